@@ -1,0 +1,281 @@
+/*
+ * mtrk — contacts, audiences, unsubscribes, suppressions, audit log,
+ * data portability and retention.
+ *
+ * Snapshots (mtrk_contact, mtrk_audience, ...) are copies owned by the caller;
+ * strings read from them are borrowed until the snapshot is freed. Iterators
+ * hand out snapshots owned by the iterator, valid until the next _next call
+ * or _iter_free. _next returns 0 with an item, MTRK_ITEROVER at the end, or an
+ * error. Iterators page through the store with a cursor: they hold no lock
+ * between calls and see rows committed meanwhile after the cursor.
+ */
+#ifndef MTRK_CONTACT_H
+#define MTRK_CONTACT_H
+
+#include "db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Contacts                                                            */
+/* ------------------------------------------------------------------ */
+typedef enum mtrk_contact_status {
+    MTRK_CONTACT_ACTIVE = 1,
+    MTRK_CONTACT_BOUNCED = 2,    /**< a hard bounce (or the soft-bounce threshold) */
+    MTRK_CONTACT_COMPLAINED = 3, /**< a spam complaint */
+    MTRK_CONTACT_ERASED = 4      /**< personal data erased; final */
+} mtrk_contact_status;
+
+#define MTRK_CONTACT_SPEC_VERSION 1
+/** Optional data given when a contact is added. NULL/0 fields are "not given". */
+typedef struct mtrk_contact_spec {
+    unsigned int version;
+    const char *name;                 /**< display name, <= MTRK_MAX_NAME */
+    mtrk_time consent_at;             /**< when consent was given (0: unknown) */
+    const char *consent_source;       /**< channel or source, e.g. "signup-form" */
+    const char *consent_text_version; /**< version of the consent text shown */
+} mtrk_contact_spec;
+#define MTRK_CONTACT_SPEC_INIT { MTRK_CONTACT_SPEC_VERSION, NULL, 0, NULL, NULL }
+MTRK_API int mtrk_contact_spec_init(mtrk_contact_spec *spec, unsigned int version);
+
+typedef struct mtrk_contact mtrk_contact;
+typedef struct mtrk_contact_iter mtrk_contact_iter;
+
+/**
+ * Normalizes `address` (trim; domain lower-cased) and validates it (one '@',
+ * local part <= 64, address <= 254 octets, valid domain labels, no spaces or
+ * control characters). Writes the normalized form into out (size outsize).
+ * Returns MTRK_EADDRESS (message names the fault), MTRK_ETOOLONG,
+ * MTRK_EENCODING, MTRK_EINVAL (NULL or out too small).
+ */
+MTRK_API int mtrk_address_normalize(char *out, size_t outsize, const char *address);
+
+/**
+ * Adds a contact, or finds the existing one with the same address
+ * (case-insensitive): *out_id receives its id and *out_created (may be NULL)
+ * 1 if it was created, 0 if it existed (the spec is then ignored). spec may
+ * be NULL. A new contact whose address is suppressed is created and stays
+ * suppressed. Returns MTRK_EADDRESS, MTRK_ETOOLONG, MTRK_EENCODING, MTRK_EINVAL,
+ * MTRK_EVERSION.
+ */
+MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *tenant,
+                              const char *address, const mtrk_contact_spec *spec);
+
+/** Snapshot of a contact by id. MTRK_ENOTFOUND if unknown in this tenant. */
+MTRK_API int mtrk_contact_get(mtrk_contact **out, mtrk_tenant *tenant, mtrk_id id);
+/** Snapshot of a contact by address (normalized first). MTRK_ENOTFOUND if none. */
+MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *tenant, const char *address);
+MTRK_API void mtrk_contact_free(mtrk_contact *contact);
+
+MTRK_API mtrk_id mtrk_contact_id(const mtrk_contact *contact);
+/** Normalized address; NULL once erased. */
+MTRK_API const char *mtrk_contact_address(const mtrk_contact *contact);
+/** Display name, or NULL. */
+MTRK_API const char *mtrk_contact_name(const mtrk_contact *contact);
+MTRK_API mtrk_contact_status mtrk_contact_status_of(const mtrk_contact *contact);
+MTRK_API mtrk_time mtrk_contact_created_at(const mtrk_contact *contact);
+MTRK_API mtrk_time mtrk_contact_consent_at(const mtrk_contact *contact);
+MTRK_API const char *mtrk_contact_consent_source(const mtrk_contact *contact);
+MTRK_API const char *mtrk_contact_consent_text_version(const mtrk_contact *contact);
+/** Number of custom fields. */
+MTRK_API size_t mtrk_contact_field_count(const mtrk_contact *contact);
+/** The i-th custom field (in key order). MTRK_EINVAL if i is out of range. */
+MTRK_API int mtrk_contact_field_at(const char **out_key, const char **out_value,
+                                   const mtrk_contact *contact, size_t i);
+/** Value of custom field `key`, or NULL. */
+MTRK_API const char *mtrk_contact_field(const mtrk_contact *contact, const char *key);
+
+/** Sets (value != NULL) or removes (value == NULL) a custom field. At most MTRK_MAX_FIELDS. */
+MTRK_API int mtrk_contact_set_field(mtrk_tenant *tenant, mtrk_id id, const char *key, const char *value);
+/** Sets (or clears, NULL) the display name. */
+MTRK_API int mtrk_contact_set_name(mtrk_tenant *tenant, mtrk_id id, const char *name);
+/** Records consent evidence (spec's consent_* fields; name is ignored). */
+MTRK_API int mtrk_contact_set_consent(mtrk_tenant *tenant, mtrk_id id, const mtrk_contact_spec *consent);
+/**
+ * Explicitly sets the status (audited), e.g. reactivating a bounced contact.
+ * MTRK_ESTATE for an erased contact or for MTRK_CONTACT_ERASED (use erase).
+ */
+MTRK_API int mtrk_contact_set_status(mtrk_tenant *tenant, mtrk_id id, mtrk_contact_status status);
+
+/**
+ * Erases a contact (LGPD/GDPR): address, name, fields and consent removed;
+ * IPs and user agents of its events and the personal data of its leads
+ * scrubbed; memberships removed; queued messages canceled; the address put on
+ * the suppression list as a keyed hash with reason "erased". Ids, events and
+ * counts stay. Audited. Erasing twice is MTRK_ESTATE.
+ */
+MTRK_API int mtrk_contact_erase(mtrk_tenant *tenant, mtrk_id id);
+
+/** Iterates the tenant's contacts in id (creation) order. */
+MTRK_API int mtrk_contact_iter_new(mtrk_contact_iter **out, mtrk_tenant *tenant);
+MTRK_API int mtrk_contact_iter_next(const mtrk_contact **out, mtrk_contact_iter *iter);
+MTRK_API void mtrk_contact_iter_free(mtrk_contact_iter *iter);
+
+/**
+ * Everything held about one contact (attributes, consent, memberships,
+ * messages, events, unsubscribes, suppressions, leads) as one JSON document.
+ * *out_json is NUL-terminated and freed with mtrk_free.
+ */
+MTRK_API int mtrk_contact_export_json(char **out_json, mtrk_tenant *tenant, mtrk_id id);
+
+/* ------------------------------------------------------------------ */
+/* Audiences                                                           */
+/* ------------------------------------------------------------------ */
+typedef struct mtrk_audience mtrk_audience;
+typedef struct mtrk_audience_iter mtrk_audience_iter;
+typedef struct mtrk_member_iter mtrk_member_iter;
+
+/** Creates an audience. Names need not be unique. */
+MTRK_API int mtrk_audience_create(mtrk_id *out_id, mtrk_tenant *tenant, const char *name);
+MTRK_API int mtrk_audience_get(mtrk_audience **out, mtrk_tenant *tenant, mtrk_id id);
+MTRK_API void mtrk_audience_free(mtrk_audience *audience);
+MTRK_API mtrk_id mtrk_audience_id(const mtrk_audience *audience);
+MTRK_API const char *mtrk_audience_name(const mtrk_audience *audience);
+MTRK_API mtrk_time mtrk_audience_created_at(const mtrk_audience *audience);
+MTRK_API uint64_t mtrk_audience_member_count(const mtrk_audience *audience);
+MTRK_API int mtrk_audience_rename(mtrk_tenant *tenant, mtrk_id id, const char *name);
+/**
+ * Deletes an audience and its memberships. MTRK_ESTATE while a campaign that
+ * is not final (sent or canceled) targets it.
+ */
+MTRK_API int mtrk_audience_delete(mtrk_tenant *tenant, mtrk_id id);
+/** Adds a member; *out_added (may be NULL) is 0 if it already was one. */
+MTRK_API int mtrk_audience_add(int *out_added, mtrk_tenant *tenant, mtrk_id audience, mtrk_id contact);
+/** Removes a member; *out_removed (may be NULL) is 0 if it was not one. */
+MTRK_API int mtrk_audience_remove(int *out_removed, mtrk_tenant *tenant, mtrk_id audience, mtrk_id contact);
+/**
+ * Adds n contacts at once (one transaction); *out_added (may be NULL) counts
+ * new memberships. Any unknown contact fails the whole call (MTRK_ENOTFOUND
+ * naming its index); nothing is written.
+ */
+MTRK_API int mtrk_audience_add_batch(size_t *out_added, mtrk_tenant *tenant, mtrk_id audience,
+                                     const mtrk_id *contacts, size_t n);
+/** Removes n contacts at once; *out_removed counts memberships removed. */
+MTRK_API int mtrk_audience_remove_batch(size_t *out_removed, mtrk_tenant *tenant, mtrk_id audience,
+                                        const mtrk_id *contacts, size_t n);
+MTRK_API int mtrk_audience_count(uint64_t *out_count, mtrk_tenant *tenant, mtrk_id audience);
+/** Iterates the tenant's audiences in id order. */
+MTRK_API int mtrk_audience_iter_new(mtrk_audience_iter **out, mtrk_tenant *tenant);
+MTRK_API int mtrk_audience_iter_next(const mtrk_audience **out, mtrk_audience_iter *iter);
+MTRK_API void mtrk_audience_iter_free(mtrk_audience_iter *iter);
+/** Iterates an audience's member contact ids in contact-id order. */
+MTRK_API int mtrk_member_iter_new(mtrk_member_iter **out, mtrk_tenant *tenant, mtrk_id audience);
+MTRK_API int mtrk_member_iter_next(mtrk_id *out_contact, mtrk_member_iter *iter);
+MTRK_API void mtrk_member_iter_free(mtrk_member_iter *iter);
+
+/* ------------------------------------------------------------------ */
+/* Unsubscribes                                                        */
+/* ------------------------------------------------------------------ */
+typedef enum mtrk_unsub_scope {
+    MTRK_UNSUB_GLOBAL = 1,   /**< every campaign of the tenant */
+    MTRK_UNSUB_CAMPAIGN = 2, /**< one campaign */
+    MTRK_UNSUB_AUDIENCE = 3  /**< one audience (list) */
+} mtrk_unsub_scope;
+
+typedef enum mtrk_source {
+    MTRK_SOURCE_LINK = 1,      /**< the unsubscribe link in a message */
+    MTRK_SOURCE_ONE_CLICK = 2, /**< RFC 8058 one-click header */
+    MTRK_SOURCE_COMPLAINT = 3, /**< a spam complaint */
+    MTRK_SOURCE_MANUAL = 4,    /**< an operator or API call */
+    MTRK_SOURCE_IMPORT = 5,    /**< imported from elsewhere */
+    MTRK_SOURCE_BOUNCE = 6     /**< a hard bounce (suppressions only) */
+} mtrk_source;
+
+typedef struct mtrk_unsub mtrk_unsub;
+typedef struct mtrk_unsub_iter mtrk_unsub_iter;
+
+/**
+ * Adds an unsubscribe rule for a contact (audited). scope_id is the campaign
+ * (MTRK_UNSUB_CAMPAIGN), the audience (MTRK_UNSUB_AUDIENCE) or nil (global).
+ * Cancels the contact's queued messages in scope. *out_created (may be NULL)
+ * is 0 if the same rule already existed.
+ */
+MTRK_API int mtrk_unsub_add(int *out_created, mtrk_tenant *tenant, mtrk_id contact,
+                            mtrk_unsub_scope scope, mtrk_id scope_id, mtrk_source source);
+/** Removes a rule (resubscribe; audited). MTRK_ENOTFOUND if there is none. */
+MTRK_API int mtrk_unsub_remove(mtrk_tenant *tenant, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id);
+/** Iterates a contact's rules in creation order. */
+MTRK_API int mtrk_unsub_iter_new(mtrk_unsub_iter **out, mtrk_tenant *tenant, mtrk_id contact);
+MTRK_API int mtrk_unsub_iter_next(const mtrk_unsub **out, mtrk_unsub_iter *iter);
+MTRK_API void mtrk_unsub_iter_free(mtrk_unsub_iter *iter);
+MTRK_API mtrk_id mtrk_unsub_contact(const mtrk_unsub *u);
+MTRK_API mtrk_unsub_scope mtrk_unsub_scope_of(const mtrk_unsub *u);
+MTRK_API mtrk_id mtrk_unsub_scope_id(const mtrk_unsub *u);
+MTRK_API mtrk_source mtrk_unsub_source(const mtrk_unsub *u);
+MTRK_API mtrk_time mtrk_unsub_created_at(const mtrk_unsub *u);
+/** The event that created the rule, or nil for explicit calls. */
+MTRK_API mtrk_id mtrk_unsub_event_id(const mtrk_unsub *u);
+
+/* ------------------------------------------------------------------ */
+/* Suppression list                                                    */
+/* ------------------------------------------------------------------ */
+typedef enum mtrk_suppression_kind {
+    MTRK_SUPPRESS_ADDRESS = 1, /**< one address (normalized, case-insensitive) */
+    MTRK_SUPPRESS_DOMAIN = 2,  /**< every address of a domain */
+    MTRK_SUPPRESS_HASH = 3     /**< an erased address, kept only as a keyed hash */
+} mtrk_suppression_kind;
+
+typedef struct mtrk_suppression mtrk_suppression;
+typedef struct mtrk_suppression_iter mtrk_suppression_iter;
+
+/**
+ * Suppresses an address or a domain (audited) with a reason (1–256 chars,
+ * e.g. "manual", "hard_bounce", "complaint"). *out_created (may be NULL) is 0
+ * if it was already suppressed. kind MTRK_SUPPRESS_HASH is refused (MTRK_EINVAL).
+ */
+MTRK_API int mtrk_suppression_add(int *out_created, mtrk_tenant *tenant, mtrk_suppression_kind kind,
+                                  const char *value, const char *reason);
+/**
+ * Removes a suppression (audited; for an address, also its erased-hash entry:
+ * new consent). MTRK_ENOTFOUND if nothing was suppressed.
+ */
+MTRK_API int mtrk_suppression_remove(mtrk_tenant *tenant, mtrk_suppression_kind kind, const char *value);
+/**
+ * Checks an address: *out_kind receives 0 if it may be mailed, else the kind
+ * of the entry that blocks it (address or hash before domain).
+ */
+MTRK_API int mtrk_suppression_check(mtrk_suppression_kind *out_kind, mtrk_tenant *tenant, const char *address);
+/** Iterates the tenant's suppressions by kind and value. */
+MTRK_API int mtrk_suppression_iter_new(mtrk_suppression_iter **out, mtrk_tenant *tenant);
+MTRK_API int mtrk_suppression_iter_next(const mtrk_suppression **out, mtrk_suppression_iter *iter);
+MTRK_API void mtrk_suppression_iter_free(mtrk_suppression_iter *iter);
+MTRK_API mtrk_suppression_kind mtrk_suppression_kind_of(const mtrk_suppression *s);
+/** The address, domain, or hex hash. */
+MTRK_API const char *mtrk_suppression_value(const mtrk_suppression *s);
+MTRK_API const char *mtrk_suppression_reason(const mtrk_suppression *s);
+MTRK_API mtrk_time mtrk_suppression_created_at(const mtrk_suppression *s);
+
+/* ------------------------------------------------------------------ */
+/* Audit log                                                           */
+/* ------------------------------------------------------------------ */
+typedef struct mtrk_audit_entry mtrk_audit_entry;
+typedef struct mtrk_audit_iter mtrk_audit_iter;
+/** Iterates the tenant's audit log in time order. */
+MTRK_API int mtrk_audit_iter_new(mtrk_audit_iter **out, mtrk_tenant *tenant);
+MTRK_API int mtrk_audit_iter_next(const mtrk_audit_entry **out, mtrk_audit_iter *iter);
+MTRK_API void mtrk_audit_iter_free(mtrk_audit_iter *iter);
+MTRK_API mtrk_time mtrk_audit_at(const mtrk_audit_entry *e);
+MTRK_API const char *mtrk_audit_actor(const mtrk_audit_entry *e);
+/** What was done, e.g. "campaign.status", "unsub.add", "contact.erase". */
+MTRK_API const char *mtrk_audit_action(const mtrk_audit_entry *e);
+/** The entity changed (nil when the entity has no id, e.g. a domain suppression). */
+MTRK_API mtrk_id mtrk_audit_entity(const mtrk_audit_entry *e);
+/** What changed, as a short JSON object, e.g. {"from":"draft","to":"scheduled"}. */
+MTRK_API const char *mtrk_audit_detail(const mtrk_audit_entry *e);
+
+/* ------------------------------------------------------------------ */
+/* Retention                                                           */
+/* ------------------------------------------------------------------ */
+/**
+ * Scrubs the IP and user agent of every event older than the tenant's
+ * retention period (relative to now). *out_scrubbed (may be NULL) counts
+ * events changed. Meant to be scheduled by the host.
+ */
+MTRK_API int mtrk_retention_apply(uint64_t *out_scrubbed, mtrk_tenant *tenant);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,238 @@
+/*
+ * mtrk — events (the immutable log of what happened to messages) and the
+ * metrics rolled up from them.
+ */
+#ifndef MTRK_EVENT_H
+#define MTRK_EVENT_H
+
+#include "campaign.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum mtrk_event_type {
+    MTRK_EV_SENT = 1,
+    MTRK_EV_DELIVERED = 2,
+    MTRK_EV_DEFERRED = 3,   /**< a temporary delay reported by the provider; no effect */
+    MTRK_EV_OPEN = 4,
+    MTRK_EV_CLICK = 5,      /**< names a link (lid) of the message's campaign */
+    MTRK_EV_BOUNCE = 6,     /**< hard or soft (bounce_kind) */
+    MTRK_EV_COMPLAINT = 7,
+    MTRK_EV_UNSUBSCRIBE = 8 /**< with its scope */
+} mtrk_event_type;
+#define MTRK_EV_TYPE_COUNT 9 /**< one more than the largest type */
+/** Static name ("sent", "open", ...), or NULL if out of range. */
+MTRK_API const char *mtrk_event_type_name(mtrk_event_type type);
+
+typedef enum mtrk_bounce_kind {
+    MTRK_BOUNCE_NONE = 0,
+    MTRK_BOUNCE_HARD = 1,
+    MTRK_BOUNCE_SOFT = 2
+} mtrk_bounce_kind;
+
+typedef enum mtrk_verdict {
+    MTRK_VERDICT_HUMAN = 0,   /**< default */
+    MTRK_VERDICT_MACHINE = 1  /**< privacy proxy prefetch, link scanner, ...; counted apart */
+} mtrk_verdict;
+
+#define MTRK_EVENT_INPUT_VERSION 1
+typedef struct mtrk_event_input {
+    unsigned int version;
+    mtrk_event_type type;
+    mtrk_id mid;                  /**< the message; required */
+    mtrk_id lid;                  /**< clicks: a link of the message's campaign; else nil */
+    mtrk_time occurred_at;        /**< when it happened (0: now) */
+    const char *provider;         /**< optional; with provider_event_id, the idempotency key */
+    const char *provider_event_id;
+    const char *provider_message_id; /**< optional, the provider's id of the message */
+    mtrk_bounce_kind bounce_kind; /**< bounces: hard or soft; else NONE */
+    const char *diagnostic;       /**< bounces: diagnostic code, optional */
+    const char *user_agent;       /**< optional, <= MTRK_MAX_USER_AGENT */
+    const char *ip;               /**< optional, <= MTRK_MAX_IP */
+    mtrk_verdict verdict;         /**< human or machine */
+    const char *verdict_reason;   /**< why machine, optional */
+    mtrk_unsub_scope unsub_scope; /**< unsubscribes: scope (0 means global) */
+    mtrk_id unsub_audience;       /**< audience scope: the audience */
+    mtrk_source unsub_source;     /**< unsubscribes: 0 means MTRK_SOURCE_LINK */
+} mtrk_event_input;
+#define MTRK_EVENT_INPUT_INIT { MTRK_EVENT_INPUT_VERSION }
+MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version);
+
+#define MTRK_EVENT_OUTCOME_VERSION 1
+typedef struct mtrk_event_outcome {
+    unsigned int version;
+    int status;       /**< 0 recorded or duplicate, else this event's error code */
+    int duplicate;    /**< 1 if the (provider, provider event id) was seen: nothing changed */
+    mtrk_id event_id; /**< the stored event (the earlier one for a duplicate) */
+} mtrk_event_outcome;
+#define MTRK_EVENT_OUTCOME_INIT { MTRK_EVENT_OUTCOME_VERSION, 0, 0, { { 0 } } }
+MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *outcome, unsigned int version);
+
+/**
+ * Records one event with its effects, in one transaction. A duplicate is a
+ * success with out->duplicate = 1. out may be NULL. Returns the event's error
+ * (MTRK_EINVAL, MTRK_ENOTFOUND for an unknown mid/lid/audience, ...) or a
+ * storage error.
+ */
+MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *tenant, const mtrk_event_input *event);
+
+/**
+ * Records n events in one transaction, judging each on its own: outcomes[i]
+ * (each non-NULL, version set) says recorded, duplicate, or that event's error,
+ * and a bad event does not reject the others. Returns 0 when the call itself
+ * succeeded (even if some events were refused), or a storage/argument error,
+ * in which case nothing of the call is kept. *out_recorded (may be NULL)
+ * counts new events.
+ */
+MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes,
+                                     mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
+
+/** A stored event. Strings are borrowed until the next call on the iterator. */
+#define MTRK_EVENT_INFO_VERSION 1
+typedef struct mtrk_event_info {
+    unsigned int version;
+    mtrk_id id;
+    mtrk_event_type type;
+    mtrk_id mid;
+    mtrk_id campaign;
+    mtrk_id contact;
+    mtrk_id lid;
+    mtrk_time occurred_at;
+    mtrk_time arrived_at;
+    const char *provider;
+    const char *provider_event_id;
+    const char *provider_message_id;
+    mtrk_bounce_kind bounce_kind;
+    const char *diagnostic;
+    const char *user_agent;  /**< NULL once scrubbed */
+    const char *ip;          /**< NULL once scrubbed */
+    mtrk_verdict verdict;
+    const char *verdict_reason;
+    mtrk_unsub_scope unsub_scope;
+    mtrk_id unsub_audience;
+    uint32_t effects;        /**< MTRK_EFFECT_* bits: what this event changed */
+} mtrk_event_info;
+#define MTRK_EVENT_INFO_INIT { MTRK_EVENT_INFO_VERSION }
+MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version);
+
+/* What an event changed (traced by the event itself). */
+#define MTRK_EFFECT_MESSAGE_STATE     0x0001u /**< moved the message's delivery state */
+#define MTRK_EFFECT_HARD_BOUNCE       0x0002u /**< counted as a hard bounce (also by soft threshold) */
+#define MTRK_EFFECT_CONTACT_BOUNCED   0x0004u
+#define MTRK_EFFECT_CONTACT_COMPLAINED 0x0008u
+#define MTRK_EFFECT_SUPPRESSED        0x0010u /**< put the address on the suppression list */
+#define MTRK_EFFECT_UNSUB_RULE        0x0020u /**< created an unsubscribe rule */
+#define MTRK_EFFECT_CANCELED_MESSAGES 0x0040u /**< canceled queued messages in scope */
+#define MTRK_EFFECT_STATE_KEPT        0x0080u /**< would have moved the state back; state kept */
+#define MTRK_EFFECT_SOFT_THRESHOLD    0x0100u /**< a soft bounce that reached the threshold */
+
+typedef struct mtrk_event_iter mtrk_event_iter;
+/** Events of a message, in event-time order (ties by arrival). */
+MTRK_API int mtrk_event_iter_message(mtrk_event_iter **out, mtrk_tenant *tenant, mtrk_id mid);
+/** Events of a contact (its history across campaigns), in event-time order. */
+MTRK_API int mtrk_event_iter_contact(mtrk_event_iter **out, mtrk_tenant *tenant, mtrk_id contact);
+/**
+ * Events of a campaign in event-time order, optionally of one type (0: all)
+ * and within [from, to) (0: unbounded).
+ */
+MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *tenant, mtrk_id campaign,
+                                      mtrk_event_type type, mtrk_time from, mtrk_time to);
+/** out->version must be set. */
+MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
+/**
+ * Opaque cursor of the last item returned, for paging across calls: a later
+ * iterator created with the same arguments and given this cursor resumes
+ * after that item. out must hold MTRK_CURSOR_SIZE bytes.
+ */
+#define MTRK_CURSOR_SIZE 40
+MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
+MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *iter, const uint8_t cursor[MTRK_CURSOR_SIZE]);
+MTRK_API void mtrk_event_iter_free(mtrk_event_iter *iter);
+
+/* ------------------------------------------------------------------ */
+/* Metrics (definitions in docs/metrics.md)                            */
+/* ------------------------------------------------------------------ */
+#define MTRK_METRICS_VERSION 1
+typedef struct mtrk_metrics {
+    unsigned int version;
+    mtrk_id campaign;
+    uint64_t messages;           /**< messages generated */
+    uint64_t canceled;           /**< messages canceled before sending */
+    uint64_t sent;               /**< messages sent */
+    uint64_t delivered;          /**< explicit or implied by open/click; never bounced */
+    uint64_t delivered_explicit; /**< with an explicit delivered event, not bounced */
+    uint64_t bounced_hard;       /**< messages hard-bounced (incl. soft threshold) */
+    uint64_t bounced_soft;       /**< messages with >= 1 soft bounce */
+    uint64_t complaints;         /**< messages with >= 1 complaint */
+    uint64_t unsubscribes;       /**< messages with >= 1 unsubscribe event */
+    uint64_t opens_total;        /**< open events */
+    uint64_t opens_unique;       /**< messages with >= 1 open event */
+    uint64_t opens_unique_human; /**< messages with >= 1 human open */
+    uint64_t opens_machine;      /**< machine open events */
+    uint64_t opens_inferred;     /**< messages clicked but never opened */
+    uint64_t clicks_total;
+    uint64_t clicks_unique;
+    uint64_t clicks_unique_human;
+    uint64_t clicks_machine;
+    uint64_t leads_total;        /**< leads captured for the campaign */
+    uint64_t leads_attributed;   /**< leads attributed to a message */
+    uint64_t leads_forwarded;    /**< attributed leads from another address */
+    double delivery_rate;        /**< delivered / sent */
+    double open_rate;            /**< opens_unique / delivered */
+    double click_rate;           /**< clicks_unique / delivered */
+    double click_to_open_rate;   /**< clicks_unique / opens_unique */
+    double bounce_rate;          /**< bounced_hard / sent */
+    double complaint_rate;       /**< complaints / delivered */
+    double unsubscribe_rate;     /**< unsubscribes / delivered */
+    double conversion_rate;      /**< leads_attributed / delivered */
+} mtrk_metrics;
+#define MTRK_METRICS_INIT { MTRK_METRICS_VERSION }
+MTRK_API int mtrk_metrics_init(mtrk_metrics *metrics, unsigned int version);
+
+/** A campaign's metrics from its rollups (out->version must be set). */
+MTRK_API int mtrk_metrics_campaign(mtrk_metrics *out, mtrk_tenant *tenant, mtrk_id campaign);
+/** Metrics of n campaigns side by side (outs[i]->version set); any unknown id fails the call. */
+MTRK_API int mtrk_metrics_compare(mtrk_metrics *const *outs, mtrk_tenant *tenant, const mtrk_id *campaigns, size_t n);
+
+#define MTRK_LINK_STATS_VERSION 1
+typedef struct mtrk_link_stats {
+    unsigned int version;
+    mtrk_id lid;
+    uint32_t position;
+    uint64_t clicks;        /**< click events */
+    uint64_t clicks_unique; /**< messages that clicked it */
+    uint64_t clicks_unique_human;
+    uint32_t rank;          /**< 1 = most unique clicks; ties share a rank */
+    const char *url;        /**< borrowed from the tenant handle until its next call */
+    const char *label;
+} mtrk_link_stats;
+#define MTRK_LINK_STATS_INIT { MTRK_LINK_STATS_VERSION }
+MTRK_API int mtrk_link_stats_init(mtrk_link_stats *stats, unsigned int version);
+/**
+ * Per-link stats of a campaign ranked by unique clicks (then position):
+ * up to cap into outs (each version set), the number of links into *out_count.
+ */
+MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t *out_count,
+                                mtrk_tenant *tenant, mtrk_id campaign);
+
+/**
+ * Hourly series: for hours [from, to) (Unix ms, truncated to the hour; at most
+ * 24*366 hours), out[h * MTRK_EV_TYPE_COUNT + type] receives the number of
+ * events of `type` whose event time falls in hour h. out must hold
+ * hours * MTRK_EV_TYPE_COUNT entries; *out_hours (may be NULL) receives hours.
+ */
+MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, mtrk_tenant *tenant,
+                                 mtrk_id campaign, mtrk_time from, mtrk_time to);
+
+/**
+ * Rebuilds every rollup of the tenant (campaign counters, link counters,
+ * hourly series, message flags and first-times) from the raw event log in
+ * event-time order, ties by arrival. One transaction.
+ */
+MTRK_API int mtrk_metrics_rebuild(mtrk_tenant *tenant);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

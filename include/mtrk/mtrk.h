@@ -1,0 +1,9 @@
+/* mtrk — umbrella header: everything a host application uses. */
+#ifndef MTRK_H
+#define MTRK_H
+#include "common.h"
+#include "db.h"
+#include "contact.h"
+#include "campaign.h"
+#include "event.h"
+#endif

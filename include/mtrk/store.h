@@ -1,0 +1,164 @@
+/*
+ * mtrk — the store contract, for backend authors.
+ *
+ * A store is persistence only: it keeps rows of the tables described by
+ * mtrk_store_table() and answers keyed reads and ordered scans. Every rule
+ * (validation, state machines, rollups) lives in the mtrk core, which reaches
+ * a store only through this table of function pointers.
+ *
+ * Versioning: `version` is the first member. The core refuses a version it
+ * does not know (MTRK_EVERSION) and a store missing a required operation
+ * (MTRK_EINCOMPLETE). Operations are only ever appended, with a version bump;
+ * the core calls an appended operation only when both the declared version
+ * and the pointer allow it. A backend embeds mtrk_store as its first member.
+ *
+ * Rows: a row of table T is an array of mtrk_store_table(T)->ncols values, in
+ * column order. The first `npk` columns form the primary key. Every table's
+ * first column is the tenant id: every key is led by the tenant.
+ *
+ * Order: a scan over index I of table T visits rows ordered by the index
+ * columns, then by the primary-key columns (the "sort key"), comparing values
+ * as: NULL < INT < TEXT < BLOB; INT numerically; TEXT and BLOB bytewise
+ * (memcmp, then shorter first).
+ *
+ * Transactions: every call happens between begin and commit/rollback. begin
+ * with write != 0 takes the write lock at once (a competing writer waits up
+ * to the store's busy timeout, then gets MTRK_EBUSY). After a failed apply the
+ * core always rolls back. Reads inside a write transaction see its writes.
+ *
+ * Errors: operations return 0 or a negative MTRK_E* code (MTRK_ENOTFOUND,
+ * MTRK_EEXISTS for a unique-key violation, MTRK_EBUSY, MTRK_ESTORE,
+ * MTRK_ENOMEM) and never abort the process; errmsg() describes the last one.
+ */
+#ifndef MTRK_STORE_H
+#define MTRK_STORE_H
+
+#include "db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Value types. */
+enum {
+    MTRK_VAL_NULL = 0,
+    MTRK_VAL_INT = 1,  /**< int64 */
+    MTRK_VAL_TEXT = 2, /**< UTF-8, p points to n bytes followed by a NUL */
+    MTRK_VAL_BLOB = 3  /**< n bytes at p (ids are 16-byte blobs) */
+};
+
+typedef struct mtrk_value {
+    int type;
+    int64_t i;
+    const void *p;
+    size_t n;
+} mtrk_value;
+
+/** Column flags. */
+#define MTRK_COL_NULLABLE 0x1u
+
+typedef struct mtrk_column_def {
+    const char *name;
+    int type;        /**< MTRK_VAL_INT, _TEXT or _BLOB */
+    unsigned flags;  /**< MTRK_COL_* */
+} mtrk_column_def;
+
+typedef struct mtrk_index_def {
+    const char *name;
+    unsigned ncols;
+    const unsigned *cols; /**< column numbers */
+    int unique;           /**< no two rows share the index columns (NULLs never collide) */
+} mtrk_index_def;
+
+typedef struct mtrk_table_def {
+    const char *name;
+    unsigned ncols;
+    const mtrk_column_def *cols;
+    unsigned npk;         /**< the first npk columns are the primary key */
+    unsigned nindexes;
+    const mtrk_index_def *indexes;
+} mtrk_table_def;
+
+/** Version of the table definitions; bumped whenever a table or column changes. */
+MTRK_API unsigned mtrk_store_schema_version(void);
+/** Number of tables. */
+MTRK_API unsigned mtrk_store_table_count(void);
+/** Definition of table `table` (0 .. count-1), or NULL. Static. */
+MTRK_API const mtrk_table_def *mtrk_store_table(unsigned table);
+
+/** Index number meaning "the primary key" in scan. */
+#define MTRK_INDEX_PK (-1)
+
+/**
+ * Row callback: `row` holds the table's ncols values, valid only during the
+ * call. Return 0 to go on, 1 to stop, or a negative MTRK_E* code to abort
+ * the operation with that code.
+ */
+typedef int (*mtrk_row_fn)(void *userdata, const mtrk_value *row);
+
+/** Scan flags. */
+#define MTRK_SCAN_AFTER 0x1u   /**< start strictly after `start`, not at it */
+#define MTRK_SCAN_DESC 0x2u    /**< descending order (start is then an upper bound) */
+
+/** Change operations in apply. */
+enum {
+    MTRK_CHANGE_INSERT = 1, /**< MTRK_EEXISTS if the primary key or a unique index collides */
+    MTRK_CHANGE_UPDATE = 2, /**< replace the row with this primary key (MTRK_ENOTFOUND if none) */
+    MTRK_CHANGE_DELETE = 3  /**< delete the row with this primary key (MTRK_ENOTFOUND if none) */
+};
+
+typedef struct mtrk_change {
+    int op;
+    unsigned table;
+    const mtrk_value *row; /**< a full row (for DELETE only the key columns are read) */
+} mtrk_change;
+
+#define MTRK_STORE_VERSION 1
+
+struct mtrk_store {
+    unsigned int version;
+
+    /** Releases the store (called by mtrk_store_free). */
+    void (*free)(mtrk_store *store);
+
+    int (*begin)(mtrk_store *store, int write);
+    int (*commit)(mtrk_store *store);
+    int (*rollback)(mtrk_store *store);
+
+    /** Calls fn once with the row whose primary key is key[0..npk-1]; MTRK_ENOTFOUND if none. */
+    int (*get)(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata);
+
+    /**
+     * Visits rows of `table` in the sort key order of `index` (MTRK_INDEX_PK or
+     * 0..nindexes-1) whose first nprefix sort-key columns equal prefix[], from
+     * the position given by start[0..nstart-1] (the sort-key columns after the
+     * prefix; nstart 0: from the first), inclusive unless MTRK_SCAN_AFTER,
+     * calling fn until it returns nonzero or rows run out.
+     */
+    int (*scan)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata);
+
+    /** Applies n changes in order; on failure returns its code (the core rolls back). */
+    int (*apply)(mtrk_store *store, const mtrk_change *changes, size_t n);
+
+    /** Message of the last failure ("" if none). Borrowed. */
+    const char *(*errmsg)(mtrk_store *store);
+};
+#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/** Zeroes *store and sets its version. MTRK_EVERSION if unknown. */
+MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version);
+
+/** Frees a store through its free operation (NULL-safe). */
+MTRK_API void mtrk_store_free(mtrk_store *store);
+
+/**
+ * A new, empty in-memory store. It may be shared by any number of mtrk_db
+ * handles in this process (mtrk_db_open_store); a mutex serializes their
+ * transactions. Free it with mtrk_store_free after closing them.
+ */
+MTRK_API int mtrk_store_memory_new(mtrk_store **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,182 @@
+/*
+ * mtrk core — internal interfaces shared by the files of src/core/.
+ * Nothing here is exported.
+ */
+#ifndef MTRK_INTERNAL_H
+#define MTRK_INTERNAL_H
+
+#include "mtrk/mtrk.h"
+#include "mtrk/store.h"
+#include "rows.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#define ERRMSG_SIZE 512
+
+struct mtrk_db {
+    mtrk_store *store;
+    int owns_store;
+    mtrk_clock_fn clock;
+    void *clock_userdata;
+    int tenants_open;      /* tenant handles still open on this db */
+    char err[ERRMSG_SIZE];
+};
+
+struct mtrk_tenant {
+    mtrk_db *db;
+    mtrk_id id;
+    char key[MTRK_MAX_TENANT_KEY + 1];
+    char *actor;
+    int in_tx;             /* a store transaction is open */
+    row_tenants row;       /* settings and secret, as last read */
+    char *borrowed[4];     /* strings handed out "until the next call" */
+    char err[ERRMSG_SIZE];
+};
+
+/* ---- errors (err.c) ---------------------------------------------------- */
+/* Sets the tenant's (or db's) message and the thread's last message; returns code. */
+int terr(mtrk_tenant *t, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int dberr(mtrk_db *db, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Sets only the thread's last message (calls without a handle). */
+int gerr(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Clears the handle's message at the start of a public call. */
+void terr_clear(mtrk_tenant *t);
+
+/* ---- time and ids (id.c) ----------------------------------------------- */
+mtrk_time core_now(const mtrk_db *db);
+/* A version 7 id from the db's clock; strictly increasing within the process. */
+mtrk_id core_id_new(const mtrk_db *db);
+bool id_is_nil(mtrk_id id);
+bool id_eq(mtrk_id a, mtrk_id b);
+extern const mtrk_id nil_id;
+
+/* ---- validation (util.c) ----------------------------------------------- */
+bool utf8_valid(const char *s, size_t n);
+/* A string argument: NULL or "" refused when required (MTRK_EINVAL); over max
+ * octets MTRK_ETOOLONG; invalid UTF-8 MTRK_EENCODING. `what` names it. */
+int check_str(mtrk_tenant *t, const char *what, const char *s, size_t max, bool required);
+/* A versioned struct pointer: NULL -> MTRK_EINVAL, version 0 or > known -> MTRK_EVERSION. */
+int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned known);
+/* An http(s) URL with a host, <= MTRK_MAX_URL. */
+int check_url(mtrk_tenant *t, const char *what, const char *url, bool required);
+/* Text helpers. */
+char *xstrdup(const char *s);        /* NULL-safe; NULL on ENOMEM or NULL in */
+int xstrdup_into(char **dst, const char *s); /* frees *dst; MTRK_ENOMEM */
+/* Appends JSON-escaped s (with quotes) to a growable buffer. */
+typedef struct strbuf { char *p; size_t n, cap; int oom; } strbuf;
+void sb_add(strbuf *b, const char *s);
+void sb_addn(strbuf *b, const char *s, size_t n);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_json_str(strbuf *b, const char *s); /* "..." escaped, or null */
+void sb_free(strbuf *b);
+/* Keeps s as a string borrowed from the tenant handle until the same slot is reused. */
+const char *tenant_borrow(mtrk_tenant *t, int slot, const char *s);
+
+/* ---- addresses (address.c) --------------------------------------------- */
+/* Normalizes into out[MTRK_MAX_ADDRESS + 1]; on failure writes a reason into
+ * why[ERRMSG_SIZE] and returns MTRK_EADDRESS/ETOOLONG/EENCODING/EINVAL. */
+int addr_normalize(char *out, const char *in, char *why);
+/* Lower-cases the whole address (uniqueness key); out[MTRK_MAX_ADDRESS + 1]. */
+void addr_key(char *out, const char *normalized);
+/* The domain part of a normalized address (pointer into it). */
+const char *addr_domain(const char *normalized);
+/* Validates and normalizes an address argument, naming it in the error. */
+int check_address(mtrk_tenant *t, const char *what, const char *in, char *out);
+
+/* ---- transactions and store access (store_access.c) -------------------- */
+/* Every public call that touches data: begin ... end. end commits when rc is 0
+ * and rolls back otherwise; it returns rc, or the commit's error. */
+int tx_begin(mtrk_tenant *t, bool write);
+int tx_end(mtrk_tenant *t, int rc);
+
+mtrk_value v_id(const mtrk_id *id);
+mtrk_value v_int(int64_t i);
+mtrk_value v_text(const char *s);
+mtrk_value v_null(void);
+
+/* Reads the row whose primary key is set in *row (other fields zero); fills it.
+ * MTRK_ENOTFOUND when absent (no message set: callers name what was missing). */
+int st_get(mtrk_tenant *t, unsigned table, void *row);
+/* First row of index `index` (or MTRK_INDEX_PK) whose sort key starts with key[nkey]. */
+int st_find(mtrk_tenant *t, unsigned table, int index, const mtrk_value *key, unsigned nkey, void *row);
+/* Scan: fn gets each row as a row struct (borrowed for the call); returns 0 go on,
+ * 1 stop, <0 abort with that code. */
+typedef int (*st_row_fn)(void *userdata, void *row);
+int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+            const mtrk_value *start, unsigned nstart, unsigned flags, st_row_fn fn, void *userdata);
+int st_insert(mtrk_tenant *t, unsigned table, const void *row);
+int st_update(mtrk_tenant *t, unsigned table, const void *row);
+int st_delete(mtrk_tenant *t, unsigned table, const void *row);
+/* Insert or update by primary key. */
+int st_put(mtrk_tenant *t, unsigned table, const void *row);
+
+/* A paging cursor for iterators: the sort key of the last row returned. */
+typedef struct page_cursor {
+    mtrk_value vals[12];
+    char *owned[12];
+    unsigned n;
+    bool started;
+} page_cursor;
+/* Remembers the sort key (index columns then pk columns, after nprefix) of row. */
+int cursor_set(page_cursor *c, unsigned table, int index, unsigned nprefix, const void *row);
+void cursor_free(page_cursor *c);
+/* Reads up to `max` rows after the cursor into rows[] (row structs of size rows_size);
+ * *got receives the count; each page is its own read transaction. */
+int page_read(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+              page_cursor *c, void *rows, size_t max, size_t *got);
+
+/* ---- audit (audit.c) ---------------------------------------------------- */
+/* Appends an audit entry with the handle's actor; detail is a JSON object. */
+int audit_add(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *detail);
+int audit_addf(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- tenants (tenant.c) ------------------------------------------------- */
+/* Keyed hash (hex, 64 chars + NUL) of an address key with the tenant secret. */
+int tenant_address_hash(mtrk_tenant *t, const char *address_key, char out[65]);
+/* Tenant argument check at the start of every public call. */
+#define TENANT_CHECK(t)                                                        \
+    do {                                                                       \
+        if ((t) == NULL)                                                       \
+            return gerr(MTRK_EINVAL, "tenant is NULL");                        \
+        terr_clear(t);                                                         \
+    } while (0)
+
+/* ---- cross-area rules --------------------------------------------------- */
+/* suppress.c: which entry blocks a contact's address (0 if none): address or
+ * erased hash first, then domain. */
+int core_suppression_of(mtrk_tenant *t, const char *address_key, mtrk_suppression_kind *out);
+/* suppress.c: adds a suppression if absent; *created (may be NULL). Audited
+ * when event is NULL (explicit act); traced by the event otherwise. */
+int core_suppress_put(mtrk_tenant *t, mtrk_suppression_kind kind, const char *value, const char *reason,
+                      const mtrk_id *event, int *created);
+/* unsub.c: adds an unsubscribe rule if absent and cancels the contact's queued
+ * messages that it makes ineligible. Audited when event is NULL. */
+int core_unsub_put(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id,
+                   mtrk_source source, const mtrk_id *event, int *created, uint64_t *canceled);
+/* unsub.c: is there a rule (contact, scope, scope_id)? */
+int core_unsub_exists(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id, bool *out);
+/* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
+int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
+
+/* generate.c: the eligibility rule, one place for generation, the single check,
+ * claim-time rechecks and cancellations. cam and c are full rows. */
+int core_eligibility(mtrk_tenant *t, const row_campaigns *cam, const row_contacts *c, mtrk_exclusion *out);
+/* queue.c: re-checks every queued or claimed message of a contact and cancels
+ * those no longer eligible; *canceled (may be NULL) counts them. */
+int core_recheck_contact(mtrk_tenant *t, mtrk_id contact, uint64_t *canceled);
+/* queue.c: cancels one message (queued or claimed) with its reason, with rollups. */
+int core_message_cancel(mtrk_tenant *t, row_messages *m, mtrk_exclusion reason);
+
+/* stats.c: the rollup rule. Adjusts the campaign's counters by
+ * contribution(after) - contribution(before); before NULL for a new message. */
+int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after);
+/* stats.c: adds event-level counters (opens_total, machine opens, ...) and the hourly series. */
+int core_stats_event(mtrk_tenant *t, const row_events *ev);
+/* stats.c: a new lead's counters. */
+int core_stats_lead(mtrk_tenant *t, const row_leads *lead);
+/* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
+int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
+
+#endif

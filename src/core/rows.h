@@ -1,0 +1,333 @@
+/*
+ * The tables of mtrk, defined once. Each table is an X-macro list of columns
+ * (struct name, column name, kind, flags); from it come the C row struct
+ * used by the core, the public mtrk_table_def handed to backends, and the
+ * column numbers (COL_<TABLE>_<COLUMN>) used to build keys.
+ *
+ * Kinds: ID (mtrk_id, stored as a 16-byte blob; NULL when nil and nullable),
+ * INT (int64_t), TEXT (char *, owned by the row; NULL when nullable and absent).
+ * The first column of every table is the tenant.
+ */
+#ifndef MTRK_ROWS_H
+#define MTRK_ROWS_H
+
+#include "mtrk/store.h"
+
+#define N_ 0u
+#define NUL_ MTRK_COL_NULLABLE
+
+#define TENANTS_COLS(X)                                  \
+    X(tenants, id, ID, N_)                               \
+    X(tenants, key, TEXT, N_)                            \
+    X(tenants, created_at, INT, N_)                      \
+    X(tenants, tracking_base_url, TEXT, N_)              \
+    X(tenants, soft_bounce_threshold, INT, N_)           \
+    X(tenants, attribution_window_ms, INT, N_)           \
+    X(tenants, retention_ms, INT, N_)                    \
+    X(tenants, secret, TEXT, N_)
+
+#define CONTACTS_COLS(X)                                 \
+    X(contacts, tenant, ID, N_)                          \
+    X(contacts, id, ID, N_)                              \
+    X(contacts, address, TEXT, NUL_)                     \
+    X(contacts, address_key, TEXT, NUL_)                 \
+    X(contacts, name, TEXT, NUL_)                        \
+    X(contacts, status, INT, N_)                         \
+    X(contacts, created_at, INT, N_)                     \
+    X(contacts, updated_at, INT, N_)                     \
+    X(contacts, consent_at, INT, N_)                     \
+    X(contacts, consent_source, TEXT, NUL_)              \
+    X(contacts, consent_text_version, TEXT, NUL_)
+
+#define CONTACT_FIELDS_COLS(X)                           \
+    X(contact_fields, tenant, ID, N_)                    \
+    X(contact_fields, contact, ID, N_)                   \
+    X(contact_fields, key, TEXT, N_)                     \
+    X(contact_fields, value, TEXT, N_)
+
+#define AUDIENCES_COLS(X)                                \
+    X(audiences, tenant, ID, N_)                         \
+    X(audiences, id, ID, N_)                             \
+    X(audiences, name, TEXT, N_)                         \
+    X(audiences, created_at, INT, N_)                    \
+    X(audiences, member_count, INT, N_)
+
+#define AUDIENCE_CONTACTS_COLS(X)                        \
+    X(audience_contacts, tenant, ID, N_)                 \
+    X(audience_contacts, audience, ID, N_)               \
+    X(audience_contacts, contact, ID, N_)                \
+    X(audience_contacts, added_at, INT, N_)
+
+#define CAMPAIGNS_COLS(X)                                \
+    X(campaigns, tenant, ID, N_)                         \
+    X(campaigns, id, ID, N_)                             \
+    X(campaigns, name, TEXT, N_)                         \
+    X(campaigns, objective, TEXT, NUL_)                  \
+    X(campaigns, subject, TEXT, N_)                      \
+    X(campaigns, from_name, TEXT, NUL_)                  \
+    X(campaigns, from_address, TEXT, N_)                 \
+    X(campaigns, reply_to, TEXT, NUL_)                   \
+    X(campaigns, html, TEXT, NUL_)                       \
+    X(campaigns, text, TEXT, NUL_)                       \
+    X(campaigns, starts_at, INT, N_)                     \
+    X(campaigns, ends_at, INT, N_)                       \
+    X(campaigns, status, INT, N_)                        \
+    X(campaigns, paused_from, INT, N_)                   \
+    X(campaigns, created_at, INT, N_)                    \
+    X(campaigns, updated_at, INT, N_)
+
+#define CAMPAIGN_AUDIENCES_COLS(X)                       \
+    X(campaign_audiences, tenant, ID, N_)                \
+    X(campaign_audiences, campaign, ID, N_)              \
+    X(campaign_audiences, audience, ID, N_)              \
+    X(campaign_audiences, attached_at, INT, N_)
+
+#define LINKS_COLS(X)                                    \
+    X(links, tenant, ID, N_)                             \
+    X(links, id, ID, N_)                                 \
+    X(links, campaign, ID, N_)                           \
+    X(links, url, TEXT, N_)                              \
+    X(links, label, TEXT, NUL_)                          \
+    X(links, position, INT, N_)                          \
+    X(links, created_at, INT, N_)
+
+/* flags: MSGF_* bits, the per-message facts the rollups are counted from. */
+#define MESSAGES_COLS(X)                                 \
+    X(messages, tenant, ID, N_)                          \
+    X(messages, id, ID, N_)                              \
+    X(messages, campaign, ID, N_)                        \
+    X(messages, contact, ID, N_)                         \
+    X(messages, state, INT, N_)                          \
+    X(messages, cancel_reason, INT, N_)                  \
+    X(messages, created_at, INT, N_)                     \
+    X(messages, lease_until, INT, N_)                    \
+    X(messages, sent_at, INT, N_)                        \
+    X(messages, delivered_at, INT, N_)                   \
+    X(messages, bounced_at, INT, N_)                     \
+    X(messages, first_open_at, INT, N_)                  \
+    X(messages, first_click_at, INT, N_)                 \
+    X(messages, first_complaint_at, INT, N_)             \
+    X(messages, first_unsub_at, INT, N_)                 \
+    X(messages, opens, INT, N_)                          \
+    X(messages, clicks, INT, N_)                         \
+    X(messages, soft_bounces, INT, N_)                   \
+    X(messages, flags, INT, N_)                          \
+    X(messages, provider_message_id, TEXT, NUL_)
+
+#define EVENTS_COLS(X)                                   \
+    X(events, tenant, ID, N_)                            \
+    X(events, id, ID, N_)                                \
+    X(events, message, ID, N_)                           \
+    X(events, campaign, ID, N_)                          \
+    X(events, contact, ID, N_)                           \
+    X(events, type, INT, N_)                             \
+    X(events, link, ID, NUL_)                            \
+    X(events, occurred_at, INT, N_)                      \
+    X(events, arrived_at, INT, N_)                       \
+    X(events, provider, TEXT, NUL_)                      \
+    X(events, provider_event_id, TEXT, NUL_)             \
+    X(events, provider_message_id, TEXT, NUL_)           \
+    X(events, bounce_kind, INT, N_)                      \
+    X(events, diagnostic, TEXT, NUL_)                    \
+    X(events, user_agent, TEXT, NUL_)                    \
+    X(events, ip, TEXT, NUL_)                            \
+    X(events, verdict, INT, N_)                          \
+    X(events, verdict_reason, TEXT, NUL_)                \
+    X(events, unsub_scope, INT, N_)                      \
+    X(events, unsub_audience, ID, NUL_)                  \
+    X(events, unsub_source, INT, N_)                     \
+    X(events, effects, INT, N_)
+
+/* scope_id is the nil id for global rules (primary-key columns are never NULL). */
+#define UNSUBSCRIBES_COLS(X)                             \
+    X(unsubscribes, tenant, ID, N_)                      \
+    X(unsubscribes, contact, ID, N_)                     \
+    X(unsubscribes, scope, INT, N_)                      \
+    X(unsubscribes, scope_id, ID, N_)                    \
+    X(unsubscribes, source, INT, N_)                     \
+    X(unsubscribes, created_at, INT, N_)                 \
+    X(unsubscribes, event, ID, NUL_)
+
+#define SUPPRESSIONS_COLS(X)                             \
+    X(suppressions, tenant, ID, N_)                      \
+    X(suppressions, kind, INT, N_)                       \
+    X(suppressions, value, TEXT, N_)                     \
+    X(suppressions, reason, TEXT, N_)                    \
+    X(suppressions, created_at, INT, N_)                 \
+    X(suppressions, event, ID, NUL_)
+
+#define LANDING_PAGES_COLS(X)                            \
+    X(landing_pages, tenant, ID, N_)                     \
+    X(landing_pages, id, ID, N_)                         \
+    X(landing_pages, campaign, ID, N_)                   \
+    X(landing_pages, name, TEXT, NUL_)                   \
+    X(landing_pages, url, TEXT, NUL_)                    \
+    X(landing_pages, created_at, INT, N_)
+
+#define LEADS_COLS(X)                                    \
+    X(leads, tenant, ID, N_)                             \
+    X(leads, id, ID, N_)                                 \
+    X(leads, landing_page, ID, N_)                       \
+    X(leads, campaign, ID, N_)                           \
+    X(leads, lead_key, TEXT, N_)                         \
+    X(leads, address, TEXT, NUL_)                        \
+    X(leads, contact, ID, N_)                            \
+    X(leads, recipient, ID, NUL_)                        \
+    X(leads, message, ID, NUL_)                          \
+    X(leads, attribution, INT, N_)                       \
+    X(leads, forwarded, INT, N_)                         \
+    X(leads, captured_at, INT, N_)                       \
+    X(leads, fields_json, TEXT, NUL_)
+
+#define AUDIT_COLS(X)                                    \
+    X(audit, tenant, ID, N_)                             \
+    X(audit, id, ID, N_)                                 \
+    X(audit, at, INT, N_)                                \
+    X(audit, actor, TEXT, N_)                            \
+    X(audit, action, TEXT, N_)                           \
+    X(audit, entity, ID, NUL_)                           \
+    X(audit, detail, TEXT, N_)
+
+/* Rollups: counters kept up to date by the core in the writing transaction. */
+#define CAMPAIGN_STATS_COLS(X)                           \
+    X(campaign_stats, tenant, ID, N_)                    \
+    X(campaign_stats, campaign, ID, N_)                  \
+    X(campaign_stats, messages, INT, N_)                 \
+    X(campaign_stats, canceled, INT, N_)                 \
+    X(campaign_stats, sent, INT, N_)                     \
+    X(campaign_stats, delivered, INT, N_)                \
+    X(campaign_stats, delivered_explicit, INT, N_)       \
+    X(campaign_stats, bounced_hard, INT, N_)             \
+    X(campaign_stats, bounced_soft, INT, N_)             \
+    X(campaign_stats, complaints, INT, N_)               \
+    X(campaign_stats, unsubscribes, INT, N_)             \
+    X(campaign_stats, opens_total, INT, N_)              \
+    X(campaign_stats, opens_unique, INT, N_)             \
+    X(campaign_stats, opens_unique_human, INT, N_)       \
+    X(campaign_stats, opens_machine, INT, N_)            \
+    X(campaign_stats, opens_inferred, INT, N_)           \
+    X(campaign_stats, clicks_total, INT, N_)             \
+    X(campaign_stats, clicks_unique, INT, N_)            \
+    X(campaign_stats, clicks_unique_human, INT, N_)      \
+    X(campaign_stats, clicks_machine, INT, N_)           \
+    X(campaign_stats, leads_total, INT, N_)              \
+    X(campaign_stats, leads_attributed, INT, N_)         \
+    X(campaign_stats, leads_forwarded, INT, N_)
+
+#define LINK_STATS_COLS(X)                               \
+    X(link_stats, tenant, ID, N_)                        \
+    X(link_stats, link, ID, N_)                          \
+    X(link_stats, campaign, ID, N_)                      \
+    X(link_stats, clicks, INT, N_)                       \
+    X(link_stats, clicks_unique, INT, N_)                \
+    X(link_stats, clicks_unique_human, INT, N_)
+
+#define HOURLY_STATS_COLS(X)                             \
+    X(hourly_stats, tenant, ID, N_)                      \
+    X(hourly_stats, campaign, ID, N_)                    \
+    X(hourly_stats, hour, INT, N_)                       \
+    X(hourly_stats, type, INT, N_)                       \
+    X(hourly_stats, count, INT, N_)
+
+/* Every table: (ENUM, name, number of primary-key columns). */
+#define ALL_TABLES(X)                 \
+    X(TENANTS, tenants, 1)            \
+    X(CONTACTS, contacts, 2)          \
+    X(CONTACT_FIELDS, contact_fields, 3) \
+    X(AUDIENCES, audiences, 2)        \
+    X(AUDIENCE_CONTACTS, audience_contacts, 3) \
+    X(CAMPAIGNS, campaigns, 2)        \
+    X(CAMPAIGN_AUDIENCES, campaign_audiences, 3) \
+    X(LINKS, links, 2)                \
+    X(MESSAGES, messages, 2)          \
+    X(EVENTS, events, 2)              \
+    X(UNSUBSCRIBES, unsubscribes, 4)  \
+    X(SUPPRESSIONS, suppressions, 3)  \
+    X(LANDING_PAGES, landing_pages, 2) \
+    X(LEADS, leads, 2)                \
+    X(AUDIT, audit, 2)                \
+    X(CAMPAIGN_STATS, campaign_stats, 2) \
+    X(LINK_STATS, link_stats, 2)      \
+    X(HOURLY_STATS, hourly_stats, 4)
+
+/* Table numbers T_<ENUM>. */
+enum {
+#define X_(E, n, k) T_##E,
+    ALL_TABLES(X_)
+#undef X_
+    T__COUNT
+};
+
+/* Row structs: struct row_<name>. */
+#define CT_ID mtrk_id
+#define CT_INT int64_t
+#define CT_TEXT char *
+#define X_FIELD(t, c, kind, fl) CT_##kind c;
+#define X_(E, n, k) typedef struct row_##n { n##_COLS_(X_FIELD) } row_##n;
+#define tenants_COLS_ TENANTS_COLS
+#define contacts_COLS_ CONTACTS_COLS
+#define contact_fields_COLS_ CONTACT_FIELDS_COLS
+#define audiences_COLS_ AUDIENCES_COLS
+#define audience_contacts_COLS_ AUDIENCE_CONTACTS_COLS
+#define campaigns_COLS_ CAMPAIGNS_COLS
+#define campaign_audiences_COLS_ CAMPAIGN_AUDIENCES_COLS
+#define links_COLS_ LINKS_COLS
+#define messages_COLS_ MESSAGES_COLS
+#define events_COLS_ EVENTS_COLS
+#define unsubscribes_COLS_ UNSUBSCRIBES_COLS
+#define suppressions_COLS_ SUPPRESSIONS_COLS
+#define landing_pages_COLS_ LANDING_PAGES_COLS
+#define leads_COLS_ LEADS_COLS
+#define audit_COLS_ AUDIT_COLS
+#define campaign_stats_COLS_ CAMPAIGN_STATS_COLS
+#define link_stats_COLS_ LINK_STATS_COLS
+#define hourly_stats_COLS_ HOURLY_STATS_COLS
+ALL_TABLES(X_)
+#undef X_
+#undef X_FIELD
+
+/* Column numbers: COL_<name>_<column>. */
+#define X_COLNUM(t, c, kind, fl) COL_##t##_##c,
+#define X_(E, n, k) enum { n##_COLS_(X_COLNUM) COL_##n##__COUNT };
+ALL_TABLES(X_)
+#undef X_
+#undef X_COLNUM
+
+/* Secondary index numbers (order as in schema.c). */
+enum { IDX_TENANTS_KEY = 0 };
+enum { IDX_CONTACTS_ADDRESS = 0 };
+enum { IDX_AUDIENCE_CONTACTS_CONTACT = 0 };
+enum { IDX_CAMPAIGN_AUDIENCES_AUDIENCE = 0 };
+enum { IDX_LINKS_CAMPAIGN = 0 };
+enum { IDX_MESSAGES_CAMPAIGN_CONTACT = 0, IDX_MESSAGES_CONTACT = 1, IDX_MESSAGES_QUEUE = 2 };
+enum { IDX_EVENTS_PROVIDER = 0, IDX_EVENTS_MESSAGE = 1, IDX_EVENTS_CONTACT = 2, IDX_EVENTS_CAMPAIGN = 3,
+       IDX_EVENTS_TIME = 4 };
+enum { IDX_LANDING_PAGES_CAMPAIGN = 0 };
+enum { IDX_LEADS_KEY = 0, IDX_LEADS_CAMPAIGN = 1, IDX_LEADS_CONTACT = 2 };
+enum { IDX_LINK_STATS_CAMPAIGN = 0 };
+
+/* Per-message facts (messages.flags), counted by the rollups. */
+#define MSGF_SENT 0x001           /* a sent event, or any outcome implying it */
+#define MSGF_DELIVERED_EXPLICIT 0x002
+#define MSGF_OPENED 0x004
+#define MSGF_OPENED_HUMAN 0x008
+#define MSGF_CLICKED 0x010
+#define MSGF_CLICKED_HUMAN 0x020
+#define MSGF_HARD_BOUNCED 0x040
+#define MSGF_SOFT_BOUNCED 0x080
+#define MSGF_COMPLAINED 0x100
+#define MSGF_UNSUBSCRIBED 0x200
+
+/* Generic row handling (rows.c). */
+const mtrk_table_def *rows_table(unsigned table);
+size_t rows_size(unsigned table);
+/* Fills vals[ncols] with values pointing into row (no copy). */
+void rows_to_values(unsigned table, const void *row, mtrk_value *vals);
+/* Fills row (zeroed first) from vals, duplicating strings. MTRK_ENOMEM. */
+int rows_from_values(unsigned table, void *row, const mtrk_value *vals);
+/* Frees the strings of a row and zeroes it. */
+void rows_clear(unsigned table, void *row);
+/* Deep copy. */
+int rows_copy(unsigned table, void *dst, const void *src);
+
+#endif
