@@ -83,7 +83,7 @@ MTRK_API int mtrk_campaign_attach_audience(int *out_attached, mtrk_tenant *tenan
 /** Detaches an audience. MTRK_ENOTFOUND if it was not attached. */
 MTRK_API int mtrk_campaign_detach_audience(mtrk_tenant *tenant, mtrk_id campaign, mtrk_id audience);
 /**
- * Writes up to `cap` attached audience ids (attach order) into out and the
+ * Writes up to `cap` attached audience ids (audience-id order) into out and the
  * total count into *out_count.
  */
 MTRK_API int mtrk_campaign_audiences(mtrk_id *out, size_t cap, size_t *out_count, mtrk_tenant *tenant, mtrk_id campaign);

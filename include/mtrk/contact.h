@@ -197,7 +197,7 @@ MTRK_API int mtrk_unsub_add(int *out_created, mtrk_tenant *tenant, mtrk_id conta
                             mtrk_unsub_scope scope, mtrk_id scope_id, mtrk_source source);
 /** Removes a rule (resubscribe; audited). MTRK_ENOTFOUND if there is none. */
 MTRK_API int mtrk_unsub_remove(mtrk_tenant *tenant, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id);
-/** Iterates a contact's rules in creation order. */
+/** Iterates a contact's rules in (scope, scope id) order. */
 MTRK_API int mtrk_unsub_iter_new(mtrk_unsub_iter **out, mtrk_tenant *tenant, mtrk_id contact);
 MTRK_API int mtrk_unsub_iter_next(const mtrk_unsub **out, mtrk_unsub_iter *iter);
 MTRK_API void mtrk_unsub_iter_free(mtrk_unsub_iter *iter);

@@ -19,7 +19,6 @@ struct mtrk_db {
     int owns_store;
     mtrk_clock_fn clock;
     void *clock_userdata;
-    int tenants_open;      /* tenant handles still open on this db */
     char err[ERRMSG_SIZE];
 };
 
@@ -30,7 +29,8 @@ struct mtrk_tenant {
     char *actor;
     int in_tx;             /* a store transaction is open */
     row_tenants row;       /* settings and secret, as last read */
-    char *borrowed[4];     /* strings handed out "until the next call" */
+    char **kept;           /* strings handed out "until the next call" */
+    size_t nkept, capkept;
     char err[ERRMSG_SIZE];
 };
 
@@ -70,8 +70,11 @@ void sb_addn(strbuf *b, const char *s, size_t n);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_json_str(strbuf *b, const char *s); /* "..." escaped, or null */
 void sb_free(strbuf *b);
-/* Keeps s as a string borrowed from the tenant handle until the same slot is reused. */
-const char *tenant_borrow(mtrk_tenant *t, int slot, const char *s);
+/* Keeps a copy of s borrowed from the tenant handle until its next public call
+ * (NULL for NULL, or on allocation failure). */
+const char *tenant_keep(mtrk_tenant *t, const char *s);
+/* Start of every public call on a tenant: clears its message, frees kept strings. */
+void tenant_enter(mtrk_tenant *t);
 
 /* ---- addresses (address.c) --------------------------------------------- */
 /* Normalizes into out[MTRK_MAX_ADDRESS + 1]; on failure writes a reason into
@@ -95,8 +98,10 @@ mtrk_value v_int(int64_t i);
 mtrk_value v_text(const char *s);
 mtrk_value v_null(void);
 
-/* Reads the row whose primary key is set in *row (other fields zero); fills it.
- * MTRK_ENOTFOUND when absent (no message set: callers name what was missing). */
+/* Reads the row whose primary key is set in *row (other fields zero; key
+ * strings are borrowed from the caller, never freed). On success *row holds an
+ * owned copy (rows_clear it); on MTRK_ENOTFOUND it is zeroed and no message is
+ * set: callers name what was missing. */
 int st_get(mtrk_tenant *t, unsigned table, void *row);
 /* First row of index `index` (or MTRK_INDEX_PK) whose sort key starts with key[nkey]. */
 int st_find(mtrk_tenant *t, unsigned table, int index, const mtrk_value *key, unsigned nkey, void *row);
@@ -126,6 +131,28 @@ void cursor_free(page_cursor *c);
 int page_read(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
               page_cursor *c, void *rows, size_t max, size_t *got);
 
+/* A paging reader for iterators: pages of PAGER_ROWS rows, each page its own
+ * read transaction, resuming after the last row with a cursor. Bounded memory. */
+#define PAGER_ROWS 128
+typedef struct pager {
+    mtrk_tenant *t;
+    unsigned table;
+    int index;
+    page_cursor prefix;      /* owned copies of the prefix values */
+    page_cursor cur;
+    char *rows;              /* PAGER_ROWS rows */
+    size_t n, pos;
+    bool done;
+    /* Optional filter: rows for which it returns false are skipped; returning
+     * a negative code stops with it; 2 ends the iteration. */
+    int (*filter)(void *userdata, const void *row);
+    void *filter_userdata;
+} pager;
+int pager_init(pager *p, mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix);
+/* Moves the next row into *row (owned by the caller: rows_clear it). 0, MTRK_ITEROVER or an error. */
+int pager_next(pager *p, void *row);
+void pager_free(pager *p);
+
 /* ---- audit (audit.c) ---------------------------------------------------- */
 /* Appends an audit entry with the handle's actor; detail is a JSON object. */
 int audit_add(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *detail);
@@ -140,7 +167,7 @@ int tenant_address_hash(mtrk_tenant *t, const char *address_key, char out[65]);
     do {                                                                       \
         if ((t) == NULL)                                                       \
             return gerr(MTRK_EINVAL, "tenant is NULL");                        \
-        terr_clear(t);                                                         \
+        tenant_enter(t);                                                       \
     } while (0)
 
 /* ---- cross-area rules --------------------------------------------------- */

@@ -1,0 +1,128 @@
+/* Database handles: a store, a clock, an error message. */
+#include "internal.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int version)
+{
+    if (opts == NULL)
+        return gerr(MTRK_EINVAL, "opts is NULL");
+    if (version == 0 || version > MTRK_OPEN_OPTIONS_VERSION)
+        return gerr(MTRK_EVERSION, "open options version %u unknown (1..%u)", version, MTRK_OPEN_OPTIONS_VERSION);
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
+{
+    if (store == NULL)
+        return gerr(MTRK_EINVAL, "store is NULL");
+    if (version == 0 || version > MTRK_STORE_VERSION)
+        return gerr(MTRK_EVERSION, "store version %u unknown (1..%u)", version, MTRK_STORE_VERSION);
+    memset(store, 0, sizeof *store);
+    store->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API void mtrk_store_free(mtrk_store *store)
+{
+    if (store != NULL && store->free != NULL)
+        store->free(store);
+}
+
+static int check_store(mtrk_store *s)
+{
+    if (s->version == 0 || s->version > MTRK_STORE_VERSION)
+        return gerr(MTRK_EVERSION, "store version %u unknown (this library knows 1..%u)", s->version,
+                    MTRK_STORE_VERSION);
+    const char *missing = NULL;
+    if (!s->begin) missing = "begin";
+    else if (!s->commit) missing = "commit";
+    else if (!s->rollback) missing = "rollback";
+    else if (!s->get) missing = "get";
+    else if (!s->scan) missing = "scan";
+    else if (!s->apply) missing = "apply";
+    if (missing)
+        return gerr(MTRK_EINCOMPLETE, "store has no %s operation", missing);
+    return MTRK_OK;
+}
+
+static int open_common(mtrk_db **out, mtrk_store *store, int owns, const mtrk_open_options *opts)
+{
+    if (sodium_init() < 0)
+        return gerr(MTRK_ESTORE, "libsodium could not be initialized");
+    mtrk_db *db = calloc(1, sizeof *db);
+    if (db == NULL)
+        return gerr(MTRK_ENOMEM, "out of memory opening the handle");
+    db->store = store;
+    db->owns_store = owns;
+    if (opts) {
+        db->clock = opts->clock;
+        db->clock_userdata = opts->clock_userdata;
+    }
+    *out = db;
+    return MTRK_OK;
+}
+
+static int check_opts(const mtrk_open_options *opts)
+{
+    if (opts && (opts->version == 0 || opts->version > MTRK_OPEN_OPTIONS_VERSION))
+        return gerr(MTRK_EVERSION, "opts has version %u; this library knows 1..%u", opts->version,
+                    MTRK_OPEN_OPTIONS_VERSION);
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_options *opts)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (target == NULL)
+        return gerr(MTRK_EINVAL, "target is NULL");
+    int rc = check_opts(opts);
+    if (rc)
+        return rc;
+    if (strcmp(target, "memory:") == 0) {
+        mtrk_store *s;
+        rc = mtrk_store_memory_new(&s);
+        if (rc)
+            return rc;
+        rc = open_common(out, s, 1, opts);
+        if (rc)
+            mtrk_store_free(s);
+        return rc;
+    }
+    return gerr(MTRK_EINVAL, "target \"%.200s\" is not supported (use \"memory:\")", target);
+}
+
+MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_open_options *opts)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (store == NULL)
+        return gerr(MTRK_EINVAL, "store is NULL");
+    int rc = check_opts(opts);
+    if (rc)
+        return rc;
+    rc = check_store(store);
+    if (rc)
+        return rc;
+    return open_common(out, store, 0, opts);
+}
+
+MTRK_API void mtrk_db_close(mtrk_db *db)
+{
+    if (db == NULL)
+        return;
+    if (db->owns_store)
+        mtrk_store_free(db->store);
+    free(db);
+}
+
+MTRK_API const char *mtrk_db_errmsg(const mtrk_db *db) { return db ? db->err : ""; }
+
+MTRK_API mtrk_time mtrk_db_now(const mtrk_db *db) { return db ? core_now(db) : 0; }

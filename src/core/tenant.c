@@ -1,0 +1,304 @@
+/* Tenants: explicit creation, opening by key, settings, actor. */
+#include "internal.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int check_key(mtrk_db *db, const char *key)
+{
+    if (key == NULL)
+        return dberr(db, MTRK_EINVAL, "key is NULL");
+    size_t n = strnlen(key, MTRK_MAX_TENANT_KEY + 1);
+    if (n == 0)
+        return dberr(db, MTRK_EINVAL, "key is empty");
+    if (n > MTRK_MAX_TENANT_KEY)
+        return dberr(db, MTRK_ETOOLONG, "key is longer than %d characters", MTRK_MAX_TENANT_KEY);
+    for (size_t i = 0; i < n; i++) {
+        char c = key[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+              c == '_' || c == '-'))
+            return dberr(db, MTRK_EINVAL, "key \"%.64s\" has a character outside A-Z a-z 0-9 . _ -", key);
+    }
+    return MTRK_OK;
+}
+
+static int check_actor_db(mtrk_db *db, const char *actor)
+{
+    if (actor == NULL)
+        return dberr(db, MTRK_EINVAL, "actor is NULL");
+    size_t n = strnlen(actor, MTRK_MAX_NAME + 1);
+    if (n == 0)
+        return dberr(db, MTRK_EINVAL, "actor is empty");
+    if (n > MTRK_MAX_NAME)
+        return dberr(db, MTRK_ETOOLONG, "actor is longer than %d octets", MTRK_MAX_NAME);
+    if (!utf8_valid(actor, n))
+        return dberr(db, MTRK_EENCODING, "actor is not valid UTF-8");
+    return MTRK_OK;
+}
+
+static mtrk_tenant *tenant_alloc(mtrk_db *db, const char *key, const char *actor)
+{
+    mtrk_tenant *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->db = db;
+    strcpy(t->key, key);
+    t->actor = strdup(actor);
+    if (t->actor == NULL) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* Copies the db-level error of a tenant call into the tenant's own message. */
+static int lift(mtrk_db *db, mtrk_tenant *t, int rc)
+{
+    if (rc && t && t->err[0])
+        memcpy(db->err, t->err, ERRMSG_SIZE);
+    return rc;
+}
+
+MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key, const char *actor)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (db == NULL)
+        return gerr(MTRK_EINVAL, "db is NULL");
+    int rc = check_key(db, key);
+    if (rc == MTRK_OK)
+        rc = check_actor_db(db, actor);
+    if (rc)
+        return rc;
+    mtrk_tenant *t = tenant_alloc(db, key, actor);
+    if (t == NULL)
+        return dberr(db, MTRK_ENOMEM, "out of memory creating tenant");
+    unsigned char secret[32];
+    char secret_hex[65];
+    randombytes_buf(secret, sizeof secret);
+    sodium_bin2hex(secret_hex, sizeof secret_hex, secret, sizeof secret);
+    sodium_memzero(secret, sizeof secret);
+
+    rc = tx_begin(t, true);
+    if (rc == MTRK_OK) {
+        row_tenants existing;
+        mtrk_value k = v_text(key);
+        rc = st_find(t, T_TENANTS, IDX_TENANTS_KEY, &k, 1, &existing);
+        if (rc == MTRK_OK) {
+            rows_clear(T_TENANTS, &existing);
+            rc = terr(t, MTRK_EEXISTS, "tenant \"%s\" already exists", key);
+        } else if (rc == MTRK_ENOTFOUND) {
+            mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
+            row_tenants r = { 0 };
+            r.id = core_id_new(db);
+            r.key = (char *)key;
+            r.created_at = core_now(db);
+            r.tracking_base_url = (char *)d.tracking_base_url;
+            r.soft_bounce_threshold = d.soft_bounce_threshold;
+            r.attribution_window_ms = d.attribution_window_ms;
+            r.retention_ms = d.retention_ms;
+            r.secret = secret_hex;
+            t->id = r.id;
+            rc = st_insert(t, T_TENANTS, &r);
+            if (rc == MTRK_OK)
+                rc = rows_copy(T_TENANTS, &t->row, &r);
+            if (rc == MTRK_OK)
+                rc = audit_addf(t, "tenant.create", &t->id, "{\"key\":\"%s\"}", key);
+        }
+        rc = tx_end(t, rc);
+    }
+    sodium_memzero(secret_hex, sizeof secret_hex);
+    if (rc) {
+        lift(db, t, rc);
+        mtrk_tenant_close(t);
+        return rc;
+    }
+    *out = t;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_tenant_open(mtrk_tenant **out, mtrk_db *db, const char *key, const char *actor)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (db == NULL)
+        return gerr(MTRK_EINVAL, "db is NULL");
+    int rc = check_key(db, key);
+    if (rc == MTRK_OK)
+        rc = check_actor_db(db, actor);
+    if (rc)
+        return rc;
+    mtrk_tenant *t = tenant_alloc(db, key, actor);
+    if (t == NULL)
+        return dberr(db, MTRK_ENOMEM, "out of memory opening tenant");
+    rc = tx_begin(t, false);
+    if (rc == MTRK_OK) {
+        mtrk_value k = v_text(key);
+        rc = st_find(t, T_TENANTS, IDX_TENANTS_KEY, &k, 1, &t->row);
+        if (rc == MTRK_ENOTFOUND)
+            rc = terr(t, MTRK_ENOTFOUND, "tenant \"%s\" does not exist (create it first)", key);
+        rc = tx_end(t, rc);
+    }
+    if (rc) {
+        lift(db, t, rc);
+        mtrk_tenant_close(t);
+        return rc;
+    }
+    t->id = t->row.id;
+    *out = t;
+    return MTRK_OK;
+}
+
+MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
+{
+    if (t == NULL)
+        return;
+    tenant_enter(t);
+    free(t->kept);
+    if (t->row.secret)
+        sodium_memzero(t->row.secret, strlen(t->row.secret));
+    rows_clear(T_TENANTS, &t->row);
+    free(t->actor);
+    free(t);
+}
+
+MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
+{
+    TENANT_CHECK(t);
+    int rc = check_str(t, "actor", actor, MTRK_MAX_NAME, true);
+    if (rc)
+        return rc;
+    if (xstrdup_into(&t->actor, actor))
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    return MTRK_OK;
+}
+
+MTRK_API const char *mtrk_tenant_key(const mtrk_tenant *t) { return t ? t->key : NULL; }
+MTRK_API mtrk_id mtrk_tenant_id(const mtrk_tenant *t) { return t ? t->id : nil_id; }
+MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *t) { return t ? t->actor : NULL; }
+MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *t) { return t ? t->err : ""; }
+
+MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int version)
+{
+    if (s == NULL)
+        return gerr(MTRK_EINVAL, "settings is NULL");
+    if (version == 0 || version > MTRK_TENANT_SETTINGS_VERSION)
+        return gerr(MTRK_EVERSION, "settings version %u unknown (1..%u)", version, MTRK_TENANT_SETTINGS_VERSION);
+    mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
+    *s = d;
+    s->version = version;
+    return MTRK_OK;
+}
+
+/* Re-reads the tenant row inside the caller's transaction. */
+static int reload(mtrk_tenant *t)
+{
+    row_tenants r = { 0 };
+    r.id = t->id;
+    int rc = st_get(t, T_TENANTS, &r);
+    if (rc == MTRK_ENOTFOUND)
+        return terr(t, MTRK_ENOTFOUND, "tenant \"%s\" no longer exists", t->key);
+    if (rc)
+        return rc;
+    rows_clear(T_TENANTS, &t->row);
+    t->row = r;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *t)
+{
+    TENANT_CHECK(t);
+    int rc = check_version(t, "out", out, MTRK_TENANT_SETTINGS_VERSION);
+    if (rc)
+        return rc;
+    rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    rc = tx_end(t, reload(t));
+    if (rc)
+        return rc;
+    out->tracking_base_url = tenant_keep(t, t->row.tracking_base_url);
+    out->soft_bounce_threshold = (uint32_t)t->row.soft_bounce_threshold;
+    out->attribution_window_ms = t->row.attribution_window_ms;
+    out->retention_ms = t->row.retention_ms;
+    if (out->tracking_base_url == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings *s)
+{
+    TENANT_CHECK(t);
+    int rc = check_version(t, "settings", s, MTRK_TENANT_SETTINGS_VERSION);
+    if (rc)
+        return rc;
+    rc = check_url(t, "settings->tracking_base_url", s->tracking_base_url, false);
+    if (rc == MTRK_OK && s->tracking_base_url == NULL)
+        rc = terr(t, MTRK_EINVAL, "settings->tracking_base_url is NULL (use \"\" for none)");
+    if (rc)
+        return rc;
+    if (s->soft_bounce_threshold < 1 || s->soft_bounce_threshold > 100)
+        return terr(t, MTRK_EINVAL, "settings->soft_bounce_threshold %u is outside 1..100", s->soft_bounce_threshold);
+    if (s->attribution_window_ms <= 0)
+        return terr(t, MTRK_EINVAL, "settings->attribution_window_ms must be > 0");
+    if (s->retention_ms <= 0)
+        return terr(t, MTRK_EINVAL, "settings->retention_ms must be > 0");
+    rc = tx_begin(t, true);
+    if (rc)
+        return rc;
+    rc = reload(t);
+    if (rc == MTRK_OK) {
+        row_tenants nw;
+        rc = rows_copy(T_TENANTS, &nw, &t->row);
+        if (rc == MTRK_OK) {
+            strbuf d = { 0 };
+            sb_add(&d, "{\"tracking_base_url\":{\"from\":");
+            sb_json_str(&d, t->row.tracking_base_url);
+            sb_add(&d, ",\"to\":");
+            sb_json_str(&d, s->tracking_base_url);
+            sb_printf(&d,
+                      "},\"soft_bounce_threshold\":{\"from\":%lld,\"to\":%u},"
+                      "\"attribution_window_ms\":{\"from\":%lld,\"to\":%lld},"
+                      "\"retention_ms\":{\"from\":%lld,\"to\":%lld}}",
+                      (long long)t->row.soft_bounce_threshold, s->soft_bounce_threshold,
+                      (long long)t->row.attribution_window_ms, (long long)s->attribution_window_ms,
+                      (long long)t->row.retention_ms, (long long)s->retention_ms);
+            free(nw.tracking_base_url);
+            nw.tracking_base_url = strdup(s->tracking_base_url);
+            nw.soft_bounce_threshold = s->soft_bounce_threshold;
+            nw.attribution_window_ms = s->attribution_window_ms;
+            nw.retention_ms = s->retention_ms;
+            if (d.oom || nw.tracking_base_url == NULL)
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+            if (rc == MTRK_OK)
+                rc = st_update(t, T_TENANTS, &nw);
+            if (rc == MTRK_OK)
+                rc = audit_add(t, "tenant.settings", &t->id, d.p);
+            if (rc == MTRK_OK) {
+                rows_clear(T_TENANTS, &t->row);
+                t->row = nw;
+            } else {
+                rows_clear(T_TENANTS, &nw);
+            }
+            sb_free(&d);
+        }
+    }
+    return tx_end(t, rc);
+}
+
+int tenant_address_hash(mtrk_tenant *t, const char *address_key, char out[65])
+{
+    unsigned char key[32], h[32];
+    size_t klen = 0;
+    if (t->row.secret == NULL ||
+        sodium_hex2bin(key, sizeof key, t->row.secret, strlen(t->row.secret), NULL, &klen, NULL) != 0 ||
+        klen != sizeof key)
+        return terr(t, MTRK_ESTORE, "tenant secret is missing or malformed");
+    crypto_generichash(h, sizeof h, (const unsigned char *)address_key, strlen(address_key), key, sizeof key);
+    sodium_memzero(key, sizeof key);
+    sodium_bin2hex(out, 65, h, sizeof h);
+    return MTRK_OK;
+}

@@ -1,0 +1,213 @@
+/* Argument validation and small string helpers. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp;
+        if (c >= 0xc2 && c <= 0xdf) {
+            len = 2;
+            cp = c & 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            len = 3;
+            cp = c & 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3f);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+int check_str(mtrk_tenant *t, const char *what, const char *s, size_t max, bool required)
+{
+    if (s == NULL) {
+        if (required)
+            return terr(t, MTRK_EINVAL, "%s is NULL", what);
+        return MTRK_OK;
+    }
+    size_t n = strnlen(s, max + 1);
+    if (n == 0 && required)
+        return terr(t, MTRK_EINVAL, "%s is empty", what);
+    if (n > max)
+        return terr(t, MTRK_ETOOLONG, "%s is longer than %zu octets", what, max);
+    if (!utf8_valid(s, n))
+        return terr(t, MTRK_EENCODING, "%s is not valid UTF-8", what);
+    return MTRK_OK;
+}
+
+int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned known)
+{
+    if (p == NULL)
+        return terr(t, MTRK_EINVAL, "%s is NULL", what);
+    unsigned v = *(const unsigned int *)p;
+    if (v == 0 || v > known)
+        return terr(t, MTRK_EVERSION, "%s has version %u; this library knows 1..%u", what, v, known);
+    return MTRK_OK;
+}
+
+int check_url(mtrk_tenant *t, const char *what, const char *url, bool required)
+{
+    int rc = check_str(t, what, url, MTRK_MAX_URL, required);
+    if (rc || url == NULL || (*url == '\0' && !required))
+        return rc;
+    const char *rest;
+    if (strncasecmp(url, "https://", 8) == 0)
+        rest = url + 8;
+    else if (strncasecmp(url, "http://", 7) == 0)
+        rest = url + 7;
+    else
+        return terr(t, MTRK_EINVAL, "%s \"%.80s\" is not an http or https URL", what, url);
+    if (*rest == '\0' || *rest == '/' || *rest == '?' || *rest == '#')
+        return terr(t, MTRK_EINVAL, "%s \"%.80s\" has no host", what, url);
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= 0x20 || *p == 0x7f)
+            return terr(t, MTRK_EINVAL, "%s contains a space or control character", what);
+    }
+    return MTRK_OK;
+}
+
+char *xstrdup(const char *s) { return s ? strdup(s) : NULL; }
+
+int xstrdup_into(char **dst, const char *s)
+{
+    char *c = NULL;
+    if (s != NULL && (c = strdup(s)) == NULL)
+        return MTRK_ENOMEM;
+    free(*dst);
+    *dst = c;
+    return MTRK_OK;
+}
+
+static void sb_grow(strbuf *b, size_t add)
+{
+    if (b->oom)
+        return;
+    if (b->n + add + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->n + add + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+}
+
+void sb_addn(strbuf *b, const char *s, size_t n)
+{
+    sb_grow(b, n);
+    if (b->oom)
+        return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void sb_add(strbuf *b, const char *s) { sb_addn(b, s, strlen(s)); }
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        sb_addn(b, tmp, (size_t)n);
+        return;
+    }
+    sb_grow(b, (size_t)n);
+    if (b->oom)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)n;
+}
+
+void sb_json_str(strbuf *b, const char *s)
+{
+    if (s == NULL) {
+        sb_add(b, "null");
+        return;
+    }
+    sb_add(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': sb_add(b, "\\\""); break;
+        case '\\': sb_add(b, "\\\\"); break;
+        case '\n': sb_add(b, "\\n"); break;
+        case '\r': sb_add(b, "\\r"); break;
+        case '\t': sb_add(b, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                sb_printf(b, "\\u%04x", *p);
+            else
+                sb_addn(b, (const char *)p, 1);
+        }
+    }
+    sb_add(b, "\"");
+}
+
+void sb_free(strbuf *b)
+{
+    free(b->p);
+    memset(b, 0, sizeof *b);
+}
+
+const char *tenant_keep(mtrk_tenant *t, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    if (t->nkept == t->capkept) {
+        size_t cap = t->capkept ? t->capkept * 2 : 8;
+        char **k = realloc(t->kept, cap * sizeof *k);
+        if (k == NULL)
+            return NULL;
+        t->kept = k;
+        t->capkept = cap;
+    }
+    char *c = strdup(s);
+    if (c != NULL)
+        t->kept[t->nkept++] = c;
+    return c;
+}
+
+void tenant_enter(mtrk_tenant *t)
+{
+    t->err[0] = '\0';
+    for (size_t i = 0; i < t->nkept; i++)
+        free(t->kept[i]);
+    t->nkept = 0;
+}
