@@ -266,7 +266,9 @@ static void test_unsub_cancels_queued_messages_in_its_scope(void **state)
     CONF_OK(mtrk_campaign_generate(NULL, fx->t, k1));
     CONF_OK(mtrk_campaign_generate(NULL, fx->t, k2));
     CONF_OK(mtrk_unsub_add(NULL, fx->t, c, MTRK_UNSUB_CAMPAIGN, k1, MTRK_SOURCE_MANUAL));
-    mtrk_message_info m1 = MTRK_MESSAGE_INFO_INIT, m2 = MTRK_MESSAGE_INFO_INIT;
+    mtrk_message_info m1, m2;
+    CONF_OK(mtrk_message_info_init(&m1, MTRK_MESSAGE_INFO_VERSION));
+    CONF_OK(mtrk_message_info_init(&m2, MTRK_MESSAGE_INFO_VERSION));
     CONF_OK(mtrk_message_find(&m1, fx->t, k1, c));
     CONF_OK(mtrk_message_find(&m2, fx->t, k2, c));
     assert_int_equal(m1.state, MTRK_MSG_CANCELED);
