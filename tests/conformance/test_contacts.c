@@ -54,7 +54,7 @@ static char *make_address(size_t local, size_t domain)
     put_label(s, &pos, 'l', local, 0);
     s[pos++] = '@';
     /* labels of 63, separated by dots, the last one "com" */
-    size_t left = domain - 4; /* room before ".com" */
+    size_t left = domain - 3; /* room for the "label." parts before "com" */
     while (left > 0) {
         size_t n = left - 1 > 63 ? 63 : left - 1;
         if (left - (n + 1) == 1) /* a lone octet left could not hold "x." */
