@@ -29,8 +29,11 @@ struct mtrk_tenant {
     char *actor;
     int in_tx;             /* a store transaction is open */
     row_tenants row;       /* settings and secret, as last read */
-    char **kept;           /* strings handed out "until the next call" */
-    size_t nkept, capkept;
+    /* Strings handed out as borrowed from the handle. They are freed at the
+     * start of the call after next, so a value read by one call may be passed
+     * back to the next one (settings get, change, set). */
+    char **kept, **kept_old;
+    size_t nkept, capkept, nkept_old, capkept_old;
     char err[ERRMSG_SIZE];
 };
 

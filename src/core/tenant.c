@@ -157,7 +157,9 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
     if (t == NULL)
         return;
     tenant_enter(t);
+    tenant_enter(t);
     free(t->kept);
+    free(t->kept_old);
     if (t->row.secret)
         sodium_memzero(t->row.secret, strlen(t->row.secret));
     rows_clear(T_TENANTS, &t->row);
@@ -246,9 +248,16 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
         return terr(t, MTRK_EINVAL, "settings->attribution_window_ms must be > 0");
     if (s->retention_ms <= 0)
         return terr(t, MTRK_EINVAL, "settings->retention_ms must be > 0");
+    /* The caller's URL may be the one settings_get lent from t->row, which
+     * reload replaces: take a copy first. */
+    char *url = strdup(s->tracking_base_url);
+    if (url == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
     rc = tx_begin(t, true);
-    if (rc)
+    if (rc) {
+        free(url);
         return rc;
+    }
     rc = reload(t);
     if (rc == MTRK_OK) {
         row_tenants nw;
@@ -258,7 +267,7 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
             sb_add(&d, "{\"tracking_base_url\":{\"from\":");
             sb_json_str(&d, t->row.tracking_base_url);
             sb_add(&d, ",\"to\":");
-            sb_json_str(&d, s->tracking_base_url);
+            sb_json_str(&d, url);
             sb_printf(&d,
                       "},\"soft_bounce_threshold\":{\"from\":%lld,\"to\":%u},"
                       "\"attribution_window_ms\":{\"from\":%lld,\"to\":%lld},"
@@ -267,7 +276,8 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
                       (long long)t->row.attribution_window_ms, (long long)s->attribution_window_ms,
                       (long long)t->row.retention_ms, (long long)s->retention_ms);
             free(nw.tracking_base_url);
-            nw.tracking_base_url = strdup(s->tracking_base_url);
+            nw.tracking_base_url = url;
+            url = NULL;
             nw.soft_bounce_threshold = s->soft_bounce_threshold;
             nw.attribution_window_ms = s->attribution_window_ms;
             nw.retention_ms = s->retention_ms;
@@ -286,6 +296,7 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
             sb_free(&d);
         }
     }
+    free(url);
     return tx_end(t, rc);
 }
 

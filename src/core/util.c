@@ -207,7 +207,15 @@ const char *tenant_keep(mtrk_tenant *t, const char *s)
 void tenant_enter(mtrk_tenant *t)
 {
     t->err[0] = '\0';
-    for (size_t i = 0; i < t->nkept; i++)
-        free(t->kept[i]);
+    for (size_t i = 0; i < t->nkept_old; i++)
+        free(t->kept_old[i]);
+    /* The current generation becomes the old one; the old array is reused. */
+    char **arr = t->kept_old;
+    size_t cap = t->capkept_old;
+    t->kept_old = t->kept;
+    t->capkept_old = t->capkept;
+    t->nkept_old = t->nkept;
+    t->kept = arr;
+    t->capkept = cap;
     t->nkept = 0;
 }
