@@ -14,6 +14,8 @@ static int check_key(mtrk_db *db, const char *key)
         return dberr(db, MTRK_EINVAL, "key is empty");
     if (n > MTRK_MAX_TENANT_KEY)
         return dberr(db, MTRK_ETOOLONG, "key is longer than %d characters", MTRK_MAX_TENANT_KEY);
+    if (!utf8_valid(key, n))
+        return dberr(db, MTRK_EENCODING, "key is not valid UTF-8");
     for (size_t i = 0; i < n; i++) {
         char c = key[i];
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
