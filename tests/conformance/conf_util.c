@@ -108,21 +108,24 @@ mtrk_id conf_link_new(mtrk_tenant *t, mtrk_id campaign, const char *url, uint32_
 
 mtrk_message_info conf_msg(mtrk_tenant *t, mtrk_id mid)
 {
-    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    mtrk_message_info m;
+    CONF_INIT(m, MTRK_MESSAGE_INFO_VERSION);
     CONF_OK(mtrk_message_get(&m, t, mid));
     return m;
 }
 
 mtrk_message_info conf_msg_of(mtrk_tenant *t, mtrk_id campaign, mtrk_id contact)
 {
-    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    mtrk_message_info m;
+    CONF_INIT(m, MTRK_MESSAGE_INFO_VERSION);
     CONF_OK(mtrk_message_find(&m, t, campaign, contact));
     return m;
 }
 
 int conf_has_msg(mtrk_tenant *t, mtrk_id campaign, mtrk_id contact)
 {
-    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    mtrk_message_info m;
+    CONF_INIT(m, MTRK_MESSAGE_INFO_VERSION);
     int rc = mtrk_message_find(&m, t, campaign, contact);
     if (rc == MTRK_ENOTFOUND)
         return 0;
@@ -141,7 +144,8 @@ mtrk_contact_status conf_contact_status(mtrk_tenant *t, mtrk_id contact)
 
 mtrk_metrics conf_metrics(mtrk_tenant *t, mtrk_id campaign)
 {
-    mtrk_metrics m = MTRK_METRICS_INIT;
+    mtrk_metrics m;
+    CONF_INIT(m, MTRK_METRICS_VERSION);
     CONF_OK(mtrk_metrics_campaign(&m, t, campaign));
     return m;
 }
@@ -189,7 +193,8 @@ void conf_metrics_assert_equal(const mtrk_metrics *expected, const mtrk_metrics 
 
 void conf_ev_init(mtrk_event_input *in, mtrk_event_type type, mtrk_id mid, mtrk_time at)
 {
-    mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+    mtrk_event_input d;
+    CONF_INIT(d, MTRK_EVENT_INPUT_VERSION);
     *in = d;
     in->type = type;
     in->mid = mid;
@@ -222,7 +227,8 @@ int conf_bounce(mtrk_event_outcome *out, mtrk_tenant *t, mtrk_id mid, mtrk_bounc
 uint32_t conf_event_effects(mtrk_tenant *t, mtrk_id mid, mtrk_id event_id)
 {
     mtrk_event_iter *it = NULL;
-    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    mtrk_event_info e;
+    CONF_INIT(e, MTRK_EVENT_INFO_VERSION);
     int rc, found = 0;
     uint32_t effects = 0;
     CONF_OK(mtrk_event_iter_message(&it, t, mid));
@@ -242,7 +248,8 @@ uint32_t conf_event_effects(mtrk_tenant *t, mtrk_id mid, mtrk_id event_id)
 size_t conf_count_message_events(mtrk_tenant *t, mtrk_id mid)
 {
     mtrk_event_iter *it = NULL;
-    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    mtrk_event_info e;
+    CONF_INIT(e, MTRK_EVENT_INFO_VERSION);
     size_t n = 0;
     int rc;
     CONF_OK(mtrk_event_iter_message(&it, t, mid));
@@ -256,7 +263,8 @@ size_t conf_count_message_events(mtrk_tenant *t, mtrk_id mid)
 size_t conf_count_campaign_events(mtrk_tenant *t, mtrk_id campaign)
 {
     mtrk_event_iter *it = NULL;
-    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    mtrk_event_info e;
+    CONF_INIT(e, MTRK_EVENT_INFO_VERSION);
     size_t n = 0;
     int rc;
     CONF_OK(mtrk_event_iter_campaign(&it, t, campaign, 0, 0, 0));
