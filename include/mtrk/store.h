@@ -133,7 +133,14 @@ struct mtrk_store {
      * 0..nindexes-1) whose first nprefix sort-key columns equal prefix[], from
      * the position given by start[0..nstart-1] (the sort-key columns after the
      * prefix; nstart 0: from the first), inclusive unless MTRK_SCAN_AFTER,
-     * calling fn until it returns nonzero or rows run out.
+     * calling fn until it returns nonzero or rows run out. MTRK_SCAN_AFTER has
+     * no effect when nstart is 0. Returns 0 when rows run out or fn returns 1,
+     * fn's code when it returns a negative one.
+     *
+     * While fn runs (in scan or get) it may read the store (get, scan) but
+     * must not change it: no apply, commit or rollback until the call has
+     * returned. Nothing of a scan survives its return, so the caller may
+     * apply changes between scans and resume with a start bound.
      */
     int (*scan)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                 const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata);

@@ -1,0 +1,1185 @@
+/*
+ * The in-memory store, driven only through the store vtable with the real
+ * table definitions.
+ *
+ * The contract checked here (include/mtrk/store.h):
+ *  - rows are copied in; get returns the row with a primary key, or
+ *    MTRK_ENOTFOUND; INSERT of an existing key or a unique-index collision
+ *    (all index columns non-NULL and equal) is MTRK_EEXISTS; UPDATE and
+ *    DELETE of a missing key are MTRK_ENOTFOUND; a failed change leaves the
+ *    store as it was before that change;
+ *  - scan visits rows in sort-key order (index columns, then primary key;
+ *    NULL < INT < TEXT < BLOB, INT numerically, bytes then shorter first),
+ *    restricted to a prefix, from a start bound (inclusive, or strictly after
+ *    with MTRK_SCAN_AFTER), ascending or descending (MTRK_SCAN_DESC); the
+ *    callback stops the scan with 1 and aborts it with a negative code;
+ *  - every operation happens inside begin .. commit/rollback; rollback
+ *    restores exactly the state before begin, indexes included; commit keeps
+ *    the changes; calls outside a transaction and nested begins are refused
+ *    with MTRK_ESTORE; changes are refused in a read transaction and from a
+ *    row callback;
+ *  - one store may be shared by threads: transactions are serialized.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <pthread.h>
+
+#include "mtrk/store.h"
+#include "rows.h"
+
+#define MAXC 64
+
+/* ------------------------------------------------------------------ */
+/* Row building                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct trow {
+    unsigned table;
+    mtrk_value v[MAXC];
+    unsigned char ids[MAXC][16];
+    char txt[MAXC][48];
+} trow;
+
+static void id_bytes(unsigned char *b, unsigned n)
+{
+    memset(b, 0, 16);
+    b[12] = (unsigned char)(n >> 24);
+    b[13] = (unsigned char)(n >> 16);
+    b[14] = (unsigned char)(n >> 8);
+    b[15] = (unsigned char)n;
+}
+
+static unsigned id_num(const mtrk_value *v)
+{
+    const unsigned char *b = v->p;
+    assert_int_equal(v->type, MTRK_VAL_BLOB);
+    assert_int_equal(v->n, 16);
+    return (unsigned)b[12] << 24 | (unsigned)b[13] << 16 | (unsigned)b[14] << 8 | b[15];
+}
+
+static void r_id(trow *r, unsigned c, unsigned n)
+{
+    id_bytes(r->ids[c], n);
+    r->v[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, r->ids[c], 16 };
+}
+
+static void r_int(trow *r, unsigned c, int64_t i) { r->v[c] = (mtrk_value){ MTRK_VAL_INT, i, NULL, 0 }; }
+
+static void r_text(trow *r, unsigned c, const char *s)
+{
+    snprintf(r->txt[c], sizeof r->txt[c], "%s", s);
+    r->v[c] = (mtrk_value){ MTRK_VAL_TEXT, 0, r->txt[c], strlen(r->txt[c]) };
+}
+
+static void r_null(trow *r, unsigned c) { r->v[c] = (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 }; }
+
+/* A row of `table` with every column at a default (NULL where allowed). */
+static void r_init(trow *r, unsigned table)
+{
+    const mtrk_table_def *d = mtrk_store_table(table);
+    memset(r, 0, sizeof *r);
+    r->table = table;
+    for (unsigned c = 0; c < d->ncols; c++) {
+        int nullable = (d->cols[c].flags & MTRK_COL_NULLABLE) != 0;
+        switch (d->cols[c].type) {
+        case MTRK_VAL_INT: r_int(r, c, 0); break;
+        case MTRK_VAL_TEXT: nullable ? r_null(r, c) : r_text(r, c, "x"); break;
+        default: nullable ? r_null(r, c) : r_id(r, c, 0); break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Signatures: a row as a string, to compare rows and scans            */
+/* ------------------------------------------------------------------ */
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static void b_add(buf *b, const void *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->n + n + 1 > cap)
+            cap *= 2;
+        b->p = realloc(b->p, cap);
+        assert_non_null(b->p);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void b_fmt(buf *b, const char *fmt, ...)
+{
+    char tmp[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    b_add(b, tmp, (size_t)n);
+}
+
+static void b_row(buf *b, unsigned ncols, const mtrk_value *v)
+{
+    for (unsigned c = 0; c < ncols; c++) {
+        switch (v[c].type) {
+        case MTRK_VAL_NULL: b_fmt(b, "N|"); break;
+        case MTRK_VAL_INT: b_fmt(b, "I%lld|", (long long)v[c].i); break;
+        case MTRK_VAL_TEXT:
+            assert_int_equal(((const char *)v[c].p)[v[c].n], '\0');
+            b_fmt(b, "T%zu:", v[c].n);
+            b_add(b, v[c].p, v[c].n);
+            b_fmt(b, "|");
+            break;
+        default:
+            b_fmt(b, "B");
+            for (size_t i = 0; i < v[c].n; i++)
+                b_fmt(b, "%02x", ((const unsigned char *)v[c].p)[i]);
+            b_fmt(b, "|");
+        }
+    }
+    b_fmt(b, "\n");
+}
+
+typedef struct collect {
+    unsigned table;
+    buf out;
+    int count;
+    int stop_after; /* return 1 after this many rows (0: never) */
+    int fail_code;  /* return this at row stop_after instead */
+    unsigned ids[4096];
+} collect;
+
+static int collect_fn(void *ud, const mtrk_value *row)
+{
+    collect *c = ud;
+    b_row(&c->out, mtrk_store_table(c->table)->ncols, row);
+    if (c->count < 4096)
+        c->ids[c->count] = id_num(&row[1]);
+    c->count++;
+    if (c->stop_after && c->count == c->stop_after)
+        return c->fail_code ? c->fail_code : 1;
+    return 0;
+}
+
+static void collect_reset(collect *c, unsigned table)
+{
+    free(c->out.p);
+    memset(c, 0, sizeof *c);
+    c->table = table;
+}
+
+/* ------------------------------------------------------------------ */
+/* Store helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static int change(mtrk_store *s, int op, const trow *r)
+{
+    mtrk_change ch = { op, r->table, r->v };
+    return s->apply(s, &ch, 1);
+}
+
+static int get_sig(mtrk_store *s, unsigned table, const mtrk_value *key, buf *out)
+{
+    collect c;
+    memset(&c, 0, sizeof c);
+    c.table = table;
+    int rc = s->get(s, table, key, collect_fn, &c);
+    if (out) {
+        *out = c.out;
+    } else {
+        free(c.out.p);
+    }
+    return rc;
+}
+
+/* Every table, every index, full scans, as one string. */
+static char *dump_all(mtrk_store *s)
+{
+    buf b = { 0 };
+    for (unsigned t = 0; t < mtrk_store_table_count(); t++) {
+        const mtrk_table_def *d = mtrk_store_table(t);
+        for (int ix = MTRK_INDEX_PK; ix < (int)d->nindexes; ix++) {
+            collect c;
+            memset(&c, 0, sizeof c);
+            c.table = t;
+            assert_int_equal(s->scan(s, t, ix, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+            b_fmt(&b, "== %s %d\n", d->name, ix);
+            if (c.out.p)
+                b_add(&b, c.out.p, c.out.n);
+            free(c.out.p);
+        }
+    }
+    return b.p;
+}
+
+static int setup(void **state)
+{
+    mtrk_store *s = NULL;
+    if (mtrk_store_memory_new(&s) != 0)
+        return -1;
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    mtrk_store_free(*state);
+    return 0;
+}
+
+static void contact(trow *r, unsigned tenant, unsigned id, const char *key)
+{
+    r_init(r, T_CONTACTS);
+    r_id(r, COL_contacts_tenant, tenant);
+    r_id(r, COL_contacts_id, id);
+    if (key) {
+        r_text(r, COL_contacts_address, key);
+        r_text(r, COL_contacts_address_key, key);
+    }
+    r_int(r, COL_contacts_created_at, 1000 + id);
+}
+
+static void message(trow *r, unsigned tenant, unsigned id, unsigned campaign, unsigned contact_id, int64_t state)
+{
+    r_init(r, T_MESSAGES);
+    r_id(r, COL_messages_tenant, tenant);
+    r_id(r, COL_messages_id, id);
+    r_id(r, COL_messages_campaign, campaign);
+    r_id(r, COL_messages_contact, contact_id);
+    r_int(r, COL_messages_state, state);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+/* ------------------------------------------------------------------ */
+
+static void test_store_declares_version_and_operations(void **state)
+{
+    mtrk_store *s = *state;
+    assert_int_equal(s->version, MTRK_STORE_VERSION);
+    assert_non_null(s->free);
+    assert_non_null(s->begin);
+    assert_non_null(s->commit);
+    assert_non_null(s->rollback);
+    assert_non_null(s->get);
+    assert_non_null(s->scan);
+    assert_non_null(s->apply);
+    assert_non_null(s->errmsg);
+    assert_int_equal(mtrk_store_memory_new(NULL), MTRK_EINVAL);
+
+    mtrk_store st;
+    assert_int_equal(mtrk_store_init(&st, MTRK_STORE_VERSION), 0);
+    assert_int_equal(st.version, MTRK_STORE_VERSION);
+    assert_null(st.begin);
+    assert_int_equal(mtrk_store_init(&st, MTRK_STORE_VERSION + 1), MTRK_EVERSION);
+    assert_int_equal(mtrk_store_init(&st, 0), MTRK_EVERSION);
+    mtrk_store_free(NULL);
+}
+
+static void test_insert_get_update_delete(void **state)
+{
+    mtrk_store *s = *state;
+    trow a;
+    buf got;
+    contact(&a, 1, 10, "a@example.com");
+    r_text(&a, COL_contacts_name, "Ann");
+
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), 0);
+    /* rows are copied in: changing the caller's buffers changes nothing */
+    buf want = { 0 };
+    b_row(&want, COL_contacts__COUNT, a.v);
+    strcpy(a.txt[COL_contacts_name], "Bob");
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, &got), 0);
+    assert_string_equal(got.p, want.p);
+    free(got.p);
+    free(want.p);
+
+    r_text(&a, COL_contacts_name, "Bea");
+    r_int(&a, COL_contacts_status, 2);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &a), 0);
+    want = (buf){ 0 };
+    b_row(&want, COL_contacts__COUNT, a.v);
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, &got), 0);
+    assert_string_equal(got.p, want.p);
+    free(got.p);
+    free(want.p);
+
+    /* DELETE reads only the key columns */
+    trow k;
+    contact(&k, 1, 10, NULL);
+    r_int(&k, COL_contacts_status, 99);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &k), 0);
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, NULL), MTRK_ENOTFOUND);
+    assert_string_not_equal(s->errmsg(s), "");
+    assert_int_equal(s->commit(s), 0);
+}
+
+static void test_missing_and_duplicate_keys(void **state)
+{
+    mtrk_store *s = *state;
+    trow a, b;
+    contact(&a, 1, 10, "a@x");
+    contact(&b, 1, 10, "b@x");
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &a), MTRK_ENOTFOUND);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &a), MTRK_ENOTFOUND);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), MTRK_EEXISTS);
+    assert_non_null(strstr(s->errmsg(s), "contacts"));
+    /* the failed insert changed nothing */
+    buf got, want = { 0 };
+    b_row(&want, COL_contacts__COUNT, a.v);
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, &got), 0);
+    assert_string_equal(got.p, want.p);
+    free(got.p);
+    free(want.p);
+    /* same id in another tenant is another key */
+    contact(&b, 2, 10, "a@x");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), 0);
+    assert_int_equal(s->commit(s), 0);
+}
+
+static void test_unique_index_collisions_and_nulls(void **state)
+{
+    mtrk_store *s = *state;
+    trow a, b, n1, n2;
+    contact(&a, 1, 1, "same@x");
+    contact(&b, 1, 2, "same@x");
+    contact(&n1, 1, 3, NULL);
+    contact(&n2, 1, 4, NULL);
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), MTRK_EEXISTS);
+    assert_non_null(strstr(s->errmsg(s), "contacts_by_address"));
+    assert_int_equal(get_sig(s, T_CONTACTS, b.v, NULL), MTRK_ENOTFOUND);
+    /* rows with a NULL in a unique index column never collide */
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &n1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &n2), 0);
+    /* other tenant: no collision (the index is led by the tenant) */
+    contact(&b, 2, 2, "same@x");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), 0);
+
+    /* an update into a taken key collides and changes nothing */
+    char *before = dump_all(s);
+    contact(&n1, 1, 3, "same@x");
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &n1), MTRK_EEXISTS);
+    char *after = dump_all(s);
+    assert_string_equal(before, after);
+    free(after);
+    /* an update keeping its own unique key is fine */
+    r_text(&a, COL_contacts_name, "renamed");
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &a), 0);
+    /* moving a key frees the old one */
+    contact(&a, 1, 1, "moved@x");
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &a), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &n1), 0);
+    free(before);
+
+    /* a unique index not led by the tenant: tenants_by_key */
+    trow t1, t2;
+    r_init(&t1, T_TENANTS);
+    r_id(&t1, COL_tenants_id, 1);
+    r_text(&t1, COL_tenants_key, "acme");
+    r_init(&t2, T_TENANTS);
+    r_id(&t2, COL_tenants_id, 2);
+    r_text(&t2, COL_tenants_key, "acme");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &t1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &t2), MTRK_EEXISTS);
+    r_text(&t2, COL_tenants_key, "acme2");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &t2), 0);
+    assert_int_equal(s->commit(s), 0);
+}
+
+static void test_failed_change_in_batch_keeps_earlier_changes_until_rollback(void **state)
+{
+    mtrk_store *s = *state;
+    trow a, b;
+    contact(&a, 1, 1, "a@x");
+    contact(&b, 1, 2, "a@x");
+    assert_int_equal(s->begin(s, 1), 0);
+    char *empty = dump_all(s);
+    mtrk_change ch[2] = { { MTRK_CHANGE_INSERT, T_CONTACTS, a.v }, { MTRK_CHANGE_INSERT, T_CONTACTS, b.v } };
+    assert_int_equal(s->apply(s, ch, 2), MTRK_EEXISTS);
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, NULL), 0);
+    assert_int_equal(get_sig(s, T_CONTACTS, b.v, NULL), MTRK_ENOTFOUND);
+    assert_int_equal(s->rollback(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    char *now = dump_all(s);
+    assert_string_equal(empty, now);
+    assert_int_equal(s->commit(s), 0);
+    free(empty);
+    free(now);
+}
+
+/* Messages of tenant 1: campaign 1 to contacts 1..10 (ids 101..110, state
+ * id%3), campaign 2 to contacts 1..5 (ids 201..205, state 5); tenant 2: one. */
+static void fill_messages(mtrk_store *s)
+{
+    trow m;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 1; i <= 10; i++) {
+        message(&m, 1, 100 + i, 1, i, (100 + i) % 3);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+    for (unsigned i = 1; i <= 5; i++) {
+        message(&m, 1, 200 + i, 2, i, 5);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+    message(&m, 2, 150, 1, 1, 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    assert_int_equal(s->commit(s), 0);
+}
+
+static void expect_ids(const collect *c, int n, const unsigned *ids)
+{
+    assert_int_equal(c->count, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(c->ids[i], ids[i]);
+}
+
+static void test_scan_prefix_start_after_desc(void **state)
+{
+    mtrk_store *s = *state;
+    fill_messages(s);
+    trow k;
+    r_init(&k, T_MESSAGES);
+    r_id(&k, 0, 1);
+    r_id(&k, 1, 1);
+    r_id(&k, 2, 5);
+    collect c = { 0 };
+    assert_int_equal(s->begin(s, 0), 0);
+
+    /* whole table, primary-key order: tenant 1 ids ascending, then tenant 2 */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 16);
+    assert_int_equal(c.ids[0], 101);
+    assert_int_equal(c.ids[14], 205);
+    assert_int_equal(c.ids[15], 150);
+
+    /* prefix (tenant 1, campaign 1) on messages_by_campaign_contact */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, NULL, 0, 0, collect_fn, &c), 0);
+    expect_ids(&c, 10, (unsigned[]){ 101, 102, 103, 104, 105, 106, 107, 108, 109, 110 });
+
+    /* start at contact 5, inclusive */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(
+        s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, &k.v[2], 1, 0, collect_fn, &c), 0);
+    expect_ids(&c, 6, (unsigned[]){ 105, 106, 107, 108, 109, 110 });
+    /* strictly after contact 5 */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, &k.v[2], 1, MTRK_SCAN_AFTER,
+                             collect_fn, &c), 0);
+    expect_ids(&c, 5, (unsigned[]){ 106, 107, 108, 109, 110 });
+    /* descending from contact 5 (an upper bound), inclusive and strict */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, &k.v[2], 1, MTRK_SCAN_DESC,
+                             collect_fn, &c), 0);
+    expect_ids(&c, 5, (unsigned[]){ 105, 104, 103, 102, 101 });
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, &k.v[2], 1,
+                             MTRK_SCAN_DESC | MTRK_SCAN_AFTER, collect_fn, &c), 0);
+    expect_ids(&c, 4, (unsigned[]){ 104, 103, 102, 101 });
+    /* descending over the whole prefix; AFTER without a start bound changes nothing */
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, NULL, 0,
+                             MTRK_SCAN_DESC | MTRK_SCAN_AFTER, collect_fn, &c), 0);
+    expect_ids(&c, 10, (unsigned[]){ 110, 109, 108, 107, 106, 105, 104, 103, 102, 101 });
+
+    /* a start bound reaching into the primary-key columns: (contact 5, tenant 1, id 105) after */
+    trow st;
+    r_init(&st, T_MESSAGES);
+    r_id(&st, 0, 5);
+    r_id(&st, 1, 1);
+    r_id(&st, 2, 105);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, st.v, 3, MTRK_SCAN_AFTER,
+                             collect_fn, &c), 0);
+    expect_ids(&c, 5, (unsigned[]){ 106, 107, 108, 109, 110 });
+
+    /* a queue index: tenant 1, campaign 1, state 0 -> ids with id%3 == 0 */
+    trow q;
+    r_init(&q, T_MESSAGES);
+    r_id(&q, 0, 1);
+    r_id(&q, 1, 1);
+    r_int(&q, 2, 0);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_QUEUE, q.v, 3, NULL, 0, 0, collect_fn, &c), 0);
+    expect_ids(&c, 3, (unsigned[]){ 102, 105, 108 });
+
+    /* an empty prefix match */
+    r_id(&k, 1, 9);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, k.v, 2, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 0);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+}
+
+static void test_scan_callback_stops_and_aborts(void **state)
+{
+    mtrk_store *s = *state;
+    fill_messages(s);
+    collect c = { 0 };
+    assert_int_equal(s->begin(s, 0), 0);
+    collect_reset(&c, T_MESSAGES);
+    c.stop_after = 3;
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    expect_ids(&c, 3, (unsigned[]){ 101, 102, 103 });
+    collect_reset(&c, T_MESSAGES);
+    c.stop_after = 2;
+    c.fail_code = MTRK_ESTATE;
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, MTRK_SCAN_DESC, collect_fn, &c),
+                     MTRK_ESTATE);
+    expect_ids(&c, 2, (unsigned[]){ 150, 205 });
+    /* get passes a negative callback code through, and 1 is success */
+    trow k;
+    message(&k, 1, 101, 0, 0, 0);
+    collect_reset(&c, T_MESSAGES);
+    c.stop_after = 1;
+    c.fail_code = MTRK_ENOMEM;
+    assert_int_equal(s->get(s, T_MESSAGES, k.v, collect_fn, &c), MTRK_ENOMEM);
+    collect_reset(&c, T_MESSAGES);
+    c.stop_after = 1;
+    assert_int_equal(s->get(s, T_MESSAGES, k.v, collect_fn, &c), 0);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+}
+
+static void test_value_order(void **state)
+{
+    mtrk_store *s = *state;
+    /* events_by_provider: (tenant, provider, provider_event_id), both nullable TEXT */
+    const char *prov[] = { NULL, "b", "ab", "a", "abc", "", "a\xff", "B" };
+    const unsigned want[] = { 1, 6, 8, 4, 3, 5, 7, 2 }; /* NULL, "", "B", "a", "ab", "abc", "a\xff", "b" */
+    trow e;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 0; i < 8; i++) {
+        r_init(&e, T_EVENTS);
+        r_id(&e, COL_events_tenant, 1);
+        r_id(&e, COL_events_id, i + 1);
+        if (prov[i])
+            r_text(&e, COL_events_provider, prov[i]);
+        r_int(&e, COL_events_occurred_at, (int64_t)(i % 2 ? -1 : 1) * (int64_t)i * 1000000000000LL);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &e), 0);
+    }
+    collect c = { 0 };
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_PROVIDER, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    expect_ids(&c, 8, want);
+    /* INT numerically, negatives first: occurred_at = -7e12, -5e12, -3e12, -1e12, 0, 2e12, 4e12, 6e12 */
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_TIME, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    expect_ids(&c, 8, (unsigned[]){ 8, 6, 4, 2, 1, 3, 5, 7 });
+    /* a start value of another type sorts by type: INT < TEXT < BLOB */
+    trow k;
+    r_init(&k, T_EVENTS);
+    r_id(&k, 0, 1);
+    r_int(&k, 1, 5);
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_PROVIDER, k.v, 1, &k.v[1], 1, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 7); /* everything but the NULL provider */
+    r_id(&k, 1, 0);
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_PROVIDER, k.v, 1, &k.v[1], 1, MTRK_SCAN_DESC, collect_fn, &c),
+                     0);
+    assert_int_equal(c.count, 8);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+}
+
+static void test_rollback_restores_exactly(void **state)
+{
+    mtrk_store *s = *state;
+    fill_messages(s);
+    trow a, b, m;
+    contact(&a, 1, 1, "a@x");
+    contact(&b, 1, 2, "b@x");
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), 0);
+    assert_int_equal(s->commit(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    char *before = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    assert_int_equal(s->begin(s, 1), 0);
+    /* every kind of change, several on the same rows */
+    contact(&a, 1, 1, "b2@x");
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &a), 0);
+    contact(&b, 1, 2, "a@x");
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &b), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &b), 0);
+    contact(&b, 1, 2, "b@x");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), 0);
+    contact(&b, 1, 3, "c@x");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &b), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &b), 0);
+    for (unsigned i = 1; i <= 10; i++) {
+        message(&m, 1, 100 + i, 1, i, 7); /* state changes: the queue index moves */
+        assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &m), 0);
+    }
+    message(&m, 1, 201, 2, 1, 5);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &m), 0);
+    message(&m, 1, 300, 3, 1, 5);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    char *during = dump_all(s);
+    assert_string_not_equal(before, during);
+    assert_int_equal(s->rollback(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    char *after = dump_all(s);
+    assert_int_equal(s->rollback(s), 0); /* rolling back a read transaction is fine */
+    assert_string_equal(before, after);
+    free(after);
+
+    /* the same changes committed persist */
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    assert_int_equal(get_sig(s, T_MESSAGES, m.v, NULL), 0);
+    assert_int_equal(s->commit(s), 0);
+    free(before);
+    free(during);
+}
+
+static int apply_in_callback(void *ud, const mtrk_value *row)
+{
+    mtrk_store *s = ud;
+    mtrk_change ch = { MTRK_CHANGE_DELETE, T_MESSAGES, row };
+    assert_int_equal(s->apply(s, &ch, 1), MTRK_ESTORE);
+    assert_int_equal(s->commit(s), MTRK_ESTORE);
+    assert_int_equal(s->rollback(s), MTRK_ESTORE);
+    /* reading from a callback is allowed */
+    collect c = { 0 };
+    c.table = T_MESSAGES;
+    assert_int_equal(s->get(s, T_MESSAGES, row, collect_fn, &c), 0);
+    assert_int_equal(c.count, 1);
+    free(c.out.p);
+    return 1;
+}
+
+static int never_called(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    fail_msg("callback called");
+    return 0;
+}
+
+static void test_operations_outside_a_transaction_are_refused(void **state)
+{
+    mtrk_store *s = *state;
+    trow a;
+    contact(&a, 1, 1, "a@x");
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), MTRK_ESTORE);
+    assert_non_null(strstr(s->errmsg(s), "outside a transaction"));
+    assert_int_equal(s->get(s, T_CONTACTS, a.v, never_called, NULL), MTRK_ESTORE);
+    assert_int_equal(s->scan(s, T_CONTACTS, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, never_called, NULL), MTRK_ESTORE);
+    assert_int_equal(s->commit(s), MTRK_ESTORE);
+    assert_int_equal(s->rollback(s), MTRK_ESTORE);
+
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(s->begin(s, 1), MTRK_ESTORE);
+    assert_int_equal(s->begin(s, 0), MTRK_ESTORE);
+    assert_non_null(strstr(s->errmsg(s), "already open"));
+    assert_int_equal(s->commit(s), 0);
+
+    /* a read transaction refuses changes */
+    assert_int_equal(s->begin(s, 0), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), MTRK_ESTORE);
+    assert_int_equal(s->commit(s), 0);
+
+    /* changes from inside a callback are refused */
+    fill_messages(s);
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, apply_in_callback, s), 0);
+    assert_int_equal(s->commit(s), 0);
+}
+
+static void test_bad_arguments(void **state)
+{
+    mtrk_store *s = *state;
+    trow a;
+    contact(&a, 1, 1, "a@x");
+    assert_int_equal(s->begin(s, 1), 0);
+    /* wrong type for a column */
+    r_int(&a, COL_contacts_name, 5);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), MTRK_EINVAL);
+    assert_non_null(strstr(s->errmsg(s), "contacts.name"));
+    /* NULL in a non-nullable column */
+    contact(&a, 1, 1, "a@x");
+    r_null(&a, COL_contacts_status);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), MTRK_EINVAL);
+    contact(&a, 1, 1, "a@x");
+    mtrk_change ch = { MTRK_CHANGE_INSERT, 999, a.v };
+    assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
+    ch = (mtrk_change){ 42, T_CONTACTS, a.v };
+    assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
+    ch = (mtrk_change){ MTRK_CHANGE_INSERT, T_CONTACTS, NULL };
+    assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
+    assert_int_equal(s->apply(s, NULL, 0), 0);
+    assert_int_equal(s->get(s, 999, a.v, never_called, NULL), MTRK_EINVAL);
+    assert_int_equal(s->scan(s, T_CONTACTS, 1, NULL, 0, NULL, 0, 0, never_called, NULL), MTRK_EINVAL);
+    assert_int_equal(s->scan(s, T_CONTACTS, -2, NULL, 0, NULL, 0, 0, never_called, NULL), MTRK_EINVAL);
+    assert_int_equal(s->scan(s, T_CONTACTS, MTRK_INDEX_PK, a.v, 3, NULL, 0, 0, never_called, NULL), MTRK_EINVAL);
+    assert_int_equal(s->scan(s, T_CONTACTS, MTRK_INDEX_PK, a.v, 1, a.v, 2, 0, never_called, NULL), MTRK_EINVAL);
+    assert_int_equal(s->scan(s, T_CONTACTS, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0x80, never_called, NULL),
+                     MTRK_EINVAL);
+    /* nothing was written */
+    assert_int_equal(get_sig(s, T_CONTACTS, a.v, NULL), MTRK_ENOTFOUND);
+    assert_int_equal(s->commit(s), 0);
+}
+
+/* ---- threads ------------------------------------------------------- */
+
+#define THREAD_ROUNDS 300
+
+static void counter_key(trow *r)
+{
+    r_init(r, T_HOURLY_STATS);
+    r_id(r, COL_hourly_stats_tenant, 1);
+    r_id(r, COL_hourly_stats_campaign, 1);
+    r_int(r, COL_hourly_stats_hour, 0);
+    r_int(r, COL_hourly_stats_type, 0);
+}
+
+static int read_count(void *ud, const mtrk_value *row)
+{
+    *(int64_t *)ud = row[COL_hourly_stats_count].i;
+    return 0;
+}
+
+typedef struct worker {
+    mtrk_store *s;
+    unsigned n;
+    int failures;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    mtrk_store *s = w->s;
+    for (unsigned i = 0; i < THREAD_ROUNDS; i++) {
+        trow r;
+        int64_t count = -1;
+        counter_key(&r);
+        if (s->begin(s, 1) != 0 || s->get(s, T_HOURLY_STATS, r.v, read_count, &count) != 0) {
+            w->failures++;
+            continue;
+        }
+        r_int(&r, COL_hourly_stats_count, count + 1);
+        trow own;
+        message(&own, 9, w->n * 100000 + i, 1, w->n * 100000 + i, 0);
+        if (change(s, MTRK_CHANGE_UPDATE, &r) != 0 || change(s, MTRK_CHANGE_INSERT, &own) != 0)
+            w->failures++;
+        /* every other round is rolled back: its increment must vanish */
+        if (i % 2 ? s->rollback(s) : s->commit(s))
+            w->failures++;
+    }
+    return NULL;
+}
+
+static void test_threads_share_one_store(void **state)
+{
+    mtrk_store *s = *state;
+    trow r;
+    counter_key(&r);
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    assert_int_equal(s->commit(s), 0);
+
+    pthread_t th[3];
+    worker w[3];
+    for (unsigned i = 0; i < 3; i++) {
+        w[i] = (worker){ s, i + 1, 0 };
+        assert_int_equal(pthread_create(&th[i], NULL, work, &w[i]), 0);
+    }
+    for (unsigned i = 0; i < 3; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_int_equal(w[i].failures, 0);
+    }
+    int64_t count = -1;
+    assert_int_equal(s->begin(s, 0), 0);
+    assert_int_equal(s->get(s, T_HOURLY_STATS, r.v, read_count, &count), 0);
+    assert_int_equal(count, 3 * THREAD_ROUNDS / 2);
+    collect c = { 0 };
+    collect_reset(&c, T_MESSAGES);
+    trow k;
+    r_init(&k, T_MESSAGES);
+    r_id(&k, 0, 9);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, k.v, 1, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 3 * THREAD_ROUNDS / 2);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+}
+
+/* A transaction held by another thread makes begin wait, not fail. */
+typedef struct holder {
+    mtrk_store *s;
+    pthread_mutex_t m;
+    pthread_cond_t cv;
+    int began;
+    int rc_begin, rc_commit;
+} holder;
+
+static void *hold(void *arg)
+{
+    holder *h = arg;
+    h->rc_begin = h->s->begin(h->s, 1);
+    pthread_mutex_lock(&h->m);
+    h->began = 1;
+    pthread_cond_signal(&h->cv);
+    pthread_mutex_unlock(&h->m);
+    /* the store is ours: the other thread's calls are refused, not run */
+    struct timespec ts = { 0, 50 * 1000000L };
+    nanosleep(&ts, NULL);
+    h->rc_commit = h->s->commit(h->s);
+    return NULL;
+}
+
+static void test_begin_waits_for_another_thread(void **state)
+{
+    mtrk_store *s = *state;
+    holder h = { s, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, -1, -1 };
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, hold, &h), 0);
+    pthread_mutex_lock(&h.m);
+    while (!h.began)
+        pthread_cond_wait(&h.cv, &h.m);
+    pthread_mutex_unlock(&h.m);
+    /* not ours: refused without touching the other thread's transaction */
+    assert_int_equal(s->commit(s), MTRK_ESTORE);
+    assert_int_equal(s->scan(s, T_CONTACTS, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, never_called, NULL), MTRK_ESTORE);
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(h.rc_begin, 0);
+    assert_int_equal(h.rc_commit, 0);
+}
+
+/* ---- randomized comparison with a naive model ------------------------ */
+
+#define M_TENANTS 2
+#define M_IDS 150
+#define M_CAMPAIGNS 3
+#define M_CONTACTS 12
+#define M_OPS 20000
+
+typedef struct mmsg {
+    int present;
+    unsigned campaign, contact;
+    int64_t state;
+    int pmid; /* -1: NULL, else index into pmids */
+    int64_t opens;
+} mmsg;
+
+static const char *pmids[] = { "", "a", "ab", "abc", "b", "B" };
+
+typedef struct model {
+    mmsg m[M_TENANTS + 1][M_IDS];
+} model;
+
+static void m_row(trow *r, unsigned t, unsigned id, const mmsg *x)
+{
+    message(r, t, id, x->campaign, x->contact, x->state);
+    r_int(r, COL_messages_opens, x->opens);
+    if (x->pmid >= 0)
+        r_text(r, COL_messages_provider_message_id, pmids[x->pmid]);
+}
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+static unsigned rnd(unsigned n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state % n);
+}
+
+static void random_msg(mmsg *x)
+{
+    x->present = 1;
+    x->campaign = rnd(M_CAMPAIGNS);
+    x->contact = rnd(M_CONTACTS);
+    x->state = (int64_t)rnd(5) - 2;
+    x->pmid = (int)rnd(7) - 1;
+    x->opens = rnd(1000);
+}
+
+/* The reference order, written independently of the store. */
+static int ref_cmp(const mtrk_value *a, const mtrk_value *b)
+{
+    static const int rank[] = { 0, 1, 2, 3 };
+    if (a->type != b->type)
+        return rank[a->type] - rank[b->type];
+    if (a->type == MTRK_VAL_NULL)
+        return 0;
+    if (a->type == MTRK_VAL_INT)
+        return a->i < b->i ? -1 : a->i > b->i;
+    for (size_t i = 0; i < a->n && i < b->n; i++) {
+        unsigned char x = ((const unsigned char *)a->p)[i], y = ((const unsigned char *)b->p)[i];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a->n < b->n ? -1 : a->n > b->n;
+}
+
+typedef struct mentry {
+    trow r;
+    mtrk_value key[MAXC];
+    unsigned nkey;
+} mentry;
+
+static void sort_key(const trow *r, int index, mtrk_value *key, unsigned *nkey)
+{
+    const mtrk_table_def *d = mtrk_store_table(T_MESSAGES);
+    unsigned n = 0;
+    if (index >= 0)
+        for (unsigned j = 0; j < d->indexes[index].ncols; j++)
+            key[n++] = r->v[d->indexes[index].cols[j]];
+    for (unsigned j = 0; j < d->npk; j++)
+        key[n++] = r->v[j];
+    *nkey = n;
+}
+
+static int key_cmp(const mtrk_value *a, const mtrk_value *b, unsigned n)
+{
+    for (unsigned j = 0; j < n; j++) {
+        int c = ref_cmp(&a[j], &b[j]);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+static int sort_desc;
+static int entry_cmp(const void *pa, const void *pb)
+{
+    const mentry *a = *(mentry *const *)pa, *b = *(mentry *const *)pb;
+    int c = key_cmp(a->key, b->key, a->nkey);
+    return sort_desc ? -c : c;
+}
+
+/* Entries hold pointers into themselves: they stay put, pointers are sorted. */
+static mentry entries[M_TENANTS * M_IDS];
+static mentry *eptr[M_TENANTS * M_IDS];
+
+static void check_random_scan(mtrk_store *s, const model *md)
+{
+    int index = (int)rnd(4) - 1;
+    unsigned flags = rnd(4), limit = rnd(3) ? 0 : 1 + rnd(10);
+    /* bounds taken from two random rows, existing or not */
+    trow a, b;
+    mmsg xa, xb;
+    random_msg(&xa);
+    random_msg(&xb);
+    m_row(&a, 1 + rnd(M_TENANTS), rnd(M_IDS), &xa);
+    m_row(&b, 1 + rnd(M_TENANTS), rnd(M_IDS), &xb);
+    mtrk_value ka[MAXC], kb[MAXC];
+    unsigned nk;
+    sort_key(&a, index, ka, &nk);
+    sort_key(&b, index, kb, &nk);
+    unsigned nprefix = rnd(nk + 1);
+    unsigned nstart = rnd(nk - nprefix + 1);
+    /* the start often shares the prefix row's values, to land inside it */
+    mtrk_value *start = rnd(2) ? &ka[nprefix] : &kb[nprefix];
+
+    unsigned n = 0;
+    for (unsigned t = 1; t <= M_TENANTS; t++)
+        for (unsigned id = 0; id < M_IDS; id++) {
+            if (!md->m[t][id].present)
+                continue;
+            mentry *e = &entries[n];
+            m_row(&e->r, t, id, &md->m[t][id]);
+            sort_key(&e->r, index, e->key, &e->nkey);
+            if (key_cmp(e->key, ka, nprefix) != 0)
+                continue;
+            int c = key_cmp(&e->key[nprefix], start, nstart);
+            int after = (flags & MTRK_SCAN_AFTER) && nstart;
+            if (flags & MTRK_SCAN_DESC ? (after ? c >= 0 : c > 0) : (after ? c <= 0 : c < 0))
+                continue;
+            n++;
+        }
+    sort_desc = (flags & MTRK_SCAN_DESC) != 0;
+    for (unsigned i = 0; i < n; i++)
+        eptr[i] = &entries[i];
+    qsort(eptr, n, sizeof eptr[0], entry_cmp);
+    if (limit && n > limit)
+        n = limit;
+    buf want = { 0 };
+    for (unsigned i = 0; i < n; i++)
+        b_row(&want, COL_messages__COUNT, eptr[i]->r.v);
+
+    collect c = { 0 };
+    c.table = T_MESSAGES;
+    c.stop_after = (int)limit;
+    assert_int_equal(s->scan(s, T_MESSAGES, index, ka, nprefix, start, nstart, flags, collect_fn, &c), 0);
+    if ((want.p == NULL) != (c.out.p == NULL) || (want.p && strcmp(want.p, c.out.p) != 0))
+        fail_msg("scan index %d nprefix %u nstart %u flags %u limit %u: want\n%s\ngot\n%s", index, nprefix, nstart,
+                 flags, limit, want.p ? want.p : "", c.out.p ? c.out.p : "");
+    free(want.p);
+    free(c.out.p);
+}
+
+static int has_collision(const model *md, unsigned t, unsigned id, const mmsg *x)
+{
+    for (unsigned j = 0; j < M_IDS; j++)
+        if (j != id && md->m[t][j].present && md->m[t][j].campaign == x->campaign &&
+            md->m[t][j].contact == x->contact)
+            return 1;
+    return 0;
+}
+
+static void test_random_operations_match_a_model(void **state)
+{
+    mtrk_store *s = *state;
+    static model md, saved;
+    memset(&md, 0, sizeof md);
+    unsigned ops = 0, commits = 0, rollbacks = 0, refused = 0;
+    while (ops < M_OPS) {
+        assert_int_equal(s->begin(s, 1), 0);
+        saved = md;
+        unsigned nops = 1 + rnd(30);
+        for (unsigned i = 0; i < nops; i++, ops++) {
+            unsigned t = 1 + rnd(M_TENANTS), id = rnd(M_IDS), what = rnd(10);
+            mmsg *cur = &md.m[t][id], x;
+            trow r;
+            random_msg(&x);
+            m_row(&r, t, id, &x);
+            int rc;
+            if (what < 4) {
+                rc = change(s, MTRK_CHANGE_INSERT, &r);
+                int want = cur->present ? MTRK_EEXISTS : has_collision(&md, t, id, &x) ? MTRK_EEXISTS : 0;
+                assert_int_equal(rc, want);
+                if (rc == 0)
+                    *cur = x;
+            } else if (what < 7) {
+                rc = change(s, MTRK_CHANGE_UPDATE, &r);
+                int want = !cur->present ? MTRK_ENOTFOUND : has_collision(&md, t, id, &x) ? MTRK_EEXISTS : 0;
+                assert_int_equal(rc, want);
+                if (rc == 0)
+                    *cur = x;
+            } else if (what < 8) {
+                rc = change(s, MTRK_CHANGE_DELETE, &r);
+                assert_int_equal(rc, cur->present ? 0 : MTRK_ENOTFOUND);
+                cur->present = 0;
+            } else if (what < 9) {
+                buf got = { 0 };
+                rc = get_sig(s, T_MESSAGES, r.v, &got);
+                assert_int_equal(rc, cur->present ? 0 : MTRK_ENOTFOUND);
+                if (rc == 0) {
+                    buf want = { 0 };
+                    m_row(&r, t, id, cur);
+                    b_row(&want, COL_messages__COUNT, r.v);
+                    assert_string_equal(got.p, want.p);
+                    free(want.p);
+                }
+                free(got.p);
+                rc = 0;
+            } else {
+                check_random_scan(s, &md);
+                rc = 0;
+            }
+            refused += rc != 0;
+        }
+        if (rnd(4) == 0) {
+            assert_int_equal(s->rollback(s), 0);
+            md = saved;
+            rollbacks++;
+        } else {
+            assert_int_equal(s->commit(s), 0);
+            commits++;
+        }
+        assert_int_equal(s->begin(s, 0), 0);
+        for (unsigned i = 0; i < 3; i++)
+            check_random_scan(s, &md);
+        assert_int_equal(s->commit(s), 0);
+    }
+    assert_true(rollbacks > 100);
+    assert_true(commits > 300);
+    assert_true(refused > 100);
+}
+
+/* Many rows: inserts, an ordered full scan, deletes of half, and a bounded scan. */
+static void test_many_rows(void **state)
+{
+    mtrk_store *s = *state;
+    enum { N = 50000 };
+    trow m;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 0; i < N; i++) {
+        unsigned id = (i * 7919u) % N; /* scattered insertion order */
+        message(&m, 1, id, id % 17, id, id % 5);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned id = 0; id < N; id += 2) {
+        message(&m, 1, id, 0, 0, 0);
+        assert_int_equal(change(s, MTRK_CHANGE_DELETE, &m), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    collect c = { 0 };
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, N / 2);
+    for (int i = 0; i < 4096; i++)
+        assert_int_equal(c.ids[i], 2 * i + 1);
+    /* campaign 3, state 2 of the queue index: odd ids with id%17 == 3 and id%5 == 2 */
+    trow k;
+    r_init(&k, T_MESSAGES);
+    r_id(&k, 0, 1);
+    r_id(&k, 1, 3);
+    r_int(&k, 2, 2);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_QUEUE, k.v, 3, NULL, 0, 0, collect_fn, &c), 0);
+    int want = 0;
+    for (unsigned id = 1; id < N; id += 2)
+        want += id % 17 == 3 && id % 5 == 2;
+    assert_int_equal(c.count, want);
+    for (int i = 1; i < c.count && i < 4096; i++)
+        assert_true(c.ids[i - 1] < c.ids[i]);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_store_declares_version_and_operations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_insert_get_update_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_and_duplicate_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unique_index_collisions_and_nulls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_change_in_batch_keeps_earlier_changes_until_rollback, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_scan_prefix_start_after_desc, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scan_callback_stops_and_aborts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_value_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_restores_exactly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_operations_outside_a_transaction_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threads_share_one_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_begin_waits_for_another_thread, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_random_operations_match_a_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_rows, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
