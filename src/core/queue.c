@@ -295,7 +295,9 @@ MTRK_API int mtrk_queue_mark_sent(mtrk_tenant *t, mtrk_id mid, mtrk_time sent_at
         rows_clear(T_MESSAGES, &m);
         /* The sent fact, state and rollups are the event's effects. No provider
          * event id: a sent report is not a provider webhook to deduplicate. */
-        mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+        mtrk_event_input in;
+        memset(&in, 0, sizeof in);
+        in.version = MTRK_EVENT_INPUT_VERSION;
         in.type = MTRK_EV_SENT;
         in.mid = mid;
         in.occurred_at = sent_at ? sent_at : core_now(t->db);
