@@ -4,8 +4,34 @@
 #include "harness.h"
 
 extern const conf_group conf_group_tenants;
+extern const conf_group conf_group_contacts;
+extern const conf_group conf_group_audiences;
+extern const conf_group conf_group_unsubs;
+extern const conf_group conf_group_suppressions;
+extern const conf_group conf_group_retention;
+extern const conf_group conf_group_isolation;
+extern const conf_group conf_group_badinput;
+extern const conf_group conf_group_campaigns;
+extern const conf_group conf_group_generation;
+extern const conf_group conf_group_events;
+extern const conf_group conf_group_metrics;
+extern const conf_group conf_group_leads;
+extern const conf_group conf_group_workload;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
+    &conf_group_contacts,
+    &conf_group_audiences,
+    &conf_group_unsubs,
+    &conf_group_suppressions,
+    &conf_group_retention,
+    &conf_group_isolation,
+    &conf_group_badinput,
+    &conf_group_campaigns,
+    &conf_group_generation,
+    &conf_group_events,
+    &conf_group_metrics,
+    &conf_group_leads,
+    &conf_group_workload,
 };
 #endif
