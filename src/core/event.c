@@ -717,15 +717,19 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *it)
     out->lid = r.link;
     out->occurred_at = r.occurred_at;
     out->arrived_at = r.arrived_at;
-    out->provider = r.provider;
-    out->provider_event_id = r.provider_event_id;
-    out->provider_message_id = r.provider_message_id;
+    /* Strings live on the tenant handle (until its next call, which includes
+     * the next call on this iterator), so they outlive mtrk_event_iter_free. */
+    const char **dst[] = { &out->provider, &out->provider_event_id, &out->provider_message_id, &out->diagnostic,
+                           &out->user_agent, &out->ip, &out->verdict_reason };
+    const char *src[] = { r.provider, r.provider_event_id, r.provider_message_id, r.diagnostic,
+                          r.user_agent, r.ip, r.verdict_reason };
+    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
+        *dst[i] = tenant_keep(t, src[i]);
+        if (src[i] && *dst[i] == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    }
     out->bounce_kind = (mtrk_bounce_kind)r.bounce_kind;
-    out->diagnostic = r.diagnostic;
-    out->user_agent = r.user_agent;
-    out->ip = r.ip;
     out->verdict = (mtrk_verdict)r.verdict;
-    out->verdict_reason = r.verdict_reason;
     out->unsub_scope = (mtrk_unsub_scope)r.unsub_scope;
     out->unsub_audience = r.unsub_audience;
     out->effects = (uint32_t)r.effects;
