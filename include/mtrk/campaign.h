@@ -199,7 +199,8 @@ typedef struct mtrk_message_info {
     uint32_t soft_bounces;        /**< soft bounce events */
     int delivered;                /**< explicit or implied by an open/click, and not bounced */
 } mtrk_message_info;
-#define MTRK_MESSAGE_INFO_INIT { MTRK_MESSAGE_INFO_VERSION }
+#define MTRK_MESSAGE_INFO_INIT \
+    { MTRK_MESSAGE_INFO_VERSION, { { 0 } }, { { 0 } }, { { 0 } }, (mtrk_message_state)0, MTRK_EXCL_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 MTRK_API int mtrk_message_info_init(mtrk_message_info *info, unsigned int version);
 
 typedef struct mtrk_message_iter mtrk_message_iter;
@@ -264,7 +265,8 @@ typedef struct mtrk_lead_input {
     size_t nfields;             /**< <= MTRK_MAX_FIELDS */
     mtrk_time captured_at;      /**< 0: now */
 } mtrk_lead_input;
-#define MTRK_LEAD_INPUT_INIT { MTRK_LEAD_INPUT_VERSION }
+#define MTRK_LEAD_INPUT_INIT \
+    { MTRK_LEAD_INPUT_VERSION, { { 0 } }, NULL, NULL, { { 0 } }, { { 0 } }, NULL, NULL, 0, 0 }
 MTRK_API int mtrk_lead_input_init(mtrk_lead_input *input, unsigned int version);
 
 #define MTRK_LEAD_INFO_VERSION 1
@@ -283,7 +285,8 @@ typedef struct mtrk_lead_info {
     const char *address;        /**< borrowed; NULL once the contact was erased */
     const char *fields_json;    /**< borrowed; form fields as a JSON object */
 } mtrk_lead_info;
-#define MTRK_LEAD_INFO_INIT { MTRK_LEAD_INFO_VERSION }
+#define MTRK_LEAD_INFO_INIT \
+    { MTRK_LEAD_INFO_VERSION, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, (mtrk_attribution)0, 0, 0, NULL, NULL, NULL }
 MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version);
 
 /**

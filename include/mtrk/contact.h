@@ -69,6 +69,7 @@ MTRK_API int mtrk_contact_get(mtrk_contact **out, mtrk_tenant *tenant, mtrk_id i
 MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *tenant, const char *address);
 MTRK_API void mtrk_contact_free(mtrk_contact *contact);
 
+/* Accessors: strings are borrowed from the snapshot until mtrk_contact_free. */
 MTRK_API mtrk_id mtrk_contact_id(const mtrk_contact *contact);
 /** Normalized address; NULL once erased. */
 MTRK_API const char *mtrk_contact_address(const mtrk_contact *contact);

@@ -56,7 +56,8 @@ typedef struct mtrk_event_input {
     mtrk_id unsub_audience;       /**< audience scope: the audience */
     mtrk_source unsub_source;     /**< unsubscribes: 0 means MTRK_SOURCE_LINK */
 } mtrk_event_input;
-#define MTRK_EVENT_INPUT_INIT { MTRK_EVENT_INPUT_VERSION }
+#define MTRK_EVENT_INPUT_INIT \
+    { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
 MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version);
 
 #define MTRK_EVENT_OUTCOME_VERSION 1
@@ -116,7 +117,8 @@ typedef struct mtrk_event_info {
     mtrk_id unsub_audience;
     uint32_t effects;        /**< MTRK_EFFECT_* bits: what this event changed */
 } mtrk_event_info;
-#define MTRK_EVENT_INFO_INIT { MTRK_EVENT_INFO_VERSION }
+#define MTRK_EVENT_INFO_INIT \
+    { MTRK_EVENT_INFO_VERSION, { { 0 } }, (mtrk_event_type)0, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, 0, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, 0 }
 MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version);
 
 /* What an event changed (traced by the event itself). */
@@ -196,7 +198,8 @@ typedef struct mtrk_metrics {
     double unsubscribe_rate;     /**< unsubscribes / delivered */
     double conversion_rate;      /**< leads_attributed / delivered */
 } mtrk_metrics;
-#define MTRK_METRICS_INIT { MTRK_METRICS_VERSION }
+#define MTRK_METRICS_INIT \
+    { MTRK_METRICS_VERSION, { { 0 } }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 MTRK_API int mtrk_metrics_init(mtrk_metrics *metrics, unsigned int version);
 
 /** A campaign's metrics from its rollups (out->version must be set). */
@@ -216,7 +219,8 @@ typedef struct mtrk_link_stats {
     const char *url;        /**< borrowed from the tenant handle until its next call */
     const char *label;
 } mtrk_link_stats;
-#define MTRK_LINK_STATS_INIT { MTRK_LINK_STATS_VERSION }
+#define MTRK_LINK_STATS_INIT \
+    { MTRK_LINK_STATS_VERSION, { { 0 } }, 0, 0, 0, 0, 0, NULL, NULL }
 MTRK_API int mtrk_link_stats_init(mtrk_link_stats *stats, unsigned int version);
 /**
  * Per-link stats of a campaign ranked by unique clicks (then position):

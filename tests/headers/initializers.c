@@ -1,0 +1,10 @@
+/* Every MTRK_*_INIT macro initializes its struct completely: no -Wmissing-field-initializers
+ * warning under -Wall -Wextra -Werror, in C11 and in C++11 (compiled by tests/headers). */
+#include "mtrk/mtrk.h"
+int main(void) {
+  mtrk_message_info a = MTRK_MESSAGE_INFO_INIT; mtrk_lead_input b = MTRK_LEAD_INPUT_INIT; mtrk_lead_info c = MTRK_LEAD_INFO_INIT;
+  mtrk_event_input d = MTRK_EVENT_INPUT_INIT; mtrk_event_info e = MTRK_EVENT_INFO_INIT; mtrk_metrics f = MTRK_METRICS_INIT;
+  mtrk_link_stats g = MTRK_LINK_STATS_INIT; mtrk_event_outcome h = MTRK_EVENT_OUTCOME_INIT; mtrk_generate_report i = MTRK_GENERATE_REPORT_INIT;
+  mtrk_campaign_spec j = MTRK_CAMPAIGN_SPEC_INIT; mtrk_contact_spec k = MTRK_CONTACT_SPEC_INIT; mtrk_tenant_settings l = MTRK_TENANT_SETTINGS_INIT;
+  mtrk_open_options m = MTRK_OPEN_OPTIONS_INIT;
+  (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m; return 0; }

@@ -1,0 +1,145 @@
+#include "faultstore.h"
+
+#include <sodium.h>
+#include <string.h>
+
+static faultstore *fs_of(mtrk_store *s) { return (faultstore *)s; }
+
+static int trip(faultstore *fs, int kind)
+{
+    if (fs->kind != FS_ANY && fs->kind != kind)
+        return 0;
+    fs->calls++;
+    if (fs->fail_at > 0 && (fs->calls == fs->fail_at || (fs->sticky && fs->calls > fs->fail_at))) {
+        fs->injected++;
+        return 1;
+    }
+    return 0;
+}
+
+static void fs_free(mtrk_store *s) { (void)s; }
+static int fs_begin(mtrk_store *s, int w)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_ANY + 99))
+        return MTRK_ESTORE;
+    return fs->inner->begin(fs->inner, w);
+}
+static int fs_commit(mtrk_store *s)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_COMMIT)) {
+        /* A failed commit leaves the transaction open; the core rolls back. */
+        return MTRK_ESTORE;
+    }
+    return fs->inner->commit(fs->inner);
+}
+static int fs_rollback(mtrk_store *s)
+{
+    faultstore *fs = fs_of(s);
+    return fs->inner->rollback(fs->inner);
+}
+static int fs_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->get(fs->inner, table, key, fn, ud);
+}
+static int fs_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->scan(fs->inner, table, index, prefix, nprefix, start, nstart, flags, fn, ud);
+}
+static int fs_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_APPLY))
+        return MTRK_ESTORE;
+    return fs->inner->apply(fs->inner, ch, n);
+}
+static const char *fs_errmsg(mtrk_store *s)
+{
+    faultstore *fs = fs_of(s);
+    return fs->injected ? "injected failure" : fs->inner->errmsg(fs->inner);
+}
+
+void faultstore_init(faultstore *fs, mtrk_store *inner)
+{
+    memset(fs, 0, sizeof *fs);
+    mtrk_store_init(&fs->base, MTRK_STORE_VERSION);
+    fs->base.free = fs_free;
+    fs->base.begin = fs_begin;
+    fs->base.commit = fs_commit;
+    fs->base.rollback = fs_rollback;
+    fs->base.get = fs_get;
+    fs->base.scan = fs_scan;
+    fs->base.apply = fs_apply;
+    fs->base.errmsg = fs_errmsg;
+    fs->inner = inner;
+}
+
+void faultstore_arm(faultstore *fs, int kind, long fail_at, int sticky)
+{
+    fs->kind = kind;
+    fs->fail_at = fail_at;
+    fs->sticky = sticky;
+    fs->calls = 0;
+    fs->injected = 0;
+}
+
+static int digest_row(void *ud, const mtrk_value *row)
+{
+    void **ctx = ud;
+    crypto_generichash_state *st = ctx[0];
+    unsigned ncols = *(unsigned *)ctx[1];
+    for (unsigned i = 0; i < ncols; i++) {
+        const mtrk_value *v = &row[i];
+        unsigned char tag = (unsigned char)v->type;
+        crypto_generichash_update(st, &tag, 1);
+        if (v->type == MTRK_VAL_INT) {
+            crypto_generichash_update(st, (const unsigned char *)&v->i, sizeof v->i);
+        } else if (v->type != MTRK_VAL_NULL) {
+            uint64_t n = v->n;
+            crypto_generichash_update(st, (const unsigned char *)&n, sizeof n);
+            crypto_generichash_update(st, v->p, v->n);
+        }
+    }
+    return 0;
+}
+
+int store_digest(mtrk_store *s, unsigned char out[32])
+{
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, NULL, 0, 32);
+    int rc = s->begin(s, 0);
+    if (rc)
+        return rc;
+    for (unsigned t = 0; t < mtrk_store_table_count(); t++) {
+        const mtrk_table_def *td = mtrk_store_table(t);
+        unsigned ncols = td->ncols;
+        void *ctx[2] = { &st, &ncols };
+        unsigned char tag = (unsigned char)(0xA0 + t);
+        crypto_generichash_update(&st, &tag, 1);
+        rc = s->scan(s, t, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, digest_row, ctx);
+        if (rc < 0)
+            break;
+        rc = 0;
+        /* Every secondary index must list the same rows: digest them too. */
+        for (unsigned ix = 0; ix < td->nindexes && rc == 0; ix++) {
+            tag = (unsigned char)(0xC0 + ix);
+            crypto_generichash_update(&st, &tag, 1);
+            rc = s->scan(s, t, (int)ix, NULL, 0, NULL, 0, 0, digest_row, ctx);
+            if (rc > 0)
+                rc = 0;
+        }
+        if (rc < 0)
+            break;
+    }
+    s->commit(s);
+    crypto_generichash_final(&st, out, 32);
+    return rc < 0 ? rc : 0;
+}
