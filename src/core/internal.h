@@ -187,6 +187,10 @@ int core_unsub_put(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk
                    mtrk_source source, const mtrk_id *event, int *created, uint64_t *canceled);
 /* unsub.c: is there a rule (contact, scope, scope_id)? */
 int core_unsub_exists(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id, bool *out);
+/* lead.c: finds the contact of a normalized address (case-insensitive key) or
+ * creates it active; *created (may be NULL) says which. The one statement of
+ * "one contact per address": mtrk_contact_add (contact.c) should call it too. */
+int core_contact_upsert(mtrk_tenant *t, const char *normalized, mtrk_id *out_id, int *created);
 /* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
 int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
 
@@ -202,8 +206,11 @@ int core_message_cancel(mtrk_tenant *t, row_messages *m, mtrk_exclusion reason);
 /* stats.c: the rollup rule. Adjusts the campaign's counters by
  * contribution(after) - contribution(before); before NULL for a new message. */
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after);
-/* stats.c: adds event-level counters (opens_total, machine opens, ...) and the hourly series. */
-int core_stats_event(mtrk_tenant *t, const row_events *ev);
+/* stats.c: adds event-level counters (opens_total, machine opens, ...), the
+ * hourly series and, for clicks, the link's counters: first_link_click (and
+ * first_link_human_click) say that this message had no earlier (human) click
+ * on this link, decided by the caller before inserting the event. */
+int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click);
 /* stats.c: a new lead's counters. */
 int core_stats_lead(mtrk_tenant *t, const row_leads *lead);
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */

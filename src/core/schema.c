@@ -39,6 +39,8 @@ static const mtrk_index_def messages_idx[] = {
     IDX("messages_by_campaign_contact", 1, COL_messages_tenant, COL_messages_campaign, COL_messages_contact),
     IDX("messages_by_contact", 0, COL_messages_tenant, COL_messages_contact),
     IDX("messages_by_queue", 0, COL_messages_tenant, COL_messages_campaign, COL_messages_state),
+    /* A campaign's messages in mid order (the sort key ends with the primary key). */
+    IDX("messages_by_campaign", 0, COL_messages_tenant, COL_messages_campaign),
 };
 static const mtrk_index_def events_idx[] = {
     IDX("events_by_provider", 1, COL_events_tenant, COL_events_provider, COL_events_provider_event_id),
