@@ -297,18 +297,18 @@ MTRK_API size_t mtrk_contact_field_count(const mtrk_contact *c) { return c ? c->
 
 MTRK_API int mtrk_contact_field_at(const char **out_key, const char **out_value, const mtrk_contact *c, size_t i)
 {
-    if (out_key)
-        *out_key = NULL;
-    if (out_value)
-        *out_value = NULL;
+    if (out_key == NULL)
+        return gerr(MTRK_EINVAL, "out_key is NULL");
+    *out_key = NULL;
+    if (out_value == NULL)
+        return gerr(MTRK_EINVAL, "out_value is NULL");
+    *out_value = NULL;
     if (c == NULL)
         return gerr(MTRK_EINVAL, "contact is NULL");
     if (i >= c->nfields)
         return gerr(MTRK_EINVAL, "i %zu is out of range (%zu fields)", i, c->nfields);
-    if (out_key)
-        *out_key = c->keys[i];
-    if (out_value)
-        *out_value = c->values[i];
+    *out_key = c->keys[i];
+    *out_value = c->values[i];
     return MTRK_OK;
 }
 

@@ -162,8 +162,9 @@ MTRK_API int mtrk_unsub_add(int *out_created, mtrk_tenant *t, mtrk_id contact, m
     int rc = check_scope(t, scope, scope_id);
     if (rc)
         return rc;
-    if (source < MTRK_SOURCE_LINK || source > MTRK_SOURCE_BOUNCE)
-        return terr(t, MTRK_EINVAL, "source %d is out of range", (int)source);
+    /* MTRK_SOURCE_BOUNCE belongs to suppressions: a bounce never unsubscribes. */
+    if (source < MTRK_SOURCE_LINK || source > MTRK_SOURCE_IMPORT)
+        return terr(t, MTRK_EINVAL, "source %d is out of range for an unsubscribe (link..import)", (int)source);
     rc = tx_begin(t, true);
     if (rc)
         return rc;
