@@ -88,7 +88,10 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *tenant, con
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes,
                                      mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
 
-/** A stored event. Strings are borrowed until the next call on the iterator. */
+/**
+ * A stored event. Strings are borrowed from the tenant handle until its next
+ * call (a call on the iterator counts): copy them to keep them.
+ */
 #define MTRK_EVENT_INFO_VERSION 1
 typedef struct mtrk_event_info {
     unsigned int version;
@@ -138,7 +141,11 @@ MTRK_API int mtrk_event_iter_contact(mtrk_event_iter **out, mtrk_tenant *tenant,
  */
 MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *tenant, mtrk_id campaign,
                                       mtrk_event_type type, mtrk_time from, mtrk_time to);
-/** out->version must be set. */
+/**
+ * Fills *out with the next event (out->version must be set). Returns 0,
+ * MTRK_ITEROVER at the end, MTRK_EINVAL/MTRK_EVERSION for a bad out, or a
+ * storage error.
+ */
 MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
 /**
  * Opaque cursor of the last item returned, for paging across calls: a later
@@ -147,6 +154,8 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
  */
 #define MTRK_CURSOR_SIZE 40
 MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
+/** Positions iter after the cursor's item (a cursor taken before any item
+ * restarts). MTRK_EINVAL for a cursor that is not an event cursor. */
 MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *iter, const uint8_t cursor[MTRK_CURSOR_SIZE]);
 MTRK_API void mtrk_event_iter_free(mtrk_event_iter *iter);
 

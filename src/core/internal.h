@@ -203,8 +203,11 @@ int core_message_cancel(mtrk_tenant *t, row_messages *m, mtrk_exclusion reason);
 /* stats.c: the rollup rule. Adjusts the campaign's counters by
  * contribution(after) - contribution(before); before NULL for a new message. */
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after);
-/* stats.c: adds event-level counters (opens_total, machine opens, ...) and the hourly series. */
-int core_stats_event(mtrk_tenant *t, const row_events *ev);
+/* stats.c: adds event-level counters (opens_total, machine opens, ...), the
+ * hourly series and, for clicks, the link's counters: first_link_click (and
+ * first_link_human_click) say that this message had no earlier (human) click
+ * on this link, decided by the caller before inserting the event. */
+int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click);
 /* stats.c: a new lead's counters. */
 int core_stats_lead(mtrk_tenant *t, const row_leads *lead);
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */

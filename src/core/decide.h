@@ -1,0 +1,58 @@
+/*
+ * The pure parts of event recording and rollups: how one event changes a
+ * message's facts and state, and what a message contributes to its campaign's
+ * counters. No store, no handle: unit-tested directly (tests/unit/test_decide.c)
+ * and shared by live recording (event.c) and the rebuild (stats.c), so both
+ * apply exactly the same rule.
+ */
+#ifndef MTRK_DECIDE_H
+#define MTRK_DECIDE_H
+
+#include "rows.h"
+#include "mtrk/event.h"
+
+#include <stdbool.h>
+
+/* One event as the message rule sees it. */
+typedef struct decide_event {
+    int type;       /* mtrk_event_type */
+    bool hard;      /* counts as a hard bounce (hard kind, or the soft threshold reached) */
+    bool soft;      /* a soft bounce */
+    bool human;     /* verdict human */
+    mtrk_time at;   /* event time */
+} decide_event;
+
+/*
+ * Applies one event to a message: flags, first-times (earliest event time),
+ * counters, and the delivery state (forward only; bounced and canceled
+ * terminal; a hard bounce ends any state but canceled). Returns the
+ * MTRK_EFFECT_MESSAGE_STATE / MTRK_EFFECT_STATE_KEPT bits. Touches only the
+ * numeric fields of *m. Order-independent for everything but the state.
+ */
+uint32_t decide_message(row_messages *m, const decide_event *e);
+
+/* Resets what decide_message derives (flags, first-times, counters), keeping
+ * the state and everything else: the starting point of a replay. */
+void decide_reset_facts(row_messages *m);
+
+/* True when the numeric facts decide_message touches are all equal. */
+bool decide_facts_equal(const row_messages *a, const row_messages *b);
+
+/* The campaign counters a message contributes (docs/metrics.md); one field
+ * per campaign_stats column of the same name. */
+#define CONTRIB_FIELDS(X)                                                      \
+    X(messages) X(canceled) X(sent) X(delivered) X(delivered_explicit)        \
+    X(bounced_hard) X(bounced_soft) X(complaints) X(unsubscribes)             \
+    X(opens_unique) X(opens_unique_human) X(opens_inferred) X(clicks_unique)  \
+    X(clicks_unique_human)
+
+typedef struct stats_contrib {
+#define X_(f) int64_t f;
+    CONTRIB_FIELDS(X_)
+#undef X_
+} stats_contrib;
+
+/* contribution(m); m NULL gives all zeros. */
+void stats_contribution(const row_messages *m, stats_contrib *out);
+
+#endif

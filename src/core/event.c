@@ -1,0 +1,812 @@
+/*
+ * Events: validation, recording with effects, iteration.
+ *
+ * A write follows DESIGN.md "How a write flows": validate (pure) → begin →
+ * read everything that can refuse the event → decide (decide_message, pure)
+ * → apply → commit. Every read that can fail with a caller error happens
+ * before the first write, so a refused event writes nothing and a batch can
+ * go on with the next one in the same transaction.
+ */
+#include "internal.h"
+#include "decide.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[MTRK_EV_TYPE_COUNT] = {
+    NULL, "sent", "delivered", "deferred", "open", "click", "bounce", "complaint", "unsubscribe",
+};
+
+MTRK_API const char *mtrk_event_type_name(mtrk_event_type type)
+{
+    return (int)type > 0 && (int)type < MTRK_EV_TYPE_COUNT ? type_names[type] : NULL;
+}
+
+MTRK_API int mtrk_event_input_init(mtrk_event_input *in, unsigned int version)
+{
+    if (in == NULL)
+        return gerr(MTRK_EINVAL, "input is NULL");
+    if (version == 0 || version > MTRK_EVENT_INPUT_VERSION)
+        return gerr(MTRK_EVERSION, "event input version %u unknown (1..%u)", version, MTRK_EVENT_INPUT_VERSION);
+    memset(in, 0, sizeof *in);
+    in->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *o, unsigned int version)
+{
+    if (o == NULL)
+        return gerr(MTRK_EINVAL, "outcome is NULL");
+    if (version == 0 || version > MTRK_EVENT_OUTCOME_VERSION)
+        return gerr(MTRK_EVERSION, "event outcome version %u unknown (1..%u)", version, MTRK_EVENT_OUTCOME_VERSION);
+    memset(o, 0, sizeof *o);
+    o->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version)
+{
+    if (info == NULL)
+        return gerr(MTRK_EINVAL, "info is NULL");
+    if (version == 0 || version > MTRK_EVENT_INFO_VERSION)
+        return gerr(MTRK_EVERSION, "event info version %u unknown (1..%u)", version, MTRK_EVENT_INFO_VERSION);
+    memset(info, 0, sizeof *info);
+    info->version = version;
+    return MTRK_OK;
+}
+
+/* ---- validation (pure) ----------------------------------------------------- */
+
+static bool given(const char *s) { return s != NULL && *s != '\0'; }
+
+static int check_field(mtrk_tenant *t, const char *what, const char *field, const char *s, size_t max)
+{
+    char name[96];
+    snprintf(name, sizeof name, "%s->%s", what, field);
+    return check_str(t, name, s, max, false);
+}
+
+/* Every rule of docs/rules.md "Events / Validation" that needs no store.
+ * `what` names the input in messages ("event", "events[3]"). */
+static int event_validate(mtrk_tenant *t, const char *what, const mtrk_event_input *in)
+{
+    int rc = check_version(t, what, in, MTRK_EVENT_INPUT_VERSION);
+    if (rc)
+        return rc;
+    if ((int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT)
+        return terr(t, MTRK_EINVAL, "%s->type %d is not an event type", what, (int)in->type);
+    if (id_is_nil(in->mid))
+        return terr(t, MTRK_EINVAL, "%s->mid is nil", what);
+    if (in->type == MTRK_EV_CLICK && id_is_nil(in->lid))
+        return terr(t, MTRK_EINVAL, "%s->lid is nil: a click names a link", what);
+    if (in->type != MTRK_EV_CLICK && !id_is_nil(in->lid))
+        return terr(t, MTRK_EINVAL, "%s->lid is set on a %s event (clicks only)", what, type_names[in->type]);
+    if (in->type == MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_HARD && in->bounce_kind != MTRK_BOUNCE_SOFT)
+        return terr(t, MTRK_EINVAL, "%s->bounce_kind %d: a bounce is hard or soft", what, (int)in->bounce_kind);
+    if (in->type != MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_NONE)
+        return terr(t, MTRK_EINVAL, "%s->bounce_kind is set on a %s event (bounces only)", what,
+                    type_names[in->type]);
+    if (in->occurred_at < 0)
+        return terr(t, MTRK_EINVAL, "%s->occurred_at %lld is negative", what, (long long)in->occurred_at);
+    if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
+        return terr(t, MTRK_EINVAL, "%s->verdict %d is neither human nor machine", what, (int)in->verdict);
+    int scope = (int)in->unsub_scope;
+    if (scope < 0 || scope > MTRK_UNSUB_AUDIENCE)
+        return terr(t, MTRK_EINVAL, "%s->unsub_scope %d is not a scope", what, scope);
+    if (scope == MTRK_UNSUB_AUDIENCE && id_is_nil(in->unsub_audience))
+        return terr(t, MTRK_EINVAL, "%s->unsub_audience is nil with audience scope", what);
+    if (scope != MTRK_UNSUB_AUDIENCE && !id_is_nil(in->unsub_audience))
+        return terr(t, MTRK_EINVAL, "%s->unsub_audience is set without audience scope", what);
+    if ((int)in->unsub_source < 0 || (int)in->unsub_source > MTRK_SOURCE_IMPORT)
+        return terr(t, MTRK_EINVAL, "%s->unsub_source %d is not an unsubscribe source", what,
+                    (int)in->unsub_source);
+    if ((rc = check_field(t, what, "provider", in->provider, MTRK_MAX_PROVIDER)) ||
+        (rc = check_field(t, what, "provider_event_id", in->provider_event_id, MTRK_MAX_PROVIDER)) ||
+        (rc = check_field(t, what, "provider_message_id", in->provider_message_id, MTRK_MAX_PROVIDER)) ||
+        (rc = check_field(t, what, "diagnostic", in->diagnostic, MTRK_MAX_DIAGNOSTIC)) ||
+        (rc = check_field(t, what, "user_agent", in->user_agent, MTRK_MAX_USER_AGENT)) ||
+        (rc = check_field(t, what, "ip", in->ip, MTRK_MAX_IP)) ||
+        (rc = check_field(t, what, "verdict_reason", in->verdict_reason, MTRK_MAX_NAME)))
+        return rc;
+    if (given(in->provider) != given(in->provider_event_id))
+        return terr(t, MTRK_EINVAL, "%s->provider and %s->provider_event_id are given together or not at all",
+                    what, what);
+    return MTRK_OK;
+}
+
+/* ---- reads ------------------------------------------------------------------ */
+
+/* Everything the decision needs, read before any write. */
+typedef struct ev_state {
+    row_messages msg;      /* as stored (owned) */
+    row_contacts contact;  /* the message's contact (owned) */
+    mtrk_time occurred, arrived;
+    mtrk_id id;            /* the new event's id */
+    bool threshold;        /* a soft bounce reaching the tenant's threshold */
+    bool link_first, link_first_human;
+} ev_state;
+
+static void ev_state_clear(ev_state *s)
+{
+    rows_clear(T_MESSAGES, &s->msg);
+    rows_clear(T_CONTACTS, &s->contact);
+}
+
+static int not_found(mtrk_tenant *t, const char *what, mtrk_id id)
+{
+    char idt[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(idt, id);
+    return terr(t, MTRK_ENOTFOUND, "%s %s not found", what, idt);
+}
+
+/* Sort position of an event in a message/contact/campaign history. */
+static int pos_cmp(mtrk_time occ_a, mtrk_time arr_a, mtrk_id id_a, mtrk_time occ_b, mtrk_time arr_b, mtrk_id id_b)
+{
+    if (occ_a != occ_b)
+        return occ_a < occ_b ? -1 : 1;
+    if (arr_a != arr_b)
+        return arr_a < arr_b ? -1 : 1;
+    return mtrk_id_compare(id_a, id_b);
+}
+
+static bool is_delivery(int64_t type)
+{
+    return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
+}
+
+/* The contact's soft-bounce run, with the new event placed at its position:
+ * soft bounces after the last delivery of the whole history. */
+typedef struct run_ctx {
+    const ev_state *s;
+    bool placed, new_in_run;
+    int64_t run;
+} run_ctx;
+
+static void run_step(run_ctx *c, int64_t type, int64_t kind, bool is_new)
+{
+    if (is_delivery(type)) {
+        c->run = 0;
+        c->new_in_run = false;
+    } else if (type == MTRK_EV_BOUNCE && kind == MTRK_BOUNCE_SOFT) {
+        c->run++;
+        if (is_new)
+            c->new_in_run = true;
+    }
+}
+
+static int run_cb(void *ud, void *row)
+{
+    run_ctx *c = ud;
+    const row_events *e = row;
+    if (!c->placed && pos_cmp(c->s->occurred, c->s->arrived, c->s->id, e->occurred_at, e->arrived_at, e->id) < 0) {
+        run_step(c, MTRK_EV_BOUNCE, MTRK_BOUNCE_SOFT, true);
+        c->placed = true;
+    }
+    run_step(c, e->type, e->bounce_kind, false);
+    return 0;
+}
+
+static int soft_threshold(mtrk_tenant *t, ev_state *s)
+{
+    row_tenants tr = { 0 };
+    tr.id = t->id;
+    int rc = st_get(t, T_TENANTS, &tr); /* t->row may be stale: another handle may have changed it */
+    if (rc == MTRK_ENOTFOUND)
+        return terr(t, MTRK_ENOTFOUND, "tenant \"%s\" no longer exists", t->key);
+    if (rc)
+        return rc;
+    int64_t threshold = tr.soft_bounce_threshold;
+    rows_clear(T_TENANTS, &tr);
+    run_ctx c = { s, false, false, 0 };
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&s->msg.contact) };
+    if ((rc = st_scan(t, T_EVENTS, IDX_EVENTS_CONTACT, pre, 2, NULL, 0, 0, run_cb, &c)))
+        return rc;
+    if (!c.placed)
+        run_step(&c, MTRK_EV_BOUNCE, MTRK_BOUNCE_SOFT, true);
+    s->threshold = c.new_in_run && threshold > 0 && c.run >= threshold;
+    return MTRK_OK;
+}
+
+/* Is this the message's first click (and first human click) on the link? */
+typedef struct link_ctx {
+    mtrk_id link;
+    bool any, any_human;
+} link_ctx;
+
+static int link_cb(void *ud, void *row)
+{
+    link_ctx *c = ud;
+    const row_events *e = row;
+    if (e->type == MTRK_EV_CLICK && id_eq(e->link, c->link)) {
+        c->any = true;
+        if (e->verdict == MTRK_VERDICT_HUMAN)
+            c->any_human = true;
+    }
+    return c->any && c->any_human ? 1 : 0;
+}
+
+static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
+{
+    int rc;
+    s->msg.tenant = t->id;
+    s->msg.id = in->mid;
+    if ((rc = st_get(t, T_MESSAGES, &s->msg)))
+        return rc == MTRK_ENOTFOUND ? not_found(t, "mid", in->mid) : rc;
+    if (in->type == MTRK_EV_CLICK) {
+        row_links l = { 0 };
+        l.tenant = t->id;
+        l.id = in->lid;
+        rc = st_get(t, T_LINKS, &l);
+        if (rc && rc != MTRK_ENOTFOUND)
+            return rc;
+        bool ok = rc == MTRK_OK && id_eq(l.campaign, s->msg.campaign);
+        rows_clear(T_LINKS, &l);
+        if (!ok)
+            return not_found(t, "lid (a link of the message's campaign)", in->lid);
+    }
+    if (in->type == MTRK_EV_UNSUBSCRIBE && in->unsub_scope == MTRK_UNSUB_AUDIENCE) {
+        row_audiences a = { 0 };
+        a.tenant = t->id;
+        a.id = in->unsub_audience;
+        rc = st_get(t, T_AUDIENCES, &a);
+        if (rc == MTRK_ENOTFOUND)
+            return not_found(t, "unsub_audience", in->unsub_audience);
+        if (rc)
+            return rc;
+        rows_clear(T_AUDIENCES, &a);
+    }
+    s->contact.tenant = t->id;
+    s->contact.id = s->msg.contact;
+    if ((rc = st_get(t, T_CONTACTS, &s->contact)))
+        return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
+    s->arrived = core_now(t->db);
+    s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
+    s->id = core_id_new(t->db);
+    if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
+        return rc;
+    if (in->type == MTRK_EV_CLICK) {
+        link_ctx c = { in->lid, false, false };
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&in->mid) };
+        if ((rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, link_cb, &c)))
+            return rc;
+        s->link_first = !c.any;
+        s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && !c.any_human;
+    }
+    return MTRK_OK;
+}
+
+/* ---- apply ------------------------------------------------------------------- */
+
+/* Hard bounce: contact bounced, address suppressed, queued messages rechecked. */
+static int apply_hard(mtrk_tenant *t, const ev_state *s, uint32_t *eff)
+{
+    int rc, created = 0;
+    uint64_t n = 0;
+    if (s->contact.status == MTRK_CONTACT_ACTIVE) {
+        if ((rc = core_contact_status(t, s->contact.id, MTRK_CONTACT_BOUNCED)))
+            return rc;
+        *eff |= MTRK_EFFECT_CONTACT_BOUNCED;
+    }
+    if (s->contact.address_key) {
+        if ((rc = core_suppress_put(t, MTRK_SUPPRESS_ADDRESS, s->contact.address_key, "hard_bounce", &s->id,
+                                    &created)))
+            return rc;
+        if (created)
+            *eff |= MTRK_EFFECT_SUPPRESSED;
+    }
+    if ((rc = core_recheck_contact(t, s->contact.id, &n)))
+        return rc;
+    if (n > 0)
+        *eff |= MTRK_EFFECT_CANCELED_MESSAGES;
+    return MTRK_OK;
+}
+
+static int apply_unsub(mtrk_tenant *t, const ev_state *s, mtrk_unsub_scope scope, mtrk_id scope_id,
+                       mtrk_source source, uint32_t *eff)
+{
+    int created = 0;
+    uint64_t canceled = 0;
+    int rc = core_unsub_put(t, s->contact.id, scope, scope_id, source, &s->id, &created, &canceled);
+    if (rc)
+        return rc;
+    if (created)
+        *eff |= MTRK_EFFECT_UNSUB_RULE;
+    if (canceled)
+        *eff |= MTRK_EFFECT_CANCELED_MESSAGES;
+    return MTRK_OK;
+}
+
+/* Complaint: contact complained, global unsubscribe, address suppressed. */
+static int apply_complaint(mtrk_tenant *t, const ev_state *s, uint32_t *eff)
+{
+    int rc, created = 0;
+    uint64_t n = 0;
+    if (s->contact.status == MTRK_CONTACT_ACTIVE) {
+        if ((rc = core_contact_status(t, s->contact.id, MTRK_CONTACT_COMPLAINED)))
+            return rc;
+        *eff |= MTRK_EFFECT_CONTACT_COMPLAINED;
+    }
+    if ((rc = apply_unsub(t, s, MTRK_UNSUB_GLOBAL, nil_id, MTRK_SOURCE_COMPLAINT, eff)))
+        return rc;
+    if (s->contact.address_key) {
+        if ((rc = core_suppress_put(t, MTRK_SUPPRESS_ADDRESS, s->contact.address_key, "complaint", &s->id,
+                                    &created)))
+            return rc;
+        if (created)
+            *eff |= MTRK_EFFECT_SUPPRESSED;
+    }
+    /* The contact is no longer active: nothing queued for it may go out. */
+    if ((rc = core_recheck_contact(t, s->contact.id, &n)))
+        return rc;
+    if (n > 0)
+        *eff |= MTRK_EFFECT_CANCELED_MESSAGES;
+    return MTRK_OK;
+}
+
+static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in, const ev_state *s)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->tenant = t->id;
+    ev->id = s->id;
+    ev->message = s->msg.id;
+    ev->campaign = s->msg.campaign;
+    ev->contact = s->msg.contact;
+    ev->type = in->type;
+    ev->link = in->lid;
+    ev->occurred_at = s->occurred;
+    ev->arrived_at = s->arrived;
+    ev->provider = given(in->provider) ? (char *)in->provider : NULL;
+    ev->provider_event_id = given(in->provider_event_id) ? (char *)in->provider_event_id : NULL;
+    ev->provider_message_id = given(in->provider_message_id) ? (char *)in->provider_message_id : NULL;
+    ev->bounce_kind = in->bounce_kind;
+    ev->diagnostic = (char *)in->diagnostic;
+    ev->user_agent = (char *)in->user_agent;
+    ev->ip = (char *)in->ip;
+    ev->verdict = in->verdict;
+    ev->verdict_reason = (char *)in->verdict_reason;
+    if (in->type == MTRK_EV_UNSUBSCRIBE) {
+        ev->unsub_scope = in->unsub_scope ? in->unsub_scope : MTRK_UNSUB_GLOBAL;
+        ev->unsub_audience = in->unsub_audience;
+        ev->unsub_source = in->unsub_source ? in->unsub_source : MTRK_SOURCE_LINK;
+    }
+}
+
+static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
+{
+    bool hard_kind = in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_HARD;
+    bool soft = in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT;
+    decide_event de = { (int)in->type, hard_kind || s->threshold, soft, in->verdict == MTRK_VERDICT_HUMAN,
+                        s->occurred };
+    row_messages after = s->msg; /* shallow: the strings stay s->msg's */
+    uint32_t eff = decide_message(&after, &de);
+    if (de.hard)
+        eff |= MTRK_EFFECT_HARD_BOUNCE;
+    if (s->threshold)
+        eff |= MTRK_EFFECT_SOFT_THRESHOLD;
+    bool pmid = given(in->provider_message_id) && s->msg.provider_message_id == NULL;
+    if (pmid)
+        after.provider_message_id = (char *)in->provider_message_id;
+
+    row_events ev;
+    event_row(&ev, t, in, s);
+    ev.effects = eff;
+    int rc = st_insert(t, T_EVENTS, &ev);
+    if (rc == MTRK_OK && (pmid || !decide_facts_equal(&after, &s->msg)))
+        rc = st_update(t, T_MESSAGES, &after);
+    if (rc == MTRK_OK)
+        rc = core_stats_message(t, &s->msg, &after);
+    if (rc == MTRK_OK)
+        rc = core_stats_event(t, &ev, s->link_first, s->link_first_human);
+    if (rc)
+        return rc;
+    if (de.hard)
+        rc = apply_hard(t, s, &eff);
+    else if (in->type == MTRK_EV_COMPLAINT)
+        rc = apply_complaint(t, s, &eff);
+    else if (in->type == MTRK_EV_UNSUBSCRIBE) {
+        mtrk_unsub_scope scope = (mtrk_unsub_scope)ev.unsub_scope;
+        mtrk_id scope_id = scope == MTRK_UNSUB_CAMPAIGN ? s->msg.campaign
+                         : scope == MTRK_UNSUB_AUDIENCE ? in->unsub_audience
+                                                        : nil_id;
+        rc = apply_unsub(t, s, scope, scope_id, (mtrk_source)ev.unsub_source, &eff);
+    }
+    if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
+        ev.effects = eff;
+        rc = st_update(t, T_EVENTS, &ev);
+    }
+    return rc;
+}
+
+/* Records one event inside the caller's write transaction. *wrote tells
+ * whether anything was written (after which any error must abort). */
+static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out, bool *wrote)
+{
+    *wrote = false;
+    if (out) {
+        out->status = 0;
+        out->duplicate = 0;
+        out->event_id = nil_id;
+    }
+    int rc;
+    if (given(in->provider) && given(in->provider_event_id)) {
+        row_events prev;
+        mtrk_value k[3] = { v_id(&t->id), v_text(in->provider), v_text(in->provider_event_id) };
+        rc = st_find(t, T_EVENTS, IDX_EVENTS_PROVIDER, k, 3, &prev);
+        if (rc == MTRK_OK) {
+            if (out) {
+                out->duplicate = 1;
+                out->event_id = prev.id;
+            }
+            rows_clear(T_EVENTS, &prev);
+            return MTRK_OK;
+        }
+        if (rc != MTRK_ENOTFOUND)
+            return rc;
+    }
+    ev_state s;
+    memset(&s, 0, sizeof s);
+    rc = event_read(t, in, &s);
+    if (rc == MTRK_OK) {
+        *wrote = true;
+        rc = event_apply(t, in, &s);
+    }
+    if (rc == MTRK_OK && out)
+        out->event_id = s.id;
+    ev_state_clear(&s);
+    return rc;
+}
+
+int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out)
+{
+    bool wrote;
+    return event_record(t, in, out, &wrote);
+}
+
+MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *t, const mtrk_event_input *event)
+{
+    TENANT_CHECK(t);
+    int rc;
+    if (out && (rc = check_version(t, "out", out, MTRK_EVENT_OUTCOME_VERSION)))
+        return rc;
+    if ((rc = event_validate(t, "event", event)))
+        return rc;
+    if ((rc = tx_begin(t, true)))
+        return rc;
+    mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+    rc = tx_end(t, core_event_record(t, event, &o));
+    if (out) {
+        out->status = rc;
+        out->duplicate = rc ? 0 : o.duplicate;
+        out->event_id = rc ? nil_id : o.event_id;
+    }
+    return rc;
+}
+
+/* Errors that belong to one event of a batch, not to the call. */
+static bool caller_error(int rc)
+{
+    return rc == MTRK_EINVAL || rc == MTRK_ENOTFOUND || rc == MTRK_ETOOLONG || rc == MTRK_EENCODING ||
+           rc == MTRK_EVERSION;
+}
+
+MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
+                                     const mtrk_event_input *const *events, size_t n)
+{
+    if (out_recorded)
+        *out_recorded = 0;
+    TENANT_CHECK(t);
+    if (outcomes == NULL)
+        return terr(t, MTRK_EINVAL, "outcomes is NULL");
+    if (events == NULL)
+        return terr(t, MTRK_EINVAL, "events is NULL");
+    if (n > MTRK_MAX_BATCH)
+        return terr(t, MTRK_ETOOLONG, "n %zu is over the batch limit %d", n, MTRK_MAX_BATCH);
+    char what[48];
+    int rc;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(what, sizeof what, "outcomes[%zu]", i);
+        if ((rc = check_version(t, what, outcomes[i], MTRK_EVENT_OUTCOME_VERSION)))
+            return rc;
+    }
+    if ((rc = tx_begin(t, true)))
+        return rc;
+    size_t recorded = 0;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        mtrk_event_outcome *o = outcomes[i];
+        o->status = 0;
+        o->duplicate = 0;
+        o->event_id = nil_id;
+        snprintf(what, sizeof what, "events[%zu]", i);
+        int erc = event_validate(t, what, events[i]);
+        bool wrote = false;
+        if (erc == MTRK_OK)
+            erc = event_record(t, events[i], o, &wrote);
+        if (erc == MTRK_OK) {
+            recorded += !o->duplicate;
+        } else if (caller_error(erc) && !wrote) {
+            o->status = erc;
+            o->event_id = nil_id;
+        } else {
+            rc = erc; /* storage or memory: the whole call goes */
+        }
+    }
+    rc = tx_end(t, rc);
+    if (rc) {
+        for (size_t i = 0; i < n; i++) {
+            outcomes[i]->duplicate = 0;
+            outcomes[i]->event_id = nil_id;
+            if (outcomes[i]->status == 0)
+                outcomes[i]->status = rc;
+        }
+        return rc;
+    }
+    if (out_recorded)
+        *out_recorded = recorded;
+    return MTRK_OK;
+}
+
+/* ---- iteration ---------------------------------------------------------------- */
+
+#define CURSOR_MAGIC 0xE7
+#define CURSOR_VERSION 1
+
+struct mtrk_event_iter {
+    pager pg;
+    mtrk_tenant *t;
+    row_events current; /* the last item returned (owns the borrowed strings) */
+    bool have_current;
+    int type;
+    mtrk_time from, to;
+};
+
+static int campaign_filter(void *ud, const void *row)
+{
+    const mtrk_event_iter *it = ud;
+    const row_events *e = row;
+    if (it->to > 0 && e->occurred_at >= it->to)
+        return 2;
+    if (e->occurred_at < it->from)
+        return 0;
+    if (it->type && e->type != it->type)
+        return 0;
+    return 1;
+}
+
+/* Sets the pager to resume after (occurred, arrived, id). */
+static int pager_seek(pager *p, mtrk_tenant *t, mtrk_time occurred, mtrk_time arrived, const mtrk_id *id)
+{
+    size_t sz = rows_size(p->table);
+    for (size_t i = p->pos; i < p->n; i++)
+        rows_clear(p->table, p->rows + i * sz);
+    p->n = p->pos = 0;
+    p->done = false;
+    cursor_free(&p->cur);
+    page_cursor *c = &p->cur;
+    c->vals[c->n++] = v_int(occurred);
+    if (id == NULL) {
+        c->started = true;
+        return MTRK_OK;
+    }
+    c->vals[c->n++] = v_int(arrived);
+    const mtrk_id *keys[2] = { &t->id, id };
+    for (int k = 0; k < 2; k++) {
+        char *copy = malloc(sizeof(mtrk_id));
+        if (copy == NULL) {
+            cursor_free(c);
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        }
+        memcpy(copy, keys[k]->bytes, sizeof(mtrk_id));
+        c->owned[c->n] = copy;
+        c->vals[c->n] = v_id((const mtrk_id *)copy);
+        c->n++;
+    }
+    c->started = true;
+    return MTRK_OK;
+}
+
+static int iter_new(mtrk_event_iter **out, mtrk_tenant *t, unsigned owner_table, const char *what, mtrk_id owner,
+                    int index)
+{
+    if (id_is_nil(owner))
+        return terr(t, MTRK_EINVAL, "%s is nil", what);
+    /* Ownership: an unknown id and another tenant's look the same. */
+    char buf[512];
+    memset(buf, 0, sizeof buf);
+    mtrk_id *key = (mtrk_id *)buf; /* every owner table's key is (tenant, id) */
+    key[0] = t->id;
+    key[1] = owner;
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    rc = st_get(t, owner_table, buf);
+    if (rc == MTRK_OK)
+        rows_clear(owner_table, buf);
+    else if (rc == MTRK_ENOTFOUND)
+        rc = not_found(t, what, owner);
+    if ((rc = tx_end(t, rc)))
+        return rc;
+    mtrk_event_iter *it = calloc(1, sizeof *it);
+    if (it == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    it->t = t;
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&owner) };
+    if ((rc = pager_init(&it->pg, t, T_EVENTS, index, pre, 2))) {
+        free(it);
+        return rc;
+    }
+    *out = it;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_event_iter_message(mtrk_event_iter **out, mtrk_tenant *t, mtrk_id mid)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    TENANT_CHECK(t);
+    return iter_new(out, t, T_MESSAGES, "mid", mid, IDX_EVENTS_MESSAGE);
+}
+
+MTRK_API int mtrk_event_iter_contact(mtrk_event_iter **out, mtrk_tenant *t, mtrk_id contact)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    TENANT_CHECK(t);
+    return iter_new(out, t, T_CONTACTS, "contact", contact, IDX_EVENTS_CONTACT);
+}
+
+MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *t, mtrk_id campaign, mtrk_event_type type,
+                                      mtrk_time from, mtrk_time to)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    TENANT_CHECK(t);
+    if ((int)type < 0 || (int)type >= MTRK_EV_TYPE_COUNT)
+        return terr(t, MTRK_EINVAL, "type %d is not an event type", (int)type);
+    if (from < 0 || to < 0)
+        return terr(t, MTRK_EINVAL, "from and to must be >= 0");
+    if (to > 0 && to <= from)
+        return terr(t, MTRK_EINVAL, "to must be after from");
+    int rc = iter_new(out, t, T_CAMPAIGNS, "campaign", campaign, IDX_EVENTS_CAMPAIGN);
+    if (rc)
+        return rc;
+    mtrk_event_iter *it = *out;
+    it->type = (int)type;
+    it->from = from;
+    it->to = to;
+    it->pg.filter = campaign_filter;
+    it->pg.filter_userdata = it;
+    /* Start at `from`: strictly after any occurred_at below it. */
+    if (from > 0 && (rc = pager_seek(&it->pg, t, from - 1, 0, NULL))) {
+        mtrk_event_iter_free(it);
+        *out = NULL;
+    }
+    return rc;
+}
+
+MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *it)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    if (it == NULL)
+        return gerr(MTRK_EINVAL, "iter is NULL");
+    mtrk_tenant *t = it->t;
+    TENANT_CHECK(t);
+    int rc = check_version(t, "out", out, MTRK_EVENT_INFO_VERSION);
+    if (rc)
+        return rc;
+    row_events r;
+    memset(&r, 0, sizeof r);
+    rc = pager_next(&it->pg, &r);
+    if (rc)
+        return rc;
+    rows_clear(T_EVENTS, &it->current);
+    it->current = r;
+    it->have_current = true;
+    unsigned v = out->version;
+    memset(out, 0, sizeof *out);
+    out->version = v;
+    out->id = r.id;
+    out->type = (mtrk_event_type)r.type;
+    out->mid = r.message;
+    out->campaign = r.campaign;
+    out->contact = r.contact;
+    out->lid = r.link;
+    out->occurred_at = r.occurred_at;
+    out->arrived_at = r.arrived_at;
+    /* Strings live on the tenant handle (until its next call, which includes
+     * the next call on this iterator), so they outlive mtrk_event_iter_free. */
+    const char **dst[] = { &out->provider, &out->provider_event_id, &out->provider_message_id, &out->diagnostic,
+                           &out->user_agent, &out->ip, &out->verdict_reason };
+    const char *src[] = { r.provider, r.provider_event_id, r.provider_message_id, r.diagnostic,
+                          r.user_agent, r.ip, r.verdict_reason };
+    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
+        *dst[i] = tenant_keep(t, src[i]);
+        if (src[i] && *dst[i] == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    out->bounce_kind = (mtrk_bounce_kind)r.bounce_kind;
+    out->verdict = (mtrk_verdict)r.verdict;
+    out->unsub_scope = (mtrk_unsub_scope)r.unsub_scope;
+    out->unsub_audience = r.unsub_audience;
+    out->effects = (uint32_t)r.effects;
+    return MTRK_OK;
+}
+
+static void put64(uint8_t *p, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    for (int i = 7; i >= 0; i--, u >>= 8)
+        p[i] = (uint8_t)u;
+}
+
+static int64_t get64(const uint8_t *p)
+{
+    uint64_t u = 0;
+    for (int i = 0; i < 8; i++)
+        u = (u << 8) | p[i];
+    return (int64_t)u;
+}
+
+/* Layout: magic, version, has-item, 0, occurred_at (8, big-endian),
+ * arrived_at (8), event id (16), 4 zero bytes. */
+MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *it)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    if (it == NULL)
+        return gerr(MTRK_EINVAL, "iter is NULL");
+    memset(out, 0, MTRK_CURSOR_SIZE);
+    out[0] = CURSOR_MAGIC;
+    out[1] = CURSOR_VERSION;
+    if (!it->have_current)
+        return MTRK_OK; /* before the first item: seeking to it restarts */
+    out[2] = 1;
+    put64(out + 4, it->current.occurred_at);
+    put64(out + 12, it->current.arrived_at);
+    memcpy(out + 20, it->current.id.bytes, 16);
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *it, const uint8_t cursor[MTRK_CURSOR_SIZE])
+{
+    if (it == NULL)
+        return gerr(MTRK_EINVAL, "iter is NULL");
+    mtrk_tenant *t = it->t;
+    TENANT_CHECK(t);
+    if (cursor == NULL)
+        return terr(t, MTRK_EINVAL, "cursor is NULL");
+    if (cursor[0] != CURSOR_MAGIC || cursor[1] != CURSOR_VERSION || cursor[2] > 1)
+        return terr(t, MTRK_EINVAL, "cursor is not an event cursor of this version");
+    rows_clear(T_EVENTS, &it->current);
+    it->have_current = false;
+    if (cursor[2] == 0) {
+        if (it->from > 0)
+            return pager_seek(&it->pg, t, it->from - 1, 0, NULL);
+        int rc = pager_seek(&it->pg, t, 0, 0, NULL);
+        cursor_free(&it->pg.cur); /* from the very first row */
+        return rc;
+    }
+    mtrk_id id;
+    memcpy(id.bytes, cursor + 20, 16);
+    int rc = pager_seek(&it->pg, t, get64(cursor + 4), get64(cursor + 12), &id);
+    if (rc == MTRK_OK) {
+        it->current.occurred_at = get64(cursor + 4);
+        it->current.arrived_at = get64(cursor + 12);
+        it->current.id = id;
+        it->have_current = true;
+    }
+    return rc;
+}
+
+MTRK_API void mtrk_event_iter_free(mtrk_event_iter *it)
+{
+    if (it == NULL)
+        return;
+    pager_free(&it->pg);
+    rows_clear(T_EVENTS, &it->current);
+    free(it);
+}

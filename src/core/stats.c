@@ -1,0 +1,450 @@
+/*
+ * Rollups: the one place where counting rules live (docs/metrics.md).
+ * Message-level counters come from stats_contribution() (decide.c) applied as
+ * after - before; event-level counters (totals, machine activity, hourly
+ * series, link clicks) from core_stats_event. Rates are computed once, here,
+ * when metrics are read. The rebuild replays the raw log with the same rules.
+ */
+#include "internal.h"
+#include "decide.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOUR_MS INT64_C(3600000)
+
+/* ---- campaign counters -------------------------------------------------- */
+
+/* Loads the campaign's counter row, or a zero row with its key (*exists = 0). */
+static int cstats_load(mtrk_tenant *t, mtrk_id campaign, row_campaign_stats *r, bool *exists)
+{
+    memset(r, 0, sizeof *r);
+    r->tenant = t->id;
+    r->campaign = campaign;
+    int rc = st_get(t, T_CAMPAIGN_STATS, r);
+    *exists = rc == MTRK_OK;
+    if (rc == MTRK_ENOTFOUND) {
+        r->tenant = t->id;
+        r->campaign = campaign;
+        rc = MTRK_OK;
+    }
+    return rc;
+}
+
+static int cstats_save(mtrk_tenant *t, const row_campaign_stats *r, bool exists)
+{
+    return exists ? st_update(t, T_CAMPAIGN_STATS, r) : st_insert(t, T_CAMPAIGN_STATS, r);
+}
+
+static void contrib_add(row_campaign_stats *r, const stats_contrib *c, int sign)
+{
+#define X_(f) r->f += sign * c->f;
+    CONTRIB_FIELDS(X_)
+#undef X_
+}
+
+int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
+{
+    stats_contrib b, a;
+    stats_contribution(before, &b);
+    stats_contribution(after, &a);
+    if (before && memcmp(&a, &b, sizeof a) == 0)
+        return MTRK_OK;
+    row_campaign_stats r;
+    bool exists;
+    int rc = cstats_load(t, after->campaign, &r, &exists);
+    if (rc)
+        return rc;
+    contrib_add(&r, &a, 1);
+    contrib_add(&r, &b, -1);
+    return cstats_save(t, &r, exists);
+}
+
+/* Adds 1 to the hourly series of (campaign, hour of the event, type). */
+static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t type, int64_t n)
+{
+    row_hourly_stats h = { 0 };
+    h.tenant = t->id;
+    h.campaign = campaign;
+    h.hour = (at / HOUR_MS) * HOUR_MS;
+    h.type = type;
+    int rc = st_get(t, T_HOURLY_STATS, &h);
+    if (rc == MTRK_OK) {
+        h.count += n;
+        return st_update(t, T_HOURLY_STATS, &h);
+    }
+    if (rc != MTRK_ENOTFOUND)
+        return rc;
+    h.tenant = t->id;
+    h.campaign = campaign;
+    h.hour = (at / HOUR_MS) * HOUR_MS;
+    h.type = type;
+    h.count = n;
+    return st_insert(t, T_HOURLY_STATS, &h);
+}
+
+int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click)
+{
+    bool machine = ev->verdict == MTRK_VERDICT_MACHINE;
+    int rc;
+    if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
+        row_campaign_stats r;
+        bool exists;
+        if ((rc = cstats_load(t, ev->campaign, &r, &exists)))
+            return rc;
+        if (ev->type == MTRK_EV_OPEN) {
+            r.opens_total++;
+            r.opens_machine += machine;
+        } else {
+            r.clicks_total++;
+            r.clicks_machine += machine;
+        }
+        if ((rc = cstats_save(t, &r, exists)))
+            return rc;
+    }
+    if ((rc = hourly_add(t, ev->campaign, ev->occurred_at, ev->type, 1)))
+        return rc;
+    if (ev->type != MTRK_EV_CLICK)
+        return MTRK_OK;
+    row_link_stats l = { 0 };
+    l.tenant = t->id;
+    l.link = ev->link;
+    rc = st_get(t, T_LINK_STATS, &l);
+    if (rc && rc != MTRK_ENOTFOUND)
+        return rc;
+    bool exists = rc == MTRK_OK;
+    l.tenant = t->id;
+    l.link = ev->link;
+    l.campaign = ev->campaign;
+    l.clicks++;
+    l.clicks_unique += first_link_click;
+    l.clicks_unique_human += first_link_human_click;
+    return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
+}
+
+int core_stats_lead(mtrk_tenant *t, const row_leads *lead)
+{
+    row_campaign_stats r;
+    bool exists;
+    int rc = cstats_load(t, lead->campaign, &r, &exists);
+    if (rc)
+        return rc;
+    bool attributed = !id_is_nil(lead->message);
+    r.leads_total++;
+    r.leads_attributed += attributed;
+    r.leads_forwarded += attributed && lead->forwarded;
+    return cstats_save(t, &r, exists);
+}
+
+/* ---- reading metrics ----------------------------------------------------- */
+
+MTRK_API int mtrk_metrics_init(mtrk_metrics *m, unsigned int version)
+{
+    if (m == NULL)
+        return gerr(MTRK_EINVAL, "metrics is NULL");
+    if (version == 0 || version > MTRK_METRICS_VERSION)
+        return gerr(MTRK_EVERSION, "metrics version %u unknown (1..%u)", version, MTRK_METRICS_VERSION);
+    memset(m, 0, sizeof *m);
+    m->version = version;
+    return MTRK_OK;
+}
+
+static double rate(uint64_t num, uint64_t den) { return den ? (double)num / (double)den : 0.0; }
+
+/* The one place rates are computed. */
+static void metrics_fill(mtrk_metrics *m, mtrk_id campaign, const row_campaign_stats *r)
+{
+    unsigned v = m->version;
+    memset(m, 0, sizeof *m);
+    m->version = v;
+    m->campaign = campaign;
+#define C_(f) m->f = r->f > 0 ? (uint64_t)r->f : 0;
+    C_(messages) C_(canceled) C_(sent) C_(delivered) C_(delivered_explicit) C_(bounced_hard)
+    C_(bounced_soft) C_(complaints) C_(unsubscribes) C_(opens_total) C_(opens_unique)
+    C_(opens_unique_human) C_(opens_machine) C_(opens_inferred) C_(clicks_total) C_(clicks_unique)
+    C_(clicks_unique_human) C_(clicks_machine) C_(leads_total) C_(leads_attributed) C_(leads_forwarded)
+#undef C_
+    m->delivery_rate = rate(m->delivered, m->sent);
+    m->open_rate = rate(m->opens_unique, m->delivered);
+    m->click_rate = rate(m->clicks_unique, m->delivered);
+    m->click_to_open_rate = rate(m->clicks_unique, m->opens_unique);
+    m->bounce_rate = rate(m->bounced_hard, m->sent);
+    m->complaint_rate = rate(m->complaints, m->delivered);
+    m->unsubscribe_rate = rate(m->unsubscribes, m->delivered);
+    m->conversion_rate = rate(m->leads_attributed, m->delivered);
+}
+
+static int campaign_exists(mtrk_tenant *t, mtrk_id campaign)
+{
+    char idt[MTRK_ID_STRLEN + 1];
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    row_campaigns c = { 0 };
+    c.tenant = t->id;
+    c.id = campaign;
+    int rc = st_get(t, T_CAMPAIGNS, &c);
+    if (rc == MTRK_OK)
+        rows_clear(T_CAMPAIGNS, &c);
+    if (rc == MTRK_ENOTFOUND) {
+        mtrk_id_to_string(idt, campaign);
+        return terr(t, MTRK_ENOTFOUND, "campaign %s not found", idt);
+    }
+    return rc;
+}
+
+static int metrics_read(mtrk_tenant *t, mtrk_metrics *out, mtrk_id campaign)
+{
+    int rc = campaign_exists(t, campaign);
+    if (rc)
+        return rc;
+    row_campaign_stats r;
+    bool exists;
+    if ((rc = cstats_load(t, campaign, &r, &exists)))
+        return rc;
+    metrics_fill(out, campaign, &r);
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_metrics_campaign(mtrk_metrics *out, mtrk_tenant *t, mtrk_id campaign)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    TENANT_CHECK(t);
+    int rc = check_version(t, "out", out, MTRK_METRICS_VERSION);
+    if (rc)
+        return rc;
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    if ((rc = tx_begin(t, false)))
+        return rc;
+    return tx_end(t, metrics_read(t, out, campaign));
+}
+
+MTRK_API int mtrk_metrics_compare(mtrk_metrics *const *outs, mtrk_tenant *t, const mtrk_id *campaigns, size_t n)
+{
+    if (outs == NULL)
+        return gerr(MTRK_EINVAL, "outs is NULL");
+    TENANT_CHECK(t);
+    if (campaigns == NULL)
+        return terr(t, MTRK_EINVAL, "campaigns is NULL");
+    if (n > MTRK_MAX_BATCH)
+        return terr(t, MTRK_ETOOLONG, "n %zu is over %d", n, MTRK_MAX_BATCH);
+    char what[48];
+    int rc;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(what, sizeof what, "outs[%zu]", i);
+        if ((rc = check_version(t, what, outs[i], MTRK_METRICS_VERSION)))
+            return rc;
+        if (id_is_nil(campaigns[i]))
+            return terr(t, MTRK_EINVAL, "campaigns[%zu] is nil", i);
+    }
+    if ((rc = tx_begin(t, false)))
+        return rc;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++)
+        rc = metrics_read(t, outs[i], campaigns[i]);
+    return tx_end(t, rc);
+}
+
+/* ---- links ----------------------------------------------------------------- */
+
+MTRK_API int mtrk_link_stats_init(mtrk_link_stats *s, unsigned int version)
+{
+    if (s == NULL)
+        return gerr(MTRK_EINVAL, "stats is NULL");
+    if (version == 0 || version > MTRK_LINK_STATS_VERSION)
+        return gerr(MTRK_EVERSION, "link stats version %u unknown (1..%u)", version, MTRK_LINK_STATS_VERSION);
+    memset(s, 0, sizeof *s);
+    s->version = version;
+    return MTRK_OK;
+}
+
+typedef struct link_acc {
+    row_links link;        /* owned copy */
+    row_link_stats st;     /* numbers only */
+    uint32_t rank;
+} link_acc;
+
+typedef struct link_list {
+    link_acc *v;
+    size_t n, cap;
+} link_list;
+
+static int link_collect(void *ud, void *row)
+{
+    link_list *l = ud;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        link_acc *p = realloc(l->v, cap * sizeof *p);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        l->v = p;
+        l->cap = cap;
+    }
+    link_acc *a = &l->v[l->n];
+    memset(a, 0, sizeof *a);
+    if (rows_copy(T_LINKS, &a->link, row))
+        return MTRK_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static void link_list_free(link_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        rows_clear(T_LINKS, &l->v[i].link);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Every link of a campaign, by position. */
+static int links_load(mtrk_tenant *t, mtrk_id campaign, link_list *l)
+{
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_scan(t, T_LINKS, IDX_LINKS_CAMPAIGN, pre, 2, NULL, 0, 0, link_collect, l);
+    if (rc == MTRK_ENOMEM)
+        return terr(t, rc, "out of memory reading links");
+    return rc;
+}
+
+static int rank_cmp(const void *a, const void *b)
+{
+    const link_acc *x = a, *y = b;
+    if (x->st.clicks_unique != y->st.clicks_unique)
+        return x->st.clicks_unique > y->st.clicks_unique ? -1 : 1;
+    if (x->link.position != y->link.position)
+        return x->link.position < y->link.position ? -1 : 1;
+    return mtrk_id_compare(x->link.id, y->link.id);
+}
+
+MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t *out_count, mtrk_tenant *t,
+                                mtrk_id campaign)
+{
+    if (outs == NULL && cap > 0)
+        return gerr(MTRK_EINVAL, "outs is NULL");
+    if (out_count)
+        *out_count = 0;
+    TENANT_CHECK(t);
+    char what[48];
+    int rc;
+    for (size_t i = 0; i < cap; i++) {
+        snprintf(what, sizeof what, "outs[%zu]", i);
+        if ((rc = check_version(t, what, outs[i], MTRK_LINK_STATS_VERSION)))
+            return rc;
+    }
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    link_list l = { 0 };
+    if ((rc = tx_begin(t, false)))
+        return rc;
+    rc = campaign_exists(t, campaign);
+    if (rc == MTRK_OK)
+        rc = links_load(t, campaign, &l);
+    for (size_t i = 0; rc == MTRK_OK && i < l.n; i++) {
+        row_link_stats *s = &l.v[i].st;
+        s->tenant = t->id;
+        s->link = l.v[i].link.id;
+        rc = st_get(t, T_LINK_STATS, s);
+        if (rc == MTRK_ENOTFOUND) {
+            memset(s, 0, sizeof *s);
+            rc = MTRK_OK;
+        }
+    }
+    rc = tx_end(t, rc);
+    if (rc == MTRK_OK) {
+        qsort(l.v, l.n, sizeof *l.v, rank_cmp);
+        /* Ties share a rank: 1, 1, 3. */
+        for (size_t i = 0; i < l.n; i++)
+            l.v[i].rank = (i > 0 && l.v[i].st.clicks_unique == l.v[i - 1].st.clicks_unique) ? l.v[i - 1].rank
+                                                                                            : (uint32_t)(i + 1);
+        for (size_t i = 0; i < l.n && i < cap; i++) {
+            mtrk_link_stats *o = outs[i];
+            unsigned v = o->version;
+            memset(o, 0, sizeof *o);
+            o->version = v;
+            o->lid = l.v[i].link.id;
+            o->position = (uint32_t)l.v[i].link.position;
+            o->clicks = (uint64_t)l.v[i].st.clicks;
+            o->clicks_unique = (uint64_t)l.v[i].st.clicks_unique;
+            o->clicks_unique_human = (uint64_t)l.v[i].st.clicks_unique_human;
+            o->rank = l.v[i].rank;
+            o->url = tenant_keep(t, l.v[i].link.url);
+            o->label = tenant_keep(t, l.v[i].link.label);
+            if (o->url == NULL || (l.v[i].link.label && o->label == NULL)) {
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        if (out_count && rc == MTRK_OK)
+            *out_count = l.n;
+    }
+    link_list_free(&l);
+    return rc;
+}
+
+/* ---- hourly ---------------------------------------------------------------- */
+
+#define MAX_HOURS (24 * 366)
+
+static int64_t floor_hour(mtrk_time x) { return (x >= 0 ? x / HOUR_MS : -((-x + HOUR_MS - 1) / HOUR_MS)) * HOUR_MS; }
+
+typedef struct hourly_ctx {
+    uint64_t *out;
+    int64_t from, to;
+} hourly_ctx;
+
+static int hourly_cb(void *ud, void *row)
+{
+    hourly_ctx *c = ud;
+    const row_hourly_stats *h = row;
+    if (h->hour >= c->to)
+        return 1;
+    if (h->hour < c->from || h->type < 0 || h->type >= MTRK_EV_TYPE_COUNT)
+        return 0;
+    size_t idx = (size_t)((h->hour - c->from) / HOUR_MS) * MTRK_EV_TYPE_COUNT + (size_t)h->type;
+    c->out[idx] += (uint64_t)h->count;
+    return 0;
+}
+
+MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, mtrk_tenant *t, mtrk_id campaign,
+                                 mtrk_time from, mtrk_time to)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    if (out_hours)
+        *out_hours = 0;
+    TENANT_CHECK(t);
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    if (from < 0 || to < 0)
+        return terr(t, MTRK_EINVAL, "from and to must be >= 0");
+    if (to <= from)
+        return terr(t, MTRK_EINVAL, "to must be after from");
+    int64_t h0 = floor_hour(from), h1 = floor_hour(to);
+    if (h1 < to)
+        h1 += HOUR_MS;
+    int64_t hours = (h1 - h0) / HOUR_MS;
+    if (hours > MAX_HOURS)
+        return terr(t, MTRK_EINVAL, "from..to spans %lld hours, more than %d", (long long)hours, MAX_HOURS);
+    size_t need = (size_t)hours * MTRK_EV_TYPE_COUNT;
+    if (cap < need)
+        return terr(t, MTRK_EINVAL, "cap %zu is less than the %zu entries of %lld hours", cap, need,
+                    (long long)hours);
+    memset(out, 0, need * sizeof *out);
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    rc = campaign_exists(t, campaign);
+    if (rc == MTRK_OK) {
+        hourly_ctx c = { out, h0, h1 };
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
+        mtrk_value start = v_int(h0);
+        rc = st_scan(t, T_HOURLY_STATS, MTRK_INDEX_PK, pre, 2, &start, 1, 0, hourly_cb, &c);
+    }
+    rc = tx_end(t, rc);
+    if (rc)
+        memset(out, 0, need * sizeof *out);
+    else if (out_hours)
+        *out_hours = (size_t)hours;
+    return rc;
+}

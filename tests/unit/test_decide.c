@@ -1,0 +1,247 @@
+/*
+ * Unit tests of the pure event rules (src/core/decide.c): how one event moves
+ * a message's state and facts, in every order that matters, and what a
+ * message contributes to its campaign's counters. No store is involved.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "decide.h"
+
+static row_messages msg(int state)
+{
+    row_messages m;
+    memset(&m, 0, sizeof m);
+    m.state = state;
+    return m;
+}
+
+static decide_event ev(int type, mtrk_time at)
+{
+    decide_event e = { type, false, false, true, at };
+    return e;
+}
+
+static decide_event bounce(bool hard, mtrk_time at)
+{
+    decide_event e = { MTRK_EV_BOUNCE, hard, !hard, true, at };
+    return e;
+}
+
+static void sent_moves_queued_and_claimed_forward(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_CLAIMED);
+    decide_event e = ev(MTRK_EV_SENT, 100);
+    assert_int_equal(decide_message(&m, &e), MTRK_EFFECT_MESSAGE_STATE);
+    assert_int_equal(m.state, MTRK_MSG_SENT);
+    assert_int_equal(m.sent_at, 100);
+    assert_true(m.flags & MSGF_SENT);
+    m = msg(MTRK_MSG_QUEUED);
+    assert_int_equal(decide_message(&m, &e), MTRK_EFFECT_MESSAGE_STATE);
+    assert_int_equal(m.state, MTRK_MSG_SENT);
+}
+
+static void open_before_delivered_implies_delivery_and_counts(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    decide_event o = ev(MTRK_EV_OPEN, 50), d = ev(MTRK_EV_DELIVERED, 40);
+    assert_int_equal(decide_message(&m, &o), MTRK_EFFECT_MESSAGE_STATE);
+    assert_int_equal(m.state, MTRK_MSG_DELIVERED);
+    assert_int_equal(decide_message(&m, &d), 0); /* already delivered: no move, nothing kept */
+    assert_int_equal(m.delivered_at, 40);
+    assert_int_equal(m.first_open_at, 50);
+    assert_int_equal(m.opens, 1);
+    assert_true(m.flags & MSGF_DELIVERED_EXPLICIT);
+    assert_true(m.flags & MSGF_OPENED_HUMAN);
+}
+
+static void first_times_are_the_earliest_event_times(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    mtrk_time at[] = { 30, 10, 20 };
+    for (int i = 0; i < 3; i++) {
+        decide_event c = ev(MTRK_EV_CLICK, at[i]);
+        decide_message(&m, &c);
+    }
+    assert_int_equal(m.first_click_at, 10);
+    assert_int_equal(m.clicks, 3);
+    assert_false(m.flags & MSGF_OPENED);
+}
+
+static void sent_after_delivered_keeps_the_state(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_DELIVERED);
+    decide_event s = ev(MTRK_EV_SENT, 5);
+    assert_int_equal(decide_message(&m, &s), MTRK_EFFECT_STATE_KEPT);
+    assert_int_equal(m.state, MTRK_MSG_DELIVERED);
+    assert_int_equal(m.sent_at, 5);
+}
+
+static void hard_bounce_after_delivered_bounces(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    decide_event d = ev(MTRK_EV_DELIVERED, 1), h = bounce(true, 9);
+    decide_message(&m, &d);
+    assert_int_equal(decide_message(&m, &h), MTRK_EFFECT_MESSAGE_STATE);
+    assert_int_equal(m.state, MTRK_MSG_BOUNCED);
+    assert_int_equal(m.bounced_at, 9);
+    stats_contrib c;
+    stats_contribution(&m, &c);
+    assert_int_equal(c.delivered, 0);
+    assert_int_equal(c.delivered_explicit, 0);
+    assert_int_equal(c.bounced_hard, 1);
+}
+
+static void delivered_after_bounce_is_kept_out(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    decide_event h = bounce(true, 9), d = ev(MTRK_EV_DELIVERED, 2), o = ev(MTRK_EV_OPEN, 3);
+    decide_message(&m, &h);
+    assert_int_equal(decide_message(&m, &d), MTRK_EFFECT_STATE_KEPT);
+    assert_int_equal(decide_message(&m, &o), MTRK_EFFECT_STATE_KEPT);
+    assert_int_equal(m.state, MTRK_MSG_BOUNCED);
+    assert_int_equal(decide_message(&m, &h), 0); /* a second hard bounce: same state */
+}
+
+static void canceled_is_terminal_even_for_a_hard_bounce(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_CANCELED);
+    decide_event h = bounce(true, 9);
+    assert_int_equal(decide_message(&m, &h), MTRK_EFFECT_STATE_KEPT);
+    assert_int_equal(m.state, MTRK_MSG_CANCELED);
+}
+
+static void deferred_changes_nothing(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_CLAIMED), before = m;
+    decide_event e = ev(MTRK_EV_DEFERRED, 7);
+    assert_int_equal(decide_message(&m, &e), 0);
+    assert_true(decide_facts_equal(&m, &before));
+}
+
+static void soft_bounce_complaint_unsubscribe_imply_sent_only(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_CLAIMED);
+    decide_event s = bounce(false, 3), c = ev(MTRK_EV_COMPLAINT, 4), u = ev(MTRK_EV_UNSUBSCRIBE, 5);
+    assert_int_equal(decide_message(&m, &s), MTRK_EFFECT_MESSAGE_STATE);
+    assert_int_equal(m.state, MTRK_MSG_SENT);
+    assert_int_equal(m.soft_bounces, 1);
+    assert_true(m.flags & MSGF_SOFT_BOUNCED);
+    m.state = MTRK_MSG_DELIVERED;
+    assert_int_equal(decide_message(&m, &c), 0);
+    assert_int_equal(decide_message(&m, &u), 0);
+    assert_int_equal(m.state, MTRK_MSG_DELIVERED);
+    assert_int_equal(m.first_complaint_at, 4);
+    assert_int_equal(m.first_unsub_at, 5);
+    assert_true(m.flags & MSGF_COMPLAINED);
+    assert_true(m.flags & MSGF_UNSUBSCRIBED);
+}
+
+static void soft_bounce_over_threshold_counts_hard_and_soft(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    decide_event e = { MTRK_EV_BOUNCE, true, true, true, 8 };
+    assert_int_equal(decide_message(&m, &e), MTRK_EFFECT_MESSAGE_STATE);
+    stats_contrib c;
+    stats_contribution(&m, &c);
+    assert_int_equal(c.bounced_hard, 1);
+    assert_int_equal(c.bounced_soft, 1);
+}
+
+static void machine_open_is_not_human(void **state)
+{
+    (void)state;
+    row_messages m = msg(MTRK_MSG_SENT);
+    decide_event o = ev(MTRK_EV_OPEN, 1);
+    o.human = false;
+    decide_message(&m, &o);
+    stats_contrib c;
+    stats_contribution(&m, &c);
+    assert_int_equal(c.opens_unique, 1);
+    assert_int_equal(c.opens_unique_human, 0);
+}
+
+static void contribution_counts_each_fact_once(void **state)
+{
+    (void)state;
+    stats_contrib c;
+    stats_contribution(NULL, &c);
+    assert_int_equal(c.messages, 0);
+    row_messages m = msg(MTRK_MSG_QUEUED);
+    stats_contribution(&m, &c);
+    assert_int_equal(c.messages, 1);
+    assert_int_equal(c.sent, 0);
+    assert_int_equal(c.delivered, 0);
+    m.state = MTRK_MSG_CANCELED;
+    stats_contribution(&m, &c);
+    assert_int_equal(c.canceled, 1);
+    /* a click without an open: delivered, clicked, an inferred open, not a unique open */
+    m = msg(MTRK_MSG_SENT);
+    decide_event k = ev(MTRK_EV_CLICK, 3);
+    decide_message(&m, &k);
+    decide_message(&m, &k);
+    stats_contribution(&m, &c);
+    assert_int_equal(c.sent, 1);
+    assert_int_equal(c.delivered, 1);
+    assert_int_equal(c.delivered_explicit, 0);
+    assert_int_equal(c.clicks_unique, 1);
+    assert_int_equal(c.clicks_unique_human, 1);
+    assert_int_equal(c.opens_unique, 0);
+    assert_int_equal(c.opens_inferred, 1);
+    decide_event o = ev(MTRK_EV_OPEN, 4);
+    decide_message(&m, &o);
+    stats_contribution(&m, &c);
+    assert_int_equal(c.opens_unique, 1);
+    assert_int_equal(c.opens_inferred, 0);
+}
+
+static void replay_in_any_order_gives_the_same_facts(void **state)
+{
+    (void)state;
+    decide_event evs[] = { ev(MTRK_EV_SENT, 1), ev(MTRK_EV_DELIVERED, 2), ev(MTRK_EV_OPEN, 3),
+                           ev(MTRK_EV_CLICK, 4), bounce(false, 5), ev(MTRK_EV_COMPLAINT, 6) };
+    row_messages a = msg(MTRK_MSG_CLAIMED), b = msg(MTRK_MSG_CLAIMED);
+    for (int i = 0; i < 6; i++)
+        decide_message(&a, &evs[i]);
+    for (int i = 5; i >= 0; i--)
+        decide_message(&b, &evs[i]);
+    assert_true(decide_facts_equal(&a, &b));
+    decide_reset_facts(&b);
+    assert_int_equal(b.flags, 0);
+    assert_int_equal(b.opens, 0);
+    assert_int_equal(b.state, MTRK_MSG_DELIVERED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sent_moves_queued_and_claimed_forward),
+        cmocka_unit_test(open_before_delivered_implies_delivery_and_counts),
+        cmocka_unit_test(first_times_are_the_earliest_event_times),
+        cmocka_unit_test(sent_after_delivered_keeps_the_state),
+        cmocka_unit_test(hard_bounce_after_delivered_bounces),
+        cmocka_unit_test(delivered_after_bounce_is_kept_out),
+        cmocka_unit_test(canceled_is_terminal_even_for_a_hard_bounce),
+        cmocka_unit_test(deferred_changes_nothing),
+        cmocka_unit_test(soft_bounce_complaint_unsubscribe_imply_sent_only),
+        cmocka_unit_test(soft_bounce_over_threshold_counts_hard_and_soft),
+        cmocka_unit_test(machine_open_is_not_human),
+        cmocka_unit_test(contribution_counts_each_fact_once),
+        cmocka_unit_test(replay_in_any_order_gives_the_same_facts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
