@@ -78,9 +78,14 @@ MTRK_API int mtrk_campaign_edit(mtrk_tenant *tenant, mtrk_id id, const mtrk_camp
  */
 MTRK_API int mtrk_campaign_set_status(mtrk_tenant *tenant, mtrk_id id, mtrk_campaign_status status);
 
-/** Attaches an audience (audited). *out_attached (may be NULL) is 0 if already attached. */
+/**
+ * Attaches an audience (audited "campaign.attach"). *out_attached (may be
+ * NULL) is 0 if already attached. Allowed in every status but the final ones
+ * (sent, canceled: MTRK_ESTATE); MTRK_ENOTFOUND for an unknown campaign or
+ * audience. Messages already generated are not withdrawn by a later change.
+ */
 MTRK_API int mtrk_campaign_attach_audience(int *out_attached, mtrk_tenant *tenant, mtrk_id campaign, mtrk_id audience);
-/** Detaches an audience. MTRK_ENOTFOUND if it was not attached. */
+/** Detaches an audience (audited "campaign.detach"). MTRK_ENOTFOUND if it was not attached; MTRK_ESTATE as for attach. */
 MTRK_API int mtrk_campaign_detach_audience(mtrk_tenant *tenant, mtrk_id campaign, mtrk_id audience);
 /**
  * Writes up to `cap` attached audience ids (audience-id order) into out and the
@@ -221,7 +226,9 @@ MTRK_API void mtrk_message_iter_free(mtrk_message_iter *iter);
  * Claims up to `cap` messages of a sending campaign for `lease_ms` (> 0):
  * queued ones, and claimed ones whose lease expired (a crashed sender). Each
  * is checked for eligibility again; one no longer eligible is canceled with
- * its reason instead (counted in *out_canceled, may be NULL). Claimed mids go
+ * its reason instead (counted in *out_canceled, may be NULL; a contact that
+ * merely left the campaign's audiences after generation is not canceled:
+ * not_in_audience is a single-check answer only). Claimed mids go
  * to out_mids, their number to *out_n. MTRK_ESTATE unless the campaign is
  * sending.
  */

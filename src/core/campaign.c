@@ -131,9 +131,11 @@ MTRK_API int mtrk_campaign_spec_init(mtrk_campaign_spec *spec, unsigned int vers
 /* Pure validation of a spec; writes the normalized sender and reply-to. */
 static int spec_check(mtrk_tenant *t, const mtrk_campaign_spec *s, char *from, char *reply, bool *has_reply)
 {
+    *has_reply = false;
     int rc = check_version(t, "spec", s, MTRK_CAMPAIGN_SPEC_VERSION);
-    if (rc == MTRK_OK)
-        rc = check_str(t, "spec->name", s->name, MTRK_MAX_NAME, true);
+    if (rc)
+        return rc;
+    rc = check_str(t, "spec->name", s->name, MTRK_MAX_NAME, true);
     if (rc == MTRK_OK)
         rc = check_str(t, "spec->objective", s->objective, MTRK_MAX_NAME, false);
     if (rc == MTRK_OK)
@@ -254,13 +256,13 @@ MTRK_API mtrk_time mtrk_campaign_created_at(const mtrk_campaign *c) { return c ?
 MTRK_API int mtrk_campaign_edit(mtrk_tenant *t, mtrk_id id, const mtrk_campaign_spec *spec)
 {
     TENANT_CHECK(t);
-    if (id_is_nil(id))
-        return terr(t, MTRK_EINVAL, "campaign is nil");
     char from[MTRK_MAX_ADDRESS + 1], reply[MTRK_MAX_ADDRESS + 1];
     bool has_reply;
     int rc = spec_check(t, spec, from, reply, &has_reply);
     if (rc)
         return rc;
+    if (id_is_nil(id))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
     rc = tx_begin(t, true);
     if (rc)
         return rc;
@@ -574,13 +576,13 @@ MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *t, mtrk_id campaign, c
         return gerr(MTRK_EINVAL, "out_lid is NULL");
     *out_lid = nil_id;
     TENANT_CHECK(t);
-    if (id_is_nil(campaign))
-        return terr(t, MTRK_EINVAL, "campaign is nil");
     int rc = check_url(t, "url", url, true);
     if (rc == MTRK_OK)
         rc = check_str(t, "label", label, MTRK_MAX_NAME, false);
     if (rc)
         return rc;
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
     rc = tx_begin(t, true);
     if (rc)
         return rc;
