@@ -874,20 +874,3 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     *out = &s->base;
     return 0;
 }
-
-MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
-{
-    if (store == NULL)
-        return MTRK_EINVAL;
-    memset(store, 0, sizeof *store);
-    if (version == 0 || version > MTRK_STORE_VERSION)
-        return MTRK_EVERSION;
-    store->version = version;
-    return 0;
-}
-
-MTRK_API void mtrk_store_free(mtrk_store *store)
-{
-    if (store != NULL && store->free != NULL)
-        store->free(store);
-}
