@@ -10,8 +10,10 @@ static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 /* Characters allowed in an unquoted local part (RFC 5322 atext plus '.'). */
 static bool local_char_ok(unsigned char c)
 {
+    /* ASCII only: UTF-8 local parts (RFC 6531) need SMTPUTF8 all the way to
+     * the mailbox, which most sending providers refuse (docs/rules.md). */
     if (c >= 0x80)
-        return true; /* UTF-8 local parts (RFC 6531); validated as UTF-8 separately */
+        return false;
     if (isalnum(c))
         return true;
     return strchr("!#$%&'*+-/=?^_`{|}~.", c) != NULL && c != '\0';

@@ -64,9 +64,13 @@ static void test_tenant_open_missing_key_is_enotfound_and_never_creates(void **s
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&a, fx->db, "t3", "api:alice"));
     /* a second attempt is still not found: the first one created nothing */
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&a, fx->db, "t3", "api:alice"));
-    /* a mistyped key of an existing tenant is not found either */
-    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&a, fx->db, "t1 ", "api:alice"));
+    /* a mistyped key of an existing tenant is not found either (keys are case-sensitive) */
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&a, fx->db, "T1", "api:alice"));
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&a, fx->db, "t", "api:alice"));
+    /* a key that cannot exist is refused as such, naming it, and creates nothing */
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_open(&a, fx->db, "t1 ", "api:alice"));
+    CONF_ERRMSG_HAS("key");
+    assert_null(a);
     /* and creating it afterwards succeeds: the key was free */
     CONF_OK(mtrk_tenant_create(&a, fx->db, "t3", "api:alice"));
     mtrk_tenant_close(a);
