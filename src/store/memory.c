@@ -18,7 +18,11 @@
  * Keyed lookups descend the primary-key tree (O(log n)). A hash on the
  * primary key was considered and left out: it would add ~100 bytes per row
  * (hash handle plus an encoded key) for a constant-factor gain on get, while
- * the trees are needed anyway for ordered scans and unique checks.
+ * the trees are needed anyway for ordered scans and unique checks. Note for
+ * whoever adds one with uthash: under HASH_NONFATAL_OOM an add to an existing
+ * table fails when its bucket expansion cannot allocate, so re-adding rows
+ * during rollback could fail unless expansion is suspended (tbl->noexpand)
+ * and the table is never emptied (HASH_DELETE of the last item frees it).
  *
  * Transactions. A mutex serializes them (read and write alike), so any
  * number of mtrk_db handles in any threads may share one store; a waiter
