@@ -238,16 +238,23 @@ static void walk(walk_ctx *w, const GumboNode *root)
     stack[sp++] = root;
     while (sp > 0 && w->rc == MTRK_OK) {
         const GumboNode *n = stack[--sp];
+        const GumboVector *kids;
+        if (n->type == GUMBO_NODE_DOCUMENT) {
+            kids = &n->v.document.children;
+            goto push;
+        }
         if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
             continue;
         const GumboElement *e = &n->v.element;
+        kids = &e->children;
         if (e->tag == GUMBO_TAG_A && n->type == GUMBO_NODE_ELEMENT && e->tag_namespace == GUMBO_NAMESPACE_HTML)
             anchor(w, n);
         if (e->tag == GUMBO_TAG_BODY && e->original_end_tag.data != NULL && e->original_end_tag.length > 0 &&
             e->original_end_tag.data >= w->src && e->original_end_tag.data < w->src + w->len)
             w->doc->body_end = (size_t)(e->original_end_tag.data - w->src);
-        if (sp + e->children.length > cap) {
-            size_t nc = (sp + e->children.length) * 2;
+    push:
+        if (sp + kids->length > cap) {
+            size_t nc = (sp + kids->length) * 2;
             const GumboNode **s2 = realloc(stack, nc * sizeof *s2);
             if (s2 == NULL) {
                 w->rc = MTRK_ENOMEM;
@@ -257,8 +264,8 @@ static void walk(walk_ctx *w, const GumboNode *root)
             cap = nc;
         }
         /* Children pushed in reverse so they pop in document order. */
-        for (unsigned i = e->children.length; i > 0; i--)
-            stack[sp++] = e->children.data[i - 1];
+        for (unsigned i = kids->length; i > 0; i--)
+            stack[sp++] = kids->data[i - 1];
     }
     free(stack);
 }
@@ -295,6 +302,10 @@ int html_parse(html_doc *doc, const char *src, size_t len)
     size_t o = 0;
     for (size_t i = 0; i < doc->n; i++) {
         if (o > 0 && doc->links[o - 1].off == doc->links[i].off) {
+            if (doc->links[o - 1].label == NULL) { /* the text may have gone to the clone */
+                doc->links[o - 1].label = doc->links[i].label;
+                doc->links[i].label = NULL;
+            }
             free(doc->links[i].url);
             free(doc->links[i].label);
             continue;
