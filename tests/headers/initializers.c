@@ -7,4 +7,5 @@ int main(void) {
   mtrk_link_stats g = MTRK_LINK_STATS_INIT; mtrk_event_outcome h = MTRK_EVENT_OUTCOME_INIT; mtrk_generate_report i = MTRK_GENERATE_REPORT_INIT;
   mtrk_campaign_spec j = MTRK_CAMPAIGN_SPEC_INIT; mtrk_contact_spec k = MTRK_CONTACT_SPEC_INIT; mtrk_tenant_settings l = MTRK_TENANT_SETTINGS_INIT;
   mtrk_open_options m = MTRK_OPEN_OPTIONS_INIT;
-  (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m; return 0; }
+  mtrk_sim_options n = MTRK_SIM_OPTIONS_INIT; mtrk_sim_report o = MTRK_SIM_REPORT_INIT;
+  (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m;(void)n;(void)o; return 0; }
