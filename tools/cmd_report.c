@@ -318,7 +318,7 @@ static void svg_hbars(FILE *f, const char *kind, const char *title, const char *
         fprintf(f, "<text x=\"10\" y=\"30\">no data</text>\n");
     for (size_t i = 0; i < n; i++) {
         int y = 20 + (int)i * rowh;
-        double bw = max > 0 ? vals[i] / max * (w - lw - 120) : 0;
+        double bw = max > 0 ? vals[i] / max * (w - lw - 220) : 0;
         fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", lw - 8, y + 17);
         html_esc(f, labels[i]);
         fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>", lw, y + 3,

@@ -109,8 +109,11 @@ static int open_db(cli_ctx *c, bool create)
 {
     if (c->db_path == NULL || *c->db_path == '\0')
         return usage_err(c, "no database: give --db PATH or set MTRK_DB");
-    bool memory = strncmp(c->db_path, "memory:", 7) == 0;
-    if (!create && !memory && access(c->db_path, F_OK) != 0)
+    /* Only init creates a file: other commands refuse a missing one
+     * (memory: and file: URIs are taken as given). */
+    const char *file = strncmp(c->db_path, "sqlite:", 7) == 0 ? c->db_path + 7 : c->db_path;
+    bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0;
+    if (!create && check && access(file, F_OK) != 0)
         return data_err(c, "database %s does not exist (run mtrk --db %s init)", c->db_path, c->db_path);
     int rc = mtrk_db_open(&c->db, c->db_path, NULL);
     if (rc)
