@@ -207,31 +207,31 @@ static void print_terminal(const rep *r)
         { "leads", m->leads_attributed, m->delivered, "delivered" },
     };
     for (size_t i = 0; i < 6; i++) {
-        printf("  %-14s %10llu  %5.1f%%  %-9s ", f[i].n, (unsigned long long)f[i].v, pct(f[i].v, f[i].base), f[i].of);
+        printf("  %-14s %11llu  %5.1f%%  %-9s ", f[i].n, (unsigned long long)f[i].v, pct(f[i].v, f[i].base), f[i].of);
         bar(30, m->messages ? (double)f[i].v / (double)m->messages : 0);
         putchar('\n');
     }
-    printf("  click-to-open %25.1f%%\n", 100.0 * m->click_to_open_rate);
+    printf("  click-to-open %19.1f%%\n", 100.0 * m->click_to_open_rate);
     printf("\nDELIVERY PROBLEMS      count    rate  of\n");
-    printf("  hard bounces   %10llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_hard, 100.0 * m->bounce_rate);
-    printf("  soft bounces   %10llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_soft, pct(m->bounced_soft, m->sent));
-    printf("  complaints     %10llu  %5.2f%%  delivered\n", (unsigned long long)m->complaints, 100.0 * m->complaint_rate);
-    printf("  unsubscribes   %10llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
+    printf("  hard bounces   %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_hard, 100.0 * m->bounce_rate);
+    printf("  soft bounces   %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_soft, pct(m->bounced_soft, m->sent));
+    printf("  complaints     %11llu  %5.2f%%  delivered\n", (unsigned long long)m->complaints, 100.0 * m->complaint_rate);
+    printf("  unsubscribes   %11llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
            100.0 * m->unsubscribe_rate);
-    printf("  canceled       %10llu\n", (unsigned long long)m->canceled);
+    printf("  canceled       %11llu\n", (unsigned long long)m->canceled);
     printf("\nCTA RANKING            unique   human  clicks  label\n");
     for (size_t i = 0; i < r->nlinks; i++) {
         const mtrk_link_stats *l = &r->links[i];
-        printf("  #%-3u %16llu %7llu %7llu  %.36s\n", l->rank, (unsigned long long)l->clicks_unique,
+        printf("  #%-3u %22llu %7llu %7llu  %.36s\n", l->rank, (unsigned long long)l->clicks_unique,
                (unsigned long long)l->clicks_unique_human, (unsigned long long)l->clicks,
                *r->labels[i] ? r->labels[i] : r->urls[i]);
     }
     if (r->nlinks == 0)
         printf("  (no links)\n");
     printf("\nHUMAN VS MACHINE       human  machine\n");
-    printf("  opens          %10llu %8llu   (unique human / machine events)\n",
+    printf("  opens          %11llu %8llu   (unique human / machine events)\n",
            (unsigned long long)m->opens_unique_human, (unsigned long long)m->opens_machine);
-    printf("  clicks         %10llu %8llu\n", (unsigned long long)m->clicks_unique_human,
+    printf("  clicks         %11llu %8llu\n", (unsigned long long)m->clicks_unique_human,
            (unsigned long long)m->clicks_machine);
     printf("  opens inferred from clicks %llu; leads %llu (%llu attributed, %llu forwarded)\n",
            (unsigned long long)m->opens_inferred, (unsigned long long)m->leads_total,
