@@ -423,6 +423,10 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     sbuf b = { 0 };
     sql_select_cols(&b, def);
+    /* Name the index: with few rows (or no statistics) the planner might
+     * otherwise walk the primary key and sort. */
+    if (index >= 0)
+        sql_add(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
