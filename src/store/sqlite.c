@@ -916,8 +916,12 @@ static int check_file(sqlstore *s, const char *name, int64_t *version, int *fres
     int64_t ntables = 0, meta = 0, app = 0;
     int rc = query_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, "reading the schema");
     if (rc) {
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+        int ext = sqlite3_extended_errcode(s->db);
+        if ((ext & 0xff) == SQLITE_NOTADB)
             return fail(s, MTRK_ESTORE, "sqlite store: %s is not an SQLite database (nothing was changed)", name);
+        if ((ext & 0xff) == SQLITE_CORRUPT)
+            return fail(s, MTRK_ESTORE, "sqlite store: %s is damaged (truncated or corrupt: %s); it was not changed",
+                        name, sqlite3_errmsg(s->db));
         return rc;
     }
     if ((rc = query_int(s, "PRAGMA user_version", version, "reading the schema version")) ||
