@@ -423,6 +423,10 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     sbuf b = { 0 };
     sql_select_cols(&b, def);
+    /* Name the index: with few rows (or no statistics) the planner might
+     * otherwise walk the primary key and sort. */
+    if (index >= 0)
+        sql_add(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
@@ -912,8 +916,12 @@ static int check_file(sqlstore *s, const char *name, int64_t *version, int *fres
     int64_t ntables = 0, meta = 0, app = 0;
     int rc = query_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, "reading the schema");
     if (rc) {
-        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+        int ext = sqlite3_extended_errcode(s->db);
+        if ((ext & 0xff) == SQLITE_NOTADB)
             return fail(s, MTRK_ESTORE, "sqlite store: %s is not an SQLite database (nothing was changed)", name);
+        if ((ext & 0xff) == SQLITE_CORRUPT)
+            return fail(s, MTRK_ESTORE, "sqlite store: %s is damaged (truncated or corrupt: %s); it was not changed",
+                        name, sqlite3_errmsg(s->db));
         return rc;
     }
     if ((rc = query_int(s, "PRAGMA user_version", version, "reading the schema version")) ||
