@@ -28,6 +28,7 @@ struct mtrk_tenant {
     char key[MTRK_MAX_TENANT_KEY + 1];
     char *actor;
     int in_tx;             /* a store transaction is open */
+    struct stats_pending *pend; /* rollup deltas of the open write transaction (stats.c) */
     row_tenants row;       /* settings and secret, as last read */
     /* Strings handed out as borrowed from the handle. They are freed at the
      * start of the call after next, so a value read by one call may be passed
@@ -213,6 +214,16 @@ int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_mes
 int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click);
 /* stats.c: a new lead's counters. */
 int core_stats_lead(mtrk_tenant *t, const row_leads *lead);
+/* stats.c: within a write transaction the rollup changes above are summed in
+ * memory (one entry per touched counter row) and written once, by
+ * stats_flush, just before the commit (tx_end): one read and one write per
+ * touched row per call instead of per event. stats_drop forgets them (after a
+ * failure, and always at the end of the transaction). Nothing reads the
+ * rollup tables inside a write transaction but the flush itself. */
+int stats_defer_begin(mtrk_tenant *t);
+int stats_flush(mtrk_tenant *t);
+void stats_drop(mtrk_tenant *t);
+void stats_free(mtrk_tenant *t); /* at tenant close */
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
 

@@ -11,8 +11,101 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uthash.h>
 
 #define HOUR_MS INT64_C(3600000)
+
+/* ---- deferred rollup changes ---------------------------------------------
+ * Counters only ever change by addition, so the changes of a whole call can be
+ * summed per counter row and applied once before the commit. */
+
+typedef struct pend_cstats {
+    mtrk_id campaign;          /* key */
+    row_campaign_stats d;      /* deltas (tenant and campaign unused) */
+    UT_hash_handle hh;
+} pend_cstats;
+
+typedef struct hour_key {
+    mtrk_id campaign;
+    int64_t hour, type;
+} hour_key;
+
+typedef struct pend_hourly {
+    hour_key k;
+    int64_t n;
+    UT_hash_handle hh;
+} pend_hourly;
+
+typedef struct pend_link {
+    mtrk_id link;              /* key */
+    mtrk_id campaign;
+    int64_t clicks, unique, unique_human;
+    UT_hash_handle hh;
+} pend_link;
+
+struct stats_pending {
+    bool active;
+    pend_cstats *cs;
+    pend_hourly *hs;
+    pend_link *ls;
+};
+
+int stats_defer_begin(mtrk_tenant *t)
+{
+    if (t->pend == NULL && (t->pend = calloc(1, sizeof *t->pend)) == NULL)
+        return MTRK_ENOMEM;
+    t->pend->active = true;
+    return MTRK_OK;
+}
+
+void stats_drop(mtrk_tenant *t)
+{
+    struct stats_pending *p = t->pend;
+    if (p == NULL)
+        return;
+    pend_cstats *c, *ct;
+    HASH_ITER(hh, p->cs, c, ct) {
+        HASH_DEL(p->cs, c);
+        free(c);
+    }
+    pend_hourly *h, *ht;
+    HASH_ITER(hh, p->hs, h, ht) {
+        HASH_DEL(p->hs, h);
+        free(h);
+    }
+    pend_link *l, *lt;
+    HASH_ITER(hh, p->ls, l, lt) {
+        HASH_DEL(p->ls, l);
+        free(l);
+    }
+    p->active = false;
+}
+
+void stats_free(mtrk_tenant *t)
+{
+    stats_drop(t);
+    free(t->pend);
+    t->pend = NULL;
+}
+
+static struct stats_pending *deferring(mtrk_tenant *t)
+{
+    return t->pend && t->pend->active ? t->pend : NULL;
+}
+
+static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id campaign, pend_cstats **out)
+{
+    pend_cstats *c;
+    HASH_FIND(hh, p->cs, &campaign, sizeof campaign, c);
+    if (c == NULL) {
+        if ((c = calloc(1, sizeof *c)) == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        c->campaign = campaign;
+        HASH_ADD(hh, p->cs, campaign, sizeof c->campaign, c);
+    }
+    *out = c;
+    return MTRK_OK;
+}
 
 /* ---- campaign counters -------------------------------------------------- */
 
@@ -44,6 +137,46 @@ static void contrib_add(row_campaign_stats *r, const stats_contrib *c, int sign)
 #undef X_
 }
 
+/* Every int64 counter of campaign_stats, for adding deltas. */
+#define CSTATS_COUNTERS(X)                                                                        \
+    X(messages) X(canceled) X(sent) X(delivered) X(delivered_explicit) X(bounced_hard)           \
+    X(bounced_soft) X(complaints) X(unsubscribes) X(opens_total) X(opens_unique)                 \
+    X(opens_unique_human) X(opens_machine) X(opens_inferred) X(clicks_total) X(clicks_unique)    \
+    X(clicks_unique_human) X(clicks_machine) X(leads_total) X(leads_attributed) X(leads_forwarded)
+
+static bool cstats_zero(const row_campaign_stats *d)
+{
+#define X_(f) if (d->f) return false;
+    CSTATS_COUNTERS(X_)
+#undef X_
+    return true;
+}
+
+/* Adds the deltas d to the campaign's stored counters (now or at the flush). */
+static int cstats_add(mtrk_tenant *t, mtrk_id campaign, const row_campaign_stats *d)
+{
+    struct stats_pending *p = deferring(t);
+    if (p) {
+        pend_cstats *c = NULL;
+        int rc = pend_cstats_get(t, p, campaign, &c);
+        if (rc)
+            return rc;
+#define X_(f) c->d.f += d->f;
+        CSTATS_COUNTERS(X_)
+#undef X_
+        return MTRK_OK;
+    }
+    row_campaign_stats r;
+    bool exists;
+    int rc = cstats_load(t, campaign, &r, &exists);
+    if (rc)
+        return rc;
+#define X_(f) r.f += d->f;
+    CSTATS_COUNTERS(X_)
+#undef X_
+    return cstats_save(t, &r, exists);
+}
+
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
 {
     stats_contrib b, a;
@@ -51,19 +184,34 @@ int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_mes
     stats_contribution(after, &a);
     if (before && memcmp(&a, &b, sizeof a) == 0)
         return MTRK_OK;
-    row_campaign_stats r;
-    bool exists;
-    int rc = cstats_load(t, after->campaign, &r, &exists);
-    if (rc)
-        return rc;
-    contrib_add(&r, &a, 1);
-    contrib_add(&r, &b, -1);
-    return cstats_save(t, &r, exists);
+    row_campaign_stats d;
+    memset(&d, 0, sizeof d);
+    contrib_add(&d, &a, 1);
+    contrib_add(&d, &b, -1);
+    return cstats_add(t, after->campaign, &d);
 }
 
-/* Adds 1 to the hourly series of (campaign, hour of the event, type). */
+/* Adds n to the hourly series of (campaign, hour of the event, type). */
 static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t type, int64_t n)
 {
+    struct stats_pending *p = deferring(t);
+    if (p) {
+        hour_key k;
+        memset(&k, 0, sizeof k);
+        k.campaign = campaign;
+        k.hour = (at / HOUR_MS) * HOUR_MS;
+        k.type = type;
+        pend_hourly *h;
+        HASH_FIND(hh, p->hs, &k, sizeof k, h);
+        if (h == NULL) {
+            if ((h = calloc(1, sizeof *h)) == NULL)
+                return terr(t, MTRK_ENOMEM, "out of memory");
+            h->k = k;
+            HASH_ADD(hh, p->hs, k, sizeof h->k, h);
+        }
+        h->n += n;
+        return MTRK_OK;
+    }
     row_hourly_stats h = { 0 };
     h.tenant = t->id;
     h.campaign = campaign;
@@ -84,57 +232,93 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
     return st_insert(t, T_HOURLY_STATS, &h);
 }
 
+/* Adds to a link's counters (now or at the flush). */
+static int link_add(mtrk_tenant *t, mtrk_id link, mtrk_id campaign, int64_t clicks, int64_t unique,
+                    int64_t unique_human)
+{
+    struct stats_pending *p = deferring(t);
+    if (p) {
+        pend_link *e;
+        HASH_FIND(hh, p->ls, &link, sizeof link, e);
+        if (e == NULL) {
+            if ((e = calloc(1, sizeof *e)) == NULL)
+                return terr(t, MTRK_ENOMEM, "out of memory");
+            e->link = link;
+            e->campaign = campaign;
+            HASH_ADD(hh, p->ls, link, sizeof e->link, e);
+        }
+        e->clicks += clicks;
+        e->unique += unique;
+        e->unique_human += unique_human;
+        return MTRK_OK;
+    }
+    row_link_stats l = { 0 };
+    l.tenant = t->id;
+    l.link = link;
+    int rc = st_get(t, T_LINK_STATS, &l);
+    if (rc && rc != MTRK_ENOTFOUND)
+        return rc;
+    bool exists = rc == MTRK_OK;
+    l.tenant = t->id;
+    l.link = link;
+    l.campaign = campaign;
+    l.clicks += clicks;
+    l.clicks_unique += unique;
+    l.clicks_unique_human += unique_human;
+    return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
+}
+
+int stats_flush(mtrk_tenant *t)
+{
+    struct stats_pending *p = deferring(t);
+    if (p == NULL)
+        return MTRK_OK;
+    p->active = false; /* the writes below go to the store */
+    int rc = MTRK_OK;
+    for (pend_cstats *c = p->cs; c && rc == MTRK_OK; c = c->hh.next)
+        if (!cstats_zero(&c->d))
+            rc = cstats_add(t, c->campaign, &c->d);
+    for (pend_hourly *h = p->hs; h && rc == MTRK_OK; h = h->hh.next)
+        rc = hourly_add(t, h->k.campaign, h->k.hour, h->k.type, h->n);
+    for (pend_link *l = p->ls; l && rc == MTRK_OK; l = l->hh.next)
+        rc = link_add(t, l->link, l->campaign, l->clicks, l->unique, l->unique_human);
+    stats_drop(t);
+    return rc;
+}
+
 int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click)
 {
     bool machine = ev->verdict == MTRK_VERDICT_MACHINE;
     int rc;
     if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
-        row_campaign_stats r;
-        bool exists;
-        if ((rc = cstats_load(t, ev->campaign, &r, &exists)))
-            return rc;
+        row_campaign_stats d;
+        memset(&d, 0, sizeof d);
         if (ev->type == MTRK_EV_OPEN) {
-            r.opens_total++;
-            r.opens_machine += machine;
+            d.opens_total = 1;
+            d.opens_machine = machine;
         } else {
-            r.clicks_total++;
-            r.clicks_machine += machine;
+            d.clicks_total = 1;
+            d.clicks_machine = machine;
         }
-        if ((rc = cstats_save(t, &r, exists)))
+        if ((rc = cstats_add(t, ev->campaign, &d)))
             return rc;
     }
     if ((rc = hourly_add(t, ev->campaign, ev->occurred_at, ev->type, 1)))
         return rc;
     if (ev->type != MTRK_EV_CLICK)
         return MTRK_OK;
-    row_link_stats l = { 0 };
-    l.tenant = t->id;
-    l.link = ev->link;
-    rc = st_get(t, T_LINK_STATS, &l);
-    if (rc && rc != MTRK_ENOTFOUND)
-        return rc;
-    bool exists = rc == MTRK_OK;
-    l.tenant = t->id;
-    l.link = ev->link;
-    l.campaign = ev->campaign;
-    l.clicks++;
-    l.clicks_unique += first_link_click;
-    l.clicks_unique_human += first_link_human_click;
-    return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
+    return link_add(t, ev->link, ev->campaign, 1, first_link_click, first_link_human_click);
 }
 
 int core_stats_lead(mtrk_tenant *t, const row_leads *lead)
 {
-    row_campaign_stats r;
-    bool exists;
-    int rc = cstats_load(t, lead->campaign, &r, &exists);
-    if (rc)
-        return rc;
+    row_campaign_stats d;
+    memset(&d, 0, sizeof d);
     bool attributed = !id_is_nil(lead->message);
-    r.leads_total++;
-    r.leads_attributed += attributed;
-    r.leads_forwarded += attributed && lead->forwarded;
-    return cstats_save(t, &r, exists);
+    d.leads_total = 1;
+    d.leads_attributed = attributed;
+    d.leads_forwarded = attributed && lead->forwarded;
+    return cstats_add(t, lead->campaign, &d);
 }
 
 /* ---- reading metrics ----------------------------------------------------- */

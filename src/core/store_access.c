@@ -18,9 +18,13 @@ int tx_begin(mtrk_tenant *t, bool write)
     mtrk_store *s = t->db->store;
     if (t->in_tx)
         return terr(t, MTRK_ESTORE, "a transaction is already open on this handle");
+    if (write && stats_defer_begin(t))
+        return terr(t, MTRK_ENOMEM, "out of memory");
     int rc = s->begin(s, write ? 1 : 0);
-    if (rc)
+    if (rc) {
+        stats_drop(t);
         return store_fail(t, rc, "begin");
+    }
     t->in_tx = 1;
     return MTRK_OK;
 }
@@ -30,6 +34,9 @@ int tx_end(mtrk_tenant *t, int rc)
     mtrk_store *s = t->db->store;
     if (!t->in_tx)
         return rc;
+    if (rc == MTRK_OK && t->pend)
+        rc = stats_flush(t);
+    stats_drop(t);
     t->in_tx = 0;
     if (rc == MTRK_OK) {
         int crc = s->commit(s);

@@ -162,6 +162,7 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
         return;
     tenant_enter(t);
     tenant_enter(t);
+    stats_free(t);
     free(t->kept);
     free(t->kept_old);
     if (t->row.secret)
