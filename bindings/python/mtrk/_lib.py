@@ -440,6 +440,9 @@ class Library:
         return name in self.declared
 
 
+#: The library of the source tree this package sits in (bindings/python/mtrk -> build/).
+BUILD_LIBRARY = Path(__file__).resolve().parent.parent.parent.parent / "build" / "libmtrk.so.1"
+
 _lock = threading.Lock()
 _loaded: Optional[Library] = None
 
@@ -453,8 +456,7 @@ def _candidates(path: Optional[str]) -> List[Tuple[str, str]]:
     env = os.environ.get("MTRK_LIBRARY")
     if env:
         out.append(("MTRK_LIBRARY", env))
-    repo = Path(__file__).resolve().parent.parent.parent.parent
-    out.append(("build directory", str(repo / "build" / "libmtrk.so.1")))
+    out.append(("build directory", str(BUILD_LIBRARY)))
     found = ctypes.util.find_library("mtrk")
     if found:
         out.append(("system loader (find_library)", found))
