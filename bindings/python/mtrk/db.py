@@ -46,6 +46,14 @@ class MemoryStore:
         """Closes every Db opened on the store (and their tenants), then frees it."""
         self._h.close()
 
+    def __del__(self) -> None:  # a safety net only: close() or `with` is the way
+        h = getattr(self, "_h", None)
+        if h is not None:
+            try:
+                h.close()
+            except Exception:
+                pass
+
     def __enter__(self) -> "MemoryStore":
         return self
 
@@ -121,6 +129,14 @@ class Db:
     def close(self) -> None:
         """Closes the tenants opened on this Db, then the Db. Idempotent."""
         self._h.close()
+
+    def __del__(self) -> None:  # a safety net only: close() or `with` is the way
+        h = getattr(self, "_h", None)
+        if h is not None:
+            try:
+                h.close()
+            except Exception:
+                pass
 
     def __enter__(self) -> "Db":
         return self

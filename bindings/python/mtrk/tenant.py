@@ -124,6 +124,14 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TenantBase):
         """Closes the tenant (and any iterator still open on it). Idempotent."""
         self._h.close()
 
+    def __del__(self) -> None:  # a safety net only: close() or `with` is the way
+        h = getattr(self, "_h", None)
+        if h is not None:
+            try:
+                h.close()
+            except Exception:
+                pass
+
     def __enter__(self) -> "Tenant":
         return self
 
