@@ -6,7 +6,11 @@
  *   unsubscribe) -> generate messages -> claim and send -> provider events ->
  *   landing page and lead -> metrics and link ranking
  *
- * Everything runs on a private in-memory store ("memory:") with a clock the
+ * Everything is stored in an SQLite file, by default $TMPDIR/mtrk-demo.db
+ * (/tmp when TMPDIR is unset), removed and recreated on every run, so you can
+ * open it afterwards with `sqlite3 /tmp/mtrk-demo.db` (docs/schema.md has
+ * queries to try). `lifecycle DB` uses the target DB instead ("memory:" for
+ * a private in-memory store, or a path to a new file). The clock is one the
  * program controls, so the output is the same on every run (ids are random
  * and therefore never printed).
  *
@@ -14,6 +18,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <mtrk/mtrk.h>
@@ -376,19 +381,39 @@ static int run(mtrk_tenant *t)
     return MTRK_OK;
 }
 
-int main(void)
+/* The default database: a fixed file under the temporary directory, removed
+ * (with SQLite's -wal and -shm companions) so every run starts empty. */
+static const char *default_target(char *buf, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    if (tmp == NULL || tmp[0] == '\0')
+        tmp = "/tmp";
+    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(buf, size, "%s/mtrk-demo.db%s", tmp, suffixes[i]);
+        remove(buf);
+    }
+    snprintf(buf, size, "%s/mtrk-demo.db", tmp);
+    return buf;
+}
+
+int main(int argc, char **argv)
 {
     mtrk_db *db = NULL;
     mtrk_tenant *t = NULL;
+    char buf[4096];
+    const char *target = argc > 1 ? argv[1] : default_target(buf, sizeof buf);
 
-    /* A handle on a private in-memory store, with our clock. */
+    /* A handle on the database (an SQLite file path opens the SQLite
+     * backend, creating the file), with our clock. */
     mtrk_open_options opts = MTRK_OPEN_OPTIONS_INIT;
     opts.clock = example_clock;
-    int rc = mtrk_db_open(&db, "memory:", &opts);
+    int rc = mtrk_db_open(&db, target, &opts);
     if (rc != MTRK_OK) {
         failed("mtrk_db_open", rc, NULL);
         return 1;
     }
+    printf("database %s\n", target);
 
     /* A tenant; the actor is what the audit log records for our changes. */
     rc = mtrk_tenant_create(&t, db, "acme", "example:lifecycle");
@@ -404,5 +429,7 @@ int main(void)
     /* Tenants first, then the db (both NULL-safe). */
     mtrk_tenant_close(t);
     mtrk_db_close(db);
+    if (rc == MTRK_OK && strcmp(target, "memory:") != 0)
+        printf("\nexplore it: sqlite3 %s   (tables and queries: docs/schema.md)\n", target);
     return rc == MTRK_OK ? 0 : 1;
 }
