@@ -58,7 +58,9 @@ enum {
     MTRK_EENCODING = -10, /**< a string is not valid UTF-8 */
     MTRK_ITEROVER = -11,  /**< an iterator has no more items (not an error) */
     MTRK_EINCOMPLETE = -12, /**< a store misses a required operation */
-    MTRK_EADDRESS = -13   /**< an e-mail address is invalid */
+    MTRK_EADDRESS = -13,  /**< an e-mail address is invalid */
+    MTRK_ESIGNATURE = -14, /**< a tracking URL is malformed, forged, tampered, truncated or its key retired */
+    MTRK_ETENANT = -15    /**< a tracking URL belongs to another tenant */
 };
 
 /** Static, human-readable name of a status code ("invalid argument", ...). */

@@ -126,7 +126,7 @@ MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *tenant);
 /** Message of the last failed call on this tenant handle ("" if none). */
 MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
 
-#define MTRK_TENANT_SETTINGS_VERSION 1
+#define MTRK_TENANT_SETTINGS_VERSION 2
 typedef struct mtrk_tenant_settings {
     unsigned int version;
     /** Base URL of the host's tracking endpoint, "https://..." ("" = unset). */
@@ -137,9 +137,11 @@ typedef struct mtrk_tenant_settings {
     int64_t attribution_window_ms;
     /** IPs and user agents of events older than this are scrubbed by mtrk_retention_apply. > 0. */
     int64_t retention_ms;
+    /** (version 2) Address for the mailto: of List-Unsubscribe ("" = https only). */
+    const char *list_unsubscribe_mailto;
 } mtrk_tenant_settings;
-#define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL }
-/** Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days. */
+#define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "" }
+/** Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days, no mailto. */
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);
 
 /**

@@ -6,4 +6,5 @@
 #include "contact.h"
 #include "campaign.h"
 #include "event.h"
+#include "tracking.h"
 #endif

@@ -200,7 +200,10 @@ MTRK_API int mtrk_campaign_create(mtrk_id *out_id, mtrk_tenant *t, const mtrk_ca
     spec_to_row(&r, spec, from, reply, has_reply);
     r.status = MTRK_CAMPAIGN_DRAFT;
     r.created_at = r.updated_at = core_now(t->db);
-    rc = tx_end(t, st_insert(t, T_CAMPAIGNS, &r));
+    rc = st_insert(t, T_CAMPAIGNS, &r);
+    if (rc == MTRK_OK)
+        rc = core_links_catalogue(t, r.id, r.html); /* track.c: links of the HTML */
+    rc = tx_end(t, rc);
     if (rc == MTRK_OK)
         *out_id = r.id;
     return rc;
@@ -278,6 +281,8 @@ MTRK_API int mtrk_campaign_edit(mtrk_tenant *t, mtrk_id id, const mtrk_campaign_
             spec_to_row(&nw, spec, from, reply, has_reply);
             nw.updated_at = core_now(t->db);
             rc = st_update(t, T_CAMPAIGNS, &nw);
+            if (rc == MTRK_OK)
+                rc = core_links_catalogue(t, id, nw.html); /* track.c: lids of unchanged links kept */
         }
         rows_clear(T_CAMPAIGNS, &cur);
     }

@@ -23,6 +23,8 @@ MTRK_API const char *mtrk_strerror(int code)
     case MTRK_ITEROVER: return "no more items";
     case MTRK_EINCOMPLETE: return "incomplete store";
     case MTRK_EADDRESS: return "invalid e-mail address";
+    case MTRK_ESIGNATURE: return "invalid tracking signature";
+    case MTRK_ETENANT: return "tracking URL of another tenant";
     default: return "unknown status code";
     }
 }

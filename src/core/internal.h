@@ -216,4 +216,12 @@ int core_stats_lead(mtrk_tenant *t, const row_leads *lead);
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
 
+/* ---- tracking (sign.c, html.c, track.c, classify.c) --------------------- */
+/* sign.c: makes a new signing key (the newest unretired key signs); inside the
+ * caller's write transaction. *out_key_id may be NULL. */
+int core_signing_key_create(mtrk_tenant *t, uint32_t *out_key_id);
+/* track.c: (re)catalogues a campaign's links from its HTML (docs/tracking.md),
+ * inside the caller's write transaction. */
+int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html);
+
 #endif

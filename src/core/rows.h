@@ -24,7 +24,8 @@
     X(tenants, soft_bounce_threshold, INT, N_)           \
     X(tenants, attribution_window_ms, INT, N_)           \
     X(tenants, retention_ms, INT, N_)                    \
-    X(tenants, secret, TEXT, N_)
+    X(tenants, secret, TEXT, N_)                         \
+    X(tenants, list_unsubscribe_mailto, TEXT, NUL_)
 
 #define CONTACTS_COLS(X)                                 \
     X(contacts, tenant, ID, N_)                          \
@@ -89,7 +90,8 @@
     X(links, url, TEXT, N_)                              \
     X(links, label, TEXT, NUL_)                          \
     X(links, position, INT, N_)                          \
-    X(links, created_at, INT, N_)
+    X(links, created_at, INT, N_)                        \
+    X(links, origin, INT, N_)
 
 /* flags: MSGF_* bits, the per-message facts the rollups are counted from. */
 #define MESSAGES_COLS(X)                                 \
@@ -229,6 +231,15 @@
     X(hourly_stats, type, INT, N_)                       \
     X(hourly_stats, count, INT, N_)
 
+/* Per-tenant keys signing tracking URLs (sign.c). secret: 32 bytes as hex.
+ * retired_at 0 while the key verifies; the newest unretired key signs. */
+#define SIGNING_KEYS_COLS(X)                             \
+    X(signing_keys, tenant, ID, N_)                      \
+    X(signing_keys, key_id, INT, N_)                     \
+    X(signing_keys, secret, TEXT, N_)                    \
+    X(signing_keys, created_at, INT, N_)                 \
+    X(signing_keys, retired_at, INT, N_)
+
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
     X(TENANTS, tenants, 1)            \
@@ -248,7 +259,8 @@
     X(AUDIT, audit, 2)                \
     X(CAMPAIGN_STATS, campaign_stats, 2) \
     X(LINK_STATS, link_stats, 2)      \
-    X(HOURLY_STATS, hourly_stats, 4)
+    X(HOURLY_STATS, hourly_stats, 4)  \
+    X(SIGNING_KEYS, signing_keys, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -282,6 +294,7 @@ enum {
 #define campaign_stats_COLS_ CAMPAIGN_STATS_COLS
 #define link_stats_COLS_ LINK_STATS_COLS
 #define hourly_stats_COLS_ HOURLY_STATS_COLS
+#define signing_keys_COLS_ SIGNING_KEYS_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD

@@ -108,6 +108,8 @@ MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key,
                 rc = rows_copy(T_TENANTS, &t->row, &r);
             if (rc == MTRK_OK)
                 rc = audit_addf(t, "tenant.create", &t->id, "{\"key\":\"%s\"}", key);
+            if (rc == MTRK_OK)
+                rc = core_signing_key_create(t, NULL); /* sign.c: the first URL-signing key */
         }
         rc = tx_end(t, rc);
     }
@@ -230,6 +232,12 @@ MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *t)
     out->retention_ms = t->row.retention_ms;
     if (out->tracking_base_url == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
+    if (out->version >= 2) {
+        out->list_unsubscribe_mailto =
+            tenant_keep(t, t->row.list_unsubscribe_mailto ? t->row.list_unsubscribe_mailto : "");
+        if (out->list_unsubscribe_mailto == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    }
     return MTRK_OK;
 }
 
@@ -250,6 +258,14 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
         return terr(t, MTRK_EINVAL, "settings->attribution_window_ms must be > 0");
     if (s->retention_ms <= 0)
         return terr(t, MTRK_EINVAL, "settings->retention_ms must be > 0");
+    /* Version 1 callers keep the stored mailto (NULL below means "unchanged"). */
+    char mailto[MTRK_MAX_ADDRESS + 1] = "";
+    bool set_mailto = s->version >= 2;
+    if (set_mailto && s->list_unsubscribe_mailto == NULL)
+        return terr(t, MTRK_EINVAL, "settings->list_unsubscribe_mailto is NULL (use \"\" for none)");
+    if (set_mailto && *s->list_unsubscribe_mailto &&
+        (rc = check_address(t, "settings->list_unsubscribe_mailto", s->list_unsubscribe_mailto, mailto)))
+        return rc;
     /* The caller's URL may be the one settings_get lent from t->row, which
      * reload replaces: take a copy first. */
     char *url = strdup(s->tracking_base_url);
@@ -273,7 +289,7 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
             sb_printf(&d,
                       "},\"soft_bounce_threshold\":{\"from\":%lld,\"to\":%u},"
                       "\"attribution_window_ms\":{\"from\":%lld,\"to\":%lld},"
-                      "\"retention_ms\":{\"from\":%lld,\"to\":%lld}}",
+                      "\"retention_ms\":{\"from\":%lld,\"to\":%lld}",
                       (long long)t->row.soft_bounce_threshold, s->soft_bounce_threshold,
                       (long long)t->row.attribution_window_ms, (long long)s->attribution_window_ms,
                       (long long)t->row.retention_ms, (long long)s->retention_ms);
@@ -283,6 +299,15 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
             nw.soft_bounce_threshold = s->soft_bounce_threshold;
             nw.attribution_window_ms = s->attribution_window_ms;
             nw.retention_ms = s->retention_ms;
+            if (set_mailto) {
+                sb_add(&d, ",\"list_unsubscribe_mailto\":");
+                sb_json_str(&d, mailto);
+                free(nw.list_unsubscribe_mailto);
+                nw.list_unsubscribe_mailto = xstrdup(mailto);
+                if (nw.list_unsubscribe_mailto == NULL)
+                    d.oom = 1;
+            }
+            sb_add(&d, "}");
             if (d.oom || nw.tracking_base_url == NULL)
                 rc = terr(t, MTRK_ENOMEM, "out of memory");
             if (rc == MTRK_OK)

@@ -7,4 +7,8 @@ int main(void) {
   mtrk_link_stats g = MTRK_LINK_STATS_INIT; mtrk_event_outcome h = MTRK_EVENT_OUTCOME_INIT; mtrk_generate_report i = MTRK_GENERATE_REPORT_INIT;
   mtrk_campaign_spec j = MTRK_CAMPAIGN_SPEC_INIT; mtrk_contact_spec k = MTRK_CONTACT_SPEC_INIT; mtrk_tenant_settings l = MTRK_TENANT_SETTINGS_INIT;
   mtrk_open_options m = MTRK_OPEN_OPTIONS_INIT;
-  (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m; return 0; }
+  mtrk_key_info n = MTRK_KEY_INFO_INIT; mtrk_rendered o = MTRK_RENDERED_INIT; mtrk_classify_rules p = MTRK_CLASSIFY_RULES_INIT;
+  mtrk_track_request q = MTRK_TRACK_REQUEST_INIT; mtrk_resolve_options r = MTRK_RESOLVE_OPTIONS_INIT;
+  mtrk_track_result s = MTRK_TRACK_RESULT_INIT;
+  (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m;
+  (void)n;(void)o;(void)p;(void)q;(void)r;(void)s; return 0; }

@@ -1,0 +1,327 @@
+/*
+ * mtrk — tracking: the link catalogue taken from a campaign's HTML, signed
+ * tracking URLs, rendering a message for one recipient, resolving the hits a
+ * host's HTTP endpoint receives (opens, clicks, unsubscribes, landing-page
+ * visits) and classifying machine activity. The policies (what is tracked,
+ * URL layout, rules and their defaults) are in docs/tracking.md.
+ */
+#ifndef MTRK_TRACKING_H
+#define MTRK_TRACKING_H
+
+#include "event.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Links: where a catalogued link came from                            */
+/* ------------------------------------------------------------------ */
+typedef enum mtrk_link_origin {
+    MTRK_LINK_MANUAL = 0,   /**< added with mtrk_link_add; never removed by recataloguing */
+    MTRK_LINK_HTML = 1,     /**< an <a href> of the campaign's HTML */
+    MTRK_LINK_HONEYPOT = 2  /**< an <a href data-mtrk-honeypot> of the HTML: clicks are scanners */
+} mtrk_link_origin;
+/** Where the link comes from (MTRK_LINK_MANUAL for NULL). */
+MTRK_API mtrk_link_origin mtrk_link_origin_of(const mtrk_link *l);
+
+/* ------------------------------------------------------------------ */
+/* Signing keys (per tenant; the first is made with the tenant)        */
+/* ------------------------------------------------------------------ */
+/**
+ * Makes a new signing key for the tenant (audited "tenant.key.rotate"): from
+ * now on it signs every URL; earlier keys still verify until retired.
+ * *out_key_id (may be NULL) receives the new key's id (ids count up from 1).
+ */
+MTRK_API int mtrk_tenant_rotate_key(uint32_t *out_key_id, mtrk_tenant *tenant);
+/**
+ * Retires key `key_id` (audited "tenant.key.retire"): URLs it signed are
+ * refused from then on (MTRK_ESIGNATURE). MTRK_ENOTFOUND for an unknown id,
+ * MTRK_ESTATE for the current signing key (rotate first) or a key already retired.
+ */
+MTRK_API int mtrk_tenant_retire_key(mtrk_tenant *tenant, uint32_t key_id);
+
+#define MTRK_KEY_INFO_VERSION 1
+/** A signing key's public facts (never its secret). */
+typedef struct mtrk_key_info {
+    unsigned int version;
+    uint32_t key_id;
+    mtrk_time created_at;
+    mtrk_time retired_at;   /**< 0 while it verifies */
+    int current;            /**< 1 for the key that signs */
+} mtrk_key_info;
+#define MTRK_KEY_INFO_INIT { MTRK_KEY_INFO_VERSION, 0, 0, 0, 0 }
+/** Fills *info with defaults for `version`. MTRK_EVERSION if unknown. */
+MTRK_API int mtrk_key_info_init(mtrk_key_info *info, unsigned int version);
+/**
+ * The tenant's keys by id: up to cap into outs (each non-NULL, version set),
+ * the number of keys into *out_count.
+ */
+MTRK_API int mtrk_tenant_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *tenant);
+
+/* ------------------------------------------------------------------ */
+/* Tracking URLs                                                       */
+/* ------------------------------------------------------------------ */
+typedef enum mtrk_url_kind {
+    MTRK_URL_OPEN = 1,        /**< {base}/o/{tenant}/{token}.gif */
+    MTRK_URL_CLICK = 2,       /**< {base}/c/{tenant}/{token}: mid and lid */
+    MTRK_URL_UNSUBSCRIBE = 3, /**< {base}/u/{tenant}/{token} */
+    MTRK_URL_LANDING = 4      /**< {base}/l/{tenant}/{token}: mid and rid (the recipient) */
+} mtrk_url_kind;
+/** Static name ("open", "click", "unsubscribe", "landing"), or NULL if out of range. */
+MTRK_API const char *mtrk_url_kind_name(mtrk_url_kind kind);
+
+/**
+ * The signed URL of `kind` for message `mid` (lid: the link for
+ * MTRK_URL_CLICK, else nil), built on the tenant's tracking_base_url.
+ * *out is a NUL-terminated string freed with mtrk_free. MTRK_ESTATE when the
+ * tenant has no tracking_base_url (or, for a landing URL, the campaign has
+ * no landing page); MTRK_ENOTFOUND for an unknown mid or a lid that is not a
+ * link of the message's campaign.
+ */
+MTRK_API int mtrk_track_url(char **out, mtrk_tenant *tenant, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid);
+
+/**
+ * The tenant key named by a tracking path ("/any/prefix/c/{tenant}/{token}"),
+ * so that an endpoint knows which tenant to open before resolving. Writes it
+ * into out (MTRK_MAX_TENANT_KEY + 1 bytes). MTRK_ESIGNATURE when the path is
+ * not shaped like a tracking URL. Pure: no handle needed.
+ */
+MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path);
+
+/** The 1x1 transparent GIF to answer an open with (static; *out_len its size). */
+MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                           */
+/* ------------------------------------------------------------------ */
+#define MTRK_RENDERED_VERSION 1
+/**
+ * A message rendered for its recipient. Every string is owned by the caller
+ * (free each with mtrk_free, or all with mtrk_rendered_clear); NULL when the
+ * campaign has no such part.
+ */
+typedef struct mtrk_rendered {
+    unsigned int version;
+    char *html;                  /**< tracked hrefs replaced, open pixel added, placeholders substituted */
+    char *text;                  /**< catalogued URLs replaced, placeholders substituted */
+    char *list_unsubscribe;      /**< value of the List-Unsubscribe header: <https://...>[, <mailto:...>] */
+    char *list_unsubscribe_post; /**< value of List-Unsubscribe-Post: "List-Unsubscribe=One-Click" */
+    size_t html_len;             /**< octets of html (no NUL) */
+    size_t text_len;
+} mtrk_rendered;
+#define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
+/** Fills *r with defaults for `version`. MTRK_EVERSION if unknown. */
+MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version);
+/** Frees every string of *r and sets them to NULL (NULL-safe). */
+MTRK_API void mtrk_rendered_clear(mtrk_rendered *r);
+
+/**
+ * Renders message `mid` (out->version set; its strings must be NULL). The
+ * HTML is the campaign's, byte for byte, except: each catalogued href value
+ * is replaced by this message's signed click URL (entity-encoded for its
+ * quoting), the open pixel is inserted before </body> (or appended), and the
+ * placeholders {{unsubscribe_url}} and {{landing_url}} are replaced by this
+ * message's URLs. MTRK_ESTATE without a tracking_base_url, or when the content
+ * uses {{landing_url}} and the campaign has no landing page.
+ */
+MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *tenant, mtrk_id mid);
+
+/* ------------------------------------------------------------------ */
+/* Machine activity                                                    */
+/* ------------------------------------------------------------------ */
+/** What fetched an open or made a click. Counted as machine: privacy proxy and security scanner. */
+typedef enum mtrk_machine_class {
+    MTRK_CLASS_HUMAN = 0,
+    MTRK_CLASS_PRIVACY_PROXY = 1,    /**< prefetch of every image on delivery (machine) */
+    MTRK_CLASS_IMAGE_PROXY = 2,      /**< a real open fetched through the provider's cache (human) */
+    MTRK_CLASS_SECURITY_SCANNER = 3, /**< a link scanner following URLs (machine) */
+    MTRK_CLASS_UNKNOWN = 4           /**< nothing to judge by (no user agent nor IP); counted human */
+} mtrk_machine_class;
+#define MTRK_CLASS_COUNT 5
+/** Static name ("human", "privacy_proxy", ...), or NULL if out of range. */
+MTRK_API const char *mtrk_machine_class_name(mtrk_machine_class c);
+
+/** Which rule decided. */
+typedef enum mtrk_machine_rule {
+    MTRK_RULE_NONE = 0,
+    MTRK_RULE_USER_AGENT = 1,      /**< a user-agent substring of the rules */
+    MTRK_RULE_NETWORK = 2,         /**< an IP network of the rules */
+    MTRK_RULE_HONEYPOT = 3,        /**< a click on a honeypot link */
+    MTRK_RULE_LINK_BURST = 4,      /**< several links of one message clicked within the burst window */
+    MTRK_RULE_DELIVERY_WINDOW = 5, /**< within the window after delivery (or sending) */
+    MTRK_RULE_HOST = 6             /**< the host's classifier callback */
+} mtrk_machine_rule;
+#define MTRK_RULE_COUNT 7
+/** Static name ("none", "user_agent", ...), or NULL if out of range. */
+MTRK_API const char *mtrk_machine_rule_name(mtrk_machine_rule r);
+
+/* Which events a rule applies to. */
+#define MTRK_APPLY_OPEN 0x1u
+#define MTRK_APPLY_CLICK 0x2u
+#define MTRK_APPLY_BOTH 0x3u
+
+/** One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR network ("17.0.0.0/8", "2001:db8::/32"). */
+typedef struct mtrk_classify_rule {
+    const char *match;
+    mtrk_machine_class machine_class;
+    unsigned int applies; /**< MTRK_APPLY_* */
+} mtrk_classify_rule;
+
+#define MTRK_CLASSIFY_RULES_VERSION 1
+/** The rules as data; the first matching user-agent rule wins, then the first network rule. */
+typedef struct mtrk_classify_rules {
+    unsigned int version;
+    const mtrk_classify_rule *user_agents;
+    size_t n_user_agents;
+    const mtrk_classify_rule *networks;
+    size_t n_networks;
+    int honeypot;               /**< 1: a click on a honeypot link is a security scanner */
+    int64_t burst_window_ms;    /**< link burst window (0: rule off) */
+    uint32_t burst_links;       /**< distinct links within the window (>= 2; 0: every link of the campaign) */
+    int64_t delivery_window_ms; /**< activity this soon after delivery/sending is machine (0: rule off) */
+} mtrk_classify_rules;
+#define MTRK_CLASSIFY_RULES_INIT { MTRK_CLASSIFY_RULES_VERSION, NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
+/** Fills *rules with the default windows and no user-agent or network rules. */
+MTRK_API int mtrk_classify_rules_init(mtrk_classify_rules *rules, unsigned int version);
+/** The built-in defaults (static), with the documented user-agent and network lists. */
+MTRK_API const mtrk_classify_rules *mtrk_classify_rules_default(void);
+
+#define MTRK_CLASSIFY_INPUT_VERSION 1
+/** What a host classifier is shown (borrowed for the call). */
+typedef struct mtrk_classify_input {
+    unsigned int version;
+    mtrk_url_kind kind;          /**< MTRK_URL_OPEN or MTRK_URL_CLICK */
+    mtrk_id mid;
+    mtrk_id lid;                 /**< clicks */
+    const char *user_agent;      /**< as given (may be NULL) */
+    const char *ip;              /**< normalized, or NULL */
+    mtrk_time at;
+    mtrk_time delivered_at;      /**< the message's (0: unknown) */
+    mtrk_time sent_at;
+    mtrk_machine_class builtin_class; /**< what the data rules decided */
+    mtrk_machine_rule builtin_rule;
+} mtrk_classify_input;
+
+/**
+ * A host classifier: returns a class (its decision, recorded with
+ * MTRK_RULE_HOST) or a negative number to keep the built-in decision.
+ */
+typedef int (*mtrk_classifier_fn)(void *userdata, const mtrk_classify_input *input);
+
+/* ------------------------------------------------------------------ */
+/* Resolving a hit                                                     */
+/* ------------------------------------------------------------------ */
+#define MTRK_TRACK_REQUEST_VERSION 1
+/** What the host's endpoint received. */
+typedef struct mtrk_track_request {
+    unsigned int version;
+    const char *method;      /**< "GET", "HEAD" or "POST" */
+    const char *path;        /**< path and query as received ("/t/c/acme/AbC..."); required */
+    const char *body;        /**< POST body (may be NULL) */
+    size_t body_len;
+    const char *user_agent;  /**< may be NULL; truncated to MTRK_MAX_USER_AGENT when stored */
+    const char *ip;          /**< text IPv4 or IPv6; may be NULL; kept only when it parses */
+    mtrk_time at;            /**< when (0: now) */
+} mtrk_track_request;
+#define MTRK_TRACK_REQUEST_INIT { MTRK_TRACK_REQUEST_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0 }
+MTRK_API int mtrk_track_request_init(mtrk_track_request *req, unsigned int version);
+
+#define MTRK_RESOLVE_OPTIONS_VERSION 1
+typedef struct mtrk_resolve_options {
+    unsigned int version;
+    const mtrk_classify_rules *rules;  /**< NULL: mtrk_classify_rules_default() */
+    mtrk_classifier_fn classifier;     /**< optional host classifier, called last */
+    void *classifier_userdata;
+} mtrk_resolve_options;
+#define MTRK_RESOLVE_OPTIONS_INIT { MTRK_RESOLVE_OPTIONS_VERSION, NULL, NULL, NULL }
+MTRK_API int mtrk_resolve_options_init(mtrk_resolve_options *opts, unsigned int version);
+
+/** What the endpoint should answer. */
+typedef enum mtrk_track_action {
+    MTRK_ACTION_REFUSED = 0,      /**< the call failed: answer 404 (or 400) */
+    MTRK_ACTION_PIXEL = 1,        /**< answer mtrk_track_pixel() as image/gif */
+    MTRK_ACTION_REDIRECT = 2,     /**< answer 302 to redirect_url (the catalogued URL) */
+    MTRK_ACTION_CONFIRM = 3,      /**< GET of an unsubscribe URL: show a page that POSTs back to it */
+    MTRK_ACTION_UNSUBSCRIBED = 4, /**< POST of an unsubscribe URL: done; answer 200, no redirect */
+    MTRK_ACTION_LANDING = 5       /**< landing visit: redirect_url is the landing page; mid/rid attribute the lead */
+} mtrk_track_action;
+
+#define MTRK_TRACK_RESULT_VERSION 1
+typedef struct mtrk_track_result {
+    unsigned int version;
+    mtrk_track_action action;
+    mtrk_url_kind kind;
+    mtrk_id mid;
+    mtrk_id lid;                  /**< clicks */
+    mtrk_id campaign;
+    mtrk_id rid;                  /**< the recipient contact (nil once erased) */
+    mtrk_id landing_page;         /**< landing visits */
+    const char *redirect_url;     /**< borrowed from the tenant handle until its next call */
+    int recorded;                 /**< 1 if an event was recorded */
+    mtrk_id event_id;
+    mtrk_verdict verdict;
+    mtrk_machine_class machine_class;
+    mtrk_machine_rule rule;
+    int withheld;                 /**< 1: canceled campaign or erased contact, nothing personal kept */
+} mtrk_track_result;
+#define MTRK_TRACK_RESULT_INIT \
+    { MTRK_TRACK_RESULT_VERSION, MTRK_ACTION_REFUSED, (mtrk_url_kind)0, { { 0 } }, { { 0 } }, { { 0 } }, \
+      { { 0 } }, { { 0 } }, NULL, 0, { { 0 } }, MTRK_VERDICT_HUMAN, MTRK_CLASS_HUMAN, MTRK_RULE_NONE, 0 }
+MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version);
+
+/**
+ * Verifies a hit and records it (one transaction): an open records an open
+ * and answers the pixel; a click records a click and redirects to the
+ * catalogued URL of its lid (never a URL from the request); an unsubscribe
+ * GET/HEAD only asks for confirmation, a POST (a confirmation form, or the
+ * RFC 8058 body "List-Unsubscribe=One-Click") records a global unsubscribe
+ * once (a repeat records nothing and answers the same); a landing visit
+ * answers the landing page and the attribution ids. Opens and clicks are
+ * classified (verdict, class and rule stored with the event: verdict_reason
+ * is "<class>" or "<class>:<rule>").
+ * Refused, recording nothing: MTRK_ESIGNATURE (malformed, forged, tampered,
+ * truncated, carrying a query, or signed by an unknown or retired key),
+ * MTRK_ETENANT (the URL names another tenant), MTRK_EINVAL (method).
+ * out (version set) is filled on success; its action is MTRK_ACTION_REFUSED
+ * on failure. opts may be NULL.
+ */
+MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *tenant, const mtrk_track_request *request,
+                                const mtrk_resolve_options *opts);
+
+/* ------------------------------------------------------------------ */
+/* HTML link extraction and rewriting (pure; also a fuzzing entry)     */
+/* ------------------------------------------------------------------ */
+#define MTRK_HTML_LINK_VERSION 1
+/** A tracked <a href> found in HTML (borrowed for the callback). */
+typedef struct mtrk_html_link {
+    unsigned int version;
+    size_t index;             /**< occurrence order among tracked links (the position) */
+    size_t value_offset;      /**< the attribute value's source bytes (with its quotes) */
+    size_t value_len;
+    const char *url;          /**< the catalogued URL: decoded, trimmed, spaces %-encoded */
+    const char *label;        /**< data-mtrk-name, else anchor text, else img alt; may be NULL */
+    int honeypot;             /**< data-mtrk-honeypot */
+} mtrk_html_link;
+
+/**
+ * Called for each tracked link in document order; set *replacement to a URL
+ * (plain text, encoded by the rewriter for the attribute's quoting) or leave
+ * it NULL to keep the href. Return 0 to go on, non-zero to stop with that code.
+ */
+typedef int (*mtrk_html_link_fn)(void *userdata, const mtrk_html_link *link, const char **replacement);
+
+/**
+ * Parses html[len] with an HTML5 parser and calls fn for every tracked link
+ * (policy in docs/tracking.md). When out is non-NULL, *out receives a copy of
+ * the HTML (NUL-terminated, *out_len octets, freed with mtrk_free) in which
+ * only the replaced attribute values differ. Returns 0, fn's non-zero code,
+ * MTRK_EINVAL or MTRK_ENOMEM.
+ */
+MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, size_t len, mtrk_html_link_fn fn,
+                               void *userdata);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

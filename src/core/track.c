@@ -1,0 +1,1047 @@
+/*
+ * Tracking: the link catalogue from HTML, tracking URLs, rendering a message
+ * for its recipient, and resolving the hits an endpoint receives. Decisions
+ * and URL layout: docs/tracking.md.
+ */
+#include "campaign_area.h"
+#include "tracking_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const kind_names[] = { NULL, "open", "click", "unsubscribe", "landing" };
+static const char kind_letters[] = { 0, 'o', 'c', 'u', 'l' };
+
+MTRK_API const char *mtrk_url_kind_name(mtrk_url_kind kind)
+{
+    return (int)kind >= MTRK_URL_OPEN && (int)kind <= MTRK_URL_LANDING ? kind_names[kind] : NULL;
+}
+
+MTRK_API mtrk_link_origin mtrk_link_origin_of(const mtrk_link *l)
+{
+    return l ? (mtrk_link_origin)l->row.origin : MTRK_LINK_MANUAL;
+}
+
+static void idtext(char s[MTRK_ID_STRLEN + 1], mtrk_id id) { mtrk_id_to_string(s, id); }
+
+/* ---- the catalogue ----------------------------------------------------------- */
+
+typedef struct link_vec {
+    row_links *v;
+    size_t n, cap;
+} link_vec;
+
+static int link_vec_cb(void *ud, void *row)
+{
+    link_vec *l = ud;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        row_links *v = realloc(l->v, cap * sizeof *v);
+        if (v == NULL)
+            return MTRK_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    int rc = rows_copy(T_LINKS, &l->v[l->n], row);
+    if (rc == MTRK_OK)
+        l->n++;
+    return rc;
+}
+
+static void link_vec_free(link_vec *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        rows_clear(T_LINKS, &l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* A campaign's links by position (then lid). */
+static int links_read(mtrk_tenant *t, mtrk_id campaign, link_vec *out)
+{
+    memset(out, 0, sizeof *out);
+    mtrk_value k[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_scan(t, T_LINKS, IDX_LINKS_CAMPAIGN, k, 2, NULL, 0, 0, link_vec_cb, out);
+    if (rc == MTRK_ENOMEM)
+        rc = terr(t, rc, "out of memory reading links");
+    if (rc)
+        link_vec_free(out);
+    return rc;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static bool from_html(int64_t origin) { return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT; }
+
+/* How many links before i (of those from HTML) have the same URL. */
+static size_t occ_old(const link_vec *l, size_t i)
+{
+    size_t c = 0;
+    for (size_t j = 0; j < i; j++)
+        c += from_html(l->v[j].origin) && strcmp(l->v[j].url, l->v[i].url) == 0;
+    return c;
+}
+static size_t occ_new(const html_doc *d, size_t i)
+{
+    size_t c = 0;
+    for (size_t j = 0; j < i; j++)
+        c += strcmp(d->links[j].url, d->links[i].url) == 0;
+    return c;
+}
+
+static int has_messages(mtrk_tenant *t, mtrk_id campaign, bool *out)
+{
+    row_messages m;
+    mtrk_value k[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_find(t, T_MESSAGES, IDX_MESSAGES_CAMPAIGN, k, 2, &m);
+    *out = rc == MTRK_OK;
+    if (rc == MTRK_OK)
+        rows_clear(T_MESSAGES, &m);
+    return rc == MTRK_ENOTFOUND ? MTRK_OK : rc;
+}
+
+/* Updates a stored link's position/origin when they changed. */
+static int link_move(mtrk_tenant *t, row_links *l, int64_t position, int64_t origin)
+{
+    if (l->position == position && l->origin == origin)
+        return MTRK_OK;
+    l->position = position;
+    l->origin = origin;
+    return st_update(t, T_LINKS, l);
+}
+
+int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
+{
+    html_doc doc = { 0 };
+    int rc = MTRK_OK;
+    if (html && *html && (rc = html_parse(&doc, html, strlen(html))))
+        return terr(t, rc, "out of memory parsing the campaign's html");
+    link_vec old;
+    bool msgs = false;
+    if ((rc = links_read(t, campaign, &old))) {
+        html_doc_free(&doc);
+        return rc;
+    }
+    rc = has_messages(t, campaign, &msgs);
+    bool *used = calloc(old.n + 1, sizeof *used);
+    if (rc == MTRK_OK && used == NULL)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    /* Keep the lid of each link whose (URL, label, occurrence among equal
+     * URLs) is unchanged; catalogue the others anew. */
+    mtrk_time now = core_now(t->db);
+    for (size_t i = 0; rc == MTRK_OK && i < doc.n; i++) {
+        const html_link *h = &doc.links[i];
+        int64_t origin = h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
+        size_t occ = occ_new(&doc, i), k;
+        for (k = 0; k < old.n; k++) {
+            if (!used[k] && from_html(old.v[k].origin) && strcmp(old.v[k].url, h->url) == 0 &&
+                str_eq(old.v[k].label, h->label) && occ_old(&old, k) == occ)
+                break;
+        }
+        if (k < old.n) {
+            used[k] = true;
+            rc = link_move(t, &old.v[k], (int64_t)i, origin);
+            continue;
+        }
+        row_links l = { 0 };
+        l.tenant = t->id;
+        l.id = core_id_new(t->db);
+        l.campaign = campaign;
+        l.url = h->url;
+        l.label = h->label;
+        l.position = (int64_t)i;
+        l.created_at = now;
+        l.origin = origin;
+        rc = st_insert(t, T_LINKS, &l);
+    }
+    /* Links gone from the HTML are deleted while no message can carry them;
+     * once messages exist they stay (their URLs are out there). Manual links
+     * and kept ones follow the catalogued links, in their old order. */
+    int64_t next = (int64_t)doc.n;
+    for (size_t k = 0; rc == MTRK_OK && k < old.n; k++) {
+        if (used[k])
+            continue;
+        if (from_html(old.v[k].origin) && !msgs)
+            rc = st_delete(t, T_LINKS, &old.v[k]);
+        else
+            rc = link_move(t, &old.v[k], next++, old.v[k].origin);
+    }
+    free(used);
+    link_vec_free(&old);
+    html_doc_free(&doc);
+    return rc;
+}
+
+/* ---- URLs -------------------------------------------------------------------- */
+
+/* Loads the tenant row again (settings may have changed through another handle). */
+static int tenant_row(mtrk_tenant *t, row_tenants *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = t->id;
+    int rc = st_get(t, T_TENANTS, r);
+    if (rc == MTRK_ENOTFOUND)
+        return terr(t, MTRK_ENOTFOUND, "tenant \"%s\" no longer exists", t->key);
+    return rc;
+}
+
+static int base_url(mtrk_tenant *t, const row_tenants *tr, strbuf *b)
+{
+    const char *base = tr->tracking_base_url;
+    if (base == NULL || *base == '\0')
+        return terr(t, MTRK_ESTATE, "tenant \"%s\" has no tracking_base_url (mtrk_tenant_settings_set)", t->key);
+    size_t n = strlen(base);
+    while (n > 0 && base[n - 1] == '/')
+        n--;
+    sb_addn(b, base, n);
+    return MTRK_OK;
+}
+
+/* Appends the URL of kind for (mid, id2) to b (base already checked). */
+static int url_append(mtrk_tenant *t, const row_tenants *tr, strbuf *b, int kind, mtrk_id mid, mtrk_id id2)
+{
+    char tok[TOKEN_MAX];
+    int rc = sign_token(t, kind, mid, id2, tok);
+    if (rc)
+        return rc;
+    if ((rc = base_url(t, tr, b)))
+        return rc;
+    sb_printf(b, "/%c/%s/%s%s", kind_letters[kind], t->key, tok, kind == MTRK_URL_OPEN ? ".gif" : "");
+    return MTRK_OK;
+}
+
+/* A heap copy of the URL (or NULL with rc set). */
+static char *url_make(mtrk_tenant *t, const row_tenants *tr, int kind, mtrk_id mid, mtrk_id id2, int *rc)
+{
+    strbuf b = { 0 };
+    *rc = url_append(t, tr, &b, kind, mid, id2);
+    if (*rc == MTRK_OK && b.oom)
+        *rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (*rc) {
+        sb_free(&b);
+        return NULL;
+    }
+    return b.p;
+}
+
+static int message_load(mtrk_tenant *t, mtrk_id mid, row_messages *m)
+{
+    memset(m, 0, sizeof *m);
+    m->tenant = t->id;
+    m->id = mid;
+    int rc = st_get(t, T_MESSAGES, m);
+    if (rc == MTRK_ENOTFOUND) {
+        char s[MTRK_ID_STRLEN + 1];
+        idtext(s, mid);
+        return terr(t, MTRK_ENOTFOUND, "message %s not found", s);
+    }
+    return rc;
+}
+
+static int landing_find(mtrk_tenant *t, mtrk_id campaign, row_landing_pages *lp, bool *found)
+{
+    mtrk_value k[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_find(t, T_LANDING_PAGES, IDX_LANDING_PAGES_CAMPAIGN, k, 2, lp);
+    *found = rc == MTRK_OK;
+    return rc == MTRK_ENOTFOUND ? MTRK_OK : rc;
+}
+
+MTRK_API int mtrk_track_url(char **out, mtrk_tenant *t, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    TENANT_CHECK(t);
+    if (mtrk_url_kind_name(kind) == NULL)
+        return terr(t, MTRK_EINVAL, "kind %d is not a URL kind", (int)kind);
+    if (id_is_nil(mid))
+        return terr(t, MTRK_EINVAL, "mid is nil");
+    if (kind == MTRK_URL_CLICK && id_is_nil(lid))
+        return terr(t, MTRK_EINVAL, "lid is nil: a click URL names a link");
+    if (kind != MTRK_URL_CLICK && !id_is_nil(lid))
+        return terr(t, MTRK_EINVAL, "lid is set for a %s URL (clicks only)", kind_names[kind]);
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    row_tenants tr;
+    row_messages m = { 0 };
+    mtrk_id id2 = nil_id;
+    if ((rc = tenant_row(t, &tr)))
+        return tx_end(t, rc);
+    rc = message_load(t, mid, &m);
+    if (rc == MTRK_OK && kind == MTRK_URL_CLICK) {
+        row_links l = { 0 };
+        l.tenant = t->id;
+        l.id = lid;
+        rc = st_get(t, T_LINKS, &l);
+        if (rc == MTRK_OK && !id_eq(l.campaign, m.campaign))
+            rc = MTRK_ENOTFOUND;
+        if (rc == MTRK_ENOTFOUND) {
+            char s[MTRK_ID_STRLEN + 1];
+            idtext(s, lid);
+            rc = terr(t, MTRK_ENOTFOUND, "link %s is not a link of the message's campaign", s);
+        }
+        rows_clear(T_LINKS, &l);
+        id2 = lid;
+    } else if (rc == MTRK_OK && kind == MTRK_URL_LANDING) {
+        row_landing_pages lp;
+        bool found;
+        rc = landing_find(t, m.campaign, &lp, &found);
+        if (rc == MTRK_OK && !found)
+            rc = terr(t, MTRK_ESTATE, "the message's campaign has no landing page");
+        if (found)
+            rows_clear(T_LANDING_PAGES, &lp);
+        id2 = m.contact;
+    }
+    if (rc == MTRK_OK)
+        *out = url_make(t, &tr, kind, mid, id2, &rc);
+    rows_clear(T_MESSAGES, &m);
+    rows_clear(T_TENANTS, &tr);
+    rc = tx_end(t, rc);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* ---- paths ------------------------------------------------------------------- */
+
+typedef struct track_path {
+    int kind;
+    const char *key;
+    size_t keyn;
+    const char *token;
+    size_t tokn;
+} track_path;
+
+/* The last three segments of the path: {kind}/{tenant}/{token}[.gif]. */
+static bool path_parse(const char *path, track_path *p)
+{
+    if (path == NULL || strpbrk(path, "?#") != NULL)
+        return false; /* the URLs mtrk makes carry no query: anything added is refused */
+    size_t n = strlen(path);
+    const char *seg[3];
+    size_t segn[3];
+    const char *end = path + n;
+    for (int i = 2; i >= 0; i--) {
+        const char *s = end;
+        while (s > path && s[-1] != '/')
+            s--;
+        if (s == path)
+            return false; /* every segment is preceded by a slash */
+        seg[i] = s;
+        segn[i] = (size_t)(end - s);
+        end = s - 1;
+    }
+    if (segn[0] != 1)
+        return false;
+    p->kind = 0;
+    for (int k = MTRK_URL_OPEN; k <= MTRK_URL_LANDING; k++) {
+        if (seg[0][0] == kind_letters[k])
+            p->kind = k;
+    }
+    if (p->kind == 0 || segn[1] == 0 || segn[1] > MTRK_MAX_TENANT_KEY || segn[2] == 0)
+        return false;
+    for (size_t i = 0; i < segn[1]; i++) {
+        char c = seg[1][i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+              c == '_' || c == '-'))
+            return false;
+    }
+    p->key = seg[1];
+    p->keyn = segn[1];
+    p->token = seg[2];
+    p->tokn = segn[2];
+    if (p->kind == MTRK_URL_OPEN) {
+        if (p->tokn <= 4 || memcmp(p->token + p->tokn - 4, ".gif", 4) != 0)
+            return false;
+        p->tokn -= 4;
+    }
+    return true;
+}
+
+MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    out[0] = '\0';
+    if (path == NULL)
+        return gerr(MTRK_EINVAL, "path is NULL");
+    track_path p;
+    if (strnlen(path, 8192) >= 8192 || !path_parse(path, &p))
+        return gerr(MTRK_ESIGNATURE, "path is not a tracking URL (/{o|c|u|l}/{tenant}/{token})");
+    memcpy(out, p.key, p.keyn);
+    out[p.keyn] = '\0';
+    return MTRK_OK;
+}
+
+/* A 1x1 transparent GIF (GIF89a, one transparent pixel). */
+static const unsigned char pixel_gif[] = {
+    0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b,
+};
+
+MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len)
+{
+    if (out_len)
+        *out_len = sizeof pixel_gif;
+    return pixel_gif;
+}
+
+/* ---- rendering ----------------------------------------------------------------- */
+
+#define PH_UNSUB "{{unsubscribe_url}}"
+#define PH_LANDING "{{landing_url}}"
+
+typedef struct subst {
+    const char *unsub;
+    const char *landing; /* NULL: no landing page */
+    bool html;           /* escape for HTML */
+} subst;
+
+static void subst_seg(strbuf *b, const char *s, size_t n, void *ud)
+{
+    const subst *x = ud;
+    size_t i = 0, from = 0;
+    while (i < n) {
+        const char *val = NULL;
+        size_t pl = 0;
+        if (s[i] == '{' && n - i >= sizeof PH_UNSUB - 1 && memcmp(s + i, PH_UNSUB, sizeof PH_UNSUB - 1) == 0) {
+            val = x->unsub;
+            pl = sizeof PH_UNSUB - 1;
+        } else if (s[i] == '{' && x->landing && n - i >= sizeof PH_LANDING - 1 &&
+                   memcmp(s + i, PH_LANDING, sizeof PH_LANDING - 1) == 0) {
+            val = x->landing;
+            pl = sizeof PH_LANDING - 1;
+        }
+        if (val == NULL) {
+            i++;
+            continue;
+        }
+        sb_addn(b, s + from, i - from);
+        if (x->html)
+            html_escape(b, val);
+        else
+            sb_add(b, val);
+        i += pl;
+        from = i;
+    }
+    sb_addn(b, s + from, n - from);
+}
+
+typedef struct render_ctx {
+    mtrk_tenant *t;
+    row_tenants tr;
+    row_messages m;
+    row_campaigns c;
+    link_vec links;
+    char **click;       /* click URL per link (links order) */
+    char *open, *unsub, *landing;
+} render_ctx;
+
+static void render_ctx_free(render_ctx *r)
+{
+    for (size_t i = 0; r->click && i < r->links.n; i++)
+        free(r->click[i]);
+    free(r->click);
+    free(r->open);
+    free(r->unsub);
+    free(r->landing);
+    link_vec_free(&r->links);
+    rows_clear(T_CAMPAIGNS, &r->c);
+    rows_clear(T_MESSAGES, &r->m);
+    rows_clear(T_TENANTS, &r->tr);
+}
+
+/* Reads everything and signs every URL the message needs. */
+static int render_prepare(render_ctx *r, mtrk_id mid)
+{
+    mtrk_tenant *t = r->t;
+    int rc;
+    if ((rc = tenant_row(t, &r->tr)) || (rc = message_load(t, mid, &r->m)) || (rc = cam_load(t, r->m.campaign, &r->c)) ||
+        (rc = links_read(t, r->m.campaign, &r->links)))
+        return rc;
+    row_landing_pages lp;
+    bool has_lp;
+    if ((rc = landing_find(t, r->c.id, &lp, &has_lp)))
+        return rc;
+    if (has_lp)
+        rows_clear(T_LANDING_PAGES, &lp);
+    bool wants_lp = (r->c.html && strstr(r->c.html, PH_LANDING)) || (r->c.text && strstr(r->c.text, PH_LANDING));
+    if (wants_lp && !has_lp)
+        return terr(t, MTRK_ESTATE, "the content uses " PH_LANDING " but the campaign has no landing page");
+    r->open = url_make(t, &r->tr, MTRK_URL_OPEN, mid, nil_id, &rc);
+    if (rc == MTRK_OK)
+        r->unsub = url_make(t, &r->tr, MTRK_URL_UNSUBSCRIBE, mid, nil_id, &rc);
+    if (rc == MTRK_OK && has_lp)
+        r->landing = url_make(t, &r->tr, MTRK_URL_LANDING, mid, r->m.contact, &rc);
+    if (rc == MTRK_OK && (r->click = calloc(r->links.n + 1, sizeof *r->click)) == NULL)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == MTRK_OK && i < r->links.n; i++)
+        r->click[i] = url_make(t, &r->tr, MTRK_URL_CLICK, mid, r->links.v[i].id, &rc);
+    return rc;
+}
+
+/* The catalogued link for the i-th tracked href of the HTML: the HTML link at
+ * that position when its URL agrees, else the first unused HTML link with the
+ * same URL. -1 if none (the href is left as it is). */
+static long link_for(const render_ctx *r, const html_link *h, size_t i, const bool *used)
+{
+    for (size_t k = 0; k < r->links.n; k++) {
+        const row_links *l = &r->links.v[k];
+        if (from_html(l->origin) && l->position == (int64_t)i && strcmp(l->url, h->url) == 0 && !used[k])
+            return (long)k;
+    }
+    for (size_t k = 0; k < r->links.n; k++) {
+        const row_links *l = &r->links.v[k];
+        if (from_html(l->origin) && !used[k] && strcmp(l->url, h->url) == 0)
+            return (long)k;
+    }
+    return -1;
+}
+
+static int render_html(render_ctx *r, char **out, size_t *out_len)
+{
+    const char *src = r->c.html;
+    size_t len = strlen(src);
+    html_doc doc;
+    int rc = html_parse(&doc, src, len);
+    if (rc)
+        return terr(r->t, rc, "out of memory parsing the campaign's html");
+    const char **repl = calloc(doc.n + 1, sizeof *repl);
+    bool *used = calloc(r->links.n + 1, sizeof *used);
+    strbuf pix = { 0 };
+    strbuf b = { 0 };
+    if (repl == NULL || used == NULL) {
+        rc = terr(r->t, MTRK_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < doc.n; i++) {
+        long k = link_for(r, &doc.links[i], i, used);
+        if (k >= 0) {
+            used[k] = true;
+            repl[i] = r->click[k];
+        }
+    }
+    sb_add(&pix, "<img src=\"");
+    html_escape(&pix, r->open);
+    sb_add(&pix, "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
+    subst x = { r->unsub, r->landing, true };
+    html_compose(&b, src, len, &doc, repl, doc.body_end, pix.p ? pix.p : "", subst_seg, &x);
+    if (b.oom || pix.oom) {
+        rc = terr(r->t, MTRK_ENOMEM, "out of memory");
+        sb_free(&b);
+    } else {
+        *out = b.p;
+        *out_len = b.n;
+    }
+done:
+    sb_free(&pix);
+    free(used);
+    free(repl);
+    html_doc_free(&doc);
+    return rc;
+}
+
+static bool url_char(char c)
+{
+    return (unsigned char)c > 0x20 && c != 0x7f && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+/* The text part: every http(s) URL equal to a catalogued link's URL becomes
+ * that link's click URL (the first such link by position). */
+static int render_text(render_ctx *r, char **out, size_t *out_len)
+{
+    const char *s = r->c.text;
+    size_t n = strlen(s), from = 0, i = 0;
+    strbuf b = { 0 };
+    subst x = { r->unsub, r->landing, false };
+    while (i < n) {
+        bool at_url = (n - i >= 7 && strncasecmp(s + i, "http://", 7) == 0) ||
+                      (n - i >= 8 && strncasecmp(s + i, "https://", 8) == 0);
+        if (!at_url) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && url_char(s[e]))
+            e++;
+        while (e > i && strchr(".,;:!?)]", s[e - 1]))
+            e--; /* sentence punctuation after a URL */
+        long k = -1;
+        for (size_t j = 0; j < r->links.n && k < 0; j++) {
+            const char *u = r->links.v[j].url;
+            if (strlen(u) == e - i && memcmp(u, s + i, e - i) == 0)
+                k = (long)j;
+        }
+        if (k >= 0) {
+            subst_seg(&b, s + from, i - from, &x);
+            sb_add(&b, r->click[k]);
+            from = e;
+        }
+        i = e > i ? e : i + 1;
+    }
+    subst_seg(&b, s + from, n - from, &x);
+    sb_addn(&b, "", 0);
+    if (b.oom) {
+        sb_free(&b);
+        return terr(r->t, MTRK_ENOMEM, "out of memory");
+    }
+    *out = b.p;
+    *out_len = b.n;
+    return MTRK_OK;
+}
+
+static int render_headers(render_ctx *r, mtrk_rendered *out)
+{
+    strbuf b = { 0 };
+    sb_add(&b, "<");
+    sb_add(&b, r->unsub);
+    sb_add(&b, ">");
+    const char *mailto = r->tr.list_unsubscribe_mailto;
+    if (mailto && *mailto) {
+        /* The token goes in the subject so a mailbox handler can resolve it. */
+        const char *tok = strrchr(r->unsub, '/');
+        sb_printf(&b, ", <mailto:%s?subject=unsubscribe:%s%s>", mailto, r->t->key, tok ? tok : "");
+    }
+    out->list_unsubscribe = b.p;
+    out->list_unsubscribe_post = xstrdup("List-Unsubscribe=One-Click");
+    if (b.oom || out->list_unsubscribe_post == NULL)
+        return terr(r->t, MTRK_ENOMEM, "out of memory");
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version)
+{
+    if (r == NULL)
+        return gerr(MTRK_EINVAL, "rendered is NULL");
+    if (version == 0 || version > MTRK_RENDERED_VERSION)
+        return gerr(MTRK_EVERSION, "rendered version %u unknown (1..%u)", version, MTRK_RENDERED_VERSION);
+    mtrk_rendered d = MTRK_RENDERED_INIT;
+    *r = d;
+    r->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API void mtrk_rendered_clear(mtrk_rendered *r)
+{
+    if (r == NULL)
+        return;
+    free(r->html);
+    free(r->text);
+    free(r->list_unsubscribe);
+    free(r->list_unsubscribe_post);
+    r->html = r->text = r->list_unsubscribe = r->list_unsubscribe_post = NULL;
+    r->html_len = r->text_len = 0;
+}
+
+MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid)
+{
+    TENANT_CHECK(t);
+    int rc = check_version(t, "out", out, MTRK_RENDERED_VERSION);
+    if (rc)
+        return rc;
+    if (out->html || out->text || out->list_unsubscribe || out->list_unsubscribe_post)
+        return terr(t, MTRK_EINVAL, "out holds strings: mtrk_rendered_clear it first");
+    if (id_is_nil(mid))
+        return terr(t, MTRK_EINVAL, "mid is nil");
+    if ((rc = tx_begin(t, false)))
+        return rc;
+    render_ctx r;
+    memset(&r, 0, sizeof r);
+    r.t = t;
+    rc = render_prepare(&r, mid);
+    mtrk_rendered res = MTRK_RENDERED_INIT;
+    if (rc == MTRK_OK && r.c.html && *r.c.html)
+        rc = render_html(&r, &res.html, &res.html_len);
+    if (rc == MTRK_OK && r.c.text && *r.c.text)
+        rc = render_text(&r, &res.text, &res.text_len);
+    if (rc == MTRK_OK)
+        rc = render_headers(&r, &res);
+    render_ctx_free(&r);
+    rc = tx_end(t, rc);
+    if (rc) {
+        mtrk_rendered_clear(&res);
+        return rc;
+    }
+    res.version = out->version;
+    *out = res;
+    return MTRK_OK;
+}
+
+/* ---- resolving --------------------------------------------------------------- */
+
+MTRK_API int mtrk_track_request_init(mtrk_track_request *req, unsigned int version)
+{
+    if (req == NULL)
+        return gerr(MTRK_EINVAL, "request is NULL");
+    if (version == 0 || version > MTRK_TRACK_REQUEST_VERSION)
+        return gerr(MTRK_EVERSION, "request version %u unknown (1..%u)", version, MTRK_TRACK_REQUEST_VERSION);
+    mtrk_track_request d = MTRK_TRACK_REQUEST_INIT;
+    *req = d;
+    req->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_resolve_options_init(mtrk_resolve_options *opts, unsigned int version)
+{
+    if (opts == NULL)
+        return gerr(MTRK_EINVAL, "opts is NULL");
+    if (version == 0 || version > MTRK_RESOLVE_OPTIONS_VERSION)
+        return gerr(MTRK_EVERSION, "options version %u unknown (1..%u)", version, MTRK_RESOLVE_OPTIONS_VERSION);
+    mtrk_resolve_options d = MTRK_RESOLVE_OPTIONS_INIT;
+    *opts = d;
+    opts->version = version;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version)
+{
+    if (res == NULL)
+        return gerr(MTRK_EINVAL, "result is NULL");
+    if (version == 0 || version > MTRK_TRACK_RESULT_VERSION)
+        return gerr(MTRK_EVERSION, "result version %u unknown (1..%u)", version, MTRK_TRACK_RESULT_VERSION);
+    mtrk_track_result d = MTRK_TRACK_RESULT_INIT;
+    *res = d;
+    res->version = version;
+    return MTRK_OK;
+}
+
+/* A user agent as stored: valid UTF-8 kept, other bytes and controls become
+ * '?', at most MTRK_MAX_USER_AGENT octets (cut at a character boundary). */
+static char *ua_clean(const char *ua)
+{
+    if (ua == NULL || *ua == '\0')
+        return NULL;
+    char *out = malloc(MTRK_MAX_USER_AGENT + 1);
+    if (out == NULL)
+        return NULL;
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)ua;
+    while (*p && o < MTRK_MAX_USER_AGENT) {
+        size_t n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+        size_t have = strnlen((const char *)p, n ? n : 1);
+        if (n == 0 || have < n || !utf8_valid((const char *)p, n)) {
+            out[o++] = '?';
+            p++;
+            continue;
+        }
+        if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
+            out[o++] = '?';
+            p++;
+            continue;
+        }
+        if (o + n > MTRK_MAX_USER_AGENT)
+            break;
+        memcpy(out + o, p, n);
+        o += n;
+        p += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+typedef struct burst_scan {
+    mtrk_time from, to;
+    mtrk_id lids[64];
+    uint32_t n;
+} burst_scan;
+
+static int burst_cb(void *ud, void *row)
+{
+    burst_scan *b = ud;
+    const row_events *e = row;
+    if (e->type != MTRK_EV_CLICK || e->occurred_at < b->from || e->occurred_at > b->to)
+        return 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        if (id_eq(b->lids[i], e->link))
+            return 0;
+    }
+    if (b->n < 64)
+        b->lids[b->n++] = e->link;
+    return 0;
+}
+
+typedef struct resolve_ctx {
+    mtrk_tenant *t;
+    const mtrk_track_request *req;
+    const mtrk_resolve_options *opts;
+    mtrk_track_result *res;
+    int kind;
+    mtrk_time at;
+    row_messages m;
+    row_campaigns c;
+    row_contacts contact;
+    mtrk_id id2;
+    bool withheld;
+} resolve_ctx;
+
+/* Fills the classification input and runs the rules. */
+static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_machine_class *cls,
+                 mtrk_machine_rule *rule)
+{
+    const mtrk_classify_rules *rules = x->opts && x->opts->rules ? x->opts->rules : mtrk_classify_rules_default();
+    classify_ctx c;
+    memset(&c, 0, sizeof c);
+    c.in.version = MTRK_CLASSIFY_INPUT_VERSION;
+    c.in.kind = (mtrk_url_kind)x->kind;
+    c.in.mid = x->m.id;
+    c.in.lid = link ? link->id : nil_id;
+    c.in.user_agent = x->req->user_agent;
+    c.in.ip = ip;
+    c.in.at = x->at;
+    c.in.delivered_at = x->m.delivered_at;
+    c.in.sent_at = x->m.sent_at;
+    if (link) {
+        c.honeypot = link->origin == MTRK_LINK_HONEYPOT;
+        burst_scan b;
+        memset(&b, 0, sizeof b);
+        b.from = x->at - rules->burst_window_ms;
+        b.to = x->at + rules->burst_window_ms;
+        b.lids[b.n++] = link->id;
+        mtrk_value k[2] = { v_id(&x->t->id), v_id(&x->m.id) };
+        int rc = st_scan(x->t, T_EVENTS, IDX_EVENTS_MESSAGE, k, 2, NULL, 0, 0, burst_cb, &b);
+        if (rc)
+            return rc;
+        c.burst_links_seen = b.n;
+        link_vec all;
+        if ((rc = links_read(x->t, x->m.campaign, &all)))
+            return rc;
+        for (size_t i = 0; i < all.n; i++)
+            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT;
+        link_vec_free(&all);
+    }
+    classify(&c, rules, x->opts ? x->opts->classifier : NULL, x->opts ? x->opts->classifier_userdata : NULL, cls,
+             rule);
+    return MTRK_OK;
+}
+
+/* Records an open or a click with its verdict. */
+static int record_hit(resolve_ctx *x, const row_links *link)
+{
+    char ip[MTRK_MAX_IP + 1];
+    bool has_ip = ip_normalize(x->req->ip, ip);
+    mtrk_machine_class cls;
+    mtrk_machine_rule rule;
+    int rc = judge(x, link, has_ip ? ip : NULL, &cls, &rule);
+    if (rc)
+        return rc;
+    char reason[64];
+    if (rule == MTRK_RULE_NONE)
+        snprintf(reason, sizeof reason, "%s", mtrk_machine_class_name(cls));
+    else
+        snprintf(reason, sizeof reason, "%s:%s", mtrk_machine_class_name(cls), mtrk_machine_rule_name(rule));
+    char *ua = x->withheld ? NULL : ua_clean(x->req->user_agent);
+    mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+    in.type = x->kind == MTRK_URL_CLICK ? MTRK_EV_CLICK : MTRK_EV_OPEN;
+    in.mid = x->m.id;
+    in.lid = link ? link->id : nil_id;
+    in.occurred_at = x->at;
+    in.user_agent = ua;
+    in.ip = x->withheld || !has_ip ? NULL : ip;
+    in.verdict = class_verdict(cls);
+    in.verdict_reason = reason;
+    mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+    rc = core_event_record(x->t, &in, &o);
+    free(ua);
+    if (rc)
+        return rc;
+    x->res->recorded = 1;
+    x->res->event_id = o.event_id;
+    x->res->verdict = in.verdict;
+    x->res->machine_class = cls;
+    x->res->rule = rule;
+    return MTRK_OK;
+}
+
+static int do_click(resolve_ctx *x)
+{
+    row_links l = { 0 };
+    l.tenant = x->t->id;
+    l.id = x->id2;
+    int rc = st_get(x->t, T_LINKS, &l);
+    if (rc == MTRK_OK && !id_eq(l.campaign, x->m.campaign))
+        rc = MTRK_ENOTFOUND;
+    if (rc == MTRK_ENOTFOUND)
+        return terr(x->t, MTRK_ESIGNATURE, "the URL's link is not a link of its message's campaign");
+    if (rc)
+        return rc;
+    x->res->lid = l.id;
+    rc = record_hit(x, &l);
+    if (rc == MTRK_OK) {
+        x->res->redirect_url = tenant_keep(x->t, l.url);
+        if (x->res->redirect_url == NULL)
+            rc = terr(x->t, MTRK_ENOMEM, "out of memory");
+        x->res->action = MTRK_ACTION_REDIRECT;
+    }
+    rows_clear(T_LINKS, &l);
+    return rc;
+}
+
+static bool one_click_body(const char *body, size_t n)
+{
+    static const char want[] = "List-Unsubscribe=One-Click";
+    while (n > 0 && (body[n - 1] == '\r' || body[n - 1] == '\n' || body[n - 1] == ' '))
+        n--;
+    return body && n == sizeof want - 1 && memcmp(body, want, n) == 0;
+}
+
+static int do_unsubscribe(resolve_ctx *x, bool post)
+{
+    if (!post) {
+        x->res->action = MTRK_ACTION_CONFIRM; /* scanners follow GETs: they must not unsubscribe anyone */
+        return MTRK_OK;
+    }
+    x->res->action = MTRK_ACTION_UNSUBSCRIBED;
+    if (x->contact.status == MTRK_CONTACT_ERASED)
+        return MTRK_OK; /* nothing left to unsubscribe, nothing personal to record */
+    bool exists;
+    int rc = core_unsub_exists(x->t, x->contact.id, MTRK_UNSUB_GLOBAL, nil_id, &exists);
+    if (rc || exists)
+        return rc; /* idempotent: a repeat changes nothing */
+    char ip[MTRK_MAX_IP + 1];
+    bool has_ip = !x->withheld && ip_normalize(x->req->ip, ip);
+    char *ua = x->withheld ? NULL : ua_clean(x->req->user_agent);
+    mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+    in.type = MTRK_EV_UNSUBSCRIBE;
+    in.mid = x->m.id;
+    in.occurred_at = x->at;
+    in.user_agent = ua;
+    in.ip = has_ip ? ip : NULL;
+    in.unsub_scope = MTRK_UNSUB_GLOBAL;
+    in.unsub_source = one_click_body(x->req->body, x->req->body ? x->req->body_len : 0) ? MTRK_SOURCE_ONE_CLICK
+                                                                                       : MTRK_SOURCE_LINK;
+    mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+    rc = core_event_record(x->t, &in, &o);
+    free(ua);
+    if (rc == MTRK_OK) {
+        x->res->recorded = 1;
+        x->res->event_id = o.event_id;
+    }
+    return rc;
+}
+
+static int do_landing(resolve_ctx *x)
+{
+    row_landing_pages lp;
+    bool found;
+    int rc = landing_find(x->t, x->m.campaign, &lp, &found);
+    if (rc)
+        return rc;
+    if (!found)
+        return terr(x->t, MTRK_ENOTFOUND, "the message's campaign has no landing page");
+    if (!id_eq(x->id2, x->m.contact))
+        rc = terr(x->t, MTRK_ESIGNATURE, "the URL's recipient is not its message's contact");
+    if (rc == MTRK_OK) {
+        x->res->action = MTRK_ACTION_LANDING;
+        x->res->landing_page = lp.id;
+        if (lp.url && *lp.url && (x->res->redirect_url = tenant_keep(x->t, lp.url)) == NULL)
+            rc = terr(x->t, MTRK_ENOMEM, "out of memory");
+    }
+    rows_clear(T_LANDING_PAGES, &lp);
+    return rc;
+}
+
+static int resolve_check(mtrk_tenant *t, const mtrk_track_request *req, const mtrk_resolve_options *opts,
+                         track_path *p, bool *post)
+{
+    int rc = check_version(t, "request", req, MTRK_TRACK_REQUEST_VERSION);
+    if (rc == MTRK_OK && opts)
+        rc = check_version(t, "opts", opts, MTRK_RESOLVE_OPTIONS_VERSION);
+    if (rc == MTRK_OK && opts && opts->rules)
+        rc = classify_rules_check(t, opts->rules);
+    if (rc)
+        return rc;
+    if (req->method == NULL)
+        return terr(t, MTRK_EINVAL, "request->method is NULL");
+    bool get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
+    *post = strcmp(req->method, "POST") == 0;
+    if (!get && !*post)
+        return terr(t, MTRK_EINVAL, "request->method \"%.16s\" is not GET, HEAD or POST", req->method);
+    if (req->at < 0)
+        return terr(t, MTRK_EINVAL, "request->at is negative");
+    if (req->path == NULL)
+        return terr(t, MTRK_EINVAL, "request->path is NULL");
+    if (strnlen(req->path, 8192) >= 8192 || !path_parse(req->path, p))
+        return terr(t, MTRK_ESIGNATURE, "request->path is not a tracking URL (/{o|c|u|l}/{tenant}/{token})");
+    if (p->keyn != strlen(t->key) || memcmp(p->key, t->key, p->keyn) != 0)
+        return terr(t, MTRK_ETENANT, "request->path names tenant \"%.*s\", not \"%s\"", (int)p->keyn, p->key,
+                    t->key);
+    if (*post && p->kind != MTRK_URL_UNSUBSCRIBE)
+        return terr(t, MTRK_EINVAL, "request->method POST is for unsubscribe URLs only");
+    return MTRK_OK;
+}
+
+static int resolve_in_tx(resolve_ctx *x, const track_path *p, bool post)
+{
+    mtrk_id mid;
+    int rc = verify_token(x->t, p->kind, p->token, p->tokn, &mid, &x->id2);
+    if (rc == MTRK_OK)
+        rc = message_load(x->t, mid, &x->m);
+    if (rc == MTRK_OK)
+        rc = cam_load(x->t, x->m.campaign, &x->c);
+    if (rc == MTRK_OK)
+        rc = contact_load(x->t, x->m.contact, &x->contact);
+    if (rc)
+        return rc;
+    x->withheld = x->c.status == MTRK_CAMPAIGN_CANCELED || x->m.state == MTRK_MSG_CANCELED ||
+                  x->contact.status == MTRK_CONTACT_ERASED;
+    mtrk_track_result *res = x->res;
+    res->kind = (mtrk_url_kind)p->kind;
+    res->mid = x->m.id;
+    res->campaign = x->m.campaign;
+    res->rid = x->contact.status == MTRK_CONTACT_ERASED ? nil_id : x->m.contact;
+    res->withheld = x->withheld;
+    switch (p->kind) {
+    case MTRK_URL_OPEN:
+        rc = record_hit(x, NULL);
+        res->action = MTRK_ACTION_PIXEL;
+        return rc;
+    case MTRK_URL_CLICK: return do_click(x);
+    case MTRK_URL_UNSUBSCRIBE: return do_unsubscribe(x, post);
+    default: return do_landing(x);
+    }
+}
+
+MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mtrk_track_request *req,
+                                const mtrk_resolve_options *opts)
+{
+    TENANT_CHECK(t);
+    int rc = check_version(t, "out", out, MTRK_TRACK_RESULT_VERSION);
+    if (rc)
+        return rc;
+    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    res.version = out->version;
+    *out = res;
+    track_path p;
+    bool post = false;
+    if ((rc = resolve_check(t, req, opts, &p, &post)))
+        return rc;
+    if ((rc = tx_begin(t, true)))
+        return rc;
+    resolve_ctx x;
+    memset(&x, 0, sizeof x);
+    x.t = t;
+    x.req = req;
+    x.opts = opts;
+    x.res = &res;
+    x.kind = p.kind;
+    x.at = req->at ? req->at : core_now(t->db);
+    rc = resolve_in_tx(&x, &p, post);
+    rows_clear(T_MESSAGES, &x.m);
+    rows_clear(T_CAMPAIGNS, &x.c);
+    rows_clear(T_CONTACTS, &x.contact);
+    rc = tx_end(t, rc);
+    if (rc == MTRK_OK)
+        *out = res;
+    return rc;
+}

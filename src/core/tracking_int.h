@@ -1,0 +1,70 @@
+/*
+ * Helpers shared by the tracking files (html.c, sign.c, track.c,
+ * classify.c). Not used outside them.
+ */
+#ifndef MTRK_TRACKING_INT_H
+#define MTRK_TRACKING_INT_H
+
+#include "internal.h"
+
+/* ---- html.c ---------------------------------------------------------------- */
+/* A tracked <a href> of an HTML source (policy in docs/tracking.md). */
+typedef struct html_link {
+    size_t off, len;   /* the attribute value's source bytes, quotes included */
+    char quote;        /* '"', '\'' or 0 (unquoted) */
+    char *url;         /* catalogued URL */
+    char *label;       /* or NULL */
+    bool honeypot;
+    size_t seq;        /* tree order, to keep the first of cloned anchors */
+} html_link;
+
+typedef struct html_doc {
+    html_link *links;  /* in source order, one per source attribute */
+    size_t n;
+    size_t body_end;   /* offset of "</body", or the source length */
+} html_doc;
+
+/* Parses src[len]. MTRK_ENOMEM only. */
+int html_parse(html_doc *doc, const char *src, size_t len);
+void html_doc_free(html_doc *doc);
+
+/* Copies src[len] into b with links[i]'s value replaced by repl[i] (NULL
+ * keeps it), `insert` (may be NULL) placed at offset ins_at, and every other
+ * run of bytes passed through seg (NULL: copied as is). */
+typedef void (*html_seg_fn)(strbuf *b, const char *s, size_t n, void *ud);
+void html_compose(strbuf *b, const char *src, size_t len, const html_doc *doc, const char *const *repl,
+                  size_t ins_at, const char *insert, html_seg_fn seg, void *ud);
+/* Appends url as an attribute value for the given quoting (adds quotes to an
+ * unquoted value that needs them). */
+void html_attr_encode(strbuf *b, const char *url, char quote);
+/* Appends s with & < > " ' escaped (text or attribute). */
+void html_escape(strbuf *b, const char *s);
+/* Truncates s in place to at most max octets at a UTF-8 boundary. */
+void utf8_truncate(char *s, size_t max);
+
+/* ---- sign.c ---------------------------------------------------------------- */
+/* Token: base64url(kid:4 | mid:16 [| id2:16] | tag:16), no padding. */
+#define TOKEN_MAX 80
+/* Signs (purpose = mtrk_url_kind) with the tenant's current key into out. */
+int sign_token(mtrk_tenant *t, int purpose, mtrk_id mid, mtrk_id id2, char out[TOKEN_MAX]);
+/* Verifies token[n] for purpose; fills mid and id2. MTRK_ESIGNATURE. */
+int verify_token(mtrk_tenant *t, int purpose, const char *token, size_t n, mtrk_id *mid, mtrk_id *id2);
+
+/* ---- classify.c ------------------------------------------------------------ */
+typedef struct classify_ctx {
+    mtrk_classify_input in;      /* what the host classifier sees */
+    bool honeypot;               /* a click on a honeypot link */
+    uint32_t burst_links_seen;   /* distinct links clicked within the burst window, this one included */
+    uint32_t campaign_links;     /* catalogued links of the campaign (honeypots excluded) */
+} classify_ctx;
+/* Decides class and rule for an open or click. */
+void classify(const classify_ctx *c, const mtrk_classify_rules *rules, mtrk_classifier_fn fn, void *ud,
+              mtrk_machine_class *out_class, mtrk_machine_rule *out_rule);
+/* Validates rules (names the field). */
+int classify_rules_check(mtrk_tenant *t, const mtrk_classify_rules *r);
+/* Normalizes an IPv4/IPv6 text into out (false if it does not parse). */
+bool ip_normalize(const char *ip, char out[MTRK_MAX_IP + 1]);
+/* Verdict of a class: machine for privacy proxies and scanners. */
+mtrk_verdict class_verdict(mtrk_machine_class c);
+
+#endif

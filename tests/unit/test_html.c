@@ -1,0 +1,334 @@
+/*
+ * The HTML link extractor and rewriter (mtrk_html_rewrite): the tracking
+ * policy on templates written for it (tests/data/html/) and byte-exact
+ * rewriting on those and on the real-world corpus (tests/data/corpus/).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mtrk/mtrk.h"
+
+#ifndef TEST_DATA_DIR
+#error TEST_DATA_DIR must name tests/data
+#endif
+
+static char *load(const char *rel, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", TEST_DATA_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* ---- collecting links ---- */
+typedef struct got_link {
+    size_t off, len;
+    char url[2100];
+    char label[300];
+    int has_label, honeypot;
+} got_link;
+typedef struct got {
+    got_link v[64];
+    size_t n;
+    const char *const *repl; /* replacement per index, or NULL */
+} got;
+
+static int collect(void *ud, const mtrk_html_link *l, const char **replacement)
+{
+    got *g = ud;
+    assert_true(g->n < 64);
+    assert_int_equal(l->index, g->n);
+    got_link *x = &g->v[g->n++];
+    x->off = l->value_offset;
+    x->len = l->value_len;
+    snprintf(x->url, sizeof x->url, "%s", l->url);
+    x->has_label = l->label != NULL;
+    snprintf(x->label, sizeof x->label, "%s", l->label ? l->label : "");
+    x->honeypot = l->honeypot;
+    if (g->repl)
+        *replacement = g->repl[l->index];
+    return 0;
+}
+
+static void scan(got *g, const char *html, size_t len)
+{
+    memset(g, 0, sizeof *g);
+    assert_int_equal(mtrk_html_rewrite(NULL, NULL, html, len, collect, g), 0);
+}
+
+static void scan_file(got *g, const char *rel)
+{
+    size_t len;
+    char *html = load(rel, &len);
+    scan(g, html, len);
+    free(html);
+}
+
+/* ---- the policy ---- */
+static void test_policy_template(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/12-policy.html");
+    /* mailto, tel, fragment, placeholders, notrack, javascript, ftp, no host, no href: left alone. */
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.v[0].url, "https://example.com/tracked");
+    assert_string_equal(g.v[0].label, "Named CTA"); /* data-mtrk-name wins over the text */
+    assert_false(g.v[0].honeypot);
+    assert_string_equal(g.v[1].url, "https://trap.example.com/hp");
+    assert_true(g.v[1].honeypot);
+}
+
+static void test_comments_and_conditionals(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/02-comments.html");
+    assert_int_equal(g.n, 2); /* the anchor inside the comment is text */
+    assert_string_equal(g.v[0].url, "https://example.com/after-comment");
+    scan_file(&g, "html/03-outlook-conditional.html");
+    assert_int_equal(g.n, 2); /* the VML button in [if mso] is a comment: left alone */
+    assert_string_equal(g.v[0].url, "https://example.com/buy");
+    assert_string_equal(g.v[1].url, "https://example.com/terms");
+}
+
+static void test_base_and_relative(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/04-base-href.html");
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.v[0].url, "https://abs.example.com/x");
+}
+
+static void test_entities_and_spaces(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/05-entities-in-href.html");
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.v[0].url, "https://example.com/p?a=1&b=2&c=%20");
+    assert_string_equal(g.v[1].url, "https://example.com/q?x=&y&z");
+    assert_string_equal(g.v[2].url, "https://example.com/r?q=\"quoted\"");
+    assert_string_equal(g.v[3].url, "https://example.com/s?a=1&b=2");
+    scan_file(&g, "html/06-spaces-in-href.html");
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.v[0].url, "https://example.com/lead");
+    assert_string_equal(g.v[1].url, "https://example.com/a%20b");
+    assert_string_equal(g.v[2].url, "https://example.com/split");
+    assert_string_equal(g.v[3].url, "https://example.com/spaced-equals");
+}
+
+static void test_labels(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/10-img-in-anchor.html");
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.v[0].label, "Example logo");
+    assert_string_equal(g.v[1].label, "Banner"); /* the first non-empty alt */
+    assert_false(g.v[2].has_label);
+    assert_string_equal(g.v[3].label, "Hero CTA");
+    scan_file(&g, "html/01-nested-tables.html");
+    assert_int_equal(g.n, 3);
+    assert_string_equal(g.v[1].label, "Read the story"); /* whitespace collapsed */
+}
+
+static void test_cases_quotes_duplicates(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/07-uppercase-tags.html");
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.v[1].url, "HTTPS://example.com/mixed");
+    scan_file(&g, "html/08-unquoted.html");
+    assert_int_equal(g.n, 3);
+    assert_string_equal(g.v[1].url, "https://example.com/u?a=1&b=2");
+    scan_file(&g, "html/09-single-quoted.html");
+    assert_int_equal(g.n, 3);
+    assert_string_equal(g.v[1].url, "https://example.com/s?q=\"dq\"&x=1");
+    scan_file(&g, "html/13-duplicate-urls.html");
+    assert_int_equal(g.n, 3); /* one per occurrence */
+    scan_file(&g, "html/11-malformed.html");
+    assert_int_equal(g.n, 5); /* misnested anchors cloned by the parser count once */
+    assert_string_equal(g.v[3].url, "https://example.com/dup");
+    scan_file(&g, "html/14-fragment-no-body.html");
+    assert_int_equal(g.n, 1);
+}
+
+/* ---- byte-exact rewriting ---- */
+
+/* Every byte outside the value spans is the same; values decode to the replacements. */
+static void check_rewrite(const char *rel, size_t expect_min)
+{
+    size_t len;
+    char *src = load(rel, &len);
+    got a;
+    scan(&a, src, len);
+    assert_true(a.n >= expect_min);
+    static char bufs[64][160];
+    const char *repl[64];
+    for (size_t i = 0; i < a.n; i++) {
+        /* Every other replacement has characters that need encoding. */
+        if (i % 2)
+            snprintf(bufs[i], sizeof bufs[i], "https://t.example/c/acme/T%zu?a=1&b=\"2\"&c='3'", i);
+        else
+            snprintf(bufs[i], sizeof bufs[i], "https://t.example/c/acme/Tok-_%zu", i);
+        repl[i] = bufs[i];
+    }
+    a.repl = repl;
+    a.n = 0;
+    char *out = NULL;
+    size_t outlen = 0;
+    assert_int_equal(mtrk_html_rewrite(&out, &outlen, src, len, collect, &a), 0);
+    assert_int_equal(strlen(out), outlen);
+    got b;
+    scan(&b, out, outlen);
+    if (b.n != a.n)
+        fail_msg("%s: %zu links before, %zu after rewriting", rel, a.n, b.n);
+    size_t ps = 0, po = 0;
+    for (size_t i = 0; i < a.n; i++) {
+        size_t ns = a.v[i].off - ps, no = b.v[i].off - po;
+        if (ns != no || memcmp(src + ps, out + po, ns) != 0)
+            fail_msg("%s: bytes before link %zu differ", rel, i);
+        assert_string_equal(b.v[i].url, repl[i]);
+        assert_string_equal(b.v[i].label, a.v[i].label);
+        ps = a.v[i].off + a.v[i].len;
+        po = b.v[i].off + b.v[i].len;
+    }
+    if (len - ps != outlen - po || memcmp(src + ps, out + po, len - ps) != 0)
+        fail_msg("%s: bytes after the last link differ", rel);
+    mtrk_free(out);
+
+    /* No replacement: the output is the input. */
+    a.repl = NULL;
+    a.n = 0;
+    assert_int_equal(mtrk_html_rewrite(&out, &outlen, src, len, collect, &a), 0);
+    assert_int_equal(outlen, len);
+    assert_memory_equal(out, src, len);
+    mtrk_free(out);
+    free(src);
+}
+
+static void test_rewrite_templates(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "html/01-nested-tables.html", "html/02-comments.html",     "html/03-outlook-conditional.html",
+        "html/04-base-href.html",     "html/05-entities-in-href.html", "html/06-spaces-in-href.html",
+        "html/07-uppercase-tags.html", "html/08-unquoted.html",     "html/09-single-quoted.html",
+        "html/10-img-in-anchor.html", "html/11-malformed.html",    "html/12-policy.html",
+        "html/13-duplicate-urls.html", "html/14-fragment-no-body.html",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        check_rewrite(files[i], 1);
+}
+
+static void test_rewrite_corpus(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "corpus/mailgun/action.html",         "corpus/mailgun/alert.html",
+        "corpus/mailgun/billing.html",        "corpus/mailgun/inlined-action.html",
+        "corpus/mailgun/inlined-alert.html",  "corpus/mailgun/inlined-billing.html",
+        "corpus/leemunroe/email.html",        "corpus/leemunroe/email-inlined.html",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        check_rewrite(files[i], 1);
+}
+
+static void test_unquoted_gets_quotes(void **state)
+{
+    (void)state;
+    const char *src = "<a href=https://a.example/x>x</a>";
+    const char *repl[1] = { "https://t.example/c?a=1&b=2 3" };
+    got g;
+    memset(&g, 0, sizeof g);
+    g.repl = repl;
+    char *out;
+    size_t n;
+    assert_int_equal(mtrk_html_rewrite(&out, &n, src, strlen(src), collect, &g), 0);
+    assert_string_equal(out, "<a href=\"https://t.example/c?a=1&amp;b=2 3\">x</a>");
+    mtrk_free(out);
+    /* '=' may not appear unquoted either; a plain URL stays unquoted. */
+    repl[0] = "https://t.example/c/acme/Tok&x";
+    memset(&g, 0, sizeof g);
+    g.repl = repl;
+    assert_int_equal(mtrk_html_rewrite(&out, &n, src, strlen(src), collect, &g), 0);
+    assert_string_equal(out, "<a href=https://t.example/c/acme/Tok&amp;x>x</a>");
+    mtrk_free(out);
+}
+
+static int stop_at_one(void *ud, const mtrk_html_link *l, const char **r)
+{
+    (void)ud;
+    (void)r;
+    return l->index == 1 ? 42 : 0;
+}
+
+static void test_edges(void **state)
+{
+    (void)state;
+    char *out = (char *)1;
+    size_t n = 7;
+    assert_int_equal(mtrk_html_rewrite(&out, &n, NULL, 0, NULL, NULL), MTRK_EINVAL);
+    assert_null(out);
+    assert_int_equal(mtrk_html_rewrite(&out, &n, "", 0, NULL, NULL), 0);
+    assert_string_equal(out, "");
+    assert_int_equal(n, 0);
+    mtrk_free(out);
+    const char *two = "<a href='http://a.example/'>a</a><a href='http://b.example/'>b</a>";
+    assert_int_equal(mtrk_html_rewrite(&out, &n, two, strlen(two), stop_at_one, NULL), 42);
+    assert_null(out);
+    /* Embedded NUL bytes and arbitrary bytes: no crash, identity without replacements. */
+    char junk[4096];
+    uint32_t x = 12345;
+    for (int round = 0; round < 200; round++) {
+        size_t len = (size_t)(round * 17) % sizeof junk;
+        static const char alphabet[] = "<a href=\"http://x.example/\" ></a>&amp;'\"=!-[]{}|* \n\0\xc3\xa9\xff";
+        for (size_t i = 0; i < len; i++) {
+            x = x * 1103515245u + 12345u;
+            junk[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+        }
+        got g;
+        memset(&g, 0, sizeof g);
+        assert_int_equal(mtrk_html_rewrite(&out, &n, junk, len, collect, &g), 0);
+        assert_int_equal(n, len);
+        assert_memory_equal(out, junk, len);
+        mtrk_free(out);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_policy_template),
+        cmocka_unit_test(test_comments_and_conditionals),
+        cmocka_unit_test(test_base_and_relative),
+        cmocka_unit_test(test_entities_and_spaces),
+        cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_cases_quotes_duplicates),
+        cmocka_unit_test(test_rewrite_templates),
+        cmocka_unit_test(test_rewrite_corpus),
+        cmocka_unit_test(test_unquoted_gets_quotes),
+        cmocka_unit_test(test_edges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
