@@ -21,16 +21,19 @@ from . import _convert as _cv
 from . import _lib
 from ._lib import Library, SUPPORTED_MAJOR, load
 from .contacts import normalize_address
-from .db import Db, MemoryStore, open
+from .db import Db, MemoryStore, SqliteStore, Store, open
 from .errors import (AlreadyExists, Busy, ClosedError, EncodingError, Error, IncompleteStore,
                      InvalidAddress, InvalidArgument, InvalidState, LibraryError, NotFound, OutOfMemory,
-                     StorageError, TooLong, VersionError)
+                     SignatureError, StorageError, TooLong, VersionError, WrongTenant)
 from .tenant import Tenant
 from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, Campaign, CampaignSpec,
                     CampaignStatus, ClaimResult, Contact, ContactStatus, Effect, Event, EventInput,
                     EventOutcome, EventType, Exclusion, GenerateReport, HourlyCounts, Lead, LeadCapture,
                     Link, LinkStats, Message, MessageState, Metrics, Source, Suppression, SuppressionKind,
-                    TenantSettings, UnsubScope, Unsubscribe, Verdict)
+                    TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
+                    MachineRule, Apply, TrackAction, KeyInfo, Rendered, ClassifyRule, ClassifyRules,
+                    ClassifyInput, TrackResult, HtmlLink, RewriteResult)
+from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
 
@@ -51,14 +54,17 @@ def strerror(code: int) -> str:
 
 
 __all__ = [
-    "load", "Library", "SUPPORTED_MAJOR", "open", "Db", "MemoryStore", "Tenant", "version", "new_id",
-    "strerror", "normalize_address",
+    "load", "Library", "SUPPORTED_MAJOR", "open", "Db", "Store", "MemoryStore", "SqliteStore", "Tenant",
+    "version", "new_id", "strerror", "normalize_address",
+    "default_classify_rules", "html_rewrite", "track_path_tenant", "track_pixel",
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState", "Busy", "StorageError",
     "OutOfMemory", "VersionError", "TooLong", "EncodingError", "IncompleteStore", "InvalidAddress",
-    "ClosedError", "LibraryError",
+    "SignatureError", "WrongTenant", "ClosedError", "LibraryError",
     "Attribution", "Audience", "AuditEntry", "BatchResult", "BounceKind", "Campaign", "CampaignSpec",
     "CampaignStatus", "ClaimResult", "Contact", "ContactStatus", "Effect", "Event", "EventInput",
     "EventOutcome", "EventType", "Exclusion", "GenerateReport", "HourlyCounts", "Lead", "LeadCapture",
     "Link", "LinkStats", "Message", "MessageState", "Metrics", "Source", "Suppression", "SuppressionKind",
-    "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict",
+    "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",
+    "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
+    "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult",
 ]

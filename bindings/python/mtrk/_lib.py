@@ -39,6 +39,7 @@ CURSOR_SIZE = 40        # MTRK_CURSOR_SIZE
 ID_STRLEN = 36          # MTRK_ID_STRLEN
 MAX_ADDRESS = 254       # MTRK_MAX_ADDRESS
 MAX_BATCH = 100000      # MTRK_MAX_BATCH
+MAX_TENANT_KEY = 64     # MTRK_MAX_TENANT_KEY
 
 
 # --------------------------------------------------------------------------
@@ -54,15 +55,16 @@ CLOCK_FN = CFUNCTYPE(c_int64, c_void_p)
 
 
 class mtrk_open_options(Structure):
-    VERSION = 1
-    _fields_ = [("version", c_uint), ("clock", CLOCK_FN), ("clock_userdata", c_void_p)]
+    VERSION = 2
+    _fields_ = [("version", c_uint), ("clock", CLOCK_FN), ("clock_userdata", c_void_p),
+                ("synchronous", c_int), ("busy_timeout_ms", c_int)]
 
 
 class mtrk_tenant_settings(Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("tracking_base_url", c_char_p),
                 ("soft_bounce_threshold", c_uint32), ("attribution_window_ms", c_int64),
-                ("retention_ms", c_int64)]
+                ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p)]
 
 
 class mtrk_contact_spec(Structure):
@@ -172,11 +174,78 @@ class mtrk_store(Structure):
         "free", "begin", "commit", "rollback", "get", "scan", "apply", "errmsg")]
 
 
+# ---- tracking.h ----
+class mtrk_key_info(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("key_id", c_uint32), ("created_at", mtrk_time),
+                ("retired_at", mtrk_time), ("current", c_int)]
+
+
+class mtrk_rendered(Structure):
+    """Strings owned by the caller: kept as raw pointers, read, then mtrk_rendered_clear."""
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("html", c_void_p), ("text", c_void_p),
+                ("list_unsubscribe", c_void_p), ("list_unsubscribe_post", c_void_p),
+                ("html_len", c_size_t), ("text_len", c_size_t)]
+
+
+class mtrk_classify_rule(Structure):
+    _fields_ = [("match", c_char_p), ("machine_class", c_enum), ("applies", c_uint)]
+
+
+class mtrk_classify_rules(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("user_agents", POINTER(mtrk_classify_rule)), ("n_user_agents", c_size_t),
+                ("networks", POINTER(mtrk_classify_rule)), ("n_networks", c_size_t), ("honeypot", c_int),
+                ("burst_window_ms", c_int64), ("burst_links", c_uint32), ("delivery_window_ms", c_int64)]
+
+
+class mtrk_classify_input(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("kind", c_enum), ("mid", mtrk_id), ("lid", mtrk_id),
+                ("user_agent", c_char_p), ("ip", c_char_p), ("at", mtrk_time), ("delivered_at", mtrk_time),
+                ("sent_at", mtrk_time), ("builtin_class", c_enum), ("builtin_rule", c_enum)]
+
+
+CLASSIFIER_FN = CFUNCTYPE(c_int, c_void_p, POINTER(mtrk_classify_input))
+
+
+class mtrk_track_request(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("method", c_char_p), ("path", c_char_p), ("body", c_char_p),
+                ("body_len", c_size_t), ("user_agent", c_char_p), ("ip", c_char_p), ("at", mtrk_time)]
+
+
+class mtrk_resolve_options(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("rules", POINTER(mtrk_classify_rules)), ("classifier", CLASSIFIER_FN),
+                ("classifier_userdata", c_void_p)]
+
+
+class mtrk_track_result(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("action", c_enum), ("kind", c_enum), ("mid", mtrk_id), ("lid", mtrk_id),
+                ("campaign", mtrk_id), ("rid", mtrk_id), ("landing_page", mtrk_id), ("redirect_url", c_char_p),
+                ("recorded", c_int), ("event_id", mtrk_id), ("verdict", c_enum), ("machine_class", c_enum),
+                ("rule", c_enum), ("withheld", c_int)]
+
+
+class mtrk_html_link(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("index", c_size_t), ("value_offset", c_size_t), ("value_len", c_size_t),
+                ("url", c_char_p), ("label", c_char_p), ("honeypot", c_int)]
+
+
+HTML_LINK_FN = CFUNCTYPE(c_int, c_void_p, POINTER(mtrk_html_link), POINTER(c_char_p))
+
+
 #: Every mirrored struct, by its C name (the struct-size test walks this).
 STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
-    mtrk_event_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store)}
+    mtrk_event_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
+    mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
+    mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link)}
 
 
 # --------------------------------------------------------------------------
@@ -228,6 +297,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_store_free", None, [P(mtrk_store)]),
     ("mtrk_store_init", c_int, [P(mtrk_store), c_uint]),
     ("mtrk_store_schema_version", c_uint, []),
+    ("mtrk_store_sqlite_new", c_int, [P(P(mtrk_store)), S, P(mtrk_open_options)]),
     # contact.h — contacts
     ("mtrk_contact_spec_init", c_int, [P(mtrk_contact_spec), c_uint]),
     ("mtrk_address_normalize", c_int, [P(c_char), c_size_t, S]),
@@ -396,6 +466,28 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_metrics_links", c_int, [P(P(mtrk_link_stats)), c_size_t, PSZ, H, ID]),
     ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, PSZ, H, ID, T, T]),
     ("mtrk_metrics_rebuild", c_int, [H]),
+    # tracking.h
+    ("mtrk_link_origin_of", c_enum, [H]),
+    ("mtrk_tenant_rotate_key", c_int, [P(c_uint32), H]),
+    ("mtrk_tenant_retire_key", c_int, [H, c_uint32]),
+    ("mtrk_key_info_init", c_int, [P(mtrk_key_info), c_uint]),
+    ("mtrk_tenant_keys", c_int, [P(P(mtrk_key_info)), c_size_t, PSZ, H]),
+    ("mtrk_url_kind_name", S, [c_enum]),
+    ("mtrk_track_url", c_int, [P(c_void_p), H, c_enum, ID, ID]),
+    ("mtrk_track_path_tenant", c_int, [P(c_char), S]),
+    ("mtrk_track_pixel", P(c_uint8), [PSZ]),
+    ("mtrk_rendered_init", c_int, [P(mtrk_rendered), c_uint]),
+    ("mtrk_rendered_clear", None, [P(mtrk_rendered)]),
+    ("mtrk_message_render", c_int, [P(mtrk_rendered), H, ID]),
+    ("mtrk_machine_class_name", S, [c_enum]),
+    ("mtrk_machine_rule_name", S, [c_enum]),
+    ("mtrk_classify_rules_init", c_int, [P(mtrk_classify_rules), c_uint]),
+    ("mtrk_classify_rules_default", P(mtrk_classify_rules), []),
+    ("mtrk_track_request_init", c_int, [P(mtrk_track_request), c_uint]),
+    ("mtrk_resolve_options_init", c_int, [P(mtrk_resolve_options), c_uint]),
+    ("mtrk_track_result_init", c_int, [P(mtrk_track_result), c_uint]),
+    ("mtrk_track_resolve", c_int, [P(mtrk_track_result), H, P(mtrk_track_request), P(mtrk_resolve_options)]),
+    ("mtrk_html_rewrite", c_int, [P(c_void_p), PSZ, c_char_p, c_size_t, HTML_LINK_FN, c_void_p]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

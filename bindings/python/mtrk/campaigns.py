@@ -14,7 +14,7 @@ from . import _lib
 from ._handle import Use
 from .errors import ENOTFOUND
 from .types import (Attribution, Campaign, CampaignSpec, CampaignStatus, ClaimResult, Exclusion,
-                    GenerateReport, Lead, LeadCapture, Link, Message, MessageState, _fields_from_json)
+                    GenerateReport, Lead, LeadCapture, Link, LinkOrigin, Message, MessageState, _fields_from_json)
 
 if TYPE_CHECKING:
     from .tenant import TenantBase as _Base
@@ -155,7 +155,8 @@ class CampaignsMixin(_Base):
         L = self._L
         return Link(id=cv.id_out(L.mtrk_link_id(p)), campaign=cv.id_out(L.mtrk_link_campaign(p)),
                     url=cv.str_out(L.mtrk_link_url(p)), label=cv.str_out(L.mtrk_link_label(p)),
-                    position=L.mtrk_link_position(p))
+                    position=L.mtrk_link_position(p),
+                    origin=cv.enum_out(L.mtrk_link_origin_of(p), LinkOrigin))
 
     def get_link(self, lid: uuid.UUID) -> Link:
         cid = cv.id_in(lid, "lid")

@@ -13,25 +13,29 @@ from . import _convert as cv
 from . import _lib
 from ._handle import Handle, Use
 from .tenant import Tenant
+from .types import Sync
 
 Clock = Callable[[], _dt.datetime]
 LibraryPath = Union[str, "os.PathLike[str]", None]
 
 
-class MemoryStore:
-    """A private in-memory store that several Db handles may share
-    (mtrk_store_memory_new + mtrk_db_open_store). Closing it closes every Db
-    opened on it first. Use it as a context manager or call close()."""
+class Store:
+    """A store several Db handles may be opened on (mtrk_db_open_store).
+    Closing it closes every Db opened on it (and their tenants) first. Use it
+    as a context manager or call close()."""
 
-    def __init__(self, *, library: LibraryPath = None) -> None:
-        L = _lib.load(library) if library is not None else _lib.lib()
+    _max_handles: Optional[int] = None
+
+    def __init__(self, make, what: str) -> None:
+        L = _lib.lib()
         out = POINTER(_lib.mtrk_store)()
-        rc = L.mtrk_store_memory_new(byref(out))
+        rc = make(byref(out))
         if rc:
             cv.raise_for(rc)
         addr = c_void_p.from_buffer(out).value
         assert addr is not None
-        self._h = Handle(addr, lambda p: L.mtrk_store_free(_store_ptr(p)), "store")
+        self._h = Handle(addr, lambda p: L.mtrk_store_free(_store_ptr(p)), what)
+        self._opened = 0
 
     @property
     def closed(self) -> bool:
@@ -40,13 +44,17 @@ class MemoryStore:
     def open(self, *, clock: Optional[Clock] = None) -> "Db":
         """A new Db handle on this store."""
         with Use(self._h) as ptr:
-            return Db._open_store(_store_ptr(ptr), clock, parent=self._h)
+            if self._max_handles is not None and self._opened >= self._max_handles:
+                raise RuntimeError(f"{self._h.what}: one store is one connection: open one store per Db")
+            db = Db._open_store(_store_ptr(ptr), clock, parent=self._h)
+            self._opened += 1
+            return db
 
     def close(self) -> None:
         """Closes every Db opened on the store (and their tenants), then frees it."""
         self._h.close()
 
-    def __del__(self) -> None:  # a safety net only: close() or `with` is the way
+    def __del__(self) -> None:  # a safety net only
         h = getattr(self, "_h", None)
         if h is not None:
             try:
@@ -54,24 +62,55 @@ class MemoryStore:
             except Exception:
                 pass
 
-    def __enter__(self) -> "MemoryStore":
+    def __enter__(self) -> "Store":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
+class MemoryStore(Store):
+    """A private in-memory store that any number of Db handles in this
+    process may share (mtrk_store_memory_new)."""
+
+    def __init__(self, *, library: LibraryPath = None) -> None:
+        L = _lib.load(library) if library is not None else _lib.lib()
+        super().__init__(L.mtrk_store_memory_new, "memory store")
+
+
+class SqliteStore(Store):
+    """A store on the SQLite file `path` (or a "file:" URI) for one Db handle
+    (mtrk_store_sqlite_new): one store is one connection; open one store per
+    Db to share a file between threads or processes."""
+
+    _max_handles = 1
+
+    def __init__(self, path: "str | os.PathLike[str]", *, synchronous: Sync = Sync.DEFAULT,
+                 busy_timeout: "Optional[_dt.timedelta | int]" = None, library: LibraryPath = None) -> None:
+        L = _lib.load(library) if library is not None else _lib.lib()
+        p = cv.str_in(os.fspath(path) if isinstance(path, os.PathLike) else path, "path")
+        opts, _ = _options(None, synchronous, busy_timeout)
+        super().__init__(lambda out: L.mtrk_store_sqlite_new(out, p, byref(opts)), "sqlite store")
+
+
 def _store_ptr(addr: int) -> "POINTER[_lib.mtrk_store]":
     return POINTER(_lib.mtrk_store).from_buffer(c_void_p(addr))
 
 
-def _options(clock: Optional[Clock]):
-    """(mtrk_open_options, keepalive) for `clock`."""
+def _options(clock: Optional[Clock], synchronous: Sync = Sync.DEFAULT,
+             busy_timeout: "Optional[_dt.timedelta | int]" = None):
+    """(mtrk_open_options, keepalive) for `clock` and the SQLite options."""
     L = _lib.lib()
     opts = _lib.mtrk_open_options()
     rc = L.mtrk_open_options_init(byref(opts), _lib.mtrk_open_options.VERSION)
     if rc:
         cv.raise_for(rc)
+    opts.synchronous = cv.enum_in(synchronous, Sync, "synchronous")
+    if busy_timeout is not None:
+        ms = cv.duration_ms_in(busy_timeout, "busy_timeout")
+        if not 0 <= ms <= 0x7FFFFFFF:
+            raise ValueError(f"busy_timeout must be between 0 and 2**31-1 ms, not {ms}")
+        opts.busy_timeout_ms = ms
     keep = None
     if clock is not None:
         if not callable(clock):
@@ -101,10 +140,11 @@ class Db:
         self._h = Handle(ptr, L.mtrk_db_close, "db", lock=threading.RLock(), parent=parent, keep=keep)
 
     @classmethod
-    def _open(cls, target: str, clock: Optional[Clock]) -> "Db":
+    def _open(cls, target: str, clock: Optional[Clock], synchronous: Sync,
+              busy_timeout: "Optional[_dt.timedelta | int]") -> "Db":
         L = _lib.lib()
-        t = cv.str_in(target, "target")
-        opts, keep = _options(clock)
+        t = cv.str_in(os.fspath(target) if isinstance(target, os.PathLike) else target, "target")
+        opts, keep = _options(clock, synchronous, busy_timeout)
         out = c_void_p()
         rc = L.mtrk_db_open(byref(out), t, byref(opts))
         if rc:
@@ -183,9 +223,16 @@ class Db:
             return Tenant(out.value, self)
 
 
-def open(target: str = "memory:", *, clock: Optional[Clock] = None,
+def open(target: "str | os.PathLike[str]" = "memory:", *, clock: Optional[Clock] = None,
+         synchronous: Sync = Sync.DEFAULT, busy_timeout: "Optional[_dt.timedelta | int]" = None,
          library: LibraryPath = None) -> Db:
-    """Opens a Db on `target` ("memory:" is a private, empty in-memory store).
+    """Opens a Db on `target`: "memory:" (a private, empty in-memory store),
+    "sqlite:PATH", an SQLite "file:" URI, or a file path (created with the
+    mtrk schema when missing; see mtrk_db_open in include/mtrk/db.h).
+
+    SQLite only: `synchronous` (a Sync level) and `busy_timeout` (a timedelta
+    or milliseconds a call waits for a lock held elsewhere before Busy;
+    None: the library's 5 s).
 
     `clock`, if given, is called for every "now" and must return a
     timezone-aware datetime (an exception in it is printed and the system
@@ -197,4 +244,4 @@ def open(target: str = "memory:", *, clock: Optional[Clock] = None,
     """
     if library is not None:
         _lib.load(library)
-    return Db._open(target, clock)
+    return Db._open(target, clock, synchronous, busy_timeout)

@@ -19,7 +19,7 @@ from typing import Dict, Optional, Type
 __all__ = [
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState",
     "Busy", "StorageError", "OutOfMemory", "VersionError", "TooLong",
-    "EncodingError", "IncompleteStore", "InvalidAddress", "ClosedError",
+    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError",
     "LibraryError", "error_for",
 ]
 
@@ -38,6 +38,8 @@ EENCODING = -10
 ITEROVER = -11
 EINCOMPLETE = -12
 EADDRESS = -13
+ESIGNATURE = -14
+ETENANT = -15
 
 
 class Error(Exception):
@@ -125,6 +127,16 @@ class InvalidAddress(Error):
     CODE = EADDRESS
 
 
+class SignatureError(Error):
+    """MTRK_ESIGNATURE: a tracking URL is malformed, forged, tampered, truncated or its key retired."""
+    CODE = ESIGNATURE
+
+
+class WrongTenant(Error):
+    """MTRK_ETENANT: a tracking URL belongs to another tenant."""
+    CODE = ETENANT
+
+
 class ClosedError(Error):
     """A handle (db, tenant, store, iterator) was used after it was closed."""
 
@@ -137,7 +149,7 @@ _BY_CODE: Dict[int, Type[Error]] = {
     cls.CODE: cls
     for cls in (InvalidArgument, NotFound, AlreadyExists, InvalidState, Busy,
                 StorageError, OutOfMemory, VersionError, TooLong, EncodingError,
-                IncompleteStore, InvalidAddress)
+                IncompleteStore, InvalidAddress, SignatureError, WrongTenant)
     if cls.CODE is not None
 }
 

@@ -17,6 +17,7 @@ from .campaigns import CampaignsMixin
 from .contacts import ContactsMixin
 from .errors import ITEROVER
 from .events import EventsMixin
+from .tracking import TrackingMixin
 from .types import TenantSettings
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class TenantBase:
         return s
 
 
-class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TenantBase):
+class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, TenantBase):
     """An open tenant (mtrk_tenant). Obtain one from Db.create_tenant or
     Db.open_tenant; close it with close() or a ``with`` block. It keeps its
     Db alive; closing the Db closes it."""
@@ -186,12 +187,14 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TenantBase):
                 tracking_base_url=cv.str_out(s.tracking_base_url),
                 soft_bounce_threshold=s.soft_bounce_threshold,
                 attribution_window=_dt.timedelta(milliseconds=s.attribution_window_ms),
-                retention=_dt.timedelta(milliseconds=s.retention_ms))
+                retention=_dt.timedelta(milliseconds=s.retention_ms),
+                list_unsubscribe_mailto=cv.str_out(s.list_unsubscribe_mailto))
 
     def set_settings(self, settings: Optional[TenantSettings] = None, **changes: Any) -> TenantSettings:
         """Replaces the settings (audited) with `settings`, or with the current
         ones updated by keyword arguments (tracking_base_url,
-        soft_bounce_threshold, attribution_window, retention). Returns what was set."""
+        soft_bounce_threshold, attribution_window, retention,
+        list_unsubscribe_mailto). Returns what was set."""
         if settings is None:
             import dataclasses
             try:
@@ -209,5 +212,7 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TenantBase):
                                             0, 0xFFFFFFFF)
         s.attribution_window_ms = cv.duration_ms_in(settings.attribution_window, "attribution_window")
         s.retention_ms = cv.duration_ms_in(settings.retention, "retention")
+        mailto = cv.str_in(settings.list_unsubscribe_mailto, "list_unsubscribe_mailto")
+        s.list_unsubscribe_mailto = mailto
         self._call(lambda t: self._L.mtrk_tenant_settings_set(t, byref(s)))
         return settings

@@ -113,6 +113,61 @@ class Effect(enum.IntFlag):
     SOFT_THRESHOLD = 0x0100
 
 
+class Sync(enum.IntEnum):
+    """SQLite durability levels (open options)."""
+    DEFAULT = 0
+    OFF = 1
+    NORMAL = 2
+    FULL = 3
+
+
+class LinkOrigin(enum.IntEnum):
+    MANUAL = 0
+    HTML = 1
+    HONEYPOT = 2
+
+
+class UrlKind(enum.IntEnum):
+    OPEN = 1
+    CLICK = 2
+    UNSUBSCRIBE = 3
+    LANDING = 4
+
+
+class MachineClass(enum.IntEnum):
+    HUMAN = 0
+    PRIVACY_PROXY = 1
+    IMAGE_PROXY = 2
+    SECURITY_SCANNER = 3
+    UNKNOWN = 4
+
+
+class MachineRule(enum.IntEnum):
+    NONE = 0
+    USER_AGENT = 1
+    NETWORK = 2
+    HONEYPOT = 3
+    LINK_BURST = 4
+    DELIVERY_WINDOW = 5
+    HOST = 6
+
+
+class Apply(enum.IntFlag):
+    """Which events a classification rule applies to (MTRK_APPLY_*)."""
+    OPEN = 0x1
+    CLICK = 0x2
+    BOTH = 0x3
+
+
+class TrackAction(enum.IntEnum):
+    REFUSED = 0
+    PIXEL = 1
+    REDIRECT = 2
+    CONFIRM = 3
+    UNSUBSCRIBED = 4
+    LANDING = 5
+
+
 # ---- records read from the library ------------------------------------------------
 @dataclass(frozen=True)
 class TenantSettings:
@@ -121,6 +176,7 @@ class TenantSettings:
     soft_bounce_threshold: int = 3
     attribution_window: _dt.timedelta = _dt.timedelta(days=30)
     retention: _dt.timedelta = _dt.timedelta(days=365)
+    list_unsubscribe_mailto: str = ""   #: address for the mailto: of List-Unsubscribe ("": https only)
 
 
 @dataclass(frozen=True)
@@ -216,6 +272,7 @@ class Link:
     url: str
     label: str
     position: int
+    origin: LinkOrigin = LinkOrigin.MANUAL
 
 
 @dataclass(frozen=True)
@@ -392,6 +449,94 @@ class LinkStats:
 class HourlyCounts:
     hour: _dt.datetime              #: start of the hour (UTC)
     counts: Dict[EventType, int]    #: events by type in that hour
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """A signing key's public facts (never its secret)."""
+    key_id: int
+    created_at: _dt.datetime
+    retired_at: Optional[_dt.datetime]  #: None while it verifies
+    current: bool                       #: the key that signs
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message rendered for its recipient (None for a part the campaign lacks)."""
+    html: Optional[str]
+    text: Optional[str]
+    list_unsubscribe: Optional[str]
+    list_unsubscribe_post: Optional[str]
+
+
+@dataclass(frozen=True)
+class ClassifyRule:
+    """A user-agent substring (ASCII case-insensitive) or a CIDR network."""
+    match: str
+    machine_class: MachineClass
+    applies: Apply = Apply.BOTH
+
+
+@dataclass(frozen=True)
+class ClassifyRules:
+    """Machine-activity rules as data (mtrk_classify_rules)."""
+    user_agents: List[ClassifyRule] = field(default_factory=list)
+    networks: List[ClassifyRule] = field(default_factory=list)
+    honeypot: bool = True
+    burst_window: _dt.timedelta = _dt.timedelta(milliseconds=1000)
+    burst_links: int = 2
+    delivery_window: _dt.timedelta = _dt.timedelta(milliseconds=2000)
+
+
+@dataclass(frozen=True)
+class ClassifyInput:
+    """What a host classifier is shown."""
+    kind: UrlKind
+    mid: uuid.UUID
+    lid: Optional[uuid.UUID]
+    user_agent: Optional[str]
+    ip: Optional[str]
+    at: _dt.datetime
+    delivered_at: Optional[_dt.datetime]
+    sent_at: Optional[_dt.datetime]
+    builtin_class: MachineClass
+    builtin_rule: MachineRule
+
+
+@dataclass(frozen=True)
+class TrackResult:
+    """What a tracking endpoint should answer, and what was recorded."""
+    action: TrackAction
+    kind: UrlKind
+    mid: Optional[uuid.UUID]
+    lid: Optional[uuid.UUID]
+    campaign: Optional[uuid.UUID]
+    rid: Optional[uuid.UUID]
+    landing_page: Optional[uuid.UUID]
+    redirect_url: Optional[str]
+    recorded: bool
+    event_id: Optional[uuid.UUID]
+    verdict: Verdict
+    machine_class: MachineClass
+    rule: MachineRule
+    withheld: bool
+
+
+@dataclass(frozen=True)
+class HtmlLink:
+    """A tracked <a href> found in HTML; offsets are octets of the UTF-8 source."""
+    index: int
+    value_offset: int
+    value_len: int
+    url: str
+    label: Optional[str]
+    honeypot: bool
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    html: str                          #: the HTML with the replaced hrefs
+    links: List[HtmlLink]
 
 
 def _fields_from_json(text: Optional[str]) -> Dict[str, str]:

@@ -101,7 +101,7 @@ class ErrorsTest(TenantCase):
                     lock.close()
 
     def _busy_call(self, path: str) -> None:
-        with mtrk.open(path, busy_timeout=0.05) as db, db.open_tenant("acme", "y") as t:
+        with mtrk.open(path, busy_timeout=50) as db, db.open_tenant("acme", "y") as t:
             t.add_contact("bob@example.com")
 
     def test_out_of_memory_mapping(self) -> None:

@@ -196,6 +196,30 @@ class LifecycleTest(unittest.TestCase):
                 self.assertEqual(again.get_contact(ana).fields, {"city": "Recife"})
                 self.assertEqual(len(list(again.campaigns())), 1)
 
+    def test_every_backend_is_exercised(self) -> None:
+        names = [n for n, _ in backends()]
+        self.assertIn("memory", names)
+        if mtrk.load().has("mtrk_store_sqlite_new"):
+            self.assertIn("sqlite", names)
+
+    def test_sqlite_store_and_reopen(self) -> None:
+        if "sqlite" not in [n for n, _ in backends()]:
+            self.skipTest("the library has no SQLite backend")
+        import os
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "a.db")
+            with mtrk.SqliteStore(path, synchronous=mtrk.Sync.FULL, busy_timeout=dt.timedelta(seconds=1)) as st:
+                db = st.open()
+                with self.assertRaises(RuntimeError):
+                    st.open()
+                cid, _ = db.create_tenant("acme", "x").add_contact("ana@example.com")
+            self.assertTrue(db.closed)
+            with mtrk.open(Path(path), synchronous=mtrk.Sync.OFF) as db, db.open_tenant("acme", "y") as t:
+                self.assertEqual(t.get_contact(cid).address, "ana@example.com")
+            with mtrk.open("sqlite:" + path) as db:
+                self.assertEqual(db.open_tenant("acme", "z").key, "acme")
+
     def test_shared_memory_store(self) -> None:
         with mtrk.MemoryStore() as store:
             a = store.open()
