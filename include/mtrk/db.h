@@ -126,6 +126,15 @@ MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *tenant);
 /** Message of the last failed call on this tenant handle ("" if none). */
 MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
 
+/**
+ * Lists the keys of every tenant of the store, in key order, for operators'
+ * tools. *out_keys receives the keys one after the other, each NUL-terminated,
+ * followed by an empty string (a final extra NUL); free it with mtrk_free.
+ * *out_n receives the number of keys. Returns MTRK_EINVAL (a NULL argument),
+ * MTRK_ENOMEM, or a storage error.
+ */
+MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db);
+
 #define MTRK_TENANT_SETTINGS_VERSION 2
 typedef struct mtrk_tenant_settings {
     unsigned int version;

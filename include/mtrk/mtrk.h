@@ -7,4 +7,5 @@
 #include "campaign.h"
 #include "event.h"
 #include "tracking.h"
+#include "simulate.h"
 #endif

@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""The mtrk tool, command by command: exit statuses, output, files written,
+nothing lost on bad input. Run by meson (suite 'cli') with MTRK_BIN set to
+the built tool and MTRK_SRC to the source tree; stdlib only."""
+import csv
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BIN = os.environ.get("MTRK_BIN", "build/tools/mtrk")
+SRC = os.environ.get("MTRK_SRC", ".")
+
+
+class Tool:
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.db = os.path.join(tmp, "t.db")
+
+    def run(self, *args, stdin=None, db=None, expect=0):
+        env = dict(os.environ)
+        env.pop("MTRK_DB", None)
+        env.pop("MTRK_TENANT", None)
+        p = subprocess.run([BIN, "--db", db or self.db] + list(args), input=stdin, capture_output=True,
+                           text=True, env=env, cwd=self.tmp, timeout=300)
+        if expect is not None and p.returncode != expect:
+            raise AssertionError("mtrk %s: exit %d, expected %d\nstdout: %s\nstderr: %s" %
+                                 (" ".join(args), p.returncode, expect, p.stdout, p.stderr))
+        return p
+
+    def json(self, *args, **kw):
+        return json.loads(self.run(*args, **kw).stdout)
+
+    def write(self, name, text, mode="w"):
+        path = os.path.join(self.tmp, name)
+        with open(path, mode) as f:
+            f.write(text)
+        return path
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mtrk-cli-")
+        self.t = Tool(self.tmp)
+        self.t.run("init")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -- a small campaign used by several tests
+    def campaign(self, n=40, name="C1"):
+        rows = "address,name,Plan\n" + "".join("u%d@example.com,User %d,pro\n" % (i, i) for i in range(n))
+        self.t.run("audience", "create", "list-" + name)
+        self.t.run("contacts", "import", self.t.write(name + ".csv", rows), "--audience", "list-" + name)
+        cid = self.t.run("campaign", "create", "--name", name, "--subject", "Hi", "--from", "news@example.com",
+                         "--link", "Buy=https://s.example.com/buy", "--link", "Blog=https://s.example.com/blog",
+                         "--link", "=cmd|'/C calc'!A0=https://s.example.com/x",
+                         "--landing-page", "https://s.example.com/lp").stdout.strip()
+        self.t.run("campaign", "attach", name, "list-" + name)
+        self.t.run("generate", name)
+        self.t.run("campaign", "status", name, "scheduled")
+        self.t.run("campaign", "status", name, "sending")
+        return cid
+
+    # ---------------------------------------------------------------- global
+    def test_help_and_usage_errors(self):
+        self.assertIn("usage", self.t.run("--help").stdout)
+        for cmd in (["contacts", "import"], ["report"], ["events", "ingest"], ["simulate"], ["export"]):
+            self.assertIn("usage", self.t.run(*cmd, "--help").stdout)
+        self.t.run("nosuch", expect=1)
+        self.t.run("contacts", "import", expect=1)           # missing FILE
+        self.t.run("audience", "list", "--bogus", expect=1)  # unknown option
+        self.t.run("report", "--hours", "x", "C", expect=1)
+        p = self.t.run("audience", "list", db=os.path.join(self.tmp, "missing.db"), expect=2)
+        self.assertIn("missing.db", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "missing.db")))
+
+    def test_tenants(self):
+        self.t.run("tenant", "create", "acme", "--tracking-url", "https://t.example.com")
+        self.assertEqual(self.t.json("tenant", "list", "--json"), ["acme", "default"])
+        self.t.run("tenant", "create", "acme", expect=2)
+        self.t.run("tenant", "create", "bad key!", expect=1)
+        s = self.t.json("--tenant", "acme", "tenant", "show", "--json")
+        self.assertEqual(s["tracking_base_url"], "https://t.example.com")
+        self.t.run("--tenant", "acme", "tenant", "set", "--tracking-url", "ftp://x", expect=2)
+        self.t.run("--tenant", "nope", "audience", "list", expect=2)
+
+    # -------------------------------------------------------------- contacts
+    def test_import_rejects_and_summary(self):
+        data = ("EMAIL,Name,City\n"
+                "a@example.com,Ann,Lisboa\n"
+                "not-an-address,Bad,X\n"
+                "A@EXAMPLE.com,Dup,Y\n"
+                "\"x y@example.com\",Q,Z\n"
+                "b@example.com,\"Multi\nline\",Porto\n"
+                "c@example.com,Carl,Recife\n").encode() + b"d@example.com,\xff\xfe,Bad\n"
+        path = self.t.write("in.csv", data, "wb")
+        p = self.t.run("contacts", "import", path, "--json", expect=2)
+        s = json.loads(p.stdout)
+        self.assertEqual((s["read"], s["added"], s["already_present"], s["rejected"]), (7, 3, 0, 4))
+        with open(path + ".rejects.csv", newline="") as f:
+            rej = list(csv.DictReader(f))
+        reasons = {int(r["line"]): r["reason"] for r in rej}
+        self.assertIn("invalid address", reasons[3])
+        self.assertIn("duplicate within the file", reasons[4])
+        self.assertIn("invalid address", reasons[5])
+        self.assertIn("bad encoding", reasons[9])  # line numbers count physical lines (b's name spans 6-7)
+        shown = self.t.json("contacts", "find", "c@example.com", "--json")
+        self.assertEqual(shown["address"], "c@example.com")
+        full = self.t.run("contacts", "show", "a@example.com").stdout
+        self.assertIn("city = Lisboa", full)
+        # a second import: everything already present, custom rejects path
+        again = self.t.json("contacts", "import", self.t.write("ok.csv", "address\na@example.com\nb@example.com\n"),
+                            "--rejects", os.path.join(self.tmp, "r.csv"), "--json")
+        self.assertEqual((again["added"], again["already_present"], again["rejected"]), (0, 2, 0))
+        self.assertTrue(os.path.exists(os.path.join(self.tmp, "r.csv")))
+
+    def test_import_errors(self):
+        self.t.run("contacts", "import", os.path.join(self.tmp, "none.csv"), expect=2)
+        p = self.t.run("contacts", "import", self.t.write("h.csv", "name,city\nx,y\n"), expect=2)
+        self.assertIn("no address column", p.stderr)
+        self.t.run("contacts", "import", self.t.write("e.csv", ""), expect=2)
+        self.t.run("contacts", "import", self.t.write("a.csv", "address\nx@example.com\n"), "--audience", "nope",
+                   expect=2)
+
+    def test_contacts_audiences_unsub_suppress(self):
+        self.t.run("audience", "create", "A")
+        self.t.run("audience", "add", "A", "x@example.com", "y@example.com")
+        members = [json.loads(l) for l in self.t.run("audience", "members", "A", "--json").stdout.splitlines()]
+        self.assertEqual(sorted(m["address"] for m in members), ["x@example.com", "y@example.com"])
+        self.assertEqual(self.t.json("audience", "remove", "A", "y@example.com", "--json"), {"removed": 1})
+        self.t.run("audience", "remove", "A", "nobody@example.com", expect=2)
+        self.assertEqual(self.t.json("audience", "list", "--json")[0]["members"], 1)
+        self.assertTrue(self.t.json("unsubscribe", "x@example.com", "--json")["created"])
+        self.t.run("unsubscribe", "x@example.com", "--remove")
+        self.t.run("unsubscribe", "x@example.com", "--remove", expect=2)
+        self.t.run("suppress", "add", "example.org", "--domain", "--reason", "test")
+        self.assertIn("example.org", self.t.run("suppress", "list").stdout)
+        self.t.run("suppress", "remove", "example.org", "--domain")
+        self.t.run("suppress", "remove", "example.org", "--domain", expect=2)
+        self.t.run("contacts", "erase", "x@example.com")
+        self.t.run("contacts", "erase", "x@example.com", expect=2)  # the address is gone
+        self.t.run("contacts", "find", "nobody@example.com", expect=2)
+        actions = [json.loads(l)["action"] for l in self.t.run("audit", "--json").stdout.splitlines()]
+        self.assertIn("contact.erase", actions)
+
+    # ------------------------------------------------------------- campaigns
+    def test_campaign_commands(self):
+        self.campaign(10)
+        shown = self.t.json("campaign", "show", "C1", "--json")
+        self.assertEqual(shown["status"], "sending")
+        links = [json.loads(l) for l in self.t.run("campaign", "links", "C1", "--json").stdout.splitlines()]
+        self.assertEqual([l["label"] for l in links], ["Buy", "Blog", "=cmd|'/C calc'!A0"])
+        self.t.run("campaign", "status", "C1", "draft", expect=2)
+        self.t.run("campaign", "status", "C1", "flying", expect=1)
+        self.t.run("campaign", "show", "nope", expect=2)
+        self.t.run("campaign", "create", "--name", "X", expect=1)
+        spec = self.t.write("spec.json", json.dumps({"name": "C2", "subject": "S", "from_address": "a@example.com",
+                                                     "text": "hello", "links": [{"url": "https://e.example.com/",
+                                                                                 "label": "E"}]}))
+        self.t.run("campaign", "create", "--spec", spec)
+        self.t.run("campaign", "create", "--spec", self.t.write("bad.json", "{"), expect=2)
+        self.t.run("campaign", "create", "--name", "C2", "--subject", "S", "--from", "a@example.com")
+        p = self.t.run("campaign", "show", "C2", expect=2)   # two campaigns named C2
+        self.assertIn("use the id", p.stderr)
+        g = self.t.json("generate", "C1", "--json")
+        self.assertEqual(g["already_present"], 10)
+
+    # ----------------------------------------------------------------- events
+    def test_events_ingest(self):
+        self.campaign(5)
+        mids = [m["mid"] for m in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())]
+        self.t.run("simulate", "C1", "--delivery", "0", "--hard-bounce", "0", "--soft-bounce", "0", "--open", "0",
+                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0")
+        lines = [
+            {"type": "delivered", "mid": mids[0], "occurred_at": "2026-03-01T10:00:00Z", "provider": "p",
+             "provider_event_id": "e1"},
+            "this is not json",
+            {"type": "open", "mid": mids[0], "occurred_at": 1772359300000, "provider": "p", "provider_event_id": "e2"},
+            {"type": "teleport", "mid": mids[1]},
+            {"type": "open", "mid": "01a2256c-0000-7000-8000-000000000000", "provider": "p",
+             "provider_event_id": "e3"},
+            {"type": "bounce", "mid": mids[1], "bounce_kind": "hard", "provider": "p", "provider_event_id": "e4"},
+            {"type": "delivered", "mid": mids[0], "provider": "p", "provider_event_id": "e1"},
+        ]
+        text = "\n".join(l if isinstance(l, str) else json.dumps(l) for l in lines) + "\n"
+        p = self.t.run("events", "ingest", "-", "--json", stdin=text, expect=2)
+        s = json.loads(p.stdout)
+        self.assertEqual((s["lines"], s["recorded"], s["duplicates"], s["rejected"]), (7, 3, 1, 3))
+        self.assertIn("stdin:2:", p.stderr)
+        self.assertIn("stdin:4:", p.stderr)
+        self.assertIn("stdin:5:", p.stderr)
+        # idempotent: the same file again records nothing new
+        s2 = json.loads(self.t.run("events", "ingest", "-", "--json", stdin=text, expect=2).stdout)
+        self.assertEqual((s2["recorded"], s2["duplicates"]), (0, 4))
+        self.t.run("events", "ingest", os.path.join(self.tmp, "none.jsonl"), expect=2)
+        ev = list(csv.DictReader(self.t.run("export", "events", "--campaign", "C1", "--type", "bounce").stdout.splitlines()))
+        self.assertEqual([e["bounce_kind"] for e in ev], ["hard"])
+
+    # ----------------------------------------------------------------- export
+    def test_export_neutralizes_formulas_and_filters(self):
+        self.campaign(20)
+        self.t.run("simulate", "C1", "--seed", "3", "--start", "2026-03-01T09:00:00Z", "--click", "0.3",
+                   "--open", "0.6")
+        out = os.path.join(self.tmp, "links.csv")
+        self.t.run("export", "links", "--campaign", "C1", "--output", out)
+        with open(out, newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 3)
+        self.assertIn("'=cmd|'/C calc'!A0", [r["label"] for r in rows])
+        for r in rows:
+            for v in r.values():
+                self.assertFalse(v[:1] in ("=", "+", "-", "@"), v)
+        contacts = self.t.run("export", "contacts", "--format", "jsonl").stdout.splitlines()
+        self.assertEqual(len(contacts), 20)
+        ev = self.t.run("export", "events", "--campaign", "C1", "--from", "2026-03-01T09:00:00Z",
+                        "--to", "2026-03-01T09:00:01Z", "--type", "sent").stdout.splitlines()
+        self.assertEqual(len(ev) - 1, 20)  # 50 ms between sends: all 20 sends in the first second
+        self.t.run("export", "planets", expect=1)
+        self.t.run("export", "events", "--type", "warp", expect=1)
+        self.t.run("export", "events", "--format", "xml", expect=1)
+        self.t.run("export", "events", "--from", "yesterday", expect=1)
+
+    # --------------------------------------------------- simulate and report
+    def test_simulate_is_deterministic(self):
+        results = []
+        for run in range(2):
+            t = Tool(tempfile.mkdtemp(prefix="mtrk-sim-", dir=self.tmp))
+            self.t, saved = t, self.t
+            t.run("init")
+            self.campaign(150)
+            sim = t.json("simulate", "C1", "--seed", "42", "--start", "2026-03-01T09:00:00Z", "--json",
+                         "--open", "0.5", "--click", "0.2", "--lead", "0.5", "--duplicate", "0.1",
+                         "--out-of-order", "0.2")
+            labels = {l["lid"]: l["label"] for l in map(json.loads, t.run("campaign", "links", "C1", "--json").stdout.splitlines())}
+            ev = list(csv.DictReader(t.run("export", "events", "--campaign", "C1").stdout.splitlines()))
+            stream = [(e["type"], e["occurred_at"], labels.get(e["lid"], ""), e["verdict"], e["bounce_kind"])
+                      for e in ev]
+            rep = t.json("report", "C1", "--json")
+            for k in ("campaign",):
+                rep.pop(k)
+            for l in rep["links"]:
+                l.pop("lid")
+            results.append((sim, stream, rep))
+            # a second run with the same seed records only duplicates
+            again = t.json("simulate", "C1", "--seed", "42", "--start", "2026-03-01T09:00:00Z", "--json",
+                           "--open", "0.5", "--click", "0.2", "--lead", "0.5", "--duplicate", "0.1",
+                           "--out-of-order", "0.2")
+            self.assertEqual(again["recorded"], 0)
+            self.assertEqual(again["leads"], 0)
+            self.t = saved
+        self.assertEqual(results[0], results[1])
+        self.assertGreater(results[0][0]["recorded"], 150)
+        self.assertGreater(results[0][0]["duplicates"], 0)
+        self.assertGreater(results[0][2]["funnel"]["leads"], 0)
+
+    def test_report_terminal_json_compare(self):
+        self.campaign(60, "C1")
+        self.campaign(30, "C2")
+        for c, seed in (("C1", "1"), ("C2", "2")):
+            self.t.run("simulate", c, "--seed", seed, "--start", "2026-03-01T09:00:00Z")
+        text = self.t.run("report", "C1").stdout
+        for word in ("FUNNEL", "delivered", "CTA RANKING", "HUMAN VS MACHINE", "hard bounces", "unsubscribes"):
+            self.assertIn(word, text)
+        for line in text.splitlines():
+            self.assertLessEqual(len(line), 80, line)
+        r = self.t.json("report", "C1", "--json")
+        for key in ("campaign", "funnel", "rates", "bounces", "complaints", "unsubscribes", "opens", "clicks",
+                    "leads", "links", "hourly"):
+            self.assertIn(key, r)
+        self.assertEqual(r["funnel"]["messages"], 60)
+        self.assertEqual(len(r["hourly"]["opens"]), 72)
+        cmp = self.t.json("report", "--compare", "C1", "C2", "--json")
+        self.assertEqual([c["campaign"]["name"] for c in cmp["campaigns"]], ["C1", "C2"])
+        self.assertIn("C2", self.t.run("report", "--compare", "C1", "C2").stdout)
+        self.t.run("report", "C1", "C2", expect=1)
+        self.t.run("report", "nope", expect=2)
+        self.t.run("report", "C1", "--json", "--html", "x.html", expect=1)
+        html = os.path.join(self.tmp, "r.html")
+        self.t.run("report", "--compare", "C1", "C2", "--html", html)
+        with open(html) as f:
+            page = f.read()
+        self.assertNotIn("http://", page.replace('xmlns="http://www.w3.org/2000/svg"', ""))
+        self.assertNotIn("https://", page.replace("https://s.example.com", ""))
+        self.assertIn("&lt;", self.t.run("report", "C1", "--html", html).stdout.replace(html, "&lt;"))
+
+    def test_leads(self):
+        self.campaign(5)
+        lid = self.t.json("leads", "capture", "C1", "--address", "lead@example.com", "--field", "company=Acme",
+                          "--json")
+        self.assertFalse(lid["duplicate"])
+        self.assertTrue(self.t.json("leads", "capture", "C1", "--address", "lead@example.com", "--json")["duplicate"])
+        leads = [json.loads(l) for l in self.t.run("leads", "list", "C1", "--json").stdout.splitlines()]
+        self.assertEqual(len(leads), 1)
+        self.assertEqual(leads[0]["attribution"], "campaign")
+        self.t.run("leads", "capture", "C1", expect=1)
+        self.t.run("leads", "capture", "C1", "--address", "bad", expect=2)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

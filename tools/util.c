@@ -1,0 +1,382 @@
+/* Shared helpers of the tool: options, errors, references, time, writers. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+const char *opt_nth(const cli_args *a, const char *name, int i)
+{
+    for (int k = 0; k < a->nopts; k++)
+        if (strcmp(a->names[k], name) == 0 && i-- == 0)
+            return a->values[k];
+    return NULL;
+}
+const char *opt(const cli_args *a, const char *name) { return opt_nth(a, name, 0); }
+bool flag(const cli_args *a, const char *name) { return opt(a, name) != NULL; }
+
+static void vmsg(cli_ctx *c, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "mtrk %s: ", c->cmd ? c->cmd : "");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+int usage_err(cli_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(c, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "(mtrk %s --help shows the usage)\n", c->cmd ? c->cmd : "");
+    return EXIT_USAGE;
+}
+
+int data_err(cli_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(c, fmt, ap);
+    va_end(ap);
+    return EXIT_DATA;
+}
+
+int lib_err(cli_ctx *c, int rc, const char *fmt, ...)
+{
+    char what[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    const char *m = mtrk_last_errmsg();
+    fprintf(stderr, "mtrk %s: %s: %s (%s)\n", c->cmd ? c->cmd : "", what, m && *m ? m : mtrk_strerror(rc),
+            mtrk_strerror(rc));
+    return EXIT_DATA;
+}
+
+int opt_double(double *out, cli_ctx *c, const cli_args *a, const char *name, double def)
+{
+    const char *v = opt(a, name);
+    *out = def;
+    if (v == NULL)
+        return 0;
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (errno || end == v || *end)
+        return usage_err(c, "--%s: \"%s\" is not a number", name, v);
+    *out = d;
+    return 0;
+}
+
+int opt_u64(uint64_t *out, cli_ctx *c, const cli_args *a, const char *name, uint64_t def)
+{
+    const char *v = opt(a, name);
+    *out = def;
+    if (v == NULL)
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long long d = strtoull(v, &end, 10);
+    if (errno || end == v || *end || *v == '-')
+        return usage_err(c, "--%s: \"%s\" is not a non-negative integer", name, v);
+    *out = d;
+    return 0;
+}
+
+int opt_time(mtrk_time *out, cli_ctx *c, const cli_args *a, const char *name)
+{
+    const char *v = opt(a, name);
+    *out = 0;
+    if (v == NULL)
+        return 0;
+    if (parse_time(out, v))
+        return usage_err(c, "--%s: \"%s\" is neither Unix milliseconds nor an RFC 3339 time", name, v);
+    return 0;
+}
+
+const char *idstr(char buf[MTRK_ID_STRLEN + 1], mtrk_id id)
+{
+    mtrk_id_to_string(buf, id);
+    return buf;
+}
+
+/* ---- references: an id, or a unique name ---------------------------------- */
+
+int resolve_campaign(mtrk_id *out, cli_ctx *c, const char *ref)
+{
+    if (mtrk_id_from_string(out, ref) == MTRK_OK) {
+        mtrk_campaign *cam = NULL;
+        int rc = mtrk_campaign_get(&cam, c->t, *out);
+        mtrk_campaign_free(cam);
+        if (rc == MTRK_OK)
+            return 0;
+        if (rc != MTRK_ENOTFOUND)
+            return lib_err(c, rc, "campaign %s", ref);
+    }
+    mtrk_campaign_iter *it = NULL;
+    int rc = mtrk_campaign_iter_new(&it, c->t);
+    int found = 0;
+    while (rc == MTRK_OK) {
+        const mtrk_campaign *cam;
+        rc = mtrk_campaign_iter_next(&cam, it);
+        if (rc == MTRK_OK && strcmp(mtrk_campaign_name(cam), ref) == 0) {
+            if (found++ == 0)
+                *out = mtrk_campaign_id(cam);
+        }
+    }
+    mtrk_campaign_iter_free(it);
+    if (rc != MTRK_ITEROVER)
+        return lib_err(c, rc, "listing campaigns");
+    if (found == 0)
+        return data_err(c, "campaign \"%s\": no campaign has this id or name", ref);
+    if (found > 1)
+        return data_err(c, "campaign \"%s\": %d campaigns have this name; use the id", ref, found);
+    return 0;
+}
+
+int resolve_audience(mtrk_id *out, cli_ctx *c, const char *ref)
+{
+    if (mtrk_id_from_string(out, ref) == MTRK_OK) {
+        mtrk_audience *au = NULL;
+        int rc = mtrk_audience_get(&au, c->t, *out);
+        mtrk_audience_free(au);
+        if (rc == MTRK_OK)
+            return 0;
+        if (rc != MTRK_ENOTFOUND)
+            return lib_err(c, rc, "audience %s", ref);
+    }
+    mtrk_audience_iter *it = NULL;
+    int rc = mtrk_audience_iter_new(&it, c->t);
+    int found = 0;
+    while (rc == MTRK_OK) {
+        const mtrk_audience *au;
+        rc = mtrk_audience_iter_next(&au, it);
+        if (rc == MTRK_OK && strcmp(mtrk_audience_name(au), ref) == 0) {
+            if (found++ == 0)
+                *out = mtrk_audience_id(au);
+        }
+    }
+    mtrk_audience_iter_free(it);
+    if (rc != MTRK_ITEROVER)
+        return lib_err(c, rc, "listing audiences");
+    if (found == 0)
+        return data_err(c, "audience \"%s\": no audience has this id or name", ref);
+    if (found > 1)
+        return data_err(c, "audience \"%s\": %d audiences have this name; use the id", ref, found);
+    return 0;
+}
+
+int resolve_contact(mtrk_id *out, cli_ctx *c, const char *ref)
+{
+    mtrk_contact *ct = NULL;
+    int rc;
+    if (mtrk_id_from_string(out, ref) == MTRK_OK)
+        rc = mtrk_contact_get(&ct, c->t, *out);
+    else
+        rc = mtrk_contact_find(&ct, c->t, ref);
+    if (rc == MTRK_OK)
+        *out = mtrk_contact_id(ct);
+    mtrk_contact_free(ct);
+    if (rc == MTRK_ENOTFOUND)
+        return data_err(c, "contact \"%s\": no contact has this id or address", ref);
+    if (rc)
+        return lib_err(c, rc, "contact \"%s\"", ref);
+    return 0;
+}
+
+/* ---- time -------------------------------------------------------------------- */
+
+void fmt_time(char out[32], mtrk_time t)
+{
+    if (t == 0) {
+        out[0] = '\0';
+        return;
+    }
+    time_t s = (time_t)(t / 1000);
+    int ms = (int)(t % 1000);
+    if (ms < 0) {
+        ms += 1000;
+        s -= 1;
+    }
+    struct tm tm;
+    gmtime_r(&s, &tm);
+    char buf[96];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+    snprintf(out, 32, "%.31s", buf);
+}
+
+int parse_time(mtrk_time *out, const char *s)
+{
+    char *end;
+    errno = 0;
+    if (*s && strspn(s, "0123456789") == strlen(s)) {
+        long long v = strtoll(s, &end, 10);
+        if (errno)
+            return -1;
+        *out = v;
+        return 0;
+    }
+    int Y, M, D, h, m, sec, n = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &Y, &M, &D, &h, &m, &sec, &n) != 6 || n != 19)
+        if (sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &Y, &M, &D, &h, &m, &sec, &n) != 6 || n != 19)
+            return -1;
+    if (M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60)
+        return -1;
+    const char *p = s + n;
+    long ms = 0;
+    if (*p == '.') {
+        p++;
+        int digits = 0;
+        while (*p >= '0' && *p <= '9') {
+            if (digits < 3)
+                ms = ms * 10 + (*p - '0');
+            digits++;
+            p++;
+        }
+        if (digits == 0)
+            return -1;
+        for (; digits < 3; digits++)
+            ms *= 10;
+    }
+    long off = 0;
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if (*p == '+' || *p == '-') {
+        int oh, om, k = 0;
+        if (sscanf(p + 1, "%2d:%2d%n", &oh, &om, &k) != 2 || k != 5)
+            return -1;
+        off = (oh * 60L + om) * 60L * (*p == '-' ? -1 : 1);
+        p += 6;
+    } else {
+        return -1;
+    }
+    if (*p)
+        return -1;
+    struct tm tm = { 0 };
+    tm.tm_year = Y - 1900;
+    tm.tm_mon = M - 1;
+    tm.tm_mday = D;
+    tm.tm_hour = h;
+    tm.tm_min = m;
+    tm.tm_sec = sec;
+    time_t t = timegm(&tm);
+    *out = ((mtrk_time)t - off) * 1000 + ms;
+    return 0;
+}
+
+/* ---- writers ------------------------------------------------------------------- */
+
+bool utf8_ok(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = p[i];
+        size_t len;
+        uint32_t cp;
+        if (b < 0x80) {
+            i++;
+            continue;
+        } else if ((b & 0xE0) == 0xC0) {
+            len = 2;
+            cp = b & 0x1F;
+        } else if ((b & 0xF0) == 0xE0) {
+            len = 3;
+            cp = b & 0x0F;
+        } else if ((b & 0xF8) == 0xF0) {
+            len = 4;
+            cp = b & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+/* A spreadsheet runs a cell beginning with = + - @ (or tab/CR, which some
+ * strip first) as a formula: such text cells get a leading apostrophe. */
+void csv_cell(FILE *f, const char *s, bool first)
+{
+    if (!first)
+        fputc(',', f);
+    if (s == NULL)
+        return;
+    bool neutral = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+    bool quote = neutral || strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', f);
+    if (neutral)
+        fputc('\'', f);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', f);
+        fputc(*p, f);
+    }
+    if (quote)
+        fputc('"', f);
+}
+
+void csv_num(FILE *f, long long v, bool first)
+{
+    if (!first)
+        fputc(',', f);
+    fprintf(f, "%lld", v);
+}
+
+void csv_end(FILE *f) { fputs("\r\n", f); }
+
+void json_str(FILE *f, const char *s)
+{
+    if (s == NULL) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+void html_esc(FILE *f, const char *s)
+{
+    if (s == NULL)
+        return;
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
