@@ -29,6 +29,18 @@ int main(void)
     SIZE(mtrk_metrics);
     SIZE(mtrk_link_stats);
     SIZE(mtrk_store);
+    SIZE(mtrk_key_info);
+    SIZE(mtrk_rendered);
+    SIZE(mtrk_classify_rule);
+    SIZE(mtrk_classify_rules);
+    SIZE(mtrk_classify_input);
+    SIZE(mtrk_track_request);
+    SIZE(mtrk_resolve_options);
+    SIZE(mtrk_track_result);
+    SIZE(mtrk_html_link);
+    SIZE(mtrk_sim_link_weight);
+    SIZE(mtrk_sim_options);
+    SIZE(mtrk_sim_report);
 
     OFF(mtrk_tenant_settings, retention_ms);
     OFF(mtrk_campaign_spec, ends_at);
@@ -42,5 +54,18 @@ int main(void)
     OFF(mtrk_metrics, conversion_rate);
     OFF(mtrk_link_stats, label);
     OFF(mtrk_store, errmsg);
+    OFF(mtrk_open_options, busy_timeout_ms);
+    OFF(mtrk_tenant_settings, list_unsubscribe_mailto);
+    OFF(mtrk_key_info, current);
+    OFF(mtrk_rendered, text_len);
+    OFF(mtrk_classify_rules, delivery_window_ms);
+    OFF(mtrk_classify_input, builtin_rule);
+    OFF(mtrk_track_request, at);
+    OFF(mtrk_resolve_options, classifier_userdata);
+    OFF(mtrk_track_result, withheld);
+    OFF(mtrk_html_link, honeypot);
+    OFF(mtrk_sim_options, link_weights);
+    OFF(mtrk_sim_options, send_interval_ms);
+    OFF(mtrk_sim_report, leads_duplicate);
     return 0;
 }

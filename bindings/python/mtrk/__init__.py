@@ -32,7 +32,7 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     Link, LinkStats, Message, MessageState, Metrics, Source, Suppression, SuppressionKind,
                     TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
                     MachineRule, Apply, TrackAction, KeyInfo, Rendered, ClassifyRule, ClassifyRules,
-                    ClassifyInput, TrackResult, HtmlLink, RewriteResult)
+                    ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
@@ -66,5 +66,5 @@ __all__ = [
     "Link", "LinkStats", "Message", "MessageState", "Metrics", "Source", "Suppression", "SuppressionKind",
     "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",
     "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
-    "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult",
+    "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
 ]

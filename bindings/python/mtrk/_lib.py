@@ -239,13 +239,41 @@ class mtrk_html_link(Structure):
 HTML_LINK_FN = CFUNCTYPE(c_int, c_void_p, POINTER(mtrk_html_link), POINTER(c_char_p))
 
 
+# ---- simulate.h ----
+class mtrk_sim_link_weight(Structure):
+    _fields_ = [("lid", mtrk_id), ("weight", c_double)]
+
+
+SIM_RATES = ("delivery_rate", "hard_bounce_rate", "soft_bounce_rate", "open_rate", "click_rate",
+             "complaint_rate", "unsubscribe_rate", "lead_rate", "machine_open_share", "scanner_click_share",
+             "duplicate_share", "out_of_order_share")
+SIM_COUNTS = ("claimed", "canceled", "marked_sent", "messages", "delivered", "hard_bounces", "soft_bounces",
+              "opens", "machine_opens", "clicks", "scanner_clicks", "complaints", "unsubscribes",
+              "duplicates_sent", "reordered", "submitted", "recorded", "duplicates", "refused", "leads",
+              "leads_duplicate")
+
+
+class mtrk_sim_options(Structure):
+    VERSION = 1
+    _fields_ = ([("version", c_uint), ("seed", c_uint64), ("start", mtrk_time)]
+                + [(n, c_double) for n in SIM_RATES]
+                + [("link_weights", POINTER(mtrk_sim_link_weight)), ("nlink_weights", c_size_t),
+                   ("half_life_hours", c_double), ("spread_hours", c_double), ("send_interval_ms", c_int64)])
+
+
+class mtrk_sim_report(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint)] + [(n, c_uint64) for n in SIM_COUNTS]
+
+
 #: Every mirrored struct, by its C name (the struct-size test walks this).
 STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
     mtrk_event_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
     mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
-    mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link)}
+    mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
+    mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report)}
 
 
 # --------------------------------------------------------------------------
@@ -289,6 +317,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_tenant_id", ID, [H]),
     ("mtrk_tenant_actor", S, [H]),
     ("mtrk_tenant_errmsg", S, [H]),
+    ("mtrk_db_tenant_keys", c_int, [P(c_void_p), PSZ, H]),
     ("mtrk_tenant_settings_init", c_int, [P(mtrk_tenant_settings), c_uint]),
     ("mtrk_tenant_settings_get", c_int, [P(mtrk_tenant_settings), H]),
     ("mtrk_tenant_settings_set", c_int, [H, P(mtrk_tenant_settings)]),
@@ -488,6 +517,10 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_track_result_init", c_int, [P(mtrk_track_result), c_uint]),
     ("mtrk_track_resolve", c_int, [P(mtrk_track_result), H, P(mtrk_track_request), P(mtrk_resolve_options)]),
     ("mtrk_html_rewrite", c_int, [P(c_void_p), PSZ, c_char_p, c_size_t, HTML_LINK_FN, c_void_p]),
+    # simulate.h
+    ("mtrk_sim_options_init", c_int, [P(mtrk_sim_options), c_uint]),
+    ("mtrk_sim_report_init", c_int, [P(mtrk_sim_report), c_uint]),
+    ("mtrk_simulate", c_int, [P(mtrk_sim_report), H, ID, P(mtrk_sim_options)]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

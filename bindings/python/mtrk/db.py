@@ -6,7 +6,7 @@ import os
 import threading
 import time
 import traceback
-from ctypes import POINTER, byref, c_void_p, pointer
+from ctypes import POINTER, byref, c_size_t, c_void_p, string_at
 from typing import Callable, Optional, Union
 
 from . import _convert as cv
@@ -201,6 +201,25 @@ class Db:
         """The handle's current time (its clock)."""
         with Use(self._h) as db:
             return cv.time_out(self._L.mtrk_db_now(db))
+
+    def tenant_keys(self) -> "list[str]":
+        """The keys of every tenant of the store, in key order (for operators' tools)."""
+        out = c_void_p()
+        n = c_size_t()
+        with Use(self._h) as db:
+            rc = self._L.mtrk_db_tenant_keys(byref(out), byref(n), db)
+            if rc:
+                self._raise(rc)
+        try:
+            keys = []
+            addr = out.value
+            for _ in range(n.value):
+                k = string_at(addr)
+                keys.append(k.decode("utf-8"))
+                addr += len(k) + 1
+            return keys
+        finally:
+            self._L.mtrk_free(out.value)
 
     def create_tenant(self, key: str, actor: str) -> Tenant:
         """Creates tenant `key` (1–64 chars of A–Z a–z 0–9 . _ -) and opens it;

@@ -539,6 +539,56 @@ class RewriteResult:
     links: List[HtmlLink]
 
 
+@dataclass(frozen=True)
+class SimOptions:
+    """Simulation options (mtrk_sim_options). Every field left None keeps the
+    library's default (see include/mtrk/simulate.h); rates are in [0, 1]."""
+    seed: Optional[int] = None
+    start: Optional[_dt.datetime] = None            #: first send time; None: the db's now
+    delivery_rate: Optional[float] = None
+    hard_bounce_rate: Optional[float] = None
+    soft_bounce_rate: Optional[float] = None
+    open_rate: Optional[float] = None
+    click_rate: Optional[float] = None
+    complaint_rate: Optional[float] = None
+    unsubscribe_rate: Optional[float] = None
+    lead_rate: Optional[float] = None
+    machine_open_share: Optional[float] = None
+    scanner_click_share: Optional[float] = None
+    duplicate_share: Optional[float] = None
+    out_of_order_share: Optional[float] = None
+    link_weights: Optional[Mapping[uuid.UUID, float]] = None   #: None: by position
+    half_life_hours: Optional[float] = None
+    spread_hours: Optional[float] = None
+    send_interval: "Optional[_dt.timedelta | int]" = None      #: timedelta or ms
+
+
+@dataclass(frozen=True)
+class SimReport:
+    """What a simulation did (mtrk_sim_report)."""
+    claimed: int
+    canceled: int
+    marked_sent: int
+    messages: int
+    delivered: int
+    hard_bounces: int
+    soft_bounces: int
+    opens: int
+    machine_opens: int
+    clicks: int
+    scanner_clicks: int
+    complaints: int
+    unsubscribes: int
+    duplicates_sent: int
+    reordered: int
+    submitted: int
+    recorded: int
+    duplicates: int
+    refused: int
+    leads: int
+    leads_duplicate: int
+
+
 def _fields_from_json(text: Optional[str]) -> Dict[str, str]:
     if not text:
         return {}

@@ -45,7 +45,11 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_lead_input": L.mtrk_lead_input_init, "mtrk_lead_info": L.mtrk_lead_info_init,
             "mtrk_event_input": L.mtrk_event_input_init, "mtrk_event_outcome": L.mtrk_event_outcome_init,
             "mtrk_event_info": L.mtrk_event_info_init, "mtrk_metrics": L.mtrk_metrics_init,
-            "mtrk_link_stats": L.mtrk_link_stats_init,
+            "mtrk_link_stats": L.mtrk_link_stats_init, "mtrk_key_info": L.mtrk_key_info_init,
+            "mtrk_rendered": L.mtrk_rendered_init, "mtrk_classify_rules": L.mtrk_classify_rules_init,
+            "mtrk_track_request": L.mtrk_track_request_init, "mtrk_resolve_options": L.mtrk_resolve_options_init,
+            "mtrk_track_result": L.mtrk_track_result_init, "mtrk_sim_options": L.mtrk_sim_options_init,
+            "mtrk_sim_report": L.mtrk_sim_report_init,
         }
         for name, init in inits.items():
             with self.subTest(struct=name):
