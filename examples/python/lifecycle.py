@@ -3,7 +3,8 @@
 
     tenant -> contacts -> audiences -> campaign + links -> limits (suppression,
     unsubscribe) -> generate -> claim and send -> provider events -> landing
-    page and lead -> metrics, link ranking, hourly series -> audit, export
+    tracking (render, resolve a click) -> page and lead -> metrics, link
+    ranking, hourly series -> audit, export, erasure
 
 Runs on a private in-memory store with a clock the script controls, so the
 output is the same on every run (ids are random and never printed).
@@ -68,10 +69,14 @@ def run(target: str = "memory:", out=sys.stdout) -> mtrk.Metrics:
         # 3. A campaign in draft with three links.
         campaign = t.create_campaign(name="Spring launch", objective="sales", subject="Spring is here",
                                      from_name="ACME", from_address="news@acme.example",
-                                     html='<a href="{{link:0}}">Shop</a> <a href="{{link:1}}">Story</a>',
-                                     text="Spring is here. Shop: {{link:0}}")
-        links = [t.add_link(campaign, f"https://acme.example/{label}", label, i)
-                 for i, label in enumerate(("shop", "story", "blog"))]
+                                     html='<p>Spring is here.</p><a href="https://acme.example/shop">Shop</a> '
+                                          '<a href="https://acme.example/story">Story</a> '
+                                          '<a href="{{unsubscribe_url}}">Unsubscribe</a>',
+                                     text="Spring is here. Shop: https://acme.example/shop")
+        # The HTML's links are catalogued from it; one more is added by hand.
+        links = [link.id for link in t.links(campaign)]
+        links.append(t.add_link(campaign, "https://acme.example/blog", "blog", len(links)))
+        say("links: " + ", ".join(f"{l.label} ({l.origin.name.lower()})" for l in t.links(campaign)))
         t.attach_audience(campaign, newsletter)
         t.attach_audience(campaign, customers)
 
@@ -136,7 +141,18 @@ def run(target: str = "memory:", out=sys.stdout) -> mtrk.Metrics:
         gabi = t.get_message(mids["Gabi"])
         say(f"Gabi's message: {gabi.state.name.lower()}, delivered {gabi.delivered}")
 
-        # 8. Landing page and a lead from Ana's message, one forwarded.
+        # 8. Tracking: Bruno's message rendered with signed URLs; a hit on its
+        #    first link resolved as the host's endpoint would.
+        t.set_settings(tracking_base_url="https://t.acme.example/t")
+        rendered = t.render(mids["Bruno"])
+        say(f"rendered for Bruno: {rendered.html.count('https://t.acme.example/t/c/')} tracked links, "
+            f"List-Unsubscribe {'set' if rendered.list_unsubscribe else 'missing'}")
+        url = t.track_url(mtrk.UrlKind.CLICK, mids["Bruno"], links[1])
+        hit = t.resolve("GET", url[len("https://t.acme.example"):], at=T0 + 45 * MINUTE,
+                        user_agent="Mozilla/5.0 (X11; Linux x86_64)", ip="198.51.100.7")
+        say(f"tracking hit: {hit.action.name.lower()} to {hit.redirect_url}, recorded {hit.recorded}")
+
+        # 9. Landing page and a lead from Ana's message, one forwarded.
         page = t.create_landing_page(campaign, "Spring offer", "https://acme.example/spring")
         lead = t.capture_lead(page, "form-1", "ana@example.com", mid=mids["Ana"],
                               fields={"company": "Ana Ltd"}, captured_at=T0 + 15 * MINUTE)
@@ -147,7 +163,7 @@ def run(target: str = "memory:", out=sys.stdout) -> mtrk.Metrics:
         again = t.capture_lead(page, "form-1", "ana@example.com", mid=mids["Ana"])
         say(f"lead form-1 again: duplicate {again.duplicate}")
 
-        # 9. Metrics, link ranking, hourly series; the same after a rebuild.
+        # 10. Metrics, link ranking, hourly series; the same after a rebuild.
         m = t.metrics(campaign)
         say(f"metrics: sent {m.sent}, delivered {m.delivered}, opens {m.opens_unique} unique "
             f"({m.opens_machine} machine), clicks {m.clicks_unique}, leads {m.leads_total}")
@@ -161,7 +177,19 @@ def run(target: str = "memory:", out=sys.stdout) -> mtrk.Metrics:
         t.rebuild_metrics()
         assert t.metrics(campaign) == m, "a rebuild gives the same metrics"
 
-        # 10. History, audit, export, erasure.
+        # 11. The simulator on a second campaign, then both side by side.
+        summer = t.create_campaign(name="Summer", subject="Summer", from_address="news@acme.example",
+                                   text="Summer is here.")
+        t.attach_audience(summer, newsletter)
+        t.set_campaign_status(summer, CampaignStatus.SCHEDULED)
+        t.set_campaign_status(summer, CampaignStatus.SENDING)
+        t.generate(summer)
+        sim = t.simulate(summer, seed=2026, start=T0 + 3 * HOUR, open_rate=0.6)
+        say(f"simulated Summer: {sim.messages} messages, {sim.submitted} events submitted")
+        for row in t.compare([campaign, summer]):
+            say(f"  compare: sent {row.sent}, delivered {row.delivered}, opens {row.opens_total}")
+
+        # 12. History, audit, export, erasure.
         history = [e.type.name.lower() for e in t.events_of_contact(people["Ana"])]
         say(f"Ana's history: {', '.join(history)}")
         actions = sorted({e.action for e in t.audit_log()})

@@ -13,8 +13,6 @@ library failure an mtrk.Error subclass carrying the library's message.
 """
 from __future__ import annotations
 
-from typing import Optional, Union
-import os
 import uuid as _uuid
 
 from . import _convert as _cv

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import json
 import uuid
-from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_void_p
+from ctypes import byref, c_char_p, c_int, c_size_t
 from typing import TYPE_CHECKING, Any, Iterator, List, Mapping, Optional
 
 from . import _convert as cv

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 import traceback
 import uuid
-from ctypes import (POINTER, byref, c_char_p, c_size_t, c_uint32, c_void_p, create_string_buffer,
+from ctypes import (POINTER, byref, c_size_t, c_uint32, c_void_p, create_string_buffer,
                     string_at)
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Union
 
 from . import _convert as cv
 from . import _lib

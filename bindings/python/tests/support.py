@@ -5,7 +5,7 @@ import datetime as dt
 import os
 import tempfile
 import unittest
-from typing import Callable, Iterator, List, Tuple
+from typing import Callable, List, Tuple
 
 import mtrk
 

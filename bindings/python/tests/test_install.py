@@ -17,8 +17,9 @@ PKG = Path(__file__).resolve().parent.parent
 
 def _venv_available() -> bool:
     try:
-        import ensurepip  # noqa: F401
-        import venv  # noqa: F401
+        import ensurepip
+        import venv
+        del ensurepip, venv
     except ImportError:
         return False
     return True

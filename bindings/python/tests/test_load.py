@@ -2,7 +2,6 @@
 symbols the library exports."""
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import subprocess

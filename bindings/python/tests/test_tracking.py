@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unittest
-import uuid
 
 import mtrk
 from mtrk import MachineClass, TrackAction, UrlKind
