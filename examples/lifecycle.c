@@ -100,6 +100,69 @@ static double pct(double rate)
 }
 
 /* The lifecycle, on an open tenant. Returns 0 or the first failure's code. */
+/* Tracking: a message rendered for its recipient (signed click URLs, the
+ * open pixel, List-Unsubscribe) and a click resolved as an HTTP endpoint
+ * would (see examples/tracking_endpoint.c). Kept apart from run(). */
+static int show_tracking(mtrk_tenant *t)
+{
+    mtrk_tenant_settings st;
+    TRY("mtrk_tenant_settings_init", mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION));
+    TRY("mtrk_tenant_settings_get", mtrk_tenant_settings_get(&st, t));
+    st.tracking_base_url = "https://t.acme.example/m";
+    TRY("mtrk_tenant_settings_set", mtrk_tenant_settings_set(t, &st));
+
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "Tracking demo";
+    spec.subject = "New arrivals";
+    spec.from_address = "news@acme.example";
+    spec.html = "<html><body><p>New arrivals!</p>\n<a href=\"https://acme.example/new?src=mail&amp;x=1\">See them</a>\n"
+                "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>\n</body></html>";
+    spec.text = "New arrivals: https://acme.example/new?src=mail&x=1\nUnsubscribe: {{unsubscribe_url}}\n";
+    mtrk_id campaign, contact, audience;
+    TRY("mtrk_campaign_create", mtrk_campaign_create(&campaign, t, &spec));
+    TRY("mtrk_contact_add", mtrk_contact_add(&contact, NULL, t, "gina@example.com", NULL));
+    TRY("mtrk_audience_create", mtrk_audience_create(&audience, t, "Tracking demo"));
+    TRY("mtrk_audience_add", mtrk_audience_add(NULL, t, audience, contact));
+    TRY("mtrk_campaign_attach_audience", mtrk_campaign_attach_audience(NULL, t, campaign, audience));
+    TRY("mtrk_campaign_set_status", mtrk_campaign_set_status(t, campaign, MTRK_CAMPAIGN_SCHEDULED));
+    TRY("mtrk_campaign_set_status", mtrk_campaign_set_status(t, campaign, MTRK_CAMPAIGN_SENDING));
+    TRY("mtrk_campaign_generate", mtrk_campaign_generate(NULL, t, campaign));
+    mtrk_id mid;
+    size_t n = 0;
+    TRY("mtrk_queue_claim", mtrk_queue_claim(&mid, &n, NULL, t, campaign, 1, HOUR));
+    TRY("mtrk_queue_mark_sent", mtrk_queue_mark_sent(t, mid, 0, NULL, NULL));
+
+    mtrk_rendered r = MTRK_RENDERED_INIT;
+    TRY("mtrk_message_render", mtrk_message_render(&r, t, mid));
+    printf("\nrendered message\nList-Unsubscribe: %s\nList-Unsubscribe-Post: %s\n\n%s\n\n%s", r.list_unsubscribe,
+           r.list_unsubscribe_post, r.html, r.text);
+    mtrk_rendered_clear(&r);
+
+    /* The endpoint receives GET {path of the click URL}. */
+    mtrk_link_iter *it;
+    const mtrk_link *l;
+    mtrk_id lid;
+    TRY("mtrk_link_iter_new", mtrk_link_iter_new(&it, t, campaign));
+    TRY("mtrk_link_iter_next", mtrk_link_iter_next(&l, it));
+    lid = mtrk_link_id(l);
+    mtrk_link_iter_free(it);
+    char *url;
+    TRY("mtrk_track_url", mtrk_track_url(&url, t, MTRK_URL_CLICK, mid, lid));
+    now_ms += HOUR;
+    mtrk_track_request req = MTRK_TRACK_REQUEST_INIT;
+    req.method = "GET";
+    req.path = url + strlen("https://t.acme.example");
+    req.user_agent = "Mozilla/5.0 (X11; Linux x86_64)";
+    req.ip = "192.0.2.44";
+    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    int rc = mtrk_track_resolve(&res, t, &req, NULL);
+    if (rc == MTRK_OK)
+        printf("\nGET %s\n  -> 302 Location: %s (verdict %s)\n", req.path, res.redirect_url,
+               mtrk_machine_class_name(res.machine_class));
+    mtrk_free(url);
+    return rc == MTRK_OK ? MTRK_OK : failed("mtrk_track_resolve", rc, t);
+}
+
 static int run(mtrk_tenant *t)
 {
     int rc;
@@ -378,7 +441,7 @@ static int run(mtrk_tenant *t)
                stats[i].label != NULL ? stats[i].label : "", stats[i].clicks_unique, stats[i].clicks,
                stats[i].url);
 
-    return MTRK_OK;
+    return show_tracking(t);
 }
 
 /* The default database: a fixed file under the temporary directory, removed

@@ -298,7 +298,8 @@ int html_parse(html_doc *doc, const char *src, size_t len)
     }
     /* Source order; an anchor cloned by the tree builder (misnested
      * formatting) shares its attribute's bytes: keep the first only. */
-    qsort(doc->links, doc->n, sizeof *doc->links, link_cmp);
+    if (doc->n > 1)
+        qsort(doc->links, doc->n, sizeof *doc->links, link_cmp);
     size_t o = 0;
     for (size_t i = 0; i < doc->n; i++) {
         if (o > 0 && doc->links[o - 1].off == doc->links[i].off) {

@@ -17,6 +17,7 @@ extern const conf_group conf_group_events;
 extern const conf_group conf_group_metrics;
 extern const conf_group conf_group_leads;
 extern const conf_group conf_group_workload;
+extern const conf_group conf_group_tracking;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -33,5 +34,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_metrics,
     &conf_group_leads,
     &conf_group_workload,
+    &conf_group_tracking,
 };
 #endif

@@ -1,0 +1,834 @@
+/*
+ * Tracking through the public API: the link catalogue from HTML, rendering,
+ * signed URLs and their refusal when altered, resolving every URL kind, key
+ * rotation, withheld personal data, machine-activity rules and the metrics
+ * split.
+ */
+#include "conf_util.h"
+
+#include <stdlib.h>
+
+#define BASE "https://trk.example.com/t"
+
+static const char *const html_src =
+    "<!DOCTYPE html><html><head><title>Spring</title></head><body>\n"
+    "<table><tr><td><a href=\"https://shop.example.com/buy?a=1&amp;b=2\">Buy now</a></td></tr></table>\n"
+    "<!-- <a href=\"https://in-comment.example.com/\">x</a> -->\n"
+    "<a href='https://shop.example.com/story'><img src=\"s.png\" alt=\"Story\"></a>\n"
+    "<a href=https://shop.example.com/buy?a=1&amp;b=2>Buy now</a>\n"
+    "<a href=\"https://trap.example.com/\" data-mtrk-honeypot style=\"display:none\">.</a>\n"
+    "<a href=\"mailto:hi@example.com\">Mail</a> <a href=\"{{unsubscribe_url}}\">Unsubscribe</a>\n"
+    "</body></html>\n";
+static const char *const text_src =
+    "Buy: https://shop.example.com/story.\nUnsubscribe: {{unsubscribe_url}}\nOther: https://other.example.com/\n";
+
+typedef struct trk {
+    mtrk_id campaign, audience;
+    mtrk_id contacts[4];
+    mtrk_id mids[4];
+    mtrk_id lids[8];
+    size_t nlinks, n;
+    mtrk_time sent_at;
+} trk;
+
+static void set_base(mtrk_tenant *t, const char *mailto)
+{
+    mtrk_tenant_settings s;
+    CONF_INIT(s, MTRK_TENANT_SETTINGS_VERSION);
+    CONF_OK(mtrk_tenant_settings_get(&s, t));
+    s.tracking_base_url = BASE;
+    s.list_unsubscribe_mailto = mailto ? mailto : "";
+    CONF_OK(mtrk_tenant_settings_set(t, &s));
+}
+
+static size_t read_links(mtrk_tenant *t, mtrk_id campaign, mtrk_id *lids, char urls[][128], char labels[][64],
+                         mtrk_link_origin *origins, size_t cap)
+{
+    mtrk_link_iter *it;
+    const mtrk_link *l;
+    size_t n = 0;
+    CONF_OK(mtrk_link_iter_new(&it, t, campaign));
+    while (mtrk_link_iter_next(&l, it) == MTRK_OK) {
+        assert_true(n < cap);
+        assert_int_equal(mtrk_link_position(l), n);
+        if (lids)
+            lids[n] = mtrk_link_id(l);
+        if (urls)
+            snprintf(urls[n], 128, "%s", mtrk_link_url(l));
+        if (labels)
+            snprintf(labels[n], 64, "%s", mtrk_link_label(l) ? mtrk_link_label(l) : "");
+        if (origins)
+            origins[n] = mtrk_link_origin_of(l);
+        n++;
+    }
+    mtrk_link_iter_free(it);
+    return n;
+}
+
+/* A sending campaign with the HTML above, n messages sent at conf_clock_now(). */
+static void trk_build(trk *s, mtrk_tenant *t, const char *prefix, size_t n)
+{
+    char name[64], addr[128];
+    memset(s, 0, sizeof *s);
+    set_base(t, NULL);
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    snprintf(name, sizeof name, "%s campaign", prefix);
+    spec.name = name;
+    spec.html = html_src;
+    spec.text = text_src;
+    CONF_OK(mtrk_campaign_create(&s->campaign, t, &spec));
+    s->nlinks = read_links(t, s->campaign, s->lids, NULL, NULL, NULL, 8);
+    s->audience = conf_audience_new(t, prefix);
+    s->n = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(addr, sizeof addr, "%s%zu@example.com", prefix, i);
+        s->contacts[i] = conf_contact_new(t, addr);
+        conf_member(t, s->audience, s->contacts[i]);
+    }
+    conf_attach(t, s->campaign, s->audience);
+    conf_campaign_to(t, s->campaign, MTRK_CAMPAIGN_SENDING);
+    CONF_OK(mtrk_campaign_generate(NULL, t, s->campaign));
+    mtrk_id claimed[4];
+    size_t got;
+    CONF_OK(mtrk_queue_claim(claimed, &got, NULL, t, s->campaign, n, CONF_HOUR));
+    assert_int_equal(got, n);
+    s->sent_at = conf_clock_now();
+    for (size_t i = 0; i < n; i++) {
+        s->mids[i] = conf_msg_of(t, s->campaign, s->contacts[i]).mid;
+        CONF_OK(mtrk_queue_mark_sent(t, s->mids[i], s->sent_at, NULL, NULL));
+    }
+}
+
+/* The path of a tracking URL (after the base). */
+static char *url_path(mtrk_tenant *t, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid)
+{
+    char *url;
+    CONF_OK(mtrk_track_url(&url, t, kind, mid, lid));
+    assert_true(strncmp(url, BASE, strlen(BASE)) == 0);
+    char *p = strdup(url + strlen("https://trk.example.com"));
+    mtrk_free(url);
+    return p;
+}
+
+static int resolve_full(mtrk_track_result *res, mtrk_tenant *t, const char *method, const char *path,
+                        const char *body, const char *ua, const char *ip, mtrk_time at,
+                        const mtrk_resolve_options *opts)
+{
+    mtrk_track_request req;
+    CONF_INIT(req, MTRK_TRACK_REQUEST_VERSION);
+    req.method = method;
+    req.path = path;
+    req.body = body;
+    req.body_len = body ? strlen(body) : 0;
+    req.user_agent = ua;
+    req.ip = ip;
+    req.at = at;
+    CONF_INIT(*res, MTRK_TRACK_RESULT_VERSION);
+    return mtrk_track_resolve(res, t, &req, opts);
+}
+
+#define HUMAN_UA "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+#define LATER (s.sent_at + CONF_HOUR)
+
+static int resolve_get(mtrk_track_result *res, mtrk_tenant *t, const char *path, mtrk_time at)
+{
+    return resolve_full(res, t, "GET", path, NULL, HUMAN_UA, "192.0.2.10", at, NULL);
+}
+
+/* ---- catalogue ---- */
+
+static void test_catalogue_from_html(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "cat", 1);
+    char urls[8][128], labels[8][64];
+    mtrk_link_origin o[8];
+    size_t n = read_links(fx->t, s.campaign, NULL, urls, labels, o, 8);
+    assert_int_equal(n, 4); /* comment, mailto and placeholder left alone; one lid per occurrence */
+    assert_string_equal(urls[0], "https://shop.example.com/buy?a=1&b=2");
+    assert_string_equal(labels[0], "Buy now");
+    assert_string_equal(urls[1], "https://shop.example.com/story");
+    assert_string_equal(labels[1], "Story");
+    assert_string_equal(urls[2], urls[0]);
+    assert_int_equal(o[2], MTRK_LINK_HTML);
+    assert_int_equal(o[3], MTRK_LINK_HONEYPOT);
+}
+
+static void test_recatalogue_keeps_lids(void **state)
+{
+    conf_fixture *fx = *state;
+    set_base(fx->t, NULL);
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    spec.html = "<a href='https://a.example/'>A</a><a href='https://b.example/'>B</a>"
+                "<a href='https://a.example/'>A</a><a href='https://c.example/'>C</a>";
+    mtrk_id cam;
+    CONF_OK(mtrk_campaign_create(&cam, fx->t, &spec));
+    mtrk_id before[8], after[8];
+    assert_int_equal(read_links(fx->t, cam, before, NULL, NULL, NULL, 8), 4);
+    mtrk_id manual;
+    CONF_OK(mtrk_link_add(&manual, fx->t, cam, "https://manual.example/", "Manual", 0));
+    /* New link first, B relabelled, C removed, both A kept. */
+    spec.html = "<p><a href='https://new.example/'>New</a></p><a href='https://a.example/'>A</a>"
+                "<a href='https://b.example/'>B2</a><a href='https://a.example/'>A</a>";
+    CONF_OK(mtrk_campaign_edit(fx->t, cam, &spec));
+    char urls[8][128];
+    mtrk_link_origin o[8];
+    size_t n = read_links(fx->t, cam, after, urls, NULL, o, 8);
+    assert_int_equal(n, 5);
+    assert_string_equal(urls[0], "https://new.example/");
+    CONF_ID_EQ(after[1], before[0]);
+    CONF_ID_EQ(after[3], before[2]);
+    CONF_ID_NE(after[2], before[1]); /* label changed: a new link */
+    CONF_ID_EQ(after[4], manual);     /* manual links follow, never removed */
+    assert_int_equal(o[4], MTRK_LINK_MANUAL);
+    mtrk_link *gone;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_link_get(&gone, fx->t, before[3]));
+    /* An identical edit changes nothing. */
+    CONF_OK(mtrk_campaign_edit(fx->t, cam, &spec));
+    mtrk_id again[8];
+    assert_int_equal(read_links(fx->t, cam, again, NULL, NULL, NULL, 8), 5);
+    for (size_t i = 0; i < 5; i++)
+        CONF_ID_EQ(again[i], after[i]);
+}
+
+/* ---- rendering ---- */
+
+typedef struct map_ctx {
+    char **urls;
+} map_ctx;
+static int map_links(void *ud, const mtrk_html_link *l, const char **repl)
+{
+    map_ctx *m = ud;
+    *repl = m->urls[l->index];
+    return 0;
+}
+
+static void test_render(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "ren", 1);
+    set_base(fx->t, "unsub@example.com");
+    mtrk_rendered r;
+    CONF_INIT(r, MTRK_RENDERED_VERSION);
+    CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+    char *click[8], *open_url, *unsub;
+    for (size_t i = 0; i < s.nlinks; i++)
+        CONF_OK(mtrk_track_url(&click[i], fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[i]));
+    CONF_OK(mtrk_track_url(&open_url, fx->t, MTRK_URL_OPEN, s.mids[0], conf_unknown_id()) == MTRK_EINVAL
+                ? MTRK_OK : -1);
+    CONF_OK(mtrk_track_url(&open_url, fx->t, MTRK_URL_OPEN, s.mids[0], (mtrk_id){ { 0 } }));
+    CONF_OK(mtrk_track_url(&unsub, fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], (mtrk_id){ { 0 } }));
+
+    /* Expected: the source rewritten with the click URLs, the placeholder
+     * substituted, and the pixel before </body>. */
+    map_ctx m = { click };
+    char *exp;
+    size_t explen;
+    CONF_OK(mtrk_html_rewrite(&exp, &explen, html_src, strlen(html_src), map_links, &m));
+    char pixel_start[512];
+    snprintf(pixel_start, sizeof pixel_start, "<img src=\"%s\"", open_url);
+    char *pix = strstr(r.html, pixel_start);
+    assert_non_null(pix);
+    char *pix_end = strchr(pix, '>');
+    assert_non_null(pix_end);
+    assert_true(strncmp(pix_end + 1, "</body>", 7) == 0);
+    char *got = malloc(r.html_len + 1);
+    size_t pre = (size_t)(pix - r.html);
+    memcpy(got, r.html, pre);
+    strcpy(got + pre, pix_end + 1);
+    /* Substitute {{unsubscribe_url}} in the expectation. */
+    char *ph = strstr(exp, "{{unsubscribe_url}}");
+    assert_non_null(ph);
+    char *exp2 = malloc(explen + strlen(unsub) + 1);
+    memcpy(exp2, exp, (size_t)(ph - exp));
+    strcpy(exp2 + (ph - exp), unsub);
+    strcat(exp2, ph + strlen("{{unsubscribe_url}}"));
+    assert_string_equal(got, exp2);
+    assert_null(strstr(r.html, "{{unsubscribe_url}}"));
+
+    /* Text: the catalogued URL rewritten (first link with that URL), others kept. */
+    assert_non_null(strstr(r.text, click[1]));
+    assert_non_null(strstr(r.text, "https://other.example.com/"));
+    assert_non_null(strstr(r.text, unsub));
+    /* Headers (RFC 8058). */
+    assert_true(strncmp(r.list_unsubscribe, "<https://trk.example.com/t/u/t1/", 32) == 0);
+    assert_non_null(strstr(r.list_unsubscribe, ", <mailto:unsub@example.com?subject=unsubscribe:t1/"));
+    assert_string_equal(r.list_unsubscribe_post, "List-Unsubscribe=One-Click");
+    mtrk_rendered_clear(&r);
+    assert_null(r.html);
+    for (size_t i = 0; i < s.nlinks; i++)
+        mtrk_free(click[i]);
+    mtrk_free(open_url);
+    mtrk_free(unsub);
+    mtrk_free(exp);
+    free(exp2);
+    free(got);
+}
+
+static void test_render_needs_base_and_landing(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "nob", 1);
+    mtrk_tenant_settings st;
+    CONF_INIT(st, MTRK_TENANT_SETTINGS_VERSION);
+    CONF_OK(mtrk_tenant_settings_get(&st, fx->t));
+    st.tracking_base_url = "";
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &st));
+    mtrk_rendered r;
+    CONF_INIT(r, MTRK_RENDERED_VERSION);
+    CONF_EXPECT(MTRK_ESTATE, mtrk_message_render(&r, fx->t, s.mids[0]));
+    CONF_ERRMSG_HAS("tracking_base_url");
+    char *u;
+    CONF_EXPECT(MTRK_ESTATE, mtrk_track_url(&u, fx->t, MTRK_URL_OPEN, s.mids[0], (mtrk_id){ { 0 } }));
+    set_base(fx->t, NULL);
+    CONF_EXPECT(MTRK_ESTATE, mtrk_track_url(&u, fx->t, MTRK_URL_LANDING, s.mids[0], (mtrk_id){ { 0 } }));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_message_render(&r, fx->t, conf_unknown_id()));
+}
+
+/* ---- resolving ---- */
+
+static void test_round_trips(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "rt", 1);
+    mtrk_id lp;
+    CONF_OK(mtrk_landing_page_create(&lp, fx->t, s.campaign, "Spring", "https://shop.example.com/lp"));
+    mtrk_track_result res;
+    mtrk_id nil = { { 0 } };
+
+    char *p = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil);
+    CONF_OK(resolve_get(&res, fx->t, p, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_PIXEL);
+    assert_int_equal(res.kind, MTRK_URL_OPEN);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    CONF_ID_EQ(res.campaign, s.campaign);
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    assert_int_equal(res.recorded, 1);
+    assert_int_equal(res.verdict, MTRK_VERDICT_HUMAN);
+    free(p);
+    size_t plen;
+    assert_non_null(mtrk_track_pixel(&plen));
+    assert_true(plen > 20);
+
+    for (size_t i = 0; i < 3; i++) { /* not the honeypot */
+        p = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[i]);
+        CONF_OK(resolve_get(&res, fx->t, p, LATER + (mtrk_time)(i + 1) * CONF_MIN));
+        assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+        CONF_ID_EQ(res.lid, s.lids[i]);
+        mtrk_link *l;
+        CONF_OK(mtrk_link_get(&l, fx->t, s.lids[i]));
+        assert_string_equal(res.redirect_url, mtrk_link_url(l));
+        mtrk_link_free(l);
+        assert_int_equal(res.verdict, MTRK_VERDICT_HUMAN);
+        free(p);
+    }
+    mtrk_message_info mi = conf_msg(fx->t, s.mids[0]);
+    assert_int_equal(mi.opens, 1);
+    assert_int_equal(mi.clicks, 3);
+
+    p = url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], nil);
+    size_t ev = conf_count_message_events(fx->t, s.mids[0]);
+    CONF_OK(resolve_get(&res, fx->t, p, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_CONFIRM); /* a GET only asks */
+    assert_int_equal(res.recorded, 0);
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), ev);
+    assert_false(conf_has_unsub(fx->t, s.contacts[0], MTRK_UNSUB_GLOBAL, nil, NULL));
+    CONF_OK(resolve_full(&res, fx->t, "POST", p, "List-Unsubscribe=One-Click", "Mail/1", NULL, LATER, NULL));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED);
+    assert_int_equal(res.recorded, 1);
+    mtrk_source src;
+    assert_true(conf_has_unsub(fx->t, s.contacts[0], MTRK_UNSUB_GLOBAL, nil, &src));
+    assert_int_equal(src, MTRK_SOURCE_ONE_CLICK);
+    CONF_OK(resolve_full(&res, fx->t, "POST", p, "confirm=1", NULL, NULL, LATER, NULL));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED); /* idempotent */
+    assert_int_equal(res.recorded, 0);
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), ev + 1);
+    free(p);
+
+    p = url_path(fx->t, MTRK_URL_LANDING, s.mids[0], nil);
+    CONF_OK(resolve_get(&res, fx->t, p, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_LANDING);
+    CONF_ID_EQ(res.landing_page, lp);
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    assert_string_equal(res.redirect_url, "https://shop.example.com/lp");
+    free(p);
+
+    char key[MTRK_MAX_TENANT_KEY + 1];
+    CONF_OK(mtrk_track_path_tenant(key, "/t/c/t1/abc"));
+    assert_string_equal(key, "t1");
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_path_tenant(key, "/t/x/t1/abc"));
+}
+
+static void test_link_confirmation_post(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "cp", 1);
+    mtrk_track_result res;
+    char *p = url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], (mtrk_id){ { 0 } });
+    CONF_OK(resolve_full(&res, fx->t, "POST", p, "confirm=yes", HUMAN_UA, "192.0.2.1", LATER, NULL));
+    mtrk_source src;
+    assert_true(conf_has_unsub(fx->t, s.contacts[0], MTRK_UNSUB_GLOBAL, (mtrk_id){ { 0 } }, &src));
+    assert_int_equal(src, MTRK_SOURCE_LINK);
+    free(p);
+}
+
+static void expect_refused(mtrk_tenant *t, const char *path, const char *what)
+{
+    mtrk_track_result res;
+    int rc = resolve_get(&res, t, path, conf_clock_now() + CONF_HOUR);
+    if (rc != MTRK_ESIGNATURE && rc != MTRK_ETENANT)
+        fail_msg("%s: path \"%s\" gave %d (%s)", what, path, rc, mtrk_last_errmsg());
+    assert_int_equal(res.action, MTRK_ACTION_REFUSED);
+}
+
+static void test_every_byte_change_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "byte", 1);
+    mtrk_id nil = { { 0 } };
+    char *paths[4] = {
+        url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil),
+        url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]),
+        url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], nil),
+        NULL,
+    };
+    mtrk_id lp;
+    CONF_OK(mtrk_landing_page_create(&lp, fx->t, s.campaign, "LP", "https://shop.example.com/lp"));
+    paths[3] = url_path(fx->t, MTRK_URL_LANDING, s.mids[0], nil);
+    size_t before = conf_count_campaign_events(fx->t, s.campaign);
+    static const char subst[] = { 'A', 'B', '0', '-', '_', '/', '.', '?', '%' };
+    size_t prefix = strlen("/t/"); /* the host's routing prefix is not part of the URL's proof */
+    for (int k = 0; k < 4; k++) {
+        char *p = paths[k];
+        size_t n = strlen(p);
+        char buf[256];
+        for (size_t i = prefix; i < n; i++) {
+            for (size_t j = 0; j < sizeof subst; j++) {
+                if (p[i] == subst[j])
+                    continue;
+                memcpy(buf, p, n + 1);
+                buf[i] = subst[j];
+                expect_refused(fx->t, buf, "changed byte");
+            }
+            /* Truncated, and a byte removed. */
+            memcpy(buf, p, i);
+            buf[i] = '\0';
+            expect_refused(fx->t, buf, "truncated");
+            memcpy(buf, p, i);
+            strcpy(buf + i, p + i + 1);
+            expect_refused(fx->t, buf, "byte removed");
+        }
+        /* Appended bytes and queries. */
+        snprintf(buf, sizeof buf, "%sA", p);
+        expect_refused(fx->t, buf, "byte appended");
+        snprintf(buf, sizeof buf, "%s?url=https://evil.example/", p);
+        expect_refused(fx->t, buf, "open redirect parameter");
+    }
+    assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before);
+    for (int k = 0; k < 4; k++)
+        free(paths[k]);
+}
+
+/* base64url without padding, for splicing tokens in the tests. */
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+static size_t b64_decode(uint8_t *out, const char *in)
+{
+    size_t n = 0, bits = 0;
+    uint32_t acc = 0;
+    for (; *in && *in != '.'; in++) {
+        const char *c = strchr(b64, *in);
+        assert_non_null(c);
+        acc = acc << 6 | (uint32_t)(c - b64);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[n++] = (uint8_t)(acc >> bits);
+        }
+    }
+    return n;
+}
+static void b64_encode(char *out, const uint8_t *in, size_t n)
+{
+    size_t o = 0, bits = 0;
+    uint32_t acc = 0;
+    for (size_t i = 0; i < n; i++) {
+        acc = acc << 8 | in[i];
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out[o++] = b64[(acc >> bits) & 63];
+        }
+    }
+    if (bits)
+        out[o++] = b64[(acc << (6 - bits)) & 63];
+    out[o] = '\0';
+}
+
+static void test_open_redirect_and_splicing(void **state)
+{
+    conf_fixture *fx = *state;
+    trk a, b;
+    trk_build(&a, fx->t, "ora", 1);
+    trk_build(&b, fx->t, "orb", 1);
+    char *u;
+    /* A URL for a lid of another campaign cannot be made... */
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_track_url(&u, fx->t, MTRK_URL_CLICK, a.mids[0], b.lids[0]));
+    /* ...nor forged by splicing that lid into a valid token. */
+    char *p = url_path(fx->t, MTRK_URL_CLICK, a.mids[0], a.lids[0]);
+    char *tok = strrchr(p, '/') + 1;
+    uint8_t raw[64];
+    size_t n = b64_decode(raw, tok);
+    assert_int_equal(n, 52);
+    memcpy(raw + 20, b.lids[0].bytes, 16);
+    char forged[256];
+    char enc[128];
+    b64_encode(enc, raw, n);
+    snprintf(forged, sizeof forged, "/t/c/t1/%s", enc);
+    expect_refused(fx->t, forged, "lid of another campaign");
+    /* A changed lid of the same campaign. */
+    memcpy(raw + 20, a.lids[1].bytes, 16);
+    b64_encode(enc, raw, n);
+    snprintf(forged, sizeof forged, "/t/c/t1/%s", enc);
+    expect_refused(fx->t, forged, "changed lid");
+    /* A click token presented as an open, and an open token as a click. */
+    snprintf(forged, sizeof forged, "/t/o/t1/%s.gif", tok);
+    expect_refused(fx->t, forged, "purpose changed");
+    free(p);
+    p = url_path(fx->t, MTRK_URL_OPEN, a.mids[0], (mtrk_id){ { 0 } });
+    char otok[128];
+    snprintf(otok, sizeof otok, "%s", strrchr(p, '/') + 1);
+    *strstr(otok, ".gif") = '\0';
+    snprintf(forged, sizeof forged, "/t/u/t1/%s", otok);
+    expect_refused(fx->t, forged, "open token as unsubscribe");
+    free(p);
+    /* The redirect always goes to the catalogued URL, whatever the request carries. */
+    mtrk_track_result res;
+    p = url_path(fx->t, MTRK_URL_CLICK, a.mids[0], a.lids[1]);
+    CONF_OK(resolve_full(&res, fx->t, "GET", p, "url=https://evil.example/", HUMAN_UA, NULL,
+                         a.sent_at + CONF_HOUR, NULL));
+    assert_string_equal(res.redirect_url, "https://shop.example.com/story");
+    CONF_EXPECT(MTRK_EINVAL, resolve_full(&res, fx->t, "POST", p, NULL, NULL, NULL, 0, NULL));
+    CONF_EXPECT(MTRK_EINVAL, resolve_full(&res, fx->t, "DELETE", p, NULL, NULL, NULL, 0, NULL));
+    free(p);
+}
+
+static void test_other_tenant_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    trk a, b;
+    trk_build(&a, fx->t, "ta", 1);
+    trk_build(&b, fx->t2, "tb", 1);
+    size_t before = conf_count_campaign_events(fx->t2, b.campaign);
+    char *p = url_path(fx->t2, MTRK_URL_CLICK, b.mids[0], b.lids[0]);
+    mtrk_track_result res;
+    CONF_EXPECT(MTRK_ETENANT, resolve_get(&res, fx->t, p, b.sent_at + CONF_HOUR));
+    /* The other tenant's token under this tenant's key: its key does not verify here. */
+    char forged[256];
+    snprintf(forged, sizeof forged, "/t/c/t1/%s", strrchr(p, '/') + 1);
+    CONF_EXPECT(MTRK_ESIGNATURE, resolve_get(&res, fx->t, forged, b.sent_at + CONF_HOUR));
+    assert_int_equal(conf_count_campaign_events(fx->t2, b.campaign), before);
+    CONF_OK(resolve_get(&res, fx->t2, p, b.sent_at + CONF_HOUR));
+    free(p);
+}
+
+static void test_key_rotation(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "key", 1);
+    char *old = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]);
+    uint32_t kid;
+    CONF_OK(mtrk_tenant_rotate_key(&kid, fx->t));
+    assert_int_equal(kid, 2);
+    char *nw = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]);
+    assert_string_not_equal(old, nw);
+    mtrk_track_result res;
+    CONF_OK(resolve_get(&res, fx->t, old, LATER)); /* previous keys still verify */
+    CONF_OK(resolve_get(&res, fx->t, nw, LATER + CONF_MIN));
+    CONF_EXPECT(MTRK_ESTATE, mtrk_tenant_retire_key(fx->t, 2)); /* the current key */
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_retire_key(fx->t, 9));
+    CONF_OK(mtrk_tenant_retire_key(fx->t, 1));
+    CONF_EXPECT(MTRK_ESTATE, mtrk_tenant_retire_key(fx->t, 1));
+    CONF_EXPECT(MTRK_ESIGNATURE, resolve_get(&res, fx->t, old, LATER + 2 * CONF_MIN));
+    CONF_OK(resolve_get(&res, fx->t, nw, LATER + 3 * CONF_MIN));
+    mtrk_key_info k1, k2;
+    CONF_INIT(k1, MTRK_KEY_INFO_VERSION);
+    CONF_INIT(k2, MTRK_KEY_INFO_VERSION);
+    mtrk_key_info *ks[2] = { &k1, &k2 };
+    size_t count;
+    CONF_OK(mtrk_tenant_keys(ks, 2, &count, fx->t));
+    assert_int_equal(count, 2);
+    assert_true(k1.retired_at > 0);
+    assert_int_equal(k2.current, 1);
+    assert_int_equal(conf_count_audit(fx->t, "tenant.key.rotate", (mtrk_id){ { 0 } }), 1);
+    assert_int_equal(conf_count_audit(fx->t, "tenant.key.retire", (mtrk_id){ { 0 } }), 1);
+    free(old);
+    free(nw);
+}
+
+static void last_event(mtrk_event_info *e, mtrk_tenant *t, mtrk_id mid)
+{
+    mtrk_event_iter *it;
+    CONF_OK(mtrk_event_iter_message(&it, t, mid));
+    mtrk_event_info cur;
+    CONF_INIT(cur, MTRK_EVENT_INFO_VERSION);
+    int found = 0;
+    while (mtrk_event_iter_next(&cur, it) == MTRK_OK) {
+        *e = cur;
+        found = 1;
+    }
+    assert_true(found);
+    mtrk_event_iter_free(it);
+}
+
+static void test_withheld(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "wh", 2);
+    mtrk_track_result res;
+    char *p0 = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]);
+    char *p1 = url_path(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[0]);
+    CONF_OK(mtrk_contact_erase(fx->t, s.contacts[0]));
+    CONF_OK(resolve_get(&res, fx->t, p0, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+    assert_int_equal(res.withheld, 1);
+    assert_true(mtrk_id_is_nil(res.rid));
+    mtrk_event_info e;
+    if (res.recorded) {
+        last_event(&e, fx->t, s.mids[0]);
+        assert_null(e.user_agent);
+        assert_null(e.ip);
+    }
+    conf_campaign_to(fx->t, s.campaign, MTRK_CAMPAIGN_CANCELED);
+    CONF_OK(resolve_get(&res, fx->t, p1, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+    assert_int_equal(res.withheld, 1);
+    assert_string_equal(res.redirect_url, "https://shop.example.com/buy?a=1&b=2");
+    last_event(&e, fx->t, s.mids[1]);
+    assert_int_equal(e.type, MTRK_EV_CLICK);
+    assert_null(e.user_agent);
+    assert_null(e.ip);
+    free(p0);
+    free(p1);
+}
+
+static void test_request_metadata_capped(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "cap", 1);
+    char *p = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], (mtrk_id){ { 0 } });
+    char *ua = malloc(3000);
+    memset(ua, 'x', 2999);
+    ua[2999] = '\0';
+    memcpy(ua, "=cmd|' /C calc'!A0 \xff\xfe <script>", 30);
+    memcpy(ua + 509, "\xc3\xa9\xc3\xa9", 4); /* a character across the limit */
+    mtrk_track_result res;
+    CONF_OK(resolve_full(&res, fx->t, "GET", p, NULL, ua, "not-an-ip", LATER, NULL));
+    mtrk_event_info e;
+    last_event(&e, fx->t, s.mids[0]);
+    assert_non_null(e.user_agent);
+    assert_true(strlen(e.user_agent) <= MTRK_MAX_USER_AGENT);
+    assert_true(strlen(e.user_agent) >= MTRK_MAX_USER_AGENT - 3);
+    assert_null(strchr(e.user_agent, '\xff'));
+    assert_null(e.ip);
+    CONF_OK(resolve_full(&res, fx->t, "GET", p, NULL, "Mail", "2001:DB8::0:1", LATER + 1, NULL));
+    last_event(&e, fx->t, s.mids[0]);
+    assert_string_equal(e.ip, "2001:db8::1");
+    free(ua);
+    free(p);
+}
+
+/* ---- machine activity ---- */
+
+static mtrk_track_result hit(mtrk_tenant *t, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid, const char *ua,
+                             const char *ip, mtrk_time at, const mtrk_resolve_options *opts)
+{
+    char *p;
+    char *url;
+    CONF_OK(mtrk_track_url(&url, t, kind, mid, lid));
+    p = url + strlen("https://trk.example.com");
+    mtrk_track_result res;
+    CONF_OK(resolve_full(&res, t, "GET", p, NULL, ua, ip, at, opts));
+    mtrk_free(url);
+    return res;
+}
+
+static void expect_class(mtrk_track_result r, mtrk_machine_class c, mtrk_machine_rule rule)
+{
+    if (r.machine_class != c || r.rule != rule)
+        fail_msg("got %s:%s, expected %s:%s", mtrk_machine_class_name(r.machine_class),
+                 mtrk_machine_rule_name(r.rule), mtrk_machine_class_name(c), mtrk_machine_rule_name(rule));
+    assert_int_equal(r.verdict, (c == MTRK_CLASS_PRIVACY_PROXY || c == MTRK_CLASS_SECURITY_SCANNER)
+                                    ? MTRK_VERDICT_MACHINE : MTRK_VERDICT_HUMAN);
+}
+
+static int host_fn(void *ud, const mtrk_classify_input *in)
+{
+    int *calls = ud;
+    (*calls)++;
+    if (in->user_agent && strstr(in->user_agent, "HostKnows"))
+        return MTRK_CLASS_SECURITY_SCANNER;
+    return -1;
+}
+
+static void test_machine_rules(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "mr", 4);
+    mtrk_id nil = { { 0 } };
+    mtrk_time t0 = s.sent_at + CONF_HOUR;
+    /* Human, and unknown when there is nothing to judge by. */
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, HUMAN_UA, "192.0.2.1", t0, NULL), MTRK_CLASS_HUMAN,
+                 MTRK_RULE_NONE);
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, NULL, NULL, t0, NULL), MTRK_CLASS_UNKNOWN,
+                 MTRK_RULE_NONE);
+    /* User agents (defaults). */
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, "Mozilla/5.0 (via ggpht.com GoogleImageProxy)", NULL,
+                     t0, NULL),
+                 MTRK_CLASS_IMAGE_PROXY, MTRK_RULE_USER_AGENT);
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[0], "python-requests/2.31", NULL, t0, NULL),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_USER_AGENT);
+    /* Networks: Apple's for opens (default), a v6 network from the host's rules. */
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, "Mozilla/5.0", "17.58.1.2", t0, NULL),
+                 MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    mtrk_classify_rule nets[] = { { "2001:db8:40::/48", MTRK_CLASS_SECURITY_SCANNER, MTRK_APPLY_CLICK },
+                                  { "198.51.100.0/24", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN } };
+    mtrk_classify_rules rules;
+    CONF_OK(mtrk_classify_rules_init(&rules, MTRK_CLASSIFY_RULES_VERSION));
+    rules.networks = nets;
+    rules.n_networks = 2;
+    mtrk_resolve_options opts;
+    CONF_OK(mtrk_resolve_options_init(&opts, MTRK_RESOLVE_OPTIONS_VERSION));
+    opts.rules = &rules;
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[2], s.lids[0], HUMAN_UA, "2001:db8:40::7", t0, &opts),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_NETWORK);
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[2], s.lids[0], HUMAN_UA, "2001:db8:41::7", t0 + CONF_HOUR,
+                     &opts),
+                 MTRK_CLASS_HUMAN, MTRK_RULE_NONE);
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[2], nil, HUMAN_UA, "198.51.100.9", t0, &opts),
+                 MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    mtrk_classify_rule bad[] = { { "300.1.1.1/8", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN } };
+    rules.networks = bad;
+    rules.n_networks = 1;
+    mtrk_track_result r;
+    char *p = url_path(fx->t, MTRK_URL_OPEN, s.mids[2], nil);
+    CONF_EXPECT(MTRK_EINVAL, resolve_full(&r, fx->t, "GET", p, NULL, NULL, NULL, t0, &opts));
+    free(p);
+    /* Honeypot. */
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[3], s.lids[3], HUMAN_UA, NULL, t0, NULL),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_HONEYPOT);
+    /* Link burst: a second link of the message within a second. */
+    mtrk_time tb = t0 + 5 * CONF_HOUR;
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[3], s.lids[0], HUMAN_UA, NULL, tb, NULL), MTRK_CLASS_HUMAN,
+                 MTRK_RULE_NONE);
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[3], s.lids[1], HUMAN_UA, NULL, tb + 400, NULL),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_LINK_BURST);
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[3], s.lids[2], HUMAN_UA, NULL, tb + 30000, NULL),
+                 MTRK_CLASS_HUMAN, MTRK_RULE_NONE);
+    /* Within the delivery window. */
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[1], nil, HUMAN_UA, NULL, s.sent_at + 500, NULL),
+                 MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_DELIVERY_WINDOW);
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[1], HUMAN_UA, NULL, s.sent_at + 900, NULL),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_DELIVERY_WINDOW);
+    /* The host's classifier. */
+    int calls = 0;
+    mtrk_resolve_options ho;
+    CONF_OK(mtrk_resolve_options_init(&ho, MTRK_RESOLVE_OPTIONS_VERSION));
+    ho.classifier = host_fn;
+    ho.classifier_userdata = &calls;
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, "HostKnows/1", NULL, t0, &ho),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_HOST);
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, HUMAN_UA, NULL, t0, &ho), MTRK_CLASS_HUMAN,
+                 MTRK_RULE_NONE);
+    assert_int_equal(calls, 2);
+    /* The verdict and reason are stored with the event. */
+    mtrk_event_info e;
+    last_event(&e, fx->t, s.mids[3]);
+    assert_int_equal(e.type, MTRK_EV_CLICK);
+}
+
+static void test_metrics_split(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "ms", 3);
+    mtrk_id nil = { { 0 } };
+    mtrk_time t0 = s.sent_at + CONF_HOUR;
+    hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, HUMAN_UA, NULL, t0, NULL);                    /* human */
+    hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, "Mozilla/5.0", "17.1.1.1", t0, NULL);         /* machine */
+    hit(fx->t, MTRK_URL_OPEN, s.mids[1], nil, HUMAN_UA, NULL, s.sent_at + 100, NULL);       /* machine */
+    hit(fx->t, MTRK_URL_OPEN, s.mids[2], nil, "GoogleImageProxy", NULL, t0, NULL);          /* human (image proxy) */
+    hit(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0], HUMAN_UA, NULL, t0 + CONF_MIN, NULL);   /* human */
+    hit(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[3], HUMAN_UA, NULL, t0, NULL);             /* honeypot */
+    hit(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[0], "curl/8", NULL, t0 + 5 * CONF_MIN, NULL); /* machine */
+    mtrk_metrics m = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(m.opens_total, 4);
+    assert_int_equal(m.opens_unique, 3);
+    assert_int_equal(m.opens_unique_human, 2);
+    assert_int_equal(m.opens_machine, 2);
+    assert_int_equal(m.clicks_total, 3);
+    assert_int_equal(m.clicks_unique, 2);
+    assert_int_equal(m.clicks_unique_human, 1);
+    assert_int_equal(m.clicks_machine, 2);
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    mtrk_metrics again = conf_metrics(fx->t, s.campaign);
+    conf_metrics_assert_equal(&m, &again);
+}
+
+static void test_bad_input(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_track_result res;
+    CONF_INIT(res, MTRK_TRACK_RESULT_VERSION);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_resolve(&res, fx->t, NULL, NULL));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_resolve(&res, NULL, NULL, NULL));
+    CONF_EXPECT(MTRK_EINVAL, resolve_full(&res, fx->t, NULL, "/c/t1/x", NULL, NULL, NULL, 0, NULL));
+    CONF_EXPECT(MTRK_ESIGNATURE, resolve_full(&res, fx->t, "GET", "", NULL, NULL, NULL, 0, NULL));
+    CONF_EXPECT(MTRK_ESIGNATURE, resolve_full(&res, fx->t, "GET", "/c/t1/", NULL, NULL, NULL, 0, NULL));
+    mtrk_track_request req;
+    CONF_INIT(req, 99);
+    CONF_EXPECT(MTRK_EVERSION, mtrk_track_resolve(&res, fx->t, &req, NULL));
+    char *u;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_url(&u, fx->t, (mtrk_url_kind)9, conf_unknown_id(), (mtrk_id){ { 0 } }));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_url(&u, fx->t, MTRK_URL_CLICK, conf_unknown_id(), (mtrk_id){ { 0 } }));
+    set_base(fx->t, NULL);
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_track_url(&u, fx->t, MTRK_URL_OPEN, conf_unknown_id(), (mtrk_id){ { 0 } }));
+    mtrk_tenant_settings st;
+    CONF_INIT(st, MTRK_TENANT_SETTINGS_VERSION);
+    CONF_OK(mtrk_tenant_settings_get(&st, fx->t));
+    st.list_unsubscribe_mailto = "not an address";
+    CONF_EXPECT(MTRK_EADDRESS, mtrk_tenant_settings_set(fx->t, &st));
+    assert_string_equal(mtrk_strerror(MTRK_ESIGNATURE), "invalid tracking signature");
+    assert_string_equal(mtrk_strerror(MTRK_ETENANT), "tracking URL of another tenant");
+}
+
+static const struct CMUnitTest tests[] = {
+    CONF_TEST(test_catalogue_from_html),
+    CONF_TEST(test_recatalogue_keeps_lids),
+    CONF_TEST(test_render),
+    CONF_TEST(test_render_needs_base_and_landing),
+    CONF_TEST(test_round_trips),
+    CONF_TEST(test_link_confirmation_post),
+    CONF_TEST(test_every_byte_change_refused),
+    CONF_TEST(test_open_redirect_and_splicing),
+    CONF_TEST(test_other_tenant_refused),
+    CONF_TEST(test_key_rotation),
+    CONF_TEST(test_withheld),
+    CONF_TEST(test_request_metadata_capped),
+    CONF_TEST(test_machine_rules),
+    CONF_TEST(test_metrics_split),
+    CONF_TEST(test_bad_input),
+};
+CONF_GROUP(conf_group_tracking, "tracking", tests);
