@@ -1,0 +1,159 @@
+"""The exception hierarchy of the mtrk binding.
+
+Every failure reported by the library raises a subclass of :class:`Error`
+chosen by its status code; ``code`` is the library's ``MTRK_E*`` value and
+``message`` the library's own message, which names the argument or value at
+fault (for example ``"invalid argument: key contains ' '"``).
+
+Failures detected by the binding itself before anything reaches C are plain
+Python exceptions: ``TypeError`` for a value of the wrong Python type and
+``ValueError`` for a value the binding can never pass (an embedded NUL, a
+negative count, a naive datetime is a ``TypeError``). The one exception is a
+``str`` that cannot be encoded as UTF-8 (lone surrogates): it raises
+:class:`EncodingError`, as the library would for invalid UTF-8.
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional, Type
+
+__all__ = [
+    "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState",
+    "Busy", "StorageError", "OutOfMemory", "VersionError", "TooLong",
+    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError",
+    "LibraryError", "error_for",
+]
+
+# Status codes of include/mtrk/common.h (appended only, never renumbered).
+OK = 0
+EINVAL = -1
+ENOTFOUND = -2
+EEXISTS = -3
+ESTATE = -4
+EBUSY = -5
+ESTORE = -6
+ENOMEM = -7
+EVERSION = -8
+ETOOLONG = -9
+EENCODING = -10
+ITEROVER = -11
+EINCOMPLETE = -12
+EADDRESS = -13
+ESIGNATURE = -14
+ETENANT = -15
+
+
+class Error(Exception):
+    """Base of every mtrk error.
+
+    Attributes:
+        code: the library's status code (a negative ``MTRK_E*`` value), or
+            ``None`` for errors raised by the binding alone (closed handle,
+            library not found).
+        message: the library's message naming what was at fault.
+    """
+
+    #: The status code this class stands for (None: not a library code).
+    CODE: Optional[int] = None
+
+    def __init__(self, code: Optional[int], message: str) -> None:
+        super().__init__(code, message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r}, {self.message!r})"
+
+
+class InvalidArgument(Error):
+    """MTRK_EINVAL: invalid argument (NULL, empty, malformed, out of range)."""
+    CODE = EINVAL
+
+
+class NotFound(Error):
+    """MTRK_ENOTFOUND: no such entity in this tenant."""
+    CODE = ENOTFOUND
+
+
+class AlreadyExists(Error):
+    """MTRK_EEXISTS: the entity already exists."""
+    CODE = EEXISTS
+
+
+class InvalidState(Error):
+    """MTRK_ESTATE: refused by a state machine."""
+    CODE = ESTATE
+
+
+class Busy(Error):
+    """MTRK_EBUSY: the store is locked by someone else."""
+    CODE = EBUSY
+
+
+class StorageError(Error):
+    """MTRK_ESTORE: storage failure."""
+    CODE = ESTORE
+
+
+class OutOfMemory(Error):
+    """MTRK_ENOMEM: out of memory."""
+    CODE = ENOMEM
+
+
+class VersionError(Error):
+    """MTRK_EVERSION: unknown struct or store version."""
+    CODE = EVERSION
+
+
+class TooLong(Error):
+    """MTRK_ETOOLONG: a string or a count is over its limit."""
+    CODE = ETOOLONG
+
+
+class EncodingError(Error):
+    """MTRK_EENCODING: a string is not valid UTF-8."""
+    CODE = EENCODING
+
+
+class IncompleteStore(Error):
+    """MTRK_EINCOMPLETE: a store misses a required operation."""
+    CODE = EINCOMPLETE
+
+
+class InvalidAddress(Error):
+    """MTRK_EADDRESS: an e-mail address is invalid."""
+    CODE = EADDRESS
+
+
+class SignatureError(Error):
+    """MTRK_ESIGNATURE: a tracking URL is malformed, forged, tampered, truncated or its key retired."""
+    CODE = ESIGNATURE
+
+
+class WrongTenant(Error):
+    """MTRK_ETENANT: a tracking URL belongs to another tenant."""
+    CODE = ETENANT
+
+
+class ClosedError(Error):
+    """A handle (db, tenant, store, iterator) was used after it was closed."""
+
+
+class LibraryError(Error):
+    """libmtrk could not be found or loaded, or its version is not supported."""
+
+
+_BY_CODE: Dict[int, Type[Error]] = {
+    cls.CODE: cls
+    for cls in (InvalidArgument, NotFound, AlreadyExists, InvalidState, Busy,
+                StorageError, OutOfMemory, VersionError, TooLong, EncodingError,
+                IncompleteStore, InvalidAddress, SignatureError, WrongTenant)
+    if cls.CODE is not None
+}
+
+
+def error_for(code: int, message: str) -> Error:
+    """The exception for status `code` (an :class:`Error` for unknown codes)."""
+    return _BY_CODE.get(code, Error)(code, message)
