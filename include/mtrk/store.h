@@ -172,8 +172,9 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out);
  * schema when missing, migrated forward when older, and refused unchanged
  * when it is not an mtrk database, newer than this library, truncated or
  * read-only — the rules of mtrk_db_open. Reads opts->synchronous and
- * opts->busy_timeout_ms (version 2; opts may be NULL: defaults; the clock
- * is the db handle's business and ignored here).
+ * opts->busy_timeout_ms (version 2) and opts->cache_size_kib (version 3);
+ * opts may be NULL: defaults; the clock is the db handle's business and
+ * ignored here.
  *
  * Unlike the memory store, one SQLite store is one connection: use it from
  * one mtrk_db handle (one thread at a time); open one store per handle to

@@ -57,6 +57,10 @@
 #define MAX_KEY 64
 #define ERRMSG_MAX 512
 #define DEFAULT_BUSY_MS 5000
+/* Page cache per connection (KiB). SQLite's own default (2 MiB) is far below
+ * the working set of a batch: dirty pages spilled to the WAL mid-transaction
+ * and re-read pages dominated the ingest profile (docs/performance.md). */
+#define DEFAULT_CACHE_KIB 65536
 
 /* The application id written to the header (PRAGMA application_id): "mtrk". */
 #define MTRK_APP_ID 0x6d74726b
@@ -1056,6 +1060,11 @@ static int open_db(sqlstore *s, const char *path, const mtrk_open_options *opts)
     if ((rc = exec(s, "PRAGMA journal_mode = WAL")) || (rc = exec(s, sync_pragma(opts))) ||
         (rc = exec(s, "PRAGMA foreign_keys = ON")))
         return rc;
+    int cache_kib = opts && opts->version >= 3 && opts->cache_size_kib > 0 ? opts->cache_size_kib : DEFAULT_CACHE_KIB;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", cache_kib);
+    if ((rc = exec(s, pragma)) || (rc = exec(s, "PRAGMA temp_store = MEMORY")))
+        return rc;
     if (fresh || version < SQLITE_SCHEMA_VERSION)
         if ((rc = migrate(s, path)))
             return rc;
@@ -1085,6 +1094,8 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
         if (opts->busy_timeout_ms < 0)
             return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
     }
+    if (opts && opts->version >= 3 && opts->cache_size_kib < 0)
+        return gerr(MTRK_EINVAL, "opts->cache_size_kib %d is negative", opts->cache_size_kib);
     sqlstore *s = calloc(1, sizeof *s);
     if (s == NULL)
         return gerr(MTRK_ENOMEM, "out of memory opening %s", path);
