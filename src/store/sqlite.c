@@ -417,12 +417,40 @@ static void sql_cmp_null_aware(sbuf *b, const char *col, unsigned p, int less)
         sql_add(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
 }
 
+/*
+ * Leading start columns that repeat a prefix column. A secondary index's sort
+ * key ends with the primary key, which starts with the tenant again: a paged
+ * scan of (tenant, campaign) resumes after (tenant, id). SQLite seeks an
+ * index only with a row value over the columns that follow the equality
+ * prefix, so ("tenant", "id") > (?, ?) made it walk the whole prefix from its
+ * start on every page (quadratic paging). The statement leaves such columns
+ * out of the comparison; sq_scan handles a start whose repeated value differs
+ * from the prefix's (every row is then after the start, or none is).
+ */
+static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart, unsigned *prefix_pos)
+{
+    unsigned n = 0;
+    while (n < nstart) {
+        unsigned j = nprefix + n, i;
+        for (i = 0; i < nprefix && key[i] != key[j]; i++)
+            ;
+        if (i == nprefix)
+            break;
+        if (prefix_pos)
+            prefix_pos[n] = i;
+        n++;
+    }
+    return n;
+}
+
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
     const mtrk_table_def *def = s->ts[table].def;
     unsigned key[MAX_KEY];
     unsigned nk = sort_key(def, index, key);
+    /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
+    unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     sbuf b = { 0 };
@@ -437,25 +465,26 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
         sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, (cd->flags & MTRK_COL_NULLABLE) ? "IS" : "=", j + 1);
         and = " AND ";
     }
-    if (nstart) {
+    if (nstart > skip) {
+        unsigned first = nprefix + skip;
         int nullable = 0;
-        for (unsigned j = nprefix; j < nprefix + nstart; j++)
+        for (unsigned j = first; j < nprefix + nstart; j++)
             nullable |= (def->cols[key[j]].flags & MTRK_COL_NULLABLE) != 0;
         sql_add(&b, "%s", and);
         if (!nullable) {
             /* A row value: SQLite seeks the index to it. */
             sql_add(&b, "(");
-            for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[key[j]].name);
+            for (unsigned j = first; j < nprefix + nstart; j++)
+                sql_add(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
             sql_add(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
-            for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s?%u", j > nprefix ? ", " : "", j + 1);
+            for (unsigned j = first; j < nprefix + nstart; j++)
+                sql_add(&b, "%s?%u", j > first ? ", " : "", j + 1);
             sql_add(&b, ")");
         } else {
             /* Lexicographic comparison spelled out, NULL-aware:
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
-            for (unsigned j = nprefix; j < nprefix + nstart; j++) {
+            for (unsigned j = first; j < nprefix + nstart; j++) {
                 const char *col = def->cols[key[j]].name;
                 sql_add(&b, "(");
                 sql_cmp_null_aware(&b, col, j + 1, desc);
@@ -729,6 +758,44 @@ static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     return rc;
 }
 
+/* The contract's order of two values. */
+static int val_cmp(const mtrk_value *a, const mtrk_value *b)
+{
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    if (a->type == MTRK_VAL_INT)
+        return a->i < b->i ? -1 : a->i > b->i;
+    if (a->type == MTRK_VAL_NULL)
+        return 0;
+    size_t n = a->n < b->n ? a->n : b->n;
+    int c = n ? memcmp(a->p, b->p, n) : 0;
+    if (c)
+        return c < 0 ? -1 : 1;
+    return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* Start columns repeating a prefix column (lead_dups): when a repeated value
+ * differs from the prefix's, every row of the prefix lies on one side of the
+ * start, so the scan runs from the first row (*nstart = 0) or returns 1 (no
+ * rows). Likewise when the start is nothing but repeated, equal columns. */
+static int resolve_dups(sqlstore *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                        const mtrk_value *start, unsigned *nstart, unsigned *flags)
+{
+    unsigned key[MAX_KEY], pos[MAX_KEY];
+    sort_key(s->ts[table].def, index, key);
+    unsigned skip = lead_dups(key, nprefix, *nstart, pos);
+    int c = 0;
+    for (unsigned d = 0; d < skip && c == 0; d++)
+        c = val_cmp(&start[d], &prefix[pos[d]]);
+    if (c == 0 && skip < *nstart)
+        return 0;
+    if (c == 0 ? (*flags & MTRK_SCAN_AFTER) != 0 : (*flags & MTRK_SCAN_DESC) ? c < 0 : c > 0)
+        return 1;
+    *nstart = 0;
+    *flags &= ~MTRK_SCAN_AFTER;
+    return 0;
+}
+
 static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
@@ -755,6 +822,8 @@ static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         return rc;
     if (nstart == 0)
         flags &= ~MTRK_SCAN_AFTER;
+    if (nstart && (rc = resolve_dups(s, table, index, prefix, nprefix, start, &nstart, &flags)))
+        return rc > 0 ? 0 : rc;
 
     cstmt *c = NULL;
     if ((rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c)))
