@@ -111,6 +111,16 @@ typedef struct mtrk_change {
     int op;
     unsigned table;
     const mtrk_value *row; /**< a full row (for DELETE only the key columns are read) */
+    /**
+     * MTRK_CHANGE_UPDATE only, a hint: bit c (c < 64) set for each column
+     * whose value may differ from the stored row's; the row's other columns
+     * hold the stored values. 0 means any column may differ. A backend may
+     * ignore it (and replace the whole row) or write only the named columns,
+     * e.g. to leave the indexes over unchanged columns untouched. Ignored for
+     * other operations. (Appended before 1.0; the core applies one change
+     * per apply call.)
+     */
+    uint64_t columns;
 } mtrk_change;
 
 #define MTRK_STORE_VERSION 1

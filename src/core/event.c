@@ -393,7 +393,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     ev.effects = eff;
     int rc = st_insert(t, T_EVENTS, &ev);
     if (rc == MTRK_OK && (pmid || !decide_facts_equal(&after, &s->msg)))
-        rc = st_update(t, T_MESSAGES, &after);
+        rc = st_update_from(t, T_MESSAGES, &s->msg, &after);
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
     if (rc == MTRK_OK)
@@ -412,8 +412,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         rc = apply_unsub(t, s, scope, scope_id, (mtrk_source)ev.unsub_source, &eff);
     }
     if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
+        row_events before = ev;
         ev.effects = eff;
-        rc = st_update(t, T_EVENTS, &ev);
+        rc = st_update_from(t, T_EVENTS, &before, &ev);
     }
     return rc;
 }

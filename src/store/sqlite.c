@@ -55,6 +55,9 @@
 
 #define MAX_COLS 64
 #define MAX_KEY 64
+/* Distinct partial-update column sets kept prepared per table (the core uses
+ * a handful); further ones are prepared for one use. */
+#define MAX_PARTIAL 16
 #define ERRMSG_MAX 512
 #define DEFAULT_BUSY_MS 5000
 /* Page cache per connection (KiB). SQLite's own default (2 MiB) is far below
@@ -130,6 +133,9 @@ typedef struct tstate {
     int rowid;           /* a rowid table (else WITHOUT ROWID) */
     unsigned nkey[MAX_KEY];
     cstmt get, ins, upd, del;
+    /* Updates of some columns only (mtrk_change.columns), one per column set seen. */
+    struct { uint64_t mask; cstmt c; } part[MAX_PARTIAL];
+    unsigned npart;
     /* Scan shapes seen on this table (a few dozen at most: a linear search).
      * An array of pointers, so a cstmt stays put while the array grows. */
     scan_entry **scans;
@@ -392,6 +398,48 @@ static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sq
         break;
     }
     return prepare(s, &b, out, 1);
+}
+
+/* UPDATE of the non-key columns in `mask` only. SQLite maintains an index
+ * when a column it covers is in the SET list, whatever the value: naming only
+ * the changed columns leaves every other index untouched. */
+static int build_partial_update(sqlstore *s, const mtrk_table_def *def, uint64_t mask, sqlite3_stmt **out, int keep)
+{
+    sbuf b = { 0 };
+    sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+    const char *sep = "";
+    for (unsigned c = def->npk; c < def->ncols; c++) {
+        if (mask & (UINT64_C(1) << c)) {
+            sql_add(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
+            sep = ", ";
+        }
+    }
+    sql_pk_where(&b, def);
+    return prepare(s, &b, out, keep);
+}
+
+/* The statement for an update of `mask` (non-key bits only, some but not all
+ * of them); *transient when it must be finalized after one use. */
+static int partial_stmt(sqlstore *s, unsigned table, uint64_t mask, sqlite3_stmt **out, int *transient)
+{
+    tstate *ts = &s->ts[table];
+    *transient = 0;
+    for (unsigned i = 0; i < ts->npart; i++) {
+        if (ts->part[i].mask == mask) {
+            *out = ts->part[i].c.st;
+            return 0;
+        }
+    }
+    if (ts->npart == MAX_PARTIAL) {
+        *transient = 1;
+        return build_partial_update(s, ts->def, mask, out, 0);
+    }
+    int rc = build_partial_update(s, ts->def, mask, &ts->part[ts->npart].c.st, 1);
+    if (rc)
+        return rc;
+    ts->part[ts->npart].mask = mask;
+    *out = ts->part[ts->npart++].c.st;
+    return 0;
 }
 
 /* A table statement, prepared on first use. */
@@ -884,12 +932,27 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     unsigned nbind = kind == ST_DEL ? def->npk : def->ncols;
     if ((rc = check_row(s, def, ch->row, nbind)))
         return rc;
-    cstmt *c = NULL;
-    if ((rc = table_stmt(s, ch->table, kind, &c)))
-        return rc;
-    sqlite3_stmt *st = c->st;
+    /* The non-key columns to set; a partial update binds only those. */
+    uint64_t all = 0, mask = 0;
+    for (unsigned c = def->npk; c < def->ncols && c < 64; c++)
+        all |= UINT64_C(1) << c;
+    if (kind == ST_UPD && def->ncols <= 64)
+        mask = ch->columns & all;
+    int transient = 0;
+    sqlite3_stmt *st = NULL;
+    if (mask != 0 && mask != all) {
+        if ((rc = partial_stmt(s, ch->table, mask, &st, &transient)))
+            return rc;
+    } else {
+        mask = all;
+        cstmt *c = NULL;
+        if ((rc = table_stmt(s, ch->table, kind, &c)))
+            return rc;
+        st = c->st;
+    }
     for (unsigned j = 0; j < nbind && rc == 0; j++)
-        rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
+        if (kind != ST_UPD || j < def->npk || (mask & (UINT64_C(1) << j)))
+            rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
     if (rc == 0) {
         int sr = sqlite3_step(st);
         if (sr != SQLITE_DONE) {
@@ -903,6 +966,8 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
         }
     }
     sqlite3_reset(st);
+    if (transient)
+        sqlite3_finalize(st);
     return rc;
 }
 
@@ -946,6 +1011,8 @@ static void sq_free(mtrk_store *store)
         sqlite3_finalize(s->ts[t].ins.st);
         sqlite3_finalize(s->ts[t].upd.st);
         sqlite3_finalize(s->ts[t].del.st);
+        for (unsigned i = 0; i < s->ts[t].npart; i++)
+            sqlite3_finalize(s->ts[t].part[i].c.st);
         for (size_t i = 0; i < s->ts[t].nscans; i++) {
             sqlite3_finalize(s->ts[t].scans[i]->s.st);
             free(s->ts[t].scans[i]);
