@@ -256,9 +256,13 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
             return rc;
         rows_clear(T_AUDIENCES, &a);
     }
+    /* The contact row itself (status, address) only matters to the effects of
+     * bounces, complaints and unsubscribes; the message row carries its id.
+     * Contacts are never deleted, so skipping the read changes no outcome. */
     s->contact.tenant = t->id;
     s->contact.id = s->msg.contact;
-    if ((rc = st_get(t, T_CONTACTS, &s->contact)))
+    if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
+        (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
     s->arrived = core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
