@@ -112,7 +112,7 @@ static const fk_def fk_list[] = {
 };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 1
+#define SQLITE_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -331,8 +331,18 @@ static int migrate_1(sqlstore *s)
     return rc == SQLITE_OK ? 0 : sql_fail(s, "creating the schema");
 }
 
+/* Migration 2: events_by_time dropped (retention walks events_by_campaign);
+ * every event insert wrote a random entry into it. Migration 1 creates the
+ * current tables, so on a new file there is nothing to drop. */
+static int migrate_2(sqlstore *s)
+{
+    return sqlite3_exec(s->db, "DROP INDEX IF EXISTS events_by_time", NULL, NULL, NULL) == SQLITE_OK
+               ? 0
+               : sql_fail(s, "migrating to schema version 2");
+}
+
 typedef int (*migration_fn)(sqlstore *s);
-static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1 };
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
