@@ -29,7 +29,7 @@ enum {
     MTRK_SYNC_FULL = 3     /**< fsync on every commit: survives a power loss */
 };
 
-#define MTRK_OPEN_OPTIONS_VERSION 2
+#define MTRK_OPEN_OPTIONS_VERSION 3
 typedef struct mtrk_open_options {
     unsigned int version;
     /** Clock used for every "now" (NULL: the system clock). */
@@ -44,10 +44,19 @@ typedef struct mtrk_open_options {
      * MTRK_EINVAL). Ignored by "memory:".
      */
     int busy_timeout_ms;
+    /* ---- version 3 ---- */
+    /**
+     * SQLite: page cache of the connection, in KiB (0: 65536, i.e. 64 MiB;
+     * < 0 is MTRK_EINVAL). The cache is allocated as pages are used, so a
+     * small database costs only what it reads; a large batch whose dirty
+     * pages fit in it is written once at commit instead of spilled to the
+     * WAL mid-transaction. Ignored by "memory:".
+     */
+    int cache_size_kib;
 } mtrk_open_options;
-#define MTRK_OPEN_OPTIONS_INIT { MTRK_OPEN_OPTIONS_VERSION, NULL, NULL, MTRK_SYNC_DEFAULT, 0 }
+#define MTRK_OPEN_OPTIONS_INIT { MTRK_OPEN_OPTIONS_VERSION, NULL, NULL, MTRK_SYNC_DEFAULT, 0, 0 }
 /**
- * Fills *opts with defaults for `version` (1 or 2), writing only the fields
+ * Fills *opts with defaults for `version` (1, 2 or 3), writing only the fields
  * that version has, so a caller compiled against version 1 can pass its
  * smaller struct. MTRK_EVERSION if unknown.
  */

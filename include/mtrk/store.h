@@ -111,6 +111,16 @@ typedef struct mtrk_change {
     int op;
     unsigned table;
     const mtrk_value *row; /**< a full row (for DELETE only the key columns are read) */
+    /**
+     * MTRK_CHANGE_UPDATE only, a hint: bit c (c < 64) set for each column
+     * whose value may differ from the stored row's; the row's other columns
+     * hold the stored values. 0 means any column may differ. A backend may
+     * ignore it (and replace the whole row) or write only the named columns,
+     * e.g. to leave the indexes over unchanged columns untouched. Ignored for
+     * other operations. (Appended before 1.0; the core applies one change
+     * per apply call.)
+     */
+    uint64_t columns;
 } mtrk_change;
 
 #define MTRK_STORE_VERSION 1
@@ -172,8 +182,9 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out);
  * schema when missing, migrated forward when older, and refused unchanged
  * when it is not an mtrk database, newer than this library, truncated or
  * read-only — the rules of mtrk_db_open. Reads opts->synchronous and
- * opts->busy_timeout_ms (version 2; opts may be NULL: defaults; the clock
- * is the db handle's business and ignored here).
+ * opts->busy_timeout_ms (version 2) and opts->cache_size_kib (version 3);
+ * opts may be NULL: defaults; the clock is the db handle's business and
+ * ignored here.
  *
  * Unlike the memory store, one SQLite store is one connection: use it from
  * one mtrk_db handle (one thread at a time); open one store per handle to

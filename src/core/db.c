@@ -13,7 +13,9 @@ MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int versio
     if (version == 0 || version > MTRK_OPEN_OPTIONS_VERSION)
         return gerr(MTRK_EVERSION, "open options version %u unknown (1..%u)", version, MTRK_OPEN_OPTIONS_VERSION);
     /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
-    size_t size = version == 1 ? offsetof(mtrk_open_options, synchronous) : sizeof *opts;
+    size_t size = version == 1   ? offsetof(mtrk_open_options, synchronous)
+                : version == 2 ? offsetof(mtrk_open_options, cache_size_kib)
+                               : sizeof *opts;
     memset(opts, 0, size);
     opts->version = version;
     return MTRK_OK;
@@ -81,6 +83,8 @@ static int check_opts(const mtrk_open_options *opts)
         if (opts->busy_timeout_ms < 0)
             return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
     }
+    if (opts && opts->version >= 3 && opts->cache_size_kib < 0)
+        return gerr(MTRK_EINVAL, "opts->cache_size_kib %d is negative", opts->cache_size_kib);
     return MTRK_OK;
 }
 

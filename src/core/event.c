@@ -256,9 +256,13 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
             return rc;
         rows_clear(T_AUDIENCES, &a);
     }
+    /* The contact row itself (status, address) only matters to the effects of
+     * bounces, complaints and unsubscribes; the message row carries its id.
+     * Contacts are never deleted, so skipping the read changes no outcome. */
     s->contact.tenant = t->id;
     s->contact.id = s->msg.contact;
-    if ((rc = st_get(t, T_CONTACTS, &s->contact)))
+    if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
+        (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
     s->arrived = core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
@@ -393,7 +397,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     ev.effects = eff;
     int rc = st_insert(t, T_EVENTS, &ev);
     if (rc == MTRK_OK && (pmid || !decide_facts_equal(&after, &s->msg)))
-        rc = st_update(t, T_MESSAGES, &after);
+        rc = st_update_from(t, T_MESSAGES, &s->msg, &after);
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
     if (rc == MTRK_OK)
@@ -412,8 +416,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         rc = apply_unsub(t, s, scope, scope_id, (mtrk_source)ev.unsub_source, &eff);
     }
     if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
+        row_events before = ev;
         ev.effects = eff;
-        rc = st_update(t, T_EVENTS, &ev);
+        rc = st_update_from(t, T_EVENTS, &before, &ev);
     }
     return rc;
 }

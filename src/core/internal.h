@@ -116,6 +116,10 @@ int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix,
             const mtrk_value *start, unsigned nstart, unsigned flags, st_row_fn fn, void *userdata);
 int st_insert(mtrk_tenant *t, unsigned table, const void *row);
 int st_update(mtrk_tenant *t, unsigned table, const void *row);
+/* Update of `row` over `before` (the stored row it was read as): names only
+ * the columns that differ (mtrk_change.columns), so a backend can leave the
+ * indexes over unchanged columns alone. */
+int st_update_from(mtrk_tenant *t, unsigned table, const void *before, const void *row);
 int st_delete(mtrk_tenant *t, unsigned table, const void *row);
 /* Insert or update by primary key. */
 int st_put(mtrk_tenant *t, unsigned table, const void *row);

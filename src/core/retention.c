@@ -68,11 +68,13 @@ int events_scrub(mtrk_tenant *t, int index, const mtrk_value *prefix, unsigned n
         for (size_t i = 0; i < p.got; i++) {
             row_events *e = &rows[i];
             if (rc == MTRK_OK && (e->ip || e->user_agent)) {
+                row_events before = *e; /* shallow, for the changed-column mask */
+                before.ip = before.user_agent = (char *)"";
                 free(e->ip);
                 free(e->user_agent);
                 e->ip = e->user_agent = NULL;
                 /* Neither column is in a key: the scan order is unaffected. */
-                rc = st_update(t, T_EVENTS, e);
+                rc = st_update_from(t, T_EVENTS, &before, e);
                 if (rc == MTRK_OK)
                     n++;
             }
@@ -83,6 +85,33 @@ int events_scrub(mtrk_tenant *t, int index, const mtrk_value *prefix, unsigned n
     free(rows);
     if (rc == MTRK_OK && scrubbed)
         *scrubbed += n;
+    return rc;
+}
+
+/* Every campaign's events that occurred before `before`, campaign by campaign
+ * (events_by_campaign orders each campaign's events by occurred_at). Every
+ * event belongs to a campaign of its tenant (a foreign key). */
+static int scrub_campaigns(mtrk_tenant *t, mtrk_time before, uint64_t *n)
+{
+    row_campaigns *cams = calloc(BULK_PAGE, sizeof *cams);
+    if (cams == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    page_cursor cur = { 0 };
+    mtrk_value pre = v_id(&t->id);
+    size_t got = 0;
+    int rc;
+    do {
+        rc = scan_page(t, T_CAMPAIGNS, MTRK_INDEX_PK, &pre, 1, &cur, cams, BULK_PAGE, &got);
+        for (size_t i = 0; i < got; i++) {
+            if (rc == MTRK_OK) {
+                mtrk_value cp[2] = { v_id(&t->id), v_id(&cams[i].id) };
+                rc = events_scrub(t, IDX_EVENTS_CAMPAIGN, cp, 2, before, n);
+            }
+            rows_clear(T_CAMPAIGNS, &cams[i]);
+        }
+    } while (rc == MTRK_OK && got == BULK_PAGE);
+    cursor_free(&cur);
+    free(cams);
     return rc;
 }
 
@@ -105,8 +134,7 @@ MTRK_API int mtrk_retention_apply(uint64_t *out_scrubbed, mtrk_tenant *t)
         mtrk_time now = core_now(t->db);
         mtrk_time before = tr.retention_ms > 0 && now > INT64_MIN + tr.retention_ms ? now - tr.retention_ms : now;
         rows_clear(T_TENANTS, &tr);
-        mtrk_value pre = v_id(&t->id);
-        rc = events_scrub(t, IDX_EVENTS_TIME, &pre, 1, before, &n);
+        rc = scrub_campaigns(t, before, &n);
     }
     rc = tx_end(t, rc);
     if (rc == MTRK_OK && out_scrubbed)

@@ -50,7 +50,6 @@ static const mtrk_index_def events_idx[] = {
         COL_events_arrived_at),
     IDX("events_by_campaign", 0, COL_events_tenant, COL_events_campaign, COL_events_occurred_at,
         COL_events_arrived_at),
-    IDX("events_by_time", 0, COL_events_tenant, COL_events_occurred_at),
 };
 static const mtrk_index_def landing_pages_idx[] = {
     IDX("landing_pages_by_campaign", 1, COL_landing_pages_tenant, COL_landing_pages_campaign),
@@ -99,7 +98,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 2u
+#define SCHEMA_VERSION 3u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

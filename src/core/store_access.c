@@ -169,12 +169,12 @@ int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix,
     return MTRK_OK;
 }
 
-static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row)
+static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint64_t columns)
 {
     mtrk_store *s = t->db->store;
     mtrk_value vals[MAXCOLS];
     rows_to_values(table, row, vals);
-    mtrk_change ch = { op, table, vals };
+    mtrk_change ch = { op, table, vals, columns };
     int rc = s->apply(s, &ch, 1);
     if (rc == MTRK_EEXISTS)
         return terr(t, rc, "a row with the same key exists in %s", rows_table(table)->name);
@@ -185,9 +185,40 @@ static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row)
     return MTRK_OK;
 }
 
-int st_insert(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_INSERT, table, row); }
-int st_update(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_UPDATE, table, row); }
-int st_delete(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_DELETE, table, row); }
+int st_insert(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_INSERT, table, row, 0); }
+int st_update(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_UPDATE, table, row, 0); }
+int st_delete(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_DELETE, table, row, 0); }
+
+static bool value_eq(const mtrk_value *a, const mtrk_value *b)
+{
+    if (a->type != b->type)
+        return false;
+    if (a->type == MTRK_VAL_INT)
+        return a->i == b->i;
+    return a->n == b->n && (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+/* Bit c for each column c that differs (0: all, for tables wider than 64). */
+static uint64_t changed_columns(unsigned table, const void *before, const void *row)
+{
+    const mtrk_table_def *td = rows_table(table);
+    if (td->ncols > 64)
+        return 0;
+    mtrk_value a[MAXCOLS], b[MAXCOLS];
+    rows_to_values(table, before, a);
+    rows_to_values(table, row, b);
+    uint64_t mask = 0;
+    for (unsigned c = 0; c < td->ncols; c++)
+        if (!value_eq(&a[c], &b[c]))
+            mask |= UINT64_C(1) << c;
+    /* Nothing changed: still an update (it must find the row); name one column. */
+    return mask ? mask : UINT64_C(1) << (td->ncols - 1);
+}
+
+int st_update_from(mtrk_tenant *t, unsigned table, const void *before, const void *row)
+{
+    return apply1(t, MTRK_CHANGE_UPDATE, table, row, changed_columns(table, before, row));
+}
 
 int st_put(mtrk_tenant *t, unsigned table, const void *row)
 {
@@ -200,8 +231,8 @@ int st_put(mtrk_tenant *t, unsigned table, const void *row)
     /* Only the key columns of tmp are read by st_get, and it overwrites them. */
     int rc = st_get(t, table, tmp);
     if (rc == MTRK_OK) {
+        rc = st_update_from(t, table, tmp, row);
         rows_clear(table, tmp);
-        rc = st_update(t, table, row);
     } else if (rc == MTRK_ENOTFOUND) {
         rc = st_insert(t, table, row);
     }

@@ -55,8 +55,15 @@
 
 #define MAX_COLS 64
 #define MAX_KEY 64
+/* Distinct partial-update column sets kept prepared per table (the core uses
+ * a handful); further ones are prepared for one use. */
+#define MAX_PARTIAL 16
 #define ERRMSG_MAX 512
 #define DEFAULT_BUSY_MS 5000
+/* Page cache per connection (KiB). SQLite's own default (2 MiB) is far below
+ * the working set of a batch: dirty pages spilled to the WAL mid-transaction
+ * and re-read pages dominated the ingest profile (docs/performance.md). */
+#define DEFAULT_CACHE_KIB 65536
 
 /* The application id written to the header (PRAGMA application_id): "mtrk". */
 #define MTRK_APP_ID 0x6d74726b
@@ -105,7 +112,7 @@ static const fk_def fk_list[] = {
 };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 1
+#define SQLITE_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -126,6 +133,9 @@ typedef struct tstate {
     int rowid;           /* a rowid table (else WITHOUT ROWID) */
     unsigned nkey[MAX_KEY];
     cstmt get, ins, upd, del;
+    /* Updates of some columns only (mtrk_change.columns), one per column set seen. */
+    struct { uint64_t mask; cstmt c; } part[MAX_PARTIAL];
+    unsigned npart;
     /* Scan shapes seen on this table (a few dozen at most: a linear search).
      * An array of pointers, so a cstmt stays put while the array grows. */
     scan_entry **scans;
@@ -321,8 +331,18 @@ static int migrate_1(sqlstore *s)
     return rc == SQLITE_OK ? 0 : sql_fail(s, "creating the schema");
 }
 
+/* Migration 2: events_by_time dropped (retention walks events_by_campaign);
+ * every event insert wrote a random entry into it. Migration 1 creates the
+ * current tables, so on a new file there is nothing to drop. */
+static int migrate_2(sqlstore *s)
+{
+    return sqlite3_exec(s->db, "DROP INDEX IF EXISTS events_by_time", NULL, NULL, NULL) == SQLITE_OK
+               ? 0
+               : sql_fail(s, "migrating to schema version 2");
+}
+
 typedef int (*migration_fn)(sqlstore *s);
-static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1 };
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -390,6 +410,48 @@ static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sq
     return prepare(s, &b, out, 1);
 }
 
+/* UPDATE of the non-key columns in `mask` only. SQLite maintains an index
+ * when a column it covers is in the SET list, whatever the value: naming only
+ * the changed columns leaves every other index untouched. */
+static int build_partial_update(sqlstore *s, const mtrk_table_def *def, uint64_t mask, sqlite3_stmt **out, int keep)
+{
+    sbuf b = { 0 };
+    sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+    const char *sep = "";
+    for (unsigned c = def->npk; c < def->ncols; c++) {
+        if (mask & (UINT64_C(1) << c)) {
+            sql_add(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
+            sep = ", ";
+        }
+    }
+    sql_pk_where(&b, def);
+    return prepare(s, &b, out, keep);
+}
+
+/* The statement for an update of `mask` (non-key bits only, some but not all
+ * of them); *transient when it must be finalized after one use. */
+static int partial_stmt(sqlstore *s, unsigned table, uint64_t mask, sqlite3_stmt **out, int *transient)
+{
+    tstate *ts = &s->ts[table];
+    *transient = 0;
+    for (unsigned i = 0; i < ts->npart; i++) {
+        if (ts->part[i].mask == mask) {
+            *out = ts->part[i].c.st;
+            return 0;
+        }
+    }
+    if (ts->npart == MAX_PARTIAL) {
+        *transient = 1;
+        return build_partial_update(s, ts->def, mask, out, 0);
+    }
+    int rc = build_partial_update(s, ts->def, mask, &ts->part[ts->npart].c.st, 1);
+    if (rc)
+        return rc;
+    ts->part[ts->npart].mask = mask;
+    *out = ts->part[ts->npart++].c.st;
+    return 0;
+}
+
 /* A table statement, prepared on first use. */
 static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
 {
@@ -413,12 +475,40 @@ static void sql_cmp_null_aware(sbuf *b, const char *col, unsigned p, int less)
         sql_add(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
 }
 
+/*
+ * Leading start columns that repeat a prefix column. A secondary index's sort
+ * key ends with the primary key, which starts with the tenant again: a paged
+ * scan of (tenant, campaign) resumes after (tenant, id). SQLite seeks an
+ * index only with a row value over the columns that follow the equality
+ * prefix, so ("tenant", "id") > (?, ?) made it walk the whole prefix from its
+ * start on every page (quadratic paging). The statement leaves such columns
+ * out of the comparison; sq_scan handles a start whose repeated value differs
+ * from the prefix's (every row is then after the start, or none is).
+ */
+static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart, unsigned *prefix_pos)
+{
+    unsigned n = 0;
+    while (n < nstart) {
+        unsigned j = nprefix + n, i;
+        for (i = 0; i < nprefix && key[i] != key[j]; i++)
+            ;
+        if (i == nprefix)
+            break;
+        if (prefix_pos)
+            prefix_pos[n] = i;
+        n++;
+    }
+    return n;
+}
+
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
     const mtrk_table_def *def = s->ts[table].def;
     unsigned key[MAX_KEY];
     unsigned nk = sort_key(def, index, key);
+    /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
+    unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     sbuf b = { 0 };
@@ -433,25 +523,26 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
         sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, (cd->flags & MTRK_COL_NULLABLE) ? "IS" : "=", j + 1);
         and = " AND ";
     }
-    if (nstart) {
+    if (nstart > skip) {
+        unsigned first = nprefix + skip;
         int nullable = 0;
-        for (unsigned j = nprefix; j < nprefix + nstart; j++)
+        for (unsigned j = first; j < nprefix + nstart; j++)
             nullable |= (def->cols[key[j]].flags & MTRK_COL_NULLABLE) != 0;
         sql_add(&b, "%s", and);
         if (!nullable) {
             /* A row value: SQLite seeks the index to it. */
             sql_add(&b, "(");
-            for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[key[j]].name);
+            for (unsigned j = first; j < nprefix + nstart; j++)
+                sql_add(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
             sql_add(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
-            for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s?%u", j > nprefix ? ", " : "", j + 1);
+            for (unsigned j = first; j < nprefix + nstart; j++)
+                sql_add(&b, "%s?%u", j > first ? ", " : "", j + 1);
             sql_add(&b, ")");
         } else {
             /* Lexicographic comparison spelled out, NULL-aware:
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
-            for (unsigned j = nprefix; j < nprefix + nstart; j++) {
+            for (unsigned j = first; j < nprefix + nstart; j++) {
                 const char *col = def->cols[key[j]].name;
                 sql_add(&b, "(");
                 sql_cmp_null_aware(&b, col, j + 1, desc);
@@ -725,6 +816,44 @@ static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     return rc;
 }
 
+/* The contract's order of two values. */
+static int val_cmp(const mtrk_value *a, const mtrk_value *b)
+{
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    if (a->type == MTRK_VAL_INT)
+        return a->i < b->i ? -1 : a->i > b->i;
+    if (a->type == MTRK_VAL_NULL)
+        return 0;
+    size_t n = a->n < b->n ? a->n : b->n;
+    int c = n ? memcmp(a->p, b->p, n) : 0;
+    if (c)
+        return c < 0 ? -1 : 1;
+    return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* Start columns repeating a prefix column (lead_dups): when a repeated value
+ * differs from the prefix's, every row of the prefix lies on one side of the
+ * start, so the scan runs from the first row (*nstart = 0) or returns 1 (no
+ * rows). Likewise when the start is nothing but repeated, equal columns. */
+static int resolve_dups(sqlstore *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                        const mtrk_value *start, unsigned *nstart, unsigned *flags)
+{
+    unsigned key[MAX_KEY], pos[MAX_KEY];
+    sort_key(s->ts[table].def, index, key);
+    unsigned skip = lead_dups(key, nprefix, *nstart, pos);
+    int c = 0;
+    for (unsigned d = 0; d < skip && c == 0; d++)
+        c = val_cmp(&start[d], &prefix[pos[d]]);
+    if (c == 0 && skip < *nstart)
+        return 0;
+    if (c == 0 ? (*flags & MTRK_SCAN_AFTER) != 0 : (*flags & MTRK_SCAN_DESC) ? c < 0 : c > 0)
+        return 1;
+    *nstart = 0;
+    *flags &= ~MTRK_SCAN_AFTER;
+    return 0;
+}
+
 static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
@@ -751,6 +880,8 @@ static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         return rc;
     if (nstart == 0)
         flags &= ~MTRK_SCAN_AFTER;
+    if (nstart && (rc = resolve_dups(s, table, index, prefix, nprefix, start, &nstart, &flags)))
+        return rc > 0 ? 0 : rc;
 
     cstmt *c = NULL;
     if ((rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c)))
@@ -811,12 +942,27 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     unsigned nbind = kind == ST_DEL ? def->npk : def->ncols;
     if ((rc = check_row(s, def, ch->row, nbind)))
         return rc;
-    cstmt *c = NULL;
-    if ((rc = table_stmt(s, ch->table, kind, &c)))
-        return rc;
-    sqlite3_stmt *st = c->st;
+    /* The non-key columns to set; a partial update binds only those. */
+    uint64_t all = 0, mask = 0;
+    for (unsigned c = def->npk; c < def->ncols && c < 64; c++)
+        all |= UINT64_C(1) << c;
+    if (kind == ST_UPD && def->ncols <= 64)
+        mask = ch->columns & all;
+    int transient = 0;
+    sqlite3_stmt *st = NULL;
+    if (mask != 0 && mask != all) {
+        if ((rc = partial_stmt(s, ch->table, mask, &st, &transient)))
+            return rc;
+    } else {
+        mask = all;
+        cstmt *c = NULL;
+        if ((rc = table_stmt(s, ch->table, kind, &c)))
+            return rc;
+        st = c->st;
+    }
     for (unsigned j = 0; j < nbind && rc == 0; j++)
-        rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
+        if (kind != ST_UPD || j < def->npk || (mask & (UINT64_C(1) << j)))
+            rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
     if (rc == 0) {
         int sr = sqlite3_step(st);
         if (sr != SQLITE_DONE) {
@@ -830,6 +976,8 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
         }
     }
     sqlite3_reset(st);
+    if (transient)
+        sqlite3_finalize(st);
     return rc;
 }
 
@@ -873,6 +1021,8 @@ static void sq_free(mtrk_store *store)
         sqlite3_finalize(s->ts[t].ins.st);
         sqlite3_finalize(s->ts[t].upd.st);
         sqlite3_finalize(s->ts[t].del.st);
+        for (unsigned i = 0; i < s->ts[t].npart; i++)
+            sqlite3_finalize(s->ts[t].part[i].c.st);
         for (size_t i = 0; i < s->ts[t].nscans; i++) {
             sqlite3_finalize(s->ts[t].scans[i]->s.st);
             free(s->ts[t].scans[i]);
@@ -1056,6 +1206,11 @@ static int open_db(sqlstore *s, const char *path, const mtrk_open_options *opts)
     if ((rc = exec(s, "PRAGMA journal_mode = WAL")) || (rc = exec(s, sync_pragma(opts))) ||
         (rc = exec(s, "PRAGMA foreign_keys = ON")))
         return rc;
+    int cache_kib = opts && opts->version >= 3 && opts->cache_size_kib > 0 ? opts->cache_size_kib : DEFAULT_CACHE_KIB;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", cache_kib);
+    if ((rc = exec(s, pragma)) || (rc = exec(s, "PRAGMA temp_store = MEMORY")))
+        return rc;
     if (fresh || version < SQLITE_SCHEMA_VERSION)
         if ((rc = migrate(s, path)))
             return rc;
@@ -1085,6 +1240,8 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
         if (opts->busy_timeout_ms < 0)
             return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
     }
+    if (opts && opts->version >= 3 && opts->cache_size_kib < 0)
+        return gerr(MTRK_EINVAL, "opts->cache_size_kib %d is negative", opts->cache_size_kib);
     sqlstore *s = calloc(1, sizeof *s);
     if (s == NULL)
         return gerr(MTRK_ENOMEM, "out of memory opening %s", path);

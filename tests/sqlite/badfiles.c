@@ -220,6 +220,15 @@ static void targets_and_options(void)
     REL_OK(mtrk_db_open(&db, f, o1), NULL);
     mtrk_db_close(db);
     free(o1);
+    /* Version 2 likewise (no cache_size_kib). */
+    size_t v2 = offsetof(mtrk_open_options, cache_size_kib);
+    mtrk_open_options *o2 = malloc(v2);
+    if (o2 == NULL)
+        rel_die("out of memory");
+    REL_OK(mtrk_open_options_init(o2, 2), NULL);
+    REL_OK(mtrk_db_open(&db, f, o2), NULL);
+    mtrk_db_close(db);
+    free(o2);
     checks++;
 
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
@@ -230,6 +239,11 @@ static void targets_and_options(void)
     o.busy_timeout_ms = -1;
     if (mtrk_db_open(&db, f, &o) != MTRK_EINVAL || strstr(mtrk_last_errmsg(), "busy_timeout_ms") == NULL)
         rel_die("busy timeout -1 was not refused: %s", mtrk_last_errmsg());
+    o.busy_timeout_ms = 0;
+    o.cache_size_kib = -1;
+    if (mtrk_db_open(&db, f, &o) != MTRK_EINVAL || strstr(mtrk_last_errmsg(), "cache_size_kib") == NULL)
+        rel_die("cache size -1 was not refused: %s", mtrk_last_errmsg());
+    o.cache_size_kib = 0;
     checks++;
 
     /* Another connection holds the write lock: a write waits for the busy

@@ -58,11 +58,24 @@ static int teardown(void **state)
 static void add_events(mtrk_tenant *t, mtrk_id contact, int n, int64_t step)
 {
     assert_int_equal(tx_begin(t, true), 0);
+    /* Every event belongs to a campaign of its tenant (a foreign key on SQLite;
+     * retention walks the tenant's campaigns): two campaigns, alternating. */
+    mtrk_id cam[2];
+    for (int k = 0; k < 2; k++) {
+        row_campaigns r = { 0 };
+        r.tenant = t->id;
+        r.id = cam[k] = core_id_new(t->db);
+        r.name = r.subject = "c";
+        r.from_address = "from@example.com";
+        r.created_at = r.updated_at = now_ms;
+        assert_int_equal(st_insert(t, T_CAMPAIGNS, &r), 0);
+    }
     for (int i = 0; i < n; i++) {
         row_events e = { 0 };
         e.tenant = t->id;
         e.id = core_id_new(t->db);
-        e.message = e.campaign = e.id;
+        e.message = e.id;
+        e.campaign = cam[i % 2];
         e.contact = contact;
         e.type = MTRK_EV_OPEN;
         e.occurred_at = now_ms - i * step;
