@@ -55,9 +55,9 @@ CLOCK_FN = CFUNCTYPE(c_int64, c_void_p)
 
 
 class mtrk_open_options(Structure):
-    VERSION = 2
+    VERSION = 3
     _fields_ = [("version", c_uint), ("clock", CLOCK_FN), ("clock_userdata", c_void_p),
-                ("synchronous", c_int), ("busy_timeout_ms", c_int)]
+                ("synchronous", c_int), ("busy_timeout_ms", c_int), ("cache_size_kib", c_int)]
 
 
 class mtrk_tenant_settings(Structure):

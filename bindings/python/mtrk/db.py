@@ -86,10 +86,11 @@ class SqliteStore(Store):
     _max_handles = 1
 
     def __init__(self, path: "str | os.PathLike[str]", *, synchronous: Sync = Sync.DEFAULT,
-                 busy_timeout: "Optional[_dt.timedelta | int]" = None, library: LibraryPath = None) -> None:
+                 busy_timeout: "Optional[_dt.timedelta | int]" = None, cache_size_kib: Optional[int] = None,
+                 library: LibraryPath = None) -> None:
         L = _lib.load(library) if library is not None else _lib.lib()
         p = cv.str_in(os.fspath(path) if isinstance(path, os.PathLike) else path, "path")
-        opts, _ = _options(None, synchronous, busy_timeout)
+        opts, _ = _options(None, synchronous, busy_timeout, cache_size_kib)
         super().__init__(lambda out: L.mtrk_store_sqlite_new(out, p, byref(opts)), "sqlite store")
 
 
@@ -98,7 +99,7 @@ def _store_ptr(addr: int) -> "POINTER[_lib.mtrk_store]":
 
 
 def _options(clock: Optional[Clock], synchronous: Sync = Sync.DEFAULT,
-             busy_timeout: "Optional[_dt.timedelta | int]" = None):
+             busy_timeout: "Optional[_dt.timedelta | int]" = None, cache_size_kib: Optional[int] = None):
     """(mtrk_open_options, keepalive) for `clock` and the SQLite options."""
     L = _lib.lib()
     opts = _lib.mtrk_open_options()
@@ -111,6 +112,12 @@ def _options(clock: Optional[Clock], synchronous: Sync = Sync.DEFAULT,
         if not 0 <= ms <= 0x7FFFFFFF:
             raise ValueError(f"busy_timeout must be between 0 and 2**31-1 ms, not {ms}")
         opts.busy_timeout_ms = ms
+    if cache_size_kib is not None:
+        if isinstance(cache_size_kib, bool) or not isinstance(cache_size_kib, int):
+            raise TypeError(f"cache_size_kib must be an int, not {type(cache_size_kib).__name__}")
+        if not 0 <= cache_size_kib <= 0x7FFFFFFF:
+            raise ValueError(f"cache_size_kib must be between 0 and 2**31-1, not {cache_size_kib}")
+        opts.cache_size_kib = cache_size_kib
     keep = None
     if clock is not None:
         if not callable(clock):
@@ -141,10 +148,10 @@ class Db:
 
     @classmethod
     def _open(cls, target: str, clock: Optional[Clock], synchronous: Sync,
-              busy_timeout: "Optional[_dt.timedelta | int]") -> "Db":
+              busy_timeout: "Optional[_dt.timedelta | int]", cache_size_kib: Optional[int] = None) -> "Db":
         L = _lib.lib()
         t = cv.str_in(os.fspath(target) if isinstance(target, os.PathLike) else target, "target")
-        opts, keep = _options(clock, synchronous, busy_timeout)
+        opts, keep = _options(clock, synchronous, busy_timeout, cache_size_kib)
         out = c_void_p()
         rc = L.mtrk_db_open(byref(out), t, byref(opts))
         if rc:
@@ -244,14 +251,15 @@ class Db:
 
 def open(target: "str | os.PathLike[str]" = "memory:", *, clock: Optional[Clock] = None,
          synchronous: Sync = Sync.DEFAULT, busy_timeout: "Optional[_dt.timedelta | int]" = None,
-         library: LibraryPath = None) -> Db:
+         cache_size_kib: Optional[int] = None, library: LibraryPath = None) -> Db:
     """Opens a Db on `target`: "memory:" (a private, empty in-memory store),
     "sqlite:PATH", an SQLite "file:" URI, or a file path (created with the
     mtrk schema when missing; see mtrk_db_open in include/mtrk/db.h).
 
     SQLite only: `synchronous` (a Sync level) and `busy_timeout` (a timedelta
     or milliseconds a call waits for a lock held elsewhere before Busy;
-    None: the library's 5 s).
+    None: the library's 5 s) and `cache_size_kib` (the page cache; None or 0:
+    the library's 64 MiB).
 
     `clock`, if given, is called for every "now" and must return a
     timezone-aware datetime (an exception in it is printed and the system
@@ -263,4 +271,4 @@ def open(target: "str | os.PathLike[str]" = "memory:", *, clock: Optional[Clock]
     """
     if library is not None:
         _lib.load(library)
-    return Db._open(target, clock, synchronous, busy_timeout)
+    return Db._open(target, clock, synchronous, busy_timeout, cache_size_kib)
