@@ -7,6 +7,8 @@
 #include "tracking_int.h"
 
 #include <gumbo.h>
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -280,18 +282,87 @@ void html_doc_free(html_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
+/* Gumbo does not check its allocations: a NULL from malloc crashes it. So it
+ * allocates through this arena, which keeps every live block on a list and,
+ * when malloc fails, jumps back to html_parse, which frees the whole list:
+ * out of memory while parsing is MTRK_ENOMEM, without a crash or a leak. */
+typedef union gblock {
+    struct {
+        union gblock *prev, *next;
+    } l;
+    max_align_t align;
+} gblock;
+
+typedef struct garena {
+    jmp_buf oom;
+    gblock *head;
+} garena;
+
+static void *garena_alloc(void *ud, size_t n)
+{
+    garena *a = ud;
+    gblock *b = n <= SIZE_MAX - sizeof *b ? malloc(sizeof *b + n) : NULL;
+    if (b == NULL)
+        longjmp(a->oom, 1);
+    b->l.prev = NULL;
+    b->l.next = a->head;
+    if (a->head)
+        a->head->l.prev = b;
+    a->head = b;
+    return b + 1;
+}
+
+static void garena_free(void *ud, void *p)
+{
+    garena *a = ud;
+    if (p == NULL)
+        return;
+    gblock *b = (gblock *)p - 1;
+    if (b->l.prev)
+        b->l.prev->l.next = b->l.next;
+    else
+        a->head = b->l.next;
+    if (b->l.next)
+        b->l.next->l.prev = b->l.prev;
+    free(b);
+}
+
+static void garena_destroy(garena *a)
+{
+    for (gblock *b = a->head, *next; b; b = next) {
+        next = b->l.next;
+        free(b);
+    }
+    free(a);
+}
+
 int html_parse(html_doc *doc, const char *src, size_t len)
 {
     memset(doc, 0, sizeof *doc);
     doc->body_end = len;
+    /* On the heap: nothing html_parse keeps in a local changes between
+     * setjmp and longjmp. */
+    garena *arena = calloc(1, sizeof *arena);
+    if (arena == NULL)
+        return MTRK_ENOMEM;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; /* errors are not reported: do not keep them */
-    GumboOutput *out = gumbo_parse_with_options(&opts, src, len);
-    if (out == NULL)
+    opts.allocator = garena_alloc;
+    opts.deallocator = garena_free;
+    opts.userdata = arena;
+    if (setjmp(arena->oom)) {
+        garena_destroy(arena);
         return MTRK_ENOMEM;
+    }
+    GumboOutput *out = gumbo_parse_with_options(&opts, src, len);
+    if (out == NULL) {
+        garena_destroy(arena);
+        return MTRK_ENOMEM;
+    }
     walk_ctx w = { src, len, doc, 0, 0, MTRK_OK };
     walk(&w, out->document);
     gumbo_destroy_output(&opts, out);
+    garena_destroy(arena);
     if (w.rc) {
         html_doc_free(doc);
         return w.rc;
