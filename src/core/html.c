@@ -129,15 +129,18 @@ static const char *img_alt(const GumboNode *n, int depth)
     return NULL;
 }
 
-/* Collapses runs of whitespace to one space and trims; NULL if empty. */
-static char *collapse(const char *s)
+/* Collapses runs of whitespace to one space and trims; NULL if empty, or
+ * on ENOMEM (then *oom is set). */
+static char *collapse(const char *s, bool *oom)
 {
     if (s == NULL)
         return NULL;
     size_t n = strlen(s);
     char *out = malloc(n + 1);
-    if (out == NULL)
+    if (out == NULL) {
+        *oom = true;
         return NULL;
+    }
     size_t o = 0;
     bool sp = false;
     for (size_t i = 0; i < n; i++) {
@@ -185,19 +188,29 @@ static void anchor(walk_ctx *w, const GumboNode *node)
             w->rc = MTRK_ENOMEM;
         return;
     }
+    /* collapse() answers NULL for an empty label and on ENOMEM: a label lost
+     * to ENOMEM must fail the parse, not catalogue the link without it. */
     char *label = NULL;
+    bool lost = false;
     const GumboAttribute *name = gumbo_get_attribute(&e->attributes, "data-mtrk-name");
     if (name)
-        label = collapse(name->value);
-    if (label == NULL) {
+        label = collapse(name->value, &lost);
+    if (label == NULL && !lost) {
         strbuf b = { 0 };
         text_of(&b, node);
-        if (b.p)
-            label = collapse(b.p);
+        if (b.oom)
+            lost = true;
+        else if (b.p)
+            label = collapse(b.p, &lost);
         sb_free(&b);
     }
-    if (label == NULL)
-        label = collapse(img_alt(node, 0));
+    if (label == NULL && !lost)
+        label = collapse(img_alt(node, 0), &lost);
+    if (lost) {
+        free(url);
+        w->rc = MTRK_ENOMEM;
+        return;
+    }
     if (w->doc->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 16;
         html_link *v = realloc(w->doc->links, cap * sizeof *v);
