@@ -7,6 +7,8 @@
 #include "tracking_int.h"
 
 #include <gumbo.h>
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -127,15 +129,18 @@ static const char *img_alt(const GumboNode *n, int depth)
     return NULL;
 }
 
-/* Collapses runs of whitespace to one space and trims; NULL if empty. */
-static char *collapse(const char *s)
+/* Collapses runs of whitespace to one space and trims; NULL if empty, or
+ * on ENOMEM (then *oom is set). */
+static char *collapse(const char *s, bool *oom)
 {
     if (s == NULL)
         return NULL;
     size_t n = strlen(s);
     char *out = malloc(n + 1);
-    if (out == NULL)
+    if (out == NULL) {
+        *oom = true;
         return NULL;
+    }
     size_t o = 0;
     bool sp = false;
     for (size_t i = 0; i < n; i++) {
@@ -183,19 +188,29 @@ static void anchor(walk_ctx *w, const GumboNode *node)
             w->rc = MTRK_ENOMEM;
         return;
     }
+    /* collapse() answers NULL for an empty label and on ENOMEM: a label lost
+     * to ENOMEM must fail the parse, not catalogue the link without it. */
     char *label = NULL;
+    bool lost = false;
     const GumboAttribute *name = gumbo_get_attribute(&e->attributes, "data-mtrk-name");
     if (name)
-        label = collapse(name->value);
-    if (label == NULL) {
+        label = collapse(name->value, &lost);
+    if (label == NULL && !lost) {
         strbuf b = { 0 };
         text_of(&b, node);
-        if (b.p)
-            label = collapse(b.p);
+        if (b.oom)
+            lost = true;
+        else if (b.p)
+            label = collapse(b.p, &lost);
         sb_free(&b);
     }
-    if (label == NULL)
-        label = collapse(img_alt(node, 0));
+    if (label == NULL && !lost)
+        label = collapse(img_alt(node, 0), &lost);
+    if (lost) {
+        free(url);
+        w->rc = MTRK_ENOMEM;
+        return;
+    }
     if (w->doc->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 16;
         html_link *v = realloc(w->doc->links, cap * sizeof *v);
@@ -280,18 +295,87 @@ void html_doc_free(html_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
+/* Gumbo does not check its allocations: a NULL from malloc crashes it. So it
+ * allocates through this arena, which keeps every live block on a list and,
+ * when malloc fails, jumps back to html_parse, which frees the whole list:
+ * out of memory while parsing is MTRK_ENOMEM, without a crash or a leak. */
+typedef union gblock {
+    struct {
+        union gblock *prev, *next;
+    } l;
+    max_align_t align;
+} gblock;
+
+typedef struct garena {
+    jmp_buf oom;
+    gblock *head;
+} garena;
+
+static void *garena_alloc(void *ud, size_t n)
+{
+    garena *a = ud;
+    gblock *b = n <= SIZE_MAX - sizeof *b ? malloc(sizeof *b + n) : NULL;
+    if (b == NULL)
+        longjmp(a->oom, 1);
+    b->l.prev = NULL;
+    b->l.next = a->head;
+    if (a->head)
+        a->head->l.prev = b;
+    a->head = b;
+    return b + 1;
+}
+
+static void garena_free(void *ud, void *p)
+{
+    garena *a = ud;
+    if (p == NULL)
+        return;
+    gblock *b = (gblock *)p - 1;
+    if (b->l.prev)
+        b->l.prev->l.next = b->l.next;
+    else
+        a->head = b->l.next;
+    if (b->l.next)
+        b->l.next->l.prev = b->l.prev;
+    free(b);
+}
+
+static void garena_destroy(garena *a)
+{
+    for (gblock *b = a->head, *next; b; b = next) {
+        next = b->l.next;
+        free(b);
+    }
+    free(a);
+}
+
 int html_parse(html_doc *doc, const char *src, size_t len)
 {
     memset(doc, 0, sizeof *doc);
     doc->body_end = len;
+    /* On the heap: nothing html_parse keeps in a local changes between
+     * setjmp and longjmp. */
+    garena *arena = calloc(1, sizeof *arena);
+    if (arena == NULL)
+        return MTRK_ENOMEM;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; /* errors are not reported: do not keep them */
-    GumboOutput *out = gumbo_parse_with_options(&opts, src, len);
-    if (out == NULL)
+    opts.allocator = garena_alloc;
+    opts.deallocator = garena_free;
+    opts.userdata = arena;
+    if (setjmp(arena->oom)) {
+        garena_destroy(arena);
         return MTRK_ENOMEM;
+    }
+    GumboOutput *out = gumbo_parse_with_options(&opts, src, len);
+    if (out == NULL) {
+        garena_destroy(arena);
+        return MTRK_ENOMEM;
+    }
     walk_ctx w = { src, len, doc, 0, 0, MTRK_OK };
     walk(&w, out->document);
     gumbo_destroy_output(&opts, out);
+    garena_destroy(arena);
     if (w.rc) {
         html_doc_free(doc);
         return w.rc;

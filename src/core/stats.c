@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* uthash's default on a failed allocation is exit(-1): have HASH_ADD undo
+ * the add instead (the item's hh.tbl is then NULL) and report MTRK_ENOMEM. */
+#define HASH_NONFATAL_OOM 1
 #include <uthash.h>
 
 #define HOUR_MS INT64_C(3600000)
@@ -102,6 +105,10 @@ static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id camp
             return terr(t, MTRK_ENOMEM, "out of memory");
         c->campaign = campaign;
         HASH_ADD(hh, p->cs, campaign, sizeof c->campaign, c);
+        if (c->hh.tbl == NULL) {
+            free(c);
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        }
     }
     *out = c;
     return MTRK_OK;
@@ -208,6 +215,10 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
                 return terr(t, MTRK_ENOMEM, "out of memory");
             h->k = k;
             HASH_ADD(hh, p->hs, k, sizeof h->k, h);
+            if (h->hh.tbl == NULL) {
+                free(h);
+                return terr(t, MTRK_ENOMEM, "out of memory");
+            }
         }
         h->n += n;
         return MTRK_OK;
@@ -246,6 +257,10 @@ static int link_add(mtrk_tenant *t, mtrk_id link, mtrk_id campaign, int64_t clic
             e->link = link;
             e->campaign = campaign;
             HASH_ADD(hh, p->ls, link, sizeof e->link, e);
+            if (e->hh.tbl == NULL) {
+                free(e);
+                return terr(t, MTRK_ENOMEM, "out of memory");
+            }
         }
         e->clicks += clicks;
         e->unique += unique;

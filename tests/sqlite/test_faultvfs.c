@@ -454,7 +454,7 @@ int main(void)
         }
     }
     printf("  %-26s %4ld injection points\n", "db_open (new file)", open_points);
-    printf("faultvfs: %ld injection points (", points);
+    printf("faultvfs: %ld injection points over %zu calls (", points, NSTEPS + 1);
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         printf("%s%s %ld", k ? ", " : "", kinds[k].name, kinds_hit[k]);
     printf("), %ld absorbed by SQLite with the call succeeding; %d failures\n", absorbed, failures);
