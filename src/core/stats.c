@@ -551,7 +551,8 @@ MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t
     }
     rc = tx_end(t, rc);
     if (rc == MTRK_OK) {
-        qsort(l.v, l.n, sizeof *l.v, rank_cmp);
+        if (l.n > 1) /* l.v is NULL for a campaign without links: no qsort(NULL, 0) (UBSan) */
+            qsort(l.v, l.n, sizeof *l.v, rank_cmp);
         /* Ties share a rank: 1, 1, 3. */
         for (size_t i = 0; i < l.n; i++)
             l.v[i].rank = (i > 0 && l.v[i].st.clicks_unique == l.v[i - 1].st.clicks_unique) ? l.v[i - 1].rank
