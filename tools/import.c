@@ -329,6 +329,10 @@ int contacts_import_stream(cli_ctx *c, FILE *in, const char *path, long size, FI
         progress(&im, size, size, true);
     csv_free(&p);
     free(line);
+    /* A fatal error or a parse error stops before the record's end: the
+     * fields collected for it so far are never handed to on_row. */
+    for (size_t i = 0; i < im.nfields; i++)
+        free(im.fields[i]);
     for (size_t i = 0; i < MAX_COLS; i++)
         free(im.keys[i]);
     free(im.pending);
