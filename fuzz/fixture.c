@@ -216,3 +216,15 @@ void check_invariants(mtrk_tenant *t, const mtrk_id *campaigns, size_t ncampaign
         mtrk_event_iter_free(it);
     }
 }
+
+fixture *fixture_shared(void)
+{
+    static fixture f;
+    static unsigned uses;
+    if (uses++ % FX_REUSE == 0) {
+        if (f.db)
+            fixture_close(&f);
+        fixture_open(&f);
+    }
+    return &f;
+}

@@ -52,6 +52,12 @@ typedef struct fixture {
  * aborts if the library refuses (the fixture is known-good). */
 void fixture_open(fixture *f);
 void fixture_close(fixture *f);
+/* The shared fixture of the targets that resolve or ingest: built once and
+ * rebuilt every FX_REUSE inputs (building it costs far more than one input;
+ * the targets' invariants compare before and after each input, so what
+ * earlier inputs recorded does not matter). */
+#define FX_REUSE 256
+fixture *fixture_shared(void);
 /* Events of every fixture message of f->t plus unsubscribe rules of its
  * contacts: what a refused call must not change. */
 uint64_t fixture_recorded(fixture *f);

@@ -30,8 +30,8 @@ static uint64_t count_contacts(mtrk_tenant *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fixture f;
-    fixture_open(&f);
+    fixture *fp = fixture_shared();
+#define f (*fp)
     char *buf = malloc(size + 1);
     if (buf == NULL)
         return 0;
@@ -63,6 +63,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(members_after >= members_before && members_after <= members_before + n.added + n.present,
                "audience %llu -> %llu", (unsigned long long)members_before, (unsigned long long)members_after);
     free(buf);
-    fixture_close(&f);
     return 0;
 }
+#undef f

@@ -63,8 +63,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 100000)
         return 0;
-    fixture f;
-    fixture_open(&f);
+    fixture *fp = fixture_shared();
+#define f (*fp)
     mtrk_id other[FX_CONTACTS];
     for (int i = 0; i < FX_CONTACTS; i++)
         other[i] = f.other_urls[i * 5].mid;
@@ -91,6 +91,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(count_events(f.other, other, FX_CONTACTS) == other_before, "the other tenant received events");
     check_invariants(f.t, &f.campaign, 1, f.mids, FX_CONTACTS, 0, 0, 0);
     free(buf);
-    fixture_close(&f);
     return 0;
 }
+#undef f

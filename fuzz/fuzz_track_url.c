@@ -88,14 +88,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *body = nl ? nl + 1 : NULL;
     size_t body_len = nl ? n - tlen - 1 : 0;
 
-    fixture f;
-    fixture_open(&f);
+    fixture *fp = fixture_shared();
+#define f (*fp)
     static char path[MAX_PATH];
     size_t plen = expand(path, sizeof path, &f, rest, tlen);
-    if ((flags & 4) && plen > 0) {
+    if ((flags & 4) && plen > 0)
         path[epos % plen] ^= (char)emask;
-        plen = strlen(path);
-    }
+    plen = strlen(path); /* the request's path ends at a NUL of the input */
 
     char key[MTRK_MAX_TENANT_KEY + 1];
     int krc = mtrk_track_path_tenant(key, path);
@@ -142,6 +141,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(after >= before, "an accepted request lost records");
     }
     free(redirect);
-    fixture_close(&f);
     return 0;
 }
+#undef f
