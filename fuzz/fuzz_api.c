@@ -82,7 +82,19 @@ static void run_op(rd *r, side *s, side *o, mtrk_time *clock)
     case 2: {
         mtrk_id a = pick(r, s->audiences, s->na, o->audiences, o->na, &foreign);
         mtrk_id c = pick(r, s->contacts, s->nc, o->contacts, o->nc, &foreign);
-        rc = (byte(r) & 3) ? mtrk_audience_add(NULL, s->t, a, c) : mtrk_audience_remove(NULL, s->t, a, c);
+        if (byte(r) & 3) {
+            rc = mtrk_audience_add(NULL, s->t, a, c);
+        } else {
+            /* Removing a non-member answers 0 with *removed = 0, whatever the
+             * contact id: the same answer as for an unknown id, so nothing
+             * is revealed; it must never remove anything through a foreign id. */
+            int removed = -1;
+            rc = mtrk_audience_remove(&removed, s->t, a, c);
+            if (rc == MTRK_OK && foreign) {
+                FUZZ_CHECK(removed == 0, "removed a member through the other tenant's id");
+                rc = MTRK_ENOTFOUND;
+            }
+        }
         break;
     }
     case 3: {
