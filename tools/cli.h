@@ -84,6 +84,21 @@ bool utf8_ok(const char *s, size_t n);
 /* HTML escaping for the report. */
 void html_esc(FILE *f, const char *s);
 
+/* The streamed parsers of contacts import and events ingest, apart from the
+ * commands that open the files and print the summary, so that the fuzz
+ * targets (fuzz/fuzz_csv.c, fuzz/fuzz_jsonl.c) drive exactly the tool's code.
+ * Each returns 0 or an exit status after printing the error. */
+typedef struct import_counts { uint64_t read, added, present, rejected; } import_counts;
+/* Imports the CSV of `in` (named `path` in messages; size in octets for the
+ * progress bar, 0 for none) into c->t, writing rejected rows to rej (after
+ * its header line) and adding contacts to *audience when non-NULL. */
+int contacts_import_stream(cli_ctx *c, FILE *in, const char *path, long size, FILE *rej, const mtrk_id *audience,
+                           import_counts *counts);
+typedef struct ingest_counts { uint64_t lines, recorded, duplicates, bad; } ingest_counts;
+/* Records the JSON Lines events of `in` into c->t (name: for line messages,
+ * path: for the read error). */
+int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *path, ingest_counts *counts);
+
 /* Commands defined apart from their group's table. */
 int cmd_contacts_import(cli_ctx *c, cli_args *a);
 int cmd_events_ingest(cli_ctx *c, cli_args *a);

@@ -71,7 +71,6 @@ static int hset_add(hset *s, uint64_t h)
 typedef struct import {
     cli_ctx *c;
     FILE *rej;
-    const char *rej_path;
     char *fields[MAX_COLS];
     size_t nfields;
     bool overflow;
@@ -280,36 +279,19 @@ static void progress(const import *im, long pos, long size, bool done)
         fputc('\n', stderr);
 }
 
-int cmd_contacts_import(cli_ctx *c, cli_args *a)
+int contacts_import_stream(cli_ctx *c, FILE *in, const char *path, long size, FILE *rej, const mtrk_id *audience,
+                           import_counts *counts)
 {
-    const char *path = a->pos[0];
     import im = { 0 };
     im.c = c;
-    if (opt(a, "audience")) {
-        int st = resolve_audience(&im.audience, c, opt(a, "audience"));
-        if (st)
-            return st;
+    im.rej = rej;
+    if (audience) {
+        im.audience = *audience;
         im.has_audience = true;
     }
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (in == NULL)
-        return data_err(c, "%s: cannot open: %m", path);
-    char rejbuf[4096];
-    im.rej_path = opt(a, "rejects");
-    if (im.rej_path == NULL) {
-        snprintf(rejbuf, sizeof rejbuf, "%s.rejects.csv", strcmp(path, "-") == 0 ? "stdin" : path);
-        im.rej_path = rejbuf;
-    }
-    im.rej = fopen(im.rej_path, "wb");
-    if (im.rej == NULL) {
-        if (in != stdin)
-            fclose(in);
-        return data_err(c, "%s: cannot write the rejects file: %m", im.rej_path);
-    }
-    fputs("line,reason,address\r\n", im.rej);
     im.pending = malloc(IMPORT_BATCH * sizeof *im.pending);
-    struct stat sb;
-    long size = (in != stdin && fstat(fileno(in), &sb) == 0) ? (long)sb.st_size : 0;
+    if (im.pending == NULL)
+        return data_err(c, "out of memory");
     bool tty = isatty(2) && size > 0;
 
     struct csv_parser p;
@@ -347,31 +329,72 @@ int cmd_contacts_import(cli_ctx *c, cli_args *a)
         progress(&im, size, size, true);
     csv_free(&p);
     free(line);
+    /* A fatal error or a parse error stops before the record's end: the
+     * fields collected for it so far are never handed to on_row. */
+    for (size_t i = 0; i < im.nfields; i++)
+        free(im.fields[i]);
     for (size_t i = 0; i < MAX_COLS; i++)
         free(im.keys[i]);
     free(im.pending);
     free(im.seen.v);
+    counts->read = im.read;
+    counts->added = im.added;
+    counts->present = im.present;
+    counts->rejected = im.rejected;
+    return st;
+}
+
+int cmd_contacts_import(cli_ctx *c, cli_args *a)
+{
+    const char *path = a->pos[0];
+    mtrk_id audience;
+    bool has_audience = false;
+    if (opt(a, "audience")) {
+        int st = resolve_audience(&audience, c, opt(a, "audience"));
+        if (st)
+            return st;
+        has_audience = true;
+    }
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (in == NULL)
+        return data_err(c, "%s: cannot open: %m", path);
+    char rejbuf[4096];
+    const char *rej_path = opt(a, "rejects");
+    if (rej_path == NULL) {
+        snprintf(rejbuf, sizeof rejbuf, "%s.rejects.csv", strcmp(path, "-") == 0 ? "stdin" : path);
+        rej_path = rejbuf;
+    }
+    FILE *rej = fopen(rej_path, "wb");
+    if (rej == NULL) {
+        if (in != stdin)
+            fclose(in);
+        return data_err(c, "%s: cannot write the rejects file: %m", rej_path);
+    }
+    fputs("line,reason,address\r\n", rej);
+    struct stat sb;
+    long size = (in != stdin && fstat(fileno(in), &sb) == 0) ? (long)sb.st_size : 0;
+    import_counts im = { 0 };
+    int st = contacts_import_stream(c, in, path, size, rej, has_audience ? &audience : NULL, &im);
     if (in != stdin)
         fclose(in);
-    if (fclose(im.rej) != 0 && st == 0)
-        st = data_err(c, "%s: writing the rejects file failed", im.rej_path);
+    if (fclose(rej) != 0 && st == 0)
+        st = data_err(c, "%s: writing the rejects file failed", rej_path);
     if (c->json) {
         printf("{\"file\":");
         json_str(stdout, path);
         printf(",\"read\":%llu,\"added\":%llu,\"already_present\":%llu,\"rejected\":%llu,\"rejects_file\":",
                (unsigned long long)im.read, (unsigned long long)im.added, (unsigned long long)im.present,
                (unsigned long long)im.rejected);
-        json_str(stdout, im.rej_path);
+        json_str(stdout, rej_path);
         printf(",\"complete\":%s}\n", st == 0 ? "true" : "false");
     } else {
         printf("%s: read %llu, added %llu, already present %llu, rejected %llu", path, (unsigned long long)im.read,
                (unsigned long long)im.added, (unsigned long long)im.present, (unsigned long long)im.rejected);
         if (im.rejected)
-            printf(" (see %s)", im.rej_path);
+            printf(" (see %s)", rej_path);
         putchar('\n');
     }
     if (st == 0 && im.rejected)
         st = EXIT_DATA; /* the good rows are in; the exit status tells a script some were not */
     return st;
 }
-
