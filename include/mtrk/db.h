@@ -21,23 +21,59 @@ typedef struct mtrk_store mtrk_store; /* see mtrk/store.h */
 /** A clock returning Unix milliseconds; replace it to make runs deterministic. */
 typedef mtrk_time (*mtrk_clock_fn)(void *userdata);
 
-#define MTRK_OPEN_OPTIONS_VERSION 1
+/** SQLite synchronous levels (mtrk_open_options.synchronous). */
+enum {
+    MTRK_SYNC_DEFAULT = 0, /**< the backend's default: NORMAL for SQLite */
+    MTRK_SYNC_OFF = 1,     /**< no fsync: fastest; an OS crash or power loss may corrupt the file */
+    MTRK_SYNC_NORMAL = 2,  /**< WAL + NORMAL: survives a process crash; a power loss may drop the last commits */
+    MTRK_SYNC_FULL = 3     /**< fsync on every commit: survives a power loss */
+};
+
+#define MTRK_OPEN_OPTIONS_VERSION 2
 typedef struct mtrk_open_options {
     unsigned int version;
     /** Clock used for every "now" (NULL: the system clock). */
     mtrk_clock_fn clock;
     void *clock_userdata;
+    /* ---- version 2 ---- */
+    /** SQLite: durability level, an MTRK_SYNC_* value (0: default). Ignored by "memory:". */
+    int synchronous;
+    /**
+     * SQLite: how long (ms) a call waits for a database locked by another
+     * handle or process before it fails with MTRK_EBUSY (0: 5000; < 0 is
+     * MTRK_EINVAL). Ignored by "memory:".
+     */
+    int busy_timeout_ms;
 } mtrk_open_options;
-#define MTRK_OPEN_OPTIONS_INIT { MTRK_OPEN_OPTIONS_VERSION, NULL, NULL }
-/** Fills *opts with defaults for `version`. MTRK_EVERSION if unknown. */
+#define MTRK_OPEN_OPTIONS_INIT { MTRK_OPEN_OPTIONS_VERSION, NULL, NULL, MTRK_SYNC_DEFAULT, 0 }
+/**
+ * Fills *opts with defaults for `version` (1 or 2), writing only the fields
+ * that version has, so a caller compiled against version 1 can pass its
+ * smaller struct. MTRK_EVERSION if unknown.
+ */
 MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int version);
 
 /**
  * Opens a handle on `target`:
- *  - "memory:"  a private, empty in-memory store owned by this handle.
+ *  - "memory:"       a private, empty in-memory store owned by this handle;
+ *  - "sqlite:PATH"   the SQLite database file PATH;
+ *  - "file:..."      an SQLite URI (https://sqlite.org/uri.html), e.g.
+ *                    "file:data.db?mode=rw";
+ *  - any other string without a "scheme:" prefix: an SQLite file path
+ *    (write "./a:b.db" for a file whose name looks like a scheme).
+ * An SQLite file is created (with the mtrk schema) when missing, but never
+ * its directory; an existing file must be an mtrk database of this schema
+ * version or older (older ones are migrated forward on open). Refused, and
+ * left unchanged: a file that is not SQLite, an SQLite file of another
+ * application, a truncated one (MTRK_ESTORE), a newer schema version
+ * (MTRK_EVERSION), a read-only file or a "mode=ro" URI (MTRK_ESTORE: mtrk
+ * needs write access), a directory or a path in a missing directory
+ * (MTRK_ESTORE). Any number of handles, threads and processes may open the
+ * same file; each handle is used by one thread at a time.
  * opts may be NULL (defaults). *out is set only on success; close it with
- * mtrk_db_close. Returns MTRK_EINVAL (NULL/unknown target), MTRK_EVERSION,
- * MTRK_ENOMEM, MTRK_ESTORE.
+ * mtrk_db_close. Returns MTRK_EINVAL (NULL/empty/unknown target, a bad
+ * option), MTRK_EVERSION, MTRK_ENOMEM, MTRK_EBUSY (the file stayed locked
+ * past the busy timeout), MTRK_ESTORE; mtrk_last_errmsg() says why.
  */
 MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_options *opts);
 

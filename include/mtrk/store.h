@@ -165,6 +165,27 @@ MTRK_API void mtrk_store_free(mtrk_store *store);
  */
 MTRK_API int mtrk_store_memory_new(mtrk_store **out);
 
+/**
+ * A store on the SQLite database `path` (a file path, or an SQLite "file:"
+ * URI), for hosts that build their own store (mtrk_db_open_store) rather
+ * than call mtrk_db_open with a target. The file is created with the mtrk
+ * schema when missing, migrated forward when older, and refused unchanged
+ * when it is not an mtrk database, newer than this library, truncated or
+ * read-only — the rules of mtrk_db_open. Reads opts->synchronous and
+ * opts->busy_timeout_ms (version 2; opts may be NULL: defaults; the clock
+ * is the db handle's business and ignored here).
+ *
+ * Unlike the memory store, one SQLite store is one connection: use it from
+ * one mtrk_db handle (one thread at a time); open one store per handle to
+ * share a file between threads or processes.
+ *
+ * *out is set only on success; free it with mtrk_store_free after closing
+ * the handle. Returns MTRK_EINVAL (out or path NULL or empty, a bad
+ * option), MTRK_EVERSION (opts version unknown, or the file's schema is
+ * newer), MTRK_EBUSY, MTRK_ENOMEM, MTRK_ESTORE; mtrk_last_errmsg() says why.
+ */
+MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtrk_open_options *opts);
+
 #ifdef __cplusplus
 }
 #endif

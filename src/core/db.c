@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <sodium.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,9 @@ MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int versio
         return gerr(MTRK_EINVAL, "opts is NULL");
     if (version == 0 || version > MTRK_OPEN_OPTIONS_VERSION)
         return gerr(MTRK_EVERSION, "open options version %u unknown (1..%u)", version, MTRK_OPEN_OPTIONS_VERSION);
-    memset(opts, 0, sizeof *opts);
+    /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
+    size_t size = version == 1 ? offsetof(mtrk_open_options, synchronous) : sizeof *opts;
+    memset(opts, 0, size);
     opts->version = version;
     return MTRK_OK;
 }
@@ -72,7 +75,28 @@ static int check_opts(const mtrk_open_options *opts)
     if (opts && (opts->version == 0 || opts->version > MTRK_OPEN_OPTIONS_VERSION))
         return gerr(MTRK_EVERSION, "opts has version %u; this library knows 1..%u", opts->version,
                     MTRK_OPEN_OPTIONS_VERSION);
+    if (opts && opts->version >= 2) {
+        if (opts->synchronous < MTRK_SYNC_DEFAULT || opts->synchronous > MTRK_SYNC_FULL)
+            return gerr(MTRK_EINVAL, "opts->synchronous %d is not an MTRK_SYNC_* level", opts->synchronous);
+        if (opts->busy_timeout_ms < 0)
+            return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
+    }
     return MTRK_OK;
+}
+
+/* The SQLite path or URI a target names, or NULL for an unknown scheme.
+ * A scheme is two or more of [a-z0-9+.-] before the first ':' (so "C:" and
+ * "./a:b" are paths). */
+static const char *sqlite_path(const char *target)
+{
+    if (strncmp(target, "sqlite:", 7) == 0)
+        return target + 7;
+    if (strncmp(target, "file:", 5) == 0)
+        return target;
+    size_t n = strspn(target, "abcdefghijklmnopqrstuvwxyz0123456789+.-");
+    if (n >= 2 && target[n] == ':')
+        return NULL;
+    return target;
 }
 
 MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_options *opts)
@@ -95,7 +119,20 @@ MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_opt
             mtrk_store_free(s);
         return rc;
     }
-    return gerr(MTRK_EINVAL, "target \"%.200s\" is not supported (use \"memory:\")", target);
+    const char *path = sqlite_path(target);
+    if (path == NULL)
+        return gerr(MTRK_EINVAL, "target \"%.200s\" has an unknown scheme (use a file path, \"sqlite:PATH\", "
+                    "a \"file:\" URI or \"memory:\")", target);
+    if (*path == '\0')
+        return gerr(MTRK_EINVAL, "target \"%.200s\" names no file", target);
+    mtrk_store *s;
+    rc = mtrk_store_sqlite_new(&s, path, opts);
+    if (rc)
+        return rc;
+    rc = open_common(out, s, 1, opts);
+    if (rc)
+        mtrk_store_free(s);
+    return rc;
 }
 
 MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_open_options *opts)

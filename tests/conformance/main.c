@@ -1,7 +1,9 @@
 /* Conformance runner: `conformance BACKEND [GROUP]` runs every group (or one). */
 #include "harness.h"
 
+#include <ftw.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "mtrk/store.h"
 
@@ -13,17 +15,92 @@ void conf_clock_advance(int64_t ms) { clock_now += ms; }
 mtrk_time conf_clock_now(void) { return clock_now; }
 static mtrk_time fake_clock(void *ud) { (void)ud; return clock_now; }
 
-/* Stores opened by the fixture, so conf_open_same can share them. */
+/* Stores opened by the fixture, so conf_open_same can share them; for
+ * SQLite, the fixture's database file, so conf_open_same opens it again. */
 typedef struct fx_private {
     conf_fixture pub;
     mtrk_store *store;
+    char path[4096];
 } fx_private;
 
-static int open_backend(mtrk_db **out, mtrk_store **out_store)
+/* SQLite: every fixture (and every conf_open_db) gets a fresh database in a
+ * fresh directory under $TMPDIR (or /tmp), removed at teardown or exit. */
+static char tmp_dirs[64][4096];
+static size_t ntmp_dirs;
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void remove_dir(char *dir)
+{
+    if (dir[0] != '\0')
+        nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+    dir[0] = '\0';
+}
+
+static void remove_all_dirs(void)
+{
+    for (size_t i = 0; i < ntmp_dirs; i++)
+        remove_dir(tmp_dirs[i]);
+    ntmp_dirs = 0;
+}
+
+/* Makes a fresh directory and writes "<dir>/mtrk.db" to path. */
+static int fresh_db_path(char *path, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    if (tmp == NULL || *tmp == '\0')
+        tmp = "/tmp";
+    size_t i;
+    for (i = 0; i < ntmp_dirs && tmp_dirs[i][0] != '\0'; i++)
+        ;
+    if (i == sizeof tmp_dirs / sizeof tmp_dirs[0])
+        return -1;
+    if (strlen(tmp) + sizeof "/mtrk-conf-XXXXXX" + sizeof "/mtrk.db" > sizeof tmp_dirs[i])
+        return -1;
+    strcpy(tmp_dirs[i], tmp);
+    strcat(tmp_dirs[i], "/mtrk-conf-XXXXXX");
+    if (mkdtemp(tmp_dirs[i]) == NULL) {
+        tmp_dirs[i][0] = '\0';
+        return -1;
+    }
+    if (i == ntmp_dirs)
+        ntmp_dirs++;
+    if (strlen(tmp_dirs[i]) + sizeof "/mtrk.db" > size)
+        return -1;
+    strcpy(path, tmp_dirs[i]);
+    strcat(path, "/mtrk.db");
+    return 0;
+}
+
+/* Removes the directory holding `path` (made by fresh_db_path). */
+static void remove_db_path(const char *path)
+{
+    for (size_t i = 0; i < ntmp_dirs; i++) {
+        size_t n = strlen(tmp_dirs[i]);
+        if (n && strncmp(path, tmp_dirs[i], n) == 0 && path[n] == '/')
+            remove_dir(tmp_dirs[i]);
+    }
+}
+
+static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_t size)
 {
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
     o.clock = fake_clock;
     *out_store = NULL;
+    path[0] = '\0';
+    if (strcmp(conf_backend, "sqlite") == 0) {
+        if (fresh_db_path(path, size) != 0) {
+            fail_msg("cannot make a temporary directory");
+            return MTRK_ESTORE;
+        }
+        return mtrk_db_open(out, path, &o);
+    }
     if (strcmp(conf_backend, "memory") == 0) {
         int rc = mtrk_store_memory_new(out_store);
         if (rc)
@@ -45,6 +122,14 @@ int conf_open_db(mtrk_db **out)
     o.clock = fake_clock;
     if (strcmp(conf_backend, "memory") == 0)
         return mtrk_db_open(out, "memory:", &o);
+    if (strcmp(conf_backend, "sqlite") == 0) {
+        char path[4096];
+        if (fresh_db_path(path, sizeof path) != 0) {
+            fail_msg("cannot make a temporary directory");
+            return MTRK_ESTORE;
+        }
+        return mtrk_db_open(out, path, &o);
+    }
     fail_msg("unknown backend %s", conf_backend);
     return MTRK_EINVAL;
 }
@@ -54,6 +139,8 @@ int conf_open_same(mtrk_db **out, const conf_fixture *fx)
     const fx_private *p = (const fx_private *)fx;
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
     o.clock = fake_clock;
+    if (p->path[0] != '\0')
+        return mtrk_db_open(out, p->path, &o);
     return mtrk_db_open_store(out, p->store, &o);
 }
 
@@ -63,7 +150,7 @@ int conf_setup(void **state)
     if (p == NULL)
         return -1;
     clock_now = CONF_T0;
-    if (open_backend(&p->pub.db, &p->store) != MTRK_OK ||
+    if (open_backend(&p->pub.db, &p->store, p->path, sizeof p->path) != MTRK_OK ||
         mtrk_tenant_create(&p->pub.t, p->pub.db, "t1", "test:conformance") != MTRK_OK ||
         mtrk_tenant_create(&p->pub.t2, p->pub.db, "t2", "test:conformance") != MTRK_OK) {
         fprintf(stderr, "fixture: %s\n", mtrk_last_errmsg());
@@ -82,6 +169,8 @@ int conf_teardown(void **state)
     mtrk_tenant_close(p->pub.t2);
     mtrk_db_close(p->pub.db);
     mtrk_store_free(p->store);
+    if (p->path[0] != '\0')
+        remove_db_path(p->path);
     free(p);
     return 0;
 }
@@ -94,6 +183,11 @@ int main(int argc, char **argv)
     int failed = 0;
     if (argc > 1)
         conf_backend = argv[1];
+    if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0) {
+        fprintf(stderr, "conformance: unknown backend %s (memory, sqlite)\n", conf_backend);
+        return 2;
+    }
+    atexit(remove_all_dirs);
     for (size_t i = 0; i < sizeof conf_groups / sizeof conf_groups[0]; i++) {
         const conf_group *g = conf_groups[i];
         if (argc > 2 && strcmp(argv[2], g->name) != 0)

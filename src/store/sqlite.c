@@ -1,0 +1,1119 @@
+/*
+ * The SQLite store: the durable, embedded default. Every table described by
+ * mtrk_store_table() becomes a typed STRICT table of the same name, its
+ * secondary indexes real SQLite indexes, so an analyst can query the file
+ * with plain SQL (docs/schema.md). Like the memory store it knows the table
+ * definitions and nothing else: no business rule lives here.
+ *
+ * Order. SQLite compares NULL < INTEGER < TEXT < BLOB, integers numerically,
+ * TEXT with the BINARY collation (memcmp, then shorter first) and BLOBs with
+ * memcmp: exactly the contract's order, so scans are plain ORDER BY over the
+ * sort key (index columns, then primary-key columns). STRICT tables keep
+ * every stored value of its column's type, so no affinity conversion ever
+ * changes a comparison.
+ *
+ * Keys. Tables are WITHOUT ROWID (the row lives in the primary-key b-tree, so
+ * a keyed get is one descent and an insert touches one b-tree fewer), except
+ * the tables listed in rowid_tables[], whose rows can be large (HTML bodies,
+ * lead fields, audit details: SQLite advises rowid tables for rows above
+ * ~1/20 of a page). On rowid tables each secondary index also carries the
+ * primary-key columns, so an index alone gives the full sort key and a scan
+ * never sorts. The measurements behind this are in docs/schema.md.
+ *
+ * Foreign keys. fk_list[] names the relations (every one led by the tenant);
+ * they are DEFERRABLE INITIALLY DEFERRED, checked at commit, so the core may
+ * apply a change set in any order; PRAGMA foreign_keys=ON on every handle.
+ *
+ * Statements are prepared once per handle and reused: get, insert, update
+ * and delete per table, scan per (table, index, nprefix, nstart, flags)
+ * shape. A statement still running (a scan whose callback reads the same
+ * shape again) is not reused: the nested call prepares a transient one.
+ *
+ * Transactions: begin(write) is BEGIN IMMEDIATE, which takes the write lock
+ * at once (two writers can never both decide from the same state), reads are
+ * BEGIN DEFERRED (WAL readers never block). A locked database is waited for
+ * up to the busy timeout, then MTRK_EBUSY: never silent loss.
+ *
+ * Files. The schema version is PRAGMA user_version, with forward migrations
+ * applied on open; an mtrk database also holds the table mtrk_meta. A file
+ * that is not SQLite, is an SQLite database of something else, is newer than
+ * this library, is truncated or is read-only is refused before anything is
+ * written to it.
+ */
+#include "mtrk/store.h"
+
+#include "internal.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_COLS 64
+#define MAX_KEY 64
+#define ERRMSG_MAX 512
+#define DEFAULT_BUSY_MS 5000
+
+/* The application id written to the header (PRAGMA application_id): "mtrk". */
+#define MTRK_APP_ID 0x6d74726b
+
+/* ------------------------------------------------------------------ */
+/* Schema description beyond the table definitions                     */
+/* ------------------------------------------------------------------ */
+
+/* Tables kept as rowid tables: their rows may be large (see the top). */
+static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
+
+/* A foreign key: (tenant, col) of `table` references (tenant, id) of
+ * `parent` — or, with col "tenant", tenant references tenants(id). A NULL
+ * in col (a nullable reference) is not checked, as SQL defines. */
+typedef struct fk_def {
+    const char *table, *col, *parent;
+} fk_def;
+
+static const fk_def fk_list[] = {
+    { "contacts", "tenant", "tenants" },
+    { "contact_fields", "contact", "contacts" },
+    { "audiences", "tenant", "tenants" },
+    { "audience_contacts", "audience", "audiences" },
+    { "audience_contacts", "contact", "contacts" },
+    { "campaigns", "tenant", "tenants" },
+    { "campaign_audiences", "campaign", "campaigns" },
+    { "campaign_audiences", "audience", "audiences" },
+    { "links", "campaign", "campaigns" },
+    { "messages", "campaign", "campaigns" },
+    { "messages", "contact", "contacts" },
+    { "events", "message", "messages" },
+    { "events", "campaign", "campaigns" },
+    { "events", "contact", "contacts" },
+    { "events", "link", "links" },
+    { "unsubscribes", "contact", "contacts" },
+    { "suppressions", "tenant", "tenants" },
+    { "landing_pages", "campaign", "campaigns" },
+    { "leads", "landing_page", "landing_pages" },
+    { "leads", "campaign", "campaigns" },
+    { "leads", "message", "messages" },
+    { "audit", "tenant", "tenants" },
+    { "campaign_stats", "campaign", "campaigns" },
+    { "link_stats", "link", "links" },
+    { "link_stats", "campaign", "campaigns" },
+    { "hourly_stats", "campaign", "campaigns" },
+};
+
+/* Schema versions this library knows; migration k brings user_version k-1 to k. */
+#define SQLITE_SCHEMA_VERSION 1
+
+/* ------------------------------------------------------------------ */
+/* The store                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct cstmt {
+    sqlite3_stmt *st;
+    int busy;
+} cstmt;
+
+typedef struct scan_entry {
+    uint32_t key;
+    cstmt s;
+} scan_entry;
+
+typedef struct tstate {
+    const mtrk_table_def *def;
+    int rowid;           /* a rowid table (else WITHOUT ROWID) */
+    unsigned nkey[MAX_KEY];
+    cstmt get, ins, upd, del;
+    /* Scan shapes seen on this table (a few dozen at most: a linear search).
+     * An array of pointers, so a cstmt stays put while the array grows. */
+    scan_entry **scans;
+    size_t nscans, capscans;
+} tstate;
+
+typedef struct sqlstore {
+    mtrk_store base;
+    sqlite3 *db;
+    int in_tx, write, depth;
+    unsigned ntables;
+    tstate *ts;
+    sqlite3_stmt *begin_r, *begin_w, *commit, *rollback;
+    char err[ERRMSG_MAX];
+} sqlstore;
+
+__attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* Maps an SQLite result code to MTRK_E*; the message keeps sqlite3_errmsg. */
+static int map_code(int ext)
+{
+    switch (ext & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return MTRK_EBUSY;
+    case SQLITE_NOMEM:
+        return MTRK_ENOMEM;
+    case SQLITE_CONSTRAINT:
+        if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return MTRK_EEXISTS;
+        if (ext == SQLITE_CONSTRAINT_NOTNULL || ext == SQLITE_CONSTRAINT_DATATYPE)
+            return MTRK_EINVAL;
+        return MTRK_ESTORE;
+    case SQLITE_TOOBIG:
+        return MTRK_ETOOLONG;
+    default:
+        return MTRK_ESTORE;
+    }
+}
+
+static int sql_fail(sqlstore *s, const char *what)
+{
+    int ext = sqlite3_extended_errcode(s->db);
+    return fail(s, map_code(ext), "sqlite store: %s: %s (%d)", what, sqlite3_errmsg(s->db), ext);
+}
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case MTRK_VAL_NULL: return "NULL";
+    case MTRK_VAL_INT: return "INT";
+    case MTRK_VAL_TEXT: return "TEXT";
+    case MTRK_VAL_BLOB: return "BLOB";
+    default: return "an unknown type";
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL text                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+__attribute__((format(printf, 2, 3))) static void sql_add(sbuf *b, const char *fmt, ...)
+{
+    if (b->oom)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int k = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
+        va_end(ap);
+        if (k < 0) {
+            b->oom = 1;
+            return;
+        }
+        if (b->p && b->n + (size_t)k < b->cap) {
+            b->n += (size_t)k;
+            return;
+        }
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap <= b->n + (size_t)k)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+}
+
+static const char *sql_type(int type)
+{
+    return type == MTRK_VAL_INT ? "INTEGER" : type == MTRK_VAL_TEXT ? "TEXT" : "BLOB";
+}
+
+static int is_rowid_table(const char *name)
+{
+    for (size_t i = 0; i < sizeof rowid_tables / sizeof rowid_tables[0]; i++)
+        if (strcmp(rowid_tables[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Sort-key columns of tree k (0: primary key; k >= 1: index k-1, then the
+ * primary-key columns). */
+static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
+{
+    unsigned n = 0;
+    if (index >= 0) {
+        const mtrk_index_def *ix = &def->indexes[index];
+        for (unsigned j = 0; j < ix->ncols; j++)
+            cols[n++] = ix->cols[j];
+    }
+    for (unsigned j = 0; j < def->npk; j++)
+        cols[n++] = j;
+    return n;
+}
+
+static void sql_create_table(sbuf *b, const mtrk_table_def *def)
+{
+    sql_add(b, "CREATE TABLE \"%s\" (", def->name);
+    for (unsigned c = 0; c < def->ncols; c++) {
+        const mtrk_column_def *cd = &def->cols[c];
+        sql_add(b, "%s\"%s\" %s%s", c ? ", " : "", cd->name, sql_type(cd->type),
+               (cd->flags & MTRK_COL_NULLABLE) && c >= def->npk ? "" : " NOT NULL");
+    }
+    sql_add(b, ", PRIMARY KEY (");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sql_add(b, ")");
+    for (size_t i = 0; i < sizeof fk_list / sizeof fk_list[0]; i++) {
+        const fk_def *fk = &fk_list[i];
+        if (strcmp(fk->table, def->name) != 0)
+            continue;
+        if (strcmp(fk->col, "tenant") == 0)
+            sql_add(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
+        else
+            sql_add(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
+                   fk->parent);
+        sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
+    }
+    sql_add(b, ") STRICT%s;\n", is_rowid_table(def->name) ? "" : ", WITHOUT ROWID");
+    for (unsigned x = 0; x < def->nindexes; x++) {
+        const mtrk_index_def *ix = &def->indexes[x];
+        sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", ix->unique ? "UNIQUE " : "", ix->name, def->name);
+        for (unsigned j = 0; j < ix->ncols; j++)
+            sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+        /* A rowid table's index ends with the rowid: append the primary key so
+         * the index alone orders by the full sort key (a unique index keeps
+         * its uniqueness on its own columns). WITHOUT ROWID indexes carry the
+         * primary key already. */
+        if (is_rowid_table(def->name) && !ix->unique) {
+            for (unsigned k = 0; k < def->npk; k++) {
+                int dup = 0;
+                for (unsigned j = 0; j < ix->ncols; j++)
+                    dup |= ix->cols[j] == k;
+                if (!dup)
+                    sql_add(b, ", \"%s\"", def->cols[k].name);
+            }
+        }
+        sql_add(b, ");\n");
+    }
+}
+
+/* Migration 1: the whole schema of version 1. */
+static int migrate_1(sqlstore *s)
+{
+    sbuf b = { 0 };
+    sql_add(&b, "CREATE TABLE mtrk_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;\n"
+               "INSERT INTO mtrk_meta VALUES ('application', 'mtrk');\n");
+    for (unsigned t = 0; t < s->ntables; t++)
+        sql_create_table(&b, s->ts[t].def);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building the schema");
+    }
+    int rc = sqlite3_exec(s->db, b.p, NULL, NULL, NULL);
+    free(b.p);
+    return rc == SQLITE_OK ? 0 : sql_fail(s, "creating the schema");
+}
+
+typedef int (*migration_fn)(sqlstore *s);
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1 };
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static int prepare(sqlstore *s, sbuf *b, sqlite3_stmt **out, int persistent)
+{
+    if (b->oom) {
+        free(b->p);
+        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building a statement");
+    }
+    int rc = sqlite3_prepare_v3(s->db, b->p, (int)b->n, persistent ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
+    if (rc != SQLITE_OK) {
+        rc = sql_fail(s, "preparing a statement");
+        snprintf(s->err + strlen(s->err), sizeof s->err - strlen(s->err), " [%.200s]", b->p);
+    }
+    free(b->p);
+    return rc == SQLITE_OK ? 0 : rc;
+}
+
+static void sql_select_cols(sbuf *b, const mtrk_table_def *def)
+{
+    sql_add(b, "SELECT ");
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sql_add(b, " FROM \"%s\"", def->name);
+}
+
+static void sql_pk_where(sbuf *b, const mtrk_table_def *def)
+{
+    sql_add(b, " WHERE ");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(b, "%s\"%s\" = ?%u", c ? " AND " : "", def->cols[c].name, c + 1);
+}
+
+enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
+
+static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sqlite3_stmt **out)
+{
+    sbuf b = { 0 };
+    switch (kind) {
+    case ST_GET:
+        sql_select_cols(&b, def);
+        sql_pk_where(&b, def);
+        break;
+    case ST_INS:
+        sql_add(&b, "INSERT INTO \"%s\" VALUES (", def->name);
+        for (unsigned c = 0; c < def->ncols; c++)
+            sql_add(&b, "%s?%u", c ? ", " : "", c + 1);
+        sql_add(&b, ")");
+        break;
+    case ST_UPD:
+        sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+        if (def->ncols == def->npk)
+            sql_add(&b, "\"%s\" = \"%s\"", def->cols[0].name, def->cols[0].name);
+        for (unsigned c = def->npk; c < def->ncols; c++)
+            sql_add(&b, "%s\"%s\" = ?%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
+        sql_pk_where(&b, def);
+        break;
+    default:
+        sql_add(&b, "DELETE FROM \"%s\"", def->name);
+        sql_pk_where(&b, def);
+        break;
+    }
+    return prepare(s, &b, out, 1);
+}
+
+/* A table statement, prepared on first use. */
+static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
+{
+    tstate *ts = &s->ts[table];
+    cstmt *c = kind == ST_GET ? &ts->get : kind == ST_INS ? &ts->ins : kind == ST_UPD ? &ts->upd : &ts->del;
+    if (c->st == NULL) {
+        int rc = build_table_stmt(s, ts->def, kind, &c->st);
+        if (rc)
+            return rc;
+    }
+    *out = c;
+    return 0;
+}
+
+/* x > ?p (or <), with NULL the smallest value, as the contract orders. */
+static void sql_cmp_null_aware(sbuf *b, const char *col, unsigned p, int less)
+{
+    if (less)
+        sql_add(b, "(\"%s\" < ?%u OR (\"%s\" IS NULL AND ?%u IS NOT NULL))", col, p, col, p);
+    else
+        sql_add(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
+}
+
+static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
+                           unsigned flags, sqlite3_stmt **out)
+{
+    const mtrk_table_def *def = s->ts[table].def;
+    unsigned key[MAX_KEY];
+    unsigned nk = sort_key(def, index, key);
+    int desc = (flags & MTRK_SCAN_DESC) != 0;
+    int strict = (flags & MTRK_SCAN_AFTER) != 0;
+    sbuf b = { 0 };
+    sql_select_cols(&b, def);
+    const char *and = " WHERE ";
+    for (unsigned j = 0; j < nprefix; j++) {
+        const mtrk_column_def *cd = &def->cols[key[j]];
+        sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, (cd->flags & MTRK_COL_NULLABLE) ? "IS" : "=", j + 1);
+        and = " AND ";
+    }
+    if (nstart) {
+        int nullable = 0;
+        for (unsigned j = nprefix; j < nprefix + nstart; j++)
+            nullable |= (def->cols[key[j]].flags & MTRK_COL_NULLABLE) != 0;
+        sql_add(&b, "%s", and);
+        if (!nullable) {
+            /* A row value: SQLite seeks the index to it. */
+            sql_add(&b, "(");
+            for (unsigned j = nprefix; j < nprefix + nstart; j++)
+                sql_add(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[key[j]].name);
+            sql_add(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
+            for (unsigned j = nprefix; j < nprefix + nstart; j++)
+                sql_add(&b, "%s?%u", j > nprefix ? ", " : "", j + 1);
+            sql_add(&b, ")");
+        } else {
+            /* Lexicographic comparison spelled out, NULL-aware:
+             * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
+            unsigned open = 0;
+            for (unsigned j = nprefix; j < nprefix + nstart; j++) {
+                const char *col = def->cols[key[j]].name;
+                sql_add(&b, "(");
+                sql_cmp_null_aware(&b, col, j + 1, desc);
+                if (j + 1 < nprefix + nstart) {
+                    sql_add(&b, " OR (\"%s\" IS ?%u AND ", col, j + 1);
+                    open += 2;
+                } else {
+                    if (!strict)
+                        sql_add(&b, " OR \"%s\" IS ?%u", col, j + 1);
+                    sql_add(&b, ")");
+                }
+            }
+            for (unsigned j = 0; j < open; j++)
+                sql_add(&b, ")");
+        }
+    }
+    sql_add(&b, " ORDER BY ");
+    for (unsigned j = 0; j < nk; j++)
+        sql_add(&b, "%s\"%s\"%s", j ? ", " : "", def->cols[key[j]].name, desc ? " DESC" : "");
+    return prepare(s, &b, out, 1);
+}
+
+static uint32_t scan_key(int index, unsigned nprefix, unsigned nstart, unsigned flags)
+{
+    return (uint32_t)(index + 1) << 16 | nprefix << 9 | nstart << 2 | flags;
+}
+
+static int scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart, unsigned flags,
+                     cstmt **out)
+{
+    tstate *ts = &s->ts[table];
+    uint32_t key = scan_key(index, nprefix, nstart, flags);
+    for (size_t i = 0; i < ts->nscans; i++) {
+        if (ts->scans[i]->key == key) {
+            *out = &ts->scans[i]->s;
+            return 0;
+        }
+    }
+    if (ts->nscans == ts->capscans) {
+        size_t cap = ts->capscans ? 2 * ts->capscans : 8;
+        scan_entry **p = realloc(ts->scans, cap * sizeof *p);
+        if (p == NULL)
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
+        ts->scans = p;
+        ts->capscans = cap;
+    }
+    scan_entry *e = calloc(1, sizeof *e);
+    if (e == NULL)
+        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
+    int rc = build_scan_stmt(s, table, index, nprefix, nstart, flags, &e->s.st);
+    if (rc) {
+        free(e);
+        return rc;
+    }
+    e->key = key;
+    ts->scans[ts->nscans++] = e;
+    *out = &e->s;
+    return 0;
+}
+
+/* Binds one value; strings are the caller's until the statement is reset. */
+static int bind_value(sqlstore *s, sqlite3_stmt *st, int i, const mtrk_value *v)
+{
+    int rc;
+    switch (v->type) {
+    case MTRK_VAL_NULL:
+        rc = sqlite3_bind_null(st, i);
+        break;
+    case MTRK_VAL_INT:
+        rc = sqlite3_bind_int64(st, i, v->i);
+        break;
+    case MTRK_VAL_TEXT:
+        if (v->n > INT32_MAX)
+            return fail(s, MTRK_ETOOLONG, "sqlite store: a text value of %zu bytes is too long", v->n);
+        rc = sqlite3_bind_text(st, i, v->n ? v->p : "", (int)v->n, SQLITE_STATIC);
+        break;
+    case MTRK_VAL_BLOB:
+        if (v->n > INT32_MAX)
+            return fail(s, MTRK_ETOOLONG, "sqlite store: a blob value of %zu bytes is too long", v->n);
+        rc = v->n ? sqlite3_bind_blob(st, i, v->p, (int)v->n, SQLITE_STATIC) : sqlite3_bind_zeroblob(st, i, 0);
+        break;
+    default:
+        return fail(s, MTRK_EINVAL, "sqlite store: value %d has unknown type %d", i, v->type);
+    }
+    return rc == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
+}
+
+static void row_from_stmt(sqlite3_stmt *st, unsigned ncols, mtrk_value *vals)
+{
+    for (unsigned c = 0; c < ncols; c++) {
+        mtrk_value *v = &vals[c];
+        v->i = 0;
+        v->p = NULL;
+        v->n = 0;
+        switch (sqlite3_column_type(st, (int)c)) {
+        case SQLITE_INTEGER:
+            v->type = MTRK_VAL_INT;
+            v->i = sqlite3_column_int64(st, (int)c);
+            break;
+        case SQLITE_TEXT:
+            v->type = MTRK_VAL_TEXT;
+            v->p = sqlite3_column_text(st, (int)c);
+            v->n = (size_t)sqlite3_column_bytes(st, (int)c);
+            break;
+        case SQLITE_BLOB:
+            v->type = MTRK_VAL_BLOB;
+            v->p = sqlite3_column_blob(st, (int)c);
+            v->n = (size_t)sqlite3_column_bytes(st, (int)c);
+            break;
+        default:
+            v->type = MTRK_VAL_NULL;
+            break;
+        }
+    }
+}
+
+/* Takes a cached statement, or a transient one when the cached one is
+ * still running (a read nested in a callback of the same shape). */
+static sqlite3_stmt *claim(cstmt *c, sqlite3_stmt *fresh)
+{
+    if (!c->busy) {
+        c->busy = 1;
+        return c->st;
+    }
+    return fresh;
+}
+
+static void release(cstmt *c, sqlite3_stmt *st)
+{
+    sqlite3_reset(st);
+    if (st == c->st)
+        c->busy = 0;
+    else
+        sqlite3_finalize(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+/* ------------------------------------------------------------------ */
+
+static int run_simple(sqlstore *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sql_fail(s, what);
+}
+
+static int sq_begin(mtrk_store *store, int write)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: begin inside a transaction already open on this handle");
+    int rc = run_simple(s, write ? s->begin_w : s->begin_r, write ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (rc) {
+        if (rc == MTRK_EBUSY)
+            fail(s, MTRK_EBUSY, "sqlite store: busy: the database stayed locked by another connection for the "
+                                "whole busy timeout (%s)", sqlite3_errmsg(s->db));
+        return rc;
+    }
+    s->in_tx = 1;
+    s->write = write != 0;
+    return 0;
+}
+
+static int check_end(sqlstore *s, const char *op)
+{
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s outside a transaction", op);
+    if (s->depth > 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s called from a row callback", op);
+    return 0;
+}
+
+static int sq_commit(mtrk_store *store)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = check_end(s, "commit");
+    if (rc)
+        return rc;
+    rc = run_simple(s, s->commit, "COMMIT");
+    if (rc && !sqlite3_get_autocommit(s->db))
+        return rc; /* still open: the caller rolls back */
+    s->in_tx = 0;
+    s->write = 0;
+    return rc;
+}
+
+static int sq_rollback(mtrk_store *store)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = check_end(s, "rollback");
+    if (rc)
+        return rc;
+    s->in_tx = 0;
+    s->write = 0;
+    /* SQLite may have rolled back by itself already (I/O error, full disk). */
+    if (sqlite3_get_autocommit(s->db))
+        return 0;
+    return run_simple(s, s->rollback, "ROLLBACK");
+}
+
+/* ------------------------------------------------------------------ */
+/* Reads                                                               */
+/* ------------------------------------------------------------------ */
+
+static int check_table(sqlstore *s, unsigned table)
+{
+    if (table >= s->ntables)
+        return fail(s, MTRK_EINVAL, "sqlite store: table %u does not exist (%u tables)", table, s->ntables);
+    return 0;
+}
+
+static int check_key(sqlstore *s, const char *what, const mtrk_value *key, unsigned n)
+{
+    for (unsigned j = 0; j < n; j++) {
+        if (key[j].type < MTRK_VAL_NULL || key[j].type > MTRK_VAL_BLOB)
+            return fail(s, MTRK_EINVAL, "sqlite store: %s[%u] has unknown value type %d", what, j, key[j].type);
+        if (key[j].type >= MTRK_VAL_TEXT && key[j].p == NULL && key[j].n != 0)
+            return fail(s, MTRK_EINVAL, "sqlite store: %s[%u] has a NULL pointer with length %zu", what, j,
+                        key[j].n);
+    }
+    return 0;
+}
+
+/* Steps st, calling fn per row. 0 when rows run out or fn returns 1. */
+static int run_rows(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn fn, void *userdata, int once)
+{
+    mtrk_value vals[MAX_COLS];
+    for (;;) {
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            return once ? fail(s, MTRK_ENOTFOUND, "sqlite store: no row with this primary key") : 0;
+        if (rc != SQLITE_ROW)
+            return sql_fail(s, "reading rows");
+        row_from_stmt(st, ncols, vals);
+        s->depth++;
+        rc = fn(userdata, vals);
+        s->depth--;
+        if (rc < 0)
+            return rc;
+        if (rc > 0 || once)
+            return 0;
+    }
+}
+
+static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: get outside a transaction");
+    int rc = check_table(s, table);
+    if (rc)
+        return rc;
+    if (key == NULL || fn == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: get: %s is NULL", key == NULL ? "key" : "fn");
+    const mtrk_table_def *def = s->ts[table].def;
+    cstmt *c = NULL;
+    if ((rc = check_key(s, "key", key, def->npk)) || (rc = table_stmt(s, table, ST_GET, &c)))
+        return rc;
+    sqlite3_stmt *st = c->st;
+    if (c->busy && (rc = build_table_stmt(s, def, ST_GET, &st)))
+        return rc;
+    st = claim(c, st);
+    for (unsigned j = 0; j < def->npk && rc == 0; j++)
+        rc = bind_value(s, st, (int)j + 1, &key[j]);
+    if (rc == 0)
+        rc = run_rows(s, st, def->ncols, fn, userdata, 1);
+    if (rc == MTRK_ENOTFOUND)
+        fail(s, rc, "sqlite store: %s: no row with this primary key", def->name);
+    release(c, st);
+    return rc;
+}
+
+static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: scan outside a transaction");
+    int rc = check_table(s, table);
+    if (rc)
+        return rc;
+    const mtrk_table_def *def = s->ts[table].def;
+    if (index < MTRK_INDEX_PK || index >= (int)def->nindexes)
+        return fail(s, MTRK_EINVAL, "sqlite store: %s has no index %d", def->name, index);
+    if (fn == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: scan: fn is NULL");
+    if ((nprefix && prefix == NULL) || (nstart && start == NULL))
+        return fail(s, MTRK_EINVAL, "sqlite store: scan: %s is NULL", nprefix && prefix == NULL ? "prefix" : "start");
+    unsigned nk = s->ts[table].nkey[index + 1];
+    if (nprefix > nk || nstart > nk - nprefix)
+        return fail(s, MTRK_EINVAL, "sqlite store: scan: nprefix %u + nstart %u exceed the %u sort-key columns",
+                    nprefix, nstart, nk);
+    if (flags & ~(MTRK_SCAN_AFTER | MTRK_SCAN_DESC))
+        return fail(s, MTRK_EINVAL, "sqlite store: scan: unknown flags 0x%x", flags);
+    if ((rc = check_key(s, "prefix", prefix, nprefix)) || (rc = check_key(s, "start", start, nstart)))
+        return rc;
+    if (nstart == 0)
+        flags &= ~MTRK_SCAN_AFTER;
+
+    cstmt *c = NULL;
+    if ((rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c)))
+        return rc;
+    sqlite3_stmt *st = c->st;
+    if (c->busy && (rc = build_scan_stmt(s, table, index, nprefix, nstart, flags, &st)))
+        return rc;
+    st = claim(c, st);
+    for (unsigned j = 0; j < nprefix && rc == 0; j++)
+        rc = bind_value(s, st, (int)j + 1, &prefix[j]);
+    for (unsigned j = 0; j < nstart && rc == 0; j++)
+        rc = bind_value(s, st, (int)(nprefix + j) + 1, &start[j]);
+    if (rc == 0)
+        rc = run_rows(s, st, def->ncols, fn, userdata, 0);
+    release(c, st);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Changes                                                             */
+/* ------------------------------------------------------------------ */
+
+static int check_row(sqlstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
+{
+    for (unsigned c = 0; c < ncheck; c++) {
+        const mtrk_value *v = &row[c];
+        const mtrk_column_def *cd = &def->cols[c];
+        if (v->type == MTRK_VAL_NULL) {
+            if (!(cd->flags & MTRK_COL_NULLABLE) || c < def->npk)
+                return fail(s, MTRK_EINVAL, "sqlite store: %s.%s may not be NULL", def->name, cd->name);
+            continue;
+        }
+        if (v->type != cd->type)
+            return fail(s, MTRK_EINVAL, "sqlite store: %s.%s expects %s, got %s", def->name, cd->name,
+                        type_name(cd->type), type_name(v->type));
+        if (v->type != MTRK_VAL_INT && v->p == NULL && v->n != 0)
+            return fail(s, MTRK_EINVAL, "sqlite store: %s.%s has a NULL pointer with length %zu", def->name,
+                        cd->name, v->n);
+    }
+    return 0;
+}
+
+static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
+{
+    int rc = check_table(s, ch->table);
+    if (rc)
+        return rc;
+    const mtrk_table_def *def = s->ts[ch->table].def;
+    if (ch->row == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: change %zu: row is NULL", i);
+    int kind;
+    switch (ch->op) {
+    case MTRK_CHANGE_INSERT: kind = ST_INS; break;
+    case MTRK_CHANGE_UPDATE: kind = ST_UPD; break;
+    case MTRK_CHANGE_DELETE: kind = ST_DEL; break;
+    default: return fail(s, MTRK_EINVAL, "sqlite store: change %zu: unknown operation %d", i, ch->op);
+    }
+    unsigned nbind = kind == ST_DEL ? def->npk : def->ncols;
+    if ((rc = check_row(s, def, ch->row, nbind)))
+        return rc;
+    cstmt *c = NULL;
+    if ((rc = table_stmt(s, ch->table, kind, &c)))
+        return rc;
+    sqlite3_stmt *st = c->st;
+    for (unsigned j = 0; j < nbind && rc == 0; j++)
+        rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
+    if (rc == 0) {
+        int sr = sqlite3_step(st);
+        if (sr != SQLITE_DONE) {
+            rc = sql_fail(s, def->name);
+            if (rc == MTRK_EEXISTS)
+                fail(s, rc, "sqlite store: %s: a row with this primary key or unique index exists (%s)", def->name,
+                     sqlite3_errmsg(s->db));
+        } else if (kind != ST_INS && sqlite3_changes(s->db) == 0) {
+            rc = fail(s, MTRK_ENOTFOUND, "sqlite store: %s: %s of a missing row", def->name,
+                      kind == ST_UPD ? "update" : "delete");
+        }
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: apply outside a transaction");
+    if (!s->write)
+        return fail(s, MTRK_ESTORE, "sqlite store: apply in a read transaction");
+    if (s->depth > 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: apply called from a row callback");
+    if (n && changes == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: apply: changes is NULL");
+    for (size_t i = 0; i < n; i++) {
+        int rc = apply_one(s, &changes[i], i);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static const char *sq_errmsg(mtrk_store *store)
+{
+    return ((sqlstore *)store)->err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+/* ------------------------------------------------------------------ */
+
+static void sq_free(mtrk_store *store)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (s == NULL)
+        return;
+    if (s->db && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    for (unsigned t = 0; s->ts && t < s->ntables; t++) {
+        sqlite3_finalize(s->ts[t].get.st);
+        sqlite3_finalize(s->ts[t].ins.st);
+        sqlite3_finalize(s->ts[t].upd.st);
+        sqlite3_finalize(s->ts[t].del.st);
+        for (size_t i = 0; i < s->ts[t].nscans; i++) {
+            sqlite3_finalize(s->ts[t].scans[i]->s.st);
+            free(s->ts[t].scans[i]);
+        }
+        free(s->ts[t].scans);
+    }
+    sqlite3_finalize(s->begin_r);
+    sqlite3_finalize(s->begin_w);
+    sqlite3_finalize(s->commit);
+    sqlite3_finalize(s->rollback);
+    free(s->ts);
+    sqlite3_close_v2(s->db);
+    free(s);
+}
+
+/* One integer from a query (0 if it returns no row). */
+static int query_int(sqlstore *s, const char *sql, int64_t *out, const char *what)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK)
+        rc = sql_fail(s, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int exec(sqlstore *s, const char *sql)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : sql_fail(s, sql);
+}
+
+/* Refuses, before anything is written, what mtrk must not touch. */
+static int check_file(sqlstore *s, const char *name, int64_t *version, int *fresh)
+{
+    int64_t ntables = 0, meta = 0, app = 0;
+    int rc = query_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, "reading the schema");
+    if (rc) {
+        if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_NOTADB)
+            return fail(s, MTRK_ESTORE, "sqlite store: %s is not an SQLite database (nothing was changed)", name);
+        return rc;
+    }
+    if ((rc = query_int(s, "PRAGMA user_version", version, "reading the schema version")) ||
+        (rc = query_int(s, "PRAGMA application_id", &app, "reading the application id")) ||
+        (rc = query_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'mtrk_meta'", &meta,
+                        "reading the schema")))
+        return rc;
+    *fresh = ntables == 0 && *version == 0;
+    if (*fresh)
+        return 0;
+    if (!meta || (app != 0 && app != MTRK_APP_ID))
+        return fail(s, MTRK_ESTORE,
+                    "sqlite store: %s is an SQLite database of another application (no mtrk_meta table, "
+                    "user_version %lld); it was not changed", name, (long long)*version);
+    if (*version > SQLITE_SCHEMA_VERSION)
+        return fail(s, MTRK_EVERSION,
+                    "sqlite store: %s has schema version %lld, newer than this library's %d: upgrade mtrk "
+                    "(the file was not changed)", name, (long long)*version, SQLITE_SCHEMA_VERSION);
+    /* A cleanly closed WAL database has no -wal file, so its header's page
+     * count must fit in the file: a shorter file lost its tail. */
+    const char *file = sqlite3_db_filename(s->db, "main");
+    if (file && *file) {
+        char wal[4096];
+        struct stat sb, wb;
+        snprintf(wal, sizeof wal, "%s-wal", file);
+        int64_t pages = 0, psize = 0;
+        if (stat(file, &sb) == 0 && (stat(wal, &wb) != 0 || wb.st_size == 0) &&
+            query_int(s, "PRAGMA page_count", &pages, "reading the page count") == 0 &&
+            query_int(s, "PRAGMA page_size", &psize, "reading the page size") == 0 &&
+            (int64_t)sb.st_size < pages * psize)
+            return fail(s, MTRK_ESTORE,
+                        "sqlite store: %s is truncated (%lld bytes, its header says %lld); it was not changed",
+                        name, (long long)sb.st_size, (long long)(pages * psize));
+    }
+    return 0;
+}
+
+/* Applies the migrations from the file's version to ours, in one write transaction. */
+static int migrate(sqlstore *s, const char *name)
+{
+    int rc = exec(s, "BEGIN IMMEDIATE");
+    if (rc)
+        return rc;
+    int64_t v = 0, ntables = 0;
+    /* Read again under the write lock: another process may have created it meanwhile. */
+    if ((rc = query_int(s, "PRAGMA user_version", &v, "reading the schema version")) ||
+        (rc = query_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, "reading the schema")))
+        goto out;
+    if (v == 0 && ntables != 0) {
+        rc = fail(s, MTRK_ESTORE, "sqlite store: %s is an SQLite database of another application", name);
+        goto out;
+    }
+    if (v > SQLITE_SCHEMA_VERSION) {
+        rc = fail(s, MTRK_EVERSION, "sqlite store: %s has schema version %lld, newer than this library's %d", name,
+                  (long long)v, SQLITE_SCHEMA_VERSION);
+        goto out;
+    }
+    for (int64_t k = v; k < SQLITE_SCHEMA_VERSION && rc == 0; k++)
+        rc = migrations[k](s);
+    if (rc == 0 && v < SQLITE_SCHEMA_VERSION) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d", MTRK_APP_ID,
+                 SQLITE_SCHEMA_VERSION);
+        rc = exec(s, sql);
+    }
+out:
+    if (rc == 0)
+        return exec(s, "COMMIT");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* For a plain path: a clear error for a directory or a missing directory. */
+static int check_path(sqlstore *s, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return fail(s, MTRK_ESTORE, "sqlite store: %s is a directory, not a database file", path);
+        return 0;
+    }
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return 0;
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    if (n >= sizeof dir)
+        return fail(s, MTRK_EINVAL, "sqlite store: path is too long");
+    memcpy(dir, path, n);
+    dir[n] = '\0';
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return fail(s, MTRK_ESTORE, "sqlite store: cannot create %s: directory %s does not exist", path, dir);
+    return 0;
+}
+
+static const char *sync_pragma(const mtrk_open_options *opts)
+{
+    int level = opts && opts->version >= 2 ? opts->synchronous : MTRK_SYNC_DEFAULT;
+    switch (level) {
+    case MTRK_SYNC_OFF: return "PRAGMA synchronous = OFF";
+    case MTRK_SYNC_FULL: return "PRAGMA synchronous = FULL";
+    default: return "PRAGMA synchronous = NORMAL";
+    }
+}
+
+static int open_db(sqlstore *s, const char *path, const mtrk_open_options *opts)
+{
+    int is_uri = strncmp(path, "file:", 5) == 0;
+    int rc;
+    if (!is_uri && (rc = check_path(s, path)))
+        return rc;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | (is_uri ? SQLITE_OPEN_URI : 0);
+    int sr = sqlite3_open_v2(path, &s->db, flags, NULL);
+    if (sr != SQLITE_OK) {
+        if (s->db == NULL)
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory opening %s", path);
+        return fail(s, map_code(sqlite3_extended_errcode(s->db)), "sqlite store: cannot open %s: %s", path,
+                    sqlite3_errmsg(s->db));
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    int busy_ms = opts && opts->version >= 2 && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : DEFAULT_BUSY_MS;
+    sqlite3_busy_timeout(s->db, busy_ms);
+    if (sqlite3_db_readonly(s->db, "main") == 1)
+        return fail(s, MTRK_ESTORE,
+                    "sqlite store: %s is read-only; mtrk needs write access to its database (open a copy, or use "
+                    "the sqlite3 shell for read-only queries)", path);
+    int64_t version = 0;
+    int fresh = 0;
+    if ((rc = check_file(s, path, &version, &fresh)))
+        return rc;
+    /* Only now, with the file known to be ours (or empty), change anything. */
+    if ((rc = exec(s, "PRAGMA journal_mode = WAL")) || (rc = exec(s, sync_pragma(opts))) ||
+        (rc = exec(s, "PRAGMA foreign_keys = ON")))
+        return rc;
+    if (fresh || version < SQLITE_SCHEMA_VERSION)
+        if ((rc = migrate(s, path)))
+            return rc;
+    static const char *const tx_sql[4] = { "BEGIN DEFERRED", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
+    sqlite3_stmt **tx_st[4] = { &s->begin_r, &s->begin_w, &s->commit, &s->rollback };
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_prepare_v3(s->db, tx_sql[i], -1, SQLITE_PREPARE_PERSISTENT, tx_st[i], NULL) != SQLITE_OK)
+            return sql_fail(s, "preparing the transaction statements");
+    return 0;
+}
+
+MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtrk_open_options *opts)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (path == NULL)
+        return gerr(MTRK_EINVAL, "path is NULL");
+    if (*path == '\0')
+        return gerr(MTRK_EINVAL, "path is empty");
+    if (opts && (opts->version == 0 || opts->version > MTRK_OPEN_OPTIONS_VERSION))
+        return gerr(MTRK_EVERSION, "opts has version %u; this library knows 1..%u", opts->version,
+                    MTRK_OPEN_OPTIONS_VERSION);
+    if (opts && opts->version >= 2) {
+        if (opts->synchronous < MTRK_SYNC_DEFAULT || opts->synchronous > MTRK_SYNC_FULL)
+            return gerr(MTRK_EINVAL, "opts->synchronous %d is not an MTRK_SYNC_* level", opts->synchronous);
+        if (opts->busy_timeout_ms < 0)
+            return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
+    }
+    sqlstore *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return gerr(MTRK_ENOMEM, "out of memory opening %s", path);
+    s->base.version = MTRK_STORE_VERSION;
+    s->base.free = sq_free;
+    s->base.begin = sq_begin;
+    s->base.commit = sq_commit;
+    s->base.rollback = sq_rollback;
+    s->base.get = sq_get;
+    s->base.scan = sq_scan;
+    s->base.apply = sq_apply;
+    s->base.errmsg = sq_errmsg;
+    s->ntables = mtrk_store_table_count();
+    s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
+    int rc = s->ts ? 0 : fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
+    for (unsigned t = 0; t < s->ntables && rc == 0; t++) {
+        tstate *ts = &s->ts[t];
+        ts->def = mtrk_store_table(t);
+        ts->rowid = is_rowid_table(ts->def->name);
+        if (ts->def->ncols > MAX_COLS || ts->def->npk == 0 || ts->def->npk > ts->def->ncols ||
+            ts->def->nindexes + 1 > MAX_KEY)
+            rc = fail(s, MTRK_ESTORE, "sqlite store: table %s has an unsupported shape", ts->def->name);
+        unsigned cols[2 * MAX_KEY];
+        for (int k = -1; rc == 0 && k < (int)ts->def->nindexes; k++) {
+            if ((k >= 0 && ts->def->indexes[k].ncols + ts->def->npk > MAX_KEY))
+                rc = fail(s, MTRK_ESTORE, "sqlite store: an index of %s is too wide", ts->def->name);
+            else
+                ts->nkey[k + 1] = sort_key(ts->def, k, cols);
+        }
+    }
+    if (rc == 0)
+        rc = open_db(s, path, opts);
+    if (rc) {
+        gerr(rc, "%s", s->err);
+        sq_free(&s->base);
+        return rc;
+    }
+    *out = &s->base;
+    return 0;
+}
