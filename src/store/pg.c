@@ -154,6 +154,7 @@ typedef struct pgstore {
     int busy_ms;
     int sync_off;
     int in_tx, write, depth;
+    int begun;           /* BEGIN was sent (lazily, with the first statement) */
     int broken;          /* the connection failed: reconnect at the next begin */
     int tenant_locked;
     unsigned char locked_tenant[16];
@@ -287,6 +288,22 @@ static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
 
 static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "events") == 0; }
 
+/* A unique index whose columns are all NOT NULL orders rows completely by
+ * itself: no two rows tie on it, so the sort key's primary-key tail never
+ * decides and ORDER BY stops at the index columns (the index then serves
+ * the order exactly; the planner never needs a sort). On events, uniqueness
+ * lives in events_provider_ids, and the ordering index carries the pk. */
+static int unique_total(const mtrk_table_def *def, int index)
+{
+    if (index < 0 || is_events(def) || !def->indexes[index].unique)
+        return 0;
+    const mtrk_index_def *ix = &def->indexes[index];
+    for (unsigned j = 0; j < ix->ncols; j++)
+        if (col_nullable(def, ix->cols[j]))
+            return 0;
+    return 1;
+}
+
 static void sql_create_table(sbuf *b, const mtrk_table_def *def)
 {
     int ev = is_events(def);
@@ -316,8 +333,16 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
     sql_add(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
     for (unsigned x = 0; x < def->nindexes; x++) {
         const mtrk_index_def *ix = &def->indexes[x];
-        /* On events, uniqueness lives in the side tables (see the top). */
-        int unique = ix->unique && !ev;
+        /* On events, uniqueness lives in the side tables (see the top). A
+         * unique index with a nullable column is two: the constraint, and
+         * the ordering index (NULLs tie, so the order needs the pk). */
+        int unique = unique_total(def, (int)x);
+        if (ix->unique && !ev && !unique) {
+            sql_add(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
+            for (unsigned j = 0; j < ix->ncols; j++)
+                sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+            sql_add(b, ");\n");
+        }
         sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
         for (unsigned j = 0; j < ix->ncols; j++)
             sql_add(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
@@ -485,10 +510,11 @@ static int connect_db(pgstore *s)
         return fail(s, MTRK_ESTORE, "pg store: the server is PostgreSQL %d; 14 or newer is needed",
                     PQserverVersion(s->conn) / 10000);
     }
-    char sql[256];
+    char sql[512];
     snprintf(sql, sizeof sql,
              "SET client_encoding = 'UTF8'; SET lock_timeout = %d; SET synchronous_commit = %s; "
-             "SET TIME ZONE 'UTC'", s->busy_ms, s->sync_off ? "off" : "on");
+             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan",
+             s->busy_ms, s->sync_off ? "off" : "on");
     return exec(s, sql, "setting up the session");
 }
 
@@ -800,8 +826,8 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
         }
     }
     sql_add(&b, " ORDER BY ");
-    unsigned nord = 0;
-    for (unsigned j = 0; j < nkey; j++) {
+    unsigned nord = 0, nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
+    for (unsigned j = 0; j < nordkey; j++) {
         int dup = 0;
         for (unsigned i = 0; i < j; i++)
             dup |= cols[i] == cols[j];
@@ -868,6 +894,44 @@ static int lock_tenant(pgstore *s, const mtrk_value *v)
     return 0;
 }
 
+/* Sends BEGIN, lazily, with the first statement of a transaction: together
+ * with the tenant's lock when `tenant` names one (one round trip for both).
+ * When the server went away since the last transaction, reconnects once:
+ * nothing of this transaction was sent yet, so trying again is safe. */
+static int ensure_begun(pgstore *s, const mtrk_value *tenant)
+{
+    if (s->begun)
+        return lock_tenant(s, tenant);
+    char sql[192];
+    int lock = s->write && tenant && tenant->type == MTRK_VAL_BLOB && tenant->n == 16 && tenant->p;
+    if (lock)
+        snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%d, %d)", LOCK_CLASS + 1,
+                 (int32_t)hash_tenant(tenant->p));
+    else
+        snprintf(sql, sizeof sql, "%s", s->write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    int rc = 0;
+    if (s->broken || s->conn == NULL || PQstatus(s->conn) != CONNECTION_OK)
+        rc = connect_db(s);
+    if (rc == 0)
+        rc = exec(s, sql, lock ? "begin (waiting for the tenant's write lock)" : "begin");
+    if (rc && s->broken && (rc = connect_db(s)) == 0)
+        rc = exec(s, sql, lock ? "begin (waiting for the tenant's write lock)" : "begin");
+    if (rc) {
+        /* A failed BEGIN; SELECT leaves an aborted transaction open. */
+        if (!s->broken) {
+            PGresult *r = PQexec(s->conn, "ROLLBACK");
+            PQclear(r);
+        }
+        return rc;
+    }
+    s->begun = 1;
+    if (lock) {
+        s->tenant_locked = 1;
+        memcpy(s->locked_tenant, tenant->p, 16);
+    }
+    return 0;
+}
+
 static int pg_begin(mtrk_store *store, int write)
 {
     pgstore *s = (pgstore *)store;
@@ -878,15 +942,8 @@ static int pg_begin(mtrk_store *store, int write)
         if ((rc = connect_db(s)))
             return rc;
     }
-    rc = exec(s, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "begin");
-    if (rc && s->broken) {
-        /* The server went away since the last call: one fresh connection. */
-        if ((rc = connect_db(s)) == 0)
-            rc = exec(s, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "begin");
-    }
-    if (rc)
-        return rc;
     s->in_tx = 1;
+    s->begun = 0;
     s->write = write != 0;
     s->tenant_locked = 0;
     s->nmonths_committed = s->nmonths;
@@ -908,6 +965,10 @@ static int pg_commit(mtrk_store *store)
     int rc = check_end(s, "commit");
     if (rc)
         return rc;
+    if (!s->begun) {
+        s->in_tx = 0;
+        return 0;
+    }
     if (s->broken)
         return fail(s, MTRK_ESTORE, "pg store: commit: the connection to the server was lost; the transaction "
                     "was not committed");
@@ -935,7 +996,7 @@ static int pg_rollback(mtrk_store *store)
         return rc;
     s->in_tx = 0;
     s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
-    if (s->broken)
+    if (s->broken || !s->begun)
         return 0; /* the server ended it: nothing was committed */
     PGresult *res = PQexec(s->conn, "ROLLBACK");
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
@@ -974,7 +1035,7 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     for (unsigned c = 0; c < def->npk; c++)
         if ((rc = param_add(s, &pa, def, c, &key[c])))
             return rc == MTRK_EINVAL ? MTRK_ENOTFOUND : rc;
-    if ((rc = lock_tenant(s, &key[0])) || (rc = ensure_stmt(s, table, ST_GET)))
+    if ((rc = ensure_begun(s, &key[0])) || (rc = ensure_stmt(s, table, ST_GET)))
         return rc;
     char name[32];
     snprintf(name, sizeof name, "g%u", table);
@@ -1030,7 +1091,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         if (prefix[j].type == MTRK_VAL_NULL && !col_nullable(def, cols[j]))
             return 0;
     }
-    if (nprefix && (rc = lock_tenant(s, &prefix[0])))
+    if ((rc = ensure_begun(s, nprefix ? &prefix[0] : NULL)))
         return rc;
 
     mtrk_value key[MAX_KEY * 2];
@@ -1188,6 +1249,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         return fail(s, MTRK_EINVAL, "pg store: apply: changes is NULL");
     if (n == 0)
         return 0;
+    if (changes[0].row && (rc = ensure_begun(s, &changes[0].row[0])))
+        return rc;
     /* Check everything, prepare every statement, lock the tenant and create
      * the partitions first: the pipeline then only sends and reads. */
     for (size_t i = 0; i < n; i++) {
