@@ -19,7 +19,7 @@
  *
  * Sizes: MTRK_TEST_LEVEL=full records 200,000 events in the contention test
  * (the issue's figure) and 400 batches of 50 in the restart test; the default
- * run records 40,000 and 120 batches (scripts/test's time budget).
+ * run records 16,000 and 60 batches (scripts/test's time budget).
  * Each run works in a fresh schema pgtest_<pid>_<n>, dropped at the end.
  */
 #include <libpq-fe.h>
@@ -538,9 +538,9 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "store") == 0)
         rc = test_store();
     else if (strcmp(argv[1], "contention") == 0)
-        rc = test_contention(full ? 200000 : 40000);
+        rc = test_contention(full ? 200000 : 16000);
     else if (strcmp(argv[1], "restart") == 0)
-        rc = test_restart(full ? 400 : 120);
+        rc = test_restart(full ? 400 : 60);
     else
         fprintf(stderr, "pg_test: unknown test %s\n", argv[1]);
     PQfinish(admin);
