@@ -222,7 +222,11 @@ static void mark_broken(pgstore *s)
  * server's message. Clears res. */
 static int res_fail(pgstore *s, PGresult *res, const char *what)
 {
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    char statebuf[8] = "";
+    if (st)
+        snprintf(statebuf, sizeof statebuf, "%s", st);
+    const char *state = st ? statebuf : NULL; /* kept past PQclear(res) */
     const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     if (msg == NULL || *msg == '\0')
         msg = s->conn ? PQerrorMessage(s->conn) : "no connection";
