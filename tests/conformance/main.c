@@ -117,7 +117,7 @@ static void pg_quiet(void *arg, const char *m)
 static void pg_drop_schema(const char *name)
 {
     char sql[96];
-    snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE", name);
+    snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %.40s CASCADE", name);
     pg_exec(sql);
 }
 
