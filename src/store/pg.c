@@ -46,6 +46,16 @@
  * results. apply sends all its changes in one pipeline (libpq pipeline mode):
  * one round trip per apply, however many rows.
  *
+ * Plans. Every statement the backend sends is an index lookup or an ordered
+ * index range scan by design, so the session disables sequential and bitmap
+ * scans, and plans each execution with its parameters (plan_cache_mode =
+ * force_custom_plan): generic plans cached while a fresh schema's tables were
+ * empty picked the wrong index and stayed (docs/performance.md).
+ *
+ * Row cache: within a transaction, rows read by key and rows written are
+ * remembered (exact: the tenant lock keeps other writers out, a read
+ * transaction is one snapshot), so repeated gets cost no round trip.
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
