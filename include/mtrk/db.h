@@ -68,6 +68,10 @@ MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int versio
  *  - "sqlite:PATH"   the SQLite database file PATH;
  *  - "file:..."      an SQLite URI (https://sqlite.org/uri.html), e.g.
  *                    "file:data.db?mode=rw";
+ *  - "postgresql://..." or "postgres://..."  a PostgreSQL database (a libpq
+ *                    URI), and "pg:CONNINFO" with any libpq connection
+ *                    string, e.g. "pg:host=/run/pg dbname=mtrk"; see
+ *                    mtrk_store_pg_new;
  *  - any other string without a "scheme:" prefix: an SQLite file path
  *    (write "./a:b.db" for a file whose name looks like a scheme).
  * An SQLite file is created (with the mtrk schema) when missing, but never

@@ -197,6 +197,36 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out);
  */
 MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtrk_open_options *opts);
 
+/**
+ * A store on a PostgreSQL database (14 or newer; tested with 15), for hosts
+ * that build their own store (mtrk_db_open_store); mtrk_db_open does the same
+ * for "postgresql://..." and "postgres://..." URIs and "pg:CONNINFO" targets.
+ *
+ * `conninfo` is a libpq connection string: a URI or "key=value ..." words
+ * (https://www.postgresql.org/docs/current/libpq-connect.html). The tables
+ * are created, with the mtrk schema, in the session's current schema (the
+ * first existing schema of search_path) when missing, migrated forward when
+ * older; a database whose mtrk_schema version is newer than this library is
+ * refused unchanged (MTRK_EVERSION). Reads opts->busy_timeout_ms (version
+ * 2; 0: 5000), how long a writer waits for the write lock of a tenant held
+ * by another connection before MTRK_EBUSY, and opts->synchronous
+ * (MTRK_SYNC_OFF sets synchronous_commit off: a server crash may lose the
+ * last commits, never half of one; any other level keeps it on). opts may
+ * be NULL (defaults); the clock is the db handle's business.
+ *
+ * One store is one connection: use it from one mtrk_db handle (one thread
+ * at a time); open one store per handle. When the server goes away, calls
+ * fail with MTRK_ESTORE and the server's or libpq's message, nothing of the
+ * failed transaction remains, and the next transaction reconnects.
+ *
+ * *out is set only on success; free it with mtrk_store_free after closing
+ * the handle. Returns MTRK_EINVAL (out or conninfo NULL, a bad option),
+ * MTRK_EVERSION (opts version unknown, or the database's schema is newer),
+ * MTRK_ENOMEM, MTRK_ESTORE (cannot connect, server older than 14, or this
+ * library was built without PostgreSQL support); mtrk_last_errmsg() says why.
+ */
+MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtrk_open_options *opts);
+
 #ifdef __cplusplus
 }
 #endif

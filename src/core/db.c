@@ -123,6 +123,18 @@ MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_opt
             mtrk_store_free(s);
         return rc;
     }
+    /* PostgreSQL: a URI (libpq reads it as it is) or "pg:" and a conninfo. */
+    if (strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0 ||
+        strncmp(target, "pg:", 3) == 0) {
+        mtrk_store *s;
+        rc = mtrk_store_pg_new(&s, strncmp(target, "pg:", 3) == 0 ? target + 3 : target, opts);
+        if (rc)
+            return rc;
+        rc = open_common(out, s, 1, opts);
+        if (rc)
+            mtrk_store_free(s);
+        return rc;
+    }
     const char *path = sqlite_path(target);
     if (path == NULL)
         return gerr(MTRK_EINVAL, "target \"%.200s\" has an unknown scheme (use a file path, \"sqlite:PATH\", "

@@ -88,12 +88,100 @@ static void remove_db_path(const char *path)
     }
 }
 
+/* PostgreSQL: every fixture (and every conf_open_db) gets a fresh schema
+ * conf_N in the database named by $MTRK_TEST_PG (a libpq conninfo, set by
+ * scripts/test through scripts/pg-server), through search_path; the
+ * schemas are dropped at teardown or exit. "path" then holds the target. */
+#ifdef CONF_HAVE_PG
+#include <libpq-fe.h>
+static PGconn *pg_admin;
+static char pg_schemas[64][32];
+static unsigned pg_seq;
+
+static int pg_exec(const char *sql)
+{
+    PGresult *r = PQexec(pg_admin, sql);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        fprintf(stderr, "conformance: %s: %s", sql, PQerrorMessage(pg_admin));
+    PQclear(r);
+    return ok ? 0 : -1;
+}
+
+static void pg_quiet(void *arg, const char *m)
+{
+    (void)arg;
+    (void)m;
+}
+
+static void pg_drop_schema(const char *name)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %.40s CASCADE", name);
+    pg_exec(sql);
+}
+
+static void pg_drop_all(void)
+{
+    for (size_t i = 0; i < sizeof pg_schemas / sizeof pg_schemas[0]; i++)
+        if (pg_schemas[i][0]) {
+            pg_drop_schema(pg_schemas[i]);
+            pg_schemas[i][0] = '\0';
+        }
+    if (pg_admin)
+        PQfinish(pg_admin);
+    pg_admin = NULL;
+}
+
+/* Makes a fresh schema; writes the target "pg:<conninfo> options=..." to path. */
+static int fresh_pg_target(char *path, size_t size)
+{
+    const char *ci = getenv("MTRK_TEST_PG");
+    size_t i;
+    for (i = 0; i < sizeof pg_schemas / sizeof pg_schemas[0] && pg_schemas[i][0]; i++)
+        ;
+    if (ci == NULL || pg_admin == NULL || i == sizeof pg_schemas / sizeof pg_schemas[0])
+        return -1;
+    snprintf(pg_schemas[i], sizeof pg_schemas[i], "conf_%d_%u", (int)getpid(), ++pg_seq);
+    char sql[96];
+    snprintf(sql, sizeof sql, "CREATE SCHEMA %s", pg_schemas[i]);
+    if (pg_exec(sql) != 0)
+        return -1;
+    int n = snprintf(path, size, "pg:%s options='-csearch_path=%s'", ci, pg_schemas[i]);
+    return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+static void remove_pg_target(const char *path)
+{
+    const char *p = strstr(path, "search_path=");
+    if (p == NULL)
+        return;
+    p += strlen("search_path=");
+    for (size_t i = 0; i < sizeof pg_schemas / sizeof pg_schemas[0]; i++) {
+        size_t n = strlen(pg_schemas[i]);
+        if (n && strncmp(p, pg_schemas[i], n) == 0 && p[n] == '\'') {
+            pg_drop_schema(pg_schemas[i]);
+            pg_schemas[i][0] = '\0';
+        }
+    }
+}
+#endif
+
 static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_t size)
 {
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
     o.clock = fake_clock;
     *out_store = NULL;
     path[0] = '\0';
+#ifdef CONF_HAVE_PG
+    if (strcmp(conf_backend, "pg") == 0) {
+        if (fresh_pg_target(path, size) != 0) {
+            fail_msg("cannot make a fresh PostgreSQL schema");
+            return MTRK_ESTORE;
+        }
+        return mtrk_db_open(out, path, &o);
+    }
+#endif
     if (strcmp(conf_backend, "sqlite") == 0) {
         /* The suite states rules, not durability (tests/sqlite/ kills
          * processes for that): skip the fsyncs of thousands of commits. */
@@ -125,6 +213,16 @@ int conf_open_db(mtrk_db **out)
     o.clock = fake_clock;
     if (strcmp(conf_backend, "memory") == 0)
         return mtrk_db_open(out, "memory:", &o);
+#ifdef CONF_HAVE_PG
+    if (strcmp(conf_backend, "pg") == 0) {
+        char target[4096];
+        if (fresh_pg_target(target, sizeof target) != 0) {
+            fail_msg("cannot make a fresh PostgreSQL schema");
+            return MTRK_ESTORE;
+        }
+        return mtrk_db_open(out, target, &o);
+    }
+#endif
     if (strcmp(conf_backend, "sqlite") == 0) {
         char path[4096];
         o.synchronous = MTRK_SYNC_OFF;
@@ -173,8 +271,14 @@ int conf_teardown(void **state)
     mtrk_tenant_close(p->pub.t2);
     mtrk_db_close(p->pub.db);
     mtrk_store_free(p->store);
-    if (p->path[0] != '\0')
-        remove_db_path(p->path);
+    if (p->path[0] != '\0') {
+#ifdef CONF_HAVE_PG
+        if (strncmp(p->path, "pg:", 3) == 0)
+            remove_pg_target(p->path);
+        else
+#endif
+            remove_db_path(p->path);
+    }
     free(p);
     return 0;
 }
@@ -187,8 +291,25 @@ int main(int argc, char **argv)
     int failed = 0;
     if (argc > 1)
         conf_backend = argv[1];
+#ifdef CONF_HAVE_PG
+    if (strcmp(conf_backend, "pg") == 0) {
+        const char *ci = getenv("MTRK_TEST_PG");
+        if (ci == NULL || *ci == '\0') {
+            fprintf(stderr, "conformance: backend pg needs MTRK_TEST_PG, a libpq conninfo of a database to "
+                            "create schemas in (scripts/test starts a server through scripts/pg-server)\n");
+            return 2;
+        }
+        pg_admin = PQconnectdb(ci);
+        if (PQstatus(pg_admin) != CONNECTION_OK) {
+            fprintf(stderr, "conformance: cannot connect to MTRK_TEST_PG (%s): %s", ci, PQerrorMessage(pg_admin));
+            return 2;
+        }
+        PQsetNoticeProcessor(pg_admin, pg_quiet, NULL);
+        atexit(pg_drop_all);
+    } else
+#endif
     if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0) {
-        fprintf(stderr, "conformance: unknown backend %s (memory, sqlite)\n", conf_backend);
+        fprintf(stderr, "conformance: unknown backend %s (memory, sqlite, pg)\n", conf_backend);
         return 2;
     }
     atexit(remove_all_dirs);

@@ -1,0 +1,256 @@
+/*
+ * PostgreSQL benchmarks: ingest and generation through mtrk's pg backend,
+ * each against a raw baseline on the same server in the same run.
+ *
+ *   pg_bench ingest N     N events (sent/delivered/open mix) on N/4 messages,
+ *                         recorded with mtrk_event_record_batch in calls of
+ *                         1,000; baseline: COPY of N bare event rows (id,
+ *                         message, type, occurred_at) into an unindexed table
+ *                         with a uuid primary key.
+ *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
+ *                         unsubscribed; mtrk_campaign_generate; baseline: one
+ *                         INSERT ... SELECT DISTINCT over raw tables with the
+ *                         same shape (union of memberships, anti-join on the
+ *                         unsubscribes).
+ *
+ * Needs MTRK_TEST_PG (a conninfo; scripts/pg-server start prints one).
+ * Works in a fresh schema, dropped at the end. Prints rates and the ratio.
+ */
+#include <libpq-fe.h>
+#include <mtrk/mtrk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define T0 1767225600000LL
+static PGconn *admin;
+static char schema[40], target[4096];
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void sql(const char *q)
+{
+    PGresult *r = PQexec(admin, q);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
+        fprintf(stderr, "pg_bench: %s: %s", q, PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(r);
+}
+
+static void die(const char *what, int rc)
+{
+    fprintf(stderr, "pg_bench: %s: %d %s\n", what, rc, mtrk_last_errmsg());
+    exit(1);
+}
+
+static mtrk_tenant *open_tenant(mtrk_db **db)
+{
+    mtrk_tenant *t = NULL;
+    int rc = mtrk_db_open(db, target, NULL);
+    if (rc)
+        die("open", rc);
+    if ((rc = mtrk_tenant_create(&t, *db, "bench", "bench")) != 0)
+        die("tenant", rc);
+    return t;
+}
+
+/* C contacts; audiences i%3!=2, i%3!=0, i%5<2; 5 % unsubscribed. */
+static mtrk_id make_campaign(mtrk_tenant *t, long c, mtrk_id *contacts)
+{
+    mtrk_campaign_spec s = MTRK_CAMPAIGN_SPEC_INIT;
+    s.name = "bench";
+    s.subject = "Bench";
+    s.from_address = "news@shop.example.com";
+    s.html = "<p>Hi</p>";
+    s.starts_at = T0;
+    s.ends_at = T0 + 365LL * 86400000;
+    mtrk_id camp, aud[3];
+    int rc = mtrk_campaign_create(&camp, t, &s);
+    for (int a = 0; rc == 0 && a < 3; a++) {
+        char n[16];
+        snprintf(n, sizeof n, "a%d", a);
+        rc = mtrk_audience_create(&aud[a], t, n);
+    }
+    char addr[64];
+    for (long i = 0; rc == 0 && i < c; i++) {
+        snprintf(addr, sizeof addr, "user%ld@d%ld.example", i, i % 50);
+        rc = mtrk_contact_add(&contacts[i], NULL, t, addr, NULL);
+    }
+    mtrk_id *sel = malloc((size_t)c * sizeof *sel);
+    for (int a = 0; rc == 0 && a < 3; a++) {
+        size_t n = 0;
+        for (long i = 0; i < c; i++)
+            if ((a == 0 && i % 3 != 2) || (a == 1 && i % 3 != 0) || (a == 2 && i % 5 < 2))
+                sel[n++] = contacts[i];
+        rc = mtrk_audience_add_batch(NULL, t, aud[a], sel, n);
+        if (rc == 0)
+            rc = mtrk_campaign_attach_audience(NULL, t, camp, aud[a]);
+    }
+    free(sel);
+    for (long i = 0; rc == 0 && i < c; i += 20)
+        rc = mtrk_unsub_add(NULL, t, contacts[i], MTRK_UNSUB_GLOBAL, (mtrk_id){ { 0 } }, MTRK_SOURCE_MANUAL);
+    if (rc)
+        die("setup", rc);
+    return camp;
+}
+
+static void bench_generate(long c)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
+    mtrk_id camp = make_campaign(t, c, contacts);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    double t0 = now_s();
+    int rc = mtrk_campaign_generate(&r, t, camp);
+    double el = now_s() - t0;
+    if (rc)
+        die("generate", rc);
+    printf("generate: mtrk pg: %zu messages from %ld contacts in %.2f s (%.0f contacts/s)\n", (size_t)r.created, c, el,
+           c / el);
+    /* Raw baseline, same shape. */
+    char q[1024];
+    sql("CREATE TABLE raw_contacts (id bigint PRIMARY KEY, status int NOT NULL);"
+        "CREATE TABLE raw_members (audience int, contact bigint, PRIMARY KEY (audience, contact));"
+        "CREATE TABLE raw_unsubs (contact bigint PRIMARY KEY);"
+        "CREATE TABLE raw_messages (id bigserial, campaign int, contact bigint, PRIMARY KEY (campaign, contact))");
+    snprintf(q, sizeof q,
+             "INSERT INTO raw_contacts SELECT i, 0 FROM generate_series(0, %ld) i;"
+             "INSERT INTO raw_members SELECT 0, i FROM generate_series(0, %ld) i WHERE i %% 3 <> 2;"
+             "INSERT INTO raw_members SELECT 1, i FROM generate_series(0, %ld) i WHERE i %% 3 <> 0;"
+             "INSERT INTO raw_members SELECT 2, i FROM generate_series(0, %ld) i WHERE i %% 5 < 2;"
+             "INSERT INTO raw_unsubs SELECT i FROM generate_series(0, %ld) i WHERE i %% 20 = 0; ANALYZE",
+             c - 1, c - 1, c - 1, c - 1, c - 1);
+    sql(q);
+    t0 = now_s();
+    sql("INSERT INTO raw_messages (campaign, contact) SELECT DISTINCT 1, m.contact FROM raw_members m "
+        "JOIN raw_contacts k ON k.id = m.contact AND k.status = 0 "
+        "WHERE NOT EXISTS (SELECT 1 FROM raw_unsubs u WHERE u.contact = m.contact) "
+        "AND NOT EXISTS (SELECT 1 FROM raw_messages x WHERE x.campaign = 1 AND x.contact = m.contact)");
+    double el2 = now_s() - t0;
+    printf("generate: raw INSERT ... SELECT: %.3f s (%.0f contacts/s); mtrk/raw time ratio %.1f\n", el2, c / el2,
+           el / el2);
+    free(contacts);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+static void bench_ingest(long n)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    long c = n / 4 < 100 ? 100 : n / 4;
+    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
+    mtrk_id camp = make_campaign(t, c, contacts);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    int rc = mtrk_campaign_generate(&r, t, camp);
+    mtrk_message_iter *it = NULL;
+    rc = rc ? rc : mtrk_message_iter_new(&it, t, camp);
+    mtrk_id *mids = calloc((size_t)c, sizeof *mids);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    size_t nm = 0;
+    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        mids[nm++] = m.mid;
+    mtrk_message_iter_free(it);
+    if (rc || nm == 0)
+        die("ingest setup", rc);
+    enum { B = 1000 };
+    static mtrk_event_input in[B];
+    static const mtrk_event_input *pin[B];
+    static mtrk_event_outcome out[B];
+    static mtrk_event_outcome *pout[B];
+    static char peid[B][32];
+    static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
+    double t0 = now_s();
+    for (long k = 0; k < n; k += B) {
+        int nb = (int)(n - k < B ? n - k : B);
+        for (int i = 0; i < nb; i++) {
+            unsigned long h = (unsigned long)(k + i) * 2654435761u;
+            mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+            in[i] = d;
+            in[i].type = types[h % 4];
+            in[i].mid = mids[(h / 4) % nm];
+            in[i].occurred_at = T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000;
+            in[i].provider = "bench";
+            snprintf(peid[i], sizeof peid[i], "e%ld", k + i);
+            in[i].provider_event_id = peid[i];
+            pin[i] = &in[i];
+            mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+            out[i] = o;
+            pout[i] = &out[i];
+        }
+        if ((rc = mtrk_event_record_batch(NULL, pout, t, pin, (size_t)nb)) != 0)
+            die("record", rc);
+    }
+    double el = now_s() - t0;
+    printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
+    /* Raw baseline: COPY of bare rows. */
+    sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
+        "occurred_at bigint NOT NULL)");
+    t0 = now_s();
+    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    char line[160];
+    for (long k = 0; k < n; k++) {
+        unsigned long h = (unsigned long)k * 2654435761u;
+        int len = snprintf(line, sizeof line,
+                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
+                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
+                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
+        PQputCopyData(admin, line, len);
+    }
+    PQputCopyEnd(admin, NULL);
+    res = PQgetResult(admin);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    double el2 = now_s() - t0;
+    printf("ingest: raw COPY: %ld rows in %.3f s (%.0f rows/s); mtrk/raw time ratio %.1f\n", n, el2, n / el2,
+           el / el2);
+    free(contacts);
+    free(mids);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+int main(int argc, char **argv)
+{
+    const char *ci = getenv("MTRK_TEST_PG");
+    if (ci == NULL || argc < 2) {
+        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|generate [N]\n");
+        return 2;
+    }
+    long n = argc > 2 ? atol(argv[2]) : 100000;
+    admin = PQconnectdb(ci);
+    if (PQstatus(admin) != CONNECTION_OK) {
+        fprintf(stderr, "pg_bench: %s", PQerrorMessage(admin));
+        return 1;
+    }
+    snprintf(schema, sizeof schema, "bench_%d", (int)getpid());
+    char q[160];
+    snprintf(q, sizeof q, "CREATE SCHEMA %s; SET search_path = %s", schema, schema);
+    sql(q);
+    snprintf(target, sizeof target, "pg:%s options='-csearch_path=%s'", ci, schema);
+    if (strcmp(argv[1], "ingest") == 0)
+        bench_ingest(n);
+    else
+        bench_generate(n);
+    snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);
+    sql(q);
+    PQfinish(admin);
+    return 0;
+}

@@ -1,0 +1,1645 @@
+/*
+ * The PostgreSQL store: the path past one machine. Every table described by
+ * mtrk_store_table() becomes a table of the same name, with the same
+ * columns as the SQLite schema, in native types: ID columns are uuid, INT
+ * columns bigint, TEXT columns text COLLATE "C". Like the other stores it
+ * knows the table definitions and nothing else: no business rule lives here.
+ *
+ * Order. The contract orders NULL < INT < TEXT < BLOB, TEXT and BLOB
+ * bytewise. uuid compares its 16 bytes with memcmp, text COLLATE "C" with
+ * memcmp then length, bigint numerically: exactly the contract for columns of
+ * one type. NULLs come first: nullable columns are indexed and sorted
+ * NULLS FIRST ascending (NULLS LAST descending); NOT NULL columns keep the
+ * default (it cannot matter, and it lets the primary-key index serve).
+ * Free-form JSON columns (leads.fields_json, audit.detail) are text, not
+ * jsonb: jsonb normalizes whitespace, reorders keys and drops duplicate
+ * keys, so the contract's byte-exact round trip would not hold
+ * (docs/scaling.md).
+ *
+ * Keys. Every primary and foreign key is led by the tenant (the
+ * distribution column). Foreign keys are DEFERRABLE INITIALLY DEFERRED, as
+ * in the SQLite schema: the core may apply a change set in any order.
+ * A non-unique secondary index also carries the primary-key columns, so the
+ * index alone yields the full sort key (no sort in a scan).
+ *
+ * Events are partitioned by RANGE (occurred_at), one partition per UTC month,
+ * created (under an advisory lock, in the writing transaction) before the
+ * first insert that needs it. PostgreSQL requires unique constraints of a
+ * partitioned table to contain the partition key, so the contract's unique
+ * keys of events — the primary key (tenant, id) and events_by_provider
+ * (tenant, provider, provider_event_id) — are kept in two non-partitioned
+ * side tables, events_ids and events_provider_ids, maintained by a row
+ * trigger on events in the same transaction: a duplicate in any month is a
+ * unique_violation (MTRK_EEXISTS), whoever inserts the row.
+ *
+ * Transactions. begin(write) is BEGIN (READ COMMITTED); before the first
+ * statement that names a tenant, the transaction takes an advisory
+ * transaction lock on that tenant, so writers of one tenant are serialized
+ * (two writers can never both decide from the same state) while writers of
+ * different tenants run in parallel. Every statement after the lock sees
+ * every commit made before it. A lock not granted within the busy timeout is
+ * MTRK_EBUSY. Read transactions are REPEATABLE READ READ ONLY: one snapshot
+ * for every chunk of every scan.
+ *
+ * Statements are prepared once per connection (get, insert, update, delete
+ * per table; scan per shape) and executed with binary parameters and
+ * results. apply sends all its changes in one pipeline (libpq pipeline mode):
+ * one round trip per apply, however many rows.
+ *
+ * Plans. Every statement the backend sends is an index lookup or an ordered
+ * index range scan by design, so the session disables sequential and bitmap
+ * scans, and plans each execution with its parameters (plan_cache_mode =
+ * force_custom_plan): generic plans cached while a fresh schema's tables were
+ * empty picked the wrong index and stayed (docs/performance.md).
+ *
+ * Row cache: within a transaction, rows read by key and rows written are
+ * remembered (exact: the tenant lock keeps other writers out, a read
+ * transaction is one snapshot), so repeated gets cost no round trip.
+ *
+ * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
+ * last row's sort key (keyset pagination), so memory stays bounded however
+ * many rows a scan visits.
+ *
+ * Connection loss: a call on a broken connection fails with MTRK_ESTORE and
+ * the server's (or libpq's) message; the transaction was not committed, so
+ * nothing of it remains. The next begin reconnects.
+ *
+ * Schema versions live in the table mtrk_schema (version, applied_at); a
+ * database newer than this library is refused with MTRK_EVERSION.
+ */
+#include "mtrk/store.h"
+
+#include "internal.h"
+
+#include <libpq-fe.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS 64
+#define MAX_KEY 64
+#define ERRMSG_MAX 1024
+#define DEFAULT_BUSY_MS 5000
+#define SCAN_FIRST_CHUNK 16
+#define SCAN_CHUNK 1000
+#define MAX_MONTHS 256
+
+/* Advisory lock class ("mt"), and its objects. */
+#define LOCK_CLASS 0x6d74
+#define LOCK_SCHEMA 1
+#define LOCK_PARTITION 2
+
+#define OID_INT8 20
+#define OID_TEXT 25
+#define OID_UUID 2950
+
+#define PG_SCHEMA_VERSION 1
+
+/* Foreign keys, as in the SQLite schema: (tenant, col) references
+ * (tenant, id) of parent; col "tenant" references tenants(id). */
+typedef struct fk_def {
+    const char *table, *col, *parent;
+} fk_def;
+
+static const fk_def fk_list[] = {
+    { "contacts", "tenant", "tenants" },
+    { "contact_fields", "contact", "contacts" },
+    { "audiences", "tenant", "tenants" },
+    { "audience_contacts", "audience", "audiences" },
+    { "audience_contacts", "contact", "contacts" },
+    { "campaigns", "tenant", "tenants" },
+    { "campaign_audiences", "campaign", "campaigns" },
+    { "campaign_audiences", "audience", "audiences" },
+    { "links", "campaign", "campaigns" },
+    { "messages", "campaign", "campaigns" },
+    { "messages", "contact", "contacts" },
+    { "events", "message", "messages" },
+    { "events", "campaign", "campaigns" },
+    { "events", "contact", "contacts" },
+    { "events", "link", "links" },
+    { "unsubscribes", "contact", "contacts" },
+    { "suppressions", "tenant", "tenants" },
+    { "landing_pages", "campaign", "campaigns" },
+    { "leads", "landing_page", "landing_pages" },
+    { "leads", "campaign", "campaigns" },
+    { "leads", "message", "messages" },
+    { "audit", "tenant", "tenants" },
+    { "campaign_stats", "campaign", "campaigns" },
+    { "link_stats", "link", "links" },
+    { "link_stats", "campaign", "campaigns" },
+    { "hourly_stats", "campaign", "campaigns" },
+};
+
+/* ------------------------------------------------------------------ */
+/* The store                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+typedef struct scan_shape {
+    unsigned table;
+    int index;
+    unsigned nprefix, nstart, flags;
+    uint64_t nullmask; /* bit j: value j of prefix+start is NULL */
+    int prepared;
+    char name[32];
+    unsigned nparams;  /* non-NULL values, then the limit */
+} scan_shape;
+
+typedef struct tstate {
+    const mtrk_table_def *def;
+    int get_ok, ins_ok, upd_ok, del_ok; /* prepared on this connection */
+} tstate;
+
+typedef struct pgstore {
+    mtrk_store base;
+    PGconn *conn;
+    char *conninfo;
+    int busy_ms;
+    int sync_off;
+    int in_tx, write, depth;
+    int begun;           /* BEGIN was sent (lazily, with the first statement) */
+    int broken;          /* the connection failed: reconnect at the next begin */
+    int tenant_locked;
+    unsigned char locked_tenant[16];
+    unsigned ntables;
+    tstate *ts;
+    int events_table;    /* table number of "events", or -1 */
+    scan_shape *shapes;
+    size_t nshapes, capshapes;
+    unsigned nextname;
+    /* Months (UTC, as months since 1970-01) with an events partition. */
+    int64_t months[MAX_MONTHS];
+    int nmonths, nmonths_committed;
+    /* Rows read or written in this transaction (see the row cache). */
+    struct centry *cache;
+    size_t ncache;
+    char err[ERRMSG_MAX];
+} pgstore;
+
+__attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+__attribute__((format(printf, 2, 3))) static void sql_add(sbuf *b, const char *fmt, ...)
+{
+    if (b->oom)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            b->oom = 1;
+            return;
+        }
+        if (b->p && b->n + (size_t)n < b->cap) {
+            b->n += (size_t)n;
+            return;
+        }
+        size_t cap = b->cap ? b->cap * 2 : 1024;
+        while (cap < b->n + (size_t)n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+}
+
+static void mark_broken(pgstore *s)
+{
+    if (s->conn == NULL || PQstatus(s->conn) == CONNECTION_BAD)
+        s->broken = 1;
+}
+
+/* Maps a failed result (or a NULL one) to a status code, keeping the
+ * server's message. Clears res. */
+static int res_fail(pgstore *s, PGresult *res, const char *what)
+{
+    const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    char statebuf[8] = "";
+    if (st)
+        snprintf(statebuf, sizeof statebuf, "%s", st);
+    const char *state = st ? statebuf : NULL; /* kept past PQclear(res) */
+    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (msg == NULL || *msg == '\0')
+        msg = s->conn ? PQerrorMessage(s->conn) : "no connection";
+    char m[ERRMSG_MAX / 2];
+    snprintf(m, sizeof m, "%s", msg);
+    size_t ml = strlen(m);
+    while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' '))
+        m[--ml] = '\0';
+    mark_broken(s);
+    int code = MTRK_ESTORE;
+    if (state && strcmp(state, "23505") == 0)
+        code = MTRK_EEXISTS;
+    else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+                       strcmp(state, "55P03") == 0))
+        code = MTRK_EBUSY;
+    if (res)
+        PQclear(res);
+    if (s->broken)
+        return fail(s, MTRK_ESTORE, "pg store: %s: connection to the server lost: %s", what, m);
+    return fail(s, code, "pg store: %s: %s%s%s%s", what, m, state ? " (SQLSTATE " : "", state ? state : "",
+                state ? ")" : "");
+}
+
+/* Runs a command without parameters; 0 or the mapped failure. */
+static int exec(pgstore *s, const char *sql, const char *what)
+{
+    PGresult *res = PQexec(s->conn, sql);
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        return res_fail(s, res, what);
+    PQclear(res);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Schema                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *pg_type(int type)
+{
+    switch (type) {
+    case MTRK_VAL_INT: return "bigint";
+    case MTRK_VAL_TEXT: return "text COLLATE \"C\"";
+    default: return "uuid";
+    }
+}
+
+static int col_nullable(const mtrk_table_def *def, unsigned c)
+{
+    return (def->cols[c].flags & MTRK_COL_NULLABLE) && c >= def->npk;
+}
+
+/* Sort-key columns of an index (idx cols, then pk cols). */
+static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
+{
+    unsigned n = 0;
+    if (index >= 0) {
+        const mtrk_index_def *ix = &def->indexes[index];
+        for (unsigned j = 0; j < ix->ncols; j++)
+            cols[n++] = ix->cols[j];
+    }
+    for (unsigned j = 0; j < def->npk; j++)
+        cols[n++] = j;
+    return n;
+}
+
+static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "events") == 0; }
+
+/* A unique index whose columns are all NOT NULL orders rows completely by
+ * itself: no two rows tie on it, so the sort key's primary-key tail never
+ * decides and ORDER BY stops at the index columns (the index then serves
+ * the order exactly; the planner never needs a sort). On events, uniqueness
+ * lives in events_provider_ids, and the ordering index carries the pk. */
+static int unique_total(const mtrk_table_def *def, int index)
+{
+    if (index < 0 || is_events(def) || !def->indexes[index].unique)
+        return 0;
+    const mtrk_index_def *ix = &def->indexes[index];
+    for (unsigned j = 0; j < ix->ncols; j++)
+        if (col_nullable(def, ix->cols[j]))
+            return 0;
+    return 1;
+}
+
+static void sql_create_table(sbuf *b, const mtrk_table_def *def)
+{
+    int ev = is_events(def);
+    sql_add(b, "CREATE TABLE \"%s\" (", def->name);
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
+                col_nullable(def, c) ? "" : " NOT NULL");
+    sql_add(b, ", PRIMARY KEY (");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    /* A partitioned table's keys must contain the partition key; the
+     * contract's (tenant, id) is kept unique by events_ids. */
+    if (ev)
+        sql_add(b, ", \"occurred_at\"");
+    sql_add(b, ")");
+    for (size_t i = 0; i < sizeof fk_list / sizeof fk_list[0]; i++) {
+        const fk_def *fk = &fk_list[i];
+        if (strcmp(fk->table, def->name) != 0)
+            continue;
+        if (strcmp(fk->col, "tenant") == 0)
+            sql_add(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
+        else
+            sql_add(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
+                    fk->parent);
+        sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
+    }
+    sql_add(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
+    for (unsigned x = 0; x < def->nindexes; x++) {
+        const mtrk_index_def *ix = &def->indexes[x];
+        /* On events, uniqueness lives in the side tables (see the top). A
+         * unique index with a nullable column is two: the constraint, and
+         * the ordering index (NULLs tie, so the order needs the pk). */
+        int unique = unique_total(def, (int)x);
+        if (ix->unique && !ev && !unique) {
+            sql_add(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
+            for (unsigned j = 0; j < ix->ncols; j++)
+                sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+            sql_add(b, ");\n");
+        }
+        sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
+        for (unsigned j = 0; j < ix->ncols; j++)
+            sql_add(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
+                    col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
+        if (!unique) {
+            for (unsigned k = 0; k < def->npk; k++) {
+                int dup = 0;
+                for (unsigned j = 0; j < ix->ncols; j++)
+                    dup |= ix->cols[j] == k;
+                if (!dup)
+                    sql_add(b, ", \"%s\"", def->cols[k].name);
+            }
+        }
+        sql_add(b, ");\n");
+    }
+}
+
+/* The side tables and the trigger that keep the unique keys of events
+ * across partitions. `schema` qualifies the names inside the function. */
+static void sql_events_keys(sbuf *b, const char *schema)
+{
+    sql_add(b,
+            "CREATE TABLE events_ids (tenant uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant, id));\n"
+            "CREATE TABLE events_provider_ids (tenant uuid NOT NULL, provider text COLLATE \"C\" NOT NULL,"
+            " provider_event_id text COLLATE \"C\" NOT NULL, PRIMARY KEY (tenant, provider, provider_event_id));\n"
+            "CREATE FUNCTION events_keys_sync() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
+            "BEGIN\n"
+            "  IF TG_OP <> 'INSERT' THEN\n"
+            "    DELETE FROM %s.events_ids WHERE tenant = OLD.tenant AND id = OLD.id;\n"
+            "    IF OLD.provider IS NOT NULL AND OLD.provider_event_id IS NOT NULL THEN\n"
+            "      DELETE FROM %s.events_provider_ids WHERE tenant = OLD.tenant AND provider = OLD.provider\n"
+            "        AND provider_event_id = OLD.provider_event_id;\n"
+            "    END IF;\n"
+            "  END IF;\n"
+            "  IF TG_OP <> 'DELETE' THEN\n"
+            "    INSERT INTO %s.events_ids VALUES (NEW.tenant, NEW.id);\n"
+            "    IF NEW.provider IS NOT NULL AND NEW.provider_event_id IS NOT NULL THEN\n"
+            "      INSERT INTO %s.events_provider_ids VALUES (NEW.tenant, NEW.provider, NEW.provider_event_id);\n"
+            "    END IF;\n"
+            "  END IF;\n"
+            "  RETURN NULL;\n"
+            "END $f$;\n"
+            "CREATE TRIGGER events_keys AFTER INSERT OR UPDATE OR DELETE ON events\n"
+            "  FOR EACH ROW EXECUTE FUNCTION events_keys_sync();\n",
+            schema, schema, schema, schema);
+}
+
+static int migrate_1(pgstore *s, const char *schema)
+{
+    sbuf b = { 0 };
+    for (unsigned t = 0; t < s->ntables; t++)
+        sql_create_table(&b, s->ts[t].def);
+    sql_events_keys(&b, schema);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory building the schema");
+    }
+    int rc = exec(s, b.p, "creating the schema");
+    free(b.p);
+    return rc;
+}
+
+typedef int (*migration_fn)(pgstore *s, const char *schema);
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1 };
+
+/* Creates or migrates the schema in the connection's current schema. */
+static int setup_schema(pgstore *s)
+{
+    int rc;
+    if ((rc = exec(s, "BEGIN", "beginning the schema check")))
+        return rc;
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d, %d)", LOCK_CLASS, LOCK_SCHEMA);
+    if ((rc = exec(s, sql, "locking the schema")))
+        goto out;
+    PGresult *res = PQexec(s->conn, "SELECT current_schema(), to_regclass('mtrk_schema') IS NOT NULL");
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = res_fail(s, res, "reading the schema");
+        goto out;
+    }
+    if (PQgetisnull(res, 0, 0)) {
+        PQclear(res);
+        rc = fail(s, MTRK_ESTORE, "pg store: no schema to create the tables in (check search_path)");
+        goto out;
+    }
+    char *schema = PQescapeIdentifier(s->conn, PQgetvalue(res, 0, 0), strlen(PQgetvalue(res, 0, 0)));
+    int exists = PQgetvalue(res, 0, 1)[0] == 't';
+    PQclear(res);
+    if (schema == NULL) {
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+        goto out;
+    }
+    long version = 0;
+    if (!exists) {
+        rc = exec(s, "CREATE TABLE mtrk_schema (version integer PRIMARY KEY, "
+                     "applied_at timestamptz NOT NULL DEFAULT now())", "creating mtrk_schema");
+    } else {
+        res = PQexec(s->conn, "SELECT coalesce(max(version), 0) FROM mtrk_schema");
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = res_fail(s, res, "reading mtrk_schema");
+        } else {
+            version = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+            PQclear(res);
+            if (version > PG_SCHEMA_VERSION)
+                rc = fail(s, MTRK_EVERSION, "pg store: the database has schema version %ld, newer than this "
+                          "library's %d; it was not changed", version, PG_SCHEMA_VERSION);
+        }
+    }
+    for (long v = version + 1; rc == 0 && v <= PG_SCHEMA_VERSION; v++) {
+        if ((rc = migrations[v - 1](s, schema)) == 0) {
+            snprintf(sql, sizeof sql, "INSERT INTO mtrk_schema (version) VALUES (%ld)", v);
+            rc = exec(s, sql, "recording the schema version");
+        }
+    }
+    PQfreemem(schema);
+out:
+    if (rc) {
+        PGresult *r = PQexec(s->conn, "ROLLBACK");
+        PQclear(r);
+        return rc;
+    }
+    return exec(s, "COMMIT", "committing the schema");
+}
+
+/* ------------------------------------------------------------------ */
+/* Connection                                                          */
+/* ------------------------------------------------------------------ */
+
+static void forget_statements(pgstore *s)
+{
+    for (unsigned t = 0; t < s->ntables; t++)
+        s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = 0;
+    for (size_t i = 0; i < s->nshapes; i++)
+        s->shapes[i].prepared = 0;
+    s->nmonths = s->nmonths_committed = 0;
+}
+
+static void notice_quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static int connect_db(pgstore *s)
+{
+    if (s->conn)
+        PQfinish(s->conn);
+    forget_statements(s);
+    s->broken = 0;
+    s->conn = PQconnectdb(s->conninfo);
+    if (s->conn == NULL)
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory connecting");
+    if (PQstatus(s->conn) != CONNECTION_OK) {
+        char m[ERRMSG_MAX / 2];
+        snprintf(m, sizeof m, "%s", PQerrorMessage(s->conn));
+        size_t ml = strlen(m);
+        while (ml && (m[ml - 1] == '\n' || m[ml - 1] == ' '))
+            m[--ml] = '\0';
+        s->broken = 1;
+        return fail(s, MTRK_ESTORE, "pg store: cannot connect: %s", m);
+    }
+    PQsetNoticeProcessor(s->conn, notice_quiet, NULL);
+    if (PQserverVersion(s->conn) < 140000) {
+        s->broken = 1;
+        return fail(s, MTRK_ESTORE, "pg store: the server is PostgreSQL %d; 14 or newer is needed",
+                    PQserverVersion(s->conn) / 10000);
+    }
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SET client_encoding = 'UTF8'; SET lock_timeout = %d; SET synchronous_commit = %s; "
+             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan",
+             s->busy_ms, s->sync_off ? "off" : "on");
+    return exec(s, sql, "setting up the session");
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case MTRK_VAL_NULL: return "NULL";
+    case MTRK_VAL_INT: return "INT";
+    case MTRK_VAL_TEXT: return "TEXT";
+    case MTRK_VAL_BLOB: return "BLOB";
+    default: return "an unknown type";
+    }
+}
+
+static Oid col_oid(const mtrk_column_def *cd)
+{
+    return cd->type == MTRK_VAL_INT ? OID_INT8 : cd->type == MTRK_VAL_TEXT ? OID_TEXT : OID_UUID;
+}
+
+/* Parameter buffers: values as binary parameters. */
+typedef struct params {
+    const char *val[MAX_KEY * 2 + MAX_COLS + 2];
+    int len[MAX_KEY * 2 + MAX_COLS + 2];
+    int fmt[MAX_KEY * 2 + MAX_COLS + 2];
+    unsigned char ints[MAX_KEY * 2 + MAX_COLS + 2][8];
+    unsigned n;
+} params;
+
+static void put_i64(unsigned char *p, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    for (int k = 7; k >= 0; k--) {
+        p[k] = (unsigned char)(u & 0xff);
+        u >>= 8;
+    }
+}
+
+static int64_t get_i64(const unsigned char *p)
+{
+    uint64_t u = 0;
+    for (int k = 0; k < 8; k++)
+        u = (u << 8) | p[k];
+    return (int64_t)u;
+}
+
+/* Adds value v for column cd (v must not be NULL). */
+static int param_add(pgstore *s, params *pa, const mtrk_table_def *def, unsigned c, const mtrk_value *v)
+{
+    const mtrk_column_def *cd = &def->cols[c];
+    unsigned k = pa->n++;
+    pa->fmt[k] = 1;
+    if (v->type != cd->type)
+        return fail(s, MTRK_EINVAL, "pg store: %s.%s expects %s, got %s", def->name, cd->name,
+                    type_name(cd->type), type_name(v->type));
+    if (v->type == MTRK_VAL_INT) {
+        put_i64(pa->ints[k], v->i);
+        pa->val[k] = (const char *)pa->ints[k];
+        pa->len[k] = 8;
+        return 0;
+    }
+    if (v->p == NULL && v->n != 0)
+        return fail(s, MTRK_EINVAL, "pg store: %s.%s has a NULL pointer with length %zu", def->name, cd->name, v->n);
+    if (v->type == MTRK_VAL_BLOB && v->n != 16)
+        return fail(s, MTRK_EINVAL, "pg store: %s.%s is an id and needs 16 bytes, got %zu", def->name, cd->name,
+                    v->n);
+    if (v->n > 0x3fffffff)
+        return fail(s, MTRK_ETOOLONG, "pg store: %s.%s is over 1 GiB", def->name, cd->name);
+    if (v->type == MTRK_VAL_TEXT && memchr(v->p, '\0', v->n) != NULL)
+        return fail(s, MTRK_EINVAL, "pg store: %s.%s contains a NUL byte", def->name, cd->name);
+    pa->val[k] = v->n ? (const char *)v->p : "";
+    pa->len[k] = (int)v->n;
+    return 0;
+}
+
+static void param_null(params *pa)
+{
+    unsigned k = pa->n++;
+    pa->val[k] = NULL;
+    pa->len[k] = 0;
+    pa->fmt[k] = 1;
+}
+
+static int check_key(pgstore *s, const char *what, const mtrk_value *key, unsigned n)
+{
+    for (unsigned j = 0; j < n; j++)
+        if (key[j].type < MTRK_VAL_NULL || key[j].type > MTRK_VAL_BLOB)
+            return fail(s, MTRK_EINVAL, "pg store: %s[%u] has unknown value type %d", what, j, key[j].type);
+    return 0;
+}
+
+/* Reads row r of res (binary, the table's columns in order) into vals. */
+static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value *vals)
+{
+    for (unsigned c = 0; c < def->ncols; c++) {
+        mtrk_value *v = &vals[c];
+        v->i = 0;
+        v->p = NULL;
+        v->n = 0;
+        if (PQgetisnull(res, r, (int)c)) {
+            v->type = MTRK_VAL_NULL;
+            continue;
+        }
+        v->type = def->cols[c].type;
+        const char *p = PQgetvalue(res, r, (int)c);
+        if (v->type == MTRK_VAL_INT) {
+            v->i = get_i64((const unsigned char *)p);
+        } else {
+            v->p = p; /* libpq NUL-terminates every value */
+            v->n = (size_t)PQgetlength(res, r, (int)c);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static int prepare(pgstore *s, const char *name, const char *sql, int nparams, const Oid *types)
+{
+    PGresult *res = PQprepare(s->conn, name, sql, nparams, types);
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+        return res_fail(s, res, "preparing a statement");
+    PQclear(res);
+    return 0;
+}
+
+static void sql_cols(sbuf *b, const mtrk_table_def *def)
+{
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+}
+
+static void sql_pk_where(sbuf *b, const mtrk_table_def *def, unsigned first_param)
+{
+    sql_add(b, " WHERE ");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(b, "%s\"%s\" = $%u", c ? " AND " : "", def->cols[c].name, first_param + c);
+}
+
+enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
+
+static int ensure_stmt(pgstore *s, unsigned table, int kind)
+{
+    tstate *ts = &s->ts[table];
+    int *ok = kind == ST_GET ? &ts->get_ok : kind == ST_INS ? &ts->ins_ok : kind == ST_UPD ? &ts->upd_ok : &ts->del_ok;
+    if (*ok)
+        return 0;
+    const mtrk_table_def *def = ts->def;
+    sbuf b = { 0 };
+    Oid types[MAX_COLS];
+    int np = 0;
+    switch (kind) {
+    case ST_GET:
+        sql_add(&b, "SELECT ");
+        sql_cols(&b, def);
+        sql_add(&b, " FROM \"%s\"", def->name);
+        sql_pk_where(&b, def, 1);
+        np = (int)def->npk;
+        break;
+    case ST_INS:
+        sql_add(&b, "INSERT INTO \"%s\" (", def->name);
+        sql_cols(&b, def);
+        sql_add(&b, ") VALUES (");
+        for (unsigned c = 0; c < def->ncols; c++)
+            sql_add(&b, "%s$%u", c ? ", " : "", c + 1);
+        sql_add(&b, ")");
+        np = (int)def->ncols;
+        break;
+    case ST_UPD:
+        sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+        for (unsigned c = def->npk; c < def->ncols; c++)
+            sql_add(&b, "%s\"%s\" = $%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
+        sql_pk_where(&b, def, 1);
+        np = (int)def->ncols;
+        break;
+    default:
+        sql_add(&b, "DELETE FROM \"%s\"", def->name);
+        sql_pk_where(&b, def, 1);
+        np = (int)def->npk;
+        break;
+    }
+    for (int c = 0; c < np; c++)
+        types[c] = col_oid(&def->cols[c]);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    char name[32];
+    snprintf(name, sizeof name, "%c%u", "giud"[kind], table);
+    int rc = prepare(s, name, b.p, np, types);
+    free(b.p);
+    if (rc == 0)
+        *ok = 1;
+    return rc;
+}
+
+/* Finds or prepares the scan statement of a shape. */
+static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *key, unsigned nprefix,
+                     unsigned nstart, unsigned flags, scan_shape **out)
+{
+    uint64_t nullmask = 0;
+    for (unsigned j = 0; j < nprefix + nstart; j++)
+        if (key[j].type == MTRK_VAL_NULL)
+            nullmask |= (uint64_t)1 << j;
+    scan_shape *sh = NULL;
+    for (size_t i = 0; i < s->nshapes; i++) {
+        scan_shape *x = &s->shapes[i];
+        if (x->table == table && x->index == index && x->nprefix == nprefix && x->nstart == nstart &&
+            x->flags == flags && x->nullmask == nullmask) {
+            sh = x;
+            break;
+        }
+    }
+    if (sh == NULL) {
+        if (s->nshapes == s->capshapes) {
+            size_t cap = s->capshapes ? s->capshapes * 2 : 32;
+            scan_shape *p = realloc(s->shapes, cap * sizeof *p);
+            if (p == NULL)
+                return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            s->shapes = p;
+            s->capshapes = cap;
+        }
+        sh = &s->shapes[s->nshapes++];
+        memset(sh, 0, sizeof *sh);
+        sh->table = table;
+        sh->index = index;
+        sh->nprefix = nprefix;
+        sh->nstart = nstart;
+        sh->flags = flags;
+        sh->nullmask = nullmask;
+        snprintf(sh->name, sizeof sh->name, "s%u", s->nextname++);
+    }
+    *out = sh;
+    if (sh->prepared)
+        return 0;
+
+    const mtrk_table_def *def = s->ts[table].def;
+    unsigned cols[MAX_KEY * 2];
+    unsigned nkey = sort_key(def, index, cols);
+    int desc = (flags & MTRK_SCAN_DESC) != 0;
+    int strict = (flags & MTRK_SCAN_AFTER) != 0;
+    Oid types[MAX_KEY * 2 + 1];
+    unsigned np = 0, pnum[MAX_KEY * 2];
+    for (unsigned j = 0; j < nprefix + nstart; j++) {
+        if (!(nullmask & ((uint64_t)1 << j))) {
+            types[np] = col_oid(&def->cols[cols[j]]);
+            pnum[j] = ++np;
+        }
+    }
+    sbuf b = { 0 };
+    sql_add(&b, "SELECT ");
+    sql_cols(&b, def);
+    sql_add(&b, " FROM \"%s\" WHERE TRUE", def->name);
+    for (unsigned j = 0; j < nprefix; j++) {
+        const char *cn = def->cols[cols[j]].name;
+        if (nullmask & ((uint64_t)1 << j))
+            sql_add(&b, " AND \"%s\" IS NULL", cn);
+        else
+            sql_add(&b, " AND \"%s\" = $%u", cn, pnum[j]);
+    }
+    if (nstart) {
+        int simple = 1;
+        for (unsigned j = nprefix; j < nprefix + nstart; j++)
+            if ((nullmask & ((uint64_t)1 << j)) || col_nullable(def, cols[j]))
+                simple = 0;
+        if (simple) {
+            /* A row comparison: an index range start. */
+            sql_add(&b, " AND (");
+            for (unsigned j = nprefix; j < nprefix + nstart; j++)
+                sql_add(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[cols[j]].name);
+            sql_add(&b, ") %s (", desc ? (strict ? "<" : "<=") : (strict ? ">" : ">="));
+            for (unsigned j = nprefix; j < nprefix + nstart; j++)
+                sql_add(&b, "%s$%u", j > nprefix ? ", " : "", pnum[j]);
+            sql_add(&b, ")");
+        } else {
+            /* NULL-aware lexicographic expansion: after(j) OR (equal(j) AND ...). */
+            sql_add(&b, " AND (");
+            unsigned open = 0;
+            for (unsigned j = nprefix; j < nprefix + nstart; j++) {
+                const char *cn = def->cols[cols[j]].name;
+                int isnull = (nullmask & ((uint64_t)1 << j)) != 0;
+                int last = j + 1 == nprefix + nstart;
+                /* "beyond": strictly later in scan order. */
+                if (isnull)
+                    sql_add(&b, desc ? "FALSE" : "\"%s\" IS NOT NULL", cn);
+                else if (desc && col_nullable(def, cols[j]))
+                    sql_add(&b, "(\"%s\" < $%u OR \"%s\" IS NULL)", cn, pnum[j], cn);
+                else
+                    sql_add(&b, "\"%s\" %s $%u", cn, desc ? "<" : ">", pnum[j]);
+                sql_add(&b, " OR (");
+                if (isnull)
+                    sql_add(&b, "\"%s\" IS NULL", cn);
+                else
+                    sql_add(&b, "\"%s\" = $%u", cn, pnum[j]);
+                if (last) {
+                    sql_add(&b, " AND %s)", strict ? "FALSE" : "TRUE");
+                } else {
+                    sql_add(&b, " AND (");
+                    open++;
+                }
+            }
+            for (unsigned j = 0; j < open; j++)
+                sql_add(&b, "))");
+            sql_add(&b, ")");
+        }
+    }
+    sql_add(&b, " ORDER BY ");
+    unsigned nord = 0, nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
+    for (unsigned j = 0; j < nordkey; j++) {
+        int dup = 0;
+        for (unsigned i = 0; i < j; i++)
+            dup |= cols[i] == cols[j];
+        if (dup)
+            continue;
+        int nul = col_nullable(def, cols[j]);
+        sql_add(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
+                desc ? (nul ? " DESC NULLS LAST" : " DESC") : (nul ? " NULLS FIRST" : ""));
+    }
+    types[np] = OID_INT8;
+    np++;
+    sql_add(&b, " LIMIT $%u", np);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    int rc = prepare(s, sh->name, b.p, (int)np, types);
+    free(b.p);
+    if (rc == 0) {
+        sh->prepared = 1;
+        sh->nparams = np;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Row cache                                                           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Within one transaction, rows read by primary key (get) and rows written
+ * (apply) are remembered, so the core's repeated reads of the same rows
+ * (a campaign's counters, a message, an hour's series, once per event of a
+ * batch) cost no round trip. It is exact: in a write transaction the
+ * tenant's advisory lock keeps every other writer of the tenant out, and a
+ * read transaction is one snapshot; the cache is emptied at every begin,
+ * commit and rollback. Absent rows are remembered too. When full, it stops
+ * growing until the transaction ends (never freed while a callback may
+ * hold its values).
+ */
+#define CACHE_SLOTS 8192
+#define CACHE_MAX 4096
+
+typedef struct centry {
+    uint64_t hash;   /* 0: empty slot */
+    unsigned table;
+    size_t keylen;
+    char *key;
+    mtrk_value *vals; /* NULL: no such row; else ncols values (one block with their bytes) */
+} centry;
+
+static size_t key_bytes(const mtrk_table_def *def, const mtrk_value *row, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (unsigned c = 0; c < def->npk; c++) {
+        const mtrk_value *v = &row[c];
+        size_t need = 1 + (v->type == MTRK_VAL_INT ? 8 : v->type == MTRK_VAL_NULL ? 0 : 4 + v->n);
+        if (n + need > cap)
+            return 0;
+        out[n++] = (char)v->type;
+        if (v->type == MTRK_VAL_INT) {
+            memcpy(out + n, &v->i, 8);
+            n += 8;
+        } else if (v->type != MTRK_VAL_NULL) {
+            uint32_t len = (uint32_t)v->n;
+            memcpy(out + n, &len, 4);
+            n += 4;
+            if (v->n)
+                memcpy(out + n, v->p, v->n);
+            n += v->n;
+        }
+    }
+    return n;
+}
+
+static uint64_t key_hash(unsigned table, const char *key, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ table;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static void cache_clear(pgstore *s)
+{
+    if (s->cache == NULL || s->ncache == 0)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        centry *e = &s->cache[i];
+        if (e->hash) {
+            free(e->key);
+            free(e->vals);
+        }
+    }
+    memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
+    s->ncache = 0;
+}
+
+static centry *cache_find(pgstore *s, unsigned table, const char *key, size_t n, uint64_t h, int *found)
+{
+    *found = 0;
+    if (s->cache == NULL)
+        return NULL;
+    for (size_t i = h % CACHE_SLOTS, k = 0; k < CACHE_SLOTS; i = (i + 1) % CACHE_SLOTS, k++) {
+        centry *e = &s->cache[i];
+        if (e->hash == 0)
+            return e;
+        if (e->hash == h && e->table == table && e->keylen == n && memcmp(e->key, key, n) == 0) {
+            *found = 1;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Copies a row (or NULL: absent) into one block. */
+static mtrk_value *row_copy(const mtrk_table_def *def, const mtrk_value *row)
+{
+    size_t data = 0;
+    for (unsigned c = 0; c < def->ncols; c++)
+        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
+            data += row[c].n + 1;
+    mtrk_value *v = malloc(def->ncols * sizeof *v + data);
+    if (v == NULL)
+        return NULL;
+    char *p = (char *)(v + def->ncols);
+    for (unsigned c = 0; c < def->ncols; c++) {
+        v[c] = row[c];
+        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB) {
+            if (row[c].n)
+                memcpy(p, row[c].p, row[c].n);
+            p[row[c].n] = '\0';
+            v[c].p = p;
+            p += row[c].n + 1;
+        }
+    }
+    return v;
+}
+
+/* Remembers the row with this primary key (row NULL: there is none). A
+ * failure to allocate only forgets the key: the cache is an optimisation. */
+static void cache_put(pgstore *s, unsigned table, const mtrk_value *keyrow, const mtrk_value *row)
+{
+    const mtrk_table_def *def = s->ts[table].def;
+    char key[512];
+    size_t n = key_bytes(def, keyrow, key, sizeof key);
+    if (n == 0)
+        return;
+    if (s->cache == NULL && (s->cache = calloc(CACHE_SLOTS, sizeof *s->cache)) == NULL)
+        return;
+    uint64_t h = key_hash(table, key, n);
+    int found;
+    centry *e = cache_find(s, table, key, n, h, &found);
+    if (e == NULL)
+        return;
+    mtrk_value *v = NULL;
+    if (row != NULL && (v = row_copy(def, row)) == NULL) {
+        if (found) {
+            /* An entry cannot leave its probe chain: make it never match. */
+            e->keylen = (size_t)-1;
+            free(e->vals);
+            e->vals = NULL;
+        }
+        return;
+    }
+    if (found) {
+        free(e->vals);
+        e->vals = v;
+        return;
+    }
+    if (s->ncache >= CACHE_MAX || (e->key = malloc(n)) == NULL) {
+        free(v);
+        return;
+    }
+    memcpy(e->key, key, n);
+    e->keylen = n;
+    e->table = table;
+    e->hash = h;
+    e->vals = v;
+    s->ncache++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions and the tenant lock                                    */
+/* ------------------------------------------------------------------ */
+
+static int need_tx(pgstore *s, const char *op)
+{
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "pg store: %s outside a transaction", op);
+    if (s->broken)
+        return fail(s, MTRK_ESTORE, "pg store: %s: the connection to the server was lost in this transaction; "
+                    "roll back (the next begin reconnects)", op);
+    return 0;
+}
+
+static uint32_t hash_tenant(const unsigned char *p)
+{
+    uint32_t h = 2166136261u;
+    for (int k = 0; k < 16; k++)
+        h = (h ^ p[k]) * 16777619u;
+    return h;
+}
+
+/* In a write transaction, takes the advisory lock of the tenant named by v
+ * (the first key column of every table) before the first statement on it. */
+static int lock_tenant(pgstore *s, const mtrk_value *v)
+{
+    if (!s->write || v == NULL || v->type != MTRK_VAL_BLOB || v->n != 16 || v->p == NULL)
+        return 0;
+    if (s->tenant_locked && memcmp(s->locked_tenant, v->p, 16) == 0)
+        return 0;
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d, %d)", LOCK_CLASS + 1,
+             (int32_t)hash_tenant(v->p));
+    int rc = exec(s, sql, "waiting for the tenant's write lock");
+    if (rc)
+        return rc;
+    s->tenant_locked = 1;
+    memcpy(s->locked_tenant, v->p, 16);
+    return 0;
+}
+
+/* Sends BEGIN, lazily, with the first statement of a transaction: together
+ * with the tenant's lock when `tenant` names one (one round trip for both).
+ * When the server went away since the last transaction, reconnects once:
+ * nothing of this transaction was sent yet, so trying again is safe. */
+static int ensure_begun(pgstore *s, const mtrk_value *tenant)
+{
+    if (s->begun)
+        return lock_tenant(s, tenant);
+    char sql[192];
+    int lock = s->write && tenant && tenant->type == MTRK_VAL_BLOB && tenant->n == 16 && tenant->p;
+    if (lock)
+        snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%d, %d)", LOCK_CLASS + 1,
+                 (int32_t)hash_tenant(tenant->p));
+    else
+        snprintf(sql, sizeof sql, "%s", s->write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    int rc = 0;
+    if (s->broken || s->conn == NULL || PQstatus(s->conn) != CONNECTION_OK)
+        rc = connect_db(s);
+    if (rc == 0)
+        rc = exec(s, sql, lock ? "begin (waiting for the tenant's write lock)" : "begin");
+    if (rc && s->broken && (rc = connect_db(s)) == 0)
+        rc = exec(s, sql, lock ? "begin (waiting for the tenant's write lock)" : "begin");
+    if (rc) {
+        /* A failed BEGIN; SELECT leaves an aborted transaction open. */
+        if (!s->broken) {
+            PGresult *r = PQexec(s->conn, "ROLLBACK");
+            PQclear(r);
+        }
+        return rc;
+    }
+    s->begun = 1;
+    if (lock) {
+        s->tenant_locked = 1;
+        memcpy(s->locked_tenant, tenant->p, 16);
+    }
+    return 0;
+}
+
+static int pg_begin(mtrk_store *store, int write)
+{
+    pgstore *s = (pgstore *)store;
+    if (s->in_tx)
+        return fail(s, MTRK_ESTORE, "pg store: begin inside a transaction already open");
+    int rc;
+    if (s->broken || s->conn == NULL || PQstatus(s->conn) != CONNECTION_OK) {
+        if ((rc = connect_db(s)))
+            return rc;
+    }
+    cache_clear(s);
+    s->in_tx = 1;
+    s->begun = 0;
+    s->write = write != 0;
+    s->tenant_locked = 0;
+    s->nmonths_committed = s->nmonths;
+    return 0;
+}
+
+static int check_end(pgstore *s, const char *op)
+{
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "pg store: %s outside a transaction", op);
+    if (s->depth > 0)
+        return fail(s, MTRK_ESTORE, "pg store: %s called from a row callback", op);
+    return 0;
+}
+
+static int pg_commit(mtrk_store *store)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = check_end(s, "commit");
+    if (rc)
+        return rc;
+    if (!s->begun) {
+        s->in_tx = 0;
+        return 0;
+    }
+    if (s->broken)
+        return fail(s, MTRK_ESTORE, "pg store: commit: the connection to the server was lost; the transaction "
+                    "was not committed");
+    PGresult *res = PQexec(s->conn, "COMMIT");
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+        /* A failed COMMIT ends the transaction on the server (rolled back),
+         * but the core still calls rollback, which then has nothing to do. */
+        return res_fail(s, res, "commit");
+    }
+    /* COMMIT of an aborted transaction answers ROLLBACK. */
+    int rolled = strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
+    PQclear(res);
+    if (rolled)
+        return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
+    s->in_tx = 0;
+    s->nmonths_committed = s->nmonths;
+    cache_clear(s);
+    return 0;
+}
+
+static int pg_rollback(mtrk_store *store)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = check_end(s, "rollback");
+    if (rc)
+        return rc;
+    s->in_tx = 0;
+    s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
+    cache_clear(s);
+    if (s->broken || !s->begun)
+        return 0; /* the server ended it: nothing was committed */
+    PGresult *res = PQexec(s->conn, "ROLLBACK");
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+        return res_fail(s, res, "rollback");
+    PQclear(res);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reads                                                               */
+/* ------------------------------------------------------------------ */
+
+static int check_table(pgstore *s, unsigned table)
+{
+    if (table >= s->ntables)
+        return fail(s, MTRK_EINVAL, "pg store: table %u does not exist (%u tables)", table, s->ntables);
+    return 0;
+}
+
+static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = need_tx(s, "get");
+    if (rc || (rc = check_table(s, table)))
+        return rc;
+    if (key == NULL || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: get: %s is NULL", key == NULL ? "key" : "fn");
+    const mtrk_table_def *def = s->ts[table].def;
+    if ((rc = check_key(s, "key", key, def->npk)))
+        return rc;
+    for (unsigned c = 0; c < def->npk; c++)
+        if (key[c].type == MTRK_VAL_NULL)
+            return fail(s, MTRK_ENOTFOUND, "pg store: %s: no row with this primary key", def->name);
+    params pa;
+    pa.n = 0;
+    for (unsigned c = 0; c < def->npk; c++)
+        if ((rc = param_add(s, &pa, def, c, &key[c])))
+            return rc == MTRK_EINVAL ? MTRK_ENOTFOUND : rc;
+    if ((rc = ensure_begun(s, &key[0])))
+        return rc;
+    if (s->cache) {
+        char kb[512];
+        size_t kn = key_bytes(def, key, kb, sizeof kb);
+        int found = 0;
+        centry *e = kn ? cache_find(s, table, kb, kn, key_hash(table, kb, kn), &found) : NULL;
+        if (e && found) {
+            if (e->vals == NULL)
+                return fail(s, MTRK_ENOTFOUND, "pg store: %s: no row with this primary key", def->name);
+            mtrk_value *vals = e->vals;
+            s->depth++;
+            rc = fn(userdata, vals);
+            s->depth--;
+            return rc < 0 ? rc : 0;
+        }
+    }
+    if ((rc = ensure_stmt(s, table, ST_GET)))
+        return rc;
+    char name[32];
+    snprintf(name, sizeof name, "g%u", table);
+    PGresult *res = PQexecPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
+    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+        return res_fail(s, res, "get");
+    if (PQntuples(res) == 0) {
+        PQclear(res);
+        if (s->depth == 0)
+            cache_put(s, table, key, NULL);
+        return fail(s, MTRK_ENOTFOUND, "pg store: %s: no row with this primary key", def->name);
+    }
+    mtrk_value vals[MAX_COLS];
+    res_row(def, res, 0, vals);
+    if (s->depth == 0)
+        cache_put(s, table, key, vals);
+    s->depth++;
+    rc = fn(userdata, vals);
+    s->depth--;
+    PQclear(res);
+    return rc < 0 ? rc : 0;
+}
+
+static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = need_tx(s, "scan");
+    if (rc || (rc = check_table(s, table)))
+        return rc;
+    const mtrk_table_def *def = s->ts[table].def;
+    if (index < MTRK_INDEX_PK || index >= (int)def->nindexes)
+        return fail(s, MTRK_EINVAL, "pg store: %s has no index %d", def->name, index);
+    if (fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: scan: fn is NULL");
+    if ((nprefix && prefix == NULL) || (nstart && start == NULL))
+        return fail(s, MTRK_EINVAL, "pg store: scan: %s is NULL", nprefix && prefix == NULL ? "prefix" : "start");
+    unsigned cols[MAX_KEY * 2];
+    unsigned nkey = sort_key(def, index, cols);
+    if (nprefix > nkey || nstart > nkey - nprefix)
+        return fail(s, MTRK_EINVAL, "pg store: scan: nprefix %u + nstart %u exceed the %u sort-key columns",
+                    nprefix, nstart, nkey);
+    if (flags & ~(MTRK_SCAN_AFTER | MTRK_SCAN_DESC))
+        return fail(s, MTRK_EINVAL, "pg store: scan: unknown flags 0x%x", flags);
+    if ((rc = check_key(s, "prefix", prefix, nprefix)) || (rc = check_key(s, "start", start, nstart)))
+        return rc;
+    if (nstart == 0)
+        flags &= ~MTRK_SCAN_AFTER;
+    /* A non-NULL value of another type than its column, or an id that is
+     * not 16 bytes, matches no row of a typed column: such a prefix finds
+     * nothing (start bounds of the wrong type are refused). */
+    for (unsigned j = 0; j < nprefix; j++) {
+        const mtrk_column_def *cd = &def->cols[cols[j]];
+        if (prefix[j].type != MTRK_VAL_NULL &&
+            (prefix[j].type != cd->type || (cd->type == MTRK_VAL_BLOB && prefix[j].n != 16)))
+            return 0;
+        if (prefix[j].type == MTRK_VAL_NULL && !col_nullable(def, cols[j]))
+            return 0;
+    }
+    if ((rc = ensure_begun(s, nprefix ? &prefix[0] : NULL)))
+        return rc;
+
+    mtrk_value key[MAX_KEY * 2];
+    for (unsigned j = 0; j < nprefix; j++)
+        key[j] = prefix[j];
+    for (unsigned j = 0; j < nstart; j++)
+        key[nprefix + j] = start[j];
+    unsigned ncur = nstart;
+    unsigned curflags = flags;
+    long limit = SCAN_FIRST_CHUNK;
+    mtrk_value vals[MAX_COLS];
+    /* prev: the last chunk, kept while key[] points into it. */
+    PGresult *prev = NULL;
+    for (;;) {
+        scan_shape *sh = NULL;
+        params pa;
+        pa.n = 0;
+        rc = scan_stmt(s, table, index, key, nprefix, ncur, curflags, &sh);
+        for (unsigned j = 0; rc == 0 && j < nprefix + ncur; j++)
+            if (key[j].type != MTRK_VAL_NULL)
+                rc = param_add(s, &pa, def, cols[j], &key[j]);
+        if (rc) {
+            PQclear(prev);
+            return rc;
+        }
+        put_i64(pa.ints[pa.n], limit);
+        pa.val[pa.n] = (const char *)pa.ints[pa.n];
+        pa.len[pa.n] = 8;
+        pa.fmt[pa.n] = 1;
+        pa.n++;
+        PGresult *res = PQexecPrepared(s->conn, sh->name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
+        PQclear(prev);
+        prev = NULL;
+        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+            return res_fail(s, res, "scan");
+        int nrows = PQntuples(res);
+        for (int r = 0; r < nrows; r++) {
+            res_row(def, res, r, vals);
+            s->depth++;
+            rc = fn(userdata, vals);
+            s->depth--;
+            if (rc != 0) {
+                PQclear(res);
+                return rc < 0 ? rc : 0;
+            }
+        }
+        if (nrows < limit) {
+            PQclear(res);
+            return 0;
+        }
+        /* Resume strictly after the last row's full sort key. */
+        res_row(def, res, nrows - 1, vals);
+        for (unsigned j = nprefix; j < nkey; j++)
+            key[j] = vals[cols[j]];
+        ncur = nkey - nprefix;
+        curflags = (flags & MTRK_SCAN_DESC) | MTRK_SCAN_AFTER;
+        limit = SCAN_CHUNK;
+        prev = res;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Changes                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Days since 1970-01-01 of the first day of month m (months since 1970-01). */
+static int64_t days_of_month(int64_t m)
+{
+    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
+    int64_t mo = m - (y - 1970) * 12 + 1; /* 1..12 */
+    /* Days from civil (proleptic Gregorian). */
+    y -= mo <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int64_t month_of_ms(int64_t ms)
+{
+    int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+    /* Civil from days. */
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t mo = mp < 10 ? mp + 3 : mp - 9;
+    y += mo <= 2;
+    return (y - 1970) * 12 + (mo - 1);
+}
+
+/* Makes sure the events partition of month m exists (in this transaction). */
+static int ensure_partition(pgstore *s, int64_t m)
+{
+    for (int i = 0; i < s->nmonths; i++)
+        if (s->months[i] == m)
+            return 0;
+    /* Beyond the limits of PostgreSQL's bigint arithmetic nothing sensible
+     * is dated: refuse such times. */
+    if (m < -12 * 200000 || m > 12 * 200000)
+        return fail(s, MTRK_EINVAL, "pg store: events.occurred_at is out of range");
+    int64_t lo = days_of_month(m) * 86400000, hi = days_of_month(m + 1) * 86400000;
+    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
+    int64_t mo = m - (y - 1970) * 12 + 1;
+    char name[64], sql[1024];
+    snprintf(name, sizeof name, "events_%s%04lld_%02lld", y < 0 ? "bc" : "", (long long)(y < 0 ? -y : y),
+             (long long)mo);
+    snprintf(sql, sizeof sql,
+             "SELECT pg_advisory_xact_lock(%d, %d); "
+             "DO $p$ BEGIN IF to_regclass('%s') IS NULL THEN "
+             "CREATE TABLE \"%s\" PARTITION OF events FOR VALUES FROM (%lld) TO (%lld); END IF; END $p$",
+             LOCK_CLASS, LOCK_PARTITION, name, name, (long long)lo, (long long)hi);
+    int rc = exec(s, sql, "creating an events partition");
+    if (rc)
+        return rc;
+    if (s->nmonths == MAX_MONTHS) {
+        /* Forget the committed ones (they exist; re-checking is cheap). */
+        s->nmonths = s->nmonths_committed = 0;
+    }
+    s->months[s->nmonths++] = m;
+    return 0;
+}
+
+static int check_change_row(pgstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
+{
+    for (unsigned c = 0; c < ncheck; c++) {
+        const mtrk_value *v = &row[c];
+        const mtrk_column_def *cd = &def->cols[c];
+        if (v->type == MTRK_VAL_NULL) {
+            if (!col_nullable(def, c))
+                return fail(s, MTRK_EINVAL, "pg store: %s.%s may not be NULL", def->name, cd->name);
+        } else if (v->type != cd->type) {
+            return fail(s, MTRK_EINVAL, "pg store: %s.%s expects %s, got %s", def->name, cd->name,
+                        type_name(cd->type), type_name(v->type));
+        }
+    }
+    return 0;
+}
+
+static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = need_tx(s, "apply");
+    if (rc)
+        return rc;
+    if (!s->write)
+        return fail(s, MTRK_ESTORE, "pg store: apply in a read transaction");
+    if (s->depth > 0)
+        return fail(s, MTRK_ESTORE, "pg store: apply called from a row callback");
+    if (n && changes == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: apply: changes is NULL");
+    if (n == 0)
+        return 0;
+    if (changes[0].row && (rc = ensure_begun(s, &changes[0].row[0])))
+        return rc;
+    /* Check everything, prepare every statement, lock the tenant and create
+     * the partitions first: the pipeline then only sends and reads. */
+    for (size_t i = 0; i < n; i++) {
+        const mtrk_change *ch = &changes[i];
+        if ((rc = check_table(s, ch->table)))
+            return rc;
+        const mtrk_table_def *def = s->ts[ch->table].def;
+        if (ch->row == NULL)
+            return fail(s, MTRK_EINVAL, "pg store: change %zu: row is NULL", i);
+        int kind = ch->op == MTRK_CHANGE_INSERT ? ST_INS : ch->op == MTRK_CHANGE_UPDATE ? ST_UPD
+                 : ch->op == MTRK_CHANGE_DELETE ? ST_DEL : -1;
+        if (kind < 0)
+            return fail(s, MTRK_EINVAL, "pg store: change %zu: unknown operation %d", i, ch->op);
+        if ((rc = check_change_row(s, def, ch->row, kind == ST_DEL ? def->npk : def->ncols)))
+            return rc;
+        if ((rc = lock_tenant(s, &ch->row[0])) || (rc = ensure_stmt(s, ch->table, kind)))
+            return rc;
+        if (kind != ST_DEL && (int)ch->table == s->events_table) {
+            unsigned oc = 0;
+            for (unsigned c = 0; c < def->ncols; c++)
+                if (strcmp(def->cols[c].name, "occurred_at") == 0)
+                    oc = c;
+            if ((rc = ensure_partition(s, month_of_ms(ch->row[oc].i))))
+                return rc;
+        }
+    }
+    if (PQenterPipelineMode(s->conn) != 1)
+        return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+    size_t sent = 0;
+    for (; sent < n; sent++) {
+        const mtrk_change *ch = &changes[sent];
+        const mtrk_table_def *def = s->ts[ch->table].def;
+        unsigned nv = ch->op == MTRK_CHANGE_DELETE ? def->npk : def->ncols;
+        params pa;
+        pa.n = 0;
+        for (unsigned c = 0; c < nv && rc == 0; c++) {
+            if (ch->row[c].type == MTRK_VAL_NULL)
+                param_null(&pa);
+            else
+                rc = param_add(s, &pa, def, c, &ch->row[c]);
+        }
+        if (rc)
+            break;
+        char name[32];
+        snprintf(name, sizeof name, "%c%u",
+                 ch->op == MTRK_CHANGE_INSERT ? 'i' : ch->op == MTRK_CHANGE_UPDATE ? 'u' : 'd', ch->table);
+        if (PQsendQueryPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1) != 1) {
+            rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
+            mark_broken(s);
+            break;
+        }
+    }
+    if (PQpipelineSync(s->conn) != 1 && rc == 0) {
+        rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
+        mark_broken(s);
+    }
+    /* Read every result up to the sync, keeping the first failure. */
+    int first = rc;
+    size_t got = 0;
+    for (;;) {
+        PGresult *res = PQgetResult(s->conn);
+        if (res == NULL) {
+            if (PQstatus(s->conn) == CONNECTION_BAD) {
+                if (first == 0)
+                    first = res_fail(s, NULL, "apply");
+                break;
+            }
+            continue; /* end of one query's results */
+        }
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_PIPELINE_SYNC) {
+            PQclear(res);
+            break;
+        }
+        if (st == PGRES_COMMAND_OK) {
+            const mtrk_change *ch = &changes[got];
+            if (first == 0 && ch->op != MTRK_CHANGE_INSERT && strcmp(PQcmdTuples(res), "0") == 0)
+                first = fail(s, MTRK_ENOTFOUND, "pg store: %s: %s of a missing row", s->ts[ch->table].def->name,
+                             ch->op == MTRK_CHANGE_UPDATE ? "update" : "delete");
+            PQclear(res);
+        } else if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(res);
+        } else {
+            if (first == 0) {
+                char what[96];
+                snprintf(what, sizeof what, "change %zu (%s into %s)", got,
+                         changes[got].op == MTRK_CHANGE_INSERT ? "insert" : changes[got].op == MTRK_CHANGE_UPDATE
+                         ? "update" : "delete", s->ts[changes[got].table].def->name);
+                first = res_fail(s, res, what);
+            } else {
+                PQclear(res);
+            }
+        }
+        got++;
+    }
+    if (PQstatus(s->conn) != CONNECTION_BAD && PQexitPipelineMode(s->conn) != 1 && first == 0)
+        first = fail(s, MTRK_ESTORE, "pg store: cannot leave pipeline mode: %s", PQerrorMessage(s->conn));
+    mark_broken(s);
+    if (first == 0) {
+        for (size_t i = 0; i < n; i++)
+            cache_put(s, changes[i].table, changes[i].row,
+                      changes[i].op == MTRK_CHANGE_DELETE ? NULL : changes[i].row);
+    } else {
+        cache_clear(s); /* the core rolls back; forget what this apply touched */
+    }
+    return first;
+}
+
+static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
+
+/* ------------------------------------------------------------------ */
+/* Creation and release                                                */
+/* ------------------------------------------------------------------ */
+
+static void pg_free(mtrk_store *store)
+{
+    pgstore *s = (pgstore *)store;
+    if (s == NULL)
+        return;
+    if (s->conn)
+        PQfinish(s->conn);
+    cache_clear(s);
+    free(s->cache);
+    free(s->conninfo);
+    free(s->ts);
+    free(s->shapes);
+    free(s);
+}
+
+MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtrk_open_options *opts)
+{
+    if (out == NULL)
+        return gerr(MTRK_EINVAL, "out is NULL");
+    *out = NULL;
+    if (conninfo == NULL)
+        return gerr(MTRK_EINVAL, "conninfo is NULL");
+    if (opts && (opts->version == 0 || opts->version > MTRK_OPEN_OPTIONS_VERSION))
+        return gerr(MTRK_EVERSION, "opts has version %u; this library knows 1..%u", opts->version,
+                    MTRK_OPEN_OPTIONS_VERSION);
+    int busy = DEFAULT_BUSY_MS, sync_off = 0;
+    if (opts && opts->version >= 2) {
+        if (opts->busy_timeout_ms < 0)
+            return gerr(MTRK_EINVAL, "opts->busy_timeout_ms %d is negative", opts->busy_timeout_ms);
+        if (opts->synchronous < MTRK_SYNC_DEFAULT || opts->synchronous > MTRK_SYNC_FULL)
+            return gerr(MTRK_EINVAL, "opts->synchronous %d is not an MTRK_SYNC_* level", opts->synchronous);
+        if (opts->busy_timeout_ms > 0)
+            busy = opts->busy_timeout_ms;
+        sync_off = opts->synchronous == MTRK_SYNC_OFF;
+    }
+    pgstore *s = calloc(1, sizeof *s);
+    if (s == NULL || (s->conninfo = strdup(conninfo)) == NULL) {
+        free(s);
+        return gerr(MTRK_ENOMEM, "out of memory opening the PostgreSQL store");
+    }
+    s->busy_ms = busy;
+    s->sync_off = sync_off;
+    s->base.version = MTRK_STORE_VERSION;
+    s->base.free = pg_free;
+    s->base.begin = pg_begin;
+    s->base.commit = pg_commit;
+    s->base.rollback = pg_rollback;
+    s->base.get = pg_get;
+    s->base.scan = pg_scan;
+    s->base.apply = pg_apply;
+    s->base.errmsg = pg_errmsg;
+    s->ntables = mtrk_store_table_count();
+    s->events_table = -1;
+    s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
+    if (s->ts == NULL) {
+        pg_free(&s->base);
+        return gerr(MTRK_ENOMEM, "out of memory opening the PostgreSQL store");
+    }
+    for (unsigned t = 0; t < s->ntables; t++) {
+        const mtrk_table_def *def = mtrk_store_table(t);
+        s->ts[t].def = def;
+        if (def->ncols > MAX_COLS || def->npk == 0 || def->npk > def->ncols ||
+            (def->nindexes && def->indexes[0].ncols + def->npk > MAX_KEY)) {
+            pg_free(&s->base);
+            return gerr(MTRK_ESTORE, "pg store: table %s has an unsupported shape", def->name);
+        }
+        if (is_events(def))
+            s->events_table = (int)t;
+    }
+    int rc = connect_db(s);
+    if (rc == 0)
+        rc = setup_schema(s);
+    if (rc) {
+        gerr(rc, "%s", s->err);
+        pg_free(&s->base);
+        return rc;
+    }
+    *out = &s->base;
+    return 0;
+}

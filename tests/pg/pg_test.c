@@ -1,0 +1,550 @@
+/*
+ * PostgreSQL backend tests beyond the conformance suite, against the server
+ * named by $MTRK_TEST_PG (scripts/test starts a private one):
+ *
+ *   pg_test store       store-level checks: a duplicate (tenant, id) or
+ *                       (tenant, provider, provider_event_id) in another
+ *                       month's partition is MTRK_EEXISTS; a newer schema
+ *                       version is refused; a connection killed inside a
+ *                       transaction fails with a clear status, keeps
+ *                       nothing, and the next transaction reconnects.
+ *   pg_test contention  4 processes x 2 connections record events at once
+ *                       (distinct provider event ids); afterwards every
+ *                       event is present once and the rollups equal a rebuild.
+ *   pg_test restart     a child records in batches, acknowledging each
+ *                       committed one, while the server is restarted
+ *                       ($MTRK_TEST_PG_RESTART, a shell command); afterwards
+ *                       every acknowledged event is present, every batch is
+ *                       all-or-nothing, and the rollups equal a rebuild.
+ *
+ * Sizes: MTRK_TEST_LEVEL=full records 200,000 events in the contention test
+ * (the issue's figure) and 400 batches of 50 in the restart test; the default
+ * run records 16,000 and 60 batches (scripts/test's time budget).
+ * Each run works in a fresh schema pgtest_<pid>_<n>, dropped at the end.
+ */
+#include <libpq-fe.h>
+#include <mtrk/mtrk.h>
+#include <mtrk/store.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define T0 1767225600000LL /* 2026-01-01T00:00:00Z */
+#define DAY 86400000LL
+
+static const char *conninfo;
+static PGconn *admin;
+static char schema[40];
+static char target[4096];
+static int failures;
+
+#define CHECK(cond, ...)                                                       \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);               \
+            fprintf(stderr, __VA_ARGS__);                                      \
+            fprintf(stderr, "\n");                                             \
+            failures++;                                                        \
+        }                                                                      \
+    } while (0)
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int sql(const char *q)
+{
+    PGresult *r = PQexec(admin, q);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    if (!ok)
+        fprintf(stderr, "pg_test: %s: %s", q, PQerrorMessage(admin));
+    PQclear(r);
+    return ok ? 0 : -1;
+}
+
+static long long sql_int(const char *q)
+{
+    PGresult *r = PQexec(admin, q);
+    long long v = -1;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        v = atoll(PQgetvalue(r, 0, 0));
+    else
+        fprintf(stderr, "pg_test: %s: %s", q, PQerrorMessage(admin));
+    PQclear(r);
+    return v;
+}
+
+static void quiet(void *a, const char *m)
+{
+    (void)a;
+    (void)m;
+}
+
+static void fresh_schema(void)
+{
+    static int n;
+    snprintf(schema, sizeof schema, "pgtest_%d_%d", (int)getpid(), ++n);
+    char q[256];
+    snprintf(q, sizeof q, "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; SET search_path = %s", schema,
+             schema, schema);
+    if (sql(q) != 0)
+        exit(2);
+    snprintf(target, sizeof target, "pg:%s options='-csearch_path=%s'", conninfo, schema);
+}
+
+static void drop_schema(void)
+{
+    char q[128];
+    snprintf(q, sizeof q, "DROP SCHEMA IF EXISTS %s CASCADE; SET search_path = public", schema);
+    sql(q);
+}
+
+static mtrk_db *open_db(void)
+{
+    mtrk_db *db = NULL;
+    int rc = mtrk_db_open(&db, target, NULL);
+    if (rc) {
+        fprintf(stderr, "pg_test: open %s: %s\n", target, mtrk_last_errmsg());
+        exit(2);
+    }
+    return db;
+}
+
+/* ------------------------------------------------------------------ */
+/* store                                                               */
+/* ------------------------------------------------------------------ */
+
+static mtrk_value vid(const unsigned char *b) { return (mtrk_value){ MTRK_VAL_BLOB, 0, b, 16 }; }
+static mtrk_value vint(int64_t i) { return (mtrk_value){ MTRK_VAL_INT, i, NULL, 0 }; }
+static mtrk_value vtext(const char *s) { return (mtrk_value){ MTRK_VAL_TEXT, 0, s, strlen(s) }; }
+static mtrk_value vnull(void) { return (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 }; }
+
+static unsigned table_no(const char *name)
+{
+    for (unsigned t = 0; t < mtrk_store_table_count(); t++)
+        if (strcmp(mtrk_store_table(t)->name, name) == 0)
+            return t;
+    return 0;
+}
+
+/* An events row: tenant, id, when, provider event id. */
+static void event_row(mtrk_value *row, const unsigned char *tenant, const unsigned char *id, int64_t when,
+                      const char *peid)
+{
+    static const unsigned char other[16] = { 9 };
+    const mtrk_table_def *def = mtrk_store_table(table_no("events"));
+    for (unsigned c = 0; c < def->ncols; c++) {
+        const char *n = def->cols[c].name;
+        if (c == 0)
+            row[c] = vid(tenant);
+        else if (strcmp(n, "id") == 0)
+            row[c] = vid(id);
+        else if (strcmp(n, "occurred_at") == 0 || strcmp(n, "arrived_at") == 0)
+            row[c] = vint(when);
+        else if (strcmp(n, "provider") == 0)
+            row[c] = vtext("ses");
+        else if (strcmp(n, "provider_event_id") == 0)
+            row[c] = vtext(peid);
+        else if (def->cols[c].flags & MTRK_COL_NULLABLE)
+            row[c] = vnull();
+        else if (def->cols[c].type == MTRK_VAL_BLOB)
+            row[c] = vid(other);
+        else if (def->cols[c].type == MTRK_VAL_INT)
+            row[c] = vint(1);
+        else
+            row[c] = vtext("x");
+    }
+}
+
+static int count_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    return 0;
+}
+
+static int test_store(void)
+{
+    fresh_schema();
+    mtrk_store *st = NULL;
+    char ci[4096];
+    snprintf(ci, sizeof ci, "%s options='-csearch_path=%s' application_name=mtrk_pg_test_victim", conninfo, schema);
+    int rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == 0, "mtrk_store_pg_new: %s", mtrk_last_errmsg());
+    if (rc)
+        return 1;
+    unsigned ev = table_no("events");
+    unsigned char tenant[16] = { 1 }, id1[16] = { 1, 1 }, id2[16] = { 1, 2 }, id3[16] = { 1, 3 };
+    mtrk_value r1[64], r2[64];
+
+    /* Same provider event id, January and March: refused. */
+    event_row(r1, tenant, id1, T0 + 14 * DAY, "dup-1");
+    event_row(r2, tenant, id2, T0 + 70 * DAY, "dup-1");
+    mtrk_change c1 = { MTRK_CHANGE_INSERT, ev, r1 }, c2 = { MTRK_CHANGE_INSERT, ev, r2 };
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, &c1, 1)) == 0, "first insert: %d %s", rc, st->errmsg(st));
+    CHECK((rc = st->apply(st, &c2, 1)) == MTRK_EEXISTS, "provider duplicate in another month: %d %s", rc,
+          st->errmsg(st));
+    st->rollback(st);
+    /* The same within one apply (one pipeline). */
+    mtrk_change both[2] = { c1, c2 };
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, both, 2)) == MTRK_EEXISTS, "provider duplicate in one apply: %d", rc);
+    st->rollback(st);
+    /* Same (tenant, id), January and March: refused. */
+    event_row(r2, tenant, id1, T0 + 70 * DAY, "other-2");
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, &c1, 1)) == 0, "first insert: %d %s", rc, st->errmsg(st));
+    CHECK((rc = st->apply(st, &c2, 1)) == MTRK_EEXISTS, "id duplicate in another month: %d %s", rc,
+          st->errmsg(st));
+    st->rollback(st);
+    /* Distinct keys in two months: accepted (rolled back: no parents). */
+    event_row(r2, tenant, id3, T0 + 70 * DAY, "other-3");
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, both, 2)) == 0, "two months: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+
+    /* Connection loss inside a transaction. */
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, &c1, 1)) == 0, "insert: %d %s", rc, st->errmsg(st));
+    char q[256];
+    snprintf(q, sizeof q, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> "
+                          "pg_backend_pid() AND application_name = 'mtrk_pg_test_victim'");
+    CHECK(sql_int(q) >= 1, "no backend to terminate");
+    usleep(100000);
+    rc = st->apply(st, &c2, 1);
+    CHECK(rc == MTRK_ESTORE, "apply on a killed connection: %d", rc);
+    CHECK(strstr(st->errmsg(st), "connection") != NULL, "message does not say connection: %s", st->errmsg(st));
+    st->rollback(st);
+    CHECK(st->begin(st, 0) == 0, "begin after loss: %s", st->errmsg(st));
+    unsigned char key_t[16] = { 1 };
+    mtrk_value key[2] = { vid(key_t), vid(id1) };
+    rc = st->get(st, ev, key, count_row, NULL);
+    CHECK(rc == MTRK_ENOTFOUND, "the killed transaction left its row: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+    CHECK(st->begin(st, 1) == 0 && st->apply(st, &c1, 1) == 0, "works again after loss: %s", st->errmsg(st));
+    st->rollback(st);
+    mtrk_store_free(st);
+
+    /* A newer schema version is refused, and the database left as it was. */
+    sql("INSERT INTO mtrk_schema (version) VALUES (999)");
+    st = NULL;
+    rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == MTRK_EVERSION, "newer schema: %d %s", rc, mtrk_last_errmsg());
+    mtrk_store_free(st);
+    CHECK(sql_int("SELECT count(*) FROM mtrk_schema WHERE version = 999") == 1, "mtrk_schema changed");
+    drop_schema();
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Workload setup and checks                                           */
+/* ------------------------------------------------------------------ */
+
+#define NMSG 400
+static mtrk_id mids[NMSG];
+static mtrk_id campaign;
+
+static void setup_campaign(void)
+{
+    mtrk_db *db = open_db();
+    mtrk_tenant *t = NULL;
+    if (mtrk_tenant_create(&t, db, "load", "test:pg") != 0) {
+        fprintf(stderr, "pg_test: tenant: %s\n", mtrk_last_errmsg());
+        exit(2);
+    }
+    mtrk_campaign_spec s = MTRK_CAMPAIGN_SPEC_INIT;
+    s.name = "load";
+    s.subject = "Load";
+    s.from_address = "news@shop.example.com";
+    s.html = "<p>Hi</p>";
+    s.starts_at = T0;
+    s.ends_at = T0 + 365 * DAY;
+    mtrk_id aud, *contacts = calloc(NMSG, sizeof *contacts);
+    int rc = mtrk_campaign_create(&campaign, t, &s);
+    rc = rc ? rc : mtrk_audience_create(&aud, t, "all");
+    char addr[64];
+    for (int i = 0; rc == 0 && i < NMSG; i++) {
+        snprintf(addr, sizeof addr, "user%d@load.example", i);
+        rc = mtrk_contact_add(&contacts[i], NULL, t, addr, NULL);
+    }
+    rc = rc ? rc : mtrk_audience_add_batch(NULL, t, aud, contacts, NMSG);
+    rc = rc ? rc : mtrk_campaign_attach_audience(NULL, t, campaign, aud);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    rc = rc ? rc : mtrk_campaign_generate(&r, t, campaign);
+    mtrk_message_iter *it = NULL;
+    rc = rc ? rc : mtrk_message_iter_new(&it, t, campaign);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    size_t n = 0;
+    while (rc == 0 && n < NMSG && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        mids[n++] = m.mid;
+    mtrk_message_iter_free(it);
+    if (rc || n != NMSG) {
+        fprintf(stderr, "pg_test: setup: %d (%zu messages): %s\n", rc, n, mtrk_tenant_errmsg(t));
+        exit(2);
+    }
+    free(contacts);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+/* Records events [first, first+n) of stream `tag` in one call; retries on
+ * MTRK_EBUSY. Returns the last status. */
+static int record_batch(mtrk_tenant *t, const char *tag, long first, int n, int retry_store)
+{
+    mtrk_event_input in[200];
+    const mtrk_event_input *pin[200];
+    mtrk_event_outcome out[200];
+    mtrk_event_outcome *pout[200];
+    char peid[200][48];
+    static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
+    for (int i = 0; i < n; i++) {
+        long k = first + i;
+        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+        in[i] = d;
+        unsigned long h = (unsigned long)k * 2654435761u + (unsigned long)tag[0] * 977u + strlen(tag);
+        in[i].type = types[h % 4];
+        in[i].mid = mids[(h / 4) % NMSG];
+        in[i].occurred_at = T0 + (int64_t)((h / 7) % (60 * 24)) * 3600000LL; /* two months */
+        in[i].provider = "load";
+        snprintf(peid[i], sizeof peid[i], "%s-%ld", tag, k);
+        in[i].provider_event_id = peid[i];
+        in[i].verdict = (h % 11) == 0 ? MTRK_VERDICT_MACHINE : MTRK_VERDICT_HUMAN;
+        pin[i] = &in[i];
+        mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+        out[i] = o;
+        pout[i] = &out[i];
+    }
+    int rc;
+    for (int attempt = 0;; attempt++) {
+        rc = mtrk_event_record_batch(NULL, pout, t, pin, (size_t)n);
+        if (rc == 0) {
+            for (int i = 0; i < n; i++)
+                if (out[i].status != 0) {
+                    fprintf(stderr, "pg_test: event %s: %d %s\n", peid[i], out[i].status, mtrk_tenant_errmsg(t));
+                    return out[i].status;
+                }
+            return 0;
+        }
+        if ((rc == MTRK_EBUSY || (retry_store && rc == MTRK_ESTORE)) && attempt < 600) {
+            if (rc == MTRK_ESTORE && attempt == 0)
+                fprintf(stderr, "pg_test: batch %s-%ld failed (will retry): %s\n", tag, first,
+                        mtrk_tenant_errmsg(t));
+            usleep(rc == MTRK_EBUSY ? 1000 : 100000);
+            continue;
+        }
+        fprintf(stderr, "pg_test: batch %s-%ld: %d %s\n", tag, first, rc, mtrk_tenant_errmsg(t));
+        return rc;
+    }
+}
+
+static int rollups_equal_rebuild(void)
+{
+    mtrk_db *db = open_db();
+    mtrk_tenant *t = NULL;
+    int rc = mtrk_tenant_open(&t, db, "load", "test:pg");
+    mtrk_metrics a = MTRK_METRICS_INIT, b = MTRK_METRICS_INIT;
+    rc = rc ? rc : mtrk_metrics_campaign(&a, t, campaign);
+    rc = rc ? rc : mtrk_metrics_rebuild(t);
+    rc = rc ? rc : mtrk_metrics_campaign(&b, t, campaign);
+    CHECK(rc == 0, "metrics/rebuild: %d %s", rc, t ? mtrk_tenant_errmsg(t) : mtrk_last_errmsg());
+    CHECK(memcmp(&a, &b, sizeof a) == 0,
+          "rollups differ from a rebuild: sent %llu/%llu delivered %llu/%llu opens %llu/%llu unique %llu/%llu",
+          (unsigned long long)a.sent, (unsigned long long)b.sent, (unsigned long long)a.delivered,
+          (unsigned long long)b.delivered, (unsigned long long)a.opens_total, (unsigned long long)b.opens_total,
+          (unsigned long long)a.opens_unique, (unsigned long long)b.opens_unique);
+    printf("rollups: sent %llu delivered %llu opens %llu (unique %llu), equal to a rebuild: %s\n",
+           (unsigned long long)a.sent, (unsigned long long)a.delivered, (unsigned long long)a.opens_total,
+           (unsigned long long)a.opens_unique, memcmp(&a, &b, sizeof a) == 0 ? "yes" : "NO");
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* contention                                                          */
+/* ------------------------------------------------------------------ */
+
+enum { NPROC = 4, NCONN = 2, CBATCH = 100 };
+static long per_conn;
+
+typedef struct worker {
+    int proc, conn;
+    int rc;
+} worker;
+
+static void *conn_main(void *arg)
+{
+    worker *w = arg;
+    mtrk_db *db = open_db();
+    mtrk_tenant *t = NULL;
+    w->rc = mtrk_tenant_open(&t, db, "load", "test:pg");
+    char tag[16];
+    snprintf(tag, sizeof tag, "c%d.%d", w->proc, w->conn);
+    for (long k = 0; w->rc == 0 && k < per_conn; k += CBATCH)
+        w->rc = record_batch(t, tag, k, (int)(per_conn - k < CBATCH ? per_conn - k : CBATCH), 0);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    return NULL;
+}
+
+static int test_contention(long total)
+{
+    fresh_schema();
+    setup_campaign();
+    per_conn = total / (NPROC * NCONN);
+    total = per_conn * NPROC * NCONN;
+    double t0 = now_s();
+    pid_t pids[NPROC];
+    for (int p = 0; p < NPROC; p++) {
+        pids[p] = fork();
+        if (pids[p] == 0) {
+            worker w[NCONN];
+            pthread_t th[NCONN];
+            for (int c = 0; c < NCONN; c++) {
+                w[c] = (worker){ p, c, 0 };
+                pthread_create(&th[c], NULL, conn_main, &w[c]);
+            }
+            int bad = 0;
+            for (int c = 0; c < NCONN; c++) {
+                pthread_join(th[c], NULL);
+                bad |= w[c].rc != 0;
+            }
+            _exit(bad);
+        }
+    }
+    for (int p = 0; p < NPROC; p++) {
+        int st = 0;
+        waitpid(pids[p], &st, 0);
+        CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker process %d failed", p);
+    }
+    double el = now_s() - t0;
+    printf("contention: %d processes x %d connections recorded %ld events in %.1f s (%.0f events/s)\n", NPROC,
+           NCONN, total, el, total / el);
+    char q[256];
+    snprintf(q, sizeof q, "SELECT count(*) FROM events WHERE provider = 'load'");
+    long long n = sql_int(q);
+    snprintf(q, sizeof q, "SELECT count(DISTINCT provider_event_id) FROM events WHERE provider = 'load'");
+    long long nd = sql_int(q);
+    CHECK(n == total && nd == total, "events: %lld rows, %lld distinct, expected %ld", n, nd, total);
+    long long parts = sql_int("SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass");
+    printf("events: %lld rows, %lld distinct ids, in %lld monthly partitions\n", n, nd, parts);
+    CHECK(parts >= 2, "expected at least two partitions, got %lld", parts);
+    rollups_equal_rebuild();
+    drop_schema();
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* restart                                                             */
+/* ------------------------------------------------------------------ */
+
+enum { RBATCH = 50 };
+
+static int test_restart(int nbatches)
+{
+    const char *restart = getenv("MTRK_TEST_PG_RESTART");
+    if (restart == NULL || *restart == '\0') {
+        fprintf(stderr, "pg_test restart: MTRK_TEST_PG_RESTART (a command restarting the server) is not set\n");
+        return 2;
+    }
+    fresh_schema();
+    setup_campaign();
+    int fds[2];
+    if (pipe(fds) != 0)
+        return 2;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        mtrk_db *db = open_db();
+        mtrk_tenant *t = NULL;
+        int rc = mtrk_tenant_open(&t, db, "load", "test:pg");
+        for (int b = 0; rc == 0 && b < nbatches; b++) {
+            rc = record_batch(t, "r", (long)b * RBATCH, RBATCH, 1);
+            if (rc == 0 && write(fds[1], &b, sizeof b) != (ssize_t)sizeof b)
+                rc = -1;
+        }
+        mtrk_tenant_close(t);
+        mtrk_db_close(db);
+        _exit(rc == 0 ? 0 : 1);
+    }
+    close(fds[1]);
+    int acked = -1, b, restarted = 0;
+    double t0 = now_s();
+    while (read(fds[0], &b, sizeof b) == (ssize_t)sizeof b) {
+        acked = b;
+        if (!restarted && b >= nbatches / 4) {
+            printf("restart: restarting the server after batch %d\n", b);
+            fflush(stdout);
+            int st = system(restart);
+            CHECK(st == 0, "restart command failed: %d", st);
+            restarted = 1;
+            /* The admin connection went too. */
+            PQreset(admin);
+            char q[128];
+            snprintf(q, sizeof q, "SET search_path = %s", schema);
+            sql(q);
+        }
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    close(fds[0]);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the recording child failed");
+    CHECK(restarted, "the server was not restarted");
+    printf("restart: %d batches of %d acknowledged in %.1f s\n", acked + 1, RBATCH, now_s() - t0);
+    /* Every acknowledged event present, once; every batch whole. */
+    long long n = sql_int("SELECT count(*) FROM events WHERE provider = 'load'");
+    long long nd = sql_int("SELECT count(DISTINCT provider_event_id) FROM events WHERE provider = 'load'");
+    CHECK(n == (long long)(acked + 1) * RBATCH && nd == n, "events: %lld rows, %lld distinct, expected %d", n, nd,
+          (acked + 1) * RBATCH);
+    char q[256];
+    snprintf(q, sizeof q, "SELECT count(*) FROM (SELECT split_part(provider_event_id, '-', 2)::int / %d AS b, "
+                          "count(*) AS n FROM events WHERE provider = 'load' GROUP BY 1) x WHERE n <> %d",
+             RBATCH, RBATCH);
+    CHECK(sql_int(q) == 0, "a batch is half-present");
+    rollups_equal_rebuild();
+    drop_schema();
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    conninfo = getenv("MTRK_TEST_PG");
+    if (conninfo == NULL || *conninfo == '\0') {
+        fprintf(stderr, "pg_test: MTRK_TEST_PG is not set: a libpq conninfo of a database to test in "
+                        "(scripts/test starts a private server through scripts/pg-server)\n");
+        return 2;
+    }
+    if (argc < 2) {
+        fprintf(stderr, "usage: pg_test store|contention|restart\n");
+        return 2;
+    }
+    admin = PQconnectdb(conninfo);
+    if (PQstatus(admin) != CONNECTION_OK) {
+        fprintf(stderr, "pg_test: cannot connect to %s: %s", conninfo, PQerrorMessage(admin));
+        return 2;
+    }
+    PQsetNoticeProcessor(admin, quiet, NULL);
+    int full = getenv("MTRK_TEST_LEVEL") && strcmp(getenv("MTRK_TEST_LEVEL"), "full") == 0;
+    int rc = 2;
+    if (strcmp(argv[1], "store") == 0)
+        rc = test_store();
+    else if (strcmp(argv[1], "contention") == 0)
+        rc = test_contention(full ? 200000 : 16000);
+    else if (strcmp(argv[1], "restart") == 0)
+        rc = test_restart(full ? 400 : 60);
+    else
+        fprintf(stderr, "pg_test: unknown test %s\n", argv[1]);
+    PQfinish(admin);
+    if (failures)
+        fprintf(stderr, "pg_test %s: %d check(s) failed\n", argv[1], failures);
+    return rc ? rc : failures ? 1 : 0;
+}
