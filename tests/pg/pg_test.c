@@ -188,7 +188,7 @@ static int test_store(void)
     /* Same provider event id, January and March: refused. */
     event_row(r1, tenant, id1, T0 + 14 * DAY, "dup-1");
     event_row(r2, tenant, id2, T0 + 70 * DAY, "dup-1");
-    mtrk_change c1 = { MTRK_CHANGE_INSERT, ev, r1 }, c2 = { MTRK_CHANGE_INSERT, ev, r2 };
+    mtrk_change c1 = { MTRK_CHANGE_INSERT, ev, r1, 0 }, c2 = { MTRK_CHANGE_INSERT, ev, r2, 0 };
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     CHECK((rc = st->apply(st, &c1, 1)) == 0, "first insert: %d %s", rc, st->errmsg(st));
     CHECK((rc = st->apply(st, &c2, 1)) == MTRK_EEXISTS, "provider duplicate in another month: %d %s", rc,
