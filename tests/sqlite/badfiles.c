@@ -191,7 +191,7 @@ static void targets_and_options(void)
 {
     char f[4300], t[4400];
     mtrk_db *db = NULL;
-    expect_refused("unknown scheme", "pg:db=x", NULL, MTRK_EINVAL, "scheme");
+    expect_refused("unknown scheme", "mysql:db=x", NULL, MTRK_EINVAL, "scheme");
     expect_refused("empty target", "", NULL, MTRK_EINVAL, NULL);
     expect_refused("sqlite: with no path", "sqlite:", NULL, MTRK_EINVAL, NULL);
 

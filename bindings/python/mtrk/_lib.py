@@ -327,6 +327,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_store_init", c_int, [P(mtrk_store), c_uint]),
     ("mtrk_store_schema_version", c_uint, []),
     ("mtrk_store_sqlite_new", c_int, [P(P(mtrk_store)), S, P(mtrk_open_options)]),
+    ("mtrk_store_pg_new", c_int, [P(P(mtrk_store)), S, P(mtrk_open_options)]),
     # contact.h — contacts
     ("mtrk_contact_spec_init", c_int, [P(mtrk_contact_spec), c_uint]),
     ("mtrk_address_normalize", c_int, [P(c_char), c_size_t, S]),

@@ -94,6 +94,21 @@ class SqliteStore(Store):
         super().__init__(lambda out: L.mtrk_store_sqlite_new(out, p, byref(opts)), "sqlite store")
 
 
+class PgStore(Store):
+    """A store on a PostgreSQL database given by a libpq conninfo string or
+    URI (mtrk_store_pg_new), for one Db handle: one store is one connection.
+    The library must have been built with the PostgreSQL backend."""
+
+    _max_handles = 1
+
+    def __init__(self, conninfo: str, *, busy_timeout: "Optional[_dt.timedelta | int]" = None,
+                 library: LibraryPath = None) -> None:
+        L = _lib.load(library) if library is not None else _lib.lib()
+        c = cv.str_in(conninfo, "conninfo")
+        opts, _ = _options(None, Sync.DEFAULT, busy_timeout)
+        super().__init__(lambda out: L.mtrk_store_pg_new(out, c, byref(opts)), "pg store")
+
+
 def _store_ptr(addr: int) -> "POINTER[_lib.mtrk_store]":
     return POINTER(_lib.mtrk_store).from_buffer(c_void_p(addr))
 
