@@ -141,6 +141,48 @@ MTRK_API int mtrk_contact_spec_init(mtrk_contact_spec *spec, unsigned int versio
     return MTRK_OK;
 }
 
+/* The one place a contact is found or created by address (mtrk_contact_add,
+ * a lead's own address): uniqueness on the lower-cased whole address. spec
+ * (validated by the caller, may be NULL) only applies to a new contact. */
+int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_contact_spec *spec, mtrk_id *out_id,
+                        int *created)
+{
+    char key[MTRK_MAX_ADDRESS + 1];
+    addr_key(key, normalized);
+    if (created)
+        *created = 0;
+    row_contacts c;
+    mtrk_value k[2] = { v_id(&t->id), v_text(key) };
+    int rc = st_find(t, T_CONTACTS, IDX_CONTACTS_ADDRESS, k, 2, &c);
+    if (rc == MTRK_OK) {
+        *out_id = c.id;
+        rows_clear(T_CONTACTS, &c);
+        return MTRK_OK;
+    }
+    if (rc != MTRK_ENOTFOUND)
+        return rc;
+    memset(&c, 0, sizeof c);
+    c.tenant = t->id;
+    c.id = core_id_new(t->db);
+    c.address = (char *)normalized;
+    c.address_key = key;
+    c.status = MTRK_CONTACT_ACTIVE;
+    c.created_at = c.updated_at = core_now(t->db);
+    if (spec) {
+        c.name = (char *)spec->name;
+        c.consent_at = spec->consent_at;
+        c.consent_source = (char *)spec->consent_source;
+        c.consent_text_version = (char *)spec->consent_text_version;
+    }
+    rc = st_insert(t, T_CONTACTS, &c);
+    if (rc)
+        return rc;
+    *out_id = c.id;
+    if (created)
+        *created = 1;
+    return MTRK_OK;
+}
+
 MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *t, const char *address,
                               const mtrk_contact_spec *spec)
 {
@@ -150,11 +192,10 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *t,
     if (out_created)
         *out_created = 0;
     TENANT_CHECK(t);
-    char norm[MTRK_MAX_ADDRESS + 1], key[MTRK_MAX_ADDRESS + 1];
+    char norm[MTRK_MAX_ADDRESS + 1];
     int rc = check_address(t, "address", address, norm);
     if (rc)
         return rc;
-    addr_key(key, norm);
     if (spec) {
         rc = check_version(t, "spec", spec, MTRK_CONTACT_SPEC_VERSION);
         if (rc == MTRK_OK)
@@ -167,33 +208,8 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *t,
     rc = tx_begin(t, true);
     if (rc)
         return rc;
-    row_contacts r;
-    mtrk_value k[2] = { v_id(&t->id), v_text(key) };
-    rc = st_find(t, T_CONTACTS, IDX_CONTACTS_ADDRESS, k, 2, &r);
     int created = 0;
-    if (rc == MTRK_OK) {
-        *out_id = r.id;
-        rows_clear(T_CONTACTS, &r);
-    } else if (rc == MTRK_ENOTFOUND) {
-        memset(&r, 0, sizeof r);
-        r.tenant = t->id;
-        r.id = core_id_new(t->db);
-        r.address = norm;
-        r.address_key = key;
-        r.status = MTRK_CONTACT_ACTIVE;
-        r.created_at = r.updated_at = core_now(t->db);
-        if (spec) {
-            r.name = (char *)spec->name;
-            r.consent_at = spec->consent_at;
-            r.consent_source = (char *)spec->consent_source;
-            r.consent_text_version = (char *)spec->consent_text_version;
-        }
-        rc = st_insert(t, T_CONTACTS, &r);
-        if (rc == MTRK_OK) {
-            *out_id = r.id;
-            created = 1;
-        }
-    }
+    rc = core_contact_upsert(t, norm, spec, out_id, &created);
     rc = tx_end(t, rc);
     if (rc) {
         *out_id = nil_id;

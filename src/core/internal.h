@@ -192,10 +192,12 @@ int core_unsub_put(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk
                    mtrk_source source, const mtrk_id *event, int *created, uint64_t *canceled);
 /* unsub.c: is there a rule (contact, scope, scope_id)? */
 int core_unsub_exists(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id, bool *out);
-/* lead.c: finds the contact of a normalized address (case-insensitive key) or
- * creates it active; *created (may be NULL) says which. The one statement of
- * "one contact per address": mtrk_contact_add (contact.c) should call it too. */
-int core_contact_upsert(mtrk_tenant *t, const char *normalized, mtrk_id *out_id, int *created);
+/* contact.c: finds the contact of a normalized address (case-insensitive key)
+ * or creates it active with spec's data (spec validated, may be NULL);
+ * *created (may be NULL) says which. The one statement of "one contact per
+ * address", used by mtrk_contact_add and by lead capture. */
+int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_contact_spec *spec, mtrk_id *out_id,
+                        int *created);
 /* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
 int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
 

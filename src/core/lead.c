@@ -6,38 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int core_contact_upsert(mtrk_tenant *t, const char *normalized, mtrk_id *out_id, int *created)
-{
-    char key[MTRK_MAX_ADDRESS + 1];
-    addr_key(key, normalized);
-    if (created)
-        *created = 0;
-    row_contacts c;
-    mtrk_value k[2] = { v_id(&t->id), v_text(key) };
-    int rc = st_find(t, T_CONTACTS, IDX_CONTACTS_ADDRESS, k, 2, &c);
-    if (rc == MTRK_OK) {
-        *out_id = c.id;
-        rows_clear(T_CONTACTS, &c);
-        return MTRK_OK;
-    }
-    if (rc != MTRK_ENOTFOUND)
-        return rc;
-    memset(&c, 0, sizeof c);
-    c.tenant = t->id;
-    c.id = core_id_new(t->db);
-    c.address = (char *)normalized;
-    c.address_key = key;
-    c.status = MTRK_CONTACT_ACTIVE;
-    c.created_at = c.updated_at = core_now(t->db);
-    rc = st_insert(t, T_CONTACTS, &c);
-    if (rc)
-        return rc;
-    *out_id = c.id;
-    if (created)
-        *created = 1;
-    return MTRK_OK;
-}
-
 /* ---- landing pages ------------------------------------------------------ */
 
 static int page_of(mtrk_tenant *t, mtrk_id campaign, row_landing_pages *out)
@@ -319,7 +287,7 @@ static int capture(mtrk_tenant *t, const mtrk_lead_input *in, const char *addr, 
         return rc;
     int64_t window = tr.attribution_window_ms;
     rows_clear(T_TENANTS, &tr);
-    rc = core_contact_upsert(t, addr, &lead.contact, NULL);
+    rc = core_contact_upsert(t, addr, NULL, &lead.contact, NULL);
     if (rc == MTRK_OK)
         rc = attribute(t, in, window, &lead);
     if (rc == MTRK_OK)
