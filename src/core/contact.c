@@ -597,6 +597,20 @@ static int erase_leads(mtrk_tenant *t, mtrk_id id, struct erase_counts *n)
     return rc;
 }
 
+/* Scrubs the personal data of the contact's events, message by message. */
+static int erase_events(mtrk_tenant *t, mtrk_id id, uint64_t *scrubbed)
+{
+    mtrk_id *mids = NULL;
+    size_t nm = 0;
+    int rc = core_contact_mids(t, id, &mids, &nm);
+    for (size_t i = 0; rc == MTRK_OK && i < nm; i++) {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
+        rc = events_scrub(t, IDX_EVENTS_MESSAGE, pre, 2, INT64_MAX, scrubbed);
+    }
+    free(mids);
+    return rc;
+}
+
 static int erase_tx(mtrk_tenant *t, mtrk_id id)
 {
     row_contacts r;
@@ -613,13 +627,12 @@ static int erase_tx(mtrk_tenant *t, mtrk_id id)
     if (r.address_key)
         rc = tenant_address_hash(t, r.address_key, hash);
     struct erase_counts n = { 0 };
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&id) };
     if (rc == MTRK_OK)
         rc = erase_fields(t, id, &n);
     if (rc == MTRK_OK)
         rc = erase_memberships(t, id, &n);
     if (rc == MTRK_OK)
-        rc = events_scrub(t, IDX_EVENTS_CONTACT, pre, 2, INT64_MAX, &n.events);
+        rc = erase_events(t, id, &n.events);
     if (rc == MTRK_OK)
         rc = erase_leads(t, id, &n);
     if (rc == MTRK_OK) {

@@ -155,11 +155,108 @@ static bool is_delivery(int64_t type)
     return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
 }
 
+/* ---- a contact's events ------------------------------------------------------
+ *
+ * There is no index of events by contact: every event insert would write a
+ * randomly placed entry into it (docs/performance.md). A contact's history is
+ * read through its messages (messages_by_contact) and each message's events
+ * (events_by_message); contacts have few messages, events are many. */
+
+typedef struct mids_ctx {
+    mtrk_id *v;
+    size_t n, cap;
+    bool oom;
+} mids_ctx;
+
+static int mids_cb(void *ud, void *row)
+{
+    mids_ctx *c = ud;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 16;
+        mtrk_id *v = realloc(c->v, cap * sizeof *v);
+        if (v == NULL) {
+            c->oom = true;
+            return 1;
+        }
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = ((const row_messages *)row)->id;
+    return 0;
+}
+
+int core_contact_mids(mtrk_tenant *t, mtrk_id contact, mtrk_id **out, size_t *n)
+{
+    mids_ctx c = { NULL, 0, 0, false };
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&contact) };
+    int rc = st_scan(t, T_MESSAGES, IDX_MESSAGES_CONTACT, pre, 2, NULL, 0, 0, mids_cb, &c);
+    if (rc == MTRK_OK && c.oom)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc) {
+        free(c.v);
+        return rc;
+    }
+    *out = c.v;
+    *n = c.n;
+    return MTRK_OK;
+}
+
+int core_contact_events(mtrk_tenant *t, mtrk_id contact, st_row_fn fn, void *ud)
+{
+    mtrk_id *mids = NULL;
+    size_t n = 0;
+    int rc = core_contact_mids(t, contact, &mids, &n);
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fn, ud);
+    }
+    free(mids);
+    return rc;
+}
+
+/* Sort position of an event in a history: event time, then arrival, then id. */
+typedef struct ev_pos {
+    mtrk_time occurred, arrived;
+    mtrk_id id;
+    int type, kind;
+} ev_pos;
+
+static int ev_pos_cmp(const void *a, const void *b)
+{
+    const ev_pos *x = a, *y = b;
+    return pos_cmp(x->occurred, x->arrived, x->id, y->occurred, y->arrived, y->id);
+}
+
+typedef struct hist_ctx {
+    ev_pos *v;
+    size_t n, cap;
+    bool oom;
+} hist_ctx;
+
+static int hist_cb(void *ud, void *row)
+{
+    hist_ctx *c = ud;
+    const row_events *e = row;
+    if (!is_delivery(e->type) && e->type != MTRK_EV_BOUNCE)
+        return 0; /* only deliveries and bounces move the run */
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 32;
+        ev_pos *v = realloc(c->v, cap * sizeof *v);
+        if (v == NULL) {
+            c->oom = true;
+            return 1;
+        }
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = (ev_pos){ e->occurred_at, e->arrived_at, e->id, (int)e->type, (int)e->bounce_kind };
+    return 0;
+}
+
 /* The contact's soft-bounce run, with the new event placed at its position:
  * soft bounces after the last delivery of the whole history. */
 typedef struct run_ctx {
-    const ev_state *s;
-    bool placed, new_in_run;
+    bool new_in_run;
     int64_t run;
 } run_ctx;
 
@@ -175,18 +272,6 @@ static void run_step(run_ctx *c, int64_t type, int64_t kind, bool is_new)
     }
 }
 
-static int run_cb(void *ud, void *row)
-{
-    run_ctx *c = ud;
-    const row_events *e = row;
-    if (!c->placed && pos_cmp(c->s->occurred, c->s->arrived, c->s->id, e->occurred_at, e->arrived_at, e->id) < 0) {
-        run_step(c, MTRK_EV_BOUNCE, MTRK_BOUNCE_SOFT, true);
-        c->placed = true;
-    }
-    run_step(c, e->type, e->bounce_kind, false);
-    return 0;
-}
-
 static int soft_threshold(mtrk_tenant *t, ev_state *s)
 {
     row_tenants tr = { 0 };
@@ -198,13 +283,33 @@ static int soft_threshold(mtrk_tenant *t, ev_state *s)
         return rc;
     int64_t threshold = tr.soft_bounce_threshold;
     rows_clear(T_TENANTS, &tr);
-    run_ctx c = { s, false, false, 0 };
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&s->msg.contact) };
-    if ((rc = st_scan(t, T_EVENTS, IDX_EVENTS_CONTACT, pre, 2, NULL, 0, 0, run_cb, &c)))
+    if (threshold <= 0) {
+        s->threshold = false;
+        return MTRK_OK;
+    }
+    hist_ctx h = { NULL, 0, 0, false };
+    rc = core_contact_events(t, s->msg.contact, hist_cb, &h);
+    if (rc == MTRK_OK && h.oom)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc) {
+        free(h.v);
         return rc;
-    if (!c.placed)
+    }
+    qsort(h.v, h.n, sizeof *h.v, ev_pos_cmp);
+    run_ctx c = { false, 0 };
+    bool placed = false;
+    for (size_t i = 0; i < h.n; i++) {
+        const ev_pos *e = &h.v[i];
+        if (!placed && pos_cmp(s->occurred, s->arrived, s->id, e->occurred, e->arrived, e->id) < 0) {
+            run_step(&c, MTRK_EV_BOUNCE, MTRK_BOUNCE_SOFT, true);
+            placed = true;
+        }
+        run_step(&c, e->type, e->kind, false);
+    }
+    free(h.v);
+    if (!placed)
         run_step(&c, MTRK_EV_BOUNCE, MTRK_BOUNCE_SOFT, true);
-    s->threshold = c.new_in_run && threshold > 0 && c.run >= threshold;
+    s->threshold = c.new_in_run && c.run >= threshold;
     return MTRK_OK;
 }
 
@@ -610,6 +715,84 @@ static int pager_seek(pager *p, mtrk_tenant *t, mtrk_time occurred, mtrk_time ar
     return MTRK_OK;
 }
 
+/* A contact's events in event-time order, a page at a time: each page takes
+ * the first `max` events after the cursor of every message of the contact and
+ * keeps the first `max` of them (memory: 2 * max rows). */
+typedef struct cpage_ctx {
+    row_events *rows;
+    size_t n, max, taken;
+    bool oom;
+} cpage_ctx;
+
+static int row_pos_cmp(const void *a, const void *b)
+{
+    const row_events *x = a, *y = b;
+    return pos_cmp(x->occurred_at, x->arrived_at, x->id, y->occurred_at, y->arrived_at, y->id);
+}
+
+static int cpage_cb(void *ud, void *row)
+{
+    cpage_ctx *c = ud;
+    if (rows_copy(T_EVENTS, &c->rows[c->n], row)) {
+        c->oom = true;
+        return 1;
+    }
+    c->n++;
+    return ++c->taken >= c->max ? 1 : 0;
+}
+
+static void cpage_keep(cpage_ctx *c, size_t keep)
+{
+    qsort(c->rows, c->n, sizeof *c->rows, row_pos_cmp);
+    for (size_t i = keep; i < c->n; i++)
+        rows_clear(T_EVENTS, &c->rows[i]);
+    if (c->n > keep)
+        c->n = keep;
+}
+
+static int contact_page_read(pager *p, size_t max, size_t *got)
+{
+    mtrk_tenant *t = p->t;
+    *got = 0;
+    cpage_ctx c = { calloc(2 * max, sizeof(row_events)), 0, max, 0, false };
+    if (c.rows == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    mtrk_id *mids = NULL;
+    size_t nm = 0;
+    mtrk_id contact;
+    memcpy(contact.bytes, p->prefix.vals[1].p, sizeof contact.bytes);
+    int rc = tx_begin(t, false);
+    if (rc == MTRK_OK) {
+        rc = core_contact_mids(t, contact, &mids, &nm);
+        for (size_t i = 0; rc == MTRK_OK && i < nm; i++) {
+            mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
+            c.taken = 0;
+            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, p->cur.started ? p->cur.vals : NULL,
+                         p->cur.started ? p->cur.n : 0, p->cur.started ? MTRK_SCAN_AFTER : 0, cpage_cb, &c);
+            if (rc == MTRK_OK && c.oom)
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+            if (rc == MTRK_OK && c.n > max)
+                cpage_keep(&c, max);
+        }
+        free(mids);
+        rc = tx_end(t, rc);
+    }
+    if (rc == MTRK_OK) {
+        cpage_keep(&c, max);
+        if (c.n > 0 && cursor_set(&p->cur, T_EVENTS, IDX_EVENTS_MESSAGE, 2, &c.rows[c.n - 1]))
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    if (rc == MTRK_OK) {
+        memcpy(p->rows, c.rows, c.n * sizeof(row_events));
+        *got = c.n;
+    } else {
+        for (size_t i = 0; i < c.n; i++)
+            rows_clear(T_EVENTS, &c.rows[i]);
+    }
+    free(c.rows);
+    return rc;
+}
+
 static int iter_new(mtrk_event_iter **out, mtrk_tenant *t, unsigned owner_table, const char *what, mtrk_id owner,
                     int index)
 {
@@ -659,7 +842,10 @@ MTRK_API int mtrk_event_iter_contact(mtrk_event_iter **out, mtrk_tenant *t, mtrk
         return gerr(MTRK_EINVAL, "out is NULL");
     *out = NULL;
     TENANT_CHECK(t);
-    return iter_new(out, t, T_CONTACTS, "contact", contact, IDX_EVENTS_CONTACT);
+    int rc = iter_new(out, t, T_CONTACTS, "contact", contact, IDX_EVENTS_MESSAGE);
+    if (rc == MTRK_OK)
+        (*out)->pg.read = contact_page_read;
+    return rc;
 }
 
 MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *t, mtrk_id campaign, mtrk_event_type type,

@@ -308,7 +308,7 @@ static int build(jb *b, mtrk_id id)
     if (rc == MTRK_OK)
         rc = st_scan(t, T_MESSAGES, IDX_MESSAGES_CONTACT, pre, 2, NULL, 0, 0, message_cb, b);
     if (rc == MTRK_OK)
-        rc = st_scan(t, T_EVENTS, IDX_EVENTS_CONTACT, pre, 2, NULL, 0, 0, event_cb, b);
+        rc = core_contact_events(t, id, event_cb, b);
     if (rc == MTRK_OK)
         rc = st_scan(t, T_UNSUBSCRIBES, MTRK_INDEX_PK, pre, 2, NULL, 0, 0, unsub_cb, b);
     if (rc == MTRK_OK)

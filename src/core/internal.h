@@ -155,6 +155,9 @@ typedef struct pager {
      * a negative code stops with it; 2 ends the iteration. */
     int (*filter)(void *userdata, const void *row);
     void *filter_userdata;
+    /* Optional page source in place of the one index scan (page_read's
+     * contract: up to max rows after p->cur into p->rows, cursor moved). */
+    int (*read)(struct pager *p, size_t max, size_t *got);
 } pager;
 int pager_init(pager *p, mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix);
 /* Moves the next row into *row (owned by the caller: rows_clear it). 0, MTRK_ITEROVER or an error. */
@@ -232,6 +235,12 @@ void stats_drop(mtrk_tenant *t);
 void stats_free(mtrk_tenant *t); /* at tenant close */
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
+/* event.c: a contact's history, read through its messages (there is no index
+ * of events by contact). core_contact_mids: the contact's mids (*out to free).
+ * core_contact_events: fn for each of its events, message by message (each in
+ * event-time order); fn must not write the store. */
+int core_contact_mids(mtrk_tenant *t, mtrk_id contact, mtrk_id **out, size_t *n);
+int core_contact_events(mtrk_tenant *t, mtrk_id contact, st_row_fn fn, void *ud);
 
 /* ---- tracking (sign.c, html.c, track.c, classify.c) --------------------- */
 /* sign.c: makes a new signing key (the newest unretired key signs); inside the

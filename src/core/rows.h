@@ -315,8 +315,10 @@ enum { IDX_LINKS_CAMPAIGN = 0 };
 enum { IDX_MESSAGES_CAMPAIGN_CONTACT = 0, IDX_MESSAGES_CONTACT = 1, IDX_MESSAGES_QUEUE = 2,
        IDX_MESSAGES_CAMPAIGN = 3 };
 /* No index by time alone: retention walks each campaign's events by time
- * (events_by_campaign), which spares every event insert a random index entry. */
-enum { IDX_EVENTS_PROVIDER = 0, IDX_EVENTS_MESSAGE = 1, IDX_EVENTS_CONTACT = 2, IDX_EVENTS_CAMPAIGN = 3 };
+ * (events_by_campaign); and none by contact: a contact's history is read
+ * through its messages (core_contact_events). Each spares every event insert
+ * a randomly placed index entry. */
+enum { IDX_EVENTS_PROVIDER = 0, IDX_EVENTS_MESSAGE = 1, IDX_EVENTS_CAMPAIGN = 2 };
 enum { IDX_LANDING_PAGES_CAMPAIGN = 0 };
 enum { IDX_LEADS_KEY = 0, IDX_LEADS_CAMPAIGN = 1, IDX_LEADS_CONTACT = 2 };
 enum { IDX_LINK_STATS_CAMPAIGN = 0 };

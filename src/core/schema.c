@@ -46,8 +46,6 @@ static const mtrk_index_def events_idx[] = {
     IDX("events_by_provider", 1, COL_events_tenant, COL_events_provider, COL_events_provider_event_id),
     IDX("events_by_message", 0, COL_events_tenant, COL_events_message, COL_events_occurred_at,
         COL_events_arrived_at),
-    IDX("events_by_contact", 0, COL_events_tenant, COL_events_contact, COL_events_occurred_at,
-        COL_events_arrived_at),
     IDX("events_by_campaign", 0, COL_events_tenant, COL_events_campaign, COL_events_occurred_at,
         COL_events_arrived_at),
 };
@@ -98,7 +96,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 3u
+#define SCHEMA_VERSION 4u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

@@ -374,8 +374,9 @@ int pager_next(pager *p, void *row)
                 return MTRK_ITEROVER;
             p->n = p->pos = 0;
             size_t got = 0;
-            int rc = page_read(p->t, p->table, p->index, p->prefix.vals, p->prefix.n, &p->cur, p->rows,
-                               PAGER_ROWS, &got);
+            int rc = p->read ? p->read(p, PAGER_ROWS, &got)
+                             : page_read(p->t, p->table, p->index, p->prefix.vals, p->prefix.n, &p->cur, p->rows,
+                                         PAGER_ROWS, &got);
             if (rc)
                 return rc;
             p->n = got;

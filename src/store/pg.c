@@ -95,7 +95,7 @@
 #define OID_TEXT 25
 #define OID_UUID 2950
 
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* Foreign keys, as in the SQLite schema: (tenant, col) references
  * (tenant, id) of parent; col "tenant" references tenants(id). */
@@ -422,8 +422,17 @@ static int migrate_1(pgstore *s, const char *schema)
     return rc;
 }
 
+/* Migration 2 (library schema 4): events_by_contact dropped; a contact's
+ * history is read through its messages. Migration 1 creates the current
+ * indexes, so on a new database there is nothing to drop. */
+static int migrate_2(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s, "DROP INDEX IF EXISTS events_by_contact", "dropping events_by_contact");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
-static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1 };
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -112,7 +112,7 @@ static const fk_def fk_list[] = {
 };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 2
+#define SQLITE_SCHEMA_VERSION 3
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -268,6 +268,55 @@ static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
     return n;
 }
 
+/* A unique index over a nullable column is partial: rows with a NULL there
+ * have no entry ("NULLs never collide" needs none, and an event without a
+ * provider id then costs no index entry at all). The planner uses it only
+ * for lookups that bind every such column with "=", so sq_scan names it
+ * (INDEXED BY) only then and lets the planner order the other scans. */
+static int partial_index(const mtrk_table_def *def, int index)
+{
+    if (index < 0 || !def->indexes[index].unique)
+        return 0;
+    const mtrk_index_def *ix = &def->indexes[index];
+    for (unsigned j = 0; j < ix->ncols; j++)
+        if (def->cols[ix->cols[j]].flags & MTRK_COL_NULLABLE)
+            return 1;
+    return 0;
+}
+
+static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
+{
+    const mtrk_index_def *ix = &def->indexes[x];
+    sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", ix->unique ? "UNIQUE " : "", ix->name, def->name);
+    for (unsigned j = 0; j < ix->ncols; j++)
+        sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+    /* A rowid table's index ends with the rowid: append the primary key so
+     * the index alone orders by the full sort key (a unique index keeps
+     * its uniqueness on its own columns). WITHOUT ROWID indexes carry the
+     * primary key already. */
+    if (is_rowid_table(def->name) && !ix->unique) {
+        for (unsigned k = 0; k < def->npk; k++) {
+            int dup = 0;
+            for (unsigned j = 0; j < ix->ncols; j++)
+                dup |= ix->cols[j] == k;
+            if (!dup)
+                sql_add(b, ", \"%s\"", def->cols[k].name);
+        }
+    }
+    sql_add(b, ")");
+    if (partial_index(def, (int)x)) {
+        const char *w = " WHERE ";
+        for (unsigned j = 0; j < ix->ncols; j++) {
+            const mtrk_column_def *cd = &def->cols[ix->cols[j]];
+            if (cd->flags & MTRK_COL_NULLABLE) {
+                sql_add(b, "%s\"%s\" IS NOT NULL", w, cd->name);
+                w = " AND ";
+            }
+        }
+    }
+    sql_add(b, ";\n");
+}
+
 static void sql_create_table(sbuf *b, const mtrk_table_def *def)
 {
     sql_add(b, "CREATE TABLE \"%s\" (", def->name);
@@ -294,23 +343,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
     sql_add(b, ") STRICT%s;\n", is_rowid_table(def->name) ? "" : ", WITHOUT ROWID");
     for (unsigned x = 0; x < def->nindexes; x++) {
         const mtrk_index_def *ix = &def->indexes[x];
-        sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", ix->unique ? "UNIQUE " : "", ix->name, def->name);
-        for (unsigned j = 0; j < ix->ncols; j++)
-            sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
-        /* A rowid table's index ends with the rowid: append the primary key so
-         * the index alone orders by the full sort key (a unique index keeps
-         * its uniqueness on its own columns). WITHOUT ROWID indexes carry the
-         * primary key already. */
-        if (is_rowid_table(def->name) && !ix->unique) {
-            for (unsigned k = 0; k < def->npk; k++) {
-                int dup = 0;
-                for (unsigned j = 0; j < ix->ncols; j++)
-                    dup |= ix->cols[j] == k;
-                if (!dup)
-                    sql_add(b, ", \"%s\"", def->cols[k].name);
-            }
-        }
-        sql_add(b, ");\n");
+        (void)ix;
+        sql_create_index(b, def, x);
     }
 }
 
@@ -341,8 +375,35 @@ static int migrate_2(sqlstore *s)
                : sql_fail(s, "migrating to schema version 2");
 }
 
+/* Migration 3 (library schema 4): events_by_contact dropped (a contact's
+ * history is read through its messages) and every unique index over a
+ * nullable column made partial (see partial_index). Both spare event inserts
+ * index entries. On a new file migration 1 made the indexes partial already;
+ * recreating them there costs nothing. */
+static int migrate_3(sqlstore *s)
+{
+    sbuf b = { 0 };
+    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n");
+    for (unsigned t = 0; t < s->ntables; t++) {
+        const mtrk_table_def *def = s->ts[t].def;
+        for (unsigned x = 0; x < def->nindexes; x++) {
+            if (!partial_index(def, (int)x))
+                continue;
+            sql_add(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
+            sql_create_index(&b, def, x);
+        }
+    }
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building migration 3");
+    }
+    int rc = sqlite3_exec(s->db, b.p, NULL, NULL, NULL);
+    free(b.p);
+    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 3");
+}
+
 typedef int (*migration_fn)(sqlstore *s);
-static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2 };
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -501,9 +562,14 @@ static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart
     return n;
 }
 
+/* Internal scan flag: a partial index cannot serve this scan (see partial_index). */
+#define SCAN_NOIDX 0x80000000u
+
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
+    int partial = partial_index(s->ts[table].def, index) && !(flags & SCAN_NOIDX);
+    flags &= ~SCAN_NOIDX;
     const mtrk_table_def *def = s->ts[table].def;
     unsigned key[MAX_KEY];
     unsigned nk = sort_key(def, index, key);
@@ -515,12 +581,13 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     sql_select_cols(&b, def);
     /* Name the index: with few rows (or no statistics) the planner might
      * otherwise walk the primary key and sort. */
-    if (index >= 0)
+    if (index >= 0 && (partial || !partial_index(def, index)))
         sql_add(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
-        sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, (cd->flags & MTRK_COL_NULLABLE) ? "IS" : "=", j + 1);
+        int is = (cd->flags & MTRK_COL_NULLABLE) && !partial;
+        sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, is ? "IS" : "=", j + 1);
         and = " AND ";
     }
     if (nstart > skip) {
@@ -567,7 +634,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
 
 static uint32_t scan_key(int index, unsigned nprefix, unsigned nstart, unsigned flags)
 {
-    return (uint32_t)(index + 1) << 16 | nprefix << 9 | nstart << 2 | flags;
+    return (uint32_t)(index + 1) << 16 | nprefix << 9 | nstart << 2 | (flags & 3u) | (flags & SCAN_NOIDX);
 }
 
 static int scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart, unsigned flags,
@@ -883,6 +950,15 @@ static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
     if (nstart && (rc = resolve_dups(s, table, index, prefix, nprefix, start, &nstart, &flags)))
         return rc > 0 ? 0 : rc;
 
+    if (partial_index(def, index)) {
+        /* The partial index serves the scan only when every nullable index
+         * column is in the prefix with a value. */
+        const mtrk_index_def *ix = &def->indexes[index];
+        for (unsigned j = 0; j < ix->ncols; j++)
+            if ((def->cols[ix->cols[j]].flags & MTRK_COL_NULLABLE) &&
+                (j >= nprefix || prefix[j].type == MTRK_VAL_NULL))
+                flags |= SCAN_NOIDX;
+    }
     cstmt *c = NULL;
     if ((rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c)))
         return rc;

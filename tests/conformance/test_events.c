@@ -820,6 +820,61 @@ static void contact_history_spans_campaigns_in_event_time_order(void **state)
     conf_scn_free(&b);
 }
 
+/* A contact's history is merged from its messages a page at a time: more
+ * events than a page, interleaved across three campaigns with ties in event
+ * time, come out in (event time, arrival) order, each once, and a cursor
+ * taken mid-way resumes exactly after its item. */
+static void contact_history_pages_merge_messages_in_order(void **state)
+{
+    conf_fixture *fx = *state;
+    enum { PER = 110, NC = 3 };
+    conf_scn s[NC];
+    for (int k = 0; k < NC; k++)
+        conf_scn_build(&s[k], fx->t, "merge", 1, 0, 0);
+    for (int i = 0; i < PER; i++)
+        for (int k = 0; k < NC; k++) {
+            conf_clock_advance(1);
+            /* campaign k's i-th open at minute 2i + (k == 2): ties between 0 and 1 */
+            CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s[k].mids[0], T(2 * i + (k == 2))));
+        }
+    mtrk_event_iter *it = NULL;
+    mtrk_event_info e;
+    CONF_INIT(e, MTRK_EVENT_INFO_VERSION);
+    CONF_OK(mtrk_event_iter_contact(&it, fx->t, s[0].contacts[0]));
+    mtrk_time last_occ = INT64_MIN, last_arr = INT64_MIN;
+    size_t n = 0, per[NC] = { 0 };
+    uint8_t cur[MTRK_CURSOR_SIZE];
+    mtrk_id at_cursor = { { 0 } }, after_cursor = { { 0 } };
+    int rc;
+    while ((rc = mtrk_event_iter_next(&e, it)) == MTRK_OK) {
+        assert_true(e.occurred_at > last_occ || (e.occurred_at == last_occ && e.arrived_at > last_arr));
+        last_occ = e.occurred_at;
+        last_arr = e.arrived_at;
+        for (int k = 0; k < NC; k++)
+            per[k] += mtrk_id_compare(e.campaign, s[k].campaign) == 0;
+        if (n == 200) {
+            CONF_OK(mtrk_event_iter_cursor(cur, it));
+            at_cursor = e.id;
+        }
+        if (n == 201)
+            after_cursor = e.id;
+        n++;
+    }
+    assert_int_equal(rc, MTRK_ITEROVER);
+    assert_int_equal(n, PER * NC);
+    for (int k = 0; k < NC; k++)
+        assert_int_equal(per[k], PER);
+    mtrk_event_iter_free(it);
+    assert_false(mtrk_id_compare(at_cursor, after_cursor) == 0);
+    CONF_OK(mtrk_event_iter_contact(&it, fx->t, s[0].contacts[0]));
+    CONF_OK(mtrk_event_iter_seek(it, cur));
+    CONF_OK(mtrk_event_iter_next(&e, it));
+    CONF_ID_EQ(e.id, after_cursor);
+    mtrk_event_iter_free(it);
+    for (int k = 0; k < NC; k++)
+        conf_scn_free(&s[k]);
+}
+
 static size_t count_iter(mtrk_event_iter *it, mtrk_event_type only, mtrk_time from, mtrk_time to)
 {
     mtrk_event_info e;
@@ -1094,6 +1149,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(batch_argument_errors_keep_nothing),
     CONF_TEST(message_events_are_listed_in_event_time_then_arrival_order),
     CONF_TEST(contact_history_spans_campaigns_in_event_time_order),
+    CONF_TEST(contact_history_pages_merge_messages_in_order),
     CONF_TEST(campaign_events_filter_by_type_and_half_open_time_range),
     CONF_TEST(event_cursor_resumes_after_the_last_item),
     CONF_TEST(event_validation_refuses_each_bad_field),

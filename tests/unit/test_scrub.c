@@ -70,11 +70,24 @@ static void add_events(mtrk_tenant *t, mtrk_id contact, int n, int64_t step)
         r.created_at = r.updated_at = now_ms;
         assert_int_equal(st_insert(t, T_CAMPAIGNS, &r), 0);
     }
+    /* One message per campaign: erasure finds a contact's events through
+     * its messages. */
+    mtrk_id mid[2];
+    for (int k = 0; k < 2; k++) {
+        row_messages m = { 0 };
+        m.tenant = t->id;
+        m.id = mid[k] = core_id_new(t->db);
+        m.campaign = cam[k];
+        m.contact = contact;
+        m.state = MTRK_MSG_SENT;
+        m.created_at = now_ms;
+        assert_int_equal(st_insert(t, T_MESSAGES, &m), 0);
+    }
     for (int i = 0; i < n; i++) {
         row_events e = { 0 };
         e.tenant = t->id;
         e.id = core_id_new(t->db);
-        e.message = e.id;
+        e.message = mid[i % 2];
         e.campaign = cam[i % 2];
         e.contact = contact;
         e.type = MTRK_EV_OPEN;
