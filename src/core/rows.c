@@ -24,6 +24,9 @@ void rows_to_values(unsigned table, const void *row, mtrk_value *vals)
         case MTRK_VAL_INT:
             v->type = MTRK_VAL_INT;
             v->i = *(const int64_t *)f;
+            /* A nullable integer holds 0 for NULL, like a nil id. */
+            if ((td->cols[i].flags & MTRK_COL_NULLABLE) && v->i == 0)
+                v->type = MTRK_VAL_NULL;
             break;
         case MTRK_VAL_TEXT: {
             const char *s = *(char *const *)f;
@@ -48,6 +51,13 @@ void rows_to_values(unsigned table, const void *row, mtrk_value *vals)
             break;
         }
         }
+    }
+    if (table == T_MESSAGES) {
+        /* Derived: see queue_state in rows.h. */
+        int64_t st = vals[COL_messages_state].i;
+        bool in_queue = st == MTRK_MSG_QUEUED || st == MTRK_MSG_CLAIMED;
+        vals[COL_messages_queue_state].type = in_queue ? MTRK_VAL_INT : MTRK_VAL_NULL;
+        vals[COL_messages_queue_state].i = in_queue ? st : 0;
     }
 }
 

@@ -93,7 +93,11 @@
     X(links, created_at, INT, N_)                        \
     X(links, origin, INT, N_)
 
-/* flags: MSGF_* bits, the per-message facts the rollups are counted from. */
+/* flags: MSGF_* bits, the per-message facts the rollups are counted from.
+ * queue_state: derived, never set by hand — the state while queued or
+ * claimed, NULL after (rows_to_values computes it): the send queue's index
+ * (messages_by_queue) then holds only messages in the queue, and the moves
+ * between sent, delivered and bounced that events make leave it alone. */
 #define MESSAGES_COLS(X)                                 \
     X(messages, tenant, ID, N_)                          \
     X(messages, id, ID, N_)                              \
@@ -114,7 +118,8 @@
     X(messages, clicks, INT, N_)                         \
     X(messages, soft_bounces, INT, N_)                   \
     X(messages, flags, INT, N_)                          \
-    X(messages, provider_message_id, TEXT, NUL_)
+    X(messages, provider_message_id, TEXT, NUL_)         \
+    X(messages, queue_state, INT, NUL_)
 
 #define EVENTS_COLS(X)                                   \
     X(events, tenant, ID, N_)                            \

@@ -38,7 +38,8 @@ static const mtrk_index_def links_idx[] = {
 static const mtrk_index_def messages_idx[] = {
     IDX("messages_by_campaign_contact", 1, COL_messages_tenant, COL_messages_campaign, COL_messages_contact),
     IDX("messages_by_contact", 0, COL_messages_tenant, COL_messages_contact),
-    IDX("messages_by_queue", 0, COL_messages_tenant, COL_messages_campaign, COL_messages_state),
+    /* The send queue: only queued and claimed messages have a queue_state. */
+    IDX("messages_by_queue", 0, COL_messages_tenant, COL_messages_campaign, COL_messages_queue_state),
     /* A campaign's messages in mid order (the sort key ends with the primary key). */
     IDX("messages_by_campaign", 0, COL_messages_tenant, COL_messages_campaign),
 };

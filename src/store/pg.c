@@ -67,6 +67,7 @@
  * Schema versions live in the table mtrk_schema (version, applied_at); a
  * database newer than this library is refused with MTRK_EVERSION.
  */
+#include "fk.h"
 #include "mtrk/store.h"
 
 #include "internal.h"
@@ -96,41 +97,6 @@
 #define OID_UUID 2950
 
 #define PG_SCHEMA_VERSION 2
-
-/* Foreign keys, as in the SQLite schema: (tenant, col) references
- * (tenant, id) of parent; col "tenant" references tenants(id). */
-typedef struct fk_def {
-    const char *table, *col, *parent;
-} fk_def;
-
-static const fk_def fk_list[] = {
-    { "contacts", "tenant", "tenants" },
-    { "contact_fields", "contact", "contacts" },
-    { "audiences", "tenant", "tenants" },
-    { "audience_contacts", "audience", "audiences" },
-    { "audience_contacts", "contact", "contacts" },
-    { "campaigns", "tenant", "tenants" },
-    { "campaign_audiences", "campaign", "campaigns" },
-    { "campaign_audiences", "audience", "audiences" },
-    { "links", "campaign", "campaigns" },
-    { "messages", "campaign", "campaigns" },
-    { "messages", "contact", "contacts" },
-    { "events", "message", "messages" },
-    { "events", "campaign", "campaigns" },
-    { "events", "contact", "contacts" },
-    { "events", "link", "links" },
-    { "unsubscribes", "contact", "contacts" },
-    { "suppressions", "tenant", "tenants" },
-    { "landing_pages", "campaign", "campaigns" },
-    { "leads", "landing_page", "landing_pages" },
-    { "leads", "campaign", "campaigns" },
-    { "leads", "message", "messages" },
-    { "audit", "tenant", "tenants" },
-    { "campaign_stats", "campaign", "campaigns" },
-    { "link_stats", "link", "links" },
-    { "link_stats", "campaign", "campaigns" },
-    { "hourly_stats", "campaign", "campaigns" },
-};
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -321,6 +287,36 @@ static int unique_total(const mtrk_table_def *def, int index)
     return 1;
 }
 
+static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
+{
+    int ev = is_events(def);
+    const mtrk_index_def *ix = &def->indexes[x];
+    /* On events, uniqueness lives in the side tables (see the top). A
+     * unique index with a nullable column is two: the constraint, and
+     * the ordering index (NULLs tie, so the order needs the pk). */
+    int unique = unique_total(def, (int)x);
+    if (ix->unique && !ev && !unique) {
+        sql_add(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
+        for (unsigned j = 0; j < ix->ncols; j++)
+            sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+        sql_add(b, ");\n");
+    }
+    sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
+    for (unsigned j = 0; j < ix->ncols; j++)
+        sql_add(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
+                col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
+    if (!unique) {
+        for (unsigned k = 0; k < def->npk; k++) {
+            int dup = 0;
+            for (unsigned j = 0; j < ix->ncols; j++)
+                dup |= ix->cols[j] == k;
+            if (!dup)
+                sql_add(b, ", \"%s\"", def->cols[k].name);
+        }
+    }
+    sql_add(b, ");\n");
+}
+
 static void sql_create_table(sbuf *b, const mtrk_table_def *def)
 {
     int ev = is_events(def);
@@ -336,8 +332,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
     if (ev)
         sql_add(b, ", \"occurred_at\"");
     sql_add(b, ")");
-    for (size_t i = 0; i < sizeof fk_list / sizeof fk_list[0]; i++) {
-        const fk_def *fk = &fk_list[i];
+    for (size_t i = 0; i < store_nfks; i++) {
+        const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
         if (strcmp(fk->col, "tenant") == 0)
@@ -348,33 +344,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
         sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
     }
     sql_add(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
-    for (unsigned x = 0; x < def->nindexes; x++) {
-        const mtrk_index_def *ix = &def->indexes[x];
-        /* On events, uniqueness lives in the side tables (see the top). A
-         * unique index with a nullable column is two: the constraint, and
-         * the ordering index (NULLs tie, so the order needs the pk). */
-        int unique = unique_total(def, (int)x);
-        if (ix->unique && !ev && !unique) {
-            sql_add(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
-            for (unsigned j = 0; j < ix->ncols; j++)
-                sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
-            sql_add(b, ");\n");
-        }
-        sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
-        for (unsigned j = 0; j < ix->ncols; j++)
-            sql_add(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
-                    col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
-        if (!unique) {
-            for (unsigned k = 0; k < def->npk; k++) {
-                int dup = 0;
-                for (unsigned j = 0; j < ix->ncols; j++)
-                    dup |= ix->cols[j] == k;
-                if (!dup)
-                    sql_add(b, ", \"%s\"", def->cols[k].name);
-            }
-        }
-        sql_add(b, ");\n");
-    }
+    for (unsigned x = 0; x < def->nindexes; x++)
+        sql_create_index(b, def, x);
 }
 
 /* The side tables and the trigger that keep the unique keys of events
@@ -422,13 +393,36 @@ static int migrate_1(pgstore *s, const char *schema)
     return rc;
 }
 
-/* Migration 2 (library schema 4): events_by_contact dropped; a contact's
- * history is read through its messages. Migration 1 creates the current
- * indexes, so on a new database there is nothing to drop. */
+/* Migration 2 (library schema 4), for event inserts: events_by_contact
+ * dropped (a contact's history is read through its messages); messages gain
+ * queue_state (src/core/rows.h) and messages_by_queue is rebuilt over it;
+ * the events' foreign keys to campaigns and contacts dropped (fk.c). */
 static int migrate_2(pgstore *s, const char *schema)
 {
     (void)schema;
-    return exec(s, "DROP INDEX IF EXISTS events_by_contact", "dropping events_by_contact");
+    sbuf b = { 0 };
+    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
+                "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_tenant_campaign_fkey,\n"
+                "  DROP CONSTRAINT IF EXISTS events_tenant_contact_fkey;\n"
+                "ALTER TABLE messages ADD COLUMN queue_state bigint;\n"
+                "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n"
+                "DROP INDEX IF EXISTS messages_by_queue;\n",
+            MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
+    for (unsigned t = 0; t < s->ntables; t++) {
+        const mtrk_table_def *def = s->ts[t].def;
+        if (strcmp(def->name, "messages") != 0)
+            continue;
+        for (unsigned x = 0; x < def->nindexes; x++)
+            if (strcmp(def->indexes[x].name, "messages_by_queue") == 0)
+                sql_create_index(&b, def, x);
+    }
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory building migration 2");
+    }
+    int rc = exec(s, b.p, "migrating to schema version 2");
+    free(b.p);
+    return rc;
 }
 
 typedef int (*migration_fn)(pgstore *s, const char *schema);
@@ -477,8 +471,13 @@ static int setup_schema(pgstore *s)
                           "library's %d; it was not changed", version, PG_SCHEMA_VERSION);
         }
     }
+    /* Migration 1 creates the current schema: a new database needs no other. */
     for (long v = version + 1; rc == 0 && v <= PG_SCHEMA_VERSION; v++) {
-        if ((rc = migrations[v - 1](s, schema)) == 0) {
+        if (version == 0 && v > 1)
+            rc = 0; /* made by migration 1 already: only recorded */
+        else
+            rc = migrations[v - 1](s, schema);
+        if (rc == 0) {
             snprintf(sql, sizeof sql, "INSERT INTO mtrk_schema (version) VALUES (%ld)", v);
             rc = exec(s, sql, "recording the schema version");
         }

@@ -20,7 +20,7 @@
  * primary-key columns, so an index alone gives the full sort key and a scan
  * never sorts. The measurements behind this are in docs/schema.md.
  *
- * Foreign keys. fk_list[] names the relations (every one led by the tenant);
+ * Foreign keys. store_fks[] (fk.c) names the relations (every one led by the tenant);
  * they are DEFERRABLE INITIALLY DEFERRED, checked at commit, so the core may
  * apply a change set in any order; PRAGMA foreign_keys=ON on every handle.
  *
@@ -40,6 +40,7 @@
  * this library, is truncated or is read-only is refused before anything is
  * written to it.
  */
+#include "fk.h"
 #include "mtrk/store.h"
 
 #include "internal.h"
@@ -74,42 +75,6 @@
 
 /* Tables kept as rowid tables: their rows may be large (see the top). */
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
-
-/* A foreign key: (tenant, col) of `table` references (tenant, id) of
- * `parent` — or, with col "tenant", tenant references tenants(id). A NULL
- * in col (a nullable reference) is not checked, as SQL defines. */
-typedef struct fk_def {
-    const char *table, *col, *parent;
-} fk_def;
-
-static const fk_def fk_list[] = {
-    { "contacts", "tenant", "tenants" },
-    { "contact_fields", "contact", "contacts" },
-    { "audiences", "tenant", "tenants" },
-    { "audience_contacts", "audience", "audiences" },
-    { "audience_contacts", "contact", "contacts" },
-    { "campaigns", "tenant", "tenants" },
-    { "campaign_audiences", "campaign", "campaigns" },
-    { "campaign_audiences", "audience", "audiences" },
-    { "links", "campaign", "campaigns" },
-    { "messages", "campaign", "campaigns" },
-    { "messages", "contact", "contacts" },
-    { "events", "message", "messages" },
-    { "events", "campaign", "campaigns" },
-    { "events", "contact", "contacts" },
-    { "events", "link", "links" },
-    { "unsubscribes", "contact", "contacts" },
-    { "suppressions", "tenant", "tenants" },
-    { "landing_pages", "campaign", "campaigns" },
-    { "leads", "landing_page", "landing_pages" },
-    { "leads", "campaign", "campaigns" },
-    { "leads", "message", "messages" },
-    { "audit", "tenant", "tenants" },
-    { "campaign_stats", "campaign", "campaigns" },
-    { "link_stats", "link", "links" },
-    { "link_stats", "campaign", "campaigns" },
-    { "hourly_stats", "campaign", "campaigns" },
-};
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
 #define SQLITE_SCHEMA_VERSION 3
@@ -268,14 +233,16 @@ static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
     return n;
 }
 
-/* A unique index over a nullable column is partial: rows with a NULL there
- * have no entry ("NULLs never collide" needs none, and an event without a
- * provider id then costs no index entry at all). The planner uses it only
- * for lookups that bind every such column with "=", so sq_scan names it
- * (INDEXED BY) only then and lets the planner order the other scans. */
+/* An index over a nullable column is partial: rows with a NULL there have
+ * no entry. For a unique index "NULLs never collide" needs none, and an
+ * event without a provider id then costs no index entry at all; the send
+ * queue's index (messages_by_queue) holds only the messages in the queue.
+ * The planner uses such an index only for lookups that bind every nullable
+ * column with "=", so sq_scan names it (INDEXED BY) only then and lets the
+ * planner order the other scans (none of the core's). */
 static int partial_index(const mtrk_table_def *def, int index)
 {
-    if (index < 0 || !def->indexes[index].unique)
+    if (index < 0)
         return 0;
     const mtrk_index_def *ix = &def->indexes[index];
     for (unsigned j = 0; j < ix->ncols; j++)
@@ -329,8 +296,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
     for (unsigned c = 0; c < def->npk; c++)
         sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
     sql_add(b, ")");
-    for (size_t i = 0; i < sizeof fk_list / sizeof fk_list[0]; i++) {
-        const fk_def *fk = &fk_list[i];
+    for (size_t i = 0; i < store_nfks; i++) {
+        const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
         if (strcmp(fk->col, "tenant") == 0)
@@ -348,7 +315,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
     }
 }
 
-/* Migration 1: the whole schema of version 1. */
+/* Migration 1: the whole current schema, for a new file (the later
+ * migrations bring older files to it). */
 static int migrate_1(sqlstore *s)
 {
     sbuf b = { 0 };
@@ -375,17 +343,29 @@ static int migrate_2(sqlstore *s)
                : sql_fail(s, "migrating to schema version 2");
 }
 
-/* Migration 3 (library schema 4): events_by_contact dropped (a contact's
- * history is read through its messages) and every unique index over a
- * nullable column made partial (see partial_index). Both spare event inserts
- * index entries. On a new file migration 1 made the indexes partial already;
- * recreating them there costs nothing. */
+/* Migration 3 (library schema 4), for event inserts: events_by_contact
+ * dropped (a contact's history is read through its messages); messages gain
+ * queue_state (rows.h) and messages_by_queue is rebuilt over it; the events
+ * table rebuilt without its foreign keys to campaigns and contacts (see
+ * store_fks in fk.c); every index over a nullable column made partial (see
+ * partial_index). */
 static int migrate_3(sqlstore *s)
 {
     sbuf b = { 0 };
-    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n");
+    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
+                "ALTER TABLE messages ADD COLUMN queue_state INTEGER;\n"
+                "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n",
+            MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
     for (unsigned t = 0; t < s->ntables; t++) {
         const mtrk_table_def *def = s->ts[t].def;
+        if (strcmp(def->name, "events") == 0) {
+            for (unsigned x = 0; x < def->nindexes; x++)
+                sql_add(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
+            sql_add(&b, "ALTER TABLE events RENAME TO events_v2;\n");
+            sql_create_table(&b, def);
+            sql_add(&b, "INSERT INTO events SELECT * FROM events_v2;\nDROP TABLE events_v2;\n");
+            continue;
+        }
         for (unsigned x = 0; x < def->nindexes; x++) {
             if (!partial_index(def, (int)x))
                 continue;
@@ -1205,7 +1185,10 @@ static int migrate(sqlstore *s, const char *name)
                   (long long)v, SQLITE_SCHEMA_VERSION);
         goto out;
     }
-    for (int64_t k = v; k < SQLITE_SCHEMA_VERSION && rc == 0; k++)
+    /* Migration 1 creates the current schema: a new file needs no other. */
+    if (v == 0)
+        rc = migrations[0](s);
+    for (int64_t k = v; v > 0 && k < SQLITE_SCHEMA_VERSION && rc == 0; k++)
         rc = migrations[k](s);
     if (rc == 0 && v < SQLITE_SCHEMA_VERSION) {
         char sql[128];

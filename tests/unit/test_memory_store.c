@@ -259,6 +259,9 @@ static void message(trow *r, unsigned tenant, unsigned id, unsigned campaign, un
     r_id(r, COL_messages_campaign, campaign);
     r_id(r, COL_messages_contact, contact_id);
     r_int(r, COL_messages_state, state);
+    /* The queue index is over queue_state, which the core derives from the
+     * state; a store sees only values: give it the state itself. */
+    r_int(r, COL_messages_queue_state, state);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,152 @@
+/*
+ * Forward migration of a real file: tests/data/sqlite-schema2.mtrk was made
+ * by the previous release (library schema 3, SQLite user_version 2) with its
+ * tool — 150 contacts in one audience, campaign "One" sent and simulated
+ * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
+ * generated and still queued (148 queued, 2 canceled). Opened by this
+ * library, a copy of it must come out at user_version 3 with every row kept:
+ * events_by_contact gone, messages.queue_state filled from the state, the
+ * events' foreign keys to campaigns and contacts gone, the partial unique
+ * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
+ * send queue of "Two" claimable, and a contact's history readable.
+ */
+#include "rel.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int64_t q_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        rel_die("prepare %s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rel_die("no row for %s: %s", sql, sqlite3_errmsg(db));
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void expect(int64_t got, int64_t want, const char *what)
+{
+    if (got != want)
+        rel_die("%s: %lld, expected %lld", what, (long long)got, (long long)want);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    if (in == NULL || out == NULL)
+        rel_die("cannot copy %s to %s", from, to);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            rel_die("cannot write %s", to);
+    fclose(in);
+    if (fclose(out) != 0)
+        rel_die("cannot write %s", to);
+}
+
+static mtrk_id campaign_named(mtrk_tenant *t, const char *name)
+{
+    mtrk_campaign_iter *it;
+    const mtrk_campaign *c;
+    REL_OK(mtrk_campaign_iter_new(&it, t), t);
+    while (mtrk_campaign_iter_next(&c, it) == MTRK_OK) {
+        if (strcmp(mtrk_campaign_name(c), name) == 0) {
+            mtrk_id id = mtrk_campaign_id(c);
+            mtrk_campaign_iter_free(it);
+            return id;
+        }
+    }
+    rel_die("campaign %s not found", name);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2)
+        rel_die("usage: sqlite-migrate FIXTURE");
+    char dir[4096], path[4200];
+    rel_mkdtemp(dir, sizeof dir, "migrate");
+    snprintf(path, sizeof path, "%s/old.mtrk", dir);
+    copy_file(argv[1], path);
+
+    /* What the old file holds, read raw before the library touches it. */
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    expect(q_int(db, "PRAGMA user_version"), 2, "fixture user_version");
+    int64_t events = q_int(db, "SELECT count(*) FROM events");
+    int64_t messages = q_int(db, "SELECT count(*) FROM messages");
+    int64_t queued = q_int(db, "SELECT count(*) FROM messages WHERE state = 1");
+    int64_t contacts = q_int(db, "SELECT count(*) FROM contacts");
+    expect(events, 415, "fixture events");
+    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 1,
+           "fixture events_by_contact");
+    sqlite3_close(db);
+
+    mtrk_db *m;
+    mtrk_tenant *t;
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    mtrk_id one = campaign_named(t, "One"), two = campaign_named(t, "Two");
+    rel_check_rollups(t, one);
+
+    /* A contact's history, read through its messages now. */
+    mtrk_message_iter *mi;
+    mtrk_message_info msg = { .version = MTRK_MESSAGE_INFO_VERSION };
+    REL_OK(mtrk_message_iter_new(&mi, t, one), t);
+    REL_OK(mtrk_message_iter_next(&msg, mi), t);
+    mtrk_id contact = msg.contact;
+    mtrk_message_iter_free(mi);
+    mtrk_event_iter *ei;
+    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    REL_OK(mtrk_event_iter_contact(&ei, t, contact), t);
+    int n = 0, rc;
+    while ((rc = mtrk_event_iter_next(&e, ei)) == MTRK_OK)
+        n++;
+    mtrk_event_iter_free(ei);
+    if (rc != MTRK_ITEROVER || n == 0)
+        rel_die("contact history: %d events, status %s", n, mtrk_strerror(rc));
+
+    /* The queue of "Two", over the rebuilt index. */
+    mtrk_id *mids = calloc((size_t)queued + 1, sizeof *mids);
+    size_t got = 0, canceled = 0;
+    REL_OK(mtrk_campaign_set_status(t, two, MTRK_CAMPAIGN_SCHEDULED), t);
+    REL_OK(mtrk_campaign_set_status(t, two, MTRK_CAMPAIGN_SENDING), t);
+    REL_OK(mtrk_queue_claim(mids, &got, &canceled, t, two, (size_t)queued + 1, 60000), t);
+    expect((int64_t)(got + canceled), queued, "claimed + canceled from the migrated queue");
+    free(mids);
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
+
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    expect(q_int(db, "PRAGMA user_version"), 3, "user_version after the migration");
+    expect(q_int(db, "SELECT count(*) FROM events"), events, "events kept");
+    expect(q_int(db, "SELECT count(*) FROM messages"), messages, "messages kept");
+    expect(q_int(db, "SELECT count(*) FROM contacts"), contacts, "contacts kept");
+    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 0,
+           "events_by_contact dropped");
+    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_v2'"), 0, "no leftover table");
+    expect(q_int(db, "SELECT count(*) FROM messages WHERE queue_state IS NOT (CASE WHEN state IN (1, 2) "
+                     "THEN state END)"),
+           0, "queue_state derived from the state");
+    expect(q_int(db, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list('events')"), 2,
+           "events' foreign keys (message, link)");
+    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_provider' "
+                     "AND sql LIKE '%WHERE%IS NOT NULL%'"),
+           1, "events_by_provider partial");
+    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_by_queue' "
+                     "AND sql LIKE '%queue_state%IS NOT NULL%'"),
+           1, "messages_by_queue over queue_state, partial");
+    sqlite3_close(db);
+    rel_check_integrity(path);
+    rel_rmdir(dir);
+    printf("sqlite-migrate: schema 2 file migrated to 3, %lld events and %lld messages kept\n", (long long)events,
+           (long long)messages);
+    return 0;
+}
