@@ -60,46 +60,72 @@ MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version)
 
 static bool given(const char *s) { return s != NULL && *s != '\0'; }
 
-static int check_field(mtrk_tenant *t, const char *what, const char *field, const char *s, size_t max)
+/* The name of the input in messages: "event", or "events[3]" in a batch.
+ * Formatted only when a message needs it: validation runs per event, errors
+ * are rare. */
+typedef struct ev_name {
+    const char *base;
+    size_t index; /* SIZE_MAX: not in a batch */
+    char buf[48];
+} ev_name;
+
+static const char *name_of(ev_name *n)
 {
+    if (n->index == SIZE_MAX)
+        return n->base;
+    snprintf(n->buf, sizeof n->buf, "%s[%zu]", n->base, n->index);
+    return n->buf;
+}
+
+static int check_field(mtrk_tenant *t, ev_name *what, const char *field, const char *s, size_t max)
+{
+    if (s == NULL)
+        return MTRK_OK;
+    size_t n = strnlen(s, max + 1);
+    if (n <= max && utf8_valid(s, n))
+        return MTRK_OK;
     char name[96];
-    snprintf(name, sizeof name, "%s->%s", what, field);
+    snprintf(name, sizeof name, "%s->%s", name_of(what), field);
     return check_str(t, name, s, max, false);
 }
 
 /* Every rule of docs/rules.md "Events / Validation" that needs no store.
  * `what` names the input in messages ("event", "events[3]"). */
-static int event_validate(mtrk_tenant *t, const char *what, const mtrk_event_input *in)
+static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
 {
-    int rc = check_version(t, what, in, MTRK_EVENT_INPUT_VERSION);
-    if (rc)
-        return rc;
+    int rc;
+    if (in == NULL || in->version == 0 || in->version > MTRK_EVENT_INPUT_VERSION)
+        return check_version(t, name_of(what), in, MTRK_EVENT_INPUT_VERSION);
     if ((int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT)
-        return terr(t, MTRK_EINVAL, "%s->type %d is not an event type", what, (int)in->type);
+        return terr(t, MTRK_EINVAL, "%s->type %d is not an event type", name_of(what), (int)in->type);
     if (id_is_nil(in->mid))
-        return terr(t, MTRK_EINVAL, "%s->mid is nil", what);
+        return terr(t, MTRK_EINVAL, "%s->mid is nil", name_of(what));
     if (in->type == MTRK_EV_CLICK && id_is_nil(in->lid))
-        return terr(t, MTRK_EINVAL, "%s->lid is nil: a click names a link", what);
+        return terr(t, MTRK_EINVAL, "%s->lid is nil: a click names a link", name_of(what));
     if (in->type != MTRK_EV_CLICK && !id_is_nil(in->lid))
-        return terr(t, MTRK_EINVAL, "%s->lid is set on a %s event (clicks only)", what, type_names[in->type]);
+        return terr(t, MTRK_EINVAL, "%s->lid is set on a %s event (clicks only)", name_of(what),
+                    type_names[in->type]);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_HARD && in->bounce_kind != MTRK_BOUNCE_SOFT)
-        return terr(t, MTRK_EINVAL, "%s->bounce_kind %d: a bounce is hard or soft", what, (int)in->bounce_kind);
+        return terr(t, MTRK_EINVAL, "%s->bounce_kind %d: a bounce is hard or soft", name_of(what),
+                    (int)in->bounce_kind);
     if (in->type != MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_NONE)
-        return terr(t, MTRK_EINVAL, "%s->bounce_kind is set on a %s event (bounces only)", what,
+        return terr(t, MTRK_EINVAL, "%s->bounce_kind is set on a %s event (bounces only)", name_of(what),
                     type_names[in->type]);
     if (in->occurred_at < 0)
-        return terr(t, MTRK_EINVAL, "%s->occurred_at %lld is negative", what, (long long)in->occurred_at);
+        return terr(t, MTRK_EINVAL, "%s->occurred_at %lld is negative", name_of(what),
+                    (long long)in->occurred_at);
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
-        return terr(t, MTRK_EINVAL, "%s->verdict %d is neither human nor machine", what, (int)in->verdict);
+        return terr(t, MTRK_EINVAL, "%s->verdict %d is neither human nor machine", name_of(what),
+                    (int)in->verdict);
     int scope = (int)in->unsub_scope;
     if (scope < 0 || scope > MTRK_UNSUB_AUDIENCE)
-        return terr(t, MTRK_EINVAL, "%s->unsub_scope %d is not a scope", what, scope);
+        return terr(t, MTRK_EINVAL, "%s->unsub_scope %d is not a scope", name_of(what), scope);
     if (scope == MTRK_UNSUB_AUDIENCE && id_is_nil(in->unsub_audience))
-        return terr(t, MTRK_EINVAL, "%s->unsub_audience is nil with audience scope", what);
+        return terr(t, MTRK_EINVAL, "%s->unsub_audience is nil with audience scope", name_of(what));
     if (scope != MTRK_UNSUB_AUDIENCE && !id_is_nil(in->unsub_audience))
-        return terr(t, MTRK_EINVAL, "%s->unsub_audience is set without audience scope", what);
+        return terr(t, MTRK_EINVAL, "%s->unsub_audience is set without audience scope", name_of(what));
     if ((int)in->unsub_source < 0 || (int)in->unsub_source > MTRK_SOURCE_IMPORT)
-        return terr(t, MTRK_EINVAL, "%s->unsub_source %d is not an unsubscribe source", what,
+        return terr(t, MTRK_EINVAL, "%s->unsub_source %d is not an unsubscribe source", name_of(what),
                     (int)in->unsub_source);
     if ((rc = check_field(t, what, "provider", in->provider, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "provider_event_id", in->provider_event_id, MTRK_MAX_PROVIDER)) ||
@@ -111,7 +137,7 @@ static int event_validate(mtrk_tenant *t, const char *what, const mtrk_event_inp
         return rc;
     if (given(in->provider) != given(in->provider_event_id))
         return terr(t, MTRK_EINVAL, "%s->provider and %s->provider_event_id are given together or not at all",
-                    what, what);
+                    name_of(what), name_of(what));
     return MTRK_OK;
 }
 
@@ -579,7 +605,8 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *t, const mt
     int rc;
     if (out && (rc = check_version(t, "out", out, MTRK_EVENT_OUTCOME_VERSION)))
         return rc;
-    if ((rc = event_validate(t, "event", event)))
+    ev_name nm = { "event", SIZE_MAX, "" };
+    if ((rc = event_validate(t, &nm, event)))
         return rc;
     if ((rc = tx_begin(t, true)))
         return rc;
@@ -612,12 +639,13 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         return terr(t, MTRK_EINVAL, "events is NULL");
     if (n > MTRK_MAX_BATCH)
         return terr(t, MTRK_ETOOLONG, "n %zu is over the batch limit %d", n, MTRK_MAX_BATCH);
-    char what[48];
     int rc;
     for (size_t i = 0; i < n; i++) {
-        snprintf(what, sizeof what, "outcomes[%zu]", i);
-        if ((rc = check_version(t, what, outcomes[i], MTRK_EVENT_OUTCOME_VERSION)))
-            return rc;
+        const mtrk_event_outcome *o = outcomes[i];
+        if (o == NULL || o->version == 0 || o->version > MTRK_EVENT_OUTCOME_VERSION) {
+            ev_name nm = { "outcomes", i, "" };
+            return check_version(t, name_of(&nm), o, MTRK_EVENT_OUTCOME_VERSION);
+        }
     }
     if ((rc = tx_begin(t, true)))
         return rc;
@@ -627,8 +655,8 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         o->status = 0;
         o->duplicate = 0;
         o->event_id = nil_id;
-        snprintf(what, sizeof what, "events[%zu]", i);
-        int erc = event_validate(t, what, events[i]);
+        ev_name nm = { "events", i, "" };
+        int erc = event_validate(t, &nm, events[i]);
         bool wrote = false;
         if (erc == MTRK_OK)
             erc = event_record(t, events[i], o, &wrote);

@@ -718,6 +718,7 @@ static void batch_judges_each_event_on_its_own(void **state)
     assert_int_equal(oc[3].duplicate, 1);
     CONF_ID_EQ(oc[3].event_id, oc[0].event_id);
     assert_int_equal(oc[4].status, MTRK_EINVAL);
+    CONF_ERRMSG_HAS("events[4]->bounce_kind"); /* the last refusal, named by its index */
     mtrk_metrics mt = conf_metrics(fx->t, s.campaign);
     assert_int_equal(mt.delivered, 2);
     assert_int_equal(mt.delivered_explicit, 1);
@@ -743,6 +744,10 @@ static void batch_argument_errors_keep_nothing(void **state)
     CONF_EXPECT(MTRK_EINVAL, mtrk_event_record_batch(NULL, out, fx->t, ev, 2));
     CONF_EXPECT(MTRK_EINVAL, mtrk_event_record_batch(NULL, NULL, fx->t, ev, 2));
     out[1] = &oc[1];
+    oc[1].version = 99;
+    CONF_EXPECT(MTRK_EVERSION, mtrk_event_record_batch(NULL, out, fx->t, ev, 2));
+    CONF_ERRMSG_HAS("outcomes[1]");
+    oc[1].version = MTRK_EVENT_OUTCOME_VERSION;
     CONF_EXPECT(MTRK_EINVAL, mtrk_event_record_batch(NULL, out, fx->t, NULL, 2));
     CONF_EXPECT(MTRK_EINVAL, mtrk_event_record_batch(NULL, out, NULL, ev, 2));
     /* more than MTRK_MAX_BATCH events: refused as a whole */
