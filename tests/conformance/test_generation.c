@@ -349,16 +349,20 @@ static void generation_agrees_with_the_single_check_for_every_contact(void **sta
         }
         ids[i] = conf_contact_new(t, addr);
     }
+    mtrk_id *in[4];
+    size_t nin[4] = { 0 };
+    for (int k = 0; k < 4; k++)
+        assert_non_null(in[k] = calloc(N, sizeof *in[k]));
     for (int i = 0; i < N; i++) {
         /* a and b dense before 800, only `sparse` (one in 41) after it */
         if (i < N / 2 && i % 3 != 2)
-            conf_member(t, a, ids[i]);
+            in[0][nin[0]++] = ids[i];
         if (i < 800 && i % 4 == 0)
-            conf_member(t, b, ids[i]);
+            in[1][nin[1]++] = ids[i];
         if (i % 41 == 5)
-            conf_member(t, sparse, ids[i]);
+            in[2][nin[2]++] = ids[i];
         if (i % 2 == 0)
-            conf_member(t, d, ids[i]);
+            in[3][nin[3]++] = ids[i];
         if (i % 53 == 7)
             CONF_OK(mtrk_contact_set_status(t, ids[i], MTRK_CONTACT_BOUNCED));
         if (i % 29 == 3) {
@@ -377,6 +381,11 @@ static void generation_agrees_with_the_single_check_for_every_contact(void **sta
             CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_AUDIENCE, b, MTRK_SOURCE_MANUAL));
         if (i % 10 == 0)
             CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_AUDIENCE, d, MTRK_SOURCE_MANUAL));
+    }
+    const mtrk_id auds[4] = { a, b, sparse, d };
+    for (int k = 0; k < 4; k++) {
+        CONF_OK(mtrk_audience_add_batch(NULL, t, auds[k], in[k], nin[k]));
+        free(in[k]);
     }
     CONF_OK(mtrk_suppression_add(NULL, t, MTRK_SUPPRESS_DOMAIN, "d6.example", "manual"));
     /* A first run over b and d, then d detached: messages of contacts
