@@ -169,8 +169,9 @@ int core_eligibility(mtrk_tenant *t, const row_campaigns *cam, const row_contact
  *   suppression entries likewise over the page's sorted address keys,
  *   hashes and domains;
  * - the rule (rule_apply) then judges each member from those facts, and the
- *   messages are inserted in contact order with increasing ids, so every
- *   index of the messages table grows at its right edge.
+ *   messages are inserted in contact order with increasing ids: every index
+ *   of the messages table is written in its key order (the primary key and
+ *   the campaign's ranges at their right edge), not at random.
  *
  * Memory stays bounded by a page (and one buffer per attached audience)
  * however large the audiences. Everything happens in one write transaction.
