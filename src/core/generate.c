@@ -314,6 +314,10 @@ struct gen_page {
     /* probe scratch */
     mtrk_value keys[GEN_PAGE];
     size_t slot[GEN_PAGE];
+    /* the page's new messages, handed to the store in one apply */
+    row_messages msgs[GEN_PAGE];
+    mtrk_value vals[GEN_PAGE][COL_messages__COUNT];
+    mtrk_change changes[GEN_PAGE];
 };
 
 struct gen_ctx {
@@ -579,12 +583,43 @@ static int pg_member(void *ud, const row_contacts *c, size_t i, bool *out)
     return MTRK_OK;
 }
 
+/* Inserts the page's nmsg new messages with one apply: a backend may write
+ * consecutive inserts into one table together (the SQLite store does). */
+static int page_insert(struct gen_ctx *g, size_t nmsg)
+{
+    mtrk_tenant *t = g->t;
+    struct gen_page *pg = g->pg;
+    if (nmsg == 0)
+        return MTRK_OK;
+    for (size_t j = 0; j < nmsg; j++) {
+        rows_to_values(T_MESSAGES, &pg->msgs[j], pg->vals[j]);
+        pg->changes[j] = (mtrk_change){ MTRK_CHANGE_INSERT, T_MESSAGES, pg->vals[j], 0 };
+    }
+    /* The mapping of st_insert (store_access.c), for n rows. */
+    mtrk_store *s = t->db->store;
+    int rc = s->apply(s, pg->changes, nmsg);
+    if (rc == MTRK_EEXISTS)
+        return terr(t, rc, "a row with the same key exists in messages");
+    if (rc == MTRK_ENOMEM)
+        return terr(t, rc, "out of memory");
+    if (rc) {
+        const char *m = s->errmsg ? s->errmsg(s) : "";
+        return terr(t, rc, "store apply failed: %s", m && *m ? m : mtrk_strerror(rc));
+    }
+    for (size_t j = 0; j < nmsg && rc == MTRK_OK; j++)
+        rc = core_stats_message(t, NULL, &pg->msgs[j]);
+    if (rc == MTRK_OK)
+        g->rep.created += nmsg;
+    return rc;
+}
+
 /* Judges the page's members and inserts the messages of the eligible ones. */
 static int page_generate(struct gen_ctx *g)
 {
     mtrk_tenant *t = g->t;
     struct gen_page *pg = g->pg;
     elig_facts f = { g, pg_suppression, pg_unsub, pg_member };
+    size_t nmsg = 0;
     for (size_t k = 0; k < pg->n; k++) {
         if (pg->has_msg[k]) {
             g->rep.already_present++;
@@ -606,22 +641,16 @@ static int page_generate(struct gen_ctx *g)
             g->rep.excluded_total++;
             continue;
         }
-        row_messages m;
-        memset(&m, 0, sizeof m);
-        m.tenant = t->id;
-        m.id = core_id_new(t->db);
-        m.campaign = g->cam->id;
-        m.contact = c.id;
-        m.state = MTRK_MSG_QUEUED;
-        m.created_at = g->now;
-        rc = st_insert(t, T_MESSAGES, &m);
-        if (rc == MTRK_OK)
-            rc = core_stats_message(t, NULL, &m);
-        if (rc)
-            return rc;
-        g->rep.created++;
+        row_messages *m = &pg->msgs[nmsg++];
+        memset(m, 0, sizeof *m);
+        m->tenant = t->id;
+        m->id = core_id_new(t->db);
+        m->campaign = g->cam->id;
+        m->contact = c.id;
+        m->state = MTRK_MSG_QUEUED;
+        m->created_at = g->now;
     }
-    return MTRK_OK;
+    return page_insert(g, nmsg);
 }
 
 static int generate_all(struct gen_ctx *g)
