@@ -98,6 +98,7 @@ typedef struct tstate {
     int rowid;           /* a rowid table (else WITHOUT ROWID) */
     unsigned nkey[MAX_KEY];
     cstmt get, ins, upd, del;
+    cstmt insn; /* INSERT of INS_BATCH rows (sq_apply) */
     /* Updates of some columns only (mtrk_change.columns), one per column set seen. */
     struct { uint64_t mask; cstmt c; } part[MAX_PARTIAL];
     unsigned npart;
@@ -420,6 +421,25 @@ static void sql_pk_where(sbuf *b, const mtrk_table_def *def)
 }
 
 enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
+
+/* Rows per multi-row INSERT: sq_apply runs this many consecutive inserts
+ * into one table as one statement, which saves the per-statement work
+ * (statement journal, VM start and halt) that dominated a row's insert. */
+#define INS_BATCH 32
+
+/* INSERT INTO t VALUES (?1, ...), (...), ... for INS_BATCH rows. */
+static int build_insert_batch(sqlstore *s, const mtrk_table_def *def, sqlite3_stmt **out)
+{
+    sbuf b = { 0 };
+    sql_add(&b, "INSERT INTO \"%s\" VALUES ", def->name);
+    for (unsigned r = 0; r < INS_BATCH; r++) {
+        sql_add(&b, "%s(", r ? ", " : "");
+        for (unsigned c = 0; c < def->ncols; c++)
+            sql_add(&b, "%s?%u", c ? ", " : "", r * def->ncols + c + 1);
+        sql_add(&b, ")");
+    }
+    return prepare(s, &b, out, 1);
+}
 
 static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sqlite3_stmt **out)
 {
@@ -1037,6 +1057,38 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     return rc;
 }
 
+/* INS_BATCH inserts into one table as one statement. */
+static int apply_insert_batch(sqlstore *s, const mtrk_change *ch, size_t first)
+{
+    int rc = check_table(s, ch->table);
+    if (rc)
+        return rc;
+    tstate *ts = &s->ts[ch->table];
+    const mtrk_table_def *def = ts->def;
+    if ((size_t)def->ncols * INS_BATCH > 32766) /* SQLite's default limit of parameters */
+        return apply_one(s, ch, first);
+    for (unsigned r = 0; r < INS_BATCH; r++) {
+        if (ch[r].row == NULL)
+            return fail(s, MTRK_EINVAL, "sqlite store: change %zu: row is NULL", first + r);
+        if ((rc = check_row(s, def, ch[r].row, def->ncols)))
+            return rc;
+    }
+    if (ts->insn.st == NULL && (rc = build_insert_batch(s, def, &ts->insn.st)))
+        return rc;
+    sqlite3_stmt *st = ts->insn.st;
+    for (unsigned r = 0; r < INS_BATCH && rc == 0; r++)
+        for (unsigned c = 0; c < def->ncols && rc == 0; c++)
+            rc = bind_value(s, st, (int)(r * def->ncols + c) + 1, &ch[r].row[c]);
+    if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
+        rc = sql_fail(s, def->name);
+        if (rc == MTRK_EEXISTS)
+            fail(s, rc, "sqlite store: %s: a row with this primary key or unique index exists (%s)", def->name,
+                 sqlite3_errmsg(s->db));
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
 static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 {
     sqlstore *s = (sqlstore *)store;
@@ -1048,10 +1100,15 @@ static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         return fail(s, MTRK_ESTORE, "sqlite store: apply called from a row callback");
     if (n && changes == NULL)
         return fail(s, MTRK_EINVAL, "sqlite store: apply: changes is NULL");
-    for (size_t i = 0; i < n; i++) {
-        int rc = apply_one(s, &changes[i], i);
+    for (size_t i = 0; i < n;) {
+        size_t run = 0;
+        while (i + run < n && run < INS_BATCH && changes[i + run].op == MTRK_CHANGE_INSERT &&
+               changes[i + run].table == changes[i].table)
+            run++;
+        int rc = run == INS_BATCH ? apply_insert_batch(s, &changes[i], i) : apply_one(s, &changes[i], i);
         if (rc)
             return rc;
+        i += run == INS_BATCH ? INS_BATCH : 1;
     }
     return 0;
 }
@@ -1077,6 +1134,7 @@ static void sq_free(mtrk_store *store)
         sqlite3_finalize(s->ts[t].ins.st);
         sqlite3_finalize(s->ts[t].upd.st);
         sqlite3_finalize(s->ts[t].del.st);
+        sqlite3_finalize(s->ts[t].insn.st);
         for (unsigned i = 0; i < s->ts[t].npart; i++)
             sqlite3_finalize(s->ts[t].part[i].c.st);
         for (size_t i = 0; i < s->ts[t].nscans; i++) {

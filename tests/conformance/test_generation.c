@@ -321,6 +321,121 @@ static void generation_of_a_20000_contact_audience(void **state)
     free(ids);
 }
 
+/* Generation reads its facts for pages of members by ordered scans, the
+ * single check by one lookup per fact: over several pages, dense and sparse
+ * stretches of members (a scan seeks ahead over long gaps), every exclusion
+ * reason, an erased address (a hash entry), repeated domains and messages
+ * present from an earlier run, both must agree contact by contact. */
+static void generation_agrees_with_the_single_check_for_every_contact(void **state)
+{
+    conf_fixture *fx = *state;
+    enum { N = 1100 };
+    mtrk_tenant *t = fx->t;
+    mtrk_id nil = { { 0 } };
+    mtrk_id *ids = calloc(N, sizeof *ids);
+    int *had = calloc(N, sizeof *had);
+    mtrk_id c = conf_campaign_new(t, "agree"), other = conf_campaign_new(t, "other");
+    mtrk_id a = conf_audience_new(t, "a"), b = conf_audience_new(t, "b"), sparse = conf_audience_new(t, "sparse"),
+            d = conf_audience_new(t, "unattached");
+    char addr[64];
+    assert_non_null(ids);
+    assert_non_null(had);
+    for (int i = 0; i < N; i++) {
+        snprintf(addr, sizeof addr, "g%d@d%d.example", i, i % 7);
+        if (i % 97 == 11) {
+            /* an erased contact leaves a hash entry that blocks its address */
+            mtrk_id gone = conf_contact_new(t, addr);
+            CONF_OK(mtrk_contact_erase(t, gone));
+        }
+        ids[i] = conf_contact_new(t, addr);
+    }
+    mtrk_id *in[4];
+    size_t nin[4] = { 0 };
+    for (int k = 0; k < 4; k++)
+        assert_non_null(in[k] = calloc(N, sizeof *in[k]));
+    for (int i = 0; i < N; i++) {
+        /* a and b dense before 800, only `sparse` (one in 41) after it */
+        if (i < N / 2 && i % 3 != 2)
+            in[0][nin[0]++] = ids[i];
+        if (i < 800 && i % 4 == 0)
+            in[1][nin[1]++] = ids[i];
+        if (i % 41 == 5)
+            in[2][nin[2]++] = ids[i];
+        if (i % 2 == 0)
+            in[3][nin[3]++] = ids[i];
+        if (i % 53 == 7)
+            CONF_OK(mtrk_contact_set_status(t, ids[i], MTRK_CONTACT_BOUNCED));
+        if (i % 29 == 3) {
+            snprintf(addr, sizeof addr, "g%d@d%d.example", i, i % 7);
+            CONF_OK(mtrk_suppression_add(NULL, t, MTRK_SUPPRESS_ADDRESS, addr, "manual"));
+        }
+        if (i % 17 == 1)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_GLOBAL, nil, MTRK_SOURCE_MANUAL));
+        if (i % 19 == 2)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_CAMPAIGN, c, MTRK_SOURCE_MANUAL));
+        if (i % 13 == 4)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_CAMPAIGN, other, MTRK_SOURCE_MANUAL));
+        if (i % 6 == 0)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_AUDIENCE, a, MTRK_SOURCE_MANUAL));
+        if (i % 8 == 0)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_AUDIENCE, b, MTRK_SOURCE_MANUAL));
+        if (i % 10 == 0)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_AUDIENCE, d, MTRK_SOURCE_MANUAL));
+    }
+    const mtrk_id auds[4] = { a, b, sparse, d };
+    for (int k = 0; k < 4; k++) {
+        CONF_OK(mtrk_audience_add_batch(NULL, t, auds[k], in[k], nin[k]));
+        free(in[k]);
+    }
+    CONF_OK(mtrk_suppression_add(NULL, t, MTRK_SUPPRESS_DOMAIN, "d6.example", "manual"));
+    /* A first run over b and d, then d detached: messages of contacts
+     * outside the audiences lie between the members. Then rules that make
+     * some of those with a message ineligible. */
+    conf_attach(t, c, b);
+    conf_attach(t, c, d);
+    CONF_OK(mtrk_campaign_generate(NULL, t, c));
+    CONF_OK(mtrk_campaign_detach_audience(t, c, d));
+    for (int i = 0; i < N; i++)
+        if (i % 23 == 9)
+            CONF_OK(mtrk_unsub_add(NULL, t, ids[i], MTRK_UNSUB_GLOBAL, nil, MTRK_SOURCE_MANUAL));
+    conf_attach(t, c, a);
+    conf_attach(t, c, sparse);
+
+    mtrk_generate_report want = MTRK_GENERATE_REPORT_INIT;
+    mtrk_exclusion why[N];
+    for (int i = 0; i < N; i++) {
+        had[i] = conf_has_msg(t, c, ids[i]);
+        CONF_OK(mtrk_campaign_check_contact(&why[i], t, c, ids[i]));
+        if (why[i] == MTRK_EXCL_NOT_IN_AUDIENCE)
+            continue;
+        if (had[i])
+            want.already_present++;
+        else if (why[i] == MTRK_EXCL_NONE)
+            want.created++;
+        else {
+            want.excluded[why[i]]++;
+            want.excluded_total++;
+        }
+    }
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    CONF_OK(mtrk_campaign_generate(&r, t, c));
+    conf_report_consistent(&r);
+    assert_int_equal(r.created, want.created);
+    assert_int_equal(r.already_present, want.already_present);
+    assert_int_equal(r.excluded_total, want.excluded_total);
+    for (int k = 0; k < MTRK_EXCL_COUNT; k++)
+        assert_int_equal(r.excluded[k], want.excluded[k]);
+    /* every reason occurs, so the comparison covers each step of the rule */
+    for (int k = MTRK_EXCL_CONTACT_INACTIVE; k <= MTRK_EXCL_AUDIENCE_UNSUB; k++)
+        assert_true(want.excluded[k] > 0);
+    assert_true(want.already_present > 0 && want.created > 0);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(conf_has_msg(t, c, ids[i]), had[i] || why[i] == MTRK_EXCL_NONE);
+    assert_true(had[N - 4] && why[N - 4] == MTRK_EXCL_NOT_IN_AUDIENCE);
+    free(had);
+    free(ids);
+}
+
 /* -------------------------------------------------------------- messages */
 
 static void message_get_find_and_iterate_in_mid_order(void **state)
@@ -586,6 +701,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(generation_allowed_in_draft_scheduled_and_sending_only),
     CONF_TEST(generation_refuses_bad_arguments),
     CONF_TEST(generation_of_a_20000_contact_audience),
+    CONF_TEST(generation_agrees_with_the_single_check_for_every_contact),
     CONF_TEST(message_get_find_and_iterate_in_mid_order),
     CONF_TEST(queue_claim_only_while_sending),
     CONF_TEST(queue_claims_up_to_cap_with_a_lease),
