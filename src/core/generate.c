@@ -316,8 +316,6 @@ struct gen_page {
     size_t slot[GEN_PAGE];
     /* the page's new messages, handed to the store in one apply */
     row_messages msgs[GEN_PAGE];
-    mtrk_value vals[GEN_PAGE][COL_messages__COUNT];
-    mtrk_change changes[GEN_PAGE];
 };
 
 struct gen_ctx {
@@ -591,21 +589,9 @@ static int page_insert(struct gen_ctx *g, size_t nmsg)
     struct gen_page *pg = g->pg;
     if (nmsg == 0)
         return MTRK_OK;
-    for (size_t j = 0; j < nmsg; j++) {
-        rows_to_values(T_MESSAGES, &pg->msgs[j], pg->vals[j]);
-        pg->changes[j] = (mtrk_change){ MTRK_CHANGE_INSERT, T_MESSAGES, pg->vals[j], 0 };
-    }
-    /* The mapping of st_insert (store_access.c), for n rows. */
-    mtrk_store *s = t->db->store;
-    int rc = s->apply(s, pg->changes, nmsg);
-    if (rc == MTRK_EEXISTS)
-        return terr(t, rc, "a row with the same key exists in messages");
-    if (rc == MTRK_ENOMEM)
-        return terr(t, rc, "out of memory");
-    if (rc) {
-        const char *m = s->errmsg ? s->errmsg(s) : "";
-        return terr(t, rc, "store apply failed: %s", m && *m ? m : mtrk_strerror(rc));
-    }
+    int rc = st_insert_many(t, T_MESSAGES, pg->msgs, nmsg);
+    if (rc)
+        return rc;
     for (size_t j = 0; j < nmsg && rc == MTRK_OK; j++)
         rc = core_stats_message(t, NULL, &pg->msgs[j]);
     if (rc == MTRK_OK)

@@ -121,6 +121,9 @@ int st_update(mtrk_tenant *t, unsigned table, const void *row);
  * indexes over unchanged columns alone. */
 int st_update_from(mtrk_tenant *t, unsigned table, const void *before, const void *row);
 int st_delete(mtrk_tenant *t, unsigned table, const void *row);
+/* Inserts n rows (row structs back to back) with one apply: a backend may
+ * write consecutive inserts into one table together (the SQLite store does). */
+int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n);
 /* Insert or update by primary key. */
 int st_put(mtrk_tenant *t, unsigned table, const void *row);
 

@@ -186,6 +186,36 @@ static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint6
 }
 
 int st_insert(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_INSERT, table, row, 0); }
+
+int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n)
+{
+    if (n == 0)
+        return MTRK_OK;
+    const mtrk_table_def *td = rows_table(table);
+    size_t sz = rows_size(table);
+    mtrk_value *vals = malloc(n * td->ncols * sizeof *vals);
+    mtrk_change *ch = malloc(n * sizeof *ch);
+    int rc = MTRK_OK;
+    if (vals == NULL || ch == NULL) {
+        rc = terr(t, MTRK_ENOMEM, "out of memory writing %s", td->name);
+    } else {
+        for (size_t j = 0; j < n; j++) {
+            rows_to_values(table, (const char *)rows + j * sz, vals + j * td->ncols);
+            ch[j] = (mtrk_change){ MTRK_CHANGE_INSERT, table, vals + j * td->ncols, 0 };
+        }
+        mtrk_store *s = t->db->store;
+        rc = s->apply(s, ch, n);
+        if (rc == MTRK_EEXISTS)
+            rc = terr(t, rc, "a row with the same key exists in %s", td->name);
+        else if (rc == MTRK_ENOMEM)
+            rc = terr(t, rc, "out of memory");
+        else if (rc)
+            rc = store_fail(t, rc, "apply");
+    }
+    free(vals);
+    free(ch);
+    return rc;
+}
 int st_update(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_UPDATE, table, row, 0); }
 int st_delete(mtrk_tenant *t, unsigned table, const void *row) { return apply1(t, MTRK_CHANGE_DELETE, table, row, 0); }
 
