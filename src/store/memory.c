@@ -1,28 +1,45 @@
 /*
  * The in-memory store: every table kept in red-black trees, one per sort
- * order (the primary key and each secondary index), with an undo log for
- * rollback. It knows the table definitions (mtrk_store_table) and nothing
- * else: no business rule lives here.
+ * order (the primary key and each secondary index), plus a hash table on the
+ * primary key, with an undo log for rollback. It knows the table definitions
+ * (mtrk_store_table) and nothing else: no business rule lives here.
  *
  * Layout. A row is one allocation:
  *
- *     [ tree nodes: 1 + nindexes ][ slots: ncols x 8 bytes ][ types: ncols bytes ][ data ]
+ *     [ header ][ tree nodes: 1 + nindexes ][ slots: ncols x 8 ][ types: ncols ][ data ][ keys ]
  *
- * Node 0 links the row into the primary-key tree, node k (k >= 1) into the
- * tree of secondary index k-1, so the row is found from any of its nodes by
- * pointer arithmetic and costs no separate index entry. A slot holds an INT
- * value, or the offset and length of a TEXT/BLOB value inside the data area
- * (TEXT is stored NUL-terminated, as mtrk_value promises). Values are only
- * turned into mtrk_value arrays, on the stack, when a callback needs them.
+ * The header chains the row into its hash bucket and keeps the hash of its
+ * primary key. Node 0 links the row into the primary-key tree, node k
+ * (k >= 1) into the tree of secondary index k-1, so the row is found from any
+ * of its nodes by pointer arithmetic and costs no separate index entry. A
+ * slot holds an INT value, or the offset and length of a TEXT/BLOB value
+ * inside the data area (TEXT is stored NUL-terminated, as mtrk_value
+ * promises). Values are only turned into mtrk_value arrays, on the stack,
+ * when a callback needs them.
  *
- * Keyed lookups descend the primary-key tree (O(log n)). A hash on the
- * primary key was considered and left out: it would add ~100 bytes per row
- * (hash handle plus an encoded key) for a constant-factor gain on get, while
- * the trees are needed anyway for ordered scans and unique checks. Note for
- * whoever adds one with uthash: under HASH_NONFATAL_OOM an add to an existing
- * table fails when its bucket expansion cannot allocate, so re-adding rows
- * during rollback could fail unless expansion is suspended (tbl->noexpand)
- * and the table is never emptied (HASH_DELETE of the last item frees it).
+ * Keys. Each node points to its sort key (index columns, then primary-key
+ * columns) encoded once, when the row is built, as a byte string whose
+ * memcmp order is the contract's value order, so that every comparison in
+ * a tree is one memcmp of two short strings instead of a walk over typed
+ * values. Each value is a tag byte (NULL 1 < INT 2 < TEXT 3 < BLOB 4)
+ * followed by: nothing (NULL); the 8 bytes of the integer, big-endian, sign
+ * bit flipped (INT); the bytes with every 0x00 written 0x00 0xFF, then the
+ * terminator 0x00 0x00 (TEXT, BLOB: memcmp order, shorter first). The code
+ * is prefix-free, so a key starts with the encoding of a search prefix
+ * exactly when its leading values equal the prefix's, and comparing a key
+ * with an encoded prefix is one memcmp over the prefix's length. Keys given
+ * to get and scan are encoded the same way (any type is legal: a value of
+ * another type than the column's simply compares unequal).
+ *
+ * Lookups. get and the primary-key checks of apply go through the hash
+ * table (chained through the row headers; the hash is that of the encoded
+ * primary key): O(1). The trees serve ordered scans and unique checks. The
+ * bucket array grows (doubling) only in apply, before an insertion is
+ * linked, and growth is best effort: when it cannot allocate, the chains
+ * just get longer. Undo only unlinks and relinks rows, so rollback never
+ * allocates and cannot fail. (uthash was not used for this reason: under
+ * HASH_NONFATAL_OOM an add fails when its bucket expansion cannot allocate,
+ * which would make re-adding rows during rollback fallible.)
  *
  * Transactions. A mutex serializes them (read and write alike), so any
  * number of mtrk_db handles in any threads may share one store; a waiter
@@ -35,7 +52,8 @@
  * allocates and cannot fail.
  *
  * Failure. Each change checks everything and allocates everything it needs
- * before it modifies a tree, so a failed change leaves the store untouched.
+ * (the new row with its keys) before it modifies a tree, so a failed change
+ * leaves the store untouched.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
@@ -61,19 +79,29 @@
 #define ERRMSG_MAX 256
 /* An undo log larger than this is released at the end of a transaction. */
 #define LOG_KEEP 1024
+/* Encoded keys up to this size are built on the stack. */
+#define KEYBUF 512
+/* First size of a table's bucket array (a power of two). */
+#define BUCKETS_MIN 64
+
+/* Key encoding tags: the order of the value types. */
+enum { TAG_NULL = 1, TAG_INT = 2, TAG_TEXT = 3, TAG_BLOB = 4 };
 
 /* ------------------------------------------------------------------ */
 /* Trees                                                               */
 /* ------------------------------------------------------------------ */
 
+/* A tree node, followed in the row by its encoded sort key (klen bytes,
+ * padded to 8), so that a comparison mostly reads one cache line. */
 typedef struct mnode {
     RB_ENTRY(mnode) link;
+    uint32_t klen; /* length of the encoded sort key */
+    uint32_t back; /* offset of this node from the start of its row */
 } mnode;
 RB_HEAD(mtree, mnode);
 
 /* Only the colour fix-ups, removal and stepping are used: insertion and
- * search descend by hand with a comparator that knows the table and index,
- * which the generated functions could not be given. */
+ * search descend by hand over the encoded keys. */
 static int mnode_cmp_unused(const mnode *a, const mnode *b)
 {
     (void)a;
@@ -95,14 +123,26 @@ typedef union slot {
     } s;
 } slot;
 
+/* The head of every row: its hash chain. */
+typedef struct rowhdr {
+    struct rowhdr *hnext;
+    uint64_t hash;     /* of the encoded primary key */
+    uint32_t vals_off; /* where the slots start (types follow them) */
+    uint32_t data_off; /* where the TEXT/BLOB bytes start */
+} rowhdr;
+
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
 typedef struct tdesc {
     const mtrk_table_def *def;
     unsigned ntrees;
     unsigned *nkey;       /* [ntrees] sort-key length */
     unsigned **keycols;   /* [ntrees] sort-key column numbers */
-    size_t slots_off, types_off, data_off;
+    unsigned nkeyed;      /* columns appearing in some sort key */
+    unsigned keyed[MAX_COLS];
     struct mtree *trees;  /* [ntrees] */
+    mnode **last;         /* [ntrees] the greatest node of each tree, NULL if empty */
+    rowhdr **buckets;     /* [nbuckets], a power of two, or NULL */
+    size_t nbuckets, nrows;
 } tdesc;
 
 enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3 };
@@ -121,6 +161,7 @@ typedef struct memstore {
     int write;
     int depth;              /* callbacks in progress (nested get/scan) */
     unsigned ntables;
+    uint64_t seed;          /* of the key hashes */
     tdesc *td;
     undo *log;
     size_t nlog, caplog;
@@ -156,21 +197,38 @@ static const char *type_name(int type)
 /* Rows and values                                                     */
 /* ------------------------------------------------------------------ */
 
-static inline char *row_of(const mnode *n, unsigned k) { return (char *)(n - k); }
-static inline mnode *node_of(char *row, unsigned k) { return (mnode *)row + k; }
+/* Bytes taken by a node and its key. */
+static inline size_t node_span(size_t klen) { return sizeof(mnode) + ((klen + 7) & ~(size_t)7); }
+static inline const unsigned char *key_of(const mnode *n) { return (const unsigned char *)(n + 1); }
+static inline mnode *node_next(mnode *n) { return (mnode *)((char *)n + node_span(n->klen)); }
+/* Node k of a row (they follow the header in tree order). */
+static inline mnode *node_of(char *row, unsigned k)
+{
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    while (k--)
+        n = node_next(n);
+    return n;
+}
+static inline char *row_of(const mnode *n, unsigned k)
+{
+    (void)k;
+    return (char *)n - n->back;
+}
+static inline rowhdr *hdr_of(char *row) { return (rowhdr *)row; }
 
 static inline mtrk_value row_val(const tdesc *d, const char *row, unsigned c)
 {
-    const slot *sl = (const slot *)(row + d->slots_off) + c;
+    const rowhdr *h = (const rowhdr *)row;
+    const slot *sl = (const slot *)(row + h->vals_off) + c;
     mtrk_value v;
-    v.type = (unsigned char)row[d->types_off + c];
+    v.type = (unsigned char)row[h->vals_off + d->def->ncols * sizeof(slot) + c];
     v.i = 0;
     v.p = NULL;
     v.n = 0;
     if (v.type == MTRK_VAL_INT) {
         v.i = sl->i;
     } else if (v.type != MTRK_VAL_NULL) {
-        v.p = row + d->data_off + sl->s.off;
+        v.p = row + h->data_off + sl->s.off;
         v.n = sl->s.len;
     }
     return v;
@@ -180,51 +238,6 @@ static void row_values(const tdesc *d, const char *row, mtrk_value *out)
 {
     for (unsigned c = 0; c < d->def->ncols; c++)
         out[c] = row_val(d, row, c);
-}
-
-/* NULL < INT < TEXT < BLOB; INT numerically; TEXT/BLOB memcmp, then shorter first. */
-static inline int val_cmp(const mtrk_value *a, const mtrk_value *b)
-{
-    if (a->type != b->type)
-        return a->type < b->type ? -1 : 1;
-    switch (a->type) {
-    case MTRK_VAL_NULL:
-        return 0;
-    case MTRK_VAL_INT:
-        return (a->i > b->i) - (a->i < b->i);
-    default: {
-        size_t n = a->n < b->n ? a->n : b->n;
-        int r = n ? memcmp(a->p, b->p, n) : 0;
-        if (r)
-            return r < 0 ? -1 : 1;
-        return (a->n > b->n) - (a->n < b->n);
-    }
-    }
-}
-
-/* Compares two rows by the full sort key of tree k. */
-static int row_cmp(const tdesc *d, unsigned k, const char *a, const char *b)
-{
-    for (unsigned j = 0; j < d->nkey[k]; j++) {
-        unsigned c = d->keycols[k][j];
-        mtrk_value va = row_val(d, a, c), vb = row_val(d, b, c);
-        int r = val_cmp(&va, &vb);
-        if (r)
-            return r;
-    }
-    return 0;
-}
-
-/* Compares the first m sort-key columns of a row (tree k) with key[0..m-1]. */
-static int row_key_cmp(const tdesc *d, unsigned k, const char *row, const mtrk_value *key, unsigned m)
-{
-    for (unsigned j = 0; j < m; j++) {
-        mtrk_value v = row_val(d, row, d->keycols[k][j]);
-        int r = val_cmp(&v, &key[j]);
-        if (r)
-            return r;
-    }
-    return 0;
 }
 
 /* Checks the values of a change against the column definitions; only the
@@ -263,8 +276,147 @@ static int check_key(const char *what, const mtrk_value *key, unsigned n)
     return 0;
 }
 
-/* Builds the stored form of a (checked) full row. MTRK_ENOMEM, MTRK_ETOOLONG. */
-static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
+/* ------------------------------------------------------------------ */
+/* Key encoding (see the top of the file) and hashing                  */
+/* ------------------------------------------------------------------ */
+
+/* Most bytes the encoding of v may take; SIZE_MAX when it cannot be stored. */
+static inline size_t enc_bound(const mtrk_value *v)
+{
+    if (v->type == MTRK_VAL_NULL)
+        return 1;
+    if (v->type == MTRK_VAL_INT)
+        return 9;
+    if (v->n > (SIZE_MAX - 3) / 2)
+        return SIZE_MAX;
+    return 2 * v->n + 3;
+}
+
+/* Writes the encoding of v (a checked value) at o; returns its length. */
+static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
+{
+    switch (v->type) {
+    case MTRK_VAL_NULL:
+        o[0] = TAG_NULL;
+        return 1;
+    case MTRK_VAL_INT: {
+        uint64_t u = (uint64_t)v->i ^ (UINT64_C(1) << 63);
+        o[0] = TAG_INT;
+        for (int b = 0; b < 8; b++)
+            o[1 + b] = (unsigned char)(u >> (56 - 8 * b));
+        return 9;
+    }
+    default: {
+        const unsigned char *s = v->p;
+        size_t n = v->n;
+        unsigned char *q = o;
+        *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
+        while (n) {
+            const unsigned char *z = memchr(s, 0, n);
+            size_t run = z ? (size_t)(z - s) : n;
+            memcpy(q, s, run);
+            q += run;
+            s += run;
+            n -= run;
+            if (z) {
+                *q++ = 0x00;
+                *q++ = 0xFF;
+                s++;
+                n--;
+            }
+        }
+        *q++ = 0x00;
+        *q++ = 0x00;
+        return (size_t)(q - o);
+    }
+    }
+}
+
+/* Length of the one encoded value at p. */
+static inline size_t enc_skip(const unsigned char *p)
+{
+    switch (p[0]) {
+    case TAG_NULL: return 1;
+    case TAG_INT: return 9;
+    default: {
+        size_t i = 1;
+        for (;;) {
+            if (p[i] != 0x00)
+                i++;
+            else if (p[i + 1] == 0x00)
+                return i + 2;
+            else
+                i += 2;
+        }
+    }
+    }
+}
+
+/* An encoded key assembled in a stack buffer, or on the heap when longer. */
+typedef struct ekey {
+    unsigned char *p;
+    size_t n;
+    unsigned char *heap;
+    unsigned char stack[KEYBUF];
+} ekey;
+
+/* Encodes vals[0..n-1] into k; *mark (if not NULL) gets the length of the
+ * first nmark values. MTRK_ENOMEM, MTRK_ETOOLONG. Release with ekey_done. */
+static int ekey_make(ekey *k, const mtrk_value *vals, unsigned n, unsigned nmark, size_t *mark)
+{
+    size_t bound = 0;
+    k->heap = NULL;
+    for (unsigned j = 0; j < n; j++) {
+        size_t b = enc_bound(&vals[j]);
+        if (b == SIZE_MAX || bound > SIZE_MAX - b)
+            return fail(MTRK_ETOOLONG, "memory store: a key is too long");
+        bound += b;
+    }
+    k->p = k->stack;
+    if (bound > sizeof k->stack) {
+        if ((k->heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+        k->p = k->heap;
+    }
+    size_t len = 0;
+    for (unsigned j = 0; j < n; j++) {
+        if (j == nmark && mark)
+            *mark = len;
+        len += enc_val(k->p + len, &vals[j]);
+    }
+    if (n == nmark && mark)
+        *mark = len;
+    k->n = len;
+    return 0;
+}
+
+static void ekey_done(ekey *k) { free(k->heap); }
+
+/* A hash of n bytes (not cryptographic; seeded per store). */
+static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
+{
+    uint64_t h = seed ^ (n * UINT64_C(0x9E3779B97F4A7C15));
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * UINT64_C(0xBF58476D1CE4E5B9);
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ w) * UINT64_C(0x94D049BB133111EB);
+    h ^= h >> 31;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 32;
+    return h;
+}
+
+/* Builds the stored form of a (checked) full row, with its encoded keys and
+ * primary-key hash. MTRK_ENOMEM, MTRK_ETOOLONG. */
+static int row_build(const memstore *s, const tdesc *d, const mtrk_value *vals, char **out)
 {
     unsigned ncols = d->def->ncols;
     size_t data = 0;
@@ -276,16 +428,60 @@ static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
             data += add;
         }
     }
-    char *row = malloc(d->data_off + data);
-    if (row == NULL)
+    /* Each keyed column encoded once, then the keys assembled from them. */
+    size_t epos[MAX_COLS], elen[MAX_COLS], bound = 0;
+    for (unsigned j = 0; j < d->nkeyed; j++) {
+        size_t b = enc_bound(&vals[d->keyed[j]]);
+        if (b == SIZE_MAX || bound > SIZE_MAX - b)
+            return fail(MTRK_ETOOLONG, "memory store: a %s key is too long", d->def->name);
+        bound += b;
+    }
+    ekey ek;
+    ek.heap = NULL;
+    ek.p = ek.stack;
+    if (bound > sizeof ek.stack) {
+        if ((ek.heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a %s key", d->def->name);
+        ek.p = ek.heap;
+    }
+    size_t pos = 0;
+    for (unsigned j = 0; j < d->nkeyed; j++) {
+        unsigned c = d->keyed[j];
+        epos[c] = pos;
+        elen[c] = enc_val(ek.p + pos, &vals[c]);
+        pos += elen[c];
+    }
+    size_t keys = 0;
+    for (unsigned k = 0; k < d->ntrees; k++) {
+        size_t kl = 0;
+        for (unsigned j = 0; j < d->nkey[k]; j++)
+            kl += elen[d->keycols[k][j]];
+        if (kl >= UINT32_MAX / 2 || keys > (size_t)UINT32_MAX / 2) {
+            ekey_done(&ek);
+            return fail(MTRK_ETOOLONG, "memory store: a %s key is over 2 GiB", d->def->name);
+        }
+        keys += node_span(kl);
+    }
+    size_t vals_off = sizeof(rowhdr) + keys, data_off = vals_off + ncols * (sizeof(slot) + 1);
+    if (data_off > UINT32_MAX || data > SIZE_MAX - data_off) {
+        ekey_done(&ek);
+        return fail(MTRK_ETOOLONG, "memory store: a %s row is over 4 GiB", d->def->name);
+    }
+    char *row = malloc(data_off + data);
+    if (row == NULL) {
+        ekey_done(&ek);
         return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", d->def->name);
-    memset(row, 0, d->slots_off);
-    slot *sl = (slot *)(row + d->slots_off);
-    char *dp = row + d->data_off;
+    }
+    rowhdr *hd = hdr_of(row);
+    hd->vals_off = (uint32_t)vals_off;
+    hd->data_off = (uint32_t)data_off;
+    slot *sl = (slot *)(row + vals_off);
+    char *types = row + vals_off + ncols * sizeof(slot);
+    char *dp = row + data_off;
     uint32_t off = 0;
     for (unsigned c = 0; c < ncols; c++) {
         const mtrk_value *v = &vals[c];
-        row[d->types_off + c] = (char)v->type;
+        types[c] = (char)v->type;
         sl[c].i = 0;
         if (v->type == MTRK_VAL_INT) {
             sl[c].i = v->i;
@@ -299,22 +495,145 @@ static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
                 dp[off++] = '\0';
         }
     }
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    for (unsigned k = 0; k < d->ntrees; k++) {
+        unsigned char *kp = (unsigned char *)(n + 1), *k0 = kp;
+        memset(n, 0, sizeof *n);
+        for (unsigned j = 0; j < d->nkey[k]; j++) {
+            unsigned c = d->keycols[k][j];
+            memcpy(kp, ek.p + epos[c], elen[c]);
+            kp += elen[c];
+        }
+        n->klen = (uint32_t)(kp - k0);
+        n->back = (uint32_t)((char *)n - row);
+        n = node_next(n);
+    }
+    ekey_done(&ek);
+    mnode *n0 = node_of(row, 0);
+    hd->hnext = NULL;
+    hd->hash = hash_bytes(s->seed, key_of(n0), n0->klen);
     *out = row;
     return 0;
 }
 
 /* ------------------------------------------------------------------ */
-/* Tree operations (by hand: the comparator needs the table and index)  */
+/* Hash table on the primary key                                       */
 /* ------------------------------------------------------------------ */
 
-static void tree_insert(const tdesc *d, unsigned k, char *row)
+static char *hash_find(const tdesc *d, const unsigned char *key, size_t klen, uint64_t h)
+{
+    if (d->buckets == NULL)
+        return NULL;
+    for (rowhdr *r = d->buckets[h & (d->nbuckets - 1)]; r; r = r->hnext) {
+        const mnode *n = node_of((char *)r, 0);
+        if (r->hash == h && n->klen == klen && memcmp(key_of(n), key, klen) == 0)
+            return (char *)r;
+    }
+    return NULL;
+}
+
+/* Makes room for one more row, if it can (best effort: chains just grow). */
+static void hash_reserve(tdesc *d)
+{
+    if (d->nrows < d->nbuckets)
+        return;
+    size_t nb = d->nbuckets ? d->nbuckets * 2 : BUCKETS_MIN;
+    if (nb > SIZE_MAX / sizeof(rowhdr *))
+        return;
+    rowhdr **b = calloc(nb, sizeof *b);
+    if (b == NULL)
+        return;
+    for (size_t i = 0; i < d->nbuckets; i++) {
+        rowhdr *r = d->buckets[i];
+        while (r) {
+            rowhdr *next = r->hnext;
+            rowhdr **slot = &b[r->hash & (nb - 1)];
+            r->hnext = *slot;
+            *slot = r;
+            r = next;
+        }
+    }
+    free(d->buckets);
+    d->buckets = b;
+    d->nbuckets = nb;
+}
+
+/* Links a row (never allocates: a table without buckets got them in
+ * hash_reserve, or had them when the row was first linked). */
+static void hash_link(tdesc *d, char *row)
+{
+    rowhdr *r = hdr_of(row), **slot = &d->buckets[r->hash & (d->nbuckets - 1)];
+    r->hnext = *slot;
+    *slot = r;
+    d->nrows++;
+}
+
+static rowhdr **hash_slot_of(tdesc *d, char *row)
+{
+    rowhdr *r = hdr_of(row), **pp = &d->buckets[r->hash & (d->nbuckets - 1)];
+    while (*pp != r)
+        pp = &(*pp)->hnext;
+    return pp;
+}
+
+static void hash_unlink(tdesc *d, char *row)
+{
+    rowhdr **pp = hash_slot_of(d, row);
+    *pp = hdr_of(row)->hnext;
+    d->nrows--;
+}
+
+/* Puts `to` (same primary key) in the place of `from`. */
+static void hash_replace(tdesc *d, char *from, char *to)
+{
+    rowhdr **pp = hash_slot_of(d, from);
+    hdr_of(to)->hnext = hdr_of(from)->hnext;
+    *pp = hdr_of(to);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tree operations (by hand, over the encoded keys)                    */
+/* ------------------------------------------------------------------ */
+
+/* Full-key order of two nodes. */
+static inline int node_cmp(const mnode *a, const mnode *b)
+{
+    uint32_t n = a->klen < b->klen ? a->klen : b->klen;
+    int r = memcmp(key_of(a), key_of(b), n);
+    if (r)
+        return r;
+    return (a->klen > b->klen) - (a->klen < b->klen);
+}
+
+/* Order of a node's key against an encoded prefix: 0 when the key starts
+ * with it (the code is prefix-free, so a key shorter than the prefix that
+ * agrees over its whole length cannot happen; it would sort first). */
+static inline int prefix_cmp(const mnode *a, const unsigned char *p, size_t plen)
+{
+    size_t n = a->klen < plen ? a->klen : plen;
+    int r = memcmp(key_of(a), p, n);
+    if (r || a->klen >= plen)
+        return r;
+    return -1;
+}
+
+/* Links a node into tree k. A key greater than every other (ids are
+ * time-ordered, so many keys arrive in order) is attached to the last node
+ * without a descent. */
+static void tree_insert(tdesc *d, unsigned k, mnode *elm)
 {
     struct mtree *h = &d->trees[k];
-    mnode *elm = node_of(row, k), *parent = NULL, *n = RB_ROOT(h);
+    mnode *parent = NULL, *n = RB_ROOT(h), *last = d->last[k];
     int c = 0;
+    if (last == NULL || node_cmp(elm, last) > 0) {
+        d->last[k] = elm;
+        parent = last;
+        c = 1;
+        n = NULL;
+    }
     while (n) {
         parent = n;
-        c = row_cmp(d, k, row, row_of(n, k));
+        c = node_cmp(elm, n);
         n = c < 0 ? RB_LEFT(n, link) : RB_RIGHT(n, link);
     }
     RB_SET(elm, parent, link);
@@ -327,16 +646,20 @@ static void tree_insert(const tdesc *d, unsigned k, char *row)
     mtree_RB_INSERT_COLOR(h, elm);
 }
 
-static void tree_remove(const tdesc *d, unsigned k, char *row)
+static void tree_remove(tdesc *d, unsigned k, mnode *n)
 {
-    mtree_RB_REMOVE(&d->trees[k], node_of(row, k));
+    if (d->last[k] == n)
+        d->last[k] = mtree_RB_PREV(n);
+    mtree_RB_REMOVE(&d->trees[k], n);
 }
 
-/* Puts `to` exactly where `from` is in tree k (same sort key): no rebalancing. */
-static void tree_replace(const tdesc *d, unsigned k, char *from, char *to)
+/* Puts node n exactly where o is in tree k (same sort key): no rebalancing. */
+static void tree_replace(tdesc *d, unsigned k, mnode *o, mnode *n)
 {
     struct mtree *h = &d->trees[k];
-    mnode *o = node_of(from, k), *n = node_of(to, k), *p = RB_PARENT(o, link);
+    mnode *p = RB_PARENT(o, link);
+    if (d->last[k] == o)
+        d->last[k] = n;
     n->link = o->link;
     if (p == NULL)
         RB_ROOT(h) = n;
@@ -350,37 +673,45 @@ static void tree_replace(const tdesc *d, unsigned k, char *from, char *to)
         RB_PARENT(RB_RIGHT(o, link), link) = n;
 }
 
-static void link_all(const tdesc *d, char *row)
+/* Links a row into every tree and the hash table. */
+static void link_all(tdesc *d, char *row)
 {
-    for (unsigned k = 0; k < d->ntrees; k++)
-        tree_insert(d, k, row);
+    mnode *n = node_of(row, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+        tree_insert(d, k, n);
+    hash_link(d, row);
 }
 
-static void unlink_all(const tdesc *d, char *row)
+static void unlink_all(tdesc *d, char *row)
 {
-    for (unsigned k = 0; k < d->ntrees; k++)
-        tree_remove(d, k, row);
+    mnode *n = node_of(row, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+        tree_remove(d, k, n);
+    hash_unlink(d, row);
 }
 
-/* Swaps row `from` (linked) for `to` (unlinked) in every tree. */
-static void swap_rows(const tdesc *d, char *from, char *to)
+/* Swaps row `from` (linked) for `to` (unlinked, same primary key) everywhere;
+ * a tree whose key did not change keeps its shape. */
+static void swap_rows(tdesc *d, char *from, char *to)
 {
-    for (unsigned k = 0; k < d->ntrees; k++) {
-        if (row_cmp(d, k, from, to) == 0) {
-            tree_replace(d, k, from, to);
+    mnode *a = node_of(from, 0), *b = node_of(to, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
+        if (a->klen == b->klen && memcmp(key_of(a), key_of(b), a->klen) == 0) {
+            tree_replace(d, k, a, b);
         } else {
-            tree_remove(d, k, from);
-            tree_insert(d, k, to);
+            tree_remove(d, k, a);
+            tree_insert(d, k, b);
         }
     }
+    hash_replace(d, from, to);
 }
 
-/* First node whose key prefix is >= key (> key when strict). */
-static mnode *seek_first(const tdesc *d, unsigned k, const mtrk_value *key, unsigned m, int strict)
+/* First node whose key is >= the encoded prefix p (> when strict). */
+static mnode *seek_first(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict)
 {
     mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
     while (n) {
-        int c = row_key_cmp(d, k, row_of(n, k), key, m);
+        int c = prefix_cmp(n, p, plen);
         if (c > 0 || (c == 0 && !strict)) {
             res = n;
             n = RB_LEFT(n, link);
@@ -391,12 +722,12 @@ static mnode *seek_first(const tdesc *d, unsigned k, const mtrk_value *key, unsi
     return res;
 }
 
-/* Last node whose key prefix is <= key (< key when strict). */
-static mnode *seek_last(const tdesc *d, unsigned k, const mtrk_value *key, unsigned m, int strict)
+/* Last node whose key is <= the encoded prefix p (< when strict). */
+static mnode *seek_last(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict)
 {
     mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
     while (n) {
-        int c = row_key_cmp(d, k, row_of(n, k), key, m);
+        int c = prefix_cmp(n, p, plen);
         if (c < 0 || (c == 0 && !strict)) {
             res = n;
             n = RB_RIGHT(n, link);
@@ -407,41 +738,30 @@ static mnode *seek_last(const tdesc *d, unsigned k, const mtrk_value *key, unsig
     return res;
 }
 
-/* The row whose primary key is key[0..npk-1], or NULL. */
-static char *find_pk(const tdesc *d, const mtrk_value *key)
-{
-    mnode *n = RB_ROOT(&d->trees[0]);
-    while (n) {
-        int c = row_key_cmp(d, 0, row_of(n, 0), key, d->def->npk);
-        if (c == 0)
-            return row_of(n, 0);
-        n = c > 0 ? RB_LEFT(n, link) : RB_RIGHT(n, link);
-    }
-    return NULL;
-}
-
-/* MTRK_EEXISTS if a row other than `self` shares a unique index with vals. */
-static int check_unique(const tdesc *d, const mtrk_value *vals, const char *self)
+/* MTRK_EEXISTS if a row other than `self` shares a unique index with `row`
+ * (built, not linked). */
+static int check_unique(const tdesc *d, char *row, const char *self)
 {
     const mtrk_table_def *def = d->def;
     for (unsigned x = 0; x < def->nindexes; x++) {
         const mtrk_index_def *ix = &def->indexes[x];
         if (!ix->unique)
             continue;
-        mtrk_value key[MAX_KEY];
+        unsigned k = x + 1;
+        const unsigned char *key = key_of(node_of(row, k));
+        size_t plen = 0;
         int has_null = 0;
         for (unsigned j = 0; j < ix->ncols; j++) {
-            key[j] = vals[ix->cols[j]];
-            has_null |= key[j].type == MTRK_VAL_NULL;
+            has_null |= key[plen] == TAG_NULL;
+            plen += enc_skip(key + plen);
         }
-        if (has_null)
+        /* An update that keeps the values keeps the row's own claim on them. */
+        if (has_null || (self && prefix_cmp(node_of((char *)self, k), key, plen) == 0))
             continue;
-        unsigned k = x + 1;
-        for (mnode *n = seek_first(d, k, key, ix->ncols, 0); n; n = mtree_RB_NEXT(n)) {
-            char *row = row_of(n, k);
-            if (row_key_cmp(d, k, row, key, ix->ncols) != 0)
+        for (mnode *n = seek_first(d, k, key, plen, 0); n; n = mtree_RB_NEXT(n)) {
+            if (prefix_cmp(n, key, plen) != 0)
                 break;
-            if (row != self)
+            if (row_of(n, k) != self)
                 return fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values",
                             def->name, ix->name);
         }
@@ -449,7 +769,6 @@ static int check_unique(const tdesc *d, const mtrk_value *vals, const char *self
     return 0;
 }
 
-/* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 /* ------------------------------------------------------------------ */
 
@@ -547,7 +866,7 @@ static void undo_all(memstore *s)
 {
     for (size_t i = s->nlog; i-- > 0;) {
         undo *u = &s->log[i];
-        const tdesc *d = &s->td[u->table];
+        tdesc *d = &s->td[u->table];
         switch (u->op) {
         case UNDO_INSERT:
             unlink_all(d, u->row);
@@ -608,7 +927,11 @@ static int mem_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtr
     const tdesc *d = &s->td[table];
     if ((rc = check_key("key", key, d->def->npk)))
         return rc;
-    char *row = find_pk(d, key);
+    ekey ek;
+    if ((rc = ekey_make(&ek, key, d->def->npk, 0, NULL)))
+        return rc;
+    char *row = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    ekey_done(&ek);
     if (row == NULL)
         return fail(MTRK_ENOTFOUND, "memory store: %s: no row with this primary key", d->def->name);
     rc = call_fn(s, d, row, fn, userdata);
@@ -646,20 +969,23 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
     unsigned m = nprefix + nstart;
     int strict = (flags & MTRK_SCAN_AFTER) && nstart > 0;
     int desc = (flags & MTRK_SCAN_DESC) != 0;
+    ekey ek;
+    size_t plen = 0;
+    if ((rc = ekey_make(&ek, key, m, nprefix, &plen)))
+        return rc;
 
-    mnode *n = desc ? seek_last(d, k, key, m, strict) : seek_first(d, k, key, m, strict);
+    mnode *n = desc ? seek_last(d, k, ek.p, ek.n, strict) : seek_first(d, k, ek.p, ek.n, strict);
+    rc = 0;
     while (n) {
-        const char *row = row_of(n, k);
-        if (row_key_cmp(d, k, row, key, nprefix) != 0)
+        if (prefix_cmp(n, ek.p, plen) != 0)
             break;
-        rc = call_fn(s, d, row, fn, userdata);
-        if (rc < 0)
-            return rc;
-        if (rc > 0)
+        rc = call_fn(s, d, row_of(n, k), fn, userdata);
+        if (rc != 0)
             break;
         n = desc ? mtree_RB_PREV(n) : mtree_RB_NEXT(n);
     }
-    return 0;
+    ekey_done(&ek);
+    return rc < 0 ? rc : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -684,7 +1010,7 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     int rc = check_table(s, ch->table);
     if (rc)
         return rc;
-    const tdesc *d = &s->td[ch->table];
+    tdesc *d = &s->td[ch->table];
     const mtrk_table_def *def = d->def;
     if (ch->row == NULL)
         return fail(MTRK_EINVAL, "memory store: change %zu: row is NULL", i);
@@ -695,31 +1021,53 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     if ((rc = log_reserve(s)))
         return rc;
 
-    char *cur = find_pk(d, ch->row), *row = NULL;
+    char *cur, *row = NULL;
     undo *u = &s->log[s->nlog];
-    switch (ch->op) {
-    case MTRK_CHANGE_INSERT:
-        if (cur)
-            return fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
-        if ((rc = check_unique(d, ch->row, NULL)) || (rc = row_build(d, ch->row, &row)))
+    if (ch->op == MTRK_CHANGE_DELETE) {
+        ekey ek;
+        if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
             return rc;
-        link_all(d, row);
-        *u = (undo){ UNDO_INSERT, ch->table, row, NULL };
-        break;
-    case MTRK_CHANGE_UPDATE:
-        if (cur == NULL)
-            return fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-        if ((rc = check_unique(d, ch->row, cur)) || (rc = row_build(d, ch->row, &row)))
-            return rc;
-        swap_rows(d, cur, row);
-        *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
-        break;
-    default:
+        cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+        ekey_done(&ek);
         if (cur == NULL)
             return fail(MTRK_ENOTFOUND, "memory store: %s: delete of a missing row", def->name);
         unlink_all(d, cur);
         *u = (undo){ UNDO_DELETE, ch->table, cur, NULL };
-        break;
+        s->nlog++;
+        return 0;
+    }
+    /* The new row first: its primary key, encoded and hashed, finds the current one. */
+    if ((rc = row_build(s, d, ch->row, &row)))
+        return rc;
+    const mnode *n0 = node_of(row, 0);
+    cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    if (ch->op == MTRK_CHANGE_INSERT) {
+        if (cur)
+            rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
+        else
+            rc = check_unique(d, row, NULL);
+        if (rc == 0) {
+            hash_reserve(d);
+            if (d->buckets == NULL)
+                rc = fail(MTRK_ENOMEM, "memory store: out of memory for the %s hash table", def->name);
+        }
+        if (rc) {
+            free(row);
+            return rc;
+        }
+        link_all(d, row);
+        *u = (undo){ UNDO_INSERT, ch->table, row, NULL };
+    } else {
+        if (cur == NULL)
+            rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
+        else
+            rc = check_unique(d, row, cur);
+        if (rc) {
+            free(row);
+            return rc;
+        }
+        swap_rows(d, cur, row);
+        *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
     }
     s->nlog++;
     return 0;
@@ -753,24 +1101,23 @@ static const char *mem_errmsg(mtrk_store *store)
 /* Creation and release                                                */
 /* ------------------------------------------------------------------ */
 
-/* Frees every row of tree 0 of a table, dismantling the tree as it goes. */
+/* Frees every row of a table (through the hash chains). */
 static void free_rows(tdesc *d)
 {
-    mnode *n = RB_ROOT(&d->trees[0]);
-    while (n) {
-        mnode *next;
-        if ((next = RB_LEFT(n, link)) != NULL) {
-            RB_LEFT(n, link) = NULL;
-        } else if ((next = RB_RIGHT(n, link)) != NULL) {
-            RB_RIGHT(n, link) = NULL;
-        } else {
-            next = RB_PARENT(n, link);
-            free(row_of(n, 0));
+    for (size_t i = 0; i < d->nbuckets; i++) {
+        rowhdr *r = d->buckets[i];
+        while (r) {
+            rowhdr *next = r->hnext;
+            free(r);
+            r = next;
         }
-        n = next;
+        d->buckets[i] = NULL;
     }
-    for (unsigned k = 0; k < d->ntrees; k++)
+    d->nrows = 0;
+    for (unsigned k = 0; k < d->ntrees; k++) {
         RB_INIT(&d->trees[k]);
+        d->last[k] = NULL;
+    }
 }
 
 static void mem_free(mtrk_store *store)
@@ -785,9 +1132,11 @@ static void mem_free(mtrk_store *store)
     }
     for (unsigned t = 0; t < s->ntables; t++) {
         tdesc *d = &s->td[t];
-        if (d->trees)
+        if (d->trees && d->last)
             free_rows(d);
         free(d->trees);
+        free(d->last);
+        free(d->buckets);
         if (d->keycols)
             for (unsigned k = 0; k < d->ntrees; k++)
                 free(d->keycols[k]);
@@ -807,9 +1156,10 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
     if (def->ncols > MAX_COLS || def->npk == 0 || def->npk > def->ncols)
         return fail(MTRK_ESTORE, "memory store: table %s has an unsupported shape", def->name);
     d->trees = calloc(d->ntrees, sizeof *d->trees);
+    d->last = calloc(d->ntrees, sizeof *d->last);
     d->nkey = calloc(d->ntrees, sizeof *d->nkey);
     d->keycols = calloc(d->ntrees, sizeof *d->keycols);
-    if (!d->trees || !d->nkey || !d->keycols)
+    if (!d->trees || !d->last || !d->nkey || !d->keycols)
         return fail(MTRK_ENOMEM, "memory store: out of memory");
     for (unsigned k = 0; k < d->ntrees; k++) {
         const mtrk_index_def *ix = k ? &def->indexes[k - 1] : NULL;
@@ -830,9 +1180,16 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
             d->keycols[k][nix + j] = j;
         RB_INIT(&d->trees[k]);
     }
-    d->slots_off = d->ntrees * sizeof(mnode);
-    d->types_off = d->slots_off + def->ncols * sizeof(slot);
-    d->data_off = d->types_off + def->ncols;
+    /* The columns of any sort key, each encoded once per row. */
+    d->nkeyed = 0;
+    for (unsigned c = 0; c < def->ncols; c++) {
+        int used = 0;
+        for (unsigned k = 0; k < d->ntrees && !used; k++)
+            for (unsigned j = 0; j < d->nkey[k] && !used; j++)
+                used = d->keycols[k][j] == c;
+        if (used)
+            d->keyed[d->nkeyed++] = c;
+    }
     return 0;
 }
 
@@ -849,6 +1206,11 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         return fail(MTRK_ESTORE, "memory store: cannot create the lock");
     }
     atomic_init(&s->owner, 0);
+    {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        s->seed = hash_bytes((uint64_t)(uintptr_t)s, (const unsigned char *)&ts, sizeof ts);
+    }
     s->base.version = MTRK_STORE_VERSION;
     s->base.free = mem_free;
     s->base.begin = mem_begin;
