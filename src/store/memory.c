@@ -129,6 +129,7 @@ typedef struct rowhdr {
     uint64_t hash;     /* of the encoded primary key */
     uint32_t vals_off; /* where the slots start (types follow them) */
     uint32_t data_off; /* where the TEXT/BLOB bytes start */
+    uint32_t size;     /* of the whole allocation */
 } rowhdr;
 
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
@@ -145,13 +146,14 @@ typedef struct tdesc {
     size_t nbuckets, nrows;
 } tdesc;
 
-enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3 };
+enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4 };
 
 typedef struct undo {
     int op;
     unsigned table;
     char *row; /* inserted row, new version, or deleted row */
-    char *old; /* UPDATE: the previous version (unlinked, kept until commit) */
+    char *old; /* UPDATE: the previous version (unlinked, kept until commit);
+                  SWAP: the row's previous contents, in a block of the same layout */
 } undo;
 
 typedef struct memstore {
@@ -463,7 +465,7 @@ static int row_build(const memstore *s, const tdesc *d, const mtrk_value *vals, 
         keys += node_span(kl);
     }
     size_t vals_off = sizeof(rowhdr) + keys, data_off = vals_off + ncols * (sizeof(slot) + 1);
-    if (data_off > UINT32_MAX || data > SIZE_MAX - data_off) {
+    if (data_off > UINT32_MAX || data > (size_t)UINT32_MAX - data_off) {
         ekey_done(&ek);
         return fail(MTRK_ETOOLONG, "memory store: a %s row is over 4 GiB", d->def->name);
     }
@@ -475,6 +477,7 @@ static int row_build(const memstore *s, const tdesc *d, const mtrk_value *vals, 
     rowhdr *hd = hdr_of(row);
     hd->vals_off = (uint32_t)vals_off;
     hd->data_off = (uint32_t)data_off;
+    hd->size = (uint32_t)(data_off + data);
     slot *sl = (slot *)(row + vals_off);
     char *types = row + vals_off + ncols * sizeof(slot);
     char *dp = row + data_off;
@@ -706,6 +709,52 @@ static void swap_rows(tdesc *d, char *from, char *to)
     hash_replace(d, from, to);
 }
 
+/* Whether two rows of a table have the same layout (header, key lengths,
+ * size), so that their contents can be exchanged in place. */
+static int same_layout(const tdesc *d, char *a, char *b)
+{
+    const rowhdr *ha = hdr_of(a), *hb = hdr_of(b);
+    if (ha->vals_off != hb->vals_off || ha->data_off != hb->data_off || ha->size != hb->size)
+        return 0;
+    mnode *x = node_of(a, 0), *y = node_of(b, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, x = node_next(x), y = node_next(y))
+        if (x->klen != y->klen)
+            return 0;
+    return 1;
+}
+
+static void swap_bytes(void *pa, void *pb, size_t n)
+{
+    unsigned char tmp[256], *a = pa, *b = pb;
+    while (n) {
+        size_t m = n < sizeof tmp ? n : sizeof tmp;
+        memcpy(tmp, a, m);
+        memcpy(a, b, m);
+        memcpy(b, tmp, m);
+        a += m;
+        b += m;
+        n -= m;
+    }
+}
+
+/* Exchanges the contents (keys and values) of the linked row `cur` with
+ * those of `other` (unlinked, same layout and primary key), leaving every
+ * link where it is: only the trees whose key changes are touched, and the
+ * rows around `cur` are not. Its own inverse; allocates nothing. */
+static void swap_contents(tdesc *d, char *cur, char *other)
+{
+    mnode *a = node_of(cur, 0), *b = node_of(other, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
+        if (memcmp(key_of(a), key_of(b), a->klen) == 0)
+            continue;
+        tree_remove(d, k, a);
+        swap_bytes(a + 1, b + 1, a->klen);
+        tree_insert(d, k, a);
+    }
+    size_t off = hdr_of(cur)->vals_off;
+    swap_bytes(cur + off, other + off, hdr_of(cur)->size - off);
+}
+
 /* First node whose key is >= the encoded prefix p (> when strict). */
 static mnode *seek_first(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict)
 {
@@ -853,7 +902,7 @@ static int mem_commit(mtrk_store *store)
     if (rc)
         return rc;
     for (size_t i = 0; i < s->nlog; i++) {
-        if (s->log[i].op == UNDO_UPDATE)
+        if (s->log[i].op == UNDO_UPDATE || s->log[i].op == UNDO_SWAP)
             free(s->log[i].old);
         else if (s->log[i].op == UNDO_DELETE)
             free(s->log[i].row);
@@ -878,6 +927,10 @@ static void undo_all(memstore *s)
             break;
         case UNDO_DELETE:
             link_all(d, u->row);
+            break;
+        case UNDO_SWAP:
+            swap_contents(d, u->row, u->old);
+            free(u->old);
             break;
         }
     }
@@ -1066,8 +1119,14 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
             free(row);
             return rc;
         }
-        swap_rows(d, cur, row);
-        *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
+        if (same_layout(d, cur, row)) {
+            /* The usual update (counters, states): the row stays in place. */
+            swap_contents(d, cur, row);
+            *u = (undo){ UNDO_SWAP, ch->table, cur, row };
+        } else {
+            swap_rows(d, cur, row);
+            *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
+        }
     }
     s->nlog++;
     return 0;
