@@ -60,7 +60,6 @@
  */
 #include "mtrk/store.h"
 
-#include <bsd/sys/tree.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -88,33 +87,46 @@
 enum { TAG_NULL = 1, TAG_INT = 2, TAG_TEXT = 3, TAG_BLOB = 4 };
 
 /* ------------------------------------------------------------------ */
-/* Trees                                                               */
+/* Index structures                                                    */
 /* ------------------------------------------------------------------ */
 
-/* A tree node, followed in the row by its encoded sort key (klen bytes,
- * padded to 8), so that a comparison mostly reads one cache line. */
+/* A row's entry for one index: its encoded sort key follows (klen bytes,
+ * padded to 8). */
 typedef struct mnode {
-    RB_ENTRY(mnode) link;
     uint32_t klen; /* length of the encoded sort key */
     uint32_t back; /* offset of this node from the start of its row */
 } mnode;
-RB_HEAD(mtree, mnode);
 
-/* Only the colour fix-ups, removal and stepping are used: insertion and
- * search descend by hand over the encoded keys. */
-static int mnode_cmp_unused(const mnode *a, const mnode *b)
-{
-    (void)a;
-    (void)b;
-    return 0;
-}
-/* tree.h marks its static functions __unused, which libbsd leaves undefined
- * on Linux (glibc uses the name for struct members): define it just here. */
-#pragma push_macro("__unused")
-#undef __unused
-#define __unused __attribute__((__unused__))
-RB_GENERATE_STATIC(mtree, mnode, link, mnode_cmp_unused)
-#pragma pop_macro("__unused")
+/* Entries per block. */
+#define BLK 128
+
+/* A block: up to BLK entries in key order, each a hint and a node. */
+typedef struct blk {
+    uint32_t n;      /* entries */
+    uint32_t plen;   /* bytes every key of the block shares (from its fences) */
+    uint64_t h[BLK]; /* hints: key bytes [plen, plen + 8), big-endian, zero-padded */
+    mnode *r[BLK];
+} blk;
+
+/* A block and the lower bound of its keys (a copy of a key; NULL for the
+ * first block). Block i holds the keys in [sep of i, sep of i + 1). */
+typedef struct fence {
+    blk *b;
+    unsigned char *sep;
+    uint32_t slen;
+    uint64_t h; /* hint of sep at the tree's tplen */
+} fence;
+
+/* One ordered index: its blocks in order, and what the next split takes. */
+typedef struct otree {
+    fence *top;
+    size_t ntop, cap;
+    size_t tplen; /* bytes every separator shares (never grows) */
+    size_t maxk;  /* longest key ever linked (a split copies one as separator) */
+    blk *spare_blk;
+    unsigned char *spare_sep;
+    size_t spare_cap;
+} otree;
 
 typedef union slot {
     int64_t i;
@@ -140,8 +152,7 @@ typedef struct tdesc {
     unsigned **keycols;   /* [ntrees] sort-key column numbers */
     unsigned nkeyed;      /* columns appearing in some sort key */
     unsigned keyed[MAX_COLS];
-    struct mtree *trees;  /* [ntrees] */
-    mnode **last;         /* [ntrees] the greatest node of each tree, NULL if empty */
+    otree *trees;         /* [ntrees] */
     rowhdr **buckets;     /* [nbuckets], a power of two, or NULL */
     size_t nbuckets, nrows;
 } tdesc;
@@ -535,17 +546,15 @@ static char *hash_find(const tdesc *d, const unsigned char *key, size_t klen, ui
     return NULL;
 }
 
-/* Makes room for one more row, if it can (best effort: chains just grow). */
-static void hash_reserve(tdesc *d)
+/* Makes room for one more row (load factor 1). MTRK_ENOMEM. */
+static int hash_reserve(tdesc *d)
 {
     if (d->nrows < d->nbuckets)
-        return;
+        return 0;
     size_t nb = d->nbuckets ? d->nbuckets * 2 : BUCKETS_MIN;
-    if (nb > SIZE_MAX / sizeof(rowhdr *))
-        return;
-    rowhdr **b = calloc(nb, sizeof *b);
+    rowhdr **b = nb <= SIZE_MAX / sizeof(rowhdr *) ? calloc(nb, sizeof *b) : NULL;
     if (b == NULL)
-        return;
+        return fail(MTRK_ENOMEM, "memory store: out of memory for the hash table of %s", d->def->name);
     for (size_t i = 0; i < d->nbuckets; i++) {
         rowhdr *r = d->buckets[i];
         while (r) {
@@ -559,6 +568,7 @@ static void hash_reserve(tdesc *d)
     free(d->buckets);
     d->buckets = b;
     d->nbuckets = nb;
+    return 0;
 }
 
 /* Links a row (never allocates: a table without buckets got them in
@@ -595,88 +605,359 @@ static void hash_replace(tdesc *d, char *from, char *to)
 }
 
 /* ------------------------------------------------------------------ */
-/* Tree operations (by hand, over the encoded keys)                    */
+/* Ordered indexes: sorted blocks of hinted entries (see the top)       */
 /* ------------------------------------------------------------------ */
 
-/* Full-key order of two nodes. */
-static inline int node_cmp(const mnode *a, const mnode *b)
+static inline int key_cmp(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
 {
-    uint32_t n = a->klen < b->klen ? a->klen : b->klen;
-    int r = memcmp(key_of(a), key_of(b), n);
+    size_t n = alen < blen ? alen : blen;
+    int r = n ? memcmp(a, b, n) : 0;
     if (r)
         return r;
-    return (a->klen > b->klen) - (a->klen < b->klen);
+    return (alen > blen) - (alen < blen);
 }
 
-/* Order of a node's key against an encoded prefix: 0 when the key starts
- * with it (the code is prefix-free, so a key shorter than the prefix that
- * agrees over its whole length cannot happen; it would sort first). */
-static inline int prefix_cmp(const mnode *a, const unsigned char *p, size_t plen)
+/* Order of key k against an encoded prefix p: 0 when k starts with it (the
+ * code is prefix-free, so a key shorter than the prefix that agrees over its
+ * whole length cannot happen; it would sort first). */
+static inline int pre_cmp(const unsigned char *k, size_t klen, const unsigned char *p, size_t plen)
 {
-    size_t n = a->klen < plen ? a->klen : plen;
-    int r = memcmp(key_of(a), p, n);
-    if (r || a->klen >= plen)
+    size_t n = klen < plen ? klen : plen;
+    int r = n ? memcmp(k, p, n) : 0;
+    if (r || klen >= plen)
         return r;
     return -1;
 }
 
-/* Links a node into tree k. A key greater than every other (ids are
- * time-ordered, so many keys arrive in order) is attached to the last node
- * without a descent. */
-static void tree_insert(tdesc *d, unsigned k, mnode *elm)
+/* Bytes [off, off + 8) of a key as a big-endian integer, zeros past its end:
+ * two hints that differ order their keys as memcmp would. */
+static inline uint64_t hint_of(const unsigned char *k, size_t klen, size_t off)
 {
-    struct mtree *h = &d->trees[k];
-    mnode *parent = NULL, *n = RB_ROOT(h), *last = d->last[k];
-    int c = 0;
-    if (last == NULL || node_cmp(elm, last) > 0) {
-        d->last[k] = elm;
-        parent = last;
-        c = 1;
-        n = NULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (off + 8 <= klen) {
+        uint64_t w;
+        memcpy(&w, k + off, 8);
+        return __builtin_bswap64(w);
     }
-    while (n) {
-        parent = n;
-        c = node_cmp(elm, n);
-        n = c < 0 ? RB_LEFT(n, link) : RB_RIGHT(n, link);
+#endif
+    uint64_t h = 0;
+    for (size_t i = 0; i < 8; i++)
+        h = h << 8 | (off + i < klen ? k[off + i] : 0u);
+    return h;
+}
+
+static size_t common_prefix(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen, i = 0;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* Where a full key goes in tree t: block *bi, position *pos. t has a block. */
+static void tree_locate(const otree *t, const unsigned char *s, size_t slen, size_t *bi, unsigned *pos)
+{
+    const blk *lb = t->top[t->ntop - 1].b;
+    if (lb->n && key_cmp(s, slen, key_of(lb->r[lb->n - 1]), lb->r[lb->n - 1]->klen) > 0) {
+        /* After the greatest key (ids are time-ordered: the common case). */
+        *bi = t->ntop - 1;
+        *pos = lb->n;
+        return;
     }
-    RB_SET(elm, parent, link);
-    if (parent == NULL)
-        RB_ROOT(h) = elm;
-    else if (c < 0)
-        RB_LEFT(parent, link) = elm;
+    /* The last block whose lower bound is <= s. */
+    size_t lo = 1, hi = t->ntop;
+    int ok = hi > 1 && slen >= t->tplen && memcmp(s, t->top[1].sep, t->tplen) == 0;
+    uint64_t ht = ok ? hint_of(s, slen, t->tplen) : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fence *f = &t->top[mid];
+        int c = ok && f->h != ht ? (f->h < ht ? -1 : 1) : key_cmp(f->sep, f->slen, s, slen);
+        if (c <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *bi = lo - 1;
+    const blk *b = t->top[lo - 1].b;
+    uint64_t hs = hint_of(s, slen, b->plen);
+    unsigned l = 0, h = b->n;
+    while (l < h) {
+        unsigned mid = (l + h) / 2;
+        int c;
+        if (b->h[mid] != hs)
+            c = b->h[mid] < hs ? -1 : 1;
+        else
+            c = key_cmp(key_of(b->r[mid]), b->r[mid]->klen, s, slen);
+        if (c < 0)
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    *pos = l;
+}
+
+/* Recomputes the shared prefix of block i from its fences, and its hints. */
+static void blk_refresh(otree *t, size_t i)
+{
+    blk *b = t->top[i].b;
+    size_t p = 0;
+    if (i > 0 && i + 1 < t->ntop)
+        p = common_prefix(t->top[i].sep, t->top[i].slen, t->top[i + 1].sep, t->top[i + 1].slen);
+    b->plen = (uint32_t)p;
+    for (unsigned j = 0; j < b->n; j++)
+        b->h[j] = hint_of(key_of(b->r[j]), b->r[j]->klen, p);
+}
+
+static void blk_put(otree *t, blk *b, unsigned pos, mnode *e)
+{
+    memmove(&b->h[pos + 1], &b->h[pos], (b->n - pos) * sizeof b->h[0]);
+    memmove(&b->r[pos + 1], &b->r[pos], (b->n - pos) * sizeof b->r[0]);
+    b->h[pos] = hint_of(key_of(e), e->klen, b->plen);
+    b->r[pos] = e;
+    b->n++;
+    if (e->klen > t->maxk)
+        t->maxk = e->klen;
+}
+
+/* Makes sure inserting node e into tree k cannot need an allocation: what
+ * a split takes (a block, room for a separator as long as any key, a fence)
+ * is kept ready, so no search is needed to know whether one will happen.
+ * MTRK_ENOMEM, with the tree unchanged. */
+static int tree_reserve(tdesc *d, unsigned k, const mnode *e)
+{
+    otree *t = &d->trees[k];
+    size_t sepcap = t->maxk > e->klen ? t->maxk : e->klen;
+    if (t->ntop + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 8;
+        fence *f = realloc(t->top, cap * sizeof *f);
+        if (f == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+        t->top = f;
+        t->cap = cap;
+    }
+    if (t->spare_blk == NULL && (t->spare_blk = malloc(sizeof(blk))) == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+    if (sepcap > t->spare_cap) {
+        free(t->spare_sep);
+        t->spare_cap = 0;
+        if ((t->spare_sep = malloc(sepcap)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+        t->spare_cap = sepcap;
+    }
+    return 0;
+}
+
+/* Links node e into tree k. Never allocates: a split uses what
+ * tree_reserve set aside, and an undo never splits (blocks only ever split,
+ * never merge, so a key put back finds the room it left). */
+static void tree_insert(tdesc *d, unsigned k, mnode *e)
+{
+    otree *t = &d->trees[k];
+    const unsigned char *s = key_of(e);
+    if (t->ntop == 0) {
+        blk *b = t->spare_blk;
+        t->spare_blk = NULL;
+        b->n = b->plen = 0;
+        t->top[0] = (fence){ b, NULL, 0, 0 };
+        t->ntop = 1;
+    }
+    size_t bi;
+    unsigned pos;
+    tree_locate(t, s, e->klen, &bi, &pos);
+    blk *b = t->top[bi].b;
+    if (b->n < BLK) {
+        blk_put(t, b, pos, e);
+        return;
+    }
+    /* Split: the upper half moves to a new block, or, for a key after the
+     * last one, the new block starts with it (in-order keys fill blocks). */
+    blk *nb = t->spare_blk;
+    unsigned char *sep = t->spare_sep;
+    t->spare_blk = NULL;
+    t->spare_sep = NULL;
+    t->spare_cap = 0;
+    nb->n = 0;
+    nb->plen = 0;
+    const unsigned char *sk;
+    size_t slen;
+    int append = bi == t->ntop - 1 && pos == BLK;
+    if (append) {
+        sk = s;
+        slen = e->klen;
+    } else {
+        unsigned half = BLK / 2;
+        memcpy(nb->r, &b->r[half], (BLK - half) * sizeof b->r[0]);
+        nb->n = BLK - half;
+        b->n = half;
+        sk = key_of(nb->r[0]);
+        slen = nb->r[0]->klen;
+    }
+    memcpy(sep, sk, slen);
+    memmove(&t->top[bi + 2], &t->top[bi + 1], (t->ntop - bi - 1) * sizeof t->top[0]);
+    t->top[bi + 1] = (fence){ nb, sep, (uint32_t)slen, 0 };
+    t->ntop++;
+    /* Separators compared by their hints past the prefix they all share. */
+    size_t np = common_prefix(t->top[1].sep, t->top[1].slen, t->top[t->ntop - 1].sep, t->top[t->ntop - 1].slen);
+    if (t->ntop == 2 || np < t->tplen) {
+        t->tplen = np;
+        for (size_t i = 1; i < t->ntop; i++)
+            t->top[i].h = hint_of(t->top[i].sep, t->top[i].slen, np);
+    } else {
+        t->top[bi + 1].h = hint_of(sep, slen, t->tplen);
+    }
+    blk_refresh(t, bi);
+    blk_refresh(t, bi + 1);
+    if (append)
+        blk_put(t, nb, 0, e);
+    else if (pos <= BLK / 2)
+        blk_put(t, b, pos, e);
     else
-        RB_RIGHT(parent, link) = elm;
-    mtree_RB_INSERT_COLOR(h, elm);
+        blk_put(t, nb, pos - BLK / 2, e);
 }
 
-static void tree_remove(tdesc *d, unsigned k, mnode *n)
+/* Block and position of node e, which is in tree k. */
+static blk *tree_find(tdesc *d, unsigned k, const mnode *e, unsigned *pos)
 {
-    if (d->last[k] == n)
-        d->last[k] = mtree_RB_PREV(n);
-    mtree_RB_REMOVE(&d->trees[k], n);
+    otree *t = &d->trees[k];
+    size_t bi;
+    tree_locate(t, key_of(e), e->klen, &bi, pos);
+    return t->top[bi].b;
 }
 
-/* Puts node n exactly where o is in tree k (same sort key): no rebalancing. */
+static void tree_remove(tdesc *d, unsigned k, mnode *e)
+{
+    unsigned pos;
+    blk *b = tree_find(d, k, e, &pos);
+    memmove(&b->h[pos], &b->h[pos + 1], (b->n - pos - 1) * sizeof b->h[0]);
+    memmove(&b->r[pos], &b->r[pos + 1], (b->n - pos - 1) * sizeof b->r[0]);
+    b->n--;
+}
+
+/* Puts node n in the place of o in tree k (same sort key). */
 static void tree_replace(tdesc *d, unsigned k, mnode *o, mnode *n)
 {
-    struct mtree *h = &d->trees[k];
-    mnode *p = RB_PARENT(o, link);
-    if (d->last[k] == o)
-        d->last[k] = n;
-    n->link = o->link;
-    if (p == NULL)
-        RB_ROOT(h) = n;
-    else if (RB_LEFT(p, link) == o)
-        RB_LEFT(p, link) = n;
-    else
-        RB_RIGHT(p, link) = n;
-    if (RB_LEFT(o, link))
-        RB_PARENT(RB_LEFT(o, link), link) = n;
-    if (RB_RIGHT(o, link))
-        RB_PARENT(RB_RIGHT(o, link), link) = n;
+    unsigned pos;
+    blk *b = tree_find(d, k, o, &pos);
+    b->r[pos] = n;
 }
 
-/* Links a row into every tree and the hash table. */
+/* A position in a tree: block i, entry j. */
+typedef struct cursor {
+    const otree *t;
+    size_t i;
+    unsigned j;
+} cursor;
+
+/* Moves to the first entry at or after (i, j); 0 at the end. */
+static int cur_fwd(cursor *c)
+{
+    while (c->i < c->t->ntop && c->j >= c->t->top[c->i].b->n) {
+        c->i++;
+        c->j = 0;
+    }
+    return c->i < c->t->ntop;
+}
+
+/* Moves to the last entry before block i's entry j (j may be n); 0 at the start. */
+static int cur_back(cursor *c)
+{
+    for (;;) {
+        if (c->j > 0) {
+            c->j--;
+            return 1;
+        }
+        if (c->i == 0)
+            return 0;
+        c->i--;
+        c->j = c->t->top[c->i].b->n;
+    }
+}
+
+static inline mnode *cur_node(const cursor *c) { return c->t->top[c->i].b->r[c->j]; }
+
+/* Order of entry j of block b against the encoded prefix p, using its hint
+ * when p shares the block's prefix (ok) and reaches into the hint. */
+static inline int ent_pre_cmp(const blk *b, unsigned j, const unsigned char *p, size_t plen, int ok, uint64_t hp,
+                              uint64_t mask)
+{
+    if (ok && mask) {
+        uint64_t he = b->h[j] & mask;
+        if (he != hp)
+            return he < hp ? -1 : 1;
+    }
+    return pre_cmp(key_of(b->r[j]), b->r[j]->klen, p, plen);
+}
+
+/* First entry whose key is >= the encoded prefix p (> when strict), or
+ * (last entry <= p, < when strict) when last; 0 if none. */
+static int tree_seek(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict, int last,
+                     cursor *c)
+{
+    const otree *t = &d->trees[k];
+    c->t = t;
+    c->i = c->j = 0;
+    if (t->ntop == 0)
+        return 0;
+    /* pred(x): x is at or past the boundary, monotone over the sorted keys. */
+#define PRED(cmp) (last ? ((cmp) > 0 || ((cmp) == 0 && strict)) : ((cmp) > 0 || ((cmp) == 0 && !strict)))
+    size_t lo = 1, hi = t->ntop;
+    int tok = hi > 1 && plen > t->tplen && memcmp(p, t->top[1].sep, t->tplen) == 0;
+    uint64_t htp = 0, tmask = 0;
+    if (tok) {
+        size_t m = plen - t->tplen < 8 ? plen - t->tplen : 8;
+        tmask = m == 8 ? ~UINT64_C(0) : ~(~UINT64_C(0) >> (8 * m));
+        htp = hint_of(p, plen, t->tplen) & tmask;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fence *f = &t->top[mid];
+        int cmp;
+        if (tok && (f->h & tmask) != htp)
+            cmp = (f->h & tmask) < htp ? -1 : 1;
+        else
+            cmp = pre_cmp(f->sep, f->slen, p, plen);
+        if (!PRED(cmp))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t bi = lo - 1;
+    const blk *b = t->top[bi].b;
+    int ok = b->plen == 0 || (plen > b->plen && memcmp(p, t->top[bi].sep, b->plen) == 0);
+    uint64_t hp = 0, mask = 0;
+    if (ok && plen > b->plen) {
+        size_t m = plen - b->plen < 8 ? plen - b->plen : 8;
+        mask = m == 8 ? ~UINT64_C(0) : ~(~UINT64_C(0) >> (8 * m));
+        hp = hint_of(p, plen, b->plen) & mask;
+    }
+    unsigned l = 0, h = b->n;
+    while (l < h) {
+        unsigned mid = (l + h) / 2;
+        int cmp = ent_pre_cmp(b, mid, p, plen, ok, hp, mask);
+        if (!PRED(cmp))
+            l = mid + 1;
+        else
+            h = mid;
+    }
+#undef PRED
+    c->i = bi;
+    c->j = l;
+    return last ? cur_back(c) : cur_fwd(c);
+}
+
+static void tree_free(otree *t)
+{
+    for (size_t i = 0; i < t->ntop; i++) {
+        free(t->top[i].b);
+        free(t->top[i].sep);
+    }
+    free(t->top);
+    free(t->spare_blk);
+    free(t->spare_sep);
+    memset(t, 0, sizeof *t);
+}
+
+/* Links a row into every tree and the hash table (after tree_reserve). */
 static void link_all(tdesc *d, char *row)
 {
     mnode *n = node_of(row, 0);
@@ -693,8 +974,26 @@ static void unlink_all(tdesc *d, char *row)
     hash_unlink(d, row);
 }
 
-/* Swaps row `from` (linked) for `to` (unlinked, same primary key) everywhere;
- * a tree whose key did not change keeps its shape. */
+/* Reserves what linking `row` needs in every tree whose key differs from
+ * the one of `old` (every tree when old is NULL). MTRK_ENOMEM. */
+static int reserve_all(tdesc *d, char *row, char *old)
+{
+    mnode *n = node_of(row, 0), *o = old ? node_of(old, 0) : NULL;
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n)) {
+        int same = o && o->klen == n->klen && memcmp(key_of(o), key_of(n), n->klen) == 0;
+        if (o)
+            o = node_next(o);
+        if (!same) {
+            int rc = tree_reserve(d, k, n);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* Swaps row `from` (linked) for `to` (unlinked, same primary key) everywhere
+ * (after reserve_all for `to`). */
 static void swap_rows(tdesc *d, char *from, char *to)
 {
     mnode *a = node_of(from, 0), *b = node_of(to, 0);
@@ -755,38 +1054,6 @@ static void swap_contents(tdesc *d, char *cur, char *other)
     swap_bytes(cur + off, other + off, hdr_of(cur)->size - off);
 }
 
-/* First node whose key is >= the encoded prefix p (> when strict). */
-static mnode *seek_first(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict)
-{
-    mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
-    while (n) {
-        int c = prefix_cmp(n, p, plen);
-        if (c > 0 || (c == 0 && !strict)) {
-            res = n;
-            n = RB_LEFT(n, link);
-        } else {
-            n = RB_RIGHT(n, link);
-        }
-    }
-    return res;
-}
-
-/* Last node whose key is <= the encoded prefix p (< when strict). */
-static mnode *seek_last(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict)
-{
-    mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
-    while (n) {
-        int c = prefix_cmp(n, p, plen);
-        if (c < 0 || (c == 0 && !strict)) {
-            res = n;
-            n = RB_RIGHT(n, link);
-        } else {
-            n = RB_LEFT(n, link);
-        }
-    }
-    return res;
-}
-
 /* MTRK_EEXISTS if a row other than `self` shares a unique index with `row`
  * (built, not linked). */
 static int check_unique(const tdesc *d, char *row, const char *self)
@@ -805,10 +1072,17 @@ static int check_unique(const tdesc *d, char *row, const char *self)
             plen += enc_skip(key + plen);
         }
         /* An update that keeps the values keeps the row's own claim on them. */
-        if (has_null || (self && prefix_cmp(node_of((char *)self, k), key, plen) == 0))
+        if (has_null)
             continue;
-        for (mnode *n = seek_first(d, k, key, plen, 0); n; n = mtree_RB_NEXT(n)) {
-            if (prefix_cmp(n, key, plen) != 0)
+        if (self) {
+            const mnode *o = node_of((char *)self, k);
+            if (pre_cmp(key_of(o), o->klen, key, plen) == 0)
+                continue;
+        }
+        cursor c;
+        for (int more = tree_seek(d, k, key, plen, 0, 0, &c); more; c.j++, more = cur_fwd(&c)) {
+            mnode *n = cur_node(&c);
+            if (pre_cmp(key_of(n), n->klen, key, plen) != 0)
                 break;
             if (row_of(n, k) != self)
                 return fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values",
@@ -1027,15 +1301,22 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
     if ((rc = ekey_make(&ek, key, m, nprefix, &plen)))
         return rc;
 
-    mnode *n = desc ? seek_last(d, k, ek.p, ek.n, strict) : seek_first(d, k, ek.p, ek.n, strict);
+    cursor c;
+    int more = tree_seek(d, k, ek.p, ek.n, strict, desc, &c);
     rc = 0;
-    while (n) {
-        if (prefix_cmp(n, ek.p, plen) != 0)
+    while (more) {
+        mnode *n = cur_node(&c);
+        if (pre_cmp(key_of(n), n->klen, ek.p, plen) != 0)
             break;
         rc = call_fn(s, d, row_of(n, k), fn, userdata);
         if (rc != 0)
             break;
-        n = desc ? mtree_RB_PREV(n) : mtree_RB_NEXT(n);
+        if (desc) {
+            more = cur_back(&c);
+        } else {
+            c.j++;
+            more = cur_fwd(&c);
+        }
     }
     ekey_done(&ek);
     return rc < 0 ? rc : 0;
@@ -1099,11 +1380,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
             rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
         else
             rc = check_unique(d, row, NULL);
-        if (rc == 0) {
-            hash_reserve(d);
-            if (d->buckets == NULL)
-                rc = fail(MTRK_ENOMEM, "memory store: out of memory for the %s hash table", def->name);
-        }
+        if (rc == 0 && (rc = hash_reserve(d)) == 0)
+            rc = reserve_all(d, row, NULL);
         if (rc) {
             free(row);
             return rc;
@@ -1113,8 +1391,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     } else {
         if (cur == NULL)
             rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-        else
-            rc = check_unique(d, row, cur);
+        else if ((rc = check_unique(d, row, cur)) == 0)
+            rc = reserve_all(d, row, cur);
         if (rc) {
             free(row);
             return rc;
@@ -1173,10 +1451,8 @@ static void free_rows(tdesc *d)
         d->buckets[i] = NULL;
     }
     d->nrows = 0;
-    for (unsigned k = 0; k < d->ntrees; k++) {
-        RB_INIT(&d->trees[k]);
-        d->last[k] = NULL;
-    }
+    for (unsigned k = 0; k < d->ntrees; k++)
+        tree_free(&d->trees[k]);
 }
 
 static void mem_free(mtrk_store *store)
@@ -1191,10 +1467,9 @@ static void mem_free(mtrk_store *store)
     }
     for (unsigned t = 0; t < s->ntables; t++) {
         tdesc *d = &s->td[t];
-        if (d->trees && d->last)
+        if (d->trees)
             free_rows(d);
         free(d->trees);
-        free(d->last);
         free(d->buckets);
         if (d->keycols)
             for (unsigned k = 0; k < d->ntrees; k++)
@@ -1215,10 +1490,9 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
     if (def->ncols > MAX_COLS || def->npk == 0 || def->npk > def->ncols)
         return fail(MTRK_ESTORE, "memory store: table %s has an unsupported shape", def->name);
     d->trees = calloc(d->ntrees, sizeof *d->trees);
-    d->last = calloc(d->ntrees, sizeof *d->last);
     d->nkey = calloc(d->ntrees, sizeof *d->nkey);
     d->keycols = calloc(d->ntrees, sizeof *d->keycols);
-    if (!d->trees || !d->last || !d->nkey || !d->keycols)
+    if (!d->trees || !d->nkey || !d->keycols)
         return fail(MTRK_ENOMEM, "memory store: out of memory");
     for (unsigned k = 0; k < d->ntrees; k++) {
         const mtrk_index_def *ix = k ? &def->indexes[k - 1] : NULL;
@@ -1237,7 +1511,6 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
         }
         for (unsigned j = 0; j < def->npk; j++)
             d->keycols[k][nix + j] = j;
-        RB_INIT(&d->trees[k]);
     }
     /* The columns of any sort key, each encoded once per row. */
     d->nkeyed = 0;
