@@ -1,59 +1,78 @@
 /*
- * The in-memory store: every table kept in red-black trees, one per sort
- * order (the primary key and each secondary index), plus a hash table on the
- * primary key, with an undo log for rollback. It knows the table definitions
- * (mtrk_store_table) and nothing else: no business rule lives here.
+ * The in-memory store: every table kept in ordered indexes (the primary key
+ * and each secondary index) and a hash table on the primary key, with an
+ * undo log for rollback. It knows the table definitions (mtrk_store_table)
+ * and nothing else: no business rule lives here.
  *
  * Layout. A row is one allocation:
  *
- *     [ header ][ tree nodes: 1 + nindexes ][ slots: ncols x 8 ][ types: ncols ][ data ][ keys ]
+ *     [ header ][ node 0, key 0 ] .. [ node n, key n ][ slots: ncols x 8 ][ types: ncols ][ data ]
  *
  * The header chains the row into its hash bucket and keeps the hash of its
- * primary key. Node 0 links the row into the primary-key tree, node k
- * (k >= 1) into the tree of secondary index k-1, so the row is found from any
- * of its nodes by pointer arithmetic and costs no separate index entry. A
- * slot holds an INT value, or the offset and length of a TEXT/BLOB value
- * inside the data area (TEXT is stored NUL-terminated, as mtrk_value
- * promises). Values are only turned into mtrk_value arrays, on the stack,
- * when a callback needs them.
+ * primary key and the offsets of the parts below. Node 0 and its key stand
+ * for the row in the primary-key index, node k (k >= 1) in secondary index
+ * k-1; a node knows its offset in the row, so an index entry (a pointer to a
+ * node) leads back to the row. A slot holds an INT value, or the offset and
+ * length of a TEXT/BLOB value inside the data area (TEXT is stored
+ * NUL-terminated, as mtrk_value promises). Values are only turned into
+ * mtrk_value arrays, on the stack, when a callback needs them.
  *
- * Keys. Each node points to its sort key (index columns, then primary-key
- * columns) encoded once, when the row is built, as a byte string whose
- * memcmp order is the contract's value order, so that every comparison in
- * a tree is one memcmp of two short strings instead of a walk over typed
- * values. Each value is a tag byte (NULL 1 < INT 2 < TEXT 3 < BLOB 4)
- * followed by: nothing (NULL); the 8 bytes of the integer, big-endian, sign
- * bit flipped (INT); the bytes with every 0x00 written 0x00 0xFF, then the
- * terminator 0x00 0x00 (TEXT, BLOB: memcmp order, shorter first). The code
- * is prefix-free, so a key starts with the encoding of a search prefix
- * exactly when its leading values equal the prefix's, and comparing a key
- * with an encoded prefix is one memcmp over the prefix's length. Keys given
- * to get and scan are encoded the same way (any type is legal: a value of
- * another type than the column's simply compares unequal).
+ * Keys. Each node's sort key (index columns, then primary-key columns) is
+ * encoded once, when the row is built, as a byte string whose memcmp order
+ * is the contract's value order: a tag byte per value (NULL 1 < INT 2 <
+ * TEXT 3 < BLOB 4) followed by nothing (NULL); the 8 bytes of the integer,
+ * big-endian, sign bit flipped (INT); the bytes with every 0x00 written
+ * 0x00 0xFF, then the terminator 0x00 0x00 (TEXT, BLOB: memcmp order,
+ * shorter first). The code is prefix-free, so a key starts with the encoding
+ * of a search prefix exactly when its leading values equal the prefix's.
+ * Keys given to get and scan are encoded the same way (any type is legal: a
+ * value of another type than the column's simply compares unequal).
+ *
+ * Ordered indexes. Red-black trees over the rows were measured first: every
+ * level of a descent is another row, often another page, and the ingest was
+ * bound by those cache and TLB misses. An index is now a sorted array of
+ * fences over blocks of up to BLK entries. Block i holds the keys in
+ * [sep i, sep i+1), each sep a copy of a key made when a block split; all
+ * keys of a block therefore share the prefix its two fences share, and an
+ * entry is the 8 key bytes just past that prefix (the hint, big-endian) and
+ * the node. Hints that differ order their keys; only on a tie is the row's
+ * key read. The separators likewise carry hints past the prefix all of them
+ * share. A search is a binary search over the separators' hints (a small,
+ * cached array), then over one block's hints. A full block splits in the
+ * middle, or, for a key after the greatest (ids are time-ordered, so most
+ * inserts), into a new block holding just that key.
+ *
+ * Blocks only split, never merge (a block emptied by deletes stays), so a
+ * block's key range only ever narrows. Hence undo never splits: a key put
+ * back goes to a block whose entries are a subset of those of the block it
+ * left, which then had room for it. Forward changes take what a split needs
+ * (a block, a separator buffer as long as any key of the index, a fence)
+ * from a reserve filled before the change touches anything (tree_reserve).
  *
  * Lookups. get and the primary-key checks of apply go through the hash
  * table (chained through the row headers; the hash is that of the encoded
- * primary key): O(1). The trees serve ordered scans and unique checks. The
- * bucket array grows (doubling) only in apply, before an insertion is
- * linked, and growth is best effort: when it cannot allocate, the chains
- * just get longer. Undo only unlinks and relinks rows, so rollback never
- * allocates and cannot fail. (uthash was not used for this reason: under
- * HASH_NONFATAL_OOM an add fails when its bucket expansion cannot allocate,
- * which would make re-adding rows during rollback fallible.)
+ * primary key): O(1). The bucket array grows (doubling) only in apply,
+ * before an insertion is linked; undo only unlinks and relinks. (uthash was
+ * not used: under HASH_NONFATAL_OOM an add fails when its bucket expansion
+ * cannot allocate, which would make re-adding rows during rollback
+ * fallible.)
  *
  * Transactions. A mutex serializes them (read and write alike), so any
  * number of mtrk_db handles in any threads may share one store; a waiter
  * gives up with MTRK_EBUSY after MEMORY_BUSY_TIMEOUT_MS. The thread inside a
  * transaction is recorded so that a second begin on the same thread fails
  * with MTRK_ESTORE instead of deadlocking, and calls from a thread that holds
- * no transaction are refused. Every change in a write transaction appends
- * to the undo log before touching a tree; the rows a change replaces or
- * deletes stay allocated (unlinked) until commit, so rollback never
- * allocates and cannot fail.
+ * no transaction are refused. Every change in a write transaction is logged
+ * for undo. An update whose new version has the old one's layout (same key
+ * lengths and size: counters, states) exchanges the two rows' contents in
+ * place, touching only the indexes whose key changed; other updates and
+ * deletes unlink the old row. Replaced contents and deleted rows stay
+ * allocated until commit, so rollback never allocates and cannot fail.
  *
  * Failure. Each change checks everything and allocates everything it needs
- * (the new row with its keys) before it modifies a tree, so a failed change
- * leaves the store untouched.
+ * (the new row with its keys, hash and index room) before it modifies
+ * anything, so a failed change leaves the store untouched, and every
+ * allocation failure surfaces as MTRK_ENOMEM.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
@@ -64,6 +83,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +100,8 @@
 #define LOG_KEEP 1024
 /* Encoded keys up to this size are built on the stack. */
 #define KEYBUF 512
+/* Size of the chunks of a write transaction's scratch memory. */
+#define ARENA_CHUNK (256u * 1024u)
 /* First size of a table's bucket array (a power of two). */
 #define BUCKETS_MIN 64
 
@@ -167,6 +189,14 @@ typedef struct undo {
                   SWAP: the row's previous contents, in a block of the same layout */
 } undo;
 
+/* A chunk of a write transaction's scratch memory (the previous contents of
+ * rows updated in place), all of it released in one go when it ends. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t cap, used;
+    max_align_t data[];
+} chunk;
+
 typedef struct memstore {
     mtrk_store base;
     pthread_mutex_t lock;
@@ -178,6 +208,7 @@ typedef struct memstore {
     tdesc *td;
     undo *log;
     size_t nlog, caplog;
+    chunk *arena;
 } memstore;
 
 /* One per thread: its address identifies the thread. */
@@ -324,6 +355,14 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
         size_t n = v->n;
         unsigned char *q = o;
         *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
+        if (n <= 32) { /* ids and short texts: no library calls */
+            for (size_t i = 0; i < n; i++) {
+                *q++ = s[i];
+                if (s[i] == 0x00)
+                    *q++ = 0xFF;
+            }
+            n = 0;
+        }
         while (n) {
             const unsigned char *z = memchr(s, 0, n);
             size_t run = z ? (size_t)(z - s) : n;
@@ -427,9 +466,49 @@ static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
     return h;
 }
 
+static void *arena_alloc(memstore *s, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    chunk *c = s->arena;
+    if (c == NULL || c->cap - c->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        chunk *nc = malloc(sizeof *nc + cap);
+        if (nc == NULL)
+            return NULL;
+        nc->next = c;
+        nc->cap = cap;
+        nc->used = 0;
+        s->arena = c = nc;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+/* Releases the scratch memory, keeping one chunk of the usual size. */
+static void arena_reset(memstore *s, int keep)
+{
+    chunk *c = s->arena, *rest = c ? c->next : NULL;
+    if (c && (!keep || c->cap != ARENA_CHUNK)) {
+        rest = c;
+        c = NULL;
+    }
+    while (rest) {
+        chunk *next = rest->next;
+        free(rest);
+        rest = next;
+    }
+    if (c) {
+        c->next = NULL;
+        c->used = 0;
+    }
+    s->arena = c;
+}
+
 /* Builds the stored form of a (checked) full row, with its encoded keys and
- * primary-key hash. MTRK_ENOMEM, MTRK_ETOOLONG. */
-static int row_build(const memstore *s, const tdesc *d, const mtrk_value *vals, char **out)
+ * primary-key hash, in its own allocation or (scratch) in the transaction's
+ * scratch memory. MTRK_ENOMEM, MTRK_ETOOLONG. */
+static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int scratch, char **out)
 {
     unsigned ncols = d->def->ncols;
     size_t data = 0;
@@ -480,7 +559,7 @@ static int row_build(const memstore *s, const tdesc *d, const mtrk_value *vals, 
         ekey_done(&ek);
         return fail(MTRK_ETOOLONG, "memory store: a %s row is over 4 GiB", d->def->name);
     }
-    char *row = malloc(data_off + data);
+    char *row = scratch ? arena_alloc(s, data_off + data) : malloc(data_off + data);
     if (row == NULL) {
         ekey_done(&ek);
         return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", d->def->name);
@@ -658,16 +737,18 @@ static size_t common_prefix(const unsigned char *a, size_t alen, const unsigned 
 static void tree_locate(const otree *t, const unsigned char *s, size_t slen, size_t *bi, unsigned *pos)
 {
     const blk *lb = t->top[t->ntop - 1].b;
-    if (lb->n && key_cmp(s, slen, key_of(lb->r[lb->n - 1]), lb->r[lb->n - 1]->klen) > 0) {
-        /* After the greatest key (ids are time-ordered: the common case). */
+    size_t lo = 1, hi = t->ntop;
+    int ok = hi > 1 && slen >= t->tplen && memcmp(s, t->top[1].sep, t->tplen) == 0;
+    uint64_t ht = ok ? hint_of(s, slen, t->tplen) : 0;
+    /* After the greatest key (ids are time-ordered: the common case)? Not
+     * when the hints already place s before the last block. */
+    if (lb->n && !(ok && ht < t->top[hi - 1].h) &&
+        key_cmp(s, slen, key_of(lb->r[lb->n - 1]), lb->r[lb->n - 1]->klen) > 0) {
         *bi = t->ntop - 1;
         *pos = lb->n;
         return;
     }
     /* The last block whose lower bound is <= s. */
-    size_t lo = 1, hi = t->ntop;
-    int ok = hi > 1 && slen >= t->tplen && memcmp(s, t->top[1].sep, t->tplen) == 0;
-    uint64_t ht = ok ? hint_of(s, slen, t->tplen) : 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const fence *f = &t->top[mid];
@@ -1149,6 +1230,7 @@ static int mem_begin(mtrk_store *store, int write)
 static void end_tx(memstore *s)
 {
     s->nlog = 0;
+    arena_reset(s, 1);
     if (s->caplog > LOG_KEEP) {
         free(s->log);
         s->log = NULL;
@@ -1176,7 +1258,7 @@ static int mem_commit(mtrk_store *store)
     if (rc)
         return rc;
     for (size_t i = 0; i < s->nlog; i++) {
-        if (s->log[i].op == UNDO_UPDATE || s->log[i].op == UNDO_SWAP)
+        if (s->log[i].op == UNDO_UPDATE)
             free(s->log[i].old);
         else if (s->log[i].op == UNDO_DELETE)
             free(s->log[i].row);
@@ -1203,8 +1285,7 @@ static void undo_all(memstore *s)
             link_all(d, u->row);
             break;
         case UNDO_SWAP:
-            swap_contents(d, u->row, u->old);
-            free(u->old);
+            swap_contents(d, u->row, u->old); /* old: scratch memory */
             break;
         }
     }
@@ -1371,7 +1452,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
         return 0;
     }
     /* The new row first: its primary key, encoded and hashed, finds the current one. */
-    if ((rc = row_build(s, d, ch->row, &row)))
+    int update = ch->op == MTRK_CHANGE_UPDATE;
+    if ((rc = row_build(s, d, ch->row, update, &row)))
         return rc;
     const mnode *n0 = node_of(row, 0);
     cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
@@ -1393,17 +1475,21 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
             rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
         else if ((rc = check_unique(d, row, cur)) == 0)
             rc = reserve_all(d, row, cur);
-        if (rc) {
-            free(row);
-            return rc;
-        }
+        if (rc)
+            return rc; /* row is scratch memory */
         if (same_layout(d, cur, row)) {
-            /* The usual update (counters, states): the row stays in place. */
+            /* The usual update (counters, states): the row stays in place,
+             * its previous contents go to the scratch memory until the end. */
             swap_contents(d, cur, row);
             *u = (undo){ UNDO_SWAP, ch->table, cur, row };
         } else {
-            swap_rows(d, cur, row);
-            *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
+            size_t size = hdr_of(row)->size;
+            char *copy = malloc(size);
+            if (copy == NULL)
+                return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", def->name);
+            memcpy(copy, row, size);
+            swap_rows(d, cur, copy);
+            *u = (undo){ UNDO_UPDATE, ch->table, copy, cur };
         }
     }
     s->nlog++;
@@ -1479,6 +1565,7 @@ static void mem_free(mtrk_store *store)
     }
     free(s->td);
     free(s->log);
+    arena_reset(s, 0);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }
