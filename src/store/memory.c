@@ -1,52 +1,89 @@
 /*
- * The in-memory store: every table kept in red-black trees, one per sort
- * order (the primary key and each secondary index), with an undo log for
- * rollback. It knows the table definitions (mtrk_store_table) and nothing
- * else: no business rule lives here.
+ * The in-memory store: every table kept in ordered indexes (the primary key
+ * and each secondary index) and a hash table on the primary key, with an
+ * undo log for rollback. It knows the table definitions (mtrk_store_table)
+ * and nothing else: no business rule lives here.
  *
  * Layout. A row is one allocation:
  *
- *     [ tree nodes: 1 + nindexes ][ slots: ncols x 8 bytes ][ types: ncols bytes ][ data ]
+ *     [ header ][ node 0, key 0 ] .. [ node n, key n ][ slots: ncols x 8 ][ types: ncols ][ data ]
  *
- * Node 0 links the row into the primary-key tree, node k (k >= 1) into the
- * tree of secondary index k-1, so the row is found from any of its nodes by
- * pointer arithmetic and costs no separate index entry. A slot holds an INT
- * value, or the offset and length of a TEXT/BLOB value inside the data area
- * (TEXT is stored NUL-terminated, as mtrk_value promises). Values are only
- * turned into mtrk_value arrays, on the stack, when a callback needs them.
+ * The header chains the row into its hash bucket and keeps the hash of its
+ * primary key and the offsets of the parts below. Node 0 and its key stand
+ * for the row in the primary-key index, node k (k >= 1) in secondary index
+ * k-1; a node knows its offset in the row, so an index entry (a pointer to a
+ * node) leads back to the row. A slot holds an INT value, or the offset and
+ * length of a TEXT/BLOB value inside the data area (TEXT is stored
+ * NUL-terminated, as mtrk_value promises). Values are only turned into
+ * mtrk_value arrays, on the stack, when a callback needs them.
  *
- * Keyed lookups descend the primary-key tree (O(log n)). A hash on the
- * primary key was considered and left out: it would add ~100 bytes per row
- * (hash handle plus an encoded key) for a constant-factor gain on get, while
- * the trees are needed anyway for ordered scans and unique checks. Note for
- * whoever adds one with uthash: under HASH_NONFATAL_OOM an add to an existing
- * table fails when its bucket expansion cannot allocate, so re-adding rows
- * during rollback could fail unless expansion is suspended (tbl->noexpand)
- * and the table is never emptied (HASH_DELETE of the last item frees it).
+ * Keys. Each node's sort key (index columns, then primary-key columns) is
+ * encoded once, when the row is built, as a byte string whose memcmp order
+ * is the contract's value order: a tag byte per value (NULL 1 < INT 2 <
+ * TEXT 3 < BLOB 4) followed by nothing (NULL); the 8 bytes of the integer,
+ * big-endian, sign bit flipped (INT); the bytes with every 0x00 written
+ * 0x00 0xFF, then the terminator 0x00 0x00 (TEXT, BLOB: memcmp order,
+ * shorter first). The code is prefix-free, so a key starts with the encoding
+ * of a search prefix exactly when its leading values equal the prefix's.
+ * Keys given to get and scan are encoded the same way (any type is legal: a
+ * value of another type than the column's simply compares unequal).
+ *
+ * Ordered indexes. Red-black trees over the rows were measured first: every
+ * level of a descent is another row, often another page, and the ingest was
+ * bound by those cache and TLB misses. An index is now a sorted array of
+ * fences over blocks of up to BLK entries. Block i holds the keys in
+ * [sep i, sep i+1), each sep a copy of a key made when a block split; all
+ * keys of a block therefore share the prefix its two fences share, and an
+ * entry is the 8 key bytes just past that prefix (the hint, big-endian) and
+ * the node. Hints that differ order their keys; only on a tie is the row's
+ * key read. The separators likewise carry hints past the prefix all of them
+ * share. A search is a binary search over the separators' hints (a small,
+ * cached array), then over one block's hints. A full block splits in the
+ * middle, or, for a key after the greatest (ids are time-ordered, so most
+ * inserts), into a new block holding just that key.
+ *
+ * Blocks only split, never merge (a block emptied by deletes stays), so a
+ * block's key range only ever narrows. Hence undo never splits: a key put
+ * back goes to a block whose entries are a subset of those of the block it
+ * left, which then had room for it. Forward changes take what a split needs
+ * (a block, a separator buffer as long as any key of the index, a fence)
+ * from a reserve filled before the change touches anything (tree_reserve).
+ *
+ * Lookups. get and the primary-key checks of apply go through the hash
+ * table (chained through the row headers; the hash is that of the encoded
+ * primary key): O(1). The bucket array grows (doubling) only in apply,
+ * before an insertion is linked; undo only unlinks and relinks. (uthash was
+ * not used: under HASH_NONFATAL_OOM an add fails when its bucket expansion
+ * cannot allocate, which would make re-adding rows during rollback
+ * fallible.)
  *
  * Transactions. A mutex serializes them (read and write alike), so any
  * number of mtrk_db handles in any threads may share one store; a waiter
  * gives up with MTRK_EBUSY after MEMORY_BUSY_TIMEOUT_MS. The thread inside a
  * transaction is recorded so that a second begin on the same thread fails
  * with MTRK_ESTORE instead of deadlocking, and calls from a thread that holds
- * no transaction are refused. Every change in a write transaction appends
- * to the undo log before touching a tree; the rows a change replaces or
- * deletes stay allocated (unlinked) until commit, so rollback never
- * allocates and cannot fail.
+ * no transaction are refused. Every change in a write transaction is logged
+ * for undo. An update whose new version has the old one's layout (same key
+ * lengths and size: counters, states) exchanges the two rows' contents in
+ * place, touching only the indexes whose key changed; other updates and
+ * deletes unlink the old row. Replaced contents and deleted rows stay
+ * allocated until commit, so rollback never allocates and cannot fail.
  *
  * Failure. Each change checks everything and allocates everything it needs
- * before it modifies a tree, so a failed change leaves the store untouched.
+ * (the new row with its keys, hash and index room) before it modifies
+ * anything, so a failed change leaves the store untouched, and every
+ * allocation failure surfaces as MTRK_ENOMEM.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
 #include "mtrk/store.h"
 
-#include <bsd/sys/tree.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,32 +98,57 @@
 #define ERRMSG_MAX 256
 /* An undo log larger than this is released at the end of a transaction. */
 #define LOG_KEEP 1024
+/* Encoded keys up to this size are built on the stack. */
+#define KEYBUF 512
+/* Size of the chunks of a write transaction's scratch memory. */
+#define ARENA_CHUNK (256u * 1024u)
+/* First size of a table's bucket array (a power of two). */
+#define BUCKETS_MIN 64
+
+/* Key encoding tags: the order of the value types. */
+enum { TAG_NULL = 1, TAG_INT = 2, TAG_TEXT = 3, TAG_BLOB = 4 };
 
 /* ------------------------------------------------------------------ */
-/* Trees                                                               */
+/* Index structures                                                    */
 /* ------------------------------------------------------------------ */
 
+/* A row's entry for one index: its encoded sort key follows (klen bytes,
+ * padded to 8). */
 typedef struct mnode {
-    RB_ENTRY(mnode) link;
+    uint32_t klen; /* length of the encoded sort key */
+    uint32_t back; /* offset of this node from the start of its row */
 } mnode;
-RB_HEAD(mtree, mnode);
 
-/* Only the colour fix-ups, removal and stepping are used: insertion and
- * search descend by hand with a comparator that knows the table and index,
- * which the generated functions could not be given. */
-static int mnode_cmp_unused(const mnode *a, const mnode *b)
-{
-    (void)a;
-    (void)b;
-    return 0;
-}
-/* tree.h marks its static functions __unused, which libbsd leaves undefined
- * on Linux (glibc uses the name for struct members): define it just here. */
-#pragma push_macro("__unused")
-#undef __unused
-#define __unused __attribute__((__unused__))
-RB_GENERATE_STATIC(mtree, mnode, link, mnode_cmp_unused)
-#pragma pop_macro("__unused")
+/* Entries per block. */
+#define BLK 128
+
+/* A block: up to BLK entries in key order, each a hint and a node. */
+typedef struct blk {
+    uint32_t n;      /* entries */
+    uint32_t plen;   /* bytes every key of the block shares (from its fences) */
+    uint64_t h[BLK]; /* hints: key bytes [plen, plen + 8), big-endian, zero-padded */
+    mnode *r[BLK];
+} blk;
+
+/* A block and the lower bound of its keys (a copy of a key; NULL for the
+ * first block). Block i holds the keys in [sep of i, sep of i + 1). */
+typedef struct fence {
+    blk *b;
+    unsigned char *sep;
+    uint32_t slen;
+    uint64_t h; /* hint of sep at the tree's tplen */
+} fence;
+
+/* One ordered index: its blocks in order, and what the next split takes. */
+typedef struct otree {
+    fence *top;
+    size_t ntop, cap;
+    size_t tplen; /* bytes every separator shares (never grows) */
+    size_t maxk;  /* longest key ever linked (a split copies one as separator) */
+    blk *spare_blk;
+    unsigned char *spare_sep;
+    size_t spare_cap;
+} otree;
 
 typedef union slot {
     int64_t i;
@@ -95,24 +157,45 @@ typedef union slot {
     } s;
 } slot;
 
+/* The head of every row: its hash chain. */
+typedef struct rowhdr {
+    struct rowhdr *hnext;
+    uint64_t hash;     /* of the encoded primary key */
+    uint32_t vals_off; /* where the slots start (types follow them) */
+    uint32_t data_off; /* where the TEXT/BLOB bytes start */
+    uint32_t size;     /* of the whole allocation */
+} rowhdr;
+
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
 typedef struct tdesc {
     const mtrk_table_def *def;
     unsigned ntrees;
     unsigned *nkey;       /* [ntrees] sort-key length */
     unsigned **keycols;   /* [ntrees] sort-key column numbers */
-    size_t slots_off, types_off, data_off;
-    struct mtree *trees;  /* [ntrees] */
+    unsigned nkeyed;      /* columns appearing in some sort key */
+    unsigned keyed[MAX_COLS];
+    otree *trees;         /* [ntrees] */
+    rowhdr **buckets;     /* [nbuckets], a power of two, or NULL */
+    size_t nbuckets, nrows;
 } tdesc;
 
-enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3 };
+enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4 };
 
 typedef struct undo {
     int op;
     unsigned table;
     char *row; /* inserted row, new version, or deleted row */
-    char *old; /* UPDATE: the previous version (unlinked, kept until commit) */
+    char *old; /* UPDATE: the previous version (unlinked, kept until commit);
+                  SWAP: the row's previous contents, in a block of the same layout */
 } undo;
+
+/* A chunk of a write transaction's scratch memory (the previous contents of
+ * rows updated in place), all of it released in one go when it ends. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t cap, used;
+    max_align_t data[];
+} chunk;
 
 typedef struct memstore {
     mtrk_store base;
@@ -121,9 +204,11 @@ typedef struct memstore {
     int write;
     int depth;              /* callbacks in progress (nested get/scan) */
     unsigned ntables;
+    uint64_t seed;          /* of the key hashes */
     tdesc *td;
     undo *log;
     size_t nlog, caplog;
+    chunk *arena;
 } memstore;
 
 /* One per thread: its address identifies the thread. */
@@ -156,21 +241,38 @@ static const char *type_name(int type)
 /* Rows and values                                                     */
 /* ------------------------------------------------------------------ */
 
-static inline char *row_of(const mnode *n, unsigned k) { return (char *)(n - k); }
-static inline mnode *node_of(char *row, unsigned k) { return (mnode *)row + k; }
+/* Bytes taken by a node and its key. */
+static inline size_t node_span(size_t klen) { return sizeof(mnode) + ((klen + 7) & ~(size_t)7); }
+static inline const unsigned char *key_of(const mnode *n) { return (const unsigned char *)(n + 1); }
+static inline mnode *node_next(mnode *n) { return (mnode *)((char *)n + node_span(n->klen)); }
+/* Node k of a row (they follow the header in tree order). */
+static inline mnode *node_of(char *row, unsigned k)
+{
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    while (k--)
+        n = node_next(n);
+    return n;
+}
+static inline char *row_of(const mnode *n, unsigned k)
+{
+    (void)k;
+    return (char *)n - n->back;
+}
+static inline rowhdr *hdr_of(char *row) { return (rowhdr *)row; }
 
 static inline mtrk_value row_val(const tdesc *d, const char *row, unsigned c)
 {
-    const slot *sl = (const slot *)(row + d->slots_off) + c;
+    const rowhdr *h = (const rowhdr *)row;
+    const slot *sl = (const slot *)(row + h->vals_off) + c;
     mtrk_value v;
-    v.type = (unsigned char)row[d->types_off + c];
+    v.type = (unsigned char)row[h->vals_off + d->def->ncols * sizeof(slot) + c];
     v.i = 0;
     v.p = NULL;
     v.n = 0;
     if (v.type == MTRK_VAL_INT) {
         v.i = sl->i;
     } else if (v.type != MTRK_VAL_NULL) {
-        v.p = row + d->data_off + sl->s.off;
+        v.p = row + h->data_off + sl->s.off;
         v.n = sl->s.len;
     }
     return v;
@@ -180,51 +282,6 @@ static void row_values(const tdesc *d, const char *row, mtrk_value *out)
 {
     for (unsigned c = 0; c < d->def->ncols; c++)
         out[c] = row_val(d, row, c);
-}
-
-/* NULL < INT < TEXT < BLOB; INT numerically; TEXT/BLOB memcmp, then shorter first. */
-static inline int val_cmp(const mtrk_value *a, const mtrk_value *b)
-{
-    if (a->type != b->type)
-        return a->type < b->type ? -1 : 1;
-    switch (a->type) {
-    case MTRK_VAL_NULL:
-        return 0;
-    case MTRK_VAL_INT:
-        return (a->i > b->i) - (a->i < b->i);
-    default: {
-        size_t n = a->n < b->n ? a->n : b->n;
-        int r = n ? memcmp(a->p, b->p, n) : 0;
-        if (r)
-            return r < 0 ? -1 : 1;
-        return (a->n > b->n) - (a->n < b->n);
-    }
-    }
-}
-
-/* Compares two rows by the full sort key of tree k. */
-static int row_cmp(const tdesc *d, unsigned k, const char *a, const char *b)
-{
-    for (unsigned j = 0; j < d->nkey[k]; j++) {
-        unsigned c = d->keycols[k][j];
-        mtrk_value va = row_val(d, a, c), vb = row_val(d, b, c);
-        int r = val_cmp(&va, &vb);
-        if (r)
-            return r;
-    }
-    return 0;
-}
-
-/* Compares the first m sort-key columns of a row (tree k) with key[0..m-1]. */
-static int row_key_cmp(const tdesc *d, unsigned k, const char *row, const mtrk_value *key, unsigned m)
-{
-    for (unsigned j = 0; j < m; j++) {
-        mtrk_value v = row_val(d, row, d->keycols[k][j]);
-        int r = val_cmp(&v, &key[j]);
-        if (r)
-            return r;
-    }
-    return 0;
 }
 
 /* Checks the values of a change against the column definitions; only the
@@ -263,8 +320,195 @@ static int check_key(const char *what, const mtrk_value *key, unsigned n)
     return 0;
 }
 
-/* Builds the stored form of a (checked) full row. MTRK_ENOMEM, MTRK_ETOOLONG. */
-static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
+/* ------------------------------------------------------------------ */
+/* Key encoding (see the top of the file) and hashing                  */
+/* ------------------------------------------------------------------ */
+
+/* Most bytes the encoding of v may take; SIZE_MAX when it cannot be stored. */
+static inline size_t enc_bound(const mtrk_value *v)
+{
+    if (v->type == MTRK_VAL_NULL)
+        return 1;
+    if (v->type == MTRK_VAL_INT)
+        return 9;
+    if (v->n > (SIZE_MAX - 3) / 2)
+        return SIZE_MAX;
+    return 2 * v->n + 3;
+}
+
+/* Writes the encoding of v (a checked value) at o; returns its length. */
+static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
+{
+    switch (v->type) {
+    case MTRK_VAL_NULL:
+        o[0] = TAG_NULL;
+        return 1;
+    case MTRK_VAL_INT: {
+        uint64_t u = (uint64_t)v->i ^ (UINT64_C(1) << 63);
+        o[0] = TAG_INT;
+        for (int b = 0; b < 8; b++)
+            o[1 + b] = (unsigned char)(u >> (56 - 8 * b));
+        return 9;
+    }
+    default: {
+        const unsigned char *s = v->p;
+        size_t n = v->n;
+        unsigned char *q = o;
+        *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
+        if (n <= 32) { /* ids and short texts: no library calls */
+            for (size_t i = 0; i < n; i++) {
+                *q++ = s[i];
+                if (s[i] == 0x00)
+                    *q++ = 0xFF;
+            }
+            n = 0;
+        }
+        while (n) {
+            const unsigned char *z = memchr(s, 0, n);
+            size_t run = z ? (size_t)(z - s) : n;
+            memcpy(q, s, run);
+            q += run;
+            s += run;
+            n -= run;
+            if (z) {
+                *q++ = 0x00;
+                *q++ = 0xFF;
+                s++;
+                n--;
+            }
+        }
+        *q++ = 0x00;
+        *q++ = 0x00;
+        return (size_t)(q - o);
+    }
+    }
+}
+
+/* Length of the one encoded value at p. */
+static inline size_t enc_skip(const unsigned char *p)
+{
+    switch (p[0]) {
+    case TAG_NULL: return 1;
+    case TAG_INT: return 9;
+    default: {
+        size_t i = 1;
+        for (;;) {
+            if (p[i] != 0x00)
+                i++;
+            else if (p[i + 1] == 0x00)
+                return i + 2;
+            else
+                i += 2;
+        }
+    }
+    }
+}
+
+/* An encoded key assembled in a stack buffer, or on the heap when longer. */
+typedef struct ekey {
+    unsigned char *p;
+    size_t n;
+    unsigned char *heap;
+    unsigned char stack[KEYBUF];
+} ekey;
+
+/* Encodes vals[0..n-1] into k; *mark (if not NULL) gets the length of the
+ * first nmark values. MTRK_ENOMEM, MTRK_ETOOLONG. Release with ekey_done. */
+static int ekey_make(ekey *k, const mtrk_value *vals, unsigned n, unsigned nmark, size_t *mark)
+{
+    size_t bound = 0;
+    k->heap = NULL;
+    for (unsigned j = 0; j < n; j++) {
+        size_t b = enc_bound(&vals[j]);
+        if (b == SIZE_MAX || bound > SIZE_MAX - b)
+            return fail(MTRK_ETOOLONG, "memory store: a key is too long");
+        bound += b;
+    }
+    k->p = k->stack;
+    if (bound > sizeof k->stack) {
+        if ((k->heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+        k->p = k->heap;
+    }
+    size_t len = 0;
+    for (unsigned j = 0; j < n; j++) {
+        if (j == nmark && mark)
+            *mark = len;
+        len += enc_val(k->p + len, &vals[j]);
+    }
+    if (n == nmark && mark)
+        *mark = len;
+    k->n = len;
+    return 0;
+}
+
+static void ekey_done(ekey *k) { free(k->heap); }
+
+/* A hash of n bytes (not cryptographic; seeded per store). */
+static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
+{
+    uint64_t h = seed ^ (n * UINT64_C(0x9E3779B97F4A7C15));
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * UINT64_C(0xBF58476D1CE4E5B9);
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ w) * UINT64_C(0x94D049BB133111EB);
+    h ^= h >> 31;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 32;
+    return h;
+}
+
+static void *arena_alloc(memstore *s, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    chunk *c = s->arena;
+    if (c == NULL || c->cap - c->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        chunk *nc = malloc(sizeof *nc + cap);
+        if (nc == NULL)
+            return NULL;
+        nc->next = c;
+        nc->cap = cap;
+        nc->used = 0;
+        s->arena = c = nc;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+/* Releases the scratch memory, keeping one chunk of the usual size. */
+static void arena_reset(memstore *s, int keep)
+{
+    chunk *c = s->arena, *rest = c ? c->next : NULL;
+    if (c && (!keep || c->cap != ARENA_CHUNK)) {
+        rest = c;
+        c = NULL;
+    }
+    while (rest) {
+        chunk *next = rest->next;
+        free(rest);
+        rest = next;
+    }
+    if (c) {
+        c->next = NULL;
+        c->used = 0;
+    }
+    s->arena = c;
+}
+
+/* Builds the stored form of a (checked) full row, with its encoded keys and
+ * primary-key hash, in its own allocation or (scratch) in the transaction's
+ * scratch memory. MTRK_ENOMEM, MTRK_ETOOLONG. */
+static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int scratch, char **out)
 {
     unsigned ncols = d->def->ncols;
     size_t data = 0;
@@ -276,16 +520,61 @@ static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
             data += add;
         }
     }
-    char *row = malloc(d->data_off + data);
-    if (row == NULL)
+    /* Each keyed column encoded once, then the keys assembled from them. */
+    size_t epos[MAX_COLS], elen[MAX_COLS], bound = 0;
+    for (unsigned j = 0; j < d->nkeyed; j++) {
+        size_t b = enc_bound(&vals[d->keyed[j]]);
+        if (b == SIZE_MAX || bound > SIZE_MAX - b)
+            return fail(MTRK_ETOOLONG, "memory store: a %s key is too long", d->def->name);
+        bound += b;
+    }
+    ekey ek;
+    ek.heap = NULL;
+    ek.p = ek.stack;
+    if (bound > sizeof ek.stack) {
+        if ((ek.heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a %s key", d->def->name);
+        ek.p = ek.heap;
+    }
+    size_t pos = 0;
+    for (unsigned j = 0; j < d->nkeyed; j++) {
+        unsigned c = d->keyed[j];
+        epos[c] = pos;
+        elen[c] = enc_val(ek.p + pos, &vals[c]);
+        pos += elen[c];
+    }
+    size_t keys = 0;
+    for (unsigned k = 0; k < d->ntrees; k++) {
+        size_t kl = 0;
+        for (unsigned j = 0; j < d->nkey[k]; j++)
+            kl += elen[d->keycols[k][j]];
+        if (kl >= UINT32_MAX / 2 || keys > (size_t)UINT32_MAX / 2) {
+            ekey_done(&ek);
+            return fail(MTRK_ETOOLONG, "memory store: a %s key is over 2 GiB", d->def->name);
+        }
+        keys += node_span(kl);
+    }
+    size_t vals_off = sizeof(rowhdr) + keys, data_off = vals_off + ncols * (sizeof(slot) + 1);
+    if (data_off > UINT32_MAX || data > (size_t)UINT32_MAX - data_off) {
+        ekey_done(&ek);
+        return fail(MTRK_ETOOLONG, "memory store: a %s row is over 4 GiB", d->def->name);
+    }
+    char *row = scratch ? arena_alloc(s, data_off + data) : malloc(data_off + data);
+    if (row == NULL) {
+        ekey_done(&ek);
         return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", d->def->name);
-    memset(row, 0, d->slots_off);
-    slot *sl = (slot *)(row + d->slots_off);
-    char *dp = row + d->data_off;
+    }
+    rowhdr *hd = hdr_of(row);
+    hd->vals_off = (uint32_t)vals_off;
+    hd->data_off = (uint32_t)data_off;
+    hd->size = (uint32_t)(data_off + data);
+    slot *sl = (slot *)(row + vals_off);
+    char *types = row + vals_off + ncols * sizeof(slot);
+    char *dp = row + data_off;
     uint32_t off = 0;
     for (unsigned c = 0; c < ncols; c++) {
         const mtrk_value *v = &vals[c];
-        row[d->types_off + c] = (char)v->type;
+        types[c] = (char)v->type;
         sl[c].i = 0;
         if (v->type == MTRK_VAL_INT) {
             sl[c].i = v->i;
@@ -299,149 +588,584 @@ static int row_build(const tdesc *d, const mtrk_value *vals, char **out)
                 dp[off++] = '\0';
         }
     }
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    for (unsigned k = 0; k < d->ntrees; k++) {
+        unsigned char *kp = (unsigned char *)(n + 1), *k0 = kp;
+        memset(n, 0, sizeof *n);
+        for (unsigned j = 0; j < d->nkey[k]; j++) {
+            unsigned c = d->keycols[k][j];
+            memcpy(kp, ek.p + epos[c], elen[c]);
+            kp += elen[c];
+        }
+        n->klen = (uint32_t)(kp - k0);
+        n->back = (uint32_t)((char *)n - row);
+        n = node_next(n);
+    }
+    ekey_done(&ek);
+    mnode *n0 = node_of(row, 0);
+    hd->hnext = NULL;
+    hd->hash = hash_bytes(s->seed, key_of(n0), n0->klen);
     *out = row;
     return 0;
 }
 
 /* ------------------------------------------------------------------ */
-/* Tree operations (by hand: the comparator needs the table and index)  */
+/* Hash table on the primary key                                       */
 /* ------------------------------------------------------------------ */
 
-static void tree_insert(const tdesc *d, unsigned k, char *row)
+static char *hash_find(const tdesc *d, const unsigned char *key, size_t klen, uint64_t h)
 {
-    struct mtree *h = &d->trees[k];
-    mnode *elm = node_of(row, k), *parent = NULL, *n = RB_ROOT(h);
-    int c = 0;
-    while (n) {
-        parent = n;
-        c = row_cmp(d, k, row, row_of(n, k));
-        n = c < 0 ? RB_LEFT(n, link) : RB_RIGHT(n, link);
-    }
-    RB_SET(elm, parent, link);
-    if (parent == NULL)
-        RB_ROOT(h) = elm;
-    else if (c < 0)
-        RB_LEFT(parent, link) = elm;
-    else
-        RB_RIGHT(parent, link) = elm;
-    mtree_RB_INSERT_COLOR(h, elm);
-}
-
-static void tree_remove(const tdesc *d, unsigned k, char *row)
-{
-    mtree_RB_REMOVE(&d->trees[k], node_of(row, k));
-}
-
-/* Puts `to` exactly where `from` is in tree k (same sort key): no rebalancing. */
-static void tree_replace(const tdesc *d, unsigned k, char *from, char *to)
-{
-    struct mtree *h = &d->trees[k];
-    mnode *o = node_of(from, k), *n = node_of(to, k), *p = RB_PARENT(o, link);
-    n->link = o->link;
-    if (p == NULL)
-        RB_ROOT(h) = n;
-    else if (RB_LEFT(p, link) == o)
-        RB_LEFT(p, link) = n;
-    else
-        RB_RIGHT(p, link) = n;
-    if (RB_LEFT(o, link))
-        RB_PARENT(RB_LEFT(o, link), link) = n;
-    if (RB_RIGHT(o, link))
-        RB_PARENT(RB_RIGHT(o, link), link) = n;
-}
-
-static void link_all(const tdesc *d, char *row)
-{
-    for (unsigned k = 0; k < d->ntrees; k++)
-        tree_insert(d, k, row);
-}
-
-static void unlink_all(const tdesc *d, char *row)
-{
-    for (unsigned k = 0; k < d->ntrees; k++)
-        tree_remove(d, k, row);
-}
-
-/* Swaps row `from` (linked) for `to` (unlinked) in every tree. */
-static void swap_rows(const tdesc *d, char *from, char *to)
-{
-    for (unsigned k = 0; k < d->ntrees; k++) {
-        if (row_cmp(d, k, from, to) == 0) {
-            tree_replace(d, k, from, to);
-        } else {
-            tree_remove(d, k, from);
-            tree_insert(d, k, to);
-        }
-    }
-}
-
-/* First node whose key prefix is >= key (> key when strict). */
-static mnode *seek_first(const tdesc *d, unsigned k, const mtrk_value *key, unsigned m, int strict)
-{
-    mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
-    while (n) {
-        int c = row_key_cmp(d, k, row_of(n, k), key, m);
-        if (c > 0 || (c == 0 && !strict)) {
-            res = n;
-            n = RB_LEFT(n, link);
-        } else {
-            n = RB_RIGHT(n, link);
-        }
-    }
-    return res;
-}
-
-/* Last node whose key prefix is <= key (< key when strict). */
-static mnode *seek_last(const tdesc *d, unsigned k, const mtrk_value *key, unsigned m, int strict)
-{
-    mnode *n = RB_ROOT(&d->trees[k]), *res = NULL;
-    while (n) {
-        int c = row_key_cmp(d, k, row_of(n, k), key, m);
-        if (c < 0 || (c == 0 && !strict)) {
-            res = n;
-            n = RB_RIGHT(n, link);
-        } else {
-            n = RB_LEFT(n, link);
-        }
-    }
-    return res;
-}
-
-/* The row whose primary key is key[0..npk-1], or NULL. */
-static char *find_pk(const tdesc *d, const mtrk_value *key)
-{
-    mnode *n = RB_ROOT(&d->trees[0]);
-    while (n) {
-        int c = row_key_cmp(d, 0, row_of(n, 0), key, d->def->npk);
-        if (c == 0)
-            return row_of(n, 0);
-        n = c > 0 ? RB_LEFT(n, link) : RB_RIGHT(n, link);
+    if (d->buckets == NULL)
+        return NULL;
+    for (rowhdr *r = d->buckets[h & (d->nbuckets - 1)]; r; r = r->hnext) {
+        const mnode *n = node_of((char *)r, 0);
+        if (r->hash == h && n->klen == klen && memcmp(key_of(n), key, klen) == 0)
+            return (char *)r;
     }
     return NULL;
 }
 
-/* MTRK_EEXISTS if a row other than `self` shares a unique index with vals. */
-static int check_unique(const tdesc *d, const mtrk_value *vals, const char *self)
+/* Makes room for one more row (load factor 1). MTRK_ENOMEM. */
+static int hash_reserve(tdesc *d)
+{
+    if (d->nrows < d->nbuckets)
+        return 0;
+    size_t nb = d->nbuckets ? d->nbuckets * 2 : BUCKETS_MIN;
+    rowhdr **b = nb <= SIZE_MAX / sizeof(rowhdr *) ? calloc(nb, sizeof *b) : NULL;
+    if (b == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for the hash table of %s", d->def->name);
+    for (size_t i = 0; i < d->nbuckets; i++) {
+        rowhdr *r = d->buckets[i];
+        while (r) {
+            rowhdr *next = r->hnext;
+            rowhdr **slot = &b[r->hash & (nb - 1)];
+            r->hnext = *slot;
+            *slot = r;
+            r = next;
+        }
+    }
+    free(d->buckets);
+    d->buckets = b;
+    d->nbuckets = nb;
+    return 0;
+}
+
+/* Links a row (never allocates: a table without buckets got them in
+ * hash_reserve, or had them when the row was first linked). */
+static void hash_link(tdesc *d, char *row)
+{
+    rowhdr *r = hdr_of(row), **slot = &d->buckets[r->hash & (d->nbuckets - 1)];
+    r->hnext = *slot;
+    *slot = r;
+    d->nrows++;
+}
+
+static rowhdr **hash_slot_of(tdesc *d, char *row)
+{
+    rowhdr *r = hdr_of(row), **pp = &d->buckets[r->hash & (d->nbuckets - 1)];
+    while (*pp != r)
+        pp = &(*pp)->hnext;
+    return pp;
+}
+
+static void hash_unlink(tdesc *d, char *row)
+{
+    rowhdr **pp = hash_slot_of(d, row);
+    *pp = hdr_of(row)->hnext;
+    d->nrows--;
+}
+
+/* Puts `to` (same primary key) in the place of `from`. */
+static void hash_replace(tdesc *d, char *from, char *to)
+{
+    rowhdr **pp = hash_slot_of(d, from);
+    hdr_of(to)->hnext = hdr_of(from)->hnext;
+    *pp = hdr_of(to);
+}
+
+/* ------------------------------------------------------------------ */
+/* Ordered indexes: sorted blocks of hinted entries (see the top)       */
+/* ------------------------------------------------------------------ */
+
+static inline int key_cmp(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen;
+    int r = n ? memcmp(a, b, n) : 0;
+    if (r)
+        return r;
+    return (alen > blen) - (alen < blen);
+}
+
+/* Order of key k against an encoded prefix p: 0 when k starts with it (the
+ * code is prefix-free, so a key shorter than the prefix that agrees over its
+ * whole length cannot happen; it would sort first). */
+static inline int pre_cmp(const unsigned char *k, size_t klen, const unsigned char *p, size_t plen)
+{
+    size_t n = klen < plen ? klen : plen;
+    int r = n ? memcmp(k, p, n) : 0;
+    if (r || klen >= plen)
+        return r;
+    return -1;
+}
+
+/* Bytes [off, off + 8) of a key as a big-endian integer, zeros past its end:
+ * two hints that differ order their keys as memcmp would. */
+static inline uint64_t hint_of(const unsigned char *k, size_t klen, size_t off)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (off + 8 <= klen) {
+        uint64_t w;
+        memcpy(&w, k + off, 8);
+        return __builtin_bswap64(w);
+    }
+#endif
+    uint64_t h = 0;
+    for (size_t i = 0; i < 8; i++)
+        h = h << 8 | (off + i < klen ? k[off + i] : 0u);
+    return h;
+}
+
+static size_t common_prefix(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen, i = 0;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* Where a full key goes in tree t: block *bi, position *pos. t has a block. */
+static void tree_locate(const otree *t, const unsigned char *s, size_t slen, size_t *bi, unsigned *pos)
+{
+    const blk *lb = t->top[t->ntop - 1].b;
+    size_t lo = 1, hi = t->ntop;
+    int ok = hi > 1 && slen >= t->tplen && memcmp(s, t->top[1].sep, t->tplen) == 0;
+    uint64_t ht = ok ? hint_of(s, slen, t->tplen) : 0;
+    /* After the greatest key (ids are time-ordered: the common case)? Not
+     * when the hints already place s before the last block. */
+    if (lb->n && !(ok && ht < t->top[hi - 1].h) &&
+        key_cmp(s, slen, key_of(lb->r[lb->n - 1]), lb->r[lb->n - 1]->klen) > 0) {
+        *bi = t->ntop - 1;
+        *pos = lb->n;
+        return;
+    }
+    /* The last block whose lower bound is <= s. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fence *f = &t->top[mid];
+        int c = ok && f->h != ht ? (f->h < ht ? -1 : 1) : key_cmp(f->sep, f->slen, s, slen);
+        if (c <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *bi = lo - 1;
+    const blk *b = t->top[lo - 1].b;
+    uint64_t hs = hint_of(s, slen, b->plen);
+    unsigned l = 0, h = b->n;
+    while (l < h) {
+        unsigned mid = (l + h) / 2;
+        int c;
+        if (b->h[mid] != hs)
+            c = b->h[mid] < hs ? -1 : 1;
+        else
+            c = key_cmp(key_of(b->r[mid]), b->r[mid]->klen, s, slen);
+        if (c < 0)
+            l = mid + 1;
+        else
+            h = mid;
+    }
+    *pos = l;
+}
+
+/* Recomputes the shared prefix of block i from its fences, and its hints. */
+static void blk_refresh(otree *t, size_t i)
+{
+    blk *b = t->top[i].b;
+    size_t p = 0;
+    if (i > 0 && i + 1 < t->ntop)
+        p = common_prefix(t->top[i].sep, t->top[i].slen, t->top[i + 1].sep, t->top[i + 1].slen);
+    b->plen = (uint32_t)p;
+    for (unsigned j = 0; j < b->n; j++)
+        b->h[j] = hint_of(key_of(b->r[j]), b->r[j]->klen, p);
+}
+
+static void blk_put(otree *t, blk *b, unsigned pos, mnode *e)
+{
+    memmove(&b->h[pos + 1], &b->h[pos], (b->n - pos) * sizeof b->h[0]);
+    memmove(&b->r[pos + 1], &b->r[pos], (b->n - pos) * sizeof b->r[0]);
+    b->h[pos] = hint_of(key_of(e), e->klen, b->plen);
+    b->r[pos] = e;
+    b->n++;
+    if (e->klen > t->maxk)
+        t->maxk = e->klen;
+}
+
+/* Makes sure inserting node e into tree k cannot need an allocation: what
+ * a split takes (a block, room for a separator as long as any key, a fence)
+ * is kept ready, so no search is needed to know whether one will happen.
+ * MTRK_ENOMEM, with the tree unchanged. */
+static int tree_reserve(tdesc *d, unsigned k, const mnode *e)
+{
+    otree *t = &d->trees[k];
+    size_t sepcap = t->maxk > e->klen ? t->maxk : e->klen;
+    if (t->ntop + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 8;
+        fence *f = realloc(t->top, cap * sizeof *f);
+        if (f == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+        t->top = f;
+        t->cap = cap;
+    }
+    if (t->spare_blk == NULL && (t->spare_blk = malloc(sizeof(blk))) == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+    if (sepcap > t->spare_cap) {
+        free(t->spare_sep);
+        t->spare_cap = 0;
+        if ((t->spare_sep = malloc(sepcap)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for an index of %s", d->def->name);
+        t->spare_cap = sepcap;
+    }
+    return 0;
+}
+
+/* Links node e into tree k. Never allocates: a split uses what
+ * tree_reserve set aside, and an undo never splits (blocks only ever split,
+ * never merge, so a key put back finds the room it left). */
+static void tree_insert(tdesc *d, unsigned k, mnode *e)
+{
+    otree *t = &d->trees[k];
+    const unsigned char *s = key_of(e);
+    if (t->ntop == 0) {
+        blk *b = t->spare_blk;
+        t->spare_blk = NULL;
+        b->n = b->plen = 0;
+        t->top[0] = (fence){ b, NULL, 0, 0 };
+        t->ntop = 1;
+    }
+    size_t bi;
+    unsigned pos;
+    tree_locate(t, s, e->klen, &bi, &pos);
+    blk *b = t->top[bi].b;
+    if (b->n < BLK) {
+        blk_put(t, b, pos, e);
+        return;
+    }
+    /* Split: the upper half moves to a new block, or, for a key after the
+     * last one, the new block starts with it (in-order keys fill blocks). */
+    blk *nb = t->spare_blk;
+    unsigned char *sep = t->spare_sep;
+    t->spare_blk = NULL;
+    t->spare_sep = NULL;
+    t->spare_cap = 0;
+    nb->n = 0;
+    nb->plen = 0;
+    const unsigned char *sk;
+    size_t slen;
+    int append = bi == t->ntop - 1 && pos == BLK;
+    if (append) {
+        sk = s;
+        slen = e->klen;
+    } else {
+        unsigned half = BLK / 2;
+        memcpy(nb->r, &b->r[half], (BLK - half) * sizeof b->r[0]);
+        nb->n = BLK - half;
+        b->n = half;
+        sk = key_of(nb->r[0]);
+        slen = nb->r[0]->klen;
+    }
+    memcpy(sep, sk, slen);
+    memmove(&t->top[bi + 2], &t->top[bi + 1], (t->ntop - bi - 1) * sizeof t->top[0]);
+    t->top[bi + 1] = (fence){ nb, sep, (uint32_t)slen, 0 };
+    t->ntop++;
+    /* Separators compared by their hints past the prefix they all share. */
+    size_t np = common_prefix(t->top[1].sep, t->top[1].slen, t->top[t->ntop - 1].sep, t->top[t->ntop - 1].slen);
+    if (t->ntop == 2 || np < t->tplen) {
+        t->tplen = np;
+        for (size_t i = 1; i < t->ntop; i++)
+            t->top[i].h = hint_of(t->top[i].sep, t->top[i].slen, np);
+    } else {
+        t->top[bi + 1].h = hint_of(sep, slen, t->tplen);
+    }
+    blk_refresh(t, bi);
+    blk_refresh(t, bi + 1);
+    if (append)
+        blk_put(t, nb, 0, e);
+    else if (pos <= BLK / 2)
+        blk_put(t, b, pos, e);
+    else
+        blk_put(t, nb, pos - BLK / 2, e);
+}
+
+/* Block and position of node e, which is in tree k. */
+static blk *tree_find(tdesc *d, unsigned k, const mnode *e, unsigned *pos)
+{
+    otree *t = &d->trees[k];
+    size_t bi;
+    tree_locate(t, key_of(e), e->klen, &bi, pos);
+    return t->top[bi].b;
+}
+
+static void tree_remove(tdesc *d, unsigned k, mnode *e)
+{
+    unsigned pos;
+    blk *b = tree_find(d, k, e, &pos);
+    memmove(&b->h[pos], &b->h[pos + 1], (b->n - pos - 1) * sizeof b->h[0]);
+    memmove(&b->r[pos], &b->r[pos + 1], (b->n - pos - 1) * sizeof b->r[0]);
+    b->n--;
+}
+
+/* Puts node n in the place of o in tree k (same sort key). */
+static void tree_replace(tdesc *d, unsigned k, mnode *o, mnode *n)
+{
+    unsigned pos;
+    blk *b = tree_find(d, k, o, &pos);
+    b->r[pos] = n;
+}
+
+/* A position in a tree: block i, entry j. */
+typedef struct cursor {
+    const otree *t;
+    size_t i;
+    unsigned j;
+} cursor;
+
+/* Moves to the first entry at or after (i, j); 0 at the end. */
+static int cur_fwd(cursor *c)
+{
+    while (c->i < c->t->ntop && c->j >= c->t->top[c->i].b->n) {
+        c->i++;
+        c->j = 0;
+    }
+    return c->i < c->t->ntop;
+}
+
+/* Moves to the last entry before block i's entry j (j may be n); 0 at the start. */
+static int cur_back(cursor *c)
+{
+    for (;;) {
+        if (c->j > 0) {
+            c->j--;
+            return 1;
+        }
+        if (c->i == 0)
+            return 0;
+        c->i--;
+        c->j = c->t->top[c->i].b->n;
+    }
+}
+
+static inline mnode *cur_node(const cursor *c) { return c->t->top[c->i].b->r[c->j]; }
+
+/* Order of entry j of block b against the encoded prefix p, using its hint
+ * when p shares the block's prefix (ok) and reaches into the hint. */
+static inline int ent_pre_cmp(const blk *b, unsigned j, const unsigned char *p, size_t plen, int ok, uint64_t hp,
+                              uint64_t mask)
+{
+    if (ok && mask) {
+        uint64_t he = b->h[j] & mask;
+        if (he != hp)
+            return he < hp ? -1 : 1;
+    }
+    return pre_cmp(key_of(b->r[j]), b->r[j]->klen, p, plen);
+}
+
+/* First entry whose key is >= the encoded prefix p (> when strict), or
+ * (last entry <= p, < when strict) when last; 0 if none. */
+static int tree_seek(const tdesc *d, unsigned k, const unsigned char *p, size_t plen, int strict, int last,
+                     cursor *c)
+{
+    const otree *t = &d->trees[k];
+    c->t = t;
+    c->i = c->j = 0;
+    if (t->ntop == 0)
+        return 0;
+    /* pred(x): x is at or past the boundary, monotone over the sorted keys. */
+#define PRED(cmp) (last ? ((cmp) > 0 || ((cmp) == 0 && strict)) : ((cmp) > 0 || ((cmp) == 0 && !strict)))
+    size_t lo = 1, hi = t->ntop;
+    int tok = hi > 1 && plen > t->tplen && memcmp(p, t->top[1].sep, t->tplen) == 0;
+    uint64_t htp = 0, tmask = 0;
+    if (tok) {
+        size_t m = plen - t->tplen < 8 ? plen - t->tplen : 8;
+        tmask = m == 8 ? ~UINT64_C(0) : ~(~UINT64_C(0) >> (8 * m));
+        htp = hint_of(p, plen, t->tplen) & tmask;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fence *f = &t->top[mid];
+        int cmp;
+        if (tok && (f->h & tmask) != htp)
+            cmp = (f->h & tmask) < htp ? -1 : 1;
+        else
+            cmp = pre_cmp(f->sep, f->slen, p, plen);
+        if (!PRED(cmp))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t bi = lo - 1;
+    const blk *b = t->top[bi].b;
+    int ok = b->plen == 0 || (plen > b->plen && memcmp(p, t->top[bi].sep, b->plen) == 0);
+    uint64_t hp = 0, mask = 0;
+    if (ok && plen > b->plen) {
+        size_t m = plen - b->plen < 8 ? plen - b->plen : 8;
+        mask = m == 8 ? ~UINT64_C(0) : ~(~UINT64_C(0) >> (8 * m));
+        hp = hint_of(p, plen, b->plen) & mask;
+    }
+    unsigned l = 0, h = b->n;
+    while (l < h) {
+        unsigned mid = (l + h) / 2;
+        int cmp = ent_pre_cmp(b, mid, p, plen, ok, hp, mask);
+        if (!PRED(cmp))
+            l = mid + 1;
+        else
+            h = mid;
+    }
+#undef PRED
+    c->i = bi;
+    c->j = l;
+    return last ? cur_back(c) : cur_fwd(c);
+}
+
+static void tree_free(otree *t)
+{
+    for (size_t i = 0; i < t->ntop; i++) {
+        free(t->top[i].b);
+        free(t->top[i].sep);
+    }
+    free(t->top);
+    free(t->spare_blk);
+    free(t->spare_sep);
+    memset(t, 0, sizeof *t);
+}
+
+/* Links a row into every tree and the hash table (after tree_reserve). */
+static void link_all(tdesc *d, char *row)
+{
+    mnode *n = node_of(row, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+        tree_insert(d, k, n);
+    hash_link(d, row);
+}
+
+static void unlink_all(tdesc *d, char *row)
+{
+    mnode *n = node_of(row, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+        tree_remove(d, k, n);
+    hash_unlink(d, row);
+}
+
+/* Reserves what linking `row` needs in every tree whose key differs from
+ * the one of `old` (every tree when old is NULL). MTRK_ENOMEM. */
+static int reserve_all(tdesc *d, char *row, char *old)
+{
+    mnode *n = node_of(row, 0), *o = old ? node_of(old, 0) : NULL;
+    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n)) {
+        int same = o && o->klen == n->klen && memcmp(key_of(o), key_of(n), n->klen) == 0;
+        if (o)
+            o = node_next(o);
+        if (!same) {
+            int rc = tree_reserve(d, k, n);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* Swaps row `from` (linked) for `to` (unlinked, same primary key) everywhere
+ * (after reserve_all for `to`). */
+static void swap_rows(tdesc *d, char *from, char *to)
+{
+    mnode *a = node_of(from, 0), *b = node_of(to, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
+        if (a->klen == b->klen && memcmp(key_of(a), key_of(b), a->klen) == 0) {
+            tree_replace(d, k, a, b);
+        } else {
+            tree_remove(d, k, a);
+            tree_insert(d, k, b);
+        }
+    }
+    hash_replace(d, from, to);
+}
+
+/* Whether two rows of a table have the same layout (header, key lengths,
+ * size), so that their contents can be exchanged in place. */
+static int same_layout(const tdesc *d, char *a, char *b)
+{
+    const rowhdr *ha = hdr_of(a), *hb = hdr_of(b);
+    if (ha->vals_off != hb->vals_off || ha->data_off != hb->data_off || ha->size != hb->size)
+        return 0;
+    mnode *x = node_of(a, 0), *y = node_of(b, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, x = node_next(x), y = node_next(y))
+        if (x->klen != y->klen)
+            return 0;
+    return 1;
+}
+
+static void swap_bytes(void *pa, void *pb, size_t n)
+{
+    unsigned char tmp[256], *a = pa, *b = pb;
+    while (n) {
+        size_t m = n < sizeof tmp ? n : sizeof tmp;
+        memcpy(tmp, a, m);
+        memcpy(a, b, m);
+        memcpy(b, tmp, m);
+        a += m;
+        b += m;
+        n -= m;
+    }
+}
+
+/* Exchanges the contents (keys and values) of the linked row `cur` with
+ * those of `other` (unlinked, same layout and primary key), leaving every
+ * link where it is: only the trees whose key changes are touched, and the
+ * rows around `cur` are not. Its own inverse; allocates nothing. */
+static void swap_contents(tdesc *d, char *cur, char *other)
+{
+    mnode *a = node_of(cur, 0), *b = node_of(other, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
+        if (memcmp(key_of(a), key_of(b), a->klen) == 0)
+            continue;
+        tree_remove(d, k, a);
+        swap_bytes(a + 1, b + 1, a->klen);
+        tree_insert(d, k, a);
+    }
+    size_t off = hdr_of(cur)->vals_off;
+    swap_bytes(cur + off, other + off, hdr_of(cur)->size - off);
+}
+
+/* MTRK_EEXISTS if a row other than `self` shares a unique index with `row`
+ * (built, not linked). */
+static int check_unique(const tdesc *d, char *row, const char *self)
 {
     const mtrk_table_def *def = d->def;
     for (unsigned x = 0; x < def->nindexes; x++) {
         const mtrk_index_def *ix = &def->indexes[x];
         if (!ix->unique)
             continue;
-        mtrk_value key[MAX_KEY];
+        unsigned k = x + 1;
+        const unsigned char *key = key_of(node_of(row, k));
+        size_t plen = 0;
         int has_null = 0;
         for (unsigned j = 0; j < ix->ncols; j++) {
-            key[j] = vals[ix->cols[j]];
-            has_null |= key[j].type == MTRK_VAL_NULL;
+            has_null |= key[plen] == TAG_NULL;
+            plen += enc_skip(key + plen);
         }
+        /* An update that keeps the values keeps the row's own claim on them. */
         if (has_null)
             continue;
-        unsigned k = x + 1;
-        for (mnode *n = seek_first(d, k, key, ix->ncols, 0); n; n = mtree_RB_NEXT(n)) {
-            char *row = row_of(n, k);
-            if (row_key_cmp(d, k, row, key, ix->ncols) != 0)
+        if (self) {
+            const mnode *o = node_of((char *)self, k);
+            if (pre_cmp(key_of(o), o->klen, key, plen) == 0)
+                continue;
+        }
+        cursor c;
+        for (int more = tree_seek(d, k, key, plen, 0, 0, &c); more; c.j++, more = cur_fwd(&c)) {
+            mnode *n = cur_node(&c);
+            if (pre_cmp(key_of(n), n->klen, key, plen) != 0)
                 break;
-            if (row != self)
+            if (row_of(n, k) != self)
                 return fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values",
                             def->name, ix->name);
         }
@@ -449,7 +1173,6 @@ static int check_unique(const tdesc *d, const mtrk_value *vals, const char *self
     return 0;
 }
 
-/* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 /* ------------------------------------------------------------------ */
 
@@ -507,6 +1230,7 @@ static int mem_begin(mtrk_store *store, int write)
 static void end_tx(memstore *s)
 {
     s->nlog = 0;
+    arena_reset(s, 1);
     if (s->caplog > LOG_KEEP) {
         free(s->log);
         s->log = NULL;
@@ -547,7 +1271,7 @@ static void undo_all(memstore *s)
 {
     for (size_t i = s->nlog; i-- > 0;) {
         undo *u = &s->log[i];
-        const tdesc *d = &s->td[u->table];
+        tdesc *d = &s->td[u->table];
         switch (u->op) {
         case UNDO_INSERT:
             unlink_all(d, u->row);
@@ -559,6 +1283,9 @@ static void undo_all(memstore *s)
             break;
         case UNDO_DELETE:
             link_all(d, u->row);
+            break;
+        case UNDO_SWAP:
+            swap_contents(d, u->row, u->old); /* old: scratch memory */
             break;
         }
     }
@@ -608,7 +1335,11 @@ static int mem_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtr
     const tdesc *d = &s->td[table];
     if ((rc = check_key("key", key, d->def->npk)))
         return rc;
-    char *row = find_pk(d, key);
+    ekey ek;
+    if ((rc = ekey_make(&ek, key, d->def->npk, 0, NULL)))
+        return rc;
+    char *row = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    ekey_done(&ek);
     if (row == NULL)
         return fail(MTRK_ENOTFOUND, "memory store: %s: no row with this primary key", d->def->name);
     rc = call_fn(s, d, row, fn, userdata);
@@ -646,20 +1377,30 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
     unsigned m = nprefix + nstart;
     int strict = (flags & MTRK_SCAN_AFTER) && nstart > 0;
     int desc = (flags & MTRK_SCAN_DESC) != 0;
+    ekey ek;
+    size_t plen = 0;
+    if ((rc = ekey_make(&ek, key, m, nprefix, &plen)))
+        return rc;
 
-    mnode *n = desc ? seek_last(d, k, key, m, strict) : seek_first(d, k, key, m, strict);
-    while (n) {
-        const char *row = row_of(n, k);
-        if (row_key_cmp(d, k, row, key, nprefix) != 0)
+    cursor c;
+    int more = tree_seek(d, k, ek.p, ek.n, strict, desc, &c);
+    rc = 0;
+    while (more) {
+        mnode *n = cur_node(&c);
+        if (pre_cmp(key_of(n), n->klen, ek.p, plen) != 0)
             break;
-        rc = call_fn(s, d, row, fn, userdata);
-        if (rc < 0)
-            return rc;
-        if (rc > 0)
+        rc = call_fn(s, d, row_of(n, k), fn, userdata);
+        if (rc != 0)
             break;
-        n = desc ? mtree_RB_PREV(n) : mtree_RB_NEXT(n);
+        if (desc) {
+            more = cur_back(&c);
+        } else {
+            c.j++;
+            more = cur_fwd(&c);
+        }
     }
-    return 0;
+    ekey_done(&ek);
+    return rc < 0 ? rc : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -684,7 +1425,7 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     int rc = check_table(s, ch->table);
     if (rc)
         return rc;
-    const tdesc *d = &s->td[ch->table];
+    tdesc *d = &s->td[ch->table];
     const mtrk_table_def *def = d->def;
     if (ch->row == NULL)
         return fail(MTRK_EINVAL, "memory store: change %zu: row is NULL", i);
@@ -695,31 +1436,61 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     if ((rc = log_reserve(s)))
         return rc;
 
-    char *cur = find_pk(d, ch->row), *row = NULL;
+    char *cur, *row = NULL;
     undo *u = &s->log[s->nlog];
-    switch (ch->op) {
-    case MTRK_CHANGE_INSERT:
-        if (cur)
-            return fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
-        if ((rc = check_unique(d, ch->row, NULL)) || (rc = row_build(d, ch->row, &row)))
+    if (ch->op == MTRK_CHANGE_DELETE) {
+        ekey ek;
+        if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
             return rc;
-        link_all(d, row);
-        *u = (undo){ UNDO_INSERT, ch->table, row, NULL };
-        break;
-    case MTRK_CHANGE_UPDATE:
-        if (cur == NULL)
-            return fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-        if ((rc = check_unique(d, ch->row, cur)) || (rc = row_build(d, ch->row, &row)))
-            return rc;
-        swap_rows(d, cur, row);
-        *u = (undo){ UNDO_UPDATE, ch->table, row, cur };
-        break;
-    default:
+        cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+        ekey_done(&ek);
         if (cur == NULL)
             return fail(MTRK_ENOTFOUND, "memory store: %s: delete of a missing row", def->name);
         unlink_all(d, cur);
         *u = (undo){ UNDO_DELETE, ch->table, cur, NULL };
-        break;
+        s->nlog++;
+        return 0;
+    }
+    /* The new row first: its primary key, encoded and hashed, finds the current one. */
+    int update = ch->op == MTRK_CHANGE_UPDATE;
+    if ((rc = row_build(s, d, ch->row, update, &row)))
+        return rc;
+    const mnode *n0 = node_of(row, 0);
+    cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    if (ch->op == MTRK_CHANGE_INSERT) {
+        if (cur)
+            rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
+        else
+            rc = check_unique(d, row, NULL);
+        if (rc == 0 && (rc = hash_reserve(d)) == 0)
+            rc = reserve_all(d, row, NULL);
+        if (rc) {
+            free(row);
+            return rc;
+        }
+        link_all(d, row);
+        *u = (undo){ UNDO_INSERT, ch->table, row, NULL };
+    } else {
+        if (cur == NULL)
+            rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
+        else if ((rc = check_unique(d, row, cur)) == 0)
+            rc = reserve_all(d, row, cur);
+        if (rc)
+            return rc; /* row is scratch memory */
+        if (same_layout(d, cur, row)) {
+            /* The usual update (counters, states): the row stays in place,
+             * its previous contents go to the scratch memory until the end. */
+            swap_contents(d, cur, row);
+            *u = (undo){ UNDO_SWAP, ch->table, cur, row };
+        } else {
+            size_t size = hdr_of(row)->size;
+            char *copy = malloc(size);
+            if (copy == NULL)
+                return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", def->name);
+            memcpy(copy, row, size);
+            swap_rows(d, cur, copy);
+            *u = (undo){ UNDO_UPDATE, ch->table, copy, cur };
+        }
     }
     s->nlog++;
     return 0;
@@ -753,24 +1524,21 @@ static const char *mem_errmsg(mtrk_store *store)
 /* Creation and release                                                */
 /* ------------------------------------------------------------------ */
 
-/* Frees every row of tree 0 of a table, dismantling the tree as it goes. */
+/* Frees every row of a table (through the hash chains). */
 static void free_rows(tdesc *d)
 {
-    mnode *n = RB_ROOT(&d->trees[0]);
-    while (n) {
-        mnode *next;
-        if ((next = RB_LEFT(n, link)) != NULL) {
-            RB_LEFT(n, link) = NULL;
-        } else if ((next = RB_RIGHT(n, link)) != NULL) {
-            RB_RIGHT(n, link) = NULL;
-        } else {
-            next = RB_PARENT(n, link);
-            free(row_of(n, 0));
+    for (size_t i = 0; i < d->nbuckets; i++) {
+        rowhdr *r = d->buckets[i];
+        while (r) {
+            rowhdr *next = r->hnext;
+            free(r);
+            r = next;
         }
-        n = next;
+        d->buckets[i] = NULL;
     }
+    d->nrows = 0;
     for (unsigned k = 0; k < d->ntrees; k++)
-        RB_INIT(&d->trees[k]);
+        tree_free(&d->trees[k]);
 }
 
 static void mem_free(mtrk_store *store)
@@ -788,6 +1556,7 @@ static void mem_free(mtrk_store *store)
         if (d->trees)
             free_rows(d);
         free(d->trees);
+        free(d->buckets);
         if (d->keycols)
             for (unsigned k = 0; k < d->ntrees; k++)
                 free(d->keycols[k]);
@@ -796,6 +1565,7 @@ static void mem_free(mtrk_store *store)
     }
     free(s->td);
     free(s->log);
+    arena_reset(s, 0);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }
@@ -828,11 +1598,17 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
         }
         for (unsigned j = 0; j < def->npk; j++)
             d->keycols[k][nix + j] = j;
-        RB_INIT(&d->trees[k]);
     }
-    d->slots_off = d->ntrees * sizeof(mnode);
-    d->types_off = d->slots_off + def->ncols * sizeof(slot);
-    d->data_off = d->types_off + def->ncols;
+    /* The columns of any sort key, each encoded once per row. */
+    d->nkeyed = 0;
+    for (unsigned c = 0; c < def->ncols; c++) {
+        int used = 0;
+        for (unsigned k = 0; k < d->ntrees && !used; k++)
+            for (unsigned j = 0; j < d->nkey[k] && !used; j++)
+                used = d->keycols[k][j] == c;
+        if (used)
+            d->keyed[d->nkeyed++] = c;
+    }
     return 0;
 }
 
@@ -849,6 +1625,11 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         return fail(MTRK_ESTORE, "memory store: cannot create the lock");
     }
     atomic_init(&s->owner, 0);
+    {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        s->seed = hash_bytes((uint64_t)(uintptr_t)s, (const unsigned char *)&ts, sizeof ts);
+    }
     s->base.version = MTRK_STORE_VERSION;
     s->base.free = mem_free;
     s->base.begin = mem_begin;

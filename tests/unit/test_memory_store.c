@@ -1165,6 +1165,101 @@ static void test_many_rows(void **state)
     collect_reset(&c, 0);
 }
 
+/* One transaction of many changes on thousands of rows (index blocks split
+ * in the middle and at the end, rows leave and re-enter indexes, updates in
+ * place and with a new layout), rolled back: every index as before. */
+static void big_change(mtrk_store *s, unsigned n)
+{
+    trow m;
+    for (unsigned i = 0; i < n; i++) {
+        unsigned id = n + (i * 7919u) % n;
+        message(&m, 1, id, id % 7, id, id % 3);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+    for (unsigned id = 0; id < n; id += 3) {
+        message(&m, 1, id, 0, 0, 0);
+        assert_int_equal(change(s, MTRK_CHANGE_DELETE, &m), 0);
+    }
+    for (unsigned id = 1; id < n; id += 5) {
+        if (id % 3 == 0)
+            continue; /* deleted */
+        message(&m, 1, id, id % 7, id, 9); /* same layout: in place, the queue index moves */
+        assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &m), 0);
+    }
+    for (unsigned id = 2; id < n; id += 6) {
+        message(&m, 1, id, id % 7, n * 4 + id, id % 5 == 1 ? 9 : id % 3); /* another contact */
+        r_text(&m, COL_messages_provider_message_id, "p-1"); /* a longer row */
+        assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &m), 0);
+    }
+    for (unsigned id = 0; id < n; id += 9) {
+        message(&m, 1, id, 1, id, 1); /* deleted above: back */
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+}
+
+static void test_rollback_of_a_large_transaction(void **state)
+{
+    mtrk_store *s = *state;
+    enum { N = 3000 };
+    trow m;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 0; i < N; i++) {
+        unsigned id = (i * 7919u) % N;
+        message(&m, 1, id, id % 7, id, id % 3);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &m), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    char *before = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(s->begin(s, 1), 0);
+        big_change(s, N);
+        assert_int_equal(s->rollback(s), 0);
+        assert_int_equal(s->begin(s, 0), 0);
+        char *after = dump_all(s);
+        assert_int_equal(s->commit(s), 0);
+        assert_string_equal(before, after);
+        free(after);
+    }
+
+    /* Committed: the primary key in order forwards and backwards, and the
+     * queue index of (campaign 3, state 9) complete. */
+    assert_int_equal(s->begin(s, 1), 0);
+    big_change(s, N);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    int want = 0;
+    for (unsigned id = 0; id < 2 * N; id++)
+        want += id >= N || id % 3 != 0 || id % 9 == 0;
+    collect c = { 0 };
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, want);
+    for (int i = 1; i < c.count && i < 4096; i++)
+        assert_true(c.ids[i - 1] < c.ids[i]);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, MTRK_INDEX_PK, NULL, 0, NULL, 0, MTRK_SCAN_DESC, collect_fn, &c), 0);
+    assert_int_equal(c.count, want);
+    for (int i = 1; i < c.count && i < 4096; i++)
+        assert_true(c.ids[i - 1] > c.ids[i]);
+    trow k;
+    r_init(&k, T_MESSAGES);
+    r_id(&k, 0, 1);
+    r_id(&k, 1, 3);
+    r_int(&k, 2, 9);
+    collect_reset(&c, T_MESSAGES);
+    assert_int_equal(s->scan(s, T_MESSAGES, IDX_MESSAGES_QUEUE, k.v, 3, NULL, 0, 0, collect_fn, &c), 0);
+    want = 0;
+    for (unsigned id = 1; id < N; id += 5)
+        want += id % 7 == 3 && id % 3 != 0;
+    assert_int_equal(c.count, want);
+    assert_int_equal(s->commit(s), 0);
+    collect_reset(&c, 0);
+    free(before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1184,6 +1279,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_begin_waits_for_another_thread, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_operations_match_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_of_a_large_transaction, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
