@@ -43,8 +43,20 @@
  *
  * Statements are prepared once per connection (get, insert, update, delete
  * per table; scan per shape) and executed with binary parameters and
- * results. apply sends all its changes in one pipeline (libpq pipeline mode):
- * one round trip per apply, however many rows.
+ * results.
+ *
+ * Deferred writes. apply sends its statements into the libpq pipeline and
+ * returns without waiting for them: the writes of a transaction travel
+ * together with its next read, its COMMIT, or the sync sent when PIPE_MAX
+ * writes are outstanding, and their results are read then, in one round
+ * trip. A write that failed (a unique violation, an update of a missing row,
+ * a lost connection) is reported by that later call, with the server's
+ * message and SQLSTATE, and stays reported by every call of the transaction
+ * until it ends (the server aborted it anyway): the public call fails as a
+ * whole, as if apply had failed. A deferred MTRK_ENOTFOUND (update or delete
+ * of a missing row) is reported as MTRK_ESTORE, because a read's
+ * MTRK_ENOTFOUND means "no such row" to the core. Validation (types, NULLs,
+ * lengths) still fails apply itself.
  *
  * Plans. Every statement the backend sends is an index lookup or an ordered
  * index range scan by design, so the session disables sequential and bitmap
@@ -85,6 +97,10 @@
 #define SCAN_FIRST_CHUNK 16
 #define SCAN_CHUNK 1000
 #define MAX_MONTHS 256
+/* Deferred writes outstanding before apply sends a sync and reads their
+ * results: each answer is ~30 bytes, so the server never blocks on a full
+ * socket while libpq, in blocking mode, is still sending. */
+#define PIPE_MAX 1024
 
 /* Advisory lock class ("mt"), and its objects. */
 #define LOCK_CLASS 0x6d74
@@ -180,8 +196,19 @@ typedef struct pgstore {
     /* Rows read or written in this transaction (see the row cache). */
     struct centry *cache;
     size_t ncache;
+    /* Deferred writes: the connection is in pipeline mode, npend writes
+     * (op, table) were sent and their results not read yet. */
+    int piped;
+    size_t npend;
+    struct { int op; unsigned table; } pend[PIPE_MAX];
+    int deferred;        /* a deferred write failed: its code, until the transaction ends */
+    char deferred_err[ERRMSG_MAX];
+    unsigned long roundtrips; /* results awaited (statistics for tests and benchmarks) */
     char err[ERRMSG_MAX];
 } pgstore;
+
+static int pipe_end(pgstore *s, int have_extra, PGresult **extra);
+static void cache_clear(pgstore *s);
 
 __attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, const char *fmt, ...)
 {
@@ -260,15 +287,144 @@ static int res_fail(pgstore *s, PGresult *res, const char *what)
                 state ? ")" : "");
 }
 
-/* Runs a command without parameters; 0 or the mapped failure. */
+/* Runs a command without parameters; 0 or the mapped failure. Deferred
+ * writes go first (their failure is then this call's). */
 static int exec(pgstore *s, const char *sql, const char *what)
 {
+    int rc;
+    if (s->piped && (rc = pipe_end(s, 0, NULL)))
+        return rc;
+    s->roundtrips++;
     PGresult *res = PQexec(s->conn, sql);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
         return res_fail(s, res, what);
     PQclear(res);
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Deferred writes (the pipeline)                                      */
+/* ------------------------------------------------------------------ */
+
+/* The failure of a deferred write, again: every call of the transaction
+ * reports it until rollback. */
+static int deferred_fail(pgstore *s)
+{
+    return fail(s, s->deferred, "%s", s->deferred_err);
+}
+
+/* The connection's protocol state is unknown after an unexpected answer:
+ * give it up (the next begin reconnects; the server discards the
+ * transaction with the connection). */
+static int pipe_lost(pgstore *s, const char *what)
+{
+    s->broken = 1;
+    const char *m = s->conn ? PQerrorMessage(s->conn) : "";
+    char mm[ERRMSG_MAX / 2];
+    snprintf(mm, sizeof mm, "%s", m && *m ? m : "unexpected answer from the server");
+    size_t ml = strlen(mm);
+    while (ml && (mm[ml - 1] == '\n' || mm[ml - 1] == ' '))
+        mm[--ml] = '\0';
+    return fail(s, MTRK_ESTORE, "pg store: %s: connection to the server lost: %s", what, mm);
+}
+
+/* Ends the pipeline: sends a sync (after the one extra query the caller
+ * sent into the pipeline, if have_extra), reads the result of every
+ * deferred write, then the extra query's (*extra, the caller's to clear,
+ * whatever its status), and leaves pipeline mode. Returns 0, or the first
+ * write's failure, which then sticks until the transaction ends (*extra is
+ * then NULL). */
+static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
+{
+    if (extra)
+        *extra = NULL;
+    if (!s->piped)
+        return s->deferred ? deferred_fail(s) : 0;
+    int first = 0;
+    PGresult *xres = NULL;
+    s->roundtrips++;
+    if (PQpipelineSync(s->conn) != 1) {
+        first = pipe_lost(s, "sending deferred writes");
+        goto out;
+    }
+    size_t nq = s->npend + (have_extra ? 1 : 0);
+    for (size_t i = 0; i < nq; i++) {
+        PGresult *res = PQgetResult(s->conn);
+        if (res == NULL) {
+            if (first == 0)
+                first = pipe_lost(s, "reading deferred writes");
+            s->broken = 1;
+            goto out;
+        }
+        ExecStatusType st = PQresultStatus(res);
+        if (i == s->npend) {
+            if (first == 0)
+                xres = res;
+            else
+                PQclear(res);
+        } else if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(res);
+        } else if (st == PGRES_COMMAND_OK) {
+            int op = s->pend[i].op;
+            if (first == 0 && op != MTRK_CHANGE_INSERT && strcmp(PQcmdTuples(res), "0") == 0)
+                first = fail(s, MTRK_ESTORE, "pg store: %s of a missing row in %s (a deferred write)",
+                             op == MTRK_CHANGE_UPDATE ? "update" : "delete", s->ts[s->pend[i].table].def->name);
+            PQclear(res);
+        } else if (first == 0) {
+            char what[96];
+            int op = s->pend[i].op;
+            snprintf(what, sizeof what, "%s %s (a deferred write)",
+                     op == MTRK_CHANGE_INSERT ? "insert into" : op == MTRK_CHANGE_UPDATE ? "update of" : "delete from",
+                     s->ts[s->pend[i].table].def->name);
+            first = res_fail(s, res, what);
+        } else {
+            PQclear(res);
+        }
+        /* Each query's results end with a NULL. */
+        PGresult *end = PQgetResult(s->conn);
+        if (end != NULL) {
+            PQclear(end);
+            if (first == 0)
+                first = pipe_lost(s, "reading deferred writes");
+            s->broken = 1;
+            goto out;
+        }
+        if (s->broken)
+            goto out;
+    }
+    PGresult *sync = PQgetResult(s->conn);
+    if (sync == NULL || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) {
+        PQclear(sync);
+        if (first == 0)
+            first = pipe_lost(s, "reading deferred writes");
+        s->broken = 1;
+        goto out;
+    }
+    PQclear(sync);
+    if (PQexitPipelineMode(s->conn) != 1) {
+        if (first == 0)
+            first = pipe_lost(s, "leaving pipeline mode");
+        s->broken = 1;
+    }
+out:
+    s->piped = 0;
+    s->npend = 0;
+    mark_broken(s);
+    if (first) {
+        PQclear(xres);
+        xres = NULL;
+        if (first == MTRK_ENOTFOUND)
+            first = MTRK_ESTORE;
+        s->deferred = first;
+        snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
+        cache_clear(s); /* the writes it remembered did not all happen */
+    }
+    if (extra)
+        *extra = xres;
+    else
+        PQclear(xres);
+    return first;
 }
 
 /* ------------------------------------------------------------------ */
@@ -495,6 +651,8 @@ static void forget_statements(pgstore *s)
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->nmonths = s->nmonths_committed = 0;
+    s->piped = 0; /* a new connection starts out of pipeline mode */
+    s->npend = 0;
 }
 
 static void notice_quiet(void *arg, const char *message)
@@ -655,10 +813,39 @@ static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value 
 
 static int prepare(pgstore *s, const char *name, const char *sql, int nparams, const Oid *types)
 {
+    int rc;
+    if (s->piped && (rc = pipe_end(s, 0, NULL)))
+        return rc;
+    s->roundtrips++;
     PGresult *res = PQprepare(s->conn, name, sql, nparams, types);
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
         return res_fail(s, res, "preparing a statement");
     PQclear(res);
+    return 0;
+}
+
+/* Executes a prepared statement and returns its rows (*out, the caller's to
+ * clear): with the deferred writes, in their round trip, when there are
+ * some. */
+static int run_prepared(pgstore *s, const char *name, const params *pa, const char *what, PGresult **out)
+{
+    *out = NULL;
+    PGresult *res;
+    if (s->piped) {
+        if (PQsendQueryPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1) != 1) {
+            int rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, what);
+        }
+        int rc = pipe_end(s, 1, &res);
+        if (rc)
+            return rc;
+    } else {
+        s->roundtrips++;
+        res = PQexecPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1);
+    }
+    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+        return res_fail(s, res, what);
+    *out = res;
     return 0;
 }
 
@@ -1038,6 +1225,8 @@ static int need_tx(pgstore *s, const char *op)
     if (s->broken)
         return fail(s, MTRK_ESTORE, "pg store: %s: the connection to the server was lost in this transaction; "
                     "roll back (the next begin reconnects)", op);
+    if (s->deferred)
+        return deferred_fail(s);
     return 0;
 }
 
@@ -1119,6 +1308,7 @@ static int pg_begin(mtrk_store *store, int write)
     cache_clear(s);
     s->in_tx = 1;
     s->begun = 0;
+    s->deferred = 0;
     s->write = write != 0;
     s->tenant_locked = 0;
     s->nmonths_committed = s->nmonths;
@@ -1147,7 +1337,23 @@ static int pg_commit(mtrk_store *store)
     if (s->broken)
         return fail(s, MTRK_ESTORE, "pg store: commit: the connection to the server was lost; the transaction "
                     "was not committed");
-    PGresult *res = PQexec(s->conn, "COMMIT");
+    if (s->deferred)
+        return deferred_fail(s);
+    PGresult *res = NULL;
+    if (s->piped) {
+        /* COMMIT rides with the deferred writes: one round trip. When one
+         * of them failed, the COMMIT is skipped and the transaction stays
+         * open, aborted, until the core's rollback. */
+        if (PQsendQueryParams(s->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) != 1) {
+            rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, "commit");
+        }
+        if ((rc = pipe_end(s, 1, &res)))
+            return rc;
+    } else {
+        s->roundtrips++;
+        res = PQexec(s->conn, "COMMIT");
+    }
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
         /* A failed COMMIT ends the transaction on the server (rolled back),
          * but the core still calls rollback, which then has nothing to do. */
@@ -1173,8 +1379,14 @@ static int pg_rollback(mtrk_store *store)
     s->in_tx = 0;
     s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
     cache_clear(s);
+    if (s->piped && !s->broken)
+        pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
+    s->deferred = 0;
+    s->piped = 0;
+    s->npend = 0;
     if (s->broken || !s->begun)
         return 0; /* the server ended it: nothing was committed */
+    s->roundtrips++;
     PGresult *res = PQexec(s->conn, "ROLLBACK");
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
         return res_fail(s, res, "rollback");
@@ -1233,9 +1445,9 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
         return rc;
     char name[32];
     snprintf(name, sizeof name, "g%u", table);
-    PGresult *res = PQexecPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
-    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-        return res_fail(s, res, "get");
+    PGresult *res = NULL;
+    if ((rc = run_prepared(s, name, &pa, "get", &res)))
+        return rc;
     if (PQntuples(res) == 0) {
         PQclear(res);
         if (s->depth == 0)
@@ -1320,11 +1532,12 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         pa.len[pa.n] = 8;
         pa.fmt[pa.n] = 1;
         pa.n++;
-        PGresult *res = PQexecPrepared(s->conn, sh->name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
+        PGresult *res = NULL;
+        rc = run_prepared(s, sh->name, &pa, "scan", &res);
         PQclear(prev);
         prev = NULL;
-        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-            return res_fail(s, res, "scan");
+        if (rc)
+            return rc;
         int nrows = PQntuples(res);
         for (int r = 0; r < nrows; r++) {
             res_row(def, res, r, vals);
@@ -1475,11 +1688,15 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
                 return rc;
         }
     }
-    if (PQenterPipelineMode(s->conn) != 1)
-        return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
-    size_t sent = 0;
-    for (; sent < n; sent++) {
-        const mtrk_change *ch = &changes[sent];
+    if (!s->piped) {
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    /* Send, and return: the results are read with the next read, the
+     * COMMIT, or here when PIPE_MAX writes are outstanding. */
+    for (size_t i = 0; i < n; i++) {
+        const mtrk_change *ch = &changes[i];
         const mtrk_table_def *def = s->ts[ch->table].def;
         unsigned nv = ch->op == MTRK_CHANGE_DELETE ? def->npk : def->ncols;
         params pa;
@@ -1491,70 +1708,22 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
                 rc = param_add(s, &pa, def, c, &ch->row[c]);
         }
         if (rc)
-            break;
+            return rc; /* what was sent is rolled back with the transaction */
         char name[32];
         snprintf(name, sizeof name, "%c%u",
                  ch->op == MTRK_CHANGE_INSERT ? 'i' : ch->op == MTRK_CHANGE_UPDATE ? 'u' : 'd', ch->table);
         if (PQsendQueryPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1) != 1) {
-            rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
-            mark_broken(s);
-            break;
+            rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, "apply");
         }
+        s->pend[s->npend].op = ch->op;
+        s->pend[s->npend].table = ch->table;
+        s->npend++;
+        cache_put(s, ch->table, ch->row, ch->op == MTRK_CHANGE_DELETE ? NULL : ch->row);
+        if (s->npend == PIPE_MAX && (rc = pipe_end(s, 0, NULL)))
+            return rc;
     }
-    if (PQpipelineSync(s->conn) != 1 && rc == 0) {
-        rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
-        mark_broken(s);
-    }
-    /* Read every result up to the sync, keeping the first failure. */
-    int first = rc;
-    size_t got = 0;
-    for (;;) {
-        PGresult *res = PQgetResult(s->conn);
-        if (res == NULL) {
-            if (PQstatus(s->conn) == CONNECTION_BAD) {
-                if (first == 0)
-                    first = res_fail(s, NULL, "apply");
-                break;
-            }
-            continue; /* end of one query's results */
-        }
-        ExecStatusType st = PQresultStatus(res);
-        if (st == PGRES_PIPELINE_SYNC) {
-            PQclear(res);
-            break;
-        }
-        if (st == PGRES_COMMAND_OK) {
-            const mtrk_change *ch = &changes[got];
-            if (first == 0 && ch->op != MTRK_CHANGE_INSERT && strcmp(PQcmdTuples(res), "0") == 0)
-                first = fail(s, MTRK_ENOTFOUND, "pg store: %s: %s of a missing row", s->ts[ch->table].def->name,
-                             ch->op == MTRK_CHANGE_UPDATE ? "update" : "delete");
-            PQclear(res);
-        } else if (st == PGRES_PIPELINE_ABORTED) {
-            PQclear(res);
-        } else {
-            if (first == 0) {
-                char what[96];
-                snprintf(what, sizeof what, "change %zu (%s into %s)", got,
-                         changes[got].op == MTRK_CHANGE_INSERT ? "insert" : changes[got].op == MTRK_CHANGE_UPDATE
-                         ? "update" : "delete", s->ts[changes[got].table].def->name);
-                first = res_fail(s, res, what);
-            } else {
-                PQclear(res);
-            }
-        }
-        got++;
-    }
-    if (PQstatus(s->conn) != CONNECTION_BAD && PQexitPipelineMode(s->conn) != 1 && first == 0)
-        first = fail(s, MTRK_ESTORE, "pg store: cannot leave pipeline mode: %s", PQerrorMessage(s->conn));
-    mark_broken(s);
-    if (first == 0) {
-        for (size_t i = 0; i < n; i++)
-            cache_put(s, changes[i].table, changes[i].row,
-                      changes[i].op == MTRK_CHANGE_DELETE ? NULL : changes[i].row);
-    } else {
-        cache_clear(s); /* the core rolls back; forget what this apply touched */
-    }
-    return first;
+    return 0;
 }
 
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
