@@ -60,13 +60,21 @@
  *
  * Plans. Every statement the backend sends is an index lookup or an ordered
  * index range scan by design, so the session disables sequential and bitmap
- * scans, and plans each execution with its parameters (plan_cache_mode =
- * force_custom_plan): generic plans cached while a fresh schema's tables were
- * empty picked the wrong index and stayed (docs/performance.md).
+ * scans. Range scans are planned at each execution with their parameters
+ * (plan_cache_mode = force_custom_plan): generic plans cached while a fresh
+ * schema's tables were empty picked the wrong index and stayed
+ * (docs/performance.md). Point statements (by primary key, or by a unique
+ * index that shares no column with another) have one right plan and run
+ * with generic plans, planned once: planning was half the server's time per
+ * event (see plan_mode).
  *
  * Row cache: within a transaction, rows read by key and rows written are
  * remembered (exact: the tenant lock keeps other writers out, a read
  * transaction is one snapshot), so repeated gets cost no round trip.
+ *
+ * get_many reads up to MANY_CHUNK keys per statement: the table joined with
+ * unnest() of one binary array parameter per key column, a nested loop of
+ * primary-key lookups.
  *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
@@ -110,6 +118,11 @@
 #define OID_INT8 20
 #define OID_TEXT 25
 #define OID_UUID 2950
+#define OID_INT8_ARRAY 1016
+#define OID_TEXT_ARRAY 1009
+#define OID_UUID_ARRAY 2951
+/* Keys per get_many statement. */
+#define MANY_CHUNK 4096
 
 #define PG_SCHEMA_VERSION 1
 
@@ -170,7 +183,7 @@ typedef struct scan_shape {
 
 typedef struct tstate {
     const mtrk_table_def *def;
-    int get_ok, ins_ok, upd_ok, del_ok; /* prepared on this connection */
+    int get_ok, ins_ok, upd_ok, del_ok, many_ok; /* prepared on this connection */
 } tstate;
 
 typedef struct pgstore {
@@ -202,12 +215,15 @@ typedef struct pgstore {
     size_t npend;
     struct { int op; unsigned table; } pend[PIPE_MAX];
     int deferred;        /* a deferred write failed: its code, until the transaction ends */
+    int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
+    int generic_at_begin; /* ... as it was when the transaction began (SET is rolled back with it) */
     char deferred_err[ERRMSG_MAX];
-    unsigned long roundtrips; /* results awaited (statistics for tests and benchmarks) */
     char err[ERRMSG_MAX];
 } pgstore;
 
 static int pipe_end(pgstore *s, int have_extra, PGresult **extra);
+/* A pending pipeline entry that is a SET, not a write. */
+#define OP_SET 0
 static void cache_clear(pgstore *s);
 
 __attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, const char *fmt, ...)
@@ -294,7 +310,6 @@ static int exec(pgstore *s, const char *sql, const char *what)
     int rc;
     if (s->piped && (rc = pipe_end(s, 0, NULL)))
         return rc;
-    s->roundtrips++;
     PGresult *res = PQexec(s->conn, sql);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
@@ -343,7 +358,6 @@ static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
         return s->deferred ? deferred_fail(s) : 0;
     int first = 0;
     PGresult *xres = NULL;
-    s->roundtrips++;
     if (PQpipelineSync(s->conn) != 1) {
         first = pipe_lost(s, "sending deferred writes");
         goto out;
@@ -367,16 +381,19 @@ static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
             PQclear(res);
         } else if (st == PGRES_COMMAND_OK) {
             int op = s->pend[i].op;
-            if (first == 0 && op != MTRK_CHANGE_INSERT && strcmp(PQcmdTuples(res), "0") == 0)
+            if (first == 0 && op != MTRK_CHANGE_INSERT && op != OP_SET && strcmp(PQcmdTuples(res), "0") == 0)
                 first = fail(s, MTRK_ESTORE, "pg store: %s of a missing row in %s (a deferred write)",
                              op == MTRK_CHANGE_UPDATE ? "update" : "delete", s->ts[s->pend[i].table].def->name);
             PQclear(res);
         } else if (first == 0) {
             char what[96];
             int op = s->pend[i].op;
-            snprintf(what, sizeof what, "%s %s (a deferred write)",
-                     op == MTRK_CHANGE_INSERT ? "insert into" : op == MTRK_CHANGE_UPDATE ? "update of" : "delete from",
-                     s->ts[s->pend[i].table].def->name);
+            if (op == OP_SET)
+                snprintf(what, sizeof what, "setting plan_cache_mode");
+            else
+                snprintf(what, sizeof what, "%s %s (a deferred write)",
+                         op == MTRK_CHANGE_INSERT ? "insert into" : op == MTRK_CHANGE_UPDATE ? "update of" : "delete from",
+                         s->ts[s->pend[i].table].def->name);
             first = res_fail(s, res, what);
         } else {
             PQclear(res);
@@ -647,12 +664,13 @@ out:
 static void forget_statements(pgstore *s)
 {
     for (unsigned t = 0; t < s->ntables; t++)
-        s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = 0;
+        s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = s->ts[t].many_ok = 0;
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->nmonths = s->nmonths_committed = 0;
-    s->piped = 0; /* a new connection starts out of pipeline mode */
+    s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
     s->npend = 0;
+    s->generic = s->generic_at_begin = 0;
 }
 
 static void notice_quiet(void *arg, const char *message)
@@ -816,7 +834,6 @@ static int prepare(pgstore *s, const char *name, const char *sql, int nparams, c
     int rc;
     if (s->piped && (rc = pipe_end(s, 0, NULL)))
         return rc;
-    s->roundtrips++;
     PGresult *res = PQprepare(s->conn, name, sql, nparams, types);
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
         return res_fail(s, res, "preparing a statement");
@@ -824,13 +841,50 @@ static int prepare(pgstore *s, const char *name, const char *sql, int nparams, c
     return 0;
 }
 
+/*
+ * Plans. Point statements — get, insert, update, delete by primary key, and
+ * scans whose prefix is a whole unique index (or the whole primary key) —
+ * have one right plan whatever the statistics: they run with generic plans,
+ * planned once per connection. Every other scan runs with a custom plan per
+ * execution (see the top). The session switches with a SET sent in the
+ * pipeline just before the statement, so a switch costs no round trip; SET
+ * is transactional, so a rollback restores the mode the transaction began
+ * with.
+ */
+static int plan_mode(pgstore *s, int generic)
+{
+    if (s->generic == generic)
+        return 0;
+    if (!s->piped) {
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    const char *sql = generic ? "SET plan_cache_mode = force_generic_plan" : "SET plan_cache_mode = force_custom_plan";
+    if (PQsendQueryParams(s->conn, sql, 0, NULL, NULL, NULL, NULL, 0) != 1) {
+        int rc = pipe_end(s, 0, NULL);
+        return rc ? rc : pipe_lost(s, "setting plan_cache_mode");
+    }
+    s->pend[s->npend].op = OP_SET;
+    s->pend[s->npend].table = 0;
+    s->npend++;
+    s->generic = generic;
+    if (s->npend == PIPE_MAX)
+        return pipe_end(s, 0, NULL);
+    return 0;
+}
+
 /* Executes a prepared statement and returns its rows (*out, the caller's to
  * clear): with the deferred writes, in their round trip, when there are
  * some. */
-static int run_prepared(pgstore *s, const char *name, const params *pa, const char *what, PGresult **out)
+static int run_prepared(pgstore *s, const char *name, const params *pa, int generic, const char *what,
+                        PGresult **out)
 {
     *out = NULL;
     PGresult *res;
+    int prc = plan_mode(s, generic);
+    if (prc)
+        return prc;
     if (s->piped) {
         if (PQsendQueryPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1) != 1) {
             int rc = pipe_end(s, 0, NULL);
@@ -840,7 +894,6 @@ static int run_prepared(pgstore *s, const char *name, const params *pa, const ch
         if (rc)
             return rc;
     } else {
-        s->roundtrips++;
         res = PQexecPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1);
     }
     if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -1309,6 +1362,7 @@ static int pg_begin(mtrk_store *store, int write)
     s->in_tx = 1;
     s->begun = 0;
     s->deferred = 0;
+    s->generic_at_begin = s->generic;
     s->write = write != 0;
     s->tenant_locked = 0;
     s->nmonths_committed = s->nmonths;
@@ -1351,7 +1405,6 @@ static int pg_commit(mtrk_store *store)
         if ((rc = pipe_end(s, 1, &res)))
             return rc;
     } else {
-        s->roundtrips++;
         res = PQexec(s->conn, "COMMIT");
     }
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -1366,6 +1419,7 @@ static int pg_commit(mtrk_store *store)
         return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
     s->in_tx = 0;
     s->nmonths_committed = s->nmonths;
+    s->generic_at_begin = s->generic;
     cache_clear(s);
     return 0;
 }
@@ -1384,9 +1438,9 @@ static int pg_rollback(mtrk_store *store)
     s->deferred = 0;
     s->piped = 0;
     s->npend = 0;
+    s->generic = s->generic_at_begin; /* the SETs of the transaction are undone */
     if (s->broken || !s->begun)
         return 0; /* the server ended it: nothing was committed */
-    s->roundtrips++;
     PGresult *res = PQexec(s->conn, "ROLLBACK");
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
         return res_fail(s, res, "rollback");
@@ -1446,7 +1500,7 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     char name[32];
     snprintf(name, sizeof name, "g%u", table);
     PGresult *res = NULL;
-    if ((rc = run_prepared(s, name, &pa, "get", &res)))
+    if ((rc = run_prepared(s, name, &pa, 1, "get", &res)))
         return rc;
     if (PQntuples(res) == 0) {
         PQclear(res);
@@ -1463,6 +1517,225 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     s->depth--;
     PQclear(res);
     return rc < 0 ? rc : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* get_many: one statement for many keys                               */
+/* ------------------------------------------------------------------ */
+
+static Oid col_array_oid(const mtrk_column_def *cd)
+{
+    return cd->type == MTRK_VAL_INT ? OID_INT8_ARRAY : cd->type == MTRK_VAL_TEXT ? OID_TEXT_ARRAY : OID_UUID_ARRAY;
+}
+
+/* SELECT cols FROM t JOIN unnest($1::pk0[], $2::pk1[], ...) AS k (...) ON
+ * each pk column = its array's element: a nested loop of primary-key index
+ * lookups, one statement for any number of keys. */
+static int ensure_many_stmt(pgstore *s, unsigned table)
+{
+    tstate *ts = &s->ts[table];
+    if (ts->many_ok)
+        return 0;
+    const mtrk_table_def *def = ts->def;
+    sbuf b = { 0 };
+    Oid types[MAX_KEY];
+    sql_add(&b, "SELECT ");
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
+    sql_add(&b, " FROM \"%s\" t JOIN unnest(", def->name);
+    for (unsigned c = 0; c < def->npk; c++) {
+        types[c] = col_array_oid(&def->cols[c]);
+        sql_add(&b, "%s$%u", c ? ", " : "", c + 1);
+    }
+    sql_add(&b, ") AS k (");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(&b, "%sk%u", c ? ", " : "", c);
+    sql_add(&b, ") ON ");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(&b, "%st.\"%s\" = k.k%u", c ? " AND " : "", def->cols[c].name, c);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    char name[32];
+    snprintf(name, sizeof name, "m%u", table);
+    int rc = prepare(s, name, b.p, (int)def->npk, types);
+    free(b.p);
+    if (rc == 0)
+        ts->many_ok = 1;
+    return rc;
+}
+
+/* A growable buffer for one binary array parameter. */
+typedef struct abuf {
+    unsigned char *p;
+    size_t n, cap;
+} abuf;
+
+static int abuf_put(abuf *a, const void *data, size_t n)
+{
+    if (a->n + n > a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 1024;
+        while (cap < a->n + n)
+            cap *= 2;
+        unsigned char *p = realloc(a->p, cap);
+        if (p == NULL)
+            return -1;
+        a->p = p;
+        a->cap = cap;
+    }
+    if (n)
+        memcpy(a->p + a->n, data, n);
+    a->n += n;
+    return 0;
+}
+
+static int abuf_i32(abuf *a, int32_t v)
+{
+    unsigned char b[4] = { (unsigned char)((uint32_t)v >> 24), (unsigned char)((uint32_t)v >> 16),
+                           (unsigned char)((uint32_t)v >> 8), (unsigned char)v };
+    return abuf_put(a, b, 4);
+}
+
+/* Does key[0..npk-1] name a possible row (non-NULL values of the columns'
+ * types, ids of 16 bytes, text without NUL)? Other keys have no row. */
+static int key_possible(const mtrk_table_def *def, const mtrk_value *key)
+{
+    for (unsigned c = 0; c < def->npk; c++) {
+        const mtrk_value *v = &key[c];
+        if (v->type != def->cols[c].type)
+            return 0;
+        if (v->type == MTRK_VAL_BLOB && (v->n != 16 || v->p == NULL))
+            return 0;
+        if (v->type == MTRK_VAL_TEXT && ((v->p == NULL && v->n) || v->n > 0x3fffffff ||
+                                         (v->n && memchr(v->p, '\0', v->n) != NULL)))
+            return 0;
+    }
+    return 1;
+}
+
+static int pg_get_many(mtrk_store *store, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn,
+                       void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = need_tx(s, "get_many");
+    if (rc || (rc = check_table(s, table)))
+        return rc;
+    if ((n && keys == NULL) || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: get_many: %s is NULL", fn == NULL ? "fn" : "keys");
+    const mtrk_table_def *def = s->ts[table].def;
+    for (size_t i = 0; i < n; i++)
+        if ((rc = check_key(s, "keys", &keys[i * def->npk], def->npk)))
+            return rc;
+    size_t first = 0;
+    while (first < n && !key_possible(def, &keys[first * def->npk]))
+        first++;
+    if (first == n)
+        return 0;
+    if ((rc = ensure_begun(s, &keys[first * def->npk])) || (rc = ensure_many_stmt(s, table)))
+        return rc;
+    char name[32];
+    snprintf(name, sizeof name, "m%u", table);
+    abuf arr[MAX_KEY];
+    memset(arr, 0, sizeof arr);
+    mtrk_value vals[MAX_COLS];
+    for (size_t at = first; at < n && rc == 0;) {
+        /* One statement for up to MANY_CHUNK keys: one array per key column. */
+        size_t count = 0, end = at;
+        for (unsigned c = 0; c < def->npk; c++)
+            arr[c].n = 20; /* the header, written below */
+        for (; end < n && count < MANY_CHUNK; end++) {
+            const mtrk_value *key = &keys[end * def->npk];
+            if (!key_possible(def, key))
+                continue;
+            for (unsigned c = 0; c < def->npk && rc == 0; c++) {
+                const mtrk_value *v = &key[c];
+                if (v->type == MTRK_VAL_INT) {
+                    unsigned char b[8];
+                    put_i64(b, v->i);
+                    rc = abuf_i32(&arr[c], 8) || abuf_put(&arr[c], b, 8) ? MTRK_ENOMEM : 0;
+                } else {
+                    rc = abuf_i32(&arr[c], (int32_t)v->n) || abuf_put(&arr[c], v->p, v->n) ? MTRK_ENOMEM : 0;
+                }
+            }
+            if (rc)
+                break;
+            count++;
+        }
+        if (rc) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        for (unsigned c = 0; c < def->npk; c++) {
+            /* ndim 1, no NULLs, element type, length, lower bound 1. */
+            size_t used = arr[c].n;
+            arr[c].n = 0;
+            int e = abuf_i32(&arr[c], 1) || abuf_i32(&arr[c], 0) || abuf_i32(&arr[c], (int32_t)col_oid(&def->cols[c])) ||
+                    abuf_i32(&arr[c], (int32_t)count) || abuf_i32(&arr[c], 1);
+            arr[c].n = used;
+            if (e) {
+                rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                break;
+            }
+            pa.val[pa.n] = (const char *)arr[c].p;
+            pa.len[pa.n] = (int)used;
+            pa.fmt[pa.n] = 1;
+            pa.n++;
+        }
+        if (rc)
+            break;
+        at = end;
+        if (count == 0)
+            continue;
+        PGresult *res = NULL;
+        if ((rc = run_prepared(s, name, &pa, 0, "get_many", &res)))
+            break;
+        int nrows = PQntuples(res);
+        for (int r = 0; r < nrows && rc == 0; r++) {
+            res_row(def, res, r, vals);
+            s->depth++;
+            rc = fn(userdata, vals);
+            s->depth--;
+        }
+        PQclear(res);
+        if (rc > 0) {
+            rc = 0;
+            break;
+        }
+    }
+    for (unsigned c = 0; c < def->npk; c++)
+        free(arr[c].p);
+    return rc < 0 ? rc : 0;
+}
+
+/* Does a scan with this prefix have one right plan whatever the statistics
+ * (see plan_mode)? Yes when the prefix is the whole primary key, or the whole
+ * of a unique index none of whose columns but the tenant is in another index
+ * (with such a column, a generic plan may pick that other index and filter:
+ * measured on messages (tenant, campaign, contact), whose generic plan used
+ * messages_by_contact and made the 20,000-contact generation test slow). */
+static int point_scan(const mtrk_table_def *def, int index, unsigned nprefix)
+{
+    if (index < 0)
+        return nprefix >= def->npk;
+    const mtrk_index_def *ix = &def->indexes[index];
+    if (!ix->unique || nprefix < ix->ncols)
+        return 0;
+    for (unsigned j = 1; j < ix->ncols; j++) {
+        unsigned c = ix->cols[j];
+        if (c < def->npk)
+            return 0;
+        for (unsigned o = 0; o < def->nindexes; o++) {
+            if ((int)o == index)
+                continue;
+            for (unsigned k = 0; k < def->indexes[o].ncols; k++)
+                if (def->indexes[o].cols[k] == c)
+                    return 0;
+        }
+    }
+    return 1;
 }
 
 static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
@@ -1512,6 +1785,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
     unsigned ncur = nstart;
     unsigned curflags = flags;
     long limit = SCAN_FIRST_CHUNK;
+    int point = point_scan(def, index, nprefix);
     mtrk_value vals[MAX_COLS];
     /* prev: the last chunk, kept while key[] points into it. */
     PGresult *prev = NULL;
@@ -1533,7 +1807,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         pa.fmt[pa.n] = 1;
         pa.n++;
         PGresult *res = NULL;
-        rc = run_prepared(s, sh->name, &pa, "scan", &res);
+        rc = run_prepared(s, sh->name, &pa, point, "scan", &res);
         PQclear(prev);
         prev = NULL;
         if (rc)
@@ -1695,6 +1969,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
     }
     /* Send, and return: the results are read with the next read, the
      * COMMIT, or here when PIPE_MAX writes are outstanding. */
+    if ((rc = plan_mode(s, 1)))
+        return rc;
     for (size_t i = 0; i < n; i++) {
         const mtrk_change *ch = &changes[i];
         const mtrk_table_def *def = s->ts[ch->table].def;
@@ -1783,6 +2059,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.scan = pg_scan;
     s->base.apply = pg_apply;
     s->base.errmsg = pg_errmsg;
+    s->base.get_many = pg_get_many;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);

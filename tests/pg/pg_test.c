@@ -171,6 +171,20 @@ static int count_row(void *ud, const mtrk_value *row)
     return 0;
 }
 
+static int stop_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    return 1;
+}
+
+static int fail_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    return MTRK_ETOOLONG;
+}
+
 static int count_rows(void *ud, const mtrk_value *row)
 {
     (void)row;
@@ -240,6 +254,29 @@ static int test_store(void)
     rc = st->scan(st, ev, MTRK_INDEX_PK, key, 1, NULL, 0, 0, count_rows, &seen);
     CHECK(rc == 0 && seen == 2, "a scan after deferred writes sees them: %d, %ld rows %s", rc, seen, st->errmsg(st));
     st->rollback(st);
+    /* get_many: one statement for many keys; sees the transaction's own
+     * (deferred) writes; keys without a row, or that cannot name one (an id
+     * of 3 bytes, a wrong type), are skipped; fn may stop it. */
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, both, 2)) == 0, "two months: %d %s", rc, st->errmsg(st));
+    {
+        unsigned char idx[16] = { 1, 0x55 };
+        mtrk_value many[12] = { vid(key_t), vid(id1), vid(key_t), vid(idx), vid(key_t), vid(id3),
+                                vid(key_t), { MTRK_VAL_BLOB, 0, idx, 3 }, vid(key_t), vint(7), vid(key_t), vid(id3) };
+        seen = 0;
+        rc = st->get_many(st, ev, many, 6, count_rows, &seen);
+        CHECK(rc == 0 && seen >= 2 && seen <= 3, "get_many: %d, %ld rows %s", rc, seen, st->errmsg(st));
+        seen = 0;
+        rc = st->get_many(st, ev, many, 1, count_rows, &seen);
+        CHECK(rc == 0 && seen == 1, "get_many of one key: %d, %ld rows %s", rc, seen, st->errmsg(st));
+        rc = st->get_many(st, ev, many, 6, stop_row, NULL);
+        CHECK(rc == 0, "get_many stopped by fn: %d %s", rc, st->errmsg(st));
+        rc = st->get_many(st, ev, many, 6, fail_row, NULL);
+        CHECK(rc == MTRK_ETOOLONG, "get_many aborted by fn: %d %s", rc, st->errmsg(st));
+        CHECK((rc = st->get_many(st, ev, many, 0, count_rows, &seen)) == 0, "get_many of no key: %d", rc);
+    }
+    st->rollback(st);
+    CHECK(st->version == 2 && st->get_many != NULL, "the pg store is version 2 with get_many");
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
     mtrk_change up = { MTRK_CHANGE_UPDATE, ev, r1, 0 };
