@@ -123,7 +123,13 @@ typedef struct mtrk_change {
     uint64_t columns;
 } mtrk_change;
 
-#define MTRK_STORE_VERSION 1
+/**
+ * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
+ * means the core reads key by key with get). The core accepts stores of
+ * either version and calls get_many only when version >= 2 and the pointer
+ * is set.
+ */
+#define MTRK_STORE_VERSION 2
 
 struct mtrk_store {
     unsigned int version;
@@ -155,14 +161,45 @@ struct mtrk_store {
     int (*scan)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                 const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata);
 
-    /** Applies n changes in order; on failure returns its code (the core rolls back). */
+    /**
+     * Applies n changes in order; on failure returns its code (the core rolls
+     * back). A store may defer the work (e.g. send it to a server and return
+     * without waiting): a failure found later is then returned by the next
+     * get, get_many, scan, apply or commit of the same transaction, and by
+     * every later one until rollback, so the transaction fails as a whole. A
+     * deferred MTRK_ENOTFOUND (update or delete of a missing row) is reported
+     * as MTRK_ESTORE, since a read's MTRK_ENOTFOUND means "no such row". The
+     * core never decides anything from apply's code other than to abort: it
+     * checks existence by reading first.
+     */
     int (*apply)(mtrk_store *store, const mtrk_change *changes, size_t n);
 
     /** Message of the last failure ("" if none). Borrowed. */
     const char *(*errmsg)(mtrk_store *store);
+
+    /* ---- version 2 ---- */
+
+    /**
+     * Optional (NULL: the core uses get). Reads the rows of `table` whose
+     * primary keys are given: `keys` holds n keys of npk values each, back to
+     * back (key i at keys[i * npk]). Calls fn once for each key that has a
+     * row, in any order, with that row (valid only during the call); keys
+     * without a row are skipped. Keys may repeat (fn may then be called once
+     * or more for it). Returns 0 when every key was looked up or fn returned
+     * 1, fn's code when it returns a negative one, or the store's failure.
+     * The rules of get apply: inside a transaction, the transaction's own
+     * writes are seen, and fn may read but not change the store. Meant for
+     * one round trip where get would need n.
+     */
+    int (*get_many)(mtrk_store *store, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn,
+                    void *userdata);
 };
-#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
-/** Zeroes *store and sets its version. MTRK_EVERSION if unknown. */
+#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/**
+ * Zeroes the members *store has at `version` and sets its version (a
+ * version-1 caller's struct is smaller: nothing past errmsg is written).
+ * MTRK_EINVAL if store is NULL, MTRK_EVERSION if the version is unknown.
+ */
 MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version);
 
 /** Frees a store through its free operation (NULL-safe). */

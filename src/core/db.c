@@ -27,7 +27,8 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
         return gerr(MTRK_EINVAL, "store is NULL");
     if (version == 0 || version > MTRK_STORE_VERSION)
         return gerr(MTRK_EVERSION, "store version %u unknown (1..%u)", version, MTRK_STORE_VERSION);
-    memset(store, 0, sizeof *store);
+    /* Write only the members of `version`: a version-1 caller's struct is smaller. */
+    memset(store, 0, version == 1 ? offsetof(mtrk_store, get_many) : sizeof *store);
     store->version = version;
     return MTRK_OK;
 }

@@ -649,6 +649,16 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     }
     if ((rc = tx_begin(t, true)))
         return rc;
+    /* The batch's messages in one store call (stores with get_many). */
+    mtrk_value *mk = n > 1 ? malloc(2 * n * sizeof *mk) : NULL;
+    size_t nk = 0;
+    for (size_t i = 0; mk != NULL && i < n; i++)
+        if (events[i] != NULL && events[i]->version >= 1) {
+            mk[nk++] = v_id(&t->id);
+            mk[nk++] = v_id(&events[i]->mid);
+        }
+    rc = n > 1 && mk == NULL ? terr(t, MTRK_ENOMEM, "out of memory") : st_prefetch(t, T_MESSAGES, mk, nk / 2);
+    free(mk);
     size_t recorded = 0;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         mtrk_event_outcome *o = outcomes[i];

@@ -29,6 +29,7 @@ struct mtrk_tenant {
     char *actor;
     int in_tx;             /* a store transaction is open */
     struct stats_pending *pend; /* rollup deltas of the open write transaction (stats.c) */
+    struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     row_tenants row;       /* settings and secret, as last read */
     /* Strings handed out as borrowed from the handle. They are freed at the
      * start of the call after next, so a value read by one call may be passed
@@ -126,6 +127,14 @@ int st_delete(mtrk_tenant *t, unsigned table, const void *row);
 int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n);
 /* Insert or update by primary key. */
 int st_put(mtrk_tenant *t, unsigned table, const void *row);
+/* Reads the rows of `table` with these n primary keys (npk values each,
+ * back to back) in one store call when the store has get_many (version 2),
+ * and keeps them (and which keys have no row) until the transaction ends:
+ * st_get then answers them without the store. Writes through st_* keep the
+ * kept rows current. Does nothing when the store has no get_many. 0, or
+ * the store's failure (MTRK_ENOMEM: nothing kept, which is not an error to
+ * the caller's logic — but it is returned, as any store failure). */
+int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n);
 
 /* A paging cursor for iterators: the sort key of the last row returned. */
 typedef struct page_cursor {

@@ -43,18 +43,38 @@
  *
  * Statements are prepared once per connection (get, insert, update, delete
  * per table; scan per shape) and executed with binary parameters and
- * results. apply sends all its changes in one pipeline (libpq pipeline mode):
- * one round trip per apply, however many rows.
+ * results.
+ *
+ * Deferred writes. apply sends its statements into the libpq pipeline and
+ * returns without waiting for them: the writes of a transaction travel
+ * together with its next read, its COMMIT, or the sync sent when PIPE_MAX
+ * writes are outstanding, and their results are read then, in one round
+ * trip. A write that failed (a unique violation, an update of a missing row,
+ * a lost connection) is reported by that later call, with the server's
+ * message and SQLSTATE, and stays reported by every call of the transaction
+ * until it ends (the server aborted it anyway): the public call fails as a
+ * whole, as if apply had failed. A deferred MTRK_ENOTFOUND (update or delete
+ * of a missing row) is reported as MTRK_ESTORE, because a read's
+ * MTRK_ENOTFOUND means "no such row" to the core. Validation (types, NULLs,
+ * lengths) still fails apply itself.
  *
  * Plans. Every statement the backend sends is an index lookup or an ordered
  * index range scan by design, so the session disables sequential and bitmap
- * scans, and plans each execution with its parameters (plan_cache_mode =
- * force_custom_plan): generic plans cached while a fresh schema's tables were
- * empty picked the wrong index and stayed (docs/performance.md).
+ * scans. Range scans are planned at each execution with their parameters
+ * (plan_cache_mode = force_custom_plan): generic plans cached while a fresh
+ * schema's tables were empty picked the wrong index and stayed
+ * (docs/performance.md). Point statements (by primary key, or by a unique
+ * index that shares no column with another) have one right plan and run
+ * with generic plans, planned once: planning was half the server's time per
+ * event (see plan_mode).
  *
  * Row cache: within a transaction, rows read by key and rows written are
  * remembered (exact: the tenant lock keeps other writers out, a read
  * transaction is one snapshot), so repeated gets cost no round trip.
+ *
+ * get_many reads up to MANY_CHUNK keys per statement: the table joined with
+ * unnest() of one binary array parameter per key column, a nested loop of
+ * primary-key lookups.
  *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
@@ -86,6 +106,13 @@
 #define SCAN_FIRST_CHUNK 16
 #define SCAN_CHUNK 1000
 #define MAX_MONTHS 256
+/* Rows one transaction inserts into a table before the store ANALYZEs it
+ * in the transaction (then at 8 times as many, and so on; see apply). */
+#define ANALYZE_FIRST 4096
+/* Deferred writes outstanding before apply sends a sync and reads their
+ * results: each answer is ~30 bytes, so the server never blocks on a full
+ * socket while libpq, in blocking mode, is still sending. */
+#define PIPE_MAX 1024
 
 /* Advisory lock class ("mt"), and its objects. */
 #define LOCK_CLASS 0x6d74
@@ -95,6 +122,11 @@
 #define OID_INT8 20
 #define OID_TEXT 25
 #define OID_UUID 2950
+#define OID_INT8_ARRAY 1016
+#define OID_TEXT_ARRAY 1009
+#define OID_UUID_ARRAY 2951
+/* Keys per get_many statement. */
+#define MANY_CHUNK 4096
 
 #define PG_SCHEMA_VERSION 2
 
@@ -120,7 +152,9 @@ typedef struct scan_shape {
 
 typedef struct tstate {
     const mtrk_table_def *def;
-    int get_ok, ins_ok, upd_ok, del_ok; /* prepared on this connection */
+    int get_ok, ins_ok, upd_ok, del_ok, many_ok; /* prepared on this connection */
+    size_t ins_tx;     /* rows inserted in the open transaction */
+    size_t analyze_at; /* ... when the next in-transaction ANALYZE runs */
 } tstate;
 
 typedef struct pgstore {
@@ -146,8 +180,22 @@ typedef struct pgstore {
     /* Rows read or written in this transaction (see the row cache). */
     struct centry *cache;
     size_t ncache;
+    /* Deferred writes: the connection is in pipeline mode, npend writes
+     * (op, table) were sent and their results not read yet. */
+    int piped;
+    size_t npend;
+    struct { int op; unsigned table; } pend[PIPE_MAX];
+    int deferred;        /* a deferred write failed: its code, until the transaction ends */
+    int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
+    int generic_at_begin; /* ... as it was when the transaction began (SET is rolled back with it) */
+    char deferred_err[ERRMSG_MAX];
     char err[ERRMSG_MAX];
 } pgstore;
+
+static int pipe_end(pgstore *s, int have_extra, PGresult **extra);
+/* A pending pipeline entry that is a SET, not a write. */
+#define OP_SET 0
+static void cache_clear(pgstore *s);
 
 __attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, const char *fmt, ...)
 {
@@ -226,15 +274,145 @@ static int res_fail(pgstore *s, PGresult *res, const char *what)
                 state ? ")" : "");
 }
 
-/* Runs a command without parameters; 0 or the mapped failure. */
+/* Runs a command without parameters; 0 or the mapped failure. Deferred
+ * writes go first (their failure is then this call's). */
 static int exec(pgstore *s, const char *sql, const char *what)
 {
+    int rc;
+    if (s->piped && (rc = pipe_end(s, 0, NULL)))
+        return rc;
     PGresult *res = PQexec(s->conn, sql);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
         return res_fail(s, res, what);
     PQclear(res);
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Deferred writes (the pipeline)                                      */
+/* ------------------------------------------------------------------ */
+
+/* The failure of a deferred write, again: every call of the transaction
+ * reports it until rollback. */
+static int deferred_fail(pgstore *s)
+{
+    return fail(s, s->deferred, "%s", s->deferred_err);
+}
+
+/* The connection's protocol state is unknown after an unexpected answer:
+ * give it up (the next begin reconnects; the server discards the
+ * transaction with the connection). */
+static int pipe_lost(pgstore *s, const char *what)
+{
+    s->broken = 1;
+    const char *m = s->conn ? PQerrorMessage(s->conn) : "";
+    char mm[ERRMSG_MAX / 2];
+    snprintf(mm, sizeof mm, "%s", m && *m ? m : "unexpected answer from the server");
+    size_t ml = strlen(mm);
+    while (ml && (mm[ml - 1] == '\n' || mm[ml - 1] == ' '))
+        mm[--ml] = '\0';
+    return fail(s, MTRK_ESTORE, "pg store: %s: connection to the server lost: %s", what, mm);
+}
+
+/* Ends the pipeline: sends a sync (after the one extra query the caller
+ * sent into the pipeline, if have_extra), reads the result of every
+ * deferred write, then the extra query's (*extra, the caller's to clear,
+ * whatever its status), and leaves pipeline mode. Returns 0, or the first
+ * write's failure, which then sticks until the transaction ends (*extra is
+ * then NULL). */
+static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
+{
+    if (extra)
+        *extra = NULL;
+    if (!s->piped)
+        return s->deferred ? deferred_fail(s) : 0;
+    int first = 0;
+    PGresult *xres = NULL;
+    if (PQpipelineSync(s->conn) != 1) {
+        first = pipe_lost(s, "sending deferred writes");
+        goto out;
+    }
+    size_t nq = s->npend + (have_extra ? 1 : 0);
+    for (size_t i = 0; i < nq; i++) {
+        PGresult *res = PQgetResult(s->conn);
+        if (res == NULL) {
+            if (first == 0)
+                first = pipe_lost(s, "reading deferred writes");
+            s->broken = 1;
+            goto out;
+        }
+        ExecStatusType st = PQresultStatus(res);
+        if (i == s->npend) {
+            if (first == 0)
+                xres = res;
+            else
+                PQclear(res);
+        } else if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(res);
+        } else if (st == PGRES_COMMAND_OK) {
+            int op = s->pend[i].op;
+            if (first == 0 && op != MTRK_CHANGE_INSERT && op != OP_SET && strcmp(PQcmdTuples(res), "0") == 0)
+                first = fail(s, MTRK_ESTORE, "pg store: %s of a missing row in %s (a deferred write)",
+                             op == MTRK_CHANGE_UPDATE ? "update" : "delete", s->ts[s->pend[i].table].def->name);
+            PQclear(res);
+        } else if (first == 0) {
+            char what[96];
+            int op = s->pend[i].op;
+            if (op == OP_SET)
+                snprintf(what, sizeof what, "setting plan_cache_mode");
+            else
+                snprintf(what, sizeof what, "%s %s (a deferred write)",
+                         op == MTRK_CHANGE_INSERT ? "insert into" : op == MTRK_CHANGE_UPDATE ? "update of" : "delete from",
+                         s->ts[s->pend[i].table].def->name);
+            first = res_fail(s, res, what);
+        } else {
+            PQclear(res);
+        }
+        /* Each query's results end with a NULL. */
+        PGresult *end = PQgetResult(s->conn);
+        if (end != NULL) {
+            PQclear(end);
+            if (first == 0)
+                first = pipe_lost(s, "reading deferred writes");
+            s->broken = 1;
+            goto out;
+        }
+        if (s->broken)
+            goto out;
+    }
+    PGresult *sync = PQgetResult(s->conn);
+    if (sync == NULL || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) {
+        PQclear(sync);
+        if (first == 0)
+            first = pipe_lost(s, "reading deferred writes");
+        s->broken = 1;
+        goto out;
+    }
+    PQclear(sync);
+    if (PQexitPipelineMode(s->conn) != 1) {
+        if (first == 0)
+            first = pipe_lost(s, "leaving pipeline mode");
+        s->broken = 1;
+    }
+out:
+    s->piped = 0;
+    s->npend = 0;
+    mark_broken(s);
+    if (first) {
+        PQclear(xres);
+        xres = NULL;
+        if (first == MTRK_ENOTFOUND)
+            first = MTRK_ESTORE;
+        s->deferred = first;
+        snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
+        cache_clear(s); /* the writes it remembered did not all happen */
+    }
+    if (extra)
+        *extra = xres;
+    else
+        PQclear(xres);
+    return first;
 }
 
 /* ------------------------------------------------------------------ */
@@ -499,10 +677,13 @@ out:
 static void forget_statements(pgstore *s)
 {
     for (unsigned t = 0; t < s->ntables; t++)
-        s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = 0;
+        s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = s->ts[t].many_ok = 0;
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->nmonths = s->nmonths_committed = 0;
+    s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
+    s->npend = 0;
+    s->generic = s->generic_at_begin = 0;
 }
 
 static void notice_quiet(void *arg, const char *message)
@@ -663,10 +844,74 @@ static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value 
 
 static int prepare(pgstore *s, const char *name, const char *sql, int nparams, const Oid *types)
 {
+    int rc;
+    if (s->piped && (rc = pipe_end(s, 0, NULL)))
+        return rc;
     PGresult *res = PQprepare(s->conn, name, sql, nparams, types);
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
         return res_fail(s, res, "preparing a statement");
     PQclear(res);
+    return 0;
+}
+
+/*
+ * Plans. Point statements — get, insert, update, delete by primary key, and
+ * scans whose prefix is a whole unique index (or the whole primary key) —
+ * have one right plan whatever the statistics: they run with generic plans,
+ * planned once per connection. Every other scan runs with a custom plan per
+ * execution (see the top). The session switches with a SET sent in the
+ * pipeline just before the statement, so a switch costs no round trip; SET
+ * is transactional, so a rollback restores the mode the transaction began
+ * with.
+ */
+static int plan_mode(pgstore *s, int generic)
+{
+    if (s->generic == generic)
+        return 0;
+    if (!s->piped) {
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    const char *sql = generic ? "SET plan_cache_mode = force_generic_plan" : "SET plan_cache_mode = force_custom_plan";
+    if (PQsendQueryParams(s->conn, sql, 0, NULL, NULL, NULL, NULL, 0) != 1) {
+        int rc = pipe_end(s, 0, NULL);
+        return rc ? rc : pipe_lost(s, "setting plan_cache_mode");
+    }
+    s->pend[s->npend].op = OP_SET;
+    s->pend[s->npend].table = 0;
+    s->npend++;
+    s->generic = generic;
+    if (s->npend == PIPE_MAX)
+        return pipe_end(s, 0, NULL);
+    return 0;
+}
+
+/* Executes a prepared statement and returns its rows (*out, the caller's to
+ * clear): with the deferred writes, in their round trip, when there are
+ * some. */
+static int run_prepared(pgstore *s, const char *name, const params *pa, int generic, const char *what,
+                        PGresult **out)
+{
+    *out = NULL;
+    PGresult *res;
+    int prc = plan_mode(s, generic);
+    if (prc)
+        return prc;
+    if (s->piped) {
+        if (PQsendQueryPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1) != 1) {
+            int rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, what);
+        }
+        int rc = pipe_end(s, 1, &res);
+        if (rc)
+            return rc;
+    } else {
+        res = PQexecPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1);
+    }
+    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+        return res_fail(s, res, what);
+    *out = res;
     return 0;
 }
 
@@ -1046,6 +1291,8 @@ static int need_tx(pgstore *s, const char *op)
     if (s->broken)
         return fail(s, MTRK_ESTORE, "pg store: %s: the connection to the server was lost in this transaction; "
                     "roll back (the next begin reconnects)", op);
+    if (s->deferred)
+        return deferred_fail(s);
     return 0;
 }
 
@@ -1127,6 +1374,12 @@ static int pg_begin(mtrk_store *store, int write)
     cache_clear(s);
     s->in_tx = 1;
     s->begun = 0;
+    s->deferred = 0;
+    for (unsigned t = 0; t < s->ntables; t++) {
+        s->ts[t].ins_tx = 0;
+        s->ts[t].analyze_at = ANALYZE_FIRST;
+    }
+    s->generic_at_begin = s->generic;
     s->write = write != 0;
     s->tenant_locked = 0;
     s->nmonths_committed = s->nmonths;
@@ -1155,7 +1408,22 @@ static int pg_commit(mtrk_store *store)
     if (s->broken)
         return fail(s, MTRK_ESTORE, "pg store: commit: the connection to the server was lost; the transaction "
                     "was not committed");
-    PGresult *res = PQexec(s->conn, "COMMIT");
+    if (s->deferred)
+        return deferred_fail(s);
+    PGresult *res = NULL;
+    if (s->piped) {
+        /* COMMIT rides with the deferred writes: one round trip. When one
+         * of them failed, the COMMIT is skipped and the transaction stays
+         * open, aborted, until the core's rollback. */
+        if (PQsendQueryParams(s->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) != 1) {
+            rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, "commit");
+        }
+        if ((rc = pipe_end(s, 1, &res)))
+            return rc;
+    } else {
+        res = PQexec(s->conn, "COMMIT");
+    }
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
         /* A failed COMMIT ends the transaction on the server (rolled back),
          * but the core still calls rollback, which then has nothing to do. */
@@ -1168,6 +1436,7 @@ static int pg_commit(mtrk_store *store)
         return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
     s->in_tx = 0;
     s->nmonths_committed = s->nmonths;
+    s->generic_at_begin = s->generic;
     cache_clear(s);
     return 0;
 }
@@ -1181,6 +1450,12 @@ static int pg_rollback(mtrk_store *store)
     s->in_tx = 0;
     s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
     cache_clear(s);
+    if (s->piped && !s->broken)
+        pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
+    s->deferred = 0;
+    s->piped = 0;
+    s->npend = 0;
+    s->generic = s->generic_at_begin; /* the SETs of the transaction are undone */
     if (s->broken || !s->begun)
         return 0; /* the server ended it: nothing was committed */
     PGresult *res = PQexec(s->conn, "ROLLBACK");
@@ -1241,9 +1516,9 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
         return rc;
     char name[32];
     snprintf(name, sizeof name, "g%u", table);
-    PGresult *res = PQexecPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
-    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-        return res_fail(s, res, "get");
+    PGresult *res = NULL;
+    if ((rc = run_prepared(s, name, &pa, 1, "get", &res)))
+        return rc;
     if (PQntuples(res) == 0) {
         PQclear(res);
         if (s->depth == 0)
@@ -1259,6 +1534,225 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     s->depth--;
     PQclear(res);
     return rc < 0 ? rc : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* get_many: one statement for many keys                               */
+/* ------------------------------------------------------------------ */
+
+static Oid col_array_oid(const mtrk_column_def *cd)
+{
+    return cd->type == MTRK_VAL_INT ? OID_INT8_ARRAY : cd->type == MTRK_VAL_TEXT ? OID_TEXT_ARRAY : OID_UUID_ARRAY;
+}
+
+/* SELECT cols FROM t JOIN unnest($1::pk0[], $2::pk1[], ...) AS k (...) ON
+ * each pk column = its array's element: a nested loop of primary-key index
+ * lookups, one statement for any number of keys. */
+static int ensure_many_stmt(pgstore *s, unsigned table)
+{
+    tstate *ts = &s->ts[table];
+    if (ts->many_ok)
+        return 0;
+    const mtrk_table_def *def = ts->def;
+    sbuf b = { 0 };
+    Oid types[MAX_KEY];
+    sql_add(&b, "SELECT ");
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
+    sql_add(&b, " FROM \"%s\" t JOIN unnest(", def->name);
+    for (unsigned c = 0; c < def->npk; c++) {
+        types[c] = col_array_oid(&def->cols[c]);
+        sql_add(&b, "%s$%u", c ? ", " : "", c + 1);
+    }
+    sql_add(&b, ") AS k (");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(&b, "%sk%u", c ? ", " : "", c);
+    sql_add(&b, ") ON ");
+    for (unsigned c = 0; c < def->npk; c++)
+        sql_add(&b, "%st.\"%s\" = k.k%u", c ? " AND " : "", def->cols[c].name, c);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    char name[32];
+    snprintf(name, sizeof name, "m%u", table);
+    int rc = prepare(s, name, b.p, (int)def->npk, types);
+    free(b.p);
+    if (rc == 0)
+        ts->many_ok = 1;
+    return rc;
+}
+
+/* A growable buffer for one binary array parameter. */
+typedef struct abuf {
+    unsigned char *p;
+    size_t n, cap;
+} abuf;
+
+static int abuf_put(abuf *a, const void *data, size_t n)
+{
+    if (a->n + n > a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 1024;
+        while (cap < a->n + n)
+            cap *= 2;
+        unsigned char *p = realloc(a->p, cap);
+        if (p == NULL)
+            return -1;
+        a->p = p;
+        a->cap = cap;
+    }
+    if (n)
+        memcpy(a->p + a->n, data, n);
+    a->n += n;
+    return 0;
+}
+
+static int abuf_i32(abuf *a, int32_t v)
+{
+    unsigned char b[4] = { (unsigned char)((uint32_t)v >> 24), (unsigned char)((uint32_t)v >> 16),
+                           (unsigned char)((uint32_t)v >> 8), (unsigned char)v };
+    return abuf_put(a, b, 4);
+}
+
+/* Does key[0..npk-1] name a possible row (non-NULL values of the columns'
+ * types, ids of 16 bytes, text without NUL)? Other keys have no row. */
+static int key_possible(const mtrk_table_def *def, const mtrk_value *key)
+{
+    for (unsigned c = 0; c < def->npk; c++) {
+        const mtrk_value *v = &key[c];
+        if (v->type != def->cols[c].type)
+            return 0;
+        if (v->type == MTRK_VAL_BLOB && (v->n != 16 || v->p == NULL))
+            return 0;
+        if (v->type == MTRK_VAL_TEXT && ((v->p == NULL && v->n) || v->n > 0x3fffffff ||
+                                         (v->n && memchr(v->p, '\0', v->n) != NULL)))
+            return 0;
+    }
+    return 1;
+}
+
+static int pg_get_many(mtrk_store *store, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn,
+                       void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    int rc = need_tx(s, "get_many");
+    if (rc || (rc = check_table(s, table)))
+        return rc;
+    if ((n && keys == NULL) || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: get_many: %s is NULL", fn == NULL ? "fn" : "keys");
+    const mtrk_table_def *def = s->ts[table].def;
+    for (size_t i = 0; i < n; i++)
+        if ((rc = check_key(s, "keys", &keys[i * def->npk], def->npk)))
+            return rc;
+    size_t first = 0;
+    while (first < n && !key_possible(def, &keys[first * def->npk]))
+        first++;
+    if (first == n)
+        return 0;
+    if ((rc = ensure_begun(s, &keys[first * def->npk])) || (rc = ensure_many_stmt(s, table)))
+        return rc;
+    char name[32];
+    snprintf(name, sizeof name, "m%u", table);
+    abuf arr[MAX_KEY];
+    memset(arr, 0, sizeof arr);
+    mtrk_value vals[MAX_COLS];
+    for (size_t at = first; at < n && rc == 0;) {
+        /* One statement for up to MANY_CHUNK keys: one array per key column. */
+        size_t count = 0, end = at;
+        for (unsigned c = 0; c < def->npk; c++)
+            arr[c].n = 20; /* the header, written below */
+        for (; end < n && count < MANY_CHUNK; end++) {
+            const mtrk_value *key = &keys[end * def->npk];
+            if (!key_possible(def, key))
+                continue;
+            for (unsigned c = 0; c < def->npk && rc == 0; c++) {
+                const mtrk_value *v = &key[c];
+                if (v->type == MTRK_VAL_INT) {
+                    unsigned char b[8];
+                    put_i64(b, v->i);
+                    rc = abuf_i32(&arr[c], 8) || abuf_put(&arr[c], b, 8) ? MTRK_ENOMEM : 0;
+                } else {
+                    rc = abuf_i32(&arr[c], (int32_t)v->n) || abuf_put(&arr[c], v->p, v->n) ? MTRK_ENOMEM : 0;
+                }
+            }
+            if (rc)
+                break;
+            count++;
+        }
+        if (rc) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        for (unsigned c = 0; c < def->npk; c++) {
+            /* ndim 1, no NULLs, element type, length, lower bound 1. */
+            size_t used = arr[c].n;
+            arr[c].n = 0;
+            int e = abuf_i32(&arr[c], 1) || abuf_i32(&arr[c], 0) || abuf_i32(&arr[c], (int32_t)col_oid(&def->cols[c])) ||
+                    abuf_i32(&arr[c], (int32_t)count) || abuf_i32(&arr[c], 1);
+            arr[c].n = used;
+            if (e) {
+                rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                break;
+            }
+            pa.val[pa.n] = (const char *)arr[c].p;
+            pa.len[pa.n] = (int)used;
+            pa.fmt[pa.n] = 1;
+            pa.n++;
+        }
+        if (rc)
+            break;
+        at = end;
+        if (count == 0)
+            continue;
+        PGresult *res = NULL;
+        if ((rc = run_prepared(s, name, &pa, 0, "get_many", &res)))
+            break;
+        int nrows = PQntuples(res);
+        for (int r = 0; r < nrows && rc == 0; r++) {
+            res_row(def, res, r, vals);
+            s->depth++;
+            rc = fn(userdata, vals);
+            s->depth--;
+        }
+        PQclear(res);
+        if (rc > 0) {
+            rc = 0;
+            break;
+        }
+    }
+    for (unsigned c = 0; c < def->npk; c++)
+        free(arr[c].p);
+    return rc < 0 ? rc : 0;
+}
+
+/* Does a scan with this prefix have one right plan whatever the statistics
+ * (see plan_mode)? Yes when the prefix is the whole primary key, or the whole
+ * of a unique index none of whose columns but the tenant is in another index
+ * (with such a column, a generic plan may pick that other index and filter:
+ * measured on messages (tenant, campaign, contact), whose generic plan used
+ * messages_by_contact and made the 20,000-contact generation test slow). */
+static int point_scan(const mtrk_table_def *def, int index, unsigned nprefix)
+{
+    if (index < 0)
+        return nprefix >= def->npk;
+    const mtrk_index_def *ix = &def->indexes[index];
+    if (!ix->unique || nprefix < ix->ncols)
+        return 0;
+    for (unsigned j = 1; j < ix->ncols; j++) {
+        unsigned c = ix->cols[j];
+        if (c < def->npk)
+            return 0;
+        for (unsigned o = 0; o < def->nindexes; o++) {
+            if ((int)o == index)
+                continue;
+            for (unsigned k = 0; k < def->indexes[o].ncols; k++)
+                if (def->indexes[o].cols[k] == c)
+                    return 0;
+        }
+    }
+    return 1;
 }
 
 static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
@@ -1308,6 +1802,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
     unsigned ncur = nstart;
     unsigned curflags = flags;
     long limit = SCAN_FIRST_CHUNK;
+    int point = point_scan(def, index, nprefix);
     mtrk_value vals[MAX_COLS];
     /* prev: the last chunk, kept while key[] points into it. */
     PGresult *prev = NULL;
@@ -1328,11 +1823,12 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         pa.len[pa.n] = 8;
         pa.fmt[pa.n] = 1;
         pa.n++;
-        PGresult *res = PQexecPrepared(s->conn, sh->name, (int)pa.n, pa.val, pa.len, pa.fmt, 1);
+        PGresult *res = NULL;
+        rc = run_prepared(s, sh->name, &pa, point, "scan", &res);
         PQclear(prev);
         prev = NULL;
-        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-            return res_fail(s, res, "scan");
+        if (rc)
+            return rc;
         int nrows = PQntuples(res);
         for (int r = 0; r < nrows; r++) {
             res_row(def, res, r, vals);
@@ -1483,11 +1979,17 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
                 return rc;
         }
     }
-    if (PQenterPipelineMode(s->conn) != 1)
-        return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
-    size_t sent = 0;
-    for (; sent < n; sent++) {
-        const mtrk_change *ch = &changes[sent];
+    if (!s->piped) {
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    /* Send, and return: the results are read with the next read, the
+     * COMMIT, or here when PIPE_MAX writes are outstanding. */
+    if ((rc = plan_mode(s, 1)))
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        const mtrk_change *ch = &changes[i];
         const mtrk_table_def *def = s->ts[ch->table].def;
         unsigned nv = ch->op == MTRK_CHANGE_DELETE ? def->npk : def->ncols;
         params pa;
@@ -1499,70 +2001,37 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
                 rc = param_add(s, &pa, def, c, &ch->row[c]);
         }
         if (rc)
-            break;
+            return rc; /* what was sent is rolled back with the transaction */
         char name[32];
         snprintf(name, sizeof name, "%c%u",
                  ch->op == MTRK_CHANGE_INSERT ? 'i' : ch->op == MTRK_CHANGE_UPDATE ? 'u' : 'd', ch->table);
         if (PQsendQueryPrepared(s->conn, name, (int)pa.n, pa.val, pa.len, pa.fmt, 1) != 1) {
-            rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
-            mark_broken(s);
-            break;
+            rc = pipe_end(s, 0, NULL);
+            return rc ? rc : pipe_lost(s, "apply");
+        }
+        s->pend[s->npend].op = ch->op;
+        s->pend[s->npend].table = ch->table;
+        s->npend++;
+        cache_put(s, ch->table, ch->row, ch->op == MTRK_CHANGE_DELETE ? NULL : ch->row);
+        if (s->npend == PIPE_MAX && (rc = pipe_end(s, 0, NULL)))
+            return rc;
+        tstate *ts = &s->ts[ch->table];
+        if (ch->op == MTRK_CHANGE_INSERT && ++ts->ins_tx == ts->analyze_at) {
+            /* A transaction that fills a table (generation: one per
+             * message) plans its scans from statistics taken before it:
+             * on a fresh table none, and the planner then picks any index
+             * led by the tenant — measured: messages (tenant, campaign,
+             * contact) looked up through messages_by_campaign with a
+             * filter, quadratic over a 100,000-message generation. ANALYZE
+             * inside the transaction samples its own rows too. */
+            char sql[96];
+            snprintf(sql, sizeof sql, "ANALYZE \"%s\"", ts->def->name);
+            ts->analyze_at *= 8;
+            if ((rc = exec(s, sql, "analyzing a table")))
+                return rc;
         }
     }
-    if (PQpipelineSync(s->conn) != 1 && rc == 0) {
-        rc = fail(s, MTRK_ESTORE, "pg store: apply: cannot send: %s", PQerrorMessage(s->conn));
-        mark_broken(s);
-    }
-    /* Read every result up to the sync, keeping the first failure. */
-    int first = rc;
-    size_t got = 0;
-    for (;;) {
-        PGresult *res = PQgetResult(s->conn);
-        if (res == NULL) {
-            if (PQstatus(s->conn) == CONNECTION_BAD) {
-                if (first == 0)
-                    first = res_fail(s, NULL, "apply");
-                break;
-            }
-            continue; /* end of one query's results */
-        }
-        ExecStatusType st = PQresultStatus(res);
-        if (st == PGRES_PIPELINE_SYNC) {
-            PQclear(res);
-            break;
-        }
-        if (st == PGRES_COMMAND_OK) {
-            const mtrk_change *ch = &changes[got];
-            if (first == 0 && ch->op != MTRK_CHANGE_INSERT && strcmp(PQcmdTuples(res), "0") == 0)
-                first = fail(s, MTRK_ENOTFOUND, "pg store: %s: %s of a missing row", s->ts[ch->table].def->name,
-                             ch->op == MTRK_CHANGE_UPDATE ? "update" : "delete");
-            PQclear(res);
-        } else if (st == PGRES_PIPELINE_ABORTED) {
-            PQclear(res);
-        } else {
-            if (first == 0) {
-                char what[96];
-                snprintf(what, sizeof what, "change %zu (%s into %s)", got,
-                         changes[got].op == MTRK_CHANGE_INSERT ? "insert" : changes[got].op == MTRK_CHANGE_UPDATE
-                         ? "update" : "delete", s->ts[changes[got].table].def->name);
-                first = res_fail(s, res, what);
-            } else {
-                PQclear(res);
-            }
-        }
-        got++;
-    }
-    if (PQstatus(s->conn) != CONNECTION_BAD && PQexitPipelineMode(s->conn) != 1 && first == 0)
-        first = fail(s, MTRK_ESTORE, "pg store: cannot leave pipeline mode: %s", PQerrorMessage(s->conn));
-    mark_broken(s);
-    if (first == 0) {
-        for (size_t i = 0; i < n; i++)
-            cache_put(s, changes[i].table, changes[i].row,
-                      changes[i].op == MTRK_CHANGE_DELETE ? NULL : changes[i].row);
-    } else {
-        cache_clear(s); /* the core rolls back; forget what this apply touched */
-    }
-    return first;
+    return 0;
 }
 
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
@@ -1622,6 +2091,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.scan = pg_scan;
     s->base.apply = pg_apply;
     s->base.errmsg = pg_errmsg;
+    s->base.get_many = pg_get_many;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);

@@ -171,6 +171,27 @@ static int count_row(void *ud, const mtrk_value *row)
     return 0;
 }
 
+static int stop_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    return 1;
+}
+
+static int fail_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    (void)row;
+    return MTRK_ETOOLONG;
+}
+
+static int count_rows(void *ud, const mtrk_value *row)
+{
+    (void)row;
+    ++*(long *)ud;
+    return 0;
+}
+
 static int test_store(void)
 {
     fresh_schema();
@@ -185,52 +206,140 @@ static int test_store(void)
     unsigned char tenant[16] = { 1 }, id1[16] = { 1, 1 }, id2[16] = { 1, 2 }, id3[16] = { 1, 3 };
     mtrk_value r1[64], r2[64];
 
+    /* Writes are deferred (sent into the pipeline, read back with the next
+     * read from the server or the commit): a failure shows at apply or at the next call of
+     * the transaction, and then at every call until the rollback. */
     /* Same provider event id, January and March: refused. */
     event_row(r1, tenant, id1, T0 + 14 * DAY, "dup-1");
     event_row(r2, tenant, id2, T0 + 70 * DAY, "dup-1");
     mtrk_change c1 = { MTRK_CHANGE_INSERT, ev, r1, 0 }, c2 = { MTRK_CHANGE_INSERT, ev, r2, 0 };
+    unsigned char key_t[16] = { 1 };
+    mtrk_value key[2] = { vid(key_t), vid(id1) }, key3[2] = { vid(key_t), vid(id3) };
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     CHECK((rc = st->apply(st, &c1, 1)) == 0, "first insert: %d %s", rc, st->errmsg(st));
-    CHECK((rc = st->apply(st, &c2, 1)) == MTRK_EEXISTS, "provider duplicate in another month: %d %s", rc,
-          st->errmsg(st));
+    rc = st->apply(st, &c2, 1);
+    if (rc == 0)
+        rc = st->commit(st);
+    CHECK(rc == MTRK_EEXISTS, "provider duplicate in another month: %d %s", rc, st->errmsg(st));
+    CHECK(strstr(st->errmsg(st), "23505") != NULL, "no SQLSTATE in the message: %s", st->errmsg(st));
+    CHECK((rc = st->commit(st)) == MTRK_EEXISTS, "a second commit after the failure: %d", rc);
     st->rollback(st);
-    /* The same within one apply (one pipeline). */
+    /* The same within one apply (one pipeline); reported by the next read. */
     mtrk_change both[2] = { c1, c2 };
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
-    CHECK((rc = st->apply(st, both, 2)) == MTRK_EEXISTS, "provider duplicate in one apply: %d", rc);
+    rc = st->apply(st, both, 2);
+    if (rc == 0) /* a row the store has not cached: a read from the server */
+        rc = st->get(st, ev, key3, count_row, NULL);
+    CHECK(rc == MTRK_EEXISTS, "provider duplicate in one apply, seen by a get: %d %s", rc, st->errmsg(st));
+    rc = st->scan(st, ev, MTRK_INDEX_PK, key, 1, NULL, 0, 0, count_row, NULL);
+    CHECK(rc == MTRK_EEXISTS, "the failure sticks (scan): %d", rc);
+    CHECK((rc = st->apply(st, &c1, 1)) == MTRK_EEXISTS, "the failure sticks (apply): %d", rc);
+    CHECK((rc = st->commit(st)) == MTRK_EEXISTS, "the failure sticks (commit): %d", rc);
     st->rollback(st);
     /* Same (tenant, id), January and March: refused. */
     event_row(r2, tenant, id1, T0 + 70 * DAY, "other-2");
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     CHECK((rc = st->apply(st, &c1, 1)) == 0, "first insert: %d %s", rc, st->errmsg(st));
-    CHECK((rc = st->apply(st, &c2, 1)) == MTRK_EEXISTS, "id duplicate in another month: %d %s", rc,
-          st->errmsg(st));
+    rc = st->apply(st, &c2, 1);
+    if (rc == 0)
+        rc = st->commit(st);
+    CHECK(rc == MTRK_EEXISTS, "id duplicate in another month: %d %s", rc, st->errmsg(st));
     st->rollback(st);
-    /* Distinct keys in two months: accepted (rolled back: no parents). */
+    /* Distinct keys in two months: accepted; a read sees both (rolled back:
+     * no parents, the foreign keys would refuse the commit). */
     event_row(r2, tenant, id3, T0 + 70 * DAY, "other-3");
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     CHECK((rc = st->apply(st, both, 2)) == 0, "two months: %d %s", rc, st->errmsg(st));
+    long seen = 0;
+    rc = st->scan(st, ev, MTRK_INDEX_PK, key, 1, NULL, 0, 0, count_rows, &seen);
+    CHECK(rc == 0 && seen == 2, "a scan after deferred writes sees them: %d, %ld rows %s", rc, seen, st->errmsg(st));
+    st->rollback(st);
+    /* get_many: one statement for many keys; sees the transaction's own
+     * (deferred) writes; keys without a row, or that cannot name one (an id
+     * of 3 bytes, a wrong type), are skipped; fn may stop it. */
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, both, 2)) == 0, "two months: %d %s", rc, st->errmsg(st));
+    {
+        unsigned char idx[16] = { 1, 0x55 };
+        mtrk_value many[12] = { vid(key_t), vid(id1), vid(key_t), vid(idx), vid(key_t), vid(id3),
+                                vid(key_t), { MTRK_VAL_BLOB, 0, idx, 3 }, vid(key_t), vint(7), vid(key_t), vid(id3) };
+        seen = 0;
+        rc = st->get_many(st, ev, many, 6, count_rows, &seen);
+        CHECK(rc == 0 && seen >= 2 && seen <= 3, "get_many: %d, %ld rows %s", rc, seen, st->errmsg(st));
+        seen = 0;
+        rc = st->get_many(st, ev, many, 1, count_rows, &seen);
+        CHECK(rc == 0 && seen == 1, "get_many of one key: %d, %ld rows %s", rc, seen, st->errmsg(st));
+        rc = st->get_many(st, ev, many, 6, stop_row, NULL);
+        CHECK(rc == 0, "get_many stopped by fn: %d %s", rc, st->errmsg(st));
+        rc = st->get_many(st, ev, many, 6, fail_row, NULL);
+        CHECK(rc == MTRK_ETOOLONG, "get_many aborted by fn: %d %s", rc, st->errmsg(st));
+        CHECK((rc = st->get_many(st, ev, many, 0, count_rows, &seen)) == 0, "get_many of no key: %d", rc);
+    }
+    st->rollback(st);
+    CHECK(st->version == 2 && st->get_many != NULL, "the pg store is version 2 with get_many");
+    /* An update of a missing row, deferred: MTRK_ESTORE (a read's
+     * MTRK_ENOTFOUND would mean "no such row") at the next read. */
+    mtrk_change up = { MTRK_CHANGE_UPDATE, ev, r1, 0 };
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    rc = st->apply(st, &up, 1);
+    if (rc == 0)
+        rc = st->get(st, ev, key3, count_row, NULL);
+    CHECK(rc == MTRK_ESTORE && strstr(st->errmsg(st), "missing row") != NULL,
+          "deferred update of a missing row: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+    /* More writes than the pipeline holds (PIPE_MAX is 1,024): all of them
+     * land, and a failure among them is still reported. */
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    enum { MANY = 2500 };
+    static unsigned char ids[MANY][16];
+    static char peids[MANY][16];
+    static mtrk_value rows[MANY][64];
+    rc = 0;
+    for (int i = 0; i < MANY && rc == 0; i++) {
+        ids[i][0] = 1;
+        ids[i][1] = 0x80;
+        ids[i][2] = (unsigned char)(i >> 8);
+        ids[i][3] = (unsigned char)i;
+        snprintf(peids[i], sizeof peids[i], "many-%d", i);
+        event_row(rows[i], tenant, ids[i], T0 + 14 * DAY + i, peids[i]);
+        mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+        rc = st->apply(st, &ci, 1);
+    }
+    CHECK(rc == 0, "many deferred inserts: %d %s", rc, st->errmsg(st));
+    seen = 0;
+    rc = st->scan(st, ev, MTRK_INDEX_PK, key, 1, NULL, 0, 0, count_rows, &seen);
+    CHECK(rc == 0 && seen == MANY, "many deferred inserts, read back: %d, %ld rows %s", rc, seen, st->errmsg(st));
+    for (int i = 0; i < MANY && rc == 0; i++) {
+        mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+        rc = st->apply(st, &ci, 1); /* the first is a duplicate; the bound makes apply itself see it */
+    }
+    if (rc == 0)
+        rc = st->commit(st);
+    CHECK(rc == MTRK_EEXISTS, "a duplicate among many deferred inserts: %d %s", rc, st->errmsg(st));
     st->rollback(st);
 
-    /* Connection loss inside a transaction. */
+    /* Connection loss inside a transaction: apply only sends, so the loss
+     * shows at apply or at the commit; nothing of the transaction remains. */
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     CHECK((rc = st->apply(st, &c1, 1)) == 0, "insert: %d %s", rc, st->errmsg(st));
+    CHECK((rc = st->get(st, ev, key, count_row, NULL)) == 0, "get after insert: %d %s", rc, st->errmsg(st));
     char q[256];
     snprintf(q, sizeof q, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> "
                           "pg_backend_pid() AND application_name = 'mtrk_pg_test_victim'");
     CHECK(sql_int(q) >= 1, "no backend to terminate");
     usleep(100000);
     rc = st->apply(st, &c2, 1);
-    CHECK(rc == MTRK_ESTORE, "apply on a killed connection: %d", rc);
+    if (rc == 0)
+        rc = st->commit(st);
+    CHECK(rc == MTRK_ESTORE, "apply and commit on a killed connection: %d", rc);
     CHECK(strstr(st->errmsg(st), "connection") != NULL, "message does not say connection: %s", st->errmsg(st));
     st->rollback(st);
     CHECK(st->begin(st, 0) == 0, "begin after loss: %s", st->errmsg(st));
-    unsigned char key_t[16] = { 1 };
-    mtrk_value key[2] = { vid(key_t), vid(id1) };
     rc = st->get(st, ev, key, count_row, NULL);
     CHECK(rc == MTRK_ENOTFOUND, "the killed transaction left its row: %d %s", rc, st->errmsg(st));
     st->rollback(st);
-    CHECK(st->begin(st, 1) == 0 && st->apply(st, &c1, 1) == 0, "works again after loss: %s", st->errmsg(st));
+    CHECK(st->begin(st, 1) == 0 && st->apply(st, &c1, 1) == 0 && st->get(st, ev, key, count_row, NULL) == 0,
+          "works again after loss: %s", st->errmsg(st));
     st->rollback(st);
     mtrk_store_free(st);
 

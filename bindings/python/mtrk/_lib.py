@@ -169,9 +169,10 @@ class mtrk_link_stats(Structure):
 
 class mtrk_store(Structure):
     """The store vtable (include/mtrk/store.h); operations as opaque pointers."""
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint)] + [(n, c_void_p) for n in (
-        "free", "begin", "commit", "rollback", "get", "scan", "apply", "errmsg")]
+        "free", "begin", "commit", "rollback", "get", "scan", "apply", "errmsg",
+        "get_many")]  # version 2
 
 
 # ---- tracking.h ----

@@ -1,0 +1,370 @@
+/*
+ * The core's read cache over the store's get_many (store contract version 2):
+ *  - st_prefetch reads many keys in one get_many call; st_get then answers
+ *    them (rows and absent keys alike) without calling the store;
+ *  - a write through st_* (insert, update, delete, put) in the same
+ *    transaction is what the next st_get of that key returns;
+ *  - the cache ends with the transaction: after a rollback, the store's
+ *    rows are read again (the rolled-back write is not seen);
+ *  - a store without get_many (version 1, or a NULL pointer) is read key by
+ *    key, and mtrk_store_init(version 1) writes nothing past a version-1
+ *    struct;
+ *  - mtrk_event_record_batch prefetches its messages: one get_many, no get
+ *    of a message.
+ * The wrapper below implements get_many over the memory store and counts.
+ */
+#include "internal.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct manystore {
+    mtrk_store base;
+    mtrk_store *inner;
+    long gets[32], many_calls[32], many_keys[32];
+} manystore;
+
+static manystore *ms_of(mtrk_store *s) { return (manystore *)s; }
+static void ms_free(mtrk_store *s) { (void)s; }
+static int ms_begin(mtrk_store *s, int w) { return ms_of(s)->inner->begin(ms_of(s)->inner, w); }
+static int ms_commit(mtrk_store *s) { return ms_of(s)->inner->commit(ms_of(s)->inner); }
+static int ms_rollback(mtrk_store *s) { return ms_of(s)->inner->rollback(ms_of(s)->inner); }
+static int ms_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *ud)
+{
+    ms_of(s)->gets[table]++;
+    return ms_of(s)->inner->get(ms_of(s)->inner, table, key, fn, ud);
+}
+static int ms_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
+{
+    return ms_of(s)->inner->scan(ms_of(s)->inner, table, index, prefix, nprefix, start, nstart, flags, fn, ud);
+}
+static int ms_apply(mtrk_store *s, const mtrk_change *ch, size_t n) { return ms_of(s)->inner->apply(ms_of(s)->inner, ch, n); }
+static const char *ms_errmsg(mtrk_store *s) { return ms_of(s)->inner->errmsg(ms_of(s)->inner); }
+static int ms_get_many(mtrk_store *s, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn, void *ud)
+{
+    manystore *ms = ms_of(s);
+    ms->many_calls[table]++;
+    ms->many_keys[table] += (long)n;
+    unsigned npk = mtrk_store_table(table)->npk;
+    /* Backwards, to show that the order is free. */
+    for (size_t i = n; i-- > 0;) {
+        int rc = ms->inner->get(ms->inner, table, &keys[i * npk], fn, ud);
+        if (rc == MTRK_ENOTFOUND)
+            continue;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+typedef struct fixture {
+    manystore ms;
+    mtrk_store *mem;
+    mtrk_db *db;
+    mtrk_tenant *t;
+    mtrk_id a1, a2;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    assert_int_equal(mtrk_store_memory_new(&f->mem), MTRK_OK);
+    assert_int_equal(mtrk_store_init(&f->ms.base, MTRK_STORE_VERSION), MTRK_OK);
+    f->ms.base.free = ms_free;
+    f->ms.base.begin = ms_begin;
+    f->ms.base.commit = ms_commit;
+    f->ms.base.rollback = ms_rollback;
+    f->ms.base.get = ms_get;
+    f->ms.base.scan = ms_scan;
+    f->ms.base.apply = ms_apply;
+    f->ms.base.errmsg = ms_errmsg;
+    f->ms.base.get_many = ms_get_many;
+    f->ms.inner = f->mem;
+    assert_int_equal(mtrk_db_open_store(&f->db, &f->ms.base, NULL), MTRK_OK);
+    assert_int_equal(mtrk_tenant_create(&f->t, f->db, "acme", "test:cache"), MTRK_OK);
+    assert_int_equal(mtrk_audience_create(&f->a1, f->t, "first"), MTRK_OK);
+    assert_int_equal(mtrk_audience_create(&f->a2, f->t, "second"), MTRK_OK);
+    memset(f->ms.gets, 0, sizeof f->ms.gets);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    mtrk_tenant_close(f->t);
+    mtrk_db_close(f->db);
+    mtrk_store_free(f->mem);
+    free(f);
+    return 0;
+}
+
+/* Reads audience `id` with st_get; *name gets a copy of its name. */
+static int read_audience(fixture *f, mtrk_id id, char *name, size_t cap)
+{
+    row_audiences a;
+    memset(&a, 0, sizeof a);
+    a.tenant = f->t->id;
+    a.id = id;
+    int rc = st_get(f->t, T_AUDIENCES, &a);
+    if (rc == MTRK_OK) {
+        snprintf(name, cap, "%s", a.name);
+        rows_clear(T_AUDIENCES, &a);
+    }
+    return rc;
+}
+
+static void prefetch(fixture *f, const mtrk_id *ids, size_t n)
+{
+    mtrk_value keys[8];
+    for (size_t i = 0; i < n; i++) {
+        keys[2 * i] = v_id(&f->t->id);
+        keys[2 * i + 1] = v_id(&ids[i]);
+    }
+    assert_int_equal(st_prefetch(f->t, T_AUDIENCES, keys, n), MTRK_OK);
+}
+
+static void test_prefetched_rows_and_absent_keys_need_no_get(void **state)
+{
+    fixture *f = *state;
+    mtrk_id none = { { 0x42 } };
+    mtrk_id ids[3] = { f->a1, f->a2, none };
+    char name[32];
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    prefetch(f, ids, 3);
+    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 1);
+    assert_int_equal(f->ms.many_keys[T_AUDIENCES], 3);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "first");
+    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "second");
+    assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 0);
+    /* Keys already kept are not asked again. */
+    prefetch(f, ids, 2);
+    assert_int_equal(f->ms.many_keys[T_AUDIENCES], 3);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+    /* The next transaction reads from the store. */
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+}
+
+static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
+{
+    fixture *f = *state;
+    mtrk_id fresh = { { 0x77, 1 } };
+    mtrk_id ids[3] = { f->a1, f->a2, fresh };
+    char name[32];
+    assert_int_equal(tx_begin(f->t, true), MTRK_OK);
+    prefetch(f, ids, 3);
+    /* update */
+    row_audiences a;
+    memset(&a, 0, sizeof a);
+    a.tenant = f->t->id;
+    a.id = f->a1;
+    assert_int_equal(st_get(f->t, T_AUDIENCES, &a), MTRK_OK);
+    row_audiences b = a;
+    b.name = "renamed";
+    b.member_count = 5;
+    assert_int_equal(st_update_from(f->t, T_AUDIENCES, &a, &b), MTRK_OK);
+    rows_clear(T_AUDIENCES, &a);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "renamed");
+    /* put over a kept row */
+    row_audiences p;
+    memset(&p, 0, sizeof p);
+    p.tenant = f->t->id;
+    p.id = f->a1;
+    p.name = "put";
+    assert_int_equal(st_put(f->t, T_AUDIENCES, &p), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "put");
+    /* delete */
+    p.id = f->a2;
+    assert_int_equal(st_delete(f->t, T_AUDIENCES, &p), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_ENOTFOUND);
+    /* insert over a key kept as absent */
+    p.id = fresh;
+    p.name = "fresh";
+    assert_int_equal(st_insert(f->t, T_AUDIENCES, &p), MTRK_OK);
+    assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "fresh");
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 0); /* st_put's own read of a1 was answered too */
+    /* A failed write drops the key: the next read asks the store. */
+    assert_int_equal(st_insert(f->t, T_AUDIENCES, &p), MTRK_EEXISTS);
+    assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "fresh");
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+    /* Committed: the store has what the cache said. */
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "put");
+    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_ENOTFOUND);
+    assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_OK);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+}
+
+static void test_rollback_drops_the_cache(void **state)
+{
+    fixture *f = *state;
+    mtrk_id ids[1] = { f->a1 };
+    char name[32];
+    assert_int_equal(tx_begin(f->t, true), MTRK_OK);
+    prefetch(f, ids, 1);
+    row_audiences p;
+    memset(&p, 0, sizeof p);
+    p.tenant = f->t->id;
+    p.id = f->a1;
+    p.name = "doomed";
+    assert_int_equal(st_update(f->t, T_AUDIENCES, &p), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "doomed");
+    assert_int_equal(tx_end(f->t, MTRK_ESTORE), MTRK_ESTORE); /* rolls back */
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    long before = f->ms.gets[T_AUDIENCES];
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "first");
+    assert_int_equal(f->ms.gets[T_AUDIENCES], before + 1);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+}
+
+static void test_store_without_get_many_is_read_key_by_key(void **state)
+{
+    fixture *f = *state;
+    mtrk_id ids[2] = { f->a1, f->a2 };
+    char name[32];
+    f->ms.base.get_many = NULL;
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    prefetch(f, ids, 2);
+    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_OK);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+    /* Version 1 with the pointer set: still not called. */
+    f->ms.base.get_many = ms_get_many;
+    f->ms.base.version = 1;
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    prefetch(f, ids, 2);
+    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 0);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+    f->ms.base.version = MTRK_STORE_VERSION;
+}
+
+static void test_version_1_store_is_accepted_and_init_stays_within_it(void **state)
+{
+    (void)state;
+    /* A version-1 struct ends after errmsg: init must not write past it. */
+    size_t v1 = offsetof(mtrk_store, get_many);
+    unsigned char buf[sizeof(mtrk_store) + 16];
+    memset(buf, 0xAB, sizeof buf);
+    assert_int_equal(mtrk_store_init((mtrk_store *)(void *)buf, 1), MTRK_OK);
+    for (size_t i = v1; i < sizeof buf; i++)
+        assert_int_equal(buf[i], 0xAB);
+    mtrk_store *mem;
+    assert_int_equal(mtrk_store_memory_new(&mem), MTRK_OK);
+    manystore ms;
+    memset(&ms, 0, sizeof ms);
+    assert_int_equal(mtrk_store_init(&ms.base, 1), MTRK_OK);
+    ms.base.free = ms_free;
+    ms.base.begin = ms_begin;
+    ms.base.commit = ms_commit;
+    ms.base.rollback = ms_rollback;
+    ms.base.get = ms_get;
+    ms.base.scan = ms_scan;
+    ms.base.apply = ms_apply;
+    ms.base.errmsg = ms_errmsg;
+    ms.inner = mem;
+    mtrk_db *db = NULL;
+    assert_int_equal(mtrk_db_open_store(&db, &ms.base, NULL), MTRK_OK);
+    mtrk_tenant *t = NULL;
+    assert_int_equal(mtrk_tenant_create(&t, db, "v1", "test:cache"), MTRK_OK);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    mtrk_store_free(mem);
+}
+
+static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
+{
+    fixture *f = *state;
+    mtrk_id c[3], camp;
+    const char *addrs[3] = { "a@example.com", "b@example.com", "c@example.com" };
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(mtrk_contact_add(&c[i], NULL, f->t, addrs[i], NULL), MTRK_OK);
+    assert_int_equal(mtrk_audience_add_batch(NULL, f->t, f->a1, c, 3), MTRK_OK);
+    mtrk_campaign_spec s = MTRK_CAMPAIGN_SPEC_INIT;
+    s.name = "launch";
+    s.subject = "Hello";
+    s.from_address = "news@example.com";
+    s.html = "<p>hi</p>";
+    assert_int_equal(mtrk_campaign_create(&camp, f->t, &s), MTRK_OK);
+    assert_int_equal(mtrk_campaign_attach_audience(NULL, f->t, camp, f->a1), MTRK_OK);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    assert_int_equal(mtrk_campaign_generate(&r, f->t, camp), MTRK_OK);
+    mtrk_message_iter *it = NULL;
+    assert_int_equal(mtrk_message_iter_new(&it, f->t, camp), MTRK_OK);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    mtrk_id mids[3];
+    size_t nm = 0;
+    while (nm < 3 && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        mids[nm++] = m.mid;
+    mtrk_message_iter_free(it);
+    assert_int_equal(nm, 3);
+
+    mtrk_event_input in[6];
+    const mtrk_event_input *pin[6];
+    mtrk_event_outcome out[6];
+    mtrk_event_outcome *pout[6];
+    static const mtrk_event_type types[3] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN };
+    for (int i = 0; i < 6; i++) {
+        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+        in[i] = d;
+        in[i].type = types[i / 2];
+        in[i].mid = mids[i % 3];
+        in[i].occurred_at = 1767225600000LL + i;
+        pin[i] = &in[i];
+        mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+        out[i] = o;
+        pout[i] = &out[i];
+    }
+    in[5].mid = (mtrk_id){ { 0x99 } }; /* unknown: that event's own error */
+    memset(f->ms.gets, 0, sizeof f->ms.gets);
+    memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
+    size_t recorded = 0;
+    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(recorded, 5);
+    assert_int_equal(out[5].status, MTRK_ENOTFOUND);
+    assert_int_equal(f->ms.many_calls[T_MESSAGES], 1);
+    assert_int_equal(f->ms.gets[T_MESSAGES], 0);
+    /* The messages moved forward as if read key by key. */
+    mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_DELIVERED); /* sent, then delivered, in one batch */
+    assert_true(info.sent_at > 0 && info.delivered_at > 0);
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[1]), MTRK_OK);
+    assert_int_equal(info.opens, 1);
+    assert_true(info.sent_at > 0 && info.first_open_at > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_prefetched_rows_and_absent_keys_need_no_get, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_then_read_in_one_transaction_sees_the_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_drops_the_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
+        cmocka_unit_test(test_version_1_store_is_accepted_and_init_stays_within_it),
+        cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
