@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* uthash's default on a failed allocation is exit(-1): have HASH_ADD undo
+ * the add instead (the item's hh.tbl is then NULL) and report MTRK_ENOMEM. */
+#define HASH_NONFATAL_OOM 1
 #include <uthash.h>
 
 #define MAXCOLS 32
@@ -15,7 +18,7 @@ static int store_fail(mtrk_tenant *t, int rc, const char *op);
  * the transaction so st_get needs no store call: each entry is a table and
  * a primary key, with an owned copy of the row, or no row (the key was
  * looked up and has none). Coherence: every write through apply1 (insert,
- * update, delete, and put, which is one of them) replaces the entry of its
+ * update, delete, and put, which is one of them) and st_insert_many replaces the entry of its
  * key with the row written, or marks it absent for a delete; a failed write
  * drops it (the call fails anyway). Scans never consult it. tx_end drops
  * everything, whether it commits or rolls back.
@@ -141,6 +144,11 @@ static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t
     e->keylen = kn;
     memcpy(e->key, k, kn);
     HASH_ADD(hh, t->rcache->map, key, kn, e);
+    if (e->hh.tbl == NULL) {
+        free(v);
+        free(e);
+        return MTRK_ENOMEM;
+    }
     return MTRK_OK;
 }
 
@@ -427,6 +435,8 @@ int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n)
         }
         mtrk_store *s = t->db->store;
         rc = s->apply(s, ch, n);
+        for (size_t j = 0; j < n; j++)
+            rc_written(t, MTRK_CHANGE_INSERT, table, ch[j].row, rc == MTRK_OK);
         if (rc == MTRK_EEXISTS)
             rc = terr(t, rc, "a row with the same key exists in %s", td->name);
         else if (rc == MTRK_ENOMEM)
