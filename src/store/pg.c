@@ -1979,17 +1979,18 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
                 return rc;
         }
     }
-    if (!s->piped) {
-        if (PQenterPipelineMode(s->conn) != 1)
-            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
-        s->piped = 1;
-    }
     /* Send, and return: the results are read with the next read, the
      * COMMIT, or here when PIPE_MAX writes are outstanding. */
-    if ((rc = plan_mode(s, 1)))
-        return rc;
     for (size_t i = 0; i < n; i++) {
         const mtrk_change *ch = &changes[i];
+        /* (Again for every change: an ANALYZE below leaves pipeline mode.) */
+        if (!s->piped) {
+            if (PQenterPipelineMode(s->conn) != 1)
+                return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+            s->piped = 1;
+        }
+        if ((rc = plan_mode(s, 1)))
+            return rc;
         const mtrk_table_def *def = s->ts[ch->table].def;
         unsigned nv = ch->op == MTRK_CHANGE_DELETE ? def->npk : def->ncols;
         params pa;
