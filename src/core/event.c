@@ -321,7 +321,8 @@ static int soft_threshold(mtrk_tenant *t, ev_state *s)
         free(h.v);
         return rc;
     }
-    qsort(h.v, h.n, sizeof *h.v, ev_pos_cmp);
+    if (h.n > 1)
+        qsort(h.v, h.n, sizeof *h.v, ev_pos_cmp);
     run_ctx c = { false, 0 };
     bool placed = false;
     for (size_t i = 0; i < h.n; i++) {
