@@ -309,11 +309,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
         sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
     }
     sql_add(b, ") STRICT%s;\n", is_rowid_table(def->name) ? "" : ", WITHOUT ROWID");
-    for (unsigned x = 0; x < def->nindexes; x++) {
-        const mtrk_index_def *ix = &def->indexes[x];
-        (void)ix;
+    for (unsigned x = 0; x < def->nindexes; x++)
         sql_create_index(b, def, x);
-    }
 }
 
 /* Migration 1: the whole current schema, for a new file (the later
