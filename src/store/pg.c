@@ -88,6 +88,7 @@
  * database newer than this library is refused with MTRK_EVERSION.
  */
 #include "fk.h"
+#include "sqlbuf.h"
 #include "mtrk/store.h"
 
 #include "internal.h"
@@ -133,12 +134,6 @@
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
 /* ------------------------------------------------------------------ */
-
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
 
 typedef struct scan_shape {
     unsigned table;
@@ -204,36 +199,6 @@ __attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, cons
     vsnprintf(s->err, sizeof s->err, fmt, ap);
     va_end(ap);
     return code;
-}
-
-__attribute__((format(printf, 2, 3))) static void sql_add(sbuf *b, const char *fmt, ...)
-{
-    if (b->oom)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->p ? b->p + b->n : NULL, b->p ? b->cap - b->n : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            b->oom = 1;
-            return;
-        }
-        if (b->p && b->n + (size_t)n < b->cap) {
-            b->n += (size_t)n;
-            return;
-        }
-        size_t cap = b->cap ? b->cap * 2 : 1024;
-        while (cap < b->n + (size_t)n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (p == NULL) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
 }
 
 static void mark_broken(pgstore *s)
