@@ -342,6 +342,10 @@ enum { IDX_LINK_STATS_CAMPAIGN = 0 };
 
 /* Generic row handling (rows.c). */
 const mtrk_table_def *rows_table(unsigned table);
+/* The sort key of an index (MTRK_INDEX_PK: the primary key), the order the
+ * store contract defines: the index's columns, then the primary key's.
+ * Writes the column numbers to cols (room for ncols + npk); returns how many. */
+unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols);
 size_t rows_size(unsigned table);
 /* Fills vals[ncols] with values pointing into row (no copy). */
 void rows_to_values(unsigned table, const void *row, mtrk_value *vals);

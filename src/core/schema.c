@@ -106,4 +106,17 @@ MTRK_API const mtrk_table_def *mtrk_store_table(unsigned table)
     return table < T__COUNT ? &tables[table] : NULL;
 }
 const mtrk_table_def *rows_table(unsigned table) { return &tables[table]; }
+
+unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
+{
+    unsigned n = 0;
+    if (index >= 0) {
+        const mtrk_index_def *ix = &def->indexes[index];
+        for (unsigned j = 0; j < ix->ncols; j++)
+            cols[n++] = ix->cols[j];
+    }
+    for (unsigned j = 0; j < def->npk; j++)
+        cols[n++] = j;
+    return n;
+}
 size_t rows_size(unsigned table) { return rows_sizes[table]; }

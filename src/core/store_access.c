@@ -515,14 +515,8 @@ void cursor_free(page_cursor *c)
 int cursor_set(page_cursor *c, unsigned table, int index, unsigned nprefix, const void *row)
 {
     const mtrk_table_def *td = rows_table(table);
-    unsigned cols[24], nc = 0;
-    if (index >= 0) {
-        const mtrk_index_def *ix = &td->indexes[index];
-        for (unsigned i = 0; i < ix->ncols; i++)
-            cols[nc++] = ix->cols[i];
-    }
-    for (unsigned i = 0; i < td->npk; i++)
-        cols[nc++] = i;
+    unsigned cols[24];
+    unsigned nc = rows_sort_key(td, index, cols);
     mtrk_value all[MAXCOLS];
     rows_to_values(table, row, all);
     page_cursor nw;

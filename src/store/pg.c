@@ -398,20 +398,6 @@ static int col_nullable(const mtrk_table_def *def, unsigned c)
     return (def->cols[c].flags & MTRK_COL_NULLABLE) && c >= def->npk;
 }
 
-/* Sort-key columns of an index (idx cols, then pk cols). */
-static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
-{
-    unsigned n = 0;
-    if (index >= 0) {
-        const mtrk_index_def *ix = &def->indexes[index];
-        for (unsigned j = 0; j < ix->ncols; j++)
-            cols[n++] = ix->cols[j];
-    }
-    for (unsigned j = 0; j < def->npk; j++)
-        cols[n++] = j;
-    return n;
-}
-
 static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "events") == 0; }
 
 /* A unique index whose columns are all NOT NULL orders rows completely by
@@ -992,7 +978,7 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
 
     const mtrk_table_def *def = s->ts[table].def;
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = sort_key(def, index, cols);
+    unsigned nkey = rows_sort_key(def, index, cols);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     Oid types[MAX_KEY * 2 + 1];
@@ -1735,7 +1721,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
     if ((nprefix && prefix == NULL) || (nstart && start == NULL))
         return fail(s, MTRK_EINVAL, "pg store: scan: %s is NULL", nprefix && prefix == NULL ? "prefix" : "start");
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = sort_key(def, index, cols);
+    unsigned nkey = rows_sort_key(def, index, cols);
     if (nprefix > nkey || nstart > nkey - nprefix)
         return fail(s, MTRK_EINVAL, "pg store: scan: nprefix %u + nstart %u exceed the %u sort-key columns",
                     nprefix, nstart, nkey);

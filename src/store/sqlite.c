@@ -184,21 +184,6 @@ static int is_rowid_table(const char *name)
     return 0;
 }
 
-/* Sort-key columns of tree k (0: primary key; k >= 1: index k-1, then the
- * primary-key columns). */
-static unsigned sort_key(const mtrk_table_def *def, int index, unsigned *cols)
-{
-    unsigned n = 0;
-    if (index >= 0) {
-        const mtrk_index_def *ix = &def->indexes[index];
-        for (unsigned j = 0; j < ix->ncols; j++)
-            cols[n++] = ix->cols[j];
-    }
-    for (unsigned j = 0; j < def->npk; j++)
-        cols[n++] = j;
-    return n;
-}
-
 /* An index over a nullable column is partial: rows with a NULL there have
  * no entry. For a unique index "NULLs never collide" needs none, and an
  * event without a provider id then costs no index entry at all; the send
@@ -534,7 +519,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     flags &= ~SCAN_NOIDX;
     const mtrk_table_def *def = s->ts[table].def;
     unsigned key[MAX_KEY];
-    unsigned nk = sort_key(def, index, key);
+    unsigned nk = rows_sort_key(def, index, key);
     /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
@@ -869,7 +854,7 @@ static int resolve_dups(sqlstore *s, unsigned table, int index, const mtrk_value
                         const mtrk_value *start, unsigned *nstart, unsigned *flags)
 {
     unsigned key[MAX_KEY], pos[MAX_KEY];
-    sort_key(s->ts[table].def, index, key);
+    rows_sort_key(s->ts[table].def, index, key);
     unsigned skip = lead_dups(key, nprefix, *nstart, pos);
     int c = 0;
     for (unsigned d = 0; d < skip && c == 0; d++)
@@ -1348,7 +1333,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
             if ((k >= 0 && ts->def->indexes[k].ncols + ts->def->npk > MAX_KEY))
                 rc = fail(s, MTRK_ESTORE, "sqlite store: an index of %s is too wide", ts->def->name);
             else
-                ts->nkey[k + 1] = sort_key(ts->def, k, cols);
+                ts->nkey[k + 1] = rows_sort_key(ts->def, k, cols);
         }
     }
     if (rc == 0)
