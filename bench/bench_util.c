@@ -268,3 +268,21 @@ void bench_sql(sqlite3 *db, const char *sql)
         exit(2);
     }
 }
+
+int bench_measure(int (*fn)(void *arg, double *out, size_t nout), void *arg, int runs, size_t nfig, double *med)
+{
+    enum { MAXFIG = 8, MAXRUNS = 16 };
+    double v[MAXFIG][MAXRUNS];
+    if (nfig > MAXFIG || runs < 1 || runs > MAXRUNS)
+        return -1;
+    for (int r = 0; r < runs; r++) {
+        double out[MAXFIG] = { 0 };
+        if (bench_in_child(fn, arg, out, nfig) != 0)
+            return -1;
+        for (size_t k = 0; k < nfig; k++)
+            v[k][r] = out[k];
+    }
+    for (size_t k = 0; k < nfig; k++)
+        med[k] = bench_median(v[k], (size_t)runs);
+    return 0;
+}

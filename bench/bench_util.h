@@ -29,6 +29,10 @@ void bench_die(const char *what, int rc, mtrk_tenant *t);
 /* Forks; the child runs fn(arg, out, nout) and sends back nout doubles; the
  * parent waits. Each measured run is its own process, so peak RSS is its own. */
 int bench_in_child(int (*fn)(void *arg, double *out, size_t nout), void *arg, double *out, size_t nout);
+/* Runs fn `runs` times (each in its own child, bench_in_child; runs <= 16)
+ * and writes the median of each of its nfig figures to med[]. -1 if a run
+ * failed. */
+int bench_measure(int (*fn)(void *arg, double *out, size_t nout), void *arg, int runs, size_t nfig, double *med);
 
 /* The world: nc contacts "c<i>@example.com", naud audiences (contact i is in
  * audience a when member(i, a)), a campaign in sending with nlinks links. */

@@ -264,17 +264,7 @@ static int mtrk_run(void *argp, double *out, size_t nout)
 #define NFIG 5
 static int measure(int (*fn)(void *, double *, size_t), void *arg, double med[NFIG])
 {
-    double v[NFIG][16];
-    for (int r = 0; r < nruns; r++) {
-        double out[NFIG] = { 0 };
-        if (bench_in_child(fn, arg, out, NFIG) != 0)
-            return -1;
-        for (int k = 0; k < NFIG; k++)
-            v[k][r] = out[k];
-    }
-    for (int k = 0; k < NFIG; k++)
-        med[k] = bench_median(v[k], (size_t)nruns);
-    return 0;
+    return bench_measure(fn, arg, nruns, NFIG, med);
 }
 
 static int wanted(const char *targets, const char *name) { return strstr(targets, name) != NULL; }
