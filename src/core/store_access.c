@@ -14,15 +14,23 @@ static int store_fail(mtrk_tenant *t, int rc, const char *op);
 
 /* ---- the read cache ------------------------------------------------------
  *
- * Rows prefetched with st_prefetch (store get_many), kept for the rest of
- * the transaction so st_get needs no store call: each entry is a table and
- * a primary key, with an owned copy of the row, or no row (the key was
- * looked up and has none). Coherence: every write through apply1 (insert,
- * update, delete, and put, which is one of them) and st_insert_many replaces the entry of its
- * key with the row written, or marks it absent for a delete; a failed write
- * drops it (the call fails anyway). Scans never consult it. tx_end drops
- * everything, whether it commits or rolls back.
+ * For stores behind a round trip — those that offer get_many (the
+ * PostgreSQL store) — rows are kept for the rest of the transaction so a
+ * repeated st_get needs no store call: rows prefetched with st_prefetch,
+ * rows read by st_get, and rows written. Each entry is a table and a
+ * primary key, with an owned copy of the row, or no row (the key was looked
+ * up and has none, or was deleted). Exact: a write transaction holds the
+ * tenant's write lock, a read transaction is one snapshot, and every write
+ * through apply1 (insert, update, delete, and put, which is one of them) and
+ * st_insert_many replaces the entry of its key with the row written, or
+ * marks it absent for a delete; a failed write drops it (the call fails
+ * anyway). Scans never consult it. At RC_MAX entries it stops growing (it
+ * still updates what it holds). tx_end drops everything, whether it commits
+ * or rolls back. Local stores (memory, SQLite) answer a get faster than a
+ * copy would be kept: they have no cache.
  */
+#define RC_MAX 65536
+
 typedef struct rc_entry {
     UT_hash_handle hh;
     mtrk_value *vals; /* NULL: no such row; else ncols values in one block with their bytes */
@@ -152,16 +160,32 @@ static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t
     return MTRK_OK;
 }
 
+/* A store behind a round trip: it offers get_many. */
+static bool rc_wanted(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 2 && s->get_many != NULL;
+}
+
+static bool rc_room(const mtrk_tenant *t)
+{
+    return t->rcache == NULL || HASH_COUNT(t->rcache->map) < RC_MAX;
+}
+
 /* After a write of `row` (op) through apply1: keep the entry current. */
 static void rc_written(mtrk_tenant *t, int op, unsigned table, const mtrk_value *row, bool ok)
 {
-    if (t->rcache == NULL)
+    if (!rc_wanted(t))
         return;
     unsigned char k[512];
     size_t kn = rc_key(table, row, k, sizeof k);
     rc_entry *e = kn ? rc_find(t, k, kn) : NULL;
-    if (e == NULL)
+    if (e == NULL) {
+        /* A row written is known: remember it while there is room. */
+        if (ok && kn && rc_room(t))
+            rc_set(t, table, k, kn, op == MTRK_CHANGE_DELETE ? NULL : row, true);
         return;
+    }
     if (!ok || rc_set(t, table, k, kn, op == MTRK_CHANGE_DELETE ? NULL : row, false) != MTRK_OK) {
         e = rc_find(t, k, kn);
         if (e)
@@ -329,12 +353,23 @@ int st_get(mtrk_tenant *t, unsigned table, void *row)
     struct fill_ctx c = { table, row, 0 };
     int rc;
     unsigned char k[512];
-    size_t kn = t->rcache ? rc_key(table, key, k, sizeof k) : 0;
+    bool cached = rc_wanted(t);
+    size_t kn = cached ? rc_key(table, key, k, sizeof k) : 0;
     rc_entry *e = kn ? rc_find(t, k, kn) : NULL;
-    if (e != NULL)
+    if (e != NULL) {
         rc = e->vals == NULL ? MTRK_ENOTFOUND : fill_cb(&c, e->vals);
-    else
+    } else {
         rc = s->get(s, table, key, fill_cb, &c);
+        /* Remember what was read (the cache is an optimisation: a failure
+         * to keep it is no error). */
+        if (kn && rc_room(t) && (rc == MTRK_ENOTFOUND || (rc >= 0 && !c.found))) {
+            rc_set(t, table, k, kn, NULL, true);
+        } else if (kn && rc_room(t) && rc >= 0) {
+            mtrk_value vals[MAXCOLS];
+            rows_to_values(table, row, vals);
+            rc_set(t, table, k, kn, vals, true);
+        }
+    }
     if (keyrow != keybuf)
         free(keyrow);
     if (rc == MTRK_ENOTFOUND || (rc >= 0 && !c.found))

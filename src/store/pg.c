@@ -68,9 +68,11 @@
  * with generic plans, planned once: planning was half the server's time per
  * event (see plan_mode).
  *
- * Row cache: within a transaction, rows read by key and rows written are
- * remembered (exact: the tenant lock keeps other writers out, a read
- * transaction is one snapshot), so repeated gets cost no round trip.
+ * Repeated gets of a transaction cost no round trip: the core keeps the
+ * rows it read, prefetched (get_many) and wrote for stores that offer
+ * get_many (the read cache in src/core/store_access.c; exact, because the
+ * tenant lock keeps other writers out and a read transaction is one
+ * snapshot). This store keeps no copy of its own.
  *
  * get_many reads up to MANY_CHUNK keys per statement: the table joined with
  * unnest() of one binary array parameter per key column, a nested loop of
@@ -172,9 +174,6 @@ typedef struct pgstore {
     /* Months (UTC, as months since 1970-01) with an events partition. */
     int64_t months[MAX_MONTHS];
     int nmonths, nmonths_committed;
-    /* Rows read or written in this transaction (see the row cache). */
-    struct centry *cache;
-    size_t ncache;
     /* Deferred writes: the connection is in pipeline mode, npend writes
      * (op, table) were sent and their results not read yet. */
     int piped;
@@ -190,7 +189,6 @@ typedef struct pgstore {
 static int pipe_end(pgstore *s, int have_extra, PGresult **extra);
 /* A pending pipeline entry that is a SET, not a write. */
 #define OP_SET 0
-static void cache_clear(pgstore *s);
 
 __attribute__((format(printf, 3, 4))) static int fail(pgstore *s, int code, const char *fmt, ...)
 {
@@ -371,7 +369,6 @@ out:
             first = MTRK_ESTORE;
         s->deferred = first;
         snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
-        cache_clear(s); /* the writes it remembered did not all happen */
     }
     if (extra)
         *extra = xres;
@@ -1075,163 +1072,6 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
 }
 
 /* ------------------------------------------------------------------ */
-/* Row cache                                                           */
-/* ------------------------------------------------------------------ */
-
-/*
- * Within one transaction, rows read by primary key (get) and rows written
- * (apply) are remembered, so the core's repeated reads of the same rows
- * (a campaign's counters, a message, an hour's series, once per event of a
- * batch) cost no round trip. It is exact: in a write transaction the
- * tenant's advisory lock keeps every other writer of the tenant out, and a
- * read transaction is one snapshot; the cache is emptied at every begin,
- * commit and rollback. Absent rows are remembered too. When full, it stops
- * growing until the transaction ends (never freed while a callback may
- * hold its values).
- */
-#define CACHE_SLOTS 8192
-#define CACHE_MAX 4096
-
-typedef struct centry {
-    uint64_t hash;   /* 0: empty slot */
-    unsigned table;
-    size_t keylen;
-    char *key;
-    mtrk_value *vals; /* NULL: no such row; else ncols values (one block with their bytes) */
-} centry;
-
-static size_t key_bytes(const mtrk_table_def *def, const mtrk_value *row, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (unsigned c = 0; c < def->npk; c++) {
-        const mtrk_value *v = &row[c];
-        size_t need = 1 + (v->type == MTRK_VAL_INT ? 8 : v->type == MTRK_VAL_NULL ? 0 : 4 + v->n);
-        if (n + need > cap)
-            return 0;
-        out[n++] = (char)v->type;
-        if (v->type == MTRK_VAL_INT) {
-            memcpy(out + n, &v->i, 8);
-            n += 8;
-        } else if (v->type != MTRK_VAL_NULL) {
-            uint32_t len = (uint32_t)v->n;
-            memcpy(out + n, &len, 4);
-            n += 4;
-            if (v->n)
-                memcpy(out + n, v->p, v->n);
-            n += v->n;
-        }
-    }
-    return n;
-}
-
-static uint64_t key_hash(unsigned table, const char *key, size_t n)
-{
-    uint64_t h = 1469598103934665603ull ^ table;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)key[i]) * 1099511628211ull;
-    return h ? h : 1;
-}
-
-static void cache_clear(pgstore *s)
-{
-    if (s->cache == NULL || s->ncache == 0)
-        return;
-    for (size_t i = 0; i < CACHE_SLOTS; i++) {
-        centry *e = &s->cache[i];
-        if (e->hash) {
-            free(e->key);
-            free(e->vals);
-        }
-    }
-    memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
-    s->ncache = 0;
-}
-
-static centry *cache_find(pgstore *s, unsigned table, const char *key, size_t n, uint64_t h, int *found)
-{
-    *found = 0;
-    if (s->cache == NULL)
-        return NULL;
-    for (size_t i = h % CACHE_SLOTS, k = 0; k < CACHE_SLOTS; i = (i + 1) % CACHE_SLOTS, k++) {
-        centry *e = &s->cache[i];
-        if (e->hash == 0)
-            return e;
-        if (e->hash == h && e->table == table && e->keylen == n && memcmp(e->key, key, n) == 0) {
-            *found = 1;
-            return e;
-        }
-    }
-    return NULL;
-}
-
-/* Copies a row (or NULL: absent) into one block. */
-static mtrk_value *row_copy(const mtrk_table_def *def, const mtrk_value *row)
-{
-    size_t data = 0;
-    for (unsigned c = 0; c < def->ncols; c++)
-        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
-            data += row[c].n + 1;
-    mtrk_value *v = malloc(def->ncols * sizeof *v + data);
-    if (v == NULL)
-        return NULL;
-    char *p = (char *)(v + def->ncols);
-    for (unsigned c = 0; c < def->ncols; c++) {
-        v[c] = row[c];
-        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB) {
-            if (row[c].n)
-                memcpy(p, row[c].p, row[c].n);
-            p[row[c].n] = '\0';
-            v[c].p = p;
-            p += row[c].n + 1;
-        }
-    }
-    return v;
-}
-
-/* Remembers the row with this primary key (row NULL: there is none). A
- * failure to allocate only forgets the key: the cache is an optimisation. */
-static void cache_put(pgstore *s, unsigned table, const mtrk_value *keyrow, const mtrk_value *row)
-{
-    const mtrk_table_def *def = s->ts[table].def;
-    char key[512];
-    size_t n = key_bytes(def, keyrow, key, sizeof key);
-    if (n == 0)
-        return;
-    if (s->cache == NULL && (s->cache = calloc(CACHE_SLOTS, sizeof *s->cache)) == NULL)
-        return;
-    uint64_t h = key_hash(table, key, n);
-    int found;
-    centry *e = cache_find(s, table, key, n, h, &found);
-    if (e == NULL)
-        return;
-    mtrk_value *v = NULL;
-    if (row != NULL && (v = row_copy(def, row)) == NULL) {
-        if (found) {
-            /* An entry cannot leave its probe chain: make it never match. */
-            e->keylen = (size_t)-1;
-            free(e->vals);
-            e->vals = NULL;
-        }
-        return;
-    }
-    if (found) {
-        free(e->vals);
-        e->vals = v;
-        return;
-    }
-    if (s->ncache >= CACHE_MAX || (e->key = malloc(n)) == NULL) {
-        free(v);
-        return;
-    }
-    memcpy(e->key, key, n);
-    e->keylen = n;
-    e->table = table;
-    e->hash = h;
-    e->vals = v;
-    s->ncache++;
-}
-
-/* ------------------------------------------------------------------ */
 /* Transactions and the tenant lock                                    */
 /* ------------------------------------------------------------------ */
 
@@ -1322,7 +1162,6 @@ static int pg_begin(mtrk_store *store, int write)
         if ((rc = connect_db(s)))
             return rc;
     }
-    cache_clear(s);
     s->in_tx = 1;
     s->begun = 0;
     s->deferred = 0;
@@ -1388,7 +1227,6 @@ static int pg_commit(mtrk_store *store)
     s->in_tx = 0;
     s->nmonths_committed = s->nmonths;
     s->generic_at_begin = s->generic;
-    cache_clear(s);
     return 0;
 }
 
@@ -1400,7 +1238,6 @@ static int pg_rollback(mtrk_store *store)
         return rc;
     s->in_tx = 0;
     s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
-    cache_clear(s);
     if (s->piped && !s->broken)
         pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
     s->deferred = 0;
@@ -1448,21 +1285,6 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
             return rc == MTRK_EINVAL ? MTRK_ENOTFOUND : rc;
     if ((rc = ensure_begun(s, &key[0])))
         return rc;
-    if (s->cache) {
-        char kb[512];
-        size_t kn = key_bytes(def, key, kb, sizeof kb);
-        int found = 0;
-        centry *e = kn ? cache_find(s, table, kb, kn, key_hash(table, kb, kn), &found) : NULL;
-        if (e && found) {
-            if (e->vals == NULL)
-                return fail(s, MTRK_ENOTFOUND, "pg store: %s: no row with this primary key", def->name);
-            mtrk_value *vals = e->vals;
-            s->depth++;
-            rc = fn(userdata, vals);
-            s->depth--;
-            return rc < 0 ? rc : 0;
-        }
-    }
     if ((rc = ensure_stmt(s, table, ST_GET)))
         return rc;
     char name[32];
@@ -1472,14 +1294,10 @@ static int pg_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
         return rc;
     if (PQntuples(res) == 0) {
         PQclear(res);
-        if (s->depth == 0)
-            cache_put(s, table, key, NULL);
         return fail(s, MTRK_ENOTFOUND, "pg store: %s: no row with this primary key", def->name);
     }
     mtrk_value vals[MAX_COLS];
     res_row(def, res, 0, vals);
-    if (s->depth == 0)
-        cache_put(s, table, key, vals);
     s->depth++;
     rc = fn(userdata, vals);
     s->depth--;
@@ -1964,7 +1782,6 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         s->pend[s->npend].op = ch->op;
         s->pend[s->npend].table = ch->table;
         s->npend++;
-        cache_put(s, ch->table, ch->row, ch->op == MTRK_CHANGE_DELETE ? NULL : ch->row);
         if (s->npend == PIPE_MAX && (rc = pipe_end(s, 0, NULL)))
             return rc;
         tstate *ts = &s->ts[ch->table];
@@ -1999,8 +1816,6 @@ static void pg_free(mtrk_store *store)
         return;
     if (s->conn)
         PQfinish(s->conn);
-    cache_clear(s);
-    free(s->cache);
     free(s->conninfo);
     free(s->ts);
     free(s->shapes);

@@ -158,6 +158,32 @@ static void test_prefetched_rows_and_absent_keys_need_no_get(void **state)
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
 }
 
+/* Without a prefetch too: a row read once, a key found absent once, and a
+ * row written are answered from the cache for the rest of the transaction
+ * (the store's get is called once per key, never after a write). */
+static void test_rows_read_or_written_need_no_second_get(void **state)
+{
+    fixture *f = *state;
+    mtrk_id none = { { 0x43 } };
+    char name[32];
+    assert_int_equal(tx_begin(f->t, true), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "first");
+    assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
+    assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    row_audiences a = { 0 };
+    a.tenant = f->t->id;
+    a.id = none;
+    a.name = "written";
+    assert_int_equal(st_insert(f->t, T_AUDIENCES, &a), MTRK_OK);
+    assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_OK);
+    assert_string_equal(name, "written");
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    assert_int_equal(tx_end(f->t, MTRK_EINVAL), MTRK_EINVAL); /* rolled back */
+}
+
 static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
 {
     fixture *f = *state;
@@ -360,6 +386,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_prefetched_rows_and_absent_keys_need_no_get, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rows_read_or_written_need_no_second_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_then_read_in_one_transaction_sees_the_write, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_drops_the_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
