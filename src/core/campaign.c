@@ -328,8 +328,11 @@ static int cancel_in_state(mtrk_tenant *t, mtrk_id campaign, int state, struct m
         }
         if (b->n == 0)
             return MTRK_OK;
-        for (size_t i = 0; i < b->n && rc == MTRK_OK; i++)
-            rc = core_message_cancel(t, &b->rows[i], MTRK_EXCL_CAMPAIGN_CANCELED);
+        for (size_t i = 0; i < b->n && rc == MTRK_OK; i++) {
+            bool moved; /* events took it out of the queue: it leaves the prefix */
+            if ((rc = core_message_settle(t, &b->rows[i], &moved)) == MTRK_OK && !moved)
+                rc = core_message_cancel(t, &b->rows[i], MTRK_EXCL_CAMPAIGN_CANCELED);
+        }
         batch_clear(b);
         if (rc)
             return rc;

@@ -95,6 +95,16 @@ uint32_t decide_message(row_messages *m, const decide_event *e)
     return move_state(m, e);
 }
 
+decide_event decide_event_of(const row_events *e)
+{
+    bool bounce = e->type == MTRK_EV_BOUNCE;
+    decide_event de = { (int)e->type,
+                        bounce && (e->bounce_kind == MTRK_BOUNCE_HARD || (e->effects & MTRK_EFFECT_HARD_BOUNCE)),
+                        bounce && e->bounce_kind == MTRK_BOUNCE_SOFT, e->verdict == MTRK_VERDICT_HUMAN,
+                        e->occurred_at };
+    return de;
+}
+
 void decide_reset_facts(row_messages *m)
 {
     m->flags = 0;

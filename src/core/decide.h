@@ -31,6 +31,11 @@ typedef struct decide_event {
  */
 uint32_t decide_message(row_messages *m, const decide_event *e);
 
+/* The decide_event of a stored event: a bounce counts as hard when its kind
+ * is hard or when it reached the soft threshold on arrival (traced as
+ * MTRK_EFFECT_HARD_BOUNCE on the event). */
+decide_event decide_event_of(const row_events *e);
+
 /* Resets what decide_message derives (flags, first-times, counters), keeping
  * the state and everything else: the starting point of a replay. */
 void decide_reset_facts(row_messages *m);

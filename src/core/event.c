@@ -340,6 +340,60 @@ static int soft_threshold(mtrk_tenant *t, ev_state *s)
     return MTRK_OK;
 }
 
+/* ---- a message's facts: its row folded with its events ---------------------- */
+
+typedef struct fold_ctx {
+    row_messages *m;
+    const char *pmid; /* the first provider message id met, when the row has none */
+    st_row_fn each;
+    void *ud;
+    int rc;
+} fold_ctx;
+
+static int fold_cb(void *ud, void *row)
+{
+    fold_ctx *c = ud;
+    const row_events *e = row;
+    decide_event de = decide_event_of(e);
+    decide_message(c->m, &de);
+    if (c->m->provider_message_id == NULL && c->pmid == NULL && e->provider_message_id != NULL &&
+        (c->pmid = strdup(e->provider_message_id)) == NULL)
+        return MTRK_ENOMEM;
+    return c->each ? c->each(c->ud, row) : 0;
+}
+
+int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+{
+    fold_ctx c = { m, NULL, each, ud, 0 };
+    decide_reset_facts(m);
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
+    int rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fold_cb, &c);
+    if (rc == MTRK_OK && c.pmid != NULL) {
+        m->provider_message_id = (char *)c.pmid;
+        c.pmid = NULL;
+    }
+    free((char *)c.pmid);
+    return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+}
+
+int core_message_get(mtrk_tenant *t, row_messages *m)
+{
+    int rc = st_get(t, T_MESSAGES, m);
+    if (rc == MTRK_OK && (rc = core_message_fold(t, m, NULL, NULL)))
+        rows_clear(T_MESSAGES, m);
+    return rc;
+}
+
+int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved)
+{
+    int64_t stored = m->state;
+    int rc = core_message_fold(t, m, NULL, NULL);
+    *moved = rc == MTRK_OK && m->state != stored;
+    if (*moved && (stored == MTRK_MSG_QUEUED || stored == MTRK_MSG_CLAIMED))
+        rc = st_update(t, T_MESSAGES, m);
+    return rc;
+}
+
 /* Is this the message's first click (and first human click) on the link? */
 typedef struct link_ctx {
     mtrk_id link;
@@ -355,7 +409,7 @@ static int link_cb(void *ud, void *row)
         if (e->verdict == MTRK_VERDICT_HUMAN)
             c->any_human = true;
     }
-    return c->any && c->any_human ? 1 : 0;
+    return 0;
 }
 
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
@@ -401,14 +455,13 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     s->id = core_id_new(t->db);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
         return rc;
-    if (in->type == MTRK_EV_CLICK) {
-        link_ctx c = { in->lid, false, false };
-        mtrk_value pre[2] = { v_id(&t->id), v_id(&in->mid) };
-        if ((rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, link_cb, &c)))
-            return rc;
-        s->link_first = !c.any;
-        s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && !c.any_human;
-    }
+    /* The facts before this event: the row folded with the events so far
+     * (one range of events_by_message, where the new event goes too). */
+    link_ctx c = { in->lid, false, false };
+    if ((rc = core_message_fold(t, &s->msg, in->type == MTRK_EV_CLICK ? link_cb : NULL, &c)))
+        return rc;
+    s->link_first = !c.any;
+    s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && !c.any_human;
     return MTRK_OK;
 }
 
@@ -520,16 +573,15 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         eff |= MTRK_EFFECT_HARD_BOUNCE;
     if (s->threshold)
         eff |= MTRK_EFFECT_SOFT_THRESHOLD;
-    bool pmid = given(in->provider_message_id) && s->msg.provider_message_id == NULL;
-    if (pmid)
-        after.provider_message_id = (char *)in->provider_message_id;
 
+    /* The message row is not written: its facts are the fold of its events
+     * (core_message_fold), and this event joins them. A message the event
+     * moves out of the send queue leaves the queue's index when the queue
+     * next meets it (core_message_settle). */
     row_events ev;
     event_row(&ev, t, in, s);
     ev.effects = eff;
     int rc = st_insert(t, T_EVENTS, &ev);
-    if (rc == MTRK_OK && (pmid || !decide_facts_equal(&after, &s->msg)))
-        rc = st_update_from(t, T_MESSAGES, &s->msg, &after);
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
     if (rc == MTRK_OK)

@@ -138,7 +138,15 @@ static int put_memberships(jb *b, const mtrk_value *pre)
 static int message_cb(void *ud, void *row)
 {
     jb *b = ud;
-    const row_messages *m = row;
+    row_messages f;
+    if (rows_copy(T_MESSAGES, &f, row))
+        return MTRK_ENOMEM;
+    int rc = core_message_fold(b->t, &f, NULL, NULL); /* the facts, not the stored cache */
+    if (rc) {
+        rows_clear(T_MESSAGES, &f);
+        return rc;
+    }
+    const row_messages *m = &f;
     json_t *o = json_object();
     jset(b, o, "mid", jid(m->id));
     jset(b, o, "campaign", jid(m->campaign));
@@ -157,6 +165,7 @@ static int message_cb(void *ud, void *row)
     jset(b, o, "clicks", json_integer(m->clicks));
     jset(b, o, "provider_message_id", jstr(m->provider_message_id));
     jpush(b, json_object_get(b->root, "messages"), o);
+    rows_clear(T_MESSAGES, &f);
     return b->oom ? MTRK_ENOMEM : 0;
 }
 

@@ -247,6 +247,23 @@ void stats_drop(mtrk_tenant *t);
 void stats_free(mtrk_tenant *t); /* at tenant close */
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
+
+/* A message's facts are its stored row folded with its events (docs/decisions.md
+ * §8): recording an event inserts the event and never writes the message row.
+ * core_message_fold replaces m's flags, first-times, counters and state by the
+ * fold of the stored row's state with every event of the message, in the
+ * order of events_by_message (occurrence, arrival, id), by decide_message; a
+ * missing provider message id is filled from the first event that has one.
+ * The result does not depend on the order for anything but that id:
+ * decide_message's state moves are monotone and terminal states absorb. each, when set, sees every event after its fold; it
+ * must not write. core_message_get is st_get then the fold (MTRK_ENOTFOUND
+ * when there is no row; m is cleared on failure). core_message_settle folds m
+ * and, when events moved a stored queued or claimed message out of the
+ * queue, writes the row so it leaves the queue's index; *moved tells whether
+ * the folded state differs from the stored one. */
+int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud);
+int core_message_get(mtrk_tenant *t, row_messages *m);
+int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved);
 /* event.c: a contact's history, read through its messages (there is no index
  * of events by contact). core_contact_mids: the contact's mids (*out to free).
  * core_contact_events: fn for each of its events, message by message (each in

@@ -198,7 +198,7 @@ static int attribute(mtrk_tenant *t, const mtrk_lead_input *in, int64_t window, 
         row_messages m = { 0 };
         m.tenant = t->id;
         m.id = in->mid;
-        int rc = st_get(t, T_MESSAGES, &m);
+        int rc = core_message_get(t, &m);
         if (rc && rc != MTRK_ENOTFOUND)
             return rc;
         if (rc == MTRK_OK) {

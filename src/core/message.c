@@ -66,7 +66,7 @@ MTRK_API int mtrk_message_get(mtrk_message_info *out, mtrk_tenant *t, mtrk_id mi
     row_messages m = { 0 };
     m.tenant = t->id;
     m.id = mid;
-    rc = st_get(t, T_MESSAGES, &m);
+    rc = core_message_get(t, &m);
     if (rc == MTRK_ENOTFOUND) {
         char s[MTRK_ID_STRLEN + 1];
         mtrk_id_to_string(s, mid);
@@ -98,6 +98,8 @@ MTRK_API int mtrk_message_find(mtrk_message_info *out, mtrk_tenant *t, mtrk_id c
     row_messages m;
     mtrk_value key[3] = { v_id(&t->id), v_id(&campaign), v_id(&contact) };
     rc = st_find(t, T_MESSAGES, IDX_MESSAGES_CAMPAIGN_CONTACT, key, 3, &m);
+    if (rc == MTRK_OK && (rc = core_message_fold(t, &m, NULL, NULL)))
+        rows_clear(T_MESSAGES, &m);
     if (rc == MTRK_ENOTFOUND) {
         char cs[MTRK_ID_STRLEN + 1], ks[MTRK_ID_STRLEN + 1];
         mtrk_id_to_string(cs, campaign);
@@ -163,6 +165,12 @@ MTRK_API int mtrk_message_iter_next(mtrk_message_info *out, mtrk_message_iter *i
     rc = pager_next(&it->pg, &m);
     if (rc)
         return rc;
+    if ((rc = tx_begin(it->t, false)) == MTRK_OK)
+        rc = tx_end(it->t, core_message_fold(it->t, &m, NULL, NULL));
+    if (rc) {
+        rows_clear(T_MESSAGES, &m);
+        return rc;
+    }
     message_info_fill(out, &m);
     rows_clear(T_MESSAGES, &m);
     return MTRK_OK;

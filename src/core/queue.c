@@ -133,6 +133,15 @@ static int claim_one(struct claim_ctx *x, row_messages *m)
     return rc;
 }
 
+/* A candidate as the queue's index lists it: events may have moved it out
+ * of the queue since it was stored (core_message_settle writes it out). */
+static int claim_settled(struct claim_ctx *x, row_messages *m)
+{
+    bool moved;
+    int rc = core_message_settle(x->t, m, &moved);
+    return rc || moved ? rc : claim_one(x, m);
+}
+
 /* Queued candidates leave the (campaign, queued) prefix when handled, so the
  * first batch is read again until the cap is reached or none remain. */
 static int claim_queued(struct claim_ctx *x, struct cand_batch *b)
@@ -152,7 +161,7 @@ static int claim_queued(struct claim_ctx *x, struct cand_batch *b)
         if (b->n == 0)
             return MTRK_OK;
         for (size_t i = 0; i < b->n && rc == MTRK_OK; i++)
-            rc = claim_one(x, &b->rows[i]);
+            rc = claim_settled(x, &b->rows[i]);
         cand_clear(b);
         if (rc)
             return rc;
@@ -186,7 +195,7 @@ static int claim_expired(struct claim_ctx *x, struct cand_batch *b)
         last = b->rows[got - 1].id;
         started = true;
         for (size_t i = 0; i < got && rc == MTRK_OK; i++)
-            rc = claim_one(x, &b->rows[i]);
+            rc = claim_settled(x, &b->rows[i]);
         cand_clear(b);
         if (rc)
             return rc;
@@ -258,7 +267,7 @@ static int load_claimed(mtrk_tenant *t, mtrk_id mid, row_messages *m, const char
     memset(m, 0, sizeof *m);
     m->tenant = t->id;
     m->id = mid;
-    int rc = st_get(t, T_MESSAGES, m);
+    int rc = core_message_get(t, m);
     char s[MTRK_ID_STRLEN + 1];
     mtrk_id_to_string(s, mid);
     if (rc == MTRK_ENOTFOUND)
@@ -305,6 +314,19 @@ MTRK_API int mtrk_queue_mark_sent(mtrk_tenant *t, mtrk_id mid, mtrk_time sent_at
         in.provider_message_id = provider_message_id && *provider_message_id ? provider_message_id : NULL;
         mtrk_event_outcome outcome = MTRK_EVENT_OUTCOME_INIT;
         rc = core_event_record(t, &in, &outcome);
+        /* A queue operation: the row leaves the claimed state now, not when
+         * the queue next meets it. */
+        bool moved;
+        if (rc == MTRK_OK) {
+            memset(&m, 0, sizeof m);
+            m.tenant = t->id;
+            m.id = mid;
+            rc = st_get(t, T_MESSAGES, &m);
+            if (rc == MTRK_OK) {
+                rc = core_message_settle(t, &m, &moved);
+                rows_clear(T_MESSAGES, &m);
+            }
+        }
     }
     return tx_end(t, rc);
 }
@@ -370,6 +392,9 @@ int core_recheck_contact(mtrk_tenant *t, mtrk_id contact, uint64_t *canceled)
         started = true;
         for (size_t i = 0; i < got && rc == MTRK_OK; i++) {
             mtrk_exclusion why = MTRK_EXCL_NONE;
+            bool moved;
+            if ((rc = core_message_settle(t, &b->rows[i], &moved)) || moved)
+                continue;
             rc = cache_get(t, &cache, b->rows[i].campaign);
             if (rc == MTRK_OK)
                 rc = eligibility_with(t, &cache.cam, &c, &cache.auds, &why);

@@ -139,31 +139,20 @@ static int links_cb(void *ud, void *row)
     return 0;
 }
 
-typedef struct replay_ctx {
-    camp_ctx *c;
-    row_messages m;
-} replay_ctx;
-
+/* Counts one event of the message being folded: totals and link clicks. */
 static int replay_cb(void *ud, void *row)
 {
-    replay_ctx *r = ud;
+    camp_ctx *c = ud;
     const row_events *e = row;
-    bool bounce = e->type == MTRK_EV_BOUNCE;
-    /* The soft threshold was decided when the event arrived and traced on it. */
-    decide_event de = { (int)e->type,
-                        bounce && (e->bounce_kind == MTRK_BOUNCE_HARD || (e->effects & MTRK_EFFECT_HARD_BOUNCE)),
-                        bounce && e->bounce_kind == MTRK_BOUNCE_SOFT, e->verdict == MTRK_VERDICT_HUMAN,
-                        e->occurred_at };
-    decide_message(&r->m, &de);
     bool machine = e->verdict == MTRK_VERDICT_MACHINE;
     if (e->type == MTRK_EV_OPEN) {
-        r->c->cs.opens_total++;
-        r->c->cs.opens_machine += machine;
+        c->cs.opens_total++;
+        c->cs.opens_machine += machine;
     } else if (e->type == MTRK_EV_CLICK) {
-        r->c->cs.clicks_total++;
-        r->c->cs.clicks_machine += machine;
-        for (size_t i = 0; i < r->c->nlinks; i++) {
-            link_acc *l = &r->c->links[i];
+        c->cs.clicks_total++;
+        c->cs.clicks_machine += machine;
+        for (size_t i = 0; i < c->nlinks; i++) {
+            link_acc *l = &c->links[i];
             if (!id_eq(l->id, e->link))
                 continue;
             l->clicks++;
@@ -179,26 +168,30 @@ static int replay_cb(void *ud, void *row)
     return 0;
 }
 
-/* Replays one message's events, stores changed facts, adds its contribution. */
+/* Folds one message's events (the same fold as every reader), stores the
+ * facts in its row when they differ (the row's copy of the facts, for SQL
+ * readers, is brought up to date here), and adds its contribution. */
 static int replay_message(mtrk_tenant *t, camp_ctx *c, const row_messages *m)
 {
-    replay_ctx r = { c, *m };
-    decide_reset_facts(&r.m);
+    row_messages f;
+    if (rows_copy(T_MESSAGES, &f, m))
+        return terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; i < c->nlinks; i++)
         c->links[i].seen = c->links[i].seen_human = false;
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
-    int rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, replay_cb, &r);
-    if (rc)
-        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
-    r.m.state = m->state; /* the state is kept: queue operations, not events, also move it */
-    if (!decide_facts_equal(&r.m, m) && (rc = st_update(t, T_MESSAGES, &r.m)))
-        return rc;
-    stats_contrib k;
-    stats_contribution(&r.m, &k);
+    int rc = core_message_fold(t, &f, replay_cb, c);
+    bool same_pmid = (f.provider_message_id == NULL) == (m->provider_message_id == NULL) &&
+                     (f.provider_message_id == NULL || strcmp(f.provider_message_id, m->provider_message_id) == 0);
+    if (rc == MTRK_OK && (!decide_facts_equal(&f, m) || !same_pmid))
+        rc = st_update(t, T_MESSAGES, &f);
+    if (rc == MTRK_OK) {
+        stats_contrib k;
+        stats_contribution(&f, &k);
 #define X_(f) c->cs.f += k.f;
-    CONTRIB_FIELDS(X_)
+        CONTRIB_FIELDS(X_)
 #undef X_
-    return MTRK_OK;
+    }
+    rows_clear(T_MESSAGES, &f);
+    return rc;
 }
 
 static int flush_hour(mtrk_tenant *t, mtrk_id campaign, int64_t hour, int64_t *counts)

@@ -236,7 +236,7 @@ static int message_load(mtrk_tenant *t, mtrk_id mid, row_messages *m)
     memset(m, 0, sizeof *m);
     m->tenant = t->id;
     m->id = mid;
-    int rc = st_get(t, T_MESSAGES, m);
+    int rc = core_message_get(t, m);
     if (rc == MTRK_ENOTFOUND) {
         char s[MTRK_ID_STRLEN + 1];
         idtext(s, mid);

@@ -11,6 +11,12 @@
  *    struct;
  *  - mtrk_event_record_batch prefetches its messages: one get_many, no get
  *    of a message.
+ * And, with the same counting wrapper, the fold (docs/decisions.md §8):
+ *  - recording events writes events only, never the message row; the
+ *    message's facts read back are the fold of its events;
+ *  - a queued message that events moved out of the queue is not claimed,
+ *    and the claim that meets it writes its row once, so it leaves the
+ *    queue's index.
  * The wrapper below implements get_many over the memory store and counts.
  */
 #include "internal.h"
@@ -26,7 +32,7 @@
 typedef struct manystore {
     mtrk_store base;
     mtrk_store *inner;
-    long gets[32], many_calls[32], many_keys[32];
+    long gets[32], many_calls[32], many_keys[32], writes[32];
 } manystore;
 
 static manystore *ms_of(mtrk_store *s) { return (manystore *)s; }
@@ -44,7 +50,12 @@ static int ms_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *p
 {
     return ms_of(s)->inner->scan(ms_of(s)->inner, table, index, prefix, nprefix, start, nstart, flags, fn, ud);
 }
-static int ms_apply(mtrk_store *s, const mtrk_change *ch, size_t n) { return ms_of(s)->inner->apply(ms_of(s)->inner, ch, n); }
+static int ms_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ms_of(s)->writes[ch[i].table]++;
+    return ms_of(s)->inner->apply(ms_of(s)->inner, ch, n);
+}
 static const char *ms_errmsg(mtrk_store *s) { return ms_of(s)->inner->errmsg(ms_of(s)->inner); }
 static int ms_get_many(mtrk_store *s, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn, void *ud)
 {
@@ -320,9 +331,9 @@ static void test_version_1_store_is_accepted_and_init_stays_within_it(void **sta
     mtrk_store_free(mem);
 }
 
-static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
+/* Three contacts, one campaign, its three messages (queued) in mids[]. */
+static mtrk_id make_messages(fixture *f, mtrk_id mids[3])
 {
-    fixture *f = *state;
     mtrk_id c[3], camp;
     const char *addrs[3] = { "a@example.com", "b@example.com", "c@example.com" };
     for (int i = 0; i < 3; i++)
@@ -332,7 +343,7 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     s.name = "launch";
     s.subject = "Hello";
     s.from_address = "news@example.com";
-    s.html = "<p>hi</p>";
+    s.html = "<p>hi <a href=\"https://example.com/x\">x</a></p>";
     assert_int_equal(mtrk_campaign_create(&camp, f->t, &s), MTRK_OK);
     assert_int_equal(mtrk_campaign_attach_audience(NULL, f->t, camp, f->a1), MTRK_OK);
     mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
@@ -340,12 +351,21 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     mtrk_message_iter *it = NULL;
     assert_int_equal(mtrk_message_iter_new(&it, f->t, camp), MTRK_OK);
     mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
-    mtrk_id mids[3];
     size_t nm = 0;
     while (nm < 3 && mtrk_message_iter_next(&m, it) == MTRK_OK)
         mids[nm++] = m.mid;
     mtrk_message_iter_free(it);
     assert_int_equal(nm, 3);
+    assert_int_equal(mtrk_campaign_set_status(f->t, camp, MTRK_CAMPAIGN_SCHEDULED), MTRK_OK);
+    assert_int_equal(mtrk_campaign_set_status(f->t, camp, MTRK_CAMPAIGN_SENDING), MTRK_OK);
+    return camp;
+}
+
+static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
+{
+    fixture *f = *state;
+    mtrk_id mids[3];
+    make_messages(f, mids);
 
     mtrk_event_input in[6];
     const mtrk_event_input *pin[6];
@@ -382,6 +402,95 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     assert_true(info.sent_at > 0 && info.first_open_at > 0);
 }
 
+static void event(mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_id lid, mtrk_time at)
+{
+    mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+    in.type = type;
+    in.mid = mid;
+    in.lid = lid;
+    in.occurred_at = at;
+    assert_int_equal(mtrk_event_record(NULL, t, &in), MTRK_OK);
+}
+
+static void test_events_write_no_message_row(void **state)
+{
+    fixture *f = *state;
+    mtrk_id mids[3];
+    mtrk_id camp = make_messages(f, mids);
+    mtrk_link_iter *li = NULL;
+    const mtrk_link *l = NULL;
+    assert_int_equal(mtrk_link_iter_new(&li, f->t, camp), MTRK_OK);
+    assert_int_equal(mtrk_link_iter_next(&l, li), MTRK_OK);
+    mtrk_id lid = mtrk_link_id(l);
+    mtrk_link_iter_free(li);
+    mtrk_id claimed[3];
+    size_t n = 0;
+    assert_int_equal(mtrk_queue_claim(claimed, &n, NULL, f->t, camp, 3, 60000), MTRK_OK);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(mtrk_queue_mark_sent(f->t, claimed[i], 1767225600000LL, NULL, NULL), MTRK_OK);
+
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    mtrk_time t0 = 1767225700000LL;
+    event(f->t, MTRK_EV_DELIVERED, mids[0], nil_id, t0);
+    event(f->t, MTRK_EV_OPEN, mids[0], nil_id, t0 + 2);
+    event(f->t, MTRK_EV_OPEN, mids[0], nil_id, t0 + 1);
+    event(f->t, MTRK_EV_CLICK, mids[0], lid, t0 + 3);
+    event(f->t, MTRK_EV_DELIVERED, mids[1], nil_id, t0);
+    assert_int_equal(f->ms.writes[T_MESSAGES], 0);
+    assert_int_equal(f->ms.writes[T_EVENTS], 5);
+
+    mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_DELIVERED);
+    assert_int_equal(info.opens, 2);
+    assert_int_equal(info.clicks, 1);
+    assert_int_equal(info.first_open_at, t0 + 1);
+    assert_int_equal(info.first_click_at, t0 + 3);
+    assert_int_equal(info.delivered_at, t0);
+    assert_int_equal(info.sent_at, 1767225600000LL);
+    mtrk_metrics m = MTRK_METRICS_INIT;
+    assert_int_equal(mtrk_metrics_campaign(&m, f->t, camp), MTRK_OK);
+    assert_int_equal(m.delivered, 2);
+    assert_int_equal(m.opens_unique, 1);
+    assert_int_equal(m.opens_total, 2);
+    assert_int_equal(m.clicks_unique, 1);
+}
+
+static void test_queued_message_moved_by_an_event_leaves_the_queue(void **state)
+{
+    fixture *f = *state;
+    mtrk_id mids[3];
+    mtrk_id camp = make_messages(f, mids);
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    event(f->t, MTRK_EV_DELIVERED, mids[1], nil_id, 1767225700000LL);
+    assert_int_equal(f->ms.writes[T_MESSAGES], 0);
+    mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[1]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_DELIVERED);
+
+    mtrk_id claimed[3];
+    size_t n = 0;
+    assert_int_equal(mtrk_queue_claim(claimed, &n, NULL, f->t, camp, 3, 60000), MTRK_OK);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++)
+        assert_false(id_eq(claimed[i], mids[1]));
+    assert_int_equal(f->ms.writes[T_MESSAGES], 3); /* two claims, one row settled */
+    assert_int_equal(mtrk_queue_claim(claimed, &n, NULL, f->t, camp, 3, 60000), MTRK_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(f->ms.writes[T_MESSAGES], 3);
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[1]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_DELIVERED);
+    /* The others stay claimable after a release, and canceling the campaign
+     * cancels them but not the delivered one. */
+    assert_int_equal(mtrk_queue_release(f->t, mids[0]), MTRK_OK);
+    assert_int_equal(mtrk_campaign_set_status(f->t, camp, MTRK_CAMPAIGN_CANCELED), MTRK_OK);
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_CANCELED);
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[1]), MTRK_OK);
+    assert_int_equal(info.state, MTRK_MSG_DELIVERED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +501,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
         cmocka_unit_test(test_version_1_store_is_accepted_and_init_stays_within_it),
         cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_events_write_no_message_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
