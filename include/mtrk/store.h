@@ -125,11 +125,12 @@ typedef struct mtrk_change {
 
 /**
  * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
- * means the core reads key by key with get). The core accepts stores of
- * either version and calls get_many only when version >= 2 and the pointer
- * is set.
+ * means the core reads key by key with get). Version 3 appends scan_many
+ * (optional: NULL means the core scans prefix by prefix). The core accepts
+ * stores of any of these versions and calls an optional member only when
+ * the store's version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 2
+#define MTRK_STORE_VERSION 3
 
 struct mtrk_store {
     unsigned int version;
@@ -193,8 +194,25 @@ struct mtrk_store {
      */
     int (*get_many)(mtrk_store *store, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn,
                     void *userdata);
+
+    /* ---- version 3 ---- */
+
+    /**
+     * Optional (NULL: the core calls scan once per prefix). Visits the rows
+     * of `table` whose first nprefix sort-key columns of `index` equal one
+     * of the n prefixes given (`prefixes` holds n prefixes of nprefix values
+     * each, back to back), as scan would for each prefix from its first row:
+     * the rows of one prefix consecutively and in the index's sort-key
+     * order, the prefixes in any order. A prefix given twice may be visited
+     * twice. Returns as scan does (fn returning 1 ends the whole call), and
+     * the rules of scan apply while fn runs. Meant for one round trip where
+     * scan would need n; the core uses it to read the events of a batch's
+     * messages at once.
+     */
+    int (*scan_many)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
+                     size_t n, mtrk_row_fn fn, void *userdata);
 };
-#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

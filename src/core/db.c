@@ -28,7 +28,9 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
     if (version == 0 || version > MTRK_STORE_VERSION)
         return gerr(MTRK_EVERSION, "store version %u unknown (1..%u)", version, MTRK_STORE_VERSION);
     /* Write only the members of `version`: a version-1 caller's struct is smaller. */
-    memset(store, 0, version == 1 ? offsetof(mtrk_store, get_many) : sizeof *store);
+    memset(store, 0, version == 1   ? offsetof(mtrk_store, get_many)
+                     : version == 2 ? offsetof(mtrk_store, scan_many)
+                                    : sizeof *store);
     store->version = version;
     return MTRK_OK;
 }

@@ -135,6 +135,12 @@ int st_put(mtrk_tenant *t, unsigned table, const void *row);
  * the store's failure (MTRK_ENOMEM: nothing kept, which is not an error to
  * the caller's logic — but it is returned, as any store failure). */
 int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n);
+/* The rows of n prefixes (nprefix values each) of `index`, as st_scan from
+ * each prefix's first row: one prefix's rows together, in sort-key order;
+ * the prefixes in any order. One store call where the store has scan_many
+ * (contract version 3), else one st_scan per prefix. fn 1 ends the call. */
+int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix, size_t n,
+                 st_row_fn fn, void *userdata);
 
 /* A paging cursor for iterators: the sort key of the last row returned. */
 typedef struct page_cursor {

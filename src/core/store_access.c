@@ -433,6 +433,54 @@ int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix,
     return MTRK_OK;
 }
 
+/* Remembers that fn ended the walk (returned 1), for the prefix-by-prefix path. */
+struct stop_ctx {
+    st_row_fn fn;
+    void *ud;
+    bool stopped;
+};
+
+static int stop_cb(void *ud, void *row)
+{
+    struct stop_ctx *c = ud;
+    int rc = c->fn(c->ud, row);
+    c->stopped = rc == 1;
+    return rc;
+}
+
+int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix, size_t n,
+                 st_row_fn fn, void *userdata)
+{
+    mtrk_store *s = t->db->store;
+    if (s->version < 3 || s->scan_many == NULL) {
+        struct stop_ctx c = { fn, userdata, false };
+        for (size_t i = 0; i < n && !c.stopped; i++) {
+            int rc = st_scan(t, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, stop_cb, &c);
+            if (rc)
+                return rc;
+        }
+        return MTRK_OK;
+    }
+    if (n == 0)
+        return MTRK_OK;
+    char rowbuf[512];
+    size_t need = rows_size(table);
+    void *row = need <= sizeof rowbuf ? (void *)rowbuf : malloc(need);
+    if (row == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory scanning %s", rows_table(table)->name);
+    memset(row, 0, need);
+    struct scan_ctx c = { table, fn, userdata, row, 0 };
+    int rc = s->scan_many(s, table, index, prefixes, nprefix, n, scan_cb, &c);
+    if (row != rowbuf)
+        free(row);
+    if (rc < 0) {
+        if (c.rc == rc)
+            return rc;
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : store_fail(t, rc, "scan_many");
+    }
+    return MTRK_OK;
+}
+
 static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint64_t columns)
 {
     mtrk_store *s = t->db->store;
