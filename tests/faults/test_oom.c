@@ -35,6 +35,7 @@
  * Not built with sanitizers: ASan brings its own allocator and the two
  * cannot both replace malloc (meson skips this test when b_sanitize is set).
  */
+#include "check.h"
 #include "faultstore.h"
 #include "lifecycle.h"
 
@@ -150,15 +151,6 @@ static long oom_disarm(void)
 /* ---- checks ------------------------------------------------------------- */
 
 static int failures;
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);           \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-            failures++;                                                    \
-        }                                                                  \
-    } while (0)
 
 static int full;
 static long next_n(long n) { return full || n < 64 ? n + 1 : n + 7; }

@@ -16,6 +16,7 @@
  * calls" per variant. MTRK_TEST_LEVEL is not read: the sweep is complete at
  * every level (it takes well under a minute).
  */
+#include "check.h"
 #include "faultstore.h"
 #include "lifecycle.h"
 
@@ -25,15 +26,6 @@
 #include <unistd.h>
 
 static int failures;
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);           \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-            failures++;                                                    \
-        }                                                                  \
-    } while (0)
 
 static const struct variant {
     const char *name;

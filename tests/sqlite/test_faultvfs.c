@@ -16,6 +16,7 @@
  * Every step is exactly one public call (one transaction). Prints the number
  * of injection points covered.
  */
+#include "check.h"
 #include "faultvfs.h"
 
 #include <mtrk/mtrk.h>
@@ -36,15 +37,6 @@ static mtrk_time test_clock(void *ud)
 }
 
 static int failures;
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);           \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fputc('\n', stderr);                                           \
-            failures++;                                                    \
-        }                                                                  \
-    } while (0)
 
 /* ---- what the steps share ------------------------------------------------ */
 
