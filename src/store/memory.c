@@ -78,6 +78,7 @@
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
 #include "mtrk/store.h"
+#include "rows.h" /* rows_sort_key: the contract's sort key, derived once */
 
 #include <errno.h>
 #include <pthread.h>
@@ -1590,14 +1591,11 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
         d->keycols[k] = malloc(d->nkey[k] * sizeof **d->keycols);
         if (!d->keycols[k])
             return fail(MTRK_ENOMEM, "memory store: out of memory");
-        for (unsigned j = 0; j < nix; j++) {
+        for (unsigned j = 0; j < nix; j++)
             if (ix->cols[j] >= def->ncols)
                 return fail(MTRK_ESTORE, "memory store: index %s of %s names column %u", ix->name, def->name,
                             ix->cols[j]);
-            d->keycols[k][j] = ix->cols[j];
-        }
-        for (unsigned j = 0; j < def->npk; j++)
-            d->keycols[k][nix + j] = j;
+        rows_sort_key(def, k ? (int)k - 1 : MTRK_INDEX_PK, d->keycols[k]);
     }
     /* The columns of any sort key, each encoded once per row. */
     d->nkeyed = 0;
