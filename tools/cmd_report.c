@@ -516,7 +516,27 @@ static int cmd_report(cli_ctx *c, cli_args *a)
     return st;
 }
 
+/* ---- rebuild ---------------------------------------------------------------- */
+
+static int cmd_rebuild(cli_ctx *c, cli_args *a)
+{
+    (void)a;
+    int rc = mtrk_metrics_rebuild(c->t);
+    if (rc)
+        return lib_err(c, rc, "rebuilding the metrics");
+    if (c->json)
+        printf("{\"rebuilt\":true}\n");
+    else
+        printf("rebuilt: every rollup, and the messages' fact columns\n");
+    return EXIT_OK;
+}
+
 const cli_cmd cmds_report[] = {
+    { "rebuild",
+      "mtrk rebuild [--json]\n"
+      "  Recomputes every rollup of --tenant from its messages and events (mtrk_metrics_rebuild),\n"
+      "  and brings the messages' fact columns up to date for SQL readers (docs/schema.md).",
+      "json", 0, 0, 1, cmd_rebuild },
     { "simulate",
       "mtrk simulate CAMPAIGN [--seed N] [--start T] [--delivery R] [--hard-bounce R]\n"
       "       [--soft-bounce R] [--open R] [--click R] [--complaint R] [--unsubscribe R] [--lead R]\n"

@@ -27,6 +27,7 @@ static const char *GLOBAL_USAGE =
     "  export contacts|messages|events|links\n"
     "  simulate CAMPAIGN             seeded event simulation\n"
     "  report CAMPAIGN | --compare C1 C2 ...\n"
+    "  rebuild                       recompute the rollups and the messages' fact columns\n"
     "\n"
     "exit status: 0 success, 1 usage error, 2 data error (docs/cli.md)\n";
 
