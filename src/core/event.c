@@ -13,6 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* uthash's default on a failed allocation is exit(-1): have HASH_ADD undo
+ * the add instead (the item's hh.tbl is then NULL) and report MTRK_ENOMEM. */
+#define HASH_NONFATAL_OOM 1
+#include <uthash.h>
 
 static const char *const type_names[MTRK_EV_TYPE_COUNT] = {
     NULL, "sent", "delivered", "deferred", "open", "click", "bounce", "complaint", "unsubscribe",
@@ -363,13 +367,15 @@ static int fold_cb(void *ud, void *row)
     return rc < 0 ? rc : 0; /* every event is folded, whatever each says */
 }
 
-/* ---- the batch's fold cache ---------------------------------------------------
+/* ---- the batch's cache ---------------------------------------------------------
  * An event batch reads the events of all its messages with one st_scan_many
  * (one round trip on a remote store) instead of one scan per event, and keeps
- * them, as the fold sees them, until the batch ends. Exact: within the batch,
- * events are inserted only by event_apply, which adds each one to its
- * message's entry in events_by_message order; the later update of an
- * event's effects adds contact effects only, which the fold does not read. */
+ * them, as the fold sees them, until the batch ends; likewise the events
+ * already stored under its provider event ids, for the duplicate check.
+ * Exact: within the batch, events are inserted only by event_apply, which
+ * adds each one to its message's entry (in events_by_message order) and its
+ * provider event id to the map; the later update of an event's effects adds
+ * contact effects only, which the fold does not read. */
 typedef struct fold_ev {
     decide_event de;
     int64_t type, verdict, arrived;
@@ -383,10 +389,66 @@ typedef struct fold_entry {
     size_t n, cap;
 } fold_entry;
 
+/* A provider event id already stored or recorded by the batch, and its event. */
+typedef struct prov_entry {
+    UT_hash_handle hh;
+    mtrk_id event;
+    char key[]; /* provider, NUL, provider event id */
+} prov_entry;
+
 struct fold_cache {
     fold_entry *e; /* sorted by mid */
     size_t n;
+    prov_entry *prov; /* the batch's provider event ids that have an event */
 };
+
+static bool has_provider_id(const char *provider, const char *provider_event_id)
+{
+    return provider != NULL && *provider && provider_event_id != NULL && *provider_event_id;
+}
+
+static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
+{
+    size_t lp = strlen(provider), le = strlen(peid);
+    char stack[256], *k = lp + le + 1 <= sizeof stack ? stack : malloc(lp + le + 1);
+    if (k == NULL)
+        return NULL;
+    memcpy(k, provider, lp + 1);
+    memcpy(k + lp + 1, peid, le);
+    prov_entry *pe = NULL;
+    HASH_FIND(hh, fc->prov, k, lp + le + 1, pe);
+    if (k != stack)
+        free(k);
+    return pe;
+}
+
+/* Notes that (provider, peid) has event `id`; MTRK_ENOMEM if it cannot. */
+static int prov_add(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id)
+{
+    if (prov_find(fc, provider, peid) != NULL)
+        return MTRK_OK;
+    size_t lp = strlen(provider), le = strlen(peid);
+    prov_entry *pe = malloc(sizeof *pe + lp + le + 1);
+    if (pe == NULL)
+        return MTRK_ENOMEM;
+    pe->event = id;
+    memcpy(pe->key, provider, lp + 1);
+    memcpy(pe->key + lp + 1, peid, le);
+    HASH_ADD(hh, fc->prov, key[0], lp + le + 1, pe);
+    if (pe->hh.tbl == NULL) {
+        free(pe);
+        return MTRK_ENOMEM;
+    }
+    return MTRK_OK;
+}
+
+static int prov_fill_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    if (!has_provider_id(e->provider, e->provider_event_id))
+        return 0;
+    return prov_add(ud, e->provider, e->provider_event_id, e->id);
+}
 
 static int mid_cmp(const void *a, const void *b)
 {
@@ -450,6 +512,11 @@ static void fold_cache_free(struct fold_cache *fc)
         free(fc->e[i].ev);
     }
     free(fc->e);
+    prov_entry *pe, *tmp;
+    HASH_ITER(hh, fc->prov, pe, tmp) {
+        HASH_DEL(fc->prov, pe);
+        free(pe);
+    }
     free(fc);
 }
 
@@ -482,6 +549,30 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
         pre[2 * i + 1] = v_id(&fc->e[i].mid);
     }
     int rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, fc->n, fold_fill_cb, fc);
+    free(pre);
+    /* And the events already stored under the batch's provider event ids,
+     * for the duplicate check, in one more. */
+    size_t np = 0;
+    pre = rc == MTRK_OK && n ? malloc(3 * n * sizeof *pre) : NULL;
+    if (rc == MTRK_OK && n && pre == NULL)
+        rc = MTRK_ENOMEM;
+    for (size_t i = 0; pre != NULL && i < n; i++) {
+        ev_name nm = { "events", i, "" };
+        /* Only valid ones: a store may refuse a malformed text outright,
+         * and an invalid event is that event's own error, later. */
+        if (events[i] == NULL || events[i]->version < 1 ||
+            !has_provider_id(events[i]->provider, events[i]->provider_event_id) ||
+            event_validate(t, &nm, events[i]) != MTRK_OK)
+            continue;
+        {
+            pre[3 * np] = v_id(&t->id);
+            pre[3 * np + 1] = v_text(events[i]->provider);
+            pre[3 * np + 2] = v_text(events[i]->provider_event_id);
+            np++;
+        }
+    }
+    if (rc == MTRK_OK && np)
+        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_PROVIDER, pre, 3, np, prov_fill_cb, fc);
     free(pre);
     if (rc) {
         fold_cache_free(fc);
@@ -748,6 +839,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     fold_entry *fe = rc == MTRK_OK ? fold_find(t->fold, ev.message) : NULL;
     if (fe != NULL && fold_add(fe, &ev) != MTRK_OK)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc == MTRK_OK && t->fold != NULL && has_provider_id(ev.provider, ev.provider_event_id) &&
+        prov_add(t->fold, ev.provider, ev.provider_event_id, ev.id) != MTRK_OK)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
     if (rc == MTRK_OK)
@@ -784,7 +878,18 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_o
         out->event_id = nil_id;
     }
     int rc;
-    if (given(in->provider) && given(in->provider_event_id)) {
+    if (t->fold != NULL && given(in->provider) && given(in->provider_event_id)) {
+        /* In a batch: the stored ids were read with the batch, and the
+         * batch's own are added as it records them. */
+        prov_entry *pe = prov_find(t->fold, in->provider, in->provider_event_id);
+        if (pe != NULL) {
+            if (out) {
+                out->duplicate = 1;
+                out->event_id = pe->event;
+            }
+            return MTRK_OK;
+        }
+    } else if (given(in->provider) && given(in->provider_event_id)) {
         row_events prev;
         mtrk_value k[3] = { v_id(&t->id), v_text(in->provider), v_text(in->provider_event_id) };
         rc = st_find(t, T_EVENTS, IDX_EVENTS_PROVIDER, k, 3, &prev);

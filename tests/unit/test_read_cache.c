@@ -17,6 +17,9 @@
  *  - a queued message that events moved out of the queue is not claimed,
  *    and the claim that meets it writes its row once, so it leaves the
  *    queue's index;
+ *  - an event batch reads the events already stored under its provider
+ *    event ids with one more scan_many, and finds duplicates of stored
+ *    events and of its own earlier events without reading events again;
  *  - an event batch reads the events of its messages with one scan_many
  *    (contract version 3) and no scan per event, and its facts, rollups
  *    and first-click-per-link decisions equal those of the same events
@@ -619,6 +622,62 @@ static void test_event_batch_folds_like_one_by_one(void **state)
     assert_int_equal(many.link_clicks, 4);
 }
 
+static void test_event_batch_checks_provider_ids_with_one_read(void **state)
+{
+    fixture *f = *state;
+    mtrk_id mids[3];
+    make_messages(f, mids);
+    mtrk_event_input first = MTRK_EVENT_INPUT_INIT;
+    first.type = MTRK_EV_DELIVERED;
+    first.mid = mids[0];
+    first.provider = "esp";
+    first.provider_event_id = "stored-1";
+    mtrk_event_outcome o0 = MTRK_EVENT_OUTCOME_INIT;
+    assert_int_equal(mtrk_event_record(&o0, f->t, &first), MTRK_OK);
+
+    /* stored-1 again (stored before), new-1 twice (the second is the first's
+     * duplicate), new-2 once, an unknown mid with new-3 (its own error, so a
+     * later new-3 is recorded), then new-3 on a real message. */
+    static const char *const ids[6] = { "stored-1", "new-1", "new-1", "new-2", "new-3", "new-3" };
+    mtrk_event_input in[6];
+    const mtrk_event_input *pin[6];
+    mtrk_event_outcome out[6];
+    mtrk_event_outcome *pout[6];
+    for (int i = 0; i < 6; i++) {
+        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+        in[i] = d;
+        in[i].type = MTRK_EV_OPEN;
+        in[i].mid = mids[i % 3];
+        in[i].provider = "esp";
+        in[i].provider_event_id = ids[i];
+        pin[i] = &in[i];
+        mtrk_event_outcome oc = MTRK_EVENT_OUTCOME_INIT;
+        out[i] = oc;
+        pout[i] = &out[i];
+    }
+    in[4].mid = (mtrk_id){ { 0x77 } };
+    memset(f->ms.scans, 0, sizeof f->ms.scans);
+    memset(f->ms.scan_many_calls, 0, sizeof f->ms.scan_many_calls);
+    size_t recorded = 0;
+    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(recorded, 3);
+    assert_true(out[0].duplicate);
+    assert_true(id_eq(out[0].event_id, o0.event_id));
+    assert_false(out[1].duplicate);
+    assert_true(out[2].duplicate);
+    assert_true(id_eq(out[2].event_id, out[1].event_id));
+    assert_false(out[3].duplicate);
+    assert_int_equal(out[4].status, MTRK_ENOTFOUND);
+    assert_false(out[5].duplicate);
+    assert_int_equal(out[5].status, MTRK_OK);
+    assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 2); /* by message, by provider id */
+    assert_int_equal(f->ms.scans[T_EVENTS], 0);
+    /* The same batch again: every recorded one is now a duplicate. */
+    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(recorded, 0);
+    assert_true(out[5].duplicate && out[1].duplicate && out[3].duplicate);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -632,6 +691,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_events_write_no_message_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_batch_folds_like_one_by_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_event_batch_checks_provider_ids_with_one_read, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

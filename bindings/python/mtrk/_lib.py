@@ -169,10 +169,11 @@ class mtrk_link_stats(Structure):
 
 class mtrk_store(Structure):
     """The store vtable (include/mtrk/store.h); operations as opaque pointers."""
-    VERSION = 2
+    VERSION = 3
     _fields_ = [("version", c_uint)] + [(n, c_void_p) for n in (
         "free", "begin", "commit", "rollback", "get", "scan", "apply", "errmsg",
-        "get_many")]  # version 2
+        "get_many",     # version 2
+        "scan_many")]   # version 3
 
 
 # ---- tracking.h ----
