@@ -359,15 +359,178 @@ static int fold_cb(void *ud, void *row)
     if (c->m->provider_message_id == NULL && c->pmid == NULL && e->provider_message_id != NULL &&
         (c->pmid = strdup(e->provider_message_id)) == NULL)
         return MTRK_ENOMEM;
-    return c->each ? c->each(c->ud, row) : 0;
+    int rc = c->each ? c->each(c->ud, row) : 0;
+    return rc < 0 ? rc : 0; /* every event is folded, whatever each says */
+}
+
+/* ---- the batch's fold cache ---------------------------------------------------
+ * An event batch reads the events of all its messages with one st_scan_many
+ * (one round trip on a remote store) instead of one scan per event, and keeps
+ * them, as the fold sees them, until the batch ends. Exact: within the batch,
+ * events are inserted only by event_apply, which adds each one to its
+ * message's entry in events_by_message order; the later update of an
+ * event's effects adds contact effects only, which the fold does not read. */
+typedef struct fold_ev {
+    decide_event de;
+    int64_t type, verdict, arrived;
+    mtrk_id link, id;
+    char *pmid; /* owned; NULL when the event has none */
+} fold_ev;
+
+typedef struct fold_entry {
+    mtrk_id mid;
+    fold_ev *ev;
+    size_t n, cap;
+} fold_entry;
+
+struct fold_cache {
+    fold_entry *e; /* sorted by mid */
+    size_t n;
+};
+
+static int mid_cmp(const void *a, const void *b)
+{
+    return memcmp(((const fold_entry *)a)->mid.bytes, ((const fold_entry *)b)->mid.bytes, sizeof(mtrk_id));
+}
+
+static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
+{
+    if (fc == NULL)
+        return NULL;
+    fold_entry key = { .mid = mid };
+    return bsearch(&key, fc->e, fc->n, sizeof *fc->e, mid_cmp);
+}
+
+static int ev_order(const fold_ev *a, const row_events *b)
+{
+    if (a->de.at != b->occurred_at)
+        return a->de.at < b->occurred_at ? -1 : 1;
+    if (a->arrived != b->arrived_at)
+        return a->arrived < b->arrived_at ? -1 : 1;
+    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id);
+}
+
+/* Adds event e to its entry, at its place in events_by_message order. */
+static int fold_add(fold_entry *fe, const row_events *e)
+{
+    if (fe->n == fe->cap) {
+        size_t cap = fe->cap ? fe->cap * 2 : 4;
+        fold_ev *p = realloc(fe->ev, cap * sizeof *p);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        fe->ev = p;
+        fe->cap = cap;
+    }
+    fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
+    if (e->provider_message_id != NULL && (v.pmid = strdup(e->provider_message_id)) == NULL)
+        return MTRK_ENOMEM;
+    size_t at = fe->n;
+    while (at > 0 && ev_order(&fe->ev[at - 1], e) > 0)
+        at--;
+    memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
+    fe->ev[at] = v;
+    fe->n++;
+    return MTRK_OK;
+}
+
+static int fold_fill_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    fold_entry *fe = fold_find(ud, e->message);
+    return fe ? fold_add(fe, e) : 0;
+}
+
+static void fold_cache_free(struct fold_cache *fc)
+{
+    if (fc == NULL)
+        return;
+    for (size_t i = 0; i < fc->n; i++) {
+        for (size_t j = 0; j < fc->e[i].n; j++)
+            free(fc->e[i].ev[j].pmid);
+        free(fc->e[i].ev);
+    }
+    free(fc->e);
+    free(fc);
+}
+
+/* The cache for the batch's messages (events[i]->mid of version >= 1),
+ * read with one st_scan_many. */
+static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, struct fold_cache **out)
+{
+    *out = NULL;
+    struct fold_cache *fc = calloc(1, sizeof *fc);
+    if (fc == NULL || (n && (fc->e = calloc(n, sizeof *fc->e)) == NULL)) {
+        free(fc);
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        if (events[i] != NULL && events[i]->version >= 1)
+            fc->e[fc->n++].mid = events[i]->mid;
+    qsort(fc->e, fc->n, sizeof *fc->e, mid_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < fc->n; i++)
+        if (u == 0 || !id_eq(fc->e[u - 1].mid, fc->e[i].mid))
+            fc->e[u++] = fc->e[i];
+    fc->n = u;
+    mtrk_value *pre = fc->n ? malloc(2 * fc->n * sizeof *pre) : NULL;
+    if (fc->n && pre == NULL) {
+        fold_cache_free(fc);
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < fc->n; i++) {
+        pre[2 * i] = v_id(&t->id);
+        pre[2 * i + 1] = v_id(&fc->e[i].mid);
+    }
+    int rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, fc->n, fold_fill_cb, fc);
+    free(pre);
+    if (rc) {
+        fold_cache_free(fc);
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+    }
+    *out = fc;
+    return MTRK_OK;
+}
+
+/* Folds the cached events of m; each sees a row with the fields link_cb and
+ * the rebuild read (type, link, verdict, occurred_at, arrived_at, id). */
+static int fold_cached(const fold_entry *fe, fold_ctx *c)
+{
+    for (size_t i = 0; i < fe->n; i++) {
+        const fold_ev *v = &fe->ev[i];
+        decide_message(c->m, &v->de);
+        if (c->m->provider_message_id == NULL && c->pmid == NULL && v->pmid != NULL &&
+            (c->pmid = strdup(v->pmid)) == NULL)
+            return MTRK_ENOMEM;
+        if (c->each) {
+            row_events e;
+            memset(&e, 0, sizeof e);
+            e.id = v->id;
+            e.message = c->m->id;
+            e.type = v->type;
+            e.link = v->link;
+            e.verdict = v->verdict;
+            e.occurred_at = v->de.at;
+            e.arrived_at = v->arrived;
+            int rc = c->each(c->ud, &e);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return MTRK_OK;
 }
 
 int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
 {
     fold_ctx c = { m, NULL, each, ud, 0 };
     decide_reset_facts(m);
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
-    int rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fold_cb, &c);
+    fold_entry *fe = fold_find(t->fold, m->id);
+    int rc;
+    if (fe != NULL) {
+        rc = fold_cached(fe, &c);
+    } else {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fold_cb, &c);
+    }
     if (rc == MTRK_OK && c.pmid != NULL) {
         m->provider_message_id = (char *)c.pmid;
         c.pmid = NULL;
@@ -582,6 +745,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     event_row(&ev, t, in, s);
     ev.effects = eff;
     int rc = st_insert(t, T_EVENTS, &ev);
+    fold_entry *fe = rc == MTRK_OK ? fold_find(t->fold, ev.message) : NULL;
+    if (fe != NULL && fold_add(fe, &ev) != MTRK_OK)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
     if (rc == MTRK_OK)
@@ -712,6 +878,10 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         }
     rc = n > 1 && mk == NULL ? terr(t, MTRK_ENOMEM, "out of memory") : st_prefetch(t, T_MESSAGES, mk, nk / 2);
     free(mk);
+    /* And their events, for the fold, in one more. */
+    struct fold_cache *fc = NULL;
+    if (rc == MTRK_OK && n > 1 && (rc = fold_cache_load(t, events, n, &fc)) == MTRK_OK)
+        t->fold = fc;
     size_t recorded = 0;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         mtrk_event_outcome *o = outcomes[i];
@@ -732,6 +902,8 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
             rc = erc; /* storage or memory: the whole call goes */
         }
     }
+    t->fold = NULL;
+    fold_cache_free(fc);
     rc = tx_end(t, rc);
     if (rc) {
         for (size_t i = 0; i < n; i++) {

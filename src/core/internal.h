@@ -30,6 +30,7 @@ struct mtrk_tenant {
     int in_tx;             /* a store transaction is open */
     struct stats_pending *pend; /* rollup deltas of the open write transaction (stats.c) */
     struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
+    struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
     /* Strings handed out as borrowed from the handle. They are freed at the
      * start of the call after next, so a value read by one call may be passed

@@ -16,7 +16,11 @@
  *    message's facts read back are the fold of its events;
  *  - a queued message that events moved out of the queue is not claimed,
  *    and the claim that meets it writes its row once, so it leaves the
- *    queue's index.
+ *    queue's index;
+ *  - an event batch reads the events of its messages with one scan_many
+ *    (contract version 3) and no scan per event, and its facts, rollups
+ *    and first-click-per-link decisions equal those of the same events
+ *    recorded one by one.
  * The wrapper below implements get_many over the memory store and counts.
  */
 #include "internal.h"
@@ -32,7 +36,7 @@
 typedef struct manystore {
     mtrk_store base;
     mtrk_store *inner;
-    long gets[32], many_calls[32], many_keys[32], writes[32];
+    long gets[32], many_calls[32], many_keys[32], writes[32], scans[32], scan_many_calls[32];
 } manystore;
 
 static manystore *ms_of(mtrk_store *s) { return (manystore *)s; }
@@ -48,7 +52,21 @@ static int ms_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row
 static int ms_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
 {
+    ms_of(s)->scans[table]++;
     return ms_of(s)->inner->scan(ms_of(s)->inner, table, index, prefix, nprefix, start, nstart, flags, fn, ud);
+}
+static int ms_scan_many(mtrk_store *s, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
+                        size_t n, mtrk_row_fn fn, void *ud)
+{
+    manystore *ms = ms_of(s);
+    ms->scan_many_calls[table]++;
+    /* Backwards, to show that the order of the prefixes is free. */
+    for (size_t i = n; i-- > 0;) {
+        int rc = ms->inner->scan(ms->inner, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, fn, ud);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 static int ms_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
 {
@@ -97,6 +115,7 @@ static int setup(void **state)
     f->ms.base.apply = ms_apply;
     f->ms.base.errmsg = ms_errmsg;
     f->ms.base.get_many = ms_get_many;
+    f->ms.base.scan_many = ms_scan_many;
     f->ms.inner = f->mem;
     assert_int_equal(mtrk_db_open_store(&f->db, &f->ms.base, NULL), MTRK_OK);
     assert_int_equal(mtrk_tenant_create(&f->t, f->db, "acme", "test:cache"), MTRK_OK);
@@ -288,6 +307,7 @@ static void test_store_without_get_many_is_read_key_by_key(void **state)
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
     /* Version 1 with the pointer set: still not called. */
     f->ms.base.get_many = ms_get_many;
+    f->ms.base.scan_many = ms_scan_many;
     f->ms.base.version = 1;
     assert_int_equal(tx_begin(f->t, false), MTRK_OK);
     prefetch(f, ids, 2);
@@ -491,6 +511,114 @@ static void test_queued_message_moved_by_an_event_leaves_the_queue(void **state)
     assert_int_equal(info.state, MTRK_MSG_DELIVERED);
 }
 
+/* Records the same 9 events on a campaign's messages, in one batch or one
+ * by one, and returns what they lead to. */
+typedef struct outcome9 {
+    mtrk_message_info info[3];
+    mtrk_metrics m;
+    uint64_t link_unique, link_clicks;
+} outcome9;
+
+static void record9(fixture *f, bool batch, outcome9 *o)
+{
+    mtrk_id mids[3];
+    mtrk_id camp = make_messages(f, mids);
+    mtrk_link_iter *li = NULL;
+    const mtrk_link *l = NULL;
+    assert_int_equal(mtrk_link_iter_new(&li, f->t, camp), MTRK_OK);
+    assert_int_equal(mtrk_link_iter_next(&l, li), MTRK_OK);
+    mtrk_id lid = mtrk_link_id(l);
+    mtrk_link_iter_free(li);
+    /* Message 0 is sent before the batch: its first events are stored. */
+    event(f->t, MTRK_EV_SENT, mids[0], nil_id, 1767225600000LL);
+    event(f->t, MTRK_EV_CLICK, mids[0], lid, 1767225600001LL);
+    static const struct { int msg, type, bounce, link; } ev[9] = {
+        { 0, MTRK_EV_DELIVERED, 0, 0 }, { 0, MTRK_EV_OPEN, 0, 0 },  { 0, MTRK_EV_CLICK, 0, 1 },
+        { 1, MTRK_EV_SENT, 0, 0 },      { 1, MTRK_EV_CLICK, 0, 1 }, { 1, MTRK_EV_CLICK, 0, 1 },
+        { 1, MTRK_EV_OPEN, 0, 0 },      { 2, MTRK_EV_DELIVERED, 0, 0 },
+        { 2, MTRK_EV_BOUNCE, MTRK_BOUNCE_HARD, 0 },
+    };
+    mtrk_event_input in[9];
+    const mtrk_event_input *pin[9];
+    mtrk_event_outcome out[9];
+    mtrk_event_outcome *pout[9];
+    for (int i = 0; i < 9; i++) {
+        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+        in[i] = d;
+        in[i].type = (mtrk_event_type)ev[i].type;
+        in[i].mid = mids[ev[i].msg];
+        in[i].lid = ev[i].link ? lid : nil_id;
+        in[i].bounce_kind = (mtrk_bounce_kind)ev[i].bounce;
+        in[i].occurred_at = 1767225700000LL - i; /* each earlier than the last */
+        pin[i] = &in[i];
+        mtrk_event_outcome oc = MTRK_EVENT_OUTCOME_INIT;
+        out[i] = oc;
+        pout[i] = &out[i];
+    }
+    memset(f->ms.scans, 0, sizeof f->ms.scans);
+    memset(f->ms.scan_many_calls, 0, sizeof f->ms.scan_many_calls);
+    if (batch) {
+        size_t recorded = 0;
+        assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 9), MTRK_OK);
+        assert_int_equal(recorded, 9);
+        assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 1);
+        assert_int_equal(f->ms.scans[T_EVENTS], 0);
+    } else {
+        for (int i = 0; i < 9; i++)
+            assert_int_equal(mtrk_event_record(NULL, f->t, pin[i]), MTRK_OK);
+        assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 0);
+    }
+    for (int i = 0; i < 3; i++) {
+        mtrk_message_info d = MTRK_MESSAGE_INFO_INIT;
+        o->info[i] = d;
+        assert_int_equal(mtrk_message_get(&o->info[i], f->t, mids[i]), MTRK_OK);
+        o->info[i].mid = nil_id; /* the worlds differ in ids only */
+        o->info[i].campaign = nil_id;
+        o->info[i].contact = nil_id;
+    }
+    mtrk_metrics m = MTRK_METRICS_INIT;
+    o->m = m;
+    assert_int_equal(mtrk_metrics_campaign(&o->m, f->t, camp), MTRK_OK);
+    mtrk_link_stats ls = MTRK_LINK_STATS_INIT;
+    mtrk_link_stats *pls[1] = { &ls };
+    size_t nl = 0;
+    assert_int_equal(mtrk_metrics_links(pls, 1, &nl, f->t, camp), MTRK_OK);
+    assert_int_equal(nl, 1);
+    o->link_unique = ls.clicks_unique;
+    o->link_clicks = ls.clicks;
+}
+
+static void test_event_batch_folds_like_one_by_one(void **state)
+{
+    fixture *f = *state;
+    outcome9 one, many;
+    record9(f, false, &one);
+    teardown(state);
+    setup(state);
+    f = *state;
+    record9(f, true, &many);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(many.info[i].state, one.info[i].state);
+        assert_int_equal(many.info[i].opens, one.info[i].opens);
+        assert_int_equal(many.info[i].clicks, one.info[i].clicks);
+        assert_int_equal(many.info[i].first_open_at, one.info[i].first_open_at);
+        assert_int_equal(many.info[i].first_click_at, one.info[i].first_click_at);
+        assert_int_equal(many.info[i].delivered_at, one.info[i].delivered_at);
+        assert_int_equal(many.info[i].sent_at, one.info[i].sent_at);
+    }
+    assert_int_equal(many.info[0].clicks, 2);
+    assert_int_equal(many.info[1].clicks, 2);
+    assert_int_equal(many.info[2].state, MTRK_MSG_BOUNCED);
+    assert_int_equal(many.m.clicks_unique, one.m.clicks_unique);
+    assert_int_equal(many.m.clicks_unique, 2);
+    assert_int_equal(many.m.delivered, one.m.delivered);
+    assert_int_equal(many.m.bounced_hard, one.m.bounced_hard);
+    assert_int_equal(many.m.opens_unique, one.m.opens_unique);
+    assert_int_equal(many.link_unique, one.link_unique);
+    assert_int_equal(many.link_unique, 2);
+    assert_int_equal(many.link_clicks, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -503,6 +631,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
         cmocka_unit_test_setup_teardown(test_events_write_no_message_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_event_batch_folds_like_one_by_one, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
