@@ -1650,13 +1650,18 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
 /* scan_many: one statement for the rows of many prefixes              */
 /* ------------------------------------------------------------------ */
 
-/* SELECT cols, k.ord FROM t JOIN unnest($1::p0[], ..., $n::pn-1[]) WITH
- * ORDINALITY AS k (k0, ..., ord) ON each prefix column = its array's
- * element ORDER BY k.ord, then the sort-key columns after the prefix (as
- * scan_stmt orders them) LIMIT $n+1: the prefixes' rows one prefix after
- * the other, in the order given, each in sort-key order (a prefix given
- * twice is visited twice). A nested loop of index range scans, one per
- * prefix. The name is copied to name[32]: a shape does not stay put. */
+/* SELECT x.cols, k.ord FROM unnest($1::p0[], ..., $n::pn-1[]) WITH
+ * ORDINALITY AS k (k0, ..., ord) CROSS JOIN LATERAL (SELECT cols FROM t
+ * WHERE each prefix column = its array's element ORDER BY the sort key, as
+ * scan_stmt orders it) x ORDER BY k.ord, then the sort-key columns after
+ * the prefix, LIMIT $n+1: the prefixes' rows one prefix after the other, in
+ * the order given, each in sort-key order (a prefix given twice is visited
+ * twice). The subquery's ORDER BY keeps it from being flattened into a
+ * join, so the plan is a nested loop of index range scans, one per prefix,
+ * whatever the statistics: measured, a plain join of the two was planned
+ * as a merge join over a full index scan of the events partition (54 ms for
+ * a batch of 880 prefixes on 8,800 rows, growing with the table). The
+ * name is copied to name[32]: a shape does not stay put. */
 static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefix, char *name)
 {
     scan_shape *sh = NULL;
@@ -1669,12 +1674,13 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
     const mtrk_table_def *def = s->ts[table].def;
     unsigned cols[MAX_KEY * 2];
     unsigned nkey = rows_sort_key(def, index, cols);
+    unsigned nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     Oid types[MAX_KEY * 2 + 1];
     sbuf b = { 0 };
     sql_add(&b, "SELECT ");
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(&b, "t.\"%s\", ", def->cols[c].name);
-    sql_add(&b, "k.ord FROM \"%s\" t JOIN unnest(", def->name);
+        sql_add(&b, "x.\"%s\", ", def->cols[c].name);
+    sql_add(&b, "k.ord FROM unnest(");
     for (unsigned j = 0; j < nprefix; j++) {
         types[j] = col_array_oid(&def->cols[cols[j]]);
         sql_add(&b, "%s$%u", j ? ", " : "", j + 1);
@@ -1682,17 +1688,30 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
     sql_add(&b, ") WITH ORDINALITY AS k (");
     for (unsigned j = 0; j < nprefix; j++)
         sql_add(&b, "k%u, ", j);
-    sql_add(&b, "ord) ON ");
+    sql_add(&b, "ord) CROSS JOIN LATERAL (SELECT ");
+    for (unsigned c = 0; c < def->ncols; c++)
+        sql_add(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
+    sql_add(&b, " FROM \"%s\" t WHERE ", def->name);
     for (unsigned j = 0; j < nprefix; j++)
         sql_add(&b, "%st.\"%s\" = k.k%u", j ? " AND " : "", def->cols[cols[j]].name, j);
-    sql_add(&b, " ORDER BY k.ord");
-    unsigned nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
+    /* The whole sort key, as scan_stmt: the index's own order. */
+    sql_add(&b, " ORDER BY ");
+    unsigned nord = 0;
+    for (unsigned j = 0; j < nordkey; j++) {
+        int dup = 0;
+        for (unsigned i = 0; i < j; i++)
+            dup |= cols[i] == cols[j];
+        if (!dup)
+            sql_add(&b, "%st.\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
+                    col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
+    }
+    sql_add(&b, ") x ORDER BY k.ord");
     for (unsigned j = nprefix; j < nordkey; j++) {
         int dup = 0;
         for (unsigned i = 0; i < j; i++)
             dup |= cols[i] == cols[j];
         if (!dup)
-            sql_add(&b, ", t.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
+            sql_add(&b, ", x.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     types[nprefix] = OID_INT8;
     sql_add(&b, " LIMIT $%u", nprefix + 1);
