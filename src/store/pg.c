@@ -78,6 +78,10 @@
  * unnest() of one binary array parameter per key column, a nested loop of
  * primary-key lookups.
  *
+ * scan_many reads the rows of up to MANY_CHUNK prefixes per statement, at
+ * most MANY_ROWS rows at a time: unnest() of one array per prefix column,
+ * WITH ORDINALITY, and a LATERAL range scan per prefix (many_scan_stmt).
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
