@@ -192,6 +192,291 @@ static int count_rows(void *ud, const mtrk_value *row)
     return 0;
 }
 
+
+/* scan_many checks: the rows scan_many visits, each as the first prefix
+ * given that it matches (its values at the sort key's first nprefix
+ * columns) and its id (column 1). */
+typedef struct seen_rows {
+    const mtrk_value *prefixes;
+    unsigned nprefix;
+    size_t n;
+    const unsigned *cols; /* the sort key's columns */
+    size_t count, cap;
+    size_t *which;
+    unsigned char (*ids)[16];
+    long stop_at;   /* return `stop_rc` at this row (1-based), 0: never */
+    int stop_rc;
+    int bad;        /* a row that matches no prefix */
+} seen_rows;
+
+static int value_eq(const mtrk_value *a, const mtrk_value *b)
+{
+    if (a->type != b->type)
+        return 0;
+    if (a->type == MTRK_VAL_NULL)
+        return 1;
+    if (a->type == MTRK_VAL_INT)
+        return a->i == b->i;
+    return a->n == b->n && (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+static int seen_row(void *ud, const mtrk_value *row)
+{
+    seen_rows *sr = ud;
+    size_t w = sr->n;
+    for (size_t i = 0; i < sr->n && w == sr->n; i++) {
+        unsigned j = 0;
+        while (j < sr->nprefix && value_eq(&row[sr->cols[j]], &sr->prefixes[i * sr->nprefix + j]))
+            j++;
+        if (j == sr->nprefix)
+            w = i;
+    }
+    if (w == sr->n)
+        sr->bad++;
+    if (sr->count == sr->cap) {
+        sr->cap = sr->cap ? sr->cap * 2 : 1024;
+        sr->which = realloc(sr->which, sr->cap * sizeof *sr->which);
+        sr->ids = realloc(sr->ids, sr->cap * sizeof *sr->ids);
+        if (sr->which == NULL || sr->ids == NULL)
+            exit(2);
+    }
+    sr->which[sr->count] = w;
+    memcpy(sr->ids[sr->count], row[1].p, 16);
+    sr->count++;
+    if (sr->stop_at && (long)sr->count == sr->stop_at)
+        return sr->stop_rc;
+    return 0;
+}
+
+static void seen_free(seen_rows *sr)
+{
+    free(sr->which);
+    free(sr->ids);
+}
+
+static size_t sort_key_cols(unsigned table, int index, unsigned *cols)
+{
+    const mtrk_table_def *def = mtrk_store_table(table);
+    size_t n = 0;
+    if (index >= 0)
+        for (unsigned j = 0; j < def->indexes[index].ncols; j++)
+            cols[n++] = def->indexes[index].cols[j];
+    for (unsigned j = 0; j < def->npk; j++)
+        cols[n++] = j;
+    return n;
+}
+
+/* scan_many over prefixes[0..n-1] against scan per prefix: every row
+ * matches a prefix given; each prefix's rows come consecutively, as whole
+ * copies of what scan visits for it (in its order), at least once and at
+ * most as often as the prefix is given. Returns the rows visited. */
+static long check_scan_many(mtrk_store *st, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
+                            size_t n, const char *what)
+{
+    unsigned cols[64];
+    sort_key_cols(table, index, cols);
+    seen_rows got = { prefixes, nprefix, n, cols, 0, 0, NULL, NULL, 0, 0, 0 };
+    int rc = st->scan_many(st, table, index, prefixes, nprefix, n, seen_row, &got);
+    CHECK(rc == 0, "%s: scan_many: %d %s", what, rc, st->errmsg(st));
+    CHECK(got.bad == 0, "%s: %d rows match no prefix", what, got.bad);
+    size_t *copies = calloc(n ? n : 1, sizeof *copies), *occ = calloc(n ? n : 1, sizeof *occ);
+    seen_rows *ref = calloc(n ? n : 1, sizeof *ref);
+    for (size_t i = 0; i < n; i++) {
+        /* The first prefix equal to this one stands for both. */
+        size_t w = i;
+        for (size_t k = 0; k < i && w == i; k++) {
+            unsigned j = 0;
+            while (j < nprefix && value_eq(&prefixes[k * nprefix + j], &prefixes[i * nprefix + j]))
+                j++;
+            if (j == nprefix)
+                w = k;
+        }
+        occ[w]++;
+        if (w != i)
+            continue;
+        ref[i] = (seen_rows){ prefixes, nprefix, n, cols, 0, 0, NULL, NULL, 0, 0, 0 };
+        rc = st->scan(st, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, seen_row, &ref[i]);
+        CHECK(rc == 0, "%s: scan of prefix %zu: %d %s", what, i, rc, st->errmsg(st));
+    }
+    for (size_t r = 0; r < got.count && got.bad == 0;) {
+        size_t w = got.which[r];
+        seen_rows *x = &ref[w];
+        if (x->count == 0) {
+            CHECK(0, "%s: row %zu of prefix %zu, which scan finds empty", what, r, w);
+            break;
+        }
+        size_t k = 0;
+        while (r + k < got.count && got.which[r + k] == w &&
+               memcmp(got.ids[r + k], x->ids[k % x->count], 16) == 0)
+            k++;
+        if (k % x->count != 0 || k == 0) {
+            CHECK(0, "%s: prefix %zu: rows %zu.. are not whole copies of scan's %zu rows in order (%zu match)",
+                  what, w, r, x->count, k);
+            break;
+        }
+        copies[w] += k / x->count;
+        r += k;
+    }
+    for (size_t i = 0; i < n && got.bad == 0; i++) {
+        if (occ[i] == 0)
+            continue;
+        if (ref[i].count == 0)
+            continue;
+        CHECK(copies[i] >= 1 && copies[i] <= occ[i], "%s: prefix %zu (given %zu times, %zu rows) visited %zu times",
+              what, i, occ[i], ref[i].count, copies[i]);
+    }
+    long total = (long)got.count;
+    for (size_t i = 0; i < n; i++)
+        seen_free(&ref[i]);
+    free(ref);
+    free(copies);
+    free(occ);
+    seen_free(&got);
+    return total;
+}
+
+static int index_no(unsigned table, const char *name)
+{
+    const mtrk_table_def *def = mtrk_store_table(table);
+    for (unsigned x = 0; x < def->nindexes; x++)
+        if (strcmp(def->indexes[x].name, name) == 0)
+            return (int)x;
+    return -2;
+}
+
+static unsigned col_no(unsigned table, const char *name)
+{
+    const mtrk_table_def *def = mtrk_store_table(table);
+    for (unsigned c = 0; c < def->ncols; c++)
+        if (strcmp(def->cols[c].name, name) == 0)
+            return c;
+    return 0;
+}
+
+/* scan_many on events: by message (prefix (tenant, message)) and by
+ * provider (prefixes with a NULL, of the wrong type). */
+static void test_scan_many(mtrk_store *st)
+{
+    unsigned ev = table_no("events");
+    int by_msg = index_no(ev, "events_by_message"), by_prov = index_no(ev, "events_by_provider");
+    unsigned c_msg = col_no(ev, "message"), c_occ = col_no(ev, "occurred_at"), c_arr = col_no(ev, "arrived_at"),
+             c_prov = col_no(ev, "provider");
+    CHECK(by_msg >= 0 && by_prov >= 0, "events indexes not found");
+    static const unsigned char tenant[16] = { 1 };
+    /* Message 0: BIG rows (more than one statement's row limit, 8,192);
+     * messages 1..NM-1: i % 5 rows each, inserted in an order other than
+     * the sort key's, with ties on occurred_at (arrived_at and the id then
+     * decide). */
+    enum { BIG = 8300, NM = 60, NPRE = 4200 };
+    static unsigned char mid[NM][16], eid[BIG + NM * 5 + 8][16];
+    static char peid[BIG + NM * 5 + 8][24];
+    static mtrk_value rows[BIG + NM * 5 + 8][64];
+    int nrows = 0, rc = 0;
+    for (int m = 0; m < NM; m++) {
+        mid[m][0] = 2;
+        mid[m][14] = (unsigned char)(m >> 8);
+        mid[m][15] = (unsigned char)m;
+    }
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    for (int m = 0; m < NM; m++) {
+        int k = m == 0 ? BIG : m % 5;
+        for (int e = 0; e < k; e++) {
+            int r = nrows++;
+            unsigned h = (unsigned)(r * 2654435761u);
+            eid[r][0] = 3;
+            eid[r][1] = (unsigned char)(h >> 24); /* ids not in insertion order */
+            eid[r][2] = (unsigned char)(r >> 16);
+            eid[r][3] = (unsigned char)(r >> 8);
+            eid[r][4] = (unsigned char)r;
+            snprintf(peid[r], sizeof peid[r], "sm-%d", r);
+            event_row(rows[r], tenant, eid[r], T0 + 14 * DAY + (int64_t)((h >> 8) % 4) * 1000, peid[r]);
+            rows[r][c_msg] = vid(mid[m]);
+            rows[r][c_arr] = vint(T0 + 15 * DAY + (int64_t)((h >> 12) % 2));
+            if (m == 7)
+                rows[r][c_prov] = vnull(); /* by provider: rows with a NULL prefix value */
+            else if (m == 8)
+                rows[r][c_prov] = vtext("other");
+            mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[r], 0 };
+            if (rc == 0)
+                rc = st->apply(st, &ci, 1);
+        }
+    }
+    (void)c_occ;
+    CHECK(rc == 0, "scan_many inserts: %d %s", rc, st->errmsg(st));
+    /* The prefixes: a run of messages without rows, with the messages that
+     * have some among them, past the first statement's 4,096 too; message
+     * 3 twice (apart), message 9 twice in a row, message 0 (the big one)
+     * not last in its statement. The last rows inserted (fewer than the
+     * pipeline's 1,024) are still deferred: scan_many must see them. */
+    static unsigned char none[NPRE][16];
+    static mtrk_value pre[NPRE * 2];
+    size_t np = 0;
+    for (int i = 0; i < NPRE; i++) {
+        none[i][0] = 4;
+        none[i][14] = (unsigned char)(i >> 8);
+        none[i][15] = (unsigned char)i;
+    }
+    int order[] = { 5, 3, 0, 9, 9, 1, 2, 4 };
+    for (int i = 0; i < NPRE; i++) {
+        pre[np * 2] = vid(tenant);
+        if (i < (int)(sizeof order / sizeof *order))
+            pre[np * 2 + 1] = vid(mid[order[i]]);
+        else if (i % 97 == 0 && i / 97 < NM)
+            pre[np * 2 + 1] = vid(mid[i / 97]);
+        else if (i == 4150)
+            pre[np * 2 + 1] = vid(mid[3]);
+        else
+            pre[np * 2 + 1] = vid(none[i]);
+        np++;
+    }
+    long got = check_scan_many(st, ev, by_msg, pre, 2, np, "by message");
+    CHECK(got > BIG, "by message: %ld rows", got);
+    /* A few prefixes: message 5 has no rows, 9 (4 rows) is given twice. */
+    mtrk_value small[10] = { vid(tenant), vid(mid[5]), vid(tenant), vid(mid[9]), vid(tenant), vid(mid[9]),
+                             vid(tenant), vid(mid[1]), vid(tenant), vid(mid[2]) };
+    got = check_scan_many(st, ev, by_msg, small, 2, 5, "by message, small");
+    CHECK(got >= 4 + 1 + 2 && got <= 2 * 4 + 1 + 2, "by message, small: %ld rows", got);
+    /* fn returning 1 ends the whole call; a negative code is returned
+     * (in the first rows, and in the rows past a statement's limit). */
+    unsigned cols[64];
+    sort_key_cols(ev, by_msg, cols);
+    long stops[] = { 1, 3, 8000, BIG - 2, BIG + 10 };
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+        seen_rows sr = { pre, 2, np, cols, 0, 0, NULL, NULL, stops[i], 1, 0 };
+        rc = st->scan_many(st, ev, by_msg, pre, 2, np, seen_row, &sr);
+        CHECK(rc == 0 && (long)sr.count == stops[i], "scan_many stopped at row %ld: %d, %zu rows %s", stops[i], rc,
+              sr.count, st->errmsg(st));
+        seen_free(&sr);
+        seen_rows sf = { pre, 2, np, cols, 0, 0, NULL, NULL, stops[i], MTRK_ETOOLONG, 0 };
+        rc = st->scan_many(st, ev, by_msg, pre, 2, np, seen_row, &sf);
+        CHECK(rc == MTRK_ETOOLONG && (long)sf.count == stops[i], "scan_many aborted at row %ld: %d, %zu rows %s",
+              stops[i], rc, sf.count, st->errmsg(st));
+        seen_free(&sf);
+    }
+    /* By provider: a NULL prefix value (scan's rules), a value of the
+     * wrong type and an id of 3 bytes (no rows), text with rows. */
+    mtrk_value prov[12] = { vid(tenant), vnull(), vid(tenant), vint(7), vid(tenant), vtext("other"),
+                            { MTRK_VAL_BLOB, 0, tenant, 3 }, vtext("other"), vid(tenant), vtext("nobody"),
+                            vid(tenant), vnull() };
+    got = check_scan_many(st, ev, by_prov, prov, 2, 6, "by provider");
+    CHECK(got >= 2 + 3 && got <= 2 * 2 + 3, "by provider: %ld rows", got);
+    got = check_scan_many(st, ev, by_prov, prov, 1, 6, "by provider, tenant only");
+    CHECK(got >= nrows, "by provider, tenant only: %ld rows of %d", got, nrows);
+    /* No prefixes; bad arguments. */
+    CHECK((rc = st->scan_many(st, ev, by_msg, NULL, 2, 0, count_rows, &(long){ 0 })) == 0, "no prefixes: %d", rc);
+    CHECK(st->scan_many(st, ev, 7, pre, 2, 1, count_rows, &(long){ 0 }) == MTRK_EINVAL, "a bad index");
+    CHECK(st->scan_many(st, ev, by_msg, pre, 9, 1, count_rows, &(long){ 0 }) == MTRK_EINVAL, "nprefix too long");
+    st->rollback(st);
+    /* Outside a transaction: refused. */
+    CHECK(st->scan_many(st, ev, by_msg, pre, 2, 1, count_rows, &(long){ 0 }) == MTRK_ESTORE, "outside a transaction");
+    /* A read transaction sees what was committed, and nothing else. */
+    CHECK(st->begin(st, 0) == 0, "begin: %s", st->errmsg(st));
+    long n0 = 0;
+    CHECK((rc = st->scan_many(st, ev, by_msg, pre, 2, np, count_rows, &n0)) == 0 && n0 == 0,
+          "after rollback: %d, %ld rows", rc, n0);
+    st->rollback(st);
+}
+
 static int test_store(void)
 {
     fresh_schema();
@@ -276,7 +561,9 @@ static int test_store(void)
         CHECK((rc = st->get_many(st, ev, many, 0, count_rows, &seen)) == 0, "get_many of no key: %d", rc);
     }
     st->rollback(st);
-    CHECK(st->version == 2 && st->get_many != NULL, "the pg store is version 2 with get_many");
+    CHECK(st->version == 3 && st->get_many != NULL && st->scan_many != NULL,
+          "the pg store is version 3 with get_many and scan_many");
+    test_scan_many(st);
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
     mtrk_change up = { MTRK_CHANGE_UPDATE, ev, r1, 0 };
