@@ -147,6 +147,12 @@ static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input 
 
 /* ---- reads ------------------------------------------------------------------ */
 
+/* A position in events_by_message order: occurrence, arrival, id. */
+typedef struct mark_pos {
+    mtrk_time occurred, arrived;
+    mtrk_id id;
+} mark_pos;
+
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
     row_messages msg;      /* as stored (owned) */
@@ -155,6 +161,9 @@ typedef struct ev_state {
     mtrk_id id;            /* the new event's id */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
     bool link_first, link_first_human;
+    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    mark_pos mark;         /* that mark */
+    size_t visited;        /* events the fold read past it */
 } ev_state;
 
 static void ev_state_clear(ev_state *s)
@@ -346,30 +355,65 @@ static int soft_threshold(mtrk_tenant *t, ev_state *s)
 
 /* ---- a message's facts: its row folded with its events ---------------------- */
 
+/* A message folds into its row after FOLD_COMPACT events past the row's
+ * mark: the event that finds that many writes the row (event_apply), so no
+ * fold reads more than about this many events however many a message has. */
+#define FOLD_COMPACT 16
+
+static int mark_cmp(const mark_pos *a, const mark_pos *b)
+{
+    return pos_cmp(a->occurred, a->arrived, a->id, b->occurred, b->arrived, b->id);
+}
+
+/* The row's mark: the position of the last event its facts include. */
+static bool mark_of(const row_messages *m, mark_pos *out)
+{
+    out->occurred = m->folded_occurred_at;
+    out->arrived = m->folded_arrived_at;
+    out->id = m->folded_event;
+    return !id_is_nil(m->folded_event);
+}
+
+static void mark_set(row_messages *m, const mark_pos *p)
+{
+    m->folded_occurred_at = p->occurred;
+    m->folded_arrived_at = p->arrived;
+    m->folded_event = p->id;
+}
+
 typedef struct fold_ctx {
     row_messages *m;
     const char *pmid; /* the first provider message id met, when the row has none */
     st_row_fn each;
     void *ud;
-    int rc;
+    size_t visited;   /* events folded */
+    mark_pos last;    /* the position of the last one */
 } fold_ctx;
 
-static int fold_cb(void *ud, void *row)
+/* Folds one event (its row, or the fields the fold reads) into c->m. */
+static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, void *row)
 {
-    fold_ctx *c = ud;
-    const row_events *e = row;
-    decide_event de = decide_event_of(e);
-    decide_message(c->m, &de);
-    if (c->m->provider_message_id == NULL && c->pmid == NULL && e->provider_message_id != NULL &&
-        (c->pmid = strdup(e->provider_message_id)) == NULL)
+    decide_message(c->m, de);
+    if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
         return MTRK_ENOMEM;
+    c->visited++;
+    c->last = *pos;
     int rc = c->each ? c->each(c->ud, row) : 0;
     return rc < 0 ? rc : 0; /* every event is folded, whatever each says */
 }
 
+static int fold_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    decide_event de = decide_event_of(e);
+    mark_pos pos = { e->occurred_at, e->arrived_at, e->id };
+    return fold_one(ud, &de, e->provider_message_id, &pos, row);
+}
+
 /* ---- the batch's cache ---------------------------------------------------------
- * An event batch reads the events of all its messages with one st_scan_many
- * (one round trip on a remote store) instead of one scan per event, and keeps
+ * On a store behind a round trip (st_remote), an event batch reads the events
+ * of all its messages with one st_scan_many instead of one scan per event
+ * (a local store reads them event by event, which costs it no more), and keeps
  * them, as the fold sees them, until the batch ends; likewise the events
  * already stored under its provider event ids, for the duplicate check.
  * Exact: within the batch, events are inserted only by event_apply, which
@@ -544,11 +588,38 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
         fold_cache_free(fc);
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < fc->n; i++) {
-        pre[2 * i] = v_id(&t->id);
-        pre[2 * i + 1] = v_id(&fc->e[i].mid);
+    /* The rows (prefetched) give each message's mark. Those without one:
+     * all their events, in one call; those with one (a message folded into
+     * its row, which has had many events): the events past it, one scan
+     * each. The entries of absent messages stay empty. */
+    size_t npre = 0;
+    int rc = MTRK_OK;
+    for (size_t i = 0; i < fc->n && rc == MTRK_OK; i++) {
+        row_messages m;
+        memset(&m, 0, sizeof m);
+        m.tenant = t->id;
+        m.id = fc->e[i].mid;
+        rc = st_get(t, T_MESSAGES, &m);
+        if (rc == MTRK_ENOTFOUND) {
+            rc = MTRK_OK;
+            continue;
+        }
+        if (rc)
+            break;
+        mark_pos mk;
+        if (!mark_of(&m, &mk)) {
+            pre[2 * npre] = v_id(&t->id);
+            pre[2 * npre + 1] = v_id(&fc->e[i].mid);
+            npre++;
+        } else {
+            mtrk_value key[2] = { v_id(&t->id), v_id(&fc->e[i].mid) };
+            mtrk_value start[3] = { v_int(mk.occurred), v_int(mk.arrived), v_id(&mk.id) };
+            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, 3, MTRK_SCAN_AFTER, fold_fill_cb, fc);
+        }
+        rows_clear(T_MESSAGES, &m);
     }
-    int rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, fc->n, fold_fill_cb, fc);
+    if (rc == MTRK_OK)
+        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, npre, fold_fill_cb, fc);
     free(pre);
     /* And the events already stored under the batch's provider event ids,
      * for the duplicate check, in one more. */
@@ -582,52 +653,74 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
     return MTRK_OK;
 }
 
-/* Folds the cached events of m; each sees a row with the fields link_cb and
- * the rebuild read (type, link, verdict, occurred_at, arrived_at, id). */
-static int fold_cached(const fold_entry *fe, fold_ctx *c)
+/* Folds the cached events of m past its mark; each sees a row with the
+ * fields link_cb and the rebuild read (type, link, verdict, occurred_at,
+ * arrived_at, id). The entry may hold events at or before the mark (the row
+ * was written during the batch): those are in the row's facts already. */
+static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
 {
     for (size_t i = 0; i < fe->n; i++) {
         const fold_ev *v = &fe->ev[i];
-        decide_message(c->m, &v->de);
-        if (c->m->provider_message_id == NULL && c->pmid == NULL && v->pmid != NULL &&
-            (c->pmid = strdup(v->pmid)) == NULL)
-            return MTRK_ENOMEM;
-        if (c->each) {
-            row_events e;
-            memset(&e, 0, sizeof e);
-            e.id = v->id;
-            e.message = c->m->id;
-            e.type = v->type;
-            e.link = v->link;
-            e.verdict = v->verdict;
-            e.occurred_at = v->de.at;
-            e.arrived_at = v->arrived;
-            int rc = c->each(c->ud, &e);
-            if (rc < 0)
-                return rc;
-        }
+        mark_pos pos = { v->de.at, v->arrived, v->id };
+        if (mark != NULL && mark_cmp(&pos, mark) <= 0)
+            continue;
+        row_events e;
+        memset(&e, 0, sizeof e);
+        e.id = v->id;
+        e.message = c->m->id;
+        e.type = v->type;
+        e.link = v->link;
+        e.verdict = v->verdict;
+        e.occurred_at = v->de.at;
+        e.arrived_at = v->arrived;
+        int rc = fold_one(c, &v->de, v->pmid, &pos, &e);
+        if (rc)
+            return rc;
     }
     return MTRK_OK;
 }
 
-int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+/* The fold (see core_message_fold); `all`: from the row's state over every
+ * event, whatever its mark (the rebuild). *visited: events folded. */
+static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited)
 {
-    fold_ctx c = { m, NULL, each, ud, 0 };
-    decide_reset_facts(m);
-    fold_entry *fe = fold_find(t->fold, m->id);
+    fold_ctx c = { m, NULL, each, ud, 0, { 0, 0, { { 0 } } } };
+    mark_pos mark = { 0, 0, { { 0 } } };
+    bool marked = !all && mark_of(m, &mark);
+    if (!marked)
+        decide_reset_facts(m);
+    fold_entry *fe = all ? NULL : fold_find(t->fold, m->id);
     int rc;
     if (fe != NULL) {
-        rc = fold_cached(fe, &c);
+        rc = fold_cached(fe, &c, marked ? &mark : NULL);
     } else {
         mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
-        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fold_cb, &c);
+        mtrk_value start[3] = { v_int(mark.occurred), v_int(mark.arrived), v_id(&mark.id) };
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, marked ? 3 : 0,
+                     marked ? MTRK_SCAN_AFTER : 0, fold_cb, &c);
     }
     if (rc == MTRK_OK && c.pmid != NULL) {
         m->provider_message_id = (char *)c.pmid;
         c.pmid = NULL;
     }
     free((char *)c.pmid);
+    /* The facts now include every event up to the last one folded: a row
+     * written back with them carries that mark. */
+    if (rc == MTRK_OK && c.visited > 0)
+        mark_set(m, &c.last);
+    if (visited)
+        *visited = c.visited;
     return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+}
+
+int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+{
+    return message_fold(t, m, false, each, ud, NULL);
+}
+
+int core_message_fold_all(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+{
+    return message_fold(t, m, true, each, ud, NULL);
 }
 
 int core_message_get(mtrk_tenant *t, row_messages *m)
@@ -712,7 +805,8 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     /* The facts before this event: the row folded with the events so far
      * (one range of events_by_message, where the new event goes too). */
     link_ctx c = { in->lid, false, false };
-    if ((rc = core_message_fold(t, &s->msg, in->type == MTRK_EV_CLICK ? link_cb : NULL, &c)))
+    s->marked = mark_of(&s->msg, &s->mark);
+    if ((rc = message_fold(t, &s->msg, false, in->type == MTRK_EV_CLICK ? link_cb : NULL, &c, &s->visited)))
         return rc;
     s->link_first = !c.any;
     s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && !c.any_human;
@@ -831,14 +925,30 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     /* The message row is not written: its facts are the fold of its events
      * (core_message_fold), and this event joins them. A message the event
      * moves out of the send queue leaves the queue's index when the queue
-     * next meets it (core_message_settle). */
+     * next meets it (core_message_settle). Two exceptions write the row with
+     * the facts after this event and the mark of the last event they
+     * include: an event placed before the row's mark (the fold, which reads
+     * past the mark, would never see it), and the event whose fold read
+     * FOLD_COMPACT events past the mark (so no fold reads many more). */
     row_events ev;
     event_row(&ev, t, in, s);
     ev.effects = eff;
     int rc = st_insert(t, T_EVENTS, &ev);
-    fold_entry *fe = rc == MTRK_OK ? fold_find(t->fold, ev.message) : NULL;
-    if (fe != NULL && fold_add(fe, &ev) != MTRK_OK)
-        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
+    bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
+    if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
+        row_messages w = after; /* shallow, like after */
+        mark_pos folded;
+        if (!mark_of(&w, &folded) || mark_cmp(&pos, &folded) > 0)
+            mark_set(&w, &pos);
+        if (w.provider_message_id == NULL)
+            w.provider_message_id = ev.provider_message_id;
+        rc = st_update(t, T_MESSAGES, &w);
+    } else if (rc == MTRK_OK) {
+        fold_entry *fe = fold_find(t->fold, ev.message);
+        if (fe != NULL && fold_add(fe, &ev) != MTRK_OK)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+    }
     if (rc == MTRK_OK && t->fold != NULL && has_provider_id(ev.provider, ev.provider_event_id) &&
         prov_add(t->fold, ev.provider, ev.provider_event_id, ev.id) != MTRK_OK)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
@@ -985,7 +1095,7 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     free(mk);
     /* And their events, for the fold, in one more. */
     struct fold_cache *fc = NULL;
-    if (rc == MTRK_OK && n > 1 && (rc = fold_cache_load(t, events, n, &fc)) == MTRK_OK)
+    if (rc == MTRK_OK && n > 1 && st_remote(t) && (rc = fold_cache_load(t, events, n, &fc)) == MTRK_OK)
         t->fold = fc;
     size_t recorded = 0;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {

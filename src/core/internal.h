@@ -136,6 +136,9 @@ int st_put(mtrk_tenant *t, unsigned table, const void *row);
  * the store's failure (MTRK_ENOMEM: nothing kept, which is not an error to
  * the caller's logic — but it is returned, as any store failure). */
 int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n);
+/* Is the store behind a round trip (it offers get_many)? The core then
+ * reads what a call needs in as few calls as it can. */
+bool st_remote(const mtrk_tenant *t);
 /* The rows of n prefixes (nprefix values each) of `index`, as st_scan from
  * each prefix's first row: one prefix's rows together, in sort-key order;
  * the prefixes in any order. One store call where the store has scan_many
@@ -256,19 +259,25 @@ void stats_free(mtrk_tenant *t); /* at tenant close */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
 
 /* A message's facts are its stored row folded with its events (docs/decisions.md
- * §8): recording an event inserts the event and never writes the message row.
- * core_message_fold replaces m's flags, first-times, counters and state by the
- * fold of the stored row's state with every event of the message, in the
- * order of events_by_message (occurrence, arrival, id), by decide_message; a
- * missing provider message id is filled from the first event that has one.
- * The result does not depend on the order for anything but that id:
- * decide_message's state moves are monotone and terminal states absorb. each, when set, sees every event after its fold; it
- * must not write. core_message_get is st_get then the fold (MTRK_ENOTFOUND
- * when there is no row; m is cleared on failure). core_message_settle folds m
- * and, when events moved a stored queued or claimed message out of the
- * queue, writes the row so it leaves the queue's index; *moved tells whether
- * the folded state differs from the stored one. */
+ * §8): recording an event inserts the event and, as a rule, does not write the
+ * message row. The row's mark (folded_*: a position in events_by_message
+ * order) says up to which event its facts already count: with a mark, the
+ * facts are the row's own folded with the events after the mark; without one,
+ * the row's state folded with every event. core_message_fold computes them
+ * into m (flags, first-times, counters, state, by decide_message, in
+ * events_by_message order; a missing provider message id comes from the first
+ * event that has one) and sets m's mark to the last event it folded, so a row
+ * written back from m is consistent. The result does not depend on the order
+ * of the events but for that id: decide_message's state moves are monotone
+ * and terminal states absorb. each, when set, sees every event folded; it
+ * must not write. core_message_fold_all ignores the mark and folds every event
+ * from the row's state (the rebuild). core_message_get is st_get then the fold
+ * (MTRK_ENOTFOUND when there is no row; m is cleared on failure).
+ * core_message_settle folds m and, when events moved a stored queued or
+ * claimed message out of the queue, writes the row so it leaves the queue's
+ * index; *moved tells whether the folded state differs from the stored one. */
 int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud);
+int core_message_fold_all(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud);
 int core_message_get(mtrk_tenant *t, row_messages *m);
 int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved);
 /* event.c: a contact's history, read through its messages (there is no index

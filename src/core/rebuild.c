@@ -168,9 +168,10 @@ static int replay_cb(void *ud, void *row)
     return 0;
 }
 
-/* Folds one message's events (the same fold as every reader), stores the
- * facts in its row when they differ (the row's copy of the facts, for SQL
- * readers, is brought up to date here), and adds its contribution. */
+/* Folds every event of one message (the same fold as every reader, from the
+ * row's state, whatever the row's mark), stores the facts and the mark of
+ * its last event in its row when they differ (the row's copy of the facts,
+ * for SQL readers, is brought up to date here), and adds its contribution. */
 static int replay_message(mtrk_tenant *t, camp_ctx *c, const row_messages *m)
 {
     row_messages f;
@@ -178,10 +179,12 @@ static int replay_message(mtrk_tenant *t, camp_ctx *c, const row_messages *m)
         return terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; i < c->nlinks; i++)
         c->links[i].seen = c->links[i].seen_human = false;
-    int rc = core_message_fold(t, &f, replay_cb, c);
+    int rc = core_message_fold_all(t, &f, replay_cb, c);
     bool same_pmid = (f.provider_message_id == NULL) == (m->provider_message_id == NULL) &&
                      (f.provider_message_id == NULL || strcmp(f.provider_message_id, m->provider_message_id) == 0);
-    if (rc == MTRK_OK && (!decide_facts_equal(&f, m) || !same_pmid))
+    bool same_mark = f.folded_occurred_at == m->folded_occurred_at && f.folded_arrived_at == m->folded_arrived_at &&
+                     id_eq(f.folded_event, m->folded_event);
+    if (rc == MTRK_OK && (!decide_facts_equal(&f, m) || !same_pmid || !same_mark))
         rc = st_update(t, T_MESSAGES, &f);
     if (rc == MTRK_OK) {
         stats_contrib k;

@@ -93,7 +93,11 @@
     X(links, created_at, INT, N_)                        \
     X(links, origin, INT, N_)
 
-/* flags: MSGF_* bits, the per-message facts the rollups are counted from.
+/* folded_*: the position in events_by_message (occurred_at, arrived_at, id)
+ * of the last event whose contribution the row's facts include; folded_event
+ * nil: none (the facts are then the row's state folded with every event).
+ * See core_message_fold in internal.h.
+ * flags: MSGF_* bits, the per-message facts the rollups are counted from.
  * queue_state: derived, never set by hand — the state while queued or
  * claimed, NULL after (rows_to_values computes it): the send queue's index
  * (messages_by_queue) then holds only messages in the queue, and the moves
@@ -119,7 +123,10 @@
     X(messages, soft_bounces, INT, N_)                   \
     X(messages, flags, INT, N_)                          \
     X(messages, provider_message_id, TEXT, NUL_)         \
-    X(messages, queue_state, INT, NUL_)
+    X(messages, queue_state, INT, NUL_)                  \
+    X(messages, folded_occurred_at, INT, NUL_)           \
+    X(messages, folded_arrived_at, INT, NUL_)            \
+    X(messages, folded_event, ID, NUL_)
 
 #define EVENTS_COLS(X)                                   \
     X(events, tenant, ID, N_)                            \

@@ -160,6 +160,8 @@ static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t
     return MTRK_OK;
 }
 
+bool st_remote(const mtrk_tenant *t) { return t->db->store->version >= 2 && t->db->store->get_many != NULL; }
+
 /* A store behind a round trip: it offers get_many. */
 static bool rc_wanted(const mtrk_tenant *t)
 {

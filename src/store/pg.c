@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -559,8 +559,19 @@ static int migrate_2(pgstore *s, const char *schema)
     return rc;
 }
 
+/* Version 3: where a message's facts stop (docs/decisions.md §8). NULL in
+ * every existing row: its facts are its state folded with all its events. */
+static int migrate_3(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE messages ADD COLUMN folded_occurred_at bigint,\n"
+                "  ADD COLUMN folded_arrived_at bigint, ADD COLUMN folded_event uuid;\n",
+                "migrating to schema version 3");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
-static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2 };
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

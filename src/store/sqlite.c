@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 3
+#define SQLITE_SCHEMA_VERSION 4
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -331,7 +331,19 @@ static int migrate_3(sqlstore *s)
 }
 
 typedef int (*migration_fn)(sqlstore *s);
-static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3 };
+/* Version 4: where a message's facts stop (docs/decisions.md §8). NULL in
+ * every existing row: its facts are its state folded with all its events. */
+static int migrate_4(sqlstore *s)
+{
+    int rc = sqlite3_exec(s->db,
+                          "ALTER TABLE messages ADD COLUMN folded_occurred_at INTEGER;\n"
+                          "ALTER TABLE messages ADD COLUMN folded_arrived_at INTEGER;\n"
+                          "ALTER TABLE messages ADD COLUMN folded_event BLOB;\n",
+                          NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 4");
+}
+
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -39,7 +39,7 @@
 typedef struct manystore {
     mtrk_store base;
     mtrk_store *inner;
-    long gets[32], many_calls[32], many_keys[32], writes[32], scans[32], scan_many_calls[32];
+    long gets[32], many_calls[32], many_keys[32], writes[32], scans[32], scan_many_calls[32], rows_read[32];
 } manystore;
 
 static manystore *ms_of(mtrk_store *s) { return (manystore *)s; }
@@ -52,11 +52,24 @@ static int ms_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row
     ms_of(s)->gets[table]++;
     return ms_of(s)->inner->get(ms_of(s)->inner, table, key, fn, ud);
 }
+/* Counts the rows a scan hands to its caller. */
+typedef struct count_ctx {
+    mtrk_row_fn fn;
+    void *ud;
+    long *n;
+} count_ctx;
+static int count_fn(void *ud, const mtrk_value *row)
+{
+    count_ctx *c = ud;
+    (*c->n)++;
+    return c->fn(c->ud, row);
+}
 static int ms_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
 {
     ms_of(s)->scans[table]++;
-    return ms_of(s)->inner->scan(ms_of(s)->inner, table, index, prefix, nprefix, start, nstart, flags, fn, ud);
+    count_ctx c = { fn, ud, &ms_of(s)->rows_read[table] };
+    return ms_of(s)->inner->scan(ms_of(s)->inner, table, index, prefix, nprefix, start, nstart, flags, count_fn, &c);
 }
 static int ms_scan_many(mtrk_store *s, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
                         size_t n, mtrk_row_fn fn, void *ud)
@@ -65,7 +78,8 @@ static int ms_scan_many(mtrk_store *s, unsigned table, int index, const mtrk_val
     ms->scan_many_calls[table]++;
     /* Backwards, to show that the order of the prefixes is free. */
     for (size_t i = n; i-- > 0;) {
-        int rc = ms->inner->scan(ms->inner, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, fn, ud);
+        count_ctx c = { fn, ud, &ms->rows_read[table] };
+        int rc = ms->inner->scan(ms->inner, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, count_fn, &c);
         if (rc)
             return rc;
     }
@@ -678,6 +692,69 @@ static void test_event_batch_checks_provider_ids_with_one_read(void **state)
     assert_true(out[5].duplicate && out[1].duplicate && out[3].duplicate);
 }
 
+/* A message with many events: no fold reads more than a bounded number of
+ * them (the row takes the facts every FOLD_COMPACT events), events placed
+ * before the row's mark count once, and the facts equal a rebuild's. */
+static void hot_message(fixture *f, bool batch)
+{
+    mtrk_id mids[3];
+    mtrk_id camp = make_messages(f, mids);
+    enum { N = 1000 };
+    const mtrk_time t0 = 1767225600000LL;
+    memset(f->ms.rows_read, 0, sizeof f->ms.rows_read);
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    mtrk_event_input in[10];
+    const mtrk_event_input *pin[10];
+    mtrk_event_outcome out[10];
+    mtrk_event_outcome *pout[10];
+    for (int i = 0; i < N; i += 10) {
+        for (int j = 0; j < 10; j++) {
+            mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+            in[j] = d;
+            in[j].type = MTRK_EV_OPEN;
+            in[j].mid = mids[0];
+            /* Mostly later and later; every 7th lands before everything. */
+            in[j].occurred_at = (i + j) % 7 == 6 ? t0 - (i + j) : t0 + (i + j);
+            pin[j] = &in[j];
+            mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+            out[j] = o;
+            pout[j] = &out[j];
+        }
+        if (batch) {
+            size_t recorded = 0;
+            assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 10), MTRK_OK);
+            assert_int_equal(recorded, 10);
+        } else {
+            for (int j = 0; j < 10; j++)
+                assert_int_equal(mtrk_event_record(NULL, f->t, pin[j]), MTRK_OK);
+        }
+    }
+    /* Without the mark, the fold reads 0 + 1 + ... + 999 = 499,500 rows. */
+    assert_true(f->ms.rows_read[T_EVENTS] < 40L * N);
+    assert_true(f->ms.writes[T_MESSAGES] >= N / 16 && f->ms.writes[T_MESSAGES] < N / 4);
+    mtrk_message_info a = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&a, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(a.opens, N);
+    assert_int_equal(a.first_open_at, t0 - 993); /* the earliest: i + j = 993 is 6 mod 7 */
+    assert_int_equal(a.state, MTRK_MSG_DELIVERED);
+    mtrk_metrics m1 = MTRK_METRICS_INIT, m2 = MTRK_METRICS_INIT;
+    assert_int_equal(mtrk_metrics_campaign(&m1, f->t, camp), MTRK_OK);
+    assert_int_equal(m1.opens_total, N);
+    assert_int_equal(m1.opens_unique, 1);
+    assert_int_equal(mtrk_metrics_rebuild(f->t), MTRK_OK);
+    assert_int_equal(mtrk_metrics_campaign(&m2, f->t, camp), MTRK_OK);
+    assert_int_equal(m2.opens_total, m1.opens_total);
+    assert_int_equal(m2.opens_unique, m1.opens_unique);
+    assert_int_equal(m2.delivered, m1.delivered);
+    mtrk_message_info b = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&b, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(b.opens, N);
+    assert_int_equal(b.first_open_at, a.first_open_at);
+}
+
+static void test_hot_message_one_by_one(void **state) { hot_message(*state, false); }
+static void test_hot_message_in_batches(void **state) { hot_message(*state, true); }
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +769,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_batch_folds_like_one_by_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_batch_checks_provider_ids_with_one_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hot_message_one_by_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hot_message_in_batches, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
