@@ -4,8 +4,9 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 3 with every row kept:
+ * library, a copy of it must come out at user_version 4 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
+ * messages' fold marks added (migration 4), the
  * events' foreign keys to campaigns and contacts gone, the partial unique
  * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
  * send queue of "Two" claimable, and a contact's history readable.
@@ -125,7 +126,10 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 3, "user_version after the migration");
+    expect(q_int(db, "PRAGMA user_version"), 4, "user_version after the migration");
+    expect(q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
+                     "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
+           3, "the messages' fold marks (migration 4)");
     expect(q_int(db, "SELECT count(*) FROM events"), events, "events kept");
     expect(q_int(db, "SELECT count(*) FROM messages"), messages, "messages kept");
     expect(q_int(db, "SELECT count(*) FROM contacts"), contacts, "contacts kept");
@@ -146,7 +150,7 @@ int main(int argc, char **argv)
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 3, %lld events and %lld messages kept\n", (long long)events,
+    printf("sqlite-migrate: schema 2 file migrated to 4, %lld events and %lld messages kept\n", (long long)events,
            (long long)messages);
     return 0;
 }
