@@ -509,11 +509,7 @@ static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
 
 static int ev_order(const fold_ev *a, const row_events *b)
 {
-    if (a->de.at != b->occurred_at)
-        return a->de.at < b->occurred_at ? -1 : 1;
-    if (a->arrived != b->arrived_at)
-        return a->arrived < b->arrived_at ? -1 : 1;
-    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id);
+    return pos_cmp(a->de.at, a->arrived, a->id, b->occurred_at, b->arrived_at, b->id);
 }
 
 /* Adds event e to its entry, at its place in events_by_message order. */
@@ -564,8 +560,9 @@ static void fold_cache_free(struct fold_cache *fc)
     free(fc);
 }
 
-/* The cache for the batch's messages (events[i]->mid of version >= 1),
- * read with one st_scan_many. */
+/* The cache for the batch's messages (events[i]->mid of version >= 1) and
+ * provider event ids, read with one st_scan_many each (and one scan per
+ * message that has a mark). */
 static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, struct fold_cache **out)
 {
     *out = NULL;
