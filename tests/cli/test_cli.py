@@ -205,7 +205,9 @@ class CliTest(unittest.TestCase):
         mids = [m["mid"] for m in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())]
         self.t.run("simulate", "C1", "--delivery", "1", "--hard-bounce", "0", "--soft-bounce", "0", "--open", "0",
                    "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0")
-        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1772359300000 + i} for i in range(2)]
+        # After every simulated event: an event placed before the row's fold
+        # mark would be written into the row at once (docs/decisions.md §8).
+        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1900000000000 + i} for i in range(2)]
         self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines))
         # The library's answer is live (the fold of the events) ...
         m = [x for x in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())
@@ -223,6 +225,11 @@ class CliTest(unittest.TestCase):
         self.assertEqual(self.t.json("rebuild", "--json"), {"rebuilt": True})
         self.assertEqual(stored_opens(), [2])
         self.assertIn("rebuilt", self.t.run("rebuild").stdout)
+        # An open placed before the row's mark (occurred long ago, reported
+        # now) is written into the row at once: the fold never reads it.
+        self.t.run("events", "ingest", "-", stdin=json.dumps({"type": "open", "mid": mids[0],
+                                                               "occurred_at": 1577836800000}) + "\n")
+        self.assertEqual(stored_opens(), [3])
 
     # ----------------------------------------------------------------- export
     def test_export_neutralizes_formulas_and_filters(self):
