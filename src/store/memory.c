@@ -79,6 +79,7 @@
  */
 #include "mtrk/store.h"
 #include "rows.h" /* rows_sort_key: the contract's sort key, derived once */
+#include "values.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -227,16 +228,6 @@ __attribute__((format(printf, 2, 3))) static int fail(int code, const char *fmt,
     return code;
 }
 
-static const char *type_name(int type)
-{
-    switch (type) {
-    case MTRK_VAL_NULL: return "NULL";
-    case MTRK_VAL_INT: return "INT";
-    case MTRK_VAL_TEXT: return "TEXT";
-    case MTRK_VAL_BLOB: return "BLOB";
-    default: return "an unknown type";
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* Rows and values                                                     */
@@ -289,36 +280,17 @@ static void row_values(const tdesc *d, const char *row, mtrk_value *out)
  * first `ncheck` columns are looked at (the key, for DELETE). */
 static int check_row(const tdesc *d, const mtrk_value *row, unsigned ncheck)
 {
-    const mtrk_table_def *def = d->def;
-    for (unsigned c = 0; c < ncheck; c++) {
-        const mtrk_value *v = &row[c];
-        const mtrk_column_def *cd = &def->cols[c];
-        if (v->type == MTRK_VAL_NULL) {
-            if (!(cd->flags & MTRK_COL_NULLABLE) || c < def->npk)
-                return fail(MTRK_EINVAL, "memory store: %s.%s may not be NULL", def->name, cd->name);
-            continue;
-        }
-        if (v->type != cd->type)
-            return fail(MTRK_EINVAL, "memory store: %s.%s expects %s, got %s", def->name, cd->name,
-                        type_name(cd->type), type_name(v->type));
-        if (v->type != MTRK_VAL_INT && v->p == NULL && v->n != 0)
-            return fail(MTRK_EINVAL, "memory store: %s.%s has a NULL pointer with length %zu", def->name,
-                        cd->name, v->n);
-    }
-    return 0;
+    char m[256];
+    int rc = store_check_row(d->def, row, ncheck, m, sizeof m);
+    return rc ? fail(rc, "memory store: %s", m) : 0;
 }
 
 /* Checks key values passed to get/scan (any type is legal, it just compares). */
 static int check_key(const char *what, const mtrk_value *key, unsigned n)
 {
-    for (unsigned j = 0; j < n; j++) {
-        if (key[j].type < MTRK_VAL_NULL || key[j].type > MTRK_VAL_BLOB)
-            return fail(MTRK_EINVAL, "memory store: %s[%u] has unknown value type %d", what, j, key[j].type);
-        if (key[j].type >= MTRK_VAL_TEXT && key[j].p == NULL && key[j].n != 0)
-            return fail(MTRK_EINVAL, "memory store: %s[%u] has a NULL pointer with length %zu", what, j,
-                        key[j].n);
-    }
-    return 0;
+    char m[256];
+    int rc = store_check_key(what, key, n, m, sizeof m);
+    return rc ? fail(rc, "memory store: %s", m) : 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -95,6 +95,7 @@
  */
 #include "fk.h"
 #include "sqlbuf.h"
+#include "values.h"
 #include "mtrk/store.h"
 
 #include "internal.h"
@@ -695,16 +696,6 @@ static int connect_db(pgstore *s)
 /* Values                                                              */
 /* ------------------------------------------------------------------ */
 
-static const char *type_name(int type)
-{
-    switch (type) {
-    case MTRK_VAL_NULL: return "NULL";
-    case MTRK_VAL_INT: return "INT";
-    case MTRK_VAL_TEXT: return "TEXT";
-    case MTRK_VAL_BLOB: return "BLOB";
-    default: return "an unknown type";
-    }
-}
 
 static Oid col_oid(const mtrk_column_def *cd)
 {
@@ -745,7 +736,7 @@ static int param_add(pgstore *s, params *pa, const mtrk_table_def *def, unsigned
     pa->fmt[k] = 1;
     if (v->type != cd->type)
         return fail(s, MTRK_EINVAL, "pg store: %s.%s expects %s, got %s", def->name, cd->name,
-                    type_name(cd->type), type_name(v->type));
+                    store_type_name(cd->type), store_type_name(v->type));
     if (v->type == MTRK_VAL_INT) {
         put_i64(pa->ints[k], v->i);
         pa->val[k] = (const char *)pa->ints[k];
@@ -776,10 +767,9 @@ static void param_null(params *pa)
 
 static int check_key(pgstore *s, const char *what, const mtrk_value *key, unsigned n)
 {
-    for (unsigned j = 0; j < n; j++)
-        if (key[j].type < MTRK_VAL_NULL || key[j].type > MTRK_VAL_BLOB)
-            return fail(s, MTRK_EINVAL, "pg store: %s[%u] has unknown value type %d", what, j, key[j].type);
-    return 0;
+    char m[256];
+    int rc = store_check_key(what, key, n, m, sizeof m);
+    return rc ? fail(s, rc, "pg store: %s", m) : 0;
 }
 
 /* Reads row r of res (binary, the table's columns in order) into vals. */
@@ -1947,18 +1937,9 @@ static int ensure_partition(pgstore *s, int64_t m)
 
 static int check_change_row(pgstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
 {
-    for (unsigned c = 0; c < ncheck; c++) {
-        const mtrk_value *v = &row[c];
-        const mtrk_column_def *cd = &def->cols[c];
-        if (v->type == MTRK_VAL_NULL) {
-            if (!col_nullable(def, c))
-                return fail(s, MTRK_EINVAL, "pg store: %s.%s may not be NULL", def->name, cd->name);
-        } else if (v->type != cd->type) {
-            return fail(s, MTRK_EINVAL, "pg store: %s.%s expects %s, got %s", def->name, cd->name,
-                        type_name(cd->type), type_name(v->type));
-        }
-    }
-    return 0;
+    char m[256];
+    int rc = store_check_row(def, row, ncheck, m, sizeof m);
+    return rc ? fail(s, rc, "pg store: %s", m) : 0;
 }
 
 static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)

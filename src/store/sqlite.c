@@ -42,6 +42,7 @@
  */
 #include "fk.h"
 #include "sqlbuf.h"
+#include "values.h"
 #include "mtrk/store.h"
 
 #include "internal.h"
@@ -156,16 +157,6 @@ static int sql_fail(sqlstore *s, const char *what)
     return fail(s, map_code(ext), "sqlite store: %s: %s (%d)", what, sqlite3_errmsg(s->db), ext);
 }
 
-static const char *type_name(int type)
-{
-    switch (type) {
-    case MTRK_VAL_NULL: return "NULL";
-    case MTRK_VAL_INT: return "INT";
-    case MTRK_VAL_TEXT: return "TEXT";
-    case MTRK_VAL_BLOB: return "BLOB";
-    default: return "an unknown type";
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* SQL text                                                            */
@@ -783,14 +774,9 @@ static int check_table(sqlstore *s, unsigned table)
 
 static int check_key(sqlstore *s, const char *what, const mtrk_value *key, unsigned n)
 {
-    for (unsigned j = 0; j < n; j++) {
-        if (key[j].type < MTRK_VAL_NULL || key[j].type > MTRK_VAL_BLOB)
-            return fail(s, MTRK_EINVAL, "sqlite store: %s[%u] has unknown value type %d", what, j, key[j].type);
-        if (key[j].type >= MTRK_VAL_TEXT && key[j].p == NULL && key[j].n != 0)
-            return fail(s, MTRK_EINVAL, "sqlite store: %s[%u] has a NULL pointer with length %zu", what, j,
-                        key[j].n);
-    }
-    return 0;
+    char m[256];
+    int rc = store_check_key(what, key, n, m, sizeof m);
+    return rc ? fail(s, rc, "sqlite store: %s", m) : 0;
 }
 
 /* Steps st, calling fn per row. 0 when rows run out or fn returns 1. */
@@ -941,22 +927,9 @@ static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
 
 static int check_row(sqlstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
 {
-    for (unsigned c = 0; c < ncheck; c++) {
-        const mtrk_value *v = &row[c];
-        const mtrk_column_def *cd = &def->cols[c];
-        if (v->type == MTRK_VAL_NULL) {
-            if (!(cd->flags & MTRK_COL_NULLABLE) || c < def->npk)
-                return fail(s, MTRK_EINVAL, "sqlite store: %s.%s may not be NULL", def->name, cd->name);
-            continue;
-        }
-        if (v->type != cd->type)
-            return fail(s, MTRK_EINVAL, "sqlite store: %s.%s expects %s, got %s", def->name, cd->name,
-                        type_name(cd->type), type_name(v->type));
-        if (v->type != MTRK_VAL_INT && v->p == NULL && v->n != 0)
-            return fail(s, MTRK_EINVAL, "sqlite store: %s.%s has a NULL pointer with length %zu", def->name,
-                        cd->name, v->n);
-    }
-    return 0;
+    char m[256];
+    int rc = store_check_row(def, row, ncheck, m, sizeof m);
+    return rc ? fail(s, rc, "sqlite store: %s", m) : 0;
 }
 
 static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
