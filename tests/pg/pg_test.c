@@ -630,6 +630,21 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
+    /* Migration 3 brings a version-2 database forward: the messages' fold
+     * marks are added (NULL: every event counts), the version recorded. */
+    sql("ALTER TABLE messages DROP COLUMN folded_occurred_at, DROP COLUMN folded_arrived_at, "
+        "DROP COLUMN folded_event");
+    sql("DELETE FROM mtrk_schema WHERE version = 3");
+    st = NULL;
+    rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
+    mtrk_store_free(st);
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 3, "migration 3 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                  "AND table_name = 'messages' AND column_name IN "
+                  "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,
+          "migration 3: the fold marks");
+
     /* A newer schema version is refused, and the database left as it was. */
     sql("INSERT INTO mtrk_schema (version) VALUES (999)");
     st = NULL;
