@@ -141,8 +141,10 @@ void sb_printf(strbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n < 0)
+    if (n < 0) {
+        b->oom = 1; /* the text would be incomplete */
         return;
+    }
     if ((size_t)n < sizeof tmp) {
         sb_addn(b, tmp, (size_t)n);
         return;

@@ -94,7 +94,6 @@
  * database newer than this library is refused with MTRK_EVERSION.
  */
 #include "fk.h"
-#include "sqlbuf.h"
 #include "values.h"
 #include "mtrk/store.h"
 
@@ -422,7 +421,7 @@ static int unique_total(const mtrk_table_def *def, int index)
     return 1;
 }
 
-static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
+static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
 {
     int ev = is_events(def);
     const mtrk_index_def *ix = &def->indexes[x];
@@ -431,14 +430,14 @@ static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
      * the ordering index (NULLs tie, so the order needs the pk). */
     int unique = unique_total(def, (int)x);
     if (ix->unique && !ev && !unique) {
-        sql_add(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
+        sb_printf(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
         for (unsigned j = 0; j < ix->ncols; j++)
-            sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
-        sql_add(b, ");\n");
+            sb_printf(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+        sb_printf(b, ");\n");
     }
-    sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
+    sb_printf(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
     for (unsigned j = 0; j < ix->ncols; j++)
-        sql_add(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
+        sb_printf(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (!unique) {
         for (unsigned k = 0; k < def->npk; k++) {
@@ -446,48 +445,48 @@ static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
             for (unsigned j = 0; j < ix->ncols; j++)
                 dup |= ix->cols[j] == k;
             if (!dup)
-                sql_add(b, ", \"%s\"", def->cols[k].name);
+                sb_printf(b, ", \"%s\"", def->cols[k].name);
         }
     }
-    sql_add(b, ");\n");
+    sb_printf(b, ");\n");
 }
 
-static void sql_create_table(sbuf *b, const mtrk_table_def *def)
+static void sql_create_table(strbuf *b, const mtrk_table_def *def)
 {
     int ev = is_events(def);
-    sql_add(b, "CREATE TABLE \"%s\" (", def->name);
+    sb_printf(b, "CREATE TABLE \"%s\" (", def->name);
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
+        sb_printf(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
                 col_nullable(def, c) ? "" : " NOT NULL");
-    sql_add(b, ", PRIMARY KEY (");
+    sb_printf(b, ", PRIMARY KEY (");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
     /* A partitioned table's keys must contain the partition key; the
      * contract's (tenant, id) is kept unique by events_ids. */
     if (ev)
-        sql_add(b, ", \"occurred_at\"");
-    sql_add(b, ")");
+        sb_printf(b, ", \"occurred_at\"");
+    sb_printf(b, ")");
     for (size_t i = 0; i < store_nfks; i++) {
         const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
         if (strcmp(fk->col, "tenant") == 0)
-            sql_add(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
+            sb_printf(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
         else
-            sql_add(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
+            sb_printf(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
                     fk->parent);
-        sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
+        sb_printf(b, " DEFERRABLE INITIALLY DEFERRED");
     }
-    sql_add(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
+    sb_printf(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
     for (unsigned x = 0; x < def->nindexes; x++)
         sql_create_index(b, def, x);
 }
 
 /* The side tables and the trigger that keep the unique keys of events
  * across partitions. `schema` qualifies the names inside the function. */
-static void sql_events_keys(sbuf *b, const char *schema)
+static void sql_events_keys(strbuf *b, const char *schema)
 {
-    sql_add(b,
+    sb_printf(b,
             "CREATE TABLE events_ids (tenant uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant, id));\n"
             "CREATE TABLE events_provider_ids (tenant uuid NOT NULL, provider text COLLATE \"C\" NOT NULL,"
             " provider_event_id text COLLATE \"C\" NOT NULL, PRIMARY KEY (tenant, provider, provider_event_id));\n"
@@ -515,7 +514,7 @@ static void sql_events_keys(sbuf *b, const char *schema)
 
 static int migrate_1(pgstore *s, const char *schema)
 {
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
     sql_events_keys(&b, schema);
@@ -535,8 +534,8 @@ static int migrate_1(pgstore *s, const char *schema)
 static int migrate_2(pgstore *s, const char *schema)
 {
     (void)schema;
-    sbuf b = { 0 };
-    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
+    strbuf b = { 0 };
+    sb_printf(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
                 "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_tenant_campaign_fkey,\n"
                 "  DROP CONSTRAINT IF EXISTS events_tenant_contact_fkey;\n"
                 "ALTER TABLE messages ADD COLUMN queue_state bigint;\n"
@@ -872,17 +871,17 @@ static int run_prepared(pgstore *s, const char *name, const params *pa, int gene
     return 0;
 }
 
-static void sql_cols(sbuf *b, const mtrk_table_def *def)
+static void sql_cols(strbuf *b, const mtrk_table_def *def)
 {
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
 }
 
-static void sql_pk_where(sbuf *b, const mtrk_table_def *def, unsigned first_param)
+static void sql_pk_where(strbuf *b, const mtrk_table_def *def, unsigned first_param)
 {
-    sql_add(b, " WHERE ");
+    sb_printf(b, " WHERE ");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(b, "%s\"%s\" = $%u", c ? " AND " : "", def->cols[c].name, first_param + c);
+        sb_printf(b, "%s\"%s\" = $%u", c ? " AND " : "", def->cols[c].name, first_param + c);
 }
 
 enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
@@ -894,35 +893,35 @@ static int ensure_stmt(pgstore *s, unsigned table, int kind)
     if (*ok)
         return 0;
     const mtrk_table_def *def = ts->def;
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     Oid types[MAX_COLS];
     int np = 0;
     switch (kind) {
     case ST_GET:
-        sql_add(&b, "SELECT ");
+        sb_printf(&b, "SELECT ");
         sql_cols(&b, def);
-        sql_add(&b, " FROM \"%s\"", def->name);
+        sb_printf(&b, " FROM \"%s\"", def->name);
         sql_pk_where(&b, def, 1);
         np = (int)def->npk;
         break;
     case ST_INS:
-        sql_add(&b, "INSERT INTO \"%s\" (", def->name);
+        sb_printf(&b, "INSERT INTO \"%s\" (", def->name);
         sql_cols(&b, def);
-        sql_add(&b, ") VALUES (");
+        sb_printf(&b, ") VALUES (");
         for (unsigned c = 0; c < def->ncols; c++)
-            sql_add(&b, "%s$%u", c ? ", " : "", c + 1);
-        sql_add(&b, ")");
+            sb_printf(&b, "%s$%u", c ? ", " : "", c + 1);
+        sb_printf(&b, ")");
         np = (int)def->ncols;
         break;
     case ST_UPD:
-        sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+        sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
         for (unsigned c = def->npk; c < def->ncols; c++)
-            sql_add(&b, "%s\"%s\" = $%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
+            sb_printf(&b, "%s\"%s\" = $%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
         sql_pk_where(&b, def, 1);
         np = (int)def->ncols;
         break;
     default:
-        sql_add(&b, "DELETE FROM \"%s\"", def->name);
+        sb_printf(&b, "DELETE FROM \"%s\"", def->name);
         sql_pk_where(&b, def, 1);
         np = (int)def->npk;
         break;
@@ -1007,16 +1006,16 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
             pnum[j] = ++np;
         }
     }
-    sbuf b = { 0 };
-    sql_add(&b, "SELECT ");
+    strbuf b = { 0 };
+    sb_printf(&b, "SELECT ");
     sql_cols(&b, def);
-    sql_add(&b, " FROM \"%s\" WHERE TRUE", def->name);
+    sb_printf(&b, " FROM \"%s\" WHERE TRUE", def->name);
     for (unsigned j = 0; j < nprefix; j++) {
         const char *cn = def->cols[cols[j]].name;
         if (nullmask & ((uint64_t)1 << j))
-            sql_add(&b, " AND \"%s\" IS NULL", cn);
+            sb_printf(&b, " AND \"%s\" IS NULL", cn);
         else
-            sql_add(&b, " AND \"%s\" = $%u", cn, pnum[j]);
+            sb_printf(&b, " AND \"%s\" = $%u", cn, pnum[j]);
     }
     if (nstart) {
         int simple = 1;
@@ -1025,16 +1024,16 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
                 simple = 0;
         if (simple) {
             /* A row comparison: an index range start. */
-            sql_add(&b, " AND (");
+            sb_printf(&b, " AND (");
             for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[cols[j]].name);
-            sql_add(&b, ") %s (", desc ? (strict ? "<" : "<=") : (strict ? ">" : ">="));
+                sb_printf(&b, "%s\"%s\"", j > nprefix ? ", " : "", def->cols[cols[j]].name);
+            sb_printf(&b, ") %s (", desc ? (strict ? "<" : "<=") : (strict ? ">" : ">="));
             for (unsigned j = nprefix; j < nprefix + nstart; j++)
-                sql_add(&b, "%s$%u", j > nprefix ? ", " : "", pnum[j]);
-            sql_add(&b, ")");
+                sb_printf(&b, "%s$%u", j > nprefix ? ", " : "", pnum[j]);
+            sb_printf(&b, ")");
         } else {
             /* NULL-aware lexicographic expansion: after(j) OR (equal(j) AND ...). */
-            sql_add(&b, " AND (");
+            sb_printf(&b, " AND (");
             unsigned open = 0;
             for (unsigned j = nprefix; j < nprefix + nstart; j++) {
                 const char *cn = def->cols[cols[j]].name;
@@ -1042,29 +1041,29 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
                 int last = j + 1 == nprefix + nstart;
                 /* "beyond": strictly later in scan order. */
                 if (isnull)
-                    sql_add(&b, desc ? "FALSE" : "\"%s\" IS NOT NULL", cn);
+                    sb_printf(&b, desc ? "FALSE" : "\"%s\" IS NOT NULL", cn);
                 else if (desc && col_nullable(def, cols[j]))
-                    sql_add(&b, "(\"%s\" < $%u OR \"%s\" IS NULL)", cn, pnum[j], cn);
+                    sb_printf(&b, "(\"%s\" < $%u OR \"%s\" IS NULL)", cn, pnum[j], cn);
                 else
-                    sql_add(&b, "\"%s\" %s $%u", cn, desc ? "<" : ">", pnum[j]);
-                sql_add(&b, " OR (");
+                    sb_printf(&b, "\"%s\" %s $%u", cn, desc ? "<" : ">", pnum[j]);
+                sb_printf(&b, " OR (");
                 if (isnull)
-                    sql_add(&b, "\"%s\" IS NULL", cn);
+                    sb_printf(&b, "\"%s\" IS NULL", cn);
                 else
-                    sql_add(&b, "\"%s\" = $%u", cn, pnum[j]);
+                    sb_printf(&b, "\"%s\" = $%u", cn, pnum[j]);
                 if (last) {
-                    sql_add(&b, " AND %s)", strict ? "FALSE" : "TRUE");
+                    sb_printf(&b, " AND %s)", strict ? "FALSE" : "TRUE");
                 } else {
-                    sql_add(&b, " AND (");
+                    sb_printf(&b, " AND (");
                     open++;
                 }
             }
             for (unsigned j = 0; j < open; j++)
-                sql_add(&b, "))");
-            sql_add(&b, ")");
+                sb_printf(&b, "))");
+            sb_printf(&b, ")");
         }
     }
-    sql_add(&b, " ORDER BY ");
+    sb_printf(&b, " ORDER BY ");
     unsigned nord = 0, nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     for (unsigned j = 0; j < nordkey; j++) {
         int dup = 0;
@@ -1073,12 +1072,12 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
         if (dup)
             continue;
         int nul = col_nullable(def, cols[j]);
-        sql_add(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
+        sb_printf(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
                 desc ? (nul ? " DESC NULLS LAST" : " DESC") : (nul ? " NULLS FIRST" : ""));
     }
     types[np] = OID_INT8;
     np++;
-    sql_add(&b, " LIMIT $%u", np);
+    sb_printf(&b, " LIMIT $%u", np);
     if (b.oom) {
         free(b.p);
         return fail(s, MTRK_ENOMEM, "pg store: out of memory");
@@ -1344,22 +1343,22 @@ static int ensure_many_stmt(pgstore *s, unsigned table)
     if (ts->many_ok)
         return 0;
     const mtrk_table_def *def = ts->def;
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     Oid types[MAX_KEY];
-    sql_add(&b, "SELECT ");
+    sb_printf(&b, "SELECT ");
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
-    sql_add(&b, " FROM \"%s\" t JOIN unnest(", def->name);
+        sb_printf(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(&b, " FROM \"%s\" t JOIN unnest(", def->name);
     for (unsigned c = 0; c < def->npk; c++) {
         types[c] = col_array_oid(&def->cols[c]);
-        sql_add(&b, "%s$%u", c ? ", " : "", c + 1);
+        sb_printf(&b, "%s$%u", c ? ", " : "", c + 1);
     }
-    sql_add(&b, ") AS k (");
+    sb_printf(&b, ") AS k (");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(&b, "%sk%u", c ? ", " : "", c);
-    sql_add(&b, ") ON ");
+        sb_printf(&b, "%sk%u", c ? ", " : "", c);
+    sb_printf(&b, ") ON ");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(&b, "%st.\"%s\" = k.k%u", c ? " AND " : "", def->cols[c].name, c);
+        sb_printf(&b, "%st.\"%s\" = k.k%u", c ? " AND " : "", def->cols[c].name, c);
     if (b.oom) {
         free(b.p);
         return fail(s, MTRK_ENOMEM, "pg store: out of memory");
@@ -1681,45 +1680,45 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
     unsigned nkey = rows_sort_key(def, index, cols);
     unsigned nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     Oid types[MAX_KEY * 2 + 1];
-    sbuf b = { 0 };
-    sql_add(&b, "SELECT ");
+    strbuf b = { 0 };
+    sb_printf(&b, "SELECT ");
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(&b, "x.\"%s\", ", def->cols[c].name);
-    sql_add(&b, "k.ord FROM unnest(");
+        sb_printf(&b, "x.\"%s\", ", def->cols[c].name);
+    sb_printf(&b, "k.ord FROM unnest(");
     for (unsigned j = 0; j < nprefix; j++) {
         types[j] = col_array_oid(&def->cols[cols[j]]);
-        sql_add(&b, "%s$%u", j ? ", " : "", j + 1);
+        sb_printf(&b, "%s$%u", j ? ", " : "", j + 1);
     }
-    sql_add(&b, ") WITH ORDINALITY AS k (");
+    sb_printf(&b, ") WITH ORDINALITY AS k (");
     for (unsigned j = 0; j < nprefix; j++)
-        sql_add(&b, "k%u, ", j);
-    sql_add(&b, "ord) CROSS JOIN LATERAL (SELECT ");
+        sb_printf(&b, "k%u, ", j);
+    sb_printf(&b, "ord) CROSS JOIN LATERAL (SELECT ");
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
-    sql_add(&b, " FROM \"%s\" t WHERE ", def->name);
+        sb_printf(&b, "%st.\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(&b, " FROM \"%s\" t WHERE ", def->name);
     for (unsigned j = 0; j < nprefix; j++)
-        sql_add(&b, "%st.\"%s\" = k.k%u", j ? " AND " : "", def->cols[cols[j]].name, j);
+        sb_printf(&b, "%st.\"%s\" = k.k%u", j ? " AND " : "", def->cols[cols[j]].name, j);
     /* The whole sort key, as scan_stmt: the index's own order. */
-    sql_add(&b, " ORDER BY ");
+    sb_printf(&b, " ORDER BY ");
     unsigned nord = 0;
     for (unsigned j = 0; j < nordkey; j++) {
         int dup = 0;
         for (unsigned i = 0; i < j; i++)
             dup |= cols[i] == cols[j];
         if (!dup)
-            sql_add(&b, "%st.\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
+            sb_printf(&b, "%st.\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
                     col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
-    sql_add(&b, ") x ORDER BY k.ord");
+    sb_printf(&b, ") x ORDER BY k.ord");
     for (unsigned j = nprefix; j < nordkey; j++) {
         int dup = 0;
         for (unsigned i = 0; i < j; i++)
             dup |= cols[i] == cols[j];
         if (!dup)
-            sql_add(&b, ", x.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
+            sb_printf(&b, ", x.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     types[nprefix] = OID_INT8;
-    sql_add(&b, " LIMIT $%u", nprefix + 1);
+    sb_printf(&b, " LIMIT $%u", nprefix + 1);
     if (b.oom) {
         free(b.p);
         return fail(s, MTRK_ENOMEM, "pg store: out of memory");

@@ -41,7 +41,6 @@
  * written to it.
  */
 #include "fk.h"
-#include "sqlbuf.h"
 #include "values.h"
 #include "mtrk/store.h"
 
@@ -193,12 +192,12 @@ static int partial_index(const mtrk_table_def *def, int index)
     return 0;
 }
 
-static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
+static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
 {
     const mtrk_index_def *ix = &def->indexes[x];
-    sql_add(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", ix->unique ? "UNIQUE " : "", ix->name, def->name);
+    sb_printf(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", ix->unique ? "UNIQUE " : "", ix->name, def->name);
     for (unsigned j = 0; j < ix->ncols; j++)
-        sql_add(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
+        sb_printf(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
     /* A rowid table's index ends with the rowid: append the primary key so
      * the index alone orders by the full sort key (a unique index keeps
      * its uniqueness on its own columns). WITHOUT ROWID indexes carry the
@@ -209,47 +208,47 @@ static void sql_create_index(sbuf *b, const mtrk_table_def *def, unsigned x)
             for (unsigned j = 0; j < ix->ncols; j++)
                 dup |= ix->cols[j] == k;
             if (!dup)
-                sql_add(b, ", \"%s\"", def->cols[k].name);
+                sb_printf(b, ", \"%s\"", def->cols[k].name);
         }
     }
-    sql_add(b, ")");
+    sb_printf(b, ")");
     if (partial_index(def, (int)x)) {
         const char *w = " WHERE ";
         for (unsigned j = 0; j < ix->ncols; j++) {
             const mtrk_column_def *cd = &def->cols[ix->cols[j]];
             if (cd->flags & MTRK_COL_NULLABLE) {
-                sql_add(b, "%s\"%s\" IS NOT NULL", w, cd->name);
+                sb_printf(b, "%s\"%s\" IS NOT NULL", w, cd->name);
                 w = " AND ";
             }
         }
     }
-    sql_add(b, ";\n");
+    sb_printf(b, ";\n");
 }
 
-static void sql_create_table(sbuf *b, const mtrk_table_def *def)
+static void sql_create_table(strbuf *b, const mtrk_table_def *def)
 {
-    sql_add(b, "CREATE TABLE \"%s\" (", def->name);
+    sb_printf(b, "CREATE TABLE \"%s\" (", def->name);
     for (unsigned c = 0; c < def->ncols; c++) {
         const mtrk_column_def *cd = &def->cols[c];
-        sql_add(b, "%s\"%s\" %s%s", c ? ", " : "", cd->name, sql_type(cd->type),
+        sb_printf(b, "%s\"%s\" %s%s", c ? ", " : "", cd->name, sql_type(cd->type),
                (cd->flags & MTRK_COL_NULLABLE) && c >= def->npk ? "" : " NOT NULL");
     }
-    sql_add(b, ", PRIMARY KEY (");
+    sb_printf(b, ", PRIMARY KEY (");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    sql_add(b, ")");
+        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(b, ")");
     for (size_t i = 0; i < store_nfks; i++) {
         const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
         if (strcmp(fk->col, "tenant") == 0)
-            sql_add(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
+            sb_printf(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
         else
-            sql_add(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
+            sb_printf(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
                    fk->parent);
-        sql_add(b, " DEFERRABLE INITIALLY DEFERRED");
+        sb_printf(b, " DEFERRABLE INITIALLY DEFERRED");
     }
-    sql_add(b, ") STRICT%s;\n", is_rowid_table(def->name) ? "" : ", WITHOUT ROWID");
+    sb_printf(b, ") STRICT%s;\n", is_rowid_table(def->name) ? "" : ", WITHOUT ROWID");
     for (unsigned x = 0; x < def->nindexes; x++)
         sql_create_index(b, def, x);
 }
@@ -258,8 +257,8 @@ static void sql_create_table(sbuf *b, const mtrk_table_def *def)
  * migrations bring older files to it). */
 static int migrate_1(sqlstore *s)
 {
-    sbuf b = { 0 };
-    sql_add(&b, "CREATE TABLE mtrk_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;\n"
+    strbuf b = { 0 };
+    sb_printf(&b, "CREATE TABLE mtrk_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;\n"
                "INSERT INTO mtrk_meta VALUES ('application', 'mtrk');\n");
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
@@ -290,8 +289,8 @@ static int migrate_2(sqlstore *s)
  * partial_index). */
 static int migrate_3(sqlstore *s)
 {
-    sbuf b = { 0 };
-    sql_add(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
+    strbuf b = { 0 };
+    sb_printf(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
                 "ALTER TABLE messages ADD COLUMN queue_state INTEGER;\n"
                 "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n",
             MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
@@ -299,16 +298,16 @@ static int migrate_3(sqlstore *s)
         const mtrk_table_def *def = s->ts[t].def;
         if (strcmp(def->name, "events") == 0) {
             for (unsigned x = 0; x < def->nindexes; x++)
-                sql_add(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
-            sql_add(&b, "ALTER TABLE events RENAME TO events_v2;\n");
+                sb_printf(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
+            sb_printf(&b, "ALTER TABLE events RENAME TO events_v2;\n");
             sql_create_table(&b, def);
-            sql_add(&b, "INSERT INTO events SELECT * FROM events_v2;\nDROP TABLE events_v2;\n");
+            sb_printf(&b, "INSERT INTO events SELECT * FROM events_v2;\nDROP TABLE events_v2;\n");
             continue;
         }
         for (unsigned x = 0; x < def->nindexes; x++) {
             if (!partial_index(def, (int)x))
                 continue;
-            sql_add(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
+            sb_printf(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
             sql_create_index(&b, def, x);
         }
     }
@@ -340,7 +339,7 @@ static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migra
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
 
-static int prepare(sqlstore *s, sbuf *b, sqlite3_stmt **out, int persistent)
+static int prepare(sqlstore *s, strbuf *b, sqlite3_stmt **out, int persistent)
 {
     if (b->oom) {
         free(b->p);
@@ -355,19 +354,19 @@ static int prepare(sqlstore *s, sbuf *b, sqlite3_stmt **out, int persistent)
     return rc == SQLITE_OK ? 0 : rc;
 }
 
-static void sql_select_cols(sbuf *b, const mtrk_table_def *def)
+static void sql_select_cols(strbuf *b, const mtrk_table_def *def)
 {
-    sql_add(b, "SELECT ");
+    sb_printf(b, "SELECT ");
     for (unsigned c = 0; c < def->ncols; c++)
-        sql_add(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    sql_add(b, " FROM \"%s\"", def->name);
+        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(b, " FROM \"%s\"", def->name);
 }
 
-static void sql_pk_where(sbuf *b, const mtrk_table_def *def)
+static void sql_pk_where(strbuf *b, const mtrk_table_def *def)
 {
-    sql_add(b, " WHERE ");
+    sb_printf(b, " WHERE ");
     for (unsigned c = 0; c < def->npk; c++)
-        sql_add(b, "%s\"%s\" = ?%u", c ? " AND " : "", def->cols[c].name, c + 1);
+        sb_printf(b, "%s\"%s\" = ?%u", c ? " AND " : "", def->cols[c].name, c + 1);
 }
 
 enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
@@ -380,41 +379,41 @@ enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
 /* INSERT INTO t VALUES (?1, ...), (...), ... for INS_BATCH rows. */
 static int build_insert_batch(sqlstore *s, const mtrk_table_def *def, sqlite3_stmt **out)
 {
-    sbuf b = { 0 };
-    sql_add(&b, "INSERT INTO \"%s\" VALUES ", def->name);
+    strbuf b = { 0 };
+    sb_printf(&b, "INSERT INTO \"%s\" VALUES ", def->name);
     for (unsigned r = 0; r < INS_BATCH; r++) {
-        sql_add(&b, "%s(", r ? ", " : "");
+        sb_printf(&b, "%s(", r ? ", " : "");
         for (unsigned c = 0; c < def->ncols; c++)
-            sql_add(&b, "%s?%u", c ? ", " : "", r * def->ncols + c + 1);
-        sql_add(&b, ")");
+            sb_printf(&b, "%s?%u", c ? ", " : "", r * def->ncols + c + 1);
+        sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
 }
 
 static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sqlite3_stmt **out)
 {
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     switch (kind) {
     case ST_GET:
         sql_select_cols(&b, def);
         sql_pk_where(&b, def);
         break;
     case ST_INS:
-        sql_add(&b, "INSERT INTO \"%s\" VALUES (", def->name);
+        sb_printf(&b, "INSERT INTO \"%s\" VALUES (", def->name);
         for (unsigned c = 0; c < def->ncols; c++)
-            sql_add(&b, "%s?%u", c ? ", " : "", c + 1);
-        sql_add(&b, ")");
+            sb_printf(&b, "%s?%u", c ? ", " : "", c + 1);
+        sb_printf(&b, ")");
         break;
     case ST_UPD:
-        sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+        sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
         if (def->ncols == def->npk)
-            sql_add(&b, "\"%s\" = \"%s\"", def->cols[0].name, def->cols[0].name);
+            sb_printf(&b, "\"%s\" = \"%s\"", def->cols[0].name, def->cols[0].name);
         for (unsigned c = def->npk; c < def->ncols; c++)
-            sql_add(&b, "%s\"%s\" = ?%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
+            sb_printf(&b, "%s\"%s\" = ?%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
         sql_pk_where(&b, def);
         break;
     default:
-        sql_add(&b, "DELETE FROM \"%s\"", def->name);
+        sb_printf(&b, "DELETE FROM \"%s\"", def->name);
         sql_pk_where(&b, def);
         break;
     }
@@ -426,12 +425,12 @@ static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sq
  * the changed columns leaves every other index untouched. */
 static int build_partial_update(sqlstore *s, const mtrk_table_def *def, uint64_t mask, sqlite3_stmt **out, int keep)
 {
-    sbuf b = { 0 };
-    sql_add(&b, "UPDATE \"%s\" SET ", def->name);
+    strbuf b = { 0 };
+    sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
     const char *sep = "";
     for (unsigned c = def->npk; c < def->ncols; c++) {
         if (mask & (UINT64_C(1) << c)) {
-            sql_add(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
+            sb_printf(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
             sep = ", ";
         }
     }
@@ -478,12 +477,12 @@ static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
 }
 
 /* x > ?p (or <), with NULL the smallest value, as the contract orders. */
-static void sql_cmp_null_aware(sbuf *b, const char *col, unsigned p, int less)
+static void sql_cmp_null_aware(strbuf *b, const char *col, unsigned p, int less)
 {
     if (less)
-        sql_add(b, "(\"%s\" < ?%u OR (\"%s\" IS NULL AND ?%u IS NOT NULL))", col, p, col, p);
+        sb_printf(b, "(\"%s\" < ?%u OR (\"%s\" IS NULL AND ?%u IS NOT NULL))", col, p, col, p);
     else
-        sql_add(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
+        sb_printf(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
 }
 
 /*
@@ -527,17 +526,17 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
-    sbuf b = { 0 };
+    strbuf b = { 0 };
     sql_select_cols(&b, def);
     /* Name the index: with few rows (or no statistics) the planner might
      * otherwise walk the primary key and sort. */
     if (index >= 0 && (partial || !partial_index(def, index)))
-        sql_add(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
+        sb_printf(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
         int is = (cd->flags & MTRK_COL_NULLABLE) && !partial;
-        sql_add(&b, "%s\"%s\" %s ?%u", and, cd->name, is ? "IS" : "=", j + 1);
+        sb_printf(&b, "%s\"%s\" %s ?%u", and, cd->name, is ? "IS" : "=", j + 1);
         and = " AND ";
     }
     if (nstart > skip) {
@@ -545,40 +544,40 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
         int nullable = 0;
         for (unsigned j = first; j < nprefix + nstart; j++)
             nullable |= (def->cols[key[j]].flags & MTRK_COL_NULLABLE) != 0;
-        sql_add(&b, "%s", and);
+        sb_printf(&b, "%s", and);
         if (!nullable) {
             /* A row value: SQLite seeks the index to it. */
-            sql_add(&b, "(");
+            sb_printf(&b, "(");
             for (unsigned j = first; j < nprefix + nstart; j++)
-                sql_add(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
-            sql_add(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
+                sb_printf(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
+            sb_printf(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
             for (unsigned j = first; j < nprefix + nstart; j++)
-                sql_add(&b, "%s?%u", j > first ? ", " : "", j + 1);
-            sql_add(&b, ")");
+                sb_printf(&b, "%s?%u", j > first ? ", " : "", j + 1);
+            sb_printf(&b, ")");
         } else {
             /* Lexicographic comparison spelled out, NULL-aware:
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
             for (unsigned j = first; j < nprefix + nstart; j++) {
                 const char *col = def->cols[key[j]].name;
-                sql_add(&b, "(");
+                sb_printf(&b, "(");
                 sql_cmp_null_aware(&b, col, j + 1, desc);
                 if (j + 1 < nprefix + nstart) {
-                    sql_add(&b, " OR (\"%s\" IS ?%u AND ", col, j + 1);
+                    sb_printf(&b, " OR (\"%s\" IS ?%u AND ", col, j + 1);
                     open += 2;
                 } else {
                     if (!strict)
-                        sql_add(&b, " OR \"%s\" IS ?%u", col, j + 1);
-                    sql_add(&b, ")");
+                        sb_printf(&b, " OR \"%s\" IS ?%u", col, j + 1);
+                    sb_printf(&b, ")");
                 }
             }
             for (unsigned j = 0; j < open; j++)
-                sql_add(&b, ")");
+                sb_printf(&b, ")");
         }
     }
-    sql_add(&b, " ORDER BY ");
+    sb_printf(&b, " ORDER BY ");
     for (unsigned j = 0; j < nk; j++)
-        sql_add(&b, "%s\"%s\"%s", j ? ", " : "", def->cols[key[j]].name, desc ? " DESC" : "");
+        sb_printf(&b, "%s\"%s\"%s", j ? ", " : "", def->cols[key[j]].name, desc ? " DESC" : "");
     return prepare(s, &b, out, 1);
 }
 
