@@ -413,8 +413,11 @@ static int scan_cb(void *ud, const mtrk_value *vals)
     return rc;
 }
 
-int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
-            const mtrk_value *start, unsigned nstart, unsigned flags, st_row_fn fn, void *userdata)
+/* One store scan, with rows handed to fn as structs: scan from start, or
+ * (many > 0) scan_many over `many` prefixes. */
+static int scan_rows(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                     const mtrk_value *start, unsigned nstart, unsigned flags, size_t many, st_row_fn fn,
+                     void *userdata)
 {
     mtrk_store *s = t->db->store;
     char rowbuf[512];
@@ -424,15 +427,22 @@ int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix,
         return terr(t, MTRK_ENOMEM, "out of memory scanning %s", rows_table(table)->name);
     memset(row, 0, need);
     struct scan_ctx c = { table, fn, userdata, row, 0 };
-    int rc = s->scan(s, table, index, prefix, nprefix, start, nstart, flags, scan_cb, &c);
+    int rc = many ? s->scan_many(s, table, index, prefix, nprefix, many, scan_cb, &c)
+                  : s->scan(s, table, index, prefix, nprefix, start, nstart, flags, scan_cb, &c);
     if (row != rowbuf)
         free(row);
     if (rc < 0) {
         if (c.rc == rc)
             return rc;
-        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : store_fail(t, rc, "scan");
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : store_fail(t, rc, many ? "scan_many" : "scan");
     }
     return MTRK_OK;
+}
+
+int st_scan(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+            const mtrk_value *start, unsigned nstart, unsigned flags, st_row_fn fn, void *userdata)
+{
+    return scan_rows(t, table, index, prefix, nprefix, start, nstart, flags, 0, fn, userdata);
 }
 
 /* Remembers that fn ended the walk (returned 1), for the prefix-by-prefix path. */
@@ -463,24 +473,7 @@ int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *pr
         }
         return MTRK_OK;
     }
-    if (n == 0)
-        return MTRK_OK;
-    char rowbuf[512];
-    size_t need = rows_size(table);
-    void *row = need <= sizeof rowbuf ? (void *)rowbuf : malloc(need);
-    if (row == NULL)
-        return terr(t, MTRK_ENOMEM, "out of memory scanning %s", rows_table(table)->name);
-    memset(row, 0, need);
-    struct scan_ctx c = { table, fn, userdata, row, 0 };
-    int rc = s->scan_many(s, table, index, prefixes, nprefix, n, scan_cb, &c);
-    if (row != rowbuf)
-        free(row);
-    if (rc < 0) {
-        if (c.rc == rc)
-            return rc;
-        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : store_fail(t, rc, "scan_many");
-    }
-    return MTRK_OK;
+    return n == 0 ? MTRK_OK : scan_rows(t, table, index, prefixes, nprefix, NULL, 0, 0, n, fn, userdata);
 }
 
 static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint64_t columns)
