@@ -512,19 +512,25 @@ static void sql_events_keys(strbuf *b, const char *schema)
             schema, schema, schema, schema);
 }
 
+/* Runs the script built in b (and frees it); `what` names it in errors. */
+static int exec_script(pgstore *s, strbuf *b, const char *what)
+{
+    if (b->oom) {
+        free(b->p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory %s", what);
+    }
+    int rc = exec(s, b->p, what);
+    free(b->p);
+    return rc;
+}
+
 static int migrate_1(pgstore *s, const char *schema)
 {
     strbuf b = { 0 };
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
     sql_events_keys(&b, schema);
-    if (b.oom) {
-        free(b.p);
-        return fail(s, MTRK_ENOMEM, "pg store: out of memory building the schema");
-    }
-    int rc = exec(s, b.p, "creating the schema");
-    free(b.p);
-    return rc;
+    return exec_script(s, &b, "creating the schema");
 }
 
 /* Migration 2 (library schema 4), for event inserts: events_by_contact
@@ -550,13 +556,7 @@ static int migrate_2(pgstore *s, const char *schema)
             if (strcmp(def->indexes[x].name, "messages_by_queue") == 0)
                 sql_create_index(&b, def, x);
     }
-    if (b.oom) {
-        free(b.p);
-        return fail(s, MTRK_ENOMEM, "pg store: out of memory building migration 2");
-    }
-    int rc = exec(s, b.p, "migrating to schema version 2");
-    free(b.p);
-    return rc;
+    return exec_script(s, &b, "migrating to schema version 2");
 }
 
 /* Version 3: where a message's facts stop (docs/decisions.md §8). NULL in

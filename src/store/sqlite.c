@@ -253,6 +253,18 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
         sql_create_index(b, def, x);
 }
 
+/* Runs the script built in b (and frees it); `what` names it in errors. */
+static int exec_script(sqlstore *s, strbuf *b, const char *what)
+{
+    if (b->oom) {
+        free(b->p);
+        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory %s", what);
+    }
+    int rc = sqlite3_exec(s->db, b->p, NULL, NULL, NULL);
+    free(b->p);
+    return rc == SQLITE_OK ? 0 : sql_fail(s, what);
+}
+
 /* Migration 1: the whole current schema, for a new file (the later
  * migrations bring older files to it). */
 static int migrate_1(sqlstore *s)
@@ -262,13 +274,7 @@ static int migrate_1(sqlstore *s)
                "INSERT INTO mtrk_meta VALUES ('application', 'mtrk');\n");
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
-    if (b.oom) {
-        free(b.p);
-        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building the schema");
-    }
-    int rc = sqlite3_exec(s->db, b.p, NULL, NULL, NULL);
-    free(b.p);
-    return rc == SQLITE_OK ? 0 : sql_fail(s, "creating the schema");
+    return exec_script(s, &b, "creating the schema");
 }
 
 /* Migration 2: events_by_time dropped (retention walks events_by_campaign);
@@ -311,13 +317,7 @@ static int migrate_3(sqlstore *s)
             sql_create_index(&b, def, x);
         }
     }
-    if (b.oom) {
-        free(b.p);
-        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building migration 3");
-    }
-    int rc = sqlite3_exec(s->db, b.p, NULL, NULL, NULL);
-    free(b.p);
-    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 3");
+    return exec_script(s, &b, "migrating to schema version 3");
 }
 
 typedef int (*migration_fn)(sqlstore *s);
