@@ -12,6 +12,7 @@
 #define MTRK_ROWS_H
 
 #include "mtrk/store.h"
+#include <stdbool.h>
 
 #define N_ 0u
 #define NUL_ MTRK_COL_NULLABLE
@@ -353,6 +354,10 @@ const mtrk_table_def *rows_table(unsigned table);
  * store contract defines: the index's columns, then the primary key's.
  * Writes the column numbers to cols (room for ncols + npk); returns how many. */
 unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols);
+/* Does column cols[j] appear earlier in cols[0..j)? A sort key names a
+ * primary-key column twice when the index has it already; an index
+ * definition or an ORDER BY names each column once. */
+bool rows_key_repeats(const unsigned *cols, unsigned j);
 size_t rows_size(unsigned table);
 /* Fills vals[ncols] with values pointing into row (no copy). */
 void rows_to_values(unsigned table, const void *row, mtrk_value *vals);

@@ -119,4 +119,11 @@ unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
         cols[n++] = j;
     return n;
 }
+bool rows_key_repeats(const unsigned *cols, unsigned j)
+{
+    for (unsigned i = 0; i < j; i++)
+        if (cols[i] == cols[j])
+            return true;
+    return false;
+}
 size_t rows_size(unsigned table) { return rows_sizes[table]; }

@@ -440,13 +440,11 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
         sb_printf(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (!unique) {
-        for (unsigned k = 0; k < def->npk; k++) {
-            int dup = 0;
-            for (unsigned j = 0; j < ix->ncols; j++)
-                dup |= ix->cols[j] == k;
-            if (!dup)
-                sb_printf(b, ", \"%s\"", def->cols[k].name);
-        }
+        unsigned key[MAX_KEY];
+        unsigned nk = rows_sort_key(def, (int)x, key);
+        for (unsigned j = ix->ncols; j < nk; j++)
+            if (!rows_key_repeats(key, j))
+                sb_printf(b, ", \"%s\"", def->cols[key[j]].name);
     }
     sb_printf(b, ");\n");
 }
@@ -1066,10 +1064,7 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
     sb_printf(&b, " ORDER BY ");
     unsigned nord = 0, nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     for (unsigned j = 0; j < nordkey; j++) {
-        int dup = 0;
-        for (unsigned i = 0; i < j; i++)
-            dup |= cols[i] == cols[j];
-        if (dup)
+        if (rows_key_repeats(cols, j))
             continue;
         int nul = col_nullable(def, cols[j]);
         sb_printf(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
@@ -1702,19 +1697,13 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
     sb_printf(&b, " ORDER BY ");
     unsigned nord = 0;
     for (unsigned j = 0; j < nordkey; j++) {
-        int dup = 0;
-        for (unsigned i = 0; i < j; i++)
-            dup |= cols[i] == cols[j];
-        if (!dup)
+        if (!rows_key_repeats(cols, j))
             sb_printf(&b, "%st.\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
                     col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     sb_printf(&b, ") x ORDER BY k.ord");
     for (unsigned j = nprefix; j < nordkey; j++) {
-        int dup = 0;
-        for (unsigned i = 0; i < j; i++)
-            dup |= cols[i] == cols[j];
-        if (!dup)
+        if (!rows_key_repeats(cols, j))
             sb_printf(&b, ", x.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     types[nprefix] = OID_INT8;

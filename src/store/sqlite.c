@@ -203,13 +203,11 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
      * its uniqueness on its own columns). WITHOUT ROWID indexes carry the
      * primary key already. */
     if (is_rowid_table(def->name) && !ix->unique) {
-        for (unsigned k = 0; k < def->npk; k++) {
-            int dup = 0;
-            for (unsigned j = 0; j < ix->ncols; j++)
-                dup |= ix->cols[j] == k;
-            if (!dup)
-                sb_printf(b, ", \"%s\"", def->cols[k].name);
-        }
+        unsigned key[MAX_KEY];
+        unsigned nk = rows_sort_key(def, (int)x, key);
+        for (unsigned j = ix->ncols; j < nk; j++)
+            if (!rows_key_repeats(key, j))
+                sb_printf(b, ", \"%s\"", def->cols[key[j]].name);
     }
     sb_printf(b, ")");
     if (partial_index(def, (int)x)) {
