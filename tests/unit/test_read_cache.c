@@ -368,6 +368,27 @@ static void test_version_1_store_is_accepted_and_init_stays_within_it(void **sta
     mtrk_store_free(mem);
 }
 
+/* Up to 10 event inputs and their outcomes, as the batch call takes them. */
+typedef struct evbuf {
+    mtrk_event_input in[10];
+    const mtrk_event_input *pin[10];
+    mtrk_event_outcome out[10];
+    mtrk_event_outcome *pout[10];
+} evbuf;
+
+/* Resets the first n inputs and outcomes to their defaults. */
+static void evbuf_reset(evbuf *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
+        mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+        b->in[i] = d;
+        b->pin[i] = &b->in[i];
+        b->out[i] = o;
+        b->pout[i] = &b->out[i];
+    }
+}
+
 /* Three contacts, one campaign, its three messages (queued) in mids[]. */
 static mtrk_id make_messages(fixture *f, mtrk_id mids[3])
 {
@@ -404,27 +425,21 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     mtrk_id mids[3];
     make_messages(f, mids);
 
-    mtrk_event_input in[6];
-    const mtrk_event_input *pin[6];
-    mtrk_event_outcome out[6];
-    mtrk_event_outcome *pout[6];
+    evbuf eb;
+    evbuf_reset(&eb, 6);
+    mtrk_event_input *in = eb.in;
+    mtrk_event_outcome *out = eb.out;
     static const mtrk_event_type types[3] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN };
     for (int i = 0; i < 6; i++) {
-        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
-        in[i] = d;
         in[i].type = types[i / 2];
         in[i].mid = mids[i % 3];
         in[i].occurred_at = 1767225600000LL + i;
-        pin[i] = &in[i];
-        mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-        out[i] = o;
-        pout[i] = &out[i];
     }
     in[5].mid = (mtrk_id){ { 0x99 } }; /* unknown: that event's own error */
     memset(f->ms.gets, 0, sizeof f->ms.gets);
     memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
     size_t recorded = 0;
-    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 6), MTRK_OK);
     assert_int_equal(recorded, 5);
     assert_int_equal(out[5].status, MTRK_ENOTFOUND);
     assert_int_equal(f->ms.many_calls[T_MESSAGES], 1);
@@ -555,34 +570,27 @@ static void record9(fixture *f, bool batch, outcome9 *o)
         { 1, MTRK_EV_OPEN, 0, 0 },      { 2, MTRK_EV_DELIVERED, 0, 0 },
         { 2, MTRK_EV_BOUNCE, MTRK_BOUNCE_HARD, 0 },
     };
-    mtrk_event_input in[9];
-    const mtrk_event_input *pin[9];
-    mtrk_event_outcome out[9];
-    mtrk_event_outcome *pout[9];
+    evbuf eb;
+    evbuf_reset(&eb, 9);
+    mtrk_event_input *in = eb.in;
     for (int i = 0; i < 9; i++) {
-        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
-        in[i] = d;
         in[i].type = (mtrk_event_type)ev[i].type;
         in[i].mid = mids[ev[i].msg];
         in[i].lid = ev[i].link ? lid : nil_id;
         in[i].bounce_kind = (mtrk_bounce_kind)ev[i].bounce;
         in[i].occurred_at = 1767225700000LL - i; /* each earlier than the last */
-        pin[i] = &in[i];
-        mtrk_event_outcome oc = MTRK_EVENT_OUTCOME_INIT;
-        out[i] = oc;
-        pout[i] = &out[i];
     }
     memset(f->ms.scans, 0, sizeof f->ms.scans);
     memset(f->ms.scan_many_calls, 0, sizeof f->ms.scan_many_calls);
     if (batch) {
         size_t recorded = 0;
-        assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 9), MTRK_OK);
+        assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 9), MTRK_OK);
         assert_int_equal(recorded, 9);
         assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 1);
         assert_int_equal(f->ms.scans[T_EVENTS], 0);
     } else {
         for (int i = 0; i < 9; i++)
-            assert_int_equal(mtrk_event_record(NULL, f->t, pin[i]), MTRK_OK);
+            assert_int_equal(mtrk_event_record(NULL, f->t, eb.pin[i]), MTRK_OK);
         assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 0);
     }
     for (int i = 0; i < 3; i++) {
@@ -653,27 +661,21 @@ static void test_event_batch_checks_provider_ids_with_one_read(void **state)
      * duplicate), new-2 once, an unknown mid with new-3 (its own error, so a
      * later new-3 is recorded), then new-3 on a real message. */
     static const char *const ids[6] = { "stored-1", "new-1", "new-1", "new-2", "new-3", "new-3" };
-    mtrk_event_input in[6];
-    const mtrk_event_input *pin[6];
-    mtrk_event_outcome out[6];
-    mtrk_event_outcome *pout[6];
+    evbuf eb;
+    evbuf_reset(&eb, 6);
+    mtrk_event_input *in = eb.in;
+    mtrk_event_outcome *out = eb.out;
     for (int i = 0; i < 6; i++) {
-        mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
-        in[i] = d;
         in[i].type = MTRK_EV_OPEN;
         in[i].mid = mids[i % 3];
         in[i].provider = "esp";
         in[i].provider_event_id = ids[i];
-        pin[i] = &in[i];
-        mtrk_event_outcome oc = MTRK_EVENT_OUTCOME_INIT;
-        out[i] = oc;
-        pout[i] = &out[i];
     }
     in[4].mid = (mtrk_id){ { 0x77 } };
     memset(f->ms.scans, 0, sizeof f->ms.scans);
     memset(f->ms.scan_many_calls, 0, sizeof f->ms.scan_many_calls);
     size_t recorded = 0;
-    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 6), MTRK_OK);
     assert_int_equal(recorded, 3);
     assert_true(out[0].duplicate);
     assert_true(id_eq(out[0].event_id, o0.event_id));
@@ -687,7 +689,7 @@ static void test_event_batch_checks_provider_ids_with_one_read(void **state)
     assert_int_equal(f->ms.scan_many_calls[T_EVENTS], 2); /* by message, by provider id */
     assert_int_equal(f->ms.scans[T_EVENTS], 0);
     /* The same batch again: every recorded one is now a duplicate. */
-    assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 6), MTRK_OK);
+    assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 6), MTRK_OK);
     assert_int_equal(recorded, 0);
     assert_true(out[5].duplicate && out[1].duplicate && out[3].duplicate);
 }
@@ -703,30 +705,22 @@ static void hot_message(fixture *f, bool batch)
     const mtrk_time t0 = 1767225600000LL;
     memset(f->ms.rows_read, 0, sizeof f->ms.rows_read);
     memset(f->ms.writes, 0, sizeof f->ms.writes);
-    mtrk_event_input in[10];
-    const mtrk_event_input *pin[10];
-    mtrk_event_outcome out[10];
-    mtrk_event_outcome *pout[10];
+    evbuf eb;
     for (int i = 0; i < N; i += 10) {
+        evbuf_reset(&eb, 10);
         for (int j = 0; j < 10; j++) {
-            mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
-            in[j] = d;
-            in[j].type = MTRK_EV_OPEN;
-            in[j].mid = mids[0];
+            eb.in[j].type = MTRK_EV_OPEN;
+            eb.in[j].mid = mids[0];
             /* Mostly later and later; every 7th lands before everything. */
-            in[j].occurred_at = (i + j) % 7 == 6 ? t0 - (i + j) : t0 + (i + j);
-            pin[j] = &in[j];
-            mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-            out[j] = o;
-            pout[j] = &out[j];
+            eb.in[j].occurred_at = (i + j) % 7 == 6 ? t0 - (i + j) : t0 + (i + j);
         }
         if (batch) {
             size_t recorded = 0;
-            assert_int_equal(mtrk_event_record_batch(&recorded, pout, f->t, pin, 10), MTRK_OK);
+            assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 10), MTRK_OK);
             assert_int_equal(recorded, 10);
         } else {
             for (int j = 0; j < 10; j++)
-                assert_int_equal(mtrk_event_record(NULL, f->t, pin[j]), MTRK_OK);
+                assert_int_equal(mtrk_event_record(NULL, f->t, eb.pin[j]), MTRK_OK);
         }
     }
     /* Without the mark, the fold reads 0 + 1 + ... + 999 = 499,500 rows. */
