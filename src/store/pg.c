@@ -792,6 +792,23 @@ static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value 
     }
 }
 
+/* Hands the rows of res to fn in order, with the depth that forbids changes
+ * while fn runs, until fn returns nonzero; returns that code, or 0. */
+static int res_visit(pgstore *s, const mtrk_table_def *def, PGresult *res, mtrk_value *vals, mtrk_row_fn fn,
+                     void *userdata)
+{
+    int nrows = PQntuples(res);
+    for (int r = 0; r < nrows; r++) {
+        res_row(def, res, r, vals);
+        s->depth++;
+        int rc = fn(userdata, vals);
+        s->depth--;
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
@@ -1499,13 +1516,7 @@ static int pg_get_many(mtrk_store *store, unsigned table, const mtrk_value *keys
         PGresult *res = NULL;
         if ((rc = run_prepared(s, name, &pa, 0, "get_many", &res)))
             break;
-        int nrows = PQntuples(res);
-        for (int r = 0; r < nrows && rc == 0; r++) {
-            res_row(def, res, r, vals);
-            s->depth++;
-            rc = fn(userdata, vals);
-            s->depth--;
-        }
+        rc = res_visit(s, def, res, vals, fn, userdata);
         PQclear(res);
         if (rc > 0) {
             rc = 0;
@@ -1619,17 +1630,11 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         prev = NULL;
         if (rc)
             return rc;
-        int nrows = PQntuples(res);
-        for (int r = 0; r < nrows; r++) {
-            res_row(def, res, r, vals);
-            s->depth++;
-            rc = fn(userdata, vals);
-            s->depth--;
-            if (rc != 0) {
-                PQclear(res);
-                return rc < 0 ? rc : 0;
-            }
+        if ((rc = res_visit(s, def, res, vals, fn, userdata)) != 0) {
+            PQclear(res);
+            return rc < 0 ? rc : 0;
         }
+        int nrows = PQntuples(res);
         if (nrows < limit) {
             PQclear(res);
             return 0;
@@ -1818,13 +1823,8 @@ static int pg_scan_many(mtrk_store *store, unsigned table, int index, const mtrk
         PGresult *res = NULL;
         if ((rc = run_prepared(s, name, &pa, 0, "scan_many", &res)))
             break;
+        rc = res_visit(s, def, res, vals, fn, userdata);
         int nrows = PQntuples(res);
-        for (int r = 0; r < nrows && rc == 0; r++) {
-            res_row(def, res, r, vals);
-            s->depth++;
-            rc = fn(userdata, vals);
-            s->depth--;
-        }
         size_t done = npick;
         if (rc == 0 && nrows >= MANY_ROWS) {
             /* The last row's prefix (k.ord, 1-based) may go on: scan it
