@@ -153,13 +153,20 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Reads audience `id` with st_get; *name gets a copy of its name. */
-static int read_audience(fixture *f, mtrk_id id, char *name, size_t cap)
+/* An audiences row holding only the key of audience `id`. */
+static row_audiences aud_key(fixture *f, mtrk_id id)
 {
     row_audiences a;
     memset(&a, 0, sizeof a);
     a.tenant = f->t->id;
     a.id = id;
+    return a;
+}
+
+/* Reads audience `id` with st_get; *name gets a copy of its name. */
+static int read_audience(fixture *f, mtrk_id id, char *name, size_t cap)
+{
+    row_audiences a = aud_key(f, id);
     int rc = st_get(f->t, T_AUDIENCES, &a);
     if (rc == MTRK_OK) {
         snprintf(name, cap, "%s", a.name);
@@ -240,10 +247,7 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
     assert_int_equal(tx_begin(f->t, true), MTRK_OK);
     prefetch(f, ids, 3);
     /* update */
-    row_audiences a;
-    memset(&a, 0, sizeof a);
-    a.tenant = f->t->id;
-    a.id = f->a1;
+    row_audiences a = aud_key(f, f->a1);
     assert_int_equal(st_get(f->t, T_AUDIENCES, &a), MTRK_OK);
     row_audiences b = a;
     b.name = "renamed";
@@ -253,10 +257,7 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "renamed");
     /* put over a kept row */
-    row_audiences p;
-    memset(&p, 0, sizeof p);
-    p.tenant = f->t->id;
-    p.id = f->a1;
+    row_audiences p = aud_key(f, f->a1);
     p.name = "put";
     assert_int_equal(st_put(f->t, T_AUDIENCES, &p), MTRK_OK);
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
@@ -294,10 +295,7 @@ static void test_rollback_drops_the_cache(void **state)
     char name[32];
     assert_int_equal(tx_begin(f->t, true), MTRK_OK);
     prefetch(f, ids, 1);
-    row_audiences p;
-    memset(&p, 0, sizeof p);
-    p.tenant = f->t->id;
-    p.id = f->a1;
+    row_audiences p = aud_key(f, f->a1);
     p.name = "doomed";
     assert_int_equal(st_update(f->t, T_AUDIENCES, &p), MTRK_OK);
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
