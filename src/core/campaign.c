@@ -53,12 +53,10 @@ int cam_transition_ok(int from, int to, int paused_from)
 int id_list_push(id_list *l, mtrk_id id)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        mtrk_id *v = realloc(l->v, cap * sizeof *v);
+        mtrk_id *v = grow_array(l->v, &l->cap, sizeof *v, 16);
         if (v == NULL)
             return MTRK_ENOMEM;
         l->v = v;
-        l->cap = cap;
     }
     l->v[l->n++] = id;
     return MTRK_OK;

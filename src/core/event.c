@@ -211,14 +211,12 @@ static int mids_cb(void *ud, void *row)
 {
     mids_ctx *c = ud;
     if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 16;
-        mtrk_id *v = realloc(c->v, cap * sizeof *v);
+        mtrk_id *v = grow_array(c->v, &c->cap, sizeof *v, 16);
         if (v == NULL) {
             c->oom = true;
             return 1;
         }
         c->v = v;
-        c->cap = cap;
     }
     c->v[c->n++] = ((const row_messages *)row)->id;
     return 0;
@@ -279,14 +277,12 @@ static int hist_cb(void *ud, void *row)
     if (!is_delivery(e->type) && e->type != MTRK_EV_BOUNCE)
         return 0; /* only deliveries and bounces move the run */
     if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 32;
-        ev_pos *v = realloc(c->v, cap * sizeof *v);
+        ev_pos *v = grow_array(c->v, &c->cap, sizeof *v, 32);
         if (v == NULL) {
             c->oom = true;
             return 1;
         }
         c->v = v;
-        c->cap = cap;
     }
     c->v[c->n++] = (ev_pos){ e->occurred_at, e->arrived_at, e->id, (int)e->type, (int)e->bounce_kind };
     return 0;
@@ -516,12 +512,10 @@ static int ev_order(const fold_ev *a, const row_events *b)
 static int fold_add(fold_entry *fe, const row_events *e)
 {
     if (fe->n == fe->cap) {
-        size_t cap = fe->cap ? fe->cap * 2 : 4;
-        fold_ev *p = realloc(fe->ev, cap * sizeof *p);
+        fold_ev *p = grow_array(fe->ev, &fe->cap, sizeof *p, 4);
         if (p == NULL)
             return MTRK_ENOMEM;
         fe->ev = p;
-        fe->cap = cap;
     }
     fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
     if (e->provider_message_id != NULL && (v.pmid = strdup(e->provider_message_id)) == NULL)

@@ -97,12 +97,10 @@ static int member_cb(void *ud, void *row)
 {
     struct members *ms = ud;
     if (ms->n == ms->cap) {
-        size_t cap = ms->cap ? ms->cap * 2 : 16;
-        row_audience_contacts *p = realloc(ms->m, cap * sizeof *p);
+        row_audience_contacts *p = grow_array(ms->m, &ms->cap, sizeof *p, 16);
         if (p == NULL)
             return MTRK_ENOMEM;
         ms->m = p;
-        ms->cap = cap;
     }
     /* only ids and ints are used: a shallow copy is enough */
     ms->m[ms->n++] = *(const row_audience_contacts *)row;

@@ -212,8 +212,7 @@ static void anchor(walk_ctx *w, const GumboNode *node)
         return;
     }
     if (w->doc->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 16;
-        html_link *v = realloc(w->doc->links, cap * sizeof *v);
+        html_link *v = grow_array(w->doc->links, &w->cap, sizeof *v, 16);
         if (v == NULL) {
             free(url);
             free(label);
@@ -221,7 +220,6 @@ static void anchor(walk_ctx *w, const GumboNode *node)
             return;
         }
         w->doc->links = v;
-        w->cap = cap;
     }
     html_link *l = &w->doc->links[w->doc->n++];
     l->off = (size_t)(vs - w->src);

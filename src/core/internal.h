@@ -69,6 +69,12 @@ int check_url(mtrk_tenant *t, const char *what, const char *url, bool required);
 /* Text helpers. */
 char *xstrdup(const char *s);        /* NULL-safe; NULL on ENOMEM or NULL in */
 int xstrdup_into(char **dst, const char *s); /* frees *dst; MTRK_ENOMEM */
+/* Room for more elements of a growable array: p reallocated to twice *cap
+ * elements of elem bytes (first when *cap is 0), *cap updated, the new
+ * pointer returned; NULL, with p and *cap unchanged, when out of memory or
+ * when the size would overflow. */
+void *grow_array(void *p, size_t *cap, size_t elem, size_t first);
+
 /* Appends JSON-escaped s (with quotes) to a growable buffer. */
 typedef struct strbuf { char *p; size_t n, cap; int oom; } strbuf;
 void sb_add(strbuf *b, const char *s);

@@ -127,12 +127,10 @@ static int links_cb(void *ud, void *row)
     camp_ctx *c = ud;
     const row_links *l = row;
     if (c->nlinks == c->caplinks) {
-        size_t cap = c->caplinks ? c->caplinks * 2 : 16;
-        link_acc *p = realloc(c->links, cap * sizeof *p);
+        link_acc *p = grow_array(c->links, &c->caplinks, sizeof *p, 16);
         if (p == NULL)
             return MTRK_ENOMEM;
         c->links = p;
-        c->caplinks = cap;
     }
     memset(&c->links[c->nlinks], 0, sizeof c->links[0]);
     c->links[c->nlinks++].id = l->id;

@@ -473,12 +473,10 @@ static int link_collect(void *ud, void *row)
 {
     link_list *l = ud;
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        link_acc *p = realloc(l->v, cap * sizeof *p);
+        link_acc *p = grow_array(l->v, &l->cap, sizeof *p, 16);
         if (p == NULL)
             return MTRK_ENOMEM;
         l->v = p;
-        l->cap = cap;
     }
     link_acc *a = &l->v[l->n];
     memset(a, 0, sizeof *a);

@@ -37,12 +37,10 @@ static int link_vec_cb(void *ud, void *row)
 {
     link_vec *l = ud;
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        row_links *v = realloc(l->v, cap * sizeof *v);
+        row_links *v = grow_array(l->v, &l->cap, sizeof *v, 16);
         if (v == NULL)
             return MTRK_ENOMEM;
         l->v = v;
-        l->cap = cap;
     }
     int rc = rows_copy(T_LINKS, &l->v[l->n], row);
     if (rc == MTRK_OK)

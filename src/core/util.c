@@ -221,3 +221,14 @@ void tenant_enter(mtrk_tenant *t)
     t->capkept = cap;
     t->nkept = 0;
 }
+
+void *grow_array(void *p, size_t *cap, size_t elem, size_t first)
+{
+    size_t n = *cap ? *cap : first / 2;
+    if (n == 0 || n > SIZE_MAX / 2 / elem)
+        return NULL;
+    void *q = realloc(p, 2 * n * elem);
+    if (q != NULL)
+        *cap = 2 * n;
+    return q;
+}
