@@ -444,7 +444,7 @@ struct fold_cache {
 
 static bool has_provider_id(const char *provider, const char *provider_event_id)
 {
-    return provider != NULL && *provider && provider_event_id != NULL && *provider_event_id;
+    return given(provider) && given(provider_event_id);
 }
 
 static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
@@ -979,7 +979,7 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_o
         out->event_id = nil_id;
     }
     int rc;
-    if (t->fold != NULL && given(in->provider) && given(in->provider_event_id)) {
+    if (t->fold != NULL && has_provider_id(in->provider, in->provider_event_id)) {
         /* In a batch: the stored ids were read with the batch, and the
          * batch's own are added as it records them. */
         prov_entry *pe = prov_find(t->fold, in->provider, in->provider_event_id);
@@ -990,7 +990,7 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_o
             }
             return MTRK_OK;
         }
-    } else if (given(in->provider) && given(in->provider_event_id)) {
+    } else if (has_provider_id(in->provider, in->provider_event_id)) {
         row_events prev;
         mtrk_value k[3] = { v_id(&t->id), v_text(in->provider), v_text(in->provider_event_id) };
         rc = st_find(t, T_EVENTS, IDX_EVENTS_PROVIDER, k, 3, &prev);
