@@ -49,6 +49,12 @@ int terr(mtrk_tenant *t, int code, const char *fmt, ...)
     return code;
 }
 
+void terr_set(mtrk_tenant *t, const char *msg)
+{
+    memcpy(t->err, msg, ERRMSG_SIZE);
+    memcpy(last_msg, msg, ERRMSG_SIZE);
+}
+
 int dberr(mtrk_db *db, int code, const char *fmt, ...)
 {
     va_list ap;

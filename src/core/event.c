@@ -166,6 +166,17 @@ typedef struct ev_state {
     size_t visited;        /* events the fold read past it */
 } ev_state;
 
+/* What a batch fixes for one event before recording it (batch_plan). */
+typedef struct ev_pre {
+    mtrk_id id;            /* the event's id and arrival, issued in the caller's order */
+    mtrk_time arrived;
+    const mtrk_id *defer;  /* sorted: contacts whose events wait for the second pass */
+    size_t ndefer;
+    bool deferred;         /* out: the message's contact is one of them; nothing was written */
+} ev_pre;
+
+static int id_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
+
 static void ev_state_clear(ev_state *s)
 {
     rows_clear(T_MESSAGES, &s->msg);
@@ -750,13 +761,17 @@ static int link_cb(void *ud, void *row)
     return 0;
 }
 
-static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
+static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
     s->msg.tenant = t->id;
     s->msg.id = in->mid;
     if ((rc = st_get(t, T_MESSAGES, &s->msg)))
         return rc == MTRK_ENOTFOUND ? not_found(t, "mid", in->mid) : rc;
+    if (pre != NULL && pre->ndefer > 0 && bsearch(&s->msg.contact, pre->defer, pre->ndefer, sizeof(mtrk_id), id_cmp)) {
+        pre->deferred = true;
+        return MTRK_OK;
+    }
     if (in->type == MTRK_EV_CLICK) {
         row_links l = { 0 };
         l.tenant = t->id;
@@ -788,9 +803,9 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
         (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
-    s->arrived = core_now(t->db);
+    s->arrived = pre != NULL ? pre->arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
-    s->id = core_id_new(t->db);
+    s->id = pre != NULL ? pre->id : core_id_new(t->db);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
         return rc;
     /* The facts before this event: the row folded with the events so far
@@ -970,7 +985,8 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
 
 /* Records one event inside the caller's write transaction. *wrote tells
  * whether anything was written (after which any error must abort). */
-static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out, bool *wrote)
+static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, mtrk_event_outcome *out,
+                        bool *wrote)
 {
     *wrote = false;
     if (out) {
@@ -1007,12 +1023,12 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_o
     }
     ev_state s;
     memset(&s, 0, sizeof s);
-    rc = event_read(t, in, &s);
-    if (rc == MTRK_OK) {
+    rc = event_read(t, in, pre, &s);
+    if (rc == MTRK_OK && !(pre != NULL && pre->deferred)) {
         *wrote = true;
         rc = event_apply(t, in, &s);
     }
-    if (rc == MTRK_OK && out)
+    if (rc == MTRK_OK && out && !(pre != NULL && pre->deferred))
         out->event_id = s.id;
     ev_state_clear(&s);
     return rc;
@@ -1021,7 +1037,7 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_o
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out)
 {
     bool wrote;
-    return event_record(t, in, out, &wrote);
+    return event_record(t, in, NULL, out, &wrote);
 }
 
 MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *t, const mtrk_event_input *event)
@@ -1050,6 +1066,197 @@ static bool caller_error(int rc)
 {
     return rc == MTRK_EINVAL || rc == MTRK_ENOTFOUND || rc == MTRK_ETOOLONG || rc == MTRK_EENCODING ||
            rc == MTRK_EVERSION;
+}
+
+/* ---- the order of a batch ------------------------------------------------------
+ * A batch is recorded message by message: its events sorted by mid, each
+ * message's events in the caller's order. The store then meets the messages
+ * and events_by_message in key order, which a large batch turns from random
+ * page reads and writes into near-sequential ones. The result is what the
+ * caller's order gives, because events of different contacts commute: an
+ * event reads and writes its own message, counters that only add, and (only
+ * bounces, complaints and unsubscribes) its contact's rows: status,
+ * suppression, unsubscribe rules, queued messages, soft bounce history. So
+ * the first pass takes every event in message order except
+ *   - pinned events: bounces, complaints, unsubscribes, events whose provider
+ *     id repeats within the batch (the caller's first one is recorded), input
+ *     that is not a valid event struct; and every event of a message that has
+ *     one;
+ *   - deferred events: those whose message belongs to a contact of a pinned
+ *     event, found when the first pass reads the message (nothing is
+ *     written for them there);
+ * and the second pass records those in the caller's order. Ids and arrival
+ * times are issued in the caller's order up front, so the rows written are
+ * those of the caller's order. docs/decisions.md §9.
+ */
+typedef struct batch_key {
+    mtrk_id mid;
+    size_t i;
+} batch_key;
+
+typedef struct batch_plan {
+    const mtrk_event_input *const *events;
+    size_t n;
+    size_t *order;      /* [0, first2): the first pass; [first2, len): the second */
+    size_t first2, len;
+    bool built2;
+    bool *second;       /* event i is recorded in the second pass */
+    ev_pre *pre;
+    mtrk_id *contacts;  /* sorted: the contacts of pinned events */
+    size_t ncontacts, capcontacts;
+} batch_plan;
+
+static bool input_shaped(const mtrk_event_input *in)
+{
+    return in != NULL && in->version >= 1 && in->version <= MTRK_EVENT_INPUT_VERSION;
+}
+
+static int bkey_cmp(const void *a, const void *b)
+{
+    const batch_key *x = a, *y = b;
+    int c = memcmp(&x->mid, &y->mid, sizeof x->mid);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* An event with a provider id, for finding ids that repeat within a batch. */
+typedef struct prov_key {
+    const mtrk_event_input *in;
+    size_t i;
+} prov_key;
+
+static int prov_key_cmp(const void *a, const void *b)
+{
+    const prov_key *x = a, *y = b;
+    int c = strcmp(x->in->provider, y->in->provider);
+    if (c == 0)
+        c = strcmp(x->in->provider_event_id, y->in->provider_event_id);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static void batch_plan_free(batch_plan *bp)
+{
+    free(bp->order);
+    free(bp->second);
+    free(bp->pre);
+    free(bp->contacts);
+    memset(bp, 0, sizeof *bp);
+}
+
+/* Marks the events whose provider id another event of the batch also has. */
+static bool pin_repeated_providers(const mtrk_event_input *const *events, size_t n, bool *second)
+{
+    size_t np = 0;
+    prov_key *pk = malloc((n ? n : 1) * sizeof *pk);
+    if (pk == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (input_shaped(events[i]) && has_provider_id(events[i]->provider, events[i]->provider_event_id))
+            pk[np++] = (prov_key){ events[i], i };
+    qsort(pk, np, sizeof *pk, prov_key_cmp);
+    for (size_t a = 0; a + 1 < np; a++)
+        if (strcmp(pk[a].in->provider, pk[a + 1].in->provider) == 0 &&
+            strcmp(pk[a].in->provider_event_id, pk[a + 1].in->provider_event_id) == 0)
+            second[pk[a].i] = second[pk[a + 1].i] = true;
+    free(pk);
+    return true;
+}
+
+static bool pinned_type(const mtrk_event_input *in)
+{
+    return !input_shaped(in) || in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT ||
+           in->type == MTRK_EV_UNSUBSCRIBE || (int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT;
+}
+
+/* Builds the first pass; reads the messages of pinned events for their contacts. */
+static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, batch_plan *bp)
+{
+    memset(bp, 0, sizeof *bp);
+    bp->events = events;
+    bp->n = n;
+    size_t m = n ? n : 1;
+    bp->order = malloc(2 * m * sizeof *bp->order);
+    bp->second = calloc(m, sizeof *bp->second);
+    bp->pre = calloc(m, sizeof *bp->pre);
+    batch_key *keys = malloc(m * sizeof *keys);
+    int rc = MTRK_OK;
+    if (bp->order == NULL || bp->second == NULL || bp->pre == NULL || keys == NULL ||
+        !pin_repeated_providers(events, n, bp->second))
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        bp->pre[i].arrived = core_now(t->db);
+        bp->pre[i].id = core_id_new(t->db);
+        if (pinned_type(events[i]))
+            bp->second[i] = true;
+        keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
+        keys[i].i = i;
+    }
+    if (rc == MTRK_OK)
+        qsort(keys, n, sizeof *keys, bkey_cmp);
+    /* A message with a pinned event goes to the second pass whole. */
+    for (size_t a = 0; rc == MTRK_OK && a < n;) {
+        size_t b = a;
+        bool any = false;
+        for (; b < n && id_eq(keys[b].mid, keys[a].mid); b++)
+            any = any || bp->second[keys[b].i];
+        for (size_t j = a; j < b; j++) {
+            if (any) {
+                bp->second[keys[j].i] = true;
+            } else {
+                bp->order[bp->first2++] = keys[j].i;
+            }
+        }
+        /* Their contacts: whose other messages' events wait too. */
+        if (any && !id_is_nil(keys[a].mid)) {
+            row_messages msg = { 0 };
+            msg.tenant = t->id;
+            msg.id = keys[a].mid;
+            int grc = st_get(t, T_MESSAGES, &msg);
+            if (grc == MTRK_OK) {
+                mtrk_id *c = bp->contacts;
+                if (bp->ncontacts == bp->capcontacts &&
+                    (c = grow_array(c, &bp->capcontacts, sizeof *c, 64)) == NULL)
+                    grc = terr(t, MTRK_ENOMEM, "out of memory");
+                else {
+                    bp->contacts = c;
+                    bp->contacts[bp->ncontacts++] = msg.contact;
+                }
+                rows_clear(T_MESSAGES, &msg);
+            }
+            if (grc != MTRK_OK && grc != MTRK_ENOTFOUND)
+                rc = grc;
+        }
+        a = b;
+    }
+    free(keys);
+    if (rc == MTRK_OK && bp->ncontacts > 1)
+        qsort(bp->contacts, bp->ncontacts, sizeof *bp->contacts, id_cmp);
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        bp->pre[i].defer = bp->contacts;
+        bp->pre[i].ndefer = bp->ncontacts;
+    }
+    bp->len = bp->first2;
+    return rc;
+}
+
+/* An event of the first pass was deferred: so is the rest of its message. */
+static void batch_plan_defer(batch_plan *bp, size_t k)
+{
+    const mtrk_id *mid = &bp->events[bp->order[k]]->mid;
+    bp->second[bp->order[k]] = true;
+    for (size_t j = k + 1; j < bp->first2 && id_eq(bp->events[bp->order[j]]->mid, *mid); j++)
+        bp->second[bp->order[j]] = true;
+}
+
+/* The second pass: pinned and deferred events, in the caller's order. */
+static void batch_plan_second(batch_plan *bp)
+{
+    bp->built2 = true;
+    for (size_t i = 0; i < bp->n; i++)
+        if (bp->second[i]) {
+            bp->order[bp->len++] = i;
+            bp->pre[i].ndefer = 0; /* recorded now, whatever its contact */
+            bp->pre[i].deferred = false;
+        }
 }
 
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
@@ -1088,8 +1295,20 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     struct fold_cache *fc = NULL;
     if (rc == MTRK_OK && n > 1 && st_remote(t) && (rc = fold_cache_load(t, events, n, &fc)) == MTRK_OK)
         t->fold = fc;
-    size_t recorded = 0;
-    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+    batch_plan bp;
+    memset(&bp, 0, sizeof bp);
+    if (rc == MTRK_OK)
+        rc = batch_plan_make(t, events, n, &bp);
+    size_t recorded = 0, last_err = SIZE_MAX;
+    char *err_copy = NULL;
+    for (size_t k = 0; rc == MTRK_OK; k++) {
+        if (k == bp.first2 && !bp.built2)
+            batch_plan_second(&bp);
+        if (k >= bp.len)
+            break;
+        size_t i = bp.order[k];
+        if (k < bp.first2 && bp.second[i])
+            continue; /* deferred with its message */
         mtrk_event_outcome *o = outcomes[i];
         o->status = 0;
         o->duplicate = 0;
@@ -1097,17 +1316,32 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         ev_name nm = { "events", i, "" };
         int erc = event_validate(t, &nm, events[i]);
         bool wrote = false;
+        ev_pre *pre = &bp.pre[i];
         if (erc == MTRK_OK)
-            erc = event_record(t, events[i], o, &wrote);
-        if (erc == MTRK_OK) {
+            erc = event_record(t, events[i], pre, o, &wrote);
+        if (erc == MTRK_OK && pre->deferred) {
+            batch_plan_defer(&bp, k);
+        } else if (erc == MTRK_OK) {
             recorded += !o->duplicate;
         } else if (caller_error(erc) && !wrote) {
             o->status = erc;
             o->event_id = nil_id;
+            /* The handle keeps the message of the caller's last refused event. */
+            if (last_err == SIZE_MAX || i > last_err) {
+                last_err = i;
+                if (err_copy == NULL && (err_copy = malloc(ERRMSG_SIZE)) == NULL)
+                    rc = terr(t, MTRK_ENOMEM, "out of memory");
+                else
+                    memcpy(err_copy, t->err, ERRMSG_SIZE);
+            }
         } else {
             rc = erc; /* storage or memory: the whole call goes */
         }
     }
+    if (rc == MTRK_OK && err_copy != NULL)
+        terr_set(t, err_copy);
+    free(err_copy);
+    batch_plan_free(&bp);
     t->fold = NULL;
     fold_cache_free(fc);
     rc = tx_end(t, rc);

@@ -43,6 +43,8 @@ struct mtrk_tenant {
 /* ---- errors (err.c) ---------------------------------------------------- */
 /* Sets the tenant's (or db's) message and the thread's last message; returns code. */
 int terr(mtrk_tenant *t, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Puts back a message saved from t->err (ERRMSG_SIZE bytes). */
+void terr_set(mtrk_tenant *t, const char *msg);
 int dberr(mtrk_db *db, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Sets only the thread's last message (calls without a handle). */
 int gerr(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

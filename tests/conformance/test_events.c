@@ -489,6 +489,73 @@ static void unsubscribe_global_creates_the_rule_and_cancels_queued_messages(void
     assert_int_equal(conf_contact_status(fx->t, u.contact), MTRK_CONTACT_ACTIVE);
 }
 
+/* A batch is recorded in message order where that changes nothing (docs/
+ * decisions.md §9); what it records is what the caller's order records:
+ * an unsubscribe that cancels the contact's queued messages comes before a
+ * later event of one of them, ids and arrival follow the caller's order, and
+ * the handle names the caller's last refused event. */
+static void batch_records_what_the_callers_order_records(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    unsub_scn u;
+    mtrk_id lo, hi;
+    conf_scn_build(&s, fx->t, "bo", 3, 0, 1); /* other contacts, their messages older than u's */
+    build_unsub(&u, fx->t);
+    memset(lo.bytes, 0x01, sizeof lo.bytes);
+    memset(hi.bytes, 0xfe, sizeof hi.bytes);
+    enum { N = 7 };
+    mtrk_event_input in[N];
+    mtrk_event_outcome oc[N];
+    const mtrk_event_input *ev[N];
+    mtrk_event_outcome *out[N];
+    /* A provider id given twice: the caller's first is recorded, even when
+     * its message comes later in message order. */
+    mtrk_id first = s.mids[1], again = s.mids[2];
+    if (mtrk_id_compare(first, again) < 0) {
+        first = s.mids[2];
+        again = s.mids[1];
+    }
+    conf_ev_init(&in[0], MTRK_EV_UNSUBSCRIBE, u.mid_a, T(20)); /* global: cancels mid_cx and mid_cxy */
+    conf_ev_init(&in[1], MTRK_EV_SENT, u.mid_cx, T(21));      /* after the cancel: state kept */
+    conf_ev_init(&in[2], MTRK_EV_DELIVERED, s.mids[0], T(22)); /* first in message order */
+    conf_ev_init(&in[3], MTRK_EV_OPEN, hi, T(23));            /* unknown, last in message order */
+    conf_ev_init(&in[4], MTRK_EV_OPEN, lo, T(24));            /* unknown, the caller's last */
+    conf_ev_init(&in[5], MTRK_EV_DELIVERED, first, T(25));
+    conf_ev_init(&in[6], MTRK_EV_DELIVERED, again, T(25));
+    in[5].provider = in[6].provider = "pm";
+    in[5].provider_event_id = in[6].provider_event_id = "twice";
+    for (int i = 0; i < N; i++) {
+        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+        ev[i] = &in[i];
+        out[i] = &oc[i];
+    }
+    size_t recorded = 0;
+    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    assert_int_equal(recorded, 4);
+    assert_int_equal(oc[5].duplicate, 0);
+    assert_int_equal(oc[6].duplicate, 1);
+    CONF_ID_EQ(oc[6].event_id, oc[5].event_id);
+    assert_int_equal(conf_msg(fx->t, first).delivered, 1);
+    assert_int_equal(conf_msg(fx->t, again).delivered, 0);
+    assert_int_equal(oc[3].status, MTRK_ENOTFOUND);
+    assert_int_equal(oc[4].status, MTRK_ENOTFOUND);
+    char lo_text[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(lo_text, lo);
+    CONF_ERRMSG_HAS(lo_text);
+    /* The cancel came first, as in the caller's order. */
+    mtrk_message_info m = conf_msg(fx->t, u.mid_cx);
+    assert_int_equal(m.state, MTRK_MSG_CANCELED);
+    assert_int_equal(m.cancel_reason, MTRK_EXCL_GLOBAL_UNSUB);
+    assert_true(conf_event_effects(fx->t, u.mid_cx, oc[1].event_id) & MTRK_EFFECT_STATE_KEPT);
+    assert_int_equal(conf_msg(fx->t, u.mid_cxy).state, MTRK_MSG_CANCELED);
+    assert_int_equal(conf_msg(fx->t, s.mids[0]).delivered, 1);
+    /* Ids in the caller's order. */
+    assert_true(mtrk_id_compare(oc[0].event_id, oc[1].event_id) < 0);
+    assert_true(mtrk_id_compare(oc[1].event_id, oc[2].event_id) < 0);
+    conf_scn_free(&s);
+}
+
 static void unsubscribe_campaign_scope_touches_only_that_campaign(void **state)
 {
     conf_fixture *fx = *state;
@@ -1152,6 +1219,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(event_keeps_its_occurrence_and_arrival_times),
     CONF_TEST(batch_judges_each_event_on_its_own),
     CONF_TEST(batch_argument_errors_keep_nothing),
+    CONF_TEST(batch_records_what_the_callers_order_records),
     CONF_TEST(message_events_are_listed_in_event_time_then_arrival_order),
     CONF_TEST(contact_history_spans_campaigns_in_event_time_order),
     CONF_TEST(contact_history_pages_merge_messages_in_order),
