@@ -898,6 +898,7 @@ static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in
     ev->type = in->type;
     ev->link = in->lid;
     ev->occurred_at = s->occurred;
+    ev->occurred_hour = core_hour(s->occurred);
     ev->arrived_at = s->arrived;
     ev->provider = given(in->provider) ? (char *)in->provider : NULL;
     ev->provider_event_id = given(in->provider_event_id) ? (char *)in->provider_event_id : NULL;
@@ -1364,26 +1365,30 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
 #define CURSOR_MAGIC 0xE7
 #define CURSOR_VERSION 1
 
+/* A position in event-time order. */
+typedef struct ev_key {
+    mtrk_time occurred, arrived;
+    mtrk_id id;
+} ev_key;
+
 struct mtrk_event_iter {
-    pager pg;
+    pager pg;           /* first: campaign_page_read gets the iterator from it */
     mtrk_tenant *t;
     row_events current; /* the last item returned (owns the borrowed strings) */
     bool have_current;
     int type;
     mtrk_time from, to;
+    /* Campaign listings: the hour being read (campaign_page_read). */
+    ev_key *hour_keys;
+    size_t hour_n, hour_pos, hour_cap;
+    int64_t hour;
+    bool hour_loaded, hours_done;
 };
 
-static int campaign_filter(void *ud, const void *row)
+static void hour_reset(mtrk_event_iter *it)
 {
-    const mtrk_event_iter *it = ud;
-    const row_events *e = row;
-    if (it->to > 0 && e->occurred_at >= it->to)
-        return 2;
-    if (e->occurred_at < it->from)
-        return 0;
-    if (it->type && e->type != it->type)
-        return 0;
-    return 1;
+    it->hour_n = it->hour_pos = 0;
+    it->hour_loaded = it->hours_done = false;
 }
 
 /* Sets the pager to resume after (occurred, arrived, id). */
@@ -1496,6 +1501,143 @@ static int contact_page_read(pager *p, size_t max, size_t *got)
     return rc;
 }
 
+/* A campaign's events in event-time order. events_by_campaign keeps each
+ * hour's events in arrival order (docs/decisions.md §10), so the reader
+ * takes one hour at a time: the positions of its events that pass the
+ * iterator's type and time filters and come after the cursor, sorted; then
+ * their rows, a page at a time. Memory: one ev_key per such event of the
+ * hour. */
+typedef struct hour_ctx {
+    mtrk_event_iter *it;
+    const page_cursor *after; /* from pager_seek: (occurred) or (occurred, arrived, tenant, id) */
+    int64_t hour;
+    bool any, oom;
+} hour_ctx;
+
+static bool after_cursor(const page_cursor *c, const row_events *e)
+{
+    if (!c->started || c->n == 0)
+        return true;
+    if (c->n < 4)
+        return e->occurred_at > c->vals[0].i;
+    mtrk_id id;
+    memcpy(id.bytes, c->vals[3].p, sizeof id.bytes);
+    return pos_cmp(e->occurred_at, e->arrived_at, e->id, c->vals[0].i, c->vals[1].i, id) > 0;
+}
+
+static int hour_cb(void *ud, void *row)
+{
+    hour_ctx *c = ud;
+    mtrk_event_iter *it = c->it;
+    const row_events *e = row;
+    if (!c->any) {
+        c->any = true;
+        c->hour = e->occurred_hour;
+    } else if (e->occurred_hour != c->hour) {
+        return 1;
+    }
+    if ((it->type && e->type != it->type) || e->occurred_at < it->from || (it->to > 0 && e->occurred_at >= it->to) ||
+        !after_cursor(c->after, e))
+        return 0;
+    if (it->hour_n == it->hour_cap) {
+        ev_key *k = grow_array(it->hour_keys, &it->hour_cap, sizeof *k, 256);
+        if (k == NULL) {
+            c->oom = true;
+            return 1;
+        }
+        it->hour_keys = k;
+    }
+    it->hour_keys[it->hour_n++] = (ev_key){ e->occurred_at, e->arrived_at, e->id };
+    return 0;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    const ev_key *x = a, *y = b;
+    return pos_cmp(x->occurred, x->arrived, x->id, y->occurred, y->arrived, y->id);
+}
+
+/* Loads the first hour from it->hour (or the cursor's) on that has events to
+ * list; none left: hours_done. */
+static int hour_load(mtrk_event_iter *it)
+{
+    mtrk_tenant *t = it->t;
+    pager *p = &it->pg;
+    int64_t h = it->hour_loaded ? it->hour + HOUR_MS : p->cur.started && p->cur.n > 0 ? core_hour(p->cur.vals[0].i) : 0;
+    it->hour_n = it->hour_pos = 0;
+    for (;;) {
+        if (it->to > 0 && h >= it->to) {
+            it->hours_done = true;
+            return MTRK_OK;
+        }
+        hour_ctx c = { it, &p->cur, 0, false, false };
+        mtrk_value start = v_int(h);
+        int rc = st_scan(t, T_EVENTS, IDX_EVENTS_CAMPAIGN, p->prefix.vals, p->prefix.n, &start, 1, 0, hour_cb, &c);
+        if (rc == MTRK_OK && c.oom)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        if (rc)
+            return rc;
+        if (!c.any) {
+            it->hours_done = true;
+            return MTRK_OK;
+        }
+        it->hour = c.hour;
+        it->hour_loaded = true;
+        if (it->hour_n > 0) {
+            qsort(it->hour_keys, it->hour_n, sizeof *it->hour_keys, key_cmp);
+            return MTRK_OK;
+        }
+        h = c.hour + HOUR_MS;
+    }
+}
+
+static int campaign_page_read(pager *p, size_t max, size_t *got)
+{
+    mtrk_event_iter *it = (mtrk_event_iter *)p;
+    mtrk_tenant *t = p->t;
+    row_events *rows = (row_events *)p->rows;
+    *got = 0;
+    int rc = tx_begin(t, false);
+    while (rc == MTRK_OK && *got < max) {
+        if (it->hour_pos == it->hour_n) {
+            if (it->hours_done)
+                break;
+            rc = hour_load(it);
+            continue;
+        }
+        size_t take = it->hour_n - it->hour_pos;
+        if (take > max - *got)
+            take = max - *got;
+        /* Their rows in one store call where the store has get_many. */
+        mtrk_value keys[2 * PAGER_ROWS];
+        for (size_t j = 0; j < take; j++) {
+            keys[2 * j] = v_id(&t->id);
+            keys[2 * j + 1] = v_id(&it->hour_keys[it->hour_pos + j].id);
+        }
+        rc = st_prefetch(t, T_EVENTS, keys, take);
+        for (size_t j = 0; rc == MTRK_OK && j < take; j++) {
+            row_events *r = &rows[*got];
+            memset(r, 0, sizeof *r);
+            r->tenant = t->id;
+            r->id = it->hour_keys[it->hour_pos].id;
+            rc = st_get(t, T_EVENTS, r);
+            if (rc == MTRK_OK)
+                (*got)++;
+            else if (rc == MTRK_ENOTFOUND) /* events are never deleted; kept for safety */
+                rc = MTRK_OK;
+            if (rc == MTRK_OK)
+                it->hour_pos++;
+        }
+    }
+    rc = tx_end(t, rc);
+    if (rc) {
+        for (size_t i = 0; i < *got; i++)
+            rows_clear(T_EVENTS, &rows[i]);
+        *got = 0;
+    }
+    return rc;
+}
+
 static int iter_new(mtrk_event_iter **out, mtrk_tenant *t, unsigned owner_table, const char *what, mtrk_id owner,
                     int index)
 {
@@ -1571,8 +1713,7 @@ MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *t, mtr
     it->type = (int)type;
     it->from = from;
     it->to = to;
-    it->pg.filter = campaign_filter;
-    it->pg.filter_userdata = it;
+    it->pg.read = campaign_page_read;
     /* Start at `from`: strictly after any occurred_at below it. */
     if (from > 0 && (rc = pager_seek(&it->pg, t, from - 1, 0, NULL))) {
         mtrk_event_iter_free(it);
@@ -1677,6 +1818,7 @@ MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *it, const uint8_t cursor[MTRK
         return terr(t, MTRK_EINVAL, "cursor is not an event cursor of this version");
     rows_clear(T_EVENTS, &it->current);
     it->have_current = false;
+    hour_reset(it);
     if (cursor[2] == 0) {
         if (it->from > 0)
             return pager_seek(&it->pg, t, it->from - 1, 0, NULL);
@@ -1702,5 +1844,6 @@ MTRK_API void mtrk_event_iter_free(mtrk_event_iter *it)
         return;
     pager_free(&it->pg);
     rows_clear(T_EVENTS, &it->current);
+    free(it->hour_keys);
     free(it);
 }

@@ -53,6 +53,10 @@ void terr_clear(mtrk_tenant *t);
 
 /* ---- time and ids (id.c) ----------------------------------------------- */
 mtrk_time core_now(const mtrk_db *db);
+/* The hour an event time (>= 0) falls in, as the time of its start: the
+ * hourly series and events_by_campaign's buckets both use it. */
+#define HOUR_MS INT64_C(3600000)
+static inline int64_t core_hour(mtrk_time at) { return (at / HOUR_MS) * HOUR_MS; }
 /* A version 7 id from the db's clock; strictly increasing within the process. */
 mtrk_id core_id_new(const mtrk_db *db);
 bool id_is_nil(mtrk_id id);

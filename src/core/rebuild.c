@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HOUR_MS INT64_C(3600000)
 #define PAGE 256
 
 /* A page reader inside the caller's transaction: rows copied into a buffer,
@@ -225,7 +224,7 @@ static int rebuild_hourly(mtrk_tenant *t, mtrk_id campaign)
     while (rc == MTRK_OK && (rc = rpage_next(t, &p)) == MTRK_OK && p.n > 0) {
         for (size_t i = 0; rc == MTRK_OK && i < p.n; i++) {
             const row_events *e = (const row_events *)(p.rows + i * sizeof(row_events));
-            int64_t h = (e->occurred_at / HOUR_MS) * HOUR_MS;
+            int64_t h = core_hour(e->occurred_at);
             if (h != hour && hour >= 0)
                 rc = flush_hour(t, campaign, hour, counts);
             hour = h;

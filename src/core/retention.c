@@ -9,15 +9,22 @@ struct spage_ctx {
     unsigned table;
     char *rows;
     size_t max, got;
-    mtrk_time before; /* events only: stop at occurred_at >= before */
+    mtrk_time before; /* events by campaign only: those that occurred before it */
     bool by_time;
 };
 
 static int spage_cb(void *ud, void *row)
 {
     struct spage_ctx *p = ud;
-    if (p->by_time && ((const row_events *)row)->occurred_at >= p->before)
-        return 1;
+    if (p->by_time) {
+        /* events_by_campaign holds an hour's events in arrival order: stop
+         * after before's hour, skip its later events within it. */
+        const row_events *e = row;
+        if (e->occurred_hour > core_hour(p->before))
+            return 1;
+        if (e->occurred_at >= p->before)
+            return 0;
+    }
     int rc = rows_copy(p->table, p->rows + p->got * rows_size(p->table), row);
     if (rc)
         return terr(p->t, MTRK_ENOMEM, "out of memory");

@@ -151,7 +151,8 @@
     X(events, unsub_scope, INT, N_)                      \
     X(events, unsub_audience, ID, NUL_)                  \
     X(events, unsub_source, INT, N_)                     \
-    X(events, effects, INT, N_)
+    X(events, effects, INT, N_)                          \
+    X(events, occurred_hour, INT, N_)
 
 /* scope_id is the nil id for global rules (primary-key columns are never NULL). */
 #define UNSUBSCRIBES_COLS(X)                             \

@@ -47,8 +47,10 @@ static const mtrk_index_def events_idx[] = {
     IDX("events_by_provider", 1, COL_events_tenant, COL_events_provider, COL_events_provider_event_id),
     IDX("events_by_message", 0, COL_events_tenant, COL_events_message, COL_events_occurred_at,
         COL_events_arrived_at),
-    IDX("events_by_campaign", 0, COL_events_tenant, COL_events_campaign, COL_events_occurred_at,
-        COL_events_arrived_at),
+    /* A campaign's events by the hour they occurred, in arrival (id) order
+     * within the hour: an insert goes to the tail of its hour, not to a
+     * random page (docs/decisions.md §10). Readers order an hour in memory. */
+    IDX("events_by_campaign", 0, COL_events_tenant, COL_events_campaign, COL_events_occurred_hour),
 };
 static const mtrk_index_def landing_pages_idx[] = {
     IDX("landing_pages_by_campaign", 1, COL_landing_pages_tenant, COL_landing_pages_campaign),
@@ -97,7 +99,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 5u
+#define SCHEMA_VERSION 6u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

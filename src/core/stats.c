@@ -16,7 +16,6 @@
 #define HASH_NONFATAL_OOM 1
 #include <uthash.h>
 
-#define HOUR_MS INT64_C(3600000)
 
 /* ---- deferred rollup changes ---------------------------------------------
  * Counters only ever change by addition, so the changes of a whole call can be
@@ -206,7 +205,7 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
         hour_key k;
         memset(&k, 0, sizeof k);
         k.campaign = campaign;
-        k.hour = (at / HOUR_MS) * HOUR_MS;
+        k.hour = core_hour(at);
         k.type = type;
         pend_hourly *h;
         HASH_FIND(hh, p->hs, &k, sizeof k, h);
@@ -226,7 +225,7 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
     row_hourly_stats h = { 0 };
     h.tenant = t->id;
     h.campaign = campaign;
-    h.hour = (at / HOUR_MS) * HOUR_MS;
+    h.hour = core_hour(at);
     h.type = type;
     int rc = st_get(t, T_HOURLY_STATS, &h);
     if (rc == MTRK_OK) {
@@ -237,7 +236,7 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
         return rc;
     h.tenant = t->id;
     h.campaign = campaign;
-    h.hour = (at / HOUR_MS) * HOUR_MS;
+    h.hour = core_hour(at);
     h.type = type;
     h.count = n;
     return st_insert(t, T_HOURLY_STATS, &h);

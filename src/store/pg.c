@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 3
+#define PG_SCHEMA_VERSION 4
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -568,8 +568,29 @@ static int migrate_3(pgstore *s, const char *schema)
                 "migrating to schema version 3");
 }
 
+/* Version 4: events gain occurred_hour, and events_by_campaign is keyed by
+ * it (docs/decisions.md §10). */
+static int migrate_4(pgstore *s, const char *schema)
+{
+    (void)schema;
+    strbuf b = { 0 };
+    sb_printf(&b, "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n"
+                "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n"
+                "ALTER TABLE events ALTER COLUMN occurred_hour DROP DEFAULT;\n"
+                "DROP INDEX IF EXISTS events_by_campaign;\n",
+            (long long)HOUR_MS, (long long)HOUR_MS);
+    for (unsigned t = 0; t < s->ntables; t++) {
+        const mtrk_table_def *def = s->ts[t].def;
+        if (strcmp(def->name, "events") == 0)
+            for (unsigned x = 0; x < def->nindexes; x++)
+                if (strcmp(def->indexes[x].name, "events_by_campaign") == 0)
+                    sql_create_index(&b, def, x);
+    }
+    return exec_script(s, &b, "migrating to schema version 4");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
-static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3 };
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 4
+#define SQLITE_SCHEMA_VERSION 5
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -305,7 +305,10 @@ static int migrate_3(sqlstore *s)
                 sb_printf(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
             sb_printf(&b, "ALTER TABLE events RENAME TO events_v2;\n");
             sql_create_table(&b, def);
-            sb_printf(&b, "INSERT INTO events SELECT * FROM events_v2;\nDROP TABLE events_v2;\n");
+            /* The table is made from the current definition, which has since
+             * gained occurred_hour (migration 5) as its last column. */
+            sb_printf(&b, "INSERT INTO events SELECT *, occurred_at / %lld * %lld FROM events_v2;\n"
+                        "DROP TABLE events_v2;\n", (long long)HOUR_MS, (long long)HOUR_MS);
             continue;
         }
         for (unsigned x = 0; x < def->nindexes; x++) {
@@ -331,7 +334,37 @@ static int migrate_4(sqlstore *s)
     return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 4");
 }
 
-static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4 };
+/* Version 5: events gain occurred_hour, and events_by_campaign is keyed by
+ * it (docs/decisions.md §10). A file coming from version 2 has the column
+ * already (migration 3 rebuilt the table from the current definition). */
+static int migrate_5(sqlstore *s)
+{
+    sqlite3_stmt *st;
+    int has = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'occurred_hour'", -1,
+                           &st, NULL) != SQLITE_OK)
+        return sql_fail(s, "migrating to schema version 5");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        has = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    strbuf b = { 0 };
+    if (!has)
+        sb_printf(&b, "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
+                    "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n",
+                (long long)HOUR_MS, (long long)HOUR_MS);
+    sb_printf(&b, "DROP INDEX IF EXISTS events_by_campaign;\n");
+    for (unsigned t = 0; t < s->ntables; t++) {
+        const mtrk_table_def *def = s->ts[t].def;
+        if (strcmp(def->name, "events") == 0)
+            for (unsigned x = 0; x < def->nindexes; x++)
+                if (strcmp(def->indexes[x].name, "events_by_campaign") == 0)
+                    sql_create_index(&b, def, x);
+    }
+    return exec_script(s, &b, "migrating to schema version 5");
+}
+
+static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
+                                                                 migrate_5 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -12,6 +12,7 @@
  * arrival time agree and "older" is not ambiguous.
  */
 #include "conf_build.h"
+#include "conf_util.h"
 
 #define DAY_MS INT64_C(86400000)
 
@@ -105,6 +106,40 @@ static void test_retention_scrubs_ip_and_user_agent_of_old_events_only(void **st
     assert_string_equal(after.ua[1], "Mozilla/5.0 (new)");
 }
 
+/* Retention walks each campaign's events hour by hour, in arrival order
+ * within an hour (docs/decisions.md §10): in the cutoff's own hour, events
+ * before it are scrubbed and events after it kept, whatever order they
+ * arrived in. */
+static void test_retention_cuts_inside_an_hour(void **state)
+{
+    conf_fixture *fx = *state;
+    set_retention(fx->t, 10 * DAY_MS);
+    mtrk_id mid = conf_sent_message(NULL, NULL, fx->t, "h@example.com");
+    conf_clock_advance(11 * DAY_MS + 30 * CONF_MIN);
+    mtrk_time cutoff = CONF_T0 + DAY_MS + 30 * CONF_MIN; /* the middle of an hour */
+    /* Arrival order: after the hour, after the cutoff, before it, an hour before. */
+    const mtrk_time at[4] = { cutoff + 2 * CONF_HOUR, cutoff + CONF_MIN, cutoff - CONF_MIN, cutoff - CONF_HOUR };
+    for (int i = 0; i < 4; i++) {
+        mtrk_event_input in;
+        conf_ev_init(&in, MTRK_EV_OPEN, mid, at[i]);
+        in.ip = "203.0.113.7";
+        in.user_agent = "Mozilla/5.0";
+        CONF_OK(mtrk_event_record(NULL, fx->t, &in));
+    }
+    uint64_t scrubbed = 99;
+    CONF_OK(mtrk_retention_apply(&scrubbed, fx->t));
+    assert_int_equal(scrubbed, 2);
+    open_seen after = opens_of(fx->t, mid); /* in event-time order */
+    assert_int_equal(after.n, 4);
+    assert_int_equal(after.at[0], cutoff - CONF_HOUR);
+    assert_false(after.has_ip[0] || after.has_ua[0]);
+    assert_int_equal(after.at[1], cutoff - CONF_MIN);
+    assert_false(after.has_ip[1] || after.has_ua[1]);
+    assert_int_equal(after.at[2], cutoff + CONF_MIN);
+    assert_true(after.has_ip[2] && after.has_ua[2]);
+    assert_true(after.has_ip[3] && after.has_ua[3]);
+}
+
 static void test_retention_apply_twice_changes_nothing_the_second_time(void **state)
 {
     conf_fixture *fx = *state;
@@ -190,6 +225,7 @@ static void test_contact_erase_scrubs_ip_and_user_agent_of_its_events(void **sta
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_retention_scrubs_ip_and_user_agent_of_old_events_only),
     CONF_TEST(test_retention_apply_twice_changes_nothing_the_second_time),
+    CONF_TEST(test_retention_cuts_inside_an_hour),
     CONF_TEST(test_retention_keeps_events_within_the_period),
     CONF_TEST(test_retention_is_per_tenant),
     CONF_TEST(test_retention_with_no_events_scrubs_nothing),

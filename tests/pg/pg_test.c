@@ -630,20 +630,38 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migration 3 brings a version-2 database forward: the messages' fold
-     * marks are added (NULL: every event counts), the version recorded. */
+    /* Migrations 3 and 4 bring a version-2 database forward: the messages'
+     * fold marks are added (NULL: every event counts); the events gain
+     * occurred_hour, filled from occurred_at, and events_by_campaign is
+     * keyed by it; the versions recorded. */
     sql("ALTER TABLE messages DROP COLUMN folded_occurred_at, DROP COLUMN folded_arrived_at, "
         "DROP COLUMN folded_event");
-    sql("DELETE FROM mtrk_schema WHERE version = 3");
+    sql("DROP INDEX events_by_campaign");
+    sql("ALTER TABLE events DROP COLUMN occurred_hour");
+    sql("CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at, id)");
+    /* One event of that version, made by hand (its keys point nowhere). */
+    sql("CREATE TABLE events_migration_test PARTITION OF events FOR VALUES FROM (0) TO (86400000)");
+    sql("SET session_replication_role = replica");
+    sql("INSERT INTO events (tenant, id, message, campaign, contact, type, occurred_at, arrived_at, bounce_kind, "
+        "verdict, unsub_scope, unsub_source, effects) VALUES (gen_random_uuid(), gen_random_uuid(), "
+        "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
+    sql("SET session_replication_role = DEFAULT");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 3, "migration 3 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 4, "migrations 3 and 4 not recorded");
     CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND table_name = 'messages' AND column_name IN "
                   "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,
           "migration 3: the fold marks");
+    CHECK(sql_int("SELECT count(*) FROM events WHERE occurred_hour <> occurred_at / 3600000 * 3600000") == 0 &&
+              sql_int("SELECT count(*) FROM events WHERE occurred_at = 7300000 AND occurred_hour = 7200000") == 1,
+          "migration 4: occurred_hour from occurred_at");
+    CHECK(sql_int("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
+                  "'events_by_campaign' AND indexdef LIKE '%occurred_hour%' AND indexdef NOT LIKE '%occurred_at%'") == 1,
+          "migration 4: events_by_campaign keyed by occurred_hour");
 
     /* A newer schema version is refused, and the database left as it was. */
     sql("INSERT INTO mtrk_schema (version) VALUES (999)");

@@ -4,9 +4,11 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 4 with every row kept:
+ * library, a copy of it must come out at user_version 5 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
- * messages' fold marks added (migration 4), the
+ * messages' fold marks added (migration 4), events' occurred_hour filled and
+ * events_by_campaign keyed by it (migration 5; also from a version-4 copy
+ * made from the result), the
  * events' foreign keys to campaigns and contacts gone, the partial unique
  * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
  * send queue of "Two" claimable, and a contact's history readable.
@@ -49,6 +51,26 @@ static void copy_file(const char *from, const char *to)
     fclose(in);
     if (fclose(out) != 0)
         rel_die("cannot write %s", to);
+}
+
+static void sql(sqlite3 *db, const char *script)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db, script, NULL, NULL, &err) != SQLITE_OK)
+        rel_die("%s: %s", script, err ? err : "?");
+}
+
+/* Migration 5: every event's occurred_hour is the hour of its occurred_at,
+ * and events_by_campaign is keyed by it. */
+static void check_hour_buckets(sqlite3 *db, int64_t events)
+{
+    expect(q_int(db, "SELECT count(*) FROM events WHERE occurred_hour = occurred_at / 3600000 * 3600000"), events,
+           "occurred_hour filled from occurred_at");
+    expect(q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_hour'"), 1,
+           "events_by_campaign keyed by occurred_hour");
+    expect(q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_at'"), 0,
+           "events_by_campaign no longer keyed by occurred_at");
+    expect(q_int(db, "SELECT count(DISTINCT occurred_hour) FROM events") > 1, 1, "events over several hours");
 }
 
 static mtrk_id campaign_named(mtrk_tenant *t, const char *name)
@@ -126,7 +148,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 4, "user_version after the migration");
+    expect(q_int(db, "PRAGMA user_version"), 5, "user_version after the migration");
     expect(q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -147,10 +169,29 @@ int main(int argc, char **argv)
     expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_by_queue' "
                      "AND sql LIKE '%queue_state%IS NOT NULL%'"),
            1, "messages_by_queue over queue_state, partial");
+    check_hour_buckets(db, events);
+    /* Back to a version-4 file: no occurred_hour, events_by_campaign by time. */
+    sql(db, "DROP INDEX events_by_campaign;"
+            "ALTER TABLE events DROP COLUMN occurred_hour;"
+            "CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at);"
+            "PRAGMA user_version = 4;");
+    sqlite3_close(db);
+    rel_check_integrity(path);
+
+    /* Opened by this library, migration 5 adds the column and fills it. */
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    rel_check_rollups(t, one);
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    expect(q_int(db, "PRAGMA user_version"), 5, "user_version after migration 5");
+    check_hour_buckets(db, events);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 4, %lld events and %lld messages kept\n", (long long)events,
-           (long long)messages);
+    printf("sqlite-migrate: schema 2 file migrated to 5, then a version-4 copy to 5; %lld events and %lld messages "
+           "kept\n", (long long)events, (long long)messages);
     return 0;
 }

@@ -586,8 +586,8 @@ static void test_value_order(void **state)
     expect_ids(&c, 8, want);
     /* INT numerically, negatives first: occurred_at = -7e12, -5e12, -3e12, -1e12, 0, 2e12, 4e12, 6e12 */
     collect_reset(&c, T_EVENTS);
-    /* events_by_campaign: every row has the same tenant and campaign, so occurred_at orders */
-    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_CAMPAIGN, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    /* events_by_message: every row has the same tenant and message, so occurred_at orders */
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
     expect_ids(&c, 8, (unsigned[]){ 8, 6, 4, 2, 1, 3, 5, 7 });
     /* a start value of another type sorts by type: INT < TEXT < BLOB */
     trow k;
