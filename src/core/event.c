@@ -1608,6 +1608,8 @@ static int campaign_page_read(pager *p, size_t max, size_t *got)
         size_t take = it->hour_n - it->hour_pos;
         if (take > max - *got)
             take = max - *got;
+        if (take > PAGER_ROWS)
+            take = PAGER_ROWS;
         /* Their rows in one store call where the store has get_many. */
         mtrk_value keys[2 * PAGER_ROWS];
         for (size_t j = 0; j < take; j++) {

@@ -579,13 +579,7 @@ static int migrate_4(pgstore *s, const char *schema)
                 "ALTER TABLE events ALTER COLUMN occurred_hour DROP DEFAULT;\n"
                 "DROP INDEX IF EXISTS events_by_campaign;\n",
             (long long)HOUR_MS, (long long)HOUR_MS);
-    for (unsigned t = 0; t < s->ntables; t++) {
-        const mtrk_table_def *def = s->ts[t].def;
-        if (strcmp(def->name, "events") == 0)
-            for (unsigned x = 0; x < def->nindexes; x++)
-                if (strcmp(def->indexes[x].name, "events_by_campaign") == 0)
-                    sql_create_index(&b, def, x);
-    }
+    sql_create_index(&b, rows_table(T_EVENTS), IDX_EVENTS_CAMPAIGN);
     return exec_script(s, &b, "migrating to schema version 4");
 }
 

@@ -353,13 +353,7 @@ static int migrate_5(sqlstore *s)
                     "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n",
                 (long long)HOUR_MS, (long long)HOUR_MS);
     sb_printf(&b, "DROP INDEX IF EXISTS events_by_campaign;\n");
-    for (unsigned t = 0; t < s->ntables; t++) {
-        const mtrk_table_def *def = s->ts[t].def;
-        if (strcmp(def->name, "events") == 0)
-            for (unsigned x = 0; x < def->nindexes; x++)
-                if (strcmp(def->indexes[x].name, "events_by_campaign") == 0)
-                    sql_create_index(&b, def, x);
-    }
+    sql_create_index(&b, rows_table(T_EVENTS), IDX_EVENTS_CAMPAIGN);
     return exec_script(s, &b, "migrating to schema version 5");
 }
 
