@@ -1365,11 +1365,17 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
 #define CURSOR_MAGIC 0xE7
 #define CURSOR_VERSION 1
 
-/* A position in event-time order. */
+/* A position in event-time order, and where its row is kept (hour_rows). */
 typedef struct ev_key {
     mtrk_time occurred, arrived;
     mtrk_id id;
+    size_t row;
 } ev_key;
+
+/* A campaign listing keeps the rows of an hour up to this many events (a
+ * few MiB); past it, only their positions, and reads the rows again. A
+ * variable so that a unit test can make both paths meet small hours. */
+size_t core_hour_keep_max = 16384;
 
 struct mtrk_event_iter {
     pager pg;           /* first: campaign_page_read gets the iterator from it */
@@ -1381,12 +1387,25 @@ struct mtrk_event_iter {
     /* Campaign listings: the hour being read (campaign_page_read). */
     ev_key *hour_keys;
     size_t hour_n, hour_pos, hour_cap;
+    row_events *hour_rows; /* hour_kept: the rows of hour_keys, by ev_key.row */
+    size_t hour_rows_cap;
+    bool hour_kept;
     int64_t hour;
     bool hour_loaded, hours_done;
 };
 
+/* Drops the kept rows not yet handed out (those handed out are zeroed). */
+static void hour_rows_drop(mtrk_event_iter *it)
+{
+    if (it->hour_kept)
+        for (size_t i = 0; i < it->hour_n; i++)
+            rows_clear(T_EVENTS, &it->hour_rows[i]);
+    it->hour_kept = false;
+}
+
 static void hour_reset(mtrk_event_iter *it)
 {
+    hour_rows_drop(it);
     it->hour_n = it->hour_pos = 0;
     it->hour_loaded = it->hours_done = false;
 }
@@ -1504,9 +1523,10 @@ static int contact_page_read(pager *p, size_t max, size_t *got)
 /* A campaign's events in event-time order. events_by_campaign keeps each
  * hour's events in arrival order (docs/decisions.md §10), so the reader
  * takes one hour at a time: the positions of its events that pass the
- * iterator's type and time filters and come after the cursor, sorted; then
- * their rows, a page at a time. Memory: one ev_key per such event of the
- * hour. */
+ * iterator's type and time filters and come after the cursor, sorted, with
+ * their rows while there are at most core_hour_keep_max of them; past that, the
+ * rows are read again by key, a page at a time. Memory: one hour's rows up
+ * to that bound, then one ev_key (40 bytes) per event of the hour. */
 typedef struct hour_ctx {
     mtrk_event_iter *it;
     const page_cursor *after; /* from pager_seek: (occurred) or (occurred, arrived, tenant, id) */
@@ -1547,7 +1567,24 @@ static int hour_cb(void *ud, void *row)
         }
         it->hour_keys = k;
     }
-    it->hour_keys[it->hour_n++] = (ev_key){ e->occurred_at, e->arrived_at, e->id };
+    if (it->hour_kept && it->hour_n >= core_hour_keep_max)
+        hour_rows_drop(it);
+    if (it->hour_kept) {
+        if (it->hour_n == it->hour_rows_cap) {
+            row_events *r = grow_array(it->hour_rows, &it->hour_rows_cap, sizeof *r, 256);
+            if (r == NULL) {
+                c->oom = true;
+                return 1;
+            }
+            it->hour_rows = r;
+        }
+        if (rows_copy(T_EVENTS, &it->hour_rows[it->hour_n], row)) {
+            c->oom = true;
+            return 1;
+        }
+    }
+    it->hour_keys[it->hour_n] = (ev_key){ e->occurred_at, e->arrived_at, e->id, it->hour_n };
+    it->hour_n++;
     return 0;
 }
 
@@ -1564,12 +1601,14 @@ static int hour_load(mtrk_event_iter *it)
     mtrk_tenant *t = it->t;
     pager *p = &it->pg;
     int64_t h = it->hour_loaded ? it->hour + HOUR_MS : p->cur.started && p->cur.n > 0 ? core_hour(p->cur.vals[0].i) : 0;
-    it->hour_n = it->hour_pos = 0;
     for (;;) {
+        hour_rows_drop(it);
+        it->hour_n = it->hour_pos = 0;
         if (it->to > 0 && h >= it->to) {
             it->hours_done = true;
             return MTRK_OK;
         }
+        it->hour_kept = true;
         hour_ctx c = { it, &p->cur, 0, false, false };
         mtrk_value start = v_int(h);
         int rc = st_scan(t, T_EVENTS, IDX_EVENTS_CAMPAIGN, p->prefix.vals, p->prefix.n, &start, 1, 0, hour_cb, &c);
@@ -1610,7 +1649,15 @@ static int campaign_page_read(pager *p, size_t max, size_t *got)
             take = max - *got;
         if (take > PAGER_ROWS)
             take = PAGER_ROWS;
-        /* Their rows in one store call where the store has get_many. */
+        if (it->hour_kept) {
+            for (size_t j = 0; j < take; j++, it->hour_pos++) {
+                row_events *kept = &it->hour_rows[it->hour_keys[it->hour_pos].row];
+                rows[(*got)++] = *kept; /* moved: the pager owns it now */
+                memset(kept, 0, sizeof *kept);
+            }
+            continue;
+        }
+        /* Their rows again, in one store call where the store has get_many. */
         mtrk_value keys[2 * PAGER_ROWS];
         for (size_t j = 0; j < take; j++) {
             keys[2 * j] = v_id(&t->id);
@@ -1846,6 +1893,8 @@ MTRK_API void mtrk_event_iter_free(mtrk_event_iter *it)
         return;
     pager_free(&it->pg);
     rows_clear(T_EVENTS, &it->current);
+    hour_rows_drop(it);
+    free(it->hour_rows);
     free(it->hour_keys);
     free(it);
 }

@@ -57,6 +57,8 @@ mtrk_time core_now(const mtrk_db *db);
  * hourly series and events_by_campaign's buckets both use it. */
 #define HOUR_MS INT64_C(3600000)
 static inline int64_t core_hour(mtrk_time at) { return (at / HOUR_MS) * HOUR_MS; }
+/* How many rows of one hour a campaign listing keeps (event.c). */
+extern size_t core_hour_keep_max;
 /* A version 7 id from the db's clock; strictly increasing within the process. */
 mtrk_id core_id_new(const mtrk_db *db);
 bool id_is_nil(mtrk_id id);

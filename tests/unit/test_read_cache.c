@@ -747,6 +747,90 @@ static void hot_message(fixture *f, bool batch)
 static void test_hot_message_one_by_one(void **state) { hot_message(*state, false); }
 static void test_hot_message_in_batches(void **state) { hot_message(*state, true); }
 
+/* The campaign listing reads events_by_campaign an hour at a time and orders
+ * the hour in memory (docs/decisions.md §10). It keeps an hour's rows up to
+ * core_hour_keep_max events and past that keeps their positions only and
+ * reads the rows again, a page per get_many: both give the same events in
+ * event-time order, from the start and from a cursor. */
+static size_t list_campaign(fixture *f, mtrk_id camp, mtrk_event_type type, const uint8_t *cursor, mtrk_id *ids,
+                            size_t max)
+{
+    mtrk_event_iter *it = NULL;
+    assert_int_equal(mtrk_event_iter_campaign(&it, f->t, camp, type, 0, 0), MTRK_OK);
+    if (cursor)
+        assert_int_equal(mtrk_event_iter_seek(it, cursor), MTRK_OK);
+    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    size_t n = 0;
+    mtrk_time last = 0;
+    int rc;
+    while ((rc = mtrk_event_iter_next(&e, it)) == MTRK_OK) {
+        assert_true(n < max);
+        assert_true(e.occurred_at >= last);
+        last = e.occurred_at;
+        ids[n++] = e.id;
+    }
+    assert_int_equal(rc, MTRK_ITEROVER);
+    mtrk_event_iter_free(it);
+    return n;
+}
+
+static void test_campaign_listing_keeps_or_rereads_an_hour_alike(void **state)
+{
+    fixture *f = *state;
+    mtrk_id mids[3];
+    mtrk_id camp = make_messages(f, mids);
+    enum { N = 400 };
+    evbuf eb;
+    for (int b = 0; b < N / 10; b++) {
+        evbuf_reset(&eb, 10);
+        for (int j = 0; j < 10; j++) {
+            int i = b * 10 + j;
+            eb.in[j].type = i % 2 ? MTRK_EV_OPEN : MTRK_EV_DELIVERED;
+            eb.in[j].mid = mids[i % 3];
+            /* three hours, in an order that is not time order */
+            eb.in[j].occurred_at = 1767225600000LL + (int64_t)((i * 7919) % (3 * 3600)) * 1000;
+        }
+        size_t rec = 0;
+        assert_int_equal(mtrk_event_record_batch(&rec, eb.pout, f->t, eb.pin, 10), MTRK_OK);
+        assert_int_equal(rec, 10);
+    }
+    static mtrk_id kept[N], reread[N];
+    size_t saved = core_hour_keep_max;
+    memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
+    assert_int_equal(list_campaign(f, camp, 0, NULL, kept, N), N);
+    assert_int_equal(f->ms.many_calls[T_EVENTS], 0); /* rows kept from the hour's scan */
+    core_hour_keep_max = 7;
+    assert_int_equal(list_campaign(f, camp, 0, NULL, reread, N), N);
+    assert_true(f->ms.many_calls[T_EVENTS] >= 3); /* at least a page per hour read again */
+    for (int i = 0; i < N; i++)
+        assert_memory_equal(&kept[i], &reread[i], sizeof kept[i]);
+    /* Opens only, and from a cursor taken inside the second hour. */
+    size_t nk = 0, nr = 0;
+    core_hour_keep_max = saved;
+    nk = list_campaign(f, camp, MTRK_EV_OPEN, NULL, kept, N);
+    core_hour_keep_max = 7;
+    nr = list_campaign(f, camp, MTRK_EV_OPEN, NULL, reread, N);
+    assert_int_equal(nk, N / 2);
+    assert_int_equal(nr, nk);
+    assert_memory_equal(kept, reread, nk * sizeof kept[0]);
+    mtrk_event_iter *it = NULL;
+    assert_int_equal(mtrk_event_iter_campaign(&it, f->t, camp, 0, 0, 0), MTRK_OK);
+    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(mtrk_event_iter_next(&e, it), MTRK_OK);
+    uint8_t cur[MTRK_CURSOR_SIZE];
+    assert_int_equal(mtrk_event_iter_cursor(cur, it), MTRK_OK);
+    mtrk_event_iter_free(it);
+    core_hour_keep_max = saved;
+    nk = list_campaign(f, camp, 0, cur, kept, N);
+    core_hour_keep_max = 7;
+    nr = list_campaign(f, camp, 0, cur, reread, N);
+    core_hour_keep_max = saved;
+    assert_int_equal(nk, N - 200);
+    assert_int_equal(nr, nk);
+    assert_memory_equal(kept, reread, nk * sizeof kept[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -763,6 +847,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_event_batch_checks_provider_ids_with_one_read, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hot_message_one_by_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hot_message_in_batches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_campaign_listing_keeps_or_rereads_an_hour_alike, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
