@@ -166,11 +166,16 @@ typedef struct ev_state {
     size_t visited;        /* events the fold read past it */
 } ev_state;
 
+/* An event's id and arrival, issued by a batch in the caller's order. */
+typedef struct ev_issued {
+    mtrk_id id;
+    mtrk_time arrived;
+} ev_issued;
+
 /* What a batch fixes for one event before recording it (batch_plan). */
 typedef struct ev_pre {
-    mtrk_id id;            /* the event's id and arrival, issued in the caller's order */
-    mtrk_time arrived;
-    const mtrk_id *defer;  /* sorted: contacts whose events wait for the second pass */
+    ev_issued issued;
+    const mtrk_id *defer;  /* first pass: sorted contacts whose events wait for the second */
     size_t ndefer;
     bool deferred;         /* out: the message's contact is one of them; nothing was written */
 } ev_pre;
@@ -637,12 +642,10 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
             !has_provider_id(events[i]->provider, events[i]->provider_event_id) ||
             event_validate(t, &nm, events[i]) != MTRK_OK)
             continue;
-        {
-            pre[3 * np] = v_id(&t->id);
-            pre[3 * np + 1] = v_text(events[i]->provider);
-            pre[3 * np + 2] = v_text(events[i]->provider_event_id);
-            np++;
-        }
+        pre[3 * np] = v_id(&t->id);
+        pre[3 * np + 1] = v_text(events[i]->provider);
+        pre[3 * np + 2] = v_text(events[i]->provider_event_id);
+        np++;
     }
     if (rc == MTRK_OK && np)
         rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_PROVIDER, pre, 3, np, prov_fill_cb, fc);
@@ -803,9 +806,9 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
         (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
-    s->arrived = pre != NULL ? pre->arrived : core_now(t->db);
+    s->arrived = pre != NULL ? pre->issued.arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
-    s->id = pre != NULL ? pre->id : core_id_new(t->db);
+    s->id = pre != NULL ? pre->issued.id : core_id_new(t->db);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
         return rc;
     /* The facts before this event: the row folded with the events so far
@@ -1102,7 +1105,7 @@ typedef struct batch_plan {
     size_t first2, len;
     bool built2;
     bool *second;       /* event i is recorded in the second pass */
-    ev_pre *pre;
+    ev_issued *issued;
     mtrk_id *contacts;  /* sorted: the contacts of pinned events */
     size_t ncontacts, capcontacts;
 } batch_plan;
@@ -1138,7 +1141,7 @@ static void batch_plan_free(batch_plan *bp)
 {
     free(bp->order);
     free(bp->second);
-    free(bp->pre);
+    free(bp->issued);
     free(bp->contacts);
     memset(bp, 0, sizeof *bp);
 }
@@ -1177,15 +1180,15 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     size_t m = n ? n : 1;
     bp->order = malloc(2 * m * sizeof *bp->order);
     bp->second = calloc(m, sizeof *bp->second);
-    bp->pre = calloc(m, sizeof *bp->pre);
+    bp->issued = calloc(m, sizeof *bp->issued);
     batch_key *keys = malloc(m * sizeof *keys);
     int rc = MTRK_OK;
-    if (bp->order == NULL || bp->second == NULL || bp->pre == NULL || keys == NULL ||
+    if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL ||
         !pin_repeated_providers(events, n, bp->second))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        bp->pre[i].arrived = core_now(t->db);
-        bp->pre[i].id = core_id_new(t->db);
+        bp->issued[i].arrived = core_now(t->db);
+        bp->issued[i].id = core_id_new(t->db);
         if (pinned_type(events[i]))
             bp->second[i] = true;
         keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
@@ -1231,10 +1234,6 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     free(keys);
     if (rc == MTRK_OK && bp->ncontacts > 1)
         qsort(bp->contacts, bp->ncontacts, sizeof *bp->contacts, id_cmp);
-    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        bp->pre[i].defer = bp->contacts;
-        bp->pre[i].ndefer = bp->ncontacts;
-    }
     bp->len = bp->first2;
     return rc;
 }
@@ -1253,11 +1252,8 @@ static void batch_plan_second(batch_plan *bp)
 {
     bp->built2 = true;
     for (size_t i = 0; i < bp->n; i++)
-        if (bp->second[i]) {
+        if (bp->second[i])
             bp->order[bp->len++] = i;
-            bp->pre[i].ndefer = 0; /* recorded now, whatever its contact */
-            bp->pre[i].deferred = false;
-        }
 }
 
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
@@ -1317,10 +1313,12 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         ev_name nm = { "events", i, "" };
         int erc = event_validate(t, &nm, events[i]);
         bool wrote = false;
-        ev_pre *pre = &bp.pre[i];
+        /* The second pass records every event, whatever its contact. */
+        bool first = k < bp.first2;
+        ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false };
         if (erc == MTRK_OK)
-            erc = event_record(t, events[i], pre, o, &wrote);
-        if (erc == MTRK_OK && pre->deferred) {
+            erc = event_record(t, events[i], &pre, o, &wrote);
+        if (erc == MTRK_OK && pre.deferred) {
             batch_plan_defer(&bp, k);
         } else if (erc == MTRK_OK) {
             recorded += !o->duplicate;
