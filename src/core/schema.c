@@ -128,4 +128,12 @@ bool rows_key_repeats(const unsigned *cols, unsigned j)
             return true;
     return false;
 }
+unsigned rows_index_tail(const mtrk_table_def *def, int index, unsigned *out)
+{
+    unsigned cols[64], n = rows_sort_key(def, index, cols), m = 0;
+    for (unsigned j = def->indexes[index].ncols; j < n; j++)
+        if (!rows_key_repeats(cols, j))
+            out[m++] = cols[j];
+    return m;
+}
 size_t rows_size(unsigned table) { return rows_sizes[table]; }

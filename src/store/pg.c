@@ -440,11 +440,10 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
         sb_printf(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (!unique) {
-        unsigned key[MAX_KEY];
-        unsigned nk = rows_sort_key(def, (int)x, key);
-        for (unsigned j = ix->ncols; j < nk; j++)
-            if (!rows_key_repeats(key, j))
-                sb_printf(b, ", \"%s\"", def->cols[key[j]].name);
+        unsigned tail[MAX_KEY];
+        unsigned nt = rows_index_tail(def, (int)x, tail);
+        for (unsigned j = 0; j < nt; j++)
+            sb_printf(b, ", \"%s\"", def->cols[tail[j]].name);
     }
     sb_printf(b, ");\n");
 }
