@@ -1570,18 +1570,30 @@ static int point_scan(const mtrk_table_def *def, int index, unsigned nprefix)
     return 1;
 }
 
+/* The checks scan and scan_many share: a transaction, the table, the
+ * index, the callback. */
+static int scan_args(pgstore *s, const char *op, unsigned table, int index, mtrk_row_fn fn,
+                     const mtrk_table_def **def)
+{
+    int rc = need_tx(s, op);
+    if (rc || (rc = check_table(s, table)))
+        return rc;
+    *def = s->ts[table].def;
+    if (index < MTRK_INDEX_PK || index >= (int)(*def)->nindexes)
+        return fail(s, MTRK_EINVAL, "pg store: %s has no index %d", (*def)->name, index);
+    if (fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: %s: fn is NULL", op);
+    return 0;
+}
+
 static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
     pgstore *s = (pgstore *)store;
-    int rc = need_tx(s, "scan");
-    if (rc || (rc = check_table(s, table)))
+    const mtrk_table_def *def = NULL;
+    int rc = scan_args(s, "scan", table, index, fn, &def);
+    if (rc)
         return rc;
-    const mtrk_table_def *def = s->ts[table].def;
-    if (index < MTRK_INDEX_PK || index >= (int)def->nindexes)
-        return fail(s, MTRK_EINVAL, "pg store: %s has no index %d", def->name, index);
-    if (fn == NULL)
-        return fail(s, MTRK_EINVAL, "pg store: scan: fn is NULL");
     if ((nprefix && prefix == NULL) || (nstart && start == NULL))
         return fail(s, MTRK_EINVAL, "pg store: scan: %s is NULL", nprefix && prefix == NULL ? "prefix" : "start");
     unsigned cols[MAX_KEY * 2];
@@ -1772,14 +1784,10 @@ static int pg_scan_many(mtrk_store *store, unsigned table, int index, const mtrk
                         size_t n, mtrk_row_fn fn, void *userdata)
 {
     pgstore *s = (pgstore *)store;
-    int rc = need_tx(s, "scan_many");
-    if (rc || (rc = check_table(s, table)))
+    const mtrk_table_def *def = NULL;
+    int rc = scan_args(s, "scan_many", table, index, fn, &def);
+    if (rc)
         return rc;
-    const mtrk_table_def *def = s->ts[table].def;
-    if (index < MTRK_INDEX_PK || index >= (int)def->nindexes)
-        return fail(s, MTRK_EINVAL, "pg store: %s has no index %d", def->name, index);
-    if (fn == NULL)
-        return fail(s, MTRK_EINVAL, "pg store: scan_many: fn is NULL");
     if (n && nprefix && prefixes == NULL)
         return fail(s, MTRK_EINVAL, "pg store: scan_many: prefixes is NULL");
     unsigned cols[MAX_KEY * 2];
