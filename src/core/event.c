@@ -573,7 +573,8 @@ static void fold_cache_free(struct fold_cache *fc)
 /* The cache for the batch's messages (events[i]->mid of version >= 1) and
  * provider event ids, read with one st_scan_many each (and one scan per
  * message that has a mark). */
-static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, struct fold_cache **out)
+static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
+                           struct fold_cache **out)
 {
     *out = NULL;
     struct fold_cache *fc = calloc(1, sizeof *fc);
@@ -582,7 +583,7 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < n; i++)
-        if (events[i] != NULL && events[i]->version >= 1)
+        if (!invalid[i])
             fc->e[fc->n++].mid = events[i]->mid;
     qsort(fc->e, fc->n, sizeof *fc->e, mid_cmp);
     size_t u = 0;
@@ -635,12 +636,9 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
     if (rc == MTRK_OK && n && pre == NULL)
         rc = MTRK_ENOMEM;
     for (size_t i = 0; pre != NULL && i < n; i++) {
-        ev_name nm = { "events", i, "" };
         /* Only valid ones: a store may refuse a malformed text outright,
-         * and an invalid event is that event's own error, later. */
-        if (events[i] == NULL || events[i]->version < 1 ||
-            !has_provider_id(events[i]->provider, events[i]->provider_event_id) ||
-            event_validate(t, &nm, events[i]) != MTRK_OK)
+         * and an invalid event is that event's own error. */
+        if (invalid[i] || !has_provider_id(events[i]->provider, events[i]->provider_event_id))
             continue;
         pre[3 * np] = v_id(&t->id);
         pre[3 * np + 1] = v_text(events[i]->provider);
@@ -1256,6 +1254,24 @@ static void batch_plan_second(batch_plan *bp)
             bp->order[bp->len++] = i;
 }
 
+/* The caller's last refused event of a batch and its message: the handle
+ * names it after the call, whatever order the events were recorded in. */
+typedef struct refusal {
+    size_t at; /* SIZE_MAX: none */
+    char *msg; /* a copy of t->err when it was refused */
+} refusal;
+
+static int refusal_note(mtrk_tenant *t, refusal *r, size_t i)
+{
+    if (r->at != SIZE_MAX && i < r->at)
+        return MTRK_OK;
+    if (r->msg == NULL && (r->msg = malloc(ERRMSG_SIZE)) == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    r->at = i;
+    memcpy(r->msg, t->err, ERRMSG_SIZE);
+    return MTRK_OK;
+}
+
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
                                      const mtrk_event_input *const *events, size_t n)
 {
@@ -1276,13 +1292,29 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
             return check_version(t, name_of(&nm), o, MTRK_EVENT_OUTCOME_VERSION);
         }
     }
-    if ((rc = tx_begin(t, true)))
+    /* Each event validated once, up front (no store needed). */
+    int *invalid = calloc(n ? n : 1, sizeof *invalid);
+    if (invalid == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    refusal ref = { SIZE_MAX, NULL };
+    rc = MTRK_OK;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        ev_name nm = { "events", i, "" };
+        if ((invalid[i] = event_validate(t, &nm, events[i])) != MTRK_OK)
+            rc = refusal_note(t, &ref, i);
+    }
+    if (rc == MTRK_OK)
+        rc = tx_begin(t, true);
+    if (rc) {
+        free(invalid);
+        free(ref.msg);
         return rc;
+    }
     /* The batch's messages in one store call (stores with get_many). */
     mtrk_value *mk = n > 1 ? malloc(2 * n * sizeof *mk) : NULL;
     size_t nk = 0;
     for (size_t i = 0; mk != NULL && i < n; i++)
-        if (events[i] != NULL && events[i]->version >= 1) {
+        if (!invalid[i]) {
             mk[nk++] = v_id(&t->id);
             mk[nk++] = v_id(&events[i]->mid);
         }
@@ -1290,14 +1322,13 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     free(mk);
     /* And their events, for the fold, in one more. */
     struct fold_cache *fc = NULL;
-    if (rc == MTRK_OK && n > 1 && st_remote(t) && (rc = fold_cache_load(t, events, n, &fc)) == MTRK_OK)
+    if (rc == MTRK_OK && n > 1 && st_remote(t) && (rc = fold_cache_load(t, events, invalid, n, &fc)) == MTRK_OK)
         t->fold = fc;
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
     if (rc == MTRK_OK)
         rc = batch_plan_make(t, events, n, &bp);
-    size_t recorded = 0, last_err = SIZE_MAX;
-    char *err_copy = NULL;
+    size_t recorded = 0;
     for (size_t k = 0; rc == MTRK_OK; k++) {
         if (k == bp.first2 && !bp.built2)
             batch_plan_second(&bp);
@@ -1310,8 +1341,7 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         o->status = 0;
         o->duplicate = 0;
         o->event_id = nil_id;
-        ev_name nm = { "events", i, "" };
-        int erc = event_validate(t, &nm, events[i]);
+        int erc = invalid[i];
         bool wrote = false;
         /* The second pass records every event, whatever its contact. */
         bool first = k < bp.first2;
@@ -1325,21 +1355,16 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         } else if (caller_error(erc) && !wrote) {
             o->status = erc;
             o->event_id = nil_id;
-            /* The handle keeps the message of the caller's last refused event. */
-            if (last_err == SIZE_MAX || i > last_err) {
-                last_err = i;
-                if (err_copy == NULL && (err_copy = malloc(ERRMSG_SIZE)) == NULL)
-                    rc = terr(t, MTRK_ENOMEM, "out of memory");
-                else
-                    memcpy(err_copy, t->err, ERRMSG_SIZE);
-            }
+            if (!invalid[i]) /* refused by the store's state: noted now */
+                rc = refusal_note(t, &ref, i);
         } else {
             rc = erc; /* storage or memory: the whole call goes */
         }
     }
-    if (rc == MTRK_OK && err_copy != NULL)
-        terr_set(t, err_copy);
-    free(err_copy);
+    if (rc == MTRK_OK && ref.msg != NULL)
+        terr_set(t, ref.msg);
+    free(ref.msg);
+    free(invalid);
     batch_plan_free(&bp);
     t->fold = NULL;
     fold_cache_free(fc);
