@@ -160,14 +160,8 @@ static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t
     return MTRK_OK;
 }
 
-bool st_remote(const mtrk_tenant *t) { return t->db->store->version >= 2 && t->db->store->get_many != NULL; }
-
 /* A store behind a round trip: it offers get_many. */
-static bool rc_wanted(const mtrk_tenant *t)
-{
-    const mtrk_store *s = t->db->store;
-    return s->version >= 2 && s->get_many != NULL;
-}
+bool st_remote(const mtrk_tenant *t) { return t->db->store->version >= 2 && t->db->store->get_many != NULL; }
 
 static bool rc_room(const mtrk_tenant *t)
 {
@@ -177,7 +171,7 @@ static bool rc_room(const mtrk_tenant *t)
 /* After a write of `row` (op) through apply1: keep the entry current. */
 static void rc_written(mtrk_tenant *t, int op, unsigned table, const mtrk_value *row, bool ok)
 {
-    if (!rc_wanted(t))
+    if (!st_remote(t))
         return;
     unsigned char k[512];
     size_t kn = rc_key(table, row, k, sizeof k);
@@ -355,7 +349,7 @@ int st_get(mtrk_tenant *t, unsigned table, void *row)
     struct fill_ctx c = { table, row, 0 };
     int rc;
     unsigned char k[512];
-    bool cached = rc_wanted(t);
+    bool cached = st_remote(t);
     size_t kn = cached ? rc_key(table, key, k, sizeof k) : 0;
     rc_entry *e = kn ? rc_find(t, k, kn) : NULL;
     if (e != NULL) {
