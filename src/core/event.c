@@ -386,6 +386,19 @@ static bool mark_of(const row_messages *m, mark_pos *out)
     return !id_is_nil(m->folded_event);
 }
 
+/* The start of the events past a mark in events_by_message: the sort key
+ * after the (tenant, message) prefix is (occurred_at, arrived_at, tenant,
+ * id), the index's columns then the primary key's, so the tenant comes
+ * again before the id. NMARK_START values. */
+#define NMARK_START 4
+static void mark_start(const mark_pos *p, const mtrk_id *tenant, mtrk_value out[NMARK_START])
+{
+    out[0] = v_int(p->occurred);
+    out[1] = v_int(p->arrived);
+    out[2] = v_id(tenant);
+    out[3] = v_id(&p->id);
+}
+
 static void mark_set(row_messages *m, const mark_pos *p)
 {
     m->folded_occurred_at = p->occurred;
@@ -621,8 +634,10 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
             npre++;
         } else {
             mtrk_value key[2] = { v_id(&t->id), v_id(&fc->e[i].mid) };
-            mtrk_value start[3] = { v_int(mk.occurred), v_int(mk.arrived), v_id(&mk.id) };
-            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, 3, MTRK_SCAN_AFTER, fold_fill_cb, fc);
+            mtrk_value start[NMARK_START];
+            mark_start(&mk, &t->id, start);
+            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, NMARK_START, MTRK_SCAN_AFTER, fold_fill_cb,
+                         fc);
         }
         rows_clear(T_MESSAGES, &m);
     }
@@ -698,8 +713,9 @@ static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn eac
         rc = fold_cached(fe, &c, marked ? &mark : NULL);
     } else {
         mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
-        mtrk_value start[3] = { v_int(mark.occurred), v_int(mark.arrived), v_id(&mark.id) };
-        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, marked ? 3 : 0,
+        mtrk_value start[NMARK_START];
+        mark_start(&mark, &t->id, start);
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, marked ? NMARK_START : 0,
                      marked ? MTRK_SCAN_AFTER : 0, fold_cb, &c);
     }
     if (rc == MTRK_OK && c.pmid != NULL) {

@@ -750,6 +750,70 @@ static void event_keeps_its_occurrence_and_arrival_times(void **state)
     conf_scn_free(&s);
 }
 
+/* A message with many events, many of them at one event time and one
+ * arrival time (a fixed clock): each counts once, however the library keeps
+ * a busy message's facts. Opens alternate with a link's clicks, so the
+ * first click is also checked. */
+static void a_busy_message_counts_each_event_once_whatever_their_times(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "busy", 2, 1, 1);
+    conf_clock_set(CONF_T0 + 2 * CONF_HOUR);
+    enum { ONE_BY_ONE = 37, BATCH = 45 };
+    uint32_t opens = 0, clicks = 0;
+    for (int i = 0; i < ONE_BY_ONE; i++) {
+        mtrk_time at = i % 3 == 2 ? T(7) : T(5); /* mostly one time, some later */
+        if (i % 4 == 3) {
+            CONF_OK(conf_click(NULL, fx->t, s.mids[0], s.lids[0], at));
+            clicks++;
+        } else {
+            CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], at));
+            opens++;
+        }
+        mtrk_message_info m = conf_msg(fx->t, s.mids[0]);
+        assert_int_equal(m.opens, opens);
+        assert_int_equal(m.clicks, clicks);
+    }
+    /* Then one batch at one arrival time: the same message, and another. */
+    mtrk_event_input in[BATCH];
+    mtrk_event_outcome oc[BATCH];
+    const mtrk_event_input *pin[BATCH];
+    mtrk_event_outcome *poc[BATCH];
+    uint32_t opens1 = 0;
+    for (int i = 0; i < BATCH; i++) {
+        CONF_INIT(in[i], MTRK_EVENT_INPUT_VERSION);
+        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+        in[i].type = MTRK_EV_OPEN;
+        in[i].mid = s.mids[i % 5 == 4 ? 1 : 0];
+        in[i].occurred_at = i % 2 ? T(5) : T(6);
+        if (i % 5 == 4)
+            opens1++;
+        else
+            opens++;
+        pin[i] = &in[i];
+        poc[i] = &oc[i];
+    }
+    size_t recorded = 0;
+    CONF_OK(mtrk_event_record_batch(&recorded, poc, fx->t, pin, BATCH));
+    assert_int_equal(recorded, BATCH);
+    mtrk_message_info m = conf_msg(fx->t, s.mids[0]);
+    assert_int_equal(m.opens, opens);
+    assert_int_equal(m.clicks, clicks);
+    assert_int_equal(m.first_open_at, T(5));
+    assert_int_equal(m.first_click_at, T(5));
+    m = conf_msg(fx->t, s.mids[1]);
+    assert_int_equal(m.opens, opens1);
+    /* And one more, one by one, after the batch. */
+    CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], T(5)));
+    m = conf_msg(fx->t, s.mids[0]);
+    assert_int_equal(m.opens, opens + 1);
+    mtrk_metrics mt = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(mt.opens_total, opens + 1 + opens1);
+    assert_int_equal(mt.clicks_unique, 1);
+    conf_scn_free(&s);
+}
+
 /* ----------------------------------------------------------------- batch */
 
 static void batch_judges_each_event_on_its_own(void **state)
@@ -1343,6 +1407,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(duplicate_provider_event_is_acknowledged_and_changes_nothing),
     CONF_TEST(provider_event_ids_are_unique_per_tenant_only),
     CONF_TEST(event_keeps_its_occurrence_and_arrival_times),
+    CONF_TEST(a_busy_message_counts_each_event_once_whatever_their_times),
     CONF_TEST(batch_judges_each_event_on_its_own),
     CONF_TEST(batch_argument_errors_keep_nothing),
     CONF_TEST(batch_records_what_the_callers_order_records),
