@@ -386,17 +386,19 @@ static bool mark_of(const row_messages *m, mark_pos *out)
     return !id_is_nil(m->folded_event);
 }
 
-/* The start of the events past a mark in events_by_message: the sort key
- * after the (tenant, message) prefix is (occurred_at, arrived_at, tenant,
- * id), the index's columns then the primary key's, so the tenant comes
- * again before the id. NMARK_START values. */
-#define NMARK_START 4
-static void mark_start(const mark_pos *p, const mtrk_id *tenant, mtrk_value out[NMARK_START])
+/* The start of the events of message mid past a mark, in events_by_message
+ * after its (tenant, message) prefix: the sort key of an event at the mark
+ * (sort_key_after). *at holds the values, which point into it. */
+static unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at,
+                           mtrk_value *out)
 {
-    out[0] = v_int(p->occurred);
-    out[1] = v_int(p->arrived);
-    out[2] = v_id(tenant);
-    out[3] = v_id(&p->id);
+    memset(at, 0, sizeof *at);
+    at->tenant = t->id;
+    at->message = mid;
+    at->occurred_at = p->occurred;
+    at->arrived_at = p->arrived;
+    at->id = p->id;
+    return sort_key_after(T_EVENTS, IDX_EVENTS_MESSAGE, 2, at, out);
 }
 
 static void mark_set(row_messages *m, const mark_pos *p)
@@ -634,10 +636,10 @@ static int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events
             npre++;
         } else {
             mtrk_value key[2] = { v_id(&t->id), v_id(&fc->e[i].mid) };
-            mtrk_value start[NMARK_START];
-            mark_start(&mk, &t->id, start);
-            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, NMARK_START, MTRK_SCAN_AFTER, fold_fill_cb,
-                         fc);
+            row_events at;
+            mtrk_value start[COL_events__COUNT];
+            unsigned ns = mark_start(t, fc->e[i].mid, &mk, &at, start);
+            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, ns, MTRK_SCAN_AFTER, fold_fill_cb, fc);
         }
         rows_clear(T_MESSAGES, &m);
     }
@@ -713,9 +715,10 @@ static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn eac
         rc = fold_cached(fe, &c, marked ? &mark : NULL);
     } else {
         mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
-        mtrk_value start[NMARK_START];
-        mark_start(&mark, &t->id, start);
-        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, marked ? NMARK_START : 0,
+        row_events at;
+        mtrk_value start[COL_events__COUNT];
+        unsigned ns = marked ? mark_start(t, m->id, &mark, &at, start) : 0;
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, ns,
                      marked ? MTRK_SCAN_AFTER : 0, fold_cb, &c);
     }
     if (rc == MTRK_OK && c.pmid != NULL) {

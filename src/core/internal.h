@@ -169,6 +169,10 @@ typedef struct page_cursor {
 } page_cursor;
 /* Remembers the sort key (index columns then pk columns, after nprefix) of row. */
 int cursor_set(page_cursor *c, unsigned table, int index, unsigned nprefix, const void *row);
+/* The values of row's sort key in `index` after its first nprefix columns:
+ * the start of a scan at that row (the one rule; cursor_set keeps copies).
+ * They point into row. Returns their number. */
+unsigned sort_key_after(unsigned table, int index, unsigned nprefix, const void *row, mtrk_value *out);
 void cursor_free(page_cursor *c);
 /* Reads up to `max` rows after the cursor into rows[] (row structs of size rows_size);
  * *got receives the count; each page is its own read transaction. */

@@ -584,17 +584,27 @@ void cursor_free(page_cursor *c)
     memset(c, 0, sizeof *c);
 }
 
-int cursor_set(page_cursor *c, unsigned table, int index, unsigned nprefix, const void *row)
+unsigned sort_key_after(unsigned table, int index, unsigned nprefix, const void *row, mtrk_value *out)
 {
     const mtrk_table_def *td = rows_table(table);
-    unsigned cols[24];
+    unsigned cols[MAXCOLS];
     unsigned nc = rows_sort_key(td, index, cols);
     mtrk_value all[MAXCOLS];
     rows_to_values(table, row, all);
+    unsigned n = 0;
+    for (unsigned i = nprefix; i < nc; i++)
+        out[n++] = all[cols[i]];
+    return n;
+}
+
+int cursor_set(page_cursor *c, unsigned table, int index, unsigned nprefix, const void *row)
+{
+    mtrk_value after[MAXCOLS];
+    unsigned na = sort_key_after(table, index, nprefix, row, after);
     page_cursor nw;
     memset(&nw, 0, sizeof nw);
-    for (unsigned i = nprefix; i < nc; i++) {
-        mtrk_value v = all[cols[i]];
+    for (unsigned i = 0; i < na; i++) {
+        mtrk_value v = after[i];
         if (v.type == MTRK_VAL_TEXT || v.type == MTRK_VAL_BLOB) {
             char *copy = malloc(v.n + 1);
             if (copy == NULL) {
