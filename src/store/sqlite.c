@@ -292,31 +292,42 @@ static int migrate_2(sqlstore *s)
  * partial_index). */
 static int migrate_3(sqlstore *s)
 {
+    /* Frozen: the tables and indexes as schema version 3 had them, written
+     * out, so that a later change to a definition does not change what this
+     * step makes (the later steps bring them forward). */
     strbuf b = { 0 };
-    sb_printf(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
-                "ALTER TABLE messages ADD COLUMN queue_state INTEGER;\n"
-                "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n",
-            MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
-    for (unsigned t = 0; t < s->ntables; t++) {
-        const mtrk_table_def *def = s->ts[t].def;
-        if (strcmp(def->name, "events") == 0) {
-            for (unsigned x = 0; x < def->nindexes; x++)
-                sb_printf(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
-            sb_printf(&b, "ALTER TABLE events RENAME TO events_v2;\n");
-            sql_create_table(&b, def);
-            /* The table is made from the current definition, which has since
-             * gained occurred_hour (migration 5) as its last column. */
-            sb_printf(&b, "INSERT INTO events SELECT *, occurred_at / %lld * %lld FROM events_v2;\n"
-                        "DROP TABLE events_v2;\n", (long long)HOUR_MS, (long long)HOUR_MS);
-            continue;
-        }
-        for (unsigned x = 0; x < def->nindexes; x++) {
-            if (!partial_index(def, (int)x))
-                continue;
-            sb_printf(&b, "DROP INDEX IF EXISTS \"%s\";\n", def->indexes[x].name);
-            sql_create_index(&b, def, x);
-        }
-    }
+    sb_printf(&b,
+              "DROP INDEX IF EXISTS events_by_contact;\n"
+              "ALTER TABLE messages ADD COLUMN queue_state INTEGER;\n"
+              "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n"
+              "DROP INDEX IF EXISTS contacts_by_address;\n"
+              "CREATE UNIQUE INDEX \"contacts_by_address\" ON \"contacts\" (\"tenant\", \"address_key\")"
+              " WHERE \"address_key\" IS NOT NULL;\n"
+              "DROP INDEX IF EXISTS messages_by_queue;\n"
+              "CREATE INDEX \"messages_by_queue\" ON \"messages\" (\"tenant\", \"campaign\", \"queue_state\")"
+              " WHERE \"queue_state\" IS NOT NULL;\n"
+              "DROP INDEX IF EXISTS events_by_provider;\n"
+              "DROP INDEX IF EXISTS events_by_message;\n"
+              "DROP INDEX IF EXISTS events_by_campaign;\n"
+              "ALTER TABLE events RENAME TO events_v2;\n"
+              "CREATE TABLE \"events\" (\"tenant\" BLOB NOT NULL, \"id\" BLOB NOT NULL, \"message\" BLOB NOT NULL,"
+              " \"campaign\" BLOB NOT NULL, \"contact\" BLOB NOT NULL, \"type\" INTEGER NOT NULL, \"link\" BLOB,"
+              " \"occurred_at\" INTEGER NOT NULL, \"arrived_at\" INTEGER NOT NULL, \"provider\" TEXT,"
+              " \"provider_event_id\" TEXT, \"provider_message_id\" TEXT, \"bounce_kind\" INTEGER NOT NULL,"
+              " \"diagnostic\" TEXT, \"user_agent\" TEXT, \"ip\" TEXT, \"verdict\" INTEGER NOT NULL,"
+              " \"verdict_reason\" TEXT, \"unsub_scope\" INTEGER NOT NULL, \"unsub_audience\" BLOB,"
+              " \"unsub_source\" INTEGER NOT NULL, \"effects\" INTEGER NOT NULL, PRIMARY KEY (\"tenant\", \"id\"),"
+              " FOREIGN KEY (\"tenant\", \"message\") REFERENCES \"messages\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED,"
+              " FOREIGN KEY (\"tenant\", \"link\") REFERENCES \"links\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED) STRICT, WITHOUT ROWID;\n"
+              "INSERT INTO events SELECT * FROM events_v2;\n"
+              "DROP TABLE events_v2;\n"
+              "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"tenant\", \"provider\", \"provider_event_id\")"
+              " WHERE \"provider\" IS NOT NULL AND \"provider_event_id\" IS NOT NULL;\n"
+              "CREATE INDEX \"events_by_message\" ON \"events\" (\"tenant\", \"message\", \"occurred_at\", \"arrived_at\");\n"
+              "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"tenant\", \"campaign\", \"occurred_at\", \"arrived_at\");\n",
+              MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
     return exec_script(s, &b, "migrating to schema version 3");
 }
 
@@ -334,8 +345,9 @@ static int migrate_4(sqlstore *s)
 }
 
 /* Version 5: events gain occurred_hour, and events_by_campaign is keyed by
- * it (docs/decisions.md §10). A file coming from version 2 has the column
- * already (migration 3 rebuilt the table from the current definition). */
+ * it (docs/decisions.md §10). A file that an earlier build migrated from
+ * version 2 may have the column already: that build's migration 3 rebuilt
+ * the table from the then current definition. */
 static int migrate_5(sqlstore *s)
 {
     sqlite3_stmt *st;

@@ -11,7 +11,9 @@
  * made from the result), the
  * events' foreign keys to campaigns and contacts gone, the partial unique
  * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
- * send queue of "Two" claimable, and a contact's history readable.
+ * send queue of "Two" claimable, and a contact's history readable. After
+ * each migration every table and index is as in a new file (columns, types,
+ * NOT NULL, keys, foreign keys, index columns, unique, partial).
  */
 #include "rel.h"
 
@@ -71,6 +73,67 @@ static void check_hour_buckets(sqlite3 *db, int64_t events)
     expect(q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_at'"), 0,
            "events_by_campaign no longer keyed by occurred_at");
     expect(q_int(db, "SELECT count(DISTINCT occurred_hour) FROM events") > 1, 1, "events over several hours");
+}
+
+/* One text describing a table or index of db as SQLite sees it: columns
+ * (name, type, NOT NULL, key position), foreign keys, or an index's
+ * columns, uniqueness and partiality. */
+static char *describe(sqlite3 *db, const char *type, const char *name)
+{
+    char q[1024];
+    if (strcmp(type, "table") == 0)
+        snprintf(q, sizeof q,
+                 "SELECT (SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' ' || pk, ', ') "
+                 "FROM pragma_table_info('%s')) || ' | ' || "
+                 "coalesce((SELECT group_concat(\"table\" || '.' || \"to\" || '<-' || \"from\", ', ') "
+                 "FROM pragma_foreign_key_list('%s')), '')",
+                 name, name);
+    else
+        snprintf(q, sizeof q,
+                 "SELECT (SELECT group_concat(coalesce(name, '?'), ', ') FROM pragma_index_info('%s')) || ' | ' || "
+                 "(SELECT \"unique\" || ' ' || partial FROM pragma_index_list(tbl_name) WHERE name = '%s') "
+                 "FROM sqlite_schema WHERE name = '%s'",
+                 name, name, name);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+        rel_die("prepare %s: %s", q, sqlite3_errmsg(db));
+    char *out = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        out = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* A migrated file has every table and index a new file has, alike. */
+static void expect_schema_of_a_new_file(sqlite3 *db, const char *dir)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/new.mtrk", dir);
+    mtrk_db *m;
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    mtrk_db_close(m);
+    sqlite3 *fresh;
+    if (sqlite3_open(path, &fresh) != SQLITE_OK)
+        rel_die("open %s", path);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(fresh, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index') "
+                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+        rel_die("list the schema: %s", sqlite3_errmsg(fresh));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(st, 0), *name = (const char *)sqlite3_column_text(st, 1);
+        char *want = describe(fresh, type, name), *got = describe(db, type, name);
+        if (want == NULL || got == NULL || strcmp(want, got) != 0)
+            rel_die("%s %s after the migration: %s; a new file has: %s", type, name, got ? got : "(missing)",
+                    want ? want : "?");
+        free(want);
+        free(got);
+        n++;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(fresh);
+    if (n < 20)
+        rel_die("only %d tables and indexes compared", n);
 }
 
 static mtrk_id campaign_named(mtrk_tenant *t, const char *name)
@@ -170,6 +233,7 @@ int main(int argc, char **argv)
                      "AND sql LIKE '%queue_state%IS NOT NULL%'"),
            1, "messages_by_queue over queue_state, partial");
     check_hour_buckets(db, events);
+    expect_schema_of_a_new_file(db, dir);
     /* Back to a version-4 file: no occurred_hour, events_by_campaign by time. */
     sql(db, "DROP INDEX events_by_campaign;"
             "ALTER TABLE events DROP COLUMN occurred_hour;"
@@ -188,6 +252,7 @@ int main(int argc, char **argv)
         rel_die("open %s", path);
     expect(q_int(db, "PRAGMA user_version"), 5, "user_version after migration 5");
     check_hour_buckets(db, events);
+    expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
