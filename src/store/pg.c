@@ -543,16 +543,11 @@ static int migrate_2(pgstore *s, const char *schema)
                 "  DROP CONSTRAINT IF EXISTS events_tenant_contact_fkey;\n"
                 "ALTER TABLE messages ADD COLUMN queue_state bigint;\n"
                 "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n"
-                "DROP INDEX IF EXISTS messages_by_queue;\n",
+                "DROP INDEX IF EXISTS messages_by_queue;\n"
+                /* Frozen: the index as this version made it, written out. */
+                "CREATE INDEX \"messages_by_queue\" ON \"messages\" (\"tenant\", \"campaign\","
+                " \"queue_state\" NULLS FIRST, \"id\");\n",
             MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
-    for (unsigned t = 0; t < s->ntables; t++) {
-        const mtrk_table_def *def = s->ts[t].def;
-        if (strcmp(def->name, "messages") != 0)
-            continue;
-        for (unsigned x = 0; x < def->nindexes; x++)
-            if (strcmp(def->indexes[x].name, "messages_by_queue") == 0)
-                sql_create_index(&b, def, x);
-    }
     return exec_script(s, &b, "migrating to schema version 2");
 }
 
@@ -576,9 +571,11 @@ static int migrate_4(pgstore *s, const char *schema)
     sb_printf(&b, "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n"
                 "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n"
                 "ALTER TABLE events ALTER COLUMN occurred_hour DROP DEFAULT;\n"
-                "DROP INDEX IF EXISTS events_by_campaign;\n",
+                "DROP INDEX IF EXISTS events_by_campaign;\n"
+                /* Frozen: the index as this version made it, written out. */
+                "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"tenant\", \"campaign\", \"occurred_hour\","
+                " \"id\");\n",
             (long long)HOUR_MS, (long long)HOUR_MS);
-    sql_create_index(&b, rows_table(T_EVENTS), IDX_EVENTS_CAMPAIGN);
     return exec_script(s, &b, "migrating to schema version 4");
 }
 

@@ -82,6 +82,31 @@ static long long sql_int(const char *q)
     return v;
 }
 
+/* The one text value of q (malloc'd), or NULL. */
+static char *sql_text(const char *q)
+{
+    PGresult *r = PQexec(admin, q);
+    char *v = NULL;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        v = strdup(PQgetvalue(r, 0, 0));
+    else
+        fprintf(stderr, "pg_test: %s: %s", q, PQerrorMessage(admin));
+    PQclear(r);
+    return v;
+}
+
+/* The schema's columns and indexes as one text (the test's own partition
+ * left out), to compare a migrated schema with a new one. */
+static char *schema_text(void)
+{
+    return sql_text("SELECT (SELECT string_agg(table_name || '.' || column_name || ' ' || data_type || ' ' || "
+                    "is_nullable || ' ' || coalesce(column_default, '-'), E'\\n' ORDER BY table_name, "
+                    "ordinal_position) FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name NOT LIKE 'events_migration_test%') || E'\\n' || "
+                    "(SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes "
+                    "WHERE schemaname = current_schema() AND tablename NOT LIKE 'events_migration_test%')");
+}
+
 static void quiet(void *a, const char *m)
 {
     (void)a;
@@ -634,6 +659,9 @@ static int test_store(void)
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the versions recorded. */
+    char *fresh = schema_text();
+    CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
+          fresh ? fresh : "(none)");
     sql("ALTER TABLE messages DROP COLUMN folded_occurred_at, DROP COLUMN folded_arrived_at, "
         "DROP COLUMN folded_event");
     sql("DROP INDEX events_by_campaign");
@@ -662,6 +690,11 @@ static int test_store(void)
     CHECK(sql_int("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
                   "'events_by_campaign' AND indexdef LIKE '%occurred_hour%' AND indexdef NOT LIKE '%occurred_at%'") == 1,
           "migration 4: events_by_campaign keyed by occurred_hour");
+    char *migrated = schema_text();
+    CHECK(migrated != NULL && strcmp(migrated, fresh) == 0, "the migrated schema differs from a new one:\n%s\n---\n%s",
+          migrated ? migrated : "(none)", fresh);
+    free(migrated);
+    free(fresh);
 
     /* A newer schema version is refused, and the database left as it was. */
     sql("INSERT INTO mtrk_schema (version) VALUES (999)");
