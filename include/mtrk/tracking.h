@@ -19,7 +19,7 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 typedef enum mtrk_link_origin {
     MTRK_LINK_MANUAL = 0,   /**< added with mtrk_link_add; never removed by recataloguing */
-    MTRK_LINK_HTML = 1,     /**< an <a href> of the campaign's HTML */
+    MTRK_LINK_HTML = 1,     /**< an <a href> or <area href> of the campaign's HTML */
     MTRK_LINK_HONEYPOT = 2  /**< an <a href data-mtrk-honeypot> of the HTML: clicks are scanners */
 } mtrk_link_origin;
 /** Where the link comes from (MTRK_LINK_MANUAL for NULL). */
@@ -293,14 +293,14 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *tenant, con
 /* HTML link extraction and rewriting (pure; also a fuzzing entry)     */
 /* ------------------------------------------------------------------ */
 #define MTRK_HTML_LINK_VERSION 1
-/** A tracked <a href> found in HTML (borrowed for the callback). */
+/** A tracked <a href> or <area href> found in HTML (borrowed for the callback). */
 typedef struct mtrk_html_link {
     unsigned int version;
     size_t index;             /**< occurrence order among tracked links (the position) */
     size_t value_offset;      /**< the attribute value's source bytes (with its quotes) */
     size_t value_len;
     const char *url;          /**< the catalogued URL: decoded, trimmed, spaces %-encoded */
-    const char *label;        /**< data-mtrk-name, else anchor text, else img alt; may be NULL */
+    const char *label;        /**< data-mtrk-name, else anchor text, else img alt (an area: its alt); may be NULL */
     int honeypot;             /**< data-mtrk-honeypot */
 } mtrk_html_link;
 

@@ -170,6 +170,7 @@ typedef struct walk_ctx {
     int rc;
 } walk_ctx;
 
+/* A link element (<a href>, <area href>): catalogued when tracked. */
 static void anchor(walk_ctx *w, const GumboNode *node)
 {
     const GumboElement *e = &node->v.element;
@@ -206,6 +207,10 @@ static void anchor(walk_ctx *w, const GumboNode *node)
     }
     if (label == NULL && !lost)
         label = collapse(img_alt(node, 0), &lost);
+    /* An image map's area has no content: its text is its alt. */
+    const GumboAttribute *alt = e->tag == GUMBO_TAG_AREA ? gumbo_get_attribute(&e->attributes, "alt") : NULL;
+    if (label == NULL && !lost && alt != NULL)
+        label = collapse(alt->value, &lost);
     if (lost) {
         free(url);
         w->rc = MTRK_ENOMEM;
@@ -260,7 +265,8 @@ static void walk(walk_ctx *w, const GumboNode *root)
             continue;
         const GumboElement *e = &n->v.element;
         kids = &e->children;
-        if (e->tag == GUMBO_TAG_A && n->type == GUMBO_NODE_ELEMENT && e->tag_namespace == GUMBO_NAMESPACE_HTML)
+        if ((e->tag == GUMBO_TAG_A || e->tag == GUMBO_TAG_AREA) && n->type == GUMBO_NODE_ELEMENT &&
+            e->tag_namespace == GUMBO_NAMESPACE_HTML)
             anchor(w, n);
         if (e->tag == GUMBO_TAG_BODY && e->original_end_tag.data != NULL && e->original_end_tag.length > 0 &&
             e->original_end_tag.data >= w->src && e->original_end_tag.data < w->src + w->len)

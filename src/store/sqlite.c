@@ -323,10 +323,13 @@ static int migrate_3(sqlstore *s)
               " DEFERRABLE INITIALLY DEFERRED) STRICT, WITHOUT ROWID;\n"
               "INSERT INTO events SELECT * FROM events_v2;\n"
               "DROP TABLE events_v2;\n"
-              "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"tenant\", \"provider\", \"provider_event_id\")"
+              "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\""
+              " (\"tenant\", \"provider\", \"provider_event_id\")"
               " WHERE \"provider\" IS NOT NULL AND \"provider_event_id\" IS NOT NULL;\n"
-              "CREATE INDEX \"events_by_message\" ON \"events\" (\"tenant\", \"message\", \"occurred_at\", \"arrived_at\");\n"
-              "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"tenant\", \"campaign\", \"occurred_at\", \"arrived_at\");\n",
+              "CREATE INDEX \"events_by_message\" ON \"events\""
+              " (\"tenant\", \"message\", \"occurred_at\", \"arrived_at\");\n"
+              "CREATE INDEX \"events_by_campaign\" ON \"events\""
+              " (\"tenant\", \"campaign\", \"occurred_at\", \"arrived_at\");\n",
               MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
     return exec_script(s, &b, "migrating to schema version 3");
 }

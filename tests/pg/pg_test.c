@@ -691,8 +691,8 @@ static int test_store(void)
                   "'events_by_campaign' AND indexdef LIKE '%occurred_hour%' AND indexdef NOT LIKE '%occurred_at%'") == 1,
           "migration 4: events_by_campaign keyed by occurred_hour");
     char *migrated = schema_text();
-    CHECK(migrated != NULL && strcmp(migrated, fresh) == 0, "the migrated schema differs from a new one:\n%s\n---\n%s",
-          migrated ? migrated : "(none)", fresh);
+    CHECK(migrated != NULL && strcmp(migrated, fresh) == 0,
+          "the migrated schema differs from a new one:\n%s\n---\n%s", migrated ? migrated : "(none)", fresh);
     free(migrated);
     free(fresh);
 

@@ -173,6 +173,23 @@ static void test_cases_quotes_duplicates(void **state)
     assert_int_equal(g.n, 1);
 }
 
+/* An image map's areas are links like anchors; the label is the area's alt. */
+static void test_image_map_areas(void **state)
+{
+    (void)state;
+    got g;
+    scan_file(&g, "html/15-image-map.html");
+    assert_int_equal(g.n, 4); /* not the mailto, the notrack or the nohref area */
+    assert_string_equal(g.v[0].url, "https://example.com/north");
+    assert_string_equal(g.v[0].label, "North");
+    assert_string_equal(g.v[1].url, "https://example.com/south");
+    assert_string_equal(g.v[1].label, "South side"); /* data-mtrk-name wins over the alt */
+    assert_string_equal(g.v[2].url, "https://example.com/west");
+    assert_false(g.v[2].has_label); /* no alt */
+    assert_string_equal(g.v[3].url, "https://example.com/after");
+    assert_string_equal(g.v[3].label, "After the map");
+}
+
 /* ---- byte-exact rewriting ---- */
 
 /* Every byte outside the value spans is the same; values decode to the replacements. */
@@ -235,7 +252,7 @@ static void test_rewrite_templates(void **state)
         "html/04-base-href.html",     "html/05-entities-in-href.html", "html/06-spaces-in-href.html",
         "html/07-uppercase-tags.html", "html/08-unquoted.html",     "html/09-single-quoted.html",
         "html/10-img-in-anchor.html", "html/11-malformed.html",    "html/12-policy.html",
-        "html/13-duplicate-urls.html", "html/14-fragment-no-body.html",
+        "html/13-duplicate-urls.html", "html/14-fragment-no-body.html", "html/15-image-map.html",
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         check_rewrite(files[i], 1);
@@ -325,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_entities_and_spaces),
         cmocka_unit_test(test_labels),
         cmocka_unit_test(test_cases_quotes_duplicates),
+        cmocka_unit_test(test_image_map_areas),
         cmocka_unit_test(test_rewrite_templates),
         cmocka_unit_test(test_rewrite_corpus),
         cmocka_unit_test(test_unquoted_gets_quotes),
