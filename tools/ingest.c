@@ -37,7 +37,8 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
     static const char *const bounce[] = { "none", "hard", "soft" };
     static const char *const verdict[] = { "human", "machine" };
     static const char *const scope[] = { NULL, "global", "campaign", "audience" };
-    static const char *const source[] = { NULL, "link", "one_click", "complaint", "manual", "import", "bounce" };
+    static const char *const source[] = { NULL,     "link",   "one_click", "complaint",
+                                          "manual", "import", "bounce",    "mailto" };
     mtrk_event_input_init(in, MTRK_EVENT_INPUT_VERSION);
     const char *key;
     json_t *v;
@@ -76,8 +77,8 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
                 return "\"unsub_scope\" is not global, campaign or audience";
             in->unsub_scope = (mtrk_unsub_scope)k;
         } else if (strcmp(key, "unsub_source") == 0) {
-            if (!s || (k = enum_of(s, source, 7)) < 0)
-                return "\"unsub_source\" is not link, one_click, complaint, manual, import or bounce";
+            if (!s || (k = enum_of(s, source, 8)) < 0)
+                return "\"unsub_source\" is not link, one_click, complaint, manual, import, bounce or mailto";
             in->unsub_source = (mtrk_source)k;
         } else {
             const char **dst = strcmp(key, "provider") == 0            ? &in->provider

@@ -181,7 +181,8 @@ typedef enum mtrk_source {
     MTRK_SOURCE_COMPLAINT = 3, /**< a spam complaint */
     MTRK_SOURCE_MANUAL = 4,    /**< an operator or API call */
     MTRK_SOURCE_IMPORT = 5,    /**< imported from elsewhere */
-    MTRK_SOURCE_BOUNCE = 6     /**< a hard bounce (suppressions only) */
+    MTRK_SOURCE_BOUNCE = 6,    /**< a hard bounce (suppressions only) */
+    MTRK_SOURCE_MAILTO = 7     /**< a mail to the List-Unsubscribe mailto address (mtrk_track_mail_unsubscribe) */
 } mtrk_source;
 
 typedef struct mtrk_unsub mtrk_unsub;

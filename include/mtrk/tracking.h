@@ -289,6 +289,24 @@ MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version
 MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *tenant, const mtrk_track_request *request,
                                 const mtrk_resolve_options *opts);
 
+/**
+ * Acts on a mail that reached the tenant's List-Unsubscribe mailto address
+ * (settings list_unsubscribe_mailto): `subject` is its Subject header,
+ * which the rendered header set to "unsubscribe:{tenant}/{token}" (the
+ * prefix in any case; surrounding whitespace ignored). Records a global
+ * unsubscribe of the token's message's contact once, with source
+ * MTRK_SOURCE_MAILTO, like a POST of its unsubscribe URL: out's action is
+ * MTRK_ACTION_UNSUBSCRIBED, recorded 1 the first time and 0 on a repeat, or
+ * for an erased contact. `at`: when the mail arrived (0: now; < 0 is
+ * MTRK_EINVAL). One transaction.
+ * Refused, recording nothing: MTRK_EINVAL (subject NULL, or not of that
+ * form), MTRK_ETENANT (it names another tenant), MTRK_ESIGNATURE (a forged,
+ * tampered or truncated token, or one signed by an unknown or retired key).
+ * out (version set) as for mtrk_track_resolve.
+ */
+MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *tenant, const char *subject,
+                                         mtrk_time at);
+
 /* ------------------------------------------------------------------ */
 /* HTML link extraction and rewriting (pure; also a fuzzing entry)     */
 /* ------------------------------------------------------------------ */

@@ -35,6 +35,8 @@ int suppress_row_put(mtrk_tenant *t, mtrk_suppression_kind kind, const char *val
 /* Static names used in audit details and exports. */
 const char *contact_status_name(int status);
 const char *unsub_scope_name(int scope);
+/* Is source one an unsubscribe may have (not a bounce's)? */
+bool unsub_source_valid(int source);
 const char *source_name(int source);
 const char *suppression_kind_name(int kind);
 

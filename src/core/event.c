@@ -8,6 +8,7 @@
  * go on with the next one in the same transaction.
  */
 #include "internal.h"
+#include "contact_int.h"
 #include "decide.h"
 
 #include <stdio.h>
@@ -128,7 +129,7 @@ static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input 
         return terr(t, MTRK_EINVAL, "%s->unsub_audience is nil with audience scope", name_of(what));
     if (scope != MTRK_UNSUB_AUDIENCE && !id_is_nil(in->unsub_audience))
         return terr(t, MTRK_EINVAL, "%s->unsub_audience is set without audience scope", name_of(what));
-    if ((int)in->unsub_source < 0 || (int)in->unsub_source > MTRK_SOURCE_IMPORT)
+    if (in->unsub_source != 0 && !unsub_source_valid((int)in->unsub_source))
         return terr(t, MTRK_EINVAL, "%s->unsub_source %d is not an unsubscribe source", name_of(what),
                     (int)in->unsub_source);
     if ((rc = check_field(t, what, "provider", in->provider, MTRK_MAX_PROVIDER)) ||

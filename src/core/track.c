@@ -13,6 +13,10 @@
 
 static const char *const kind_names[] = { NULL, "open", "click", "unsubscribe", "landing" };
 static const char kind_letters[] = { 0, 'o', 'c', 'u', 'l' };
+/* The subject of the List-Unsubscribe mailto: this, then {tenant}/{token}
+ * (render_headers writes it, mtrk_track_mail_unsubscribe reads it). */
+#define MAIL_UNSUB_PREFIX "unsubscribe:"
+
 
 MTRK_API const char *mtrk_url_kind_name(mtrk_url_kind kind)
 {
@@ -609,7 +613,7 @@ static int render_headers(render_ctx *r, mtrk_rendered *out)
     if (mailto && *mailto) {
         /* The token goes in the subject so a mailbox handler can resolve it. */
         const char *tok = strrchr(r->unsub, '/');
-        sb_printf(&b, ", <mailto:%s?subject=unsubscribe:%s%s>", mailto, r->t->key, tok ? tok : "");
+        sb_printf(&b, ", <mailto:%s?subject=" MAIL_UNSUB_PREFIX "%s%s>", mailto, r->t->key, tok ? tok : "");
     }
     out->list_unsubscribe = b.p;
     out->list_unsubscribe_post = xstrdup("List-Unsubscribe=One-Click");
@@ -781,6 +785,7 @@ typedef struct resolve_ctx {
     row_contacts contact;
     mtrk_id id2;
     bool withheld;
+    mtrk_source source; /* an unsubscribe's, when the caller knows it (a mail); else from req */
 } resolve_ctx;
 
 /* Fills the classification input and runs the rules. */
@@ -906,9 +911,10 @@ static int do_unsubscribe(resolve_ctx *x, bool post)
     int rc = core_unsub_exists(x->t, x->contact.id, MTRK_UNSUB_GLOBAL, nil_id, &exists);
     if (rc || exists)
         return rc; /* idempotent: a repeat changes nothing */
+    /* A mail carries no user agent or IP of the recipient's. */
     char ip[MTRK_MAX_IP + 1];
-    bool has_ip = !x->withheld && ip_normalize(x->req->ip, ip);
-    char *ua = x->withheld ? NULL : ua_clean(x->req->user_agent);
+    bool has_ip = !x->withheld && x->req != NULL && ip_normalize(x->req->ip, ip);
+    char *ua = x->withheld || x->req == NULL ? NULL : ua_clean(x->req->user_agent);
     mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
     in.type = MTRK_EV_UNSUBSCRIBE;
     in.mid = x->m.id;
@@ -916,8 +922,11 @@ static int do_unsubscribe(resolve_ctx *x, bool post)
     in.user_agent = ua;
     in.ip = has_ip ? ip : NULL;
     in.unsub_scope = MTRK_UNSUB_GLOBAL;
-    in.unsub_source = one_click_body(x->req->body, x->req->body ? x->req->body_len : 0) ? MTRK_SOURCE_ONE_CLICK
-                                                                                       : MTRK_SOURCE_LINK;
+    if (x->source)
+        in.unsub_source = x->source;
+    else
+        in.unsub_source = one_click_body(x->req->body, x->req->body ? x->req->body_len : 0) ? MTRK_SOURCE_ONE_CLICK
+                                                                                           : MTRK_SOURCE_LINK;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
     rc = core_event_record(x->t, &in, &o);
     free(ua);
@@ -1010,21 +1019,14 @@ static int resolve_in_tx(resolve_ctx *x, const track_path *p, bool post)
     }
 }
 
-MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mtrk_track_request *req,
-                                const mtrk_resolve_options *opts)
+/* Resolves a checked path in one transaction; *out filled on success. */
+static int resolve_run(mtrk_tenant *t, mtrk_track_result *out, const track_path *p, bool post,
+                       const mtrk_track_request *req, const mtrk_resolve_options *opts, mtrk_time at,
+                       mtrk_source source)
 {
-    TENANT_CHECK(t);
-    int rc = check_version(t, "out", out, MTRK_TRACK_RESULT_VERSION);
+    mtrk_track_result res = *out;
+    int rc = tx_begin(t, true);
     if (rc)
-        return rc;
-    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
-    res.version = out->version;
-    *out = res;
-    track_path p;
-    bool post = false;
-    if ((rc = resolve_check(t, req, opts, &p, &post)))
-        return rc;
-    if ((rc = tx_begin(t, true)))
         return rc;
     resolve_ctx x;
     memset(&x, 0, sizeof x);
@@ -1032,9 +1034,10 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mt
     x.req = req;
     x.opts = opts;
     x.res = &res;
-    x.kind = p.kind;
-    x.at = req->at ? req->at : core_now(t->db);
-    rc = resolve_in_tx(&x, &p, post);
+    x.kind = p->kind;
+    x.at = at ? at : core_now(t->db);
+    x.source = source;
+    rc = resolve_in_tx(&x, p, post);
     rows_clear(T_MESSAGES, &x.m);
     rows_clear(T_CAMPAIGNS, &x.c);
     rows_clear(T_CONTACTS, &x.contact);
@@ -1042,4 +1045,65 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mt
     if (rc == MTRK_OK)
         *out = res;
     return rc;
+}
+
+/* Clears *out to a refusal of the caller's version. */
+static int result_start(mtrk_tenant *t, mtrk_track_result *out)
+{
+    int rc = check_version(t, "out", out, MTRK_TRACK_RESULT_VERSION);
+    if (rc)
+        return rc;
+    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    res.version = out->version;
+    *out = res;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mtrk_track_request *req,
+                                const mtrk_resolve_options *opts)
+{
+    TENANT_CHECK(t);
+    int rc = result_start(t, out);
+    if (rc)
+        return rc;
+    track_path p;
+    bool post = false;
+    if ((rc = resolve_check(t, req, opts, &p, &post)))
+        return rc;
+    return resolve_run(t, out, &p, post, req, opts, req->at, 0);
+}
+
+/* Mail header whitespace, folding included. */
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *t, const char *subject, mtrk_time at)
+{
+    TENANT_CHECK(t);
+    int rc = result_start(t, out);
+    if (rc)
+        return rc;
+    if (subject == NULL)
+        return terr(t, MTRK_EINVAL, "subject is NULL");
+    if (at < 0)
+        return terr(t, MTRK_EINVAL, "at is negative");
+    size_t n = strnlen(subject, 8192);
+    while (n > 0 && is_ws(*subject)) {
+        subject++;
+        n--;
+    }
+    while (n > 0 && is_ws(subject[n - 1]))
+        n--;
+    size_t pre = sizeof MAIL_UNSUB_PREFIX - 1;
+    if (n >= 8192 - 8 || n <= pre || strncasecmp(subject, MAIL_UNSUB_PREFIX, pre) != 0 ||
+        memchr(subject + pre, '/', n - pre) == NULL)
+        return terr(t, MTRK_EINVAL, "subject is not \"" MAIL_UNSUB_PREFIX "{tenant}/{token}\"");
+    /* Its rest is the unsubscribe URL's last two segments. */
+    char path[8192];
+    snprintf(path, sizeof path, "/%c/%.*s", kind_letters[MTRK_URL_UNSUBSCRIBE], (int)(n - pre), subject + pre);
+    track_path p;
+    if (!path_parse(path, &p) || p.kind != MTRK_URL_UNSUBSCRIBE || strchr(path + 3, '/') != path + 3 + p.keyn)
+        return terr(t, MTRK_EINVAL, "subject is not \"" MAIL_UNSUB_PREFIX "{tenant}/{token}\"");
+    if (p.keyn != strlen(t->key) || memcmp(p.key, t->key, p.keyn) != 0)
+        return terr(t, MTRK_ETENANT, "subject names tenant \"%.*s\", not \"%s\"", (int)p.keyn, p.key, t->key);
+    return resolve_run(t, out, &p, true, NULL, NULL, at, MTRK_SOURCE_MAILTO);
 }

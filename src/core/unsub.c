@@ -32,8 +32,15 @@ const char *source_name(int source)
     case MTRK_SOURCE_MANUAL: return "manual";
     case MTRK_SOURCE_IMPORT: return "import";
     case MTRK_SOURCE_BOUNCE: return "bounce";
+    case MTRK_SOURCE_MAILTO: return "mailto";
     default: return "unknown";
     }
+}
+
+/* MTRK_SOURCE_BOUNCE belongs to suppressions: a bounce never unsubscribes. */
+bool unsub_source_valid(int source)
+{
+    return source >= MTRK_SOURCE_LINK && source <= MTRK_SOURCE_MAILTO && source != MTRK_SOURCE_BOUNCE;
 }
 
 static void key_row(row_unsubscribes *r, mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id)
@@ -162,9 +169,8 @@ MTRK_API int mtrk_unsub_add(int *out_created, mtrk_tenant *t, mtrk_id contact, m
     int rc = check_scope(t, scope, scope_id);
     if (rc)
         return rc;
-    /* MTRK_SOURCE_BOUNCE belongs to suppressions: a bounce never unsubscribes. */
-    if (source < MTRK_SOURCE_LINK || source > MTRK_SOURCE_IMPORT)
-        return terr(t, MTRK_EINVAL, "source %d is out of range for an unsubscribe (link..import)", (int)source);
+    if (!unsub_source_valid(source))
+        return terr(t, MTRK_EINVAL, "source %d is not an unsubscribe source (link..import, or mailto)", (int)source);
     rc = tx_begin(t, true);
     if (rc)
         return rc;

@@ -372,7 +372,9 @@ static void test_badinput_enums_out_of_range_are_einval(void **state)
     CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_add(NULL, fx->t, c, (mtrk_unsub_scope)4, conf_nil(), MTRK_SOURCE_MANUAL));
     CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_add(NULL, fx->t, c, MTRK_UNSUB_GLOBAL, conf_nil(), (mtrk_source)0));
     CONF_ERRMSG_HAS("source");
-    CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_add(NULL, fx->t, c, MTRK_UNSUB_GLOBAL, conf_nil(), (mtrk_source)7));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_add(NULL, fx->t, c, MTRK_UNSUB_GLOBAL, conf_nil(), MTRK_SOURCE_BOUNCE));
+    CONF_ERRMSG_HAS("source");
+    CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_add(NULL, fx->t, c, MTRK_UNSUB_GLOBAL, conf_nil(), (mtrk_source)8));
     CONF_EXPECT(MTRK_EINVAL, mtrk_unsub_remove(fx->t, c, (mtrk_unsub_scope)0, conf_nil()));
     CONF_EXPECT(MTRK_EINVAL, mtrk_suppression_add(NULL, fx->t, (mtrk_suppression_kind)0, "x@example.com", "r"));
     CONF_ERRMSG_HAS("kind");

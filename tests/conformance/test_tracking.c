@@ -590,6 +590,82 @@ static void last_event(mtrk_event_info *e, mtrk_tenant *t, mtrk_id mid)
     mtrk_event_iter_free(it);
 }
 
+/* A reply to the List-Unsubscribe mailto: the subject the rendered header
+ * gives unsubscribes the message's contact once, with source mailto; a
+ * subject not of that form, of another tenant or with a changed token is
+ * refused and records nothing. */
+static void test_mailto_unsubscribe(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "mt", 2);
+    set_base(fx->t, "unsub@example.com");
+    mtrk_rendered r;
+    CONF_INIT(r, MTRK_RENDERED_VERSION);
+    CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+    const char *q = strstr(r.list_unsubscribe, "?subject=");
+    assert_non_null(q);
+    char subject[512];
+    snprintf(subject, sizeof subject, "%s", q + strlen("?subject="));
+    char *close = strchr(subject, '>');
+    assert_non_null(close);
+    *close = '\0';
+    mtrk_rendered_clear(&r);
+    mtrk_id nil = { { 0 } };
+    size_t ev = conf_count_message_events(fx->t, s.mids[0]);
+    mtrk_track_result res;
+
+    /* Refused, nothing recorded: not the form, another tenant, a changed token. */
+    char bad[600];
+    const char *refused[] = { "", "unsubscribe", "unsubscribe:", "unsubscribe:t1", "subscribe:t1/x",
+                              "Re: unsubscribe:t1/x", "unsubscribe:c/t1/x" };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        CONF_INIT(res, MTRK_TRACK_RESULT_VERSION);
+        CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, refused[i], LATER));
+        assert_int_equal(res.action, MTRK_ACTION_REFUSED);
+        CONF_ERRMSG_HAS("subject");
+    }
+    CONF_INIT(res, MTRK_TRACK_RESULT_VERSION);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, NULL, LATER));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, subject, -1));
+    CONF_EXPECT(MTRK_ETENANT, mtrk_track_mail_unsubscribe(&res, fx->t2, subject, LATER));
+    snprintf(bad, sizeof bad, "%s", subject);
+    size_t last = strlen(bad) - 1;
+    bad[last] = bad[last] == 'A' ? 'B' : 'A';
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_mail_unsubscribe(&res, fx->t, bad, LATER));
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), ev);
+    assert_false(conf_has_unsub(fx->t, s.contacts[0], MTRK_UNSUB_GLOBAL, nil, NULL));
+
+    /* The subject as a mail client sends it: any case, folded whitespace. */
+    snprintf(bad, sizeof bad, " \r\n UNSUBSCRIBE:%s \r\n", subject + strlen("unsubscribe:"));
+    CONF_INIT(res, MTRK_TRACK_RESULT_VERSION);
+    CONF_OK(mtrk_track_mail_unsubscribe(&res, fx->t, bad, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED);
+    assert_int_equal(res.kind, MTRK_URL_UNSUBSCRIBE);
+    assert_int_equal(res.recorded, 1);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    mtrk_source src;
+    assert_true(conf_has_unsub(fx->t, s.contacts[0], MTRK_UNSUB_GLOBAL, nil, &src));
+    assert_int_equal(src, MTRK_SOURCE_MAILTO);
+    assert_false(conf_has_unsub(fx->t, s.contacts[1], MTRK_UNSUB_GLOBAL, nil, NULL));
+    mtrk_event_info e;
+    last_event(&e, fx->t, s.mids[0]);
+    assert_int_equal(e.type, MTRK_EV_UNSUBSCRIBE);
+    assert_int_equal(e.unsub_scope, MTRK_UNSUB_GLOBAL);
+    assert_int_equal(e.occurred_at, LATER);
+    assert_null(e.user_agent);
+    assert_null(e.ip);
+    /* A repeat records nothing and answers the same. */
+    CONF_INIT(res, MTRK_TRACK_RESULT_VERSION);
+    CONF_OK(mtrk_track_mail_unsubscribe(&res, fx->t, subject, LATER + CONF_MIN));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED);
+    assert_int_equal(res.recorded, 0);
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), ev + 1);
+    mtrk_metrics mt = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(mt.unsubscribes, 1);
+}
+
 static void test_withheld(void **state)
 {
     conf_fixture *fx = *state;
@@ -821,6 +897,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_render_needs_base_and_landing),
     CONF_TEST(test_round_trips),
     CONF_TEST(test_link_confirmation_post),
+    CONF_TEST(test_mailto_unsubscribe),
     CONF_TEST(test_every_byte_change_refused),
     CONF_TEST(test_open_redirect_and_splicing),
     CONF_TEST(test_other_tenant_refused),

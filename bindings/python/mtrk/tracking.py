@@ -152,6 +152,19 @@ def _classify_input_from(x: _lib.mtrk_classify_input) -> ClassifyInput:
                          builtin_rule=cv.enum_out(x.builtin_rule, MachineRule))
 
 
+def _track_result(res: _lib.mtrk_track_result) -> TrackResult:
+    """A TrackResult from the C struct (its redirect_url read now: it is
+    borrowed until the tenant's next call)."""
+    return TrackResult(
+        action=cv.enum_out(res.action, TrackAction), kind=cv.enum_out(res.kind, UrlKind),
+        mid=cv.opt_id_out(res.mid), lid=cv.opt_id_out(res.lid), campaign=cv.opt_id_out(res.campaign),
+        rid=cv.opt_id_out(res.rid), landing_page=cv.opt_id_out(res.landing_page),
+        redirect_url=cv.opt_str_out(res.redirect_url), recorded=bool(res.recorded),
+        event_id=cv.opt_id_out(res.event_id), verdict=cv.enum_out(res.verdict, Verdict),
+        machine_class=cv.enum_out(res.machine_class, MachineClass), rule=cv.enum_out(res.rule, MachineRule),
+        withheld=bool(res.withheld))
+
+
 class TrackingMixin(_Base):
     # ---- signing keys ----------------------------------------------------------------------
     def rotate_key(self) -> int:
@@ -269,11 +282,21 @@ class TrackingMixin(_Base):
             rc = L.mtrk_track_resolve(byref(res), t, byref(req), byref(opts))
             if rc:
                 self._raise(rc)
-            redirect = cv.opt_str_out(res.redirect_url)  # borrowed until the tenant's next call
-        return TrackResult(
-            action=cv.enum_out(res.action, TrackAction), kind=cv.enum_out(res.kind, UrlKind),
-            mid=cv.opt_id_out(res.mid), lid=cv.opt_id_out(res.lid), campaign=cv.opt_id_out(res.campaign),
-            rid=cv.opt_id_out(res.rid), landing_page=cv.opt_id_out(res.landing_page), redirect_url=redirect,
-            recorded=bool(res.recorded), event_id=cv.opt_id_out(res.event_id),
-            verdict=cv.enum_out(res.verdict, Verdict), machine_class=cv.enum_out(res.machine_class, MachineClass),
-            rule=cv.enum_out(res.rule, MachineRule), withheld=bool(res.withheld))
+            return _track_result(res)  # inside: redirect_url is borrowed until the tenant's next call
+
+    def mail_unsubscribe(self, subject: str, *, at: Optional[_dt.datetime] = None) -> TrackResult:
+        """Acts on a mail that reached the List-Unsubscribe mailto address:
+        `subject` is its Subject, "unsubscribe:{tenant}/{token}" as rendered.
+        Unsubscribes the message's contact globally once (source MAILTO);
+        `at` is when the mail arrived (None: now). A subject not of that form
+        raises InvalidArgument, another tenant's WrongTenant, a changed token
+        SignatureError; nothing is recorded then."""
+        L = self._L
+        subj = cv.str_in(subject, "subject")
+        when = cv.opt_time_in(at, "at")
+        res = self._init(_lib.mtrk_track_result, L.mtrk_track_result_init)
+        with Use(self._h) as t:
+            rc = L.mtrk_track_mail_unsubscribe(byref(res), t, subj, when)
+            if rc:
+                self._raise(rc)
+            return _track_result(res)

@@ -33,6 +33,7 @@ class Source(enum.IntEnum):
     MANUAL = 4
     IMPORT = 5
     BOUNCE = 6
+    MAILTO = 7
 
 
 class SuppressionKind(enum.IntEnum):

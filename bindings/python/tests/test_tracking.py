@@ -77,6 +77,26 @@ class TrackingTest(TenantCase):
         m = self.t.metrics(self.camp)
         self.assertEqual((m.opens_total, m.clicks_total, m.unsubscribes), (1, 1, 1))
 
+    def test_mail_unsubscribe(self) -> None:
+        header = self.t.render(self.mid).list_unsubscribe
+        subject = header.split("?subject=", 1)[1].split(">", 1)[0]
+        self.assertTrue(subject.startswith("unsubscribe:acme/"), subject)
+        with self.assertRaises(mtrk.InvalidArgument):
+            self.t.mail_unsubscribe("please remove me")
+        with self.assertRaises(mtrk.SignatureError):
+            self.t.mail_unsubscribe(subject[:-1] + ("A" if subject[-1] != "A" else "B"))
+        other = self.db.create_tenant("other", "x")
+        with self.assertRaises(mtrk.WrongTenant):
+            other.mail_unsubscribe(subject)
+        self.assertEqual(self.t.metrics(self.camp).unsubscribes, 0)
+        res = self.t.mail_unsubscribe(subject, at=self.later)
+        self.assertEqual((res.action, res.kind, res.mid, res.recorded),
+                         (TrackAction.UNSUBSCRIBED, UrlKind.UNSUBSCRIBE, self.mid, True))
+        again = self.t.mail_unsubscribe(subject, at=self.later)
+        self.assertEqual((again.action, again.recorded), (TrackAction.UNSUBSCRIBED, False))
+        self.assertEqual(self.t.metrics(self.camp).unsubscribes, 1)
+        self.assertEqual(mtrk.Source.MAILTO, 7)
+
     def test_landing(self) -> None:
         with self.assertRaises(mtrk.InvalidState):
             self.t.track_url(UrlKind.LANDING, self.mid)
