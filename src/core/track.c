@@ -17,7 +17,6 @@ static const char kind_letters[] = { 0, 'o', 'c', 'u', 'l' };
  * (render_headers writes it, mtrk_track_mail_unsubscribe reads it). */
 #define MAIL_UNSUB_PREFIX "unsubscribe:"
 
-
 MTRK_API const char *mtrk_url_kind_name(mtrk_url_kind kind)
 {
     return (int)kind >= MTRK_URL_OPEN && (int)kind <= MTRK_URL_LANDING ? kind_names[kind] : NULL;
