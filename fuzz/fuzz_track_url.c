@@ -1,24 +1,31 @@
 /* fuzz_track_url: mtrk_track_path_tenant and mtrk_track_resolve on arbitrary
- * requests against the fixture tenant "acme" (fixture.c: real messages, and
- * the URLs the library signed for them).
+ * requests, and mtrk_track_mail_unsubscribe on arbitrary mail subjects,
+ * against the fixture tenant "acme" (fixture.c: real messages, and the URLs
+ * the library signed for them).
  *
  * Input: byte 0 the method (GET, HEAD, POST, or a bad one), byte 1 flags
  * (bit 0: a user agent, bit 1: an IP, bit 2: apply the edit, bit 3: a fixed
- * request time), bytes 2-3 an edit position and byte 4 an XOR mask applied to
+ * request time, bit 6: the expanded template is a mail subject for
+ * mtrk_track_mail_unsubscribe instead of a path), bytes 2-3 an edit position and byte 4 an XOR mask applied to
  * the expanded path, then the path template up to the first newline, then the
  * body. In the template "{o0}" .. "{o2}", "{c0}" .. "{c5}", "{u0}" .. "{u2}",
  * "{l0}" .. "{l2}" expand to the path of the fixture's signed open, click,
- * unsubscribe and landing URLs, "{x0}" .. to globex's (another tenant), and
- * "{t}" to the tenant key; so the corpus holds real signed URLs although keys
- * and ids are new in every run.
+ * unsubscribe and landing URLs, "{x0}" .. to globex's (another tenant),
+ * "{m0}" .. "{m2}" to the mail subject of acme's unsubscribe URLs
+ * ("unsubscribe:acme/{token}"), and "{t}" to the tenant key; so the corpus
+ * holds real signed URLs although keys and ids are new in every run.
  *
  * Invariants: no crash; a success only for a path ending with the last three
  * segments of a URL the library signed for acme, and the result names that
  * URL's kind, message and link, a click redirecting to the catalogued URL; a
- * refused request records nothing (events and unsubscribe rules unchanged). */
+ * refused request records nothing (events and unsubscribe rules unchanged).
+ * A mail subject succeeds only when, trimmed, it is "unsubscribe:" in any
+ * case followed by the tenant and token of an unsubscribe URL signed for
+ * acme, and then names that URL's message. */
 #include "fixture.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PATH 9000
 
@@ -48,6 +55,13 @@ static size_t expand(char *out, size_t cap, const fixture *f, const char *s, siz
         if (s[i] == '{' && i + 2 < n && s[i + 1] == 't' && s[i + 2] == '}') {
             rep = "acme";
             used = 3;
+        } else if (s[i] == '{' && i + 3 < n && s[i + 1] == 'm' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+                   s[i + 3] == '}' && pick(f, 'u', s[i + 2] - '0') != NULL) {
+            /* "unsubscribe:" then the tail after its "/u/" */
+            static char subj[MAX_PATH];
+            snprintf(subj, sizeof subj, "unsubscribe:%s", pick(f, 'u', s[i + 2] - '0')->tail + 3);
+            rep = subj;
+            used = 4;
         } else if (s[i] == '{' && i + 3 < n && strchr("oculx", s[i + 1]) && s[i + 2] >= '0' && s[i + 2] <= '9' &&
                    s[i + 3] == '}') {
             const fx_url *u = pick(f, s[i + 1], s[i + 2] - '0');
@@ -69,6 +83,53 @@ static size_t expand(char *out, size_t cap, const fixture *f, const char *s, siz
     }
     out[k] = '\0';
     return k;
+}
+
+/* The subject as mtrk_track_mail_unsubscribe should read it: trimmed of mail
+ * whitespace, "unsubscribe:" in any case, then "{tenant}/{token}". The
+ * unsubscribe URL whose tail is "/u/" and that rest, or NULL. */
+static const fx_url *subject_url(const fixture *f, const char *s, size_t n)
+{
+    while (n > 0 && strchr(" \t\r\n", *s) && *s) {
+        s++;
+        n--;
+    }
+    while (n > 0 && strchr(" \t\r\n", s[n - 1]) && s[n - 1])
+        n--;
+    static const char pre[] = "unsubscribe:";
+    size_t np = sizeof pre - 1;
+    if (n <= np || strncasecmp(s, pre, np) != 0)
+        return NULL;
+    for (size_t i = 0; i < f->nurls; i++) {
+        const fx_url *u = &f->urls[i];
+        const char *rest = u->tail + 3; /* after "/u/" */
+        if (u->kind == MTRK_URL_UNSUBSCRIBE && strlen(rest) == n - np && memcmp(rest, s + np, n - np) == 0)
+            return u;
+    }
+    return NULL;
+}
+
+static void mail_subject(fixture *fp, const char *subject, size_t n, mtrk_time at)
+{
+    uint64_t before = fixture_recorded(fp);
+    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    int rc = mtrk_track_mail_unsubscribe(&res, fp->t, subject, at);
+    uint64_t after = fixture_recorded(fp);
+    const fx_url *u = subject_url(fp, subject, n);
+    if (rc != MTRK_OK) {
+        FUZZ_CHECK(rc == MTRK_ESIGNATURE || rc == MTRK_ETENANT || rc == MTRK_EINVAL,
+                   "refusal status %d (%s) for subject \"%s\"", rc, mtrk_tenant_errmsg(fp->t), subject);
+        FUZZ_CHECK(u == NULL, "refused the subject of a signed URL: \"%s\" (%s)", subject,
+                   mtrk_tenant_errmsg(fp->t));
+        FUZZ_CHECK(res.action == MTRK_ACTION_REFUSED, "refused with action %d", res.action);
+        FUZZ_CHECK(after == before, "refused subject recorded %llu things", (unsigned long long)(after - before));
+    } else {
+        FUZZ_CHECK(u != NULL, "accepted a subject the library did not sign: \"%s\"", subject);
+        FUZZ_CHECK(res.kind == MTRK_URL_UNSUBSCRIBE && mtrk_id_compare(res.mid, u->mid) == 0,
+                   "result names another URL");
+        FUZZ_CHECK(res.action == MTRK_ACTION_UNSUBSCRIBED, "mail action %d", res.action);
+        FUZZ_CHECK(after >= before, "an accepted subject lost records");
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -101,6 +162,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(krc == MTRK_OK || krc == MTRK_ESIGNATURE, "path_tenant status %d", krc);
     if (krc == MTRK_OK)
         FUZZ_CHECK(strlen(key) >= 1 && strlen(key) <= MTRK_MAX_TENANT_KEY, "tenant key length");
+
+    if (flags & 64) {
+        mail_subject(fp, path, plen, (flags & 8) ? 1767225600000 + 3600000 : 0);
+        return 0;
+    }
 
     uint64_t before = fixture_recorded(&f);
     mtrk_track_request req = MTRK_TRACK_REQUEST_INIT;

@@ -1100,7 +1100,8 @@ MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *t,
     char path[8192];
     snprintf(path, sizeof path, "/%c/%.*s", kind_letters[MTRK_URL_UNSUBSCRIBE], (int)(n - pre), subject + pre);
     track_path p;
-    if (!path_parse(path, &p) || p.kind != MTRK_URL_UNSUBSCRIBE || strchr(path + 3, '/') != path + 3 + p.keyn)
+    /* path_parse reads the last three segments: the tenant must be the first. */
+    if (!path_parse(path, &p) || p.kind != MTRK_URL_UNSUBSCRIBE || p.key != path + 3)
         return terr(t, MTRK_EINVAL, "subject is not \"" MAIL_UNSUB_PREFIX "{tenant}/{token}\"");
     if (p.keyn != strlen(t->key) || memcmp(p.key, t->key, p.keyn) != 0)
         return terr(t, MTRK_ETENANT, "subject names tenant \"%.*s\", not \"%s\"", (int)p.keyn, p.key, t->key);

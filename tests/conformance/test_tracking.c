@@ -629,6 +629,9 @@ static void test_mailto_unsubscribe(void **state)
     CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, NULL, LATER));
     CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, subject, -1));
     CONF_EXPECT(MTRK_ETENANT, mtrk_track_mail_unsubscribe(&res, fx->t2, subject, LATER));
+    /* A signed tail behind other segments is not the form either. */
+    snprintf(bad, sizeof bad, "unsubscribe:x/u/%s", subject + strlen("unsubscribe:"));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_mail_unsubscribe(&res, fx->t, bad, LATER));
     snprintf(bad, sizeof bad, "%s", subject);
     size_t last = strlen(bad) - 1;
     bad[last] = bad[last] == 'A' ? 'B' : 'A';
