@@ -57,6 +57,10 @@ mtrk_time core_now(const mtrk_db *db);
  * hourly series and events_by_campaign's buckets both use it. */
 #define HOUR_MS INT64_C(3600000)
 static inline int64_t core_hour(mtrk_time at) { return (at / HOUR_MS) * HOUR_MS; }
+/* The same rule as SQL over an integer column (integer division in SQLite
+ * and PostgreSQL alike), for migrations that fill an hour in one statement. */
+#define CORE_HOUR_SQL(col) "(" col " / 3600000 * 3600000)"
+_Static_assert(HOUR_MS == 3600000, "CORE_HOUR_SQL spells HOUR_MS");
 /* How many rows of one hour a campaign listing keeps (event.c). */
 extern size_t core_hour_keep_max;
 /* A version 7 id from the db's clock; strictly increasing within the process. */

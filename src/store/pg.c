@@ -563,20 +563,20 @@ static int migrate_3(pgstore *s, const char *schema)
 }
 
 /* Version 4: events gain occurred_hour, and events_by_campaign is keyed by
- * it (docs/decisions.md §10). */
+ * it (docs/decisions.md §10); the hour is core_hour's rule, as CORE_HOUR_SQL
+ * (internal.h). */
 static int migrate_4(pgstore *s, const char *schema)
 {
     (void)schema;
-    strbuf b = { 0 };
-    sb_printf(&b, "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n"
-                "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n"
+    return exec(s,
+                "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n"
+                "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
                 "ALTER TABLE events ALTER COLUMN occurred_hour DROP DEFAULT;\n"
                 "DROP INDEX IF EXISTS events_by_campaign;\n"
                 /* Frozen: the index as this version made it, written out. */
                 "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"tenant\", \"campaign\", \"occurred_hour\","
                 " \"id\");\n",
-            (long long)HOUR_MS, (long long)HOUR_MS);
-    return exec_script(s, &b, "migrating to schema version 4");
+                "migrating to schema version 4");
 }
 
 typedef int (*migration_fn)(pgstore *s, const char *schema);

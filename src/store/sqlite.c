@@ -349,18 +349,18 @@ static int migrate_4(sqlstore *s)
 
 /* Version 5: events gain occurred_hour, and events_by_campaign is keyed by
  * it (docs/decisions.md §10). Frozen like migration 3. The hour is
- * core_hour's rule (internal.h) in SQL: one statement, not a read and a
- * write per event. */
+ * core_hour's rule, as CORE_HOUR_SQL (internal.h): one statement, not a read
+ * and a write per event. */
 static int migrate_5(sqlstore *s)
 {
-    strbuf b = { 0 };
-    sb_printf(&b,
-              "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
-              "UPDATE events SET occurred_hour = occurred_at / %lld * %lld;\n"
-              "DROP INDEX IF EXISTS events_by_campaign;\n"
-              "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"tenant\", \"campaign\", \"occurred_hour\");\n",
-              (long long)HOUR_MS, (long long)HOUR_MS);
-    return exec_script(s, &b, "migrating to schema version 5");
+    int rc = sqlite3_exec(s->db,
+                          "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
+                          "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
+                          "DROP INDEX IF EXISTS events_by_campaign;\n"
+                          "CREATE INDEX \"events_by_campaign\" ON \"events\""
+                          " (\"tenant\", \"campaign\", \"occurred_hour\");\n",
+                          NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 5");
 }
 
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
