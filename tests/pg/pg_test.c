@@ -70,18 +70,6 @@ static int sql(const char *q)
     return ok ? 0 : -1;
 }
 
-static long long sql_int(const char *q)
-{
-    PGresult *r = PQexec(admin, q);
-    long long v = -1;
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
-        v = atoll(PQgetvalue(r, 0, 0));
-    else
-        fprintf(stderr, "pg_test: %s: %s", q, PQerrorMessage(admin));
-    PQclear(r);
-    return v;
-}
-
 /* The one text value of q (malloc'd), or NULL. */
 static char *sql_text(const char *q)
 {
@@ -92,6 +80,15 @@ static char *sql_text(const char *q)
     else
         fprintf(stderr, "pg_test: %s: %s", q, PQerrorMessage(admin));
     PQclear(r);
+    return v;
+}
+
+/* The one integer value of q, or -1. */
+static long long sql_int(const char *q)
+{
+    char *t = sql_text(q);
+    long long v = t ? atoll(t) : -1;
+    free(t);
     return v;
 }
 
