@@ -1420,6 +1420,13 @@ typedef struct ev_key {
  * variable so that a unit test can make both paths meet small hours. */
 size_t core_hour_keep_max = 16384;
 
+/* Where a listing resumes: after this position in event-time order, or,
+ * without an id, after every event that occurred at or before `occurred`. */
+typedef struct seek_pos {
+    mark_pos at;
+    bool has_id;
+} seek_pos;
+
 struct mtrk_event_iter {
     pager pg;           /* first: campaign_page_read gets the iterator from it */
     mtrk_tenant *t;
@@ -1435,6 +1442,8 @@ struct mtrk_event_iter {
     bool hour_kept;
     int64_t hour;
     bool hour_loaded, hours_done;
+    seek_pos seek; /* campaign listings: where they resume (seeking) */
+    bool seeking;
 };
 
 /* Drops the kept rows not yet handed out (those handed out are zeroed). */
@@ -1453,35 +1462,38 @@ static void hour_reset(mtrk_event_iter *it)
     it->hour_loaded = it->hours_done = false;
 }
 
-/* Sets the pager to resume after (occurred, arrived, id). */
-static int pager_seek(pager *p, mtrk_tenant *t, mtrk_time occurred, mtrk_time arrived, const mtrk_id *id)
+/* Sets the listing to resume after `pos`, or from its first event (NULL).
+ * Message and contact listings scan events_by_message from its sort key at
+ * that position (sort_key_after, through cursor_set); campaign listings
+ * compare each event with the position (after_seek). */
+static int iter_seek(mtrk_event_iter *it, const seek_pos *pos)
 {
+    pager *p = &it->pg;
     size_t sz = rows_size(p->table);
     for (size_t i = p->pos; i < p->n; i++)
         rows_clear(p->table, p->rows + i * sz);
     p->n = p->pos = 0;
     p->done = false;
     cursor_free(&p->cur);
-    page_cursor *c = &p->cur;
-    c->vals[c->n++] = v_int(occurred);
-    if (id == NULL) {
-        c->started = true;
+    it->seeking = pos != NULL;
+    if (pos == NULL)
         return MTRK_OK;
+    it->seek = *pos;
+    row_events at;
+    memset(&at, 0, sizeof at);
+    at.tenant = it->t->id;
+    at.occurred_at = pos->at.occurred;
+    at.arrived_at = pos->at.arrived;
+    at.id = pos->at.id;
+    if (cursor_set(&p->cur, T_EVENTS, IDX_EVENTS_MESSAGE, 2, &at) != MTRK_OK)
+        return terr(it->t, MTRK_ENOMEM, "out of memory");
+    if (!pos->has_id) {
+        /* Only the sort key's first value, occurred_at: a scan from it
+         * AFTER passes every event that occurred then. */
+        for (unsigned i = 1; i < p->cur.n; i++)
+            free(p->cur.owned[i]);
+        p->cur.n = 1;
     }
-    c->vals[c->n++] = v_int(arrived);
-    const mtrk_id *keys[2] = { &t->id, id };
-    for (int k = 0; k < 2; k++) {
-        char *copy = malloc(sizeof(mtrk_id));
-        if (copy == NULL) {
-            cursor_free(c);
-            return terr(t, MTRK_ENOMEM, "out of memory");
-        }
-        memcpy(copy, keys[k]->bytes, sizeof(mtrk_id));
-        c->owned[c->n] = copy;
-        c->vals[c->n] = v_id((const mtrk_id *)copy);
-        c->n++;
-    }
-    c->started = true;
     return MTRK_OK;
 }
 
@@ -1572,20 +1584,19 @@ static int contact_page_read(pager *p, size_t max, size_t *got)
  * to that bound, then one ev_key (40 bytes) per event of the hour. */
 typedef struct hour_ctx {
     mtrk_event_iter *it;
-    const page_cursor *after; /* from pager_seek: (occurred) or (occurred, arrived, tenant, id) */
     int64_t hour;
     bool any, oom;
 } hour_ctx;
 
-static bool after_cursor(const page_cursor *c, const row_events *e)
+/* Does e come after the listing's seek position (if it has one)? */
+static bool after_seek(const mtrk_event_iter *it, const row_events *e)
 {
-    if (!c->started || c->n == 0)
+    if (!it->seeking)
         return true;
-    if (c->n < 4)
-        return e->occurred_at > c->vals[0].i;
-    mtrk_id id;
-    memcpy(id.bytes, c->vals[3].p, sizeof id.bytes);
-    return pos_cmp(e->occurred_at, e->arrived_at, e->id, c->vals[0].i, c->vals[1].i, id) > 0;
+    if (!it->seek.has_id)
+        return e->occurred_at > it->seek.at.occurred;
+    mark_pos pos = { e->occurred_at, e->arrived_at, e->id };
+    return mark_cmp(&pos, &it->seek.at) > 0;
 }
 
 static int hour_cb(void *ud, void *row)
@@ -1600,7 +1611,7 @@ static int hour_cb(void *ud, void *row)
         return 1;
     }
     if ((it->type && e->type != it->type) || e->occurred_at < it->from || (it->to > 0 && e->occurred_at >= it->to) ||
-        !after_cursor(c->after, e))
+        !after_seek(it, e))
         return 0;
     if (it->hour_n == it->hour_cap) {
         ev_key *k = grow_array(it->hour_keys, &it->hour_cap, sizeof *k, 256);
@@ -1643,7 +1654,7 @@ static int hour_load(mtrk_event_iter *it)
 {
     mtrk_tenant *t = it->t;
     pager *p = &it->pg;
-    int64_t h = it->hour_loaded ? it->hour + HOUR_MS : p->cur.started && p->cur.n > 0 ? core_hour(p->cur.vals[0].i) : 0;
+    int64_t h = it->hour_loaded ? it->hour + HOUR_MS : it->seeking ? core_hour(it->seek.at.occurred) : 0;
     for (;;) {
         hour_rows_drop(it);
         it->hour_n = it->hour_pos = 0;
@@ -1652,7 +1663,7 @@ static int hour_load(mtrk_event_iter *it)
             return MTRK_OK;
         }
         it->hour_kept = true;
-        hour_ctx c = { it, &p->cur, 0, false, false };
+        hour_ctx c = { it, 0, false, false };
         mtrk_value start = v_int(h);
         int rc = st_scan(t, T_EVENTS, IDX_EVENTS_CAMPAIGN, p->prefix.vals, p->prefix.n, &start, 1, 0, hour_cb, &c);
         if (rc == MTRK_OK && c.oom)
@@ -1807,7 +1818,8 @@ MTRK_API int mtrk_event_iter_campaign(mtrk_event_iter **out, mtrk_tenant *t, mtr
     it->to = to;
     it->pg.read = campaign_page_read;
     /* Start at `from`: strictly after any occurred_at below it. */
-    if (from > 0 && (rc = pager_seek(&it->pg, t, from - 1, 0, NULL))) {
+    seek_pos start = { { from - 1, 0, nil_id }, false };
+    if (from > 0 && (rc = iter_seek(it, &start))) {
         mtrk_event_iter_free(it);
         *out = NULL;
     }
@@ -1912,19 +1924,17 @@ MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *it, const uint8_t cursor[MTRK
     it->have_current = false;
     hour_reset(it);
     if (cursor[2] == 0) {
-        if (it->from > 0)
-            return pager_seek(&it->pg, t, it->from - 1, 0, NULL);
-        int rc = pager_seek(&it->pg, t, 0, 0, NULL);
-        cursor_free(&it->pg.cur); /* from the very first row */
-        return rc;
+        /* Before the first item: from the start (a campaign listing's `from`). */
+        seek_pos start = { { it->from - 1, 0, nil_id }, false };
+        return iter_seek(it, it->from > 0 ? &start : NULL);
     }
-    mtrk_id id;
-    memcpy(id.bytes, cursor + 20, 16);
-    int rc = pager_seek(&it->pg, t, get64(cursor + 4), get64(cursor + 12), &id);
+    seek_pos pos = { { get64(cursor + 4), get64(cursor + 12), nil_id }, true };
+    memcpy(pos.at.id.bytes, cursor + 20, 16);
+    int rc = iter_seek(it, &pos);
     if (rc == MTRK_OK) {
-        it->current.occurred_at = get64(cursor + 4);
-        it->current.arrived_at = get64(cursor + 12);
-        it->current.id = id;
+        it->current.occurred_at = pos.at.occurred;
+        it->current.arrived_at = pos.at.arrived;
+        it->current.id = pos.at.id;
         it->have_current = true;
     }
     return rc;
