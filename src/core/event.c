@@ -1442,7 +1442,7 @@ struct mtrk_event_iter {
     bool hour_kept;
     int64_t hour;
     bool hour_loaded, hours_done;
-    seek_pos seek; /* campaign listings: where they resume (seeking) */
+    seek_pos seek; /* where the listing resumes, if seeking (iter_seek) */
     bool seeking;
 };
 
