@@ -251,15 +251,21 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
 }
 
 /* Runs the script built in b (and frees it); `what` names it in errors. */
+/* Runs sql; a failure is named by `what`. */
+static int exec_as(sqlstore *s, const char *sql, const char *what)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : sql_fail(s, what);
+}
+
 static int exec_script(sqlstore *s, strbuf *b, const char *what)
 {
     if (b->oom) {
         free(b->p);
         return fail(s, MTRK_ENOMEM, "sqlite store: out of memory %s", what);
     }
-    int rc = sqlite3_exec(s->db, b->p, NULL, NULL, NULL);
+    int rc = exec_as(s, b->p, what);
     free(b->p);
-    return rc == SQLITE_OK ? 0 : sql_fail(s, what);
+    return rc;
 }
 
 /* Migration 1: the whole current schema, for a new file (the later
@@ -279,9 +285,7 @@ static int migrate_1(sqlstore *s)
  * current tables, so on a new file there is nothing to drop. */
 static int migrate_2(sqlstore *s)
 {
-    return sqlite3_exec(s->db, "DROP INDEX IF EXISTS events_by_time", NULL, NULL, NULL) == SQLITE_OK
-               ? 0
-               : sql_fail(s, "migrating to schema version 2");
+    return exec_as(s, "DROP INDEX IF EXISTS events_by_time", "migrating to schema version 2");
 }
 
 /* Migration 3 (library schema 4), for event inserts: events_by_contact
@@ -339,12 +343,11 @@ typedef int (*migration_fn)(sqlstore *s);
  * every existing row: its facts are its state folded with all its events. */
 static int migrate_4(sqlstore *s)
 {
-    int rc = sqlite3_exec(s->db,
-                          "ALTER TABLE messages ADD COLUMN folded_occurred_at INTEGER;\n"
-                          "ALTER TABLE messages ADD COLUMN folded_arrived_at INTEGER;\n"
-                          "ALTER TABLE messages ADD COLUMN folded_event BLOB;\n",
-                          NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 4");
+    return exec_as(s,
+                   "ALTER TABLE messages ADD COLUMN folded_occurred_at INTEGER;\n"
+                   "ALTER TABLE messages ADD COLUMN folded_arrived_at INTEGER;\n"
+                   "ALTER TABLE messages ADD COLUMN folded_event BLOB;\n",
+                   "migrating to schema version 4");
 }
 
 /* Version 5: events gain occurred_hour, and events_by_campaign is keyed by
@@ -353,14 +356,13 @@ static int migrate_4(sqlstore *s)
  * and a write per event. */
 static int migrate_5(sqlstore *s)
 {
-    int rc = sqlite3_exec(s->db,
-                          "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
-                          "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
-                          "DROP INDEX IF EXISTS events_by_campaign;\n"
-                          "CREATE INDEX \"events_by_campaign\" ON \"events\""
-                          " (\"tenant\", \"campaign\", \"occurred_hour\");\n",
-                          NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : sql_fail(s, "migrating to schema version 5");
+    return exec_as(s,
+                   "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
+                   "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
+                   "DROP INDEX IF EXISTS events_by_campaign;\n"
+                   "CREATE INDEX \"events_by_campaign\" ON \"events\""
+                   " (\"tenant\", \"campaign\", \"occurred_hour\");\n",
+                   "migrating to schema version 5");
 }
 
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
@@ -1131,10 +1133,7 @@ static int query_int(sqlstore *s, const char *sql, int64_t *out, const char *wha
     return rc;
 }
 
-static int exec(sqlstore *s, const char *sql)
-{
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : sql_fail(s, sql);
-}
+static int exec(sqlstore *s, const char *sql) { return exec_as(s, sql, sql); }
 
 /* Refuses, before anything is written, what mtrk must not touch. */
 static int check_file(sqlstore *s, const char *name, int64_t *version, int *fresh)
