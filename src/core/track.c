@@ -16,6 +16,8 @@ static const char kind_letters[] = { 0, 'o', 'c', 'u', 'l' };
 /* The subject of the List-Unsubscribe mailto: this, then {tenant}/{token}
  * (render_headers writes it, mtrk_track_mail_unsubscribe reads it). */
 #define MAIL_UNSUB_PREFIX "unsubscribe:"
+/* A tracking path (and a mail subject made into one) is shorter than this. */
+#define TRACK_PATH_MAX 8192
 
 MTRK_API const char *mtrk_url_kind_name(mtrk_url_kind kind)
 {
@@ -377,7 +379,7 @@ MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const cha
     if (path == NULL)
         return gerr(MTRK_EINVAL, "path is NULL");
     track_path p;
-    if (strnlen(path, 8192) >= 8192 || !path_parse(path, &p))
+    if (strnlen(path, TRACK_PATH_MAX) >= TRACK_PATH_MAX || !path_parse(path, &p))
         return gerr(MTRK_ESIGNATURE, "path is not a tracking URL (/{o|c|u|l}/{tenant}/{token})");
     memcpy(out, p.key, p.keyn);
     out[p.keyn] = '\0';
@@ -977,7 +979,7 @@ static int resolve_check(mtrk_tenant *t, const mtrk_track_request *req, const mt
         return terr(t, MTRK_EINVAL, "request->at is negative");
     if (req->path == NULL)
         return terr(t, MTRK_EINVAL, "request->path is NULL");
-    if (strnlen(req->path, 8192) >= 8192 || !path_parse(req->path, p))
+    if (strnlen(req->path, TRACK_PATH_MAX) >= TRACK_PATH_MAX || !path_parse(req->path, p))
         return terr(t, MTRK_ESIGNATURE, "request->path is not a tracking URL (/{o|c|u|l}/{tenant}/{token})");
     if (p->keyn != strlen(t->key) || memcmp(p->key, t->key, p->keyn) != 0)
         return terr(t, MTRK_ETENANT, "request->path names tenant \"%.*s\", not \"%s\"", (int)p->keyn, p->key,
@@ -1085,7 +1087,7 @@ MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *t,
         return terr(t, MTRK_EINVAL, "subject is NULL");
     if (at < 0)
         return terr(t, MTRK_EINVAL, "at is negative");
-    size_t n = strnlen(subject, 8192);
+    size_t n = strnlen(subject, TRACK_PATH_MAX);
     while (n > 0 && is_ws(*subject)) {
         subject++;
         n--;
@@ -1093,11 +1095,11 @@ MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *t,
     while (n > 0 && is_ws(subject[n - 1]))
         n--;
     size_t pre = sizeof MAIL_UNSUB_PREFIX - 1;
-    if (n >= 8192 - 8 || n <= pre || strncasecmp(subject, MAIL_UNSUB_PREFIX, pre) != 0 ||
+    if (n >= TRACK_PATH_MAX - 8 || n <= pre || strncasecmp(subject, MAIL_UNSUB_PREFIX, pre) != 0 ||
         memchr(subject + pre, '/', n - pre) == NULL)
         return terr(t, MTRK_EINVAL, "subject is not \"" MAIL_UNSUB_PREFIX "{tenant}/{token}\"");
     /* Its rest is the unsubscribe URL's last two segments. */
-    char path[8192];
+    char path[TRACK_PATH_MAX];
     snprintf(path, sizeof path, "/%c/%.*s", kind_letters[MTRK_URL_UNSUBSCRIBE], (int)(n - pre), subject + pre);
     track_path p;
     /* path_parse reads the last three segments: the tenant must be the first. */
