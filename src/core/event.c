@@ -1490,8 +1490,10 @@ static int iter_seek(mtrk_event_iter *it, const seek_pos *pos)
     if (!pos->has_id) {
         /* Only the sort key's first value, occurred_at: a scan from it
          * AFTER passes every event that occurred then. */
-        for (unsigned i = 1; i < p->cur.n; i++)
+        for (unsigned i = 1; i < p->cur.n; i++) {
             free(p->cur.owned[i]);
+            p->cur.owned[i] = NULL;
+        }
         p->cur.n = 1;
     }
     return MTRK_OK;
