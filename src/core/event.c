@@ -154,6 +154,18 @@ typedef struct mark_pos {
     mtrk_id id;
 } mark_pos;
 
+/* The links a message's clicks named: the part of the fold's state that is
+ * not a column of its own (messages.folded_links keeps it at the mark). */
+typedef struct link_seen {
+    mtrk_id link;
+    bool human; /* clicked by a human too */
+} link_seen;
+
+typedef struct link_set {
+    link_seen *v; /* ascending by link */
+    size_t n, cap;
+} link_set;
+
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
     row_messages msg;      /* as stored (owned) */
@@ -162,6 +174,7 @@ typedef struct ev_state {
     mtrk_id id;            /* the new event's id */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
     bool link_first, link_first_human;
+    link_set links;        /* the links clicked before this event */
     bool marked;           /* the stored row had a mark (msg's is the fold's) */
     mark_pos mark;         /* that mark */
     size_t visited;        /* events the fold read past it */
@@ -187,6 +200,7 @@ static void ev_state_clear(ev_state *s)
 {
     rows_clear(T_MESSAGES, &s->msg);
     rows_clear(T_CONTACTS, &s->contact);
+    free(s->links.v);
 }
 
 static int not_found(mtrk_tenant *t, const char *what, mtrk_id id)
@@ -409,8 +423,107 @@ static void mark_set(row_messages *m, const mark_pos *p)
     m->folded_event = p->id;
 }
 
+static link_seen *links_find(const link_set *ls, mtrk_id link)
+{
+    size_t lo = 0, hi = ls->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(&ls->v[mid].link, &link, sizeof link);
+        if (c == 0)
+            return &ls->v[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Notes a click on `link` (by a human or not); MTRK_ENOMEM if it cannot. */
+static int links_add(link_set *ls, mtrk_id link, bool human)
+{
+    link_seen *e = links_find(ls, link);
+    if (e != NULL) {
+        e->human = e->human || human;
+        return MTRK_OK;
+    }
+    if (ls->n == ls->cap) {
+        link_seen *v = grow_array(ls->v, &ls->cap, sizeof *v, 4);
+        if (v == NULL)
+            return MTRK_ENOMEM;
+        ls->v = v;
+    }
+    size_t at = ls->n;
+    while (at > 0 && memcmp(&ls->v[at - 1].link, &link, sizeof link) > 0)
+        at--;
+    memmove(&ls->v[at + 1], &ls->v[at], (ls->n - at) * sizeof *ls->v);
+    ls->v[at] = (link_seen){ link, human };
+    ls->n++;
+    return MTRK_OK;
+}
+
+#define LINK_TEXT_LEN (MTRK_ID_STRLEN + 2) /* "UUID:c" */
+
+/* Reads messages.folded_links into *ls (emptied first). */
+static int links_parse(mtrk_tenant *t, link_set *ls, const char *text)
+{
+    ls->n = 0;
+    for (const char *p = text; p != NULL && *p != '\0';) {
+        char id[MTRK_ID_STRLEN + 1];
+        mtrk_id link;
+        if (strlen(p) < LINK_TEXT_LEN || p[MTRK_ID_STRLEN] != ':' ||
+            (p[MTRK_ID_STRLEN + 1] != 'c' && p[MTRK_ID_STRLEN + 1] != 'h') ||
+            (p[LINK_TEXT_LEN] != '\0' && p[LINK_TEXT_LEN] != ','))
+            return terr(t, MTRK_ESTORE, "a message's folded_links is malformed: \"%.60s\"", text);
+        memcpy(id, p, MTRK_ID_STRLEN);
+        id[MTRK_ID_STRLEN] = '\0';
+        if (mtrk_id_from_string(&link, id) != MTRK_OK)
+            return terr(t, MTRK_ESTORE, "a message's folded_links is malformed: \"%.60s\"", text);
+        if (links_add(ls, link, p[MTRK_ID_STRLEN + 1] == 'h'))
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        p += LINK_TEXT_LEN + (p[LINK_TEXT_LEN] == ',');
+    }
+    return MTRK_OK;
+}
+
+/* messages.folded_links for *ls: a new string, or NULL when ls is empty. */
+static int links_format(const link_set *ls, char **out)
+{
+    *out = NULL;
+    if (ls->n == 0)
+        return MTRK_OK;
+    char *s = malloc(ls->n * (LINK_TEXT_LEN + 1));
+    if (s == NULL)
+        return MTRK_ENOMEM;
+    char *p = s;
+    for (size_t i = 0; i < ls->n; i++) {
+        if (i > 0)
+            *p++ = ',';
+        mtrk_id_to_string(p, ls->v[i].link);
+        p[MTRK_ID_STRLEN] = ':';
+        p[MTRK_ID_STRLEN + 1] = ls->v[i].human ? 'h' : 'c';
+        p += LINK_TEXT_LEN;
+    }
+    *p = '\0';
+    *out = s;
+    return MTRK_OK;
+}
+
+/* Sets the row's mark and the fold's state at it (facts are set by the fold). */
+static int summary_set(row_messages *m, const mark_pos *p, const link_set *ls)
+{
+    char *text;
+    if (links_format(ls, &text))
+        return MTRK_ENOMEM;
+    free(m->folded_links);
+    m->folded_links = text;
+    mark_set(m, p);
+    return MTRK_OK;
+}
+
 typedef struct fold_ctx {
     row_messages *m;
+    link_set *links;  /* the links clicked, with the row's facts the fold's state */
     const char *pmid; /* the first provider message id met, when the row has none */
     st_row_fn each;
     void *ud;
@@ -422,6 +535,9 @@ typedef struct fold_ctx {
 static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, void *row)
 {
     decide_message(c->m, de);
+    const row_events *e = row;
+    if (de->type == MTRK_EV_CLICK && links_add(c->links, e->link, de->human))
+        return MTRK_ENOMEM;
     if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
         return MTRK_ENOMEM;
     c->visited++;
@@ -702,17 +818,28 @@ static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
 }
 
 /* The fold (see core_message_fold); `all`: from the row's state over every
- * event, whatever its mark (the rebuild). *visited: events folded. */
-static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited)
+ * event, whatever its mark (the rebuild). *visited: events folded. The
+ * fold's state is the row's facts and the links clicked: read from the row
+ * at its mark, it is complete by construction (summary_set writes both).
+ * links (may be NULL): set to the links clicked, owned by the caller. */
+static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited,
+                        link_set *links)
 {
-    fold_ctx c = { m, NULL, each, ud, 0, { 0, 0, { { 0 } } } };
+    link_set own = { NULL, 0, 0 };
+    link_set *ls = links != NULL ? links : &own;
+    ls->n = 0;
+    fold_ctx c = { m, ls, NULL, each, ud, 0, { 0, 0, { { 0 } } } };
     mark_pos mark = { 0, 0, { { 0 } } };
     bool marked = !all && mark_of(m, &mark);
+    int rc = MTRK_OK;
     if (!marked)
         decide_reset_facts(m);
+    else
+        rc = links_parse(t, ls, m->folded_links);
     fold_entry *fe = all ? NULL : fold_find(t->fold, m->id);
-    int rc;
-    if (fe != NULL) {
+    if (rc) {
+        /* the row's summary is unreadable: nothing folded */
+    } else if (fe != NULL) {
         rc = fold_cached(fe, &c, marked ? &mark : NULL);
     } else {
         mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
@@ -727,10 +854,15 @@ static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn eac
         c.pmid = NULL;
     }
     free((char *)c.pmid);
-    /* The facts now include every event up to the last one folded: a row
-     * written back with them carries that mark. */
-    if (rc == MTRK_OK && c.visited > 0)
-        mark_set(m, &c.last);
+    /* The facts and links now include every event up to the last one
+     * folded: a row written back with them carries that mark. */
+    if (rc == MTRK_OK && c.visited > 0 && summary_set(m, &c.last, ls))
+        rc = MTRK_ENOMEM;
+    else if (rc == MTRK_OK && !marked && c.visited == 0 && m->folded_links != NULL) {
+        free(m->folded_links);
+        m->folded_links = NULL;
+    }
+    free(own.v);
     if (visited)
         *visited = c.visited;
     return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
@@ -738,12 +870,12 @@ static int message_fold(mtrk_tenant *t, row_messages *m, bool all, st_row_fn eac
 
 int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
 {
-    return message_fold(t, m, false, each, ud, NULL);
+    return message_fold(t, m, false, each, ud, NULL, NULL);
 }
 
 int core_message_fold_all(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
 {
-    return message_fold(t, m, true, each, ud, NULL);
+    return message_fold(t, m, true, each, ud, NULL, NULL);
 }
 
 int core_message_get(mtrk_tenant *t, row_messages *m)
@@ -762,24 +894,6 @@ int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved)
     if (*moved && (stored == MTRK_MSG_QUEUED || stored == MTRK_MSG_CLAIMED))
         rc = st_update(t, T_MESSAGES, m);
     return rc;
-}
-
-/* Is this the message's first click (and first human click) on the link? */
-typedef struct link_ctx {
-    mtrk_id link;
-    bool any, any_human;
-} link_ctx;
-
-static int link_cb(void *ud, void *row)
-{
-    link_ctx *c = ud;
-    const row_events *e = row;
-    if (e->type == MTRK_EV_CLICK && id_eq(e->link, c->link)) {
-        c->any = true;
-        if (e->verdict == MTRK_VERDICT_HUMAN)
-            c->any_human = true;
-    }
-    return 0;
 }
 
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
@@ -831,12 +945,12 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         return rc;
     /* The facts before this event: the row folded with the events so far
      * (one range of events_by_message, where the new event goes too). */
-    link_ctx c = { in->lid, false, false };
     s->marked = mark_of(&s->msg, &s->mark);
-    if ((rc = message_fold(t, &s->msg, false, in->type == MTRK_EV_CLICK ? link_cb : NULL, &c, &s->visited)))
+    if ((rc = message_fold(t, &s->msg, false, NULL, NULL, &s->visited, &s->links)))
         return rc;
-    s->link_first = !c.any;
-    s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && !c.any_human;
+    const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(&s->links, in->lid) : NULL;
+    s->link_first = seen == NULL;
+    s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && (seen == NULL || !seen->human);
     return MTRK_OK;
 }
 
@@ -967,11 +1081,21 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
         row_messages w = after; /* shallow, like after */
         mark_pos folded;
+        char *links = NULL;
         if (!mark_of(&w, &folded) || mark_cmp(&pos, &folded) > 0)
-            mark_set(&w, &pos);
+            folded = pos;
+        /* The summary at the mark: the facts after this event (which the
+         * mark includes, late or not) and the links with its own. */
+        if ((in->type == MTRK_EV_CLICK && links_add(&s->links, in->lid, in->verdict == MTRK_VERDICT_HUMAN)) ||
+            links_format(&s->links, &links))
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        mark_set(&w, &folded);
+        w.folded_links = links;
         if (w.provider_message_id == NULL)
             w.provider_message_id = ev.provider_message_id;
-        rc = st_update(t, T_MESSAGES, &w);
+        if (rc == MTRK_OK)
+            rc = st_update(t, T_MESSAGES, &w);
+        free(links);
     } else if (rc == MTRK_OK) {
         fold_entry *fe = fold_find(t->fold, ev.message);
         if (fe != NULL && fold_add(fe, &ev) != MTRK_OK)

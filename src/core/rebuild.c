@@ -166,8 +166,8 @@ static int replay_cb(void *ud, void *row)
 }
 
 /* Folds every event of one message (the same fold as every reader, from the
- * row's state, whatever the row's mark), stores the facts and the mark of
- * its last event in its row when they differ (the row's copy of the facts,
+ * row's state, whatever the row's mark), stores the facts, the links clicked
+ * and the mark of its last event in its row when they differ (the row's copy of the facts,
  * for SQL readers, is brought up to date here), and adds its contribution. */
 static int replay_message(mtrk_tenant *t, camp_ctx *c, const row_messages *m)
 {
@@ -180,7 +180,9 @@ static int replay_message(mtrk_tenant *t, camp_ctx *c, const row_messages *m)
     bool same_pmid = (f.provider_message_id == NULL) == (m->provider_message_id == NULL) &&
                      (f.provider_message_id == NULL || strcmp(f.provider_message_id, m->provider_message_id) == 0);
     bool same_mark = f.folded_occurred_at == m->folded_occurred_at && f.folded_arrived_at == m->folded_arrived_at &&
-                     id_eq(f.folded_event, m->folded_event);
+                     id_eq(f.folded_event, m->folded_event) &&
+                     (f.folded_links == NULL) == (m->folded_links == NULL) &&
+                     (f.folded_links == NULL || strcmp(f.folded_links, m->folded_links) == 0);
     if (rc == MTRK_OK && (!decide_facts_equal(&f, m) || !same_pmid || !same_mark))
         rc = st_update(t, T_MESSAGES, &f);
     if (rc == MTRK_OK) {

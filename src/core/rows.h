@@ -97,6 +97,10 @@
 /* folded_*: the position in events_by_message (occurred_at, arrived_at, id)
  * of the last event whose contribution the row's facts include; folded_event
  * nil: none (the facts are then the row's state folded with every event).
+ * folded_links: the rest of the fold's state at that mark, the links the
+ * message's clicks named ("UUID:c" clicked, "UUID:h" clicked by a human too,
+ * comma-separated, ascending; NULL when none), so that the facts and the
+ * links together are the whole fold up to the mark.
  * See core_message_fold in internal.h.
  * flags: MSGF_* bits, the per-message facts the rollups are counted from.
  * queue_state: derived, never set by hand — the state while queued or
@@ -127,7 +131,8 @@
     X(messages, queue_state, INT, NUL_)                  \
     X(messages, folded_occurred_at, INT, NUL_)           \
     X(messages, folded_arrived_at, INT, NUL_)            \
-    X(messages, folded_event, ID, NUL_)
+    X(messages, folded_event, ID, NUL_)                  \
+    X(messages, folded_links, TEXT, NUL_)
 
 #define EVENTS_COLS(X)                                   \
     X(events, tenant, ID, N_)                            \

@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 4
+#define PG_SCHEMA_VERSION 5
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -579,8 +579,22 @@ static int migrate_4(pgstore *s, const char *schema)
                 "migrating to schema version 4");
 }
 
+/* Version 5: messages gain folded_links, the links a message's clicks named
+ * up to its mark (src/core/rows.h), so that a row's summary holds the fold's
+ * whole state. Summaries written before lack it: their marks are cleared,
+ * which makes the fold read those messages' whole history again. */
+static int migrate_5(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE messages ADD COLUMN folded_links text;\n"
+                "UPDATE messages SET folded_occurred_at = NULL, folded_arrived_at = NULL, folded_event = NULL"
+                " WHERE folded_event IS NOT NULL;\n",
+                "migrating to schema version 5");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
-static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4 };
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

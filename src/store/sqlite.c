@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 5
+#define SQLITE_SCHEMA_VERSION 6
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -365,8 +365,22 @@ static int migrate_5(sqlstore *s)
                    "migrating to schema version 5");
 }
 
+/* Version 6: messages gain folded_links, the links a message's clicks named
+ * up to its mark (rows.h), so that a row's summary holds the fold's whole
+ * state. Summaries written before lack it: their marks are cleared, which
+ * makes the fold read those messages' whole history again (the fact columns
+ * stay as they were, a copy for SQL readers until the next rebuild). */
+static int migrate_6(sqlstore *s)
+{
+    return exec_as(s,
+                   "ALTER TABLE messages ADD COLUMN folded_links TEXT;\n"
+                   "UPDATE messages SET folded_occurred_at = NULL, folded_arrived_at = NULL, folded_event = NULL"
+                   " WHERE folded_event IS NOT NULL;\n",
+                   "migrating to schema version 6");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
-                                                                 migrate_5 };
+                                                                 migrate_5, migrate_6 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

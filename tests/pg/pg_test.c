@@ -652,15 +652,15 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 and 4 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 5 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
-     * keyed by it; the versions recorded. */
+     * keyed by it; the messages gain folded_links; the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
     sql("ALTER TABLE messages DROP COLUMN folded_occurred_at, DROP COLUMN folded_arrived_at, "
-        "DROP COLUMN folded_event");
+        "DROP COLUMN folded_event, DROP COLUMN folded_links");
     sql("DROP INDEX events_by_campaign");
     sql("ALTER TABLE events DROP COLUMN occurred_hour");
     sql("CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at, id)");
@@ -671,16 +671,19 @@ static int test_store(void)
         "verdict, unsub_scope, unsub_source, effects) VALUES (gen_random_uuid(), gen_random_uuid(), "
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 4, "migrations 3 and 4 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 5, "migrations 3 to 5 not recorded");
     CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND table_name = 'messages' AND column_name IN "
                   "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,
           "migration 3: the fold marks");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                  "AND table_name = 'messages' AND column_name = 'folded_links'") == 1,
+          "migration 5: the links of the fold's summary");
     CHECK(sql_int("SELECT count(*) FROM events WHERE occurred_hour <> occurred_at / 3600000 * 3600000") == 0 &&
               sql_int("SELECT count(*) FROM events WHERE occurred_at = 7300000 AND occurred_hour = 7200000") == 1,
           "migration 4: occurred_hour from occurred_at");

@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 5 with every row kept:
+ * library, a copy of it must come out at user_version 6 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -211,7 +211,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 5, "user_version after the migration");
+    expect(q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
     expect(q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -234,9 +234,11 @@ int main(int argc, char **argv)
            1, "messages_by_queue over queue_state, partial");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
-    /* Back to a version-4 file: no occurred_hour, events_by_campaign by time. */
+    /* Back to a version-4 file: no occurred_hour, events_by_campaign by time,
+     * no folded_links. */
     sql(db, "DROP INDEX events_by_campaign;"
             "ALTER TABLE events DROP COLUMN occurred_hour;"
+            "ALTER TABLE messages DROP COLUMN folded_links;"
             "CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at);"
             "PRAGMA user_version = 4;");
     sqlite3_close(db);
@@ -250,13 +252,13 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 5, "user_version after migration 5");
+    expect(q_int(db, "PRAGMA user_version"), 6, "user_version after migrations 5 and 6");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 5, then a version-4 copy to 5; %lld events and %lld messages "
+    printf("sqlite-migrate: schema 2 file migrated to 6, then a version-4 copy to 6; %lld events and %lld messages "
            "kept\n", (long long)events, (long long)messages);
     return 0;
 }
