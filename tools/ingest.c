@@ -107,6 +107,26 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
     return NULL;
 }
 
+/* The library's message in the file's words: its fields are named as the
+ * line names them ("lid", not "events[3]->lid"). */
+static void user_words(char *out, size_t size, const char *msg)
+{
+    size_t o = 0;
+    for (const char *p = msg; *p != '\0' && o + 1 < size;) {
+        if (strncmp(p, "events[", 7) == 0) {
+            const char *q = p + 7;
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (q > p + 7 && strncmp(q, "]->", 3) == 0) {
+                p = q + 3;
+                continue;
+            }
+        }
+        out[o++] = *p++;
+    }
+    out[o] = '\0';
+}
+
 static int flush_ingest(ingest *g)
 {
     if (g->n == 0)
@@ -128,8 +148,11 @@ static int flush_ingest(ingest *g)
         for (size_t i = 0; i < g->n; i++) {
             if (outs[i].status) {
                 g->bad++;
-                fprintf(stderr, "mtrk events ingest: %s:%ld: refused: %s\n", g->name, g->p[i].line,
-                        mtrk_strerror(outs[i].status));
+                char why[512];
+                user_words(why, sizeof why, outs[i].message ? outs[i].message : mtrk_strerror(outs[i].status));
+                fprintf(stderr, "mtrk events ingest: %s:%ld: refused%s%s%s: %s\n", g->name, g->p[i].line,
+                        outs[i].argument ? " (" : "", outs[i].argument ? outs[i].argument : "",
+                        outs[i].argument ? ")" : "", why);
             } else if (outs[i].duplicate) {
                 g->duplicates++;
             }

@@ -60,14 +60,33 @@ typedef struct mtrk_event_input {
     { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
 MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version);
 
-#define MTRK_EVENT_OUTCOME_VERSION 1
+/**
+ * What became of one event. Version 1: status, duplicate, event_id.
+ * Version 2 appends conflict, dead_lettered, message and argument, so that
+ * every item of a batch explains itself as a single call does.
+ *
+ * A repeat of a (provider, provider event id) pair already recorded is a
+ * duplicate (a success, nothing changed) when it names the same mid and
+ * type; with another mid or type it is a conflict, refused with
+ * MTRK_EEXISTS (the provider reused an id, or the host mixed two streams).
+ */
+#define MTRK_EVENT_OUTCOME_VERSION 2
 typedef struct mtrk_event_outcome {
     unsigned int version;
     int status;       /**< 0 recorded or duplicate, else this event's error code */
     int duplicate;    /**< 1 if the (provider, provider event id) was seen: nothing changed */
-    mtrk_id event_id; /**< the stored event (the earlier one for a duplicate) */
+    mtrk_id event_id; /**< the stored event (the earlier one for a duplicate or a conflict) */
+    /* ---- version 2 ---- */
+    int conflict;        /**< 1 when status is MTRK_EEXISTS: the pair was recorded with another mid or type */
+    int dead_lettered;   /**< 1 when the event was kept aside, not recorded, because its message is not
+                              known yet (provider webhooks); always 0 from mtrk_event_record(_batch) */
+    const char *message;  /**< why the event was refused (the text mtrk_tenant_errmsg gives for a single
+                               call), NULL when status is 0; borrowed from the tenant handle until the
+                               call after next on it, or its close */
+    const char *argument; /**< the field of mtrk_event_input at fault ("lid", "mid", "occurred_at", ...),
+                               NULL when none or status is 0; static */
 } mtrk_event_outcome;
-#define MTRK_EVENT_OUTCOME_INIT { MTRK_EVENT_OUTCOME_VERSION, 0, 0, { { 0 } } }
+#define MTRK_EVENT_OUTCOME_INIT { MTRK_EVENT_OUTCOME_VERSION, 0, 0, { { 0 } }, 0, 0, NULL, NULL }
 MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *outcome, unsigned int version);
 
 /**

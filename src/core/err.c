@@ -46,6 +46,8 @@ int terr(mtrk_tenant *t, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vset(t ? t->err : last_msg, code, fmt, ap);
     va_end(ap);
+    if (t)
+        t->err_arg = NULL;
     return code;
 }
 

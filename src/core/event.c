@@ -11,6 +11,7 @@
 #include "contact_int.h"
 #include "decide.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,8 @@ MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *o, unsigned int version
         return gerr(MTRK_EINVAL, "outcome is NULL");
     if (version == 0 || version > MTRK_EVENT_OUTCOME_VERSION)
         return gerr(MTRK_EVERSION, "event outcome version %u unknown (1..%u)", version, MTRK_EVENT_OUTCOME_VERSION);
-    memset(o, 0, sizeof *o);
+    /* A version-1 caller's struct ends before conflict: nothing past it is written. */
+    memset(o, 0, version == 1 ? offsetof(mtrk_event_outcome, conflict) : sizeof *o);
     o->version = version;
     return MTRK_OK;
 }
@@ -82,6 +84,21 @@ static const char *name_of(ev_name *n)
     return n->buf;
 }
 
+/* terr, naming `arg` (a field of mtrk_event_input, static) as the one at
+ * fault for the outcome's argument. */
+static int ev_err(mtrk_tenant *t, int code, const char *arg, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int ev_err(mtrk_tenant *t, int code, const char *arg, const char *fmt, ...)
+{
+    char msg[ERRMSG_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    terr(t, code, "%s", msg);
+    t->err_arg = arg;
+    return code;
+}
+
 static int check_field(mtrk_tenant *t, ev_name *what, const char *field, const char *s, size_t max)
 {
     if (s == NULL)
@@ -91,7 +108,9 @@ static int check_field(mtrk_tenant *t, ev_name *what, const char *field, const c
         return MTRK_OK;
     char name[96];
     snprintf(name, sizeof name, "%s->%s", name_of(what), field);
-    return check_str(t, name, s, max, false);
+    int rc = check_str(t, name, s, max, false);
+    t->err_arg = field;
+    return rc;
 }
 
 /* Every rule of docs/rules.md "Events / Validation" that needs no store.
@@ -102,35 +121,35 @@ static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input 
     if (in == NULL || in->version == 0 || in->version > MTRK_EVENT_INPUT_VERSION)
         return check_version(t, name_of(what), in, MTRK_EVENT_INPUT_VERSION);
     if ((int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT)
-        return terr(t, MTRK_EINVAL, "%s->type %d is not an event type", name_of(what), (int)in->type);
+        return ev_err(t, MTRK_EINVAL, "type", "%s->type %d is not an event type", name_of(what), (int)in->type);
     if (id_is_nil(in->mid))
-        return terr(t, MTRK_EINVAL, "%s->mid is nil", name_of(what));
+        return ev_err(t, MTRK_EINVAL, "mid", "%s->mid is nil", name_of(what));
     if (in->type == MTRK_EV_CLICK && id_is_nil(in->lid))
-        return terr(t, MTRK_EINVAL, "%s->lid is nil: a click names a link", name_of(what));
+        return ev_err(t, MTRK_EINVAL, "lid", "%s->lid is nil: a click names a link", name_of(what));
     if (in->type != MTRK_EV_CLICK && !id_is_nil(in->lid))
-        return terr(t, MTRK_EINVAL, "%s->lid is set on a %s event (clicks only)", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "lid", "%s->lid is set on a %s event (clicks only)", name_of(what),
                     type_names[in->type]);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_HARD && in->bounce_kind != MTRK_BOUNCE_SOFT)
-        return terr(t, MTRK_EINVAL, "%s->bounce_kind %d: a bounce is hard or soft", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "bounce_kind", "%s->bounce_kind %d: a bounce is hard or soft", name_of(what),
                     (int)in->bounce_kind);
     if (in->type != MTRK_EV_BOUNCE && in->bounce_kind != MTRK_BOUNCE_NONE)
-        return terr(t, MTRK_EINVAL, "%s->bounce_kind is set on a %s event (bounces only)", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "bounce_kind", "%s->bounce_kind is set on a %s event (bounces only)", name_of(what),
                     type_names[in->type]);
     if (in->occurred_at < 0)
-        return terr(t, MTRK_EINVAL, "%s->occurred_at %lld is negative", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %lld is negative", name_of(what),
                     (long long)in->occurred_at);
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
-        return terr(t, MTRK_EINVAL, "%s->verdict %d is neither human nor machine", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is neither human nor machine", name_of(what),
                     (int)in->verdict);
     int scope = (int)in->unsub_scope;
     if (scope < 0 || scope > MTRK_UNSUB_AUDIENCE)
-        return terr(t, MTRK_EINVAL, "%s->unsub_scope %d is not a scope", name_of(what), scope);
+        return ev_err(t, MTRK_EINVAL, "unsub_scope", "%s->unsub_scope %d is not a scope", name_of(what), scope);
     if (scope == MTRK_UNSUB_AUDIENCE && id_is_nil(in->unsub_audience))
-        return terr(t, MTRK_EINVAL, "%s->unsub_audience is nil with audience scope", name_of(what));
+        return ev_err(t, MTRK_EINVAL, "unsub_audience", "%s->unsub_audience is nil with audience scope", name_of(what));
     if (scope != MTRK_UNSUB_AUDIENCE && !id_is_nil(in->unsub_audience))
-        return terr(t, MTRK_EINVAL, "%s->unsub_audience is set without audience scope", name_of(what));
+        return ev_err(t, MTRK_EINVAL, "unsub_audience", "%s->unsub_audience is set without audience scope", name_of(what));
     if (in->unsub_source != 0 && !unsub_source_valid((int)in->unsub_source))
-        return terr(t, MTRK_EINVAL, "%s->unsub_source %d is not an unsubscribe source", name_of(what),
+        return ev_err(t, MTRK_EINVAL, "unsub_source", "%s->unsub_source %d is not an unsubscribe source", name_of(what),
                     (int)in->unsub_source);
     if ((rc = check_field(t, what, "provider", in->provider, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "provider_event_id", in->provider_event_id, MTRK_MAX_PROVIDER)) ||
@@ -141,7 +160,8 @@ static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input 
         (rc = check_field(t, what, "verdict_reason", in->verdict_reason, MTRK_MAX_NAME)))
         return rc;
     if (given(in->provider) != given(in->provider_event_id))
-        return terr(t, MTRK_EINVAL, "%s->provider and %s->provider_event_id are given together or not at all",
+        return ev_err(t, MTRK_EINVAL, given(in->provider) ? "provider_event_id" : "provider",
+                      "%s->provider and %s->provider_event_id are given together or not at all",
                     name_of(what), name_of(what));
     return MTRK_OK;
 }
@@ -208,6 +228,14 @@ static int not_found(mtrk_tenant *t, const char *what, mtrk_id id)
     char idt[MTRK_ID_STRLEN + 1];
     mtrk_id_to_string(idt, id);
     return terr(t, MTRK_ENOTFOUND, "%s %s not found", what, idt);
+}
+
+/* not_found for a field of the event input (the outcome's argument). */
+static int field_not_found(mtrk_tenant *t, const char *arg, const char *what, mtrk_id id)
+{
+    int rc = not_found(t, what, id);
+    t->err_arg = arg;
+    return rc;
 }
 
 /* Sort position of an event in a message/contact/campaign history. */
@@ -581,6 +609,8 @@ typedef struct fold_entry {
 typedef struct prov_entry {
     UT_hash_handle hh;
     mtrk_id event;
+    mtrk_id mid;  /* the event's message and type: a repeat naming others is a conflict */
+    int64_t type;
     char key[]; /* provider, NUL, provider event id */
 } prov_entry;
 
@@ -610,8 +640,10 @@ static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const 
     return pe;
 }
 
-/* Notes that (provider, peid) has event `id`; MTRK_ENOMEM if it cannot. */
-static int prov_add(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id)
+/* Notes that (provider, peid) has event `id` of message mid and type `type`;
+ * MTRK_ENOMEM if it cannot. */
+static int prov_add(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
+                    int64_t type)
 {
     if (prov_find(fc, provider, peid) != NULL)
         return MTRK_OK;
@@ -620,6 +652,8 @@ static int prov_add(struct fold_cache *fc, const char *provider, const char *pei
     if (pe == NULL)
         return MTRK_ENOMEM;
     pe->event = id;
+    pe->mid = mid;
+    pe->type = type;
     memcpy(pe->key, provider, lp + 1);
     memcpy(pe->key + lp + 1, peid, le);
     HASH_ADD(hh, fc->prov, key[0], lp + le + 1, pe);
@@ -635,7 +669,7 @@ static int prov_fill_cb(void *ud, void *row)
     const row_events *e = row;
     if (!has_provider_id(e->provider, e->provider_event_id))
         return 0;
-    return prov_add(ud, e->provider, e->provider_event_id, e->id);
+    return prov_add(ud, e->provider, e->provider_event_id, e->id, e->message, e->type);
 }
 
 static int mid_cmp(const void *a, const void *b)
@@ -902,7 +936,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     s->msg.tenant = t->id;
     s->msg.id = in->mid;
     if ((rc = st_get(t, T_MESSAGES, &s->msg)))
-        return rc == MTRK_ENOTFOUND ? not_found(t, "mid", in->mid) : rc;
+        return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid) : rc;
     if (pre != NULL && pre->ndefer > 0 && bsearch(&s->msg.contact, pre->defer, pre->ndefer, sizeof(mtrk_id), id_cmp)) {
         pre->deferred = true;
         return MTRK_OK;
@@ -917,7 +951,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         bool ok = rc == MTRK_OK && id_eq(l.campaign, s->msg.campaign);
         rows_clear(T_LINKS, &l);
         if (!ok)
-            return not_found(t, "lid (a link of the message's campaign)", in->lid);
+            return field_not_found(t, "lid", "lid (a link of the message's campaign)", in->lid);
     }
     if (in->type == MTRK_EV_UNSUBSCRIBE && in->unsub_scope == MTRK_UNSUB_AUDIENCE) {
         row_audiences a = { 0 };
@@ -925,7 +959,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         a.id = in->unsub_audience;
         rc = st_get(t, T_AUDIENCES, &a);
         if (rc == MTRK_ENOTFOUND)
-            return not_found(t, "unsub_audience", in->unsub_audience);
+            return field_not_found(t, "unsub_audience", "unsub_audience", in->unsub_audience);
         if (rc)
             return rc;
         rows_clear(T_AUDIENCES, &a);
@@ -937,7 +971,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     s->contact.id = s->msg.contact;
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
         (rc = st_get(t, T_CONTACTS, &s->contact)))
-        return rc == MTRK_ENOTFOUND ? not_found(t, "contact of the message", s->msg.contact) : rc;
+        return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "contact of the message", s->msg.contact) : rc;
     s->arrived = pre != NULL ? pre->issued.arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
     s->id = pre != NULL ? pre->issued.id : core_id_new(t->db);
@@ -1102,7 +1136,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
             rc = terr(t, MTRK_ENOMEM, "out of memory");
     }
     if (rc == MTRK_OK && t->fold != NULL && has_provider_id(ev.provider, ev.provider_event_id) &&
-        prov_add(t->fold, ev.provider, ev.provider_event_id, ev.id) != MTRK_OK)
+        prov_add(t->fold, ev.provider, ev.provider_event_id, ev.id, ev.message, ev.type) != MTRK_OK)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     if (rc == MTRK_OK)
         rc = core_stats_message(t, &s->msg, &after);
@@ -1129,6 +1163,28 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     return rc;
 }
 
+/* A repeat of a stored (provider, provider event id): a duplicate when it
+ * names the same message and type, else a conflict (MTRK_EEXISTS). */
+static int repeat_of(mtrk_tenant *t, const mtrk_event_input *in, mtrk_id prev, mtrk_id prev_mid, int64_t prev_type,
+                     mtrk_event_outcome *out)
+{
+    if (out)
+        out->event_id = prev;
+    if (id_eq(prev_mid, in->mid) && prev_type == (int64_t)in->type) {
+        if (out)
+            out->duplicate = 1;
+        return MTRK_OK;
+    }
+    if (out && out->version >= 2)
+        out->conflict = 1;
+    char pidt[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(pidt, prev);
+    return ev_err(t, MTRK_EEXISTS, "provider_event_id",
+                  "provider_event_id \"%.128s\" of provider \"%.128s\" was recorded as event %s, for another "
+                  "message or type: a conflict, not a duplicate",
+                  in->provider_event_id, in->provider, pidt);
+}
+
 /* Records one event inside the caller's write transaction. *wrote tells
  * whether anything was written (after which any error must abort). */
 static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, mtrk_event_outcome *out,
@@ -1139,30 +1195,24 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre,
         out->status = 0;
         out->duplicate = 0;
         out->event_id = nil_id;
+        if (out->version >= 2)
+            out->conflict = 0;
     }
     int rc;
     if (t->fold != NULL && has_provider_id(in->provider, in->provider_event_id)) {
         /* In a batch: the stored ids were read with the batch, and the
          * batch's own are added as it records them. */
         prov_entry *pe = prov_find(t->fold, in->provider, in->provider_event_id);
-        if (pe != NULL) {
-            if (out) {
-                out->duplicate = 1;
-                out->event_id = pe->event;
-            }
-            return MTRK_OK;
-        }
+        if (pe != NULL)
+            return repeat_of(t, in, pe->event, pe->mid, pe->type, out);
     } else if (has_provider_id(in->provider, in->provider_event_id)) {
         row_events prev;
         mtrk_value k[3] = { v_id(&t->id), v_text(in->provider), v_text(in->provider_event_id) };
         rc = st_find(t, T_EVENTS, IDX_EVENTS_PROVIDER, k, 3, &prev);
         if (rc == MTRK_OK) {
-            if (out) {
-                out->duplicate = 1;
-                out->event_id = prev.id;
-            }
+            rc = repeat_of(t, in, prev.id, prev.message, prev.type, out);
             rows_clear(T_EVENTS, &prev);
-            return MTRK_OK;
+            return rc;
         }
         if (rc != MTRK_ENOTFOUND)
             return rc;
@@ -1180,6 +1230,24 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre,
     return rc;
 }
 
+/* An outcome's version-2 explanation of `status`, from the handle's last
+ * error (its message kept by the handle, its argument static).
+ * MTRK_ENOMEM when the copy cannot be made. */
+static int outcome_explain(mtrk_tenant *t, mtrk_event_outcome *o, int status)
+{
+    if (o == NULL || o->version < 2)
+        return MTRK_OK;
+    o->message = NULL;
+    o->argument = NULL;
+    if (status == MTRK_OK)
+        return MTRK_OK;
+    const char *arg = t->err_arg;
+    if ((o->message = tenant_keep(t, t->err)) == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    o->argument = arg;
+    return MTRK_OK;
+}
+
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out)
 {
     bool wrote;
@@ -1193,16 +1261,21 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *t, const mt
     if (out && (rc = check_version(t, "out", out, MTRK_EVENT_OUTCOME_VERSION)))
         return rc;
     ev_name nm = { "event", SIZE_MAX, "" };
-    if ((rc = event_validate(t, &nm, event)))
-        return rc;
-    if ((rc = tx_begin(t, true)))
-        return rc;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-    rc = tx_end(t, core_event_record(t, event, &o));
+    rc = event_validate(t, &nm, event);
+    if (rc == MTRK_OK && (rc = tx_begin(t, true)) == MTRK_OK)
+        rc = tx_end(t, core_event_record(t, event, &o));
     if (out) {
         out->status = rc;
         out->duplicate = rc ? 0 : o.duplicate;
-        out->event_id = rc ? nil_id : o.event_id;
+        /* A conflict names the event recorded under the pair. */
+        out->event_id = rc == MTRK_OK || o.conflict ? o.event_id : nil_id;
+        if (out->version >= 2) {
+            out->conflict = o.conflict;
+            out->dead_lettered = 0;
+        }
+        if (rc != MTRK_OK && outcome_explain(t, out, rc) != MTRK_OK)
+            out->status = rc = MTRK_ENOMEM;
     }
     return rc;
 }
@@ -1211,7 +1284,7 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *t, const mt
 static bool caller_error(int rc)
 {
     return rc == MTRK_EINVAL || rc == MTRK_ENOTFOUND || rc == MTRK_ETOOLONG || rc == MTRK_EENCODING ||
-           rc == MTRK_EVERSION;
+           rc == MTRK_EVERSION || rc == MTRK_EEXISTS;
 }
 
 /* ---- the order of a batch ------------------------------------------------------
@@ -1444,7 +1517,8 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     rc = MTRK_OK;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         ev_name nm = { "events", i, "" };
-        if ((invalid[i] = event_validate(t, &nm, events[i])) != MTRK_OK)
+        if ((invalid[i] = event_validate(t, &nm, events[i])) != MTRK_OK &&
+            (rc = outcome_explain(t, outcomes[i], invalid[i])) == MTRK_OK)
             rc = refusal_note(t, &ref, i);
     }
     if (rc == MTRK_OK)
@@ -1485,6 +1559,12 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
         o->status = 0;
         o->duplicate = 0;
         o->event_id = nil_id;
+        if (o->version >= 2) {
+            o->conflict = 0;
+            o->dead_lettered = 0;
+            if (!invalid[i]) /* an invalid one keeps its explanation from the validation */
+                o->message = o->argument = NULL;
+        }
         int erc = invalid[i];
         bool wrote = false;
         /* The second pass records every event, whatever its contact. */
@@ -1498,8 +1578,9 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
             recorded += !o->duplicate;
         } else if (caller_error(erc) && !wrote) {
             o->status = erc;
-            o->event_id = nil_id;
-            if (!invalid[i]) /* refused by the store's state: noted now */
+            if (!(o->version >= 2 && o->conflict)) /* a conflict names the event recorded under the pair */
+                o->event_id = nil_id;
+            if (!invalid[i] && (rc = outcome_explain(t, o, erc)) == MTRK_OK) /* refused by the store's state */
                 rc = refusal_note(t, &ref, i);
         } else {
             rc = erc; /* storage or memory: the whole call goes */
@@ -1514,11 +1595,24 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     fold_cache_free(fc);
     rc = tx_end(t, rc);
     if (rc) {
+        /* Nothing of the call is kept: every item says so, with the call's
+         * reason (one copy, shared). */
+        mtrk_event_outcome why = MTRK_EVENT_OUTCOME_INIT;
+        if (outcome_explain(t, &why, rc) != MTRK_OK)
+            why.message = mtrk_strerror(rc); /* no memory for a copy: the code's name */
         for (size_t i = 0; i < n; i++) {
-            outcomes[i]->duplicate = 0;
-            outcomes[i]->event_id = nil_id;
-            if (outcomes[i]->status == 0)
-                outcomes[i]->status = rc;
+            mtrk_event_outcome *o = outcomes[i];
+            o->duplicate = 0;
+            o->event_id = nil_id;
+            if (o->version >= 2)
+                o->conflict = 0;
+            if (o->status == 0) {
+                o->status = rc;
+                if (o->version >= 2) {
+                    o->message = why.message;
+                    o->argument = why.argument;
+                }
+            }
         }
         return rc;
     }

@@ -38,6 +38,7 @@ struct mtrk_tenant {
     char **kept, **kept_old;
     size_t nkept, capkept, nkept_old, capkept_old;
     char err[ERRMSG_SIZE];
+    const char *err_arg;   /* the input field the last error names (static), or NULL */
 };
 
 /* ---- errors (err.c) ---------------------------------------------------- */

@@ -209,6 +209,7 @@ const char *tenant_keep(mtrk_tenant *t, const char *s)
 void tenant_enter(mtrk_tenant *t)
 {
     t->err[0] = '\0';
+    t->err_arg = NULL;
     for (size_t i = 0; i < t->nkept_old; i++)
         free(t->kept_old[i]);
     /* The current generation becomes the old one; the old array is reused. */

@@ -192,6 +192,15 @@ class CliTest(unittest.TestCase):
         self.assertIn("stdin:2:", p.stderr)
         self.assertIn("stdin:4:", p.stderr)
         self.assertIn("stdin:5:", p.stderr)
+        # a refused line says why, in the line's own words, with the field at fault
+        line5 = [l for l in p.stderr.splitlines() if "stdin:5:" in l][0]
+        self.assertIn("refused (mid): not found: mid 01a2256c-0000-7000-8000-000000000000 not found", line5)
+        self.assertNotIn("events[", p.stderr)
+        # the same provider event id on another message: a conflict, not a duplicate
+        p = self.t.run("events", "ingest", "-", stdin=json.dumps({"type": "delivered", "mid": mids[1], "provider": "p",
+                                                                  "provider_event_id": "e1"}) + "\n", expect=2)
+        self.assertIn("refused (provider_event_id): already exists:", p.stderr)
+        self.assertIn("a conflict, not a duplicate", p.stderr)
         # idempotent: the same file again records nothing new
         s2 = json.loads(self.t.run("events", "ingest", "-", "--json", stdin=text, expect=2).stdout)
         self.assertEqual((s2["recorded"], s2["duplicates"]), (0, 4))

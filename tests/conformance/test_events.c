@@ -532,17 +532,29 @@ static void batch_records_what_the_callers_order_records(void **state)
     }
     size_t recorded = 0;
     CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    /* Each refused item explains itself (its message borrowed until the
+     * call after next); the handle names the caller's last. */
+    char lo_text[MTRK_ID_STRLEN + 1], hi_text[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(lo_text, lo);
+    mtrk_id_to_string(hi_text, hi);
+    assert_non_null(strstr(oc[4].message, lo_text));
+    assert_non_null(strstr(oc[3].message, hi_text));
+    assert_string_equal(oc[3].argument, "mid");
+    assert_non_null(strstr(oc[6].message, "twice"));
+    assert_null(oc[5].message);
+    assert_null(oc[5].argument);
+    CONF_ERRMSG_HAS("\"twice\"");
     assert_int_equal(recorded, 4);
     assert_int_equal(oc[5].duplicate, 0);
-    assert_int_equal(oc[6].duplicate, 1);
+    /* The same pair on another message: a conflict, the caller's first kept. */
+    assert_int_equal(oc[6].duplicate, 0);
+    assert_int_equal(oc[6].status, MTRK_EEXISTS);
+    assert_int_equal(oc[6].conflict, 1);
     CONF_ID_EQ(oc[6].event_id, oc[5].event_id);
     assert_int_equal(conf_msg(fx->t, first).delivered, 1);
     assert_int_equal(conf_msg(fx->t, again).delivered, 0);
     assert_int_equal(oc[3].status, MTRK_ENOTFOUND);
     assert_int_equal(oc[4].status, MTRK_ENOTFOUND);
-    char lo_text[MTRK_ID_STRLEN + 1];
-    mtrk_id_to_string(lo_text, lo);
-    CONF_ERRMSG_HAS(lo_text);
     /* The cancel came first, as in the caller's order. */
     mtrk_message_info m = conf_msg(fx->t, u.mid_cx);
     assert_int_equal(m.state, MTRK_MSG_CANCELED);
@@ -667,6 +679,57 @@ static void click_requires_a_link_of_the_messages_campaign(void **state)
 
 /* ----------------------------------------------------------- idempotency */
 
+/* A caller built against version 1 of mtrk_event_outcome passes a smaller
+ * struct: neither the init function nor a refused event, a duplicate or a
+ * conflict writes past it; a version-2 caller gets each item's message. */
+static void outcome_version_1_is_never_written_past(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "ov", 2, 0, 1);
+    enum { N = 3, V1 = offsetof(mtrk_event_outcome, conflict) };
+    union {
+        mtrk_event_outcome o;
+        unsigned char b[sizeof(mtrk_event_outcome)];
+    } buf[N];
+    mtrk_event_input in[N];
+    const mtrk_event_input *ev[N];
+    mtrk_event_outcome *out[N];
+    memset(buf, 0xab, sizeof buf);
+    for (int i = 0; i < N; i++) {
+        CONF_OK(mtrk_event_outcome_init(&buf[i].o, 1));
+        for (size_t k = V1; k < sizeof buf[i].b; k++)
+            assert_int_equal(buf[i].b[k], 0xab);
+        conf_ev_init(&in[i], MTRK_EV_OPEN, s.mids[i % 2], T(5));
+        in[i].provider = "esp";
+        in[i].provider_event_id = "same";
+        ev[i] = &in[i];
+        out[i] = &buf[i].o;
+    }
+    in[1].mid = s.mids[1];                  /* another message: a conflict */
+    in[2].mid = s.mids[0];                  /* identical to the first: a duplicate */
+    in[2].provider_event_id = "same";
+    size_t recorded = 0;
+    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    assert_int_equal(recorded, 1);
+    assert_int_equal(buf[1].o.status, MTRK_EEXISTS);
+    assert_int_equal(buf[2].o.duplicate, 1);
+    for (int i = 0; i < N; i++)
+        for (size_t k = V1; k < sizeof buf[i].b; k++)
+            assert_int_equal(buf[i].b[k], 0xab);
+    /* A single call too. */
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_event_record(&buf[0].o, fx->t, &in[1]));
+    for (size_t k = V1; k < sizeof buf[0].b; k++)
+        assert_int_equal(buf[0].b[k], 0xab);
+    /* Version 2: the conflict explains itself. */
+    mtrk_event_outcome o2;
+    CONF_INIT(o2, MTRK_EVENT_OUTCOME_VERSION);
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_event_record(&o2, fx->t, &in[1]));
+    assert_int_equal(o2.conflict, 1);
+    assert_string_equal(o2.argument, "provider_event_id");
+    assert_non_null(strstr(o2.message, "\"same\""));
+}
+
 static void duplicate_provider_event_is_acknowledged_and_changes_nothing(void **state)
 {
     conf_fixture *fx = *state;
@@ -688,10 +751,17 @@ static void duplicate_provider_event_is_acknowledged_and_changes_nothing(void **
     assert_int_equal(o2.status, 0);
     assert_int_equal(o2.duplicate, 1);
     CONF_ID_EQ(o2.event_id, o1.event_id);
-    /* same key, different content: still the same event */
+    /* same key, another type: a conflict, refused, nothing changed */
     in.type = MTRK_EV_COMPLAINT;
-    CONF_OK(mtrk_event_record(&o2, fx->t, &in));
-    assert_int_equal(o2.duplicate, 1);
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_event_record(&o2, fx->t, &in));
+    assert_int_equal(o2.status, MTRK_EEXISTS);
+    assert_int_equal(o2.conflict, 1);
+    assert_int_equal(o2.duplicate, 0);
+    CONF_ID_EQ(o2.event_id, o1.event_id);
+    assert_non_null(o2.message);
+    assert_non_null(strstr(o2.message, "conflict"));
+    assert_string_equal(o2.argument, "provider_event_id");
+    CONF_ERRMSG_HAS("evt-1");
     mtrk_metrics after = conf_metrics(fx->t, s.campaign);
     conf_metrics_assert_equal(&before, &after);
     mtrk_message_info ma = conf_msg(fx->t, s.mids[0]);
@@ -1412,6 +1482,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(machine_verdict_is_stored_with_its_reason_and_counted_apart),
     CONF_TEST(click_requires_a_link_of_the_messages_campaign),
     CONF_TEST(duplicate_provider_event_is_acknowledged_and_changes_nothing),
+    CONF_TEST(outcome_version_1_is_never_written_past),
     CONF_TEST(provider_event_ids_are_unique_per_tenant_only),
     CONF_TEST(event_keeps_its_occurrence_and_arrival_times),
     CONF_TEST(a_busy_message_counts_each_event_once_whatever_their_times),

@@ -483,11 +483,13 @@ static void sweep(void)
     /* A provider event id only B has seen: not a duplicate in A. */
     event_of(&e, MTRK_EV_DELIVERED, B.mid1, B.only_peid);
     SWEEP(mtrk_event_record, MTRK_ENOTFOUND, &out, a, &e);
-    /* One both have seen ("e-1"): A's own duplicate, answered with A's event. */
+    /* One both have seen ("e-1"), named with B's message: in A it is a
+     * conflict with A's own event (as with any message A does not have),
+     * answered with A's event. */
     event_of(&e, MTRK_EV_DELIVERED, B.mid1, "e-1");
-    SWEEP(mtrk_event_record, MTRK_OK, &out, a, &e);
-    if (!out.duplicate || mtrk_id_compare(out.event_id, A.event) != 0) {
-        fprintf(stderr, "isolation: a duplicate provider event id was not answered with A's own event\n");
+    SWEEP(mtrk_event_record, MTRK_EEXISTS, &out, a, &e);
+    if (!out.conflict || out.duplicate || mtrk_id_compare(out.event_id, A.event) != 0) {
+        fprintf(stderr, "isolation: a repeated provider event id was not answered with A's own event\n");
         failures++;
     }
     {

@@ -663,9 +663,12 @@ static void test_event_batch_checks_provider_ids_with_one_read(void **state)
     evbuf_reset(&eb, 6);
     mtrk_event_input *in = eb.in;
     mtrk_event_outcome *out = eb.out;
+    /* Repeats name the same message and type as their first (stored-1 was
+     * a delivery to mids[0]; new-1 twice to mids[1]). */
+    static const int mid_of[6] = { 0, 1, 1, 2, 0, 0 };
     for (int i = 0; i < 6; i++) {
-        in[i].type = MTRK_EV_OPEN;
-        in[i].mid = mids[i % 3];
+        in[i].type = i == 0 ? MTRK_EV_DELIVERED : MTRK_EV_OPEN;
+        in[i].mid = mids[mid_of[i]];
         in[i].provider = "esp";
         in[i].provider_event_id = ids[i];
     }

@@ -126,8 +126,9 @@ class mtrk_event_input(Structure):
 
 
 class mtrk_event_outcome(Structure):
-    VERSION = 1
-    _fields_ = [("version", c_uint), ("status", c_int), ("duplicate", c_int), ("event_id", mtrk_id)]
+    VERSION = 2
+    _fields_ = [("version", c_uint), ("status", c_int), ("duplicate", c_int), ("event_id", mtrk_id),
+                ("conflict", c_int), ("dead_lettered", c_int), ("message", c_char_p), ("argument", c_char_p)]
 
 
 class mtrk_event_info(Structure):

@@ -67,7 +67,8 @@ def _metrics_from(m: _lib.mtrk_metrics) -> Metrics:
 
 def _outcome_from(o: _lib.mtrk_event_outcome, error: Optional[Exception] = None) -> EventOutcome:
     return EventOutcome(status=o.status, duplicate=bool(o.duplicate), event_id=cv.opt_id_out(o.event_id),
-                        error=error)
+                        error=error, conflict=bool(o.conflict), message=cv.str_out(o.message) if o.message else None,
+                        argument=cv.str_out(o.argument) if o.argument else None)
 
 
 class EventsMixin(_Base):
@@ -112,7 +113,9 @@ class EventsMixin(_Base):
         for o in outs:
             err = None
             if o.status != 0:
-                err = error_for(o.status, cv.str_out(L.mtrk_strerror(o.status)))
+                # The item's own explanation, as a single call would raise it.
+                why = o.message if o.message else L.mtrk_strerror(o.status)
+                err = error_for(o.status, cv.str_out(why))
             results.append(_outcome_from(o, err))
         return BatchResult(recorded=recorded.value, outcomes=results)
 

@@ -362,6 +362,9 @@ class EventOutcome:
     duplicate: bool
     event_id: Optional[uuid.UUID]
     error: Optional[Exception] = None  #: the mtrk.Error for a refused event (batch only)
+    conflict: bool = False          #: refused: the provider event id was recorded for another mid or type
+    message: Optional[str] = None   #: why the event was refused (None when recorded or duplicate)
+    argument: Optional[str] = None  #: the field at fault ("lid", "mid", ...), when one is
 
     @property
     def ok(self) -> bool:

@@ -130,6 +130,32 @@ class ErrorsTest(TenantCase):
         self.assertIsInstance(r.outcomes[0].error, mtrk.NotFound)
         self.assertEqual(r.outcomes[0].status, errors.ENOTFOUND)
         self.assertTrue(r.outcomes[1].ok)
+        # Each refused item explains itself as a single call would.
+        self.assertIn("not found", r.outcomes[0].message)
+        self.assertIn("not found", str(r.outcomes[0].error))
+        self.assertEqual(r.outcomes[0].argument, "mid")
+        self.assertIsNone(r.outcomes[1].message)
+
+    def test_batch_conflict_is_not_a_duplicate(self) -> None:
+        c, ids, _ = self.sending_campaign_with(["a@example.com", "b@example.com"])
+        self.t.generate(c)
+        a, b = self.t.claim(c, 2, 60000).mids
+        first = self.t.record_event(type=mtrk.EventType.OPEN, mid=a, provider="esp", provider_event_id="x1")
+        r = self.t.record_events([
+            mtrk.EventInput(mtrk.EventType.OPEN, a, provider="esp", provider_event_id="x1"),     # identical
+            mtrk.EventInput(mtrk.EventType.OPEN, b, provider="esp", provider_event_id="x1"),     # another mid
+            mtrk.EventInput(mtrk.EventType.DELIVERED, a, provider="esp", provider_event_id="x1")])  # another type
+        self.assertTrue(r.outcomes[0].ok and r.outcomes[0].duplicate)
+        for o in r.outcomes[1:]:
+            self.assertEqual(o.status, errors.EEXISTS)
+            self.assertTrue(o.conflict)
+            self.assertFalse(o.duplicate)
+            self.assertEqual(o.event_id, first.event_id)
+            self.assertEqual(o.argument, "provider_event_id")
+            self.assertIsInstance(o.error, mtrk.AlreadyExists)
+        with self.assertRaises(mtrk.AlreadyExists):
+            self.t.record_event(type=mtrk.EventType.SENT, mid=a, provider="esp",
+                                provider_event_id="x1")
 
 
 if __name__ == "__main__":
