@@ -1,8 +1,7 @@
 /*
  * Conformance: events.
  *
- * The contract (DESIGN.md "Events", "Messages"; docs/rules.md "Messages",
- * "Events"):
+ * The contract (docs/rules.md "Messages", "Events"):
  *  - an event is recorded against a mid of the tenant; a click names a lid of
  *    the message's campaign; other types carry no lid; bounces carry a kind;
  *    unsubscribes a scope (0 = global; audience scope names an audience);

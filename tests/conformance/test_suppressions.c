@@ -1,7 +1,7 @@
 /*
  * Conformance: the suppression list.
  *
- * The contract (DESIGN.md "Unsubscribes and suppressions", mtrk/contact.h):
+ * The contract (docs/rules.md "Unsubscribes and suppressions", mtrk/contact.h):
  *  - entries block one address (normalized, case-insensitive) or a whole
  *    domain, with a reason (1–256 chars); erasure adds keyed-hash entries,
  *    which callers cannot add (MTRK_SUPPRESS_HASH is MTRK_EINVAL);

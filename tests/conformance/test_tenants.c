@@ -2,7 +2,7 @@
  * Conformance: tenants, settings, actor, shared stores; ids, status codes,
  * version functions and open options.
  *
- * The contract (DESIGN.md "Tenants", docs/rules.md "Tenants"):
+ * The contract (docs/rules.md "Tenants"):
  *  - a tenant is created explicitly (MTRK_EEXISTS if the key exists) and
  *    opened by key (MTRK_ENOTFOUND if missing); a mistyped open never creates;
  *  - a key is 1–64 chars of A–Z a–z 0–9 . _ - ; keys are global to the store;

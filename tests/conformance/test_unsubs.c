@@ -1,7 +1,7 @@
 /*
  * Conformance: unsubscribe rules.
  *
- * The contract (DESIGN.md "Unsubscribes and suppressions", mtrk/contact.h):
+ * The contract (docs/rules.md "Unsubscribes and suppressions", mtrk/contact.h):
  *  - a rule is (contact, scope, scope id) with a source and a time; scope
  *    global takes the nil id, campaign and audience scopes take an id of an
  *    existing campaign/audience of the tenant (MTRK_ENOTFOUND otherwise);
