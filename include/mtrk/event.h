@@ -183,7 +183,8 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
 #define MTRK_CURSOR_SIZE 40
 /**
  * Writes the iterator's position (the item last handed out) into out, for mtrk_event_iter_seek on a
- * later iterator over the same listing. Returns MTRK_EINVAL for NULL.
+ * later iterator over the same listing; before the first item, a cursor that restarts the listing.
+ * Returns MTRK_EINVAL for NULL.
  */
 MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
 #define MTRK_METRICS_VERSION 1 /**< Current version of mtrk_metrics (its version member) */
