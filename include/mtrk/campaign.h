@@ -382,7 +382,7 @@ typedef struct mtrk_lead_info {
 MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version);
 
 /**
- * Captures a lead with attribution (mtrk/DESIGN: mid within the window, else
+ * Captures a lead with attribution (docs/rules.md "Leads": mid within the window, else
  * rid, else the landing page's campaign); the lead's address upserts its own
  * contact. Idempotent by lead_key: a repeat sets *out_duplicate (may be NULL)
  * and changes nothing. out (may be NULL; version set) receives the lead;

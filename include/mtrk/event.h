@@ -187,18 +187,17 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
  * Returns MTRK_EINVAL for NULL.
  */
 MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
-#define MTRK_METRICS_VERSION 1 /**< Current version of mtrk_metrics (its version member) */
 /** Positions iter after the cursor's item (a cursor taken before any item
  * restarts). MTRK_EINVAL for a cursor that is not an event cursor. */
-/** Frees the iterator (NULL-safe). */
 MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *iter, const uint8_t cursor[MTRK_CURSOR_SIZE]);
 /** Frees the iterator (NULL-safe). */
 MTRK_API void mtrk_event_iter_free(mtrk_event_iter *iter);
 
 /* ------------------------------------------------------------------ */
 /* Metrics (definitions in docs/metrics.md)                            */
-/** Current version of mtrk_metrics (its version member) */
 /* ------------------------------------------------------------------ */
+#define MTRK_METRICS_VERSION 1 /**< Current version of mtrk_metrics (its version member) */
+/** A campaign's metrics, counted from its rollups (definitions in docs/metrics.md). */
 typedef struct mtrk_metrics {
     unsigned int version; /**< MTRK_METRICS_VERSION or an older version */
     mtrk_id campaign; /**< the campaign */
