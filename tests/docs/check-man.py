@@ -8,6 +8,8 @@
                                          the tool accepts (read from the command
                                          tables of tools/*.c), its exit codes
                                          and environment variables
+    check-man.py codes SCD HEADER        mtrk(7) names every status code of
+                                         mtrk/common.h and every public header
 """
 import os
 import re
@@ -110,7 +112,24 @@ def cmd_coverage(scd, tools_dir):
     return 1 if missing else 0
 
 
+def cmd_codes(scd, header):
+    text = open(scd, encoding="utf-8").read().replace("\\_", "_")
+    codes = re.findall(r"^\s*(MTRK_(?:OK|E[A-Z]+|ITEROVER))\s*=", open(header, encoding="utf-8").read(), re.M)
+    headers = sorted(os.listdir(os.path.dirname(header)))
+    missing = [c for c in codes if f"*{c}*" not in text and c != "MTRK_OK"]
+    missing += [h for h in headers if h.endswith(".h") and f"<mtrk/{h}>" not in text]
+    if len(codes) < 10:
+        missing.append(f"only {len(codes)} status codes read from {header}")
+    for m in missing:
+        print(f"{scd}: does not document {m}")
+    if not missing:
+        print(f"{scd}: documents all {len(codes)} status codes and {len(headers)} headers")
+    return 1 if missing else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "codes":
+        sys.exit(cmd_codes(sys.argv[2], sys.argv[3]))
     if len(sys.argv) >= 3 and sys.argv[1] == "render":
         sys.exit(cmd_render(sys.argv[2:]))
     if len(sys.argv) == 2 and sys.argv[1] == "render-selftest":
