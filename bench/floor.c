@@ -1,5 +1,5 @@
 /*
- * The floor of an ingest (issue 3): what the store part of recording an
+ * The floor of an ingest: what the store part of recording an
  * event costs at least, in raw SQLite, for designs from baseline (b) up to
  * mtrk's own layout, measured in one run on the same machine. No mtrk code
  * runs here: each design is prepared SQL only, so a design's figure is an

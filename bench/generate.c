@@ -1,5 +1,5 @@
 /*
- * Generation benchmark (issue 3): C contacts (default 1,000,000) in 3
+ * Generation benchmark: C contacts (default 1,000,000) in 3
  * overlapping audiences, 5 % unsubscribed (global rule), 2 % suppressed
  * (address); mtrk_campaign_generate over the three audiences, on an SQLite
  * file database and on the memory backend. Baseline, measured in the same

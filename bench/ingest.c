@@ -1,5 +1,5 @@
 /*
- * Ingest benchmark (issue 3): N events (default 1,000,000) of a realistic mix
+ * Ingest benchmark: N events (default 1,000,000) of a realistic mix
  * (sent 35 %, delivered 32 %, open 20 %, click 10 %, soft bounce 2 %, hard
  * bounce 1 %) arriving in random order over M messages (default N), recorded
  * with mtrk_event_record_batch in calls of 1,000 and of 100,000 events:

@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/common.h
+ *
  * mtrk — common definitions: export macro, status codes, ids, time, limits.
  *
  * Conventions used by every mtrk header:
@@ -26,13 +28,15 @@ extern "C" {
 #if defined(MTRK_BUILDING_LIBRARY) && defined(__GNUC__)
 #define MTRK_API __attribute__((visibility("default")))
 #else
+/** Marks the library's exported functions (default visibility while the library is built). */
 #define MTRK_API
 #endif
 
 /** Library version (semantic versioning). */
 #define MTRK_VERSION_MAJOR 1
-#define MTRK_VERSION_MINOR 0
-#define MTRK_VERSION_PATCH 0
+#define MTRK_VERSION_MINOR 0 /**< Minor version of these headers. */
+#define MTRK_VERSION_PATCH 0 /**< Patch version of these headers. */
+/** The headers' version as MAJOR * 1000000 + MINOR * 1000 + PATCH (compare with mtrk_version_number()). */
 #define MTRK_VERSION_NUMBER \
     (MTRK_VERSION_MAJOR * 1000000 + MTRK_VERSION_MINOR * 1000 + MTRK_VERSION_PATCH)
 
@@ -44,8 +48,9 @@ MTRK_API const char *mtrk_version_string(void);
 /* ------------------------------------------------------------------ */
 /* Status codes. Appended only, never renumbered.                      */
 /* ------------------------------------------------------------------ */
+/** Status codes: every function returns MTRK_OK or one of the negative codes (mtrk_strerror names them). */
 enum {
-    MTRK_OK = 0,
+    MTRK_OK = 0, /**< success */
     MTRK_EINVAL = -1,     /**< invalid argument (NULL, empty, malformed, out of range) */
     MTRK_ENOTFOUND = -2,  /**< no such entity in this tenant */
     MTRK_EEXISTS = -3,    /**< the entity already exists */
@@ -71,28 +76,29 @@ MTRK_API const char *mtrk_last_errmsg(void);
 /* ------------------------------------------------------------------ */
 /* Limits (octets unless said otherwise). Raised by decision only.     */
 /* ------------------------------------------------------------------ */
-#define MTRK_MAX_TENANT_KEY 64
-#define MTRK_MAX_ADDRESS 254
-#define MTRK_MAX_LOCAL_PART 64
+#define MTRK_MAX_TENANT_KEY 64 /**< Longest tenant key, in octets. */
+#define MTRK_MAX_ADDRESS 254 /**< Longest e-mail address, in octets (RFC 5321). */
+#define MTRK_MAX_LOCAL_PART 64 /**< Longest local part of an address, in octets (RFC 5321). */
 #define MTRK_MAX_NAME 256          /**< names, labels, actors, sources, reasons */
-#define MTRK_MAX_SUBJECT 998
-#define MTRK_MAX_HTML (4u * 1024u * 1024u)
-#define MTRK_MAX_TEXT (1u * 1024u * 1024u)
-#define MTRK_MAX_URL 2048
-#define MTRK_MAX_USER_AGENT 512
-#define MTRK_MAX_IP 64
+#define MTRK_MAX_SUBJECT 998 /**< Longest campaign subject, in octets. */
+#define MTRK_MAX_HTML (4u * 1024u * 1024u) /**< Largest HTML body of a campaign, in octets (4 MiB). */
+#define MTRK_MAX_TEXT (1u * 1024u * 1024u) /**< Largest text body of a campaign, in octets (1 MiB). */
+#define MTRK_MAX_URL 2048 /**< Longest URL (links, landing pages, tracking base URL), in octets. */
+#define MTRK_MAX_USER_AGENT 512 /**< Longest user agent kept with an event, in octets. */
+#define MTRK_MAX_IP 64 /**< Longest IP address text, in octets. */
 #define MTRK_MAX_PROVIDER 128      /**< provider name and provider event id */
-#define MTRK_MAX_DIAGNOSTIC 1024
+#define MTRK_MAX_DIAGNOSTIC 1024 /**< Longest bounce diagnostic, in octets. */
 #define MTRK_MAX_FIELDS 64         /**< custom fields per contact or lead */
-#define MTRK_MAX_FIELD_KEY 64
-#define MTRK_MAX_FIELD_VALUE 1024
+#define MTRK_MAX_FIELD_KEY 64 /**< Longest custom field key, in octets. */
+#define MTRK_MAX_FIELD_VALUE 1024 /**< Longest custom field value, in octets. */
 #define MTRK_MAX_BATCH 100000      /**< elements in one batch call */
 
 /* ------------------------------------------------------------------ */
 /* Ids: 16-byte, time-ordered UUIDs (RFC 9562 version 7), by value.    */
 /* ------------------------------------------------------------------ */
+/** An id: a 16-byte, time-ordered UUID (RFC 9562 version 7), passed by value; all zero is the nil id. */
 typedef struct mtrk_id {
-    uint8_t bytes[16];
+    uint8_t bytes[16]; /**< the 16 bytes, big-endian (the first 6 hold the creation time in ms) */
 } mtrk_id;
 
 /** Length of the canonical text form, without the terminating NUL. */
@@ -110,7 +116,7 @@ MTRK_API int mtrk_id_compare(mtrk_id a, mtrk_id b);
 MTRK_API mtrk_id mtrk_id_new(void);
 
 /* Time: signed 64-bit Unix milliseconds, UTC. */
-typedef int64_t mtrk_time;
+typedef int64_t mtrk_time; /**< A time: signed 64-bit Unix milliseconds, UTC. */
 
 /** Frees memory the library handed out as a plain buffer (e.g. JSON text). */
 MTRK_API void mtrk_free(void *ptr);

@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/contact.h
+ *
  * mtrk — contacts, audiences, unsubscribes, suppressions, audit log,
  * data portability and retention.
  *
@@ -21,26 +23,35 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 /* Contacts                                                            */
 /* ------------------------------------------------------------------ */
+/** A contact's status; only active contacts receive messages. */
 typedef enum mtrk_contact_status {
-    MTRK_CONTACT_ACTIVE = 1,
+    MTRK_CONTACT_ACTIVE = 1, /**< may receive messages */
     MTRK_CONTACT_BOUNCED = 2,    /**< a hard bounce (or the soft-bounce threshold) */
     MTRK_CONTACT_COMPLAINED = 3, /**< a spam complaint */
     MTRK_CONTACT_ERASED = 4      /**< personal data erased; final */
 } mtrk_contact_status;
 
-#define MTRK_CONTACT_SPEC_VERSION 1
+#define MTRK_CONTACT_SPEC_VERSION 1 /**< Current version of mtrk_contact_spec (its version member) */
 /** Optional data given when a contact is added. NULL/0 fields are "not given". */
 typedef struct mtrk_contact_spec {
-    unsigned int version;
+    unsigned int version; /**< MTRK_CONTACT_SPEC_VERSION or an older version */
     const char *name;                 /**< display name, <= MTRK_MAX_NAME */
     mtrk_time consent_at;             /**< when consent was given (0: unknown) */
     const char *consent_source;       /**< channel or source, e.g. "signup-form" */
     const char *consent_text_version; /**< version of the consent text shown */
 } mtrk_contact_spec;
+/** Initializer of a mtrk_contact_spec at its current version, with the defaults */
 #define MTRK_CONTACT_SPEC_INIT { MTRK_CONTACT_SPEC_VERSION, NULL, 0, NULL, NULL }
+/**
+ * Fills *spec with the defaults of mtrk_contact_spec for `version` (1 to MTRK_CONTACT_SPEC_VERSION),
+ * for callers that cannot use MTRK_CONTACT_SPEC_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for
+ * an unknown version.
+ */
 MTRK_API int mtrk_contact_spec_init(mtrk_contact_spec *spec, unsigned int version);
 
+/** A contact snapshot, owned by the caller (mtrk_contact_get, mtrk_contact_free) or by an iterator. */
 typedef struct mtrk_contact mtrk_contact;
+/** An iterator over contacts (see the _iter_new functions). */
 typedef struct mtrk_contact_iter mtrk_contact_iter;
 
 /**
@@ -67,18 +78,28 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *te
 MTRK_API int mtrk_contact_get(mtrk_contact **out, mtrk_tenant *tenant, mtrk_id id);
 /** Snapshot of a contact by address (normalized first). MTRK_ENOTFOUND if none. */
 MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *tenant, const char *address);
+/** Frees a contact snapshot (NULL-safe). */
 MTRK_API void mtrk_contact_free(mtrk_contact *contact);
 
 /* Accessors: strings are borrowed from the snapshot until mtrk_contact_free. */
+/** The contact's id. */
 MTRK_API mtrk_id mtrk_contact_id(const mtrk_contact *contact);
 /** Normalized address; NULL once erased. */
 MTRK_API const char *mtrk_contact_address(const mtrk_contact *contact);
 /** Display name, or NULL. */
 MTRK_API const char *mtrk_contact_name(const mtrk_contact *contact);
+/** The contact's status. */
 MTRK_API mtrk_contact_status mtrk_contact_status_of(const mtrk_contact *contact);
+/** When the contact was created (Unix ms). */
 MTRK_API mtrk_time mtrk_contact_created_at(const mtrk_contact *contact);
+/** When the contact gave consent (Unix ms; 0 if not recorded). */
 MTRK_API mtrk_time mtrk_contact_consent_at(const mtrk_contact *contact);
+/** Where the contact's consent came from (borrowed until the snapshot is freed; NULL when unset). */
 MTRK_API const char *mtrk_contact_consent_source(const mtrk_contact *contact);
+/**
+ * The version of the consent text the contact agreed to (borrowed until the snapshot is freed; NULL
+ * when unset).
+ */
 MTRK_API const char *mtrk_contact_consent_text_version(const mtrk_contact *contact);
 /** Number of custom fields. */
 MTRK_API size_t mtrk_contact_field_count(const mtrk_contact *contact);
@@ -111,7 +132,12 @@ MTRK_API int mtrk_contact_erase(mtrk_tenant *tenant, mtrk_id id);
 
 /** Iterates the tenant's contacts in id (creation) order. */
 MTRK_API int mtrk_contact_iter_new(mtrk_contact_iter **out, mtrk_tenant *tenant);
+/**
+ * Hands out the next item, owned by the iterator and valid until the next call or its _iter_free.
+ * Returns 0 with an item, MTRK_ITEROVER at the end, or an error.
+ */
 MTRK_API int mtrk_contact_iter_next(const mtrk_contact **out, mtrk_contact_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_contact_iter_free(mtrk_contact_iter *iter);
 
 /**
@@ -124,18 +150,35 @@ MTRK_API int mtrk_contact_export_json(char **out_json, mtrk_tenant *tenant, mtrk
 /* ------------------------------------------------------------------ */
 /* Audiences                                                           */
 /* ------------------------------------------------------------------ */
+/** An audience snapshot, owned by the caller (mtrk_audience_get, mtrk_audience_free) or by an iterator. */
 typedef struct mtrk_audience mtrk_audience;
+/** An iterator over audiences (see the _iter_new functions). */
 typedef struct mtrk_audience_iter mtrk_audience_iter;
+/** An iterator over the contact ids of an audience's members (mtrk_member_iter_new). */
 typedef struct mtrk_member_iter mtrk_member_iter;
 
 /** Creates an audience. Names need not be unique. */
 MTRK_API int mtrk_audience_create(mtrk_id *out_id, mtrk_tenant *tenant, const char *name);
+/**
+ * Reads the audience `id` into *out, a snapshot owned by the caller (free it with mtrk_audience_free).
+ * Returns MTRK_ENOTFOUND when this tenant has no such audience, MTRK_EINVAL, MTRK_ENOMEM or a storage
+ * error.
+ */
 MTRK_API int mtrk_audience_get(mtrk_audience **out, mtrk_tenant *tenant, mtrk_id id);
+/** Frees an audience snapshot (NULL-safe). */
 MTRK_API void mtrk_audience_free(mtrk_audience *audience);
+/** The audience's id. */
 MTRK_API mtrk_id mtrk_audience_id(const mtrk_audience *audience);
+/** The audience's name (borrowed until the snapshot is freed). */
 MTRK_API const char *mtrk_audience_name(const mtrk_audience *audience);
+/** When the audience was created (Unix ms). */
 MTRK_API mtrk_time mtrk_audience_created_at(const mtrk_audience *audience);
+/** The number of members when the snapshot was taken. */
 MTRK_API uint64_t mtrk_audience_member_count(const mtrk_audience *audience);
+/**
+ * Renames audience `id` (1 to MTRK_MAX_NAME octets). Returns MTRK_ENOTFOUND, MTRK_EINVAL,
+ * MTRK_ETOOLONG, MTRK_EENCODING or a storage error.
+ */
 MTRK_API int mtrk_audience_rename(mtrk_tenant *tenant, mtrk_id id, const char *name);
 /**
  * Deletes an audience and its memberships. MTRK_ESTATE while a campaign that
@@ -156,25 +199,41 @@ MTRK_API int mtrk_audience_add_batch(size_t *out_added, mtrk_tenant *tenant, mtr
 /** Removes n contacts at once; *out_removed counts memberships removed. */
 MTRK_API int mtrk_audience_remove_batch(size_t *out_removed, mtrk_tenant *tenant, mtrk_id audience,
                                         const mtrk_id *contacts, size_t n);
+/**
+ * Counts the members of audience `audience` into *out_count. Returns MTRK_ENOTFOUND for an unknown
+ * audience, MTRK_EINVAL or a storage error.
+ */
 MTRK_API int mtrk_audience_count(uint64_t *out_count, mtrk_tenant *tenant, mtrk_id audience);
 /** Iterates the tenant's audiences in id order. */
 MTRK_API int mtrk_audience_iter_new(mtrk_audience_iter **out, mtrk_tenant *tenant);
+/**
+ * Hands out the next item, owned by the iterator and valid until the next call or its _iter_free.
+ * Returns 0 with an item, MTRK_ITEROVER at the end, or an error.
+ */
 MTRK_API int mtrk_audience_iter_next(const mtrk_audience **out, mtrk_audience_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_audience_iter_free(mtrk_audience_iter *iter);
 /** Iterates an audience's member contact ids in contact-id order. */
 MTRK_API int mtrk_member_iter_new(mtrk_member_iter **out, mtrk_tenant *tenant, mtrk_id audience);
+/**
+ * Hands out the next member's contact id in *out_contact. Returns 0 with an id, MTRK_ITEROVER at the
+ * end, or an error.
+ */
 MTRK_API int mtrk_member_iter_next(mtrk_id *out_contact, mtrk_member_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_member_iter_free(mtrk_member_iter *iter);
 
 /* ------------------------------------------------------------------ */
 /* Unsubscribes                                                        */
 /* ------------------------------------------------------------------ */
+/** What an unsubscribe rule covers. */
 typedef enum mtrk_unsub_scope {
     MTRK_UNSUB_GLOBAL = 1,   /**< every campaign of the tenant */
     MTRK_UNSUB_CAMPAIGN = 2, /**< one campaign */
     MTRK_UNSUB_AUDIENCE = 3  /**< one audience (list) */
 } mtrk_unsub_scope;
 
+/** Where an unsubscribe rule or suppression came from. */
 typedef enum mtrk_source {
     MTRK_SOURCE_LINK = 1,      /**< the unsubscribe link in a message */
     MTRK_SOURCE_ONE_CLICK = 2, /**< RFC 8058 one-click header */
@@ -185,7 +244,8 @@ typedef enum mtrk_source {
     MTRK_SOURCE_MAILTO = 7     /**< a mail to the List-Unsubscribe mailto address (mtrk_track_mail_unsubscribe) */
 } mtrk_source;
 
-typedef struct mtrk_unsub mtrk_unsub;
+typedef struct mtrk_unsub mtrk_unsub; /**< An unsubscribe rule, owned by the iterator that handed it out. */
+/** An iterator over unsubscribe rules (see the _iter_new functions). */
 typedef struct mtrk_unsub_iter mtrk_unsub_iter;
 
 /**
@@ -200,12 +260,22 @@ MTRK_API int mtrk_unsub_add(int *out_created, mtrk_tenant *tenant, mtrk_id conta
 MTRK_API int mtrk_unsub_remove(mtrk_tenant *tenant, mtrk_id contact, mtrk_unsub_scope scope, mtrk_id scope_id);
 /** Iterates a contact's rules in (scope, scope id) order. */
 MTRK_API int mtrk_unsub_iter_new(mtrk_unsub_iter **out, mtrk_tenant *tenant, mtrk_id contact);
+/**
+ * Hands out the next item, owned by the iterator and valid until the next call or its _iter_free.
+ * Returns 0 with an item, MTRK_ITEROVER at the end, or an error.
+ */
 MTRK_API int mtrk_unsub_iter_next(const mtrk_unsub **out, mtrk_unsub_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_unsub_iter_free(mtrk_unsub_iter *iter);
+/** The contact the rule is for. */
 MTRK_API mtrk_id mtrk_unsub_contact(const mtrk_unsub *u);
+/** The unsubscribe rule's scope. */
 MTRK_API mtrk_unsub_scope mtrk_unsub_scope_of(const mtrk_unsub *u);
+/** The campaign or audience of a scoped rule; the nil id for a global rule. */
 MTRK_API mtrk_id mtrk_unsub_scope_id(const mtrk_unsub *u);
+/** Where the rule came from. */
 MTRK_API mtrk_source mtrk_unsub_source(const mtrk_unsub *u);
+/** When the unsubscribe rule was created (Unix ms). */
 MTRK_API mtrk_time mtrk_unsub_created_at(const mtrk_unsub *u);
 /** The event that created the rule, or nil for explicit calls. */
 MTRK_API mtrk_id mtrk_unsub_event_id(const mtrk_unsub *u);
@@ -213,13 +283,16 @@ MTRK_API mtrk_id mtrk_unsub_event_id(const mtrk_unsub *u);
 /* ------------------------------------------------------------------ */
 /* Suppression list                                                    */
 /* ------------------------------------------------------------------ */
+/** What a suppression entry blocks. */
 typedef enum mtrk_suppression_kind {
     MTRK_SUPPRESS_ADDRESS = 1, /**< one address (normalized, case-insensitive) */
     MTRK_SUPPRESS_DOMAIN = 2,  /**< every address of a domain */
     MTRK_SUPPRESS_HASH = 3     /**< an erased address, kept only as a keyed hash */
 } mtrk_suppression_kind;
 
+/** A suppression entry, owned by the iterator that handed it out. */
 typedef struct mtrk_suppression mtrk_suppression;
+/** An iterator over suppression entries (see the _iter_new functions). */
 typedef struct mtrk_suppression_iter mtrk_suppression_iter;
 
 /**
@@ -241,24 +314,41 @@ MTRK_API int mtrk_suppression_remove(mtrk_tenant *tenant, mtrk_suppression_kind 
 MTRK_API int mtrk_suppression_check(mtrk_suppression_kind *out_kind, mtrk_tenant *tenant, const char *address);
 /** Iterates the tenant's suppressions by kind and value. */
 MTRK_API int mtrk_suppression_iter_new(mtrk_suppression_iter **out, mtrk_tenant *tenant);
+/**
+ * Hands out the next item, owned by the iterator and valid until the next call or its _iter_free.
+ * Returns 0 with an item, MTRK_ITEROVER at the end, or an error.
+ */
 MTRK_API int mtrk_suppression_iter_next(const mtrk_suppression **out, mtrk_suppression_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_suppression_iter_free(mtrk_suppression_iter *iter);
+/** The suppression's kind. */
 MTRK_API mtrk_suppression_kind mtrk_suppression_kind_of(const mtrk_suppression *s);
 /** The address, domain, or hex hash. */
 MTRK_API const char *mtrk_suppression_value(const mtrk_suppression *s);
+/** Why the entry was added (borrowed until the iterator's next call). */
 MTRK_API const char *mtrk_suppression_reason(const mtrk_suppression *s);
+/** When the suppression was created (Unix ms). */
 MTRK_API mtrk_time mtrk_suppression_created_at(const mtrk_suppression *s);
 
 /* ------------------------------------------------------------------ */
 /* Audit log                                                           */
 /* ------------------------------------------------------------------ */
+/** An audit log entry, owned by the iterator that handed it out. */
 typedef struct mtrk_audit_entry mtrk_audit_entry;
+/** An iterator over audit log entries (see the _iter_new functions). */
 typedef struct mtrk_audit_iter mtrk_audit_iter;
 /** Iterates the tenant's audit log in time order. */
 MTRK_API int mtrk_audit_iter_new(mtrk_audit_iter **out, mtrk_tenant *tenant);
+/**
+ * Hands out the next item, owned by the iterator and valid until the next call or its _iter_free.
+ * Returns 0 with an item, MTRK_ITEROVER at the end, or an error.
+ */
 MTRK_API int mtrk_audit_iter_next(const mtrk_audit_entry **out, mtrk_audit_iter *iter);
+/** Frees the iterator and the items it handed out (NULL-safe). */
 MTRK_API void mtrk_audit_iter_free(mtrk_audit_iter *iter);
+/** When the audit entry was written (Unix ms). */
 MTRK_API mtrk_time mtrk_audit_at(const mtrk_audit_entry *e);
+/** The actor of the handle that made the change (borrowed until the iterator's next call). */
 MTRK_API const char *mtrk_audit_actor(const mtrk_audit_entry *e);
 /** What was done, e.g. "campaign.status", "unsub.add", "contact.erase". */
 MTRK_API const char *mtrk_audit_action(const mtrk_audit_entry *e);

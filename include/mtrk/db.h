@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/db.h
+ *
  * mtrk — database handles and tenants.
  *
  * A mtrk_db is a connection to one store. A handle is used by one thread at a
@@ -14,7 +16,8 @@
 extern "C" {
 #endif
 
-typedef struct mtrk_db mtrk_db;
+typedef struct mtrk_db mtrk_db; /**< A handle on one store (mtrk_db_open); used by one thread at a time. */
+/** A handle on one tenant of a db (mtrk_tenant_create, mtrk_tenant_open); used by one thread at a time. */
 typedef struct mtrk_tenant mtrk_tenant;
 typedef struct mtrk_store mtrk_store; /* see mtrk/store.h */
 
@@ -29,12 +32,13 @@ enum {
     MTRK_SYNC_FULL = 3     /**< fsync on every commit: survives a power loss */
 };
 
-#define MTRK_OPEN_OPTIONS_VERSION 3
+#define MTRK_OPEN_OPTIONS_VERSION 3 /**< Current version of mtrk_open_options (its version member) */
+/** Options of mtrk_db_open and mtrk_db_open_store (NULL for the defaults). */
 typedef struct mtrk_open_options {
-    unsigned int version;
+    unsigned int version; /**< MTRK_OPEN_OPTIONS_VERSION or an older version */
     /** Clock used for every "now" (NULL: the system clock). */
     mtrk_clock_fn clock;
-    void *clock_userdata;
+    void *clock_userdata; /**< passed to clock */
     /* ---- version 2 ---- */
     /** SQLite: durability level, an MTRK_SYNC_* value (0: default). Ignored by "memory:". */
     int synchronous;
@@ -54,6 +58,7 @@ typedef struct mtrk_open_options {
      */
     int cache_size_kib;
 } mtrk_open_options;
+/** Initializer of a mtrk_open_options at its current version, with the defaults */
 #define MTRK_OPEN_OPTIONS_INIT { MTRK_OPEN_OPTIONS_VERSION, NULL, NULL, MTRK_SYNC_DEFAULT, 0, 0 }
 /**
  * Fills *opts with defaults for `version` (1, 2 or 3), writing only the fields
@@ -148,9 +153,10 @@ MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
  */
 MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db);
 
-#define MTRK_TENANT_SETTINGS_VERSION 2
+#define MTRK_TENANT_SETTINGS_VERSION 2 /**< Current version of mtrk_tenant_settings (its version member) */
+/** A tenant's settings (mtrk_tenant_settings_get, mtrk_tenant_settings_set). */
 typedef struct mtrk_tenant_settings {
-    unsigned int version;
+    unsigned int version; /**< MTRK_TENANT_SETTINGS_VERSION or an older version */
     /** Base URL of the host's tracking endpoint, "https://..." ("" = unset). */
     const char *tracking_base_url;
     /** Consecutive soft bounces (by event time, no delivery between) that count as hard. >= 1. */
@@ -162,6 +168,7 @@ typedef struct mtrk_tenant_settings {
     /** (version 2) Address for the mailto: of List-Unsubscribe ("" = https only). */
     const char *list_unsubscribe_mailto;
 } mtrk_tenant_settings;
+/** Initializer of a mtrk_tenant_settings at its current version, with the defaults */
 #define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "" }
 /** Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days, no mailto. */
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);

@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/event.h
+ *
  * mtrk — events (the immutable log of what happened to messages) and the
  * metrics rolled up from them.
  */
@@ -11,40 +13,44 @@
 extern "C" {
 #endif
 
+/** The type of an event. */
 typedef enum mtrk_event_type {
-    MTRK_EV_SENT = 1,
-    MTRK_EV_DELIVERED = 2,
+    MTRK_EV_SENT = 1, /**< the provider accepted the message */
+    MTRK_EV_DELIVERED = 2, /**< the receiving server accepted the message */
     MTRK_EV_DEFERRED = 3,   /**< a temporary delay reported by the provider; no effect */
-    MTRK_EV_OPEN = 4,
+    MTRK_EV_OPEN = 4, /**< the message was opened (its pixel loaded) */
     MTRK_EV_CLICK = 5,      /**< names a link (lid) of the message's campaign */
     MTRK_EV_BOUNCE = 6,     /**< hard or soft (bounce_kind) */
-    MTRK_EV_COMPLAINT = 7,
+    MTRK_EV_COMPLAINT = 7, /**< the recipient marked the message as spam */
     MTRK_EV_UNSUBSCRIBE = 8 /**< with its scope */
 } mtrk_event_type;
 #define MTRK_EV_TYPE_COUNT 9 /**< one more than the largest type */
 /** Static name ("sent", "open", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_event_type_name(mtrk_event_type type);
 
+/** Whether a bounce is permanent (hard) or temporary (soft). */
 typedef enum mtrk_bounce_kind {
-    MTRK_BOUNCE_NONE = 0,
-    MTRK_BOUNCE_HARD = 1,
-    MTRK_BOUNCE_SOFT = 2
+    MTRK_BOUNCE_NONE = 0, /**< not a bounce */
+    MTRK_BOUNCE_HARD = 1, /**< permanent: the address does not accept mail */
+    MTRK_BOUNCE_SOFT = 2 /**< temporary: counted as hard after the tenant's threshold */
 } mtrk_bounce_kind;
 
+/** Whether an open or click was a person's or a machine's. */
 typedef enum mtrk_verdict {
     MTRK_VERDICT_HUMAN = 0,   /**< default */
     MTRK_VERDICT_MACHINE = 1  /**< privacy proxy prefetch, link scanner, ...; counted apart */
 } mtrk_verdict;
 
-#define MTRK_EVENT_INPUT_VERSION 1
+#define MTRK_EVENT_INPUT_VERSION 1 /**< Current version of mtrk_event_input (its version member) */
+/** An event to record (mtrk_event_record, mtrk_event_record_batch), as a provider reports it. */
 typedef struct mtrk_event_input {
-    unsigned int version;
-    mtrk_event_type type;
+    unsigned int version; /**< MTRK_EVENT_INPUT_VERSION or an older version */
+    mtrk_event_type type; /**< the event's type; required */
     mtrk_id mid;                  /**< the message; required */
     mtrk_id lid;                  /**< clicks: a link of the message's campaign; else nil */
     mtrk_time occurred_at;        /**< when it happened (0: now) */
     const char *provider;         /**< optional; with provider_event_id, the idempotency key */
-    const char *provider_event_id;
+    const char *provider_event_id; /**< optional; the provider's id of this event, given with provider */
     const char *provider_message_id; /**< optional, the provider's id of the message */
     mtrk_bounce_kind bounce_kind; /**< bounces: hard or soft; else NONE */
     const char *diagnostic;       /**< bounces: diagnostic code, optional */
@@ -56,8 +62,14 @@ typedef struct mtrk_event_input {
     mtrk_id unsub_audience;       /**< audience scope: the audience */
     mtrk_source unsub_source;     /**< unsubscribes: 0 means MTRK_SOURCE_LINK */
 } mtrk_event_input;
+/** Initializer of a mtrk_event_input at its current version, with the defaults */
 #define MTRK_EVENT_INPUT_INIT \
     { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
+/**
+ * Fills *input with the defaults of mtrk_event_input for `version` (1 to MTRK_EVENT_INPUT_VERSION),
+ * for callers that cannot use MTRK_EVENT_INPUT_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for
+ * an unknown version.
+ */
 MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version);
 
 /**
@@ -70,9 +82,9 @@ MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version
  * type; with another mid or type it is a conflict, refused with
  * MTRK_EEXISTS (the provider reused an id, or the host mixed two streams).
  */
-#define MTRK_EVENT_OUTCOME_VERSION 2
+#define MTRK_EVENT_OUTCOME_VERSION 2 /**< Current version of mtrk_event_outcome (its version member) */
 typedef struct mtrk_event_outcome {
-    unsigned int version;
+    unsigned int version; /**< MTRK_EVENT_OUTCOME_VERSION or an older version */
     int status;       /**< 0 recorded or duplicate, else this event's error code */
     int duplicate;    /**< 1 if the (provider, provider event id) was seen: nothing changed */
     mtrk_id event_id; /**< the stored event (the earlier one for a duplicate or a conflict) */
@@ -86,7 +98,14 @@ typedef struct mtrk_event_outcome {
     const char *argument; /**< the field of mtrk_event_input at fault ("lid", "mid", "occurred_at", ...),
                                NULL when none or status is 0; static */
 } mtrk_event_outcome;
+/** Initializer of a mtrk_event_outcome at its current version, with the defaults */
 #define MTRK_EVENT_OUTCOME_INIT { MTRK_EVENT_OUTCOME_VERSION, 0, 0, { { 0 } }, 0, 0, NULL, NULL }
+/**
+ * Fills *outcome with the defaults of mtrk_event_outcome for `version` (1 to
+ * MTRK_EVENT_OUTCOME_VERSION), for callers that cannot use MTRK_EVENT_OUTCOME_INIT. A version-1
+ * struct is shorter: nothing past its end is written. Returns MTRK_EINVAL for NULL, MTRK_EVERSION
+ * for an unknown version.
+ */
 MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *outcome, unsigned int version);
 
 /**
@@ -108,49 +127,56 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *tenant, con
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes,
                                      mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
 
+#define MTRK_EVENT_INFO_VERSION 1 /**< Current version of mtrk_event_info (its version member) */
 /**
  * A stored event. Strings are borrowed from the tenant handle until its next
  * call (a call on the iterator counts): copy them to keep them.
  */
-#define MTRK_EVENT_INFO_VERSION 1
 typedef struct mtrk_event_info {
-    unsigned int version;
-    mtrk_id id;
-    mtrk_event_type type;
-    mtrk_id mid;
-    mtrk_id campaign;
-    mtrk_id contact;
-    mtrk_id lid;
-    mtrk_time occurred_at;
-    mtrk_time arrived_at;
-    const char *provider;
-    const char *provider_event_id;
-    const char *provider_message_id;
-    mtrk_bounce_kind bounce_kind;
-    const char *diagnostic;
+    unsigned int version; /**< MTRK_EVENT_INFO_VERSION or an older version */
+    mtrk_id id; /**< the event's id */
+    mtrk_event_type type; /**< the event's type */
+    mtrk_id mid; /**< the message */
+    mtrk_id campaign; /**< the message's campaign */
+    mtrk_id contact; /**< the message's contact */
+    mtrk_id lid; /**< clicks: the link; else nil */
+    mtrk_time occurred_at; /**< when it happened */
+    mtrk_time arrived_at; /**< when mtrk recorded it */
+    const char *provider; /**< the provider, or NULL */
+    const char *provider_event_id; /**< the provider's event id, or NULL */
+    const char *provider_message_id; /**< the provider's message id, or NULL */
+    mtrk_bounce_kind bounce_kind; /**< bounces: hard or soft; else MTRK_BOUNCE_NONE */
+    const char *diagnostic; /**< bounces: the diagnostic, or NULL */
     const char *user_agent;  /**< NULL once scrubbed */
     const char *ip;          /**< NULL once scrubbed */
-    mtrk_verdict verdict;
-    const char *verdict_reason;
-    mtrk_unsub_scope unsub_scope;
-    mtrk_id unsub_audience;
+    mtrk_verdict verdict; /**< human or machine */
+    const char *verdict_reason; /**< why machine, or NULL */
+    mtrk_unsub_scope unsub_scope; /**< unsubscribes: the rule's scope */
+    mtrk_id unsub_audience; /**< audience scope: the audience; else nil */
     uint32_t effects;        /**< MTRK_EFFECT_* bits: what this event changed */
 } mtrk_event_info;
+/** Initializer of a mtrk_event_info at its current version, with the defaults. */
 #define MTRK_EVENT_INFO_INIT \
     { MTRK_EVENT_INFO_VERSION, { { 0 } }, (mtrk_event_type)0, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, 0, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, 0 }
+/**
+ * Fills *info with the defaults of mtrk_event_info for `version` (1 to MTRK_EVENT_INFO_VERSION), for
+ * callers that cannot use MTRK_EVENT_INFO_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for an
+ * unknown version.
+ */
 MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version);
 
 /* What an event changed (traced by the event itself). */
 #define MTRK_EFFECT_MESSAGE_STATE     0x0001u /**< moved the message's delivery state */
 #define MTRK_EFFECT_HARD_BOUNCE       0x0002u /**< counted as a hard bounce (also by soft threshold) */
-#define MTRK_EFFECT_CONTACT_BOUNCED   0x0004u
-#define MTRK_EFFECT_CONTACT_COMPLAINED 0x0008u
+#define MTRK_EFFECT_CONTACT_BOUNCED   0x0004u /**< set the contact's status to bounced */
+#define MTRK_EFFECT_CONTACT_COMPLAINED 0x0008u /**< set the contact's status to complained */
 #define MTRK_EFFECT_SUPPRESSED        0x0010u /**< put the address on the suppression list */
 #define MTRK_EFFECT_UNSUB_RULE        0x0020u /**< created an unsubscribe rule */
 #define MTRK_EFFECT_CANCELED_MESSAGES 0x0040u /**< canceled queued messages in scope */
 #define MTRK_EFFECT_STATE_KEPT        0x0080u /**< would have moved the state back; state kept */
 #define MTRK_EFFECT_SOFT_THRESHOLD    0x0100u /**< a soft bounce that reached the threshold */
 
+/** An iterator over events (see the _iter_new functions). */
 typedef struct mtrk_event_iter mtrk_event_iter;
 /** Events of a message, in event-time order (ties by arrival). */
 MTRK_API int mtrk_event_iter_message(mtrk_event_iter **out, mtrk_tenant *tenant, mtrk_id mid);
@@ -174,19 +200,26 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
  * after that item. out must hold MTRK_CURSOR_SIZE bytes.
  */
 #define MTRK_CURSOR_SIZE 40
+/**
+ * Writes the iterator's position (the item last handed out) into out, for mtrk_event_iter_seek on a
+ * later iterator over the same listing; before the first item, a cursor that restarts the listing.
+ * Returns MTRK_EINVAL for NULL.
+ */
 MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
 /** Positions iter after the cursor's item (a cursor taken before any item
  * restarts). MTRK_EINVAL for a cursor that is not an event cursor. */
 MTRK_API int mtrk_event_iter_seek(mtrk_event_iter *iter, const uint8_t cursor[MTRK_CURSOR_SIZE]);
+/** Frees the iterator (NULL-safe). */
 MTRK_API void mtrk_event_iter_free(mtrk_event_iter *iter);
 
 /* ------------------------------------------------------------------ */
 /* Metrics (definitions in docs/metrics.md)                            */
 /* ------------------------------------------------------------------ */
-#define MTRK_METRICS_VERSION 1
+#define MTRK_METRICS_VERSION 1 /**< Current version of mtrk_metrics (its version member) */
+/** A campaign's metrics, counted from its rollups (definitions in docs/metrics.md). */
 typedef struct mtrk_metrics {
-    unsigned int version;
-    mtrk_id campaign;
+    unsigned int version; /**< MTRK_METRICS_VERSION or an older version */
+    mtrk_id campaign; /**< the campaign */
     uint64_t messages;           /**< messages generated */
     uint64_t canceled;           /**< messages canceled before sending */
     uint64_t sent;               /**< messages sent */
@@ -201,10 +234,10 @@ typedef struct mtrk_metrics {
     uint64_t opens_unique_human; /**< messages with >= 1 human open */
     uint64_t opens_machine;      /**< machine open events */
     uint64_t opens_inferred;     /**< messages clicked but never opened */
-    uint64_t clicks_total;
-    uint64_t clicks_unique;
-    uint64_t clicks_unique_human;
-    uint64_t clicks_machine;
+    uint64_t clicks_total; /**< click events */
+    uint64_t clicks_unique; /**< messages with >= 1 click event */
+    uint64_t clicks_unique_human; /**< messages with >= 1 human click */
+    uint64_t clicks_machine; /**< machine click events */
     uint64_t leads_total;        /**< leads captured for the campaign */
     uint64_t leads_attributed;   /**< leads attributed to a message */
     uint64_t leads_forwarded;    /**< attributed leads from another address */
@@ -217,8 +250,14 @@ typedef struct mtrk_metrics {
     double unsubscribe_rate;     /**< unsubscribes / delivered */
     double conversion_rate;      /**< leads_attributed / delivered */
 } mtrk_metrics;
+/** Initializer of a mtrk_metrics at its current version, with the defaults */
 #define MTRK_METRICS_INIT \
     { MTRK_METRICS_VERSION, { { 0 } }, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+/**
+ * Fills *metrics with the defaults of mtrk_metrics for `version` (1 to MTRK_METRICS_VERSION), for
+ * callers that cannot use MTRK_METRICS_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for an
+ * unknown version.
+ */
 MTRK_API int mtrk_metrics_init(mtrk_metrics *metrics, unsigned int version);
 
 /** A campaign's metrics from its rollups (out->version must be set). */
@@ -226,20 +265,27 @@ MTRK_API int mtrk_metrics_campaign(mtrk_metrics *out, mtrk_tenant *tenant, mtrk_
 /** Metrics of n campaigns side by side (outs[i]->version set); any unknown id fails the call. */
 MTRK_API int mtrk_metrics_compare(mtrk_metrics *const *outs, mtrk_tenant *tenant, const mtrk_id *campaigns, size_t n);
 
-#define MTRK_LINK_STATS_VERSION 1
+#define MTRK_LINK_STATS_VERSION 1 /**< Current version of mtrk_link_stats (its version member) */
+/** The click figures of one link of a campaign (mtrk_metrics_links). */
 typedef struct mtrk_link_stats {
-    unsigned int version;
-    mtrk_id lid;
-    uint32_t position;
+    unsigned int version; /**< MTRK_LINK_STATS_VERSION or an older version */
+    mtrk_id lid; /**< the link */
+    uint32_t position; /**< the link's position in the campaign (0-based) */
     uint64_t clicks;        /**< click events */
     uint64_t clicks_unique; /**< messages that clicked it */
-    uint64_t clicks_unique_human;
+    uint64_t clicks_unique_human; /**< messages that clicked it as a person (human verdict) */
     uint32_t rank;          /**< 1 = most unique clicks; ties share a rank */
     const char *url;        /**< borrowed from the tenant handle until its next call */
-    const char *label;
+    const char *label; /**< the link's label, borrowed like url; may be NULL */
 } mtrk_link_stats;
+/** Initializer of a mtrk_link_stats at its current version, with the defaults */
 #define MTRK_LINK_STATS_INIT \
     { MTRK_LINK_STATS_VERSION, { { 0 } }, 0, 0, 0, 0, 0, NULL, NULL }
+/**
+ * Fills *stats with the defaults of mtrk_link_stats for `version` (1 to MTRK_LINK_STATS_VERSION), for
+ * callers that cannot use MTRK_LINK_STATS_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for an
+ * unknown version.
+ */
 MTRK_API int mtrk_link_stats_init(mtrk_link_stats *stats, unsigned int version);
 /**
  * Per-link stats of a campaign ranked by unique clicks (then position):

@@ -1,4 +1,7 @@
-/* mtrk — umbrella header: everything a host application uses. */
+/**
+ * @file mtrk/mtrk.h
+ * mtrk — umbrella header: everything a host application uses.
+ */
 #ifndef MTRK_H
 #define MTRK_H
 #include "common.h"

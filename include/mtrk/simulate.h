@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/simulate.h
+ *
  * mtrk — the seeded campaign simulator.
  *
  * Turns a campaign's messages into a realistic stream of provider events and
@@ -28,7 +30,7 @@ typedef struct mtrk_sim_link_weight {
     double weight; /**< >= 0; relative to the other links' weights */
 } mtrk_sim_link_weight;
 
-#define MTRK_SIM_OPTIONS_VERSION 1
+#define MTRK_SIM_OPTIONS_VERSION 1 /**< Current version of mtrk_sim_options (its version member) */
 /**
  * Simulation options. Rates and shares are probabilities in [0, 1]:
  *  - per sent message, exclusive: hard_bounce_rate, soft_bounce_rate (one
@@ -47,35 +49,36 @@ typedef struct mtrk_sim_link_weight {
  *    message's events, the later one arrives first.
  */
 typedef struct mtrk_sim_options {
-    unsigned int version;
-    uint64_t seed;
+    unsigned int version; /**< MTRK_SIM_OPTIONS_VERSION or an older version */
+    uint64_t seed; /**< the seed: the same seed on the same data gives the same events */
     mtrk_time start;              /**< first send time (Unix ms); 0: the db's now */
-    double delivery_rate;
-    double hard_bounce_rate;
-    double soft_bounce_rate;
-    double open_rate;
-    double click_rate;
-    double complaint_rate;
-    double unsubscribe_rate;
-    double lead_rate;
-    double machine_open_share;
-    double scanner_click_share;
-    double duplicate_share;
-    double out_of_order_share;
+    double delivery_rate; /**< per sent message: an explicit delivered event */
+    double hard_bounce_rate; /**< per sent message: a hard bounce */
+    double soft_bounce_rate; /**< per sent message: one soft bounce, never delivered */
+    double open_rate; /**< per delivered message: a human opener */
+    double click_rate; /**< per delivered message: a human clicker */
+    double complaint_rate; /**< per delivered message: a complaint */
+    double unsubscribe_rate; /**< per delivered message: an unsubscribe (campaign scope, through the link) */
+    double lead_rate; /**< per human clicker: a landing-page form submission */
+    double machine_open_share; /**< per delivered message: a privacy-proxy open soon after delivery */
+    double scanner_click_share; /**< per delivered message: a link scanner clicking every link */
+    double duplicate_share; /**< per event: sent a second time with the same provider event id */
+    double out_of_order_share; /**< per adjacent pair of a message's events: the later one arrives first */
     /**
      * Click weights by link; NULL (nlink_weights 0): "by position", the link
      * at position rank r (0-based, in position order) weighs 1 / (r + 1).
      * Links of the campaign not listed weigh 0. At least one weight > 0.
      */
     const mtrk_sim_link_weight *link_weights;
-    size_t nlink_weights;
+    size_t nlink_weights; /**< number of entries in link_weights */
     /** Opens and clicks follow delivery after an exponential delay with this
      * half-life (hours, > 0), folded into spread_hours (> 0). */
     double half_life_hours;
-    double spread_hours;
+    double spread_hours; /**< the window (hours, > 0) that opens and clicks fall into */
     /** Gap between two consecutive sends (ms, >= 0). */
     int64_t send_interval_ms;
 } mtrk_sim_options;
+/** Initializer of a mtrk_sim_options at its current version, with the defaults */
 #define MTRK_SIM_OPTIONS_INIT \
     { MTRK_SIM_OPTIONS_VERSION, 1, 0, 0.95, 0.02, 0.02, 0.35, 0.08, 0.001, 0.005, 0.2, 0.1, 0.03, 0.02, 0.05, \
       NULL, 0, 4.0, 72.0, 50 }
@@ -88,23 +91,23 @@ typedef struct mtrk_sim_options {
  */
 MTRK_API int mtrk_sim_options_init(mtrk_sim_options *options, unsigned int version);
 
-#define MTRK_SIM_REPORT_VERSION 1
+#define MTRK_SIM_REPORT_VERSION 1 /**< Current version of mtrk_sim_report (its version member) */
 /** What a simulation did. Event counts are of events submitted, by type. */
 typedef struct mtrk_sim_report {
-    unsigned int version;
+    unsigned int version; /**< MTRK_SIM_REPORT_VERSION or an older version */
     uint64_t claimed;          /**< messages claimed from the queue */
     uint64_t canceled;         /**< messages the claim canceled (no longer eligible) */
     uint64_t marked_sent;      /**< messages this run marked sent */
     uint64_t messages;         /**< sent messages simulated */
     uint64_t delivered;        /**< delivered events */
-    uint64_t hard_bounces;
-    uint64_t soft_bounces;
+    uint64_t hard_bounces; /**< hard bounce events */
+    uint64_t soft_bounces; /**< soft bounce events */
     uint64_t opens;            /**< human open events */
-    uint64_t machine_opens;
+    uint64_t machine_opens; /**< machine (privacy proxy) open events */
     uint64_t clicks;           /**< human click events */
-    uint64_t scanner_clicks;
-    uint64_t complaints;
-    uint64_t unsubscribes;
+    uint64_t scanner_clicks; /**< machine (link scanner) click events */
+    uint64_t complaints; /**< complaint events */
+    uint64_t unsubscribes; /**< unsubscribe events */
     uint64_t duplicates_sent;  /**< events submitted a second time */
     uint64_t reordered;        /**< events submitted before an earlier one */
     uint64_t submitted;        /**< events handed to mtrk_event_record_batch */
@@ -114,6 +117,7 @@ typedef struct mtrk_sim_report {
     uint64_t leads;            /**< leads captured (new) */
     uint64_t leads_duplicate;  /**< lead captures that were repeats */
 } mtrk_sim_report;
+/** Initializer of a mtrk_sim_report at its current version, with the defaults */
 #define MTRK_SIM_REPORT_INIT \
     { MTRK_SIM_REPORT_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 /** Fills *report with zeros for `version`. MTRK_EVERSION if unknown. */

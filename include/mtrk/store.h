@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/store.h
+ *
  * mtrk — the store contract, for backend authors.
  *
  * A store is persistence only: it keeps rows of the tables described by
@@ -41,42 +43,46 @@ extern "C" {
 
 /** Value types. */
 enum {
-    MTRK_VAL_NULL = 0,
+    MTRK_VAL_NULL = 0, /**< no value (NULL) */
     MTRK_VAL_INT = 1,  /**< int64 */
     MTRK_VAL_TEXT = 2, /**< UTF-8, p points to n bytes followed by a NUL */
     MTRK_VAL_BLOB = 3  /**< n bytes at p (ids are 16-byte blobs) */
 };
 
+/** One value of a row in the store contract: NULL, an integer, text or a blob. */
 typedef struct mtrk_value {
-    int type;
-    int64_t i;
-    const void *p;
-    size_t n;
+    int type; /**< MTRK_VAL_NULL, _INT, _TEXT or _BLOB */
+    int64_t i; /**< the integer, for MTRK_VAL_INT */
+    const void *p; /**< the bytes, for MTRK_VAL_TEXT and MTRK_VAL_BLOB */
+    size_t n; /**< the number of bytes at p */
 } mtrk_value;
 
 /** Column flags. */
 #define MTRK_COL_NULLABLE 0x1u
 
+/** A column of a table definition. */
 typedef struct mtrk_column_def {
-    const char *name;
+    const char *name; /**< the column's name */
     int type;        /**< MTRK_VAL_INT, _TEXT or _BLOB */
     unsigned flags;  /**< MTRK_COL_* */
 } mtrk_column_def;
 
+/** A secondary index of a table definition. */
 typedef struct mtrk_index_def {
-    const char *name;
-    unsigned ncols;
+    const char *name; /**< the index's name */
+    unsigned ncols; /**< number of columns in cols */
     const unsigned *cols; /**< column numbers */
     int unique;           /**< no two rows share the index columns (NULLs never collide) */
 } mtrk_index_def;
 
+/** A table definition, as the store receives it (mtrk_store_table). */
 typedef struct mtrk_table_def {
-    const char *name;
-    unsigned ncols;
-    const mtrk_column_def *cols;
+    const char *name; /**< the table's name */
+    unsigned ncols; /**< number of columns */
+    const mtrk_column_def *cols; /**< the columns, in row order */
     unsigned npk;         /**< the first npk columns are the primary key */
-    unsigned nindexes;
-    const mtrk_index_def *indexes;
+    unsigned nindexes; /**< number of secondary indexes */
+    const mtrk_index_def *indexes; /**< the secondary indexes, numbered 0 .. nindexes - 1 in scans */
 } mtrk_table_def;
 
 /** Version of the table definitions; bumped whenever a table or column changes. */
@@ -107,9 +113,10 @@ enum {
     MTRK_CHANGE_DELETE = 3  /**< delete the row with this primary key (MTRK_ENOTFOUND if none) */
 };
 
+/** One change handed to a store's apply: an insert, update or delete of one row. */
 typedef struct mtrk_change {
-    int op;
-    unsigned table;
+    int op; /**< MTRK_CHANGE_INSERT, _UPDATE or _DELETE */
+    unsigned table; /**< the table number (0 .. mtrk_store_table_count() - 1) */
     const mtrk_value *row; /**< a full row (for DELETE only the key columns are read) */
     /**
      * MTRK_CHANGE_UPDATE only, a hint: bit c (c < 64) set for each column
@@ -132,15 +139,17 @@ typedef struct mtrk_change {
  */
 #define MTRK_STORE_VERSION 3
 
+/** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
-    unsigned int version;
+    unsigned int version; /**< MTRK_STORE_VERSION or an older version */
 
     /** Releases the store (called by mtrk_store_free). */
     void (*free)(mtrk_store *store);
 
+    /** Begins a transaction, a write transaction when write is 1 */
     int (*begin)(mtrk_store *store, int write);
-    int (*commit)(mtrk_store *store);
-    int (*rollback)(mtrk_store *store);
+    int (*commit)(mtrk_store *store); /**< Commits the transaction */
+    int (*rollback)(mtrk_store *store); /**< Rolls the transaction back */
 
     /** Calls fn once with the row whose primary key is key[0..npk-1]; MTRK_ENOTFOUND if none. */
     int (*get)(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata);
@@ -212,6 +221,7 @@ struct mtrk_store {
     int (*scan_many)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
                      size_t n, mtrk_row_fn fn, void *userdata);
 };
+/** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
 #define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a

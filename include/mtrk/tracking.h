@@ -1,4 +1,6 @@
-/*
+/**
+ * @file mtrk/tracking.h
+ *
  * mtrk — tracking: the link catalogue taken from a campaign's HTML, signed
  * tracking URLs, rendering a message for one recipient, resolving the hits a
  * host's HTTP endpoint receives (opens, clicks, unsubscribes, landing-page
@@ -17,10 +19,11 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 /* Links: where a catalogued link came from                            */
 /* ------------------------------------------------------------------ */
+/** Where a catalogued link came from. */
 typedef enum mtrk_link_origin {
     MTRK_LINK_MANUAL = 0,   /**< added with mtrk_link_add; never removed by recataloguing */
-    MTRK_LINK_HTML = 1,     /**< an <a href> or <area href> of the campaign's HTML */
-    MTRK_LINK_HONEYPOT = 2  /**< an <a href data-mtrk-honeypot> of the HTML: clicks are scanners */
+    MTRK_LINK_HTML = 1,     /**< an `<a href>` or `<area href>` of the campaign's HTML */
+    MTRK_LINK_HONEYPOT = 2  /**< an `<a href data-mtrk-honeypot>` of the HTML: clicks are scanners */
 } mtrk_link_origin;
 /** Where the link comes from (MTRK_LINK_MANUAL for NULL). */
 MTRK_API mtrk_link_origin mtrk_link_origin_of(const mtrk_link *l);
@@ -41,15 +44,16 @@ MTRK_API int mtrk_tenant_rotate_key(uint32_t *out_key_id, mtrk_tenant *tenant);
  */
 MTRK_API int mtrk_tenant_retire_key(mtrk_tenant *tenant, uint32_t key_id);
 
-#define MTRK_KEY_INFO_VERSION 1
+#define MTRK_KEY_INFO_VERSION 1 /**< Current version of mtrk_key_info (its version member) */
 /** A signing key's public facts (never its secret). */
 typedef struct mtrk_key_info {
-    unsigned int version;
-    uint32_t key_id;
-    mtrk_time created_at;
+    unsigned int version; /**< MTRK_KEY_INFO_VERSION or an older version */
+    uint32_t key_id; /**< the key's id (ids count up from 1) */
+    mtrk_time created_at; /**< when the key was made */
     mtrk_time retired_at;   /**< 0 while it verifies */
     int current;            /**< 1 for the key that signs */
 } mtrk_key_info;
+/** Initializer of a mtrk_key_info at its current version, with the defaults */
 #define MTRK_KEY_INFO_INIT { MTRK_KEY_INFO_VERSION, 0, 0, 0, 0 }
 /** Fills *info with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_key_info_init(mtrk_key_info *info, unsigned int version);
@@ -62,6 +66,7 @@ MTRK_API int mtrk_tenant_keys(mtrk_key_info *const *outs, size_t cap, size_t *ou
 /* ------------------------------------------------------------------ */
 /* Tracking URLs                                                       */
 /* ------------------------------------------------------------------ */
+/** The kind of a tracking URL. */
 typedef enum mtrk_url_kind {
     MTRK_URL_OPEN = 1,        /**< {base}/o/{tenant}/{token}.gif */
     MTRK_URL_CLICK = 2,       /**< {base}/c/{tenant}/{token}: mid and lid */
@@ -95,21 +100,22 @@ MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 /* ------------------------------------------------------------------ */
-#define MTRK_RENDERED_VERSION 1
+#define MTRK_RENDERED_VERSION 1 /**< Current version of mtrk_rendered (its version member) */
 /**
  * A message rendered for its recipient. Every string is owned by the caller
  * (free each with mtrk_free, or all with mtrk_rendered_clear); NULL when the
  * campaign has no such part.
  */
 typedef struct mtrk_rendered {
-    unsigned int version;
+    unsigned int version; /**< MTRK_RENDERED_VERSION or an older version */
     char *html;                  /**< tracked hrefs replaced, open pixel added, placeholders substituted */
     char *text;                  /**< catalogued URLs replaced, placeholders substituted */
     char *list_unsubscribe;      /**< value of the List-Unsubscribe header: <https://...>[, <mailto:...>] */
     char *list_unsubscribe_post; /**< value of List-Unsubscribe-Post: "List-Unsubscribe=One-Click" */
     size_t html_len;             /**< octets of html (no NUL) */
-    size_t text_len;
+    size_t text_len; /**< octets of text (no NUL) */
 } mtrk_rendered;
+/** Initializer of a mtrk_rendered at its current version, with the defaults */
 #define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
 /** Fills *r with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version);
@@ -120,7 +126,7 @@ MTRK_API void mtrk_rendered_clear(mtrk_rendered *r);
  * Renders message `mid` (out->version set; its strings must be NULL). The
  * HTML is the campaign's, byte for byte, except: each catalogued href value
  * is replaced by this message's signed click URL (entity-encoded for its
- * quoting), the open pixel is inserted before </body> (or appended), and the
+ * quoting), the open pixel is inserted before `</body>` (or appended), and the
  * placeholders {{unsubscribe_url}} and {{landing_url}} are replaced by this
  * message's URLs. MTRK_ESTATE without a tracking_base_url, or when the content
  * uses {{landing_url}} and the campaign has no landing page.
@@ -132,19 +138,19 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *tenant, mtrk_i
 /* ------------------------------------------------------------------ */
 /** What fetched an open or made a click. Counted as machine: privacy proxy and security scanner. */
 typedef enum mtrk_machine_class {
-    MTRK_CLASS_HUMAN = 0,
+    MTRK_CLASS_HUMAN = 0, /**< a person (or nothing says otherwise) */
     MTRK_CLASS_PRIVACY_PROXY = 1,    /**< prefetch of every image on delivery (machine) */
     MTRK_CLASS_IMAGE_PROXY = 2,      /**< a real open fetched through the provider's cache (human) */
     MTRK_CLASS_SECURITY_SCANNER = 3, /**< a link scanner following URLs (machine) */
     MTRK_CLASS_UNKNOWN = 4           /**< nothing to judge by (no user agent nor IP); counted human */
 } mtrk_machine_class;
-#define MTRK_CLASS_COUNT 5
+#define MTRK_CLASS_COUNT 5 /**< Number of mtrk_machine_class values. */
 /** Static name ("human", "privacy_proxy", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_machine_class_name(mtrk_machine_class c);
 
 /** Which rule decided. */
 typedef enum mtrk_machine_rule {
-    MTRK_RULE_NONE = 0,
+    MTRK_RULE_NONE = 0, /**< no rule matched */
     MTRK_RULE_USER_AGENT = 1,      /**< a user-agent substring of the rules */
     MTRK_RULE_NETWORK = 2,         /**< an IP network of the rules */
     MTRK_RULE_HONEYPOT = 3,        /**< a click on a honeypot link */
@@ -152,55 +158,56 @@ typedef enum mtrk_machine_rule {
     MTRK_RULE_DELIVERY_WINDOW = 5, /**< within the window after delivery (or sending) */
     MTRK_RULE_HOST = 6             /**< the host's classifier callback */
 } mtrk_machine_rule;
-#define MTRK_RULE_COUNT 7
+#define MTRK_RULE_COUNT 7 /**< Number of mtrk_machine_rule values. */
 /** Static name ("none", "user_agent", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_machine_rule_name(mtrk_machine_rule r);
 
 /* Which events a rule applies to. */
-#define MTRK_APPLY_OPEN 0x1u
-#define MTRK_APPLY_CLICK 0x2u
-#define MTRK_APPLY_BOTH 0x3u
+#define MTRK_APPLY_OPEN 0x1u /**< The rule applies to opens. */
+#define MTRK_APPLY_CLICK 0x2u /**< The rule applies to clicks. */
+#define MTRK_APPLY_BOTH 0x3u /**< The rule applies to opens and clicks. */
 
 /** One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR network ("17.0.0.0/8", "2001:db8::/32"). */
 typedef struct mtrk_classify_rule {
-    const char *match;
-    mtrk_machine_class machine_class;
+    const char *match; /**< the user-agent substring or the CIDR network */
+    mtrk_machine_class machine_class; /**< the class a match gives */
     unsigned int applies; /**< MTRK_APPLY_* */
 } mtrk_classify_rule;
 
-#define MTRK_CLASSIFY_RULES_VERSION 1
+#define MTRK_CLASSIFY_RULES_VERSION 1 /**< Current version of mtrk_classify_rules (its version member) */
 /** The rules as data; the first matching user-agent rule wins, then the first network rule. */
 typedef struct mtrk_classify_rules {
-    unsigned int version;
-    const mtrk_classify_rule *user_agents;
-    size_t n_user_agents;
-    const mtrk_classify_rule *networks;
-    size_t n_networks;
+    unsigned int version; /**< MTRK_CLASSIFY_RULES_VERSION or an older version */
+    const mtrk_classify_rule *user_agents; /**< user-agent rules, n_user_agents of them */
+    size_t n_user_agents; /**< number of user-agent rules */
+    const mtrk_classify_rule *networks; /**< network rules, n_networks of them */
+    size_t n_networks; /**< number of network rules */
     int honeypot;               /**< 1: a click on a honeypot link is a security scanner */
     int64_t burst_window_ms;    /**< link burst window (0: rule off) */
     uint32_t burst_links;       /**< distinct links within the window (>= 2; 0: every link of the campaign) */
     int64_t delivery_window_ms; /**< activity this soon after delivery/sending is machine (0: rule off) */
 } mtrk_classify_rules;
+/** Initializer of a mtrk_classify_rules at its current version, with the defaults */
 #define MTRK_CLASSIFY_RULES_INIT { MTRK_CLASSIFY_RULES_VERSION, NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
 /** Fills *rules with the default windows and no user-agent or network rules. */
 MTRK_API int mtrk_classify_rules_init(mtrk_classify_rules *rules, unsigned int version);
 /** The built-in defaults (static), with the documented user-agent and network lists. */
 MTRK_API const mtrk_classify_rules *mtrk_classify_rules_default(void);
 
-#define MTRK_CLASSIFY_INPUT_VERSION 1
+#define MTRK_CLASSIFY_INPUT_VERSION 1 /**< Current version of mtrk_classify_input (its version member) */
 /** What a host classifier is shown (borrowed for the call). */
 typedef struct mtrk_classify_input {
-    unsigned int version;
+    unsigned int version; /**< MTRK_CLASSIFY_INPUT_VERSION or an older version */
     mtrk_url_kind kind;          /**< MTRK_URL_OPEN or MTRK_URL_CLICK */
-    mtrk_id mid;
+    mtrk_id mid; /**< the message */
     mtrk_id lid;                 /**< clicks */
     const char *user_agent;      /**< as given (may be NULL) */
     const char *ip;              /**< normalized, or NULL */
-    mtrk_time at;
+    mtrk_time at; /**< when the hit happened */
     mtrk_time delivered_at;      /**< the message's (0: unknown) */
-    mtrk_time sent_at;
+    mtrk_time sent_at; /**< the message's sent time (0: unknown) */
     mtrk_machine_class builtin_class; /**< what the data rules decided */
-    mtrk_machine_rule builtin_rule;
+    mtrk_machine_rule builtin_rule; /**< the rule that decided builtin_class */
 } mtrk_classify_input;
 
 /**
@@ -212,29 +219,42 @@ typedef int (*mtrk_classifier_fn)(void *userdata, const mtrk_classify_input *inp
 /* ------------------------------------------------------------------ */
 /* Resolving a hit                                                     */
 /* ------------------------------------------------------------------ */
-#define MTRK_TRACK_REQUEST_VERSION 1
+#define MTRK_TRACK_REQUEST_VERSION 1 /**< Current version of mtrk_track_request (its version member) */
 /** What the host's endpoint received. */
 typedef struct mtrk_track_request {
-    unsigned int version;
+    unsigned int version; /**< MTRK_TRACK_REQUEST_VERSION or an older version */
     const char *method;      /**< "GET", "HEAD" or "POST" */
     const char *path;        /**< path and query as received ("/t/c/acme/AbC..."); required */
     const char *body;        /**< POST body (may be NULL) */
-    size_t body_len;
+    size_t body_len; /**< octets of body */
     const char *user_agent;  /**< may be NULL; truncated to MTRK_MAX_USER_AGENT when stored */
     const char *ip;          /**< text IPv4 or IPv6; may be NULL; kept only when it parses */
     mtrk_time at;            /**< when (0: now) */
 } mtrk_track_request;
+/** Initializer of a mtrk_track_request at its current version, with the defaults */
 #define MTRK_TRACK_REQUEST_INIT { MTRK_TRACK_REQUEST_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0 }
+/**
+ * Fills *req with the defaults of mtrk_track_request for `version` (1 to MTRK_TRACK_REQUEST_VERSION),
+ * for callers that cannot use MTRK_TRACK_REQUEST_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for
+ * an unknown version.
+ */
 MTRK_API int mtrk_track_request_init(mtrk_track_request *req, unsigned int version);
 
-#define MTRK_RESOLVE_OPTIONS_VERSION 1
+#define MTRK_RESOLVE_OPTIONS_VERSION 1 /**< Current version of mtrk_resolve_options (its version member) */
+/** Options of mtrk_track_resolve: the classification rules and an optional host classifier. */
 typedef struct mtrk_resolve_options {
-    unsigned int version;
+    unsigned int version; /**< MTRK_RESOLVE_OPTIONS_VERSION or an older version */
     const mtrk_classify_rules *rules;  /**< NULL: mtrk_classify_rules_default() */
     mtrk_classifier_fn classifier;     /**< optional host classifier, called last */
-    void *classifier_userdata;
+    void *classifier_userdata; /**< passed to classifier */
 } mtrk_resolve_options;
+/** Initializer of a mtrk_resolve_options at its current version, with the defaults */
 #define MTRK_RESOLVE_OPTIONS_INIT { MTRK_RESOLVE_OPTIONS_VERSION, NULL, NULL, NULL }
+/**
+ * Fills *opts with the defaults of mtrk_resolve_options for `version` (1 to
+ * MTRK_RESOLVE_OPTIONS_VERSION), for callers that cannot use MTRK_RESOLVE_OPTIONS_INIT. Returns
+ * MTRK_EINVAL for NULL, MTRK_EVERSION for an unknown version.
+ */
 MTRK_API int mtrk_resolve_options_init(mtrk_resolve_options *opts, unsigned int version);
 
 /** What the endpoint should answer. */
@@ -247,27 +267,34 @@ typedef enum mtrk_track_action {
     MTRK_ACTION_LANDING = 5       /**< landing visit: redirect_url is the landing page; mid/rid attribute the lead */
 } mtrk_track_action;
 
-#define MTRK_TRACK_RESULT_VERSION 1
+#define MTRK_TRACK_RESULT_VERSION 1 /**< Current version of mtrk_track_result (its version member) */
+/** What mtrk_track_resolve (or mtrk_track_mail_unsubscribe) decided and recorded. */
 typedef struct mtrk_track_result {
-    unsigned int version;
-    mtrk_track_action action;
-    mtrk_url_kind kind;
-    mtrk_id mid;
+    unsigned int version; /**< MTRK_TRACK_RESULT_VERSION or an older version */
+    mtrk_track_action action; /**< what the endpoint should answer */
+    mtrk_url_kind kind; /**< the URL's kind */
+    mtrk_id mid; /**< the message the URL names */
     mtrk_id lid;                  /**< clicks */
-    mtrk_id campaign;
+    mtrk_id campaign; /**< the message's campaign */
     mtrk_id rid;                  /**< the recipient contact (nil once erased) */
     mtrk_id landing_page;         /**< landing visits */
     const char *redirect_url;     /**< borrowed from the tenant handle until its next call */
     int recorded;                 /**< 1 if an event was recorded */
-    mtrk_id event_id;
-    mtrk_verdict verdict;
-    mtrk_machine_class machine_class;
-    mtrk_machine_rule rule;
+    mtrk_id event_id; /**< the recorded event, when recorded */
+    mtrk_verdict verdict; /**< human or machine, for opens and clicks */
+    mtrk_machine_class machine_class; /**< the class decided, for opens and clicks */
+    mtrk_machine_rule rule; /**< the rule that decided the class */
     int withheld;                 /**< 1: canceled campaign or erased contact, nothing personal kept */
 } mtrk_track_result;
+/** Initializer of a mtrk_track_result at its current version, with the defaults */
 #define MTRK_TRACK_RESULT_INIT \
     { MTRK_TRACK_RESULT_VERSION, MTRK_ACTION_REFUSED, (mtrk_url_kind)0, { { 0 } }, { { 0 } }, { { 0 } }, \
       { { 0 } }, { { 0 } }, NULL, 0, { { 0 } }, MTRK_VERDICT_HUMAN, MTRK_CLASS_HUMAN, MTRK_RULE_NONE, 0 }
+/**
+ * Fills *res with the defaults of mtrk_track_result for `version` (1 to MTRK_TRACK_RESULT_VERSION),
+ * for callers that cannot use MTRK_TRACK_RESULT_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for
+ * an unknown version.
+ */
 MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version);
 
 /**
@@ -310,13 +337,13 @@ MTRK_API int mtrk_track_mail_unsubscribe(mtrk_track_result *out, mtrk_tenant *te
 /* ------------------------------------------------------------------ */
 /* HTML link extraction and rewriting (pure; also a fuzzing entry)     */
 /* ------------------------------------------------------------------ */
-#define MTRK_HTML_LINK_VERSION 1
-/** A tracked <a href> or <area href> found in HTML (borrowed for the callback). */
+#define MTRK_HTML_LINK_VERSION 1 /**< Current version of mtrk_html_link (its version member) */
+/** A tracked `<a href>` or `<area href>` found in HTML (borrowed for the callback). */
 typedef struct mtrk_html_link {
-    unsigned int version;
+    unsigned int version; /**< MTRK_HTML_LINK_VERSION or an older version */
     size_t index;             /**< occurrence order among tracked links (the position) */
     size_t value_offset;      /**< the attribute value's source bytes (with its quotes) */
-    size_t value_len;
+    size_t value_len; /**< length of the attribute value's source bytes */
     const char *url;          /**< the catalogued URL: decoded, trimmed, spaces %-encoded */
     const char *label;        /**< data-mtrk-name, else anchor text, else img alt (an area: its alt); may be NULL */
     int honeypot;             /**< data-mtrk-honeypot */

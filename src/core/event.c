@@ -1,9 +1,9 @@
 /*
  * Events: validation, recording with effects, iteration.
  *
- * A write follows DESIGN.md "How a write flows": validate (pure) → begin →
- * read everything that can refuse the event → decide (decide_message, pure)
- * → apply → commit. Every read that can fail with a caller error happens
+ * A write follows the five steps of docs/rules.md "How a write flows":
+ * validate (pure) → begin → read everything that can refuse the event →
+ * decide (decide_message, pure) → apply → commit. Every read that can fail with a caller error happens
  * before the first write, so a refused event writes nothing and a batch can
  * go on with the next one in the same transaction.
  */

@@ -2,7 +2,7 @@
  * Conformance: bad input to the functions of tenants, contacts, audiences,
  * unsubscribes, suppressions, audit and retention.
  *
- * The contract (mtrk/common.h, CONVENTIONS.md "Errors"): bad input gets a
+ * The contract (mtrk/common.h "Errors"; docs/rules.md "Errors"): bad input gets a
  * specific status code and a message naming the argument (the parameter
  * name used in the header):
  *  - NULL for a required pointer: MTRK_EINVAL;

@@ -1,7 +1,7 @@
 /*
  * Conformance: campaigns and links.
  *
- * The contract (DESIGN.md "Campaigns", docs/rules.md "Campaigns"):
+ * The contract (docs/rules.md "Campaigns"):
  *  - a campaign is created in draft from a versioned spec; name, subject,
  *    from_address and one of html/text are required; names and labels <= 256,
  *    subject <= 998, HTML <= 4 MiB, text <= 1 MiB; from_address and reply_to

@@ -3,7 +3,7 @@
  * snapshots, custom fields, name, consent, status, iteration, erasure and the
  * JSON export.
  *
- * The contract (DESIGN.md "Contacts", docs/rules.md "Contacts"):
+ * The contract (docs/rules.md "Contacts"):
  *  - an address is trimmed of ASCII whitespace, its domain lower-cased, its
  *    local part kept; uniqueness is case-insensitive on the whole address;
  *  - valid: exactly one '@'; local part 1–64 octets of printable ASCII without

@@ -1,8 +1,7 @@
 /*
  * Conformance: message generation, messages and the send queue.
  *
- * The contract (DESIGN.md "Message generation", "Messages"; docs/rules.md
- * "Eligibility", "Messages", "Campaigns"):
+ * The contract (docs/rules.md "Eligibility", "Messages", "Campaigns"):
  *  - generation takes the union of the campaign's audiences, each contact
  *    once, minus the excluded, each counted under the first reason in order:
  *    contact not active, address suppressed, domain suppressed, global

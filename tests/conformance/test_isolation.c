@@ -2,7 +2,7 @@
  * Conformance: tenant isolation of contacts, audiences, unsubscribes,
  * suppressions, audit, export and retention.
  *
- * The contract (DESIGN.md "Tenancy", docs/rules.md "Tenancy"): every
+ * The contract (docs/rules.md "Tenancy"): every
  * operation is scoped to one tenant; an id of another tenant behaves exactly
  * like an id that does not exist (MTRK_ENOTFOUND) and changes nothing, in
  * either tenant. Listings and lookups by value never show another tenant's

@@ -1,7 +1,7 @@
 /*
  * Conformance: landing pages and leads.
  *
- * The contract (DESIGN.md "Leads"; docs/rules.md "Leads"):
+ * The contract (docs/rules.md "Leads"):
  *  - one landing page per campaign (MTRK_EEXISTS), http(s) URL;
  *  - a mid is valid when it is a message of this tenant of the landing
  *    page's campaign and the capture is within the attribution window after

@@ -1,7 +1,7 @@
 /*
  * Conformance: metrics.
  *
- * The contract (DESIGN.md "Metrics"; docs/rules.md "Messages", "Metrics"):
+ * The contract (docs/rules.md "Messages", "Metrics"):
  * counters are counted over messages from their facts; delivered = (explicit
  * delivery or an open or a click) and not hard-bounced; unique opens exclude
  * inferred opens (clicked, never opened), reported as opens_inferred; machine

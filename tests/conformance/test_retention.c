@@ -1,7 +1,7 @@
 /*
  * Conformance: retention of IPs and user agents.
  *
- * The contract (mtrk/contact.h "Retention", mtrk/event.h, DESIGN.md
+ * The contract (mtrk/contact.h "Retention", mtrk/event.h, docs/rules.md
  * "Events"): mtrk_retention_apply scrubs the IP and user agent of every event
  * of the tenant older than its retention period (relative to now) and counts
  * the events it changed; events stay (immutable apart from the scrubbed

@@ -2,7 +2,7 @@
  * Conformance: tenants, settings, actor, shared stores; ids, status codes,
  * version functions and open options.
  *
- * The contract (DESIGN.md "Tenants", docs/rules.md "Tenants"):
+ * The contract (docs/rules.md "Tenants"):
  *  - a tenant is created explicitly (MTRK_EEXISTS if the key exists) and
  *    opened by key (MTRK_ENOTFOUND if missing); a mistyped open never creates;
  *  - a key is 1–64 chars of A–Z a–z 0–9 . _ - ; keys are global to the store;
@@ -124,10 +124,22 @@ static void test_tenant_key_refuses_bad_keys(void **state)
 
 static void test_tenant_close_is_null_safe(void **state)
 {
-    (void)state;
+    conf_fixture *fx = *state;
+    /* an error to keep: closing NULL neither clears nor replaces it */
+    mtrk_tenant *missing = NULL;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_tenant_open(&missing, fx->db, "no-such-tenant", "api:alice"));
+    char before[512];
+    snprintf(before, sizeof before, "%s", mtrk_last_errmsg());
+    assert_true(before[0] != '\0');
     mtrk_tenant_close(NULL);
     mtrk_db_close(NULL);
-    assert_true(1);
+    assert_string_equal(mtrk_last_errmsg(), before);
+    assert_string_equal(mtrk_db_errmsg(NULL), "");
+    /* and the open handles still work */
+    assert_string_equal(mtrk_tenant_key(fx->t), "t1");
+    mtrk_tenant *again = NULL;
+    CONF_EXPECT(MTRK_OK, mtrk_tenant_open(&again, fx->db, "t1", "api:bob"));
+    mtrk_tenant_close(again);
 }
 
 static void test_tenant_ids_are_distinct_per_tenant(void **state)

@@ -1,5 +1,5 @@
 /*
- * Allocation failure (issue 7). This executable replaces malloc, calloc,
+ * Allocation failure. This executable replaces malloc, calloc,
  * realloc, free and the aligned allocators for the whole process — glibc
  * lets the executable's definitions win over libc's for every library, so
  * libmtrk, libsqlite3, jansson, gumbo and libsodium all allocate through

@@ -1,5 +1,5 @@
 /*
- * Store failure (issue 7): the lifecycle of lifecycle.c runs against a
+ * Store failure: the lifecycle of lifecycle.c runs against a
  * backend (argv[1]: "memory" or "sqlite") wrapped in the fault-injecting store
  * of tests/unit/faultstore.c. For each variant (which operations count: any,
  * reads, applies, commit only; failing once at N or every call from N on),

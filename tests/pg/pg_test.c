@@ -17,7 +17,7 @@
  *                       every acknowledged event is present, every batch is
  *                       all-or-nothing, and the rollups equal a rebuild.
  *
- * Sizes: 200,000 events in the contention test (the issue's figure) and 400
+ * Sizes: 200,000 events in the contention test (the size the contention requirement names) and 400
  * batches of 50 in the restart test, in every run since the store's deferred
  * writes and batched reads (about 90 s and 15 s on the 2-core machine).
  * Each run works in a fresh schema pgtest_<pid>_<n>, dropped at the end.

@@ -1,5 +1,5 @@
 /*
- * I/O faults (issue 3): a lifecycle of public calls runs against an SQLite
+ * I/O faults: a lifecycle of public calls runs against an SQLite
  * database opened through the fault-injecting VFS (faultvfs.c). For every
  * step and every kind of fault (write, sync, lock, truncate, file control,
  * shm map, read), N sweeps 1, 2, ... until the step runs without reaching its

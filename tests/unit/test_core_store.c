@@ -5,8 +5,7 @@
  *  - that every public call that writes is one transaction (a store failure
  *    at any call leaves every table and index as before) is swept by
  *    tests/faults/test_store_faults.c, over the shared lifecycle, on the
- *    memory and SQLite stores (this file held a second, smaller copy of
- *    that sweep until session 3).
+ *    memory and SQLite stores.
  */
 #include <setjmp.h>
 #include <stdarg.h>
