@@ -72,6 +72,7 @@ typedef struct mtrk_event_input {
  */
 MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version);
 
+#define MTRK_EVENT_OUTCOME_VERSION 2 /**< Current version of mtrk_event_outcome (its version member) */
 /**
  * What became of one event. Version 1: status, duplicate, event_id.
  * Version 2 appends conflict, dead_lettered, message and argument, so that
@@ -82,7 +83,6 @@ MTRK_API int mtrk_event_input_init(mtrk_event_input *input, unsigned int version
  * type; with another mid or type it is a conflict, refused with
  * MTRK_EEXISTS (the provider reused an id, or the host mixed two streams).
  */
-#define MTRK_EVENT_OUTCOME_VERSION 2 /**< Current version of mtrk_event_outcome (its version member) */
 typedef struct mtrk_event_outcome {
     unsigned int version; /**< MTRK_EVENT_OUTCOME_VERSION or an older version */
     int status;       /**< 0 recorded or duplicate, else this event's error code */
