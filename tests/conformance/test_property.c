@@ -1,0 +1,1214 @@
+/*
+ * Conformance: the figures are one function of the event log.
+ *
+ * A property test over random histories: for every case, the figures kept
+ * incrementally while the events arrive, the figures after
+ * mtrk_metrics_rebuild, and the figures of a plain reference fold written
+ * here from the rules (docs/metrics.md, docs/rules.md) are all equal —
+ * campaign metrics (every field of mtrk_metrics), per-link stats, hourly
+ * series of every event type, every message's facts (mtrk_message_info), its
+ * events as listed (order, ids, the hard-bounce decision traced on each) and
+ * the contacts' status.
+ *
+ * A case is a fresh tenant (soft-bounce threshold 1–4) with three audiences,
+ * 4–9 contacts in random audiences and three campaigns with their links
+ * (catalogued from the HTML, one a honeypot, and a manual one; the third
+ * campaign has none): the first sending, with messages claimed and some
+ * marked sent through the queue, the second scheduled and the third in draft,
+ * their other messages queued. Each message then gets 0–40 events of every
+ * type (sent, delivered, deferred, open, click on any of its campaign's links,
+ * soft and hard bounce, complaint, unsubscribe of every scope), most with a
+ * provider event id, with explicit human or machine verdicts; events of one
+ * contact across campaigns interleave, so soft-bounce runs cross campaigns,
+ * and hard bounces, complaints and unsubscribes can land anywhere (and cancel
+ * the contact's messages still queued). The events arrive out of event-time
+ * order with identical repeats (the same provider event id), split into
+ * random chunks recorded one by one (mtrk_event_record) or together
+ * (mtrk_event_record_batch) while the fake clock moves; half the cases
+ * rebuild halfway and go on recording.
+ *
+ * Event times are distinct within a case: the rules order ties by arrival and
+ * then by event id, which the reference does not model.
+ *
+ * Seeds: case i of a run uses seed S + i, with S = MTRK_TEST_SEED (decimal or
+ * 0x-hex; default below); MTRK_TEST_CASES sets the number of cases (default
+ * 6, or 150 with MTRK_TEST_LEVEL=full). A failure prints the case's seed and
+ * every figure that differs; MTRK_TEST_DUMP=1 also prints its history.
+ *
+ * The group also holds two hand-written histories that once over-counted a
+ * link's unique clicks (test_link_unique_*).
+ */
+#include "conf_util.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+
+#define P_DEFAULT_SEED UINT64_C(0x6d74726b70726f70) /* "mtrkprop" */
+#define P_NAUD 3
+#define P_NCAMP 3
+#define P_MAXC 9
+#define P_MAXLINKS 4
+#define P_MAXMSG (P_MAXC * P_NCAMP)
+#define P_MAXEV 40
+#define P_START (CONF_T0 + CONF_HOUR) /* event times: 72 hours from here */
+#define P_WINDOW_MIN (72 * 60)
+#define P_HOURS 80                    /* hourly series read over [T0, T0 + 80 h) */
+#define P_NTYPES MTRK_EV_TYPE_COUNT
+
+/* ------------------------------------------------------------------ PRNG */
+typedef struct prng {
+    uint64_t s;
+} prng;
+
+static uint64_t rnd(prng *r) /* splitmix64 */
+{
+    uint64_t z = (r->s += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+static uint64_t below(prng *r, uint64_t n) { return n ? rnd(r) % n : 0; }
+static int chance(prng *r, unsigned percent) { return below(r, 100) < percent; }
+
+/* ----------------------------------------------------------- the world */
+typedef struct p_link {
+    mtrk_id lid;
+    uint32_t position;
+    int honeypot;
+} p_link;
+
+typedef struct p_camp {
+    mtrk_id id;
+    int attached[P_NAUD];
+    p_link link[P_MAXLINKS];
+    int nlinks;
+} p_camp;
+
+typedef struct p_contact {
+    mtrk_id id;
+    char addr[48];
+    int member[P_NAUD];
+    int msg[P_NCAMP]; /* index into p_case.msg, -1 if none */
+    /* the reference's state, moved by arrivals */
+    mtrk_contact_status status;
+    int global_unsub, camp_unsub[P_NCAMP], aud_unsub[P_NAUD];
+} p_contact;
+
+typedef struct p_msg {
+    mtrk_id mid;
+    int camp, contact;
+    /* the reference's delivery state, moved by arrivals */
+    mtrk_message_state state;
+    mtrk_exclusion cancel_reason;
+} p_msg;
+
+/* One event as sent to the library, in arrival order. */
+typedef struct p_event {
+    int msg;
+    mtrk_event_type type;
+    mtrk_time at;             /* occurred_at: distinct within a case */
+    int link;                 /* clicks: index into the campaign's links */
+    mtrk_bounce_kind bounce;
+    mtrk_verdict verdict;
+    mtrk_unsub_scope scope;   /* unsubscribes: 0 (global by default) or a scope */
+    int aud;                  /* audience scope: the audience */
+    int key;                  /* provider event id "p-<key>", or -1 */
+    int repeat;               /* an identical repeat of an earlier event */
+    int queue;                /* a sent recorded by mtrk_queue_mark_sent */
+    /* the reference's decisions, when it arrives */
+    int stored;               /* a new event (not a duplicate) */
+    int hard;                 /* counts as a hard bounce (kind hard, or the threshold) */
+    int threshold;            /* a soft bounce that reached the threshold */
+    /* what the library said */
+    mtrk_id event_id;         /* the stored event (the first one for a repeat); nil for the queue's */
+    mtrk_time arrived;
+    uint64_t sort;            /* scratch: arrival order while generating */
+} p_event;
+
+typedef struct p_case {
+    uint64_t seed;
+    prng r;
+    mtrk_tenant *t;
+    uint32_t threshold;
+    mtrk_id aud[P_NAUD];
+    p_camp camp[P_NCAMP];
+    p_contact c[P_MAXC];
+    int nc;
+    p_msg msg[P_MAXMSG];
+    int nmsg;
+    p_event *ev;
+    size_t nev, cap;
+    int nkeys;
+    unsigned char *key_seen; /* reference: provider event ids stored so far */
+} p_case;
+
+static p_event *ev_push(p_case *pc)
+{
+    if (pc->nev == pc->cap) {
+        pc->cap = pc->cap ? 2 * pc->cap : 512;
+        pc->ev = realloc(pc->ev, pc->cap * sizeof *pc->ev);
+        assert_non_null(pc->ev);
+    }
+    p_event *e = &pc->ev[pc->nev++];
+    memset(e, 0, sizeof *e);
+    e->key = -1;
+    return e;
+}
+
+static const char *const p_html[P_NCAMP] = {
+    "<p>Spring <a href=\"https://shop.example.com/a\">Shop A</a> and "
+    "<a href=\"https://shop.example.com/b\">Shop B</a>"
+    "<a href=\"https://shop.example.com/trap\" data-mtrk-honeypot style=\"display:none\">.</a></p>",
+    "<p>Summer <a href=\"https://shop.example.com/c\">Shop C</a></p>",
+    NULL, /* text only: no links */
+};
+
+/* Campaigns, audiences, contacts, generation and the queue's sends. */
+static void build_world(p_case *pc, const conf_fixture *fx, int index)
+{
+    char key[32];
+    snprintf(key, sizeof key, "prop-%d", index);
+    CONF_OK(mtrk_tenant_create(&pc->t, fx->db, key, "test:property"));
+    mtrk_tenant *t = pc->t;
+    mtrk_tenant_settings st;
+    CONF_INIT(st, MTRK_TENANT_SETTINGS_VERSION);
+    CONF_OK(mtrk_tenant_settings_get(&st, t));
+    pc->threshold = st.soft_bounce_threshold = 1 + (uint32_t)below(&pc->r, 4);
+    CONF_OK(mtrk_tenant_settings_set(t, &st));
+
+    for (int a = 0; a < P_NAUD; a++)
+        pc->aud[a] = conf_audience_new(t, "property");
+    pc->nc = 4 + (int)below(&pc->r, P_MAXC - 3);
+    for (int i = 0; i < pc->nc; i++) {
+        p_contact *c = &pc->c[i];
+        snprintf(c->addr, sizeof c->addr, "p%d@example.com", i);
+        c->id = conf_contact_new(t, c->addr);
+        c->status = MTRK_CONTACT_ACTIVE;
+        int any = 0;
+        for (int a = 0; a < P_NAUD; a++)
+            any |= c->member[a] = chance(&pc->r, 55);
+        if (!any)
+            c->member[below(&pc->r, P_NAUD)] = 1;
+        for (int a = 0; a < P_NAUD; a++)
+            if (c->member[a])
+                conf_member(t, pc->aud[a], c->id);
+        for (int k = 0; k < P_NCAMP; k++)
+            c->msg[k] = -1;
+    }
+    for (int k = 0; k < P_NCAMP; k++) {
+        p_camp *cp = &pc->camp[k];
+        mtrk_campaign_spec s;
+        conf_spec(&s);
+        s.html = p_html[k];
+        CONF_OK(mtrk_campaign_create(&cp->id, t, &s));
+        if (k < 2) { /* a manual link after the catalogued ones */
+            mtrk_id lid;
+            CONF_OK(mtrk_link_add(&lid, t, cp->id, "https://shop.example.com/manual", "manual", 3));
+        }
+        mtrk_link_iter *it = NULL;
+        const mtrk_link *l = NULL;
+        CONF_OK(mtrk_link_iter_new(&it, t, cp->id));
+        int rc;
+        while ((rc = mtrk_link_iter_next(&l, it)) == MTRK_OK) {
+            assert_true(cp->nlinks < P_MAXLINKS);
+            p_link *pl = &cp->link[cp->nlinks++];
+            pl->lid = mtrk_link_id(l);
+            pl->position = mtrk_link_position(l);
+            pl->honeypot = mtrk_link_origin_of(l) == MTRK_LINK_HONEYPOT;
+        }
+        CONF_EXPECT(MTRK_ITEROVER, rc);
+        mtrk_link_iter_free(it);
+        int any = 0;
+        for (int a = 0; a < P_NAUD; a++)
+            any |= cp->attached[a] = chance(&pc->r, 60);
+        if (!any)
+            cp->attached[below(&pc->r, P_NAUD)] = 1;
+        for (int a = 0; a < P_NAUD; a++)
+            if (cp->attached[a])
+                conf_attach(t, cp->id, pc->aud[a]);
+    }
+    assert_int_equal(pc->camp[0].nlinks, 4);
+    assert_int_equal(pc->camp[1].nlinks, 2);
+    assert_int_equal(pc->camp[2].nlinks, 0);
+    conf_campaign_to(t, pc->camp[0].id, MTRK_CAMPAIGN_SENDING);
+    conf_campaign_to(t, pc->camp[1].id, MTRK_CAMPAIGN_SCHEDULED);
+
+    for (int k = 0; k < P_NCAMP; k++) {
+        CONF_OK(mtrk_campaign_generate(NULL, t, pc->camp[k].id));
+        for (int i = 0; i < pc->nc; i++) {
+            p_contact *c = &pc->c[i];
+            int in = 0;
+            for (int a = 0; a < P_NAUD; a++)
+                in |= c->member[a] && pc->camp[k].attached[a];
+            if (!in) {
+                assert_int_equal(conf_has_msg(t, pc->camp[k].id, c->id), 0);
+                continue;
+            }
+            mtrk_message_info mi = conf_msg_of(t, pc->camp[k].id, c->id);
+            p_msg *m = &pc->msg[pc->nmsg];
+            m->mid = mi.mid;
+            m->camp = k;
+            m->contact = i;
+            m->state = MTRK_MSG_QUEUED;
+            c->msg[k] = pc->nmsg++;
+        }
+    }
+
+    /* The first campaign's queue: some messages claimed, some of those sent. */
+    size_t ncl = 0, canceled = 0, want = (size_t)below(&pc->r, P_MAXC + 1);
+    mtrk_id claimed[P_MAXC + 1];
+    if (want > 0)
+        CONF_OK(mtrk_queue_claim(claimed, &ncl, &canceled, t, pc->camp[0].id, want, 30 * 24 * CONF_HOUR));
+    assert_int_equal(canceled, 0);
+    for (size_t j = 0; j < ncl; j++) {
+        int mi = -1;
+        for (int i = 0; i < pc->nmsg; i++)
+            if (mtrk_id_compare(pc->msg[i].mid, claimed[j]) == 0)
+                mi = i;
+        assert_true(mi >= 0);
+        pc->msg[mi].state = MTRK_MSG_CLAIMED;
+    }
+}
+
+/* ------------------------------------------------------- the generator */
+
+/* Picks one of n kinds by weight (weights not all 0). */
+static int pick(prng *r, const unsigned *w, int n)
+{
+    unsigned total = 0;
+    for (int i = 0; i < n; i++)
+        total += w[i];
+    unsigned x = (unsigned)below(r, total);
+    for (int i = 0; i < n; i++) {
+        if (x < w[i])
+            return i;
+        x -= w[i];
+    }
+    return n - 1;
+}
+
+enum { K_SENT, K_DELIVERED, K_DEFERRED, K_OPEN, K_CLICK, K_SOFT, K_HARD, K_COMPLAINT, K_UNSUB, K_COUNT };
+
+/*
+ * The history: the queue's sends first (recorded while the world is built),
+ * then 0–40 events per message of kinds drawn with weights of the message's
+ * own (so some messages are all opens, some bounce again and again, most
+ * never complain), at distinct random times over 72 hours; arrival order is
+ * event time plus a delay (a fifth of them very late), and a tenth of the
+ * events with a provider id are repeated later, identically.
+ */
+static void gen_history(p_case *pc)
+{
+    prng *r = &pc->r;
+    int uniq = 0; /* added to a minute: event times never tie */
+
+    for (int i = 0; i < pc->nmsg; i++) {
+        if (pc->msg[i].state != MTRK_MSG_CLAIMED || chance(r, 30))
+            continue;
+        p_event *e = ev_push(pc);
+        e->msg = i;
+        e->type = MTRK_EV_SENT;
+        e->at = CONF_T0 + (mtrk_time)below(r, 60) * CONF_MIN + uniq++;
+        e->queue = 1;
+        e->sort = 0;
+    }
+    size_t nqueue = pc->nev;
+
+    for (int i = 0; i < pc->nmsg; i++) {
+        const p_camp *cp = &pc->camp[pc->msg[i].camp];
+        static const unsigned levels[] = { 0, 1, 3, 10 };
+        unsigned w[K_COUNT];
+        for (int k = 0; k < K_COUNT; k++)
+            w[k] = levels[below(r, 4)];
+        /* the rarer kinds are rarer */
+        w[K_HARD] = chance(r, 25) ? 1 : 0;
+        w[K_COMPLAINT] = chance(r, 15) ? 1 : 0;
+        w[K_UNSUB] = chance(r, 30) ? 1 + (unsigned)below(r, 2) : 0;
+        if (cp->nlinks == 0)
+            w[K_CLICK] = 0;
+        w[K_OPEN] += 1; /* never all zero */
+        int n = (int)below(r, P_MAXEV + 1);
+        for (int j = 0; j < n; j++) {
+            p_event *e = ev_push(pc);
+            e->msg = i;
+            e->at = P_START + (mtrk_time)below(r, P_WINDOW_MIN) * CONF_MIN + uniq++;
+            e->verdict = MTRK_VERDICT_HUMAN;
+            switch (pick(r, w, K_COUNT)) {
+            case K_SENT: e->type = MTRK_EV_SENT; break;
+            case K_DELIVERED: e->type = MTRK_EV_DELIVERED; break;
+            case K_DEFERRED: e->type = MTRK_EV_DEFERRED; break;
+            case K_OPEN:
+                e->type = MTRK_EV_OPEN;
+                e->verdict = chance(r, 35) ? MTRK_VERDICT_MACHINE : MTRK_VERDICT_HUMAN;
+                break;
+            case K_CLICK:
+                e->type = MTRK_EV_CLICK;
+                e->link = (int)below(r, (uint64_t)cp->nlinks);
+                e->verdict = chance(r, cp->link[e->link].honeypot ? 80 : 30) ? MTRK_VERDICT_MACHINE
+                                                                               : MTRK_VERDICT_HUMAN;
+                break;
+            case K_SOFT:
+                e->type = MTRK_EV_BOUNCE;
+                e->bounce = MTRK_BOUNCE_SOFT;
+                break;
+            case K_HARD:
+                e->type = MTRK_EV_BOUNCE;
+                e->bounce = MTRK_BOUNCE_HARD;
+                break;
+            case K_COMPLAINT: e->type = MTRK_EV_COMPLAINT; break;
+            default:
+                e->type = MTRK_EV_UNSUBSCRIBE;
+                switch (below(r, 4)) {
+                case 0: e->scope = (mtrk_unsub_scope)0; break;
+                case 1: e->scope = MTRK_UNSUB_GLOBAL; break;
+                case 2: e->scope = MTRK_UNSUB_CAMPAIGN; break;
+                default:
+                    e->scope = MTRK_UNSUB_AUDIENCE;
+                    e->aud = (int)below(r, P_NAUD);
+                }
+            }
+            /* a verdict on other types is allowed and changes nothing */
+            if (e->type != MTRK_EV_OPEN && e->type != MTRK_EV_CLICK && chance(r, 5))
+                e->verdict = MTRK_VERDICT_MACHINE;
+            if (chance(r, 85))
+                e->key = pc->nkeys++;
+            int64_t delay = chance(r, 20) ? (int64_t)below(r, 72 * CONF_HOUR) : (int64_t)below(r, 2 * CONF_HOUR);
+            e->sort = (uint64_t)(e->at + delay);
+        }
+    }
+
+    /* arrival order (the queue's sends stay first) */
+    size_t n0 = pc->nev;
+    for (size_t i = nqueue; i < n0; i++)
+        for (size_t j = i; j > nqueue && pc->ev[j - 1].sort > pc->ev[j].sort; j--) {
+            p_event tmp = pc->ev[j];
+            pc->ev[j] = pc->ev[j - 1];
+            pc->ev[j - 1] = tmp;
+        }
+    /* identical repeats, later in arrival order */
+    for (size_t i = nqueue; i < n0; i++) {
+        if (pc->ev[i].repeat || pc->ev[i].key < 0 || !chance(r, 10))
+            continue;
+        p_event copy = pc->ev[i];
+        size_t at = i + 1 + (size_t)below(r, (uint64_t)(pc->nev - i));
+        ev_push(pc);
+        memmove(&pc->ev[at + 1], &pc->ev[at], (pc->nev - 1 - at) * sizeof *pc->ev);
+        pc->ev[at] = copy;
+        pc->ev[at].repeat = 1;
+        if (at < n0)
+            n0++; /* the originals still to visit moved on */
+    }
+    pc->key_seen = calloc((size_t)pc->nkeys + 1, 1);
+    assert_non_null(pc->key_seen);
+}
+
+/* ------------------------------------------------- the reference fold */
+
+/* Why the contact may not receive campaign k now (docs/rules.md,
+ * "Eligibility"), in the rules' order. Hard bounces and complaints also
+ * suppress the address; the contact is then inactive, which comes first. */
+static mtrk_exclusion ref_exclusion(const p_case *pc, const p_contact *c, int k)
+{
+    if (c->status != MTRK_CONTACT_ACTIVE)
+        return MTRK_EXCL_CONTACT_INACTIVE;
+    if (c->global_unsub)
+        return MTRK_EXCL_GLOBAL_UNSUB;
+    if (c->camp_unsub[k])
+        return MTRK_EXCL_CAMPAIGN_UNSUB;
+    for (int a = 0; a < P_NAUD; a++)
+        if (pc->camp[k].attached[a] && c->member[a] && !c->aud_unsub[a])
+            return MTRK_EXCL_NONE;
+    return MTRK_EXCL_AUDIENCE_UNSUB;
+}
+
+static int is_delivery(mtrk_event_type type)
+{
+    return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
+}
+
+/*
+ * The reference, part 1: what an event decides when it arrives (the parts of
+ * the rules that depend on arrival order). pc->ev[i] arrives after
+ * pc->ev[0..i-1].
+ * - An identical repeat of a stored provider event id changes nothing.
+ * - A soft bounce counts as hard when it sits in its contact's run (the soft
+ *   bounces, of any campaign, after the contact's last delivery, open or
+ *   click by event time, among the events stored so far and itself) and the
+ *   run has reached the threshold. The decision is final.
+ * - The delivery state moves forward only: sent → sent; delivered, open,
+ *   click → delivered; a hard bounce → bounced; soft bounces, complaints and
+ *   unsubscribes lift a queued or claimed message to sent; bounced and
+ *   canceled are terminal.
+ * - A hard bounce makes an active contact bounced; a complaint makes it
+ *   complained and unsubscribes it globally; an unsubscribe adds its rule;
+ *   then the contact's queued or claimed messages that are no longer
+ *   eligible are canceled with the first reason.
+ */
+static void ref_arrive(p_case *pc, size_t i)
+{
+    p_event *e = &pc->ev[i];
+    p_msg *m = &pc->msg[e->msg];
+    p_contact *c = &pc->c[m->contact];
+    if (e->key >= 0 && pc->key_seen[e->key]) {
+        e->stored = 0;
+        return;
+    }
+    if (e->key >= 0)
+        pc->key_seen[e->key] = 1;
+    e->stored = 1;
+
+    if (e->type == MTRK_EV_BOUNCE && e->bounce == MTRK_BOUNCE_SOFT) {
+        mtrk_time last_delivery = INT64_MIN;
+        for (size_t j = 0; j < i; j++) {
+            const p_event *x = &pc->ev[j];
+            if (x->stored && pc->msg[x->msg].contact == m->contact && is_delivery(x->type) &&
+                x->at > last_delivery)
+                last_delivery = x->at;
+        }
+        uint32_t run = 0;
+        for (size_t j = 0; j <= i; j++) {
+            const p_event *x = &pc->ev[j];
+            if (x->stored && pc->msg[x->msg].contact == m->contact && x->type == MTRK_EV_BOUNCE &&
+                x->bounce == MTRK_BOUNCE_SOFT && x->at > last_delivery)
+                run++;
+        }
+        e->threshold = e->at > last_delivery && run >= pc->threshold;
+    }
+    e->hard = e->type == MTRK_EV_BOUNCE && (e->bounce == MTRK_BOUNCE_HARD || e->threshold);
+
+    int terminal = m->state == MTRK_MSG_BOUNCED || m->state == MTRK_MSG_CANCELED;
+    int lifted = m->state == MTRK_MSG_QUEUED || m->state == MTRK_MSG_CLAIMED;
+    if (e->hard) {
+        if (!terminal)
+            m->state = MTRK_MSG_BOUNCED;
+    } else if (e->type == MTRK_EV_SENT) {
+        if (lifted)
+            m->state = MTRK_MSG_SENT;
+    } else if (is_delivery(e->type)) {
+        if (!terminal)
+            m->state = MTRK_MSG_DELIVERED;
+    } else if (e->type != MTRK_EV_DEFERRED) {
+        if (lifted)
+            m->state = MTRK_MSG_SENT;
+    }
+
+    int recheck = 1;
+    if (e->hard) {
+        if (c->status == MTRK_CONTACT_ACTIVE)
+            c->status = MTRK_CONTACT_BOUNCED;
+    } else if (e->type == MTRK_EV_COMPLAINT) {
+        if (c->status == MTRK_CONTACT_ACTIVE)
+            c->status = MTRK_CONTACT_COMPLAINED;
+        c->global_unsub = 1;
+    } else if (e->type == MTRK_EV_UNSUBSCRIBE) {
+        if (e->scope == MTRK_UNSUB_CAMPAIGN)
+            c->camp_unsub[m->camp] = 1;
+        else if (e->scope == MTRK_UNSUB_AUDIENCE)
+            c->aud_unsub[e->aud] = 1;
+        else
+            c->global_unsub = 1;
+    } else {
+        recheck = 0;
+    }
+    for (int k = 0; recheck && k < P_NCAMP; k++) {
+        p_msg *o = c->msg[k] >= 0 ? &pc->msg[c->msg[k]] : NULL;
+        if (o == NULL || (o->state != MTRK_MSG_QUEUED && o->state != MTRK_MSG_CLAIMED))
+            continue;
+        mtrk_exclusion why = ref_exclusion(pc, c, k);
+        if (why != MTRK_EXCL_NONE) {
+            o->state = MTRK_MSG_CANCELED;
+            o->cancel_reason = why;
+        }
+    }
+}
+
+/* Every figure the API reads, for one case. */
+typedef struct p_figures {
+    mtrk_metrics camp[P_NCAMP];
+    mtrk_link_stats link[P_NCAMP][P_MAXLINKS]; /* as listed: by rank, then position */
+    size_t nlinks[P_NCAMP];
+    uint64_t hourly[P_NCAMP][P_HOURS * P_NTYPES];
+    mtrk_message_info msg[P_MAXMSG];
+    mtrk_contact_status status[P_MAXC];
+} p_figures;
+
+static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b : 0.0; }
+
+static void first_time(mtrk_time *slot, mtrk_time at)
+{
+    if (*slot == 0 || at < *slot)
+        *slot = at;
+}
+
+/*
+ * The reference, part 2: every figure from the events stored so far (and the
+ * states part 1 decided), counted plainly from the definitions of
+ * docs/metrics.md.
+ */
+static void ref_figures(const p_case *pc, size_t narrived, p_figures *f)
+{
+    memset(f, 0, sizeof *f);
+    int opened[P_MAXMSG] = { 0 }, opened_h[P_MAXMSG] = { 0 }, clicked[P_MAXMSG] = { 0 };
+    int clicked_h[P_MAXMSG] = { 0 }, sent[P_MAXMSG] = { 0 }, explicit_[P_MAXMSG] = { 0 };
+    int hard[P_MAXMSG] = { 0 }, soft[P_MAXMSG] = { 0 }, complained[P_MAXMSG] = { 0 }, unsub[P_MAXMSG] = { 0 };
+    int link_any[P_MAXMSG][P_MAXLINKS], link_human[P_MAXMSG][P_MAXLINKS];
+    uint64_t link_clicks[P_NCAMP][P_MAXLINKS];
+    memset(link_any, 0, sizeof link_any);
+    memset(link_human, 0, sizeof link_human);
+    memset(link_clicks, 0, sizeof link_clicks);
+
+    for (int i = 0; i < pc->nmsg; i++) {
+        mtrk_message_info *mi = &f->msg[i];
+        CONF_INIT(*mi, MTRK_MESSAGE_INFO_VERSION);
+        mi->mid = pc->msg[i].mid;
+        mi->campaign = pc->camp[pc->msg[i].camp].id;
+        mi->contact = pc->c[pc->msg[i].contact].id;
+        mi->state = pc->msg[i].state;
+        mi->cancel_reason = pc->msg[i].cancel_reason;
+    }
+    for (int k = 0; k < P_NCAMP; k++) {
+        CONF_INIT(f->camp[k], MTRK_METRICS_VERSION);
+        f->camp[k].campaign = pc->camp[k].id;
+    }
+
+    for (size_t j = 0; j < narrived; j++) {
+        const p_event *e = &pc->ev[j];
+        if (!e->stored)
+            continue;
+        int i = e->msg, k = pc->msg[i].camp;
+        mtrk_message_info *mi = &f->msg[i];
+        mtrk_metrics *cm = &f->camp[k];
+        int human = e->verdict == MTRK_VERDICT_HUMAN;
+        if (e->type != MTRK_EV_DEFERRED)
+            sent[i] = 1;
+        int64_t hour = (e->at - CONF_T0) / CONF_HOUR;
+        assert_true(hour >= 0 && hour < P_HOURS);
+        f->hourly[k][hour * P_NTYPES + (int)e->type]++;
+        switch (e->type) {
+        case MTRK_EV_SENT: first_time(&mi->sent_at, e->at); break;
+        case MTRK_EV_DELIVERED:
+            explicit_[i] = 1;
+            first_time(&mi->delivered_at, e->at);
+            break;
+        case MTRK_EV_OPEN:
+            opened[i] = 1;
+            opened_h[i] |= human;
+            first_time(&mi->first_open_at, e->at);
+            mi->opens++;
+            cm->opens_total++;
+            cm->opens_machine += !human;
+            break;
+        case MTRK_EV_CLICK:
+            clicked[i] = 1;
+            clicked_h[i] |= human;
+            first_time(&mi->first_click_at, e->at);
+            mi->clicks++;
+            cm->clicks_total++;
+            cm->clicks_machine += !human;
+            link_clicks[k][e->link]++;
+            link_any[i][e->link] = 1;
+            link_human[i][e->link] |= human;
+            break;
+        case MTRK_EV_BOUNCE:
+            if (e->bounce == MTRK_BOUNCE_SOFT) {
+                soft[i] = 1;
+                mi->soft_bounces++;
+            }
+            if (e->hard) {
+                hard[i] = 1;
+                first_time(&mi->bounced_at, e->at);
+            }
+            break;
+        case MTRK_EV_COMPLAINT:
+            complained[i] = 1;
+            first_time(&mi->first_complaint_at, e->at);
+            break;
+        case MTRK_EV_UNSUBSCRIBE:
+            unsub[i] = 1;
+            first_time(&mi->first_unsub_at, e->at);
+            break;
+        default: break;
+        }
+    }
+
+    for (int i = 0; i < pc->nmsg; i++) {
+        mtrk_metrics *cm = &f->camp[pc->msg[i].camp];
+        int delivered = (explicit_[i] || opened[i] || clicked[i]) && !hard[i];
+        f->msg[i].delivered = delivered;
+        cm->messages++;
+        cm->canceled += pc->msg[i].state == MTRK_MSG_CANCELED;
+        cm->sent += (uint64_t)sent[i];
+        cm->delivered += (uint64_t)delivered;
+        cm->delivered_explicit += (uint64_t)(explicit_[i] && !hard[i]);
+        cm->bounced_hard += (uint64_t)hard[i];
+        cm->bounced_soft += (uint64_t)soft[i];
+        cm->complaints += (uint64_t)complained[i];
+        cm->unsubscribes += (uint64_t)unsub[i];
+        cm->opens_unique += (uint64_t)opened[i];
+        cm->opens_unique_human += (uint64_t)opened_h[i];
+        cm->opens_inferred += (uint64_t)(clicked[i] && !opened[i]);
+        cm->clicks_unique += (uint64_t)clicked[i];
+        cm->clicks_unique_human += (uint64_t)clicked_h[i];
+    }
+    for (int k = 0; k < P_NCAMP; k++) {
+        mtrk_metrics *cm = &f->camp[k];
+        cm->delivery_rate = ratio(cm->delivered, cm->sent);
+        cm->open_rate = ratio(cm->opens_unique, cm->delivered);
+        cm->click_rate = ratio(cm->clicks_unique, cm->delivered);
+        cm->click_to_open_rate = ratio(cm->clicks_unique, cm->opens_unique);
+        cm->bounce_rate = ratio(cm->bounced_hard, cm->sent);
+        cm->complaint_rate = ratio(cm->complaints, cm->delivered);
+        cm->unsubscribe_rate = ratio(cm->unsubscribes, cm->delivered);
+        cm->conversion_rate = ratio(cm->leads_attributed, cm->delivered);
+
+        /* links: unique per message; rank 1 + the number with more unique
+         * clicks; listed by rank, then position */
+        const p_camp *cp = &pc->camp[k];
+        mtrk_link_stats ls[P_MAXLINKS];
+        for (int l = 0; l < cp->nlinks; l++) {
+            CONF_INIT(ls[l], MTRK_LINK_STATS_VERSION);
+            ls[l].lid = cp->link[l].lid;
+            ls[l].position = cp->link[l].position;
+            ls[l].clicks = link_clicks[k][l];
+            for (int i = 0; i < pc->nmsg; i++)
+                if (pc->msg[i].camp == k) {
+                    ls[l].clicks_unique += (uint64_t)link_any[i][l];
+                    ls[l].clicks_unique_human += (uint64_t)link_human[i][l];
+                }
+        }
+        for (int l = 0; l < cp->nlinks; l++) {
+            ls[l].rank = 1;
+            for (int o = 0; o < cp->nlinks; o++)
+                ls[l].rank += ls[o].clicks_unique > ls[l].clicks_unique;
+        }
+        f->nlinks[k] = (size_t)cp->nlinks;
+        for (int n = 0; n < cp->nlinks; n++) { /* selection by (rank, position) */
+            int best = -1;
+            for (int l = 0; l < cp->nlinks; l++) {
+                if (ls[l].version == 0)
+                    continue;
+                if (best < 0 || ls[l].rank < ls[best].rank ||
+                    (ls[l].rank == ls[best].rank && ls[l].position < ls[best].position))
+                    best = l;
+            }
+            f->link[k][n] = ls[best];
+            ls[best].version = 0;
+        }
+    }
+    for (int i = 0; i < pc->nc; i++)
+        f->status[i] = pc->c[i].status;
+}
+
+/* ------------------------------------------------ reading the library */
+
+static void lib_figures(const p_case *pc, p_figures *f)
+{
+    mtrk_tenant *t = pc->t;
+    memset(f, 0, sizeof *f);
+    for (int k = 0; k < P_NCAMP; k++) {
+        f->camp[k] = conf_metrics(t, pc->camp[k].id);
+        mtrk_link_stats *p[P_MAXLINKS];
+        for (int l = 0; l < P_MAXLINKS; l++) {
+            CONF_INIT(f->link[k][l], MTRK_LINK_STATS_VERSION);
+            p[l] = &f->link[k][l];
+        }
+        CONF_OK(mtrk_metrics_links(p, P_MAXLINKS, &f->nlinks[k], t, pc->camp[k].id));
+        for (int l = 0; l < P_MAXLINKS; l++)
+            f->link[k][l].url = f->link[k][l].label = NULL; /* borrowed */
+        size_t hours = 0;
+        CONF_OK(mtrk_metrics_hourly(f->hourly[k], P_HOURS * P_NTYPES, &hours, t, pc->camp[k].id, CONF_T0,
+                                    CONF_T0 + P_HOURS * CONF_HOUR));
+        assert_int_equal(hours, P_HOURS);
+    }
+    for (int i = 0; i < pc->nmsg; i++)
+        f->msg[i] = conf_msg(t, pc->msg[i].mid);
+    for (int i = 0; i < pc->nc; i++)
+        f->status[i] = conf_contact_status(t, pc->c[i].id);
+}
+
+/* --------------------------------------------------------- comparing */
+
+typedef struct p_diff {
+    const char *stage; /* "incremental", "rebuilt" */
+    char *text;
+    size_t len, cap, count;
+} p_diff;
+
+static void diff_add(p_diff *d, const char *fmt, ...)
+{
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    d->count++;
+    if (d->count > 40 || n < 0)
+        return;
+    size_t need = d->len + (size_t)n + strlen(d->stage) + 8;
+    if (need > d->cap) {
+        d->cap = need * 2;
+        d->text = realloc(d->text, d->cap);
+        assert_non_null(d->text);
+    }
+    d->len += (size_t)sprintf(d->text + d->len, "  %s: %s\n", d->stage, line);
+}
+
+#define DIFF_U(what, exp, got, ...)                                                               \
+    do {                                                                                          \
+        uint64_t e_ = (uint64_t)(exp), g_ = (uint64_t)(got);                                      \
+        if (e_ != g_)                                                                             \
+            diff_add(d, what ": expected %" PRIu64 ", got %" PRIu64, __VA_ARGS__, e_, g_);        \
+    } while (0)
+#define DIFF_T(what, exp, got, ...)                                                               \
+    do {                                                                                          \
+        int64_t e_ = (int64_t)(exp), g_ = (int64_t)(got);                                         \
+        if (e_ != g_)                                                                             \
+            diff_add(d, what ": expected %" PRId64 ", got %" PRId64, __VA_ARGS__, e_, g_);        \
+    } while (0)
+#define DIFF_D(what, exp, got, ...)                                                               \
+    do {                                                                                          \
+        double e_ = (exp), g_ = (got);                                                            \
+        if (e_ - g_ > 1e-9 || g_ - e_ > 1e-9)                                                     \
+            diff_add(d, what ": expected %.9f, got %.9f", __VA_ARGS__, e_, g_);                   \
+    } while (0)
+
+static void compare_figures(const p_case *pc, const p_figures *x, const p_figures *g, p_diff *d)
+{
+    for (int k = 0; k < P_NCAMP; k++) {
+        const mtrk_metrics *e = &x->camp[k], *m = &g->camp[k];
+#define CM_U(field) DIFF_U("campaign %d " #field, e->field, m->field, k)
+#define CM_D(field) DIFF_D("campaign %d " #field, e->field, m->field, k)
+        CM_U(messages);
+        CM_U(canceled);
+        CM_U(sent);
+        CM_U(delivered);
+        CM_U(delivered_explicit);
+        CM_U(bounced_hard);
+        CM_U(bounced_soft);
+        CM_U(complaints);
+        CM_U(unsubscribes);
+        CM_U(opens_total);
+        CM_U(opens_unique);
+        CM_U(opens_unique_human);
+        CM_U(opens_machine);
+        CM_U(opens_inferred);
+        CM_U(clicks_total);
+        CM_U(clicks_unique);
+        CM_U(clicks_unique_human);
+        CM_U(clicks_machine);
+        CM_U(leads_total);
+        CM_U(leads_attributed);
+        CM_U(leads_forwarded);
+        CM_D(delivery_rate);
+        CM_D(open_rate);
+        CM_D(click_rate);
+        CM_D(click_to_open_rate);
+        CM_D(bounce_rate);
+        CM_D(complaint_rate);
+        CM_D(unsubscribe_rate);
+        CM_D(conversion_rate);
+#undef CM_U
+#undef CM_D
+        DIFF_U("campaign %d links listed", x->nlinks[k], g->nlinks[k], k);
+        char eorder[64] = "", gorder[64] = "";
+        for (size_t n = 0; n < x->nlinks[k] && n < P_MAXLINKS; n++)
+            snprintf(eorder + strlen(eorder), sizeof eorder - strlen(eorder), " %u", x->link[k][n].position);
+        for (size_t n = 0; n < g->nlinks[k] && n < P_MAXLINKS; n++)
+            snprintf(gorder + strlen(gorder), sizeof gorder - strlen(gorder), " %u", g->link[k][n].position);
+        if (strcmp(eorder, gorder) != 0)
+            diff_add(d, "campaign %d links listed by rank, then position: expected positions%s, got%s", k, eorder,
+                     gorder);
+        for (size_t n = 0; n < x->nlinks[k]; n++) {
+            const mtrk_link_stats *el = &x->link[k][n], *gl = NULL;
+            for (size_t o = 0; o < g->nlinks[k] && o < P_MAXLINKS; o++)
+                if (mtrk_id_compare(el->lid, g->link[k][o].lid) == 0)
+                    gl = &g->link[k][o];
+            unsigned pos = el->position;
+            if (gl == NULL) {
+                diff_add(d, "campaign %d link at position %u: not listed", k, pos);
+                continue;
+            }
+            DIFF_U("campaign %d link at position %u clicks", el->clicks, gl->clicks, k, pos);
+            DIFF_U("campaign %d link at position %u clicks_unique", el->clicks_unique, gl->clicks_unique, k, pos);
+            DIFF_U("campaign %d link at position %u clicks_unique_human", el->clicks_unique_human,
+                   gl->clicks_unique_human, k, pos);
+            DIFF_U("campaign %d link at position %u rank", el->rank, gl->rank, k, pos);
+            DIFF_U("campaign %d link at position %u position", el->position, gl->position, k, pos);
+        }
+        for (int h = 0; h < P_HOURS; h++)
+            for (int ty = 1; ty < P_NTYPES; ty++)
+                DIFF_U("campaign %d hour %d %s events", x->hourly[k][h * P_NTYPES + ty],
+                       g->hourly[k][h * P_NTYPES + ty], k, h, mtrk_event_type_name((mtrk_event_type)ty));
+    }
+    for (int i = 0; i < pc->nmsg; i++) {
+        const mtrk_message_info *e = &x->msg[i], *m = &g->msg[i];
+        int k = pc->msg[i].camp, c = pc->msg[i].contact;
+#define MI_T(field) DIFF_T("message %d (campaign %d, contact %d) " #field, e->field, m->field, i, k, c)
+        MI_T(state);
+        MI_T(cancel_reason);
+        MI_T(sent_at);
+        MI_T(delivered_at);
+        MI_T(bounced_at);
+        MI_T(first_open_at);
+        MI_T(first_click_at);
+        MI_T(first_complaint_at);
+        MI_T(first_unsub_at);
+        MI_T(opens);
+        MI_T(clicks);
+        MI_T(soft_bounces);
+        MI_T(delivered);
+#undef MI_T
+        if (mtrk_id_compare(e->mid, m->mid) || mtrk_id_compare(e->campaign, m->campaign) ||
+            mtrk_id_compare(e->contact, m->contact))
+            diff_add(d, "message %d: mid, campaign or contact differ", i);
+    }
+    for (int i = 0; i < pc->nc; i++)
+        DIFF_T("contact %d status", x->status[i], g->status[i], i);
+}
+
+/* A message's events as listed: event-time order, with each stored event's
+ * id and the hard-bounce decision traced on it. */
+static void compare_events(const p_case *pc, size_t narrived, p_diff *d)
+{
+    for (int i = 0; i < pc->nmsg; i++) {
+        const p_event *exp[P_MAXEV + P_MAXC + 8];
+        size_t n = 0;
+        for (size_t j = 0; j < narrived; j++)
+            if (pc->ev[j].stored && pc->ev[j].msg == i) {
+                assert_true(n < sizeof exp / sizeof exp[0]);
+                size_t p = n++;
+                for (; p > 0 && exp[p - 1]->at > pc->ev[j].at; p--)
+                    exp[p] = exp[p - 1];
+                exp[p] = &pc->ev[j];
+            }
+        mtrk_event_iter *it = NULL;
+        CONF_OK(mtrk_event_iter_message(&it, pc->t, pc->msg[i].mid));
+        mtrk_event_info info;
+        size_t got = 0;
+        int rc;
+        for (;;) {
+            CONF_INIT(info, MTRK_EVENT_INFO_VERSION);
+            if ((rc = mtrk_event_iter_next(&info, it)) != MTRK_OK)
+                break;
+            if (got < n) {
+                const p_event *e = exp[got];
+                uint32_t want = (e->hard ? MTRK_EFFECT_HARD_BOUNCE : 0) | (e->threshold ? MTRK_EFFECT_SOFT_THRESHOLD : 0);
+                if (info.type != e->type || info.occurred_at != e->at ||
+                    (!mtrk_id_is_nil(e->event_id) && mtrk_id_compare(info.id, e->event_id) != 0))
+                    diff_add(d, "message %d event %zu: expected %s at %" PRId64 ", got %s at %" PRId64, i, got,
+                             mtrk_event_type_name(e->type), e->at, mtrk_event_type_name(info.type),
+                             info.occurred_at);
+                else if ((info.effects & (MTRK_EFFECT_HARD_BOUNCE | MTRK_EFFECT_SOFT_THRESHOLD)) != want)
+                    diff_add(d, "message %d event %zu (%s at %" PRId64 ") effects: expected hard %d threshold %d, got 0x%x",
+                             i, got, mtrk_event_type_name(e->type), e->at, e->hard, e->threshold, info.effects);
+            }
+            got++;
+        }
+        CONF_EXPECT(MTRK_ITEROVER, rc);
+        mtrk_event_iter_free(it);
+        DIFF_U("message %d events listed", n, got, i);
+    }
+}
+
+/* ------------------------------------------------------ the recording */
+
+static void fill_input(const p_case *pc, const p_event *e, mtrk_event_input *in, char *idbuf, size_t idsize)
+{
+    const p_msg *m = &pc->msg[e->msg];
+    conf_ev_init(in, e->type, m->mid, e->at);
+    in->verdict = e->verdict;
+    if (e->verdict == MTRK_VERDICT_MACHINE)
+        in->verdict_reason = "property";
+    in->bounce_kind = e->bounce;
+    if (e->type == MTRK_EV_CLICK)
+        in->lid = pc->camp[m->camp].link[e->link].lid;
+    if (e->type == MTRK_EV_UNSUBSCRIBE) {
+        in->unsub_scope = e->scope;
+        if (e->scope == MTRK_UNSUB_AUDIENCE)
+            in->unsub_audience = pc->aud[e->aud];
+    }
+    if (e->key >= 0) {
+        snprintf(idbuf, idsize, "p-%d", e->key);
+        in->provider = "prop";
+        in->provider_event_id = idbuf;
+    }
+}
+
+/* The id the library gave the first stored event with this key. */
+static mtrk_id first_id(const p_case *pc, size_t upto, int key)
+{
+    for (size_t j = 0; j < upto; j++)
+        if (pc->ev[j].stored && pc->ev[j].key == key)
+            return pc->ev[j].event_id;
+    mtrk_id nil;
+    memset(&nil, 0, sizeof nil);
+    return nil;
+}
+
+static void check_outcome(p_case *pc, size_t i, const mtrk_event_outcome *oc)
+{
+    p_event *e = &pc->ev[i];
+    if (oc->status != MTRK_OK)
+        fail_msg("seed 0x%016" PRIx64 ": event %zu (%s) refused: %d %s", pc->seed, i, mtrk_event_type_name(e->type),
+                 oc->status, mtrk_last_errmsg());
+    if (oc->duplicate != !e->stored)
+        fail_msg("seed 0x%016" PRIx64 ": event %zu (%s, key %d): duplicate %d, expected %d", pc->seed, i,
+                 mtrk_event_type_name(e->type), e->key, oc->duplicate, !e->stored);
+    if (e->stored) {
+        e->event_id = oc->event_id;
+    } else {
+        mtrk_id first = first_id(pc, i, e->key);
+        if (mtrk_id_compare(first, oc->event_id) != 0)
+            fail_msg("seed 0x%016" PRIx64 ": event %zu: a repeat's outcome names another event", pc->seed, i);
+        e->event_id = first;
+    }
+}
+
+/* Records pc->ev[from, to) in random chunks, each one event at a time or one
+ * batch, the clock moving between chunks; the reference follows each event. */
+static void play(p_case *pc, size_t from, size_t to)
+{
+    enum { CHUNK = 16 };
+    prng *r = &pc->r;
+    mtrk_event_input in[CHUNK];
+    const mtrk_event_input *pin[CHUNK];
+    mtrk_event_outcome oc[CHUNK];
+    mtrk_event_outcome *poc[CHUNK];
+    char ids[CHUNK][24];
+    for (size_t base = from; base < to;) {
+        size_t n = 1 + (size_t)below(r, CHUNK);
+        if (n > to - base)
+            n = to - base;
+        int batch = chance(r, 50);
+        size_t expect_recorded = 0, recorded = 0;
+        for (size_t j = 0; j < n; j++) {
+            fill_input(pc, &pc->ev[base + j], &in[j], ids[j], sizeof ids[j]);
+            CONF_INIT(oc[j], MTRK_EVENT_OUTCOME_VERSION);
+            pin[j] = &in[j];
+            poc[j] = &oc[j];
+            ref_arrive(pc, base + j);
+            expect_recorded += (size_t)pc->ev[base + j].stored;
+        }
+        if (batch) {
+            CONF_OK(mtrk_event_record_batch(&recorded, poc, pc->t, pin, n));
+            assert_int_equal(recorded, expect_recorded);
+            for (size_t j = 0; j < n; j++) {
+                pc->ev[base + j].arrived = conf_clock_now();
+                check_outcome(pc, base + j, &oc[j]);
+            }
+        } else {
+            for (size_t j = 0; j < n; j++) {
+                CONF_OK(mtrk_event_record(&oc[j], pc->t, &in[j]));
+                pc->ev[base + j].arrived = conf_clock_now();
+                check_outcome(pc, base + j, &oc[j]);
+                conf_clock_advance((int64_t)below(r, 1000));
+            }
+        }
+        conf_clock_advance(1 + (int64_t)below(r, 10 * CONF_MIN));
+        base += n;
+    }
+}
+
+static void dump_history(const p_case *pc, size_t narrived)
+{
+    fprintf(stderr, "history of seed 0x%016" PRIx64 " (threshold %u), in arrival order:\n", pc->seed, pc->threshold);
+    for (size_t j = 0; j < narrived; j++) {
+        const p_event *e = &pc->ev[j];
+        const p_msg *m = &pc->msg[e->msg];
+        fprintf(stderr, "  %4zu msg %2d (campaign %d, contact %d) %-11s at T0+%" PRId64 "ms%s%s%s%s%s key %d%s\n", j,
+                e->msg, m->camp, m->contact, mtrk_event_type_name(e->type), e->at - CONF_T0,
+                e->type == MTRK_EV_CLICK ? " link" : "",
+                e->bounce == MTRK_BOUNCE_HARD ? " hard" : e->bounce == MTRK_BOUNCE_SOFT ? " soft" : "",
+                e->verdict == MTRK_VERDICT_MACHINE ? " machine" : "", e->threshold ? " THRESHOLD" : "",
+                e->queue ? " (queue)" : "", e->key, e->stored ? "" : " (repeat)");
+    }
+}
+
+/* Incremental figures == reference; after a rebuild, again. Prints what
+ * differs; returns the number of figures that differ. */
+static size_t check_case(p_case *pc, size_t narrived, const char *when)
+{
+    p_figures *ref = malloc(sizeof *ref), *got = malloc(sizeof *got);
+    assert_non_null(ref);
+    assert_non_null(got);
+    ref_figures(pc, narrived, ref);
+    p_diff d = { "incremental", NULL, 0, 0, 0 };
+    lib_figures(pc, got);
+    compare_figures(pc, ref, got, &d);
+    compare_events(pc, narrived, &d);
+    CONF_OK(mtrk_metrics_rebuild(pc->t));
+    d.stage = "rebuilt";
+    lib_figures(pc, got);
+    compare_figures(pc, ref, got, &d);
+    free(ref);
+    free(got);
+    if (d.count > 0) {
+        const char *dump = getenv("MTRK_TEST_DUMP");
+        if (dump != NULL && *dump == '1')
+            dump_history(pc, narrived);
+        fprintf(stderr,
+                "property: seed 0x%016" PRIx64 " (%s, %zu events arrived): %zu figures differ from the reference "
+                "(rerun this case alone: MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1 conformance %s property; "
+                "MTRK_TEST_DUMP=1 prints its history):\n%s%s",
+                pc->seed, when, narrived, d.count, pc->seed, conf_backend, d.text ? d.text : "",
+                d.count > 40 ? "  ...\n" : "");
+        free(d.text);
+    }
+    return d.count;
+}
+
+/* Runs one case; returns the number of figures that differ. */
+static size_t run_case(const conf_fixture *fx, uint64_t seed, int index)
+{
+    p_case *pc = calloc(1, sizeof *pc);
+    assert_non_null(pc);
+    pc->seed = seed;
+    pc->r.s = seed;
+    conf_clock_set(CONF_T0 - CONF_HOUR);
+    build_world(pc, fx, index);
+    gen_history(pc);
+
+    /* the queue's sends, at their times */
+    size_t nq = 0;
+    conf_clock_set(CONF_T0 + 2 * CONF_HOUR);
+    while (nq < pc->nev && pc->ev[nq].queue) {
+        p_event *e = &pc->ev[nq];
+        CONF_OK(mtrk_queue_mark_sent(pc->t, pc->msg[e->msg].mid, e->at, "prop", NULL));
+        ref_arrive(pc, nq);
+        e->arrived = conf_clock_now();
+        conf_clock_advance(1);
+        nq++;
+    }
+    /* the rest arrives later, while the clock moves */
+    conf_clock_set(P_START + 4 * 24 * CONF_HOUR);
+    size_t differ = 0;
+    if (chance(&pc->r, 50)) {
+        size_t half = nq + (pc->nev - nq) / 2;
+        play(pc, nq, half);
+        differ += check_case(pc, half, "halfway, then rebuilt");
+        play(pc, half, pc->nev);
+    } else {
+        play(pc, nq, pc->nev);
+    }
+    differ += check_case(pc, pc->nev, "at the end");
+
+    mtrk_tenant_close(pc->t);
+    free(pc->key_seen);
+    free(pc->ev);
+    free(pc);
+    return differ;
+}
+
+static uint64_t env_u64(const char *name, uint64_t dflt)
+{
+    const char *s = getenv(name);
+    if (s == NULL || *s == '\0')
+        return dflt;
+    char *end = NULL;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (end == s || *end != '\0') {
+        fprintf(stderr, "property: %s=\"%s\" is not a number; using %" PRIu64 "\n", name, s, dflt);
+        return dflt;
+    }
+    return (uint64_t)v;
+}
+
+static void test_property_incremental_rebuild_reference(void **state)
+{
+    const conf_fixture *fx = *state;
+    const char *level = getenv("MTRK_TEST_LEVEL");
+    int full = level != NULL && strcmp(level, "full") == 0;
+    uint64_t seed = env_u64("MTRK_TEST_SEED", P_DEFAULT_SEED);
+    uint64_t cases = env_u64("MTRK_TEST_CASES", full ? 150 : 6);
+    uint64_t failed = 0, first = 0;
+    for (uint64_t i = 0; i < cases; i++)
+        if (run_case(fx, seed + i, (int)i) > 0 && failed++ == 0)
+            first = seed + i;
+    if (failed > 0)
+        fail_msg("%" PRIu64 " of %" PRIu64 " cases differ from the reference (printed above); the first: "
+                 "MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1",
+                 failed, cases, first);
+}
+
+/* ------------------------------------------- two histories by hand */
+
+static void expect_link(mtrk_tenant *t, mtrk_id campaign, mtrk_id lid, uint64_t clicks, uint64_t unique,
+                        uint64_t unique_human, const char *when)
+{
+    mtrk_link_stats st;
+    mtrk_link_stats *p = &st;
+    size_t n = 0;
+    CONF_INIT(st, MTRK_LINK_STATS_VERSION);
+    CONF_OK(mtrk_metrics_links(&p, 1, &n, t, campaign));
+    assert_int_equal(n, 1);
+    CONF_ID_EQ(st.lid, lid);
+    if (st.clicks != clicks || st.clicks_unique != unique || st.clicks_unique_human != unique_human)
+        fail_msg("%s: link clicks %" PRIu64 ", unique %" PRIu64 ", unique human %" PRIu64
+                 "; expected %" PRIu64 ", %" PRIu64 ", %" PRIu64,
+                 when, st.clicks, st.clicks_unique, st.clicks_unique_human, clicks, unique, unique_human);
+    mtrk_metrics m = conf_metrics(t, campaign);
+    assert_int_equal(m.clicks_total, clicks);
+    assert_int_equal(m.clicks_unique, 1);
+}
+
+static int keyed(mtrk_tenant *t, mtrk_event_input *in, const char *peid)
+{
+    in->provider = "esp";
+    in->provider_event_id = peid;
+    return mtrk_event_record(NULL, t, in);
+}
+
+/* Click, hard bounce, click on the same link: the link has one unique click. */
+static void test_link_unique_after_hard_bounce(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "hb", 1, 1, 0);
+    mtrk_event_input in;
+    conf_ev_init(&in, MTRK_EV_CLICK, s.mids[0], CONF_T0 + CONF_HOUR);
+    in.lid = s.lids[0];
+    CONF_OK(keyed(fx->t, &in, "e1"));
+    conf_ev_init(&in, MTRK_EV_BOUNCE, s.mids[0], CONF_T0 + 2 * CONF_HOUR);
+    in.bounce_kind = MTRK_BOUNCE_HARD;
+    CONF_OK(keyed(fx->t, &in, "e2"));
+    conf_ev_init(&in, MTRK_EV_CLICK, s.mids[0], CONF_T0 + 3 * CONF_HOUR);
+    in.lid = s.lids[0];
+    CONF_OK(keyed(fx->t, &in, "e3"));
+    expect_link(fx->t, s.campaign, s.lids[0], 2, 1, 1, "incremental");
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    expect_link(fx->t, s.campaign, s.lids[0], 2, 1, 1, "rebuilt");
+    conf_scn_free(&s);
+}
+
+/* Click A, 17 opens, click A: link A has one unique click. */
+static void test_link_unique_after_17_opens(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "op", 1, 1, 0);
+    mtrk_event_input in;
+    char id[16];
+    conf_ev_init(&in, MTRK_EV_CLICK, s.mids[0], CONF_T0 + CONF_HOUR);
+    in.lid = s.lids[0];
+    CONF_OK(keyed(fx->t, &in, "c1"));
+    for (int i = 0; i < 17; i++) {
+        snprintf(id, sizeof id, "o%d", i);
+        conf_ev_init(&in, MTRK_EV_OPEN, s.mids[0], CONF_T0 + CONF_HOUR + (i + 1) * CONF_MIN);
+        CONF_OK(keyed(fx->t, &in, id));
+    }
+    conf_ev_init(&in, MTRK_EV_CLICK, s.mids[0], CONF_T0 + 2 * CONF_HOUR);
+    in.lid = s.lids[0];
+    CONF_OK(keyed(fx->t, &in, "c2"));
+    expect_link(fx->t, s.campaign, s.lids[0], 2, 1, 1, "incremental");
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    expect_link(fx->t, s.campaign, s.lids[0], 2, 1, 1, "rebuilt");
+    conf_scn_free(&s);
+}
+
+static const struct CMUnitTest property_tests[] = {
+    CONF_TEST(test_link_unique_after_hard_bounce),
+    CONF_TEST(test_link_unique_after_17_opens),
+    CONF_TEST(test_property_incremental_rebuild_reference),
+};
+
+CONF_GROUP(conf_group_property, "property", property_tests);
