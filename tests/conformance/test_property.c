@@ -27,12 +27,14 @@
  * (mtrk_event_record_batch) while the fake clock moves; half the cases
  * rebuild halfway and go on recording.
  *
- * Event times are distinct within a case: the rules order ties by arrival and
- * then by event id, which the reference does not model.
+ * Some events share their event time with an earlier event of the same
+ * contact: the rules order ties by arrival, then by event id, and ids are
+ * issued in arrival order (a batch issues them in the caller's order), so
+ * the reference orders by (event time, arrival index).
  *
  * Seeds: case i of a run uses seed S + i, with S = MTRK_TEST_SEED (decimal or
  * 0x-hex; default below); MTRK_TEST_CASES sets the number of cases (default
- * 6, or 150 with MTRK_TEST_LEVEL=full). A failure prints the case's seed and
+ * 12, or 300 with MTRK_TEST_LEVEL=full). A failure prints the case's seed and
  * every figure that differs; MTRK_TEST_DUMP=1 also prints its history.
  *
  * The group also holds two hand-written histories that once over-counted a
@@ -141,6 +143,13 @@ typedef struct p_case {
     int nkeys;
     unsigned char *key_seen; /* reference: provider event ids stored so far */
 } p_case;
+
+/* What the cases of a run covered (printed at the end, so that a run that
+ * passes also shows that it met the hard parts). */
+static struct p_cover {
+    uint64_t cases, arrived, repeats, batches, singles, clicks_machine, soft, threshold, hard, complaints,
+        unsubs[4], canceled, terminal_kept, rebuilt_halfway;
+} cover;
 
 static p_event *ev_push(p_case *pc)
 {
@@ -300,7 +309,7 @@ enum { K_SENT, K_DELIVERED, K_DEFERRED, K_OPEN, K_CLICK, K_SOFT, K_HARD, K_COMPL
 static void gen_history(p_case *pc)
 {
     prng *r = &pc->r;
-    int uniq = 0; /* added to a minute: event times never tie */
+    int uniq = 0; /* added to a minute: event times tie only when made to */
 
     for (int i = 0; i < pc->nmsg; i++) {
         if (pc->msg[i].state != MTRK_MSG_CLAIMED || chance(r, 30))
@@ -332,6 +341,14 @@ static void gen_history(p_case *pc)
             p_event *e = ev_push(pc);
             e->msg = i;
             e->at = P_START + (mtrk_time)below(r, P_WINDOW_MIN) * CONF_MIN + uniq++;
+            if (chance(r, 15)) /* the time of an earlier event of the same contact */
+                for (int tries = 0; tries < 8 && pc->nev - 1 > nqueue; tries++) {
+                    const p_event *o = &pc->ev[nqueue + below(r, pc->nev - 1 - nqueue)];
+                    if (pc->msg[o->msg].contact == pc->msg[i].contact) {
+                        e->at = o->at;
+                        break;
+                    }
+                }
             e->verdict = MTRK_VERDICT_HUMAN;
             switch (pick(r, w, K_COUNT)) {
             case K_SENT: e->type = MTRK_EV_SENT; break;
@@ -362,9 +379,16 @@ static void gen_history(p_case *pc)
                 case 0: e->scope = (mtrk_unsub_scope)0; break;
                 case 1: e->scope = MTRK_UNSUB_GLOBAL; break;
                 case 2: e->scope = MTRK_UNSUB_CAMPAIGN; break;
-                default:
+                default: {
+                    /* mostly an audience the message came through */
+                    const p_contact *c = &pc->c[pc->msg[i].contact];
+                    int via[P_NAUD], nvia = 0;
+                    for (int a = 0; a < P_NAUD; a++)
+                        if (c->member[a] && cp->attached[a])
+                            via[nvia++] = a;
                     e->scope = MTRK_UNSUB_AUDIENCE;
-                    e->aud = (int)below(r, P_NAUD);
+                    e->aud = nvia > 0 && chance(r, 70) ? via[below(r, (uint64_t)nvia)] : (int)below(r, P_NAUD);
+                }
                 }
             }
             /* a verdict on other types is allowed and changes nothing */
@@ -421,6 +445,12 @@ static mtrk_exclusion ref_exclusion(const p_case *pc, const p_contact *c, int k)
     return MTRK_EXCL_AUDIENCE_UNSUB;
 }
 
+/* Is pc->ev[a] after pc->ev[b] in a history (event time, then arrival)? */
+static int later(const p_case *pc, size_t a, size_t b)
+{
+    return pc->ev[a].at != pc->ev[b].at ? pc->ev[a].at > pc->ev[b].at : a > b;
+}
+
 static int is_delivery(mtrk_event_type type)
 {
     return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
@@ -449,8 +479,10 @@ static void ref_arrive(p_case *pc, size_t i)
     p_event *e = &pc->ev[i];
     p_msg *m = &pc->msg[e->msg];
     p_contact *c = &pc->c[m->contact];
+    cover.arrived++;
     if (e->key >= 0 && pc->key_seen[e->key]) {
         e->stored = 0;
+        cover.repeats++;
         return;
     }
     if (e->key >= 0)
@@ -458,26 +490,31 @@ static void ref_arrive(p_case *pc, size_t i)
     e->stored = 1;
 
     if (e->type == MTRK_EV_BOUNCE && e->bounce == MTRK_BOUNCE_SOFT) {
-        mtrk_time last_delivery = INT64_MIN;
+        /* positions in the contact's history: (event time, arrival index) */
+        size_t last = SIZE_MAX; /* the last delivery, open or click */
         for (size_t j = 0; j < i; j++) {
             const p_event *x = &pc->ev[j];
             if (x->stored && pc->msg[x->msg].contact == m->contact && is_delivery(x->type) &&
-                x->at > last_delivery)
-                last_delivery = x->at;
+                (last == SIZE_MAX || later(pc, j, last)))
+                last = j;
         }
         uint32_t run = 0;
         for (size_t j = 0; j <= i; j++) {
             const p_event *x = &pc->ev[j];
             if (x->stored && pc->msg[x->msg].contact == m->contact && x->type == MTRK_EV_BOUNCE &&
-                x->bounce == MTRK_BOUNCE_SOFT && x->at > last_delivery)
+                x->bounce == MTRK_BOUNCE_SOFT && (last == SIZE_MAX || later(pc, j, last)))
                 run++;
         }
-        e->threshold = e->at > last_delivery && run >= pc->threshold;
+        e->threshold = (last == SIZE_MAX || later(pc, i, last)) && run >= pc->threshold;
+        cover.soft++;
+        cover.threshold += (uint64_t)e->threshold;
     }
     e->hard = e->type == MTRK_EV_BOUNCE && (e->bounce == MTRK_BOUNCE_HARD || e->threshold);
 
     int terminal = m->state == MTRK_MSG_BOUNCED || m->state == MTRK_MSG_CANCELED;
     int lifted = m->state == MTRK_MSG_QUEUED || m->state == MTRK_MSG_CLAIMED;
+    cover.terminal_kept += (uint64_t)(terminal && (e->hard || is_delivery(e->type)));
+    cover.clicks_machine += e->type == MTRK_EV_CLICK && e->verdict == MTRK_VERDICT_MACHINE;
     if (e->hard) {
         if (!terminal)
             m->state = MTRK_MSG_BOUNCED;
@@ -494,13 +531,16 @@ static void ref_arrive(p_case *pc, size_t i)
 
     int recheck = 1;
     if (e->hard) {
+        cover.hard++;
         if (c->status == MTRK_CONTACT_ACTIVE)
             c->status = MTRK_CONTACT_BOUNCED;
     } else if (e->type == MTRK_EV_COMPLAINT) {
+        cover.complaints++;
         if (c->status == MTRK_CONTACT_ACTIVE)
             c->status = MTRK_CONTACT_COMPLAINED;
         c->global_unsub = 1;
     } else if (e->type == MTRK_EV_UNSUBSCRIBE) {
+        cover.unsubs[e->scope]++;
         if (e->scope == MTRK_UNSUB_CAMPAIGN)
             c->camp_unsub[m->camp] = 1;
         else if (e->scope == MTRK_UNSUB_AUDIENCE)
@@ -518,6 +558,7 @@ static void ref_arrive(p_case *pc, size_t i)
         if (why != MTRK_EXCL_NONE) {
             o->state = MTRK_MSG_CANCELED;
             o->cancel_reason = why;
+            cover.canceled++;
         }
     }
 }
@@ -990,6 +1031,7 @@ static void play(p_case *pc, size_t from, size_t to)
             expect_recorded += (size_t)pc->ev[base + j].stored;
         }
         if (batch) {
+            cover.batches++;
             CONF_OK(mtrk_event_record_batch(&recorded, poc, pc->t, pin, n));
             assert_int_equal(recorded, expect_recorded);
             for (size_t j = 0; j < n; j++) {
@@ -998,6 +1040,7 @@ static void play(p_case *pc, size_t from, size_t to)
             }
         } else {
             for (size_t j = 0; j < n; j++) {
+                cover.singles++;
                 CONF_OK(mtrk_event_record(&oc[j], pc->t, &in[j]));
                 pc->ev[base + j].arrived = conf_clock_now();
                 check_outcome(pc, base + j, &oc[j]);
@@ -1086,6 +1129,7 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, int index)
         size_t half = nq + (pc->nev - nq) / 2;
         play(pc, nq, half);
         differ += check_case(pc, half, "halfway, then rebuilt");
+        cover.rebuilt_halfway++;
         play(pc, half, pc->nev);
     } else {
         play(pc, nq, pc->nev);
@@ -1119,11 +1163,24 @@ static void test_property_incremental_rebuild_reference(void **state)
     const char *level = getenv("MTRK_TEST_LEVEL");
     int full = level != NULL && strcmp(level, "full") == 0;
     uint64_t seed = env_u64("MTRK_TEST_SEED", P_DEFAULT_SEED);
-    uint64_t cases = env_u64("MTRK_TEST_CASES", full ? 150 : 6);
+    uint64_t cases = env_u64("MTRK_TEST_CASES", full ? 300 : 12);
     uint64_t failed = 0, first = 0;
-    for (uint64_t i = 0; i < cases; i++)
+    memset(&cover, 0, sizeof cover);
+    for (uint64_t i = 0; i < cases; i++) {
+        cover.cases++;
         if (run_case(fx, seed + i, (int)i) > 0 && failed++ == 0)
             first = seed + i;
+    }
+    printf("property: %" PRIu64 " cases from seed 0x%016" PRIx64 " (%" PRIu64 " rebuilt halfway): %" PRIu64
+           " events arrived, %" PRIu64 " identical repeats, %" PRIu64 " batch calls, %" PRIu64
+           " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
+           " reaching the threshold), %" PRIu64 " hard bounces, %" PRIu64 " complaints, unsubscribes %" PRIu64
+           " default / %" PRIu64 " global / %" PRIu64 " campaign / %" PRIu64 " audience, %" PRIu64
+           " messages canceled, %" PRIu64 " states kept by a terminal message\n",
+           cover.cases, seed, cover.rebuilt_halfway, cover.arrived, cover.repeats, cover.batches, cover.singles,
+           cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
+           cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
+           cover.canceled, cover.terminal_kept);
     if (failed > 0)
         fail_msg("%" PRIu64 " of %" PRIu64 " cases differ from the reference (printed above); the first: "
                  "MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1",
