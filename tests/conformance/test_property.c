@@ -302,9 +302,10 @@ enum { K_SENT, K_DELIVERED, K_DEFERRED, K_OPEN, K_CLICK, K_SOFT, K_HARD, K_COMPL
  * The history: the queue's sends first (recorded while the world is built),
  * then 0–40 events per message of kinds drawn with weights of the message's
  * own (so some messages are all opens, some bounce again and again, most
- * never complain), at distinct random times over 72 hours; arrival order is
- * event time plus a delay (a fifth of them very late), and a tenth of the
- * events with a provider id are repeated later, identically.
+ * never complain), at random times over 72 hours (some equal to the time of
+ * an earlier event of the same contact); arrival order is event time plus a
+ * delay (a fifth of them very late), and a tenth of the events with a
+ * provider id are repeated later, identically.
  */
 static void gen_history(p_case *pc)
 {
