@@ -7,10 +7,12 @@
  * here from the rules (docs/metrics.md, docs/rules.md) are all equal —
  * campaign metrics (every field of mtrk_metrics), per-link stats, hourly
  * series of every event type, every message's facts (mtrk_message_info), its
- * events as listed (order, ids, the hard-bounce decision traced on each) and
- * the contacts' status.
+ * events as listed (order, ids, the hard-bounce decision traced on each), and
+ * each contact's status, address suppression and unsubscribe rules (with
+ * their sources).
  *
- * A case is a fresh tenant (soft-bounce threshold 1–4) with three audiences,
+ * A case is a fresh tenant (soft-bounce threshold 1–4, attribution window 1,
+ * 3 or 30 days) with three audiences,
  * 4–9 contacts in random audiences and three campaigns with their links
  * (catalogued from the HTML, one a honeypot, and a manual one; the third
  * campaign has none): the first sending, with messages claimed and some
@@ -25,7 +27,9 @@
  * order with identical repeats (the same provider event id), split into
  * random chunks recorded one by one (mtrk_event_record) or together
  * (mtrk_event_record_batch) while the fake clock moves; half the cases
- * rebuild halfway and go on recording.
+ * rebuild halfway and go on recording. Leads (through a mid, a forwarded
+ * mid, a rid or neither, in and out of the window, some repeated) are
+ * captured between the chunks, for the lead counters.
  *
  * Some events share their event time with an earlier event of the same
  * contact: the rules order ties by arrival, then by event id, and ids are
@@ -93,7 +97,9 @@ typedef struct p_contact {
     int msg[P_NCAMP]; /* index into p_case.msg, -1 if none */
     /* the reference's state, moved by arrivals */
     mtrk_contact_status status;
-    int global_unsub, camp_unsub[P_NCAMP], aud_unsub[P_NAUD];
+    int suppressed;
+    /* unsubscribe rules: the source of the event that made each, 0 if none */
+    mtrk_source global_unsub, camp_unsub[P_NCAMP], aud_unsub[P_NAUD];
 } p_contact;
 
 typedef struct p_msg {
@@ -114,6 +120,7 @@ typedef struct p_event {
     mtrk_verdict verdict;
     mtrk_unsub_scope scope;   /* unsubscribes: 0 (global by default) or a scope */
     int aud;                  /* audience scope: the audience */
+    mtrk_source source;       /* unsubscribes: 0 (link by default) or a source */
     int key;                  /* provider event id "p-<key>", or -1 */
     int repeat;               /* an identical repeat of an earlier event */
     int queue;                /* a sent recorded by mtrk_queue_mark_sent */
@@ -126,6 +133,20 @@ typedef struct p_event {
     mtrk_time arrived;
     uint64_t sort;            /* scratch: arrival order while generating */
 } p_event;
+
+/* A lead, captured between two chunks of events. */
+typedef struct p_lead {
+    size_t before;            /* captured once the events before pc->ev[before] arrived */
+    int camp;                 /* its landing page's campaign */
+    int msg;                  /* the mid it carries (index into p_case.msg), -1 for none */
+    int rid;                  /* the rid it carries (a contact), -1 for none */
+    mtrk_time captured_at;
+    char key[16];
+    char addr[48];
+    int repeat;               /* the same lead key again: a duplicate */
+} p_lead;
+
+#define P_MAXLEADS 8
 
 typedef struct p_case {
     uint64_t seed;
@@ -142,13 +163,19 @@ typedef struct p_case {
     size_t nev, cap;
     int nkeys;
     unsigned char *key_seen; /* reference: provider event ids stored so far */
+    mtrk_time created_at;    /* the messages' */
+    int64_t window;          /* the tenant's attribution window */
+    mtrk_id lp[P_NCAMP];     /* landing pages */
+    p_lead lead[P_MAXLEADS];
+    int nlead, nextlead;
+    uint64_t leads_total[P_NCAMP], leads_attributed[P_NCAMP], leads_forwarded[P_NCAMP]; /* reference */
 } p_case;
 
 /* What the cases of a run covered (printed at the end, so that a run that
  * passes also shows that it met the hard parts). */
 static struct p_cover {
     uint64_t cases, arrived, repeats, batches, singles, clicks_machine, soft, threshold, hard, complaints,
-        unsubs[4], canceled, terminal_kept, rebuilt_halfway;
+        unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads;
 } cover;
 
 static p_event *ev_push(p_case *pc)
@@ -183,6 +210,8 @@ static void build_world(p_case *pc, const conf_fixture *fx, int index)
     CONF_INIT(st, MTRK_TENANT_SETTINGS_VERSION);
     CONF_OK(mtrk_tenant_settings_get(&st, t));
     pc->threshold = st.soft_bounce_threshold = 1 + (uint32_t)below(&pc->r, 4);
+    static const int64_t windows[] = { 24 * CONF_HOUR, 72 * CONF_HOUR, 30 * 24 * CONF_HOUR };
+    pc->window = st.attribution_window_ms = windows[below(&pc->r, 3)];
     CONF_OK(mtrk_tenant_settings_set(t, &st));
 
     for (int a = 0; a < P_NAUD; a++)
@@ -235,6 +264,7 @@ static void build_world(p_case *pc, const conf_fixture *fx, int index)
         for (int a = 0; a < P_NAUD; a++)
             if (cp->attached[a])
                 conf_attach(t, cp->id, pc->aud[a]);
+        CONF_OK(mtrk_landing_page_create(&pc->lp[k], t, cp->id, "lp", "https://shop.example.com/lp"));
     }
     assert_int_equal(pc->camp[0].nlinks, 4);
     assert_int_equal(pc->camp[1].nlinks, 2);
@@ -242,6 +272,7 @@ static void build_world(p_case *pc, const conf_fixture *fx, int index)
     conf_campaign_to(t, pc->camp[0].id, MTRK_CAMPAIGN_SENDING);
     conf_campaign_to(t, pc->camp[1].id, MTRK_CAMPAIGN_SCHEDULED);
 
+    pc->created_at = conf_clock_now();
     for (int k = 0; k < P_NCAMP; k++) {
         CONF_OK(mtrk_campaign_generate(NULL, t, pc->camp[k].id));
         for (int i = 0; i < pc->nc; i++) {
@@ -391,6 +422,8 @@ static void gen_history(p_case *pc)
                     e->aud = nvia > 0 && chance(r, 70) ? via[below(r, (uint64_t)nvia)] : (int)below(r, P_NAUD);
                 }
                 }
+                static const mtrk_source sources[] = { (mtrk_source)0, MTRK_SOURCE_LINK, MTRK_SOURCE_ONE_CLICK };
+                e->source = sources[below(r, 3)];
             }
             /* a verdict on other types is allowed and changes nothing */
             if (e->type != MTRK_EV_OPEN && e->type != MTRK_EV_CLICK && chance(r, 5))
@@ -425,6 +458,50 @@ static void gen_history(p_case *pc)
     }
     pc->key_seen = calloc((size_t)pc->nkeys + 1, 1);
     assert_non_null(pc->key_seen);
+
+    /* leads, between the events: through a mid (of the landing page's
+     * campaign, mostly; the recipient's address or a forwarded one), a rid,
+     * or neither; captured at times in or out of the attribution window;
+     * some repeated (the same lead key) */
+    pc->nlead = (int)below(r, P_MAXLEADS + 1);
+    for (int n = 0; n < pc->nlead; n++) {
+        p_lead *l = &pc->lead[n];
+        l->before = nqueue + (size_t)below(r, (uint64_t)(pc->nev - nqueue + 1));
+        l->camp = (int)below(r, P_NCAMP);
+        l->msg = l->rid = -1;
+        l->captured_at = CONF_T0 - 2 * CONF_HOUR + (mtrk_time)below(r, 6 * 24 * CONF_HOUR);
+        snprintf(l->key, sizeof l->key, "lead-%d", n);
+        snprintf(l->addr, sizeof l->addr, "walkin%d@other.example", n);
+        int m = (int)below(r, (uint64_t)pc->nmsg);
+        if (pc->nmsg > 0 && chance(r, 60)) {
+            if (chance(r, 85)) /* a message of the landing page's campaign, if it has one */
+                for (int tries = 0; tries < 20 && pc->msg[m].camp != l->camp; tries++)
+                    m = (int)below(r, (uint64_t)pc->nmsg);
+            l->msg = m;
+            if (chance(r, 70))
+                snprintf(l->addr, sizeof l->addr, "%s", pc->c[pc->msg[m].contact].addr);
+            else
+                snprintf(l->addr, sizeof l->addr, "fw%d@other.example", n);
+        }
+        if (chance(r, 40)) {
+            l->rid = (int)below(r, (uint64_t)pc->nc);
+            if (l->msg < 0)
+                snprintf(l->addr, sizeof l->addr, "%s", pc->c[l->rid].addr);
+        }
+    }
+    for (int a = 1; a < pc->nlead; a++) /* in capture order */
+        for (int b = a; b > 0 && pc->lead[b - 1].before > pc->lead[b].before; b--) {
+            p_lead tmp = pc->lead[b];
+            pc->lead[b] = pc->lead[b - 1];
+            pc->lead[b - 1] = tmp;
+        }
+    for (int n = 1; n < pc->nlead; n++)
+        if (chance(r, 15)) {
+            size_t before = pc->lead[n].before;
+            pc->lead[n] = pc->lead[below(r, (uint64_t)n)];
+            pc->lead[n].before = before;
+            pc->lead[n].repeat = 1;
+        }
 }
 
 /* ------------------------------------------------- the reference fold */
@@ -535,19 +612,22 @@ static void ref_arrive(p_case *pc, size_t i)
         cover.hard++;
         if (c->status == MTRK_CONTACT_ACTIVE)
             c->status = MTRK_CONTACT_BOUNCED;
+        c->suppressed = 1;
     } else if (e->type == MTRK_EV_COMPLAINT) {
         cover.complaints++;
         if (c->status == MTRK_CONTACT_ACTIVE)
             c->status = MTRK_CONTACT_COMPLAINED;
-        c->global_unsub = 1;
+        c->suppressed = 1;
+        if (!c->global_unsub)
+            c->global_unsub = MTRK_SOURCE_COMPLAINT;
     } else if (e->type == MTRK_EV_UNSUBSCRIBE) {
         cover.unsubs[e->scope]++;
-        if (e->scope == MTRK_UNSUB_CAMPAIGN)
-            c->camp_unsub[m->camp] = 1;
-        else if (e->scope == MTRK_UNSUB_AUDIENCE)
-            c->aud_unsub[e->aud] = 1;
-        else
-            c->global_unsub = 1;
+        mtrk_source src = e->source ? e->source : MTRK_SOURCE_LINK;
+        mtrk_source *rule = e->scope == MTRK_UNSUB_CAMPAIGN   ? &c->camp_unsub[m->camp]
+                          : e->scope == MTRK_UNSUB_AUDIENCE ? &c->aud_unsub[e->aud]
+                                                            : &c->global_unsub;
+        if (!*rule) /* a rule that exists stays as it is */
+            *rule = src;
     } else {
         recheck = 0;
     }
@@ -564,6 +644,40 @@ static void ref_arrive(p_case *pc, size_t i)
     }
 }
 
+/*
+ * The reference, part 1 for leads (docs/rules.md "Leads"): a lead captured
+ * once pc->ev[0..narrived) arrived. A repeated lead key changes nothing. A mid
+ * is valid when its message is of the landing page's campaign and the
+ * capture is within the window after the message's sent time (its earliest
+ * sent event so far, else its creation): the lead is attributed to it, and
+ * forwarded when its address is not the recipient's. Else a rid gives the
+ * message of (campaign, rid) when there is one. Attributed = with a message.
+ */
+static void ref_lead(p_case *pc, const p_lead *l, size_t narrived)
+{
+    if (l->repeat)
+        return;
+    pc->leads_total[l->camp]++;
+    if (l->msg >= 0) {
+        const p_msg *m = &pc->msg[l->msg];
+        mtrk_time base = 0;
+        for (size_t j = 0; j < narrived; j++) {
+            const p_event *x = &pc->ev[j];
+            if (x->stored && x->msg == l->msg && x->type == MTRK_EV_SENT && (base == 0 || x->at < base))
+                base = x->at;
+        }
+        if (base == 0)
+            base = pc->created_at;
+        if (m->camp == l->camp && l->captured_at >= base && l->captured_at - base <= pc->window) {
+            pc->leads_attributed[l->camp]++;
+            pc->leads_forwarded[l->camp] += strcmp(l->addr, pc->c[m->contact].addr) != 0;
+            return;
+        }
+    }
+    if (l->rid >= 0 && pc->c[l->rid].msg[l->camp] >= 0)
+        pc->leads_attributed[l->camp]++;
+}
+
 /* Every figure the API reads, for one case. */
 typedef struct p_figures {
     mtrk_metrics camp[P_NCAMP];
@@ -572,6 +686,8 @@ typedef struct p_figures {
     uint64_t hourly[P_NCAMP][P_HOURS * P_NTYPES];
     mtrk_message_info msg[P_MAXMSG];
     mtrk_contact_status status[P_MAXC];
+    int suppressed[P_MAXC];
+    mtrk_source global_unsub[P_MAXC], camp_unsub[P_MAXC][P_NCAMP], aud_unsub[P_MAXC][P_NAUD];
 } p_figures;
 
 static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b : 0.0; }
@@ -607,10 +723,14 @@ static void ref_figures(const p_case *pc, size_t narrived, p_figures *f)
         mi->contact = pc->c[pc->msg[i].contact].id;
         mi->state = pc->msg[i].state;
         mi->cancel_reason = pc->msg[i].cancel_reason;
+        mi->created_at = pc->created_at;
     }
     for (int k = 0; k < P_NCAMP; k++) {
         CONF_INIT(f->camp[k], MTRK_METRICS_VERSION);
         f->camp[k].campaign = pc->camp[k].id;
+        f->camp[k].leads_total = pc->leads_total[k];
+        f->camp[k].leads_attributed = pc->leads_attributed[k];
+        f->camp[k].leads_forwarded = pc->leads_forwarded[k];
     }
 
     for (size_t j = 0; j < narrived; j++) {
@@ -737,8 +857,14 @@ static void ref_figures(const p_case *pc, size_t narrived, p_figures *f)
             ls[best].version = 0;
         }
     }
-    for (int i = 0; i < pc->nc; i++)
-        f->status[i] = pc->c[i].status;
+    for (int i = 0; i < pc->nc; i++) {
+        const p_contact *c = &pc->c[i];
+        f->status[i] = c->status;
+        f->suppressed[i] = c->suppressed;
+        f->global_unsub[i] = c->global_unsub;
+        memcpy(f->camp_unsub[i], c->camp_unsub, sizeof c->camp_unsub);
+        memcpy(f->aud_unsub[i], c->aud_unsub, sizeof c->aud_unsub);
+    }
 }
 
 /* ------------------------------------------------ reading the library */
@@ -764,8 +890,20 @@ static void lib_figures(const p_case *pc, p_figures *f)
     }
     for (int i = 0; i < pc->nmsg; i++)
         f->msg[i] = conf_msg(t, pc->msg[i].mid);
-    for (int i = 0; i < pc->nc; i++)
-        f->status[i] = conf_contact_status(t, pc->c[i].id);
+    mtrk_id nil;
+    memset(&nil, 0, sizeof nil);
+    for (int i = 0; i < pc->nc; i++) {
+        const p_contact *c = &pc->c[i];
+        f->status[i] = conf_contact_status(t, c->id);
+        f->suppressed[i] = conf_suppressed(t, c->addr) != 0;
+        mtrk_source src;
+        f->global_unsub[i] = conf_has_unsub(t, c->id, MTRK_UNSUB_GLOBAL, nil, &src) ? src : (mtrk_source)0;
+        for (int k = 0; k < P_NCAMP; k++)
+            f->camp_unsub[i][k] =
+                conf_has_unsub(t, c->id, MTRK_UNSUB_CAMPAIGN, pc->camp[k].id, &src) ? src : (mtrk_source)0;
+        for (int a = 0; a < P_NAUD; a++)
+            f->aud_unsub[i][a] = conf_has_unsub(t, c->id, MTRK_UNSUB_AUDIENCE, pc->aud[a], &src) ? src : (mtrk_source)0;
+    }
 }
 
 /* --------------------------------------------------------- comparing */
@@ -887,6 +1025,7 @@ static void compare_figures(const p_case *pc, const p_figures *x, const p_figure
         int k = pc->msg[i].camp, c = pc->msg[i].contact;
 #define MI_T(field) DIFF_T("message %d (campaign %d, contact %d) " #field, e->field, m->field, i, k, c)
         MI_T(state);
+        MI_T(created_at);
         MI_T(cancel_reason);
         MI_T(sent_at);
         MI_T(delivered_at);
@@ -904,8 +1043,17 @@ static void compare_figures(const p_case *pc, const p_figures *x, const p_figure
             mtrk_id_compare(e->contact, m->contact))
             diff_add(d, "message %d: mid, campaign or contact differ", i);
     }
-    for (int i = 0; i < pc->nc; i++)
+    for (int i = 0; i < pc->nc; i++) {
         DIFF_T("contact %d status", x->status[i], g->status[i], i);
+        DIFF_T("contact %d address suppressed", x->suppressed[i], g->suppressed[i], i);
+        DIFF_T("contact %d global unsubscribe (its source)", x->global_unsub[i], g->global_unsub[i], i);
+        for (int k = 0; k < P_NCAMP; k++)
+            DIFF_T("contact %d unsubscribe from campaign %d (its source)", x->camp_unsub[i][k], g->camp_unsub[i][k],
+                   i, k);
+        for (int a = 0; a < P_NAUD; a++)
+            DIFF_T("contact %d unsubscribe from audience %d (its source)", x->aud_unsub[i][a], g->aud_unsub[i][a],
+                   i, a);
+    }
 }
 
 /* A message's events as listed: event-time order, with each stored event's
@@ -968,6 +1116,7 @@ static void fill_input(const p_case *pc, const p_event *e, mtrk_event_input *in,
         in->unsub_scope = e->scope;
         if (e->scope == MTRK_UNSUB_AUDIENCE)
             in->unsub_audience = pc->aud[e->aud];
+        in->unsub_source = e->source;
     }
     if (e->key >= 0) {
         snprintf(idbuf, idsize, "p-%d", e->key);
@@ -1006,6 +1155,31 @@ static void check_outcome(p_case *pc, size_t i, const mtrk_event_outcome *oc)
     }
 }
 
+/* Captures the leads due once pc->ev[0..narrived) arrived. */
+static void capture_leads(p_case *pc, size_t narrived)
+{
+    for (; pc->nextlead < pc->nlead && pc->lead[pc->nextlead].before <= narrived; pc->nextlead++) {
+        const p_lead *l = &pc->lead[pc->nextlead];
+        mtrk_lead_input li;
+        CONF_INIT(li, MTRK_LEAD_INPUT_VERSION);
+        li.landing_page = pc->lp[l->camp];
+        li.lead_key = l->key;
+        li.address = l->addr;
+        if (l->msg >= 0)
+            li.mid = pc->msg[l->msg].mid;
+        if (l->rid >= 0)
+            li.rid = pc->c[l->rid].id;
+        li.captured_at = l->captured_at;
+        int dup = -1;
+        CONF_OK(mtrk_lead_capture(NULL, &dup, pc->t, &li));
+        if (dup != l->repeat)
+            fail_msg("seed 0x%016" PRIx64 ": lead %d: duplicate %d, expected %d", pc->seed, pc->nextlead, dup,
+                     l->repeat);
+        ref_lead(pc, l, narrived);
+        cover.leads++;
+    }
+}
+
 /* Records pc->ev[from, to) in random chunks, each one event at a time or one
  * batch, the clock moving between chunks; the reference follows each event. */
 static void play(p_case *pc, size_t from, size_t to)
@@ -1018,6 +1192,7 @@ static void play(p_case *pc, size_t from, size_t to)
     mtrk_event_outcome *poc[CHUNK];
     char ids[CHUNK][24];
     for (size_t base = from; base < to;) {
+        capture_leads(pc, base);
         size_t n = 1 + (size_t)below(r, CHUNK);
         if (n > to - base)
             n = to - base;
@@ -1051,6 +1226,7 @@ static void play(p_case *pc, size_t from, size_t to)
         conf_clock_advance(1 + (int64_t)below(r, 10 * CONF_MIN));
         base += n;
     }
+    capture_leads(pc, to);
 }
 
 static void dump_history(const p_case *pc, size_t narrived)
@@ -1177,11 +1353,11 @@ static void test_property_incremental_rebuild_reference(void **state)
            " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
            " reaching the threshold), %" PRIu64 " hard bounces, %" PRIu64 " complaints, unsubscribes %" PRIu64
            " default / %" PRIu64 " global / %" PRIu64 " campaign / %" PRIu64 " audience, %" PRIu64
-           " messages canceled, %" PRIu64 " states kept by a terminal message\n",
+           " messages canceled, %" PRIu64 " states kept by a terminal message, %" PRIu64 " leads\n",
            cover.cases, seed, cover.rebuilt_halfway, cover.arrived, cover.repeats, cover.batches, cover.singles,
            cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
            cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
-           cover.canceled, cover.terminal_kept);
+           cover.canceled, cover.terminal_kept, cover.leads);
     if (failed > 0)
         fail_msg("%" PRIu64 " of %" PRIu64 " cases differ from the reference (printed above); the first: "
                  "MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1",
