@@ -39,10 +39,12 @@
  * Seeds: case i of a run uses seed S + i, with S = MTRK_TEST_SEED (decimal or
  * 0x-hex; default below); MTRK_TEST_CASES sets the number of cases (default
  * 12, or 300 with MTRK_TEST_LEVEL=full). A failure prints the case's seed and
- * every figure that differs; MTRK_TEST_DUMP=1 also prints its history.
+ * every figure that differs; MTRK_TEST_DUMP=1 also prints its history, and
+ * MTRK_TEST_SHRINK=1 shrinks the first failing case to a smallest history
+ * that still fails (by removing events; best on the memory backend).
  *
- * The group also holds two hand-written histories that once over-counted a
- * link's unique clicks (test_link_unique_*).
+ * The group also holds three hand-written histories that once over-counted
+ * a link's unique clicks (test_link_unique_*).
  */
 #include "conf_util.h"
 
@@ -131,6 +133,7 @@ typedef struct p_event {
     /* what the library said */
     mtrk_id event_id;         /* the stored event (the first one for a repeat); nil for the queue's */
     mtrk_time arrived;
+    int call;                 /* the batch call it went in (1, 2, ...), 0 if recorded alone */
     uint64_t sort;            /* scratch: arrival order while generating */
 } p_event;
 
@@ -150,7 +153,9 @@ typedef struct p_lead {
 
 typedef struct p_case {
     uint64_t seed;
-    prng r;
+    prng r;                  /* the world and its history */
+    prng play;               /* how the history is cut into calls */
+    int quiet;               /* print nothing (while shrinking) */
     mtrk_tenant *t;
     uint32_t threshold;
     mtrk_id aud[P_NAUD];
@@ -168,6 +173,7 @@ typedef struct p_case {
     mtrk_id lp[P_NCAMP];     /* landing pages */
     p_lead lead[P_MAXLEADS];
     int nlead, nextlead;
+    size_t half;             /* figures checked and rebuilt after pc->ev[0..half), or SIZE_MAX */
     uint64_t leads_total[P_NCAMP], leads_attributed[P_NCAMP], leads_forwarded[P_NCAMP]; /* reference */
 } p_case;
 
@@ -200,10 +206,11 @@ static const char *const p_html[P_NCAMP] = {
 };
 
 /* Campaigns, audiences, contacts, generation and the queue's sends. */
-static void build_world(p_case *pc, const conf_fixture *fx, int index)
+static void build_world(p_case *pc, const conf_fixture *fx)
 {
+    static unsigned tenants;
     char key[32];
-    snprintf(key, sizeof key, "prop-%d", index);
+    snprintf(key, sizeof key, "prop-%u", tenants++);
     CONF_OK(mtrk_tenant_create(&pc->t, fx->db, key, "test:property"));
     mtrk_tenant *t = pc->t;
     mtrk_tenant_settings st;
@@ -1185,7 +1192,7 @@ static void capture_leads(p_case *pc, size_t narrived)
 static void play(p_case *pc, size_t from, size_t to)
 {
     enum { CHUNK = 16 };
-    prng *r = &pc->r;
+    prng *r = &pc->play;
     mtrk_event_input in[CHUNK];
     const mtrk_event_input *pin[CHUNK];
     mtrk_event_outcome oc[CHUNK];
@@ -1208,6 +1215,8 @@ static void play(p_case *pc, size_t from, size_t to)
         }
         if (batch) {
             cover.batches++;
+            for (size_t j = 0; j < n; j++)
+                pc->ev[base + j].call = (int)cover.batches;
             CONF_OK(mtrk_event_record_batch(&recorded, poc, pc->t, pin, n));
             assert_int_equal(recorded, expect_recorded);
             for (size_t j = 0; j < n; j++) {
@@ -1229,18 +1238,59 @@ static void play(p_case *pc, size_t from, size_t to)
     capture_leads(pc, to);
 }
 
+static void dump_time(char *out, size_t size, mtrk_time at)
+{
+    int64_t ms = at - CONF_T0;
+    const char *sign = ms < 0 ? "-" : "+";
+    if (ms < 0)
+        ms = -ms;
+    snprintf(out, size, "T0%s%" PRId64 "h%02" PRId64 "m%02" PRId64 ".%03" PRId64 "s", sign, ms / CONF_HOUR,
+             ms / CONF_MIN % 60, ms / 1000 % 60, ms % 1000);
+}
+
+/* The history as recorded, for a person reproducing a failure. */
 static void dump_history(const p_case *pc, size_t narrived)
 {
-    fprintf(stderr, "history of seed 0x%016" PRIx64 " (threshold %u), in arrival order:\n", pc->seed, pc->threshold);
-    for (size_t j = 0; j < narrived; j++) {
+    static const char *const scopes[] = { "default", "global", "campaign", "audience" };
+    fprintf(stderr, "history of seed 0x%016" PRIx64 " (soft-bounce threshold %u), in arrival order "
+                    "(T0 = 2026-01-01T00:00:00Z; messages created at T0-1h):\n", pc->seed, pc->threshold);
+    int l = 0;
+    for (size_t j = 0; j <= narrived; j++) {
+        if (j == pc->half)
+            fprintf(stderr, "        (figures checked, then mtrk_metrics_rebuild)\n");
+        for (; l < pc->nlead && pc->lead[l].before == j; l++) {
+            const p_lead *ld = &pc->lead[l];
+            char at[48];
+            dump_time(at, sizeof at, ld->captured_at);
+            fprintf(stderr, "        lead %s on campaign %d's landing page, captured at %s, address %s, mid %d, "
+                            "rid %d%s\n", ld->key, ld->camp, at, ld->addr, ld->msg, ld->rid,
+                    ld->repeat ? " (a repeated key)" : "");
+        }
+        if (j == narrived)
+            break;
         const p_event *e = &pc->ev[j];
         const p_msg *m = &pc->msg[e->msg];
-        fprintf(stderr, "  %4zu msg %2d (campaign %d, contact %d) %-11s at T0+%" PRId64 "ms%s%s%s%s%s key %d%s\n", j,
-                e->msg, m->camp, m->contact, mtrk_event_type_name(e->type), e->at - CONF_T0,
-                e->type == MTRK_EV_CLICK ? " link" : "",
-                e->bounce == MTRK_BOUNCE_HARD ? " hard" : e->bounce == MTRK_BOUNCE_SOFT ? " soft" : "",
-                e->verdict == MTRK_VERDICT_MACHINE ? " machine" : "", e->threshold ? " THRESHOLD" : "",
-                e->queue ? " (queue)" : "", e->key, e->stored ? "" : " (repeat)");
+        char at[48], what[96] = "";
+        dump_time(at, sizeof at, e->at);
+        if (e->type == MTRK_EV_CLICK)
+            snprintf(what, sizeof what, " link at position %u%s", pc->camp[m->camp].link[e->link].position,
+                     pc->camp[m->camp].link[e->link].honeypot ? " (honeypot)" : "");
+        else if (e->type == MTRK_EV_BOUNCE)
+            snprintf(what, sizeof what, " %s%s", e->bounce == MTRK_BOUNCE_HARD ? "hard" : "soft",
+                     e->threshold ? " (reaches the threshold)" : "");
+        else if (e->type == MTRK_EV_UNSUBSCRIBE)
+            snprintf(what, sizeof what, " scope %s%s%.0d source %d", scopes[e->scope],
+                     e->scope == MTRK_UNSUB_AUDIENCE ? " " : "", e->scope == MTRK_UNSUB_AUDIENCE ? e->aud : 0,
+                     (int)e->source);
+        char key[24] = "no provider id", call[24] = "alone";
+        if (e->key >= 0)
+            snprintf(key, sizeof key, "id p-%d", e->key);
+        if (e->call)
+            snprintf(call, sizeof call, "in batch %d", e->call);
+        fprintf(stderr, "  %4zu  message %d (campaign %d, contact %d): %s%s%s at %s, %s, %s%s\n", j, e->msg,
+                m->camp, m->contact, mtrk_event_type_name(e->type), what,
+                e->verdict == MTRK_VERDICT_MACHINE ? " (machine)" : "", at, key,
+                e->queue ? "mtrk_queue_mark_sent" : call, e->stored ? "" : ", a repeat: duplicate");
     }
 }
 
@@ -1262,7 +1312,7 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when)
     compare_figures(pc, ref, got, &d);
     free(ref);
     free(got);
-    if (d.count > 0) {
+    if (d.count > 0 && !pc->quiet) {
         const char *dump = getenv("MTRK_TEST_DUMP");
         if (dump != NULL && *dump == '1')
             dump_history(pc, narrived);
@@ -1272,21 +1322,55 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when)
                 "MTRK_TEST_DUMP=1 prints its history):\n%s%s",
                 pc->seed, when, narrived, d.count, pc->seed, conf_backend, d.text ? d.text : "",
                 d.count > 40 ? "  ...\n" : "");
-        free(d.text);
     }
+    free(d.text);
     return d.count;
 }
 
-/* Runs one case; returns the number of figures that differ. */
-static size_t run_case(const conf_fixture *fx, uint64_t seed, int index)
+/* Keeps the events of pc->ev that keep[] names (by their index when
+ * generated; the queue's sends always stay), and the leads if keep_leads,
+ * each still captured after the same events. For shrinking a failing case. */
+static void keep_only(p_case *pc, const unsigned char *keep, int keep_leads)
+{
+    size_t n = 0, *newpos = calloc(pc->nev + 1, sizeof *newpos);
+    assert_non_null(newpos);
+    for (size_t i = 0; i < pc->nev; i++) {
+        newpos[i] = n;
+        if (pc->ev[i].queue || keep[i])
+            pc->ev[n++] = pc->ev[i];
+    }
+    newpos[pc->nev] = n;
+    pc->nev = n;
+    if (!keep_leads)
+        pc->nlead = 0;
+    for (int l = 0; l < pc->nlead; l++)
+        pc->lead[l].before = newpos[pc->lead[l].before];
+    free(newpos);
+}
+
+/*
+ * Runs one case: builds its world and history from the seed (keeping only
+ * what keep[] names, when not NULL), records it and compares the figures
+ * with the reference. Returns the number of figures that differ; *out_nev
+ * (if not NULL) receives the number of events generated.
+ */
+static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned char *keep, int keep_leads, int quiet,
+                       size_t *out_nev)
 {
     p_case *pc = calloc(1, sizeof *pc);
     assert_non_null(pc);
     pc->seed = seed;
     pc->r.s = seed;
+    pc->play.s = seed ^ UINT64_C(0x5bd1e9955bd1e995);
+    pc->quiet = quiet;
     conf_clock_set(CONF_T0 - CONF_HOUR);
-    build_world(pc, fx, index);
+    build_world(pc, fx);
     gen_history(pc);
+    int halfway = chance(&pc->r, 50);
+    if (out_nev)
+        *out_nev = pc->nev;
+    if (keep)
+        keep_only(pc, keep, keep_leads);
 
     /* the queue's sends, at their times */
     size_t nq = 0;
@@ -1302,8 +1386,9 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, int index)
     /* the rest arrives later, while the clock moves */
     conf_clock_set(P_START + 4 * 24 * CONF_HOUR);
     size_t differ = 0;
-    if (chance(&pc->r, 50)) {
-        size_t half = nq + (pc->nev - nq) / 2;
+    pc->half = SIZE_MAX;
+    if (halfway) {
+        size_t half = pc->half = nq + (pc->nev - nq) / 2;
         play(pc, nq, half);
         differ += check_case(pc, half, "halfway, then rebuilt");
         cover.rebuilt_halfway++;
@@ -1318,6 +1403,50 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, int index)
     free(pc->ev);
     free(pc);
     return differ;
+}
+
+/*
+ * Shrinks a failing case: removes the leads, then windows of events (halving
+ * their size down to one event) as long as the case still fails, and prints
+ * the smallest history found with its differences. Each try is a fresh
+ * tenant; fast enough on the memory backend.
+ */
+static void shrink(const conf_fixture *fx, uint64_t seed)
+{
+    size_t n = 0;
+    run_case(fx, seed, NULL, 1, 1, &n);
+    unsigned char *keep = malloc(n + 1), *saved = malloc(n + 1);
+    assert_non_null(keep);
+    assert_non_null(saved);
+    memset(keep, 1, n + 1);
+    int leads = run_case(fx, seed, keep, 0, 1, NULL) == 0;
+    size_t tries = 1;
+    for (size_t size = n / 2 ? n / 2 : 1;; size /= 2) {
+        for (size_t start = 0; start < n; start += size) {
+            size_t end = start + size < n ? start + size : n, removed = 0;
+            memcpy(saved, keep + start, end - start);
+            for (size_t i = start; i < end; i++) {
+                removed += keep[i];
+                keep[i] = 0;
+            }
+            if (removed == 0)
+                continue;
+            tries++;
+            if (run_case(fx, seed, keep, leads, 1, NULL) == 0)
+                memcpy(keep + start, saved, end - start); /* needed: put back */
+        }
+        if (size == 1)
+            break;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        kept += keep[i];
+    fprintf(stderr, "property: seed 0x%016" PRIx64 " shrunk in %zu tries to %zu of its %zu events%s "
+                    "(and the queue's sends):\n", seed, tries, kept, n, leads ? " and its leads" : "");
+    setenv("MTRK_TEST_DUMP", "1", 1);
+    run_case(fx, seed, keep, leads, 0, NULL);
+    free(keep);
+    free(saved);
 }
 
 static uint64_t env_u64(const char *name, uint64_t dflt)
@@ -1345,7 +1474,7 @@ static void test_property_incremental_rebuild_reference(void **state)
     memset(&cover, 0, sizeof cover);
     for (uint64_t i = 0; i < cases; i++) {
         cover.cases++;
-        if (run_case(fx, seed + i, (int)i) > 0 && failed++ == 0)
+        if (run_case(fx, seed + i, NULL, 1, 0, NULL) > 0 && failed++ == 0)
             first = seed + i;
     }
     printf("property: %" PRIu64 " cases from seed 0x%016" PRIx64 " (%" PRIu64 " rebuilt halfway): %" PRIu64
@@ -1358,10 +1487,15 @@ static void test_property_incremental_rebuild_reference(void **state)
            cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
            cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
            cover.canceled, cover.terminal_kept, cover.leads);
-    if (failed > 0)
+    if (failed > 0) {
+        const char *sh = getenv("MTRK_TEST_SHRINK");
+        if (sh != NULL && *sh == '1')
+            shrink(fx, first);
         fail_msg("%" PRIu64 " of %" PRIu64 " cases differ from the reference (printed above); the first: "
-                 "MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1",
+                 "MTRK_TEST_SEED=0x%016" PRIx64 " MTRK_TEST_CASES=1 (MTRK_TEST_SHRINK=1: its smallest failing "
+                 "history)",
                  failed, cases, first);
+    }
 }
 
 /* ------------------------------------------- two histories by hand */
@@ -1460,9 +1594,27 @@ static void test_link_unique_after_17_opens(void **state)
     expect_one_unique(fx->t, campaign, lid);
 }
 
+/* Click, rebuild, click on the same link: the link has one unique click. */
+static void test_link_unique_after_rebuild(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_id campaign, mid, lid;
+    one_message(fx->t, "rb", &campaign, &mid, &lid);
+    mtrk_event_input in;
+    conf_ev_init(&in, MTRK_EV_CLICK, mid, CONF_T0 + CONF_HOUR);
+    in.lid = lid;
+    keyed(fx->t, &in, "r1");
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    conf_ev_init(&in, MTRK_EV_CLICK, mid, CONF_T0 + 2 * CONF_HOUR);
+    in.lid = lid;
+    keyed(fx->t, &in, "r2");
+    expect_one_unique(fx->t, campaign, lid);
+}
+
 static const struct CMUnitTest property_tests[] = {
     CONF_TEST(test_link_unique_after_hard_bounce),
     CONF_TEST(test_link_unique_after_17_opens),
+    CONF_TEST(test_link_unique_after_rebuild),
     CONF_TEST(test_property_incremental_rebuild_reference),
 };
 
