@@ -11,25 +11,29 @@
  * each contact's status, address suppression and unsubscribe rules (with
  * their sources).
  *
- * A case is a fresh tenant (soft-bounce threshold 1–4, attribution window 1,
- * 3 or 30 days) with three audiences,
- * 4–9 contacts in random audiences and three campaigns with their links
- * (catalogued from the HTML, one a honeypot, and a manual one; the third
- * campaign has none): the first sending, with messages claimed and some
- * marked sent through the queue, the second scheduled and the third in draft,
- * their other messages queued. Each message then gets 0–40 events of every
- * type (sent, delivered, deferred, open, click on any of its campaign's links,
- * soft and hard bounce, complaint, unsubscribe of every scope), most with a
- * provider event id, with explicit human or machine verdicts; events of one
+ * A case is a fresh tenant (soft-bounce threshold 1–4, attribution window
+ * 1, 3 or 30 days) with three audiences, 4–9 contacts in random audiences
+ * and three campaigns with their links (catalogued from the HTML, one a
+ * honeypot, and a manual one; the third campaign has none): the first
+ * sending, with messages claimed and some marked sent through the queue, the
+ * second scheduled and the third in draft, their other messages queued.
+ *
+ * Each message then gets 0–40 events of every type (sent, delivered,
+ * deferred, open, click on any of its campaign's links, soft and hard
+ * bounce, complaint, unsubscribe of every scope and source), most with a
+ * provider event id, with explicit human or machine verdicts. Events of one
  * contact across campaigns interleave, so soft-bounce runs cross campaigns,
- * and hard bounces, complaints and unsubscribes can land anywhere (and cancel
- * the contact's messages still queued). The events arrive out of event-time
- * order with identical repeats (the same provider event id), split into
- * random chunks recorded one by one (mtrk_event_record) or together
- * (mtrk_event_record_batch) while the fake clock moves; half the cases
- * rebuild halfway and go on recording. Leads (through a mid, a forwarded
- * mid, a rid or neither, in and out of the window, some repeated) are
- * captured between the chunks, for the lead counters.
+ * and hard bounces, complaints and unsubscribes land anywhere (and cancel
+ * the contact's messages still queued). Queue operations on the first
+ * campaign come among the events: claims (which recheck eligibility),
+ * releases, and marking a message sent (refused unless it is claimed).
+ *
+ * The events arrive out of event-time order with identical repeats (the same
+ * provider event id), split into random chunks recorded one by one
+ * (mtrk_event_record) or together (mtrk_event_record_batch) while the fake
+ * clock moves; half the cases check and rebuild halfway, then go on
+ * recording. Leads (through a mid, a forwarded mid, a rid or neither, in and
+ * out of the window, some repeated) are captured between the chunks.
  *
  * Some events share their event time with an earlier event of the same
  * contact: the rules order ties by arrival, then by event id, and ids are
@@ -112,8 +116,15 @@ typedef struct p_msg {
     mtrk_exclusion cancel_reason;
 } p_msg;
 
-/* One event as sent to the library, in arrival order. */
+/* What a step of the history does: record an event, or a queue operation
+ * on the first campaign (mark a message sent, claim, release). */
+enum { P_EVENT, P_MARK_SENT, P_CLAIM, P_RELEASE };
+
+/* One step of the history (mostly an event) as sent to the library, in
+ * arrival order. */
 typedef struct p_event {
+    int action;               /* P_EVENT, ... */
+    int cap;                  /* P_CLAIM: how many */
     int msg;
     mtrk_event_type type;
     mtrk_time at;             /* occurred_at: distinct within a case */
@@ -125,13 +136,13 @@ typedef struct p_event {
     mtrk_source source;       /* unsubscribes: 0 (link by default) or a source */
     int key;                  /* provider event id "p-<key>", or -1 */
     int repeat;               /* an identical repeat of an earlier event */
-    int queue;                /* a sent recorded by mtrk_queue_mark_sent */
+    int setup;                /* a mark-sent of the setup, before the other steps */
     /* the reference's decisions, when it arrives */
     int stored;               /* a new event (not a duplicate) */
     int hard;                 /* counts as a hard bounce (kind hard, or the threshold) */
     int threshold;            /* a soft bounce that reached the threshold */
     /* what the library said */
-    mtrk_id event_id;         /* the stored event (the first one for a repeat); nil for the queue's */
+    mtrk_id event_id;         /* the stored event (the first one for a repeat); nil for a mark-sent */
     mtrk_time arrived;
     int call;                 /* the batch call it went in (1, 2, ...), 0 if recorded alone */
     uint64_t sort;            /* scratch: arrival order while generating */
@@ -150,6 +161,13 @@ typedef struct p_lead {
 } p_lead;
 
 #define P_MAXLEADS 8
+
+/* Differences found, as text. */
+typedef struct p_diff {
+    const char *stage; /* "calls", "incremental", "rebuilt" */
+    char *text;
+    size_t len, cap, count;
+} p_diff;
 
 typedef struct p_case {
     uint64_t seed;
@@ -174,6 +192,7 @@ typedef struct p_case {
     p_lead lead[P_MAXLEADS];
     int nlead, nextlead;
     size_t half;             /* figures checked and rebuilt after pc->ev[0..half), or SIZE_MAX */
+    p_diff calls;            /* calls whose outcome differs from the reference's */
     uint64_t leads_total[P_NCAMP], leads_attributed[P_NCAMP], leads_forwarded[P_NCAMP]; /* reference */
 } p_case;
 
@@ -181,7 +200,7 @@ typedef struct p_case {
  * passes also shows that it met the hard parts). */
 static struct p_cover {
     uint64_t cases, arrived, repeats, batches, singles, clicks_machine, soft, threshold, hard, complaints,
-        unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads;
+        unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads, marked_sent, released, claimed;
 } cover;
 
 static p_event *ev_push(p_case *pc)
@@ -354,11 +373,11 @@ static void gen_history(p_case *pc)
         if (pc->msg[i].state != MTRK_MSG_CLAIMED || chance(r, 30))
             continue;
         p_event *e = ev_push(pc);
+        e->action = P_MARK_SENT;
         e->msg = i;
         e->type = MTRK_EV_SENT;
         e->at = CONF_T0 + (mtrk_time)below(r, 60) * CONF_MIN + uniq++;
-        e->queue = 1;
-        e->sort = 0;
+        e->setup = 1;
     }
     size_t nqueue = pc->nev;
 
@@ -442,7 +461,29 @@ static void gen_history(p_case *pc)
         }
     }
 
-    /* arrival order (the queue's sends stay first) */
+    /* queue operations on the first campaign among the events: marking a
+     * message sent (refused unless it is claimed), claims, releases */
+    for (int i = 0; i < pc->nmsg; i++) {
+        if (pc->msg[i].camp != 0)
+            continue;
+        int ops = (int)below(r, 3);
+        for (int j = 0; j < ops; j++) {
+            p_event *e = ev_push(pc);
+            e->action = chance(r, 70) ? P_MARK_SENT : P_RELEASE;
+            e->msg = i;
+            e->type = MTRK_EV_SENT;
+            e->at = P_START + (mtrk_time)below(r, P_WINDOW_MIN) * CONF_MIN + uniq++;
+            e->sort = (uint64_t)(P_START + (int64_t)below(r, 24 * CONF_HOUR)); /* early: more is queued */
+        }
+    }
+    for (int j = (int)below(r, 4); j > 0 && pc->nmsg > 0; j--) {
+        p_event *e = ev_push(pc);
+        e->action = P_CLAIM;
+        e->cap = 1 + (int)below(r, 4);
+        e->sort = (uint64_t)(P_START + (int64_t)below(r, 24 * CONF_HOUR));
+    }
+
+    /* arrival order (the setup's sends stay first) */
     size_t n0 = pc->nev;
     for (size_t i = nqueue; i < n0; i++)
         for (size_t j = i; j > nqueue && pc->ev[j - 1].sort > pc->ev[j].sort; j--) {
@@ -452,7 +493,7 @@ static void gen_history(p_case *pc)
         }
     /* identical repeats, later in arrival order */
     for (size_t i = nqueue; i < n0; i++) {
-        if (pc->ev[i].repeat || pc->ev[i].key < 0 || !chance(r, 10))
+        if (pc->ev[i].action != P_EVENT || pc->ev[i].repeat || pc->ev[i].key < 0 || !chance(r, 10))
             continue;
         p_event copy = pc->ev[i];
         size_t at = i + 1 + (size_t)below(r, (uint64_t)(pc->nev - i));
@@ -546,6 +587,8 @@ static int is_delivery(mtrk_event_type type)
  * the rules that depend on arrival order). pc->ev[i] arrives after
  * pc->ev[0..i-1].
  * - An identical repeat of a stored provider event id changes nothing.
+ * - Marking a message sent through the queue is refused unless the message
+ *   is claimed; otherwise it is a sent event.
  * - A soft bounce counts as hard when it sits in its contact's run (the soft
  *   bounces, of any campaign, after the contact's last delivery, open or
  *   click by event time, among the events stored so far and itself) and the
@@ -565,6 +608,10 @@ static void ref_arrive(p_case *pc, size_t i)
     p_msg *m = &pc->msg[e->msg];
     p_contact *c = &pc->c[m->contact];
     cover.arrived++;
+    if (e->action == P_MARK_SENT && m->state != MTRK_MSG_CLAIMED) {
+        e->stored = 0; /* refused: only a claimed message can be marked sent */
+        return;
+    }
     if (e->key >= 0 && pc->key_seen[e->key]) {
         e->stored = 0;
         cover.repeats++;
@@ -649,6 +696,50 @@ static void ref_arrive(p_case *pc, size_t i)
             cover.canceled++;
         }
     }
+}
+
+/*
+ * The reference, part 1 for the queue (docs/rules.md "Campaigns", "Messages";
+ * mtrk_queue_claim): a claim takes the first campaign's queued messages in
+ * mid order, rechecking each: one no longer eligible is canceled with its
+ * reason, the others are claimed, up to cap. Leases never expire here.
+ * Writes the mids it claims to out, returns how many; *canceled the number
+ * canceled.
+ */
+static size_t ref_claim(p_case *pc, int cap, mtrk_id *out, size_t *canceled)
+{
+    size_t n = 0;
+    *canceled = 0;
+    int done[P_MAXMSG] = { 0 };
+    for (;;) { /* the next queued message in mid order */
+        int next = -1;
+        for (int i = 0; i < pc->nmsg; i++)
+            if (!done[i] && pc->msg[i].camp == 0 && pc->msg[i].state == MTRK_MSG_QUEUED &&
+                (next < 0 || mtrk_id_compare(pc->msg[i].mid, pc->msg[next].mid) < 0))
+                next = i;
+        if (next < 0 || n == (size_t)cap)
+            return n;
+        done[next] = 1;
+        p_msg *m = &pc->msg[next];
+        mtrk_exclusion why = ref_exclusion(pc, &pc->c[m->contact], 0);
+        if (why != MTRK_EXCL_NONE) {
+            m->state = MTRK_MSG_CANCELED;
+            m->cancel_reason = why;
+            ++*canceled;
+        } else {
+            m->state = MTRK_MSG_CLAIMED;
+            out[n++] = m->mid;
+        }
+    }
+}
+
+/* A release returns a claimed message to the queue; refused otherwise. */
+static int ref_release(p_case *pc, int msg)
+{
+    if (pc->msg[msg].state != MTRK_MSG_CLAIMED)
+        return MTRK_ESTATE;
+    pc->msg[msg].state = MTRK_MSG_QUEUED;
+    return MTRK_OK;
 }
 
 /*
@@ -915,12 +1006,6 @@ static void lib_figures(const p_case *pc, p_figures *f)
 
 /* --------------------------------------------------------- comparing */
 
-typedef struct p_diff {
-    const char *stage; /* "incremental", "rebuilt" */
-    char *text;
-    size_t len, cap, count;
-} p_diff;
-
 static void diff_add(p_diff *d, const char *fmt, ...)
 {
     char line[256];
@@ -1143,22 +1228,59 @@ static mtrk_id first_id(const p_case *pc, size_t upto, int key)
     return nil;
 }
 
+/* An event's outcome against the reference's (a repeat: a duplicate naming
+ * the first event). */
 static void check_outcome(p_case *pc, size_t i, const mtrk_event_outcome *oc)
 {
     p_event *e = &pc->ev[i];
+    p_diff *d = &pc->calls;
     if (oc->status != MTRK_OK)
-        fail_msg("seed 0x%016" PRIx64 ": event %zu (%s) refused: %d %s", pc->seed, i, mtrk_event_type_name(e->type),
-                 oc->status, mtrk_last_errmsg());
-    if (oc->duplicate != !e->stored)
-        fail_msg("seed 0x%016" PRIx64 ": event %zu (%s, key %d): duplicate %d, expected %d", pc->seed, i,
-                 mtrk_event_type_name(e->type), e->key, oc->duplicate, !e->stored);
+        diff_add(d, "step %zu (%s): refused: %d %s", i, mtrk_event_type_name(e->type), oc->status,
+                 mtrk_last_errmsg());
+    else if (oc->duplicate != !e->stored)
+        diff_add(d, "step %zu (%s, id p-%d): duplicate %d, expected %d", i, mtrk_event_type_name(e->type), e->key,
+                 oc->duplicate, !e->stored);
     if (e->stored) {
         e->event_id = oc->event_id;
     } else {
         mtrk_id first = first_id(pc, i, e->key);
-        if (mtrk_id_compare(first, oc->event_id) != 0)
-            fail_msg("seed 0x%016" PRIx64 ": event %zu: a repeat's outcome names another event", pc->seed, i);
+        if (oc->status == MTRK_OK && mtrk_id_compare(first, oc->event_id) != 0)
+            diff_add(d, "step %zu: a repeat's outcome names another event", i);
         e->event_id = first;
+    }
+}
+
+/* A queue operation, alone, and its result against the reference's. */
+static void play_queue_op(p_case *pc, size_t i)
+{
+    p_event *e = &pc->ev[i];
+    p_diff *d = &pc->calls;
+    e->arrived = conf_clock_now();
+    if (e->action == P_MARK_SENT) {
+        ref_arrive(pc, i);
+        int rc = mtrk_queue_mark_sent(pc->t, pc->msg[e->msg].mid, e->at, "prop", NULL);
+        if (rc != (e->stored ? MTRK_OK : MTRK_ESTATE))
+            diff_add(d, "step %zu: marking message %d sent returned %d (%s), expected %d", i, e->msg, rc,
+                     mtrk_last_errmsg(), e->stored ? MTRK_OK : MTRK_ESTATE);
+        cover.marked_sent += (uint64_t)e->stored;
+    } else if (e->action == P_RELEASE) {
+        int want = ref_release(pc, e->msg), rc = mtrk_queue_release(pc->t, pc->msg[e->msg].mid);
+        if (rc != want)
+            diff_add(d, "step %zu: releasing message %d returned %d (%s), expected %d", i, e->msg, rc,
+                     mtrk_last_errmsg(), want);
+        cover.released += want == MTRK_OK;
+    } else {
+        mtrk_id want[P_MAXMSG], got[P_MAXMSG];
+        size_t nwant, ngot = 0, cwant, cgot = 0;
+        nwant = ref_claim(pc, e->cap, want, &cwant);
+        CONF_OK(mtrk_queue_claim(got, &ngot, &cgot, pc->t, pc->camp[0].id, (size_t)e->cap, 30 * 24 * CONF_HOUR));
+        int same = ngot == nwant && cgot == cwant;
+        for (size_t j = 0; same && j < ngot; j++)
+            same = mtrk_id_compare(got[j], want[j]) == 0;
+        if (!same)
+            diff_add(d, "step %zu: a claim of %d claimed %zu and canceled %zu, expected %zu and %zu (or other mids)", i,
+                     e->cap, ngot, cgot, nwant, cwant);
+        cover.claimed += nwant;
     }
 }
 
@@ -1180,8 +1302,7 @@ static void capture_leads(p_case *pc, size_t narrived)
         int dup = -1;
         CONF_OK(mtrk_lead_capture(NULL, &dup, pc->t, &li));
         if (dup != l->repeat)
-            fail_msg("seed 0x%016" PRIx64 ": lead %d: duplicate %d, expected %d", pc->seed, pc->nextlead, dup,
-                     l->repeat);
+            diff_add(&pc->calls, "lead %s: duplicate %d, expected %d", l->key, dup, l->repeat);
         ref_lead(pc, l, narrived);
         cover.leads++;
     }
@@ -1200,9 +1321,17 @@ static void play(p_case *pc, size_t from, size_t to)
     char ids[CHUNK][24];
     for (size_t base = from; base < to;) {
         capture_leads(pc, base);
+        if (pc->ev[base].action != P_EVENT) {
+            play_queue_op(pc, base++);
+            conf_clock_advance(1 + (int64_t)below(r, 10 * CONF_MIN));
+            continue;
+        }
         size_t n = 1 + (size_t)below(r, CHUNK);
         if (n > to - base)
             n = to - base;
+        for (size_t j = 1; j < n; j++)
+            if (pc->ev[base + j].action != P_EVENT)
+                n = j; /* a queue operation goes alone */
         int batch = chance(r, 50);
         size_t expect_recorded = 0, recorded = 0;
         for (size_t j = 0; j < n; j++) {
@@ -1218,7 +1347,9 @@ static void play(p_case *pc, size_t from, size_t to)
             for (size_t j = 0; j < n; j++)
                 pc->ev[base + j].call = (int)cover.batches;
             CONF_OK(mtrk_event_record_batch(&recorded, poc, pc->t, pin, n));
-            assert_int_equal(recorded, expect_recorded);
+            if (recorded != expect_recorded)
+                diff_add(&pc->calls, "steps %zu..%zu: a batch recorded %zu events, expected %zu", base, base + n - 1,
+                         recorded, expect_recorded);
             for (size_t j = 0; j < n; j++) {
                 pc->ev[base + j].arrived = conf_clock_now();
                 check_outcome(pc, base + j, &oc[j]);
@@ -1226,7 +1357,9 @@ static void play(p_case *pc, size_t from, size_t to)
         } else {
             for (size_t j = 0; j < n; j++) {
                 cover.singles++;
-                CONF_OK(mtrk_event_record(&oc[j], pc->t, &in[j]));
+                int rc = mtrk_event_record(&oc[j], pc->t, &in[j]);
+                if (rc != MTRK_OK)
+                    oc[j].status = rc;
                 pc->ev[base + j].arrived = conf_clock_now();
                 check_outcome(pc, base + j, &oc[j]);
                 conf_clock_advance((int64_t)below(r, 1000));
@@ -1272,6 +1405,14 @@ static void dump_history(const p_case *pc, size_t narrived)
         const p_msg *m = &pc->msg[e->msg];
         char at[48], what[96] = "";
         dump_time(at, sizeof at, e->at);
+        if (e->action == P_CLAIM) {
+            fprintf(stderr, "  %4zu  mtrk_queue_claim of campaign 0, cap %d\n", j, e->cap);
+            continue;
+        }
+        if (e->action == P_RELEASE) {
+            fprintf(stderr, "  %4zu  message %d (campaign 0, contact %d): mtrk_queue_release\n", j, e->msg, m->contact);
+            continue;
+        }
         if (e->type == MTRK_EV_CLICK)
             snprintf(what, sizeof what, " link at position %u%s", pc->camp[m->camp].link[e->link].position,
                      pc->camp[m->camp].link[e->link].honeypot ? " (honeypot)" : "");
@@ -1290,7 +1431,10 @@ static void dump_history(const p_case *pc, size_t narrived)
         fprintf(stderr, "  %4zu  message %d (campaign %d, contact %d): %s%s%s at %s, %s, %s%s\n", j, e->msg,
                 m->camp, m->contact, mtrk_event_type_name(e->type), what,
                 e->verdict == MTRK_VERDICT_MACHINE ? " (machine)" : "", at, key,
-                e->queue ? "mtrk_queue_mark_sent" : call, e->stored ? "" : ", a repeat: duplicate");
+                e->action == P_MARK_SENT ? "mtrk_queue_mark_sent" : call,
+                e->stored                    ? ""
+                : e->action == P_MARK_SENT ? ", refused (not claimed)"
+                                             : ", a repeat: duplicate");
     }
 }
 
@@ -1302,7 +1446,10 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when)
     assert_non_null(ref);
     assert_non_null(got);
     ref_figures(pc, narrived, ref);
-    p_diff d = { "incremental", NULL, 0, 0, 0 };
+    p_diff d = pc->calls; /* the calls' differences so far come first */
+    memset(&pc->calls, 0, sizeof pc->calls);
+    pc->calls.stage = "calls";
+    d.stage = "incremental";
     lib_figures(pc, got);
     compare_figures(pc, ref, got, &d);
     compare_events(pc, narrived, &d);
@@ -1328,7 +1475,7 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when)
 }
 
 /* Keeps the events of pc->ev that keep[] names (by their index when
- * generated; the queue's sends always stay), and the leads if keep_leads,
+ * generated; the setup's sends always stay), and the leads if keep_leads,
  * each still captured after the same events. For shrinking a failing case. */
 static void keep_only(p_case *pc, const unsigned char *keep, int keep_leads)
 {
@@ -1336,7 +1483,7 @@ static void keep_only(p_case *pc, const unsigned char *keep, int keep_leads)
     assert_non_null(newpos);
     for (size_t i = 0; i < pc->nev; i++) {
         newpos[i] = n;
-        if (pc->ev[i].queue || keep[i])
+        if (pc->ev[i].setup || keep[i])
             pc->ev[n++] = pc->ev[i];
     }
     newpos[pc->nev] = n;
@@ -1363,6 +1510,7 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned cha
     pc->r.s = seed;
     pc->play.s = seed ^ UINT64_C(0x5bd1e9955bd1e995);
     pc->quiet = quiet;
+    pc->calls.stage = "calls";
     conf_clock_set(CONF_T0 - CONF_HOUR);
     build_world(pc, fx);
     gen_history(pc);
@@ -1372,10 +1520,10 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned cha
     if (keep)
         keep_only(pc, keep, keep_leads);
 
-    /* the queue's sends, at their times */
+    /* the setup's sends, at their times */
     size_t nq = 0;
     conf_clock_set(CONF_T0 + 2 * CONF_HOUR);
-    while (nq < pc->nev && pc->ev[nq].queue) {
+    while (nq < pc->nev && pc->ev[nq].setup) {
         p_event *e = &pc->ev[nq];
         CONF_OK(mtrk_queue_mark_sent(pc->t, pc->msg[e->msg].mid, e->at, "prop", NULL));
         ref_arrive(pc, nq);
@@ -1442,7 +1590,7 @@ static void shrink(const conf_fixture *fx, uint64_t seed)
     for (size_t i = 0; i < n; i++)
         kept += keep[i];
     fprintf(stderr, "property: seed 0x%016" PRIx64 " shrunk in %zu tries to %zu of its %zu events%s "
-                    "(and the queue's sends):\n", seed, tries, kept, n, leads ? " and its leads" : "");
+                    "(and the setup's sends):\n", seed, tries, kept, n, leads ? " and its leads" : "");
     setenv("MTRK_TEST_DUMP", "1", 1);
     run_case(fx, seed, keep, leads, 0, NULL);
     free(keep);
@@ -1463,6 +1611,7 @@ static uint64_t env_u64(const char *name, uint64_t dflt)
     return (uint64_t)v;
 }
 
+/* The property, over MTRK_TEST_CASES random cases. */
 static void test_property_incremental_rebuild_reference(void **state)
 {
     const conf_fixture *fx = *state;
@@ -1482,11 +1631,12 @@ static void test_property_incremental_rebuild_reference(void **state)
            " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
            " reaching the threshold), %" PRIu64 " hard bounces, %" PRIu64 " complaints, unsubscribes %" PRIu64
            " default / %" PRIu64 " global / %" PRIu64 " campaign / %" PRIu64 " audience, %" PRIu64
-           " messages canceled, %" PRIu64 " states kept by a terminal message, %" PRIu64 " leads\n",
+           " messages canceled, %" PRIu64 " states kept by a terminal message, %" PRIu64 " leads; queue: %" PRIu64
+           " claimed, %" PRIu64 " released, %" PRIu64 " marked sent\n",
            cover.cases, seed, cover.rebuilt_halfway, cover.arrived, cover.repeats, cover.batches, cover.singles,
            cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
            cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
-           cover.canceled, cover.terminal_kept, cover.leads);
+           cover.canceled, cover.terminal_kept, cover.leads, cover.claimed, cover.released, cover.marked_sent);
     if (failed > 0) {
         const char *sh = getenv("MTRK_TEST_SHRINK");
         if (sh != NULL && *sh == '1')
