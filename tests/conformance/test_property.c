@@ -591,8 +591,10 @@ static int is_delivery(mtrk_event_type type)
  *   is claimed; otherwise it is a sent event.
  * - A soft bounce counts as hard when it sits in its contact's run (the soft
  *   bounces, of any campaign, after the contact's last delivery, open or
- *   click by event time, among the events stored so far and itself) and the
- *   run has reached the threshold. The decision is final.
+ *   click by event time, ties by arrival, among the events stored so far and
+ *   itself) and the run has reached the threshold. Hard bounces neither
+ *   reset nor extend a run; machine opens and clicks reset it. The decision
+ *   is final.
  * - The delivery state moves forward only: sent → sent; delivered, open,
  *   click → delivered; a hard bounce → bounced; soft bounces, complaints and
  *   unsubscribes lift a queued or claimed message to sent; bounced and
@@ -1174,15 +1176,17 @@ static void compare_events(const p_case *pc, size_t narrived, p_diff *d)
                 break;
             if (got < n) {
                 const p_event *e = exp[got];
-                uint32_t want = (e->hard ? MTRK_EFFECT_HARD_BOUNCE : 0) | (e->threshold ? MTRK_EFFECT_SOFT_THRESHOLD : 0);
+                uint32_t want =
+                    (e->hard ? MTRK_EFFECT_HARD_BOUNCE : 0) | (e->threshold ? MTRK_EFFECT_SOFT_THRESHOLD : 0);
                 if (info.type != e->type || info.occurred_at != e->at ||
                     (!mtrk_id_is_nil(e->event_id) && mtrk_id_compare(info.id, e->event_id) != 0))
                     diff_add(d, "message %d event %zu: expected %s at %" PRId64 ", got %s at %" PRId64, i, got,
                              mtrk_event_type_name(e->type), e->at, mtrk_event_type_name(info.type),
                              info.occurred_at);
                 else if ((info.effects & (MTRK_EFFECT_HARD_BOUNCE | MTRK_EFFECT_SOFT_THRESHOLD)) != want)
-                    diff_add(d, "message %d event %zu (%s at %" PRId64 ") effects: expected hard %d threshold %d, got 0x%x",
-                             i, got, mtrk_event_type_name(e->type), e->at, e->hard, e->threshold, info.effects);
+                    diff_add(d, "message %d event %zu (%s at %" PRId64 ") effects: expected hard %d threshold %d, "
+                             "got 0x%x", i, got, mtrk_event_type_name(e->type), e->at, e->hard, e->threshold,
+                             info.effects);
             }
             got++;
         }
