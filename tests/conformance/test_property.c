@@ -193,6 +193,7 @@ typedef struct p_case {
     int nlead, nextlead;
     size_t half;             /* figures checked and rebuilt after pc->ev[0..half), or SIZE_MAX */
     p_diff calls;            /* calls whose outcome differs from the reference's */
+    size_t differ;           /* figures that differed at the checks between calls */
     uint64_t leads_total[P_NCAMP], leads_attributed[P_NCAMP], leads_forwarded[P_NCAMP]; /* reference */
 } p_case;
 
@@ -200,7 +201,7 @@ typedef struct p_case {
  * passes also shows that it met the hard parts). */
 static struct p_cover {
     uint64_t cases, arrived, repeats, batches, singles, clicks_machine, soft, threshold, hard, complaints,
-        unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads, marked_sent, released, claimed;
+        unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads, marked_sent, released, claimed, checks;
 } cover;
 
 static p_event *ev_push(p_case *pc)
@@ -1288,6 +1289,8 @@ static void play_queue_op(p_case *pc, size_t i)
     }
 }
 
+static size_t check_case(p_case *pc, size_t narrived, const char *when, int rebuild);
+
 /* Captures the leads due once pc->ev[0..narrived) arrived. */
 static void capture_leads(p_case *pc, size_t narrived)
 {
@@ -1371,6 +1374,10 @@ static void play(p_case *pc, size_t from, size_t to)
         }
         conf_clock_advance(1 + (int64_t)below(r, 10 * CONF_MIN));
         base += n;
+        if (chance(r, 3)) { /* now and then, the incremental figures between two calls */
+            pc->differ += check_case(pc, base, "between two calls", 0);
+            cover.checks++;
+        }
     }
     capture_leads(pc, to);
 }
@@ -1442,9 +1449,9 @@ static void dump_history(const p_case *pc, size_t narrived)
     }
 }
 
-/* Incremental figures == reference; after a rebuild, again. Prints what
- * differs; returns the number of figures that differ. */
-static size_t check_case(p_case *pc, size_t narrived, const char *when)
+/* Incremental figures == reference; if `rebuild`, after a rebuild, again.
+ * Prints what differs; returns the number of figures that differ. */
+static size_t check_case(p_case *pc, size_t narrived, const char *when, int rebuild)
 {
     p_figures *ref = malloc(sizeof *ref), *got = malloc(sizeof *got);
     assert_non_null(ref);
@@ -1457,10 +1464,12 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when)
     lib_figures(pc, got);
     compare_figures(pc, ref, got, &d);
     compare_events(pc, narrived, &d);
-    CONF_OK(mtrk_metrics_rebuild(pc->t));
-    d.stage = "rebuilt";
-    lib_figures(pc, got);
-    compare_figures(pc, ref, got, &d);
+    if (rebuild) {
+        CONF_OK(mtrk_metrics_rebuild(pc->t));
+        d.stage = "rebuilt";
+        lib_figures(pc, got);
+        compare_figures(pc, ref, got, &d);
+    }
     free(ref);
     free(got);
     if (d.count > 0 && !pc->quiet) {
@@ -1542,13 +1551,14 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned cha
     if (halfway) {
         size_t half = pc->half = nq + (pc->nev - nq) / 2;
         play(pc, nq, half);
-        differ += check_case(pc, half, "halfway, then rebuilt");
+        differ += check_case(pc, half, "halfway, then rebuilt", 1);
         cover.rebuilt_halfway++;
         play(pc, half, pc->nev);
     } else {
         play(pc, nq, pc->nev);
     }
-    differ += check_case(pc, pc->nev, "at the end");
+    differ += check_case(pc, pc->nev, "at the end", 1);
+    differ += pc->differ;
 
     mtrk_tenant_close(pc->t);
     free(pc->key_seen);
@@ -1630,15 +1640,16 @@ static void test_property_incremental_rebuild_reference(void **state)
         if (run_case(fx, seed + i, NULL, 1, 0, NULL) > 0 && failed++ == 0)
             first = seed + i;
     }
-    printf("property: %" PRIu64 " cases from seed 0x%016" PRIx64 " (%" PRIu64 " rebuilt halfway): %" PRIu64
+    printf("property: %" PRIu64 " cases from seed 0x%016" PRIx64 " (%" PRIu64 " rebuilt halfway, %" PRIu64
+           " checked between calls too): %" PRIu64
            " events arrived, %" PRIu64 " identical repeats, %" PRIu64 " batch calls, %" PRIu64
            " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
            " reaching the threshold), %" PRIu64 " hard bounces, %" PRIu64 " complaints, unsubscribes %" PRIu64
            " default / %" PRIu64 " global / %" PRIu64 " campaign / %" PRIu64 " audience, %" PRIu64
            " messages canceled, %" PRIu64 " states kept by a terminal message, %" PRIu64 " leads; queue: %" PRIu64
            " claimed, %" PRIu64 " released, %" PRIu64 " marked sent\n",
-           cover.cases, seed, cover.rebuilt_halfway, cover.arrived, cover.repeats, cover.batches, cover.singles,
-           cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
+           cover.cases, seed, cover.rebuilt_halfway, cover.checks, cover.arrived, cover.repeats, cover.batches,
+           cover.singles, cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
            cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
            cover.canceled, cover.terminal_kept, cover.leads, cover.claimed, cover.released, cover.marked_sent);
     if (failed > 0) {
