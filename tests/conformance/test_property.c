@@ -32,7 +32,8 @@
  * provider event id), split into random chunks recorded one by one
  * (mtrk_event_record) or together (mtrk_event_record_batch) while the fake
  * clock moves; half the cases check and rebuild halfway, then go on
- * recording. Leads (through a mid, a forwarded mid, a rid or neither, in and
+ * recording, and the incremental figures are checked between two calls now
+ * and then. Leads (through a mid, a forwarded mid, a rid or neither, in and
  * out of the window, some repeated) are captured between the chunks.
  *
  * Some events share their event time with an earlier event of the same
