@@ -992,19 +992,36 @@ static void lib_figures(const p_case *pc, p_figures *f)
     }
     for (int i = 0; i < pc->nmsg; i++)
         f->msg[i] = conf_msg(t, pc->msg[i].mid);
-    mtrk_id nil;
-    memset(&nil, 0, sizeof nil);
-    for (int i = 0; i < pc->nc; i++) {
+    for (int i = 0; i < pc->nc; i++) { /* status, suppression, unsubscribe rules and their sources */
         const p_contact *c = &pc->c[i];
         f->status[i] = conf_contact_status(t, c->id);
         f->suppressed[i] = conf_suppressed(t, c->addr) != 0;
-        mtrk_source src;
-        f->global_unsub[i] = conf_has_unsub(t, c->id, MTRK_UNSUB_GLOBAL, nil, &src) ? src : (mtrk_source)0;
-        for (int k = 0; k < P_NCAMP; k++)
-            f->camp_unsub[i][k] =
-                conf_has_unsub(t, c->id, MTRK_UNSUB_CAMPAIGN, pc->camp[k].id, &src) ? src : (mtrk_source)0;
-        for (int a = 0; a < P_NAUD; a++)
-            f->aud_unsub[i][a] = conf_has_unsub(t, c->id, MTRK_UNSUB_AUDIENCE, pc->aud[a], &src) ? src : (mtrk_source)0;
+        mtrk_unsub_iter *it = NULL;
+        const mtrk_unsub *u;
+        int rc;
+        CONF_OK(mtrk_unsub_iter_new(&it, t, c->id));
+        while ((rc = mtrk_unsub_iter_next(&u, it)) == MTRK_OK) {
+            mtrk_id scope_id = mtrk_unsub_scope_id(u);
+            mtrk_source src = mtrk_unsub_source(u);
+            switch (mtrk_unsub_scope_of(u)) {
+            case MTRK_UNSUB_GLOBAL:
+                f->global_unsub[i] = mtrk_id_is_nil(scope_id) ? src : (mtrk_source)-1;
+                break;
+            case MTRK_UNSUB_CAMPAIGN:
+                for (int k = 0; k < P_NCAMP; k++)
+                    if (mtrk_id_compare(scope_id, pc->camp[k].id) == 0)
+                        f->camp_unsub[i][k] = src;
+                break;
+            case MTRK_UNSUB_AUDIENCE:
+                for (int a = 0; a < P_NAUD; a++)
+                    if (mtrk_id_compare(scope_id, pc->aud[a]) == 0)
+                        f->aud_unsub[i][a] = src;
+                break;
+            default: f->global_unsub[i] = (mtrk_source)-1; /* no such scope: a difference */
+            }
+        }
+        CONF_EXPECT(MTRK_ITEROVER, rc);
+        mtrk_unsub_iter_free(it);
     }
 }
 
