@@ -18,6 +18,7 @@ extern const conf_group conf_group_metrics;
 extern const conf_group conf_group_leads;
 extern const conf_group conf_group_workload;
 extern const conf_group conf_group_tracking;
+extern const conf_group conf_group_property;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -35,5 +36,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_leads,
     &conf_group_workload,
     &conf_group_tracking,
+    &conf_group_property,
 };
 #endif
