@@ -209,6 +209,8 @@ static void finish_event(ingest *g, pending *pe, long lineno)
     bool has_id = in->provider_event_id != NULL && *in->provider_event_id != '\0';
     if (!has_id)
         derive_id(pe); /* from the line as given, before cleaning */
+    else if (in->provider == NULL || *in->provider == '\0')
+        in->provider = DERIVED_PROVIDER; /* an id names its provider: the tool's own */
     if (in->ip != NULL && *in->ip != '\0') {
         if (sanitize_ip(pe->ip, in->ip)) {
             in->ip = pe->ip;
@@ -224,6 +226,10 @@ static void finish_event(ingest *g, pending *pe, long lineno)
     }
     if (in->user_agent != NULL)
         in->user_agent = sanitize_user_agent(pe->ua, in->user_agent) ? pe->ua : NULL;
+    /* The copies above are what is recorded: the parsed strings (a user
+     * agent may be as long as a line) are not kept for the batch. */
+    json_object_del(pe->obj, "user_agent");
+    json_object_del(pe->obj, "ip");
 }
 
 static int flush_ingest(ingest *g)
