@@ -569,6 +569,8 @@ int contacts_import_stream(cli_ctx *c, FILE *in, const import_opts *o, FILE *rej
     }
     if (st == 0 && im.fatal == 0)
         im.fatal = flush_members(&im);
+    if (im.busy_from && im.npending)
+        busy_at(&im, im.pending_line); /* added, but not yet to the audience */
     if (im.busy_from) {
         /* What was not recorded: from the busy line to the end of the input. */
         long last = lr.lineno;
