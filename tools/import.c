@@ -258,9 +258,8 @@ static int do_header(import *im)
     }
     if (im->addr_col < 0)
         return data_err(im->c, "header: no address column (address, email, e-mail or email_address)%s",
-                        im->nfields == 1 && im->delim == ',' ? "; if the file is separated by something else "
-                                                               "than commas, give --delimiter"
-                                                             : "");
+                        im->nfields == 1 ? "; the header is one column with this delimiter: give --delimiter"
+                                         : "");
     return 0;
 }
 
