@@ -257,6 +257,8 @@ class ImportIngestTest(unittest.TestCase):
             p = self.t.run("contacts", "import", self.t.write("n.csv", "email\nnew1@example.com\nnew2@example.com\n"),
                            "--busy-timeout", "200", "--json", expect=3)
             self.assertEqual(json.loads(p.stdout)["not_recorded"], {"first_line": 2, "last_line": 3, "reason": "busy"})
+            p = self.t.run("rebuild", "--busy-timeout", "100", expect=3)
+            self.assertIn("--busy-timeout", p.stderr)
         finally:
             con.rollback()
             con.close()
