@@ -441,7 +441,23 @@ static int fail_record(import *im, struct csv_parser *p, lines *again, const spa
         return data_err(im->c, "%s: line %ld: header: %s", im->path, first->no, reason);
     }
     im->read++;
-    reject_raw(im, first->no, NULL, reason, first->overlong ? NULL : im->rec.b + first->off,
+    /* The address column, when it comes before the damage: the line's
+     * text up to that column's delimiter, if it holds no quote. */
+    char addr[MTRK_MAX_ADDRESS + 1] = "";
+    if (!first->overlong && im->addr_col >= 0) {
+        const char *t = im->rec.b + first->off, *end = t + chomp(t, first->len);
+        for (int col = 0; col < im->addr_col && t < end; col++) {
+            const char *d = memchr(t, im->delim, (size_t)(end - t));
+            t = d ? d + 1 : end;
+        }
+        const char *d = memchr(t, im->delim, (size_t)(end - t));
+        size_t n = (size_t)((d ? d : end) - t);
+        if (t < end && n <= MTRK_MAX_ADDRESS && memchr(im->rec.b + first->off, '"', (size_t)((d ? d : end) - (im->rec.b + first->off))) == NULL) {
+            memcpy(addr, t, n);
+            addr[n] = '\0';
+        }
+    }
+    reject_raw(im, first->no, addr, reason, first->overlong ? NULL : im->rec.b + first->off,
                first->overlong ? 0 : chomp(im->rec.b + first->off, first->len));
     lines next = { 0 };
     int rc = 0;

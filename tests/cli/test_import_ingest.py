@@ -86,6 +86,7 @@ class ImportIngestTest(unittest.TestCase):
             self.assertIn("malformed CSV", r["reason"])
         self.assertEqual(rej[0]["row"], 'a@example.com,"Bubba" Smith,Rio')
         self.assertEqual(rej[1]["row"], 'c@example.com,"Ana, "the boss",BH')
+        self.assertEqual([r["address"] for r in rej], ["a@example.com", "c@example.com"])
         got = self.addresses()
         self.assertEqual(sorted(got), ["b@example.com", "d@example.com", "e@example.com"])
         self.assertEqual(got["b@example.com"]["name"], "Bo")
