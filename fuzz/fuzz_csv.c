@@ -49,7 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t members_before = 0, members_after = 0;
     FUZZ_CHECK(mtrk_audience_count(&members_before, f.t, f.audience) == MTRK_OK, "audience count");
     import_counts n = { 0 };
-    int st = contacts_import_stream(&c, in, "fuzz.csv", (long)size, rej, &f.audience, &n);
+    import_opts o = { "fuzz.csv", (long)size, &f.audience, 0 };
+    int st = contacts_import_stream(&c, in, &o, rej, &n);
     fclose(in);
     fclose(rej);
     uint64_t after = count_contacts(f.t);

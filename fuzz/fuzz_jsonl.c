@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.cmd = "events ingest";
     uint64_t other_before = count_events(f.other, other, FX_CONTACTS);
     ingest_counts n = { 0 };
-    int st = events_ingest_stream(&c, in, "fuzz.jsonl", "fuzz.jsonl", &n);
+    int st = events_ingest_stream(&c, in, "fuzz.jsonl", "fuzz.jsonl", (long)len, &n);
     fclose(in);
     if (st == 0)
         FUZZ_CHECK(n.lines == n.recorded + n.duplicates + n.bad, "lines %llu != %llu + %llu + %llu",

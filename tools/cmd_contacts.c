@@ -304,12 +304,17 @@ static int cmd_supp_list(cli_ctx *c, cli_args *a)
 
 const cli_cmd cmds_contacts[] = {
     { "contacts import",
-      "mtrk contacts import FILE.csv|- [--audience NAME|ID] [--rejects PATH] [--json]\n"
+      "mtrk contacts import FILE.csv|- [--audience NAME|ID] [--rejects PATH] [--delimiter auto|,|;|tab]\n"
+      "                     [--json]\n"
       "  Header row: address (or email, e-mail, email_address), name, and other\n"
-      "  columns as custom fields (header names are case-insensitive). Rows that\n"
-      "  cannot be imported go to FILE.rejects.csv (or --rejects PATH) with their\n"
-      "  line number and reason. Exit 2 if any row was rejected (the rest is in).",
-      "audience= rejects= json", 1, 1, 1, cmd_contacts_import },
+      "  columns as custom fields (header names are case-insensitive). The delimiter\n"
+      "  is detected from the header (, ; or tab) unless given. Rows that cannot be\n"
+      "  imported go to FILE.rejects.csv (or --rejects PATH, required for -) with\n"
+      "  their line number, reason and original text; a malformed row (a stray or\n"
+      "  unclosed quote) is rejected by its first line and the lines after it are\n"
+      "  read as rows of their own. Exit 2 if any row was rejected (the rest is in),\n"
+      "  3 if the database stayed busy (the summary names the lines not recorded).",
+      "audience= rejects= delimiter= json", 1, 1, 1, cmd_contacts_import },
     { "contacts show", "mtrk contacts show ID|ADDRESS [--json]\n  --json: everything held about the contact.",
       "json", 1, 1, 1, cmd_show },
     { "contacts find", "mtrk contacts find ADDRESS [--json]", "json", 1, 1, 1, cmd_find },

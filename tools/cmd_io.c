@@ -287,8 +287,12 @@ const cli_cmd cmds_io[] = {
       "  occurred_at (Unix ms or RFC 3339), provider, provider_event_id,\n"
       "  provider_message_id, bounce_kind (hard|soft), diagnostic, user_agent, ip,\n"
       "  verdict (human|machine), verdict_reason, unsub_scope, unsub_audience, unsub_source.\n"
-      "  Idempotent by (provider, provider_event_id). Bad lines are reported on stderr\n"
-      "  with their line numbers and skipped; exit 2 if there were any.",
+      "  Idempotent by (provider, provider_event_id); a line without provider_event_id\n"
+      "  gets one derived from its content, so ingesting a file again records nothing\n"
+      "  new. ip and user_agent are stored cleaned (an ip that is not an address is\n"
+      "  dropped). Lines longer than 64 KiB are refused. Bad lines are reported on\n"
+      "  stderr with their line numbers and skipped; exit 2 if there were any, 3 if\n"
+      "  the database stayed busy (the summary names the lines not recorded).",
       "json", 0, 1, 1, cmd_events_ingest },
     { "export",
       "mtrk export contacts|messages|events|links [--campaign C] [--type T] [--from T] [--to T]\n"

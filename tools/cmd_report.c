@@ -61,7 +61,9 @@ static int cmd_simulate(cli_ctx *c, cli_args *a)
         o.nlink_weights = nw;
     }
     mtrk_sim_report r = MTRK_SIM_REPORT_INIT;
+    ticker *tk = ticker_start("simulating");
     int rc = mtrk_simulate(&r, c->t, cam, &o);
+    ticker_stop(tk);
     if (rc == MTRK_EINVAL && strstr(mtrk_last_errmsg(), "options"))
         return usage_err(c, "%s", mtrk_last_errmsg());
     if (rc)
@@ -521,7 +523,9 @@ static int cmd_report(cli_ctx *c, cli_args *a)
 static int cmd_rebuild(cli_ctx *c, cli_args *a)
 {
     (void)a;
+    ticker *tk = ticker_start("rebuilding");
     int rc = mtrk_metrics_rebuild(c->t);
+    ticker_stop(tk);
     if (rc)
         return lib_err(c, rc, "rebuilding the metrics");
     if (c->json)

@@ -1,18 +1,34 @@
 /* events ingest: JSON Lines in, recorded in batches, streamed in bounded
  * memory. The parsing and recording of a stream is events_ingest_stream, which
- * the command and the fuzz target (fuzz/fuzz_jsonl.c) share. */
+ * the command and the fuzz target (fuzz/fuzz_jsonl.c) share.
+ *
+ * Memory: a line is read into at most INGEST_MAX_LINE octets (a longer one
+ * is refused without being kept), and every string of a kept line is checked
+ * against the library's limit at once, so a pending batch of INGEST_BATCH
+ * lines holds at most a few KiB per line whatever the input. */
 #include "cli.h"
+#include "sanitize.h"
 
 #include <jansson.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define INGEST_BATCH 1000
+
+/* The provider named for lines that have no provider of their own, and the
+ * prefix of the event id derived from a line's content (docs/cli.md). */
+#define DERIVED_PROVIDER "mtrk-ingest"
+#define DERIVED_PREFIX "content:"
 
 typedef struct pending {
     json_t *obj;            /* keeps the strings the input points to */
     mtrk_event_input in;
     long line;
+    char ip[MTRK_MAX_IP + 1];
+    char ua[MTRK_MAX_USER_AGENT + 1];
+    char derived[sizeof DERIVED_PREFIX + 64];
 } pending;
 
 typedef struct ingest {
@@ -21,6 +37,7 @@ typedef struct ingest {
     pending *p;
     size_t n;
     uint64_t lines, recorded, duplicates, bad;
+    long busy_from;
 } ingest;
 
 static int enum_of(const char *s, const char *const *names, int n)
@@ -97,6 +114,23 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
                 snprintf(why, whysz, "\"%s\" is not a string", key);
                 return why;
             }
+            /* Checked here, as the line is read, so that a pending batch
+             * never holds more than the library would accept. The user
+             * agent is cut to its limit when stored, as the tracking path
+             * does. */
+            size_t lim = dst == &in->diagnostic       ? MTRK_MAX_DIAGNOSTIC
+                         : dst == &in->ip             ? MTRK_MAX_IP
+                         : dst == &in->verdict_reason ? MTRK_MAX_NAME
+                         : dst == &in->user_agent     ? (size_t)INGEST_MAX_LINE
+                                                      : MTRK_MAX_PROVIDER;
+            if (s && json_string_length(v) > lim) {
+                snprintf(why, whysz, "\"%s\" is longer than %zu octets", key, lim);
+                return why;
+            }
+            if (s && strlen(s) != json_string_length(v)) {
+                snprintf(why, whysz, "\"%s\" holds a NUL character", key);
+                return why;
+            }
             *dst = s;
         }
     }
@@ -105,6 +139,97 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
     if (mtrk_id_is_nil(in->mid))
         return "\"mid\" is missing";
     return NULL;
+}
+
+/* Adds one tagged, length-prefixed value to the content hash. */
+static void h_add(crypto_generichash_state *h, char tag, const void *v, size_t n)
+{
+    unsigned char hdr[9];
+    hdr[0] = (unsigned char)tag;
+    for (int i = 0; i < 8; i++)
+        hdr[1 + i] = (unsigned char)((uint64_t)n >> (8 * i));
+    crypto_generichash_update(h, hdr, sizeof hdr);
+    if (n)
+        crypto_generichash_update(h, v, n);
+}
+
+static void h_str(crypto_generichash_state *h, char tag, const char *s)
+{
+    if (s)
+        h_add(h, tag, s, strlen(s));
+}
+
+static void h_int(crypto_generichash_state *h, char tag, int64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)((uint64_t)v >> (8 * i));
+    h_add(h, tag, b, sizeof b);
+}
+
+/* A line without a provider event id gets one derived from its content:
+ * "content:" and the BLAKE2b-256 (libsodium) of every field the line gives,
+ * as parsed (so 1772359200000 and "2026-03-01T10:00:00Z" are the same time),
+ * and DERIVED_PROVIDER when it names no provider. Ingesting the line again
+ * derives the same id: a duplicate, nothing recorded twice. */
+static void derive_id(pending *pe)
+{
+    mtrk_event_input *in = &pe->in;
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, 32);
+    h_int(&h, 't', in->type);
+    h_add(&h, 'm', &in->mid, sizeof in->mid);
+    h_add(&h, 'l', &in->lid, sizeof in->lid);
+    h_int(&h, 'o', in->occurred_at);
+    h_str(&h, 'p', in->provider);
+    h_str(&h, 'q', in->provider_message_id);
+    h_int(&h, 'b', in->bounce_kind);
+    h_str(&h, 'd', in->diagnostic);
+    h_str(&h, 'u', in->user_agent);
+    h_str(&h, 'i', in->ip);
+    h_int(&h, 'v', in->verdict);
+    h_str(&h, 'r', in->verdict_reason);
+    h_int(&h, 's', in->unsub_scope);
+    h_add(&h, 'a', &in->unsub_audience, sizeof in->unsub_audience);
+    h_int(&h, 'c', in->unsub_source);
+    unsigned char d[32];
+    crypto_generichash_final(&h, d, sizeof d);
+    memcpy(pe->derived, DERIVED_PREFIX, sizeof DERIVED_PREFIX - 1);
+    sodium_bin2hex(pe->derived + sizeof DERIVED_PREFIX - 1, 65, d, sizeof d);
+    in->provider_event_id = pe->derived;
+    if (in->provider == NULL || *in->provider == '\0')
+        in->provider = DERIVED_PROVIDER;
+}
+
+/* The stored forms of ip and user_agent (sanitize.h), and the derived id.
+ * An ip that is not an address is dropped with a warning: the event is kept. */
+static void finish_event(ingest *g, pending *pe, long lineno)
+{
+    mtrk_event_input *in = &pe->in;
+    bool has_id = in->provider_event_id != NULL && *in->provider_event_id != '\0';
+    if (!has_id)
+        derive_id(pe); /* from the line as given, before cleaning */
+    else if (in->provider == NULL || *in->provider == '\0')
+        in->provider = DERIVED_PROVIDER; /* an id names its provider: the tool's own */
+    if (in->ip != NULL && *in->ip != '\0') {
+        if (sanitize_ip(pe->ip, in->ip)) {
+            in->ip = pe->ip;
+        } else {
+            char shown[MTRK_MAX_USER_AGENT + 1];
+            sanitize_user_agent(shown, in->ip); /* printable, whatever it holds */
+            fprintf(stderr, "mtrk events ingest: %s:%ld: \"ip\" \"%.*s\" is not an IP address: not stored\n",
+                    g->name, lineno, MTRK_MAX_IP, shown);
+            in->ip = NULL;
+        }
+    } else {
+        in->ip = NULL;
+    }
+    if (in->user_agent != NULL)
+        in->user_agent = sanitize_user_agent(pe->ua, in->user_agent) ? pe->ua : NULL;
+    /* The copies above are what is recorded: the parsed strings (a user
+     * agent may be as long as a line) are not kept for the batch. */
+    json_object_del(pe->obj, "user_agent");
+    json_object_del(pe->obj, "ip");
 }
 
 /* The library's message in the file's words: its fields are named as the
@@ -142,6 +267,8 @@ static int flush_ingest(ingest *g)
     int rc = mtrk_event_record_batch(&recorded, outp, g->c->t, ins, g->n);
     int st = 0;
     if (rc) {
+        if (rc == MTRK_EBUSY)
+            g->busy_from = g->p[0].line;
         st = lib_err(g->c, rc, "%s: lines %ld-%ld not recorded", g->name, g->p[0].line, g->p[g->n - 1].line);
     } else {
         g->recorded += recorded;
@@ -164,33 +291,47 @@ static int flush_ingest(ingest *g)
     return st;
 }
 
-int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *path, ingest_counts *counts)
+int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *path, long size,
+                         ingest_counts *counts)
 {
     ingest g = { 0 };
     g.c = c;
     g.name = name;
     g.p = malloc(INGEST_BATCH * sizeof *g.p);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int st = g.p ? 0 : data_err(c, "out of memory");
-    while (st == 0 && (n = getline(&line, &cap, in)) > 0) {
-        lineno++;
-        if (strspn(line, " \t\r\n") == (size_t)n)
+    line_reader lr;
+    bool lr_ok = lr_init(&lr, in, INGEST_MAX_LINE) == 0;
+    int st = g.p && lr_ok ? 0 : data_err(c, "out of memory");
+    if (st == 0 && sodium_init() < 0)
+        st = data_err(c, "libsodium failed to initialize");
+    progress pg;
+    progress_start(&pg, size, "lines");
+    int r = 0;
+    while (st == 0 && (r = lr_next(&lr)) > 0) {
+        long lineno = lr.lineno;
+        const char *line = lr.buf;
+        size_t n = lr.len;
+        progress_update(&pg, lr.pos, g.lines);
+        if (!lr.overlong && strspn(line, " \t\r\n") == n)
             continue; /* blank line */
         g.lines++;
-        json_error_t je;
-        json_t *o = json_loadb(line, (size_t)n, 0, &je);
         char why[256];
         const char *bad = NULL;
-        if (o == NULL) {
-            snprintf(why, sizeof why, "not JSON: %s (column %d)", je.text, je.column);
+        json_t *o = NULL;
+        if (lr.overlong) {
+            snprintf(why, sizeof why, "line longer than %d octets (%llu): not read", INGEST_MAX_LINE,
+                     (unsigned long long)lr.full);
             bad = why;
-        } else if (!json_is_object(o)) {
-            bad = "not a JSON object";
         } else {
-            bad = parse_event(o, &g.p[g.n].in, why, sizeof why);
+            json_error_t je;
+            o = json_loadb(line, n, 0, &je);
+            if (o == NULL) {
+                snprintf(why, sizeof why, "not JSON: %s (column %d)", je.text, je.column);
+                bad = why;
+            } else if (!json_is_object(o)) {
+                bad = "not a JSON object";
+            } else {
+                bad = parse_event(o, &g.p[g.n].in, why, sizeof why);
+            }
         }
         if (bad) {
             fprintf(stderr, "mtrk events ingest: %s:%ld: %s\n", g.name, lineno, bad);
@@ -200,6 +341,7 @@ int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *pat
         }
         g.p[g.n].obj = o;
         g.p[g.n].line = lineno;
+        finish_event(&g, &g.p[g.n], lineno);
         if (++g.n == INGEST_BATCH)
             st = flush_ingest(&g);
     }
@@ -208,9 +350,19 @@ int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *pat
     else
         for (size_t i = 0; i < g.n; i++)
             json_decref(g.p[i].obj);
-    if (st == 0 && ferror(in))
+    if (st == 0 && r < 0)
         st = data_err(c, "%s: read error", path);
-    free(line);
+    if (g.busy_from && lr_ok) {
+        /* Not recorded: from the batch the database refused to the end. */
+        long last = lr.lineno;
+        while (lr_next(&lr) > 0)
+            last = lr.lineno;
+        counts->busy_from = g.busy_from;
+        counts->busy_to = last;
+    }
+    progress_end(&pg, g.lines);
+    if (lr_ok)
+        lr_free(&lr);
     free(g.p);
     counts->lines = g.lines;
     counts->recorded = g.recorded;
@@ -227,18 +379,32 @@ int cmd_events_ingest(cli_ctx *c, cli_args *a)
         return data_err(c, "%s: cannot open: %m", path);
     ingest_counts g = { 0 };
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
-    int st = events_ingest_stream(c, in, name, path, &g);
+    struct stat sb;
+    long size = (in != stdin && fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode)) ? (long)sb.st_size : 0;
+    int st = events_ingest_stream(c, in, name, path, size, &g);
     if (in != stdin)
         fclose(in);
-    if (c->json)
-        printf("{\"lines\":%llu,\"recorded\":%llu,\"duplicates\":%llu,\"rejected\":%llu}\n",
+    if (c->json) {
+        printf("{\"lines\":%llu,\"recorded\":%llu,\"duplicates\":%llu,\"rejected\":%llu,\"not_recorded\":",
                (unsigned long long)g.lines, (unsigned long long)g.recorded, (unsigned long long)g.duplicates,
                (unsigned long long)g.bad);
-    else
-        printf("%s: %llu lines, %llu recorded, %llu duplicates, %llu rejected\n", name, (unsigned long long)g.lines,
+        if (g.busy_from)
+            printf("{\"first_line\":%ld,\"last_line\":%ld,\"reason\":\"busy\"}", g.busy_from, g.busy_to);
+        else
+            printf("null");
+        printf(",\"complete\":%s}\n", st == 0 ? "true" : "false");
+    } else {
+        printf("%s: %llu lines, %llu recorded, %llu duplicates, %llu rejected", name, (unsigned long long)g.lines,
                (unsigned long long)g.recorded, (unsigned long long)g.duplicates, (unsigned long long)g.bad);
+        if (g.busy_from)
+            printf("; not recorded: lines %ld-%ld (the database was busy: ingest the file again; what is "
+                   "recorded stays, once)",
+                   g.busy_from, g.busy_to);
+        else if (st)
+            printf("; stopped early");
+        putchar('\n');
+    }
     if (st == 0 && g.bad)
         st = EXIT_DATA;
     return st;
 }
-

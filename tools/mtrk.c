@@ -2,6 +2,7 @@
  * Commands live in the other files of tools/, one file per group. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,8 @@ static const char *GLOBAL_USAGE =
     "\n"
     "  --db PATH      the SQLite file (default: $MTRK_DB)\n"
     "  --tenant KEY   the tenant (default: $MTRK_TENANT, else \"default\")\n"
+    "  --busy-timeout MS  how long to wait for a database another writer holds\n"
+    "                 (default 5000; also accepted after the command)\n"
     "\n"
     "commands:\n"
     "  init                          create the database and the tenant\n"
@@ -29,7 +32,7 @@ static const char *GLOBAL_USAGE =
     "  report CAMPAIGN | --compare C1 C2 ...\n"
     "  rebuild                       recompute the rollups and the messages' fact columns\n"
     "\n"
-    "exit status: 0 success, 1 usage error, 2 data error (docs/cli.md)\n";
+    "exit status: 0 success, 1 usage error, 2 data error, 3 database busy (docs/cli.md)\n";
 
 /* ---- option parsing ---------------------------------------------------------- */
 
@@ -57,6 +60,20 @@ static int opt_kind(const char *opts, const char *name, size_t n)
     return 0;
 }
 
+/* --busy-timeout MS: a non-negative number of milliseconds. */
+static int set_busy_timeout(cli_ctx *c, const char *v)
+{
+    char *end;
+    errno = 0;
+    long ms = strtol(v, &end, 10);
+    if (errno || end == v || *end || ms < 0 || ms > 86400000L) {
+        fprintf(stderr, "mtrk: --busy-timeout \"%s\": milliseconds, 0 to 86400000\n", v);
+        return EXIT_USAGE;
+    }
+    c->busy_timeout_ms = (int)ms;
+    return 0;
+}
+
 static int parse_args(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv, cli_args *a)
 {
     memset(a, 0, sizeof *a);
@@ -70,6 +87,15 @@ static int parse_args(cli_ctx *c, const cli_cmd *cmd, int argc, char **argv, cli
         if (!only_pos && s[0] == '-' && s[1] == '-' && s[2]) {
             char *name = s + 2, *eq = strchr(name, '=');
             size_t n = eq ? (size_t)(eq - name) : strlen(name);
+            if (n == 12 && strncmp(name, "busy-timeout", 12) == 0) { /* global, accepted anywhere */
+                const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+                if (v == NULL)
+                    return usage_err(c, "--busy-timeout needs a value");
+                int st = set_busy_timeout(c, v);
+                if (st)
+                    return st;
+                continue;
+            }
             int kind = opt_kind(cmd->opts, name, n);
             if (kind == 0)
                 return usage_err(c, "unknown option --%.*s", (int)n, name);
@@ -116,7 +142,9 @@ static int open_db(cli_ctx *c, bool create)
     bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0;
     if (!create && check && access(file, F_OK) != 0)
         return data_err(c, "database %s does not exist (run mtrk --db %s init)", c->db_path, c->db_path);
-    int rc = mtrk_db_open(&c->db, c->db_path, NULL);
+    mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
+    o.busy_timeout_ms = c->busy_timeout_ms;
+    int rc = mtrk_db_open(&c->db, c->db_path, &o);
     if (rc)
         return lib_err(c, rc, "opening database %s", c->db_path);
     return 0;
@@ -353,6 +381,12 @@ int main(int argc, char **argv)
                 c.db_path = argv[++i];
             else
                 c.tenant_key = argv[++i];
+        } else if (strcmp(argv[i], "--busy-timeout") == 0 && i + 1 < argc) {
+            if (set_busy_timeout(&c, argv[++i]))
+                return EXIT_USAGE;
+        } else if (strncmp(argv[i], "--busy-timeout=", 15) == 0) {
+            if (set_busy_timeout(&c, argv[i] + 15))
+                return EXIT_USAGE;
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             c.db_path = argv[i] + 5;
         } else if (strncmp(argv[i], "--tenant=", 9) == 0) {

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 
 const char *opt_nth(const cli_args *a, const char *name, int i)
 {
@@ -54,6 +56,12 @@ int lib_err(cli_ctx *c, int rc, const char *fmt, ...)
     const char *m = mtrk_last_errmsg();
     fprintf(stderr, "mtrk %s: %s: %s (%s)\n", c->cmd ? c->cmd : "", what, m && *m ? m : mtrk_strerror(rc),
             mtrk_strerror(rc));
+    if (rc == MTRK_EBUSY) {
+        fprintf(stderr, "mtrk %s: the database was locked by another writer for longer than the busy timeout "
+                        "(%d ms); run the command again, or give a longer --busy-timeout\n",
+                c->cmd ? c->cmd : "", c->busy_timeout_ms ? c->busy_timeout_ms : 5000);
+        return EXIT_BUSY;
+    }
     return EXIT_DATA;
 }
 
@@ -313,20 +321,32 @@ bool utf8_ok(const char *s, size_t n)
  * strip first) as a formula: such text cells get a leading apostrophe. */
 void csv_cell(FILE *f, const char *s, bool first)
 {
+    if (s == NULL) {
+        if (!first)
+            fputc(',', f);
+        return;
+    }
+    csv_cell_n(f, s, strlen(s), first);
+}
+
+void csv_cell_n(FILE *f, const char *s, size_t n, bool first)
+{
     if (!first)
         fputc(',', f);
-    if (s == NULL)
+    if (s == NULL || n == 0)
         return;
     bool neutral = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
-    bool quote = neutral || strpbrk(s, ",\"\r\n") != NULL;
+    bool quote = neutral;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (quote)
         fputc('"', f);
     if (neutral)
         fputc('\'', f);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
             fputc('"', f);
-        fputc(*p, f);
+        fputc(s[i], f);
     }
     if (quote)
         fputc('"', f);
@@ -379,4 +399,170 @@ void html_esc(FILE *f, const char *s)
         default: fputc(*s, f);
         }
     }
+}
+
+/* ---- bounded line reading ------------------------------------------------------- */
+
+int lr_init(line_reader *r, FILE *f, size_t max)
+{
+    memset(r, 0, sizeof *r);
+    r->f = f;
+    r->max = max;
+    r->buf = malloc(max + 1);
+    return r->buf ? 0 : -1;
+}
+
+void lr_free(line_reader *r)
+{
+    free(r->buf);
+    r->buf = NULL;
+}
+
+int lr_next(line_reader *r)
+{
+    r->len = 0;
+    r->full = 0;
+    r->overlong = false;
+    int ch;
+    while ((ch = getc_unlocked(r->f)) != EOF) {
+        r->full++;
+        if (r->len < r->max)
+            r->buf[r->len++] = (char)ch;
+        else
+            r->overlong = true;
+        if (ch == '\n')
+            break;
+        if (ch == '\r') {
+            int nx = getc_unlocked(r->f);
+            if (nx == '\n') {
+                r->full++;
+                if (r->len < r->max)
+                    r->buf[r->len++] = '\n';
+                else
+                    r->overlong = true;
+            } else if (nx != EOF) {
+                ungetc(nx, r->f);
+            }
+            break;
+        }
+    }
+    r->buf[r->len] = '\0';
+    r->pos += r->full;
+    if (r->full == 0)
+        return ferror(r->f) ? -1 : 0;
+    r->lineno++;
+    return 1;
+}
+
+/* ---- progress -------------------------------------------------------------------- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void progress_start(progress *p, long size, const char *unit)
+{
+    memset(p, 0, sizeof *p);
+    p->on = isatty(2) == 1;
+    p->size = size;
+    p->unit = unit;
+    p->start = now_s();
+    p->last = 0;
+}
+
+static void progress_draw(progress *p, uint64_t pos, uint64_t count, bool done)
+{
+    if (p->size > 0) {
+        int pct = done ? 100 : (int)((double)pos * 100.0 / (double)p->size);
+        if (pct > 100)
+            pct = 100;
+        int bar = pct * 30 / 100;
+        fprintf(stderr, "\r[%.*s%*s] %3d%% %llu %s", bar, "##############################", 30 - bar, "", pct,
+                (unsigned long long)count, p->unit);
+    } else {
+        fprintf(stderr, "\r%llu %s, %.0f s", (unsigned long long)count, p->unit, now_s() - p->start);
+    }
+    if (done)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+void progress_update(progress *p, uint64_t pos, uint64_t count)
+{
+    if (!p->on)
+        return;
+    double t = now_s();
+    if (p->last != 0 && t - p->last < 0.2)
+        return;
+    p->last = t;
+    progress_draw(p, pos, count, false);
+}
+
+void progress_end(progress *p, uint64_t count)
+{
+    if (p->on)
+        progress_draw(p, (uint64_t)(p->size > 0 ? p->size : 0), count, true);
+}
+
+struct ticker {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool stop;
+    const char *what;
+    double start;
+};
+
+static void *ticker_run(void *arg)
+{
+    ticker *t = arg;
+    pthread_mutex_lock(&t->mu);
+    while (!t->stop) {
+        fprintf(stderr, "\r%s... %.0f s", t->what, now_s() - t->start);
+        fflush(stderr);
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += 1;
+        pthread_cond_timedwait(&t->cv, &t->mu, &ts);
+    }
+    pthread_mutex_unlock(&t->mu);
+    return NULL;
+}
+
+ticker *ticker_start(const char *what)
+{
+    if (isatty(2) != 1)
+        return NULL;
+    ticker *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    pthread_mutex_init(&t->mu, NULL);
+    pthread_cond_init(&t->cv, NULL);
+    t->what = what;
+    t->start = now_s();
+    if (pthread_create(&t->th, NULL, ticker_run, t) != 0) {
+        pthread_cond_destroy(&t->cv);
+        pthread_mutex_destroy(&t->mu);
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void ticker_stop(ticker *t)
+{
+    if (t == NULL)
+        return;
+    pthread_mutex_lock(&t->mu);
+    t->stop = true;
+    pthread_cond_signal(&t->cv);
+    pthread_mutex_unlock(&t->mu);
+    pthread_join(t->th, NULL);
+    fprintf(stderr, "\r%s... done in %.1f s\n", t->what, now_s() - t->start);
+    pthread_cond_destroy(&t->cv);
+    pthread_mutex_destroy(&t->mu);
+    free(t);
 }

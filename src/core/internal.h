@@ -8,6 +8,7 @@
 #include "mtrk/mtrk.h"
 #include "mtrk/store.h"
 #include "rows.h"
+#include "sanitize.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

@@ -100,7 +100,7 @@ class CliTest(unittest.TestCase):
         p = self.t.run("contacts", "import", path, "--json", expect=2)
         s = json.loads(p.stdout)
         self.assertEqual((s["read"], s["added"], s["already_present"], s["rejected"]), (7, 3, 0, 4))
-        with open(path + ".rejects.csv", newline="") as f:
+        with open(path + ".rejects.csv", newline="", errors="surrogateescape") as f:
             rej = list(csv.DictReader(f))
         reasons = {int(r["line"]): r["reason"] for r in rej}
         self.assertIn("invalid address", reasons[3])
