@@ -1,0 +1,608 @@
+/*
+ * Events: a message's facts, its row folded with its events; a contact's
+ * history; the cache an event batch keeps on a remote store.
+ */
+#include "event_int.h"
+#include "decide.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+/* uthash's default on a failed allocation is exit(-1): have HASH_ADD undo
+ * the add instead (the item's hh.tbl is then NULL) and report MTRK_ENOMEM. */
+#define HASH_NONFATAL_OOM 1
+#include <uthash.h>
+
+/* ---- a contact's events ------------------------------------------------------
+ *
+ * There is no index of events by contact: every event insert would write a
+ * randomly placed entry into it (docs/performance.md). A contact's history is
+ * read through its messages (messages_by_contact) and each message's events
+ * (events_by_message); contacts have few messages, events are many. */
+
+typedef struct mids_ctx {
+    mtrk_id *v;
+    size_t n, cap;
+    bool oom;
+} mids_ctx;
+
+static int mids_cb(void *ud, void *row)
+{
+    mids_ctx *c = ud;
+    if (c->n == c->cap) {
+        mtrk_id *v = grow_array(c->v, &c->cap, sizeof *v, 16);
+        if (v == NULL) {
+            c->oom = true;
+            return 1;
+        }
+        c->v = v;
+    }
+    c->v[c->n++] = ((const row_messages *)row)->id;
+    return 0;
+}
+
+int core_contact_mids(mtrk_tenant *t, mtrk_id contact, mtrk_id **out, size_t *n)
+{
+    mids_ctx c = { NULL, 0, 0, false };
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&contact) };
+    int rc = st_scan(t, T_MESSAGES, IDX_MESSAGES_CONTACT, pre, 2, NULL, 0, 0, mids_cb, &c);
+    if (rc == MTRK_OK && c.oom)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc) {
+        free(c.v);
+        return rc;
+    }
+    *out = c.v;
+    *n = c.n;
+    return MTRK_OK;
+}
+
+int core_contact_events(mtrk_tenant *t, mtrk_id contact, st_row_fn fn, void *ud)
+{
+    mtrk_id *mids = NULL;
+    size_t n = 0;
+    int rc = core_contact_mids(t, contact, &mids, &n);
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, NULL, 0, 0, fn, ud);
+    }
+    free(mids);
+    return rc;
+}
+
+/* ---- a message's facts: its row folded with its events ---------------------- */
+
+
+
+
+/* The row's mark: the position of the last event its facts include. */
+bool mark_of(const row_messages *m, mark_pos *out)
+{
+    out->occurred = m->folded_occurred_at;
+    out->arrived = m->folded_arrived_at;
+    out->id = m->folded_event;
+    return !id_is_nil(m->folded_event);
+}
+
+/* The start of the events of message mid past a mark, in events_by_message
+ * after its (tenant, message) prefix: the sort key of an event at the mark
+ * (sort_key_after). *at holds the values, which point into it. */
+static unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at,
+                           mtrk_value *out)
+{
+    memset(at, 0, sizeof *at);
+    at->tenant = t->id;
+    at->message = mid;
+    at->occurred_at = p->occurred;
+    at->arrived_at = p->arrived;
+    at->id = p->id;
+    return sort_key_after(T_EVENTS, IDX_EVENTS_MESSAGE, 2, at, out);
+}
+
+void mark_set(row_messages *m, const mark_pos *p)
+{
+    m->folded_occurred_at = p->occurred;
+    m->folded_arrived_at = p->arrived;
+    m->folded_event = p->id;
+}
+
+link_seen *links_find(const link_set *ls, mtrk_id link)
+{
+    size_t lo = 0, hi = ls->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(&ls->v[mid].link, &link, sizeof link);
+        if (c == 0)
+            return &ls->v[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Notes a click on `link` (by a human or not); MTRK_ENOMEM if it cannot. */
+int links_add(link_set *ls, mtrk_id link, bool human)
+{
+    link_seen *e = links_find(ls, link);
+    if (e != NULL) {
+        e->human = e->human || human;
+        return MTRK_OK;
+    }
+    if (ls->n == ls->cap) {
+        link_seen *v = grow_array(ls->v, &ls->cap, sizeof *v, 4);
+        if (v == NULL)
+            return MTRK_ENOMEM;
+        ls->v = v;
+    }
+    size_t at = ls->n;
+    while (at > 0 && memcmp(&ls->v[at - 1].link, &link, sizeof link) > 0)
+        at--;
+    memmove(&ls->v[at + 1], &ls->v[at], (ls->n - at) * sizeof *ls->v);
+    ls->v[at] = (link_seen){ link, human };
+    ls->n++;
+    return MTRK_OK;
+}
+
+#define LINK_TEXT_LEN (MTRK_ID_STRLEN + 2) /* "UUID:c" */
+
+/* Reads messages.folded_links into *ls (emptied first). */
+static int links_parse(mtrk_tenant *t, link_set *ls, const char *text)
+{
+    ls->n = 0;
+    for (const char *p = text; p != NULL && *p != '\0';) {
+        char id[MTRK_ID_STRLEN + 1];
+        mtrk_id link;
+        if (strlen(p) < LINK_TEXT_LEN || p[MTRK_ID_STRLEN] != ':' ||
+            (p[MTRK_ID_STRLEN + 1] != 'c' && p[MTRK_ID_STRLEN + 1] != 'h') ||
+            (p[LINK_TEXT_LEN] != '\0' && p[LINK_TEXT_LEN] != ','))
+            return terr(t, MTRK_ESTORE, "a message's folded_links is malformed: \"%.60s\"", text);
+        memcpy(id, p, MTRK_ID_STRLEN);
+        id[MTRK_ID_STRLEN] = '\0';
+        if (mtrk_id_from_string(&link, id) != MTRK_OK)
+            return terr(t, MTRK_ESTORE, "a message's folded_links is malformed: \"%.60s\"", text);
+        if (links_add(ls, link, p[MTRK_ID_STRLEN + 1] == 'h'))
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        p += LINK_TEXT_LEN + (p[LINK_TEXT_LEN] == ',');
+    }
+    return MTRK_OK;
+}
+
+/* messages.folded_links for *ls: a new string, or NULL when ls is empty. */
+int links_format(const link_set *ls, char **out)
+{
+    *out = NULL;
+    if (ls->n == 0)
+        return MTRK_OK;
+    char *s = malloc(ls->n * (LINK_TEXT_LEN + 1));
+    if (s == NULL)
+        return MTRK_ENOMEM;
+    char *p = s;
+    for (size_t i = 0; i < ls->n; i++) {
+        if (i > 0)
+            *p++ = ',';
+        mtrk_id_to_string(p, ls->v[i].link);
+        p[MTRK_ID_STRLEN] = ':';
+        p[MTRK_ID_STRLEN + 1] = ls->v[i].human ? 'h' : 'c';
+        p += LINK_TEXT_LEN;
+    }
+    *p = '\0';
+    *out = s;
+    return MTRK_OK;
+}
+
+/* Sets the row's mark and the fold's state at it (facts are set by the fold). */
+static int summary_set(row_messages *m, const mark_pos *p, const link_set *ls)
+{
+    char *text;
+    if (links_format(ls, &text))
+        return MTRK_ENOMEM;
+    free(m->folded_links);
+    m->folded_links = text;
+    mark_set(m, p);
+    return MTRK_OK;
+}
+
+typedef struct fold_ctx {
+    row_messages *m;
+    link_set *links;  /* the links clicked, with the row's facts the fold's state */
+    const char *pmid; /* the first provider message id met, when the row has none */
+    st_row_fn each;
+    void *ud;
+    size_t visited;   /* events folded */
+    mark_pos last;    /* the position of the last one */
+} fold_ctx;
+
+/* Folds one event (its row, or the fields the fold reads) into c->m. */
+static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, void *row)
+{
+    decide_message(c->m, de);
+    const row_events *e = row;
+    if (de->type == MTRK_EV_CLICK && links_add(c->links, e->link, de->human))
+        return MTRK_ENOMEM;
+    if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
+        return MTRK_ENOMEM;
+    c->visited++;
+    c->last = *pos;
+    int rc = c->each ? c->each(c->ud, row) : 0;
+    return rc < 0 ? rc : 0; /* every event is folded, whatever each says */
+}
+
+static int fold_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    decide_event de = decide_event_of(e);
+    mark_pos pos = { e->occurred_at, e->arrived_at, e->id };
+    return fold_one(ud, &de, e->provider_message_id, &pos, row);
+}
+
+/* ---- the batch's cache ---------------------------------------------------------
+ * On a store behind a round trip (st_remote), an event batch reads the events
+ * of all its messages with one st_scan_many instead of one scan per event
+ * (a local store reads them event by event, which costs it no more), and keeps
+ * them, as the fold sees them, until the batch ends; likewise the events
+ * already stored under its provider event ids, for the duplicate check.
+ * Exact: within the batch, events are inserted only by event_apply, which
+ * adds each one to its message's entry (in events_by_message order) and its
+ * provider event id to the map; the later update of an event's effects adds
+ * contact effects only, which the fold does not read. */
+
+typedef struct fold_ev {
+    decide_event de;
+    int64_t type, verdict, arrived;
+    mtrk_id link, id;
+    char *pmid; /* owned; NULL when the event has none */
+} fold_ev;
+
+typedef struct fold_entry {
+    mtrk_id mid;
+    fold_ev *ev;
+    size_t n, cap;
+} fold_entry;
+
+/* A provider event id already stored or recorded by the batch, and its event. */
+typedef struct prov_entry {
+    UT_hash_handle hh;
+    mtrk_id event;
+    mtrk_id mid;  /* the event's message and type: a repeat naming others is a conflict */
+    int64_t type;
+    char key[]; /* provider, NUL, provider event id */
+} prov_entry;
+
+struct fold_cache {
+    fold_entry *e; /* sorted by mid */
+    size_t n;
+    prov_entry *prov; /* the batch's provider event ids that have an event */
+};
+
+
+static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
+{
+    size_t lp = strlen(provider), le = strlen(peid);
+    char stack[256], *k = lp + le + 1 <= sizeof stack ? stack : malloc(lp + le + 1);
+    if (k == NULL)
+        return NULL;
+    memcpy(k, provider, lp + 1);
+    memcpy(k + lp + 1, peid, le);
+    prov_entry *pe = NULL;
+    HASH_FIND(hh, fc->prov, k, lp + le + 1, pe);
+    if (k != stack)
+        free(k);
+    return pe;
+}
+
+/* Notes that (provider, peid) has event `id` of message mid and type `type`;
+ * MTRK_ENOMEM if it cannot. */
+static int prov_add(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
+                    int64_t type)
+{
+    if (prov_find(fc, provider, peid) != NULL)
+        return MTRK_OK;
+    size_t lp = strlen(provider), le = strlen(peid);
+    prov_entry *pe = malloc(sizeof *pe + lp + le + 1);
+    if (pe == NULL)
+        return MTRK_ENOMEM;
+    pe->event = id;
+    pe->mid = mid;
+    pe->type = type;
+    memcpy(pe->key, provider, lp + 1);
+    memcpy(pe->key + lp + 1, peid, le);
+    HASH_ADD(hh, fc->prov, key[0], lp + le + 1, pe);
+    if (pe->hh.tbl == NULL) {
+        free(pe);
+        return MTRK_ENOMEM;
+    }
+    return MTRK_OK;
+}
+
+static int prov_fill_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    if (!has_provider_id(e->provider, e->provider_event_id))
+        return 0;
+    return prov_add(ud, e->provider, e->provider_event_id, e->id, e->message, e->type);
+}
+
+static int mid_cmp(const void *a, const void *b)
+{
+    return memcmp(((const fold_entry *)a)->mid.bytes, ((const fold_entry *)b)->mid.bytes, sizeof(mtrk_id));
+}
+
+static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
+{
+    if (fc == NULL)
+        return NULL;
+    fold_entry key = { .mid = mid };
+    return bsearch(&key, fc->e, fc->n, sizeof *fc->e, mid_cmp);
+}
+
+static int ev_order(const fold_ev *a, const row_events *b)
+{
+    return pos_cmp(a->de.at, a->arrived, a->id, b->occurred_at, b->arrived_at, b->id);
+}
+
+/* Adds event e to its entry, at its place in events_by_message order. */
+static int fold_add(fold_entry *fe, const row_events *e)
+{
+    if (fe->n == fe->cap) {
+        fold_ev *p = grow_array(fe->ev, &fe->cap, sizeof *p, 4);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        fe->ev = p;
+    }
+    fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
+    if (e->provider_message_id != NULL && (v.pmid = strdup(e->provider_message_id)) == NULL)
+        return MTRK_ENOMEM;
+    size_t at = fe->n;
+    while (at > 0 && ev_order(&fe->ev[at - 1], e) > 0)
+        at--;
+    memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
+    fe->ev[at] = v;
+    fe->n++;
+    return MTRK_OK;
+}
+
+static int fold_fill_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    fold_entry *fe = fold_find(ud, e->message);
+    return fe ? fold_add(fe, e) : 0;
+}
+
+void fold_cache_free(struct fold_cache *fc)
+{
+    if (fc == NULL)
+        return;
+    for (size_t i = 0; i < fc->n; i++) {
+        for (size_t j = 0; j < fc->e[i].n; j++)
+            free(fc->e[i].ev[j].pmid);
+        free(fc->e[i].ev);
+    }
+    free(fc->e);
+    prov_entry *pe, *tmp;
+    HASH_ITER(hh, fc->prov, pe, tmp) {
+        HASH_DEL(fc->prov, pe);
+        free(pe);
+    }
+    free(fc);
+}
+
+/* The cache for the batch's messages (events[i]->mid of version >= 1) and
+ * provider event ids, read with one st_scan_many each (and one scan per
+ * message that has a mark). */
+int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
+                           struct fold_cache **out)
+{
+    *out = NULL;
+    struct fold_cache *fc = calloc(1, sizeof *fc);
+    if (fc == NULL || (n && (fc->e = calloc(n, sizeof *fc->e)) == NULL)) {
+        free(fc);
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!invalid[i])
+            fc->e[fc->n++].mid = events[i]->mid;
+    qsort(fc->e, fc->n, sizeof *fc->e, mid_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < fc->n; i++)
+        if (u == 0 || !id_eq(fc->e[u - 1].mid, fc->e[i].mid))
+            fc->e[u++] = fc->e[i];
+    fc->n = u;
+    mtrk_value *pre = fc->n ? malloc(2 * fc->n * sizeof *pre) : NULL;
+    if (fc->n && pre == NULL) {
+        fold_cache_free(fc);
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    /* The rows (prefetched) give each message's mark. Those without one:
+     * all their events, in one call; those with one (a message folded into
+     * its row, which has had many events): the events past it, one scan
+     * each. The entries of absent messages stay empty. */
+    size_t npre = 0;
+    int rc = MTRK_OK;
+    for (size_t i = 0; i < fc->n && rc == MTRK_OK; i++) {
+        row_messages m;
+        memset(&m, 0, sizeof m);
+        m.tenant = t->id;
+        m.id = fc->e[i].mid;
+        rc = st_get(t, T_MESSAGES, &m);
+        if (rc == MTRK_ENOTFOUND) {
+            rc = MTRK_OK;
+            continue;
+        }
+        if (rc)
+            break;
+        mark_pos mk;
+        if (!mark_of(&m, &mk)) {
+            pre[2 * npre] = v_id(&t->id);
+            pre[2 * npre + 1] = v_id(&fc->e[i].mid);
+            npre++;
+        } else {
+            mtrk_value key[2] = { v_id(&t->id), v_id(&fc->e[i].mid) };
+            row_events at;
+            mtrk_value start[COL_events__COUNT];
+            unsigned ns = mark_start(t, fc->e[i].mid, &mk, &at, start);
+            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, ns, MTRK_SCAN_AFTER, fold_fill_cb, fc);
+        }
+        rows_clear(T_MESSAGES, &m);
+    }
+    if (rc == MTRK_OK)
+        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, npre, fold_fill_cb, fc);
+    free(pre);
+    /* And the events already stored under the batch's provider event ids,
+     * for the duplicate check, in one more. */
+    size_t np = 0;
+    pre = rc == MTRK_OK && n ? malloc(3 * n * sizeof *pre) : NULL;
+    if (rc == MTRK_OK && n && pre == NULL)
+        rc = MTRK_ENOMEM;
+    for (size_t i = 0; pre != NULL && i < n; i++) {
+        /* Only valid ones: a store may refuse a malformed text outright,
+         * and an invalid event is that event's own error. */
+        if (invalid[i] || !has_provider_id(events[i]->provider, events[i]->provider_event_id))
+            continue;
+        pre[3 * np] = v_id(&t->id);
+        pre[3 * np + 1] = v_text(events[i]->provider);
+        pre[3 * np + 2] = v_text(events[i]->provider_event_id);
+        np++;
+    }
+    if (rc == MTRK_OK && np)
+        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_PROVIDER, pre, 3, np, prov_fill_cb, fc);
+    free(pre);
+    if (rc) {
+        fold_cache_free(fc);
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+    }
+    *out = fc;
+    return MTRK_OK;
+}
+
+/* Folds the cached events of m past its mark; each sees a row with the
+ * fields link_cb and the rebuild read (type, link, verdict, occurred_at,
+ * arrived_at, id). The entry may hold events at or before the mark (the row
+ * was written during the batch): those are in the row's facts already. */
+static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
+{
+    for (size_t i = 0; i < fe->n; i++) {
+        const fold_ev *v = &fe->ev[i];
+        mark_pos pos = { v->de.at, v->arrived, v->id };
+        if (mark != NULL && mark_cmp(&pos, mark) <= 0)
+            continue;
+        row_events e;
+        memset(&e, 0, sizeof e);
+        e.id = v->id;
+        e.message = c->m->id;
+        e.type = v->type;
+        e.link = v->link;
+        e.verdict = v->verdict;
+        e.occurred_at = v->de.at;
+        e.arrived_at = v->arrived;
+        int rc = fold_one(c, &v->de, v->pmid, &pos, &e);
+        if (rc)
+            return rc;
+    }
+    return MTRK_OK;
+}
+
+/* The fold (see core_message_fold); `all`: from the row's state over every
+ * event, whatever its mark (the rebuild). *visited: events folded. The
+ * fold's state is the row's facts and the links clicked: read from the row
+ * at its mark, it is complete by construction (summary_set writes both).
+ * links (may be NULL): set to the links clicked, owned by the caller. */
+int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited,
+                        link_set *links)
+{
+    link_set own = { NULL, 0, 0 };
+    link_set *ls = links != NULL ? links : &own;
+    ls->n = 0;
+    fold_ctx c = { m, ls, NULL, each, ud, 0, { 0, 0, { { 0 } } } };
+    mark_pos mark = { 0, 0, { { 0 } } };
+    bool marked = !all && mark_of(m, &mark);
+    int rc = MTRK_OK;
+    if (!marked)
+        decide_reset_facts(m);
+    else
+        rc = links_parse(t, ls, m->folded_links);
+    fold_entry *fe = all ? NULL : fold_find(t->fold, m->id);
+    if (rc) {
+        /* the row's summary is unreadable: nothing folded */
+    } else if (fe != NULL) {
+        rc = fold_cached(fe, &c, marked ? &mark : NULL);
+    } else {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
+        row_events at;
+        mtrk_value start[COL_events__COUNT];
+        unsigned ns = marked ? mark_start(t, m->id, &mark, &at, start) : 0;
+        rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, marked ? start : NULL, ns,
+                     marked ? MTRK_SCAN_AFTER : 0, fold_cb, &c);
+    }
+    if (rc == MTRK_OK && c.pmid != NULL) {
+        m->provider_message_id = (char *)c.pmid;
+        c.pmid = NULL;
+    }
+    free((char *)c.pmid);
+    /* The facts and links now include every event up to the last one
+     * folded: a row written back with them carries that mark. */
+    if (rc == MTRK_OK && c.visited > 0 && summary_set(m, &c.last, ls))
+        rc = MTRK_ENOMEM;
+    else if (rc == MTRK_OK && !marked && c.visited == 0 && m->folded_links != NULL) {
+        free(m->folded_links);
+        m->folded_links = NULL;
+    }
+    free(own.v);
+    if (visited)
+        *visited = c.visited;
+    return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+}
+
+int core_message_fold(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+{
+    return fold_message(t, m, false, each, ud, NULL, NULL);
+}
+
+int core_message_fold_all(mtrk_tenant *t, row_messages *m, st_row_fn each, void *ud)
+{
+    return fold_message(t, m, true, each, ud, NULL, NULL);
+}
+
+int core_message_get(mtrk_tenant *t, row_messages *m)
+{
+    int rc = st_get(t, T_MESSAGES, m);
+    if (rc == MTRK_OK && (rc = core_message_fold(t, m, NULL, NULL)))
+        rows_clear(T_MESSAGES, m);
+    return rc;
+}
+
+int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved)
+{
+    int64_t stored = m->state;
+    int rc = core_message_fold(t, m, NULL, NULL);
+    *moved = rc == MTRK_OK && m->state != stored;
+    if (*moved && (stored == MTRK_MSG_QUEUED || stored == MTRK_MSG_CLAIMED))
+        rc = st_update(t, T_MESSAGES, m);
+    return rc;
+}
+
+int fold_cache_add_event(struct fold_cache *fc, const row_events *ev)
+{
+    fold_entry *fe = fold_find(fc, ev->message);
+    return fe != NULL ? fold_add(fe, ev) : MTRK_OK;
+}
+
+int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
+                            int64_t type)
+{
+    return fc != NULL ? prov_add(fc, provider, peid, id, mid, type) : MTRK_OK;
+}
+
+bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id *id,
+                              mtrk_id *mid, int64_t *type)
+{
+    prov_entry *pe = fc != NULL ? prov_find(fc, provider, peid) : NULL;
+    if (pe == NULL)
+        return false;
+    *id = pe->event;
+    *mid = pe->mid;
+    *type = pe->type;
+    return true;
+}
+

@@ -1,0 +1,126 @@
+/*
+ * Events, private to the core: what the four files of the event area share.
+ *   event_validate.c  the input's rules that need no store (pure)
+ *   event_fold.c      a message's facts: its row folded with its events;
+ *                     a contact's history; the batch's cache
+ *   event.c           recording one event and a batch: read, decide, apply
+ *   event_list.c      listings by message, contact and campaign
+ */
+#ifndef MTRK_EVENT_INT_H
+#define MTRK_EVENT_INT_H
+
+#include "internal.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* ---- validation (event_validate.c) ------------------------------------------ */
+
+static inline bool ev_given(const char *s) { return s != NULL && *s != '\0'; }
+
+static inline bool has_provider_id(const char *provider, const char *provider_event_id)
+{
+    return ev_given(provider) && ev_given(provider_event_id);
+}
+
+/* The name of the input in messages: "event", or "events[3]" in a batch.
+ * Formatted only when a message needs it: validation runs per event, errors
+ * are rare. */
+typedef struct ev_name {
+    const char *base;
+    size_t index; /* SIZE_MAX: not in a batch */
+    char buf[48];
+} ev_name;
+
+const char *ev_name_of(ev_name *n);
+/* terr, naming `arg` (a field of mtrk_event_input, static) as the one at
+ * fault for the outcome's argument. */
+int ev_err(mtrk_tenant *t, int code, const char *arg, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Every rule of docs/rules.md "Events / Validation" that needs no store.
+ * `what` names the input in messages ("event", "events[3]"). */
+int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in);
+
+/* ---- positions and shared helpers -------------------------------------------- */
+
+/* A position in events_by_message order: occurrence, arrival, id. */
+typedef struct mark_pos {
+    mtrk_time occurred, arrived;
+    mtrk_id id;
+} mark_pos;
+
+static inline int id_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
+
+/* Sort position of an event in a message/contact/campaign history. */
+static inline int pos_cmp(mtrk_time occ_a, mtrk_time arr_a, mtrk_id id_a, mtrk_time occ_b, mtrk_time arr_b,
+                          mtrk_id id_b)
+{
+    if (occ_a != occ_b)
+        return occ_a < occ_b ? -1 : 1;
+    if (arr_a != arr_b)
+        return arr_a < arr_b ? -1 : 1;
+    return mtrk_id_compare(id_a, id_b);
+}
+
+static inline int mark_cmp(const mark_pos *a, const mark_pos *b)
+{
+    return pos_cmp(a->occurred, a->arrived, a->id, b->occurred, b->arrived, b->id);
+}
+
+static inline bool is_delivery(int64_t type)
+{
+    return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
+}
+
+/* MTRK_ENOTFOUND naming `what` and the id. */
+int ev_not_found(mtrk_tenant *t, const char *what, mtrk_id id);
+
+/* ---- the fold (event_fold.c) -------------------------------------------------- */
+
+/* A message folds into its row after FOLD_COMPACT events past the row's
+ * mark: the event that finds that many writes the row (event_apply), so no
+ * fold reads more than about this many events however many a message has. */
+#define FOLD_COMPACT 16
+
+/* The links a message's clicks named: the part of the fold's state that is
+ * not a column of its own (messages.folded_links keeps it at the mark). */
+typedef struct link_seen {
+    mtrk_id link;
+    bool human; /* clicked by a human too */
+} link_seen;
+
+typedef struct link_set {
+    link_seen *v; /* ascending by link */
+    size_t n, cap;
+} link_set;
+
+link_seen *links_find(const link_set *ls, mtrk_id link);
+/* Notes a click on `link` (by a human or not); MTRK_ENOMEM if it cannot. */
+int links_add(link_set *ls, mtrk_id link, bool human);
+/* messages.folded_links for *ls: a new string, or NULL when ls is empty. */
+int links_format(const link_set *ls, char **out);
+
+/* The row's mark: the position of the last event its facts include. */
+bool mark_of(const row_messages *m, mark_pos *out);
+void mark_set(row_messages *m, const mark_pos *p);
+
+/* The fold (see core_message_fold); `all`: from the row's state over every
+ * event, whatever its mark (the rebuild). *visited: events folded. links
+ * (may be NULL): set to the links clicked, owned by the caller. */
+int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited,
+                 link_set *links);
+
+/* The batch's cache (t->fold during an event batch on a remote store). */
+struct fold_cache;
+int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
+                    struct fold_cache **out);
+void fold_cache_free(struct fold_cache *fc);
+/* Adds a newly inserted event to its message's entry (fc may be NULL). */
+int fold_cache_add_event(struct fold_cache *fc, const row_events *ev);
+/* Notes that (provider, peid) has event `id` of message mid and type `type`. */
+int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
+                            int64_t type);
+/* The event stored or recorded under (provider, peid), if the cache knows one. */
+bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id *id,
+                              mtrk_id *mid, int64_t *type);
+
+#endif
