@@ -87,6 +87,19 @@ class CliTest(unittest.TestCase):
         self.t.run("--tenant", "acme", "tenant", "set", "--tracking-url", "ftp://x", expect=2)
         self.t.run("--tenant", "nope", "audience", "list", expect=2)
 
+    def test_tenant_set_refuses_durations_that_would_overflow(self):
+        before = self.t.json("tenant", "show", "--json")
+        for opt, value in (("--retention-days", "213503982335"), ("--attribution-days", "213503982335"),
+                           ("--retention-days", "36501"), ("--retention-days", "0"),
+                           ("--soft-bounce-threshold", "4294967297")):
+            p = self.t.run("tenant", "set", opt, value, expect=1)
+            self.assertIn(opt, p.stderr)
+            self.assertIn(value, p.stderr)
+        self.assertEqual(self.t.json("tenant", "show", "--json"), before)
+        self.t.run("tenant", "set", "--retention-days", "36500", "--attribution-days", "36500")
+        s = self.t.run("tenant", "show").stdout
+        self.assertIn("retention              36500 days", s)
+
     # -------------------------------------------------------------- contacts
     def test_import_rejects_and_summary(self):
         data = ("EMAIL,Name,City\n"

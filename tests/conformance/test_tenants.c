@@ -290,6 +290,11 @@ static void test_tenant_settings_accept_the_limits(void **state)
     assert_int_equal(g.soft_bounce_threshold, 100);
     assert_string_equal(g.tracking_base_url, "");
     assert_int_equal(g.retention_ms, 1);
+    s.attribution_window_ms = s.retention_ms = MTRK_MAX_DURATION_MS;
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &s));
+    CONF_OK(mtrk_tenant_settings_get(&g, fx->t));
+    assert_int_equal(g.retention_ms, MTRK_MAX_DURATION_MS);
+    assert_int_equal(g.attribution_window_ms, MTRK_MAX_DURATION_MS);
 }
 
 static void expect_settings_refused(conf_fixture *fx, const mtrk_tenant_settings *s, const char *field)
@@ -324,7 +329,16 @@ static void test_tenant_settings_validation_names_the_field(void **state)
     expect_settings_refused(fx, &s, "retention_ms");
     s.retention_ms = -DAY_MS;
     expect_settings_refused(fx, &s, "retention_ms");
+    s.retention_ms = MTRK_MAX_DURATION_MS + 1;
+    expect_settings_refused(fx, &s, "retention_ms");
+    s.retention_ms = INT64_MAX;
+    expect_settings_refused(fx, &s, "retention_ms");
     s.retention_ms = DAY_MS;
+    s.attribution_window_ms = MTRK_MAX_DURATION_MS + 1;
+    expect_settings_refused(fx, &s, "attribution_window_ms");
+    s.attribution_window_ms = INT64_MAX;
+    expect_settings_refused(fx, &s, "attribution_window_ms");
+    s.attribution_window_ms = DAY_MS;
     static const char *const bad_urls[] = {
         "ftp://track.example.com", "track.example.com", "https://", "javascript:alert(1)",
         "https://exa mple.com", " https://example.com",
