@@ -44,9 +44,14 @@ typedef struct mtrk_contact mtrk_contact;
 typedef struct mtrk_contact_iter mtrk_contact_iter;
 
 /**
- * Normalizes `address` (trim; domain lower-cased) and validates it (one '@',
- * local part <= 64, address <= 254 octets, valid domain labels, no spaces or
- * control characters). Writes the normalized form into out (size outsize).
+ * Normalizes `address` and validates it (docs/rules.md "Contacts"): trimmed;
+ * one '@'; an ASCII local part <= 64 octets, kept as given; the domain
+ * processed with UTS #46 and IDNA2008 (RFC 5890-5893) and written in its
+ * Unicode form (lower case, NFC); address <= 254 octets; no spaces, control,
+ * invisible, private-use or unassigned characters; no all-numeric or
+ * special-use (.test, .invalid, .local, .localhost, .onion, .arpa, .alt)
+ * top-level domain. Contacts are unique on the lower-cased local part and the
+ * domain's A-label form. Writes the normalized form into out (size outsize).
  * Returns MTRK_EADDRESS (message names the fault), MTRK_ETOOLONG,
  * MTRK_EENCODING, MTRK_EINVAL (NULL or out too small).
  */

@@ -148,9 +148,10 @@ int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_conta
                         int *created)
 {
     char key[MTRK_MAX_ADDRESS + 1];
-    addr_key(key, normalized);
     if (created)
         *created = 0;
+    if (addr_key(key, normalized) != MTRK_OK)
+        return terr(t, MTRK_ENOMEM, "out of memory");
     row_contacts c;
     mtrk_value k[2] = { v_id(&t->id), v_text(key) };
     int rc = st_find(t, T_CONTACTS, IDX_CONTACTS_ADDRESS, k, 2, &c);
@@ -261,10 +262,9 @@ MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *t, const char *a
     *out = NULL;
     TENANT_CHECK(t);
     char norm[MTRK_MAX_ADDRESS + 1], key[MTRK_MAX_ADDRESS + 1];
-    int rc = check_address(t, "address", address, norm);
+    int rc = check_address_key(t, "address", address, norm, key);
     if (rc)
         return rc;
-    addr_key(key, norm);
     mtrk_contact *c;
     rc = contact_new(t, &c);
     if (rc)

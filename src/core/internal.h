@@ -101,15 +101,22 @@ const char *tenant_keep(mtrk_tenant *t, const char *s);
 void tenant_enter(mtrk_tenant *t);
 
 /* ---- addresses (address.c) --------------------------------------------- */
-/* Normalizes into out[MTRK_MAX_ADDRESS + 1]; on failure writes a reason into
- * why[ERRMSG_SIZE] and returns MTRK_EADDRESS/ETOOLONG/EENCODING/EINVAL. */
+/* Normalizes into out[MTRK_MAX_ADDRESS + 1]: the local part as given, '@',
+ * the domain's Unicode form after UTS #46 mapping. On failure writes a reason
+ * into why[ERRMSG_SIZE] and returns MTRK_EADDRESS/ETOOLONG/EENCODING/EINVAL
+ * (or MTRK_ENOMEM). */
 int addr_normalize(char *out, const char *in, char *why);
-/* Lower-cases the whole address (uniqueness key); out[MTRK_MAX_ADDRESS + 1]. */
-void addr_key(char *out, const char *normalized);
-/* The domain part of a normalized address (pointer into it). */
+/* The same, also writing the uniqueness key into key[MTRK_MAX_ADDRESS + 1]. */
+int addr_normalize_key(char *out, char *key, const char *in, char *why);
+/* The uniqueness key of a normalized address: local part lower-cased, '@',
+ * the domain's A-label form; out[MTRK_MAX_ADDRESS + 1]. MTRK_ENOMEM at worst. */
+int addr_key(char *out, const char *normalized);
+/* The domain part of a normalized address or key (pointer into it). */
 const char *addr_domain(const char *normalized);
 /* Validates and normalizes an address argument, naming it in the error. */
 int check_address(mtrk_tenant *t, const char *what, const char *in, char *out);
+/* The same, also giving the uniqueness key (both MTRK_MAX_ADDRESS + 1). */
+int check_address_key(mtrk_tenant *t, const char *what, const char *in, char *out, char *key);
 
 /* ---- transactions and store access (store_access.c) -------------------- */
 /* Every public call that touches data: begin ... end. end commits when rc is 0

@@ -84,7 +84,7 @@ static void test_address_normalize_accepts_and_normalizes_valid_addresses(void *
         { "joao@exempl\xc3\xb4.com.br", "joao@exempl\xc3\xb4.com.br" },
         { "joao@EXEMPL\xc3\xb4.COM", "joao@exempl\xc3\xb4.com" },
         { "info@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd", "info@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd" },
-        { "x@xn--bcher-kva.example", "x@xn--bcher-kva.example" },
+        { "x@xn--bcher-kva.example", "x@b\xc3\xbc" "cher.example" },
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         char out[MTRK_MAX_ADDRESS + 1];
@@ -316,6 +316,83 @@ static void test_contact_find_normalizes_and_matches_case_insensitively(void **s
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_find(&c, fx->t, "caro@example.com"));
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_get(&c, fx->t, conf_unknown_id()));
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_get(&c, fx->t, conf_nil()));
+}
+
+/* Every spelling of one internationalized domain is one contact: the key is
+ * the A-label form of the domain, the stored address its Unicode form. */
+static void test_contact_spellings_of_an_idn_domain_are_one_contact(void **state)
+{
+    conf_fixture *fx = *state;
+    static const char *const forms[] = {
+        "ana@b\xc3\xbc" "cher.de",                             /* U-label, NFC */
+        "ana@B\xc3\x9c" "CHER.de",                             /* upper case */
+        "ana@bu\xcc\x88" "cher.de",                            /* NFD */
+        "ana@xn--bcher-kva.de",                                /* A-label */
+        "Ana@XN--BCHER-KVA.DE",
+        "ana@\xef\xbd\x82\xc3\xbc\xef\xbd\x83her\xef\xbc\x8e" "de", /* full-width b, c and dot */
+    };
+    mtrk_id first = conf_nil();
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        mtrk_id id;
+        int created = -1;
+        CONF_OK(mtrk_contact_add(&id, &created, fx->t, forms[i], NULL));
+        assert_int_equal(created, i == 0);
+        if (i == 0)
+            first = id;
+        assert_true(conf_id_eq(id, first));
+        mtrk_contact *c = NULL;
+        CONF_OK(mtrk_contact_find(&c, fx->t, forms[i]));
+        assert_true(conf_id_eq(mtrk_contact_id(c), first));
+        assert_string_equal(mtrk_contact_address(c), "ana@b\xc3\xbc" "cher.de");
+        mtrk_contact_free(c);
+    }
+    assert_int_equal(conf_contact_count(fx->t), 1);
+    /* IDNA2008 keeps sharp s: fass.de is another domain */
+    mtrk_id a, b;
+    CONF_OK(mtrk_contact_add(&a, NULL, fx->t, "x@fa\xc3\x9f.de", NULL));
+    CONF_OK(mtrk_contact_add(&b, NULL, fx->t, "x@fass.de", NULL));
+    assert_false(conf_id_eq(a, b));
+}
+
+/* A domain suppressed in one spelling blocks addresses in every other. */
+static void test_suppression_of_an_idn_domain_holds_for_every_spelling(void **state)
+{
+    conf_fixture *fx = *state;
+    CONF_OK(mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_DOMAIN, "M\xc3\x9c" "NCHEN.de", "manual"));
+    static const char *const forms[] = { "x@m\xc3\xbc" "nchen.de", "x@xn--mnchen-3ya.de", "x@mu\xcc\x88" "nchen.de" };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        mtrk_suppression_kind k = 0;
+        CONF_OK(mtrk_suppression_check(&k, fx->t, forms[i]));
+        assert_int_equal(k, MTRK_SUPPRESS_DOMAIN);
+    }
+    int created = -1;
+    CONF_OK(mtrk_suppression_add(&created, fx->t, MTRK_SUPPRESS_DOMAIN, "xn--mnchen-3ya.de", "manual"));
+    assert_int_equal(created, 0);
+    CONF_OK(mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_ADDRESS, "Bob@xn--bcher-kva.de", "manual"));
+    mtrk_suppression_kind k = 0;
+    CONF_OK(mtrk_suppression_check(&k, fx->t, "bob@B\xc3\x9c" "CHER.de"));
+    assert_int_equal(k, MTRK_SUPPRESS_ADDRESS);
+}
+
+/* Spaces, controls, invisible characters, symbols, bad A-labels, numeric and
+ * special-use top-level domains: refused by every call that takes an address,
+ * nothing written. */
+static void test_address_undeliverable_domains_are_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    static const char *const bad[] = {
+        "test@invalid.co\xe3\x80\x80m", "test@invalid.co\xc2\xa0m", "test@invalid.co\xc2\x9cm",
+        "ana@b\xc3\xbc\xe2\x80\x8b" "cher.de", "ana@b\xc3\xbc\xe2\x80\xae" "cher.de",
+        "ana@b\xee\x80\x80" "cher.de", "ana@b\xcd\xb8" "cher.de", "ana@a\xc2\xa9" "b.com",
+        "ana@\xe2\x92\x88" "com", "ana@xn--0.com", "ana@xn--abc.com", "test@255.255.255.255",
+        "ana@example.test", "ana@foo.invalid", "ana@printer.local", "ana@foo.localhost",
+        "ana@abcdefghijklmnop.onion", "ana@1.0.0.127.in-addr.arpa",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect_address_refused(fx->t, bad[i], MTRK_EADDRESS, MTRK_EADDRESS);
+    assert_int_equal(conf_contact_count(fx->t), 0);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_DOMAIN, "xn--0.com", "manual"));
+    CONF_ERRMSG_HAS("not a valid A-label");
 }
 
 /* ---- custom fields, name, consent ------------------------------------ */
@@ -866,6 +943,9 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_address_normalize_refuses_a_too_small_buffer),
     CONF_TEST(test_contact_add_existing_address_returns_same_id),
     CONF_TEST(test_contact_same_address_in_two_tenants_is_two_contacts),
+    CONF_TEST(test_contact_spellings_of_an_idn_domain_are_one_contact),
+    CONF_TEST(test_suppression_of_an_idn_domain_holds_for_every_spelling),
+    CONF_TEST(test_address_undeliverable_domains_are_refused),
     CONF_TEST(test_contact_get_returns_the_stored_snapshot),
     CONF_TEST(test_contact_find_normalizes_and_matches_case_insensitively),
     CONF_TEST(test_contact_fields_set_overwrite_remove),
