@@ -119,6 +119,8 @@ static int event_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input 
     if (in->occurred_at < 0)
         return terr(t, MTRK_EINVAL, "%s->occurred_at %lld is negative", name_of(what),
                     (long long)in->occurred_at);
+    if ((rc = check_occurred_at(t, name_of(what), in->occurred_at)))
+        return rc;
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
         return terr(t, MTRK_EINVAL, "%s->verdict %d is neither human nor machine", name_of(what),
                     (int)in->verdict);

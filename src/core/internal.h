@@ -69,6 +69,17 @@ bool id_is_nil(mtrk_id id);
 bool id_eq(mtrk_id a, mtrk_id b);
 extern const mtrk_id nil_id;
 
+/* ---- occurrence times (evtime.c) --------------------------------------- */
+/* The window an event's occurred_at must fall in (0 means "now" and always
+ * passes): from 2000-01-01T00:00:00Z to a day after the clock. */
+#define EVTIME_MIN INT64_C(946684800000)
+#define EVTIME_MAX_AHEAD INT64_C(86400000)
+/* Pure: MTRK_OK, or MTRK_EINVAL with why[size] saying what the value looks
+ * like ("looks like Unix seconds (2026-03-01T10:00:00Z)"). */
+int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size);
+/* The same against the tenant's clock, naming `what`->occurred_at. */
+int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
+
 /* ---- validation (util.c) ----------------------------------------------- */
 bool utf8_valid(const char *s, size_t n);
 /* A string argument: NULL or "" refused when required (MTRK_EINVAL); over max

@@ -217,10 +217,12 @@ class CliTest(unittest.TestCase):
         self.campaign(3)
         mids = [m["mid"] for m in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())]
         self.t.run("simulate", "C1", "--delivery", "1", "--hard-bounce", "0", "--soft-bounce", "0", "--open", "0",
-                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0")
-        # After every simulated event: an event placed before the row's fold
+                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0",
+                   "--start", "2026-03-01T09:00:00Z")
+        # After every simulated event (a month later; before the clock, as
+        # occurrence times must be): an event placed before the row's fold
         # mark would be written into the row at once (docs/decisions.md §8).
-        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1900000000000 + i} for i in range(2)]
+        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1775001600000 + i} for i in range(2)]
         self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines))
         # The library's answer is live (the fold of the events) ...
         m = [x for x in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())
