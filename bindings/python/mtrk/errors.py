@@ -19,7 +19,7 @@ from typing import Dict, Optional, Type
 __all__ = [
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState",
     "Busy", "StorageError", "OutOfMemory", "VersionError", "TooLong",
-    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError",
+    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError", "InUse",
     "LibraryError", "error_for",
 ]
 
@@ -139,6 +139,14 @@ class WrongTenant(Error):
 
 class ClosedError(Error):
     """A handle (db, tenant, store, iterator) was used after it was closed."""
+
+
+class InUse(Busy):
+    """A db or tenant was used or closed from inside a callback (the clock, a
+    classifier) that the library is running on it or on a handle of the same
+    db. The library is mid-call and cannot be re-entered; nothing was done.
+    ``code`` is None (raised by the binding). Close the handle after the call
+    that runs the callback returns."""
 
 
 class LibraryError(Error):
