@@ -25,7 +25,8 @@ from .errors import (AlreadyExists, Busy, ClosedError, InUse, EncodingError, Err
                      SignatureError, StorageError, TooLong, VersionError, WrongTenant)
 from .tenant import Tenant
 from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, Campaign, CampaignSpec,
-                    CampaignStatus, ClaimResult, Contact, ContactStatus, Effect, Event, EventInput,
+                    CampaignStatus, ClaimResult, Contact, ContactBatch, ContactOutcome, ContactStatus, Effect,
+                    Event, EventInput,
                     EventOutcome, EventType, Exclusion, GenerateReport, HourlyCounts, Lead, LeadCapture,
                     Link, LinkStats, Message, MessageState, Metrics, Source, Suppression, SuppressionKind,
                     TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
@@ -59,7 +60,7 @@ __all__ = [
     "OutOfMemory", "VersionError", "TooLong", "EncodingError", "IncompleteStore", "InvalidAddress",
     "SignatureError", "WrongTenant", "ClosedError", "InUse", "LibraryError",
     "Attribution", "Audience", "AuditEntry", "BatchResult", "BounceKind", "Campaign", "CampaignSpec",
-    "CampaignStatus", "ClaimResult", "Contact", "ContactStatus", "Effect", "Event", "EventInput",
+    "CampaignStatus", "ClaimResult", "Contact", "ContactBatch", "ContactOutcome", "ContactStatus", "Effect", "Event", "EventInput",
     "EventOutcome", "EventType", "Exclusion", "GenerateReport", "HourlyCounts", "Lead", "LeadCapture",
     "Link", "LinkStats", "Message", "MessageState", "Metrics", "Source", "Suppression", "SuppressionKind",
     "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",
