@@ -2,9 +2,9 @@
  * The suppression list: tenant-wide blocks on an address, a domain, or an
  * erased address kept only as a keyed hash.
  *
- * Values are stored as keys: an address as its lower-cased whole address (the
- * contacts' address_key), a domain in its A-label form (as in address_key),
- * a hash as 64 hex digits.
+ * Values are stored as keys: an address as its uniqueness key (local part
+ * lower-cased, domain in A-label form: the contacts' address_key), a domain
+ * in its A-label form (as in address_key), a hash as 64 hex digits.
  * Adding an address through the API cancels the queued messages of its
  * contact at once; a domain entry is left to the claim-time recheck (the queue
  * re-checks eligibility before a message is handed to a sender), which avoids
