@@ -212,6 +212,20 @@ class CliTest(unittest.TestCase):
         ev = list(csv.DictReader(self.t.run("export", "events", "--campaign", "C1", "--type", "bounce").stdout.splitlines()))
         self.assertEqual([e["bounce_kind"] for e in ev], ["hard"])
 
+    def test_ingest_refuses_implausible_occurrence_times(self):
+        self.campaign(2)
+        mid = json.loads(self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines()[0])["mid"]
+        lines = [{"type": "open", "mid": mid, "occurred_at": 1772359200},           # Unix seconds
+                 {"type": "open", "mid": mid, "occurred_at": "9999-12-31T23:59:59Z"},
+                 {"type": "open", "mid": mid, "occurred_at": 1772359200000}]        # 2026-03-01: inside
+        p = self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines), expect=2)
+        self.assertIn("3 lines, 1 recorded, 0 duplicates, 2 rejected", p.stdout + p.stderr)
+        self.assertIn("stdin:1:", p.stderr)
+        self.assertIn("stdin:2:", p.stderr)
+        opens = [e for e in map(json.loads, self.t.run("export", "events", "--campaign", "C1", "--format", "jsonl")
+                                .stdout.splitlines()) if e["type"] == "open"]
+        self.assertEqual(len(opens), 1)
+
     def test_rebuild_brings_message_columns_up_to_date(self):
         import sqlite3
         self.campaign(3)
