@@ -109,10 +109,13 @@ class EventsMixin(_Base):
         recorded = c_size_t()
         self._call(lambda t: L.mtrk_event_record_batch(byref(recorded), out_ptrs, t, in_ptrs, n))
         results = []
-        for o in outs:
+        for i, o in enumerate(outs):
             err = None
             if o.status != 0:
                 err = error_for(o.status, cv.str_out(L.mtrk_strerror(o.status)))
+                # The item at fault; which of its fields needs a message per
+                # outcome, which the library's event outcome does not carry yet.
+                err.argument = f"events[{i}]"
             results.append(_outcome_from(o, err))
         return BatchResult(recorded=recorded.value, outcomes=results)
 
