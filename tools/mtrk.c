@@ -201,15 +201,26 @@ static int apply_settings(cli_ctx *c, mtrk_tenant *t, cli_args *a)
     uint64_t v;
     if (opt(a, "tracking-url"))
         s.tracking_base_url = opt(a, "tracking-url");
+    /* Range-checked before any cast or multiplication, so a large value is
+     * refused by name instead of wrapping into an accepted one. */
+    const uint64_t max_days = (uint64_t)(MTRK_MAX_DURATION_MS / 86400000LL);
     if ((rc = opt_u64(&v, c, a, "soft-bounce-threshold", s.soft_bounce_threshold)))
         return rc;
+    if (v < 1 || v > 100)
+        return usage_err(c, "--soft-bounce-threshold: %llu is outside 1..100", (unsigned long long)v);
     s.soft_bounce_threshold = (uint32_t)v;
     if ((rc = opt_u64(&v, c, a, "attribution-days", (uint64_t)(s.attribution_window_ms / 86400000))))
         return rc;
+    if (opt(a, "attribution-days") && (v < 1 || v > max_days))
+        return usage_err(c, "--attribution-days: %llu is outside 1..%llu", (unsigned long long)v,
+                         (unsigned long long)max_days);
     if (opt(a, "attribution-days"))
         s.attribution_window_ms = (int64_t)v * 86400000LL;
     if ((rc = opt_u64(&v, c, a, "retention-days", (uint64_t)(s.retention_ms / 86400000))))
         return rc;
+    if (opt(a, "retention-days") && (v < 1 || v > max_days))
+        return usage_err(c, "--retention-days: %llu is outside 1..%llu", (unsigned long long)v,
+                         (unsigned long long)max_days);
     if (opt(a, "retention-days"))
         s.retention_ms = (int64_t)v * 86400000LL;
     rc = mtrk_tenant_settings_set(t, &s);

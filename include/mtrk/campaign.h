@@ -63,6 +63,13 @@ MTRK_API int mtrk_campaign_create(mtrk_id *out_id, mtrk_tenant *tenant, const mt
  * error.
  */
 MTRK_API int mtrk_campaign_get(mtrk_campaign **out, mtrk_tenant *tenant, mtrk_id id);
+/**
+ * Finds the campaign named `name` (exact, case-sensitive): *out_id receives
+ * its id. Names are not unique: MTRK_EEXISTS when several campaigns have this
+ * name (use the id; the message says how many), MTRK_ENOTFOUND when none,
+ * MTRK_EINVAL for a NULL argument. Reads the tenant's campaigns (no name index).
+ */
+MTRK_API int mtrk_campaign_find(mtrk_id *out_id, mtrk_tenant *tenant, const char *name);
 /** Frees a campaign snapshot (NULL-safe). */
 MTRK_API void mtrk_campaign_free(mtrk_campaign *campaign);
 /** The campaign's id. */
@@ -154,6 +161,13 @@ MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *tenant, mtrk_id campai
 MTRK_API int mtrk_link_get(mtrk_link **out, mtrk_tenant *tenant, mtrk_id lid);
 /** Frees a link snapshot (NULL-safe). */
 MTRK_API void mtrk_link_free(mtrk_link *link);
+/**
+ * Finds the link of `campaign` whose label is `label` (exact, case-sensitive):
+ * *out_lid receives its lid. MTRK_EEXISTS when several links of the campaign
+ * have this label, MTRK_ENOTFOUND when none or for an unknown campaign,
+ * MTRK_EINVAL for a NULL argument.
+ */
+MTRK_API int mtrk_link_find(mtrk_id *out_lid, mtrk_tenant *tenant, mtrk_id campaign, const char *label);
 /** Iterates a campaign's links by position. */
 MTRK_API int mtrk_link_iter_new(mtrk_link_iter **out, mtrk_tenant *tenant, mtrk_id campaign);
 /**

@@ -55,9 +55,14 @@ typedef struct mtrk_contact mtrk_contact;
 typedef struct mtrk_contact_iter mtrk_contact_iter;
 
 /**
- * Normalizes `address` (trim; domain lower-cased) and validates it (one '@',
- * local part <= 64, address <= 254 octets, valid domain labels, no spaces or
- * control characters). Writes the normalized form into out (size outsize).
+ * Normalizes `address` and validates it (docs/rules.md "Contacts"): trimmed;
+ * one '@'; an ASCII local part <= 64 octets, kept as given; the domain
+ * processed with UTS #46 and IDNA2008 (RFC 5890-5893) and written in its
+ * Unicode form (lower case, NFC); address <= 254 octets; no spaces, control,
+ * invisible, private-use or unassigned characters; no all-numeric or
+ * special-use (.test, .invalid, .local, .localhost, .onion, .arpa, .alt)
+ * top-level domain. Contacts are unique on the lower-cased local part and the
+ * domain's A-label form. Writes the normalized form into out (size outsize).
  * Returns MTRK_EADDRESS (message names the fault), MTRK_ETOOLONG,
  * MTRK_EENCODING, MTRK_EINVAL (NULL or out too small).
  */
@@ -76,6 +81,39 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *te
 
 /** Snapshot of a contact by id. MTRK_ENOTFOUND if unknown in this tenant. */
 MTRK_API int mtrk_contact_get(mtrk_contact **out, mtrk_tenant *tenant, mtrk_id id);
+/** Most addresses one mtrk_contact_add_batch call takes. */
+#define MTRK_MAX_CONTACT_BATCH 100000
+
+#define MTRK_CONTACT_OUTCOME_VERSION 1
+typedef struct mtrk_contact_outcome {
+    unsigned int version;
+    int status;          /**< 0 added or found, else this address's error code */
+    mtrk_id id;          /**< the contact (nil when refused) */
+    int created;         /**< 1 if the contact was created by this call */
+    /** The refusal's message, naming the argument ("addresses[3] \"x\" has no '@'"),
+     *  or NULL; borrowed from the tenant handle until its next call. */
+    const char *message;
+} mtrk_contact_outcome;
+#define MTRK_CONTACT_OUTCOME_INIT { MTRK_CONTACT_OUTCOME_VERSION, 0, { { 0 } }, 0, NULL }
+MTRK_API int mtrk_contact_outcome_init(mtrk_contact_outcome *outcome, unsigned int version);
+
+/**
+ * Adds or finds the contacts of n addresses in one transaction, judging each
+ * on its own as mtrk_contact_add does: outcomes[i] (each non-NULL, version set)
+ * receives the contact's id and whether it was created, or that address's
+ * error (MTRK_EADDRESS, MTRK_ETOOLONG, MTRK_EENCODING, MTRK_EINVAL for a bad
+ * specs[i]) with its message; a bad address does not reject the others. An
+ * address repeated in the batch gives the same id, created once. specs may be
+ * NULL, and specs[i] NULL (none); a spec only applies to a new contact.
+ * Returns 0 when the call succeeded (even if some addresses were refused);
+ * MTRK_EINVAL / MTRK_EVERSION (a NULL array or a bad outcome), MTRK_ETOOLONG
+ * (n over MTRK_MAX_CONTACT_BATCH) or a storage error, in which case nothing
+ * of the call is kept. *out_created (may be NULL) counts new contacts.
+ */
+MTRK_API int mtrk_contact_add_batch(size_t *out_created, mtrk_contact_outcome *const *outcomes,
+                                    mtrk_tenant *tenant, const char *const *addresses,
+                                    const mtrk_contact_spec *const *specs, size_t n);
+
 /** Snapshot of a contact by address (normalized first). MTRK_ENOTFOUND if none. */
 MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *tenant, const char *address);
 /** Frees a contact snapshot (NULL-safe). */
@@ -165,6 +203,13 @@ MTRK_API int mtrk_audience_create(mtrk_id *out_id, mtrk_tenant *tenant, const ch
  * error.
  */
 MTRK_API int mtrk_audience_get(mtrk_audience **out, mtrk_tenant *tenant, mtrk_id id);
+/**
+ * Finds the audience named `name` (exact, case-sensitive): *out_id receives
+ * its id. Names are not unique: MTRK_EEXISTS when several audiences have this
+ * name (use the id; the message says how many), MTRK_ENOTFOUND when none,
+ * MTRK_EINVAL for a NULL argument. Reads the tenant's audiences (no name index).
+ */
+MTRK_API int mtrk_audience_find(mtrk_id *out_id, mtrk_tenant *tenant, const char *name);
 /** Frees an audience snapshot (NULL-safe). */
 MTRK_API void mtrk_audience_free(mtrk_audience *audience);
 /** The audience's id. */

@@ -153,6 +153,13 @@ MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
  */
 MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db);
 
+/**
+ * Longest duration a tenant setting may hold: 36,500 days (100 years), in ms.
+ * A longer attribution window or retention period is refused (MTRK_EINVAL)
+ * rather than left to overflow the time arithmetic that uses it.
+ */
+#define MTRK_MAX_DURATION_MS (36500LL * 86400000LL)
+
 #define MTRK_TENANT_SETTINGS_VERSION 2 /**< Current version of mtrk_tenant_settings (its version member) */
 /** A tenant's settings (mtrk_tenant_settings_get, mtrk_tenant_settings_set). */
 typedef struct mtrk_tenant_settings {
@@ -161,9 +168,11 @@ typedef struct mtrk_tenant_settings {
     const char *tracking_base_url;
     /** Consecutive soft bounces (by event time, no delivery between) that count as hard. >= 1. */
     uint32_t soft_bounce_threshold;
-    /** A lead carrying a mid is attributed to it within this many ms after the message was sent. > 0. */
+    /** A lead carrying a mid is attributed to it within this many ms after the message was sent.
+     *  1..MTRK_MAX_DURATION_MS. */
     int64_t attribution_window_ms;
-    /** IPs and user agents of events older than this are scrubbed by mtrk_retention_apply. > 0. */
+    /** IPs and user agents of events older than this are scrubbed by mtrk_retention_apply.
+     *  1..MTRK_MAX_DURATION_MS. */
     int64_t retention_ms;
     /** (version 2) Address for the mailto: of List-Unsubscribe ("" = https only). */
     const char *list_unsubscribe_mailto;

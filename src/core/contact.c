@@ -2,6 +2,7 @@
 #include "contact_int.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 struct mtrk_contact {
@@ -148,9 +149,10 @@ int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_conta
                         int *created)
 {
     char key[MTRK_MAX_ADDRESS + 1];
-    addr_key(key, normalized);
     if (created)
         *created = 0;
+    if (addr_key(key, normalized) != MTRK_OK)
+        return terr(t, MTRK_ENOMEM, "out of memory");
     row_contacts c;
     mtrk_value k[2] = { v_id(&t->id), v_text(key) };
     int rc = st_find(t, T_CONTACTS, IDX_CONTACTS_ADDRESS, k, 2, &c);
@@ -220,6 +222,112 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *t,
     return MTRK_OK;
 }
 
+MTRK_API int mtrk_contact_outcome_init(mtrk_contact_outcome *outcome, unsigned int version)
+{
+    if (outcome == NULL)
+        return gerr(MTRK_EINVAL, "outcome is NULL");
+    if (version == 0 || version > MTRK_CONTACT_OUTCOME_VERSION)
+        return gerr(MTRK_EVERSION, "outcome version %u unknown (1..%u)", version, MTRK_CONTACT_OUTCOME_VERSION);
+    mtrk_contact_outcome d = MTRK_CONTACT_OUTCOME_INIT;
+    *outcome = d;
+    outcome->version = version;
+    return MTRK_OK;
+}
+
+/* Validates item i of a batch (address and spec) into norm; the refusal is
+ * left in t->err, naming addresses[i] or specs[i]. */
+static int batch_item_check(mtrk_tenant *t, size_t i, const char *address, const mtrk_contact_spec *spec,
+                            char *norm)
+{
+    char what[48];
+    snprintf(what, sizeof what, "addresses[%zu]", i);
+    int rc = check_address(t, what, address, norm);
+    if (rc || spec == NULL)
+        return rc;
+    snprintf(what, sizeof what, "specs[%zu]", i);
+    rc = check_version(t, what, spec, MTRK_CONTACT_SPEC_VERSION);
+    if (rc == MTRK_OK) {
+        char field[64];
+        snprintf(field, sizeof field, "specs[%zu]->name", i);
+        rc = check_str(t, field, spec->name, MTRK_MAX_NAME, false);
+    }
+    if (rc == MTRK_OK)
+        rc = check_consent(t, spec);
+    return rc;
+}
+
+/* Errors that belong to one address of a batch, not to the call. */
+static bool batch_item_error(int rc)
+{
+    return rc == MTRK_EINVAL || rc == MTRK_EADDRESS || rc == MTRK_ETOOLONG || rc == MTRK_EENCODING ||
+           rc == MTRK_EVERSION;
+}
+
+MTRK_API int mtrk_contact_add_batch(size_t *out_created, mtrk_contact_outcome *const *outcomes, mtrk_tenant *t,
+                                    const char *const *addresses, const mtrk_contact_spec *const *specs, size_t n)
+{
+    if (out_created)
+        *out_created = 0;
+    TENANT_CHECK(t);
+    if (n == 0)
+        return MTRK_OK;
+    if (outcomes == NULL)
+        return terr(t, MTRK_EINVAL, "outcomes is NULL");
+    if (addresses == NULL)
+        return terr(t, MTRK_EINVAL, "addresses is NULL");
+    if (n > MTRK_MAX_CONTACT_BATCH)
+        return terr(t, MTRK_ETOOLONG, "n %zu is over MTRK_MAX_CONTACT_BATCH (%d)", n, MTRK_MAX_CONTACT_BATCH);
+    for (size_t i = 0; i < n; i++) {
+        char what[32];
+        snprintf(what, sizeof what, "outcomes[%zu]", i);
+        int rc = check_version(t, what, outcomes[i], MTRK_CONTACT_OUTCOME_VERSION);
+        if (rc)
+            return rc;
+        outcomes[i]->status = MTRK_OK;
+        outcomes[i]->id = nil_id;
+        outcomes[i]->created = 0;
+        outcomes[i]->message = NULL;
+    }
+    int rc = tx_begin(t, true);
+    if (rc)
+        return rc;
+    size_t created_n = 0;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        char norm[MTRK_MAX_ADDRESS + 1];
+        const mtrk_contact_spec *spec = specs ? specs[i] : NULL;
+        int irc = batch_item_check(t, i, addresses[i], spec, norm);
+        if (irc) {
+            if (!batch_item_error(irc)) {
+                rc = irc;
+                break;
+            }
+            outcomes[i]->status = irc;
+            outcomes[i]->message = tenant_keep(t, t->err);
+            if (outcomes[i]->message == NULL)
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+            continue;
+        }
+        int created = 0;
+        rc = core_contact_upsert(t, norm, spec, &outcomes[i]->id, &created);
+        outcomes[i]->created = created;
+        created_n += (size_t)created;
+    }
+    rc = tx_end(t, rc);
+    if (rc) {
+        /* Nothing of the call was kept: no outcome names a contact. */
+        for (size_t i = 0; i < n; i++) {
+            outcomes[i]->id = nil_id;
+            outcomes[i]->created = 0;
+        }
+        return rc;
+    }
+    /* The refusals live in the outcomes; the call itself succeeded. */
+    t->err[0] = '\0';
+    if (out_created)
+        *out_created = created_n;
+    return MTRK_OK;
+}
+
 static int contact_new(mtrk_tenant *t, struct mtrk_contact **out)
 {
     *out = calloc(1, sizeof **out);
@@ -261,10 +369,9 @@ MTRK_API int mtrk_contact_find(mtrk_contact **out, mtrk_tenant *t, const char *a
     *out = NULL;
     TENANT_CHECK(t);
     char norm[MTRK_MAX_ADDRESS + 1], key[MTRK_MAX_ADDRESS + 1];
-    int rc = check_address(t, "address", address, norm);
+    int rc = check_address_key(t, "address", address, norm, key);
     if (rc)
         return rc;
-    addr_key(key, norm);
     mtrk_contact *c;
     rc = contact_new(t, &c);
     if (rc)

@@ -117,6 +117,10 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
     if (in->occurred_at < 0)
         return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %lld is negative", ev_name_of(what),
                     (long long)in->occurred_at);
+    if ((rc = check_occurred_at(t, ev_name_of(what), in->occurred_at))) {
+        t->err_arg = "occurred_at";
+        return rc;
+    }
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
         return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is neither human nor machine", ev_name_of(what),
                     (int)in->verdict);

@@ -71,6 +71,17 @@ bool id_is_nil(mtrk_id id);
 bool id_eq(mtrk_id a, mtrk_id b);
 extern const mtrk_id nil_id;
 
+/* ---- occurrence times (evtime.c) --------------------------------------- */
+/* The window an event's occurred_at must fall in (0 means "now" and always
+ * passes): from 2000-01-01T00:00:00Z to a day after the clock. */
+#define EVTIME_MIN INT64_C(946684800000)
+#define EVTIME_MAX_AHEAD INT64_C(86400000)
+/* Pure: MTRK_OK, or MTRK_EINVAL with why[size] saying what the value looks
+ * like ("looks like Unix seconds (2026-03-01T10:00:00Z)"). */
+int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size);
+/* The same against the tenant's clock, naming `what`->occurred_at. */
+int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
+
 /* ---- validation (util.c) ----------------------------------------------- */
 bool utf8_valid(const char *s, size_t n);
 /* A string argument: NULL or "" refused when required (MTRK_EINVAL); over max
@@ -103,15 +114,22 @@ const char *tenant_keep(mtrk_tenant *t, const char *s);
 void tenant_enter(mtrk_tenant *t);
 
 /* ---- addresses (address.c) --------------------------------------------- */
-/* Normalizes into out[MTRK_MAX_ADDRESS + 1]; on failure writes a reason into
- * why[ERRMSG_SIZE] and returns MTRK_EADDRESS/ETOOLONG/EENCODING/EINVAL. */
+/* Normalizes into out[MTRK_MAX_ADDRESS + 1]: the local part as given, '@',
+ * the domain's Unicode form after UTS #46 mapping. On failure writes a reason
+ * into why[ERRMSG_SIZE] and returns MTRK_EADDRESS/ETOOLONG/EENCODING/EINVAL
+ * (or MTRK_ENOMEM). */
 int addr_normalize(char *out, const char *in, char *why);
-/* Lower-cases the whole address (uniqueness key); out[MTRK_MAX_ADDRESS + 1]. */
-void addr_key(char *out, const char *normalized);
-/* The domain part of a normalized address (pointer into it). */
+/* The same, also writing the uniqueness key into key[MTRK_MAX_ADDRESS + 1]. */
+int addr_normalize_key(char *out, char *key, const char *in, char *why);
+/* The uniqueness key of a normalized address: local part lower-cased, '@',
+ * the domain's A-label form; out[MTRK_MAX_ADDRESS + 1]. MTRK_ENOMEM at worst. */
+int addr_key(char *out, const char *normalized);
+/* The domain part of a normalized address or key (pointer into it). */
 const char *addr_domain(const char *normalized);
 /* Validates and normalizes an address argument, naming it in the error. */
 int check_address(mtrk_tenant *t, const char *what, const char *in, char *out);
+/* The same, also giving the uniqueness key (both MTRK_MAX_ADDRESS + 1). */
+int check_address_key(mtrk_tenant *t, const char *what, const char *in, char *out, char *key);
 
 /* ---- transactions and store access (store_access.c) -------------------- */
 /* Every public call that touches data: begin ... end. end commits when rc is 0

@@ -2,8 +2,9 @@
  * The suppression list: tenant-wide blocks on an address, a domain, or an
  * erased address kept only as a keyed hash.
  *
- * Values are stored as keys: an address as its lower-cased whole address (the
- * contacts' address_key), a domain lower-cased, a hash as 64 hex digits.
+ * Values are stored as keys: an address as its uniqueness key (local part
+ * lower-cased, domain in A-label form: the contacts' address_key), a domain
+ * in its A-label form (as in address_key), a hash as 64 hex digits.
  * Adding an address through the API cancels the queued messages of its
  * contact at once; a domain entry is left to the claim-time recheck (the queue
  * re-checks eligibility before a message is handed to a sender), which avoids
@@ -155,15 +156,19 @@ static int check_domain(mtrk_tenant *t, const char *what, const char *in, char *
     if (n > MTRK_MAX_ADDRESS - 2)
         return terr(t, MTRK_ETOOLONG, "%s is longer than %d octets", what, MTRK_MAX_ADDRESS - 2);
     /* A domain is valid when "x@domain" is a valid address. */
-    char probe[MTRK_MAX_ADDRESS + 3], norm[MTRK_MAX_ADDRESS + 1], why[ERRMSG_SIZE];
+    char probe[MTRK_MAX_ADDRESS + 3], norm[MTRK_MAX_ADDRESS + 1], key[MTRK_MAX_ADDRESS + 1], why[ERRMSG_SIZE];
     memcpy(probe, "x@", 2);
     memcpy(probe + 2, in, n + 1);
-    int rc = addr_normalize(norm, probe, why);
+    int rc = addr_normalize_key(norm, key, probe, why);
     if (rc == MTRK_EENCODING)
         return terr(t, rc, "%s is not valid UTF-8", what);
+    if (rc == MTRK_ENOMEM)
+        return terr(t, rc, "out of memory");
     if (rc || strchr(in, '@'))
-        return terr(t, MTRK_EINVAL, "%s \"%.253s\" is not a valid domain", what, in);
-    strcpy(out, addr_domain(norm));
+        return terr(t, MTRK_EINVAL, "%s \"%.253s\" is not a valid domain: %s", what, in, why);
+    /* Stored as the key's domain (A-label form), which is what a contact's
+     * address_key is compared with. */
+    strcpy(out, addr_domain(key));
     return MTRK_OK;
 }
 
@@ -173,10 +178,7 @@ static int check_value(mtrk_tenant *t, mtrk_suppression_kind kind, const char *v
     switch (kind) {
     case MTRK_SUPPRESS_ADDRESS: {
         char norm[MTRK_MAX_ADDRESS + 1];
-        int rc = check_address(t, "value", value, norm);
-        if (rc == MTRK_OK)
-            addr_key(out, norm);
-        return rc;
+        return check_address_key(t, "value", value, norm, out);
     }
     case MTRK_SUPPRESS_DOMAIN:
         return check_domain(t, "value", value, out);
@@ -289,10 +291,9 @@ MTRK_API int mtrk_suppression_check(mtrk_suppression_kind *out_kind, mtrk_tenant
     *out_kind = 0;
     TENANT_CHECK(t);
     char norm[MTRK_MAX_ADDRESS + 1], key[MTRK_MAX_ADDRESS + 1];
-    int rc = check_address(t, "address", address, norm);
+    int rc = check_address_key(t, "address", address, norm, key);
     if (rc)
         return rc;
-    addr_key(key, norm);
     rc = tx_begin(t, false);
     if (rc)
         return rc;

@@ -242,6 +242,18 @@ MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *t)
     return MTRK_OK;
 }
 
+/* A duration setting: positive, and short enough that the time arithmetic using
+ * it (now - retention, sent_at + window) cannot overflow. */
+static int check_duration(mtrk_tenant *t, const char *what, int64_t ms)
+{
+    if (ms <= 0)
+        return terr(t, MTRK_EINVAL, "%s must be > 0 (it is %lld)", what, (long long)ms);
+    if (ms > MTRK_MAX_DURATION_MS)
+        return terr(t, MTRK_EINVAL, "%s %lld is longer than %lld days (MTRK_MAX_DURATION_MS)", what,
+                    (long long)ms, MTRK_MAX_DURATION_MS / 86400000LL);
+    return MTRK_OK;
+}
+
 MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings *s)
 {
     TENANT_CHECK(t);
@@ -255,10 +267,11 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
         return rc;
     if (s->soft_bounce_threshold < 1 || s->soft_bounce_threshold > 100)
         return terr(t, MTRK_EINVAL, "settings->soft_bounce_threshold %u is outside 1..100", s->soft_bounce_threshold);
-    if (s->attribution_window_ms <= 0)
-        return terr(t, MTRK_EINVAL, "settings->attribution_window_ms must be > 0");
-    if (s->retention_ms <= 0)
-        return terr(t, MTRK_EINVAL, "settings->retention_ms must be > 0");
+    rc = check_duration(t, "settings->attribution_window_ms", s->attribution_window_ms);
+    if (rc == MTRK_OK)
+        rc = check_duration(t, "settings->retention_ms", s->retention_ms);
+    if (rc)
+        return rc;
     /* Version 1 callers keep the stored mailto (NULL below means "unchanged"). */
     char mailto[MTRK_MAX_ADDRESS + 1] = "";
     bool set_mailto = s->version >= 2;

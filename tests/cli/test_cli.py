@@ -87,6 +87,19 @@ class CliTest(unittest.TestCase):
         self.t.run("--tenant", "acme", "tenant", "set", "--tracking-url", "ftp://x", expect=2)
         self.t.run("--tenant", "nope", "audience", "list", expect=2)
 
+    def test_tenant_set_refuses_durations_that_would_overflow(self):
+        before = self.t.json("tenant", "show", "--json")
+        for opt, value in (("--retention-days", "213503982335"), ("--attribution-days", "213503982335"),
+                           ("--retention-days", "36501"), ("--retention-days", "0"),
+                           ("--soft-bounce-threshold", "4294967297")):
+            p = self.t.run("tenant", "set", opt, value, expect=1)
+            self.assertIn(opt, p.stderr)
+            self.assertIn(value, p.stderr)
+        self.assertEqual(self.t.json("tenant", "show", "--json"), before)
+        self.t.run("tenant", "set", "--retention-days", "36500", "--attribution-days", "36500")
+        s = self.t.run("tenant", "show").stdout
+        self.assertIn("retention              36500 days", s)
+
     # -------------------------------------------------------------- contacts
     def test_import_rejects_and_summary(self):
         data = ("EMAIL,Name,City\n"
@@ -208,15 +221,31 @@ class CliTest(unittest.TestCase):
         ev = list(csv.DictReader(self.t.run("export", "events", "--campaign", "C1", "--type", "bounce").stdout.splitlines()))
         self.assertEqual([e["bounce_kind"] for e in ev], ["hard"])
 
+    def test_ingest_refuses_implausible_occurrence_times(self):
+        self.campaign(2)
+        mid = json.loads(self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines()[0])["mid"]
+        lines = [{"type": "open", "mid": mid, "occurred_at": 1772359200},           # Unix seconds
+                 {"type": "open", "mid": mid, "occurred_at": "9999-12-31T23:59:59Z"},
+                 {"type": "open", "mid": mid, "occurred_at": 1772359200000}]        # 2026-03-01: inside
+        p = self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines), expect=2)
+        self.assertIn("3 lines, 1 recorded, 0 duplicates, 2 rejected", p.stdout + p.stderr)
+        self.assertIn("stdin:1:", p.stderr)
+        self.assertIn("stdin:2:", p.stderr)
+        opens = [e for e in map(json.loads, self.t.run("export", "events", "--campaign", "C1", "--format", "jsonl")
+                                .stdout.splitlines()) if e["type"] == "open"]
+        self.assertEqual(len(opens), 1)
+
     def test_rebuild_brings_message_columns_up_to_date(self):
         import sqlite3
         self.campaign(3)
         mids = [m["mid"] for m in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())]
         self.t.run("simulate", "C1", "--delivery", "1", "--hard-bounce", "0", "--soft-bounce", "0", "--open", "0",
-                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0")
-        # After every simulated event: an event placed before the row's fold
+                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0",
+                   "--start", "2026-03-01T09:00:00Z")
+        # After every simulated event (a month later; before the clock, as
+        # occurrence times must be): an event placed before the row's fold
         # mark would be written into the row at once (docs/decisions.md §8).
-        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1900000000000 + i} for i in range(2)]
+        lines = [{"type": "open", "mid": mids[0], "occurred_at": 1775001600000 + i} for i in range(2)]
         self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines))
         # The library's answer is live (the fold of the events) ...
         m = [x for x in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())

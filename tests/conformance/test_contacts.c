@@ -27,6 +27,7 @@
 #include <jansson.h>
 
 #include "conf_build.h"
+#include "conf_util.h"
 
 /* ---- normalization and validation ------------------------------------ */
 
@@ -84,7 +85,7 @@ static void test_address_normalize_accepts_and_normalizes_valid_addresses(void *
         { "joao@exempl\xc3\xb4.com.br", "joao@exempl\xc3\xb4.com.br" },
         { "joao@EXEMPL\xc3\xb4.COM", "joao@exempl\xc3\xb4.com" },
         { "info@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd", "info@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd" },
-        { "x@xn--bcher-kva.example", "x@xn--bcher-kva.example" },
+        { "x@xn--bcher-kva.example", "x@b\xc3\xbc" "cher.example" },
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         char out[MTRK_MAX_ADDRESS + 1];
@@ -316,6 +317,208 @@ static void test_contact_find_normalizes_and_matches_case_insensitively(void **s
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_find(&c, fx->t, "caro@example.com"));
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_get(&c, fx->t, conf_unknown_id()));
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_contact_get(&c, fx->t, conf_nil()));
+}
+
+/* Every spelling of one internationalized domain is one contact: the key is
+ * the A-label form of the domain, the stored address its Unicode form. */
+static void test_contact_spellings_of_an_idn_domain_are_one_contact(void **state)
+{
+    conf_fixture *fx = *state;
+    static const char *const forms[] = {
+        "ana@b\xc3\xbc" "cher.de",                             /* U-label, NFC */
+        "ana@B\xc3\x9c" "CHER.de",                             /* upper case */
+        "ana@bu\xcc\x88" "cher.de",                            /* NFD */
+        "ana@xn--bcher-kva.de",                                /* A-label */
+        "Ana@XN--BCHER-KVA.DE",
+        "ana@\xef\xbd\x82\xc3\xbc\xef\xbd\x83her\xef\xbc\x8e" "de", /* full-width b, c and dot */
+    };
+    mtrk_id first = conf_nil();
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        mtrk_id id;
+        int created = -1;
+        CONF_OK(mtrk_contact_add(&id, &created, fx->t, forms[i], NULL));
+        assert_int_equal(created, i == 0);
+        if (i == 0)
+            first = id;
+        assert_true(conf_id_eq(id, first));
+        mtrk_contact *c = NULL;
+        CONF_OK(mtrk_contact_find(&c, fx->t, forms[i]));
+        assert_true(conf_id_eq(mtrk_contact_id(c), first));
+        assert_string_equal(mtrk_contact_address(c), "ana@b\xc3\xbc" "cher.de");
+        mtrk_contact_free(c);
+    }
+    assert_int_equal(conf_contact_count(fx->t), 1);
+    /* IDNA2008 keeps sharp s: fass.de is another domain */
+    mtrk_id a, b;
+    CONF_OK(mtrk_contact_add(&a, NULL, fx->t, "x@fa\xc3\x9f.de", NULL));
+    CONF_OK(mtrk_contact_add(&b, NULL, fx->t, "x@fass.de", NULL));
+    assert_false(conf_id_eq(a, b));
+}
+
+/* A domain suppressed in one spelling blocks addresses in every other. */
+static void test_suppression_of_an_idn_domain_holds_for_every_spelling(void **state)
+{
+    conf_fixture *fx = *state;
+    CONF_OK(mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_DOMAIN, "M\xc3\x9c" "NCHEN.de", "manual"));
+    static const char *const forms[] = { "x@m\xc3\xbc" "nchen.de", "x@xn--mnchen-3ya.de", "x@mu\xcc\x88" "nchen.de" };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        mtrk_suppression_kind k = 0;
+        CONF_OK(mtrk_suppression_check(&k, fx->t, forms[i]));
+        assert_int_equal(k, MTRK_SUPPRESS_DOMAIN);
+    }
+    int created = -1;
+    CONF_OK(mtrk_suppression_add(&created, fx->t, MTRK_SUPPRESS_DOMAIN, "xn--mnchen-3ya.de", "manual"));
+    assert_int_equal(created, 0);
+    CONF_OK(mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_ADDRESS, "Bob@xn--bcher-kva.de", "manual"));
+    mtrk_suppression_kind k = 0;
+    CONF_OK(mtrk_suppression_check(&k, fx->t, "bob@B\xc3\x9c" "CHER.de"));
+    assert_int_equal(k, MTRK_SUPPRESS_ADDRESS);
+}
+
+/* Spaces, controls, invisible characters, symbols, bad A-labels, numeric and
+ * special-use top-level domains: refused by every call that takes an address,
+ * nothing written. */
+static void test_address_undeliverable_domains_are_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    static const char *const bad[] = {
+        "test@invalid.co\xe3\x80\x80m", "test@invalid.co\xc2\xa0m", "test@invalid.co\xc2\x9cm",
+        "ana@b\xc3\xbc\xe2\x80\x8b" "cher.de", "ana@b\xc3\xbc\xe2\x80\xae" "cher.de",
+        "ana@b\xee\x80\x80" "cher.de", "ana@b\xcd\xb8" "cher.de", "ana@a\xc2\xa9" "b.com",
+        "ana@\xe2\x92\x88" "com", "ana@xn--0.com", "ana@xn--abc.com", "test@255.255.255.255",
+        "ana@example.test", "ana@foo.invalid", "ana@printer.local", "ana@foo.localhost",
+        "ana@abcdefghijklmnop.onion", "ana@1.0.0.127.in-addr.arpa",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect_address_refused(fx->t, bad[i], MTRK_EADDRESS, MTRK_EADDRESS);
+    assert_int_equal(conf_contact_count(fx->t), 0);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_suppression_add(NULL, fx->t, MTRK_SUPPRESS_DOMAIN, "xn--0.com", "manual"));
+    CONF_ERRMSG_HAS("not a valid A-label");
+}
+
+/* ---- batches ---------------------------------------------------------- */
+
+/* One transaction, an outcome per address: bad addresses are refused with
+ * their message and do not stop the others; repeats give the same id. */
+static void test_contact_add_batch_judges_each_address(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_id existing = conf_contact(fx->t, "old@example.com");
+    static const char *const addrs[] = {
+        "a@example.com", "not-an-address", "OLD@example.com", "b@b\xc3\xbc" "cher.de", "A@EXAMPLE.COM",
+        "x@example.test", "b@xn--bcher-kva.de",
+    };
+    enum { N = sizeof addrs / sizeof addrs[0] };
+    mtrk_contact_outcome o[N], *po[N];
+    for (size_t i = 0; i < N; i++) {
+        CONF_OK(mtrk_contact_outcome_init(&o[i], MTRK_CONTACT_OUTCOME_VERSION));
+        po[i] = &o[i];
+    }
+    mtrk_contact_spec spec = MTRK_CONTACT_SPEC_INIT;
+    spec.name = "Ana";
+    const mtrk_contact_spec *specs[N] = { &spec };
+    size_t created = 99;
+    CONF_OK(mtrk_contact_add_batch(&created, po, fx->t, addrs, specs, N));
+    assert_int_equal(created, 2);
+    assert_int_equal(o[0].status, MTRK_OK);
+    assert_int_equal(o[0].created, 1);
+    assert_null(o[0].message);
+    assert_int_equal(o[1].status, MTRK_EADDRESS);
+    assert_true(conf_id_eq(o[1].id, conf_nil()));
+    assert_non_null(o[1].message);
+    assert_non_null(strstr(o[1].message, "addresses[1]"));
+    assert_non_null(strstr(o[1].message, "has no '@'"));
+    assert_int_equal(o[2].status, MTRK_OK);
+    assert_int_equal(o[2].created, 0);
+    assert_true(conf_id_eq(o[2].id, existing));
+    assert_int_equal(o[3].created, 1);
+    assert_int_equal(o[4].created, 0);
+    assert_true(conf_id_eq(o[4].id, o[0].id));
+    assert_int_equal(o[5].status, MTRK_EADDRESS);
+    assert_non_null(strstr(o[5].message, "addresses[5]"));
+    assert_non_null(strstr(o[5].message, "special-use"));
+    assert_true(conf_id_eq(o[6].id, o[3].id));
+    assert_int_equal(conf_contact_count(fx->t), 3);
+    /* the spec applied to the new contact it was given with */
+    mtrk_contact *c = NULL;
+    CONF_OK(mtrk_contact_get(&c, fx->t, o[0].id));
+    assert_string_equal(mtrk_contact_name(c), "Ana");
+    mtrk_contact_free(c);
+    /* the call succeeded: no message is left on the handle */
+    assert_string_equal(mtrk_tenant_errmsg(fx->t), "");
+    /* an empty batch does nothing */
+    CONF_OK(mtrk_contact_add_batch(&created, po, fx->t, addrs, NULL, 0));
+    assert_int_equal(created, 0);
+}
+
+static void test_contact_add_batch_refuses_bad_arguments_and_writes_nothing(void **state)
+{
+    conf_fixture *fx = *state;
+    const char *addrs[2] = { "a@example.com", "b@example.com" };
+    mtrk_contact_outcome o[2], *po[2] = { &o[0], &o[1] };
+    CONF_OK(mtrk_contact_outcome_init(&o[0], MTRK_CONTACT_OUTCOME_VERSION));
+    CONF_OK(mtrk_contact_outcome_init(&o[1], MTRK_CONTACT_OUTCOME_VERSION));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_contact_add_batch(NULL, NULL, fx->t, addrs, NULL, 2));
+    CONF_ERRMSG_HAS("outcomes");
+    CONF_EXPECT(MTRK_EINVAL, mtrk_contact_add_batch(NULL, po, fx->t, NULL, NULL, 2));
+    CONF_ERRMSG_HAS("addresses");
+    o[1].version = 99;
+    CONF_EXPECT(MTRK_EVERSION, mtrk_contact_add_batch(NULL, po, fx->t, addrs, NULL, 2));
+    CONF_ERRMSG_HAS("outcomes[1]");
+    o[1].version = MTRK_CONTACT_OUTCOME_VERSION;
+    mtrk_contact_spec bad = MTRK_CONTACT_SPEC_INIT;
+    bad.version = 77;
+    const mtrk_contact_spec *specs[2] = { NULL, &bad };
+    CONF_OK(mtrk_contact_add_batch(NULL, po, fx->t, addrs, specs, 2));
+    assert_int_equal(o[0].status, MTRK_OK);
+    assert_int_equal(o[1].status, MTRK_EVERSION);
+    assert_non_null(strstr(o[1].message, "specs[1]"));
+    CONF_EXPECT(MTRK_ETOOLONG,
+                mtrk_contact_add_batch(NULL, po, fx->t, addrs, NULL, (size_t)MTRK_MAX_CONTACT_BATCH + 1));
+    assert_int_equal(conf_contact_count(fx->t), 1);
+    CONF_EXPECT(MTRK_EVERSION, mtrk_contact_outcome_init(&o[0], 2));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_contact_outcome_init(NULL, 1));
+}
+
+/* ---- lookups by name --------------------------------------------------- */
+
+static void test_audience_campaign_and_link_found_by_name(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_id a1, a2, a3, got;
+    CONF_OK(mtrk_audience_create(&a1, fx->t, "Newsletter"));
+    CONF_OK(mtrk_audience_create(&a2, fx->t, "VIP"));
+    CONF_OK(mtrk_audience_create(&a3, fx->t, "VIP"));
+    CONF_OK(mtrk_audience_find(&got, fx->t, "Newsletter"));
+    assert_true(conf_id_eq(got, a1));
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_audience_find(&got, fx->t, "VIP"));
+    CONF_ERRMSG_HAS("2 audiences have the name \"VIP\"");
+    assert_true(conf_id_eq(got, conf_nil()));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_audience_find(&got, fx->t, "newsletter"));
+    CONF_ERRMSG_HAS("no audience has the name");
+    CONF_EXPECT(MTRK_EINVAL, mtrk_audience_find(&got, fx->t, NULL));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_audience_find(NULL, fx->t, "VIP"));
+    /* another tenant's names are not seen */
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_audience_find(&got, fx->t2, "Newsletter"));
+
+    mtrk_id c1 = conf_campaign_new(fx->t, "Spring");
+    (void)conf_campaign_new(fx->t, "Summer");
+    (void)conf_campaign_new(fx->t, "Summer");
+    CONF_OK(mtrk_campaign_find(&got, fx->t, "Spring"));
+    assert_true(conf_id_eq(got, c1));
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_campaign_find(&got, fx->t, "Summer"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_campaign_find(&got, fx->t, "Autumn"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_campaign_find(&got, fx->t2, "Spring"));
+
+    mtrk_id buy, blog;
+    CONF_OK(mtrk_link_add(&buy, fx->t, c1, "https://shop.example.com/buy", "Buy", 0));
+    CONF_OK(mtrk_link_add(&blog, fx->t, c1, "https://shop.example.com/blog", "Blog", 1));
+    CONF_OK(mtrk_link_find(&got, fx->t, c1, "Blog"));
+    assert_true(conf_id_eq(got, blog));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_link_find(&got, fx->t, c1, "Sale"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_link_find(&got, fx->t, conf_unknown_id(), "Buy"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_link_find(&got, fx->t2, c1, "Buy"));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_link_find(&got, fx->t, c1, NULL));
 }
 
 /* ---- custom fields, name, consent ------------------------------------ */
@@ -866,6 +1069,12 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_address_normalize_refuses_a_too_small_buffer),
     CONF_TEST(test_contact_add_existing_address_returns_same_id),
     CONF_TEST(test_contact_same_address_in_two_tenants_is_two_contacts),
+    CONF_TEST(test_contact_spellings_of_an_idn_domain_are_one_contact),
+    CONF_TEST(test_contact_add_batch_judges_each_address),
+    CONF_TEST(test_contact_add_batch_refuses_bad_arguments_and_writes_nothing),
+    CONF_TEST(test_audience_campaign_and_link_found_by_name),
+    CONF_TEST(test_suppression_of_an_idn_domain_holds_for_every_spelling),
+    CONF_TEST(test_address_undeliverable_domains_are_refused),
     CONF_TEST(test_contact_get_returns_the_stored_snapshot),
     CONF_TEST(test_contact_find_normalizes_and_matches_case_insensitively),
     CONF_TEST(test_contact_fields_set_overwrite_remove),

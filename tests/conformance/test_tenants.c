@@ -22,6 +22,7 @@
 #include <ctype.h>
 
 #include "conf_build.h"
+#include "conf_util.h"
 #include "mtrk/store.h"
 
 #define DAY_MS INT64_C(86400000)
@@ -302,6 +303,11 @@ static void test_tenant_settings_accept_the_limits(void **state)
     assert_int_equal(g.soft_bounce_threshold, 100);
     assert_string_equal(g.tracking_base_url, "");
     assert_int_equal(g.retention_ms, 1);
+    s.attribution_window_ms = s.retention_ms = MTRK_MAX_DURATION_MS;
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &s));
+    CONF_OK(mtrk_tenant_settings_get(&g, fx->t));
+    assert_int_equal(g.retention_ms, MTRK_MAX_DURATION_MS);
+    assert_int_equal(g.attribution_window_ms, MTRK_MAX_DURATION_MS);
 }
 
 static void expect_settings_refused(conf_fixture *fx, const mtrk_tenant_settings *s, const char *field)
@@ -336,7 +342,16 @@ static void test_tenant_settings_validation_names_the_field(void **state)
     expect_settings_refused(fx, &s, "retention_ms");
     s.retention_ms = -DAY_MS;
     expect_settings_refused(fx, &s, "retention_ms");
+    s.retention_ms = MTRK_MAX_DURATION_MS + 1;
+    expect_settings_refused(fx, &s, "retention_ms");
+    s.retention_ms = INT64_MAX;
+    expect_settings_refused(fx, &s, "retention_ms");
     s.retention_ms = DAY_MS;
+    s.attribution_window_ms = MTRK_MAX_DURATION_MS + 1;
+    expect_settings_refused(fx, &s, "attribution_window_ms");
+    s.attribution_window_ms = INT64_MAX;
+    expect_settings_refused(fx, &s, "attribution_window_ms");
+    s.attribution_window_ms = DAY_MS;
     static const char *const bad_urls[] = {
         "ftp://track.example.com", "track.example.com", "https://", "javascript:alert(1)",
         "https://exa mple.com", " https://example.com",
@@ -447,6 +462,32 @@ static void test_db_now_follows_the_clock_option(void **state)
 }
 
 /* ---- open options ----------------------------------------------------- */
+
+/* An event's occurrence time lies between 2000-01-01 and a day after the
+ * db's clock; a refusal says what the value looks like. */
+static void test_event_time_outside_the_window_is_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "tw", 1, 0, 1);
+    size_t before = conf_count_message_events(fx->t, s.mids[0]);
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], CONF_T0 / 1000));
+    CONF_ERRMSG_HAS("occurred_at");
+    CONF_ERRMSG_HAS("looks like Unix seconds");
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], INT64_C(253402300799000)));
+    CONF_ERRMSG_HAS("9999-12-31T23:59:59Z");
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], conf_clock_now() + 86400001));
+    CONF_ERRMSG_HAS("more than a day after the clock");
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), before);
+    /* inside: a day ahead, and the first instant of 2000 */
+    CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], conf_clock_now() + 86400000));
+    CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], INT64_C(946684800000)));
+    /* the window moves with the clock */
+    conf_clock_advance(86400000);
+    CONF_OK(conf_ev(NULL, fx->t, MTRK_EV_OPEN, s.mids[0], conf_clock_now() + 86400000));
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), before + 3);
+    conf_scn_free(&s);
+}
 
 static void test_open_options_unknown_version_is_eversion(void **state)
 {
@@ -670,6 +711,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_tenant_handles_on_a_shared_store_see_each_others_tenants),
     CONF_TEST(test_tenant_memory_target_gives_a_private_store),
     CONF_TEST(test_db_now_follows_the_clock_option),
+    CONF_TEST(test_event_time_outside_the_window_is_refused),
     CONF_TEST(test_open_options_unknown_version_is_eversion),
     CONF_TEST(test_db_open_refuses_null_or_unknown_target),
     CONF_TEST(test_id_text_round_trip),

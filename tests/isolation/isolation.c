@@ -414,6 +414,8 @@ static void sweep(void)
     SWEEP(mtrk_link_add, MTRK_ENOTFOUND, &lid, a, B.camp, "https://evil.example.com/", "x", 1);
     mtrk_link *li = NULL;
     SWEEP(mtrk_link_get, MTRK_ENOTFOUND, &li, a, B.link);
+    mtrk_id found = nil;
+    SWEEP(mtrk_link_find, MTRK_ENOTFOUND, &found, a, B.camp, "Manual");
     mtrk_link_iter *lit = NULL;
     SWEEP(mtrk_link_iter_new, MTRK_ENOTFOUND, &lit, a, B.camp);
     mtrk_link_iter_free(lit);

@@ -25,6 +25,7 @@ int main(void)
     SIZE(mtrk_lead_info);
     SIZE(mtrk_event_input);
     SIZE(mtrk_event_outcome);
+    SIZE(mtrk_contact_outcome);
     SIZE(mtrk_event_info);
     SIZE(mtrk_metrics);
     SIZE(mtrk_link_stats);

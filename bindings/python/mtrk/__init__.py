@@ -20,12 +20,13 @@ from . import _lib
 from ._lib import Library, SUPPORTED_MAJOR, load
 from .contacts import normalize_address
 from .db import Db, MemoryStore, PgStore, SqliteStore, Store, open
-from .errors import (AlreadyExists, Busy, ClosedError, EncodingError, Error, IncompleteStore,
+from .errors import (AlreadyExists, Busy, ClosedError, InUse, EncodingError, Error, IncompleteStore,
                      InvalidAddress, InvalidArgument, InvalidState, LibraryError, NotFound, OutOfMemory,
                      SignatureError, StorageError, TooLong, VersionError, WrongTenant)
 from .tenant import Tenant
 from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, Campaign, CampaignSpec,
-                    CampaignStatus, ClaimResult, Contact, ContactStatus, Effect, Event, EventInput,
+                    CampaignStatus, ClaimResult, Contact, ContactBatch, ContactOutcome, ContactStatus, Effect,
+                    Event, EventInput,
                     EventOutcome, EventType, Exclusion, GenerateReport, HourlyCounts, Lead, LeadCapture,
                     Link, LinkStats, Message, MessageState, Metrics, Source, Suppression, SuppressionKind,
                     TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
@@ -57,9 +58,9 @@ __all__ = [
     "default_classify_rules", "html_rewrite", "track_path_tenant", "track_pixel",
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState", "Busy", "StorageError",
     "OutOfMemory", "VersionError", "TooLong", "EncodingError", "IncompleteStore", "InvalidAddress",
-    "SignatureError", "WrongTenant", "ClosedError", "LibraryError",
+    "SignatureError", "WrongTenant", "ClosedError", "InUse", "LibraryError",
     "Attribution", "Audience", "AuditEntry", "BatchResult", "BounceKind", "Campaign", "CampaignSpec",
-    "CampaignStatus", "ClaimResult", "Contact", "ContactStatus", "Effect", "Event", "EventInput",
+    "CampaignStatus", "ClaimResult", "Contact", "ContactBatch", "ContactOutcome", "ContactStatus", "Effect", "Event", "EventInput",
     "EventOutcome", "EventType", "Exclusion", "GenerateReport", "HourlyCounts", "Lead", "LeadCapture",
     "Link", "LinkStats", "Message", "MessageState", "Metrics", "Source", "Suppression", "SuppressionKind",
     "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",

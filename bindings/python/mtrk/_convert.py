@@ -90,9 +90,17 @@ def int_in(value: object, name: str, lo: int, hi: int) -> int:
 
 
 def enum_in(value: object, cls: Type[E], name: str) -> int:
-    """A member of `cls` (or an int equal to one)."""
+    """A member of `cls`, an int equal to one, or a member's name as a string
+    in any case ("open", "OPEN", "security-scanner")."""
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        key = value.strip().upper().replace("-", "_").replace(" ", "_")
+        try:
+            return int(cls[key])  # type: ignore[index]
+        except KeyError:
+            names = ", ".join(m.name.lower() for m in cls)  # type: ignore[attr-defined]
+            raise ValueError(f"{name}: {value!r} is not a {cls.__name__} (one of {names})") from None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be a {cls.__name__}, not {type(value).__name__}")
+        raise TypeError(f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}")
     try:
         return int(cls(value))
     except ValueError:

@@ -39,6 +39,8 @@ CURSOR_SIZE = 40        # MTRK_CURSOR_SIZE
 ID_STRLEN = 36          # MTRK_ID_STRLEN
 MAX_ADDRESS = 254       # MTRK_MAX_ADDRESS
 MAX_BATCH = 100000      # MTRK_MAX_BATCH
+#: MTRK_MAX_CONTACT_BATCH: most addresses one add_contacts call takes.
+MAX_CONTACT_BATCH = 100000
 MAX_TENANT_KEY = 64     # MTRK_MAX_TENANT_KEY
 
 
@@ -129,6 +131,12 @@ class mtrk_event_outcome(Structure):
     VERSION = 2
     _fields_ = [("version", c_uint), ("status", c_int), ("duplicate", c_int), ("event_id", mtrk_id),
                 ("conflict", c_int), ("dead_lettered", c_int), ("message", c_char_p), ("argument", c_char_p)]
+
+
+class mtrk_contact_outcome(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("status", c_int), ("id", mtrk_id), ("created", c_int),
+                ("message", c_char_p)]
 
 
 class mtrk_event_info(Structure):
@@ -273,7 +281,7 @@ class mtrk_sim_report(Structure):
 STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
-    mtrk_event_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
+    mtrk_event_outcome, mtrk_contact_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
     mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
     mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report)}
@@ -335,6 +343,9 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_contact_spec_init", c_int, [P(mtrk_contact_spec), c_uint]),
     ("mtrk_address_normalize", c_int, [P(c_char), c_size_t, S]),
     ("mtrk_contact_add", c_int, [PID, PI, H, S, P(mtrk_contact_spec)]),
+    ("mtrk_contact_outcome_init", c_int, [P(mtrk_contact_outcome), c_uint]),
+    ("mtrk_contact_add_batch", c_int, [PSZ, P(P(mtrk_contact_outcome)), H, P(c_char_p), P(P(mtrk_contact_spec)),
+                                       c_size_t]),
     ("mtrk_contact_get", c_int, [PH, H, ID]),
     ("mtrk_contact_find", c_int, [PH, H, S]),
     ("mtrk_contact_free", None, [H]),
@@ -361,6 +372,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     # audiences
     ("mtrk_audience_create", c_int, [PID, H, S]),
     ("mtrk_audience_get", c_int, [PH, H, ID]),
+    ("mtrk_audience_find", c_int, [PID, H, S]),
     ("mtrk_audience_free", None, [H]),
     ("mtrk_audience_id", ID, [H]),
     ("mtrk_audience_name", S, [H]),
@@ -417,6 +429,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_campaign_spec_init", c_int, [P(mtrk_campaign_spec), c_uint]),
     ("mtrk_campaign_create", c_int, [PID, H, P(mtrk_campaign_spec)]),
     ("mtrk_campaign_get", c_int, [PH, H, ID]),
+    ("mtrk_campaign_find", c_int, [PID, H, S]),
     ("mtrk_campaign_free", None, [H]),
     ("mtrk_campaign_id", ID, [H]),
     ("mtrk_campaign_name", S, [H]),
@@ -443,6 +456,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     # links
     ("mtrk_link_add", c_int, [PID, H, ID, S, S, c_uint32]),
     ("mtrk_link_get", c_int, [PH, H, ID]),
+    ("mtrk_link_find", c_int, [PID, H, ID, S]),
     ("mtrk_link_free", None, [H]),
     ("mtrk_link_iter_new", c_int, [PH, H, ID]),
     ("mtrk_link_iter_next", c_int, [PH, H]),

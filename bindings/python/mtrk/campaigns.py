@@ -157,6 +157,33 @@ class CampaignsMixin(_Base):
                     position=L.mtrk_link_position(p),
                     origin=cv.enum_out(L.mtrk_link_origin_of(p), LinkOrigin))
 
+    def find_campaign(self, name: str) -> Optional[uuid.UUID]:
+        """The id of the campaign named `name`, or None. Names are not unique:
+        AlreadyExists when several campaigns have it (use the id)."""
+        n = cv.str_in(name, "name")
+        out = _lib.mtrk_id()
+        with Use(self._h) as t:
+            rc = self._L.mtrk_campaign_find(byref(out), t, n)
+            if rc == ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)
+        return cv.id_out(out)
+
+    def find_link(self, campaign: uuid.UUID, label: str) -> Optional[uuid.UUID]:
+        """The lid of `campaign`'s link labelled `label`, or None (also for an
+        unknown campaign). AlreadyExists when several links have the label."""
+        c = cv.id_in(campaign, "campaign")
+        lb = cv.str_in(label, "label")
+        out = _lib.mtrk_id()
+        with Use(self._h) as t:
+            rc = self._L.mtrk_link_find(byref(out), t, c, lb)
+            if rc == ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)
+        return cv.id_out(out)
+
     def get_link(self, lid: uuid.UUID) -> Link:
         cid = cv.id_in(lid, "lid")
         return self._snapshot(self._L.mtrk_link_get, self._L.mtrk_link_free, self._link_from, cid)
@@ -197,8 +224,16 @@ class CampaignsMixin(_Base):
         self._call(lambda t: self._L.mtrk_message_get(byref(out), t, m))
         return message_from(out)
 
-    def find_message(self, campaign: uuid.UUID, contact: uuid.UUID) -> Optional[Message]:
-        """The message of (campaign, contact), or None if not generated."""
+    def find_message(self, campaign: uuid.UUID, contact: "uuid.UUID | str") -> Optional[Message]:
+        """The message of (campaign, contact), or None if not generated.
+        `contact` is a contact id or an address (normalized first; None if no
+        contact has it; InvalidAddress if it is not an address)."""
+        if isinstance(contact, str):
+            found = self.find_contact(contact)  # type: ignore[attr-defined]
+            if found is None:
+                cv.id_in(campaign, "campaign")
+                return None
+            contact = found.id
         c, ct = cv.id_in(campaign, "campaign"), cv.id_in(contact, "contact")
         out = self._message_struct()
         with Use(self._h) as t:

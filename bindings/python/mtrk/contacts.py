@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import uuid
-from ctypes import byref, create_string_buffer, c_char_p, c_int, c_size_t, c_uint64, c_void_p, string_at
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, Optional, Tuple
+from ctypes import POINTER, byref, create_string_buffer, c_char_p, c_int, c_size_t, c_uint64, c_void_p, string_at
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import _convert as cv
 from . import _lib
 from ._handle import Use
-from .errors import ENOTFOUND
-from .types import (Audience, AuditEntry, Contact, ContactStatus, Source, Suppression,
+from .errors import ENOTFOUND, error_for
+from .types import (Audience, AuditEntry, Contact, ContactBatch, ContactOutcome, ContactStatus, Source,
+                    Suppression,
                     SuppressionKind, UnsubScope, Unsubscribe)
 
 if TYPE_CHECKING:
@@ -67,6 +68,71 @@ class ContactsMixin(_Base):
         created = c_int()
         self._call(lambda t: self._L.mtrk_contact_add(byref(out), byref(created), t, a, byref(spec)))
         return cv.id_out(out), bool(created.value)
+
+    def add_contacts(self, addresses: Iterable[str], *,
+                     names: Optional[Sequence[Optional[str]]] = None) -> ContactBatch:
+        """Adds (or finds) the contacts of many addresses in one transaction
+        (mtrk_contact_add_batch), each judged on its own: a refused address
+        gets an outcome with its error (whose .argument is "addresses[i]") and
+        does not stop the others; a repeated address gives the same id.
+        `names`, if given, has one name (or None) per address, used for new
+        contacts. Raises only when the call itself fails (then nothing is
+        kept). At most MAX_CONTACT_BATCH addresses per call."""
+        if isinstance(addresses, (str, bytes)):
+            raise TypeError("addresses must be an iterable of str, not a single string")
+        addrs = list(addresses)
+        n = len(addrs)
+        if n > _lib.MAX_CONTACT_BATCH:
+            raise ValueError(f"addresses: {n} is over the batch limit {_lib.MAX_CONTACT_BATCH}")
+        if names is not None:
+            if isinstance(names, (str, bytes)) or len(names) != n:
+                raise ValueError("names must be a sequence with one entry per address")
+        L = self._L
+        enc = [cv.str_in(a, f"addresses[{i}]") for i, a in enumerate(addrs)]
+        arr = (c_char_p * max(n, 1))(*enc)
+        specs: List[Any] = []
+        spec_arr = None
+        if names is not None:
+            spec_arr = (POINTER(_lib.mtrk_contact_spec) * max(n, 1))()
+            for i, nm in enumerate(names):
+                if nm is not None:
+                    if not isinstance(nm, str):
+                        raise TypeError(f"names[{i}] must be a str or None, not {type(nm).__name__}")
+                    sp = self._contact_spec(nm, None, None, None)
+                    specs.append(sp)
+                    spec_arr[i] = POINTER(_lib.mtrk_contact_spec)(sp)
+        outs = [self._init(_lib.mtrk_contact_outcome, L.mtrk_contact_outcome_init) for _ in range(n)]
+        out_ptrs = (POINTER(_lib.mtrk_contact_outcome) * max(n, 1))(
+            *[POINTER(_lib.mtrk_contact_outcome)(o) for o in outs])
+        created = c_size_t()
+        results: List[ContactOutcome] = []
+        with Use(self._h) as t:
+            rc = L.mtrk_contact_add_batch(byref(created), out_ptrs, t, arr, spec_arr, n)
+            if rc:
+                self._raise(rc)
+            # messages are borrowed until the tenant's next call: read them now
+            for a, o in zip(addrs, outs):
+                if o.status:
+                    # the library's message, status name first, as for a single call
+                    msg = cv.str_out(o.message) if o.message else cv.str_out(L.mtrk_strerror(o.status))
+                    results.append(ContactOutcome(address=a, id=None, created=False,
+                                                  error=error_for(o.status, msg)))
+                else:
+                    results.append(ContactOutcome(address=a, id=cv.id_out(o.id), created=bool(o.created)))
+        return ContactBatch(created=created.value, outcomes=results)
+
+    def find_audience(self, name: str) -> Optional[uuid.UUID]:
+        """The id of the audience named `name`, or None. Names are not unique:
+        AlreadyExists when several audiences have it (use the id)."""
+        n = cv.str_in(name, "name")
+        out = _lib.mtrk_id()
+        with Use(self._h) as t:
+            rc = self._L.mtrk_audience_find(byref(out), t, n)
+            if rc == ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)
+        return cv.id_out(out)
 
     def _contact_from(self, p: int) -> Contact:
         L = self._L

@@ -11,7 +11,7 @@ from typing import Callable, Optional, Union
 
 from . import _convert as cv
 from . import _lib
-from ._handle import Handle, Use
+from ._handle import Handle, Use, callback_scope
 from .tenant import Tenant
 from .types import Sync
 
@@ -140,7 +140,8 @@ def _options(clock: Optional[Clock], synchronous: Sync = Sync.DEFAULT,
 
         def _tick(_userdata: Optional[int]) -> int:
             try:
-                return cv.time_in(clock(), "clock()")
+                with callback_scope():  # the db (mid-call) refuses use and close: InUse
+                    return cv.time_in(clock(), "clock()")
             except BaseException:  # a callback cannot raise through C
                 traceback.print_exc()
                 return int(time.time() * 1000)

@@ -14,13 +14,14 @@ negative count, a naive datetime is a ``TypeError``). The one exception is a
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, Optional, Type
 
 __all__ = [
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState",
     "Busy", "StorageError", "OutOfMemory", "VersionError", "TooLong",
-    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError",
-    "LibraryError", "error_for",
+    "EncodingError", "IncompleteStore", "InvalidAddress", "SignatureError", "WrongTenant", "ClosedError", "InUse",
+    "LibraryError", "error_for", "argument_of",
 ]
 
 # Status codes of include/mtrk/common.h (appended only, never renumbered).
@@ -59,12 +60,43 @@ class Error(Exception):
         super().__init__(code, message)
         self.code = code
         self.message = message
+        #: The argument at fault as the library names it ("address",
+        #: "settings->retention_ms", "addresses[3]", "events[2]->lid"), or
+        #: None when the message names none. Parsed from the message: the C
+        #: API has no field for it yet.
+        self.argument: Optional[str] = argument_of(message)
 
     def __str__(self) -> str:
         return self.message
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, {self.message!r})"
+
+
+# An argument path as the library's messages spell it: a C identifier, then
+# any number of [index] and ->member / .member parts.
+_ARG = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\]|(?:->|\.)[A-Za-z_][A-Za-z0-9_]*)*")
+# What follows a bare name when it is the argument ("address \"x\" has ...",
+# "name is NULL", "n 5 is over ..."), as opposed to prose ("no contact ...").
+_AFTER = re.compile(r"(?: (?:is|are|must|has|have|contains|does|should|cannot|names|was|"
+                    r"[-0-9\"'(])|:|$)")
+
+
+def argument_of(message: str) -> Optional[str]:
+    """The argument a library message names at its start, after the status
+    prefix ("invalid argument: settings->retention_ms must be > 0" gives
+    "settings->retention_ms"), or None."""
+    if not message:
+        return None
+    detail = message.split(": ", 1)[1] if ": " in message else message
+    m = _ARG.match(detail)
+    if m is None:
+        return None
+    arg = m.group(0)
+    structured = "[" in arg or "->" in arg
+    if not structured and _AFTER.match(detail, m.end()) is None:
+        return None
+    return arg
 
 
 class InvalidArgument(Error):
@@ -139,6 +171,14 @@ class WrongTenant(Error):
 
 class ClosedError(Error):
     """A handle (db, tenant, store, iterator) was used after it was closed."""
+
+
+class InUse(Busy):
+    """A db or tenant was used or closed from inside a callback (the clock, a
+    classifier) that the library is running on it or on a handle of the same
+    db. The library is mid-call and cannot be re-entered; nothing was done.
+    ``code`` is None (raised by the binding). Close the handle after the call
+    that runs the callback returns."""
 
 
 class LibraryError(Error):

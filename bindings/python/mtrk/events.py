@@ -110,12 +110,14 @@ class EventsMixin(_Base):
         recorded = c_size_t()
         self._call(lambda t: L.mtrk_event_record_batch(byref(recorded), out_ptrs, t, in_ptrs, n))
         results = []
-        for o in outs:
+        for i, o in enumerate(outs):
             err = None
             if o.status != 0:
-                # The item's own explanation, as a single call would raise it.
+                # The item's own explanation, as a single call would raise it,
+                # with the field at fault.
                 why = o.message if o.message else L.mtrk_strerror(o.status)
                 err = error_for(o.status, cv.str_out(why))
+                err.argument = cv.str_out(o.argument) if o.argument else f"events[{i}]"
             results.append(_outcome_from(o, err))
         return BatchResult(recorded=recorded.value, outcomes=results)
 

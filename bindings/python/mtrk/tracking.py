@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, Union
 
 from . import _convert as cv
 from . import _lib
-from ._handle import Use
+from ._handle import Use, callback_scope
 from .types import (Apply, ClassifyInput, ClassifyRule, ClassifyRules, HtmlLink, KeyInfo, MachineClass,
                     MachineRule, Rendered, RewriteResult, TrackAction, TrackResult, UrlKind, Verdict)
 
@@ -118,7 +118,8 @@ def html_rewrite(html: str, replace: Optional[LinkReplacer] = None) -> RewriteRe
                             url=cv.str_out(x.url), label=cv.opt_str_out(x.label), honeypot=bool(x.honeypot))
             links.append(link)
             if replace is not None:
-                new = replace(link)
+                with callback_scope():
+                    new = replace(link)
                 if new is not None:
                     b = cv.str_in(new, "replacement")
                     keep.append(b)
@@ -269,7 +270,8 @@ class TrackingMixin(_Base):
 
             def _cb(_ud: Optional[int], inp: Any) -> int:
                 try:
-                    decided = classifier(_classify_input_from(inp.contents))
+                    with callback_scope():  # the tenant and its db (mid-call) refuse use and close
+                        decided = classifier(_classify_input_from(inp.contents))
                     return -1 if decided is None else int(MachineClass(decided))
                 except BaseException:
                     traceback.print_exc()

@@ -378,6 +378,25 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
+class ContactOutcome:
+    """One address of Tenant.add_contacts."""
+    address: str
+    id: Optional[uuid.UUID]            #: the contact; None when refused
+    created: bool
+    error: Optional[Exception] = None  #: the mtrk.Error of a refused address (its .argument: "addresses[i]")
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class ContactBatch:
+    created: int                       #: new contacts
+    outcomes: List[ContactOutcome]
+
+
+@dataclass(frozen=True)
 class Event:
     id: uuid.UUID
     type: EventType

@@ -62,12 +62,16 @@ class ArgsTest(TenantCase):
         self.assertIsNone(self.t.find_contact("bob@example.com"))
 
     def test_enums_and_ints(self) -> None:
-        with self.assertRaises(TypeError):
-            self.t.set_campaign_status(self.camp, "sending")  # type: ignore[arg-type]
+        # Enum members, their ints, or their names as strings (any case).
+        with self.assertRaises(ValueError) as cm:
+            self.t.set_campaign_status(self.camp, "shipping")  # type: ignore[arg-type]
+        self.assertIn("one of draft, scheduled", str(cm.exception))
         with self.assertRaises(ValueError):
             self.t.set_campaign_status(self.camp, 42)  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
-            self.t.suppress("address", "x@example.com")  # type: ignore[arg-type]
+            self.t.set_campaign_status(self.camp, 1.0)  # type: ignore[arg-type]
+        with self.assertRaises(TypeError):
+            self.t.suppress(b"address", "x@example.com")  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
             self.t.add_link(self.camp, "https://a.example", "a", "0")  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
@@ -115,7 +119,7 @@ class ArgsTest(TenantCase):
         with self.assertRaises(TypeError):
             self.t.messages("x")  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
-            self.t.events_of_campaign(self.camp, type="open")  # type: ignore[arg-type]
+            self.t.events_of_campaign(self.camp, type=4.0)  # type: ignore[arg-type]
 
     def test_library_errors_still_come_from_c(self) -> None:
         # A value of the right type that the library refuses is the library's error.

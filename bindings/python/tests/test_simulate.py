@@ -15,6 +15,16 @@ class SimulateTest(TenantCase):
         super().setUp()
         self.camp, self.contacts, _ = self.sending_campaign_with([f"c{i}@example.com" for i in range(200)])
         self.t.generate(self.camp)
+        # A simulation starting at T0 spreads its events over 72 hours: the
+        # clock stands after them, since an event more than a day after the
+        # clock is refused as implausible.
+        self.clock.now = T0 + dt.timedelta(days=4)
+
+    def test_events_more_than_a_day_after_the_clock_are_refused(self) -> None:
+        self.clock.now = T0
+        r = self.t.simulate(self.camp, seed=7, start=T0, open_rate=0.5)
+        self.assertGreater(r.refused, 0)
+        self.assertEqual(r.submitted, r.recorded + r.duplicates + r.refused)
 
     def test_simulate_is_deterministic_and_feeds_the_metrics(self) -> None:
         r = self.t.simulate(self.camp, seed=7, start=T0, open_rate=0.5)

@@ -44,6 +44,7 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_generate_report": L.mtrk_generate_report_init, "mtrk_message_info": L.mtrk_message_info_init,
             "mtrk_lead_input": L.mtrk_lead_input_init, "mtrk_lead_info": L.mtrk_lead_info_init,
             "mtrk_event_input": L.mtrk_event_input_init, "mtrk_event_outcome": L.mtrk_event_outcome_init,
+            "mtrk_contact_outcome": L.mtrk_contact_outcome_init,
             "mtrk_event_info": L.mtrk_event_info_init, "mtrk_metrics": L.mtrk_metrics_init,
             "mtrk_link_stats": L.mtrk_link_stats_init, "mtrk_key_info": L.mtrk_key_info_init,
             "mtrk_rendered": L.mtrk_rendered_init, "mtrk_classify_rules": L.mtrk_classify_rules_init,
