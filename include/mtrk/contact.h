@@ -84,9 +84,10 @@ MTRK_API int mtrk_contact_get(mtrk_contact **out, mtrk_tenant *tenant, mtrk_id i
 /** Most addresses one mtrk_contact_add_batch call takes. */
 #define MTRK_MAX_CONTACT_BATCH 100000
 
-#define MTRK_CONTACT_OUTCOME_VERSION 1
+#define MTRK_CONTACT_OUTCOME_VERSION 1 /**< Current version of mtrk_contact_outcome (its version member) */
+/** What became of one address of mtrk_contact_add_batch. */
 typedef struct mtrk_contact_outcome {
-    unsigned int version;
+    unsigned int version; /**< MTRK_CONTACT_OUTCOME_VERSION or an older version */
     int status;          /**< 0 added or found, else this address's error code */
     mtrk_id id;          /**< the contact (nil when refused) */
     int created;         /**< 1 if the contact was created by this call */
@@ -94,7 +95,13 @@ typedef struct mtrk_contact_outcome {
      *  or NULL; borrowed from the tenant handle until its next call. */
     const char *message;
 } mtrk_contact_outcome;
+/** Initializer of a mtrk_contact_outcome at its current version, with the defaults */
 #define MTRK_CONTACT_OUTCOME_INIT { MTRK_CONTACT_OUTCOME_VERSION, 0, { { 0 } }, 0, NULL }
+/**
+ * Fills *outcome with the defaults of mtrk_contact_outcome for `version` (1 to
+ * MTRK_CONTACT_OUTCOME_VERSION), for callers that cannot use MTRK_CONTACT_OUTCOME_INIT. Returns
+ * MTRK_EINVAL for NULL, MTRK_EVERSION for an unknown version.
+ */
 MTRK_API int mtrk_contact_outcome_init(mtrk_contact_outcome *outcome, unsigned int version);
 
 /**

@@ -129,7 +129,7 @@ class ErrorsTest(TenantCase):
                                   mtrk.EventInput(mtrk.EventType.OPEN, mid)])
         self.assertIsInstance(r.outcomes[0].error, mtrk.NotFound)
         self.assertEqual(r.outcomes[0].status, errors.ENOTFOUND)
-        self.assertEqual(r.outcomes[0].error.argument, "events[0]")
+        self.assertEqual(r.outcomes[0].error.argument, "mid")
         self.assertTrue(r.outcomes[1].ok)
         # Each refused item explains itself as a single call would.
         self.assertIn("not found", r.outcomes[0].message)
