@@ -34,7 +34,7 @@ SUPPORTED_MAJOR = 1
 MIN_MINOR = 0
 
 EXCL_COUNT = 9          # MTRK_EXCL_COUNT
-EV_TYPE_COUNT = 9       # MTRK_EV_TYPE_COUNT
+EV_TYPE_COUNT = 9       # MTRK_EV_TYPE_COUNT of the header this binding follows
 CURSOR_SIZE = 40        # MTRK_CURSOR_SIZE
 ID_STRLEN = 36          # MTRK_ID_STRLEN
 MAX_ADDRESS = 254       # MTRK_MAX_ADDRESS
@@ -496,7 +496,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_metrics_compare", c_int, [P(P(mtrk_metrics)), H, PID, c_size_t]),
     ("mtrk_link_stats_init", c_int, [P(mtrk_link_stats), c_uint]),
     ("mtrk_metrics_links", c_int, [P(P(mtrk_link_stats)), c_size_t, PSZ, H, ID]),
-    ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, PSZ, H, ID, T, T]),
+    ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, c_size_t, PSZ, H, ID, T, T]),
     ("mtrk_metrics_rebuild", c_int, [H]),
     # tracking.h
     ("mtrk_link_origin_of", c_enum, [H]),
