@@ -93,13 +93,23 @@ MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_opt
 /**
  * Opens a handle on a caller-supplied store (for sharing one store between
  * handles, or for a custom backend). The store is borrowed: it must outlive
- * the handle and is freed by its owner with mtrk_store_free.
+ * the handle and every tenant opened on it (see mtrk_db_close), and is freed
+ * by its owner with mtrk_store_free.
  * Returns MTRK_EINVAL, MTRK_EVERSION (store version unknown),
  * MTRK_EINCOMPLETE (a required operation missing), MTRK_ENOMEM.
  */
 MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_open_options *opts);
 
-/** Closes the handle (NULL-safe). Tenants opened on it must be closed first. */
+/**
+ * Closes the handle (NULL-safe). The caller must not use `db` afterwards.
+ * Tenant handles opened on it and still open stay fully usable: the
+ * connection (and a store the handle owns) is released when the last of them
+ * is closed with mtrk_tenant_close, so closing in either order is safe and
+ * nothing leaks once every handle is closed. (Failing with MTRK_EBUSY would
+ * leak for callers who ignore it, and closing the tenants would leave their
+ * handles dangling: this rule leaves no pointer to freed memory.) The
+ * tenants keep the handle's one-thread-at-a-time rule.
+ */
 MTRK_API void mtrk_db_close(mtrk_db *db);
 
 /** Message of the last failed call on this handle ("" if none). Borrowed. */
@@ -124,7 +134,10 @@ MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key,
 /** Opens an existing tenant. MTRK_ENOTFOUND if `key` does not exist (never creates). */
 MTRK_API int mtrk_tenant_open(mtrk_tenant **out, mtrk_db *db, const char *key, const char *actor);
 
-/** Closes a tenant handle (NULL-safe). */
+/**
+ * Closes a tenant handle (NULL-safe); strings borrowed from it end. When its
+ * db was closed already and this is its last tenant, the db is released too.
+ */
 MTRK_API void mtrk_tenant_close(mtrk_tenant *tenant);
 
 /** Changes the actor recorded for later changes made through this handle. */

@@ -19,6 +19,11 @@ struct mtrk_db {
     int owns_store;
     mtrk_clock_fn clock;
     void *clock_userdata;
+    /* Tenant handles opened on this db and not yet closed. mtrk_db_close with
+     * tenants open only sets `closed`; the last mtrk_tenant_close releases the
+     * db (db.c, db_tenant_gone), so no tenant ever points to a freed db. */
+    size_t ntenants;
+    bool closed;
     char err[ERRMSG_SIZE];
 };
 
@@ -213,6 +218,11 @@ void pager_free(pager *p);
 int audit_add(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *detail);
 int audit_addf(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* ---- db handles (db.c) ------------------------------------------------- */
+/* A tenant handle opened on db was closed: releases db if mtrk_db_close was
+ * already called and it was the last one. */
+void db_tenant_gone(mtrk_db *db);
 
 /* ---- tenants (tenant.c) ------------------------------------------------- */
 /* Keyed hash (hex, 64 chars + NUL) of an address key with the tenant secret. */

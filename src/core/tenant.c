@@ -51,6 +51,7 @@ static mtrk_tenant *tenant_alloc(mtrk_db *db, const char *key, const char *actor
         free(t);
         return NULL;
     }
+    db->ntenants++; /* undone by mtrk_tenant_close */
     return t;
 }
 
@@ -169,7 +170,9 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
         sodium_memzero(t->row.secret, strlen(t->row.secret));
     rows_clear(T_TENANTS, &t->row);
     free(t->actor);
+    mtrk_db *db = t->db;
     free(t);
+    db_tenant_gone(db); /* last: it may release db (mtrk_db_close came first) */
 }
 
 MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
