@@ -153,13 +153,13 @@ MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *tenant);
 MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
 
 /**
- * Lists the keys of every tenant of the store, in key order, for operators'
- * tools. *out_keys receives the keys one after the other, each NUL-terminated,
+ * Lists the tenants of the store by key (their names; not signing keys: see
+ * mtrk_tenant_signing_keys), in key order, for operators' tools. *out_keys receives the keys one after the other, each NUL-terminated,
  * followed by an empty string (a final extra NUL); free it with mtrk_free.
  * *out_n receives the number of keys. Returns MTRK_EINVAL (a NULL argument),
  * MTRK_ENOMEM, or a storage error.
  */
-MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db);
+MTRK_API int mtrk_db_tenant_list(char **out_keys, size_t *out_n, mtrk_db *db);
 
 #define MTRK_TENANT_SETTINGS_VERSION 2
 typedef struct mtrk_tenant_settings {

@@ -54,10 +54,11 @@ typedef struct mtrk_key_info {
 /** Fills *info with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_key_info_init(mtrk_key_info *info, unsigned int version);
 /**
- * The tenant's keys by id: up to cap into outs (each non-NULL, version set),
+ * The tenant's URL-signing keys by id (not tenant keys: see
+ * mtrk_db_tenant_list): up to cap into outs (each non-NULL, version set),
  * the number of keys into *out_count.
  */
-MTRK_API int mtrk_tenant_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *tenant);
+MTRK_API int mtrk_tenant_signing_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *tenant);
 
 /* ------------------------------------------------------------------ */
 /* Tracking URLs                                                       */

@@ -565,7 +565,7 @@ static void test_key_rotation(void **state)
     CONF_INIT(k2, MTRK_KEY_INFO_VERSION);
     mtrk_key_info *ks[2] = { &k1, &k2 };
     size_t count;
-    CONF_OK(mtrk_tenant_keys(ks, 2, &count, fx->t));
+    CONF_OK(mtrk_tenant_signing_keys(ks, 2, &count, fx->t));
     assert_int_equal(count, 2);
     assert_true(k1.retired_at > 0);
     assert_int_equal(k2.current, 1);

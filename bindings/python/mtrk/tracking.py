@@ -180,7 +180,7 @@ class TrackingMixin(_Base):
         k = cv.int_in(key_id, "key_id", 0, 0xFFFFFFFF)
         self._call(lambda t: self._L.mtrk_tenant_retire_key(t, k))
 
-    def keys(self) -> List[KeyInfo]:
+    def signing_keys(self) -> List[KeyInfo]:
         """The tenant's signing keys by id."""
         L = self._L
         count = c_size_t()
@@ -188,7 +188,7 @@ class TrackingMixin(_Base):
         while True:
             outs = [self._init(_lib.mtrk_key_info, L.mtrk_key_info_init) for _ in range(cap)]
             ptrs = (POINTER(_lib.mtrk_key_info) * cap)(*[POINTER(_lib.mtrk_key_info)(k) for k in outs])
-            self._call(lambda t: L.mtrk_tenant_keys(ptrs, cap, byref(count), t))
+            self._call(lambda t: L.mtrk_tenant_signing_keys(ptrs, cap, byref(count), t))
             if count.value <= cap:
                 return [KeyInfo(key_id=k.key_id, created_at=cv.time_out(k.created_at),
                                 retired_at=cv.opt_time_out(k.retired_at), current=bool(k.current))
