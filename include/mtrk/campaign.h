@@ -288,9 +288,10 @@ typedef struct mtrk_lead_info {
     mtrk_attribution attribution;
     int forwarded;              /**< the address is not the message's recipient */
     mtrk_time captured_at;
-    const char *lead_key;       /**< borrowed (see the call that filled it) */
-    const char *address;        /**< borrowed; NULL once the contact was erased */
-    const char *fields_json;    /**< borrowed; form fields as a JSON object */
+    /* Strings: the tenant handle's (common.h), whichever call filled them. */
+    const char *lead_key;
+    const char *address;        /**< NULL once the contact was erased */
+    const char *fields_json;    /**< form fields as a JSON object */
 } mtrk_lead_info;
 #define MTRK_LEAD_INFO_INIT \
     { MTRK_LEAD_INFO_VERSION, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, { { 0 } }, (mtrk_attribution)0, 0, 0, NULL, NULL, NULL }
@@ -301,14 +302,19 @@ MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version);
  * rid, else the landing page's campaign); the lead's address upserts its own
  * contact. Idempotent by lead_key: a repeat sets *out_duplicate (may be NULL)
  * and changes nothing. out (may be NULL; version set) receives the lead;
- * its strings are borrowed from the tenant handle until its next call.
+ * its strings are the tenant handle's (common.h): valid through its next call.
  */
 MTRK_API int mtrk_lead_capture(mtrk_lead_info *out, int *out_duplicate, mtrk_tenant *tenant,
                                const mtrk_lead_input *input);
 typedef struct mtrk_lead_iter mtrk_lead_iter;
 /** Iterates the leads attributed to a campaign in capture order. */
 MTRK_API int mtrk_lead_iter_new(mtrk_lead_iter **out, mtrk_tenant *tenant, mtrk_id campaign);
-/** Strings borrowed until the next call on the iterator. */
+/**
+ * Fills *out with the next lead (out->version set): 0, MTRK_ITEROVER at the
+ * end, or an error. Its strings are the tenant handle's (common.h), as for
+ * mtrk_lead_capture: valid through the next call on the tenant or its
+ * iterators, even after mtrk_lead_iter_free.
+ */
 MTRK_API int mtrk_lead_iter_next(mtrk_lead_info *out, mtrk_lead_iter *iter);
 MTRK_API void mtrk_lead_iter_free(mtrk_lead_iter *iter);
 

@@ -112,7 +112,11 @@ MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_ope
  */
 MTRK_API void mtrk_db_close(mtrk_db *db);
 
-/** Message of the last failed call on this handle ("" if none). Borrowed. */
+/**
+ * Message of the last failed call on this handle ("" if none): mtrk_db_open*,
+ * mtrk_tenant_create/open, mtrk_db_tenant_list. Borrowed from the handle
+ * (common.h, error messages).
+ */
 MTRK_API const char *mtrk_db_errmsg(const mtrk_db *db);
 
 /** The handle's current time in Unix milliseconds (its clock). */
@@ -143,13 +147,22 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *tenant);
 /** Changes the actor recorded for later changes made through this handle. */
 MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *tenant, const char *actor);
 
-/** The tenant's key (borrowed from the handle). */
+/** The tenant's key, borrowed from the handle until mtrk_tenant_close. */
 MTRK_API const char *mtrk_tenant_key(const mtrk_tenant *tenant);
 /** The tenant's id. */
 MTRK_API mtrk_id mtrk_tenant_id(const mtrk_tenant *tenant);
-/** The handle's current actor (borrowed). */
+/**
+ * The handle's current actor, a string of the tenant handle (common.h):
+ * valid until a mtrk_tenant_set_actor replaces it, through that call (which
+ * may be given it) and until the call after it begins.
+ */
 MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *tenant);
-/** Message of the last failed call on this tenant handle ("" if none). */
+/**
+ * Message of the last call on this tenant handle (common.h says which calls
+ * count): why it failed, or for a batch that refused some of its items, why
+ * the last of them was refused; "" when that call set none (each call clears
+ * it when it begins). Borrowed from the handle (common.h, error messages).
+ */
 MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
 
 /**
@@ -180,8 +193,9 @@ typedef struct mtrk_tenant_settings {
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);
 
 /**
- * Reads the tenant's settings into *out (out->version must be set). Strings are
- * borrowed from the tenant handle until its next call.
+ * Reads the tenant's settings into *out (out->version must be set). Its
+ * strings are the tenant handle's (common.h): valid through the next call,
+ * so *out may be changed and passed to mtrk_tenant_settings_set as it is.
  */
 MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *tenant);
 /**

@@ -95,8 +95,9 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
                                      mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
 
 /**
- * A stored event. Strings are borrowed from the tenant handle until its next
- * call (a call on the iterator counts): copy them to keep them.
+ * A stored event. Its strings are the tenant handle's (common.h): valid
+ * through the next call on the tenant or its iterators, even after
+ * mtrk_event_iter_free; copy them to keep them.
  */
 #define MTRK_EVENT_INFO_VERSION 1
 typedef struct mtrk_event_info {
@@ -221,7 +222,7 @@ typedef struct mtrk_link_stats {
     uint64_t clicks_unique; /**< messages that clicked it */
     uint64_t clicks_unique_human;
     uint32_t rank;          /**< 1 = most unique clicks; ties share a rank */
-    const char *url;        /**< borrowed from the tenant handle until its next call */
+    const char *url;        /**< the tenant handle's (common.h, borrowed strings) */
     const char *label;
 } mtrk_link_stats;
 #define MTRK_LINK_STATS_INIT \

@@ -258,7 +258,7 @@ typedef struct mtrk_track_result {
     mtrk_id campaign;
     mtrk_id rid;                  /**< the recipient contact (nil once erased) */
     mtrk_id landing_page;         /**< landing visits */
-    const char *redirect_url;     /**< borrowed from the tenant handle until its next call */
+    const char *redirect_url;     /**< the tenant handle's (common.h, borrowed strings) */
     int recorded;                 /**< 1 if an event was recorded */
     mtrk_id event_id;
     mtrk_verdict verdict;
@@ -326,7 +326,9 @@ typedef struct mtrk_html_link {
 /**
  * Called for each tracked link in document order; set *replacement to a URL
  * (plain text, encoded by the rewriter for the attribute's quoting) or leave
- * it NULL to keep the href. Return 0 to go on, non-zero to stop with that code.
+ * it NULL to keep the href. The rewriter reads *replacement after the last
+ * callback: it must stay valid until mtrk_html_rewrite returns. Return 0 to
+ * go on, non-zero to stop with that code.
  */
 typedef int (*mtrk_html_link_fn)(void *userdata, const mtrk_html_link *link, const char **replacement);
 

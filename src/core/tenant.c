@@ -181,8 +181,15 @@ MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
     int rc = check_str(t, "actor", actor, MTRK_MAX_NAME, true);
     if (rc)
         return rc;
-    if (xstrdup_into(&t->actor, actor))
+    /* The old actor may be held from mtrk_tenant_actor (or be `actor`): a
+     * string of the handle lent before this call, it ends when the next
+     * call begins (common.h). */
+    char *nw = strdup(actor);
+    if (nw == NULL || tenant_keep_owned(t, t->actor, true) != MTRK_OK) {
+        free(nw);
         return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    t->actor = nw;
     return MTRK_OK;
 }
 
