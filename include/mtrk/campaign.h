@@ -135,10 +135,22 @@ typedef enum mtrk_exclusion {
     MTRK_EXCL_NOT_IN_AUDIENCE = 7,   /**< (single check only) in no audience of the campaign */
     MTRK_EXCL_CAMPAIGN_CANCELED = 8  /**< (messages only) the campaign was canceled */
 } mtrk_exclusion;
+/**
+ * One more than the largest reason this header knows. It grows when a reason
+ * is added, so it sizes no array shared with the library (see
+ * MTRK_GENERATE_REPORT_NEXCLUDED).
+ */
 #define MTRK_EXCL_COUNT 9
 /** Static name of an exclusion ("contact_inactive", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_exclusion_name(mtrk_exclusion reason);
 
+/**
+ * Entries of mtrk_generate_report.excluded, fixed for the life of the ABI:
+ * the reasons 1..8 of version 1. A reason added later is counted in
+ * excluded_total and in a field appended with a version bump, never by
+ * growing the array, so walk it with this constant, not MTRK_EXCL_COUNT.
+ */
+#define MTRK_GENERATE_REPORT_NEXCLUDED 9
 #define MTRK_GENERATE_REPORT_VERSION 1
 typedef struct mtrk_generate_report {
     unsigned int version;
@@ -146,7 +158,7 @@ typedef struct mtrk_generate_report {
     uint64_t created;
     uint64_t already_present;
     uint64_t excluded_total;
-    uint64_t excluded[MTRK_EXCL_COUNT]; /**< by reason; [0] unused */
+    uint64_t excluded[MTRK_GENERATE_REPORT_NEXCLUDED]; /**< by reason; [0] unused */
 } mtrk_generate_report;
 #define MTRK_GENERATE_REPORT_INIT { MTRK_GENERATE_REPORT_VERSION, 0, 0, 0, 0, { 0 } }
 MTRK_API int mtrk_generate_report_init(mtrk_generate_report *report, unsigned int version);

@@ -33,7 +33,7 @@ from .errors import LibraryError
 SUPPORTED_MAJOR = 1
 MIN_MINOR = 0
 
-EXCL_COUNT = 9          # MTRK_EXCL_COUNT
+GENERATE_REPORT_NEXCLUDED = 9  # MTRK_GENERATE_REPORT_NEXCLUDED (fixed)
 EV_TYPE_COUNT = 9       # MTRK_EV_TYPE_COUNT of the header this binding follows
 CURSOR_SIZE = 40        # MTRK_CURSOR_SIZE
 ID_STRLEN = 36          # MTRK_ID_STRLEN
@@ -85,7 +85,7 @@ class mtrk_generate_report(Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("eligible", c_uint64), ("created", c_uint64),
                 ("already_present", c_uint64), ("excluded_total", c_uint64),
-                ("excluded", c_uint64 * EXCL_COUNT)]
+                ("excluded", c_uint64 * GENERATE_REPORT_NEXCLUDED)]
 
 
 class mtrk_message_info(Structure):
