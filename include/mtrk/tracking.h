@@ -84,11 +84,14 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *tenant, mtrk_url_kind kind,
 
 /**
  * The tenant key named by a tracking path ("/any/prefix/c/{tenant}/{token}"),
- * so that an endpoint knows which tenant to open before resolving. Writes it
- * into out (MTRK_MAX_TENANT_KEY + 1 bytes). MTRK_ESIGNATURE when the path is
- * not shaped like a tracking URL. Pure: no handle needed.
+ * so that an endpoint knows which tenant to open before resolving. Writes it,
+ * NUL-terminated, into out (outsize octets; MTRK_MAX_TENANT_KEY + 1 always
+ * fits, and the size is the caller's to say should the limit ever be
+ * raised). MTRK_ESIGNATURE when the path is not shaped like a tracking URL;
+ * MTRK_EINVAL (out is "") when out is NULL or too small for the key. Pure: no
+ * handle needed.
  */
-MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path);
+MTRK_API int mtrk_track_path_tenant(char *out, size_t outsize, const char *path);
 
 /** The 1x1 transparent GIF to answer an open with (static; *out_len its size). */
 MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);

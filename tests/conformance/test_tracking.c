@@ -361,9 +361,19 @@ static void test_round_trips(void **state)
     free(p);
 
     char key[MTRK_MAX_TENANT_KEY + 1];
-    CONF_OK(mtrk_track_path_tenant(key, "/t/c/t1/abc"));
+    CONF_OK(mtrk_track_path_tenant(key, sizeof key, "/t/c/t1/abc"));
     assert_string_equal(key, "t1");
-    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_path_tenant(key, "/t/x/t1/abc"));
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_path_tenant(key, sizeof key, "/t/x/t1/abc"));
+    /* the buffer's size is the caller's: a key that does not fit is refused, not written past it */
+    char small[4] = { 'x', 'x', 'x', 'x' };
+    CONF_OK(mtrk_track_path_tenant(small, 3, "/t/c/t1/abc")); /* "t1" + NUL fits in 3 */
+    assert_string_equal(small, "t1");
+    memset(small, 'x', sizeof small);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_path_tenant(small, 3, "/t/c/acme/abc"));
+    assert_int_equal(small[0], '\0');
+    assert_int_equal(small[3], 'x'); /* nothing written past outsize */
+    assert_non_null(strstr(mtrk_last_errmsg(), "outsize"));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_path_tenant(key, 0, "/t/c/t1/abc"));
 }
 
 static void test_link_confirmation_post(void **state)

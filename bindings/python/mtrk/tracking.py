@@ -35,7 +35,7 @@ def track_path_tenant(path: str) -> str:
     L = _lib.lib()
     p = cv.str_in(path, "path")
     buf = create_string_buffer(_lib.MAX_TENANT_KEY + 1)
-    rc = L.mtrk_track_path_tenant(buf, p)
+    rc = L.mtrk_track_path_tenant(buf, len(buf), p)
     if rc:
         cv.raise_for(rc)
     return buf.value.decode("ascii")
