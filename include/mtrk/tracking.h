@@ -165,7 +165,12 @@ MTRK_API const char *mtrk_machine_rule_name(mtrk_machine_rule r);
 #define MTRK_APPLY_CLICK 0x2u
 #define MTRK_APPLY_BOTH 0x3u
 
-/** One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR network ("17.0.0.0/8", "2001:db8::/32"). */
+/**
+ * One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR
+ * network ("17.0.0.0/8", "2001:db8::/32"). Passed in arrays whose element
+ * size travels with them (mtrk_classify_rules.rule_size): members are only
+ * ever appended, and the library reads the members a caller's size covers.
+ */
 typedef struct mtrk_classify_rule {
     const char *match;
     mtrk_machine_class machine_class;
@@ -176,6 +181,12 @@ typedef struct mtrk_classify_rule {
 /** The rules as data; the first matching user-agent rule wins, then the first network rule. */
 typedef struct mtrk_classify_rules {
     unsigned int version;
+    /**
+     * sizeof(mtrk_classify_rule) as the caller compiled it: the stride of
+     * user_agents and networks (set by MTRK_CLASSIFY_RULES_INIT and
+     * mtrk_classify_rules_init). Read only when an array is not empty.
+     */
+    size_t rule_size;
     const mtrk_classify_rule *user_agents;
     size_t n_user_agents;
     const mtrk_classify_rule *networks;
@@ -185,10 +196,18 @@ typedef struct mtrk_classify_rules {
     uint32_t burst_links;       /**< distinct links within the window (>= 2; 0: every link of the campaign) */
     int64_t delivery_window_ms; /**< activity this soon after delivery/sending is machine (0: rule off) */
 } mtrk_classify_rules;
-#define MTRK_CLASSIFY_RULES_INIT { MTRK_CLASSIFY_RULES_VERSION, NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
-/** Fills *rules with the default windows and no user-agent or network rules. */
+#define MTRK_CLASSIFY_RULES_INIT \
+    { MTRK_CLASSIFY_RULES_VERSION, sizeof(mtrk_classify_rule), NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
+/**
+ * Fills *rules with the default windows, no user-agent or network rules and
+ * rule_size = sizeof(mtrk_classify_rule) as this library knows it (a caller
+ * compiled against another header sets its own sizeof after the call).
+ */
 MTRK_API int mtrk_classify_rules_init(mtrk_classify_rules *rules, unsigned int version);
-/** The built-in defaults (static), with the documented user-agent and network lists. */
+/**
+ * The built-in defaults (static), with the documented user-agent and network
+ * lists; walk its arrays with its rule_size.
+ */
 MTRK_API const mtrk_classify_rules *mtrk_classify_rules_default(void);
 
 #define MTRK_CLASSIFY_INPUT_VERSION 1

@@ -808,6 +808,28 @@ static void test_machine_rules(void **state)
                  MTRK_CLASS_HUMAN, MTRK_RULE_NONE);
     expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[2], nil, HUMAN_UA, "198.51.100.9", t0, &opts),
                  MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    /* A caller built against a header whose rule struct has grown: its
+     * elements are rule_size apart, and the library reads the members it
+     * knows (with the library's own stride the second rule would be garbage). */
+    struct wide_rule {
+        mtrk_classify_rule r;
+        double later_member;
+        char another[24];
+    } wide[] = { { { "2001:db8:40::/48", MTRK_CLASS_SECURITY_SCANNER, MTRK_APPLY_CLICK }, 1.0, "x" },
+                 { { "198.51.100.0/24", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN }, 1.0, "y" } };
+    rules.networks = &wide[0].r;
+    rules.rule_size = sizeof wide[0];
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, HUMAN_UA, "198.51.100.10", t0 + 2 * CONF_HOUR, &opts),
+                 MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    {
+        mtrk_track_result r0;
+        char *p0 = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil);
+        rules.rule_size = 0; /* arrays without their element size */
+        CONF_EXPECT(MTRK_EINVAL, resolve_full(&r0, fx->t, "GET", p0, NULL, NULL, NULL, t0, &opts));
+        assert_non_null(strstr(mtrk_tenant_errmsg(fx->t), "rule_size"));
+        free(p0);
+    }
+    rules.rule_size = sizeof(mtrk_classify_rule);
     mtrk_classify_rule bad[] = { { "300.1.1.1/8", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN } };
     rules.networks = bad;
     rules.n_networks = 1;

@@ -197,7 +197,8 @@ class mtrk_classify_rule(Structure):
 
 class mtrk_classify_rules(Structure):
     VERSION = 1
-    _fields_ = [("version", c_uint), ("user_agents", POINTER(mtrk_classify_rule)), ("n_user_agents", c_size_t),
+    _fields_ = [("version", c_uint), ("rule_size", c_size_t),
+                ("user_agents", POINTER(mtrk_classify_rule)), ("n_user_agents", c_size_t),
                 ("networks", POINTER(mtrk_classify_rule)), ("n_networks", c_size_t), ("honeypot", c_int),
                 ("burst_window_ms", c_int64), ("burst_links", c_uint32), ("delivery_window_ms", c_int64)]
 

@@ -3,6 +3,7 @@ rendering a message for its recipient, resolving the hits a tracking
 endpoint receives, machine-activity rules, and HTML link rewriting."""
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 import traceback
 import uuid
@@ -51,9 +52,15 @@ def track_pixel() -> bytes:
 
 def _rules_from(r: _lib.mtrk_classify_rules) -> ClassifyRules:
     def rules(arr: Any, n: int) -> List[ClassifyRule]:
-        return [ClassifyRule(match=cv.str_out(arr[i].match),
-                             machine_class=cv.enum_out(arr[i].machine_class, MachineClass),
-                             applies=Apply(arr[i].applies)) for i in range(n)]
+        # Elements are r.rule_size octets apart (the library's sizeof), which
+        # may exceed this binding's mtrk_classify_rule: read its members only.
+        base = ctypes.cast(arr, c_void_p).value if n else 0
+        out = []
+        for i in range(n):
+            x = _lib.mtrk_classify_rule.from_address(base + i * r.rule_size)
+            out.append(ClassifyRule(match=cv.str_out(x.match), machine_class=cv.enum_out(x.machine_class, MachineClass),
+                                    applies=Apply(x.applies)))
+        return out
     return ClassifyRules(user_agents=rules(r.user_agents, r.n_user_agents), networks=rules(r.networks, r.n_networks),
                          honeypot=bool(r.honeypot), burst_window=_dt.timedelta(milliseconds=r.burst_window_ms),
                          burst_links=r.burst_links, delivery_window=_dt.timedelta(milliseconds=r.delivery_window_ms))
@@ -72,6 +79,7 @@ def _rules_struct(rules: ClassifyRules, keep: List[Any]) -> _lib.mtrk_classify_r
     rc = L.mtrk_classify_rules_init(byref(s), _lib.mtrk_classify_rules.VERSION)
     if rc:
         cv.raise_for(rc)
+    s.rule_size = ctypes.sizeof(_lib.mtrk_classify_rule)  # this binding's element, whatever the library's
 
     def array(items: List[ClassifyRule], name: str) -> Any:
         if isinstance(items, (str, bytes)) or not hasattr(items, "__len__"):
