@@ -58,6 +58,7 @@ static int cmd_simulate(cli_ctx *c, cli_args *a)
         }
         mtrk_link_iter_free(it);
         o.link_weights = w;
+        o.link_weight_size = sizeof w[0];
         o.nlink_weights = nw;
     }
     mtrk_sim_report r = MTRK_SIM_REPORT_INIT;

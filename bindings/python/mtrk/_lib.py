@@ -261,7 +261,7 @@ class mtrk_sim_options(Structure):
     _fields_ = ([("version", c_uint), ("seed", c_uint64), ("start", mtrk_time)]
                 + [(n, c_double) for n in SIM_RATES]
                 + [("link_weights", POINTER(mtrk_sim_link_weight)), ("nlink_weights", c_size_t),
-                   ("half_life_hours", c_double), ("spread_hours", c_double), ("send_interval_ms", c_int64)])
+                   ("link_weight_size", c_size_t), ("half_life_hours", c_double), ("spread_hours", c_double), ("send_interval_ms", c_int64)])
 
 
 class mtrk_sim_report(Structure):
