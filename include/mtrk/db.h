@@ -189,7 +189,12 @@ typedef struct mtrk_tenant_settings {
     const char *list_unsubscribe_mailto;
 } mtrk_tenant_settings;
 #define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "" }
-/** Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days, no mailto. */
+/**
+ * Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days,
+ * no mailto. Writes only the fields `version` has (1 or 2), so a caller
+ * compiled against version 1 can pass its smaller struct. MTRK_EVERSION if
+ * unknown.
+ */
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);
 
 /**

@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <sodium.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,7 +206,8 @@ MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int ver
     if (version == 0 || version > MTRK_TENANT_SETTINGS_VERSION)
         return gerr(MTRK_EVERSION, "settings version %u unknown (1..%u)", version, MTRK_TENANT_SETTINGS_VERSION);
     mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
-    *s = d;
+    /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
+    memcpy(s, &d, version == 1 ? offsetof(mtrk_tenant_settings, list_unsubscribe_mailto) : sizeof *s);
     s->version = version;
     return MTRK_OK;
 }
