@@ -141,6 +141,8 @@ MTRK_API int mtrk_tenant_open(mtrk_tenant **out, mtrk_db *db, const char *key, c
 /**
  * Closes a tenant handle (NULL-safe); strings borrowed from it end. When its
  * db was closed already and this is its last tenant, the db is released too.
+ * Free the tenant's iterators first: an iterator used after its tenant is
+ * closed reads freed memory.
  */
 MTRK_API void mtrk_tenant_close(mtrk_tenant *tenant);
 

@@ -30,6 +30,68 @@
 _Static_assert(sizeof(((mtrk_generate_report *)0)->excluded) == 9 * sizeof(uint64_t),
                "mtrk_generate_report.excluded has MTRK_GENERATE_REPORT_NEXCLUDED entries");
 
+/* Tripwire. Every other struct the library writes into (init functions,
+ * calls that fill an out struct) is at version 1, where the library's
+ * sizeof is every caller's. Bumping one to version 2 means its init
+ * function and each call that fills it must write only the fields of the
+ * caller's version (as mtrk_tenant_settings_init and mtrk_open_options_init
+ * do), tested below with a version-1 caller's exact-size block; until then
+ * this fails to compile. */
+#define AT_VERSION_1(X) _Static_assert(X##_VERSION == 1, #X "_VERSION grew: see the tripwire comment")
+AT_VERSION_1(MTRK_CAMPAIGN_SPEC);
+AT_VERSION_1(MTRK_GENERATE_REPORT);
+AT_VERSION_1(MTRK_MESSAGE_INFO);
+AT_VERSION_1(MTRK_LEAD_INPUT);
+AT_VERSION_1(MTRK_LEAD_INFO);
+AT_VERSION_1(MTRK_CONTACT_SPEC);
+AT_VERSION_1(MTRK_EVENT_INPUT);
+AT_VERSION_1(MTRK_EVENT_OUTCOME);
+AT_VERSION_1(MTRK_EVENT_INFO);
+AT_VERSION_1(MTRK_METRICS);
+AT_VERSION_1(MTRK_LINK_STATS);
+AT_VERSION_1(MTRK_SIM_OPTIONS);
+AT_VERSION_1(MTRK_SIM_REPORT);
+AT_VERSION_1(MTRK_KEY_INFO);
+AT_VERSION_1(MTRK_RENDERED);
+AT_VERSION_1(MTRK_CLASSIFY_RULES);
+AT_VERSION_1(MTRK_CLASSIFY_INPUT);
+AT_VERSION_1(MTRK_TRACK_REQUEST);
+AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
+AT_VERSION_1(MTRK_TRACK_RESULT);
+AT_VERSION_1(MTRK_HTML_LINK);
+_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 2 && MTRK_OPEN_OPTIONS_VERSION == 3,
+               "a new version: add its exact-size test below");
+
+/* mtrk_open_options as a caller built against version 1 declares it. */
+typedef struct open_options_v1 {
+    unsigned int version;
+    mtrk_clock_fn clock;
+    void *clock_userdata;
+} open_options_v1;
+_Static_assert(sizeof(open_options_v1) == offsetof(mtrk_open_options, synchronous), "version 1 ends there");
+
+static mtrk_time fixed_clock(void *ud)
+{
+    (void)ud;
+    return 1767225600000;
+}
+
+static void open_options_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    open_options_v1 *v1 = malloc(sizeof *v1);
+    assert_non_null(v1);
+    OK(mtrk_open_options_init((mtrk_open_options *)v1, 1));
+    assert_int_equal(v1->version, 1);
+    assert_null(v1->clock);
+    v1->clock = fixed_clock;
+    mtrk_db *db = NULL;
+    OK(mtrk_db_open(&db, "memory:", (const mtrk_open_options *)v1)); /* reads version 1's fields only */
+    assert_int_equal(mtrk_db_now(db), 1767225600000);
+    mtrk_db_close(db);
+    free(v1);
+}
+
 /* mtrk_tenant_settings as a caller built against version 1 declares it. */
 typedef struct settings_v1 {
     unsigned int version;
@@ -159,6 +221,7 @@ static void simulate_reads_link_weights_with_the_callers_element_size(void **sta
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(open_options_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
     };
