@@ -158,7 +158,9 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
 /**
  * Opaque cursor of the last item returned, for paging across calls: a later
  * iterator created with the same arguments and given this cursor resumes
- * after that item. out must hold MTRK_CURSOR_SIZE bytes.
+ * after that item. out must hold MTRK_CURSOR_SIZE bytes. MTRK_CURSOR_SIZE
+ * is fixed for the life of the ABI (callers size buffers with it): a cursor
+ * that needs more room comes with new functions, never a larger constant.
  */
 #define MTRK_CURSOR_SIZE 40
 MTRK_API int mtrk_event_iter_cursor(uint8_t out[MTRK_CURSOR_SIZE], const mtrk_event_iter *iter);
