@@ -86,7 +86,6 @@ int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned know
 int check_url(mtrk_tenant *t, const char *what, const char *url, bool required);
 /* Text helpers. */
 char *xstrdup(const char *s);        /* NULL-safe; NULL on ENOMEM or NULL in */
-int xstrdup_into(char **dst, const char *s); /* frees *dst; MTRK_ENOMEM */
 /* Room for more elements of a growable array: p reallocated to twice *cap
  * elements of elem bytes (first when *cap is 0), *cap updated, the new
  * pointer returned; NULL, with p and *cap unchanged, when out of memory or

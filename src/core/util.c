@@ -94,16 +94,6 @@ int check_url(mtrk_tenant *t, const char *what, const char *url, bool required)
 
 char *xstrdup(const char *s) { return s ? strdup(s) : NULL; }
 
-int xstrdup_into(char **dst, const char *s)
-{
-    char *c = NULL;
-    if (s != NULL && (c = strdup(s)) == NULL)
-        return MTRK_ENOMEM;
-    free(*dst);
-    *dst = c;
-    return MTRK_OK;
-}
-
 static void sb_grow(strbuf *b, size_t add)
 {
     if (b->oom)
