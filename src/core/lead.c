@@ -111,7 +111,6 @@ MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version)
     return MTRK_OK;
 }
 
-/* Fills info from a row; strings point into the row (callers copy or keep). */
 /* Fills *out from r; its strings are copies kept on the tenant handle
  * (common.h, borrowed strings), whichever call filled it. */
 static int lead_fill(mtrk_tenant *t, mtrk_lead_info *out, const row_leads *r)

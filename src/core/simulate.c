@@ -84,7 +84,6 @@ static int check_rate(mtrk_tenant *t, const char *what, double v)
     return MTRK_OK;
 }
 
-
 /* Every member of version 1: the smallest element a caller may declare. */
 #define WEIGHT_SIZE_MIN (offsetof(mtrk_sim_link_weight, weight) + sizeof(double))
 #define WEIGHT_SIZE_MAX 4096
