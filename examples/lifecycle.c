@@ -257,7 +257,7 @@ static int run(mtrk_tenant *t)
     TRY("mtrk_campaign_generate", mtrk_campaign_generate(&report, t, campaign));
     printf("\ngenerate: %" PRIu64 " eligible, %" PRIu64 " created, %" PRIu64 " excluded\n", report.eligible,
            report.created, report.excluded_total);
-    for (int r = 1; r < MTRK_EXCL_COUNT; r++)
+    for (int r = 1; r < MTRK_GENERATE_REPORT_NEXCLUDED; r++)
         if (report.excluded[r] > 0)
             printf("  excluded %-20s %" PRIu64 "\n", mtrk_exclusion_name((mtrk_exclusion)r), report.excluded[r]);
 

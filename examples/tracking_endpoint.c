@@ -20,7 +20,7 @@ static int handle(mtrk_db *db, const char *method, const char *path, const char 
                   const char *ip)
 {
     char key[MTRK_MAX_TENANT_KEY + 1];
-    if (mtrk_track_path_tenant(key, path) != MTRK_OK) {
+    if (mtrk_track_path_tenant(key, sizeof key, path) != MTRK_OK) {
         printf("HTTP/1.1 404 Not Found\r\n\r\n");
         return 404;
     }

@@ -158,7 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     plen = strlen(path); /* the request's path ends at a NUL of the input */
 
     char key[MTRK_MAX_TENANT_KEY + 1];
-    int krc = mtrk_track_path_tenant(key, path);
+    int krc = mtrk_track_path_tenant(key, sizeof key, path);
     FUZZ_CHECK(krc == MTRK_OK || krc == MTRK_ESIGNATURE, "path_tenant status %d", krc);
     if (krc == MTRK_OK)
         FUZZ_CHECK(strlen(key) >= 1 && strlen(key) <= MTRK_MAX_TENANT_KEY, "tenant key length");

@@ -339,7 +339,7 @@ static int cmd_generate(cli_ctx *c, cli_args *a)
         printf("{\"eligible\":%llu,\"created\":%llu,\"already_present\":%llu,\"excluded_total\":%llu,\"excluded\":{",
                (unsigned long long)r.eligible, (unsigned long long)r.created, (unsigned long long)r.already_present,
                (unsigned long long)r.excluded_total);
-        for (int i = 1; i < MTRK_EXCL_COUNT; i++)
+        for (int i = 1; i < MTRK_GENERATE_REPORT_NEXCLUDED; i++)
             printf("%s\"%s\":%llu", i > 1 ? "," : "", mtrk_exclusion_name((mtrk_exclusion)i),
                    (unsigned long long)r.excluded[i]);
         puts("}}");
@@ -349,7 +349,7 @@ static int cmd_generate(cli_ctx *c, cli_args *a)
     printf("  messages created  %10llu\n", (unsigned long long)r.created);
     printf("  already present   %10llu\n", (unsigned long long)r.already_present);
     printf("excluded            %10llu\n", (unsigned long long)r.excluded_total);
-    for (int i = 1; i < MTRK_EXCL_COUNT; i++)
+    for (int i = 1; i < MTRK_GENERATE_REPORT_NEXCLUDED; i++)
         if (r.excluded[i])
             printf("  %-18s%10llu\n", mtrk_exclusion_name((mtrk_exclusion)i), (unsigned long long)r.excluded[i]);
     return 0;

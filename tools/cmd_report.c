@@ -58,6 +58,7 @@ static int cmd_simulate(cli_ctx *c, cli_args *a)
         }
         mtrk_link_iter_free(it);
         o.link_weights = w;
+        o.link_weight_size = sizeof w[0];
         o.nlink_weights = nw;
     }
     mtrk_sim_report r = MTRK_SIM_REPORT_INIT;
@@ -156,22 +157,23 @@ static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
     r->hours = hours;
     r->opens = calloc(hours, sizeof *r->opens);
     r->clicks = calloc(hours, sizeof *r->clicks);
-    uint64_t *buf = calloc(hours * MTRK_EV_TYPE_COUNT, sizeof *buf);
+    /* Only opens and clicks are drawn: slots for the types up to clicks. */
+    enum { K = MTRK_EV_CLICK + 1 };
+    uint64_t *buf = calloc(hours * K, sizeof *buf);
     if (!r->opens || !r->clicks || !buf) {
         free(buf);
         return data_err(c, "out of memory");
     }
     if (rc == MTRK_OK) {
         r->hour0 = e.occurred_at - e.occurred_at % 3600000;
-        rc = mtrk_metrics_hourly(buf, hours * MTRK_EV_TYPE_COUNT, NULL, c->t, cam, r->hour0,
-                                 r->hour0 + (mtrk_time)hours * 3600000);
+        rc = mtrk_metrics_hourly(buf, hours * K, K, NULL, c->t, cam, r->hour0, r->hour0 + (mtrk_time)hours * 3600000);
         if (rc) {
             free(buf);
             return lib_err(c, rc, "hourly series of %s", r->name);
         }
         for (size_t h = 0; h < hours; h++) {
-            r->opens[h] = buf[h * MTRK_EV_TYPE_COUNT + MTRK_EV_OPEN];
-            r->clicks[h] = buf[h * MTRK_EV_TYPE_COUNT + MTRK_EV_CLICK];
+            r->opens[h] = buf[h * K + MTRK_EV_OPEN];
+            r->clicks[h] = buf[h * K + MTRK_EV_CLICK];
         }
     }
     free(buf);

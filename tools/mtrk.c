@@ -272,7 +272,7 @@ static int cmd_tenant_list(cli_ctx *c, cli_args *a)
     (void)a;
     char *keys = NULL;
     size_t n = 0;
-    int rc = mtrk_db_tenant_keys(&keys, &n, c->db);
+    int rc = mtrk_db_tenant_list(&keys, &n, c->db);
     if (rc)
         return lib_err(c, rc, "listing tenants");
     if (c->json)

@@ -203,10 +203,22 @@ typedef enum mtrk_exclusion {
     MTRK_EXCL_NOT_IN_AUDIENCE = 7,   /**< (single check only) in no audience of the campaign */
     MTRK_EXCL_CAMPAIGN_CANCELED = 8  /**< (messages only) the campaign was canceled */
 } mtrk_exclusion;
-#define MTRK_EXCL_COUNT 9 /**< Number of mtrk_exclusion values (the size of mtrk_generate_report.excluded). */
+/**
+ * One more than the largest reason this header knows. It grows when a reason
+ * is added, so it sizes no array shared with the library (see
+ * MTRK_GENERATE_REPORT_NEXCLUDED).
+ */
+#define MTRK_EXCL_COUNT 9
 /** Static name of an exclusion ("contact_inactive", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_exclusion_name(mtrk_exclusion reason);
 
+/**
+ * Entries of mtrk_generate_report.excluded, fixed for the life of the ABI:
+ * the reasons 1..8 of version 1. A reason added later is counted in
+ * excluded_total and in a field appended with a version bump, never by
+ * growing the array, so walk it with this constant, not MTRK_EXCL_COUNT.
+ */
+#define MTRK_GENERATE_REPORT_NEXCLUDED 9
 #define MTRK_GENERATE_REPORT_VERSION 1 /**< Current version of mtrk_generate_report (its version member) */
 /** What mtrk_campaign_generate did: eligible, created, already present, excluded by reason. */
 typedef struct mtrk_generate_report {
@@ -215,7 +227,7 @@ typedef struct mtrk_generate_report {
     uint64_t created; /**< messages created by this call */
     uint64_t already_present; /**< eligible contacts that already had a message */
     uint64_t excluded_total; /**< contacts excluded, all reasons */
-    uint64_t excluded[MTRK_EXCL_COUNT]; /**< by reason; [0] unused */
+    uint64_t excluded[MTRK_GENERATE_REPORT_NEXCLUDED]; /**< by reason; [0] unused */
 } mtrk_generate_report;
 /** Initializer of a mtrk_generate_report at its current version, with the defaults */
 #define MTRK_GENERATE_REPORT_INIT { MTRK_GENERATE_REPORT_VERSION, 0, 0, 0, 0, { 0 } }
@@ -381,9 +393,10 @@ typedef struct mtrk_lead_info {
     mtrk_attribution attribution; /**< how it was attributed */
     int forwarded;              /**< the address is not the message's recipient */
     mtrk_time captured_at; /**< when it was captured */
-    const char *lead_key;       /**< borrowed (see the call that filled it) */
-    const char *address;        /**< borrowed; NULL once the contact was erased */
-    const char *fields_json;    /**< borrowed; form fields as a JSON object */
+    /* Strings: the tenant handle's (common.h), whichever call filled them. */
+    const char *lead_key;       /**< the caller's lead key */
+    const char *address;        /**< NULL once the contact was erased */
+    const char *fields_json;    /**< form fields as a JSON object */
 } mtrk_lead_info;
 /** Initializer of a mtrk_lead_info at its current version, with the defaults */
 #define MTRK_LEAD_INFO_INIT \
@@ -400,7 +413,7 @@ MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version);
  * rid, else the landing page's campaign); the lead's address upserts its own
  * contact. Idempotent by lead_key: a repeat sets *out_duplicate (may be NULL)
  * and changes nothing. out (may be NULL; version set) receives the lead;
- * its strings are borrowed from the tenant handle until its next call.
+ * its strings are the tenant handle's (common.h): valid through its next call.
  */
 MTRK_API int mtrk_lead_capture(mtrk_lead_info *out, int *out_duplicate, mtrk_tenant *tenant,
                                const mtrk_lead_input *input);
@@ -408,7 +421,12 @@ MTRK_API int mtrk_lead_capture(mtrk_lead_info *out, int *out_duplicate, mtrk_ten
 typedef struct mtrk_lead_iter mtrk_lead_iter;
 /** Iterates the leads attributed to a campaign in capture order. */
 MTRK_API int mtrk_lead_iter_new(mtrk_lead_iter **out, mtrk_tenant *tenant, mtrk_id campaign);
-/** Strings borrowed until the next call on the iterator. */
+/**
+ * Fills *out with the next lead (out->version set): 0, MTRK_ITEROVER at the
+ * end, or an error. Its strings are the tenant handle's (common.h), as for
+ * mtrk_lead_capture: valid through the next call on the tenant or its
+ * iterators, even after mtrk_lead_iter_free.
+ */
 MTRK_API int mtrk_lead_iter_next(mtrk_lead_info *out, mtrk_lead_iter *iter);
 /** Frees the iterator (NULL-safe). */
 MTRK_API void mtrk_lead_iter_free(mtrk_lead_iter *iter);

@@ -10,10 +10,45 @@
  *    last message set on the calling thread;
  *  - out-parameters come first, then the handle, then inputs, then options;
  *  - an object returned through `**out` belongs to the caller and is released
- *    with the matching _free/_close (all NULL-safe); `const char *` returned by
- *    an accessor is borrowed from the object it was read from;
+ *    with the matching _free/_close (all NULL-safe); a `char **out` or a
+ *    `char *` member (mtrk_rendered) is the caller's too, freed with mtrk_free;
+ *  - every `const char *` the library returns or writes (into an
+ *    out-parameter or a struct) is borrowed, as the rule below says;
  *  - structs the caller fills in start with `unsigned int version`; set it with
  *    the MTRK_*_INIT macro or the mtrk_*_init() function.
+ *
+ * Borrowed strings: the one lifetime rule. A borrowed string is never freed
+ * or changed by the caller; copy it to keep it longer. It belongs to an
+ * owner, and lives as long as the owner says:
+ *  - static text: names of codes and values (mtrk_strerror, mtrk_*_name),
+ *    mtrk_version_string, mtrk_classify_rules_default(), mtrk_track_pixel():
+ *    for the life of the process;
+ *  - a snapshot (mtrk_contact, mtrk_campaign, mtrk_link, mtrk_audience,
+ *    mtrk_unsub, mtrk_suppression, mtrk_audit_entry): what its accessors
+ *    return lives until the snapshot is freed; a snapshot handed out by an
+ *    iterator is the iterator's: until its next _next or its _free;
+ *  - a tenant handle: what a call on the handle writes into a struct
+ *    (mtrk_tenant_settings, mtrk_event_info, mtrk_link_stats,
+ *    mtrk_lead_info, mtrk_track_result), whether the call takes the tenant
+ *    or one of its iterators: valid through the handle's next call, so it
+ *    may be passed to that call as an argument (settings read, changed,
+ *    written back), and freed when the call after it begins, or by
+ *    mtrk_tenant_close. A call on the handle is any function taking the
+ *    mtrk_tenant or one of its iterators, except the accessors
+ *    (mtrk_tenant_key, _id, _actor, _errmsg, mtrk_event_iter_cursor) and the
+ *    _free functions. The handle's own strings: mtrk_tenant_key() until the
+ *    handle is closed; mtrk_tenant_actor() until it is replaced, and then, as
+ *    if that call had written it, through the mtrk_tenant_set_actor that
+ *    replaces it (which may be given it) until the call after it begins;
+ *  - error messages: mtrk_db_errmsg and mtrk_tenant_errmsg point into their
+ *    handle, valid until it is closed, their text replaced by later calls on
+ *    it; mtrk_last_errmsg points into the calling thread's buffer, its text
+ *    replaced by the thread's next failure;
+ *  - a callback's arguments (mtrk_html_link, mtrk_classify_input): during
+ *    the callback only.
+ * Strings the caller passes in are read during the call (and copied when
+ * kept), except where a function says otherwise (mtrk_html_link_fn's
+ * replacement, mtrk_db_open_store's store).
  */
 #ifndef MTRK_COMMON_H
 #define MTRK_COMMON_H

@@ -5,9 +5,9 @@
  * data portability and retention.
  *
  * Snapshots (mtrk_contact, mtrk_audience, ...) are copies owned by the caller;
- * strings read from them are borrowed until the snapshot is freed. Iterators
- * hand out snapshots owned by the iterator, valid until the next _next call
- * or _iter_free. _next returns 0 with an item, MTRK_ITEROVER at the end, or an
+ * strings read from them are borrowed until the snapshot is freed (common.h,
+ * borrowed strings). Iterators hand out snapshots owned by the iterator,
+ * valid until the next _next call or _iter_free. _next returns 0 with an item, MTRK_ITEROVER at the end, or an
  * error. Iterators page through the store with a cursor: they hold no lock
  * between calls and see rows committed meanwhile after the cursor.
  */
@@ -148,7 +148,7 @@ MTRK_API const char *mtrk_contact_consent_source(const mtrk_contact *contact);
 MTRK_API const char *mtrk_contact_consent_text_version(const mtrk_contact *contact);
 /** Number of custom fields. */
 MTRK_API size_t mtrk_contact_field_count(const mtrk_contact *contact);
-/** The i-th custom field (in key order). MTRK_EINVAL if i is out of range. */
+/** The i-th custom field (in key order), borrowed from the snapshot. MTRK_EINVAL if i is out of range. */
 MTRK_API int mtrk_contact_field_at(const char **out_key, const char **out_value,
                                    const mtrk_contact *contact, size_t i);
 /** Value of custom field `key`, or NULL. */

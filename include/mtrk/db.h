@@ -98,16 +98,30 @@ MTRK_API int mtrk_db_open(mtrk_db **out, const char *target, const mtrk_open_opt
 /**
  * Opens a handle on a caller-supplied store (for sharing one store between
  * handles, or for a custom backend). The store is borrowed: it must outlive
- * the handle and is freed by its owner with mtrk_store_free.
+ * the handle and every tenant opened on it (see mtrk_db_close), and is freed
+ * by its owner with mtrk_store_free.
  * Returns MTRK_EINVAL, MTRK_EVERSION (store version unknown),
  * MTRK_EINCOMPLETE (a required operation missing), MTRK_ENOMEM.
  */
 MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_open_options *opts);
 
-/** Closes the handle (NULL-safe). Tenants opened on it must be closed first. */
+/**
+ * Closes the handle (NULL-safe). The caller must not use `db` afterwards.
+ * Tenant handles opened on it and still open stay fully usable: the
+ * connection (and a store the handle owns) is released when the last of them
+ * is closed with mtrk_tenant_close, so closing in either order is safe and
+ * nothing leaks once every handle is closed. (Failing with MTRK_EBUSY would
+ * leak for callers who ignore it, and closing the tenants would leave their
+ * handles dangling: this rule leaves no pointer to freed memory.) The
+ * tenants keep the handle's one-thread-at-a-time rule.
+ */
 MTRK_API void mtrk_db_close(mtrk_db *db);
 
-/** Message of the last failed call on this handle ("" if none). Borrowed. */
+/**
+ * Message of the last failed call on this handle ("" if none): mtrk_db_open*,
+ * mtrk_tenant_create/open, mtrk_db_tenant_list. Borrowed from the handle
+ * (common.h, error messages).
+ */
 MTRK_API const char *mtrk_db_errmsg(const mtrk_db *db);
 
 /** The handle's current time in Unix milliseconds (its clock). */
@@ -129,29 +143,43 @@ MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key,
 /** Opens an existing tenant. MTRK_ENOTFOUND if `key` does not exist (never creates). */
 MTRK_API int mtrk_tenant_open(mtrk_tenant **out, mtrk_db *db, const char *key, const char *actor);
 
-/** Closes a tenant handle (NULL-safe). */
+/**
+ * Closes a tenant handle (NULL-safe); strings borrowed from it end. When its
+ * db was closed already and this is its last tenant, the db is released too.
+ * Free the tenant's iterators first: an iterator used after its tenant is
+ * closed reads freed memory.
+ */
 MTRK_API void mtrk_tenant_close(mtrk_tenant *tenant);
 
 /** Changes the actor recorded for later changes made through this handle. */
 MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *tenant, const char *actor);
 
-/** The tenant's key (borrowed from the handle). */
+/** The tenant's key, borrowed from the handle until mtrk_tenant_close. */
 MTRK_API const char *mtrk_tenant_key(const mtrk_tenant *tenant);
 /** The tenant's id. */
 MTRK_API mtrk_id mtrk_tenant_id(const mtrk_tenant *tenant);
-/** The handle's current actor (borrowed). */
+/**
+ * The handle's current actor, a string of the tenant handle (common.h):
+ * valid until a mtrk_tenant_set_actor replaces it, through that call (which
+ * may be given it) and until the call after it begins.
+ */
 MTRK_API const char *mtrk_tenant_actor(const mtrk_tenant *tenant);
-/** Message of the last failed call on this tenant handle ("" if none). */
+/**
+ * Message of the last call on this tenant handle (common.h says which calls
+ * count): why it failed, or for a batch that refused some of its items, why
+ * the last of them was refused; "" when that call set none (each call clears
+ * it when it begins). Borrowed from the handle (common.h, error messages).
+ */
 MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *tenant);
 
 /**
- * Lists the keys of every tenant of the store, in key order, for operators'
- * tools. *out_keys receives the keys one after the other, each NUL-terminated,
+ * Lists the tenants of the store by key (their names; not signing keys: see
+ * mtrk_tenant_signing_keys), in key order, for operators' tools. *out_keys receives the keys one after the other, each NUL-terminated,
  * followed by an empty string (a final extra NUL); free it with mtrk_free.
  * *out_n receives the number of keys. Returns MTRK_EINVAL (a NULL argument),
  * MTRK_ENOMEM, or a storage error.
  */
-MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db);
+MTRK_API int mtrk_db_tenant_list(char **out_keys, size_t *out_n, mtrk_db *db);
 
 /**
  * Longest duration a tenant setting may hold: 36,500 days (100 years), in ms.
@@ -179,12 +207,18 @@ typedef struct mtrk_tenant_settings {
 } mtrk_tenant_settings;
 /** Initializer of a mtrk_tenant_settings at its current version, with the defaults */
 #define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "" }
-/** Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days, no mailto. */
+/**
+ * Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days,
+ * no mailto. Writes only the fields `version` has (1 or 2), so a caller
+ * compiled against version 1 can pass its smaller struct. MTRK_EVERSION if
+ * unknown.
+ */
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);
 
 /**
- * Reads the tenant's settings into *out (out->version must be set). Strings are
- * borrowed from the tenant handle until its next call.
+ * Reads the tenant's settings into *out (out->version must be set). Its
+ * strings are the tenant handle's (common.h): valid through the next call,
+ * so *out may be changed and passed to mtrk_tenant_settings_set as it is.
  */
 MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *tenant);
 /**

@@ -24,7 +24,12 @@ typedef enum mtrk_event_type {
     MTRK_EV_COMPLAINT = 7, /**< the recipient marked the message as spam */
     MTRK_EV_UNSUBSCRIBE = 8 /**< with its scope */
 } mtrk_event_type;
-#define MTRK_EV_TYPE_COUNT 9 /**< one more than the largest type */
+/**
+ * One more than the largest type this header knows. It grows when a type is
+ * added, so it is never a layout shared with the library: pass it where a
+ * call asks how many type slots the caller's array has (mtrk_metrics_hourly).
+ */
+#define MTRK_EV_TYPE_COUNT 9
 /** Static name ("sent", "open", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_event_type_name(mtrk_event_type type);
 
@@ -129,8 +134,9 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
 
 #define MTRK_EVENT_INFO_VERSION 1 /**< Current version of mtrk_event_info (its version member) */
 /**
- * A stored event. Strings are borrowed from the tenant handle until its next
- * call (a call on the iterator counts): copy them to keep them.
+ * A stored event. Its strings are the tenant handle's (common.h): valid
+ * through the next call on the tenant or its iterators, even after
+ * mtrk_event_iter_free; copy them to keep them.
  */
 typedef struct mtrk_event_info {
     unsigned int version; /**< MTRK_EVENT_INFO_VERSION or an older version */
@@ -197,7 +203,9 @@ MTRK_API int mtrk_event_iter_next(mtrk_event_info *out, mtrk_event_iter *iter);
 /**
  * Opaque cursor of the last item returned, for paging across calls: a later
  * iterator created with the same arguments and given this cursor resumes
- * after that item. out must hold MTRK_CURSOR_SIZE bytes.
+ * after that item. out must hold MTRK_CURSOR_SIZE bytes. MTRK_CURSOR_SIZE
+ * is fixed for the life of the ABI (callers size buffers with it): a cursor
+ * that needs more room comes with new functions, never a larger constant.
  */
 #define MTRK_CURSOR_SIZE 40
 /**
@@ -275,8 +283,8 @@ typedef struct mtrk_link_stats {
     uint64_t clicks_unique; /**< messages that clicked it */
     uint64_t clicks_unique_human; /**< messages that clicked it as a person (human verdict) */
     uint32_t rank;          /**< 1 = most unique clicks; ties share a rank */
-    const char *url;        /**< borrowed from the tenant handle until its next call */
-    const char *label; /**< the link's label, borrowed like url; may be NULL */
+    const char *url;        /**< the tenant handle's (common.h, borrowed strings) */
+    const char *label;      /**< the link's label, borrowed like url; may be NULL */
 } mtrk_link_stats;
 /** Initializer of a mtrk_link_stats at its current version, with the defaults */
 #define MTRK_LINK_STATS_INIT \
@@ -296,11 +304,19 @@ MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t
 
 /**
  * Hourly series: for hours [from, to) (Unix ms, truncated to the hour; at most
- * 24*366 hours), out[h * MTRK_EV_TYPE_COUNT + type] receives the number of
- * events of `type` whose event time falls in hour h. out must hold
- * hours * MTRK_EV_TYPE_COUNT entries; *out_hours (may be NULL) receives hours.
+ * 24*366 hours), out[h * ntypes + type] receives the number of events of
+ * `type` whose event time falls in hour h, for every type below ntypes
+ * (out[h * ntypes + 0] is 0: types start at 1). ntypes is the number of type
+ * slots per hour of the caller's layout: pass MTRK_EV_TYPE_COUNT as the
+ * caller was compiled, so a library that knows more types still fills an
+ * older caller's array exactly (the types it has no slot for are left out),
+ * and a slot for a type this library does not know is 0. out must hold
+ * cap >= hours * ntypes entries; *out_hours (may be NULL) receives hours.
+ * Returns MTRK_EINVAL (out NULL, ntypes 0 or over 1024, cap too small, a bad
+ * span, a nil campaign), MTRK_ENOTFOUND (no such campaign in this tenant),
+ * or a storage error; out is zeroed on failure.
  */
-MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, mtrk_tenant *tenant,
+MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t ntypes, size_t *out_hours, mtrk_tenant *tenant,
                                  mtrk_id campaign, mtrk_time from, mtrk_time to);
 
 /**

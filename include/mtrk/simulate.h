@@ -24,7 +24,11 @@
 extern "C" {
 #endif
 
-/** The weight of one link in the click draw. */
+/**
+ * The weight of one link in the click draw. Passed in an array whose element
+ * size travels with it (mtrk_sim_options.link_weight_size): members are only
+ * ever appended, and the library reads those a caller's size covers.
+ */
 typedef struct mtrk_sim_link_weight {
     mtrk_id lid;   /**< a link of the campaign */
     double weight; /**< >= 0; relative to the other links' weights */
@@ -71,6 +75,9 @@ typedef struct mtrk_sim_options {
      */
     const mtrk_sim_link_weight *link_weights;
     size_t nlink_weights; /**< number of entries in link_weights */
+    /** sizeof(mtrk_sim_link_weight) as the caller compiled it: the stride of
+     * link_weights (set by the INIT macro and the init function). */
+    size_t link_weight_size;
     /** Opens and clicks follow delivery after an exponential delay with this
      * half-life (hours, > 0), folded into spread_hours (> 0). */
     double half_life_hours;
@@ -81,7 +88,7 @@ typedef struct mtrk_sim_options {
 /** Initializer of a mtrk_sim_options at its current version, with the defaults */
 #define MTRK_SIM_OPTIONS_INIT \
     { MTRK_SIM_OPTIONS_VERSION, 1, 0, 0.95, 0.02, 0.02, 0.35, 0.08, 0.001, 0.005, 0.2, 0.1, 0.03, 0.02, 0.05, \
-      NULL, 0, 4.0, 72.0, 50 }
+      NULL, 0, sizeof(mtrk_sim_link_weight), 4.0, 72.0, 50 }
 /**
  * Defaults (MTRK_SIM_OPTIONS_INIT): seed 1, start now, delivery 0.95, hard
  * 0.02, soft 0.02, open 0.35, click 0.08, complaint 0.001, unsubscribe 0.005,

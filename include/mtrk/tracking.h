@@ -58,10 +58,11 @@ typedef struct mtrk_key_info {
 /** Fills *info with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_key_info_init(mtrk_key_info *info, unsigned int version);
 /**
- * The tenant's keys by id: up to cap into outs (each non-NULL, version set),
+ * The tenant's URL-signing keys by id (not tenant keys: see
+ * mtrk_db_tenant_list): up to cap into outs (each non-NULL, version set),
  * the number of keys into *out_count.
  */
-MTRK_API int mtrk_tenant_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *tenant);
+MTRK_API int mtrk_tenant_signing_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *tenant);
 
 /* ------------------------------------------------------------------ */
 /* Tracking URLs                                                       */
@@ -88,11 +89,14 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *tenant, mtrk_url_kind kind,
 
 /**
  * The tenant key named by a tracking path ("/any/prefix/c/{tenant}/{token}"),
- * so that an endpoint knows which tenant to open before resolving. Writes it
- * into out (MTRK_MAX_TENANT_KEY + 1 bytes). MTRK_ESIGNATURE when the path is
- * not shaped like a tracking URL. Pure: no handle needed.
+ * so that an endpoint knows which tenant to open before resolving. Writes it,
+ * NUL-terminated, into out (outsize octets; MTRK_MAX_TENANT_KEY + 1 always
+ * fits, and the size is the caller's to say should the limit ever be
+ * raised). MTRK_ESIGNATURE when the path is not shaped like a tracking URL;
+ * MTRK_EINVAL (out is "") when out is NULL or too small for the key. Pure: no
+ * handle needed.
  */
-MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path);
+MTRK_API int mtrk_track_path_tenant(char *out, size_t outsize, const char *path);
 
 /** The 1x1 transparent GIF to answer an open with (static; *out_len its size). */
 MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
@@ -167,7 +171,12 @@ MTRK_API const char *mtrk_machine_rule_name(mtrk_machine_rule r);
 #define MTRK_APPLY_CLICK 0x2u /**< The rule applies to clicks. */
 #define MTRK_APPLY_BOTH 0x3u /**< The rule applies to opens and clicks. */
 
-/** One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR network ("17.0.0.0/8", "2001:db8::/32"). */
+/**
+ * One data rule: a user-agent substring (ASCII case-insensitive) or a CIDR
+ * network ("17.0.0.0/8", "2001:db8::/32"). Passed in arrays whose element
+ * size travels with them (mtrk_classify_rules.rule_size): members are only
+ * ever appended, and the library reads the members a caller's size covers.
+ */
 typedef struct mtrk_classify_rule {
     const char *match; /**< the user-agent substring or the CIDR network */
     mtrk_machine_class machine_class; /**< the class a match gives */
@@ -178,6 +187,12 @@ typedef struct mtrk_classify_rule {
 /** The rules as data; the first matching user-agent rule wins, then the first network rule. */
 typedef struct mtrk_classify_rules {
     unsigned int version; /**< MTRK_CLASSIFY_RULES_VERSION or an older version */
+    /**
+     * sizeof(mtrk_classify_rule) as the caller compiled it: the stride of
+     * user_agents and networks (set by MTRK_CLASSIFY_RULES_INIT and
+     * mtrk_classify_rules_init). Read only when an array is not empty.
+     */
+    size_t rule_size;
     const mtrk_classify_rule *user_agents; /**< user-agent rules, n_user_agents of them */
     size_t n_user_agents; /**< number of user-agent rules */
     const mtrk_classify_rule *networks; /**< network rules, n_networks of them */
@@ -188,10 +203,18 @@ typedef struct mtrk_classify_rules {
     int64_t delivery_window_ms; /**< activity this soon after delivery/sending is machine (0: rule off) */
 } mtrk_classify_rules;
 /** Initializer of a mtrk_classify_rules at its current version, with the defaults */
-#define MTRK_CLASSIFY_RULES_INIT { MTRK_CLASSIFY_RULES_VERSION, NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
-/** Fills *rules with the default windows and no user-agent or network rules. */
+#define MTRK_CLASSIFY_RULES_INIT \
+    { MTRK_CLASSIFY_RULES_VERSION, sizeof(mtrk_classify_rule), NULL, 0, NULL, 0, 1, 1000, 2, 2000 }
+/**
+ * Fills *rules with the default windows, no user-agent or network rules and
+ * rule_size = sizeof(mtrk_classify_rule) as this library knows it (a caller
+ * compiled against another header sets its own sizeof after the call).
+ */
 MTRK_API int mtrk_classify_rules_init(mtrk_classify_rules *rules, unsigned int version);
-/** The built-in defaults (static), with the documented user-agent and network lists. */
+/**
+ * The built-in defaults (static), with the documented user-agent and network
+ * lists; walk its arrays with its rule_size.
+ */
 MTRK_API const mtrk_classify_rules *mtrk_classify_rules_default(void);
 
 #define MTRK_CLASSIFY_INPUT_VERSION 1 /**< Current version of mtrk_classify_input (its version member) */
@@ -278,7 +301,7 @@ typedef struct mtrk_track_result {
     mtrk_id campaign; /**< the message's campaign */
     mtrk_id rid;                  /**< the recipient contact (nil once erased) */
     mtrk_id landing_page;         /**< landing visits */
-    const char *redirect_url;     /**< borrowed from the tenant handle until its next call */
+    const char *redirect_url;     /**< the tenant handle's (common.h, borrowed strings) */
     int recorded;                 /**< 1 if an event was recorded */
     mtrk_id event_id; /**< the recorded event, when recorded */
     mtrk_verdict verdict; /**< human or machine, for opens and clicks */
@@ -352,7 +375,9 @@ typedef struct mtrk_html_link {
 /**
  * Called for each tracked link in document order; set *replacement to a URL
  * (plain text, encoded by the rewriter for the attribute's quoting) or leave
- * it NULL to keep the href. Return 0 to go on, non-zero to stop with that code.
+ * it NULL to keep the href. The rewriter reads *replacement after the last
+ * callback: it must stay valid until mtrk_html_rewrite returns. Return 0 to
+ * go on, non-zero to stop with that code.
  */
 typedef int (*mtrk_html_link_fn)(void *userdata, const mtrk_html_link *link, const char **replacement);
 

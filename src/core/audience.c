@@ -460,6 +460,7 @@ MTRK_API int mtrk_audience_iter_next(const mtrk_audience **out, mtrk_audience_it
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
     rows_clear(T_AUDIENCES, &it->current.row);
     int rc = pager_next(&it->pg, &it->current.row);
     if (rc)
@@ -511,6 +512,7 @@ MTRK_API int mtrk_member_iter_next(mtrk_id *out_contact, mtrk_member_iter *it)
     *out_contact = nil_id;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
     row_audience_contacts m;
     int rc = pager_next(&it->pg, &m);
     if (rc)

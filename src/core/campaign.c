@@ -556,6 +556,7 @@ MTRK_API int mtrk_campaign_iter_next(const mtrk_campaign **out, mtrk_campaign_it
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
     rows_clear(T_CAMPAIGNS, &it->current.row);
     int rc = pager_next(&it->pg, &it->current.row);
     if (rc)
@@ -700,6 +701,7 @@ MTRK_API int mtrk_link_iter_next(const mtrk_link **out, mtrk_link_iter *it)
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
     rows_clear(T_LINKS, &it->current.row);
     int rc = pager_next(&it->pg, &it->current.row);
     if (rc)

@@ -6,6 +6,7 @@
 #include "tracking_int.h"
 
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ static const mtrk_classify_rule default_networks[] = {
 };
 static const mtrk_classify_rules default_rules = {
     MTRK_CLASSIFY_RULES_VERSION,
+    sizeof(mtrk_classify_rule),
     default_agents,
     sizeof default_agents / sizeof default_agents[0],
     default_networks,
@@ -150,6 +152,20 @@ bool ip_normalize(const char *ip, char out[MTRK_MAX_IP + 1])
     return inet_ntop(a.family == 4 ? AF_INET : AF_INET6, a.addr, out, MTRK_MAX_IP + 1) != NULL;
 }
 
+/* The smallest element a caller may declare: every member of version 1. */
+#define RULE_SIZE_MIN (offsetof(mtrk_classify_rule, applies) + sizeof(unsigned int))
+#define RULE_SIZE_MAX 4096
+
+/* The i-th rule of an array of elements of `size` octets (the caller's
+ * sizeof(mtrk_classify_rule)); members the caller's struct lacks stay zero. */
+static mtrk_classify_rule rule_at(const mtrk_classify_rule *arr, size_t size, size_t i)
+{
+    mtrk_classify_rule r;
+    memset(&r, 0, sizeof r);
+    memcpy(&r, (const char *)arr + i * size, size < sizeof r ? size : sizeof r);
+    return r;
+}
+
 static bool rule_ok(const mtrk_classify_rule *r)
 {
     return r->match != NULL && r->match[0] != '\0' && (int)r->machine_class >= 0 &&
@@ -163,13 +179,18 @@ int classify_rules_check(mtrk_tenant *t, const mtrk_classify_rules *r)
         return rc;
     if ((r->n_user_agents && r->user_agents == NULL) || (r->n_networks && r->networks == NULL))
         return terr(t, MTRK_EINVAL, "opts->rules has a count without its array");
+    if ((r->n_user_agents || r->n_networks) && (r->rule_size < RULE_SIZE_MIN || r->rule_size > RULE_SIZE_MAX))
+        return terr(t, MTRK_EINVAL, "opts->rules->rule_size %zu is not sizeof(mtrk_classify_rule) (%zu..%d)",
+                    r->rule_size, (size_t)RULE_SIZE_MIN, RULE_SIZE_MAX);
     for (size_t i = 0; i < r->n_user_agents; i++) {
-        if (!rule_ok(&r->user_agents[i]))
+        mtrk_classify_rule x = rule_at(r->user_agents, r->rule_size, i);
+        if (!rule_ok(&x))
             return terr(t, MTRK_EINVAL, "opts->rules->user_agents[%zu] is empty or has a bad class or applies", i);
     }
     for (size_t i = 0; i < r->n_networks; i++) {
+        mtrk_classify_rule x = rule_at(r->networks, r->rule_size, i);
         net n;
-        if (!rule_ok(&r->networks[i]) || !parse_cidr(r->networks[i].match, &n))
+        if (!rule_ok(&x) || !parse_cidr(x.match, &n))
             return terr(t, MTRK_EINVAL, "opts->rules->networks[%zu] is not a CIDR network with a class", i);
     }
     if (r->burst_window_ms < 0 || r->delivery_window_ms < 0)
@@ -206,18 +227,18 @@ void classify(const classify_ctx *c, const mtrk_classify_rules *r, mtrk_classifi
         goto host;
     }
     for (size_t i = 0; ua && *ua && i < r->n_user_agents; i++) {
-        const mtrk_classify_rule *x = &r->user_agents[i];
-        if ((x->applies & mask) && ua_has(ua, x->match)) {
-            cls = x->machine_class;
+        mtrk_classify_rule x = rule_at(r->user_agents, r->rule_size, i);
+        if ((x.applies & mask) && ua_has(ua, x.match)) {
+            cls = x.machine_class;
             rule = MTRK_RULE_USER_AGENT;
             goto host;
         }
     }
     for (size_t i = 0; has_ip && i < r->n_networks; i++) {
-        const mtrk_classify_rule *x = &r->networks[i];
+        mtrk_classify_rule x = rule_at(r->networks, r->rule_size, i);
         net n;
-        if ((x->applies & mask) && parse_cidr(x->match, &n) && net_has(&n, &addr)) {
-            cls = x->machine_class;
+        if ((x.applies & mask) && parse_cidr(x.match, &n) && net_has(&n, &addr)) {
+            cls = x.machine_class;
             rule = MTRK_RULE_NETWORK;
             goto host;
         }

@@ -808,6 +808,7 @@ MTRK_API int mtrk_contact_iter_next(const mtrk_contact **out, mtrk_contact_iter 
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
     mtrk_tenant *t = it->pg.t;
+    tenant_enter(t); /* a call on the tenant (common.h, borrowed strings) */
     contact_clear(&it->current);
     int rc = pager_next(&it->pg, &it->current.row);
     if (rc)

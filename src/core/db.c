@@ -170,13 +170,35 @@ MTRK_API int mtrk_db_open_store(mtrk_db **out, mtrk_store *store, const mtrk_ope
     return open_common(out, store, 0, opts);
 }
 
+static void db_release(mtrk_db *db)
+{
+    if (db->owns_store)
+        mtrk_store_free(db->store);
+    free(db);
+}
+
+/* The rule (db.h): closing a db with tenants still open defers the release
+ * to the last mtrk_tenant_close. Failing with MTRK_EBUSY instead would leave
+ * a caller who ignores the code (close cannot usefully fail) with a leak, and
+ * freeing the tenants would leave their handles dangling; deferring keeps
+ * every pointer the caller holds valid until the caller frees it. */
 MTRK_API void mtrk_db_close(mtrk_db *db)
 {
     if (db == NULL)
         return;
-    if (db->owns_store)
-        mtrk_store_free(db->store);
-    free(db);
+    if (db->ntenants > 0) {
+        db->closed = true;
+        return;
+    }
+    db_release(db);
+}
+
+void db_tenant_gone(mtrk_db *db)
+{
+    if (db->ntenants > 0)
+        db->ntenants--;
+    if (db->ntenants == 0 && db->closed)
+        db_release(db);
 }
 
 MTRK_API const char *mtrk_db_errmsg(const mtrk_db *db) { return db ? db->err : ""; }

@@ -623,6 +623,8 @@ static int page_generate(struct gen_ctx *g)
         if (rc)
             return rc;
         if (why != MTRK_EXCL_NONE) {
+            /* A new reason needs its own appended report field (campaign.h). */
+            _Static_assert(MTRK_EXCL_COUNT <= MTRK_GENERATE_REPORT_NEXCLUDED, "excluded[] is fixed");
             g->rep.excluded[why]++;
             g->rep.excluded_total++;
             continue;

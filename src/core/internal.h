@@ -20,6 +20,11 @@ struct mtrk_db {
     int owns_store;
     mtrk_clock_fn clock;
     void *clock_userdata;
+    /* Tenant handles opened on this db and not yet closed. mtrk_db_close with
+     * tenants open only sets `closed`; the last mtrk_tenant_close releases the
+     * db (db.c, db_tenant_gone), so no tenant ever points to a freed db. */
+    size_t ntenants;
+    bool closed;
     char err[ERRMSG_SIZE];
 };
 
@@ -33,9 +38,10 @@ struct mtrk_tenant {
     struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
-    /* Strings handed out as borrowed from the handle. They are freed at the
-     * start of the call after next, so a value read by one call may be passed
-     * back to the next one (settings get, change, set). */
+    /* Strings handed out as borrowed from the handle (common.h: the tenant
+     * handle's strings). They are freed at the start of the call after next,
+     * so a value read by one call may be passed back to the next one
+     * (settings get, change, set). */
     char **kept, **kept_old;
     size_t nkept, capkept, nkept_old, capkept_old;
     char err[ERRMSG_SIZE];
@@ -93,7 +99,6 @@ int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned know
 int check_url(mtrk_tenant *t, const char *what, const char *url, bool required);
 /* Text helpers. */
 char *xstrdup(const char *s);        /* NULL-safe; NULL on ENOMEM or NULL in */
-int xstrdup_into(char **dst, const char *s); /* frees *dst; MTRK_ENOMEM */
 /* Room for more elements of a growable array: p reallocated to twice *cap
  * elements of elem bytes (first when *cap is 0), *cap updated, the new
  * pointer returned; NULL, with p and *cap unchanged, when out of memory or
@@ -107,10 +112,19 @@ void sb_addn(strbuf *b, const char *s, size_t n);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_json_str(strbuf *b, const char *s); /* "..." escaped, or null */
 void sb_free(strbuf *b);
-/* Keeps a copy of s borrowed from the tenant handle until its next public call
- * (NULL for NULL, or on allocation failure). */
+/* Keeps a copy of s borrowed from the tenant handle (NULL for NULL, or on
+ * allocation failure) for as long as common.h promises: through the handle's
+ * next call, freed when the call after it begins (tenant_enter). */
 const char *tenant_keep(mtrk_tenant *t, const char *s);
-/* Start of every public call on a tenant: clears its message, frees kept strings. */
+/* The same for a string the handle already owns (p, malloc'd): the handle
+ * frees it then. With `previous`, p counts as lent by the previous call: it
+ * is freed when the next call begins (a string lent before this call, such
+ * as mtrk_tenant_actor's, ends after this one). MTRK_ENOMEM, with p still
+ * the caller's, on failure. */
+int tenant_keep_owned(mtrk_tenant *t, char *p, bool previous);
+/* Start of every call on a tenant or one of its iterators (accessors and
+ * _free excepted): clears its message and frees the strings kept two calls
+ * ago (the previous call's stay valid through this one). */
 void tenant_enter(mtrk_tenant *t);
 
 /* ---- addresses (address.c) --------------------------------------------- */
@@ -233,6 +247,11 @@ void pager_free(pager *p);
 int audit_add(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *detail);
 int audit_addf(mtrk_tenant *t, const char *action, const mtrk_id *entity, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* ---- db handles (db.c) ------------------------------------------------- */
+/* A tenant handle opened on db was closed: releases db if mtrk_db_close was
+ * already called and it was the last one. */
+void db_tenant_gone(mtrk_db *db);
 
 /* ---- tenants (tenant.c) ------------------------------------------------- */
 /* Keyed hash (hex, 64 chars + NUL) of an address key with the tenant secret. */

@@ -111,8 +111,9 @@ MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version)
     return MTRK_OK;
 }
 
-/* Fills info from a row; strings point into the row (callers copy or keep). */
-static void lead_fill(mtrk_lead_info *out, const row_leads *r)
+/* Fills *out from r; its strings are copies kept on the tenant handle
+ * (common.h, borrowed strings), whichever call filled it. */
+static int lead_fill(mtrk_tenant *t, mtrk_lead_info *out, const row_leads *r)
 {
     unsigned v = out->version;
     memset(out, 0, sizeof *out);
@@ -126,9 +127,12 @@ static void lead_fill(mtrk_lead_info *out, const row_leads *r)
     out->attribution = (mtrk_attribution)r->attribution;
     out->forwarded = (int)r->forwarded;
     out->captured_at = r->captured_at;
-    out->lead_key = r->lead_key;
-    out->address = r->address;
-    out->fields_json = r->fields_json;
+    out->lead_key = tenant_keep(t, r->lead_key);
+    out->address = tenant_keep(t, r->address);
+    out->fields_json = tenant_keep(t, r->fields_json);
+    if ((r->lead_key && !out->lead_key) || (r->address && !out->address) || (r->fields_json && !out->fields_json))
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    return MTRK_OK;
 }
 
 /* Validates the form fields and renders them as one JSON object (*out, free()). */
@@ -323,13 +327,7 @@ MTRK_API int mtrk_lead_capture(mtrk_lead_info *out, int *out_duplicate, mtrk_ten
     free(json);
     if (rc == MTRK_OK) {
         if (out) {
-            lead_fill(out, &stored);
-            out->lead_key = tenant_keep(t, stored.lead_key);
-            out->address = tenant_keep(t, stored.address);
-            out->fields_json = tenant_keep(t, stored.fields_json);
-            if ((stored.lead_key && !out->lead_key) || (stored.address && !out->address) ||
-                (stored.fields_json && !out->fields_json))
-                rc = terr(t, MTRK_ENOMEM, "out of memory");
+            rc = lead_fill(t, out, &stored);
         }
         if (out_duplicate)
             *out_duplicate = dup;
@@ -341,7 +339,6 @@ MTRK_API int mtrk_lead_capture(mtrk_lead_info *out, int *out_duplicate, mtrk_ten
 struct mtrk_lead_iter {
     pager pg;
     mtrk_tenant *t;
-    row_leads current;
 };
 
 MTRK_API int mtrk_lead_iter_new(mtrk_lead_iter **out, mtrk_tenant *t, mtrk_id campaign)
@@ -382,15 +379,16 @@ MTRK_API int mtrk_lead_iter_next(mtrk_lead_info *out, mtrk_lead_iter *it)
         return gerr(MTRK_EINVAL, "out is NULL");
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->t); /* a call on the tenant (common.h, borrowed strings) */
     int rc = check_version(it->t, "out", out, MTRK_LEAD_INFO_VERSION);
     if (rc)
         return rc;
-    rows_clear(T_LEADS, &it->current);
-    rc = pager_next(&it->pg, &it->current);
-    if (rc)
-        return rc;
-    lead_fill(out, &it->current);
-    return MTRK_OK;
+    row_leads r = { 0 };
+    rc = pager_next(&it->pg, &r);
+    if (rc == MTRK_OK)
+        rc = lead_fill(it->t, out, &r);
+    rows_clear(T_LEADS, &r);
+    return rc;
 }
 
 MTRK_API void mtrk_lead_iter_free(mtrk_lead_iter *it)
@@ -398,6 +396,5 @@ MTRK_API void mtrk_lead_iter_free(mtrk_lead_iter *it)
     if (it == NULL)
         return;
     pager_free(&it->pg);
-    rows_clear(T_LEADS, &it->current);
     free(it);
 }

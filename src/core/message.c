@@ -158,6 +158,7 @@ MTRK_API int mtrk_message_iter_next(mtrk_message_info *out, mtrk_message_iter *i
         return gerr(MTRK_EINVAL, "out is NULL");
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
+    tenant_enter(it->t); /* a call on the tenant (common.h, borrowed strings) */
     int rc = check_version(it->t, "out", out, MTRK_MESSAGE_INFO_VERSION);
     if (rc)
         return rc;

@@ -272,7 +272,7 @@ static int keys_list_cb(void *ud, void *row)
     return 0;
 }
 
-MTRK_API int mtrk_tenant_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *t)
+MTRK_API int mtrk_tenant_signing_keys(mtrk_key_info *const *outs, size_t cap, size_t *out_count, mtrk_tenant *t)
 {
     if (out_count == NULL)
         return gerr(MTRK_EINVAL, "out_count is NULL");

@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,21 @@ static int check_rate(mtrk_tenant *t, const char *what, double v)
     return MTRK_OK;
 }
 
+/* Every member of version 1: the smallest element a caller may declare. */
+#define WEIGHT_SIZE_MIN (offsetof(mtrk_sim_link_weight, weight) + sizeof(double))
+#define WEIGHT_SIZE_MAX 4096
+
+/* The i-th link weight, read with the caller's element size (members its
+ * struct lacks stay zero). */
+static mtrk_sim_link_weight weight_at(const mtrk_sim_options *o, size_t i)
+{
+    mtrk_sim_link_weight w;
+    memset(&w, 0, sizeof w);
+    size_t size = o->link_weight_size;
+    memcpy(&w, (const char *)o->link_weights + i * size, size < sizeof w ? size : sizeof w);
+    return w;
+}
+
 static int check_options(mtrk_tenant *t, const mtrk_sim_options *o)
 {
     int rc = check_version(t, "options", o, MTRK_SIM_OPTIONS_VERSION);
@@ -109,9 +125,14 @@ static int check_options(mtrk_tenant *t, const mtrk_sim_options *o)
         return terr(t, MTRK_EINVAL, "options->start is negative");
     if (o->nlink_weights && o->link_weights == NULL)
         return terr(t, MTRK_EINVAL, "options->link_weights is NULL but nlink_weights is %zu", o->nlink_weights);
-    for (size_t i = 0; i < o->nlink_weights; i++)
-        if (!(o->link_weights[i].weight >= 0.0) || isinf(o->link_weights[i].weight))
+    if (o->nlink_weights && (o->link_weight_size < WEIGHT_SIZE_MIN || o->link_weight_size > WEIGHT_SIZE_MAX))
+        return terr(t, MTRK_EINVAL, "options->link_weight_size %zu is not sizeof(mtrk_sim_link_weight) (%zu..%d)",
+                    o->link_weight_size, (size_t)WEIGHT_SIZE_MIN, WEIGHT_SIZE_MAX);
+    for (size_t i = 0; i < o->nlink_weights; i++) {
+        mtrk_sim_link_weight w = weight_at(o, i);
+        if (!(w.weight >= 0.0) || isinf(w.weight))
             return terr(t, MTRK_EINVAL, "options->link_weights[%zu].weight must be a finite number >= 0", i);
+    }
     return MTRK_OK;
 }
 
@@ -150,9 +171,11 @@ static int load_links(mtrk_tenant *t, mtrk_id campaign, const mtrk_sim_options *
         double w = 1.0 / (double)(L->n + 1);
         if (o->link_weights) {
             w = 0.0;
-            for (size_t i = 0; i < o->nlink_weights; i++)
-                if (id_eq(o->link_weights[i].lid, L->lid[L->n]))
-                    w = o->link_weights[i].weight;
+            for (size_t i = 0; i < o->nlink_weights; i++) {
+                mtrk_sim_link_weight x = weight_at(o, i);
+                if (id_eq(x.lid, L->lid[L->n]))
+                    w = x.weight;
+            }
         }
         L->cum[L->n] = (L->n ? L->cum[L->n - 1] : 0.0) + w;
         L->n++;
@@ -164,11 +187,12 @@ static int load_links(mtrk_tenant *t, mtrk_id campaign, const mtrk_sim_options *
         return rc;
     for (size_t i = 0; i < o->nlink_weights; i++) {
         size_t j = 0;
-        while (j < L->n && !id_eq(L->lid[j], o->link_weights[i].lid))
+        mtrk_id lid = weight_at(o, i).lid;
+        while (j < L->n && !id_eq(L->lid[j], lid))
             j++;
         if (j == L->n) {
             char s[MTRK_ID_STRLEN + 1];
-            mtrk_id_to_string(s, o->link_weights[i].lid);
+            mtrk_id_to_string(s, lid);
             return terr(t, MTRK_EINVAL, "options->link_weights[%zu].lid %s is not a link of the campaign", i, s);
         }
     }

@@ -585,8 +585,11 @@ MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t
 
 static int64_t floor_hour(mtrk_time x) { return (x >= 0 ? x / HOUR_MS : -((-x + HOUR_MS - 1) / HOUR_MS)) * HOUR_MS; }
 
+#define MAX_HOURLY_TYPES 1024
+
 typedef struct hourly_ctx {
     uint64_t *out;
+    size_t ntypes; /* the caller's slots per hour, not MTRK_EV_TYPE_COUNT */
     int64_t from, to;
 } hourly_ctx;
 
@@ -596,21 +599,24 @@ static int hourly_cb(void *ud, void *row)
     const row_hourly_stats *h = row;
     if (h->hour >= c->to)
         return 1;
-    if (h->hour < c->from || h->type < 0 || h->type >= MTRK_EV_TYPE_COUNT)
+    if (h->hour < c->from || h->type < 1 || (uint64_t)h->type >= c->ntypes)
         return 0;
-    size_t idx = (size_t)((h->hour - c->from) / HOUR_MS) * MTRK_EV_TYPE_COUNT + (size_t)h->type;
+    size_t idx = (size_t)((h->hour - c->from) / HOUR_MS) * c->ntypes + (size_t)h->type;
     c->out[idx] += (uint64_t)h->count;
     return 0;
 }
 
-MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, mtrk_tenant *t, mtrk_id campaign,
-                                 mtrk_time from, mtrk_time to)
+MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t ntypes, size_t *out_hours, mtrk_tenant *t,
+                                 mtrk_id campaign, mtrk_time from, mtrk_time to)
 {
     if (out == NULL)
         return gerr(MTRK_EINVAL, "out is NULL");
     if (out_hours)
         *out_hours = 0;
     TENANT_CHECK(t);
+    if (ntypes == 0 || ntypes > MAX_HOURLY_TYPES)
+        return terr(t, MTRK_EINVAL, "ntypes %zu is not a number of event-type slots (1..%d; pass MTRK_EV_TYPE_COUNT)",
+                    ntypes, MAX_HOURLY_TYPES);
     if (id_is_nil(campaign))
         return terr(t, MTRK_EINVAL, "campaign is nil");
     if (from < 0 || to < 0)
@@ -623,7 +629,7 @@ MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, m
     int64_t hours = (h1 - h0) / HOUR_MS;
     if (hours > MAX_HOURS)
         return terr(t, MTRK_EINVAL, "from..to spans %lld hours, more than %d", (long long)hours, MAX_HOURS);
-    size_t need = (size_t)hours * MTRK_EV_TYPE_COUNT;
+    size_t need = (size_t)hours * ntypes; /* <= 8784 * 1024: no overflow */
     if (cap < need)
         return terr(t, MTRK_EINVAL, "cap %zu is less than the %zu entries of %lld hours", cap, need,
                     (long long)hours);
@@ -633,7 +639,7 @@ MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t *out_hours, m
         return rc;
     rc = campaign_exists(t, campaign);
     if (rc == MTRK_OK) {
-        hourly_ctx c = { out, h0, h1 };
+        hourly_ctx c = { out, ntypes, h0, h1 };
         mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
         mtrk_value start = v_int(h0);
         rc = st_scan(t, T_HOURLY_STATS, MTRK_INDEX_PK, pre, 2, &start, 1, 0, hourly_cb, &c);

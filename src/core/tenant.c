@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <sodium.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ static mtrk_tenant *tenant_alloc(mtrk_db *db, const char *key, const char *actor
         free(t);
         return NULL;
     }
+    db->ntenants++; /* undone by mtrk_tenant_close */
     return t;
 }
 
@@ -169,7 +171,9 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
         sodium_memzero(t->row.secret, strlen(t->row.secret));
     rows_clear(T_TENANTS, &t->row);
     free(t->actor);
+    mtrk_db *db = t->db;
     free(t);
+    db_tenant_gone(db); /* last: it may release db (mtrk_db_close came first) */
 }
 
 MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
@@ -178,8 +182,15 @@ MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
     int rc = check_str(t, "actor", actor, MTRK_MAX_NAME, true);
     if (rc)
         return rc;
-    if (xstrdup_into(&t->actor, actor))
+    /* The old actor may be held from mtrk_tenant_actor (or be `actor`): a
+     * string of the handle lent before this call, it ends when the next
+     * call begins (common.h). */
+    char *nw = strdup(actor);
+    if (nw == NULL || tenant_keep_owned(t, t->actor, true) != MTRK_OK) {
+        free(nw);
         return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    t->actor = nw;
     return MTRK_OK;
 }
 
@@ -195,7 +206,8 @@ MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int ver
     if (version == 0 || version > MTRK_TENANT_SETTINGS_VERSION)
         return gerr(MTRK_EVERSION, "settings version %u unknown (1..%u)", version, MTRK_TENANT_SETTINGS_VERSION);
     mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
-    *s = d;
+    /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
+    memcpy(s, &d, version == 1 ? offsetof(mtrk_tenant_settings, list_unsubscribe_mailto) : sizeof *s);
     s->version = version;
     return MTRK_OK;
 }

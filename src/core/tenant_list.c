@@ -19,7 +19,7 @@ static int key_cb(void *ud, void *row)
     return c->b.oom ? MTRK_ENOMEM : 0;
 }
 
-MTRK_API int mtrk_db_tenant_keys(char **out_keys, size_t *out_n, mtrk_db *db)
+MTRK_API int mtrk_db_tenant_list(char **out_keys, size_t *out_n, mtrk_db *db)
 {
     if (out_keys == NULL)
         return gerr(MTRK_EINVAL, "out_keys is NULL");

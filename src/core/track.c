@@ -371,16 +371,19 @@ static bool path_parse(const char *path, track_path *p)
     return true;
 }
 
-MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path)
+MTRK_API int mtrk_track_path_tenant(char *out, size_t outsize, const char *path)
 {
-    if (out == NULL)
-        return gerr(MTRK_EINVAL, "out is NULL");
+    if (out == NULL || outsize == 0)
+        return gerr(MTRK_EINVAL, out ? "outsize is 0" : "out is NULL");
     out[0] = '\0';
     if (path == NULL)
         return gerr(MTRK_EINVAL, "path is NULL");
     track_path p;
     if (strnlen(path, TRACK_PATH_MAX) >= TRACK_PATH_MAX || !path_parse(path, &p))
         return gerr(MTRK_ESIGNATURE, "path is not a tracking URL (/{o|c|u|l}/{tenant}/{token})");
+    if (p.keyn >= outsize)
+        return gerr(MTRK_EINVAL, "outsize %zu is too small for the %zu-octet tenant key (MTRK_MAX_TENANT_KEY + 1 "
+                    "always fits)", outsize, p.keyn);
     memcpy(out, p.key, p.keyn);
     out[p.keyn] = '\0';
     return MTRK_OK;

@@ -94,16 +94,6 @@ int check_url(mtrk_tenant *t, const char *what, const char *url, bool required)
 
 char *xstrdup(const char *s) { return s ? strdup(s) : NULL; }
 
-int xstrdup_into(char **dst, const char *s)
-{
-    char *c = NULL;
-    if (s != NULL && (c = strdup(s)) == NULL)
-        return MTRK_ENOMEM;
-    free(*dst);
-    *dst = c;
-    return MTRK_OK;
-}
-
 static void sb_grow(strbuf *b, size_t add)
 {
     if (b->oom)
@@ -188,21 +178,33 @@ void sb_free(strbuf *b)
     memset(b, 0, sizeof *b);
 }
 
+int tenant_keep_owned(mtrk_tenant *t, char *p, bool previous)
+{
+    if (p == NULL)
+        return MTRK_OK;
+    char ***arr = previous ? &t->kept_old : &t->kept;
+    size_t *n = previous ? &t->nkept_old : &t->nkept, *capp = previous ? &t->capkept_old : &t->capkept;
+    if (*n == *capp) {
+        size_t cap = *capp ? *capp * 2 : 8;
+        char **k = realloc(*arr, cap * sizeof *k);
+        if (k == NULL)
+            return MTRK_ENOMEM;
+        *arr = k;
+        *capp = cap;
+    }
+    (*arr)[(*n)++] = p;
+    return MTRK_OK;
+}
+
 const char *tenant_keep(mtrk_tenant *t, const char *s)
 {
     if (s == NULL)
         return NULL;
-    if (t->nkept == t->capkept) {
-        size_t cap = t->capkept ? t->capkept * 2 : 8;
-        char **k = realloc(t->kept, cap * sizeof *k);
-        if (k == NULL)
-            return NULL;
-        t->kept = k;
-        t->capkept = cap;
-    }
     char *c = strdup(s);
-    if (c != NULL)
-        t->kept[t->nkept++] = c;
+    if (c != NULL && tenant_keep_owned(t, c, false) != MTRK_OK) {
+        free(c);
+        c = NULL;
+    }
     return c;
 }
 

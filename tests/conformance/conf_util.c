@@ -388,7 +388,7 @@ void conf_report_consistent(const mtrk_generate_report *r)
 {
     uint64_t sum = 0;
     assert_int_equal(r->eligible, r->created + r->already_present);
-    for (int i = 1; i < MTRK_EXCL_COUNT; i++)
+    for (int i = 1; i < MTRK_GENERATE_REPORT_NEXCLUDED; i++)
         sum += r->excluded[i];
     assert_int_equal(sum, r->excluded_total);
     assert_int_equal(r->excluded[MTRK_EXCL_NOT_IN_AUDIENCE], 0);

@@ -282,7 +282,8 @@ static void hourly_series_counts_each_event_type_by_event_hour(void **state)
     for (size_t i = 0; i < NSCRIPT; i++)
         exp[script[i].hour * MTRK_EV_TYPE_COUNT + script[i].type]++;
     memset(out, 0xff, sizeof out);
-    CONF_OK(mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, &hours, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    CONF_OK(mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &hours, fx->t, m.s.campaign,
+                                AT(0, 0), AT(H, 0)));
     assert_int_equal(hours, H);
     for (size_t i = 0; i < H * MTRK_EV_TYPE_COUNT; i++)
         if (out[i] != exp[i])
@@ -292,15 +293,57 @@ static void hourly_series_counts_each_event_type_by_event_hour(void **state)
     assert_int_equal(out[1 * MTRK_EV_TYPE_COUNT + MTRK_EV_DELIVERED], 5);
     assert_int_equal(out[3 * MTRK_EV_TYPE_COUNT + MTRK_EV_CLICK], 3);
     /* a window starting mid-hour covers whole hours (floor(from) .. ceil(to)) */
-    CONF_OK(mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, &hours, fx->t, m.s.campaign, AT(1, 30), AT(2, 30)));
+    CONF_OK(mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &hours, fx->t, m.s.campaign,
+                                AT(1, 30), AT(2, 30)));
     assert_int_equal(hours, 2);
     assert_int_equal(out[0 * MTRK_EV_TYPE_COUNT + MTRK_EV_DELIVERED], 5);
     assert_int_equal(out[1 * MTRK_EV_TYPE_COUNT + MTRK_EV_OPEN], 2);
     /* too small a buffer */
-    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT - 1, &hours, fx->t, m.s.campaign,
-                                                 AT(0, 0), AT(H, 0)));
-    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, &hours, fx->t2, m.s.campaign,
-                                                    AT(0, 0), AT(H, 0)));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT - 1, MTRK_EV_TYPE_COUNT, &hours, fx->t,
+                                                 m.s.campaign, AT(0, 0), AT(H, 0)));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_metrics_hourly(out, H * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &hours, fx->t2,
+                                                    m.s.campaign, AT(0, 0), AT(H, 0)));
+    conf_scn_free(&m.s);
+}
+
+/* The layout of the hourly array is the caller's: ntypes slots per hour.
+ * A caller compiled before a type was added passes a smaller ntypes and
+ * gets exactly its layout (the newer types left out); one compiled against
+ * more types than the library knows gets zeros in the slots it cannot fill. */
+static void hourly_series_uses_the_callers_number_of_type_slots(void **state)
+{
+    conf_fixture *fx = *state;
+    mscn m;
+    enum { H = 6, K = MTRK_EV_TYPE_COUNT, OLD = MTRK_EV_UNSUBSCRIBE, NEW = MTRK_EV_TYPE_COUNT + 3 };
+    uint64_t cur[H * K], old[H * OLD], wide[H * NEW];
+    size_t hours = 0;
+    build_metrics_scenario(&m, fx->t);
+    CONF_OK(mtrk_metrics_hourly(cur, H * K, K, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    assert_int_equal(cur[3 * K + MTRK_EV_UNSUBSCRIBE], 1); /* the type an older caller does not know */
+
+    memset(old, 0xff, sizeof old);
+    CONF_OK(mtrk_metrics_hourly(old, H * OLD, OLD, &hours, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    assert_int_equal(hours, H);
+    for (size_t h = 0; h < H; h++)
+        for (size_t ty = 0; ty < OLD; ty++)
+            if (old[h * OLD + ty] != cur[h * K + ty])
+                fail_msg("ntypes %d, hour %zu type %zu: expected %llu, got %llu", OLD, h, ty,
+                         (unsigned long long)cur[h * K + ty], (unsigned long long)old[h * OLD + ty]);
+    /* cap is counted in the caller's slots: H * OLD is enough for OLD, not for K */
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_hourly(old, H * OLD, K, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+
+    memset(wide, 0xff, sizeof wide);
+    CONF_OK(mtrk_metrics_hourly(wide, H * NEW, NEW, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    for (size_t h = 0; h < H; h++)
+        for (size_t ty = 0; ty < NEW; ty++) {
+            uint64_t want = ty < K ? cur[h * K + ty] : 0;
+            if (wide[h * NEW + ty] != want)
+                fail_msg("ntypes %d, hour %zu type %zu: expected %llu, got %llu", NEW, h, ty,
+                         (unsigned long long)want, (unsigned long long)wide[h * NEW + ty]);
+        }
+
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_hourly(cur, H * K, 0, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    assert_non_null(strstr(mtrk_tenant_errmsg(fx->t), "ntypes"));
     conf_scn_free(&m.s);
 }
 
@@ -351,7 +394,7 @@ static void rebuild_reproduces_every_rollup(void **state)
         mb[i] = conf_msg(fx->t, m.s.mids[i]);
     mtrk_link_stats lb[8];
     memcpy(lb, link_stats(fx->t, m.s.campaign, &n1), sizeof lb);
-    CONF_OK(mtrk_metrics_hourly(h1, sizeof h1 / sizeof h1[0], NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    CONF_OK(mtrk_metrics_hourly(h1, sizeof h1 / sizeof h1[0], MTRK_EV_TYPE_COUNT, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
 
     CONF_OK(mtrk_metrics_rebuild(fx->t));
 
@@ -383,7 +426,7 @@ static void rebuild_reproduces_every_rollup(void **state)
         assert_int_equal(la[i].clicks_unique_human, lb[i].clicks_unique_human);
         assert_int_equal(la[i].rank, lb[i].rank);
     }
-    CONF_OK(mtrk_metrics_hourly(h2, sizeof h2 / sizeof h2[0], NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    CONF_OK(mtrk_metrics_hourly(h2, sizeof h2 / sizeof h2[0], MTRK_EV_TYPE_COUNT, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
     assert_memory_equal(h1, h2, sizeof h1);
     CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_rebuild(NULL));
     conf_scn_free(&m.s);
@@ -421,6 +464,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(link_stats_count_clicks_unique_and_human_per_link),
     CONF_TEST(link_ranking_ties_share_a_rank_listed_by_rank_then_position),
     CONF_TEST(hourly_series_counts_each_event_type_by_event_hour),
+    CONF_TEST(hourly_series_uses_the_callers_number_of_type_slots),
     CONF_TEST(compare_returns_each_campaigns_metrics_side_by_side),
     CONF_TEST(rebuild_reproduces_every_rollup),
     CONF_TEST(contact_history_lists_its_events_for_drill_down),

@@ -986,7 +986,7 @@ static void lib_figures(const p_case *pc, p_figures *f)
         for (int l = 0; l < P_MAXLINKS; l++)
             f->link[k][l].url = f->link[k][l].label = NULL; /* borrowed */
         size_t hours = 0;
-        CONF_OK(mtrk_metrics_hourly(f->hourly[k], P_HOURS * P_NTYPES, &hours, t, pc->camp[k].id, CONF_T0,
+        CONF_OK(mtrk_metrics_hourly(f->hourly[k], P_HOURS * P_NTYPES, P_NTYPES, &hours, t, pc->camp[k].id, CONF_T0,
                                     CONF_T0 + P_HOURS * CONF_HOUR));
         assert_int_equal(hours, P_HOURS);
     }

@@ -361,9 +361,19 @@ static void test_round_trips(void **state)
     free(p);
 
     char key[MTRK_MAX_TENANT_KEY + 1];
-    CONF_OK(mtrk_track_path_tenant(key, "/t/c/t1/abc"));
+    CONF_OK(mtrk_track_path_tenant(key, sizeof key, "/t/c/t1/abc"));
     assert_string_equal(key, "t1");
-    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_path_tenant(key, "/t/x/t1/abc"));
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_track_path_tenant(key, sizeof key, "/t/x/t1/abc"));
+    /* the buffer's size is the caller's: a key that does not fit is refused, not written past it */
+    char small[4] = { 'x', 'x', 'x', 'x' };
+    CONF_OK(mtrk_track_path_tenant(small, 3, "/t/c/t1/abc")); /* "t1" + NUL fits in 3 */
+    assert_string_equal(small, "t1");
+    memset(small, 'x', sizeof small);
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_path_tenant(small, 3, "/t/c/acme/abc"));
+    assert_int_equal(small[0], '\0');
+    assert_int_equal(small[3], 'x'); /* nothing written past outsize */
+    assert_non_null(strstr(mtrk_last_errmsg(), "outsize"));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_path_tenant(key, 0, "/t/c/t1/abc"));
 }
 
 static void test_link_confirmation_post(void **state)
@@ -565,7 +575,7 @@ static void test_key_rotation(void **state)
     CONF_INIT(k2, MTRK_KEY_INFO_VERSION);
     mtrk_key_info *ks[2] = { &k1, &k2 };
     size_t count;
-    CONF_OK(mtrk_tenant_keys(ks, 2, &count, fx->t));
+    CONF_OK(mtrk_tenant_signing_keys(ks, 2, &count, fx->t));
     assert_int_equal(count, 2);
     assert_true(k1.retired_at > 0);
     assert_int_equal(k2.current, 1);
@@ -798,6 +808,28 @@ static void test_machine_rules(void **state)
                  MTRK_CLASS_HUMAN, MTRK_RULE_NONE);
     expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[2], nil, HUMAN_UA, "198.51.100.9", t0, &opts),
                  MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    /* A caller built against a header whose rule struct has grown: its
+     * elements are rule_size apart, and the library reads the members it
+     * knows (with the library's own stride the second rule would be garbage). */
+    struct wide_rule {
+        mtrk_classify_rule r;
+        double later_member;
+        char another[24];
+    } wide[] = { { { "2001:db8:40::/48", MTRK_CLASS_SECURITY_SCANNER, MTRK_APPLY_CLICK }, 1.0, "x" },
+                 { { "198.51.100.0/24", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN }, 1.0, "y" } };
+    rules.networks = &wide[0].r;
+    rules.rule_size = sizeof wide[0];
+    expect_class(hit(fx->t, MTRK_URL_OPEN, s.mids[0], nil, HUMAN_UA, "198.51.100.10", t0 + 2 * CONF_HOUR, &opts),
+                 MTRK_CLASS_PRIVACY_PROXY, MTRK_RULE_NETWORK);
+    {
+        mtrk_track_result r0;
+        char *p0 = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil);
+        rules.rule_size = 0; /* arrays without their element size */
+        CONF_EXPECT(MTRK_EINVAL, resolve_full(&r0, fx->t, "GET", p0, NULL, NULL, NULL, t0, &opts));
+        assert_non_null(strstr(mtrk_tenant_errmsg(fx->t), "rule_size"));
+        free(p0);
+    }
+    rules.rule_size = sizeof(mtrk_classify_rule);
     mtrk_classify_rule bad[] = { { "300.1.1.1/8", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN } };
     rules.networks = bad;
     rules.n_networks = 1;

@@ -530,8 +530,8 @@ static void sweep(void)
     mtrk_link_stats *lss[1] = { &ls };
     SWEEP(mtrk_metrics_links, MTRK_ENOTFOUND, lss, 1, &n, a, B.camp);
     static uint64_t hourly[48 * MTRK_EV_TYPE_COUNT];
-    SWEEP(mtrk_metrics_hourly, MTRK_ENOTFOUND, hourly, 48 * MTRK_EV_TYPE_COUNT, &n, a, B.camp, 3600000,
-          3600000 * 40);
+    SWEEP(mtrk_metrics_hourly, MTRK_ENOTFOUND, hourly, 48 * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &n, a, B.camp,
+          3600000, 3600000 * 40);
 
     /* ---- tracking ---- */
     char *url = NULL;

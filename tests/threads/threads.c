@@ -105,8 +105,8 @@ static void reads(struct worker *w, mtrk_tenant *t)
     size_t n = 0;
     REL_OK(RETRY(w, mtrk_metrics_links(lss, 1, &n, t, shared.campaign)), t);
     static __thread uint64_t hourly[48 * MTRK_EV_TYPE_COUNT];
-    REL_OK(RETRY(w, mtrk_metrics_hourly(hourly, 48 * MTRK_EV_TYPE_COUNT, &n, t, shared.campaign,
-                                        1767225600000LL, 1767225600000LL + 40 * 3600000LL)),
+    REL_OK(RETRY(w, mtrk_metrics_hourly(hourly, 48 * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &n, t,
+                                        shared.campaign, 1767225600000LL, 1767225600000LL + 40 * 3600000LL)),
            t);
     mtrk_event_iter *it = NULL;
     REL_OK(RETRY(w, mtrk_event_iter_message(&it, t, shared.mids[(size_t)w->reads % shared.nmids])), t);

@@ -33,8 +33,8 @@ from .errors import LibraryError
 SUPPORTED_MAJOR = 1
 MIN_MINOR = 0
 
-EXCL_COUNT = 9          # MTRK_EXCL_COUNT
-EV_TYPE_COUNT = 9       # MTRK_EV_TYPE_COUNT
+GENERATE_REPORT_NEXCLUDED = 9  # MTRK_GENERATE_REPORT_NEXCLUDED (fixed)
+EV_TYPE_COUNT = 9       # MTRK_EV_TYPE_COUNT of the header this binding follows
 CURSOR_SIZE = 40        # MTRK_CURSOR_SIZE
 ID_STRLEN = 36          # MTRK_ID_STRLEN
 MAX_ADDRESS = 254       # MTRK_MAX_ADDRESS
@@ -87,7 +87,7 @@ class mtrk_generate_report(Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("eligible", c_uint64), ("created", c_uint64),
                 ("already_present", c_uint64), ("excluded_total", c_uint64),
-                ("excluded", c_uint64 * EXCL_COUNT)]
+                ("excluded", c_uint64 * GENERATE_REPORT_NEXCLUDED)]
 
 
 class mtrk_message_info(Structure):
@@ -206,7 +206,8 @@ class mtrk_classify_rule(Structure):
 
 class mtrk_classify_rules(Structure):
     VERSION = 1
-    _fields_ = [("version", c_uint), ("user_agents", POINTER(mtrk_classify_rule)), ("n_user_agents", c_size_t),
+    _fields_ = [("version", c_uint), ("rule_size", c_size_t),
+                ("user_agents", POINTER(mtrk_classify_rule)), ("n_user_agents", c_size_t),
                 ("networks", POINTER(mtrk_classify_rule)), ("n_networks", c_size_t), ("honeypot", c_int),
                 ("burst_window_ms", c_int64), ("burst_links", c_uint32), ("delivery_window_ms", c_int64)]
 
@@ -269,7 +270,7 @@ class mtrk_sim_options(Structure):
     _fields_ = ([("version", c_uint), ("seed", c_uint64), ("start", mtrk_time)]
                 + [(n, c_double) for n in SIM_RATES]
                 + [("link_weights", POINTER(mtrk_sim_link_weight)), ("nlink_weights", c_size_t),
-                   ("half_life_hours", c_double), ("spread_hours", c_double), ("send_interval_ms", c_int64)])
+                   ("link_weight_size", c_size_t), ("half_life_hours", c_double), ("spread_hours", c_double), ("send_interval_ms", c_int64)])
 
 
 class mtrk_sim_report(Structure):
@@ -328,7 +329,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_tenant_id", ID, [H]),
     ("mtrk_tenant_actor", S, [H]),
     ("mtrk_tenant_errmsg", S, [H]),
-    ("mtrk_db_tenant_keys", c_int, [P(c_void_p), PSZ, H]),
+    ("mtrk_db_tenant_list", c_int, [P(c_void_p), PSZ, H]),
     ("mtrk_tenant_settings_init", c_int, [P(mtrk_tenant_settings), c_uint]),
     ("mtrk_tenant_settings_get", c_int, [P(mtrk_tenant_settings), H]),
     ("mtrk_tenant_settings_set", c_int, [H, P(mtrk_tenant_settings)]),
@@ -511,17 +512,17 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_metrics_compare", c_int, [P(P(mtrk_metrics)), H, PID, c_size_t]),
     ("mtrk_link_stats_init", c_int, [P(mtrk_link_stats), c_uint]),
     ("mtrk_metrics_links", c_int, [P(P(mtrk_link_stats)), c_size_t, PSZ, H, ID]),
-    ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, PSZ, H, ID, T, T]),
+    ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, c_size_t, PSZ, H, ID, T, T]),
     ("mtrk_metrics_rebuild", c_int, [H]),
     # tracking.h
     ("mtrk_link_origin_of", c_enum, [H]),
     ("mtrk_tenant_rotate_key", c_int, [P(c_uint32), H]),
     ("mtrk_tenant_retire_key", c_int, [H, c_uint32]),
     ("mtrk_key_info_init", c_int, [P(mtrk_key_info), c_uint]),
-    ("mtrk_tenant_keys", c_int, [P(P(mtrk_key_info)), c_size_t, PSZ, H]),
+    ("mtrk_tenant_signing_keys", c_int, [P(P(mtrk_key_info)), c_size_t, PSZ, H]),
     ("mtrk_url_kind_name", S, [c_enum]),
     ("mtrk_track_url", c_int, [P(c_void_p), H, c_enum, ID, ID]),
-    ("mtrk_track_path_tenant", c_int, [P(c_char), S]),
+    ("mtrk_track_path_tenant", c_int, [P(c_char), c_size_t, S]),
     ("mtrk_track_pixel", P(c_uint8), [PSZ]),
     ("mtrk_rendered_init", c_int, [P(mtrk_rendered), c_uint]),
     ("mtrk_rendered_clear", None, [P(mtrk_rendered)]),

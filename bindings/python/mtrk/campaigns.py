@@ -204,7 +204,7 @@ class CampaignsMixin(_Base):
         self._call(lambda t: self._L.mtrk_campaign_generate(byref(r), t, c))
         return GenerateReport(eligible=r.eligible, created=r.created, already_present=r.already_present,
                               excluded_total=r.excluded_total,
-                              excluded={Exclusion(i): r.excluded[i] for i in range(1, _lib.EXCL_COUNT)})
+                              excluded={Exclusion(i): r.excluded[i] for i in range(1, _lib.GENERATE_REPORT_NEXCLUDED)})
 
     def check_contact(self, campaign: uuid.UUID, contact: uuid.UUID) -> Exclusion:
         """Exclusion.NONE if `contact` may receive `campaign`, else the first reason."""

@@ -225,12 +225,12 @@ class Db:
         with Use(self._h) as db:
             return cv.time_out(self._L.mtrk_db_now(db))
 
-    def tenant_keys(self) -> "list[str]":
+    def tenant_list(self) -> "list[str]":
         """The keys of every tenant of the store, in key order (for operators' tools)."""
         out = c_void_p()
         n = c_size_t()
         with Use(self._h) as db:
-            rc = self._L.mtrk_db_tenant_keys(byref(out), byref(n), db)
+            rc = self._L.mtrk_db_tenant_list(byref(out), byref(n), db)
             if rc:
                 self._raise(rc)
         try:

@@ -224,10 +224,10 @@ class EventsMixin(_Base):
         hours = max((h1 - h0) // _HOUR_MS, 1)
         if hours > 24 * 366:
             hours = 1  # the library refuses the span and says why
-        k = _lib.EV_TYPE_COUNT
+        k = _lib.EV_TYPE_COUNT  # the type slots per hour this binding knows, not the library's
         buf = (c_uint64 * (hours * k))()
         got = c_size_t()
-        self._call(lambda t: self._L.mtrk_metrics_hourly(buf, hours * k, byref(got), t, c, f, t_))
+        self._call(lambda t: self._L.mtrk_metrics_hourly(buf, hours * k, k, byref(got), t, c, f, t_))
         return [HourlyCounts(hour=cv.time_out(h0 + h * _HOUR_MS),
                              counts={ty: buf[h * k + int(ty)] for ty in EventType})
                 for h in range(got.value)]

@@ -1,6 +1,7 @@
 """The seeded campaign simulator (include/mtrk/simulate.h), as a Tenant method."""
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import uuid
 from ctypes import byref
@@ -66,6 +67,7 @@ class SimulateMixin(_Base):
             keep.append(arr)
             o.link_weights = arr
             o.nlink_weights = len(lw)
+            o.link_weight_size = ctypes.sizeof(_lib.mtrk_sim_link_weight)
         r = self._init(_lib.mtrk_sim_report, L.mtrk_sim_report_init)
         with Use(self._h) as t:
             rc = L.mtrk_simulate(byref(r), t, c, byref(o))

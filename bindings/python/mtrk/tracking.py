@@ -3,6 +3,7 @@ rendering a message for its recipient, resolving the hits a tracking
 endpoint receives, machine-activity rules, and HTML link rewriting."""
 from __future__ import annotations
 
+import ctypes
 import datetime as _dt
 import traceback
 import uuid
@@ -35,7 +36,7 @@ def track_path_tenant(path: str) -> str:
     L = _lib.lib()
     p = cv.str_in(path, "path")
     buf = create_string_buffer(_lib.MAX_TENANT_KEY + 1)
-    rc = L.mtrk_track_path_tenant(buf, p)
+    rc = L.mtrk_track_path_tenant(buf, len(buf), p)
     if rc:
         cv.raise_for(rc)
     return buf.value.decode("ascii")
@@ -51,9 +52,15 @@ def track_pixel() -> bytes:
 
 def _rules_from(r: _lib.mtrk_classify_rules) -> ClassifyRules:
     def rules(arr: Any, n: int) -> List[ClassifyRule]:
-        return [ClassifyRule(match=cv.str_out(arr[i].match),
-                             machine_class=cv.enum_out(arr[i].machine_class, MachineClass),
-                             applies=Apply(arr[i].applies)) for i in range(n)]
+        # Elements are r.rule_size octets apart (the library's sizeof), which
+        # may exceed this binding's mtrk_classify_rule: read its members only.
+        base = ctypes.cast(arr, c_void_p).value if n else 0
+        out = []
+        for i in range(n):
+            x = _lib.mtrk_classify_rule.from_address(base + i * r.rule_size)
+            out.append(ClassifyRule(match=cv.str_out(x.match), machine_class=cv.enum_out(x.machine_class, MachineClass),
+                                    applies=Apply(x.applies)))
+        return out
     return ClassifyRules(user_agents=rules(r.user_agents, r.n_user_agents), networks=rules(r.networks, r.n_networks),
                          honeypot=bool(r.honeypot), burst_window=_dt.timedelta(milliseconds=r.burst_window_ms),
                          burst_links=r.burst_links, delivery_window=_dt.timedelta(milliseconds=r.delivery_window_ms))
@@ -72,6 +79,7 @@ def _rules_struct(rules: ClassifyRules, keep: List[Any]) -> _lib.mtrk_classify_r
     rc = L.mtrk_classify_rules_init(byref(s), _lib.mtrk_classify_rules.VERSION)
     if rc:
         cv.raise_for(rc)
+    s.rule_size = ctypes.sizeof(_lib.mtrk_classify_rule)  # this binding's element, whatever the library's
 
     def array(items: List[ClassifyRule], name: str) -> Any:
         if isinstance(items, (str, bytes)) or not hasattr(items, "__len__"):
@@ -181,7 +189,7 @@ class TrackingMixin(_Base):
         k = cv.int_in(key_id, "key_id", 0, 0xFFFFFFFF)
         self._call(lambda t: self._L.mtrk_tenant_retire_key(t, k))
 
-    def keys(self) -> List[KeyInfo]:
+    def signing_keys(self) -> List[KeyInfo]:
         """The tenant's signing keys by id."""
         L = self._L
         count = c_size_t()
@@ -189,7 +197,7 @@ class TrackingMixin(_Base):
         while True:
             outs = [self._init(_lib.mtrk_key_info, L.mtrk_key_info_init) for _ in range(cap)]
             ptrs = (POINTER(_lib.mtrk_key_info) * cap)(*[POINTER(_lib.mtrk_key_info)(k) for k in outs])
-            self._call(lambda t: L.mtrk_tenant_keys(ptrs, cap, byref(count), t))
+            self._call(lambda t: L.mtrk_tenant_signing_keys(ptrs, cap, byref(count), t))
             if count.value <= cap:
                 return [KeyInfo(key_id=k.key_id, created_at=cv.time_out(k.created_at),
                                 retired_at=cv.opt_time_out(k.retired_at), current=bool(k.current))

@@ -69,10 +69,10 @@ class SimulateTest(TenantCase):
         self.assertEqual(stats[a].clicks, 0)
         self.assertGreater(stats[b].clicks, 0)
 
-    def test_tenant_keys(self) -> None:
+    def test_tenant_list(self) -> None:
         self.db.create_tenant("zeta", "x").close()
         self.db.create_tenant("beta", "x").close()
-        self.assertEqual(self.db.tenant_keys(), ["acme", "beta", "zeta"])
+        self.assertEqual(self.db.tenant_list(), ["acme", "beta", "zeta"])
 
 
 if __name__ == "__main__":

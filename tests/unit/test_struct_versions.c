@@ -1,0 +1,292 @@
+/*
+ * Structs crossing the ABI stay readable by callers built against another
+ * header: a function given an older, smaller versioned struct writes only
+ * the fields of its version, and an array of structs travels with its
+ * element size. Buffers here are heap blocks of exactly the caller's size,
+ * so under AddressSanitizer (the ASan build runs this suite) a write past
+ * them fails the test.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mtrk/mtrk.h"
+
+#define OK(call)                                                                                   \
+    do {                                                                                           \
+        int rc_ = (call);                                                                          \
+        if (rc_ != MTRK_OK)                                                                        \
+            fail_msg("%s: %s (%s)", #call, mtrk_strerror(rc_), mtrk_last_errmsg());                \
+    } while (0)
+
+/* The report's array is fixed: a reason added later cannot grow it. */
+_Static_assert(sizeof(((mtrk_generate_report *)0)->excluded) == 9 * sizeof(uint64_t),
+               "mtrk_generate_report.excluded has MTRK_GENERATE_REPORT_NEXCLUDED entries");
+
+/* Tripwire. Every other struct the library writes into (init functions,
+ * calls that fill an out struct) is at version 1, where the library's
+ * sizeof is every caller's. Bumping one to version 2 means its init
+ * function and each call that fills it must write only the fields of the
+ * caller's version (as mtrk_tenant_settings_init and mtrk_open_options_init
+ * do), tested below with a version-1 caller's exact-size block; until then
+ * this fails to compile. */
+#define AT_VERSION_1(X) _Static_assert(X##_VERSION == 1, #X "_VERSION grew: see the tripwire comment")
+AT_VERSION_1(MTRK_CAMPAIGN_SPEC);
+AT_VERSION_1(MTRK_GENERATE_REPORT);
+AT_VERSION_1(MTRK_MESSAGE_INFO);
+AT_VERSION_1(MTRK_LEAD_INPUT);
+AT_VERSION_1(MTRK_LEAD_INFO);
+AT_VERSION_1(MTRK_CONTACT_SPEC);
+AT_VERSION_1(MTRK_EVENT_INPUT);
+AT_VERSION_1(MTRK_EVENT_INFO);
+AT_VERSION_1(MTRK_METRICS);
+AT_VERSION_1(MTRK_LINK_STATS);
+AT_VERSION_1(MTRK_SIM_OPTIONS);
+AT_VERSION_1(MTRK_SIM_REPORT);
+AT_VERSION_1(MTRK_KEY_INFO);
+AT_VERSION_1(MTRK_RENDERED);
+AT_VERSION_1(MTRK_CLASSIFY_RULES);
+AT_VERSION_1(MTRK_CLASSIFY_INPUT);
+AT_VERSION_1(MTRK_TRACK_REQUEST);
+AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
+AT_VERSION_1(MTRK_TRACK_RESULT);
+AT_VERSION_1(MTRK_HTML_LINK);
+_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 2 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2,
+               "a new version: add its exact-size test below");
+
+/* mtrk_open_options as a caller built against version 1 declares it. */
+typedef struct open_options_v1 {
+    unsigned int version;
+    mtrk_clock_fn clock;
+    void *clock_userdata;
+} open_options_v1;
+_Static_assert(sizeof(open_options_v1) == offsetof(mtrk_open_options, synchronous), "version 1 ends there");
+
+static mtrk_time fixed_clock(void *ud)
+{
+    (void)ud;
+    return 1767225600000;
+}
+
+static void open_options_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    open_options_v1 *v1 = malloc(sizeof *v1);
+    assert_non_null(v1);
+    OK(mtrk_open_options_init((mtrk_open_options *)v1, 1));
+    assert_int_equal(v1->version, 1);
+    assert_null(v1->clock);
+    v1->clock = fixed_clock;
+    mtrk_db *db = NULL;
+    OK(mtrk_db_open(&db, "memory:", (const mtrk_open_options *)v1)); /* reads version 1's fields only */
+    assert_int_equal(mtrk_db_now(db), 1767225600000);
+    mtrk_db_close(db);
+    free(v1);
+}
+
+/* mtrk_tenant_settings as a caller built against version 1 declares it. */
+typedef struct settings_v1 {
+    unsigned int version;
+    const char *tracking_base_url;
+    uint32_t soft_bounce_threshold;
+    int64_t attribution_window_ms;
+    int64_t retention_ms;
+} settings_v1;
+_Static_assert(sizeof(settings_v1) == offsetof(mtrk_tenant_settings, list_unsubscribe_mailto),
+               "version 1 ends where list_unsubscribe_mailto begins");
+
+static void settings_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    /* mtrk_tenant_settings_init wrote the whole current struct whatever the version. */
+    settings_v1 *v1 = malloc(sizeof *v1); /* exactly the old caller's size */
+    assert_non_null(v1);
+    OK(mtrk_tenant_settings_init((mtrk_tenant_settings *)v1, 1));
+    assert_int_equal(v1->version, 1);
+    assert_int_equal(v1->soft_bounce_threshold, 3);
+    assert_string_equal(v1->tracking_base_url, "");
+
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    OK(mtrk_db_open(&db, "memory:", NULL));
+    OK(mtrk_tenant_create(&t, db, "acme", "test"));
+    v1->soft_bounce_threshold = 4;
+    v1->tracking_base_url = "https://t.acme.example";
+    OK(mtrk_tenant_settings_set(t, (const mtrk_tenant_settings *)v1));
+    memset(v1, 0, sizeof *v1);
+    v1->version = 1;
+    OK(mtrk_tenant_settings_get((mtrk_tenant_settings *)v1, t));
+    assert_int_equal(v1->soft_bounce_threshold, 4);
+    assert_string_equal(v1->tracking_base_url, "https://t.acme.example");
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    free(v1);
+    assert_int_equal(mtrk_tenant_settings_init(NULL, 1), MTRK_EINVAL);
+    mtrk_tenant_settings s;
+    assert_int_equal(mtrk_tenant_settings_init(&s, MTRK_TENANT_SETTINGS_VERSION + 1), MTRK_EVERSION);
+}
+
+/* A caller built against a header whose link-weight struct has grown. */
+typedef struct wide_weight {
+    mtrk_sim_link_weight w;
+    double later_member;
+    char another[40];
+} wide_weight;
+
+static void simulate_reads_link_weights_with_the_callers_element_size(void **state)
+{
+    (void)state;
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    OK(mtrk_db_open(&db, "memory:", NULL));
+    OK(mtrk_tenant_create(&t, db, "acme", "test"));
+    mtrk_id audience, camp, lids[3];
+    OK(mtrk_audience_create(&audience, t, "news"));
+    for (int i = 0; i < 200; i++) {
+        char addr[64];
+        mtrk_id c;
+        snprintf(addr, sizeof addr, "c%d@example.com", i);
+        OK(mtrk_contact_add(&c, NULL, t, addr, NULL));
+        OK(mtrk_audience_add(NULL, t, audience, c));
+    }
+    mtrk_campaign_spec s = MTRK_CAMPAIGN_SPEC_INIT;
+    s.name = "spring";
+    s.subject = "Spring";
+    s.from_address = "news@acme.example";
+    s.text = "hello";
+    OK(mtrk_campaign_create(&camp, t, &s));
+    for (uint32_t i = 0; i < 3; i++) {
+        char url[64];
+        snprintf(url, sizeof url, "https://acme.example/%u", i);
+        OK(mtrk_link_add(&lids[i], t, camp, url, "cta", i));
+    }
+    OK(mtrk_campaign_attach_audience(NULL, t, camp, audience));
+    OK(mtrk_campaign_generate(NULL, t, camp));
+    OK(mtrk_campaign_set_status(t, camp, MTRK_CAMPAIGN_SCHEDULED));
+    OK(mtrk_campaign_set_status(t, camp, MTRK_CAMPAIGN_SENDING));
+
+    /* Every weight on the last link; with the library's own stride the
+     * second and third elements would be read from the padding. */
+    wide_weight *ws = calloc(3, sizeof *ws);
+    assert_non_null(ws);
+    for (int i = 0; i < 3; i++) {
+        ws[i].w.lid = lids[i];
+        ws[i].w.weight = i == 2 ? 1.0 : 0.0;
+        ws[i].later_member = 5.0; /* garbage to a reader with the wrong stride */
+        memset(ws[i].another, 0x7f, sizeof ws[i].another);
+    }
+    mtrk_sim_options o = MTRK_SIM_OPTIONS_INIT;
+    assert_int_equal(o.link_weight_size, sizeof(mtrk_sim_link_weight));
+    o.start = 1767225600000;
+    o.click_rate = 0.5;
+    o.open_rate = 0.9;
+    o.scanner_click_share = 0.0;
+    o.link_weights = &ws[0].w;
+    o.nlink_weights = 3;
+    o.link_weight_size = 0;
+    assert_int_equal(mtrk_simulate(NULL, t, camp, &o), MTRK_EINVAL);
+    assert_non_null(strstr(mtrk_tenant_errmsg(t), "link_weight_size"));
+    o.link_weight_size = sizeof *ws;
+    mtrk_sim_report r = MTRK_SIM_REPORT_INIT;
+    OK(mtrk_simulate(&r, t, camp, &o));
+    assert_true(r.clicks > 0);
+
+    mtrk_link_stats st[3];
+    mtrk_link_stats *outs[3] = { &st[0], &st[1], &st[2] };
+    for (int i = 0; i < 3; i++)
+        OK(mtrk_link_stats_init(&st[i], MTRK_LINK_STATS_VERSION));
+    size_t n = 0;
+    OK(mtrk_metrics_links(outs, 3, &n, t, camp));
+    assert_int_equal(n, 3);
+    for (int i = 0; i < 3; i++) {
+        bool last = memcmp(&st[i].lid, &lids[2], sizeof(mtrk_id)) == 0;
+        if (last)
+            assert_int_equal(st[i].clicks, r.clicks);
+        else
+            assert_int_equal(st[i].clicks, 0);
+    }
+    free(ws);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+/* mtrk_event_outcome as a caller built against version 1 declares it: the
+ * init function, a recorded event, a duplicate, a refusal and a conflict,
+ * single and in a batch, write nothing past it (exact-size heap blocks). */
+static void event_outcome_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    const size_t v1 = offsetof(mtrk_event_outcome, conflict);
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    OK(mtrk_db_open(&db, "memory:", NULL));
+    OK(mtrk_tenant_create(&t, db, "acme", "test"));
+    mtrk_id audience, camp, contacts[2];
+    OK(mtrk_audience_create(&audience, t, "news"));
+    OK(mtrk_contact_add(&contacts[0], NULL, t, "a@example.com", NULL));
+    OK(mtrk_contact_add(&contacts[1], NULL, t, "b@example.com", NULL));
+    OK(mtrk_audience_add(NULL, t, audience, contacts[0]));
+    OK(mtrk_audience_add(NULL, t, audience, contacts[1]));
+    mtrk_campaign_spec s = MTRK_CAMPAIGN_SPEC_INIT;
+    s.name = "spring";
+    s.subject = "Spring";
+    s.from_address = "news@acme.example";
+    s.text = "hello";
+    OK(mtrk_campaign_create(&camp, t, &s));
+    OK(mtrk_campaign_attach_audience(NULL, t, camp, audience));
+    OK(mtrk_campaign_generate(NULL, t, camp));
+    mtrk_message_info m[2] = { MTRK_MESSAGE_INFO_INIT, MTRK_MESSAGE_INFO_INIT };
+    OK(mtrk_message_find(&m[0], t, camp, contacts[0]));
+    OK(mtrk_message_find(&m[1], t, camp, contacts[1]));
+
+    enum { N = 4 };
+    mtrk_event_input in[N];
+    const mtrk_event_input *ev[N];
+    mtrk_event_outcome *out[N];
+    for (int i = 0; i < N; i++) {
+        OK(mtrk_event_input_init(&in[i], MTRK_EVENT_INPUT_VERSION));
+        in[i].type = MTRK_EV_OPEN;
+        in[i].mid = m[0].mid;
+        in[i].provider = "esp";
+        in[i].provider_event_id = "e1";
+        ev[i] = &in[i];
+        out[i] = malloc(v1);
+        assert_non_null(out[i]);
+        OK(mtrk_event_outcome_init(out[i], 1));
+    }
+    in[1].mid = m[1].mid;                   /* a conflict */
+    in[2].mid = (mtrk_id){ { 0x42 } };      /* refused: no such message */
+    in[2].provider_event_id = "e2";         /* in[3]: a duplicate of in[0] */
+    size_t recorded = 0;
+    OK(mtrk_event_record_batch(&recorded, out, t, ev, N));
+    assert_int_equal(recorded, 1);
+    assert_int_equal(out[1]->status, MTRK_EEXISTS);
+    assert_int_equal(out[2]->status, MTRK_ENOTFOUND);
+    assert_int_equal(out[3]->duplicate, 1);
+    assert_int_equal(mtrk_event_record(out[0], t, &in[1]), MTRK_EEXISTS);
+    assert_int_equal(mtrk_event_record(out[0], t, &in[2]), MTRK_ENOTFOUND);
+    OK(mtrk_event_record(out[0], t, &in[3]));
+    assert_int_equal(out[0]->duplicate, 1);
+    for (int i = 0; i < N; i++)
+        free(out[i]);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(open_options_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
+        cmocka_unit_test(event_outcome_version_1_caller_gets_only_version_1_fields),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
