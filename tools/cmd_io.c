@@ -193,6 +193,7 @@ static int export_events1(cli_ctx *c, out *o, mtrk_id cam, const cli_args *a)
         o_str(o, "provider_event_id", e.provider_event_id);
         o_str(o, "bounce_kind", bk[e.bounce_kind % 3]);
         o_str(o, "verdict", e.verdict == MTRK_VERDICT_MACHINE ? "machine" : "human");
+        o_str(o, "verdict_reason", e.verdict_reason);
         o_str(o, "user_agent", e.user_agent);
         o_str(o, "ip", e.ip);
         o_end(o);
@@ -267,7 +268,7 @@ static int cmd_export(cli_ctx *c, cli_args *a)
         break;
     case 3:
         o_header(&o, "id,type,mid,campaign,contact,lid,occurred_at,arrived_at,provider,provider_event_id,"
-                     "bounce_kind,verdict,user_agent,ip");
+                     "bounce_kind,verdict,verdict_reason,user_agent,ip");
         st = each_campaign(c, &o, a, export_events1);
         break;
     case 4:

@@ -52,7 +52,7 @@ static int enum_of(const char *s, const char *const *names, int n)
 static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_t whysz)
 {
     static const char *const bounce[] = { "none", "hard", "soft" };
-    static const char *const verdict[] = { "human", "machine" };
+    static const char *const verdict[] = { "human", "machine", "auto" };
     static const char *const scope[] = { NULL, "global", "campaign", "audience" };
     static const char *const source[] = { NULL,     "link",   "one_click", "complaint",
                                           "manual", "import", "bounce",    "mailto" };
@@ -86,8 +86,8 @@ static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_
                 return "\"bounce_kind\" is not none, hard or soft";
             in->bounce_kind = (mtrk_bounce_kind)k;
         } else if (strcmp(key, "verdict") == 0) {
-            if (!s || (k = enum_of(s, verdict, 2)) < 0)
-                return "\"verdict\" is not human or machine";
+            if (!s || (k = enum_of(s, verdict, 3)) < 0)
+                return "\"verdict\" is not human, machine or auto";
             in->verdict = (mtrk_verdict)k;
         } else if (strcmp(key, "unsub_scope") == 0) {
             if (!s || (k = enum_of(s, scope, 4)) < 0)

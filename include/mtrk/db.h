@@ -154,6 +154,25 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *tenant);
 /** Changes the actor recorded for later changes made through this handle. */
 MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *tenant, const char *actor);
 
+struct mtrk_classify_rules;
+struct mtrk_classify_input;
+/**
+ * Sets the machine rules this handle judges opens and clicks by: events
+ * recorded with MTRK_VERDICT_AUTO (mtrk_event_record, mtrk_event_record_batch,
+ * mtrk_simulate) and hits resolved without rules or classifier of their own
+ * (mtrk_track_resolve). `rules` NULL: mtrk_classify_rules_default(); it is
+ * borrowed, and must stay valid until it is replaced or the handle closed.
+ * `classifier` (may be NULL) is the host's, called last with `userdata`, as
+ * mtrk_resolve_options.classifier is (mtrk/tracking.h). Rules given to a
+ * recorded event use their user-agent and network lists, the honeypot
+ * switch and the host classifier; the timing rules (delivery window, link
+ * bursts) judge live hits only. Returns MTRK_EINVAL (tenant NULL, a rule
+ * that does not parse, naming it).
+ */
+MTRK_API int mtrk_tenant_set_classifier(mtrk_tenant *tenant, const struct mtrk_classify_rules *rules,
+                                        int (*classifier)(void *userdata, const struct mtrk_classify_input *input),
+                                        void *userdata);
+
 /** The tenant's key, borrowed from the handle until mtrk_tenant_close. */
 MTRK_API const char *mtrk_tenant_key(const mtrk_tenant *tenant);
 /** The tenant's id. */

@@ -40,10 +40,18 @@ typedef enum mtrk_bounce_kind {
     MTRK_BOUNCE_SOFT = 2 /**< temporary: counted as hard after the tenant's threshold */
 } mtrk_bounce_kind;
 
-/** Whether an open or click was a person's or a machine's. */
+/**
+ * Whether an open or click was a person's or a machine's. An event recorded
+ * with MTRK_VERDICT_AUTO (the default of MTRK_EVENT_INPUT_INIT and
+ * mtrk_event_input_init) is judged by the tenant handle's machine rules
+ * (mtrk_tenant_set_classifier): its user agent and IP, a click on a
+ * honeypot link, and the host classifier; it is stored as human or machine
+ * with the rule as its reason. An explicit human or machine is kept.
+ */
 typedef enum mtrk_verdict {
-    MTRK_VERDICT_HUMAN = 0,   /**< default */
-    MTRK_VERDICT_MACHINE = 1  /**< privacy proxy prefetch, link scanner, ...; counted apart */
+    MTRK_VERDICT_HUMAN = 0,   /**< a person: kept as given */
+    MTRK_VERDICT_MACHINE = 1, /**< privacy proxy prefetch, link scanner, ...; counted apart */
+    MTRK_VERDICT_AUTO = 2     /**< input only: judge it by the handle's machine rules (docs/tracking.md) */
 } mtrk_verdict;
 
 #define MTRK_EVENT_INPUT_VERSION 1 /**< Current version of mtrk_event_input (its version member) */
@@ -61,15 +69,15 @@ typedef struct mtrk_event_input {
     const char *diagnostic;       /**< bounces: diagnostic code, optional */
     const char *user_agent;       /**< optional, <= MTRK_MAX_USER_AGENT */
     const char *ip;               /**< optional, <= MTRK_MAX_IP */
-    mtrk_verdict verdict;         /**< human or machine */
-    const char *verdict_reason;   /**< why machine, optional */
+    mtrk_verdict verdict;         /**< opens and clicks: human, machine, or AUTO (the default: the handle's machine rules judge) */
+    const char *verdict_reason;   /**< why machine, optional (AUTO: the rule that decided) */
     mtrk_unsub_scope unsub_scope; /**< unsubscribes: scope (0 means global) */
     mtrk_id unsub_audience;       /**< audience scope: the audience */
     mtrk_source unsub_source;     /**< unsubscribes: 0 means MTRK_SOURCE_LINK */
 } mtrk_event_input;
 /** Initializer of a mtrk_event_input at its current version, with the defaults */
 #define MTRK_EVENT_INPUT_INIT \
-    { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_HUMAN, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
+    { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_AUTO, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
 /**
  * Fills *input with the defaults of mtrk_event_input for `version` (1 to MTRK_EVENT_INPUT_VERSION),
  * for callers that cannot use MTRK_EVENT_INPUT_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for

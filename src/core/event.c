@@ -12,6 +12,7 @@
 #include "event_int.h"
 #include "contact_int.h"
 #include "decide.h"
+#include "tracking_int.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -26,6 +27,9 @@ typedef struct ev_state {
     mtrk_id id;            /* the new event's id */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
     bool link_first, link_first_human;
+    bool honeypot;         /* a click on a honeypot link */
+    mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
+    char verdict_reason[64]; /* when the rules decided: "class:rule" */
     link_set links;        /* the links clicked before this event */
     bool marked;           /* the stored row had a mark (msg's is the fold's) */
     mark_pos mark;         /* that mark */
@@ -159,6 +163,45 @@ static int soft_threshold(mtrk_tenant *t, ev_state *s)
     return MTRK_OK;
 }
 
+/* The event's verdict. Given as human or machine, it is kept. Given as
+ * AUTO, an open or click is judged here, the one place for recorded events,
+ * by the handle's machine rules (mtrk_tenant_set_classifier): user agent,
+ * network, a click on a honeypot link, the host classifier; the timing
+ * rules (delivery window, link bursts) need the live hit and judge only
+ * mtrk_track_resolve's. Other types carry no verdict: human. */
+static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
+{
+    s->verdict_reason[0] = '\0';
+    if (in->verdict != MTRK_VERDICT_AUTO) {
+        s->verdict = in->verdict;
+        return;
+    }
+    s->verdict = MTRK_VERDICT_HUMAN;
+    if (in->type != MTRK_EV_OPEN && in->type != MTRK_EV_CLICK)
+        return;
+    mtrk_classify_rules rules = *(t->cls_rules ? t->cls_rules : mtrk_classify_rules_default());
+    rules.delivery_window_ms = 0;
+    rules.burst_window_ms = 0;
+    char ip[MTRK_MAX_IP + 1];
+    classify_ctx c;
+    memset(&c, 0, sizeof c);
+    c.in.version = MTRK_CLASSIFY_INPUT_VERSION;
+    c.in.kind = in->type == MTRK_EV_CLICK ? MTRK_URL_CLICK : MTRK_URL_OPEN;
+    c.in.mid = in->mid;
+    c.in.lid = in->lid;
+    c.in.user_agent = in->user_agent;
+    c.in.ip = in->ip != NULL && ip_normalize(in->ip, ip) ? ip : NULL;
+    c.in.at = s->occurred;
+    c.honeypot = s->honeypot;
+    mtrk_machine_class cls;
+    mtrk_machine_rule rule;
+    classify(&c, &rules, t->cls_fn, t->cls_ud, &cls, &rule);
+    s->verdict = class_verdict(cls);
+    if (rule != MTRK_RULE_NONE)
+        snprintf(s->verdict_reason, sizeof s->verdict_reason, "%s:%s", mtrk_machine_class_name(cls),
+                 mtrk_machine_rule_name(rule));
+}
+
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
@@ -178,6 +221,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         if (rc && rc != MTRK_ENOTFOUND)
             return rc;
         bool ok = rc == MTRK_OK && id_eq(l.campaign, s->msg.campaign);
+        s->honeypot = ok && l.origin == MTRK_LINK_HONEYPOT;
         rows_clear(T_LINKS, &l);
         if (!ok)
             return field_not_found(t, "lid", "lid (a link of the message's campaign)", in->lid);
@@ -206,6 +250,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     s->id = pre != NULL ? pre->issued.id : core_id_new(t->db);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
         return rc;
+    event_verdict(t, in, s);
     /* The facts before this event: the row folded with the events so far
      * (one range of events_by_message, where the new event goes too). */
     s->marked = mark_of(&s->msg, &s->mark);
@@ -213,7 +258,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         return rc;
     const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(&s->links, in->lid) : NULL;
     s->link_first = seen == NULL;
-    s->link_first_human = in->verdict == MTRK_VERDICT_HUMAN && (seen == NULL || !seen->human);
+    s->link_first_human = s->verdict == MTRK_VERDICT_HUMAN && (seen == NULL || !seen->human);
     return MTRK_OK;
 }
 
@@ -305,8 +350,9 @@ static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in
     ev->diagnostic = (char *)in->diagnostic;
     ev->user_agent = (char *)in->user_agent;
     ev->ip = (char *)in->ip;
-    ev->verdict = in->verdict;
-    ev->verdict_reason = (char *)in->verdict_reason;
+    ev->verdict = s->verdict;
+    ev->verdict_reason = s->verdict_reason[0] != '\0' && in->verdict_reason == NULL ? (char *)s->verdict_reason
+                                                                                  : (char *)in->verdict_reason;
     if (in->type == MTRK_EV_UNSUBSCRIBE) {
         ev->unsub_scope = in->unsub_scope ? in->unsub_scope : MTRK_UNSUB_GLOBAL;
         ev->unsub_audience = in->unsub_audience;
@@ -318,7 +364,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
 {
     bool hard_kind = in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_HARD;
     bool soft = in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT;
-    decide_event de = { (int)in->type, hard_kind || s->threshold, soft, in->verdict == MTRK_VERDICT_HUMAN,
+    decide_event de = { (int)in->type, hard_kind || s->threshold, soft, s->verdict == MTRK_VERDICT_HUMAN,
                         s->occurred };
     row_messages after = s->msg; /* shallow: the strings stay s->msg's */
     uint32_t eff = decide_message(&after, &de);
@@ -349,7 +395,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
             folded = pos;
         /* The summary at the mark: the facts after this event (which the
          * mark includes, late or not) and the links with its own. */
-        if ((in->type == MTRK_EV_CLICK && links_add(&s->links, in->lid, in->verdict == MTRK_VERDICT_HUMAN)) ||
+        if ((in->type == MTRK_EV_CLICK && links_add(&s->links, in->lid, s->verdict == MTRK_VERDICT_HUMAN)) ||
             links_format(&s->links, &links))
             rc = terr(t, MTRK_ENOMEM, "out of memory");
         mark_set(&w, &folded);

@@ -29,6 +29,7 @@ MTRK_API int mtrk_event_input_init(mtrk_event_input *in, unsigned int version)
         return gerr(MTRK_EVERSION, "event input version %u unknown (1..%u)", version, MTRK_EVENT_INPUT_VERSION);
     memset(in, 0, sizeof *in);
     in->version = version;
+    in->verdict = MTRK_VERDICT_AUTO;
     return MTRK_OK;
 }
 
@@ -121,8 +122,8 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
         t->err_arg = "occurred_at";
         return rc;
     }
-    if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE)
-        return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is neither human nor machine", ev_name_of(what),
+    if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE && in->verdict != MTRK_VERDICT_AUTO)
+        return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is not human, machine or auto", ev_name_of(what),
                     (int)in->verdict);
     int scope = (int)in->unsub_scope;
     if (scope < 0 || scope > MTRK_UNSUB_AUDIENCE)

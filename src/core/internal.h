@@ -46,6 +46,11 @@ struct mtrk_tenant {
     size_t nkept, capkept, nkept_old, capkept_old;
     char err[ERRMSG_SIZE];
     const char *err_arg;   /* the input field the last error names (static), or NULL */
+    /* The machine rules of events recorded with MTRK_VERDICT_AUTO and of
+     * hits resolved without their own (mtrk_tenant_set_classifier). */
+    const struct mtrk_classify_rules *cls_rules; /* NULL: the defaults */
+    int (*cls_fn)(void *ud, const struct mtrk_classify_input *in);
+    void *cls_ud;
 };
 
 /* ---- errors (err.c) ---------------------------------------------------- */

@@ -169,7 +169,12 @@ static int load_links(mtrk_tenant *t, mtrk_id campaign, const mtrk_sim_options *
         }
         L->lid[L->n] = mtrk_link_id(l);
         double w = 1.0 / (double)(L->n + 1);
-        if (o->link_weights) {
+        /* A person never clicks a honeypot link (it is hidden): only the
+         * scanners, which click every link, reach it. */
+        bool honeypot = mtrk_link_origin_of(l) == MTRK_LINK_HONEYPOT;
+        if (honeypot)
+            w = 0.0;
+        else if (o->link_weights) {
             w = 0.0;
             for (size_t i = 0; i < o->nlink_weights; i++) {
                 mtrk_sim_link_weight x = weight_at(o, i);
@@ -196,8 +201,8 @@ static int load_links(mtrk_tenant *t, mtrk_id campaign, const mtrk_sim_options *
             return terr(t, MTRK_EINVAL, "options->link_weights[%zu].lid %s is not a link of the campaign", i, s);
         }
     }
-    if (L->n && !(L->cum[L->n - 1] > 0.0))
-        return terr(t, MTRK_EINVAL, "options->link_weights: every weight is 0");
+    if (o->link_weights && L->n && !(L->cum[L->n - 1] > 0.0))
+        return terr(t, MTRK_EINVAL, "options->link_weights: every weight is 0 (honeypot links count 0)");
     return MTRK_OK;
 }
 
@@ -405,7 +410,7 @@ static void draw_message(sim *s, rng *r, const mtrk_message_info *mi, msg_events
             }
         }
     }
-    if (clicked && s->links.n) {
+    if (clicked && s->links.n && s->links.cum[s->links.n - 1] > 0.0) { /* not only honeypots */
         int nclick = 1;
         while (nclick < 4 && chance(r, 0.25))
             nclick++;

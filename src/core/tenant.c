@@ -1,5 +1,6 @@
 /* Tenants: explicit creation, opening by key, settings, actor. */
 #include "internal.h"
+#include "tracking_int.h"
 
 #include <sodium.h>
 #include <stddef.h>
@@ -191,6 +192,20 @@ MTRK_API int mtrk_tenant_set_actor(mtrk_tenant *t, const char *actor)
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
     t->actor = nw;
+    return MTRK_OK;
+}
+
+MTRK_API int mtrk_tenant_set_classifier(mtrk_tenant *t, const mtrk_classify_rules *rules,
+                                        int (*classifier)(void *userdata, const mtrk_classify_input *input),
+                                        void *userdata)
+{
+    TENANT_CHECK(t);
+    int rc = rules != NULL ? classify_rules_check(t, rules) : MTRK_OK;
+    if (rc)
+        return rc;
+    t->cls_rules = rules;
+    t->cls_fn = classifier;
+    t->cls_ud = userdata;
     return MTRK_OK;
 }
 

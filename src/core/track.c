@@ -796,7 +796,12 @@ typedef struct resolve_ctx {
 static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_machine_class *cls,
                  mtrk_machine_rule *rule)
 {
-    const mtrk_classify_rules *rules = x->opts && x->opts->rules ? x->opts->rules : mtrk_classify_rules_default();
+    /* The request's own rules and classifier, else the handle's
+     * (mtrk_tenant_set_classifier), else the defaults. */
+    const mtrk_classify_rules *rules = x->opts && x->opts->rules ? x->opts->rules
+                                     : x->t->cls_rules             ? x->t->cls_rules
+                                                                   : mtrk_classify_rules_default();
+    bool own_fn = x->opts && x->opts->classifier;
     classify_ctx c;
     memset(&c, 0, sizeof c);
     c.in.version = MTRK_CLASSIFY_INPUT_VERSION;
@@ -827,8 +832,8 @@ static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_mac
             c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT;
         link_vec_free(&all);
     }
-    classify(&c, rules, x->opts ? x->opts->classifier : NULL, x->opts ? x->opts->classifier_userdata : NULL, cls,
-             rule);
+    classify(&c, rules, own_fn ? x->opts->classifier : x->t->cls_fn,
+             own_fn ? x->opts->classifier_userdata : x->t->cls_ud, cls, rule);
     return MTRK_OK;
 }
 

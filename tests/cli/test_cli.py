@@ -214,6 +214,15 @@ class CliTest(unittest.TestCase):
                                                                   "provider_event_id": "e1"}) + "\n", expect=2)
         self.assertIn("refused (provider_event_id): already exists:", p.stderr)
         self.assertIn("a conflict, not a duplicate", p.stderr)
+        # a click with a scanner's user agent and no verdict is judged machine, as a tracked hit would be
+        links = [l for l in map(json.loads, self.t.run("campaign", "links", "C1", "--json").stdout.splitlines())]
+        scan = {"type": "click", "mid": mids[2], "lid": links[0]["lid"], "user_agent": "Mozilla/5.0 (Barracuda)",
+                "provider": "p", "provider_event_id": "scan1"}
+        self.t.run("events", "ingest", "-", stdin=json.dumps(scan) + "\n")
+        ev = [e for e in map(json.loads, self.t.run("export", "events", "--campaign", "C1", "--type", "click",
+                                                    "--format", "jsonl").stdout.splitlines())
+              if e.get("provider_event_id") == "scan1"]
+        self.assertEqual((ev[0]["verdict"], ev[0]["verdict_reason"]), ("machine", "security_scanner:user_agent"))
         # idempotent: the same file again records nothing new
         s2 = json.loads(self.t.run("events", "ingest", "-", "--json", stdin=text, expect=2).stdout)
         self.assertEqual((s2["recorded"], s2["duplicates"]), (0, 4))

@@ -1359,7 +1359,7 @@ static void event_validation_refuses_each_bad_field(void **state)
     in.unsub_audience = conf_unknown_id();
     expect_event_refused(fx, &in, MTRK_ENOTFOUND, "unsub_audience", c);
     RESET(MTRK_EV_OPEN);
-    in.verdict = (mtrk_verdict)2;
+    in.verdict = (mtrk_verdict)3;
     expect_event_refused(fx, &in, MTRK_EINVAL, "verdict", c);
     RESET(MTRK_EV_OPEN);
     in.user_agent = long_ua;

@@ -600,6 +600,136 @@ static void last_event(mtrk_event_info *e, mtrk_tenant *t, mtrk_id mid)
     mtrk_event_iter_free(it);
 }
 
+/* Events recorded without a verdict (MTRK_VERDICT_AUTO, the default) are
+ * judged by the handle's machine rules, the same as tracked hits: user
+ * agent, network, a click on a honeypot link, the host classifier; the
+ * verdict and the deciding rule are stored. An explicit verdict is kept.
+ * The timing rules need a live hit: an event soon after delivery stays
+ * human. */
+static int host_says_scanner(void *ud, const mtrk_classify_input *in)
+{
+    (*(int *)ud)++;
+    return in->user_agent && strstr(in->user_agent, "HostBot") ? MTRK_CLASS_SECURITY_SCANNER : -1;
+}
+
+static mtrk_verdict record_judged(mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_id lid, const char *ua,
+                                  const char *ip, mtrk_time at, mtrk_verdict given, const char *reason)
+{
+    mtrk_event_input in;
+    conf_ev_init(&in, type, mid, at);
+    in.lid = lid;
+    in.user_agent = ua;
+    in.ip = ip;
+    in.verdict = given;
+    CONF_OK(mtrk_event_record(NULL, t, &in));
+    mtrk_event_info e;
+    last_event(&e, t, mid);
+    if (reason)
+        assert_string_equal(e.verdict_reason, reason);
+    else
+        assert_null(e.verdict_reason);
+    return e.verdict;
+}
+
+static void test_recorded_events_are_judged_by_the_machine_rules(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "rj", 3);
+    mtrk_id nil = { { 0 } };
+    mtrk_time t0 = s.sent_at + CONF_HOUR;
+    const mtrk_verdict A = MTRK_VERDICT_AUTO;
+    mtrk_event_input d = MTRK_EVENT_INPUT_INIT, d2;
+    CONF_OK(mtrk_event_input_init(&d2, MTRK_EVENT_INPUT_VERSION));
+    assert_int_equal(d.verdict, A); /* the default */
+    assert_int_equal(d2.verdict, A);
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[0], s.lids[0], "Mozilla/5.0 (Barracuda)", NULL, t0, A,
+                                   "security_scanner:user_agent"),
+                     MTRK_VERDICT_MACHINE);
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[0], s.lids[3], HUMAN_UA, NULL, t0 + 1, A,
+                                   "security_scanner:honeypot"),
+                     MTRK_VERDICT_MACHINE);
+    assert_int_equal(record_judged(fx->t, MTRK_EV_OPEN, s.mids[0], nil, "Mozilla/5.0", "17.1.2.3", t0 + 2, A,
+                                   "privacy_proxy:network"),
+                     MTRK_VERDICT_MACHINE);
+    /* A person, and image proxies (real opens): human. */
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[1], s.lids[0], HUMAN_UA, "192.0.2.7", t0, A, NULL),
+                     MTRK_VERDICT_HUMAN);
+    assert_int_equal(record_judged(fx->t, MTRK_EV_OPEN, s.mids[1], nil, "GoogleImageProxy", NULL, t0 + 1, A,
+                                   "image_proxy:user_agent"),
+                     MTRK_VERDICT_HUMAN);
+    /* No timing rules for a recorded event: a click 100 ms after the send. */
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[2], s.lids[1], HUMAN_UA, NULL, s.sent_at + 100, A, NULL),
+                     MTRK_VERDICT_HUMAN);
+    /* An explicit verdict is kept, whatever the rules say. */
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[1], s.lids[1], "curl/8", NULL, t0 + 2,
+                                   MTRK_VERDICT_HUMAN, NULL),
+                     MTRK_VERDICT_HUMAN);
+    /* The handle's own rules and host classifier. */
+    int calls = 0;
+    mtrk_classify_rules none;
+    CONF_OK(mtrk_classify_rules_init(&none, MTRK_CLASSIFY_RULES_VERSION));
+    CONF_OK(mtrk_tenant_set_classifier(fx->t, &none, host_says_scanner, &calls));
+    assert_int_equal(record_judged(fx->t, MTRK_EV_CLICK, s.mids[2], s.lids[0], "curl/8", NULL, t0 + 3, A, NULL),
+                     MTRK_VERDICT_HUMAN); /* no user-agent rules now */
+    assert_int_equal(record_judged(fx->t, MTRK_EV_OPEN, s.mids[2], nil, "HostBot/1", NULL, t0 + 4, A,
+                                   "security_scanner:host"),
+                     MTRK_VERDICT_MACHINE);
+    assert_int_equal(calls, 2);
+    mtrk_classify_rule bad = { "not-a-network", MTRK_CLASS_PRIVACY_PROXY, MTRK_APPLY_OPEN };
+    none.networks = &bad;
+    none.n_networks = 1;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_set_classifier(fx->t, &none, NULL, NULL));
+    CONF_OK(mtrk_tenant_set_classifier(fx->t, NULL, NULL, NULL));
+    /* The figures count them apart, and a rebuild agrees. */
+    mtrk_metrics m = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(m.clicks_total, 6);
+    assert_int_equal(m.clicks_machine, 2);
+    assert_int_equal(m.opens_machine, 2);
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    mtrk_metrics again = conf_metrics(fx->t, s.campaign);
+    conf_metrics_assert_equal(&m, &again);
+}
+
+/* The simulator's people never click a hidden honeypot link; its scanners,
+ * which follow every link, do, and are judged machine. */
+static void test_simulated_people_never_click_a_honeypot(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "sh", 4);
+    mtrk_sim_options o = MTRK_SIM_OPTIONS_INIT;
+    o.start = s.sent_at;
+    o.seed = 7;
+    o.open_rate = 1.0;
+    o.click_rate = 1.0;
+    o.scanner_click_share = 0.0;
+    CONF_OK(mtrk_simulate(NULL, fx->t, s.campaign, &o));
+    mtrk_link_stats st[8], *p[8];
+    for (int i = 0; i < 8; i++) {
+        CONF_OK(mtrk_link_stats_init(&st[i], MTRK_LINK_STATS_VERSION));
+        p[i] = &st[i];
+    }
+    size_t n = 0, human = 0;
+    CONF_OK(mtrk_metrics_links(p, 8, &n, fx->t, s.campaign));
+    for (size_t i = 0; i < n; i++) {
+        if (mtrk_id_compare(st[i].lid, s.lids[3]) == 0)
+            assert_int_equal(st[i].clicks, 0);
+        else
+            human += st[i].clicks_unique_human;
+    }
+    assert_true(human > 0);
+    o.seed = 8;
+    o.scanner_click_share = 1.0;
+    CONF_OK(mtrk_simulate(NULL, fx->t, s.campaign, &o));
+    CONF_OK(mtrk_metrics_links(p, 8, &n, fx->t, s.campaign));
+    for (size_t i = 0; i < n; i++)
+        if (mtrk_id_compare(st[i].lid, s.lids[3]) == 0) {
+            assert_true(st[i].clicks > 0);
+            assert_int_equal(st[i].clicks_unique_human, 0);
+        }
+}
+
 /* A reply to the List-Unsubscribe mailto: the subject the rendered header
  * gives unsubscribes the message's contact once, with source mailto; a
  * subject not of that form, of another tenant or with a changed token is
@@ -940,6 +1070,8 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_withheld),
     CONF_TEST(test_request_metadata_capped),
     CONF_TEST(test_machine_rules),
+    CONF_TEST(test_recorded_events_are_judged_by_the_machine_rules),
+    CONF_TEST(test_simulated_people_never_click_a_honeypot),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
 };

@@ -294,6 +294,38 @@ class TrackingMixin(_Base):
                 self._raise(rc)
             return _track_result(res)  # inside: redirect_url is borrowed until the tenant's next call
 
+    def set_classifier(self, rules: Optional[ClassifyRules] = None,
+                       classifier: Optional[Classifier] = None) -> None:
+        """Sets the machine rules this tenant handle judges opens and clicks
+        by: events recorded with Verdict.AUTO (the default of EventInput) and
+        hits resolved without rules or a classifier of their own. `rules`
+        None: the library's defaults; `classifier` as in resolve(). Kept
+        until replaced or the tenant is closed."""
+        L = self._L
+        keep: List[Any] = []
+        rp = None
+        if rules is not None:
+            rs = _rules_struct(rules, keep)
+            keep.append(rs)
+            rp = POINTER(_lib.mtrk_classify_rules)(rs)
+        fn = _lib.CLASSIFIER_FN()
+        if classifier is not None:
+            if not callable(classifier):
+                raise TypeError(f"classifier must be callable, not {type(classifier).__name__}")
+
+            def _cb(_ud: Optional[int], inp: Any) -> int:
+                try:
+                    with callback_scope():  # the tenant and its db (mid-call) refuse use and close
+                        decided = classifier(_classify_input_from(inp.contents))
+                    return -1 if decided is None else int(MachineClass(decided))
+                except BaseException:
+                    traceback.print_exc()
+                    return -1
+            fn = _lib.CLASSIFIER_FN(_cb)
+        keep.append(fn)
+        self._call(lambda t: L.mtrk_tenant_set_classifier(t, rp, fn, None))
+        self._classifier_keep = keep  # the library holds pointers into these
+
     def mail_unsubscribe(self, subject: str, *, at: Optional[_dt.datetime] = None) -> TrackResult:
         """Acts on a mail that reached the List-Unsubscribe mailto address:
         `subject` is its Subject, "unsubscribe:{tenant}/{token}" as rendered.

@@ -98,6 +98,7 @@ class BounceKind(enum.IntEnum):
 class Verdict(enum.IntEnum):
     HUMAN = 0
     MACHINE = 1
+    AUTO = 2  #: input only: judged by the tenant's machine rules (the default)
 
 
 class Effect(enum.IntFlag):
@@ -349,7 +350,7 @@ class EventInput:
     diagnostic: Optional[str] = None
     user_agent: Optional[str] = None
     ip: Optional[str] = None
-    verdict: Verdict = Verdict.HUMAN
+    verdict: Verdict = Verdict.AUTO  #: AUTO: judged by the tenant's machine rules (set_classifier)
     verdict_reason: Optional[str] = None
     unsub_scope: Optional[UnsubScope] = None         #: None: global
     unsub_audience: Optional[uuid.UUID] = None

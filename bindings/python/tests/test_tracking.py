@@ -39,6 +39,27 @@ class TrackingTest(TenantCase):
         self.assertTrue(url.startswith(BASE), url)
         return url[len("https://trk.example.com"):]
 
+    def test_recorded_events_are_judged_unless_a_verdict_is_given(self) -> None:
+        honeypot = [l.id for l in self.links if l.origin == mtrk.LinkOrigin.HONEYPOT][0]
+        cta = self.links[0].id
+        self.assertEqual(mtrk.EventInput(mtrk.EventType.OPEN, self.mid).verdict, mtrk.Verdict.AUTO)
+        self.t.record_event(type="click", mid=self.mid, lid=honeypot, user_agent=HUMAN_UA)
+        self.t.record_event(type="click", mid=self.mid, lid=cta, user_agent="Barracuda/1")
+        self.t.record_event(type="click", mid=self.mid, lid=cta, user_agent="Barracuda/1", verdict="human")
+        calls = []
+        self.t.set_classifier(classifier=lambda i: calls.append(i.user_agent) or
+                              (MachineClass.SECURITY_SCANNER if i.user_agent == "HostBot" else None))
+        self.t.record_event(type="open", mid=self.mid, user_agent="HostBot")
+        self.t.set_classifier()
+        self.t.record_event(type="open", mid=self.mid, user_agent="HostBot")
+        got = [(e.verdict, e.verdict_reason) for e in self.t.events_of_message(self.mid)][-5:]
+        self.assertEqual(got, [(mtrk.Verdict.MACHINE, "security_scanner:honeypot"),
+                               (mtrk.Verdict.MACHINE, "security_scanner:user_agent"),
+                               (mtrk.Verdict.HUMAN, None),
+                               (mtrk.Verdict.MACHINE, "security_scanner:host"),
+                               (mtrk.Verdict.HUMAN, None)])
+        self.assertEqual(calls, ["HostBot"])
+
     def test_catalogue_from_html(self) -> None:
         origins = [l.origin for l in self.links]
         self.assertIn(mtrk.LinkOrigin.HTML, origins)
