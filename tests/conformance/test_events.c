@@ -727,6 +727,7 @@ static void outcome_version_1_is_never_written_past(void **state)
     assert_int_equal(o2.conflict, 1);
     assert_string_equal(o2.argument, "provider_event_id");
     assert_non_null(strstr(o2.message, "\"same\""));
+    conf_scn_free(&s);
 }
 
 static void duplicate_provider_event_is_acknowledged_and_changes_nothing(void **state)
