@@ -407,15 +407,19 @@ int html_parse(html_doc *doc, const char *src, size_t len)
 
 void html_escape(strbuf *b, const char *s)
 {
-    for (; *s; s++) {
+    while (*s) {
+        size_t run = strcspn(s, "&<>\"'");
+        sb_addn(b, s, run);
+        s += run;
         switch (*s) {
         case '&': sb_add(b, "&amp;"); break;
         case '<': sb_add(b, "&lt;"); break;
         case '>': sb_add(b, "&gt;"); break;
         case '"': sb_add(b, "&quot;"); break;
         case '\'': sb_add(b, "&#39;"); break;
-        default: sb_addn(b, s, 1);
+        default: return;
         }
+        s++;
     }
 }
 
@@ -430,15 +434,21 @@ void html_attr_encode(strbuf *b, const char *url, char quote)
     }
     if (quote)
         sb_addn(b, &quote, 1);
-    for (const char *p = url; *p; p++) {
+    /* Runs without & or the quote copied at once. */
+    const char *stop = quote == '"' ? "&\"" : quote == '\'' ? "&'" : "&";
+    for (const char *p = url; *p;) {
+        size_t run = strcspn(p, stop);
+        sb_addn(b, p, run);
+        p += run;
         if (*p == '&')
             sb_add(b, "&amp;");
-        else if (*p == '"' && quote == '"')
+        else if (*p == '"')
             sb_add(b, "&quot;");
-        else if (*p == '\'' && quote == '\'')
+        else if (*p == '\'')
             sb_add(b, "&#39;");
         else
-            sb_addn(b, p, 1);
+            break;
+        p++;
     }
     if (quote)
         sb_addn(b, &quote, 1);
@@ -522,4 +532,172 @@ MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, si
     free(repl);
     html_doc_free(&doc);
     return rc;
+}
+
+/* ---- parsed templates -------------------------------------------------------- */
+
+/* The handle's templates, least recently used first out. */
+struct tmpl_cache {
+    html_tmpl *v[TMPL_CACHE_MAX];
+    size_t n;
+    size_t bytes;   /* sum of the sources' lengths */
+    uint64_t tick;
+    size_t parses;  /* templates built (tests) */
+};
+
+static void tmpl_free(html_tmpl *m)
+{
+    if (m == NULL)
+        return;
+    free(m->src);
+    free(m->slots);
+    html_doc_free(&m->doc);
+    free(m);
+}
+
+void tmpl_cache_free(struct tmpl_cache *c)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        tmpl_free(c->v[i]);
+    free(c);
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+    const tmpl_slot *x = a, *y = b;
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    return x->kind < y->kind ? -1 : x->kind > y->kind; /* the pixel before a link at the same offset */
+}
+
+/* Adds a slot; false on ENOMEM. */
+static bool slot_add(html_tmpl *m, size_t *cap, size_t off, size_t len, int kind, size_t link)
+{
+    if (m->nslots == *cap) {
+        tmpl_slot *v = grow_array(m->slots, cap, sizeof *v, 16);
+        if (v == NULL)
+            return false;
+        m->slots = v;
+    }
+    m->slots[m->nslots++] = (tmpl_slot){ off, len, kind, link };
+    return true;
+}
+
+/* The placeholders of src[from, to) (outside link values). */
+static bool slots_placeholders(html_tmpl *m, size_t *cap, size_t from, size_t to)
+{
+    static const struct {
+        const char *s;
+        size_t n;
+        int kind;
+    } ph[] = { { PH_UNSUB, sizeof PH_UNSUB - 1, SLOT_UNSUB }, { PH_LANDING, sizeof PH_LANDING - 1, SLOT_LANDING } };
+    const char *s = m->src;
+    for (size_t i = from; i < to;) {
+        const char *p = memchr(s + i, '{', to - i);
+        if (p == NULL)
+            break;
+        i = (size_t)(p - s);
+        size_t took = 1;
+        for (size_t k = 0; k < sizeof ph / sizeof ph[0]; k++) {
+            if (to - i >= ph[k].n && memcmp(s + i, ph[k].s, ph[k].n) == 0) {
+                if (!slot_add(m, cap, i, ph[k].n, ph[k].kind, 0))
+                    return false;
+                if (ph[k].kind == SLOT_LANDING)
+                    m->uses_landing = true;
+                took = ph[k].n;
+                break;
+            }
+        }
+        i += took;
+    }
+    return true;
+}
+
+/* Parses src into a new template with its slots. */
+static int tmpl_build(html_tmpl **out, mtrk_id campaign, const char *src, size_t len)
+{
+    *out = NULL;
+    html_tmpl *m = calloc(1, sizeof *m);
+    if (m == NULL || (m->src = malloc(len + 1)) == NULL) {
+        free(m);
+        return MTRK_ENOMEM;
+    }
+    memcpy(m->src, src, len);
+    m->src[len] = '\0';
+    m->len = len;
+    m->campaign = campaign;
+    int rc = html_parse(&m->doc, m->src, len);
+    if (rc) {
+        free(m->src);
+        free(m);
+        return rc;
+    }
+    size_t cap = 0, pos = 0;
+    bool ok = slot_add(m, &cap, m->doc.body_end, 0, SLOT_PIXEL, 0);
+    for (size_t i = 0; ok && i <= m->doc.n; i++) {
+        size_t end = i < m->doc.n ? m->doc.links[i].off : len;
+        ok = slots_placeholders(m, &cap, pos, end);
+        if (ok && i < m->doc.n) {
+            ok = slot_add(m, &cap, end, m->doc.links[i].len, SLOT_LINK, i);
+            pos = end + m->doc.links[i].len;
+        }
+    }
+    if (!ok) {
+        tmpl_free(m);
+        return MTRK_ENOMEM;
+    }
+    qsort(m->slots, m->nslots, sizeof *m->slots, slot_cmp);
+    *out = m;
+    return MTRK_OK;
+}
+
+int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, const html_tmpl **out)
+{
+    *out = NULL;
+    struct tmpl_cache *c = t->tmpl;
+    if (c == NULL && (c = t->tmpl = calloc(1, sizeof *c)) == NULL)
+        return MTRK_ENOMEM;
+    for (size_t i = 0; i < c->n; i++) {
+        html_tmpl *m = c->v[i];
+        if (!id_eq(m->campaign, campaign))
+            continue;
+        if (m->len == len && memcmp(m->src, src, len) == 0) {
+            m->last_use = ++c->tick;
+            *out = m;
+            return MTRK_OK;
+        }
+        /* The content changed: its old parse goes. */
+        c->bytes -= m->len;
+        tmpl_free(m);
+        c->v[i] = c->v[--c->n];
+        break;
+    }
+    html_tmpl *m;
+    int rc = tmpl_build(&m, campaign, src, len);
+    if (rc)
+        return rc;
+    c->parses++;
+    /* Room: at most TMPL_CACHE_MAX templates and TMPL_CACHE_BYTES of source. */
+    while (c->n > 0 && (c->n == TMPL_CACHE_MAX || c->bytes + len > TMPL_CACHE_BYTES)) {
+        size_t lru = 0;
+        for (size_t i = 1; i < c->n; i++)
+            if (c->v[i]->last_use < c->v[lru]->last_use)
+                lru = i;
+        c->bytes -= c->v[lru]->len;
+        tmpl_free(c->v[lru]);
+        c->v[lru] = c->v[--c->n];
+    }
+    m->last_use = ++c->tick;
+    c->v[c->n++] = m;
+    c->bytes += len;
+    *out = m;
+    return MTRK_OK;
+}
+
+void tmpl_cache_stats(const mtrk_tenant *t, size_t *count, size_t *parses)
+{
+    *count = t->tmpl ? t->tmpl->n : 0;
+    *parses = t->tmpl ? t->tmpl->parses : 0;
 }

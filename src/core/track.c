@@ -122,16 +122,21 @@ static int link_move(mtrk_tenant *t, row_links *l, int64_t position, int64_t ori
 
 int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
 {
-    html_doc doc = { 0 };
+    /* Parsed through the handle's cache: the first render of this content
+     * finds it parsed. */
+    static const html_doc none;
+    const html_doc *docp = &none;
+    const html_tmpl *m = NULL;
     int rc = MTRK_OK;
-    if (html && *html && (rc = html_parse(&doc, html, strlen(html))))
+    if (html && *html && (rc = tmpl_get(t, campaign, html, strlen(html), &m)))
         return terr(t, rc, "out of memory parsing the campaign's html");
+    if (m)
+        docp = &m->doc;
+    const html_doc doc = *docp;
     link_vec old;
     bool msgs = false;
-    if ((rc = links_read(t, campaign, &old))) {
-        html_doc_free(&doc);
+    if ((rc = links_read(t, campaign, &old)))
         return rc;
-    }
     rc = has_messages(t, campaign, &msgs);
     bool *used = calloc(old.n + 1, sizeof *used);
     if (rc == MTRK_OK && used == NULL)
@@ -178,7 +183,6 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
     }
     free(used);
     link_vec_free(&old);
-    html_doc_free(&doc);
     return rc;
 }
 
@@ -208,11 +212,14 @@ static int base_url(mtrk_tenant *t, const row_tenants *tr, strbuf *b)
 }
 
 /* Appends the URL of kind for (mid, id2) to b (base already checked). */
-static int url_append(mtrk_tenant *t, const row_tenants *tr, strbuf *b, int kind, mtrk_id mid, mtrk_id id2)
+static int url_append(mtrk_tenant *t, const row_tenants *tr, const signer *sg, strbuf *b, int kind, mtrk_id mid,
+                      mtrk_id id2)
 {
     char tok[TOKEN_MAX];
-    int rc = sign_token(t, kind, mid, id2, tok);
-    if (rc)
+    int rc = MTRK_OK;
+    if (sg)
+        signer_token(sg, kind, mid, id2, tok);
+    else if ((rc = sign_token(t, kind, mid, id2, tok)))
         return rc;
     if ((rc = base_url(t, tr, b)))
         return rc;
@@ -220,11 +227,13 @@ static int url_append(mtrk_tenant *t, const row_tenants *tr, strbuf *b, int kind
     return MTRK_OK;
 }
 
-/* A heap copy of the URL (or NULL with rc set). */
-static char *url_make(mtrk_tenant *t, const row_tenants *tr, int kind, mtrk_id mid, mtrk_id id2, int *rc)
+/* A heap copy of the URL (or NULL with rc set); signed by sg, or (NULL)
+ * with the current key read for this URL alone. */
+static char *url_make(mtrk_tenant *t, const row_tenants *tr, const signer *sg, int kind, mtrk_id mid, mtrk_id id2,
+                      int *rc)
 {
     strbuf b = { 0 };
-    *rc = url_append(t, tr, &b, kind, mid, id2);
+    *rc = url_append(t, tr, sg, &b, kind, mid, id2);
     if (*rc == MTRK_OK && b.oom)
         *rc = terr(t, MTRK_ENOMEM, "out of memory");
     if (*rc) {
@@ -304,7 +313,7 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *t, mtrk_url_kind kind, mtrk
         id2 = m.contact;
     }
     if (rc == MTRK_OK)
-        *out = url_make(t, &tr, kind, mid, id2, &rc);
+        *out = url_make(t, &tr, NULL, kind, mid, id2, &rc);
     rows_clear(T_MESSAGES, &m);
     rows_clear(T_TENANTS, &tr);
     rc = tx_end(t, rc);
@@ -402,9 +411,6 @@ MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len)
 
 /* ---- rendering ----------------------------------------------------------------- */
 
-#define PH_UNSUB "{{unsubscribe_url}}"
-#define PH_LANDING "{{landing_url}}"
-
 typedef struct subst {
     const char *unsub;
     const char *landing; /* NULL: no landing page */
@@ -449,6 +455,8 @@ typedef struct render_ctx {
     link_vec links;
     char **click;       /* click URL per link (links order) */
     char *open, *unsub, *landing;
+    const html_tmpl *tmpl; /* the parsed HTML (the handle's cache), or NULL */
+    signer sg;
 } render_ctx;
 
 static void render_ctx_free(render_ctx *r)
@@ -459,6 +467,7 @@ static void render_ctx_free(render_ctx *r)
     free(r->open);
     free(r->unsub);
     free(r->landing);
+    signer_close(&r->sg);
     link_vec_free(&r->links);
     rows_clear(T_CAMPAIGNS, &r->c);
     rows_clear(T_MESSAGES, &r->m);
@@ -479,18 +488,22 @@ static int render_prepare(render_ctx *r, mtrk_id mid)
         return rc;
     if (has_lp)
         rows_clear(T_LANDING_PAGES, &lp);
-    bool wants_lp = (r->c.html && strstr(r->c.html, PH_LANDING)) || (r->c.text && strstr(r->c.text, PH_LANDING));
+    if (r->c.html && *r->c.html && (rc = tmpl_get(t, r->c.id, r->c.html, strlen(r->c.html), &r->tmpl)))
+        return terr(t, rc, "out of memory parsing the campaign's html");
+    bool wants_lp = (r->tmpl && r->tmpl->uses_landing) || (r->c.text && strstr(r->c.text, PH_LANDING));
     if (wants_lp && !has_lp)
         return terr(t, MTRK_ESTATE, "the content uses " PH_LANDING " but the campaign has no landing page");
-    r->open = url_make(t, &r->tr, MTRK_URL_OPEN, mid, nil_id, &rc);
+    if ((rc = signer_open(&r->sg, t)))
+        return rc;
+    r->open = url_make(t, &r->tr, &r->sg, MTRK_URL_OPEN, mid, nil_id, &rc);
     if (rc == MTRK_OK)
-        r->unsub = url_make(t, &r->tr, MTRK_URL_UNSUBSCRIBE, mid, nil_id, &rc);
+        r->unsub = url_make(t, &r->tr, &r->sg, MTRK_URL_UNSUBSCRIBE, mid, nil_id, &rc);
     if (rc == MTRK_OK && has_lp)
-        r->landing = url_make(t, &r->tr, MTRK_URL_LANDING, mid, r->m.contact, &rc);
+        r->landing = url_make(t, &r->tr, &r->sg, MTRK_URL_LANDING, mid, r->m.contact, &rc);
     if (rc == MTRK_OK && (r->click = calloc(r->links.n + 1, sizeof *r->click)) == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; rc == MTRK_OK && i < r->links.n; i++)
-        r->click[i] = url_make(t, &r->tr, MTRK_URL_CLICK, mid, r->links.v[i].id, &rc);
+        r->click[i] = url_make(t, &r->tr, &r->sg, MTRK_URL_CLICK, mid, r->links.v[i].id, &rc);
     return rc;
 }
 
@@ -512,35 +525,59 @@ static long link_for(const render_ctx *r, const html_link *h, size_t i, const bo
     return -1;
 }
 
+/* Copies the parsed template with every slot filled: the message's click
+ * URLs, the pixel, the placeholders. No parsing here. */
 static int render_html(render_ctx *r, char **out, size_t *out_len)
 {
-    const char *src = r->c.html;
-    size_t len = strlen(src);
-    html_doc doc;
-    int rc = html_parse(&doc, src, len);
-    if (rc)
-        return terr(r->t, rc, "out of memory parsing the campaign's html");
-    const char **repl = calloc(doc.n + 1, sizeof *repl);
+    const html_tmpl *m = r->tmpl;
+    const html_doc *doc = &m->doc;
+    const char **repl = calloc(doc->n + 1, sizeof *repl);
     bool *used = calloc(r->links.n + 1, sizeof *used);
-    strbuf pix = { 0 };
     strbuf b = { 0 };
+    int rc = MTRK_OK;
     if (repl == NULL || used == NULL) {
         rc = terr(r->t, MTRK_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < doc.n; i++) {
-        long k = link_for(r, &doc.links[i], i, used);
+    for (size_t i = 0; i < doc->n; i++) {
+        long k = link_for(r, &doc->links[i], i, used);
         if (k >= 0) {
             used[k] = true;
             repl[i] = r->click[k];
         }
     }
-    sb_add(&pix, "<img src=\"");
-    html_escape(&pix, r->open);
-    sb_add(&pix, "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
-    subst x = { r->unsub, r->landing, true };
-    html_compose(&b, src, len, &doc, repl, doc.body_end, pix.p ? pix.p : "", subst_seg, &x);
-    if (b.oom || pix.oom) {
+    /* One allocation for the usual message: the source, and per slot room
+     * for a URL (escaping may still grow it). */
+    size_t want = m->len + m->nslots * (strlen(r->open) + 64) + 256;
+    if ((b.p = malloc(want)) != NULL)
+        b.cap = want;
+    size_t pos = 0;
+    for (size_t i = 0; i < m->nslots; i++) {
+        const tmpl_slot *s = &m->slots[i];
+        sb_addn(&b, m->src + pos, s->off - pos);
+        pos = s->off + s->len;
+        switch (s->kind) {
+        case SLOT_PIXEL:
+            sb_add(&b, "<img src=\"");
+            html_escape(&b, r->open);
+            sb_add(&b, "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
+            break;
+        case SLOT_LINK:
+            if (repl[s->link])
+                html_attr_encode(&b, repl[s->link], doc->links[s->link].quote);
+            else
+                sb_addn(&b, m->src + s->off, s->len);
+            break;
+        case SLOT_UNSUB: html_escape(&b, r->unsub); break;
+        default:
+            if (r->landing)
+                html_escape(&b, r->landing);
+            else
+                sb_addn(&b, m->src + s->off, s->len);
+        }
+    }
+    sb_addn(&b, m->src + pos, m->len - pos);
+    if (b.oom) {
         rc = terr(r->t, MTRK_ENOMEM, "out of memory");
         sb_free(&b);
     } else {
@@ -548,10 +585,8 @@ static int render_html(render_ctx *r, char **out, size_t *out_len)
         *out_len = b.n;
     }
 done:
-    sb_free(&pix);
     free(used);
     free(repl);
-    html_doc_free(&doc);
     return rc;
 }
 
@@ -664,7 +699,7 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
     r.t = t;
     rc = render_prepare(&r, mid);
     mtrk_rendered res = MTRK_RENDERED_INIT;
-    if (rc == MTRK_OK && r.c.html && *r.c.html)
+    if (rc == MTRK_OK && r.tmpl)
         rc = render_html(&r, &res.html, &res.html_len);
     if (rc == MTRK_OK && r.c.text && *r.c.text)
         rc = render_text(&r, &res.text, &res.text_len);

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "mtrk/mtrk.h"
+#include "tracking_int.h"
 
 #ifndef TEST_DATA_DIR
 #error TEST_DATA_DIR must name tests/data
@@ -333,6 +334,117 @@ static void test_edges(void **state)
     }
 }
 
+/* ---- parsed once: the handle's template cache ---- */
+
+#define OK(call) assert_int_equal((call), MTRK_OK)
+
+static mtrk_id cache_campaign(mtrk_tenant *t, const char *html, mtrk_id audience)
+{
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "cache";
+    spec.subject = "s";
+    spec.from_address = "news@example.com";
+    spec.html = html;
+    mtrk_id c;
+    OK(mtrk_campaign_create(&c, t, &spec));
+    OK(mtrk_campaign_attach_audience(NULL, t, c, audience));
+    mtrk_generate_report rep = MTRK_GENERATE_REPORT_INIT;
+    OK(mtrk_campaign_generate(&rep, t, c));
+    return c;
+}
+
+static mtrk_id first_mid(mtrk_tenant *t, mtrk_id campaign)
+{
+    mtrk_message_iter *it;
+    OK(mtrk_message_iter_new(&it, t, campaign));
+    mtrk_message_info mi = MTRK_MESSAGE_INFO_INIT;
+    OK(mtrk_message_iter_next(&mi, it));
+    mtrk_message_iter_free(it);
+    return mi.mid;
+}
+
+static char *render_html(mtrk_tenant *t, mtrk_id mid)
+{
+    mtrk_rendered r = MTRK_RENDERED_INIT;
+    OK(mtrk_message_render(&r, t, mid));
+    char *html = strdup(r.html);
+    mtrk_rendered_clear(&r);
+    return html;
+}
+
+static void test_render_parses_once(void **state)
+{
+    (void)state;
+    mtrk_db *db;
+    mtrk_tenant *t, *t2;
+    mtrk_store *store;
+    OK(mtrk_store_memory_new(&store));
+    OK(mtrk_db_open_store(&db, store, NULL));
+    OK(mtrk_tenant_create(&t, db, "cache", "test"));
+    OK(mtrk_tenant_open(&t2, db, "cache", "test2"));
+    mtrk_tenant_settings st = MTRK_TENANT_SETTINGS_INIT;
+    st.tracking_base_url = "https://t.example.com";
+    OK(mtrk_tenant_settings_set(t, &st));
+    mtrk_id a, cid;
+    OK(mtrk_audience_create(&a, t, "all"));
+    OK(mtrk_contact_add(&cid, NULL, t, "ana@example.com", NULL));
+    OK(mtrk_audience_add(NULL, t, a, cid));
+
+    const char *v1 = "<body><a href=\"https://a.example/one\">One</a> {{unsubscribe_url}}</body>";
+    mtrk_id c = cache_campaign(t, v1, a);
+    size_t n, parses;
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(n, 1); /* cataloguing parsed it */
+    assert_int_equal(parses, 1);
+    mtrk_id mid = first_mid(t, c);
+    char *first = render_html(t, mid);
+    for (int i = 0; i < 5; i++) {
+        char *again = render_html(t, mid);
+        assert_string_equal(again, first);
+        free(again);
+    }
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(parses, 1); /* six renders, no parse */
+    assert_non_null(strstr(first, "https://t.example.com/c/cache/"));
+    assert_non_null(strstr(first, "https://t.example.com/u/cache/"));
+    assert_null(strstr(first, "a.example/one"));
+    free(first);
+
+    /* The content changes through another handle: this handle's parse of the
+     * old content is not used again. */
+    const char *v2 = "<body><p>New</p><a href=\"https://b.example/two\">Two</a></body>";
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "cache";
+    spec.subject = "s";
+    spec.from_address = "news@example.com";
+    spec.html = v2;
+    OK(mtrk_campaign_edit(t2, c, &spec));
+    char *edited = render_html(t, mid);
+    assert_non_null(strstr(edited, "<p>New</p><a href=\"https://t.example.com/c/cache/"));
+    assert_null(strstr(edited, "One"));
+    free(edited);
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(n, 1);
+    assert_int_equal(parses, 2);
+
+    /* Bounded: more campaigns than the cache holds. */
+    for (int i = 0; i < TMPL_CACHE_MAX + 3; i++) {
+        char html[128];
+        snprintf(html, sizeof html, "<body><a href=\"https://c.example/%d\">C</a></body>", i);
+        mtrk_id ci = cache_campaign(t, html, a);
+        char *r = render_html(t, first_mid(t, ci));
+        assert_non_null(strstr(r, "https://t.example.com/c/cache/"));
+        free(r);
+        tmpl_cache_stats(t, &n, &parses);
+        assert_true(n <= TMPL_CACHE_MAX);
+    }
+    assert_int_equal(n, TMPL_CACHE_MAX);
+    mtrk_tenant_close(t2);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    mtrk_store_free(store);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_rewrite_corpus),
         cmocka_unit_test(test_unquoted_gets_quotes),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_render_parses_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
