@@ -77,6 +77,8 @@ MTRK_API const char *mtrk_last_errmsg(void);
 #define MTRK_MAX_NAME 256          /**< names, labels, actors, sources, reasons */
 #define MTRK_MAX_SUBJECT 998
 #define MTRK_MAX_HTML (4u * 1024u * 1024u)
+#define MTRK_MAX_HTML_DEPTH 512    /**< elements open at once in an HTML body (docs/tracking.md) */
+#define MTRK_MAX_HTML_REOPENED 65536 /**< unclosed formatting elements the HTML parser reopens, in all */
 #define MTRK_MAX_TEXT (1u * 1024u * 1024u)
 #define MTRK_MAX_URL 2048
 #define MTRK_MAX_USER_AGENT 512

@@ -289,6 +289,484 @@ static void walk(walk_ctx *w, const GumboNode *root)
     free(stack);
 }
 
+/* ---- the nesting bound ----------------------------------------------------------
+ * Gumbo's tree building costs time in proportion to the depth of the open
+ * elements for many tokens, and it reopens unclosed formatting elements
+ * (<b>, <font> ...) in every block that follows them: both can make a 4 MiB
+ * body take minutes. Before parsing, one linear pass models what the tree
+ * builder will hold open (the HTML5 rules that matter for depth: void
+ * elements, raw text, implied end tags within their scopes, formatting
+ * elements reopened until their end tag or their cell ends) and refuses a
+ * body whose open elements nest deeper than MTRK_MAX_HTML_DEPTH or that
+ * makes the parser reopen more than MTRK_MAX_HTML_REOPENED elements. */
+
+enum {
+    TF_VOID = 1, TF_RAW = 2, TF_BLOCK = 4, TF_FMT = 8, TF_MARKER = 16, TF_SCOPE = 32, TF_FOREIGN = 64,
+    TF_NOREOPEN = 128 /* table structure: no reconstruction before it */
+};
+
+typedef struct tag_info {
+    const char *name;
+    unsigned flags;
+} tag_info;
+
+/* Sorted by name (bsearch). */
+static const tag_info tag_table[] = {
+    { "a", TF_FMT }, { "address", TF_BLOCK }, { "applet", TF_MARKER | TF_SCOPE }, { "area", TF_VOID },
+    { "article", TF_BLOCK }, { "aside", TF_BLOCK }, { "b", TF_FMT }, { "base", TF_VOID }, { "basefont", TF_VOID },
+    { "bgsound", TF_VOID }, { "big", TF_FMT }, { "blockquote", TF_BLOCK }, { "br", TF_VOID },
+    { "caption", TF_MARKER | TF_SCOPE | TF_NOREOPEN }, { "center", TF_BLOCK }, { "code", TF_FMT },
+    { "col", TF_VOID | TF_NOREOPEN }, { "colgroup", TF_NOREOPEN }, { "dd", TF_BLOCK }, { "details", TF_BLOCK },
+    { "dialog", TF_BLOCK }, { "dir", TF_BLOCK }, { "div", TF_BLOCK }, { "dl", TF_BLOCK }, { "dt", TF_BLOCK },
+    { "em", TF_FMT }, { "embed", TF_VOID }, { "fieldset", TF_BLOCK }, { "figcaption", TF_BLOCK },
+    { "figure", TF_BLOCK }, { "font", TF_FMT }, { "footer", TF_BLOCK }, { "form", TF_BLOCK }, { "frame", TF_VOID },
+    { "h1", TF_BLOCK }, { "h2", TF_BLOCK }, { "h3", TF_BLOCK }, { "h4", TF_BLOCK }, { "h5", TF_BLOCK },
+    { "h6", TF_BLOCK }, { "header", TF_BLOCK }, { "hgroup", TF_BLOCK }, { "hr", TF_VOID | TF_BLOCK },
+    { "html", TF_SCOPE }, { "i", TF_FMT }, { "iframe", TF_RAW }, { "img", TF_VOID }, { "input", TF_VOID },
+    { "keygen", TF_VOID }, { "li", TF_BLOCK }, { "link", TF_VOID }, { "listing", TF_BLOCK }, { "main", TF_BLOCK },
+    { "marquee", TF_MARKER | TF_SCOPE }, { "math", TF_FOREIGN }, { "menu", TF_BLOCK }, { "meta", TF_VOID },
+    { "nav", TF_BLOCK }, { "nobr", TF_FMT }, { "noembed", TF_RAW }, { "noframes", TF_RAW },
+    { "object", TF_MARKER | TF_SCOPE }, { "ol", TF_BLOCK }, { "p", TF_BLOCK }, { "param", TF_VOID },
+    { "plaintext", TF_RAW | TF_BLOCK }, { "pre", TF_BLOCK }, { "s", TF_FMT }, { "script", TF_RAW },
+    { "section", TF_BLOCK }, { "small", TF_FMT }, { "source", TF_VOID }, { "strike", TF_FMT },
+    { "strong", TF_FMT }, { "style", TF_RAW }, { "summary", TF_BLOCK }, { "svg", TF_FOREIGN },
+    { "table", TF_BLOCK | TF_SCOPE | TF_NOREOPEN }, { "tbody", TF_NOREOPEN },
+    { "td", TF_MARKER | TF_SCOPE | TF_NOREOPEN }, { "template", TF_MARKER | TF_SCOPE }, { "textarea", TF_RAW },
+    { "tfoot", TF_NOREOPEN }, { "th", TF_MARKER | TF_SCOPE | TF_NOREOPEN }, { "thead", TF_NOREOPEN },
+    { "title", TF_RAW }, { "tr", TF_NOREOPEN }, { "track", TF_VOID }, { "tt", TF_FMT }, { "u", TF_FMT },
+    { "ul", TF_BLOCK }, { "wbr", TF_VOID }, { "xmp", TF_RAW | TF_BLOCK },
+};
+
+static int tag_info_cmp(const void *k, const void *e) { return strcmp(k, ((const tag_info *)e)->name); }
+
+/* An open element of the model: its name's hash and flags. */
+typedef struct nest_el {
+    uint32_t h;
+    unsigned flags;
+} nest_el;
+
+/* How many open elements have each name hash: a search for a name that is
+ * not open ends at once. Linear probing with backward-shift deletion; at
+ * most MTRK_MAX_HTML_DEPTH names are in it at a time. */
+#define NEST_TAB 2048
+_Static_assert(NEST_TAB >= 2 * (MTRK_MAX_HTML_DEPTH + 2), "the name table has room for every open element");
+typedef struct nest_count {
+    uint32_t h, n; /* h == 0: empty */
+} nest_count;
+
+static nest_count *count_slot(nest_count *tab, uint32_t h)
+{
+    size_t i = h & (NEST_TAB - 1);
+    while (tab[i].h != 0 && tab[i].h != h)
+        i = (i + 1) & (NEST_TAB - 1);
+    return &tab[i];
+}
+
+static void count_add(nest_count *tab, uint32_t h)
+{
+    nest_count *c = count_slot(tab, h);
+    c->h = h;
+    c->n++;
+}
+
+static void count_del(nest_count *tab, uint32_t h)
+{
+    nest_count *c = count_slot(tab, h);
+    if (c->h == 0 || --c->n > 0)
+        return;
+    size_t i = (size_t)(c - tab);
+    tab[i].h = 0;
+    for (size_t j = (i + 1) & (NEST_TAB - 1); tab[j].h != 0; j = (j + 1) & (NEST_TAB - 1)) {
+        size_t home = tab[j].h & (NEST_TAB - 1);
+        /* Move j back into the hole when its home is not in (i, j]. */
+        bool between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!between) {
+            tab[i] = tab[j];
+            tab[j].h = 0;
+            i = j;
+        }
+    }
+}
+
+static uint32_t count_of(nest_count *tab, uint32_t h) { return count_slot(tab, h)->n; }
+
+typedef struct nest {
+    nest_el stack[MTRK_MAX_HTML_DEPTH + 2];
+    size_t sp;
+    nest_count open[NEST_TAB];
+    /* Formatting elements open or to be reopened, since the last marker
+     * (h = 0 is a marker); `open` says which are on the stack. */
+    nest_el *fmt;
+    bool *fmt_open;
+    size_t nfmt, capfmt;
+    size_t nclosed;   /* entries closed, not ended: to be reopened */
+    size_t reopened;
+    size_t foreign;   /* svg/math elements open */
+    bool over;        /* a limit was passed */
+    bool oom;
+} nest;
+
+static uint32_t name_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h | 1; /* never 0: 0 is a marker */
+}
+
+static bool fmt_add(nest *m, uint32_t h, bool open)
+{
+    if (m->nfmt == m->capfmt) {
+        size_t cap = m->capfmt;
+        nest_el *v = grow_array(m->fmt, &cap, sizeof *v, 64);
+        if (v == NULL)
+            return false;
+        m->fmt = v;
+        size_t cap2 = m->capfmt;
+        bool *o = grow_array(m->fmt_open, &cap2, sizeof *o, 64);
+        if (o == NULL)
+            return false;
+        m->fmt_open = o;
+        m->capfmt = cap;
+    }
+    m->fmt[m->nfmt] = (nest_el){ h, TF_FMT };
+    m->fmt_open[m->nfmt++] = open;
+    return true;
+}
+
+static void nest_push(nest *m, uint32_t h, unsigned flags)
+{
+    if (m->sp >= MTRK_MAX_HTML_DEPTH) {
+        m->over = true;
+        return;
+    }
+    m->stack[m->sp++] = (nest_el){ h, flags };
+    count_add(m->open, h);
+    if (flags & TF_FOREIGN)
+        m->foreign++;
+    if ((flags & TF_MARKER) && !fmt_add(m, 0, false))
+        m->oom = true;
+}
+
+/* Pops the top element: a formatting element popped stays to be reopened;
+ * a marker's element clears the list back to its marker. */
+static void nest_pop(nest *m)
+{
+    nest_el e = m->stack[--m->sp];
+    count_del(m->open, e.h);
+    if (e.flags & TF_FOREIGN)
+        m->foreign--;
+    if (e.flags & TF_MARKER) {
+        while (m->nfmt > 0 && m->fmt[m->nfmt - 1].h != 0) {
+            m->nclosed -= !m->fmt_open[m->nfmt - 1];
+            m->nfmt--;
+        }
+        if (m->nfmt > 0)
+            m->nfmt--;
+    } else if (e.flags & TF_FMT) {
+        for (size_t i = m->nfmt; i > 0 && m->fmt[i - 1].h != 0; i--) {
+            if (m->fmt_open[i - 1] && m->fmt[i - 1].h == e.h) {
+                m->fmt_open[i - 1] = false;
+                m->nclosed++;
+                break;
+            }
+        }
+    }
+}
+
+/* Reopens the formatting elements that are closed but not ended. */
+static void nest_reopen(nest *m)
+{
+    if (m->nclosed == 0)
+        return;
+    size_t from = m->nfmt;
+    while (from > 0 && m->fmt[from - 1].h != 0)
+        from--;
+    for (size_t i = from; i < m->nfmt && !m->over; i++) {
+        if (m->fmt_open[i])
+            continue;
+        if (++m->reopened > MTRK_MAX_HTML_REOPENED) {
+            m->over = true;
+            return;
+        }
+        nest_push(m, m->fmt[i].h, TF_FMT);
+        m->fmt_open[i] = true;
+        m->nclosed--;
+    }
+}
+
+/* The index of the nearest open element named h, not past a scope boundary
+ * (nor past `extra`, another boundary for this search), or -1. */
+static long nest_find(nest *m, uint32_t h, uint32_t extra1, uint32_t extra2)
+{
+    if (count_of(m->open, h) == 0)
+        return -1;
+    for (size_t i = m->sp; i > 0; i--) {
+        const nest_el *e = &m->stack[i - 1];
+        if (e->h == h)
+            return (long)(i - 1);
+        if ((e->flags & (TF_SCOPE | TF_FOREIGN)) || e->h == extra1 || e->h == extra2)
+            return -1;
+    }
+    return -1;
+}
+
+static void nest_pop_to(nest *m, long i)
+{
+    while (i >= 0 && m->sp > (size_t)i)
+        nest_pop(m);
+}
+
+static uint32_t H(const char *s) { return name_hash(s, strlen(s)); }
+
+/* html, head and body: the model's stack starts with html and body open
+ * (the tree builder inserts them when the source has none); their tags in
+ * the source change no depth. */
+static bool doc_element(uint32_t h)
+{
+    static uint32_t hh, hb, hd;
+    if (hh == 0)
+        hh = H("html"), hb = H("body"), hd = H("head");
+    return h == hh || h == hb || h == hd;
+}
+
+static void nest_start(nest *m, const char *name, size_t n, unsigned flags, bool self_closing)
+{
+    uint32_t h = name_hash(name, n);
+    if (doc_element(h) && m->foreign == 0)
+        return;
+    static uint32_t hp, hli, hdd, hdt, htd, hth, htr, hbutton, hol, hul, htable, htbody, hthead, htfoot, hoption,
+        hoptgroup;
+    if (hp == 0) {
+        hp = H("p"), hli = H("li"), hdd = H("dd"), hdt = H("dt"), htd = H("td"), hth = H("th"), htr = H("tr");
+        hbutton = H("button"), hol = H("ol"), hul = H("ul"), htable = H("table"), htbody = H("tbody");
+        hthead = H("thead"), htfoot = H("tfoot"), hoption = H("option"), hoptgroup = H("optgroup");
+    }
+    if (m->foreign == 0) {
+        if (flags & TF_BLOCK)
+            nest_pop_to(m, nest_find(m, hp, hbutton, 0));
+        if (h == hli)
+            nest_pop_to(m, nest_find(m, hli, hol, hul));
+        if (h == hdd || h == hdt) {
+            long a = nest_find(m, hdd, 0, 0), b = nest_find(m, hdt, 0, 0);
+            nest_pop_to(m, a > b ? a : b);
+        }
+        if (h == htd || h == hth) {
+            long a = nest_find(m, htd, 0, 0), b = nest_find(m, hth, 0, 0);
+            nest_pop_to(m, a > b ? a : b);
+        }
+        if (h == htr) {
+            long a = nest_find(m, htd, 0, 0), b = nest_find(m, hth, 0, 0), c = nest_find(m, htr, 0, 0);
+            long x = a > b ? a : b;
+            nest_pop_to(m, x >= 0 ? x : c);
+            nest_pop_to(m, nest_find(m, htr, 0, 0));
+        }
+        if (h == htbody || h == hthead || h == htfoot) {
+            long x = nest_find(m, htbody, 0, 0), y = nest_find(m, hthead, 0, 0), z = nest_find(m, htfoot, 0, 0);
+            long best = x > y ? x : y;
+            nest_pop_to(m, best > z ? best : z);
+        }
+        if ((h == hoption || h == hoptgroup) && m->sp > 0 && m->stack[m->sp - 1].h == hoption)
+            nest_pop(m);
+        if (h == hoptgroup && m->sp > 0 && m->stack[m->sp - 1].h == hoptgroup)
+            nest_pop(m);
+        if (h == htable)
+            nest_pop_to(m, nest_find(m, hp, hbutton, 0));
+        if (!(flags & (TF_BLOCK | TF_NOREOPEN)))
+            nest_reopen(m);
+    }
+    if ((flags & TF_VOID) || (self_closing && m->foreign > 0))
+        return;
+    nest_push(m, h, flags);
+    if ((flags & TF_FMT) && m->foreign == 0 && !fmt_add(m, h, true))
+        m->oom = true;
+}
+
+static void nest_end(nest *m, const char *name, size_t n, unsigned flags)
+{
+    uint32_t h = name_hash(name, n);
+    if (doc_element(h) && m->foreign == 0)
+        return;
+    long at = nest_find(m, h, 0, 0);
+    if (at < 0 && m->sp > 0 && m->stack[m->sp - 1].h == h)
+        at = (long)m->sp - 1; /* a boundary element ending itself */
+    nest_pop_to(m, at);
+    if (flags & TF_FMT) {
+        /* The adoption agency ends the latest entry of that name: it is not
+         * reopened. */
+        for (size_t i = m->nfmt; i > 0 && m->fmt[i - 1].h != 0; i--) {
+            if (m->fmt[i - 1].h == h) {
+                m->nclosed -= !m->fmt_open[i - 1];
+                memmove(&m->fmt[i - 1], &m->fmt[i], (m->nfmt - i) * sizeof *m->fmt);
+                memmove(&m->fmt_open[i - 1], &m->fmt_open[i], (m->nfmt - i) * sizeof *m->fmt_open);
+                m->nfmt--;
+                break;
+            }
+        }
+    }
+}
+
+static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* The case-folded tag name at s[0..] into buf; its length in source. */
+static size_t tag_name(const char *s, size_t n, char *buf, size_t bufn, size_t *outn)
+{
+    size_t i = 0, o = 0;
+    while (i < n && !is_space(s[i]) && s[i] != '/' && s[i] != '>') {
+        if (o < bufn - 1)
+            buf[o++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+        i++;
+    }
+    buf[o] = '\0';
+    *outn = o;
+    return i;
+}
+
+/* The end of a tag's attributes: the offset of its '>' (or n); *selfc when
+ * it ends with "/>". */
+static size_t tag_end(const char *s, size_t i, size_t n, bool *selfc)
+{
+    *selfc = false;
+    while (i < n) {
+        char c = s[i];
+        if (c == '>') {
+            *selfc = i > 0 && s[i - 1] == '/';
+            return i;
+        }
+        if ((c == '"' || c == '\'') && i > 0 && (s[i - 1] == '=' || is_space(s[i - 1]))) {
+            /* a quoted value (after '=' and optional spaces) */
+            size_t k = i;
+            while (k > 0 && is_space(s[k - 1]))
+                k--;
+            if (k > 0 && s[k - 1] == '=') {
+                const char *q = memchr(s + i + 1, c, n - i - 1);
+                i = q ? (size_t)(q - s) + 1 : n;
+                continue;
+            }
+        }
+        i++;
+    }
+    return n;
+}
+
+int html_nesting_check(const char *s, size_t n, html_nesting *out)
+{
+    nest *m = calloc(1, sizeof *m);
+    if (m == NULL)
+        return MTRK_ENOMEM;
+    memset(out, 0, sizeof *out);
+    nest_push(m, H("html"), TF_SCOPE);
+    nest_push(m, H("body"), 0);
+    size_t i = 0;
+    char name[24];
+    while (i < n && !m->over && !m->oom) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (lt == NULL)
+            break;
+        size_t at = (size_t)(lt - s);
+        /* Text before the tag reopens formatting elements. */
+        for (size_t k = i; k < at; k++) {
+            if (!is_space(s[k])) {
+                if (m->foreign == 0)
+                    nest_reopen(m);
+                break;
+            }
+        }
+        if (m->over) {
+            out->offset = i;
+            break;
+        }
+        i = at + 1;
+        out->offset = at;
+        if (i < n && s[i] == '!') {
+            const char *end;
+            if (n - i >= 3 && s[i + 1] == '-' && s[i + 2] == '-') {
+                end = n - i >= 5 ? memmem(s + i + 3, n - i - 3, "-->", 3) : NULL;
+                if (end == NULL && n - i > 3 && s[i + 3] == '>')
+                    end = s + i + 1; /* <!--> */
+                i = end ? (size_t)(end - s) + 3 : n;
+            } else {
+                end = memchr(s + i, '>', n - i);
+                i = end ? (size_t)(end - s) + 1 : n;
+            }
+            continue;
+        }
+        if (i < n && s[i] == '?') {
+            const char *end = memchr(s + i, '>', n - i);
+            i = end ? (size_t)(end - s) + 1 : n;
+            continue;
+        }
+        bool is_end = i < n && s[i] == '/';
+        if (is_end)
+            i++;
+        if (i >= n || !is_alpha(s[i]))
+            continue; /* "<" as text */
+        size_t nn;
+        i += tag_name(s + i, n - i, name, sizeof name, &nn);
+        bool selfc;
+        size_t gt = tag_end(s, i, n, &selfc);
+        i = gt < n ? gt + 1 : n;
+        const tag_info *ti = bsearch(name, tag_table, sizeof tag_table / sizeof tag_table[0], sizeof tag_table[0],
+                                     tag_info_cmp);
+        unsigned flags = ti ? ti->flags : 0;
+        if (is_end) {
+            nest_end(m, name, nn, flags);
+            continue;
+        }
+        nest_start(m, name, nn, flags, selfc);
+        if (m->sp > out->max_depth)
+            out->max_depth = m->sp;
+        if ((flags & TF_RAW) && m->foreign == 0) {
+            if (strcmp(name, "plaintext") == 0)
+                break; /* the rest is text */
+            /* Raw text up to its end tag (case-insensitive). */
+            size_t k = i;
+            for (;;) {
+                const char *q = k < n ? memchr(s + k, '<', n - k) : NULL;
+                if (q == NULL) {
+                    k = n;
+                    break;
+                }
+                k = (size_t)(q - s);
+                if (n - k >= nn + 2 && s[k + 1] == '/' && strncasecmp(s + k + 2, name, nn) == 0 &&
+                    (k + 2 + nn == n || is_space(s[k + 2 + nn]) || s[k + 2 + nn] == '>' || s[k + 2 + nn] == '/'))
+                    break;
+                k++;
+            }
+            i = k;
+        }
+    }
+    out->reopened = m->reopened;
+    int rc = m->oom ? MTRK_ENOMEM : m->over ? MTRK_ETOOLONG : MTRK_OK;
+    if (m->over && m->reopened <= MTRK_MAX_HTML_REOPENED)
+        out->max_depth = MTRK_MAX_HTML_DEPTH + 1;
+    free(m->fmt);
+    free(m->fmt_open);
+    free(m);
+    return rc;
+}
+
+void html_nesting_message(char *buf, size_t n, const char *what, const char *src, const html_nesting *x)
+{
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < x->offset; i++) {
+        if (src[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)src[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    if (x->reopened > MTRK_MAX_HTML_REOPENED)
+        snprintf(buf, n,
+                 "%s makes the HTML parser reopen more than %u unclosed formatting elements (<b>, <font> ...) "
+                 "by line %zu, column %zu: close them",
+                 what, MTRK_MAX_HTML_REOPENED, line, col);
+    else
+        snprintf(buf, n, "%s nests elements deeper than %u levels at line %zu, column %zu", what,
+                 MTRK_MAX_HTML_DEPTH, line, col);
+}
+
 void html_doc_free(html_doc *doc)
 {
     for (size_t i = 0; i < doc->n; i++) {
@@ -357,6 +835,9 @@ int html_parse(html_doc *doc, const char *src, size_t len)
 {
     memset(doc, 0, sizeof *doc);
     doc->body_end = len;
+    int nrc = html_nesting_check(src, len, &doc->nesting);
+    if (nrc)
+        return nrc;
     /* On the heap: nothing html_parse keeps in a local changes between
      * setjmp and longjmp. */
     garena *arena = calloc(1, sizeof *arena);
@@ -378,8 +859,7 @@ int html_parse(html_doc *doc, const char *src, size_t len)
     }
     walk_ctx w = { src, len, doc, 0, 0, MTRK_OK };
     walk(&w, out->document);
-    gumbo_destroy_output(&opts, out);
-    garena_destroy(arena);
+    garena_destroy(arena); /* every block of the output: no gumbo_destroy_output walk */
     if (w.rc) {
         html_doc_free(doc);
         return w.rc;
@@ -504,6 +984,11 @@ MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, si
         return gerr(MTRK_ETOOLONG, "html is longer than %u octets", MTRK_MAX_HTML);
     html_doc doc;
     int rc = html_parse(&doc, html, len);
+    if (rc == MTRK_ETOOLONG) {
+        char msg[256];
+        html_nesting_message(msg, sizeof msg, "html", html, &doc.nesting);
+        return gerr(rc, "%s", msg);
+    }
     if (rc)
         return gerr(rc, "out of memory parsing html");
     const char **repl = calloc(doc.n + 1, sizeof *repl);
@@ -615,8 +1100,9 @@ static bool slots_placeholders(html_tmpl *m, size_t *cap, size_t from, size_t to
     return true;
 }
 
-/* Parses src into a new template with its slots. */
-static int tmpl_build(html_tmpl **out, mtrk_id campaign, const char *src, size_t len)
+/* Parses src into a new template with its slots; *nesting says why on
+ * MTRK_ETOOLONG. */
+static int tmpl_build(html_tmpl **out, mtrk_id campaign, const char *src, size_t len, html_nesting *nesting)
 {
     *out = NULL;
     html_tmpl *m = calloc(1, sizeof *m);
@@ -629,6 +1115,7 @@ static int tmpl_build(html_tmpl **out, mtrk_id campaign, const char *src, size_t
     m->len = len;
     m->campaign = campaign;
     int rc = html_parse(&m->doc, m->src, len);
+    *nesting = m->doc.nesting;
     if (rc) {
         free(m->src);
         free(m);
@@ -653,12 +1140,13 @@ static int tmpl_build(html_tmpl **out, mtrk_id campaign, const char *src, size_t
     return MTRK_OK;
 }
 
-int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, const html_tmpl **out)
+int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, const char *what,
+             const html_tmpl **out)
 {
     *out = NULL;
     struct tmpl_cache *c = t->tmpl;
     if (c == NULL && (c = t->tmpl = calloc(1, sizeof *c)) == NULL)
-        return MTRK_ENOMEM;
+        return terr(t, MTRK_ENOMEM, "out of memory parsing %s", what);
     for (size_t i = 0; i < c->n; i++) {
         html_tmpl *m = c->v[i];
         if (!id_eq(m->campaign, campaign))
@@ -675,9 +1163,15 @@ int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, cons
         break;
     }
     html_tmpl *m;
-    int rc = tmpl_build(&m, campaign, src, len);
+    html_nesting nesting;
+    int rc = tmpl_build(&m, campaign, src, len, &nesting);
+    if (rc == MTRK_ETOOLONG) {
+        char msg[256];
+        html_nesting_message(msg, sizeof msg, what, src, &nesting);
+        return terr(t, rc, "%s", msg);
+    }
     if (rc)
-        return rc;
+        return terr(t, rc, "out of memory parsing %s", what);
     c->parses++;
     /* Room: at most TMPL_CACHE_MAX templates and TMPL_CACHE_BYTES of source. */
     while (c->n > 0 && (c->n == TMPL_CACHE_MAX || c->bytes + len > TMPL_CACHE_BYTES)) {

@@ -83,20 +83,46 @@ static bool str_eq(const char *a, const char *b)
 
 static bool from_html(int64_t origin) { return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT; }
 
-/* How many links before i (of those from HTML) have the same URL. */
-static size_t occ_old(const link_vec *l, size_t i)
+/* Occurrence numbers: for each URL, how many earlier entries have the same
+ * URL (NULL URLs are not counted). Sorting, not pairwise comparison: a body
+ * may hold a hundred thousand links. */
+typedef struct occ_key {
+    const char *url;
+    size_t idx, occ;
+} occ_key;
+
+static int occ_cmp(const void *a, const void *b)
 {
-    size_t c = 0;
-    for (size_t j = 0; j < i; j++)
-        c += from_html(l->v[j].origin) && strcmp(l->v[j].url, l->v[i].url) == 0;
-    return c;
+    const occ_key *x = a, *y = b;
+    int c = strcmp(x->url, y->url);
+    if (c)
+        return c;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
-static size_t occ_new(const html_doc *d, size_t i)
+
+static int occ_find_cmp(const void *a, const void *b)
 {
-    size_t c = 0;
-    for (size_t j = 0; j < i; j++)
-        c += strcmp(d->links[j].url, d->links[i].url) == 0;
-    return c;
+    const occ_key *x = a, *y = b;
+    int c = strcmp(x->url, y->url);
+    if (c)
+        return c;
+    return x->occ < y->occ ? -1 : x->occ > y->occ;
+}
+
+/* keys[0..*nk) sorted by (url, occ) afterwards; occ[i] per entry. */
+static void occurrences(occ_key *keys, size_t *nk, const char *const *urls, size_t n, size_t *occ)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (urls[i])
+            keys[k++] = (occ_key){ urls[i], i, 0 };
+    qsort(keys, k, sizeof *keys, occ_cmp);
+    for (size_t i = 0; i < k; i++) {
+        keys[i].occ = i > 0 && strcmp(keys[i - 1].url, keys[i].url) == 0 ? keys[i - 1].occ + 1 : 0;
+        if (occ)
+            occ[keys[i].idx] = keys[i].occ;
+    }
+    *nk = k;
 }
 
 static int has_messages(mtrk_tenant *t, mtrk_id campaign, bool *out)
@@ -128,8 +154,8 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
     const html_doc *docp = &none;
     const html_tmpl *m = NULL;
     int rc = MTRK_OK;
-    if (html && *html && (rc = tmpl_get(t, campaign, html, strlen(html), &m)))
-        return terr(t, rc, "out of memory parsing the campaign's html");
+    if (html && *html && (rc = tmpl_get(t, campaign, html, strlen(html), "spec->html", &m)))
+        return rc;
     if (m)
         docp = &m->doc;
     const html_doc doc = *docp;
@@ -139,20 +165,34 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
         return rc;
     rc = has_messages(t, campaign, &msgs);
     bool *used = calloc(old.n + 1, sizeof *used);
-    if (rc == MTRK_OK && used == NULL)
+    const char **urls = calloc(doc.n + old.n + 1, sizeof *urls);
+    size_t *occ = calloc(doc.n + 1, sizeof *occ);
+    occ_key *keys = calloc(doc.n + old.n + 1, sizeof *keys), *okeys = NULL;
+    size_t nk = 0, nok = 0;
+    if (rc == MTRK_OK && (used == NULL || urls == NULL || occ == NULL || keys == NULL))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc == MTRK_OK) {
+        /* The new links' occurrences, then the old HTML links' keys. */
+        for (size_t i = 0; i < doc.n; i++)
+            urls[i] = doc.links[i].url;
+        occurrences(keys, &nk, urls, doc.n, occ);
+        for (size_t k = 0; k < old.n; k++)
+            urls[k] = from_html(old.v[k].origin) ? old.v[k].url : NULL;
+        okeys = keys + nk;
+        occurrences(okeys, &nok, urls, old.n, NULL);
+        qsort(okeys, nok, sizeof *okeys, occ_find_cmp);
+    }
     /* Keep the lid of each link whose (URL, label, occurrence among equal
      * URLs) is unchanged; catalogue the others anew. */
     mtrk_time now = core_now(t->db);
     for (size_t i = 0; rc == MTRK_OK && i < doc.n; i++) {
         const html_link *h = &doc.links[i];
         int64_t origin = h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
-        size_t occ = occ_new(&doc, i), k;
-        for (k = 0; k < old.n; k++) {
-            if (!used[k] && from_html(old.v[k].origin) && strcmp(old.v[k].url, h->url) == 0 &&
-                str_eq(old.v[k].label, h->label) && occ_old(&old, k) == occ)
-                break;
-        }
+        occ_key want = { h->url, 0, occ[i] };
+        const occ_key *hit = nok ? bsearch(&want, okeys, nok, sizeof *okeys, occ_find_cmp) : NULL;
+        size_t k = hit ? hit->idx : old.n;
+        if (k < old.n && (used[k] || !str_eq(old.v[k].label, h->label)))
+            k = old.n;
         if (k < old.n) {
             used[k] = true;
             rc = link_move(t, &old.v[k], (int64_t)i, origin);
@@ -181,6 +221,9 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
         else
             rc = link_move(t, &old.v[k], next++, old.v[k].origin);
     }
+    free(keys);
+    free(occ);
+    free(urls);
     free(used);
     link_vec_free(&old);
     return rc;
@@ -488,8 +531,9 @@ static int render_prepare(render_ctx *r, mtrk_id mid)
         return rc;
     if (has_lp)
         rows_clear(T_LANDING_PAGES, &lp);
-    if (r->c.html && *r->c.html && (rc = tmpl_get(t, r->c.id, r->c.html, strlen(r->c.html), &r->tmpl)))
-        return terr(t, rc, "out of memory parsing the campaign's html");
+    if (r->c.html && *r->c.html &&
+        (rc = tmpl_get(t, r->c.id, r->c.html, strlen(r->c.html), "the campaign's html", &r->tmpl)))
+        return rc;
     bool wants_lp = (r->tmpl && r->tmpl->uses_landing) || (r->c.text && strstr(r->c.text, PH_LANDING));
     if (wants_lp && !has_lp)
         return terr(t, MTRK_ESTATE, "the content uses " PH_LANDING " but the campaign has no landing page");

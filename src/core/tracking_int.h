@@ -20,13 +20,31 @@ typedef struct html_link {
     size_t seq;        /* tree order, to keep the first of cloned anchors */
 } html_link;
 
+/* What the nesting pre-check saw (html_nesting_check). */
+typedef struct html_nesting {
+    size_t max_depth;  /* elements open at once, at most (over the limit when refused) */
+    size_t reopened;   /* formatting elements the parser reopens */
+    size_t offset;     /* where the check stopped (the refusal's place) */
+} html_nesting;
+
 typedef struct html_doc {
     html_link *links;  /* in source order, one per source attribute */
     size_t n;
     size_t body_end;   /* offset of "</body", or the source length */
+    html_nesting nesting;
 } html_doc;
 
-/* Parses src[len]. MTRK_ENOMEM only. */
+/* One linear pass over src[n] modelling the HTML5 tree builder's open
+ * elements: MTRK_ETOOLONG when they nest deeper than MTRK_MAX_HTML_DEPTH or
+ * more than MTRK_MAX_HTML_REOPENED formatting elements are reopened;
+ * MTRK_ENOMEM. */
+int html_nesting_check(const char *src, size_t n, html_nesting *out);
+/* The refusal's message ("{what} nests elements deeper than ... at line L,
+ * column C"). */
+void html_nesting_message(char *buf, size_t n, const char *what, const char *src, const html_nesting *x);
+
+/* Parses src[len]. MTRK_ENOMEM, or MTRK_ETOOLONG from the nesting check
+ * (doc->nesting says where; nothing else of doc is set). */
 int html_parse(html_doc *doc, const char *src, size_t len);
 void html_doc_free(html_doc *doc);
 
@@ -76,8 +94,10 @@ typedef struct html_tmpl {
 #define TMPL_CACHE_BYTES (16u * 1024 * 1024)
 /* The template of campaign's HTML src[len], parsed on a miss (a cached one
  * of the same campaign with other content is dropped). Borrowed until the
- * handle's next tmpl_get. MTRK_ENOMEM or html_parse's refusals. */
-int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, const html_tmpl **out);
+ * handle's next tmpl_get. MTRK_ENOMEM or MTRK_ETOOLONG (too deep), with the
+ * handle's message set, naming the HTML as `what`. */
+int tmpl_get(mtrk_tenant *t, mtrk_id campaign, const char *src, size_t len, const char *what,
+             const html_tmpl **out);
 /* How many templates the handle holds, and how many it has parsed (tests). */
 void tmpl_cache_stats(const mtrk_tenant *t, size_t *count, size_t *parses);
 

@@ -334,6 +334,91 @@ static void test_edges(void **state)
     }
 }
 
+/* ---- the nesting bound ---- */
+
+static char *repeat(const char *pre, const char *unit, size_t times, const char *post)
+{
+    size_t un = strlen(unit), n = strlen(pre) + un * times + strlen(post);
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    char *p = s;
+    p += sprintf(p, "%s", pre);
+    for (size_t i = 0; i < times; i++, p += un)
+        memcpy(p, unit, un);
+    sprintf(p, "%s", post);
+    return s;
+}
+
+static int rewrite_rc(const char *html)
+{
+    char *out = NULL;
+    size_t n;
+    int rc = mtrk_html_rewrite(&out, &n, html, strlen(html), NULL, NULL);
+    mtrk_free(out);
+    return rc;
+}
+
+static void test_nesting_bound(void **state)
+{
+    (void)state;
+    /* The deepest accepted: html, body, 509 divs and the anchor are 512 open elements. */
+    char *ok = repeat("<html><body>", "<div>", MTRK_MAX_HTML_DEPTH - 3, "<a href=\"https://a.example/\">deep</a>");
+    got g;
+    memset(&g, 0, sizeof g);
+    char *out = NULL;
+    size_t n;
+    assert_int_equal(mtrk_html_rewrite(&out, &n, ok, strlen(ok), collect, &g), MTRK_OK);
+    assert_int_equal(g.n, 1);
+    mtrk_free(out);
+    free(ok);
+    char *deep = repeat("<html><body>\n", "<div>", MTRK_MAX_HTML_DEPTH - 1, "");
+    assert_int_equal(rewrite_rc(deep), MTRK_ETOOLONG);
+    assert_non_null(strstr(mtrk_last_errmsg(), "nests elements deeper than 512 levels at line 2, column"));
+    free(deep);
+    /* Refused at once, not after minutes of parsing. */
+    char *huge = repeat("", "<div>", 100000, "");
+    assert_int_equal(rewrite_rc(huge), MTRK_ETOOLONG);
+    free(huge);
+    /* "<div/>" opens a div in HTML: it nests. */
+    char *selfc = repeat("", "<div/>", 600, "");
+    assert_int_equal(rewrite_rc(selfc), MTRK_ETOOLONG);
+    free(selfc);
+    /* Markup that closes itself does not nest: unclosed <p>, <li>, <td>,
+     * <tr>, <option>, void elements, self-closed SVG, raw text. */
+    const char *flat[] = { "<p>x", "<li>x", "<br>", "<img src=a.png>", "<dd>x<dt>y", "<option>o",
+                           "<input type=text>", "<hr>" };
+    for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++) {
+        char *s = repeat("<body><ul><select>", flat[i], 5000, "</select></ul></body>");
+        assert_int_equal(rewrite_rc(s), MTRK_OK);
+        free(s);
+    }
+    char *cells = repeat("<table>", "<tr><td>x<td>y", 5000, "</table>");
+    assert_int_equal(rewrite_rc(cells), MTRK_OK);
+    free(cells);
+    char *svg = repeat("<svg>", "<path d=\"M0 0\"/>", 5000, "</svg>");
+    assert_int_equal(rewrite_rc(svg), MTRK_OK);
+    free(svg);
+    char *script = repeat("<script>", "<div>", 5000, "</script><p>after</p>");
+    assert_int_equal(rewrite_rc(script), MTRK_OK);
+    free(script);
+    char *style = repeat("<style>", "<b>", 5000, "</STYLE ><p>after</p>");
+    assert_int_equal(rewrite_rc(style), MTRK_OK);
+    free(style);
+    /* Closed formatting elements are not reopened. */
+    char *closed = repeat("", "<div><b>x</b></div>", 80000, "");
+    assert_int_equal(rewrite_rc(closed), MTRK_OK);
+    free(closed);
+    /* An unclosed <b> reopened in every following block: refused past the bound. */
+    char *reopen = repeat("", "<div><b>x</div>", MTRK_MAX_HTML_REOPENED + 10, "");
+    assert_int_equal(rewrite_rc(reopen), MTRK_ETOOLONG);
+    assert_non_null(strstr(mtrk_last_errmsg(), "reopen more than 65536 unclosed formatting elements"));
+    free(reopen);
+    /* ... and nested: unclosed <font> elements count toward the depth. */
+    char *fonts = repeat("", "<font>x", MTRK_MAX_HTML_DEPTH, "");
+    assert_int_equal(rewrite_rc(fonts), MTRK_ETOOLONG);
+    free(fonts);
+}
+
 /* ---- parsed once: the handle's template cache ---- */
 
 #define OK(call) assert_int_equal((call), MTRK_OK)
@@ -460,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_unquoted_gets_quotes),
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_render_parses_once),
+        cmocka_unit_test(test_nesting_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
