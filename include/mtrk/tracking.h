@@ -20,7 +20,16 @@ extern "C" {
 typedef enum mtrk_link_origin {
     MTRK_LINK_MANUAL = 0,   /**< added with mtrk_link_add; never removed by recataloguing */
     MTRK_LINK_HTML = 1,     /**< an <a href> or <area href> of the campaign's HTML */
-    MTRK_LINK_HONEYPOT = 2  /**< an <a href data-mtrk-honeypot> of the HTML: clicks are scanners */
+    MTRK_LINK_HONEYPOT = 2, /**< an <a href data-mtrk-honeypot> of the HTML: clicks are scanners */
+    /** An href of the HTML written with merge tags of a template language
+     * ({{x}}, [[x]], %%x%%, ${x} ...) or other characters RFC 3986 forbids
+     * unencoded: its URL differs per recipient. Catalogued, not tracked: the
+     * href is rendered as written (docs/tracking.md "Merge tags"). */
+    MTRK_LINK_TEMPLATE = 3,
+    /** Such an href with data-mtrk-track: tracked, and a click redirects to
+     * the URL as catalogued, merge tags included, for the host to fill in
+     * for the recipient (mtrk_track_result's mid and rid) before answering. */
+    MTRK_LINK_TEMPLATE_TRACKED = 4
 } mtrk_link_origin;
 /** Where the link comes from (MTRK_LINK_MANUAL for NULL). */
 MTRK_API mtrk_link_origin mtrk_link_origin_of(const mtrk_link *l);

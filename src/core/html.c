@@ -31,12 +31,41 @@ static bool has_attr(const GumboElement *e, const char *name)
     return gumbo_get_attribute(&e->attributes, name) != NULL;
 }
 
+static bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+/* Whether the URL v[n] (scheme and host checked) is written with merge tags
+ * of a template language ({{x}}, {% x %}, *|X|*, [[X]], {x}, {$x}, ${x},
+ * %%x%%, <%x%>, %recipient.x% ...) or holds another character RFC 3986
+ * forbids unencoded: < > \ ^ ` { | }, [ or ] outside an IPv6 host, a % not
+ * followed by two hex digits. Only templating writes such an href; its URL
+ * differs per recipient. Spaces, controls and '"' are not counted here:
+ * browsers encode them, and so does the catalogue (spaces and controls). */
+static bool url_is_template(const char *v, size_t n, size_t host_at)
+{
+    size_t host_end = host_at;
+    while (host_end < n && v[host_end] != '/' && v[host_end] != '?' && v[host_end] != '#')
+        host_end++;
+    for (size_t i = 0; i < n; i++) {
+        char c = v[i];
+        if (strchr("<>\\^`{|}", c) != NULL && c != '\0')
+            return true;
+        if (c == '%' && (i + 2 >= n || !is_hex(v[i + 1]) || !is_hex(v[i + 2])))
+            return true;
+        if ((c == '[' || c == ']') && (i < host_at || i >= host_end))
+            return true;
+    }
+    return false;
+}
+
 /* The catalogued form of an href value: trimmed, tabs and newlines removed
- * (as URL parsers do), other spaces and controls %-encoded. NULL when the
- * value is not tracked by policy or on ENOMEM (*oom says which). */
-static char *tracked_url(const char *v, bool *oom)
+ * (as URL parsers do), other spaces and controls %-encoded (kept in a
+ * template's URL, for its engine). NULL when the
+ * value is not catalogued by policy or on ENOMEM (*oom says which);
+ * *templ when it is written with merge tags (url_is_template). */
+static char *tracked_url(const char *v, bool *oom, bool *templ)
 {
     *oom = false;
+    *templ = false;
     while (is_space(*v))
         v++;
     size_t n = strlen(v);
@@ -51,10 +80,7 @@ static char *tracked_url(const char *v, bool *oom)
         return NULL; /* mailto:, tel:, #fragment, relative, javascript:, ... */
     if (n == skip || v[skip] == '/' || v[skip] == '?' || v[skip] == '#' || is_space(v[skip]))
         return NULL; /* no host */
-    for (size_t i = 0; i + 1 < n; i++) {
-        if ((v[i] == '{' && v[i + 1] == '{') || (v[i] == '*' && v[i + 1] == '|'))
-            return NULL; /* a template placeholder: the host's template engine owns it */
-    }
+    *templ = url_is_template(v, n, skip);
     char *out = malloc(n * 3 + 1);
     if (out == NULL) {
         *oom = true;
@@ -65,7 +91,7 @@ static char *tracked_url(const char *v, bool *oom)
         unsigned char c = (unsigned char)v[i];
         if (c == '\t' || c == '\n' || c == '\r')
             continue;
-        if (c <= 0x20 || c == 0x7f) {
+        if ((c <= 0x20 || c == 0x7f) && !*templ) { /* a template's spaces are its engine's: kept */
             static const char hex[] = "0123456789ABCDEF";
             out[o++] = '%';
             out[o++] = hex[c >> 4];
@@ -182,8 +208,8 @@ static void anchor(walk_ctx *w, const GumboNode *node)
     /* Only values that lie in the source (not synthesized) and are real values. */
     if (vs == NULL || vn == 0 || vs < w->src || vs + vn > w->src + w->len || href->value_start.offset == 0)
         return;
-    bool oom;
-    char *url = tracked_url(href->value, &oom);
+    bool oom, templ;
+    char *url = tracked_url(href->value, &oom, &templ);
     if (url == NULL) {
         if (oom)
             w->rc = MTRK_ENOMEM;
@@ -233,6 +259,8 @@ static void anchor(walk_ctx *w, const GumboNode *node)
     l->url = url;
     l->label = label;
     l->honeypot = has_attr(e, "data-mtrk-honeypot");
+    l->templ = templ;
+    l->tracked = !templ || has_attr(e, "data-mtrk-track");
     l->seq = w->seq++;
 }
 
@@ -996,9 +1024,12 @@ MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, si
         html_doc_free(&doc);
         return gerr(MTRK_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < doc.n && rc == MTRK_OK && fn; i++) {
+    /* Links written with merge tags are not offered (not tracked by default). */
+    for (size_t i = 0, k = 0; i < doc.n && rc == MTRK_OK && fn; i++) {
         const html_link *l = &doc.links[i];
-        mtrk_html_link info = { MTRK_HTML_LINK_VERSION, i, l->off, l->len, l->url, l->label, l->honeypot };
+        if (l->templ)
+            continue;
+        mtrk_html_link info = { MTRK_HTML_LINK_VERSION, k++, l->off, l->len, l->url, l->label, l->honeypot };
         rc = fn(userdata, &info, &repl[i]);
     }
     if (rc == MTRK_OK && out) {

@@ -81,7 +81,22 @@ static bool str_eq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static bool from_html(int64_t origin) { return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT; }
+static bool from_html(int64_t origin)
+{
+    return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT || origin == MTRK_LINK_TEMPLATE ||
+           origin == MTRK_LINK_TEMPLATE_TRACKED;
+}
+
+/* Whether a link's href is replaced by a click URL when rendering. */
+static bool trackable(int64_t origin) { return origin != MTRK_LINK_TEMPLATE; }
+
+/* The origin a catalogued HTML link gets. */
+static int64_t html_origin(const html_link *h)
+{
+    if (h->templ)
+        return h->tracked ? MTRK_LINK_TEMPLATE_TRACKED : MTRK_LINK_TEMPLATE;
+    return h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
+}
 
 /* Occurrence numbers: for each URL, how many earlier entries have the same
  * URL (NULL URLs are not counted). Sorting, not pairwise comparison: a body
@@ -187,7 +202,7 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
     mtrk_time now = core_now(t->db);
     for (size_t i = 0; rc == MTRK_OK && i < doc.n; i++) {
         const html_link *h = &doc.links[i];
-        int64_t origin = h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
+        int64_t origin = html_origin(h);
         occ_key want = { h->url, 0, occ[i] };
         const occ_key *hit = nok ? bsearch(&want, okeys, nok, sizeof *okeys, occ_find_cmp) : NULL;
         size_t k = hit ? hit->idx : old.n;
@@ -556,14 +571,17 @@ static int render_prepare(render_ctx *r, mtrk_id mid)
  * same URL. -1 if none (the href is left as it is). */
 static long link_for(const render_ctx *r, const html_link *h, size_t i, const bool *used)
 {
+    if (!h->tracked)
+        return -1; /* merge tags: rendered as written */
     for (size_t k = 0; k < r->links.n; k++) {
         const row_links *l = &r->links.v[k];
-        if (from_html(l->origin) && l->position == (int64_t)i && strcmp(l->url, h->url) == 0 && !used[k])
+        if (from_html(l->origin) && trackable(l->origin) && l->position == (int64_t)i && strcmp(l->url, h->url) == 0 &&
+            !used[k])
             return (long)k;
     }
     for (size_t k = 0; k < r->links.n; k++) {
         const row_links *l = &r->links.v[k];
-        if (from_html(l->origin) && !used[k] && strcmp(l->url, h->url) == 0)
+        if (from_html(l->origin) && trackable(l->origin) && !used[k] && strcmp(l->url, h->url) == 0)
             return (long)k;
     }
     return -1;
@@ -662,7 +680,7 @@ static int render_text(render_ctx *r, char **out, size_t *out_len)
         long k = -1;
         for (size_t j = 0; j < r->links.n && k < 0; j++) {
             const char *u = r->links.v[j].url;
-            if (strlen(u) == e - i && memcmp(u, s + i, e - i) == 0)
+            if (trackable(r->links.v[j].origin) && strlen(u) == e - i && memcmp(u, s + i, e - i) == 0)
                 k = (long)j;
         }
         if (k >= 0) {
@@ -900,7 +918,7 @@ static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_mac
         if ((rc = links_read(x->t, x->m.campaign, &all)))
             return rc;
         for (size_t i = 0; i < all.n; i++)
-            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT;
+            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT && trackable(all.v[i].origin);
         link_vec_free(&all);
     }
     classify(&c, rules, x->opts ? x->opts->classifier : NULL, x->opts ? x->opts->classifier_userdata : NULL, cls,

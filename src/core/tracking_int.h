@@ -17,6 +17,8 @@ typedef struct html_link {
     char *url;         /* catalogued URL */
     char *label;       /* or NULL */
     bool honeypot;
+    bool templ;        /* written with merge tags (its URL differs per recipient) */
+    bool tracked;      /* replaced when rendering: not a template, or opted in (data-mtrk-track) */
     size_t seq;        /* tree order, to keep the first of cloned anchors */
 } html_link;
 

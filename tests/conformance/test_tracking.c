@@ -26,7 +26,7 @@ typedef struct trk {
     mtrk_id campaign, audience;
     mtrk_id contacts[4];
     mtrk_id mids[4];
-    mtrk_id lids[8];
+    mtrk_id lids[16];
     size_t nlinks, n;
     mtrk_time sent_at;
 } trk;
@@ -65,8 +65,16 @@ static size_t read_links(mtrk_tenant *t, mtrk_id campaign, mtrk_id *lids, char u
     return n;
 }
 
+/* A sending campaign with the given content, n messages sent at conf_clock_now(). */
+static void trk_build_with(trk *s, mtrk_tenant *t, const char *prefix, size_t n, const char *html, const char *text);
+
 /* A sending campaign with the HTML above, n messages sent at conf_clock_now(). */
 static void trk_build(trk *s, mtrk_tenant *t, const char *prefix, size_t n)
+{
+    trk_build_with(s, t, prefix, n, html_src, text_src);
+}
+
+static void trk_build_with(trk *s, mtrk_tenant *t, const char *prefix, size_t n, const char *html, const char *text)
 {
     char name[64], addr[128];
     memset(s, 0, sizeof *s);
@@ -75,10 +83,10 @@ static void trk_build(trk *s, mtrk_tenant *t, const char *prefix, size_t n)
     conf_spec(&spec);
     snprintf(name, sizeof name, "%s campaign", prefix);
     spec.name = name;
-    spec.html = html_src;
-    spec.text = text_src;
+    spec.html = html;
+    spec.text = text;
     CONF_OK(mtrk_campaign_create(&s->campaign, t, &spec));
-    s->nlinks = read_links(t, s->campaign, s->lids, NULL, NULL, NULL, 8);
+    s->nlinks = read_links(t, s->campaign, s->lids, NULL, NULL, NULL, 16);
     s->audience = conf_audience_new(t, prefix);
     s->n = n;
     for (size_t i = 0; i < n; i++) {
@@ -893,6 +901,72 @@ static void test_bad_input(void **state)
     assert_string_equal(mtrk_strerror(MTRK_ETENANT), "tracking URL of another tenant");
 }
 
+/* ---- merge tags of template languages ---- */
+
+static const char *const merge_html =
+    "<html><body>\n"
+    "<a href=\"https://news.example.com/unsubscribe/public/?Email=[[Email]]\">Unsubscribe</a>\n"
+    "<a href=\"https://e.example/{email}\">Elastic</a>\n"
+    "<a href=\"https://e.example/?u=%%Email%%\">SFMC</a>\n"
+    "<a href=\"https://e.example/<%= id %>\">ERB</a>\n"
+    "<a href=\"https://e.example/{$email}\">Smarty</a>\n"
+    "<a href=\"https://e.example/?r=%recipient.email%\">Mailgun</a>\n"
+    "<a href=\"https://e.example/${email}\">Freemarker</a>\n"
+    "<a href=\"https://e.example/{% url %}\">Liquid</a>\n"
+    "<a href=\"https://e.example/*|EMAIL|*\">Mailchimp</a>\n"
+    "<a href=\"https://e.example/x^y\">Caret</a>\n"
+    "<a href=\"https://[2001:db8::1]/ipv6\">IPv6 host</a>\n"
+    "<a href=\"https://e.example/p?q=%41ok\">Plain</a>\n"
+    "<a href=\"https://e.example/profile/{{ contact.id }}\" data-mtrk-track>Profile</a>\n"
+    "</body></html>\n";
+
+static void test_merge_tags(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build_with(&s, fx->t, "mt", 1, merge_html, NULL);
+    char urls[16][128], labels[16][64];
+    mtrk_link_origin o[16];
+    size_t n = read_links(fx->t, s.campaign, NULL, urls, labels, o, 16);
+    assert_int_equal(n, 13);
+    /* Catalogued as written, and reported as templates: not tracked. */
+    assert_string_equal(urls[0], "https://news.example.com/unsubscribe/public/?Email=[[Email]]");
+    assert_string_equal(urls[7], "https://e.example/{% url %}");
+    for (size_t i = 0; i < 10; i++)
+        assert_int_equal(o[i], MTRK_LINK_TEMPLATE);
+    assert_int_equal(o[10], MTRK_LINK_HTML); /* brackets of an IPv6 host are allowed */
+    assert_int_equal(o[11], MTRK_LINK_HTML);
+    assert_int_equal(o[12], MTRK_LINK_TEMPLATE_TRACKED);
+
+    mtrk_rendered r;
+    CONF_INIT(r, MTRK_RENDERED_VERSION);
+    CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+    /* Every template href is rendered as written, for the host's engine. */
+    assert_non_null(strstr(r.html, "href=\"https://news.example.com/unsubscribe/public/?Email=[[Email]]\""));
+    assert_non_null(strstr(r.html, "href=\"https://e.example/{% url %}\""));
+    assert_non_null(strstr(r.html, "href=\"https://e.example/<%= id %>\""));
+    assert_null(strstr(r.html, "e.example/p?q=%41ok"));
+    assert_null(strstr(r.html, "{{ contact.id }}"));
+    char *click[16];
+    CONF_OK(mtrk_track_url(&click[11], fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[11]));
+    CONF_OK(mtrk_track_url(&click[12], fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[12]));
+    assert_non_null(strstr(r.html, click[11]));
+    assert_non_null(strstr(r.html, click[12]));
+    mtrk_rendered_clear(&r);
+
+    /* The opted-in template redirects to its URL as catalogued, for the host
+     * to fill in for res.rid. */
+    mtrk_track_result res;
+    char *p = strdup(click[12] + strlen("https://trk.example.com"));
+    CONF_OK(resolve_get(&res, fx->t, p, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+    assert_string_equal(res.redirect_url, "https://e.example/profile/{{ contact.id }}");
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    free(p);
+    mtrk_free(click[11]);
+    mtrk_free(click[12]);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_catalogue_from_html),
     CONF_TEST(test_recatalogue_keeps_lids),
@@ -910,5 +984,6 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_machine_rules),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
+    CONF_TEST(test_merge_tags),
 };
 CONF_GROUP(conf_group_tracking, "tracking", tests);

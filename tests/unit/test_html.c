@@ -334,6 +334,21 @@ static void test_edges(void **state)
     }
 }
 
+/* An <area> with href and nohref navigates in browsers (nohref is obsolete):
+ * it is tracked. Merge-tag hrefs are not offered to the callback. */
+static void test_area_nohref_and_templates(void **state)
+{
+    (void)state;
+    const char *src = "<map name=m><area shape=rect coords=0,0,1,1 href=\"https://a.example/area\" nohref alt=A>"
+                      "</map><a href=\"https://a.example/?e=[[Email]]\">T</a><a href=\"https://a.example/ok\">K</a>";
+    got g;
+    scan(&g, src, strlen(src));
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.v[0].url, "https://a.example/area");
+    assert_string_equal(g.v[0].label, "A");
+    assert_string_equal(g.v[1].url, "https://a.example/ok");
+}
+
 /* ---- the nesting bound ---- */
 
 static char *repeat(const char *pre, const char *unit, size_t times, const char *post)
@@ -546,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_render_parses_once),
         cmocka_unit_test(test_nesting_bound),
+        cmocka_unit_test(test_area_nohref_and_templates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
