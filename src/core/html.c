@@ -108,38 +108,82 @@ static char *tracked_url(const char *v, bool *oom, bool *templ)
     return out;
 }
 
-/* Appends the text of a subtree, whitespace collapsed. */
-static void text_of(strbuf *b, const GumboNode *root)
+/* Elements whose boundaries separate words in a label (blocks, cells, line
+ * breaks); inline elements (<b>, <span> ...) do not: "e<b>x</b>ample" is one
+ * word. */
+static bool separates(GumboTag tag)
 {
-    const GumboNode *stack[64];
-    size_t idx[64];
-    size_t sp = 0;
-    stack[0] = root;
-    idx[0] = 0;
-    sp = 1;
-    while (sp > 0) {
-        const GumboNode *n = stack[sp - 1];
-        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-            sb_add(b, n->v.text.text);
-            sb_add(b, " ");
-            sp--;
-            continue;
-        }
-        if (n->type != GUMBO_NODE_ELEMENT || idx[sp - 1] >= n->v.element.children.length || sp == 64) {
-            sp--;
-            continue;
-        }
-        const GumboNode *c = n->v.element.children.data[idx[sp - 1]++];
-        stack[sp] = c;
-        idx[sp] = 0;
-        sp++;
+    switch (tag) {
+    case GUMBO_TAG_BR: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HR: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_IMG: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_PRE: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BUTTON:
+        return true;
+    default:
+        return false;
     }
 }
 
-/* First non-empty alt of an <img> in the subtree (borrowed), or NULL. */
-static const char *img_alt(const GumboNode *n, int depth)
+/* Elements whose text is never shown: never part of a label. */
+static bool hidden_text(GumboTag tag)
 {
-    if (n->type != GUMBO_NODE_ELEMENT || depth > 64)
+    return tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_TEMPLATE ||
+           tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_NOSCRIPT;
+}
+
+/* Appends the visible text of a subtree (whitespace collapsed later), to
+ * any depth. False on ENOMEM. */
+static bool text_of(strbuf *b, const GumboNode *root)
+{
+    size_t cap = 64, sp = 0;
+    const GumboNode **stack = malloc(cap * sizeof *stack);
+    if (stack == NULL)
+        return false;
+    stack[sp++] = root;
+    bool ok = true;
+    while (sp > 0 && ok) {
+        const GumboNode *n = stack[--sp];
+        if (n == NULL) { /* the end of a separating element */
+            sb_add(b, " ");
+            continue;
+        }
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+            sb_add(b, n->v.text.text);
+            continue;
+        }
+        if (n->type != GUMBO_NODE_ELEMENT || hidden_text(n->v.element.tag))
+            continue;
+        const GumboVector *kids = &n->v.element.children;
+        bool sep = n != root && separates(n->v.element.tag);
+        if (sp + kids->length + 2 > cap) {
+            size_t nc = (sp + kids->length + 2) * 2;
+            const GumboNode **s2 = realloc(stack, nc * sizeof *s2);
+            if (s2 == NULL) {
+                ok = false;
+                break;
+            }
+            stack = s2;
+            cap = nc;
+        }
+        if (sep) {
+            sb_add(b, " ");
+            stack[sp++] = NULL;
+        }
+        for (unsigned i = kids->length; i > 0; i--)
+            stack[sp++] = kids->data[i - 1];
+    }
+    free(stack);
+    return ok && !b->oom;
+}
+
+/* First non-empty alt of an <img> in the subtree (borrowed), or NULL; to any
+ * depth (the tree's depth is bounded by the nesting check). */
+static const char *img_alt(const GumboNode *n)
+{
+    if (n == NULL || n->type != GUMBO_NODE_ELEMENT)
         return NULL;
     const GumboElement *e = &n->v.element;
     if (e->tag == GUMBO_TAG_IMG) {
@@ -148,7 +192,7 @@ static const char *img_alt(const GumboNode *n, int depth)
             return a->value;
     }
     for (unsigned i = 0; i < e->children.length; i++) {
-        const char *alt = img_alt(e->children.data[i], depth + 1);
+        const char *alt = img_alt(e->children.data[i]);
         if (alt)
             return alt;
     }
@@ -170,8 +214,11 @@ static char *collapse(const char *s, bool *oom)
     size_t o = 0;
     bool sp = false;
     for (size_t i = 0; i < n; i++) {
-        if (is_space(s[i])) {
+        /* U+00A0 (no-break space) pads buttons: whitespace here. */
+        bool nbsp = (unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
+        if (is_space(s[i]) || nbsp) {
             sp = o > 0;
+            i += nbsp;
             continue;
         }
         if (sp)
@@ -224,15 +271,14 @@ static void anchor(walk_ctx *w, const GumboNode *node)
         label = collapse(name->value, &lost);
     if (label == NULL && !lost) {
         strbuf b = { 0 };
-        text_of(&b, node);
-        if (b.oom)
+        if (!text_of(&b, node))
             lost = true;
         else if (b.p)
             label = collapse(b.p, &lost);
         sb_free(&b);
     }
     if (label == NULL && !lost)
-        label = collapse(img_alt(node, 0), &lost);
+        label = collapse(img_alt(node), &lost);
     /* An image map's area has no content: its text is its alt. */
     const GumboAttribute *alt = e->tag == GUMBO_TAG_AREA ? gumbo_get_attribute(&e->attributes, "alt") : NULL;
     if (label == NULL && !lost && alt != NULL)
@@ -738,6 +784,10 @@ int html_nesting_check(const char *s, size_t n, html_nesting *out)
                                      tag_info_cmp);
         unsigned flags = ti ? ti->flags : 0;
         if (is_end) {
+            if (m->foreign == 0 && strcmp(name, "body") == 0) {
+                out->body_end = at; /* the last </body> the source shows */
+                out->has_body_end = true;
+            }
             nest_end(m, name, nn, flags);
             continue;
         }
@@ -888,6 +938,10 @@ int html_parse(html_doc *doc, const char *src, size_t len)
     walk_ctx w = { src, len, doc, 0, 0, MTRK_OK };
     walk(&w, out->document);
     garena_destroy(arena); /* every block of the output: no gumbo_destroy_output walk */
+    /* The pixel goes before the </body> the source shows, also where the
+     * tree builder ignores it (inside an unclosed table). */
+    if (doc->nesting.has_body_end)
+        doc->body_end = doc->nesting.body_end;
     if (w.rc) {
         html_doc_free(doc);
         return w.rc;

@@ -392,12 +392,14 @@ typedef struct track_path {
     size_t tokn;
 } track_path;
 
-/* The last three segments of the path: {kind}/{tenant}/{token}[.gif]. */
+/* The last three segments of the path: {kind}/{tenant}/{token}[.gif]. A
+ * query or fragment after them (?fbclid=..., utm_* added when a link is
+ * shared) is ignored: nothing is ever read from it. */
 static bool path_parse(const char *path, track_path *p)
 {
-    if (path == NULL || strpbrk(path, "?#") != NULL)
-        return false; /* the URLs mtrk makes carry no query: anything added is refused */
-    size_t n = strlen(path);
+    if (path == NULL)
+        return false;
+    size_t n = strcspn(path, "?#");
     const char *seg[3];
     size_t segn[3];
     const char *end = path + n;

@@ -27,12 +27,14 @@ typedef struct html_nesting {
     size_t max_depth;  /* elements open at once, at most (over the limit when refused) */
     size_t reopened;   /* formatting elements the parser reopens */
     size_t offset;     /* where the check stopped (the refusal's place) */
+    size_t body_end;   /* offset of the last "</body" tag (not in a comment or raw text) */
+    bool has_body_end;
 } html_nesting;
 
 typedef struct html_doc {
     html_link *links;  /* in source order, one per source attribute */
     size_t n;
-    size_t body_end;   /* offset of "</body", or the source length */
+    size_t body_end;   /* offset of the last "</body" tag of the source, or its length */
     html_nesting nesting;
 } html_doc;
 

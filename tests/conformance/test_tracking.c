@@ -438,8 +438,11 @@ static void test_every_byte_change_refused(void **state)
         /* Appended bytes and queries. */
         snprintf(buf, sizeof buf, "%sA", p);
         expect_refused(fx->t, buf, "byte appended");
-        snprintf(buf, sizeof buf, "%s?url=https://evil.example/", p);
-        expect_refused(fx->t, buf, "open redirect parameter");
+        /* A query does not rescue a changed token. */
+        memcpy(buf, p, n + 1);
+        buf[n - 6] = buf[n - 6] == 'A' ? 'B' : 'A';
+        strcat(buf, "?fbclid=x");
+        expect_refused(fx->t, buf, "changed byte with a query");
     }
     assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before);
     for (int k = 0; k < 4; k++)
@@ -967,6 +970,110 @@ static void test_merge_tags(void **state)
     mtrk_free(click[12]);
 }
 
+/* Parameters added to a tracking URL when it is shared (?fbclid=...,
+ * utm_*) are ignored: the click still resolves, and no parameter can change
+ * the target, the link, the message or the event recorded. */
+static void test_extra_query_ignored(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "eq", 2);
+    mtrk_id nil = { { 0 } };
+    char *click = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]);
+    char *other = url_path(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[1]);
+    char mid1[MTRK_ID_STRLEN + 1], lid1[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(mid1, s.mids[1]);
+    mtrk_id_to_string(lid1, s.lids[1]);
+    const char *queries[] = {
+        "?fbclid=IwAR0abc",
+        "?utm_source=facebook&utm_medium=social&utm_campaign=x",
+        "?url=https://evil.example/&redirect=https://evil.example/&to=https://evil.example/",
+        NULL, /* mid and lid of another message and link */
+        NULL, /* another token */
+        "#fragment",
+        "?",
+    };
+    char q3[256], q4[512];
+    snprintf(q3, sizeof q3, "?mid=%s&lid=%s&type=open&kind=u", mid1, lid1);
+    snprintf(q4, sizeof q4, "?token=%s&path=%s", strrchr(other, '/') + 1, other);
+    queries[3] = q3;
+    queries[4] = q4;
+    mtrk_link *l;
+    CONF_OK(mtrk_link_get(&l, fx->t, s.lids[0]));
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s%s", click, queries[i]);
+        mtrk_track_result res;
+        CONF_OK(resolve_get(&res, fx->t, path, LATER + (mtrk_time)i * CONF_MIN));
+        assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+        assert_string_equal(res.redirect_url, mtrk_link_url(l));
+        CONF_ID_EQ(res.lid, s.lids[0]);
+        CONF_ID_EQ(res.mid, s.mids[0]);
+        assert_int_equal(res.recorded, 1);
+        mtrk_event_info e;
+        last_event(&e, fx->t, s.mids[0]);
+        assert_int_equal(e.type, MTRK_EV_CLICK);
+        CONF_ID_EQ(e.lid, s.lids[0]);
+        CONF_ID_EQ(e.id, res.event_id);
+        char key[MTRK_MAX_TENANT_KEY + 1];
+        CONF_OK(mtrk_track_path_tenant(key, path));
+        assert_string_equal(key, "t1");
+    }
+    mtrk_link_free(l);
+    /* The other kinds too: the pixel, and a one-click POST. */
+    char *open = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil);
+    char path[1024];
+    snprintf(path, sizeof path, "%s?utm_source=x", open);
+    mtrk_track_result res;
+    CONF_OK(resolve_get(&res, fx->t, path, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_PIXEL);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    char *unsub = url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], nil);
+    snprintf(path, sizeof path, "%s?mid=%s", unsub, mid1);
+    CONF_OK(resolve_full(&res, fx->t, "POST", path, "List-Unsubscribe=One-Click", NULL, NULL, LATER, NULL));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    free(open);
+    free(unsub);
+    free(click);
+    free(other);
+}
+
+/* The pixel goes before the </body> the source shows, also when the HTML5
+ * parser ignores it (inside an unclosed table), not after </html>; a
+ * "</body>" in a comment or a script is not it. */
+static void test_pixel_before_body(void **state)
+{
+    conf_fixture *fx = *state;
+    static const struct {
+        const char *html, *before, *after;
+    } cases[] = {
+        { "<html><body><table><tr><td>x</td></tr></body></html>", "</td></tr>", "</body></html>" },
+        { "<html><body><p>x</p><!-- </body> --><script>var s='</body>';</script></body>\n</html>\n",
+          "</script>", "</body>\n</html>\n" },
+        { "<p>no body tag</p>", "no body tag</p>", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        trk s;
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "px%zu", i);
+        trk_build_with(&s, fx->t, prefix, 1, cases[i].html, NULL);
+        mtrk_rendered r;
+        CONF_INIT(r, MTRK_RENDERED_VERSION);
+        CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+        char *pix = strstr(r.html, "<img src=\"https://trk.example.com/t/o/");
+        assert_non_null(pix);
+        char *end = strchr(pix, '>');
+        assert_non_null(end);
+        assert_string_equal(end + 1, cases[i].after);
+        size_t bn = strlen(cases[i].before);
+        assert_true((size_t)(pix - r.html) >= bn);
+        assert_memory_equal(pix - bn, cases[i].before, bn);
+        mtrk_rendered_clear(&r);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_catalogue_from_html),
     CONF_TEST(test_recatalogue_keeps_lids),
@@ -985,5 +1092,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
     CONF_TEST(test_merge_tags),
+    CONF_TEST(test_extra_query_ignored),
+    CONF_TEST(test_pixel_before_body),
 };
 CONF_GROUP(conf_group_tracking, "tracking", tests);

@@ -434,6 +434,36 @@ static void test_nesting_bound(void **state)
     free(fonts);
 }
 
+/* Labels: inline markup joins words, blocks separate them; style and script
+ * text never shows; no-break-space padding goes; any depth. */
+static void test_labels_text(void **state)
+{
+    (void)state;
+    const char *src = "<a href=\"https://a.example/1\">e<b>x</b>ample</a>"
+                      "<a href=\"https://a.example/2\"><style>.b{color:red}</style>Buy<script>var x=1;</script> now</a>"
+                      "<a href=\"https://a.example/3\">&nbsp;&nbsp;Shop&nbsp;now&nbsp;\xc2\xa0</a>"
+                      "<a href=\"https://a.example/4\"><div>One</div><div>Two</div>Three<br>Four</a>";
+    got g;
+    scan(&g, src, strlen(src));
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.v[0].label, "example");
+    assert_string_equal(g.v[1].label, "Buy now");
+    assert_string_equal(g.v[2].label, "Shop now");
+    assert_string_equal(g.v[3].label, "One Two Three Four");
+    /* Deeper than 64 levels, inside and outside the anchor. */
+    char *deep = repeat("<body>", "<div>", 100, "<a href=\"https://a.example/deep\">");
+    char *inner = repeat(deep, "<span>", 80, "Deep label<img alt=x></a>");
+    scan(&g, inner, strlen(inner));
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.v[0].label, "Deep label");
+    free(inner);
+    free(deep);
+    char *deep2 = repeat("<a href=\"https://a.example/img\">", "<span>", 90, "<img src=a.png alt=\"Deep alt\"></a>");
+    scan(&g, deep2, strlen(deep2));
+    assert_string_equal(g.v[0].label, "Deep alt");
+    free(deep2);
+}
+
 /* ---- parsed once: the handle's template cache ---- */
 
 #define OK(call) assert_int_equal((call), MTRK_OK)
@@ -562,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_render_parses_once),
         cmocka_unit_test(test_nesting_bound),
         cmocka_unit_test(test_area_nohref_and_templates),
+        cmocka_unit_test(test_labels_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
