@@ -104,7 +104,10 @@ typedef struct mtrk_link mtrk_link;
 typedef struct mtrk_link_iter mtrk_link_iter;
 /**
  * Catalogues a trackable link: an http(s) URL (<= MTRK_MAX_URL), a label and
- * its position in the content (0-based order). Only in draft (MTRK_ESTATE).
+ * its position in the content (0-based order). A position already held by a
+ * link of the campaign (one catalogued from the HTML, say) is not shared: the
+ * link gets the position after the last one instead (mtrk_link_position
+ * tells which). Only in draft (MTRK_ESTATE).
  */
 MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *tenant, mtrk_id campaign,
                            const char *url, const char *label, uint32_t position);

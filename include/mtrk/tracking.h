@@ -98,6 +98,14 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *tenant, mtrk_url_kind kind,
  */
 MTRK_API int mtrk_track_path_tenant(char out[MTRK_MAX_TENANT_KEY + 1], const char *path);
 
+/**
+ * The URL of campaign's landing page (where a landing URL redirects), into
+ * *out_url (NUL-terminated, freed with mtrk_free; "" when the page has no
+ * URL), and its id into *out_id (may be NULL). MTRK_ENOTFOUND when the
+ * campaign has no landing page (or is not the tenant's).
+ */
+MTRK_API int mtrk_landing_page_url(char **out_url, mtrk_id *out_id, mtrk_tenant *tenant, mtrk_id campaign);
+
 /** The 1x1 transparent GIF to answer an open with (static; *out_len its size). */
 MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
 

@@ -323,6 +323,44 @@ static int landing_find(mtrk_tenant *t, mtrk_id campaign, row_landing_pages *lp,
     return rc == MTRK_ENOTFOUND ? MTRK_OK : rc;
 }
 
+MTRK_API int mtrk_landing_page_url(char **out_url, mtrk_id *out_id, mtrk_tenant *t, mtrk_id campaign)
+{
+    if (out_url == NULL)
+        return gerr(MTRK_EINVAL, "out_url is NULL");
+    *out_url = NULL;
+    if (out_id)
+        *out_id = nil_id;
+    TENANT_CHECK(t);
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    row_landing_pages lp;
+    bool found = false;
+    rc = landing_find(t, campaign, &lp, &found);
+    if (rc == MTRK_OK && !found) {
+        char s[MTRK_ID_STRLEN + 1];
+        idtext(s, campaign);
+        rc = terr(t, MTRK_ENOTFOUND, "campaign %s has no landing page", s);
+    }
+    if (found) {
+        if (rc == MTRK_OK && (*out_url = xstrdup(lp.url ? lp.url : "")) == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        if (rc == MTRK_OK && out_id)
+            *out_id = lp.id;
+        rows_clear(T_LANDING_PAGES, &lp);
+    }
+    rc = tx_end(t, rc);
+    if (rc) {
+        free(*out_url);
+        *out_url = NULL;
+        if (out_id)
+            *out_id = nil_id;
+    }
+    return rc;
+}
+
 MTRK_API int mtrk_track_url(char **out, mtrk_tenant *t, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid)
 {
     if (out == NULL)

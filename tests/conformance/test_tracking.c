@@ -1074,6 +1074,40 @@ static void test_pixel_before_body(void **state)
     }
 }
 
+/* A link added at a position a catalogued link holds goes after the last:
+ * positions never collide. The landing page's URL is readable. */
+static void test_link_positions_and_landing_url(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    spec.name = "positions";
+    spec.html = "<a href=\"https://a.example/0\">A</a><a href=\"https://a.example/1\">B</a>";
+    mtrk_id cam, l1, l2, l3;
+    CONF_OK(mtrk_campaign_create(&cam, fx->t, &spec));
+    CONF_OK(mtrk_link_add(&l1, fx->t, cam, "https://a.example/m", "M", 0));
+    CONF_OK(mtrk_link_add(&l2, fx->t, cam, "https://a.example/n", "N", 10));
+    CONF_OK(mtrk_link_add(&l3, fx->t, cam, "https://a.example/o", "O", 10));
+    uint32_t want[][2] = { { 0, 0 }, { 2, 0 }, { 10, 0 }, { 11, 0 } };
+    mtrk_id ids[3] = { l1, l2, l3 };
+    for (int i = 0; i < 3; i++) {
+        mtrk_link *l;
+        CONF_OK(mtrk_link_get(&l, fx->t, ids[i]));
+        assert_int_equal(mtrk_link_position(l), want[i + 1][0]);
+        mtrk_link_free(l);
+    }
+    char *url = NULL;
+    mtrk_id lp, got;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_landing_page_url(&url, &got, fx->t, cam));
+    assert_null(url);
+    CONF_OK(mtrk_landing_page_create(&lp, fx->t, cam, "LP", "https://a.example/lp"));
+    CONF_OK(mtrk_landing_page_url(&url, &got, fx->t, cam));
+    assert_string_equal(url, "https://a.example/lp");
+    CONF_ID_EQ(got, lp);
+    mtrk_free(url);
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_landing_page_url(&url, NULL, fx->t, conf_unknown_id()));
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_catalogue_from_html),
     CONF_TEST(test_recatalogue_keeps_lids),
@@ -1094,5 +1128,6 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_merge_tags),
     CONF_TEST(test_extra_query_ignored),
     CONF_TEST(test_pixel_before_body),
+    CONF_TEST(test_link_positions_and_landing_url),
 };
 CONF_GROUP(conf_group_tracking, "tracking", tests);
