@@ -358,7 +358,11 @@ static void print_terminal(const rep *r)
     }
     if (r->nlinks == 0)
         printf("  (no links)\n");
-    printf("  (honeypot: hidden trap link, its clicks are scanners; untracked: merge tags)\n");
+    bool unranked = false;
+    for (size_t i = 0; i < r->nlinks; i++)
+        unranked = unranked || !ranked(r->origins[i]);
+    if (unranked)
+        printf("  (honeypot: hidden trap link, its clicks are scanners; untracked: merge tags)\n");
     printf("\nHUMAN VS MACHINE       human  machine\n");
     printf("  opens          %11llu %8llu   (unique human / machine events)\n",
            (unsigned long long)m->opens_unique_human, (unsigned long long)m->opens_machine);
