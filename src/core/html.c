@@ -464,7 +464,15 @@ static void count_del(nest_count *tab, uint32_t h)
 
 static uint32_t count_of(nest_count *tab, uint32_t h) { return count_slot(tab, h)->n; }
 
+/* The hashes of the names the model looks for (computed per check: no
+ * shared state between threads). */
+typedef struct nest_names {
+    uint32_t p, li, dd, dt, td, th, tr, button, ol, ul, table, tbody, thead, tfoot, option, optgroup, html, body,
+        head;
+} nest_names;
+
 typedef struct nest {
+    nest_names n;
     nest_el stack[MTRK_MAX_HTML_DEPTH + 2];
     size_t sp;
     nest_count open[NEST_TAB];
@@ -593,29 +601,28 @@ static void nest_pop_to(nest *m, long i)
 
 static uint32_t H(const char *s) { return name_hash(s, strlen(s)); }
 
+static void names_init(nest_names *n)
+{
+    n->p = H("p"), n->li = H("li"), n->dd = H("dd"), n->dt = H("dt"), n->td = H("td"), n->th = H("th");
+    n->tr = H("tr"), n->button = H("button"), n->ol = H("ol"), n->ul = H("ul"), n->table = H("table");
+    n->tbody = H("tbody"), n->thead = H("thead"), n->tfoot = H("tfoot"), n->option = H("option");
+    n->optgroup = H("optgroup"), n->html = H("html"), n->body = H("body"), n->head = H("head");
+}
+
 /* html, head and body: the model's stack starts with html and body open
  * (the tree builder inserts them when the source has none); their tags in
  * the source change no depth. */
-static bool doc_element(uint32_t h)
-{
-    static uint32_t hh, hb, hd;
-    if (hh == 0)
-        hh = H("html"), hb = H("body"), hd = H("head");
-    return h == hh || h == hb || h == hd;
-}
+static bool doc_element(const nest *m, uint32_t h) { return h == m->n.html || h == m->n.body || h == m->n.head; }
 
 static void nest_start(nest *m, const char *name, size_t n, unsigned flags, bool self_closing)
 {
     uint32_t h = name_hash(name, n);
-    if (doc_element(h) && m->foreign == 0)
+    if (doc_element(m, h) && m->foreign == 0)
         return;
-    static uint32_t hp, hli, hdd, hdt, htd, hth, htr, hbutton, hol, hul, htable, htbody, hthead, htfoot, hoption,
-        hoptgroup;
-    if (hp == 0) {
-        hp = H("p"), hli = H("li"), hdd = H("dd"), hdt = H("dt"), htd = H("td"), hth = H("th"), htr = H("tr");
-        hbutton = H("button"), hol = H("ol"), hul = H("ul"), htable = H("table"), htbody = H("tbody");
-        hthead = H("thead"), htfoot = H("tfoot"), hoption = H("option"), hoptgroup = H("optgroup");
-    }
+    uint32_t hp = m->n.p, hli = m->n.li, hdd = m->n.dd, hdt = m->n.dt, htd = m->n.td, hth = m->n.th,
+             htr = m->n.tr, hbutton = m->n.button, hol = m->n.ol, hul = m->n.ul, htable = m->n.table,
+             htbody = m->n.tbody, hthead = m->n.thead, htfoot = m->n.tfoot, hoption = m->n.option,
+             hoptgroup = m->n.optgroup;
     if (m->foreign == 0) {
         if (flags & TF_BLOCK)
             nest_pop_to(m, nest_find(m, hp, hbutton, 0));
@@ -659,7 +666,7 @@ static void nest_start(nest *m, const char *name, size_t n, unsigned flags, bool
 static void nest_end(nest *m, const char *name, size_t n, unsigned flags)
 {
     uint32_t h = name_hash(name, n);
-    if (doc_element(h) && m->foreign == 0)
+    if (doc_element(m, h) && m->foreign == 0)
         return;
     long at = nest_find(m, h, 0, 0);
     if (at < 0 && m->sp > 0 && m->stack[m->sp - 1].h == h)
@@ -729,8 +736,9 @@ int html_nesting_check(const char *s, size_t n, html_nesting *out)
     if (m == NULL)
         return MTRK_ENOMEM;
     memset(out, 0, sizeof *out);
-    nest_push(m, H("html"), TF_SCOPE);
-    nest_push(m, H("body"), 0);
+    names_init(&m->n);
+    nest_push(m, m->n.html, TF_SCOPE);
+    nest_push(m, m->n.body, 0);
     size_t i = 0;
     char name[24];
     while (i < n && !m->over && !m->oom) {
