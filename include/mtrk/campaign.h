@@ -32,7 +32,7 @@ typedef struct mtrk_campaign_spec {
     const char *from_name;  /**< optional, <= MTRK_MAX_NAME */
     const char *from_address; /**< required, a valid address */
     const char *reply_to;   /**< optional, a valid address */
-    const char *html;       /**< HTML part, <= MTRK_MAX_HTML (html or text required) */
+    const char *html;       /**< HTML part, <= MTRK_MAX_HTML, nested <= MTRK_MAX_HTML_DEPTH (html or text required) */
     const char *text;       /**< text part, <= MTRK_MAX_TEXT */
     mtrk_time starts_at;    /**< 0: unset */
     mtrk_time ends_at;      /**< 0: unset; when both set, ends_at > starts_at */

@@ -348,10 +348,13 @@ typedef int (*mtrk_html_link_fn)(void *userdata, const mtrk_html_link *link, con
 
 /**
  * Parses html[len] with an HTML5 parser and calls fn for every tracked link
- * (policy in docs/tracking.md). When out is non-NULL, *out receives a copy of
+ * (policy in docs/tracking.md; hrefs written with merge tags are not
+ * offered). When out is non-NULL, *out receives a copy of
  * the HTML (NUL-terminated, *out_len octets, freed with mtrk_free) in which
  * only the replaced attribute values differ. Returns 0, fn's non-zero code,
- * MTRK_EINVAL or MTRK_ENOMEM.
+ * MTRK_EINVAL, MTRK_ETOOLONG (longer than MTRK_MAX_HTML, or nested past
+ * MTRK_MAX_HTML_DEPTH / MTRK_MAX_HTML_REOPENED: the message names the line
+ * and column) or MTRK_ENOMEM.
  */
 MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, size_t len, mtrk_html_link_fn fn,
                                void *userdata);

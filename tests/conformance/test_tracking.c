@@ -1108,6 +1108,40 @@ static void test_link_positions_and_landing_url(void **state)
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_landing_page_url(&url, NULL, fx->t, conf_unknown_id()));
 }
 
+/* A body nested past the bound is refused, naming the field and the place;
+ * nothing is written, and an edit to such a body is refused the same way. */
+static void test_nesting_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    size_t n = 600 * 5 + 64;
+    char *deep = malloc(n);
+    strcpy(deep, "<body>\n");
+    for (int i = 0; i < 600; i++)
+        strcat(deep, "<div>");
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    spec.name = "deep";
+    spec.html = deep;
+    mtrk_id cam;
+    CONF_EXPECT(MTRK_ETOOLONG, mtrk_campaign_create(&cam, fx->t, &spec));
+    CONF_ERRMSG_HAS("spec->html nests elements deeper than 512 levels at line 2");
+    mtrk_campaign_iter *it;
+    const mtrk_campaign *c;
+    CONF_OK(mtrk_campaign_iter_new(&it, fx->t));
+    while (mtrk_campaign_iter_next(&c, it) == MTRK_OK)
+        assert_string_not_equal(mtrk_campaign_name(c), "deep");
+    mtrk_campaign_iter_free(it);
+    spec.html = "<p>fine</p>";
+    CONF_OK(mtrk_campaign_create(&cam, fx->t, &spec));
+    spec.html = deep;
+    CONF_EXPECT(MTRK_ETOOLONG, mtrk_campaign_edit(fx->t, cam, &spec));
+    mtrk_campaign *got;
+    CONF_OK(mtrk_campaign_get(&got, fx->t, cam));
+    assert_string_equal(mtrk_campaign_html(got), "<p>fine</p>");
+    mtrk_campaign_free(got);
+    free(deep);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_catalogue_from_html),
     CONF_TEST(test_recatalogue_keeps_lids),
@@ -1129,5 +1163,6 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_extra_query_ignored),
     CONF_TEST(test_pixel_before_body),
     CONF_TEST(test_link_positions_and_landing_url),
+    CONF_TEST(test_nesting_refused),
 };
 CONF_GROUP(conf_group_tracking, "tracking", tests);
