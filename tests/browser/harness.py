@@ -51,6 +51,7 @@ class Browser:
         if self.binary is None:
             raise BrowserMissing("chromium is not installed (Debian package 'chromium'; scripts/deps installs it)")
         self.workdir = workdir or tempfile.mkdtemp(prefix="mtrk-browser-")
+        os.makedirs(self.workdir, exist_ok=True)
         self._n = 0
 
     def _run(self, args: list, timeout: int = 120) -> subprocess.CompletedProcess:
