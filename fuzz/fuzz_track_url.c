@@ -15,8 +15,9 @@
  * ("unsubscribe:acme/{token}"), and "{t}" to the tenant key; so the corpus
  * holds real signed URLs although keys and ids are new in every run.
  *
- * Invariants: no crash; a success only for a path ending with the last three
- * segments of a URL the library signed for acme, and the result names that
+ * Invariants: no crash; a success only for a path ending (before any query
+ * or fragment, which are ignored) with the last three segments of a URL the
+ * library signed for acme, and the result names that
  * URL's kind, message and link, a click redirecting to the catalogued URL; a
  * refused request records nothing (events and unsubscribe rules unchanged).
  * A mail subject succeeds only when, trimmed, it is "unsubscribe:" in any
@@ -188,10 +189,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(res.action == MTRK_ACTION_REFUSED, "refused with action %d", res.action);
         FUZZ_CHECK(after == before, "refused request recorded %llu things", (unsigned long long)(after - before));
     } else {
+        /* A query or fragment after the token is ignored (docs/tracking.md). */
+        size_t pl = strcspn(path, "?#");
         const fx_url *u = NULL;
         for (size_t i = 0; i < f.nurls && !u; i++) {
             size_t tl = strlen(f.urls[i].tail);
-            if (plen >= tl && memcmp(path + plen - tl, f.urls[i].tail, tl) == 0)
+            if (pl >= tl && memcmp(path + pl - tl, f.urls[i].tail, tl) == 0)
                 u = &f.urls[i];
         }
         FUZZ_CHECK(u != NULL, "accepted a path the library did not sign: \"%s\"", path);

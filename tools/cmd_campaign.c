@@ -198,9 +198,10 @@ static int cmd_show(cli_ctx *c, cli_args *a)
         printf("created     %s\n", tb);
         for (size_t i = 0; i < naud && i < 64; i++)
             printf("audience    %s\n", idstr(ids, auds[i]));
-        mtrk_id lp;
-        if (mtrk_landing_page_find(&lp, c->t, id) == MTRK_OK)
-            printf("landing     %s\n", idstr(ids, lp));
+        char *lpurl = NULL;
+        if (mtrk_landing_page_url(&lpurl, NULL, c->t, id) == MTRK_OK)
+            printf("landing     %s\n", *lpurl ? lpurl : "(no URL)");
+        mtrk_free(lpurl);
     }
     mtrk_campaign_free(cam);
     return 0;
@@ -296,15 +297,22 @@ static int cmd_links(cli_ctx *c, cli_args *a)
         rc = mtrk_link_iter_next(&lk, it);
         if (rc)
             break;
+        static const char *const origins[] = { "manual", "html", "honeypot", "untracked", "template" };
+        mtrk_link_origin o = mtrk_link_origin_of(lk);
+        const char *origin = (unsigned)o < 5 ? origins[o] : "?";
         if (c->json) {
-            printf("{\"lid\":\"%s\",\"position\":%u,\"label\":", idstr(ids, mtrk_link_id(lk)), mtrk_link_position(lk));
+            printf("{\"lid\":\"%s\",\"position\":%u,\"origin\":\"%s\",\"honeypot\":%s,\"tracked\":%s,\"label\":",
+                   idstr(ids, mtrk_link_id(lk)), mtrk_link_position(lk), origin,
+                   o == MTRK_LINK_HONEYPOT ? "true" : "false", o == MTRK_LINK_TEMPLATE ? "false" : "true");
             json_str(stdout, mtrk_link_label(lk));
             printf(",\"url\":");
             json_str(stdout, mtrk_link_url(lk));
             puts("}");
         } else {
-            printf("%s  %3u  %-20s %s\n", idstr(ids, mtrk_link_id(lk)), mtrk_link_position(lk), mtrk_link_label(lk),
-                   mtrk_link_url(lk));
+            /* honeypot: a hidden trap, its clicks are scanners; untracked: merge tags */
+            const char *mark = o == MTRK_LINK_HONEYPOT ? "[honeypot] " : o == MTRK_LINK_TEMPLATE ? "[untracked] " : "";
+            printf("%s  %3u  %s%-20s %s\n", idstr(ids, mtrk_link_id(lk)), mtrk_link_position(lk), mark,
+                   mtrk_link_label(lk) ? mtrk_link_label(lk) : "", mtrk_link_url(lk));
         }
     }
     mtrk_link_iter_free(it);

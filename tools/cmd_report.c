@@ -1,4 +1,5 @@
 /* simulate and report (terminal dashboard, JSON, self-contained HTML). */
+#include "charts.h"
 #include "cli.h"
 
 #include <stdlib.h>
@@ -102,9 +103,13 @@ typedef struct rep {
     mtrk_link_stats links[MAX_LINKS];
     size_t nlinks;
     char *labels[MAX_LINKS], *urls[MAX_LINKS]; /* owned copies */
+    mtrk_link_origin origins[MAX_LINKS];
+    size_t order[MAX_LINKS];   /* ranked links first (human uniques), then honeypots, then untracked */
+    uint32_t hrank[MAX_LINKS]; /* rank by human unique clicks (0: not ranked) */
     mtrk_time hour0;
     size_t hours;
-    uint64_t *opens, *clicks; /* per hour */
+    uint64_t *opens, *clicks;                 /* per hour, every event */
+    uint64_t *opens_machine, *clicks_machine; /* per hour, verdict machine */
 } rep;
 
 static void rep_free(rep *r)
@@ -116,6 +121,65 @@ static void rep_free(rep *r)
     }
     free(r->opens);
     free(r->clicks);
+    free(r->opens_machine);
+    free(r->clicks_machine);
+}
+
+static bool ranked(mtrk_link_origin o) { return o != MTRK_LINK_HONEYPOT && o != MTRK_LINK_TEMPLATE; }
+
+static const rep *sort_rep;
+static int link_order_cmp(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const rep *r = sort_rep;
+    int gi = ranked(r->origins[i]) ? 0 : r->origins[i] == MTRK_LINK_HONEYPOT ? 1 : 2;
+    int gj = ranked(r->origins[j]) ? 0 : r->origins[j] == MTRK_LINK_HONEYPOT ? 1 : 2;
+    if (gi != gj)
+        return gi - gj;
+    const mtrk_link_stats *x = &r->links[i], *y = &r->links[j];
+    if (x->clicks_unique_human != y->clicks_unique_human)
+        return x->clicks_unique_human > y->clicks_unique_human ? -1 : 1;
+    if (x->clicks_unique != y->clicks_unique)
+        return x->clicks_unique > y->clicks_unique ? -1 : 1;
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Orders the links for every view: by human unique clicks (ties share a
+ * rank), honeypots and untracked links after, unranked. */
+static void rank_links(rep *r)
+{
+    for (size_t i = 0; i < r->nlinks; i++)
+        r->order[i] = i;
+    sort_rep = r;
+    qsort(r->order, r->nlinks, sizeof *r->order, link_order_cmp);
+    uint32_t rank = 0;
+    for (size_t k = 0; k < r->nlinks; k++) {
+        size_t i = r->order[k];
+        if (!ranked(r->origins[i]))
+            continue;
+        size_t prev = k > 0 ? r->order[k - 1] : 0;
+        if (k == 0 || r->links[prev].clicks_unique_human != r->links[i].clicks_unique_human)
+            rank = (uint32_t)k + 1;
+        r->hrank[i] = rank;
+    }
+}
+
+/* Machine opens and clicks per hour, from the campaign's events in the
+ * window (the hourly rollup counts every event; the verdict split is read
+ * from the events themselves). */
+static int machine_hourly(rep *r, cli_ctx *c, mtrk_event_type type, uint64_t *out)
+{
+    mtrk_event_iter *it = NULL;
+    mtrk_time to = r->hour0 + (mtrk_time)r->hours * 3600000;
+    int rc = mtrk_event_iter_campaign(&it, c->t, r->id, type, r->hour0, to);
+    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    while (rc == MTRK_OK && (rc = mtrk_event_iter_next(&e, it)) == MTRK_OK) {
+        if (e.verdict != MTRK_VERDICT_MACHINE || e.occurred_at < r->hour0 || e.occurred_at >= to)
+            continue;
+        out[(size_t)((e.occurred_at - r->hour0) / 3600000)]++;
+    }
+    mtrk_event_iter_free(it);
+    return rc == MTRK_ITEROVER ? MTRK_OK : rc;
 }
 
 static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
@@ -145,6 +209,14 @@ static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
         r->labels[i] = strdup(r->links[i].label ? r->links[i].label : "");
         r->urls[i] = strdup(r->links[i].url ? r->links[i].url : "");
     }
+    for (size_t i = 0; i < r->nlinks; i++) {
+        mtrk_link *l = NULL;
+        if ((rc = mtrk_link_get(&l, c->t, r->links[i].lid)))
+            return lib_err(c, rc, "link of %s", r->name);
+        r->origins[i] = mtrk_link_origin_of(l);
+        mtrk_link_free(l);
+    }
+    rank_links(r);
     /* The series starts at the hour of the first event. */
     mtrk_event_iter *it = NULL;
     mtrk_event_info e = MTRK_EVENT_INFO_INIT;
@@ -157,10 +229,12 @@ static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
     r->hours = hours;
     r->opens = calloc(hours, sizeof *r->opens);
     r->clicks = calloc(hours, sizeof *r->clicks);
+    r->opens_machine = calloc(hours, sizeof *r->opens_machine);
+    r->clicks_machine = calloc(hours, sizeof *r->clicks_machine);
     /* Only opens and clicks are drawn: slots for the types up to clicks. */
     enum { K = MTRK_EV_CLICK + 1 };
     uint64_t *buf = calloc(hours * K, sizeof *buf);
-    if (!r->opens || !r->clicks || !buf) {
+    if (!r->opens || !r->clicks || !r->opens_machine || !r->clicks_machine || !buf) {
         free(buf);
         return data_err(c, "out of memory");
     }
@@ -175,12 +249,61 @@ static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
             r->opens[h] = buf[h * K + MTRK_EV_OPEN];
             r->clicks[h] = buf[h * K + MTRK_EV_CLICK];
         }
+        if ((rc = machine_hourly(r, c, MTRK_EV_OPEN, r->opens_machine)) ||
+            (rc = machine_hourly(r, c, MTRK_EV_CLICK, r->clicks_machine))) {
+            free(buf);
+            return lib_err(c, rc, "machine activity of %s", r->name);
+        }
     }
     free(buf);
     return 0;
 }
 
 static double pct(uint64_t a, uint64_t b) { return b ? 100.0 * (double)a / (double)b : 0.0; }
+
+/* The funnel, one definition for the terminal, JSON and HTML: each rate is
+ * of the base docs/metrics.md gives it, named in `of`. */
+typedef struct frow {
+    const char *name, *key;
+    uint64_t v, base;
+    const char *of;
+} frow;
+#define NFUNNEL 6
+static void funnel(const mtrk_metrics *m, frow f[NFUNNEL])
+{
+    frow rows[NFUNNEL] = {
+        { "messages", "messages", m->messages, 0, "" },
+        { "sent", "sent", m->sent, m->messages, "messages" },
+        { "delivered", "delivered", m->delivered, m->sent, "sent" },
+        { "opened", "opened", m->opens_unique, m->delivered, "delivered" },
+        { "clicked", "clicked", m->clicks_unique, m->delivered, "delivered" },
+        { "leads (attributed)", "leads", m->leads_attributed, m->delivered, "delivered" },
+    };
+    memcpy(f, rows, sizeof rows);
+}
+
+/* What "leads" means here, in one sentence for every view. */
+static void leads_note(char *buf, size_t n, const mtrk_metrics *m)
+{
+    unsigned long long total = m->leads_total, attr = m->leads_attributed, fwd = m->leads_forwarded;
+    snprintf(buf, n,
+             "Leads in the funnel and the conversion rate are the %llu attributed to a message of this campaign; "
+             "%llu were captured on its landing page in all, %llu without a message to attribute them to (no "
+             "valid mid in the link, or past the attribution window)%s%llu of the attributed were forwarded "
+             "(the address is not the recipient's).",
+             attr, total, total - attr, "; ", fwd);
+}
+
+static const char *origin_word(mtrk_link_origin o)
+{
+    switch (o) {
+    case MTRK_LINK_HONEYPOT: return "honeypot";
+    case MTRK_LINK_TEMPLATE: return "untracked";
+    case MTRK_LINK_TEMPLATE_TRACKED: return "template";
+    case MTRK_LINK_MANUAL: return "manual";
+    default: return "html";
+    }
+}
 
 /* ---- terminal ------------------------------------------------------------------- */
 
@@ -201,44 +324,56 @@ static void print_terminal(const rep *r)
     printf("%.42s  [%s]\n", r->name, r->status);
     printf("campaign %s\n", idstr(ids, r->id));
     printf("%.80s\n", "--------------------------------------------------------------------------------");
-    printf("FUNNEL                 count    rate  of\n");
-    struct { const char *n; uint64_t v, base; const char *of; } f[] = {
-        { "messages", m->messages, m->messages, "" },
-        { "sent", m->sent, m->messages, "messages" },
-        { "delivered", m->delivered, m->sent, "sent" },
-        { "opened", m->opens_unique, m->delivered, "delivered" },
-        { "clicked", m->clicks_unique, m->delivered, "delivered" },
-        { "leads", m->leads_attributed, m->delivered, "delivered" },
-    };
-    for (size_t i = 0; i < 6; i++) {
-        printf("  %-14s %11llu  %5.1f%%  %-9s ", f[i].n, (unsigned long long)f[i].v, pct(f[i].v, f[i].base), f[i].of);
-        bar(30, m->messages ? (double)f[i].v / (double)m->messages : 0);
+    printf("FUNNEL                     count    rate  of\n");
+    frow f[NFUNNEL];
+    funnel(m, f);
+    for (size_t i = 0; i < NFUNNEL; i++) {
+        if (i == 0)
+            printf("  %-18s %11llu                  ", f[i].name, (unsigned long long)f[i].v);
+        else
+            printf("  %-18s %11llu  %5.1f%%  %-9s ", f[i].name, (unsigned long long)f[i].v, pct(f[i].v, f[i].base),
+                   f[i].of);
+        bar(24, m->messages ? (double)f[i].v / (double)m->messages : 0);
         putchar('\n');
     }
-    printf("  click-to-open %19.1f%%\n", 100.0 * m->click_to_open_rate);
-    printf("\nDELIVERY PROBLEMS      count    rate  of\n");
-    printf("  hard bounces   %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_hard, 100.0 * m->bounce_rate);
-    printf("  soft bounces   %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_soft, pct(m->bounced_soft, m->sent));
-    printf("  complaints     %11llu  %5.2f%%  delivered\n", (unsigned long long)m->complaints, 100.0 * m->complaint_rate);
-    printf("  unsubscribes   %11llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
+    printf("  click-to-open %23.1f%%  opened\n", 100.0 * m->click_to_open_rate);
+    printf("\nDELIVERY PROBLEMS          count    rate  of\n");
+    printf("  hard bounces       %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_hard, 100.0 * m->bounce_rate);
+    printf("  soft bounces       %11llu  %5.1f%%  sent\n", (unsigned long long)m->bounced_soft,
+           pct(m->bounced_soft, m->sent));
+    printf("  complaints         %11llu  %5.2f%%  delivered\n", (unsigned long long)m->complaints,
+           100.0 * m->complaint_rate);
+    printf("  unsubscribes       %11llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
            100.0 * m->unsubscribe_rate);
-    printf("  canceled       %11llu\n", (unsigned long long)m->canceled);
-    printf("\nCTA RANKING            unique   human  clicks  label\n");
-    for (size_t i = 0; i < r->nlinks; i++) {
+    printf("  canceled           %11llu\n", (unsigned long long)m->canceled);
+    printf("\nCTA RANKING (human unique clicks first)\n");
+    printf("  rank     human  unique  clicks  label\n");
+    for (size_t k = 0; k < r->nlinks; k++) {
+        size_t i = r->order[k];
         const mtrk_link_stats *l = &r->links[i];
-        printf("  #%-3u %22llu %7llu %7llu  %.36s\n", l->rank, (unsigned long long)l->clicks_unique,
-               (unsigned long long)l->clicks_unique_human, (unsigned long long)l->clicks,
+        char rank[16];
+        if (r->hrank[i])
+            snprintf(rank, sizeof rank, "#%u", r->hrank[i]);
+        else
+            snprintf(rank, sizeof rank, "%s", origin_word(r->origins[i]));
+        printf("  %-9s %5llu %7llu %7llu  %.36s\n", rank, (unsigned long long)l->clicks_unique_human,
+               (unsigned long long)l->clicks_unique, (unsigned long long)l->clicks,
                *r->labels[i] ? r->labels[i] : r->urls[i]);
     }
     if (r->nlinks == 0)
         printf("  (no links)\n");
+    bool unranked = false;
+    for (size_t i = 0; i < r->nlinks; i++)
+        unranked = unranked || !ranked(r->origins[i]);
+    if (unranked)
+        printf("  (honeypot: hidden trap link, its clicks are scanners; untracked: merge tags)\n");
     printf("\nHUMAN VS MACHINE       human  machine\n");
     printf("  opens          %11llu %8llu   (unique human / machine events)\n",
            (unsigned long long)m->opens_unique_human, (unsigned long long)m->opens_machine);
     printf("  clicks         %11llu %8llu\n", (unsigned long long)m->clicks_unique_human,
            (unsigned long long)m->clicks_machine);
-    printf("  opens inferred from clicks %llu; leads %llu (%llu attributed, %llu forwarded)\n",
-           (unsigned long long)m->opens_inferred, (unsigned long long)m->leads_total,
+    printf("  opens inferred from clicks %llu\n", (unsigned long long)m->opens_inferred);
+    printf("  leads %llu in all, %llu attributed (the funnel's), %llu forwarded\n", (unsigned long long)m->leads_total,
            (unsigned long long)m->leads_attributed, (unsigned long long)m->leads_forwarded);
 }
 
@@ -252,6 +387,7 @@ static void print_compare_terminal(const rep *rs, size_t n)
                (unsigned long long)m->delivered, 100 * m->open_rate, 100 * m->click_rate, 100 * m->bounce_rate,
                100 * m->unsubscribe_rate, 100 * m->conversion_rate);
     }
+    printf("(open, click, unsubscribe and conversion of delivered; bounce of sent)\n");
 }
 
 /* ---- JSON (keys documented in docs/cli.md) -------------------------------------- */
@@ -267,6 +403,13 @@ static void print_json(const rep *r, FILE *f)
     fprintf(f, "\"funnel\":{\"messages\":%llu,\"sent\":%llu,\"delivered\":%llu,\"opened\":%llu,\"clicked\":%llu,"
                "\"leads\":%llu},",
             U(m->messages), U(m->sent), U(m->delivered), U(m->opens_unique), U(m->clicks_unique), U(m->leads_attributed));
+    frow fr[NFUNNEL];
+    funnel(m, fr);
+    fprintf(f, "\"funnel_rates\":{");
+    for (size_t i = 1; i < NFUNNEL; i++)
+        fprintf(f, "%s\"%s\":{\"rate\":%.6f,\"of\":\"%s\"}", i > 1 ? "," : "", fr[i].key, pct(fr[i].v, fr[i].base) / 100,
+                fr[i].of);
+    fprintf(f, "},");
     fprintf(f, "\"rates\":{\"delivery\":%.6f,\"open\":%.6f,\"click\":%.6f,\"click_to_open\":%.6f,\"bounce\":%.6f,"
                "\"complaint\":%.6f,\"unsubscribe\":%.6f,\"conversion\":%.6f},",
             m->delivery_rate, m->open_rate, m->click_rate, m->click_to_open_rate, m->bounce_rate, m->complaint_rate,
@@ -279,10 +422,15 @@ static void print_json(const rep *r, FILE *f)
             U(m->clicks_total), U(m->clicks_unique), U(m->clicks_unique_human), U(m->clicks_machine));
     fprintf(f, "\"leads\":{\"total\":%llu,\"attributed\":%llu,\"forwarded\":%llu},\"links\":[",
             U(m->leads_total), U(m->leads_attributed), U(m->leads_forwarded));
-    for (size_t i = 0; i < r->nlinks; i++) {
+    for (size_t k = 0; k < r->nlinks; k++) {
+        size_t i = r->order[k];
         const mtrk_link_stats *l = &r->links[i];
-        fprintf(f, "%s{\"lid\":\"%s\",\"rank\":%u,\"position\":%u,\"label\":", i ? "," : "", idstr(ids, l->lid),
-                l->rank, l->position);
+        fprintf(f, "%s{\"lid\":\"%s\",\"rank\":%u,\"human_rank\":", k ? "," : "", idstr(ids, l->lid), l->rank);
+        if (r->hrank[i])
+            fprintf(f, "%u", r->hrank[i]);
+        else
+            fputs("null", f);
+        fprintf(f, ",\"origin\":\"%s\",\"position\":%u,\"label\":", origin_word(r->origins[i]), l->position);
         json_str(f, r->labels[i]);
         fprintf(f, ",\"url\":");
         json_str(f, r->urls[i]);
@@ -292,155 +440,109 @@ static void print_json(const rep *r, FILE *f)
     fmt_time(tb, r->hour0);
     fprintf(f, "],\"hourly\":{\"start\":%s%s%s,\"opens\":[", r->hour0 ? "\"" : "", r->hour0 ? tb : "null",
             r->hour0 ? "\"" : "");
-    for (size_t h = 0; h < r->hours; h++)
-        fprintf(f, "%s%llu", h ? "," : "", U(r->opens[h]));
-    fprintf(f, "],\"clicks\":[");
-    for (size_t h = 0; h < r->hours; h++)
-        fprintf(f, "%s%llu", h ? "," : "", U(r->clicks[h]));
+    const uint64_t *ser[] = { r->opens, r->clicks, r->opens_machine, r->clicks_machine };
+    const char *names[] = { "opens", "clicks", "opens_machine", "clicks_machine" };
+    for (int k = 0; k < 4; k++) {
+        if (k)
+            fprintf(f, "],\"%s\":[", names[k]);
+        for (size_t h = 0; h < r->hours; h++)
+            fprintf(f, "%s%llu", h ? "," : "", U(ser[k][h]));
+    }
     fprintf(f, "]}}");
 #undef U
 }
 
-/* ---- HTML with inline SVG --------------------------------------------------------- */
-
-static const char *const COLORS[] = { "#2b6cb0", "#38a169", "#d69e2e", "#e53e3e", "#805ad5", "#319795" };
-
-/* Horizontal bars: labels[i], values[i]; one chart. */
-static void svg_hbars(FILE *f, const char *kind, const char *title, const char *const *labels, const double *vals,
-                      const char *const *texts, size_t n)
-{
-    int rowh = 28, w = 640, lw = 180, h = 40 + (int)(n ? n : 1) * rowh;
-    double max = 0;
-    for (size_t i = 0; i < n; i++)
-        max = vals[i] > max ? vals[i] : max;
-    fprintf(f, "<figure><figcaption>");
-    html_esc(f, title);
-    fprintf(f, "</figcaption>\n<svg class=\"chart\" data-chart=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" "
-               "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n",
-            kind, w, h, w, h);
-    if (n == 0)
-        fprintf(f, "<text x=\"10\" y=\"30\">no data</text>\n");
-    for (size_t i = 0; i < n; i++) {
-        int y = 20 + (int)i * rowh;
-        double bw = max > 0 ? vals[i] / max * (w - lw - 220) : 0;
-        fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", lw - 8, y + 17);
-        html_esc(f, labels[i]);
-        fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>", lw, y + 3,
-                bw < 1 && vals[i] > 0 ? 1 : bw, COLORS[i % 6]);
-        fprintf(f, "<text x=\"%.1f\" y=\"%d\">", lw + bw + 6, y + 17);
-        html_esc(f, texts[i]);
-        fprintf(f, "</text>\n");
-    }
-    fprintf(f, "</svg></figure>\n");
-}
-
-static void svg_hourly(FILE *f, const rep *r)
-{
-    int w = 720, h = 260, l = 50, b = 30, t = 20;
-    uint64_t max = 1;
-    for (size_t i = 0; i < r->hours; i++) {
-        max = r->opens[i] > max ? r->opens[i] : max;
-        max = r->clicks[i] > max ? r->clicks[i] : max;
-    }
-    fprintf(f, "<figure><figcaption>Opens and clicks per hour</figcaption>\n"
-               "<svg class=\"chart\" data-chart=\"hourly\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-               "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n",
-            w, h, w, h);
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>", l, h - b, w - 10, h - b);
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", l, t, l, h - b);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%llu</text>", l - 4, t + 10, (unsigned long long)max);
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>", l - 4, h - b);
-    fprintf(f, "<text x=\"%d\" y=\"%d\">hours since the first event (%zu h)</text>\n", l + 10, h - 8, r->hours);
-    const uint64_t *series[] = { r->opens, r->clicks };
-    const char *names[] = { "opens", "clicks" };
-    double dx = r->hours > 1 ? (double)(w - 10 - l) / (double)(r->hours - 1) : 0;
-    for (int s = 0; s < 2; s++) {
-        fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", COLORS[s]);
-        for (size_t i = 0; i < r->hours; i++)
-            fprintf(f, "%.1f,%.1f ", l + dx * (double)i,
-                    (double)(h - b) - (double)series[s][i] / (double)max * (double)(h - b - t));
-        fprintf(f, "\"/>\n<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n", w - 120, t + 14 + 16 * s, COLORS[s],
-                names[s]);
-    }
-    fprintf(f, "</svg></figure>\n");
-}
-
-static void svg_compare(FILE *f, const rep *rs, size_t n)
-{
-    const char *metric[] = { "open rate", "click rate", "bounce rate", "unsubscribe rate", "conversion" };
-    int gw = 130, w = 60 + 5 * gw, h = 300, b = 60, t = 20;
-    double max = 0.0001;
-    for (size_t i = 0; i < n; i++) {
-        double v[] = { rs[i].m.open_rate, rs[i].m.click_rate, rs[i].m.bounce_rate, rs[i].m.unsubscribe_rate,
-                       rs[i].m.conversion_rate };
-        for (int k = 0; k < 5; k++)
-            max = v[k] > max ? v[k] : max;
-    }
-    fprintf(f, "<figure><figcaption>Campaign comparison</figcaption>\n"
-               "<svg class=\"chart\" data-chart=\"compare\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-               "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n",
-            w, h + 20 * (int)n, w, h + 20 * (int)n);
-    double bw = (gw - 20) / (double)(n ? n : 1);
-    for (int k = 0; k < 5; k++) {
-        int x0 = 50 + k * gw;
-        for (size_t i = 0; i < n; i++) {
-            double v[] = { rs[i].m.open_rate, rs[i].m.click_rate, rs[i].m.bounce_rate, rs[i].m.unsubscribe_rate,
-                           rs[i].m.conversion_rate };
-            double bh = v[k] / max * (h - b - t);
-            fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%.2f%%</title></rect>",
-                    x0 + bw * (double)i, (double)(h - b) - bh, bw - 2, bh, COLORS[i % 6], 100 * v[k]);
-        }
-        fprintf(f, "<text x=\"%d\" y=\"%d\">%s</text>\n", x0, h - b + 16, metric[k]);
-    }
-    for (size_t i = 0; i < n; i++) {
-        fprintf(f, "<rect x=\"50\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"68\" y=\"%d\">",
-                h - 20 + 20 * (int)i, COLORS[i % 6], h - 9 + 20 * (int)i);
-        html_esc(f, rs[i].name);
-        fprintf(f, "</text>\n");
-    }
-    fprintf(f, "</svg></figure>\n");
-}
+/* ---- HTML with inline SVG (tools/charts.c) ----------------------------------------- */
 
 static void html_campaign(FILE *f, const rep *r)
 {
     const mtrk_metrics *m = &r->m;
-    char ids[MTRK_ID_STRLEN + 1], txt[6][64];
+    char ids[MTRK_ID_STRLEN + 1];
     fprintf(f, "<section class=\"campaign\"><h2>");
     html_esc(f, r->name);
     fprintf(f, " <small>");
     html_esc(f, r->status);
     fprintf(f, " &middot; %s</small></h2>\n", idstr(ids, r->id));
-    const char *fl[] = { "messages", "sent", "delivered", "opened", "clicked", "leads" };
-    double fv[] = { (double)m->messages, (double)m->sent, (double)m->delivered, (double)m->opens_unique,
-                    (double)m->clicks_unique, (double)m->leads_attributed };
-    const char *ft[6];
-    for (int i = 0; i < 6; i++) {
-        snprintf(txt[i], sizeof txt[i], "%.0f (%.1f%%)", fv[i], m->messages ? 100 * fv[i] / (double)m->messages : 0);
-        ft[i] = txt[i];
+    frow fr[NFUNNEL];
+    funnel(m, fr);
+    chart_bar fb[NFUNNEL];
+    char ft[NFUNNEL][64];
+    for (size_t i = 0; i < NFUNNEL; i++) {
+        if (i == 0)
+            snprintf(ft[i], sizeof ft[i], "%llu", (unsigned long long)fr[i].v);
+        else
+            snprintf(ft[i], sizeof ft[i], "%llu \xc2\xb7 %.1f%% of %s", (unsigned long long)fr[i].v,
+                     pct(fr[i].v, fr[i].base), fr[i].of);
+        fb[i] = (chart_bar){ fr[i].name, (double)fr[i].v, ft[i], NULL };
     }
-    svg_hbars(f, "funnel", "Funnel", fl, fv, ft, 6);
-    svg_hourly(f, r);
-    const char *ll[MAX_LINKS], *lt[MAX_LINKS];
-    double lv[MAX_LINKS];
-    char ltxt[MAX_LINKS][48];
-    for (size_t i = 0; i < r->nlinks; i++) {
-        ll[i] = *r->labels[i] ? r->labels[i] : r->urls[i];
-        lv[i] = (double)r->links[i].clicks_unique;
-        snprintf(ltxt[i], sizeof ltxt[i], "#%u: %llu unique (%llu human)", r->links[i].rank,
-                 (unsigned long long)r->links[i].clicks_unique, (unsigned long long)r->links[i].clicks_unique_human);
-        lt[i] = ltxt[i];
+    chart_hbars(f, "funnel", "Funnel (each rate of the stage named after it)", fb, NFUNNEL, (double)m->messages);
+    char note[512];
+    leads_note(note, sizeof note, m);
+    fputs("<p class=\"note leads\">", f);
+    html_esc(f, note);
+    fprintf(f, " Click-to-open: %.1f%% of opened.</p>\n", 100.0 * m->click_to_open_rate);
+    uint64_t *oh = calloc(r->hours + 1, sizeof *oh), *ch = calloc(r->hours + 1, sizeof *ch);
+    for (size_t h = 0; oh && ch && h < r->hours; h++) {
+        oh[h] = r->opens[h] - r->opens_machine[h];
+        ch[h] = r->clicks[h] - r->clicks_machine[h];
     }
-    svg_hbars(f, "cta", "CTA ranking (unique clicks)", ll, lv, lt, r->nlinks);
+    if (oh && ch) {
+        chart_series ss[] = {
+            { "opens, human", chart_color(0), false, oh },
+            { "opens, machine (privacy proxies)", "#90cdf4", true, r->opens_machine },
+            { "clicks, human", chart_color(1), false, ch },
+            { "clicks, machine (link scanners)", chart_color(2), true, r->clicks_machine },
+        };
+        chart_hourly(f, "hourly", "Opens and clicks per hour, human and machine", r->hour0, r->hours, ss, 4);
+    }
+    free(oh);
+    free(ch);
+    chart_bar lb[MAX_LINKS];
+    char lt[MAX_LINKS][96], ll[MAX_LINKS][300];
+    size_t nl = 0;
+    for (size_t k = 0; k < r->nlinks; k++) {
+        size_t i = r->order[k];
+        if (!ranked(r->origins[i]))
+            continue;
+        snprintf(ll[nl], sizeof ll[nl], "#%u %s", r->hrank[i], *r->labels[i] ? r->labels[i] : r->urls[i]);
+        snprintf(lt[nl], sizeof lt[nl], "%llu human unique \xc2\xb7 %llu unique \xc2\xb7 %llu clicks",
+                 (unsigned long long)r->links[i].clicks_unique_human, (unsigned long long)r->links[i].clicks_unique,
+                 (unsigned long long)r->links[i].clicks);
+        lb[nl] = (chart_bar){ ll[nl], (double)r->links[i].clicks_unique_human, lt[nl], NULL };
+        nl++;
+    }
+    chart_hbars(f, "cta", "CTA ranking (human unique clicks)", lb, nl, 0);
+    bool any = false;
+    for (size_t k = 0; k < r->nlinks; k++) {
+        size_t i = r->order[k];
+        if (ranked(r->origins[i]))
+            continue;
+        if (!any)
+            fputs("<ul class=\"note unranked\">", f);
+        any = true;
+        fprintf(f, "<li class=\"%s\">", origin_word(r->origins[i]));
+        fputs(r->origins[i] == MTRK_LINK_HONEYPOT ? "Honeypot (hidden trap link; every click is a scanner, left "
+                                                    "out of the ranking): "
+                                                  : "Not tracked (merge tags): ",
+              f);
+        html_esc(f, *r->labels[i] ? r->labels[i] : r->urls[i]);
+        fprintf(f, " &mdash; %llu clicks</li>", (unsigned long long)r->links[i].clicks);
+    }
+    if (any)
+        fputs("</ul>\n", f);
     const char *bl[] = { "hard bounces", "soft bounces", "complaints", "unsubscribes", "canceled" };
     double bv[] = { (double)m->bounced_hard, (double)m->bounced_soft, (double)m->complaints, (double)m->unsubscribes,
                     (double)m->canceled };
-    char btxt[5][48];
-    const char *bt[5];
+    double bb[] = { (double)m->sent, (double)m->sent, (double)m->delivered, (double)m->delivered, (double)m->messages };
+    const char *bo[] = { "sent", "sent", "delivered", "delivered", "messages" };
+    chart_bar brow[5];
+    char btxt[5][64];
     for (int i = 0; i < 5; i++) {
-        snprintf(btxt[i], sizeof btxt[i], "%.0f", bv[i]);
-        bt[i] = btxt[i];
+        snprintf(btxt[i], sizeof btxt[i], "%.0f \xc2\xb7 %.2f%% of %s", bv[i], bb[i] > 0 ? 100 * bv[i] / bb[i] : 0,
+                 bo[i]);
+        brow[i] = (chart_bar){ bl[i], bv[i], btxt[i], NULL };
     }
-    svg_hbars(f, "breakdown", "Bounces, complaints and unsubscribes", bl, bv, bt, 5);
+    chart_hbars(f, "breakdown", "Bounces, complaints and unsubscribes", brow, 5, 0);
     fprintf(f, "<table><tr><th>human unique opens</th><td>%llu</td><th>machine opens</th><td>%llu</td></tr>"
                "<tr><th>human unique clicks</th><td>%llu</td><th>machine clicks</th><td>%llu</td></tr></table>\n",
             (unsigned long long)m->opens_unique_human, (unsigned long long)m->opens_machine,
@@ -448,21 +550,47 @@ static void html_campaign(FILE *f, const rep *r)
     fprintf(f, "</section>\n");
 }
 
+static void html_compare(FILE *f, const rep *rs, size_t n)
+{
+    const char *groups[] = { "open (of delivered)", "click (of delivered)", "bounce (of sent)",
+                             "unsubscribe (of delivered)", "conversion (of delivered)" };
+    double *v = calloc(n * 5, sizeof *v);
+    const char **names = calloc(n, sizeof *names);
+    if (v == NULL || names == NULL) {
+        free(v);
+        free(names);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const mtrk_metrics *m = &rs[i].m;
+        double x[] = { m->open_rate, m->click_rate, m->bounce_rate, m->unsubscribe_rate, m->conversion_rate };
+        for (int k = 0; k < 5; k++)
+            v[i * 5 + (size_t)k] = 100 * x[k];
+        names[i] = rs[i].name;
+    }
+    chart_groups(f, "compare", "Campaign comparison (rates, %)", groups, 5, names, n, v);
+    free(v);
+    free(names);
+}
+
 static int write_html(cli_ctx *c, const char *path, const rep *rs, size_t n)
 {
     FILE *f = fopen(path, "wb");
     if (f == NULL)
         return data_err(c, "%s: cannot write: %m", path);
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>mtrk report: ");
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>mtrk report: ");
     html_esc(f, rs[0].name);
-    fprintf(f, "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222;background:#fff}"
-               "figure{margin:1em 0}figcaption{font-weight:bold;margin-bottom:.3em}svg{background:#fafafa;"
-               "border:1px solid #ddd}svg text{font-size:13px;fill:#222}table{border-collapse:collapse}"
-               "th,td{padding:.2em .8em;text-align:left}small{color:#666;font-weight:normal}</style>\n"
-               "</head><body>\n<h1>mtrk campaign report</h1>\n");
+    fprintf(f, "</title>\n<style>body{font-family:sans-serif;margin:1em auto;padding:0 1em;max-width:980px;"
+               "color:#222;background:#fff}table{border-collapse:collapse;display:block;overflow-x:auto}"
+               "th,td{padding:.2em .8em;text-align:left}small{color:#666;font-weight:normal;"
+               "overflow-wrap:anywhere}h2{overflow-wrap:anywhere}.note{color:#444;font-size:.9em}");
+    chart_css(f);
+    fprintf(f, "</style>\n</head><body>\n<h1>mtrk campaign report</h1>\n");
     for (size_t i = 0; i < n; i++)
         html_campaign(f, &rs[i]);
-    svg_compare(f, rs, n);
+    if (n >= 2)
+        html_compare(f, rs, n);
     fprintf(f, "</body></html>\n");
     if (fclose(f) != 0)
         return data_err(c, "%s: write failed", path);

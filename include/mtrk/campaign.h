@@ -36,7 +36,7 @@ typedef struct mtrk_campaign_spec {
     const char *from_name;  /**< optional, <= MTRK_MAX_NAME */
     const char *from_address; /**< required, a valid address */
     const char *reply_to;   /**< optional, a valid address */
-    const char *html;       /**< HTML part, <= MTRK_MAX_HTML (html or text required) */
+    const char *html;       /**< HTML part, <= MTRK_MAX_HTML, nested <= MTRK_MAX_HTML_DEPTH (html or text required) */
     const char *text;       /**< text part, <= MTRK_MAX_TEXT */
     mtrk_time starts_at;    /**< 0: unset */
     mtrk_time ends_at;      /**< 0: unset; when both set, ends_at > starts_at */
@@ -149,7 +149,10 @@ typedef struct mtrk_link mtrk_link;
 typedef struct mtrk_link_iter mtrk_link_iter;
 /**
  * Catalogues a trackable link: an http(s) URL (<= MTRK_MAX_URL), a label and
- * its position in the content (0-based order). Only in draft (MTRK_ESTATE).
+ * its position in the content (0-based order). A position already held by a
+ * link of the campaign (one catalogued from the HTML, say) is not shared: the
+ * link gets the position after the last one instead (mtrk_link_position
+ * tells which). Only in draft (MTRK_ESTATE).
  */
 MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *tenant, mtrk_id campaign,
                            const char *url, const char *label, uint32_t position);

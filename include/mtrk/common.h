@@ -117,6 +117,8 @@ MTRK_API const char *mtrk_last_errmsg(void);
 #define MTRK_MAX_NAME 256          /**< names, labels, actors, sources, reasons */
 #define MTRK_MAX_SUBJECT 998 /**< Longest campaign subject, in octets. */
 #define MTRK_MAX_HTML (4u * 1024u * 1024u) /**< Largest HTML body of a campaign, in octets (4 MiB). */
+#define MTRK_MAX_HTML_DEPTH 512    /**< Elements open at once in an HTML body (docs/tracking.md). */
+#define MTRK_MAX_HTML_REOPENED 65536 /**< Unclosed formatting elements the HTML parser reopens, in all. */
 #define MTRK_MAX_TEXT (1u * 1024u * 1024u) /**< Largest text body of a campaign, in octets (1 MiB). */
 #define MTRK_MAX_URL 2048 /**< Longest URL (links, landing pages, tracking base URL), in octets. */
 #define MTRK_MAX_USER_AGENT 512 /**< Longest user agent kept with an event, in octets. */

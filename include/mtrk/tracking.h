@@ -23,7 +23,16 @@ extern "C" {
 typedef enum mtrk_link_origin {
     MTRK_LINK_MANUAL = 0,   /**< added with mtrk_link_add; never removed by recataloguing */
     MTRK_LINK_HTML = 1,     /**< an `<a href>` or `<area href>` of the campaign's HTML */
-    MTRK_LINK_HONEYPOT = 2  /**< an `<a href data-mtrk-honeypot>` of the HTML: clicks are scanners */
+    MTRK_LINK_HONEYPOT = 2, /**< an `<a href data-mtrk-honeypot>` of the HTML: clicks are scanners */
+    /** An href of the HTML written with merge tags of a template language
+     * ({{x}}, [[x]], %%x%%, ${x} ...) or other characters RFC 3986 forbids
+     * unencoded: its URL differs per recipient. Catalogued, not tracked: the
+     * href is rendered as written (docs/tracking.md "Merge tags"). */
+    MTRK_LINK_TEMPLATE = 3,
+    /** Such an href with data-mtrk-track: tracked, and a click redirects to
+     * the URL as catalogued, merge tags included, for the host to fill in
+     * for the recipient (mtrk_track_result's mid and rid) before answering. */
+    MTRK_LINK_TEMPLATE_TRACKED = 4
 } mtrk_link_origin;
 /** Where the link comes from (MTRK_LINK_MANUAL for NULL). */
 MTRK_API mtrk_link_origin mtrk_link_origin_of(const mtrk_link *l);
@@ -97,6 +106,14 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *tenant, mtrk_url_kind kind,
  * handle needed.
  */
 MTRK_API int mtrk_track_path_tenant(char *out, size_t outsize, const char *path);
+
+/**
+ * The URL of campaign's landing page (where a landing URL redirects), into
+ * *out_url (NUL-terminated, freed with mtrk_free; "" when the page has no
+ * URL), and its id into *out_id (may be NULL). MTRK_ENOTFOUND when the
+ * campaign has no landing page (or is not the tenant's).
+ */
+MTRK_API int mtrk_landing_page_url(char **out_url, mtrk_id *out_id, mtrk_tenant *tenant, mtrk_id campaign);
 
 /** The 1x1 transparent GIF to answer an open with (static; *out_len its size). */
 MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
@@ -383,10 +400,13 @@ typedef int (*mtrk_html_link_fn)(void *userdata, const mtrk_html_link *link, con
 
 /**
  * Parses html[len] with an HTML5 parser and calls fn for every tracked link
- * (policy in docs/tracking.md). When out is non-NULL, *out receives a copy of
+ * (policy in docs/tracking.md; hrefs written with merge tags are not
+ * offered). When out is non-NULL, *out receives a copy of
  * the HTML (NUL-terminated, *out_len octets, freed with mtrk_free) in which
  * only the replaced attribute values differ. Returns 0, fn's non-zero code,
- * MTRK_EINVAL or MTRK_ENOMEM.
+ * MTRK_EINVAL, MTRK_ETOOLONG (longer than MTRK_MAX_HTML, or nested past
+ * MTRK_MAX_HTML_DEPTH / MTRK_MAX_HTML_REOPENED: the message names the line
+ * and column) or MTRK_ENOMEM.
  */
 MTRK_API int mtrk_html_rewrite(char **out, size_t *out_len, const char *html, size_t len, mtrk_html_link_fn fn,
                                void *userdata);

@@ -576,6 +576,34 @@ MTRK_API void mtrk_campaign_iter_free(mtrk_campaign_iter *it)
 
 /* ---- links -------------------------------------------------------------- */
 
+typedef struct pos_scan {
+    int64_t want, max;
+    bool taken;
+} pos_scan;
+
+static int pos_scan_cb(void *ud, void *row)
+{
+    pos_scan *p = ud;
+    const row_links *l = row;
+    if (l->position > p->max)
+        p->max = l->position;
+    if (l->position == p->want)
+        p->taken = true;
+    return 0;
+}
+
+/* The position a new link gets: the one asked for when no link of the
+ * campaign holds it, else the one after the last (positions never collide,
+ * e.g. a manual link added beside the links catalogued from the HTML). */
+static int link_position(mtrk_tenant *t, mtrk_id campaign, uint32_t want, int64_t *out)
+{
+    pos_scan p = { want, -1, false };
+    mtrk_value k[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_scan(t, T_LINKS, IDX_LINKS_CAMPAIGN, k, 2, NULL, 0, 0, pos_scan_cb, &p);
+    *out = p.taken ? p.max + 1 : (int64_t)want;
+    return rc;
+}
+
 MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *t, mtrk_id campaign, const char *url, const char *label,
                            uint32_t position)
 {
@@ -602,13 +630,12 @@ MTRK_API int mtrk_link_add(mtrk_id *out_lid, mtrk_tenant *t, mtrk_id campaign, c
         char s[MTRK_ID_STRLEN + 1];
         mtrk_id_to_string(s, campaign);
         rc = terr(t, MTRK_ESTATE, "campaign %s is %s: links can be added only in draft", s, status_text(c.status));
-    } else {
+    } else if ((rc = link_position(t, campaign, position, &l.position)) == MTRK_OK) {
         l.tenant = t->id;
         l.id = core_id_new(t->db);
         l.campaign = campaign;
         l.url = (char *)url;
         l.label = (char *)label;
-        l.position = position;
         l.created_at = core_now(t->db);
         rc = st_insert(t, T_LINKS, &l);
     }

@@ -38,6 +38,7 @@ struct mtrk_tenant {
     struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
+    struct tmpl_cache *tmpl;    /* parsed campaign templates (html.c, tmpl_get) */
     /* Strings handed out as borrowed from the handle (common.h: the tenant
      * handle's strings). They are freed at the start of the call after next,
      * so a value read by one call may be passed back to the next one
@@ -52,6 +53,9 @@ struct mtrk_tenant {
     int (*cls_fn)(void *ud, const struct mtrk_classify_input *in);
     void *cls_ud;
 };
+
+/* Frees a handle's parsed templates (html.c); NULL-safe. */
+void tmpl_cache_free(struct tmpl_cache *c);
 
 /* ---- errors (err.c) ---------------------------------------------------- */
 /* Sets the tenant's (or db's) message and the thread's last message; returns code. */

@@ -115,8 +115,9 @@ static int mac(mtrk_tenant *t, const row_signing_keys *key, int purpose, const u
     return MTRK_OK;
 }
 
-int sign_token(mtrk_tenant *t, int purpose, mtrk_id mid, mtrk_id id2, char out[TOKEN_MAX])
+int signer_open(signer *s, mtrk_tenant *t)
 {
+    memset(s, 0, sizeof *s);
     key_scan k;
     int rc = keys_scan(t, &k);
     if (rc)
@@ -129,21 +130,57 @@ int sign_token(mtrk_tenant *t, int purpose, mtrk_id mid, mtrk_id id2, char out[T
         rc = terr(t, MTRK_ESTORE, "signing key %lld vanished", (long long)k.current);
     if (rc)
         return rc;
-    uint8_t body[36] = { 0 };
-    put32(body, (uint32_t)k.current);
-    memcpy(body + 4, mid.bytes, 16);
-    if (has_second(purpose))
-        memcpy(body + 20, id2.bytes, 16);
-    uint8_t tag[crypto_auth_hmacsha256_BYTES];
-    rc = mac(t, &key, purpose, body, tag);
+    unsigned char secret[SECRET_LEN];
+    size_t n = 0;
+    if (key.secret == NULL ||
+        sodium_hex2bin(secret, sizeof secret, key.secret, strlen(key.secret), NULL, &n, NULL) != 0 ||
+        n != sizeof secret)
+        rc = terr(t, MTRK_ESTORE, "signing key %lld is malformed", (long long)key.key_id);
     key_clear(&key);
     if (rc)
         return rc;
+    /* The keyed state after the domain: each token copies it. */
+    crypto_auth_hmacsha256_init(&s->st, secret, sizeof secret);
+    crypto_auth_hmacsha256_update(&s->st, (const unsigned char *)domain, sizeof domain - 1);
+    sodium_memzero(secret, sizeof secret);
+    memcpy(s->tenant, t->id.bytes, 16);
+    s->kid = (uint32_t)k.current;
+    return MTRK_OK;
+}
+
+void signer_close(signer *s) { sodium_memzero(s, sizeof *s); }
+
+void signer_token(const signer *s, int purpose, mtrk_id mid, mtrk_id id2, char out[TOKEN_MAX])
+{
+    uint8_t body[36] = { 0 };
+    put32(body, s->kid);
+    memcpy(body + 4, mid.bytes, 16);
+    if (has_second(purpose))
+        memcpy(body + 20, id2.bytes, 16);
+    crypto_auth_hmacsha256_state st = s->st;
+    uint8_t p = (uint8_t)purpose;
+    uint8_t tag[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_update(&st, &p, 1);
+    crypto_auth_hmacsha256_update(&st, s->tenant, 16);
+    crypto_auth_hmacsha256_update(&st, body, 36);
+    crypto_auth_hmacsha256_final(&st, tag);
+    sodium_memzero(&st, sizeof st);
     uint8_t tok[52];
     size_t n = has_second(purpose) ? 36 : 20;
     memcpy(tok, body, n);
     memcpy(tok + n, tag, TAG_LEN);
+    sodium_memzero(tag, sizeof tag);
     sodium_bin2base64(out, TOKEN_MAX, tok, n + TAG_LEN, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int sign_token(mtrk_tenant *t, int purpose, mtrk_id mid, mtrk_id id2, char out[TOKEN_MAX])
+{
+    signer s;
+    int rc = signer_open(&s, t);
+    if (rc)
+        return rc;
+    signer_token(&s, purpose, mid, id2, out);
+    signer_close(&s);
     return MTRK_OK;
 }
 

@@ -166,6 +166,7 @@ MTRK_API void mtrk_tenant_close(mtrk_tenant *t)
     tenant_enter(t);
     tenant_enter(t);
     stats_free(t);
+    tmpl_cache_free(t->tmpl);
     free(t->kept);
     free(t->kept_old);
     if (t->row.secret)

@@ -81,22 +81,63 @@ static bool str_eq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static bool from_html(int64_t origin) { return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT; }
-
-/* How many links before i (of those from HTML) have the same URL. */
-static size_t occ_old(const link_vec *l, size_t i)
+static bool from_html(int64_t origin)
 {
-    size_t c = 0;
-    for (size_t j = 0; j < i; j++)
-        c += from_html(l->v[j].origin) && strcmp(l->v[j].url, l->v[i].url) == 0;
-    return c;
+    return origin == MTRK_LINK_HTML || origin == MTRK_LINK_HONEYPOT || origin == MTRK_LINK_TEMPLATE ||
+           origin == MTRK_LINK_TEMPLATE_TRACKED;
 }
-static size_t occ_new(const html_doc *d, size_t i)
+
+/* Whether a link's href is replaced by a click URL when rendering. */
+static bool trackable(int64_t origin) { return origin != MTRK_LINK_TEMPLATE; }
+
+/* The origin a catalogued HTML link gets. */
+static int64_t html_origin(const html_link *h)
 {
-    size_t c = 0;
-    for (size_t j = 0; j < i; j++)
-        c += strcmp(d->links[j].url, d->links[i].url) == 0;
-    return c;
+    if (h->templ)
+        return h->tracked ? MTRK_LINK_TEMPLATE_TRACKED : MTRK_LINK_TEMPLATE;
+    return h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
+}
+
+/* Occurrence numbers: for each URL, how many earlier entries have the same
+ * URL (NULL URLs are not counted). Sorting, not pairwise comparison: a body
+ * may hold a hundred thousand links. */
+typedef struct occ_key {
+    const char *url;
+    size_t idx, occ;
+} occ_key;
+
+static int occ_cmp(const void *a, const void *b)
+{
+    const occ_key *x = a, *y = b;
+    int c = strcmp(x->url, y->url);
+    if (c)
+        return c;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int occ_find_cmp(const void *a, const void *b)
+{
+    const occ_key *x = a, *y = b;
+    int c = strcmp(x->url, y->url);
+    if (c)
+        return c;
+    return x->occ < y->occ ? -1 : x->occ > y->occ;
+}
+
+/* keys[0..*nk) sorted by (url, occ) afterwards; occ[i] per entry. */
+static void occurrences(occ_key *keys, size_t *nk, const char *const *urls, size_t n, size_t *occ)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (urls[i])
+            keys[k++] = (occ_key){ urls[i], i, 0 };
+    qsort(keys, k, sizeof *keys, occ_cmp);
+    for (size_t i = 0; i < k; i++) {
+        keys[i].occ = i > 0 && strcmp(keys[i - 1].url, keys[i].url) == 0 ? keys[i - 1].occ + 1 : 0;
+        if (occ)
+            occ[keys[i].idx] = keys[i].occ;
+    }
+    *nk = k;
 }
 
 static int has_messages(mtrk_tenant *t, mtrk_id campaign, bool *out)
@@ -122,32 +163,51 @@ static int link_move(mtrk_tenant *t, row_links *l, int64_t position, int64_t ori
 
 int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
 {
-    html_doc doc = { 0 };
+    /* Parsed through the handle's cache: the first render of this content
+     * finds it parsed. */
+    static const html_doc none;
+    const html_doc *docp = &none;
+    const html_tmpl *m = NULL;
     int rc = MTRK_OK;
-    if (html && *html && (rc = html_parse(&doc, html, strlen(html))))
-        return terr(t, rc, "out of memory parsing the campaign's html");
+    if (html && *html && (rc = tmpl_get(t, campaign, html, strlen(html), "spec->html", &m)))
+        return rc;
+    if (m)
+        docp = &m->doc;
+    const html_doc doc = *docp;
     link_vec old;
     bool msgs = false;
-    if ((rc = links_read(t, campaign, &old))) {
-        html_doc_free(&doc);
+    if ((rc = links_read(t, campaign, &old)))
         return rc;
-    }
     rc = has_messages(t, campaign, &msgs);
     bool *used = calloc(old.n + 1, sizeof *used);
-    if (rc == MTRK_OK && used == NULL)
+    const char **urls = calloc(doc.n + old.n + 1, sizeof *urls);
+    size_t *occ = calloc(doc.n + 1, sizeof *occ);
+    occ_key *keys = calloc(doc.n + old.n + 1, sizeof *keys), *okeys = NULL;
+    size_t nk = 0, nok = 0;
+    if (rc == MTRK_OK && (used == NULL || urls == NULL || occ == NULL || keys == NULL))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc == MTRK_OK) {
+        /* The new links' occurrences, then the old HTML links' keys. */
+        for (size_t i = 0; i < doc.n; i++)
+            urls[i] = doc.links[i].url;
+        occurrences(keys, &nk, urls, doc.n, occ);
+        for (size_t k = 0; k < old.n; k++)
+            urls[k] = from_html(old.v[k].origin) ? old.v[k].url : NULL;
+        okeys = keys + nk;
+        occurrences(okeys, &nok, urls, old.n, NULL);
+        qsort(okeys, nok, sizeof *okeys, occ_find_cmp);
+    }
     /* Keep the lid of each link whose (URL, label, occurrence among equal
      * URLs) is unchanged; catalogue the others anew. */
     mtrk_time now = core_now(t->db);
     for (size_t i = 0; rc == MTRK_OK && i < doc.n; i++) {
         const html_link *h = &doc.links[i];
-        int64_t origin = h->honeypot ? MTRK_LINK_HONEYPOT : MTRK_LINK_HTML;
-        size_t occ = occ_new(&doc, i), k;
-        for (k = 0; k < old.n; k++) {
-            if (!used[k] && from_html(old.v[k].origin) && strcmp(old.v[k].url, h->url) == 0 &&
-                str_eq(old.v[k].label, h->label) && occ_old(&old, k) == occ)
-                break;
-        }
+        int64_t origin = html_origin(h);
+        occ_key want = { h->url, 0, occ[i] };
+        const occ_key *hit = nok ? bsearch(&want, okeys, nok, sizeof *okeys, occ_find_cmp) : NULL;
+        size_t k = hit ? hit->idx : old.n;
+        if (k < old.n && (used[k] || !str_eq(old.v[k].label, h->label)))
+            k = old.n;
         if (k < old.n) {
             used[k] = true;
             rc = link_move(t, &old.v[k], (int64_t)i, origin);
@@ -176,9 +236,11 @@ int core_links_catalogue(mtrk_tenant *t, mtrk_id campaign, const char *html)
         else
             rc = link_move(t, &old.v[k], next++, old.v[k].origin);
     }
+    free(keys);
+    free(occ);
+    free(urls);
     free(used);
     link_vec_free(&old);
-    html_doc_free(&doc);
     return rc;
 }
 
@@ -208,11 +270,14 @@ static int base_url(mtrk_tenant *t, const row_tenants *tr, strbuf *b)
 }
 
 /* Appends the URL of kind for (mid, id2) to b (base already checked). */
-static int url_append(mtrk_tenant *t, const row_tenants *tr, strbuf *b, int kind, mtrk_id mid, mtrk_id id2)
+static int url_append(mtrk_tenant *t, const row_tenants *tr, const signer *sg, strbuf *b, int kind, mtrk_id mid,
+                      mtrk_id id2)
 {
     char tok[TOKEN_MAX];
-    int rc = sign_token(t, kind, mid, id2, tok);
-    if (rc)
+    int rc = MTRK_OK;
+    if (sg)
+        signer_token(sg, kind, mid, id2, tok);
+    else if ((rc = sign_token(t, kind, mid, id2, tok)))
         return rc;
     if ((rc = base_url(t, tr, b)))
         return rc;
@@ -220,11 +285,13 @@ static int url_append(mtrk_tenant *t, const row_tenants *tr, strbuf *b, int kind
     return MTRK_OK;
 }
 
-/* A heap copy of the URL (or NULL with rc set). */
-static char *url_make(mtrk_tenant *t, const row_tenants *tr, int kind, mtrk_id mid, mtrk_id id2, int *rc)
+/* A heap copy of the URL (or NULL with rc set); signed by sg, or (NULL)
+ * with the current key read for this URL alone. */
+static char *url_make(mtrk_tenant *t, const row_tenants *tr, const signer *sg, int kind, mtrk_id mid, mtrk_id id2,
+                      int *rc)
 {
     strbuf b = { 0 };
-    *rc = url_append(t, tr, &b, kind, mid, id2);
+    *rc = url_append(t, tr, sg, &b, kind, mid, id2);
     if (*rc == MTRK_OK && b.oom)
         *rc = terr(t, MTRK_ENOMEM, "out of memory");
     if (*rc) {
@@ -254,6 +321,44 @@ static int landing_find(mtrk_tenant *t, mtrk_id campaign, row_landing_pages *lp,
     int rc = st_find(t, T_LANDING_PAGES, IDX_LANDING_PAGES_CAMPAIGN, k, 2, lp);
     *found = rc == MTRK_OK;
     return rc == MTRK_ENOTFOUND ? MTRK_OK : rc;
+}
+
+MTRK_API int mtrk_landing_page_url(char **out_url, mtrk_id *out_id, mtrk_tenant *t, mtrk_id campaign)
+{
+    if (out_url == NULL)
+        return gerr(MTRK_EINVAL, "out_url is NULL");
+    *out_url = NULL;
+    if (out_id)
+        *out_id = nil_id;
+    TENANT_CHECK(t);
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    row_landing_pages lp;
+    bool found = false;
+    rc = landing_find(t, campaign, &lp, &found);
+    if (rc == MTRK_OK && !found) {
+        char s[MTRK_ID_STRLEN + 1];
+        idtext(s, campaign);
+        rc = terr(t, MTRK_ENOTFOUND, "campaign %s has no landing page", s);
+    }
+    if (found) {
+        if (rc == MTRK_OK && (*out_url = xstrdup(lp.url ? lp.url : "")) == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        if (rc == MTRK_OK && out_id)
+            *out_id = lp.id;
+        rows_clear(T_LANDING_PAGES, &lp);
+    }
+    rc = tx_end(t, rc);
+    if (rc) {
+        free(*out_url);
+        *out_url = NULL;
+        if (out_id)
+            *out_id = nil_id;
+    }
+    return rc;
 }
 
 MTRK_API int mtrk_track_url(char **out, mtrk_tenant *t, mtrk_url_kind kind, mtrk_id mid, mtrk_id lid)
@@ -304,7 +409,7 @@ MTRK_API int mtrk_track_url(char **out, mtrk_tenant *t, mtrk_url_kind kind, mtrk
         id2 = m.contact;
     }
     if (rc == MTRK_OK)
-        *out = url_make(t, &tr, kind, mid, id2, &rc);
+        *out = url_make(t, &tr, NULL, kind, mid, id2, &rc);
     rows_clear(T_MESSAGES, &m);
     rows_clear(T_TENANTS, &tr);
     rc = tx_end(t, rc);
@@ -325,12 +430,14 @@ typedef struct track_path {
     size_t tokn;
 } track_path;
 
-/* The last three segments of the path: {kind}/{tenant}/{token}[.gif]. */
+/* The last three segments of the path: {kind}/{tenant}/{token}[.gif]. A
+ * query or fragment after them (?fbclid=..., utm_* added when a link is
+ * shared) is ignored: nothing is ever read from it. */
 static bool path_parse(const char *path, track_path *p)
 {
-    if (path == NULL || strpbrk(path, "?#") != NULL)
-        return false; /* the URLs mtrk makes carry no query: anything added is refused */
-    size_t n = strlen(path);
+    if (path == NULL)
+        return false;
+    size_t n = strcspn(path, "?#");
     const char *seg[3];
     size_t segn[3];
     const char *end = path + n;
@@ -405,9 +512,6 @@ MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len)
 
 /* ---- rendering ----------------------------------------------------------------- */
 
-#define PH_UNSUB "{{unsubscribe_url}}"
-#define PH_LANDING "{{landing_url}}"
-
 typedef struct subst {
     const char *unsub;
     const char *landing; /* NULL: no landing page */
@@ -452,6 +556,8 @@ typedef struct render_ctx {
     link_vec links;
     char **click;       /* click URL per link (links order) */
     char *open, *unsub, *landing;
+    const html_tmpl *tmpl; /* the parsed HTML (the handle's cache), or NULL */
+    signer sg;
 } render_ctx;
 
 static void render_ctx_free(render_ctx *r)
@@ -462,6 +568,7 @@ static void render_ctx_free(render_ctx *r)
     free(r->open);
     free(r->unsub);
     free(r->landing);
+    signer_close(&r->sg);
     link_vec_free(&r->links);
     rows_clear(T_CAMPAIGNS, &r->c);
     rows_clear(T_MESSAGES, &r->m);
@@ -482,18 +589,23 @@ static int render_prepare(render_ctx *r, mtrk_id mid)
         return rc;
     if (has_lp)
         rows_clear(T_LANDING_PAGES, &lp);
-    bool wants_lp = (r->c.html && strstr(r->c.html, PH_LANDING)) || (r->c.text && strstr(r->c.text, PH_LANDING));
+    if (r->c.html && *r->c.html &&
+        (rc = tmpl_get(t, r->c.id, r->c.html, strlen(r->c.html), "the campaign's html", &r->tmpl)))
+        return rc;
+    bool wants_lp = (r->tmpl && r->tmpl->uses_landing) || (r->c.text && strstr(r->c.text, PH_LANDING));
     if (wants_lp && !has_lp)
         return terr(t, MTRK_ESTATE, "the content uses " PH_LANDING " but the campaign has no landing page");
-    r->open = url_make(t, &r->tr, MTRK_URL_OPEN, mid, nil_id, &rc);
+    if ((rc = signer_open(&r->sg, t)))
+        return rc;
+    r->open = url_make(t, &r->tr, &r->sg, MTRK_URL_OPEN, mid, nil_id, &rc);
     if (rc == MTRK_OK)
-        r->unsub = url_make(t, &r->tr, MTRK_URL_UNSUBSCRIBE, mid, nil_id, &rc);
+        r->unsub = url_make(t, &r->tr, &r->sg, MTRK_URL_UNSUBSCRIBE, mid, nil_id, &rc);
     if (rc == MTRK_OK && has_lp)
-        r->landing = url_make(t, &r->tr, MTRK_URL_LANDING, mid, r->m.contact, &rc);
+        r->landing = url_make(t, &r->tr, &r->sg, MTRK_URL_LANDING, mid, r->m.contact, &rc);
     if (rc == MTRK_OK && (r->click = calloc(r->links.n + 1, sizeof *r->click)) == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; rc == MTRK_OK && i < r->links.n; i++)
-        r->click[i] = url_make(t, &r->tr, MTRK_URL_CLICK, mid, r->links.v[i].id, &rc);
+        r->click[i] = url_make(t, &r->tr, &r->sg, MTRK_URL_CLICK, mid, r->links.v[i].id, &rc);
     return rc;
 }
 
@@ -502,48 +614,75 @@ static int render_prepare(render_ctx *r, mtrk_id mid)
  * same URL. -1 if none (the href is left as it is). */
 static long link_for(const render_ctx *r, const html_link *h, size_t i, const bool *used)
 {
+    if (!h->tracked)
+        return -1; /* merge tags: rendered as written */
     for (size_t k = 0; k < r->links.n; k++) {
         const row_links *l = &r->links.v[k];
-        if (from_html(l->origin) && l->position == (int64_t)i && strcmp(l->url, h->url) == 0 && !used[k])
+        if (from_html(l->origin) && trackable(l->origin) && l->position == (int64_t)i && strcmp(l->url, h->url) == 0 &&
+            !used[k])
             return (long)k;
     }
     for (size_t k = 0; k < r->links.n; k++) {
         const row_links *l = &r->links.v[k];
-        if (from_html(l->origin) && !used[k] && strcmp(l->url, h->url) == 0)
+        if (from_html(l->origin) && trackable(l->origin) && !used[k] && strcmp(l->url, h->url) == 0)
             return (long)k;
     }
     return -1;
 }
 
+/* Copies the parsed template with every slot filled: the message's click
+ * URLs, the pixel, the placeholders. No parsing here. */
 static int render_html(render_ctx *r, char **out, size_t *out_len)
 {
-    const char *src = r->c.html;
-    size_t len = strlen(src);
-    html_doc doc;
-    int rc = html_parse(&doc, src, len);
-    if (rc)
-        return terr(r->t, rc, "out of memory parsing the campaign's html");
-    const char **repl = calloc(doc.n + 1, sizeof *repl);
+    const html_tmpl *m = r->tmpl;
+    const html_doc *doc = &m->doc;
+    const char **repl = calloc(doc->n + 1, sizeof *repl);
     bool *used = calloc(r->links.n + 1, sizeof *used);
-    strbuf pix = { 0 };
     strbuf b = { 0 };
+    int rc = MTRK_OK;
     if (repl == NULL || used == NULL) {
         rc = terr(r->t, MTRK_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < doc.n; i++) {
-        long k = link_for(r, &doc.links[i], i, used);
+    for (size_t i = 0; i < doc->n; i++) {
+        long k = link_for(r, &doc->links[i], i, used);
         if (k >= 0) {
             used[k] = true;
             repl[i] = r->click[k];
         }
     }
-    sb_add(&pix, "<img src=\"");
-    html_escape(&pix, r->open);
-    sb_add(&pix, "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
-    subst x = { r->unsub, r->landing, true };
-    html_compose(&b, src, len, &doc, repl, doc.body_end, pix.p ? pix.p : "", subst_seg, &x);
-    if (b.oom || pix.oom) {
+    /* One allocation for the usual message: the source, and per slot room
+     * for a URL (escaping may still grow it). */
+    size_t want = m->len + m->nslots * (strlen(r->open) + 64) + 256;
+    if ((b.p = malloc(want)) != NULL)
+        b.cap = want;
+    size_t pos = 0;
+    for (size_t i = 0; i < m->nslots; i++) {
+        const tmpl_slot *s = &m->slots[i];
+        sb_addn(&b, m->src + pos, s->off - pos);
+        pos = s->off + s->len;
+        switch (s->kind) {
+        case SLOT_PIXEL:
+            sb_add(&b, "<img src=\"");
+            html_escape(&b, r->open);
+            sb_add(&b, "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">");
+            break;
+        case SLOT_LINK:
+            if (repl[s->link])
+                html_attr_encode(&b, repl[s->link], doc->links[s->link].quote);
+            else
+                sb_addn(&b, m->src + s->off, s->len);
+            break;
+        case SLOT_UNSUB: html_escape(&b, r->unsub); break;
+        default:
+            if (r->landing)
+                html_escape(&b, r->landing);
+            else
+                sb_addn(&b, m->src + s->off, s->len);
+        }
+    }
+    sb_addn(&b, m->src + pos, m->len - pos);
+    if (b.oom) {
         rc = terr(r->t, MTRK_ENOMEM, "out of memory");
         sb_free(&b);
     } else {
@@ -551,10 +690,8 @@ static int render_html(render_ctx *r, char **out, size_t *out_len)
         *out_len = b.n;
     }
 done:
-    sb_free(&pix);
     free(used);
     free(repl);
-    html_doc_free(&doc);
     return rc;
 }
 
@@ -586,7 +723,7 @@ static int render_text(render_ctx *r, char **out, size_t *out_len)
         long k = -1;
         for (size_t j = 0; j < r->links.n && k < 0; j++) {
             const char *u = r->links.v[j].url;
-            if (strlen(u) == e - i && memcmp(u, s + i, e - i) == 0)
+            if (trackable(r->links.v[j].origin) && strlen(u) == e - i && memcmp(u, s + i, e - i) == 0)
                 k = (long)j;
         }
         if (k >= 0) {
@@ -667,7 +804,7 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
     r.t = t;
     rc = render_prepare(&r, mid);
     mtrk_rendered res = MTRK_RENDERED_INIT;
-    if (rc == MTRK_OK && r.c.html && *r.c.html)
+    if (rc == MTRK_OK && r.tmpl)
         rc = render_html(&r, &res.html, &res.html_len);
     if (rc == MTRK_OK && r.c.text && *r.c.text)
         rc = render_text(&r, &res.text, &res.text_len);
@@ -829,7 +966,7 @@ static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_mac
         if ((rc = links_read(x->t, x->m.campaign, &all)))
             return rc;
         for (size_t i = 0; i < all.n; i++)
-            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT;
+            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT && trackable(all.v[i].origin);
         link_vec_free(&all);
     }
     classify(&c, rules, own_fn ? x->opts->classifier : x->t->cls_fn,

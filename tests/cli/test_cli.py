@@ -365,6 +365,50 @@ class CliTest(unittest.TestCase):
         self.assertNotIn("https://", page.replace("https://s.example.com", ""))
         self.assertIn("&lt;", self.t.run("report", "C1", "--html", html).stdout.replace(html, "&lt;"))
 
+    # --------------------------------------------------- render, urls, links
+    def test_render_urls_links_show(self):
+        self.t.run("tenant", "set", "--tracking-url", "https://t.example.com")
+        page = self.t.write("a.html", '<html><body><a href="https://s.example.com/a">A</a>'
+                                      '<a href="https://s.example.com/trap" data-mtrk-honeypot>T</a>'
+                                      '<a href="https://s.example.com/p?e=[[Email]]">P</a></body></html>')
+        self.t.run("campaign", "create", "--name", "R", "--subject", "S", "--from", "n@example.com",
+                   "--html-file", page, "--link", "M=https://s.example.com/m", "--link", "N=https://s.example.com/n",
+                   "--landing-page", "https://s.example.com/lp")
+        links = [json.loads(l) for l in self.t.run("campaign", "links", "R", "--json").stdout.splitlines()]
+        # Positions never collide: the manual links come after the HTML's.
+        self.assertEqual([l["position"] for l in links], [0, 1, 2, 3, 4])
+        self.assertEqual([l["label"] for l in links], ["A", "T", "P", "M", "N"])
+        self.assertEqual([l["honeypot"] for l in links], [False, True, False, False, False])
+        self.assertEqual([l["origin"] for l in links], ["html", "honeypot", "untracked", "manual", "manual"])
+        text = self.t.run("campaign", "links", "R").stdout
+        self.assertIn("[honeypot] T", text)
+        self.assertIn("[untracked] P", text)
+        self.assertIn("landing     https://s.example.com/lp", self.t.run("campaign", "show", "R").stdout)
+        self.t.run("audience", "create", "all")
+        self.t.run("audience", "add", "all", "x@example.com")
+        self.t.run("campaign", "attach", "R", "all")
+        self.t.run("generate", "R")
+        u = self.t.json("urls", "R", "x@example.com", "--json")
+        self.assertTrue(u["open"].startswith("https://t.example.com/o/default/") and u["open"].endswith(".gif"))
+        self.assertTrue(u["unsubscribe"].startswith("https://t.example.com/u/default/"))
+        self.assertTrue(u["landing"].startswith("https://t.example.com/l/default/"))
+        self.assertEqual([c["label"] for c in u["clicks"]], ["A", "T", "M", "N"])  # not the untracked one
+        self.assertEqual([c["honeypot"] for c in u["clicks"]], [False, True, False, False])
+        self.assertEqual(self.t.json("urls", u["mid"], "--json"), u)
+        r = self.t.json("render", u["mid"], "--json")
+        self.assertEqual(r["headers"]["List-Unsubscribe"], "<%s>" % u["unsubscribe"])
+        self.assertEqual(r["headers"]["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        self.assertIn('href="%s"' % u["clicks"][0]["url"], r["html"])
+        self.assertIn('href="https://s.example.com/p?e=[[Email]]"', r["html"])
+        self.assertIn('<img src="%s"' % u["open"], r["html"])
+        out = os.path.join(self.tmp, "m.html")
+        plain = self.t.run("render", "R", "x@example.com", "--html-out", out).stdout
+        self.assertTrue(plain.startswith("List-Unsubscribe: <https://t.example.com/u/default/"))
+        with open(out) as f:
+            self.assertEqual(f.read(), r["html"])
+        self.t.run("render", "not-an-id", expect=1)
+        self.t.run("urls", "R", "nobody@example.com", expect=2)
+
     def test_leads(self):
         self.campaign(5)
         lid = self.t.json("leads", "capture", "C1", "--address", "lead@example.com", "--field", "company=Acme",

@@ -1,10 +1,8 @@
 #!/usr/bin/env python3
 """The HTML report in a real browser: renders `mtrk report --compare --html`
-in headless Chromium and checks that every chart (funnel, hourly, CTA ranking,
-breakdown, comparison) is an <svg> laid out with a non-zero size. A copy of the
-report gets a small script that measures the charts and writes the results
-into the DOM, read back with --dump-dom. Fails (never skips) without Chromium."""
-import json
+in headless Chromium (tests/browser/harness.py) and checks that every chart
+(funnel, hourly, CTA ranking, breakdown, comparison) is an <svg> laid out with
+a non-zero size. Fails (never skips) without Chromium."""
 import os
 import re
 import shutil
@@ -13,25 +11,17 @@ import sys
 import tempfile
 
 BIN = os.environ.get("MTRK_BIN", "build/tools/mtrk")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "browser"))
+from harness import Browser, BrowserMissing  # noqa: E402 (tests/browser/harness.py)
 KINDS = ["funnel", "hourly", "cta", "breakdown", "compare"]
 
-MEASURE = """<script>
-(function () {
-  var out = [];
-  document.querySelectorAll('svg.chart').forEach(function (s) {
-    var r = s.getBoundingClientRect();
-    out.push({kind: s.getAttribute('data-chart'), width: r.width, height: r.height,
-              shapes: s.querySelectorAll('rect,polyline,line').length});
-  });
-  var pre = document.createElement('pre');
-  pre.id = 'measured';
-  pre.textContent = JSON.stringify(out);
-  document.body.appendChild(pre);
-})();
-</script>"""
+MEASURE = """
+return Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (s) {
+  var r = s.getBoundingClientRect();
+  return {kind: s.getAttribute('data-chart'), width: r.width, height: r.height,
+          shapes: s.querySelectorAll('rect,polyline,line').length};
+});
+"""
 
 
 def run(tmp, *args):
@@ -43,9 +33,10 @@ def run(tmp, *args):
 
 
 def main():
-    if CHROMIUM is None:
-        sys.exit("FAIL: chromium is not installed (Debian package 'chromium'; scripts/deps installs it). "
-                 "The HTML report test needs a real browser and does not skip.")
+    try:
+        Browser(tempfile.mkdtemp(prefix="mtrk-html-probe-")).close()
+    except BrowserMissing as e:
+        sys.exit("FAIL: %s. The HTML report test needs a real browser and does not skip." % e)
     tmp = tempfile.mkdtemp(prefix="mtrk-html-")
     try:
         run(tmp, "init")
@@ -72,16 +63,10 @@ def main():
             errors.append("a user string reached the page unescaped")
         if re.search(r"<(script|link|img|iframe)\b", page) or re.search(r"\b(src|href)=", page):
             errors.append("the report refers to an external resource or runs a script")
-        probe = os.path.join(tmp, "probe.html")
-        with open(probe, "w", encoding="utf-8") as f:
-            f.write(page.replace("</body>", MEASURE + "</body>"))
-        p = subprocess.run([CHROMIUM] + FLAGS + ["--user-data-dir=" + os.path.join(tmp, "profile"),
-                                                 "--window-size=1200,2000", "--dump-dom", "file://" + probe],
-                           capture_output=True, text=True, timeout=120)
-        m = re.search(r'<pre id="measured">(.*?)</pre>', p.stdout, re.S)
-        if m is None:
-            sys.exit("FAIL: Chromium produced no measurements (exit %d): %s" % (p.returncode, p.stderr[-2000:]))
-        charts = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+        try:
+            charts = Browser(os.path.join(tmp, "browser")).probe(report, MEASURE, 1200, 2000)
+        except RuntimeError as e:
+            sys.exit("FAIL: %s" % e)
         for kind in KINDS:
             found = [c for c in charts if c["kind"] == kind]
             want = 1 if kind == "compare" else 2

@@ -26,7 +26,7 @@ typedef struct trk {
     mtrk_id campaign, audience;
     mtrk_id contacts[4];
     mtrk_id mids[4];
-    mtrk_id lids[8];
+    mtrk_id lids[16];
     size_t nlinks, n;
     mtrk_time sent_at;
 } trk;
@@ -65,8 +65,16 @@ static size_t read_links(mtrk_tenant *t, mtrk_id campaign, mtrk_id *lids, char u
     return n;
 }
 
+/* A sending campaign with the given content, n messages sent at conf_clock_now(). */
+static void trk_build_with(trk *s, mtrk_tenant *t, const char *prefix, size_t n, const char *html, const char *text);
+
 /* A sending campaign with the HTML above, n messages sent at conf_clock_now(). */
 static void trk_build(trk *s, mtrk_tenant *t, const char *prefix, size_t n)
+{
+    trk_build_with(s, t, prefix, n, html_src, text_src);
+}
+
+static void trk_build_with(trk *s, mtrk_tenant *t, const char *prefix, size_t n, const char *html, const char *text)
 {
     char name[64], addr[128];
     memset(s, 0, sizeof *s);
@@ -75,10 +83,10 @@ static void trk_build(trk *s, mtrk_tenant *t, const char *prefix, size_t n)
     conf_spec(&spec);
     snprintf(name, sizeof name, "%s campaign", prefix);
     spec.name = name;
-    spec.html = html_src;
-    spec.text = text_src;
+    spec.html = html;
+    spec.text = text;
     CONF_OK(mtrk_campaign_create(&s->campaign, t, &spec));
-    s->nlinks = read_links(t, s->campaign, s->lids, NULL, NULL, NULL, 8);
+    s->nlinks = read_links(t, s->campaign, s->lids, NULL, NULL, NULL, 16);
     s->audience = conf_audience_new(t, prefix);
     s->n = n;
     for (size_t i = 0; i < n; i++) {
@@ -440,8 +448,11 @@ static void test_every_byte_change_refused(void **state)
         /* Appended bytes and queries. */
         snprintf(buf, sizeof buf, "%sA", p);
         expect_refused(fx->t, buf, "byte appended");
-        snprintf(buf, sizeof buf, "%s?url=https://evil.example/", p);
-        expect_refused(fx->t, buf, "open redirect parameter");
+        /* A query does not rescue a changed token. */
+        memcpy(buf, p, n + 1);
+        buf[n - 6] = buf[n - 6] == 'A' ? 'B' : 'A';
+        strcat(buf, "?fbclid=x");
+        expect_refused(fx->t, buf, "changed byte with a query");
     }
     assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before);
     for (int k = 0; k < 4; k++)
@@ -1055,6 +1066,244 @@ static void test_bad_input(void **state)
     assert_string_equal(mtrk_strerror(MTRK_ETENANT), "tracking URL of another tenant");
 }
 
+/* ---- merge tags of template languages ---- */
+
+static const char *const merge_html =
+    "<html><body>\n"
+    "<a href=\"https://news.example.com/unsubscribe/public/?Email=[[Email]]\">Unsubscribe</a>\n"
+    "<a href=\"https://e.example/{email}\">Elastic</a>\n"
+    "<a href=\"https://e.example/?u=%%Email%%\">SFMC</a>\n"
+    "<a href=\"https://e.example/<%= id %>\">ERB</a>\n"
+    "<a href=\"https://e.example/{$email}\">Smarty</a>\n"
+    "<a href=\"https://e.example/?r=%recipient.email%\">Mailgun</a>\n"
+    "<a href=\"https://e.example/${email}\">Freemarker</a>\n"
+    "<a href=\"https://e.example/{% url %}\">Liquid</a>\n"
+    "<a href=\"https://e.example/*|EMAIL|*\">Mailchimp</a>\n"
+    "<a href=\"https://e.example/x^y\">Caret</a>\n"
+    "<a href=\"https://[2001:db8::1]/ipv6\">IPv6 host</a>\n"
+    "<a href=\"https://e.example/p?q=%41ok\">Plain</a>\n"
+    "<a href=\"https://e.example/profile/{{ contact.id }}\" data-mtrk-track>Profile</a>\n"
+    "</body></html>\n";
+
+static void test_merge_tags(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build_with(&s, fx->t, "mt", 1, merge_html, NULL);
+    char urls[16][128], labels[16][64];
+    mtrk_link_origin o[16];
+    size_t n = read_links(fx->t, s.campaign, NULL, urls, labels, o, 16);
+    assert_int_equal(n, 13);
+    /* Catalogued as written, and reported as templates: not tracked. */
+    assert_string_equal(urls[0], "https://news.example.com/unsubscribe/public/?Email=[[Email]]");
+    assert_string_equal(urls[7], "https://e.example/{% url %}");
+    for (size_t i = 0; i < 10; i++)
+        assert_int_equal(o[i], MTRK_LINK_TEMPLATE);
+    assert_int_equal(o[10], MTRK_LINK_HTML); /* brackets of an IPv6 host are allowed */
+    assert_int_equal(o[11], MTRK_LINK_HTML);
+    assert_int_equal(o[12], MTRK_LINK_TEMPLATE_TRACKED);
+
+    mtrk_rendered r;
+    CONF_INIT(r, MTRK_RENDERED_VERSION);
+    CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+    /* Every template href is rendered as written, for the host's engine. */
+    assert_non_null(strstr(r.html, "href=\"https://news.example.com/unsubscribe/public/?Email=[[Email]]\""));
+    assert_non_null(strstr(r.html, "href=\"https://e.example/{% url %}\""));
+    assert_non_null(strstr(r.html, "href=\"https://e.example/<%= id %>\""));
+    assert_null(strstr(r.html, "e.example/p?q=%41ok"));
+    assert_null(strstr(r.html, "{{ contact.id }}"));
+    char *click[16];
+    CONF_OK(mtrk_track_url(&click[11], fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[11]));
+    CONF_OK(mtrk_track_url(&click[12], fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[12]));
+    assert_non_null(strstr(r.html, click[11]));
+    assert_non_null(strstr(r.html, click[12]));
+    mtrk_rendered_clear(&r);
+
+    /* The opted-in template redirects to its URL as catalogued, for the host
+     * to fill in for res.rid. */
+    mtrk_track_result res;
+    char *p = strdup(click[12] + strlen("https://trk.example.com"));
+    CONF_OK(resolve_get(&res, fx->t, p, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+    assert_string_equal(res.redirect_url, "https://e.example/profile/{{ contact.id }}");
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    free(p);
+    mtrk_free(click[11]);
+    mtrk_free(click[12]);
+}
+
+/* Parameters added to a tracking URL when it is shared (?fbclid=...,
+ * utm_*) are ignored: the click still resolves, and no parameter can change
+ * the target, the link, the message or the event recorded. */
+static void test_extra_query_ignored(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "eq", 2);
+    mtrk_id nil = { { 0 } };
+    char *click = url_path(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[0]);
+    char *other = url_path(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[1]);
+    char mid1[MTRK_ID_STRLEN + 1], lid1[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(mid1, s.mids[1]);
+    mtrk_id_to_string(lid1, s.lids[1]);
+    const char *queries[] = {
+        "?fbclid=IwAR0abc",
+        "?utm_source=facebook&utm_medium=social&utm_campaign=x",
+        "?url=https://evil.example/&redirect=https://evil.example/&to=https://evil.example/",
+        NULL, /* mid and lid of another message and link */
+        NULL, /* another token */
+        "#fragment",
+        "?",
+    };
+    char q3[256], q4[512];
+    snprintf(q3, sizeof q3, "?mid=%s&lid=%s&type=open&kind=u", mid1, lid1);
+    snprintf(q4, sizeof q4, "?token=%s&path=%s", strrchr(other, '/') + 1, other);
+    queries[3] = q3;
+    queries[4] = q4;
+    mtrk_link *l;
+    CONF_OK(mtrk_link_get(&l, fx->t, s.lids[0]));
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s%s", click, queries[i]);
+        mtrk_track_result res;
+        CONF_OK(resolve_get(&res, fx->t, path, LATER + (mtrk_time)i * CONF_MIN));
+        assert_int_equal(res.action, MTRK_ACTION_REDIRECT);
+        assert_string_equal(res.redirect_url, mtrk_link_url(l));
+        CONF_ID_EQ(res.lid, s.lids[0]);
+        CONF_ID_EQ(res.mid, s.mids[0]);
+        assert_int_equal(res.recorded, 1);
+        mtrk_event_info e;
+        last_event(&e, fx->t, s.mids[0]);
+        assert_int_equal(e.type, MTRK_EV_CLICK);
+        CONF_ID_EQ(e.lid, s.lids[0]);
+        CONF_ID_EQ(e.id, res.event_id);
+        char key[MTRK_MAX_TENANT_KEY + 1];
+        CONF_OK(mtrk_track_path_tenant(key, sizeof key, path));
+        assert_string_equal(key, "t1");
+    }
+    mtrk_link_free(l);
+    /* The other kinds too: the pixel, and a one-click POST. */
+    char *open = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], nil);
+    char path[1024];
+    snprintf(path, sizeof path, "%s?utm_source=x", open);
+    mtrk_track_result res;
+    CONF_OK(resolve_get(&res, fx->t, path, LATER));
+    assert_int_equal(res.action, MTRK_ACTION_PIXEL);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    char *unsub = url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[0], nil);
+    snprintf(path, sizeof path, "%s?mid=%s", unsub, mid1);
+    CONF_OK(resolve_full(&res, fx->t, "POST", path, "List-Unsubscribe=One-Click", NULL, NULL, LATER, NULL));
+    assert_int_equal(res.action, MTRK_ACTION_UNSUBSCRIBED);
+    CONF_ID_EQ(res.mid, s.mids[0]);
+    CONF_ID_EQ(res.rid, s.contacts[0]);
+    free(open);
+    free(unsub);
+    free(click);
+    free(other);
+}
+
+/* The pixel goes before the </body> the source shows, also when the HTML5
+ * parser ignores it (inside an unclosed table), not after </html>; a
+ * "</body>" in a comment or a script is not it. */
+static void test_pixel_before_body(void **state)
+{
+    conf_fixture *fx = *state;
+    static const struct {
+        const char *html, *before, *after;
+    } cases[] = {
+        { "<html><body><table><tr><td>x</td></tr></body></html>", "</td></tr>", "</body></html>" },
+        { "<html><body><p>x</p><!-- </body> --><script>var s='</body>';</script></body>\n</html>\n",
+          "</script>", "</body>\n</html>\n" },
+        { "<p>no body tag</p>", "no body tag</p>", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        trk s;
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "px%zu", i);
+        trk_build_with(&s, fx->t, prefix, 1, cases[i].html, NULL);
+        mtrk_rendered r;
+        CONF_INIT(r, MTRK_RENDERED_VERSION);
+        CONF_OK(mtrk_message_render(&r, fx->t, s.mids[0]));
+        char *pix = strstr(r.html, "<img src=\"https://trk.example.com/t/o/");
+        assert_non_null(pix);
+        char *end = strchr(pix, '>');
+        assert_non_null(end);
+        assert_string_equal(end + 1, cases[i].after);
+        size_t bn = strlen(cases[i].before);
+        assert_true((size_t)(pix - r.html) >= bn);
+        assert_memory_equal(pix - bn, cases[i].before, bn);
+        mtrk_rendered_clear(&r);
+    }
+}
+
+/* A link added at a position a catalogued link holds goes after the last:
+ * positions never collide. The landing page's URL is readable. */
+static void test_link_positions_and_landing_url(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    spec.name = "positions";
+    spec.html = "<a href=\"https://a.example/0\">A</a><a href=\"https://a.example/1\">B</a>";
+    mtrk_id cam, l1, l2, l3;
+    CONF_OK(mtrk_campaign_create(&cam, fx->t, &spec));
+    CONF_OK(mtrk_link_add(&l1, fx->t, cam, "https://a.example/m", "M", 0));
+    CONF_OK(mtrk_link_add(&l2, fx->t, cam, "https://a.example/n", "N", 10));
+    CONF_OK(mtrk_link_add(&l3, fx->t, cam, "https://a.example/o", "O", 10));
+    uint32_t want[][2] = { { 0, 0 }, { 2, 0 }, { 10, 0 }, { 11, 0 } };
+    mtrk_id ids[3] = { l1, l2, l3 };
+    for (int i = 0; i < 3; i++) {
+        mtrk_link *l;
+        CONF_OK(mtrk_link_get(&l, fx->t, ids[i]));
+        assert_int_equal(mtrk_link_position(l), want[i + 1][0]);
+        mtrk_link_free(l);
+    }
+    char *url = NULL;
+    mtrk_id lp, got;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_landing_page_url(&url, &got, fx->t, cam));
+    assert_null(url);
+    CONF_OK(mtrk_landing_page_create(&lp, fx->t, cam, "LP", "https://a.example/lp"));
+    CONF_OK(mtrk_landing_page_url(&url, &got, fx->t, cam));
+    assert_string_equal(url, "https://a.example/lp");
+    CONF_ID_EQ(got, lp);
+    mtrk_free(url);
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_landing_page_url(&url, NULL, fx->t, conf_unknown_id()));
+}
+
+/* A body nested past the bound is refused, naming the field and the place;
+ * nothing is written, and an edit to such a body is refused the same way. */
+static void test_nesting_refused(void **state)
+{
+    conf_fixture *fx = *state;
+    size_t n = 600 * 5 + 64;
+    char *deep = malloc(n);
+    strcpy(deep, "<body>\n");
+    for (int i = 0; i < 600; i++)
+        strcat(deep, "<div>");
+    mtrk_campaign_spec spec;
+    conf_spec(&spec);
+    spec.name = "deep";
+    spec.html = deep;
+    mtrk_id cam;
+    CONF_EXPECT(MTRK_ETOOLONG, mtrk_campaign_create(&cam, fx->t, &spec));
+    CONF_ERRMSG_HAS("spec->html nests elements deeper than 512 levels at line 2");
+    mtrk_campaign_iter *it;
+    const mtrk_campaign *c;
+    CONF_OK(mtrk_campaign_iter_new(&it, fx->t));
+    while (mtrk_campaign_iter_next(&c, it) == MTRK_OK)
+        assert_string_not_equal(mtrk_campaign_name(c), "deep");
+    mtrk_campaign_iter_free(it);
+    spec.html = "<p>fine</p>";
+    CONF_OK(mtrk_campaign_create(&cam, fx->t, &spec));
+    spec.html = deep;
+    CONF_EXPECT(MTRK_ETOOLONG, mtrk_campaign_edit(fx->t, cam, &spec));
+    mtrk_campaign *got;
+    CONF_OK(mtrk_campaign_get(&got, fx->t, cam));
+    assert_string_equal(mtrk_campaign_html(got), "<p>fine</p>");
+    mtrk_campaign_free(got);
+    free(deep);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_catalogue_from_html),
     CONF_TEST(test_recatalogue_keeps_lids),
@@ -1074,5 +1323,10 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_simulated_people_never_click_a_honeypot),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
+    CONF_TEST(test_merge_tags),
+    CONF_TEST(test_extra_query_ignored),
+    CONF_TEST(test_pixel_before_body),
+    CONF_TEST(test_link_positions_and_landing_url),
+    CONF_TEST(test_nesting_refused),
 };
 CONF_GROUP(conf_group_tracking, "tracking", tests);

@@ -447,6 +447,9 @@ static void sweep(void)
     mtrk_id lp = nil;
     SWEEP(mtrk_landing_page_create, MTRK_ENOTFOUND, &lp, a, B.draft, "x", "https://evil.example.com/");
     SWEEP(mtrk_landing_page_find, MTRK_ENOTFOUND, &lp, a, B.camp);
+    char *lpurl = NULL;
+    SWEEP(mtrk_landing_page_url, MTRK_ENOTFOUND, &lpurl, &lp, a, B.camp);
+    mtrk_free(lpurl);
     mtrk_lead_input lin = MTRK_LEAD_INPUT_INIT;
     lin.landing_page = B.lp;
     lin.lead_key = "lead-2"; /* "lead-1" is a duplicate in A too: answered as A's own lead */

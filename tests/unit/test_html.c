@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "mtrk/mtrk.h"
+#include "tracking_int.h"
 
 #ifndef TEST_DATA_DIR
 #error TEST_DATA_DIR must name tests/data
@@ -333,6 +334,247 @@ static void test_edges(void **state)
     }
 }
 
+/* An <area> with href and nohref navigates in browsers (nohref is obsolete):
+ * it is tracked. Merge-tag hrefs are not offered to the callback. */
+static void test_area_nohref_and_templates(void **state)
+{
+    (void)state;
+    const char *src = "<map name=m><area shape=rect coords=0,0,1,1 href=\"https://a.example/area\" nohref alt=A>"
+                      "</map><a href=\"https://a.example/?e=[[Email]]\">T</a><a href=\"https://a.example/ok\">K</a>";
+    got g;
+    scan(&g, src, strlen(src));
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.v[0].url, "https://a.example/area");
+    assert_string_equal(g.v[0].label, "A");
+    assert_string_equal(g.v[1].url, "https://a.example/ok");
+}
+
+/* ---- the nesting bound ---- */
+
+static char *repeat(const char *pre, const char *unit, size_t times, const char *post)
+{
+    size_t un = strlen(unit), n = strlen(pre) + un * times + strlen(post);
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    char *p = s;
+    p += sprintf(p, "%s", pre);
+    for (size_t i = 0; i < times; i++, p += un)
+        memcpy(p, unit, un);
+    sprintf(p, "%s", post);
+    return s;
+}
+
+static int rewrite_rc(const char *html)
+{
+    char *out = NULL;
+    size_t n;
+    int rc = mtrk_html_rewrite(&out, &n, html, strlen(html), NULL, NULL);
+    mtrk_free(out);
+    return rc;
+}
+
+static void test_nesting_bound(void **state)
+{
+    (void)state;
+    /* The deepest accepted: html, body, 509 divs and the anchor are 512 open elements. */
+    char *ok = repeat("<html><body>", "<div>", MTRK_MAX_HTML_DEPTH - 3, "<a href=\"https://a.example/\">deep</a>");
+    got g;
+    memset(&g, 0, sizeof g);
+    char *out = NULL;
+    size_t n;
+    assert_int_equal(mtrk_html_rewrite(&out, &n, ok, strlen(ok), collect, &g), MTRK_OK);
+    assert_int_equal(g.n, 1);
+    mtrk_free(out);
+    free(ok);
+    char *deep = repeat("<html><body>\n", "<div>", MTRK_MAX_HTML_DEPTH - 1, "");
+    assert_int_equal(rewrite_rc(deep), MTRK_ETOOLONG);
+    assert_non_null(strstr(mtrk_last_errmsg(), "nests elements deeper than 512 levels at line 2, column"));
+    free(deep);
+    /* Refused at once, not after minutes of parsing. */
+    char *huge = repeat("", "<div>", 100000, "");
+    assert_int_equal(rewrite_rc(huge), MTRK_ETOOLONG);
+    free(huge);
+    /* "<div/>" opens a div in HTML: it nests. */
+    char *selfc = repeat("", "<div/>", 600, "");
+    assert_int_equal(rewrite_rc(selfc), MTRK_ETOOLONG);
+    free(selfc);
+    /* Markup that closes itself does not nest: unclosed <p>, <li>, <td>,
+     * <tr>, <option>, void elements, self-closed SVG, raw text. */
+    const char *flat[] = { "<p>x", "<li>x", "<br>", "<img src=a.png>", "<dd>x<dt>y", "<option>o",
+                           "<input type=text>", "<hr>" };
+    for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++) {
+        char *s = repeat("<body><ul><select>", flat[i], 5000, "</select></ul></body>");
+        assert_int_equal(rewrite_rc(s), MTRK_OK);
+        free(s);
+    }
+    char *cells = repeat("<table>", "<tr><td>x<td>y", 5000, "</table>");
+    assert_int_equal(rewrite_rc(cells), MTRK_OK);
+    free(cells);
+    char *svg = repeat("<svg>", "<path d=\"M0 0\"/>", 5000, "</svg>");
+    assert_int_equal(rewrite_rc(svg), MTRK_OK);
+    free(svg);
+    char *script = repeat("<script>", "<div>", 5000, "</script><p>after</p>");
+    assert_int_equal(rewrite_rc(script), MTRK_OK);
+    free(script);
+    char *style = repeat("<style>", "<b>", 5000, "</STYLE ><p>after</p>");
+    assert_int_equal(rewrite_rc(style), MTRK_OK);
+    free(style);
+    /* Closed formatting elements are not reopened. */
+    char *closed = repeat("", "<div><b>x</b></div>", 80000, "");
+    assert_int_equal(rewrite_rc(closed), MTRK_OK);
+    free(closed);
+    /* An unclosed <b> reopened in every following block: refused past the bound. */
+    char *reopen = repeat("", "<div><b>x</div>", MTRK_MAX_HTML_REOPENED + 10, "");
+    assert_int_equal(rewrite_rc(reopen), MTRK_ETOOLONG);
+    assert_non_null(strstr(mtrk_last_errmsg(), "reopen more than 65536 unclosed formatting elements"));
+    free(reopen);
+    /* ... and nested: unclosed <font> elements count toward the depth. */
+    char *fonts = repeat("", "<font>x", MTRK_MAX_HTML_DEPTH, "");
+    assert_int_equal(rewrite_rc(fonts), MTRK_ETOOLONG);
+    free(fonts);
+}
+
+/* Labels: inline markup joins words, blocks separate them; style and script
+ * text never shows; no-break-space padding goes; any depth. */
+static void test_labels_text(void **state)
+{
+    (void)state;
+    const char *src = "<a href=\"https://a.example/1\">e<b>x</b>ample</a>"
+                      "<a href=\"https://a.example/2\"><style>.b{color:red}</style>Buy<script>var x=1;</script> now</a>"
+                      "<a href=\"https://a.example/3\">&nbsp;&nbsp;Shop&nbsp;now&nbsp;\xc2\xa0</a>"
+                      "<a href=\"https://a.example/4\"><div>One</div><div>Two</div>Three<br>Four</a>";
+    got g;
+    scan(&g, src, strlen(src));
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.v[0].label, "example");
+    assert_string_equal(g.v[1].label, "Buy now");
+    assert_string_equal(g.v[2].label, "Shop now");
+    assert_string_equal(g.v[3].label, "One Two Three Four");
+    /* Deeper than 64 levels, inside and outside the anchor. */
+    char *deep = repeat("<body>", "<div>", 100, "<a href=\"https://a.example/deep\">");
+    char *inner = repeat(deep, "<span>", 80, "Deep label<img alt=x></a>");
+    scan(&g, inner, strlen(inner));
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.v[0].label, "Deep label");
+    free(inner);
+    free(deep);
+    char *deep2 = repeat("<a href=\"https://a.example/img\">", "<span>", 90, "<img src=a.png alt=\"Deep alt\"></a>");
+    scan(&g, deep2, strlen(deep2));
+    assert_string_equal(g.v[0].label, "Deep alt");
+    free(deep2);
+}
+
+/* ---- parsed once: the handle's template cache ---- */
+
+#define OK(call) assert_int_equal((call), MTRK_OK)
+
+static mtrk_id cache_campaign(mtrk_tenant *t, const char *html, mtrk_id audience)
+{
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "cache";
+    spec.subject = "s";
+    spec.from_address = "news@example.com";
+    spec.html = html;
+    mtrk_id c;
+    OK(mtrk_campaign_create(&c, t, &spec));
+    OK(mtrk_campaign_attach_audience(NULL, t, c, audience));
+    mtrk_generate_report rep = MTRK_GENERATE_REPORT_INIT;
+    OK(mtrk_campaign_generate(&rep, t, c));
+    return c;
+}
+
+static mtrk_id first_mid(mtrk_tenant *t, mtrk_id campaign)
+{
+    mtrk_message_iter *it;
+    OK(mtrk_message_iter_new(&it, t, campaign));
+    mtrk_message_info mi = MTRK_MESSAGE_INFO_INIT;
+    OK(mtrk_message_iter_next(&mi, it));
+    mtrk_message_iter_free(it);
+    return mi.mid;
+}
+
+static char *render_html(mtrk_tenant *t, mtrk_id mid)
+{
+    mtrk_rendered r = MTRK_RENDERED_INIT;
+    OK(mtrk_message_render(&r, t, mid));
+    char *html = strdup(r.html);
+    mtrk_rendered_clear(&r);
+    return html;
+}
+
+static void test_render_parses_once(void **state)
+{
+    (void)state;
+    mtrk_db *db;
+    mtrk_tenant *t, *t2;
+    mtrk_store *store;
+    OK(mtrk_store_memory_new(&store));
+    OK(mtrk_db_open_store(&db, store, NULL));
+    OK(mtrk_tenant_create(&t, db, "cache", "test"));
+    OK(mtrk_tenant_open(&t2, db, "cache", "test2"));
+    mtrk_tenant_settings st = MTRK_TENANT_SETTINGS_INIT;
+    st.tracking_base_url = "https://t.example.com";
+    OK(mtrk_tenant_settings_set(t, &st));
+    mtrk_id a, cid;
+    OK(mtrk_audience_create(&a, t, "all"));
+    OK(mtrk_contact_add(&cid, NULL, t, "ana@example.com", NULL));
+    OK(mtrk_audience_add(NULL, t, a, cid));
+
+    const char *v1 = "<body><a href=\"https://a.example/one\">One</a> {{unsubscribe_url}}</body>";
+    mtrk_id c = cache_campaign(t, v1, a);
+    size_t n, parses;
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(n, 1); /* cataloguing parsed it */
+    assert_int_equal(parses, 1);
+    mtrk_id mid = first_mid(t, c);
+    char *first = render_html(t, mid);
+    for (int i = 0; i < 5; i++) {
+        char *again = render_html(t, mid);
+        assert_string_equal(again, first);
+        free(again);
+    }
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(parses, 1); /* six renders, no parse */
+    assert_non_null(strstr(first, "https://t.example.com/c/cache/"));
+    assert_non_null(strstr(first, "https://t.example.com/u/cache/"));
+    assert_null(strstr(first, "a.example/one"));
+    free(first);
+
+    /* The content changes through another handle: this handle's parse of the
+     * old content is not used again. */
+    const char *v2 = "<body><p>New</p><a href=\"https://b.example/two\">Two</a></body>";
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "cache";
+    spec.subject = "s";
+    spec.from_address = "news@example.com";
+    spec.html = v2;
+    OK(mtrk_campaign_edit(t2, c, &spec));
+    char *edited = render_html(t, mid);
+    assert_non_null(strstr(edited, "<p>New</p><a href=\"https://t.example.com/c/cache/"));
+    assert_null(strstr(edited, "One"));
+    free(edited);
+    tmpl_cache_stats(t, &n, &parses);
+    assert_int_equal(n, 1);
+    assert_int_equal(parses, 2);
+
+    /* Bounded: more campaigns than the cache holds. */
+    for (int i = 0; i < TMPL_CACHE_MAX + 3; i++) {
+        char html[128];
+        snprintf(html, sizeof html, "<body><a href=\"https://c.example/%d\">C</a></body>", i);
+        mtrk_id ci = cache_campaign(t, html, a);
+        char *r = render_html(t, first_mid(t, ci));
+        assert_non_null(strstr(r, "https://t.example.com/c/cache/"));
+        free(r);
+        tmpl_cache_stats(t, &n, &parses);
+        assert_true(n <= TMPL_CACHE_MAX);
+    }
+    assert_int_equal(n, TMPL_CACHE_MAX);
+    mtrk_tenant_close(t2);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    mtrk_store_free(store);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +589,10 @@ int main(void)
         cmocka_unit_test(test_rewrite_corpus),
         cmocka_unit_test(test_unquoted_gets_quotes),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_render_parses_once),
+        cmocka_unit_test(test_nesting_bound),
+        cmocka_unit_test(test_area_nohref_and_templates),
+        cmocka_unit_test(test_labels_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -522,6 +522,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_tenant_signing_keys", c_int, [P(P(mtrk_key_info)), c_size_t, PSZ, H]),
     ("mtrk_url_kind_name", S, [c_enum]),
     ("mtrk_track_url", c_int, [P(c_void_p), H, c_enum, ID, ID]),
+    ("mtrk_landing_page_url", c_int, [P(c_void_p), PID, H, ID]),
     ("mtrk_track_path_tenant", c_int, [P(c_char), c_size_t, S]),
     ("mtrk_track_pixel", P(c_uint8), [PSZ]),
     ("mtrk_rendered_init", c_int, [P(mtrk_rendered), c_uint]),

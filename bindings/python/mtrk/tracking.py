@@ -218,6 +218,16 @@ class TrackingMixin(_Base):
         finally:
             self._L.mtrk_free(out.value)
 
+    def landing_page_url(self, campaign: uuid.UUID) -> str:
+        """The URL of the campaign's landing page (NotFound when it has none)."""
+        c = cv.id_in(campaign, "campaign")
+        out = c_void_p()
+        self._call(lambda t: self._L.mtrk_landing_page_url(byref(out), None, t, c))
+        try:
+            return string_at(out.value).decode("utf-8")
+        finally:
+            self._L.mtrk_free(out.value)
+
     def render(self, mid: uuid.UUID) -> Rendered:
         """Message `mid` rendered for its recipient: tracked hrefs, open pixel,
         {{unsubscribe_url}} / {{landing_url}}, List-Unsubscribe headers."""

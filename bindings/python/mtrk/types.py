@@ -127,6 +127,8 @@ class LinkOrigin(enum.IntEnum):
     MANUAL = 0
     HTML = 1
     HONEYPOT = 2
+    TEMPLATE = 3          # written with merge tags: catalogued, not tracked
+    TEMPLATE_TRACKED = 4  # the same with data-mtrk-track: the host fills in the redirect
 
 
 class UrlKind(enum.IntEnum):

@@ -121,7 +121,10 @@ class TrackingTest(TenantCase):
     def test_landing(self) -> None:
         with self.assertRaises(mtrk.InvalidState):
             self.t.track_url(UrlKind.LANDING, self.mid)
+        with self.assertRaises(mtrk.NotFound):
+            self.t.landing_page_url(self.camp)
         page = self.t.create_landing_page(self.camp, "Offer", "https://acme.example/offer")
+        self.assertEqual(self.t.landing_page_url(self.camp), "https://acme.example/offer")
         res = self.t.resolve("GET", self.path(self.t.track_url(UrlKind.LANDING, self.mid)), at=self.later)
         self.assertEqual((res.action, res.landing_page, res.redirect_url),
                          (TrackAction.LANDING, page, "https://acme.example/offer"))
