@@ -154,6 +154,10 @@ static int load_links(mtrk_tenant *t, mtrk_id campaign, const mtrk_sim_options *
         rc = mtrk_link_iter_next(&l, it);
         if (rc)
             break;
+        /* An untracked link (merge tags) never reaches the tracking
+         * endpoint: no one's click on it is recorded, a scanner's neither. */
+        if (mtrk_link_origin_of(l) == MTRK_LINK_TEMPLATE)
+            continue;
         if (L->n == cap) {
             cap = cap ? cap * 2 : 8;
             mtrk_id *a = realloc(L->lid, cap * sizeof *a);
