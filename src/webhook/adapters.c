@@ -1,0 +1,10 @@
+/* The table of provider adapters: adding a provider adds its file and one
+ * line here. */
+#include "webhook.h"
+
+extern const wh_adapter wh_sendgrid;
+
+const wh_adapter *const wh_adapters[] = {
+    &wh_sendgrid,
+    NULL,
+};
