@@ -3,8 +3,10 @@
 #include "webhook.h"
 
 extern const wh_adapter wh_sendgrid;
+extern const wh_adapter wh_ses;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
+    &wh_ses,
     NULL,
 };

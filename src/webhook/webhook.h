@@ -23,7 +23,8 @@
 #define WH_MAX_DEPTH 64 /* JSON nesting refused beyond this (no provider nests deeper than ~8) */
 #define WH_MAX_KEYS 2   /* two secrets active at once, for rotation */
 #define WH_MSG 256
-#define WH_MID_KEY "mtrk_mid" /* the name under which the mid is attached when sending */
+#define WH_MID_KEY "mtrk_mid"      /* the name under which the mid is attached when sending */
+#define WH_MID_HEADER "X-Mtrk-Mid" /* the custom header, for providers that echo headers */
 
 typedef struct wh_header {
     const char *name; /* case-insensitive */
