@@ -4,9 +4,11 @@
 
 extern const wh_adapter wh_sendgrid;
 extern const wh_adapter wh_ses;
+extern const wh_adapter wh_mailgun;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
     &wh_ses,
+    &wh_mailgun,
     NULL,
 };

@@ -29,9 +29,9 @@ static const row rows[] = {
     { "ses", "Undetermined", NULL, MTRK_BOUNCE_SOFT },
     { "ses", "Reject", NULL, MTRK_BOUNCE_SOFT },          /* event publishing "Reject": virus, not sent */
     { "ses", "RenderingFailure", NULL, MTRK_BOUNCE_SOFT },
-    /* Mailgun: "failed" with severity. */
-    { "mailgun", "failed", "permanent", MTRK_BOUNCE_HARD },
-    { "mailgun", "failed", "temporary", MTRK_BOUNCE_SOFT },
+    /* Mailgun: "failed" events keep their severity as the type, their reason as the subtype. */
+    { "mailgun", "permanent", NULL, MTRK_BOUNCE_HARD },
+    { "mailgun", "temporary", NULL, MTRK_BOUNCE_SOFT },
     { "mailgun", "rejected", NULL, MTRK_BOUNCE_SOFT },
     /* Postmark: the bounce Type. */
     { "postmark", "HardBounce", NULL, MTRK_BOUNCE_HARD },
