@@ -5,10 +5,12 @@
 extern const wh_adapter wh_sendgrid;
 extern const wh_adapter wh_ses;
 extern const wh_adapter wh_mailgun;
+extern const wh_adapter wh_postmark;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
     &wh_ses,
     &wh_mailgun,
+    &wh_postmark,
     NULL,
 };
