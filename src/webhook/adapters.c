@@ -1,16 +1,18 @@
 /* The table of provider adapters: adding a provider adds its file and one
- * line here. */
+ * line here (and its name to webhook_providers in meson.build). */
 #include "webhook.h"
 
 extern const wh_adapter wh_sendgrid;
 extern const wh_adapter wh_ses;
 extern const wh_adapter wh_mailgun;
 extern const wh_adapter wh_postmark;
+extern const wh_adapter wh_sparkpost;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
     &wh_ses,
     &wh_mailgun,
     &wh_postmark,
+    &wh_sparkpost,
     NULL,
 };

@@ -43,9 +43,19 @@ static const row rows[] = {
     { "postmark", "DnsError", NULL, MTRK_BOUNCE_SOFT },
     { "postmark", "Blocked", NULL, MTRK_BOUNCE_SOFT },
     { "postmark", "SMTPApiError", NULL, MTRK_BOUNCE_SOFT },
-    /* SparkPost: the event type; bounce_class decides through the RFC 3463/SMTP fallback
-     * when it is not one of these. */
-    { "sparkpost", "out_of_band", NULL, MTRK_BOUNCE_HARD },
+    /* SparkPost: bounce_class (the subtype) for bounces and out-of-band bounces; the
+     * hard classes are 10 invalid recipient, 25 admin failure, 30 generic no-RCPT,
+     * 90 unsubscribe; the others (soft, block, undetermined) are soft. */
+    { "sparkpost", "bounce", "10", MTRK_BOUNCE_HARD },
+    { "sparkpost", "bounce", "25", MTRK_BOUNCE_HARD },
+    { "sparkpost", "bounce", "30", MTRK_BOUNCE_HARD },
+    { "sparkpost", "bounce", "90", MTRK_BOUNCE_HARD },
+    { "sparkpost", "out_of_band", "10", MTRK_BOUNCE_HARD },
+    { "sparkpost", "out_of_band", "25", MTRK_BOUNCE_HARD },
+    { "sparkpost", "out_of_band", "30", MTRK_BOUNCE_HARD },
+    { "sparkpost", "out_of_band", "90", MTRK_BOUNCE_HARD },
+    { "sparkpost", "bounce", NULL, MTRK_BOUNCE_SOFT },
+    { "sparkpost", "out_of_band", NULL, MTRK_BOUNCE_SOFT },
     { "sparkpost", "policy_rejection", NULL, MTRK_BOUNCE_SOFT },
     { "sparkpost", "generation_failure", NULL, MTRK_BOUNCE_SOFT },
     { "sparkpost", "generation_rejection", NULL, MTRK_BOUNCE_SOFT },

@@ -653,3 +653,89 @@ char *wh_join(const char *a, const char *sep, const char *b)
     memcpy(p + la + ls, b, lb + 1);
     return p;
 }
+
+int wh_mid_in_text(wh_event *ev, const char *text, const char *where)
+{
+    if (text == NULL || ev->has_mid)
+        return ev->has_mid;
+    mtrk_id id;
+    if (strlen(text) == MTRK_ID_STRLEN && mtrk_id_from_string(&id, text) == MTRK_OK) {
+        ev->mid = id;
+        ev->has_mid = 1;
+        return 1;
+    }
+    const char *p = text;
+    int seen = 0;
+    while ((p = strstr(p, WH_MID_KEY)) != NULL) {
+        const char *v = p + strlen(WH_MID_KEY);
+        p = v;
+        if (*v != '=' && *v != ':')
+            continue; /* "mtrk_mid" as a word of something else */
+        seen = 1;
+        v++;
+        char buf[MTRK_ID_STRLEN + 1];
+        if (strnlen(v, MTRK_ID_STRLEN) < MTRK_ID_STRLEN)
+            break;
+        memcpy(buf, v, MTRK_ID_STRLEN);
+        buf[MTRK_ID_STRLEN] = '\0';
+        if (!isxdigit((unsigned char)v[MTRK_ID_STRLEN]) && v[MTRK_ID_STRLEN] != '-' &&
+            mtrk_id_from_string(&id, buf) == MTRK_OK) {
+            ev->mid = id;
+            ev->has_mid = 1;
+            return 1;
+        }
+    }
+    if (!seen)
+        return 0;
+    wh_event_fail(ev, "%s has '%s' followed by no mtrk message id", where, WH_MID_KEY);
+    return 0;
+}
+
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Percent-decodes s[0..n) with '+' as space into a malloc'd string. */
+char *wh_form_decode(const char *s, size_t n, size_t *outlen)
+{
+    char *out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '+') {
+            out[o++] = ' ';
+        } else if (s[i] == '%' && i + 2 < n && hexval((unsigned char)s[i + 1]) >= 0 &&
+                   hexval((unsigned char)s[i + 2]) >= 0) {
+            out[o++] = (char)(hexval((unsigned char)s[i + 1]) * 16 + hexval((unsigned char)s[i + 2]));
+            i += 2;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+    *outlen = o;
+    return out;
+}
+
+char *wh_form_get(const char *body, size_t len, const char *name, size_t *outlen)
+{
+    size_t nl = strlen(name), i = 0;
+    while (i < len) {
+        size_t end = i;
+        while (end < len && body[end] != '&')
+            end++;
+        size_t eq = i;
+        while (eq < end && body[eq] != '=')
+            eq++;
+        size_t kl = 0;
+        char *k = wh_form_decode(body + i, eq - i, &kl);
+        int match = k != NULL && kl == nl && memcmp(k, name, nl) == 0;
+        free(k);
+        if (match)
+            return wh_form_decode(body + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, outlen);
+        i = end + 1;
+    }
+    return NULL;
+}

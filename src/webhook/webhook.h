@@ -140,6 +140,16 @@ const char *wh_str(wh_event *ev, json_t *obj, const char *key);
 int wh_set_str(char **dst, wh_event *ev, json_t *obj, const char *key);
 /* Reads the mid from text; a malformed mid refuses the event. */
 void wh_set_mid(wh_event *ev, const char *text, const char *where);
+/* Reads the mid from a free-form text the provider echoes (a custom ID, a
+ * tag, a custom header): the whole text as an id, or "mtrk_mid=<id>" /
+ * "mtrk_mid:<id>" inside it. Returns 1 if found; a malformed id after the
+ * prefix refuses the event; text without either is not an error (0). */
+int wh_mid_in_text(wh_event *ev, const char *text, const char *where);
+/* application/x-www-form-urlencoded: the decoded value of name (malloc'd,
+ * *len its length), or NULL. */
+char *wh_form_get(const char *body, size_t len, const char *name, size_t *outlen);
+/* Percent-decodes s[0..n) ('+' is a space) into a malloc'd string of *outlen octets. */
+char *wh_form_decode(const char *s, size_t n, size_t *outlen);
 /* Times. Each returns 0 and sets *out (Unix ms), or -1. */
 int wh_time_seconds(mtrk_time *out, json_t *v);   /* integer or fractional seconds, number or string */
 int wh_time_millis(mtrk_time *out, json_t *v);    /* integer milliseconds, number or string */

@@ -238,10 +238,10 @@ static void bounce_table_falls_back_on_status_codes(void **state)
     (void)state;
     assert_int_equal(wh_bounce_kind("ses", "Permanent", "General", 0, NULL), MTRK_BOUNCE_HARD);
     assert_int_equal(wh_bounce_kind("ses", "transient", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
-    assert_int_equal(wh_bounce_kind("sparkpost", "bounce", NULL, 0, "5.1.1"), MTRK_BOUNCE_HARD);
-    assert_int_equal(wh_bounce_kind("sparkpost", "bounce", NULL, 0, "4.2.2"), MTRK_BOUNCE_SOFT);
-    assert_int_equal(wh_bounce_kind("sparkpost", "bounce", NULL, 550, NULL), MTRK_BOUNCE_HARD);
-    assert_int_equal(wh_bounce_kind("sparkpost", "bounce", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
+    assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, "5.1.1"), MTRK_BOUNCE_HARD);
+    assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, "4.2.2"), MTRK_BOUNCE_SOFT);
+    assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 550, NULL), MTRK_BOUNCE_HARD);
+    assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
 }
 
 int main(void)
