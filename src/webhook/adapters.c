@@ -7,6 +7,7 @@ extern const wh_adapter wh_ses;
 extern const wh_adapter wh_mailgun;
 extern const wh_adapter wh_postmark;
 extern const wh_adapter wh_sparkpost;
+extern const wh_adapter wh_brevo;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -14,5 +15,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_mailgun,
     &wh_postmark,
     &wh_sparkpost,
+    &wh_brevo,
     NULL,
 };
