@@ -8,6 +8,7 @@ extern const wh_adapter wh_mailgun;
 extern const wh_adapter wh_postmark;
 extern const wh_adapter wh_sparkpost;
 extern const wh_adapter wh_brevo;
+extern const wh_adapter wh_mailjet;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -16,5 +17,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_postmark,
     &wh_sparkpost,
     &wh_brevo,
+    &wh_mailjet,
     NULL,
 };
