@@ -9,6 +9,7 @@ extern const wh_adapter wh_postmark;
 extern const wh_adapter wh_sparkpost;
 extern const wh_adapter wh_brevo;
 extern const wh_adapter wh_mailjet;
+extern const wh_adapter wh_resend;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -18,5 +19,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_sparkpost,
     &wh_brevo,
     &wh_mailjet,
+    &wh_resend,
     NULL,
 };
