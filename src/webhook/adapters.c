@@ -10,6 +10,7 @@ extern const wh_adapter wh_sparkpost;
 extern const wh_adapter wh_brevo;
 extern const wh_adapter wh_mailjet;
 extern const wh_adapter wh_resend;
+extern const wh_adapter wh_mandrill;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -20,5 +21,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_brevo,
     &wh_mailjet,
     &wh_resend,
+    &wh_mandrill,
     NULL,
 };
