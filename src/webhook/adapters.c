@@ -11,6 +11,7 @@ extern const wh_adapter wh_brevo;
 extern const wh_adapter wh_mailjet;
 extern const wh_adapter wh_resend;
 extern const wh_adapter wh_mandrill;
+extern const wh_adapter wh_mailersend;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -22,5 +23,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_mailjet,
     &wh_resend,
     &wh_mandrill,
+    &wh_mailersend,
     NULL,
 };
