@@ -12,6 +12,7 @@ extern const wh_adapter wh_mailjet;
 extern const wh_adapter wh_resend;
 extern const wh_adapter wh_mandrill;
 extern const wh_adapter wh_mailersend;
+extern const wh_adapter wh_postal;
 
 const wh_adapter *const wh_adapters[] = {
     &wh_sendgrid,
@@ -24,5 +25,6 @@ const wh_adapter *const wh_adapters[] = {
     &wh_resend,
     &wh_mandrill,
     &wh_mailersend,
+    &wh_postal,
     NULL,
 };
