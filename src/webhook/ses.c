@@ -402,9 +402,10 @@ static int ses_parse(const wh_request *req, wh_result *res)
     const char *type = json_string_value(tv);
     const char *hdr = wh_header_get(req, "x-amz-sns-message-type");
     if (hdr != NULL && strcmp(hdr, type) != 0) {
-        json_decref(env);
-        return wh_fail(res, WH_MALFORMED, "header x-amz-sns-message-type '%.40s' differs from the body's Type '%.40s'",
-                       hdr, type);
+        wh_fail(res, WH_MALFORMED, "header x-amz-sns-message-type '%.40s' differs from the body's Type '%.40s'", hdr,
+                type);
+        json_decref(env); /* type points into env */
+        return -1;
     }
     int rc = 0;
     if (strcmp(type, "Notification") == 0 || strcmp(type, "SubscriptionConfirmation") == 0 ||
