@@ -74,6 +74,7 @@ static const row rows[] = {
     { "resend", "Transient", NULL, MTRK_BOUNCE_SOFT },
     { "resend", "Undetermined", NULL, MTRK_BOUNCE_SOFT },
     { "resend", "failed", NULL, MTRK_BOUNCE_SOFT },
+    { "resend", "suppressed", NULL, MTRK_BOUNCE_SOFT },
     /* Mandrill. */
     { "mandrill", "hard_bounce", NULL, MTRK_BOUNCE_HARD },
     { "mandrill", "soft_bounce", NULL, MTRK_BOUNCE_SOFT },
