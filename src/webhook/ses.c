@@ -439,8 +439,9 @@ static int ses_parse(const wh_request *req, wh_result *res)
     json_t *msg = json_object_get(env, "Message");
     json_t *id = json_object_get(env, "MessageId");
     if (!json_is_string(msg) || !json_is_string(id)) {
-        json_decref(env);
-        return wh_fail(res, WH_MALFORMED, "SNS notification without its %s", json_is_string(id) ? "Message" : "MessageId");
+        wh_fail(res, WH_MALFORMED, "SNS notification without its %s", json_is_string(id) ? "Message" : "MessageId");
+        json_decref(env); /* msg and id point into env */
+        return -1;
     }
     json_t *rec = wh_json_load(json_string_value(msg), json_string_length(msg), res, "SNS Message");
     if (rec == NULL) {
