@@ -171,6 +171,7 @@ wh_event *wh_event_add(wh_result *res, json_t *raw)
     }
     wh_event *ev = &res->events[res->n++];
     memset(ev, 0, sizeof *ev);
+    ev->link_index = -1;
     if (raw != NULL)
         ev->raw = json_dumps(raw, JSON_COMPACT | JSON_ENCODE_ANY);
     return ev;

@@ -84,8 +84,15 @@ static void sg_event(wh_event *ev, json_t *o)
     wh_set_str(&ev->recipient, ev, o, "email");
     wh_set_str(&ev->ip, ev, o, "ip");
     wh_set_str(&ev->user_agent, ev, o, "useragent");
-    if (t == MTRK_EV_CLICK)
+    if (t == MTRK_EV_CLICK) {
         wh_set_str(&ev->url, ev, o, "url");
+        /* url_offset.index: the link's position among the message's links. */
+        json_t *idx = json_object_get(json_object_get(o, "url_offset"), "index");
+        if (json_is_integer(idx) && json_integer_value(idx) >= 0 && json_integer_value(idx) < 100000)
+            ev->link_index = (int)json_integer_value(idx);
+        else if (idx != NULL)
+            wh_event_fail(ev, "field 'url_offset.index' is not a link position");
+    }
     if (t == MTRK_EV_OPEN && wh_bool(ev, o, "sg_machine_open")) {
         ev->verdict = MTRK_VERDICT_MACHINE;
         ev->verdict_reason = wh_strdup("sendgrid sg_machine_open: opened by a machine (e.g. a privacy proxy)");

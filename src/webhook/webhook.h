@@ -79,6 +79,7 @@ typedef struct wh_event {
     mtrk_time occurred_at;      /* Unix ms (sub-millisecond digits truncated) */
     char *recipient;
     char *url;                  /* clicks */
+    int link_index;             /* clicks: the link's 0-based position the provider reports; -1 unknown */
     char *user_agent;
     char *ip;
     mtrk_verdict verdict;       /* machine opens/clicks as the provider flags them */

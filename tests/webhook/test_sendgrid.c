@@ -109,6 +109,8 @@ static void every_event_type_maps_field_by_field(void **state)
     e = &r.events[5];
     wht_event(e, MTRK_EV_CLICK, "click", T0, "kCAi1KttyQdEKHhdC-nuEA==");
     wht_str(e->url, "http://www.sendgrid.com/");
+    assert_int_equal(e->link_index, 0);
+    assert_int_equal(r.events[0].link_index, -1);
     wht_str(e->ip, "255.255.255.255");
     wht_str(e->user_agent, "Mozilla/4.0");
 
@@ -156,6 +158,35 @@ static void every_event_type_maps_field_by_field(void **state)
     wht_event(e, 0, "account_status_change", INT64_C(1709142428000), "MjIzNDQ2NTktNmE4Ni00MTQ1LWI2ZDMtMzE5NjU1N2U4ZGU3");
     assert_false(e->has_mid);
     wh_result_free(&r);
+}
+
+/* A batch and the same batch reversed give the same events (keys, types). */
+static void shuffled_order_gives_the_same_events(void **state)
+{
+    (void)state;
+    const char *fwd = "[{\"event\":\"click\",\"timestamp\":1513299569,\"sg_event_id\":\"a\",\"url\":\"http://x/2\","
+                      "\"url_offset\":{\"index\":2,\"type\":\"html\"}},"
+                      "{\"event\":\"delivered\",\"timestamp\":1513299568,\"sg_event_id\":\"b\"},"
+                      "{\"event\":\"processed\",\"timestamp\":1513299567}]";
+    const char *rev = "[{\"event\":\"processed\",\"timestamp\":1513299567},"
+                      "{\"event\":\"delivered\",\"timestamp\":1513299568,\"sg_event_id\":\"b\"},"
+                      "{\"event\":\"click\",\"timestamp\":1513299569,\"sg_event_id\":\"a\",\"url\":\"http://x/2\","
+                      "\"url_offset\":{\"index\":2,\"type\":\"html\"}}]";
+    wh_result a, b;
+    assert_int_equal(wht_run(&a, "sendgrid", fwd, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(wht_run(&b, "sendgrid", rev, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(a.n, 3);
+    assert_int_equal(b.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const wh_event *x = &a.events[i], *y = &b.events[2 - i];
+        wht_str(x->key, y->key);
+        assert_int_equal(x->type, y->type);
+        assert_int_equal(x->occurred_at, y->occurred_at);
+        assert_int_equal(x->link_index, y->link_index);
+    }
+    assert_int_equal(a.events[0].link_index, 2);
+    wh_result_free(&a);
+    wh_result_free(&b);
 }
 
 static void raw_event_text_is_kept(void **state)
@@ -336,6 +367,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(shuffled_order_gives_the_same_events),
         cmocka_unit_test(raw_event_text_is_kept),
         cmocka_unit_test(one_bad_event_does_not_reject_the_others),
         cmocka_unit_test(wrong_top_level_type_is_malformed),
