@@ -109,6 +109,7 @@ static int mj_parse(const wh_request *req, wh_result *res)
             wh_event_fail(ev, "event %zu is not a JSON object", i);
         else
             mj_event(ev, o);
+        json_array_set_new(list, i, json_null()); /* release it as soon as it is read */
     }
     if (list != root)
         json_decref(list);

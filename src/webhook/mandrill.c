@@ -193,6 +193,7 @@ static int md_parse(const wh_request *req, wh_result *res)
             wh_event_fail(ev, "event %zu is not a JSON object", i);
         else
             md_event(ev, o);
+        json_array_set_new(root, i, json_null()); /* release it as soon as it is read */
     }
     json_decref(root);
     return 0;

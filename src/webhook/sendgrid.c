@@ -152,6 +152,9 @@ static int sg_parse(const wh_request *req, wh_result *res)
             wh_event_fail(ev, "event %zu is not a JSON object", i);
         else
             sg_event(ev, o);
+        /* Done with it: release it now, so the parsed tree and the events
+         * taken from it are not both whole in memory. */
+        json_array_set_new(root, i, json_null());
     }
     json_decref(root);
     return 0;

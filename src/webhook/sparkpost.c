@@ -116,6 +116,7 @@ static int sp_parse(const wh_request *req, wh_result *res)
             wh_event_fail(ev, "item %zu is not {\"msys\": {\"<class>_event\": {...}}}", i);
         else
             sp_event(ev, o);
+        json_array_set_new(root, i, json_null()); /* release it as soon as it is read */
     }
     json_decref(root);
     return 0;
