@@ -155,7 +155,7 @@ static int run_ses(void *arg, double *out, size_t nout)
     }
     double t1 = bench_now();
     wh_secrets open = { { NULL, NULL }, 0, 1, NULL, NULL };
-    wh_secrets s = { { NULL, NULL }, 0, 0, get_cert, c };
+    wh_secrets s = { { "arn:aws:sns:us-east-1:1:t", NULL }, 0, 0, get_cert, c };
     size_t ok = 0, sok = 0;
     for (size_t i = 0; i < c->ses_n; i++) {
         wh_request req = { NULL, 0, c->ses_bodies[i], strlen(c->ses_bodies[i]), NULL, BENCH_T0, &open, 0 };

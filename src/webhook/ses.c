@@ -7,7 +7,9 @@
  * Older notifications (identity feedback, "notificationType"):
  *   https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html
  * The signature is checked inside parse: the fields it covers are in the
- * JSON body. SNS versions 1 (SHA1withRSA) and 2 (SHA256withRSA); the
+ * JSON body. SNS signs every topic of every AWS account alike, so the
+ * tenant's "keys" for SES are the ARNs of its own topics, and a request
+ * from any other topic is refused. SNS versions 1 (SHA1withRSA) and 2 (SHA256withRSA); the
  * certificate comes from the host (secrets->get_cert) for a SigningCertURL
  * that passed the AWS host pattern. A notification about several recipients
  * gives one event per recipient, keyed by the SES feedback id (or the SNS
@@ -144,6 +146,15 @@ static int sns_verify(json_t *env, const char *type, const wh_request *req, wh_r
         return wh_fail(res, WH_SIGNATURE_REFUSED, "the host gave no certificate for %.150s", url);
     if (!ok)
         return wh_fail(res, WH_SIGNATURE_REFUSED, "SNS signature does not verify with the certificate of %.120s", url);
+    /* Any AWS account's topic is signed by SNS: only the tenant's own topics count. */
+    json_t *arn = json_object_get(env, "TopicArn");
+    int mine = 0;
+    for (int k = 0; k < WH_MAX_KEYS; k++)
+        if (s->keys[k] != NULL && json_is_string(arn) && strcmp(s->keys[k], json_string_value(arn)) == 0)
+            mine = 1;
+    if (!mine)
+        return wh_fail(res, WH_SIGNATURE_REFUSED, "SNS TopicArn '%.150s' is not one of the tenant's topics",
+                       json_is_string(arn) ? json_string_value(arn) : "");
     if (s->tolerance_ms > 0) {
         /* SNS redelivers a notification with its first timestamp; checked only when asked. */
         mtrk_time ts;

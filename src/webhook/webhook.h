@@ -41,8 +41,9 @@ typedef int (*wh_cert_fn)(char **pem, const char *url, void *userdata);
 
 typedef struct wh_secrets {
     /* Up to two active secrets (HMAC schemes) or public keys (SendGrid:
-     * base64 DER or PEM P-256 key; Postal: base64 DER or PEM RSA key); NULL
-     * when unused. A request is accepted if any of them verifies it. */
+     * base64 DER or PEM P-256 key; Postal: base64 DER or PEM RSA key); for
+     * SES, the ARNs of the tenant's SNS topics. NULL when unused. A request
+     * is accepted if any of them verifies it. */
     const char *keys[WH_MAX_KEYS];
     int64_t tolerance_ms;   /* 0: WH_DEFAULT_TOLERANCE_MS; < 0: no timestamp check */
     int allow_unsigned;     /* 1: accept without a check when no key is set */

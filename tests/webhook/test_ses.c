@@ -102,7 +102,7 @@ static char *envelope(EVP_PKEY *k, const char *ver, const char *type, const char
 
 static wh_verdict run(wh_result *r, fx *f, const char *body)
 {
-    wh_secrets s = { { NULL, NULL }, 0, 0, get_cert, f };
+    wh_secrets s = { { "arn:aws:sns:us-east-1:123456789012:other", TOPIC }, 0, 0, get_cert, f };
     return wht_run(r, "ses", body, &s, INT64_C(1501893663000), NULL, "x-amz-sns-message-type", "Notification",
                    NULL);
 }
@@ -432,7 +432,7 @@ static void subscription_confirmation_hands_back_the_url(void **state)
     char *body = envelope(f->key, "1", "SubscriptionConfirmation",
                           "You have chosen to subscribe to the topic " TOPIC ".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
                           "165545c9-2a5c-472c-8df2-7ff2be2b3b1b", CERT_URL);
-    wh_secrets s = { { NULL, NULL }, 0, 0, get_cert, f };
+    wh_secrets s = { { "arn:aws:sns:us-east-1:123456789012:other", TOPIC }, 0, 0, get_cert, f };
     assert_int_equal(wht_run(&r, "ses", body, &s, 0, NULL, "x-amz-sns-message-type", "SubscriptionConfirmation", NULL),
                      WH_CONFIRM);
     wht_str(r.confirm_url,
@@ -455,6 +455,24 @@ static void subscription_confirmation_hands_back_the_url(void **state)
     assert_non_null(strstr(r.message, "SubscribeURL"));
     assert_null(r.confirm_url);
     wh_result_free(&r);
+}
+
+/* A valid SNS signature from someone else's topic. */
+static void foreign_topic_is_refused(void **state)
+{
+    fx *f = *state;
+    wh_result r;
+    const char *rec = "{\"eventType\":\"Send\",\"send\":{}," MAIL(TAGS) "}";
+    char *body = envelope(f->key, "2", "Notification", rec, "t", CERT_URL);
+    wh_secrets s = { { "arn:aws:sns:us-east-1:999999999999:attacker", NULL }, 0, 0, get_cert, f };
+    assert_int_equal(wht_run(&r, "ses", body, &s, 0, NULL, NULL), WH_SIGNATURE_REFUSED);
+    assert_non_null(strstr(r.message, "is not one of the tenant's topics"));
+    assert_int_equal(r.n, 0);
+    wh_result_free(&r);
+    wh_secrets none = { { NULL, NULL }, 0, 0, get_cert, f };
+    assert_int_equal(wht_run(&r, "ses", body, &none, 0, NULL, NULL), WH_SIGNATURE_REFUSED);
+    wh_result_free(&r);
+    free(body);
 }
 
 static void unsigned_and_malformed_envelopes(void **state)
@@ -483,7 +501,7 @@ static void unsigned_and_malformed_envelopes(void **state)
     free(body);
     /* Header and body disagree. */
     body = envelope(f->key, "2", "Notification", rec, "x", CERT_URL);
-    wh_secrets s = { { NULL, NULL }, 0, 0, get_cert, f };
+    wh_secrets s = { { "arn:aws:sns:us-east-1:123456789012:other", TOPIC }, 0, 0, get_cert, f };
     assert_int_equal(wht_run(&r, "ses", body, &s, 0, NULL, "x-amz-sns-message-type", "SubscriptionConfirmation", NULL),
                      WH_MALFORMED);
     wh_result_free(&r);
@@ -508,6 +526,7 @@ int main(void)
         cmocka_unit_test(tampered_message_and_foreign_certificate_are_refused),
         cmocka_unit_test(signing_cert_url_must_be_an_sns_host),
         cmocka_unit_test(subscription_confirmation_hands_back_the_url),
+        cmocka_unit_test(foreign_topic_is_refused),
         cmocka_unit_test(unsigned_and_malformed_envelopes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
