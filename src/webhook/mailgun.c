@@ -103,7 +103,8 @@ static void mg_event(wh_event *ev, json_t *d)
         if (json_is_integer(code) && json_integer_value(code) >= 200 && json_integer_value(code) <= 599)
             ev->smtp_code = (int)json_integer_value(code);
         wh_set_str(&ev->enhanced_status, ev, ds, "enhanced-code");
-        if (wh_set_str(&ev->diagnostic, ev, ds, "message") <= 0 || ev->diagnostic[0] == '\0') {
+        if (wh_set_str(&ev->diagnostic, ev, ds, "message") <= 0 || ev->diagnostic == NULL ||
+            ev->diagnostic[0] == '\0') {
             free(ev->diagnostic);
             ev->diagnostic = NULL;
             wh_set_str(&ev->diagnostic, ev, ds, "description");

@@ -93,7 +93,8 @@ static int pl_parse(const wh_request *req, wh_result *res)
         wh_set_str(&ev->url, ev, p, "url");
     if (t == MTRK_EV_DELIVERED || t == MTRK_EV_DEFERRED || t == MTRK_EV_BOUNCE) {
         /* "output" is the remote server's reply, "details" Postal's account of it. */
-        if (wh_set_str(&ev->diagnostic, ev, p, "output") <= 0 || ev->diagnostic[0] == '\0') {
+        if (wh_set_str(&ev->diagnostic, ev, p, "output") <= 0 || ev->diagnostic == NULL ||
+            ev->diagnostic[0] == '\0') {
             free(ev->diagnostic);
             ev->diagnostic = NULL;
             wh_set_str(&ev->diagnostic, ev, p, "details");
