@@ -62,7 +62,8 @@ static void br_event(wh_event *ev, json_t *o)
         wh_set_str(&ev->url, ev, o, "link");
     if (machine) {
         ev->verdict = MTRK_VERDICT_MACHINE;
-        ev->verdict_reason = wh_strdup("brevo proxy_open: opened through a privacy proxy (e.g. Apple Mail Privacy Protection)");
+        ev->verdict_reason =
+            wh_strdup("brevo proxy_open: opened through a privacy proxy (e.g. Apple Mail Privacy Protection)");
     }
     if (t == MTRK_EV_BOUNCE || t == MTRK_EV_DEFERRED) {
         wh_set_str(&ev->diagnostic, ev, o, "reason");

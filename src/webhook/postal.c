@@ -71,7 +71,8 @@ static int pl_parse(const wh_request *req, wh_result *res)
     const char *type = wh_str(ev, root, "event");
     json_t *p = json_object_get(root, "payload");
     if (type == NULL || !json_is_object(p)) {
-        wh_event_fail(ev, type == NULL ? "field 'event' (the event type) is missing" : "field 'payload' is not an object");
+        wh_event_fail(ev, type == NULL ? "field 'event' (the event type) is missing"
+                                       : "field 'payload' is not an object");
         json_decref(root);
         return 0;
     }

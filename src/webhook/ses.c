@@ -102,7 +102,8 @@ static int sns_verify(json_t *env, const char *type, const wh_request *req, wh_r
                        v ? v : "missing", v ? "'" : "");
     json_t *sigv = json_object_get(env, "Signature"), *urlv = json_object_get(env, "SigningCertURL");
     if (!json_is_string(sigv) || !json_is_string(urlv))
-        return wh_fail(res, WH_SIGNATURE_REFUSED, "SNS %s missing", json_is_string(sigv) ? "SigningCertURL" : "Signature");
+        return wh_fail(res, WH_SIGNATURE_REFUSED, "SNS %s missing",
+                       json_is_string(sigv) ? "SigningCertURL" : "Signature");
     const char *url = json_string_value(urlv);
     if (!cert_url_ok(url))
         return wh_fail(res, WH_SIGNATURE_REFUSED,
@@ -306,7 +307,8 @@ static void ses_record(wh_result *res, json_t *rec, const char *sns_id)
         wh_event *ev = wh_event_add(res, rec);
         if (ev == NULL)
             return;
-        wh_event_fail(ev, "SES record without %s", json_is_string(tv) ? "its 'mail' object" : "'eventType' or 'notificationType'");
+        wh_event_fail(ev, "SES record without %s",
+                      json_is_string(tv) ? "its 'mail' object" : "'eventType' or 'notificationType'");
         if (sns_id)
             ev->key = wh_join(sns_id, ":", "0");
         return;
