@@ -244,6 +244,60 @@ static void bounce_table_falls_back_on_status_codes(void **state)
     assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
 }
 
+static void adapter_table_is_complete(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "sendgrid", "ses",     "mailgun", "postmark",   "sparkpost", "brevo",
+                                         "mailjet",  "resend",  "mandrill", "mailersend", "postal" };
+    size_t n = 0;
+    while (wh_adapters[n] != NULL) {
+        assert_non_null(wh_adapters[n]->name);
+        assert_non_null(wh_adapters[n]->parse);
+        for (size_t k = 0; k < n; k++)
+            assert_string_not_equal(wh_adapters[k]->name, wh_adapters[n]->name);
+        n++;
+    }
+    assert_int_equal(n, sizeof names / sizeof names[0]);
+    for (size_t i = 0; i < n; i++)
+        assert_ptr_equal(wh_adapter_find(names[i]), wh_adapters[i]);
+    assert_null(wh_adapter_find("SendGrid")); /* names are exact */
+    assert_null(wh_adapter_find(NULL));
+}
+
+/* Without any secrets: the providers that sign refuse, the others (the host
+ * authenticates them) accept. */
+static void no_secrets_refuses_signing_providers(void **state)
+{
+    (void)state;
+    struct {
+        const char *provider, *body;
+        wh_verdict want;
+    } cases[] = {
+        { "sendgrid", "[]", WH_SIGNATURE_REFUSED },
+        { "ses", "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"Message\":\"{}\"}", WH_SIGNATURE_REFUSED },
+        { "mailgun", "{\"signature\":{},\"event-data\":{}}", WH_SIGNATURE_REFUSED },
+        { "resend", "{}", WH_SIGNATURE_REFUSED },
+        { "mandrill", "mandrill_events=%5B%5D", WH_SIGNATURE_REFUSED },
+        { "mailersend", "{}", WH_SIGNATURE_REFUSED },
+        { "postal", "{}", WH_SIGNATURE_REFUSED },
+        { "postmark", "{\"RecordType\":\"Open\",\"ReceivedAt\":\"2019-11-05T16:33:54Z\"}", WH_ACCEPTED },
+        { "sparkpost", "[]", WH_ACCEPTED },
+        { "brevo", "[]", WH_ACCEPTED },
+        { "mailjet", "[]", WH_ACCEPTED },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wh_request req = { NULL, 0, cases[i].body, strlen(cases[i].body), "https://x/", 0, NULL, 0 };
+        wh_result r;
+        if (wh_process(&r, cases[i].provider, &req) != cases[i].want)
+            fail_msg("%s: verdict %d (%s)", cases[i].provider, (int)r.verdict, r.message);
+        if (cases[i].want == WH_SIGNATURE_REFUSED) {
+            assert_int_equal(r.n, 0);
+            assert_true(r.message[0] != '\0');
+        }
+        wh_result_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +314,8 @@ int main(void)
         cmocka_unit_test(base64_with_and_without_padding),
         cmocka_unit_test(public_key_forms_all_verify),
         cmocka_unit_test(bounce_table_falls_back_on_status_codes),
+        cmocka_unit_test(adapter_table_is_complete),
+        cmocka_unit_test(no_secrets_refuses_signing_providers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
