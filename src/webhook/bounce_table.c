@@ -82,6 +82,7 @@ static const row rows[] = {
     /* MailerSend. */
     { "mailersend", "activity.hard_bounced", NULL, MTRK_BOUNCE_HARD },
     { "mailersend", "activity.soft_bounced", NULL, MTRK_BOUNCE_SOFT },
+    { "mailersend", "activity.suppressed", NULL, MTRK_BOUNCE_SOFT },
     /* Postal. */
     { "postal", "MessageBounced", NULL, MTRK_BOUNCE_HARD },
     { "postal", "MessageDeliveryFailed", NULL, MTRK_BOUNCE_HARD },

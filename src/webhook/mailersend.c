@@ -1,14 +1,22 @@
 /* MailerSend webhooks: one JSON object per request, {"type":
- * "activity.<...>", "created_at", "data": {"object": "activity", "id",
- * "created_at", "email": {..., "recipient", "message", "tags"}, "morph":
- * {open, click, bounce reason, unsubscribe reason}}}.
- *   https://developers.mailersend.com/api/v1/webhooks.html
+ * "activity.<...>", "created_at", "data": {...}}, in two shapes:
+ *   - the current one: data = {"id", "message_id", "email_id", "type",
+ *     "recipient": "<address>", "tags", "meta": {ip, user_agent, url,
+ *     bounce_reason, bounce_code, bounce_type, unsubscribe_reason,
+ *     suppression_reason}};
+ *   - the legacy one (retired by MailerSend in December 2026, still read):
+ *     data = {"object": "activity", "id", "created_at", "email": {...,
+ *     "recipient": {"email"}, "message": {"id"}, "tags"}, "morph": {open,
+ *     click, bounce reason, unsubscribe reason}}.
+ *   https://developers.mailersend.com/api/v1/account/webhooks
+ * The setup ping ("webhook.test") gives no event.
  * Signature: header Signature, hex HMAC-SHA256 of the raw body with the
  * webhook's signing secret (no timestamp is signed). The activity id is the
  * idempotency key. The mid comes back as a tag "mtrk_mid:<mid>" or the
  * custom header X-Mtrk-Mid. */
 #include "webhook.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -43,6 +51,8 @@ static const struct {
 } map[] = {
     { "activity.sent", MTRK_EV_SENT },
     { "activity.delivered", MTRK_EV_DELIVERED },
+    { "activity.deferred", MTRK_EV_DEFERRED },
+    { "activity.suppressed", MTRK_EV_BOUNCE }, /* not sent: the address is suppressed */
     { "activity.soft_bounced", MTRK_EV_BOUNCE },
     { "activity.hard_bounced", MTRK_EV_BOUNCE },
     { "activity.opened", MTRK_EV_OPEN },
@@ -54,24 +64,23 @@ static const struct {
      * verification and bulk events: unmapped. */
 };
 
-static void ms_mid(wh_event *ev, json_t *email)
+static void ms_mid(wh_event *ev, json_t *tags, json_t *headers)
 {
     size_t i;
     json_t *t;
-    json_array_foreach(json_object_get(email, "tags"), i, t) {
+    json_array_foreach(tags, i, t) {
         if (json_is_string(t) && wh_mid_in_text(ev, json_string_value(t), "tag"))
             return;
     }
-    json_t *h = json_object_get(email, "headers");
-    if (json_is_object(h)) {
+    if (json_is_object(headers)) {
         const char *k;
         json_t *v;
-        json_object_foreach(h, k, v) {
+        json_object_foreach(headers, k, v) {
             if (strcasecmp(k, WH_MID_HEADER) == 0 && json_is_string(v))
                 wh_set_mid(ev, json_string_value(v), "header " WH_MID_HEADER);
         }
     } else {
-        json_array_foreach(h, i, t) {
+        json_array_foreach(headers, i, t) {
             json_t *n = json_object_get(t, "name"), *v = json_object_get(t, "value");
             if (json_is_string(n) && json_is_string(v) && strcasecmp(json_string_value(n), WH_MID_HEADER) == 0)
                 wh_set_mid(ev, json_string_value(v), "header " WH_MID_HEADER);
@@ -87,6 +96,12 @@ static int ms_parse(const wh_request *req, wh_result *res)
     if (!json_is_object(root)) {
         json_decref(root);
         return wh_fail(res, WH_MALFORMED, "mailersend body is not a JSON object");
+    }
+    json_t *tv = json_object_get(root, "type");
+    if (json_is_string(tv) && strcmp(json_string_value(tv), "webhook.test") == 0) {
+        snprintf(res->message, sizeof res->message, "mailersend webhook test: no event");
+        json_decref(root);
+        return 0;
     }
     wh_event *ev = wh_event_add(res, root);
     if (ev == NULL) {
@@ -111,23 +126,44 @@ static int ms_parse(const wh_request *req, wh_result *res)
         wh_set_time(ev, root, "created_at", WH_ISO8601);
     wh_set_str(&ev->key, ev, d, "id");
     json_t *email = json_object_get(d, "email");
-    wh_set_str(&ev->provider_message_id, ev, json_object_get(email, "message"), "id");
-    wh_set_str(&ev->recipient, ev, json_object_get(email, "recipient"), "email");
-    ms_mid(ev, email);
-    json_t *morph = json_object_get(d, "morph");
-    wh_set_str(&ev->ip, ev, morph, "ip");
-    wh_set_str(&ev->user_agent, ev, morph, "user_agent");
+    /* The current shape names what the legacy one nests in email and morph. */
+    int current = json_is_string(json_object_get(d, "recipient"));
+    json_t *meta = current ? json_object_get(d, "meta") : json_object_get(d, "morph");
+    if (current) {
+        wh_set_str(&ev->provider_message_id, ev, d, "message_id");
+        wh_set_str(&ev->recipient, ev, d, "recipient");
+        ms_mid(ev, json_object_get(d, "tags"), json_object_get(d, "headers"));
+    } else {
+        wh_set_str(&ev->provider_message_id, ev, json_object_get(email, "message"), "id");
+        wh_set_str(&ev->recipient, ev, json_object_get(email, "recipient"), "email");
+        ms_mid(ev, json_object_get(email, "tags"), json_object_get(email, "headers"));
+    }
+    if (!json_is_object(meta))
+        meta = NULL; /* null, or [] when there is nothing to say */
+    wh_set_str(&ev->ip, ev, meta, "ip");
+    wh_set_str(&ev->user_agent, ev, meta, "user_agent");
     if (t == MTRK_EV_CLICK)
-        wh_set_str(&ev->url, ev, morph, "url");
+        wh_set_str(&ev->url, ev, meta, "url");
     if (t == MTRK_EV_BOUNCE) {
         ev->bounce_type = wh_strdup(type);
-        wh_set_str(&ev->diagnostic, ev, morph, "reason");
+        if (current && strcmp(type, "activity.suppressed") == 0) {
+            wh_set_str(&ev->bounce_subtype, ev, meta, "suppression_reason");
+            wh_set_str(&ev->diagnostic, ev, meta, "suppression_reason");
+        } else if (current) {
+            wh_set_str(&ev->bounce_subtype, ev, meta, "bounce_type");
+            wh_set_str(&ev->diagnostic, ev, meta, "bounce_reason");
+            json_t *code = json_object_get(meta, "bounce_code");
+            if (json_is_integer(code) && json_integer_value(code) >= 200 && json_integer_value(code) <= 599)
+                ev->smtp_code = (int)json_integer_value(code);
+        } else {
+            wh_set_str(&ev->diagnostic, ev, meta, "reason");
+        }
         wh_parse_smtp(ev, ev->diagnostic);
         ev->bounce_kind = wh_bounce_kind("mailersend", type, NULL, ev->smtp_code, ev->enhanced_status);
     }
     if (t == MTRK_EV_UNSUBSCRIBE) {
         ev->unsub_scope = MTRK_UNSUB_GLOBAL;
-        wh_set_str(&ev->diagnostic, ev, morph, "readable_reason");
+        wh_set_str(&ev->diagnostic, ev, meta, current ? "unsubscribe_reason" : "readable_reason");
     }
     if (ev->key == NULL)
         wh_key_from_raw(ev);
