@@ -147,10 +147,21 @@ static int rs_parse(const wh_request *req, wh_result *res)
     wh_set_time(ev, root, "created_at", WH_ISO8601);
     wh_set_str(&ev->provider_message_id, ev, d, "email_id");
     json_t *to = json_object_get(d, "to");
-    if (json_is_array(to) && json_is_string(json_array_get(to, 0)))
-        ev->recipient = wh_strdup(json_string_value(json_array_get(to, 0)));
-    else if (json_is_string(to))
-        ev->recipient = wh_strdup(json_string_value(to));
+    if (json_is_array(to))
+        to = json_array_get(to, 0);
+    if (json_is_string(to)) {
+        /* "Name <address>" or the address alone: the first recipient's address. */
+        const char *a = json_string_value(to), *lt = strrchr(a, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+        if (lt != NULL && gt != NULL) {
+            ev->recipient = malloc((size_t)(gt - lt));
+            if (ev->recipient != NULL) {
+                memcpy(ev->recipient, lt + 1, (size_t)(gt - lt - 1));
+                ev->recipient[gt - lt - 1] = '\0';
+            }
+        } else {
+            ev->recipient = wh_strdup(a);
+        }
+    }
     rs_mid(ev, json_object_get(d, "tags"));
     json_t *sub = json_object_get(d, t == MTRK_EV_CLICK ? "click" : "open");
     if (t == MTRK_EV_CLICK || t == MTRK_EV_OPEN) {

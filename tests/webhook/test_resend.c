@@ -153,11 +153,12 @@ static void tags_as_an_array_also_carry_the_mid(void **state)
     (void)state;
     wh_result r;
     const char *body = "{\"type\":\"email.sent\",\"created_at\":\"2024-11-22T23:41:12.126Z\",\"data\":{\"email_id\":\"x\","
-                       "\"to\":[\"a@b.c\"],\"tags\":[{\"name\":\"a\",\"value\":\"b\"},{\"name\":\"mtrk_mid\",\"value\":\"" MID2 "\"}]}}";
+                       "\"to\":[\"Recipient <a@b.c>\",\"x@y.z\"],\"tags\":[{\"name\":\"a\",\"value\":\"b\"},{\"name\":\"mtrk_mid\",\"value\":\"" MID2 "\"}]}}";
     assert_int_equal(run(&r, body, "msg_t", SECRET, TS, NOW), WH_ACCEPTED);
     mtrk_id mid2 = wht_id(MID2);
     assert_true(r.events[0].has_mid);
     assert_memory_equal(&r.events[0].mid, &mid2, sizeof mid2);
+    wht_str(r.events[0].recipient, "a@b.c"); /* the first recipient, without its display name */
     wh_result_free(&r);
 }
 
