@@ -80,11 +80,15 @@ static int pl_parse(const wh_request *req, wh_result *res)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(map[i].name, type) == 0)
             t = map[i].type;
+    /* MessageBounced names the original message; the others the message. */
+    json_t *m = json_object_get(p, strcmp(type, "MessageBounced") == 0 ? "original_message" : "message");
+    /* Events about mail Postal received (its inbound routes) are not about sent mail: unmapped. */
+    json_t *dir = json_object_get(m, "direction");
+    if (json_is_string(dir) && strcmp(json_string_value(dir), "incoming") == 0)
+        t = 0;
     wh_map(ev, type, t);
     wh_set_time(ev, root, "timestamp", WH_SECONDS);
     wh_set_str(&ev->key, ev, root, "uuid");
-    /* MessageBounced names the original message; the others the message. */
-    json_t *m = json_object_get(p, strcmp(type, "MessageBounced") == 0 ? "original_message" : "message");
     wh_set_str(&ev->provider_message_id, ev, m, "message_id");
     wh_set_str(&ev->recipient, ev, m, "to");
     wh_mid_in_text(ev, wh_str(ev, m, "tag"), "tag");

@@ -146,6 +146,22 @@ static void every_event_type_maps_field_by_field(void **state)
     }
 }
 
+/* A failure delivering mail Postal received (an inbound route's endpoint):
+ * not about sent mail, kept unmapped. */
+static void incoming_direction_is_unmapped(void **state)
+{
+    fx *f = *state;
+    wh_result r;
+    const char *body = EV("MessageDeliveryFailed", "u-in", "{\"message\":{\"id\":1575,\"token\":\"lPDuNhHfV8aU\","
+                          "\"direction\":\"incoming\",\"message_id\":\"asdf@other-mta.example.com\",\"to\":\"incoming@example.com\","
+                          "\"from\":\"sender@example.com\",\"tag\":null},\"status\":\"HardFail\","
+                          "\"details\":\"Received a 400 from https://example.com/hook.\",\"output\":\"Not found\"}");
+    assert_int_equal(run(&r, f, f->k1, 1, body), WH_ACCEPTED);
+    wht_event(&r.events[0], 0, "MessageDeliveryFailed", INT64_C(1477945177129), "u-in");
+    assert_int_equal(r.events[0].bounce_kind, MTRK_BOUNCE_NONE);
+    wh_result_free(&r);
+}
+
 static void tampered_and_foreign_signatures(void **state)
 {
     fx *f = *state;
@@ -174,6 +190,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(incoming_direction_is_unmapped),
         cmocka_unit_test(tampered_and_foreign_signatures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
