@@ -1,0 +1,117 @@
+/* Brevo transactional webhooks. Payloads written after the samples of
+ * https://developers.brevo.com/docs/transactional-webhooks (one per event
+ * type; X-Mailin-custom carrying the mid). Brevo does not sign its requests
+ * (the host checks basic auth or a bearer token). */
+#include "whtest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define T_BR INT64_C(1604933619123)
+#define EV(type, rest)                                                                                        \
+    "{\"event\":\"" type "\",\"email\":\"example@domain.com\",\"id\":26224,\"date\":\"2020-11-09 15:53:39\","  \
+    "\"ts\":1604933619,\"message-id\":\"<201798300811.5787683@relay.domain.com>\",\"ts_event\":1604933619,"     \
+    "\"subject\":\"My first Transactional\",\"tag\":\"[\\\"transac_messages\\\"]\",\"sending_ip\":\"185.41.28.109\","\
+    "\"ts_epoch\":1604933619123,\"tags\":[\"transac_messages\"],\"X-Mailin-custom\":\"order:42|mtrk_mid:" MID1 "\"" rest "}"
+
+static void every_event_type_maps_field_by_field(void **state)
+{
+    (void)state;
+    struct {
+        const char *body;
+        mtrk_event_type type;
+        const char *name;
+    } cases[] = {
+        { EV("request", ""), MTRK_EV_SENT, "request" },
+        { EV("delivered", ""), MTRK_EV_DELIVERED, "delivered" },
+        { EV("deferred", ",\"reason\":\"421 4.7.0 Try again later\""), MTRK_EV_DEFERRED, "deferred" },
+        { EV("soft_bounce", ",\"reason\":\"452 4.2.2 mailbox full\""), MTRK_EV_BOUNCE, "soft_bounce" },
+        { EV("hard_bounce", ",\"reason\":\"550 5.1.1 user unknown\""), MTRK_EV_BOUNCE, "hard_bounce" },
+        { EV("blocked", ",\"reason\":\"blocked : due to blacklist user\""), MTRK_EV_BOUNCE, "blocked" },
+        { EV("invalid_email", ",\"reason\":\"invalid email\""), MTRK_EV_BOUNCE, "invalid_email" },
+        { EV("error", ",\"reason\":\"sender not valid\""), MTRK_EV_BOUNCE, "error" },
+        { EV("spam", ""), MTRK_EV_COMPLAINT, "spam" },
+        { EV("opened", ",\"ip\":\"203.0.113.9\",\"user_agent\":\"Mozilla/5.0\""), MTRK_EV_OPEN, "opened" },
+        { EV("unique_opened", ",\"ip\":\"203.0.113.9\""), 0, "unique_opened" },
+        { EV("proxy_open", ",\"ip\":\"17.58.0.1\""), MTRK_EV_OPEN, "proxy_open" },
+        { EV("unique_proxy_open", ",\"ip\":\"17.58.0.1\""), 0, "unique_proxy_open" },
+        { EV("click", ",\"link\":\"https://domain.com/landing\",\"ip\":\"203.0.113.9\""), MTRK_EV_CLICK, "click" },
+        { EV("unsubscribed", ""), MTRK_EV_UNSUBSCRIBE, "unsubscribed" },
+    };
+    mtrk_id mid = wht_id(MID1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wh_result r;
+        assert_int_equal(wht_run(&r, "brevo", cases[i].body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+        assert_int_equal(r.n, 1);
+        wh_event *e = &r.events[0];
+        wht_event(e, cases[i].type, cases[i].name, T_BR, NULL);
+        assert_true(strncmp(e->key, "sha256:", 7) == 0);
+        assert_true(e->has_mid);
+        assert_memory_equal(&e->mid, &mid, sizeof mid);
+        wht_str(e->provider_message_id, "<201798300811.5787683@relay.domain.com>");
+        wht_str(e->recipient, "example@domain.com");
+        switch (i) {
+        case 2:
+            assert_int_equal(e->smtp_code, 421);
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_NONE);
+            break;
+        case 3:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+            wht_str(e->enhanced_status, "4.2.2");
+            break;
+        case 4:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD);
+            wht_str(e->bounce_type, "hard_bounce");
+            break;
+        case 6:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD);
+            break;
+        case 9:
+            assert_int_equal(e->verdict, MTRK_VERDICT_HUMAN);
+            wht_str(e->ip, "203.0.113.9");
+            wht_str(e->user_agent, "Mozilla/5.0");
+            break;
+        case 11:
+            assert_int_equal(e->verdict, MTRK_VERDICT_MACHINE);
+            assert_non_null(strstr(e->verdict_reason, "proxy_open"));
+            break;
+        case 13:
+            wht_str(e->url, "https://domain.com/landing");
+            break;
+        case 14:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_GLOBAL);
+            break;
+        }
+        wh_result_free(&r);
+    }
+}
+
+static void batched_array_seconds_fallback_and_bad_mid(void **state)
+{
+    (void)state;
+    wh_result r;
+    const char *body = "[{\"event\":\"delivered\",\"ts_event\":1604933619,\"message-id\":\"<a>\"},"
+                       "{\"event\":\"delivered\",\"ts_epoch\":1604933619123,\"X-Mailin-custom\":\"mtrk_mid:nope\"},"
+                       "{\"event\":\"delivered\",\"ts_epoch\":1604933619123,\"X-Mailin-custom\":\"no mid here\"}]";
+    assert_int_equal(wht_run(&r, "brevo", body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(r.n, 3);
+    wht_event(&r.events[0], MTRK_EV_DELIVERED, "delivered", INT64_C(1604933619000), NULL);
+    assert_non_null(strstr(r.events[1].error, "X-Mailin-custom has 'mtrk_mid' followed by no mtrk message id"));
+    wht_event(&r.events[2], MTRK_EV_DELIVERED, "delivered", T_BR, NULL);
+    assert_false(r.events[2].has_mid);
+    /* The same event posted twice has the same key. */
+    wh_result b;
+    assert_int_equal(wht_run(&b, "brevo", body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    wht_str(r.events[0].key, b.events[0].key);
+    wh_result_free(&b);
+    wh_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(batched_array_seconds_fallback_and_bad_mid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,215 @@
+/* Mailgun webhooks. event-data objects written after the event examples of
+ * https://documentation.mailgun.com/docs/mailgun/user-manual/events/ and the
+ * webhook payload and signature of
+ * https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/
+ * (hex HMAC-SHA256 of timestamp + token with the webhook signing key; no
+ * published vector with its key, so the test signs with its own key through
+ * OpenSSL, independently of the library's libsodium path). */
+#include "whtest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define KEY1 "key-1d8a1c42e4c6b3c0b6f0a5b1c0f4e2d1"
+#define KEY2 "key-rotated-00000000000000000000000"
+#define NOW INT64_C(1529006900000)
+#define MSGID "20130503182626.18666.16540@sandbox.mailgun.org"
+
+/* A request body: event-data ed, signed with key at timestamp ts. */
+static char *body(const char *ed, const char *key, const char *ts, const char *token)
+{
+    char *signed_text = wht_cat(ts, token);
+    char *mac = wht_hmac_hex("sha256", key, strlen(key), signed_text, strlen(signed_text));
+    free(signed_text);
+    size_t n = strlen(ed) + 512;
+    char *b = malloc(n);
+    snprintf(b, n, "{\"signature\":{\"timestamp\":\"%s\",\"token\":\"%s\",\"signature\":\"%s\"},\"event-data\":%s}", ts,
+             token, mac, ed);
+    free(mac);
+    return b;
+}
+
+static wh_verdict run(wh_result *r, const char *ed, const char *signkey, const char *ts, mtrk_time now)
+{
+    wh_secrets s = { { KEY1, KEY2 }, 0, 0, NULL, NULL };
+    char *b = body(ed, signkey, ts, "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0");
+    wh_verdict v = wht_run(r, "mailgun", b, &s, now, NULL, "Content-Type", "application/json", NULL);
+    free(b);
+    return v;
+}
+
+#define COMMON(ev, id)                                                                                      \
+    "{\"event\":\"" ev "\",\"id\":\"" id "\",\"timestamp\":1529006854.329574,\"log-level\":\"info\","           \
+    "\"recipient\":\"alice@example.com\",\"recipient-domain\":\"example.com\",\"tags\":[\"my_tag_1\"],"         \
+    "\"user-variables\":{\"my_var_1\":\"Mailgun Variable #1\",\"mtrk_mid\":\"" MID1 "\"},"                       \
+    "\"message\":{\"headers\":{\"to\":\"Alice <alice@example.com>\",\"message-id\":\"" MSGID "\","            \
+    "\"from\":\"Bob <bob@sandbox.mailgun.org>\",\"subject\":\"Test\"},\"attachments\":[],\"size\":111}"
+
+static void every_event_type_maps_field_by_field(void **state)
+{
+    (void)state;
+    mtrk_time at = INT64_C(1529006854329);
+    struct {
+        const char *ed;
+        mtrk_event_type type;
+        const char *name;
+        const char *key;
+    } cases[] = {
+        { COMMON("accepted", "CPgfbmQMTCKtHW6uIWtuVe") ",\"method\":\"http\"}", MTRK_EV_SENT, "accepted",
+          "CPgfbmQMTCKtHW6uIWtuVe" },
+        { COMMON("delivered", "W3X4JOhFT-OZidZGKKr9iA") ",\"delivery-status\":{\"tls\":true,\"mx-host\":\"smtp-in.example.com\","
+          "\"code\":250,\"description\":\"\",\"session-seconds\":0.43,\"attempt-no\":1,\"message\":\"OK\","
+          "\"certificate-verified\":true},\"envelope\":{\"transport\":\"smtp\",\"sender\":\"bob@sandbox.mailgun.org\","
+          "\"sending-ip\":\"209.61.154.250\",\"targets\":\"alice@example.com\"}}",
+          MTRK_EV_DELIVERED, "delivered", "W3X4JOhFT-OZidZGKKr9iA" },
+        { COMMON("failed", "G9Bn5sl1TC6nu79C8C0bwg") ",\"severity\":\"permanent\",\"reason\":\"bounce\","
+          "\"delivery-status\":{\"attempt-no\":1,\"message\":\"550 5.1.1 The email account that you tried to reach does not exist.\","
+          "\"code\":550,\"description\":\"\",\"session-seconds\":1.6}}",
+          MTRK_EV_BOUNCE, "failed", "G9Bn5sl1TC6nu79C8C0bwg" },
+        { COMMON("failed", "Fs7-5t81S2ag4NjsaUx4Ng") ",\"severity\":\"temporary\",\"reason\":\"generic\","
+          "\"delivery-status\":{\"attempt-no\":1,\"message\":\"4.2.2 The email account that you tried to reach is over quota.\","
+          "\"code\":452,\"description\":\"\",\"retry-seconds\":600}}",
+          MTRK_EV_DEFERRED, "failed", "Fs7-5t81S2ag4NjsaUx4Ng" },
+        { COMMON("rejected", "rej-1") ",\"reject\":{\"reason\":\"Sandbox subdomains are for test purposes only\","
+          "\"description\":\"\"}}",
+          MTRK_EV_BOUNCE, "rejected", "rej-1" },
+        { COMMON("opened", "Ase7i2zsRYeDXztHGENqRA") ",\"ip\":\"50.56.129.169\",\"geolocation\":{\"country\":\"US\","
+          "\"region\":\"CA\",\"city\":\"San Francisco\"},\"client-info\":{\"client-os\":\"Linux\",\"device-type\":\"desktop\","
+          "\"client-name\":\"Chrome\",\"client-type\":\"browser\",\"user-agent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}",
+          MTRK_EV_OPEN, "opened", "Ase7i2zsRYeDXztHGENqRA" },
+        { COMMON("opened", "bot-open") ",\"ip\":\"17.58.0.1\",\"client-info\":{\"client-type\":\"unknown\","
+          "\"user-agent\":\"Mozilla/5.0\",\"bot\":\"apple\"}}",
+          MTRK_EV_OPEN, "opened", "bot-open" },
+        { COMMON("clicked", "Ase7i2zsRYeDXztHGENqRB") ",\"url\":\"https://example.com/landing?x=1\",\"ip\":\"50.56.129.169\","
+          "\"client-info\":{\"user-agent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}",
+          MTRK_EV_CLICK, "clicked", "Ase7i2zsRYeDXztHGENqRB" },
+        { COMMON("unsubscribed", "Ase7i2zsRYeDXztHGENqRC") ",\"ip\":\"50.56.129.169\","
+          "\"client-info\":{\"user-agent\":\"Mozilla/5.0\"}}",
+          MTRK_EV_UNSUBSCRIBE, "unsubscribed", "Ase7i2zsRYeDXztHGENqRC" },
+        { COMMON("complained", "ncV2XwymRUKbPek_MIM-Gw") "}", MTRK_EV_COMPLAINT, "complained",
+          "ncV2XwymRUKbPek_MIM-Gw" },
+        { COMMON("stored", "czsjqFATSlC3QtAK-C80nw") ",\"storage\":{\"url\":\"https://se.api.mailgun.net/v3/domains/x/messages/y\","
+          "\"key\":\"y\"}}",
+          0, "stored", "czsjqFATSlC3QtAK-C80nw" },
+        { "{\"event\":\"list_member_uploaded\",\"id\":\"lmu-1\",\"timestamp\":1529006854.329574,"
+          "\"mailing-list\":{\"address\":\"list@example.com\"},\"member\":{\"address\":\"alice@example.com\"}}",
+          0, "list_member_uploaded", "lmu-1" },
+    };
+    mtrk_id mid = wht_id(MID1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wh_result r;
+        assert_int_equal(run(&r, cases[i].ed, KEY1, "1529006854", NOW), WH_ACCEPTED);
+        assert_int_equal(r.n, 1);
+        wh_event *e = &r.events[0];
+        wht_event(e, cases[i].type, cases[i].name, at, cases[i].key);
+        if (i < 11) {
+            assert_true(e->has_mid);
+            assert_memory_equal(&e->mid, &mid, sizeof mid);
+            wht_str(e->provider_message_id, MSGID);
+            wht_str(e->recipient, "alice@example.com");
+        } else {
+            assert_false(e->has_mid);
+        }
+        switch (i) {
+        case 1:
+            assert_int_equal(e->smtp_code, 250);
+            wht_str(e->diagnostic, "OK");
+            break;
+        case 2:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD);
+            wht_str(e->bounce_type, "permanent");
+            wht_str(e->bounce_subtype, "bounce");
+            assert_int_equal(e->smtp_code, 550);
+            wht_str(e->enhanced_status, "5.1.1");
+            wht_str(e->diagnostic, "550 5.1.1 The email account that you tried to reach does not exist.");
+            break;
+        case 3:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_NONE);
+            wht_str(e->bounce_type, "temporary");
+            wht_str(e->bounce_subtype, "generic");
+            assert_int_equal(e->smtp_code, 452);
+            wht_str(e->enhanced_status, "4.2.2");
+            break;
+        case 4:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+            wht_str(e->bounce_type, "rejected");
+            wht_str(e->diagnostic, "Sandbox subdomains are for test purposes only");
+            break;
+        case 5:
+            assert_int_equal(e->verdict, MTRK_VERDICT_HUMAN);
+            wht_str(e->ip, "50.56.129.169");
+            wht_str(e->user_agent, "Mozilla/5.0 (X11; Linux x86_64)");
+            break;
+        case 6:
+            assert_int_equal(e->verdict, MTRK_VERDICT_MACHINE);
+            wht_str(e->verdict_reason, "mailgun client-info.bot: apple");
+            break;
+        case 7:
+            wht_str(e->url, "https://example.com/landing?x=1");
+            break;
+        case 8:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_GLOBAL);
+            break;
+        }
+        wh_result_free(&r);
+    }
+}
+
+static void rotated_key_tampered_body_and_expired_timestamp(void **state)
+{
+    (void)state;
+    const char *ed = COMMON("delivered", "x") "}";
+    wh_result r;
+    assert_int_equal(run(&r, ed, KEY2, "1529006854", NOW), WH_ACCEPTED); /* the second active key */
+    wh_result_free(&r);
+    assert_int_equal(run(&r, ed, "key-retired", "1529006854", NOW), WH_SIGNATURE_REFUSED);
+    assert_non_null(strstr(r.message, "does not match"));
+    wh_result_free(&r);
+    /* 10 minutes old, tolerance 5. */
+    assert_int_equal(run(&r, ed, KEY1, "1529006254", NOW), WH_SIGNATURE_REFUSED);
+    assert_non_null(strstr(r.message, "tolerance"));
+    wh_result_free(&r);
+    /* A signature taken from another request (other token). */
+    char *b = body(ed, KEY1, "1529006854", "token-one");
+    char *p = strstr(b, "token-one");
+    memcpy(p, "token-two", 9);
+    wh_secrets s = { { KEY1, NULL }, 0, 0, NULL, NULL };
+    assert_int_equal(wht_run(&r, "mailgun", b, &s, NOW, NULL, NULL), WH_SIGNATURE_REFUSED);
+    wh_result_free(&r);
+    free(b);
+    /* No signature object. */
+    assert_int_equal(wht_run(&r, "mailgun", "{\"event-data\":{}}", &s, NOW, NULL, NULL), WH_SIGNATURE_REFUSED);
+    assert_non_null(strstr(r.message, "no 'signature' object"));
+    wh_result_free(&r);
+}
+
+static void malformed_bodies_and_events(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(wht_run(&r, "mailgun", "[1]", NULL, NOW, NULL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "not a JSON object"));
+    wh_result_free(&r);
+    assert_int_equal(wht_run(&r, "mailgun", "{\"signature\":{}}", NULL, NOW, NULL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "no 'event-data' object"));
+    wh_result_free(&r);
+    assert_int_equal(run(&r, "{\"event\":\"opened\",\"id\":\"x\",\"timestamp\":\"soon\"}", KEY1, "1529006854", NOW),
+                     WH_ACCEPTED);
+    assert_non_null(strstr(r.events[0].error, "field 'timestamp' is not Unix seconds"));
+    wh_result_free(&r);
+    assert_int_equal(run(&r, "{\"event\":\"opened\",\"id\":\"x\",\"timestamp\":1,\"user-variables\":{\"mtrk_mid\":5}}", KEY1,
+                         "1529006854", NOW),
+                     WH_ACCEPTED);
+    assert_non_null(strstr(r.events[0].error, "field 'mtrk_mid' is an integer"));
+    wh_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(rotated_key_tampered_body_and_expired_timestamp),
+        cmocka_unit_test(malformed_bodies_and_events),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,125 @@
+/* Mailjet event API. Payloads written after the samples of
+ * https://dev.mailjet.com/email/guides/webhooks/ (sent, open, click,
+ * bounce, blocked, spam, unsub; CustomID carrying the mid). Mailjet does
+ * not sign its requests (basic auth in the URL, checked by the host). */
+#include "whtest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define T_MJ INT64_C(1433333949000)
+#define EV(type, rest)                                                                                             \
+    "{\"event\":\"" type "\",\"time\":1433333949,\"MessageID\":19421777835146490,"                                  \
+    "\"Message_GUID\":\"1ab23cd4-e567-8901-2345-6789f0gh1i2j\",\"email\":\"api@mailjet.com\",\"mj_campaign_id\":7257," \
+    "\"mj_contact_id\":4,\"customcampaign\":\"\",\"CustomID\":\"" MID1 "\",\"Payload\":\"\"" rest "}"
+
+static void every_event_type_maps_field_by_field(void **state)
+{
+    (void)state;
+    struct {
+        const char *body;
+        mtrk_event_type type;
+        const char *name;
+    } cases[] = {
+        { EV("sent", ",\"mj_message_id\":\"19421777835146490\",\"smtp_reply\":\"sent (250 2.0.0 OK 1433333948 fa5si855896wjc.199 - gsmtp)\""),
+          MTRK_EV_DELIVERED, "sent" },
+        { EV("open", ",\"ip\":\"127.0.0.1\",\"geo\":\"US\",\"agent\":\"Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0\""),
+          MTRK_EV_OPEN, "open" },
+        { EV("click", ",\"url\":\"https://mailjet.com\",\"ip\":\"127.0.0.1\",\"geo\":\"FR\",\"agent\":\"Mozilla/5.0\""),
+          MTRK_EV_CLICK, "click" },
+        { EV("bounce", ",\"blocked\":false,\"hard_bounce\":true,\"error_related_to\":\"recipient\",\"error\":\"user unknown\","
+             "\"comment\":\"Host or domain name not found. Name service error for name=lbjsnrftlsiuvbsren.com type=A: Host not found\""),
+          MTRK_EV_BOUNCE, "bounce" },
+        { EV("bounce", ",\"blocked\":false,\"hard_bounce\":false,\"error_related_to\":\"mailbox\",\"error\":\"mailbox full\","
+             "\"comment\":\"452 4.2.2 over quota\""),
+          MTRK_EV_BOUNCE, "bounce" },
+        { EV("blocked", ",\"error_related_to\":\"recipient\",\"error\":\"user unknown\""), MTRK_EV_BOUNCE, "blocked" },
+        { EV("spam", ",\"source\":\"JMRPP\""), MTRK_EV_COMPLAINT, "spam" },
+        { EV("unsub", ",\"mj_list_id\":1,\"ip\":\"127.0.0.1\",\"geo\":\"FR\",\"agent\":\"Mozilla/5.0\""), MTRK_EV_UNSUBSCRIBE,
+          "unsub" },
+        { EV("unsub", ",\"mj_list_id\":\"\""), MTRK_EV_UNSUBSCRIBE, "unsub" },
+    };
+    mtrk_id mid = wht_id(MID1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wh_result r;
+        assert_int_equal(wht_run(&r, "mailjet", cases[i].body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+        assert_int_equal(r.n, 1);
+        wh_event *e = &r.events[0];
+        wht_event(e, cases[i].type, cases[i].name, T_MJ, NULL);
+        assert_true(e->has_mid);
+        assert_memory_equal(&e->mid, &mid, sizeof mid);
+        wht_str(e->provider_message_id, "19421777835146490");
+        wht_str(e->recipient, "api@mailjet.com");
+        switch (i) {
+        case 0:
+            assert_int_equal(e->smtp_code, 250);
+            wht_str(e->enhanced_status, "2.0.0");
+            break;
+        case 1:
+            wht_str(e->ip, "127.0.0.1");
+            wht_str(e->user_agent, "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0");
+            break;
+        case 2:
+            wht_str(e->url, "https://mailjet.com");
+            break;
+        case 3:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD);
+            wht_str(e->bounce_subtype, "hard");
+            wht_str(e->diagnostic, "recipient: user unknown");
+            break;
+        case 4:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+            wht_str(e->enhanced_status, "4.2.2");
+            assert_int_equal(e->smtp_code, 452);
+            break;
+        case 5:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+            wht_str(e->bounce_type, "blocked");
+            break;
+        case 6:
+            wht_str(e->bounce_subtype, "JMRPP");
+            break;
+        case 7:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_AUDIENCE);
+            wht_str(e->unsub_list, "1");
+            break;
+        case 8:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_GLOBAL);
+            break;
+        }
+        wh_result_free(&r);
+    }
+}
+
+static void grouped_events_and_payload_mid(void **state)
+{
+    (void)state;
+    wh_result r;
+    const char *body = "[{\"event\":\"open\",\"time\":1433333949,\"MessageID\":1,\"email\":\"a@b.c\",\"CustomID\":\"\","
+                       "\"Payload\":\"{\\\"order\\\":42,\\\"mtrk_mid\\\":\\\"x\\\"}|mtrk_mid=" MID2 "\"},"
+                       "{\"event\":\"open\",\"time\":\"1433333949\",\"MessageID\":2},\"junk\"]";
+    assert_int_equal(wht_run(&r, "mailjet", body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(r.n, 3);
+    /* "mtrk_mid" quoted inside the JSON is skipped; the "mtrk_mid=" after it gives the mid. */
+    mtrk_id mid2 = wht_id(MID2);
+    wht_event(&r.events[0], MTRK_EV_OPEN, "open", T_MJ, NULL);
+    assert_true(r.events[0].has_mid);
+    assert_memory_equal(&r.events[0].mid, &mid2, sizeof mid2);
+    wht_event(&r.events[1], MTRK_EV_OPEN, "open", T_MJ, NULL);
+    assert_non_null(strstr(r.events[2].error, "event 2 is not a JSON object"));
+    wh_result_free(&r);
+    body = "{\"event\":\"open\",\"time\":1433333949,\"MessageID\":1,\"Payload\":\"mtrk_mid=" MID2 "\"}";
+    assert_int_equal(wht_run(&r, "mailjet", body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_true(r.events[0].has_mid);
+    assert_memory_equal(&r.events[0].mid, &mid2, sizeof mid2);
+    wh_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(grouped_events_and_payload_mid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

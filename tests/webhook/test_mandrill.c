@@ -1,0 +1,184 @@
+/* Mandrill (Mailchimp Transactional) webhooks. Events written after the
+ * samples of https://mailchimp.com/developer/transactional/docs/webhooks/
+ * (send, deferral, hard_bounce, soft_bounce, open, click, spam, unsub,
+ * reject; sync events), posted as the form field mandrill_events, and signed
+ * as https://mailchimp.com/developer/transactional/guides/track-respond-activity-webhooks/#authenticating-webhook-requests
+ * describes (no published vector: the test signs with its own key through
+ * OpenSSL). */
+#include "whtest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define URL "https://example.com/hooks/mandrill?tenant=acme"
+#define KEY "mandrill-webhook-key-1"
+#define KEY2 "mandrill-webhook-key-2"
+
+static char *urlencode(const char *s)
+{
+    char *out = malloc(strlen(s) * 3 + 1), *o = out;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.')
+            *o++ = (char)c;
+        else if (c == ' ')
+            *o++ = '+';
+        else
+            o += sprintf(o, "%%%02X", c);
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The body and its signature: URL + "mandrill_events" + the JSON. */
+static wh_verdict run(wh_result *r, const char *json, const char *key)
+{
+    char *enc = urlencode(json);
+    char *body = wht_cat("mandrill_events=", enc);
+    char *a = wht_cat(URL, "mandrill_events");
+    char *text = wht_cat(a, json);
+    char *sig = wht_hmac_b64("sha1", key, strlen(key), text, strlen(text));
+    wh_secrets s = { { KEY, KEY2 }, 0, 0, NULL, NULL };
+    wh_verdict v = wht_run(r, "mandrill", body, &s, 0, URL, "X-Mandrill-Signature", sig, NULL);
+    free(enc);
+    free(body);
+    free(a);
+    free(text);
+    free(sig);
+    return v;
+}
+
+#define MSG(state, extra)                                                                                   \
+    "\"msg\":{\"ts\":1365109999,\"subject\":\"This an example webhook message\",\"email\":\"example.webhook@mandrillapp.com\"," \
+    "\"sender\":\"example.sender@mandrillapp.com\",\"tags\":[\"webhook-example\"],\"state\":\"" state "\","    \
+    "\"metadata\":{\"user_id\":111,\"mtrk_mid\":\"" MID1 "\"},\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa\","    \
+    "\"_version\":\"exampleaaaaaaaaaaaaaaa\"" extra "}"
+
+static const char events[] =
+    "["
+    "{\"event\":\"send\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ts\":1384954004},"
+    "{\"event\":\"deferral\"," MSG("deferred", ",\"smtp_events\":[{\"destination_ip\":\"127.0.0.1\",\"diag\":\"451 4.3.5 Temporarily unavailable, try again later.\","
+        "\"source_ip\":\"127.0.0.1\",\"ts\":1365111111,\"type\":\"deferred\",\"size\":0}]")
+        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa1\",\"ts\":1384954004},"
+    "{\"event\":\"hard_bounce\"," MSG("bounced", ",\"bounce_description\":\"bad_mailbox\",\"bgtools_code\":10,"
+        "\"diag\":\"smtp;550 5.1.1 The email account that you tried to reach does not exist.\"")
+        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa2\",\"ts\":1384954004},"
+    "{\"event\":\"soft_bounce\"," MSG("soft-bounced", ",\"bounce_description\":\"mailbox_full\",\"bgtools_code\":22,"
+        "\"diag\":\"smtp;552 5.2.2 Over Quota\"")
+        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa3\",\"ts\":1384954004},"
+    "{\"event\":\"open\"," MSG("sent", ",\"opens\":[{\"ts\":1365111111}]")
+        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa4\",\"ip\":\"127.0.0.1\",\"location\":{\"country_short\":\"US\"},"
+        "\"user_agent\":\"Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10.6; en-US; rv:1.9.1.8) Gecko/20100317 Postbox/1.1.3\","
+        "\"ts\":1384954004},"
+    "{\"event\":\"click\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa5\",\"ip\":\"127.0.0.1\","
+        "\"user_agent\":\"Mozilla/5.0\",\"url\":\"http://mandrill.com\",\"ts\":1384954004},"
+    "{\"event\":\"spam\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa6\",\"ts\":1384954004},"
+    "{\"event\":\"unsub\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa7\",\"ts\":1384954004},"
+    "{\"event\":\"reject\"," MSG("rejected", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa8\",\"ts\":1384954004},"
+    "{\"type\":\"blacklist\",\"action\":\"added\",\"reject\":{\"reason\":\"hard-bounce\",\"detail\":\"Example detail\","
+        "\"email\":\"example.webhook@mandrillapp.com\",\"created_at\":\"2014-05-01 12:00:01\"},\"ts\":1384954004},"
+    "{\"event\":\"inbound\",\"msg\":{\"email\":\"inbound@example.com\"},\"ts\":1384954004}"
+    "]";
+
+static void every_event_type_maps_field_by_field(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(run(&r, events, KEY), WH_ACCEPTED);
+    assert_int_equal(r.n, 11);
+    struct {
+        mtrk_event_type type;
+        const char *name;
+    } want[] = {
+        { MTRK_EV_SENT, "send" },  { MTRK_EV_DEFERRED, "deferral" }, { MTRK_EV_BOUNCE, "hard_bounce" },
+        { MTRK_EV_BOUNCE, "soft_bounce" }, { MTRK_EV_OPEN, "open" }, { MTRK_EV_CLICK, "click" },
+        { MTRK_EV_COMPLAINT, "spam" }, { MTRK_EV_UNSUBSCRIBE, "unsub" }, { MTRK_EV_BOUNCE, "reject" },
+        { 0, "sync:blacklist" }, { 0, "inbound" },
+    };
+    mtrk_id mid = wht_id(MID1);
+    for (size_t i = 0; i < 11; i++) {
+        wh_event *e = &r.events[i];
+        wht_event(e, want[i].type, want[i].name, INT64_C(1384954004000), NULL);
+        assert_true(strncmp(e->key, "sha256:", 7) == 0);
+        if (i < 9) {
+            assert_true(e->has_mid);
+            assert_memory_equal(&e->mid, &mid, sizeof mid);
+            wht_str(e->recipient, "example.webhook@mandrillapp.com");
+        }
+    }
+    wht_str(r.events[0].provider_message_id, "exampleaaaaaaaaaaaaaaaaaaaaaaaaa");
+    wht_str(r.events[2].provider_message_id, "exampleaaaaaaaaaaaaaaaaaaaaaaaaa2");
+    assert_int_equal(r.events[2].bounce_kind, MTRK_BOUNCE_HARD);
+    wht_str(r.events[2].bounce_subtype, "bad_mailbox");
+    assert_int_equal(r.events[2].smtp_code, 550);
+    wht_str(r.events[2].enhanced_status, "5.1.1");
+    assert_int_equal(r.events[3].bounce_kind, MTRK_BOUNCE_SOFT);
+    assert_int_equal(r.events[3].smtp_code, 552);
+    wht_str(r.events[4].ip, "127.0.0.1");
+    wht_str(r.events[4].user_agent,
+            "Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10.6; en-US; rv:1.9.1.8) Gecko/20100317 Postbox/1.1.3");
+    wht_str(r.events[5].url, "http://mandrill.com");
+    assert_int_equal(r.events[7].unsub_scope, MTRK_UNSUB_GLOBAL);
+    assert_int_equal(r.events[8].bounce_kind, MTRK_BOUNCE_SOFT);
+    assert_string_not_equal(r.events[0].key, r.events[1].key);
+    wh_result_free(&r);
+}
+
+static void signature_covers_url_and_sorted_fields(void **state)
+{
+    (void)state;
+    wh_result r;
+    /* Rotated: the second key verifies. */
+    assert_int_equal(run(&r, "[]", KEY2), WH_ACCEPTED);
+    assert_int_equal(r.n, 0);
+    wh_result_free(&r);
+    assert_int_equal(run(&r, "[]", "old-key"), WH_SIGNATURE_REFUSED);
+    wh_result_free(&r);
+    /* Several fields: signed sorted by name. */
+    const char *body = "z=last&mandrill_events=%5B%5D&a=first+one";
+    const char *text = URL "afirst onemandrill_events[]zlast";
+    char *sig = wht_hmac_b64("sha1", KEY, strlen(KEY), text, strlen(text));
+    wh_secrets s = { { KEY, NULL }, 0, 0, NULL, NULL };
+    assert_int_equal(wht_run(&r, "mandrill", body, &s, 0, URL, "X-Mandrill-Signature", sig, NULL), WH_ACCEPTED);
+    wh_result_free(&r);
+    /* Another URL than the one signed. */
+    assert_int_equal(wht_run(&r, "mandrill", body, &s, 0, "https://example.com/hooks/mandrill?tenant=other",
+                             "X-Mandrill-Signature", sig, NULL),
+                     WH_SIGNATURE_REFUSED);
+    wh_result_free(&r);
+    /* Tampered body. */
+    assert_int_equal(wht_run(&r, "mandrill", "z=last&mandrill_events=%5B%5D&a=first+two", &s, 0, URL,
+                             "X-Mandrill-Signature", sig, NULL),
+                     WH_SIGNATURE_REFUSED);
+    wh_result_free(&r);
+    assert_int_equal(wht_run(&r, "mandrill", body, &s, 0, NULL, "X-Mandrill-Signature", sig, NULL), WH_SIGNATURE_REFUSED);
+    assert_non_null(strstr(r.message, "URL"));
+    wh_result_free(&r);
+    free(sig);
+}
+
+static void malformed_forms(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(wht_run(&r, "mandrill", "other=1", NULL, 0, URL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "no mandrill_events field"));
+    wh_result_free(&r);
+    assert_int_equal(wht_run(&r, "mandrill", "mandrill_events=%7B%7D", NULL, 0, URL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "not a JSON array"));
+    wh_result_free(&r);
+    assert_int_equal(wht_run(&r, "mandrill", "mandrill_events=%5B%7B%22event%22", NULL, 0, URL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "malformed JSON"));
+    wh_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_event_type_maps_field_by_field),
+        cmocka_unit_test(signature_covers_url_and_sorted_fields),
+        cmocka_unit_test(malformed_forms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,182 @@
+/* Postmark webhooks. Records written after the example payloads of
+ * https://postmarkapp.com/developer/webhooks/delivery-webhook
+ * https://postmarkapp.com/developer/webhooks/bounce-webhook
+ * https://postmarkapp.com/developer/webhooks/spam-complaint-webhook
+ * https://postmarkapp.com/developer/webhooks/open-tracking-webhook
+ * https://postmarkapp.com/developer/webhooks/click-webhook
+ * https://postmarkapp.com/developer/webhooks/subscription-change-webhook
+ * with Metadata carrying mtrk_mid; bounce types after
+ * https://postmarkapp.com/developer/api/bounce-api#bounce-types .
+ * Postmark does not sign its requests (the host checks basic auth). */
+#include "whtest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MSGID "883953f4-6105-42a2-a16a-77a8eac79483"
+#define META "\"Metadata\":{\"a_key\":\"a_value\",\"mtrk_mid\":\"" MID1 "\"}"
+#define T_PM INT64_C(1572971634907) /* 2019-11-05T16:33:54.9070259Z */
+
+static void every_record_type_maps_field_by_field(void **state)
+{
+    (void)state;
+    struct {
+        const char *body;
+        mtrk_event_type type;
+        const char *name;
+        mtrk_time at;
+        const char *key;
+    } cases[] = {
+        { "{\"MessageID\":\"" MSGID "\",\"Recipient\":\"john@example.com\",\"DeliveredAt\":\"2019-11-05T16:33:54.9070259Z\","
+          "\"Details\":\"Test delivery webhook details\",\"Tag\":\"welcome-email\",\"ServerID\":23," META ","
+          "\"RecordType\":\"Delivery\",\"MessageStream\":\"outbound\"}",
+          MTRK_EV_DELIVERED, "Delivery", T_PM, NULL },
+        { "{\"RecordType\":\"Bounce\",\"ID\":4323372036854775807,\"Type\":\"HardBounce\",\"TypeCode\":1,"
+          "\"Name\":\"Hard bounce\",\"Tag\":\"Test\",\"MessageID\":\"" MSGID "\"," META ",\"ServerID\":23,"
+          "\"MessageStream\":\"outbound\",\"Description\":\"The server was unable to deliver your message (ex: unknown user, mailbox not found).\","
+          "\"Details\":\"smtp;550 5.1.1 The email account that you tried to reach does not exist.\","
+          "\"Email\":\"john@example.com\",\"From\":\"sender@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\","
+          "\"DumpAvailable\":true,\"Inactive\":true,\"CanActivate\":true,\"Subject\":\"Test subject\",\"Content\":\"Test content\"}",
+          MTRK_EV_BOUNCE, "Bounce", T_PM, "4323372036854775807" },
+        { "{\"RecordType\":\"Bounce\",\"ID\":42,\"Type\":\"SoftBounce\",\"TypeCode\":4096,\"MessageID\":\"" MSGID "\"," META ","
+          "\"Details\":\"421 4.2.2 mailbox full\",\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T11:33:54.9070259-05:00\"}",
+          MTRK_EV_BOUNCE, "Bounce", T_PM, "42" },
+        { "{\"RecordType\":\"Bounce\",\"ID\":43,\"Type\":\"AutoResponder\",\"TypeCode\":32,\"MessageID\":\"" MSGID "\"," META ","
+          "\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\"}",
+          0, "Bounce", T_PM, "43" },
+        { "{\"RecordType\":\"Bounce\",\"ID\":44,\"Type\":\"Unsubscribe\",\"TypeCode\":16,\"MessageID\":\"" MSGID "\"," META ","
+          "\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\"}",
+          MTRK_EV_UNSUBSCRIBE, "Bounce", T_PM, "44" },
+        { "{\"RecordType\":\"SpamComplaint\",\"ID\":42,\"Type\":\"SpamComplaint\",\"TypeCode\":512,\"Name\":\"Spam complaint\","
+          "\"Tag\":\"Test\",\"MessageID\":\"" MSGID "\"," META ",\"ServerID\":1234,\"MessageStream\":\"outbound\","
+          "\"Description\":\"\",\"Details\":\"Test spam complaint details\",\"Email\":\"john@example.com\","
+          "\"From\":\"sender@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\",\"DumpAvailable\":true,"
+          "\"Inactive\":true,\"CanActivate\":false,\"Subject\":\"Test subject\",\"Content\":\"<Abuse report dump>\"}",
+          MTRK_EV_COMPLAINT, "SpamComplaint", T_PM, "42" },
+        { "{\"RecordType\":\"Open\",\"MessageStream\":\"outbound\",\"FirstOpen\":true,\"Client\":{\"Name\":\"Chrome 35.0.1916.153\","
+          "\"Company\":\"Google\",\"Family\":\"Chrome\"},\"OS\":{\"Name\":\"OS X 10.7 Lion\",\"Company\":\"Apple Computer, Inc.\","
+          "\"Family\":\"OS X 10\"},\"Platform\":\"WebMail\",\"UserAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5)\","
+          "\"ReadSeconds\":5,\"Geo\":{\"CountryISOCode\":\"RS\",\"Country\":\"Serbia\",\"IP\":\"188.2.95.4\"},"
+          "\"MessageID\":\"" MSGID "\"," META ",\"ReceivedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Tag\":\"welcome-email\","
+          "\"Recipient\":\"john@example.com\"}",
+          MTRK_EV_OPEN, "Open", T_PM, NULL },
+        { "{\"RecordType\":\"Click\",\"MessageStream\":\"outbound\",\"ClickLocation\":\"HTML\",\"Client\":{\"Name\":\"Chrome\"},"
+          "\"Platform\":\"Desktop\",\"UserAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5)\","
+          "\"OriginalLink\":\"https://example.com\",\"Geo\":{\"IP\":\"188.2.95.4\"},\"MessageID\":\"" MSGID "\"," META ","
+          "\"ReceivedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Tag\":\"welcome-email\",\"Recipient\":\"john@example.com\"}",
+          MTRK_EV_CLICK, "Click", T_PM, NULL },
+        { "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" MSGID "\",\"ServerID\":23,\"MessageStream\":\"bulk\","
+          "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Recipient\","
+          "\"SuppressSending\":true,\"SuppressionReason\":\"ManualSuppression\",\"Tag\":\"my-tag\"," META "}",
+          MTRK_EV_UNSUBSCRIBE, "SubscriptionChange", T_PM, NULL },
+        { "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" MSGID "\",\"MessageStream\":\"bulk\","
+          "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Customer\","
+          "\"SuppressSending\":false,\"SuppressionReason\":null," META "}",
+          0, "SubscriptionChange", T_PM, NULL },
+        { "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" MSGID "\",\"MessageStream\":\"outbound\","
+          "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Recipient\","
+          "\"SuppressSending\":true,\"SuppressionReason\":\"HardBounce\"," META "}",
+          0, "SubscriptionChange", T_PM, NULL },
+    };
+    mtrk_id mid = wht_id(MID1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wh_result r;
+        assert_int_equal(wht_run(&r, "postmark", cases[i].body, NULL, 0, NULL, NULL), WH_ACCEPTED);
+        assert_int_equal(r.n, 1);
+        wh_event *e = &r.events[0];
+        wht_event(e, cases[i].type, cases[i].name, cases[i].at, cases[i].key);
+        if (cases[i].key == NULL)
+            assert_true(strncmp(e->key, "sha256:", 7) == 0);
+        assert_true(e->has_mid);
+        assert_memory_equal(&e->mid, &mid, sizeof mid);
+        wht_str(e->provider_message_id, MSGID);
+        wht_str(e->recipient, "john@example.com");
+        switch (i) {
+        case 0:
+            wht_str(e->diagnostic, "Test delivery webhook details");
+            break;
+        case 1:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD);
+            wht_str(e->bounce_type, "HardBounce");
+            wht_str(e->bounce_subtype, "1");
+            wht_str(e->enhanced_status, "5.1.1");
+            break;
+        case 2:
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+            wht_str(e->bounce_type, "SoftBounce");
+            assert_int_equal(e->smtp_code, 421);
+            wht_str(e->enhanced_status, "4.2.2");
+            break;
+        case 3:
+            wht_str(e->bounce_type, "AutoResponder");
+            assert_int_equal(e->bounce_kind, MTRK_BOUNCE_NONE);
+            break;
+        case 4:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_GLOBAL);
+            break;
+        case 6:
+            wht_str(e->user_agent, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5)");
+            wht_str(e->ip, "188.2.95.4");
+            break;
+        case 7:
+            wht_str(e->url, "https://example.com");
+            wht_str(e->ip, "188.2.95.4");
+            break;
+        case 8:
+            assert_int_equal(e->unsub_scope, MTRK_UNSUB_AUDIENCE);
+            wht_str(e->unsub_list, "bulk");
+            break;
+        }
+        wh_result_free(&r);
+    }
+}
+
+static void duplicates_share_a_key_and_distinct_opens_do_not(void **state)
+{
+    (void)state;
+    const char *open1 = "{\"RecordType\":\"Open\",\"MessageID\":\"m\",\"ReceivedAt\":\"2019-11-05T16:33:54Z\",\"Recipient\":\"a@b.c\"}";
+    const char *open2 = "{\"RecordType\":\"Open\",\"MessageID\":\"m\",\"ReceivedAt\":\"2019-11-05T16:34:54Z\",\"Recipient\":\"a@b.c\"}";
+    wh_result a, b, c;
+    assert_int_equal(wht_run(&a, "postmark", open1, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(wht_run(&b, "postmark", open1, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_int_equal(wht_run(&c, "postmark", open2, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    wht_str(a.events[0].key, b.events[0].key);
+    assert_string_not_equal(a.events[0].key, c.events[0].key);
+    wh_result_free(&a);
+    wh_result_free(&b);
+    wh_result_free(&c);
+}
+
+static void bad_records(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(wht_run(&r, "postmark", "[]", NULL, 0, NULL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "not a JSON object"));
+    wh_result_free(&r);
+    assert_int_equal(wht_run(&r, "postmark", "{\"MessageID\":\"m\"}", NULL, 0, NULL, NULL), WH_ACCEPTED);
+    assert_non_null(strstr(r.events[0].error, "'RecordType'"));
+    wh_result_free(&r);
+    /* A time without its zone is not an instant. */
+    assert_int_equal(wht_run(&r, "postmark", "{\"RecordType\":\"Delivery\",\"DeliveredAt\":\"2019-11-05T16:33:54\"}", NULL,
+                             0, NULL, NULL),
+                     WH_ACCEPTED);
+    assert_non_null(strstr(r.events[0].error, "field 'DeliveredAt' is not an ISO 8601 time"));
+    wh_result_free(&r);
+    /* An unknown RecordType is kept, unmapped. */
+    assert_int_equal(wht_run(&r, "postmark", "{\"RecordType\":\"Inbound\",\"ReceivedAt\":\"2019-11-05T16:33:54Z\"}", NULL,
+                             0, NULL, NULL),
+                     WH_ACCEPTED);
+    wht_event(&r.events[0], 0, "Inbound", INT64_C(1572971634000), NULL);
+    wh_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_record_type_maps_field_by_field),
+        cmocka_unit_test(duplicates_share_a_key_and_distinct_opens_do_not),
+        cmocka_unit_test(bad_records),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,47 @@
+/* Shared by the webhook tests: requests built from literals, keys generated
+ * with OpenSSL for the schemes whose providers publish no sample key, and
+ * field-by-field assertions on normalized events. */
+#ifndef MTRK_WHTEST_H
+#define MTRK_WHTEST_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <openssl/evp.h>
+
+#include "webhook.h"
+
+#define MID1 "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+#define MID2 "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"
+
+/* Runs provider over body with the headers given as "Name", "value" pairs
+ * ended by NULL; secrets may be NULL (then unsigned requests are allowed). */
+wh_verdict wht_run(wh_result *res, const char *provider, const char *body, const wh_secrets *secrets, mtrk_time now,
+                   const char *url, ...);
+/* The mid of text, for comparisons. */
+mtrk_id wht_id(const char *text);
+/* Asserts the event is mapped to type (0: unmapped) with that provider type,
+ * has no error, and its time and key are these. */
+void wht_event(const wh_event *ev, mtrk_event_type type, const char *provider_type, mtrk_time at, const char *key);
+/* Compares a string field (NULL for absent). */
+#define wht_str(got, want) wht_str_(got, want, #got, __FILE__, __LINE__)
+void wht_str_(const char *got, const char *want, const char *what, const char *file, int line);
+
+/* Keys. */
+EVP_PKEY *wht_ec_key(void);                 /* a fresh P-256 key */
+EVP_PKEY *wht_rsa_key(void);                /* a fresh 2048-bit RSA key */
+char *wht_pub_b64(EVP_PKEY *k);             /* SubjectPublicKeyInfo, base64 DER */
+char *wht_pub_pem(EVP_PKEY *k);
+char *wht_cert_pem(EVP_PKEY *k);            /* a self-signed certificate */
+/* Signature of msg (ECDSA: DER; RSA: PKCS#1 v1.5), base64. */
+char *wht_sign(EVP_PKEY *k, const char *alg, const void *msg, size_t len);
+/* HMAC, hex or base64. */
+char *wht_hmac_hex(const char *alg, const void *key, size_t keylen, const void *msg, size_t len);
+char *wht_hmac_b64(const char *alg, const void *key, size_t keylen, const void *msg, size_t len);
+char *wht_cat(const char *a, const char *b); /* malloc'd a + b */
+
+#endif
