@@ -76,7 +76,6 @@ int gerr(int code, const char *fmt, ...)
     return code;
 }
 
-void terr_clear(mtrk_tenant *t) { t->err[0] = '\0'; }
 
 MTRK_API int mtrk_version_number(void) { return MTRK_VERSION_NUMBER; }
 MTRK_API const char *mtrk_version_string(void) { return "1.0.0"; }

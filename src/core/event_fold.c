@@ -5,6 +5,7 @@
 #include "event_int.h"
 #include "decide.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,9 @@ int links_add(link_set *ls, mtrk_id link, bool human)
     memmove(&ls->v[at + 1], &ls->v[at], (ls->n - at) * sizeof *ls->v);
     ls->v[at] = (link_seen){ link, human };
     ls->n++;
+    /* The set stays ascending, without repeats (links_find's binary search). */
+    assert(at == 0 || memcmp(&ls->v[at - 1].link, &link, sizeof link) < 0);
+    assert(at + 1 == ls->n || memcmp(&link, &ls->v[at + 1].link, sizeof link) < 0);
     return MTRK_OK;
 }
 
@@ -485,6 +489,9 @@ static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
     for (size_t i = 0; i < fe->n; i++) {
         const fold_ev *v = &fe->ev[i];
         mark_pos pos = { v->de.at, v->arrived, v->id };
+        /* The entry is in events_by_message order, as a scan would give it. */
+        assert(i == 0 || pos_cmp(fe->ev[i - 1].de.at, fe->ev[i - 1].arrived, fe->ev[i - 1].id, pos.occurred,
+                                 pos.arrived, pos.id) < 0);
         if (mark != NULL && mark_cmp(&pos, mark) <= 0)
             continue;
         row_events e;

@@ -145,16 +145,6 @@ int eligibility_with(mtrk_tenant *t, const row_campaigns *cam, const row_contact
     return rule_apply(&f, cam, c, auds, out);
 }
 
-int core_eligibility(mtrk_tenant *t, const row_campaigns *cam, const row_contacts *c, mtrk_exclusion *out)
-{
-    id_list auds = { 0 };
-    int rc = cam_audiences(t, cam->id, &auds);
-    if (rc == MTRK_OK)
-        rc = eligibility_with(t, cam, c, &auds, out);
-    id_list_free(&auds);
-    return rc;
-}
-
 /* ---- generation --------------------------------------------------------- */
 /*
  * Generation walks the campaign's audiences as ordered scans side by side

@@ -65,8 +65,6 @@ void terr_set(mtrk_tenant *t, const char *msg);
 int dberr(mtrk_db *db, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Sets only the thread's last message (calls without a handle). */
 int gerr(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Clears the handle's message at the start of a public call. */
-void terr_clear(mtrk_tenant *t);
 
 /* ---- time and ids (id.c) ----------------------------------------------- */
 mtrk_time core_now(const mtrk_db *db);
@@ -163,7 +161,6 @@ int tx_end(mtrk_tenant *t, int rc);
 mtrk_value v_id(const mtrk_id *id);
 mtrk_value v_int(int64_t i);
 mtrk_value v_text(const char *s);
-mtrk_value v_null(void);
 
 /* Reads the row whose primary key is set in *row (other fields zero; key
  * strings are borrowed from the caller, never freed). On success *row holds an
@@ -296,9 +293,6 @@ int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_conta
 /* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
 int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
 
-/* generate.c: the eligibility rule, one place for generation, the single check,
- * claim-time rechecks and cancellations. cam and c are full rows. */
-int core_eligibility(mtrk_tenant *t, const row_campaigns *cam, const row_contacts *c, mtrk_exclusion *out);
 /* queue.c: re-checks every queued or claimed message of a contact and cancels
  * those no longer eligible; *canceled (may be NULL) counts them. */
 int core_recheck_contact(mtrk_tenant *t, mtrk_id contact, uint64_t *canceled);

@@ -311,11 +311,6 @@ mtrk_value v_text(const char *s)
         v.type = MTRK_VAL_NULL;
     return v;
 }
-mtrk_value v_null(void)
-{
-    mtrk_value v = { MTRK_VAL_NULL, 0, NULL, 0 };
-    return v;
-}
 
 struct fill_ctx {
     unsigned table;
