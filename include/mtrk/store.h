@@ -113,8 +113,16 @@ enum {
     MTRK_CHANGE_DELETE = 3  /**< delete the row with this primary key (MTRK_ENOTFOUND if none) */
 };
 
-/** One change handed to a store's apply: an insert, update or delete of one row. */
+#define MTRK_CHANGE_VERSION 1 /**< Current version of mtrk_change (its version member) */
+/**
+ * One change handed to a store's apply: an insert, update or delete of one
+ * row. Versioned like every struct that crosses the contract: the core
+ * passes changes of the version the store's contract version knows (version
+ * 1 for contract versions 1 to 3), so a member appended later never moves
+ * the stride of the array an older store reads.
+ */
 typedef struct mtrk_change {
+    unsigned int version; /**< MTRK_CHANGE_VERSION or an older version */
     int op; /**< MTRK_CHANGE_INSERT, _UPDATE or _DELETE */
     unsigned table; /**< the table number (0 .. mtrk_store_table_count() - 1) */
     const mtrk_value *row; /**< a full row (for DELETE only the key columns are read) */

@@ -418,7 +418,7 @@ static void test_scan_many(mtrk_store *st)
                 rows[r][c_prov] = vnull(); /* by provider: rows with a NULL prefix value */
             else if (m == 8)
                 rows[r][c_prov] = vtext("other");
-            mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[r], 0 };
+            mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[r], 0 };
             if (rc == 0)
                 rc = st->apply(st, &ci, 1);
         }
@@ -519,7 +519,7 @@ static int test_store(void)
     /* Same provider event id, January and March: refused. */
     event_row(r1, tenant, id1, T0 + 14 * DAY, "dup-1");
     event_row(r2, tenant, id2, T0 + 70 * DAY, "dup-1");
-    mtrk_change c1 = { MTRK_CHANGE_INSERT, ev, r1, 0 }, c2 = { MTRK_CHANGE_INSERT, ev, r2, 0 };
+    mtrk_change c1 = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, r1, 0 }, c2 = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, r2, 0 };
     unsigned char key_t[16] = { 1 };
     mtrk_value key[2] = { vid(key_t), vid(id1) }, key3[2] = { vid(key_t), vid(id3) };
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
@@ -588,7 +588,7 @@ static int test_store(void)
     test_scan_many(st);
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
-    mtrk_change up = { MTRK_CHANGE_UPDATE, ev, r1, 0 };
+    mtrk_change up = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ev, r1, 0 };
     CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
     rc = st->apply(st, &up, 1);
     if (rc == 0)
@@ -611,7 +611,7 @@ static int test_store(void)
         ids[i][3] = (unsigned char)i;
         snprintf(peids[i], sizeof peids[i], "many-%d", i);
         event_row(rows[i], tenant, ids[i], T0 + 14 * DAY + i, peids[i]);
-        mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+        mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[i], 0 };
         rc = st->apply(st, &ci, 1);
     }
     CHECK(rc == 0, "many deferred inserts: %d %s", rc, st->errmsg(st));
@@ -619,7 +619,7 @@ static int test_store(void)
     rc = st->scan(st, ev, MTRK_INDEX_PK, key, 1, NULL, 0, 0, count_rows, &seen);
     CHECK(rc == 0 && seen == MANY, "many deferred inserts, read back: %d, %ld rows %s", rc, seen, st->errmsg(st));
     for (int i = 0; i < MANY && rc == 0; i++) {
-        mtrk_change ci = { MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+        mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[i], 0 };
         rc = st->apply(st, &ci, 1); /* the first is a duplicate; the bound makes apply itself see it */
     }
     if (rc == 0)

@@ -186,7 +186,7 @@ static void collect_reset(collect *c, unsigned table)
 
 static int change(mtrk_store *s, int op, const trow *r)
 {
-    mtrk_change ch = { op, r->table, r->v, 0 };
+    mtrk_change ch = { MTRK_CHANGE_VERSION, op, r->table, r->v, 0 };
     return s->apply(s, &ch, 1);
 }
 
@@ -414,7 +414,7 @@ static void test_failed_change_in_batch_keeps_earlier_changes_until_rollback(voi
     contact(&b, 1, 2, "a@x");
     assert_int_equal(s->begin(s, 1), 0);
     char *empty = dump_all(s);
-    mtrk_change ch[2] = { { MTRK_CHANGE_INSERT, T_CONTACTS, a.v, 0 }, { MTRK_CHANGE_INSERT, T_CONTACTS, b.v, 0 } };
+    mtrk_change ch[2] = { { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, T_CONTACTS, a.v, 0 }, { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, T_CONTACTS, b.v, 0 } };
     assert_int_equal(s->apply(s, ch, 2), MTRK_EEXISTS);
     assert_int_equal(get_sig(s, T_CONTACTS, a.v, NULL), 0);
     assert_int_equal(get_sig(s, T_CONTACTS, b.v, NULL), MTRK_ENOTFOUND);
@@ -666,7 +666,7 @@ static void test_rollback_restores_exactly(void **state)
 static int apply_in_callback(void *ud, const mtrk_value *row)
 {
     mtrk_store *s = ud;
-    mtrk_change ch = { MTRK_CHANGE_DELETE, T_MESSAGES, row, 0 };
+    mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_DELETE, T_MESSAGES, row, 0 };
     assert_int_equal(s->apply(s, &ch, 1), MTRK_ESTORE);
     assert_int_equal(s->commit(s), MTRK_ESTORE);
     assert_int_equal(s->rollback(s), MTRK_ESTORE);
@@ -732,11 +732,11 @@ static void test_bad_arguments(void **state)
     r_null(&a, COL_contacts_status);
     assert_int_equal(change(s, MTRK_CHANGE_INSERT, &a), MTRK_EINVAL);
     contact(&a, 1, 1, "a@x");
-    mtrk_change ch = { MTRK_CHANGE_INSERT, 999, a.v, 0 };
+    mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, 999, a.v, 0 };
     assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
-    ch = (mtrk_change){ 42, T_CONTACTS, a.v, 0 };
+    ch = (mtrk_change){ MTRK_CHANGE_VERSION, 42, T_CONTACTS, a.v, 0 };
     assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
-    ch = (mtrk_change){ MTRK_CHANGE_INSERT, T_CONTACTS, NULL, 0 };
+    ch = (mtrk_change){ MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, T_CONTACTS, NULL, 0 };
     assert_int_equal(s->apply(s, &ch, 1), MTRK_EINVAL);
     assert_int_equal(s->apply(s, NULL, 0), 0);
     assert_int_equal(s->get(s, 999, a.v, never_called, NULL), MTRK_EINVAL);

@@ -59,7 +59,7 @@ static int setup(void **state)
     assert_int_equal(mtrk_store_sqlite_new(&f->s, f->path, NULL), 0);
     for (int i = 0; i < N; i++) {
         srow_set(&f->rows[i], i);
-        f->ch[i] = (mtrk_change){ MTRK_CHANGE_INSERT, T_SUPPRESSIONS, f->rows[i].v, 0 };
+        f->ch[i] = (mtrk_change){ MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, T_SUPPRESSIONS, f->rows[i].v, 0 };
     }
     *state = f;
     return 0;
@@ -145,7 +145,7 @@ static void runs_are_broken_by_other_changes_in_order(void **state)
     mtrk_change ch[N + 1];
     /* 0..49 inserted, then a delete of row 10, then 50..99 */
     memcpy(ch, f->ch, 50 * sizeof ch[0]);
-    ch[50] = (mtrk_change){ MTRK_CHANGE_DELETE, T_SUPPRESSIONS, f->rows[10].v, 0 };
+    ch[50] = (mtrk_change){ MTRK_CHANGE_VERSION, MTRK_CHANGE_DELETE, T_SUPPRESSIONS, f->rows[10].v, 0 };
     memcpy(&ch[51], &f->ch[50], 50 * sizeof ch[0]);
     assert_int_equal(s->begin(s, 1), 0);
     assert_int_equal(s->apply(s, ch, N + 1), 0);
@@ -157,7 +157,7 @@ static void runs_are_broken_by_other_changes_in_order(void **state)
     mtrk_change ch2[40];
     for (int i = 0; i < 40; i++) {
         srow_set(&f->rows[i], 200 + i);
-        ch2[i] = (mtrk_change){ MTRK_CHANGE_INSERT, T_SUPPRESSIONS, f->rows[i].v, 0 };
+        ch2[i] = (mtrk_change){ MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, T_SUPPRESSIONS, f->rows[i].v, 0 };
     }
     ch2[7].row = bad.v;
     assert_int_equal(s->apply(s, ch2, 40), MTRK_EINVAL);
