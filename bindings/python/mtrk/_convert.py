@@ -89,6 +89,11 @@ def int_in(value: object, name: str, lo: int, hi: int) -> int:
     return int(value)
 
 
+def _a(word: str) -> str:
+    """The article a word takes in a message ("an EventType", "a Verdict")."""
+    return ("an " if word[:1].upper() in "AEIOU" else "a ") + word
+
+
 def enum_in(value: object, cls: Type[E], name: str) -> int:
     """A member of `cls`, an int equal to one, or a member's name as a string
     in any case ("open", "OPEN", "security-scanner")."""
@@ -98,13 +103,13 @@ def enum_in(value: object, cls: Type[E], name: str) -> int:
             return int(cls[key])  # type: ignore[index]
         except KeyError:
             names = ", ".join(m.name.lower() for m in cls)  # type: ignore[attr-defined]
-            raise ValueError(f"{name}: {value!r} is not a {cls.__name__} (one of {names})") from None
+            raise ValueError(f"{name}: {value!r} is not {_a(cls.__name__)} (one of {names})") from None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be a {cls.__name__} or its name, not {type(value).__name__}")
+        raise TypeError(f"{name} must be {_a(cls.__name__)} or its name, not {type(value).__name__}")
     try:
         return int(cls(value))
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a valid {cls.__name__}") from None
+        raise ValueError(f"{name}: {value!r} is not a valid {cls.__name__} value") from None
 
 
 def enum_out(value: int, cls: Type[E]) -> "E | int":

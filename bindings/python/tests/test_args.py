@@ -70,6 +70,10 @@ class ArgsTest(TenantCase):
             self.t.set_campaign_status(self.camp, 42)  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
             self.t.set_campaign_status(self.camp, 1.0)  # type: ignore[arg-type]
+        # The user's words: the field as named, and the article the type takes.
+        with self.assertRaises(TypeError) as cm:
+            self.t.record_event(type=1.5, mid=self.camp)  # type: ignore[arg-type]
+        self.assertIn("must be an EventType or its name", str(cm.exception))
         with self.assertRaises(TypeError):
             self.t.suppress(b"address", "x@example.com")  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
