@@ -357,6 +357,24 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *tenant, con
                                 const mtrk_resolve_options *opts);
 
 /**
+ * Resolves n hits in one transaction (one commit for a group of concurrent
+ * hits: a host answers each after the call returns, so every answered hit
+ * is durable). Each hit is judged on its own, in the caller's order, as
+ * mtrk_track_resolve would: outs[i] (version set) receives its result and
+ * statuses[i] 0, or statuses[i] its refusal (MTRK_ESIGNATURE, MTRK_ETENANT,
+ * MTRK_EINVAL, ...) and outs[i] a refusal, recording nothing for it; the
+ * handle's message names the last refused hit. Returns 0 when the call
+ * succeeded (even with refused hits), or the failure that ended it
+ * (storage, memory, an argument: outs, statuses or reqs NULL, n over
+ * MTRK_MAX_BATCH, an out of unknown version), in which case nothing of the
+ * call is kept and every status is that code. opts as for
+ * mtrk_track_resolve, shared by every hit.
+ */
+MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statuses, mtrk_tenant *tenant,
+                                      const mtrk_track_request *const *reqs, size_t n,
+                                      const mtrk_resolve_options *opts);
+
+/**
  * Acts on a mail that reached the tenant's List-Unsubscribe mailto address
  * (settings list_unsubscribe_mailto): `subject` is its Subject header,
  * which the rendered header set to "unsubscribe:{tenant}/{token}" (the

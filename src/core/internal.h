@@ -47,6 +47,9 @@ struct mtrk_tenant {
     size_t nkept, capkept, nkept_old, capkept_old;
     char err[ERRMSG_SIZE];
     const char *err_arg;   /* the input field the last error names (static), or NULL */
+    /* Changes made through the handle so far (store writes and rollup
+     * deltas): a batch tells by it whether a refused item wrote anything. */
+    uint64_t writes;
     /* The machine rules of events recorded with MTRK_VERDICT_AUTO and of
      * hits resolved without their own (mtrk_tenant_set_classifier). */
     const struct mtrk_classify_rules *cls_rules; /* NULL: the defaults */

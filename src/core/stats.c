@@ -185,6 +185,7 @@ static int cstats_add(mtrk_tenant *t, mtrk_id campaign, const row_campaign_stats
 
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
 {
+    t->writes++;
     stats_contrib b, a;
     stats_contribution(before, &b);
     stats_contribution(after, &a);
@@ -302,6 +303,7 @@ int stats_flush(mtrk_tenant *t)
 
 int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click, bool first_link_human_click)
 {
+    t->writes++;
     bool machine = ev->verdict == MTRK_VERDICT_MACHINE;
     int rc;
     if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
@@ -326,6 +328,7 @@ int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click
 
 int core_stats_lead(mtrk_tenant *t, const row_leads *lead)
 {
+    t->writes++;
     row_campaign_stats d;
     memset(&d, 0, sizeof d);
     bool attributed = !id_is_nil(lead->message);

@@ -471,6 +471,7 @@ static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint6
     mtrk_value vals[MAXCOLS];
     rows_to_values(table, row, vals);
     mtrk_change ch = { MTRK_CHANGE_VERSION, op, table, vals, columns };
+    t->writes++;
     int rc = s->apply(s, &ch, 1);
     rc_written(t, op, table, vals, rc == MTRK_OK);
     if (rc == MTRK_EEXISTS)
@@ -501,6 +502,7 @@ int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n)
             ch[j] = (mtrk_change){ MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, table, vals + j * td->ncols, 0 };
         }
         mtrk_store *s = t->db->store;
+        t->writes++;
         rc = s->apply(s, ch, n);
         for (size_t j = 0; j < n; j++)
             rc_written(t, MTRK_CHANGE_INSERT, table, ch[j].row, rc == MTRK_OK);

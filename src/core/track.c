@@ -1219,6 +1219,87 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mt
     return resolve_run(t, out, &p, post, req, opts, req->at, 0);
 }
 
+/* A hit's own refusal (the request's fault), not the call's. */
+static bool hit_refusal(int rc)
+{
+    return rc == MTRK_ESIGNATURE || rc == MTRK_ETENANT || rc == MTRK_EINVAL || rc == MTRK_ENOTFOUND ||
+           rc == MTRK_ETOOLONG || rc == MTRK_EENCODING;
+}
+
+MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statuses, mtrk_tenant *t,
+                                      const mtrk_track_request *const *reqs, size_t n,
+                                      const mtrk_resolve_options *opts)
+{
+    TENANT_CHECK(t);
+    if (outs == NULL || statuses == NULL || reqs == NULL)
+        return terr(t, MTRK_EINVAL, "%s is NULL", outs == NULL ? "outs" : statuses == NULL ? "statuses" : "reqs");
+    if (n > MTRK_MAX_BATCH)
+        return terr(t, MTRK_ETOOLONG, "n %zu is over the batch limit %d", n, MTRK_MAX_BATCH);
+    int rc;
+    for (size_t i = 0; i < n; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "outs[%zu]", i);
+        if (outs[i] == NULL)
+            return terr(t, MTRK_EINVAL, "%s is NULL", what);
+        if ((rc = check_version(t, what, outs[i], MTRK_TRACK_RESULT_VERSION)))
+            return rc;
+    }
+    for (size_t i = 0; i < n; i++) {
+        result_start(t, outs[i]);
+        statuses[i] = MTRK_OK;
+    }
+    if ((rc = tx_begin(t, true)))
+        return rc;
+    /* Each hit on its own, in the caller's order, in the one transaction: a
+     * hit refused before it changed anything gets its status and the others
+     * go on; any other failure ends the call, and nothing of it is kept. */
+    char *why = NULL;
+    size_t why_at = SIZE_MAX;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        track_path p;
+        bool post = false;
+        int hrc = reqs[i] == NULL ? terr(t, MTRK_EINVAL, "reqs[%zu] is NULL", i)
+                                  : resolve_check(t, reqs[i], opts, &p, &post);
+        uint64_t w0 = t->writes;
+        mtrk_track_result res = *outs[i];
+        if (hrc == MTRK_OK) {
+            resolve_ctx x;
+            memset(&x, 0, sizeof x);
+            x.t = t;
+            x.req = reqs[i];
+            x.opts = opts;
+            x.res = &res;
+            x.kind = p.kind;
+            x.at = reqs[i]->at ? reqs[i]->at : core_now(t->db);
+            hrc = resolve_in_tx(&x, &p, post);
+            rows_clear(T_MESSAGES, &x.m);
+            rows_clear(T_CAMPAIGNS, &x.c);
+            rows_clear(T_CONTACTS, &x.contact);
+        }
+        if (hrc == MTRK_OK) {
+            *outs[i] = res;
+        } else if (hit_refusal(hrc) && t->writes == w0) {
+            statuses[i] = hrc;
+            free(why);
+            why = strdup(t->err); /* the handle names the caller's last refused hit */
+            why_at = i;
+        } else {
+            rc = hrc;
+        }
+    }
+    rc = tx_end(t, rc);
+    if (rc == MTRK_OK && why != NULL)
+        terr(t, statuses[why_at], "%s", why + strlen(mtrk_strerror(statuses[why_at])) + 2);
+    free(why);
+    if (rc != MTRK_OK) {
+        for (size_t i = 0; i < n; i++) {
+            result_start(t, outs[i]);
+            statuses[i] = rc;
+        }
+    }
+    return rc;
+}
+
 /* Mail header whitespace, folding included. */
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 

@@ -741,6 +741,78 @@ static void test_simulated_people_never_click_a_honeypot(void **state)
         }
 }
 
+/* A group of hits in one call and one transaction: each judged on its own
+ * (a forged or another tenant's URL refused, recording nothing, the others
+ * recorded), the results those of single calls; a call that fails keeps
+ * nothing of the group. */
+static void test_resolve_batch_judges_each_hit(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "rb", 3);
+    trk o;
+    trk_build(&o, fx->t2, "rb", 1);
+    enum { N = 5 };
+    char *open_p = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], (mtrk_id){ { 0 } });
+    char *click_p = url_path(fx->t, MTRK_URL_CLICK, s.mids[1], s.lids[0]);
+    char *forged = strdup(click_p);
+    forged[strlen(forged) - 3] = forged[strlen(forged) - 3] == 'A' ? 'B' : 'A';
+    char *other = url_path(fx->t2, MTRK_URL_OPEN, o.mids[0], (mtrk_id){ { 0 } });
+    char *unsub_p = url_path(fx->t, MTRK_URL_UNSUBSCRIBE, s.mids[2], (mtrk_id){ { 0 } });
+    const char *paths[N] = { open_p, forged, other, click_p, unsub_p };
+    const char *methods[N] = { "GET", "GET", "GET", "GET", "POST" };
+    mtrk_track_request rq[N];
+    const mtrk_track_request *reqs[N];
+    mtrk_track_result res[N];
+    mtrk_track_result *outs[N];
+    int st[N];
+    for (int i = 0; i < N; i++) {
+        CONF_INIT(rq[i], MTRK_TRACK_REQUEST_VERSION);
+        rq[i].method = methods[i];
+        rq[i].path = paths[i];
+        rq[i].body = i == 4 ? "List-Unsubscribe=One-Click" : NULL;
+        rq[i].body_len = rq[i].body ? strlen(rq[i].body) : 0;
+        rq[i].user_agent = HUMAN_UA;
+        rq[i].at = LATER + i;
+        reqs[i] = &rq[i];
+        CONF_INIT(res[i], MTRK_TRACK_RESULT_VERSION);
+        outs[i] = &res[i];
+    }
+    size_t before = conf_count_campaign_events(fx->t, s.campaign);
+    size_t before2 = conf_count_campaign_events(fx->t2, o.campaign);
+    CONF_OK(mtrk_track_resolve_batch(outs, st, fx->t, reqs, N, NULL));
+    assert_int_equal(st[0], MTRK_OK);
+    assert_int_equal(res[0].action, MTRK_ACTION_PIXEL);
+    assert_int_equal(res[0].recorded, 1);
+    assert_int_equal(st[1], MTRK_ESIGNATURE);
+    assert_int_equal(res[1].action, MTRK_ACTION_REFUSED);
+    assert_int_equal(res[1].recorded, 0);
+    assert_int_equal(st[2], MTRK_ETENANT);
+    assert_int_equal(st[3], MTRK_OK);
+    assert_int_equal(res[3].action, MTRK_ACTION_REDIRECT);
+    assert_string_equal(res[3].redirect_url, "https://shop.example.com/buy?a=1&b=2");
+    assert_int_equal(st[4], MTRK_OK);
+    assert_int_equal(res[4].action, MTRK_ACTION_UNSUBSCRIBED);
+    CONF_ERRMSG_HAS("tenant"); /* the last refused hit */
+    assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before + 3);
+    assert_int_equal(conf_count_campaign_events(fx->t2, o.campaign), before2);
+    mtrk_metrics m = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(m.opens_total, 1);
+    assert_int_equal(m.clicks_total, 1);
+    assert_int_equal(m.unsubscribes, 1);
+    /* A failed call keeps nothing: an out of an unknown version. */
+    res[4].version = 99;
+    CONF_EXPECT(MTRK_EVERSION, mtrk_track_resolve_batch(outs, st, fx->t, reqs, N, NULL));
+    assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before + 3);
+    res[4].version = MTRK_TRACK_RESULT_VERSION;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_track_resolve_batch(outs, NULL, fx->t, reqs, N, NULL));
+    free(open_p);
+    free(click_p);
+    free(forged);
+    free(other);
+    free(unsub_p);
+}
+
 /* A reply to the List-Unsubscribe mailto: the subject the rendered header
  * gives unsubscribes the message's contact once, with source mailto; a
  * subject not of that form, of another tenant or with a changed token is
@@ -1321,6 +1393,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_machine_rules),
     CONF_TEST(test_recorded_events_are_judged_by_the_machine_rules),
     CONF_TEST(test_simulated_people_never_click_a_honeypot),
+    CONF_TEST(test_resolve_batch_judges_each_hit),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
     CONF_TEST(test_merge_tags),

@@ -290,6 +290,18 @@ static void judge(const char *what, int line, int rc, int want, int want2, int a
         int r_ = fn(__VA_ARGS__);                                                                   \
         judge(#fn, __LINE__, r_, (want), (want2), 0, &s_);                                          \
     } while (0)
+/* SWEEP_HITS: a batch of one hit (mtrk_track_resolve_batch): the call
+ * succeeds, and the hit's own status is judged like a single call's code. */
+#define SWEEP_HITS(fn, want, want2, res, t, req)                                                    \
+    do {                                                                                            \
+        struct snap s_;                                                                             \
+        take(&s_);                                                                                  \
+        mtrk_track_result *outs_[1] = { (res) };                                                    \
+        const mtrk_track_request *reqs_[1] = { (req) };                                             \
+        int st_[1] = { 0 };                                                                         \
+        int r_ = fn(outs_, st_, (t), reqs_, 1, NULL);                                               \
+        judge(#fn, __LINE__, r_ ? r_ : st_[0], (want), (want2), 0, &s_);                            \
+    } while (0)
 /* SWEEP_WRITES_A: a call whose foreign ids are optional hints (ignored like
  * unknown ones): it may write to A, never to B. */
 #define SWEEP_WRITES_A(fn, want, ...)                                                               \
@@ -560,6 +572,9 @@ static void sweep(void)
             /* B's token under A's name: B's signature does not verify with A's keys. */
             path_of(path, sizeof path, B.url[k], mtrk_tenant_key(a));
             SWEEP2(mtrk_track_resolve, MTRK_ESIGNATURE, MTRK_ENOTFOUND, &res, a, &req, NULL);
+            SWEEP_HITS(mtrk_track_resolve_batch, MTRK_ESIGNATURE, MTRK_ENOTFOUND, &res, a, &req);
+            path_of(path, sizeof path, B.url[k], NULL);
+            SWEEP_HITS(mtrk_track_resolve_batch, MTRK_ETENANT, MTRK_ETENANT, &res, a, &req);
         }
     }
 

@@ -537,6 +537,8 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_track_result_init", c_int, [P(mtrk_track_result), c_uint]),
     ("mtrk_track_resolve", c_int, [P(mtrk_track_result), H, P(mtrk_track_request), P(mtrk_resolve_options)]),
     ("mtrk_tenant_set_classifier", c_int, [H, P(mtrk_classify_rules), CLASSIFIER_FN, c_void_p]),
+    ("mtrk_track_resolve_batch", c_int, [P(P(mtrk_track_result)), P(c_int), H, P(P(mtrk_track_request)), c_size_t,
+                                         P(mtrk_resolve_options)]),
     ("mtrk_track_mail_unsubscribe", c_int, [P(mtrk_track_result), H, c_char_p, c_int64]),
     ("mtrk_html_rewrite", c_int, [P(c_void_p), PSZ, c_char_p, c_size_t, HTML_LINK_FN, c_void_p]),
     # simulate.h
