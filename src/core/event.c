@@ -30,6 +30,8 @@ typedef struct ev_state {
     bool honeypot;         /* a click on a honeypot link */
     mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
+    char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
+    char ip[MTRK_MAX_IP + 1];         /* the IP as stored (sanitize_ip) */
     link_set links;        /* the links clicked before this event */
     bool marked;           /* the stored row had a mark (msg's is the fold's) */
     mark_pos mark;         /* that mark */
@@ -330,7 +332,7 @@ static int apply_complaint(mtrk_tenant *t, const ev_state *s, uint32_t *eff)
     return MTRK_OK;
 }
 
-static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in, const ev_state *s)
+static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
 {
     memset(ev, 0, sizeof *ev);
     ev->tenant = t->id;
@@ -348,8 +350,10 @@ static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in
     ev->provider_message_id = ev_given(in->provider_message_id) ? (char *)in->provider_message_id : NULL;
     ev->bounce_kind = in->bounce_kind;
     ev->diagnostic = (char *)in->diagnostic;
-    ev->user_agent = (char *)in->user_agent;
-    ev->ip = (char *)in->ip;
+    /* The client fields as every path stores them (sanitize.h): an IP that
+     * is not an address is dropped, not the event. */
+    ev->user_agent = sanitize_user_agent(s->ua, in->user_agent) ? s->ua : NULL;
+    ev->ip = sanitize_ip(s->ip, in->ip) ? s->ip : NULL;
     ev->verdict = s->verdict;
     ev->verdict_reason = s->verdict_reason[0] != '\0' && in->verdict_reason == NULL ? (char *)s->verdict_reason
                                                                                   : (char *)in->verdict_reason;

@@ -859,37 +859,17 @@ MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version
     return MTRK_OK;
 }
 
-/* A user agent as stored: valid UTF-8 kept, other bytes and controls become
- * '?', at most MTRK_MAX_USER_AGENT octets (cut at a character boundary). */
+/* A request's user agent as stored (sanitize_user_agent, the one rule of
+ * every path): NULL when none is left or memory ran out. */
 static char *ua_clean(const char *ua)
 {
     if (ua == NULL || *ua == '\0')
         return NULL;
     char *out = malloc(MTRK_MAX_USER_AGENT + 1);
-    if (out == NULL)
-        return NULL;
-    size_t o = 0;
-    const unsigned char *p = (const unsigned char *)ua;
-    while (*p && o < MTRK_MAX_USER_AGENT) {
-        size_t n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
-        size_t have = strnlen((const char *)p, n ? n : 1);
-        if (n == 0 || have < n || !utf8_valid((const char *)p, n)) {
-            out[o++] = '?';
-            p++;
-            continue;
-        }
-        if (n == 1 && (*p < 0x20 || *p == 0x7f)) {
-            out[o++] = '?';
-            p++;
-            continue;
-        }
-        if (o + n > MTRK_MAX_USER_AGENT)
-            break;
-        memcpy(out + o, p, n);
-        o += n;
-        p += n;
+    if (out != NULL && sanitize_user_agent(out, ua) == 0) {
+        free(out);
+        out = NULL;
     }
-    out[o] = '\0';
     return out;
 }
 

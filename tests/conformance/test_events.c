@@ -610,6 +610,31 @@ static void unsubscribe_audience_scope_cancels_only_where_no_audience_stays_open
 
 /* --------------------------------------------------------------- machine */
 
+/* The client fields are stored as every path stores them: a user agent
+ * without controls, bidirectional or zero-width characters, an IP in its
+ * canonical form or not at all (the event is kept). */
+static void client_fields_are_stored_sanitized(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    mtrk_event_input in;
+    conf_scn_build(&s, fx->t, "cs", 1, 0, 1);
+    conf_ev_init(&in, MTRK_EV_OPEN, s.mids[0], T(1));
+    in.user_agent = "  Mozilla/5.0 \xe2\x80\xae" "evil\xe2\x80\x8b" "\tUA\x7f ";
+    in.ip = "::FFFF:192.0.2.1";
+    CONF_OK(mtrk_event_record(NULL, fx->t, &in));
+    mtrk_event_info e = event_at(fx->t, s.mids[0], 1);
+    assert_string_equal(e.user_agent, "Mozilla/5.0 evilUA");
+    assert_string_equal(e.ip, "::ffff:192.0.2.1");
+    conf_ev_init(&in, MTRK_EV_OPEN, s.mids[0], T(2));
+    in.ip = "999.1.1.1";
+    CONF_OK(mtrk_event_record(NULL, fx->t, &in));
+    e = event_at(fx->t, s.mids[0], 2);
+    assert_null(e.ip);
+    assert_null(e.user_agent);
+    conf_scn_free(&s);
+}
+
 static void machine_verdict_is_stored_with_its_reason_and_counted_apart(void **state)
 {
     conf_fixture *fx = *state;
@@ -1479,6 +1504,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(unsubscribe_campaign_scope_touches_only_that_campaign),
     CONF_TEST(unsubscribe_audience_scope_cancels_only_where_no_audience_stays_open),
     CONF_TEST(machine_verdict_is_stored_with_its_reason_and_counted_apart),
+    CONF_TEST(client_fields_are_stored_sanitized),
     CONF_TEST(click_requires_a_link_of_the_messages_campaign),
     CONF_TEST(duplicate_provider_event_is_acknowledged_and_changes_nothing),
     CONF_TEST(outcome_version_1_is_never_written_past),
