@@ -215,8 +215,8 @@ static const text_rule text_rules[] = {
     /* time ran out */
     { "retry timeout exceeded", MTRK_BR_EXPIRED }, { "retry time", MTRK_BR_EXPIRED },
     { "expired", MTRK_BR_EXPIRED }, { "too long in queue", MTRK_BR_EXPIRED },
-    { "could not be delivered within", MTRK_BR_EXPIRED }, { "giving up", MTRK_BR_EXPIRED },
-    { "i've given up", MTRK_BR_EXPIRED },
+    { "could not be delivered within", MTRK_BR_EXPIRED }, { "in the queue too long", MTRK_BR_EXPIRED },
+    { "delivery time expired", MTRK_BR_EXPIRED },
     /* the network */
     { "connection refused", MTRK_BR_NETWORK_ERROR }, { "timed out", MTRK_BR_NETWORK_ERROR },
     { "connection reset", MTRK_BR_NETWORK_ERROR }, { "network is unreachable", MTRK_BR_NETWORK_ERROR },
@@ -233,7 +233,7 @@ static const text_rule text_rules[] = {
     { "mail loop", MTRK_BR_SYSTEM_ERROR }, { "loops back", MTRK_BR_SYSTEM_ERROR },
     { "too many hops", MTRK_BR_SYSTEM_ERROR }, { "temporary failure", MTRK_BR_SYSTEM_ERROR },
     { "temporarily", MTRK_BR_SYSTEM_ERROR }, { "try again later", MTRK_BR_SYSTEM_ERROR },
-    { "local error", MTRK_BR_SYSTEM_ERROR }, { "system error", MTRK_BR_SYSTEM_ERROR },
+    { "local error", MTRK_BR_SYSTEM_ERROR }, { "local problem", MTRK_BR_SYSTEM_ERROR }, { "system error", MTRK_BR_SYSTEM_ERROR },
     { "internal error", MTRK_BR_SYSTEM_ERROR }, { "server error", MTRK_BR_SYSTEM_ERROR },
     { "service unavailable", MTRK_BR_SYSTEM_ERROR }, { "service not available", MTRK_BR_SYSTEM_ERROR },
     { "insufficient system resources", MTRK_BR_SYSTEM_ERROR }, { "configuration error", MTRK_BR_SYSTEM_ERROR },

@@ -967,6 +967,7 @@ MTRK_API int mtrk_bounce_parse(mtrk_bounce_report **out, const void *data, size_
     const char *subject = g_mime_message_get_subject(msg);
     char *envid = NULL;
     if (w.dsn->len) {
+        g_string_append(w.dsn, "\n\n"); /* the last field and block end here even without a blank line */
         gchar *dsn = g_utf8_make_valid(w.dsn->str, (gssize)w.dsn->len);
         /* A DSN part is header text: normalise its line ends the way the message's were. */
         for (char *p = dsn; *p; p++)
