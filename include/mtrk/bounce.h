@@ -110,7 +110,7 @@ typedef enum mtrk_bounce_mid_source {
     MTRK_BOUNCE_MID_VERP = 1,       /**< the bounce's recipient is a VERP return path (mtrk_bounce_verp_parse) */
     MTRK_BOUNCE_MID_HEADER = 2,     /**< the returned original carries MTRK_MID_HEADER */
     MTRK_BOUNCE_MID_ENVID = 3,      /**< the DSN's Original-Envelope-Id is a mid */
-    MTRK_BOUNCE_MID_MESSAGE_ID = 4  /**< the original's Message-ID is <MID@host> or <MID.anything@host> */
+    MTRK_BOUNCE_MID_MESSAGE_ID = 4  /**< the original's Message-ID is \<MID\@host\> or \<MID.anything\@host\> */
 } mtrk_bounce_mid_source;
 /** Static name of a mid source ("verp", "header", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_mid_source_name(mtrk_bounce_mid_source source);
