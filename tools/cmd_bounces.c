@@ -11,7 +11,8 @@
 typedef struct tally {
     uint64_t messages, refused, bounces, autoreplies, other;
     uint64_t by_reason[MTRK_BOUNCE_REASON_COUNT];
-    uint64_t recorded, duplicates, unmatched, record_failed;
+    uint64_t recorded, duplicates, record_failed;
+    uint64_t unmatched; /* no mid, or a mid that is no message of the tenant */
 } tally;
 
 /* The idempotency key of a recorded bounce: the same bounce read twice is a
@@ -55,6 +56,10 @@ static int record(cli_ctx *c, const mtrk_bounce_recipient *r, tally *t)
     ev.diagnostic = diag;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
     int rc = mtrk_event_record(&o, c->t, &ev);
+    if (rc == MTRK_ENOTFOUND) { /* a message of another tenant or database */
+        t->unmatched++;
+        return 0;
+    }
     if (rc) {
         t->record_failed++;
         char id[MTRK_ID_STRLEN + 1];
@@ -131,7 +136,7 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
         mtrk_bounce_source *src;
         int rc = mtrk_bounce_source_open(&src, a->pos[p]);
         if (rc) {
-            fprintf(stderr, "mtrk bounces: %s (%s)\n", mtrk_last_errmsg(), mtrk_strerror(rc));
+            fprintf(stderr, "mtrk bounces: %s\n", mtrk_last_errmsg());
             status = EXIT_DATA;
             continue;
         }
@@ -143,7 +148,10 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
             t.messages++;
             if (rc) {
                 t.refused++;
-                fprintf(stderr, "mtrk bounces: refused %s (%s)\n", mtrk_last_errmsg(), mtrk_strerror(rc));
+                const char *m = mtrk_last_errmsg(), *name = mtrk_strerror(rc);
+                if (strncmp(m, name, strlen(name)) == 0 && strncmp(m + strlen(name), ": ", 2) == 0)
+                    m += strlen(name) + 2;
+                fprintf(stderr, "mtrk bounces: %s (%s)\n", m, name);
                 status = EXIT_DATA;
                 continue;
             }
@@ -189,7 +197,7 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
             }
         printf("}");
         if (rec)
-            printf(",\"recorded\":%llu,\"duplicates\":%llu,\"without_mid\":%llu,\"record_failed\":%llu",
+            printf(",\"recorded\":%llu,\"duplicates\":%llu,\"unmatched\":%llu,\"record_failed\":%llu",
                    (unsigned long long)t.recorded, (unsigned long long)t.duplicates, (unsigned long long)t.unmatched,
                    (unsigned long long)t.record_failed);
         printf("}}\n");
@@ -206,7 +214,7 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
                        (unsigned long long)t.by_reason[r]);
             }
         if (rec)
-            printf("recorded %llu, duplicates %llu, without a mid %llu, failed %llu\n", (unsigned long long)t.recorded,
+            printf("recorded %llu, duplicates %llu, unmatched %llu, failed %llu\n", (unsigned long long)t.recorded,
                    (unsigned long long)t.duplicates, (unsigned long long)t.unmatched,
                    (unsigned long long)t.record_failed);
     }

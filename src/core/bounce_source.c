@@ -152,8 +152,16 @@ static int finish(mtrk_bounce_report **out, mtrk_bounce_source *s, const char *d
     if (too_long)
         return gerr(MTRK_ETOOLONG, "%s: message over %u octets", s->origin, MTRK_MAX_BOUNCE_MESSAGE);
     int rc = mtrk_bounce_parse(out, data, len);
-    if (rc)
-        return gerr(rc, "%s: %s", s->origin, mtrk_last_errmsg());
+    if (rc) {
+        /* the parser's message without its code's name, which gerr puts back */
+        const char *m = mtrk_last_errmsg(), *name = mtrk_strerror(rc);
+        size_t n = strlen(name);
+        if (strncmp(m, name, n) == 0 && strncmp(m + n, ": ", 2) == 0)
+            m += n + 2;
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", m);
+        return gerr(rc, "%s: %s", s->origin, msg);
+    }
     if (bounce_report_set_origin(*out, s->origin)) {
         mtrk_bounce_report_free(*out);
         *out = NULL;

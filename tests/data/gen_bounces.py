@@ -332,7 +332,7 @@ def main():
         for i, reason in enumerate(reasons):
             name = f"{mta}-{reason.replace('_', '-')}"
             rcpt = f"{reason.replace('_', '.')}.{i}@{'nx-' if reason == 'host_unknown' else ''}dest{i % 3}.example"
-            how = HOW[(n + i) % len(HOW)]
+            how = HOW[n % len(HOW)]
             if mta == "exchange2003" and how in ("header", "message_id"):
                 how = "verp"  # its text NDR returns no copy of the original
             source, frm, subject, body = MTAS[mta](name, [(rcpt, reason)], how)
