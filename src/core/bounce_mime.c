@@ -123,7 +123,8 @@ static const char *ci_find(const char *hay, const char *needle)
 
 static bool addr_char(unsigned char c)
 {
-    return isalnum(c) || strchr("!#$%&'*+-/=?^_`{|}~.", c) != NULL || c >= 0x80;
+    /* c != 0 first: strchr finds the terminating NUL of its set */
+    return c != 0 && (isalnum(c) || strchr("!#$%&'*+-/=?^_`{|}~.", c) != NULL || c >= 0x80);
 }
 
 /* An address starting at s (local@domain): its length, or 0. */
