@@ -981,7 +981,11 @@ MTRK_API int mtrk_bounce_parse(mtrk_bounce_report **out, const void *data, size_
         else
             note(r, "delivery-status part names no recipient");
     }
-    if (r->n == 0 && body && *body) {
+    /* Text is read for recipients only in what presents itself as a bounce:
+     * a person's reply with an address alone on a line is not one. */
+    bool bounce_like = looks_like_bounce(top, subject) || w.dsn->len ||
+                       g_mime_object_get_header(top, "X-Failed-Recipients") != NULL;
+    if (r->n == 0 && bounce_like && body && *body) {
         parse_text(r, body);
         if (r->n)
             r->format = MTRK_BOUNCE_FORMAT_TEXT;
@@ -1008,7 +1012,6 @@ MTRK_API int mtrk_bounce_parse(mtrk_bounce_report **out, const void *data, size_
             note(r, "recipients from X-Failed-Recipients; the text names no diagnostic per recipient");
         }
     }
-    bool bounce_like = looks_like_bounce(top, subject);
     if (r->n == 0 && !bounce_like && is_autoreply(top, subject)) {
         InternetAddressList *from = g_mime_message_get_from(msg);
         const char *addr = "";

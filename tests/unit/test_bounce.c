@@ -371,6 +371,26 @@ static void bad_input_refused_or_undetermined(void **state)
     mtrk_bounce_report_free(rep);
 }
 
+static void a_reply_with_an_address_line_is_no_bounce(void **state)
+{
+    (void)state;
+    const char *reply = "From: Dora <dora@dest.example>\nTo: news@acme.example\nSubject: Re: Spring\n\n"
+                        "Thanks! Write to me here:\n\ndora@dest.example\n\nDora\n";
+    mtrk_bounce_report *rep;
+    assert_int_equal(mtrk_bounce_parse(&rep, reply, strlen(reply)), MTRK_OK);
+    assert_int_equal(mtrk_bounce_report_format(rep), MTRK_BOUNCE_FORMAT_NONE);
+    assert_int_equal(mtrk_bounce_report_count(rep), 0);
+    mtrk_bounce_report_free(rep);
+    /* the same text from a mailer daemon is a bounce naming that recipient */
+    char *bounce = malloc(strlen(reply) + 64);
+    sprintf(bounce, "From: MAILER-DAEMON@mx.example\nSubject: failure notice\n\n%s", strstr(reply, "\n\n") + 2);
+    assert_int_equal(mtrk_bounce_parse(&rep, bounce, strlen(bounce)), MTRK_OK);
+    free(bounce);
+    assert_int_equal(mtrk_bounce_report_format(rep), MTRK_BOUNCE_FORMAT_TEXT);
+    assert_int_equal(mtrk_bounce_report_count(rep), 1);
+    mtrk_bounce_report_free(rep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +400,7 @@ int main(void)
         cmocka_unit_test(verp_round_trip_and_refusals),
         cmocka_unit_test(rfc3464_parsed_alike_in_lf_crlf_cr),
         cmocka_unit_test(bad_input_refused_or_undetermined),
+        cmocka_unit_test(a_reply_with_an_address_line_is_no_bounce),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
