@@ -382,11 +382,9 @@ static void a_reply_with_an_address_line_is_no_bounce(void **state)
     assert_int_equal(mtrk_bounce_report_count(rep), 0);
     mtrk_bounce_report_free(rep);
     /* the same text from a mailer daemon is a bounce naming that recipient */
-    char *bounce = malloc(strlen(reply) + 64);
-    assert_non_null(bounce);
-    sprintf(bounce, "From: MAILER-DAEMON@mx.example\nSubject: failure notice\n\n%s", strstr(reply, "\n\n") + 2);
+    char bounce[512];
+    snprintf(bounce, sizeof bounce, "From: MAILER-DAEMON@mx.example\nSubject: failure notice\n\n%s", strstr(reply, "\n\n") + 2);
     assert_int_equal(mtrk_bounce_parse(&rep, bounce, strlen(bounce)), MTRK_OK);
-    free(bounce);
     assert_int_equal(mtrk_bounce_report_format(rep), MTRK_BOUNCE_FORMAT_TEXT);
     assert_int_equal(mtrk_bounce_report_count(rep), 1);
     mtrk_bounce_report_free(rep);
