@@ -150,14 +150,16 @@ static size_t addr_len(const char *s)
 
 static brec *add_rec(mtrk_bounce_report *r, const char *addr, size_t alen)
 {
+    if (r->n == MTRK_MAX_BOUNCE_RECIPIENTS) { /* checked first: a flood costs no scan per line */
+        char msg[64];
+        snprintf(msg, sizeof msg, "more than %d recipients: the rest dropped", MTRK_MAX_BOUNCE_RECIPIENTS);
+        if (!strstr(r->note, msg))
+            note(r, msg);
+        return NULL;
+    }
     for (size_t i = 0; i < r->n; i++)
         if (strlen(r->v[i].recipient) == alen && strncasecmp(r->v[i].recipient, addr, alen) == 0)
             return &r->v[i];
-    if (r->n == MTRK_MAX_BOUNCE_RECIPIENTS) {
-        if (!strstr(r->note, "recipients dropped"))
-            note(r, "more than " "1000" " recipients: the rest dropped");
-        return NULL;
-    }
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 4;
         brec *v = realloc(r->v, cap * sizeof *v);

@@ -390,6 +390,27 @@ static void a_reply_with_an_address_line_is_no_bounce(void **state)
     mtrk_bounce_report_free(rep);
 }
 
+static void recipients_capped_with_a_note(void **state)
+{
+    (void)state;
+    size_t cap = 1200 * 120 + 512, n = 0;
+    char *m = malloc(cap);
+    assert_non_null(m);
+    n += (size_t)snprintf(m + n, cap - n, "From: MAILER-DAEMON@mx.example\nSubject: Undelivered\n"
+                          "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+                          "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example\n");
+    for (int i = 0; i < 1200; i++)
+        n += (size_t)snprintf(m + n, cap - n, "\nFinal-Recipient: rfc822; u%d@dest.example\nAction: failed\n"
+                              "Status: 5.1.1\n", i);
+    n += (size_t)snprintf(m + n, cap - n, "--B--\n");
+    mtrk_bounce_report *rep;
+    assert_int_equal(mtrk_bounce_parse(&rep, m, n), MTRK_OK);
+    free(m);
+    assert_int_equal(mtrk_bounce_report_count(rep), MTRK_MAX_BOUNCE_RECIPIENTS);
+    assert_string_equal(mtrk_bounce_report_note(rep), "more than 1000 recipients: the rest dropped");
+    mtrk_bounce_report_free(rep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +421,7 @@ int main(void)
         cmocka_unit_test(rfc3464_parsed_alike_in_lf_crlf_cr),
         cmocka_unit_test(bad_input_refused_or_undetermined),
         cmocka_unit_test(a_reply_with_an_address_line_is_no_bounce),
+        cmocka_unit_test(recipients_capped_with_a_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
