@@ -145,6 +145,9 @@ static const text_rule text_rules[] = {
     { "unauthenticated", MTRK_BR_AUTH_FAILURE }, { "not authenticated", MTRK_BR_AUTH_FAILURE },
     { "authentication fail", MTRK_BR_AUTH_FAILURE }, { "reverse dns", MTRK_BR_AUTH_FAILURE },
     { "ptr record", MTRK_BR_AUTH_FAILURE },
+    /* Lotus Domino's words for an unknown user, before "listed in" below */
+    { "not listed in domino directory", MTRK_BR_USER_UNKNOWN },
+    { "not listed in public name & address book", MTRK_BR_USER_UNKNOWN },
     /* rates */
     { "rate limit", MTRK_BR_RATE_LIMITED }, { "ratelimit", MTRK_BR_RATE_LIMITED },
     { "rate-limit", MTRK_BR_RATE_LIMITED }, { "too many connections", MTRK_BR_RATE_LIMITED },

@@ -521,8 +521,9 @@ static void parse_text(mtrk_bounce_report *r, const char *body)
             continue;
         }
         if (blank) {
-            /* Exchange puts a blank line between the address and the server's words. */
-            if (cur && diag->len == 0)
+            /* Exchange puts a blank line between the address and the server's
+             * words, Domino one after its "because:". */
+            if (cur && (diag->len == 0 || diag->str[diag->len - 1] == ':'))
                 continue;
             FLUSH();
             continue;

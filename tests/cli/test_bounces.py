@@ -72,7 +72,7 @@ class BouncesTest(unittest.TestCase):
         self.assertEqual(len(reasons), 17)
         shapes = {n.split("-")[0] for n in eml_files()}
         for s in ("postfix", "sendmail", "sendmail_old", "exim", "qmail", "exchange", "exchange2003", "gmail", "yahoo",
-                  "ses", "autoreply"):
+                  "ses", "domino", "autoreply"):
             self.assertIn(s, shapes)
         # the accuracy script agrees (the table in docs/bounces.md comes from it)
         p = subprocess.run([os.path.join(SRC, "scripts", "bounce-accuracy"), "--mtrk", BIN, "--check", DATA],
@@ -114,7 +114,7 @@ class BouncesTest(unittest.TestCase):
     def test_mbox_and_maildir_read_like_the_files(self):
         files = eml_files()
         singles = self.results(DATA)["results"]
-        key = lambda r: (r["recipient"], r["reason"], r["status"], r["smtp_code"], r["mid"])
+        key = lambda r: (r["recipient"], r["reason"], r["status"], r["smtp_code"], r["mid"] or "")
         mbox = os.path.join(self.tmp, "bounces.mbox")
         with open(mbox, "w", encoding="utf-8", newline="") as out:
             for name in files:

@@ -33,6 +33,8 @@ Shapes follow each MTA's documented or commonly observed output:
   ses         Amazon SES MAILER-DAEMON DSN: multipart/report, "An error
               occurred while trying to deliver the mail to the following
               recipients:", Reporting-MTA dns; amazonses.com.
+  domino      Lotus Domino / HCL Domino delivery failure report (observed):
+              "Your message ... was not delivered to: ADDRESS because: ...".
   autoreply   RFC 3834 auto-replies (Auto-Submitted: auto-replied), Exchange
               "Automatic reply:" out-of-office, a challenge-response request.
 """
@@ -308,15 +310,30 @@ def ses(name, recips, how):
     return "Amazon SES MAILER-DAEMON DSN (observed), RFC 3464 report", "MAILER-DAEMON@amazonses.com", \
         "Delivery Status Notification (Failure)", body
 
+def domino(name, recips, how):
+    lines = ["Your message", "", "  Subject: Spring is here", "", "was not delivered to:", ""]
+    for rcpt, reason in recips:
+        lines += [f"  {rcpt}", "", "because:", ""]
+        if reason == "user_unknown":
+            lines.append(f"  User {rcpt} ({rcpt}) not listed in Domino Directory")
+        else:
+            st, smtp, d = diag(reason, rcpt)
+            lines.append(f"  {d}")
+        lines.append("")
+    return "Lotus/HCL Domino delivery failure report (observed), plain text", \
+        "Mail Router <postmaster@mx.example>", "DELIVERY FAILURE: User not listed in Domino Directory", \
+        "Content-Type: text/plain; charset=\"US-ASCII\"\n\n" + "\n".join(lines) + "\n"
+
 MTAS = {"postfix": postfix, "sendmail": sendmail, "sendmail_old": sendmail_old, "exim": exim, "qmail": qmail,
-        "exchange": exchange, "exchange2003": exchange2003, "gmail": gmail, "yahoo": yahoo, "ses": ses}
+        "exchange": exchange, "exchange2003": exchange2003, "gmail": gmail, "yahoo": yahoo, "ses": ses, "domino": domino}
 # Which reasons each shape is written with: RFC 3464 shapes take every reason.
 ALL = list(REASONS)
 TEXT = ["user_unknown", "host_unknown", "mailbox_full", "message_too_big", "spam_detected", "blocked",
         "auth_failure", "suspended", "has_moved", "content_rejected", "rate_limited", "undetermined"]
 PLAN = {"postfix": ALL, "sendmail": ALL, "ses": ALL, "gmail": ALL, "exchange": ALL,
         "exim": TEXT, "qmail": TEXT, "yahoo": TEXT, "sendmail_old": ["user_unknown", "mailbox_full", "blocked", "suspended"],
-        "exchange2003": ["user_unknown", "mailbox_full", "message_too_big", "host_unknown", "blocked"]}
+        "exchange2003": ["user_unknown", "mailbox_full", "message_too_big", "host_unknown", "blocked"],
+        "domino": ["user_unknown", "mailbox_full", "blocked"]}
 HOW = ["header", "verp", "message_id", "none"]
 
 def write(name, text, ending="\n"):
@@ -333,7 +350,7 @@ def main():
             name = f"{mta}-{reason.replace('_', '-')}"
             rcpt = f"{reason.replace('_', '.')}.{i}@{'nx-' if reason == 'host_unknown' else ''}dest{i % 3}.example"
             how = HOW[n % len(HOW)]
-            if mta == "exchange2003" and how in ("header", "message_id"):
+            if mta in ("exchange2003", "domino") and how in ("header", "message_id"):
                 how = "verp"  # its text NDR returns no copy of the original
             source, frm, subject, body = MTAS[mta](name, [(rcpt, reason)], how)
             write(name + ".eml", head(name, source, [(rcpt, reason)], frm, subject, bounce_to(name, how), how) + body)
