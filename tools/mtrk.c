@@ -31,6 +31,7 @@ static const char *GLOBAL_USAGE =
     "  simulate CAMPAIGN             seeded event simulation\n"
     "  report CAMPAIGN | --compare C1 C2 ...\n"
     "  rebuild                       recompute the rollups and the messages' fact columns\n"
+    "  bounces PATH...               classify bounce mails (.eml, mbox, maildir)\n"
     "\n"
     "exit status: 0 success, 1 usage error, 2 data error, 3 database busy (docs/cli.md)\n";
 
@@ -322,7 +323,8 @@ const cli_cmd cmds_admin[] = {
 
 /* ---- dispatch -------------------------------------------------------------------- */
 
-static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render };
+static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render,
+                                         cmds_bounces };
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). */
 static const cli_cmd *find_cmd(int argc, char **argv, int *used)
@@ -436,8 +438,10 @@ int main(int argc, char **argv)
         return usage_err(&c, "expected %s%d argument(s), got %d", cmd->max_pos != cmd->min_pos ? "at least " : "",
                          cmd->min_pos, a.npos);
     c.json = flag(&a, "json");
-    st = open_db(&c, strcmp(cmd->name, "init") == 0);
-    if (st == 0 && cmd->need_tenant)
+    /* need_tenant -1: the command reads files and needs a database only when recording. */
+    bool wants_db = cmd->need_tenant >= 0 || flag(&a, "record");
+    st = wants_db ? open_db(&c, strcmp(cmd->name, "init") == 0) : 0;
+    if (st == 0 && cmd->need_tenant && wants_db)
         st = open_tenant(&c);
     if (st == 0)
         st = cmd->fn(&c, &a);

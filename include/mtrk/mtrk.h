@@ -11,4 +11,5 @@
 #include "event.h"
 #include "tracking.h"
 #include "simulate.h"
+#include "bounce.h"
 #endif

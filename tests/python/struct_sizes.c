@@ -28,6 +28,7 @@ int main(void)
     SIZE(mtrk_contact_outcome);
     SIZE(mtrk_event_info);
     SIZE(mtrk_metrics);
+    SIZE(mtrk_bounce_recipient);
     SIZE(mtrk_link_stats);
     SIZE(mtrk_store);
     SIZE(mtrk_key_info);

@@ -32,6 +32,8 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
                     MachineRule, Apply, TrackAction, KeyInfo, Rendered, ClassifyRule, ClassifyRules,
                     ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
+from . import bounces
+from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
@@ -66,4 +68,5 @@ __all__ = [
     "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",
     "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
+    "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
 ]

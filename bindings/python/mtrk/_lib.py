@@ -279,13 +279,22 @@ class mtrk_sim_report(Structure):
 
 
 #: Every mirrored struct, by its C name (the struct-size test walks this).
+class mtrk_bounce_recipient(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("recipient", c_char_p), ("original_recipient", c_char_p),
+                ("action", c_char_p), ("status", c_char_p), ("status_class", c_int), ("status_subject", c_int),
+                ("status_detail", c_int), ("smtp_code", c_int), ("diagnostic", c_char_p),
+                ("remote_mta", c_char_p), ("reason", c_enum), ("kind", c_enum), ("mid", mtrk_id),
+                ("mid_source", c_enum), ("original_message_id", c_char_p)]
+
+
 STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
     mtrk_event_outcome, mtrk_contact_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
     mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
-    mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report)}
+    mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient)}
 
 
 # --------------------------------------------------------------------------
@@ -545,6 +554,32 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_sim_options_init", c_int, [P(mtrk_sim_options), c_uint]),
     ("mtrk_sim_report_init", c_int, [P(mtrk_sim_report), c_uint]),
     ("mtrk_simulate", c_int, [P(mtrk_sim_report), H, ID, P(mtrk_sim_options)]),
+    # bounce.h
+    ("mtrk_bounce_reason_name", S, [c_enum]),
+    ("mtrk_bounce_reason_from_name", c_int, [P(c_enum), S]),
+    ("mtrk_bounce_reason_kind", c_enum, [c_enum]),
+    ("mtrk_bounce_classify", c_enum, [S, c_int, S]),
+    ("mtrk_bounce_reason_ses", c_enum, [S, S, S, S]),
+    ("mtrk_bounce_reason_sendgrid", c_enum, [S, S, S]),
+    ("mtrk_bounce_reason_sparkpost", c_enum, [c_int, S, S]),
+    ("mtrk_bounce_reason_mailgun", c_enum, [S, S, c_int, S, S]),
+    ("mtrk_bounce_reason_postmark", c_enum, [c_int, S]),
+    ("mtrk_bounce_mid_source_name", S, [c_enum]),
+    ("mtrk_bounce_verp_format", c_int, [P(c_char), c_size_t, S, ID]),
+    ("mtrk_bounce_verp_parse", c_int, [PID, S]),
+    ("mtrk_bounce_format_name", S, [c_enum]),
+    ("mtrk_bounce_recipient_init", c_int, [P(mtrk_bounce_recipient), c_uint]),
+    ("mtrk_bounce_parse", c_int, [PH, c_char_p, c_size_t]),
+    ("mtrk_bounce_report_count", c_size_t, [H]),
+    ("mtrk_bounce_report_get", c_int, [P(mtrk_bounce_recipient), H, c_size_t]),
+    ("mtrk_bounce_report_format", c_enum, [H]),
+    ("mtrk_bounce_report_note", S, [H]),
+    ("mtrk_bounce_report_origin", S, [H]),
+    ("mtrk_bounce_report_free", None, [H]),
+    ("mtrk_bounce_source_open", c_int, [PH, S]),
+    ("mtrk_bounce_source_next", c_int, [PH, H]),
+    ("mtrk_bounce_source_origin", S, [H]),
+    ("mtrk_bounce_source_close", None, [H]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

@@ -50,7 +50,7 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_rendered": L.mtrk_rendered_init, "mtrk_classify_rules": L.mtrk_classify_rules_init,
             "mtrk_track_request": L.mtrk_track_request_init, "mtrk_resolve_options": L.mtrk_resolve_options_init,
             "mtrk_track_result": L.mtrk_track_result_init, "mtrk_sim_options": L.mtrk_sim_options_init,
-            "mtrk_sim_report": L.mtrk_sim_report_init,
+            "mtrk_sim_report": L.mtrk_sim_report_init, "mtrk_bounce_recipient": L.mtrk_bounce_recipient_init,
         }
         for name, init in inits.items():
             with self.subTest(struct=name):
