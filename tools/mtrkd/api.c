@@ -181,30 +181,53 @@ static enum MHD_Result campaign_one(struct MHD_Connection *c, request *r, mtrk_t
     return reply_json(c, r, 200, o);
 }
 
+static mtrk_time realtime_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (mtrk_time)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The time of the campaign's first event at or after `since`; MTRK_ITEROVER for none. */
+static int first_event_at(mtrk_time *out, mtrk_tenant *t, mtrk_id id, mtrk_time since)
+{
+    mtrk_event_iter *it = NULL;
+    int rc = mtrk_event_iter_campaign(&it, t, id, (mtrk_event_type)0, since, 0);
+    if (rc)
+        return rc;
+    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
+    rc = mtrk_event_iter_next(&e, it);
+    mtrk_event_iter_free(it);
+    if (rc == 0)
+        *out = e.occurred_at;
+    return rc;
+}
+
 static enum MHD_Result hourly(struct MHD_Connection *c, request *r, mtrk_tenant *t, mtrk_id id)
 {
     const int64_t hour = 3600000;
     mtrk_time from = 0, to = 0;
     if (!time_arg(c, "from", &from) || !time_arg(c, "to", &to))
         return reply_error(c, r, 400, "span", "from and to are Unix milliseconds");
-    if (from == 0) {
-        /* Default: a week from the campaign's first event (or its creation). */
-        mtrk_event_iter *it = NULL;
-        int rc = mtrk_event_iter_campaign(&it, t, id, (mtrk_event_type)0, 0, 0);
-        if (rc)
-            return lib_error(c, r, t, rc);
-        mtrk_event_info e = MTRK_EVENT_INFO_INIT;
-        rc = mtrk_event_iter_next(&e, it);
-        mtrk_event_iter_free(it);
-        if (rc == 0) {
-            from = e.occurred_at;
-        } else if (rc == MTRK_ITEROVER) {
+    if (from == 0 && to == 0) {
+        /* Default: the last week when it holds events (a live campaign),
+         * else the week from the campaign's first event (or its creation). */
+        to = realtime_ms() + hour;
+        to -= to % hour;
+        mtrk_time first = 0;
+        int rc = first_event_at(&first, t, id, to - 7 * 24 * hour);
+        if (rc == 0)
+            from = to - 7 * 24 * hour;
+        else if (rc == MTRK_ITEROVER && (rc = first_event_at(&first, t, id, 0)) == 0)
+            from = first, to = 0;
+        if (rc == MTRK_ITEROVER) {
             mtrk_campaign *k = NULL;
             if ((rc = mtrk_campaign_get(&k, t, id)) != 0)
                 return lib_error(c, r, t, rc);
             from = mtrk_campaign_created_at(k);
+            to = 0;
             mtrk_campaign_free(k);
-        } else {
+        } else if (rc) {
             return lib_error(c, r, t, rc);
         }
     }
