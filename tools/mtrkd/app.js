@@ -3,7 +3,7 @@
 // here. The page polls the API every few seconds.
 'use strict';
 (function () {
-  const POLL_MS = 5000;
+  let POLL_MS = 5000;
   const SERIES = ['delivered', 'open', 'click', 'bounce'];
   const $ = (id) => document.getElementById(id);
   let tenant = '', token = '', selected = null, timer = null;
@@ -35,6 +35,7 @@
     tenant = h.get('tenant') || sessionStorage.getItem('mtrk.tenant') || '';
     token = h.get('token') || sessionStorage.getItem('mtrk.token') || '';
     if (h.get('campaign')) selected = h.get('campaign');
+    if (+h.get('poll') >= 500) POLL_MS = +h.get('poll');
     if (h.get('token')) { // keep the token out of the address bar and history
       sessionStorage.setItem('mtrk.tenant', tenant);
       sessionStorage.setItem('mtrk.token', token);
