@@ -16,8 +16,6 @@ from typing import Dict, List, Optional
 
 SRC = os.environ.get("MTRK_SRC", os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 sys.path.insert(0, os.path.join(SRC, "bindings", "python"))
-import mtrk  # noqa: E402
-from mtrk import UrlKind  # noqa: E402
 
 MTRKD = os.environ.get("MTRKD_BIN", "build/tools/mtrkd/mtrkd")
 HOST = "https://t.example.com"
@@ -37,39 +35,55 @@ def path_of(url: str) -> str:
 
 class Fixture:
     """Tenants acme and beta, each with one sending campaign of n messages,
-    three links and a landing page; URLs as paths on the server."""
+    three links and a landing page; URLs as paths on the server. Built in a
+    child interpreter (the library is loaded there, not in the test), so
+    that a sanitizer build can preload its runtime into that child alone
+    (MTRK_PRELOAD)."""
 
     def __init__(self, directory: str, n: int = 6) -> None:
         self.path = os.path.join(directory, "mtrk.db")
-        db = mtrk.open(self.path)
-        self.t: Dict[str, Dict[str, object]] = {}
-        for key in ("acme", "beta"):
-            t = db.create_tenant(key, "test:setup")
-            t.set_settings(tracking_base_url=HOST)
-            ids = [t.add_contact("user%d@%s.example" % (i, key))[0] for i in range(n)]
-            aud = t.create_audience("all")
-            t.add_members(aud, ids)
-            camp = t.create_campaign(name="Spring " + key, subject="Spring is here",
-                                     from_address="news@%s.example" % key, html=HTML)
-            t.create_landing_page(camp, "spring", "https://shop.example.com/spring")
-            t.attach_audience(camp, aud)
-            t.set_campaign_status(camp, mtrk.CampaignStatus.SCHEDULED)
-            t.set_campaign_status(camp, mtrk.CampaignStatus.SENDING)
-            t.generate(camp)
-            mids = list(t.claim(camp, n, 60000).mids)
-            for m in mids:
-                t.mark_sent(m, T0)
-            links = list(t.links(camp))
-            self.t[key] = {
-                "campaign": str(camp), "mids": [str(m) for m in mids], "links": [str(l.id) for l in links],
-                "link_urls": [l.url for l in links], "contacts": [str(c) for c in ids],
-                "open": [path_of(t.track_url(UrlKind.OPEN, m)) for m in mids],
-                "click": [path_of(t.track_url(UrlKind.CLICK, m, links[0].id)) for m in mids],
-                "click2": [path_of(t.track_url(UrlKind.CLICK, m, links[1].id)) for m in mids],
-                "unsub": [path_of(t.track_url(UrlKind.UNSUBSCRIBE, m)) for m in mids],
-                "landing": [path_of(t.track_url(UrlKind.LANDING, m)) for m in mids],
-            }
-        db.close()
+        env = dict(os.environ)
+        if os.environ.get("MTRK_PRELOAD"):
+            env["LD_PRELOAD"] = os.environ["MTRK_PRELOAD"]
+            env["ASAN_OPTIONS"] = "detect_leaks=0"
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n)],
+                             env=env, check=True, capture_output=True, text=True)
+        self.t: Dict[str, Dict[str, object]] = json.loads(out.stdout)
+
+
+def build_fixture(path: str, n: int) -> Dict[str, Dict[str, object]]:
+    import mtrk
+    from mtrk import UrlKind
+    db = mtrk.open(path)
+    tenants: Dict[str, Dict[str, object]] = {}
+    for key in ("acme", "beta"):
+        t = db.create_tenant(key, "test:setup")
+        t.set_settings(tracking_base_url=HOST)
+        ids = [t.add_contact("user%d@%s.example" % (i, key))[0] for i in range(n)]
+        aud = t.create_audience("all")
+        t.add_members(aud, ids)
+        camp = t.create_campaign(name="Spring " + key, subject="Spring is here",
+                                 from_address="news@%s.example" % key, html=HTML)
+        t.create_landing_page(camp, "spring", "https://shop.example.com/spring")
+        t.attach_audience(camp, aud)
+        t.set_campaign_status(camp, mtrk.CampaignStatus.SCHEDULED)
+        t.set_campaign_status(camp, mtrk.CampaignStatus.SENDING)
+        t.generate(camp)
+        mids = list(t.claim(camp, n, 60000).mids)
+        for m in mids:
+            t.mark_sent(m, T0)
+        links = list(t.links(camp))
+        tenants[key] = {
+            "campaign": str(camp), "mids": [str(m) for m in mids], "links": [str(l.id) for l in links],
+            "link_urls": [l.url for l in links], "contacts": [str(c) for c in ids],
+            "open": [path_of(t.track_url(UrlKind.OPEN, m)) for m in mids],
+            "click": [path_of(t.track_url(UrlKind.CLICK, m, links[0].id)) for m in mids],
+            "click2": [path_of(t.track_url(UrlKind.CLICK, m, links[1].id)) for m in mids],
+            "unsub": [path_of(t.track_url(UrlKind.UNSUBSCRIBE, m)) for m in mids],
+            "landing": [path_of(t.track_url(UrlKind.LANDING, m)) for m in mids],
+        }
+    db.close()
+    return tenants
 
 
 class Server:
@@ -138,3 +152,7 @@ def wait_for(pred, timeout: float = 10.0) -> bool:
 
 def tmpdir() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix="mtrkd-test-")
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--fixture"]:
+    print(json.dumps(build_fixture(sys.argv[2], int(sys.argv[3]))))
