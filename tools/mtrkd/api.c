@@ -506,7 +506,9 @@ static enum MHD_Result events_post(struct MHD_Connection *c, request *r, mtrk_te
             outp[i] = &outs[i];
         }
         size_t rec = 0;
+        writer_lock();
         int rc = mtrk_event_record_batch(&rec, outp, t, ins, n);
+        writer_unlock();
         if (rc) { /* nothing of the call is kept: the sender retries it all */
             free(ins), free(outs), free(outp);
             ret = rc == MTRK_EBUSY ? (count_refusal(REFUSE_BUSY),

@@ -113,6 +113,20 @@ mtrk_tenant *worker_tenant(const char *key, unsigned *status)
     return t;
 }
 
+static pthread_mutex_t g_writer = PTHREAD_MUTEX_INITIALIZER;
+
+void writer_lock(void)
+{
+    if (g_cfg.serialize_writes)
+        pthread_mutex_lock(&g_writer);
+}
+
+void writer_unlock(void)
+{
+    if (g_cfg.serialize_writes)
+        pthread_mutex_unlock(&g_writer);
+}
+
 void workers_close(void)
 {
     pthread_mutex_lock(&g_workers_lock);
@@ -489,7 +503,7 @@ static int parse_uint(unsigned long long *out, const char *name, const char *v, 
     errno = 0;
     unsigned long long n = strtoull(v, &end, 10);
     if (errno || end == v || *end || v[0] == '-' || n > max) {
-        fprintf(stderr, "mtrkd: %s: \"%s\" is not a number from 0 to %llu\n", name, v, max);
+        fprintf(stderr, "mtrkd: --%s: \"%s\" is not a number from 0 to %llu\n", name, v, max);
         return -1;
     }
     *out = n;
@@ -536,9 +550,10 @@ static int set_option(const char *name, const char *v)
             fprintf(stderr, "mtrkd: unknown option --%s\n", name);
             return -1;
         }
-        if (parse_uint(&n, name, v, nums[i].max) || n < nums[i].min) {
-            if (n < nums[i].min)
-                fprintf(stderr, "mtrkd: --%s: at least %llu\n", name, nums[i].min);
+        if (parse_uint(&n, name, v, nums[i].max))
+            return -1;
+        if (n < nums[i].min) {
+            fprintf(stderr, "mtrkd: --%s: at least %llu\n", name, nums[i].min);
             return -1;
         }
         switch (i) {
@@ -666,6 +681,12 @@ int main(int argc, char **argv)
         return hash_token_stdin();
     if (tokens_load(g_cfg.tokens_file, g_cfg.tokens_env))
         return 2;
+    if (strncmp(g_cfg.db, "memory:", 7) == 0) {
+        /* Each worker opens its own handle, and a memory store is private
+         * to the handle that made it: the workers would not share data. */
+        fprintf(stderr, "mtrkd: --db memory: is private to one handle; give an SQLite file or a PostgreSQL URL\n");
+        return 2;
+    }
 
     /* Open the database once up front: a wrong target fails at start, not
      * at the first hit. The main thread's handle is closed right away; the
@@ -680,6 +701,7 @@ int main(int argc, char **argv)
         return 1;
     }
     mtrk_db_close(probe);
+    g_cfg.serialize_writes = strncmp(g_cfg.db, "postgres", 8) != 0 && strncmp(g_cfg.db, "pg:", 3) != 0;
 
     if (g_cfg.access_log) {
         g_access_log = strcmp(g_cfg.access_log, "-") == 0 ? stderr : fopen(g_cfg.access_log, "a");

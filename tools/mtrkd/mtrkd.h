@@ -59,6 +59,7 @@ typedef struct config {
     unsigned grace_s;        /* how long SIGTERM waits for requests in flight */
     int sync;                /* MTRK_SYNC_* (0: the library's default) */
     int busy_timeout_ms;
+    bool serialize_writes;   /* set for SQLite targets */
 } config;
 
 /* Per-request state, from the first call of the access handler to the
@@ -97,6 +98,11 @@ extern _Atomic int g_shutting_down;
  * on first use; a handle is used by one thread at a time). NULL with *status
  * set to the HTTP status to answer (404 unknown tenant, 503 storage). */
 mtrk_tenant *worker_tenant(const char *key, unsigned *status);
+/* Serializes the writing calls of the workers on an SQLite database (one
+ * writer at a time: SQLite's own lock would make the others sleep in its
+ * busy handler, which costs a long latency tail); a no-op on PostgreSQL. */
+void writer_lock(void);
+void writer_unlock(void);
 /* Closes every worker's handles (after the daemon's threads have stopped). */
 void workers_close(void);
 

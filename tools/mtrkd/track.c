@@ -202,7 +202,9 @@ static enum MHD_Result lead(struct MHD_Connection *c, request *r, mtrk_tenant *t
     in.field_values = vals;
     in.nfields = n;
     int dup = 0;
+    writer_lock();
     int rc = mtrk_lead_capture(NULL, &dup, t, &in);
+    writer_unlock();
     if (rc == MTRK_EBUSY || rc == MTRK_ESTORE || rc == MTRK_ENOMEM) {
         count_refusal(REFUSE_BUSY);
         return reply_error(c, r, 503, "unavailable", "try again");
@@ -248,7 +250,12 @@ enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *p
     req.user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
     req.ip = r->ip[0] ? r->ip : NULL;
     mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    bool writes = r->route != ROUTE_LANDING && r->route != ROUTE_LEAD;
+    if (writes)
+        writer_lock();
     int rc = mtrk_track_resolve(&res, t, &req, NULL);
+    if (writes)
+        writer_unlock();
     if (rc == MTRK_ESIGNATURE || rc == MTRK_ENOTFOUND)
         return refused(c, r, REFUSE_SIGNATURE);
     if (rc == MTRK_ETENANT)

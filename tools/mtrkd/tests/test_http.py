@@ -3,10 +3,12 @@ the limits (body, headers, slow clients), tenant isolation of the API, the
 operations routes and a graceful SIGTERM."""
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import os
 import socket
+import subprocess
 import time
 import unittest
 import urllib.request
@@ -365,6 +367,54 @@ class HttpTest(unittest.TestCase):
         line = [l for l in text().splitlines() if '"GET /healthz" 200' in l][-1]
         self.assertIn("127.0.0.1", line)
         self.assertIn("healthz", line)
+
+
+class ConfigTest(unittest.TestCase):
+    def run_mtrkd(self, *args: str, env: dict | None = None):
+        e = dict(os.environ)
+        e.update(env or {})
+        return subprocess.run([support.MTRKD, *args], capture_output=True, text=True, env=e, timeout=30)
+
+    def test_bad_configuration_is_refused_with_its_name(self) -> None:
+        for args, env, words in (
+            (["--threads", "x"], None, '--threads: "x" is not a number'),
+            (["--threads", "0"], None, "--threads: at least 1"),
+            (["--sync", "fast"], None, '--sync: "fast" is not off, normal or full'),
+            (["--bogus", "1"], None, "unknown option --bogus"),
+            (["--db", "memory:"], None, "memory: is private"),
+            ([], {"MTRKD_MAX_BODY": "-5"}, '--max-body: "-5" is not a number'),
+            (["--tokens", "/nonexistent/tokens"], None, "--tokens /nonexistent/tokens: cannot open"),
+        ):
+            p = self.run_mtrkd(*args, env=env)
+            self.assertEqual(p.returncode, 2, (args, p.stderr))
+            self.assertIn(words, p.stderr)
+
+    def test_token_file_lines_are_checked(self) -> None:
+        with support.tmpdir() as d:
+            bad = os.path.join(d, "tokens")
+            with open(bad, "w") as f:
+                f.write("acme not-a-hash\n")
+            p = self.run_mtrkd("--tokens", bad)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn(bad + ":1: expected", p.stderr)
+
+    def test_hash_token(self) -> None:
+        p = subprocess.run([support.MTRKD, "--hash-token"], input="acme-token-0123456789abcdef\n",
+                           capture_output=True, text=True)
+        self.assertEqual(p.stdout.strip(), hashlib.sha256(b"acme-token-0123456789abcdef").hexdigest())
+
+    def test_environment_configures_and_flags_win(self) -> None:
+        with support.tmpdir() as d:
+            fx = support.Fixture(d, n=1)
+            srv = support.Server(fx.path, d, env={"MTRKD_LISTEN": "127.0.0.1:1", "MTRKD_MAX_BODY": "100"})
+            try:  # --listen 127.0.0.1:0 (the flag) won over MTRKD_LISTEN; the body limit came from the env
+                self.assertNotEqual(srv.port, 1)
+                c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+                c.request("POST", fx.t["acme"]["unsub"][0], body=b"x" * 101)
+                self.assertEqual(c.getresponse().status, 413)
+                c.close()
+            finally:
+                self.assertEqual(srv.stop(), 0)
 
 
 class ShutdownTest(unittest.TestCase):
