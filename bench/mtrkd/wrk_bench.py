@@ -42,6 +42,31 @@ def run(url: str, paths, args, name: str) -> str:
                                                                    errors.group(1) if errors else 0)
 
 
+def raw_insert_rate(directory: str, seconds: float = 5.0) -> float:
+    """The baseline: one INSERT of an event-sized row per transaction into
+    an SQLite file in WAL mode with synchronous=NORMAL (what mtrkd runs
+    with here), from one thread, no HTTP: the floor of a per-hit commit."""
+    import sqlite3
+    import time
+    import uuid
+    db = sqlite3.connect(os.path.join(directory, "raw.db"), isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE hits (id BLOB PRIMARY KEY, tenant INTEGER, mid BLOB, lid BLOB, type INTEGER, "
+               "occurred_at INTEGER, arrived_at INTEGER, user_agent TEXT, ip TEXT, verdict INTEGER)")
+    n = 0
+    end = time.time() + seconds
+    while time.time() < end:
+        db.execute("BEGIN")
+        db.execute("INSERT INTO hits VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   (uuid.uuid4().bytes, 1, uuid.uuid4().bytes, None, 4, int(time.time() * 1000),
+                    int(time.time() * 1000), "Mozilla/5.0 (wrk bench)", "127.0.0.1", 0))
+        db.execute("COMMIT")
+        n += 1
+    db.close()
+    return n / seconds
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("mtrkd")
@@ -62,6 +87,8 @@ def main() -> None:
                   % (args.sync, args.server_threads, args.threads, args.connections, args.duration))
             print(run(srv.url(""), a["open"], args, "pixel"))
             print(run(srv.url(""), a["click"], args, "click"))
+            print("raw    %8.2f INSERT+COMMIT/s (baseline: one thread, no HTTP, same file system)"
+                  % raw_insert_rate(d))
         finally:
             srv.stop()
 

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 SRC = os.environ.get("MTRK_SRC", os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 sys.path.insert(0, os.path.join(SRC, "bindings", "python"))
@@ -33,6 +33,13 @@ def path_of(url: str) -> str:
     return url[len(HOST):]
 
 
+def write_tokens(path: str, tokens: Dict[str, str]) -> None:
+    with open(path, "w") as f:
+        f.write("# tenant sha256(token)\n")
+        for k, v in tokens.items():
+            f.write("%s %s\n" % (k, hashlib.sha256(v.encode()).hexdigest()))
+
+
 class Fixture:
     """Tenants acme and beta, each with one sending campaign of n messages,
     three links and a landing page; URLs as paths on the server. Built in a
@@ -40,23 +47,24 @@ class Fixture:
     that a sanitizer build can preload its runtime into that child alone
     (MTRK_PRELOAD)."""
 
-    def __init__(self, directory: str, n: int = 6) -> None:
-        self.path = os.path.join(directory, "mtrk.db")
+    def __init__(self, directory: str, n: int = 6, target: Optional[str] = None,
+                 keys: Tuple[str, str] = ("acme", "beta")) -> None:
+        self.path = target or os.path.join(directory, "mtrk.db")
         env = dict(os.environ)
         if os.environ.get("MTRK_PRELOAD"):
             env["LD_PRELOAD"] = os.environ["MTRK_PRELOAD"]
             env["ASAN_OPTIONS"] = "detect_leaks=0"
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n)],
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n), *keys],
                              env=env, check=True, capture_output=True, text=True)
         self.t: Dict[str, Dict[str, object]] = json.loads(out.stdout)
 
 
-def build_fixture(path: str, n: int) -> Dict[str, Dict[str, object]]:
+def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, object]]:
     import mtrk
     from mtrk import UrlKind
     db = mtrk.open(path)
     tenants: Dict[str, Dict[str, object]] = {}
-    for key in ("acme", "beta"):
+    for key in keys:
         t = db.create_tenant(key, "test:setup")
         t.set_settings(tracking_base_url=HOST)
         ids = [t.add_contact("user%d@%s.example" % (i, key))[0] for i in range(n)]
@@ -89,12 +97,10 @@ def build_fixture(path: str, n: int) -> Dict[str, Dict[str, object]]:
 class Server:
     """mtrkd on 127.0.0.1 and a port the kernel picks."""
 
-    def __init__(self, db: str, directory: str, *args: str, env: Optional[Dict[str, str]] = None) -> None:
+    def __init__(self, db: str, directory: str, *args: str, env: Optional[Dict[str, str]] = None,
+                 tokens: Optional[Dict[str, str]] = None) -> None:
         self.tokens = os.path.join(directory, "tokens")
-        with open(self.tokens, "w") as f:
-            f.write("# tenant sha256(token)\n")
-            for k, v in TOKENS.items():
-                f.write("%s %s\n" % (k, hashlib.sha256(v.encode()).hexdigest()))
+        write_tokens(self.tokens, tokens or TOKENS)
         self.log = os.path.join(directory, "access.log")
         self.stderr = open(os.path.join(directory, "mtrkd.stderr"), "w+")
         e = dict(os.environ)
@@ -155,4 +161,4 @@ def tmpdir() -> tempfile.TemporaryDirectory:
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--fixture"]:
-    print(json.dumps(build_fixture(sys.argv[2], int(sys.argv[3]))))
+    print(json.dumps(build_fixture(sys.argv[2], int(sys.argv[3]), sys.argv[4:])))
