@@ -75,16 +75,21 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=4)
     ap.add_argument("--server-threads", type=int, default=4)
     ap.add_argument("--sync", default="normal")
+    ap.add_argument("--pg", help="a libpq conninfo: run on PostgreSQL instead of an SQLite file")
     args = ap.parse_args()
     support.MTRKD = args.mtrkd
     with support.tmpdir() as d:
-        fx = support.Fixture(d, n=200)
+        import uuid
+        keys = ("bench-%s-a" % uuid.uuid4().hex[:8], "bench-b") if args.pg else ("acme", "beta")
+        fx = support.Fixture(d, n=200, target="pg:" + args.pg if args.pg else None,
+                             keys=(keys[0], keys[0] + "-b") if args.pg else keys)
         srv = support.Server(fx.path, d, "--threads", str(args.server_threads), "--sync", args.sync,
                              "--busy-timeout", "10000")
         try:
-            a = fx.t["acme"]
-            print("mtrkd on SQLite (--sync %s, %d server threads), wrk -t%d -c%d -d%ds"
-                  % (args.sync, args.server_threads, args.threads, args.connections, args.duration))
+            a = fx.t[keys[0]]
+            print("mtrkd on %s (--sync %s, %d server threads), wrk -t%d -c%d -d%ds"
+                  % ("PostgreSQL" if args.pg else "SQLite", args.sync, args.server_threads, args.threads,
+                     args.connections, args.duration))
             print(run(srv.url(""), a["open"], args, "pixel"))
             print(run(srv.url(""), a["click"], args, "click"))
             print("raw    %8.2f INSERT+COMMIT/s (baseline: one thread, no HTTP, same file system)"
