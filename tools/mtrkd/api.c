@@ -209,17 +209,26 @@ static enum MHD_Result hourly(struct MHD_Connection *c, request *r, mtrk_tenant 
     mtrk_time from = 0, to = 0;
     if (!time_arg(c, "from", &from) || !time_arg(c, "to", &to))
         return reply_error(c, r, 400, "span", "from and to are Unix milliseconds");
+    const char *span = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "span");
+    if (span && strcmp(span, "auto") != 0 && strcmp(span, "first") != 0 && strcmp(span, "last") != 0)
+        return reply_error(c, r, 400, "span", "span is auto, first or last");
     if (from == 0 && to == 0) {
-        /* Default: the last week when it holds events (a live campaign),
-         * else the week from the campaign's first event (or its creation). */
+        /* span=last: the last 7 days; span=first: 7 days from the
+         * campaign's first event (or its creation); auto (the default):
+         * the last 7 days when they hold events (a live campaign), else
+         * the first 7. */
+        bool first_week = span && strcmp(span, "first") == 0;
+        bool last_week = span && strcmp(span, "last") == 0;
         to = realtime_ms() + hour;
         to -= to % hour;
         mtrk_time first = 0;
-        int rc = first_event_at(&first, t, id, to - 7 * 24 * hour);
-        if (rc == 0)
+        int rc = first_week ? MTRK_ITEROVER : first_event_at(&first, t, id, to - 7 * 24 * hour);
+        if (rc == 0 || last_week) {
             from = to - 7 * 24 * hour;
-        else if (rc == MTRK_ITEROVER && (rc = first_event_at(&first, t, id, 0)) == 0)
+            rc = 0;
+        } else if (rc == MTRK_ITEROVER && (rc = first_event_at(&first, t, id, 0)) == 0) {
             from = first, to = 0;
+        }
         if (rc == MTRK_ITEROVER) {
             mtrk_campaign *k = NULL;
             if ((rc = mtrk_campaign_get(&k, t, id)) != 0)

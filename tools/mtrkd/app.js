@@ -36,6 +36,7 @@
     token = h.get('token') || sessionStorage.getItem('mtrk.token') || '';
     if (h.get('campaign')) selected = h.get('campaign');
     if (+h.get('poll') >= 500) POLL_MS = +h.get('poll');
+    if (['auto', 'first', 'last'].includes(h.get('span'))) $('span').value = h.get('span');
     if (h.get('token')) { // keep the token out of the address bar and history
       sessionStorage.setItem('mtrk.tenant', tenant);
       sessionStorage.setItem('mtrk.token', token);
@@ -80,7 +81,7 @@
 
   async function renderCampaign(id) {
     const [c, hourly, links] = await Promise.all([
-      api('/campaigns/' + id), api('/campaigns/' + id + '/hourly'), api('/campaigns/' + id + '/links?limit=500')]);
+      api('/campaigns/' + id), api('/campaigns/' + id + '/hourly?span=' + $('span').value), api('/campaigns/' + id + '/links?limit=500')]);
     const m = c.metrics;
     $('campaign').hidden = false;
     $('campaign').dataset.campaign = id;
@@ -171,6 +172,7 @@
     }
   }
 
+  $('span').addEventListener('change', () => refresh());
   $('login').addEventListener('submit', (ev) => {
     ev.preventDefault();
     tenant = $('login-tenant').value.trim();

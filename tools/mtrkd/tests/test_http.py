@@ -246,6 +246,18 @@ class HttpTest(unittest.TestCase):
         self.assertEqual(sum(h["series"]["click"]), 3)
         self.assertEqual(sum(h["series"]["open"]), 1)
         self.assertEqual(h["from"] % 3600000, 0)
+        # span=first: the week from the first event (the messages' sent events at T0).
+        r, first = self.api("/campaigns/" + self.b["campaign"] + "/hourly?span=first", tenant="beta")
+        self.assertEqual(first["from"], int(support.T0.timestamp() * 1000))
+        self.assertEqual(first["series"]["sent"][0], 6)
+        self.assertEqual(first["hours"], 7 * 24)
+        r, last = self.api("/campaigns/" + self.b["campaign"] + "/hourly?span=last", tenant="beta")
+        self.assertEqual(last["from"], h["from"])
+        r, fixed = self.api("/campaigns/%s/hourly?from=%d&to=%d" % (self.b["campaign"], first["from"],
+                                                                   first["from"] + 2 * 3600000), tenant="beta")
+        self.assertEqual((fixed["hours"], fixed["series"]["sent"]), (2, [6, 0]))
+        self.assertEqual(self.api("/campaigns/%s/hourly?span=all" % self.b["campaign"], tenant="beta")[0].status,
+                         400)
 
     def test_api_event_listing_pages_with_a_cursor(self) -> None:
         for i in range(3):
