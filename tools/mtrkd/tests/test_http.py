@@ -333,6 +333,22 @@ class HttpTest(unittest.TestCase):
         self.assertEqual(r.status, 422)
         self.assertEqual(out["lines"][0]["outcome"], "refused")
 
+    def test_event_route_many_lines_keep_their_own_fields(self) -> None:
+        # Lines without provider ids (derived keys) and with IPs to clean:
+        # every line's stored fields are its own, in a body of many lines.
+        mid = self.a["mids"][5]
+        body = "".join(json.dumps({"type": "open", "mid": mid, "occurred_at": 1772442000000 + i,
+                                   "ip": "10.0.%d.%d" % (i // 250, i % 250 + 1), "user_agent": "ua-%d" % i}) + "\n"
+                       for i in range(300))
+        r, out = self.api("/events", method="POST", body=body.encode())
+        self.assertEqual(r.status, 200, out)
+        self.assertEqual(out["recorded"], 300)
+        stored = {e["user_agent"]: e for e in self.events() if (e.get("user_agent") or "").startswith("ua-")}
+        for i in range(300):
+            self.assertEqual(stored["ua-%d" % i]["ip"], "10.0.%d.%d" % (i // 250, i % 250 + 1))
+        r, out = self.api("/events", method="POST", body=body.encode())
+        self.assertEqual((out["recorded"], out["duplicates"]), (0, 300))
+
     def test_event_route_body_limit(self) -> None:
         r, _ = self.api("/events", method="POST", body=b"{}\n" * 30000)
         self.assertEqual(r.status, 413)
