@@ -54,8 +54,8 @@
     clearTimeout(timer);
     try {
       const list = await api('/campaigns?limit=500');
+      if (!list.items.some((c) => c.id === selected)) selected = list.items.length ? list.items[0].id : null;
       renderList(list.items);
-      if (!selected && list.items.length) selected = list.items[0].id;
       if (selected) await renderCampaign(selected);
       $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
       document.body.dataset.loaded = 'true';

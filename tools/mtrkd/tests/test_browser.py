@@ -32,6 +32,7 @@ class Figures(html.parser.HTMLParser):
         self.links: dict = {}
         self.series: dict = {}
         self.campaigns: list = []
+        self.current = None
         self._key = None
         self._lid = None
 
@@ -42,6 +43,8 @@ class Figures(html.parser.HTMLParser):
             self.links[self._lid] = {}
         if "data-campaign" in a and tag == "button":
             self.campaigns.append(a["data-campaign"])
+            if a.get("aria-current") == "true":
+                self.current = a["data-campaign"]
         for k in ("data-metric", "data-field", "data-series-total"):
             if k in a:
                 self._key = (k, a[k])
@@ -107,6 +110,7 @@ class BrowserTest(unittest.TestCase):
         for k in ("delivered", "open", "click", "bounce"):
             self.assertEqual(f.series[k], sum(hourly["series"][k]), k)
         self.assertEqual(f.campaigns, [self.a["campaign"]])
+        self.assertEqual(f.current, self.a["campaign"])
         return f
 
     def test_dashboard_shows_the_apis_figures_and_updates(self) -> None:
