@@ -340,6 +340,34 @@ static void client_ip(struct MHD_Connection *c, request *r)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->ip, sizeof r->ip);
 }
 
+/* The path as the access log shows it: a segment holding an address (the
+ * API's contacts/{address}/events) is written "{address}", so that the log
+ * keeps no personal data beyond the client's IP. */
+static void log_path(char *out, size_t size, const char *path)
+{
+    size_t o = 0;
+    while (*path && o + 1 < size) {
+        size_t seg = strcspn(path, "/");
+        if (memchr(path, '@', seg)) {
+            o += (size_t)snprintf(out + o, size - o, "{address}");
+            if (o >= size) {
+                o = size - 1;
+                break;
+            }
+        } else {
+            size_t n = seg < size - 1 - o ? seg : size - 1 - o;
+            memcpy(out + o, path, n);
+            o += n;
+        }
+        path += seg;
+        if (*path == '/' && o + 1 < size)
+            out[o++] = *path++;
+        else if (*path == '/')
+            break;
+    }
+    out[o] = '\0';
+}
+
 static route route_of(const char *path, const char *method)
 {
     route rt;
@@ -373,7 +401,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         r->start_ns = now_ns();
         atomic_fetch_add(&g_in_flight, 1);
         snprintf(r->method, sizeof r->method, "%s", method);
-        snprintf(r->path, sizeof r->path, "%s", url);
+        log_path(r->path, sizeof r->path, url);
         client_ip(c, r);
         r->route = route_of(url, method);
         r->body_limit = r->route == ROUTE_EVENTS ? g_cfg.max_events_body : g_cfg.max_body;

@@ -395,6 +395,10 @@ class HttpTest(unittest.TestCase):
         line = [l for l in text().splitlines() if '"GET /healthz" 200' in l][-1]
         self.assertIn("127.0.0.1", line)
         self.assertIn("healthz", line)
+        # An address in the path is not written to the log.
+        self.api("/contacts/user3%40acme.example/events")
+        self.assertTrue(support.wait_for(lambda: "/contacts/{address}/events" in text()))
+        self.assertNotIn("user3@acme.example", text())
 
 
 class ConfigTest(unittest.TestCase):
