@@ -449,6 +449,34 @@ class ConfigTest(unittest.TestCase):
                 self.assertEqual(srv.stop(), 0)
 
 
+class ConnectionLimitTest(unittest.TestCase):
+    def test_connections_over_the_per_ip_limit_are_closed(self) -> None:
+        with support.tmpdir() as d:
+            fx = support.Fixture(d, n=1)
+            srv = support.Server(fx.path, d, "--per-ip-connections", "2", "--timeout", "5")
+            try:
+                held = [socket.create_connection(("127.0.0.1", srv.port)) for _ in range(2)]
+                time.sleep(0.2)
+                extra = socket.create_connection(("127.0.0.1", srv.port))
+                extra.settimeout(5)
+                extra.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                try:
+                    data = extra.recv(100)
+                except ConnectionResetError:
+                    data = b""
+                self.assertEqual(data, b"", "a third connection from one address was served")
+                extra.close()
+                for h in held:
+                    h.close()
+                time.sleep(0.2)
+                c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+                c.request("GET", "/healthz")
+                self.assertEqual(c.getresponse().status, 200)  # once the others closed, it serves again
+                c.close()
+            finally:
+                self.assertEqual(srv.stop(), 0)
+
+
 class ShutdownTest(unittest.TestCase):
     def test_sigterm_finishes_requests_in_flight(self) -> None:
         with support.tmpdir() as d:
