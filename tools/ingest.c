@@ -7,6 +7,7 @@
  * against the library's limit at once, so a pending batch of INGEST_BATCH
  * lines holds at most a few KiB per line whatever the input. */
 #include "cli.h"
+#include "ingest.h"
 #include "sanitize.h"
 
 #include <jansson.h>
@@ -17,24 +18,10 @@
 
 #define INGEST_BATCH 1000
 
-/* The provider named for lines that have no provider of their own, and the
- * prefix of the event id derived from a line's content (docs/cli.md). */
-#define DERIVED_PROVIDER "mtrk-ingest"
-#define DERIVED_PREFIX "content:"
-
-typedef struct pending {
-    json_t *obj;            /* keeps the strings the input points to */
-    mtrk_event_input in;
-    long line;
-    char ip[MTRK_MAX_IP + 1];
-    char ua[MTRK_MAX_USER_AGENT + 1];
-    char derived[sizeof DERIVED_PREFIX + 64];
-} pending;
-
 typedef struct ingest {
     cli_ctx *c;
     const char *name;
-    pending *p;
+    ingest_line *p;
     size_t n;
     uint64_t lines, recorded, duplicates, bad;
     long busy_from;
@@ -48,8 +35,7 @@ static int enum_of(const char *s, const char *const *names, int n)
     return -1;
 }
 
-/* Fills in from one JSON object; returns NULL or what is wrong with it. */
-static const char *parse_event(json_t *o, mtrk_event_input *in, char *why, size_t whysz)
+const char *ingest_parse_event(json_t *o, mtrk_event_input *in, char *why, size_t whysz)
 {
     static const char *const bounce[] = { "none", "hard", "soft" };
     static const char *const verdict[] = { "human", "machine", "auto" };
@@ -167,12 +153,7 @@ static void h_int(crypto_generichash_state *h, char tag, int64_t v)
     h_add(h, tag, b, sizeof b);
 }
 
-/* A line without a provider event id gets one derived from its content:
- * "content:" and the BLAKE2b-256 (libsodium) of every field the line gives,
- * as parsed (so 1772359200000 and "2026-03-01T10:00:00Z" are the same time),
- * and DERIVED_PROVIDER when it names no provider. Ingesting the line again
- * derives the same id: a duplicate, nothing recorded twice. */
-static void derive_id(pending *pe)
+void ingest_derive_id(ingest_line *pe)
 {
     mtrk_event_input *in = &pe->in;
     crypto_generichash_state h;
@@ -203,12 +184,12 @@ static void derive_id(pending *pe)
 
 /* The stored forms of ip and user_agent (sanitize.h), and the derived id.
  * An ip that is not an address is dropped with a warning: the event is kept. */
-static void finish_event(ingest *g, pending *pe, long lineno)
+static void finish_event(ingest *g, ingest_line *pe, long lineno)
 {
     mtrk_event_input *in = &pe->in;
     bool has_id = in->provider_event_id != NULL && *in->provider_event_id != '\0';
     if (!has_id)
-        derive_id(pe); /* from the line as given, before cleaning */
+        ingest_derive_id(pe); /* from the line as given, before cleaning */
     else if (in->provider == NULL || *in->provider == '\0')
         in->provider = DERIVED_PROVIDER; /* an id names its provider: the tool's own */
     if (in->ip != NULL && *in->ip != '\0') {
@@ -330,7 +311,7 @@ int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *pat
             } else if (!json_is_object(o)) {
                 bad = "not a JSON object";
             } else {
-                bad = parse_event(o, &g.p[g.n].in, why, sizeof why);
+                bad = ingest_parse_event(o, &g.p[g.n].in, why, sizeof why);
             }
         }
         if (bad) {
