@@ -60,6 +60,8 @@ static int cmd_render(cli_ctx *c, cli_args *a)
         json_str(stdout, r.list_unsubscribe);
         printf(",\"List-Unsubscribe-Post\":");
         json_str(stdout, r.list_unsubscribe_post);
+        printf(",\"" MTRK_MID_HEADER "\":");
+        json_str(stdout, r.mid_header);
         printf("},\"html\":");
         json_str(stdout, opt(a, "html-out") ? NULL : r.html);
         printf(",\"text\":");
@@ -67,7 +69,8 @@ static int cmd_render(cli_ctx *c, cli_args *a)
         printf("}\n");
     } else if (st == 0) {
         /* Headers, a blank line, then the parts (as a mail shows them). */
-        printf("List-Unsubscribe: %s\nList-Unsubscribe-Post: %s\n", r.list_unsubscribe, r.list_unsubscribe_post);
+        printf("List-Unsubscribe: %s\nList-Unsubscribe-Post: %s\n" MTRK_MID_HEADER ": %s\n", r.list_unsubscribe,
+               r.list_unsubscribe_post, r.mid_header);
         if (r.text && !opt(a, "text-out"))
             printf("\n-- text --\n%s%s", r.text, r.text_len && r.text[r.text_len - 1] == '\n' ? "" : "\n");
         if (r.html && !opt(a, "html-out"))

@@ -121,7 +121,7 @@ MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 /* ------------------------------------------------------------------ */
-#define MTRK_RENDERED_VERSION 1 /**< Current version of mtrk_rendered (its version member) */
+#define MTRK_RENDERED_VERSION 2 /**< Current version of mtrk_rendered (its version member) */
 /**
  * A message rendered for its recipient. Every string is owned by the caller
  * (free each with mtrk_free, or all with mtrk_rendered_clear); NULL when the
@@ -135,9 +135,13 @@ typedef struct mtrk_rendered {
     char *list_unsubscribe_post; /**< value of List-Unsubscribe-Post: "List-Unsubscribe=One-Click" */
     size_t html_len;             /**< octets of html (no NUL) */
     size_t text_len; /**< octets of text (no NUL) */
+    /* ---- version 2 ---- */
+    /** Value of the header named MTRK_MID_HEADER ("X-Mtrk-Mid", mtrk/bounce.h) to put on the
+     *  message: its mid, so that a bounce returning the original names the message. */
+    char *mid_header;
 } mtrk_rendered;
 /** Initializer of a mtrk_rendered at its current version, with the defaults */
-#define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
+#define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0, NULL }
 /** Fills *r with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version);
 /** Frees every string of *r and sets them to NULL (NULL-safe). */

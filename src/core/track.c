@@ -6,6 +6,7 @@
 #include "campaign_area.h"
 #include "tracking_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -770,8 +771,9 @@ MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version)
     if (version == 0 || version > MTRK_RENDERED_VERSION)
         return gerr(MTRK_EVERSION, "rendered version %u unknown (1..%u)", version, MTRK_RENDERED_VERSION);
     mtrk_rendered d = MTRK_RENDERED_INIT;
-    *r = d;
-    r->version = version;
+    d.version = version;
+    /* A version-1 caller's struct ends before mid_header. */
+    memcpy(r, &d, version == 1 ? offsetof(mtrk_rendered, mid_header) : sizeof d);
     return MTRK_OK;
 }
 
@@ -785,6 +787,10 @@ MTRK_API void mtrk_rendered_clear(mtrk_rendered *r)
     free(r->list_unsubscribe_post);
     r->html = r->text = r->list_unsubscribe = r->list_unsubscribe_post = NULL;
     r->html_len = r->text_len = 0;
+    if (r->version >= 2) {
+        free(r->mid_header);
+        r->mid_header = NULL;
+    }
 }
 
 MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid)
@@ -793,7 +799,8 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
     int rc = check_version(t, "out", out, MTRK_RENDERED_VERSION);
     if (rc)
         return rc;
-    if (out->html || out->text || out->list_unsubscribe || out->list_unsubscribe_post)
+    if (out->html || out->text || out->list_unsubscribe || out->list_unsubscribe_post ||
+        (out->version >= 2 && out->mid_header))
         return terr(t, MTRK_EINVAL, "out holds strings: mtrk_rendered_clear it first");
     if (id_is_nil(mid))
         return terr(t, MTRK_EINVAL, "mid is nil");
@@ -810,6 +817,12 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
         rc = render_text(&r, &res.text, &res.text_len);
     if (rc == MTRK_OK)
         rc = render_headers(&r, &res);
+    if (rc == MTRK_OK && out->version >= 2) {
+        char m[MTRK_ID_STRLEN + 1];
+        mtrk_id_to_string(m, mid);
+        if ((res.mid_header = xstrdup(m)) == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+    }
     render_ctx_free(&r);
     rc = tx_end(t, rc);
     if (rc) {
@@ -817,7 +830,8 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
         return rc;
     }
     res.version = out->version;
-    *out = res;
+    /* A version-1 caller's struct ends before mid_header. */
+    memcpy(out, &res, out->version == 1 ? offsetof(mtrk_rendered, mid_header) : sizeof res);
     return MTRK_OK;
 }
 

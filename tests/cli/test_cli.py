@@ -398,6 +398,7 @@ class CliTest(unittest.TestCase):
         r = self.t.json("render", u["mid"], "--json")
         self.assertEqual(r["headers"]["List-Unsubscribe"], "<%s>" % u["unsubscribe"])
         self.assertEqual(r["headers"]["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        self.assertEqual(r["headers"]["X-Mtrk-Mid"], u["mid"])  # what a returned bounce names it by
         self.assertIn('href="%s"' % u["clicks"][0]["url"], r["html"])
         self.assertIn('href="https://s.example.com/p?e=[[Email]]"', r["html"])
         self.assertIn('<img src="%s"' % u["open"], r["html"])

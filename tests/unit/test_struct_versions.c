@@ -51,15 +51,23 @@ AT_VERSION_1(MTRK_LINK_STATS);
 AT_VERSION_1(MTRK_SIM_OPTIONS);
 AT_VERSION_1(MTRK_SIM_REPORT);
 AT_VERSION_1(MTRK_KEY_INFO);
-AT_VERSION_1(MTRK_RENDERED);
 AT_VERSION_1(MTRK_CLASSIFY_RULES);
 AT_VERSION_1(MTRK_CLASSIFY_INPUT);
 AT_VERSION_1(MTRK_TRACK_REQUEST);
 AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
 AT_VERSION_1(MTRK_TRACK_RESULT);
 AT_VERSION_1(MTRK_HTML_LINK);
-_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 2 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2,
+_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 2 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
+                   MTRK_RENDERED_VERSION == 2,
                "a new version: add its exact-size test below");
+
+/* mtrk_rendered as a caller built against version 1 declares it. */
+typedef struct rendered_v1 {
+    unsigned int version;
+    char *html, *text, *list_unsubscribe, *list_unsubscribe_post;
+    size_t html_len, text_len;
+} rendered_v1;
+_Static_assert(sizeof(rendered_v1) == offsetof(mtrk_rendered, mid_header), "version 1 ends there");
 
 /* mtrk_open_options as a caller built against version 1 declares it. */
 typedef struct open_options_v1 {
@@ -276,6 +284,29 @@ static void event_outcome_version_1_caller_gets_only_version_1_fields(void **sta
     assert_int_equal(out[0]->duplicate, 1);
     for (int i = 0; i < N; i++)
         free(out[i]);
+
+    /* mtrk_rendered: version 1 ends before mid_header; init, render and
+     * clear write nothing past it, and version 2 gets the mid's header. */
+    mtrk_tenant_settings st;
+    OK(mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION));
+    OK(mtrk_tenant_settings_get(&st, t));
+    st.tracking_base_url = "https://t.example.com/t";
+    OK(mtrk_tenant_settings_set(t, &st));
+    rendered_v1 *old = malloc(sizeof *old);
+    assert_non_null(old);
+    OK(mtrk_rendered_init((mtrk_rendered *)old, 1));
+    OK(mtrk_message_render((mtrk_rendered *)old, t, m[0].mid));
+    assert_non_null(old->text);
+    mtrk_rendered_clear((mtrk_rendered *)old);
+    assert_null(old->text);
+    free(old);
+    mtrk_rendered now = MTRK_RENDERED_INIT;
+    OK(mtrk_message_render(&now, t, m[0].mid));
+    char mid_text[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(mid_text, m[0].mid);
+    assert_string_equal(now.mid_header, mid_text);
+    mtrk_rendered_clear(&now);
+    assert_null(now.mid_header);
     mtrk_tenant_close(t);
     mtrk_db_close(db);
 }

@@ -194,10 +194,10 @@ class mtrk_key_info(Structure):
 
 class mtrk_rendered(Structure):
     """Strings owned by the caller: kept as raw pointers, read, then mtrk_rendered_clear."""
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("html", c_void_p), ("text", c_void_p),
                 ("list_unsubscribe", c_void_p), ("list_unsubscribe_post", c_void_p),
-                ("html_len", c_size_t), ("text_len", c_size_t)]
+                ("html_len", c_size_t), ("text_len", c_size_t), ("mid_header", c_void_p)]
 
 
 class mtrk_classify_rule(Structure):

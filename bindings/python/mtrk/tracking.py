@@ -243,7 +243,8 @@ class TrackingMixin(_Base):
                 raw = string_at(ptr, n) if n is not None else string_at(ptr)
                 return raw.decode("utf-8", "surrogateescape")
             return Rendered(html=s(r.html, r.html_len), text=s(r.text, r.text_len),
-                            list_unsubscribe=s(r.list_unsubscribe), list_unsubscribe_post=s(r.list_unsubscribe_post))
+                            list_unsubscribe=s(r.list_unsubscribe), list_unsubscribe_post=s(r.list_unsubscribe_post),
+                            mid_header=s(r.mid_header))
         finally:
             L.mtrk_rendered_clear(byref(r))
 

@@ -493,6 +493,7 @@ class Rendered:
     text: Optional[str]
     list_unsubscribe: Optional[str]
     list_unsubscribe_post: Optional[str]
+    mid_header: Optional[str] = None  #: value of the X-Mtrk-Mid header to put on the message
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class TrackingTest(TenantCase):
         self.assertIsNotNone(r.text)
         self.assertIn("mailto:unsub@acme.example", r.list_unsubscribe)
         self.assertEqual(r.list_unsubscribe_post, "List-Unsubscribe=One-Click")
+        self.assertEqual(r.mid_header, str(self.mid))
 
     def test_open_click_unsubscribe(self) -> None:
         open_url = self.t.track_url(UrlKind.OPEN, self.mid)
