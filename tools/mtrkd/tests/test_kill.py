@@ -45,12 +45,13 @@ class KillTest(unittest.TestCase):
             self.assertTrue(support.wait_for(lambda: len(acked) >= 400, timeout=120), "no load")
             srv.proc.send_signal(signal.SIGKILL)
             srv.stop()
-            with lock:
-                n_acked = len(acked)
             stop.set()
             for t in threads:
                 t.join()
-            self.assertEqual(len(acked), n_acked, "a hit was acknowledged after the kill")
+            # A client may count a response it read just before the kill only
+            # after it: what matters is that every hit acknowledged at all,
+            # whenever its answer was read, is in the event log.
+            self.assertGreaterEqual(len(acked), 400)
             stored = {e.get("user_agent") for e in support.export_events(fx.path, "acme")}
             missing = [ua for ua in acked if ua not in stored]
             self.assertEqual(missing, [], "acknowledged but not recorded")
