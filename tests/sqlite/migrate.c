@@ -22,39 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t q_int(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        rel_die("prepare %s: %s", sql, sqlite3_errmsg(db));
-    if (sqlite3_step(st) != SQLITE_ROW)
-        rel_die("no row for %s: %s", sql, sqlite3_errmsg(db));
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-static void expect(int64_t got, int64_t want, const char *what)
-{
-    if (got != want)
-        rel_die("%s: %lld, expected %lld", what, (long long)got, (long long)want);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    if (in == NULL || out == NULL)
-        rel_die("cannot copy %s to %s", from, to);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            rel_die("cannot write %s", to);
-    fclose(in);
-    if (fclose(out) != 0)
-        rel_die("cannot write %s", to);
-}
-
 static void sql(sqlite3 *db, const char *script)
 {
     char *err = NULL;
@@ -66,13 +33,13 @@ static void sql(sqlite3 *db, const char *script)
  * and events_by_campaign is keyed by it. */
 static void check_hour_buckets(sqlite3 *db, int64_t events)
 {
-    expect(q_int(db, "SELECT count(*) FROM events WHERE occurred_hour = occurred_at / 3600000 * 3600000"), events,
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM events WHERE occurred_hour = occurred_at / 3600000 * 3600000"), events,
            "occurred_hour filled from occurred_at");
-    expect(q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_hour'"), 1,
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_hour'"), 1,
            "events_by_campaign keyed by occurred_hour");
-    expect(q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_at'"), 0,
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_campaign') WHERE name = 'occurred_at'"), 0,
            "events_by_campaign no longer keyed by occurred_at");
-    expect(q_int(db, "SELECT count(DISTINCT occurred_hour) FROM events") > 1, 1, "events over several hours");
+    rel_expect(rel_q_int(db, "SELECT count(DISTINCT occurred_hour) FROM events") > 1, 1, "events over several hours");
 }
 
 /* One text describing a table or index of db as SQLite sees it: columns
@@ -158,19 +125,19 @@ int main(int argc, char **argv)
     char dir[4096], path[4200];
     rel_mkdtemp(dir, sizeof dir, "migrate");
     snprintf(path, sizeof path, "%s/old.mtrk", dir);
-    copy_file(argv[1], path);
+    rel_copy_file(argv[1], path);
 
     /* What the old file holds, read raw before the library touches it. */
     sqlite3 *db;
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 2, "fixture user_version");
-    int64_t events = q_int(db, "SELECT count(*) FROM events");
-    int64_t messages = q_int(db, "SELECT count(*) FROM messages");
-    int64_t queued = q_int(db, "SELECT count(*) FROM messages WHERE state = 1");
-    int64_t contacts = q_int(db, "SELECT count(*) FROM contacts");
-    expect(events, 415, "fixture events");
-    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 1,
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 2, "fixture user_version");
+    int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
+    int64_t messages = rel_q_int(db, "SELECT count(*) FROM messages");
+    int64_t queued = rel_q_int(db, "SELECT count(*) FROM messages WHERE state = 1");
+    int64_t contacts = rel_q_int(db, "SELECT count(*) FROM contacts");
+    rel_expect(events, 415, "fixture events");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 1,
            "fixture events_by_contact");
     sqlite3_close(db);
 
@@ -204,32 +171,32 @@ int main(int argc, char **argv)
     REL_OK(mtrk_campaign_set_status(t, two, MTRK_CAMPAIGN_SCHEDULED), t);
     REL_OK(mtrk_campaign_set_status(t, two, MTRK_CAMPAIGN_SENDING), t);
     REL_OK(mtrk_queue_claim(mids, &got, &canceled, t, two, (size_t)queued + 1, 60000), t);
-    expect((int64_t)(got + canceled), queued, "claimed + canceled from the migrated queue");
+    rel_expect((int64_t)(got + canceled), queued, "claimed + canceled from the migrated queue");
     free(mids);
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
-    expect(q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
-    expect(q_int(db, "SELECT count(*) FROM events"), events, "events kept");
-    expect(q_int(db, "SELECT count(*) FROM messages"), messages, "messages kept");
-    expect(q_int(db, "SELECT count(*) FROM contacts"), contacts, "contacts kept");
-    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 0,
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events, "events kept");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM messages"), messages, "messages kept");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM contacts"), contacts, "contacts kept");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_contact'"), 0,
            "events_by_contact dropped");
-    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_v2'"), 0, "no leftover table");
-    expect(q_int(db, "SELECT count(*) FROM messages WHERE queue_state IS NOT (CASE WHEN state IN (1, 2) "
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_v2'"), 0, "no leftover table");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM messages WHERE queue_state IS NOT (CASE WHEN state IN (1, 2) "
                      "THEN state END)"),
            0, "queue_state derived from the state");
-    expect(q_int(db, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list('events')"), 2,
+    rel_expect(rel_q_int(db, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list('events')"), 2,
            "events' foreign keys (message, link)");
-    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_provider' "
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_provider' "
                      "AND sql LIKE '%WHERE%IS NOT NULL%'"),
            1, "events_by_provider partial");
-    expect(q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_by_queue' "
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_by_queue' "
                      "AND sql LIKE '%queue_state%IS NOT NULL%'"),
            1, "messages_by_queue over queue_state, partial");
     check_hour_buckets(db, events);
@@ -252,7 +219,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 6, "user_version after migrations 5 and 6");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "user_version after migrations 5 and 6");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);

@@ -25,18 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t q_int(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        rel_die("prepare %s: %s", sql, sqlite3_errmsg(db));
-    if (sqlite3_step(st) != SQLITE_ROW)
-        rel_die("no row for %s: %s", sql, sqlite3_errmsg(db));
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 static mtrk_id q_id(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st;
@@ -50,27 +38,6 @@ static mtrk_id q_id(sqlite3 *db, const char *sql)
         rel_die("more than one id for %s", sql);
     sqlite3_finalize(st);
     return id;
-}
-
-static void expect(int64_t got, int64_t want, const char *what)
-{
-    if (got != want)
-        rel_die("%s: %lld, expected %lld", what, (long long)got, (long long)want);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    if (in == NULL || out == NULL)
-        rel_die("cannot copy %s to %s", from, to);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            rel_die("cannot write %s", to);
-    fclose(in);
-    if (fclose(out) != 0)
-        rel_die("cannot write %s", to);
 }
 
 /* The stored figures of one link (clicks, unique, unique human). */
@@ -89,7 +56,7 @@ static link_fig stored_link(sqlite3 *db, const char *label)
                  "SELECT s.%s FROM link_stats s JOIN links l ON l.tenant = s.tenant AND l.id = s.link "
                  "WHERE l.label = '%s'",
                  cols[i], label);
-        *out[i] = q_int(db, q);
+        *out[i] = rel_q_int(db, q);
     }
     return f;
 }
@@ -137,17 +104,17 @@ int main(int argc, char **argv)
     char dir[4096], path[4200];
     rel_mkdtemp(dir, sizeof dir, "migrate-folds");
     snprintf(path, sizeof path, "%s/v5.mtrk", dir);
-    copy_file(argv[1], path);
+    rel_copy_file(argv[1], path);
 
     /* The figures stored before the migration, and the messages. */
     sqlite3 *db;
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 5, "fixture user_version");
-    expect(q_int(db, "SELECT count(*) FROM messages WHERE folded_event IS NOT NULL") > 0, 1,
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 5, "fixture user_version");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM messages WHERE folded_event IS NOT NULL") > 0, 1,
            "fixture messages with a mark");
-    int64_t events = q_int(db, "SELECT count(*) FROM events");
-    expect(events, 73, "fixture events");
+    int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
+    rel_expect(events, 73, "fixture events");
     link_fig buy_before = stored_link(db, "Buy"), blog_before = stored_link(db, "Blog");
     expect_link(buy_before, (link_fig){ 6, 6, 6 }, "fixture Buy, miscounted");
     int64_t stats_before[6];
@@ -156,7 +123,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 6; i++) {
         char q[256];
         snprintf(q, sizeof q, "SELECT %s FROM campaign_stats", stat_cols[i]);
-        stats_before[i] = q_int(db, q);
+        stats_before[i] = rel_q_int(db, q);
     }
     mtrk_id campaign = q_id(db, "SELECT id FROM campaigns WHERE name = 'spring'");
     mtrk_id buy = q_id(db, "SELECT id FROM links WHERE label = 'Buy'");
@@ -176,7 +143,7 @@ int main(int argc, char **argv)
     const uint64_t got[6] = { mt.opens_unique, mt.clicks_unique, mt.clicks_total, mt.delivered, mt.bounced_hard,
                               mt.unsubscribes };
     for (int i = 0; i < 6; i++)
-        expect((int64_t)got[i], stats_before[i], stat_cols[i]);
+        rel_expect((int64_t)got[i], stats_before[i], stat_cols[i]);
     expect_link(api_link(t, campaign, "Blog"), blog_before, "Blog after the migration");
 
     /* Rebuilt: every figure is the history's. */
@@ -208,8 +175,8 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    expect(q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
-    expect(q_int(db, "SELECT count(*) FROM events"), events + 25, "events kept and added");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 25, "events kept and added");
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);

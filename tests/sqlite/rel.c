@@ -225,3 +225,36 @@ void rel_each_event_id(const char *path, void (*fn)(void *ud, const char *peid),
     sqlite3_finalize(st);
     sqlite3_close(db);
 }
+
+int64_t rel_q_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        rel_die("prepare %s: %s", sql, sqlite3_errmsg(db));
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rel_die("no row for %s: %s", sql, sqlite3_errmsg(db));
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+void rel_expect(int64_t got, int64_t want, const char *what)
+{
+    if (got != want)
+        rel_die("%s: %lld, expected %lld", what, (long long)got, (long long)want);
+}
+
+void rel_copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    if (in == NULL || out == NULL)
+        rel_die("cannot copy %s to %s", from, to);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            rel_die("cannot write %s", to);
+    fclose(in);
+    if (fclose(out) != 0)
+        rel_die("cannot write %s", to);
+}

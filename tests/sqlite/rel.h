@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include <mtrk/mtrk.h>
+#include <sqlite3.h>
 
 #define REL_TENANT "rel"
 #define REL_PROVIDER "rel"
@@ -53,6 +54,14 @@ void rel_check_rollups(mtrk_tenant *t, mtrk_id campaign);
 
 /* Reads the provider event ids of REL_PROVIDER, calling fn for each. */
 void rel_each_event_id(const char *path, void (*fn)(void *ud, const char *peid), void *ud);
+
+/* The first column of the one row `sql` gives, as an integer (dies when
+ * there is none). */
+int64_t rel_q_int(sqlite3 *db, const char *sql);
+/* Dies with `what` unless got == want. */
+void rel_expect(int64_t got, int64_t want, const char *what);
+/* Copies the file `from` to `to` (dies on failure). */
+void rel_copy_file(const char *from, const char *to);
 
 /* Milliseconds of a monotonic clock. */
 int64_t rel_ms(void);
