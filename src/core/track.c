@@ -1159,6 +1159,27 @@ static int resolve_in_tx(resolve_ctx *x, const track_path *p, bool post)
     }
 }
 
+/* Resolves a checked path inside the caller's write transaction into *res. */
+static int resolve_one(mtrk_tenant *t, mtrk_track_result *res, const track_path *p, bool post,
+                       const mtrk_track_request *req, const mtrk_resolve_options *opts, mtrk_time at,
+                       mtrk_source source)
+{
+    resolve_ctx x;
+    memset(&x, 0, sizeof x);
+    x.t = t;
+    x.req = req;
+    x.opts = opts;
+    x.res = res;
+    x.kind = p->kind;
+    x.at = at ? at : core_now(t->db);
+    x.source = source;
+    int rc = resolve_in_tx(&x, p, post);
+    rows_clear(T_MESSAGES, &x.m);
+    rows_clear(T_CAMPAIGNS, &x.c);
+    rows_clear(T_CONTACTS, &x.contact);
+    return rc;
+}
+
 /* Resolves a checked path in one transaction; *out filled on success. */
 static int resolve_run(mtrk_tenant *t, mtrk_track_result *out, const track_path *p, bool post,
                        const mtrk_track_request *req, const mtrk_resolve_options *opts, mtrk_time at,
@@ -1168,20 +1189,7 @@ static int resolve_run(mtrk_tenant *t, mtrk_track_result *out, const track_path 
     int rc = tx_begin(t, true);
     if (rc)
         return rc;
-    resolve_ctx x;
-    memset(&x, 0, sizeof x);
-    x.t = t;
-    x.req = req;
-    x.opts = opts;
-    x.res = &res;
-    x.kind = p->kind;
-    x.at = at ? at : core_now(t->db);
-    x.source = source;
-    rc = resolve_in_tx(&x, p, post);
-    rows_clear(T_MESSAGES, &x.m);
-    rows_clear(T_CAMPAIGNS, &x.c);
-    rows_clear(T_CONTACTS, &x.contact);
-    rc = tx_end(t, rc);
+    rc = tx_end(t, resolve_one(t, &res, p, post, req, opts, at, source));
     if (rc == MTRK_OK)
         *out = res;
     return rc;
@@ -1256,20 +1264,8 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
                                   : resolve_check(t, reqs[i], opts, &p, &post);
         uint64_t w0 = t->writes;
         mtrk_track_result res = *outs[i];
-        if (hrc == MTRK_OK) {
-            resolve_ctx x;
-            memset(&x, 0, sizeof x);
-            x.t = t;
-            x.req = reqs[i];
-            x.opts = opts;
-            x.res = &res;
-            x.kind = p.kind;
-            x.at = reqs[i]->at ? reqs[i]->at : core_now(t->db);
-            hrc = resolve_in_tx(&x, &p, post);
-            rows_clear(T_MESSAGES, &x.m);
-            rows_clear(T_CAMPAIGNS, &x.c);
-            rows_clear(T_CONTACTS, &x.contact);
-        }
+        if (hrc == MTRK_OK)
+            hrc = resolve_one(t, &res, &p, post, reqs[i], opts, reqs[i]->at, 0);
         if (hrc == MTRK_OK) {
             *outs[i] = res;
         } else if (hit_refusal(hrc) && t->writes == w0) {
