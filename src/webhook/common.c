@@ -744,3 +744,38 @@ char *wh_form_get(const char *body, size_t len, const char *name, size_t *outlen
     }
     return NULL;
 }
+
+int wh_parse_object_or_array(const wh_request *req, wh_result *res, const char *provider,
+                             void (*map)(wh_event *ev, json_t *o))
+{
+    char what[64];
+    snprintf(what, sizeof what, "%s body", provider);
+    json_t *root = wh_json_load(req->body, req->len, res, what);
+    if (root == NULL)
+        return -1;
+    if (!json_is_object(root) && !json_is_array(root)) {
+        json_decref(root);
+        return wh_fail(res, WH_MALFORMED, "%s body is not a JSON object or array", provider);
+    }
+    json_t *list = root;
+    if (json_is_object(root)) {
+        list = json_array();
+        json_array_append(list, root);
+    }
+    size_t i;
+    json_t *o;
+    json_array_foreach(list, i, o) {
+        wh_event *ev = wh_event_add(res, o);
+        if (ev == NULL)
+            break;
+        if (!json_is_object(o))
+            wh_event_fail(ev, "event %zu is not a JSON object", i);
+        else
+            map(ev, o);
+        json_array_set_new(list, i, json_null()); /* release it as soon as it is read */
+    }
+    if (list != root)
+        json_decref(list);
+    json_decref(root);
+    return 0;
+}

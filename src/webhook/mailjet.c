@@ -87,34 +87,7 @@ static void mj_event(wh_event *ev, json_t *o)
 
 static int mj_parse(const wh_request *req, wh_result *res)
 {
-    json_t *root = wh_json_load(req->body, req->len, res, "mailjet body");
-    if (root == NULL)
-        return -1;
-    if (!json_is_object(root) && !json_is_array(root)) {
-        json_decref(root);
-        return wh_fail(res, WH_MALFORMED, "mailjet body is not a JSON object or array");
-    }
-    json_t *list = root;
-    if (json_is_object(root)) {
-        list = json_array();
-        json_array_append(list, root);
-    }
-    size_t i;
-    json_t *o;
-    json_array_foreach(list, i, o) {
-        wh_event *ev = wh_event_add(res, o);
-        if (ev == NULL)
-            break;
-        if (!json_is_object(o))
-            wh_event_fail(ev, "event %zu is not a JSON object", i);
-        else
-            mj_event(ev, o);
-        json_array_set_new(list, i, json_null()); /* release it as soon as it is read */
-    }
-    if (list != root)
-        json_decref(list);
-    json_decref(root);
-    return 0;
+    return wh_parse_object_or_array(req, res, "mailjet", mj_event);
 }
 
 const wh_adapter wh_mailjet = { "mailjet", NULL, mj_parse };

@@ -134,6 +134,11 @@ const char *wh_header_get(const wh_request *req, const char *name);
 json_t *wh_json_load(const char *text, size_t len, wh_result *res, const char *what);
 wh_event *wh_event_add(wh_result *res, json_t *raw);
 void wh_event_fail(wh_event *ev, const char *fmt, ...);
+/* A body that is one event object or an array of them (`provider` names it
+ * in messages): each element to `map`, or refused when not an object; an
+ * element is released as soon as it is read. 0, or -1 with res set. */
+int wh_parse_object_or_array(const wh_request *req, wh_result *res, const char *provider,
+                             void (*map)(wh_event *ev, json_t *o));
 void wh_map(wh_event *ev, const char *provider_type, mtrk_event_type type); /* type 0: unmapped */
 char *wh_strdup(const char *s);
 /* Typed field access: NULL/0 when absent; a present field of another type
