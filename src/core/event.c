@@ -768,40 +768,22 @@ static int refusal_note(mtrk_tenant *t, refusal *r, size_t i)
     return MTRK_OK;
 }
 
-MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
-                                     const mtrk_event_input *const *events, size_t n)
+int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
+                     mtrk_event_outcome *const *outcomes, size_t *out_recorded)
 {
-    if (out_recorded)
-        *out_recorded = 0;
-    TENANT_CHECK(t);
-    if (outcomes == NULL)
-        return terr(t, MTRK_EINVAL, "outcomes is NULL");
-    if (events == NULL)
-        return terr(t, MTRK_EINVAL, "events is NULL");
-    if (n > MTRK_MAX_BATCH)
-        return terr(t, MTRK_ETOOLONG, "n %zu is over the batch limit %d", n, MTRK_MAX_BATCH);
-    int rc;
-    for (size_t i = 0; i < n; i++) {
-        const mtrk_event_outcome *o = outcomes[i];
-        if (o == NULL || o->version == 0 || o->version > MTRK_EVENT_OUTCOME_VERSION) {
-            ev_name nm = { "outcomes", i, "" };
-            return check_version(t, ev_name_of(&nm), o, MTRK_EVENT_OUTCOME_VERSION);
-        }
-    }
+    *out_recorded = 0;
     /* Each event validated once, up front (no store needed). */
     int *invalid = calloc(n ? n : 1, sizeof *invalid);
     if (invalid == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
     refusal ref = { SIZE_MAX, NULL };
-    rc = MTRK_OK;
+    int rc = MTRK_OK;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         ev_name nm = { "events", i, "" };
         if ((invalid[i] = ev_validate(t, &nm, events[i])) != MTRK_OK &&
             (rc = outcome_explain(t, outcomes[i], invalid[i])) == MTRK_OK)
             rc = refusal_note(t, &ref, i);
     }
-    if (rc == MTRK_OK)
-        rc = tx_begin(t, true);
     if (rc) {
         free(invalid);
         free(ref.msg);
@@ -872,7 +854,34 @@ MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *c
     batch_plan_free(&bp);
     t->fold = NULL;
     fold_cache_free(fc);
-    rc = tx_end(t, rc);
+    if (rc == MTRK_OK)
+        *out_recorded = recorded;
+    return rc;
+}
+
+MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes, mtrk_tenant *t,
+                                     const mtrk_event_input *const *events, size_t n)
+{
+    if (out_recorded)
+        *out_recorded = 0;
+    TENANT_CHECK(t);
+    if (outcomes == NULL)
+        return terr(t, MTRK_EINVAL, "outcomes is NULL");
+    if (events == NULL)
+        return terr(t, MTRK_EINVAL, "events is NULL");
+    if (n > MTRK_MAX_BATCH)
+        return terr(t, MTRK_ETOOLONG, "n %zu is over the batch limit %d", n, MTRK_MAX_BATCH);
+    for (size_t i = 0; i < n; i++) {
+        const mtrk_event_outcome *o = outcomes[i];
+        if (o == NULL || o->version == 0 || o->version > MTRK_EVENT_OUTCOME_VERSION) {
+            ev_name nm = { "outcomes", i, "" };
+            return check_version(t, ev_name_of(&nm), o, MTRK_EVENT_OUTCOME_VERSION);
+        }
+    }
+    size_t recorded = 0;
+    int rc = tx_begin(t, true);
+    if (rc == MTRK_OK)
+        rc = tx_end(t, core_event_batch(t, events, n, outcomes, &recorded));
     if (rc) {
         /* Nothing of the call is kept: every item says so, with the call's
          * reason (one copy, shared). */

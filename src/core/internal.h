@@ -324,6 +324,13 @@ void stats_drop(mtrk_tenant *t);
 void stats_free(mtrk_tenant *t); /* at tenant close */
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
+/* mtrk_event_record_batch inside the caller's write transaction: validates
+ * and records each event, filling its outcome; *recorded counts the events
+ * written. A nonzero return (storage, memory) means the caller must roll
+ * back; the outcomes of events refused for their own input keep their
+ * status either way. */
+int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
+                     mtrk_event_outcome *const *outcomes, size_t *recorded);
 
 /* A message's facts are its stored row folded with its events (docs/decisions.md
  * §8): recording an event inserts the event and, as a rule, does not write the
