@@ -138,14 +138,121 @@ typedef struct mtrk_change {
     uint64_t columns;
 } mtrk_change;
 
+/* ---- typed records of the event path (contract version 4) ---- */
+
+#define MTRK_STORE_MESSAGE_VERSION 1 /**< Current version of mtrk_store_message */
+/**
+ * A message as the event path reads and writes it: a record of the domain,
+ * not a row of a table — how a store keeps it (keys, columns, joins) is the
+ * store's business. Every field is data the core decided; the store keeps
+ * and returns it unchanged. A time or count of 0 means none; a nil id
+ * (all zero bytes) means none; a NULL string means none. Strings are
+ * borrowed: valid during the call (or callback) that hands them over.
+ */
+typedef struct mtrk_store_message {
+    unsigned int version; /**< MTRK_STORE_MESSAGE_VERSION or an older version */
+    mtrk_id id;           /**< the message id (mid) */
+    mtrk_id campaign;     /**< its campaign */
+    mtrk_id contact;      /**< its contact */
+    int64_t state;        /**< its state (an mtrk_message_state) */
+    int64_t cancel_reason; /**< why it was canceled */
+    mtrk_time created_at; /**< when it was generated */
+    mtrk_time lease_until; /**< the end of a claim's lease */
+    mtrk_time sent_at;     /**< the facts the core keeps (below): first times */
+    mtrk_time delivered_at; /**< first delivery */
+    mtrk_time bounced_at;   /**< first bounce */
+    mtrk_time first_open_at; /**< first open */
+    mtrk_time first_click_at; /**< first click */
+    mtrk_time first_complaint_at; /**< first complaint */
+    mtrk_time first_unsub_at;     /**< first unsubscribe */
+    int64_t opens;        /**< opens counted */
+    int64_t clicks;       /**< clicks counted */
+    int64_t soft_bounces; /**< soft bounces counted */
+    int64_t flags;        /**< the core's flag bits */
+    const char *provider_message_id; /**< the provider's id of the message, or NULL */
+    /**
+     * Derived by the core from state: nonzero (the state) while the message
+     * is in the send queue, 0 otherwise. A store that keeps a queue index
+     * keys it on this.
+     */
+    int64_t queue_state;
+    /**
+     * The mark: the position (occurred_at, arrived_at, id) of the last event
+     * the facts above include; folded_event nil when they include none.
+     */
+    mtrk_time folded_occurred_at;
+    mtrk_time folded_arrived_at; /**< the mark's arrival time */
+    mtrk_id folded_event;        /**< the mark's event id, or nil */
+    const char *folded_links;    /**< the core's summary of the links clicked up to the mark, or NULL */
+} mtrk_store_message;
+
+/** Bits of a messages_update mask: which fields of a message record are written. */
+enum {
+    MTRK_STORE_MSG_STATE = 1u << 0,     /**< state, cancel_reason, lease_until and queue_state */
+    MTRK_STORE_MSG_FACTS = 1u << 1,     /**< sent_at .. flags (the facts) */
+    MTRK_STORE_MSG_PROVIDER_ID = 1u << 2, /**< provider_message_id */
+    MTRK_STORE_MSG_MARK = 1u << 3       /**< folded_occurred_at, folded_arrived_at, folded_event, folded_links */
+};
+
+#define MTRK_STORE_EVENT_VERSION 1 /**< Current version of mtrk_store_event */
+/**
+ * An event as the event path appends and reads it: what happened to a
+ * message, with the effects the core decided it had. Conventions as for
+ * mtrk_store_message. Events are never changed once appended (except
+ * through the generic rows, by retention and erasure).
+ */
+typedef struct mtrk_store_event {
+    unsigned int version; /**< MTRK_STORE_EVENT_VERSION or an older version */
+    mtrk_id id;           /**< the event id */
+    mtrk_id message;      /**< its message */
+    mtrk_id campaign;     /**< its message's campaign */
+    mtrk_id contact;      /**< its message's contact */
+    int64_t type;         /**< an mtrk_event_type */
+    mtrk_id link;         /**< the link clicked, or nil */
+    mtrk_time occurred_at; /**< when it happened */
+    mtrk_time arrived_at;  /**< when mtrk recorded it */
+    /** Derived by the core from occurred_at: the hour bucket the rollups and listings use. */
+    int64_t occurred_hour;
+    const char *provider;          /**< the provider, or NULL */
+    const char *provider_event_id; /**< the provider's event id, or NULL; (provider, provider_event_id) is unique per tenant */
+    const char *provider_message_id; /**< the provider's message id, or NULL */
+    int64_t bounce_kind;        /**< an mtrk_bounce_kind */
+    const char *diagnostic;     /**< bounce diagnostic text, or NULL */
+    const char *user_agent;     /**< the client's user agent, or NULL */
+    const char *ip;             /**< the client's address, or NULL */
+    int64_t verdict;            /**< an mtrk_verdict */
+    const char *verdict_reason; /**< why, or NULL */
+    int64_t unsub_scope;        /**< an mtrk_unsub_scope (unsubscribes) */
+    mtrk_id unsub_audience;     /**< the audience of an audience-scoped unsubscribe, or nil */
+    int64_t unsub_source;       /**< an mtrk_source (unsubscribes) */
+    int64_t effects;            /**< MTRK_EFFECT_* bits the core decided */
+} mtrk_store_event;
+
+/**
+ * Callback of messages_load: one message and its events past its mark (see
+ * messages_load), valid only during the call. Return 0 to go on, or a
+ * negative MTRK_E* code to abort the operation with that code.
+ */
+typedef int (*mtrk_store_message_fn)(void *userdata, const mtrk_store_message *message,
+                                     const mtrk_store_event *const *events, size_t nevents);
+
+/**
+ * Callback of provider_ids_find: the stored event of key `index`, valid only
+ * during the call. Return 0 to go on, or a negative MTRK_E* code to abort.
+ */
+typedef int (*mtrk_store_event_fn)(void *userdata, size_t index, const mtrk_store_event *event);
+
 /**
  * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
  * means the core reads key by key with get). Version 3 appends scan_many
- * (optional: NULL means the core scans prefix by prefix). The core accepts
- * stores of any of these versions and calls an optional member only when
- * the store's version has it and the pointer is set.
+ * (optional: NULL means the core scans prefix by prefix). Version 4 appends
+ * the typed operations of the event path, messages_load .. messages_update
+ * (optional as a group: a store sets all four or none; with none, the core
+ * does their work through the rows). The core accepts stores of any of
+ * these versions and calls an optional member only when the store's
+ * version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 3
+#define MTRK_STORE_VERSION 4
 
 /** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
@@ -228,9 +335,52 @@ struct mtrk_store {
      */
     int (*scan_many)(mtrk_store *store, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
                      size_t n, mtrk_row_fn fn, void *userdata);
+
+    /* ---- version 4: the event path, typed ---- */
+
+    /**
+     * Loads the messages `mids[0..n-1]` of `tenant` (ids may repeat; those
+     * with no message are skipped) and calls fn once per message found, in
+     * any order, with the message and its events past its mark: those whose
+     * (occurred_at, arrived_at, id) is greater than the message's
+     * (folded_occurred_at, folded_arrived_at, folded_event) — every event
+     * of the message when folded_event is nil — in that order (times
+     * numerically, ids bytewise). Records handed to fn are of the versions
+     * this header defines. The transaction's own writes are seen; fn may not
+     * change the store. Meant as the one read of an event batch.
+     */
+    int (*messages_load)(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn,
+                         void *userdata);
+
+    /**
+     * Finds the events of `tenant` stored under the pairs (providers[i],
+     * event_ids[i]), i < n: calls fn(userdata, i, event) for each pair that
+     * has one (at most once per i, in any order). The duplicate and conflict
+     * checks of an event batch.
+     */
+    int (*provider_ids_find)(mtrk_store *store, mtrk_id tenant, const char *const *providers,
+                             const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata);
+
+    /**
+     * Appends n events of `tenant` (each event's version tells its size).
+     * MTRK_EEXISTS when an id, or a (provider, provider_event_id) pair with
+     * both set, is already stored or repeats in the call; MTRK_ENOTFOUND
+     * when a message does not exist. May defer the work as apply may.
+     */
+    int (*events_append)(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n);
+
+    /**
+     * Writes the fields of message records named by masks[i] (MTRK_STORE_MSG_*
+     * bits; 0 writes every field but id, campaign, contact and created_at,
+     * which never change) to the stored messages with their ids.
+     * MTRK_ENOTFOUND when one does not exist. May defer the work as apply may.
+     */
+    int (*messages_update)(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
+                           const unsigned *masks, size_t n);
 };
 /** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
-#define MTRK_STORE_INIT { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+#define MTRK_STORE_INIT \
+    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

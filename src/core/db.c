@@ -30,6 +30,7 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
     /* Write only the members of `version`: a version-1 caller's struct is smaller. */
     memset(store, 0, version == 1   ? offsetof(mtrk_store, get_many)
                      : version == 2 ? offsetof(mtrk_store, scan_many)
+                     : version == 3 ? offsetof(mtrk_store, messages_load)
                                     : sizeof *store);
     store->version = version;
     return MTRK_OK;
@@ -55,6 +56,12 @@ static int check_store(mtrk_store *s)
     else if (!s->apply) missing = "apply";
     if (missing)
         return gerr(MTRK_EINCOMPLETE, "store has no %s operation", missing);
+    if (s->version >= 4) {
+        int typed = (s->messages_load != NULL) + (s->provider_ids_find != NULL) + (s->events_append != NULL) +
+                    (s->messages_update != NULL);
+        if (typed != 0 && typed != 4)
+            return gerr(MTRK_EINCOMPLETE, "store sets %d of the four typed event operations (all or none)", typed);
+    }
     return MTRK_OK;
 }
 

@@ -50,6 +50,7 @@ typedef struct ev_pre {
     const mtrk_id *defer;  /* first pass: sorted contacts whose events wait for the second */
     size_t ndefer;
     bool deferred;         /* out: the message's contact is one of them; nothing was written */
+    mtrk_id contact;       /* out: the message's contact, once read */
 } ev_pre;
 
 static void ev_state_clear(ev_state *s)
@@ -209,8 +210,14 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     int rc;
     s->msg.tenant = t->id;
     s->msg.id = in->mid;
-    if ((rc = st_get(t, T_MESSAGES, &s->msg)))
-        return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid) : rc;
+    if (!fold_cache_get(t->fold, in->mid, &s->msg, &rc))
+        rc = st_get(t, T_MESSAGES, &s->msg);
+    if (rc)
+        return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid)
+             : rc == MTRK_ENOMEM    ? terr(t, rc, "out of memory")
+                                    : rc;
+    if (pre != NULL)
+        pre->contact = s->msg.contact;
     if (pre != NULL && pre->ndefer > 0 && bsearch(&s->msg.contact, pre->defer, pre->ndefer, sizeof(mtrk_id), id_cmp)) {
         pre->deferred = true;
         return MTRK_OK;
@@ -388,7 +395,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     row_events ev;
     event_row(&ev, t, in, s);
     ev.effects = eff;
-    int rc = st_insert(t, T_EVENTS, &ev);
+    int rc = t->fold != NULL ? fold_cache_stage_event(t->fold, &ev) : st_insert(t, T_EVENTS, &ev);
+    if (rc == MTRK_ENOMEM)
+        return terr(t, rc, "out of memory");
     mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
     bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
     if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
@@ -406,12 +415,11 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         w.folded_links = links;
         if (w.provider_message_id == NULL)
             w.provider_message_id = ev.provider_message_id;
-        if (rc == MTRK_OK)
+        if (rc == MTRK_OK && t->fold != NULL && fold_cache_stage_message(t->fold, &w) != MTRK_OK)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        else if (rc == MTRK_OK && t->fold == NULL)
             rc = st_update(t, T_MESSAGES, &w);
         free(links);
-    } else if (rc == MTRK_OK) {
-        if (fold_cache_add_event(t->fold, &ev) != MTRK_OK)
-            rc = terr(t, MTRK_ENOMEM, "out of memory");
     }
     if (rc == MTRK_OK && t->fold != NULL && has_provider_id(ev.provider, ev.provider_event_id) &&
         fold_cache_add_provider(t->fold, ev.provider, ev.provider_event_id, ev.id, ev.message, ev.type) != MTRK_OK)
@@ -433,7 +441,9 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
                                                         : nil_id;
         rc = apply_unsub(t, s, scope, scope_id, (mtrk_source)ev.unsub_source, &eff);
     }
-    if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
+    if (rc == MTRK_OK && eff != (uint32_t)ev.effects && t->fold != NULL) {
+        fold_cache_set_effects(t->fold, ev.id, eff); /* staged: appended with its effects */
+    } else if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
         row_events before = ev;
         ev.effects = eff;
         rc = st_update_from(t, T_EVENTS, &before, &ev);
@@ -708,7 +718,9 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
             row_messages msg = { 0 };
             msg.tenant = t->id;
             msg.id = keys[a].mid;
-            int grc = st_get(t, T_MESSAGES, &msg);
+            int grc;
+            if (!fold_cache_get(t->fold, keys[a].mid, &msg, &grc))
+                grc = st_get(t, T_MESSAGES, &msg);
             if (grc == MTRK_OK) {
                 mtrk_id *c = bp->contacts;
                 if (bp->ncontacts == bp->capcontacts &&
@@ -789,28 +801,23 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
         free(ref.msg);
         return rc;
     }
-    /* The batch's messages in one store call (stores with get_many). */
-    mtrk_value *mk = n > 1 ? malloc(2 * n * sizeof *mk) : NULL;
-    size_t nk = 0;
-    for (size_t i = 0; mk != NULL && i < n; i++)
-        if (!invalid[i]) {
-            mk[nk++] = v_id(&t->id);
-            mk[nk++] = v_id(&events[i]->mid);
-        }
-    rc = n > 1 && mk == NULL ? terr(t, MTRK_ENOMEM, "out of memory") : st_prefetch(t, T_MESSAGES, mk, nk / 2);
-    free(mk);
-    /* And their events, for the fold, in one more. */
+    /* The batch's messages, their events and its provider ids, read once. */
     struct fold_cache *fc = NULL;
-    if (rc == MTRK_OK && n > 1 && st_remote(t) && (rc = fold_cache_load(t, events, invalid, n, &fc)) == MTRK_OK)
-        t->fold = fc;
+    rc = fold_cache_load(t, events, invalid, n, &fc);
+    t->fold = fc;
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
     if (rc == MTRK_OK)
         rc = batch_plan_make(t, events, n, &bp);
     size_t recorded = 0;
     for (size_t k = 0; rc == MTRK_OK; k++) {
-        if (k == bp.first2 && !bp.built2)
+        /* The first pass's writes go to the store before the second pass:
+         * its events read and write beyond their messages. */
+        if (k == bp.first2 && !bp.built2) {
             batch_plan_second(&bp);
+            if ((rc = fold_cache_flush(t, fc)))
+                break;
+        }
         if (k >= bp.len)
             break;
         size_t i = bp.order[k];
@@ -830,9 +837,14 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
         bool wrote = false;
         /* The second pass records every event, whatever its contact. */
         bool first = k < bp.first2;
-        ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false };
+        ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false, { { 0 } } };
         if (erc == MTRK_OK)
             erc = event_record(t, events[i], &pre, o, &wrote);
+        /* A second-pass event is written at once; one with effects on its
+         * contact has changed that contact's messages behind the set. */
+        if (!first && wrote && erc == MTRK_OK && (erc = fold_cache_flush(t, fc)) == MTRK_OK &&
+            pinned_type(events[i]) && !o->duplicate)
+            fold_cache_forget_contact(fc, pre.contact);
         if (erc == MTRK_OK && pre.deferred) {
             batch_plan_defer(&bp, k);
         } else if (erc == MTRK_OK) {

@@ -88,8 +88,7 @@ bool mark_of(const row_messages *m, mark_pos *out)
 /* The start of the events of message mid past a mark, in events_by_message
  * after its (tenant, message) prefix: the sort key of an event at the mark
  * (sort_key_after). *at holds the values, which point into it. */
-static unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at,
-                           mtrk_value *out)
+unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at, mtrk_value *out)
 {
     memset(at, 0, sizeof *at);
     at->tenant = t->id;
@@ -241,16 +240,18 @@ static int fold_cb(void *ud, void *row)
     return fold_one(ud, &de, e->provider_message_id, &pos, row);
 }
 
-/* ---- the batch's cache ---------------------------------------------------------
- * On a store behind a round trip (st_remote), an event batch reads the events
- * of all its messages with one st_scan_many instead of one scan per event
- * (a local store reads them event by event, which costs it no more), and keeps
- * them, as the fold sees them, until the batch ends; likewise the events
- * already stored under its provider event ids, for the duplicate check.
- * Exact: within the batch, events are inserted only by event_apply, which
- * adds each one to its message's entry (in events_by_message order) and its
- * provider event id to the map; the later update of an event's effects adds
- * contact effects only, which the fold does not read. */
+/* ---- the batch's working set ---------------------------------------------------
+ * An event batch reads its messages, each with the events past its mark,
+ * and the events stored under its provider event ids, with one store call
+ * each, and keeps them, as the fold sees them, until the batch ends. Its
+ * own writes to them are staged: an event joins its message's entry and the
+ * list of events to append, a message row written by the fold replaces the
+ * entry's row; fold_cache_flush writes both with one call each. Exact: the
+ * batch holds the tenant's write lock, and whatever else writes a message
+ * or reads events of the batch (the effects of bounces, complaints and
+ * unsubscribes on a contact, the soft-bounce history) runs after a flush,
+ * and its contact's messages are then forgotten (fold_cache_forget_contact)
+ * so that the store is asked again. */
 
 typedef struct fold_ev {
     decide_event de;
@@ -261,7 +262,11 @@ typedef struct fold_ev {
 
 typedef struct fold_entry {
     mtrk_id mid;
-    fold_ev *ev;
+    bool known;        /* the set knows the message: found says whether it exists */
+    bool found;
+    bool dirty;        /* msg was changed by the batch: written at the flush */
+    row_messages msg;  /* as stored, with the batch's changes (owned) */
+    fold_ev *ev;       /* the events past the stored mark, with the batch's */
     size_t n, cap;
 } fold_entry;
 
@@ -278,8 +283,9 @@ struct fold_cache {
     fold_entry *e; /* sorted by mid */
     size_t n;
     prov_entry *prov; /* the batch's provider event ids that have an event */
+    row_events *pend; /* staged events (owned copies), in the order recorded */
+    size_t npend, cappend;
 };
-
 
 static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
 {
@@ -318,14 +324,6 @@ static int prov_add(struct fold_cache *fc, const char *provider, const char *pei
         return MTRK_ENOMEM;
     }
     return MTRK_OK;
-}
-
-static int prov_fill_cb(void *ud, void *row)
-{
-    const row_events *e = row;
-    if (!has_provider_id(e->provider, e->provider_event_id))
-        return 0;
-    return prov_add(ud, e->provider, e->provider_event_id, e->id, e->message, e->type);
 }
 
 static int mid_cmp(const void *a, const void *b)
@@ -367,23 +365,33 @@ static int fold_add(fold_entry *fe, const row_events *e)
     return MTRK_OK;
 }
 
-static int fold_fill_cb(void *ud, void *row)
+static void entry_forget(fold_entry *fe)
 {
-    const row_events *e = row;
-    fold_entry *fe = fold_find(ud, e->message);
-    return fe ? fold_add(fe, e) : 0;
+    for (size_t j = 0; j < fe->n; j++)
+        free(fe->ev[j].pmid);
+    free(fe->ev);
+    fe->ev = NULL;
+    fe->n = fe->cap = 0;
+    rows_clear(T_MESSAGES, &fe->msg);
+    fe->known = fe->found = fe->dirty = false;
+}
+
+static void pend_clear(struct fold_cache *fc)
+{
+    for (size_t i = 0; i < fc->npend; i++)
+        rows_clear(T_EVENTS, &fc->pend[i]);
+    fc->npend = 0;
 }
 
 void fold_cache_free(struct fold_cache *fc)
 {
     if (fc == NULL)
         return;
-    for (size_t i = 0; i < fc->n; i++) {
-        for (size_t j = 0; j < fc->e[i].n; j++)
-            free(fc->e[i].ev[j].pmid);
-        free(fc->e[i].ev);
-    }
+    for (size_t i = 0; i < fc->n; i++)
+        entry_forget(&fc->e[i]);
     free(fc->e);
+    pend_clear(fc);
+    free(fc->pend);
     prov_entry *pe, *tmp;
     HASH_ITER(hh, fc->prov, pe, tmp) {
         HASH_DEL(fc->prov, pe);
@@ -392,11 +400,32 @@ void fold_cache_free(struct fold_cache *fc)
     free(fc);
 }
 
-/* The cache for the batch's messages (events[i]->mid of version >= 1) and
- * provider event ids, read with one st_scan_many each (and one scan per
- * message that has a mark). */
+static int load_cb(void *ud, const row_messages *m, const row_events *ev, size_t nev)
+{
+    fold_entry *fe = fold_find(ud, m->id);
+    if (fe == NULL || fe->known)
+        return 0;
+    if (rows_copy(T_MESSAGES, &fe->msg, m))
+        return MTRK_ENOMEM;
+    fe->known = fe->found = true;
+    for (size_t i = 0; i < nev; i++)
+        if (fold_add(fe, &ev[i]))
+            return MTRK_ENOMEM;
+    return 0;
+}
+
+static int prov_cb(void *ud, size_t i, const row_events *e)
+{
+    (void)i;
+    if (!has_provider_id(e->provider, e->provider_event_id))
+        return 0;
+    return prov_add(ud, e->provider, e->provider_event_id, e->id, e->message, e->type);
+}
+
+/* The set for the batch's messages (events[i]->mid of valid events) and
+ * provider event ids: one st_messages_load, one st_provider_ids_find. */
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                           struct fold_cache **out)
+                    struct fold_cache **out)
 {
     *out = NULL;
     struct fold_cache *fc = calloc(1, sizeof *fc);
@@ -413,71 +442,139 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         if (u == 0 || !id_eq(fc->e[u - 1].mid, fc->e[i].mid))
             fc->e[u++] = fc->e[i];
     fc->n = u;
-    mtrk_value *pre = fc->n ? malloc(2 * fc->n * sizeof *pre) : NULL;
-    if (fc->n && pre == NULL) {
-        fold_cache_free(fc);
-        return terr(t, MTRK_ENOMEM, "out of memory");
-    }
-    /* The rows (prefetched) give each message's mark. Those without one:
-     * all their events, in one call; those with one (a message folded into
-     * its row, which has had many events): the events past it, one scan
-     * each. The entries of absent messages stay empty. */
-    size_t npre = 0;
-    int rc = MTRK_OK;
-    for (size_t i = 0; i < fc->n && rc == MTRK_OK; i++) {
-        row_messages m;
-        memset(&m, 0, sizeof m);
-        m.tenant = t->id;
-        m.id = fc->e[i].mid;
-        rc = st_get(t, T_MESSAGES, &m);
-        if (rc == MTRK_ENOTFOUND) {
-            rc = MTRK_OK;
-            continue;
-        }
-        if (rc)
-            break;
-        mark_pos mk;
-        if (!mark_of(&m, &mk)) {
-            pre[2 * npre] = v_id(&t->id);
-            pre[2 * npre + 1] = v_id(&fc->e[i].mid);
-            npre++;
-        } else {
-            mtrk_value key[2] = { v_id(&t->id), v_id(&fc->e[i].mid) };
-            row_events at;
-            mtrk_value start[COL_events__COUNT];
-            unsigned ns = mark_start(t, fc->e[i].mid, &mk, &at, start);
-            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, key, 2, start, ns, MTRK_SCAN_AFTER, fold_fill_cb, fc);
-        }
-        rows_clear(T_MESSAGES, &m);
-    }
+    mtrk_id *mids = malloc((fc->n ? fc->n : 1) * sizeof *mids);
+    const char **prov = malloc((n ? n : 1) * sizeof *prov), **peid = malloc((n ? n : 1) * sizeof *peid);
+    int rc = mids == NULL || prov == NULL || peid == NULL ? MTRK_ENOMEM : MTRK_OK;
+    for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++)
+        mids[i] = fc->e[i].mid;
     if (rc == MTRK_OK)
-        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, npre, fold_fill_cb, fc);
-    free(pre);
-    /* And the events already stored under the batch's provider event ids,
-     * for the duplicate check, in one more. */
+        rc = st_messages_load(t, mids, fc->n, load_cb, fc);
+    /* Messages not found are known to be absent. */
+    for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++)
+        fc->e[i].known = true;
+    /* Only valid events' ids: a store may refuse a malformed text outright,
+     * and an invalid event is that event's own error. */
     size_t np = 0;
-    pre = rc == MTRK_OK && n ? malloc(3 * n * sizeof *pre) : NULL;
-    if (rc == MTRK_OK && n && pre == NULL)
-        rc = MTRK_ENOMEM;
-    for (size_t i = 0; pre != NULL && i < n; i++) {
-        /* Only valid ones: a store may refuse a malformed text outright,
-         * and an invalid event is that event's own error. */
-        if (invalid[i] || !has_provider_id(events[i]->provider, events[i]->provider_event_id))
-            continue;
-        pre[3 * np] = v_id(&t->id);
-        pre[3 * np + 1] = v_text(events[i]->provider);
-        pre[3 * np + 2] = v_text(events[i]->provider_event_id);
-        np++;
-    }
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++)
+        if (!invalid[i] && has_provider_id(events[i]->provider, events[i]->provider_event_id)) {
+            prov[np] = events[i]->provider;
+            peid[np] = events[i]->provider_event_id;
+            np++;
+        }
     if (rc == MTRK_OK && np)
-        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_PROVIDER, pre, 3, np, prov_fill_cb, fc);
-    free(pre);
+        rc = st_provider_ids_find(t, prov, peid, np, prov_cb, fc);
+    free(mids);
+    free(prov);
+    free(peid);
     if (rc) {
         fold_cache_free(fc);
         return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
     }
     *out = fc;
     return MTRK_OK;
+}
+
+bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *rc)
+{
+    fold_entry *fe = fold_find(fc, mid);
+    if (fe == NULL || !fe->known)
+        return false;
+    if (!fe->found) {
+        memset(out, 0, sizeof *out);
+        *rc = MTRK_ENOTFOUND;
+    } else {
+        *rc = rows_copy(T_MESSAGES, out, &fe->msg) ? MTRK_ENOMEM : MTRK_OK;
+    }
+    return true;
+}
+
+int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
+{
+    if (fc->npend == fc->cappend) {
+        row_events *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        fc->pend = p;
+    }
+    if (rows_copy(T_EVENTS, &fc->pend[fc->npend], ev))
+        return MTRK_ENOMEM;
+    fc->npend++;
+    fold_entry *fe = fold_find(fc, ev->message);
+    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+}
+
+void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects)
+{
+    for (size_t i = fc->npend; i-- > 0;)
+        if (id_eq(fc->pend[i].id, id)) {
+            fc->pend[i].effects = effects;
+            return;
+        }
+    assert(!"the event is staged");
+}
+
+int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m)
+{
+    fold_entry *fe = fold_find(fc, m->id);
+    /* Every message of the batch has an entry, and the event that writes
+     * its row read it from the set or after a flush from the store. */
+    assert(fe != NULL);
+    if (fe == NULL)
+        return MTRK_ENOMEM;
+    row_messages copy;
+    if (rows_copy(T_MESSAGES, &copy, m))
+        return MTRK_ENOMEM;
+    rows_clear(T_MESSAGES, &fe->msg);
+    fe->msg = copy;
+    fe->dirty = true;
+    if (!fe->known) {
+        /* Known from here on: the row is the store's after the flush, and
+         * it has no events past its mark but those the batch adds. */
+        fe->known = fe->found = true;
+    }
+    return MTRK_OK;
+}
+
+int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
+{
+    if (fc == NULL)
+        return MTRK_OK;
+    int rc = st_events_append(t, fc->pend, fc->npend);
+    pend_clear(fc);
+    size_t nd = 0;
+    for (size_t i = 0; i < fc->n; i++)
+        nd += fc->e[i].dirty;
+    if (rc || nd == 0)
+        return rc;
+    row_messages *rows = malloc(nd * sizeof *rows);
+    unsigned *masks = malloc(nd * sizeof *masks);
+    if (rows == NULL || masks == NULL) {
+        free(rows);
+        free(masks);
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    nd = 0;
+    for (size_t i = 0; i < fc->n; i++)
+        if (fc->e[i].dirty) {
+            rows[nd] = fc->e[i].msg; /* shallow: the entry keeps the strings */
+            masks[nd++] = 0;
+            fc->e[i].dirty = false;
+        }
+    rc = st_messages_update(t, rows, masks, nd);
+    free(rows);
+    free(masks);
+    return rc;
+}
+
+void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
+{
+    if (fc == NULL)
+        return;
+    for (size_t i = 0; i < fc->n; i++)
+        if (fc->e[i].known && fc->e[i].found && id_eq(fc->e[i].msg.contact, contact)) {
+            assert(!fc->e[i].dirty); /* forgotten after a flush */
+            entry_forget(&fc->e[i]);
+        }
 }
 
 /* Folds the cached events of m past its mark; each sees a row with the
@@ -530,6 +627,8 @@ int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void
     else
         rc = links_parse(t, ls, m->folded_links);
     fold_entry *fe = all ? NULL : fold_find(t->fold, m->id);
+    if (fe != NULL && !fe->known)
+        fe = NULL;
     if (rc) {
         /* the row's summary is unreadable: nothing folded */
     } else if (fe != NULL) {
@@ -587,12 +686,6 @@ int core_message_settle(mtrk_tenant *t, row_messages *m, bool *moved)
     if (*moved && (stored == MTRK_MSG_QUEUED || stored == MTRK_MSG_CLAIMED))
         rc = st_update(t, T_MESSAGES, m);
     return rc;
-}
-
-int fold_cache_add_event(struct fold_cache *fc, const row_events *ev)
-{
-    fold_entry *fe = fold_find(fc, ev->message);
-    return fe != NULL ? fold_add(fe, ev) : MTRK_OK;
 }
 
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,

@@ -109,18 +109,56 @@ void mark_set(row_messages *m, const mark_pos *p);
 int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void *ud, size_t *visited,
                  link_set *links);
 
-/* The batch's cache (t->fold during an event batch on a remote store). */
+/* The start of the events of message mid past a mark, in events_by_message
+ * after its (tenant, message) prefix (the generic rows' scan bound). *at
+ * holds the values, which point into it. */
+unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at, mtrk_value *out);
+
+/* ---- the batch's working set (event_fold.c) ------------------------------------
+ * t->fold during an event batch: the batch's messages, each with its events
+ * past its mark, and the events stored under its provider event ids, read
+ * with one call each (st_messages_load, st_provider_ids_find); the batch's
+ * writes to them are staged here and written with one call each
+ * (st_events_append, st_messages_update) by fold_cache_flush. */
 struct fold_cache;
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
                     struct fold_cache **out);
 void fold_cache_free(struct fold_cache *fc);
-/* Adds a newly inserted event to its message's entry (fc may be NULL). */
-int fold_cache_add_event(struct fold_cache *fc, const row_events *ev);
+/* The message mid as the batch sees it: true when the set knows whether it
+ * exists (*rc MTRK_OK with an owned copy in *out, or MTRK_ENOTFOUND, or
+ * MTRK_ENOMEM); false when the store must be asked. fc may be NULL. */
+bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *rc);
+/* Stages a new event (copied) for the flush, and adds it to its message. */
+int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev);
+/* Sets the effects of the staged event `id` (it must be staged). */
+void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects);
+/* Stages a message row (copied) for the flush. */
+int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m);
+/* Writes what is staged. */
+int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc);
+/* Forgets the messages of `contact` (written by others than the batch): the
+ * store is asked again. Call after a flush. */
+void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
 /* Notes that (provider, peid) has event `id` of message mid and type `type`. */
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);
-/* The event stored or recorded under (provider, peid), if the cache knows one. */
+/* The event stored or recorded under (provider, peid), if the set knows one. */
 bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id *id,
                               mtrk_id *mid, int64_t *type);
+
+/* ---- the typed operations of the event path (store_typed.c) -------------------- */
+
+/* Does the store have them (contract version 4)? Else they go through the rows. */
+bool st_typed(const mtrk_tenant *t);
+/* fn gets each message found (strings borrowed for the call) and its events
+ * past its mark, in events_by_message order. */
+typedef int (*st_message_fn)(void *ud, const row_messages *m, const row_events *ev, size_t nev);
+int st_messages_load(mtrk_tenant *t, const mtrk_id *mids, size_t n, st_message_fn fn, void *ud);
+/* fn(ud, i, event) for each pair i that has a stored event. */
+typedef int (*st_event_fn)(void *ud, size_t i, const row_events *ev);
+int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const char *const *event_ids, size_t n,
+                         st_event_fn fn, void *ud);
+int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n);
+int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n);
 
 #endif

@@ -323,6 +323,9 @@ int stats_flush(mtrk_tenant *t);
 void stats_drop(mtrk_tenant *t);
 void stats_free(mtrk_tenant *t); /* at tenant close */
 /* event.c: records one validated event (used by mtrk_queue_mark_sent too). */
+/* A message's queue_state (derived, the one rule): its state while queued
+ * or claimed, 0 (NULL) otherwise. */
+int64_t core_queue_state(int64_t state);
 int core_event_record(mtrk_tenant *t, const mtrk_event_input *in, mtrk_event_outcome *out);
 /* mtrk_event_record_batch inside the caller's write transaction: validates
  * and records each event, filling its outcome; *recorded counts the events

@@ -54,10 +54,9 @@ void rows_to_values(unsigned table, const void *row, mtrk_value *vals)
     }
     if (table == T_MESSAGES) {
         /* Derived: see queue_state in rows.h. */
-        int64_t st = vals[COL_messages_state].i;
-        bool in_queue = st == MTRK_MSG_QUEUED || st == MTRK_MSG_CLAIMED;
-        vals[COL_messages_queue_state].type = in_queue ? MTRK_VAL_INT : MTRK_VAL_NULL;
-        vals[COL_messages_queue_state].i = in_queue ? st : 0;
+        int64_t q = core_queue_state(vals[COL_messages_state].i);
+        vals[COL_messages_queue_state].type = q ? MTRK_VAL_INT : MTRK_VAL_NULL;
+        vals[COL_messages_queue_state].i = q;
     }
 }
 
