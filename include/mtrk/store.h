@@ -339,9 +339,9 @@ struct mtrk_store {
     /* ---- version 4: the event path, typed ---- */
 
     /**
-     * Loads the messages `mids[0..n-1]` of `tenant` (ids may repeat; those
-     * with no message are skipped) and calls fn once per message found, in
-     * any order, with the message and its events past its mark: those whose
+     * Loads the messages `mids[0..n-1]` of `tenant` (those with no message
+     * are skipped; an id given twice may be visited twice) and calls fn for
+     * each message found, in any order, with the message and its events past its mark: those whose
      * (occurred_at, arrived_at, id) is greater than the message's
      * (folded_occurred_at, folded_arrived_at, folded_event) — every event
      * of the message when folded_event is nil — in that order (times

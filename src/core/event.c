@@ -14,6 +14,7 @@
 #include "decide.h"
 #include "tracking_int.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,9 +396,16 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     row_events ev;
     event_row(&ev, t, in, s);
     ev.effects = eff;
-    int rc = t->fold != NULL ? fold_cache_stage_event(t->fold, &ev) : st_insert(t, T_EVENTS, &ev);
-    if (rc == MTRK_ENOMEM)
-        return terr(t, rc, "out of memory");
+    bool staged = fold_cache_staging(t->fold);
+    int rc;
+    if (staged) {
+        /* The first pass's events change nothing but their message. */
+        assert(!de.hard && in->type != MTRK_EV_COMPLAINT && in->type != MTRK_EV_UNSUBSCRIBE);
+        if ((rc = fold_cache_stage_event(t->fold, &ev)) != MTRK_OK)
+            return terr(t, rc, "out of memory");
+    } else if ((rc = st_insert(t, T_EVENTS, &ev)) == MTRK_OK && fold_cache_note_event(t->fold, &ev) != MTRK_OK) {
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
     mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
     bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
     if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
@@ -415,10 +423,11 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         w.folded_links = links;
         if (w.provider_message_id == NULL)
             w.provider_message_id = ev.provider_message_id;
-        if (rc == MTRK_OK && t->fold != NULL && fold_cache_stage_message(t->fold, &w) != MTRK_OK)
+        if (rc == MTRK_OK && staged && fold_cache_stage_message(t->fold, &w) != MTRK_OK)
             rc = terr(t, MTRK_ENOMEM, "out of memory");
-        else if (rc == MTRK_OK && t->fold == NULL)
-            rc = st_update(t, T_MESSAGES, &w);
+        else if (rc == MTRK_OK && !staged && (rc = st_update(t, T_MESSAGES, &w)) == MTRK_OK &&
+                 fold_cache_note_message(t->fold, &w) != MTRK_OK)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
         free(links);
     }
     if (rc == MTRK_OK && t->fold != NULL && has_provider_id(ev.provider, ev.provider_event_id) &&
@@ -441,8 +450,8 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
                                                         : nil_id;
         rc = apply_unsub(t, s, scope, scope_id, (mtrk_source)ev.unsub_source, &eff);
     }
-    if (rc == MTRK_OK && eff != (uint32_t)ev.effects && t->fold != NULL) {
-        fold_cache_set_effects(t->fold, ev.id, eff); /* staged: appended with its effects */
+    if (rc == MTRK_OK && eff != (uint32_t)ev.effects && staged) {
+        fold_cache_set_effects(t->fold, ev.id, eff); /* appended with its effects */
     } else if (rc == MTRK_OK && eff != (uint32_t)ev.effects) {
         row_events before = ev;
         ev.effects = eff;
@@ -815,7 +824,7 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
          * its events read and write beyond their messages. */
         if (k == bp.first2 && !bp.built2) {
             batch_plan_second(&bp);
-            if ((rc = fold_cache_flush(t, fc)))
+            if ((rc = fold_cache_stop_staging(t, fc)))
                 break;
         }
         if (k >= bp.len)
@@ -840,10 +849,9 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
         ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false, { { 0 } } };
         if (erc == MTRK_OK)
             erc = event_record(t, events[i], &pre, o, &wrote);
-        /* A second-pass event is written at once; one with effects on its
-         * contact has changed that contact's messages behind the set. */
-        if (!first && wrote && erc == MTRK_OK && (erc = fold_cache_flush(t, fc)) == MTRK_OK &&
-            pinned_type(events[i]) && !o->duplicate)
+        /* A second-pass event with effects on its contact has changed that
+         * contact's messages behind the set. */
+        if (!first && wrote && erc == MTRK_OK && pinned_type(events[i]))
             fold_cache_forget_contact(fc, pre.contact);
         if (erc == MTRK_OK && pre.deferred) {
             batch_plan_defer(&bp, k);

@@ -285,6 +285,7 @@ struct fold_cache {
     prov_entry *prov; /* the batch's provider event ids that have an event */
     row_events *pend; /* staged events (owned copies), in the order recorded */
     size_t npend, cappend;
+    bool staging;     /* writes are staged (else written at once, and noted) */
 };
 
 static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
@@ -470,7 +471,37 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         fold_cache_free(fc);
         return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
     }
+    fc->staging = true;
     *out = fc;
+    return MTRK_OK;
+}
+
+bool fold_cache_staging(const struct fold_cache *fc) { return fc != NULL && fc->staging; }
+
+int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc)
+{
+    int rc = fold_cache_flush(t, fc);
+    if (fc != NULL)
+        fc->staging = false;
+    return rc;
+}
+
+int fold_cache_note_event(struct fold_cache *fc, const row_events *ev)
+{
+    fold_entry *fe = fold_find(fc, ev->message);
+    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+}
+
+int fold_cache_note_message(struct fold_cache *fc, const row_messages *m)
+{
+    fold_entry *fe = fold_find(fc, m->id);
+    if (fe == NULL || !fe->known)
+        return MTRK_OK;
+    row_messages copy;
+    if (rows_copy(T_MESSAGES, &copy, m))
+        return MTRK_ENOMEM;
+    rows_clear(T_MESSAGES, &fe->msg);
+    fe->msg = copy;
     return MTRK_OK;
 }
 
@@ -490,6 +521,7 @@ bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *
 
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
 {
+    assert(fc->staging);
     if (fc->npend == fc->cappend) {
         row_events *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
         if (p == NULL)
@@ -516,9 +548,8 @@ void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects)
 int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m)
 {
     fold_entry *fe = fold_find(fc, m->id);
-    /* Every message of the batch has an entry, and the event that writes
-     * its row read it from the set or after a flush from the store. */
-    assert(fe != NULL);
+    /* Every message of the batch has an entry, known while staging. */
+    assert(fc->staging && fe != NULL && fe->known);
     if (fe == NULL)
         return MTRK_ENOMEM;
     row_messages copy;
@@ -527,11 +558,6 @@ int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m)
     rows_clear(T_MESSAGES, &fe->msg);
     fe->msg = copy;
     fe->dirty = true;
-    if (!fe->known) {
-        /* Known from here on: the row is the store's after the flush, and
-         * it has no events past its mark but those the batch adds. */
-        fe->known = fe->found = true;
-    }
     return MTRK_OK;
 }
 
@@ -572,7 +598,7 @@ void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
         return;
     for (size_t i = 0; i < fc->n; i++)
         if (fc->e[i].known && fc->e[i].found && id_eq(fc->e[i].msg.contact, contact)) {
-            assert(!fc->e[i].dirty); /* forgotten after a flush */
+            assert(!fc->e[i].dirty); /* nothing is staged then */
             entry_forget(&fc->e[i]);
         }
 }

@@ -117,9 +117,13 @@ unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_ev
 /* ---- the batch's working set (event_fold.c) ------------------------------------
  * t->fold during an event batch: the batch's messages, each with its events
  * past its mark, and the events stored under its provider event ids, read
- * with one call each (st_messages_load, st_provider_ids_find); the batch's
- * writes to them are staged here and written with one call each
- * (st_events_append, st_messages_update) by fold_cache_flush. */
+ * with one call each (st_messages_load, st_provider_ids_find). While it
+ * stages (the first pass: events whose effects stay within their message),
+ * the batch's writes to them are kept here and written with one call each
+ * (st_events_append, st_messages_update) by fold_cache_flush; after
+ * fold_cache_stop_staging (the second pass, whose events reach their
+ * contact's other rows and read its history from the store), events and
+ * rows are written at once and noted here. */
 struct fold_cache;
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
                     struct fold_cache **out);
@@ -128,6 +132,12 @@ void fold_cache_free(struct fold_cache *fc);
  * exists (*rc MTRK_OK with an owned copy in *out, or MTRK_ENOTFOUND, or
  * MTRK_ENOMEM); false when the store must be asked. fc may be NULL. */
 bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *rc);
+bool fold_cache_staging(const struct fold_cache *fc);
+/* Flushes, then writes go to the store at once. */
+int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc);
+/* Notes an event or a message row written to the store (fc may be NULL). */
+int fold_cache_note_event(struct fold_cache *fc, const row_events *ev);
+int fold_cache_note_message(struct fold_cache *fc, const row_messages *m);
 /* Stages a new event (copied) for the flush, and adds it to its message. */
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev);
 /* Sets the effects of the staged event `id` (it must be staged). */
@@ -136,8 +146,8 @@ void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects);
 int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m);
 /* Writes what is staged. */
 int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc);
-/* Forgets the messages of `contact` (written by others than the batch): the
- * store is asked again. Call after a flush. */
+/* Forgets the messages of `contact` (written by others than the event
+ * path): the store is asked again. Only when not staging. */
 void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
 /* Notes that (provider, peid) has event `id` of message mid and type `type`. */
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,

@@ -78,6 +78,7 @@
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
 #include "mtrk/store.h"
+#include "records.h"
 #include "rows.h" /* rows_sort_key: the contract's sort key, derived once */
 #include "values.h"
 
@@ -211,6 +212,7 @@ typedef struct memstore {
     undo *log;
     size_t nlog, caplog;
     chunk *arena;
+    rec_maps rec;           /* the typed records on the messages and events rows */
 } memstore;
 
 /* One per thread: its address identifies the thread. */
@@ -1487,6 +1489,189 @@ static int mem_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* The typed operations of the event path (contract version 4)          */
+/* ------------------------------------------------------------------ */
+
+/* Events of one message gathered by a scan: records pointing into the rows,
+ * which stay put while the operation runs (nothing changes the store). */
+typedef struct ev_gather {
+    const rec_maps *m;
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t n, cap;
+} ev_gather;
+
+static int gather_cb(void *ud, const mtrk_value *row)
+{
+    ev_gather *g = ud;
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 32;
+        mtrk_store_event *r = realloc(g->recs, cap * sizeof *r);
+        if (r == NULL)
+            return MTRK_ENOMEM;
+        g->recs = r;
+        const mtrk_store_event **p = realloc(g->ptrs, cap * sizeof *p);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        g->ptrs = p;
+        g->cap = cap;
+    }
+    rec_event_from_row(g->m, row, &g->recs[g->n]);
+    g->n++;
+    return 0;
+}
+
+static int is_nil_id(const mtrk_id *id)
+{
+    static const mtrk_id nil;
+    return memcmp(id, &nil, sizeof nil) == 0;
+}
+
+/* The row of `table` with primary key (tenant, id), or NULL. */
+static char *find_by_id(memstore *s, unsigned table, const mtrk_id *tenant, const mtrk_id *id, int *rc)
+{
+    const tdesc *d = &s->td[table];
+    mtrk_value key[2] = { { MTRK_VAL_BLOB, 0, tenant, sizeof *tenant }, { MTRK_VAL_BLOB, 0, id, sizeof *id } };
+    ekey ek;
+    if ((*rc = ekey_make(&ek, key, 2, 0, NULL)))
+        return NULL;
+    char *row = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    ekey_done(&ek);
+    return row;
+}
+
+static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
+                             mtrk_store_message_fn fn, void *userdata)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "messages_load");
+    if (rc)
+        return rc;
+    if ((n && mids == NULL) || fn == NULL)
+        return fail(MTRK_EINVAL, "memory store: messages_load: %s is NULL", fn == NULL ? "fn" : "mids");
+    const tdesc *md = &s->td[s->rec.msg.table];
+    ev_gather g = { &s->rec, NULL, NULL, 0, 0 };
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        char *row = find_by_id(s, s->rec.msg.table, &tenant, &mids[i], &rc);
+        if (row == NULL)
+            continue;
+        mtrk_value vals[MAX_COLS];
+        row_values(md, row, vals);
+        mtrk_store_message m;
+        rec_message_from_row(&s->rec, vals, &m);
+        mtrk_value pre[2] = { { MTRK_VAL_BLOB, 0, &tenant, sizeof tenant },
+                              { MTRK_VAL_BLOB, 0, &mids[i], sizeof mids[i] } };
+        mtrk_value start[4];
+        int marked = !is_nil_id(&m.folded_event);
+        if (marked)
+            rec_mark_start(&tenant, &m, start);
+        g.n = 0;
+        rc = mem_scan(store, s->rec.ev.table, s->rec.ev_by_message, pre, 2, marked ? start : NULL, marked ? 4 : 0,
+                      marked ? MTRK_SCAN_AFTER : 0, gather_cb, &g);
+        for (size_t k = 0; rc == 0 && k < g.n; k++)
+            g.ptrs[k] = &g.recs[k];
+        if (rc == 0) {
+            s->depth++;
+            rc = fn(userdata, &m, g.ptrs, g.n);
+            s->depth--;
+        }
+    }
+    free(g.recs);
+    free(g.ptrs);
+    if (rc == MTRK_ENOMEM)
+        return fail(rc, "memory store: out of memory reading messages");
+    return rc < 0 ? rc : 0;
+}
+
+typedef struct first_ctx {
+    const rec_maps *m;
+    mtrk_store_event rec;
+    int found;
+} first_ctx;
+
+static int first_cb(void *ud, const mtrk_value *row)
+{
+    first_ctx *c = ud;
+    rec_event_from_row(c->m, row, &c->rec);
+    c->found = 1;
+    return 1;
+}
+
+static int mem_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
+                                 const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "provider_ids_find");
+    if (rc)
+        return rc;
+    if ((n && (providers == NULL || event_ids == NULL)) || fn == NULL)
+        return fail(MTRK_EINVAL, "memory store: provider_ids_find: an argument is NULL");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (providers[i] == NULL || event_ids[i] == NULL)
+            continue;
+        mtrk_value pre[3] = { { MTRK_VAL_BLOB, 0, &tenant, sizeof tenant },
+                              { MTRK_VAL_TEXT, 0, providers[i], strlen(providers[i]) },
+                              { MTRK_VAL_TEXT, 0, event_ids[i], strlen(event_ids[i]) } };
+        first_ctx c = { &s->rec, { 0 }, 0 };
+        rc = mem_scan(store, s->rec.ev.table, s->rec.ev_by_provider, pre, 3, NULL, 0, 0, first_cb, &c);
+        if (rc == 0 && c.found) {
+            s->depth++;
+            rc = fn(userdata, i, &c.rec);
+            s->depth--;
+        }
+    }
+    return rc < 0 ? rc : 0;
+}
+
+static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    memstore *s = (memstore *)store;
+    if (n && events == NULL)
+        return fail(MTRK_EINVAL, "memory store: events_append: events is NULL");
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (events[i] == NULL || events[i]->version == 0)
+            return fail(MTRK_EINVAL, "memory store: events_append: event %zu is NULL or unversioned", i);
+        mtrk_value row[MAX_COLS];
+        rec_event_to_row(&s->rec, &tenant, events[i], row);
+        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, s->rec.ev.table, row, 0 };
+        rc = mem_apply(store, &ch, 1);
+        /* The message must exist (the events' reference to it). */
+        if (rc == 0 && find_by_id(s, s->rec.msg.table, &tenant, &events[i]->message, &rc) == NULL && rc == 0)
+            rc = fail(MTRK_ENOTFOUND, "memory store: events_append: event %zu names a missing message", i);
+    }
+    return rc;
+}
+
+static int mem_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
+                               const unsigned *masks, size_t n)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "messages_update");
+    if (rc)
+        return rc;
+    if (n && messages == NULL)
+        return fail(MTRK_EINVAL, "memory store: messages_update: messages is NULL");
+    const tdesc *md = &s->td[s->rec.msg.table];
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(MTRK_EINVAL, "memory store: messages_update: message %zu is NULL or unversioned", i);
+        char *cur = find_by_id(s, s->rec.msg.table, &tenant, &messages[i]->id, &rc);
+        if (rc)
+            break;
+        if (cur == NULL)
+            return fail(MTRK_ENOTFOUND, "memory store: messages_update: message %zu does not exist", i);
+        mtrk_value row[MAX_COLS];
+        row_values(md, cur, row);
+        uint64_t cols = 0;
+        rec_message_to_row(&s->rec, &tenant, messages[i], masks ? masks[i] : 0, row, &cols);
+        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, s->rec.msg.table, row, cols };
+        rc = mem_apply(store, &ch, 1);
+    }
+    return rc;
+}
+
 static const char *mem_errmsg(mtrk_store *store)
 {
     (void)store;
@@ -1609,6 +1794,10 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     s->base.scan = mem_scan;
     s->base.apply = mem_apply;
     s->base.errmsg = mem_errmsg;
+    s->base.messages_load = mem_messages_load;
+    s->base.provider_ids_find = mem_provider_ids_find;
+    s->base.events_append = mem_events_append;
+    s->base.messages_update = mem_messages_update;
 
     unsigned ntables = mtrk_store_table_count();
     s->td = calloc(ntables ? ntables : 1, sizeof *s->td);
@@ -1617,6 +1806,14 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         return fail(MTRK_ENOMEM, "memory store: out of memory");
     }
     s->ntables = ntables;
+    {
+        char why[200];
+        int rc = rec_maps_init(&s->rec, why, sizeof why);
+        if (rc) {
+            mem_free(&s->base);
+            return fail(rc, "memory store: %s", why);
+        }
+    }
     for (unsigned t = 0; t < ntables; t++) {
         int rc = setup_table(&s->td[t], mtrk_store_table(t));
         if (rc) {

@@ -192,10 +192,20 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
         }
         return mtrk_db_open(out, path, &o);
     }
-    if (strcmp(conf_backend, "memory") == 0) {
+    if (strcmp(conf_backend, "memory") == 0 || strcmp(conf_backend, "rows") == 0) {
         int rc = mtrk_store_memory_new(out_store);
         if (rc)
             return rc;
+        if (strcmp(conf_backend, "rows") == 0) {
+            /* The memory store as a contract-3 store: the core does the
+             * event path's typed operations through the generic rows. */
+            mtrk_store *st = *out_store;
+            st->version = 3;
+            st->messages_load = NULL;
+            st->provider_ids_find = NULL;
+            st->events_append = NULL;
+            st->messages_update = NULL;
+        }
         rc = mtrk_db_open_store(out, *out_store, &o);
         if (rc) {
             mtrk_store_free(*out_store);
@@ -211,7 +221,7 @@ int conf_open_db(mtrk_db **out)
 {
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
     o.clock = fake_clock;
-    if (strcmp(conf_backend, "memory") == 0)
+    if (strcmp(conf_backend, "memory") == 0 || strcmp(conf_backend, "rows") == 0)
         return mtrk_db_open(out, "memory:", &o);
 #ifdef CONF_HAVE_PG
     if (strcmp(conf_backend, "pg") == 0) {
@@ -308,8 +318,9 @@ int main(int argc, char **argv)
         atexit(pg_drop_all);
     } else
 #endif
-    if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0) {
-        fprintf(stderr, "conformance: unknown backend %s (memory, sqlite, pg)\n", conf_backend);
+    if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0 &&
+        strcmp(conf_backend, "rows") != 0) {
+        fprintf(stderr, "conformance: unknown backend %s (memory, rows, sqlite, pg)\n", conf_backend);
         return 2;
     }
     atexit(remove_all_dirs);

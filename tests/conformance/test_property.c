@@ -43,7 +43,8 @@
  *
  * Seeds: case i of a run uses seed S + i, with S = MTRK_TEST_SEED (decimal or
  * 0x-hex; default below); MTRK_TEST_CASES sets the number of cases (default
- * 12, or 200 with MTRK_TEST_LEVEL=full). A failure prints the case's seed and
+ * 60 on the in-memory backends, 12 on the others, or 200 with
+ * MTRK_TEST_LEVEL=full). A failure prints the case's seed and
  * every figure that differs; MTRK_TEST_DUMP=1 also prints its history, and
  * MTRK_TEST_SHRINK=1 shrinks the first failing case to a smallest history
  * that still fails (by removing events; best on the memory backend).
@@ -1650,7 +1651,8 @@ static void test_property_incremental_rebuild_reference(void **state)
     const char *level = getenv("MTRK_TEST_LEVEL");
     int full = level != NULL && strcmp(level, "full") == 0;
     uint64_t seed = env_u64("MTRK_TEST_SEED", P_DEFAULT_SEED);
-    uint64_t cases = env_u64("MTRK_TEST_CASES", full ? 200 : 12);
+    int in_memory = strcmp(conf_backend, "memory") == 0 || strcmp(conf_backend, "rows") == 0;
+    uint64_t cases = env_u64("MTRK_TEST_CASES", full ? 200 : in_memory ? 60 : 12);
     uint64_t failed = 0, first = 0;
     memset(&cover, 0, sizeof cover);
     for (uint64_t i = 0; i < cases; i++) {

@@ -1,0 +1,255 @@
+/* The typed records of the event path on the rows of their tables (records.h). */
+#include "records.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { K_ID, K_INT, K_TEXT };
+
+typedef struct rec_field {
+    const char *col;
+    size_t off;
+    int kind;
+    unsigned group; /* messages: the MTRK_STORE_MSG_* bit; 0 never written by an update */
+} rec_field;
+
+#define MF(name, kind, group) { #name, offsetof(mtrk_store_message, name), kind, group }
+static const rec_field msg_fields[] = {
+    MF(id, K_ID, 0),
+    MF(campaign, K_ID, 0),
+    MF(contact, K_ID, 0),
+    MF(state, K_INT, MTRK_STORE_MSG_STATE),
+    MF(cancel_reason, K_INT, MTRK_STORE_MSG_STATE),
+    MF(created_at, K_INT, 0),
+    MF(lease_until, K_INT, MTRK_STORE_MSG_STATE),
+    MF(sent_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(delivered_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(bounced_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(first_open_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(first_click_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(first_complaint_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(first_unsub_at, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(opens, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(clicks, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(soft_bounces, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(flags, K_INT, MTRK_STORE_MSG_FACTS),
+    MF(provider_message_id, K_TEXT, MTRK_STORE_MSG_PROVIDER_ID),
+    MF(queue_state, K_INT, MTRK_STORE_MSG_STATE),
+    MF(folded_occurred_at, K_INT, MTRK_STORE_MSG_MARK),
+    MF(folded_arrived_at, K_INT, MTRK_STORE_MSG_MARK),
+    MF(folded_event, K_ID, MTRK_STORE_MSG_MARK),
+    MF(folded_links, K_TEXT, MTRK_STORE_MSG_MARK),
+};
+#undef MF
+
+#define EF(name, kind) { #name, offsetof(mtrk_store_event, name), kind, 0 }
+static const rec_field ev_fields[] = {
+    EF(id, K_ID),
+    EF(message, K_ID),
+    EF(campaign, K_ID),
+    EF(contact, K_ID),
+    EF(type, K_INT),
+    EF(link, K_ID),
+    EF(occurred_at, K_INT),
+    EF(arrived_at, K_INT),
+    EF(occurred_hour, K_INT),
+    EF(provider, K_TEXT),
+    EF(provider_event_id, K_TEXT),
+    EF(provider_message_id, K_TEXT),
+    EF(bounce_kind, K_INT),
+    EF(diagnostic, K_TEXT),
+    EF(user_agent, K_TEXT),
+    EF(ip, K_TEXT),
+    EF(verdict, K_INT),
+    EF(verdict_reason, K_TEXT),
+    EF(unsub_scope, K_INT),
+    EF(unsub_audience, K_ID),
+    EF(unsub_source, K_INT),
+    EF(effects, K_INT),
+};
+#undef EF
+
+#define NMSG (sizeof msg_fields / sizeof msg_fields[0])
+#define NEV (sizeof ev_fields / sizeof ev_fields[0])
+_Static_assert(NMSG <= REC_MAX_FIELDS && NEV <= REC_MAX_FIELDS, "REC_MAX_FIELDS");
+
+static int find_col(const mtrk_table_def *d, const char *name)
+{
+    for (unsigned c = 0; c < d->ncols; c++)
+        if (strcmp(d->cols[c].name, name) == 0)
+            return (int)c;
+    return -1;
+}
+
+static int map_table(rec_map *m, const char *table, const rec_field *f, unsigned nf, char *msg, size_t cap)
+{
+    unsigned nt = mtrk_store_table_count();
+    m->def = NULL;
+    for (unsigned t = 0; t < nt; t++)
+        if (strcmp(mtrk_store_table(t)->name, table) == 0) {
+            m->table = t;
+            m->def = mtrk_store_table(t);
+        }
+    if (m->def == NULL) {
+        snprintf(msg, cap, "no table \"%s\" in the definitions", table);
+        return MTRK_ESTORE;
+    }
+    m->nfields = nf;
+    for (unsigned i = 0; i < nf; i++)
+        if ((m->col[i] = find_col(m->def, f[i].col)) < 0) {
+            snprintf(msg, cap, "table \"%s\" has no column \"%s\"", table, f[i].col);
+            return MTRK_ESTORE;
+        }
+    int tc = find_col(m->def, "tenant");
+    if (tc < 0) {
+        snprintf(msg, cap, "table \"%s\" has no tenant column", table);
+        return MTRK_ESTORE;
+    }
+    m->tenant_col = (unsigned)tc;
+    return 0;
+}
+
+/* The index of `table` over exactly cols[0..n-1], or -1. */
+static int find_index(const mtrk_table_def *d, const char *const *cols, unsigned n)
+{
+    for (unsigned i = 0; i < d->nindexes; i++) {
+        const mtrk_index_def *x = &d->indexes[i];
+        if (x->ncols != n)
+            continue;
+        unsigned j = 0;
+        while (j < n && strcmp(d->cols[x->cols[j]].name, cols[j]) == 0)
+            j++;
+        if (j == n)
+            return (int)i;
+    }
+    return -1;
+}
+
+int rec_maps_init(rec_maps *m, char *msg, size_t cap)
+{
+    int rc = map_table(&m->msg, "messages", msg_fields, NMSG, msg, cap);
+    if (rc == 0)
+        rc = map_table(&m->ev, "events", ev_fields, NEV, msg, cap);
+    if (rc)
+        return rc;
+    static const char *const by_msg[] = { "tenant", "message", "occurred_at", "arrived_at" };
+    static const char *const by_prov[] = { "tenant", "provider", "provider_event_id" };
+    m->ev_by_message = find_index(m->ev.def, by_msg, 4);
+    m->ev_by_provider = find_index(m->ev.def, by_prov, 3);
+    const mtrk_table_def *d = m->ev.def;
+    if (m->ev_by_message < 0 || m->ev_by_provider < 0 || d->npk != 2 || strcmp(d->cols[0].name, "tenant") != 0 ||
+        strcmp(d->cols[1].name, "id") != 0) {
+        snprintf(msg, cap, "the events table has not the indexes or key the typed operations read");
+        return MTRK_ESTORE;
+    }
+    return 0;
+}
+
+static void from_row(const rec_map *m, const rec_field *f, const mtrk_value *row, char *base)
+{
+    for (unsigned i = 0; i < m->nfields; i++) {
+        const mtrk_value *v = &row[m->col[i]];
+        void *p = base + f[i].off;
+        switch (f[i].kind) {
+        case K_ID:
+            if (v->type == MTRK_VAL_BLOB && v->n == sizeof(mtrk_id))
+                memcpy(p, v->p, sizeof(mtrk_id));
+            else
+                memset(p, 0, sizeof(mtrk_id));
+            break;
+        case K_INT:
+            *(int64_t *)p = v->type == MTRK_VAL_INT ? v->i : 0;
+            break;
+        default:
+            *(const char **)p = v->type == MTRK_VAL_TEXT ? (const char *)v->p : NULL;
+            break;
+        }
+    }
+}
+
+static int is_nil(const mtrk_id *id)
+{
+    static const mtrk_id nil;
+    return memcmp(id, &nil, sizeof nil) == 0;
+}
+
+static void to_value(const mtrk_table_def *d, unsigned col, const rec_field *f, const char *base, mtrk_value *v)
+{
+    const void *p = base + f->off;
+    int nullable = (d->cols[col].flags & MTRK_COL_NULLABLE) != 0;
+    memset(v, 0, sizeof *v);
+    switch (f->kind) {
+    case K_ID:
+        if (nullable && is_nil(p)) {
+            v->type = MTRK_VAL_NULL;
+        } else {
+            v->type = MTRK_VAL_BLOB;
+            v->p = p;
+            v->n = sizeof(mtrk_id);
+        }
+        break;
+    case K_INT:
+        v->i = *(const int64_t *)p;
+        v->type = nullable && v->i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT;
+        break;
+    default: {
+        const char *s = *(const char *const *)p;
+        if (s == NULL) {
+            v->type = MTRK_VAL_NULL;
+        } else {
+            v->type = MTRK_VAL_TEXT;
+            v->p = s;
+            v->n = strlen(s);
+        }
+        break;
+    }
+    }
+}
+
+void rec_message_from_row(const rec_maps *m, const mtrk_value *row, mtrk_store_message *out)
+{
+    memset(out, 0, sizeof *out);
+    out->version = MTRK_STORE_MESSAGE_VERSION;
+    from_row(&m->msg, msg_fields, row, (char *)out);
+}
+
+void rec_event_from_row(const rec_maps *m, const mtrk_value *row, mtrk_store_event *out)
+{
+    memset(out, 0, sizeof *out);
+    out->version = MTRK_STORE_EVENT_VERSION;
+    from_row(&m->ev, ev_fields, row, (char *)out);
+}
+
+void rec_message_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_store_message *in, unsigned mask,
+                        mtrk_value *row, uint64_t *columns)
+{
+    uint64_t cols = 0;
+    for (unsigned i = 0; i < m->msg.nfields; i++) {
+        unsigned g = msg_fields[i].group;
+        if (mask != 0 && !(g & mask))
+            continue;
+        if (mask == 0 && g == 0 && row[m->msg.col[i]].type != MTRK_VAL_NULL)
+            continue; /* never written by an update: kept as stored (set for a new row) */
+        to_value(m->msg.def, (unsigned)m->msg.col[i], &msg_fields[i], (const char *)in, &row[m->msg.col[i]]);
+        if (m->msg.col[i] < 64)
+            cols |= UINT64_C(1) << m->msg.col[i];
+    }
+    row[m->msg.tenant_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant, sizeof *tenant };
+    if (columns)
+        *columns = cols;
+}
+
+void rec_event_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_store_event *in, mtrk_value *row)
+{
+    for (unsigned i = 0; i < m->ev.nfields; i++)
+        to_value(m->ev.def, (unsigned)m->ev.col[i], &ev_fields[i], (const char *)in, &row[m->ev.col[i]]);
+    row[m->ev.tenant_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant, sizeof *tenant };
+}
+
+void rec_mark_start(const mtrk_id *tenant, const mtrk_store_message *rec, mtrk_value start[4])
+{
+    start[0] = (mtrk_value){ MTRK_VAL_INT, rec->folded_occurred_at, NULL, 0 };
+    start[1] = (mtrk_value){ MTRK_VAL_INT, rec->folded_arrived_at, NULL, 0 };
+    start[2] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
+    start[3] = (mtrk_value){ MTRK_VAL_BLOB, 0, rec->folded_event.bytes, sizeof rec->folded_event.bytes };
+}
