@@ -364,8 +364,10 @@ struct mtrk_store {
     /**
      * Appends n events of `tenant` (each event's version tells its size).
      * MTRK_EEXISTS when an id, or a (provider, provider_event_id) pair with
-     * both set, is already stored or repeats in the call; MTRK_ENOTFOUND
-     * when a message does not exist. May defer the work as apply may.
+     * both set, is already stored or repeats in the call. The core appends
+     * only events of messages it read in the same transaction; a store
+     * that keeps the reference (a foreign key) may check it and fail with
+     * MTRK_ENOTFOUND or MTRK_ESTORE. May defer the work as apply may.
      */
     int (*events_append)(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n);
 

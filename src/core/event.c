@@ -684,8 +684,11 @@ static bool pinned_type(const mtrk_event_input *in)
            in->type == MTRK_EV_UNSUBSCRIBE || (int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT;
 }
 
-/* Builds the first pass; reads the messages of pinned events for their contacts. */
-static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, batch_plan *bp)
+/* Builds the first pass; loads the batch's working set (*fc, from the
+ * messages of valid events, which the sort gives in order); reads the
+ * messages of pinned events for their contacts. */
+static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
+                           batch_plan *bp, struct fold_cache **fc)
 {
     memset(bp, 0, sizeof *bp);
     bp->events = events;
@@ -709,6 +712,18 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     }
     if (rc == MTRK_OK)
         qsort(keys, n, sizeof *keys, bkey_cmp);
+    /* The working set: the messages of the valid events, in order, once. */
+    mtrk_id *mids = rc == MTRK_OK ? malloc(m * sizeof *mids) : NULL;
+    size_t nmids = 0;
+    if (rc == MTRK_OK && mids == NULL)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t a = 0; rc == MTRK_OK && a < n; a++)
+        if (!invalid[keys[a].i] && (nmids == 0 || !id_eq(mids[nmids - 1], keys[a].mid)))
+            mids[nmids++] = keys[a].mid;
+    if (rc == MTRK_OK)
+        rc = fold_cache_load(t, events, invalid, n, mids, nmids, fc);
+    free(mids);
+    t->fold = *fc;
     /* A message with a pinned event goes to the second pass whole. */
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
@@ -810,14 +825,11 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
         free(ref.msg);
         return rc;
     }
-    /* The batch's messages, their events and its provider ids, read once. */
     struct fold_cache *fc = NULL;
-    rc = fold_cache_load(t, events, invalid, n, &fc);
-    t->fold = fc;
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
     if (rc == MTRK_OK)
-        rc = batch_plan_make(t, events, n, &bp);
+        rc = batch_plan_make(t, events, invalid, n, &bp, &fc);
     size_t recorded = 0;
     for (size_t k = 0; rc == MTRK_OK; k++) {
         /* The first pass's writes go to the store before the second pass:
@@ -851,8 +863,9 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
             erc = event_record(t, events[i], &pre, o, &wrote);
         /* A second-pass event with effects on its contact has changed that
          * contact's messages behind the set. */
-        if (!first && wrote && erc == MTRK_OK && pinned_type(events[i]))
-            fold_cache_forget_contact(fc, pre.contact);
+        if (!first && wrote && erc == MTRK_OK && pinned_type(events[i]) &&
+            fold_cache_forget_contact(fc, pre.contact) != MTRK_OK)
+            erc = terr(t, MTRK_ENOMEM, "out of memory");
         if (erc == MTRK_OK && pre.deferred) {
             batch_plan_defer(&bp, k);
         } else if (erc == MTRK_OK) {

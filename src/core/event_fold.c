@@ -286,6 +286,14 @@ struct fold_cache {
     row_events *pend; /* staged events (owned copies), in the order recorded */
     size_t npend, cappend;
     bool staging;     /* writes are staged (else written at once, and noted) */
+    struct by_contact *bc; /* the entries by contact, built when first needed */
+    size_t nbc;
+};
+
+/* An entry of the set by its message's contact (fold_cache_forget_contact). */
+struct by_contact {
+    mtrk_id contact;
+    size_t entry;
 };
 
 static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
@@ -393,6 +401,7 @@ void fold_cache_free(struct fold_cache *fc)
     free(fc->e);
     pend_clear(fc);
     free(fc->pend);
+    free(fc->bc);
     prov_entry *pe, *tmp;
     HASH_ITER(hh, fc->prov, pe, tmp) {
         HASH_DEL(fc->prov, pe);
@@ -426,28 +435,20 @@ static int prov_cb(void *ud, size_t i, const row_events *e)
 /* The set for the batch's messages (events[i]->mid of valid events) and
  * provider event ids: one st_messages_load, one st_provider_ids_find. */
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                    struct fold_cache **out)
+                    const mtrk_id *mids, size_t nmids, struct fold_cache **out)
 {
     *out = NULL;
     struct fold_cache *fc = calloc(1, sizeof *fc);
-    if (fc == NULL || (n && (fc->e = calloc(n, sizeof *fc->e)) == NULL)) {
+    if (fc == NULL || (nmids && (fc->e = calloc(nmids, sizeof *fc->e)) == NULL)) {
         free(fc);
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < n; i++)
-        if (!invalid[i])
-            fc->e[fc->n++].mid = events[i]->mid;
-    qsort(fc->e, fc->n, sizeof *fc->e, mid_cmp);
-    size_t u = 0;
-    for (size_t i = 0; i < fc->n; i++)
-        if (u == 0 || !id_eq(fc->e[u - 1].mid, fc->e[i].mid))
-            fc->e[u++] = fc->e[i];
-    fc->n = u;
-    mtrk_id *mids = malloc((fc->n ? fc->n : 1) * sizeof *mids);
+    for (size_t i = 0; i < nmids; i++) {
+        assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
+        fc->e[fc->n++].mid = mids[i];
+    }
     const char **prov = malloc((n ? n : 1) * sizeof *prov), **peid = malloc((n ? n : 1) * sizeof *peid);
-    int rc = mids == NULL || prov == NULL || peid == NULL ? MTRK_ENOMEM : MTRK_OK;
-    for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++)
-        mids[i] = fc->e[i].mid;
+    int rc = prov == NULL || peid == NULL ? MTRK_ENOMEM : MTRK_OK;
     if (rc == MTRK_OK)
         rc = st_messages_load(t, mids, fc->n, load_cb, fc);
     /* Messages not found are known to be absent. */
@@ -464,7 +465,6 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         }
     if (rc == MTRK_OK && np)
         rc = st_provider_ids_find(t, prov, peid, np, prov_cb, fc);
-    free(mids);
     free(prov);
     free(peid);
     if (rc) {
@@ -592,15 +592,42 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
     return rc;
 }
 
-void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
+static int bc_cmp(const void *a, const void *b)
+{
+    const struct by_contact *x = a, *y = b;
+    int c = id_cmp(&x->contact, &y->contact);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
 {
     if (fc == NULL)
-        return;
-    for (size_t i = 0; i < fc->n; i++)
-        if (fc->e[i].known && fc->e[i].found && id_eq(fc->e[i].msg.contact, contact)) {
-            assert(!fc->e[i].dirty); /* nothing is staged then */
-            entry_forget(&fc->e[i]);
-        }
+        return MTRK_OK;
+    /* Contacts of entries never change (a message keeps its contact), so
+     * the index built from the loaded rows stays right. */
+    if (fc->bc == NULL && fc->n > 0) {
+        if ((fc->bc = malloc(fc->n * sizeof *fc->bc)) == NULL)
+            return MTRK_ENOMEM;
+        for (size_t i = 0; i < fc->n; i++)
+            if (fc->e[i].known && fc->e[i].found)
+                fc->bc[fc->nbc++] = (struct by_contact){ fc->e[i].msg.contact, i };
+        qsort(fc->bc, fc->nbc, sizeof *fc->bc, bc_cmp);
+    }
+    size_t lo = 0, hi = fc->nbc;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (id_cmp(&fc->bc[mid].contact, &contact) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j < fc->nbc && id_eq(fc->bc[j].contact, contact); j++) {
+        fold_entry *fe = &fc->e[fc->bc[j].entry];
+        assert(!fe->dirty); /* nothing is staged then */
+        if (fe->known)
+            entry_forget(fe);
+    }
+    return MTRK_OK;
 }
 
 /* Folds the cached events of m past its mark; each sees a row with the

@@ -125,8 +125,9 @@ unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_ev
  * contact's other rows and read its history from the store), events and
  * rows are written at once and noted here. */
 struct fold_cache;
+/* mids[0..nmids-1]: the batch's messages, ascending, each once. */
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                    struct fold_cache **out);
+                    const mtrk_id *mids, size_t nmids, struct fold_cache **out);
 void fold_cache_free(struct fold_cache *fc);
 /* The message mid as the batch sees it: true when the set knows whether it
  * exists (*rc MTRK_OK with an owned copy in *out, or MTRK_ENOTFOUND, or
@@ -148,7 +149,7 @@ int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m);
 int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc);
 /* Forgets the messages of `contact` (written by others than the event
  * path): the store is asked again. Only when not staging. */
-void fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
+int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
 /* Notes that (provider, peid) has event `id` of message mid and type `type`. */
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);

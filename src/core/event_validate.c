@@ -118,10 +118,9 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
     if (in->occurred_at < 0)
         return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %lld is negative", ev_name_of(what),
                     (long long)in->occurred_at);
-    if ((rc = check_occurred_at(t, ev_name_of(what), in->occurred_at))) {
-        t->err_arg = "occurred_at";
-        return rc;
-    }
+    char why[ERRMSG_SIZE - 64];
+    if (evtime_check(in->occurred_at, core_now(t->db), why, sizeof why) != MTRK_OK) /* names the input only then */
+        return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %s", ev_name_of(what), why);
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE && in->verdict != MTRK_VERDICT_AUTO)
         return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is not human, machine or auto", ev_name_of(what),
                     (int)in->verdict);

@@ -71,11 +71,3 @@ int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size)
     snprintf(why, size, "%lld is %s, more than a day after the clock (%s)", (long long)occurred, when, clock);
     return MTRK_EINVAL;
 }
-
-int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred)
-{
-    char why[ERRMSG_SIZE - 64];
-    if (evtime_check(occurred, core_now(t->db), why, sizeof why) == MTRK_OK)
-        return MTRK_OK;
-    return terr(t, MTRK_EINVAL, "%s->occurred_at %s", what, why);
-}

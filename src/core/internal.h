@@ -95,8 +95,6 @@ extern const mtrk_id nil_id;
 /* Pure: MTRK_OK, or MTRK_EINVAL with why[size] saying what the value looks
  * like ("looks like Unix seconds (2026-03-01T10:00:00Z)"). */
 int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size);
-/* The same against the tenant's clock, naming `what`->occurred_at. */
-int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
 
 /* ---- validation (util.c) ----------------------------------------------- */
 bool utf8_valid(const char *s, size_t n);

@@ -107,7 +107,21 @@ void rows_clear(unsigned table, void *row)
 
 int rows_copy(unsigned table, void *dst, const void *src)
 {
-    mtrk_value vals[64];
-    rows_to_values(table, src, vals);
-    return rows_from_values(table, dst, vals);
+    /* The struct as it is, then a copy of each string: no value arrays. */
+    const mtrk_table_def *td = rows_table(table);
+    memcpy(dst, src, rows_size(table));
+    char *base = dst;
+    for (unsigned i = 0; i < td->ncols; i++) {
+        if (td->cols[i].type != MTRK_VAL_TEXT)
+            continue;
+        char **f = (char **)(base + rows_offsets[table][i]);
+        if (*f != NULL && (*f = strdup(*f)) == NULL) {
+            for (unsigned j = i + 1; j < td->ncols; j++)
+                if (td->cols[j].type == MTRK_VAL_TEXT)
+                    *(char **)(base + rows_offsets[table][j]) = NULL; /* not yet copied: not ours */
+            rows_clear(table, dst);
+            return MTRK_ENOMEM;
+        }
+    }
+    return MTRK_OK;
 }

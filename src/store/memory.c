@@ -1637,9 +1637,6 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
         rec_event_to_row(&s->rec, &tenant, events[i], row);
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, s->rec.ev.table, row, 0 };
         rc = mem_apply(store, &ch, 1);
-        /* The message must exist (the events' reference to it). */
-        if (rc == 0 && find_by_id(s, s->rec.msg.table, &tenant, &events[i]->message, &rc) == NULL && rc == 0)
-            rc = fail(MTRK_ENOTFOUND, "memory store: events_append: event %zu names a missing message", i);
     }
     return rc;
 }
