@@ -96,6 +96,16 @@ MTRK_API const mtrk_table_def *mtrk_store_table(unsigned table);
 #define MTRK_INDEX_PK (-1)
 
 /**
+ * The sort key of `index` (MTRK_INDEX_PK or 0 .. nindexes-1) of table
+ * `def`, the order scans visit rows in: the index's columns, then the
+ * primary-key columns (a column may appear twice; it then compares equal
+ * the second time). Writes the column numbers to cols[] (room for
+ * ncols + npk of them) and returns their number; 0 if def is NULL or the
+ * index does not exist.
+ */
+MTRK_API unsigned mtrk_store_sort_key(const mtrk_table_def *def, int index, unsigned *cols);
+
+/**
  * Row callback: `row` holds the table's ncols values, valid only during the
  * call. Return 0 to go on, 1 to stop, or a negative MTRK_E* code to abort
  * the operation with that code.
@@ -185,6 +195,18 @@ typedef struct mtrk_store_message {
     mtrk_id folded_event;        /**< the mark's event id, or nil */
     const char *folded_links;    /**< the core's summary of the links clicked up to the mark, or NULL */
 } mtrk_store_message;
+
+/**
+ * The derived fields the core computes, for a backend that must compute
+ * them itself (a migration filling a new column of stored rows): the
+ * queue_state of a message in `state` (the state while queued or claimed,
+ * 0 otherwise) and the occurred_hour of an event that occurred at
+ * `occurred_at` (the start of its hour). The core's own rules: a backend
+ * calls these instead of restating them.
+ */
+MTRK_API int64_t mtrk_store_queue_state(int64_t state);
+/** See mtrk_store_queue_state. */
+MTRK_API mtrk_time mtrk_store_event_hour(mtrk_time occurred_at);
 
 /** Bits of a messages_update mask: which fields of a message record are written. */
 enum {

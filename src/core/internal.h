@@ -67,7 +67,7 @@ int terr(mtrk_tenant *t, int code, const char *fmt, ...) __attribute__((format(p
 void terr_set(mtrk_tenant *t, const char *msg);
 int dberr(mtrk_db *db, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Sets only the thread's last message (calls without a handle). */
-int gerr(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#include "lasterr.h"
 
 /* ---- time and ids (id.c) ----------------------------------------------- */
 mtrk_time core_now(const mtrk_db *db);
@@ -114,12 +114,7 @@ char *xstrdup(const char *s);        /* NULL-safe; NULL on ENOMEM or NULL in */
 void *grow_array(void *p, size_t *cap, size_t elem, size_t first);
 
 /* Appends JSON-escaped s (with quotes) to a growable buffer. */
-typedef struct strbuf { char *p; size_t n, cap; int oom; } strbuf;
-void sb_add(strbuf *b, const char *s);
-void sb_addn(strbuf *b, const char *s, size_t n);
-void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sb_json_str(strbuf *b, const char *s); /* "..." escaped, or null */
-void sb_free(strbuf *b);
+#include "strbuf.h"
 /* Keeps a copy of s borrowed from the tenant handle (NULL for NULL, or on
  * allocation failure) for as long as common.h promises: through the handle's
  * next call, freed when the call after it begins (tenant_enter). */

@@ -360,14 +360,6 @@ const mtrk_table_def *rows_table(unsigned table);
  * store contract defines: the index's columns, then the primary key's.
  * Writes the column numbers to cols (room for ncols + npk); returns how many. */
 unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols);
-/* Does column cols[j] appear earlier in cols[0..j)? A sort key names a
- * primary-key column twice when the index has it already; an index
- * definition or an ORDER BY names each column once. */
-bool rows_key_repeats(const unsigned *cols, unsigned j);
-/* The columns an ordinary index must append to its own so that its entries
- * sort by the whole sort key: the primary key's, less those the index
- * names already. Writes them to out (room for npk); returns how many. */
-unsigned rows_index_tail(const mtrk_table_def *def, int index, unsigned *out);
 size_t rows_size(unsigned table);
 /* Fills vals[ncols] with values pointing into row (no copy). */
 void rows_to_values(unsigned table, const void *row, mtrk_value *vals);

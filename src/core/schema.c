@@ -109,8 +109,10 @@ MTRK_API const mtrk_table_def *mtrk_store_table(unsigned table)
 }
 const mtrk_table_def *rows_table(unsigned table) { return &tables[table]; }
 
-unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
+MTRK_API unsigned mtrk_store_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
 {
+    if (def == NULL || cols == NULL || index < MTRK_INDEX_PK || (index >= 0 && (unsigned)index >= def->nindexes))
+        return 0;
     unsigned n = 0;
     if (index >= 0) {
         const mtrk_index_def *ix = &def->indexes[index];
@@ -121,19 +123,8 @@ unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
         cols[n++] = j;
     return n;
 }
-bool rows_key_repeats(const unsigned *cols, unsigned j)
+unsigned rows_sort_key(const mtrk_table_def *def, int index, unsigned *cols)
 {
-    for (unsigned i = 0; i < j; i++)
-        if (cols[i] == cols[j])
-            return true;
-    return false;
-}
-unsigned rows_index_tail(const mtrk_table_def *def, int index, unsigned *out)
-{
-    unsigned cols[64], n = rows_sort_key(def, index, cols), m = 0;
-    for (unsigned j = def->indexes[index].ncols; j < n; j++)
-        if (!rows_key_repeats(cols, j))
-            out[m++] = cols[j];
-    return m;
+    return mtrk_store_sort_key(def, index, cols);
 }
 size_t rows_size(unsigned table) { return rows_sizes[table]; }

@@ -21,6 +21,9 @@ int64_t core_queue_state(int64_t state)
     return state == MTRK_MSG_QUEUED || state == MTRK_MSG_CLAIMED ? state : 0;
 }
 
+MTRK_API int64_t mtrk_store_queue_state(int64_t state) { return core_queue_state(state); }
+MTRK_API mtrk_time mtrk_store_event_hour(mtrk_time occurred_at) { return core_hour(occurred_at); }
+
 /* ---- records <-> rows (strings borrowed both ways) ----------------------------- */
 
 static void msg_to_rec(const row_messages *m, mtrk_store_message *r)

@@ -79,7 +79,6 @@
  */
 #include "mtrk/store.h"
 #include "records.h"
-#include "rows.h" /* rows_sort_key: the contract's sort key, derived once */
 #include "values.h"
 
 #include <errno.h>
@@ -1749,7 +1748,7 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
             if (ix->cols[j] >= def->ncols)
                 return fail(MTRK_ESTORE, "memory store: index %s of %s names column %u", ix->name, def->name,
                             ix->cols[j]);
-        rows_sort_key(def, k ? (int)k - 1 : MTRK_INDEX_PK, d->keycols[k]);
+        mtrk_store_sort_key(def, k ? (int)k - 1 : MTRK_INDEX_PK, d->keycols[k]);
     }
     /* The columns of any sort key, each encoded once per row. */
     d->nkeyed = 0;

@@ -441,7 +441,7 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (!unique) {
         unsigned tail[MAX_KEY];
-        unsigned nt = rows_index_tail(def, (int)x, tail);
+        unsigned nt = store_index_tail(def, (int)x, tail);
         for (unsigned j = 0; j < nt; j++)
             sb_printf(b, ", \"%s\"", def->cols[tail[j]].name);
     }
@@ -1035,7 +1035,7 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
 
     const mtrk_table_def *def = s->ts[table].def;
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = rows_sort_key(def, index, cols);
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     Oid types[MAX_KEY * 2 + 1];
@@ -1106,7 +1106,7 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
     sb_printf(&b, " ORDER BY ");
     unsigned nord = 0, nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     for (unsigned j = 0; j < nordkey; j++) {
-        if (rows_key_repeats(cols, j))
+        if (store_key_repeats(cols, j))
             continue;
         int nul = col_nullable(def, cols[j]);
         sb_printf(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
@@ -1608,7 +1608,7 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
     if ((nprefix && prefix == NULL) || (nstart && start == NULL))
         return fail(s, MTRK_EINVAL, "pg store: scan: %s is NULL", nprefix && prefix == NULL ? "prefix" : "start");
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = rows_sort_key(def, index, cols);
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
     if (nprefix > nkey || nstart > nkey - nprefix)
         return fail(s, MTRK_EINVAL, "pg store: scan: nprefix %u + nstart %u exceed the %u sort-key columns",
                     nprefix, nstart, nkey);
@@ -1714,7 +1714,7 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
         return 0;
     const mtrk_table_def *def = s->ts[table].def;
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = rows_sort_key(def, index, cols);
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
     unsigned nordkey = unique_total(def, index) ? def->indexes[index].ncols : nkey;
     Oid types[MAX_KEY * 2 + 1];
     strbuf b = { 0 };
@@ -1739,13 +1739,13 @@ static int many_scan_stmt(pgstore *s, unsigned table, int index, unsigned nprefi
     sb_printf(&b, " ORDER BY ");
     unsigned nord = 0;
     for (unsigned j = 0; j < nordkey; j++) {
-        if (!rows_key_repeats(cols, j))
+        if (!store_key_repeats(cols, j))
             sb_printf(&b, "%st.\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
                     col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     sb_printf(&b, ") x ORDER BY k.ord");
     for (unsigned j = nprefix; j < nordkey; j++) {
-        if (!rows_key_repeats(cols, j))
+        if (!store_key_repeats(cols, j))
             sb_printf(&b, ", x.\"%s\"%s", def->cols[cols[j]].name, col_nullable(def, cols[j]) ? " NULLS FIRST" : "");
     }
     types[nprefix] = OID_INT8;
@@ -1802,7 +1802,7 @@ static int pg_scan_many(mtrk_store *store, unsigned table, int index, const mtrk
     if (n && nprefix && prefixes == NULL)
         return fail(s, MTRK_EINVAL, "pg store: scan_many: prefixes is NULL");
     unsigned cols[MAX_KEY * 2];
-    unsigned nkey = rows_sort_key(def, index, cols);
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
     if (nprefix > nkey)
         return fail(s, MTRK_EINVAL, "pg store: scan_many: nprefix %u exceeds the %u sort-key columns", nprefix,
                     nkey);

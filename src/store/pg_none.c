@@ -2,7 +2,7 @@
  * PostgreSQL store exists as a symbol and says why it cannot open. */
 #include "mtrk/store.h"
 
-#include "internal.h"
+#include "lasterr.h"
 
 MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtrk_open_options *opts)
 {

@@ -42,9 +42,9 @@
  */
 #include "fk.h"
 #include "values.h"
+#include "lasterr.h"
 #include "mtrk/store.h"
-
-#include "internal.h"
+#include "strbuf.h"
 
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -204,7 +204,7 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
      * primary key already. */
     if (is_rowid_table(def->name) && !ix->unique) {
         unsigned tail[MAX_KEY];
-        unsigned nt = rows_index_tail(def, (int)x, tail);
+        unsigned nt = store_index_tail(def, (int)x, tail);
         for (unsigned j = 0; j < nt; j++)
             sb_printf(b, ", \"%s\"", def->cols[tail[j]].name);
     }
@@ -303,7 +303,7 @@ static int migrate_3(sqlstore *s)
     sb_printf(&b,
               "DROP INDEX IF EXISTS events_by_contact;\n"
               "ALTER TABLE messages ADD COLUMN queue_state INTEGER;\n"
-              "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n"
+              "UPDATE messages SET queue_state = NULLIF(mtrk_queue_state(state), 0);\n"
               "DROP INDEX IF EXISTS contacts_by_address;\n"
               "CREATE UNIQUE INDEX \"contacts_by_address\" ON \"contacts\" (\"tenant\", \"address_key\")"
               " WHERE \"address_key\" IS NOT NULL;\n"
@@ -333,8 +333,7 @@ static int migrate_3(sqlstore *s)
               "CREATE INDEX \"events_by_message\" ON \"events\""
               " (\"tenant\", \"message\", \"occurred_at\", \"arrived_at\");\n"
               "CREATE INDEX \"events_by_campaign\" ON \"events\""
-              " (\"tenant\", \"campaign\", \"occurred_at\", \"arrived_at\");\n",
-              MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
+              " (\"tenant\", \"campaign\", \"occurred_at\", \"arrived_at\");\n");
     return exec_script(s, &b, "migrating to schema version 3");
 }
 
@@ -351,14 +350,14 @@ static int migrate_4(sqlstore *s)
 }
 
 /* Version 5: events gain occurred_hour, and events_by_campaign is keyed by
- * it (docs/decisions.md §10). Frozen like migration 3. The hour is
- * core_hour's rule, as CORE_HOUR_SQL (internal.h): one statement, not a read
- * and a write per event. */
+ * it (docs/decisions.md §10). Frozen like migration 3. The hour is the
+ * core's rule, called as the SQL function mtrk_event_hour (register_rules):
+ * one statement, not a read and a write per event. */
 static int migrate_5(sqlstore *s)
 {
     return exec_as(s,
                    "ALTER TABLE events ADD COLUMN occurred_hour INTEGER NOT NULL DEFAULT 0;\n"
-                   "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
+                   "UPDATE events SET occurred_hour = mtrk_event_hour(occurred_at);\n"
                    "DROP INDEX IF EXISTS events_by_campaign;\n"
                    "CREATE INDEX \"events_by_campaign\" ON \"events\""
                    " (\"tenant\", \"campaign\", \"occurred_hour\");\n",
@@ -568,7 +567,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     flags &= ~SCAN_NOIDX;
     const mtrk_table_def *def = s->ts[table].def;
     unsigned key[MAX_KEY];
-    unsigned nk = rows_sort_key(def, index, key);
+    unsigned nk = mtrk_store_sort_key(def, index, key);
     /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
@@ -898,7 +897,7 @@ static int resolve_dups(sqlstore *s, unsigned table, int index, const mtrk_value
                         const mtrk_value *start, unsigned *nstart, unsigned *flags)
 {
     unsigned key[MAX_KEY], pos[MAX_KEY];
-    rows_sort_key(s->ts[table].def, index, key);
+    mtrk_store_sort_key(s->ts[table].def, index, key);
     unsigned skip = lead_dups(key, nprefix, *nstart, pos);
     int c = 0;
     for (unsigned d = 0; d < skip && c == 0; d++)
@@ -1269,6 +1268,31 @@ static const char *sync_pragma(const mtrk_open_options *opts)
     }
 }
 
+/* The core's rules for derived columns, as SQL functions for the
+ * migrations that fill such a column in stored rows: mtrk_queue_state(state)
+ * and mtrk_event_hour(occurred_at) (mtrk_store_queue_state,
+ * mtrk_store_event_hour). */
+static void sql_queue_state(sqlite3_context *c, int n, sqlite3_value **v)
+{
+    (void)n;
+    sqlite3_result_int64(c, mtrk_store_queue_state(sqlite3_value_int64(v[0])));
+}
+
+static void sql_event_hour(sqlite3_context *c, int n, sqlite3_value **v)
+{
+    (void)n;
+    sqlite3_result_int64(c, mtrk_store_event_hour(sqlite3_value_int64(v[0])));
+}
+
+static int register_rules(sqlite3 *db)
+{
+    int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+    int rc = sqlite3_create_function_v2(db, "mtrk_queue_state", 1, f, NULL, sql_queue_state, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "mtrk_event_hour", 1, f, NULL, sql_event_hour, NULL, NULL, NULL);
+    return rc;
+}
+
 static int open_db(sqlstore *s, const char *path, const mtrk_open_options *opts)
 {
     int is_uri = strncmp(path, "file:", 5) == 0;
@@ -1284,6 +1308,9 @@ static int open_db(sqlstore *s, const char *path, const mtrk_open_options *opts)
                     sqlite3_errmsg(s->db));
     }
     sqlite3_extended_result_codes(s->db, 1);
+    if (register_rules(s->db) != SQLITE_OK)
+        return fail(s, MTRK_ENOMEM, "sqlite store: cannot register the derived-column functions: %s",
+                    sqlite3_errmsg(s->db));
     int busy_ms = opts && opts->version >= 2 && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : DEFAULT_BUSY_MS;
     sqlite3_busy_timeout(s->db, busy_ms);
     if (sqlite3_db_readonly(s->db, "main") == 1)
@@ -1361,7 +1388,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
             if ((k >= 0 && ts->def->indexes[k].ncols + ts->def->npk > MAX_KEY))
                 rc = fail(s, MTRK_ESTORE, "sqlite store: an index of %s is too wide", ts->def->name);
             else
-                ts->nkey[k + 1] = rows_sort_key(ts->def, k, cols);
+                ts->nkey[k + 1] = mtrk_store_sort_key(ts->def, k, cols);
         }
     }
     if (rc == 0)

@@ -53,3 +53,20 @@ int store_check_row(const mtrk_table_def *def, const mtrk_value *row, unsigned n
     }
     return 0;
 }
+
+bool store_key_repeats(const unsigned *cols, unsigned j)
+{
+    for (unsigned i = 0; i < j; i++)
+        if (cols[i] == cols[j])
+            return true;
+    return false;
+}
+
+unsigned store_index_tail(const mtrk_table_def *def, int index, unsigned *out)
+{
+    unsigned cols[128], n = mtrk_store_sort_key(def, index, cols), m = 0;
+    for (unsigned j = def->indexes[index].ncols; j < n; j++)
+        if (!store_key_repeats(cols, j))
+            out[m++] = cols[j];
+    return m;
+}

@@ -12,6 +12,7 @@
 
 #include "mtrk/store.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The name of a value type, for messages ("INT", "TEXT", ...). */
@@ -25,5 +26,16 @@ int store_check_key(const char *what, const mtrk_value *key, unsigned n, char *m
  * only in a nullable column outside the primary key, each value of its
  * column's type, a TEXT or BLOB with a length has a pointer. */
 int store_check_row(const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck, char *msg, size_t cap);
+
+/* The sort key of an index (mtrk_store_sort_key), and what the SQL stores
+ * derive from it: */
+/* Does column cols[j] appear earlier in cols[0..j)? A sort key names a
+ * primary-key column twice when the index has it already; an index
+ * definition or an ORDER BY names each column once. */
+bool store_key_repeats(const unsigned *cols, unsigned j);
+/* The columns an ordinary index must append to its own so that its entries
+ * sort by the whole sort key: the primary key's, less those the index
+ * names already. Writes them to out (room for npk); returns how many. */
+unsigned store_index_tail(const mtrk_table_def *def, int index, unsigned *out);
 
 #endif

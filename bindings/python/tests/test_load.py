@@ -19,7 +19,8 @@ REPO = PKG_ROOT.parent.parent
 # Exported functions the binding deliberately leaves out: the store contract
 # is for writing backends in C (its table catalogue is of no use to a Python
 # host); ids are converted in Python (uuid.UUID).
-NOT_BOUND = {"mtrk_store_table_count", "mtrk_store_table"}
+NOT_BOUND = {"mtrk_store_table_count", "mtrk_store_table", "mtrk_store_sort_key", "mtrk_store_queue_state",
+             "mtrk_store_event_hour"}
 
 
 def run_python(code: str, **env: "str | None") -> subprocess.CompletedProcess:
