@@ -63,10 +63,11 @@ class mtrk_open_options(Structure):
 
 
 class mtrk_tenant_settings(Structure):
-    VERSION = 2
+    VERSION = 3
     _fields_ = [("version", c_uint), ("tracking_base_url", c_char_p),
                 ("soft_bounce_threshold", c_uint32), ("attribution_window_ms", c_int64),
-                ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p)]
+                ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p),
+                ("events_earliest", mtrk_time), ("events_ahead_ms", c_int64)]
 
 
 class mtrk_contact_spec(Structure):
