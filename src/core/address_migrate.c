@@ -29,6 +29,7 @@
  */
 #include "contact_int.h"
 
+#include <idn2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -604,6 +605,30 @@ static int migrate_tenant(mtrk_tenant *t)
     sb_free(&ty.invalid_ids);
     rows_clear(T_TENANTS, &tr);
     return rc;
+}
+
+/* ---- erased addresses of the older rule ---------------------------------- */
+
+int addr_legacy_key(char *out, const char *key)
+{
+    const char *at = strrchr(key, '@');
+    if (at == NULL || strstr(at + 1, "xn--") == NULL)
+        return MTRK_ENOTFOUND;
+    char *ulabel = NULL;
+    int rc = idn2_to_unicode_8z8z(at + 1, &ulabel, 0);
+    if (rc != IDN2_OK) {
+        free(ulabel);
+        return rc == IDN2_MALLOC ? MTRK_ENOMEM : MTRK_ENOTFOUND;
+    }
+    size_t ll = (size_t)(at - key);
+    if (ll + 1 + strlen(ulabel) > MTRK_MAX_ADDRESS || strcmp(ulabel, at + 1) == 0) {
+        free(ulabel);
+        return MTRK_ENOTFOUND;
+    }
+    memcpy(out, key, ll + 1);
+    strcpy(out + ll + 1, ulabel);
+    free(ulabel);
+    return MTRK_OK;
 }
 
 /* ---- the db ------------------------------------------------------------- */

@@ -160,6 +160,11 @@ int addr_key(char *out, const char *normalized);
  * ADDR_RULE_CURRENT to the current rule (address_migrate.c); called when a
  * db is opened. dberr on failure. */
 int addr_migrate_db(mtrk_db *db);
+/* The key the older rule gave the usual spelling of a current key with an
+ * IDN domain (the local part, "@", the domain's Unicode form): an erasure
+ * under the older rule suppressed that key's hash. MTRK_ENOTFOUND when the
+ * key has no IDN domain; out has MTRK_MAX_ADDRESS + 1 bytes. */
+int addr_legacy_key(char *out, const char *key);
 /* The domain part of a normalized address or key (pointer into it). */
 const char *addr_domain(const char *normalized);
 /* Validates and normalizes an address argument, naming it in the error. */

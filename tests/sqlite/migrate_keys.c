@@ -23,10 +23,14 @@
  *   - suppressions in A-label form; four "contact.merge" audit entries and
  *     one "contact.rekey"; the rollups equal a rebuild;
  *   - the address found by every spelling, a sixth spelling added as c1;
- *   - nothing more done on the next open (the rule is recorded).
+ *   - nothing more done on the next open (the rule is recorded);
+ *   - an address erased under the older rule (its hash suppression, of the
+ *     key ana's neighbour zoe@bücher.de had then) still suppresses the
+ *     mailbox in any spelling.
  */
 #include "rel.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +163,46 @@ int main(int argc, char **argv)
     mtrk_suppression_kind kind = 0;
     REL_OK(mtrk_suppression_check(&kind, t, "ana@bücher.de"), t);
     rel_expect(kind, MTRK_SUPPRESS_ADDRESS, "the mailbox is still suppressed");
+
+    /* An erasure under the older rule: the hash of the old key, keyed by the
+     * tenant's secret (as the library computes it), put there by hand. */
+    {
+        sqlite3 *w;
+        if (sqlite3_open(path, &w) != SQLITE_OK)
+            rel_die("open %s", path);
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(w, "SELECT secret, id FROM tenants WHERE key = 'acme'", -1, &st, NULL) != SQLITE_OK ||
+            sqlite3_step(st) != SQLITE_ROW)
+            rel_die("tenant secret: %s", sqlite3_errmsg(w));
+        unsigned char key[32], h[32];
+        size_t klen = 0;
+        const char *hex = (const char *)sqlite3_column_text(st, 0);
+        if (sodium_hex2bin(key, sizeof key, hex, strlen(hex), NULL, &klen, NULL) != 0 || klen != sizeof key)
+            rel_die("tenant secret malformed");
+        const char *old_key = "zoe@bücher.de";
+        crypto_generichash(h, sizeof h, (const unsigned char *)old_key, strlen(old_key), key, sizeof key);
+        char hh[65], sql[512];
+        sodium_bin2hex(hh, sizeof hh, h, sizeof h);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO suppressions (tenant, kind, value, reason, created_at) VALUES (?, 3, '%s', 'erased', 1)",
+                 hh);
+        sqlite3_stmt *ins;
+        if (sqlite3_prepare_v2(w, sql, -1, &ins, NULL) != SQLITE_OK)
+            rel_die("insert: %s", sqlite3_errmsg(w));
+        sqlite3_bind_blob(ins, 1, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1), SQLITE_TRANSIENT);
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            rel_die("insert: %s", sqlite3_errmsg(w));
+        sqlite3_finalize(ins);
+        sqlite3_finalize(st);
+        sqlite3_close(w);
+    }
+    static const char *const zoe[] = { "zoe@bücher.de", "Zoe@BÜCHER.de", "zoe@xn--bcher-kva.de" };
+    for (size_t i = 0; i < 3; i++) {
+        kind = 0;
+        REL_OK(mtrk_suppression_check(&kind, t, zoe[i]), t);
+        if (kind != MTRK_SUPPRESS_HASH)
+            rel_die("%s: suppression kind %d, expected the erased hash", zoe[i], (int)kind);
+    }
 
     /* The rollups are those of the history. */
     mtrk_campaign_iter *ci = NULL;
