@@ -139,7 +139,6 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
         (rc = check_field(t, what, "provider_event_id", in->provider_event_id, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "provider_message_id", in->provider_message_id, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "diagnostic", in->diagnostic, MTRK_MAX_DIAGNOSTIC)) ||
-        (rc = check_field(t, what, "user_agent", in->user_agent, MTRK_MAX_USER_AGENT)) ||
         (rc = check_field(t, what, "ip", in->ip, MTRK_MAX_IP)) ||
         (rc = check_field(t, what, "verdict_reason", in->verdict_reason, MTRK_MAX_NAME)))
         return rc;
