@@ -506,6 +506,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     # event.h
     ("mtrk_event_type_name", S, [c_enum]),
     ("mtrk_event_input_init", c_int, [P(mtrk_event_input), c_uint]),
+    ("mtrk_event_content_key", c_int, [P(c_char), P(mtrk_event_input)]),
     ("mtrk_event_outcome_init", c_int, [P(mtrk_event_outcome), c_uint]),
     ("mtrk_event_record", c_int, [P(mtrk_event_outcome), H, P(mtrk_event_input)]),
     ("mtrk_event_record_batch", c_int, [PSZ, P(P(mtrk_event_outcome)), H, P(P(mtrk_event_input)), c_size_t]),

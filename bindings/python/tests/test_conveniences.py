@@ -167,3 +167,24 @@ class EventWindowTest(TenantCase):
         self.assertEqual(cm2.exception.argument, "settings->events_ahead_ms")
         with self.assertRaises(TypeError):
             self.t.set_settings(events_earliest=dt.datetime(2025, 6, 1))  # naive
+
+
+class ContentKeyTest(TenantCase):
+    def test_the_same_content_gives_the_same_key(self) -> None:
+        c, _, _ = self.sending_campaign_with(["ana@example.com"])
+        self.t.generate(c)
+        (m,) = list(self.t.messages(c))
+        e = mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid, occurred_at=T0, user_agent="Mozilla/5.0",
+                            provider="mine")
+        k = mtrk.event_content_key(e)
+        self.assertRegex(k, r"^content:[0-9a-f]{64}$")
+        self.assertEqual(mtrk.event_content_key(e), k)
+        self.assertNotEqual(mtrk.event_content_key(mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid,
+                                                                   occurred_at=T0, provider="mine")), k)
+        import dataclasses
+        keyed = dataclasses.replace(e, provider_event_id=k)
+        self.assertEqual(mtrk.event_content_key(keyed), k)  # the id is not content
+        self.assertFalse(self.t.record_event(keyed).duplicate)
+        self.assertTrue(self.t.record_event(keyed).duplicate)
+        with self.assertRaises(TypeError):
+            mtrk.event_content_key("open")  # type: ignore[arg-type]
