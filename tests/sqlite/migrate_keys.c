@@ -24,11 +24,15 @@
  *     one "contact.rekey"; the rollups equal a rebuild;
  *   - the address found by every spelling, a sixth spelling added as c1;
  *   - nothing more done on the next open (the rule is recorded);
+ *   - a store that cannot be written (here, one whose write transactions
+ *     fail) makes the open fail naming the tenant, and changes nothing;
  *   - an address erased under the older rule (its hash suppression, of the
  *     key ana's neighbour zoe@bücher.de had then) still suppresses the
  *     mailbox in any spelling.
  */
 #include "rel.h"
+
+#include <mtrk/store.h>
 
 #include <sodium.h>
 #include <stdio.h>
@@ -44,6 +48,51 @@ static const char *const spellings[] = {
 };
 
 static int64_t q(sqlite3 *db, const char *sql) { return rel_q_int(db, sql); }
+
+/* A store that reads through an SQLite store and refuses every write
+ * transaction, as a read-only medium would. */
+typedef struct ro_store {
+    mtrk_store base;
+    mtrk_store *inner;
+} ro_store;
+#define INNER(s) (((ro_store *)(s))->inner)
+static void ro_free(mtrk_store *s)
+{
+    mtrk_store_free(INNER(s));
+    free(s);
+}
+static int ro_begin(mtrk_store *s, int write) { return write ? MTRK_ESTORE : INNER(s)->begin(INNER(s), 0); }
+static int ro_commit(mtrk_store *s) { return INNER(s)->commit(INNER(s)); }
+static int ro_rollback(mtrk_store *s) { return INNER(s)->rollback(INNER(s)); }
+static int ro_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *ud)
+{
+    return INNER(s)->get(INNER(s), table, key, fn, ud);
+}
+static int ro_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
+{
+    return INNER(s)->scan(INNER(s), table, index, prefix, nprefix, start, nstart, flags, fn, ud);
+}
+static int ro_apply(mtrk_store *s, const mtrk_change *c, size_t n) { return INNER(s)->apply(INNER(s), c, n); }
+static const char *ro_errmsg(mtrk_store *s) { (void)s; return "the medium is read-only"; }
+
+static mtrk_store *ro_store_new(const char *path)
+{
+    ro_store *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        rel_die("out of memory");
+    REL_OK(mtrk_store_sqlite_new(&r->inner, path, NULL), NULL);
+    REL_OK(mtrk_store_init(&r->base, 1), NULL);
+    r->base.free = ro_free;
+    r->base.begin = ro_begin;
+    r->base.commit = ro_commit;
+    r->base.rollback = ro_rollback;
+    r->base.get = ro_get;
+    r->base.scan = ro_scan;
+    r->base.apply = ro_apply;
+    r->base.errmsg = ro_errmsg;
+    return &r->base;
+}
 
 static sqlite3 *raw_open(const char *path)
 {
@@ -88,6 +137,19 @@ int main(int argc, char **argv)
 
     mtrk_db *m = NULL;
     mtrk_tenant *t = NULL;
+    /* A store that cannot be written: the open fails, naming the tenant,
+     * and nothing of the migration is done. */
+    mtrk_store *ro = ro_store_new(path);
+    int orc = mtrk_db_open_store(&m, ro, NULL);
+    if (orc != MTRK_ESTORE || m != NULL || strstr(mtrk_last_errmsg(), "tenant \"acme\"") == NULL ||
+        strstr(mtrk_last_errmsg(), "address rule") == NULL)
+        rel_die("open on a read-only store: %s: %s", mtrk_strerror(orc), mtrk_last_errmsg());
+    mtrk_store_free(ro);
+    db = raw_open(path);
+    rel_expect(q(db, "SELECT address_rule FROM tenants"), 1, "the rule after a refused open");
+    rel_expect(q(db, "SELECT count(*) FROM contacts"), 6, "contacts after a refused open");
+    sqlite3_close(db);
+
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
     REL_OK(mtrk_tenant_open(&t, m, "acme", "test"), NULL);
 
