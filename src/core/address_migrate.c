@@ -70,9 +70,10 @@ static int cand_cmp(const void *a, const void *b)
     return memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
 }
 
-/* The contacts whose key the current rule may change (valid ones first in
- * *out, sorted by new key and age; *nvalid of them). */
-static int read_candidates(mtrk_tenant *t, cand **out, size_t *n, size_t *nvalid, tally *ty)
+/* The contacts whose key or address the current rule changes, and the
+ * contacts already holding one of their new keys, sorted by new key and
+ * age; those the rule refuses are only counted (ty->invalid). */
+static int read_candidates(mtrk_tenant *t, cand **out, size_t *n, tally *ty)
 {
     row_contacts *rows = calloc(BULK_PAGE, sizeof *rows);
     cand *cs = NULL;
@@ -155,7 +156,6 @@ static int read_candidates(mtrk_tenant *t, cand **out, size_t *n, size_t *nvalid
     }
     *out = cs;
     *n = nc;
-    *nvalid = nc;
     if (rc == MTRK_OK && nc > 1)
         qsort(cs, nc, sizeof *cs, cand_cmp);
     return rc;
@@ -376,11 +376,6 @@ static int64_t restrictive(int64_t a, int64_t b)
     return rb > ra ? b : a;
 }
 
-static int hash_of(mtrk_tenant *t, const char *key, char out[65])
-{
-    return tenant_address_hash(t, key, out);
-}
-
 /* Merges contact `m` into `surv` (whose row is *s, updated in memory). */
 static int merge_one(mtrk_tenant *t, row_contacts *s, const cand *m, tally *ty)
 {
@@ -392,7 +387,8 @@ static int merge_one(mtrk_tenant *t, row_contacts *s, const cand *m, tally *ty)
         return rc;
     moved mv = { 0 };
     char old_hash[65] = "", new_hash[65] = "";
-    if ((rc = hash_of(t, r.address_key, old_hash)) == MTRK_OK && (rc = hash_of(t, m->new_key, new_hash)) == MTRK_OK &&
+    if ((rc = tenant_address_hash(t, r.address_key, old_hash)) == MTRK_OK &&
+        (rc = tenant_address_hash(t, m->new_key, new_hash)) == MTRK_OK &&
         (rc = move_messages(t, m->id, s->id, &mv)) == MTRK_OK &&
         (rc = move_memberships(t, m->id, s->id, &mv)) == MTRK_OK &&
         (rc = move_unsubscribes(t, m->id, s->id, &mv)) == MTRK_OK)
@@ -562,14 +558,14 @@ static int migrate_tenant(mtrk_tenant *t)
     }
     tally ty = { 0 };
     cand *cs = NULL;
-    size_t n = 0, nvalid = 0;
+    size_t n = 0;
     size_t *group_of = NULL;
-    rc = read_candidates(t, &cs, &n, &nvalid, &ty);
+    rc = read_candidates(t, &cs, &n, &ty);
     if (rc == MTRK_OK && n > 0 && (group_of = calloc(n, sizeof *group_of)) == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
-    for (size_t i = 0; rc == MTRK_OK && i < nvalid;) {
+    for (size_t i = 0; rc == MTRK_OK && i < n;) {
         size_t j = i + 1;
-        while (j < nvalid && strcmp(cs[j].new_key, cs[i].new_key) == 0)
+        while (j < n && strcmp(cs[j].new_key, cs[i].new_key) == 0)
             j++;
         for (size_t k = i; k < j; k++)
             group_of[k] = i;
@@ -577,7 +573,7 @@ static int migrate_tenant(mtrk_tenant *t)
         i = j;
     }
     if (rc == MTRK_OK && ty.merged > 0)
-        rc = move_leads(t, cs, group_of, nvalid, &ty);
+        rc = move_leads(t, cs, group_of, n, &ty);
     if (rc == MTRK_OK)
         rc = rewrite_suppressions(t, &ty);
     if (rc == MTRK_OK && ty.merged > 0)

@@ -24,6 +24,10 @@
  *     one "contact.rekey"; the rollups equal a rebuild;
  *   - the address found by every spelling, a sixth spelling added as c1;
  *   - nothing more done on the next open (the rule is recorded);
+ *   - leads re-pointed (added to the file by hand: one of c3 with rid c5);
+ *   - a contact whose address the current rules refuse (added by hand:
+ *     old@exämple.test, a special-use domain) kept with its old key and
+ *     listed in the "contact.rekey" entry;
  *   - a store that cannot be written (here, one whose write transactions
  *     fail) makes the open fail naming the tenant, and changes nothing;
  *   - an address erased under the older rule (its hash suppression, of the
@@ -41,6 +45,8 @@
 
 #define C1 "X'019CA9453110764BBAB0FECDF2393846'"
 #define C2 "X'019CA94548807AC0A568AFBC755CC0C3'"
+#define C3 "X'019CA9455FF076D49B670AA54EB6739D'"
+#define C5 "X'019CA9458ED07795BE9F1A8954A99C54'"
 
 static const char *const spellings[] = {
     "ana@BÜCHER.de", "ana@bücher.de", "ana@xn--bcher-kva.de", "ana@bu\xcc\x88" "cher.de",
@@ -135,6 +141,24 @@ int main(int argc, char **argv)
     rel_expect(messages, 7, "fixture messages");
     sqlite3_close(db);
 
+    /* By hand: a landing page of k3 with a lead of c3 whose rid is c5, and a
+     * contact the older rule accepted and the current one refuses. */
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    char *err = NULL;
+    if (sqlite3_exec(db,
+                     "INSERT INTO landing_pages SELECT c.tenant, X'019CA945000070000000000000000001', c.id, 'lp',"
+                     " 'https://shop.example/lp', 1 FROM campaigns c WHERE c.name = 'k3';"
+                     "INSERT INTO leads (tenant, id, landing_page, campaign, lead_key, address, contact, recipient,"
+                     " message, attribution, forwarded, captured_at, fields_json) SELECT c.tenant,"
+                     " X'019CA945000070000000000000000002', X'019CA945000070000000000000000001', c.id, 'lead-1',"
+                     " 'ana@xn--bcher-kva.de', " C3 ", " C5 ", NULL, 2, 0, 1, NULL FROM campaigns c WHERE c.name = 'k3';"
+                     "INSERT INTO contacts SELECT id, X'019CA945000070000000000000000003', 'old@ex\xc3\xa4mple.test',"
+                     " 'old@ex\xc3\xa4mple.test', NULL, 1, 1, 1, 0, NULL, NULL FROM tenants;",
+                     NULL, NULL, &err) != SQLITE_OK)
+        rel_die("adding by hand: %s", err);
+    sqlite3_close(db);
+
     mtrk_db *m = NULL;
     mtrk_tenant *t = NULL;
     /* A store that cannot be written: the open fails, naming the tenant,
@@ -147,7 +171,7 @@ int main(int argc, char **argv)
     mtrk_store_free(ro);
     db = raw_open(path);
     rel_expect(q(db, "SELECT address_rule FROM tenants"), 1, "the rule after a refused open");
-    rel_expect(q(db, "SELECT count(*) FROM contacts"), 6, "contacts after a refused open");
+    rel_expect(q(db, "SELECT count(*) FROM contacts"), 7, "contacts after a refused open");
     sqlite3_close(db);
 
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -156,7 +180,14 @@ int main(int argc, char **argv)
     db = raw_open(path);
     rel_expect(q(db, "PRAGMA user_version"), 7, "user_version after the migration");
     rel_expect(q(db, "SELECT address_rule FROM tenants"), 2, "the tenant's address rule");
-    rel_expect(q(db, "SELECT count(*) FROM contacts"), 3, "c1, c2 kept for its message, bob");
+    rel_expect(q(db, "SELECT count(*) FROM contacts"), 4, "c1, c2 kept for its message, bob, the refused one");
+    rel_expect(q(db, "SELECT count(*) FROM contacts WHERE address_key = 'old@ex\xc3\xa4mple.test'"), 1,
+               "a refused address keeps its old key");
+    rel_expect(q(db, "SELECT count(*) FROM leads WHERE contact = " C1 " AND recipient = " C1), 1,
+               "the lead's contact and rid re-pointed");
+    rel_expect(q(db, "SELECT count(*) FROM audit WHERE action = 'contact.rekey' AND detail LIKE"
+                     " '%\"invalid\":[\"019ca945-0000-7000-0000-000000000003\"]%'"),
+               1, "the refused contact listed in the summary");
     rel_expect(q(db, "SELECT count(*) FROM contacts WHERE id = " C1 " AND address_key = 'ana@xn--bcher-kva.de'"
                      " AND address = 'ana@bücher.de' AND status = 3"),
                1, "the survivor: c1, its new key and address, complained");
