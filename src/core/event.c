@@ -772,6 +772,7 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
                      mtrk_event_outcome *const *outcomes, size_t *out_recorded)
 {
     *out_recorded = 0;
+    { int wrc = evtime_window_refresh(t); if (wrc) return wrc; } /* the tenant's event window, evtime.c */
     /* Each event validated once, up front (no store needed). */
     int *invalid = calloc(n ? n : 1, sizeof *invalid);
     if (invalid == NULL)

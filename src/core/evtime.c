@@ -106,15 +106,48 @@ int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size)
     return evtime_check_window(occurred, now, EVTIME_MIN, EVTIME_MAX_AHEAD, why, size);
 }
 
+/* How long a handle checks events against the window it last read: a
+ * change made through another handle applies within this much clock time. */
+#define WINDOW_REREAD_MS 1000
+
+int evtime_window_refresh(mtrk_tenant *t)
+{
+    mtrk_time now = core_now(t->db);
+    if (t->window_read_at != 0 && now >= t->window_read_at && now - t->window_read_at < WINDOW_REREAD_MS)
+        return MTRK_OK;
+    bool own = !t->in_tx;
+    row_tenants r = { 0 };
+    r.id = t->id;
+    int rc = own ? tx_begin(t, false) : MTRK_OK;
+    if (rc == MTRK_OK) {
+        rc = st_get(t, T_TENANTS, &r);
+        if (rc == MTRK_ENOTFOUND)
+            rc = terr(t, MTRK_ENOTFOUND, "tenant \"%s\" no longer exists", t->key);
+        if (own)
+            rc = tx_end(t, rc);
+    }
+    if (rc == MTRK_OK) {
+        t->row.events_earliest = r.events_earliest;
+        t->row.events_ahead_ms = r.events_ahead_ms;
+        t->window_read_at = now;
+    }
+    rows_clear(T_TENANTS, &r);
+    return rc;
+}
+
 int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred)
 {
     char why[ERRMSG_SIZE - 64];
-    /* The window as the handle last read its settings (at open, or at a
-     * settings call through it); a row from before the window was a setting
-     * has 0 for both: the defaults. */
+    /* Outside a transaction (a single event) the window is re-read here; a
+     * batch re-reads it in its transaction before judging its events. */
+    int rc = occurred != 0 && !t->in_tx ? evtime_window_refresh(t) : MTRK_OK;
+    if (rc)
+        return rc;
+    mtrk_time now = core_now(t->db);
+    /* A row from before the window was a setting has 0 for both: the defaults. */
     mtrk_time earliest = t->row.events_ahead_ms > 0 ? t->row.events_earliest : EVTIME_MIN;
     int64_t ahead = t->row.events_ahead_ms > 0 ? t->row.events_ahead_ms : EVTIME_MAX_AHEAD;
-    if (evtime_check_window(occurred, core_now(t->db), earliest, ahead, why, sizeof why) == MTRK_OK)
+    if (evtime_check_window(occurred, now, earliest, ahead, why, sizeof why) == MTRK_OK)
         return MTRK_OK;
     return terr(t, MTRK_EINVAL, "%s->occurred_at %s", what, why);
 }

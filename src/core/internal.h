@@ -38,6 +38,7 @@ struct mtrk_tenant {
     struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
+    mtrk_time window_read_at; /* when row's event window was last re-read (evtime.c); 0: not yet */
     struct tmpl_cache *tmpl;    /* parsed campaign templates (html.c, tmpl_get) */
     /* Strings handed out as borrowed from the handle (common.h: the tenant
      * handle's strings). They are freed at the start of the call after next,
@@ -99,7 +100,12 @@ extern const mtrk_id nil_id;
 int evtime_check_window(mtrk_time occurred, mtrk_time now, mtrk_time earliest, int64_t ahead, char *why,
                         size_t size);
 int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size);
-/* The same against the tenant's clock and window, naming `what`->occurred_at. */
+/* Re-reads the tenant's window into t->row when the handle's copy is a
+ * second old (by the db's clock): in the caller's transaction, or in a read
+ * transaction of its own outside one. Store errors are returned. */
+int evtime_window_refresh(mtrk_tenant *t);
+/* The same against the tenant's clock and window, naming `what`->occurred_at
+ * (outside a transaction, after evtime_window_refresh). */
 int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
 
 /* ---- validation (util.c) ----------------------------------------------- */

@@ -518,6 +518,22 @@ static void test_event_time_window_is_a_tenant_setting(void **state)
     CONF_ERRMSG_HAS("events_earliest");
     assert_int_equal(conf_audit_count(fx->t), audits);
 
+    /* a handle opened before the change, which has checked an event already */
+    mtrk_tenant *early = NULL;
+    CONF_OK(mtrk_tenant_open(&early, fx->db, "t1", "api:early"));
+    conf_scn se;
+    conf_scn_build(&se, early, "twe", 1, 0, 1);
+    CONF_OK(conf_ev(NULL, early, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599999)));
+    mtrk_tenant *early_batch = NULL; /* the same, recording in batches */
+    CONF_OK(mtrk_tenant_open(&early_batch, fx->db, "t1", "api:early"));
+    mtrk_event_input bin;
+    mtrk_event_outcome bout, *boutp = &bout;
+    const mtrk_event_input *binp = &bin;
+    conf_ev_init(&bin, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599998));
+    CONF_INIT(bout, MTRK_EVENT_OUTCOME_VERSION);
+    CONF_OK(mtrk_event_record_batch(NULL, &boutp, early_batch, &binp, 1));
+    assert_int_equal(bout.status, MTRK_OK);
+
     /* 2025-01-01 to a week ahead */
     s.events_earliest = INT64_C(1735689600000);
     s.events_ahead_ms = 7 * DAY_MS;
@@ -539,6 +555,18 @@ static void test_event_time_window_is_a_tenant_setting(void **state)
     assert_int_equal(conf_count_message_events(again, sc.mids[0]), before + 2);
     conf_scn_free(&sc);
     mtrk_tenant_close(again);
+    /* the early handle applies the change within a second of clock time */
+    conf_clock_advance(1000);
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, early, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599999)));
+    CONF_ERRMSG_HAS("before 2025-01-01");
+    conf_ev_init(&bin, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599997));
+    CONF_INIT(bout, MTRK_EVENT_OUTCOME_VERSION);
+    CONF_OK(mtrk_event_record_batch(NULL, &boutp, early_batch, &binp, 1));
+    assert_int_equal(bout.status, MTRK_EINVAL);
+    assert_non_null(strstr(bout.message, "before 2025-01-01"));
+    conf_scn_free(&se);
+    mtrk_tenant_close(early);
+    mtrk_tenant_close(early_batch);
 
     /* the other tenant keeps the defaults */
     CONF_OK(mtrk_tenant_settings_get(&s, fx->t2));
