@@ -5,24 +5,27 @@
  * Memory: a line is read into at most INGEST_MAX_LINE octets (a longer one
  * is refused without being kept), and every string of a kept line is checked
  * against the library's limit at once, so a pending batch of INGEST_BATCH
- * lines holds at most a few KiB per line whatever the input. */
+ * lines holds at most a few KiB per line whatever the input, plus the user
+ * agents (cut by the library when stored), at most INGEST_HELD_MAX octets
+ * and one line. */
 #include "cli.h"
 #include "ingest.h"
-#include "sanitize.h"
 
 #include <jansson.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define INGEST_BATCH 1000
+/* The octets of user agents a pending batch may hold before it is sent. */
+#define INGEST_HELD_MAX (4u << 20)
 
 typedef struct ingest {
     cli_ctx *c;
     const char *name;
     ingest_line *p;
     size_t n;
+    size_t held; /* octets of the pending lines' user agents */
     uint64_t lines, recorded, duplicates, bad;
     long busy_from;
 } ingest;
@@ -127,90 +130,32 @@ const char *ingest_parse_event(json_t *o, mtrk_event_input *in, char *why, size_
     return NULL;
 }
 
-/* Adds one tagged, length-prefixed value to the content hash. */
-static void h_add(crypto_generichash_state *h, char tag, const void *v, size_t n)
-{
-    unsigned char hdr[9];
-    hdr[0] = (unsigned char)tag;
-    for (int i = 0; i < 8; i++)
-        hdr[1 + i] = (unsigned char)((uint64_t)n >> (8 * i));
-    crypto_generichash_update(h, hdr, sizeof hdr);
-    if (n)
-        crypto_generichash_update(h, v, n);
-}
-
-static void h_str(crypto_generichash_state *h, char tag, const char *s)
-{
-    if (s)
-        h_add(h, tag, s, strlen(s));
-}
-
-static void h_int(crypto_generichash_state *h, char tag, int64_t v)
-{
-    unsigned char b[8];
-    for (int i = 0; i < 8; i++)
-        b[i] = (unsigned char)((uint64_t)v >> (8 * i));
-    h_add(h, tag, b, sizeof b);
-}
-
 void ingest_derive_id(ingest_line *pe)
 {
     mtrk_event_input *in = &pe->in;
-    crypto_generichash_state h;
-    crypto_generichash_init(&h, NULL, 0, 32);
-    h_int(&h, 't', in->type);
-    h_add(&h, 'm', &in->mid, sizeof in->mid);
-    h_add(&h, 'l', &in->lid, sizeof in->lid);
-    h_int(&h, 'o', in->occurred_at);
-    h_str(&h, 'p', in->provider);
-    h_str(&h, 'q', in->provider_message_id);
-    h_int(&h, 'b', in->bounce_kind);
-    h_str(&h, 'd', in->diagnostic);
-    h_str(&h, 'u', in->user_agent);
-    h_str(&h, 'i', in->ip);
-    h_int(&h, 'v', in->verdict);
-    h_str(&h, 'r', in->verdict_reason);
-    h_int(&h, 's', in->unsub_scope);
-    h_add(&h, 'a', &in->unsub_audience, sizeof in->unsub_audience);
-    h_int(&h, 'c', in->unsub_source);
-    unsigned char d[32];
-    crypto_generichash_final(&h, d, sizeof d);
-    memcpy(pe->derived, DERIVED_PREFIX, sizeof DERIVED_PREFIX - 1);
-    sodium_bin2hex(pe->derived + sizeof DERIVED_PREFIX - 1, 65, d, sizeof d);
+    /* Cannot fail: out is given and in->version is the library's own. */
+    mtrk_event_content_key(pe->derived, in);
     in->provider_event_id = pe->derived;
     if (in->provider == NULL || *in->provider == '\0')
         in->provider = DERIVED_PROVIDER;
 }
 
-/* The stored forms of ip and user_agent (sanitize.h), and the derived id.
- * An ip that is not an address is dropped with a warning: the event is kept. */
-static void finish_event(ingest *g, ingest_line *pe, long lineno)
+/* The derived id of a line without one. Its ip and user_agent go to the
+ * library as given: the library stores them cleaned (an IP that is not an
+ * address dropped, the user agent cleaned and cut), the one rule of every
+ * path (docs/rules.md "Events"). The user agent may be as long as a line:
+ * its octets are counted so that a batch is sent before the ones it holds
+ * pass INGEST_HELD_MAX. */
+static void finish_event(ingest *g, ingest_line *pe)
 {
     mtrk_event_input *in = &pe->in;
     bool has_id = in->provider_event_id != NULL && *in->provider_event_id != '\0';
     if (!has_id)
-        ingest_derive_id(pe); /* from the line as given, before cleaning */
+        ingest_derive_id(pe);
     else if (in->provider == NULL || *in->provider == '\0')
         in->provider = DERIVED_PROVIDER; /* an id names its provider: the tool's own */
-    if (in->ip != NULL && *in->ip != '\0') {
-        if (sanitize_ip(pe->ip, in->ip)) {
-            in->ip = pe->ip;
-        } else {
-            char shown[MTRK_MAX_USER_AGENT + 1];
-            sanitize_user_agent(shown, in->ip); /* printable, whatever it holds */
-            fprintf(stderr, "mtrk events ingest: %s:%ld: \"ip\" \"%.*s\" is not an IP address: not stored\n",
-                    g->name, lineno, MTRK_MAX_IP, shown);
-            in->ip = NULL;
-        }
-    } else {
-        in->ip = NULL;
-    }
     if (in->user_agent != NULL)
-        in->user_agent = sanitize_user_agent(pe->ua, in->user_agent) ? pe->ua : NULL;
-    /* The copies above are what is recorded: the parsed strings (a user
-     * agent may be as long as a line) are not kept for the batch. */
-    json_object_del(pe->obj, "user_agent");
-    json_object_del(pe->obj, "ip");
+        g->held += strlen(in->user_agent);
 }
 
 /* The library's message in the file's words: its fields are named as the
@@ -269,6 +214,7 @@ static int flush_ingest(ingest *g)
     for (size_t i = 0; i < g->n; i++)
         json_decref(g->p[i].obj);
     g->n = 0;
+    g->held = 0;
     return st;
 }
 
@@ -282,8 +228,6 @@ int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *pat
     line_reader lr;
     bool lr_ok = lr_init(&lr, in, INGEST_MAX_LINE) == 0;
     int st = g.p && lr_ok ? 0 : data_err(c, "out of memory");
-    if (st == 0 && sodium_init() < 0)
-        st = data_err(c, "libsodium failed to initialize");
     progress pg;
     progress_start(&pg, size, "lines");
     int r = 0;
@@ -322,8 +266,8 @@ int events_ingest_stream(cli_ctx *c, FILE *in, const char *name, const char *pat
         }
         g.p[g.n].obj = o;
         g.p[g.n].line = lineno;
-        finish_event(&g, &g.p[g.n], lineno);
-        if (++g.n == INGEST_BATCH)
+        finish_event(&g, &g.p[g.n]);
+        if (++g.n == INGEST_BATCH || g.held > INGEST_HELD_MAX)
             st = flush_ingest(&g);
     }
     if (st == 0)

@@ -224,6 +224,15 @@ static int apply_settings(cli_ctx *c, mtrk_tenant *t, cli_args *a)
                          (unsigned long long)max_days);
     if (opt(a, "retention-days"))
         s.retention_ms = (int64_t)v * 86400000LL;
+    if (opt(a, "events-earliest") && (rc = opt_time(&s.events_earliest, c, a, "events-earliest")))
+        return rc;
+    if ((rc = opt_u64(&v, c, a, "events-ahead-hours", (uint64_t)(s.events_ahead_ms / 3600000))))
+        return rc;
+    if (opt(a, "events-ahead-hours") && (v < 1 || v > max_days * 24))
+        return usage_err(c, "--events-ahead-hours: %llu is outside 1..%llu", (unsigned long long)v,
+                         (unsigned long long)(max_days * 24));
+    if (opt(a, "events-ahead-hours"))
+        s.events_ahead_ms = (int64_t)v * 3600000LL;
     rc = mtrk_tenant_settings_set(t, &s);
     if (rc)
         return lib_err(c, rc, "tenant \"%s\" settings", mtrk_tenant_key(t));
@@ -241,14 +250,20 @@ static int print_settings(cli_ctx *c, mtrk_tenant *t)
         json_str(stdout, mtrk_tenant_key(t));
         printf(",\"tracking_base_url\":");
         json_str(stdout, s.tracking_base_url);
-        printf(",\"soft_bounce_threshold\":%u,\"attribution_window_ms\":%lld,\"retention_ms\":%lld}\n",
-               s.soft_bounce_threshold, (long long)s.attribution_window_ms, (long long)s.retention_ms);
+        printf(",\"soft_bounce_threshold\":%u,\"attribution_window_ms\":%lld,\"retention_ms\":%lld,"
+               "\"events_earliest\":%lld,\"events_ahead_ms\":%lld}\n",
+               s.soft_bounce_threshold, (long long)s.attribution_window_ms, (long long)s.retention_ms,
+               (long long)s.events_earliest, (long long)s.events_ahead_ms);
     } else {
         printf("tenant                 %s\n", mtrk_tenant_key(t));
         printf("tracking base URL      %s\n", *s.tracking_base_url ? s.tracking_base_url : "(unset)");
         printf("soft-bounce threshold  %u\n", s.soft_bounce_threshold);
         printf("attribution window     %lld days\n", (long long)(s.attribution_window_ms / 86400000));
         printf("retention              %lld days\n", (long long)(s.retention_ms / 86400000));
+        char when[32];
+        fmt_time(when, s.events_earliest);
+        printf("events from            %s\n", when);
+        printf("events ahead at most   %lld hours\n", (long long)(s.events_ahead_ms / 3600000));
     }
     return 0;
 }
@@ -306,17 +321,21 @@ static int cmd_tenant_set(cli_ctx *c, cli_args *a)
     return st ? st : print_settings(c, c->t);
 }
 
-#define SETTINGS_OPTS "tracking-url= soft-bounce-threshold= attribution-days= retention-days= json"
+#define SETTINGS_OPTS \
+    "tracking-url= soft-bounce-threshold= attribution-days= retention-days= events-earliest= events-ahead-hours= json"
 const cli_cmd cmds_admin[] = {
     { "init", "mtrk --db PATH [--tenant KEY] init\n  Creates the database file (if new) and the tenant (if new).",
       "json", 0, 0, 0, cmd_init },
     { "tenant create", "mtrk tenant create KEY [--tracking-url URL] [--soft-bounce-threshold N]\n"
-      "                  [--attribution-days N] [--retention-days N] [--json]",
+      "                  [--attribution-days N] [--retention-days N] [--events-earliest TIME]\n"
+      "                  [--events-ahead-hours N] [--json]",
       SETTINGS_OPTS, 1, 1, 0, cmd_tenant_create },
     { "tenant list", "mtrk tenant list [--json]", "json", 0, 0, 0, cmd_tenant_list },
     { "tenant show", "mtrk tenant show [--json]\n  The settings of --tenant.", "json", 0, 0, 1, cmd_tenant_show },
     { "tenant set", "mtrk tenant set [--tracking-url URL] [--soft-bounce-threshold N] [--attribution-days N]\n"
-      "                [--retention-days N] [--json]\n  Changes the settings of --tenant (audited).",
+      "                [--retention-days N] [--events-earliest TIME] [--events-ahead-hours N] [--json]\n"
+      "  Changes the settings of --tenant (audited). Events must occur between --events-earliest\n"
+      "  (default 2000-01-01T00:00:00Z) and --events-ahead-hours after the clock (default 24).",
       SETTINGS_OPTS, 0, 0, 1, cmd_tenant_set },
     { NULL, NULL, NULL, 0, 0, 0, NULL },
 };

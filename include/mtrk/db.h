@@ -207,7 +207,7 @@ MTRK_API int mtrk_db_tenant_list(char **out_keys, size_t *out_n, mtrk_db *db);
  */
 #define MTRK_MAX_DURATION_MS (36500LL * 86400000LL)
 
-#define MTRK_TENANT_SETTINGS_VERSION 2 /**< Current version of mtrk_tenant_settings (its version member) */
+#define MTRK_TENANT_SETTINGS_VERSION 3 /**< Current version of mtrk_tenant_settings (its version member) */
 /** A tenant's settings (mtrk_tenant_settings_get, mtrk_tenant_settings_set). */
 typedef struct mtrk_tenant_settings {
     unsigned int version; /**< MTRK_TENANT_SETTINGS_VERSION or an older version */
@@ -223,13 +223,27 @@ typedef struct mtrk_tenant_settings {
     int64_t retention_ms;
     /** (version 2) Address for the mailto: of List-Unsubscribe ("" = https only). */
     const char *list_unsubscribe_mailto;
+    /** (version 3) The earliest occurrence time an event may have (Unix ms, UTC): an earlier one is
+     *  refused, saying what the value looks like (Unix seconds, ...). 0 .. the clock's now when set;
+     *  default MTRK_EVENTS_EARLIEST_DEFAULT (2000-01-01T00:00:00Z). */
+    mtrk_time events_earliest;
+    /** (version 3) How far after the clock an occurrence time may be (ms): a later one is refused.
+     *  1..MTRK_MAX_DURATION_MS; default MTRK_EVENTS_AHEAD_DEFAULT_MS (a day). */
+    int64_t events_ahead_ms;
 } mtrk_tenant_settings;
+/** Default of mtrk_tenant_settings.events_earliest: 2000-01-01T00:00:00Z. */
+#define MTRK_EVENTS_EARLIEST_DEFAULT 946684800000LL
+/** Default of mtrk_tenant_settings.events_ahead_ms: a day. */
+#define MTRK_EVENTS_AHEAD_DEFAULT_MS 86400000LL
 /** Initializer of a mtrk_tenant_settings at its current version, with the defaults */
-#define MTRK_TENANT_SETTINGS_INIT { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "" }
+#define MTRK_TENANT_SETTINGS_INIT                                                                     \
+    { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "",                 \
+      MTRK_EVENTS_EARLIEST_DEFAULT, MTRK_EVENTS_AHEAD_DEFAULT_MS }
 /**
  * Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days,
- * no mailto. Writes only the fields `version` has (1 or 2), so a caller
- * compiled against version 1 can pass its smaller struct. MTRK_EVERSION if
+ * no mailto, events from 2000-01-01 to a day ahead of the clock. Writes only
+ * the fields `version` has (1, 2 or 3), so a caller compiled against an
+ * older version can pass its smaller struct. MTRK_EVERSION if
  * unknown.
  */
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned int version);
@@ -242,7 +256,8 @@ MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *settings, unsigned 
 MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *tenant);
 /**
  * Replaces the tenant's settings (audited). tracking_base_url must be "" or an
- * http(s) URL. MTRK_EINVAL names the field at fault.
+ * http(s) URL. MTRK_EINVAL names the field at fault. A caller of an older
+ * version leaves the fields its version lacks as they are stored.
  */
 MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *tenant, const mtrk_tenant_settings *settings);
 

@@ -67,7 +67,7 @@ typedef struct mtrk_event_input {
     const char *provider_message_id; /**< optional, the provider's id of the message */
     mtrk_bounce_kind bounce_kind; /**< bounces: hard or soft; else NONE */
     const char *diagnostic;       /**< bounces: diagnostic code, optional */
-    const char *user_agent;       /**< optional, <= MTRK_MAX_USER_AGENT */
+    const char *user_agent;       /**< optional; stored cleaned and cut to MTRK_MAX_USER_AGENT octets (docs/rules.md) */
     const char *ip;               /**< optional, <= MTRK_MAX_IP */
     mtrk_verdict verdict;         /**< opens and clicks: human, machine, or AUTO (the default: the handle's machine rules judge) */
     const char *verdict_reason;   /**< why machine, optional (AUTO: the rule that decided) */
@@ -139,6 +139,25 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *tenant, con
  */
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes,
                                      mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
+
+/** Size of the buffer mtrk_event_content_key writes: "content:", 64 hex digits and the NUL. */
+#define MTRK_EVENT_CONTENT_KEY_SIZE 73
+/**
+ * The idempotency key derived from an event's content, for inputs that carry
+ * no provider event id of their own (the tool's `events ingest`, mtrkd's event
+ * route): "content:" and the BLAKE2b-256, in lower-case hex, of every field of
+ * `event` but provider_event_id, each tagged and length-prefixed (a NULL string
+ * is left out; "" is not). The same content always gives the same key, so the
+ * same input recorded again with it (and the provider it was derived with) is
+ * a duplicate. Fields appended to mtrk_event_input by later versions enter the
+ * hash only when they differ from their defaults, so a key never changes for
+ * an input a version-1 caller can give. Pure: no handle, no clock.
+ *
+ * out has MTRK_EVENT_CONTENT_KEY_SIZE octets (NUL-terminated). Returns 0,
+ * MTRK_EINVAL (out or event NULL) or MTRK_EVERSION (event->version unknown);
+ * mtrk_last_errmsg() says why.
+ */
+MTRK_API int mtrk_event_content_key(char *out, const mtrk_event_input *event);
 
 #define MTRK_EVENT_INFO_VERSION 1 /**< Current version of mtrk_event_info (its version member) */
 /**

@@ -78,6 +78,13 @@ static int open_common(mtrk_db **out, mtrk_store *store, int owns, const mtrk_op
         db->clock = opts->clock;
         db->clock_userdata = opts->clock_userdata;
     }
+    /* Data written under an older address rule is brought to the current
+     * one before any call can read it (address_migrate.c). */
+    int rc = addr_migrate_db(db);
+    if (rc) {
+        free(db);
+        return rc;
+    }
     *out = db;
     return MTRK_OK;
 }

@@ -193,7 +193,7 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
     c.in.kind = in->type == MTRK_EV_CLICK ? MTRK_URL_CLICK : MTRK_URL_OPEN;
     c.in.mid = in->mid;
     c.in.lid = in->lid;
-    c.in.user_agent = in->user_agent;
+    c.in.user_agent = sanitize_user_agent(s->ua, in->user_agent) ? s->ua : NULL; /* as stored */
     c.in.ip = in->ip != NULL && ip_normalize(in->ip, ip) ? ip : NULL;
     c.in.at = s->occurred;
     c.honeypot = s->honeypot;
@@ -808,6 +808,7 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
                      mtrk_event_outcome *const *outcomes, size_t *out_recorded)
 {
     *out_recorded = 0;
+    { int wrc = evtime_window_refresh(t); if (wrc) return wrc; } /* the tenant's event window, evtime.c */
     /* Each event validated once, up front (no store needed). */
     int *invalid = calloc(n ? n : 1, sizeof *invalid);
     if (invalid == NULL)

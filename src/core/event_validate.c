@@ -119,8 +119,10 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
         return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %lld is negative", ev_name_of(what),
                     (long long)in->occurred_at);
     char why[ERRMSG_SIZE - 64];
-    if (evtime_check(in->occurred_at, core_now(t->db), why, sizeof why) != MTRK_OK) /* names the input only then */
+    if ((rc = evtime_tenant_check(t, in->occurred_at, why, sizeof why)) == MTRK_EINVAL) /* names the input only then */
         return ev_err(t, MTRK_EINVAL, "occurred_at", "%s->occurred_at %s", ev_name_of(what), why);
+    if (rc)
+        return rc;
     if (in->verdict != MTRK_VERDICT_HUMAN && in->verdict != MTRK_VERDICT_MACHINE && in->verdict != MTRK_VERDICT_AUTO)
         return ev_err(t, MTRK_EINVAL, "verdict", "%s->verdict %d is not human, machine or auto", ev_name_of(what),
                     (int)in->verdict);
@@ -138,7 +140,6 @@ int ev_validate(mtrk_tenant *t, ev_name *what, const mtrk_event_input *in)
         (rc = check_field(t, what, "provider_event_id", in->provider_event_id, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "provider_message_id", in->provider_message_id, MTRK_MAX_PROVIDER)) ||
         (rc = check_field(t, what, "diagnostic", in->diagnostic, MTRK_MAX_DIAGNOSTIC)) ||
-        (rc = check_field(t, what, "user_agent", in->user_agent, MTRK_MAX_USER_AGENT)) ||
         (rc = check_field(t, what, "ip", in->ip, MTRK_MAX_IP)) ||
         (rc = check_field(t, what, "verdict_reason", in->verdict_reason, MTRK_MAX_NAME)))
         return rc;

@@ -38,6 +38,7 @@ struct mtrk_tenant {
     struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
+    mtrk_time window_read_at; /* when row's event window was last re-read (evtime.c); 0: not yet */
     struct tmpl_cache *tmpl;    /* parsed campaign templates (html.c, tmpl_get) */
     /* Strings handed out as borrowed from the handle (common.h: the tenant
      * handle's strings). They are freed at the start of the call after next,
@@ -89,12 +90,25 @@ extern const mtrk_id nil_id;
 
 /* ---- occurrence times (evtime.c) --------------------------------------- */
 /* The window an event's occurred_at must fall in (0 means "now" and always
- * passes): from 2000-01-01T00:00:00Z to a day after the clock. */
+ * passes): by default from 2000-01-01T00:00:00Z to a day after the clock; a
+ * tenant sets its own (mtrk_tenant_settings version 3). */
 #define EVTIME_MIN INT64_C(946684800000)
 #define EVTIME_MAX_AHEAD INT64_C(86400000)
 /* Pure: MTRK_OK, or MTRK_EINVAL with why[size] saying what the value looks
- * like ("looks like Unix seconds (2026-03-01T10:00:00Z)"). */
+ * like ("looks like Unix seconds (2026-03-01T10:00:00Z)"), for the window
+ * earliest .. now + ahead. evtime_check: the default window. */
+int evtime_check_window(mtrk_time occurred, mtrk_time now, mtrk_time earliest, int64_t ahead, char *why,
+                        size_t size);
 int evtime_check(mtrk_time occurred, mtrk_time now, char *why, size_t size);
+/* Re-reads the tenant's window into t->row when the handle's copy is a
+ * second old (by the db's clock): in the caller's transaction, or in a read
+ * transaction of its own outside one. Store errors are returned. */
+int evtime_window_refresh(mtrk_tenant *t);
+/* The same against the tenant's clock and window (outside a transaction,
+ * after evtime_window_refresh): MTRK_EINVAL with why[size], or a store error. */
+int evtime_tenant_check(mtrk_tenant *t, mtrk_time occurred, char *why, size_t size);
+/* evtime_tenant_check, naming `what`->occurred_at in the message. */
+int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
 
 /* ---- validation (util.c) ----------------------------------------------- */
 bool utf8_valid(const char *s, size_t n);
@@ -141,6 +155,19 @@ int addr_normalize_key(char *out, char *key, const char *in, char *why);
 /* The uniqueness key of a normalized address: local part lower-cased, '@',
  * the domain's A-label form; out[MTRK_MAX_ADDRESS + 1]. MTRK_ENOMEM at worst. */
 int addr_key(char *out, const char *normalized);
+/* The rules a tenant's contacts' address_key values follow (tenants.address_rule). */
+#define ADDR_RULE_ASCII 1   /* the whole address lower-cased in ASCII only */
+#define ADDR_RULE_IDNA 2    /* local part lower-cased, domain as its IDNA2008 A-label */
+#define ADDR_RULE_CURRENT ADDR_RULE_IDNA
+/* Brings the contacts of every tenant whose address_rule is older than
+ * ADDR_RULE_CURRENT to the current rule (address_migrate.c); called when a
+ * db is opened. dberr on failure. */
+int addr_migrate_db(mtrk_db *db);
+/* The key the older rule gave the usual spelling of a current key with an
+ * IDN domain (the local part, "@", the domain's Unicode form): an erasure
+ * under the older rule suppressed that key's hash. MTRK_ENOTFOUND when the
+ * key has no IDN domain; out has MTRK_MAX_ADDRESS + 1 bytes. */
+int addr_legacy_key(char *out, const char *key);
 /* The domain part of a normalized address or key (pointer into it). */
 const char *addr_domain(const char *normalized);
 /* Validates and normalizes an address argument, naming it in the error. */

@@ -318,7 +318,7 @@ static int campaign_id_cb(void *ud, void *row)
     return c->n >= PAGE ? 1 : 0;
 }
 
-static int rebuild_all(mtrk_tenant *t)
+int rebuild_all(mtrk_tenant *t) /* also address_migrate.c, in its transaction */
 {
     int rc;
     if ((rc = wipe(t, T_CAMPAIGN_STATS)) || (rc = wipe(t, T_LINK_STATS)) || (rc = wipe(t, T_HOURLY_STATS)))

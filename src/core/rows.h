@@ -17,6 +17,9 @@
 #define N_ 0u
 #define NUL_ MTRK_COL_NULLABLE
 
+/* address_rule: the rule the tenant's contacts' address_key values follow
+ * (ADDR_RULE_*, address_migrate.c); events_earliest and events_ahead_ms: the
+ * window of accepted occurrence times (evtime.c). */
 #define TENANTS_COLS(X)                                  \
     X(tenants, id, ID, N_)                               \
     X(tenants, key, TEXT, N_)                            \
@@ -26,7 +29,10 @@
     X(tenants, attribution_window_ms, INT, N_)           \
     X(tenants, retention_ms, INT, N_)                    \
     X(tenants, secret, TEXT, N_)                         \
-    X(tenants, list_unsubscribe_mailto, TEXT, NUL_)
+    X(tenants, list_unsubscribe_mailto, TEXT, NUL_)     \
+    X(tenants, address_rule, INT, N_)                    \
+    X(tenants, events_earliest, INT, N_)                 \
+    X(tenants, events_ahead_ms, INT, N_)
 
 #define CONTACTS_COLS(X)                                 \
     X(contacts, tenant, ID, N_)                          \

@@ -3,9 +3,9 @@
  * the user agent, cleaned the same way whatever path brings them (the
  * tracking endpoint, a provider's events, the tool's ingest).
  *
- * Pure functions of their input, with no library state: they depend on libc
- * alone, so the command-line tool compiles this file into its own ingest
- * until the event path calls it (internal.h includes this header).
+ * Pure functions of their input, with no library state. The event path
+ * (event_row) and the tracking path call them; the tools hand the fields
+ * over as given (internal.h includes this header).
  */
 #ifndef MTRK_SANITIZE_H
 #define MTRK_SANITIZE_H

@@ -65,6 +65,14 @@ int core_suppression_of(mtrk_tenant *t, const char *address_key, mtrk_suppressio
     rc = tenant_address_hash(t, address_key, hash);
     if (rc == MTRK_OK)
         rc = entry_exists(t, MTRK_SUPPRESS_HASH, hash, &hit);
+    /* An erasure under the older address rule hashed the Unicode spelling
+     * (docs/decisions.md "Addresses"). */
+    char legacy[MTRK_MAX_ADDRESS + 1];
+    int lrc = rc || hit ? MTRK_ENOTFOUND : addr_legacy_key(legacy, address_key);
+    if (lrc == MTRK_ENOMEM)
+        rc = terr(t, lrc, "out of memory");
+    else if (lrc == MTRK_OK && (rc = tenant_address_hash(t, legacy, hash)) == MTRK_OK)
+        rc = entry_exists(t, MTRK_SUPPRESS_HASH, hash, &hit);
     if (rc || hit) {
         if (hit)
             *out = MTRK_SUPPRESS_HASH;

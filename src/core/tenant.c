@@ -104,6 +104,9 @@ MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key,
             r.soft_bounce_threshold = d.soft_bounce_threshold;
             r.attribution_window_ms = d.attribution_window_ms;
             r.retention_ms = d.retention_ms;
+            r.events_earliest = d.events_earliest;
+            r.events_ahead_ms = d.events_ahead_ms;
+            r.address_rule = ADDR_RULE_CURRENT; /* a new tenant's keys follow the current rule */
             r.secret = secret_hex;
             t->id = r.id;
             rc = st_insert(t, T_TENANTS, &r);
@@ -223,7 +226,10 @@ MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int ver
         return gerr(MTRK_EVERSION, "settings version %u unknown (1..%u)", version, MTRK_TENANT_SETTINGS_VERSION);
     mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
     /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
-    memcpy(s, &d, version == 1 ? offsetof(mtrk_tenant_settings, list_unsubscribe_mailto) : sizeof *s);
+    memcpy(s, &d,
+           version == 1   ? offsetof(mtrk_tenant_settings, list_unsubscribe_mailto)
+           : version == 2 ? offsetof(mtrk_tenant_settings, events_earliest)
+                          : sizeof *s);
     s->version = version;
     return MTRK_OK;
 }
@@ -267,6 +273,10 @@ MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *t)
         if (out->list_unsubscribe_mailto == NULL)
             return terr(t, MTRK_ENOMEM, "out of memory");
     }
+    if (out->version >= 3) {
+        out->events_earliest = t->row.events_earliest;
+        out->events_ahead_ms = t->row.events_ahead_ms;
+    }
     return MTRK_OK;
 }
 
@@ -298,8 +308,16 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
     rc = check_duration(t, "settings->attribution_window_ms", s->attribution_window_ms);
     if (rc == MTRK_OK)
         rc = check_duration(t, "settings->retention_ms", s->retention_ms);
+    if (rc == MTRK_OK && s->version >= 3)
+        rc = check_duration(t, "settings->events_ahead_ms", s->events_ahead_ms);
     if (rc)
         return rc;
+    /* The earliest time: not before the Unix epoch (times are signed, but no
+     * e-mail event happened before 1970), and not after the clock, which
+     * would refuse every event. */
+    if (s->version >= 3 && (s->events_earliest < 0 || s->events_earliest > core_now(t->db)))
+        return terr(t, MTRK_EINVAL, "settings->events_earliest %lld is outside 0 (1970-01-01) .. %lld (the clock's now)",
+                    (long long)s->events_earliest, (long long)core_now(t->db));
     /* Version 1 callers keep the stored mailto (NULL below means "unchanged"). */
     char mailto[MTRK_MAX_ADDRESS + 1] = "";
     bool set_mailto = s->version >= 2;
@@ -348,6 +366,15 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
                 nw.list_unsubscribe_mailto = xstrdup(mailto);
                 if (nw.list_unsubscribe_mailto == NULL)
                     d.oom = 1;
+            }
+            if (s->version >= 3) {
+                sb_printf(&d,
+                          ",\"events_earliest\":{\"from\":%lld,\"to\":%lld},"
+                          "\"events_ahead_ms\":{\"from\":%lld,\"to\":%lld}",
+                          (long long)t->row.events_earliest, (long long)s->events_earliest,
+                          (long long)t->row.events_ahead_ms, (long long)s->events_ahead_ms);
+                nw.events_earliest = s->events_earliest;
+                nw.events_ahead_ms = s->events_ahead_ms;
             }
             sb_add(&d, "}");
             if (d.oom || nw.tracking_base_url == NULL)

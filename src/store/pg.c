@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 5
+#define PG_SCHEMA_VERSION 6
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -593,8 +593,27 @@ static int migrate_5(pgstore *s, const char *schema)
                 "migrating to schema version 5");
 }
 
+/* Version 6: tenants gain address_rule, the rule their contacts' keys
+ * follow (1: the address lower-cased in ASCII only, as every existing
+ * database has them; the core merges and re-keys them when the database is
+ * opened and then sets 2, docs/decisions.md "Addresses"), and the window of
+ * accepted occurrence times (events_earliest, 2000-01-01; events_ahead_ms, a
+ * day). The defaults serve the existing rows only, as a new database has them. */
+static int migrate_6(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE tenants ADD COLUMN address_rule bigint NOT NULL DEFAULT 1,\n"
+                "  ADD COLUMN events_earliest bigint NOT NULL DEFAULT 946684800000,\n"
+                "  ADD COLUMN events_ahead_ms bigint NOT NULL DEFAULT 86400000;\n"
+                "ALTER TABLE tenants ALTER COLUMN address_rule DROP DEFAULT,\n"
+                "  ALTER COLUMN events_earliest DROP DEFAULT, ALTER COLUMN events_ahead_ms DROP DEFAULT;\n",
+                "migrating to schema version 6");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
-static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5 };
+static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
+                                                            migrate_6 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 6
+#define SQLITE_SCHEMA_VERSION 7
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -378,8 +378,22 @@ static int migrate_6(sqlstore *s)
                    "migrating to schema version 6");
 }
 
+/* Version 7: tenants gain address_rule, the rule their contacts' keys
+ * follow (1: the address lower-cased in ASCII only, as every existing file
+ * has them; the core merges and re-keys them when the file is opened and
+ * then sets 2, docs/decisions.md "Addresses"), and the window of accepted
+ * occurrence times (events_earliest, 2000-01-01; events_ahead_ms, a day). */
+static int migrate_7(sqlstore *s)
+{
+    return exec_as(s,
+                   "ALTER TABLE tenants ADD COLUMN address_rule INTEGER NOT NULL DEFAULT 1;\n"
+                   "ALTER TABLE tenants ADD COLUMN events_earliest INTEGER NOT NULL DEFAULT 946684800000;\n"
+                   "ALTER TABLE tenants ADD COLUMN events_ahead_ms INTEGER NOT NULL DEFAULT 86400000;\n",
+                   "migrating to schema version 7");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
-                                                                 migrate_5, migrate_6 };
+                                                                 migrate_5, migrate_6, migrate_7 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -244,6 +244,28 @@ class CliTest(unittest.TestCase):
                                 .stdout.splitlines()) if e["type"] == "open"]
         self.assertEqual(len(opens), 1)
 
+    def test_tenant_set_changes_the_event_time_window(self):
+        self.campaign(2)
+        mid = json.loads(self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines()[0])["mid"]
+        before = self.t.json("tenant", "show", "--json")
+        self.assertEqual((before["events_earliest"], before["events_ahead_ms"]), (946684800000, 86400000))
+        for opt, value in (("--events-ahead-hours", "0"), ("--events-ahead-hours", "876001"),
+                           ("--events-earliest", "yesterday")):
+            p = self.t.run("tenant", "set", opt, value, expect=1)
+            self.assertIn(opt, p.stderr)
+        p = self.t.run("tenant", "set", "--events-earliest", "2999-01-01T00:00:00Z", expect=2)
+        self.assertIn("events_earliest", p.stderr)
+        self.assertEqual(self.t.json("tenant", "show", "--json"), before)
+        self.t.run("tenant", "set", "--events-earliest", "2026-01-01T00:00:00Z", "--events-ahead-hours", "48")
+        s = self.t.run("tenant", "show").stdout
+        self.assertIn("events from            2026-01-01T00:00:00.000Z", s)
+        self.assertIn("events ahead at most   48 hours", s)
+        lines = [{"type": "open", "mid": mid, "occurred_at": "2025-12-31T23:59:59Z"},  # before the tenant's window
+                 {"type": "open", "mid": mid, "occurred_at": "2026-01-01T00:00:00Z"}]
+        p = self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines), expect=2)
+        self.assertIn("2 lines, 1 recorded, 0 duplicates, 1 rejected", p.stdout + p.stderr)
+        self.assertIn("before 2026-01-01", p.stderr)
+
     def test_rebuild_brings_message_columns_up_to_date(self):
         import sqlite3
         self.campaign(3)

@@ -187,19 +187,23 @@ class ImportIngestTest(unittest.TestCase):
         self.assertEqual(keys, {("mtrk-ingest", "content:"), ("esp", "content:")})
 
     def test_ip_and_user_agent_stored_sanitized(self):
-        mids = self.campaign_mids(2)
+        mids = self.campaign_mids(3)
         lines = [{"type": "open", "mid": mids[0], "occurred_at": 1772359300000, "ip": "999.1.1.1",
                   "user_agent": "Mozilla\u202e/5.0\x07 (X11)\u200b"},
                  {"type": "open", "mid": mids[1], "occurred_at": 1772359300000, "ip": "2001:DB8::0:1",
                   "user_agent": "  Plain  "}]
-        p = self.t.run("events", "ingest", "-", stdin="".join(json.dumps(l) + "\n" for l in lines))
-        self.assertIn("999.1.1.1", p.stderr)
+        # a user agent longer than the library's limit is cut, not refused
+        long_ua = "A" * 600
+        lines.append({"type": "open", "mid": mids[2], "occurred_at": 1772359300000, "user_agent": long_ua})
+        p = self.t.run("events", "ingest", "-", "--json", stdin="".join(json.dumps(l) + "\n" for l in lines))
+        self.assertEqual(json.loads(p.stdout)["recorded"], 3)
         ev = {e["mid"]: e for e in map(json.loads, self.t.run("export", "events", "--format", "jsonl",
                                                               "--type", "open").stdout.splitlines())}
         self.assertIsNone(ev[mids[0]]["ip"])
         self.assertEqual(ev[mids[0]]["user_agent"], "Mozilla/5.0 (X11)")
         self.assertEqual(ev[mids[1]]["ip"], "2001:db8::1")
         self.assertEqual(ev[mids[1]]["user_agent"], "Plain")
+        self.assertEqual(ev[mids[2]]["user_agent"], "A" * 512)
 
     # ------------------------------------------------------ bounded memory
     def test_memory_is_bounded_by_the_limits(self):

@@ -489,6 +489,118 @@ static void test_event_time_outside_the_window_is_refused(void **state)
     conf_scn_free(&s);
 }
 
+/* The window is a tenant setting (version 3): earliest and how far ahead,
+ * range-checked, audited, read by every handle opened after the change; the
+ * other tenant keeps the defaults. */
+static void test_event_time_window_is_a_tenant_setting(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_tenant_settings s;
+    CONF_OK(mtrk_tenant_settings_init(&s, MTRK_TENANT_SETTINGS_VERSION));
+    CONF_OK(mtrk_tenant_settings_get(&s, fx->t));
+    assert_int_equal(s.events_earliest, INT64_C(946684800000));
+    assert_int_equal(s.events_ahead_ms, DAY_MS);
+    s.tracking_base_url = s.list_unsubscribe_mailto = ""; /* the handle's strings end with its next call */
+    size_t audits = conf_audit_count(fx->t);
+    /* range checks, naming the field; nothing changed */
+    s.events_ahead_ms = 0;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_settings_set(fx->t, &s));
+    CONF_ERRMSG_HAS("events_ahead_ms");
+    s.events_ahead_ms = MTRK_MAX_DURATION_MS + 1;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_settings_set(fx->t, &s));
+    CONF_ERRMSG_HAS("events_ahead_ms");
+    s.events_ahead_ms = DAY_MS;
+    s.events_earliest = -1;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_settings_set(fx->t, &s));
+    CONF_ERRMSG_HAS("events_earliest");
+    s.events_earliest = conf_clock_now() + 1;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_settings_set(fx->t, &s));
+    CONF_ERRMSG_HAS("events_earliest");
+    assert_int_equal(conf_audit_count(fx->t), audits);
+
+    /* a handle opened before the change, which has checked an event already */
+    mtrk_tenant *early = NULL;
+    CONF_OK(mtrk_tenant_open(&early, fx->db, "t1", "api:early"));
+    conf_scn se;
+    conf_scn_build(&se, early, "twe", 1, 0, 1);
+    CONF_OK(conf_ev(NULL, early, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599999)));
+    mtrk_tenant *early_batch = NULL; /* the same, recording in batches */
+    CONF_OK(mtrk_tenant_open(&early_batch, fx->db, "t1", "api:early"));
+    mtrk_event_input bin;
+    mtrk_event_outcome bout, *boutp = &bout;
+    const mtrk_event_input *binp = &bin;
+    conf_ev_init(&bin, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599998));
+    CONF_INIT(bout, MTRK_EVENT_OUTCOME_VERSION);
+    CONF_OK(mtrk_event_record_batch(NULL, &boutp, early_batch, &binp, 1));
+    assert_int_equal(bout.status, MTRK_OK);
+
+    /* 2025-01-01 to a week ahead */
+    s.events_earliest = INT64_C(1735689600000);
+    s.events_ahead_ms = 7 * DAY_MS;
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &s));
+    conf_audit r = conf_audit_last(fx->t, "tenant.settings");
+    assert_true(r.found);
+    assert_non_null(strstr(r.detail, "\"events_ahead_ms\":{\"from\":86400000,\"to\":604800000}"));
+    mtrk_tenant *again = NULL;
+    CONF_OK(mtrk_tenant_open(&again, fx->db, "t1", "api:x"));
+    conf_scn sc;
+    conf_scn_build(&sc, again, "tw", 1, 0, 1);
+    size_t before = conf_count_message_events(again, sc.mids[0]);
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, again, MTRK_EV_OPEN, sc.mids[0], INT64_C(1735689599999)));
+    CONF_ERRMSG_HAS("before 2025-01-01");
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, again, MTRK_EV_OPEN, sc.mids[0], conf_clock_now() + 7 * DAY_MS + 1));
+    CONF_ERRMSG_HAS("more than 7 days after the clock");
+    CONF_OK(conf_ev(NULL, again, MTRK_EV_OPEN, sc.mids[0], conf_clock_now() + 7 * DAY_MS));
+    CONF_OK(conf_ev(NULL, again, MTRK_EV_OPEN, sc.mids[0], INT64_C(1735689600000)));
+    assert_int_equal(conf_count_message_events(again, sc.mids[0]), before + 2);
+    conf_scn_free(&sc);
+    mtrk_tenant_close(again);
+    /* the early handle applies the change within a second of clock time */
+    conf_clock_advance(1000);
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, early, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599999)));
+    CONF_ERRMSG_HAS("before 2025-01-01");
+    conf_ev_init(&bin, MTRK_EV_OPEN, se.mids[0], INT64_C(1735689599997));
+    CONF_INIT(bout, MTRK_EVENT_OUTCOME_VERSION);
+    CONF_OK(mtrk_event_record_batch(NULL, &boutp, early_batch, &binp, 1));
+    assert_int_equal(bout.status, MTRK_EINVAL);
+    assert_non_null(strstr(bout.message, "before 2025-01-01"));
+    conf_scn_free(&se);
+    mtrk_tenant_close(early);
+    mtrk_tenant_close(early_batch);
+
+    /* the other tenant keeps the defaults */
+    CONF_OK(mtrk_tenant_settings_get(&s, fx->t2));
+    assert_int_equal(s.events_earliest, INT64_C(946684800000));
+    assert_int_equal(s.events_ahead_ms, DAY_MS);
+    conf_scn_build(&sc, fx->t2, "tw2", 1, 0, 1);
+    CONF_EXPECT(MTRK_EINVAL, conf_ev(NULL, fx->t2, MTRK_EV_OPEN, sc.mids[0], conf_clock_now() + 2 * DAY_MS));
+    CONF_ERRMSG_HAS("more than a day after the clock");
+    CONF_OK(conf_ev(NULL, fx->t2, MTRK_EV_OPEN, sc.mids[0], INT64_C(1000000000000))); /* 2001 */
+    conf_scn_free(&sc);
+}
+
+/* Every tenant a store holds follows the current address rule from its
+ * creation: opening another handle on the store finds nothing to migrate
+ * (no "contact.rekey" entry) and every spelling of an IDN address still
+ * names its one contact. */
+static void test_db_open_finds_no_address_rule_migration_for_new_data(void **state)
+{
+    conf_fixture *fx = *state;
+    mtrk_id id = conf_contact_new(fx->t, "ana@bücher.de");
+    mtrk_db *other = NULL;
+    CONF_OK(conf_open_same(&other, fx));
+    mtrk_tenant *t = NULL;
+    CONF_OK(mtrk_tenant_open(&t, other, "t1", "api:x"));
+    assert_int_equal(conf_count_audit(t, "contact.rekey", mtrk_tenant_id(t)), 0);
+    mtrk_id again;
+    int created = -1;
+    CONF_OK(mtrk_contact_add(&again, &created, t, "ana@xn--bcher-kva.de", NULL));
+    assert_int_equal(created, 0);
+    assert_memory_equal(again.bytes, id.bytes, sizeof id.bytes);
+    mtrk_tenant_close(t);
+    mtrk_db_close(other);
+}
+
 static void test_open_options_unknown_version_is_eversion(void **state)
 {
     (void)state;
@@ -703,6 +815,8 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_tenant_actor_change_applies_to_later_audit_entries),
     CONF_TEST(test_tenant_actor_is_per_handle),
     CONF_TEST(test_tenant_settings_defaults),
+    CONF_TEST(test_event_time_window_is_a_tenant_setting),
+    CONF_TEST(test_db_open_finds_no_address_rule_migration_for_new_data),
     CONF_TEST(test_tenant_settings_set_then_get_round_trips),
     CONF_TEST(test_tenant_settings_accept_the_limits),
     CONF_TEST(test_tenant_settings_validation_names_the_field),

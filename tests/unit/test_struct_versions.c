@@ -57,7 +57,7 @@ AT_VERSION_1(MTRK_TRACK_REQUEST);
 AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
 AT_VERSION_1(MTRK_TRACK_RESULT);
 AT_VERSION_1(MTRK_HTML_LINK);
-_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 2 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
+_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 3 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
                    MTRK_RENDERED_VERSION == 2,
                "a new version: add its exact-size test below");
 
@@ -139,6 +139,45 @@ static void settings_version_1_caller_gets_only_version_1_fields(void **state)
     assert_int_equal(mtrk_tenant_settings_init(NULL, 1), MTRK_EINVAL);
     mtrk_tenant_settings s;
     assert_int_equal(mtrk_tenant_settings_init(&s, MTRK_TENANT_SETTINGS_VERSION + 1), MTRK_EVERSION);
+}
+
+/* mtrk_tenant_settings as a caller built against version 2 declares it. */
+typedef struct settings_v2 {
+    settings_v1 v1;
+    const char *list_unsubscribe_mailto;
+} settings_v2;
+_Static_assert(sizeof(settings_v2) == offsetof(mtrk_tenant_settings, events_earliest),
+               "version 2 ends where events_earliest begins");
+
+static void settings_version_2_caller_keeps_the_event_window(void **state)
+{
+    (void)state;
+    settings_v2 *v2 = malloc(sizeof *v2); /* exactly the old caller's size */
+    assert_non_null(v2);
+    OK(mtrk_tenant_settings_init((mtrk_tenant_settings *)v2, 2));
+    assert_int_equal(v2->v1.version, 2);
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    OK(mtrk_db_open(&db, "memory:", NULL));
+    OK(mtrk_tenant_create(&t, db, "acme", "test"));
+    mtrk_tenant_settings cur;
+    OK(mtrk_tenant_settings_init(&cur, MTRK_TENANT_SETTINGS_VERSION));
+    assert_int_equal(cur.events_earliest, MTRK_EVENTS_EARLIEST_DEFAULT);
+    assert_int_equal(cur.events_ahead_ms, MTRK_EVENTS_AHEAD_DEFAULT_MS);
+    OK(mtrk_tenant_settings_get(&cur, t));
+    cur.events_ahead_ms = 7 * 86400000LL;
+    OK(mtrk_tenant_settings_set(t, &cur));
+    /* A version-2 caller's set leaves the window as stored. */
+    OK(mtrk_tenant_settings_get((mtrk_tenant_settings *)v2, t));
+    v2->v1.soft_bounce_threshold = 5;
+    OK(mtrk_tenant_settings_set(t, (const mtrk_tenant_settings *)v2));
+    OK(mtrk_tenant_settings_get(&cur, t));
+    assert_int_equal(cur.soft_bounce_threshold, 5);
+    assert_int_equal(cur.events_ahead_ms, 7 * 86400000LL);
+    assert_int_equal(cur.events_earliest, MTRK_EVENTS_EARLIEST_DEFAULT);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    free(v2);
 }
 
 /* A caller built against a header whose link-weight struct has grown. */
@@ -316,6 +355,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(open_options_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(settings_version_2_caller_keeps_the_event_window),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
         cmocka_unit_test(event_outcome_version_1_caller_gets_only_version_1_fields),
     };

@@ -6,7 +6,6 @@
 #include "mtrkd.h"
 #include "cli.h"
 #include "ingest.h"
-#include "sanitize.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -479,16 +478,13 @@ static enum MHD_Result events_post(struct MHD_Connection *c, request *r, mtrk_te
         }
         pe->obj = o;
         pe->line = lineno;
-        /* As `mtrk events ingest` stores them: a derived key when the line
-         * has no provider event id, the IP in canonical form (dropped when
-         * it is not one), the user agent cleaned. */
+        /* As `mtrk events ingest` records them: a derived key when the line
+         * has no provider event id; ip and user_agent as given (the library
+         * stores them cleaned). */
         if (pe->in.provider_event_id == NULL || *pe->in.provider_event_id == '\0')
             ingest_derive_id(pe);
         else if (pe->in.provider == NULL || *pe->in.provider == '\0')
             pe->in.provider = DERIVED_PROVIDER;
-        pe->in.ip = pe->in.ip && sanitize_ip(pe->ip, pe->in.ip) ? pe->ip : NULL;
-        if (pe->in.user_agent)
-            pe->in.user_agent = sanitize_user_agent(pe->ua, pe->in.user_agent) ? pe->ua : NULL;
         json_array_append_new(results, json_pack("{s:I}", "line", (json_int_t)lineno));
         n++;
     }

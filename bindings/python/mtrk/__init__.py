@@ -19,6 +19,7 @@ from . import _convert as _cv
 from . import _lib
 from ._lib import Library, SUPPORTED_MAJOR, load
 from .contacts import normalize_address
+from .events import event_content_key
 from .db import Db, MemoryStore, PgStore, SqliteStore, Store, open
 from .errors import (AlreadyExists, Busy, ClosedError, InUse, EncodingError, Error, IncompleteStore,
                      InvalidAddress, InvalidArgument, InvalidState, LibraryError, NotFound, OutOfMemory,
@@ -56,7 +57,7 @@ def strerror(code: int) -> str:
 
 __all__ = [
     "load", "Library", "SUPPORTED_MAJOR", "open", "Db", "Store", "MemoryStore", "SqliteStore", "PgStore", "Tenant",
-    "version", "new_id", "strerror", "normalize_address",
+    "version", "new_id", "strerror", "normalize_address", "event_content_key",
     "default_classify_rules", "html_rewrite", "track_path_tenant", "track_pixel",
     "Error", "InvalidArgument", "NotFound", "AlreadyExists", "InvalidState", "Busy", "StorageError",
     "OutOfMemory", "VersionError", "TooLong", "EncodingError", "IncompleteStore", "InvalidAddress",

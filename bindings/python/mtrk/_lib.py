@@ -63,10 +63,11 @@ class mtrk_open_options(Structure):
 
 
 class mtrk_tenant_settings(Structure):
-    VERSION = 2
+    VERSION = 3
     _fields_ = [("version", c_uint), ("tracking_base_url", c_char_p),
                 ("soft_bounce_threshold", c_uint32), ("attribution_window_ms", c_int64),
-                ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p)]
+                ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p),
+                ("events_earliest", mtrk_time), ("events_ahead_ms", c_int64)]
 
 
 class mtrk_contact_spec(Structure):
@@ -506,6 +507,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     # event.h
     ("mtrk_event_type_name", S, [c_enum]),
     ("mtrk_event_input_init", c_int, [P(mtrk_event_input), c_uint]),
+    ("mtrk_event_content_key", c_int, [P(c_char), P(mtrk_event_input)]),
     ("mtrk_event_outcome_init", c_int, [P(mtrk_event_outcome), c_uint]),
     ("mtrk_event_record", c_int, [P(mtrk_event_outcome), H, P(mtrk_event_input)]),
     ("mtrk_event_record_batch", c_int, [PSZ, P(P(mtrk_event_outcome)), H, P(P(mtrk_event_input)), c_size_t]),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import uuid
-from ctypes import POINTER, byref, c_size_t, c_uint8, c_uint64
+from ctypes import POINTER, byref, c_size_t, c_uint8, c_uint64, create_string_buffer
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence
 
 from . import _convert as cv
@@ -44,6 +44,22 @@ def _event_struct(L: _lib.Library, e: object, name: str, keep: List[Any]) -> _li
     s.unsub_audience = cv.opt_id_in(e.unsub_audience, f"{name}.unsub_audience")
     s.unsub_source = 0 if e.unsub_source is None else cv.enum_in(e.unsub_source, Source, f"{name}.unsub_source")
     return s
+
+
+def event_content_key(event: EventInput) -> str:
+    """The idempotency key the library derives from an event's content
+    (mtrk_event_content_key): "content:" and 64 hex digits, the same for the
+    same content. Give it as provider_event_id (with a provider) to events
+    that carry no id of their own, so that recording them again is a
+    duplicate. provider_event_id itself is not part of the content."""
+    L = _lib.lib()
+    keep: List[Any] = []
+    s = _event_struct(L, event, "event", keep)
+    buf = create_string_buffer(73)
+    rc = L.mtrk_event_content_key(buf, byref(s))
+    if rc:
+        cv.raise_for(rc)
+    return buf.value.decode("ascii")
 
 
 def _event_from(x: _lib.mtrk_event_info, cursor: bytes = b"") -> Event:

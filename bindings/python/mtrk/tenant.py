@@ -189,13 +189,16 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, Simulate
                 soft_bounce_threshold=s.soft_bounce_threshold,
                 attribution_window=_dt.timedelta(milliseconds=s.attribution_window_ms),
                 retention=_dt.timedelta(milliseconds=s.retention_ms),
-                list_unsubscribe_mailto=cv.str_out(s.list_unsubscribe_mailto))
+                list_unsubscribe_mailto=cv.str_out(s.list_unsubscribe_mailto),
+                events_earliest=cv.time_out(s.events_earliest),
+                events_ahead=_dt.timedelta(milliseconds=s.events_ahead_ms))
 
     def set_settings(self, settings: Optional[TenantSettings] = None, **changes: Any) -> TenantSettings:
         """Replaces the settings (audited) with `settings`, or with the current
         ones updated by keyword arguments (tracking_base_url,
         soft_bounce_threshold, attribution_window, retention,
-        list_unsubscribe_mailto). Returns what was set."""
+        list_unsubscribe_mailto, events_earliest, events_ahead). Returns what
+        was set."""
         if settings is None:
             import dataclasses
             try:
@@ -215,5 +218,7 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, Simulate
         s.retention_ms = cv.duration_ms_in(settings.retention, "retention")
         mailto = cv.str_in(settings.list_unsubscribe_mailto, "list_unsubscribe_mailto")
         s.list_unsubscribe_mailto = mailto
+        s.events_earliest = cv.time_in(settings.events_earliest, "events_earliest")
+        s.events_ahead_ms = cv.duration_ms_in(settings.events_ahead, "events_ahead")
         self._call(lambda t: self._L.mtrk_tenant_settings_set(t, byref(s)))
         return settings

@@ -181,6 +181,10 @@ class TenantSettings:
     attribution_window: _dt.timedelta = _dt.timedelta(days=30)
     retention: _dt.timedelta = _dt.timedelta(days=365)
     list_unsubscribe_mailto: str = ""   #: address for the mailto: of List-Unsubscribe ("": https only)
+    #: the earliest occurrence time an event may have (timezone-aware; not before 1970 nor after now)
+    events_earliest: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+    #: how far after the clock an occurrence time may be
+    events_ahead: _dt.timedelta = _dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

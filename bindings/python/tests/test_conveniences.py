@@ -137,3 +137,54 @@ class FindMessageByAddressTest(TenantCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class EventWindowTest(TenantCase):
+    def test_the_window_is_a_setting(self) -> None:
+        s = self.t.settings()
+        self.assertEqual(s.events_earliest, dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+        self.assertEqual(s.events_ahead, dt.timedelta(days=1))
+        c, _, _ = self.sending_campaign_with(["ana@example.com"])
+        self.t.generate(c)
+        (m,) = list(self.t.messages(c))
+        self.t.set_settings(events_earliest=dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc),
+                            events_ahead=dt.timedelta(hours=2))
+        s = self.t.settings()
+        self.assertEqual(s.events_earliest, dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc))
+        self.assertEqual(s.events_ahead, dt.timedelta(hours=2))
+        with self.assertRaises(mtrk.InvalidArgument) as cm:
+            self.t.record_event(mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid,
+                                                occurred_at=dt.datetime(2025, 5, 31, tzinfo=dt.timezone.utc)))
+        self.assertIn("before 2025-06-01", str(cm.exception))
+        with self.assertRaises(mtrk.InvalidArgument) as cm:
+            self.t.record_event(mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid,
+                                                occurred_at=T0 + dt.timedelta(hours=3)))
+        self.assertIn("more than 2 hours after the clock", str(cm.exception))
+        self.assertTrue(self.t.record_event(mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid,
+                                                            occurred_at=T0 + dt.timedelta(hours=2))).ok)
+        with self.assertRaises(mtrk.InvalidArgument) as cm2:
+            self.t.set_settings(events_ahead=dt.timedelta(0))
+        self.assertEqual(cm2.exception.argument, "settings->events_ahead_ms")
+        with self.assertRaises(TypeError):
+            self.t.set_settings(events_earliest=dt.datetime(2025, 6, 1))  # naive
+
+
+class ContentKeyTest(TenantCase):
+    def test_the_same_content_gives_the_same_key(self) -> None:
+        c, _, _ = self.sending_campaign_with(["ana@example.com"])
+        self.t.generate(c)
+        (m,) = list(self.t.messages(c))
+        e = mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid, occurred_at=T0, user_agent="Mozilla/5.0",
+                            provider="mine")
+        k = mtrk.event_content_key(e)
+        self.assertRegex(k, r"^content:[0-9a-f]{64}$")
+        self.assertEqual(mtrk.event_content_key(e), k)
+        self.assertNotEqual(mtrk.event_content_key(mtrk.EventInput(type=mtrk.EventType.OPEN, mid=m.mid,
+                                                                   occurred_at=T0, provider="mine")), k)
+        import dataclasses
+        keyed = dataclasses.replace(e, provider_event_id=k)
+        self.assertEqual(mtrk.event_content_key(keyed), k)  # the id is not content
+        self.assertFalse(self.t.record_event(keyed).duplicate)
+        self.assertTrue(self.t.record_event(keyed).duplicate)
+        with self.assertRaises(TypeError):
+            mtrk.event_content_key("open")  # type: ignore[arg-type]
