@@ -458,7 +458,8 @@ static int scope_pause(mtrk_tenant *t, figs *f, size_t si, size_t *paused)
 static int scope_apply(mtrk_tenant *t, figs *f, size_t si, size_t *paused)
 {
     scope_fig *s = &f->v[si];
-    if (s->state == MTRK_REPUTATION_PAUSED)
+    /* A paused tenant covers every domain: they wait for its resume. */
+    if (s->state == MTRK_REPUTATION_PAUSED || (si != 0 && f->v[0].state == MTRK_REPUTATION_PAUSED))
         return MTRK_OK;
     mtrk_reputation_level l = level_of(&f->set, s);
     if (l == MTRK_REPUTATION_PAUSED)
@@ -724,6 +725,11 @@ MTRK_API int mtrk_reputation_resume(size_t *out_resumed, mtrk_tenant *t, const c
             snprintf(extra, sizeof extra, ",\"paused_at\":%lld", (long long)s->changed_at);
             rc = state_write(t, &f, s, MTRK_REPUTATION_OK, f.now);
         }
+        /* The tenant's resume acknowledges the figures of all its sending:
+         * every domain not paused on its own counts from now on too. */
+        for (size_t i = 1; rc == MTRK_OK && si == 0 && i < f.n; i++)
+            if (f.v[i].state != MTRK_REPUTATION_PAUSED)
+                rc = state_write(t, &f, &f.v[i], MTRK_REPUTATION_OK, f.now);
         for (size_t i = 0; rc == MTRK_OK && i < l.n; i++)
             rc = resume_campaign(t, &f, s, l.v[i], &resumed);
         if (rc == MTRK_OK) {
