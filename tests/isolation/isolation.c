@@ -11,8 +11,7 @@
  * tests/isolation/check-sweep.py fails the suite when a public function that
  * takes a tenant and an id (or a struct carrying ids: event input, lead
  * input, track request, simulator options, bounce recipient) is not called
- * here through one
- * of the SWEEP macros.
+ * here through one of the SWEEP macros.
  *
  * Usage: isolation memory|sqlite
  */
