@@ -269,6 +269,15 @@ class CliTest(unittest.TestCase):
         detail = pause[0]["detail"] if isinstance(pause[0]["detail"], dict) else json.loads(pause[0]["detail"])
         self.assertEqual((detail["sent"], detail["complaints"]), (20, 1))
         self.assertIn("domain", self.t.run("reputation", "show", "--domain", "example.com").stdout)
+        # the HTML report's section: the rates, the thresholds and the paused state
+        html = os.path.join(self.tmp, "r.html")
+        self.t.run("report", "C1", "--html", html)
+        with open(html, encoding="utf-8") as f:
+            page = f.read()
+        section = page[page.index('<section class="reputation">'):]
+        self.assertIn("pause at 2.00%", section)
+        self.assertIn("<td>tenant</td><td>20</td><td>0</td><td>0</td><td>1</td><td>5.000%</td>", section)
+        self.assertIn("<td>paused</td></tr>", section)
         self.t.run("reputation", "show", "--domain", "bad domain", expect=1)
         self.t.run("reputation", "resume", "--domain", "example.com", expect=2)  # not paused
         self.assertEqual(self.t.json("reputation", "resume", "--json"), {"resumed_campaigns": 1})
