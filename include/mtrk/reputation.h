@@ -198,8 +198,9 @@ MTRK_API int mtrk_bounce_policy_set(mtrk_tenant *tenant, const mtrk_bounce_polic
  * transaction: ignore (or a not_a_bounce result) records nothing; suppress
  * records a hard bounce; default records the reason's kind, and a soft
  * bounce completing a run of the policy's soft_limit is recorded as hard.
- * A bounce recorded hard by the policy (not by its reason's kind) is
- * audited "bounce.policy.suppress" with the reason and the event. occurred_at
+ * Every address suppression the bounce causes is audited "bounce.suppress"
+ * with the reason, the policy, what made it (the policy, the reason's kind
+ * or the tenant's soft-bounce threshold) and the event. occurred_at
  * 0 means now; provider and provider_event_id (may be NULL) give the
  * idempotency key as for mtrk_event_record. *out (may be NULL; its version
  * set by the caller) receives the event's outcome, *out_action (may be NULL)

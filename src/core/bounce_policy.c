@@ -178,6 +178,33 @@ static int soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out
     return rc;
 }
 
+/* Every automatic suppression a recorded bounce made is audited with the
+ * bounce (reason, policy) and its event; `by` says what made it: the policy
+ * (suppress, or its soft limit), the reason's kind (hard), or the tenant's
+ * soft-bounce threshold. */
+static int audit_suppression(mtrk_tenant *t, const mtrk_bounce_recipient *r, const row_bounce_policies *pol,
+                             mtrk_bounce_action applied, bool by_policy, mtrk_id event)
+{
+    row_events e;
+    memset(&e, 0, sizeof e);
+    e.tenant = t->id;
+    e.id = event;
+    int rc = st_get(t, T_EVENTS, &e);
+    if (rc)
+        return rc == MTRK_ENOTFOUND ? terr(t, MTRK_ESTORE, "the bounce just recorded cannot be read") : rc;
+    int64_t effects = e.effects;
+    rows_clear(T_EVENTS, &e);
+    if (!(effects & MTRK_EFFECT_SUPPRESSED))
+        return MTRK_OK;
+    const char *by = by_policy ? "policy" : (effects & MTRK_EFFECT_SOFT_THRESHOLD) ? "soft_threshold" : "kind";
+    char ev[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(ev, event);
+    return audit_addf(t, "bounce.suppress", &r->mid,
+                      "{\"reason\":\"%s\",\"action\":\"%s\",\"soft_limit\":%lld,\"by\":\"%s\",\"event\":\"%s\"}",
+                      mtrk_bounce_reason_name(r->reason), mtrk_bounce_action_name(applied),
+                      (long long)pol->soft_limit, by, ev);
+}
+
 MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out_action, mtrk_tenant *t,
                                 const mtrk_bounce_recipient *r, mtrk_time occurred_at, const char *provider,
                                 const char *provider_event_id)
@@ -235,14 +262,8 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
         }
         if (rc == MTRK_OK)
             rc = core_event_record(t, &in, &o);
-        if (rc == MTRK_OK && by_policy && !o.duplicate) {
-            char ev[MTRK_ID_STRLEN + 1];
-            mtrk_id_to_string(ev, o.event_id);
-            rc = audit_addf(t, "bounce.policy.suppress", &r->mid,
-                            "{\"reason\":\"%s\",\"action\":\"%s\",\"soft_limit\":%lld,\"event\":\"%s\"}",
-                            mtrk_bounce_reason_name(r->reason), mtrk_bounce_action_name(applied),
-                            (long long)pol.soft_limit, ev);
-        }
+        if (rc == MTRK_OK && !o.duplicate)
+            rc = audit_suppression(t, r, &pol, applied, by_policy, o.event_id);
     }
     rows_clear(T_MESSAGES, &m);
     rc = tx_end(t, rc);

@@ -241,7 +241,7 @@ class BouncesTest(unittest.TestCase):
         self.assertEqual([e["bounce_kind"] for e in ev], ["hard"])
         self.assertIn("bia@dest2.example", run("--db", db, "suppress", "list").stdout)
         audit = [json.loads(l)["action"] for l in run("--db", db, "audit", "--json").stdout.splitlines()]
-        self.assertEqual(audit.count("bounce.policy.suppress"), 1)
+        self.assertEqual(audit.count("bounce.suppress"), 1)
         # ignored: nothing recorded, counted apart
         with open(path, "w", encoding="utf-8") as f:
             f.write(naming("ana@dest1.example"))

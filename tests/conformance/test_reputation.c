@@ -408,11 +408,11 @@ static void test_policy_suppress_ignore_and_soft_limit(void **state)
     assert_int_equal(applied, MTRK_BOUNCE_ACTION_SUPPRESS);
     assert_int_equal(conf_contact_status(fx->t, a.contacts[1]), MTRK_CONTACT_BOUNCED);
     assert_int_equal(conf_suppressed(fx->t, "a1@example.net"), MTRK_SUPPRESS_ADDRESS);
-    assert_int_equal(conf_count_audit(fx->t, "bounce.policy.suppress", a.mids[1]), 1);
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[1]), 1);
     /* the same bounce again: a duplicate, nothing more */
     CONF_OK(mtrk_bounce_record(&o, &applied, fx->t, &r, 0, "mta", "b-1"));
     assert_int_equal(o.duplicate, 1);
-    assert_int_equal(conf_count_audit(fx->t, "bounce.policy.suppress", a.mids[1]), 1);
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[1]), 1);
     /* ignore: no event */
     policy(fx->t, MTRK_BR_RATE_LIMITED, MTRK_BOUNCE_ACTION_IGNORE, 0);
     size_t before = conf_count_message_events(fx->t, a.mids[2]);
@@ -428,7 +428,20 @@ static void test_policy_suppress_ignore_and_soft_limit(void **state)
     conf_clock_advance(CONF_MIN);
     CONF_OK(mtrk_bounce_record(&o, &applied, fx->t, &r, conf_clock_now(), NULL, NULL));
     assert_int_equal(conf_contact_status(fx->t, a.contacts[3]), MTRK_CONTACT_BOUNCED);
-    assert_int_equal(conf_count_audit(fx->t, "bounce.policy.suppress", a.mids[3]), 1);
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[3]), 1);
+    char *d = last_detail(fx->t, "bounce.suppress");
+    assert_has(d, "\"by\":\"policy\"");
+    assert_has(d, "\"reason\":\"on_hold\"");
+    free(d);
+    /* a hard reason under the default policy: suppressed by its kind, audited too */
+    r = bounce_of(a.mids[2], MTRK_BR_USER_UNKNOWN);
+    CONF_OK(mtrk_bounce_record(&o, &applied, fx->t, &r, 0, NULL, NULL));
+    assert_int_equal(applied, MTRK_BOUNCE_ACTION_DEFAULT);
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[2]), MTRK_CONTACT_BOUNCED);
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[2]), 1);
+    d = last_detail(fx->t, "bounce.suppress");
+    assert_has(d, "\"by\":\"kind\"");
+    free(d);
     /* another tenant's message is not found */
     CONF_EXPECT(MTRK_ENOTFOUND, mtrk_bounce_record(NULL, NULL, fx->t2, &r, 0, NULL, NULL));
     conf_scn_free(&a);

@@ -101,7 +101,7 @@ class ReputationTest(TenantCase):
         self.assertFalse(outcome.duplicate)
         self.assertEqual(self.t.get_contact(ids[0]).status, ContactStatus.BOUNCED)
         self.assertIsNotNone(self.t.check_suppression("p0@example.org"))
-        self.assertEqual([e.action for e in self.t.audit_log()].count("bounce.policy.suppress"), 1)
+        self.assertEqual([e.action for e in self.t.audit_log()].count("bounce.suppress"), 1)
         # expiry
         self.assertIsNone(self.t.bounce_expiry())
         self.t.set_bounce_expiry(dt.timedelta(days=7))
