@@ -82,7 +82,7 @@ MTRK_API int mtrk_reputation_settings_get(mtrk_reputation_settings *out, mtrk_te
  * Replaces the tenant's guard settings (audited "reputation.settings" with
  * the old and new values). Takes effect at the next check. Returns
  * MTRK_EINVAL naming the field (window out of range, a rate negative, not a
- * number or over 1000, a warning threshold above its pause threshold),
+ * number or over 1, a warning threshold above its pause threshold),
  * MTRK_EVERSION, or a storage error; nothing is written then.
  */
 MTRK_API int mtrk_reputation_settings_set(mtrk_tenant *tenant, const mtrk_reputation_settings *settings);
@@ -121,7 +121,8 @@ MTRK_API int mtrk_reputation_init(mtrk_reputation *r, unsigned int version);
  * or "" for the tenant, else a sending domain (compared without case).
  * out->version set by the caller. A domain no campaign sends from gives
  * zeros. MTRK_EINVAL (NULL out, a domain that is not a domain: empty labels,
- * spaces, "@", over 253 octets), MTRK_EVERSION, or a storage error.
+ * spaces, "@", over 253 octets), MTRK_EENCODING (not UTF-8), MTRK_EVERSION,
+ * or a storage error.
  */
 MTRK_API int mtrk_reputation_get(mtrk_reputation *out, mtrk_tenant *tenant, const char *domain);
 /**
