@@ -12,6 +12,7 @@ typedef struct tally {
     uint64_t messages, refused, bounces, autoreplies, other;
     uint64_t by_reason[MTRK_BOUNCE_REASON_COUNT];
     uint64_t recorded, duplicates, record_failed;
+    uint64_t ignored; /* not recorded: the tenant's policy for the reason is "ignore" */
     uint64_t unmatched; /* no mid, or a mid that is no message of the tenant */
 } tally;
 
@@ -32,30 +33,36 @@ static void bounce_key(char out[40], const mtrk_bounce_recipient *r)
     snprintf(out, 40, "dsn-%016llx", (unsigned long long)h);
 }
 
+/* A delay is a deferred event; a failure goes through the tenant's bounce
+ * policy for its reason (mtrk_bounce_record: suppress at once, a run of soft
+ * bounces, or ignore). */
 static int record(cli_ctx *c, const mtrk_bounce_recipient *r, tally *t)
 {
     if (mtrk_id_is_nil(r->mid)) {
         t->unmatched++;
         return 0;
     }
-    mtrk_event_input ev = MTRK_EVENT_INPUT_INIT;
-    ev.mid = r->mid;
-    if (strcmp(r->action, "delayed") == 0) {
-        ev.type = MTRK_EV_DEFERRED;
-    } else {
-        ev.type = MTRK_EV_BOUNCE;
-        ev.bounce_kind = r->kind;
-    }
     char key[40], diag[MTRK_MAX_DIAGNOSTIC + 1];
     bounce_key(key, r);
-    ev.provider = "dsn";
-    ev.provider_event_id = key;
     /* Until bounces have their own columns the reason and codes lead the diagnostic. */
     snprintf(diag, sizeof diag, "%s; status=%s; smtp=%d; %s", mtrk_bounce_reason_name(r->reason),
              *r->status ? r->status : "-", r->smtp_code, r->diagnostic);
-    ev.diagnostic = diag;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-    int rc = mtrk_event_record(&o, c->t, &ev);
+    mtrk_bounce_action applied = MTRK_BOUNCE_ACTION_DEFAULT;
+    int rc;
+    if (strcmp(r->action, "delayed") == 0) {
+        mtrk_event_input ev = MTRK_EVENT_INPUT_INIT;
+        ev.mid = r->mid;
+        ev.type = MTRK_EV_DEFERRED;
+        ev.provider = "dsn";
+        ev.provider_event_id = key;
+        ev.diagnostic = diag;
+        rc = mtrk_event_record(&o, c->t, &ev);
+    } else {
+        mtrk_bounce_recipient b = *r;
+        b.diagnostic = diag;
+        rc = mtrk_bounce_record(&o, &applied, c->t, &b, 0, "dsn", key);
+    }
     if (rc == MTRK_ENOTFOUND) { /* a message of another tenant or database */
         t->unmatched++;
         return 0;
@@ -68,7 +75,9 @@ static int record(cli_ctx *c, const mtrk_bounce_recipient *r, tally *t)
                 mtrk_tenant_errmsg(c->t), mtrk_strerror(rc));
         return rc == MTRK_EBUSY ? EXIT_BUSY : 0;
     }
-    if (o.duplicate)
+    if (applied == MTRK_BOUNCE_ACTION_IGNORE)
+        t->ignored++;
+    else if (o.duplicate)
         t->duplicates++;
     else
         t->recorded++;
@@ -197,9 +206,10 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
             }
         printf("}");
         if (rec)
-            printf(",\"recorded\":%llu,\"duplicates\":%llu,\"unmatched\":%llu,\"record_failed\":%llu",
+            printf(",\"recorded\":%llu,\"duplicates\":%llu,\"unmatched\":%llu,\"record_failed\":%llu,"
+                   "\"ignored\":%llu",
                    (unsigned long long)t.recorded, (unsigned long long)t.duplicates, (unsigned long long)t.unmatched,
-                   (unsigned long long)t.record_failed);
+                   (unsigned long long)t.record_failed, (unsigned long long)t.ignored);
         printf("}}\n");
     } else {
         printf("\nmessages %llu: bounces %llu, auto-replies %llu, not bounces %llu, refused %llu\n",
@@ -214,9 +224,9 @@ static int cmd_bounces(cli_ctx *c, cli_args *a)
                        (unsigned long long)t.by_reason[r]);
             }
         if (rec)
-            printf("recorded %llu, duplicates %llu, unmatched %llu, failed %llu\n", (unsigned long long)t.recorded,
-                   (unsigned long long)t.duplicates, (unsigned long long)t.unmatched,
-                   (unsigned long long)t.record_failed);
+            printf("recorded %llu, duplicates %llu, unmatched %llu, failed %llu, ignored by policy %llu\n",
+                   (unsigned long long)t.recorded, (unsigned long long)t.duplicates, (unsigned long long)t.unmatched,
+                   (unsigned long long)t.record_failed, (unsigned long long)t.ignored);
     }
     if (t.record_failed && status == 0)
         status = EXIT_DATA;
@@ -228,7 +238,8 @@ const cli_cmd cmds_bounces[] = {
       "mtrk bounces PATH... [--json] [--record]\n"
       "  Parses bounce mails (a .eml file, an mbox, a maildir) and prints each recipient's\n"
       "  reason, kind, codes and message, then a summary by reason. --record (with --db)\n"
-      "  records each failure that names its message as a bounce event of --tenant.",
+      "  records each failure that names its message as a bounce event of --tenant, under\n"
+      "  the tenant's bounce policy for its reason (mtrk bounce-policy).",
       "json record", 1, -1, -1, cmd_bounces },
     { NULL, NULL, NULL, 0, 0, 0, NULL },
 };

@@ -573,6 +573,81 @@ static void html_compare(FILE *f, const rep *rs, size_t n)
     free(names);
 }
 
+/* The tenant's reputation guards: each scope's complaint and bounce rates
+ * against the thresholds (a bar is the rate as a share of its pause
+ * threshold), and a table of the figures and states. */
+static void html_reputation(FILE *f, cli_ctx *c)
+{
+    mtrk_reputation_settings s = MTRK_REPUTATION_SETTINGS_INIT;
+    size_t n = 0;
+    if (mtrk_reputation_settings_get(&s, c->t) || mtrk_reputation_list(NULL, 0, &n, c->t) || n == 0)
+        return;
+    mtrk_reputation *v = calloc(n, sizeof *v);
+    mtrk_reputation **p = calloc(n, sizeof *p);
+    chart_bar *bars = calloc(2 * n, sizeof *bars);
+    char (*lab)[300] = calloc(2 * n, sizeof *lab), (*txt)[128] = calloc(2 * n, sizeof *txt);
+    size_t got = 0;
+    if (v && p && bars && lab && txt) {
+        for (size_t i = 0; i < n; i++) {
+            mtrk_reputation one = MTRK_REPUTATION_INIT;
+            v[i] = one;
+            p[i] = &v[i];
+        }
+        if (mtrk_reputation_list(p, n, &got, c->t) != MTRK_OK)
+            got = 0;
+        if (got > n)
+            got = n;
+    }
+    if (got) {
+        fprintf(f, "<section class=\"reputation\"><h2>Sender reputation <small>last %lld hours</small></h2>\n",
+                (long long)(s.window_ms / 3600000));
+        fprintf(f, "<p class=\"note thresholds\">Complaint rate (complaints of delivered): warning at %.2f%%, pause "
+                   "at %.2f%%. Bounce rate (bounces of sent): warning at %.2f%%, pause at %.2f%%. Judged from %llu "
+                   "sent; a paused scope's campaigns stop until resumed (mtrk reputation resume).</p>\n",
+                100 * s.complaint_warn, 100 * s.complaint_pause, 100 * s.bounce_warn, 100 * s.bounce_pause,
+                (unsigned long long)s.min_sent);
+        double top = 100;
+        for (size_t i = 0; i < got; i++) {
+            const char *scope = *v[i].domain ? v[i].domain : "tenant";
+            double cr = 100 * v[i].complaint_rate, br = 100 * v[i].bounce_rate;
+            double cs = s.complaint_pause > 0 ? cr / (100 * s.complaint_pause) * 100 : 0;
+            double bs = s.bounce_pause > 0 ? br / (100 * s.bounce_pause) * 100 : 0;
+            snprintf(lab[2 * i], sizeof lab[0], "%s complaints", scope);
+            snprintf(txt[2 * i], sizeof txt[0], "%.3f%% \xc2\xb7 %.0f%% of the pause level", cr, cs);
+            snprintf(lab[2 * i + 1], sizeof lab[0], "%s bounces", scope);
+            snprintf(txt[2 * i + 1], sizeof txt[0], "%.2f%% \xc2\xb7 %.0f%% of the pause level", br, bs);
+            const char *mark = v[i].state == MTRK_REPUTATION_PAUSED ? "paused"
+                             : v[i].level == MTRK_REPUTATION_WARNING ? "warning" : NULL;
+            bars[2 * i] = (chart_bar){ lab[2 * i], cs, txt[2 * i], mark };
+            bars[2 * i + 1] = (chart_bar){ lab[2 * i + 1], bs, txt[2 * i + 1], mark };
+            if (cs > top)
+                top = cs;
+            if (bs > top)
+                top = bs;
+        }
+        chart_hbars(f, "reputation", "Rates as a share of their pause threshold (100% pauses)", bars, 2 * got, top);
+        fputs("<table class=\"reputation\"><tr><th>scope</th><th>sent</th><th>delivered</th><th>bounces</th>"
+              "<th>complaints</th><th>complaint rate</th><th>bounce rate</th><th>level</th><th>state</th></tr>",
+              f);
+        for (size_t i = 0; i < got; i++) {
+            fputs("<tr><td>", f);
+            html_esc(f, *v[i].domain ? v[i].domain : "tenant");
+            fprintf(f, "</td><td>%llu</td><td>%llu</td><td>%llu</td><td>%llu</td><td>%.3f%%</td><td>%.2f%%</td>"
+                       "<td>%s</td><td>%s</td></tr>",
+                    (unsigned long long)v[i].sent, (unsigned long long)v[i].delivered,
+                    (unsigned long long)v[i].bounces, (unsigned long long)v[i].complaints,
+                    100 * v[i].complaint_rate, 100 * v[i].bounce_rate, mtrk_reputation_level_name(v[i].level),
+                    mtrk_reputation_level_name(v[i].state));
+        }
+        fputs("</table>\n</section>\n", f);
+    }
+    free(v);
+    free(p);
+    free(bars);
+    free(lab);
+    free(txt);
+}
+
 static int write_html(cli_ctx *c, const char *path, const rep *rs, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -591,6 +666,7 @@ static int write_html(cli_ctx *c, const char *path, const rep *rs, size_t n)
         html_campaign(f, &rs[i]);
     if (n >= 2)
         html_compare(f, rs, n);
+    html_reputation(f, c);
     fprintf(f, "</body></html>\n");
     if (fclose(f) != 0)
         return data_err(c, "%s: write failed", path);

@@ -23,7 +23,7 @@ static const char *GLOBAL_USAGE =
     "  campaign create|show|list|status|attach|links|landing\n"
     "  generate CAMPAIGN             generate messages, print the exclusion report\n"
     "  unsubscribe CONTACT           add (or --remove) an unsubscribe rule\n"
-    "  suppress add|remove|list      the suppression list\n"
+    "  suppress add|remove|list|expire  the suppression list\n"
     "  leads list|capture            landing-page leads\n"
     "  audit                         the audit log\n"
     "  events ingest [FILE|-]        record provider events (JSON Lines)\n"
@@ -32,6 +32,8 @@ static const char *GLOBAL_USAGE =
     "  report CAMPAIGN | --compare C1 C2 ...\n"
     "  rebuild                       recompute the rollups and the messages' fact columns\n"
     "  bounces PATH...               classify bounce mails (.eml, mbox, maildir)\n"
+    "  reputation show|set|check|resume  complaint and bounce rates, the guard's pause\n"
+    "  bounce-policy show|set|expiry what a bounce of each reason does\n"
     "\n"
     "exit status: 0 success, 1 usage error, 2 data error, 3 database busy (docs/cli.md)\n";
 
@@ -343,7 +345,7 @@ const cli_cmd cmds_admin[] = {
 /* ---- dispatch -------------------------------------------------------------------- */
 
 static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render,
-                                         cmds_bounces };
+                                         cmds_bounces, cmds_reputation };
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). */
 static const cli_cmd *find_cmd(int argc, char **argv, int *used)

@@ -319,6 +319,13 @@ int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status sta
 /* queue.c: re-checks every queued or claimed message of a contact and cancels
  * those no longer eligible; *canceled (may be NULL) counts them. */
 int core_recheck_contact(mtrk_tenant *t, mtrk_id contact, uint64_t *canceled);
+/* reputation.c: the reputation guard of a claim on `campaign`, in its own
+ * write transaction before the claim's: judges the tenant's and the
+ * campaign's domain's figures (pausing a scope that reaches a pause
+ * threshold) and returns MTRK_ESTATE, naming the scope and its figures, when
+ * either scope is paused; MTRK_OK otherwise (also when the campaign is
+ * missing or not sending: the claim names that). */
+int core_reputation_guard(mtrk_tenant *t, mtrk_id campaign);
 /* queue.c: cancels one message (queued or claimed) with its reason, with rollups. */
 int core_message_cancel(mtrk_tenant *t, row_messages *m, mtrk_exclusion reason);
 

@@ -224,10 +224,13 @@ MTRK_API int mtrk_queue_claim(mtrk_id *out_mids, size_t *out_n, size_t *out_canc
         return terr(t, MTRK_ETOOLONG, "cap %zu is over MTRK_MAX_BATCH (%d)", cap, MTRK_MAX_BATCH);
     if (lease_ms <= 0)
         return terr(t, MTRK_EINVAL, "lease_ms must be > 0");
+    int rc = core_reputation_guard(t, campaign); /* reputation.c: a paused scope stops claims */
+    if (rc)
+        return rc;
     struct cand_batch *b = malloc(sizeof *b);
     if (b == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
-    int rc = tx_begin(t, true);
+    rc = tx_begin(t, true);
     if (rc) {
         free(b);
         return rc;

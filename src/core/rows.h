@@ -265,6 +265,52 @@
     X(signing_keys, created_at, INT, N_)                 \
     X(signing_keys, retired_at, INT, N_)
 
+/* Per-tenant settings of the bounce policies and reputation guards
+ * (reputation.c, bounce_policy.c); no row: the defaults. Rates are kept in
+ * parts per million. suppression_expiry_ms 0: automatic suppressions never
+ * expire. */
+#define BOUNCE_SETTINGS_COLS(X)                          \
+    X(bounce_settings, tenant, ID, N_)                   \
+    X(bounce_settings, window_ms, INT, N_)               \
+    X(bounce_settings, min_sent, INT, N_)                \
+    X(bounce_settings, complaint_warn_ppm, INT, N_)      \
+    X(bounce_settings, complaint_pause_ppm, INT, N_)     \
+    X(bounce_settings, bounce_warn_ppm, INT, N_)         \
+    X(bounce_settings, bounce_pause_ppm, INT, N_)        \
+    X(bounce_settings, suppression_expiry_ms, INT, N_)   \
+    X(bounce_settings, updated_at, INT, N_)
+
+/* The reputation guard's state per scope: scope "*" is the whole tenant,
+ * any other value a sending domain. level: mtrk_reputation_level. since:
+ * figures count from the first whole hour after it (an explicit resume).
+ * The counts are the figures of the last change of level. */
+#define REPUTATION_STATE_COLS(X)                         \
+    X(reputation_state, tenant, ID, N_)                  \
+    X(reputation_state, scope, TEXT, N_)                 \
+    X(reputation_state, level, INT, N_)                  \
+    X(reputation_state, changed_at, INT, N_)             \
+    X(reputation_state, since, INT, N_)                  \
+    X(reputation_state, sent, INT, N_)                   \
+    X(reputation_state, delivered, INT, N_)              \
+    X(reputation_state, bounces, INT, N_)                \
+    X(reputation_state, complaints, INT, N_)
+
+/* The campaigns a guard's pause stopped, resumed with it. */
+#define REPUTATION_PAUSED_COLS(X)                        \
+    X(reputation_paused, tenant, ID, N_)                 \
+    X(reputation_paused, scope, TEXT, N_)                \
+    X(reputation_paused, campaign, ID, N_)               \
+    X(reputation_paused, paused_at, INT, N_)
+
+/* Per-tenant policy of one bounce reason (mtrk_bounce_action); no row: the
+ * default policy. */
+#define BOUNCE_POLICIES_COLS(X)                          \
+    X(bounce_policies, tenant, ID, N_)                   \
+    X(bounce_policies, reason, INT, N_)                  \
+    X(bounce_policies, action, INT, N_)                  \
+    X(bounce_policies, soft_limit, INT, N_)              \
+    X(bounce_policies, updated_at, INT, N_)
+
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
     X(TENANTS, tenants, 1)            \
@@ -285,7 +331,11 @@
     X(CAMPAIGN_STATS, campaign_stats, 2) \
     X(LINK_STATS, link_stats, 2)      \
     X(HOURLY_STATS, hourly_stats, 4)  \
-    X(SIGNING_KEYS, signing_keys, 2)
+    X(SIGNING_KEYS, signing_keys, 2)  \
+    X(BOUNCE_SETTINGS, bounce_settings, 1) \
+    X(REPUTATION_STATE, reputation_state, 2) \
+    X(REPUTATION_PAUSED, reputation_paused, 3) \
+    X(BOUNCE_POLICIES, bounce_policies, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -320,6 +370,10 @@ enum {
 #define link_stats_COLS_ LINK_STATS_COLS
 #define hourly_stats_COLS_ HOURLY_STATS_COLS
 #define signing_keys_COLS_ SIGNING_KEYS_COLS
+#define bounce_settings_COLS_ BOUNCE_SETTINGS_COLS
+#define reputation_state_COLS_ REPUTATION_STATE_COLS
+#define reputation_paused_COLS_ REPUTATION_PAUSED_COLS
+#define bounce_policies_COLS_ BOUNCE_POLICIES_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD

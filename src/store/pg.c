@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 6
+#define PG_SCHEMA_VERSION 7
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -611,9 +611,34 @@ static int migrate_6(pgstore *s, const char *schema)
                 "migrating to schema version 6");
 }
 
+/* Version 7: the bounce policies and reputation guards (src/core/rows.h):
+ * per-tenant settings, the guard's state per scope, the campaigns a guard
+ * paused, and the policy per bounce reason. New tables only. Frozen. */
+static int migrate_7(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "CREATE TABLE \"bounce_settings\" (\"tenant\" uuid NOT NULL, \"window_ms\" bigint NOT NULL,"
+                " \"min_sent\" bigint NOT NULL, \"complaint_warn_ppm\" bigint NOT NULL,"
+                " \"complaint_pause_ppm\" bigint NOT NULL, \"bounce_warn_ppm\" bigint NOT NULL,"
+                " \"bounce_pause_ppm\" bigint NOT NULL, \"suppression_expiry_ms\" bigint NOT NULL,"
+                " \"updated_at\" bigint NOT NULL, PRIMARY KEY (\"tenant\"));\n"
+                "CREATE TABLE \"reputation_state\" (\"tenant\" uuid NOT NULL, \"scope\" text COLLATE \"C\" NOT NULL,"
+                " \"level\" bigint NOT NULL, \"changed_at\" bigint NOT NULL, \"since\" bigint NOT NULL,"
+                " \"sent\" bigint NOT NULL, \"delivered\" bigint NOT NULL, \"bounces\" bigint NOT NULL,"
+                " \"complaints\" bigint NOT NULL, PRIMARY KEY (\"tenant\", \"scope\"));\n"
+                "CREATE TABLE \"reputation_paused\" (\"tenant\" uuid NOT NULL, \"scope\" text COLLATE \"C\" NOT NULL,"
+                " \"campaign\" uuid NOT NULL, \"paused_at\" bigint NOT NULL,"
+                " PRIMARY KEY (\"tenant\", \"scope\", \"campaign\"));\n"
+                "CREATE TABLE \"bounce_policies\" (\"tenant\" uuid NOT NULL, \"reason\" bigint NOT NULL,"
+                " \"action\" bigint NOT NULL, \"soft_limit\" bigint NOT NULL, \"updated_at\" bigint NOT NULL,"
+                " PRIMARY KEY (\"tenant\", \"reason\"));\n",
+                "migrating to schema version 7");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
-                                                            migrate_6 };
+                                                            migrate_6, migrate_7 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

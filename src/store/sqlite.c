@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 7
+#define SQLITE_SCHEMA_VERSION 8
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -392,8 +392,32 @@ static int migrate_7(sqlstore *s)
                    "migrating to schema version 7");
 }
 
+/* Version 8: the bounce policies and reputation guards (src/core/rows.h):
+ * per-tenant settings, the guard's state per scope, the campaigns a guard
+ * paused, and the policy per bounce reason. New tables only. Frozen. */
+static int migrate_8(sqlstore *s)
+{
+    return exec_as(s,
+                   "CREATE TABLE \"bounce_settings\" (\"tenant\" BLOB NOT NULL, \"window_ms\" INTEGER NOT NULL,"
+                   " \"min_sent\" INTEGER NOT NULL, \"complaint_warn_ppm\" INTEGER NOT NULL,"
+                   " \"complaint_pause_ppm\" INTEGER NOT NULL, \"bounce_warn_ppm\" INTEGER NOT NULL,"
+                   " \"bounce_pause_ppm\" INTEGER NOT NULL, \"suppression_expiry_ms\" INTEGER NOT NULL,"
+                   " \"updated_at\" INTEGER NOT NULL, PRIMARY KEY (\"tenant\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE TABLE \"reputation_state\" (\"tenant\" BLOB NOT NULL, \"scope\" TEXT NOT NULL,"
+                   " \"level\" INTEGER NOT NULL, \"changed_at\" INTEGER NOT NULL, \"since\" INTEGER NOT NULL,"
+                   " \"sent\" INTEGER NOT NULL, \"delivered\" INTEGER NOT NULL, \"bounces\" INTEGER NOT NULL,"
+                   " \"complaints\" INTEGER NOT NULL, PRIMARY KEY (\"tenant\", \"scope\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE TABLE \"reputation_paused\" (\"tenant\" BLOB NOT NULL, \"scope\" TEXT NOT NULL,"
+                   " \"campaign\" BLOB NOT NULL, \"paused_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"scope\", \"campaign\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE TABLE \"bounce_policies\" (\"tenant\" BLOB NOT NULL, \"reason\" INTEGER NOT NULL,"
+                   " \"action\" INTEGER NOT NULL, \"soft_limit\" INTEGER NOT NULL, \"updated_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"reason\")) STRICT, WITHOUT ROWID;\n",
+                   "migrating to schema version 8");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
-                                                                 migrate_5, migrate_6, migrate_7 };
+                                                                 migrate_5, migrate_6, migrate_7, migrate_8 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -208,6 +208,48 @@ class BouncesTest(unittest.TestCase):
         self.assertEqual((again["summary"]["recorded"], again["summary"]["duplicates"]), (0, 4))
         run("bounces", "--record", paths[0], expect=1)
 
+    def test_record_applies_the_bounce_policy_of_each_reason(self):
+        db = os.path.join(self.tmp, "p.db")
+        run("--db", db, "init")
+        csvf = os.path.join(self.tmp, "c.csv")
+        with open(csvf, "w") as f:
+            f.write("address\nana@dest1.example\nbia@dest2.example\n")
+        run("--db", db, "audience", "create", "L")
+        run("--db", db, "contacts", "import", csvf, "--audience", "L")
+        run("--db", db, "campaign", "create", "--name", "C", "--subject", "Hi", "--from", "news@acme.example")
+        run("--db", db, "campaign", "attach", "C", "L")
+        run("--db", db, "generate", "C")
+        addr = {c["id"]: c["address"] for c in map(json.loads, run("--db", db, "export", "contacts", "--format",
+                                                                    "jsonl").stdout.splitlines())}
+        msgs = {addr[m["contact"]]: m["mid"] for m in map(json.loads, run("--db", db, "export", "messages", "--format",
+                                                                           "jsonl").stdout.splitlines())}
+        with open(os.path.join(DATA, "exim-mailbox-full.eml"), encoding="utf-8") as f:
+            soft = f.read()
+        path = os.path.join(self.tmp, "full.eml")
+
+        def naming(who):  # the bounce addressed to the VERP return path of who's message
+            return re.sub(r"^To: .*$", "To: bounces+mtrk-%s@b.acme.example" % msgs[who].replace("-", ""), soft,
+                          flags=re.M)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(naming("bia@dest2.example"))
+        # mailbox full suppresses at once under this tenant's policy
+        run("--db", db, "bounce-policy", "set", "mailbox_full", "--action", "suppress")
+        out = json.loads(run("--db", db, "bounces", "--json", "--record", path).stdout)
+        self.assertEqual((out["summary"]["recorded"], out["summary"]["ignored"]), (1, 0))
+        ev = list(csv.DictReader(run("--db", db, "export", "events", "--campaign", "C", "--type", "bounce")
+                                 .stdout.splitlines()))
+        self.assertEqual([e["bounce_kind"] for e in ev], ["hard"])
+        self.assertIn("bia@dest2.example", run("--db", db, "suppress", "list").stdout)
+        audit = [json.loads(l)["action"] for l in run("--db", db, "audit", "--json").stdout.splitlines()]
+        self.assertEqual(audit.count("bounce.suppress"), 1)
+        # ignored: nothing recorded, counted apart
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(naming("ana@dest1.example"))
+        run("--db", db, "bounce-policy", "set", "mailbox_full", "--action", "ignore")
+        out = json.loads(run("--db", db, "bounces", "--json", "--record", path).stdout)
+        self.assertEqual((out["summary"]["recorded"], out["summary"]["ignored"]), (0, 1))
+        self.assertIn("ignored by policy 1", run("--db", db, "bounces", "--record", path).stdout)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

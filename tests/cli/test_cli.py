@@ -266,6 +266,67 @@ class CliTest(unittest.TestCase):
         self.assertIn("2 lines, 1 recorded, 0 duplicates, 1 rejected", p.stdout + p.stderr)
         self.assertIn("before 2026-01-01", p.stderr)
 
+    def test_reputation_guard_pause_and_resume(self):
+        self.campaign(20)
+        mids = [m["mid"] for m in map(json.loads, self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines())]
+        self.t.run("simulate", "C1", "--delivery", "0", "--hard-bounce", "0", "--soft-bounce", "0", "--open", "0",
+                   "--click", "0", "--machine-open", "0", "--scanner-click", "0", "--duplicate", "0")
+        self.t.run("events", "ingest", "-", stdin=json.dumps({"type": "complaint", "mid": mids[0], "provider": "p",
+                                                              "provider_event_id": "c1"}) + "\n")
+        show = self.t.json("reputation", "show", "--json")
+        self.assertAlmostEqual(show["settings"]["complaint_pause"], 0.003)
+        tenant = show["scopes"][0]
+        self.assertEqual((tenant["domain"], tenant["sent"], tenant["complaints"]), ("", 20, 1))
+        self.assertEqual(tenant["level"], "ok")  # under the default min_sent of 1000
+        self.t.run("reputation", "set", "--min-sent", "10", "--complaint-pause", "2", "--complaint-warn", "1")
+        self.assertEqual(self.t.json("reputation", "show", "--json")["settings"]["min_sent"], 10)
+        self.t.run("reputation", "set", "--complaint-warn", "150", expect=1)
+        self.t.run("reputation", "set", "--bounce-warn", "20", "--bounce-pause", "10", expect=1)
+        check = self.t.json("reputation", "check", "--json")
+        self.assertEqual([(s["domain"], s["state"]) for s in check["scopes"]], [("", "paused"), ("example.com", "ok")])
+        self.assertEqual(self.t.json("campaign", "show", "C1", "--json")["status"], "paused")
+        audit = [json.loads(l) for l in self.t.run("audit", "--json").stdout.splitlines()]
+        pause = [a for a in audit if a["action"] == "reputation.pause"]
+        self.assertEqual(len(pause), 1)
+        detail = pause[0]["detail"] if isinstance(pause[0]["detail"], dict) else json.loads(pause[0]["detail"])
+        self.assertEqual((detail["sent"], detail["complaints"]), (20, 1))
+        self.assertIn("domain", self.t.run("reputation", "show", "--domain", "example.com").stdout)
+        # the HTML report's section: the rates, the thresholds and the paused state
+        html = os.path.join(self.tmp, "r.html")
+        self.t.run("report", "C1", "--html", html)
+        with open(html, encoding="utf-8") as f:
+            page = f.read()
+        section = page[page.index('<section class="reputation">'):]
+        self.assertIn("pause at 2.00%", section)
+        self.assertIn("<td>tenant</td><td>20</td><td>0</td><td>0</td><td>1</td><td>5.000%</td>", section)
+        self.assertIn("<td>paused</td></tr>", section)
+        self.t.run("reputation", "show", "--domain", "bad domain", expect=1)
+        self.t.run("reputation", "resume", "--domain", "example.com", expect=2)  # not paused
+        self.assertEqual(self.t.json("reputation", "resume", "--json"), {"resumed_campaigns": 1})
+        self.assertEqual(self.t.json("campaign", "show", "C1", "--json")["status"], "sending")
+        self.t.run("reputation", "resume", expect=2)
+
+    def test_bounce_policy_and_expiry_commands(self):
+        pols = self.t.json("bounce-policy", "show", "--json")
+        self.assertEqual(pols["expiry_ms"], 0)
+        self.assertEqual(len(pols["policies"]), 17)
+        self.assertTrue(all(p["action"] == "default" for p in pols["policies"]))
+        self.t.run("bounce-policy", "set", "mailbox_full", "--action", "suppress")
+        self.t.run("bounce-policy", "set", "on_hold", "--action", "default", "--soft-limit", "2")
+        self.t.run("bounce-policy", "set", "nosuch", "--action", "ignore", expect=1)
+        self.t.run("bounce-policy", "set", "blocked", "--action", "drop", expect=1)
+        self.t.run("bounce-policy", "set", "blocked", "--action", "ignore", "--soft-limit", "3", expect=1)
+        self.t.run("bounce-policy", "set", "blocked", expect=1)
+        pols = {p["reason"]: p for p in self.t.json("bounce-policy", "show", "--json")["policies"]}
+        self.assertEqual(pols["mailbox_full"]["action"], "suppress")
+        self.assertEqual((pols["on_hold"]["action"], pols["on_hold"]["soft_limit"]), ("default", 2))
+        self.assertEqual(self.t.json("bounce-policy", "expiry", "--days", "30", "--json"), {"expiry_ms": 30 * 86400000})
+        self.assertIn("30 days", self.t.run("bounce-policy", "expiry").stdout)
+        self.assertEqual(self.t.json("suppress", "expire", "--json"), {"expired": 0})
+        audit = [json.loads(l)["action"] for l in self.t.run("audit", "--json").stdout.splitlines()]
+        self.assertEqual(audit.count("bounce.policy"), 2)
+        self.assertEqual(audit.count("bounce.expiry"), 1)
+
     def test_rebuild_brings_message_columns_up_to_date(self):
         import sqlite3
         self.campaign(3)

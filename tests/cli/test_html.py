@@ -13,7 +13,7 @@ import tempfile
 BIN = os.environ.get("MTRK_BIN", "build/tools/mtrk")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "browser"))
 from harness import Browser, BrowserMissing  # noqa: E402 (tests/browser/harness.py)
-KINDS = ["funnel", "hourly", "cta", "breakdown", "compare"]
+KINDS = ["funnel", "hourly", "cta", "breakdown", "compare", "reputation"]
 
 MEASURE = """
 return Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (s) {
@@ -69,7 +69,7 @@ def main():
             sys.exit("FAIL: %s" % e)
         for kind in KINDS:
             found = [c for c in charts if c["kind"] == kind]
-            want = 1 if kind == "compare" else 2
+            want = 1 if kind in ("compare", "reputation") else 2
             if len(found) != want:
                 errors.append("%d %s chart(s), expected %d" % (len(found), kind, want))
             for c in found:

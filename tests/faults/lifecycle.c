@@ -113,6 +113,39 @@ static int step_soft_bounce(lc_world *w)
     in.occurred_at = LC_T0 + 7200000;
     return mtrk_event_record(NULL, w->t, &in);
 }
+/* The guards judge from one sent message: the bounces above pause the tenant. */
+static int step_rep_settings(lc_world *w)
+{
+    mtrk_reputation_settings s = MTRK_REPUTATION_SETTINGS_INIT;
+    s.min_sent = 1;
+    s.bounce_warn = 0.000001;
+    s.bounce_pause = 0.000001;
+    return mtrk_reputation_settings_set(w->t, &s);
+}
+static int step_rep_check(lc_world *w) { return mtrk_reputation_check(NULL, w->t); }
+static int step_rep_resume(lc_world *w) { return mtrk_reputation_resume(NULL, w->t, NULL); }
+static int step_policy(lc_world *w)
+{
+    mtrk_bounce_policy p = MTRK_BOUNCE_POLICY_INIT;
+    p.reason = MTRK_BR_MAILBOX_FULL;
+    p.action = MTRK_BOUNCE_ACTION_SUPPRESS;
+    return mtrk_bounce_policy_set(w->t, &p);
+}
+static int step_bounce_record(lc_world *w)
+{
+    mtrk_bounce_recipient r = MTRK_BOUNCE_RECIPIENT_INIT;
+    r.mid = w->claimed[0];
+    r.reason = MTRK_BR_MAILBOX_FULL;
+    r.kind = MTRK_BOUNCE_SOFT;
+    r.diagnostic = "452 4.2.2 mailbox full";
+    return mtrk_bounce_record(NULL, NULL, w->t, &r, LC_T0 + 7300000, "dsn", "dsn-1");
+}
+static int step_expiry(lc_world *w) { return mtrk_bounce_expiry_set(w->t, INT64_C(86400000)); }
+static int step_expire(lc_world *w)
+{
+    w->now = LC_T0 + INT64_C(3) * 86400000;
+    return mtrk_suppression_expire(NULL, w->t);
+}
 static int step_landing(lc_world *w)
 {
     return mtrk_landing_page_create(&w->landing, w->t, w->campaign, "Offer", "https://example.com/offer");
@@ -153,9 +186,13 @@ const lc_step lc_steps[] = {
     { "set_status scheduled", step_schedule }, { "set_status sending", step_sending },
     { "queue_claim", step_claim },          { "queue_mark_sent", step_mark_sent },
     { "event_record_batch", step_events },  { "event_record soft bounce", step_soft_bounce },
+    { "reputation_settings_set", step_rep_settings }, { "reputation_check", step_rep_check },
+    { "reputation_resume", step_rep_resume }, { "bounce_policy_set", step_policy },
+    { "bounce_record", step_bounce_record },
     { "landing_page_create", step_landing }, { "lead_capture", step_lead },
     { "metrics_campaign", step_metrics },   { "unsub_remove", step_resubscribe },
     { "metrics_rebuild", step_rebuild },    { "contact_erase", step_erase },
+    { "bounce_expiry_set", step_expiry },   { "suppression_expire", step_expire },
     { "retention_apply", step_retention },
 };
 const size_t lc_nsteps = sizeof lc_steps / sizeof lc_steps[0];

@@ -12,5 +12,8 @@ int main(void) {
   mtrk_track_result s = MTRK_TRACK_RESULT_INIT;
   mtrk_sim_options u = MTRK_SIM_OPTIONS_INIT; mtrk_sim_report v = MTRK_SIM_REPORT_INIT;
   mtrk_contact_outcome w = MTRK_CONTACT_OUTCOME_INIT;
+  mtrk_reputation_settings x = MTRK_REPUTATION_SETTINGS_INIT; mtrk_reputation y = MTRK_REPUTATION_INIT;
+  mtrk_bounce_policy z = MTRK_BOUNCE_POLICY_INIT;
   (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m;
-  (void)n;(void)o;(void)p;(void)q;(void)r;(void)s;(void)u;(void)v;(void)w; return 0; }
+  (void)n;(void)o;(void)p;(void)q;(void)r;(void)s;(void)u;(void)v;(void)w;
+  (void)x;(void)y;(void)z; return 0; }

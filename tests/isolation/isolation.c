@@ -10,8 +10,8 @@
  *
  * tests/isolation/check-sweep.py fails the suite when a public function that
  * takes a tenant and an id (or a struct carrying ids: event input, lead
- * input, track request, simulator options) is not called here through one
- * of the SWEEP macros.
+ * input, track request, simulator options, bounce recipient) is not called
+ * here through one of the SWEEP macros.
  *
  * Usage: isolation memory|sqlite
  */
@@ -524,6 +524,16 @@ static void sweep(void)
                     o1.status, o2.status);
             failures++;
         }
+    }
+    {
+        /* A parsed bounce naming B's message, under a policy that would
+         * suppress at once. */
+        mtrk_bounce_recipient br = MTRK_BOUNCE_RECIPIENT_INIT;
+        br.mid = B.mid2;
+        br.reason = MTRK_BR_USER_UNKNOWN;
+        br.kind = MTRK_BOUNCE_HARD;
+        mtrk_bounce_action applied = MTRK_BOUNCE_ACTION_IGNORE;
+        SWEEP(mtrk_bounce_record, MTRK_ENOTFOUND, &out, &applied, a, &br, 0, "mta", "foreign-bounce");
     }
     mtrk_event_iter *eit = NULL;
     SWEEP(mtrk_event_iter_message, MTRK_ENOTFOUND, &eit, a, B.mid1);

@@ -43,8 +43,15 @@ int main(void)
     SIZE(mtrk_sim_link_weight);
     SIZE(mtrk_sim_options);
     SIZE(mtrk_sim_report);
+    SIZE(mtrk_reputation_settings);
+    SIZE(mtrk_reputation);
+    SIZE(mtrk_bounce_policy);
 
     OFF(mtrk_tenant_settings, retention_ms);
+    OFF(mtrk_reputation_settings, bounce_pause);
+    OFF(mtrk_reputation, changed_at);
+    OFF(mtrk_reputation, complaint_rate);
+    OFF(mtrk_bounce_policy, soft_limit);
     OFF(mtrk_campaign_spec, ends_at);
     OFF(mtrk_generate_report, excluded);
     OFF(mtrk_message_info, delivered);

@@ -10,7 +10,7 @@
  *   - seven others: opens, a few clicks, a soft bounce, an unsubscribe.
  * That library stored Buy with 6 unique clicks where its messages give 4.
  *
- * Opened by this library, the file comes out at user_version 7 with every
+ * Opened by this library, the file comes out at user_version 8 with every
  * row kept and no message summary older than the migration (their marks
  * cleared: their facts come from their whole history again). The figures
  * the miscount did not touch equal those stored before; after a rebuild
@@ -170,16 +170,36 @@ int main(int argc, char **argv)
                 "Blog after new clicks");
     rel_check_rollups(t, campaign);
     expect_link(api_link(t, campaign, "Buy"), (link_fig){ 10, 5, 5 }, "Buy after new clicks and a rebuild");
+
+    /* Migration 7: the bounce settings, reputation state and policies
+     * exist, empty (the defaults), and take writes. */
+    mtrk_reputation_settings rs = MTRK_REPUTATION_SETTINGS_INIT;
+    REL_OK(mtrk_reputation_settings_get(&rs, t), t);
+    rel_expect(rs.window_ms, MTRK_REPUTATION_DEFAULT_WINDOW_MS, "default window after migration 7");
+    rs.min_sent = 5;
+    REL_OK(mtrk_reputation_settings_set(t, &rs), t);
+    mtrk_bounce_policy bp = MTRK_BOUNCE_POLICY_INIT;
+    bp.reason = MTRK_BR_MAILBOX_FULL;
+    bp.action = MTRK_BOUNCE_ACTION_SUPPRESS;
+    REL_OK(mtrk_bounce_policy_set(t, &bp), t);
+    size_t paused = 0;
+    REL_OK(mtrk_reputation_check(&paused, t), t);
+    mtrk_reputation rep = MTRK_REPUTATION_INIT;
+    REL_OK(mtrk_reputation_get(&rep, t, NULL), t);
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 7, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 8, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 25, "events kept and added");
+    rel_expect(rel_q_int(db, "SELECT min_sent FROM bounce_settings"), 5, "bounce_settings written (migration 7)");
+    rel_expect(rel_q_int(db, "SELECT action FROM bounce_policies WHERE reason = 3"), 1,
+               "bounce_policies written (migration 7)");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM reputation_paused"), 0, "reputation_paused (migration 7)");
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate-folds: a version-5 file with miscounted link figures migrated to 6 and rebuilt\n");
+    printf("sqlite-migrate-folds: a version-5 file with miscounted link figures migrated to 7 and rebuilt\n");
     return 0;
 }

@@ -35,6 +35,7 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
 from . import bounces
 from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
+from .reputation import BounceAction, BouncePolicy, Reputation, ReputationLevel, ReputationSettings
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
@@ -70,4 +71,5 @@ __all__ = [
     "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
     "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
+    "BounceAction", "BouncePolicy", "Reputation", "ReputationLevel", "ReputationSettings",
 ]

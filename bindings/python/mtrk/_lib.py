@@ -290,13 +290,34 @@ class mtrk_bounce_recipient(Structure):
                 ("mid_source", c_enum), ("original_message_id", c_char_p)]
 
 
+class mtrk_reputation_settings(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("window_ms", c_int64), ("min_sent", c_uint64),
+                ("complaint_warn", c_double), ("complaint_pause", c_double),
+                ("bounce_warn", c_double), ("bounce_pause", c_double)]
+
+
+class mtrk_reputation(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("domain", c_char_p), ("window_from", mtrk_time), ("window_to", mtrk_time),
+                ("sent", c_uint64), ("delivered", c_uint64), ("bounces", c_uint64), ("complaints", c_uint64),
+                ("complaint_rate", c_double), ("bounce_rate", c_double), ("level", c_enum), ("state", c_enum),
+                ("changed_at", mtrk_time)]
+
+
+class mtrk_bounce_policy(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("reason", c_enum), ("action", c_enum), ("soft_limit", c_uint32)]
+
+
 STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
     mtrk_event_outcome, mtrk_contact_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
     mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
-    mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient)}
+    mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient,
+    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy)}
 
 
 # --------------------------------------------------------------------------
@@ -583,6 +604,25 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_bounce_source_next", c_int, [PH, H]),
     ("mtrk_bounce_source_origin", S, [H]),
     ("mtrk_bounce_source_close", None, [H]),
+    # reputation.h
+    ("mtrk_reputation_level_name", S, [c_enum]),
+    ("mtrk_reputation_settings_init", c_int, [P(mtrk_reputation_settings), c_uint]),
+    ("mtrk_reputation_settings_get", c_int, [P(mtrk_reputation_settings), H]),
+    ("mtrk_reputation_settings_set", c_int, [H, P(mtrk_reputation_settings)]),
+    ("mtrk_reputation_init", c_int, [P(mtrk_reputation), c_uint]),
+    ("mtrk_reputation_get", c_int, [P(mtrk_reputation), H, S]),
+    ("mtrk_reputation_list", c_int, [P(P(mtrk_reputation)), c_size_t, PSZ, H]),
+    ("mtrk_reputation_check", c_int, [PSZ, H]),
+    ("mtrk_reputation_resume", c_int, [PSZ, H, S]),
+    ("mtrk_bounce_action_name", S, [c_enum]),
+    ("mtrk_bounce_action_from_name", c_int, [P(c_enum), S]),
+    ("mtrk_bounce_policy_init", c_int, [P(mtrk_bounce_policy), c_uint]),
+    ("mtrk_bounce_policy_get", c_int, [P(mtrk_bounce_policy), H, c_enum]),
+    ("mtrk_bounce_policy_set", c_int, [H, P(mtrk_bounce_policy)]),
+    ("mtrk_bounce_record", c_int, [P(mtrk_event_outcome), P(c_enum), H, P(mtrk_bounce_recipient), T, S, S]),
+    ("mtrk_bounce_expiry_set", c_int, [H, c_int64]),
+    ("mtrk_bounce_expiry_get", c_int, [P(c_int64), H]),
+    ("mtrk_suppression_expire", c_int, [PU64, H]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

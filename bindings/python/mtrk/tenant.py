@@ -17,6 +17,7 @@ from .campaigns import CampaignsMixin
 from .contacts import ContactsMixin
 from .errors import ITEROVER
 from .events import EventsMixin
+from .reputation import ReputationMixin
 from .simulate import SimulateMixin
 from .tracking import TrackingMixin
 from .types import TenantSettings
@@ -103,7 +104,7 @@ class TenantBase:
         return s
 
 
-class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, TenantBase):
+class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, ReputationMixin, TenantBase):
     """An open tenant (mtrk_tenant). Obtain one from Db.create_tenant or
     Db.open_tenant; close it with close() or a ``with`` block. It keeps its
     Db alive; closing the Db closes it."""
