@@ -9,8 +9,8 @@
  * through the batch path once per-event outcomes can say "dead-lettered"
  * (docs/providers.md, "Planned API").
  */
-#ifndef MTRK_WEBHOOK_H
-#define MTRK_WEBHOOK_H
+#ifndef MTRK_WH_ADAPTERS_H
+#define MTRK_WH_ADAPTERS_H
 
 #include <mtrk/mtrk.h>
 
