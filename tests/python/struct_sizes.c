@@ -43,6 +43,12 @@ int main(void)
     SIZE(mtrk_sim_link_weight);
     SIZE(mtrk_sim_options);
     SIZE(mtrk_sim_report);
+    SIZE(mtrk_webhook_request);
+    SIZE(mtrk_webhook_event);
+    SIZE(mtrk_webhook_result);
+    SIZE(mtrk_webhook_key_info);
+    SIZE(mtrk_webhook_settings);
+    SIZE(mtrk_deadletter_info);
 
     OFF(mtrk_tenant_settings, retention_ms);
     OFF(mtrk_campaign_spec, ends_at);
@@ -69,5 +75,8 @@ int main(void)
     OFF(mtrk_sim_options, link_weights);
     OFF(mtrk_sim_options, send_interval_ms);
     OFF(mtrk_sim_report, leads_duplicate);
+    OFF(mtrk_webhook_request, cert_userdata);
+    OFF(mtrk_webhook_result, refused);
+    OFF(mtrk_deadletter_info, payload);
     return 0;
 }

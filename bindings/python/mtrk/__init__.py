@@ -34,6 +34,7 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
 from . import bounces
 from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
+from .webhooks import DeadLetter, WebhookEvent, WebhookKey, WebhookResult
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
@@ -69,4 +70,5 @@ __all__ = [
     "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
     "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
+    "DeadLetter", "WebhookEvent", "WebhookKey", "WebhookResult",
 ]

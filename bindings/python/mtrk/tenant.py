@@ -20,6 +20,7 @@ from .events import EventsMixin
 from .simulate import SimulateMixin
 from .tracking import TrackingMixin
 from .types import TenantSettings
+from .webhooks import WebhooksMixin
 
 if TYPE_CHECKING:
     from .db import Db
@@ -103,7 +104,7 @@ class TenantBase:
         return s
 
 
-class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, TenantBase):
+class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, WebhooksMixin, TenantBase):
     """An open tenant (mtrk_tenant). Obtain one from Db.create_tenant or
     Db.open_tenant; close it with close() or a ``with`` block. It keeps its
     Db alive; closing the Db closes it."""

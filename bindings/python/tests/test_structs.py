@@ -51,6 +51,10 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_track_request": L.mtrk_track_request_init, "mtrk_resolve_options": L.mtrk_resolve_options_init,
             "mtrk_track_result": L.mtrk_track_result_init, "mtrk_sim_options": L.mtrk_sim_options_init,
             "mtrk_sim_report": L.mtrk_sim_report_init, "mtrk_bounce_recipient": L.mtrk_bounce_recipient_init,
+            "mtrk_webhook_request": L.mtrk_webhook_request_init,
+            "mtrk_webhook_key_info": L.mtrk_webhook_key_info_init,
+            "mtrk_webhook_settings": L.mtrk_webhook_settings_init,
+            "mtrk_deadletter_info": L.mtrk_deadletter_info_init,
         }
         for name, init in inits.items():
             with self.subTest(struct=name):
