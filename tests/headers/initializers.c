@@ -12,5 +12,8 @@ int main(void) {
   mtrk_track_result s = MTRK_TRACK_RESULT_INIT;
   mtrk_sim_options u = MTRK_SIM_OPTIONS_INIT; mtrk_sim_report v = MTRK_SIM_REPORT_INIT;
   mtrk_contact_outcome w = MTRK_CONTACT_OUTCOME_INIT;
+  mtrk_webhook_request wa = MTRK_WEBHOOK_REQUEST_INIT; mtrk_webhook_key_info wb = MTRK_WEBHOOK_KEY_INFO_INIT;
+  mtrk_webhook_settings wc = MTRK_WEBHOOK_SETTINGS_INIT; mtrk_deadletter_info wd = MTRK_DEADLETTER_INFO_INIT;
   (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m;
-  (void)n;(void)o;(void)p;(void)q;(void)r;(void)s;(void)u;(void)v;(void)w; return 0; }
+  (void)n;(void)o;(void)p;(void)q;(void)r;(void)s;(void)u;(void)v;(void)w;
+  (void)wa;(void)wb;(void)wc;(void)wd; return 0; }
