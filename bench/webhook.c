@@ -200,8 +200,8 @@ typedef struct rec_ctx {
     size_t sg_len;
     char **ses_bodies;
     mtrk_event_input *sg_in, *ses_in; /* the same events, for the baseline */
-    char (*keys)[48];
-    char (*ses_keys)[48];
+    char (*keys)[48], (*pmids)[48];
+    char (*ses_keys)[48], (*ses_pmids)[48];
     int stage; /* 0 sendgrid ingest, 1 its baseline, 2 ses ingest, 3 its baseline */
 } rec_ctx;
 
@@ -223,6 +223,7 @@ static void build_record_inputs(rec_ctx *c)
     char *b = malloc(cap);
     c->sg_in = calloc(c->nev, sizeof *c->sg_in);
     c->keys = calloc(c->nev, sizeof *c->keys);
+    c->pmids = calloc(c->nev, sizeof *c->pmids);
     b[len++] = '[';
     for (size_t i = 0; i < c->nev; i++) {
         size_t k = i % 6;
@@ -231,6 +232,7 @@ static void build_record_inputs(rec_ctx *c)
         mtrk_id_to_string(mid, m);
         long long ts = BENCH_T0 / 1000 - 86000 + (long long)(i % 86000);
         snprintf(c->keys[i], sizeof c->keys[i], "sg-%zu", i);
+        snprintf(c->pmids[i], sizeof c->pmids[i], "sgm-%zu", i);
         char extra[160] = "";
         if (k == 3)
             snprintf(extra, sizeof extra, ",\"url\":\"https://example.com/l%zu\"", i % 3);
@@ -238,9 +240,9 @@ static void build_record_inputs(rec_ctx *c)
             snprintf(extra, sizeof extra, ",\"type\":\"bounce\",\"status\":\"5.1.1\",\"reason\":\"550 5.1.1 user unknown\"");
         len += (size_t)snprintf(b + len, cap - len,
                                 "%s{\"email\":\"c%zu@example.com\",\"timestamp\":%lld,\"event\":\"%s\",\"sg_event_id\":\"%s\","
-                                "\"sg_message_id\":\"sgm-%zu\",\"useragent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\","
+                                "\"sg_message_id\":\"%s\",\"useragent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\","
                                 "\"ip\":\"203.0.113.%zu\",\"mtrk_mid\":\"%s\"%s}",
-                                i ? "," : "", i, ts, sg_types[k], c->keys[i], i, i % 250, mid, extra);
+                                i ? "," : "", i, ts, sg_types[k], c->keys[i], c->pmids[i], i % 250, mid, extra);
         mtrk_event_input *e = &c->sg_in[i];
         mtrk_event_input_init(e, MTRK_EVENT_INPUT_VERSION);
         e->type = sg_mtrk[k];
@@ -248,6 +250,7 @@ static void build_record_inputs(rec_ctx *c)
         e->occurred_at = ts * 1000;
         e->provider = "sendgrid";
         e->provider_event_id = c->keys[i];
+        e->provider_message_id = c->pmids[i];
         if (k == 2 || k == 3) {
             e->user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)";
             e->ip = "203.0.113.1";
@@ -268,6 +271,7 @@ static void build_record_inputs(rec_ctx *c)
     c->ses_bodies = calloc(c->nses, sizeof *c->ses_bodies);
     c->ses_in = calloc(c->nses, sizeof *c->ses_in);
     c->ses_keys = calloc(c->nses, sizeof *c->ses_keys);
+    c->ses_pmids = calloc(c->nses, sizeof *c->ses_pmids);
     for (size_t i = 0; i < c->nses; i++) {
         char mid[MTRK_ID_STRLEN + 1], rec[1024];
         mtrk_id m = c->mids[(i * 104729) % c->nmids];
@@ -301,6 +305,7 @@ static void build_ses_inputs(rec_ctx *c)
         }
         const wh_event *ev = &r.events[0];
         snprintf(c->ses_keys[i], sizeof c->ses_keys[i], "%s", ev->key);
+        snprintf(c->ses_pmids[i], sizeof c->ses_pmids[i], "%s", ev->provider_message_id ? ev->provider_message_id : "");
         mtrk_event_input *e = &c->ses_in[i];
         mtrk_event_input_init(e, MTRK_EVENT_INPUT_VERSION);
         e->type = ev->type;
@@ -308,6 +313,7 @@ static void build_ses_inputs(rec_ctx *c)
         e->occurred_at = ev->occurred_at;
         e->provider = "ses";
         e->provider_event_id = c->ses_keys[i];
+        e->provider_message_id = c->ses_pmids[i][0] ? c->ses_pmids[i] : NULL;
         if (ev->type == MTRK_EV_BOUNCE) {
             e->bounce_kind = ev->bounce_kind;
             e->diagnostic = "smtp; 550 5.1.1 user unknown";
