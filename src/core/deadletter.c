@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct mtrk_deadletter_iter {
     pager pg;
@@ -254,4 +255,61 @@ MTRK_API int mtrk_deadletter_replay(size_t *out_recorded, size_t *out_remaining,
     if (out_remaining)
         *out_remaining = (size_t)left;
     return MTRK_OK;
+}
+
+/* ---- erasure ------------------------------------------------------------------ */
+
+typedef struct erase_scan {
+    const mtrk_id *mids; /* sorted */
+    size_t nmids;
+    const char *address;
+    row_deadletters *hits;
+    size_t n, cap;
+} erase_scan;
+
+static int mid_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
+
+static int erase_cb(void *ud, void *row)
+{
+    erase_scan *e = ud;
+    const row_deadletters *r = row;
+    bool mine = !id_is_nil(r->message) && e->nmids > 0 &&
+                bsearch(&r->message, e->mids, e->nmids, sizeof *e->mids, mid_cmp) != NULL;
+    if (!mine && e->address != NULL && r->recipient != NULL)
+        mine = strcasecmp(r->recipient, e->address) == 0;
+    if (!mine)
+        return 0;
+    if (e->n == e->cap) {
+        row_deadletters *p = grow_array(e->hits, &e->cap, sizeof *p, 16);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        e->hits = p;
+    }
+    if (rows_copy(T_DEADLETTERS, &e->hits[e->n], r) != MTRK_OK)
+        return MTRK_ENOMEM;
+    e->n++;
+    return 0;
+}
+
+int core_deadletters_erase_contact(mtrk_tenant *t, mtrk_id contact, const char *address)
+{
+    mtrk_id *mids = NULL;
+    size_t nmids = 0;
+    int rc = core_contact_mids(t, contact, &mids, &nmids);
+    if (rc)
+        return rc;
+    qsort(mids, nmids, sizeof *mids, mid_cmp);
+    erase_scan e = { mids, nmids, address, NULL, 0, 0 };
+    mtrk_value pre = v_id(&t->id);
+    rc = st_scan(t, T_DEADLETTERS, MTRK_INDEX_PK, &pre, 1, NULL, 0, 0, erase_cb, &e);
+    if (rc == MTRK_ENOMEM)
+        rc = terr(t, rc, "out of memory erasing dead letters");
+    for (size_t i = 0; i < e.n; i++) {
+        if (rc == MTRK_OK)
+            rc = st_delete(t, T_DEADLETTERS, &e.hits[i]);
+        rows_clear(T_DEADLETTERS, &e.hits[i]);
+    }
+    free(e.hits);
+    free(mids);
+    return rc;
 }

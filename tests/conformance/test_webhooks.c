@@ -20,6 +20,8 @@
  *     timestamp tolerance is a setting.
  *  7. Dead letters are listed, counted and replayed; a replay keeps those
  *     whose message is still not found.
+ *  8. Erasing a contact deletes the dead letters of its messages and those
+ *     addressed to it (they hold its address).
  */
 #include "conf_util.h"
 
@@ -399,6 +401,36 @@ static void ses_subscription_confirmation_is_handed_back(void **state)
     mtrk_webhook_result_free(r);
 }
 
+static void erasing_a_contact_erases_its_dead_letters(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "we", 2, 0, 1);
+    allow_unsigned(fx->t, "sendgrid");
+    char a[512], b[512], body[2000];
+    /* Of contact 0: an unmapped type on its message, and an event without a
+     * mid addressed to it; of contact 1: an unmapped type on its message. */
+    snprintf(body, sizeof body,
+             "[%s,{\"email\":\"WE0@example.com\",\"timestamp\":" SG_TS ",\"event\":\"delivered\","
+             "\"sg_event_id\":\"nomid\"},%s]",
+             sg(a, sizeof a, "group_resubscribe", "x0", s.mids[0], NULL),
+             sg(b, sizeof b, "group_resubscribe", "x1", s.mids[1], NULL));
+    mtrk_webhook_result *r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->dead_lettered, 3);
+    mtrk_webhook_result_free(r);
+    assert_int_equal(dl_count(fx->t, NULL), 3);
+    CONF_OK(mtrk_contact_erase(fx->t, s.contacts[0]));
+    assert_int_equal(dl_count(fx->t, NULL), 1);
+    mtrk_deadletter_iter *it;
+    mtrk_deadletter_info info;
+    CONF_OK(mtrk_deadletter_info_init(&info, MTRK_DEADLETTER_INFO_VERSION));
+    CONF_OK(mtrk_deadletter_iter_new(&it, fx->t, NULL));
+    CONF_OK(mtrk_deadletter_iter_next(&info, it));
+    assert_string_equal(info.key, "x1");
+    mtrk_deadletter_iter_free(it);
+    conf_scn_free(&s);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(sendgrid_events_are_recorded_and_retries_are_duplicates),
     CONF_TEST(one_bad_event_does_not_reject_the_others),
@@ -407,5 +439,6 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(clicks_are_matched_to_the_link_catalogue),
     CONF_TEST(keys_rotate_and_the_tolerance_is_a_setting),
     CONF_TEST(ses_subscription_confirmation_is_handed_back),
+    CONF_TEST(erasing_a_contact_erases_its_dead_letters),
 };
 CONF_GROUP(conf_group_webhooks, "webhooks", tests);
