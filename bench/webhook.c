@@ -7,8 +7,14 @@
  *
  *     build-bench/bench/bench-webhook [EVENTS] [NOTIFICATIONS]
  *
- * Recording the events is not measured here: the public call lands with the
- * store's event outcome version 2 (docs/providers.md). */
+ * Then the public call end to end (verify, parse, map, record in one
+ * transaction): the 100,000-event SendGrid request and the 10,000 SES
+ * notifications (one request, so one transaction, each) through
+ * mtrk_webhook_ingest into an SQLite file of MTRK_BENCH_MESSAGES (20,000)
+ * generated messages, against recording the same events directly with
+ * mtrk_event_record_batch (one call of 100,000; 10,000 calls of one) on a
+ * copy of the same file, in the same run; medians of MTRK_BENCH_RECORD_RUNS
+ * (3) runs, each in its own process, with its peak RSS. */
 #include "bench_util.h"
 #include "webhook.h"
 
@@ -182,6 +188,263 @@ static int run_ses(void *arg, double *out, size_t nout)
     return 0;
 }
 
+/* ---- recording through the public call ------------------------------------------ */
+
+typedef struct rec_ctx {
+    char base[4096], run[4096];
+    mtrk_id *mids;
+    size_t nmids;
+    mtrk_id links[3];
+    size_t nev, nses;
+    char *sg_body;
+    size_t sg_len;
+    char **ses_bodies;
+    mtrk_event_input *sg_in, *ses_in; /* the same events, for the baseline */
+    char (*keys)[48], (*pmids)[48];
+    char (*ses_keys)[48], (*ses_pmids)[48];
+    int stage; /* 0 sendgrid ingest, 1 its baseline, 2 ses ingest, 3 its baseline */
+} rec_ctx;
+
+static int member_all(size_t i, size_t a)
+{
+    (void)i;
+    (void)a;
+    return 1;
+}
+
+static const char *const sg_types[] = { "processed", "delivered", "open", "click", "deferred", "bounce" };
+static const mtrk_event_type sg_mtrk[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_CLICK,
+                                           MTRK_EV_DEFERRED, MTRK_EV_BOUNCE };
+
+/* SendGrid events over the file's messages, and the same as mtrk_event_input. */
+static void build_record_inputs(rec_ctx *c)
+{
+    size_t cap = c->nev * 420 + 16, len = 0;
+    char *b = malloc(cap);
+    c->sg_in = calloc(c->nev, sizeof *c->sg_in);
+    c->keys = calloc(c->nev, sizeof *c->keys);
+    c->pmids = calloc(c->nev, sizeof *c->pmids);
+    b[len++] = '[';
+    for (size_t i = 0; i < c->nev; i++) {
+        size_t k = i % 6;
+        char mid[MTRK_ID_STRLEN + 1];
+        mtrk_id m = c->mids[(i * 7919) % c->nmids];
+        mtrk_id_to_string(mid, m);
+        long long ts = BENCH_T0 / 1000 - 86000 + (long long)(i % 86000);
+        snprintf(c->keys[i], sizeof c->keys[i], "sg-%zu", i);
+        snprintf(c->pmids[i], sizeof c->pmids[i], "sgm-%zu", i);
+        char extra[160] = "";
+        if (k == 3)
+            snprintf(extra, sizeof extra, ",\"url\":\"https://example.com/l%zu\"", i % 3);
+        else if (k == 5)
+            snprintf(extra, sizeof extra, ",\"type\":\"bounce\",\"status\":\"5.1.1\",\"reason\":\"550 5.1.1 user unknown\"");
+        len += (size_t)snprintf(b + len, cap - len,
+                                "%s{\"email\":\"c%zu@example.com\",\"timestamp\":%lld,\"event\":\"%s\",\"sg_event_id\":\"%s\","
+                                "\"sg_message_id\":\"%s\",\"useragent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\","
+                                "\"ip\":\"203.0.113.%zu\",\"mtrk_mid\":\"%s\"%s}",
+                                i ? "," : "", i, ts, sg_types[k], c->keys[i], c->pmids[i], i % 250, mid, extra);
+        mtrk_event_input *e = &c->sg_in[i];
+        mtrk_event_input_init(e, MTRK_EVENT_INPUT_VERSION);
+        e->type = sg_mtrk[k];
+        e->mid = m;
+        e->occurred_at = ts * 1000;
+        e->provider = "sendgrid";
+        e->provider_event_id = c->keys[i];
+        e->provider_message_id = c->pmids[i];
+        if (k == 2 || k == 3) {
+            e->user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)";
+            e->ip = "203.0.113.1";
+        }
+        if (k == 3)
+            e->lid = c->links[i % 3];
+        if (k == 5) {
+            e->bounce_kind = MTRK_BOUNCE_HARD;
+            e->diagnostic = "550 5.1.1 user unknown";
+        }
+    }
+    b[len++] = ']';
+    b[len] = '\0';
+    c->sg_body = b;
+    c->sg_len = len;
+
+    /* SES: one SNS notification (unsigned: raw message delivery) per event. */
+    c->ses_bodies = calloc(c->nses, sizeof *c->ses_bodies);
+    c->ses_in = calloc(c->nses, sizeof *c->ses_in);
+    c->ses_keys = calloc(c->nses, sizeof *c->ses_keys);
+    c->ses_pmids = calloc(c->nses, sizeof *c->ses_pmids);
+    for (size_t i = 0; i < c->nses; i++) {
+        char mid[MTRK_ID_STRLEN + 1], rec[1024];
+        mtrk_id m = c->mids[(i * 104729) % c->nmids];
+        mtrk_id_to_string(mid, m);
+        int bounce = i % 2;
+        snprintf(rec, sizeof rec,
+                 bounce ? "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
+                          "\"bouncedRecipients\":[{\"emailAddress\":\"c%zu@example.com\",\"action\":\"failed\",\"status\":\"5.1.1\","
+                          "\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}],\"timestamp\":\"2025-12-31T12:00:01.000Z\","
+                          "\"feedbackId\":\"fb-%zu\"},\"mail\":{\"timestamp\":\"2025-12-31T12:00:00.000Z\",\"messageId\":\"m-%zu\","
+                          "\"destination\":[\"c%zu@example.com\"],\"tags\":{\"mtrk_mid\":[\"%s\"]}}}"
+                        : "{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"2025-12-31T12:00:01.000Z\","
+                          "\"recipients\":[\"c%zu@example.com\"],\"processingTimeMillis\":500,\"smtpResponse\":\"250 ok\"},"
+                          "\"mail\":{\"timestamp\":\"2025-12-31T12:00:00.000Z\",\"messageId\":\"m-%zu-%zu\","
+                          "\"destination\":[\"c%zu@example.com\"],\"tags\":{\"mtrk_mid\":[\"%s\"]}}}",
+                 i, i, i, i, mid);
+        c->ses_bodies[i] = strdup(rec);
+    }
+}
+
+/* The SES events as the adapter reads them (keys and fields), outside any timing. */
+static void build_ses_inputs(rec_ctx *c)
+{
+    wh_secrets open = { { NULL, NULL }, 0, 1, NULL, NULL };
+    for (size_t i = 0; i < c->nses; i++) {
+        wh_request req = { NULL, 0, c->ses_bodies[i], strlen(c->ses_bodies[i]), NULL, BENCH_T0, &open, 0 };
+        wh_result r;
+        if (wh_process(&r, "ses", &req) != WH_ACCEPTED || r.n != 1) {
+            fprintf(stderr, "bench-webhook: SES record %zu: %s\n", i, r.message);
+            exit(1);
+        }
+        const wh_event *ev = &r.events[0];
+        snprintf(c->ses_keys[i], sizeof c->ses_keys[i], "%s", ev->key);
+        snprintf(c->ses_pmids[i], sizeof c->ses_pmids[i], "%s", ev->provider_message_id ? ev->provider_message_id : "");
+        mtrk_event_input *e = &c->ses_in[i];
+        mtrk_event_input_init(e, MTRK_EVENT_INPUT_VERSION);
+        e->type = ev->type;
+        e->mid = ev->mid;
+        e->occurred_at = ev->occurred_at;
+        e->provider = "ses";
+        e->provider_event_id = c->ses_keys[i];
+        e->provider_message_id = c->ses_pmids[i][0] ? c->ses_pmids[i] : NULL;
+        if (ev->type == MTRK_EV_BOUNCE) {
+            e->bounce_kind = ev->bounce_kind;
+            e->diagnostic = "smtp; 550 5.1.1 user unknown";
+        }
+        wh_result_free(&r);
+    }
+}
+
+static void make_record_base(rec_ctx *c, size_t nmsgs)
+{
+    bench_world w;
+    bench_remove_db(c->base);
+    int rc = bench_open(&w, c->base);
+    if (rc)
+        bench_die("mtrk_db_open", rc, NULL);
+    bench_populate(&w, nmsgs, 1, member_all);
+    bench_campaign(&w, 1);
+    mtrk_generate_report rep = MTRK_GENERATE_REPORT_INIT;
+    if ((rc = mtrk_campaign_generate(&rep, w.t, w.campaign)))
+        bench_die("mtrk_campaign_generate", rc, w.t);
+    mtrk_webhook_settings s = MTRK_WEBHOOK_SETTINGS_INIT;
+    s.allow_unsigned = 1; /* the signature checks are measured above */
+    if ((rc = mtrk_webhook_settings_set(w.t, "sendgrid", &s)) || (rc = mtrk_webhook_settings_set(w.t, "ses", &s)))
+        bench_die("mtrk_webhook_settings_set", rc, w.t);
+    bench_read_mids(&w);
+    c->mids = w.mids;
+    c->nmids = w.nmids;
+    w.mids = NULL;
+    for (int i = 0; i < 3; i++)
+        c->links[i] = w.links[i];
+    bench_close(&w);
+}
+
+/* One stage in its own process on a fresh copy of the base file. Figures:
+ * seconds, peak RSS MiB. */
+static int run_record(void *arg, double *out, size_t nout)
+{
+    rec_ctx *c = arg;
+    (void)nout;
+    bench_remove_db(c->run);
+    if (bench_copy_file(c->base, c->run) != 0)
+        return 1;
+    bench_world w;
+    int rc = bench_open(&w, c->run);
+    if (rc)
+        bench_die("mtrk_db_open", rc, NULL);
+    size_t recorded = 0, want = c->stage < 2 ? c->nev : c->nses;
+    double t0 = bench_now();
+    if (c->stage == 0 || c->stage == 2) {
+        size_t nreq = c->stage == 0 ? 1 : c->nses;
+        for (size_t i = 0; i < nreq; i++) {
+            mtrk_webhook_request rq = MTRK_WEBHOOK_REQUEST_INIT;
+            rq.provider = c->stage == 0 ? "sendgrid" : "ses";
+            rq.body = c->stage == 0 ? c->sg_body : c->ses_bodies[i];
+            rq.len = c->stage == 0 ? c->sg_len : strlen(c->ses_bodies[i]);
+            mtrk_webhook_result *r = NULL;
+            if ((rc = mtrk_webhook_ingest(&r, w.t, &rq)))
+                bench_die("mtrk_webhook_ingest", rc, w.t);
+            if (r->verdict != MTRK_WEBHOOK_ACCEPTED || r->refused || r->dead_lettered) {
+                fprintf(stderr, "bench-webhook: %s: %s, %zu refused, %zu dead-lettered (%s)\n", rq.provider,
+                        mtrk_webhook_verdict_name(r->verdict), r->refused, r->dead_lettered,
+                        r->n ? (r->outcomes[0]->message ? r->outcomes[0]->message : "") : r->message);
+                return 1;
+            }
+            recorded += r->recorded + r->duplicates;
+            mtrk_webhook_result_free(r);
+        }
+    } else {
+        mtrk_event_input *in = c->stage == 1 ? c->sg_in : c->ses_in;
+        size_t batch = c->stage == 1 ? c->nev : 1;
+        const mtrk_event_input **pin = calloc(batch, sizeof *pin);
+        mtrk_event_outcome *oc = calloc(batch, sizeof *oc);
+        mtrk_event_outcome **poc = calloc(batch, sizeof *poc);
+        for (size_t i = 0; i < want; i += batch) {
+            for (size_t j = 0; j < batch; j++) {
+                pin[j] = &in[i + j];
+                mtrk_event_outcome_init(&oc[j], MTRK_EVENT_OUTCOME_VERSION);
+                poc[j] = &oc[j];
+            }
+            size_t n = 0;
+            if ((rc = mtrk_event_record_batch(&n, poc, w.t, pin, batch)))
+                bench_die("mtrk_event_record_batch", rc, w.t);
+            for (size_t j = 0; j < batch; j++)
+                recorded += oc[j].status == 0;
+        }
+        free(pin);
+        free(oc);
+        free(poc);
+    }
+    double t1 = bench_now();
+    bench_close(&w);
+    if (recorded != want) {
+        fprintf(stderr, "bench-webhook: record stage %d: %zu of %zu events\n", c->stage, recorded, want);
+        return 1;
+    }
+    out[0] = t1 - t0;
+    out[1] = (double)bench_maxrss_kib() / 1024.0;
+    return 0;
+}
+
+static int bench_record(size_t nev, size_t nses)
+{
+    static rec_ctx c;
+    int runs = (int)bench_env_long("MTRK_BENCH_RECORD_RUNS", 3);
+    size_t nmsgs = (size_t)bench_env_long("MTRK_BENCH_MESSAGES", 20000);
+    snprintf(c.base, sizeof c.base, "%s/mtrk-bench-webhook-base.db", bench_dir());
+    snprintf(c.run, sizeof c.run, "%s/mtrk-bench-webhook-run.db", bench_dir());
+    c.nev = nev;
+    c.nses = nses;
+    make_record_base(&c, nmsgs);
+    build_record_inputs(&c);
+    build_ses_inputs(&c);
+    double f[4][2];
+    for (c.stage = 0; c.stage < 4; c.stage++)
+        if (bench_measure(run_record, &c, runs, 2, f[c.stage]) != 0)
+            return 1;
+    printf("recording through mtrk_webhook_ingest into SQLite (%zu messages; medians of %d runs)\n"
+           "sendgrid: one request of %zu events (%.1f MB)\n"
+           "  mtrk_event_record_batch (baseline) %8.0f events/s  peak RSS %4.0f MiB\n"
+           "  mtrk_webhook_ingest                %8.0f events/s  peak RSS %4.0f MiB  (%.2f of baseline)\n"
+           "ses: %zu notifications, one request (one transaction) each\n"
+           "  mtrk_event_record_batch of one     %8.0f events/s  peak RSS %4.0f MiB\n"
+           "  mtrk_webhook_ingest                %8.0f events/s  peak RSS %4.0f MiB  (%.2f of baseline)\n",
+           nmsgs, runs, nev, (double)c.sg_len / 1e6, (double)nev / f[1][0], f[1][1], (double)nev / f[0][0], f[0][1],
+           f[1][0] / f[0][0], nses, (double)nses / f[3][0], f[3][1], (double)nses / f[2][0], f[2][1],
+           f[3][0] / f[2][0]);
+    bench_remove_db(c.base);
+    bench_remove_db(c.run);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     size_t nev = argc > 1 ? (size_t)atol(argv[1]) : 100000, nses = argc > 2 ? (size_t)atol(argv[2]) : 10000;
@@ -236,5 +499,7 @@ int main(int argc, char **argv)
                "  parse + map, unsigned           %8.0f requests/s  (%.2f of baseline)\n"
                "  verify (SNS v2, RSA) + parse    %8.0f requests/s  (%.2f of baseline)\n",
                nses, (double)nses / m[0], (double)nses / m[1], m[0] / m[1], (double)nses / m[2], m[0] / m[2]);
-    return 0;
+    if (bench_env_long("MTRK_BENCH_SKIP_RECORD", 0))
+        return 0;
+    return bench_record(nev, nses);
 }

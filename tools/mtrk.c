@@ -34,6 +34,8 @@ static const char *GLOBAL_USAGE =
     "  bounces PATH...               classify bounce mails (.eml, mbox, maildir)\n"
     "  reputation show|set|check|resume  complaint and bounce rates, the guard's pause\n"
     "  bounce-policy show|set|expiry what a bounce of each reason does\n"
+    "  webhook PROVIDER [FILE|-]     record one provider webhook request (also: webhook key|settings)\n"
+    "  deadletters list|count|replay webhook events kept aside\n"
     "\n"
     "exit status: 0 success, 1 usage error, 2 data error, 3 database busy (docs/cli.md)\n";
 
@@ -345,7 +347,7 @@ const cli_cmd cmds_admin[] = {
 /* ---- dispatch -------------------------------------------------------------------- */
 
 static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render,
-                                         cmds_bounces, cmds_reputation };
+                                         cmds_bounces, cmds_reputation, cmds_webhook };
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). */
 static const cli_cmd *find_cmd(int argc, char **argv, int *used)

@@ -13,4 +13,5 @@
 #include "simulate.h"
 #include "bounce.h"
 #include "reputation.h"
+#include "webhook.h"
 #endif

@@ -742,6 +742,8 @@ static int erase_tx(mtrk_tenant *t, mtrk_id id)
         rc = erase_events(t, id, &n.events);
     if (rc == MTRK_OK)
         rc = erase_leads(t, id, &n);
+    if (rc == MTRK_OK)
+        rc = core_deadletters_erase_contact(t, id, r.address); /* webhook events kept aside (deadletter.c) */
     if (rc == MTRK_OK) {
         row_contacts e = { 0 };
         e.tenant = t->id;

@@ -313,6 +313,8 @@ int core_unsub_exists(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, m
  * address", used by mtrk_contact_add and by lead capture. */
 int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_contact_spec *spec, mtrk_id *out_id,
                         int *created);
+/* deadletter.c: deletes the webhook dead letters of a contact's messages or addressed to it (erasure). */
+int core_deadletters_erase_contact(mtrk_tenant *t, mtrk_id contact, const char *address);
 /* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
 int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
 

@@ -310,6 +310,51 @@
     X(bounce_policies, action, INT, N_)                  \
     X(bounce_policies, soft_limit, INT, N_)              \
     X(bounce_policies, updated_at, INT, N_)
+/* Provider webhooks (webhook.c): per provider, the timestamp tolerance of
+ * signed requests (0: the default, < 0: off) and whether a signing provider
+ * is accepted unsigned while no key is set (allow_unsigned 1). */
+#define WEBHOOK_SETTINGS_COLS(X)                         \
+    X(webhook_settings, tenant, ID, N_)                  \
+    X(webhook_settings, provider, TEXT, N_)              \
+    X(webhook_settings, tolerance_ms, INT, N_)           \
+    X(webhook_settings, allow_unsigned, INT, N_)         \
+    X(webhook_settings, updated_at, INT, N_)
+
+/* A provider's secrets or public keys (two at once, for rotation). */
+#define WEBHOOK_KEYS_COLS(X)                             \
+    X(webhook_keys, tenant, ID, N_)                      \
+    X(webhook_keys, provider, TEXT, N_)                  \
+    X(webhook_keys, key_id, INT, N_)                     \
+    X(webhook_keys, secret, TEXT, N_)                    \
+    X(webhook_keys, created_at, INT, N_)
+
+/* Webhook events kept aside (deadletter.c): unmapped types and events whose
+ * message is not found. The mapped fields are kept so a replay records the
+ * event as the request would have; payload is the provider's original
+ * event object. (provider, event_key) is unique: a retry adds nothing. */
+#define DEADLETTERS_COLS(X)                              \
+    X(deadletters, tenant, ID, N_)                       \
+    X(deadletters, id, ID, N_)                           \
+    X(deadletters, provider, TEXT, N_)                   \
+    X(deadletters, event_key, TEXT, N_)                  \
+    X(deadletters, reason, TEXT, N_)                     \
+    X(deadletters, provider_type, TEXT, NUL_)            \
+    X(deadletters, type, INT, N_)                        \
+    X(deadletters, message, ID, NUL_)                    \
+    X(deadletters, provider_message_id, TEXT, NUL_)      \
+    X(deadletters, occurred_at, INT, N_)                 \
+    X(deadletters, arrived_at, INT, N_)                  \
+    X(deadletters, recipient, TEXT, NUL_)                \
+    X(deadletters, url, TEXT, NUL_)                      \
+    X(deadletters, link_index, INT, N_)                  \
+    X(deadletters, user_agent, TEXT, NUL_)               \
+    X(deadletters, ip, TEXT, NUL_)                       \
+    X(deadletters, verdict, INT, N_)                     \
+    X(deadletters, verdict_reason, TEXT, NUL_)           \
+    X(deadletters, bounce_kind, INT, N_)                 \
+    X(deadletters, diagnostic, TEXT, NUL_)               \
+    X(deadletters, unsub_scope, INT, N_)                 \
+    X(deadletters, payload, TEXT, NUL_)
 
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
@@ -335,7 +380,10 @@
     X(BOUNCE_SETTINGS, bounce_settings, 1) \
     X(REPUTATION_STATE, reputation_state, 2) \
     X(REPUTATION_PAUSED, reputation_paused, 3) \
-    X(BOUNCE_POLICIES, bounce_policies, 2)
+    X(BOUNCE_POLICIES, bounce_policies, 2) \
+    X(WEBHOOK_SETTINGS, webhook_settings, 2) \
+    X(WEBHOOK_KEYS, webhook_keys, 3)  \
+    X(DEADLETTERS, deadletters, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -374,6 +422,9 @@ enum {
 #define reputation_state_COLS_ REPUTATION_STATE_COLS
 #define reputation_paused_COLS_ REPUTATION_PAUSED_COLS
 #define bounce_policies_COLS_ BOUNCE_POLICIES_COLS
+#define webhook_settings_COLS_ WEBHOOK_SETTINGS_COLS
+#define webhook_keys_COLS_ WEBHOOK_KEYS_COLS
+#define deadletters_COLS_ DEADLETTERS_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD
@@ -401,6 +452,7 @@ enum { IDX_EVENTS_PROVIDER = 0, IDX_EVENTS_MESSAGE = 1, IDX_EVENTS_CAMPAIGN = 2 
 enum { IDX_LANDING_PAGES_CAMPAIGN = 0 };
 enum { IDX_LEADS_KEY = 0, IDX_LEADS_CAMPAIGN = 1, IDX_LEADS_CONTACT = 2 };
 enum { IDX_LINK_STATS_CAMPAIGN = 0 };
+enum { IDX_DEADLETTERS_KEY = 0 };
 
 /* Per-message facts (messages.flags), counted by the rollups. */
 #define MSGF_SENT 0x001           /* a sent event, or any outcome implying it */

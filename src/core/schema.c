@@ -63,6 +63,10 @@ static const mtrk_index_def leads_idx[] = {
 static const mtrk_index_def link_stats_idx[] = {
     IDX("link_stats_by_campaign", 0, COL_link_stats_tenant, COL_link_stats_campaign),
 };
+static const mtrk_index_def deadletters_idx[] = {
+    /* A provider's retry of a dead-lettered event finds it; a listing by provider. */
+    IDX("deadletters_by_key", 1, COL_deadletters_tenant, COL_deadletters_provider, COL_deadletters_event_key),
+};
 #define NOIDX(n) static const mtrk_index_def *const n##_idx_none = NULL;
 #define IDXN(arr) (unsigned)(sizeof(arr) / sizeof((arr)[0])), arr
 
@@ -93,6 +97,9 @@ static const mtrk_table_def tables[T__COUNT] = {
     [T_REPUTATION_STATE] = TABLE(reputation_state, 2),
     [T_REPUTATION_PAUSED] = TABLE(reputation_paused, 3),
     [T_BOUNCE_POLICIES] = TABLE(bounce_policies, 2),
+    [T_WEBHOOK_SETTINGS] = TABLE(webhook_settings, 2),
+    [T_WEBHOOK_KEYS] = TABLE(webhook_keys, 3),
+    [T_DEADLETTERS] = TABLE_I(deadletters, 2),
 };
 
 #define X_(E, n, k) [T_##E] = rows_##n##_offsets,
@@ -103,7 +110,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 9u
+#define SCHEMA_VERSION 10u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 8
+#define SQLITE_SCHEMA_VERSION 9
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -416,8 +416,33 @@ static int migrate_8(sqlstore *s)
                    "migrating to schema version 8");
 }
 
+/* Version 9: provider webhooks' tables: per provider settings and keys, and
+ * the dead-letter store (src/core/rows.h). Frozen like migration 3. */
+static int migrate_9(sqlstore *s)
+{
+    return exec_as(s,
+                   "CREATE TABLE IF NOT EXISTS \"webhook_settings\" (\"tenant\" BLOB NOT NULL, \"provider\" TEXT NOT NULL,"
+                   " \"tolerance_ms\" INTEGER NOT NULL, \"allow_unsigned\" INTEGER NOT NULL, \"updated_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"provider\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE TABLE IF NOT EXISTS \"webhook_keys\" (\"tenant\" BLOB NOT NULL, \"provider\" TEXT NOT NULL,"
+                   " \"key_id\" INTEGER NOT NULL, \"secret\" TEXT NOT NULL, \"created_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"provider\", \"key_id\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE TABLE IF NOT EXISTS \"deadletters\" (\"tenant\" BLOB NOT NULL, \"id\" BLOB NOT NULL,"
+                   " \"provider\" TEXT NOT NULL, \"event_key\" TEXT NOT NULL, \"reason\" TEXT NOT NULL, \"provider_type\" TEXT,"
+                   " \"type\" INTEGER NOT NULL, \"message\" BLOB, \"provider_message_id\" TEXT,"
+                   " \"occurred_at\" INTEGER NOT NULL, \"arrived_at\" INTEGER NOT NULL, \"recipient\" TEXT, \"url\" TEXT,"
+                   " \"link_index\" INTEGER NOT NULL, \"user_agent\" TEXT, \"ip\" TEXT, \"verdict\" INTEGER NOT NULL,"
+                   " \"verdict_reason\" TEXT, \"bounce_kind\" INTEGER NOT NULL, \"diagnostic\" TEXT,"
+                   " \"unsub_scope\" INTEGER NOT NULL, \"payload\" TEXT, PRIMARY KEY (\"tenant\", \"id\"))"
+                   " STRICT, WITHOUT ROWID;\n"
+                   "CREATE UNIQUE INDEX IF NOT EXISTS \"deadletters_by_key\" ON \"deadletters\""
+                   " (\"tenant\", \"provider\", \"event_key\");\n",
+                   "migrating to schema version 9");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
-                                                                 migrate_5, migrate_6, migrate_7, migrate_8 };
+                                                                 migrate_5, migrate_6, migrate_7, migrate_8,
+                                                                 migrate_9 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -108,20 +108,32 @@ const char *wh_header_get(const wh_request *req, const char *name)
     return NULL;
 }
 
-/* Refuses nesting deeper than WH_MAX_DEPTH before the parser recurses. */
+/* Refuses nesting deeper than WH_MAX_DEPTH before the parser recurses. A
+ * string is skipped with memchr to its closing quote (the first not escaped
+ * by an odd run of backslashes): strings are most of a provider's body. */
 static int depth_check(const char *s, size_t n, size_t *at)
 {
-    int depth = 0, in_str = 0;
-    for (size_t i = 0; i < n; i++) {
+    int depth = 0;
+    size_t i = 0;
+    while (i < n) {
         char c = s[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = 0;
-        } else if (c == '"') {
-            in_str = 1;
-        } else if (c == '[' || c == '{') {
+        if (c == '"') {
+            size_t j = i + 1;
+            for (;;) {
+                const char *q = memchr(s + j, '"', n - j);
+                if (q == NULL)
+                    return 0; /* unterminated: the parser names it */
+                size_t k = (size_t)(q - s), b = 0;
+                while (k - b > i + 1 && s[k - b - 1] == '\\')
+                    b++;
+                j = k + 1;
+                if (b % 2 == 0)
+                    break;
+            }
+            i = j;
+            continue;
+        }
+        if (c == '[' || c == '{') {
             if (++depth > WH_MAX_DEPTH) {
                 *at = i;
                 return -1;
@@ -129,6 +141,7 @@ static int depth_check(const char *s, size_t n, size_t *at)
         } else if (c == ']' || c == '}') {
             depth--;
         }
+        i++;
     }
     return 0;
 }

@@ -5,12 +5,11 @@
  * normalized events. No storage and no network I/O: the SNS signing
  * certificate is asked from the host through a callback.
  *
- * Internal for now (no exported symbol): the public call records the events
- * through the batch path once per-event outcomes can say "dead-lettered"
- * (docs/providers.md, "Planned API").
+ * Internal (no exported symbol): the public call, mtrk_webhook_ingest
+ * (src/core/webhook.c), records what they read.
  */
-#ifndef MTRK_WEBHOOK_H
-#define MTRK_WEBHOOK_H
+#ifndef MTRK_WH_ADAPTERS_H
+#define MTRK_WH_ADAPTERS_H
 
 #include <mtrk/mtrk.h>
 

@@ -493,6 +493,48 @@ class CliTest(unittest.TestCase):
         self.t.run("render", "not-an-id", expect=1)
         self.t.run("urls", "R", "nobody@example.com", expect=2)
 
+    def test_webhook_keys_settings_and_dead_letters(self):
+        self.campaign(n=2)
+        mid = json.loads(self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines()[0])["mid"]
+        ev = lambda kind, i, **kw: dict(email="u0@example.com", timestamp=1767225600 - 3600 + i, event=kind,
+                                        sg_event_id="w%d" % i, mtrk_mid=mid, **kw)
+        body = self.t.write("sg.json", json.dumps([ev("delivered", 1), ev("click", 2, url="https://s.example.com/buy"),
+                                                   ev("group_resubscribe", 3, asm_group_id=4)]))
+        # SendGrid signs: refused without a key, and nothing written.
+        r = self.t.json("webhook", "sendgrid", body, "--json", expect=2)
+        self.assertEqual(r["verdict"], "signature_refused")
+        self.assertEqual(self.t.run("deadletters", "count").stdout.strip(), "0")
+        self.t.run("webhook", "settings", "sendgrid", "--allow-unsigned", "yes")
+        self.assertEqual(self.t.json("webhook", "settings", "sendgrid", "--json"),
+                         {"provider": "sendgrid", "tolerance_ms": 0, "allow_unsigned": True})
+        with open(body) as f:
+            raw = f.read()
+        r = self.t.json("webhook", "sendgrid", "-", "--json", "--header", "Content-Type: application/json", stdin=raw)
+        self.assertEqual((r["verdict"], r["recorded"], r["dead_lettered"], r["unmapped"]), ("accepted", 2, 1, 1))
+        self.assertEqual([o["outcome"] for o in r["outcomes"]], ["recorded", "recorded", "dead_lettered"])
+        self.assertIsNotNone(r["outcomes"][1]["lid"])
+        text = self.t.run("webhook", "sendgrid", body).stdout
+        self.assertIn("0 recorded, 3 duplicates, 1 dead-lettered", text)
+        dls = self.t.json("deadletters", "list", "--json")
+        self.assertEqual([(d["key"], d["provider_type"], d["payload"]["asm_group_id"]) for d in dls],
+                         [("w3", "group_resubscribe", 4)])
+        self.assertEqual(self.t.json("deadletters", "count", "--provider", "sendgrid", "--json"), {"deadletters": 1})
+        self.assertEqual(self.t.json("deadletters", "replay", "--json"), {"recorded": 0, "remaining": 1})
+        # Bad input: a malformed header, an unknown provider, a truncated body.
+        self.t.run("webhook", "sendgrid", body, "--header", "no colon", expect=1)
+        self.assertIn("unknown provider", self.t.run("webhook", "nosuch", body, expect=2).stdout)
+        self.assertIn("malformed", self.t.run("webhook", "sendgrid", self.t.write("bad.json", "[{"), expect=2).stdout)
+        # Keys: two at once, listed by fingerprint, removed by it.
+        self.t.run("webhook", "key", "add", "mailgun", "k1")
+        self.t.run("webhook", "key", "add", "mailgun", "k2")
+        self.t.run("webhook", "key", "add", "mailgun", "k3", expect=2)
+        keys = self.t.json("webhook", "key", "list", "--json")
+        self.assertEqual(len(keys), 2)
+        self.assertNotIn("k1", json.dumps(keys))
+        self.t.run("webhook", "key", "remove", "mailgun", keys[0]["fingerprint"])
+        self.assertEqual(len(self.t.json("webhook", "key", "list", "mailgun", "--json")), 1)
+        self.t.run("webhook", "key", "rotate", "mailgun", expect=1)
+
     def test_leads(self):
         self.campaign(5)
         lid = self.t.json("leads", "capture", "C1", "--address", "lead@example.com", "--field", "company=Acme",

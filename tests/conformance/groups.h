@@ -20,6 +20,7 @@ extern const conf_group conf_group_workload;
 extern const conf_group conf_group_tracking;
 extern const conf_group conf_group_property;
 extern const conf_group conf_group_reputation;
+extern const conf_group conf_group_webhooks;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -39,5 +40,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_tracking,
     &conf_group_property,
     &conf_group_reputation,
+    &conf_group_webhooks,
 };
 #endif

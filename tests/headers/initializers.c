@@ -14,6 +14,8 @@ int main(void) {
   mtrk_contact_outcome w = MTRK_CONTACT_OUTCOME_INIT;
   mtrk_reputation_settings x = MTRK_REPUTATION_SETTINGS_INIT; mtrk_reputation y = MTRK_REPUTATION_INIT;
   mtrk_bounce_policy z = MTRK_BOUNCE_POLICY_INIT;
+  mtrk_webhook_request wa = MTRK_WEBHOOK_REQUEST_INIT; mtrk_webhook_key_info wb = MTRK_WEBHOOK_KEY_INFO_INIT;
+  mtrk_webhook_settings wc = MTRK_WEBHOOK_SETTINGS_INIT; mtrk_deadletter_info wd = MTRK_DEADLETTER_INFO_INIT;
   (void)a;(void)b;(void)c;(void)d;(void)e;(void)f;(void)g;(void)h;(void)i;(void)j;(void)k;(void)l;(void)m;
   (void)n;(void)o;(void)p;(void)q;(void)r;(void)s;(void)u;(void)v;(void)w;
-  (void)x;(void)y;(void)z; return 0; }
+  (void)x;(void)y;(void)z;(void)wa;(void)wb;(void)wc;(void)wd; return 0; }

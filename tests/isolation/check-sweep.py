@@ -14,7 +14,7 @@ import re
 import sys
 
 CARRIERS = ("mtrk_event_input", "mtrk_lead_input", "mtrk_track_request", "mtrk_sim_options",
-            "mtrk_bounce_recipient")
+            "mtrk_bounce_recipient", "mtrk_webhook_request")
 # Functions of a tenant and an id-carrying type that take no id from outside.
 EXEMPT = {}
 

@@ -497,6 +497,40 @@ static void sweep(void)
     e.unsub_scope = MTRK_UNSUB_AUDIENCE;
     e.unsub_audience = B.aud;
     SWEEP(mtrk_event_record, MTRK_ENOTFOUND, &out, a, &e);
+    /* A webhook request naming B's message: kept aside in A as a message
+     * not found (A may change), never recorded in B; a replay in A records
+     * nothing. */
+    {
+        mtrk_webhook_settings ws = MTRK_WEBHOOK_SETTINGS_INIT;
+        ws.allow_unsigned = 1;
+        OK(mtrk_webhook_settings_set(a, "sendgrid", &ws));
+        char body[640], bm[MTRK_ID_STRLEN + 1];
+        mtrk_id_to_string(bm, B.mid1);
+        long long ts = 1767225600LL - 60; /* the fixed clock, in seconds */
+        snprintf(body, sizeof body,
+                 "[{\"email\":\"x@example.com\",\"timestamp\":%lld,\"event\":\"click\",\"url\":\"%s\","
+                 "\"sg_event_id\":\"wh-foreign-1\",\"mtrk_mid\":\"%s\"},"
+                 "{\"email\":\"x@example.com\",\"timestamp\":%lld,\"event\":\"delivered\","
+                 "\"sg_event_id\":\"wh-foreign-2\",\"mtrk_mid\":\"%s\"}]",
+                 ts, "https://shop.example.com/a", bm, ts, bm);
+        mtrk_webhook_request wr = MTRK_WEBHOOK_REQUEST_INIT;
+        wr.provider = "sendgrid";
+        wr.body = body;
+        wr.len = strlen(body);
+        mtrk_webhook_result *wres = NULL;
+        SWEEP_WRITES_A(mtrk_webhook_ingest, MTRK_OK, &wres, a, &wr);
+        if (wres == NULL || wres->recorded != 0 || wres->dead_lettered != 2) {
+            fprintf(stderr, "isolation.c:%d: a webhook naming B's message was not kept aside in A\n", __LINE__);
+            failures++;
+        }
+        mtrk_webhook_result_free(wres);
+        size_t wrec = 9, wleft = 0;
+        SWEEP(mtrk_deadletter_replay, MTRK_OK, &wrec, &wleft, a, NULL);
+        if (wrec != 0 || wleft < 2) {
+            fprintf(stderr, "isolation.c:%d: a replay in A recorded B's message's events\n", __LINE__);
+            failures++;
+        }
+    }
     /* A provider event id only B has seen: not a duplicate in A. */
     event_of(&e, MTRK_EV_DELIVERED, B.mid1, B.only_peid);
     SWEEP(mtrk_event_record, MTRK_ENOTFOUND, &out, a, &e);

@@ -46,6 +46,12 @@ int main(void)
     SIZE(mtrk_reputation_settings);
     SIZE(mtrk_reputation);
     SIZE(mtrk_bounce_policy);
+    SIZE(mtrk_webhook_request);
+    SIZE(mtrk_webhook_event);
+    SIZE(mtrk_webhook_result);
+    SIZE(mtrk_webhook_key_info);
+    SIZE(mtrk_webhook_settings);
+    SIZE(mtrk_deadletter_info);
 
     OFF(mtrk_tenant_settings, retention_ms);
     OFF(mtrk_reputation_settings, bounce_pause);
@@ -76,5 +82,8 @@ int main(void)
     OFF(mtrk_sim_options, link_weights);
     OFF(mtrk_sim_options, send_interval_ms);
     OFF(mtrk_sim_report, leads_duplicate);
+    OFF(mtrk_webhook_request, cert_userdata);
+    OFF(mtrk_webhook_result, refused);
+    OFF(mtrk_deadletter_info, payload);
     return 0;
 }

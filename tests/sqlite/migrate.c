@@ -4,11 +4,12 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 8 with every row kept:
+ * library, a copy of it must come out at user_version 9 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
- * made from the result), the
+ * made from the result; the provider webhook tables of migration 9 also
+ * from a version-8 copy), the
  * events' foreign keys to campaigns and contacts gone, the partial unique
  * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
  * send queue of "Two" claimable, and a contact's history readable. After
@@ -178,7 +179,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 8, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 9, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -225,13 +226,31 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 8, "user_version after migrations 5 to 8");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 9, "user_version after migrations 5 to 9");
     check_hour_buckets(db, events);
+    expect_schema_of_a_new_file(db, dir);
+    /* Back to a version-8 file: no provider webhook tables. Migration 9
+     * creates them as a new file has them. */
+    sql(db, "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
+            "PRAGMA user_version = 8;");
+    sqlite3_close(db);
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    uint64_t dead = 1;
+    REL_OK(mtrk_deadletter_count(&dead, t, NULL), t);
+    rel_expect((int64_t)dead, 0, "no dead letters in a migrated file");
+    REL_OK(mtrk_webhook_key_add(t, "mailgun", "migrated-key"), t);
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 9, "user_version after migration 9");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 6, then a version-4 copy to 6; %lld events and %lld messages "
-           "kept\n", (long long)events, (long long)messages);
+    printf("sqlite-migrate: schema 2 file migrated to 9, then a version-4 copy and a version-8 copy to 9; %lld events "
+           "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }

@@ -50,6 +50,18 @@ static void deep_nesting_is_refused_before_parsing(void **state)
              "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
     assert_int_equal(wht_run(&r, "sendgrid", buf, NULL, 0, NULL, NULL), WH_ACCEPTED);
     wh_result_free(&r);
+    /* Nor inside strings with escaped quotes and backslashes; but a string
+     * ended after an escaped backslash is over, and what follows counts. */
+    snprintf(buf, sizeof buf, "[{\"event\":\"open\",\"timestamp\":1,\"x\":\"a\\\"%s\\\\\"}]",
+             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    assert_int_equal(wht_run(&r, "sendgrid", buf, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    wh_result_free(&r);
+    char deep[400];
+    snprintf(deep, sizeof deep, "[{\"x\":\"a\\\\\",\"y\":%s1}]",
+             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    assert_int_equal(wht_run(&r, "sendgrid", deep, NULL, 0, NULL, NULL), WH_MALFORMED);
+    assert_non_null(strstr(r.message, "nested deeper"));
+    wh_result_free(&r);
 }
 
 static void truncated_json_names_the_fault(void **state)

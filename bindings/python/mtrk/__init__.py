@@ -36,6 +36,7 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
 from . import bounces
 from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
 from .reputation import BounceAction, BouncePolicy, Reputation, ReputationLevel, ReputationSettings
+from .webhooks import DeadLetter, WebhookEvent, WebhookKey, WebhookResult
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
 __version__ = "1.0.0"
@@ -72,4 +73,5 @@ __all__ = [
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
     "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
     "BounceAction", "BouncePolicy", "Reputation", "ReputationLevel", "ReputationSettings",
+    "DeadLetter", "WebhookEvent", "WebhookKey", "WebhookResult",
 ]

@@ -308,6 +308,54 @@ class mtrk_reputation(Structure):
 class mtrk_bounce_policy(Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("reason", c_enum), ("action", c_enum), ("soft_limit", c_uint32)]
+# ---- webhook.h ----
+class mtrk_header(Structure):
+    _fields_ = [("name", c_char_p), ("value", c_char_p)]
+
+
+WEBHOOK_CERT_FN = CFUNCTYPE(c_int, POINTER(c_void_p), c_char_p, c_void_p)
+
+
+class mtrk_webhook_request(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("provider", c_char_p), ("headers", POINTER(mtrk_header)),
+                ("nheaders", c_size_t), ("body", c_char_p), ("len", c_size_t), ("url", c_char_p),
+                ("body_limit", c_size_t), ("get_cert", WEBHOOK_CERT_FN), ("cert_userdata", c_void_p)]
+
+
+class mtrk_webhook_event(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("provider_type", c_char_p), ("type", c_enum), ("mid", mtrk_id),
+                ("lid", mtrk_id), ("key", c_char_p), ("provider_message_id", c_char_p),
+                ("occurred_at", mtrk_time)]
+
+
+class mtrk_webhook_result(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("verdict", c_enum), ("message", c_char_p), ("confirm_url", c_char_p),
+                ("n", c_size_t), ("events", POINTER(POINTER(mtrk_webhook_event))),
+                ("outcomes", POINTER(POINTER(mtrk_event_outcome))), ("recorded", c_size_t),
+                ("duplicates", c_size_t), ("conflicts", c_size_t), ("dead_lettered", c_size_t),
+                ("unmapped", c_size_t), ("refused", c_size_t)]
+
+
+class mtrk_webhook_key_info(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("provider", c_char_p), ("fingerprint", c_char_p),
+                ("created_at", mtrk_time)]
+
+
+class mtrk_webhook_settings(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("tolerance_ms", c_int64), ("allow_unsigned", c_int)]
+
+
+class mtrk_deadletter_info(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("id", mtrk_id), ("provider", c_char_p), ("key", c_char_p),
+                ("reason", c_char_p), ("provider_type", c_char_p), ("type", c_enum), ("mid", mtrk_id),
+                ("provider_message_id", c_char_p), ("occurred_at", mtrk_time), ("arrived_at", mtrk_time),
+                ("payload", c_char_p)]
 
 
 STRUCTS = {cls.__name__: cls for cls in (
@@ -317,7 +365,9 @@ STRUCTS = {cls.__name__: cls for cls in (
     mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
     mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient,
-    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy)}
+    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy,
+    mtrk_webhook_request, mtrk_webhook_event, mtrk_webhook_result, mtrk_webhook_key_info,
+    mtrk_webhook_settings, mtrk_deadletter_info)}
 
 
 # --------------------------------------------------------------------------
@@ -623,6 +673,25 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_bounce_expiry_set", c_int, [H, c_int64]),
     ("mtrk_bounce_expiry_get", c_int, [P(c_int64), H]),
     ("mtrk_suppression_expire", c_int, [PU64, H]),
+    # webhook.h
+    ("mtrk_webhook_verdict_name", S, [c_int]),
+    ("mtrk_webhook_provider_name", S, [c_size_t]),
+    ("mtrk_webhook_request_init", c_int, [P(mtrk_webhook_request), c_uint]),
+    ("mtrk_webhook_ingest", c_int, [P(P(mtrk_webhook_result)), H, P(mtrk_webhook_request)]),
+    ("mtrk_webhook_result_free", None, [P(mtrk_webhook_result)]),
+    ("mtrk_webhook_key_add", c_int, [H, S, S]),
+    ("mtrk_webhook_key_remove", c_int, [H, S, S]),
+    ("mtrk_webhook_key_info_init", c_int, [P(mtrk_webhook_key_info), c_uint]),
+    ("mtrk_webhook_keys", c_int, [P(P(mtrk_webhook_key_info)), c_size_t, PSZ, H, S]),
+    ("mtrk_webhook_settings_init", c_int, [P(mtrk_webhook_settings), c_uint]),
+    ("mtrk_webhook_settings_set", c_int, [H, S, P(mtrk_webhook_settings)]),
+    ("mtrk_webhook_settings_get", c_int, [P(mtrk_webhook_settings), H, S]),
+    ("mtrk_deadletter_info_init", c_int, [P(mtrk_deadletter_info), c_uint]),
+    ("mtrk_deadletter_iter_new", c_int, [PH, H, S]),
+    ("mtrk_deadletter_iter_next", c_int, [P(mtrk_deadletter_info), H]),
+    ("mtrk_deadletter_iter_free", None, [H]),
+    ("mtrk_deadletter_count", c_int, [PU64, H, S]),
+    ("mtrk_deadletter_replay", c_int, [PSZ, PSZ, H, S]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

@@ -21,6 +21,7 @@ from .reputation import ReputationMixin
 from .simulate import SimulateMixin
 from .tracking import TrackingMixin
 from .types import TenantSettings
+from .webhooks import WebhooksMixin
 
 if TYPE_CHECKING:
     from .db import Db
@@ -104,7 +105,8 @@ class TenantBase:
         return s
 
 
-class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, ReputationMixin, TenantBase):
+class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, SimulateMixin, ReputationMixin,
+             WebhooksMixin, TenantBase):
     """An open tenant (mtrk_tenant). Obtain one from Db.create_tenant or
     Db.open_tenant; close it with close() or a ``with`` block. It keeps its
     Db alive; closing the Db closes it."""

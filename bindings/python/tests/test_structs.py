@@ -53,6 +53,10 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_sim_report": L.mtrk_sim_report_init, "mtrk_bounce_recipient": L.mtrk_bounce_recipient_init,
             "mtrk_reputation_settings": L.mtrk_reputation_settings_init,
             "mtrk_reputation": L.mtrk_reputation_init, "mtrk_bounce_policy": L.mtrk_bounce_policy_init,
+            "mtrk_webhook_request": L.mtrk_webhook_request_init,
+            "mtrk_webhook_key_info": L.mtrk_webhook_key_info_init,
+            "mtrk_webhook_settings": L.mtrk_webhook_settings_init,
+            "mtrk_deadletter_info": L.mtrk_deadletter_info_init,
         }
         for name, init in inits.items():
             with self.subTest(struct=name):

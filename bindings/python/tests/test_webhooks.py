@@ -1,0 +1,93 @@
+"""Provider webhooks from Python: Tenant.ingest_webhook, keys, settings and
+the dead-letter store (docs/providers.md)."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import unittest
+
+import mtrk
+
+from .support import TenantCase
+
+TS = 1767225600  # support.T0 in seconds
+
+
+def sg_event(kind: str, eid: str, mid: object, **extra: object) -> dict:
+    e = {"email": "a@example.com", "timestamp": TS, "event": kind, "sg_event_id": eid,
+         "sg_message_id": "sgm-" + eid, "mtrk_mid": str(mid)}
+    e.update(extra)
+    return e
+
+
+class WebhookTest(TenantCase):
+    def setUp(self) -> None:
+        super().setUp()
+        c, ids, _ = self.sending_campaign_with(["ann@example.com"])
+        self.t.generate(c)
+        self.campaign_id = c
+        self.mid = self.t.find_message(c, ids[0]).mid
+
+    def test_sendgrid_body_is_recorded_and_a_retry_is_a_duplicate(self) -> None:
+        self.t.set_webhook_settings("sendgrid", allow_unsigned=True)
+        body = json.dumps([sg_event("delivered", "e1", self.mid), sg_event("open", "e2", self.mid)])
+        r = self.t.ingest_webhook("sendgrid", body, headers={"Content-Type": "application/json"})
+        self.assertEqual(r.verdict, "accepted")
+        self.assertEqual(r.recorded, 2)
+        self.assertEqual([e.type for e in r.events], [mtrk.EventType.DELIVERED, mtrk.EventType.OPEN])
+        self.assertEqual(r.events[0].mid, self.mid)
+        self.assertEqual(self.t.metrics(self.campaign_id).opens_total, 1)
+        again = self.t.ingest_webhook("sendgrid", body.encode())
+        self.assertEqual((again.recorded, again.duplicates), (0, 2))
+
+    def test_refused_request_is_a_verdict_not_an_exception(self) -> None:
+        r = self.t.ingest_webhook("sendgrid", "[]")
+        self.assertEqual(r.verdict, "signature_refused")
+        self.assertTrue(r.message)
+        r = self.t.ingest_webhook("nosuch", "[]")
+        self.assertEqual(r.verdict, "malformed")
+        self.assertIn("nosuch", r.message)
+
+    def test_dead_letters_are_listed_counted_and_kept_by_replay(self) -> None:
+        self.t.set_webhook_settings("sendgrid", allow_unsigned=True)
+        body = json.dumps([sg_event("delivered", "ghost", mtrk.new_id()),
+                           sg_event("group_resubscribe", "u1", self.mid, asm_group_id=3)])
+        r = self.t.ingest_webhook("sendgrid", body)
+        self.assertEqual((r.dead_lettered, r.unmapped), (2, 1))
+        self.assertTrue(all(e.dead_lettered for e in r.events))
+        self.assertEqual(self.t.count_deadletters(), 2)
+        self.assertEqual(self.t.count_deadletters("sendgrid"), 2)
+        self.assertEqual(self.t.count_deadletters("mailgun"), 0)
+        dls = {d.key: d for d in self.t.deadletters("sendgrid")}
+        self.assertIn("not found", dls["ghost"].reason)
+        self.assertEqual(json.loads(dls["u1"].payload)["asm_group_id"], 3)
+        self.assertEqual(self.t.replay_deadletters(), (0, 2))
+        self.t.ingest_webhook("sendgrid", body)
+        self.assertEqual(self.t.count_deadletters(), 2)
+        with self.assertRaises(mtrk.InvalidArgument):
+            self.t.count_deadletters("nosuch")
+
+    def test_mailgun_keys_rotate(self) -> None:
+        self.t.add_webhook_key("mailgun", "k-old")
+        self.t.add_webhook_key("mailgun", "k-new")
+        with self.assertRaises(mtrk.InvalidState):
+            self.t.add_webhook_key("mailgun", "k-third")
+        keys = self.t.webhook_keys("mailgun")
+        self.assertEqual(len(keys), 2)
+        self.assertEqual(len(keys[0].fingerprint), 16)
+
+        def body(key: str, eid: str) -> str:
+            sig = hmac.new(key.encode(), f"{TS}tok".encode(), hashlib.sha256).hexdigest()
+            return json.dumps({"signature": {"timestamp": str(TS), "token": "tok", "signature": sig},
+                               "event-data": {"event": "delivered", "id": eid, "timestamp": TS,
+                                              "user-variables": {"mtrk_mid": str(self.mid)}}})
+        self.assertEqual(self.t.ingest_webhook("mailgun", body("k-new", "m1")).recorded, 1)
+        self.t.remove_webhook_key("mailgun", keys[0].fingerprint)
+        self.assertEqual(self.t.ingest_webhook("mailgun", body("k-old", "m2")).verdict, "signature_refused")
+        self.t.set_webhook_settings("mailgun", tolerance_ms=-1)
+        self.assertEqual(self.t.webhook_settings("mailgun"), {"tolerance_ms": -1, "allow_unsigned": False})
+
+
+if __name__ == "__main__":
+    unittest.main()
