@@ -1,22 +1,26 @@
 /*
  * An out-of-tree mtrk store, written against the installed public headers
  * alone (<mtrk/store.h>): what a third party writes to keep mtrk's rows in
- * its own storage. It is the worked example of docs/backends.md, and the
- * suite 'docs' builds it against a DESTDIR installation and runs the
- * conformance suite on it (tests/outoftree/check-outoftree.sh).
+ * its own storage. It is the worked example of HACKING.md ("Writing a
+ * backend outside the tree"), and the suite 'docs' builds it against a
+ * DESTDIR installation and runs the conformance suite on it
+ * (tests/outoftree/check-outoftree.sh).
  *
- * Meant to be obviously right, not fast:
- *  - each table is a growable array of rows kept sorted by primary key; a
- *    row is an array of deep-copied values;
- *  - get and primary-key scans binary-search that array; a scan over a
- *    secondary index collects the matching rows and sorts them by the
- *    index's sort key (index columns, then primary-key columns);
- *  - unique indexes are checked on insert and update by a linear pass (a
- *    row with a NULL in the index columns never collides);
+ * Meant to be obviously right rather than fast:
+ *  - a row is an array of deep-copied values (mtrk_store_table() says how
+ *    many and which are the primary key);
+ *  - each table keeps one array of row pointers per order: the primary key,
+ *    then each secondary index by its sort key (the index's columns, then
+ *    the primary key's), every array sorted with the contract's value
+ *    comparison; an insert or delete puts or takes the row at its place in
+ *    each (binary search, then memmove);
+ *  - get and scan binary-search the order's array for the prefix and the
+ *    start bound, then walk it; unique indexes are checked by the same
+ *    search (a row with a NULL among the index's columns never collides);
  *  - a write transaction keeps an undo log: each change saves what it
- *    replaced, rollback restores it in reverse order;
- *  - one mutex serializes transactions (read and write) of every handle
- *    sharing the store; a writer waits at most BUSY_TIMEOUT_MS for it.
+ *    replaced; rollback takes the changes back in reverse order;
+ *  - one mutex serializes the transactions (read and write) of every
+ *    handle sharing the store; begin waits at most BUSY_TIMEOUT_MS for it.
  * Only the version-1 operations are set: the optional ones (get_many,
  * scan_many, the typed event operations) stay NULL, so the core does their
  * work through get, scan and apply.
@@ -35,11 +39,26 @@
 #include "ot_store.h"
 
 #define BUSY_TIMEOUT_MS 5000
+#define MAX_KEY 64 /* columns of a sort key */
+
+/* The columns an order sorts by: the primary key's, or an index's then the
+ * primary key's. */
+typedef struct sort_key {
+    unsigned n;
+    unsigned cols[MAX_KEY];
+} sort_key;
+
+/* One order of a table's rows. */
+typedef struct ot_order {
+    sort_key key;
+    mtrk_value **rows; /* the table's n rows, ascending by key */
+} ot_order;
 
 typedef struct ot_table {
     const mtrk_table_def *def;
-    mtrk_value **rows; /* sorted by primary key; each row holds def->ncols values */
-    size_t n, cap;
+    ot_order *orders; /* 0: the primary key; 1 + i: secondary index i */
+    unsigned norders;
+    size_t n, cap; /* rows, and room in each order's array */
 } ot_table;
 
 /* One undo entry: how to take back one applied change. */
@@ -134,45 +153,23 @@ static mtrk_value *row_copy(const mtrk_value *src, unsigned ncols)
     return row;
 }
 
-/* ---- sort keys --------------------------------------------------------- */
+/* ---- tables ------------------------------------------------------------ */
 
-/* The sort key of `index` of table t: its columns, then the primary key's. */
-typedef struct sort_key {
-    unsigned n;
-    unsigned cols[64];
-} sort_key;
-
-static int sort_key_of(ot_store *s, const mtrk_table_def *t, int index, sort_key *k)
+/* Compares the first m key columns of `row` with vals[0 .. m - 1]. */
+static int cmp_vals(const mtrk_value *row, const sort_key *k, const mtrk_value *vals, unsigned m)
 {
-    k->n = 0;
-    if (index != MTRK_INDEX_PK) {
-        if (index < 0 || (unsigned)index >= t->nindexes)
-            return fail(s, MTRK_ESTORE, "table %s has no index %d", t->name, index);
-        const mtrk_index_def *ix = &t->indexes[index];
-        if (ix->ncols + t->npk > sizeof k->cols / sizeof k->cols[0])
-            return fail(s, MTRK_ESTORE, "index %s has too many columns", ix->name);
-        for (unsigned c = 0; c < ix->ncols; c++)
-            k->cols[k->n++] = ix->cols[c];
-    }
-    for (unsigned c = 0; c < t->npk; c++)
-        k->cols[k->n++] = c;
-    return 0;
-}
-
-/* Compares row's sort-key columns [from, from + n) with vals[0 .. n - 1]. */
-static int key_cmp_vals(const mtrk_value *row, const sort_key *k, unsigned from, const mtrk_value *vals, unsigned n)
-{
-    for (unsigned i = 0; i < n; i++) {
-        int c = value_cmp(&row[k->cols[from + i]], &vals[i]);
+    for (unsigned i = 0; i < m; i++) {
+        int c = value_cmp(&row[k->cols[i]], &vals[i]);
         if (c)
             return c;
     }
     return 0;
 }
 
-static int key_cmp_rows(const mtrk_value *a, const mtrk_value *b, const sort_key *k)
+/* Compares the first m key columns of two rows. */
+static int cmp_rows(const mtrk_value *a, const mtrk_value *b, const sort_key *k, unsigned m)
 {
-    for (unsigned i = 0; i < k->n; i++) {
+    for (unsigned i = 0; i < m; i++) {
         int c = value_cmp(&a[k->cols[i]], &b[k->cols[i]]);
         if (c)
             return c;
@@ -180,71 +177,77 @@ static int key_cmp_rows(const mtrk_value *a, const mtrk_value *b, const sort_key
     return 0;
 }
 
-/* Merge sort of rows by sort key (stable, no global state). */
-static void sort_rows(const mtrk_value **rows, const mtrk_value **tmp, size_t n, const sort_key *k)
-{
-    if (n < 2)
-        return;
-    size_t h = n / 2;
-    sort_rows(rows, tmp, h, k);
-    sort_rows(rows + h, tmp, n - h, k);
-    size_t i = 0, j = h, o = 0;
-    while (i < h && j < n)
-        tmp[o++] = key_cmp_rows(rows[j], rows[i], k) < 0 ? rows[j++] : rows[i++];
-    while (i < h)
-        tmp[o++] = rows[i++];
-    while (j < n)
-        tmp[o++] = rows[j++];
-    memcpy(rows, tmp, n * sizeof *rows);
-}
-
-/* ---- tables ------------------------------------------------------------ */
-
-/* Position of the first row whose primary key is >= key[0 .. npk - 1];
- * *found says whether it is equal. */
-static size_t pk_find(const ot_table *t, const mtrk_value *key, int *found)
+/* In order o of t, the first position whose first m key columns compare
+ * above `vals` (strict) or not below it (!strict). */
+static size_t bound_vals(const ot_table *t, const ot_order *o, const mtrk_value *vals, unsigned m, int strict)
 {
     size_t lo = 0, hi = t->n;
-    unsigned npk = t->def->npk;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = 0;
-        for (unsigned i = 0; i < npk && c == 0; i++)
-            c = value_cmp(&t->rows[mid][i], &key[i]);
-        if (c < 0)
+        int c = cmp_vals(o->rows[mid], &o->key, vals, m);
+        if (c < 0 || (strict && c == 0))
             lo = mid + 1;
         else
             hi = mid;
     }
-    *found = 0;
-    if (lo < t->n) {
-        int c = 0;
-        for (unsigned i = 0; i < npk && c == 0; i++)
-            c = value_cmp(&t->rows[lo][i], &key[i]);
-        *found = c == 0;
+    return lo;
+}
+
+/* The same with the values taken from a row. */
+static size_t bound_row(const ot_table *t, const ot_order *o, const mtrk_value *row, unsigned m, int strict)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_rows(o->rows[mid], row, &o->key, m);
+        if (c < 0 || (strict && c == 0))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
 
-static int table_insert_at(ot_store *s, ot_table *t, size_t pos, mtrk_value *row)
+/* The row with the primary key key[0 .. npk - 1], or NULL. */
+static mtrk_value *pk_get(const ot_table *t, const mtrk_value *key)
+{
+    const ot_order *o = &t->orders[0];
+    size_t pos = bound_vals(t, o, key, o->key.n, 0);
+    return pos < t->n && cmp_vals(o->rows[pos], &o->key, key, o->key.n) == 0 ? o->rows[pos] : NULL;
+}
+
+/* Puts `row` (whose primary key is not stored) at its place in every order. */
+static int table_add(ot_store *s, ot_table *t, mtrk_value *row)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 16;
-        mtrk_value **rows = realloc(t->rows, cap * sizeof *rows);
-        if (rows == NULL)
-            return fail(s, MTRK_ENOMEM, "out of memory");
-        t->rows = rows;
+        for (unsigned i = 0; i < t->norders; i++) {
+            mtrk_value **rows = realloc(t->orders[i].rows, cap * sizeof *rows);
+            if (rows == NULL)
+                return fail(s, MTRK_ENOMEM, "out of memory");
+            t->orders[i].rows = rows;
+        }
         t->cap = cap;
     }
-    memmove(&t->rows[pos + 1], &t->rows[pos], (t->n - pos) * sizeof *t->rows);
-    t->rows[pos] = row;
+    for (unsigned i = 0; i < t->norders; i++) {
+        ot_order *o = &t->orders[i];
+        size_t pos = bound_row(t, o, row, o->key.n, 0);
+        memmove(&o->rows[pos + 1], &o->rows[pos], (t->n - pos) * sizeof *o->rows);
+        o->rows[pos] = row;
+    }
     t->n++;
     return 0;
 }
 
-static void table_remove_at(ot_table *t, size_t pos)
+/* Takes the stored `row` out of every order (the caller owns it then).
+ * Every key ends with the primary key, so the row's place is exact. */
+static void table_remove(ot_table *t, const mtrk_value *row)
 {
-    memmove(&t->rows[pos], &t->rows[pos + 1], (t->n - pos - 1) * sizeof *t->rows);
+    for (unsigned i = 0; i < t->norders; i++) {
+        ot_order *o = &t->orders[i];
+        size_t pos = bound_row(t, o, row, o->key.n, 0);
+        memmove(&o->rows[pos], &o->rows[pos + 1], (t->n - pos - 1) * sizeof *o->rows);
+    }
     t->n--;
 }
 
@@ -257,12 +260,13 @@ static ot_table *table_of(ot_store *s, unsigned table)
     return &s->tables[table];
 }
 
-/* MTRK_EEXISTS when a row other than the one at `self` (or any row, when
- * self is t->n) shares `row`'s columns of a unique index, none NULL. */
-static int unique_check(ot_store *s, const ot_table *t, const mtrk_value *row, size_t self)
+/* MTRK_EEXISTS when a stored row other than `self` (NULL: none) has the
+ * values of `row` in the columns of a unique index, none of them NULL. */
+static int unique_check(ot_store *s, const ot_table *t, const mtrk_value *row, const mtrk_value *self)
 {
     for (unsigned x = 0; x < t->def->nindexes; x++) {
         const mtrk_index_def *ix = &t->def->indexes[x];
+        const ot_order *o = &t->orders[1 + x];
         if (!ix->unique)
             continue;
         int has_null = 0;
@@ -270,16 +274,11 @@ static int unique_check(ot_store *s, const ot_table *t, const mtrk_value *row, s
             has_null |= row[ix->cols[c]].type == MTRK_VAL_NULL;
         if (has_null)
             continue;
-        for (size_t r = 0; r < t->n; r++) {
-            if (r == self)
-                continue;
-            unsigned c = 0;
-            while (c < ix->ncols && value_cmp(&t->rows[r][ix->cols[c]], &row[ix->cols[c]]) == 0)
-                c++;
-            if (c == ix->ncols)
+        for (size_t pos = bound_row(t, o, row, ix->ncols, 0);
+             pos < t->n && cmp_rows(o->rows[pos], row, &o->key, ix->ncols) == 0; pos++)
+            if (o->rows[pos] != self)
                 return fail(s, MTRK_EEXISTS, "%s: unique index %s already holds these values", t->def->name,
                             ix->name);
-        }
     }
     return 0;
 }
@@ -310,8 +309,6 @@ static int ot_begin(mtrk_store *st, int write)
 
 static int end_tx(ot_store *s)
 {
-    if (!s->in_tx)
-        return fail(s, MTRK_ESTORE, "no transaction");
     s->in_tx = 0;
     s->nundo = 0;
     pthread_mutex_unlock(&s->lock);
@@ -334,25 +331,25 @@ static int ot_rollback(mtrk_store *st)
     ot_store *s = ot(st);
     if (!s->in_tx)
         return fail(s, MTRK_ESTORE, "rollback without a transaction");
-    /* In reverse order, so each entry finds the table as its change left it. */
+    /* In reverse order, so each entry finds the table as its change left it.
+     * Re-adding a row never grows an array: it held that row before. */
     while (s->nundo > 0) {
         ot_undo *u = &s->undo[--s->nundo];
         ot_table *t = &s->tables[u->table];
-        int found;
-        size_t pos = pk_find(t, u->row, &found);
+        unsigned ncols = t->def->ncols;
+        mtrk_value *now = pk_get(t, u->row);
         switch (u->op) {
-        case MTRK_CHANGE_INSERT: /* the inserted row is at its key: drop it */
-            row_free(t->rows[pos], t->def->ncols);
-            table_remove_at(t, pos);
+        case MTRK_CHANGE_INSERT: /* drop the inserted row */
+            table_remove(t, now);
+            row_free(now, ncols);
             break;
         case MTRK_CHANGE_UPDATE: /* put the replaced row back */
-            row_free(t->rows[pos], t->def->ncols);
-            t->rows[pos] = u->row;
+            table_remove(t, now);
+            row_free(now, ncols);
+            table_add(s, t, u->row);
             break;
-        case MTRK_CHANGE_DELETE: /* re-insert the deleted row (the array has room: it held it) */
-            memmove(&t->rows[pos + 1], &t->rows[pos], (t->n - pos) * sizeof *t->rows);
-            t->rows[pos] = u->row;
-            t->n++;
+        case MTRK_CHANGE_DELETE: /* put the deleted row back */
+            table_add(s, t, u->row);
             break;
         }
     }
@@ -381,11 +378,10 @@ static int ot_get(mtrk_store *st, unsigned table, const mtrk_value *key, mtrk_ro
     ot_table *t = table_of(s, table);
     if (t == NULL)
         return MTRK_ESTORE;
-    int found;
-    size_t pos = pk_find(t, key, &found);
-    if (!found)
+    const mtrk_value *row = pk_get(t, key);
+    if (row == NULL)
         return MTRK_ENOTFOUND;
-    int rc = fn(userdata, t->rows[pos]);
+    int rc = fn(userdata, row);
     return rc < 0 ? rc : 0;
 }
 
@@ -396,39 +392,34 @@ static int ot_scan(mtrk_store *st, unsigned table, int index, const mtrk_value *
     ot_table *t = table_of(s, table);
     if (t == NULL)
         return MTRK_ESTORE;
-    sort_key k;
-    int rc = sort_key_of(s, t->def, index, &k);
-    if (rc)
-        return rc;
-    if (nprefix + nstart > k.n)
-        return fail(s, MTRK_ESTORE, "%s: %u prefix and %u start values for a sort key of %u", t->def->name, nprefix,
-                    nstart, k.n);
+    if (index != MTRK_INDEX_PK && (index < 0 || (unsigned)index >= t->def->nindexes))
+        return fail(s, MTRK_ESTORE, "table %s has no index %d", t->def->name, index);
+    const ot_order *o = &t->orders[index == MTRK_INDEX_PK ? 0 : 1 + index];
+    if (nprefix + nstart > o->key.n)
+        return fail(s, MTRK_ESTORE, "%s: %u prefix and %u start values for a sort key of %u columns",
+                    t->def->name, nprefix, nstart, o->key.n);
     int desc = (flags & MTRK_SCAN_DESC) != 0, after = (flags & MTRK_SCAN_AFTER) != 0;
 
-    /* The candidates: rows with the prefix, on the right side of start.
-     * The callback may read but not change the store, so these pointers
-     * stay valid while it runs. */
-    const mtrk_value **rows = malloc((t->n ? t->n : 1) * 2 * sizeof *rows);
-    if (rows == NULL)
-        return fail(s, MTRK_ENOMEM, "out of memory");
-    size_t n = 0;
-    for (size_t r = 0; r < t->n; r++) {
-        const mtrk_value *row = t->rows[r];
-        if (key_cmp_vals(row, &k, 0, prefix, nprefix) != 0)
-            continue;
-        if (nstart > 0) {
-            int c = key_cmp_vals(row, &k, nprefix, start, nstart);
-            if (desc ? c > 0 || (c == 0 && after) : c < 0 || (c == 0 && after))
-                continue;
+    /* [lo, hi): the rows with the prefix ... */
+    size_t lo = bound_vals(t, o, prefix, nprefix, 0), hi = bound_vals(t, o, prefix, nprefix, 1);
+    if (nstart > 0) {
+        /* ... on the near side of start: at or past it ascending, at or
+         * before it descending (strictly with MTRK_SCAN_AFTER). */
+        mtrk_value bound[MAX_KEY];
+        memcpy(bound, prefix, nprefix * sizeof *bound);
+        memcpy(bound + nprefix, start, nstart * sizeof *bound);
+        if (desc) {
+            size_t b = bound_vals(t, o, bound, nprefix + nstart, !after);
+            hi = b < hi ? b : hi;
+        } else {
+            size_t b = bound_vals(t, o, bound, nprefix + nstart, after);
+            lo = b > lo ? b : lo;
         }
-        rows[n++] = row;
     }
-    if (index != MTRK_INDEX_PK) /* the array is kept in primary-key order already */
-        sort_rows(rows, rows + t->n, n, &k);
-    rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = fn(userdata, rows[desc ? n - 1 - i : i]);
-    free(rows);
+    /* fn may read but not change the store: the array stays as it is. */
+    int rc = 0;
+    for (size_t i = 0; lo + i < hi && rc == 0; i++)
+        rc = fn(userdata, o->rows[desc ? hi - 1 - i : lo + i]);
     return rc < 0 ? rc : 0;
 }
 
@@ -440,55 +431,47 @@ static int apply_one(ot_store *s, const mtrk_change *ch)
     if (t == NULL)
         return MTRK_ESTORE;
     unsigned ncols = t->def->ncols;
-    int found;
-    size_t pos = pk_find(t, ch->row, &found);
+    mtrk_value *old = pk_get(t, ch->row), *row = NULL;
+    int rc;
     switch (ch->op) {
-    case MTRK_CHANGE_INSERT: {
-        if (found)
+    case MTRK_CHANGE_INSERT:
+        if (old != NULL)
             return fail(s, MTRK_EEXISTS, "%s: the primary key already exists", t->def->name);
-        int rc = unique_check(s, t, ch->row, t->n);
-        if (rc)
+        if ((rc = unique_check(s, t, ch->row, NULL)) != 0)
             return rc;
-        mtrk_value *row = row_copy(ch->row, ncols);
-        if (row == NULL)
+        if ((row = row_copy(ch->row, ncols)) == NULL)
             return fail(s, MTRK_ENOMEM, "out of memory");
         /* Room in the undo log first, so a failure leaves nothing half done. */
-        if ((rc = undo_push(s, MTRK_CHANGE_INSERT, ch->table, row)) != 0) {
-            row_free(row, ncols);
-            return rc;
-        }
-        if ((rc = table_insert_at(s, t, pos, row)) != 0) {
-            s->nundo--;
+        if ((rc = undo_push(s, MTRK_CHANGE_INSERT, ch->table, row)) != 0 ||
+            (rc = table_add(s, t, row)) != 0) {
+            if (s->nundo > 0 && s->undo[s->nundo - 1].row == row)
+                s->nundo--;
             row_free(row, ncols);
             return rc;
         }
         return 0;
-    }
-    case MTRK_CHANGE_UPDATE: {
-        if (!found)
+    case MTRK_CHANGE_UPDATE:
+        if (old == NULL)
             return fail(s, MTRK_ENOTFOUND, "%s: no row to update", t->def->name);
-        int rc = unique_check(s, t, ch->row, pos);
-        if (rc)
+        if ((rc = unique_check(s, t, ch->row, old)) != 0)
             return rc;
-        mtrk_value *row = row_copy(ch->row, ncols);
-        if (row == NULL)
+        if ((row = row_copy(ch->row, ncols)) == NULL)
             return fail(s, MTRK_ENOMEM, "out of memory");
-        if ((rc = undo_push(s, MTRK_CHANGE_UPDATE, ch->table, t->rows[pos])) != 0) {
+        if ((rc = undo_push(s, MTRK_CHANGE_UPDATE, ch->table, old)) != 0) {
             row_free(row, ncols);
             return rc;
         }
-        t->rows[pos] = row;
+        /* Same key, same number of rows: table_add does not grow the arrays. */
+        table_remove(t, old);
+        table_add(s, t, row);
         return 0;
-    }
-    case MTRK_CHANGE_DELETE: {
-        if (!found)
+    case MTRK_CHANGE_DELETE:
+        if (old == NULL)
             return fail(s, MTRK_ENOTFOUND, "%s: no row to delete", t->def->name);
-        int rc = undo_push(s, MTRK_CHANGE_DELETE, ch->table, t->rows[pos]);
-        if (rc)
+        if ((rc = undo_push(s, MTRK_CHANGE_DELETE, ch->table, old)) != 0)
             return rc;
-        table_remove_at(t, pos);
+        table_remove(t, old);
         return 0;
-    }
     default:
         return fail(s, MTRK_ESTORE, "unknown change operation %d", ch->op);
     }
@@ -517,14 +500,38 @@ static void ot_free(mtrk_store *st)
     if (s->in_tx)
         ot_rollback(st);
     for (unsigned i = 0; i < s->ntables; i++) {
-        for (size_t r = 0; r < s->tables[i].n; r++)
-            row_free(s->tables[i].rows[r], s->tables[i].def->ncols);
-        free(s->tables[i].rows);
+        ot_table *t = &s->tables[i];
+        for (size_t r = 0; r < t->n; r++)
+            row_free(t->orders[0].rows[r], t->def->ncols);
+        for (unsigned o = 0; o < t->norders; o++)
+            free(t->orders[o].rows);
+        free(t->orders);
     }
     free(s->tables);
     free(s->undo);
     pthread_mutex_destroy(&s->lock);
     free(s);
+}
+
+/* Sets up table t's orders from its definition. */
+static int table_init(ot_table *t, const mtrk_table_def *def)
+{
+    t->def = def;
+    t->orders = calloc(1 + def->nindexes, sizeof *t->orders);
+    if (t->orders == NULL)
+        return MTRK_ENOMEM;
+    t->norders = 1 + def->nindexes;
+    for (unsigned i = 0; i < t->norders; i++) {
+        sort_key *k = &t->orders[i].key;
+        unsigned nix = i == 0 ? 0 : def->indexes[i - 1].ncols;
+        if (nix + def->npk > MAX_KEY)
+            return MTRK_ESTORE;
+        for (unsigned c = 0; c < nix; c++)
+            k->cols[k->n++] = def->indexes[i - 1].cols[c];
+        for (unsigned c = 0; c < def->npk; c++)
+            k->cols[k->n++] = c;
+    }
+    return 0;
 }
 
 int outoftree_store_new(mtrk_store **out)
@@ -554,15 +561,6 @@ int outoftree_store_new(mtrk_store **out)
         free(s);
         return MTRK_ESTORE;
     }
-    s->ntables = mtrk_store_table_count();
-    s->tables = calloc(s->ntables ? s->ntables : 1, sizeof *s->tables);
-    if (s->tables == NULL) {
-        pthread_mutex_destroy(&s->lock);
-        free(s);
-        return MTRK_ENOMEM;
-    }
-    for (unsigned i = 0; i < s->ntables; i++)
-        s->tables[i].def = mtrk_store_table(i);
     s->base.free = ot_free;
     s->base.begin = ot_begin;
     s->base.commit = ot_commit;
@@ -571,6 +569,20 @@ int outoftree_store_new(mtrk_store **out)
     s->base.scan = ot_scan;
     s->base.apply = ot_apply;
     s->base.errmsg = ot_errmsg;
+    unsigned ntables = mtrk_store_table_count();
+    s->tables = calloc(ntables ? ntables : 1, sizeof *s->tables);
+    if (s->tables == NULL) {
+        ot_free(&s->base);
+        return MTRK_ENOMEM;
+    }
+    for (; s->ntables < ntables; s->ntables++) {
+        const mtrk_table_def *def = mtrk_store_table(s->ntables);
+        if (def == NULL || (rc = table_init(&s->tables[s->ntables], def)) != 0) {
+            s->ntables++; /* ot_free releases what table_init made */
+            ot_free(&s->base);
+            return def == NULL ? MTRK_ESTORE : rc;
+        }
+    }
     *out = &s->base;
     return MTRK_OK;
 }
