@@ -380,7 +380,7 @@ static int ot_get(mtrk_store *st, unsigned table, const mtrk_value *key, mtrk_ro
         return MTRK_ESTORE;
     const mtrk_value *row = pk_get(t, key);
     if (row == NULL)
-        return MTRK_ENOTFOUND;
+        return fail(s, MTRK_ENOTFOUND, "%s: no row with this key", t->def->name);
     int rc = fn(userdata, row);
     return rc < 0 ? rc : 0;
 }
