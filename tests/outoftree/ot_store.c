@@ -1,10 +1,9 @@
 /*
  * An out-of-tree mtrk store, written against the installed public headers
  * alone (<mtrk/store.h>): what a third party writes to keep mtrk's rows in
- * its own storage. It is the worked example of HACKING.md ("Writing a
- * backend outside the tree"), and the suite 'docs' builds it against a
- * DESTDIR installation and runs the conformance suite on it
- * (tests/outoftree/check-outoftree.sh).
+ * its own storage. It is the worked example of docs/backends.md; the suite
+ * 'docs' builds it against a DESTDIR installation and runs the store tests
+ * and the conformance suite on it (tests/outoftree/check-outoftree.sh).
  *
  * Meant to be obviously right rather than fast:
  *  - a row is an array of deep-copied values (mtrk_store_table() says how
