@@ -145,8 +145,6 @@ static mtrk_value *row_copy(const mtrk_value *src, unsigned ncols)
             p[src[c].n] = '\0';
             row[c].p = p;
             row[c].n = src[c].n;
-        } else {
-            row[c].type = MTRK_VAL_NULL;
         }
     }
     return row;
@@ -430,6 +428,11 @@ static int apply_one(ot_store *s, const mtrk_change *ch)
     if (t == NULL)
         return MTRK_ESTORE;
     unsigned ncols = t->def->ncols;
+    if (ch->op == MTRK_CHANGE_INSERT || ch->op == MTRK_CHANGE_UPDATE)
+        for (unsigned c = 0; c < ncols; c++)
+            if (ch->row[c].type < MTRK_VAL_NULL || ch->row[c].type > MTRK_VAL_BLOB)
+                return fail(s, MTRK_ESTORE, "%s.%s: unknown value type %d", t->def->name, t->def->cols[c].name,
+                            ch->row[c].type);
     mtrk_value *old = pk_get(t, ch->row), *row = NULL;
     int rc;
     switch (ch->op) {
