@@ -16,7 +16,10 @@
  *
  * Rows: a row of table T is an array of mtrk_store_table(T)->ncols values, in
  * column order. The first `npk` columns form the primary key. Every table's
- * first column is the tenant id: every key is led by the tenant.
+ * first column is the tenant id: every key is led by the tenant. Values
+ * handed to a store (keys, prefixes, rows of apply) are borrowed for the
+ * call: a store copies what it keeps. Rows a store hands back follow the
+ * same value rules (TEXT followed by a NUL).
  *
  * Order: a scan over index I of table T visits rows ordered by the index
  * columns, then by the primary-key columns (the "sort key"), comparing values
@@ -72,7 +75,8 @@ typedef struct mtrk_index_def {
     const char *name; /**< the index's name */
     unsigned ncols; /**< number of columns in cols */
     const unsigned *cols; /**< column numbers */
-    int unique;           /**< no two rows share the index columns (NULLs never collide) */
+    /** no two rows share the index columns; a row with NULL in any of them never collides */
+    int unique;
 } mtrk_index_def;
 
 /** A table definition, as the store receives it (mtrk_store_table). */
@@ -119,7 +123,8 @@ typedef int (*mtrk_row_fn)(void *userdata, const mtrk_value *row);
 /** Change operations in apply. */
 enum {
     MTRK_CHANGE_INSERT = 1, /**< MTRK_EEXISTS if the primary key or a unique index collides */
-    MTRK_CHANGE_UPDATE = 2, /**< replace the row with this primary key (MTRK_ENOTFOUND if none) */
+    /** replace the row with this primary key (MTRK_ENOTFOUND if none; MTRK_EEXISTS if a unique index collides) */
+    MTRK_CHANGE_UPDATE = 2,
     MTRK_CHANGE_DELETE = 3  /**< delete the row with this primary key (MTRK_ENOTFOUND if none) */
 };
 
@@ -288,7 +293,11 @@ struct mtrk_store {
     int (*commit)(mtrk_store *store); /**< Commits the transaction */
     int (*rollback)(mtrk_store *store); /**< Rolls the transaction back */
 
-    /** Calls fn once with the row whose primary key is key[0..npk-1]; MTRK_ENOTFOUND if none. */
+    /**
+     * Calls fn once with the row whose primary key is key[0..npk-1];
+     * MTRK_ENOTFOUND if none. Returns 0 when fn returns 0 or 1, fn's code
+     * when it returns a negative one.
+     */
     int (*get)(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata);
 
     /**

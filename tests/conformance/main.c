@@ -1,6 +1,9 @@
-/* Conformance runner: `conformance BACKEND [GROUP]` runs every group (or one). */
+/* Conformance runner: `conformance BACKEND [GROUP]` runs every group (or one).
+ * BACKEND: memory, rows, sqlite, pg, or dlopen:PATH[#SYMBOL] (a store in a
+ * shared object, see open_backend). */
 #include "harness.h"
 
+#include <dlfcn.h>
 #include <ftw.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -167,6 +170,48 @@ static void remove_pg_target(const char *path)
 }
 #endif
 
+/* "dlopen:PATH" or "dlopen:PATH#SYMBOL": a store built outside the library
+ * (tests/outoftree), loaded from the shared object PATH, whose constructor
+ * `int SYMBOL(mtrk_store **out)` (default outoftree_store_new) makes a new,
+ * empty store as mtrk_store_memory_new does. Stores made for conf_open_db
+ * are freed at exit, after every handle on them is closed. */
+typedef int (*conf_store_new_fn)(mtrk_store **out);
+static conf_store_new_fn dl_store_new;
+static mtrk_store *dl_stores[64];
+static size_t ndl_stores;
+
+static int is_dlopen(void) { return strncmp(conf_backend, "dlopen:", 7) == 0; }
+
+static int dl_load(void)
+{
+    char path[4096];
+    const char *sym = "outoftree_store_new";
+    snprintf(path, sizeof path, "%s", conf_backend + 7);
+    char *hash = strchr(path, '#');
+    if (hash != NULL) {
+        *hash = '\0';
+        sym = conf_backend + 7 + (hash - path) + 1;
+    }
+    void *so = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (so == NULL) {
+        fprintf(stderr, "conformance: cannot load %s: %s\n", path, dlerror());
+        return -1;
+    }
+    void *fn = dlsym(so, sym);
+    if (fn == NULL) {
+        fprintf(stderr, "conformance: %s has no %s: %s\n", path, sym, dlerror());
+        return -1;
+    }
+    memcpy(&dl_store_new, &fn, sizeof dl_store_new); /* object to function pointer, as POSIX allows */
+    return 0;
+}
+
+static void dl_free_all(void)
+{
+    while (ndl_stores > 0)
+        mtrk_store_free(dl_stores[--ndl_stores]);
+}
+
 static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_t size)
 {
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
@@ -213,6 +258,17 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
         }
         return rc;
     }
+    if (is_dlopen()) {
+        int rc = dl_store_new(out_store);
+        if (rc)
+            return rc;
+        rc = mtrk_db_open_store(out, *out_store, &o);
+        if (rc) {
+            mtrk_store_free(*out_store);
+            *out_store = NULL;
+        }
+        return rc;
+    }
     fail_msg("unknown backend %s", conf_backend);
     return MTRK_EINVAL;
 }
@@ -241,6 +297,22 @@ int conf_open_db(mtrk_db **out)
             return MTRK_ESTORE;
         }
         return mtrk_db_open(out, path, &o);
+    }
+    if (is_dlopen()) {
+        mtrk_store *st = NULL;
+        if (ndl_stores == sizeof dl_stores / sizeof dl_stores[0]) {
+            fail_msg("too many stores");
+            return MTRK_ENOMEM;
+        }
+        int rc = dl_store_new(&st);
+        if (rc)
+            return rc;
+        rc = mtrk_db_open_store(out, st, &o);
+        if (rc)
+            mtrk_store_free(st);
+        else
+            dl_stores[ndl_stores++] = st;
+        return rc;
     }
     fail_msg("unknown backend %s", conf_backend);
     return MTRK_EINVAL;
@@ -318,9 +390,14 @@ int main(int argc, char **argv)
         atexit(pg_drop_all);
     } else
 #endif
-    if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0 &&
-        strcmp(conf_backend, "rows") != 0) {
-        fprintf(stderr, "conformance: unknown backend %s (memory, rows, sqlite, pg)\n", conf_backend);
+    if (is_dlopen()) {
+        if (dl_load() != 0)
+            return 2;
+        atexit(dl_free_all);
+    } else if (strcmp(conf_backend, "memory") != 0 && strcmp(conf_backend, "sqlite") != 0 &&
+               strcmp(conf_backend, "rows") != 0) {
+        fprintf(stderr, "conformance: unknown backend %s (memory, rows, sqlite, pg, dlopen:PATH[#SYMBOL])\n",
+                conf_backend);
         return 2;
     }
     atexit(remove_all_dirs);
@@ -329,7 +406,7 @@ int main(int argc, char **argv)
         if (argc > 2 && strcmp(argv[2], g->name) != 0)
             continue;
         char name[128];
-        snprintf(name, sizeof name, "%s/%s", conf_backend, g->name);
+        snprintf(name, sizeof name, "%s/%s", is_dlopen() ? "dlopen" : conf_backend, g->name);
         failed += _cmocka_run_group_tests(name, g->tests, g->count, NULL, NULL);
     }
     return failed ? 1 : 0;

@@ -19,6 +19,13 @@
  *    with MTRK_ESTORE; changes are refused in a read transaction and from a
  *    row callback;
  *  - one store may be shared by threads: transactions are serialized.
+ *
+ * `unit-memory_store dlopen:PATH[#SYMBOL]` runs the same tests on a store
+ * loaded from a shared object (tests/outoftree/check-outoftree.sh does, on
+ * the out-of-tree store), except those marked MEMORY_ONLY: they check the
+ * memory store's own refusals of a caller breaking the contract (calls
+ * outside a transaction or from another thread, values of the wrong type),
+ * which the contract leaves to the caller.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,6 +36,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <dlfcn.h>
 #include <pthread.h>
 
 #include "mtrk/store.h"
@@ -224,10 +232,20 @@ static char *dump_all(mtrk_store *s)
     return b.p;
 }
 
+/* The store under test: the memory store, or one loaded from a shared
+ * object ("dlopen:PATH[#SYMBOL]" as the first argument; tests/outoftree). */
+static int (*store_new)(mtrk_store **out) = mtrk_store_memory_new;
+
+#define MEMORY_ONLY()                                                                                              \
+    do {                                                                                                           \
+        if (store_new != mtrk_store_memory_new)                                                                    \
+            skip();                                                                                                \
+    } while (0)
+
 static int setup(void **state)
 {
     mtrk_store *s = NULL;
-    if (mtrk_store_memory_new(&s) != 0)
+    if (store_new(&s) != 0)
         return -1;
     *state = s;
     return 0;
@@ -689,6 +707,7 @@ static int never_called(void *ud, const mtrk_value *row)
 
 static void test_operations_outside_a_transaction_are_refused(void **state)
 {
+    MEMORY_ONLY();
     mtrk_store *s = *state;
     trow a;
     contact(&a, 1, 1, "a@x");
@@ -719,6 +738,7 @@ static void test_operations_outside_a_transaction_are_refused(void **state)
 
 static void test_bad_arguments(void **state)
 {
+    MEMORY_ONLY();
     mtrk_store *s = *state;
     trow a;
     contact(&a, 1, 1, "a@x");
@@ -860,6 +880,7 @@ static void *hold(void *arg)
 
 static void test_begin_waits_for_another_thread(void **state)
 {
+    MEMORY_ONLY();
     mtrk_store *s = *state;
     holder h = { s, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, -1, -1 };
     pthread_t th;
@@ -1260,8 +1281,28 @@ static void test_rollback_of_a_large_transaction(void **state)
     free(before);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1 && strncmp(argv[1], "dlopen:", 7) == 0) {
+        char path[4096];
+        const char *sym = "outoftree_store_new";
+        snprintf(path, sizeof path, "%s", argv[1] + 7);
+        char *hash = strchr(path, '#');
+        if (hash != NULL) {
+            *hash = '\0';
+            sym = argv[1] + 7 + (hash - path) + 1;
+        }
+        void *so = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        void *fn = so ? dlsym(so, sym) : NULL;
+        if (fn == NULL) {
+            fprintf(stderr, "unit-memory_store: cannot load %s from %s: %s\n", sym, path, dlerror());
+            return 2;
+        }
+        memcpy(&store_new, &fn, sizeof store_new); /* object to function pointer, as POSIX allows */
+    } else if (argc > 1) {
+        fprintf(stderr, "usage: unit-memory_store [dlopen:PATH[#SYMBOL]]\n");
+        return 2;
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_store_declares_version_and_operations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_insert_get_update_delete, setup, teardown),
