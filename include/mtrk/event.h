@@ -348,8 +348,16 @@ MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t ntypes, size_
 
 /**
  * Rebuilds every rollup of the tenant (campaign counters, link counters,
- * hourly series, message flags and first-times) from the raw event log in
- * event-time order, ties by arrival. One transaction.
+ * hourly series) from the raw event log in event-time order, ties by
+ * arrival, and brings the messages' fact columns (flags, first-times, the
+ * copy SQL readers see) up to date. Built aside, so that writers are not
+ * blocked while it builds: the messages' columns a page of messages per
+ * write transaction (each equal to what every reader already sees), the
+ * rollups computed in one read transaction (a snapshot), then swapped in by
+ * one short write transaction that also adds what was recorded meanwhile.
+ * On failure the rollups are unchanged (some messages' fact columns may
+ * have been refreshed). Returns MTRK_EBUSY when the swap's write lock is
+ * not had within the store's busy timeout, or a storage error.
  */
 MTRK_API int mtrk_metrics_rebuild(mtrk_tenant *tenant);
 

@@ -216,3 +216,5 @@ int lc_check_rollups(lc_world *w)
     }
     return 0;
 }
+
+int lc_is_rebuild(size_t s) { return s < lc_nsteps && strcmp(lc_steps[s].name, "metrics_rebuild") == 0; }

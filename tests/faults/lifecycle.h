@@ -32,6 +32,9 @@ typedef struct lc_step {
 
 extern const lc_step lc_steps[];
 extern const size_t lc_nsteps;
+/* Is step s mtrk_metrics_rebuild? It builds the rollups aside and may leave
+ * the messages' fold columns refreshed when it fails (store_digest_ex). */
+int lc_is_rebuild(size_t s);
 
 /* The clock to pass in mtrk_open_options (userdata: the world). */
 mtrk_time lc_clock(void *ud);

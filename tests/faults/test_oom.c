@@ -323,7 +323,7 @@ static void sweep_lifecycle(handles *h, int sticky)
             }
             fresh = 0;
             unsigned char before[32], after[32];
-            CHECK(store_digest(h->view, before) == 0, "digest before %s", lc_steps[s].name);
+            CHECK(store_digest_ex(h->view, before, lc_is_rebuild(s)) == 0, "digest before %s", lc_steps[s].name);
             mtrk_time saved_now = h->w.now;
             size_t saved_sub = h->w.sub;
             int had_tenant = h->w.t != NULL;
@@ -365,7 +365,7 @@ static void sweep_lifecycle(handles *h, int sticky)
             }
             CHECK(rc == MTRK_ENOMEM, "%s: allocation %ld failed, rc %s (%s)", lc_steps[s].name, n,
                   mtrk_strerror(rc), h->w.t ? mtrk_tenant_errmsg(h->w.t) : mtrk_last_errmsg());
-            CHECK(store_digest(h->view, after) == 0, "digest after %s", lc_steps[s].name);
+            CHECK(store_digest_ex(h->view, after, lc_is_rebuild(s)) == 0, "digest after %s", lc_steps[s].name);
             CHECK(memcmp(before, after, 32) == 0, "%s left the store changed after allocation %ld failed (%s)",
                   lc_steps[s].name, n, sticky ? "sticky" : "once");
             h->w.now = saved_now;

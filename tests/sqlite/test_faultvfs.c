@@ -219,9 +219,26 @@ static uint64_t fnv(const void *p, size_t n, uint64_t h)
     return h;
 }
 
+/* The columns of a message row that are a copy of its fold:
+ * mtrk_metrics_rebuild refreshes them a page of messages per transaction
+ * before it swaps the rollups in, so a failed rebuild may leave them
+ * refreshed (equal to the fold every reader sees). */
+static int message_fold_column(const char *c)
+{
+    static const char *const cols[] = { "state", "queue_state", "sent_at", "delivered_at", "bounced_at",
+                                         "first_open_at", "first_click_at", "first_complaint_at", "first_unsub_at",
+                                         "opens", "clicks", "soft_bounces", "flags", "provider_message_id",
+                                         "folded_occurred_at", "folded_arrived_at", "folded_event", "folded_links" };
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+        if (strcmp(cols[i], c) == 0)
+            return 1;
+    return 0;
+}
+
 /* Order-independent digest of every row of every table: the sum and the xor
- * of per-row hashes, and the row count. Through a plain connection. */
-static int digest(const char *path, uint64_t out[3])
+ * of per-row hashes, and the row count. Through a plain connection. With
+ * skip_fold, without the messages' fold columns. */
+static int digest_ex(const char *path, uint64_t out[3], int skip_fold)
 {
     memset(out, 0, 3 * sizeof *out);
     if (access(path, F_OK) != 0)
@@ -248,6 +265,8 @@ static int digest(const char *path, uint64_t out[3])
         while (sqlite3_step(q) == SQLITE_ROW) {
             uint64_t h = fnv(name, strlen(name), UINT64_C(1469598103934665603));
             for (int i = 0; i < sqlite3_column_count(q); i++) {
+                if (skip_fold && strcmp(name, "messages") == 0 && message_fold_column(sqlite3_column_name(q, i)))
+                    continue;
                 int ty = sqlite3_column_type(q, i);
                 h = fnv(&ty, sizeof ty, h);
                 const void *b = sqlite3_column_blob(q, i);
@@ -263,6 +282,8 @@ static int digest(const char *path, uint64_t out[3])
     sqlite3_close(db);
     return rc;
 }
+
+static int digest(const char *path, uint64_t out[3]) { return digest_ex(path, out, 0); }
 
 static int integrity_ok(const char *path)
 {
@@ -380,7 +401,12 @@ int main(void)
                 }
                 CHECK(rc < 0, "%s: %s fault %ld: rc %d", steps[s].name, kinds[k].name, n, rc);
                 uint64_t after[3];
-                CHECK(digest(work_path, after) == 0 && memcmp(after, before, sizeof after) == 0,
+                int fold_ok = strcmp(steps[s].name, "metrics_rebuild") == 0;
+                uint64_t before_cmp[3];
+                memcpy(before_cmp, before, sizeof before_cmp);
+                if (fold_ok && digest_ex(cur_path, before_cmp, 1) != 0)
+                    before_cmp[2] = UINT64_MAX;
+                CHECK(digest_ex(work_path, after, fold_ok) == 0 && memcmp(after, before_cmp, sizeof after) == 0,
                       "%s: %s fault %ld (%s: %s) changed the database", steps[s].name, kinds[k].name, n,
                       mtrk_strerror(rc), c.t ? mtrk_tenant_errmsg(c.t) : mtrk_last_errmsg());
                 /* The handle survives: the same call now succeeds. */

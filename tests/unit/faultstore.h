@@ -24,6 +24,10 @@ typedef struct faultstore {
     int sticky;      /* fail every counted call from fail_at on */
     long calls;      /* counted calls so far */
     long injected;   /* failures injected */
+    /* Optional: called at each begin, before the inner store's (a test's
+     * way to act between two transactions of one call). */
+    void (*on_begin)(struct faultstore *fs, int write);
+    void *hook_userdata;
 } faultstore;
 
 void faultstore_init(faultstore *fs, mtrk_store *inner);
@@ -31,5 +35,11 @@ void faultstore_arm(faultstore *fs, int kind, long fail_at, int sticky);
 
 /* A digest of every row of every table (all tenants), to compare states. */
 int store_digest(mtrk_store *s, unsigned char out[32]);
+/* The same, with skip_message_fold: without the message rows' fold columns
+ * (and the messages' secondary indexes), which a failed
+ * mtrk_metrics_rebuild may leave refreshed. */
+int store_digest_ex(mtrk_store *s, unsigned char out[32], int skip_message_fold);
+/* Is `column` of the messages table a copy of the message's fold? */
+int store_is_message_fold_column(const char *column);
 
 #endif
