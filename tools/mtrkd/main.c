@@ -24,6 +24,8 @@ config g_cfg = {
     .max_events_body = 1024 * 1024,
     .header_memory = 32 * 1024,
     .grace_s = 10,
+    .batch_window_us = 1000,
+    .batch_max = 256,
 };
 counters g_counters;
 _Atomic int g_shutting_down;
@@ -273,6 +275,20 @@ static enum MHD_Result metrics_text(struct MHD_Connection *c, request *r)
     for (int i = 0; i < REFUSE_COUNT; i++)
         fprintf(f, "mtrkd_refusals_total{reason=\"%s\"} %llu\n", refusal_names[i],
                 (unsigned long long)atomic_load(&g_counters.refusals[i]));
+    fprintf(f, "# HELP mtrkd_commit_group_size Tracking hits committed in one transaction (group commit).\n"
+               "# TYPE mtrkd_commit_group_size histogram\n");
+    const unsigned *gle = commit_group_buckets();
+    uint64_t gcum = 0;
+    for (int b = 0; b <= GROUP_BUCKETS; b++) {
+        gcum += atomic_load(&g_counters.group_size[b]);
+        if (b < GROUP_BUCKETS)
+            fprintf(f, "mtrkd_commit_group_size_bucket{le=\"%u\"} %llu\n", gle[b], (unsigned long long)gcum);
+        else
+            fprintf(f, "mtrkd_commit_group_size_bucket{le=\"+Inf\"} %llu\n", (unsigned long long)gcum);
+    }
+    fprintf(f, "mtrkd_commit_group_size_sum %llu\nmtrkd_commit_group_size_count %llu\n",
+            (unsigned long long)atomic_load(&g_counters.committed_hits),
+            (unsigned long long)atomic_load(&g_counters.commits));
     fprintf(f, "# HELP mtrkd_requests_in_flight Requests being answered.\n"
                "# TYPE mtrkd_requests_in_flight gauge\nmtrkd_requests_in_flight %lld\n",
             (long long)atomic_load(&g_in_flight));
@@ -494,6 +510,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
         fflush(g_access_log);
         pthread_mutex_unlock(&g_log_lock);
     }
+    hit_free(r->hit);
     free(r->body);
     free(r);
     atomic_fetch_sub(&g_in_flight, 1);
@@ -519,6 +536,9 @@ static void usage(FILE *f)
             "  --header-memory OCTETS  per-connection memory, bounds the headers (MTRKD_HEADER_MEMORY; 32768)\n"
             "  --grace SECONDS         SIGTERM waits this long for requests in flight (MTRKD_GRACE; 10)\n"
             "  --sync off|normal|full  SQLite durability (MTRKD_SYNC; the library's default)\n"
+            "  --batch-window-us US    group commit: the oldest queued hit waits this long for others\n"
+            "                          (MTRKD_BATCH_WINDOW_US; 1000; 0: take what has queued)\n"
+            "  --batch-max N           group commit: hits in one transaction at most (MTRKD_BATCH_MAX; 256)\n"
             "  --busy-timeout MS       SQLite busy timeout (MTRKD_BUSY_TIMEOUT; the library's default)\n"
             "  --access-log PATH|-     one line per request (MTRKD_ACCESS_LOG; default none)\n"
             "  --real-ip-header NAME   take the client address from this header (behind a proxy)\n"
@@ -569,7 +589,8 @@ static int set_option(const char *name, const char *v)
             { "max-connections", 1, 100000 }, { "per-ip-connections", 0, 100000 },
             { "max-body", 1, 64u << 20 },     { "max-events-body", 1, 256u << 20 },
             { "header-memory", 4096, 1u << 20 }, { "grace", 0, 3600 },
-            { "busy-timeout", 0, 600000 },
+            { "busy-timeout", 0, 600000 },   { "batch-window-us", 0, 1000000 },
+            { "batch-max", 1, 10000 },
         };
         size_t i = 0;
         while (i < sizeof nums / sizeof nums[0] && strcmp(nums[i].name, name) != 0)
@@ -593,6 +614,8 @@ static int set_option(const char *name, const char *v)
         case 5: g_cfg.max_events_body = (size_t)n; break;
         case 6: g_cfg.header_memory = (size_t)n; break;
         case 7: g_cfg.grace_s = (unsigned)n; break;
+        case 9: g_cfg.batch_window_us = (unsigned)n; break;
+        case 10: g_cfg.batch_max = (unsigned)n; break;
         default: g_cfg.busy_timeout_ms = (int)n; break;
         }
     }
@@ -602,6 +625,7 @@ static int set_option(const char *name, const char *v)
 static const char *const option_names[] = {
     "listen", "db", "tokens", "threads", "timeout", "max-connections", "per-ip-connections", "max-body",
     "max-events-body", "header-memory", "grace", "sync", "busy-timeout", "access-log", "real-ip-header",
+    "batch-window-us", "batch-max",
 };
 
 static int configure(int argc, char **argv, bool *hash_token)
@@ -752,7 +776,12 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (commit_start()) {
+        fprintf(stderr, "mtrkd: cannot start the writer thread\n");
+        return 1;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -763,6 +792,7 @@ int main(int argc, char **argv)
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, g_cfg.header_memory, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
         MHD_OPTION_END);
     if (d == NULL) {
+        commit_stop();
         fprintf(stderr, "mtrkd: cannot listen on %s\n", g_cfg.listen);
         return 1;
     }
@@ -785,6 +815,9 @@ int main(int argc, char **argv)
         nanosleep(&ts, NULL);
     }
     int64_t left = atomic_load(&g_in_flight);
+    /* The writer commits what has queued and resumes those connections
+     * before it stops: the daemon must not stop with one suspended. */
+    commit_stop();
     MHD_stop_daemon(d);
     workers_close();
     tokens_free();

@@ -60,7 +60,25 @@ typedef struct config {
     int sync;                /* MTRK_SYNC_* (0: the library's default) */
     int busy_timeout_ms;
     bool serialize_writes;   /* set for SQLite targets */
+    unsigned batch_window_us; /* group commit: how long the oldest hit waits for others */
+    unsigned batch_max;      /* group commit: hits in one transaction at most */
 } config;
+
+/* A tracking hit handed to the writer (commit.c). The request's body and ip
+ * stay the worker's request's: its connection is suspended, and they live
+ * until the hit is answered. */
+typedef struct hit {
+    struct hit *next;
+    struct MHD_Connection *conn;
+    int64_t queued_ns;
+    char tenant[MTRK_MAX_TENANT_KEY + 1];
+    mtrk_track_request req;
+    mtrk_track_result res; /* redirect_url NULL: see redirect */
+    char *path, *user_agent; /* copies, req's */
+    char *redirect;        /* a copy of the result's redirect_url */
+    int status;            /* 0 or the hit's refusal or the group's failure */
+    _Atomic int done;      /* set by the writer before it resumes conn */
+} hit;
 
 /* Per-request state, from the first call of the access handler to the
  * completion callback. */
@@ -74,6 +92,7 @@ typedef struct request {
     char ip[MTRK_MAX_IP + 1];
     char *body;
     size_t body_len;
+    hit *hit;          /* handed to the writer, answered once done */
     size_t body_limit;
     bool too_large;
     bool answered;
@@ -82,12 +101,16 @@ typedef struct request {
 /* The server's counters (Prometheus text at /metrics). */
 #define LATENCY_BUCKETS 12
 #define STATUS_SLOTS 20
+#define GROUP_BUCKETS 11
 typedef struct counters {
     _Atomic uint64_t requests[ROUTE_COUNT][STATUS_SLOTS];
     _Atomic uint64_t latency[ROUTE_COUNT][LATENCY_BUCKETS + 1];
     _Atomic uint64_t latency_sum_us[ROUTE_COUNT];
     _Atomic uint64_t events_recorded[ROUTE_COUNT];
     _Atomic uint64_t refusals[REFUSE_COUNT];
+    _Atomic uint64_t commits;        /* group commits of tracking hits */
+    _Atomic uint64_t committed_hits; /* hits in them */
+    _Atomic uint64_t group_size[GROUP_BUCKETS + 1];
 } counters;
 
 extern config g_cfg;
@@ -124,6 +147,17 @@ void count_recorded(route rt, uint64_t n);
  * forms. path is the request path, query says whether it had a query. */
 bool track_route_of(const char *path, const char *method, route *out);
 enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *path, bool query);
+
+/* Group commit (commit.c): start the writer thread (0, or -1), hand it a
+ * hit (the caller then suspends the connection; the writer resumes it after
+ * the commit with hit->done set), stop it once no request is in flight. */
+int commit_start(void);
+void commit_stop(void);
+hit *hit_new(struct MHD_Connection *c, const char *tenant, const mtrk_track_request *req);
+void hit_free(hit *h);
+void commit_enqueue(hit *h);
+/* The upper bounds of the group-size histogram (GROUP_BUCKETS of them). */
+const unsigned *commit_group_buckets(void);
 
 /* The JSON API and the event route under /api/v1/. */
 enum MHD_Result api_handle(struct MHD_Connection *c, request *r, const char *path, const char *method);
