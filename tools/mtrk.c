@@ -138,9 +138,11 @@ static int open_db(cli_ctx *c, bool create)
     if (c->db_path == NULL || *c->db_path == '\0')
         return usage_err(c, "no database: give --db PATH or set MTRK_DB");
     /* Only init creates a file: other commands refuse a missing one
-     * (memory: and file: URIs are taken as given). */
+     * (memory: and file: URIs and PostgreSQL targets are taken as given). */
     const char *file = strncmp(c->db_path, "sqlite:", 7) == 0 ? c->db_path + 7 : c->db_path;
-    bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0;
+    bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0 &&
+                 strncmp(c->db_path, "pg:", 3) != 0 && strncmp(c->db_path, "postgres://", 11) != 0 &&
+                 strncmp(c->db_path, "postgresql://", 13) != 0;
     if (!create && check && access(file, F_OK) != 0)
         return data_err(c, "database %s does not exist (run mtrk --db %s init)", c->db_path, c->db_path);
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
