@@ -12,4 +12,5 @@
 #include "tracking.h"
 #include "simulate.h"
 #include "bounce.h"
+#include "apitoken.h"
 #endif

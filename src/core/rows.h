@@ -259,6 +259,16 @@
     X(signing_keys, created_at, INT, N_)                 \
     X(signing_keys, retired_at, INT, N_)
 
+/* API bearer tokens (apitoken.c). hash: hex of BLAKE2b-256 of the token's
+ * random part (never the token); revoked_at 0 while the token is valid. */
+#define API_TOKENS_COLS(X)                               \
+    X(api_tokens, tenant, ID, N_)                        \
+    X(api_tokens, id, ID, N_)                            \
+    X(api_tokens, label, TEXT, N_)                       \
+    X(api_tokens, hash, TEXT, N_)                        \
+    X(api_tokens, created_at, INT, N_)                   \
+    X(api_tokens, revoked_at, INT, N_)
+
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
     X(TENANTS, tenants, 1)            \
@@ -279,7 +289,8 @@
     X(CAMPAIGN_STATS, campaign_stats, 2) \
     X(LINK_STATS, link_stats, 2)      \
     X(HOURLY_STATS, hourly_stats, 4)  \
-    X(SIGNING_KEYS, signing_keys, 2)
+    X(SIGNING_KEYS, signing_keys, 2)  \
+    X(API_TOKENS, api_tokens, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -314,6 +325,7 @@ enum {
 #define link_stats_COLS_ LINK_STATS_COLS
 #define hourly_stats_COLS_ HOURLY_STATS_COLS
 #define signing_keys_COLS_ SIGNING_KEYS_COLS
+#define api_tokens_COLS_ API_TOKENS_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD

@@ -89,6 +89,7 @@ static const mtrk_table_def tables[T__COUNT] = {
     [T_LINK_STATS] = TABLE_I(link_stats, 2),
     [T_HOURLY_STATS] = TABLE(hourly_stats, 4),
     [T_SIGNING_KEYS] = TABLE(signing_keys, 2),
+    [T_API_TOKENS] = TABLE(api_tokens, 2),
 };
 
 #define X_(E, n, k) [T_##E] = rows_##n##_offsets,
@@ -99,7 +100,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 7u
+#define SCHEMA_VERSION 8u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

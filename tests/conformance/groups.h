@@ -19,6 +19,7 @@ extern const conf_group conf_group_leads;
 extern const conf_group conf_group_workload;
 extern const conf_group conf_group_tracking;
 extern const conf_group conf_group_property;
+extern const conf_group conf_group_apitokens;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -37,5 +38,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_workload,
     &conf_group_tracking,
     &conf_group_property,
+    &conf_group_apitokens,
 };
 #endif

@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 6 with every row kept:
+ * library, a copy of it must come out at user_version 7 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -178,7 +178,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 7, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -219,7 +219,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "user_version after migrations 5 and 6");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 7, "user_version after migrations 5 to 7");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
