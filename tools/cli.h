@@ -167,6 +167,7 @@ extern const cli_cmd cmds_campaign[]; /* campaign, generate, leads, audit */
 extern const cli_cmd cmds_io[];       /* events ingest, export */
 extern const cli_cmd cmds_report[];   /* simulate, report */
 extern const cli_cmd cmds_render[];   /* render, urls */
+extern const cli_cmd cmds_token[];    /* token create, list, revoke */
 extern const cli_cmd cmds_bounces[];  /* bounces (need_tenant -1: a database only with --record) */
 
 #endif

@@ -26,6 +26,7 @@ static const char *GLOBAL_USAGE =
     "  suppress add|remove|list      the suppression list\n"
     "  leads list|capture            landing-page leads\n"
     "  audit                         the audit log\n"
+    "  token create|list|revoke      API bearer tokens (mtrkd's JSON API)\n"
     "  events ingest [FILE|-]        record provider events (JSON Lines)\n"
     "  export contacts|messages|events|links\n"
     "  simulate CAMPAIGN             seeded event simulation\n"
@@ -326,7 +327,7 @@ const cli_cmd cmds_admin[] = {
 /* ---- dispatch -------------------------------------------------------------------- */
 
 static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render,
-                                         cmds_bounces };
+                                         cmds_bounces, cmds_token };
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). */
 static const cli_cmd *find_cmd(int argc, char **argv, int *used)
