@@ -72,7 +72,7 @@ static _Thread_local worker *tl_worker;
 static worker *g_workers;
 static pthread_mutex_t g_workers_lock = PTHREAD_MUTEX_INITIALIZER;
 
-mtrk_tenant *worker_tenant(const char *key, unsigned *status)
+mtrk_db *worker_db(unsigned *status)
 {
     worker *w = tl_worker;
     if (w == NULL) {
@@ -98,6 +98,14 @@ mtrk_tenant *worker_tenant(const char *key, unsigned *status)
             return NULL;
         }
     }
+    return w->db;
+}
+
+mtrk_tenant *worker_tenant(const char *key, unsigned *status)
+{
+    if (worker_db(status) == NULL)
+        return NULL;
+    worker *w = tl_worker;
     for (size_t i = 0; i < w->ntenants; i++)
         if (strcmp(w->tenants[i].key, key) == 0)
             return w->tenants[i].t;
@@ -525,8 +533,7 @@ static void usage(FILE *f)
             "usage: mtrkd [options]\n"
             "  --listen HOST:PORT      address to listen on (MTRKD_LISTEN; default 127.0.0.1:8025; port 0: any)\n"
             "  --db TARGET             SQLite file or postgresql:// URL (MTRKD_DB; default mtrk.db)\n"
-            "  --tokens FILE           API token hashes: lines \"TENANT SHA256-HEX\" (MTRKD_TOKENS)\n"
-            "                          (MTRKD_TOKEN_HASHES=\"TENANT:HEX,...\" adds more)\n"
+
             "  --threads N             worker threads, one mtrk handle each (MTRKD_THREADS; 4)\n"
             "  --timeout SECONDS       idle or slow connection timeout (MTRKD_TIMEOUT; 10)\n"
             "  --max-connections N     open connections at most (MTRKD_MAX_CONNECTIONS; 1024)\n"
@@ -542,7 +549,7 @@ static void usage(FILE *f)
             "  --busy-timeout MS       SQLite busy timeout (MTRKD_BUSY_TIMEOUT; the library's default)\n"
             "  --access-log PATH|-     one line per request (MTRKD_ACCESS_LOG; default none)\n"
             "  --real-ip-header NAME   take the client address from this header (behind a proxy)\n"
-            "  --hash-token            read a token on stdin, print its SHA-256 for the tokens file\n");
+            "API tokens live in the database: mtrk token create|list|revoke.\n");
 }
 
 static int parse_uint(unsigned long long *out, const char *name, const char *v, unsigned long long max)
@@ -565,8 +572,6 @@ static int set_option(const char *name, const char *v)
         g_cfg.listen = v;
     else if (strcmp(name, "db") == 0)
         g_cfg.db = v;
-    else if (strcmp(name, "tokens") == 0)
-        g_cfg.tokens_file = v;
     else if (strcmp(name, "access-log") == 0)
         g_cfg.access_log = v;
     else if (strcmp(name, "real-ip-header") == 0)
@@ -623,12 +628,12 @@ static int set_option(const char *name, const char *v)
 }
 
 static const char *const option_names[] = {
-    "listen", "db", "tokens", "threads", "timeout", "max-connections", "per-ip-connections", "max-body",
+    "listen", "db", "threads", "timeout", "max-connections", "per-ip-connections", "max-body",
     "max-events-body", "header-memory", "grace", "sync", "busy-timeout", "access-log", "real-ip-header",
     "batch-window-us", "batch-max",
 };
 
-static int configure(int argc, char **argv, bool *hash_token)
+static int configure(int argc, char **argv)
 {
     /* The environment first: MTRKD_ and the option's name upper-cased. */
     for (size_t i = 0; i < sizeof option_names / sizeof option_names[0]; i++) {
@@ -641,16 +646,21 @@ static int configure(int argc, char **argv, bool *hash_token)
         if (v && *v && set_option(option_names[i], v))
             return -1;
     }
-    g_cfg.tokens_env = getenv("MTRKD_TOKEN_HASHES");
+    if (getenv("MTRKD_TOKENS") || getenv("MTRKD_TOKEN_HASHES")) {
+        fprintf(stderr, "mtrkd: MTRKD_TOKENS and MTRKD_TOKEN_HASHES are gone: API tokens live in the database "
+                        "(mtrk token create)\n");
+        return -1;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
         }
-        if (strcmp(a, "--hash-token") == 0) {
-            *hash_token = true;
-            continue;
+        if (strcmp(a, "--hash-token") == 0 || strcmp(a, "--tokens") == 0 || strncmp(a, "--tokens=", 9) == 0) {
+            fprintf(stderr, "mtrkd: %s is gone: API tokens live in the database (mtrk token create)\n",
+                    a[2] == 'h' ? "--hash-token" : "--tokens");
+            return -1;
         }
         if (strncmp(a, "--", 2) != 0) {
             fprintf(stderr, "mtrkd: unexpected argument \"%s\"\n", a);
@@ -673,25 +683,6 @@ static int configure(int argc, char **argv, bool *hash_token)
         if (set_option(name, v))
             return -1;
     }
-    return 0;
-}
-
-static int hash_token_stdin(void)
-{
-    char tok[1024];
-    if (fgets(tok, sizeof tok, stdin) == NULL) {
-        fprintf(stderr, "mtrkd: --hash-token: no token on standard input\n");
-        return 1;
-    }
-    tok[strcspn(tok, "\r\n")] = '\0';
-    if (strlen(tok) < 16) {
-        fprintf(stderr, "mtrkd: --hash-token: a token has at least 16 characters\n");
-        return 1;
-    }
-    unsigned char h[crypto_hash_sha256_BYTES];
-    char hex[2 * sizeof h + 1];
-    crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
-    printf("%s\n", sodium_bin2hex(hex, sizeof hex, h, sizeof h));
     return 0;
 }
 
@@ -722,16 +713,11 @@ static int resolve_listen(struct sockaddr_storage *ss, const char *listen)
 
 int main(int argc, char **argv)
 {
-    bool hash_token = false;
     if (sodium_init() < 0) {
         fprintf(stderr, "mtrkd: libsodium failed to initialize\n");
         return 1;
     }
-    if (configure(argc, argv, &hash_token))
-        return 2;
-    if (hash_token)
-        return hash_token_stdin();
-    if (tokens_load(g_cfg.tokens_file, g_cfg.tokens_env))
+    if (configure(argc, argv))
         return 2;
     if (strncmp(g_cfg.db, "memory:", 7) == 0) {
         /* Each worker opens its own handle, and a memory store is private
@@ -820,7 +806,6 @@ int main(int argc, char **argv)
     commit_stop();
     MHD_stop_daemon(d);
     workers_close();
-    tokens_free();
     fprintf(stderr, "mtrkd: stopped (%s)%s\n", sig == SIGTERM ? "SIGTERM" : "SIGINT",
             left > 0 ? ", requests still in flight were cut at the grace period" : "");
     if (g_access_log && g_access_log != stderr)

@@ -45,8 +45,6 @@ typedef enum refusal {
 typedef struct config {
     const char *listen;      /* HOST:PORT ("127.0.0.1:8025"); port 0 picks one */
     const char *db;          /* mtrk_db_open target */
-    const char *tokens_file; /* tenant key -> token hashes */
-    const char *tokens_env;  /* MTRKD_TOKEN_HASHES: "tenant:hex,tenant:hex" */
     const char *access_log;  /* path, "-" for stderr, NULL for none */
     const char *real_ip_header; /* trusted header naming the client (behind a proxy) */
     unsigned threads;
@@ -121,6 +119,9 @@ extern _Atomic int g_shutting_down;
  * on first use; a handle is used by one thread at a time). NULL with *status
  * set to the HTTP status to answer (404 unknown tenant, 503 storage). */
 mtrk_tenant *worker_tenant(const char *key, unsigned *status);
+/* The worker thread's database handle (opened on first use), or NULL with
+ * *status 503. */
+mtrk_db *worker_db(unsigned *status);
 /* Serializes the writing calls of the workers on an SQLite database (one
  * writer at a time: SQLite's own lock would make the others sleep in its
  * busy handler, which costs a long latency tail); a no-op on PostgreSQL. */
@@ -162,10 +163,9 @@ const unsigned *commit_group_buckets(void);
 /* The JSON API and the event route under /api/v1/. */
 enum MHD_Result api_handle(struct MHD_Connection *c, request *r, const char *path, const char *method);
 
-/* Bearer tokens: load (0, or -1 with a message on stderr), check. */
-int tokens_load(const char *file, const char *env);
-bool tokens_check(const char *tenant, const char *authorization);
-void tokens_free(void);
+/* Bearer tokens (tokens.c): 1 when `authorization` is "Bearer {token}" with
+ * a valid token of `tenant`, 0 when not, -1 when the database cannot say. */
+int tokens_check(const char *tenant, const char *authorization);
 
 /* The dashboard's files, compiled in (dashboard_files.c, generated). */
 typedef struct embedded_file {
