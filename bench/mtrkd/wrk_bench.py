@@ -223,7 +223,7 @@ def median(runs, k):
 def row(name: str, runs, base: float) -> str:
     rps = [r["rps"] for r in runs]
     rss = max(r.get("rss_kib", 0) for r in runs)
-    return "| %s | %s (%s–%s) | %.1f ms | %.1f ms | %s | %.2f |" % (
+    return "| %s | %s (%s–%s) | %.2g ms | %.3g ms | %s | %.2f |" % (
         name, "{:,.0f}".format(statistics.median(rps)), "{:,.0f}".format(min(rps)), "{:,.0f}".format(max(rps)),
         median(runs, "p50"), median(runs, "p99"), "%.1f MiB" % (rss / 1024) if rss else "—",
         statistics.median(rps) / base)

@@ -73,6 +73,15 @@ void commit_enqueue(hit *h)
 {
     h->queued_ns = mono_ns();
     pthread_mutex_lock(&g_q_lock);
+    if (g_stop) {
+        /* The writer has stopped (shutdown): the hit is answered 503, its
+         * connection resumed here (the caller suspended it already). */
+        pthread_mutex_unlock(&g_q_lock);
+        h->status = MTRK_EBUSY;
+        atomic_store(&h->done, 1);
+        MHD_resume_connection(h->conn);
+        return;
+    }
     if (g_tail)
         g_tail->next = h;
     else

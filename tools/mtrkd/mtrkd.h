@@ -150,8 +150,9 @@ bool track_route_of(const char *path, const char *method, route *out);
 enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *path, bool query);
 
 /* Group commit (commit.c): start the writer thread (0, or -1), hand it a
- * hit (the caller then suspends the connection; the writer resumes it after
- * the commit with hit->done set), stop it once no request is in flight. */
+ * hit (the caller has suspended the connection; the writer resumes it after
+ * the commit with hit->done set, or at once with MTRK_EBUSY once stopped),
+ * stop it once no request is in flight. */
 int commit_start(void);
 void commit_stop(void);
 hit *hit_new(struct MHD_Connection *c, const char *tenant, const mtrk_track_request *req);
