@@ -14,7 +14,7 @@ with a Lua script, so every request is a distinct, valid hit that verifies
 its token, classifies and records one event, answered after its commit.
 Baselines, in the same run:
   - SQLite: raw per-hit INSERTs of an event row, each its own transaction
-    (WAL, synchronous=NORMAL, as mtrkd runs here), into the events table of
+    (WAL, PRAGMA synchronous as mtrkd's --sync), into the events table of
     a copy of the same fixture file (the same layout and indexes), from one
     thread with no HTTP: the floor of one commit per hit.
   - PostgreSQL (--pg): a listmonk-shaped click, its link_clicks insert with
@@ -157,13 +157,14 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
         return r
 
 
-def sqlite_raw_run(seconds: float) -> dict:
-    """One INSERT of an event row per transaction into a copy of the fixture."""
+def sqlite_raw_run(seconds: float, sync: str) -> dict:
+    """One INSERT of an event row per transaction into a copy of the fixture,
+    with mtrkd's --sync as PRAGMA synchronous."""
     with support.tmpdir() as d:
         fx = support.Fixture(d, n=MESSAGES, keys=("acme", "beta"))
         db = sqlite3.connect(fx.path, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA synchronous=%s" % {"off": "OFF", "normal": "NORMAL", "full": "FULL"}[sync])
         cols = [r[1] for r in db.execute("PRAGMA table_info(events)")]
         tmpl = list(db.execute("SELECT * FROM events LIMIT 1").fetchone())
         mids = [r[0] for r in db.execute("SELECT id FROM messages")]
@@ -254,7 +255,7 @@ def main() -> None:
     backends = (["sqlite"] if args.sqlite else []) + (["pg"] if args.pg else [])
     for be in backends:
         pg = args.pg if be == "pg" else None
-        base_runs = [pgbench_run(pg, args) if pg else sqlite_raw_run(args.duration) for _ in range(args.runs)]
+        base_runs = [pgbench_run(pg, args) if pg else sqlite_raw_run(args.duration, args.sync) for _ in range(args.runs)]
         base = median(base_runs, "rps")
         label = "PostgreSQL" if pg else "SQLite"
         for route in ("pixel", "click"):
