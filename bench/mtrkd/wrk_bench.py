@@ -239,6 +239,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2, help="wrk's threads (and pgbench's -j)")
     ap.add_argument("--server-threads", type=int, default=4)
     ap.add_argument("--sync", default="normal")
+    ap.add_argument("--window", type=int, help="--batch-window-us of the group-commit runs (mtrkd's default)")
     ap.add_argument("--pg", help="a libpq conninfo: also on PostgreSQL, with the pgbench baseline")
     ap.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = ap.parse_args()
@@ -246,8 +247,10 @@ def main() -> None:
     for tool in ["wrk"] + (["pgbench", "psql"] if args.pg else []):
         if shutil.which(tool) is None:
             raise SystemExit("wrk_bench: %s is not installed (scripts/deps)" % tool)
-    print("mtrkd (%d server threads, --sync %s), wrk -t%d -c%d -d%ds, %d runs each, medians (min–max of the rate)"
-          % (args.server_threads, args.sync, args.threads, args.connections, args.duration, args.runs))
+    print("mtrkd (%d server threads, --sync %s, group commit window %s), wrk -t%d -c%d -d%ds, %d runs each, "
+          "medians (min–max of the rate)" % (args.server_threads, args.sync, "%d us" % args.window
+                                             if args.window is not None else "default", args.threads,
+                                             args.connections, args.duration, args.runs))
     print("load average at start: %s" % open("/proc/loadavg").read().split()[:3])
     print()
     print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline |")
@@ -259,7 +262,8 @@ def main() -> None:
         base = median(base_runs, "rps")
         label = "PostgreSQL" if pg else "SQLite"
         for route in ("pixel", "click"):
-            for variant, extra in (("group commit", []), ("one commit per hit", ["--batch-max", "1",
+            group = ["--batch-window-us", str(args.window)] if args.window is not None else []
+            for variant, extra in (("group commit", group), ("one commit per hit", ["--batch-max", "1",
                                                                                  "--batch-window-us", "0"])):
                 runs = [mtrkd_run(args, pg, route, extra) for _ in range(args.runs)]
                 print(row("%s, %s, %s" % (label, "open pixel" if route == "pixel" else "click redirect", variant),

@@ -533,7 +533,6 @@ static void usage(FILE *f)
             "usage: mtrkd [options]\n"
             "  --listen HOST:PORT      address to listen on (MTRKD_LISTEN; default 127.0.0.1:8025; port 0: any)\n"
             "  --db TARGET             SQLite file or postgresql:// URL (MTRKD_DB; default mtrk.db)\n"
-
             "  --threads N             worker threads, one mtrk handle each (MTRKD_THREADS; 4)\n"
             "  --timeout SECONDS       idle or slow connection timeout (MTRKD_TIMEOUT; 10)\n"
             "  --max-connections N     open connections at most (MTRKD_MAX_CONNECTIONS; 1024)\n"

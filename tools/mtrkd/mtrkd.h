@@ -122,9 +122,10 @@ mtrk_tenant *worker_tenant(const char *key, unsigned *status);
 /* The worker thread's database handle (opened on first use), or NULL with
  * *status 503. */
 mtrk_db *worker_db(unsigned *status);
-/* Serializes the writing calls of the workers on an SQLite database (one
- * writer at a time: SQLite's own lock would make the others sleep in its
- * busy handler, which costs a long latency tail); a no-op on PostgreSQL. */
+/* Serializes the writing calls on an SQLite database, the group-commit
+ * writer's and the workers' (lead forms, the event route): one writer at a
+ * time, as SQLite's own lock would make the others sleep in its busy
+ * handler, which costs a long latency tail; a no-op on PostgreSQL. */
 void writer_lock(void);
 void writer_unlock(void);
 /* Closes every worker's handles (after the daemon's threads have stopped). */
