@@ -24,7 +24,7 @@ config g_cfg = {
     .max_events_body = 1024 * 1024,
     .header_memory = 32 * 1024,
     .grace_s = 10,
-    .batch_window_us = 1000,
+    .batch_window_us = 0,
     .batch_max = 256,
 };
 counters g_counters;
@@ -543,7 +543,7 @@ static void usage(FILE *f)
             "  --grace SECONDS         SIGTERM waits this long for requests in flight (MTRKD_GRACE; 10)\n"
             "  --sync off|normal|full  SQLite durability (MTRKD_SYNC; the library's default)\n"
             "  --batch-window-us US    group commit: the oldest queued hit waits this long for others\n"
-            "                          (MTRKD_BATCH_WINDOW_US; 1000; 0: take what has queued)\n"
+            "                          (MTRKD_BATCH_WINDOW_US; 0: commit what has queued at once)\n"
             "  --batch-max N           group commit: hits in one transaction at most (MTRKD_BATCH_MAX; 256)\n"
             "  --busy-timeout MS       SQLite busy timeout (MTRKD_BUSY_TIMEOUT; the library's default)\n"
             "  --access-log PATH|-     one line per request (MTRKD_ACCESS_LOG; default none)\n"
