@@ -652,10 +652,11 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 5 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 6 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
-     * keyed by it; the messages gain folded_links; the versions recorded. */
+     * keyed by it; the messages gain folded_links; api_tokens is created;
+     * the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -664,6 +665,7 @@ static int test_store(void)
     sql("DROP INDEX events_by_campaign");
     sql("ALTER TABLE events DROP COLUMN occurred_hour");
     sql("CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at, id)");
+    sql("DROP TABLE api_tokens");
     /* One event of that version, made by hand (its keys point nowhere). */
     sql("CREATE TABLE events_migration_test PARTITION OF events FOR VALUES FROM (0) TO (86400000)");
     sql("SET session_replication_role = replica");
@@ -671,12 +673,15 @@ static int test_store(void)
         "verdict, unsub_scope, unsub_source, effects) VALUES (gen_random_uuid(), gen_random_uuid(), "
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 5, "migrations 3 to 5 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 6, "migrations 3 to 6 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "AND table_name = 'api_tokens'") == 1,
+          "migration 6: api_tokens");
     CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND table_name = 'messages' AND column_name IN "
                   "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,
