@@ -168,6 +168,7 @@ extern const cli_cmd cmds_io[];       /* events ingest, export */
 extern const cli_cmd cmds_report[];   /* simulate, report */
 extern const cli_cmd cmds_render[];   /* render, urls */
 extern const cli_cmd cmds_reputation[]; /* reputation, bounce-policy, suppress expire */
+extern const cli_cmd cmds_token[];    /* token create, list, revoke */
 extern const cli_cmd cmds_bounces[];  /* bounces (need_tenant -1: a database only with --record) */
 extern const cli_cmd cmds_webhook[];  /* webhook, webhook key, webhook settings, deadletters */
 

@@ -26,6 +26,7 @@ static const char *GLOBAL_USAGE =
     "  suppress add|remove|list|expire  the suppression list\n"
     "  leads list|capture            landing-page leads\n"
     "  audit                         the audit log\n"
+    "  token create|list|revoke      API bearer tokens (mtrkd's JSON API)\n"
     "  events ingest [FILE|-]        record provider events (JSON Lines)\n"
     "  export contacts|messages|events|links\n"
     "  simulate CAMPAIGN             seeded event simulation\n"
@@ -142,9 +143,11 @@ static int open_db(cli_ctx *c, bool create)
     if (c->db_path == NULL || *c->db_path == '\0')
         return usage_err(c, "no database: give --db PATH or set MTRK_DB");
     /* Only init creates a file: other commands refuse a missing one
-     * (memory: and file: URIs are taken as given). */
+     * (memory: and file: URIs and PostgreSQL targets are taken as given). */
     const char *file = strncmp(c->db_path, "sqlite:", 7) == 0 ? c->db_path + 7 : c->db_path;
-    bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0;
+    bool check = strncmp(c->db_path, "memory:", 7) != 0 && strncmp(c->db_path, "file:", 5) != 0 &&
+                 strncmp(c->db_path, "pg:", 3) != 0 && strncmp(c->db_path, "postgres://", 11) != 0 &&
+                 strncmp(c->db_path, "postgresql://", 13) != 0;
     if (!create && check && access(file, F_OK) != 0)
         return data_err(c, "database %s does not exist (run mtrk --db %s init)", c->db_path, c->db_path);
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
@@ -347,7 +350,7 @@ const cli_cmd cmds_admin[] = {
 /* ---- dispatch -------------------------------------------------------------------- */
 
 static const cli_cmd *const groups[] = { cmds_admin, cmds_contacts, cmds_campaign, cmds_io, cmds_report, cmds_render,
-                                         cmds_bounces, cmds_reputation, cmds_webhook };
+                                         cmds_bounces, cmds_reputation, cmds_webhook, cmds_token };
 
 /* Finds the command named by argv[0] (and argv[1] for two-word commands). */
 static const cli_cmd *find_cmd(int argc, char **argv, int *used)

@@ -1,24 +1,45 @@
 #!/usr/bin/env python3
 """mtrkd under wrk on loopback: open pixels and click redirects per second
-and their latency (p50, p99), on an SQLite file, each hit one transaction.
+and their latency (p50, p99), with group commit and with one commit per hit
+(--batch-max 1), against per-hit-commit baselines measured in the same run;
+peak RSS of mtrkd under load.
 
-    MTRK_LIBRARY=build/libmtrk.so python3 bench/mtrkd/wrk_bench.py \
-        build/tools/mtrkd/mtrkd [--duration 10] [--connections 16] [--threads 4]
+    MTRK_LIBRARY=build/libmtrk.so python3 bench/mtrkd/wrk_bench.py \\
+        build/tools/mtrkd/mtrkd [--pg CONNINFO] [--runs 3] [--duration 8] \\
+        [--connections 32] [--threads 2]
 
-The database is the test fixture (two tenants, 200 messages each); wrk
-cycles through the messages' signed URLs with a Lua script, so every request
-is a distinct, valid hit that records an event. Prints one line per route."""
+Each run starts mtrkd on a fresh fixture (two tenants, 1000 messages each:
+tools/mtrkd/tests/support.py); wrk cycles through the messages' signed URLs
+with a Lua script, so every request is a distinct, valid hit that verifies
+its token, classifies and records one event, answered after its commit.
+Baselines, in the same run:
+  - SQLite: raw per-hit INSERTs of an event row, each its own transaction
+    (WAL, PRAGMA synchronous as mtrkd's --sync), into the events table of
+    a copy of the same fixture file (the same layout and indexes), from one
+    thread with no HTTP: the floor of one commit per hit.
+  - PostgreSQL (--pg): a listmonk-shaped click, its link_clicks insert with
+    its own commit (campaign, subscriber and link looked up by uuid, foreign
+    keys, listmonk's four indexes, RETURNING the URL), by pgbench with the
+    same number of clients as wrk's connections, on the same server.
+Medians of --runs runs; after each mtrkd run the events recorded are counted
+and must be at least the hits answered 2xx/3xx. Prints a Markdown table."""
 import argparse
 import os
 import re
+import shutil
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
+import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools", "mtrkd", "tests"))
 import support  # noqa: E402
 
+MESSAGES = 1000
 LUA = """
 local paths = {%s}
 local i = 0
@@ -28,74 +49,230 @@ request = function()
 end
 """
 
+# listmonk's schema for clicks (schema.sql: campaigns, subscribers, links,
+# link_clicks and its indexes), reduced to the columns the insert touches.
+LISTMONK_SCHEMA = """
+DROP SCHEMA IF EXISTS lm_bench CASCADE;
+CREATE SCHEMA lm_bench;
+CREATE TABLE lm_bench.campaigns (id SERIAL PRIMARY KEY, uuid UUID NOT NULL UNIQUE, name TEXT NOT NULL);
+CREATE TABLE lm_bench.subscribers (id SERIAL PRIMARY KEY, uuid UUID NOT NULL UNIQUE, email TEXT NOT NULL UNIQUE);
+CREATE TABLE lm_bench.links (id SERIAL PRIMARY KEY, uuid UUID NOT NULL UNIQUE, url TEXT NOT NULL UNIQUE);
+CREATE TABLE lm_bench.link_clicks (
+    id BIGSERIAL PRIMARY KEY,
+    campaign_id INTEGER NULL REFERENCES lm_bench.campaigns(id) ON DELETE SET NULL ON UPDATE CASCADE,
+    link_id INTEGER NOT NULL REFERENCES lm_bench.links(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    subscriber_id INTEGER NULL REFERENCES lm_bench.subscribers(id) ON DELETE SET NULL ON UPDATE CASCADE,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW());
+CREATE INDEX idx_clicks_camp_id ON lm_bench.link_clicks(campaign_id);
+CREATE INDEX idx_clicks_link_id ON lm_bench.link_clicks(link_id);
+CREATE INDEX idx_clicks_sub_id ON lm_bench.link_clicks(subscriber_id);
+CREATE INDEX idx_clicks_date ON lm_bench.link_clicks((TIMEZONE('UTC', created_at)::DATE));
+INSERT INTO lm_bench.campaigns (uuid, name) SELECT md5('c' || i)::uuid, 'c' || i FROM generate_series(1, 10) i;
+INSERT INTO lm_bench.subscribers (uuid, email)
+    SELECT md5('s' || i)::uuid, 'user' || i || '@example.com' FROM generate_series(1, %d) i;
+INSERT INTO lm_bench.links (uuid, url)
+    SELECT md5('l' || i)::uuid, 'https://shop.example.com/' || i FROM generate_series(1, 30) i;
+ANALYZE;
+""" % MESSAGES
 
-def run(url: str, paths, args, name: str) -> str:
+# listmonk's register-link-click, shaped: the ids come from the URL's uuids.
+PGBENCH_SCRIPT = """\\set c random(1, 10)
+\\set s random(1, %d)
+\\set l random(1, 30)
+INSERT INTO lm_bench.link_clicks (campaign_id, subscriber_id, link_id) VALUES (
+  (SELECT id FROM lm_bench.campaigns WHERE uuid = md5('c' || :c)::uuid),
+  (SELECT id FROM lm_bench.subscribers WHERE uuid = md5('s' || :s)::uuid),
+  (SELECT id FROM lm_bench.links WHERE uuid = md5('l' || :l)::uuid))
+  RETURNING (SELECT url FROM lm_bench.links WHERE uuid = md5('l' || :l)::uuid);
+""" % MESSAGES
+
+
+def ms(text: str) -> float:
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not m:
+        raise ValueError(text)
+    return float(m.group(1)) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[m.group(2)]
+
+
+def wrk(url: str, paths, args) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(LUA % ",".join('"%s"' % p for p in paths))
-    out = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", "%ds" % args.duration,
-                          "--latency", "-s", f.name, url], capture_output=True, text=True, check=True).stdout
-    os.unlink(f.name)
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+    try:
+        out = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d",
+                              "%ds" % args.duration, "--latency", "-s", f.name, url],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(f.name)
     lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return "%-6s %8s req/s  p50 %8s  p99 %8s  non-2xx/3xx %s" % (name, rps, lat.get("50"), lat.get("99"),
-                                                                   errors.group(1) if errors else 0)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errs = re.search(r"Socket errors: .*", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": ms(lat["50"]),
+            "p99": ms(lat["99"]), "ok": total - (int(bad.group(1)) if bad else 0),
+            "socket_errors": errs.group(0) if errs else ""}
 
 
-def raw_insert_rate(directory: str, seconds: float = 5.0) -> float:
-    """The baseline: one INSERT of an event-sized row per transaction into
-    an SQLite file in WAL mode with synchronous=NORMAL (what mtrkd runs
-    with here), from one thread, no HTTP: the floor of a per-hit commit."""
-    import sqlite3
-    import time
-    import uuid
-    db = sqlite3.connect(os.path.join(directory, "raw.db"), isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("CREATE TABLE hits (id BLOB PRIMARY KEY, tenant INTEGER, mid BLOB, lid BLOB, type INTEGER, "
-               "occurred_at INTEGER, arrived_at INTEGER, user_agent TEXT, ip TEXT, verdict INTEGER)")
-    n = 0
-    end = time.time() + seconds
-    while time.time() < end:
-        db.execute("BEGIN")
-        db.execute("INSERT INTO hits VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   (uuid.uuid4().bytes, 1, uuid.uuid4().bytes, None, 4, int(time.time() * 1000),
-                    int(time.time() * 1000), "Mozilla/5.0 (wrk bench)", "127.0.0.1", 0))
-        db.execute("COMMIT")
-        n += 1
-    db.close()
-    return n / seconds
+def peak_rss_kib(pid: int) -> int:
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def count_events(target: str, tenant: str) -> int:
+    if target.startswith("pg:"):
+        out = subprocess.run(["psql", target[3:], "-tAc",
+                              "SELECT count(*) FROM events e JOIN tenants t ON t.id = e.tenant "
+                              "WHERE t.key = '%s' AND e.type IN (4, 5)" % tenant],
+                             capture_output=True, text=True, check=True).stdout
+        return int(out.strip())
+    db = sqlite3.connect(target)
+    try:
+        return db.execute("SELECT count(*) FROM events e JOIN tenants t ON t.id = e.tenant "
+                          "WHERE t.key = ? AND e.type IN (4, 5)", (tenant,)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
+    with support.tmpdir() as d:
+        key = "bench-%s" % uuid.uuid4().hex[:8]
+        target = "pg:" + pg if pg else None
+        fx = support.Fixture(d, n=MESSAGES, target=target, keys=(key, key + "-b"))
+        srv = support.Server(fx.path, d, "--threads", str(args.server_threads), "--sync", args.sync,
+                             "--busy-timeout", "10000", *server_args)
+        try:
+            before = count_events(fx.path, key)
+            r = wrk(srv.url(""), fx.t[key]["open" if route == "pixel" else "click"], args)
+            r["rss_kib"] = peak_rss_kib(srv.proc.pid)
+        finally:
+            rc = srv.stop()
+        if rc != 0:
+            raise SystemExit("mtrkd exited %d: %s" % (rc, srv.stderr_text()))
+        recorded = count_events(fx.path, key) - before
+        if recorded < r["ok"]:
+            raise SystemExit("%s: %d hits answered, only %d events recorded" % (route, r["ok"], recorded))
+        r["recorded"] = recorded
+        return r
+
+
+def sqlite_raw_run(seconds: float, sync: str) -> dict:
+    """One INSERT of an event row per transaction into a copy of the fixture,
+    with mtrkd's --sync as PRAGMA synchronous."""
+    with support.tmpdir() as d:
+        fx = support.Fixture(d, n=MESSAGES, keys=("acme", "beta"))
+        db = sqlite3.connect(fx.path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=%s" % {"off": "OFF", "normal": "NORMAL", "full": "FULL"}[sync])
+        cols = [r[1] for r in db.execute("PRAGMA table_info(events)")]
+        tmpl = list(db.execute("SELECT * FROM events LIMIT 1").fetchone())
+        mids = [r[0] for r in db.execute("SELECT id FROM messages")]
+        i_id, i_msg, i_type, i_ua = cols.index("id"), cols.index("message"), cols.index("type"), \
+            cols.index("user_agent")
+        i_occ, i_arr = cols.index("occurred_at"), cols.index("arrived_at")
+        sql = "INSERT INTO events (%s) VALUES (%s)" % (",".join('"%s"' % c for c in cols),
+                                                       ",".join("?" * len(cols)))
+        lat = []
+        n = 0
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            row = list(tmpl)
+            row[i_id] = uuid.uuid4().bytes
+            row[i_msg] = mids[n % len(mids)]
+            row[i_type] = 4
+            row[i_ua] = "Mozilla/5.0 (raw bench)"
+            row[i_occ] = row[i_arr] = int(time.time() * 1000)
+            t0 = time.monotonic()
+            db.execute("BEGIN")
+            db.execute(sql, row)
+            db.execute("COMMIT")
+            lat.append(time.monotonic() - t0)
+            n += 1
+        db.close()
+    lat.sort()
+    return {"rps": n / seconds, "p50": lat[len(lat) // 2] * 1e3, "p99": lat[int(len(lat) * 0.99)] * 1e3}
+
+
+def pgbench_run(pg: str, args) -> dict:
+    with tempfile.TemporaryDirectory(prefix="mtrk-pgbench-") as d:
+        script = os.path.join(d, "click.sql")
+        with open(script, "w") as f:
+            f.write(PGBENCH_SCRIPT)
+        subprocess.run(["psql", pg, "-q", "-v", "ON_ERROR_STOP=1", "-c", LISTMONK_SCHEMA], check=True,
+                       capture_output=True)
+        out = subprocess.run(["pgbench", "-n", "-c", str(args.connections), "-j", str(args.threads), "-T",
+                              str(args.duration), "-f", script, "-l", "--log-prefix", os.path.join(d, "log"), pg],
+                             capture_output=True, text=True, cwd=d)
+        if out.returncode:
+            raise SystemExit("pgbench failed: %s" % out.stderr)
+        lat = []
+        for fn in os.listdir(d):
+            if fn.startswith("log"):
+                with open(os.path.join(d, fn)) as f:
+                    lat += [int(l.split()[2]) / 1000.0 for l in f if l.strip()]
+        lat.sort()
+        tps = float(re.search(r"tps = ([\d.]+)", out.stdout).group(1))
+        subprocess.run(["psql", pg, "-q", "-c", "DROP SCHEMA lm_bench CASCADE"], check=True, capture_output=True)
+    return {"rps": tps, "p50": lat[len(lat) // 2], "p99": lat[int(len(lat) * 0.99)]}
+
+
+def median(runs, k):
+    return statistics.median(r[k] for r in runs)
+
+
+def row(name: str, runs, base: float) -> str:
+    rps = [r["rps"] for r in runs]
+    rss = max(r.get("rss_kib", 0) for r in runs)
+    return "| %s | %s (%s–%s) | %.2g ms | %.3g ms | %s | %.2f |" % (
+        name, "{:,.0f}".format(statistics.median(rps)), "{:,.0f}".format(min(rps)), "{:,.0f}".format(max(rps)),
+        median(runs, "p50"), median(runs, "p99"), "%.1f MiB" % (rss / 1024) if rss else "—",
+        statistics.median(rps) / base)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("mtrkd")
-    ap.add_argument("--duration", type=int, default=10)
-    ap.add_argument("--connections", type=int, default=16)
-    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--duration", type=int, default=8)
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--threads", type=int, default=2, help="wrk's threads (and pgbench's -j)")
     ap.add_argument("--server-threads", type=int, default=4)
     ap.add_argument("--sync", default="normal")
-    ap.add_argument("--pg", help="a libpq conninfo: run on PostgreSQL instead of an SQLite file")
+    ap.add_argument("--window", type=int, help="--batch-window-us of the group-commit runs (mtrkd's default)")
+    ap.add_argument("--pg", help="a libpq conninfo: also on PostgreSQL, with the pgbench baseline")
+    ap.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = ap.parse_args()
     support.MTRKD = args.mtrkd
-    with support.tmpdir() as d:
-        import uuid
-        keys = ("bench-%s-a" % uuid.uuid4().hex[:8], "bench-b") if args.pg else ("acme", "beta")
-        fx = support.Fixture(d, n=200, target="pg:" + args.pg if args.pg else None,
-                             keys=(keys[0], keys[0] + "-b") if args.pg else keys)
-        srv = support.Server(fx.path, d, "--threads", str(args.server_threads), "--sync", args.sync,
-                             "--busy-timeout", "10000")
-        try:
-            a = fx.t[keys[0]]
-            print("mtrkd on %s (--sync %s, %d server threads), wrk -t%d -c%d -d%ds"
-                  % ("PostgreSQL" if args.pg else "SQLite", args.sync, args.server_threads, args.threads,
-                     args.connections, args.duration))
-            print(run(srv.url(""), a["open"], args, "pixel"))
-            print(run(srv.url(""), a["click"], args, "click"))
-            print("raw    %8.2f INSERT+COMMIT/s (baseline: one thread, no HTTP, same file system)"
-                  % raw_insert_rate(d))
-        finally:
-            srv.stop()
+    for tool in ["wrk"] + (["pgbench", "psql"] if args.pg else []):
+        if shutil.which(tool) is None:
+            raise SystemExit("wrk_bench: %s is not installed (scripts/deps)" % tool)
+    print("mtrkd (%d server threads, --sync %s, group commit window %s), wrk -t%d -c%d -d%ds, %d runs each, "
+          "medians (min–max of the rate)" % (args.server_threads, args.sync, "%d us" % args.window
+                                             if args.window is not None else "default", args.threads,
+                                             args.connections, args.duration, args.runs))
+    print("load average at start: %s" % open("/proc/loadavg").read().split()[:3])
+    print()
+    print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline |")
+    print("|---|---|---|---|---|---|")
+    backends = (["sqlite"] if args.sqlite else []) + (["pg"] if args.pg else [])
+    for be in backends:
+        pg = args.pg if be == "pg" else None
+        base_runs = [pgbench_run(pg, args) if pg else sqlite_raw_run(args.duration, args.sync) for _ in range(args.runs)]
+        base = median(base_runs, "rps")
+        label = "PostgreSQL" if pg else "SQLite"
+        for route in ("pixel", "click"):
+            group = ["--batch-window-us", str(args.window)] if args.window is not None else []
+            for variant, extra in (("group commit", group), ("one commit per hit", ["--batch-max", "1",
+                                                                                 "--batch-window-us", "0"])):
+                runs = [mtrkd_run(args, pg, route, extra) for _ in range(args.runs)]
+                print(row("%s, %s, %s" % (label, "open pixel" if route == "pixel" else "click redirect", variant),
+                          runs, base), flush=True)
+        print(row("%s baseline: %s" % (label, "listmonk-shaped link_clicks insert, pgbench -c%d" % args.connections
+                                       if pg else "raw INSERT + COMMIT per hit, one thread"), base_runs, base),
+              flush=True)
+    print()
+    print("load average at end: %s" % open("/proc/loadavg").read().split()[:3])
 
 
 main()

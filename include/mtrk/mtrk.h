@@ -14,4 +14,5 @@
 #include "bounce.h"
 #include "reputation.h"
 #include "webhook.h"
+#include "apitoken.h"
 #endif

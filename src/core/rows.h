@@ -355,6 +355,15 @@
     X(deadletters, diagnostic, TEXT, NUL_)               \
     X(deadletters, unsub_scope, INT, N_)                 \
     X(deadletters, payload, TEXT, NUL_)
+/* API bearer tokens (apitoken.c). hash: hex of BLAKE2b-256 of the token's
+ * random part (never the token); revoked_at 0 while the token is valid. */
+#define API_TOKENS_COLS(X)                               \
+    X(api_tokens, tenant, ID, N_)                        \
+    X(api_tokens, id, ID, N_)                            \
+    X(api_tokens, label, TEXT, N_)                       \
+    X(api_tokens, hash, TEXT, N_)                        \
+    X(api_tokens, created_at, INT, N_)                   \
+    X(api_tokens, revoked_at, INT, N_)
 
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
@@ -383,7 +392,8 @@
     X(BOUNCE_POLICIES, bounce_policies, 2) \
     X(WEBHOOK_SETTINGS, webhook_settings, 2) \
     X(WEBHOOK_KEYS, webhook_keys, 3)  \
-    X(DEADLETTERS, deadletters, 2)
+    X(DEADLETTERS, deadletters, 2) \
+    X(API_TOKENS, api_tokens, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -425,6 +435,7 @@ enum {
 #define webhook_settings_COLS_ WEBHOOK_SETTINGS_COLS
 #define webhook_keys_COLS_ WEBHOOK_KEYS_COLS
 #define deadletters_COLS_ DEADLETTERS_COLS
+#define api_tokens_COLS_ API_TOKENS_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD

@@ -100,6 +100,7 @@ static const mtrk_table_def tables[T__COUNT] = {
     [T_WEBHOOK_SETTINGS] = TABLE(webhook_settings, 2),
     [T_WEBHOOK_KEYS] = TABLE(webhook_keys, 3),
     [T_DEADLETTERS] = TABLE_I(deadletters, 2),
+    [T_API_TOKENS] = TABLE(api_tokens, 2),
 };
 
 #define X_(E, n, k) [T_##E] = rows_##n##_offsets,
@@ -110,7 +111,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 10u
+#define SCHEMA_VERSION 11u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

@@ -139,7 +139,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 8
+#define PG_SCHEMA_VERSION 9
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -661,9 +661,22 @@ static int migrate_8(pgstore *s, const char *schema)
                 "migrating to schema version 8");
 }
 
+/* Version 9: api_tokens, the tenants' API bearer tokens, stored hashed
+ * (src/core/apitoken.c). Frozen: the table as this version made it. */
+static int migrate_9(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "CREATE TABLE \"api_tokens\" (\"tenant\" uuid NOT NULL, \"id\" uuid NOT NULL,"
+                " \"label\" text COLLATE \"C\" NOT NULL, \"hash\" text COLLATE \"C\" NOT NULL,"
+                " \"created_at\" bigint NOT NULL, \"revoked_at\" bigint NOT NULL,"
+                " PRIMARY KEY (\"tenant\", \"id\"));\n",
+                "migrating to schema version 9");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
-                                                            migrate_6, migrate_7, migrate_8 };
+                                                            migrate_6, migrate_7, migrate_8, migrate_9 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 9
+#define SQLITE_SCHEMA_VERSION 10
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -440,9 +440,20 @@ static int migrate_9(sqlstore *s)
                    "migrating to schema version 9");
 }
 
+/* Version 10: api_tokens, the tenants' API bearer tokens, stored hashed
+ * (src/core/apitoken.c). Frozen: the table as this version made it. */
+static int migrate_10(sqlstore *s)
+{
+    return exec_as(s,
+                   "CREATE TABLE IF NOT EXISTS \"api_tokens\" (\"tenant\" BLOB NOT NULL, \"id\" BLOB NOT NULL,"
+                   " \"label\" TEXT NOT NULL, \"hash\" TEXT NOT NULL, \"created_at\" INTEGER NOT NULL,"
+                   " \"revoked_at\" INTEGER NOT NULL, PRIMARY KEY (\"tenant\", \"id\")) STRICT, WITHOUT ROWID;\n",
+                   "migrating to schema version 10");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
-                                                                 migrate_9 };
+                                                                 migrate_9, migrate_10 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -64,6 +64,34 @@ class CliTest(unittest.TestCase):
         self.t.run("campaign", "status", name, "sending")
         return cid
 
+    # ---------------------------------------------------------------- tokens
+    def test_token_create_list_revoke(self):
+        p = self.t.run("token", "create", "ci deploy")
+        token = p.stdout.strip()
+        self.assertTrue(token.startswith("mtrk_") and len(token) == 91, token)
+        self.assertIn("shown this once", p.stderr)
+        made = self.t.json("token", "create", "dashboard", "--json")
+        self.assertEqual(made["label"], "dashboard")
+        rows = [json.loads(l) for l in self.t.run("token", "list", "--json").stdout.splitlines()]
+        self.assertEqual([r["label"] for r in rows], ["ci deploy", "dashboard"])
+        self.assertTrue(all(r["revoked_at"] is None for r in rows))
+        listing = self.t.run("token", "list").stdout
+        self.assertNotIn(token, listing)
+        self.assertNotIn(made["token"], listing)
+        self.assertEqual(self.t.json("token", "revoke", made["id"], "--json"), {"revoked": True})
+        rows = [json.loads(l) for l in self.t.run("token", "list", "--json").stdout.splitlines()]
+        self.assertIsNotNone(rows[1]["revoked_at"])
+        self.assertIsNone(rows[0]["revoked_at"])
+        # Another tenant's token, an unknown id, a malformed id, an empty label.
+        self.t.run("tenant", "create", "beta")
+        self.assertIn("has no token", self.t.run("--tenant", "beta", "token", "revoke", rows[0]["id"],
+                                                 expect=2).stderr)
+        self.assertEqual(self.t.run("--tenant", "beta", "token", "list").stdout, "")
+        self.assertIn("not a token id", self.t.run("token", "revoke", "nope", expect=1).stderr)
+        self.assertIn("label is empty", self.t.run("token", "create", "", expect=2).stderr)
+        self.assertIn("api_token.create", self.t.run("audit").stdout)
+        self.assertNotIn(token, self.t.run("audit").stdout)
+
     # ---------------------------------------------------------------- global
     def test_help_and_usage_errors(self):
         self.assertIn("usage", self.t.run("--help").stdout)

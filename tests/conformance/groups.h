@@ -21,6 +21,7 @@ extern const conf_group conf_group_tracking;
 extern const conf_group conf_group_property;
 extern const conf_group conf_group_reputation;
 extern const conf_group conf_group_webhooks;
+extern const conf_group conf_group_apitokens;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -41,5 +42,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_property,
     &conf_group_reputation,
     &conf_group_webhooks,
+    &conf_group_apitokens,
 };
 #endif

@@ -117,6 +117,8 @@ typedef struct world {
     const char *only_address; /* a contact only this tenant has */
     const char *only_suppressed;
     char only_peid[32];       /* a provider event id only this tenant has seen */
+    mtrk_id token;            /* an API token */
+    char token_secret[MTRK_API_TOKEN_SIZE];
 } world;
 
 static const char *html =
@@ -223,6 +225,7 @@ static void build(world *w, mtrk_db *db, const char *key, const char *only_addre
     OK(mtrk_suppression_add(NULL, t, MTRK_SUPPRESS_DOMAIN, "blocked.example.com", "manual"));
     OK(mtrk_unsub_add(NULL, t, w->c2, MTRK_UNSUB_CAMPAIGN, w->camp, MTRK_SOURCE_MANUAL));
     OK(mtrk_tenant_rotate_key(NULL, t));
+    OK(mtrk_api_token_create(w->token_secret, sizeof w->token_secret, &w->token, t, "dashboard"));
 
     mtrk_id nil = { { 0 } };
     for (int k = MTRK_URL_OPEN; k <= MTRK_URL_LANDING; k++)
@@ -240,6 +243,7 @@ static void unbuild(world *w)
 /* The sweep                                                           */
 /* ------------------------------------------------------------------ */
 static world A, B;
+static mtrk_db *g_db; /* the handle both tenants are open on */
 
 struct snap {
     unsigned char a[32], b[32];
@@ -622,6 +626,17 @@ static void sweep(void)
         }
     }
 
+    /* ---- API tokens ---- */
+    SWEEP(mtrk_api_token_revoke, MTRK_ENOTFOUND, a, B.token);
+    {
+        char who[MTRK_MAX_TENANT_KEY + 1];
+        if (mtrk_db_api_token_find(who, sizeof who, g_db, B.token_secret) != MTRK_OK ||
+            strcmp(who, mtrk_tenant_key(B.t)) != 0) {
+            fprintf(stderr, "isolation: B's API token does not name B after A's sweep (%s)\n", who);
+            failures++;
+        }
+    }
+
     /* ---- simulator ---- */
     mtrk_sim_options so = MTRK_SIM_OPTIONS_INIT;
     so.seed = 7;
@@ -660,6 +675,7 @@ int main(int argc, char **argv)
     }
     mtrk_db *db = NULL;
     OK(mtrk_db_open_store(&db, g_store, &o));
+    g_db = db;
     build(&A, db, "alpha", "alpha-only@example.com", "alpha-blocked@example.com");
     build(&B, db, "beta", "beta-only@example.com", "beta-blocked@example.com");
 

@@ -652,13 +652,14 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 8 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 9 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
      * address rule (1, the older one, for existing rows) and event window;
      * the tables of the bounce policies and reputation guards are made (7);
-     * the provider webhook tables (8); the versions recorded. */
+     * the provider webhook tables (8); api_tokens (9); the versions
+     * recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -671,6 +672,7 @@ static int test_store(void)
     sql("INSERT INTO tenants (id, key, created_at, tracking_base_url, soft_bounce_threshold, attribution_window_ms, "
         "retention_ms, secret) VALUES (gen_random_uuid(), 'migration-test', 0, '', 3, 1, 1, '00')");
     sql("CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at, id)");
+    sql("DROP TABLE api_tokens");
     /* One event of that version, made by hand (its keys point nowhere). */
     sql("CREATE TABLE events_migration_test PARTITION OF events FOR VALUES FROM (0) TO (86400000)");
     sql("SET session_replication_role = replica");
@@ -679,12 +681,12 @@ static int test_store(void)
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 8, "migrations 3 to 8 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 9, "migrations 3 to 9 not recorded");
     CHECK(sql_int("SELECT count(*) FROM tenants WHERE key = 'migration-test' AND address_rule = 1 AND "
                   "events_earliest = 946684800000 AND events_ahead_ms = 86400000") == 1,
           "migration 6: an existing tenant's address rule and event window");
@@ -696,6 +698,9 @@ static int test_store(void)
     CHECK(sql_int("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
                   "AND table_name IN ('webhook_settings', 'webhook_keys', 'deadletters')") == 3,
           "migration 8: the provider webhook tables");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "AND table_name = 'api_tokens'") == 1,
+          "migration 9: api_tokens");
     CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND table_name = 'messages' AND column_name IN "
                   "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,

@@ -32,6 +32,7 @@ int main(void)
     SIZE(mtrk_link_stats);
     SIZE(mtrk_store);
     SIZE(mtrk_key_info);
+    SIZE(mtrk_api_token_info);
     SIZE(mtrk_rendered);
     SIZE(mtrk_classify_rule);
     SIZE(mtrk_classify_rules);
@@ -72,6 +73,7 @@ int main(void)
     OFF(mtrk_open_options, busy_timeout_ms);
     OFF(mtrk_tenant_settings, list_unsubscribe_mailto);
     OFF(mtrk_key_info, current);
+    OFF(mtrk_api_token_info, revoked_at);
     OFF(mtrk_rendered, text_len);
     OFF(mtrk_classify_rules, delivery_window_ms);
     OFF(mtrk_classify_input, builtin_rule);

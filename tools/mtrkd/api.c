@@ -579,7 +579,12 @@ enum MHD_Result api_handle(struct MHD_Connection *c, request *r, const char *pat
     /* The token first: a request without the tenant's token learns
      * nothing, not even whether the tenant exists. */
     const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
-    if (!tokens_check(seg[0], auth)) {
+    int ok = tokens_check(seg[0], auth);
+    if (ok < 0) {
+        count_refusal(REFUSE_BUSY);
+        return reply_error(c, r, 503, "unavailable", "the database cannot check the token");
+    }
+    if (ok == 0) {
         count_refusal(REFUSE_UNAUTHORIZED);
         struct MHD_Response *resp = MHD_create_response_from_buffer(
             sizeof "{\"error\":\"unauthorized\"}" - 1, (void *)"{\"error\":\"unauthorized\"}", MHD_RESPMEM_PERSISTENT);

@@ -24,6 +24,8 @@ config g_cfg = {
     .max_events_body = 1024 * 1024,
     .header_memory = 32 * 1024,
     .grace_s = 10,
+    .batch_window_us = 0,
+    .batch_max = 256,
 };
 counters g_counters;
 _Atomic int g_shutting_down;
@@ -70,7 +72,7 @@ static _Thread_local worker *tl_worker;
 static worker *g_workers;
 static pthread_mutex_t g_workers_lock = PTHREAD_MUTEX_INITIALIZER;
 
-mtrk_tenant *worker_tenant(const char *key, unsigned *status)
+mtrk_db *worker_db(unsigned *status)
 {
     worker *w = tl_worker;
     if (w == NULL) {
@@ -96,6 +98,14 @@ mtrk_tenant *worker_tenant(const char *key, unsigned *status)
             return NULL;
         }
     }
+    return w->db;
+}
+
+mtrk_tenant *worker_tenant(const char *key, unsigned *status)
+{
+    if (worker_db(status) == NULL)
+        return NULL;
+    worker *w = tl_worker;
     for (size_t i = 0; i < w->ntenants; i++)
         if (strcmp(w->tenants[i].key, key) == 0)
             return w->tenants[i].t;
@@ -273,6 +283,20 @@ static enum MHD_Result metrics_text(struct MHD_Connection *c, request *r)
     for (int i = 0; i < REFUSE_COUNT; i++)
         fprintf(f, "mtrkd_refusals_total{reason=\"%s\"} %llu\n", refusal_names[i],
                 (unsigned long long)atomic_load(&g_counters.refusals[i]));
+    fprintf(f, "# HELP mtrkd_commit_group_size Tracking hits committed in one transaction (group commit).\n"
+               "# TYPE mtrkd_commit_group_size histogram\n");
+    const unsigned *gle = commit_group_buckets();
+    uint64_t gcum = 0;
+    for (int b = 0; b <= GROUP_BUCKETS; b++) {
+        gcum += atomic_load(&g_counters.group_size[b]);
+        if (b < GROUP_BUCKETS)
+            fprintf(f, "mtrkd_commit_group_size_bucket{le=\"%u\"} %llu\n", gle[b], (unsigned long long)gcum);
+        else
+            fprintf(f, "mtrkd_commit_group_size_bucket{le=\"+Inf\"} %llu\n", (unsigned long long)gcum);
+    }
+    fprintf(f, "mtrkd_commit_group_size_sum %llu\nmtrkd_commit_group_size_count %llu\n",
+            (unsigned long long)atomic_load(&g_counters.committed_hits),
+            (unsigned long long)atomic_load(&g_counters.commits));
     fprintf(f, "# HELP mtrkd_requests_in_flight Requests being answered.\n"
                "# TYPE mtrkd_requests_in_flight gauge\nmtrkd_requests_in_flight %lld\n",
             (long long)atomic_load(&g_in_flight));
@@ -494,6 +518,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
         fflush(g_access_log);
         pthread_mutex_unlock(&g_log_lock);
     }
+    hit_free(r->hit);
     free(r->body);
     free(r);
     atomic_fetch_sub(&g_in_flight, 1);
@@ -508,8 +533,6 @@ static void usage(FILE *f)
             "usage: mtrkd [options]\n"
             "  --listen HOST:PORT      address to listen on (MTRKD_LISTEN; default 127.0.0.1:8025; port 0: any)\n"
             "  --db TARGET             SQLite file or postgresql:// URL (MTRKD_DB; default mtrk.db)\n"
-            "  --tokens FILE           API token hashes: lines \"TENANT SHA256-HEX\" (MTRKD_TOKENS)\n"
-            "                          (MTRKD_TOKEN_HASHES=\"TENANT:HEX,...\" adds more)\n"
             "  --threads N             worker threads, one mtrk handle each (MTRKD_THREADS; 4)\n"
             "  --timeout SECONDS       idle or slow connection timeout (MTRKD_TIMEOUT; 10)\n"
             "  --max-connections N     open connections at most (MTRKD_MAX_CONNECTIONS; 1024)\n"
@@ -519,10 +542,13 @@ static void usage(FILE *f)
             "  --header-memory OCTETS  per-connection memory, bounds the headers (MTRKD_HEADER_MEMORY; 32768)\n"
             "  --grace SECONDS         SIGTERM waits this long for requests in flight (MTRKD_GRACE; 10)\n"
             "  --sync off|normal|full  SQLite durability (MTRKD_SYNC; the library's default)\n"
+            "  --batch-window-us US    group commit: the oldest queued hit waits this long for others\n"
+            "                          (MTRKD_BATCH_WINDOW_US; 0: commit what has queued at once)\n"
+            "  --batch-max N           group commit: hits in one transaction at most (MTRKD_BATCH_MAX; 256)\n"
             "  --busy-timeout MS       SQLite busy timeout (MTRKD_BUSY_TIMEOUT; the library's default)\n"
             "  --access-log PATH|-     one line per request (MTRKD_ACCESS_LOG; default none)\n"
             "  --real-ip-header NAME   take the client address from this header (behind a proxy)\n"
-            "  --hash-token            read a token on stdin, print its SHA-256 for the tokens file\n");
+            "API tokens live in the database: mtrk token create|list|revoke.\n");
 }
 
 static int parse_uint(unsigned long long *out, const char *name, const char *v, unsigned long long max)
@@ -545,8 +571,6 @@ static int set_option(const char *name, const char *v)
         g_cfg.listen = v;
     else if (strcmp(name, "db") == 0)
         g_cfg.db = v;
-    else if (strcmp(name, "tokens") == 0)
-        g_cfg.tokens_file = v;
     else if (strcmp(name, "access-log") == 0)
         g_cfg.access_log = v;
     else if (strcmp(name, "real-ip-header") == 0)
@@ -569,7 +593,8 @@ static int set_option(const char *name, const char *v)
             { "max-connections", 1, 100000 }, { "per-ip-connections", 0, 100000 },
             { "max-body", 1, 64u << 20 },     { "max-events-body", 1, 256u << 20 },
             { "header-memory", 4096, 1u << 20 }, { "grace", 0, 3600 },
-            { "busy-timeout", 0, 600000 },
+            { "busy-timeout", 0, 600000 },   { "batch-window-us", 0, 1000000 },
+            { "batch-max", 1, 10000 },
         };
         size_t i = 0;
         while (i < sizeof nums / sizeof nums[0] && strcmp(nums[i].name, name) != 0)
@@ -593,6 +618,8 @@ static int set_option(const char *name, const char *v)
         case 5: g_cfg.max_events_body = (size_t)n; break;
         case 6: g_cfg.header_memory = (size_t)n; break;
         case 7: g_cfg.grace_s = (unsigned)n; break;
+        case 9: g_cfg.batch_window_us = (unsigned)n; break;
+        case 10: g_cfg.batch_max = (unsigned)n; break;
         default: g_cfg.busy_timeout_ms = (int)n; break;
         }
     }
@@ -600,11 +627,12 @@ static int set_option(const char *name, const char *v)
 }
 
 static const char *const option_names[] = {
-    "listen", "db", "tokens", "threads", "timeout", "max-connections", "per-ip-connections", "max-body",
+    "listen", "db", "threads", "timeout", "max-connections", "per-ip-connections", "max-body",
     "max-events-body", "header-memory", "grace", "sync", "busy-timeout", "access-log", "real-ip-header",
+    "batch-window-us", "batch-max",
 };
 
-static int configure(int argc, char **argv, bool *hash_token)
+static int configure(int argc, char **argv)
 {
     /* The environment first: MTRKD_ and the option's name upper-cased. */
     for (size_t i = 0; i < sizeof option_names / sizeof option_names[0]; i++) {
@@ -617,16 +645,21 @@ static int configure(int argc, char **argv, bool *hash_token)
         if (v && *v && set_option(option_names[i], v))
             return -1;
     }
-    g_cfg.tokens_env = getenv("MTRKD_TOKEN_HASHES");
+    if (getenv("MTRKD_TOKENS") || getenv("MTRKD_TOKEN_HASHES")) {
+        fprintf(stderr, "mtrkd: MTRKD_TOKENS and MTRKD_TOKEN_HASHES are gone: API tokens live in the database "
+                        "(mtrk token create)\n");
+        return -1;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
         }
-        if (strcmp(a, "--hash-token") == 0) {
-            *hash_token = true;
-            continue;
+        if (strcmp(a, "--hash-token") == 0 || strcmp(a, "--tokens") == 0 || strncmp(a, "--tokens=", 9) == 0) {
+            fprintf(stderr, "mtrkd: %s is gone: API tokens live in the database (mtrk token create)\n",
+                    a[2] == 'h' ? "--hash-token" : "--tokens");
+            return -1;
         }
         if (strncmp(a, "--", 2) != 0) {
             fprintf(stderr, "mtrkd: unexpected argument \"%s\"\n", a);
@@ -649,25 +682,6 @@ static int configure(int argc, char **argv, bool *hash_token)
         if (set_option(name, v))
             return -1;
     }
-    return 0;
-}
-
-static int hash_token_stdin(void)
-{
-    char tok[1024];
-    if (fgets(tok, sizeof tok, stdin) == NULL) {
-        fprintf(stderr, "mtrkd: --hash-token: no token on standard input\n");
-        return 1;
-    }
-    tok[strcspn(tok, "\r\n")] = '\0';
-    if (strlen(tok) < 16) {
-        fprintf(stderr, "mtrkd: --hash-token: a token has at least 16 characters\n");
-        return 1;
-    }
-    unsigned char h[crypto_hash_sha256_BYTES];
-    char hex[2 * sizeof h + 1];
-    crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
-    printf("%s\n", sodium_bin2hex(hex, sizeof hex, h, sizeof h));
     return 0;
 }
 
@@ -698,16 +712,11 @@ static int resolve_listen(struct sockaddr_storage *ss, const char *listen)
 
 int main(int argc, char **argv)
 {
-    bool hash_token = false;
     if (sodium_init() < 0) {
         fprintf(stderr, "mtrkd: libsodium failed to initialize\n");
         return 1;
     }
-    if (configure(argc, argv, &hash_token))
-        return 2;
-    if (hash_token)
-        return hash_token_stdin();
-    if (tokens_load(g_cfg.tokens_file, g_cfg.tokens_env))
+    if (configure(argc, argv))
         return 2;
     if (strncmp(g_cfg.db, "memory:", 7) == 0) {
         /* Each worker opens its own handle, and a memory store is private
@@ -752,7 +761,12 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (commit_start()) {
+        fprintf(stderr, "mtrkd: cannot start the writer thread\n");
+        return 1;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -763,6 +777,7 @@ int main(int argc, char **argv)
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, g_cfg.header_memory, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
         MHD_OPTION_END);
     if (d == NULL) {
+        commit_stop();
         fprintf(stderr, "mtrkd: cannot listen on %s\n", g_cfg.listen);
         return 1;
     }
@@ -785,9 +800,11 @@ int main(int argc, char **argv)
         nanosleep(&ts, NULL);
     }
     int64_t left = atomic_load(&g_in_flight);
+    /* The writer commits what has queued and resumes those connections
+     * before it stops: the daemon must not stop with one suspended. */
+    commit_stop();
     MHD_stop_daemon(d);
     workers_close();
-    tokens_free();
     fprintf(stderr, "mtrkd: stopped (%s)%s\n", sig == SIGTERM ? "SIGTERM" : "SIGINT",
             left > 0 ? ", requests still in flight were cut at the grace period" : "");
     if (g_access_log && g_access_log != stderr)

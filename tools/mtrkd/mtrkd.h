@@ -45,8 +45,6 @@ typedef enum refusal {
 typedef struct config {
     const char *listen;      /* HOST:PORT ("127.0.0.1:8025"); port 0 picks one */
     const char *db;          /* mtrk_db_open target */
-    const char *tokens_file; /* tenant key -> token hashes */
-    const char *tokens_env;  /* MTRKD_TOKEN_HASHES: "tenant:hex,tenant:hex" */
     const char *access_log;  /* path, "-" for stderr, NULL for none */
     const char *real_ip_header; /* trusted header naming the client (behind a proxy) */
     unsigned threads;
@@ -60,7 +58,25 @@ typedef struct config {
     int sync;                /* MTRK_SYNC_* (0: the library's default) */
     int busy_timeout_ms;
     bool serialize_writes;   /* set for SQLite targets */
+    unsigned batch_window_us; /* group commit: how long the oldest hit waits for others */
+    unsigned batch_max;      /* group commit: hits in one transaction at most */
 } config;
+
+/* A tracking hit handed to the writer (commit.c). The request's body and ip
+ * stay the worker's request's: its connection is suspended, and they live
+ * until the hit is answered. */
+typedef struct hit {
+    struct hit *next;
+    struct MHD_Connection *conn;
+    int64_t queued_ns;
+    char tenant[MTRK_MAX_TENANT_KEY + 1];
+    mtrk_track_request req;
+    mtrk_track_result res; /* redirect_url NULL: see redirect */
+    char *path, *user_agent; /* copies, req's */
+    char *redirect;        /* a copy of the result's redirect_url */
+    int status;            /* 0 or the hit's refusal or the group's failure */
+    _Atomic int done;      /* set by the writer before it resumes conn */
+} hit;
 
 /* Per-request state, from the first call of the access handler to the
  * completion callback. */
@@ -74,6 +90,7 @@ typedef struct request {
     char ip[MTRK_MAX_IP + 1];
     char *body;
     size_t body_len;
+    hit *hit;          /* handed to the writer, answered once done */
     size_t body_limit;
     bool too_large;
     bool answered;
@@ -82,12 +99,16 @@ typedef struct request {
 /* The server's counters (Prometheus text at /metrics). */
 #define LATENCY_BUCKETS 12
 #define STATUS_SLOTS 20
+#define GROUP_BUCKETS 11
 typedef struct counters {
     _Atomic uint64_t requests[ROUTE_COUNT][STATUS_SLOTS];
     _Atomic uint64_t latency[ROUTE_COUNT][LATENCY_BUCKETS + 1];
     _Atomic uint64_t latency_sum_us[ROUTE_COUNT];
     _Atomic uint64_t events_recorded[ROUTE_COUNT];
     _Atomic uint64_t refusals[REFUSE_COUNT];
+    _Atomic uint64_t commits;        /* group commits of tracking hits */
+    _Atomic uint64_t committed_hits; /* hits in them */
+    _Atomic uint64_t group_size[GROUP_BUCKETS + 1];
 } counters;
 
 extern config g_cfg;
@@ -98,9 +119,13 @@ extern _Atomic int g_shutting_down;
  * on first use; a handle is used by one thread at a time). NULL with *status
  * set to the HTTP status to answer (404 unknown tenant, 503 storage). */
 mtrk_tenant *worker_tenant(const char *key, unsigned *status);
-/* Serializes the writing calls of the workers on an SQLite database (one
- * writer at a time: SQLite's own lock would make the others sleep in its
- * busy handler, which costs a long latency tail); a no-op on PostgreSQL. */
+/* The worker thread's database handle (opened on first use), or NULL with
+ * *status 503. */
+mtrk_db *worker_db(unsigned *status);
+/* Serializes the writing calls on an SQLite database, the group-commit
+ * writer's and the workers' (lead forms, the event route): one writer at a
+ * time, as SQLite's own lock would make the others sleep in its busy
+ * handler, which costs a long latency tail; a no-op on PostgreSQL. */
 void writer_lock(void);
 void writer_unlock(void);
 /* Closes every worker's handles (after the daemon's threads have stopped). */
@@ -125,13 +150,24 @@ void count_recorded(route rt, uint64_t n);
 bool track_route_of(const char *path, const char *method, route *out);
 enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *path, bool query);
 
+/* Group commit (commit.c): start the writer thread (0, or -1), hand it a
+ * hit (the caller has suspended the connection; the writer resumes it after
+ * the commit with hit->done set, or at once with MTRK_EBUSY once stopped),
+ * stop it once no request is in flight. */
+int commit_start(void);
+void commit_stop(void);
+hit *hit_new(struct MHD_Connection *c, const char *tenant, const mtrk_track_request *req);
+void hit_free(hit *h);
+void commit_enqueue(hit *h);
+/* The upper bounds of the group-size histogram (GROUP_BUCKETS of them). */
+const unsigned *commit_group_buckets(void);
+
 /* The JSON API and the event route under /api/v1/. */
 enum MHD_Result api_handle(struct MHD_Connection *c, request *r, const char *path, const char *method);
 
-/* Bearer tokens: load (0, or -1 with a message on stderr), check. */
-int tokens_load(const char *file, const char *env);
-bool tokens_check(const char *tenant, const char *authorization);
-void tokens_free(void);
+/* Bearer tokens (tokens.c): 1 when `authorization` is "Bearer {token}" with
+ * a valid token of `tenant`, 0 when not, -1 when the database cannot say. */
+int tokens_check(const char *tenant, const char *authorization);
 
 /* The dashboard's files, compiled in (dashboard_files.c, generated). */
 typedef struct embedded_file {

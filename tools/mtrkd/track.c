@@ -1,7 +1,8 @@
 /* Tracking routes: {prefix}/o/{tenant}/{token}.gif, /c/, /u/, /l/
  * (docs/tracking.md), and the lead form POST on the landing URL
- * (docs/server.md). Every hit goes through mtrk_track_resolve, which
- * verifies the signed token and records in one transaction; a refused URL
+ * (docs/server.md). Every hit goes through mtrk_track_resolve (or, for
+ * the hits that write, the writer's mtrk_track_resolve_batch: commit.c),
+ * which verifies the signed token and records in one transaction; a refused URL
  * gets a plain 404 and records nothing. Redirects only ever go to a URL the
  * library returns (a catalogued link or the landing page), never one from
  * the request. */
@@ -219,10 +220,35 @@ static enum MHD_Result lead(struct MHD_Connection *c, request *r, mtrk_tenant *t
 /* ------------------------------------------------------------------ */
 /* The hit                                                             */
 /* ------------------------------------------------------------------ */
+/* Hands a hit to the writer and suspends the connection until it is
+ * committed (commit.c); the writer resumes it, and track_handle is called
+ * again to answer. */
+static enum MHD_Result hand_over(struct MHD_Connection *c, request *r, const char *key,
+                                 const mtrk_track_request *req)
+{
+    r->hit = hit_new(c, key, req);
+    if (r->hit == NULL)
+        return MHD_NO;
+    MHD_suspend_connection(c);
+    commit_enqueue(r->hit);
+    return MHD_YES;
+}
+
 enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *path, bool query)
 {
     const char *method = r->method;
     bool post = strcmp(method, "POST") == 0;
+    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
+    mtrk_tenant *t = NULL;
+    int rc;
+    if (r->hit) { /* resumed by the writer: the hit is committed (or failed) */
+        if (!atomic_load(&r->hit->done))
+            return MHD_YES;
+        rc = r->hit->status;
+        res = r->hit->res;
+        res.redirect_url = r->hit->redirect;
+        goto answer;
+    }
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 && !post)
         return refused(c, r, REFUSE_METHOD);
     if ((r->route == ROUTE_PIXEL || r->route == ROUTE_CLICK) && post)
@@ -233,7 +259,7 @@ enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *p
     if (mtrk_track_path_tenant(key, sizeof key, path))
         return refused(c, r, REFUSE_SIGNATURE);
     unsigned status = 404;
-    mtrk_tenant *t = worker_tenant(key, &status);
+    t = worker_tenant(key, &status);
     if (t == NULL) {
         if (status == 404)
             return refused(c, r, REFUSE_TENANT);
@@ -249,13 +275,12 @@ enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *p
     req.body_len = r->route == ROUTE_LEAD ? 0 : r->body_len;
     req.user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
     req.ip = r->ip[0] ? r->ip : NULL;
-    mtrk_track_result res = MTRK_TRACK_RESULT_INIT;
-    bool writes = r->route != ROUTE_LANDING && r->route != ROUTE_LEAD;
-    if (writes)
-        writer_lock();
-    int rc = mtrk_track_resolve(&res, t, &req, NULL);
-    if (writes)
-        writer_unlock();
+    /* Opens, clicks and unsubscribes write: they go to the writer, which
+     * commits them in groups. Landing visits record nothing. */
+    if (r->route != ROUTE_LANDING && r->route != ROUTE_LEAD)
+        return hand_over(c, r, key, &req);
+    rc = mtrk_track_resolve(&res, t, &req, NULL);
+answer:
     if (rc == MTRK_ESIGNATURE || rc == MTRK_ENOTFOUND)
         return refused(c, r, REFUSE_SIGNATURE);
     if (rc == MTRK_ETENANT)
@@ -277,6 +302,8 @@ enum MHD_Result track_handle(struct MHD_Connection *c, request *r, const char *p
     case MTRK_ACTION_CONFIRM: return page(c, r, 200, confirm_page, sizeof confirm_page - 1);
     case MTRK_ACTION_UNSUBSCRIBED: return page(c, r, 200, unsubscribed_page, sizeof unsubscribed_page - 1);
     case MTRK_ACTION_LANDING:
+        if (t == NULL) /* never from the writer: it takes no landing visit */
+            return refused(c, r, REFUSE_SIGNATURE);
         if (r->route == ROUTE_LEAD)
             return lead(c, r, t, &res, strrchr(path, '/') + 1);
         return redirect(c, r, res.redirect_url, strrchr(path, '/') + 1);

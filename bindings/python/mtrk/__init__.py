@@ -31,7 +31,7 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     EventOutcome, EventType, Exclusion, GenerateReport, HourlyCounts, Lead, LeadCapture,
                     Link, LinkStats, Message, MessageState, Metrics, Source, Suppression, SuppressionKind,
                     TenantSettings, UnsubScope, Unsubscribe, Verdict, Sync, LinkOrigin, UrlKind, MachineClass,
-                    MachineRule, Apply, TrackAction, KeyInfo, Rendered, ClassifyRule, ClassifyRules,
+                    MachineRule, Apply, TrackAction, KeyInfo, ApiTokenInfo, Rendered, ClassifyRule, ClassifyRules,
                     ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
 from . import bounces
 from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
@@ -69,7 +69,7 @@ __all__ = [
     "EventOutcome", "EventType", "Exclusion", "GenerateReport", "HourlyCounts", "Lead", "LeadCapture",
     "Link", "LinkStats", "Message", "MessageState", "Metrics", "Source", "Suppression", "SuppressionKind",
     "TenantSettings", "UnsubScope", "Unsubscribe", "Verdict", "Sync", "LinkOrigin", "UrlKind", "MachineClass",
-    "MachineRule", "Apply", "TrackAction", "KeyInfo", "Rendered", "ClassifyRule", "ClassifyRules",
+    "MachineRule", "Apply", "TrackAction", "KeyInfo", "ApiTokenInfo", "Rendered", "ClassifyRule", "ClassifyRules",
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
     "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
     "BounceAction", "BouncePolicy", "Reputation", "ReputationLevel", "ReputationSettings",

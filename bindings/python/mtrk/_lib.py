@@ -194,6 +194,17 @@ class mtrk_key_info(Structure):
                 ("retired_at", mtrk_time), ("current", c_int)]
 
 
+# ---- apitoken.h ----
+MTRK_API_TOKEN_SIZE = 92
+MTRK_MAX_TOKEN_LABEL = 64
+
+
+class mtrk_api_token_info(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("id", mtrk_id), ("label", c_char * (MTRK_MAX_TOKEN_LABEL + 1)),
+                ("created_at", mtrk_time), ("revoked_at", mtrk_time)]
+
+
 class mtrk_rendered(Structure):
     """Strings owned by the caller: kept as raw pointers, read, then mtrk_rendered_clear."""
     VERSION = 2
@@ -362,7 +373,7 @@ STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
     mtrk_event_outcome, mtrk_contact_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
-    mtrk_key_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
+    mtrk_key_info, mtrk_api_token_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
     mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient,
     mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy,
@@ -603,6 +614,12 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_tenant_retire_key", c_int, [H, c_uint32]),
     ("mtrk_key_info_init", c_int, [P(mtrk_key_info), c_uint]),
     ("mtrk_tenant_signing_keys", c_int, [P(P(mtrk_key_info)), c_size_t, PSZ, H]),
+    # apitoken.h
+    ("mtrk_api_token_create", c_int, [P(c_char), c_size_t, PID, H, S]),
+    ("mtrk_api_token_revoke", c_int, [H, ID]),
+    ("mtrk_api_token_info_init", c_int, [P(mtrk_api_token_info), c_uint]),
+    ("mtrk_api_token_list", c_int, [P(P(mtrk_api_token_info)), c_size_t, PSZ, H]),
+    ("mtrk_db_api_token_find", c_int, [P(c_char), c_size_t, H, S]),
     ("mtrk_url_kind_name", S, [c_enum]),
     ("mtrk_track_url", c_int, [P(c_void_p), H, c_enum, ID, ID]),
     ("mtrk_landing_page_url", c_int, [P(c_void_p), PID, H, ID]),

@@ -6,11 +6,12 @@ import os
 import threading
 import time
 import traceback
-from ctypes import POINTER, byref, c_size_t, c_void_p, string_at
+from ctypes import POINTER, byref, c_size_t, c_void_p, create_string_buffer, string_at
 from typing import Callable, Optional, Union
 
 from . import _convert as cv
 from . import _lib
+from . import errors
 from ._handle import Handle, Use, callback_scope
 from .tenant import Tenant
 from .types import Sync
@@ -243,6 +244,19 @@ class Db:
             return keys
         finally:
             self._L.mtrk_free(out.value)
+
+    def find_api_token(self, token: str) -> Optional[str]:
+        """The key of the tenant whose valid (unrevoked) API token `token` is,
+        or None for anything else (compared in constant time)."""
+        tok = cv.str_in(token, "token")
+        out = create_string_buffer(_lib.MAX_TENANT_KEY + 1)
+        with Use(self._h) as db:
+            rc = self._L.mtrk_db_api_token_find(out, len(out), db, tok)
+            if rc == errors.ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)
+        return out.value.decode("utf-8")
 
     def create_tenant(self, key: str, actor: str) -> Tenant:
         """Creates tenant `key` (1–64 chars of A–Z a–z 0–9 . _ -) and opens it;

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, Union
 from . import _convert as cv
 from . import _lib
 from ._handle import Use, callback_scope
-from .types import (Apply, ClassifyInput, ClassifyRule, ClassifyRules, HtmlLink, KeyInfo, MachineClass,
+from .types import (ApiTokenInfo, Apply, ClassifyInput, ClassifyRule, ClassifyRules, HtmlLink, KeyInfo, MachineClass,
                     MachineRule, Rendered, RewriteResult, TrackAction, TrackResult, UrlKind, Verdict)
 
 if TYPE_CHECKING:
@@ -202,6 +202,41 @@ class TrackingMixin(_Base):
                 return [KeyInfo(key_id=k.key_id, created_at=cv.time_out(k.created_at),
                                 retired_at=cv.opt_time_out(k.retired_at), current=bool(k.current))
                         for k in outs[:count.value]]
+            cap = count.value
+
+    # ---- API bearer tokens (apitoken.h) -------------------------------------------------------
+    def create_api_token(self, label: str) -> "tuple[uuid.UUID, str]":
+        """Creates an API bearer token of the tenant (audited, without the
+        secret); returns (id, token). The token is handed out this once: the
+        store keeps its hash only."""
+        lab = cv.str_in(label, "label")
+        buf = create_string_buffer(_lib.MTRK_API_TOKEN_SIZE)
+        out = _lib.mtrk_id()
+        self._call(lambda t: self._L.mtrk_api_token_create(buf, len(buf), byref(out), t, lab))
+        try:
+            return cv.id_out(out), buf.value.decode("ascii")
+        finally:
+            ctypes.memset(buf, 0, len(buf))
+
+    def revoke_api_token(self, token_id: uuid.UUID) -> None:
+        """Revokes the tenant's token `token_id` (NotFound for an unknown id or
+        another tenant's); revoking twice keeps the first time."""
+        i = cv.id_in(token_id, "token_id")
+        self._call(lambda t: self._L.mtrk_api_token_revoke(t, i))
+
+    def api_tokens(self) -> List[ApiTokenInfo]:
+        """The tenant's API tokens, revoked ones included, in order of creation."""
+        L = self._L
+        count = c_size_t()
+        cap = 8
+        while True:
+            outs = [self._init(_lib.mtrk_api_token_info, L.mtrk_api_token_info_init) for _ in range(cap)]
+            ptrs = (POINTER(_lib.mtrk_api_token_info) * cap)(*[POINTER(_lib.mtrk_api_token_info)(k) for k in outs])
+            self._call(lambda t: L.mtrk_api_token_list(ptrs, cap, byref(count), t))
+            if count.value <= cap:
+                return [ApiTokenInfo(id=cv.id_out(k.id), label=k.label.decode("utf-8"),
+                                     created_at=cv.time_out(k.created_at),
+                                     revoked_at=cv.opt_time_out(k.revoked_at)) for k in outs[:count.value]]
             cap = count.value
 
     # ---- URLs and rendering ------------------------------------------------------------------

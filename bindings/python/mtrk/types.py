@@ -491,6 +491,15 @@ class KeyInfo:
 
 
 @dataclass(frozen=True)
+class ApiTokenInfo:
+    """An API token's public facts (never its secret nor its hash)."""
+    id: uuid.UUID
+    label: str
+    created_at: _dt.datetime
+    revoked_at: Optional[_dt.datetime]  #: None while the token is valid
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A message rendered for its recipient (None for a part the campaign lacks)."""
     html: Optional[str]

@@ -47,6 +47,7 @@ class StructSizeTest(unittest.TestCase):
             "mtrk_contact_outcome": L.mtrk_contact_outcome_init,
             "mtrk_event_info": L.mtrk_event_info_init, "mtrk_metrics": L.mtrk_metrics_init,
             "mtrk_link_stats": L.mtrk_link_stats_init, "mtrk_key_info": L.mtrk_key_info_init,
+            "mtrk_api_token_info": L.mtrk_api_token_info_init,
             "mtrk_rendered": L.mtrk_rendered_init, "mtrk_classify_rules": L.mtrk_classify_rules_init,
             "mtrk_track_request": L.mtrk_track_request_init, "mtrk_resolve_options": L.mtrk_resolve_options_init,
             "mtrk_track_result": L.mtrk_track_result_init, "mtrk_sim_options": L.mtrk_sim_options_init,

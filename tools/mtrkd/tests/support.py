@@ -3,7 +3,6 @@ Python binding, and the server started on a loopback port of its own."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import signal
@@ -23,7 +22,8 @@ HTML = ('<html><body><a href="https://shop.example.com/buy">Buy now</a>'
         '<a href="https://shop.example.com/lookbook">Lookbook</a>'
         '<a href="https://shop.example.com/pricing">Pricing</a>'
         '<a href="{{unsubscribe_url}}">Unsubscribe</a></body></html>')
-TOKENS = {"acme": "acme-token-0123456789abcdef", "beta": "beta-token-0123456789abcdef"}
+#: The API token of each fixture tenant (created in the database by Fixture).
+TOKENS: Dict[str, str] = {}
 UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Firefox/130.0"
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -31,13 +31,6 @@ T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 def path_of(url: str) -> str:
     assert url.startswith(HOST), url
     return url[len(HOST):]
-
-
-def write_tokens(path: str, tokens: Dict[str, str]) -> None:
-    with open(path, "w") as f:
-        f.write("# tenant sha256(token)\n")
-        for k, v in tokens.items():
-            f.write("%s %s\n" % (k, hashlib.sha256(v.encode()).hexdigest()))
 
 
 class Fixture:
@@ -57,6 +50,7 @@ class Fixture:
         out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n), *keys],
                              env=env, check=True, capture_output=True, text=True)
         self.t: Dict[str, Dict[str, object]] = json.loads(out.stdout)
+        TOKENS.update({k: str(v["token"]) for k, v in self.t.items()})
 
 
 def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, object]]:
@@ -81,7 +75,9 @@ def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, obj
         for m in mids:
             t.mark_sent(m, T0)
         links = list(t.links(camp))
+        _, token = t.create_api_token("test")
         tenants[key] = {
+            "token": token,
             "campaign": str(camp), "mids": [str(m) for m in mids], "links": [str(l.id) for l in links],
             "link_urls": [l.url for l in links], "contacts": [str(c) for c in ids],
             "open": [path_of(t.track_url(UrlKind.OPEN, m)) for m in mids],
@@ -97,16 +93,13 @@ def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, obj
 class Server:
     """mtrkd on 127.0.0.1 and a port the kernel picks."""
 
-    def __init__(self, db: str, directory: str, *args: str, env: Optional[Dict[str, str]] = None,
-                 tokens: Optional[Dict[str, str]] = None) -> None:
-        self.tokens = os.path.join(directory, "tokens")
-        write_tokens(self.tokens, tokens or TOKENS)
+    def __init__(self, db: str, directory: str, *args: str, env: Optional[Dict[str, str]] = None) -> None:
         self.log = os.path.join(directory, "access.log")
         self.stderr = open(os.path.join(directory, "mtrkd.stderr"), "w+")
         e = dict(os.environ)
         e.update(env or {})
         self.proc = subprocess.Popen(
-            [MTRKD, "--listen", "127.0.0.1:0", "--db", db, "--tokens", self.tokens, "--access-log", self.log,
+            [MTRKD, "--listen", "127.0.0.1:0", "--db", db, "--access-log", self.log,
              "--threads", "2", *args], stdout=subprocess.PIPE, stderr=self.stderr, text=True, env=e)
         line = self.proc.stdout.readline()
         if "port" not in line:

@@ -3,7 +3,6 @@ the limits (body, headers, slow clients), tenant isolation of the API, the
 operations routes and a graceful SIGTERM."""
 from __future__ import annotations
 
-import hashlib
 import http.client
 import json
 import os
@@ -207,6 +206,21 @@ class HttpTest(unittest.TestCase):
             r, _ = self.api(path, token=TOKENS["beta"])  # beta's token on acme's data
             self.assertEqual(r.status, 401)
             self.assertEqual(r.getheader("WWW-Authenticate"), 'Bearer realm="mtrkd"')
+
+    def test_tokens_created_and_revoked_with_the_tool_take_effect_at_once(self) -> None:
+        tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
+        made = json.loads(subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "token", "create",
+                                          "ops", "--json"], check=True, capture_output=True, text=True).stdout)
+        self.assertEqual(self.api("/campaigns", token=made["token"])[0].status, 200)
+        # The same token on beta's routes: refused.
+        self.assertEqual(self.api("/campaigns", tenant="beta", token=made["token"])[0].status, 401)
+        subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "token", "revoke", made["id"]], check=True,
+                       capture_output=True)
+        self.assertEqual(self.api("/campaigns", token=made["token"])[0].status, 401)
+        # A token with one octet changed: refused.
+        other = made["token"][:-1] + ("A" if made["token"][-1] != "A" else "B")
+        self.assertEqual(self.api("/campaigns", token=other)[0].status, 401)
+        self.assertEqual(self.api("/campaigns")[0].status, 200)  # the fixture's token still opens acme
 
     def test_api_never_shows_another_tenants_data(self) -> None:
         # acme's token on acme's routes naming beta's ids: not found.
@@ -415,25 +429,13 @@ class ConfigTest(unittest.TestCase):
             (["--bogus", "1"], None, "unknown option --bogus"),
             (["--db", "memory:"], None, "memory: is private"),
             ([], {"MTRKD_MAX_BODY": "-5"}, '--max-body: "-5" is not a number'),
-            (["--tokens", "/nonexistent/tokens"], None, "--tokens /nonexistent/tokens: cannot open"),
+            (["--tokens", "/etc/mtrkd/tokens"], None, "--tokens is gone: API tokens live in the database"),
+            (["--hash-token"], None, "--hash-token is gone"),
+            ([], {"MTRKD_TOKEN_HASHES": "acme:00"}, "MTRKD_TOKENS and MTRKD_TOKEN_HASHES are gone"),
         ):
             p = self.run_mtrkd(*args, env=env)
             self.assertEqual(p.returncode, 2, (args, p.stderr))
             self.assertIn(words, p.stderr)
-
-    def test_token_file_lines_are_checked(self) -> None:
-        with support.tmpdir() as d:
-            bad = os.path.join(d, "tokens")
-            with open(bad, "w") as f:
-                f.write("acme not-a-hash\n")
-            p = self.run_mtrkd("--tokens", bad)
-            self.assertEqual(p.returncode, 2)
-            self.assertIn(bad + ":1: expected", p.stderr)
-
-    def test_hash_token(self) -> None:
-        p = subprocess.run([support.MTRKD, "--hash-token"], input="acme-token-0123456789abcdef\n",
-                           capture_output=True, text=True)
-        self.assertEqual(p.stdout.strip(), hashlib.sha256(b"acme-token-0123456789abcdef").hexdigest())
 
     def test_environment_configures_and_flags_win(self) -> None:
         with support.tmpdir() as d:

@@ -19,11 +19,11 @@ class PgTest(unittest.TestCase):
     def test_tracking_and_api_on_postgresql(self) -> None:
         run = uuid.uuid4().hex[:8]
         a_key, b_key = "mtrkd-%s-a" % run, "mtrkd-%s-b" % run  # the database is shared with other tests
-        tokens = {a_key: "a-token-" + run * 3, b_key: "b-token-" + run * 3}
         with support.tmpdir() as d:
             target = "pg:" + PG
             fx = support.Fixture(d, n=3, target=target, keys=(a_key, b_key))
-            srv = support.Server(target, d, tokens=tokens)
+            srv = support.Server(target, d)
+            tokens = {k: v["token"] for k, v in fx.t.items()}
             try:
                 a = fx.t[a_key]
                 c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
