@@ -1268,6 +1268,13 @@ static int pg_commit(mtrk_store *store)
     if (s->deferred)
         return deferred_fail(s);
     PGresult *res = NULL;
+    /* The deferred foreign-key checks run at COMMIT, planned under the
+     * session's plan_cache_mode: with custom plans (left by a scan or a
+     * typed operation) each check of each row inserted was planned anew —
+     * measured, a third of a batch's events_append and commit. Generic
+     * plans for them: the SET rides in the pipeline with the COMMIT. */
+    if (s->write && (rc = plan_mode(s, 1)))
+        return rc;
     if (s->piped) {
         /* COMMIT rides with the deferred writes: one round trip. When one
          * of them failed, the COMMIT is skipped and the transaction stays
@@ -2087,7 +2094,7 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
  * the statistics. See docs/decisions.md (PostgreSQL typed operations).
  */
 
-enum { TS_LOAD_MSG = 1u << 0, TS_LOAD_EV = 1u << 1, TS_PROVIDER = 1u << 2, TS_APPEND = 1u << 3 };
+enum { TS_LOAD_MSG = 1u << 0, TS_LOAD_EV = 1u << 1, TS_PROVIDER = 1u << 2 };
 /* messages_update statements: one per set of MTRK_STORE_MSG_* groups (1..15). */
 #define TS_UPDATE(mask) (1u << (4 + (mask)))
 #define MSG_GROUPS 0xfu
@@ -2448,37 +2455,22 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
     return rc < 0 ? rc : 0;
 }
 
-/* events_append: INSERT INTO events (cols) SELECT $1, u.* FROM unnest(one
- * array per column but the tenant), sent into the pipeline: a deferred
- * write, as apply's. The row trigger keeps events_ids and
+/* events_append: COPY events (cols) FROM STDIN (FORMAT binary), MANY_CHUNK
+ * rows per message sent. The row trigger keeps events_ids and
  * events_provider_ids, so a repeated id or provider pair (stored, or twice
- * in the call) is a unique_violation: MTRK_EEXISTS at the next call or at
- * commit. Measured against COPY (docs/decisions.md): COPY cannot run in
- * pipeline mode, so it costs two round trips of its own. */
-static int ensure_append_stmt(pgstore *s)
+ * in the call) is a unique_violation: MTRK_EEXISTS. COPY cannot run in
+ * pipeline mode: the deferred writes before it are read first, and its
+ * result is read at once (two round trips: the COPY's start and end); a
+ * failure then sticks until rollback, as a deferred one does. Measured
+ * against one INSERT ... SELECT FROM unnest() of binary arrays sent into
+ * the pipeline (no round trip of its own): COPY wrote a batch's events in
+ * 0.5 to 0.7 of the time (docs/decisions.md). */
+static int copy_fail(pgstore *s, int rc)
 {
-    if (s->typed_ok & TS_APPEND)
-        return 0;
-    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
-    unsigned tc = s->rec.ev.tenant_col;
-    Oid types[MAX_COLS + 1];
-    int np = 0;
-    types[np++] = OID_UUID;
-    strbuf b = { 0 };
-    sb_printf(&b, "INSERT INTO \"%s\" (\"%s\"", ed->name, ed->cols[tc].name);
-    for (unsigned c = 0; c < ed->ncols; c++)
-        if (c != tc)
-            sb_printf(&b, ", \"%s\"", ed->cols[c].name);
-    sb_printf(&b, ") SELECT $1, u.* FROM unnest(");
-    for (unsigned c = 0; c < ed->ncols; c++) {
-        if (c == tc)
-            continue;
-        types[np] = col_array_oid(&ed->cols[c]);
-        sb_printf(&b, "%s$%d", np > 1 ? ", " : "", np + 1);
-        np++;
-    }
-    sb_printf(&b, ") AS u");
-    return typed_prepare(s, TS_APPEND, "ta", &b, np, types);
+    /* The server aborted the transaction: every later call fails too. */
+    s->deferred = rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc;
+    snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
+    return s->deferred;
 }
 
 static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
@@ -2492,47 +2484,66 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     int rc = need_tx(s, "events_append");
     if (rc || n == 0)
         return rc;
-    if ((rc = typed_args(s, "events_append", &tenant, 1)) || (rc = ensure_append_stmt(s)))
+    if ((rc = typed_args(s, "events_append", &tenant, 1)))
         return rc;
     /* Partitions first: creating one is a statement of its own. */
     for (size_t i = 0; i < n; i++)
         if ((rc = ensure_partition(s, month_of_ms(events[i]->occurred_at))))
             return rc;
-    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
-    unsigned tc = s->rec.ev.tenant_col;
-    abuf arr[MAX_COLS];
-    memset(arr, 0, sizeof arr);
-    mtrk_value row[MAX_COLS];
-    for (size_t at = 0; at < n && rc == 0;) {
-        size_t count = n - at < MANY_CHUNK ? n - at : MANY_CHUNK;
-        int e = 0;
-        for (unsigned c = 0; c < ed->ncols && !e; c++)
-            if (c != tc)
-                e = arr_begin(&arr[c], col_oid(&ed->cols[c]), count);
-        for (size_t i = 0; i < count && !e; i++) {
-            rec_event_to_row(&s->rec, &tenant, events[at + i], row);
-            for (unsigned c = 0; c < ed->ncols && !e; c++)
-                if (c != tc)
-                    e = arr_value(&arr[c], &row[c]);
-        }
-        if (e) {
-            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
-            break;
-        }
-        params pa;
-        pa.n = 0;
-        param_tenant(&pa, &tenant);
-        for (unsigned c = 0; c < ed->ncols && rc == 0; c++)
-            if (c != tc)
-                rc = arr_param(s, &pa, &arr[c], "events");
-        if (rc == 0)
-            rc = send_write(s, "ta", &pa, MTRK_CHANGE_INSERT, s->rec.ev.table, 0, "events_append");
-        at += count;
-    }
-    for (unsigned c = 0; c < MAX_COLS; c++)
-        free(arr[c].p);
-    if (rc)
+    /* The row trigger's statements run with generic plans (see pg_commit). */
+    if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
         return rc;
+    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
+    strbuf b = { 0 };
+    sb_printf(&b, "COPY \"%s\" (", ed->name);
+    sql_cols_of(&b, ed, "");
+    sb_printf(&b, ") FROM STDIN (FORMAT binary)");
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    PGresult *res = PQexec(s->conn, b.p);
+    free(b.p);
+    if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN)
+        return copy_fail(s, res_fail(s, res, "events_append (COPY)"));
+    PQclear(res);
+    static const unsigned char header[19] = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', 0xff, '\r', '\n', 0 };
+    abuf a = { 0 };
+    int e = abuf_put(&a, header, sizeof header);
+    mtrk_value row[MAX_COLS];
+    for (size_t i = 0; i < n && !e; i++) {
+        rec_event_to_row(&s->rec, &tenant, events[i], row);
+        unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
+        e = abuf_put(&a, nf, 2);
+        for (unsigned c = 0; c < ed->ncols && !e; c++)
+            e = arr_value(&a, &row[c]);
+        if (!e && (i + 1 == n || (i + 1) % MANY_CHUNK == 0)) {
+            if (i + 1 == n) {
+                static const unsigned char trailer[2] = { 0xff, 0xff };
+                e = abuf_put(&a, trailer, 2);
+            }
+            if (!e && PQputCopyData(s->conn, (const char *)a.p, (int)a.n) != 1)
+                break;
+            a.n = 0;
+        }
+    }
+    free(a.p);
+    /* Out of memory: end the COPY with an error (the transaction is
+     * aborted: the whole call fails anyway). */
+    if (PQputCopyEnd(s->conn, e ? "out of memory" : NULL) != 1)
+        return copy_fail(s, pipe_lost(s, "events_append (COPY)"));
+    res = PQgetResult(s->conn);
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+        rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
+        if (e)
+            PQclear(res);
+    } else {
+        PQclear(res);
+    }
+    while ((res = PQgetResult(s->conn)) != NULL)
+        PQclear(res);
+    if (rc)
+        return copy_fail(s, rc);
     tstate *ts = &s->ts[s->rec.ev.table];
     size_t before = ts->ins_tx;
     ts->ins_tx += n;
