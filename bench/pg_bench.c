@@ -7,6 +7,14 @@
  *                         1,000; baseline: COPY of N bare event rows (id,
  *                         message, type, occurred_at) into an unindexed table
  *                         with a uuid primary key.
+ *   pg_bench append N     the store's events_append alone (mtrk_store_pg_new,
+ *                         one write transaction per 1,000 events, as an
+ *                         ingest's flush sends them: one INSERT ... SELECT
+ *                         FROM unnest() of binary arrays) against a text
+ *                         COPY of the same rows into the same events table
+ *                         (its partitions, indexes, trigger and side
+ *                         tables), in transactions of 1,000 too: which way
+ *                         of writing a batch's events is cheaper.
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
  *                         unsubscribed; mtrk_campaign_generate; baseline: one
  *                         INSERT ... SELECT DISTINCT over raw tables with the
@@ -18,6 +26,7 @@
  */
 #include <libpq-fe.h>
 #include <mtrk/mtrk.h>
+#include <mtrk/store.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,11 +240,142 @@ static void bench_ingest(long n)
     mtrk_db_close(db);
 }
 
+static void uuid_text(char *out, const mtrk_id *id)
+{
+    static const char hx[] = "0123456789abcdef";
+    int o = 0;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hx[id->bytes[i] >> 4];
+        out[o++] = hx[id->bytes[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+/* Event k of the append benchmark (a distinct id and provider event id
+ * per `round`). */
+static mtrk_store_event append_event(long k, int round, const mtrk_id *mids, size_t nm, mtrk_id camp, char *peid)
+{
+    unsigned long h = (unsigned long)k * 2654435761u;
+    mtrk_store_event e;
+    memset(&e, 0, sizeof e);
+    e.version = MTRK_STORE_EVENT_VERSION;
+    e.id.bytes[0] = (unsigned char)(0x10 + round);
+    for (int b = 0; b < 8; b++)
+        e.id.bytes[8 + b] = (unsigned char)((unsigned long)k >> (8 * (7 - b)));
+    e.message = mids[(h / 4) % nm];
+    e.campaign = camp;
+    e.contact = e.message;
+    e.type = (int64_t)(h % 4) + 1;
+    e.occurred_at = T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000;
+    e.arrived_at = T0 + 100LL * 86400000;
+    e.occurred_hour = e.occurred_at / 3600000 * 3600000;
+    e.provider = "bench";
+    sprintf(peid, "a%d-%ld", round, k);
+    e.provider_event_id = peid;
+    return e;
+}
+
+static void bench_append(long n)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    long c = n / 4 < 100 ? 100 : n / 4;
+    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
+    mtrk_id camp = make_campaign(t, c, contacts);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    int rc = mtrk_campaign_generate(&r, t, camp);
+    mtrk_message_iter *it = NULL;
+    rc = rc ? rc : mtrk_message_iter_new(&it, t, camp);
+    mtrk_id *mids = calloc((size_t)c, sizeof *mids);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    size_t nm = 0;
+    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        mids[nm++] = m.mid;
+    mtrk_message_iter_free(it);
+    if (rc || nm == 0)
+        die("append setup", rc);
+    mtrk_id tenant = mtrk_tenant_id(t);
+    char ci[4096];
+    snprintf(ci, sizeof ci, "%s options='-csearch_path=%s'", getenv("MTRK_TEST_PG"), schema);
+    mtrk_store *st = NULL;
+    if ((rc = mtrk_store_pg_new(&st, ci, NULL)) != 0)
+        die("store", rc);
+    enum { B = 1000 };
+    static mtrk_store_event ev[B];
+    static const mtrk_store_event *pev[B];
+    static char peid[B][32];
+    /* A first round, not timed: the partitions and statements exist after it. */
+    double el[3] = { 0, 0, 0 };
+    for (int round = 0; round < 2; round++) {
+        double t0 = now_s();
+        for (long k = 0; k < n; k += B) {
+            int nb = (int)(n - k < B ? n - k : B);
+            for (int i = 0; i < nb; i++) {
+                ev[i] = append_event(k + i, round, mids, nm, camp, peid[i]);
+                pev[i] = &ev[i];
+            }
+            if ((rc = st->begin(st, 1)) || (rc = st->events_append(st, tenant, pev, (size_t)nb)) ||
+                (rc = st->commit(st))) {
+                fprintf(stderr, "pg_bench: events_append: %s\n", st->errmsg(st));
+                exit(1);
+            }
+        }
+        el[0] = now_s() - t0;
+    }
+    printf("append: events_append: %ld events in %.3f s (%.0f events/s), transactions of %d\n", n, el[0],
+           n / el[0], B);
+    /* The same rows (other ids) by COPY, on another connection. */
+    char tn[40], line[512], mid[40], cmp[40], id[40];
+    uuid_text(tn, &tenant);
+    double t0 = now_s();
+    for (long k = 0; k < n; k += B) {
+        int nb = (int)(n - k < B ? n - k : B);
+        sql("BEGIN");
+        PGresult *res = PQexec(admin, "COPY events (tenant, id, message, campaign, contact, type, occurred_at, "
+                                      "arrived_at, occurred_hour, provider, provider_event_id, bounce_kind, verdict, "
+                                      "unsub_scope, unsub_source, effects) FROM STDIN");
+        if (PQresultStatus(res) != PGRES_COPY_IN) {
+            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(res);
+        for (int i = 0; i < nb; i++) {
+            mtrk_store_event e = append_event(k + i, 2, mids, nm, camp, peid[i]);
+            uuid_text(id, &e.id);
+            uuid_text(mid, &e.message);
+            uuid_text(cmp, &e.campaign);
+            int len = snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t%s\t%lld\t%lld\t%lld\t%lld\t%s\t%s\t0\t0\t0\t0\t0\n",
+                               tn, id, mid, cmp, mid, (long long)e.type, (long long)e.occurred_at,
+                               (long long)e.arrived_at, (long long)e.occurred_hour, e.provider,
+                               e.provider_event_id);
+            PQputCopyData(admin, line, len);
+        }
+        PQputCopyEnd(admin, NULL);
+        res = PQgetResult(admin);
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(res);
+        sql("COMMIT");
+    }
+    el[1] = now_s() - t0;
+    printf("append: COPY: %ld events in %.3f s (%.0f events/s); events_append/COPY time ratio %.2f\n", n, el[1],
+           n / el[1], el[0] / el[1]);
+    mtrk_store_free(st);
+    free(contacts);
+    free(mids);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
 int main(int argc, char **argv)
 {
     const char *ci = getenv("MTRK_TEST_PG");
     if (ci == NULL || argc < 2) {
-        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|generate [N]\n");
+        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|generate [N]\n");
         return 2;
     }
     long n = argc > 2 ? atol(argv[2]) : 100000;
@@ -251,6 +391,8 @@ int main(int argc, char **argv)
     snprintf(target, sizeof target, "pg:%s options='-csearch_path=%s'", ci, schema);
     if (strcmp(argv[1], "ingest") == 0)
         bench_ingest(n);
+    else if (strcmp(argv[1], "append") == 0)
+        bench_append(n);
     else
         bench_generate(n);
     snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);
