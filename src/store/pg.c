@@ -82,6 +82,17 @@
  * most MANY_ROWS rows at a time: unnest() of one array per prefix column,
  * WITH ORDINALITY, and a LATERAL range scan per prefix (many_scan_stmt).
  *
+ * The typed operations of the event path (contract version 4) cost a
+ * constant number of round trips per event batch, whatever its size:
+ * messages_load is two statements over one uuid array (the messages; their
+ * events past each one's mark), sent together with the deferred writes in
+ * one round trip; provider_ids_find is one statement over two text arrays;
+ * events_append is one binary COPY (two round trips of its own: COPY cannot
+ * run in a pipeline); messages_update is one deferred UPDATE ... FROM
+ * unnest() per set of column groups, writing only those columns. Records
+ * map onto the rows of messages and events by column name (records.h).
+ * docs/decisions.md §31 has the measurements behind each choice.
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
@@ -1271,8 +1282,9 @@ static int pg_commit(mtrk_store *store)
     /* The deferred foreign-key checks run at COMMIT, planned under the
      * session's plan_cache_mode: with custom plans (left by a scan or a
      * typed operation) each check of each row inserted was planned anew —
-     * measured, a third of a batch's events_append and commit. Generic
-     * plans for them: the SET rides in the pipeline with the COMMIT. */
+     * measured, events_append with its commit then took 1.4 to 1.9 times a
+     * plain COPY of the rows, 0.8 to 1.1 with generic plans. The SET
+     * rides in the pipeline with the COMMIT. */
     if (s->write && (rc = plan_mode(s, 1)))
         return rc;
     if (s->piped) {
@@ -2083,15 +2095,16 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 /* ------------------------------------------------------------------ */
 
 /*
- * Each is one statement per up to MANY_CHUNK records, over binary array
- * parameters (one per column, unnest()), sent into the pipeline like
- * apply's writes: a batch's read costs one round trip (with the deferred
- * writes before it), its writes none of their own (they travel with the
- * next read or the COMMIT). The records map onto the rows of "messages"
- * and "events" by column name (records.h); the SQL names columns, never
- * positions. Plans are custom (planned with the arrays' sizes), so an
- * array of a few thousand ids is a nested loop of index lookups whatever
- * the statistics. See docs/decisions.md (PostgreSQL typed operations).
+ * Each reads or writes up to MANY_CHUNK records per statement, over binary
+ * array parameters (unnest()), except events_append (binary COPY). A
+ * batch's read costs one round trip (with the deferred writes before it);
+ * messages_update none of its own (it travels with the next read or the
+ * COMMIT, like apply's writes); events_append two. The records map onto the
+ * rows of "messages" and "events" by column name (records.h); the SQL names
+ * columns, never positions. The reads and the UPDATE run with custom plans
+ * (planned with the arrays' sizes), so an array of a few thousand ids is a
+ * nested loop of index lookups whatever the statistics. docs/decisions.md
+ * §31.
  */
 
 enum { TS_LOAD_MSG = 1u << 0, TS_LOAD_EV = 1u << 1, TS_PROVIDER = 1u << 2 };
@@ -2463,8 +2476,8 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
  * result is read at once (two round trips: the COPY's start and end); a
  * failure then sticks until rollback, as a deferred one does. Measured
  * against one INSERT ... SELECT FROM unnest() of binary arrays sent into
- * the pipeline (no round trip of its own): COPY wrote a batch's events in
- * 0.5 to 0.7 of the time (docs/decisions.md). */
+ * the pipeline (no round trip of its own): 0.83 against 1.05 of the time
+ * of a text COPY of the same rows (docs/decisions.md §31). */
 static int copy_fail(pgstore *s, int rc)
 {
     /* The server aborted the transaction: every later call fails too. */

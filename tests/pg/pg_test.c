@@ -7,7 +7,12 @@
  *                       month's partition is MTRK_EEXISTS; a newer schema
  *                       version is refused; a connection killed inside a
  *                       transaction fails with a clear status, keeps
- *                       nothing, and the next transaction reconnects.
+ *                       nothing, and the next transaction reconnects; the
+ *                       typed operations of the event path (test_typed):
+ *                       events past a message's mark in the contract's
+ *                       order, repeated and missing messages, pairs found
+ *                       and not, duplicates refused at the call or later,
+ *                       updates writing only their masks' columns.
  *   pg_test contention  4 processes x 2 connections record events at once
  *                       (distinct provider event ids); afterwards every
  *                       event is present once and the rollups equal a rebuild.
