@@ -2426,14 +2426,14 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
         for (size_t i = 0; i < count && !e; i++) {
             size_t lp = strlen(providers[pick[i]]), le = strlen(event_ids[pick[i]]);
             if (lp > 0x3fffffff || le > 0x3fffffff) {
-                free(ap.p);
-                free(ae.p);
-                free(pick);
-                return fail(s, MTRK_ETOOLONG, "pg store: provider_ids_find: pair %zu is over 1 GiB", pick[i]);
+                rc = fail(s, MTRK_ETOOLONG, "pg store: provider_ids_find: pair %zu is over 1 GiB", pick[i]);
+                break;
             }
             e = abuf_i32(&ap, (int32_t)lp) || abuf_put(&ap, providers[pick[i]], lp) || abuf_i32(&ae, (int32_t)le) ||
                 abuf_put(&ae, event_ids[pick[i]], le);
         }
+        if (rc)
+            break;
         if (e) {
             rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
             break;
