@@ -14,7 +14,9 @@
  *                         COPY of the same rows into the same events table
  *                         (its partitions, indexes, trigger and side
  *                         tables), in transactions of 1,000 too: which way
- *                         of writing a batch's events is cheaper.
+ *                         of writing a batch's events is cheaper; then the
+ *                         ingest's raw baseline, for what the events table
+ *                         itself costs against it.
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
  *                         unsubscribed; mtrk_campaign_generate; baseline: one
  *                         INSERT ... SELECT DISTINCT over raw tables with the
@@ -154,6 +156,38 @@ static void bench_generate(long c)
     mtrk_db_close(db);
 }
 
+/* Raw baseline: COPY of n bare rows (id, message, type, occurred_at)
+ * into an unindexed table with a uuid primary key; its time in s. */
+static double raw_copy(long n, size_t nm)
+{
+    sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
+        "occurred_at bigint NOT NULL)");
+    double t0 = now_s();
+    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    char line[160];
+    for (long k = 0; k < n; k++) {
+        unsigned long h = (unsigned long)k * 2654435761u;
+        int len = snprintf(line, sizeof line,
+                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
+                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
+                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
+        PQputCopyData(admin, line, len);
+    }
+    PQputCopyEnd(admin, NULL);
+    res = PQgetResult(admin);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    return now_s() - t0;
+}
+
 static void bench_ingest(long n)
 {
     mtrk_db *db;
@@ -205,33 +239,7 @@ static void bench_ingest(long n)
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
     printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
-    /* Raw baseline: COPY of bare rows. */
-    sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
-        "occurred_at bigint NOT NULL)");
-    t0 = now_s();
-    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
-    char line[160];
-    for (long k = 0; k < n; k++) {
-        unsigned long h = (unsigned long)k * 2654435761u;
-        int len = snprintf(line, sizeof line,
-                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
-                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
-                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
-        PQputCopyData(admin, line, len);
-    }
-    PQputCopyEnd(admin, NULL);
-    res = PQgetResult(admin);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
-    double el2 = now_s() - t0;
+    double el2 = raw_copy(n, nm);
     printf("ingest: raw COPY: %ld rows in %.3f s (%.0f rows/s); mtrk/raw time ratio %.1f\n", n, el2, n / el2,
            el / el2);
     free(contacts);
@@ -364,6 +372,9 @@ static void bench_append(long n)
     el[1] = now_s() - t0;
     printf("append: COPY: %ld events in %.3f s (%.0f events/s); events_append/COPY time ratio %.2f\n", n, el[1],
            n / el[1], el[0] / el[1]);
+    el[2] = raw_copy(n, nm);
+    printf("append: raw COPY (ingest's baseline): %ld rows in %.3f s; events_append/raw %.1f, COPY into events/raw "
+           "%.1f\n", n, el[2], el[0] / el[2], el[1] / el[2]);
     mtrk_store_free(st);
     free(contacts);
     free(mids);
