@@ -2503,11 +2503,20 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     for (size_t i = 0; i < n; i++)
         if ((rc = ensure_partition(s, month_of_ms(events[i]->occurred_at))))
             return rc;
-    /* The row trigger's statements run with generic plans (see pg_commit). */
-    if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
-        return rc;
+    /* The row trigger's statements run with generic plans (see pg_commit):
+     * the SET rides with the deferred writes when there are some, else
+     * with the COPY itself (one round trip either way). */
+    int set_generic = 0;
+    if (s->piped) {
+        if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
+            return rc;
+    } else {
+        set_generic = !s->generic;
+    }
     const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
     strbuf b = { 0 };
+    if (set_generic)
+        sb_printf(&b, "SET plan_cache_mode = force_generic_plan; ");
     sb_printf(&b, "COPY \"%s\" (", ed->name);
     sql_cols_of(&b, ed, "");
     sb_printf(&b, ") FROM STDIN (FORMAT binary)");
@@ -2520,6 +2529,8 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN)
         return copy_fail(s, res_fail(s, res, "events_append (COPY)"));
     PQclear(res);
+    if (set_generic)
+        s->generic = 1;
     static const unsigned char header[19] = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', 0xff, '\r', '\n', 0 };
     abuf a = { 0 };
     int e = abuf_put(&a, header, sizeof header);
