@@ -301,8 +301,8 @@ static int pipe_lost(pgstore *s, const char *what)
     return fail(s, MTRK_ESTORE, "pg store: %s: connection to the server lost: %s", what, mm);
 }
 
-/* Ends the pipeline: sends a sync (after the nextra queries the caller
- * sent into the pipeline last), reads the result of every deferred write,
+/* Ends the pipeline: sends a sync (after the nextra <= 2 queries the
+ * caller sent into the pipeline last), reads the result of every deferred write,
  * then the extra queries' (extra[0..nextra-1], the caller's to clear,
  * whatever their status), and leaves pipeline mode. Returns 0, or the first
  * write's failure, which then sticks until the transaction ends (the
@@ -330,7 +330,7 @@ static int pipe_end(pgstore *s, int nextra, PGresult **extra)
         }
         ExecStatusType st = PQresultStatus(res);
         if (i >= s->npend) {
-            if (first == 0)
+            if (first == 0 && i - s->npend < 2)
                 xres[i - s->npend] = res;
             else
                 PQclear(res);
@@ -2311,7 +2311,7 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         int sent2 = sent && PQsendQueryPrepared(s->conn, "te", (int)pa.n, pa.val, pa.len, pa.fmt, 1) == 1;
         if (!sent2) {
             /* What was sent is read (and dropped) with the rest. */
-            PGresult *x[2];
+            PGresult *x[2] = { NULL, NULL };
             rc = pipe_end(s, sent, x);
             PQclear(x[0]);
             if (rc == 0)
