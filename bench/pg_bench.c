@@ -7,6 +7,16 @@
  *                         1,000; baseline: COPY of N bare event rows (id,
  *                         message, type, occurred_at) into an unindexed table
  *                         with a uuid primary key.
+ *   pg_bench append N     the store's events_append alone (mtrk_store_pg_new,
+ *                         one write transaction per 1,000 events, as an
+ *                         ingest's flush sends them: one INSERT ... SELECT
+ *                         FROM unnest() of binary arrays) against a text
+ *                         COPY of the same rows into the same events table
+ *                         (its partitions, indexes, trigger and side
+ *                         tables), in transactions of 1,000 too: which way
+ *                         of writing a batch's events is cheaper; then the
+ *                         ingest's raw baseline, for what the events table
+ *                         itself costs against it.
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
  *                         unsubscribed; mtrk_campaign_generate; baseline: one
  *                         INSERT ... SELECT DISTINCT over raw tables with the
@@ -18,6 +28,7 @@
  */
 #include <libpq-fe.h>
 #include <mtrk/mtrk.h>
+#include <mtrk/store.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +156,38 @@ static void bench_generate(long c)
     mtrk_db_close(db);
 }
 
+/* Raw baseline: COPY of n bare rows (id, message, type, occurred_at)
+ * into an unindexed table with a uuid primary key; its time in s. */
+static double raw_copy(long n, size_t nm)
+{
+    sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
+        "occurred_at bigint NOT NULL)");
+    double t0 = now_s();
+    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    char line[160];
+    for (long k = 0; k < n; k++) {
+        unsigned long h = (unsigned long)k * 2654435761u;
+        int len = snprintf(line, sizeof line,
+                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
+                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
+                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
+        PQputCopyData(admin, line, len);
+    }
+    PQputCopyEnd(admin, NULL);
+    res = PQgetResult(admin);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+    return now_s() - t0;
+}
+
 static void bench_ingest(long n)
 {
     mtrk_db *db;
@@ -196,35 +239,161 @@ static void bench_ingest(long n)
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
     printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
-    /* Raw baseline: COPY of bare rows. */
-    sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
-        "occurred_at bigint NOT NULL)");
-    t0 = now_s();
-    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
-    char line[160];
-    for (long k = 0; k < n; k++) {
-        unsigned long h = (unsigned long)k * 2654435761u;
-        int len = snprintf(line, sizeof line,
-                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
-                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
-                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
-        PQputCopyData(admin, line, len);
-    }
-    PQputCopyEnd(admin, NULL);
-    res = PQgetResult(admin);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
-    double el2 = now_s() - t0;
+    double el2 = raw_copy(n, nm);
     printf("ingest: raw COPY: %ld rows in %.3f s (%.0f rows/s); mtrk/raw time ratio %.1f\n", n, el2, n / el2,
            el / el2);
+    free(contacts);
+    free(mids);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+static void uuid_text(char *out, const mtrk_id *id)
+{
+    static const char hx[] = "0123456789abcdef";
+    int o = 0;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hx[id->bytes[i] >> 4];
+        out[o++] = hx[id->bytes[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+/* Event k of the append benchmark (a distinct id and provider event id
+ * per `round`). */
+static mtrk_store_event append_event(long k, int round, const mtrk_id *mids, size_t nm, mtrk_id camp, char *peid)
+{
+    unsigned long h = (unsigned long)k * 2654435761u;
+    mtrk_store_event e;
+    memset(&e, 0, sizeof e);
+    e.version = MTRK_STORE_EVENT_VERSION;
+    e.id.bytes[0] = (unsigned char)(0x10 + round);
+    for (int b = 0; b < 8; b++)
+        e.id.bytes[8 + b] = (unsigned char)((unsigned long)k >> (8 * (7 - b)));
+    e.message = mids[(h / 4) % nm];
+    e.campaign = camp;
+    e.contact = e.message;
+    e.type = (int64_t)(h % 4) + 1;
+    e.occurred_at = T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000;
+    e.arrived_at = T0 + 100LL * 86400000;
+    e.occurred_hour = e.occurred_at / 3600000 * 3600000;
+    e.provider = "bench";
+    sprintf(peid, "a%d-%ld", round, k);
+    e.provider_event_id = peid;
+    return e;
+}
+
+static void bench_append(long n)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    long c = n / 4 < 100 ? 100 : n / 4;
+    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
+    mtrk_id camp = make_campaign(t, c, contacts);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    int rc = mtrk_campaign_generate(&r, t, camp);
+    mtrk_message_iter *it = NULL;
+    rc = rc ? rc : mtrk_message_iter_new(&it, t, camp);
+    mtrk_id *mids = calloc((size_t)c, sizeof *mids);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    size_t nm = 0;
+    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        mids[nm++] = m.mid;
+    mtrk_message_iter_free(it);
+    if (rc || nm == 0)
+        die("append setup", rc);
+    mtrk_id tenant = mtrk_tenant_id(t);
+    char ci[4096];
+    snprintf(ci, sizeof ci, "%s options='-csearch_path=%s'", getenv("MTRK_TEST_PG"), schema);
+    mtrk_store *st = NULL;
+    if ((rc = mtrk_store_pg_new(&st, ci, NULL)) != 0)
+        die("store", rc);
+    enum { B = 1000 };
+    static mtrk_store_event ev[B];
+    static const mtrk_store_event *pev[B];
+    static char peid[B][32];
+    /* A first round, not timed: the partitions and statements exist after it. */
+    double el[3] = { 0, 0, 0 };
+    for (int round = 0; round < 2; round++) {
+        double t0 = now_s();
+        for (long k = 0; k < n; k += B) {
+            int nb = (int)(n - k < B ? n - k : B);
+            for (int i = 0; i < nb; i++) {
+                ev[i] = append_event(k + i, round, mids, nm, camp, peid[i]);
+                pev[i] = &ev[i];
+            }
+            if ((rc = st->begin(st, 1)) || (rc = st->events_append(st, tenant, pev, (size_t)nb)) ||
+                (rc = st->commit(st))) {
+                fprintf(stderr, "pg_bench: events_append: %s\n", st->errmsg(st));
+                exit(1);
+            }
+        }
+        el[0] = now_s() - t0;
+    }
+    printf("append: events_append: %ld events in %.3f s (%.0f events/s), transactions of %d\n", n, el[0],
+           n / el[0], B);
+    /* The same rows (other ids) by COPY, on another connection; then once
+     * more without the table's triggers (the keys trigger and the foreign
+     * key: session_replication_role = replica, a superuser's setting). */
+    char tn[40], line[512], mid[40], cmp[40], id[40];
+    uuid_text(tn, &tenant);
+    double el_notrig = 0;
+    for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1) {
+        PGresult *r0 = PQexec(admin, "SET session_replication_role = replica");
+        int ok = PQresultStatus(r0) == PGRES_COMMAND_OK;
+        PQclear(r0);
+        if (!ok)
+            break;
+    }
+    double t0 = now_s();
+    for (long k = 0; k < n; k += B) {
+        int nb = (int)(n - k < B ? n - k : B);
+        sql("BEGIN");
+        PGresult *res = PQexec(admin, "COPY events (tenant, id, message, campaign, contact, type, occurred_at, "
+                                      "arrived_at, occurred_hour, provider, provider_event_id, bounce_kind, verdict, "
+                                      "unsub_scope, unsub_source, effects) FROM STDIN");
+        if (PQresultStatus(res) != PGRES_COPY_IN) {
+            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(res);
+        for (int i = 0; i < nb; i++) {
+            mtrk_store_event e = append_event(k + i, 2 + pass, mids, nm, camp, peid[i]);
+            uuid_text(id, &e.id);
+            uuid_text(mid, &e.message);
+            uuid_text(cmp, &e.campaign);
+            int len = snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t%s\t%lld\t%lld\t%lld\t%lld\t%s\t%s\t0\t0\t0\t0\t0\n",
+                               tn, id, mid, cmp, mid, (long long)e.type, (long long)e.occurred_at,
+                               (long long)e.arrived_at, (long long)e.occurred_hour, e.provider,
+                               e.provider_event_id);
+            PQputCopyData(admin, line, len);
+        }
+        PQputCopyEnd(admin, NULL);
+        res = PQgetResult(admin);
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(res);
+        sql("COMMIT");
+    }
+    if (pass == 0)
+        el[1] = now_s() - t0;
+    else
+        el_notrig = now_s() - t0;
+    }
+    sql("SET session_replication_role = DEFAULT");
+    printf("append: COPY: %ld events in %.3f s (%.0f events/s); events_append/COPY time ratio %.2f\n", n, el[1],
+           n / el[1], el[0] / el[1]);
+    el[2] = raw_copy(n, nm);
+    printf("append: raw COPY (ingest's baseline): %ld rows in %.3f s; events_append/raw %.1f, COPY into events/raw "
+           "%.1f\n", n, el[2], el[0] / el[2], el[1] / el[2]);
+    if (el_notrig > 0)
+        printf("append: COPY into events without its triggers: %.3f s; /raw %.1f\n", el_notrig, el_notrig / el[2]);
+    mtrk_store_free(st);
     free(contacts);
     free(mids);
     mtrk_tenant_close(t);
@@ -235,7 +404,7 @@ int main(int argc, char **argv)
 {
     const char *ci = getenv("MTRK_TEST_PG");
     if (ci == NULL || argc < 2) {
-        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|generate [N]\n");
+        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|generate [N]\n");
         return 2;
     }
     long n = argc > 2 ? atol(argv[2]) : 100000;
@@ -251,6 +420,8 @@ int main(int argc, char **argv)
     snprintf(target, sizeof target, "pg:%s options='-csearch_path=%s'", ci, schema);
     if (strcmp(argv[1], "ingest") == 0)
         bench_ingest(n);
+    else if (strcmp(argv[1], "append") == 0)
+        bench_append(n);
     else
         bench_generate(n);
     snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);

@@ -220,6 +220,9 @@ int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n
 /* Is the store behind a round trip (it offers get_many)? The core then
  * reads what a call needs in as few calls as it can. */
 bool st_remote(const mtrk_tenant *t);
+/* Forgets every row st_prefetch and st_get kept: after writes the read
+ * cache does not see (the typed operations of store_typed.c). */
+void st_cache_drop(mtrk_tenant *t);
 /* The rows of n prefixes (nprefix values each) of `index`, as st_scan from
  * each prefix's first row: one prefix's rows together, in sort-key order;
  * the prefixes in any order. One store call where the store has scan_many

@@ -121,6 +121,8 @@ static void rc_drop_all(mtrk_tenant *t)
     t->rcache = NULL;
 }
 
+void st_cache_drop(mtrk_tenant *t) { rc_drop_all(t); }
+
 /* Sets the entry of key k to row (NULL: no row), creating it when `create`. */
 static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t kn, const mtrk_value *row,
                   bool create)

@@ -394,6 +394,7 @@ int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n)
     }
     if (rc == MTRK_OK) {
         mtrk_store *s = t->db->store;
+        st_cache_drop(t); /* rows it kept may be the ones written */
         rc = s->events_append(s, t->id, ptrs, n);
         if (rc == MTRK_ENOTFOUND)
             rc = terr(t, MTRK_ESTORE, "store events_append: an event's message is missing");
@@ -423,6 +424,7 @@ int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *ma
     }
     if (rc == MTRK_OK) {
         mtrk_store *s = t->db->store;
+        st_cache_drop(t);
         rc = s->messages_update(s, t->id, ptrs, masks, n);
         if (rc == MTRK_ENOTFOUND)
             rc = terr(t, MTRK_ESTORE, "store messages_update: a message is missing");

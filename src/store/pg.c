@@ -82,6 +82,17 @@
  * most MANY_ROWS rows at a time: unnest() of one array per prefix column,
  * WITH ORDINALITY, and a LATERAL range scan per prefix (many_scan_stmt).
  *
+ * The typed operations of the event path (contract version 4) cost a
+ * constant number of round trips per event batch, whatever its size:
+ * messages_load is two statements over one uuid array (the messages; their
+ * events past each one's mark), sent together with the deferred writes in
+ * one round trip; provider_ids_find is one statement over two text arrays;
+ * events_append is one binary COPY (two round trips of its own: COPY cannot
+ * run in a pipeline); messages_update is one deferred UPDATE ... FROM
+ * unnest() per set of column groups, writing only those columns. Records
+ * map onto the rows of messages and events by column name (records.h).
+ * docs/decisions.md §35 has the measurements behind each choice.
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
@@ -94,10 +105,11 @@
  * database newer than this library is refused with MTRK_EVERSION.
  */
 #include "fk.h"
+#include "records.h"
 #include "values.h"
+#include "lasterr.h"
 #include "mtrk/store.h"
-
-#include "internal.h"
+#include "strbuf.h"
 
 #include <libpq-fe.h>
 #include <stdarg.h>
@@ -186,15 +198,18 @@ typedef struct pgstore {
      * (op, table) were sent and their results not read yet. */
     int piped;
     size_t npend;
-    struct { int op; unsigned table; } pend[PIPE_MAX];
+    /* expect: rows an UPDATE or DELETE must touch (fewer: a missing row) */
+    struct { int op; unsigned table; size_t expect; } pend[PIPE_MAX];
     int deferred;        /* a deferred write failed: its code, until the transaction ends */
+    unsigned typed_ok;   /* TS_* statements prepared on this connection */
+    rec_maps rec;        /* the typed records on the rows (records.h) */
     int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
     int generic_at_begin; /* ... as it was when the transaction began (SET is rolled back with it) */
     char deferred_err[ERRMSG_MAX];
     char err[ERRMSG_MAX];
 } pgstore;
 
-static int pipe_end(pgstore *s, int have_extra, PGresult **extra);
+static int pipe_end(pgstore *s, int nextra, PGresult **extra);
 /* A pending pipeline entry that is a SET, not a write. */
 #define OP_SET 0
 
@@ -286,25 +301,25 @@ static int pipe_lost(pgstore *s, const char *what)
     return fail(s, MTRK_ESTORE, "pg store: %s: connection to the server lost: %s", what, mm);
 }
 
-/* Ends the pipeline: sends a sync (after the one extra query the caller
- * sent into the pipeline, if have_extra), reads the result of every
- * deferred write, then the extra query's (*extra, the caller's to clear,
- * whatever its status), and leaves pipeline mode. Returns 0, or the first
- * write's failure, which then sticks until the transaction ends (*extra is
- * then NULL). */
-static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
+/* Ends the pipeline: sends a sync (after the nextra <= 2 queries the
+ * caller sent into the pipeline last), reads the result of every deferred write,
+ * then the extra queries' (extra[0..nextra-1], the caller's to clear,
+ * whatever their status), and leaves pipeline mode. Returns 0, or the first
+ * write's failure, which then sticks until the transaction ends (the
+ * extra results are then NULL). */
+static int pipe_end(pgstore *s, int nextra, PGresult **extra)
 {
-    if (extra)
-        *extra = NULL;
+    for (int x = 0; extra && x < nextra; x++)
+        extra[x] = NULL;
     if (!s->piped)
         return s->deferred ? deferred_fail(s) : 0;
     int first = 0;
-    PGresult *xres = NULL;
+    PGresult *xres[2] = { NULL, NULL };
     if (PQpipelineSync(s->conn) != 1) {
         first = pipe_lost(s, "sending deferred writes");
         goto out;
     }
-    size_t nq = s->npend + (have_extra ? 1 : 0);
+    size_t nq = s->npend + (size_t)nextra;
     for (size_t i = 0; i < nq; i++) {
         PGresult *res = PQgetResult(s->conn);
         if (res == NULL) {
@@ -314,16 +329,17 @@ static int pipe_end(pgstore *s, int have_extra, PGresult **extra)
             goto out;
         }
         ExecStatusType st = PQresultStatus(res);
-        if (i == s->npend) {
-            if (first == 0)
-                xres = res;
+        if (i >= s->npend) {
+            if (first == 0 && i - s->npend < 2)
+                xres[i - s->npend] = res;
             else
                 PQclear(res);
         } else if (st == PGRES_PIPELINE_ABORTED) {
             PQclear(res);
         } else if (st == PGRES_COMMAND_OK) {
             int op = s->pend[i].op;
-            if (first == 0 && op != MTRK_CHANGE_INSERT && op != OP_SET && strcmp(PQcmdTuples(res), "0") == 0)
+            if (first == 0 && op != MTRK_CHANGE_INSERT && op != OP_SET &&
+                strtoull(PQcmdTuples(res), NULL, 10) < s->pend[i].expect)
                 first = fail(s, MTRK_ESTORE, "pg store: %s of a missing row in %s (a deferred write)",
                              op == MTRK_CHANGE_UPDATE ? "update" : "delete", s->ts[s->pend[i].table].def->name);
             PQclear(res);
@@ -371,17 +387,20 @@ out:
     s->npend = 0;
     mark_broken(s);
     if (first) {
-        PQclear(xres);
-        xres = NULL;
+        PQclear(xres[0]);
+        PQclear(xres[1]);
+        xres[0] = xres[1] = NULL;
         if (first == MTRK_ENOTFOUND)
             first = MTRK_ESTORE;
         s->deferred = first;
         snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
     }
-    if (extra)
-        *extra = xres;
-    else
-        PQclear(xres);
+    for (int x = 0; x < 2; x++) {
+        if (extra && x < nextra)
+            extra[x] = xres[x];
+        else
+            PQclear(xres[x]);
+    }
     return first;
 }
 
@@ -530,25 +549,54 @@ static int migrate_1(pgstore *s, const char *schema)
     return exec_script(s, &b, "creating the schema");
 }
 
+/* The stored messages' queue_state, from their state by the core's rule
+ * (mtrk_store_queue_state: a backend does not restate it): one UPDATE per
+ * distinct state (a handful). */
+static int fill_queue_states(pgstore *s, const char *what)
+{
+    PGresult *res = PQexec(s->conn, "SELECT DISTINCT state FROM messages");
+    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+        return res_fail(s, res, what);
+    strbuf b = { 0 };
+    for (int i = 0; i < PQntuples(res); i++) {
+        long long st = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+        long long q = (long long)mtrk_store_queue_state(st);
+        if (q != 0)
+            sb_printf(&b, "UPDATE messages SET queue_state = %lld WHERE state = %lld;\n", q, st);
+    }
+    PQclear(res);
+    if (b.n == 0 && !b.oom) {
+        sb_free(&b);
+        return 0;
+    }
+    return exec_script(s, &b, what);
+}
+
 /* Migration 2 (library schema 4), for event inserts: events_by_contact
  * dropped (a contact's history is read through its messages); messages gain
- * queue_state (src/core/rows.h) and messages_by_queue is rebuilt over it;
- * the events' foreign keys to campaigns and contacts dropped (fk.c). */
+ * queue_state (src/core/rows.h, filled by fill_queue_states) and
+ * messages_by_queue is rebuilt over it; the events' foreign keys to
+ * campaigns and contacts dropped (fk.c). */
 static int migrate_2(pgstore *s, const char *schema)
 {
     (void)schema;
-    strbuf b = { 0 };
-    sb_printf(&b, "DROP INDEX IF EXISTS events_by_contact;\n"
-                "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_tenant_campaign_fkey,\n"
-                "  DROP CONSTRAINT IF EXISTS events_tenant_contact_fkey;\n"
-                "ALTER TABLE messages ADD COLUMN queue_state bigint;\n"
-                "UPDATE messages SET queue_state = CASE WHEN state IN (%d, %d) THEN state END;\n"
+    const char *what = "migrating to schema version 2";
+    int rc = exec(s,
+                  "DROP INDEX IF EXISTS events_by_contact;\n"
+                  "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_tenant_campaign_fkey,\n"
+                  "  DROP CONSTRAINT IF EXISTS events_tenant_contact_fkey;\n"
+                  "ALTER TABLE messages ADD COLUMN queue_state bigint;\n",
+                  what);
+    if (rc == 0)
+        rc = fill_queue_states(s, what);
+    if (rc)
+        return rc;
+    return exec(s,
                 "DROP INDEX IF EXISTS messages_by_queue;\n"
                 /* Frozen: the index as this version made it, written out. */
                 "CREATE INDEX \"messages_by_queue\" ON \"messages\" (\"tenant\", \"campaign\","
                 " \"queue_state\" NULLS FIRST, \"id\");\n",
-            MTRK_MSG_QUEUED, MTRK_MSG_CLAIMED);
-    return exec_script(s, &b, "migrating to schema version 2");
+                what);
 }
 
 /* Version 3: where a message's facts stop (docs/decisions.md §8). NULL in
@@ -562,15 +610,58 @@ static int migrate_3(pgstore *s, const char *schema)
                 "migrating to schema version 3");
 }
 
+/* The stored events' occurred_hour, from their occurred_at by the core's
+ * rule (mtrk_store_event_hour: a backend does not restate it): the distinct
+ * times a page at a time, each page one UPDATE from a VALUES list. */
+static int fill_hours(pgstore *s, const char *what)
+{
+    long long after = 0;
+    int first = 1, rc = 0;
+    enum { PAGE_TIMES = 10000 };
+    while (rc == 0) {
+        char q[160];
+        snprintf(q, sizeof q, "SELECT DISTINCT occurred_at FROM events%s ORDER BY 1 LIMIT %d",
+                 first ? "" : " WHERE occurred_at > $1", (int)PAGE_TIMES);
+        char arg[32];
+        snprintf(arg, sizeof arg, "%lld", after);
+        const char *params[1] = { arg };
+        PGresult *res = PQexecParams(s->conn, q, first ? 0 : 1, NULL, first ? NULL : params, NULL, NULL, 0);
+        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+            return res_fail(s, res, what);
+        int n = PQntuples(res);
+        strbuf b = { 0 };
+        sb_add(&b, "UPDATE events SET occurred_hour = v.h FROM (VALUES ");
+        for (int i = 0; i < n; i++) {
+            long long o = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+            sb_printf(&b, "%s(%lld::bigint, %lld::bigint)", i ? ", " : "", o, (long long)mtrk_store_event_hour(o));
+            after = o;
+        }
+        sb_add(&b, ") AS v (o, h) WHERE events.occurred_at = v.o");
+        PQclear(res);
+        if (n == 0) {
+            sb_free(&b);
+            break;
+        }
+        rc = exec_script(s, &b, what);
+        first = 0;
+        if (n < PAGE_TIMES)
+            break;
+    }
+    return rc;
+}
+
 /* Version 4: events gain occurred_hour, and events_by_campaign is keyed by
- * it (docs/decisions.md §10); the hour is core_hour's rule, as CORE_HOUR_SQL
- * (internal.h). */
+ * it (docs/decisions.md §10); the hour is the core's rule (fill_hours). */
 static int migrate_4(pgstore *s, const char *schema)
 {
     (void)schema;
+    int rc = exec(s, "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n",
+                  "migrating to schema version 4");
+    if (rc == 0)
+        rc = fill_hours(s, "migrating to schema version 4");
+    if (rc)
+        return rc;
     return exec(s,
-                "ALTER TABLE events ADD COLUMN occurred_hour bigint NOT NULL DEFAULT 0;\n"
-                "UPDATE events SET occurred_hour = " CORE_HOUR_SQL("occurred_at") ";\n"
                 "ALTER TABLE events ALTER COLUMN occurred_hour DROP DEFAULT;\n"
                 "DROP INDEX IF EXISTS events_by_campaign;\n"
                 /* Frozen: the index as this version made it, written out. */
@@ -752,6 +843,7 @@ static void forget_statements(pgstore *s)
         s->ts[t].get_ok = s->ts[t].ins_ok = s->ts[t].upd_ok = s->ts[t].del_ok = s->ts[t].many_ok = 0;
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
+    s->typed_ok = 0;
     s->nmonths = s->nmonths_committed = 0;
     s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
     s->npend = 0;
@@ -958,6 +1050,7 @@ static int plan_mode(pgstore *s, int generic)
     }
     s->pend[s->npend].op = OP_SET;
     s->pend[s->npend].table = 0;
+    s->pend[s->npend].expect = 0;
     s->npend++;
     s->generic = generic;
     if (s->npend == PIPE_MAX)
@@ -1340,6 +1433,14 @@ static int pg_commit(mtrk_store *store)
     if (s->deferred)
         return deferred_fail(s);
     PGresult *res = NULL;
+    /* The deferred foreign-key checks run at COMMIT, planned under the
+     * session's plan_cache_mode: with custom plans (left by a scan or a
+     * typed operation) each check of each row inserted was planned anew —
+     * measured, events_append with its commit then took 1.4 to 1.9 times a
+     * plain COPY of the rows, 0.8 to 1.1 with generic plans. The SET
+     * rides in the pipeline with the COMMIT. */
+    if (s->write && (rc = plan_mode(s, 1)))
+        return rc;
     if (s->piped) {
         /* COMMIT rides with the deferred writes: one round trip. When one
          * of them failed, the COMMIT is skipped and the transaction stays
@@ -2120,6 +2221,7 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         }
         s->pend[s->npend].op = ch->op;
         s->pend[s->npend].table = ch->table;
+        s->pend[s->npend].expect = 1;
         s->npend++;
         if (s->npend == PIPE_MAX && (rc = pipe_end(s, 0, NULL)))
             return rc;
@@ -2140,6 +2242,650 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         }
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The typed operations of the event path (contract version 4)        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Each reads or writes up to MANY_CHUNK records per statement, over binary
+ * array parameters (unnest()), except events_append (binary COPY). A
+ * batch's read costs one round trip (with the deferred writes before it);
+ * messages_update none of its own (it travels with the next read or the
+ * COMMIT, like apply's writes); events_append two. The records map onto the
+ * rows of "messages" and "events" by column name (records.h); the SQL names
+ * columns, never positions. The reads and the UPDATE run with custom plans
+ * (planned with the arrays' sizes), so an array of a few thousand ids is a
+ * nested loop of index lookups whatever the statistics. docs/decisions.md
+ * §35.
+ */
+
+enum { TS_LOAD_MSG = 1u << 0, TS_LOAD_EV = 1u << 1, TS_PROVIDER = 1u << 2 };
+/* messages_update statements: one per set of MTRK_STORE_MSG_* groups (1..15). */
+#define TS_UPDATE(mask) (1u << (4 + (mask)))
+#define MSG_GROUPS 0xfu
+
+static mtrk_value tenant_value(const mtrk_id *tenant)
+{
+    return (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
+}
+
+/* Starts a one-dimensional binary array of `count` elements of type oid
+ * in a (NULL elements allowed). */
+static int arr_begin(abuf *a, Oid oid, size_t count)
+{
+    a->n = 0;
+    return abuf_i32(a, 1) || abuf_i32(a, 1) || abuf_i32(a, (int32_t)oid) || abuf_i32(a, (int32_t)count) ||
+           abuf_i32(a, 1);
+}
+
+/* Appends value v (NULL, INT, TEXT or BLOB) to a binary array. */
+static int arr_value(abuf *a, const mtrk_value *v)
+{
+    if (v->type == MTRK_VAL_NULL)
+        return abuf_i32(a, -1);
+    if (v->type == MTRK_VAL_INT) {
+        unsigned char b[8];
+        put_i64(b, v->i);
+        return abuf_i32(a, 8) || abuf_put(a, b, 8);
+    }
+    return abuf_i32(a, (int32_t)v->n) || abuf_put(a, v->p, v->n);
+}
+
+/* Adds the array a as the next binary parameter of pa. */
+static int arr_param(pgstore *s, params *pa, const abuf *a, const char *what)
+{
+    if (a->n > 0x7fffffff)
+        return fail(s, MTRK_ETOOLONG, "pg store: the values of %s in one statement exceed 2 GiB", what);
+    pa->val[pa->n] = (const char *)a->p;
+    pa->len[pa->n] = (int)a->n;
+    pa->fmt[pa->n] = 1;
+    pa->n++;
+    return 0;
+}
+
+static void param_tenant(params *pa, const mtrk_id *tenant)
+{
+    pa->val[pa->n] = (const char *)tenant->bytes;
+    pa->len[pa->n] = (int)sizeof tenant->bytes;
+    pa->fmt[pa->n] = 1;
+    pa->n++;
+}
+
+/* The columns of def, with prefix p ("x." or ""). */
+static void sql_cols_of(strbuf *b, const mtrk_table_def *def, const char *p)
+{
+    for (unsigned c = 0; c < def->ncols; c++)
+        sb_printf(b, "%s%s\"%s\"", c ? ", " : "", p, def->cols[c].name);
+}
+
+static int typed_prepare(pgstore *s, unsigned bit, const char *name, strbuf *b, int nparams, const Oid *types)
+{
+    if (b->oom) {
+        free(b->p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    int rc = prepare(s, name, b->p, nparams, types);
+    free(b->p);
+    if (rc == 0)
+        s->typed_ok |= bit;
+    return rc;
+}
+
+/* The two statements of messages_load, over $1 the tenant and $2 the mids:
+ * "tm", the messages with their position in the array (k.ord); "te", their
+ * events past each one's mark, ordered by k.ord then (occurred_at,
+ * arrived_at, id) — the order of events_by_message within a message (its
+ * sort key's tenant is the same for all). The mark is a row comparison,
+ * uuid comparing its bytes as memcmp does: the contract's order. A mark's
+ * times of 0 are stored NULL (nullable columns keep 0 as NULL). As in
+ * scan_many, the LATERAL subquery's ORDER BY keeps it a nested loop of
+ * index range scans. */
+static int ensure_load_stmts(pgstore *s)
+{
+    int rc = 0;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def, *ed = s->ts[s->rec.ev.table].def;
+    Oid types[2] = { OID_UUID, OID_UUID_ARRAY };
+    if (!(s->typed_ok & TS_LOAD_MSG)) {
+        strbuf b = { 0 };
+        sb_printf(&b, "SELECT ");
+        sql_cols_of(&b, md, "m.");
+        sb_printf(&b, ", k.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS k (mid, ord)"
+                      " JOIN \"%s\" m ON m.\"tenant\" = $1 AND m.\"id\" = k.mid ORDER BY k.ord", md->name);
+        rc = typed_prepare(s, TS_LOAD_MSG, "tm", &b, 2, types);
+    }
+    if (rc == 0 && !(s->typed_ok & TS_LOAD_EV)) {
+        strbuf b = { 0 };
+        sb_printf(&b, "SELECT ");
+        sql_cols_of(&b, ed, "x.");
+        sb_printf(&b, ", k.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS k (mid, ord)"
+                      " JOIN \"%s\" m ON m.\"tenant\" = $1 AND m.\"id\" = k.mid"
+                      " CROSS JOIN LATERAL (SELECT ", md->name);
+        sql_cols_of(&b, ed, "e.");
+        sb_printf(&b, " FROM \"%s\" e WHERE e.\"tenant\" = $1 AND e.\"message\" = k.mid"
+                      " AND (m.\"folded_event\" IS NULL OR (e.\"occurred_at\", e.\"arrived_at\", e.\"id\") >"
+                      " (coalesce(m.\"folded_occurred_at\", 0), coalesce(m.\"folded_arrived_at\", 0),"
+                      " m.\"folded_event\"))"
+                      " ORDER BY e.\"occurred_at\", e.\"arrived_at\", e.\"id\") x"
+                      " ORDER BY k.ord, x.\"occurred_at\", x.\"arrived_at\", x.\"id\"", ed->name);
+        rc = typed_prepare(s, TS_LOAD_EV, "te", &b, 2, types);
+    }
+    return rc;
+}
+
+/* Checks shared by the typed operations; begins (and locks the tenant). */
+static int typed_args(pgstore *s, const char *op, const mtrk_id *tenant, int write)
+{
+    int rc = need_tx(s, op);
+    if (rc)
+        return rc;
+    if (write && !s->write)
+        return fail(s, MTRK_ESTORE, "pg store: %s in a read transaction", op);
+    if (write && s->depth > 0)
+        return fail(s, MTRK_ESTORE, "pg store: %s called from a callback", op);
+    mtrk_value tv = tenant_value(tenant);
+    return ensure_begun(s, &tv);
+}
+
+/* Sends the prepared statement `name` into the pipeline, a deferred write
+ * (op, table, rows it must touch). */
+static int send_write(pgstore *s, const char *name, const params *pa, int op, unsigned table, size_t expect,
+                      const char *what)
+{
+    int rc;
+    if (!s->piped) {
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    if ((rc = plan_mode(s, 0)))
+        return rc;
+    if (!s->piped) { /* plan_mode ended a full pipeline */
+        if (PQenterPipelineMode(s->conn) != 1)
+            return fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+        s->piped = 1;
+    }
+    if (PQsendQueryPrepared(s->conn, name, (int)pa->n, pa->val, pa->len, pa->fmt, 1) != 1) {
+        rc = pipe_end(s, 0, NULL);
+        return rc ? rc : pipe_lost(s, what);
+    }
+    s->pend[s->npend].op = op;
+    s->pend[s->npend].table = table;
+    s->pend[s->npend].expect = expect;
+    s->npend++;
+    if (s->npend == PIPE_MAX)
+        return pipe_end(s, 0, NULL);
+    return 0;
+}
+
+static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
+                            mtrk_store_message_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if ((n && mids == NULL) || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: messages_load: %s is NULL", fn == NULL ? "fn" : "mids");
+    int rc = need_tx(s, "messages_load");
+    if (rc || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "messages_load", &tenant, 0)) || (rc = ensure_load_stmts(s)))
+        return rc;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def, *ed = s->ts[s->rec.ev.table].def;
+    abuf arr = { 0 };
+    mtrk_store_event *recs = NULL;
+    const mtrk_store_event **ptrs = NULL;
+    size_t cap = 0;
+    mtrk_value vals[MAX_COLS];
+    for (size_t at = 0; at < n && rc == 0;) {
+        size_t count = n - at < MANY_CHUNK ? n - at : MANY_CHUNK;
+        int e = arr_begin(&arr, OID_UUID, count);
+        for (size_t i = 0; i < count && !e; i++)
+            e = abuf_i32(&arr, 16) || abuf_put(&arr, mids[at + i].bytes, 16);
+        at += count;
+        if (e) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        param_tenant(&pa, &tenant);
+        if ((rc = arr_param(s, &pa, &arr, "messages.id")))
+            break;
+        /* Both statements, with the deferred writes, in one round trip. */
+        if ((rc = plan_mode(s, 0)))
+            break;
+        if (!s->piped) {
+            if (PQenterPipelineMode(s->conn) != 1) {
+                rc = fail(s, MTRK_ESTORE, "pg store: cannot enter pipeline mode: %s", PQerrorMessage(s->conn));
+                break;
+            }
+            s->piped = 1;
+        }
+        int sent = PQsendQueryPrepared(s->conn, "tm", (int)pa.n, pa.val, pa.len, pa.fmt, 1) == 1;
+        int sent2 = sent && PQsendQueryPrepared(s->conn, "te", (int)pa.n, pa.val, pa.len, pa.fmt, 1) == 1;
+        if (!sent2) {
+            /* What was sent is read (and dropped) with the rest. */
+            PGresult *x[2] = { NULL, NULL };
+            rc = pipe_end(s, sent, x);
+            PQclear(x[0]);
+            if (rc == 0)
+                rc = pipe_lost(s, "messages_load");
+            break;
+        }
+        PGresult *res[2];
+        if ((rc = pipe_end(s, 2, res)))
+            break;
+        if (res[0] == NULL || PQresultStatus(res[0]) != PGRES_TUPLES_OK) {
+            PQclear(res[1]);
+            rc = res_fail(s, res[0], "messages_load (messages)");
+            break;
+        }
+        if (res[1] == NULL || PQresultStatus(res[1]) != PGRES_TUPLES_OK) {
+            PQclear(res[0]);
+            rc = res_fail(s, res[1], "messages_load (events)");
+            break;
+        }
+        /* Both are ordered by k.ord: walk them together. */
+        int nm = PQntuples(res[0]), ne = PQntuples(res[1]), r2 = 0;
+        for (int r = 0; r < nm && rc == 0; r++) {
+            int64_t ord = get_i64((const unsigned char *)PQgetvalue(res[0], r, (int)md->ncols));
+            while (r2 < ne && get_i64((const unsigned char *)PQgetvalue(res[1], r2, (int)ed->ncols)) < ord)
+                r2++;
+            size_t k = 0;
+            for (int q = r2; q < ne && get_i64((const unsigned char *)PQgetvalue(res[1], q, (int)ed->ncols)) == ord;
+                 q++)
+                k++;
+            if (k > cap) {
+                size_t nc = cap ? cap : 16;
+                while (nc < k)
+                    nc *= 2;
+                mtrk_store_event *nr = realloc(recs, nc * sizeof *nr);
+                if (nr)
+                    recs = nr;
+                const mtrk_store_event **np = realloc(ptrs, nc * sizeof *np);
+                if (np)
+                    ptrs = np;
+                if (nr == NULL || np == NULL) {
+                    rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                    break;
+                }
+                cap = nc;
+            }
+            for (size_t j = 0; j < k; j++) {
+                res_row(ed, res[1], r2 + (int)j, vals);
+                rec_event_from_row(&s->rec, vals, &recs[j]);
+                ptrs[j] = &recs[j];
+            }
+            r2 += (int)k;
+            mtrk_store_message m;
+            res_row(md, res[0], r, vals);
+            rec_message_from_row(&s->rec, vals, &m);
+            s->depth++;
+            rc = fn(userdata, &m, ptrs, k);
+            s->depth--;
+        }
+        PQclear(res[0]);
+        PQclear(res[1]);
+    }
+    free(arr.p);
+    free(recs);
+    free(ptrs);
+    return rc < 0 ? rc : 0;
+}
+
+/* provider_ids_find: the pairs found in events_provider_ids (one index
+ * probe each; most pairs of an ingest are new and stop there), then the
+ * event in events (every partition's events_by_provider). */
+static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
+                                const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if ((n && (providers == NULL || event_ids == NULL)) || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: provider_ids_find: %s is NULL",
+                    fn == NULL ? "fn" : providers == NULL ? "providers" : "event_ids");
+    int rc = need_tx(s, "provider_ids_find");
+    if (rc || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "provider_ids_find", &tenant, 0)))
+        return rc;
+    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
+    if (!(s->typed_ok & TS_PROVIDER)) {
+        strbuf b = { 0 };
+        sb_printf(&b, "SELECT ");
+        sql_cols_of(&b, ed, "x.");
+        sb_printf(&b, ", k.ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k (p, e, ord)"
+                      " JOIN events_provider_ids pi ON pi.tenant = $1 AND pi.provider = k.p"
+                      " AND pi.provider_event_id = k.e CROSS JOIN LATERAL (SELECT ");
+        sql_cols_of(&b, ed, "v.");
+        sb_printf(&b, " FROM \"%s\" v WHERE v.\"tenant\" = $1 AND v.\"provider\" = k.p"
+                      " AND v.\"provider_event_id\" = k.e LIMIT 1) x", ed->name);
+        Oid types[3] = { OID_UUID, OID_TEXT_ARRAY, OID_TEXT_ARRAY };
+        if ((rc = typed_prepare(s, TS_PROVIDER, "tp", &b, 3, types)))
+            return rc;
+    }
+    abuf ap = { 0 }, ae = { 0 };
+    size_t *pick = malloc((n < MANY_CHUNK ? n : MANY_CHUNK) * sizeof *pick);
+    if (pick == NULL)
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    mtrk_value vals[MAX_COLS];
+    for (size_t at = 0; at < n && rc == 0;) {
+        /* Pairs with a NULL member have no event. */
+        size_t count = 0;
+        for (; at < n && count < MANY_CHUNK; at++)
+            if (providers[at] != NULL && event_ids[at] != NULL)
+                pick[count++] = at;
+        if (count == 0)
+            break;
+        int e = arr_begin(&ap, OID_TEXT, count) || arr_begin(&ae, OID_TEXT, count);
+        for (size_t i = 0; i < count && !e; i++) {
+            size_t lp = strlen(providers[pick[i]]), le = strlen(event_ids[pick[i]]);
+            if (lp > 0x3fffffff || le > 0x3fffffff) {
+                rc = fail(s, MTRK_ETOOLONG, "pg store: provider_ids_find: pair %zu is over 1 GiB", pick[i]);
+                break;
+            }
+            e = abuf_i32(&ap, (int32_t)lp) || abuf_put(&ap, providers[pick[i]], lp) || abuf_i32(&ae, (int32_t)le) ||
+                abuf_put(&ae, event_ids[pick[i]], le);
+        }
+        if (rc)
+            break;
+        if (e) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        param_tenant(&pa, &tenant);
+        if ((rc = arr_param(s, &pa, &ap, "events.provider")) || (rc = arr_param(s, &pa, &ae, "events.provider_event_id")))
+            break;
+        PGresult *res = NULL;
+        if ((rc = run_prepared(s, "tp", &pa, 0, "provider_ids_find", &res)))
+            break;
+        int nr = PQntuples(res);
+        for (int r = 0; r < nr && rc == 0; r++) {
+            int64_t ord = get_i64((const unsigned char *)PQgetvalue(res, r, (int)ed->ncols));
+            if (ord < 1 || (uint64_t)ord > count) {
+                rc = fail(s, MTRK_ESTORE, "pg store: provider_ids_find: unexpected ordinality %lld", (long long)ord);
+                break;
+            }
+            mtrk_store_event ev;
+            res_row(ed, res, r, vals);
+            rec_event_from_row(&s->rec, vals, &ev);
+            s->depth++;
+            rc = fn(userdata, pick[ord - 1], &ev);
+            s->depth--;
+        }
+        PQclear(res);
+    }
+    free(ap.p);
+    free(ae.p);
+    free(pick);
+    return rc < 0 ? rc : 0;
+}
+
+/* events_append: COPY events (cols) FROM STDIN (FORMAT binary), MANY_CHUNK
+ * rows per message sent. The row trigger keeps events_ids and
+ * events_provider_ids, so a repeated id or provider pair (stored, or twice
+ * in the call) is a unique_violation: MTRK_EEXISTS. COPY cannot run in
+ * pipeline mode: the deferred writes before it are read first, and its
+ * result is read at once (two round trips: the COPY's start and end); a
+ * failure then sticks until rollback, as a deferred one does. Measured
+ * against one INSERT ... SELECT FROM unnest() of binary arrays sent into
+ * the pipeline (no round trip of its own): 0.83 against 1.05 of the time
+ * of a text COPY of the same rows (docs/decisions.md §35). */
+static int copy_fail(pgstore *s, int rc)
+{
+    /* The server aborted the transaction: every later call fails too. */
+    s->deferred = rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc;
+    snprintf(s->deferred_err, sizeof s->deferred_err, "%s", s->err);
+    return s->deferred;
+}
+
+static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    pgstore *s = (pgstore *)store;
+    if (n && events == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: events_append: events is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (events[i] == NULL || events[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "pg store: events_append: event %zu is NULL or unversioned", i);
+    int rc = need_tx(s, "events_append");
+    if (rc || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "events_append", &tenant, 1)))
+        return rc;
+    /* Partitions first: creating one is a statement of its own. */
+    for (size_t i = 0; i < n; i++)
+        if ((rc = ensure_partition(s, month_of_ms(events[i]->occurred_at))))
+            return rc;
+    /* The row trigger's statements run with generic plans (see pg_commit):
+     * the SET rides with the deferred writes when there are some, else
+     * with the COPY itself (one round trip either way). */
+    int set_generic = 0;
+    if (s->piped) {
+        if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
+            return rc;
+    } else {
+        set_generic = !s->generic;
+    }
+    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
+    strbuf b = { 0 };
+    if (set_generic)
+        sb_printf(&b, "SET plan_cache_mode = force_generic_plan; ");
+    sb_printf(&b, "COPY \"%s\" (", ed->name);
+    sql_cols_of(&b, ed, "");
+    sb_printf(&b, ") FROM STDIN (FORMAT binary)");
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    PGresult *res = PQexec(s->conn, b.p);
+    free(b.p);
+    if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN)
+        return copy_fail(s, res_fail(s, res, "events_append (COPY)"));
+    PQclear(res);
+    if (set_generic)
+        s->generic = 1;
+    static const unsigned char header[19] = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', 0xff, '\r', '\n', 0 };
+    abuf a = { 0 };
+    int e = abuf_put(&a, header, sizeof header);
+    mtrk_value row[MAX_COLS];
+    for (size_t i = 0; i < n && !e; i++) {
+        rec_event_to_row(&s->rec, &tenant, events[i], row);
+        unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
+        e = abuf_put(&a, nf, 2);
+        for (unsigned c = 0; c < ed->ncols && !e; c++)
+            e = arr_value(&a, &row[c]);
+        if (!e && (i + 1 == n || (i + 1) % MANY_CHUNK == 0)) {
+            if (i + 1 == n) {
+                static const unsigned char trailer[2] = { 0xff, 0xff };
+                e = abuf_put(&a, trailer, 2);
+            }
+            if (!e && PQputCopyData(s->conn, (const char *)a.p, (int)a.n) != 1)
+                break;
+            a.n = 0;
+        }
+    }
+    free(a.p);
+    /* Out of memory: end the COPY with an error (the transaction is
+     * aborted: the whole call fails anyway). */
+    if (PQputCopyEnd(s->conn, e ? "out of memory" : NULL) != 1)
+        return copy_fail(s, pipe_lost(s, "events_append (COPY)"));
+    res = PQgetResult(s->conn);
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+        rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
+        if (e)
+            PQclear(res);
+    } else {
+        PQclear(res);
+    }
+    while ((res = PQgetResult(s->conn)) != NULL)
+        PQclear(res);
+    if (rc)
+        return copy_fail(s, rc);
+    tstate *ts = &s->ts[s->rec.ev.table];
+    size_t before = ts->ins_tx;
+    ts->ins_tx += n;
+    if (before < ts->analyze_at && ts->ins_tx >= ts->analyze_at) {
+        /* As apply: a transaction that fills the table samples its rows. */
+        while (ts->analyze_at <= ts->ins_tx)
+            ts->analyze_at *= 8;
+        char sql[96];
+        snprintf(sql, sizeof sql, "ANALYZE \"%s\"", ed->name);
+        rc = exec(s, sql, "analyzing a table");
+    }
+    return rc;
+}
+
+/* The columns a messages_update of groups `groups` (1..15) writes, as
+ * records.c maps them: *ncols of them in cols[]. */
+static void update_cols(const pgstore *s, unsigned groups, unsigned *cols, unsigned *ncols)
+{
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    mtrk_value row[MAX_COLS];
+    for (unsigned c = 0; c < md->ncols; c++)
+        row[c] = (mtrk_value){ MTRK_VAL_INT, 0, NULL, 0 }; /* "stored": never rewritten by mask 0 */
+    mtrk_store_message m;
+    memset(&m, 0, sizeof m);
+    m.version = MTRK_STORE_MESSAGE_VERSION;
+    static const mtrk_id nil;
+    uint64_t bits = 0;
+    rec_message_to_row(&s->rec, &nil, &m, groups, row, &bits);
+    *ncols = 0;
+    for (unsigned c = 0; c < md->ncols && c < 64; c++)
+        if (bits & (UINT64_C(1) << c))
+            cols[(*ncols)++] = c;
+}
+
+/* UPDATE messages m SET col = u.col, ... FROM unnest($2 ids, $3.. one
+ * array per column written) AS u WHERE m.tenant = $1 AND m.id = u.id: only
+ * the columns of the groups, so an update that leaves queue_state alone
+ * leaves messages_by_queue alone. */
+static int ensure_update_stmt(pgstore *s, unsigned groups, char *name)
+{
+    snprintf(name, 16, "tu%u", groups);
+    if (s->typed_ok & TS_UPDATE(groups))
+        return 0;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    unsigned cols[MAX_COLS], nc;
+    update_cols(s, groups, cols, &nc);
+    Oid types[MAX_COLS + 2];
+    types[0] = OID_UUID;
+    types[1] = OID_UUID_ARRAY;
+    strbuf b = { 0 };
+    sb_printf(&b, "UPDATE \"%s\" m SET ", md->name);
+    if (nc == 0) /* nothing to write: the update only checks that the rows exist */
+        sb_printf(&b, "\"id\" = m.\"id\"");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, "%s\"%s\" = u.c%u", j ? ", " : "", md->cols[cols[j]].name, j);
+    sb_printf(&b, " FROM unnest($2");
+    for (unsigned j = 0; j < nc; j++) {
+        types[2 + j] = col_array_oid(&md->cols[cols[j]]);
+        sb_printf(&b, ", $%u", j + 3);
+    }
+    sb_printf(&b, ") AS u (id");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, ", c%u", j);
+    sb_printf(&b, ") WHERE m.\"tenant\" = $1 AND m.\"id\" = u.id");
+    return typed_prepare(s, TS_UPDATE(groups), name, &b, (int)nc + 2, types);
+}
+
+static int id_ptr_cmp(const void *a, const void *b)
+{
+    const mtrk_store_message *x = *(const mtrk_store_message *const *)a, *y = *(const mtrk_store_message *const *)b;
+    return memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
+}
+
+/* Sends one UPDATE for messages[pick[0..count-1]] (ids distinct). */
+static int send_update(pgstore *s, const mtrk_id *tenant, unsigned groups, const mtrk_store_message *const *messages,
+                       const size_t *pick, size_t count, abuf *arr)
+{
+    char name[16];
+    int rc = ensure_update_stmt(s, groups, name);
+    if (rc)
+        return rc;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    unsigned cols[MAX_COLS], nc;
+    update_cols(s, groups, cols, &nc);
+    int e = arr_begin(&arr[0], OID_UUID, count);
+    for (unsigned j = 0; j < nc && !e; j++)
+        e = arr_begin(&arr[1 + j], col_oid(&md->cols[cols[j]]), count);
+    mtrk_value row[MAX_COLS];
+    for (size_t i = 0; i < count && !e; i++) {
+        const mtrk_store_message *m = messages[pick[i]];
+        for (unsigned c = 0; c < md->ncols; c++)
+            row[c] = (mtrk_value){ MTRK_VAL_INT, 0, NULL, 0 };
+        rec_message_to_row(&s->rec, tenant, m, groups, row, NULL);
+        e = abuf_i32(&arr[0], 16) || abuf_put(&arr[0], m->id.bytes, 16);
+        for (unsigned j = 0; j < nc && !e; j++)
+            e = arr_value(&arr[1 + j], &row[cols[j]]);
+    }
+    if (e)
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    params pa;
+    pa.n = 0;
+    param_tenant(&pa, tenant);
+    for (unsigned j = 0; j < nc + 1 && rc == 0; j++)
+        rc = arr_param(s, &pa, &arr[j], "messages");
+    if (rc == 0)
+        rc = send_write(s, name, &pa, MTRK_CHANGE_UPDATE, s->rec.msg.table, count, "messages_update");
+    return rc;
+}
+
+static int pg_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
+                              const unsigned *masks, size_t n)
+{
+    pgstore *s = (pgstore *)store;
+    if (n && messages == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: messages_update: messages is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "pg store: messages_update: message %zu is NULL or unversioned", i);
+    int rc = need_tx(s, "messages_update");
+    if (rc || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "messages_update", &tenant, 1)))
+        return rc;
+    /* One statement per set of groups (and MANY_CHUNK messages) when the
+     * ids are distinct: the statements' order cannot matter then. An id
+     * given twice is written in the order given, one statement each. */
+    const mtrk_store_message **sorted = malloc(n * sizeof *sorted);
+    size_t *pick = malloc(n * sizeof *pick);
+    abuf arr[MAX_COLS + 1];
+    memset(arr, 0, sizeof arr);
+    if (sorted == NULL || pick == NULL) {
+        free(sorted);
+        free(pick);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    memcpy(sorted, messages, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, id_ptr_cmp);
+    int repeats = 0;
+    for (size_t i = 1; i < n && !repeats; i++)
+        repeats = id_ptr_cmp(&sorted[i - 1], &sorted[i]) == 0;
+    free(sorted);
+    if (repeats) {
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            unsigned g = masks && masks[i] ? masks[i] & MSG_GROUPS : MSG_GROUPS;
+            pick[0] = i;
+            rc = send_update(s, &tenant, g, messages, pick, 1, arr);
+        }
+    } else {
+        for (unsigned g = 0; g <= MSG_GROUPS && rc == 0; g++) {
+            size_t count = 0;
+            for (size_t i = 0; i <= n && rc == 0; i++) {
+                if (i < n && (masks && masks[i] ? masks[i] & MSG_GROUPS : MSG_GROUPS) == g)
+                    pick[count++] = i;
+                if (count > 0 && (i == n || count == MANY_CHUNK)) {
+                    rc = send_update(s, &tenant, g, messages, pick, count, arr);
+                    count = 0;
+                }
+            }
+        }
+    }
+    for (unsigned j = 0; j < MAX_COLS + 1; j++)
+        free(arr[j].p);
+    free(pick);
+    return rc;
 }
 
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
@@ -2199,6 +2945,10 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.errmsg = pg_errmsg;
     s->base.get_many = pg_get_many;
     s->base.scan_many = pg_scan_many;
+    s->base.messages_load = pg_messages_load;
+    s->base.provider_ids_find = pg_provider_ids_find;
+    s->base.events_append = pg_events_append;
+    s->base.messages_update = pg_messages_update;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
@@ -2217,7 +2967,14 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
         if (is_events(def))
             s->events_table = (int)t;
     }
-    int rc = connect_db(s);
+    char m[256];
+    int rc = rec_maps_init(&s->rec, m, sizeof m);
+    if (rc) {
+        gerr(rc, "pg store: %s", m);
+        pg_free(&s->base);
+        return rc;
+    }
+    rc = connect_db(s);
     if (rc == 0)
         rc = setup_schema(s);
     if (rc) {

@@ -7,7 +7,12 @@
  *                       month's partition is MTRK_EEXISTS; a newer schema
  *                       version is refused; a connection killed inside a
  *                       transaction fails with a clear status, keeps
- *                       nothing, and the next transaction reconnects.
+ *                       nothing, and the next transaction reconnects; the
+ *                       typed operations of the event path (test_typed):
+ *                       events past a message's mark in the contract's
+ *                       order, repeated and missing messages, pairs found
+ *                       and not, duplicates refused at the call or later,
+ *                       updates writing only their masks' columns.
  *   pg_test contention  4 processes x 2 connections record events at once
  *                       (distinct provider event ids); afterwards every
  *                       event is present once and the rollups equal a rebuild.
@@ -499,6 +504,354 @@ static void test_scan_many(mtrk_store *st)
     st->rollback(st);
 }
 
+/* ------------------------------------------------------------------ */
+/* The typed operations of the event path                              */
+/* ------------------------------------------------------------------ */
+
+/* A bare messages row (by column name): the typed operations write the rest. */
+static void message_row(mtrk_value *row, const unsigned char *tenant, const unsigned char *id)
+{
+    static const unsigned char other[16] = { 9 };
+    const mtrk_table_def *def = mtrk_store_table(table_no("messages"));
+    for (unsigned c = 0; c < def->ncols; c++) {
+        const char *n = def->cols[c].name;
+        if (c == 0)
+            row[c] = vid(tenant);
+        else if (strcmp(n, "id") == 0 || strcmp(n, "contact") == 0) /* one message per contact */
+            row[c] = vid(id);
+        else if (strcmp(n, "created_at") == 0)
+            row[c] = vint(T0);
+        else if (def->cols[c].flags & MTRK_COL_NULLABLE)
+            row[c] = vnull();
+        else if (def->cols[c].type == MTRK_VAL_BLOB)
+            row[c] = vid(other);
+        else
+            row[c] = vint(1);
+    }
+}
+
+static mtrk_id tid(unsigned char a, unsigned char b)
+{
+    mtrk_id id;
+    memset(&id, 0, sizeof id);
+    id.bytes[0] = a;
+    id.bytes[1] = b;
+    return id;
+}
+
+static mtrk_store_event tev(mtrk_id id, mtrk_id mid, int64_t occ, int64_t arr, const char *peid)
+{
+    mtrk_store_event e;
+    memset(&e, 0, sizeof e);
+    e.version = MTRK_STORE_EVENT_VERSION;
+    e.id = id;
+    e.message = mid;
+    e.campaign = tid(9, 0);
+    e.contact = tid(9, 1);
+    e.type = 3;
+    e.occurred_at = occ;
+    e.arrived_at = arr;
+    e.occurred_hour = occ / 3600000 * 3600000;
+    e.provider = peid ? "ses" : NULL;
+    e.provider_event_id = peid;
+    e.user_agent = "Mozilla/5.0";
+    e.effects = 5;
+    return e;
+}
+
+/* What messages_load handed over: per message visited, its id, some
+ * fields, and its events' ids in the order given. */
+typedef struct loaded {
+    int n;
+    struct {
+        mtrk_id id;
+        int64_t state, opens;
+        char pmid[32], links[32];
+        int nev;
+        mtrk_id ev[16];
+        int64_t effects0;
+        char ua0[32];
+    } m[16];
+} loaded;
+
+static int load_cb(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t n)
+{
+    loaded *l = ud;
+    if (l->n == 16 || n > 16)
+        return MTRK_ETOOLONG;
+    int k = l->n++;
+    l->m[k].id = m->id;
+    l->m[k].state = m->state;
+    l->m[k].opens = m->opens;
+    snprintf(l->m[k].pmid, sizeof l->m[k].pmid, "%s", m->provider_message_id ? m->provider_message_id : "(null)");
+    snprintf(l->m[k].links, sizeof l->m[k].links, "%s", m->folded_links ? m->folded_links : "(null)");
+    l->m[k].nev = (int)n;
+    for (size_t i = 0; i < n; i++)
+        l->m[k].ev[i] = ev[i]->id;
+    l->m[k].effects0 = n ? ev[0]->effects : -1;
+    snprintf(l->m[k].ua0, sizeof l->m[k].ua0, "%s", n && ev[0]->user_agent ? ev[0]->user_agent : "(null)");
+    return 0;
+}
+
+static int id_is(mtrk_id a, mtrk_id b) { return memcmp(a.bytes, b.bytes, 16) == 0; }
+
+/* The visits of message `id` in l (each must carry the same events). */
+static int visits(const loaded *l, mtrk_id id, int *at)
+{
+    int v = 0;
+    for (int k = 0; k < l->n; k++)
+        if (id_is(l->m[k].id, id)) {
+            v++;
+            *at = k;
+        }
+    return v;
+}
+
+typedef struct found {
+    int n;
+    size_t idx[8];
+    mtrk_id ev[8];
+} found;
+
+static int find_cb(void *ud, size_t i, const mtrk_store_event *e)
+{
+    found *f = ud;
+    if (f->n == 8)
+        return MTRK_ETOOLONG;
+    f->idx[f->n] = i;
+    f->ev[f->n] = e->id;
+    f->n++;
+    return 0;
+}
+
+static int campaign_of(void *ud, const mtrk_value *row)
+{
+    const mtrk_value *v = &row[col_no(table_no("messages"), "campaign")];
+    if (v->type == MTRK_VAL_BLOB && v->n == 16)
+        memcpy(ud, v->p, 16);
+    return 0;
+}
+
+static int fail_load(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t n)
+{
+    (void)ud;
+    (void)m;
+    (void)ev;
+    (void)n;
+    return MTRK_ETOOLONG;
+}
+
+static void test_typed(mtrk_store *st)
+{
+    CHECK(st->version >= 4 && st->messages_load && st->provider_ids_find && st->events_append &&
+              st->messages_update,
+          "the pg store has the typed operations (version 4)");
+    if (st->version < 4 || !st->messages_load || !st->provider_ids_find || !st->events_append || !st->messages_update)
+        return;
+    unsigned msgt = table_no("messages");
+    mtrk_id tenant = tid(1, 0), m1 = tid(0x30, 1), m2 = tid(0x30, 2), m3 = tid(0x30, 3), gone = tid(0x30, 9);
+    int64_t T = T0 + 14 * DAY, A = T0 + 15 * DAY;
+    mtrk_value r1[64], r2[64], r3[64];
+    message_row(r1, tenant.bytes, m1.bytes);
+    message_row(r2, tenant.bytes, m2.bytes);
+    message_row(r3, tenant.bytes, m3.bytes);
+    mtrk_change ins[3] = { { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, msgt, r1, 0 },
+                           { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, msgt, r2, 0 },
+                           { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, msgt, r3, 0 } };
+    /* m1's mark is (T, A, mark id); m3's (0, 0, id 0x50): times of 0 are
+     * stored NULL and must still compare as 0. */
+    mtrk_id markid = tid(0x20, 0x20);
+    mtrk_store_message full[3];
+    for (int i = 0; i < 3; i++) {
+        memset(&full[i], 0, sizeof full[i]);
+        full[i].version = MTRK_STORE_MESSAGE_VERSION;
+        full[i].id = i == 0 ? m1 : i == 1 ? m2 : m3;
+        full[i].campaign = tid(9, 0);
+        full[i].contact = tid(9, 1);
+        full[i].state = 4;
+        full[i].created_at = T0;
+        full[i].opens = 10 + i;
+        full[i].provider_message_id = "pm-1";
+    }
+    full[0].folded_occurred_at = T;
+    full[0].folded_arrived_at = A;
+    full[0].folded_event = markid;
+    full[0].folded_links = "L1";
+    full[2].folded_event = tid(0x50, 0);
+    const mtrk_store_message *fp[3] = { &full[0], &full[1], &full[2] };
+    /* m1: before the mark (earlier time; same time, earlier arrival; the
+     * mark itself), after it (same time and arrival, greater id; ids whose
+     * first bytes are 0x7f and 0x80: bytewise, unsigned; a later time). */
+    mtrk_store_event ev[] = {
+        tev(tid(0x10, 1), m1, T - 1000, A + 5, "p1"),     /* 0 before */
+        tev(markid, m1, T, A, "p2"),                      /* 1 the mark */
+        tev(tid(0x20, 0x21), m1, T, A, "p3"),             /* 2 after */
+        tev(tid(0xff, 1), m1, T, A - 1, NULL),            /* 3 before */
+        tev(tid(0x01, 1), m1, T + 1, A - 100, NULL),      /* 4 after, last */
+        tev(tid(0x80, 1), m1, T, A + 1, NULL),            /* 5 after */
+        tev(tid(0x7f, 1), m1, T, A + 1, NULL),            /* 6 after, before 5 */
+        tev(tid(0x40, 3), m2, T + 70 * DAY, A, NULL),     /* 7 m2 (another month), last */
+        tev(tid(0x40, 1), m2, T, A + 3, NULL),            /* 8 m2 */
+        tev(tid(0x40, 2), m2, T, A + 2, NULL),            /* 9 m2, first */
+        tev(tid(0x49, 1), m3, 0, 0, NULL),                /* 10 m3: before its mark */
+        tev(tid(0x51, 1), m3, 0, 0, NULL),                /* 11 m3: after */
+        tev(tid(0x05, 1), m3, 0, 5, NULL),                /* 12 m3: after, last */
+    };
+    enum { NEV = sizeof ev / sizeof ev[0] };
+    ev[2].user_agent = NULL;
+    ev[2].effects = 9;
+    const mtrk_store_event *ep[NEV];
+    for (int i = 0; i < NEV; i++)
+        ep[i] = &ev[i];
+    int rc;
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    CHECK((rc = st->apply(st, ins, 3)) == 0, "insert messages: %d %s", rc, st->errmsg(st));
+    CHECK((rc = st->messages_update(st, tenant, fp, NULL, 3)) == 0, "messages_update: %d %s", rc, st->errmsg(st));
+    CHECK((rc = st->events_append(st, tenant, ep, NEV)) == 0, "events_append: %d %s", rc, st->errmsg(st));
+    /* Read in the same transaction: the deferred writes are seen. */
+    mtrk_id ask[6] = { m1, gone, m2, m1, m3, tid(0x77, 0) };
+    loaded l;
+    memset(&l, 0, sizeof l);
+    rc = st->messages_load(st, tenant, ask, 6, load_cb, &l);
+    CHECK(rc == 0, "messages_load: %d %s", rc, st->errmsg(st));
+    int at = -1, v;
+    CHECK(visits(&l, gone, &at) == 0 && visits(&l, tid(0x77, 0), &at) == 0, "a missing message was visited");
+    v = visits(&l, m1, &at);
+    CHECK(v >= 1 && v <= 2, "m1 (asked twice) visited %d times", v);
+    if (v >= 1) {
+        static const int want[] = { 2, 6, 5, 4 };
+        CHECK(l.m[at].nev == 4, "m1: %d events past its mark, want 4", l.m[at].nev);
+        for (int i = 0; i < 4 && i < l.m[at].nev; i++)
+            CHECK(id_is(l.m[at].ev[i], ev[want[i]].id), "m1: event %d is not event %d", i, want[i]);
+        CHECK(l.m[at].opens == 10 && l.m[at].state == 4 && strcmp(l.m[at].pmid, "pm-1") == 0 &&
+                  strcmp(l.m[at].links, "L1") == 0,
+              "m1's fields: opens %lld state %lld pmid %s links %s", (long long)l.m[at].opens,
+              (long long)l.m[at].state, l.m[at].pmid, l.m[at].links);
+        CHECK(l.m[at].effects0 == 9 && strcmp(l.m[at].ua0, "(null)") == 0, "m1's first event's fields: %lld %s",
+              (long long)l.m[at].effects0, l.m[at].ua0);
+    }
+    if (visits(&l, m2, &at) == 1) {
+        static const int want[] = { 9, 8, 7 };
+        CHECK(l.m[at].nev == 3, "m2 (no mark): %d events, want 3", l.m[at].nev);
+        for (int i = 0; i < 3 && i < l.m[at].nev; i++)
+            CHECK(id_is(l.m[at].ev[i], ev[want[i]].id), "m2: event %d is not event %d", i, want[i]);
+        CHECK(strcmp(l.m[at].links, "(null)") == 0 && l.m[at].opens == 11, "m2's fields");
+    } else {
+        CHECK(0, "m2 visited %d times", visits(&l, m2, &at));
+    }
+    if (visits(&l, m3, &at) == 1) {
+        CHECK(l.m[at].nev == 2 && id_is(l.m[at].ev[0], ev[11].id) && id_is(l.m[at].ev[1], ev[12].id),
+              "m3 (a mark at time 0): %d events", l.m[at].nev);
+    } else {
+        CHECK(0, "m3 visited %d times", visits(&l, m3, &at));
+    }
+    /* fn's negative code ends the call with it. */
+    CHECK(st->messages_load(st, tenant, ask, 0, load_cb, &l) == 0, "messages_load of no message");
+
+    /* provider_ids_find: found pairs once each, by index; missing and
+     * half-NULL pairs not. */
+    const char *prov[5] = { "ses", "ses", NULL, "ses", "other" };
+    const char *peid[5] = { "p3", "nope", "p1", "p1", "p1" };
+    found f;
+    memset(&f, 0, sizeof f);
+    rc = st->provider_ids_find(st, tenant, prov, peid, 5, find_cb, &f);
+    CHECK(rc == 0 && f.n == 2, "provider_ids_find: %d, %d found %s", rc, f.n, st->errmsg(st));
+    for (int i = 0; i < f.n; i++)
+        CHECK((f.idx[i] == 0 && id_is(f.ev[i], ev[2].id)) || (f.idx[i] == 3 && id_is(f.ev[i], ev[0].id)),
+              "provider_ids_find: pair %zu gave the wrong event", f.idx[i]);
+    memset(&f, 0, sizeof f);
+    rc = st->provider_ids_find(st, tid(2, 0), prov, peid, 5, find_cb, &f);
+    CHECK(rc == 0 && f.n == 0, "provider_ids_find, another tenant: %d, %d found", rc, f.n);
+
+    /* messages_update with a mask writes only its groups: FACTS changes
+     * opens, not state, campaign nor the mark. */
+    mtrk_store_message u = full[0];
+    u.opens = 99;
+    u.state = 7;
+    u.campaign = tid(8, 8);
+    u.folded_event = tid(0, 0);
+    u.folded_links = NULL;
+    const mtrk_store_message *up = &u;
+    unsigned facts = MTRK_STORE_MSG_FACTS;
+    CHECK((rc = st->messages_update(st, tenant, &up, &facts, 1)) == 0, "masked update: %d %s", rc, st->errmsg(st));
+    memset(&l, 0, sizeof l);
+    rc = st->messages_load(st, tenant, &m1, 1, load_cb, &l);
+    CHECK(rc == 0 && l.n == 1 && l.m[0].opens == 99 && l.m[0].state == 4 && l.m[0].nev == 4 &&
+              strcmp(l.m[0].links, "L1") == 0,
+          "after a FACTS update: %d, opens %lld state %lld events %d links %s", rc, (long long)l.m[0].opens,
+          (long long)l.m[0].state, l.m[0].nev, l.m[0].links);
+    char q[512];
+    /* The update is in the transaction, not committed: seen through the store only; the
+     * campaign column is never written by an update. */
+    unsigned char camp[16] = { 0xee };
+    mtrk_value key[2] = { vid(tenant.bytes), vid(m1.bytes) };
+    rc = st->get(st, msgt, key, campaign_of, camp);
+    CHECK(rc == 0 && memcmp(camp, full[0].campaign.bytes, 16) == 0, "an update wrote the campaign: %d", rc);
+    /* STATE then MARK for the same message in one call: both land. */
+    mtrk_store_message u2 = u;
+    u2.opens = 1;
+    const mtrk_store_message *two[2] = { &u, &u2 };
+    unsigned masks[2] = { MTRK_STORE_MSG_STATE, MTRK_STORE_MSG_MARK };
+    CHECK((rc = st->messages_update(st, tenant, two, masks, 2)) == 0, "repeated id: %d %s", rc, st->errmsg(st));
+    memset(&l, 0, sizeof l);
+    rc = st->messages_load(st, tenant, &m1, 1, load_cb, &l);
+    CHECK(rc == 0 && l.n == 1 && l.m[0].state == 7 && l.m[0].opens == 99 && l.m[0].nev == 7 &&
+              strcmp(l.m[0].links, "(null)") == 0,
+          "after STATE and MARK: %d, state %lld opens %lld events %d (all, the mark cleared) links %s", rc,
+          (long long)l.m[0].state, (long long)l.m[0].opens, l.m[0].nev, l.m[0].links);
+    /* fn's code aborts the load. */
+    rc = st->messages_load(st, tenant, ask, 6, fail_load, NULL);
+    CHECK(rc == MTRK_ETOOLONG, "messages_load aborted by fn: %d", rc);
+    st->rollback(st);
+    snprintf(q, sizeof q, "SELECT count(*) FROM messages");
+    CHECK(sql_int(q) == 0, "the rolled-back messages remain");
+
+    /* An append repeating a stored provider pair, a pair twice in one
+     * call, an id stored already: MTRK_EEXISTS at the call or later (at
+     * the next call, and every call after, until rollback). */
+    for (int k = 0; k < 3; k++) {
+        CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+        rc = st->apply(st, ins, 1);
+        if (rc == 0)
+            rc = st->events_append(st, tenant, ep, 3);
+        CHECK(rc == 0, "append: %d %s", rc, st->errmsg(st));
+        mtrk_store_event d1 = tev(tid(0x60, 1), m1, T, A, k == 0 ? "p1" : "new"), d2 = d1;
+        d2.id = k == 2 ? ev[1].id : tid(0x60, 2);
+        d2.provider_event_id = k == 2 ? "new-2" : d1.provider_event_id;
+        const mtrk_store_event *dp[2] = { &d1, &d2 };
+        rc = st->events_append(st, tenant, dp, k == 0 ? 1 : 2);
+        if (rc == 0) {
+            memset(&l, 0, sizeof l);
+            rc = st->messages_load(st, tenant, &m1, 1, load_cb, &l);
+        }
+        CHECK(rc == MTRK_EEXISTS, "duplicate %d: %d %s", k, rc, st->errmsg(st));
+        rc = st->provider_ids_find(st, tenant, prov, peid, 5, find_cb, &f);
+        CHECK(rc == MTRK_EEXISTS, "duplicate %d, the failure sticks: %d", k, rc);
+        CHECK((rc = st->commit(st)) == MTRK_EEXISTS, "duplicate %d at commit: %d", k, rc);
+        st->rollback(st);
+    }
+
+    /* An update of a missing message: a failure at the call or later
+     * (MTRK_ESTORE once deferred, as apply's). */
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    rc = st->apply(st, ins, 1);
+    mtrk_store_message g = full[1];
+    g.id = gone;
+    const mtrk_store_message *gp[2] = { &full[0], &g };
+    if (rc == 0)
+        rc = st->messages_update(st, tenant, gp, NULL, 2);
+    if (rc == 0)
+        rc = st->messages_load(st, tenant, &m1, 1, load_cb, &l);
+    CHECK(rc == MTRK_ESTORE || rc == MTRK_ENOTFOUND, "update of a missing message: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+
+    /* Writes need a write transaction. */
+    CHECK(st->begin(st, 0) == 0, "begin: %s", st->errmsg(st));
+    CHECK(st->events_append(st, tenant, ep, 1) == MTRK_ESTORE, "events_append in a read transaction");
+    CHECK(st->messages_update(st, tenant, fp, NULL, 1) == MTRK_ESTORE, "messages_update in a read transaction");
+    st->rollback(st);
+}
+
 static int test_store(void)
 {
     fresh_schema();
@@ -586,6 +939,7 @@ static int test_store(void)
     CHECK(st->version >= 3 && st->get_many != NULL && st->scan_many != NULL,
           "the pg store has get_many and scan_many (version 3 or later)");
     test_scan_many(st);
+    test_typed(st);
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
     mtrk_change up = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ev, r1, 0 };
