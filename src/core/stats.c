@@ -283,6 +283,45 @@ static int link_add(mtrk_tenant *t, mtrk_id link, mtrk_id campaign, int64_t clic
     return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
 }
 
+/* On a store behind a round trip: the rollup rows the flush reads, each
+ * table's in one call (st_prefetch), not one get per row. */
+static int stats_prefetch(mtrk_tenant *t, struct stats_pending *p)
+{
+    size_t ncs = HASH_COUNT(p->cs), nhs = HASH_COUNT(p->hs), nls = HASH_COUNT(p->ls);
+    size_t most = ncs > nhs ? ncs : nhs;
+    if (nls > most)
+        most = nls;
+    if (most == 0)
+        return MTRK_OK;
+    mtrk_value *k = malloc(4 * most * sizeof *k);
+    if (k == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (pend_cstats *c = p->cs; c; c = c->hh.next, n++) {
+        k[2 * n] = v_id(&t->id);
+        k[2 * n + 1] = v_id(&c->campaign);
+    }
+    int rc = st_prefetch(t, T_CAMPAIGN_STATS, k, n);
+    n = 0;
+    for (pend_hourly *h = p->hs; rc == MTRK_OK && h; h = h->hh.next, n++) {
+        k[4 * n] = v_id(&t->id);
+        k[4 * n + 1] = v_id(&h->k.campaign);
+        k[4 * n + 2] = v_int(h->k.hour);
+        k[4 * n + 3] = v_int(h->k.type);
+    }
+    if (rc == MTRK_OK)
+        rc = st_prefetch(t, T_HOURLY_STATS, k, n);
+    n = 0;
+    for (pend_link *l = p->ls; rc == MTRK_OK && l; l = l->hh.next, n++) {
+        k[2 * n] = v_id(&t->id);
+        k[2 * n + 1] = v_id(&l->link);
+    }
+    if (rc == MTRK_OK)
+        rc = st_prefetch(t, T_LINK_STATS, k, n);
+    free(k);
+    return rc;
+}
+
 int stats_flush(mtrk_tenant *t)
 {
     struct stats_pending *p = deferring(t);
@@ -290,6 +329,8 @@ int stats_flush(mtrk_tenant *t)
         return MTRK_OK;
     p->active = false; /* the writes below go to the store */
     int rc = MTRK_OK;
+    if (st_remote(t))
+        rc = stats_prefetch(t, p);
     for (pend_cstats *c = p->cs; c && rc == MTRK_OK; c = c->hh.next)
         if (!cstats_zero(&c->d))
             rc = cstats_add(t, c->campaign, &c->d);
