@@ -298,7 +298,8 @@ int core_deadletters_erase_contact(mtrk_tenant *t, mtrk_id contact, const char *
     int rc = core_contact_mids(t, contact, &mids, &nmids);
     if (rc)
         return rc;
-    qsort(mids, nmids, sizeof *mids, mid_cmp);
+    if (nmids > 1) /* mids is NULL when the contact has none: no qsort(NULL, 0) (UBSan) */
+        qsort(mids, nmids, sizeof *mids, mid_cmp);
     erase_scan e = { mids, nmids, address, NULL, 0, 0 };
     mtrk_value pre = v_id(&t->id);
     rc = st_scan(t, T_DEADLETTERS, MTRK_INDEX_PK, &pre, 1, NULL, 0, 0, erase_cb, &e);
