@@ -30,6 +30,9 @@
  * with write != 0 takes the write lock at once (a competing writer waits up
  * to the store's busy timeout, then gets MTRK_EBUSY). After a failed apply the
  * core always rolls back. Reads inside a write transaction see its writes.
+ * A read transaction sees one snapshot: what was committed before it began
+ * and nothing committed after (a store that serializes every transaction
+ * has this for free); mtrk_metrics_rebuild computes from one.
  *
  * Errors: operations return 0 or a negative MTRK_E* code (MTRK_ENOTFOUND,
  * MTRK_EEXISTS for a unique-key violation, MTRK_EBUSY, MTRK_ESTORE,
