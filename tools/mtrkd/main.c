@@ -35,6 +35,7 @@ static pthread_mutex_t g_log_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const route_names[ROUTE_COUNT] = {
     "other", "pixel", "click", "unsubscribe", "landing", "lead", "events", "api", "dashboard", "healthz", "metrics",
+    "webhook",
 };
 static const char *const refusal_names[REFUSE_COUNT] = {
     "signature", "tenant", "method", "body_too_large", "unauthorized", "bad_request", "busy",
@@ -275,7 +276,8 @@ static enum MHD_Result metrics_text(struct MHD_Connection *c, request *r)
     fprintf(f, "# HELP mtrkd_events_recorded_total Events recorded, by route.\n"
                "# TYPE mtrkd_events_recorded_total counter\n");
     for (int rt = 0; rt < ROUTE_COUNT; rt++)
-        if (rt == ROUTE_PIXEL || rt == ROUTE_CLICK || rt == ROUTE_UNSUBSCRIBE || rt == ROUTE_EVENTS)
+        if (rt == ROUTE_PIXEL || rt == ROUTE_CLICK || rt == ROUTE_UNSUBSCRIBE || rt == ROUTE_EVENTS ||
+            rt == ROUTE_WEBHOOK)
             fprintf(f, "mtrkd_events_recorded_total{route=\"%s\"} %llu\n", route_names[rt],
                     (unsigned long long)atomic_load(&g_counters.events_recorded[rt]));
     fprintf(f, "# HELP mtrkd_refusals_total Requests refused, by reason.\n"
@@ -406,6 +408,8 @@ static route route_of(const char *path, const char *method)
         return n > 7 && strcmp(path + n - 7, "/events") == 0 && strcmp(method, "POST") == 0 ? ROUTE_EVENTS
                                                                                               : ROUTE_API;
     }
+    if (strncmp(path, "/webhooks/", 10) == 0)
+        return ROUTE_WEBHOOK;
     if (track_route_of(path, method, &rt))
         return rt;
     return ROUTE_OTHER;
@@ -428,7 +432,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         log_path(r->path, sizeof r->path, url);
         client_ip(c, r);
         r->route = route_of(url, method);
-        r->body_limit = r->route == ROUTE_EVENTS ? g_cfg.max_events_body : g_cfg.max_body;
+        r->body_limit = r->route == ROUTE_EVENTS || r->route == ROUTE_WEBHOOK ? g_cfg.max_events_body : g_cfg.max_body;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoull(cl, NULL, 10) > r->body_limit) {
             count_refusal(REFUSE_BODY_TOO_LARGE);
@@ -472,6 +476,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     case ROUTE_API:
     case ROUTE_EVENTS:
         return api_handle(c, r, url, method);
+    case ROUTE_WEBHOOK:
+        return webhook_handle(c, r, url, method);
     case ROUTE_OTHER:
         return reply_not_found(c, r);
     default: {
@@ -538,7 +544,7 @@ static void usage(FILE *f)
             "  --max-connections N     open connections at most (MTRKD_MAX_CONNECTIONS; 1024)\n"
             "  --per-ip-connections N  per client address, 0 for no limit (MTRKD_PER_IP_CONNECTIONS; 0)\n"
             "  --max-body OCTETS       tracking and lead form bodies (MTRKD_MAX_BODY; 16384)\n"
-            "  --max-events-body OCTETS  the event route's body (MTRKD_MAX_EVENTS_BODY; 1048576)\n"
+            "  --max-events-body OCTETS  the event and webhook routes' body (MTRKD_MAX_EVENTS_BODY; 1048576)\n"
             "  --header-memory OCTETS  per-connection memory, bounds the headers (MTRKD_HEADER_MEMORY; 32768)\n"
             "  --grace SECONDS         SIGTERM waits this long for requests in flight (MTRKD_GRACE; 10)\n"
             "  --sync off|normal|full  SQLite durability (MTRKD_SYNC; the library's default)\n"

@@ -27,6 +27,7 @@ typedef enum route {
     ROUTE_DASHBOARD,
     ROUTE_HEALTHZ,
     ROUTE_METRICS,
+    ROUTE_WEBHOOK,
     ROUTE_COUNT
 } route;
 
@@ -139,6 +140,8 @@ enum MHD_Result reply_owned(struct MHD_Connection *c, request *r, unsigned statu
                             size_t len);
 enum MHD_Result reply_response(struct MHD_Connection *c, request *r, unsigned status, struct MHD_Response *resp);
 enum MHD_Result reply_not_found(struct MHD_Connection *c, request *r);
+/* POST /webhooks/{tenant}/{provider} (webhook.c). */
+enum MHD_Result webhook_handle(struct MHD_Connection *c, request *r, const char *url, const char *method);
 /* A JSON error {"error": code, "message": text}. */
 enum MHD_Result reply_error(struct MHD_Connection *c, request *r, unsigned status, const char *code,
                             const char *message);

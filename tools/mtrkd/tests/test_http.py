@@ -3,6 +3,8 @@ the limits (body, headers, slow clients), tenant isolation of the API, the
 operations routes and a graceful SIGTERM."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import http.client
 import json
 import os
@@ -206,6 +208,46 @@ class HttpTest(unittest.TestCase):
             r, _ = self.api(path, token=TOKENS["beta"])  # beta's token on acme's data
             self.assertEqual(r.status, 401)
             self.assertEqual(r.getheader("WWW-Authenticate"), 'Bearer realm="mtrkd"')
+
+    def test_provider_webhook_route(self) -> None:
+        """POST /webhooks/{tenant}/{provider}: a Mailgun request, signed with
+        the tenant's key (hex HMAC-SHA256 of timestamp + token), is recorded;
+        a wrong signature is 401, a body that is not Mailgun's 400, an
+        unknown tenant 404, and a GET 405."""
+        tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
+        subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "webhook", "key", "add", "mailgun",
+                        "mg-signing-key"], check=True, capture_output=True)
+        mid = self.a["mids"][4]
+
+        def body(key: str, event_id: str) -> bytes:
+            ts = str(int(time.time()))
+            sig = hmac.new(key.encode(), (ts + "tok-1").encode(), hashlib.sha256).hexdigest()
+            return json.dumps({"signature": {"timestamp": ts, "token": "tok-1", "signature": sig},
+                               "event-data": {"event": "delivered", "id": event_id, "timestamp": float(ts),
+                                              "recipient": "x@example.com",
+                                              "user-variables": {"mtrk_mid": mid}}}).encode()
+
+        before = len([e for e in self.events() if e.get("provider") == "mailgun"])
+        hdr = {"Content-Type": "application/json"}
+        r, data = self.req("POST", "/webhooks/acme/mailgun", body("mg-signing-key", "mg-ev-1"), hdr)
+        self.assertEqual(r.status, 200, data)
+        out = json.loads(data)
+        self.assertEqual((out["verdict"], out["recorded"]), ("accepted", 1), out)
+        mine = [e for e in self.events() if e.get("provider") == "mailgun"]
+        self.assertEqual(len(mine), before + 1)
+        self.assertEqual(mine[-1]["mid"], mid)
+        # The provider's retry of the same event: a duplicate, still 200.
+        r, data = self.req("POST", "/webhooks/acme/mailgun", body("mg-signing-key", "mg-ev-1"), hdr)
+        self.assertEqual((r.status, json.loads(data)["duplicates"]), (200, 1))
+        r, data = self.req("POST", "/webhooks/acme/mailgun", body("another-key", "mg-ev-2"), hdr)
+        self.assertEqual((r.status, json.loads(data)["verdict"]), (401, "signature_refused"))
+        r, data = self.req("POST", "/webhooks/acme/mailgun", b"{not json", hdr)
+        self.assertEqual((r.status, json.loads(data)["verdict"]), (400, "malformed"))
+        r, _ = self.req("POST", "/webhooks/nosuch/mailgun", body("mg-signing-key", "mg-ev-3"), hdr)
+        self.assertEqual(r.status, 404)
+        r, _ = self.req("GET", "/webhooks/acme/mailgun")
+        self.assertEqual(r.status, 405)
+        self.assertEqual(len([e for e in self.events() if e.get("provider") == "mailgun"]), before + 1)
 
     def test_tokens_created_and_revoked_with_the_tool_take_effect_at_once(self) -> None:
         tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
