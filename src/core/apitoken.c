@@ -160,14 +160,9 @@ MTRK_API int mtrk_api_token_list(mtrk_api_token_info *const *outs, size_t cap, s
     if (outs == NULL && cap > 0)
         return gerr(MTRK_EINVAL, "outs is NULL");
     TENANT_CHECK(t);
-    for (size_t i = 0; i < cap; i++) {
-        char what[32];
-        snprintf(what, sizeof what, "outs[%zu]", i);
-        int rc = check_version(t, what, outs[i], MTRK_API_TOKEN_INFO_VERSION);
-        if (rc)
-            return rc;
-    }
-    int rc = tx_begin(t, false);
+    int rc = check_versions(t, "outs", (const void *const *)outs, cap, MTRK_API_TOKEN_INFO_VERSION);
+    if (rc == MTRK_OK)
+        rc = tx_begin(t, false);
     if (rc)
         return rc;
     token_list l = { outs, cap, 0 };

@@ -117,6 +117,8 @@ bool utf8_valid(const char *s, size_t n);
 int check_str(mtrk_tenant *t, const char *what, const char *s, size_t max, bool required);
 /* A versioned struct pointer: NULL -> MTRK_EINVAL, version 0 or > known -> MTRK_EVERSION. */
 int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned known);
+/* check_version of each of ps[0..n-1], named what[i] ("outs[3]"). */
+int check_versions(mtrk_tenant *t, const char *what, const void *const *ps, size_t n, unsigned known);
 /* An http(s) URL with a host, <= MTRK_MAX_URL. */
 int check_url(mtrk_tenant *t, const char *what, const char *url, bool required);
 /* Text helpers. */

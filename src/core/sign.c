@@ -317,14 +317,9 @@ MTRK_API int mtrk_tenant_signing_keys(mtrk_key_info *const *outs, size_t cap, si
     if (outs == NULL && cap > 0)
         return gerr(MTRK_EINVAL, "outs is NULL");
     TENANT_CHECK(t);
-    for (size_t i = 0; i < cap; i++) {
-        char what[32];
-        snprintf(what, sizeof what, "outs[%zu]", i);
-        int rc = check_version(t, what, outs[i], MTRK_KEY_INFO_VERSION);
-        if (rc)
-            return rc;
-    }
-    int rc = tx_begin(t, false);
+    int rc = check_versions(t, "outs", (const void *const *)outs, cap, MTRK_KEY_INFO_VERSION);
+    if (rc == MTRK_OK)
+        rc = tx_begin(t, false);
     if (rc)
         return rc;
     keys_list l = { outs, cap, 0 };

@@ -565,13 +565,9 @@ MTRK_API int mtrk_metrics_links(mtrk_link_stats *const *outs, size_t cap, size_t
     if (out_count)
         *out_count = 0;
     TENANT_CHECK(t);
-    char what[48];
-    int rc;
-    for (size_t i = 0; i < cap; i++) {
-        snprintf(what, sizeof what, "outs[%zu]", i);
-        if ((rc = check_version(t, what, outs[i], MTRK_LINK_STATS_VERSION)))
-            return rc;
-    }
+    int rc = check_versions(t, "outs", (const void *const *)outs, cap, MTRK_LINK_STATS_VERSION);
+    if (rc)
+        return rc;
     if (id_is_nil(campaign))
         return terr(t, MTRK_EINVAL, "campaign is nil");
     link_list l = { 0 };

@@ -71,6 +71,18 @@ int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned know
     return MTRK_OK;
 }
 
+int check_versions(mtrk_tenant *t, const char *what, const void *const *ps, size_t n, unsigned known)
+{
+    for (size_t i = 0; i < n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s[%zu]", what, i);
+        int rc = check_version(t, name, ps[i], known);
+        if (rc)
+            return rc;
+    }
+    return MTRK_OK;
+}
+
 int check_url(mtrk_tenant *t, const char *what, const char *url, bool required)
 {
     int rc = check_str(t, what, url, MTRK_MAX_URL, required);

@@ -233,11 +233,8 @@ MTRK_API int mtrk_webhook_keys(mtrk_webhook_key_info *const *outs, size_t cap, s
         return gerr(MTRK_EINVAL, "outs is NULL");
     TENANT_CHECK(t);
     int rc = wh_check_provider(t, provider, false);
-    for (size_t i = 0; rc == MTRK_OK && i < cap; i++) {
-        char what[32];
-        snprintf(what, sizeof what, "outs[%zu]", i);
-        rc = check_version(t, what, outs[i], MTRK_WEBHOOK_KEY_INFO_VERSION);
-    }
+    if (rc == MTRK_OK)
+        rc = check_versions(t, "outs", (const void *const *)outs, cap, MTRK_WEBHOOK_KEY_INFO_VERSION);
     if (rc)
         return rc;
     rc = tx_begin(t, false);
