@@ -442,6 +442,11 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     assert_int_equal(out[5].status, MTRK_ENOTFOUND);
     assert_int_equal(f->ms.many_calls[T_MESSAGES], 1);
     assert_int_equal(f->ms.gets[T_MESSAGES], 0);
+    /* The rollup rows the flush adds to: one get_many per table, no get. */
+    assert_int_equal(f->ms.many_calls[T_HOURLY_STATS], 1);
+    assert_int_equal(f->ms.gets[T_HOURLY_STATS], 0);
+    assert_int_equal(f->ms.many_calls[T_CAMPAIGN_STATS], 1);
+    assert_int_equal(f->ms.gets[T_CAMPAIGN_STATS], 0);
     /* The messages moved forward as if read key by key. */
     mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
     assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
