@@ -232,6 +232,12 @@ void st_cache_drop(mtrk_tenant *t);
 int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix, size_t n,
                  st_row_fn fn, void *userdata);
 
+/* The rows of `table` with these n primary keys (npk values each, back to
+ * back), handed to fn as structs (borrowed for the call) in any order; keys
+ * with no row are skipped. One store call where the store has get_many
+ * (contract version 2), else one get per key. No cache: the store's answer. */
+int st_get_many(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n, st_row_fn fn, void *userdata);
+
 /* A paging cursor for iterators: the sort key of the last row returned. */
 typedef struct page_cursor {
     mtrk_value vals[12];

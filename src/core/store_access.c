@@ -467,6 +467,40 @@ int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *pr
     return n == 0 ? MTRK_OK : scan_rows(t, table, index, prefixes, nprefix, NULL, 0, 0, n, fn, userdata);
 }
 
+/* get_many through scan_cb: rows as structs. */
+int st_get_many(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n, st_row_fn fn, void *userdata)
+{
+    mtrk_store *s = t->db->store;
+    if (n == 0)
+        return MTRK_OK;
+    char rowbuf[512];
+    size_t need = rows_size(table);
+    void *row = need <= sizeof rowbuf ? (void *)rowbuf : malloc(need);
+    if (row == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory reading %s", rows_table(table)->name);
+    memset(row, 0, need);
+    struct scan_ctx c = { table, fn, userdata, row, 0 };
+    int rc = MTRK_OK;
+    if (s->version >= 2 && s->get_many != NULL) {
+        rc = s->get_many(s, table, keys, n, scan_cb, &c);
+    } else {
+        unsigned npk = rows_table(table)->npk;
+        for (size_t i = 0; i < n && rc >= 0; i++) {
+            rc = s->get(s, table, &keys[i * npk], scan_cb, &c);
+            if (rc == MTRK_ENOTFOUND)
+                rc = MTRK_OK;
+        }
+    }
+    if (row != rowbuf)
+        free(row);
+    if (rc < 0) {
+        if (c.rc == rc)
+            return rc;
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : store_fail(t, rc, "get_many");
+    }
+    return MTRK_OK;
+}
+
 static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint64_t columns)
 {
     mtrk_store *s = t->db->store;

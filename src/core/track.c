@@ -5,6 +5,7 @@
  */
 #include "campaign_area.h"
 #include "tracking_int.h"
+#include "decide.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -921,7 +922,16 @@ typedef struct resolve_ctx {
     mtrk_id id2;
     bool withheld;
     mtrk_source source; /* an unsubscribe's, when the caller knows it (a mail); else from req */
+    struct track_group *g; /* in a batch: reads come from the group's, opens and clicks are queued */
 } resolve_ctx;
+
+/* ---- the batch's group (below) ---- */
+struct track_group;
+static int group_judge_reads(struct track_group *g, const resolve_ctx *x, const row_links *link, mtrk_time from,
+                             mtrk_time to, uint32_t *burst, uint32_t *campaign_links);
+static int group_queue(struct track_group *g, resolve_ctx *x, const mtrk_event_input *in, const row_links *link,
+                       mtrk_machine_class cls, mtrk_machine_rule rule);
+static int group_link(struct track_group *g, resolve_ctx *x, row_links *out);
 
 /* Fills the classification input and runs the rules. */
 static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_machine_class *cls,
@@ -944,7 +954,13 @@ static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_mac
     c.in.at = x->at;
     c.in.delivered_at = x->m.delivered_at;
     c.in.sent_at = x->m.sent_at;
-    if (link) {
+    if (link && x->g) {
+        c.honeypot = link->origin == MTRK_LINK_HONEYPOT;
+        int rc = group_judge_reads(x->g, x, link, x->at - rules->burst_window_ms, x->at + rules->burst_window_ms,
+                                   &c.burst_links_seen, &c.campaign_links);
+        if (rc)
+            return rc;
+    } else if (link) {
         c.honeypot = link->origin == MTRK_LINK_HONEYPOT;
         burst_scan b;
         memset(&b, 0, sizeof b);
@@ -993,6 +1009,10 @@ static int record_hit(resolve_ctx *x, const row_links *link)
     in.ip = x->withheld || !has_ip ? NULL : ip;
     in.verdict = class_verdict(cls);
     in.verdict_reason = reason;
+    if (x->g) {
+        rc = group_queue(x->g, x, &in, link, cls, rule); /* the queue owns ua now */
+        return rc;
+    }
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
     rc = core_event_record(x->t, &in, &o);
     free(ua);
@@ -1011,7 +1031,7 @@ static int do_click(resolve_ctx *x)
     row_links l = { 0 };
     l.tenant = x->t->id;
     l.id = x->id2;
-    int rc = st_get(x->t, T_LINKS, &l);
+    int rc = x->g ? group_link(x->g, x, &l) : st_get(x->t, T_LINKS, &l);
     if (rc == MTRK_OK && !id_eq(l.campaign, x->m.campaign))
         rc = MTRK_ENOTFOUND;
     if (rc == MTRK_ENOTFOUND)
@@ -1020,7 +1040,7 @@ static int do_click(resolve_ctx *x)
         return rc;
     x->res->lid = l.id;
     rc = record_hit(x, &l);
-    if (rc == MTRK_OK) {
+    if (rc == MTRK_OK && x->g == NULL) { /* a group's queued hit gets its URL when recorded */
         x->res->redirect_url = tenant_keep(x->t, l.url);
         if (x->res->redirect_url == NULL)
             rc = terr(x->t, MTRK_ENOMEM, "out of memory");
@@ -1128,6 +1148,8 @@ static int resolve_check(mtrk_tenant *t, const mtrk_track_request *req, const mt
     return MTRK_OK;
 }
 
+static int resolve_loaded(resolve_ctx *x, const track_path *p, bool post);
+
 static int resolve_in_tx(resolve_ctx *x, const track_path *p, bool post)
 {
     mtrk_id mid;
@@ -1140,6 +1162,13 @@ static int resolve_in_tx(resolve_ctx *x, const track_path *p, bool post)
         rc = contact_load(x->t, x->m.contact, &x->contact);
     if (rc)
         return rc;
+    return resolve_loaded(x, p, post);
+}
+
+/* The hit whose message, campaign and contact are in x. */
+static int resolve_loaded(resolve_ctx *x, const track_path *p, bool post)
+{
+    int rc;
     x->withheld = x->c.status == MTRK_CAMPAIGN_CANCELED || x->m.state == MTRK_MSG_CANCELED ||
                   x->contact.status == MTRK_CONTACT_ERASED;
     mtrk_track_result *res = x->res;
@@ -1228,6 +1257,437 @@ static bool hit_refusal(int rc)
            rc == MTRK_ETOOLONG || rc == MTRK_EENCODING;
 }
 
+/* ---- a batch's hits, read together --------------------------------------------
+ * mtrk_track_resolve_batch resolves its opens and clicks as one group: their
+ * messages, campaigns, contacts and links are read with one store call per
+ * table, their messages' events (the facts the rules read, and the clicks
+ * the burst rule counts) with one scan_many, and their events are recorded
+ * with one core_event_batch at the end, in the caller's order. What a hit
+ * reads is what the hits before it in the group left: the burst rule counts
+ * the group's earlier clicks on the message too, and an opens or click does
+ * not change what the others read (a message's sent and delivered times,
+ * its campaign, its contact). An unsubscribe by POST writes beyond its
+ * message: the events queued before it are recorded first. Unsubscribes and
+ * landing visits are resolved one by one, as by mtrk_track_resolve. */
+
+typedef struct group_click {
+    mtrk_id mid, lid;
+    mtrk_time at;
+} group_click;
+
+typedef struct group_item {
+    size_t i; /* the hit's place in the caller's arrays */
+    mtrk_event_input in; /* its pointers are set when recorded (the array moves) */
+    char *ua;
+    bool has_ip;
+    char ip[MTRK_MAX_IP + 1];
+    char reason[64];
+    mtrk_track_result res;
+} group_item;
+
+typedef struct group_count {
+    mtrk_id tenant; /* unused: laid out as a row, found by keyed_find */
+    mtrk_id campaign;
+    uint32_t links; /* trackable links, honeypots excluded */
+} group_count;
+
+typedef struct track_group {
+    mtrk_tenant *t;
+    size_t cur; /* the hit being resolved */
+    row_messages *msgs; /* each sorted by id, owned copies */
+    size_t nmsgs, capmsgs;
+    row_campaigns *cams;
+    size_t ncams, capcams;
+    row_contacts *cons;
+    size_t ncons, capcons;
+    row_links *links;
+    size_t nlinks, caplinks;
+    group_count *counts;
+    size_t ncounts, capcounts;
+    group_click *clicks; /* stored clicks of the group's messages, then the group's own */
+    size_t nclicks, capclicks;
+    group_item *q; /* queued opens and clicks */
+    size_t nq, capq;
+} track_group;
+
+/* A growing vector of owned row copies of `table`. */
+typedef struct row_sink {
+    unsigned table;
+    void **v;
+    size_t *n, *cap, elem;
+} row_sink;
+
+static int row_sink_cb(void *ud, void *row)
+{
+    row_sink *k = ud;
+    if (*k->n == *k->cap) {
+        void *p = grow_array(*k->v, k->cap, k->elem, 16);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        *k->v = p;
+    }
+    void *dst = (char *)*k->v + *k->n * k->elem;
+    memset(dst, 0, k->elem);
+    int rc = rows_copy(k->table, dst, row);
+    if (rc == MTRK_OK)
+        ++*k->n;
+    return rc;
+}
+
+/* Every row of this kind starts with (tenant, id). */
+typedef struct keyed_row {
+    mtrk_id tenant, id;
+} keyed_row;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+    return memcmp(&((const keyed_row *)a)->id, &((const keyed_row *)b)->id, sizeof(mtrk_id));
+}
+
+static void *keyed_find(void *v, size_t n, size_t elem, mtrk_id id)
+{
+    keyed_row key = { nil_id, id };
+    return bsearch(&key, v, n, elem, keyed_cmp);
+}
+
+static int id_sort_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
+
+/* Reads the rows of `table` with ids ids[0..n-1] (sorted and made unique
+ * here) into the sink, sorted by id. */
+static int group_get(track_group *g, unsigned table, mtrk_id *ids, size_t n, row_sink *sink)
+{
+    if (n == 0)
+        return MTRK_OK;
+    qsort(ids, n, sizeof *ids, id_sort_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || !id_eq(ids[u - 1], ids[i]))
+            ids[u++] = ids[i];
+    mtrk_value *keys = malloc(2 * u * sizeof *keys);
+    if (keys == NULL)
+        return terr(g->t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < u; i++) {
+        keys[2 * i] = v_id(&g->t->id);
+        keys[2 * i + 1] = v_id(&ids[i]);
+    }
+    int rc = st_get_many(g->t, table, keys, u, row_sink_cb, sink);
+    free(keys);
+    if (rc == MTRK_OK && *sink->n > 1)
+        qsort(*sink->v, *sink->n, sink->elem, keyed_cmp);
+    return rc;
+}
+
+/* Each stored event of the group's messages: replayed onto its message's
+ * facts (decide.h: the message's whole history, the rebuild's fold), and a
+ * click kept for the burst rule. */
+static int group_event_cb(void *ud, void *row)
+{
+    track_group *g = ud;
+    const row_events *e = row;
+    row_messages *m = keyed_find(g->msgs, g->nmsgs, sizeof *g->msgs, e->message);
+    if (m == NULL)
+        return 0;
+    decide_event de = decide_event_of(e);
+    decide_message(m, &de);
+    if (e->type != MTRK_EV_CLICK)
+        return 0;
+    if (g->nclicks == g->capclicks) {
+        group_click *p = grow_array(g->clicks, &g->capclicks, sizeof *p, 16);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        g->clicks = p;
+    }
+    g->clicks[g->nclicks++] = (group_click){ e->message, e->link, e->occurred_at };
+    return 0;
+}
+
+static int group_count_cb(void *ud, void *row)
+{
+    track_group *g = ud;
+    const row_links *l = row;
+    if (l->origin == MTRK_LINK_HONEYPOT || !trackable(l->origin))
+        return 0;
+    group_count *c = keyed_find(g->counts, g->ncounts, sizeof *g->counts, l->campaign);
+    if (c != NULL)
+        c->links++;
+    return 0;
+}
+
+typedef struct group_hit {
+    track_path p;
+    bool post;
+    bool grouped; /* an open or a click whose token verified */
+    mtrk_id mid, id2;
+} group_hit;
+
+/* Reads what the group's hits need. */
+static int group_read(track_group *g, const group_hit *hits, size_t n)
+{
+    mtrk_tenant *t = g->t;
+    size_t cap = n ? n : 1;
+    mtrk_id *ids = malloc(cap * sizeof *ids);
+    if (ids == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (hits[i].grouped)
+            ids[k++] = hits[i].mid;
+    row_sink ms = { T_MESSAGES, (void **)&g->msgs, &g->nmsgs, &g->capmsgs, sizeof *g->msgs };
+    int rc = group_get(g, T_MESSAGES, ids, k, &ms);
+    /* The facts from every event of each message. */
+    mtrk_value *pre = rc == MTRK_OK ? malloc(2 * (g->nmsgs ? g->nmsgs : 1) * sizeof *pre) : NULL;
+    if (rc == MTRK_OK && pre == NULL)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == MTRK_OK && i < g->nmsgs; i++) {
+        decide_reset_facts(&g->msgs[i]);
+        pre[2 * i] = v_id(&t->id);
+        pre[2 * i + 1] = v_id(&g->msgs[i].id);
+    }
+    if (rc == MTRK_OK)
+        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, g->nmsgs, group_event_cb, g);
+    free(pre);
+    if (rc == MTRK_ENOMEM)
+        rc = terr(t, rc, "out of memory");
+    k = 0;
+    for (size_t i = 0; rc == MTRK_OK && i < g->nmsgs; i++)
+        ids[k++] = g->msgs[i].campaign;
+    row_sink cs = { T_CAMPAIGNS, (void **)&g->cams, &g->ncams, &g->capcams, sizeof *g->cams };
+    if (rc == MTRK_OK)
+        rc = group_get(g, T_CAMPAIGNS, ids, k, &cs);
+    k = 0;
+    for (size_t i = 0; rc == MTRK_OK && i < g->nmsgs; i++)
+        ids[k++] = g->msgs[i].contact;
+    row_sink ks = { T_CONTACTS, (void **)&g->cons, &g->ncons, &g->capcons, sizeof *g->cons };
+    if (rc == MTRK_OK)
+        rc = group_get(g, T_CONTACTS, ids, k, &ks);
+    /* Clicks: their links, and how many links their campaigns have. */
+    k = 0;
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++)
+        if (hits[i].grouped && hits[i].p.kind == MTRK_URL_CLICK)
+            ids[k++] = hits[i].id2;
+    row_sink ls = { T_LINKS, (void **)&g->links, &g->nlinks, &g->caplinks, sizeof *g->links };
+    if (rc == MTRK_OK)
+        rc = group_get(g, T_LINKS, ids, k, &ls);
+    k = 0;
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        if (!hits[i].grouped || hits[i].p.kind != MTRK_URL_CLICK)
+            continue;
+        const row_messages *m = keyed_find(g->msgs, g->nmsgs, sizeof *g->msgs, hits[i].mid);
+        if (m != NULL)
+            ids[k++] = m->campaign;
+    }
+    if (rc == MTRK_OK && k > 0) {
+        qsort(ids, k, sizeof *ids, id_sort_cmp);
+        g->counts = calloc(k, sizeof *g->counts);
+        mtrk_value *cp = malloc(2 * k * sizeof *cp);
+        if (g->counts == NULL || cp == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0; rc == MTRK_OK && i < k; i++) {
+            if (g->ncounts > 0 && id_eq(g->counts[g->ncounts - 1].campaign, ids[i]))
+                continue;
+            g->counts[g->ncounts].campaign = ids[i];
+            cp[2 * g->ncounts] = v_id(&t->id);
+            cp[2 * g->ncounts + 1] = v_id(&g->counts[g->ncounts].campaign);
+            g->ncounts++;
+        }
+        if (rc == MTRK_OK)
+            rc = st_scan_many(t, T_LINKS, IDX_LINKS_CAMPAIGN, cp, 2, g->ncounts, group_count_cb, g);
+        free(cp);
+    }
+    free(ids);
+    return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+}
+
+static int group_judge_reads(track_group *g, const resolve_ctx *x, const row_links *link, mtrk_time from,
+                             mtrk_time to, uint32_t *burst, uint32_t *campaign_links)
+{
+    burst_scan b;
+    memset(&b, 0, sizeof b);
+    b.lids[b.n++] = link->id;
+    for (size_t i = 0; i < g->nclicks; i++) {
+        const group_click *c = &g->clicks[i];
+        if (!id_eq(c->mid, x->m.id) || c->at < from || c->at > to)
+            continue;
+        bool seen = false;
+        for (uint32_t j = 0; j < b.n && !seen; j++)
+            seen = id_eq(b.lids[j], c->lid);
+        if (!seen && b.n < 64)
+            b.lids[b.n++] = c->lid;
+    }
+    *burst = b.n;
+    const group_count *c = keyed_find(g->counts, g->ncounts, sizeof *g->counts, x->m.campaign);
+    *campaign_links = c ? c->links : 0;
+    return MTRK_OK;
+}
+
+static int group_link(track_group *g, resolve_ctx *x, row_links *out)
+{
+    const row_links *l = keyed_find(g->links, g->nlinks, sizeof *g->links, x->id2);
+    if (l == NULL)
+        return MTRK_ENOTFOUND;
+    return rows_copy(T_LINKS, out, l) == MTRK_OK ? MTRK_OK : terr(g->t, MTRK_ENOMEM, "out of memory");
+}
+
+static int group_queue(track_group *g, resolve_ctx *x, const mtrk_event_input *in, const row_links *link,
+                       mtrk_machine_class cls, mtrk_machine_rule rule)
+{
+    if (g->nq == g->capq) {
+        group_item *p = grow_array(g->q, &g->capq, sizeof *p, 16);
+        if (p == NULL) {
+            free((char *)in->user_agent);
+            return terr(g->t, MTRK_ENOMEM, "out of memory");
+        }
+        g->q = p;
+    }
+    if (in->type == MTRK_EV_CLICK) {
+        if (g->nclicks == g->capclicks) {
+            group_click *p = grow_array(g->clicks, &g->capclicks, sizeof *p, 16);
+            if (p == NULL) {
+                free((char *)in->user_agent);
+                return terr(g->t, MTRK_ENOMEM, "out of memory");
+            }
+            g->clicks = p;
+        }
+        g->clicks[g->nclicks++] = (group_click){ in->mid, in->lid, in->occurred_at };
+    }
+    group_item *q = &g->q[g->nq];
+    memset(q, 0, sizeof *q);
+    q->i = g->cur;
+    q->in = *in;
+    q->ua = (char *)in->user_agent;
+    q->has_ip = in->ip != NULL;
+    if (in->ip)
+        snprintf(q->ip, sizeof q->ip, "%s", in->ip);
+    snprintf(q->reason, sizeof q->reason, "%s", in->verdict_reason);
+    q->res = *x->res;
+    q->res.verdict = in->verdict;
+    q->res.machine_class = cls;
+    q->res.rule = rule;
+    q->res.action = link ? MTRK_ACTION_REDIRECT : MTRK_ACTION_PIXEL;
+    if (link && (q->res.redirect_url = tenant_keep(g->t, link->url)) == NULL) {
+        free(q->ua);
+        return terr(g->t, MTRK_ENOMEM, "out of memory");
+    }
+    g->nq++;
+    return MTRK_OK;
+}
+
+static void group_free(track_group *g)
+{
+    for (size_t i = 0; i < g->nmsgs; i++)
+        rows_clear(T_MESSAGES, &g->msgs[i]);
+    for (size_t i = 0; i < g->ncams; i++)
+        rows_clear(T_CAMPAIGNS, &g->cams[i]);
+    for (size_t i = 0; i < g->ncons; i++)
+        rows_clear(T_CONTACTS, &g->cons[i]);
+    for (size_t i = 0; i < g->nlinks; i++)
+        rows_clear(T_LINKS, &g->links[i]);
+    for (size_t i = 0; i < g->nq; i++)
+        free(g->q[i].ua);
+    free(g->msgs);
+    free(g->cams);
+    free(g->cons);
+    free(g->links);
+    free(g->counts);
+    free(g->clicks);
+    free(g->q);
+}
+
+/* The caller's last refused hit, whose message the handle gives at the end. */
+typedef struct refused {
+    char *why;
+    size_t at;
+} refused;
+
+static void refused_note(refused *r, size_t i, const char *msg)
+{
+    if (r->why != NULL && i < r->at)
+        return;
+    free(r->why);
+    r->why = strdup(msg);
+    r->at = i;
+}
+
+/* Records the queued opens and clicks (one core_event_batch) and fills
+ * their results. A hit refused by the event rules gets its status; any
+ * other failure is the call's. */
+static int group_flush(track_group *g, mtrk_track_result *const *outs, int *statuses, refused *ref)
+{
+    if (g->nq == 0)
+        return MTRK_OK;
+    size_t n = g->nq;
+    const mtrk_event_input **ins = malloc(n * sizeof *ins);
+    mtrk_event_outcome *os = malloc(n * sizeof *os);
+    mtrk_event_outcome **op = malloc(n * sizeof *op);
+    int rc = ins == NULL || os == NULL || op == NULL ? terr(g->t, MTRK_ENOMEM, "out of memory") : MTRK_OK;
+    for (size_t k = 0; rc == MTRK_OK && k < n; k++) {
+        group_item *q = &g->q[k];
+        q->in.user_agent = q->ua;
+        q->in.ip = q->has_ip ? q->ip : NULL;
+        q->in.verdict_reason = q->reason;
+        ins[k] = &q->in;
+        os[k] = (mtrk_event_outcome)MTRK_EVENT_OUTCOME_INIT;
+        op[k] = &os[k];
+    }
+    size_t recorded = 0;
+    if (rc == MTRK_OK)
+        rc = core_event_batch(g->t, ins, n, op, &recorded);
+    for (size_t k = 0; rc == MTRK_OK && k < n; k++) {
+        group_item *q = &g->q[k];
+        if (os[k].status == MTRK_OK) {
+            q->res.recorded = 1;
+            q->res.event_id = os[k].event_id;
+            *outs[q->i] = q->res;
+        } else if (hit_refusal(os[k].status)) {
+            statuses[q->i] = os[k].status;
+            refused_note(ref, q->i, os[k].message ? os[k].message : mtrk_strerror(os[k].status));
+        } else {
+            rc = terr(g->t, os[k].status, "%s", os[k].message ? os[k].message : mtrk_strerror(os[k].status));
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        free(g->q[k].ua);
+        g->q[k].ua = NULL;
+    }
+    g->nq = 0;
+    free(ins);
+    free(os);
+    free(op);
+    return rc;
+}
+
+/* Resolves one grouped hit: its rows from the group's, its event queued. */
+static int group_resolve(track_group *g, resolve_ctx *x, const group_hit *h)
+{
+    const row_messages *m = keyed_find(g->msgs, g->nmsgs, sizeof *g->msgs, h->mid);
+    if (m == NULL) {
+        char s[MTRK_ID_STRLEN + 1];
+        idtext(s, h->mid);
+        return terr(g->t, MTRK_ENOTFOUND, "message %s not found", s);
+    }
+    const row_campaigns *c = keyed_find(g->cams, g->ncams, sizeof *g->cams, m->campaign);
+    const row_contacts *k = keyed_find(g->cons, g->ncons, sizeof *g->cons, m->contact);
+    if (c == NULL || k == NULL) {
+        char s[MTRK_ID_STRLEN + 1];
+        idtext(s, c == NULL ? m->campaign : m->contact);
+        return terr(g->t, MTRK_ENOTFOUND, "%s %s not found", c == NULL ? "campaign" : "contact", s);
+    }
+    x->id2 = h->id2;
+    if (rows_copy(T_MESSAGES, &x->m, m) || rows_copy(T_CAMPAIGNS, &x->c, c) || rows_copy(T_CONTACTS, &x->contact, k))
+        return terr(g->t, MTRK_ENOMEM, "out of memory");
+    return resolve_loaded(x, &h->p, h->post);
+}
+
+/* The handle's message for a refused hit: why without its code's name. */
+static void refused_explain(mtrk_tenant *t, int code, const char *why)
+{
+    const char *name = mtrk_strerror(code);
+    size_t nl = strlen(name);
+    if (strncmp(why, name, nl) == 0 && why[nl] == ':' && why[nl + 1] == ' ')
+        why += nl + 2;
+    terr(t, code, "%s", why);
+}
+
 MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statuses, mtrk_tenant *t,
                                       const mtrk_track_request *const *reqs, size_t n,
                                       const mtrk_resolve_options *opts)
@@ -1250,37 +1710,89 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
         result_start(t, outs[i]);
         statuses[i] = MTRK_OK;
     }
-    if ((rc = tx_begin(t, true)))
+    group_hit *hits = calloc(n ? n : 1, sizeof *hits);
+    if (hits == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    if ((rc = tx_begin(t, true))) {
+        free(hits);
         return rc;
-    /* Each hit on its own, in the caller's order, in the one transaction: a
-     * hit refused before it changed anything gets its status and the others
-     * go on; any other failure ends the call, and nothing of it is kept. */
-    char *why = NULL;
-    size_t why_at = SIZE_MAX;
+    }
+    /* Each hit in the one transaction: a hit refused before it changed
+     * anything gets its status and the others go on; any other failure ends
+     * the call, and nothing of it is kept. First each request is checked
+     * and each open's and click's token verified (no store but the key). */
+    track_group g;
+    memset(&g, 0, sizeof g);
+    g.t = t;
+    refused ref = { NULL, SIZE_MAX };
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
-        track_path p;
-        bool post = false;
+        group_hit *h = &hits[i];
         int hrc = reqs[i] == NULL ? terr(t, MTRK_EINVAL, "reqs[%zu] is NULL", i)
-                                  : resolve_check(t, reqs[i], opts, &p, &post);
-        uint64_t w0 = t->writes;
-        mtrk_track_result res = *outs[i];
+                                  : resolve_check(t, reqs[i], opts, &h->p, &h->post);
+        if (hrc == MTRK_OK && (h->p.kind == MTRK_URL_OPEN || h->p.kind == MTRK_URL_CLICK)) {
+            hrc = verify_token(t, h->p.kind, h->p.token, h->p.tokn, &h->mid, &h->id2);
+            h->grouped = hrc == MTRK_OK;
+        }
         if (hrc == MTRK_OK)
-            hrc = resolve_one(t, &res, &p, post, reqs[i], opts, reqs[i]->at, 0);
-        if (hrc == MTRK_OK) {
-            *outs[i] = res;
-        } else if (hit_refusal(hrc) && t->writes == w0) {
+            continue;
+        if (hit_refusal(hrc)) {
             statuses[i] = hrc;
-            free(why);
-            why = strdup(t->err); /* the handle names the caller's last refused hit */
-            why_at = i;
+            refused_note(&ref, i, t->err);
         } else {
             rc = hrc;
         }
     }
+    if (rc == MTRK_OK)
+        rc = group_read(&g, hits, n);
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        group_hit *h = &hits[i];
+        if (statuses[i] != MTRK_OK)
+            continue;
+        uint64_t w0 = t->writes;
+        mtrk_track_result res = *outs[i];
+        int hrc;
+        if (h->grouped) {
+            resolve_ctx x;
+            memset(&x, 0, sizeof x);
+            x.t = t;
+            x.req = reqs[i];
+            x.opts = opts;
+            x.res = &res;
+            x.kind = h->p.kind;
+            x.at = reqs[i]->at ? reqs[i]->at : core_now(t->db);
+            x.g = &g;
+            g.cur = i;
+            hrc = group_resolve(&g, &x, h); /* queued: the result is filled when recorded */
+            rows_clear(T_MESSAGES, &x.m);
+            rows_clear(T_CAMPAIGNS, &x.c);
+            rows_clear(T_CONTACTS, &x.contact);
+        } else {
+            /* An unsubscribe by POST writes beyond its message: what is
+             * queued is recorded first, as in the caller's order. */
+            if (h->post && (rc = group_flush(&g, outs, statuses, &ref)))
+                break;
+            w0 = t->writes;
+            hrc = resolve_one(t, &res, &h->p, h->post, reqs[i], opts, reqs[i]->at, 0);
+            if (hrc == MTRK_OK)
+                *outs[i] = res;
+        }
+        if (hrc == MTRK_OK)
+            continue;
+        if (hit_refusal(hrc) && t->writes == w0) {
+            statuses[i] = hrc;
+            refused_note(&ref, i, t->err);
+        } else {
+            rc = hrc;
+        }
+    }
+    if (rc == MTRK_OK)
+        rc = group_flush(&g, outs, statuses, &ref);
+    group_free(&g);
+    free(hits);
     rc = tx_end(t, rc);
-    if (rc == MTRK_OK && why != NULL)
-        terr(t, statuses[why_at], "%s", why + strlen(mtrk_strerror(statuses[why_at])) + 2);
-    free(why);
+    if (rc == MTRK_OK && ref.why != NULL)
+        refused_explain(t, statuses[ref.at], ref.why);
+    free(ref.why);
     if (rc != MTRK_OK) {
         for (size_t i = 0; i < n; i++) {
             result_start(t, outs[i]);

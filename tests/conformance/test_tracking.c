@@ -813,6 +813,162 @@ static void test_resolve_batch_judges_each_hit(void **state)
     free(unsub_p);
 }
 
+/* Random groups of hits (opens, clicks on every link, forged tokens,
+ * unsubscribes by GET and POST, landing visits, scanners, proxies, clicks
+ * too soon after the send, clicks in bursts on one message): resolved as
+ * one batch on one campaign and one by one on a twin campaign, every hit's
+ * status and result and every figure are the same (the batch reads a
+ * group's rows together; it must judge each hit as a single call would). */
+static uint64_t rb_next(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static void rb_link_stats(mtrk_tenant *t, mtrk_id campaign, mtrk_link_stats *st, size_t *n)
+{
+    mtrk_link_stats *p[8];
+    for (int i = 0; i < 8; i++) {
+        CONF_OK(mtrk_link_stats_init(&st[i], MTRK_LINK_STATS_VERSION));
+        p[i] = &st[i];
+    }
+    CONF_OK(mtrk_metrics_links(p, 8, n, t, campaign));
+}
+
+static const mtrk_link_stats *rb_at(const mtrk_link_stats *st, size_t n, uint32_t position)
+{
+    for (size_t i = 0; i < n; i++)
+        if (st[i].position == position)
+            return &st[i];
+    fail_msg("no link at position %u", position);
+    return NULL;
+}
+
+static void rb_compare_figures(mtrk_tenant *t, const trk *a, const trk *b)
+{
+    mtrk_metrics ma = conf_metrics(t, a->campaign), mb = conf_metrics(t, b->campaign);
+    conf_metrics_assert_equal(&ma, &mb);
+    mtrk_link_stats sa[8], sb[8];
+    size_t na, nb;
+    rb_link_stats(t, a->campaign, sa, &na);
+    rb_link_stats(t, b->campaign, sb, &nb);
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        const mtrk_link_stats *y = rb_at(sb, nb, sa[i].position);
+        assert_int_equal(sa[i].clicks, y->clicks);
+        assert_int_equal(sa[i].clicks_unique, y->clicks_unique);
+        assert_int_equal(sa[i].clicks_unique_human, y->clicks_unique_human);
+    }
+}
+
+static void test_resolve_batch_equals_one_by_one(void **state)
+{
+    conf_fixture *fx = *state;
+    trk a, b;
+    trk_build(&a, fx->t, "ba", 4);
+    trk_build(&b, fx->t, "bb", 4);
+    mtrk_id lpa, lpb;
+    CONF_OK(mtrk_landing_page_create(&lpa, fx->t, a.campaign, "LP", "https://shop.example.com/lp"));
+    CONF_OK(mtrk_landing_page_create(&lpb, fx->t, b.campaign, "LP", "https://shop.example.com/lp"));
+    static const char *const uas[] = { HUMAN_UA, "curl/8", "Mozilla/5.0 (Barracuda)", "GoogleImageProxy", NULL };
+    static const char *const ips[] = { "192.0.2.7", "17.1.2.3", NULL };
+    uint64_t x = 0x9e3779b97f4a7c15u;
+    enum { ROUNDS = 12, MAXN = 40 };
+    size_t hits = 0, machine = 0, refused = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+        size_t n = 1 + rb_next(&x) % MAXN;
+        char *pa[MAXN], *pb[MAXN];
+        mtrk_track_request ra[MAXN], rq1;
+        const mtrk_track_request *reqs[MAXN];
+        mtrk_track_result res[MAXN], one;
+        mtrk_track_result *outs[MAXN];
+        int st[MAXN];
+        /* One message of the round gets the bursts: several links within seconds. */
+        mtrk_time base = CONF_HOUR * (round + 1);
+        for (size_t i = 0; i < n; i++) {
+            uint64_t r = rb_next(&x);
+            size_t m = r % 4, l = (r >> 8) % a.nlinks;
+            unsigned what = (unsigned)((r >> 16) % 100);
+            mtrk_url_kind kind = what < 35 ? MTRK_URL_OPEN : what < 85 ? MTRK_URL_CLICK
+                                                         : what < 93 ? MTRK_URL_UNSUBSCRIBE
+                                                                     : MTRK_URL_LANDING;
+            mtrk_id nil = { { 0 } };
+            mtrk_id a2 = kind == MTRK_URL_CLICK ? a.lids[l] : nil;
+            mtrk_id b2 = kind == MTRK_URL_CLICK ? b.lids[l] : nil;
+            pa[i] = url_path(fx->t, kind, a.mids[m], a2);
+            pb[i] = url_path(fx->t, kind, b.mids[m], b2);
+            if ((r >> 24) % 20 == 0) { /* forged: one character of the token changed */
+                size_t k = strlen(pa[i]) - 3;
+                pa[i][k] = pa[i][k] == 'A' ? 'B' : 'A';
+                pb[i][k] = pb[i][k] == 'A' ? 'B' : 'A';
+            }
+            int post = kind == MTRK_URL_UNSUBSCRIBE && (r >> 32) % 2;
+            CONF_INIT(ra[i], MTRK_TRACK_REQUEST_VERSION);
+            ra[i].method = post ? "POST" : "GET";
+            ra[i].body = post ? "List-Unsubscribe=One-Click" : NULL;
+            ra[i].body_len = ra[i].body ? strlen(ra[i].body) : 0;
+            ra[i].user_agent = uas[(r >> 36) % 5];
+            ra[i].ip = ips[(r >> 40) % 3];
+            /* Offsets from the send: too soon (ms), a burst (s), or later. */
+            unsigned when = (unsigned)((r >> 44) % 10);
+            mtrk_time off = when == 0   ? (mtrk_time)((r >> 48) % 2000)
+                            : when < 5 ? base + (mtrk_time)((r >> 48) % 20) * 1000
+                                       : base + (mtrk_time)((r >> 48) % 3600) * 1000;
+            ra[i].at = a.sent_at + off;
+            reqs[i] = &ra[i];
+            CONF_INIT(res[i], MTRK_TRACK_RESULT_VERSION);
+            outs[i] = &res[i];
+        }
+        for (size_t i = 0; i < n; i++)
+            ra[i].path = pa[i];
+        CONF_OK(mtrk_track_resolve_batch(outs, st, fx->t, reqs, n, NULL));
+        char *urls[MAXN]; /* the handle's strings last until its next call */
+        for (size_t i = 0; i < n; i++)
+            urls[i] = res[i].redirect_url ? strdup(res[i].redirect_url) : NULL;
+        for (size_t i = 0; i < n; i++) {
+            rq1 = ra[i];
+            rq1.path = pb[i];
+            rq1.at = b.sent_at + (ra[i].at - a.sent_at);
+            CONF_INIT(one, MTRK_TRACK_RESULT_VERSION);
+            int rc = mtrk_track_resolve(&one, fx->t, &rq1, NULL);
+            if (rc != st[i])
+                fail_msg("round %d hit %zu (%s %s): batch %d, one by one %d", round, i, ra[i].method, pa[i], st[i],
+                         rc);
+            hits++;
+            refused += rc != MTRK_OK;
+            if (rc != MTRK_OK)
+                continue;
+            assert_int_equal(res[i].kind, one.kind);
+            assert_int_equal(res[i].action, one.action);
+            assert_int_equal(res[i].recorded, one.recorded);
+            assert_int_equal(res[i].withheld, one.withheld);
+            if (res[i].verdict != one.verdict || res[i].machine_class != one.machine_class ||
+                res[i].rule != one.rule)
+                fail_msg("round %d hit %zu (%s): batch %s/%s, one by one %s/%s", round, i, pa[i],
+                         mtrk_machine_class_name(res[i].machine_class), mtrk_machine_rule_name(res[i].rule),
+                         mtrk_machine_class_name(one.machine_class), mtrk_machine_rule_name(one.rule));
+            machine += res[i].verdict == MTRK_VERDICT_MACHINE;
+            if (one.redirect_url)
+                assert_string_equal(urls[i], one.redirect_url);
+            else
+                assert_null(urls[i]);
+            assert_int_equal(res[i].recorded ? 1 : 0, mtrk_id_is_nil(res[i].event_id) ? 0 : 1);
+        }
+        for (size_t i = 0; i < n; i++) {
+            free(pa[i]);
+            free(pb[i]);
+            free(urls[i]);
+        }
+        rb_compare_figures(fx->t, &a, &b);
+    }
+    /* The histories covered what they are for. */
+    assert_true(machine > 0 && refused > 0 && hits > machine + refused);
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    rb_compare_figures(fx->t, &a, &b);
+}
+
 /* A reply to the List-Unsubscribe mailto: the subject the rendered header
  * gives unsubscribes the message's contact once, with source mailto; a
  * subject not of that form, of another tenant or with a changed token is
@@ -1394,6 +1550,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_recorded_events_are_judged_by_the_machine_rules),
     CONF_TEST(test_simulated_people_never_click_a_honeypot),
     CONF_TEST(test_resolve_batch_judges_each_hit),
+    CONF_TEST(test_resolve_batch_equals_one_by_one),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
     CONF_TEST(test_merge_tags),
