@@ -275,4 +275,5 @@ def main() -> None:
     print("load average at end: %s" % open("/proc/loadavg").read().split()[:3])
 
 
-main()
+if __name__ == "__main__":
+    main()

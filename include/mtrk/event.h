@@ -347,6 +347,20 @@ MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t ntypes, size_
                                  mtrk_id campaign, mtrk_time from, mtrk_time to);
 
 /**
+ * The first hour of the campaign's hourly series that counts an event:
+ * *out_hour (Unix ms, a whole hour) receives the start of the first hour at
+ * or after the hour of `since` in which some event of the campaign
+ * occurred, as mtrk_metrics_hourly counts them. For a dashboard's default
+ * span (the campaign's first week, or whether its last week holds events)
+ * without reading events: it reads the series' rollup, not the event log.
+ * Returns MTRK_ITEROVER when no event occurred in or after that hour
+ * (*out_hour 0), MTRK_EINVAL (out_hour NULL, since negative, a nil
+ * campaign), MTRK_ENOTFOUND (no such campaign in this tenant), or a
+ * storage error.
+ */
+MTRK_API int mtrk_metrics_first_hour(mtrk_time *out_hour, mtrk_tenant *tenant, mtrk_id campaign, mtrk_time since);
+
+/**
  * Rebuilds every rollup of the tenant (campaign counters, link counters,
  * hourly series) from the raw event log in event-time order, ties by
  * arrival, and brings the messages' fact columns (flags, first-times, the

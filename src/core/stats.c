@@ -691,3 +691,48 @@ MTRK_API int mtrk_metrics_hourly(uint64_t *out, size_t cap, size_t ntypes, size_
         *out_hours = (size_t)hours;
     return rc;
 }
+
+typedef struct first_hour_ctx {
+    mtrk_time hour;
+    bool found;
+} first_hour_ctx;
+
+static int first_hour_cb(void *ud, void *row)
+{
+    first_hour_ctx *c = ud;
+    const row_hourly_stats *h = row;
+    if (h->count <= 0 || h->type < 1)
+        return 0; /* a row left at zero counts nothing */
+    c->hour = h->hour;
+    c->found = true;
+    return 1;
+}
+
+MTRK_API int mtrk_metrics_first_hour(mtrk_time *out_hour, mtrk_tenant *t, mtrk_id campaign, mtrk_time since)
+{
+    if (out_hour == NULL)
+        return gerr(MTRK_EINVAL, "out_hour is NULL");
+    *out_hour = 0;
+    TENANT_CHECK(t);
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    if (since < 0)
+        return terr(t, MTRK_EINVAL, "since must be >= 0");
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    first_hour_ctx c = { 0, false };
+    rc = campaign_exists(t, campaign);
+    if (rc == MTRK_OK) {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
+        mtrk_value start = v_int(floor_hour(since));
+        rc = st_scan(t, T_HOURLY_STATS, MTRK_INDEX_PK, pre, 2, &start, 1, 0, first_hour_cb, &c);
+    }
+    rc = tx_end(t, rc);
+    if (rc)
+        return rc;
+    if (!c.found)
+        return MTRK_ITEROVER;
+    *out_hour = c.hour;
+    return MTRK_OK;
+}

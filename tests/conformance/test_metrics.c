@@ -306,6 +306,51 @@ static void hourly_series_counts_each_event_type_by_event_hour(void **state)
     conf_scn_free(&m.s);
 }
 
+/* The first hour of the series that counts an event, from any `since`:
+ * the first nonzero hour of mtrk_metrics_hourly at or after since's hour. */
+static void first_hour_is_the_first_counted_hour_of_the_series(void **state)
+{
+    conf_fixture *fx = *state;
+    mscn m;
+    enum { H = 8, K = MTRK_EV_TYPE_COUNT };
+    uint64_t out[H * K];
+    build_metrics_scenario(&m, fx->t);
+    CONF_OK(mtrk_metrics_hourly(out, H * K, K, NULL, fx->t, m.s.campaign, AT(0, 0), AT(H, 0)));
+    int checked = 0;
+    for (mtrk_time since = AT(0, 0) > CONF_HOUR ? AT(-1, 0) : 0; since < AT(H, 0); since += 20 * CONF_MIN) {
+        mtrk_time want = -1;
+        for (int h = 0; h < H && want < 0; h++) {
+            if (AT(h + 1, 0) <= since)
+                continue;
+            uint64_t any = 0;
+            for (int ty = 1; ty < K; ty++)
+                any += out[h * K + ty];
+            if (any)
+                want = AT(h, 0);
+        }
+        mtrk_time got = 12345;
+        int rc = mtrk_metrics_first_hour(&got, fx->t, m.s.campaign, since);
+        if (want < 0) {
+            assert_int_equal(rc, MTRK_ITEROVER);
+            assert_int_equal(got, 0);
+        } else {
+            CONF_OK(rc);
+            if (got != want)
+                fail_msg("since %lld: first hour %lld, expected %lld", (long long)since, (long long)got,
+                         (long long)want);
+            checked++;
+        }
+    }
+    assert_true(checked > 6);
+    mtrk_time got;
+    CONF_EXPECT(MTRK_ITEROVER, mtrk_metrics_first_hour(&got, fx->t, m.s.campaign, AT(H + 100, 0)));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_metrics_first_hour(&got, fx->t2, m.s.campaign, 0));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_first_hour(&got, fx->t, (mtrk_id){ { 0 } }, 0));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_first_hour(&got, fx->t, m.s.campaign, -1));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_metrics_first_hour(NULL, fx->t, m.s.campaign, 0));
+    conf_scn_free(&m.s);
+}
+
 /* The layout of the hourly array is the caller's: ntypes slots per hour.
  * A caller compiled before a type was added passes a smaller ntypes and
  * gets exactly its layout (the newer types left out); one compiled against
@@ -465,6 +510,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(link_ranking_ties_share_a_rank_listed_by_rank_then_position),
     CONF_TEST(hourly_series_counts_each_event_type_by_event_hour),
     CONF_TEST(hourly_series_uses_the_callers_number_of_type_slots),
+    CONF_TEST(first_hour_is_the_first_counted_hour_of_the_series),
     CONF_TEST(compare_returns_each_campaigns_metrics_side_by_side),
     CONF_TEST(rebuild_reproduces_every_rollup),
     CONF_TEST(contact_history_lists_its_events_for_drill_down),

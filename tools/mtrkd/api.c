@@ -187,21 +187,6 @@ static mtrk_time realtime_ms(void)
     return (mtrk_time)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The time of the campaign's first event at or after `since`; MTRK_ITEROVER for none. */
-static int first_event_at(mtrk_time *out, mtrk_tenant *t, mtrk_id id, mtrk_time since)
-{
-    mtrk_event_iter *it = NULL;
-    int rc = mtrk_event_iter_campaign(&it, t, id, (mtrk_event_type)0, since, 0);
-    if (rc)
-        return rc;
-    mtrk_event_info e = MTRK_EVENT_INFO_INIT;
-    rc = mtrk_event_iter_next(&e, it);
-    mtrk_event_iter_free(it);
-    if (rc == 0)
-        *out = e.occurred_at;
-    return rc;
-}
-
 static enum MHD_Result hourly(struct MHD_Connection *c, request *r, mtrk_tenant *t, mtrk_id id)
 {
     const int64_t hour = 3600000;
@@ -220,12 +205,12 @@ static enum MHD_Result hourly(struct MHD_Connection *c, request *r, mtrk_tenant 
         bool last_week = span && strcmp(span, "last") == 0;
         to = realtime_ms() + hour;
         to -= to % hour;
-        mtrk_time first = 0;
-        int rc = first_week ? MTRK_ITEROVER : first_event_at(&first, t, id, to - 7 * 24 * hour);
+        mtrk_time first = 0; /* from the hourly series' rollup: no event is read */
+        int rc = first_week ? MTRK_ITEROVER : mtrk_metrics_first_hour(&first, t, id, to - 7 * 24 * hour);
         if (rc == 0 || last_week) {
             from = to - 7 * 24 * hour;
             rc = 0;
-        } else if (rc == MTRK_ITEROVER && (rc = first_event_at(&first, t, id, 0)) == 0) {
+        } else if (rc == MTRK_ITEROVER && (rc = mtrk_metrics_first_hour(&first, t, id, 0)) == 0) {
             from = first, to = 0;
         }
         if (rc == MTRK_ITEROVER) {

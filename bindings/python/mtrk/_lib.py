@@ -607,6 +607,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_link_stats_init", c_int, [P(mtrk_link_stats), c_uint]),
     ("mtrk_metrics_links", c_int, [P(P(mtrk_link_stats)), c_size_t, PSZ, H, ID]),
     ("mtrk_metrics_hourly", c_int, [PU64, c_size_t, c_size_t, PSZ, H, ID, T, T]),
+    ("mtrk_metrics_first_hour", c_int, [P(T), H, ID, T]),
     ("mtrk_metrics_rebuild", c_int, [H]),
     # tracking.h
     ("mtrk_link_origin_of", c_enum, [H]),

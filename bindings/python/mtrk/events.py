@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence
 from . import _convert as cv
 from . import _lib
 from ._handle import Use
-from .errors import error_for
+from .errors import ITEROVER, error_for
 from .types import (BatchResult, BounceKind, Effect, Event, EventInput, EventOutcome, EventType,
                     HourlyCounts, LinkStats, Metrics, Source, UnsubScope, Verdict)
 
@@ -247,6 +247,21 @@ class EventsMixin(_Base):
         return [HourlyCounts(hour=cv.time_out(h0 + h * _HOUR_MS),
                              counts={ty: buf[h * k + int(ty)] for ty in EventType})
                 for h in range(got.value)]
+
+    def first_hour(self, campaign: uuid.UUID, since: Optional[_dt.datetime] = None) -> Optional[_dt.datetime]:
+        """The first hour at or after since's hour (default: the beginning) in
+        which an event of the campaign occurred, from the hourly series' rollup;
+        None when there is none."""
+        c = cv.id_in(campaign, "campaign")
+        s = 0 if since is None else cv.time_in(since, "since")
+        out = _lib.T()
+        with Use(self._h) as t:
+            rc = self._L.mtrk_metrics_first_hour(byref(out), t, c, s)
+        if rc == ITEROVER:
+            return None
+        if rc:
+            self._raise(rc)
+        return cv.time_out(out.value)
 
     def rebuild_metrics(self) -> None:
         """Rebuilds every rollup of the tenant from the raw event log."""

@@ -164,6 +164,8 @@ class LifecycleTest(unittest.TestCase):
                 self.assertEqual(hours[0].hour, T0)
                 self.assertEqual(hours[0].counts[EventType.SENT], 2)
                 self.assertEqual(hours[0].counts[EventType.CLICK], 1)
+                self.assertEqual(t.first_hour(camp), T0)
+                self.assertIsNone(t.first_hour(camp, T0 + dt.timedelta(days=2)))
                 t.rebuild_metrics()
                 self.assertEqual(t.metrics(camp), m)
 

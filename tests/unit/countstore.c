@@ -1,0 +1,149 @@
+/* A store that counts the core's calls (countstore.h). */
+#include "countstore.h"
+#include "internal.h" /* the table numbers */
+
+#include <stdbool.h>
+#include <string.h>
+
+static countstore *cs_of(mtrk_store *s) { return (countstore *)s; }
+static void cs_free(mtrk_store *s) { (void)s; }
+static int cs_begin(mtrk_store *s, int w) { return cs_of(s)->inner->begin(cs_of(s)->inner, w); }
+static int cs_commit(mtrk_store *s) { return cs_of(s)->inner->commit(cs_of(s)->inner); }
+static int cs_rollback(mtrk_store *s) { return cs_of(s)->inner->rollback(cs_of(s)->inner); }
+static const char *cs_errmsg(mtrk_store *s) { return cs_of(s)->inner->errmsg(cs_of(s)->inner); }
+
+/* Counts the rows handed to the core. */
+typedef struct count_ctx {
+    mtrk_row_fn fn;
+    void *ud;
+    long *n;
+} count_ctx;
+
+static int count_fn(void *ud, const mtrk_value *row)
+{
+    count_ctx *c = ud;
+    (*c->n)++;
+    return c->fn(c->ud, row);
+}
+
+static int cs_get(mtrk_store *s, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *ud)
+{
+    cs_of(s)->gets[table % COUNT_TABLES]++;
+    return cs_of(s)->inner->get(cs_of(s)->inner, table, key, fn, ud);
+}
+
+static int cs_scan(mtrk_store *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                   const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *ud)
+{
+    countstore *cs = cs_of(s);
+    cs->scans[table % COUNT_TABLES]++;
+    count_ctx c = { fn, ud, &cs->rows_read[table % COUNT_TABLES] };
+    return cs->inner->scan(cs->inner, table, index, prefix, nprefix, start, nstart, flags, count_fn, &c);
+}
+
+static int cs_scan_many(mtrk_store *s, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
+                        size_t n, mtrk_row_fn fn, void *ud)
+{
+    countstore *cs = cs_of(s);
+    cs->scan_many_calls[table % COUNT_TABLES]++;
+    for (size_t i = n; i-- > 0;) { /* backwards: the order of the prefixes is free */
+        count_ctx c = { fn, ud, &cs->rows_read[table % COUNT_TABLES] };
+        int rc = cs->inner->scan(cs->inner, table, index, &prefixes[i * nprefix], nprefix, NULL, 0, 0, count_fn, &c);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int cs_get_many(mtrk_store *s, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn, void *ud)
+{
+    countstore *cs = cs_of(s);
+    cs->many_calls[table % COUNT_TABLES]++;
+    cs->many_keys[table % COUNT_TABLES] += (long)n;
+    unsigned npk = mtrk_store_table(table)->npk;
+    for (size_t i = n; i-- > 0;) { /* backwards: the order is free */
+        int rc = cs->inner->get(cs->inner, table, &keys[i * npk], fn, ud);
+        if (rc == MTRK_ENOTFOUND)
+            continue;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int cs_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cs_of(s)->writes[ch[i].table % COUNT_TABLES]++;
+    return cs_of(s)->inner->apply(cs_of(s)->inner, ch, n);
+}
+
+static int cs_messages_load(mtrk_store *s, mtrk_id tenant, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn,
+                            void *ud)
+{
+    cs_of(s)->loads++;
+    return cs_of(s)->inner->messages_load(cs_of(s)->inner, tenant, mids, n, fn, ud);
+}
+
+static int cs_provider_ids_find(mtrk_store *s, mtrk_id tenant, const char *const *providers,
+                                const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *ud)
+{
+    cs_of(s)->provider_finds++;
+    return cs_of(s)->inner->provider_ids_find(cs_of(s)->inner, tenant, providers, event_ids, n, fn, ud);
+}
+
+static int cs_events_append(mtrk_store *s, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    cs_of(s)->appends++;
+    return cs_of(s)->inner->events_append(cs_of(s)->inner, tenant, events, n);
+}
+
+static int cs_messages_update(mtrk_store *s, mtrk_id tenant, const mtrk_store_message *const *messages,
+                              const unsigned *masks, size_t n)
+{
+    cs_of(s)->updates++;
+    return cs_of(s)->inner->messages_update(cs_of(s)->inner, tenant, messages, masks, n);
+}
+
+void countstore_init(countstore *cs, mtrk_store *inner)
+{
+    memset(cs, 0, sizeof *cs);
+    bool typed = inner->version >= 4 && inner->messages_load != NULL;
+    mtrk_store_init(&cs->base, typed ? 4 : 3);
+    cs->base.free = cs_free;
+    cs->base.begin = cs_begin;
+    cs->base.commit = cs_commit;
+    cs->base.rollback = cs_rollback;
+    cs->base.get = cs_get;
+    cs->base.scan = cs_scan;
+    cs->base.apply = cs_apply;
+    cs->base.errmsg = cs_errmsg;
+    cs->base.get_many = cs_get_many;
+    cs->base.scan_many = cs_scan_many;
+    if (typed) {
+        cs->base.messages_load = cs_messages_load;
+        cs->base.provider_ids_find = cs_provider_ids_find;
+        cs->base.events_append = cs_events_append;
+        cs->base.messages_update = cs_messages_update;
+    }
+    cs->inner = inner;
+}
+
+void countstore_reset(countstore *cs)
+{
+    memset(cs->gets, 0, sizeof cs->gets);
+    memset(cs->many_calls, 0, sizeof cs->many_calls);
+    memset(cs->many_keys, 0, sizeof cs->many_keys);
+    memset(cs->writes, 0, sizeof cs->writes);
+    memset(cs->scans, 0, sizeof cs->scans);
+    memset(cs->scan_many_calls, 0, sizeof cs->scan_many_calls);
+    memset(cs->rows_read, 0, sizeof cs->rows_read);
+    cs->loads = cs->provider_finds = cs->appends = cs->updates = 0;
+}
+
+long countstore_reads(const countstore *cs, unsigned table)
+{
+    long typed = table == T_MESSAGES ? cs->loads : table == T_EVENTS ? cs->loads + cs->provider_finds : 0;
+    table %= COUNT_TABLES;
+    return typed + cs->gets[table] + cs->many_calls[table] + cs->scans[table] + cs->scan_many_calls[table];
+}
