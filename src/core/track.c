@@ -1593,6 +1593,8 @@ static void group_free(track_group *g)
     free(g->q);
 }
 
+static void refused_explain(mtrk_tenant *t, int code, const char *why);
+
 /* The caller's last refused hit, whose message the handle gives at the end. */
 typedef struct refused {
     char *why;
@@ -1642,7 +1644,8 @@ static int group_flush(track_group *g, mtrk_track_result *const *outs, int *stat
             statuses[q->i] = os[k].status;
             refused_note(ref, q->i, os[k].message ? os[k].message : mtrk_strerror(os[k].status));
         } else {
-            rc = terr(g->t, os[k].status, "%s", os[k].message ? os[k].message : mtrk_strerror(os[k].status));
+            rc = os[k].status; /* the call's failure, named as a single call would */
+            refused_explain(g->t, rc, os[k].message ? os[k].message : mtrk_strerror(rc));
         }
     }
     for (size_t k = 0; k < n; k++) {
