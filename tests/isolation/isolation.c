@@ -595,6 +595,8 @@ static void sweep(void)
     static uint64_t hourly[48 * MTRK_EV_TYPE_COUNT];
     SWEEP(mtrk_metrics_hourly, MTRK_ENOTFOUND, hourly, 48 * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &n, a, B.camp,
           3600000, 3600000 * 40);
+    mtrk_time first_hour = 0;
+    SWEEP(mtrk_metrics_first_hour, MTRK_ENOTFOUND, &first_hour, a, B.camp, 0);
 
     /* ---- tracking ---- */
     char *url = NULL;
