@@ -30,31 +30,7 @@ extern "C" {
 /** The header that names the message (its mid, canonical UUID text) on a message mtrk renders. */
 #define MTRK_MID_HEADER "X-Mtrk-Mid"
 
-/**
- * Why a message failed. Appended only, never renumbered; docs/bounces.md
- * defines each reason and the patterns that select it.
- */
-typedef enum mtrk_bounce_reason {
-    MTRK_BR_UNDETERMINED = 0,     /**< a failure whose cause could not be told (soft) */
-    MTRK_BR_USER_UNKNOWN = 1,     /**< the mailbox does not exist (hard) */
-    MTRK_BR_HOST_UNKNOWN = 2,     /**< the domain does not exist or takes no mail (hard) */
-    MTRK_BR_MAILBOX_FULL = 3,     /**< over quota (soft) */
-    MTRK_BR_MESSAGE_TOO_BIG = 4,  /**< over the receiver's size limit (soft) */
-    MTRK_BR_CONTENT_REJECTED = 5, /**< content, attachment or virus refused (soft) */
-    MTRK_BR_SPAM_DETECTED = 6,    /**< the message was judged spam (soft) */
-    MTRK_BR_BLOCKED = 7,          /**< blocked by reputation or policy: blocklists, relaying, access rules (soft) */
-    MTRK_BR_AUTH_FAILURE = 8,     /**< SPF, DKIM, DMARC, reverse DNS or ARC failed (soft) */
-    MTRK_BR_RATE_LIMITED = 9,     /**< rate limited or too many connections (soft) */
-    MTRK_BR_EXPIRED = 10,         /**< retries ran out before delivery (soft) */
-    MTRK_BR_NETWORK_ERROR = 11,   /**< connection refused, timed out, TLS failed (soft) */
-    MTRK_BR_SYSTEM_ERROR = 12,    /**< the receiving system failed or is misconfigured (soft) */
-    MTRK_BR_SUSPENDED = 13,       /**< the mailbox exists but is disabled (hard) */
-    MTRK_BR_HAS_MOVED = 14,       /**< the recipient moved to another address (hard) */
-    MTRK_BR_ON_HOLD = 15,         /**< held: greylisted, quarantined, awaiting moderation (soft) */
-    MTRK_BR_NOT_A_BOUNCE = 16     /**< an auto-reply, vacation notice, challenge or success report (no bounce) */
-} mtrk_bounce_reason;
-/** One more than the largest reason this header knows (grows when one is added). */
-#define MTRK_BOUNCE_REASON_COUNT 17
+/* mtrk_bounce_reason and MTRK_BOUNCE_REASON_COUNT are in mtrk/event.h: an event input carries a reason. */
 
 /** Static snake_case name of a reason ("user_unknown", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_reason_name(mtrk_bounce_reason reason);

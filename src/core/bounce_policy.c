@@ -50,7 +50,7 @@ static int check_reason(mtrk_tenant *t, mtrk_bounce_reason reason)
 }
 
 /* The stored policy of a reason, the default when none (inside a transaction). */
-static int policy_load(mtrk_tenant *t, mtrk_bounce_reason reason, row_bounce_policies *out)
+int core_bounce_policy_load(mtrk_tenant *t, mtrk_bounce_reason reason, row_bounce_policies *out)
 {
     memset(out, 0, sizeof *out);
     out->tenant = t->id;
@@ -75,7 +75,7 @@ MTRK_API int mtrk_bounce_policy_get(mtrk_bounce_policy *out, mtrk_tenant *t, mtr
     row_bounce_policies r;
     if ((rc = tx_begin(t, false)))
         return rc;
-    if ((rc = tx_end(t, policy_load(t, reason, &r))))
+    if ((rc = tx_end(t, core_bounce_policy_load(t, reason, &r))))
         return rc;
     out->reason = reason;
     out->action = (mtrk_bounce_action)r.action;
@@ -101,7 +101,7 @@ MTRK_API int mtrk_bounce_policy_set(mtrk_tenant *t, const mtrk_bounce_policy *p)
     if ((rc = tx_begin(t, true)))
         return rc;
     row_bounce_policies old, r;
-    rc = policy_load(t, p->reason, &old);
+    rc = core_bounce_policy_load(t, p->reason, &old);
     if (rc == MTRK_OK) {
         r = old;
         r.action = p->action;
@@ -155,7 +155,7 @@ static int run_cmp(const void *a, const void *b)
 
 /* The soft bounces of the contact, by event time up to `at`, since its
  * last delivery (a delivered event, an open or a click) or hard bounce. */
-static int soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out)
+int core_bounce_soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out)
 {
     run_ctx c = { 0 };
     int rc = core_contact_events(t, contact, run_cb, &c);
@@ -237,7 +237,7 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
     mtrk_bounce_action applied = MTRK_BOUNCE_ACTION_IGNORE;
     bool by_policy = false;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-    rc = policy_load(t, r->reason, &pol);
+    rc = core_bounce_policy_load(t, r->reason, &pol);
     row_messages m;
     memset(&m, 0, sizeof m);
     if (rc == MTRK_OK) {
@@ -254,7 +254,7 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
             by_policy = true;
         } else if (applied == MTRK_BOUNCE_ACTION_DEFAULT && kind == MTRK_BOUNCE_SOFT && pol.soft_limit > 0) {
             uint64_t run = 0;
-            rc = soft_run(t, m.contact, occurred_at ? occurred_at : core_now(t->db), &run);
+            rc = core_bounce_soft_run(t, m.contact, occurred_at ? occurred_at : core_now(t->db), &run);
             if (rc == MTRK_OK && run + 1 >= (uint64_t)pol.soft_limit) {
                 in.bounce_kind = MTRK_BOUNCE_HARD;
                 by_policy = true;

@@ -44,7 +44,6 @@ AT_VERSION_1(MTRK_MESSAGE_INFO);
 AT_VERSION_1(MTRK_LEAD_INPUT);
 AT_VERSION_1(MTRK_LEAD_INFO);
 AT_VERSION_1(MTRK_CONTACT_SPEC);
-AT_VERSION_1(MTRK_EVENT_INPUT);
 AT_VERSION_1(MTRK_EVENT_INFO);
 AT_VERSION_1(MTRK_METRICS);
 AT_VERSION_1(MTRK_LINK_STATS);
@@ -58,7 +57,7 @@ AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
 AT_VERSION_1(MTRK_TRACK_RESULT);
 AT_VERSION_1(MTRK_HTML_LINK);
 _Static_assert(MTRK_TENANT_SETTINGS_VERSION == 3 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
-                   MTRK_RENDERED_VERSION == 2,
+                   MTRK_RENDERED_VERSION == 2 && MTRK_EVENT_INPUT_VERSION == 2,
                "a new version: add its exact-size test below");
 
 /* mtrk_rendered as a caller built against version 1 declares it. */
@@ -68,6 +67,37 @@ typedef struct rendered_v1 {
     size_t html_len, text_len;
 } rendered_v1;
 _Static_assert(sizeof(rendered_v1) == offsetof(mtrk_rendered, mid_header), "version 1 ends there");
+
+/* mtrk_event_input as a caller built against version 1 declares it: it ends
+ * where bounce_reason begins. */
+static void event_input_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    size_t v1size = offsetof(mtrk_event_input, bounce_reason);
+    void *v1 = malloc(v1size); /* exactly the old caller's size */
+    assert_non_null(v1);
+    OK(mtrk_event_input_init(v1, 1));
+    mtrk_event_input seen = MTRK_EVENT_INPUT_INIT;
+    memcpy(&seen, v1, v1size);
+    assert_int_equal(seen.version, 1);
+    assert_int_equal(seen.verdict, MTRK_VERDICT_AUTO);
+    seen.type = MTRK_EV_BOUNCE;
+    seen.bounce_kind = MTRK_BOUNCE_SOFT;
+    seen.mid.bytes[0] = 1;
+    memcpy(v1, &seen, v1size);
+    char key[MTRK_EVENT_CONTENT_KEY_SIZE];
+    OK(mtrk_event_content_key(key, v1)); /* reads version 1's fields only */
+    /* The same input at version 2 with no facts gives the same key. */
+    mtrk_event_input v2 = seen;
+    v2.version = 2;
+    char key2[MTRK_EVENT_CONTENT_KEY_SIZE];
+    OK(mtrk_event_content_key(key2, &v2));
+    assert_string_equal(key, key2);
+    v2.bounce_reason = MTRK_BR_MAILBOX_FULL;
+    OK(mtrk_event_content_key(key2, &v2));
+    assert_string_not_equal(key, key2);
+    free(v1);
+}
 
 /* mtrk_open_options as a caller built against version 1 declares it. */
 typedef struct open_options_v1 {
@@ -354,6 +384,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(open_options_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(event_input_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_2_caller_keeps_the_event_window),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
