@@ -265,11 +265,63 @@ static void test_bad_facts_refused_and_other_tenant(void **state)
     conf_scn_free(&a);
 }
 
+/* A SendGrid bounce object through the webhook: its facts are kept, the
+ * taxonomy decides hard or soft and the tenant's policy applies. */
+static void test_webhook_bounces_carry_facts_and_policy(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn a;
+    conf_scn_build(&a, fx->t, "a", 2, 0, 1);
+    mtrk_webhook_settings ws;
+    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
+    ws.allow_unsigned = 1;
+    CONF_OK(mtrk_webhook_settings_set(fx->t, "sendgrid", &ws));
+    policy(fx->t, MTRK_BR_BLOCKED, MTRK_BOUNCE_ACTION_IGNORE, 0);
+    char m0[MTRK_ID_STRLEN + 1], m1[MTRK_ID_STRLEN + 1], body[1200];
+    mtrk_id_to_string(m0, a.mids[0]);
+    mtrk_id_to_string(m1, a.mids[1]);
+    snprintf(body, sizeof body,
+             "[{\"email\":\"a0@example.com\",\"timestamp\":1767225600,\"event\":\"bounce\",\"type\":\"bounce\","
+             "\"sg_event_id\":\"b1\",\"mtrk_mid\":\"%s\",\"bounce_classification\":\"Invalid Address\","
+             "\"status\":\"5.1.1\",\"reason\":\"550 5.1.1 The email account does not exist\"},"
+             "{\"email\":\"a1@example.com\",\"timestamp\":1767225600,\"event\":\"bounce\",\"type\":\"blocked\","
+             "\"sg_event_id\":\"b2\",\"mtrk_mid\":\"%s\",\"bounce_classification\":\"Reputation\","
+             "\"status\":\"5.7.1\",\"reason\":\"550 5.7.1 blocked using zen.spamhaus.org\"}]",
+             m0, m1);
+    mtrk_webhook_request rq;
+    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
+    rq.provider = "sendgrid";
+    rq.body = body;
+    rq.len = strlen(body);
+    mtrk_webhook_result *r = NULL;
+    CONF_OK(mtrk_webhook_ingest(&r, fx->t, &rq));
+    assert_int_equal(r->recorded, 2);
+    mtrk_webhook_result_free(r);
+    mtrk_bounce_fact f[1];
+    assert_int_equal(facts(fx->t, a.mids[0], f, 1), 1);
+    assert_int_equal(f[0].reason, MTRK_BR_USER_UNKNOWN);
+    assert_int_equal(f[0].kind, MTRK_BOUNCE_HARD);
+    assert_int_equal(f[0].smtp_code, 550);
+    assert_string_equal(f[0].status, "5.1.1");
+    assert_string_equal(f[0].bounce_type, "bounce");
+    assert_string_equal(f[0].bounce_subtype, "Invalid Address");
+    assert_string_equal(f[0].provider, "sendgrid");
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[0]), MTRK_CONTACT_BOUNCED);
+    assert_int_equal(facts(fx->t, a.mids[1], f, 1), 1);
+    assert_int_equal(f[0].reason, MTRK_BR_BLOCKED);
+    assert_int_equal(f[0].kind, MTRK_BOUNCE_NONE);
+    assert_int_equal(f[0].action, MTRK_BOUNCE_ACTION_IGNORE);
+    assert_string_equal(f[0].bounce_type, "blocked");
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[1]), MTRK_CONTACT_ACTIVE);
+    conf_scn_free(&a);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_bounce_without_facts_keeps_the_kind_rule),
     CONF_TEST(test_facts_stored_and_policy_suppresses),
     CONF_TEST(test_ignore_records_without_effect),
     CONF_TEST(test_classified_and_soft_limit_in_a_batch),
     CONF_TEST(test_bad_facts_refused_and_other_tenant),
+    CONF_TEST(test_webhook_bounces_carry_facts_and_policy),
 };
 CONF_GROUP(conf_group_bounce_facts, "bounce_facts", tests);
