@@ -47,6 +47,7 @@ int main(void)
     SIZE(mtrk_reputation_settings);
     SIZE(mtrk_reputation);
     SIZE(mtrk_bounce_policy);
+    SIZE(mtrk_bounce_fact);
     SIZE(mtrk_webhook_request);
     SIZE(mtrk_webhook_event);
     SIZE(mtrk_webhook_result);
@@ -65,6 +66,8 @@ int main(void)
     OFF(mtrk_lead_input, captured_at);
     OFF(mtrk_lead_info, fields_json);
     OFF(mtrk_event_input, unsub_source);
+    OFF(mtrk_event_input, bounce_subtype);
+    OFF(mtrk_bounce_fact, diagnostic);
     OFF(mtrk_event_outcome, event_id);
     OFF(mtrk_event_info, effects);
     OFF(mtrk_metrics, conversion_rate);

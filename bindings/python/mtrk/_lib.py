@@ -119,13 +119,16 @@ class mtrk_lead_info(Structure):
 
 
 class mtrk_event_input(Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("type", c_enum), ("mid", mtrk_id), ("lid", mtrk_id),
                 ("occurred_at", mtrk_time), ("provider", c_char_p), ("provider_event_id", c_char_p),
                 ("provider_message_id", c_char_p), ("bounce_kind", c_enum), ("diagnostic", c_char_p),
                 ("user_agent", c_char_p), ("ip", c_char_p), ("verdict", c_enum),
                 ("verdict_reason", c_char_p), ("unsub_scope", c_enum), ("unsub_audience", mtrk_id),
-                ("unsub_source", c_enum)]
+                ("unsub_source", c_enum),
+                # version 2
+                ("bounce_reason", c_enum), ("smtp_code", c_int), ("bounce_status", c_char_p),
+                ("bounce_type", c_char_p), ("bounce_subtype", c_char_p)]
 
 
 class mtrk_event_outcome(Structure):
@@ -319,6 +322,15 @@ class mtrk_reputation(Structure):
 class mtrk_bounce_policy(Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("reason", c_enum), ("action", c_enum), ("soft_limit", c_uint32)]
+
+
+class mtrk_bounce_fact(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("event", mtrk_id), ("mid", mtrk_id), ("campaign", mtrk_id),
+                ("occurred_at", mtrk_time), ("reason", c_enum), ("given_kind", c_enum), ("kind", c_enum),
+                ("action", c_enum), ("hard_by", c_enum), ("smtp_code", c_int), ("status", c_char_p),
+                ("bounce_type", c_char_p), ("bounce_subtype", c_char_p), ("provider", c_char_p),
+                ("diagnostic", c_char_p)]
 # ---- webhook.h ----
 class mtrk_header(Structure):
     _fields_ = [("name", c_char_p), ("value", c_char_p)]
@@ -376,7 +388,7 @@ STRUCTS = {cls.__name__: cls for cls in (
     mtrk_key_info, mtrk_api_token_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
     mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient,
-    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy,
+    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy, mtrk_bounce_fact,
     mtrk_webhook_request, mtrk_webhook_event, mtrk_webhook_result, mtrk_webhook_key_info,
     mtrk_webhook_settings, mtrk_deadletter_info)}
 
@@ -690,6 +702,10 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_bounce_expiry_set", c_int, [H, c_int64]),
     ("mtrk_bounce_expiry_get", c_int, [P(c_int64), H]),
     ("mtrk_suppression_expire", c_int, [PU64, H]),
+    ("mtrk_bounce_hard_by_name", S, [c_enum]),
+    ("mtrk_bounce_fact_init", c_int, [P(mtrk_bounce_fact), c_uint]),
+    ("mtrk_bounce_facts_message", c_int, [P(P(mtrk_bounce_fact)), c_size_t, PSZ, H, ID]),
+    ("mtrk_bounce_reason_counts", c_int, [PU64, c_size_t, H, ID]),
     # webhook.h
     ("mtrk_webhook_verdict_name", S, [c_int]),
     ("mtrk_webhook_provider_name", S, [c_size_t]),
