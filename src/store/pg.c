@@ -777,8 +777,9 @@ static int migrate_10(pgstore *s, const char *schema)
                 " \"action\" bigint NOT NULL, \"by\" bigint NOT NULL, \"smtp_code\" bigint NOT NULL,"
                 " \"status\" text COLLATE \"C\", \"bounce_type\" text COLLATE \"C\","
                 " \"bounce_subtype\" text COLLATE \"C\", PRIMARY KEY (\"tenant\", \"event\"));\n"
-                "CREATE INDEX \"bounce_facts_by_message\" ON \"bounce_facts\" (\"tenant\", \"message\");\n"
-                "CREATE INDEX \"bounce_facts_by_campaign\" ON \"bounce_facts\" (\"tenant\", \"campaign\", \"reason\");\n",
+                "CREATE INDEX \"bounce_facts_by_message\" ON \"bounce_facts\" (\"tenant\", \"message\", \"event\");\n"
+                "CREATE INDEX \"bounce_facts_by_campaign\" ON \"bounce_facts\""
+                " (\"tenant\", \"campaign\", \"reason\", \"event\");\n",
                 "migrating to schema version 10");
 }
 
