@@ -107,6 +107,15 @@ MTRK_API int mtrk_bounce_verp_format(char *out, size_t out_size, const char *ret
  * address carries no such tag or the digits are the nil id.
  */
 MTRK_API int mtrk_bounce_verp_parse(mtrk_id *mid, const char *address);
+/**
+ * Checks the signed tag of a VERP return path that mtrk_message_render_with
+ * made ("local+<10 hex>-mtrk-<32 hex>\@domain") against the tenant's signing
+ * keys that are not retired, and reads its mid into *mid. Returns
+ * MTRK_EINVAL for NULL, MTRK_ENOTFOUND when the address carries no mid tag,
+ * MTRK_ESIGNATURE when the tag carries no signature or it does not verify
+ * (forged, or signed by a retired key), or a storage error.
+ */
+MTRK_API int mtrk_bounce_verp_verify(mtrk_id *mid, mtrk_tenant *tenant, const char *address);
 
 /* ---- parsing messages ------------------------------------------------------------- */
 
@@ -120,7 +129,7 @@ typedef enum mtrk_bounce_format {
 /** Static name of a format ("rfc3464", "text", "autoreply", "none"), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_format_name(mtrk_bounce_format format);
 
-#define MTRK_BOUNCE_RECIPIENT_VERSION 1 /**< Current version of mtrk_bounce_recipient */
+#define MTRK_BOUNCE_RECIPIENT_VERSION 2 /**< Current version of mtrk_bounce_recipient */
 /**
  * One recipient of a parsed bounce. Strings are borrowed from the report
  * (valid until mtrk_bounce_report_free), UTF-8, never NULL ("" when absent).
@@ -142,11 +151,14 @@ typedef struct mtrk_bounce_recipient {
     mtrk_id mid;                     /**< the message answered; nil when not found */
     mtrk_bounce_mid_source mid_source; /**< where mid came from */
     const char *original_message_id; /**< the original's Message-ID (without <>), or "" */
+    /* ---- version 2 ---- */
+    const char *verp;                /**< the VERP return path the mid came from (mid_source VERP), or "";
+                                          mtrk_bounce_record checks its signature when it has one */
 } mtrk_bounce_recipient;
 /** Initializer of a mtrk_bounce_recipient at its current version */
 #define MTRK_BOUNCE_RECIPIENT_INIT \
     { MTRK_BOUNCE_RECIPIENT_VERSION, "", "", "", "", 0, 0, 0, 0, "", "", MTRK_BR_UNDETERMINED, MTRK_BOUNCE_NONE, \
-      { { 0 } }, MTRK_BOUNCE_MID_NONE, "" }
+      { { 0 } }, MTRK_BOUNCE_MID_NONE, "", "" }
 /** Fills *r with the defaults for `version`. MTRK_EINVAL for NULL, MTRK_EVERSION for an unknown version. */
 MTRK_API int mtrk_bounce_recipient_init(mtrk_bounce_recipient *r, unsigned int version);
 

@@ -1,6 +1,7 @@
 /* Bounce policies per tenant and reason, the recording of parsed bounces
  * under them, and the opt-in expiry of automatic bounce suppressions.
  * docs/bounces.md, "Bounce policies". */
+#include "bounce_int.h"
 #include "event_int.h"
 #include "reputation_int.h"
 
@@ -224,6 +225,9 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
         if (rc == MTRK_ENOTFOUND)
             rc = ev_not_found(t, "r->mid: message", r->mid);
     }
+    /* A signed VERP tag must verify: a forged bounce records nothing. */
+    if (rc == MTRK_OK && r->version >= 2 && r->mid_source == MTRK_BOUNCE_MID_VERP)
+        rc = core_verp_check(t, r->verp, r->mid);
     /* Ignored (or no bounce at all): nothing is recorded. */
     if (rc == MTRK_OK && kind != MTRK_BOUNCE_NONE && pol.action != MTRK_BOUNCE_ACTION_IGNORE) {
         applied = (mtrk_bounce_action)pol.action;

@@ -316,6 +316,166 @@ static void test_webhook_bounces_carry_facts_and_policy(void **state)
     conf_scn_free(&a);
 }
 
+static void tracking_on(mtrk_tenant *t)
+{
+    mtrk_tenant_settings st;
+    CONF_OK(mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION));
+    CONF_OK(mtrk_tenant_settings_get(&st, t));
+    st.tracking_base_url = "https://t.example.com";
+    CONF_OK(mtrk_tenant_settings_set(t, &st));
+}
+
+/* A Postfix-style plain-text bounce sent to `to`. */
+static mtrk_bounce_report *dsn_to(const char *to)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg,
+             "From: MAILER-DAEMON@mx.dest.example (Mail Delivery System)\r\n"
+             "To: %s\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+             "Content-Type: text/plain\r\n\r\n"
+             "I'm sorry to have to inform you that your message could not\r\nbe delivered to one or more recipients.\r\n\r\n"
+             "<a0@example.com>: host mx.dest.example[192.0.2.7] said: 550 5.1.1\r\n"
+             "    <a0@example.com>: Recipient address rejected: User unknown\r\n",
+             to);
+    mtrk_bounce_report *r = NULL;
+    CONF_OK(mtrk_bounce_parse(&r, msg, strlen(msg)));
+    assert_true(mtrk_bounce_report_count(r) >= 1);
+    return r;
+}
+
+/* render -> the signed VERP return path -> a DSN to it -> mtrk_bounce_record
+ * finds the message; a forged or retired signature records nothing. */
+static void test_verp_round_trip(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn a;
+    conf_scn_build(&a, fx->t, "a", 3, 0, 1);
+    tracking_on(fx->t);
+    mtrk_render_options ro;
+    CONF_OK(mtrk_render_options_init(&ro, MTRK_RENDER_OPTIONS_VERSION));
+    ro.return_path = "bounces@b.acme.example";
+    mtrk_rendered out = MTRK_RENDERED_INIT;
+    CONF_OK(mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+    assert_non_null(out.html != NULL || out.text != NULL ? out.return_path : NULL);
+    char midhex[33];
+    for (int i = 0; i < 16; i++)
+        snprintf(midhex + 2 * i, 3, "%02x", a.mids[0].bytes[i]);
+    char want_tail[64];
+    snprintf(want_tail, sizeof want_tail, "-mtrk-%s@b.acme.example", midhex);
+    assert_int_equal(strncmp(out.return_path, "bounces+", 8), 0);
+    assert_string_equal(out.return_path + strlen(out.return_path) - strlen(want_tail), want_tail);
+    assert_int_equal(strlen(out.return_path), strlen("bounces@b.acme.example") + 49);
+    char mid_text[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(mid_text, a.mids[0]);
+    assert_string_equal(out.mid_header, mid_text);
+    mtrk_id got;
+    CONF_OK(mtrk_bounce_verp_verify(&got, fx->t, out.return_path));
+    CONF_ID_EQ(got, a.mids[0]);
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_bounce_verp_verify(&got, fx->t2, out.return_path)); /* another tenant's keys */
+
+    mtrk_bounce_report *rep = dsn_to(out.return_path);
+    mtrk_bounce_recipient r = MTRK_BOUNCE_RECIPIENT_INIT;
+    CONF_OK(mtrk_bounce_report_get(&r, rep, 0));
+    assert_int_equal(r.mid_source, MTRK_BOUNCE_MID_VERP);
+    CONF_ID_EQ(r.mid, a.mids[0]);
+    assert_string_equal(r.verp, out.return_path);
+    mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
+    CONF_OK(mtrk_bounce_record(&o, NULL, fx->t, &r, 0, "dsn", "verp-1"));
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[0]), MTRK_CONTACT_BOUNCED);
+    mtrk_bounce_fact f[1];
+    assert_int_equal(facts(fx->t, a.mids[0], f, 1), 1);
+    assert_int_equal(f[0].reason, MTRK_BR_USER_UNKNOWN);
+    mtrk_bounce_report_free(rep);
+
+    /* A forged signature for another message: refused, nothing recorded. */
+    char forged[256];
+    snprintf(forged, sizeof forged, "%s", out.return_path);
+    char *sig = forged + strlen("bounces+");
+    sig[0] = sig[0] == '0' ? '1' : '0';
+    char hex1[33];
+    for (int i = 0; i < 16; i++)
+        snprintf(hex1 + 2 * i, 3, "%02x", a.mids[1].bytes[i]);
+    memcpy(strstr(forged, "-mtrk-") + 6, hex1, 32);
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_bounce_verp_verify(&got, fx->t, forged));
+    rep = dsn_to(forged);
+    CONF_OK(mtrk_bounce_report_get(&r, rep, 0));
+    CONF_ID_EQ(r.mid, a.mids[1]);
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_bounce_record(NULL, NULL, fx->t, &r, 0, "dsn", "verp-2"));
+    CONF_ERRMSG_HAS("signature");
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[1]), MTRK_CONTACT_ACTIVE);
+    assert_int_equal(conf_count_message_events(fx->t, a.mids[1]), 1);
+    mtrk_bounce_report_free(rep);
+    /* An unsigned tag (mtrk_bounce_verp_format's) is still read. */
+    char plain[256];
+    CONF_OK(mtrk_bounce_verp_format(plain, sizeof plain, "bounces@b.acme.example", a.mids[1]));
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_bounce_verp_verify(&got, fx->t, plain));
+    rep = dsn_to(plain);
+    CONF_OK(mtrk_bounce_report_get(&r, rep, 0));
+    CONF_OK(mtrk_bounce_record(NULL, NULL, fx->t, &r, 0, "dsn", "verp-3"));
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[1]), MTRK_CONTACT_BOUNCED);
+    mtrk_bounce_report_free(rep);
+
+    /* After the key that signed it is retired, its tags no longer verify. */
+    mtrk_rendered_clear(&out);
+    CONF_OK(mtrk_message_render_with(&out, fx->t, a.mids[2], &ro));
+    uint32_t kid = 0;
+    mtrk_key_info ki = MTRK_KEY_INFO_INIT, *kp = &ki;
+    size_t nk = 0;
+    CONF_OK(mtrk_tenant_signing_keys(&kp, 1, &nk, fx->t));
+    CONF_OK(mtrk_tenant_rotate_key(&kid, fx->t));
+    CONF_OK(mtrk_bounce_verp_verify(&got, fx->t, out.return_path)); /* the older key still verifies */
+    CONF_OK(mtrk_tenant_retire_key(fx->t, ki.key_id));
+    CONF_EXPECT(MTRK_ESIGNATURE, mtrk_bounce_verp_verify(&got, fx->t, out.return_path));
+    mtrk_rendered_clear(&out);
+
+    /* Bad options. */
+    ro.return_path = "sixteen-octets-x@b.example";
+    CONF_EXPECT(MTRK_ETOOLONG, mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+    assert_null(out.html);
+    ro.return_path = "no-at-sign";
+    CONF_EXPECT(MTRK_EINVAL, mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+    ro.return_path = NULL;
+    ro.provider = "pigeon";
+    CONF_EXPECT(MTRK_EINVAL, mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+    CONF_ERRMSG_HAS("pigeon");
+    conf_scn_free(&a);
+}
+
+/* Each provider's attachment names the message; the header form too. */
+static void test_provider_attachments(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn a;
+    conf_scn_build(&a, fx->t, "a", 1, 0, 0);
+    tracking_on(fx->t);
+    static const char *const names[] = { "sendgrid", "ses", "mailgun", "postmark", "sparkpost", "brevo",
+                                         "mailjet", "resend", "mandrill", "mailersend", "postal" };
+    char mid_text[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(mid_text, a.mids[0]);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        mtrk_render_options ro = MTRK_RENDER_OPTIONS_INIT;
+        ro.provider = names[i];
+        mtrk_rendered out = MTRK_RENDERED_INIT;
+        CONF_OK(mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+        assert_non_null(out.provider_json);
+        assert_non_null(strstr(out.provider_json, mid_text));
+        assert_null(out.return_path);
+        if (out.provider_header)
+            assert_non_null(strstr(out.provider_header, mid_text));
+        mtrk_rendered_clear(&out);
+        assert_null(out.provider_json);
+    }
+    mtrk_render_options ro = MTRK_RENDER_OPTIONS_INIT;
+    ro.provider = "sendgrid";
+    mtrk_rendered out = MTRK_RENDERED_INIT;
+    CONF_OK(mtrk_message_render_with(&out, fx->t, a.mids[0], &ro));
+    char want[128];
+    snprintf(want, sizeof want, "{\"custom_args\":{\"mtrk_mid\":\"%s\"}}", mid_text);
+    assert_string_equal(out.provider_json, want);
+    mtrk_rendered_clear(&out);
+    conf_scn_free(&a);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(test_bounce_without_facts_keeps_the_kind_rule),
     CONF_TEST(test_facts_stored_and_policy_suppresses),
@@ -323,5 +483,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_classified_and_soft_limit_in_a_batch),
     CONF_TEST(test_bad_facts_refused_and_other_tenant),
     CONF_TEST(test_webhook_bounces_carry_facts_and_policy),
+    CONF_TEST(test_verp_round_trip),
+    CONF_TEST(test_provider_attachments),
 };
 CONF_GROUP(conf_group_bounce_facts, "bounce_facts", tests);
