@@ -34,6 +34,7 @@ int main(void)
     SIZE(mtrk_key_info);
     SIZE(mtrk_api_token_info);
     SIZE(mtrk_rendered);
+    SIZE(mtrk_render_options);
     SIZE(mtrk_classify_rule);
     SIZE(mtrk_classify_rules);
     SIZE(mtrk_classify_input);
@@ -78,6 +79,8 @@ int main(void)
     OFF(mtrk_key_info, current);
     OFF(mtrk_api_token_info, revoked_at);
     OFF(mtrk_rendered, text_len);
+    OFF(mtrk_rendered, provider_header);
+    OFF(mtrk_bounce_recipient, verp);
     OFF(mtrk_classify_rules, delivery_window_ms);
     OFF(mtrk_classify_input, builtin_rule);
     OFF(mtrk_track_request, at);

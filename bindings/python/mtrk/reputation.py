@@ -240,6 +240,16 @@ class ReputationMixin(_Base):
         from .events import _outcome_from
         return _outcome_from(out), BounceAction(action.value)
 
+    def verify_verp(self, address: str) -> uuid.UUID:
+        """The mid of a VERP return path that render(return_path=...) made,
+        once its signed tag verifies against the tenant's keys
+        (mtrk_bounce_verp_verify); SignatureError when it does not or has no
+        signature, NotFound when the address carries no mid tag."""
+        out = _lib.mtrk_id()
+        a = cv.str_in(address, "address")
+        self._call(lambda t: self._L.mtrk_bounce_verp_verify(byref(out), t, a))
+        return cv.id_out(out)
+
     # ---- facts -----------------------------------------------------------------------
     def bounce_facts(self, mid: uuid.UUID) -> List[BounceFact]:
         """The bounce facts of message `mid` in event-time order

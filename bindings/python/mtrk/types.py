@@ -514,6 +514,9 @@ class Rendered:
     list_unsubscribe: Optional[str]
     list_unsubscribe_post: Optional[str]
     mid_header: Optional[str] = None  #: value of the X-Mtrk-Mid header to put on the message
+    return_path: Optional[str] = None  #: the signed VERP envelope sender (render(return_path=...))
+    provider_json: Optional[str] = None  #: the provider's send-API fragment that echoes the mid
+    provider_header: Optional[str] = None  #: the same as a header line for its SMTP relay, if any
 
 
 @dataclass(frozen=True)
