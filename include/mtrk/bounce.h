@@ -7,10 +7,11 @@
  * of provider bounce objects (SES, SendGrid, SparkPost, Mailgun, Postmark)
  * onto the same taxonomy. docs/bounces.md is the reference.
  *
- * Nothing here touches a database: every function is pure or reads the
- * files it is given. Recording a bounce is mtrk_event_record with
- * MTRK_EV_BOUNCE, bounce_kind from mtrk_bounce_reason_kind and the mid the
- * parser found.
+ * Nothing here writes to a database: every function is pure or reads the
+ * files it is given, except mtrk_bounce_verp_verify, which reads the
+ * tenant's signing keys. Recording a parsed bounce is mtrk_bounce_record
+ * (mtrk/reputation.h), or mtrk_event_record with MTRK_EV_BOUNCE and the
+ * bounce's facts (mtrk_event_input version 2).
  */
 #ifndef MTRK_BOUNCE_H
 #define MTRK_BOUNCE_H
