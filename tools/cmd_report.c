@@ -368,15 +368,16 @@ static void print_terminal(const rep *r)
     printf("  unsubscribes       %11llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
            100.0 * m->unsubscribe_rate);
     printf("  canceled           %11llu\n", (unsigned long long)m->canceled);
-    printf("\nBOUNCES BY REASON          count   share  kind\n");
+    /* Only bounces recorded with their facts have a reason (provider
+     * webhooks, mtrk bounces --record): none, no section. */
+    if (r->nreasons)
+        printf("\nBOUNCES BY REASON          count   share  kind\n");
     for (int i = 0; i < MTRK_BOUNCE_REASON_COUNT; i++) {
         char w[48];
         if (r->reasons[i])
             printf("  %-22s %7llu  %5.1f%%  %s\n", reason_words(w, i), (unsigned long long)r->reasons[i],
                    pct(r->reasons[i], r->nreasons), reason_kind_word(i));
     }
-    if (r->nreasons == 0)
-        printf("  (no bounce carried a reason: provider webhooks and mtrk bounces --record give them)\n");
     printf("\nCTA RANKING (human unique clicks first)\n");
     printf("  rank     human  unique  clicks  label\n");
     for (size_t k = 0; k < r->nlinks; k++) {
