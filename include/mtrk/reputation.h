@@ -15,9 +15,10 @@
  * by mtrk_reputation_check (every scope).
  *
  * A bounce policy says, per tenant and per bounce reason, what a bounce of
- * that reason does when it is recorded through mtrk_bounce_record: suppress
- * the address at once, count towards a run of soft bounces (the default), or
- * nothing. Automatic suppressions caused by bounces may expire after a
+ * that reason does when it is recorded with its reason (mtrk_bounce_record,
+ * provider webhooks, an event with its facts): suppress the address at
+ * once, count towards a run of soft bounces (the default), or nothing. The
+ * facts of such a bounce are kept with it (mtrk_bounce_facts_message). Automatic suppressions caused by bounces may expire after a
  * period the tenant opts into (mtrk_bounce_expiry_set,
  * mtrk_suppression_expire); a suppression a person added never expires.
  *
@@ -156,11 +157,11 @@ MTRK_API int mtrk_reputation_resume(size_t *out_resumed, mtrk_tenant *tenant, co
 
 /* ---- bounce policies -------------------------------------------------------- */
 
-/** What a bounce of a reason does when recorded through mtrk_bounce_record. Appended only. */
+/** What a bounce of a reason does when recorded with its reason (docs/bounces.md). Appended only. */
 typedef enum mtrk_bounce_action {
     MTRK_BOUNCE_ACTION_DEFAULT = 0,  /**< the reason's kind decides: hard suppresses at once; soft counts towards a run (soft_limit, or the tenant's soft-bounce threshold) */
     MTRK_BOUNCE_ACTION_SUPPRESS = 1, /**< recorded as a hard bounce: message and contact bounced, address suppressed at once */
-    MTRK_BOUNCE_ACTION_IGNORE = 2    /**< not recorded: no event, no effect */
+    MTRK_BOUNCE_ACTION_IGNORE = 2    /**< no effect: mtrk_bounce_record records nothing; an event with facts is recorded with kind none */
 } mtrk_bounce_action;
 /** Static name ("default", "suppress", "ignore"), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_action_name(mtrk_bounce_action action);
