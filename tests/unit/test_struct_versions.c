@@ -381,6 +381,33 @@ static void event_outcome_version_1_caller_gets_only_version_1_fields(void **sta
     for (int i = 0; i < N; i++)
         free(out[i]);
 
+    /* mtrk_event_input version 1, exactly its size: a bounce recorded
+     * alone and in a batch reads nothing past it (the bounce-facts hook
+     * looks at version 2's members only for version 2). */
+    size_t in1 = offsetof(mtrk_event_input, bounce_reason);
+    void *b1 = malloc(in1);
+    assert_non_null(b1);
+    OK(mtrk_event_input_init(b1, 1));
+    mtrk_event_input bounce = MTRK_EVENT_INPUT_INIT;
+    memcpy(&bounce, b1, in1);
+    bounce.type = MTRK_EV_BOUNCE;
+    bounce.mid = m[1].mid;
+    bounce.bounce_kind = MTRK_BOUNCE_SOFT;
+    bounce.provider = "esp";
+    bounce.provider_event_id = "b1";
+    memcpy(b1, &bounce, in1);
+    OK(mtrk_event_record(NULL, t, b1));
+    bounce.provider_event_id = "b2";
+    memcpy(b1, &bounce, in1);
+    const mtrk_event_input *bev[1] = { b1 };
+    mtrk_event_outcome bo = MTRK_EVENT_OUTCOME_INIT, *bop[1] = { &bo };
+    OK(mtrk_event_record_batch(&recorded, bop, t, bev, 1));
+    assert_int_equal(recorded, 1);
+    size_t nf = 9;
+    OK(mtrk_bounce_facts_message(NULL, 0, &nf, t, m[1].mid));
+    assert_int_equal(nf, 0); /* no facts: version 1 */
+    free(b1);
+
     /* mtrk_rendered: version 1 ends before mid_header; init, render and
      * clear write nothing past it, and version 2 gets the mid's header. */
     mtrk_tenant_settings st;
