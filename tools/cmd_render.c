@@ -47,7 +47,12 @@ static int cmd_render(cli_ctx *c, cli_args *a)
     if (st)
         return st;
     mtrk_rendered r = MTRK_RENDERED_INIT;
-    int rc = mtrk_message_render(&r, c->t, mid);
+    mtrk_render_options ro = MTRK_RENDER_OPTIONS_INIT;
+    ro.return_path = opt(a, "return-path");
+    ro.provider = opt(a, "provider");
+    int rc = mtrk_message_render_with(&r, c->t, mid, &ro);
+    if (rc == MTRK_EINVAL || rc == MTRK_ETOOLONG)
+        return usage_err(c, "%s", mtrk_tenant_errmsg(c->t));
     if (rc)
         return lib_err(c, rc, "rendering");
     char ids[MTRK_ID_STRLEN + 1];
@@ -62,7 +67,19 @@ static int cmd_render(cli_ctx *c, cli_args *a)
         json_str(stdout, r.list_unsubscribe_post);
         printf(",\"" MTRK_MID_HEADER "\":");
         json_str(stdout, r.mid_header);
-        printf("},\"html\":");
+        printf("},\"return_path\":");
+        json_str(stdout, r.return_path);
+        printf(",\"provider\":");
+        if (r.provider_json) {
+            printf("{\"name\":");
+            json_str(stdout, ro.provider);
+            printf(",\"attach\":%s,\"header\":", r.provider_json); /* a JSON object already */
+            json_str(stdout, r.provider_header);
+            printf("}");
+        } else {
+            printf("null");
+        }
+        printf(",\"html\":");
         json_str(stdout, opt(a, "html-out") ? NULL : r.html);
         printf(",\"text\":");
         json_str(stdout, opt(a, "text-out") ? NULL : r.text);
@@ -71,6 +88,12 @@ static int cmd_render(cli_ctx *c, cli_args *a)
         /* Headers, a blank line, then the parts (as a mail shows them). */
         printf("List-Unsubscribe: %s\nList-Unsubscribe-Post: %s\n" MTRK_MID_HEADER ": %s\n", r.list_unsubscribe,
                r.list_unsubscribe_post, r.mid_header);
+        if (r.return_path)
+            printf("Return-Path: <%s>\n", r.return_path);
+        if (r.provider_header)
+            printf("%s\n", r.provider_header);
+        if (r.provider_json)
+            printf("\n-- %s: attach to the send request --\n%s\n", ro.provider, r.provider_json);
         if (r.text && !opt(a, "text-out"))
             printf("\n-- text --\n%s%s", r.text, r.text_len && r.text[r.text_len - 1] == '\n' ? "" : "\n");
         if (r.html && !opt(a, "html-out"))
@@ -156,10 +179,14 @@ static int cmd_urls(cli_ctx *c, cli_args *a)
 
 const cli_cmd cmds_render[] = {
     { "render",
-      "mtrk render MID | CAMPAIGN CONTACT [--html-out FILE] [--text-out FILE] [--json]\n"
-      "  The message as its recipient gets it (mtrk_message_render): the List-Unsubscribe\n"
-      "  headers, then the text and HTML parts with tracked links, pixel and placeholders.",
-      "html-out= text-out= json", 1, 2, 1, cmd_render },
+      "mtrk render MID | CAMPAIGN CONTACT [--return-path ADDR] [--provider NAME]\n"
+      "            [--html-out FILE] [--text-out FILE] [--json]\n"
+      "  The message as its recipient gets it (mtrk_message_render_with): the List-Unsubscribe\n"
+      "  headers, then the text and HTML parts with tracked links, pixel and placeholders.\n"
+      "  --return-path bounces@b.example: the signed VERP envelope sender naming the message.\n"
+      "  --provider NAME: what to attach when sending through that provider so that its\n"
+      "  webhooks name the message (its send API's JSON, and its SMTP relay's header).",
+      "return-path= provider= html-out= text-out= json", 1, 2, 1, cmd_render },
     { "urls",
       "mtrk urls MID | CAMPAIGN CONTACT [--json]\n"
       "  The message's signed tracking URLs: open pixel, unsubscribe, landing (when the\n"

@@ -110,6 +110,8 @@ typedef struct rep {
     size_t hours;
     uint64_t *opens, *clicks;                 /* per hour, every event */
     uint64_t *opens_machine, *clicks_machine; /* per hour, verdict machine */
+    uint64_t reasons[MTRK_BOUNCE_REASON_COUNT]; /* bounces with facts, by reason */
+    uint64_t nreasons;                          /* their sum */
 } rep;
 
 static void rep_free(rep *r)
@@ -194,6 +196,10 @@ static int rep_load(rep *r, cli_ctx *c, mtrk_id cam, size_t hours)
     r->status = mtrk_campaign_status_name(mtrk_campaign_status_of(k));
     mtrk_campaign_free(k);
     mtrk_metrics_init(&r->m, MTRK_METRICS_VERSION);
+    if ((rc = mtrk_bounce_reason_counts(r->reasons, MTRK_BOUNCE_REASON_COUNT, c->t, cam)))
+        return lib_err(c, rc, "bounce reasons");
+    for (int i = 0; i < MTRK_BOUNCE_REASON_COUNT; i++)
+        r->nreasons += r->reasons[i];
     if ((rc = mtrk_metrics_campaign(&r->m, c->t, cam)))
         return lib_err(c, rc, "metrics of %s", r->name);
     mtrk_link_stats *p[MAX_LINKS];
@@ -317,6 +323,22 @@ static void bar(int width, double frac)
     printf("%*s", width - n, "");
 }
 
+/* The reason's name as words ("user unknown"), into buf. */
+static const char *reason_words(char buf[48], int reason)
+{
+    snprintf(buf, 48, "%s", mtrk_bounce_reason_name((mtrk_bounce_reason)reason));
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return buf;
+}
+
+static const char *reason_kind_word(int reason)
+{
+    mtrk_bounce_kind k = mtrk_bounce_reason_kind((mtrk_bounce_reason)reason);
+    return k == MTRK_BOUNCE_HARD ? "hard" : k == MTRK_BOUNCE_SOFT ? "soft" : "no bounce";
+}
+
 static void print_terminal(const rep *r)
 {
     const mtrk_metrics *m = &r->m;
@@ -346,6 +368,16 @@ static void print_terminal(const rep *r)
     printf("  unsubscribes       %11llu  %5.2f%%  delivered\n", (unsigned long long)m->unsubscribes,
            100.0 * m->unsubscribe_rate);
     printf("  canceled           %11llu\n", (unsigned long long)m->canceled);
+    /* Only bounces recorded with their facts have a reason (provider
+     * webhooks, mtrk bounces --record): none, no section. */
+    if (r->nreasons)
+        printf("\nBOUNCES BY REASON          count   share  kind\n");
+    for (int i = 0; i < MTRK_BOUNCE_REASON_COUNT; i++) {
+        char w[48];
+        if (r->reasons[i])
+            printf("  %-22s %7llu  %5.1f%%  %s\n", reason_words(w, i), (unsigned long long)r->reasons[i],
+                   pct(r->reasons[i], r->nreasons), reason_kind_word(i));
+    }
     printf("\nCTA RANKING (human unique clicks first)\n");
     printf("  rank     human  unique  clicks  label\n");
     for (size_t k = 0; k < r->nlinks; k++) {
@@ -416,6 +448,11 @@ static void print_json(const rep *r, FILE *f)
             m->unsubscribe_rate, m->conversion_rate);
     fprintf(f, "\"bounces\":{\"hard\":%llu,\"soft\":%llu},\"complaints\":%llu,\"unsubscribes\":%llu,\"canceled\":%llu,",
             U(m->bounced_hard), U(m->bounced_soft), U(m->complaints), U(m->unsubscribes), U(m->canceled));
+    fprintf(f, "\"bounce_reasons\":{");
+    for (int i = 0, k = 0; i < MTRK_BOUNCE_REASON_COUNT; i++)
+        if (r->reasons[i])
+            fprintf(f, "%s\"%s\":%llu", k++ ? "," : "", mtrk_bounce_reason_name((mtrk_bounce_reason)i), U(r->reasons[i]));
+    fprintf(f, "},");
     fprintf(f, "\"opens\":{\"total\":%llu,\"unique\":%llu,\"unique_human\":%llu,\"machine\":%llu,\"inferred\":%llu},",
             U(m->opens_total), U(m->opens_unique), U(m->opens_unique_human), U(m->opens_machine), U(m->opens_inferred));
     fprintf(f, "\"clicks\":{\"total\":%llu,\"unique\":%llu,\"unique_human\":%llu,\"machine\":%llu},",
@@ -543,6 +580,25 @@ static void html_campaign(FILE *f, const rep *r)
         brow[i] = (chart_bar){ bl[i], bv[i], btxt[i], NULL };
     }
     chart_hbars(f, "breakdown", "Bounces, complaints and unsubscribes", brow, 5, 0);
+    chart_bar rrow[MTRK_BOUNCE_REASON_COUNT];
+    char rlab[MTRK_BOUNCE_REASON_COUNT][96], rtxt[MTRK_BOUNCE_REASON_COUNT][64];
+    size_t nr = 0;
+    for (int i = 0; i < MTRK_BOUNCE_REASON_COUNT; i++) {
+        if (r->reasons[i] == 0)
+            continue;
+        char w[48];
+        snprintf(rlab[nr], sizeof rlab[nr], "%s (%s)", reason_words(w, i), reason_kind_word(i));
+        snprintf(rtxt[nr], sizeof rtxt[nr], "%llu \xc2\xb7 %.1f%% of bounces with a reason",
+                 (unsigned long long)r->reasons[i], pct(r->reasons[i], r->nreasons));
+        rrow[nr] = (chart_bar){ rlab[nr], (double)r->reasons[i], rtxt[nr],
+                                mtrk_bounce_reason_kind((mtrk_bounce_reason)i) == MTRK_BOUNCE_HARD ? "hard" : NULL };
+        nr++;
+    }
+    if (nr)
+        chart_hbars(f, "bounce-reasons", "Bounces by reason (docs/bounces.md)", rrow, nr, 0);
+    else
+        fputs("<p class=\"note bounce-reasons\">No bounce carried a reason (provider webhooks and mtrk bounces "
+              "--record give them).</p>\n", f);
     fprintf(f, "<table><tr><th>human unique opens</th><td>%llu</td><th>machine opens</th><td>%llu</td></tr>"
                "<tr><th>human unique clicks</th><td>%llu</td><th>machine clicks</th><td>%llu</td></tr></table>\n",
             (unsigned long long)m->opens_unique_human, (unsigned long long)m->opens_machine,

@@ -279,6 +279,82 @@ static int cmd_pol_expiry(cli_ctx *c, cli_args *a)
     return 0;
 }
 
+static const char *kind_name(mtrk_bounce_kind k)
+{
+    return k == MTRK_BOUNCE_HARD ? "hard" : k == MTRK_BOUNCE_SOFT ? "soft" : "none";
+}
+
+/* The bounce facts of one message (mtrk_bounce_facts_message). */
+static int cmd_bounce_facts(cli_ctx *c, cli_args *a)
+{
+    mtrk_id mid;
+    if (mtrk_id_from_string(&mid, a->pos[0]))
+        return usage_err(c, "MID \"%s\" is not a message id", a->pos[0]);
+    size_t n = 0;
+    int rc = mtrk_bounce_facts_message(NULL, 0, &n, c->t, mid);
+    if (rc == MTRK_ENOTFOUND)
+        return data_err(c, "%s", mtrk_tenant_errmsg(c->t));
+    if (rc)
+        return lib_err(c, rc, "reading the bounce facts of %s", a->pos[0]);
+    mtrk_bounce_fact *v = calloc(n ? n : 1, sizeof *v);
+    mtrk_bounce_fact **p = calloc(n ? n : 1, sizeof *p);
+    if (v == NULL || p == NULL) {
+        free(v);
+        free(p);
+        return lib_err(c, MTRK_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        mtrk_bounce_fact_init(&v[i], MTRK_BOUNCE_FACT_VERSION);
+        p[i] = &v[i];
+    }
+    size_t got = 0;
+    rc = mtrk_bounce_facts_message(p, n, &got, c->t, mid);
+    if (rc) {
+        free(v);
+        free(p);
+        return lib_err(c, rc, "reading the bounce facts of %s", a->pos[0]);
+    }
+    if (got > n)
+        got = n; /* recorded meanwhile: the ones read */
+    if (c->json)
+        printf("[");
+    else
+        printf("occurred_at\treason\tkind\taction\thard_by\tsmtp\tstatus\tprovider\ttype\tsubtype\tdiagnostic\n");
+    for (size_t i = 0; i < got; i++) {
+        const mtrk_bounce_fact *f = &v[i];
+        char when[32], ev[MTRK_ID_STRLEN + 1];
+        fmt_time(when, f->occurred_at);
+        if (c->json) {
+            printf("%s{\"event\":\"%s\",\"occurred_at\":\"%s\",\"reason\":\"%s\",\"given_kind\":\"%s\","
+                   "\"kind\":\"%s\",\"action\":\"%s\",\"hard_by\":\"%s\",\"smtp_code\":%d,\"status\":",
+                   i ? "," : "", idstr(ev, f->event), when, mtrk_bounce_reason_name(f->reason),
+                   kind_name(f->given_kind), kind_name(f->kind), mtrk_bounce_action_name(f->action),
+                   mtrk_bounce_hard_by_name(f->hard_by), f->smtp_code);
+            json_str(stdout, f->status);
+            printf(",\"provider\":");
+            json_str(stdout, f->provider);
+            printf(",\"bounce_type\":");
+            json_str(stdout, f->bounce_type);
+            printf(",\"bounce_subtype\":");
+            json_str(stdout, f->bounce_subtype);
+            printf(",\"diagnostic\":");
+            json_str(stdout, f->diagnostic);
+            printf("}");
+        } else {
+            printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", when, mtrk_bounce_reason_name(f->reason),
+                   kind_name(f->kind), mtrk_bounce_action_name(f->action), mtrk_bounce_hard_by_name(f->hard_by),
+                   f->smtp_code, f->status ? f->status : "-", f->provider ? f->provider : "-",
+                   f->bounce_type ? f->bounce_type : "-", f->bounce_subtype ? f->bounce_subtype : "-",
+                   f->diagnostic ? f->diagnostic : "-");
+        }
+    }
+    if (c->json)
+        printf("]\n");
+    free(v);
+    free(p);
+    return 0;
+}
+
 static int cmd_supp_expire(cli_ctx *c, cli_args *a)
 {
     (void)a;
@@ -322,6 +398,11 @@ const cli_cmd cmds_reputation[] = {
       "  Shows or sets (audited; 0: never) the period after which automatic bounce\n"
       "  suppressions expire.",
       "days= json", 0, 0, 1, cmd_pol_expiry },
+    { "bounce-facts", "mtrk bounce-facts MID [--json]\n"
+      "  The facts of the message's bounces that carried them (provider webhooks, events with\n"
+      "  a reason): reason, the kind recorded, the policy's action, what made it hard, SMTP\n"
+      "  code, enhanced status, provider, its bounce type and subtype, diagnostic.",
+      "json", 1, 1, 1, cmd_bounce_facts },
     { "suppress expire", "mtrk suppress expire [--json]\n"
       "  Removes the automatic bounce suppressions whose period has passed (each audited).",
       "json", 0, 0, 1, cmd_supp_expire },

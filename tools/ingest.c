@@ -74,6 +74,15 @@ const char *ingest_parse_event(json_t *o, mtrk_event_input *in, char *why, size_
             if (!s || (k = enum_of(s, bounce, 3)) < 0)
                 return "\"bounce_kind\" is not none, hard or soft";
             in->bounce_kind = (mtrk_bounce_kind)k;
+        } else if (strcmp(key, "bounce_reason") == 0) {
+            mtrk_bounce_reason r;
+            if (!s || mtrk_bounce_reason_from_name(&r, s))
+                return "\"bounce_reason\" is not a bounce reason (user_unknown, mailbox_full, ...: docs/bounces.md)";
+            in->bounce_reason = r;
+        } else if (strcmp(key, "smtp_code") == 0) {
+            if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 999)
+                return "\"smtp_code\" is not an SMTP reply code";
+            in->smtp_code = (int)json_integer_value(v);
         } else if (strcmp(key, "verdict") == 0) {
             if (!s || (k = enum_of(s, verdict, 3)) < 0)
                 return "\"verdict\" is not human, machine or auto";
@@ -94,6 +103,9 @@ const char *ingest_parse_event(json_t *o, mtrk_event_input *in, char *why, size_
                                : strcmp(key, "user_agent") == 0          ? &in->user_agent
                                : strcmp(key, "ip") == 0                  ? &in->ip
                                : strcmp(key, "verdict_reason") == 0      ? &in->verdict_reason
+                               : strcmp(key, "bounce_status") == 0       ? &in->bounce_status
+                               : strcmp(key, "bounce_type") == 0         ? &in->bounce_type
+                               : strcmp(key, "bounce_subtype") == 0      ? &in->bounce_subtype
                                                                          : NULL;
             if (dst == NULL) {
                 snprintf(why, whysz, "unknown field \"%.64s\"", key);

@@ -35,6 +35,7 @@ static const char *GLOBAL_USAGE =
     "  bounces PATH...               classify bounce mails (.eml, mbox, maildir)\n"
     "  reputation show|set|check|resume  complaint and bounce rates, the guard's pause\n"
     "  bounce-policy show|set|expiry what a bounce of each reason does\n"
+    "  bounce-facts MID              the facts of a message's bounces\n"
     "  webhook PROVIDER [FILE|-]     record one provider webhook request (also: webhook key|settings)\n"
     "  deadletters list|count|replay webhook events kept aside\n"
     "\n"

@@ -7,10 +7,11 @@
  * of provider bounce objects (SES, SendGrid, SparkPost, Mailgun, Postmark)
  * onto the same taxonomy. docs/bounces.md is the reference.
  *
- * Nothing here touches a database: every function is pure or reads the
- * files it is given. Recording a bounce is mtrk_event_record with
- * MTRK_EV_BOUNCE, bounce_kind from mtrk_bounce_reason_kind and the mid the
- * parser found.
+ * Nothing here writes to a database: every function is pure or reads the
+ * files it is given, except mtrk_bounce_verp_verify, which reads the
+ * tenant's signing keys. Recording a parsed bounce is mtrk_bounce_record
+ * (mtrk/reputation.h), or mtrk_event_record with MTRK_EV_BOUNCE and the
+ * bounce's facts (mtrk_event_input version 2).
  */
 #ifndef MTRK_BOUNCE_H
 #define MTRK_BOUNCE_H
@@ -30,31 +31,7 @@ extern "C" {
 /** The header that names the message (its mid, canonical UUID text) on a message mtrk renders. */
 #define MTRK_MID_HEADER "X-Mtrk-Mid"
 
-/**
- * Why a message failed. Appended only, never renumbered; docs/bounces.md
- * defines each reason and the patterns that select it.
- */
-typedef enum mtrk_bounce_reason {
-    MTRK_BR_UNDETERMINED = 0,     /**< a failure whose cause could not be told (soft) */
-    MTRK_BR_USER_UNKNOWN = 1,     /**< the mailbox does not exist (hard) */
-    MTRK_BR_HOST_UNKNOWN = 2,     /**< the domain does not exist or takes no mail (hard) */
-    MTRK_BR_MAILBOX_FULL = 3,     /**< over quota (soft) */
-    MTRK_BR_MESSAGE_TOO_BIG = 4,  /**< over the receiver's size limit (soft) */
-    MTRK_BR_CONTENT_REJECTED = 5, /**< content, attachment or virus refused (soft) */
-    MTRK_BR_SPAM_DETECTED = 6,    /**< the message was judged spam (soft) */
-    MTRK_BR_BLOCKED = 7,          /**< blocked by reputation or policy: blocklists, relaying, access rules (soft) */
-    MTRK_BR_AUTH_FAILURE = 8,     /**< SPF, DKIM, DMARC, reverse DNS or ARC failed (soft) */
-    MTRK_BR_RATE_LIMITED = 9,     /**< rate limited or too many connections (soft) */
-    MTRK_BR_EXPIRED = 10,         /**< retries ran out before delivery (soft) */
-    MTRK_BR_NETWORK_ERROR = 11,   /**< connection refused, timed out, TLS failed (soft) */
-    MTRK_BR_SYSTEM_ERROR = 12,    /**< the receiving system failed or is misconfigured (soft) */
-    MTRK_BR_SUSPENDED = 13,       /**< the mailbox exists but is disabled (hard) */
-    MTRK_BR_HAS_MOVED = 14,       /**< the recipient moved to another address (hard) */
-    MTRK_BR_ON_HOLD = 15,         /**< held: greylisted, quarantined, awaiting moderation (soft) */
-    MTRK_BR_NOT_A_BOUNCE = 16     /**< an auto-reply, vacation notice, challenge or success report (no bounce) */
-} mtrk_bounce_reason;
-/** One more than the largest reason this header knows (grows when one is added). */
-#define MTRK_BOUNCE_REASON_COUNT 17
+/* mtrk_bounce_reason and MTRK_BOUNCE_REASON_COUNT are in mtrk/event.h: an event input carries a reason. */
 
 /** Static snake_case name of a reason ("user_unknown", ...), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_reason_name(mtrk_bounce_reason reason);
@@ -131,6 +108,15 @@ MTRK_API int mtrk_bounce_verp_format(char *out, size_t out_size, const char *ret
  * address carries no such tag or the digits are the nil id.
  */
 MTRK_API int mtrk_bounce_verp_parse(mtrk_id *mid, const char *address);
+/**
+ * Checks the signed tag of a VERP return path that mtrk_message_render_with
+ * made ("local+<10 hex>-mtrk-<32 hex>\@domain") against the tenant's signing
+ * keys that are not retired, and reads its mid into *mid. Returns
+ * MTRK_EINVAL for NULL, MTRK_ENOTFOUND when the address carries no mid tag,
+ * MTRK_ESIGNATURE when the tag carries no signature or it does not verify
+ * (forged, or signed by a retired key), or a storage error.
+ */
+MTRK_API int mtrk_bounce_verp_verify(mtrk_id *mid, mtrk_tenant *tenant, const char *address);
 
 /* ---- parsing messages ------------------------------------------------------------- */
 
@@ -144,7 +130,7 @@ typedef enum mtrk_bounce_format {
 /** Static name of a format ("rfc3464", "text", "autoreply", "none"), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_format_name(mtrk_bounce_format format);
 
-#define MTRK_BOUNCE_RECIPIENT_VERSION 1 /**< Current version of mtrk_bounce_recipient */
+#define MTRK_BOUNCE_RECIPIENT_VERSION 2 /**< Current version of mtrk_bounce_recipient */
 /**
  * One recipient of a parsed bounce. Strings are borrowed from the report
  * (valid until mtrk_bounce_report_free), UTF-8, never NULL ("" when absent).
@@ -166,11 +152,14 @@ typedef struct mtrk_bounce_recipient {
     mtrk_id mid;                     /**< the message answered; nil when not found */
     mtrk_bounce_mid_source mid_source; /**< where mid came from */
     const char *original_message_id; /**< the original's Message-ID (without <>), or "" */
+    /* ---- version 2 ---- */
+    const char *verp;                /**< the VERP return path the mid came from (mid_source VERP), or "";
+                                          mtrk_bounce_record checks its signature when it has one */
 } mtrk_bounce_recipient;
 /** Initializer of a mtrk_bounce_recipient at its current version */
 #define MTRK_BOUNCE_RECIPIENT_INIT \
     { MTRK_BOUNCE_RECIPIENT_VERSION, "", "", "", "", 0, 0, 0, 0, "", "", MTRK_BR_UNDETERMINED, MTRK_BOUNCE_NONE, \
-      { { 0 } }, MTRK_BOUNCE_MID_NONE, "" }
+      { { 0 } }, MTRK_BOUNCE_MID_NONE, "", "" }
 /** Fills *r with the defaults for `version`. MTRK_EINVAL for NULL, MTRK_EVERSION for an unknown version. */
 MTRK_API int mtrk_bounce_recipient_init(mtrk_bounce_recipient *r, unsigned int version);
 

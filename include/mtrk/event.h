@@ -41,6 +41,32 @@ typedef enum mtrk_bounce_kind {
 } mtrk_bounce_kind;
 
 /**
+ * Why a message failed. Appended only, never renumbered; docs/bounces.md
+ * defines each reason and the patterns that select it.
+ */
+typedef enum mtrk_bounce_reason {
+    MTRK_BR_UNDETERMINED = 0,     /**< a failure whose cause could not be told (soft) */
+    MTRK_BR_USER_UNKNOWN = 1,     /**< the mailbox does not exist (hard) */
+    MTRK_BR_HOST_UNKNOWN = 2,     /**< the domain does not exist or takes no mail (hard) */
+    MTRK_BR_MAILBOX_FULL = 3,     /**< over quota (soft) */
+    MTRK_BR_MESSAGE_TOO_BIG = 4,  /**< over the receiver's size limit (soft) */
+    MTRK_BR_CONTENT_REJECTED = 5, /**< content, attachment or virus refused (soft) */
+    MTRK_BR_SPAM_DETECTED = 6,    /**< the message was judged spam (soft) */
+    MTRK_BR_BLOCKED = 7,          /**< blocked by reputation or policy: blocklists, relaying, access rules (soft) */
+    MTRK_BR_AUTH_FAILURE = 8,     /**< SPF, DKIM, DMARC, reverse DNS or ARC failed (soft) */
+    MTRK_BR_RATE_LIMITED = 9,     /**< rate limited or too many connections (soft) */
+    MTRK_BR_EXPIRED = 10,         /**< retries ran out before delivery (soft) */
+    MTRK_BR_NETWORK_ERROR = 11,   /**< connection refused, timed out, TLS failed (soft) */
+    MTRK_BR_SYSTEM_ERROR = 12,    /**< the receiving system failed or is misconfigured (soft) */
+    MTRK_BR_SUSPENDED = 13,       /**< the mailbox exists but is disabled (hard) */
+    MTRK_BR_HAS_MOVED = 14,       /**< the recipient moved to another address (hard) */
+    MTRK_BR_ON_HOLD = 15,         /**< held: greylisted, quarantined, awaiting moderation (soft) */
+    MTRK_BR_NOT_A_BOUNCE = 16     /**< an auto-reply, vacation notice, challenge or success report (no bounce) */
+} mtrk_bounce_reason;
+/** One more than the largest reason this header knows (grows when one is added). */
+#define MTRK_BOUNCE_REASON_COUNT 17
+
+/**
  * Whether an open or click was a person's or a machine's. An event recorded
  * with MTRK_VERDICT_AUTO (the default of MTRK_EVENT_INPUT_INIT and
  * mtrk_event_input_init) is judged by the tenant handle's machine rules
@@ -54,7 +80,7 @@ typedef enum mtrk_verdict {
     MTRK_VERDICT_AUTO = 2     /**< input only: judge it by the handle's machine rules (docs/tracking.md) */
 } mtrk_verdict;
 
-#define MTRK_EVENT_INPUT_VERSION 1 /**< Current version of mtrk_event_input (its version member) */
+#define MTRK_EVENT_INPUT_VERSION 2 /**< Current version of mtrk_event_input (its version member) */
 /** An event to record (mtrk_event_record, mtrk_event_record_batch), as a provider reports it. */
 typedef struct mtrk_event_input {
     unsigned int version; /**< MTRK_EVENT_INPUT_VERSION or an older version */
@@ -74,10 +100,22 @@ typedef struct mtrk_event_input {
     mtrk_unsub_scope unsub_scope; /**< unsubscribes: scope (0 means global) */
     mtrk_id unsub_audience;       /**< audience scope: the audience */
     mtrk_source unsub_source;     /**< unsubscribes: 0 means MTRK_SOURCE_LINK */
+    /* ---- version 2: a bounce's facts (docs/bounces.md "Bounce facts on events") ---- */
+    /** bounces: why it failed. With any fact of this version given, the bounce carries facts: the
+     *  reason decides hard or soft (mtrk_bounce_reason_kind), the tenant's policy for it applies
+     *  (mtrk_bounce_policy_set) and the facts are stored (mtrk_bounce_facts_message).
+     *  MTRK_BR_UNDETERMINED with bounce_status or smtp_code given: mtrk_bounce_classify decides.
+     *  None given: the event is recorded as version 1 records it (bounce_kind decides). */
+    mtrk_bounce_reason bounce_reason;
+    int smtp_code;                /**< bounces: the SMTP reply code (550); 0 unknown */
+    const char *bounce_status;    /**< bounces: the RFC 3463 enhanced status code ("5.1.1"), or NULL */
+    const char *bounce_type;      /**< bounces: the provider's own bounce type ("Permanent"), or NULL */
+    const char *bounce_subtype;   /**< bounces: the provider's own subtype or class ("NoEmail"), or NULL */
 } mtrk_event_input;
 /** Initializer of a mtrk_event_input at its current version, with the defaults */
 #define MTRK_EVENT_INPUT_INIT \
-    { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_AUTO, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0 }
+    { MTRK_EVENT_INPUT_VERSION, (mtrk_event_type)0, { { 0 } }, { { 0 } }, 0, NULL, NULL, NULL, MTRK_BOUNCE_NONE, NULL, NULL, NULL, MTRK_VERDICT_AUTO, NULL, (mtrk_unsub_scope)0, { { 0 } }, (mtrk_source)0, \
+      MTRK_BR_UNDETERMINED, 0, NULL, NULL, NULL }
 /**
  * Fills *input with the defaults of mtrk_event_input for `version` (1 to MTRK_EVENT_INPUT_VERSION),
  * for callers that cannot use MTRK_EVENT_INPUT_INIT. Returns MTRK_EINVAL for NULL, MTRK_EVERSION for

@@ -15,9 +15,10 @@
  * by mtrk_reputation_check (every scope).
  *
  * A bounce policy says, per tenant and per bounce reason, what a bounce of
- * that reason does when it is recorded through mtrk_bounce_record: suppress
- * the address at once, count towards a run of soft bounces (the default), or
- * nothing. Automatic suppressions caused by bounces may expire after a
+ * that reason does when it is recorded with its reason (mtrk_bounce_record,
+ * provider webhooks, an event with its facts): suppress the address at
+ * once, count towards a run of soft bounces (the default), or nothing. The
+ * facts of such a bounce are kept with it (mtrk_bounce_facts_message). Automatic suppressions caused by bounces may expire after a
  * period the tenant opts into (mtrk_bounce_expiry_set,
  * mtrk_suppression_expire); a suppression a person added never expires.
  *
@@ -156,11 +157,11 @@ MTRK_API int mtrk_reputation_resume(size_t *out_resumed, mtrk_tenant *tenant, co
 
 /* ---- bounce policies -------------------------------------------------------- */
 
-/** What a bounce of a reason does when recorded through mtrk_bounce_record. Appended only. */
+/** What a bounce of a reason does when recorded with its reason (docs/bounces.md). Appended only. */
 typedef enum mtrk_bounce_action {
     MTRK_BOUNCE_ACTION_DEFAULT = 0,  /**< the reason's kind decides: hard suppresses at once; soft counts towards a run (soft_limit, or the tenant's soft-bounce threshold) */
     MTRK_BOUNCE_ACTION_SUPPRESS = 1, /**< recorded as a hard bounce: message and contact bounced, address suppressed at once */
-    MTRK_BOUNCE_ACTION_IGNORE = 2    /**< not recorded: no event, no effect */
+    MTRK_BOUNCE_ACTION_IGNORE = 2    /**< no effect: mtrk_bounce_record records nothing; an event with facts is recorded with kind none */
 } mtrk_bounce_action;
 /** Static name ("default", "suppress", "ignore"), or NULL if out of range. */
 MTRK_API const char *mtrk_bounce_action_name(mtrk_bounce_action action);
@@ -212,6 +213,69 @@ MTRK_API int mtrk_bounce_policy_set(mtrk_tenant *tenant, const mtrk_bounce_polic
 MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out_action, mtrk_tenant *tenant,
                                 const mtrk_bounce_recipient *r, mtrk_time occurred_at, const char *provider,
                                 const char *provider_event_id);
+
+/* ---- bounce facts of recorded events ----------------------------------------- */
+
+/** What made a bounce with facts count as hard (mtrk_bounce_fact.hard_by). Appended only. */
+typedef enum mtrk_bounce_hard_by {
+    MTRK_BOUNCE_HARD_BY_NONE = 0,      /**< not hard: a soft bounce, or none (ignored, not_a_bounce) */
+    MTRK_BOUNCE_HARD_BY_POLICY = 1,    /**< the tenant's policy: suppress, or its soft_limit reached */
+    MTRK_BOUNCE_HARD_BY_KIND = 2,      /**< the reason is a hard one (mtrk_bounce_reason_kind) */
+    MTRK_BOUNCE_HARD_BY_THRESHOLD = 3  /**< the tenant's soft-bounce threshold reached */
+} mtrk_bounce_hard_by;
+/** Static name ("none", "policy", "kind", "threshold"), or NULL if out of range. */
+MTRK_API const char *mtrk_bounce_hard_by_name(mtrk_bounce_hard_by by);
+
+#define MTRK_BOUNCE_FACT_VERSION 1 /**< Current version of mtrk_bounce_fact */
+/**
+ * The facts of one bounce event recorded with them (mtrk_event_input
+ * version 2, provider webhooks). Strings are the tenant handle's (common.h):
+ * valid through the next call on the tenant; NULL when absent.
+ */
+typedef struct mtrk_bounce_fact {
+    unsigned int version;          /**< MTRK_BOUNCE_FACT_VERSION or older */
+    mtrk_id event;                 /**< the bounce event */
+    mtrk_id mid;                   /**< its message */
+    mtrk_id campaign;              /**< the message's campaign */
+    mtrk_time occurred_at;         /**< the event's time */
+    mtrk_bounce_reason reason;     /**< the reason given, or classified from the status, code and text */
+    mtrk_bounce_kind given_kind;   /**< the input's bounce_kind */
+    mtrk_bounce_kind kind;         /**< the kind recorded: the reason's, after the policy (NONE: no effect) */
+    mtrk_bounce_action action;     /**< the tenant's policy for the reason when it was recorded */
+    mtrk_bounce_hard_by hard_by;   /**< what made it hard, if it was */
+    int smtp_code;                 /**< SMTP reply code; 0 unknown */
+    const char *status;            /**< RFC 3463 enhanced status code, or NULL */
+    const char *bounce_type;       /**< the provider's own bounce type, or NULL */
+    const char *bounce_subtype;    /**< the provider's own subtype or class, or NULL */
+    const char *provider;          /**< the event's provider, or NULL */
+    const char *diagnostic;        /**< the event's diagnostic, or NULL (NULL once scrubbed) */
+} mtrk_bounce_fact;
+/** Initializer of a mtrk_bounce_fact at its current version */
+#define MTRK_BOUNCE_FACT_INIT \
+    { MTRK_BOUNCE_FACT_VERSION, { { 0 } }, { { 0 } }, { { 0 } }, 0, MTRK_BR_UNDETERMINED, MTRK_BOUNCE_NONE, \
+      MTRK_BOUNCE_NONE, MTRK_BOUNCE_ACTION_DEFAULT, MTRK_BOUNCE_HARD_BY_NONE, 0, NULL, NULL, NULL, NULL, NULL }
+/** Fills *f with the defaults for `version`. MTRK_EINVAL for NULL, MTRK_EVERSION for an unknown version. */
+MTRK_API int mtrk_bounce_fact_init(mtrk_bounce_fact *f, unsigned int version);
+/**
+ * The bounce facts of message `mid`, in event-time order: up to cap into
+ * outs (each non-NULL with its version set; outs may be NULL when cap is
+ * 0), their number into *out_count. A bounce recorded without facts has
+ * none. Returns MTRK_EINVAL (out_count NULL, outs NULL with cap > 0, a nil
+ * mid), MTRK_EVERSION, MTRK_ENOTFOUND (no such message in this tenant), or
+ * a storage error.
+ */
+MTRK_API int mtrk_bounce_facts_message(mtrk_bounce_fact *const *outs, size_t cap, size_t *out_count,
+                                       mtrk_tenant *tenant, mtrk_id mid);
+/**
+ * Counts the bounce events with facts of `campaign` by reason: out[r]
+ * receives the count of reason r for every r below nreasons (pass
+ * MTRK_BOUNCE_REASON_COUNT as the caller was compiled; a reason this
+ * library does not know is 0, one the caller has no slot for is left out).
+ * Returns MTRK_EINVAL (out NULL, nreasons 0 or over 1024, a nil campaign),
+ * MTRK_ENOTFOUND (no such campaign), or a storage error; out is zeroed on
+ * failure.
+ */
+MTRK_API int mtrk_bounce_reason_counts(uint64_t *out, size_t nreasons, mtrk_tenant *tenant, mtrk_id campaign);
 
 /**
  * Opts the tenant into the expiry of automatic bounce suppressions: a

@@ -121,7 +121,7 @@ MTRK_API const unsigned char *mtrk_track_pixel(size_t *out_len);
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 /* ------------------------------------------------------------------ */
-#define MTRK_RENDERED_VERSION 2 /**< Current version of mtrk_rendered (its version member) */
+#define MTRK_RENDERED_VERSION 3 /**< Current version of mtrk_rendered (its version member) */
 /**
  * A message rendered for its recipient. Every string is owned by the caller
  * (free each with mtrk_free, or all with mtrk_rendered_clear); NULL when the
@@ -139,9 +139,19 @@ typedef struct mtrk_rendered {
     /** Value of the header named MTRK_MID_HEADER ("X-Mtrk-Mid", mtrk/bounce.h) to put on the
      *  message: its mid, so that a bounce returning the original names the message. */
     char *mid_header;
+    /* ---- version 3: what mtrk_message_render_with adds (NULL from mtrk_message_render) ---- */
+    /** The envelope sender (MAIL FROM) to send with: a VERP return path naming the message with a
+     *  signed tag, made from mtrk_render_options.return_path (docs/bounces.md "The VERP format"). */
+    char *return_path;
+    /** For mtrk_render_options.provider: the JSON fragment to merge into that provider's send API
+     *  request so that its webhooks echo the mid back (docs/providers.md, "Attaching the mid"). */
+    char *provider_json;
+    /** For mtrk_render_options.provider: the same as one header line ("Name: value", no CRLF) for
+     *  sending through the provider's SMTP relay; NULL when the provider reads no such header. */
+    char *provider_header;
 } mtrk_rendered;
 /** Initializer of a mtrk_rendered at its current version, with the defaults */
-#define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0, NULL }
+#define MTRK_RENDERED_INIT { MTRK_RENDERED_VERSION, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL }
 /** Fills *r with defaults for `version`. MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version);
 /** Frees every string of *r and sets them to NULL (NULL-safe). */
@@ -157,6 +167,40 @@ MTRK_API void mtrk_rendered_clear(mtrk_rendered *r);
  * uses {{landing_url}} and the campaign has no landing page.
  */
 MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *tenant, mtrk_id mid);
+
+#define MTRK_RENDER_OPTIONS_VERSION 1 /**< Current version of mtrk_render_options (its version member) */
+/** What mtrk_message_render_with adds to a rendered message. */
+typedef struct mtrk_render_options {
+    unsigned int version;     /**< MTRK_RENDER_OPTIONS_VERSION or an older version */
+    /** The tenant's bounce address ("bounces@b.acme.example", its local part at most
+     *  MTRK_MAX_VERP_LOCAL octets), or NULL: out->return_path is then NULL. */
+    const char *return_path;
+    /** A provider's name as mtrk_webhook_ingest takes it ("sendgrid", "ses", "mailgun", "postmark",
+     *  "sparkpost", "brevo", "mailjet", "resend", "mandrill", "mailersend", "postal"), or NULL:
+     *  out->provider_json and provider_header are then NULL. */
+    const char *provider;
+} mtrk_render_options;
+/** Initializer of a mtrk_render_options at its current version, with the defaults */
+#define MTRK_RENDER_OPTIONS_INIT { MTRK_RENDER_OPTIONS_VERSION, NULL, NULL }
+/** Fills *opts with defaults for `version`. MTRK_EINVAL for NULL, MTRK_EVERSION if unknown. */
+MTRK_API int mtrk_render_options_init(mtrk_render_options *opts, unsigned int version);
+/** The longest local part of mtrk_render_options.return_path: the signed tag takes 49 of a local part's 64 octets. */
+#define MTRK_MAX_VERP_LOCAL 15
+/**
+ * mtrk_message_render, plus what sending needs (out->version 3 or later):
+ * the VERP return path naming the message with a tag signed by the
+ * tenant's current signing key ("bounces+<10 hex>-mtrk-<mid as 32 hex>@b.acme.example",
+ * which mtrk_bounce_verp_parse reads and mtrk_bounce_verp_verify checks),
+ * and what to attach for the provider so that its webhooks name the
+ * message. opts may be NULL (then it is mtrk_message_render). Returns the
+ * codes of mtrk_message_render, and MTRK_EINVAL for a return path that is
+ * not local\@domain, an unknown provider, or out->version below 3 with an
+ * option given; MTRK_ETOOLONG for a local part over MTRK_MAX_VERP_LOCAL;
+ * MTRK_ESTATE when the tenant has no signing key. On failure out keeps no
+ * string.
+ */
+MTRK_API int mtrk_message_render_with(mtrk_rendered *out, mtrk_tenant *tenant, mtrk_id mid,
+                                      const mtrk_render_options *opts);
 
 /* ------------------------------------------------------------------ */
 /* Machine activity                                                    */

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -28,6 +29,7 @@ struct mtrk_bounce_report {
     mtrk_id mid;
     mtrk_bounce_mid_source mid_source;
     char *orig_msgid;
+    char *verp; /* the VERP address the mid came from */
     bool oom;
 };
 
@@ -747,8 +749,13 @@ static void find_mid(mtrk_bounce_report *r, GMimeObject *top, walk_ctx *w, const
             if (l && (p == v || !addr_char((unsigned char)p[-1]))) {
                 char a[256];
                 snprintf(a, sizeof a, "%.*s", (int)(l < 255 ? l : 255), p);
-                if (mtrk_bounce_verp_parse(&r->mid, a) == MTRK_OK)
+                if (mtrk_bounce_verp_parse(&r->mid, a) == MTRK_OK) {
                     r->mid_source = MTRK_BOUNCE_MID_VERP;
+                    free(r->verp);
+                    r->verp = clean(r, a[0] == '<' ? a + 1 : a, 254);
+                    if (r->verp)
+                        r->verp[strcspn(r->verp, ">")] = '\0';
+                }
                 p += l - 1;
             }
         }
@@ -903,6 +910,7 @@ MTRK_API void mtrk_bounce_report_free(mtrk_bounce_report *r)
     bounce_report_free_recs(r);
     free(r->origin);
     free(r->orig_msgid);
+    free(r->verp);
     free(r);
 }
 
@@ -1081,6 +1089,8 @@ MTRK_API int mtrk_bounce_parse(mtrk_bounce_report **out, const void *data, size_
     g_free(w.orig_mid_header);
     if (r->orig_msgid == NULL)
         r->orig_msgid = clean(r, "", 0);
+    if (r->verp == NULL)
+        r->verp = clean(r, "", 0);
     if (r->origin == NULL)
         r->origin = clean(r, "", 0);
     if (r->oom)
@@ -1106,8 +1116,9 @@ MTRK_API int mtrk_bounce_recipient_init(mtrk_bounce_recipient *rec, unsigned int
     if (version == 0 || version > MTRK_BOUNCE_RECIPIENT_VERSION)
         return gerr(MTRK_EVERSION, "recipient version %u unknown (1..%u)", version, MTRK_BOUNCE_RECIPIENT_VERSION);
     mtrk_bounce_recipient d = MTRK_BOUNCE_RECIPIENT_INIT;
-    *rec = d;
-    rec->version = version;
+    d.version = version;
+    /* A version-1 caller's struct ends before verp. */
+    memcpy(rec, &d, version == 1 ? offsetof(mtrk_bounce_recipient, verp) : sizeof d);
     return MTRK_OK;
 }
 
@@ -1142,6 +1153,8 @@ MTRK_API int mtrk_bounce_report_get(mtrk_bounce_recipient *out, const mtrk_bounc
     out->mid = r->mid;
     out->mid_source = r->mid_source;
     out->original_message_id = r->orig_msgid;
+    if (out->version >= 2)
+        out->verp = r->verp;
     return MTRK_OK;
 }
 

@@ -1,6 +1,7 @@
 /* Bounce policies per tenant and reason, the recording of parsed bounces
  * under them, and the opt-in expiry of automatic bounce suppressions.
  * docs/bounces.md, "Bounce policies". */
+#include "bounce_int.h"
 #include "event_int.h"
 #include "reputation_int.h"
 
@@ -50,7 +51,7 @@ static int check_reason(mtrk_tenant *t, mtrk_bounce_reason reason)
 }
 
 /* The stored policy of a reason, the default when none (inside a transaction). */
-static int policy_load(mtrk_tenant *t, mtrk_bounce_reason reason, row_bounce_policies *out)
+int core_bounce_policy_load(mtrk_tenant *t, mtrk_bounce_reason reason, row_bounce_policies *out)
 {
     memset(out, 0, sizeof *out);
     out->tenant = t->id;
@@ -75,7 +76,7 @@ MTRK_API int mtrk_bounce_policy_get(mtrk_bounce_policy *out, mtrk_tenant *t, mtr
     row_bounce_policies r;
     if ((rc = tx_begin(t, false)))
         return rc;
-    if ((rc = tx_end(t, policy_load(t, reason, &r))))
+    if ((rc = tx_end(t, core_bounce_policy_load(t, reason, &r))))
         return rc;
     out->reason = reason;
     out->action = (mtrk_bounce_action)r.action;
@@ -101,7 +102,7 @@ MTRK_API int mtrk_bounce_policy_set(mtrk_tenant *t, const mtrk_bounce_policy *p)
     if ((rc = tx_begin(t, true)))
         return rc;
     row_bounce_policies old, r;
-    rc = policy_load(t, p->reason, &old);
+    rc = core_bounce_policy_load(t, p->reason, &old);
     if (rc == MTRK_OK) {
         r = old;
         r.action = p->action;
@@ -155,7 +156,7 @@ static int run_cmp(const void *a, const void *b)
 
 /* The soft bounces of the contact, by event time up to `at`, since its
  * last delivery (a delivered event, an open or a click) or hard bounce. */
-static int soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out)
+int core_bounce_soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out)
 {
     run_ctx c = { 0 };
     int rc = core_contact_events(t, contact, run_cb, &c);
@@ -178,33 +179,6 @@ static int soft_run(mtrk_tenant *t, mtrk_id contact, mtrk_time at, uint64_t *out
     return rc;
 }
 
-/* Every automatic suppression a recorded bounce made is audited with the
- * bounce (reason, policy) and its event; `by` says what made it: the policy
- * (suppress, or its soft limit), the reason's kind (hard), or the tenant's
- * soft-bounce threshold. */
-static int audit_suppression(mtrk_tenant *t, const mtrk_bounce_recipient *r, const row_bounce_policies *pol,
-                             mtrk_bounce_action applied, bool by_policy, mtrk_id event)
-{
-    row_events e;
-    memset(&e, 0, sizeof e);
-    e.tenant = t->id;
-    e.id = event;
-    int rc = st_get(t, T_EVENTS, &e);
-    if (rc)
-        return rc == MTRK_ENOTFOUND ? terr(t, MTRK_ESTORE, "the bounce just recorded cannot be read") : rc;
-    int64_t effects = e.effects;
-    rows_clear(T_EVENTS, &e);
-    if (!(effects & MTRK_EFFECT_SUPPRESSED))
-        return MTRK_OK;
-    const char *by = by_policy ? "policy" : (effects & MTRK_EFFECT_SOFT_THRESHOLD) ? "soft_threshold" : "kind";
-    char ev[MTRK_ID_STRLEN + 1];
-    mtrk_id_to_string(ev, event);
-    return audit_addf(t, "bounce.suppress", &r->mid,
-                      "{\"reason\":\"%s\",\"action\":\"%s\",\"soft_limit\":%lld,\"by\":\"%s\",\"event\":\"%s\"}",
-                      mtrk_bounce_reason_name(r->reason), mtrk_bounce_action_name(applied),
-                      (long long)pol->soft_limit, by, ev);
-}
-
 MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out_action, mtrk_tenant *t,
                                 const mtrk_bounce_recipient *r, mtrk_time occurred_at, const char *provider,
                                 const char *provider_event_id)
@@ -217,9 +191,10 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
         return rc;
     if (id_is_nil(r->mid))
         return terr(t, MTRK_EINVAL, "r->mid is nil: the bounce names no message");
-    mtrk_event_input in;
-    memset(&in, 0, sizeof in);
-    in.version = MTRK_EVENT_INPUT_VERSION;
+    /* Recorded as an event with its facts: the event path applies the
+     * policy for the reason, stores the facts and audits a suppression
+     * (bounce_facts.c). The DSN's Action is kept as its bounce type. */
+    mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
     in.type = MTRK_EV_BOUNCE;
     in.mid = r->mid;
     in.occurred_at = occurred_at;
@@ -228,6 +203,10 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
     in.diagnostic = r->diagnostic && *r->diagnostic ? r->diagnostic : NULL;
     mtrk_bounce_kind kind = mtrk_bounce_reason_kind(r->reason);
     in.bounce_kind = kind == MTRK_BOUNCE_NONE ? MTRK_BOUNCE_SOFT : kind;
+    in.bounce_reason = r->reason;
+    in.smtp_code = r->smtp_code >= 200 && r->smtp_code <= 599 ? r->smtp_code : 0;
+    in.bounce_status = r->status && *r->status && strlen(r->status) <= 32 ? r->status : NULL;
+    in.bounce_type = r->action && *r->action && strlen(r->action) <= MTRK_MAX_PROVIDER ? r->action : "failed";
     ev_name nm = { "r", SIZE_MAX, "" };
     if ((rc = ev_validate(t, &nm, &in)))
         return rc;
@@ -235,9 +214,8 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
         return rc;
     row_bounce_policies pol;
     mtrk_bounce_action applied = MTRK_BOUNCE_ACTION_IGNORE;
-    bool by_policy = false;
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-    rc = policy_load(t, r->reason, &pol);
+    rc = core_bounce_policy_load(t, r->reason, &pol);
     row_messages m;
     memset(&m, 0, sizeof m);
     if (rc == MTRK_OK) {
@@ -247,23 +225,13 @@ MTRK_API int mtrk_bounce_record(mtrk_event_outcome *out, mtrk_bounce_action *out
         if (rc == MTRK_ENOTFOUND)
             rc = ev_not_found(t, "r->mid: message", r->mid);
     }
+    /* A signed VERP tag must verify: a forged bounce records nothing. */
+    if (rc == MTRK_OK && r->version >= 2 && r->mid_source == MTRK_BOUNCE_MID_VERP)
+        rc = core_verp_check(t, r->verp, r->mid);
+    /* Ignored (or no bounce at all): nothing is recorded. */
     if (rc == MTRK_OK && kind != MTRK_BOUNCE_NONE && pol.action != MTRK_BOUNCE_ACTION_IGNORE) {
         applied = (mtrk_bounce_action)pol.action;
-        if (applied == MTRK_BOUNCE_ACTION_SUPPRESS && kind != MTRK_BOUNCE_HARD) {
-            in.bounce_kind = MTRK_BOUNCE_HARD;
-            by_policy = true;
-        } else if (applied == MTRK_BOUNCE_ACTION_DEFAULT && kind == MTRK_BOUNCE_SOFT && pol.soft_limit > 0) {
-            uint64_t run = 0;
-            rc = soft_run(t, m.contact, occurred_at ? occurred_at : core_now(t->db), &run);
-            if (rc == MTRK_OK && run + 1 >= (uint64_t)pol.soft_limit) {
-                in.bounce_kind = MTRK_BOUNCE_HARD;
-                by_policy = true;
-            }
-        }
-        if (rc == MTRK_OK)
-            rc = core_event_record(t, &in, &o);
-        if (rc == MTRK_OK && !o.duplicate)
-            rc = audit_suppression(t, r, &pol, applied, by_policy, o.event_id);
+        rc = core_event_record(t, &in, &o);
     }
     rows_clear(T_MESSAGES, &m);
     rc = tx_end(t, rc);

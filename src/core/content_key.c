@@ -62,6 +62,17 @@ MTRK_API int mtrk_event_content_key(char *out, const mtrk_event_input *in)
     h_int(&h, 's', in->unsub_scope);
     h_add(&h, 'a', &in->unsub_audience, sizeof in->unsub_audience);
     h_int(&h, 'c', in->unsub_source);
+    /* Version 2's bounce facts, only when given: a key never changes for an
+     * input a version-1 caller can give. */
+    if (in->version >= 2 && in->bounce_reason != MTRK_BR_UNDETERMINED)
+        h_int(&h, 'R', in->bounce_reason);
+    if (in->version >= 2 && in->smtp_code != 0)
+        h_int(&h, 'C', in->smtp_code);
+    if (in->version >= 2) {
+        h_str(&h, 'S', in->bounce_status);
+        h_str(&h, 'T', in->bounce_type);
+        h_str(&h, 'U', in->bounce_subtype);
+    }
     unsigned char d[32];
     crypto_generichash_final(&h, d, sizeof d);
     memcpy(out, CONTENT_PREFIX, sizeof CONTENT_PREFIX - 1);

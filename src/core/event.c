@@ -12,6 +12,7 @@
 #include "event_int.h"
 #include "contact_int.h"
 #include "decide.h"
+#include "reputation_int.h"
 #include "tracking_int.h"
 
 #include <assert.h>
@@ -496,6 +497,8 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre,
             out->conflict = 0;
     }
     int rc;
+    if ((rc = bounce_facts_record(t, in, pre, out, wrote, event_record)) != BOUNCE_FACTS_NONE) /* bounce_facts.c */
+        return rc;
     if (t->fold != NULL && has_provider_id(in->provider, in->provider_event_id)) {
         /* In a batch: the stored ids were read with the batch, and the
          * batch's own are added as it records them. */

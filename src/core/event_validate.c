@@ -27,7 +27,8 @@ MTRK_API int mtrk_event_input_init(mtrk_event_input *in, unsigned int version)
         return gerr(MTRK_EINVAL, "input is NULL");
     if (version == 0 || version > MTRK_EVENT_INPUT_VERSION)
         return gerr(MTRK_EVERSION, "event input version %u unknown (1..%u)", version, MTRK_EVENT_INPUT_VERSION);
-    memset(in, 0, sizeof *in);
+    /* A version-1 caller's struct ends before bounce_reason: nothing past it is written. */
+    memset(in, 0, version == 1 ? offsetof(mtrk_event_input, bounce_reason) : sizeof *in);
     in->version = version;
     in->verdict = MTRK_VERDICT_AUTO;
     return MTRK_OK;

@@ -365,6 +365,27 @@
     X(api_tokens, created_at, INT, N_)                   \
     X(api_tokens, revoked_at, INT, N_)
 
+/* The facts of a bounce event that carried them (bounce_facts.c): one row
+ * per such event, keyed by it. reason: mtrk_bounce_reason; given_kind the
+ * input's bounce_kind, kind the one recorded after the policy; action the
+ * mtrk_bounce_action applied; by: 0 nothing suppressed, 1 the policy, 2 the
+ * reason's kind, 3 the tenant's soft-bounce threshold. */
+#define BOUNCE_FACTS_COLS(X)                             \
+    X(bounce_facts, tenant, ID, N_)                      \
+    X(bounce_facts, event, ID, N_)                       \
+    X(bounce_facts, message, ID, N_)                     \
+    X(bounce_facts, campaign, ID, N_)                    \
+    X(bounce_facts, occurred_at, INT, N_)                \
+    X(bounce_facts, reason, INT, N_)                     \
+    X(bounce_facts, given_kind, INT, N_)                 \
+    X(bounce_facts, kind, INT, N_)                       \
+    X(bounce_facts, action, INT, N_)                     \
+    X(bounce_facts, by, INT, N_)                         \
+    X(bounce_facts, smtp_code, INT, N_)                  \
+    X(bounce_facts, status, TEXT, NUL_)                  \
+    X(bounce_facts, bounce_type, TEXT, NUL_)             \
+    X(bounce_facts, bounce_subtype, TEXT, NUL_)
+
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
     X(TENANTS, tenants, 1)            \
@@ -393,7 +414,8 @@
     X(WEBHOOK_SETTINGS, webhook_settings, 2) \
     X(WEBHOOK_KEYS, webhook_keys, 3)  \
     X(DEADLETTERS, deadletters, 2) \
-    X(API_TOKENS, api_tokens, 2)
+    X(API_TOKENS, api_tokens, 2) \
+    X(BOUNCE_FACTS, bounce_facts, 2)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -436,6 +458,7 @@ enum {
 #define webhook_keys_COLS_ WEBHOOK_KEYS_COLS
 #define deadletters_COLS_ DEADLETTERS_COLS
 #define api_tokens_COLS_ API_TOKENS_COLS
+#define bounce_facts_COLS_ BOUNCE_FACTS_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD
@@ -464,6 +487,7 @@ enum { IDX_LANDING_PAGES_CAMPAIGN = 0 };
 enum { IDX_LEADS_KEY = 0, IDX_LEADS_CAMPAIGN = 1, IDX_LEADS_CONTACT = 2 };
 enum { IDX_LINK_STATS_CAMPAIGN = 0 };
 enum { IDX_DEADLETTERS_KEY = 0 };
+enum { IDX_BOUNCE_FACTS_MESSAGE = 0, IDX_BOUNCE_FACTS_CAMPAIGN = 1 };
 
 /* Per-message facts (messages.flags), counted by the rollups. */
 #define MSGF_SENT 0x001           /* a sent event, or any outcome implying it */

@@ -67,6 +67,11 @@ static const mtrk_index_def deadletters_idx[] = {
     /* A provider's retry of a dead-lettered event finds it; a listing by provider. */
     IDX("deadletters_by_key", 1, COL_deadletters_tenant, COL_deadletters_provider, COL_deadletters_event_key),
 };
+static const mtrk_index_def bounce_facts_idx[] = {
+    /* A message's bounce facts (mtrk_bounce_facts_message); a campaign's, counted by reason. */
+    IDX("bounce_facts_by_message", 0, COL_bounce_facts_tenant, COL_bounce_facts_message),
+    IDX("bounce_facts_by_campaign", 0, COL_bounce_facts_tenant, COL_bounce_facts_campaign, COL_bounce_facts_reason),
+};
 #define NOIDX(n) static const mtrk_index_def *const n##_idx_none = NULL;
 #define IDXN(arr) (unsigned)(sizeof(arr) / sizeof((arr)[0])), arr
 
@@ -101,6 +106,7 @@ static const mtrk_table_def tables[T__COUNT] = {
     [T_WEBHOOK_KEYS] = TABLE(webhook_keys, 3),
     [T_DEADLETTERS] = TABLE_I(deadletters, 2),
     [T_API_TOKENS] = TABLE(api_tokens, 2),
+    [T_BOUNCE_FACTS] = TABLE_I(bounce_facts, 2),
 };
 
 #define X_(E, n, k) [T_##E] = rows_##n##_offsets,
@@ -111,7 +117,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 11u
+#define SCHEMA_VERSION 12u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

@@ -765,6 +765,14 @@ static int render_headers(render_ctx *r, mtrk_rendered *out)
     return MTRK_OK;
 }
 
+/* The size of a caller's mtrk_rendered of `version`: nothing past it is read or written. */
+static size_t rendered_size(unsigned version)
+{
+    return version == 1 ? offsetof(mtrk_rendered, mid_header)
+         : version == 2 ? offsetof(mtrk_rendered, return_path)
+                        : sizeof(mtrk_rendered);
+}
+
 MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version)
 {
     if (r == NULL)
@@ -773,8 +781,7 @@ MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version)
         return gerr(MTRK_EVERSION, "rendered version %u unknown (1..%u)", version, MTRK_RENDERED_VERSION);
     mtrk_rendered d = MTRK_RENDERED_INIT;
     d.version = version;
-    /* A version-1 caller's struct ends before mid_header. */
-    memcpy(r, &d, version == 1 ? offsetof(mtrk_rendered, mid_header) : sizeof d);
+    memcpy(r, &d, rendered_size(version));
     return MTRK_OK;
 }
 
@@ -792,6 +799,12 @@ MTRK_API void mtrk_rendered_clear(mtrk_rendered *r)
         free(r->mid_header);
         r->mid_header = NULL;
     }
+    if (r->version >= 3) {
+        free(r->return_path);
+        free(r->provider_json);
+        free(r->provider_header);
+        r->return_path = r->provider_json = r->provider_header = NULL;
+    }
 }
 
 MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid)
@@ -801,7 +814,8 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
     if (rc)
         return rc;
     if (out->html || out->text || out->list_unsubscribe || out->list_unsubscribe_post ||
-        (out->version >= 2 && out->mid_header))
+        (out->version >= 2 && out->mid_header) ||
+        (out->version >= 3 && (out->return_path || out->provider_json || out->provider_header)))
         return terr(t, MTRK_EINVAL, "out holds strings: mtrk_rendered_clear it first");
     if (id_is_nil(mid))
         return terr(t, MTRK_EINVAL, "mid is nil");
@@ -831,8 +845,7 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
         return rc;
     }
     res.version = out->version;
-    /* A version-1 caller's struct ends before mid_header. */
-    memcpy(out, &res, out->version == 1 ? offsetof(mtrk_rendered, mid_header) : sizeof res);
+    memcpy(out, &res, rendered_size(out->version));
     return MTRK_OK;
 }
 

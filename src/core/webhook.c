@@ -5,6 +5,7 @@
  * the dead-letter store, all in the caller's one write transaction. Also the
  * per-provider keys and settings the adapters verify with.
  */
+#include "bounce_int.h"
 #include "webhook_int.h"
 
 #include <sodium.h>
@@ -449,6 +450,28 @@ static int dead_letter(mtrk_tenant *t, const char *provider, wh_event *ev, const
     return st_insert(t, T_DEADLETTERS, &r);
 }
 
+/* A bounce's facts from the provider's bounce object, through the taxonomy
+ * (bounce_table.c): the reason decides hard or soft. A fact the event input
+ * would refuse (a status that is no RFC 3463 code, a code out of range, an
+ * overlong provider category) is left out rather than refusing the event. */
+static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider)
+{
+    mtrk_bounce_reason r = wh_bounce_reason(provider, ev->bounce_type, ev->bounce_subtype, ev->smtp_code,
+                                            ev->enhanced_status, ev->diagnostic);
+    in->bounce_kind = mtrk_bounce_reason_kind(r) == MTRK_BOUNCE_HARD ? MTRK_BOUNCE_HARD : MTRK_BOUNCE_SOFT;
+    in->diagnostic = ev->diagnostic;
+    in->bounce_reason = r;
+    in->smtp_code = ev->smtp_code >= 200 && ev->smtp_code <= 599 ? ev->smtp_code : 0;
+    int c, s, d;
+    const char *st = ev->enhanced_status;
+    if (st != NULL && strlen(st) <= 32 && bounce_status_parse(&c, &s, &d, st) == (int)strlen(st) &&
+        (c == 2 || c == 4 || c == 5))
+        in->bounce_status = st;
+    in->bounce_type = ev->bounce_type && strlen(ev->bounce_type) <= MTRK_MAX_PROVIDER ? ev->bounce_type : NULL;
+    in->bounce_subtype =
+        ev->bounce_subtype && strlen(ev->bounce_subtype) <= MTRK_MAX_PROVIDER ? ev->bounce_subtype : NULL;
+}
+
 static void to_input(mtrk_event_input *in, const wh_event *ev, const char *provider, mtrk_id lid)
 {
     *in = (mtrk_event_input)MTRK_EVENT_INPUT_INIT;
@@ -459,10 +482,8 @@ static void to_input(mtrk_event_input *in, const wh_event *ev, const char *provi
     in->provider = provider;
     in->provider_event_id = ev->key;
     in->provider_message_id = ev->provider_message_id;
-    if (ev->type == MTRK_EV_BOUNCE) {
-        in->bounce_kind = ev->bounce_kind;
-        in->diagnostic = ev->diagnostic;
-    }
+    if (ev->type == MTRK_EV_BOUNCE)
+        bounce_facts_of(in, ev, provider);
     if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
         in->user_agent = ev->user_agent;
         in->ip = ev->ip;

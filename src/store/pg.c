@@ -151,7 +151,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 9
+#define PG_SCHEMA_VERSION 10
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -765,9 +765,27 @@ static int migrate_9(pgstore *s, const char *schema)
                 "migrating to schema version 9");
 }
 
+/* Version 10: bounce_facts, the facts of bounce events that carried them
+ * (src/core/bounce_facts.c). New table only. Frozen: written out. */
+static int migrate_10(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "CREATE TABLE \"bounce_facts\" (\"tenant\" uuid NOT NULL, \"event\" uuid NOT NULL,"
+                " \"message\" uuid NOT NULL, \"campaign\" uuid NOT NULL, \"occurred_at\" bigint NOT NULL,"
+                " \"reason\" bigint NOT NULL, \"given_kind\" bigint NOT NULL, \"kind\" bigint NOT NULL,"
+                " \"action\" bigint NOT NULL, \"by\" bigint NOT NULL, \"smtp_code\" bigint NOT NULL,"
+                " \"status\" text COLLATE \"C\", \"bounce_type\" text COLLATE \"C\","
+                " \"bounce_subtype\" text COLLATE \"C\", PRIMARY KEY (\"tenant\", \"event\"));\n"
+                "CREATE INDEX \"bounce_facts_by_message\" ON \"bounce_facts\" (\"tenant\", \"message\", \"event\");\n"
+                "CREATE INDEX \"bounce_facts_by_campaign\" ON \"bounce_facts\""
+                " (\"tenant\", \"campaign\", \"reason\", \"event\");\n",
+                "migrating to schema version 10");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
-                                                            migrate_6, migrate_7, migrate_8, migrate_9 };
+                                                            migrate_6, migrate_7, migrate_8, migrate_9, migrate_10 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 10
+#define SQLITE_SCHEMA_VERSION 11
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -451,9 +451,26 @@ static int migrate_10(sqlstore *s)
                    "migrating to schema version 10");
 }
 
+/* Version 11: bounce_facts, the facts of bounce events that carried them
+ * (src/core/bounce_facts.c). New table only. Frozen. */
+static int migrate_11(sqlstore *s)
+{
+    return exec_as(s,
+                   "CREATE TABLE IF NOT EXISTS \"bounce_facts\" (\"tenant\" BLOB NOT NULL, \"event\" BLOB NOT NULL,"
+                   " \"message\" BLOB NOT NULL, \"campaign\" BLOB NOT NULL, \"occurred_at\" INTEGER NOT NULL,"
+                   " \"reason\" INTEGER NOT NULL, \"given_kind\" INTEGER NOT NULL, \"kind\" INTEGER NOT NULL,"
+                   " \"action\" INTEGER NOT NULL, \"by\" INTEGER NOT NULL, \"smtp_code\" INTEGER NOT NULL,"
+                   " \"status\" TEXT, \"bounce_type\" TEXT, \"bounce_subtype\" TEXT,"
+                   " PRIMARY KEY (\"tenant\", \"event\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE INDEX IF NOT EXISTS \"bounce_facts_by_message\" ON \"bounce_facts\" (\"tenant\", \"message\");\n"
+                   "CREATE INDEX IF NOT EXISTS \"bounce_facts_by_campaign\" ON \"bounce_facts\""
+                   " (\"tenant\", \"campaign\", \"reason\");\n",
+                   "migrating to schema version 11");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
-                                                                 migrate_9, migrate_10 };
+                                                                 migrate_9, migrate_10, migrate_11 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

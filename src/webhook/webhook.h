@@ -194,7 +194,11 @@ char *wh_join(const char *a, const char *sep, const char *b);
 /* Refuses a timestamp (Unix ms) outside now ± tolerance: 0 ok, -1 refused. */
 int wh_check_age(const wh_request *req, wh_result *res, mtrk_time ts);
 
-/* The provisional hard/soft table (bounce_table.c). */
+/* A provider's bounce object as a reason of mtrk's taxonomy (bounce_table.c). */
+mtrk_bounce_reason wh_bounce_reason(const char *provider, const char *type, const char *subtype, int smtp_code,
+                                    const char *enhanced, const char *diagnostic);
+/* Hard or soft from that reason, without the text (soft for not_a_bounce):
+ * the adapters' first word, which the recording refines with the text. */
 mtrk_bounce_kind wh_bounce_kind(const char *provider, const char *type, const char *subtype, int smtp_code,
                                 const char *enhanced);
 

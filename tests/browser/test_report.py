@@ -80,6 +80,13 @@ out.funnel = Array.prototype.map.call(document.querySelectorAll('svg[data-chart=
   return {label: g.querySelector('text.label').textContent, value: g.querySelector('text.value').textContent};
 });
 out.leads_note = texts('p.note.leads');
+out.reasons = Array.prototype.map.call(document.querySelectorAll('svg[data-chart="bounce-reasons"] g.row'),
+  function (g) { return {label: Array.prototype.map.call(g.querySelectorAll('text.label tspan'),
+                                                          function (t) { return t.textContent; }).join(' ') ||
+                                g.querySelector('text.label').textContent,
+                         value: g.querySelector('text.value').textContent,
+                         hard: g.classList.contains('hard')}; });
+out.reasons_note = texts('p.note.bounce-reasons');
 var cmp = document.querySelector('svg[data-chart=compare]');
 if (cmp) {
   out.compare = {values: texts('text.value', cmp), ticks: texts('g.axis text.tick', cmp),
@@ -155,6 +162,11 @@ def ingest(db, name, opens_human, opens_machine):
         add("click", mids[5 + i], T0 + 3 * H, lid=links[LONG])
     for i in range(6):
         add("click", mids[i], T0 + 6000, lid=links["Trap"], verdict="machine", verdict_reason="honeypot")
+    # Bounces with their facts: two dead mailboxes (hard), one full (soft).
+    for i, (reason, status) in enumerate((("user_unknown", "5.1.1"), ("user_unknown", "5.1.1"),
+                                          ("mailbox_full", "4.2.2"))):
+        add("bounce", mids[17 + i], T0 + 4 * H, bounce_kind="soft", bounce_reason=reason, bounce_status=status,
+            bounce_type="bounce", smtp_code=550 if status[0] == "5" else 452)
     run(db, "events", "ingest", "-", stdin="".join(json.dumps(e) + "\n" for e in ev))
     run(db, "leads", "capture", name, "--address", "p0@example.com", "--key", "l1", "--mid", mids[0],
         "--at", "2026-03-01T12:00:00Z")
@@ -226,6 +238,19 @@ def check_single(b, page, js, terminal, errors):
     b.screenshot(page, os.path.join(OUT, "report-narrow.png"), 375, 2400)
 
 
+def check_reasons(got, js, terminal, errors):
+    """Bounces by reason: the chart's rows, the JSON and the terminal agree."""
+    if js.get("bounce_reasons") != {"user_unknown": 2, "mailbox_full": 1}:
+        errors.append("JSON bounce_reasons: %r" % js.get("bounce_reasons"))
+    rows = [(r["label"], r["value"].split(" ")[0], r["hard"]) for r in got["reasons"]]
+    if rows != [("user unknown (hard)", "2", True), ("mailbox full (soft)", "1", False)]:
+        errors.append("bounce reasons chart rows: %r" % got["reasons"])
+    if not re.search(r"BOUNCES BY REASON[^\n]*\n  user unknown +2 +66\.7%  hard\n  mailbox full +1 +33\.3%  soft", terminal):
+        errors.append("terminal bounce reasons: %r" % terminal[terminal.find("BOUNCES BY"):][:200])
+    if got["reasons_note"]:
+        errors.append("the no-reason note shows with reasons: %r" % got["reasons_note"])
+
+
 def check_compare(b, page, errors):
     got = b.probe(page, PROBE, 1200, 4000)
     cmp = got.get("compare")
@@ -259,6 +284,7 @@ def main():
         js = json.loads(run(db, "report", "Spring", "--json", "--hours", "12"))
         terminal = run(db, "report", "Spring", "--hours", "12")
         check_single(b, single, js, terminal, errors)
+        check_reasons(b.probe(single, PROBE, 1200, 2400), js, terminal, errors)
         both = os.path.join(OUT, "report-compare.html")
         run(db, "report", "--compare", "Spring", "Autumn", "--html", both)
         check_compare(b, both, errors)

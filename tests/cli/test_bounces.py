@@ -249,6 +249,18 @@ class BouncesTest(unittest.TestCase):
         out = json.loads(run("--db", db, "bounces", "--json", "--record", path).stdout)
         self.assertEqual((out["summary"]["recorded"], out["summary"]["ignored"]), (0, 1))
         self.assertIn("ignored by policy 1", run("--db", db, "bounces", "--record", path).stdout)
+        # the recorded bounce's facts, by message
+        facts = json.loads(run("--db", db, "bounce-facts", msgs["bia@dest2.example"], "--json").stdout)
+        self.assertEqual(len(facts), 1)
+        f = facts[0]
+        self.assertEqual((f["reason"], f["kind"], f["action"], f["hard_by"], f["bounce_type"]),
+                         ("mailbox_full", "hard", "suppress", "policy", "failed"))
+        self.assertTrue(f["status"].startswith("5.2."))
+        self.assertEqual(json.loads(run("--db", db, "bounce-facts", msgs["ana@dest1.example"], "--json").stdout), [])
+        text = run("--db", db, "bounce-facts", msgs["bia@dest2.example"]).stdout
+        self.assertIn("mailbox_full\thard\tsuppress\tpolicy", text)
+        run("--db", db, "bounce-facts", "not-an-id", expect=1)  # usage
+        run("--db", db, "bounce-facts", "0190f3b0-0000-7000-8000-000000000000", expect=2)  # no such message
 
 
 if __name__ == "__main__":

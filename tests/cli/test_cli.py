@@ -520,6 +520,21 @@ class CliTest(unittest.TestCase):
             self.assertEqual(f.read(), r["html"])
         self.t.run("render", "not-an-id", expect=1)
         self.t.run("urls", "R", "nobody@example.com", expect=2)
+        # What sending needs: the signed VERP return path and a provider's attachment.
+        self.assertIsNone(r["return_path"])
+        self.assertIsNone(r["provider"])
+        s = self.t.json("render", u["mid"], "--return-path", "bounces@b.example.com", "--provider", "sendgrid",
+                        "--json")
+        self.assertTrue(s["return_path"].startswith("bounces+"))
+        self.assertTrue(s["return_path"].endswith("-mtrk-%s@b.example.com" % u["mid"].replace("-", "")))
+        self.assertEqual(s["provider"]["attach"], {"custom_args": {"mtrk_mid": u["mid"]}})
+        self.assertEqual(s["provider"]["header"], 'X-SMTPAPI: {"unique_args":{"mtrk_mid":"%s"}}' % u["mid"])
+        plain = self.t.run("render", u["mid"], "--return-path", "bounces@b.example.com", "--provider", "postmark",
+                           "--html-out", out).stdout
+        self.assertIn("Return-Path: <%s>" % s["return_path"], plain)
+        self.assertIn("X-PM-Metadata-mtrk_mid: %s" % u["mid"], plain)
+        self.t.run("render", u["mid"], "--provider", "pigeon", expect=1)
+        self.t.run("render", u["mid"], "--return-path", "a-local-part-too-long@b.example.com", expect=1)
 
     def test_webhook_keys_settings_and_dead_letters(self):
         self.campaign(n=2)

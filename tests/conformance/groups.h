@@ -22,6 +22,7 @@ extern const conf_group conf_group_property;
 extern const conf_group conf_group_reputation;
 extern const conf_group conf_group_webhooks;
 extern const conf_group conf_group_apitokens;
+extern const conf_group conf_group_bounce_facts;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -43,5 +44,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_reputation,
     &conf_group_webhooks,
     &conf_group_apitokens,
+    &conf_group_bounce_facts,
 };
 #endif

@@ -458,6 +458,17 @@ static void sweep(void)
     mtrk_rendered rd = MTRK_RENDERED_INIT;
     SWEEP(mtrk_message_render, MTRK_ENOTFOUND, &rd, a, B.mid1);
     mtrk_rendered_clear(&rd);
+    mtrk_render_options ro = MTRK_RENDER_OPTIONS_INIT;
+    ro.return_path = "bounces@b.example.com";
+    ro.provider = "sendgrid";
+    SWEEP(mtrk_message_render_with, MTRK_ENOTFOUND, &rd, a, B.mid1, &ro);
+    mtrk_rendered_clear(&rd);
+    /* B's signed return path does not verify with A's keys. */
+    mtrk_rendered brd = MTRK_RENDERED_INIT;
+    OK(mtrk_message_render_with(&brd, B.t, B.mid1, &ro));
+    mtrk_id vmid = nil;
+    SWEEP(mtrk_bounce_verp_verify, MTRK_ESIGNATURE, &vmid, a, brd.return_path);
+    mtrk_rendered_clear(&brd);
 
     /* ---- landing pages and leads ---- */
     mtrk_id lp = nil;
@@ -592,6 +603,9 @@ static void sweep(void)
     mtrk_link_stats ls = MTRK_LINK_STATS_INIT;
     mtrk_link_stats *lss[1] = { &ls };
     SWEEP(mtrk_metrics_links, MTRK_ENOTFOUND, lss, 1, &n, a, B.camp);
+    SWEEP(mtrk_bounce_facts_message, MTRK_ENOTFOUND, NULL, 0, &n, a, B.mid1);
+    static uint64_t reasons[MTRK_BOUNCE_REASON_COUNT];
+    SWEEP(mtrk_bounce_reason_counts, MTRK_ENOTFOUND, reasons, MTRK_BOUNCE_REASON_COUNT, a, B.camp);
     static uint64_t hourly[48 * MTRK_EV_TYPE_COUNT];
     SWEEP(mtrk_metrics_hourly, MTRK_ENOTFOUND, hourly, 48 * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &n, a, B.camp,
           3600000, 3600000 * 40);

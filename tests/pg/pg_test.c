@@ -1006,14 +1006,14 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 9 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 10 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
      * address rule (1, the older one, for existing rows) and event window;
      * the tables of the bounce policies and reputation guards are made (7);
-     * the provider webhook tables (8); api_tokens (9); the versions
-     * recorded. */
+     * the provider webhook tables (8); api_tokens (9); bounce_facts and
+     * its indexes (10); the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -1027,6 +1027,7 @@ static int test_store(void)
         "retention_ms, secret) VALUES (gen_random_uuid(), 'migration-test', 0, '', 3, 1, 1, '00')");
     sql("CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_at, arrived_at, id)");
     sql("DROP TABLE api_tokens");
+    sql("DROP TABLE bounce_facts");
     /* One event of that version, made by hand (its keys point nowhere). */
     sql("CREATE TABLE events_migration_test PARTITION OF events FOR VALUES FROM (0) TO (86400000)");
     sql("SET session_replication_role = replica");
@@ -1035,12 +1036,12 @@ static int test_store(void)
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 9, "migrations 3 to 9 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 10, "migrations 3 to 10 not recorded");
     CHECK(sql_int("SELECT count(*) FROM tenants WHERE key = 'migration-test' AND address_rule = 1 AND "
                   "events_earliest = 946684800000 AND events_ahead_ms = 86400000") == 1,
           "migration 6: an existing tenant's address rule and event window");
@@ -1055,6 +1056,9 @@ static int test_store(void)
     CHECK(sql_int("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
                   "AND table_name = 'api_tokens'") == 1,
           "migration 9: api_tokens");
+    CHECK(sql_int("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = "
+                  "'bounce_facts' AND indexname IN ('bounce_facts_by_message', 'bounce_facts_by_campaign')") == 2,
+          "migration 10: bounce_facts and its indexes");
     CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND table_name = 'messages' AND column_name IN "
                   "('folded_occurred_at', 'folded_arrived_at', 'folded_event')") == 3,

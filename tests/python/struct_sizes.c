@@ -34,6 +34,7 @@ int main(void)
     SIZE(mtrk_key_info);
     SIZE(mtrk_api_token_info);
     SIZE(mtrk_rendered);
+    SIZE(mtrk_render_options);
     SIZE(mtrk_classify_rule);
     SIZE(mtrk_classify_rules);
     SIZE(mtrk_classify_input);
@@ -47,6 +48,7 @@ int main(void)
     SIZE(mtrk_reputation_settings);
     SIZE(mtrk_reputation);
     SIZE(mtrk_bounce_policy);
+    SIZE(mtrk_bounce_fact);
     SIZE(mtrk_webhook_request);
     SIZE(mtrk_webhook_event);
     SIZE(mtrk_webhook_result);
@@ -65,6 +67,8 @@ int main(void)
     OFF(mtrk_lead_input, captured_at);
     OFF(mtrk_lead_info, fields_json);
     OFF(mtrk_event_input, unsub_source);
+    OFF(mtrk_event_input, bounce_subtype);
+    OFF(mtrk_bounce_fact, diagnostic);
     OFF(mtrk_event_outcome, event_id);
     OFF(mtrk_event_info, effects);
     OFF(mtrk_metrics, conversion_rate);
@@ -75,6 +79,8 @@ int main(void)
     OFF(mtrk_key_info, current);
     OFF(mtrk_api_token_info, revoked_at);
     OFF(mtrk_rendered, text_len);
+    OFF(mtrk_rendered, provider_header);
+    OFF(mtrk_bounce_recipient, verp);
     OFF(mtrk_classify_rules, delivery_window_ms);
     OFF(mtrk_classify_input, builtin_rule);
     OFF(mtrk_track_request, at);

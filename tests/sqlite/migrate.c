@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 10, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -226,7 +226,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 10, "user_version after migrations 5 to 10");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after migrations 5 to 11");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
@@ -244,7 +244,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 10, "user_version after migrations 9 and 10");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after migrations 9 to 11");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);

@@ -44,7 +44,6 @@ AT_VERSION_1(MTRK_MESSAGE_INFO);
 AT_VERSION_1(MTRK_LEAD_INPUT);
 AT_VERSION_1(MTRK_LEAD_INFO);
 AT_VERSION_1(MTRK_CONTACT_SPEC);
-AT_VERSION_1(MTRK_EVENT_INPUT);
 AT_VERSION_1(MTRK_EVENT_INFO);
 AT_VERSION_1(MTRK_METRICS);
 AT_VERSION_1(MTRK_LINK_STATS);
@@ -58,7 +57,8 @@ AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
 AT_VERSION_1(MTRK_TRACK_RESULT);
 AT_VERSION_1(MTRK_HTML_LINK);
 _Static_assert(MTRK_TENANT_SETTINGS_VERSION == 3 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
-                   MTRK_RENDERED_VERSION == 2,
+                   MTRK_RENDERED_VERSION == 3 && MTRK_EVENT_INPUT_VERSION == 2 &&
+                   MTRK_BOUNCE_RECIPIENT_VERSION == 2,
                "a new version: add its exact-size test below");
 
 /* mtrk_rendered as a caller built against version 1 declares it. */
@@ -68,6 +68,63 @@ typedef struct rendered_v1 {
     size_t html_len, text_len;
 } rendered_v1;
 _Static_assert(sizeof(rendered_v1) == offsetof(mtrk_rendered, mid_header), "version 1 ends there");
+
+/* mtrk_event_input as a caller built against version 1 declares it: it ends
+ * where bounce_reason begins. */
+static void event_input_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    size_t v1size = offsetof(mtrk_event_input, bounce_reason);
+    void *v1 = malloc(v1size); /* exactly the old caller's size */
+    assert_non_null(v1);
+    OK(mtrk_event_input_init(v1, 1));
+    mtrk_event_input seen = MTRK_EVENT_INPUT_INIT;
+    memcpy(&seen, v1, v1size);
+    assert_int_equal(seen.version, 1);
+    assert_int_equal(seen.verdict, MTRK_VERDICT_AUTO);
+    seen.type = MTRK_EV_BOUNCE;
+    seen.bounce_kind = MTRK_BOUNCE_SOFT;
+    seen.mid.bytes[0] = 1;
+    memcpy(v1, &seen, v1size);
+    char key[MTRK_EVENT_CONTENT_KEY_SIZE];
+    OK(mtrk_event_content_key(key, v1)); /* reads version 1's fields only */
+    /* The same input at version 2 with no facts gives the same key. */
+    mtrk_event_input v2 = seen;
+    v2.version = 2;
+    char key2[MTRK_EVENT_CONTENT_KEY_SIZE];
+    OK(mtrk_event_content_key(key2, &v2));
+    assert_string_equal(key, key2);
+    v2.bounce_reason = MTRK_BR_MAILBOX_FULL;
+    OK(mtrk_event_content_key(key2, &v2));
+    assert_string_not_equal(key, key2);
+    free(v1);
+}
+
+/* mtrk_bounce_recipient as a caller built against version 1 declares it:
+ * it ends where verp begins; init and report_get write nothing past it. */
+static void bounce_recipient_version_1_caller_gets_only_version_1_fields(void **state)
+{
+    (void)state;
+    size_t v1size = offsetof(mtrk_bounce_recipient, verp);
+    void *v1 = malloc(v1size);
+    assert_non_null(v1);
+    OK(mtrk_bounce_recipient_init(v1, 1));
+    static const char dsn[] = "From: MAILER-DAEMON@mx.example\r\nTo: bounces+mtrk-0190a1b2c3d47e5f8a9b0c1d2e3f4a5b@b.example\r\n"
+                              "Subject: Undelivered Mail Returned to Sender\r\nContent-Type: text/plain\r\n\r\n"
+                              "<ana@x.example>: host mx.x.example said: 550 5.1.1 User unknown\r\n";
+    mtrk_bounce_report *r = NULL;
+    OK(mtrk_bounce_parse(&r, dsn, sizeof dsn - 1));
+    assert_true(mtrk_bounce_report_count(r) >= 1);
+    OK(mtrk_bounce_report_get(v1, r, 0));
+    mtrk_bounce_recipient seen = MTRK_BOUNCE_RECIPIENT_INIT;
+    memcpy(&seen, v1, v1size);
+    assert_int_equal(seen.mid_source, MTRK_BOUNCE_MID_VERP);
+    mtrk_bounce_recipient two = MTRK_BOUNCE_RECIPIENT_INIT;
+    OK(mtrk_bounce_report_get(&two, r, 0));
+    assert_string_equal(two.verp, "bounces+mtrk-0190a1b2c3d47e5f8a9b0c1d2e3f4a5b@b.example");
+    mtrk_bounce_report_free(r);
+    free(v1);
+}
 
 /* mtrk_open_options as a caller built against version 1 declares it. */
 typedef struct open_options_v1 {
@@ -324,6 +381,33 @@ static void event_outcome_version_1_caller_gets_only_version_1_fields(void **sta
     for (int i = 0; i < N; i++)
         free(out[i]);
 
+    /* mtrk_event_input version 1, exactly its size: a bounce recorded
+     * alone and in a batch reads nothing past it (the bounce-facts hook
+     * looks at version 2's members only for version 2). */
+    size_t in1 = offsetof(mtrk_event_input, bounce_reason);
+    void *b1 = malloc(in1);
+    assert_non_null(b1);
+    OK(mtrk_event_input_init(b1, 1));
+    mtrk_event_input bounce = MTRK_EVENT_INPUT_INIT;
+    memcpy(&bounce, b1, in1);
+    bounce.type = MTRK_EV_BOUNCE;
+    bounce.mid = m[1].mid;
+    bounce.bounce_kind = MTRK_BOUNCE_SOFT;
+    bounce.provider = "esp";
+    bounce.provider_event_id = "b1";
+    memcpy(b1, &bounce, in1);
+    OK(mtrk_event_record(NULL, t, b1));
+    bounce.provider_event_id = "b2";
+    memcpy(b1, &bounce, in1);
+    const mtrk_event_input *bev[1] = { b1 };
+    mtrk_event_outcome bo = MTRK_EVENT_OUTCOME_INIT, *bop[1] = { &bo };
+    OK(mtrk_event_record_batch(&recorded, bop, t, bev, 1));
+    assert_int_equal(recorded, 1);
+    size_t nf = 9;
+    OK(mtrk_bounce_facts_message(NULL, 0, &nf, t, m[1].mid));
+    assert_int_equal(nf, 0); /* no facts: version 1 */
+    free(b1);
+
     /* mtrk_rendered: version 1 ends before mid_header; init, render and
      * clear write nothing past it, and version 2 gets the mid's header. */
     mtrk_tenant_settings st;
@@ -339,6 +423,19 @@ static void event_outcome_version_1_caller_gets_only_version_1_fields(void **sta
     mtrk_rendered_clear((mtrk_rendered *)old);
     assert_null(old->text);
     free(old);
+    /* Version 2 ends before return_path: render_with may not fill it. */
+    size_t v2size = offsetof(mtrk_rendered, return_path);
+    void *two = malloc(v2size);
+    assert_non_null(two);
+    OK(mtrk_rendered_init(two, 2));
+    OK(mtrk_message_render(two, t, m[0].mid));
+    mtrk_rendered_clear(two);
+    mtrk_render_options ro = MTRK_RENDER_OPTIONS_INIT;
+    ro.provider = "sendgrid";
+    assert_int_equal(mtrk_message_render_with(two, t, m[0].mid, &ro), MTRK_EINVAL);
+    OK(mtrk_message_render_with(two, t, m[0].mid, NULL));
+    mtrk_rendered_clear(two);
+    free(two);
     mtrk_rendered now = MTRK_RENDERED_INIT;
     OK(mtrk_message_render(&now, t, m[0].mid));
     char mid_text[MTRK_ID_STRLEN + 1];
@@ -354,6 +451,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(open_options_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(event_input_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(bounce_recipient_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_2_caller_keeps_the_event_window),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),

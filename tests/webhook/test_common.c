@@ -245,15 +245,34 @@ static void public_key_forms_all_verify(void **state)
     EVP_PKEY_free(k);
 }
 
-static void bounce_table_falls_back_on_status_codes(void **state)
+static void bounce_table_gives_reasons_of_the_taxonomy(void **state)
 {
     (void)state;
-    assert_int_equal(wh_bounce_kind("ses", "Permanent", "General", 0, NULL), MTRK_BOUNCE_HARD);
-    assert_int_equal(wh_bounce_kind("ses", "transient", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
+    /* "Permanent" is the class digit: it never decides alone. */
+    assert_int_equal(wh_bounce_kind("ses", "Permanent", "General", 0, NULL), MTRK_BOUNCE_SOFT);
+    assert_int_equal(wh_bounce_reason("ses", "Permanent", "General", 0, "5.1.1", NULL), MTRK_BR_USER_UNKNOWN);
+    assert_int_equal(wh_bounce_reason("ses", "Transient", "MailboxFull", 0, NULL, NULL), MTRK_BR_MAILBOX_FULL);
+    assert_int_equal(wh_bounce_reason("resend", "Permanent", "Suppressed", 0, NULL, NULL), MTRK_BR_USER_UNKNOWN);
+    /* A row's category, refined by the text when it tells more. */
+    assert_int_equal(wh_bounce_reason("brevo", "hard_bounce", NULL, 0, NULL, NULL), MTRK_BR_USER_UNKNOWN);
+    assert_int_equal(wh_bounce_reason("brevo", "hard_bounce", NULL, 550, NULL,
+                                      "550 5.7.1 Service unavailable; client host blocked using Spamhaus"),
+                     MTRK_BR_BLOCKED);
+    assert_int_equal(wh_bounce_reason("mandrill", "reject", NULL, 550, "5.1.1", "user unknown"), MTRK_BR_BLOCKED);
+    assert_int_equal(wh_bounce_reason("postal", "MessageHeld", NULL, 0, NULL, NULL), MTRK_BR_ON_HOLD);
+    assert_int_equal(wh_bounce_reason("sendgrid", "dropped", "Bounced Address", 0, NULL, NULL), MTRK_BR_USER_UNKNOWN);
+    assert_int_equal(wh_bounce_reason("sendgrid", "bounce", "Reputation", 0, "5.7.1", NULL), MTRK_BR_BLOCKED);
+    assert_int_equal(wh_bounce_reason("sparkpost", "bounce", "22", 552, NULL, NULL), MTRK_BR_MAILBOX_FULL);
+    assert_int_equal(wh_bounce_reason("postmark", "SoftBounce", "4096", 0, NULL, "mailbox full"),
+                     MTRK_BR_MAILBOX_FULL);
+    assert_int_equal(wh_bounce_reason("mailgun", "permanent", "suppress-bounce", 605, NULL, NULL),
+                     MTRK_BR_USER_UNKNOWN);
+    /* An unknown category: the status and code alone. */
     assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, "5.1.1"), MTRK_BOUNCE_HARD);
     assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, "4.2.2"), MTRK_BOUNCE_SOFT);
-    assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 550, NULL), MTRK_BOUNCE_HARD);
     assert_int_equal(wh_bounce_kind("brevo", "unlisted", NULL, 0, NULL), MTRK_BOUNCE_SOFT);
+    /* not_a_bounce is soft to the adapters: an event input's bounce is hard or soft. */
+    assert_int_equal(wh_bounce_kind("sparkpost", "bounce", "60", 0, NULL), MTRK_BOUNCE_SOFT);
 }
 
 static void adapter_table_is_complete(void **state)
@@ -325,7 +344,7 @@ int main(void)
         cmocka_unit_test(constant_time_equality),
         cmocka_unit_test(base64_with_and_without_padding),
         cmocka_unit_test(public_key_forms_all_verify),
-        cmocka_unit_test(bounce_table_falls_back_on_status_codes),
+        cmocka_unit_test(bounce_table_gives_reasons_of_the_taxonomy),
         cmocka_unit_test(adapter_table_is_complete),
         cmocka_unit_test(no_secrets_refuses_signing_providers),
     };

@@ -90,7 +90,7 @@ static void every_event_type_maps_field_by_field(void **state)
     wht_str(e->enhanced_status, "5.1.1");
     wht_str(e->diagnostic, "550 5.1.1 <recipient@example.com>: Recipient address rejected: User unknown");
     e = &r.events[3];
-    assert_int_equal(e->bounce_kind, MTRK_BOUNCE_SOFT);
+    assert_int_equal(e->bounce_kind, MTRK_BOUNCE_HARD); /* class 21, DNS failure: host_unknown */
     wht_str(e->bounce_subtype, "21");
     e = &r.events[4];
     assert_int_equal(e->bounce_kind, MTRK_BOUNCE_NONE);

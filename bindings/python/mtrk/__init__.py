@@ -35,7 +35,8 @@ from .types import (Attribution, Audience, AuditEntry, BatchResult, BounceKind, 
                     ClassifyInput, TrackResult, HtmlLink, RewriteResult, SimOptions, SimReport)
 from . import bounces
 from .bounces import BounceFormat, BounceReason, BounceRecipient, BounceReport, MidSource
-from .reputation import BounceAction, BouncePolicy, Reputation, ReputationLevel, ReputationSettings
+from .reputation import (BounceAction, BounceFact, BouncePolicy, HardBy, Reputation, ReputationLevel,
+                         ReputationSettings)
 from .webhooks import DeadLetter, WebhookEvent, WebhookKey, WebhookResult
 from .tracking import default_classify_rules, html_rewrite, track_path_tenant, track_pixel
 
@@ -72,6 +73,6 @@ __all__ = [
     "MachineRule", "Apply", "TrackAction", "KeyInfo", "ApiTokenInfo", "Rendered", "ClassifyRule", "ClassifyRules",
     "ClassifyInput", "TrackResult", "HtmlLink", "RewriteResult", "SimOptions", "SimReport",
     "bounces", "BounceFormat", "BounceReason", "BounceRecipient", "BounceReport", "MidSource",
-    "BounceAction", "BouncePolicy", "Reputation", "ReputationLevel", "ReputationSettings",
+    "BounceAction", "BounceFact", "BouncePolicy", "HardBy", "Reputation", "ReputationLevel", "ReputationSettings",
     "DeadLetter", "WebhookEvent", "WebhookKey", "WebhookResult",
 ]

@@ -119,13 +119,16 @@ class mtrk_lead_info(Structure):
 
 
 class mtrk_event_input(Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("type", c_enum), ("mid", mtrk_id), ("lid", mtrk_id),
                 ("occurred_at", mtrk_time), ("provider", c_char_p), ("provider_event_id", c_char_p),
                 ("provider_message_id", c_char_p), ("bounce_kind", c_enum), ("diagnostic", c_char_p),
                 ("user_agent", c_char_p), ("ip", c_char_p), ("verdict", c_enum),
                 ("verdict_reason", c_char_p), ("unsub_scope", c_enum), ("unsub_audience", mtrk_id),
-                ("unsub_source", c_enum)]
+                ("unsub_source", c_enum),
+                # version 2
+                ("bounce_reason", c_enum), ("smtp_code", c_int), ("bounce_status", c_char_p),
+                ("bounce_type", c_char_p), ("bounce_subtype", c_char_p)]
 
 
 class mtrk_event_outcome(Structure):
@@ -207,10 +210,16 @@ class mtrk_api_token_info(Structure):
 
 class mtrk_rendered(Structure):
     """Strings owned by the caller: kept as raw pointers, read, then mtrk_rendered_clear."""
-    VERSION = 2
+    VERSION = 3
     _fields_ = [("version", c_uint), ("html", c_void_p), ("text", c_void_p),
                 ("list_unsubscribe", c_void_p), ("list_unsubscribe_post", c_void_p),
-                ("html_len", c_size_t), ("text_len", c_size_t), ("mid_header", c_void_p)]
+                ("html_len", c_size_t), ("text_len", c_size_t), ("mid_header", c_void_p),
+                ("return_path", c_void_p), ("provider_json", c_void_p), ("provider_header", c_void_p)]
+
+
+class mtrk_render_options(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("return_path", c_char_p), ("provider", c_char_p)]
 
 
 class mtrk_classify_rule(Structure):
@@ -293,12 +302,14 @@ class mtrk_sim_report(Structure):
 
 #: Every mirrored struct, by its C name (the struct-size test walks this).
 class mtrk_bounce_recipient(Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("recipient", c_char_p), ("original_recipient", c_char_p),
                 ("action", c_char_p), ("status", c_char_p), ("status_class", c_int), ("status_subject", c_int),
                 ("status_detail", c_int), ("smtp_code", c_int), ("diagnostic", c_char_p),
                 ("remote_mta", c_char_p), ("reason", c_enum), ("kind", c_enum), ("mid", mtrk_id),
-                ("mid_source", c_enum), ("original_message_id", c_char_p)]
+                ("mid_source", c_enum), ("original_message_id", c_char_p),
+                # version 2
+                ("verp", c_char_p)]
 
 
 class mtrk_reputation_settings(Structure):
@@ -319,6 +330,15 @@ class mtrk_reputation(Structure):
 class mtrk_bounce_policy(Structure):
     VERSION = 1
     _fields_ = [("version", c_uint), ("reason", c_enum), ("action", c_enum), ("soft_limit", c_uint32)]
+
+
+class mtrk_bounce_fact(Structure):
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("event", mtrk_id), ("mid", mtrk_id), ("campaign", mtrk_id),
+                ("occurred_at", mtrk_time), ("reason", c_enum), ("given_kind", c_enum), ("kind", c_enum),
+                ("action", c_enum), ("hard_by", c_enum), ("smtp_code", c_int), ("status", c_char_p),
+                ("bounce_type", c_char_p), ("bounce_subtype", c_char_p), ("provider", c_char_p),
+                ("diagnostic", c_char_p)]
 # ---- webhook.h ----
 class mtrk_header(Structure):
     _fields_ = [("name", c_char_p), ("value", c_char_p)]
@@ -373,10 +393,10 @@ STRUCTS = {cls.__name__: cls for cls in (
     mtrk_id, mtrk_open_options, mtrk_tenant_settings, mtrk_contact_spec, mtrk_campaign_spec,
     mtrk_generate_report, mtrk_message_info, mtrk_lead_input, mtrk_lead_info, mtrk_event_input,
     mtrk_event_outcome, mtrk_contact_outcome, mtrk_event_info, mtrk_metrics, mtrk_link_stats, mtrk_store,
-    mtrk_key_info, mtrk_api_token_info, mtrk_rendered, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
+    mtrk_key_info, mtrk_api_token_info, mtrk_rendered, mtrk_render_options, mtrk_classify_rule, mtrk_classify_rules, mtrk_classify_input,
     mtrk_track_request, mtrk_resolve_options, mtrk_track_result, mtrk_html_link,
     mtrk_sim_link_weight, mtrk_sim_options, mtrk_sim_report, mtrk_bounce_recipient,
-    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy,
+    mtrk_reputation_settings, mtrk_reputation, mtrk_bounce_policy, mtrk_bounce_fact,
     mtrk_webhook_request, mtrk_webhook_event, mtrk_webhook_result, mtrk_webhook_key_info,
     mtrk_webhook_settings, mtrk_deadletter_info)}
 
@@ -629,6 +649,8 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_rendered_init", c_int, [P(mtrk_rendered), c_uint]),
     ("mtrk_rendered_clear", None, [P(mtrk_rendered)]),
     ("mtrk_message_render", c_int, [P(mtrk_rendered), H, ID]),
+    ("mtrk_render_options_init", c_int, [P(mtrk_render_options), c_uint]),
+    ("mtrk_message_render_with", c_int, [P(mtrk_rendered), H, ID, P(mtrk_render_options)]),
     ("mtrk_machine_class_name", S, [c_enum]),
     ("mtrk_machine_rule_name", S, [c_enum]),
     ("mtrk_classify_rules_init", c_int, [P(mtrk_classify_rules), c_uint]),
@@ -659,6 +681,7 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_bounce_mid_source_name", S, [c_enum]),
     ("mtrk_bounce_verp_format", c_int, [P(c_char), c_size_t, S, ID]),
     ("mtrk_bounce_verp_parse", c_int, [PID, S]),
+    ("mtrk_bounce_verp_verify", c_int, [PID, H, S]),
     ("mtrk_bounce_format_name", S, [c_enum]),
     ("mtrk_bounce_recipient_init", c_int, [P(mtrk_bounce_recipient), c_uint]),
     ("mtrk_bounce_parse", c_int, [PH, c_char_p, c_size_t]),
@@ -691,6 +714,10 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_bounce_expiry_set", c_int, [H, c_int64]),
     ("mtrk_bounce_expiry_get", c_int, [P(c_int64), H]),
     ("mtrk_suppression_expire", c_int, [PU64, H]),
+    ("mtrk_bounce_hard_by_name", S, [c_enum]),
+    ("mtrk_bounce_fact_init", c_int, [P(mtrk_bounce_fact), c_uint]),
+    ("mtrk_bounce_facts_message", c_int, [P(P(mtrk_bounce_fact)), c_size_t, PSZ, H, ID]),
+    ("mtrk_bounce_reason_counts", c_int, [PU64, c_size_t, H, ID]),
     # webhook.h
     ("mtrk_webhook_verdict_name", S, [c_int]),
     ("mtrk_webhook_provider_name", S, [c_size_t]),

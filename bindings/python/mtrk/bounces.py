@@ -84,6 +84,7 @@ class BounceRecipient:
     mid: Optional[uuid.UUID]
     mid_source: MidSource
     original_message_id: str
+    verp: str = ""  #: the VERP return path the mid came from ("" otherwise)
 
 
 @dataclass
@@ -190,7 +191,8 @@ def _report(h: int) -> BounceReport:
             status_subject=r.status_subject, status_detail=r.status_detail, smtp_code=r.smtp_code,
             diagnostic=cv.str_out(r.diagnostic), remote_mta=cv.str_out(r.remote_mta),
             reason=BounceReason(r.reason), kind=BounceKind(r.kind), mid=cv.opt_id_out(r.mid),
-            mid_source=MidSource(r.mid_source), original_message_id=cv.str_out(r.original_message_id)))
+            mid_source=MidSource(r.mid_source), original_message_id=cv.str_out(r.original_message_id),
+            verp=cv.str_out(r.verp)))
     return rep
 
 

@@ -34,7 +34,7 @@ def _event_struct(L: _lib.Library, e: object, name: str, keep: List[Any]) -> _li
     s.occurred_at = cv.opt_time_in(e.occurred_at, f"{name}.occurred_at")
     strings = {}
     for f in ("provider", "provider_event_id", "provider_message_id", "diagnostic", "user_agent", "ip",
-              "verdict_reason"):
+              "verdict_reason", "bounce_status", "bounce_type", "bounce_subtype"):
         strings[f] = cv.opt_str_in(getattr(e, f), f"{name}.{f}")
         setattr(s, f, strings[f])
     keep.append(strings)
@@ -43,6 +43,10 @@ def _event_struct(L: _lib.Library, e: object, name: str, keep: List[Any]) -> _li
     s.unsub_scope = 0 if e.unsub_scope is None else cv.enum_in(e.unsub_scope, UnsubScope, f"{name}.unsub_scope")
     s.unsub_audience = cv.opt_id_in(e.unsub_audience, f"{name}.unsub_audience")
     s.unsub_source = 0 if e.unsub_source is None else cv.enum_in(e.unsub_source, Source, f"{name}.unsub_source")
+    from .bounces import BounceReason
+    s.bounce_reason = 0 if e.bounce_reason is None else cv.enum_in(e.bounce_reason, BounceReason,
+                                                                   f"{name}.bounce_reason")
+    s.smtp_code = cv.int_in(e.smtp_code, f"{name}.smtp_code", -2**31, 2**31 - 1)
     return s
 
 

@@ -9,13 +9,14 @@ import datetime as _dt
 import enum
 from ctypes import POINTER, byref, c_int, c_int64, c_size_t, c_uint64, pointer
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
+import uuid
 
 from . import _convert as cv
 from . import _lib
 from ._handle import Use
 from .bounces import BounceReason, BounceRecipient
-from .types import EventOutcome
+from .types import BounceKind, EventOutcome
 
 if TYPE_CHECKING:
     from .tenant import TenantBase as _Base
@@ -71,6 +72,43 @@ class BouncePolicy:
     reason: BounceReason
     action: BounceAction = BounceAction.DEFAULT
     soft_limit: int = 0
+
+
+class HardBy(enum.IntEnum):
+    """What made a bounce with facts count as hard (mtrk_bounce_hard_by)."""
+    NONE = 0
+    POLICY = 1
+    KIND = 2
+    THRESHOLD = 3
+
+
+@dataclass(frozen=True)
+class BounceFact:
+    """The facts of one bounce event recorded with them (mtrk_bounce_fact)."""
+    event: uuid.UUID
+    mid: uuid.UUID
+    campaign: uuid.UUID
+    occurred_at: _dt.datetime
+    reason: BounceReason
+    given_kind: BounceKind
+    kind: BounceKind            #: the kind recorded after the policy (NONE: no effect)
+    action: BounceAction        #: the tenant's policy for the reason then
+    hard_by: HardBy
+    smtp_code: int
+    status: Optional[str]
+    bounce_type: Optional[str]
+    bounce_subtype: Optional[str]
+    provider: Optional[str]
+    diagnostic: Optional[str]
+
+
+def _fact_from(f: _lib.mtrk_bounce_fact) -> BounceFact:
+    return BounceFact(event=cv.id_out(f.event), mid=cv.id_out(f.mid), campaign=cv.id_out(f.campaign),
+                      occurred_at=cv.time_out(f.occurred_at), reason=BounceReason(f.reason),
+                      given_kind=BounceKind(f.given_kind), kind=BounceKind(f.kind), action=BounceAction(f.action),
+                      hard_by=HardBy(f.hard_by), smtp_code=f.smtp_code, status=cv.opt_str_out(f.status),
+                      bounce_type=cv.opt_str_out(f.bounce_type), bounce_subtype=cv.opt_str_out(f.bounce_subtype),
+                      provider=cv.opt_str_out(f.provider), diagnostic=cv.opt_str_out(f.diagnostic))
 
 
 def _rep_from(r: _lib.mtrk_reputation) -> Reputation:
@@ -201,6 +239,44 @@ class ReputationMixin(_Base):
         self._call(lambda t: L.mtrk_bounce_record(byref(out), byref(action), t, byref(r), when, prov, peid))
         from .events import _outcome_from
         return _outcome_from(out), BounceAction(action.value)
+
+    def verify_verp(self, address: str) -> uuid.UUID:
+        """The mid of a VERP return path that render(return_path=...) made,
+        once its signed tag verifies against the tenant's keys
+        (mtrk_bounce_verp_verify); SignatureError when it does not or has no
+        signature, NotFound when the address carries no mid tag."""
+        out = _lib.mtrk_id()
+        a = cv.str_in(address, "address")
+        self._call(lambda t: self._L.mtrk_bounce_verp_verify(byref(out), t, a))
+        return cv.id_out(out)
+
+    # ---- facts -----------------------------------------------------------------------
+    def bounce_facts(self, mid: uuid.UUID) -> List[BounceFact]:
+        """The bounce facts of message `mid` in event-time order
+        (mtrk_bounce_facts_message); [] when its bounces carried none."""
+        L = self._L
+        m = cv.id_in(mid, "mid")
+        count = c_size_t()
+        cap = 4
+        while True:
+            outs = [self._init(_lib.mtrk_bounce_fact, L.mtrk_bounce_fact_init) for _ in range(cap)]
+            ptrs = (POINTER(_lib.mtrk_bounce_fact) * cap)(*[pointer(o) for o in outs])
+            with Use(self._h) as t:
+                rc = L.mtrk_bounce_facts_message(ptrs, cap, byref(count), t, m)
+                if rc:
+                    self._raise(rc)
+                if count.value <= cap:  # strings borrowed until the tenant's next call
+                    return [_fact_from(o) for o in outs[:count.value]]
+            cap = count.value
+
+    def bounce_reason_counts(self, campaign: uuid.UUID) -> Dict[BounceReason, int]:
+        """The campaign's bounces with facts counted by reason
+        (mtrk_bounce_reason_counts); reasons without any are left out."""
+        n = len(BounceReason)
+        out = (c_uint64 * n)()
+        c = cv.id_in(campaign, "campaign")
+        self._call(lambda t: self._L.mtrk_bounce_reason_counts(out, n, t, c))
+        return {BounceReason(i): out[i] for i in range(n) if out[i]}
 
     # ---- expiry ----------------------------------------------------------------------
     def bounce_expiry(self) -> Optional[_dt.timedelta]:

@@ -263,14 +263,21 @@ class TrackingMixin(_Base):
         finally:
             self._L.mtrk_free(out.value)
 
-    def render(self, mid: uuid.UUID) -> Rendered:
+    def render(self, mid: uuid.UUID, *, return_path: Optional[str] = None,
+               provider: Optional[str] = None) -> Rendered:
         """Message `mid` rendered for its recipient: tracked hrefs, open pixel,
-        {{unsubscribe_url}} / {{landing_url}}, List-Unsubscribe headers."""
+        {{unsubscribe_url}} / {{landing_url}}, List-Unsubscribe headers. With
+        `return_path` ("bounces@b.example"), the signed VERP envelope sender
+        naming the message; with `provider` ("sendgrid", ...), what to attach
+        so that its webhooks echo the mid (mtrk_message_render_with)."""
         L = self._L
         m = cv.id_in(mid, "mid")
         r = self._init(_lib.mtrk_rendered, L.mtrk_rendered_init)
+        o = self._init(_lib.mtrk_render_options, L.mtrk_render_options_init)
+        o.return_path = cv.opt_str_in(return_path, "return_path")
+        o.provider = cv.opt_str_in(provider, "provider")
         try:
-            self._call(lambda t: L.mtrk_message_render(byref(r), t, m))
+            self._call(lambda t: L.mtrk_message_render_with(byref(r), t, m, byref(o)))
 
             def s(ptr: Optional[int], n: Optional[int] = None) -> Optional[str]:
                 if not ptr:
@@ -279,7 +286,8 @@ class TrackingMixin(_Base):
                 return raw.decode("utf-8", "surrogateescape")
             return Rendered(html=s(r.html, r.html_len), text=s(r.text, r.text_len),
                             list_unsubscribe=s(r.list_unsubscribe), list_unsubscribe_post=s(r.list_unsubscribe_post),
-                            mid_header=s(r.mid_header))
+                            mid_header=s(r.mid_header), return_path=s(r.return_path),
+                            provider_json=s(r.provider_json), provider_header=s(r.provider_header))
         finally:
             L.mtrk_rendered_clear(byref(r))
 

@@ -361,6 +361,13 @@ class EventInput:
     unsub_scope: Optional[UnsubScope] = None         #: None: global
     unsub_audience: Optional[uuid.UUID] = None
     unsub_source: Optional[Source] = None            #: None: LINK
+    # A bounce's facts (version 2 of mtrk_event_input): with any of them the
+    # tenant's policy for the reason applies and the facts are stored.
+    bounce_reason: Optional[int] = None              #: a BounceReason; None: not given
+    smtp_code: int = 0                               #: 0: unknown
+    bounce_status: Optional[str] = None              #: RFC 3463 "5.1.1"
+    bounce_type: Optional[str] = None                #: the provider's own bounce type
+    bounce_subtype: Optional[str] = None             #: the provider's own subtype or class
 
 
 @dataclass(frozen=True)
@@ -507,6 +514,9 @@ class Rendered:
     list_unsubscribe: Optional[str]
     list_unsubscribe_post: Optional[str]
     mid_header: Optional[str] = None  #: value of the X-Mtrk-Mid header to put on the message
+    return_path: Optional[str] = None  #: the signed VERP envelope sender (render(return_path=...))
+    provider_json: Optional[str] = None  #: the provider's send-API fragment that echoes the mid
+    provider_header: Optional[str] = None  #: the same as a header line for its SMTP relay, if any
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import datetime as dt
 import unittest
 
 import mtrk
-from mtrk import (BounceAction, BounceReason, CampaignStatus, ContactStatus, EventInput, EventType,
-                  ReputationLevel, ReputationSettings)
+from mtrk import (BounceAction, BounceKind, BounceReason, CampaignStatus, ContactStatus, EventInput, EventType,
+                  HardBy, ReputationLevel, ReputationSettings)
 
 from .support import T0, TenantCase
 
@@ -26,6 +26,37 @@ class ReputationTest(TenantCase):
         for m in mids:
             self.t.mark_sent(m, T0)
         return c, ids, mids
+
+    def test_event_bounce_facts_under_the_policy(self) -> None:
+        c, ids, mids = self.sent_campaign(3)
+        self.t.set_bounce_policy(BounceReason.MAILBOX_FULL, BounceAction.SUPPRESS)
+        out = self.t.record_event(EventInput(type=EventType.BOUNCE, mid=mids[0], bounce_kind=BounceKind.SOFT,
+                                             bounce_reason=BounceReason.MAILBOX_FULL, smtp_code=552,
+                                             bounce_status="5.2.2", bounce_type="Transient",
+                                             bounce_subtype="MailboxFull", provider="ses", provider_event_id="n1",
+                                             diagnostic="552 5.2.2 over quota"))
+        self.assertEqual(self.t.get_contact(ids[0]).status, ContactStatus.BOUNCED)
+        facts = self.t.bounce_facts(mids[0])
+        self.assertEqual(len(facts), 1)
+        f = facts[0]
+        self.assertEqual(f.event, out.event_id)
+        self.assertEqual((f.reason, f.given_kind, f.kind, f.action, f.hard_by),
+                         (BounceReason.MAILBOX_FULL, BounceKind.SOFT, BounceKind.HARD, BounceAction.SUPPRESS,
+                          HardBy.POLICY))
+        self.assertEqual((f.smtp_code, f.status, f.bounce_type, f.bounce_subtype, f.provider, f.diagnostic),
+                         (552, "5.2.2", "Transient", "MailboxFull", "ses", "552 5.2.2 over quota"))
+        # Classified from the status; a bounce without facts has none.
+        self.t.record_event(EventInput(type=EventType.BOUNCE, mid=mids[1], bounce_kind=BounceKind.SOFT,
+                                       bounce_status="5.1.1"))
+        self.assertEqual(self.t.bounce_facts(mids[1])[0].reason, BounceReason.USER_UNKNOWN)
+        self.t.record_event(EventInput(type=EventType.BOUNCE, mid=mids[2], bounce_kind=BounceKind.SOFT))
+        self.assertEqual(self.t.bounce_facts(mids[2]), [])
+        self.assertEqual(self.t.bounce_reason_counts(c),
+                         {BounceReason.MAILBOX_FULL: 1, BounceReason.USER_UNKNOWN: 1})
+        with self.assertRaises(mtrk.InvalidArgument) as cm:
+            self.t.record_event(EventInput(type=EventType.BOUNCE, mid=mids[2], bounce_kind=BounceKind.SOFT,
+                                           bounce_status="full"))
+        self.assertIn("bounce_status", str(cm.exception))
 
     def test_settings_round_trip_and_validation(self) -> None:
         s = self.t.reputation_settings()
