@@ -1,6 +1,6 @@
 /*
  * Forward migration to SQLite user_version 11 (the bounce_facts table):
- * tests/data/sqlite-schema10.mtrk was made by the library at user_version 10
+ * tests/data/sqlite-schema10-spring.mtrk was made by the library at user_version 10
  * with its tool (`mtrk init` for tenant "acme", a two-contact audience, a
  * campaign "Spring" generated, moved to sending and simulated with seed 1).
  * Opened by this library, a copy comes out at user_version 11 with its
