@@ -78,7 +78,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 10
+#define SQLITE_SCHEMA_VERSION 11
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -94,9 +94,19 @@ typedef struct scan_entry {
     cstmt s;
 } scan_entry;
 
+/* How a table's rows are kept: as its definition says (MAP_NONE), or, for
+ * messages and events, in a rowid table of another name whose tenant (and,
+ * for events, message) columns hold integer keys (see "Keys" at the top). */
+enum { MAP_NONE, MAP_MESSAGES, MAP_EVENTS };
+/* How a column of a mapped table is kept: as is, as the tenant's integer
+ * key (tenant_k) or as the message's (message_k). */
+enum { CK_PLAIN, CK_TENANT, CK_MESSAGE };
+
 typedef struct tstate {
     const mtrk_table_def *def;
     int rowid;           /* a rowid table (else WITHOUT ROWID) */
+    int map;             /* MAP_* */
+    unsigned char ck[MAX_COLS]; /* CK_* per column (mapped tables) */
     unsigned nkey[MAX_KEY];
     cstmt get, ins, upd, del;
     cstmt insn; /* INSERT of INS_BATCH rows (sq_apply) */
@@ -238,7 +248,9 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
         const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
-        if (strcmp(fk->col, "tenant") == 0)
+        if (strcmp(fk->parent, "messages") == 0)
+            sb_printf(b, ", FOREIGN KEY (\"%s\") REFERENCES \"message_rows\" (\"id\")", fk->col);
+        else if (strcmp(fk->col, "tenant") == 0)
             sb_printf(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
         else
             sb_printf(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
@@ -250,7 +262,66 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
         sql_create_index(b, def, x);
 }
 
-/* Runs the script built in b (and frees it); `what` names it in errors. */
+/* The physical layout of messages and events (see "Keys" at the top):
+ * tenant_keys gives each tenant a small integer (kept by triggers on
+ * tenants); message_rows and event_rows are rowid tables keyed by integers,
+ * each id a column with a unique index; messages and events are views of
+ * them with the columns of the tables they replace, so that SQL written
+ * for those keeps working (docs/schema.md). The foreign keys the tables
+ * had are kept: an event's message by its integer key, the rest by id,
+ * for which campaigns, contacts and links gain a unique index on id (ids
+ * are unique in the whole database: the core makes them). Frozen: the
+ * layout as schema version 11 made it, for new files and migration 11. */
+static const char keyed_layout_sql[] =
+    "CREATE TABLE \"tenant_keys\" (\"k\" INTEGER PRIMARY KEY, \"id\" BLOB NOT NULL UNIQUE,"
+    " FOREIGN KEY (\"id\") REFERENCES \"tenants\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "INSERT INTO \"tenant_keys\" (\"id\") SELECT \"id\" FROM \"tenants\" ORDER BY \"created_at\", \"id\";\n"
+    "CREATE TRIGGER \"tenant_keys_insert\" AFTER INSERT ON \"tenants\""
+    " BEGIN INSERT INTO \"tenant_keys\" (\"id\") VALUES (NEW.\"id\"); END;\n"
+    "CREATE TRIGGER \"tenant_keys_delete\" AFTER DELETE ON \"tenants\""
+    " BEGIN DELETE FROM \"tenant_keys\" WHERE \"id\" = OLD.\"id\"; END;\n"
+    "CREATE UNIQUE INDEX \"campaigns_by_id\" ON \"campaigns\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"contacts_by_id\" ON \"contacts\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"links_by_id\" ON \"links\" (\"id\");\n"
+    "CREATE TABLE \"message_rows\" (\"k\" INTEGER PRIMARY KEY, \"tenant_k\" INTEGER NOT NULL, \"id\" BLOB NOT NULL,"
+    " \"campaign\" BLOB NOT NULL, \"contact\" BLOB NOT NULL, \"state\" INTEGER NOT NULL,"
+    " \"cancel_reason\" INTEGER NOT NULL, \"created_at\" INTEGER NOT NULL, \"lease_until\" INTEGER NOT NULL,"
+    " \"sent_at\" INTEGER NOT NULL, \"delivered_at\" INTEGER NOT NULL, \"bounced_at\" INTEGER NOT NULL,"
+    " \"first_open_at\" INTEGER NOT NULL, \"first_click_at\" INTEGER NOT NULL,"
+    " \"first_complaint_at\" INTEGER NOT NULL, \"first_unsub_at\" INTEGER NOT NULL, \"opens\" INTEGER NOT NULL,"
+    " \"clicks\" INTEGER NOT NULL, \"soft_bounces\" INTEGER NOT NULL, \"flags\" INTEGER NOT NULL,"
+    " \"provider_message_id\" TEXT, \"queue_state\" INTEGER, \"folded_occurred_at\" INTEGER,"
+    " \"folded_arrived_at\" INTEGER, \"folded_event\" BLOB, \"folded_links\" TEXT,"
+    " FOREIGN KEY (\"tenant_k\") REFERENCES \"tenant_keys\" (\"k\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"campaign\") REFERENCES \"campaigns\" (\"id\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"contact\") REFERENCES \"contacts\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "CREATE UNIQUE INDEX \"messages_by_id\" ON \"message_rows\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"messages_by_campaign_contact\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"contact\");\n"
+    "CREATE INDEX \"messages_by_contact\" ON \"message_rows\" (\"contact\", \"id\");\n"
+    "CREATE INDEX \"messages_by_queue\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"queue_state\", \"id\")"
+    " WHERE \"queue_state\" IS NOT NULL;\n"
+    "CREATE INDEX \"messages_by_campaign\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"id\");\n"
+    "CREATE TABLE \"event_rows\" (\"k\" INTEGER PRIMARY KEY, \"tenant_k\" INTEGER NOT NULL, \"id\" BLOB NOT NULL,"
+    " \"message_k\" INTEGER NOT NULL, \"campaign\" BLOB NOT NULL, \"contact\" BLOB NOT NULL, \"type\" INTEGER NOT NULL,"
+    " \"link\" BLOB, \"occurred_at\" INTEGER NOT NULL, \"arrived_at\" INTEGER NOT NULL, \"provider\" TEXT,"
+    " \"provider_event_id\" TEXT, \"provider_message_id\" TEXT, \"bounce_kind\" INTEGER NOT NULL, \"diagnostic\" TEXT,"
+    " \"user_agent\" TEXT, \"ip\" TEXT, \"verdict\" INTEGER NOT NULL, \"verdict_reason\" TEXT,"
+    " \"unsub_scope\" INTEGER NOT NULL, \"unsub_audience\" BLOB, \"unsub_source\" INTEGER NOT NULL,"
+    " \"effects\" INTEGER NOT NULL, \"occurred_hour\" INTEGER NOT NULL,"
+    " FOREIGN KEY (\"message_k\") REFERENCES \"message_rows\" (\"k\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"link\") REFERENCES \"links\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "CREATE UNIQUE INDEX \"events_by_id\" ON \"event_rows\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"events_by_provider\" ON \"event_rows\" (\"tenant_k\", \"provider\", \"provider_event_id\")"
+    " WHERE \"provider\" IS NOT NULL AND \"provider_event_id\" IS NOT NULL;\n"
+    "CREATE INDEX \"events_by_message\" ON \"event_rows\" (\"message_k\", \"occurred_at\", \"arrived_at\", \"id\");\n"
+    "CREATE INDEX \"events_by_campaign\" ON \"event_rows\" (\"tenant_k\", \"campaign\", \"occurred_hour\", \"id\");\n"
+    "CREATE VIEW \"messages\" AS SELECT t.\"id\" AS \"tenant\", m.\"id\" AS \"id\", m.\"campaign\" AS \"campaign\","
+    " m.\"contact\" AS \"contact\", m.\"state\" AS \"state\", m.\"cancel_reason\" AS \"cancel_reason\", m.\"created_at\" AS \"created_at\", m.\"lease_until\" AS \"lease_until\", m.\"sent_at\" AS \"sent_at\", m.\"delivered_at\" AS \"delivered_at\", m.\"bounced_at\" AS \"bounced_at\", m.\"first_open_at\" AS \"first_open_at\", m.\"first_click_at\" AS \"first_click_at\", m.\"first_complaint_at\" AS \"first_complaint_at\", m.\"first_unsub_at\" AS \"first_unsub_at\", m.\"opens\" AS \"opens\", m.\"clicks\" AS \"clicks\", m.\"soft_bounces\" AS \"soft_bounces\", m.\"flags\" AS \"flags\", m.\"provider_message_id\" AS \"provider_message_id\", m.\"queue_state\" AS \"queue_state\", m.\"folded_occurred_at\" AS \"folded_occurred_at\", m.\"folded_arrived_at\" AS \"folded_arrived_at\", m.\"folded_event\" AS \"folded_event\", m.\"folded_links\" AS \"folded_links\""
+    " FROM \"message_rows\" AS m JOIN \"tenant_keys\" AS t ON t.\"k\" = m.\"tenant_k\";\n"
+    "CREATE VIEW \"events\" AS SELECT t.\"id\" AS \"tenant\", e.\"id\" AS \"id\", m.\"id\" AS \"message\", e.\"campaign\" AS \"campaign\", e.\"contact\" AS \"contact\", e.\"type\" AS \"type\", e.\"link\" AS \"link\", e.\"occurred_at\" AS \"occurred_at\", e.\"arrived_at\" AS \"arrived_at\", e.\"provider\" AS \"provider\", e.\"provider_event_id\" AS \"provider_event_id\", e.\"provider_message_id\" AS \"provider_message_id\", e.\"bounce_kind\" AS \"bounce_kind\", e.\"diagnostic\" AS \"diagnostic\", e.\"user_agent\" AS \"user_agent\", e.\"ip\" AS \"ip\", e.\"verdict\" AS \"verdict\", e.\"verdict_reason\" AS \"verdict_reason\", e.\"unsub_scope\" AS \"unsub_scope\", e.\"unsub_audience\" AS \"unsub_audience\", e.\"unsub_source\" AS \"unsub_source\", e.\"effects\" AS \"effects\", e.\"occurred_hour\" AS \"occurred_hour\""
+    " FROM \"event_rows\" AS e JOIN \"tenant_keys\" AS t ON t.\"k\" = e.\"tenant_k\""
+    " JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\";\n";
+
 /* Runs sql; a failure is named by `what`. */
 static int exec_as(sqlstore *s, const char *sql, const char *what)
 {
@@ -276,7 +347,9 @@ static int migrate_1(sqlstore *s)
     sb_printf(&b, "CREATE TABLE mtrk_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;\n"
                "INSERT INTO mtrk_meta VALUES ('application', 'mtrk');\n");
     for (unsigned t = 0; t < s->ntables; t++)
-        sql_create_table(&b, s->ts[t].def);
+        if (s->ts[t].map == MAP_NONE)
+            sql_create_table(&b, s->ts[t].def);
+    sb_printf(&b, "%s", keyed_layout_sql);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -451,9 +524,76 @@ static int migrate_10(sqlstore *s)
                    "migrating to schema version 10");
 }
 
+/* Version 11: messages and events move to the keyed layout
+ * (keyed_layout_sql, docs/decisions.md "SQLite keys"): the tables are
+ * renamed aside, the layout created, their rows copied (events in id
+ * order, which is their arrival order: their rowids follow it), leads
+ * rebuilt with its reference to a message by id, and the old tables
+ * dropped. Frozen. */
+static int migrate_11(sqlstore *s)
+{
+    strbuf b = { 0 };
+    sb_printf(&b,
+              "DROP INDEX IF EXISTS \"messages_by_campaign_contact\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_contact\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_queue\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"events_by_provider\";\n"
+              "DROP INDEX IF EXISTS \"events_by_message\";\n"
+              "DROP INDEX IF EXISTS \"events_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_key\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_contact\";\n"
+              "ALTER TABLE \"events\" RENAME TO \"events_v10\";\n"
+              "ALTER TABLE \"leads\" RENAME TO \"leads_v10\";\n"
+              "ALTER TABLE \"messages\" RENAME TO \"messages_v10\";\n"
+              "%s"
+              "INSERT INTO \"message_rows\" (\"tenant_k\", \"id\", \"campaign\", \"contact\", \"state\", \"cancel_reason\","
+              " \"created_at\", \"lease_until\", \"sent_at\", \"delivered_at\", \"bounced_at\", \"first_open_at\","
+              " \"first_click_at\", \"first_complaint_at\", \"first_unsub_at\", \"opens\", \"clicks\", \"soft_bounces\","
+              " \"flags\", \"provider_message_id\", \"queue_state\", \"folded_occurred_at\", \"folded_arrived_at\","
+              " \"folded_event\", \"folded_links\")"
+              " SELECT t.\"k\", m.\"id\", m.\"campaign\", m.\"contact\", m.\"state\", m.\"cancel_reason\", m.\"created_at\","
+              " m.\"lease_until\", m.\"sent_at\", m.\"delivered_at\", m.\"bounced_at\", m.\"first_open_at\","
+              " m.\"first_click_at\", m.\"first_complaint_at\", m.\"first_unsub_at\", m.\"opens\", m.\"clicks\","
+              " m.\"soft_bounces\", m.\"flags\", m.\"provider_message_id\", m.\"queue_state\","
+              " m.\"folded_occurred_at\", m.\"folded_arrived_at\", m.\"folded_event\", m.\"folded_links\""
+              " FROM \"messages_v10\" AS m JOIN \"tenant_keys\" AS t ON t.\"id\" = m.\"tenant\""
+              " ORDER BY m.\"tenant\", m.\"id\";\n"
+              "INSERT INTO \"event_rows\" (\"tenant_k\", \"id\", \"message_k\", \"campaign\", \"contact\", \"type\", \"link\","
+              " \"occurred_at\", \"arrived_at\", \"provider\", \"provider_event_id\", \"provider_message_id\","
+              " \"bounce_kind\", \"diagnostic\", \"user_agent\", \"ip\", \"verdict\", \"verdict_reason\", \"unsub_scope\","
+              " \"unsub_audience\", \"unsub_source\", \"effects\", \"occurred_hour\")"
+              " SELECT t.\"k\", e.\"id\", m.\"k\", e.\"campaign\", e.\"contact\", e.\"type\", e.\"link\", e.\"occurred_at\","
+              " e.\"arrived_at\", e.\"provider\", e.\"provider_event_id\", e.\"provider_message_id\", e.\"bounce_kind\","
+              " e.\"diagnostic\", e.\"user_agent\", e.\"ip\", e.\"verdict\", e.\"verdict_reason\", e.\"unsub_scope\","
+              " e.\"unsub_audience\", e.\"unsub_source\", e.\"effects\", e.\"occurred_hour\""
+              " FROM \"events_v10\" AS e JOIN \"tenant_keys\" AS t ON t.\"id\" = e.\"tenant\""
+              " JOIN \"message_rows\" AS m ON m.\"id\" = e.\"message\" AND m.\"tenant_k\" = t.\"k\""
+              " ORDER BY e.\"id\";\n"
+              "CREATE TABLE \"leads\" (\"tenant\" BLOB NOT NULL, \"id\" BLOB NOT NULL, \"landing_page\" BLOB NOT NULL,"
+              " \"campaign\" BLOB NOT NULL, \"lead_key\" TEXT NOT NULL, \"address\" TEXT, \"contact\" BLOB NOT NULL,"
+              " \"recipient\" BLOB, \"message\" BLOB, \"attribution\" INTEGER NOT NULL, \"forwarded\" INTEGER NOT NULL,"
+              " \"captured_at\" INTEGER NOT NULL, \"fields_json\" TEXT, PRIMARY KEY (\"tenant\", \"id\"),"
+              " FOREIGN KEY (\"tenant\", \"landing_page\") REFERENCES \"landing_pages\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED,"
+              " FOREIGN KEY (\"tenant\", \"campaign\") REFERENCES \"campaigns\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED,"
+              " FOREIGN KEY (\"message\") REFERENCES \"message_rows\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+              "INSERT INTO \"leads\" SELECT * FROM \"leads_v10\";\n"
+              "CREATE UNIQUE INDEX \"leads_by_key\" ON \"leads\" (\"tenant\", \"lead_key\");\n"
+              "CREATE INDEX \"leads_by_campaign\" ON \"leads\" (\"tenant\", \"campaign\", \"captured_at\", \"id\");\n"
+              "CREATE INDEX \"leads_by_contact\" ON \"leads\" (\"tenant\", \"contact\", \"id\");\n"
+              "DROP TABLE \"events_v10\";\n"
+              "DROP TABLE \"leads_v10\";\n"
+              "DROP TABLE \"messages_v10\";\n",
+              keyed_layout_sql);
+    return exec_script(s, &b, "migrating to schema version 11");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
-                                                                 migrate_9, migrate_10 };
+                                                                 migrate_9, migrate_10, migrate_11 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -474,19 +614,81 @@ static int prepare(sqlstore *s, strbuf *b, sqlite3_stmt **out, int persistent)
     return rc == SQLITE_OK ? 0 : rc;
 }
 
-static void sql_select_cols(strbuf *b, const mtrk_table_def *def)
+/* The table that holds the rows. */
+static const char *phys_name(const tstate *ts)
 {
-    sb_printf(b, "SELECT ");
-    for (unsigned c = 0; c < def->ncols; c++)
-        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    sb_printf(b, " FROM \"%s\"", def->name);
+    return ts->map == MAP_MESSAGES ? "message_rows" : ts->map == MAP_EVENTS ? "event_rows" : ts->def->name;
 }
 
-static void sql_pk_where(strbuf *b, const mtrk_table_def *def)
+/* The stored column of column c ("tenant_k", "message_k" for keyed ones). */
+static const char *phys_col(const tstate *ts, unsigned c)
+{
+    return ts->ck[c] == CK_TENANT ? "tenant_k" : ts->ck[c] == CK_MESSAGE ? "message_k" : ts->def->cols[c].name;
+}
+
+/* Column c's value as read (a mapped table is read as "r"): the id behind
+ * an integer key is looked up by the rowid. */
+static void sql_col(strbuf *b, const tstate *ts, unsigned c)
+{
+    if (ts->map == MAP_NONE)
+        sb_printf(b, "\"%s\"", ts->def->cols[c].name);
+    else if (ts->ck[c] == CK_TENANT)
+        sb_printf(b, "(SELECT id FROM tenant_keys WHERE k = r.tenant_k)");
+    else if (ts->ck[c] == CK_MESSAGE)
+        sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+    else
+        sb_printf(b, "r.\"%s\"", ts->def->cols[c].name);
+}
+
+/* The stored value for parameter ?p given to column c: the integer key of
+ * an id, NULL when there is no such tenant or message. */
+static void sql_val(strbuf *b, const tstate *ts, unsigned c, unsigned p)
+{
+    if (ts->ck[c] == CK_TENANT)
+        sb_printf(b, "(SELECT k FROM tenant_keys WHERE id = ?%u)", p);
+    else if (ts->ck[c] == CK_MESSAGE)
+        sb_printf(b, "(SELECT k FROM message_rows WHERE id = ?%u)", p);
+    else
+        sb_printf(b, "?%u", p);
+}
+
+/* column c = ?p, on the stored column ("r." in a read of a mapped table). */
+static void sql_match(strbuf *b, const tstate *ts, unsigned c, unsigned p, int alias)
+{
+    sb_printf(b, "%s\"%s\" = ", ts->map != MAP_NONE && alias ? "r." : "", phys_col(ts, c));
+    sql_val(b, ts, c, p);
+}
+
+static void sql_select_cols(strbuf *b, const tstate *ts)
+{
+    sb_printf(b, "SELECT ");
+    for (unsigned c = 0; c < ts->def->ncols; c++) {
+        sb_printf(b, "%s", c ? ", " : "");
+        sql_col(b, ts, c);
+    }
+    sb_printf(b, " FROM \"%s\"%s", phys_name(ts), ts->map != MAP_NONE ? " AS r" : "");
+}
+
+static void sql_pk_where(strbuf *b, const tstate *ts, int alias)
 {
     sb_printf(b, " WHERE ");
-    for (unsigned c = 0; c < def->npk; c++)
-        sb_printf(b, "%s\"%s\" = ?%u", c ? " AND " : "", def->cols[c].name, c + 1);
+    for (unsigned c = 0; c < ts->def->npk; c++) {
+        sb_printf(b, "%s", c ? " AND " : "");
+        sql_match(b, ts, c, c + 1, alias);
+    }
+}
+
+/* INSERT INTO t (columns) VALUES: the stored columns of a mapped table. */
+static void sql_insert_head(strbuf *b, const tstate *ts)
+{
+    sb_printf(b, "INSERT INTO \"%s\" ", phys_name(ts));
+    if (ts->map != MAP_NONE) {
+        sb_printf(b, "(");
+        for (unsigned c = 0; c < ts->def->ncols; c++)
+            sb_printf(b, "%s\"%s\"", c ? ", " : "", phys_col(ts, c));
+        sb_printf(b, ") ");
+    }
+    sb_printf(b, "VALUES ");
 }
 
 enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
@@ -497,44 +699,53 @@ enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
 #define INS_BATCH 32
 
 /* INSERT INTO t VALUES (?1, ...), (...), ... for INS_BATCH rows. */
-static int build_insert_batch(sqlstore *s, const mtrk_table_def *def, sqlite3_stmt **out)
+static int build_insert_batch(sqlstore *s, const tstate *ts, sqlite3_stmt **out)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
-    sb_printf(&b, "INSERT INTO \"%s\" VALUES ", def->name);
+    sql_insert_head(&b, ts);
     for (unsigned r = 0; r < INS_BATCH; r++) {
         sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < def->ncols; c++)
-            sb_printf(&b, "%s?%u", c ? ", " : "", r * def->ncols + c + 1);
+        for (unsigned c = 0; c < def->ncols; c++) {
+            sb_printf(&b, "%s", c ? ", " : "");
+            sql_val(&b, ts, c, r * def->ncols + c + 1);
+        }
         sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
 }
 
-static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sqlite3_stmt **out)
+static int build_table_stmt(sqlstore *s, const tstate *ts, int kind, sqlite3_stmt **out)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
     switch (kind) {
     case ST_GET:
-        sql_select_cols(&b, def);
-        sql_pk_where(&b, def);
+        sql_select_cols(&b, ts);
+        sql_pk_where(&b, ts, 1);
         break;
     case ST_INS:
-        sb_printf(&b, "INSERT INTO \"%s\" VALUES (", def->name);
-        for (unsigned c = 0; c < def->ncols; c++)
-            sb_printf(&b, "%s?%u", c ? ", " : "", c + 1);
+        sql_insert_head(&b, ts);
+        sb_printf(&b, "(");
+        for (unsigned c = 0; c < def->ncols; c++) {
+            sb_printf(&b, "%s", c ? ", " : "");
+            sql_val(&b, ts, c, c + 1);
+        }
         sb_printf(&b, ")");
         break;
     case ST_UPD:
-        sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
+        sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
         if (def->ncols == def->npk)
-            sb_printf(&b, "\"%s\" = \"%s\"", def->cols[0].name, def->cols[0].name);
-        for (unsigned c = def->npk; c < def->ncols; c++)
-            sb_printf(&b, "%s\"%s\" = ?%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
-        sql_pk_where(&b, def);
+            sb_printf(&b, "\"%s\" = \"%s\"", phys_col(ts, 0), phys_col(ts, 0));
+        for (unsigned c = def->npk; c < def->ncols; c++) {
+            sb_printf(&b, "%s\"%s\" = ", c > def->npk ? ", " : "", phys_col(ts, c));
+            sql_val(&b, ts, c, c + 1);
+        }
+        sql_pk_where(&b, ts, 0);
         break;
     default:
-        sb_printf(&b, "DELETE FROM \"%s\"", def->name);
-        sql_pk_where(&b, def);
+        sb_printf(&b, "DELETE FROM \"%s\"", phys_name(ts));
+        sql_pk_where(&b, ts, 0);
         break;
     }
     return prepare(s, &b, out, 1);
@@ -543,18 +754,20 @@ static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sq
 /* UPDATE of the non-key columns in `mask` only. SQLite maintains an index
  * when a column it covers is in the SET list, whatever the value: naming only
  * the changed columns leaves every other index untouched. */
-static int build_partial_update(sqlstore *s, const mtrk_table_def *def, uint64_t mask, sqlite3_stmt **out, int keep)
+static int build_partial_update(sqlstore *s, const tstate *ts, uint64_t mask, sqlite3_stmt **out, int keep)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
-    sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
+    sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
     const char *sep = "";
     for (unsigned c = def->npk; c < def->ncols; c++) {
         if (mask & (UINT64_C(1) << c)) {
-            sb_printf(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
+            sb_printf(&b, "%s\"%s\" = ", sep, phys_col(ts, c));
+            sql_val(&b, ts, c, c + 1);
             sep = ", ";
         }
     }
-    sql_pk_where(&b, def);
+    sql_pk_where(&b, ts, 0);
     return prepare(s, &b, out, keep);
 }
 
@@ -572,9 +785,9 @@ static int partial_stmt(sqlstore *s, unsigned table, uint64_t mask, sqlite3_stmt
     }
     if (ts->npart == MAX_PARTIAL) {
         *transient = 1;
-        return build_partial_update(s, ts->def, mask, out, 0);
+        return build_partial_update(s, ts, mask, out, 0);
     }
-    int rc = build_partial_update(s, ts->def, mask, &ts->part[ts->npart].c.st, 1);
+    int rc = build_partial_update(s, ts, mask, &ts->part[ts->npart].c.st, 1);
     if (rc)
         return rc;
     ts->part[ts->npart].mask = mask;
@@ -588,7 +801,7 @@ static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
     tstate *ts = &s->ts[table];
     cstmt *c = kind == ST_GET ? &ts->get : kind == ST_INS ? &ts->ins : kind == ST_UPD ? &ts->upd : &ts->del;
     if (c->st == NULL) {
-        int rc = build_table_stmt(s, ts->def, kind, &c->st);
+        int rc = build_table_stmt(s, ts, kind, &c->st);
         if (rc)
             return rc;
     }
@@ -596,13 +809,23 @@ static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
     return 0;
 }
 
-/* x > ?p (or <), with NULL the smallest value, as the contract orders. */
-static void sql_cmp_null_aware(strbuf *b, const char *col, unsigned p, int less)
+/* x > ?p (or <), with NULL the smallest value, as the contract orders; x an expression. */
+static void sql_cmp_null_aware(strbuf *b, const char *x, unsigned p, int less)
 {
     if (less)
-        sb_printf(b, "(\"%s\" < ?%u OR (\"%s\" IS NULL AND ?%u IS NOT NULL))", col, p, col, p);
+        sb_printf(b, "(%s < ?%u OR (%s IS NULL AND ?%u IS NOT NULL))", x, p, x, p);
     else
-        sb_printf(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
+        sb_printf(b, "(%s > ?%u OR (?%u IS NULL AND %s IS NOT NULL))", x, p, p, x);
+}
+
+/* Column c's read expression (sql_col) as a string. */
+static const char *col_expr(const tstate *ts, unsigned c, char *buf, size_t cap)
+{
+    strbuf t = { 0 };
+    sql_col(&t, ts, c);
+    snprintf(buf, cap, "%s", t.oom || t.p == NULL ? "NULL" : t.p);
+    free(t.p);
+    return buf;
 }
 
 /*
@@ -637,26 +860,33 @@ static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
-    int partial = partial_index(s->ts[table].def, index) && !(flags & SCAN_NOIDX);
+    const tstate *ts = &s->ts[table];
+    int partial = partial_index(ts->def, index) && !(flags & SCAN_NOIDX);
     flags &= ~SCAN_NOIDX;
-    const mtrk_table_def *def = s->ts[table].def;
+    const mtrk_table_def *def = ts->def;
     unsigned key[MAX_KEY];
     unsigned nk = mtrk_store_sort_key(def, index, key);
     /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
+    char x[160];
     strbuf b = { 0 };
-    sql_select_cols(&b, def);
+    sql_select_cols(&b, ts);
     /* Name the index: with few rows (or no statistics) the planner might
-     * otherwise walk the primary key and sort. */
-    if (index >= 0 && (partial || !partial_index(def, index)))
+     * otherwise walk the primary key and sort. A mapped table's indexes
+     * have other columns (see "Keys"): only its partial ones are named. */
+    if (index >= 0 && (partial || !partial_index(def, index)) && (ts->map == MAP_NONE || partial))
         sb_printf(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
         int is = (cd->flags & MTRK_COL_NULLABLE) && !partial;
-        sb_printf(&b, "%s\"%s\" %s ?%u", and, cd->name, is ? "IS" : "=", j + 1);
+        sb_printf(&b, "%s", and);
+        if (ts->map != MAP_NONE && ts->ck[key[j]] != CK_PLAIN)
+            sql_match(&b, ts, key[j], j + 1, 1);
+        else
+            sb_printf(&b, "%s %s ?%u", col_expr(ts, key[j], x, sizeof x), is ? "IS" : "=", j + 1);
         and = " AND ";
     }
     if (nstart > skip) {
@@ -669,7 +899,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
             /* A row value: SQLite seeks the index to it. */
             sb_printf(&b, "(");
             for (unsigned j = first; j < nprefix + nstart; j++)
-                sb_printf(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
+                sb_printf(&b, "%s%s", j > first ? ", " : "", col_expr(ts, key[j], x, sizeof x));
             sb_printf(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
             for (unsigned j = first; j < nprefix + nstart; j++)
                 sb_printf(&b, "%s?%u", j > first ? ", " : "", j + 1);
@@ -679,15 +909,15 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
             for (unsigned j = first; j < nprefix + nstart; j++) {
-                const char *col = def->cols[key[j]].name;
+                col_expr(ts, key[j], x, sizeof x);
                 sb_printf(&b, "(");
-                sql_cmp_null_aware(&b, col, j + 1, desc);
+                sql_cmp_null_aware(&b, x, j + 1, desc);
                 if (j + 1 < nprefix + nstart) {
-                    sb_printf(&b, " OR (\"%s\" IS ?%u AND ", col, j + 1);
+                    sb_printf(&b, " OR (%s IS ?%u AND ", x, j + 1);
                     open += 2;
                 } else {
                     if (!strict)
-                        sb_printf(&b, " OR \"%s\" IS ?%u", col, j + 1);
+                        sb_printf(&b, " OR %s IS ?%u", x, j + 1);
                     sb_printf(&b, ")");
                 }
             }
@@ -695,9 +925,21 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
                 sb_printf(&b, ")");
         }
     }
-    sb_printf(&b, " ORDER BY ");
-    for (unsigned j = 0; j < nk; j++)
-        sb_printf(&b, "%s\"%s\"%s", j ? ", " : "", def->cols[key[j]].name, desc ? " DESC" : "");
+    /* On a mapped table the columns bound by the prefix are left out of the
+     * order (their stored keys are not ordered as their ids), so that its
+     * indexes serve the order of the rest. */
+    const char *sep = " ORDER BY ";
+    for (unsigned j = 0; j < nk; j++) {
+        if (ts->map != MAP_NONE) {
+            unsigned i;
+            for (i = 0; i < nprefix && key[i] != key[j]; i++)
+                ;
+            if (i < nprefix)
+                continue;
+        }
+        sb_printf(&b, "%s%s%s", sep, col_expr(ts, key[j], x, sizeof x), desc ? " DESC" : "");
+        sep = ", ";
+    }
     return prepare(s, &b, out, 1);
 }
 
@@ -934,7 +1176,7 @@ static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     if ((rc = check_key(s, "key", key, def->npk)) || (rc = table_stmt(s, table, ST_GET, &c)))
         return rc;
     sqlite3_stmt *st = c->st;
-    if (c->busy && (rc = build_table_stmt(s, def, ST_GET, &st)))
+    if (c->busy && (rc = build_table_stmt(s, &s->ts[table], ST_GET, &st)))
         return rc;
     st = claim(c, st);
     for (unsigned j = 0; j < def->npk && rc == 0; j++)
@@ -1124,7 +1366,7 @@ static int apply_insert_batch(sqlstore *s, const mtrk_change *ch, size_t first)
         if ((rc = check_row(s, def, ch[r].row, def->ncols)))
             return rc;
     }
-    if (ts->insn.st == NULL && (rc = build_insert_batch(s, def, &ts->insn.st)))
+    if (ts->insn.st == NULL && (rc = build_insert_batch(s, ts, &ts->insn.st)))
         return rc;
     sqlite3_stmt *st = ts->insn.st;
     for (unsigned r = 0; r < INS_BATCH && rc == 0; r++)
@@ -1454,6 +1696,12 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
         tstate *ts = &s->ts[t];
         ts->def = mtrk_store_table(t);
         ts->rowid = is_rowid_table(ts->def->name);
+        ts->map = strcmp(ts->def->name, "messages") == 0 ? MAP_MESSAGES
+                  : strcmp(ts->def->name, "events") == 0 ? MAP_EVENTS : MAP_NONE;
+        for (unsigned c = 0; ts->map != MAP_NONE && c < ts->def->ncols && c < MAX_COLS; c++)
+            ts->ck[c] = strcmp(ts->def->cols[c].name, "tenant") == 0 ? CK_TENANT
+                        : ts->map == MAP_EVENTS && strcmp(ts->def->cols[c].name, "message") == 0 ? CK_MESSAGE
+                        : CK_PLAIN;
         if (ts->def->ncols > MAX_COLS || ts->def->npk == 0 || ts->def->npk > ts->def->ncols ||
             ts->def->nindexes + 1 > MAX_KEY)
             rc = fail(s, MTRK_ESTORE, "sqlite store: table %s has an unsupported shape", ts->def->name);
