@@ -606,6 +606,18 @@ static int prepare(sqlstore *s, strbuf *b, sqlite3_stmt **out, int persistent)
         return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building a statement");
     }
     int rc = sqlite3_prepare_v3(s->db, b->p, (int)b->n, persistent ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
+    /* An allocation that fails while the planner weighs a partial index
+     * named by INDEXED BY makes the index unusable for that attempt, and
+     * SQLite reports "no query solution" rather than out of memory. The
+     * statements are fixed and plan when memory is there: one more attempt,
+     * and if it fails the same way, out of memory it is. */
+    if (rc == SQLITE_ERROR && strstr(sqlite3_errmsg(s->db), "no query solution") != NULL) {
+        rc = sqlite3_prepare_v3(s->db, b->p, (int)b->n, persistent ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
+        if (rc == SQLITE_ERROR && strstr(sqlite3_errmsg(s->db), "no query solution") != NULL) {
+            free(b->p);
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory planning a statement (SQLite: no query solution)");
+        }
+    }
     if (rc != SQLITE_OK) {
         rc = sql_fail(s, "preparing a statement");
         snprintf(s->err + strlen(s->err), sizeof s->err - strlen(s->err), " [%.200s]", b->p);
