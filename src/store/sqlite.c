@@ -41,6 +41,7 @@
  * written to it.
  */
 #include "fk.h"
+#include "records.h"
 #include "values.h"
 #include "lasterr.h"
 #include "mtrk/store.h"
@@ -119,12 +120,33 @@ typedef struct tstate {
     size_t nscans, capscans;
 } tstate;
 
+/* The typed operations of the event path (see "Typed operations" below). */
+typedef struct typed_state {
+    rec_maps rec;
+    unsigned msg_table, ev_table;
+    uint64_t msg_fixed; /* columns a message update never writes (campaign, contact, created_at) */
+    sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn;
+    /* The last tenant's integer key, within one transaction. */
+    mtrk_id tk_id;
+    int64_t tk;
+    int tk_valid;
+    /* Events of one message gathered by messages_load (rows copied). */
+    mtrk_value *vals;
+    size_t capvals;
+    char *bytes;
+    size_t nbytes, capbytes;
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t caprecs;
+} typed_state;
+
 typedef struct sqlstore {
     mtrk_store base;
     sqlite3 *db;
     int in_tx, write, depth;
     unsigned ntables;
     tstate *ts;
+    typed_state ty;
     sqlite3_stmt *begin_r, *begin_w, *commit, *rollback;
     char err[ERRMSG_MAX];
 } sqlstore;
@@ -1094,6 +1116,7 @@ static int sq_begin(mtrk_store *store, int write)
     }
     s->in_tx = 1;
     s->write = write != 0;
+    s->ty.tk_valid = 0;
     return 0;
 }
 
@@ -1418,6 +1441,399 @@ static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Typed operations                                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The event path's operations of contract version 4, on the keyed layout:
+ * the tenant's integer key is looked up once per call, a message by its
+ * unique id, its events by its integer key (events_by_message), an event
+ * appended with its message's key found by id inside the INSERT. Records
+ * and rows are mapped by records.c; the column lists follow the table
+ * definitions, the tenant (and an event's message) filled in from what the
+ * call gives.
+ */
+
+static int typed_check(sqlstore *s, const char *op, int write)
+{
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s outside a transaction", op);
+    if (write && !s->write)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s in a read transaction", op);
+    if (write && s->depth > 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s called from a row callback", op);
+    return 0;
+}
+
+/* SELECT of a mapped table's columns in definition order (its keyed
+ * columns as NULL, or for an event's message the id behind its key when
+ * `message_id`), from "r". */
+static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
+{
+    sb_printf(b, "SELECT ");
+    for (unsigned c = 0; c < ts->def->ncols; c++) {
+        sb_printf(b, "%s", c ? ", " : "");
+        if (ts->ck[c] == CK_MESSAGE && message_id)
+            sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+        else if (ts->ck[c] != CK_PLAIN)
+            sb_printf(b, "NULL");
+        else
+            sb_printf(b, "r.\"%s\"", ts->def->cols[c].name);
+    }
+}
+
+static int typed_prepare(sqlstore *s)
+{
+    typed_state *ty = &s->ty;
+    if (ty->load_msg)
+        return 0;
+    const tstate *mt = &s->ts[ty->msg_table], *et = &s->ts[ty->ev_table];
+    strbuf b = { 0 };
+    int rc;
+    sb_printf(&b, "SELECT k FROM tenant_keys WHERE id = ?1");
+    if ((rc = prepare(s, &b, &ty->tenant_k, 1)))
+        return rc;
+    b = (strbuf){ 0 };
+    sql_typed_select(&b, mt, 0);
+    sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
+    if ((rc = prepare(s, &b, &ty->load_msg, 1)))
+        return rc;
+    b = (strbuf){ 0 };
+    sql_typed_select(&b, et, 0);
+    sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.id");
+    if ((rc = prepare(s, &b, &ty->load_ev, 1)))
+        return rc;
+    b = (strbuf){ 0 };
+    sql_typed_select(&b, et, 0);
+    sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at, r.id) > (?2, ?3, ?4)"
+                  " ORDER BY r.occurred_at, r.arrived_at, r.id");
+    if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
+        return rc;
+    b = (strbuf){ 0 };
+    sql_typed_select(&b, et, 1);
+    sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\" WHERE r.tenant_k = ?1 AND r.provider = ?2"
+                  " AND r.provider_event_id = ?3");
+    return prepare(s, &b, &ty->find_pid, 1);
+}
+
+/* The tenant's integer key; 0 when the tenant has none (no rows). */
+static int tenant_key(sqlstore *s, const mtrk_id *tenant, int64_t *out)
+{
+    typed_state *ty = &s->ty;
+    if (ty->tk_valid && memcmp(ty->tk_id.bytes, tenant->bytes, sizeof tenant->bytes) == 0) {
+        *out = ty->tk;
+        return 0;
+    }
+    sqlite3_bind_blob(ty->tenant_k, 1, tenant->bytes, sizeof tenant->bytes, SQLITE_STATIC);
+    int sr = sqlite3_step(ty->tenant_k);
+    *out = sr == SQLITE_ROW ? sqlite3_column_int64(ty->tenant_k, 0) : 0;
+    sqlite3_reset(ty->tenant_k);
+    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
+        return sql_fail(s, "reading a tenant's key");
+    ty->tk_id = *tenant;
+    ty->tk = *out;
+    ty->tk_valid = 1;
+    return 0;
+}
+
+/* Gathers the rows of st (events of one message) into ty->vals/bytes and
+ * maps them to records; *n gets their number. */
+static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, const mtrk_id *mid, size_t *n)
+{
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    size_t k = 0;
+    ty->nbytes = 0;
+    int sr;
+    while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((k + 1) * nc > ty->capvals) {
+            size_t cap = ty->capvals ? 2 * ty->capvals : 16 * (size_t)nc;
+            mtrk_value *p = realloc(ty->vals, cap * sizeof *p);
+            if (p == NULL)
+                return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+            ty->vals = p;
+            ty->capvals = cap;
+        }
+        mtrk_value *row = &ty->vals[k * nc];
+        row_from_stmt(st, nc, row);
+        /* Strings and blobs are copied (their offsets kept until the end). */
+        for (unsigned c = 0; c < nc; c++) {
+            if (row[c].type != MTRK_VAL_TEXT && row[c].type != MTRK_VAL_BLOB)
+                continue;
+            if (ty->nbytes + row[c].n + 1 > ty->capbytes) {
+                size_t cap = ty->capbytes ? 2 * ty->capbytes : 4096;
+                while (cap < ty->nbytes + row[c].n + 1)
+                    cap *= 2;
+                char *p = realloc(ty->bytes, cap);
+                if (p == NULL)
+                    return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+                ty->bytes = p;
+                ty->capbytes = cap;
+            }
+            if (row[c].n)
+                memcpy(ty->bytes + ty->nbytes, row[c].p, row[c].n);
+            ty->bytes[ty->nbytes + row[c].n] = '\0';
+            row[c].p = (const void *)(uintptr_t)ty->nbytes;
+            ty->nbytes += row[c].n + 1;
+        }
+        k++;
+    }
+    if (sr != SQLITE_DONE)
+        return sql_fail(s, "reading a message's events");
+    if (k > ty->caprecs) {
+        mtrk_store_event *r = realloc(ty->recs, k * sizeof *r);
+        if (r)
+            ty->recs = r;
+        const mtrk_store_event **pp = r ? realloc(ty->ptrs, k * sizeof *pp) : NULL;
+        if (pp)
+            ty->ptrs = pp;
+        if (r == NULL || pp == NULL)
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+        ty->caprecs = k;
+    }
+    for (size_t i = 0; i < k; i++) {
+        mtrk_value *row = &ty->vals[i * nc];
+        for (unsigned c = 0; c < nc; c++)
+            if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
+                row[c].p = ty->bytes + (uintptr_t)row[c].p;
+        for (unsigned c = 0; c < nc; c++) {
+            if (et->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
+            else if (et->ck[c] == CK_MESSAGE)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, mid->bytes, sizeof mid->bytes };
+        }
+        rec_event_from_row(&ty->rec, row, &ty->recs[i]);
+        ty->ptrs[i] = &ty->recs[i];
+    }
+    *n = k;
+    return 0;
+}
+
+static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
+                            mtrk_store_message_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "messages_load", 0);
+    if (rc)
+        return rc;
+    if (n && (mids == NULL || fn == NULL))
+        return fail(s, MTRK_EINVAL, "sqlite store: messages_load: %s is NULL", fn == NULL ? "fn" : "mids");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    typed_state *ty = &s->ty;
+    const tstate *mt = &s->ts[ty->msg_table];
+    unsigned nc = mt->def->ncols;
+    mtrk_value row[MAX_COLS];
+    for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
+        sqlite3_stmt *ms = ty->load_msg;
+        sqlite3_bind_blob(ms, 1, mids[i].bytes, sizeof mids[i].bytes, SQLITE_STATIC);
+        sqlite3_bind_int64(ms, 2, tk);
+        int sr = sqlite3_step(ms);
+        if (sr == SQLITE_DONE) {
+            sqlite3_reset(ms);
+            continue;
+        }
+        if (sr != SQLITE_ROW) {
+            rc = sql_fail(s, "reading a message");
+            sqlite3_reset(ms);
+            break;
+        }
+        row_from_stmt(ms, nc, row);
+        int64_t mk = sqlite3_column_int64(ms, (int)nc);
+        for (unsigned c = 0; c < nc; c++)
+            if (mt->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+        mtrk_store_message m;
+        rec_message_from_row(&ty->rec, row, &m);
+        int marked = 0;
+        for (size_t b = 0; b < sizeof m.folded_event.bytes; b++)
+            marked |= m.folded_event.bytes[b];
+        sqlite3_stmt *es = marked ? ty->load_ev_after : ty->load_ev;
+        sqlite3_bind_int64(es, 1, mk);
+        if (marked) {
+            sqlite3_bind_int64(es, 2, m.folded_occurred_at);
+            sqlite3_bind_int64(es, 3, m.folded_arrived_at);
+            sqlite3_bind_blob(es, 4, m.folded_event.bytes, sizeof m.folded_event.bytes, SQLITE_STATIC);
+        }
+        size_t nev = 0;
+        rc = gather_events(s, es, &tenant, &m.id, &nev);
+        sqlite3_reset(es);
+        if (rc == 0) {
+            s->depth++;
+            rc = fn(userdata, &m, ty->ptrs, nev);
+            s->depth--;
+        }
+        sqlite3_reset(ms);
+    }
+    return rc;
+}
+
+static int sq_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
+                                const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "provider_ids_find", 0);
+    if (rc)
+        return rc;
+    if (n && (providers == NULL || event_ids == NULL || fn == NULL))
+        return fail(s, MTRK_EINVAL, "sqlite store: provider_ids_find: %s is NULL",
+                    fn == NULL ? "fn" : providers == NULL ? "providers" : "event_ids");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    mtrk_value row[MAX_COLS];
+    sqlite3_stmt *st = ty->find_pid;
+    for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
+        if (providers[i] == NULL || event_ids[i] == NULL)
+            continue;
+        sqlite3_bind_int64(st, 1, tk);
+        sqlite3_bind_text(st, 2, providers[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, event_ids[i], -1, SQLITE_STATIC);
+        int sr = sqlite3_step(st);
+        if (sr == SQLITE_ROW) {
+            row_from_stmt(st, nc, row);
+            for (unsigned c = 0; c < nc; c++)
+                if (et->ck[c] == CK_TENANT)
+                    row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+            mtrk_store_event ev;
+            rec_event_from_row(&ty->rec, row, &ev);
+            s->depth++;
+            rc = fn(userdata, i, &ev);
+            s->depth--;
+        } else if (sr != SQLITE_DONE) {
+            rc = sql_fail(s, "reading an event by its provider's id");
+        }
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
+/* INSERT INTO event_rows of `rows` events: the tenant's key bound as is,
+ * the message's found by its id. */
+static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
+{
+    const tstate *et = &s->ts[s->ty.ev_table];
+    unsigned nc = et->def->ncols;
+    strbuf b = { 0 };
+    sql_insert_head(&b, et);
+    for (unsigned r = 0; r < rows; r++) {
+        sb_printf(&b, "%s(", r ? ", " : "");
+        for (unsigned c = 0; c < nc; c++) {
+            unsigned p = r * nc + c + 1;
+            if (et->ck[c] == CK_MESSAGE)
+                sb_printf(&b, "%s(SELECT k FROM message_rows WHERE id = ?%u)", c ? ", " : "", p);
+            else
+                sb_printf(&b, "%s?%u", c ? ", " : "", p);
+        }
+        sb_printf(&b, ")");
+    }
+    return prepare(s, &b, out, 1);
+}
+
+static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "events_append", 1);
+    if (rc)
+        return rc;
+    if (n && events == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: events_append: events is NULL");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    if (n && tk == 0)
+        return fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: no such tenant");
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    if (ty->ins == NULL && (rc = build_event_insert(s, 1, &ty->ins)))
+        return rc;
+    if (ty->insn == NULL && (size_t)nc * INS_BATCH <= 32766 && (rc = build_event_insert(s, INS_BATCH, &ty->insn)))
+        return rc;
+    mtrk_value rows[INS_BATCH][MAX_COLS];
+    for (size_t i = 0; i < n && rc == 0;) {
+        unsigned run = ty->insn && n - i >= INS_BATCH ? INS_BATCH : 1;
+        sqlite3_stmt *st = run == 1 ? ty->ins : ty->insn;
+        for (unsigned r = 0; r < run && rc == 0; r++) {
+            const mtrk_store_event *e = events[i + r];
+            if (e == NULL || e->version == 0) {
+                rc = fail(s, MTRK_EINVAL, "sqlite store: events_append: event %zu is NULL or unversioned", i + r);
+                break;
+            }
+            rec_event_to_row(&ty->rec, &tenant, e, rows[r]);
+            if ((rc = check_row(s, et->def, rows[r], nc)))
+                break;
+            for (unsigned c = 0; c < nc && rc == 0; c++) {
+                int p = (int)(r * nc + c) + 1;
+                if (et->ck[c] == CK_TENANT)
+                    rc = sqlite3_bind_int64(st, p, tk) == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
+                else
+                    rc = bind_value(s, st, p, &rows[r][c]);
+            }
+        }
+        if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
+            int ext = sqlite3_extended_errcode(s->db);
+            rc = sql_fail(s, "events_append");
+            if (ext == SQLITE_CONSTRAINT_NOTNULL)
+                rc = fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: an event's message does not exist (%s)",
+                          sqlite3_errmsg(s->db));
+            else if (rc == MTRK_EEXISTS)
+                fail(s, rc, "sqlite store: events_append: an event with this id or provider event id exists (%s)",
+                     sqlite3_errmsg(s->db));
+        }
+        sqlite3_reset(st);
+        i += run;
+    }
+    return rc;
+}
+
+static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
+                              const unsigned *masks, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "messages_update", 1);
+    if (rc)
+        return rc;
+    if (n && messages == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: messages_update: messages is NULL");
+    typed_state *ty = &s->ty;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "sqlite store: messages_update: message %zu is NULL or unversioned", i);
+        mtrk_value row[MAX_COLS];
+        memset(row, 0, sizeof row);
+        uint64_t cols = 0;
+        rec_message_to_row(&ty->rec, &tenant, messages[i], masks ? masks[i] : 0, row, &cols);
+        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ty->msg_table, row, cols & ~ty->msg_fixed };
+        rc = apply_one(s, &ch, i);
+    }
+    return rc;
+}
+
+static int typed_init(sqlstore *s)
+{
+    char why[200];
+    int rc = rec_maps_init(&s->ty.rec, why, sizeof why);
+    if (rc)
+        return fail(s, rc, "sqlite store: %s", why);
+    s->ty.msg_table = s->ty.rec.msg.table;
+    s->ty.ev_table = s->ty.rec.ev.table;
+    const mtrk_table_def *md = s->ts[s->ty.msg_table].def;
+    for (unsigned c = 0; c < md->ncols && c < 64; c++)
+        if (strcmp(md->cols[c].name, "campaign") == 0 || strcmp(md->cols[c].name, "contact") == 0 ||
+            strcmp(md->cols[c].name, "created_at") == 0)
+            s->ty.msg_fixed |= UINT64_C(1) << c;
+    if (s->ts[s->ty.msg_table].map != MAP_MESSAGES || s->ts[s->ty.ev_table].map != MAP_EVENTS)
+        return fail(s, MTRK_ESTORE, "sqlite store: the typed records are not kept in messages and events");
+    return 0;
+}
+
 static const char *sq_errmsg(mtrk_store *store)
 {
     return ((sqlstore *)store)->err;
@@ -1448,6 +1864,14 @@ static void sq_free(mtrk_store *store)
         }
         free(s->ts[t].scans);
     }
+    sqlite3_stmt *typed[] = { s->ty.tenant_k, s->ty.load_msg, s->ty.load_ev, s->ty.load_ev_after,
+                              s->ty.find_pid, s->ty.ins, s->ty.insn };
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+        sqlite3_finalize(typed[i]);
+    free(s->ty.vals);
+    free(s->ty.bytes);
+    free(s->ty.recs);
+    free(s->ty.ptrs);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -1701,6 +2125,10 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.scan = sq_scan;
     s->base.apply = sq_apply;
     s->base.errmsg = sq_errmsg;
+    s->base.messages_load = sq_messages_load;
+    s->base.provider_ids_find = sq_provider_ids_find;
+    s->base.events_append = sq_events_append;
+    s->base.messages_update = sq_messages_update;
     s->ntables = mtrk_store_table_count();
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     int rc = s->ts ? 0 : fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
@@ -1725,6 +2153,8 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
                 ts->nkey[k + 1] = mtrk_store_sort_key(ts->def, k, cols);
         }
     }
+    if (rc == 0)
+        rc = typed_init(s);
     if (rc == 0)
         rc = open_db(s, path, opts);
     if (rc) {
