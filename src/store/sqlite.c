@@ -1483,38 +1483,49 @@ static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
     }
 }
 
+/* The statements of the typed reads, each prepared once (one that failed
+ * to prepare, out of memory, is tried again on the next call). */
 static int typed_prepare(sqlstore *s)
 {
     typed_state *ty = &s->ty;
-    if (ty->load_msg)
-        return 0;
     const tstate *mt = &s->ts[ty->msg_table], *et = &s->ts[ty->ev_table];
     strbuf b = { 0 };
-    int rc;
-    sb_printf(&b, "SELECT k FROM tenant_keys WHERE id = ?1");
-    if ((rc = prepare(s, &b, &ty->tenant_k, 1)))
-        return rc;
-    b = (strbuf){ 0 };
-    sql_typed_select(&b, mt, 0);
-    sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
-    if ((rc = prepare(s, &b, &ty->load_msg, 1)))
-        return rc;
-    b = (strbuf){ 0 };
-    sql_typed_select(&b, et, 0);
-    sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.id");
-    if ((rc = prepare(s, &b, &ty->load_ev, 1)))
-        return rc;
-    b = (strbuf){ 0 };
-    sql_typed_select(&b, et, 0);
-    sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at, r.id) > (?2, ?3, ?4)"
-                  " ORDER BY r.occurred_at, r.arrived_at, r.id");
-    if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
-        return rc;
-    b = (strbuf){ 0 };
-    sql_typed_select(&b, et, 1);
-    sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\" WHERE r.tenant_k = ?1 AND r.provider = ?2"
-                  " AND r.provider_event_id = ?3");
-    return prepare(s, &b, &ty->find_pid, 1);
+    int rc = 0;
+    if (ty->tenant_k == NULL) {
+        sb_printf(&b, "SELECT k FROM tenant_keys WHERE id = ?1");
+        if ((rc = prepare(s, &b, &ty->tenant_k, 1)))
+            return rc;
+    }
+    if (ty->load_msg == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, mt, 0);
+        sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
+        if ((rc = prepare(s, &b, &ty->load_msg, 1)))
+            return rc;
+    }
+    if (ty->load_ev == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 0);
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.id");
+        if ((rc = prepare(s, &b, &ty->load_ev, 1)))
+            return rc;
+    }
+    if (ty->load_ev_after == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 0);
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at, r.id) >"
+                      " (?2, ?3, ?4) ORDER BY r.occurred_at, r.arrived_at, r.id");
+        if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
+            return rc;
+    }
+    if (ty->find_pid == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 1);
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\" WHERE r.tenant_k = ?1"
+                      " AND r.provider = ?2 AND r.provider_event_id = ?3");
+        rc = prepare(s, &b, &ty->find_pid, 1);
+    }
+    return rc;
 }
 
 /* The tenant's integer key; 0 when the tenant has none (no rows). */
