@@ -20,6 +20,17 @@
  * primary-key columns, so an index alone gives the full sort key and a scan
  * never sorts. The measurements behind this are in docs/schema.md.
  *
+ * Messages and events are kept otherwise (docs/decisions.md §36): in the
+ * rowid tables message_rows and event_rows, keyed by integers (the tenant
+ * as tenant_keys.k, an event's message as message_rows.k), each id a column
+ * with a unique index, behind the views "messages" and "events" that show
+ * the definitions' columns (keyed_layout_sql). The store's generic rows for
+ * these two tables are translated here (the tstate's map and ck): a read
+ * selects the ids behind the keys, a key bound by a caller is looked up by
+ * id, and a scan orders by the columns its prefix leaves free, which the
+ * indexes on the integer keys give without a sort. The typed operations of
+ * the event path work on the tables directly ("Typed operations").
+ *
  * Foreign keys. store_fks[] (fk.c) names the relations (every one led by the tenant);
  * they are DEFERRABLE INITIALLY DEFERRED, checked at commit, so the core may
  * apply a change set in any order; PRAGMA foreign_keys=ON on every handle.
