@@ -704,12 +704,17 @@ static void sql_match(strbuf *b, const tstate *ts, unsigned c, unsigned p, int a
     sql_val(b, ts, c, p);
 }
 
-static void sql_select_cols(strbuf *b, const tstate *ts)
+/* bound[c], when given and nonzero: the parameter that binds column c by
+ * equality, selected as is rather than looked up behind its key. */
+static void sql_select_cols(strbuf *b, const tstate *ts, const unsigned *bound)
 {
     sb_printf(b, "SELECT ");
     for (unsigned c = 0; c < ts->def->ncols; c++) {
         sb_printf(b, "%s", c ? ", " : "");
-        sql_col(b, ts, c);
+        if (bound && bound[c] && ts->ck[c] != CK_PLAIN)
+            sb_printf(b, "?%u", bound[c]);
+        else
+            sql_col(b, ts, c);
     }
     sb_printf(b, " FROM \"%s\"%s", phys_name(ts), ts->map != MAP_NONE ? " AS r" : "");
 }
@@ -765,10 +770,14 @@ static int build_table_stmt(sqlstore *s, const tstate *ts, int kind, sqlite3_stm
     const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
     switch (kind) {
-    case ST_GET:
-        sql_select_cols(&b, ts);
+    case ST_GET: {
+        unsigned bound[MAX_COLS] = { 0 };
+        for (unsigned c = 0; c < def->npk; c++)
+            bound[c] = c + 1;
+        sql_select_cols(&b, ts, bound);
         sql_pk_where(&b, ts, 1);
         break;
+    }
     case ST_INS:
         sql_insert_head(&b, ts);
         sb_printf(&b, "(");
@@ -917,7 +926,11 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
     char x[160];
     strbuf b = { 0 };
-    sql_select_cols(&b, ts);
+    unsigned bound[MAX_COLS] = { 0 };
+    for (unsigned j = 0; j < nprefix; j++)
+        if (!bound[key[j]])
+            bound[key[j]] = j + 1;
+    sql_select_cols(&b, ts, bound);
     /* Name the index: with few rows (or no statistics) the planner might
      * otherwise walk the primary key and sort. A mapped table's indexes
      * have other columns (see "Keys"): only its partial ones are named. */
