@@ -121,7 +121,10 @@ static void restore_v10_layout(sqlite3 *db, const char *v10)
             "DROP INDEX campaigns_by_id; DROP INDEX contacts_by_id; DROP INDEX links_by_id;");
     sqlite3 *old;
     sqlite3_stmt *st;
-    if (sqlite3_open_v2(v10, &old, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+    char uri[4200];
+    /* Immutable: a WAL file opened read-only would still get -wal and -shm files beside it. */
+    snprintf(uri, sizeof uri, "file:%s?immutable=1", v10);
+    if (sqlite3_open_v2(uri, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(old, "SELECT sql FROM sqlite_schema WHERE tbl_name IN ('messages', 'events', 'leads')"
                                 " AND sql IS NOT NULL ORDER BY type = 'index', rowid", -1, &st, NULL) != SQLITE_OK)
         rel_die("read the schema of %s: %s", v10, sqlite3_errmsg(old));
