@@ -28,6 +28,10 @@
  *   integer-layout  the same columns with integer surrogates for tenant,
  *                 message, campaign and contact, a rowid table, a unique
  *                 (tenant, id) index, the read and the fold
+ *   read+fold+campaign+uuid
+ *                 read+fold+campaign + the event's 16-byte id as a column
+ *                 with a unique index: the least a store keeps to find an
+ *                 event by its public id (the storage bound of an ingest)
  *
  *   floor [events] [designs]   environment: MTRK_BENCH_RUNS (3), MTRK_BENCH_DIR (/tmp)
  *
@@ -41,9 +45,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { D_B, D_READ, D_UPDATE, D_FOLD, D_CAMPAIGN, D_MTRK, D_INTEGER, D_COUNT };
+enum { D_B, D_READ, D_UPDATE, D_FOLD, D_CAMPAIGN, D_MTRK, D_INTEGER, D_UUID, D_COUNT };
 static const char *const design_names[D_COUNT] = {
     "b", "read", "read+update", "read+fold", "read+fold+campaign", "mtrk-layout", "integer-layout",
+    "read+fold+campaign+uuid",
 };
 
 static size_t nevents;
@@ -149,7 +154,11 @@ static void create(sqlite3 *db, int d)
                       "CREATE INDEX events_by_campaign ON events (tenant, campaign, occurred_hour);");
         break;
     default:
-        bench_sql(db, d == D_CAMPAIGN ? "CREATE TABLE events(id INTEGER PRIMARY KEY, message BLOB NOT NULL, type"
+        bench_sql(db, d == D_UUID ? "CREATE TABLE events(id INTEGER PRIMARY KEY, uid BLOB NOT NULL, message BLOB NOT"
+                                    " NULL, type INTEGER NOT NULL, occurred_at INTEGER NOT NULL, link INTEGER, hour"
+                                    " INTEGER NOT NULL) STRICT; CREATE INDEX events_by_hour ON events(hour);"
+                                    " CREATE UNIQUE INDEX events_by_uid ON events(uid);"
+                      : d == D_CAMPAIGN ? "CREATE TABLE events(id INTEGER PRIMARY KEY, message BLOB NOT NULL, type"
                                         " INTEGER NOT NULL, occurred_at INTEGER NOT NULL, link INTEGER, hour INTEGER"
                                         " NOT NULL) STRICT; CREATE INDEX events_by_hour ON events(hour);"
                                       : "CREATE TABLE events(id INTEGER PRIMARY KEY, message BLOB NOT NULL, type"
@@ -203,6 +212,8 @@ static int run(void *argp, double *out, size_t nout)
                                "1,NULL,0,NULL,0,0,?10)"
                  : d == D_INTEGER ? "INSERT INTO events VALUES (NULL,1,?2,?11,1,?11,?6,?12,?8,?9,NULL,NULL,NULL,0,"
                                     "NULL,NULL,NULL,1,NULL,0,NULL,0,0,?10)"
+                 : d == D_UUID ? "INSERT INTO events(uid, message, type, occurred_at, link, hour) VALUES"
+                                 " (?2,?3,?6,?8,?12,?10)"
                  : d == D_CAMPAIGN ? "INSERT INTO events(message, type, occurred_at, link, hour) VALUES"
                                      " (?3,?6,?8,?12,?10)"
                                    : "INSERT INTO events(message, type, occurred_at, link) VALUES (?3,?6,?8,?12)");

@@ -20,6 +20,17 @@
  * primary-key columns, so an index alone gives the full sort key and a scan
  * never sorts. The measurements behind this are in docs/schema.md.
  *
+ * Messages and events are kept otherwise (docs/decisions.md §37): in the
+ * rowid tables message_rows and event_rows, keyed by integers (the tenant
+ * as tenant_keys.k, an event's message as message_rows.k), each id a column
+ * with a unique index, behind the views "messages" and "events" that show
+ * the definitions' columns (keyed_layout_sql). The store's generic rows for
+ * these two tables are translated here (the tstate's map and ck): a read
+ * selects the ids behind the keys, a key bound by a caller is looked up by
+ * id, and a scan orders by the columns its prefix leaves free, which the
+ * indexes on the integer keys give without a sort. The typed operations of
+ * the event path work on the tables directly ("Typed operations").
+ *
  * Foreign keys. store_fks[] (fk.c) names the relations (every one led by the tenant);
  * they are DEFERRABLE INITIALLY DEFERRED, checked at commit, so the core may
  * apply a change set in any order; PRAGMA foreign_keys=ON on every handle.
@@ -41,6 +52,7 @@
  * written to it.
  */
 #include "fk.h"
+#include "records.h"
 #include "values.h"
 #include "lasterr.h"
 #include "mtrk/store.h"
@@ -78,7 +90,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 11
+#define SQLITE_SCHEMA_VERSION 12
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -94,9 +106,19 @@ typedef struct scan_entry {
     cstmt s;
 } scan_entry;
 
+/* How a table's rows are kept: as its definition says (MAP_NONE), or, for
+ * messages and events, in a rowid table of another name whose tenant (and,
+ * for events, message) columns hold integer keys (see "Keys" at the top). */
+enum { MAP_NONE, MAP_MESSAGES, MAP_EVENTS };
+/* How a column of a mapped table is kept: as is, as the tenant's integer
+ * key (tenant_k) or as the message's (message_k). */
+enum { CK_PLAIN, CK_TENANT, CK_MESSAGE };
+
 typedef struct tstate {
     const mtrk_table_def *def;
     int rowid;           /* a rowid table (else WITHOUT ROWID) */
+    int map;             /* MAP_* */
+    unsigned char ck[MAX_COLS]; /* CK_* per column (mapped tables) */
     unsigned nkey[MAX_KEY];
     cstmt get, ins, upd, del;
     cstmt insn; /* INSERT of INS_BATCH rows (sq_apply) */
@@ -109,12 +131,33 @@ typedef struct tstate {
     size_t nscans, capscans;
 } tstate;
 
+/* The typed operations of the event path (see "Typed operations" below). */
+typedef struct typed_state {
+    rec_maps rec;
+    unsigned msg_table, ev_table;
+    uint64_t msg_fixed; /* columns a message update never writes (campaign, contact, created_at) */
+    sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn;
+    /* The last tenant's integer key, within one transaction. */
+    mtrk_id tk_id;
+    int64_t tk;
+    int tk_valid;
+    /* Events of one message gathered by messages_load (rows copied). */
+    mtrk_value *vals;
+    size_t capvals;
+    char *bytes;
+    size_t nbytes, capbytes;
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t caprecs;
+} typed_state;
+
 typedef struct sqlstore {
     mtrk_store base;
     sqlite3 *db;
     int in_tx, write, depth;
     unsigned ntables;
     tstate *ts;
+    typed_state ty;
     sqlite3_stmt *begin_r, *begin_w, *commit, *rollback;
     char err[ERRMSG_MAX];
 } sqlstore;
@@ -238,7 +281,9 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
         const store_fk *fk = &store_fks[i];
         if (strcmp(fk->table, def->name) != 0)
             continue;
-        if (strcmp(fk->col, "tenant") == 0)
+        if (strcmp(fk->parent, "messages") == 0)
+            sb_printf(b, ", FOREIGN KEY (\"%s\") REFERENCES \"message_rows\" (\"id\")", fk->col);
+        else if (strcmp(fk->col, "tenant") == 0)
             sb_printf(b, ", FOREIGN KEY (\"tenant\") REFERENCES \"%s\" (\"id\")", fk->parent);
         else
             sb_printf(b, ", FOREIGN KEY (\"tenant\", \"%s\") REFERENCES \"%s\" (\"tenant\", \"id\")", fk->col,
@@ -250,7 +295,66 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
         sql_create_index(b, def, x);
 }
 
-/* Runs the script built in b (and frees it); `what` names it in errors. */
+/* The physical layout of messages and events (see "Keys" at the top):
+ * tenant_keys gives each tenant a small integer (kept by triggers on
+ * tenants); message_rows and event_rows are rowid tables keyed by integers,
+ * each id a column with a unique index; messages and events are views of
+ * them with the columns of the tables they replace, so that SQL written
+ * for those keeps working (docs/schema.md). The foreign keys the tables
+ * had are kept: an event's message by its integer key, the rest by id,
+ * for which campaigns, contacts and links gain a unique index on id (ids
+ * are unique in the whole database: the core makes them). Frozen: the
+ * layout as schema version 12 made it, for new files and migration 12. */
+static const char keyed_layout_sql[] =
+    "CREATE TABLE \"tenant_keys\" (\"k\" INTEGER PRIMARY KEY, \"id\" BLOB NOT NULL UNIQUE,"
+    " FOREIGN KEY (\"id\") REFERENCES \"tenants\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "INSERT INTO \"tenant_keys\" (\"id\") SELECT \"id\" FROM \"tenants\" ORDER BY \"created_at\", \"id\";\n"
+    "CREATE TRIGGER \"tenant_keys_insert\" AFTER INSERT ON \"tenants\""
+    " BEGIN INSERT INTO \"tenant_keys\" (\"id\") VALUES (NEW.\"id\"); END;\n"
+    "CREATE TRIGGER \"tenant_keys_delete\" AFTER DELETE ON \"tenants\""
+    " BEGIN DELETE FROM \"tenant_keys\" WHERE \"id\" = OLD.\"id\"; END;\n"
+    "CREATE UNIQUE INDEX \"campaigns_by_id\" ON \"campaigns\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"contacts_by_id\" ON \"contacts\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"links_by_id\" ON \"links\" (\"id\");\n"
+    "CREATE TABLE \"message_rows\" (\"k\" INTEGER PRIMARY KEY, \"tenant_k\" INTEGER NOT NULL, \"id\" BLOB NOT NULL,"
+    " \"campaign\" BLOB NOT NULL, \"contact\" BLOB NOT NULL, \"state\" INTEGER NOT NULL,"
+    " \"cancel_reason\" INTEGER NOT NULL, \"created_at\" INTEGER NOT NULL, \"lease_until\" INTEGER NOT NULL,"
+    " \"sent_at\" INTEGER NOT NULL, \"delivered_at\" INTEGER NOT NULL, \"bounced_at\" INTEGER NOT NULL,"
+    " \"first_open_at\" INTEGER NOT NULL, \"first_click_at\" INTEGER NOT NULL,"
+    " \"first_complaint_at\" INTEGER NOT NULL, \"first_unsub_at\" INTEGER NOT NULL, \"opens\" INTEGER NOT NULL,"
+    " \"clicks\" INTEGER NOT NULL, \"soft_bounces\" INTEGER NOT NULL, \"flags\" INTEGER NOT NULL,"
+    " \"provider_message_id\" TEXT, \"queue_state\" INTEGER, \"folded_occurred_at\" INTEGER,"
+    " \"folded_arrived_at\" INTEGER, \"folded_event\" BLOB, \"folded_links\" TEXT,"
+    " FOREIGN KEY (\"tenant_k\") REFERENCES \"tenant_keys\" (\"k\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"campaign\") REFERENCES \"campaigns\" (\"id\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"contact\") REFERENCES \"contacts\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "CREATE UNIQUE INDEX \"messages_by_id\" ON \"message_rows\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"messages_by_campaign_contact\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"contact\");\n"
+    "CREATE INDEX \"messages_by_contact\" ON \"message_rows\" (\"contact\", \"id\");\n"
+    "CREATE INDEX \"messages_by_queue\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"queue_state\", \"id\")"
+    " WHERE \"queue_state\" IS NOT NULL;\n"
+    "CREATE INDEX \"messages_by_campaign\" ON \"message_rows\" (\"tenant_k\", \"campaign\", \"id\");\n"
+    "CREATE TABLE \"event_rows\" (\"k\" INTEGER PRIMARY KEY, \"tenant_k\" INTEGER NOT NULL, \"id\" BLOB NOT NULL,"
+    " \"message_k\" INTEGER NOT NULL, \"campaign\" BLOB NOT NULL, \"contact\" BLOB NOT NULL, \"type\" INTEGER NOT NULL,"
+    " \"link\" BLOB, \"occurred_at\" INTEGER NOT NULL, \"arrived_at\" INTEGER NOT NULL, \"provider\" TEXT,"
+    " \"provider_event_id\" TEXT, \"provider_message_id\" TEXT, \"bounce_kind\" INTEGER NOT NULL, \"diagnostic\" TEXT,"
+    " \"user_agent\" TEXT, \"ip\" TEXT, \"verdict\" INTEGER NOT NULL, \"verdict_reason\" TEXT,"
+    " \"unsub_scope\" INTEGER NOT NULL, \"unsub_audience\" BLOB, \"unsub_source\" INTEGER NOT NULL,"
+    " \"effects\" INTEGER NOT NULL, \"occurred_hour\" INTEGER NOT NULL,"
+    " FOREIGN KEY (\"message_k\") REFERENCES \"message_rows\" (\"k\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"link\") REFERENCES \"links\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "CREATE UNIQUE INDEX \"events_by_id\" ON \"event_rows\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"events_by_provider\" ON \"event_rows\" (\"tenant_k\", \"provider\", \"provider_event_id\")"
+    " WHERE \"provider\" IS NOT NULL AND \"provider_event_id\" IS NOT NULL;\n"
+    "CREATE INDEX \"events_by_message\" ON \"event_rows\" (\"message_k\", \"occurred_at\", \"arrived_at\", \"id\");\n"
+    "CREATE INDEX \"events_by_campaign\" ON \"event_rows\" (\"tenant_k\", \"campaign\", \"occurred_hour\", \"id\");\n"
+    "CREATE VIEW \"messages\" AS SELECT t.\"id\" AS \"tenant\", m.\"id\" AS \"id\", m.\"campaign\" AS \"campaign\","
+    " m.\"contact\" AS \"contact\", m.\"state\" AS \"state\", m.\"cancel_reason\" AS \"cancel_reason\", m.\"created_at\" AS \"created_at\", m.\"lease_until\" AS \"lease_until\", m.\"sent_at\" AS \"sent_at\", m.\"delivered_at\" AS \"delivered_at\", m.\"bounced_at\" AS \"bounced_at\", m.\"first_open_at\" AS \"first_open_at\", m.\"first_click_at\" AS \"first_click_at\", m.\"first_complaint_at\" AS \"first_complaint_at\", m.\"first_unsub_at\" AS \"first_unsub_at\", m.\"opens\" AS \"opens\", m.\"clicks\" AS \"clicks\", m.\"soft_bounces\" AS \"soft_bounces\", m.\"flags\" AS \"flags\", m.\"provider_message_id\" AS \"provider_message_id\", m.\"queue_state\" AS \"queue_state\", m.\"folded_occurred_at\" AS \"folded_occurred_at\", m.\"folded_arrived_at\" AS \"folded_arrived_at\", m.\"folded_event\" AS \"folded_event\", m.\"folded_links\" AS \"folded_links\""
+    " FROM \"message_rows\" AS m JOIN \"tenant_keys\" AS t ON t.\"k\" = m.\"tenant_k\";\n"
+    "CREATE VIEW \"events\" AS SELECT t.\"id\" AS \"tenant\", e.\"id\" AS \"id\", m.\"id\" AS \"message\", e.\"campaign\" AS \"campaign\", e.\"contact\" AS \"contact\", e.\"type\" AS \"type\", e.\"link\" AS \"link\", e.\"occurred_at\" AS \"occurred_at\", e.\"arrived_at\" AS \"arrived_at\", e.\"provider\" AS \"provider\", e.\"provider_event_id\" AS \"provider_event_id\", e.\"provider_message_id\" AS \"provider_message_id\", e.\"bounce_kind\" AS \"bounce_kind\", e.\"diagnostic\" AS \"diagnostic\", e.\"user_agent\" AS \"user_agent\", e.\"ip\" AS \"ip\", e.\"verdict\" AS \"verdict\", e.\"verdict_reason\" AS \"verdict_reason\", e.\"unsub_scope\" AS \"unsub_scope\", e.\"unsub_audience\" AS \"unsub_audience\", e.\"unsub_source\" AS \"unsub_source\", e.\"effects\" AS \"effects\", e.\"occurred_hour\" AS \"occurred_hour\""
+    " FROM \"event_rows\" AS e JOIN \"tenant_keys\" AS t ON t.\"k\" = e.\"tenant_k\""
+    " JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\";\n";
+
 /* Runs sql; a failure is named by `what`. */
 static int exec_as(sqlstore *s, const char *sql, const char *what)
 {
@@ -276,7 +380,9 @@ static int migrate_1(sqlstore *s)
     sb_printf(&b, "CREATE TABLE mtrk_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;\n"
                "INSERT INTO mtrk_meta VALUES ('application', 'mtrk');\n");
     for (unsigned t = 0; t < s->ntables; t++)
-        sql_create_table(&b, s->ts[t].def);
+        if (s->ts[t].map == MAP_NONE)
+            sql_create_table(&b, s->ts[t].def);
+    sb_printf(&b, "%s", keyed_layout_sql);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -468,9 +574,77 @@ static int migrate_11(sqlstore *s)
                    "migrating to schema version 11");
 }
 
+/* Version 12: messages and events move to the keyed layout
+ * (keyed_layout_sql, docs/decisions.md "SQLite keys"): the tables are
+ * renamed aside, the layout created, their rows copied (events in id
+ * order, which is their arrival order: their rowids follow it), leads
+ * rebuilt with its reference to a message by id, and the old tables
+ * dropped. Frozen. */
+static int migrate_12(sqlstore *s)
+{
+    strbuf b = { 0 };
+    sb_printf(&b,
+              "DROP INDEX IF EXISTS \"messages_by_campaign_contact\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_contact\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_queue\";\n"
+              "DROP INDEX IF EXISTS \"messages_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"events_by_provider\";\n"
+              "DROP INDEX IF EXISTS \"events_by_message\";\n"
+              "DROP INDEX IF EXISTS \"events_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_key\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_campaign\";\n"
+              "DROP INDEX IF EXISTS \"leads_by_contact\";\n"
+              "ALTER TABLE \"events\" RENAME TO \"events_v10\";\n"
+              "ALTER TABLE \"leads\" RENAME TO \"leads_v10\";\n"
+              "ALTER TABLE \"messages\" RENAME TO \"messages_v10\";\n"
+              "%s"
+              "INSERT INTO \"message_rows\" (\"tenant_k\", \"id\", \"campaign\", \"contact\", \"state\", \"cancel_reason\","
+              " \"created_at\", \"lease_until\", \"sent_at\", \"delivered_at\", \"bounced_at\", \"first_open_at\","
+              " \"first_click_at\", \"first_complaint_at\", \"first_unsub_at\", \"opens\", \"clicks\", \"soft_bounces\","
+              " \"flags\", \"provider_message_id\", \"queue_state\", \"folded_occurred_at\", \"folded_arrived_at\","
+              " \"folded_event\", \"folded_links\")"
+              " SELECT t.\"k\", m.\"id\", m.\"campaign\", m.\"contact\", m.\"state\", m.\"cancel_reason\", m.\"created_at\","
+              " m.\"lease_until\", m.\"sent_at\", m.\"delivered_at\", m.\"bounced_at\", m.\"first_open_at\","
+              " m.\"first_click_at\", m.\"first_complaint_at\", m.\"first_unsub_at\", m.\"opens\", m.\"clicks\","
+              " m.\"soft_bounces\", m.\"flags\", m.\"provider_message_id\", m.\"queue_state\","
+              " m.\"folded_occurred_at\", m.\"folded_arrived_at\", m.\"folded_event\", m.\"folded_links\""
+              " FROM \"messages_v10\" AS m JOIN \"tenant_keys\" AS t ON t.\"id\" = m.\"tenant\""
+              " ORDER BY m.\"tenant\", m.\"id\";\n"
+              "INSERT INTO \"event_rows\" (\"tenant_k\", \"id\", \"message_k\", \"campaign\", \"contact\", \"type\", \"link\","
+              " \"occurred_at\", \"arrived_at\", \"provider\", \"provider_event_id\", \"provider_message_id\","
+              " \"bounce_kind\", \"diagnostic\", \"user_agent\", \"ip\", \"verdict\", \"verdict_reason\", \"unsub_scope\","
+              " \"unsub_audience\", \"unsub_source\", \"effects\", \"occurred_hour\")"
+              " SELECT t.\"k\", e.\"id\", m.\"k\", e.\"campaign\", e.\"contact\", e.\"type\", e.\"link\", e.\"occurred_at\","
+              " e.\"arrived_at\", e.\"provider\", e.\"provider_event_id\", e.\"provider_message_id\", e.\"bounce_kind\","
+              " e.\"diagnostic\", e.\"user_agent\", e.\"ip\", e.\"verdict\", e.\"verdict_reason\", e.\"unsub_scope\","
+              " e.\"unsub_audience\", e.\"unsub_source\", e.\"effects\", e.\"occurred_hour\""
+              " FROM \"events_v10\" AS e JOIN \"tenant_keys\" AS t ON t.\"id\" = e.\"tenant\""
+              " JOIN \"message_rows\" AS m ON m.\"id\" = e.\"message\" AND m.\"tenant_k\" = t.\"k\""
+              " ORDER BY e.\"id\";\n"
+              "CREATE TABLE \"leads\" (\"tenant\" BLOB NOT NULL, \"id\" BLOB NOT NULL, \"landing_page\" BLOB NOT NULL,"
+              " \"campaign\" BLOB NOT NULL, \"lead_key\" TEXT NOT NULL, \"address\" TEXT, \"contact\" BLOB NOT NULL,"
+              " \"recipient\" BLOB, \"message\" BLOB, \"attribution\" INTEGER NOT NULL, \"forwarded\" INTEGER NOT NULL,"
+              " \"captured_at\" INTEGER NOT NULL, \"fields_json\" TEXT, PRIMARY KEY (\"tenant\", \"id\"),"
+              " FOREIGN KEY (\"tenant\", \"landing_page\") REFERENCES \"landing_pages\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED,"
+              " FOREIGN KEY (\"tenant\", \"campaign\") REFERENCES \"campaigns\" (\"tenant\", \"id\")"
+              " DEFERRABLE INITIALLY DEFERRED,"
+              " FOREIGN KEY (\"message\") REFERENCES \"message_rows\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+              "INSERT INTO \"leads\" SELECT * FROM \"leads_v10\";\n"
+              "CREATE UNIQUE INDEX \"leads_by_key\" ON \"leads\" (\"tenant\", \"lead_key\");\n"
+              "CREATE INDEX \"leads_by_campaign\" ON \"leads\" (\"tenant\", \"campaign\", \"captured_at\", \"id\");\n"
+              "CREATE INDEX \"leads_by_contact\" ON \"leads\" (\"tenant\", \"contact\", \"id\");\n"
+              "DROP TABLE \"events_v10\";\n"
+              "DROP TABLE \"leads_v10\";\n"
+              "DROP TABLE \"messages_v10\";\n",
+              keyed_layout_sql);
+    return exec_script(s, &b, "migrating to schema version 12");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
-                                                                 migrate_9, migrate_10, migrate_11 };
+                                                                 migrate_9, migrate_10, migrate_11,
+                                                                 migrate_12 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -483,6 +657,18 @@ static int prepare(sqlstore *s, strbuf *b, sqlite3_stmt **out, int persistent)
         return fail(s, MTRK_ENOMEM, "sqlite store: out of memory building a statement");
     }
     int rc = sqlite3_prepare_v3(s->db, b->p, (int)b->n, persistent ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
+    /* An allocation that fails while the planner weighs a partial index
+     * named by INDEXED BY makes the index unusable for that attempt, and
+     * SQLite reports "no query solution" rather than out of memory. The
+     * statements are fixed and plan when memory is there: one more attempt,
+     * and if it fails the same way, out of memory it is. */
+    if (rc == SQLITE_ERROR && strstr(sqlite3_errmsg(s->db), "no query solution") != NULL) {
+        rc = sqlite3_prepare_v3(s->db, b->p, (int)b->n, persistent ? SQLITE_PREPARE_PERSISTENT : 0, out, NULL);
+        if (rc == SQLITE_ERROR && strstr(sqlite3_errmsg(s->db), "no query solution") != NULL) {
+            free(b->p);
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory planning a statement (SQLite: no query solution)");
+        }
+    }
     if (rc != SQLITE_OK) {
         rc = sql_fail(s, "preparing a statement");
         snprintf(s->err + strlen(s->err), sizeof s->err - strlen(s->err), " [%.200s]", b->p);
@@ -491,19 +677,86 @@ static int prepare(sqlstore *s, strbuf *b, sqlite3_stmt **out, int persistent)
     return rc == SQLITE_OK ? 0 : rc;
 }
 
-static void sql_select_cols(strbuf *b, const mtrk_table_def *def)
+/* The table that holds the rows. */
+static const char *phys_name(const tstate *ts)
 {
-    sb_printf(b, "SELECT ");
-    for (unsigned c = 0; c < def->ncols; c++)
-        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    sb_printf(b, " FROM \"%s\"", def->name);
+    return ts->map == MAP_MESSAGES ? "message_rows" : ts->map == MAP_EVENTS ? "event_rows" : ts->def->name;
 }
 
-static void sql_pk_where(strbuf *b, const mtrk_table_def *def)
+/* The stored column of column c ("tenant_k", "message_k" for keyed ones). */
+static const char *phys_col(const tstate *ts, unsigned c)
+{
+    return ts->ck[c] == CK_TENANT ? "tenant_k" : ts->ck[c] == CK_MESSAGE ? "message_k" : ts->def->cols[c].name;
+}
+
+/* Column c's value as read (a mapped table is read as "r"): the id behind
+ * an integer key is looked up by the rowid. */
+static void sql_col(strbuf *b, const tstate *ts, unsigned c)
+{
+    if (ts->map == MAP_NONE)
+        sb_printf(b, "\"%s\"", ts->def->cols[c].name);
+    else if (ts->ck[c] == CK_TENANT)
+        sb_printf(b, "(SELECT id FROM tenant_keys WHERE k = r.tenant_k)");
+    else if (ts->ck[c] == CK_MESSAGE)
+        sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+    else
+        sb_printf(b, "r.\"%s\"", ts->def->cols[c].name);
+}
+
+/* The stored value for parameter ?p given to column c: the integer key of
+ * an id, NULL when there is no such tenant or message. */
+static void sql_val(strbuf *b, const tstate *ts, unsigned c, unsigned p)
+{
+    if (ts->ck[c] == CK_TENANT)
+        sb_printf(b, "(SELECT k FROM tenant_keys WHERE id = ?%u)", p);
+    else if (ts->ck[c] == CK_MESSAGE)
+        sb_printf(b, "(SELECT k FROM message_rows WHERE id = ?%u)", p);
+    else
+        sb_printf(b, "?%u", p);
+}
+
+/* column c = ?p, on the stored column ("r." in a read of a mapped table). */
+static void sql_match(strbuf *b, const tstate *ts, unsigned c, unsigned p, int alias)
+{
+    sb_printf(b, "%s\"%s\" = ", ts->map != MAP_NONE && alias ? "r." : "", phys_col(ts, c));
+    sql_val(b, ts, c, p);
+}
+
+/* bound[c], when given and nonzero: the parameter that binds column c by
+ * equality, selected as is rather than looked up behind its key. */
+static void sql_select_cols(strbuf *b, const tstate *ts, const unsigned *bound)
+{
+    sb_printf(b, "SELECT ");
+    for (unsigned c = 0; c < ts->def->ncols; c++) {
+        sb_printf(b, "%s", c ? ", " : "");
+        if (bound && bound[c] && ts->ck[c] != CK_PLAIN)
+            sb_printf(b, "?%u", bound[c]);
+        else
+            sql_col(b, ts, c);
+    }
+    sb_printf(b, " FROM \"%s\"%s", phys_name(ts), ts->map != MAP_NONE ? " AS r" : "");
+}
+
+static void sql_pk_where(strbuf *b, const tstate *ts, int alias)
 {
     sb_printf(b, " WHERE ");
-    for (unsigned c = 0; c < def->npk; c++)
-        sb_printf(b, "%s\"%s\" = ?%u", c ? " AND " : "", def->cols[c].name, c + 1);
+    for (unsigned c = 0; c < ts->def->npk; c++) {
+        sb_printf(b, "%s", c ? " AND " : "");
+        sql_match(b, ts, c, c + 1, alias);
+    }
+}
+
+/* INSERT INTO t (columns) VALUES: the stored columns of a mapped table. */
+static void sql_insert_head(strbuf *b, const tstate *ts)
+{
+    sb_printf(b, "INSERT INTO \"%s\" ", phys_name(ts));
+    if (ts->map != MAP_NONE) {
+        sb_printf(b, "(");
+        for (unsigned c = 0; c < ts->def->ncols; c++)
+            sb_printf(b, "%s\"%s\"", c ? ", " : "", phys_col(ts, c));
+        sb_printf(b, ") ");
+    }
+    sb_printf(b, "VALUES ");
 }
 
 enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
@@ -514,44 +767,57 @@ enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
 #define INS_BATCH 32
 
 /* INSERT INTO t VALUES (?1, ...), (...), ... for INS_BATCH rows. */
-static int build_insert_batch(sqlstore *s, const mtrk_table_def *def, sqlite3_stmt **out)
+static int build_insert_batch(sqlstore *s, const tstate *ts, sqlite3_stmt **out)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
-    sb_printf(&b, "INSERT INTO \"%s\" VALUES ", def->name);
+    sql_insert_head(&b, ts);
     for (unsigned r = 0; r < INS_BATCH; r++) {
         sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < def->ncols; c++)
-            sb_printf(&b, "%s?%u", c ? ", " : "", r * def->ncols + c + 1);
+        for (unsigned c = 0; c < def->ncols; c++) {
+            sb_printf(&b, "%s", c ? ", " : "");
+            sql_val(&b, ts, c, r * def->ncols + c + 1);
+        }
         sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
 }
 
-static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sqlite3_stmt **out)
+static int build_table_stmt(sqlstore *s, const tstate *ts, int kind, sqlite3_stmt **out)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
     switch (kind) {
-    case ST_GET:
-        sql_select_cols(&b, def);
-        sql_pk_where(&b, def);
+    case ST_GET: {
+        unsigned bound[MAX_COLS] = { 0 };
+        for (unsigned c = 0; c < def->npk; c++)
+            bound[c] = c + 1;
+        sql_select_cols(&b, ts, bound);
+        sql_pk_where(&b, ts, 1);
         break;
+    }
     case ST_INS:
-        sb_printf(&b, "INSERT INTO \"%s\" VALUES (", def->name);
-        for (unsigned c = 0; c < def->ncols; c++)
-            sb_printf(&b, "%s?%u", c ? ", " : "", c + 1);
+        sql_insert_head(&b, ts);
+        sb_printf(&b, "(");
+        for (unsigned c = 0; c < def->ncols; c++) {
+            sb_printf(&b, "%s", c ? ", " : "");
+            sql_val(&b, ts, c, c + 1);
+        }
         sb_printf(&b, ")");
         break;
     case ST_UPD:
-        sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
+        sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
         if (def->ncols == def->npk)
-            sb_printf(&b, "\"%s\" = \"%s\"", def->cols[0].name, def->cols[0].name);
-        for (unsigned c = def->npk; c < def->ncols; c++)
-            sb_printf(&b, "%s\"%s\" = ?%u", c > def->npk ? ", " : "", def->cols[c].name, c + 1);
-        sql_pk_where(&b, def);
+            sb_printf(&b, "\"%s\" = \"%s\"", phys_col(ts, 0), phys_col(ts, 0));
+        for (unsigned c = def->npk; c < def->ncols; c++) {
+            sb_printf(&b, "%s\"%s\" = ", c > def->npk ? ", " : "", phys_col(ts, c));
+            sql_val(&b, ts, c, c + 1);
+        }
+        sql_pk_where(&b, ts, 0);
         break;
     default:
-        sb_printf(&b, "DELETE FROM \"%s\"", def->name);
-        sql_pk_where(&b, def);
+        sb_printf(&b, "DELETE FROM \"%s\"", phys_name(ts));
+        sql_pk_where(&b, ts, 0);
         break;
     }
     return prepare(s, &b, out, 1);
@@ -560,18 +826,20 @@ static int build_table_stmt(sqlstore *s, const mtrk_table_def *def, int kind, sq
 /* UPDATE of the non-key columns in `mask` only. SQLite maintains an index
  * when a column it covers is in the SET list, whatever the value: naming only
  * the changed columns leaves every other index untouched. */
-static int build_partial_update(sqlstore *s, const mtrk_table_def *def, uint64_t mask, sqlite3_stmt **out, int keep)
+static int build_partial_update(sqlstore *s, const tstate *ts, uint64_t mask, sqlite3_stmt **out, int keep)
 {
+    const mtrk_table_def *def = ts->def;
     strbuf b = { 0 };
-    sb_printf(&b, "UPDATE \"%s\" SET ", def->name);
+    sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
     const char *sep = "";
     for (unsigned c = def->npk; c < def->ncols; c++) {
         if (mask & (UINT64_C(1) << c)) {
-            sb_printf(&b, "%s\"%s\" = ?%u", sep, def->cols[c].name, c + 1);
+            sb_printf(&b, "%s\"%s\" = ", sep, phys_col(ts, c));
+            sql_val(&b, ts, c, c + 1);
             sep = ", ";
         }
     }
-    sql_pk_where(&b, def);
+    sql_pk_where(&b, ts, 0);
     return prepare(s, &b, out, keep);
 }
 
@@ -589,9 +857,9 @@ static int partial_stmt(sqlstore *s, unsigned table, uint64_t mask, sqlite3_stmt
     }
     if (ts->npart == MAX_PARTIAL) {
         *transient = 1;
-        return build_partial_update(s, ts->def, mask, out, 0);
+        return build_partial_update(s, ts, mask, out, 0);
     }
-    int rc = build_partial_update(s, ts->def, mask, &ts->part[ts->npart].c.st, 1);
+    int rc = build_partial_update(s, ts, mask, &ts->part[ts->npart].c.st, 1);
     if (rc)
         return rc;
     ts->part[ts->npart].mask = mask;
@@ -605,7 +873,7 @@ static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
     tstate *ts = &s->ts[table];
     cstmt *c = kind == ST_GET ? &ts->get : kind == ST_INS ? &ts->ins : kind == ST_UPD ? &ts->upd : &ts->del;
     if (c->st == NULL) {
-        int rc = build_table_stmt(s, ts->def, kind, &c->st);
+        int rc = build_table_stmt(s, ts, kind, &c->st);
         if (rc)
             return rc;
     }
@@ -613,13 +881,23 @@ static int table_stmt(sqlstore *s, unsigned table, int kind, cstmt **out)
     return 0;
 }
 
-/* x > ?p (or <), with NULL the smallest value, as the contract orders. */
-static void sql_cmp_null_aware(strbuf *b, const char *col, unsigned p, int less)
+/* x > ?p (or <), with NULL the smallest value, as the contract orders; x an expression. */
+static void sql_cmp_null_aware(strbuf *b, const char *x, unsigned p, int less)
 {
     if (less)
-        sb_printf(b, "(\"%s\" < ?%u OR (\"%s\" IS NULL AND ?%u IS NOT NULL))", col, p, col, p);
+        sb_printf(b, "(%s < ?%u OR (%s IS NULL AND ?%u IS NOT NULL))", x, p, x, p);
     else
-        sb_printf(b, "(\"%s\" > ?%u OR (?%u IS NULL AND \"%s\" IS NOT NULL))", col, p, p, col);
+        sb_printf(b, "(%s > ?%u OR (?%u IS NULL AND %s IS NOT NULL))", x, p, p, x);
+}
+
+/* Column c's read expression (sql_col) as a string. */
+static const char *col_expr(const tstate *ts, unsigned c, char *buf, size_t cap)
+{
+    strbuf t = { 0 };
+    sql_col(&t, ts, c);
+    snprintf(buf, cap, "%s", t.oom || t.p == NULL ? "NULL" : t.p);
+    free(t.p);
+    return buf;
 }
 
 /*
@@ -654,26 +932,37 @@ static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
-    int partial = partial_index(s->ts[table].def, index) && !(flags & SCAN_NOIDX);
+    const tstate *ts = &s->ts[table];
+    int partial = partial_index(ts->def, index) && !(flags & SCAN_NOIDX);
     flags &= ~SCAN_NOIDX;
-    const mtrk_table_def *def = s->ts[table].def;
+    const mtrk_table_def *def = ts->def;
     unsigned key[MAX_KEY];
     unsigned nk = mtrk_store_sort_key(def, index, key);
     /* Repeated prefix columns left out (lead_dups); parameters keep their numbers. */
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
+    char x[160];
     strbuf b = { 0 };
-    sql_select_cols(&b, def);
+    unsigned bound[MAX_COLS] = { 0 };
+    for (unsigned j = 0; j < nprefix; j++)
+        if (!bound[key[j]])
+            bound[key[j]] = j + 1;
+    sql_select_cols(&b, ts, bound);
     /* Name the index: with few rows (or no statistics) the planner might
-     * otherwise walk the primary key and sort. */
-    if (index >= 0 && (partial || !partial_index(def, index)))
+     * otherwise walk the primary key and sort. A mapped table's indexes
+     * have other columns (see "Keys"): only its partial ones are named. */
+    if (index >= 0 && (partial || !partial_index(def, index)) && (ts->map == MAP_NONE || partial))
         sb_printf(&b, " INDEXED BY \"%s\"", def->indexes[index].name);
     const char *and = " WHERE ";
     for (unsigned j = 0; j < nprefix; j++) {
         const mtrk_column_def *cd = &def->cols[key[j]];
         int is = (cd->flags & MTRK_COL_NULLABLE) && !partial;
-        sb_printf(&b, "%s\"%s\" %s ?%u", and, cd->name, is ? "IS" : "=", j + 1);
+        sb_printf(&b, "%s", and);
+        if (ts->map != MAP_NONE && ts->ck[key[j]] != CK_PLAIN)
+            sql_match(&b, ts, key[j], j + 1, 1);
+        else
+            sb_printf(&b, "%s %s ?%u", col_expr(ts, key[j], x, sizeof x), is ? "IS" : "=", j + 1);
         and = " AND ";
     }
     if (nstart > skip) {
@@ -686,7 +975,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
             /* A row value: SQLite seeks the index to it. */
             sb_printf(&b, "(");
             for (unsigned j = first; j < nprefix + nstart; j++)
-                sb_printf(&b, "%s\"%s\"", j > first ? ", " : "", def->cols[key[j]].name);
+                sb_printf(&b, "%s%s", j > first ? ", " : "", col_expr(ts, key[j], x, sizeof x));
             sb_printf(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
             for (unsigned j = first; j < nprefix + nstart; j++)
                 sb_printf(&b, "%s?%u", j > first ? ", " : "", j + 1);
@@ -696,15 +985,15 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
             for (unsigned j = first; j < nprefix + nstart; j++) {
-                const char *col = def->cols[key[j]].name;
+                col_expr(ts, key[j], x, sizeof x);
                 sb_printf(&b, "(");
-                sql_cmp_null_aware(&b, col, j + 1, desc);
+                sql_cmp_null_aware(&b, x, j + 1, desc);
                 if (j + 1 < nprefix + nstart) {
-                    sb_printf(&b, " OR (\"%s\" IS ?%u AND ", col, j + 1);
+                    sb_printf(&b, " OR (%s IS ?%u AND ", x, j + 1);
                     open += 2;
                 } else {
                     if (!strict)
-                        sb_printf(&b, " OR \"%s\" IS ?%u", col, j + 1);
+                        sb_printf(&b, " OR %s IS ?%u", x, j + 1);
                     sb_printf(&b, ")");
                 }
             }
@@ -712,9 +1001,21 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
                 sb_printf(&b, ")");
         }
     }
-    sb_printf(&b, " ORDER BY ");
-    for (unsigned j = 0; j < nk; j++)
-        sb_printf(&b, "%s\"%s\"%s", j ? ", " : "", def->cols[key[j]].name, desc ? " DESC" : "");
+    /* On a mapped table the columns bound by the prefix are left out of the
+     * order (their stored keys are not ordered as their ids), so that its
+     * indexes serve the order of the rest. */
+    const char *sep = " ORDER BY ";
+    for (unsigned j = 0; j < nk; j++) {
+        if (ts->map != MAP_NONE) {
+            unsigned i;
+            for (i = 0; i < nprefix && key[i] != key[j]; i++)
+                ;
+            if (i < nprefix)
+                continue;
+        }
+        sb_printf(&b, "%s%s%s", sep, col_expr(ts, key[j], x, sizeof x), desc ? " DESC" : "");
+        sep = ", ";
+    }
     return prepare(s, &b, out, 1);
 }
 
@@ -857,6 +1158,7 @@ static int sq_begin(mtrk_store *store, int write)
     }
     s->in_tx = 1;
     s->write = write != 0;
+    s->ty.tk_valid = 0;
     return 0;
 }
 
@@ -951,7 +1253,7 @@ static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk
     if ((rc = check_key(s, "key", key, def->npk)) || (rc = table_stmt(s, table, ST_GET, &c)))
         return rc;
     sqlite3_stmt *st = c->st;
-    if (c->busy && (rc = build_table_stmt(s, def, ST_GET, &st)))
+    if (c->busy && (rc = build_table_stmt(s, &s->ts[table], ST_GET, &st)))
         return rc;
     st = claim(c, st);
     for (unsigned j = 0; j < def->npk && rc == 0; j++)
@@ -1141,7 +1443,7 @@ static int apply_insert_batch(sqlstore *s, const mtrk_change *ch, size_t first)
         if ((rc = check_row(s, def, ch[r].row, def->ncols)))
             return rc;
     }
-    if (ts->insn.st == NULL && (rc = build_insert_batch(s, def, &ts->insn.st)))
+    if (ts->insn.st == NULL && (rc = build_insert_batch(s, ts, &ts->insn.st)))
         return rc;
     sqlite3_stmt *st = ts->insn.st;
     for (unsigned r = 0; r < INS_BATCH && rc == 0; r++)
@@ -1181,6 +1483,410 @@ static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Typed operations                                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The event path's operations of contract version 4, on the keyed layout:
+ * the tenant's integer key is looked up once per call, a message by its
+ * unique id, its events by its integer key (events_by_message), an event
+ * appended with its message's key found by id inside the INSERT. Records
+ * and rows are mapped by records.c; the column lists follow the table
+ * definitions, the tenant (and an event's message) filled in from what the
+ * call gives.
+ */
+
+static int typed_check(sqlstore *s, const char *op, int write)
+{
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s outside a transaction", op);
+    if (write && !s->write)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s in a read transaction", op);
+    if (write && s->depth > 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: %s called from a row callback", op);
+    return 0;
+}
+
+/* SELECT of a mapped table's columns in definition order (its keyed
+ * columns as NULL, or for an event's message the id behind its key when
+ * `message_id`), from "r". */
+static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
+{
+    sb_printf(b, "SELECT ");
+    for (unsigned c = 0; c < ts->def->ncols; c++) {
+        sb_printf(b, "%s", c ? ", " : "");
+        if (ts->ck[c] == CK_MESSAGE && message_id)
+            sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+        else if (ts->ck[c] != CK_PLAIN)
+            sb_printf(b, "NULL");
+        else
+            sb_printf(b, "r.\"%s\"", ts->def->cols[c].name);
+    }
+}
+
+/* The statements of the typed reads, each prepared once (one that failed
+ * to prepare, out of memory, is tried again on the next call). */
+static int typed_prepare(sqlstore *s)
+{
+    typed_state *ty = &s->ty;
+    const tstate *mt = &s->ts[ty->msg_table], *et = &s->ts[ty->ev_table];
+    strbuf b = { 0 };
+    int rc = 0;
+    if (ty->tenant_k == NULL) {
+        sb_printf(&b, "SELECT k FROM tenant_keys WHERE id = ?1");
+        if ((rc = prepare(s, &b, &ty->tenant_k, 1)))
+            return rc;
+    }
+    if (ty->load_msg == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, mt, 0);
+        sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
+        if ((rc = prepare(s, &b, &ty->load_msg, 1)))
+            return rc;
+    }
+    if (ty->load_ev == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 0);
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.id");
+        if ((rc = prepare(s, &b, &ty->load_ev, 1)))
+            return rc;
+    }
+    if (ty->load_ev_after == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 0);
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at, r.id) >"
+                      " (?2, ?3, ?4) ORDER BY r.occurred_at, r.arrived_at, r.id");
+        if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
+            return rc;
+    }
+    if (ty->find_pid == NULL) {
+        b = (strbuf){ 0 };
+        sql_typed_select(&b, et, 1);
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\" WHERE r.tenant_k = ?1"
+                      " AND r.provider = ?2 AND r.provider_event_id = ?3");
+        rc = prepare(s, &b, &ty->find_pid, 1);
+    }
+    return rc;
+}
+
+/* The tenant's integer key; 0 when the tenant has none (no rows). */
+static int tenant_key(sqlstore *s, const mtrk_id *tenant, int64_t *out)
+{
+    typed_state *ty = &s->ty;
+    if (ty->tk_valid && memcmp(ty->tk_id.bytes, tenant->bytes, sizeof tenant->bytes) == 0) {
+        *out = ty->tk;
+        return 0;
+    }
+    sqlite3_bind_blob(ty->tenant_k, 1, tenant->bytes, sizeof tenant->bytes, SQLITE_STATIC);
+    int sr = sqlite3_step(ty->tenant_k);
+    *out = sr == SQLITE_ROW ? sqlite3_column_int64(ty->tenant_k, 0) : 0;
+    sqlite3_reset(ty->tenant_k);
+    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
+        return sql_fail(s, "reading a tenant's key");
+    ty->tk_id = *tenant;
+    ty->tk = *out;
+    ty->tk_valid = 1;
+    return 0;
+}
+
+/* Gathers the rows of st (events of one message) into ty->vals/bytes and
+ * maps them to records; *n gets their number. */
+static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, const mtrk_id *mid, size_t *n)
+{
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    size_t k = 0;
+    ty->nbytes = 0;
+    int sr;
+    while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((k + 1) * nc > ty->capvals) {
+            size_t cap = ty->capvals ? 2 * ty->capvals : 16 * (size_t)nc;
+            mtrk_value *p = realloc(ty->vals, cap * sizeof *p);
+            if (p == NULL)
+                return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+            ty->vals = p;
+            ty->capvals = cap;
+        }
+        mtrk_value *row = &ty->vals[k * nc];
+        row_from_stmt(st, nc, row);
+        /* Strings and blobs are copied (their offsets kept until the end). */
+        for (unsigned c = 0; c < nc; c++) {
+            if (row[c].type != MTRK_VAL_TEXT && row[c].type != MTRK_VAL_BLOB)
+                continue;
+            if (ty->nbytes + row[c].n + 1 > ty->capbytes) {
+                size_t cap = ty->capbytes ? 2 * ty->capbytes : 4096;
+                while (cap < ty->nbytes + row[c].n + 1)
+                    cap *= 2;
+                char *p = realloc(ty->bytes, cap);
+                if (p == NULL)
+                    return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+                ty->bytes = p;
+                ty->capbytes = cap;
+            }
+            if (row[c].n)
+                memcpy(ty->bytes + ty->nbytes, row[c].p, row[c].n);
+            ty->bytes[ty->nbytes + row[c].n] = '\0';
+            row[c].p = (const void *)(uintptr_t)ty->nbytes;
+            ty->nbytes += row[c].n + 1;
+        }
+        k++;
+    }
+    if (sr != SQLITE_DONE)
+        return sql_fail(s, "reading a message's events");
+    if (k > ty->caprecs) {
+        mtrk_store_event *r = realloc(ty->recs, k * sizeof *r);
+        if (r)
+            ty->recs = r;
+        const mtrk_store_event **pp = r ? realloc(ty->ptrs, k * sizeof *pp) : NULL;
+        if (pp)
+            ty->ptrs = pp;
+        if (r == NULL || pp == NULL)
+            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+        ty->caprecs = k;
+    }
+    for (size_t i = 0; i < k; i++) {
+        mtrk_value *row = &ty->vals[i * nc];
+        for (unsigned c = 0; c < nc; c++)
+            if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
+                row[c].p = ty->bytes + (uintptr_t)row[c].p;
+        for (unsigned c = 0; c < nc; c++) {
+            if (et->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
+            else if (et->ck[c] == CK_MESSAGE)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, mid->bytes, sizeof mid->bytes };
+        }
+        rec_event_from_row(&ty->rec, row, &ty->recs[i]);
+        ty->ptrs[i] = &ty->recs[i];
+    }
+    *n = k;
+    return 0;
+}
+
+static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
+                            mtrk_store_message_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "messages_load", 0);
+    if (rc)
+        return rc;
+    if (n && (mids == NULL || fn == NULL))
+        return fail(s, MTRK_EINVAL, "sqlite store: messages_load: %s is NULL", fn == NULL ? "fn" : "mids");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    typed_state *ty = &s->ty;
+    const tstate *mt = &s->ts[ty->msg_table];
+    unsigned nc = mt->def->ncols;
+    mtrk_value row[MAX_COLS];
+    for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
+        sqlite3_stmt *ms = ty->load_msg;
+        sqlite3_bind_blob(ms, 1, mids[i].bytes, sizeof mids[i].bytes, SQLITE_STATIC);
+        sqlite3_bind_int64(ms, 2, tk);
+        int sr = sqlite3_step(ms);
+        if (sr == SQLITE_DONE) {
+            sqlite3_reset(ms);
+            continue;
+        }
+        if (sr != SQLITE_ROW) {
+            rc = sql_fail(s, "reading a message");
+            sqlite3_reset(ms);
+            break;
+        }
+        row_from_stmt(ms, nc, row);
+        int64_t mk = sqlite3_column_int64(ms, (int)nc);
+        for (unsigned c = 0; c < nc; c++)
+            if (mt->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+        mtrk_store_message m;
+        rec_message_from_row(&ty->rec, row, &m);
+        int marked = 0;
+        for (size_t b = 0; b < sizeof m.folded_event.bytes; b++)
+            marked |= m.folded_event.bytes[b];
+        sqlite3_stmt *es = marked ? ty->load_ev_after : ty->load_ev;
+        sqlite3_bind_int64(es, 1, mk);
+        if (marked) {
+            sqlite3_bind_int64(es, 2, m.folded_occurred_at);
+            sqlite3_bind_int64(es, 3, m.folded_arrived_at);
+            sqlite3_bind_blob(es, 4, m.folded_event.bytes, sizeof m.folded_event.bytes, SQLITE_STATIC);
+        }
+        size_t nev = 0;
+        rc = gather_events(s, es, &tenant, &m.id, &nev);
+        sqlite3_reset(es);
+        if (rc == 0) {
+            s->depth++;
+            rc = fn(userdata, &m, ty->ptrs, nev);
+            s->depth--;
+        }
+        sqlite3_reset(ms);
+    }
+    return rc;
+}
+
+static int sq_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
+                                const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "provider_ids_find", 0);
+    if (rc)
+        return rc;
+    if (n && (providers == NULL || event_ids == NULL || fn == NULL))
+        return fail(s, MTRK_EINVAL, "sqlite store: provider_ids_find: %s is NULL",
+                    fn == NULL ? "fn" : providers == NULL ? "providers" : "event_ids");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    mtrk_value row[MAX_COLS];
+    sqlite3_stmt *st = ty->find_pid;
+    for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
+        if (providers[i] == NULL || event_ids[i] == NULL)
+            continue;
+        sqlite3_bind_int64(st, 1, tk);
+        sqlite3_bind_text(st, 2, providers[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, event_ids[i], -1, SQLITE_STATIC);
+        int sr = sqlite3_step(st);
+        if (sr == SQLITE_ROW) {
+            row_from_stmt(st, nc, row);
+            for (unsigned c = 0; c < nc; c++)
+                if (et->ck[c] == CK_TENANT)
+                    row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+            mtrk_store_event ev;
+            rec_event_from_row(&ty->rec, row, &ev);
+            s->depth++;
+            rc = fn(userdata, i, &ev);
+            s->depth--;
+        } else if (sr != SQLITE_DONE) {
+            rc = sql_fail(s, "reading an event by its provider's id");
+        }
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
+/* INSERT INTO event_rows of `rows` events: the tenant's key bound as is,
+ * the message's found by its id. */
+static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
+{
+    const tstate *et = &s->ts[s->ty.ev_table];
+    unsigned nc = et->def->ncols;
+    strbuf b = { 0 };
+    sql_insert_head(&b, et);
+    for (unsigned r = 0; r < rows; r++) {
+        sb_printf(&b, "%s(", r ? ", " : "");
+        for (unsigned c = 0; c < nc; c++) {
+            unsigned p = r * nc + c + 1;
+            if (et->ck[c] == CK_MESSAGE)
+                sb_printf(&b, "%s(SELECT k FROM message_rows WHERE id = ?%u)", c ? ", " : "", p);
+            else
+                sb_printf(&b, "%s?%u", c ? ", " : "", p);
+        }
+        sb_printf(&b, ")");
+    }
+    return prepare(s, &b, out, 1);
+}
+
+static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "events_append", 1);
+    if (rc)
+        return rc;
+    if (n && events == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: events_append: events is NULL");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    if (n && tk == 0)
+        return fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: no such tenant");
+    typed_state *ty = &s->ty;
+    const tstate *et = &s->ts[ty->ev_table];
+    unsigned nc = et->def->ncols;
+    if (ty->ins == NULL && (rc = build_event_insert(s, 1, &ty->ins)))
+        return rc;
+    if (ty->insn == NULL && (size_t)nc * INS_BATCH <= 32766 && (rc = build_event_insert(s, INS_BATCH, &ty->insn)))
+        return rc;
+    mtrk_value rows[INS_BATCH][MAX_COLS];
+    for (size_t i = 0; i < n && rc == 0;) {
+        unsigned run = ty->insn && n - i >= INS_BATCH ? INS_BATCH : 1;
+        sqlite3_stmt *st = run == 1 ? ty->ins : ty->insn;
+        for (unsigned r = 0; r < run && rc == 0; r++) {
+            const mtrk_store_event *e = events[i + r];
+            if (e == NULL || e->version == 0) {
+                rc = fail(s, MTRK_EINVAL, "sqlite store: events_append: event %zu is NULL or unversioned", i + r);
+                break;
+            }
+            rec_event_to_row(&ty->rec, &tenant, e, rows[r]);
+            if ((rc = check_row(s, et->def, rows[r], nc)))
+                break;
+            for (unsigned c = 0; c < nc && rc == 0; c++) {
+                int p = (int)(r * nc + c) + 1;
+                if (et->ck[c] == CK_TENANT)
+                    rc = sqlite3_bind_int64(st, p, tk) == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
+                else
+                    rc = bind_value(s, st, p, &rows[r][c]);
+            }
+        }
+        if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
+            int ext = sqlite3_extended_errcode(s->db);
+            rc = sql_fail(s, "events_append");
+            if (ext == SQLITE_CONSTRAINT_NOTNULL)
+                rc = fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: an event's message does not exist (%s)",
+                          sqlite3_errmsg(s->db));
+            else if (rc == MTRK_EEXISTS)
+                fail(s, rc, "sqlite store: events_append: an event with this id or provider event id exists (%s)",
+                     sqlite3_errmsg(s->db));
+        }
+        sqlite3_reset(st);
+        i += run;
+    }
+    return rc;
+}
+
+static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
+                              const unsigned *masks, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "messages_update", 1);
+    if (rc)
+        return rc;
+    if (n && messages == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: messages_update: messages is NULL");
+    typed_state *ty = &s->ty;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "sqlite store: messages_update: message %zu is NULL or unversioned", i);
+        mtrk_value row[MAX_COLS];
+        memset(row, 0, sizeof row);
+        uint64_t cols = 0;
+        rec_message_to_row(&ty->rec, &tenant, messages[i], masks ? masks[i] : 0, row, &cols);
+        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ty->msg_table, row, cols & ~ty->msg_fixed };
+        rc = apply_one(s, &ch, i);
+    }
+    return rc;
+}
+
+static int typed_init(sqlstore *s)
+{
+    char why[200];
+    int rc = rec_maps_init(&s->ty.rec, why, sizeof why);
+    if (rc)
+        return fail(s, rc, "sqlite store: %s", why);
+    s->ty.msg_table = s->ty.rec.msg.table;
+    s->ty.ev_table = s->ty.rec.ev.table;
+    const mtrk_table_def *md = s->ts[s->ty.msg_table].def;
+    for (unsigned c = 0; c < md->ncols && c < 64; c++)
+        if (strcmp(md->cols[c].name, "campaign") == 0 || strcmp(md->cols[c].name, "contact") == 0 ||
+            strcmp(md->cols[c].name, "created_at") == 0)
+            s->ty.msg_fixed |= UINT64_C(1) << c;
+    if (s->ts[s->ty.msg_table].map != MAP_MESSAGES || s->ts[s->ty.ev_table].map != MAP_EVENTS)
+        return fail(s, MTRK_ESTORE, "sqlite store: the typed records are not kept in messages and events");
+    return 0;
+}
+
 static const char *sq_errmsg(mtrk_store *store)
 {
     return ((sqlstore *)store)->err;
@@ -1211,6 +1917,14 @@ static void sq_free(mtrk_store *store)
         }
         free(s->ts[t].scans);
     }
+    sqlite3_stmt *typed[] = { s->ty.tenant_k, s->ty.load_msg, s->ty.load_ev, s->ty.load_ev_after,
+                              s->ty.find_pid, s->ty.ins, s->ty.insn };
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+        sqlite3_finalize(typed[i]);
+    free(s->ty.vals);
+    free(s->ty.bytes);
+    free(s->ty.recs);
+    free(s->ty.ptrs);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -1464,6 +2178,10 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.scan = sq_scan;
     s->base.apply = sq_apply;
     s->base.errmsg = sq_errmsg;
+    s->base.messages_load = sq_messages_load;
+    s->base.provider_ids_find = sq_provider_ids_find;
+    s->base.events_append = sq_events_append;
+    s->base.messages_update = sq_messages_update;
     s->ntables = mtrk_store_table_count();
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     int rc = s->ts ? 0 : fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
@@ -1471,6 +2189,12 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
         tstate *ts = &s->ts[t];
         ts->def = mtrk_store_table(t);
         ts->rowid = is_rowid_table(ts->def->name);
+        ts->map = strcmp(ts->def->name, "messages") == 0 ? MAP_MESSAGES
+                  : strcmp(ts->def->name, "events") == 0 ? MAP_EVENTS : MAP_NONE;
+        for (unsigned c = 0; ts->map != MAP_NONE && c < ts->def->ncols && c < MAX_COLS; c++)
+            ts->ck[c] = strcmp(ts->def->cols[c].name, "tenant") == 0 ? CK_TENANT
+                        : ts->map == MAP_EVENTS && strcmp(ts->def->cols[c].name, "message") == 0 ? CK_MESSAGE
+                        : CK_PLAIN;
         if (ts->def->ncols > MAX_COLS || ts->def->npk == 0 || ts->def->npk > ts->def->ncols ||
             ts->def->nindexes + 1 > MAX_KEY)
             rc = fail(s, MTRK_ESTORE, "sqlite store: table %s has an unsupported shape", ts->def->name);
@@ -1482,6 +2206,8 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
                 ts->nkey[k + 1] = mtrk_store_sort_key(ts->def, k, cols);
         }
     }
+    if (rc == 0)
+        rc = typed_init(s);
     if (rc == 0)
         rc = open_db(s, path, opts);
     if (rc) {

@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 10 with every row kept:
+ * library, a copy of it must come out at user_version 12 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -13,8 +13,11 @@
  * events' foreign keys to campaigns and contacts gone, the partial unique
  * indexes in place, integrity_check ok, the rollups equal to a rebuild, the
  * send queue of "Two" claimable, and a contact's history readable. After
- * each migration every table and index is as in a new file (columns, types,
- * NOT NULL, keys, foreign keys, index columns, unique, partial).
+ * each migration every table, index, view and trigger is as in a new file
+ * (columns, types, NOT NULL, keys, foreign keys, index columns, unique,
+ * partial). The older copies are made from the result with messages and
+ * events put back as tables as schema 10 had them, taken from the second
+ * fixture (tests/data/sqlite-schema10.mtrk), for migration 11 to rebuild.
  */
 #include "rel.h"
 
@@ -49,7 +52,9 @@ static void check_hour_buckets(sqlite3 *db, int64_t events)
 static char *describe(sqlite3 *db, const char *type, const char *name)
 {
     char q[1024];
-    if (strcmp(type, "table") == 0)
+    if (strcmp(type, "trigger") == 0)
+        snprintf(q, sizeof q, "SELECT sql FROM sqlite_schema WHERE name = '%s'", name);
+    else if (strcmp(type, "table") == 0 || strcmp(type, "view") == 0)
         snprintf(q, sizeof q,
                  "SELECT (SELECT group_concat(name || ' ' || type || ' ' || \"notnull\" || ' ' || pk, ', ') "
                  "FROM pragma_table_info('%s')) || ' | ' || "
@@ -84,7 +89,7 @@ static void expect_schema_of_a_new_file(sqlite3 *db, const char *dir)
     if (sqlite3_open(path, &fresh) != SQLITE_OK)
         rel_die("open %s", path);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(fresh, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index') "
+    if (sqlite3_prepare_v2(fresh, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index', 'view', 'trigger') "
                                   "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
         rel_die("list the schema: %s", sqlite3_errmsg(fresh));
     int n = 0;
@@ -104,6 +109,38 @@ static void expect_schema_of_a_new_file(sqlite3 *db, const char *dir)
         rel_die("only %d tables and indexes compared", n);
 }
 
+/* Messages, events and leads put back as schema 10 kept them (their
+ * definitions read from the schema-10 fixture), rows and all: what
+ * migration 11 starts from. */
+static void restore_v10_layout(sqlite3 *db, const char *v10)
+{
+    sql(db, "CREATE TEMP TABLE m10 AS SELECT * FROM messages; CREATE TEMP TABLE e10 AS SELECT * FROM events;"
+            "CREATE TEMP TABLE l10 AS SELECT * FROM leads;"
+            "DROP VIEW events; DROP VIEW messages; DROP TABLE leads; DROP TABLE event_rows; DROP TABLE message_rows;"
+            "DROP TRIGGER tenant_keys_insert; DROP TRIGGER tenant_keys_delete; DROP TABLE tenant_keys;"
+            "DROP INDEX campaigns_by_id; DROP INDEX contacts_by_id; DROP INDEX links_by_id;");
+    sqlite3 *old;
+    sqlite3_stmt *st;
+    char uri[4200];
+    /* Immutable: a WAL file opened read-only would still get -wal and -shm files beside it. */
+    snprintf(uri, sizeof uri, "file:%s?immutable=1", v10);
+    if (sqlite3_open_v2(uri, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(old, "SELECT sql FROM sqlite_schema WHERE tbl_name IN ('messages', 'events', 'leads')"
+                                " AND sql IS NOT NULL ORDER BY type = 'index', rowid", -1, &st, NULL) != SQLITE_OK)
+        rel_die("read the schema of %s: %s", v10, sqlite3_errmsg(old));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sql(db, (const char *)sqlite3_column_text(st, 0));
+        n++;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(old);
+    if (n < 10)
+        rel_die("only %d definitions of schema 10 found in %s", n, v10);
+    sql(db, "INSERT INTO messages SELECT * FROM m10; INSERT INTO events SELECT * FROM e10;"
+            "INSERT INTO leads SELECT * FROM l10; DROP TABLE m10; DROP TABLE e10; DROP TABLE l10;");
+}
+
 static mtrk_id campaign_named(mtrk_tenant *t, const char *name)
 {
     mtrk_campaign_iter *it;
@@ -121,8 +158,8 @@ static mtrk_id campaign_named(mtrk_tenant *t, const char *name)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2)
-        rel_die("usage: sqlite-migrate FIXTURE");
+    if (argc != 3)
+        rel_die("usage: sqlite-migrate FIXTURE SCHEMA10-FIXTURE");
     char dir[4096], path[4200];
     rel_mkdtemp(dir, sizeof dir, "migrate");
     snprintf(path, sizeof path, "%s/old.mtrk", dir);
@@ -179,7 +216,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -192,7 +229,7 @@ int main(int argc, char **argv)
     rel_expect(rel_q_int(db, "SELECT count(*) FROM messages WHERE queue_state IS NOT (CASE WHEN state IN (1, 2) "
                      "THEN state END)"),
            0, "queue_state derived from the state");
-    rel_expect(rel_q_int(db, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list('events')"), 2,
+    rel_expect(rel_q_int(db, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list('event_rows')"), 2,
            "events' foreign keys (message, link)");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_provider' "
                      "AND sql LIKE '%WHERE%IS NOT NULL%'"),
@@ -205,6 +242,7 @@ int main(int argc, char **argv)
     /* Back to a version-4 file: no occurred_hour, events_by_campaign by time,
      * no folded_links, no tenants' address rule or event window, none of the
      * tables of migration 8. */
+    restore_v10_layout(db, argv[2]);
     sql(db, "DROP TABLE bounce_settings; DROP TABLE reputation_state; DROP TABLE reputation_paused;"
             "DROP TABLE bounce_policies;"
             "DROP INDEX events_by_campaign;"
@@ -226,11 +264,12 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after migrations 5 to 11");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after migrations 5 to 12");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
      * creates them as a new file has them. */
+    restore_v10_layout(db, argv[2]);
     sql(db, "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
             "PRAGMA user_version = 8;");
     sqlite3_close(db);
@@ -244,13 +283,13 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 11, "user_version after migrations 9 to 11");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after migrations 9 to 12");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 10, then a version-4 copy and a version-8 copy to 10; %lld events "
+    printf("sqlite-migrate: schema 2 file migrated to 11, then a version-4 copy and a version-8 copy to 11; %lld events "
            "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }

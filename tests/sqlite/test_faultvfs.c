@@ -265,7 +265,8 @@ static int digest_ex(const char *path, uint64_t out[3], int skip_fold)
         while (sqlite3_step(q) == SQLITE_ROW) {
             uint64_t h = fnv(name, strlen(name), UINT64_C(1469598103934665603));
             for (int i = 0; i < sqlite3_column_count(q); i++) {
-                if (skip_fold && strcmp(name, "messages") == 0 && message_fold_column(sqlite3_column_name(q, i)))
+                if (skip_fold && (strcmp(name, "messages") == 0 || strcmp(name, "message_rows") == 0) &&
+                    message_fold_column(sqlite3_column_name(q, i)))
                     continue;
                 int ty = sqlite3_column_type(q, i);
                 h = fnv(&ty, sizeof ty, h);
