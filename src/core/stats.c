@@ -218,6 +218,31 @@ static int counters_add_row(mtrk_tenant *t, int kind, const mtrk_store_counter_d
     return exists ? st_update(t, T_HOURLY_STATS, &h) : st_insert(t, T_HOURLY_STATS, &h);
 }
 
+/* On a store behind a round trip without counters_add: the rows the
+ * fallback reads, in one get_many (st_prefetch) rather than a get each. */
+static int counters_prefetch(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *d, size_t n)
+{
+    unsigned table = kind == MTRK_STORE_COUNTERS_CAMPAIGN ? T_CAMPAIGN_STATS
+                     : kind == MTRK_STORE_COUNTERS_LINK   ? T_LINK_STATS
+                                                          : T_HOURLY_STATS;
+    unsigned npk = rows_table(table)->npk;
+    mtrk_value *k = malloc(n * npk * sizeof *k);
+    if (k == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        mtrk_value *key = &k[i * npk];
+        key[0] = v_id(&t->id);
+        key[1] = v_id(kind == MTRK_STORE_COUNTERS_LINK ? &d[i]->link : &d[i]->campaign);
+        if (kind == MTRK_STORE_COUNTERS_HOURLY) {
+            key[2] = v_int(d[i]->hour);
+            key[3] = v_int(d[i]->type);
+        }
+    }
+    int rc = st_prefetch(t, table, k, n);
+    free(k);
+    return rc;
+}
+
 /* Adds n deltas of `kind` to the stored rollups: one counters_add where the
  * store has it, else row by row. */
 static int counters_add(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *d, size_t n)
@@ -225,12 +250,13 @@ static int counters_add(mtrk_tenant *t, int kind, const mtrk_store_counter_delta
     if (n == 0)
         return MTRK_OK;
     if (!counters_native(t)) {
-        int rc = MTRK_OK;
+        int rc = n > 1 && st_remote(t) ? counters_prefetch(t, kind, d, n) : MTRK_OK;
         for (size_t i = 0; i < n && rc == MTRK_OK; i++)
             rc = counters_add_row(t, kind, d[i]);
         return rc;
     }
     mtrk_store *s = t->db->store;
+    st_cache_drop(t); /* rows it kept may be the ones written */
     t->writes++;
     int rc = s->counters_add(s, t->id, kind, d, n);
     return rc ? counters_fail(t, rc) : MTRK_OK;

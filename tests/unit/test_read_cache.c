@@ -474,6 +474,41 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     assert_true(info.sent_at > 0 && info.first_open_at > 0);
 }
 
+/* A store behind a round trip without counters_add (an older contract):
+ * the flush reads the rollup rows it adds to with one get_many per table
+ * (one get for a table with one key), and writes them through the rows. */
+static void test_flush_without_counters_add_reads_rollups_with_get_many(void **state)
+{
+    fixture *f = *state;
+    f->ms.base.counters_add = NULL;
+    mtrk_id mids[3];
+    make_messages(f, mids);
+    evbuf eb;
+    evbuf_reset(&eb, 3);
+    for (int i = 0; i < 3; i++) {
+        eb.in[i].type = MTRK_EV_SENT;
+        eb.in[i].mid = mids[i];
+        eb.in[i].occurred_at = 1767225600000LL + (int64_t)i * 3600000; /* three hours */
+    }
+    memset(f->ms.gets, 0, sizeof f->ms.gets);
+    memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    size_t recorded = 0;
+    assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 3), MTRK_OK);
+    assert_int_equal(recorded, 3);
+    assert_int_equal(f->ms.many_calls[T_HOURLY_STATS], 1);
+    assert_int_equal(f->ms.gets[T_HOURLY_STATS], 0);
+    assert_int_equal(f->ms.writes[T_HOURLY_STATS], 3);
+    /* One campaign: one key, read with one get (a round trip either way). */
+    assert_int_equal(f->ms.gets[T_CAMPAIGN_STATS] + f->ms.many_calls[T_CAMPAIGN_STATS], 1);
+    assert_int_equal(f->ms.writes[T_CAMPAIGN_STATS], 1);
+    mtrk_metrics m = MTRK_METRICS_INIT;
+    mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(mtrk_metrics_campaign(&m, f->t, info.campaign), MTRK_OK);
+    assert_int_equal(m.sent, 3);
+}
+
 static void event(mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_id lid, mtrk_time at)
 {
     mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
@@ -866,6 +901,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
         cmocka_unit_test(test_version_1_store_is_accepted_and_init_stays_within_it),
         cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_without_counters_add_reads_rollups_with_get_many, setup, teardown),
         cmocka_unit_test_setup_teardown(test_events_write_no_message_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_batch_folds_like_one_by_one, setup, teardown),
