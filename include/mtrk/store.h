@@ -272,17 +272,104 @@ typedef int (*mtrk_store_message_fn)(void *userdata, const mtrk_store_message *m
  */
 typedef int (*mtrk_store_event_fn)(void *userdata, size_t index, const mtrk_store_event *event);
 
+/* ---- typed records of the metrics path (contract version 5) ---- */
+
+/**
+ * The kinds of rollup a store keeps counters for (the `kind` argument of
+ * counters_add). Each kind has its key (fields of mtrk_store_counter_delta)
+ * and its counters, in the order of its MTRK_STORE_*_ counter constants.
+ */
+enum {
+    /** Per campaign: key campaign; counters MTRK_STORE_CAMPAIGN_MESSAGES .. */
+    MTRK_STORE_COUNTERS_CAMPAIGN = 1,
+    /** Per link: key link (campaign is the link's campaign); counters MTRK_STORE_LINK_CLICKS .. */
+    MTRK_STORE_COUNTERS_LINK = 2,
+    /** Per campaign, hour and event type: key (campaign, hour, type); counter MTRK_STORE_HOURLY_COUNT */
+    MTRK_STORE_COUNTERS_HOURLY = 3
+};
+
+/** Counters of MTRK_STORE_COUNTERS_CAMPAIGN, by their index in values[] (the metrics of mtrk_metrics). */
+enum {
+    MTRK_STORE_CAMPAIGN_MESSAGES = 0,      /**< messages */
+    MTRK_STORE_CAMPAIGN_CANCELED,          /**< canceled */
+    MTRK_STORE_CAMPAIGN_SENT,              /**< sent */
+    MTRK_STORE_CAMPAIGN_DELIVERED,         /**< delivered */
+    MTRK_STORE_CAMPAIGN_DELIVERED_EXPLICIT, /**< delivered_explicit */
+    MTRK_STORE_CAMPAIGN_BOUNCED_HARD,      /**< bounced_hard */
+    MTRK_STORE_CAMPAIGN_BOUNCED_SOFT,      /**< bounced_soft */
+    MTRK_STORE_CAMPAIGN_COMPLAINTS,        /**< complaints */
+    MTRK_STORE_CAMPAIGN_UNSUBSCRIBES,      /**< unsubscribes */
+    MTRK_STORE_CAMPAIGN_OPENS_TOTAL,       /**< opens_total */
+    MTRK_STORE_CAMPAIGN_OPENS_UNIQUE,      /**< opens_unique */
+    MTRK_STORE_CAMPAIGN_OPENS_UNIQUE_HUMAN, /**< opens_unique_human */
+    MTRK_STORE_CAMPAIGN_OPENS_MACHINE,     /**< opens_machine */
+    MTRK_STORE_CAMPAIGN_OPENS_INFERRED,    /**< opens_inferred */
+    MTRK_STORE_CAMPAIGN_CLICKS_TOTAL,      /**< clicks_total */
+    MTRK_STORE_CAMPAIGN_CLICKS_UNIQUE,     /**< clicks_unique */
+    MTRK_STORE_CAMPAIGN_CLICKS_UNIQUE_HUMAN, /**< clicks_unique_human */
+    MTRK_STORE_CAMPAIGN_CLICKS_MACHINE,    /**< clicks_machine */
+    MTRK_STORE_CAMPAIGN_LEADS_TOTAL,       /**< leads_total */
+    MTRK_STORE_CAMPAIGN_LEADS_ATTRIBUTED,  /**< leads_attributed */
+    MTRK_STORE_CAMPAIGN_LEADS_FORWARDED,   /**< leads_forwarded */
+    MTRK_STORE_CAMPAIGN_COUNTERS           /**< how many (21 in contract version 5) */
+};
+
+/** Counters of MTRK_STORE_COUNTERS_LINK, by their index in values[]. */
+enum {
+    MTRK_STORE_LINK_CLICKS = 0,           /**< clicks */
+    MTRK_STORE_LINK_CLICKS_UNIQUE,        /**< clicks_unique (messages) */
+    MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN,  /**< clicks_unique_human */
+    MTRK_STORE_LINK_COUNTERS              /**< how many (3 in contract version 5) */
+};
+
+/** Counters of MTRK_STORE_COUNTERS_HOURLY, by their index in values[]. */
+enum {
+    MTRK_STORE_HOURLY_COUNT = 0, /**< events of the type in the hour */
+    MTRK_STORE_HOURLY_COUNTERS   /**< how many (1 in contract version 5) */
+};
+
+#define MTRK_STORE_COUNTER_DELTA_VERSION 1 /**< Current version of mtrk_store_counter_delta */
+/**
+ * Amounts to add to the counters of one rollup key (counters_add). The core
+ * computes every amount (the counting rules are its own); a store only adds
+ * them. Which key fields are read depends on the kind:
+ * - MTRK_STORE_COUNTERS_CAMPAIGN: campaign;
+ * - MTRK_STORE_COUNTERS_LINK: link; campaign is the link's campaign, the
+ *   same in every delta of that link, kept with the counters;
+ * - MTRK_STORE_COUNTERS_HOURLY: campaign, hour and type.
+ * Fields a kind does not read are zero. values[i] is the amount for the
+ * kind's counter i (its MTRK_STORE_*_ constants); nvalues is how many the
+ * core passes, at most the kind's count (a store adds values[0..nvalues-1]
+ * and leaves any further counter it keeps unchanged). Amounts may be
+ * negative or zero. Borrowed for the call.
+ */
+typedef struct mtrk_store_counter_delta {
+    unsigned int version; /**< MTRK_STORE_COUNTER_DELTA_VERSION or an older version */
+    mtrk_id campaign;     /**< the campaign (every kind) */
+    mtrk_id link;         /**< MTRK_STORE_COUNTERS_LINK: the link; else nil */
+    /**
+     * MTRK_STORE_COUNTERS_HOURLY: the start of the hour, derived by the core
+     * from the event's occurred_at (mtrk_store_event_hour); else 0.
+     */
+    mtrk_time hour;
+    int64_t type;           /**< MTRK_STORE_COUNTERS_HOURLY: an mtrk_event_type; else 0 */
+    const int64_t *values;  /**< nvalues amounts, in the kind's counter order */
+    size_t nvalues;         /**< how many amounts values holds */
+} mtrk_store_counter_delta;
+
 /**
  * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
  * means the core reads key by key with get). Version 3 appends scan_many
  * (optional: NULL means the core scans prefix by prefix). Version 4 appends
  * the typed operations of the event path, messages_load .. messages_update
  * (optional as a group: a store sets all four or none; with none, the core
- * does their work through the rows). The core accepts stores of any of
- * these versions and calls an optional member only when the store's
- * version has it and the pointer is set.
+ * does their work through the rows). Version 5 appends counters_add, the
+ * typed operation of the metrics path (optional: NULL means the core reads
+ * each rollup row, adds and writes it back through the rows). The core
+ * accepts stores of any of these versions and calls an optional member
+ * only when the store's version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 4
+#define MTRK_STORE_VERSION 5
 
 /** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
@@ -413,10 +500,32 @@ struct mtrk_store {
      */
     int (*messages_update)(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages,
                            const unsigned *masks, size_t n);
+
+    /* ---- version 5: the metrics path, typed ---- */
+
+    /**
+     * Optional (NULL: the core reads, adds and writes the rollup rows
+     * itself through get and apply). Adds each of the n deltas of `kind`
+     * (an MTRK_STORE_COUNTERS_* value; each delta's version tells its size)
+     * to the counters `tenant` keeps under the delta's key, creating the key
+     * with every counter 0 first when it has none: an upsert that adds. A
+     * key may repeat in a call (its amounts then add up). The result must
+     * not depend on the order of the deltas, nor on other transactions
+     * adding to the same key: the store adds to the value stored when the
+     * write happens and never writes back a value it read earlier (two
+     * handles adding 1 each leave 2). No rule is applied: the amounts are
+     * final. The core calls it in a write transaction, at most once per
+     * kind and transaction, just before committing; the rows it writes are
+     * those that get, scan and mtrk_store_table() show for the rollup
+     * tables. MTRK_EINVAL for an unknown kind or a NULL delta, MTRK_ESTORE
+     * outside a write transaction. May defer the work as apply may.
+     */
+    int (*counters_add)(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
+                        size_t n);
 };
 /** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
 #define MTRK_STORE_INIT \
-    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

@@ -31,6 +31,7 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
     memset(store, 0, version == 1   ? offsetof(mtrk_store, get_many)
                      : version == 2 ? offsetof(mtrk_store, scan_many)
                      : version == 3 ? offsetof(mtrk_store, messages_load)
+                     : version == 4 ? offsetof(mtrk_store, counters_add)
                                     : sizeof *store);
     store->version = version;
     return MTRK_OK;

@@ -113,42 +113,32 @@ static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id camp
     return MTRK_OK;
 }
 
-/* ---- campaign counters -------------------------------------------------- */
+/* ---- adding counter deltas ------------------------------------------------
+ * Every rollup changes by addition only, so the core hands the store the
+ * amounts and the store adds them (counters_add, store contract version 5):
+ * the flush reads no rollup row. A store of an older version, or one
+ * without counters_add, gets the same additions through the rows: read the
+ * row, add, write it back. */
 
-/* Loads the campaign's counter row, or a zero row with its key (*exists = 0). */
-static int cstats_load(mtrk_tenant *t, mtrk_id campaign, row_campaign_stats *r, bool *exists)
-{
-    memset(r, 0, sizeof *r);
-    r->tenant = t->id;
-    r->campaign = campaign;
-    int rc = st_get(t, T_CAMPAIGN_STATS, r);
-    *exists = rc == MTRK_OK;
-    if (rc == MTRK_ENOTFOUND) {
-        r->tenant = t->id;
-        r->campaign = campaign;
-        rc = MTRK_OK;
-    }
-    return rc;
-}
-
-static int cstats_save(mtrk_tenant *t, const row_campaign_stats *r, bool exists)
-{
-    return exists ? st_update(t, T_CAMPAIGN_STATS, r) : st_insert(t, T_CAMPAIGN_STATS, r);
-}
-
-static void contrib_add(row_campaign_stats *r, const stats_contrib *c, int sign)
-{
-#define X_(f) r->f += sign * c->f;
-    CONTRIB_FIELDS(X_)
-#undef X_
-}
-
-/* Every int64 counter of campaign_stats, for adding deltas. */
+/* Every int64 counter of campaign_stats, in the order of the contract's
+ * MTRK_STORE_CAMPAIGN_* counters. */
 #define CSTATS_COUNTERS(X)                                                                        \
     X(messages) X(canceled) X(sent) X(delivered) X(delivered_explicit) X(bounced_hard)           \
     X(bounced_soft) X(complaints) X(unsubscribes) X(opens_total) X(opens_unique)                 \
     X(opens_unique_human) X(opens_machine) X(opens_inferred) X(clicks_total) X(clicks_unique)    \
     X(clicks_unique_human) X(clicks_machine) X(leads_total) X(leads_attributed) X(leads_forwarded)
+
+#define X_(f) +1
+_Static_assert(0 CSTATS_COUNTERS(X_) == MTRK_STORE_CAMPAIGN_COUNTERS, "CSTATS_COUNTERS follows MTRK_STORE_CAMPAIGN_*");
+#undef X_
+
+static void cstats_values(const row_campaign_stats *d, int64_t *v)
+{
+    size_t i = 0;
+#define X_(f) v[i++] = d->f;
+    CSTATS_COUNTERS(X_)
+#undef X_
+}
 
 static bool cstats_zero(const row_campaign_stats *d)
 {
@@ -156,6 +146,120 @@ static bool cstats_zero(const row_campaign_stats *d)
     CSTATS_COUNTERS(X_)
 #undef X_
     return true;
+}
+
+static bool counters_native(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 5 && s->counters_add != NULL;
+}
+
+static int counters_fail(mtrk_tenant *t, int rc)
+{
+    if (rc == MTRK_ENOMEM)
+        return terr(t, rc, "out of memory");
+    mtrk_store *s = t->db->store;
+    const char *m = s->errmsg ? s->errmsg(s) : NULL;
+    return terr(t, rc, "store counters_add failed: %s", m && *m ? m : mtrk_strerror(rc));
+}
+
+/* One delta through the rows: read the row (or none), add, write it back. */
+static int counters_add_row(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *d)
+{
+    const int64_t *v = d->values;
+    size_t nv = d->nvalues;
+    int rc;
+    if (kind == MTRK_STORE_COUNTERS_CAMPAIGN) {
+        row_campaign_stats r;
+        memset(&r, 0, sizeof r);
+        r.tenant = t->id;
+        r.campaign = d->campaign;
+        if ((rc = st_get(t, T_CAMPAIGN_STATS, &r)) && rc != MTRK_ENOTFOUND)
+            return rc;
+        bool exists = rc == MTRK_OK;
+        r.tenant = t->id;
+        r.campaign = d->campaign;
+        size_t i = 0;
+#define X_(f) if (i < nv) r.f += v[i]; i++;
+        CSTATS_COUNTERS(X_)
+#undef X_
+        return exists ? st_update(t, T_CAMPAIGN_STATS, &r) : st_insert(t, T_CAMPAIGN_STATS, &r);
+    }
+    if (kind == MTRK_STORE_COUNTERS_LINK) {
+        row_link_stats l;
+        memset(&l, 0, sizeof l);
+        l.tenant = t->id;
+        l.link = d->link;
+        if ((rc = st_get(t, T_LINK_STATS, &l)) && rc != MTRK_ENOTFOUND)
+            return rc;
+        bool exists = rc == MTRK_OK;
+        l.tenant = t->id;
+        l.link = d->link;
+        l.campaign = d->campaign;
+        l.clicks += nv > MTRK_STORE_LINK_CLICKS ? v[MTRK_STORE_LINK_CLICKS] : 0;
+        l.clicks_unique += nv > MTRK_STORE_LINK_CLICKS_UNIQUE ? v[MTRK_STORE_LINK_CLICKS_UNIQUE] : 0;
+        l.clicks_unique_human += nv > MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN ? v[MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN] : 0;
+        return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
+    }
+    row_hourly_stats h;
+    memset(&h, 0, sizeof h);
+    h.tenant = t->id;
+    h.campaign = d->campaign;
+    h.hour = d->hour;
+    h.type = d->type;
+    if ((rc = st_get(t, T_HOURLY_STATS, &h)) && rc != MTRK_ENOTFOUND)
+        return rc;
+    bool exists = rc == MTRK_OK;
+    h.tenant = t->id;
+    h.campaign = d->campaign;
+    h.hour = d->hour;
+    h.type = d->type;
+    h.count += nv > MTRK_STORE_HOURLY_COUNT ? v[MTRK_STORE_HOURLY_COUNT] : 0;
+    return exists ? st_update(t, T_HOURLY_STATS, &h) : st_insert(t, T_HOURLY_STATS, &h);
+}
+
+/* On a store behind a round trip without counters_add: the rows the
+ * fallback reads, in one get_many (st_prefetch) rather than a get each. */
+static int counters_prefetch(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *d, size_t n)
+{
+    unsigned table = kind == MTRK_STORE_COUNTERS_CAMPAIGN ? T_CAMPAIGN_STATS
+                     : kind == MTRK_STORE_COUNTERS_LINK   ? T_LINK_STATS
+                                                          : T_HOURLY_STATS;
+    unsigned npk = rows_table(table)->npk;
+    mtrk_value *k = malloc(n * npk * sizeof *k);
+    if (k == NULL)
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        mtrk_value *key = &k[i * npk];
+        key[0] = v_id(&t->id);
+        key[1] = v_id(kind == MTRK_STORE_COUNTERS_LINK ? &d[i]->link : &d[i]->campaign);
+        if (kind == MTRK_STORE_COUNTERS_HOURLY) {
+            key[2] = v_int(d[i]->hour);
+            key[3] = v_int(d[i]->type);
+        }
+    }
+    int rc = st_prefetch(t, table, k, n);
+    free(k);
+    return rc;
+}
+
+/* Adds n deltas of `kind` to the stored rollups: one counters_add where the
+ * store has it, else row by row. */
+static int counters_add(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *d, size_t n)
+{
+    if (n == 0)
+        return MTRK_OK;
+    if (!counters_native(t)) {
+        int rc = n > 1 && st_remote(t) ? counters_prefetch(t, kind, d, n) : MTRK_OK;
+        for (size_t i = 0; i < n && rc == MTRK_OK; i++)
+            rc = counters_add_row(t, kind, d[i]);
+        return rc;
+    }
+    mtrk_store *s = t->db->store;
+    st_cache_drop(t); /* rows it kept may be the ones written */
+    t->writes++;
+    int rc = s->counters_add(s, t->id, kind, d, n);
+    return rc ? counters_fail(t, rc) : MTRK_OK;
 }
 
 /* Adds the deltas d to the campaign's stored counters (now or at the flush). */
@@ -172,15 +276,19 @@ static int cstats_add(mtrk_tenant *t, mtrk_id campaign, const row_campaign_stats
 #undef X_
         return MTRK_OK;
     }
-    row_campaign_stats r;
-    bool exists;
-    int rc = cstats_load(t, campaign, &r, &exists);
-    if (rc)
-        return rc;
-#define X_(f) r.f += d->f;
-    CSTATS_COUNTERS(X_)
+    int64_t v[MTRK_STORE_CAMPAIGN_COUNTERS];
+    cstats_values(d, v);
+    mtrk_store_counter_delta cd = { MTRK_STORE_COUNTER_DELTA_VERSION, campaign, { { 0 } }, 0, 0, v,
+                                    MTRK_STORE_CAMPAIGN_COUNTERS };
+    const mtrk_store_counter_delta *pd = &cd;
+    return counters_add(t, MTRK_STORE_COUNTERS_CAMPAIGN, &pd, 1);
+}
+
+static void contrib_add(row_campaign_stats *r, const stats_contrib *c, int sign)
+{
+#define X_(f) r->f += sign * c->f;
+    CONTRIB_FIELDS(X_)
 #undef X_
-    return cstats_save(t, &r, exists);
 }
 
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
@@ -223,24 +331,9 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
         h->n += n;
         return MTRK_OK;
     }
-    row_hourly_stats h = { 0 };
-    h.tenant = t->id;
-    h.campaign = campaign;
-    h.hour = core_hour(at);
-    h.type = type;
-    int rc = st_get(t, T_HOURLY_STATS, &h);
-    if (rc == MTRK_OK) {
-        h.count += n;
-        return st_update(t, T_HOURLY_STATS, &h);
-    }
-    if (rc != MTRK_ENOTFOUND)
-        return rc;
-    h.tenant = t->id;
-    h.campaign = campaign;
-    h.hour = core_hour(at);
-    h.type = type;
-    h.count = n;
-    return st_insert(t, T_HOURLY_STATS, &h);
+    mtrk_store_counter_delta d = { MTRK_STORE_COUNTER_DELTA_VERSION, campaign, { { 0 } }, core_hour(at), type, &n, 1 };
+    const mtrk_store_counter_delta *pd = &d;
+    return counters_add(t, MTRK_STORE_COUNTERS_HOURLY, &pd, 1);
 }
 
 /* Adds to a link's counters (now or at the flush). */
@@ -267,58 +360,97 @@ static int link_add(mtrk_tenant *t, mtrk_id link, mtrk_id campaign, int64_t clic
         e->unique_human += unique_human;
         return MTRK_OK;
     }
-    row_link_stats l = { 0 };
-    l.tenant = t->id;
-    l.link = link;
-    int rc = st_get(t, T_LINK_STATS, &l);
-    if (rc && rc != MTRK_ENOTFOUND)
-        return rc;
-    bool exists = rc == MTRK_OK;
-    l.tenant = t->id;
-    l.link = link;
-    l.campaign = campaign;
-    l.clicks += clicks;
-    l.clicks_unique += unique;
-    l.clicks_unique_human += unique_human;
-    return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
+    int64_t v[MTRK_STORE_LINK_COUNTERS] = { clicks, unique, unique_human };
+    mtrk_store_counter_delta d = { MTRK_STORE_COUNTER_DELTA_VERSION, campaign, link, 0, 0, v, MTRK_STORE_LINK_COUNTERS };
+    const mtrk_store_counter_delta *pd = &d;
+    return counters_add(t, MTRK_STORE_COUNTERS_LINK, &pd, 1);
 }
 
-/* On a store behind a round trip: the rollup rows the flush reads, each
- * table's in one call (st_prefetch), not one get per row. */
-static int stats_prefetch(mtrk_tenant *t, struct stats_pending *p)
+/* The deltas of one kind, built for one counters_add call. */
+typedef struct delta_batch {
+    mtrk_store_counter_delta *d;
+    const mtrk_store_counter_delta **p;
+    int64_t *v;
+    size_t n;
+} delta_batch;
+
+static int batch_alloc(mtrk_tenant *t, delta_batch *b, size_t n, size_t nvalues)
 {
-    size_t ncs = HASH_COUNT(p->cs), nhs = HASH_COUNT(p->hs), nls = HASH_COUNT(p->ls);
-    size_t most = ncs > nhs ? ncs : nhs;
-    if (nls > most)
-        most = nls;
-    if (most == 0)
+    memset(b, 0, sizeof *b);
+    if (n == 0)
         return MTRK_OK;
-    mtrk_value *k = malloc(4 * most * sizeof *k);
-    if (k == NULL)
+    b->d = calloc(n, sizeof *b->d);
+    b->p = malloc(n * sizeof *b->p);
+    b->v = calloc(n * nvalues, sizeof *b->v);
+    if (b->d == NULL || b->p == NULL || b->v == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
-    size_t n = 0;
-    for (pend_cstats *c = p->cs; c; c = c->hh.next, n++) {
-        k[2 * n] = v_id(&t->id);
-        k[2 * n + 1] = v_id(&c->campaign);
-    }
-    int rc = st_prefetch(t, T_CAMPAIGN_STATS, k, n);
-    n = 0;
-    for (pend_hourly *h = p->hs; rc == MTRK_OK && h; h = h->hh.next, n++) {
-        k[4 * n] = v_id(&t->id);
-        k[4 * n + 1] = v_id(&h->k.campaign);
-        k[4 * n + 2] = v_int(h->k.hour);
-        k[4 * n + 3] = v_int(h->k.type);
+    return MTRK_OK;
+}
+
+static void batch_free(delta_batch *b)
+{
+    free(b->d);
+    free(b->p);
+    free(b->v);
+    memset(b, 0, sizeof *b);
+}
+
+static mtrk_store_counter_delta *batch_next(delta_batch *b, size_t nvalues)
+{
+    mtrk_store_counter_delta *d = &b->d[b->n];
+    d->version = MTRK_STORE_COUNTER_DELTA_VERSION;
+    d->values = b->v + b->n * nvalues;
+    d->nvalues = nvalues;
+    b->p[b->n] = d;
+    b->n++;
+    return d;
+}
+
+/* The changes of the transaction, one counters_add per kind of rollup. */
+static int flush_pending(mtrk_tenant *t, struct stats_pending *p)
+{
+    delta_batch b;
+    int rc = batch_alloc(t, &b, HASH_COUNT(p->cs), MTRK_STORE_CAMPAIGN_COUNTERS);
+    for (pend_cstats *c = p->cs; c && rc == MTRK_OK; c = c->hh.next) {
+        if (cstats_zero(&c->d))
+            continue;
+        mtrk_store_counter_delta *d = batch_next(&b, MTRK_STORE_CAMPAIGN_COUNTERS);
+        d->campaign = c->campaign;
+        cstats_values(&c->d, (int64_t *)d->values);
     }
     if (rc == MTRK_OK)
-        rc = st_prefetch(t, T_HOURLY_STATS, k, n);
-    n = 0;
-    for (pend_link *l = p->ls; rc == MTRK_OK && l; l = l->hh.next, n++) {
-        k[2 * n] = v_id(&t->id);
-        k[2 * n + 1] = v_id(&l->link);
+        rc = counters_add(t, MTRK_STORE_COUNTERS_CAMPAIGN, b.p, b.n);
+    batch_free(&b);
+    if (rc == MTRK_OK)
+        rc = batch_alloc(t, &b, HASH_COUNT(p->hs), MTRK_STORE_HOURLY_COUNTERS);
+    for (pend_hourly *h = p->hs; h && rc == MTRK_OK; h = h->hh.next) {
+        if (h->n == 0)
+            continue;
+        mtrk_store_counter_delta *d = batch_next(&b, MTRK_STORE_HOURLY_COUNTERS);
+        d->campaign = h->k.campaign;
+        d->hour = h->k.hour;
+        d->type = h->k.type;
+        ((int64_t *)d->values)[MTRK_STORE_HOURLY_COUNT] = h->n;
     }
     if (rc == MTRK_OK)
-        rc = st_prefetch(t, T_LINK_STATS, k, n);
-    free(k);
+        rc = counters_add(t, MTRK_STORE_COUNTERS_HOURLY, b.p, b.n);
+    batch_free(&b);
+    if (rc == MTRK_OK)
+        rc = batch_alloc(t, &b, HASH_COUNT(p->ls), MTRK_STORE_LINK_COUNTERS);
+    for (pend_link *l = p->ls; l && rc == MTRK_OK; l = l->hh.next) {
+        if (l->clicks == 0 && l->unique == 0 && l->unique_human == 0)
+            continue;
+        mtrk_store_counter_delta *d = batch_next(&b, MTRK_STORE_LINK_COUNTERS);
+        d->campaign = l->campaign;
+        d->link = l->link;
+        int64_t *v = (int64_t *)d->values;
+        v[MTRK_STORE_LINK_CLICKS] = l->clicks;
+        v[MTRK_STORE_LINK_CLICKS_UNIQUE] = l->unique;
+        v[MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN] = l->unique_human;
+    }
+    if (rc == MTRK_OK)
+        rc = counters_add(t, MTRK_STORE_COUNTERS_LINK, b.p, b.n);
+    batch_free(&b);
     return rc;
 }
 
@@ -328,16 +460,7 @@ int stats_flush(mtrk_tenant *t)
     if (p == NULL)
         return MTRK_OK;
     p->active = false; /* the writes below go to the store */
-    int rc = MTRK_OK;
-    if (st_remote(t))
-        rc = stats_prefetch(t, p);
-    for (pend_cstats *c = p->cs; c && rc == MTRK_OK; c = c->hh.next)
-        if (!cstats_zero(&c->d))
-            rc = cstats_add(t, c->campaign, &c->d);
-    for (pend_hourly *h = p->hs; h && rc == MTRK_OK; h = h->hh.next)
-        rc = hourly_add(t, h->k.campaign, h->k.hour, h->k.type, h->n);
-    for (pend_link *l = p->ls; l && rc == MTRK_OK; l = l->hh.next)
-        rc = link_add(t, l->link, l->campaign, l->clicks, l->unique, l->unique_human);
+    int rc = flush_pending(t, p);
     stats_drop(t);
     return rc;
 }
@@ -435,14 +558,28 @@ static int campaign_exists(mtrk_tenant *t, mtrk_id campaign)
     return rc;
 }
 
+/* Loads the campaign's counter row, or a zero row with its key. */
+static int cstats_load(mtrk_tenant *t, mtrk_id campaign, row_campaign_stats *r)
+{
+    memset(r, 0, sizeof *r);
+    r->tenant = t->id;
+    r->campaign = campaign;
+    int rc = st_get(t, T_CAMPAIGN_STATS, r);
+    if (rc == MTRK_ENOTFOUND) {
+        r->tenant = t->id;
+        r->campaign = campaign;
+        rc = MTRK_OK;
+    }
+    return rc;
+}
+
 static int metrics_read(mtrk_tenant *t, mtrk_metrics *out, mtrk_id campaign)
 {
     int rc = campaign_exists(t, campaign);
     if (rc)
         return rc;
     row_campaign_stats r;
-    bool exists;
-    if ((rc = cstats_load(t, campaign, &r, &exists)))
+    if ((rc = cstats_load(t, campaign, &r)))
         return rc;
     metrics_fill(out, campaign, &r);
     return MTRK_OK;

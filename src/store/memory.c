@@ -78,6 +78,7 @@
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
 #include "mtrk/store.h"
+#include "counters.h"
 #include "records.h"
 #include "values.h"
 
@@ -1763,6 +1764,9 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
     return 0;
 }
 
+static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
+                            const mtrk_store_counter_delta *const *deltas, size_t n);
+
 MTRK_API int mtrk_store_memory_new(mtrk_store **out)
 {
     if (out == NULL)
@@ -1794,6 +1798,7 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     s->base.provider_ids_find = mem_provider_ids_find;
     s->base.events_append = mem_events_append;
     s->base.messages_update = mem_messages_update;
+    s->base.counters_add = mem_counters_add;
 
     unsigned ntables = mtrk_store_table_count();
     s->td = calloc(ntables ? ntables : 1, sizeof *s->td);
@@ -1819,4 +1824,56 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     }
     *out = &s->base;
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* counters_add (contract version 5)                                   */
+/* ------------------------------------------------------------------ */
+
+/* Transactions are serialized by the store's lock: reading a rollup row,
+ * adding and writing it back inside one is the commutative add. */
+static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
+                            const mtrk_store_counter_delta *const *deltas, size_t n)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "counters_add");
+    if (rc)
+        return rc;
+    if (!s->write)
+        return fail(MTRK_ESTORE, "memory store: counters_add in a read transaction");
+    if (s->depth > 0)
+        return fail(MTRK_ESTORE, "memory store: counters_add called from a row callback");
+    ctr_maps m;
+    char why[200];
+    if ((rc = ctr_maps_init(&m, why, sizeof why)))
+        return fail(rc, "memory store: counters_add: %s", why);
+    const ctr_map *k = ctr_kind(&m, kind);
+    if (k == NULL)
+        return fail(MTRK_EINVAL, "memory store: counters_add: unknown kind %d", kind);
+    if ((rc = ctr_check(k, deltas, n, why, sizeof why)))
+        return fail(rc, "memory store: counters_add: %s", why);
+    const tdesc *d = &s->td[k->table];
+    uint64_t counters = 0;
+    for (unsigned i = 0; i < k->ncounters; i++)
+        counters |= UINT64_C(1) << k->counter_col[i];
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        mtrk_value row[CTR_MAX_COLS];
+        ctr_row(k, &tenant, deltas[i], row);
+        ekey ek;
+        if ((rc = ekey_make(&ek, row, k->nkey, 0, NULL)))
+            break;
+        char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+        ekey_done(&ek);
+        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, k->table, row, 0 };
+        if (cur != NULL) {
+            /* The stored row, its counters plus the amounts (values borrowed from cur until the write). */
+            row_values(d, cur, row);
+            for (unsigned c = 0; c < k->ncounters; c++)
+                row[k->counter_col[c]].i += ctr_amount(deltas[i], c);
+            ch.op = MTRK_CHANGE_UPDATE;
+            ch.columns = counters;
+        }
+        rc = apply_one(s, &ch, i);
+    }
+    return rc;
 }

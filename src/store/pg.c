@@ -104,6 +104,7 @@
  * Schema versions live in the table mtrk_schema (version, applied_at); a
  * database newer than this library is refused with MTRK_EVERSION.
  */
+#include "counters.h"
 #include "fk.h"
 #include "records.h"
 #include "values.h"
@@ -203,6 +204,7 @@ typedef struct pgstore {
     int deferred;        /* a deferred write failed: its code, until the transaction ends */
     unsigned typed_ok;   /* TS_* statements prepared on this connection */
     rec_maps rec;        /* the typed records on the rows (records.h) */
+    ctr_maps ctr;        /* counters_add: the rollup tables (counters.h) */
     int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
     int generic_at_begin; /* ... as it was when the transaction began (SET is rolled back with it) */
     char deferred_err[ERRMSG_MAX];
@@ -2906,6 +2908,122 @@ static int pg_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
     return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* counters_add (contract version 5)                                   */
+/* ------------------------------------------------------------------ */
+
+/* counters_add statements: one per kind (MTRK_STORE_COUNTERS_*, 1..3). */
+#define TS_COUNTERS(kind) (1u << (24 + (kind)))
+
+/* The columns a kind's upsert writes: its key after the tenant, the
+ * campaign column of links, then its counters. */
+static unsigned counter_cols(const ctr_map *k, unsigned *cols)
+{
+    unsigned n = 0;
+    for (unsigned c = 1; c < k->nkey; c++)
+        cols[n++] = c;
+    if (k->campaign_col >= 0)
+        cols[n++] = (unsigned)k->campaign_col;
+    for (unsigned i = 0; i < k->ncounters; i++)
+        cols[n++] = k->counter_col[i];
+    return n;
+}
+
+/* INSERT INTO t (tenant, key..., counters...) SELECT $1, u.c0, ..., sum(u.cj)
+ * FROM unnest($2, ...) AS u GROUP BY the key ON CONFLICT (primary key) DO
+ * UPDATE SET c = t.c + excluded.c: the server adds to the stored value,
+ * under the row lock the upsert takes, so concurrent adds all count. GROUP
+ * BY sums a key given twice (an upsert may not touch a row twice). */
+static int ensure_counters_stmt(pgstore *s, const ctr_map *k, char *name)
+{
+    snprintf(name, 16, "tc%d", k->kind);
+    if (s->typed_ok & TS_COUNTERS(k->kind))
+        return 0;
+    const mtrk_table_def *def = k->def;
+    unsigned cols[CTR_MAX_COLS];
+    unsigned nc = counter_cols(k, cols), nkeyed = nc - k->ncounters;
+    Oid types[CTR_MAX_COLS + 1];
+    types[0] = OID_UUID;
+    strbuf b = { 0 };
+    sb_printf(&b, "INSERT INTO \"%s\" AS t (\"%s\"", def->name, def->cols[0].name);
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, ", \"%s\"", def->cols[cols[j]].name);
+    sb_printf(&b, ") SELECT $1");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, j < nkeyed ? ", u.c%u" : ", sum(u.c%u)::bigint", j);
+    sb_printf(&b, " FROM unnest(");
+    for (unsigned j = 0; j < nc; j++) {
+        types[1 + j] = col_array_oid(&def->cols[cols[j]]);
+        sb_printf(&b, "%s$%u", j ? ", " : "", j + 2);
+    }
+    sb_printf(&b, ") AS u (");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, "%sc%u", j ? ", " : "", j);
+    sb_printf(&b, ") GROUP BY ");
+    for (unsigned j = 0; j < nkeyed; j++)
+        sb_printf(&b, "%su.c%u", j ? ", " : "", j);
+    sb_printf(&b, " ON CONFLICT (");
+    for (unsigned c = 0; c < k->nkey; c++)
+        sb_printf(&b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(&b, ") DO UPDATE SET ");
+    for (unsigned i = 0; i < k->ncounters; i++) {
+        const char *col = def->cols[k->counter_col[i]].name;
+        sb_printf(&b, "%s\"%s\" = t.\"%s\" + excluded.\"%s\"", i ? ", " : "", col, col, col);
+    }
+    return typed_prepare(s, TS_COUNTERS(k->kind), name, &b, (int)nc + 1, types);
+}
+
+static int pg_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
+                           size_t n)
+{
+    pgstore *s = (pgstore *)store;
+    const ctr_map *k = ctr_kind(&s->ctr, kind);
+    if (k == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: counters_add: unknown kind %d", kind);
+    char why[200];
+    int rc = ctr_check(k, deltas, n, why, sizeof why);
+    if (rc)
+        return fail(s, rc, "pg store: counters_add: %s", why);
+    if ((rc = need_tx(s, "counters_add")) || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "counters_add", &tenant, 1)))
+        return rc;
+    char name[16];
+    if ((rc = ensure_counters_stmt(s, k, name)))
+        return rc;
+    unsigned cols[CTR_MAX_COLS];
+    unsigned nc = counter_cols(k, cols);
+    abuf arr[CTR_MAX_COLS];
+    memset(arr, 0, sizeof arr);
+    /* Up to MANY_CHUNK deltas per statement, each statement deferred. */
+    for (size_t first = 0; first < n && rc == 0; first += MANY_CHUNK) {
+        size_t count = n - first < MANY_CHUNK ? n - first : MANY_CHUNK;
+        int e = 0;
+        for (unsigned j = 0; j < nc && !e; j++)
+            e = arr_begin(&arr[j], col_oid(&k->def->cols[cols[j]]), count);
+        for (size_t i = first; i < first + count && !e; i++) {
+            mtrk_value row[CTR_MAX_COLS];
+            ctr_row(k, &tenant, deltas[i], row);
+            for (unsigned j = 0; j < nc && !e; j++)
+                e = arr_value(&arr[j], &row[cols[j]]);
+        }
+        if (e) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        param_tenant(&pa, &tenant);
+        for (unsigned j = 0; j < nc && rc == 0; j++)
+            rc = arr_param(s, &pa, &arr[j], k->def->name);
+        if (rc == 0)
+            rc = send_write(s, name, &pa, MTRK_CHANGE_INSERT, k->table, 0, "counters_add");
+    }
+    for (unsigned j = 0; j < CTR_MAX_COLS; j++)
+        free(arr[j].p);
+    return rc;
+}
+
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
 
 /* ------------------------------------------------------------------ */
@@ -2967,6 +3085,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.provider_ids_find = pg_provider_ids_find;
     s->base.events_append = pg_events_append;
     s->base.messages_update = pg_messages_update;
+    s->base.counters_add = pg_counters_add;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
@@ -2987,6 +3106,8 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     }
     char m[256];
     int rc = rec_maps_init(&s->rec, m, sizeof m);
+    if (rc == 0)
+        rc = ctr_maps_init(&s->ctr, m, sizeof m);
     if (rc) {
         gerr(rc, "pg store: %s", m);
         pg_free(&s->base);

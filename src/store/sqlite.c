@@ -51,6 +51,7 @@
  * this library, is truncated or is read-only is refused before anything is
  * written to it.
  */
+#include "counters.h"
 #include "fk.h"
 #include "records.h"
 #include "values.h"
@@ -160,6 +161,8 @@ typedef struct sqlstore {
     typed_state ty;
     sqlite3_stmt *begin_r, *begin_w, *commit, *rollback;
     char err[ERRMSG_MAX];
+    ctr_maps ctr;     /* counters_add: the rollup tables */
+    cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
 } sqlstore;
 
 __attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
@@ -1887,6 +1890,61 @@ static int typed_init(sqlstore *s)
     return 0;
 }
 
+/* counters_add (contract version 5): one prepared upsert per kind, run once
+ * per delta; the addition happens in the statement, on the stored value. */
+static int build_counter_upsert(sqlstore *s, const ctr_map *k, sqlite3_stmt **out)
+{
+    const mtrk_table_def *def = k->def;
+    strbuf b = { 0 };
+    sb_printf(&b, "INSERT INTO \"%s\" VALUES (", def->name);
+    for (unsigned c = 0; c < def->ncols; c++)
+        sb_printf(&b, "%s?%u", c ? ", " : "", c + 1);
+    sb_printf(&b, ") ON CONFLICT (");
+    for (unsigned c = 0; c < k->nkey; c++)
+        sb_printf(&b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
+    sb_printf(&b, ") DO UPDATE SET ");
+    for (unsigned i = 0; i < k->ncounters; i++) {
+        const char *col = def->cols[k->counter_col[i]].name;
+        sb_printf(&b, "%s\"%s\" = \"%s\" + excluded.\"%s\"", i ? ", " : "", col, col, col);
+    }
+    return prepare(s, &b, out, 1);
+}
+
+static int sq_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
+                           size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    if (!s->in_tx)
+        return fail(s, MTRK_ESTORE, "sqlite store: counters_add outside a transaction");
+    if (!s->write)
+        return fail(s, MTRK_ESTORE, "sqlite store: counters_add in a read transaction");
+    if (s->depth > 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: counters_add called from a row callback");
+    const ctr_map *k = ctr_kind(&s->ctr, kind);
+    if (k == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: counters_add: unknown kind %d", kind);
+    char why[200];
+    int rc = ctr_check(k, deltas, n, why, sizeof why);
+    if (rc)
+        return fail(s, rc, "sqlite store: counters_add: %s", why);
+    if (n == 0)
+        return 0;
+    cstmt *c = &s->ctr_up[kind];
+    if (c->st == NULL && (rc = build_counter_upsert(s, k, &c->st)))
+        return rc;
+    sqlite3_stmt *st = c->st;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        mtrk_value row[CTR_MAX_COLS];
+        ctr_row(k, &tenant, deltas[i], row);
+        for (unsigned j = 0; j < k->def->ncols && rc == 0; j++)
+            rc = bind_value(s, st, (int)j + 1, &row[j]);
+        if (rc == 0 && sqlite3_step(st) != SQLITE_DONE)
+            rc = sql_fail(s, k->def->name);
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
 static const char *sq_errmsg(mtrk_store *store)
 {
     return ((sqlstore *)store)->err;
@@ -1925,6 +1983,8 @@ static void sq_free(mtrk_store *store)
     free(s->ty.bytes);
     free(s->ty.recs);
     free(s->ty.ptrs);
+    for (int k = 0; k < 4; k++)
+        sqlite3_finalize(s->ctr_up[k].st);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -2182,7 +2242,14 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.provider_ids_find = sq_provider_ids_find;
     s->base.events_append = sq_events_append;
     s->base.messages_update = sq_messages_update;
+    s->base.counters_add = sq_counters_add;
     s->ntables = mtrk_store_table_count();
+    int crc = ctr_maps_init(&s->ctr, s->err, sizeof s->err);
+    if (crc) {
+        gerr(crc, "sqlite store: %s", s->err);
+        free(s);
+        return crc;
+    }
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     int rc = s->ts ? 0 : fail(s, MTRK_ENOMEM, "sqlite store: out of memory");
     for (unsigned t = 0; t < s->ntables && rc == 0; t++) {

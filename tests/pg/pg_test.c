@@ -39,6 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../common/counters_check.h"
+
 #define T0 1767225600000LL /* 2026-01-01T00:00:00Z */
 #define DAY 86400000LL
 
@@ -940,6 +942,18 @@ static int test_store(void)
           "the pg store has get_many and scan_many (version 3 or later)");
     test_scan_many(st);
     test_typed(st);
+    {
+        /* counters_add: the checks shared with the other stores, through a
+         * second connection on the same schema. */
+        mtrk_store *st2 = NULL;
+        rc = mtrk_store_pg_new(&st2, ci, NULL);
+        CHECK(rc == 0, "second store: %s", mtrk_last_errmsg());
+        if (rc == 0) {
+            int cf = counters_check(st, st2, "counters");
+            CHECK(cf == 0, "counters_add: %d checks failed (above)", cf);
+            mtrk_store_free(st2);
+        }
+    }
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
     mtrk_change up = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ev, r1, 0 };

@@ -40,6 +40,7 @@ typedef struct manystore {
     mtrk_store base;
     mtrk_store *inner;
     long gets[32], many_calls[32], many_keys[32], writes[32], scans[32], scan_many_calls[32], rows_read[32];
+    long counter_calls[4]; /* counters_add calls, by kind */
 } manystore;
 
 static manystore *ms_of(mtrk_store *s) { return (manystore *)s; }
@@ -91,6 +92,13 @@ static int ms_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
         ms_of(s)->writes[ch[i].table]++;
     return ms_of(s)->inner->apply(ms_of(s)->inner, ch, n);
 }
+static int ms_counters_add(mtrk_store *s, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *d,
+                           size_t n)
+{
+    if (kind > 0 && kind < 4)
+        ms_of(s)->counter_calls[kind]++;
+    return ms_of(s)->inner->counters_add(ms_of(s)->inner, tenant, kind, d, n);
+}
 static const char *ms_errmsg(mtrk_store *s) { return ms_of(s)->inner->errmsg(ms_of(s)->inner); }
 static int ms_get_many(mtrk_store *s, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn, void *ud)
 {
@@ -133,6 +141,7 @@ static int setup(void **state)
     f->ms.base.errmsg = ms_errmsg;
     f->ms.base.get_many = ms_get_many;
     f->ms.base.scan_many = ms_scan_many;
+    f->ms.base.counters_add = ms_counters_add;
     f->ms.inner = f->mem;
     assert_int_equal(mtrk_db_open_store(&f->db, &f->ms.base, NULL), MTRK_OK);
     assert_int_equal(mtrk_tenant_create(&f->t, f->db, "acme", "test:cache"), MTRK_OK);
@@ -436,17 +445,25 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     in[5].mid = (mtrk_id){ { 0x99 } }; /* unknown: that event's own error */
     memset(f->ms.gets, 0, sizeof f->ms.gets);
     memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    memset(f->ms.counter_calls, 0, sizeof f->ms.counter_calls);
     size_t recorded = 0;
     assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 6), MTRK_OK);
     assert_int_equal(recorded, 5);
     assert_int_equal(out[5].status, MTRK_ENOTFOUND);
     assert_int_equal(f->ms.many_calls[T_MESSAGES], 1);
     assert_int_equal(f->ms.gets[T_MESSAGES], 0);
-    /* The rollup rows the flush adds to: one get_many per table, no get. */
-    assert_int_equal(f->ms.many_calls[T_HOURLY_STATS], 1);
-    assert_int_equal(f->ms.gets[T_HOURLY_STATS], 0);
-    assert_int_equal(f->ms.many_calls[T_CAMPAIGN_STATS], 1);
-    assert_int_equal(f->ms.gets[T_CAMPAIGN_STATS], 0);
+    /* The rollups: one counters_add per kind that changed, and no rollup
+     * row read or written through the rows. */
+    assert_int_equal(f->ms.counter_calls[MTRK_STORE_COUNTERS_CAMPAIGN], 1);
+    assert_int_equal(f->ms.counter_calls[MTRK_STORE_COUNTERS_HOURLY], 1);
+    assert_int_equal(f->ms.counter_calls[MTRK_STORE_COUNTERS_LINK], 0); /* no click */
+    static const unsigned rollups[3] = { T_CAMPAIGN_STATS, T_HOURLY_STATS, T_LINK_STATS };
+    for (int r = 0; r < 3; r++) {
+        assert_int_equal(f->ms.many_calls[rollups[r]], 0);
+        assert_int_equal(f->ms.gets[rollups[r]], 0);
+        assert_int_equal(f->ms.writes[rollups[r]], 0);
+    }
     /* The messages moved forward as if read key by key. */
     mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
     assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
@@ -455,6 +472,41 @@ static void test_event_batch_reads_its_messages_with_one_get_many(void **state)
     assert_int_equal(mtrk_message_get(&info, f->t, mids[1]), MTRK_OK);
     assert_int_equal(info.opens, 1);
     assert_true(info.sent_at > 0 && info.first_open_at > 0);
+}
+
+/* A store behind a round trip without counters_add (an older contract):
+ * the flush reads the rollup rows it adds to with one get_many per table
+ * (one get for a table with one key), and writes them through the rows. */
+static void test_flush_without_counters_add_reads_rollups_with_get_many(void **state)
+{
+    fixture *f = *state;
+    f->ms.base.counters_add = NULL;
+    mtrk_id mids[3];
+    make_messages(f, mids);
+    evbuf eb;
+    evbuf_reset(&eb, 3);
+    for (int i = 0; i < 3; i++) {
+        eb.in[i].type = MTRK_EV_SENT;
+        eb.in[i].mid = mids[i];
+        eb.in[i].occurred_at = 1767225600000LL + (int64_t)i * 3600000; /* three hours */
+    }
+    memset(f->ms.gets, 0, sizeof f->ms.gets);
+    memset(f->ms.many_calls, 0, sizeof f->ms.many_calls);
+    memset(f->ms.writes, 0, sizeof f->ms.writes);
+    size_t recorded = 0;
+    assert_int_equal(mtrk_event_record_batch(&recorded, eb.pout, f->t, eb.pin, 3), MTRK_OK);
+    assert_int_equal(recorded, 3);
+    assert_int_equal(f->ms.many_calls[T_HOURLY_STATS], 1);
+    assert_int_equal(f->ms.gets[T_HOURLY_STATS], 0);
+    assert_int_equal(f->ms.writes[T_HOURLY_STATS], 3);
+    /* One campaign: one key, read with one get (a round trip either way). */
+    assert_int_equal(f->ms.gets[T_CAMPAIGN_STATS] + f->ms.many_calls[T_CAMPAIGN_STATS], 1);
+    assert_int_equal(f->ms.writes[T_CAMPAIGN_STATS], 1);
+    mtrk_metrics m = MTRK_METRICS_INIT;
+    mtrk_message_info info = MTRK_MESSAGE_INFO_INIT;
+    assert_int_equal(mtrk_message_get(&info, f->t, mids[0]), MTRK_OK);
+    assert_int_equal(mtrk_metrics_campaign(&m, f->t, info.campaign), MTRK_OK);
+    assert_int_equal(m.sent, 3);
 }
 
 static void event(mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_id lid, mtrk_time at)
@@ -849,6 +901,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
         cmocka_unit_test(test_version_1_store_is_accepted_and_init_stays_within_it),
         cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flush_without_counters_add_reads_rollups_with_get_many, setup, teardown),
         cmocka_unit_test_setup_teardown(test_events_write_no_message_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queued_message_moved_by_an_event_leaves_the_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_batch_folds_like_one_by_one, setup, teardown),
