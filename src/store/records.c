@@ -4,14 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { K_ID, K_INT, K_TEXT };
-
-typedef struct rec_field {
-    const char *col;
-    size_t off;
-    int kind;
-    unsigned group; /* messages: the MTRK_STORE_MSG_* bit; 0 never written by an update */
-} rec_field;
+enum { K_ID = REC_K_ID, K_INT = REC_K_INT, K_TEXT = REC_K_TEXT };
 
 #define MF(name, kind, group) { #name, offsetof(mtrk_store_message, name), kind, group }
 static const rec_field msg_fields[] = {
@@ -69,6 +62,9 @@ static const rec_field ev_fields[] = {
 };
 #undef EF
 
+const rec_field *rec_message_fields(void) { return msg_fields; }
+const rec_field *rec_event_fields(void) { return ev_fields; }
+
 #define NMSG (sizeof msg_fields / sizeof msg_fields[0])
 #define NEV (sizeof ev_fields / sizeof ev_fields[0])
 _Static_assert(NMSG <= REC_MAX_FIELDS && NEV <= REC_MAX_FIELDS, "REC_MAX_FIELDS");
@@ -95,11 +91,21 @@ static int map_table(rec_map *m, const char *table, const rec_field *f, unsigned
         return MTRK_ESTORE;
     }
     m->nfields = nf;
-    for (unsigned i = 0; i < nf; i++)
+    for (unsigned i = 0; i < nf; i++) {
         if ((m->col[i] = find_col(m->def, f[i].col)) < 0) {
             snprintf(msg, cap, "table \"%s\" has no column \"%s\"", table, f[i].col);
             return MTRK_ESTORE;
         }
+        /* Rows made from records then hold the column types by
+         * construction (a NULL string goes only to a nullable column). */
+        const mtrk_column_def *cd = &m->def->cols[m->col[i]];
+        int want = f[i].kind == K_ID ? MTRK_VAL_BLOB : f[i].kind == K_INT ? MTRK_VAL_INT : MTRK_VAL_TEXT;
+        if (cd->type != want || (f[i].kind == K_TEXT && !(cd->flags & MTRK_COL_NULLABLE))) {
+            snprintf(msg, cap, "column \"%s\" of table \"%s\" has not the type of its record field", f[i].col,
+                     table);
+            return MTRK_ESTORE;
+        }
+    }
     int tc = find_col(m->def, "tenant");
     if (tc < 0) {
         snprintf(msg, cap, "table \"%s\" has no tenant column", table);
