@@ -257,7 +257,7 @@ typedef struct fold_ev {
     decide_event de;
     int64_t type, verdict, arrived;
     mtrk_id link, id;
-    char *pmid; /* owned; NULL when the event has none */
+    char *pmid; /* in the set's scratch memory; NULL when the event has none or the row has one */
 } fold_ev;
 
 typedef struct fold_entry {
@@ -316,27 +316,37 @@ static inline size_t id_hash(const mtrk_id *id)
     return (size_t)(h ^ (h >> 31));
 }
 
+/* n bytes of the set's scratch memory (aligned for any use), or NULL. */
+static void *fold_alloc(struct fold_cache *fc, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    fold_chunk *c = fc->mem;
+    if (c == NULL || c->cap - c->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        if ((c = malloc(sizeof *c + cap)) == NULL)
+            return NULL;
+        c->next = fc->mem;
+        c->used = 0;
+        c->cap = cap;
+        fc->mem = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    return p;
+}
+
 /* A copy of s in the set's scratch memory (NULL stays NULL); *oom on failure. */
 static char *fold_strdup(struct fold_cache *fc, const char *s, bool *oom)
 {
     if (s == NULL)
         return NULL;
     size_t n = strlen(s) + 1;
-    fold_chunk *c = fc->mem;
-    if (c == NULL || c->cap - c->used < n) {
-        size_t cap = n > 16384 ? n : 16384;
-        if ((c = malloc(sizeof *c + cap)) == NULL) {
-            *oom = true;
-            return NULL;
-        }
-        c->next = fc->mem;
-        c->used = 0;
-        c->cap = cap;
-        fc->mem = c;
+    char *p = fold_alloc(fc, n);
+    if (p == NULL) {
+        *oom = true;
+        return NULL;
     }
-    char *p = c->data + c->used;
     memcpy(p, s, n);
-    c->used += n;
     return p;
 }
 
@@ -421,19 +431,25 @@ static int ev_order(const fold_ev *a, const row_events *b)
     return pos_cmp(a->de.at, a->arrived, a->id, b->occurred_at, b->arrived_at, b->id);
 }
 
-/* Adds event e to its entry, at its place in events_by_message order. */
-static int fold_add(fold_entry *fe, const row_events *e)
+/* Adds event e to its entry, at its place in events_by_message order. The
+ * entry's events and their strings live in the set's scratch memory. */
+static int fold_add(struct fold_cache *fc, fold_entry *fe, const row_events *e)
 {
     if (fe->n == fe->cap) {
-        fold_ev *p = grow_array(fe->ev, &fe->cap, sizeof *p, 4);
+        size_t cap = fe->cap ? 2 * fe->cap : 4;
+        fold_ev *p = fold_alloc(fc, cap * sizeof *p);
         if (p == NULL)
             return MTRK_ENOMEM;
+        if (fe->n)
+            memcpy(p, fe->ev, fe->n * sizeof *p);
         fe->ev = p;
+        fe->cap = cap;
     }
     fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
     /* Only the first provider message id matters, when the row has none. */
+    bool oom = false;
     if (e->provider_message_id != NULL && fe->msg.provider_message_id == NULL &&
-        (v.pmid = strdup(e->provider_message_id)) == NULL)
+        ((v.pmid = fold_strdup(fc, e->provider_message_id, &oom)) == NULL || oom))
         return MTRK_ENOMEM;
     size_t at = fe->n;
     while (at > 0 && ev_order(&fe->ev[at - 1], e) > 0)
@@ -446,10 +462,7 @@ static int fold_add(fold_entry *fe, const row_events *e)
 
 static void entry_forget(fold_entry *fe)
 {
-    for (size_t j = 0; j < fe->n; j++)
-        free(fe->ev[j].pmid);
-    free(fe->ev);
-    fe->ev = NULL;
+    fe->ev = NULL; /* in the set's scratch memory */
     fe->n = fe->cap = 0;
     msg_clear(&fe->msg);
     fe->known = fe->found = fe->dirty = false;
@@ -493,7 +506,7 @@ static int load_cb(void *ud, const row_messages *m, const row_events *ev, size_t
         return MTRK_ENOMEM;
     fe->known = fe->found = true;
     for (size_t i = 0; i < nev; i++)
-        if (fold_add(fe, &ev[i]))
+        if (fold_add(ud, fe, &ev[i]))
             return MTRK_ENOMEM;
     return 0;
 }
@@ -513,19 +526,31 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
 {
     *out = NULL;
     struct fold_cache *fc = calloc(1, sizeof *fc);
-    if (fc == NULL || (nmids && (fc->e = calloc(nmids, sizeof *fc->e)) == NULL)) {
-        free(fc);
+    if (fc == NULL || (nmids && (fc->e = malloc(nmids * sizeof *fc->e)) == NULL) ||
+        (n && (fc->pend = malloc(n * sizeof *fc->pend)) == NULL)) {
+        if (fc != NULL) {
+            free(fc->e);
+            free(fc);
+        }
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
+    fc->cappend = n; /* the batch stages at most its own events */
     for (size_t i = 0; i < nmids; i++) {
         assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
-        fc->e[fc->n++].mid = mids[i];
+        fold_entry *fe = &fc->e[fc->n++];
+        /* What entry_forget reads; the row is set when the message is found. */
+        fe->mid = mids[i];
+        fe->known = fe->found = fe->dirty = false;
+        fe->ev = NULL;
+        fe->n = fe->cap = 0;
+        fe->msg.provider_message_id = fe->msg.folded_links = NULL;
     }
     fc->nslot = 16;
     while (fc->nslot < 2 * nmids)
         fc->nslot *= 2;
     if (nmids > UINT32_MAX - 1 || (fc->slot = calloc(fc->nslot, sizeof *fc->slot)) == NULL) {
         free(fc->e);
+        free(fc->pend);
         free(fc);
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
@@ -577,7 +602,7 @@ int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc)
 int fold_cache_note_event(struct fold_cache *fc, const row_events *ev)
 {
     fold_entry *fe = fold_find(fc, ev->message);
-    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+    return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;
 }
 
 int fold_cache_note_message(struct fold_cache *fc, const row_messages *m)
@@ -631,7 +656,7 @@ int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
         return MTRK_ENOMEM;
     fc->npend++;
     fold_entry *fe = fold_find(fc, ev->message);
-    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+    return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;
 }
 
 void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects)

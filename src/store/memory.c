@@ -108,6 +108,11 @@
 /* First size of a table's bucket array (a power of two). */
 #define BUCKETS_MIN 64
 
+/* Events of a message kept in its vector itself (most messages have few). */
+#define MEV_INLINE 3
+/* Size of a slab of per-message vectors. */
+#define MEVSLAB (64u * 1024u)
+
 /* Key encoding tags: the order of the value types. */
 enum { TAG_NULL = 1, TAG_INT = 2, TAG_TEXT = 3, TAG_BLOB = 4 };
 
@@ -183,11 +188,19 @@ typedef struct rowhdr {
 typedef struct mevec {
     struct mevec *next;
     uint64_t hash;
-    char **rows;
+    char **rows;      /* inl until more than MEV_INLINE, then its own allocation */
     uint32_t n, cap;
     uint32_t klen;
+    char *inl[MEV_INLINE];
     unsigned char key[];
 } mevec;
+
+/* A slab of per-message vectors (they live as long as the store). */
+typedef struct mevslab {
+    struct mevslab *next;
+    size_t used;
+    max_align_t data[];
+} mevslab;
 
 /* The native maps of the events table (see the top of the file). */
 typedef struct natmaps {
@@ -200,6 +213,7 @@ typedef struct natmaps {
     size_t npb, nprov;
     char **pend;           /* rows not yet linked into the trees, in insertion order */
     size_t npend, cappend;
+    mevslab *slab;         /* where the vectors are allocated */
 } natmaps;
 
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
@@ -618,8 +632,12 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
         memset(n, 0, sizeof *n);
         for (unsigned j = 0; j < d->nkey[k]; j++) {
             unsigned c = d->keycols[k][j];
-            memcpy(kp, ek.p + epos[c], elen[c]);
-            kp += elen[c];
+            const unsigned char *src = ek.p + epos[c];
+            size_t len = elen[c];
+            for (; len >= 8; len -= 8, src += 8, kp += 8)
+                memcpy(kp, src, 8);
+            while (len--)
+                *kp++ = *src++;
         }
         n->klen = (uint32_t)(kp - k0);
         n->back = (uint32_t)((char *)n - row);
@@ -1177,11 +1195,23 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
             m->mb = b;
             m->nmb = nb;
         }
-        if ((v = malloc(sizeof *v + klen)) == NULL)
-            return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+        size_t need = (sizeof *v + klen + 15) & ~(size_t)15;
+        if (need > MEVSLAB / 4)
+            return fail(MTRK_ENOMEM, "memory store: a message key is too long");
+        if (m->slab == NULL || MEVSLAB - m->slab->used < need) {
+            mevslab *sl = malloc(sizeof *sl + MEVSLAB);
+            if (sl == NULL)
+                return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+            sl->next = m->slab;
+            sl->used = 0;
+            m->slab = sl;
+        }
+        v = (mevec *)((char *)m->slab->data + m->slab->used);
+        m->slab->used += need;
         v->hash = h;
-        v->rows = NULL;
-        v->n = v->cap = 0;
+        v->rows = v->inl;
+        v->n = 0;
+        v->cap = MEV_INLINE;
         v->klen = (uint32_t)klen;
         memcpy(v->key, k, klen);
         v->next = m->mb[h & (m->nmb - 1)];
@@ -1189,10 +1219,13 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
         m->nmev++;
     }
     if (v->n == v->cap) {
-        uint32_t cap = v->cap ? 2 * v->cap : 4;
-        char **r = realloc(v->rows, cap * sizeof *r);
+        uint32_t cap = 2 * v->cap;
+        char **r = malloc(cap * sizeof *r);
         if (r == NULL)
             return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+        memcpy(r, v->rows, v->n * sizeof *r);
+        if (v->rows != v->inl)
+            free(v->rows);
         v->rows = r;
         v->cap = cap;
     }
@@ -2208,11 +2241,13 @@ static void mem_free(mtrk_store *store)
     for (unsigned t = 0; t < s->ntables; t++) {
         tdesc *d = &s->td[t];
         for (size_t i = 0; i < d->nat.nmb; i++)
-            for (mevec *v = d->nat.mb[i], *next; v; v = next) {
-                next = v->next;
-                free(v->rows);
-                free(v);
-            }
+            for (mevec *v = d->nat.mb[i]; v; v = v->next)
+                if (v->rows != v->inl)
+                    free(v->rows);
+        for (mevslab *sl = d->nat.slab, *next; sl; sl = next) {
+            next = sl->next;
+            free(sl);
+        }
         free(d->nat.mb);
         free(d->nat.pb);
         free(d->nat.pend);

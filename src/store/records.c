@@ -1,6 +1,7 @@
 /* The typed records of the event path on the rows of their tables (records.h). */
 #include "records.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -99,6 +100,7 @@ static int map_table(rec_map *m, const char *table, const rec_field *f, unsigned
         /* Rows made from records then hold the column types by
          * construction (a NULL string goes only to a nullable column). */
         const mtrk_column_def *cd = &m->def->cols[m->col[i]];
+        m->nullable[i] = (cd->flags & MTRK_COL_NULLABLE) != 0;
         int want = f[i].kind == K_ID ? MTRK_VAL_BLOB : f[i].kind == K_INT ? MTRK_VAL_INT : MTRK_VAL_TEXT;
         if (cd->type != want || (f[i].kind == K_TEXT && !(cd->flags & MTRK_COL_NULLABLE))) {
             snprintf(msg, cap, "column \"%s\" of table \"%s\" has not the type of its record field", f[i].col,
@@ -175,38 +177,33 @@ static void from_row(const rec_map *m, const rec_field *f, const mtrk_value *row
 
 static int is_nil(const mtrk_id *id)
 {
-    static const mtrk_id nil;
-    return memcmp(id, &nil, sizeof nil) == 0;
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    return (a | b) == 0;
 }
 
-static void to_value(const mtrk_table_def *d, unsigned col, const rec_field *f, const char *base, mtrk_value *v)
+static void to_value(int nullable, const rec_field *f, const char *base, mtrk_value *v)
 {
     const void *p = base + f->off;
-    int nullable = (d->cols[col].flags & MTRK_COL_NULLABLE) != 0;
-    memset(v, 0, sizeof *v);
     switch (f->kind) {
     case K_ID:
-        if (nullable && is_nil(p)) {
-            v->type = MTRK_VAL_NULL;
-        } else {
-            v->type = MTRK_VAL_BLOB;
-            v->p = p;
-            v->n = sizeof(mtrk_id);
-        }
+        if (nullable && is_nil(p))
+            *v = (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 };
+        else
+            *v = (mtrk_value){ MTRK_VAL_BLOB, 0, p, sizeof(mtrk_id) };
         break;
-    case K_INT:
-        v->i = *(const int64_t *)p;
-        v->type = nullable && v->i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT;
+    case K_INT: {
+        int64_t i = *(const int64_t *)p;
+        *v = (mtrk_value){ nullable && i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT, i, NULL, 0 };
         break;
+    }
     default: {
         const char *s = *(const char *const *)p;
-        if (s == NULL) {
-            v->type = MTRK_VAL_NULL;
-        } else {
-            v->type = MTRK_VAL_TEXT;
-            v->p = s;
-            v->n = strlen(s);
-        }
+        if (s == NULL)
+            *v = (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 };
+        else
+            *v = (mtrk_value){ MTRK_VAL_TEXT, 0, s, strlen(s) };
         break;
     }
     }
@@ -236,7 +233,7 @@ void rec_message_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_sto
             continue;
         if (mask == 0 && g == 0 && row[m->msg.col[i]].type != MTRK_VAL_NULL)
             continue; /* never written by an update: kept as stored (set for a new row) */
-        to_value(m->msg.def, (unsigned)m->msg.col[i], &msg_fields[i], (const char *)in, &row[m->msg.col[i]]);
+        to_value(m->msg.nullable[i], &msg_fields[i], (const char *)in, &row[m->msg.col[i]]);
         if (m->msg.col[i] < 64)
             cols |= UINT64_C(1) << m->msg.col[i];
     }
@@ -248,7 +245,7 @@ void rec_message_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_sto
 void rec_event_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_store_event *in, mtrk_value *row)
 {
     for (unsigned i = 0; i < m->ev.nfields; i++)
-        to_value(m->ev.def, (unsigned)m->ev.col[i], &ev_fields[i], (const char *)in, &row[m->ev.col[i]]);
+        to_value(m->ev.nullable[i], &ev_fields[i], (const char *)in, &row[m->ev.col[i]]);
     row[m->ev.tenant_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant, sizeof *tenant };
 }
 

@@ -34,6 +34,7 @@ typedef struct rec_map {
     const mtrk_table_def *def;
     unsigned nfields;
     int col[REC_MAX_FIELDS];     /* the column of each field of the record (rec_fields order) */
+    unsigned char nullable[REC_MAX_FIELDS]; /* whether that column is nullable */
     unsigned tenant_col;         /* the tenant column */
 } rec_map;
 
