@@ -632,12 +632,8 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
         memset(n, 0, sizeof *n);
         for (unsigned j = 0; j < d->nkey[k]; j++) {
             unsigned c = d->keycols[k][j];
-            const unsigned char *src = ek.p + epos[c];
-            size_t len = elen[c];
-            for (; len >= 8; len -= 8, src += 8, kp += 8)
-                memcpy(kp, src, 8);
-            while (len--)
-                *kp++ = *src++;
+            memcpy(kp, ek.p + epos[c], elen[c]);
+            kp += elen[c];
         }
         n->klen = (uint32_t)(kp - k0);
         n->back = (uint32_t)((char *)n - row);
@@ -1495,6 +1491,8 @@ static int check_unique(const tdesc *d, char *row, const char *self)
         if (!ix->unique)
             continue;
         unsigned k = x + 1;
+        if (d->nat.on && k == d->nat.kprov && hdr_of(row)->pklen == 0)
+            continue; /* a NULL provider or provider event id never collides */
         const unsigned char *key = key_of(node_of(row, k));
         size_t plen = 0;
         int has_null = 0;
