@@ -224,6 +224,8 @@ typedef struct tdesc {
     unsigned **keycols;   /* [ntrees] sort-key column numbers */
     unsigned nkeyed;      /* columns appearing in some sort key */
     unsigned keyed[MAX_COLS];
+    unsigned nvar;        /* TEXT and BLOB columns */
+    unsigned var[MAX_COLS];
     otree *trees;         /* [ntrees] */
     rowhdr **buckets;     /* [nbuckets], a power of two, or NULL */
     size_t nbuckets, nrows;
@@ -550,7 +552,9 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
 {
     unsigned ncols = d->def->ncols;
     size_t data = 0;
-    for (unsigned c = 0; c < ncols; c++) {
+    /* Bytes only in TEXT and BLOB columns (checked rows: INT or NULL elsewhere). */
+    for (unsigned j = 0; j < d->nvar; j++) {
+        unsigned c = d->var[j];
         if (vals[c].type == MTRK_VAL_TEXT || vals[c].type == MTRK_VAL_BLOB) {
             size_t add = vals[c].n + (vals[c].type == MTRK_VAL_TEXT);
             if (vals[c].n >= UINT32_MAX || data > (size_t)UINT32_MAX - add)
@@ -2292,6 +2296,10 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
                             ix->cols[j]);
         mtrk_store_sort_key(def, k ? (int)k - 1 : MTRK_INDEX_PK, d->keycols[k]);
     }
+    d->nvar = 0;
+    for (unsigned c = 0; c < def->ncols; c++)
+        if (def->cols[c].type == MTRK_VAL_TEXT || def->cols[c].type == MTRK_VAL_BLOB)
+            d->var[d->nvar++] = c;
     /* The columns of any sort key, each encoded once per row. */
     d->nkeyed = 0;
     for (unsigned c = 0; c < def->ncols; c++) {
