@@ -1964,34 +1964,6 @@ static int mem_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 /* The typed operations of the event path (contract version 4)          */
 /* ------------------------------------------------------------------ */
 
-/* A record from a row's slots, as rec_*_from_row would make it from the
- * row's values: strings point into the row. */
-static void rec_from_slots(const tdesc *d, const char *row, const rec_map *map, const rec_field *f, char *base)
-{
-    const rowhdr *h = (const rowhdr *)row;
-    const slot *sl = (const slot *)(row + h->vals_off);
-    const unsigned char *types = (const unsigned char *)row + h->vals_off + d->def->ncols * sizeof(slot);
-    const char *data = row + h->data_off;
-    for (unsigned i = 0; i < map->nfields; i++) {
-        unsigned c = (unsigned)map->col[i];
-        void *p = base + f[i].off;
-        switch (f[i].kind) {
-        case REC_K_ID:
-            if (types[c] == MTRK_VAL_BLOB && sl[c].s.len == sizeof(mtrk_id))
-                memcpy(p, data + sl[c].s.off, sizeof(mtrk_id));
-            else
-                memset(p, 0, sizeof(mtrk_id));
-            break;
-        case REC_K_INT:
-            *(int64_t *)p = types[c] == MTRK_VAL_INT ? sl[c].i : 0;
-            break;
-        default:
-            *(const char **)p = types[c] == MTRK_VAL_TEXT ? data + sl[c].s.off : NULL;
-            break;
-        }
-    }
-}
-
 static int is_nil_id(const mtrk_id *id)
 {
     static const mtrk_id nil;
@@ -2039,11 +2011,138 @@ static int recbuf_room(recbuf *b, size_t n)
     return 0;
 }
 
-static void ev_from_slots(const memstore *s, const tdesc *ed, const char *row, mtrk_store_event *out)
+/* A row's slots, for reading its columns one by one. */
+typedef struct rowview {
+    const slot *sl;
+    const unsigned char *types;
+    const char *data;
+} rowview;
+
+static inline rowview view_of(const tdesc *d, const char *row)
 {
-    memset(out, 0, sizeof *out);
-    out->version = MTRK_STORE_EVENT_VERSION;
-    rec_from_slots(ed, row, &s->rec.ev, rec_event_fields(), (char *)out);
+    const rowhdr *h = (const rowhdr *)row;
+    rowview v = { (const slot *)(row + h->vals_off), (const unsigned char *)row + h->vals_off + d->def->ncols * sizeof(slot),
+                  row + h->data_off };
+    return v;
+}
+
+static inline void rd_id(const rowview *v, int c, mtrk_id *out)
+{
+    if (v->types[c] == MTRK_VAL_BLOB && v->sl[c].s.len == sizeof *out)
+        memcpy(out, v->data + v->sl[c].s.off, sizeof *out);
+    else
+        memset(out, 0, sizeof *out);
+}
+
+static inline int64_t rd_int(const rowview *v, int c) { return v->types[c] == MTRK_VAL_INT ? v->sl[c].i : 0; }
+
+static inline const char *rd_text(const rowview *v, int c)
+{
+    return v->types[c] == MTRK_VAL_TEXT ? v->data + v->sl[c].s.off : NULL;
+}
+
+/* Field by field, as rec_from_slots would with the fields of records.c (a
+ * message and an event per item of an event batch); the field numbers are
+ * those of rec_message_fields and rec_event_fields, checked at creation. */
+static void msg_from_slots(const memstore *s, const tdesc *md, const char *row, mtrk_store_message *m)
+{
+    const int *c = s->rec.msg.col;
+    rowview v = view_of(md, row);
+    m->version = MTRK_STORE_MESSAGE_VERSION;
+    rd_id(&v, c[0], &m->id);
+    rd_id(&v, c[1], &m->campaign);
+    rd_id(&v, c[2], &m->contact);
+    m->state = rd_int(&v, c[3]);
+    m->cancel_reason = rd_int(&v, c[4]);
+    m->created_at = rd_int(&v, c[5]);
+    m->lease_until = rd_int(&v, c[6]);
+    m->sent_at = rd_int(&v, c[7]);
+    m->delivered_at = rd_int(&v, c[8]);
+    m->bounced_at = rd_int(&v, c[9]);
+    m->first_open_at = rd_int(&v, c[10]);
+    m->first_click_at = rd_int(&v, c[11]);
+    m->first_complaint_at = rd_int(&v, c[12]);
+    m->first_unsub_at = rd_int(&v, c[13]);
+    m->opens = rd_int(&v, c[14]);
+    m->clicks = rd_int(&v, c[15]);
+    m->soft_bounces = rd_int(&v, c[16]);
+    m->flags = rd_int(&v, c[17]);
+    m->provider_message_id = rd_text(&v, c[18]);
+    m->queue_state = rd_int(&v, c[19]);
+    m->folded_occurred_at = rd_int(&v, c[20]);
+    m->folded_arrived_at = rd_int(&v, c[21]);
+    rd_id(&v, c[22], &m->folded_event);
+    m->folded_links = rd_text(&v, c[23]);
+}
+
+static void ev_from_slots(const memstore *s, const tdesc *ed, const char *row, mtrk_store_event *e)
+{
+    const int *c = s->rec.ev.col;
+    rowview v = view_of(ed, row);
+    e->version = MTRK_STORE_EVENT_VERSION;
+    rd_id(&v, c[0], &e->id);
+    rd_id(&v, c[1], &e->message);
+    rd_id(&v, c[2], &e->campaign);
+    rd_id(&v, c[3], &e->contact);
+    e->type = rd_int(&v, c[4]);
+    rd_id(&v, c[5], &e->link);
+    e->occurred_at = rd_int(&v, c[6]);
+    e->arrived_at = rd_int(&v, c[7]);
+    e->occurred_hour = rd_int(&v, c[8]);
+    e->provider = rd_text(&v, c[9]);
+    e->provider_event_id = rd_text(&v, c[10]);
+    e->provider_message_id = rd_text(&v, c[11]);
+    e->bounce_kind = rd_int(&v, c[12]);
+    e->diagnostic = rd_text(&v, c[13]);
+    e->user_agent = rd_text(&v, c[14]);
+    e->ip = rd_text(&v, c[15]);
+    e->verdict = rd_int(&v, c[16]);
+    e->verdict_reason = rd_text(&v, c[17]);
+    e->unsub_scope = rd_int(&v, c[18]);
+    rd_id(&v, c[19], &e->unsub_audience);
+    e->unsub_source = rd_int(&v, c[20]);
+    e->effects = rd_int(&v, c[21]);
+}
+
+/* Whether msg_from_slots and ev_from_slots name the fields of records.c in
+ * its order (the offsets of its tables, field by field). */
+static int field_order_ok(void)
+{
+    static const size_t mo[] = {
+        offsetof(mtrk_store_message, id), offsetof(mtrk_store_message, campaign),
+        offsetof(mtrk_store_message, contact), offsetof(mtrk_store_message, state),
+        offsetof(mtrk_store_message, cancel_reason), offsetof(mtrk_store_message, created_at),
+        offsetof(mtrk_store_message, lease_until), offsetof(mtrk_store_message, sent_at),
+        offsetof(mtrk_store_message, delivered_at), offsetof(mtrk_store_message, bounced_at),
+        offsetof(mtrk_store_message, first_open_at), offsetof(mtrk_store_message, first_click_at),
+        offsetof(mtrk_store_message, first_complaint_at), offsetof(mtrk_store_message, first_unsub_at),
+        offsetof(mtrk_store_message, opens), offsetof(mtrk_store_message, clicks),
+        offsetof(mtrk_store_message, soft_bounces), offsetof(mtrk_store_message, flags),
+        offsetof(mtrk_store_message, provider_message_id), offsetof(mtrk_store_message, queue_state),
+        offsetof(mtrk_store_message, folded_occurred_at), offsetof(mtrk_store_message, folded_arrived_at),
+        offsetof(mtrk_store_message, folded_event), offsetof(mtrk_store_message, folded_links),
+    };
+    static const size_t eo[] = {
+        offsetof(mtrk_store_event, id), offsetof(mtrk_store_event, message),
+        offsetof(mtrk_store_event, campaign), offsetof(mtrk_store_event, contact),
+        offsetof(mtrk_store_event, type), offsetof(mtrk_store_event, link),
+        offsetof(mtrk_store_event, occurred_at), offsetof(mtrk_store_event, arrived_at),
+        offsetof(mtrk_store_event, occurred_hour), offsetof(mtrk_store_event, provider),
+        offsetof(mtrk_store_event, provider_event_id), offsetof(mtrk_store_event, provider_message_id),
+        offsetof(mtrk_store_event, bounce_kind), offsetof(mtrk_store_event, diagnostic),
+        offsetof(mtrk_store_event, user_agent), offsetof(mtrk_store_event, ip),
+        offsetof(mtrk_store_event, verdict), offsetof(mtrk_store_event, verdict_reason),
+        offsetof(mtrk_store_event, unsub_scope), offsetof(mtrk_store_event, unsub_audience),
+        offsetof(mtrk_store_event, unsub_source), offsetof(mtrk_store_event, effects),
+    };
+    const rec_field *mf = rec_message_fields(), *ef = rec_event_fields();
+    for (size_t i = 0; i < sizeof mo / sizeof mo[0]; i++)
+        if (mf[i].off != mo[i])
+            return 0;
+    for (size_t i = 0; i < sizeof eo / sizeof eo[0]; i++)
+        if (ef[i].off != eo[i])
+            return 0;
+    return 1;
 }
 
 /* A message is its row in the hash; its events past the mark are the tail
@@ -2070,9 +2169,7 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
         if (row == NULL)
             continue;
         mtrk_store_message m;
-        memset(&m, 0, sizeof m);
-        m.version = MTRK_STORE_MESSAGE_VERSION;
-        rec_from_slots(md, row, &s->rec.msg, rec_message_fields(), (char *)&m);
+        msg_from_slots(s, md, row, &m);
         const mevec *v = mev_find(&ed->nat, key, kl, h);
         uint32_t from = 0, nev = v ? v->n : 0;
         if (nev && !is_nil_id(&m.folded_event)) {
@@ -2376,6 +2473,10 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
                 mem_free(&s->base);
                 return fail(MTRK_ESTORE, "memory store: the events table has a unique index the store cannot keep");
             }
+        if (s->rec.msg.nfields != 24 || s->rec.ev.nfields != 22 || !field_order_ok()) {
+            mem_free(&s->base);
+            return fail(MTRK_ESTORE, "memory store: the record fields are not those it reads");
+        }
         ed->nat.on = 1;
         ed->nat.seed = s->seed;
         ed->nat.kmsg = (unsigned)s->rec.ev_by_message + 1;
