@@ -74,6 +74,25 @@
  * anything, so a failed change leaves the store untouched, and every
  * allocation failure surfaces as MTRK_ENOMEM.
  *
+ * The events table (docs/decisions.md §36). Beside its rows, hash and
+ * trees, it keeps native maps for the event path: a hash from the encoded
+ * (tenant, message) that starts an events_by_message key to a vector of
+ * that message's rows in that index's order, and a hash of the encoded
+ * (tenant, provider, provider_event_id), chained through the rows, holding
+ * the rows whose three values are all non-NULL (exactly those the unique
+ * index constrains). Both are linked and unlinked wherever a row is (insert,
+ * delete, an update that replaces a row or changes those keys in place, and
+ * the undo of each); a vector never shrinks and is never freed before the
+ * store, so undo puts a row back without allocating. A row inserted goes
+ * into the hash and the maps and onto a list of pending rows, not into the
+ * trees: the first read of a tree (a scan the maps do not answer, a delete,
+ * an update that replaces a row) links the pending rows first
+ * (nat_catch_up). Scans of events_by_message with (tenant, message) given
+ * and of events_by_provider with its three values given, none NULL, are
+ * answered from the maps, as is the unique check of events_by_provider;
+ * the typed operations (messages_load, provider_ids_find, events_append)
+ * use them and read records from the rows' slots directly.
+ *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
