@@ -279,7 +279,8 @@ typedef struct prov_entry {
     char key[]; /* provider, NUL, provider event id */
 } prov_entry;
 
-/* A chunk of the batch's scratch memory: the strings of staged events. */
+/* A chunk of the batch's scratch memory: the entries' event lists, their
+ * provider message ids, the strings of staged events. */
 typedef struct fold_chunk {
     struct fold_chunk *next;
     size_t used, cap;
@@ -294,7 +295,7 @@ struct fold_cache {
     prov_entry *prov; /* the batch's provider event ids that have an event */
     row_events *pend; /* staged events, in the order recorded (strings in mem) */
     size_t npend, cappend;
-    fold_chunk *mem;  /* the staged events' strings, released with the set */
+    fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
@@ -353,6 +354,17 @@ static char *fold_strdup(struct fold_cache *fc, const char *s, bool *oom)
 /* A message row's own copy, and its release: the strings of a messages
  * row are its provider_message_id and folded_links (rows_copy and
  * rows_clear, without walking the table's columns). */
+#ifndef NDEBUG
+static unsigned text_columns(unsigned table)
+{
+    const mtrk_table_def *td = rows_table(table);
+    unsigned n = 0;
+    for (unsigned c = 0; c < td->ncols; c++)
+        n += td->cols[c].type == MTRK_VAL_TEXT;
+    return n;
+}
+#endif
+
 static int msg_copy(row_messages *dst, const row_messages *src)
 {
     *dst = *src;
@@ -525,6 +537,8 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
                     const mtrk_id *mids, size_t nmids, struct fold_cache **out)
 {
     *out = NULL;
+    /* The strings msg_copy and fold_cache_stage_event copy are all the rows' strings. */
+    assert(text_columns(T_MESSAGES) == 2 && text_columns(T_EVENTS) == 7);
     struct fold_cache *fc = calloc(1, sizeof *fc);
     if (fc == NULL || (nmids && (fc->e = malloc(nmids * sizeof *fc->e)) == NULL) ||
         (n && (fc->pend = malloc(n * sizeof *fc->pend)) == NULL)) {
