@@ -1450,6 +1450,16 @@ static int same_layout(const tdesc *d, char *a, char *b)
     return 1;
 }
 
+/* Whether two rows of the same layout differ in a sort key. */
+static int keys_differ(const tdesc *d, char *a, char *b)
+{
+    mnode *x = node_of(a, 0), *y = node_of(b, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, x = node_next(x), y = node_next(y))
+        if (memcmp(key_of(x), key_of(y), x->klen) != 0)
+            return 1;
+    return 0;
+}
+
 static void swap_bytes(void *pa, void *pb, size_t n)
 {
     unsigned char tmp[256], *a = pa, *b = pb;
@@ -1937,8 +1947,9 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     int same = cur != NULL && same_layout(d, cur, row);
     if (cur == NULL)
         rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-    else if (d->nat.on && !same && (rc = nat_catch_up(d)))
-        ; /* a row that moves is in the trees */
+    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(d)))
+        ; /* a row that is replaced, or whose place in a tree changes, is in the trees first: an undo
+           * then puts back into a tree only what left it (its room is there, see the top) */
     else if ((rc = check_unique(d, row, cur)) == 0 && (rc = nat_reserve(d, row, 0)) == 0 && !hdr_of(cur)->pending)
         rc = reserve_all(d, row, cur);
     if (rc)

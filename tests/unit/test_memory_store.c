@@ -813,6 +813,46 @@ static void test_events_of_a_message_and_provider_ids_follow_changes(void **stat
     assert_int_equal(s->commit(s), 0);
 }
 
+/* An event whose sort keys change while a store holds it outside its
+ * ordered indexes, which then take it, is put back exactly by a rollback,
+ * even where the indexes' blocks are full. */
+static void test_rollback_of_a_moved_event_after_the_indexes_took_it(void **state)
+{
+    mtrk_store *s = *state;
+    trow r;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 1; i <= 1000; i++) {
+        mev e = { i, 1, 10 * (int64_t)i, NULL, NULL, 1 };
+        ev_row(&r, &e);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    char *before = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    assert_int_equal(s->begin(s, 1), 0);
+    mev e = { 5000, 1, 105, NULL, NULL, 1 };
+    ev_row(&r, &e);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    e.at = 7005; /* another place in events_by_message, same layout */
+    ev_row(&r, &e);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    collect c = { 0 };
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 1001);
+    collect_reset(&c, 0);
+    assert_int_equal(s->rollback(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    char *after = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+}
+
 static void test_rollback_restores_exactly(void **state)
 {
     mtrk_store *s = *state;
@@ -1510,6 +1550,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_random_operations_match_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_events_of_a_message_and_provider_ids_follow_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_of_a_moved_event_after_the_indexes_took_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_of_a_large_transaction, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
