@@ -86,7 +86,9 @@
  * store, so undo puts a row back without allocating. A row inserted goes
  * into the hash and the maps and onto a list of pending rows, not into the
  * trees: the first read of a tree (a scan the maps do not answer, a delete,
- * an update that replaces a row) links the pending rows first
+ * an update that replaces a row or changes a pending row's sort keys, so
+ * that undo only puts back into a tree what left it) links the pending
+ * rows first
  * (nat_catch_up). Scans of events_by_message with (tenant, message) given
  * and of events_by_provider with its three values given, none NULL, are
  * answered from the maps, as is the unique check of events_by_provider;
