@@ -257,7 +257,7 @@ typedef struct fold_ev {
     decide_event de;
     int64_t type, verdict, arrived;
     mtrk_id link, id;
-    char *pmid; /* owned; NULL when the event has none */
+    char *pmid; /* in the set's scratch memory; NULL when the event has none or the row has one */
 } fold_ev;
 
 typedef struct fold_entry {
@@ -279,22 +279,112 @@ typedef struct prov_entry {
     char key[]; /* provider, NUL, provider event id */
 } prov_entry;
 
+/* A chunk of the batch's scratch memory: the entries' event lists, their
+ * provider message ids, the strings of staged events. */
+typedef struct fold_chunk {
+    struct fold_chunk *next;
+    size_t used, cap;
+    char data[];
+} fold_chunk;
+
 struct fold_cache {
     fold_entry *e; /* sorted by mid */
     size_t n;
+    uint32_t *slot;   /* [nslot] open addressing by mid: entry + 1, 0 empty */
+    size_t nslot;     /* a power of two, at least twice n */
     prov_entry *prov; /* the batch's provider event ids that have an event */
-    row_events *pend; /* staged events (owned copies), in the order recorded */
+    row_events *pend; /* staged events, in the order recorded (strings in mem) */
     size_t npend, cappend;
+    fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
-    struct by_contact *bc; /* the entries by contact, built when first needed */
-    size_t nbc;
+    struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
+    uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
 };
 
-/* An entry of the set by its message's contact (fold_cache_forget_contact). */
+/* A contact and its first entry + 1 (0: an empty slot). */
 struct by_contact {
     mtrk_id contact;
-    size_t entry;
+    uint32_t first;
 };
+
+/* The hash of an id's 16 bytes (ids are random or time-ordered: mix them all). */
+static inline size_t id_hash(const mtrk_id *id)
+{
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    uint64_t h = (a ^ (b * UINT64_C(0x9E3779B97F4A7C15))) * UINT64_C(0xBF58476D1CE4E5B9);
+    return (size_t)(h ^ (h >> 31));
+}
+
+/* n bytes of the set's scratch memory (aligned for any use), or NULL. */
+static void *fold_alloc(struct fold_cache *fc, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    fold_chunk *c = fc->mem;
+    if (c == NULL || c->cap - c->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        if ((c = malloc(sizeof *c + cap)) == NULL)
+            return NULL;
+        c->next = fc->mem;
+        c->used = 0;
+        c->cap = cap;
+        fc->mem = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+/* A copy of s in the set's scratch memory (NULL stays NULL); *oom on failure. */
+static char *fold_strdup(struct fold_cache *fc, const char *s, bool *oom)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = fold_alloc(fc, n);
+    if (p == NULL) {
+        *oom = true;
+        return NULL;
+    }
+    memcpy(p, s, n);
+    return p;
+}
+
+/* A message row's own copy, and its release: the strings of a messages
+ * row are its provider_message_id and folded_links (rows_copy and
+ * rows_clear, without walking the table's columns). */
+#ifndef NDEBUG
+static unsigned text_columns(unsigned table)
+{
+    const mtrk_table_def *td = rows_table(table);
+    unsigned n = 0;
+    for (unsigned c = 0; c < td->ncols; c++)
+        n += td->cols[c].type == MTRK_VAL_TEXT;
+    return n;
+}
+#endif
+
+static int msg_copy(row_messages *dst, const row_messages *src)
+{
+    *dst = *src;
+    dst->provider_message_id = NULL;
+    dst->folded_links = NULL;
+    if ((src->provider_message_id != NULL && (dst->provider_message_id = strdup(src->provider_message_id)) == NULL) ||
+        (src->folded_links != NULL && (dst->folded_links = strdup(src->folded_links)) == NULL)) {
+        free(dst->provider_message_id);
+        memset(dst, 0, sizeof *dst);
+        return MTRK_ENOMEM;
+    }
+    return MTRK_OK;
+}
+
+static void msg_clear(row_messages *m)
+{
+    free(m->provider_message_id);
+    free(m->folded_links);
+    memset(m, 0, sizeof *m);
+}
 
 static prov_entry *prov_find(struct fold_cache *fc, const char *provider, const char *peid)
 {
@@ -335,17 +425,17 @@ static int prov_add(struct fold_cache *fc, const char *provider, const char *pei
     return MTRK_OK;
 }
 
-static int mid_cmp(const void *a, const void *b)
-{
-    return memcmp(((const fold_entry *)a)->mid.bytes, ((const fold_entry *)b)->mid.bytes, sizeof(mtrk_id));
-}
-
 static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
 {
-    if (fc == NULL)
+    if (fc == NULL || fc->nslot == 0)
         return NULL;
-    fold_entry key = { .mid = mid };
-    return bsearch(&key, fc->e, fc->n, sizeof *fc->e, mid_cmp);
+    for (size_t i = id_hash(&mid) & (fc->nslot - 1);; i = (i + 1) & (fc->nslot - 1)) {
+        uint32_t e = fc->slot[i];
+        if (e == 0)
+            return NULL;
+        if (memcmp(&fc->e[e - 1].mid, &mid, sizeof mid) == 0)
+            return &fc->e[e - 1];
+    }
 }
 
 static int ev_order(const fold_ev *a, const row_events *b)
@@ -353,17 +443,25 @@ static int ev_order(const fold_ev *a, const row_events *b)
     return pos_cmp(a->de.at, a->arrived, a->id, b->occurred_at, b->arrived_at, b->id);
 }
 
-/* Adds event e to its entry, at its place in events_by_message order. */
-static int fold_add(fold_entry *fe, const row_events *e)
+/* Adds event e to its entry, at its place in events_by_message order. The
+ * entry's events and their strings live in the set's scratch memory. */
+static int fold_add(struct fold_cache *fc, fold_entry *fe, const row_events *e)
 {
     if (fe->n == fe->cap) {
-        fold_ev *p = grow_array(fe->ev, &fe->cap, sizeof *p, 4);
+        size_t cap = fe->cap ? 2 * fe->cap : 4;
+        fold_ev *p = fold_alloc(fc, cap * sizeof *p);
         if (p == NULL)
             return MTRK_ENOMEM;
+        if (fe->n)
+            memcpy(p, fe->ev, fe->n * sizeof *p);
         fe->ev = p;
+        fe->cap = cap;
     }
     fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
-    if (e->provider_message_id != NULL && (v.pmid = strdup(e->provider_message_id)) == NULL)
+    /* Only the first provider message id matters, when the row has none. */
+    bool oom = false;
+    if (e->provider_message_id != NULL && fe->msg.provider_message_id == NULL &&
+        ((v.pmid = fold_strdup(fc, e->provider_message_id, &oom)) == NULL || oom))
         return MTRK_ENOMEM;
     size_t at = fe->n;
     while (at > 0 && ev_order(&fe->ev[at - 1], e) > 0)
@@ -376,20 +474,15 @@ static int fold_add(fold_entry *fe, const row_events *e)
 
 static void entry_forget(fold_entry *fe)
 {
-    for (size_t j = 0; j < fe->n; j++)
-        free(fe->ev[j].pmid);
-    free(fe->ev);
-    fe->ev = NULL;
+    fe->ev = NULL; /* in the set's scratch memory */
     fe->n = fe->cap = 0;
-    rows_clear(T_MESSAGES, &fe->msg);
+    msg_clear(&fe->msg);
     fe->known = fe->found = fe->dirty = false;
 }
 
 static void pend_clear(struct fold_cache *fc)
 {
-    for (size_t i = 0; i < fc->npend; i++)
-        rows_clear(T_EVENTS, &fc->pend[i]);
-    fc->npend = 0;
+    fc->npend = 0; /* their strings are in fc->mem */
 }
 
 void fold_cache_free(struct fold_cache *fc)
@@ -399,9 +492,15 @@ void fold_cache_free(struct fold_cache *fc)
     for (size_t i = 0; i < fc->n; i++)
         entry_forget(&fc->e[i]);
     free(fc->e);
+    free(fc->slot);
     pend_clear(fc);
     free(fc->pend);
-    free(fc->bc);
+    free(fc->cslot);
+    free(fc->cnext);
+    for (fold_chunk *c = fc->mem, *next; c != NULL; c = next) {
+        next = c->next;
+        free(c);
+    }
     prov_entry *pe, *tmp;
     HASH_ITER(hh, fc->prov, pe, tmp) {
         HASH_DEL(fc->prov, pe);
@@ -415,11 +514,11 @@ static int load_cb(void *ud, const row_messages *m, const row_events *ev, size_t
     fold_entry *fe = fold_find(ud, m->id);
     if (fe == NULL || fe->known)
         return 0;
-    if (rows_copy(T_MESSAGES, &fe->msg, m))
+    if (msg_copy(&fe->msg, m))
         return MTRK_ENOMEM;
     fe->known = fe->found = true;
     for (size_t i = 0; i < nev; i++)
-        if (fold_add(fe, &ev[i]))
+        if (fold_add(ud, fe, &ev[i]))
             return MTRK_ENOMEM;
     return 0;
 }
@@ -438,14 +537,42 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
                     const mtrk_id *mids, size_t nmids, struct fold_cache **out)
 {
     *out = NULL;
+    /* The strings msg_copy and fold_cache_stage_event copy are all the rows' strings. */
+    assert(text_columns(T_MESSAGES) == 2 && text_columns(T_EVENTS) == 7);
     struct fold_cache *fc = calloc(1, sizeof *fc);
-    if (fc == NULL || (nmids && (fc->e = calloc(nmids, sizeof *fc->e)) == NULL)) {
+    if (fc == NULL || (nmids && (fc->e = malloc(nmids * sizeof *fc->e)) == NULL) ||
+        (n && (fc->pend = malloc(n * sizeof *fc->pend)) == NULL)) {
+        if (fc != NULL) {
+            free(fc->e);
+            free(fc);
+        }
+        return terr(t, MTRK_ENOMEM, "out of memory");
+    }
+    fc->cappend = n; /* the batch stages at most its own events */
+    for (size_t i = 0; i < nmids; i++) {
+        assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
+        fold_entry *fe = &fc->e[fc->n++];
+        /* What entry_forget reads; the row is set when the message is found. */
+        fe->mid = mids[i];
+        fe->known = fe->found = fe->dirty = false;
+        fe->ev = NULL;
+        fe->n = fe->cap = 0;
+        fe->msg.provider_message_id = fe->msg.folded_links = NULL;
+    }
+    fc->nslot = 16;
+    while (fc->nslot < 2 * nmids)
+        fc->nslot *= 2;
+    if (nmids > UINT32_MAX - 1 || (fc->slot = calloc(fc->nslot, sizeof *fc->slot)) == NULL) {
+        free(fc->e);
+        free(fc->pend);
         free(fc);
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < nmids; i++) {
-        assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
-        fc->e[fc->n++].mid = mids[i];
+    for (size_t i = 0; i < fc->n; i++) {
+        size_t j = id_hash(&fc->e[i].mid) & (fc->nslot - 1);
+        while (fc->slot[j] != 0)
+            j = (j + 1) & (fc->nslot - 1);
+        fc->slot[j] = (uint32_t)(i + 1);
     }
     const char **prov = malloc((n ? n : 1) * sizeof *prov), **peid = malloc((n ? n : 1) * sizeof *peid);
     int rc = prov == NULL || peid == NULL ? MTRK_ENOMEM : MTRK_OK;
@@ -489,7 +616,7 @@ int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc)
 int fold_cache_note_event(struct fold_cache *fc, const row_events *ev)
 {
     fold_entry *fe = fold_find(fc, ev->message);
-    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+    return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;
 }
 
 int fold_cache_note_message(struct fold_cache *fc, const row_messages *m)
@@ -498,9 +625,9 @@ int fold_cache_note_message(struct fold_cache *fc, const row_messages *m)
     if (fe == NULL || !fe->known)
         return MTRK_OK;
     row_messages copy;
-    if (rows_copy(T_MESSAGES, &copy, m))
+    if (msg_copy(&copy, m))
         return MTRK_ENOMEM;
-    rows_clear(T_MESSAGES, &fe->msg);
+    msg_clear(&fe->msg);
     fe->msg = copy;
     return MTRK_OK;
 }
@@ -514,7 +641,7 @@ bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *
         memset(out, 0, sizeof *out);
         *rc = MTRK_ENOTFOUND;
     } else {
-        *rc = rows_copy(T_MESSAGES, out, &fe->msg) ? MTRK_ENOMEM : MTRK_OK;
+        *rc = msg_copy(out, &fe->msg) ? MTRK_ENOMEM : MTRK_OK;
     }
     return true;
 }
@@ -528,11 +655,22 @@ int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
             return MTRK_ENOMEM;
         fc->pend = p;
     }
-    if (rows_copy(T_EVENTS, &fc->pend[fc->npend], ev))
+    /* The struct, with its strings in the set's scratch memory. */
+    row_events *p = &fc->pend[fc->npend];
+    bool oom = false;
+    *p = *ev;
+    p->provider = fold_strdup(fc, ev->provider, &oom);
+    p->provider_event_id = fold_strdup(fc, ev->provider_event_id, &oom);
+    p->provider_message_id = fold_strdup(fc, ev->provider_message_id, &oom);
+    p->diagnostic = fold_strdup(fc, ev->diagnostic, &oom);
+    p->user_agent = fold_strdup(fc, ev->user_agent, &oom);
+    p->ip = fold_strdup(fc, ev->ip, &oom);
+    p->verdict_reason = fold_strdup(fc, ev->verdict_reason, &oom);
+    if (oom)
         return MTRK_ENOMEM;
     fc->npend++;
     fold_entry *fe = fold_find(fc, ev->message);
-    return fe != NULL && fe->known ? fold_add(fe, ev) : MTRK_OK;
+    return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;
 }
 
 void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects)
@@ -553,9 +691,9 @@ int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m)
     if (fe == NULL)
         return MTRK_ENOMEM;
     row_messages copy;
-    if (rows_copy(T_MESSAGES, &copy, m))
+    if (msg_copy(&copy, m))
         return MTRK_ENOMEM;
-    rows_clear(T_MESSAGES, &fe->msg);
+    msg_clear(&fe->msg);
     fe->msg = copy;
     fe->dirty = true;
     return MTRK_OK;
@@ -592,37 +730,41 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
     return rc;
 }
 
-static int bc_cmp(const void *a, const void *b)
+/* The slot of `contact` in cs: its own, or the empty one where it goes. */
+static struct by_contact *contact_slot(struct by_contact *cs, size_t nslot, const mtrk_id *contact)
 {
-    const struct by_contact *x = a, *y = b;
-    int c = id_cmp(&x->contact, &y->contact);
-    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+    size_t j = id_hash(contact) & (nslot - 1);
+    while (cs[j].first != 0 && !id_eq(cs[j].contact, *contact))
+        j = (j + 1) & (nslot - 1);
+    return &cs[j];
 }
 
 int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
 {
-    if (fc == NULL)
+    if (fc == NULL || fc->n == 0)
         return MTRK_OK;
     /* Contacts of entries never change (a message keeps its contact), so
      * the index built from the loaded rows stays right. */
-    if (fc->bc == NULL && fc->n > 0) {
-        if ((fc->bc = malloc(fc->n * sizeof *fc->bc)) == NULL)
+    if (fc->cslot == NULL) {
+        struct by_contact *cs = calloc(fc->nslot, sizeof *cs);
+        uint32_t *cn = calloc(fc->n, sizeof *cn);
+        if (cs == NULL || cn == NULL) {
+            free(cs);
+            free(cn);
             return MTRK_ENOMEM;
+        }
         for (size_t i = 0; i < fc->n; i++)
-            if (fc->e[i].known && fc->e[i].found)
-                fc->bc[fc->nbc++] = (struct by_contact){ fc->e[i].msg.contact, i };
-        qsort(fc->bc, fc->nbc, sizeof *fc->bc, bc_cmp);
+            if (fc->e[i].known && fc->e[i].found) {
+                struct by_contact *b = contact_slot(cs, fc->nslot, &fc->e[i].msg.contact);
+                b->contact = fc->e[i].msg.contact;
+                cn[i] = b->first;
+                b->first = (uint32_t)(i + 1);
+            }
+        fc->cslot = cs;
+        fc->cnext = cn;
     }
-    size_t lo = 0, hi = fc->nbc;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (id_cmp(&fc->bc[mid].contact, &contact) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t j = lo; j < fc->nbc && id_eq(fc->bc[j].contact, contact); j++) {
-        fold_entry *fe = &fc->e[fc->bc[j].entry];
+    for (uint32_t x = contact_slot(fc->cslot, fc->nslot, &contact)->first; x != 0; x = fc->cnext[x - 1]) {
+        fold_entry *fe = &fc->e[x - 1];
         assert(!fe->dirty); /* nothing is staged then */
         if (fe->known)
             entry_forget(fe);

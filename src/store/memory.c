@@ -74,6 +74,27 @@
  * anything, so a failed change leaves the store untouched, and every
  * allocation failure surfaces as MTRK_ENOMEM.
  *
+ * The events table (docs/decisions.md §39). Beside its rows, hash and
+ * trees, it keeps native maps for the event path: a hash from the encoded
+ * (tenant, message) that starts an events_by_message key to a vector of
+ * that message's rows in that index's order, and a hash of the encoded
+ * (tenant, provider, provider_event_id), chained through the rows, holding
+ * the rows whose three values are all non-NULL (exactly those the unique
+ * index constrains). Both are linked and unlinked wherever a row is (insert,
+ * delete, an update that replaces a row or changes those keys in place, and
+ * the undo of each); a vector never shrinks and is never freed before the
+ * store, so undo puts a row back without allocating. A row inserted goes
+ * into the hash and the maps and onto a list of pending rows, not into the
+ * trees: the first read of a tree (a scan the maps do not answer, a delete,
+ * an update that replaces a row or changes a pending row's sort keys, so
+ * that undo only puts back into a tree what left it) links the pending
+ * rows first
+ * (nat_catch_up). Scans of events_by_message with (tenant, message) given
+ * and of events_by_provider with its three values given, none NULL, are
+ * answered from the maps, as is the unique check of events_by_provider;
+ * the typed operations (messages_load, provider_ids_find, events_append)
+ * use them and read records from the rows' slots directly.
+ *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
@@ -82,6 +103,7 @@
 #include "records.h"
 #include "values.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -107,6 +129,11 @@
 #define ARENA_CHUNK (256u * 1024u)
 /* First size of a table's bucket array (a power of two). */
 #define BUCKETS_MIN 64
+
+/* Events of a message kept in its vector itself (most messages have few). */
+#define MEV_INLINE 3
+/* Size of a slab of per-message vectors. */
+#define MEVSLAB (64u * 1024u)
 
 /* Key encoding tags: the order of the value types. */
 enum { TAG_NULL = 1, TAG_INT = 2, TAG_TEXT = 3, TAG_BLOB = 4 };
@@ -167,7 +194,49 @@ typedef struct rowhdr {
     uint32_t vals_off; /* where the slots start (types follow them) */
     uint32_t data_off; /* where the TEXT/BLOB bytes start */
     uint32_t size;     /* of the whole allocation */
+    uint32_t pending;  /* events: linked in the hash and the native maps, not yet in the trees */
+    struct rowhdr *pnext; /* events: the chain of the provider-id map */
+    /* events: the lengths and hashes of the encoded (tenant, message) and
+     * (tenant, provider, provider_event_id) that start the keys of
+     * events_by_message and events_by_provider (pklen 0: one is NULL) */
+    uint32_t mklen, pklen;
+    uint64_t mhash, phash;
 } rowhdr;
+
+/* The events of one message, keyed by the encoded (tenant, message) that
+ * starts their events_by_message key: rows in that index's order. Never
+ * freed before the store (nor shrunk), so that undo can put a row back
+ * without allocating. */
+typedef struct mevec {
+    struct mevec *next;
+    uint64_t hash;
+    char **rows;      /* inl until more than MEV_INLINE, then its own allocation */
+    uint32_t n, cap;
+    uint32_t klen;
+    char *inl[MEV_INLINE];
+    unsigned char key[];
+} mevec;
+
+/* A slab of per-message vectors (they live as long as the store). */
+typedef struct mevslab {
+    struct mevslab *next;
+    size_t used;
+    max_align_t data[];
+} mevslab;
+
+/* The native maps of the events table (see the top of the file). */
+typedef struct natmaps {
+    int on;
+    uint64_t seed;         /* of the hashes (the store's) */
+    unsigned kmsg, kprov;  /* tree numbers of events_by_message and events_by_provider */
+    mevec **mb;            /* [nmb] buckets of the per-message vectors */
+    size_t nmb, nmev;
+    rowhdr **pb;           /* [npb] buckets of the provider-id map */
+    size_t npb, nprov;
+    char **pend;           /* rows not yet linked into the trees, in insertion order */
+    size_t npend, cappend;
+    mevslab *slab;         /* where the vectors are allocated */
+} natmaps;
 
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
 typedef struct tdesc {
@@ -177,9 +246,12 @@ typedef struct tdesc {
     unsigned **keycols;   /* [ntrees] sort-key column numbers */
     unsigned nkeyed;      /* columns appearing in some sort key */
     unsigned keyed[MAX_COLS];
+    unsigned nvar;        /* TEXT and BLOB columns */
+    unsigned var[MAX_COLS];
     otree *trees;         /* [ntrees] */
     rowhdr **buckets;     /* [nbuckets], a power of two, or NULL */
     size_t nbuckets, nrows;
+    natmaps nat;          /* the events table only */
 } tdesc;
 
 enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4 };
@@ -321,8 +393,13 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
     case MTRK_VAL_INT: {
         uint64_t u = (uint64_t)v->i ^ (UINT64_C(1) << 63);
         o[0] = TAG_INT;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        u = __builtin_bswap64(u);
+        memcpy(o + 1, &u, 8);
+#else
         for (int b = 0; b < 8; b++)
             o[1 + b] = (unsigned char)(u >> (56 - 8 * b));
+#endif
         return 9;
     }
     default: {
@@ -331,7 +408,17 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
         unsigned char *q = o;
         *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
         if (n <= 32) { /* ids and short texts: no library calls */
-            for (size_t i = 0; i < n; i++) {
+            size_t i = 0;
+            /* Eight bytes at a time while none of them is 0x00. */
+            for (; i + 8 <= n; i += 8) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))
+                    break;
+                memcpy(q, &w, 8);
+                q += 8;
+            }
+            for (; i < n; i++) {
                 *q++ = s[i];
                 if (s[i] == 0x00)
                     *q++ = 0xFF;
@@ -487,7 +574,9 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
 {
     unsigned ncols = d->def->ncols;
     size_t data = 0;
-    for (unsigned c = 0; c < ncols; c++) {
+    /* Bytes only in TEXT and BLOB columns (checked rows: INT or NULL elsewhere). */
+    for (unsigned j = 0; j < d->nvar; j++) {
+        unsigned c = d->var[j];
         if (vals[c].type == MTRK_VAL_TEXT || vals[c].type == MTRK_VAL_BLOB) {
             size_t add = vals[c].n + (vals[c].type == MTRK_VAL_TEXT);
             if (vals[c].n >= UINT32_MAX || data > (size_t)UINT32_MAX - add)
@@ -579,7 +668,20 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
     ekey_done(&ek);
     mnode *n0 = node_of(row, 0);
     hd->hnext = NULL;
+    hd->pending = 0;
+    hd->pnext = NULL;
     hd->hash = hash_bytes(s->seed, key_of(n0), n0->klen);
+    hd->mklen = hd->pklen = 0;
+    hd->mhash = hd->phash = 0;
+    if (d->nat.on) {
+        const unsigned *mc = d->keycols[d->nat.kmsg], *pc = d->keycols[d->nat.kprov];
+        hd->mklen = (uint32_t)(elen[mc[0]] + elen[mc[1]]);
+        hd->mhash = hash_bytes(s->seed, key_of(node_of(row, d->nat.kmsg)), hd->mklen);
+        if (vals[pc[0]].type != MTRK_VAL_NULL && vals[pc[1]].type != MTRK_VAL_NULL && vals[pc[2]].type != MTRK_VAL_NULL) {
+            hd->pklen = (uint32_t)(elen[pc[0]] + elen[pc[1]] + elen[pc[2]]);
+            hd->phash = hash_bytes(s->seed, key_of(node_of(row, d->nat.kprov)), hd->pklen);
+        }
+    }
     *out = row;
     return 0;
 }
@@ -1013,21 +1115,265 @@ static void tree_free(otree *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Links a row into every tree and the hash table (after tree_reserve). */
-static void link_all(tdesc *d, char *row)
+/* ------------------------------------------------------------------ */
+/* Native maps of the events table (see the top of the file)          */
+/* ------------------------------------------------------------------ */
+
+/* Bytes taken by the first n values of an encoded key. */
+static inline size_t enc_prefix(const unsigned char *k, unsigned n)
 {
-    mnode *n = node_of(row, 0);
-    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
-        tree_insert(d, k, n);
+    size_t p = 0;
+    while (n--)
+        p += enc_skip(k + p);
+    return p;
+}
+
+/* The encoded (tenant, message) that starts a row's events_by_message key
+ * (its length and hash are kept in the header). */
+static inline const unsigned char *nat_msgkey(const tdesc *d, const char *row, size_t *len)
+{
+    *len = hdr_of((char *)row)->mklen;
+    return key_of(node_of((char *)row, d->nat.kmsg));
+}
+
+/* The encoded (tenant, provider, provider_event_id) that starts a row's
+ * events_by_provider key; NULL when one of them is NULL (it never collides). */
+static inline const unsigned char *nat_provkey(const tdesc *d, const char *row, size_t *len)
+{
+    *len = hdr_of((char *)row)->pklen;
+    return *len ? key_of(node_of((char *)row, d->nat.kprov)) : NULL;
+}
+
+static mevec *mev_find(const natmaps *m, const unsigned char *k, size_t klen, uint64_t h)
+{
+    if (m->mb == NULL)
+        return NULL;
+    for (mevec *v = m->mb[h & (m->nmb - 1)]; v; v = v->next)
+        if (v->hash == h && v->klen == klen && memcmp(v->key, k, klen) == 0)
+            return v;
+    return NULL;
+}
+
+/* Where node n (events_by_message) goes in v: the first entry not below it. */
+static uint32_t mev_pos(const tdesc *d, const mevec *v, const mnode *n)
+{
+    uint32_t lo = 0, hi = v->n;
+    if (hi > 0) { /* after the last one: events mostly arrive in order */
+        const mnode *x = node_of(v->rows[hi - 1], d->nat.kmsg);
+        if (key_cmp(key_of(x), x->klen, key_of(n), n->klen) < 0)
+            return hi;
+    }
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const mnode *x = node_of(v->rows[mid], d->nat.kmsg);
+        if (key_cmp(key_of(x), x->klen, key_of(n), n->klen) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The row other than `self` whose provider key is k[0..klen-1], or NULL. */
+static char *nat_prov_find(const tdesc *d, const unsigned char *k, size_t klen, uint64_t h, const char *self)
+{
+    const natmaps *m = &d->nat;
+    if (m->pb == NULL)
+        return NULL;
+    for (rowhdr *r = m->pb[h & (m->npb - 1)]; r; r = r->pnext) {
+        size_t l = 0;
+        const unsigned char *rk = nat_provkey(d, (char *)r, &l);
+        if (r->phash == h && (char *)r != self && rk && l == klen && memcmp(rk, k, klen) == 0)
+            return (char *)r;
+    }
+    return NULL;
+}
+
+/* Makes sure linking `row` into the native maps (and, pend, the pending
+ * list) cannot need an allocation. MTRK_ENOMEM, with the maps unchanged
+ * but for an empty vector. */
+static int nat_reserve(tdesc *d, const char *row, int pend)
+{
+    natmaps *m = &d->nat;
+    if (!m->on)
+        return 0;
+    size_t klen;
+    const unsigned char *k = nat_msgkey(d, row, &klen);
+    uint64_t h = hdr_of((char *)row)->mhash;
+    mevec *v = mev_find(m, k, klen, h);
+    if (v == NULL) {
+        if (m->nmev >= m->nmb) {
+            size_t nb = m->nmb ? 2 * m->nmb : BUCKETS_MIN;
+            mevec **b = calloc(nb, sizeof *b);
+            if (b == NULL)
+                return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+            for (size_t i = 0; i < m->nmb; i++)
+                for (mevec *x = m->mb[i], *next; x; x = next) {
+                    next = x->next;
+                    x->next = b[x->hash & (nb - 1)];
+                    b[x->hash & (nb - 1)] = x;
+                }
+            free(m->mb);
+            m->mb = b;
+            m->nmb = nb;
+        }
+        size_t need = (sizeof *v + klen + 15) & ~(size_t)15;
+        if (need > MEVSLAB / 4)
+            return fail(MTRK_ENOMEM, "memory store: a message key is too long");
+        if (m->slab == NULL || MEVSLAB - m->slab->used < need) {
+            mevslab *sl = malloc(sizeof *sl + MEVSLAB);
+            if (sl == NULL)
+                return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+            sl->next = m->slab;
+            sl->used = 0;
+            m->slab = sl;
+        }
+        v = (mevec *)((char *)m->slab->data + m->slab->used);
+        m->slab->used += need;
+        v->hash = h;
+        v->rows = v->inl;
+        v->n = 0;
+        v->cap = MEV_INLINE;
+        v->klen = (uint32_t)klen;
+        memcpy(v->key, k, klen);
+        v->next = m->mb[h & (m->nmb - 1)];
+        m->mb[h & (m->nmb - 1)] = v;
+        m->nmev++;
+    }
+    if (v->n == v->cap) {
+        uint32_t cap = 2 * v->cap;
+        char **r = malloc(cap * sizeof *r);
+        if (r == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for the events of a message");
+        memcpy(r, v->rows, v->n * sizeof *r);
+        if (v->rows != v->inl)
+            free(v->rows);
+        v->rows = r;
+        v->cap = cap;
+    }
+    if (m->nprov >= m->npb) {
+        size_t nb = m->npb ? 2 * m->npb : BUCKETS_MIN;
+        rowhdr **b = calloc(nb, sizeof *b);
+        if (b == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for the provider ids");
+        for (size_t i = 0; i < m->npb; i++)
+            for (rowhdr *x = m->pb[i], *next; x; x = next) {
+                next = x->pnext;
+                uint64_t ph = x->phash;
+                x->pnext = b[ph & (nb - 1)];
+                b[ph & (nb - 1)] = x;
+            }
+        free(m->pb);
+        m->pb = b;
+        m->npb = nb;
+    }
+    if (pend && m->npend == m->cappend) {
+        size_t cap = m->cappend ? 2 * m->cappend : 256;
+        char **p = realloc(m->pend, cap * sizeof *p);
+        if (p == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for the events");
+        m->pend = p;
+        m->cappend = cap;
+    }
+    return 0;
+}
+
+/* Links a row into the native maps (never allocates: nat_reserve made the
+ * room, or, in undo, the row had it before). */
+static void nat_link(tdesc *d, char *row)
+{
+    natmaps *m = &d->nat;
+    size_t klen;
+    const unsigned char *k = nat_msgkey(d, row, &klen);
+    mevec *v = mev_find(m, k, klen, hdr_of(row)->mhash);
+    assert(v != NULL && v->n < v->cap);
+    uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
+    memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
+    v->rows[at] = row;
+    v->n++;
+    const unsigned char *pk = nat_provkey(d, row, &klen);
+    if (pk != NULL) {
+        assert(m->pb != NULL);
+        rowhdr **slot = &m->pb[hdr_of(row)->phash & (m->npb - 1)];
+        hdr_of(row)->pnext = *slot;
+        *slot = hdr_of(row);
+        m->nprov++;
+    }
+}
+
+static void nat_unlink(tdesc *d, char *row)
+{
+    natmaps *m = &d->nat;
+    size_t klen;
+    const unsigned char *k = nat_msgkey(d, row, &klen);
+    mevec *v = mev_find(m, k, klen, hdr_of(row)->mhash);
+    assert(v != NULL);
+    uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
+    while (at < v->n && v->rows[at] != row) /* keys are unique: at is the row */
+        at++;
+    assert(at < v->n);
+    if (at < v->n) {
+        memmove(&v->rows[at], &v->rows[at + 1], (v->n - at - 1) * sizeof *v->rows);
+        v->n--;
+    }
+    const unsigned char *pk = nat_provkey(d, row, &klen);
+    if (pk != NULL) {
+        rowhdr **pp = &m->pb[hdr_of(row)->phash & (m->npb - 1)];
+        while (*pp && *pp != hdr_of(row))
+            pp = &(*pp)->pnext;
+        assert(*pp != NULL);
+        if (*pp) {
+            *pp = hdr_of(row)->pnext;
+            m->nprov--;
+        }
+    }
+    hdr_of(row)->pnext = NULL;
+}
+
+/* Links a row into every tree and the hash table (after tree_reserve), and
+ * into the native maps; `lazy`, in a table that has them: into the pending
+ * list instead of the trees (after nat_reserve). */
+static void link_all(tdesc *d, char *row, int lazy)
+{
+    rowhdr *h = hdr_of(row);
+    h->pending = 0;
+    h->pnext = NULL;
+    if (lazy && d->nat.on) {
+        h->pending = 1;
+        d->nat.pend[d->nat.npend++] = row;
+    } else {
+        mnode *n = node_of(row, 0);
+        for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+            tree_insert(d, k, n);
+    }
     hash_link(d, row);
+    if (d->nat.on)
+        nat_link(d, row);
 }
 
 static void unlink_all(tdesc *d, char *row)
 {
-    mnode *n = node_of(row, 0);
-    for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
-        tree_remove(d, k, n);
+    rowhdr *h = hdr_of(row);
+    if (h->pending) {
+        /* Undoing an insert: the row is the last one pending. */
+        natmaps *m = &d->nat;
+        size_t i = m->npend;
+        while (i > 0 && m->pend[i - 1] != row)
+            i--;
+        assert(i > 0);
+        if (i > 0) {
+            memmove(&m->pend[i - 1], &m->pend[i], (m->npend - i) * sizeof *m->pend);
+            m->npend--;
+        }
+        h->pending = 0;
+    } else {
+        mnode *n = node_of(row, 0);
+        for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+            tree_remove(d, k, n);
+    }
     hash_unlink(d, row);
+    if (d->nat.on)
+        nat_unlink(d, row);
 }
 
 /* Reserves what linking `row` needs in every tree whose key differs from
@@ -1048,10 +1394,35 @@ static int reserve_all(tdesc *d, char *row, char *old)
     return 0;
 }
 
+/* Links the pending rows into the trees, in the order they came: before
+ * anything reads or moves the trees of a table with native maps.
+ * MTRK_ENOMEM, with the rows linked so far linked and the rest pending. */
+static int nat_catch_up(tdesc *d)
+{
+    natmaps *m = &d->nat;
+    size_t i = 0;
+    int rc = 0;
+    for (; i < m->npend; i++) {
+        char *row = m->pend[i];
+        if ((rc = reserve_all(d, row, NULL)))
+            break;
+        mnode *n = node_of(row, 0);
+        for (unsigned k = 0; k < d->ntrees; k++, n = node_next(n))
+            tree_insert(d, k, n);
+        hdr_of(row)->pending = 0;
+    }
+    memmove(m->pend, m->pend + i, (m->npend - i) * sizeof *m->pend);
+    m->npend -= i;
+    return rc;
+}
+
 /* Swaps row `from` (linked) for `to` (unlinked, same primary key) everywhere
- * (after reserve_all for `to`). */
+ * (after reserve_all and nat_reserve for `to`; `from` is in the trees). */
 static void swap_rows(tdesc *d, char *from, char *to)
 {
+    assert(!hdr_of(from)->pending);
+    if (d->nat.on)
+        nat_unlink(d, from);
     mnode *a = node_of(from, 0), *b = node_of(to, 0);
     for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
         if (a->klen == b->klen && memcmp(key_of(a), key_of(b), a->klen) == 0) {
@@ -1062,6 +1433,10 @@ static void swap_rows(tdesc *d, char *from, char *to)
         }
     }
     hash_replace(d, from, to);
+    hdr_of(to)->pending = 0;
+    hdr_of(to)->pnext = NULL;
+    if (d->nat.on)
+        nat_link(d, to);
 }
 
 /* Whether two rows of a table have the same layout (header, key lengths,
@@ -1076,6 +1451,16 @@ static int same_layout(const tdesc *d, char *a, char *b)
         if (x->klen != y->klen)
             return 0;
     return 1;
+}
+
+/* Whether two rows of the same layout differ in a sort key. */
+static int keys_differ(const tdesc *d, char *a, char *b)
+{
+    mnode *x = node_of(a, 0), *y = node_of(b, 0);
+    for (unsigned k = 0; k < d->ntrees; k++, x = node_next(x), y = node_next(y))
+        if (memcmp(key_of(x), key_of(y), x->klen) != 0)
+            return 1;
+    return 0;
 }
 
 static void swap_bytes(void *pa, void *pb, size_t n)
@@ -1098,16 +1483,38 @@ static void swap_bytes(void *pa, void *pb, size_t n)
  * rows around `cur` are not. Its own inverse; allocates nothing. */
 static void swap_contents(tdesc *d, char *cur, char *other)
 {
+    /* A pending row is in no tree; the native maps follow a changed key. */
+    int intree = !hdr_of(cur)->pending, nat = 0;
+    if (d->nat.on) {
+        const mnode *x = node_of(cur, d->nat.kmsg), *y = node_of(other, d->nat.kmsg);
+        const mnode *p = node_of(cur, d->nat.kprov), *q = node_of(other, d->nat.kprov);
+        nat = memcmp(key_of(x), key_of(y), x->klen) != 0 || memcmp(key_of(p), key_of(q), p->klen) != 0;
+    }
+    if (nat)
+        nat_unlink(d, cur);
     mnode *a = node_of(cur, 0), *b = node_of(other, 0);
     for (unsigned k = 0; k < d->ntrees; k++, a = node_next(a), b = node_next(b)) {
         if (memcmp(key_of(a), key_of(b), a->klen) == 0)
             continue;
-        tree_remove(d, k, a);
+        if (intree)
+            tree_remove(d, k, a);
         swap_bytes(a + 1, b + 1, a->klen);
-        tree_insert(d, k, a);
+        if (intree)
+            tree_insert(d, k, a);
     }
     size_t off = hdr_of(cur)->vals_off;
     swap_bytes(cur + off, other + off, hdr_of(cur)->size - off);
+    rowhdr *hc = hdr_of(cur), *ho = hdr_of(other), t = *hc;
+    hc->mklen = ho->mklen;
+    hc->pklen = ho->pklen;
+    hc->mhash = ho->mhash;
+    hc->phash = ho->phash;
+    ho->mklen = t.mklen;
+    ho->pklen = t.pklen;
+    ho->mhash = t.mhash;
+    ho->phash = t.phash;
+    if (nat)
+        nat_link(d, cur);
 }
 
 /* MTRK_EEXISTS if a row other than `self` shares a unique index with `row`
@@ -1120,6 +1527,8 @@ static int check_unique(const tdesc *d, char *row, const char *self)
         if (!ix->unique)
             continue;
         unsigned k = x + 1;
+        if (d->nat.on && k == d->nat.kprov && hdr_of(row)->pklen == 0)
+            continue; /* a NULL provider or provider event id never collides */
         const unsigned char *key = key_of(node_of(row, k));
         size_t plen = 0;
         int has_null = 0;
@@ -1134,6 +1543,13 @@ static int check_unique(const tdesc *d, char *row, const char *self)
             const mnode *o = node_of((char *)self, k);
             if (pre_cmp(key_of(o), o->klen, key, plen) == 0)
                 continue;
+        }
+        if (d->nat.on && k == d->nat.kprov) {
+            /* The native map holds exactly the rows this index makes unique. */
+            if (nat_prov_find(d, key, plen, hdr_of(row)->phash, self) != NULL)
+                return fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values",
+                            def->name, ix->name);
+            continue;
         }
         cursor c;
         for (int more = tree_seek(d, k, key, plen, 0, 0, &c); more; c.j++, more = cur_fwd(&c)) {
@@ -1257,7 +1673,7 @@ static void undo_all(memstore *s)
             free(u->row);
             break;
         case UNDO_DELETE:
-            link_all(d, u->row);
+            link_all(d, u->row, 0);
             break;
         case UNDO_SWAP:
             swap_contents(d, u->row, u->old); /* old: scratch memory */
@@ -1321,6 +1737,66 @@ static int mem_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtr
     return rc < 0 ? rc : 0;
 }
 
+/* A scan of a table with native maps that they answer: events_by_message
+ * with (tenant, message) given, events_by_provider with its three values
+ * given, none NULL. *done says whether it was one. ek: the encoded prefix
+ * and start; plen: the prefix's length in it. */
+static int nat_scan(memstore *s, const tdesc *d, unsigned k, const ekey *ek, size_t plen, unsigned nprefix,
+                    int strict, int desc, mtrk_row_fn fn, void *userdata, int *done)
+{
+    const natmaps *m = &d->nat;
+    *done = 0;
+    /* pred(x): x is at or past the boundary (as in tree_seek). */
+#define NPRED(cmp) (desc ? ((cmp) > 0 || ((cmp) == 0 && strict)) : ((cmp) > 0 || ((cmp) == 0 && !strict)))
+    if (k == m->kmsg && nprefix >= 2) {
+        *done = 1;
+        size_t ml = enc_prefix(ek->p, 2);
+        const mevec *v = mev_find(m, ek->p, ml, hash_bytes(m->seed, ek->p, ml));
+        if (v == NULL)
+            return 0;
+        uint32_t lo = 0, hi = v->n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            const mnode *x = node_of(v->rows[mid], k);
+            int cmp = pre_cmp(key_of(x), x->klen, ek->p, ek->n);
+            if (!NPRED(cmp))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        /* Nothing changes the vector while fn runs (no writes from a callback). */
+        for (int64_t j = desc ? (int64_t)lo - 1 : (int64_t)lo; j >= 0 && j < (int64_t)v->n; j += desc ? -1 : 1) {
+            const mnode *x = node_of(v->rows[j], k);
+            if (pre_cmp(key_of(x), x->klen, ek->p, plen) != 0)
+                break;
+            int rc = call_fn(s, d, v->rows[j], fn, userdata);
+            if (rc != 0)
+                return rc;
+        }
+        return 0;
+    }
+    if (k == m->kprov && nprefix == 3) {
+        size_t pl = 0;
+        for (int j = 0; j < 3; j++) {
+            if (ek->p[pl] == TAG_NULL)
+                return 0; /* NULLs may repeat: the trees answer */
+            pl += enc_skip(ek->p + pl);
+        }
+        *done = 1;
+        char *row = nat_prov_find(d, ek->p, pl, hash_bytes(m->seed, ek->p, pl), NULL);
+        if (row == NULL)
+            return 0;
+        const mnode *x = node_of(row, k);
+        int cmp = pre_cmp(key_of(x), x->klen, ek->p, ek->n);
+        if (desc ? NPRED(cmp) : !NPRED(cmp))
+            return 0;
+        int rc = call_fn(s, d, row, fn, userdata);
+        return rc < 0 ? rc : 0;
+    }
+#undef NPRED
+    return 0;
+}
+
 static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                     const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
@@ -1357,6 +1833,19 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
     if ((rc = ekey_make(&ek, key, m, nprefix, &plen)))
         return rc;
 
+    if (d->nat.on) {
+        int done = 0;
+        rc = nat_scan(s, d, k, &ek, plen, nprefix, strict, desc, fn, userdata, &done);
+        if (done || rc) {
+            ekey_done(&ek);
+            return rc < 0 ? rc : 0;
+        }
+        /* Any other read of the trees sees every row. */
+        if ((rc = nat_catch_up((tdesc *)d))) {
+            ekey_done(&ek);
+            return rc;
+        }
+    }
     cursor c;
     int more = tree_seek(d, k, ek.p, ek.n, strict, desc, &c);
     rc = 0;
@@ -1395,6 +1884,28 @@ static int log_reserve(memstore *s)
     return 0;
 }
 
+/* Inserts a built row (its own allocation, freed on failure) of `table`,
+ * after log_reserve. */
+static int insert_built(memstore *s, unsigned table, char *row)
+{
+    tdesc *d = &s->td[table];
+    const mnode *n0 = node_of(row, 0);
+    int rc = 0;
+    if (hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash))
+        rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", d->def->name);
+    else
+        rc = check_unique(d, row, NULL);
+    if (rc == 0 && (rc = hash_reserve(d)) == 0)
+        rc = d->nat.on ? nat_reserve(d, row, 1) : reserve_all(d, row, NULL);
+    if (rc) {
+        free(row);
+        return rc;
+    }
+    link_all(d, row, 1);
+    s->log[s->nlog++] = (undo){ UNDO_INSERT, table, row, NULL };
+    return 0;
+}
+
 static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
 {
     int rc = check_table(s, ch->table);
@@ -1414,6 +1925,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     char *cur, *row = NULL;
     undo *u = &s->log[s->nlog];
     if (ch->op == MTRK_CHANGE_DELETE) {
+        if (d->nat.on && (rc = nat_catch_up(d)))
+            return rc;
         ekey ek;
         if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
             return rc;
@@ -1430,42 +1943,33 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     int update = ch->op == MTRK_CHANGE_UPDATE;
     if ((rc = row_build(s, d, ch->row, update, &row)))
         return rc;
+    if (!update)
+        return insert_built(s, ch->table, row);
     const mnode *n0 = node_of(row, 0);
     cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
-    if (ch->op == MTRK_CHANGE_INSERT) {
-        if (cur)
-            rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", def->name);
-        else
-            rc = check_unique(d, row, NULL);
-        if (rc == 0 && (rc = hash_reserve(d)) == 0)
-            rc = reserve_all(d, row, NULL);
-        if (rc) {
-            free(row);
-            return rc;
-        }
-        link_all(d, row);
-        *u = (undo){ UNDO_INSERT, ch->table, row, NULL };
+    int same = cur != NULL && same_layout(d, cur, row);
+    if (cur == NULL)
+        rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
+    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(d)))
+        ; /* a row that is replaced, or whose place in a tree changes, is in the trees first: an undo
+           * then puts back into a tree only what left it (its room is there, see the top) */
+    else if ((rc = check_unique(d, row, cur)) == 0 && (rc = nat_reserve(d, row, 0)) == 0 && !hdr_of(cur)->pending)
+        rc = reserve_all(d, row, cur);
+    if (rc)
+        return rc; /* row is scratch memory */
+    if (same) {
+        /* The usual update (counters, states): the row stays in place,
+         * its previous contents go to the scratch memory until the end. */
+        swap_contents(d, cur, row);
+        *u = (undo){ UNDO_SWAP, ch->table, cur, row };
     } else {
-        if (cur == NULL)
-            rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-        else if ((rc = check_unique(d, row, cur)) == 0)
-            rc = reserve_all(d, row, cur);
-        if (rc)
-            return rc; /* row is scratch memory */
-        if (same_layout(d, cur, row)) {
-            /* The usual update (counters, states): the row stays in place,
-             * its previous contents go to the scratch memory until the end. */
-            swap_contents(d, cur, row);
-            *u = (undo){ UNDO_SWAP, ch->table, cur, row };
-        } else {
-            size_t size = hdr_of(row)->size;
-            char *copy = malloc(size);
-            if (copy == NULL)
-                return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", def->name);
-            memcpy(copy, row, size);
-            swap_rows(d, cur, copy);
-            *u = (undo){ UNDO_UPDATE, ch->table, copy, cur };
-        }
+        size_t size = hdr_of(row)->size;
+        char *copy = malloc(size);
+        if (copy == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", def->name);
+        memcpy(copy, row, size);
+        swap_rows(d, cur, copy);
+        *u = (undo){ UNDO_UPDATE, ch->table, copy, cur };
     }
     s->nlog++;
     return 0;
@@ -1493,54 +1997,190 @@ static int mem_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 /* The typed operations of the event path (contract version 4)          */
 /* ------------------------------------------------------------------ */
 
-/* Events of one message gathered by a scan: records pointing into the rows,
- * which stay put while the operation runs (nothing changes the store). */
-typedef struct ev_gather {
-    const rec_maps *m;
-    mtrk_store_event *recs;
-    const mtrk_store_event **ptrs;
-    size_t n, cap;
-} ev_gather;
-
-static int gather_cb(void *ud, const mtrk_value *row)
-{
-    ev_gather *g = ud;
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 32;
-        mtrk_store_event *r = realloc(g->recs, cap * sizeof *r);
-        if (r == NULL)
-            return MTRK_ENOMEM;
-        g->recs = r;
-        const mtrk_store_event **p = realloc(g->ptrs, cap * sizeof *p);
-        if (p == NULL)
-            return MTRK_ENOMEM;
-        g->ptrs = p;
-        g->cap = cap;
-    }
-    rec_event_from_row(g->m, row, &g->recs[g->n]);
-    g->n++;
-    return 0;
-}
-
 static int is_nil_id(const mtrk_id *id)
 {
     static const mtrk_id nil;
     return memcmp(id, &nil, sizeof nil) == 0;
 }
 
-/* The row of `table` with primary key (tenant, id), or NULL. */
-static char *find_by_id(memstore *s, unsigned table, const mtrk_id *tenant, const mtrk_id *id, int *rc)
+/* Room for the encoding of an id (every byte may be a 0x00 written twice). */
+#define ENC_ID_MAX (1 + 2 * sizeof(mtrk_id) + 2)
+
+static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
 {
-    const tdesc *d = &s->td[table];
-    mtrk_value key[2] = { { MTRK_VAL_BLOB, 0, tenant, sizeof *tenant }, { MTRK_VAL_BLOB, 0, id, sizeof *id } };
-    ekey ek;
-    if ((*rc = ekey_make(&ek, key, 2, 0, NULL)))
-        return NULL;
-    char *row = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
-    ekey_done(&ek);
-    return row;
+    mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
+    return enc_val(o, &v);
 }
 
+static inline size_t enc_int(unsigned char *o, int64_t i)
+{
+    mtrk_value v = { MTRK_VAL_INT, i, NULL, 0 };
+    return enc_val(o, &v);
+}
+
+/* Grows the records handed to a callback to hold n. */
+typedef struct recbuf {
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t cap;
+} recbuf;
+
+static int recbuf_room(recbuf *b, size_t n)
+{
+    if (n <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 16;
+    while (cap < n)
+        cap *= 2;
+    mtrk_store_event *r = realloc(b->recs, cap * sizeof *r);
+    if (r == NULL)
+        return MTRK_ENOMEM;
+    b->recs = r;
+    const mtrk_store_event **p = realloc(b->ptrs, cap * sizeof *p);
+    if (p == NULL)
+        return MTRK_ENOMEM;
+    b->ptrs = p;
+    b->cap = cap;
+    return 0;
+}
+
+/* A row's slots, for reading its columns one by one. */
+typedef struct rowview {
+    const slot *sl;
+    const unsigned char *types;
+    const char *data;
+} rowview;
+
+static inline rowview view_of(const tdesc *d, const char *row)
+{
+    const rowhdr *h = (const rowhdr *)row;
+    rowview v = { (const slot *)(row + h->vals_off), (const unsigned char *)row + h->vals_off + d->def->ncols * sizeof(slot),
+                  row + h->data_off };
+    return v;
+}
+
+static inline void rd_id(const rowview *v, int c, mtrk_id *out)
+{
+    if (v->types[c] == MTRK_VAL_BLOB && v->sl[c].s.len == sizeof *out)
+        memcpy(out, v->data + v->sl[c].s.off, sizeof *out);
+    else
+        memset(out, 0, sizeof *out);
+}
+
+static inline int64_t rd_int(const rowview *v, int c) { return v->types[c] == MTRK_VAL_INT ? v->sl[c].i : 0; }
+
+static inline const char *rd_text(const rowview *v, int c)
+{
+    return v->types[c] == MTRK_VAL_TEXT ? v->data + v->sl[c].s.off : NULL;
+}
+
+/* Field by field, as rec_from_slots would with the fields of records.c (a
+ * message and an event per item of an event batch); the field numbers are
+ * those of rec_message_fields and rec_event_fields, checked at creation. */
+static void msg_from_slots(const memstore *s, const tdesc *md, const char *row, mtrk_store_message *m)
+{
+    const int *c = s->rec.msg.col;
+    rowview v = view_of(md, row);
+    m->version = MTRK_STORE_MESSAGE_VERSION;
+    rd_id(&v, c[0], &m->id);
+    rd_id(&v, c[1], &m->campaign);
+    rd_id(&v, c[2], &m->contact);
+    m->state = rd_int(&v, c[3]);
+    m->cancel_reason = rd_int(&v, c[4]);
+    m->created_at = rd_int(&v, c[5]);
+    m->lease_until = rd_int(&v, c[6]);
+    m->sent_at = rd_int(&v, c[7]);
+    m->delivered_at = rd_int(&v, c[8]);
+    m->bounced_at = rd_int(&v, c[9]);
+    m->first_open_at = rd_int(&v, c[10]);
+    m->first_click_at = rd_int(&v, c[11]);
+    m->first_complaint_at = rd_int(&v, c[12]);
+    m->first_unsub_at = rd_int(&v, c[13]);
+    m->opens = rd_int(&v, c[14]);
+    m->clicks = rd_int(&v, c[15]);
+    m->soft_bounces = rd_int(&v, c[16]);
+    m->flags = rd_int(&v, c[17]);
+    m->provider_message_id = rd_text(&v, c[18]);
+    m->queue_state = rd_int(&v, c[19]);
+    m->folded_occurred_at = rd_int(&v, c[20]);
+    m->folded_arrived_at = rd_int(&v, c[21]);
+    rd_id(&v, c[22], &m->folded_event);
+    m->folded_links = rd_text(&v, c[23]);
+}
+
+static void ev_from_slots(const memstore *s, const tdesc *ed, const char *row, mtrk_store_event *e)
+{
+    const int *c = s->rec.ev.col;
+    rowview v = view_of(ed, row);
+    e->version = MTRK_STORE_EVENT_VERSION;
+    rd_id(&v, c[0], &e->id);
+    rd_id(&v, c[1], &e->message);
+    rd_id(&v, c[2], &e->campaign);
+    rd_id(&v, c[3], &e->contact);
+    e->type = rd_int(&v, c[4]);
+    rd_id(&v, c[5], &e->link);
+    e->occurred_at = rd_int(&v, c[6]);
+    e->arrived_at = rd_int(&v, c[7]);
+    e->occurred_hour = rd_int(&v, c[8]);
+    e->provider = rd_text(&v, c[9]);
+    e->provider_event_id = rd_text(&v, c[10]);
+    e->provider_message_id = rd_text(&v, c[11]);
+    e->bounce_kind = rd_int(&v, c[12]);
+    e->diagnostic = rd_text(&v, c[13]);
+    e->user_agent = rd_text(&v, c[14]);
+    e->ip = rd_text(&v, c[15]);
+    e->verdict = rd_int(&v, c[16]);
+    e->verdict_reason = rd_text(&v, c[17]);
+    e->unsub_scope = rd_int(&v, c[18]);
+    rd_id(&v, c[19], &e->unsub_audience);
+    e->unsub_source = rd_int(&v, c[20]);
+    e->effects = rd_int(&v, c[21]);
+}
+
+/* Whether msg_from_slots and ev_from_slots name the fields of records.c in
+ * its order (the offsets of its tables, field by field). */
+static int field_order_ok(void)
+{
+    static const size_t mo[] = {
+        offsetof(mtrk_store_message, id), offsetof(mtrk_store_message, campaign),
+        offsetof(mtrk_store_message, contact), offsetof(mtrk_store_message, state),
+        offsetof(mtrk_store_message, cancel_reason), offsetof(mtrk_store_message, created_at),
+        offsetof(mtrk_store_message, lease_until), offsetof(mtrk_store_message, sent_at),
+        offsetof(mtrk_store_message, delivered_at), offsetof(mtrk_store_message, bounced_at),
+        offsetof(mtrk_store_message, first_open_at), offsetof(mtrk_store_message, first_click_at),
+        offsetof(mtrk_store_message, first_complaint_at), offsetof(mtrk_store_message, first_unsub_at),
+        offsetof(mtrk_store_message, opens), offsetof(mtrk_store_message, clicks),
+        offsetof(mtrk_store_message, soft_bounces), offsetof(mtrk_store_message, flags),
+        offsetof(mtrk_store_message, provider_message_id), offsetof(mtrk_store_message, queue_state),
+        offsetof(mtrk_store_message, folded_occurred_at), offsetof(mtrk_store_message, folded_arrived_at),
+        offsetof(mtrk_store_message, folded_event), offsetof(mtrk_store_message, folded_links),
+    };
+    static const size_t eo[] = {
+        offsetof(mtrk_store_event, id), offsetof(mtrk_store_event, message),
+        offsetof(mtrk_store_event, campaign), offsetof(mtrk_store_event, contact),
+        offsetof(mtrk_store_event, type), offsetof(mtrk_store_event, link),
+        offsetof(mtrk_store_event, occurred_at), offsetof(mtrk_store_event, arrived_at),
+        offsetof(mtrk_store_event, occurred_hour), offsetof(mtrk_store_event, provider),
+        offsetof(mtrk_store_event, provider_event_id), offsetof(mtrk_store_event, provider_message_id),
+        offsetof(mtrk_store_event, bounce_kind), offsetof(mtrk_store_event, diagnostic),
+        offsetof(mtrk_store_event, user_agent), offsetof(mtrk_store_event, ip),
+        offsetof(mtrk_store_event, verdict), offsetof(mtrk_store_event, verdict_reason),
+        offsetof(mtrk_store_event, unsub_scope), offsetof(mtrk_store_event, unsub_audience),
+        offsetof(mtrk_store_event, unsub_source), offsetof(mtrk_store_event, effects),
+    };
+    const rec_field *mf = rec_message_fields(), *ef = rec_event_fields();
+    for (size_t i = 0; i < sizeof mo / sizeof mo[0]; i++)
+        if (mf[i].off != mo[i])
+            return 0;
+    for (size_t i = 0; i < sizeof eo / sizeof eo[0]; i++)
+        if (ef[i].off != eo[i])
+            return 0;
+    return 1;
+}
+
+/* A message is its row in the hash; its events past the mark are the tail
+ * of its vector in the native map (the same encoded (tenant, id) finds
+ * both). O(1) per message, plus the events handed over. */
 static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
                              mtrk_store_message_fn fn, void *userdata)
 {
@@ -1550,52 +2190,56 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
         return rc;
     if ((n && mids == NULL) || fn == NULL)
         return fail(MTRK_EINVAL, "memory store: messages_load: %s is NULL", fn == NULL ? "fn" : "mids");
-    const tdesc *md = &s->td[s->rec.msg.table];
-    ev_gather g = { &s->rec, NULL, NULL, 0, 0 };
+    const tdesc *md = &s->td[s->rec.msg.table], *ed = &s->td[s->rec.ev.table];
+    unsigned kmsg = ed->nat.kmsg;
+    recbuf b = { NULL, NULL, 0 };
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *row = find_by_id(s, s->rec.msg.table, &tenant, &mids[i], &rc);
+        unsigned char key[6 * ENC_ID_MAX];
+        size_t kl = enc_id(key, &tenant);
+        kl += enc_id(key + kl, &mids[i]);
+        uint64_t h = hash_bytes(s->seed, key, kl);
+        char *row = hash_find(md, key, kl, h);
         if (row == NULL)
             continue;
-        mtrk_value vals[MAX_COLS];
-        row_values(md, row, vals);
         mtrk_store_message m;
-        rec_message_from_row(&s->rec, vals, &m);
-        mtrk_value pre[2] = { { MTRK_VAL_BLOB, 0, &tenant, sizeof tenant },
-                              { MTRK_VAL_BLOB, 0, &mids[i], sizeof mids[i] } };
-        mtrk_value start[4];
-        int marked = !is_nil_id(&m.folded_event);
-        if (marked)
-            rec_mark_start(&tenant, &m, start);
-        g.n = 0;
-        rc = mem_scan(store, s->rec.ev.table, s->rec.ev_by_message, pre, 2, marked ? start : NULL, marked ? 4 : 0,
-                      marked ? MTRK_SCAN_AFTER : 0, gather_cb, &g);
-        for (size_t k = 0; rc == 0 && k < g.n; k++)
-            g.ptrs[k] = &g.recs[k];
-        if (rc == 0) {
-            s->depth++;
-            rc = fn(userdata, &m, g.ptrs, g.n);
-            s->depth--;
+        msg_from_slots(s, md, row, &m);
+        const mevec *v = mev_find(&ed->nat, key, kl, h);
+        uint32_t from = 0, nev = v ? v->n : 0;
+        if (nev && !is_nil_id(&m.folded_event)) {
+            /* Past the mark: the first key above the sort key of an event at it. */
+            size_t ml = kl;
+            ml += enc_int(key + ml, m.folded_occurred_at);
+            ml += enc_int(key + ml, m.folded_arrived_at);
+            ml += enc_id(key + ml, &tenant);
+            ml += enc_id(key + ml, &m.folded_event);
+            uint32_t lo = 0, hi = nev;
+            while (lo < hi) {
+                uint32_t mid = lo + (hi - lo) / 2;
+                const mnode *x = node_of(v->rows[mid], kmsg);
+                if (key_cmp(key_of(x), x->klen, key, ml) <= 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            from = lo;
         }
+        if (recbuf_room(&b, nev - from)) {
+            rc = MTRK_ENOMEM;
+            break;
+        }
+        for (uint32_t j = from; j < nev; j++) {
+            ev_from_slots(s, ed, v->rows[j], &b.recs[j - from]);
+            b.ptrs[j - from] = &b.recs[j - from];
+        }
+        s->depth++;
+        rc = fn(userdata, &m, b.ptrs, nev - from);
+        s->depth--;
     }
-    free(g.recs);
-    free(g.ptrs);
+    free(b.recs);
+    free(b.ptrs);
     if (rc == MTRK_ENOMEM)
         return fail(rc, "memory store: out of memory reading messages");
     return rc < 0 ? rc : 0;
-}
-
-typedef struct first_ctx {
-    const rec_maps *m;
-    mtrk_store_event rec;
-    int found;
-} first_ctx;
-
-static int first_cb(void *ud, const mtrk_value *row)
-{
-    first_ctx *c = ud;
-    rec_event_from_row(c->m, row, &c->rec);
-    c->found = 1;
-    return 1;
 }
 
 static int mem_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
@@ -1607,36 +2251,55 @@ static int mem_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *
         return rc;
     if ((n && (providers == NULL || event_ids == NULL)) || fn == NULL)
         return fail(MTRK_EINVAL, "memory store: provider_ids_find: an argument is NULL");
+    const tdesc *ed = &s->td[s->rec.ev.table];
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (providers[i] == NULL || event_ids[i] == NULL)
             continue;
         mtrk_value pre[3] = { { MTRK_VAL_BLOB, 0, &tenant, sizeof tenant },
                               { MTRK_VAL_TEXT, 0, providers[i], strlen(providers[i]) },
                               { MTRK_VAL_TEXT, 0, event_ids[i], strlen(event_ids[i]) } };
-        first_ctx c = { &s->rec, { 0 }, 0 };
-        rc = mem_scan(store, s->rec.ev.table, s->rec.ev_by_provider, pre, 3, NULL, 0, 0, first_cb, &c);
-        if (rc == 0 && c.found) {
+        ekey ek;
+        if ((rc = ekey_make(&ek, pre, 3, 0, NULL)))
+            break;
+        char *row = nat_prov_find(ed, ek.p, ek.n, hash_bytes(ed->nat.seed, ek.p, ek.n), NULL);
+        ekey_done(&ek);
+        if (row != NULL) {
+            mtrk_store_event rec;
+            ev_from_slots(s, ed, row, &rec);
             s->depth++;
-            rc = fn(userdata, i, &c.rec);
+            rc = fn(userdata, i, &rec);
             s->depth--;
         }
     }
     return rc < 0 ? rc : 0;
 }
 
+/* An event is a row in the hash and the native maps; the trees of the
+ * events table take it when something first reads them (nat_catch_up). */
 static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
 {
     memstore *s = (memstore *)store;
+    int rc = need_tx(s, "events_append");
+    if (rc)
+        return rc;
+    if (!s->write)
+        return fail(MTRK_ESTORE, "memory store: events_append in a read transaction");
+    if (s->depth > 0)
+        return fail(MTRK_ESTORE, "memory store: events_append called from a row callback");
     if (n && events == NULL)
         return fail(MTRK_EINVAL, "memory store: events_append: events is NULL");
-    int rc = 0;
+    unsigned table = s->rec.ev.table;
+    const tdesc *d = &s->td[table];
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (events[i] == NULL || events[i]->version == 0)
             return fail(MTRK_EINVAL, "memory store: events_append: event %zu is NULL or unversioned", i);
+        /* A row made from a record has the column types (rec_maps_init
+         * checked the mapping): no check_row. */
         mtrk_value row[MAX_COLS];
         rec_event_to_row(&s->rec, &tenant, events[i], row);
-        mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, s->rec.ev.table, row, 0 };
-        rc = mem_apply(store, &ch, 1);
+        char *built;
+        if ((rc = log_reserve(s)) == 0 && (rc = row_build(s, d, row, 0, &built)) == 0)
+            rc = insert_built(s, table, built);
     }
     return rc;
 }
@@ -1654,9 +2317,10 @@ static int mem_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_sto
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (messages[i] == NULL || messages[i]->version == 0)
             return fail(MTRK_EINVAL, "memory store: messages_update: message %zu is NULL or unversioned", i);
-        char *cur = find_by_id(s, s->rec.msg.table, &tenant, &messages[i]->id, &rc);
-        if (rc)
-            break;
+        unsigned char key[2 * ENC_ID_MAX];
+        size_t kl = enc_id(key, &tenant);
+        kl += enc_id(key + kl, &messages[i]->id);
+        char *cur = hash_find(md, key, kl, hash_bytes(s->seed, key, kl));
         if (cur == NULL)
             return fail(MTRK_ENOTFOUND, "memory store: messages_update: message %zu does not exist", i);
         mtrk_value row[MAX_COLS];
@@ -1708,6 +2372,17 @@ static void mem_free(mtrk_store *store)
     }
     for (unsigned t = 0; t < s->ntables; t++) {
         tdesc *d = &s->td[t];
+        for (size_t i = 0; i < d->nat.nmb; i++)
+            for (mevec *v = d->nat.mb[i]; v; v = v->next)
+                if (v->rows != v->inl)
+                    free(v->rows);
+        for (mevslab *sl = d->nat.slab, *next; sl; sl = next) {
+            next = sl->next;
+            free(sl);
+        }
+        free(d->nat.mb);
+        free(d->nat.pb);
+        free(d->nat.pend);
         if (d->trees)
             free_rows(d);
         free(d->trees);
@@ -1751,6 +2426,10 @@ static int setup_table(tdesc *d, const mtrk_table_def *def)
                             ix->cols[j]);
         mtrk_store_sort_key(def, k ? (int)k - 1 : MTRK_INDEX_PK, d->keycols[k]);
     }
+    d->nvar = 0;
+    for (unsigned c = 0; c < def->ncols; c++)
+        if (def->cols[c].type == MTRK_VAL_TEXT || def->cols[c].type == MTRK_VAL_BLOB)
+            d->var[d->nvar++] = c;
     /* The columns of any sort key, each encoded once per row. */
     d->nkeyed = 0;
     for (unsigned c = 0; c < def->ncols; c++) {
@@ -1821,6 +2500,24 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
             mem_free(&s->base);
             return rc;
         }
+    }
+    {
+        /* The native maps of the events table: its one unique index is
+         * the provider-id map (check_unique asks the map). */
+        tdesc *ed = &s->td[s->rec.ev.table];
+        for (unsigned x = 0; x < ed->def->nindexes; x++)
+            if (ed->def->indexes[x].unique && (int)x != s->rec.ev_by_provider) {
+                mem_free(&s->base);
+                return fail(MTRK_ESTORE, "memory store: the events table has a unique index the store cannot keep");
+            }
+        if (s->rec.msg.nfields != 24 || s->rec.ev.nfields != 22 || !field_order_ok()) {
+            mem_free(&s->base);
+            return fail(MTRK_ESTORE, "memory store: the record fields are not those it reads");
+        }
+        ed->nat.on = 1;
+        ed->nat.seed = s->seed;
+        ed->nat.kmsg = (unsigned)s->rec.ev_by_message + 1;
+        ed->nat.kprov = (unsigned)s->rec.ev_by_provider + 1;
     }
     *out = &s->base;
     return 0;

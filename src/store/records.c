@@ -1,17 +1,11 @@
 /* The typed records of the event path on the rows of their tables (records.h). */
 #include "records.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { K_ID, K_INT, K_TEXT };
-
-typedef struct rec_field {
-    const char *col;
-    size_t off;
-    int kind;
-    unsigned group; /* messages: the MTRK_STORE_MSG_* bit; 0 never written by an update */
-} rec_field;
+enum { K_ID = REC_K_ID, K_INT = REC_K_INT, K_TEXT = REC_K_TEXT };
 
 #define MF(name, kind, group) { #name, offsetof(mtrk_store_message, name), kind, group }
 static const rec_field msg_fields[] = {
@@ -69,6 +63,9 @@ static const rec_field ev_fields[] = {
 };
 #undef EF
 
+const rec_field *rec_message_fields(void) { return msg_fields; }
+const rec_field *rec_event_fields(void) { return ev_fields; }
+
 #define NMSG (sizeof msg_fields / sizeof msg_fields[0])
 #define NEV (sizeof ev_fields / sizeof ev_fields[0])
 _Static_assert(NMSG <= REC_MAX_FIELDS && NEV <= REC_MAX_FIELDS, "REC_MAX_FIELDS");
@@ -95,11 +92,22 @@ static int map_table(rec_map *m, const char *table, const rec_field *f, unsigned
         return MTRK_ESTORE;
     }
     m->nfields = nf;
-    for (unsigned i = 0; i < nf; i++)
+    for (unsigned i = 0; i < nf; i++) {
         if ((m->col[i] = find_col(m->def, f[i].col)) < 0) {
             snprintf(msg, cap, "table \"%s\" has no column \"%s\"", table, f[i].col);
             return MTRK_ESTORE;
         }
+        /* Rows made from records then hold the column types by
+         * construction (a NULL string goes only to a nullable column). */
+        const mtrk_column_def *cd = &m->def->cols[m->col[i]];
+        m->nullable[i] = (cd->flags & MTRK_COL_NULLABLE) != 0;
+        int want = f[i].kind == K_ID ? MTRK_VAL_BLOB : f[i].kind == K_INT ? MTRK_VAL_INT : MTRK_VAL_TEXT;
+        if (cd->type != want || (f[i].kind == K_TEXT && !(cd->flags & MTRK_COL_NULLABLE))) {
+            snprintf(msg, cap, "column \"%s\" of table \"%s\" has not the type of its record field", f[i].col,
+                     table);
+            return MTRK_ESTORE;
+        }
+    }
     int tc = find_col(m->def, "tenant");
     if (tc < 0) {
         snprintf(msg, cap, "table \"%s\" has no tenant column", table);
@@ -169,38 +177,33 @@ static void from_row(const rec_map *m, const rec_field *f, const mtrk_value *row
 
 static int is_nil(const mtrk_id *id)
 {
-    static const mtrk_id nil;
-    return memcmp(id, &nil, sizeof nil) == 0;
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    return (a | b) == 0;
 }
 
-static void to_value(const mtrk_table_def *d, unsigned col, const rec_field *f, const char *base, mtrk_value *v)
+static void to_value(int nullable, const rec_field *f, const char *base, mtrk_value *v)
 {
     const void *p = base + f->off;
-    int nullable = (d->cols[col].flags & MTRK_COL_NULLABLE) != 0;
-    memset(v, 0, sizeof *v);
     switch (f->kind) {
     case K_ID:
-        if (nullable && is_nil(p)) {
-            v->type = MTRK_VAL_NULL;
-        } else {
-            v->type = MTRK_VAL_BLOB;
-            v->p = p;
-            v->n = sizeof(mtrk_id);
-        }
+        if (nullable && is_nil(p))
+            *v = (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 };
+        else
+            *v = (mtrk_value){ MTRK_VAL_BLOB, 0, p, sizeof(mtrk_id) };
         break;
-    case K_INT:
-        v->i = *(const int64_t *)p;
-        v->type = nullable && v->i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT;
+    case K_INT: {
+        int64_t i = *(const int64_t *)p;
+        *v = (mtrk_value){ nullable && i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT, i, NULL, 0 };
         break;
+    }
     default: {
         const char *s = *(const char *const *)p;
-        if (s == NULL) {
-            v->type = MTRK_VAL_NULL;
-        } else {
-            v->type = MTRK_VAL_TEXT;
-            v->p = s;
-            v->n = strlen(s);
-        }
+        if (s == NULL)
+            *v = (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 };
+        else
+            *v = (mtrk_value){ MTRK_VAL_TEXT, 0, s, strlen(s) };
         break;
     }
     }
@@ -230,7 +233,7 @@ void rec_message_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_sto
             continue;
         if (mask == 0 && g == 0 && row[m->msg.col[i]].type != MTRK_VAL_NULL)
             continue; /* never written by an update: kept as stored (set for a new row) */
-        to_value(m->msg.def, (unsigned)m->msg.col[i], &msg_fields[i], (const char *)in, &row[m->msg.col[i]]);
+        to_value(m->msg.nullable[i], &msg_fields[i], (const char *)in, &row[m->msg.col[i]]);
         if (m->msg.col[i] < 64)
             cols |= UINT64_C(1) << m->msg.col[i];
     }
@@ -239,12 +242,72 @@ void rec_message_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_sto
         *columns = cols;
 }
 
+static inline void v_id(mtrk_value *v, const mtrk_id *id, int nullable)
+{
+    v->i = 0;
+    if (nullable && is_nil(id)) {
+        v->type = MTRK_VAL_NULL;
+        v->p = NULL;
+        v->n = 0;
+    } else {
+        v->type = MTRK_VAL_BLOB;
+        v->p = id->bytes;
+        v->n = sizeof id->bytes;
+    }
+}
+
+static inline void v_int(mtrk_value *v, int64_t i, int nullable)
+{
+    v->type = nullable && i == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT;
+    v->i = i;
+    v->p = NULL;
+    v->n = 0;
+}
+
+static inline void v_text(mtrk_value *v, const char *s)
+{
+    v->i = 0;
+    v->type = s ? MTRK_VAL_TEXT : MTRK_VAL_NULL;
+    v->p = s;
+    v->n = s ? strlen(s) : 0;
+}
+
+/* Field by field (the events are most of what a store writes): the field
+ * numbers are those of ev_fields. */
 void rec_event_to_row(const rec_maps *m, const mtrk_id *tenant, const mtrk_store_event *in, mtrk_value *row)
 {
-    for (unsigned i = 0; i < m->ev.nfields; i++)
-        to_value(m->ev.def, (unsigned)m->ev.col[i], &ev_fields[i], (const char *)in, &row[m->ev.col[i]]);
-    row[m->ev.tenant_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant, sizeof *tenant };
+    const rec_map *r = &m->ev;
+#define ID_(f, i) v_id(&row[r->col[i]], &in->f, r->nullable[i])
+#define INT_(f, i) v_int(&row[r->col[i]], in->f, r->nullable[i])
+#define TEXT_(f, i) v_text(&row[r->col[i]], in->f)
+    ID_(id, 0);
+    ID_(message, 1);
+    ID_(campaign, 2);
+    ID_(contact, 3);
+    INT_(type, 4);
+    ID_(link, 5);
+    INT_(occurred_at, 6);
+    INT_(arrived_at, 7);
+    INT_(occurred_hour, 8);
+    TEXT_(provider, 9);
+    TEXT_(provider_event_id, 10);
+    TEXT_(provider_message_id, 11);
+    INT_(bounce_kind, 12);
+    TEXT_(diagnostic, 13);
+    TEXT_(user_agent, 14);
+    TEXT_(ip, 15);
+    INT_(verdict, 16);
+    TEXT_(verdict_reason, 17);
+    INT_(unsub_scope, 18);
+    ID_(unsub_audience, 19);
+    INT_(unsub_source, 20);
+    INT_(effects, 21);
+#undef ID_
+#undef INT_
+#undef TEXT_
+    row[r->tenant_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant, sizeof *tenant };
 }
+_Static_assert(NEV == 22, "rec_event_to_row names every field of ev_fields");
 
 void rec_mark_start(const mtrk_id *tenant, const mtrk_store_message *rec, mtrk_value start[4])
 {

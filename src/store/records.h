@@ -14,11 +14,27 @@
 
 #define REC_MAX_FIELDS 32
 
+/* A field of a record and the column it is kept in. */
+enum { REC_K_ID, REC_K_INT, REC_K_TEXT };
+typedef struct rec_field {
+    const char *col; /* the column's name */
+    size_t off;      /* the field's offset in its record */
+    int kind;        /* REC_K_* */
+    unsigned group;  /* messages: the MTRK_STORE_MSG_* bit; 0 never written by an update */
+} rec_field;
+
+/* The fields of mtrk_store_message and mtrk_store_event, in the order of
+ * rec_map.col (rec_map.nfields of them), for a store that reads its rows'
+ * columns itself. */
+const rec_field *rec_message_fields(void);
+const rec_field *rec_event_fields(void);
+
 typedef struct rec_map {
     unsigned table;              /* the table number */
     const mtrk_table_def *def;
     unsigned nfields;
     int col[REC_MAX_FIELDS];     /* the column of each field of the record (rec_fields order) */
+    unsigned char nullable[REC_MAX_FIELDS]; /* whether that column is nullable */
     unsigned tenant_col;         /* the tenant column */
 } rec_map;
 

@@ -624,6 +624,235 @@ static void test_value_order(void **state)
     collect_reset(&c, 0);
 }
 
+/* ---- the events of a message and the provider ids ----------------------
+ * A store may answer these reads from a layout of its own (the memory
+ * store keeps each message's events together and a hash of provider ids,
+ * and links new events into its ordered indexes only when one is read):
+ * the answers are those of the indexes, through updates that move an
+ * event, deletes and rollback. */
+
+typedef struct mev {
+    unsigned id, msg;
+    int64_t at;
+    const char *prov, *peid;
+    int live;
+} mev;
+
+static void ev_row(trow *r, const mev *e)
+{
+    r_init(r, T_EVENTS);
+    r_id(r, COL_events_tenant, 1);
+    r_id(r, COL_events_id, e->id);
+    r_id(r, COL_events_message, e->msg);
+    r_int(r, COL_events_occurred_at, e->at);
+    r_int(r, COL_events_arrived_at, 1000 + e->id);
+    if (e->prov)
+        r_text(r, COL_events_provider, e->prov);
+    if (e->peid)
+        r_text(r, COL_events_provider_event_id, e->peid);
+}
+
+/* The live events of message msg in events_by_message order. */
+static int model_of(const mev *m, int n, unsigned msg, unsigned *ids)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (m[i].live && m[i].msg == msg) {
+            int j = k++;
+            while (j > 0 && (m[ids[j - 1] - 1].at > m[i].at)) {
+                ids[j] = ids[j - 1];
+                j--;
+            }
+            ids[j] = m[i].id;
+        }
+    return k;
+}
+
+static void check_model(mtrk_store *s, const mev *m, int n)
+{
+    for (unsigned msg = 1; msg <= 4; msg++) {
+        unsigned want[32], rev[32];
+        int k = model_of(m, n, msg, want);
+        for (int i = 0; i < k; i++)
+            rev[i] = want[k - 1 - i];
+        trow p;
+        r_init(&p, T_EVENTS);
+        r_id(&p, 0, 1);
+        r_id(&p, 1, msg);
+        collect c = { 0 };
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, NULL, 0, 0, collect_fn, &c), 0);
+        expect_ids(&c, k, want);
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, NULL, 0, MTRK_SCAN_DESC, collect_fn, &c), 0);
+        expect_ids(&c, k, rev);
+        if (k >= 2) {
+            /* after the first one: start at its (occurred_at, arrived_at, tenant, id) */
+            const mev *f = &m[want[0] - 1];
+            trow st;
+            r_init(&st, T_EVENTS);
+            r_int(&st, 0, f->at);
+            r_int(&st, 1, 1000 + f->id);
+            r_id(&st, 2, 1);
+            r_id(&st, 3, f->id);
+            collect_reset(&c, T_EVENTS);
+            assert_int_equal(
+                s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, st.v, 4, MTRK_SCAN_AFTER, collect_fn, &c), 0);
+            expect_ids(&c, k - 1, want + 1);
+            collect_reset(&c, T_EVENTS);
+            assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, st.v, 4, 0, collect_fn, &c), 0);
+            expect_ids(&c, k, want);
+            /* three values of prefix: the events of that occurred_at */
+            collect_reset(&c, T_EVENTS);
+            p.v[2] = st.v[0];
+            assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 3, NULL, 0, 0, collect_fn, &c), 0);
+            assert_true(c.count >= 1);
+            assert_int_equal(c.ids[0], f->id);
+        }
+        collect_reset(&c, 0);
+    }
+    for (int i = 0; i < n; i++) {
+        if (m[i].prov == NULL || m[i].peid == NULL)
+            continue;
+        trow p;
+        r_init(&p, T_EVENTS);
+        r_id(&p, 0, 1);
+        r_text(&p, 1, m[i].prov);
+        r_text(&p, 2, m[i].peid);
+        collect c = { 0 };
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_PROVIDER, p.v, 3, NULL, 0, 0, collect_fn, &c), 0);
+        int owners = 0;
+        for (int j = 0; j < n; j++)
+            owners += m[j].live && m[j].prov && m[j].peid && strcmp(m[j].prov, m[i].prov) == 0 &&
+                      strcmp(m[j].peid, m[i].peid) == 0;
+        assert_int_equal(c.count, owners);
+        if (owners)
+            assert_int_equal(c.ids[0], m[i].live ? m[i].id : c.ids[0]);
+        collect_reset(&c, 0);
+    }
+}
+
+static void test_events_of_a_message_and_provider_ids_follow_changes(void **state)
+{
+    mtrk_store *s = *state;
+    mev m[] = {
+        { 1, 1, 500, "esp", "a", 1 }, { 2, 1, 100, "esp", "b", 1 }, { 3, 2, 300, "esp", "c", 1 },
+        { 4, 1, 300, NULL, NULL, 1 }, { 5, 2, 100, "esp", NULL, 1 }, { 6, 3, -50, "other", "a", 1 },
+        { 7, 1, 300, "esp", "d", 1 }, { 8, 2, 900, NULL, "e", 1 },
+    };
+    int n = (int)(sizeof m / sizeof m[0]);
+    trow r;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (int i = 0; i < n; i++) {
+        ev_row(&r, &m[i]);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    }
+    /* a taken provider id is refused; a NULL one never collides */
+    mev dup = { 9, 4, 1, "esp", "a", 1 }, nul = { 10, 4, 1, "esp", NULL, 1 };
+    ev_row(&r, &dup);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), MTRK_EEXISTS);
+    ev_row(&r, &nul);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &r), MTRK_ENOTFOUND);
+    check_model(s, m, n);
+    assert_int_equal(s->commit(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    char *before = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    mev moved[sizeof m / sizeof m[0]];
+    memcpy(moved, m, sizeof m);
+    assert_int_equal(s->begin(s, 1), 0);
+    /* same layout: message and time change in place */
+    moved[1].msg = 4;
+    moved[1].at = 700;
+    ev_row(&r, &moved[1]);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    /* another layout: a longer provider id */
+    moved[2].peid = "c-longer";
+    ev_row(&r, &moved[2]);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    /* its old id is free again, the new one taken */
+    mev reuse = { 9, 4, 2, "esp", "c", 1 };
+    ev_row(&r, &reuse);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    mev taken = { 10, 4, 2, "esp", "c-longer", 1 };
+    ev_row(&r, &taken);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), MTRK_EEXISTS);
+    moved[3].live = 0;
+    ev_row(&r, &m[3]);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &r), 0);
+    mev all[sizeof m / sizeof m[0] + 1];
+    memcpy(all, moved, sizeof moved);
+    all[n] = reuse;
+    check_model(s, all, n + 1);
+    assert_int_equal(s->rollback(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    check_model(s, m, n);
+    char *after = dump_all(s);
+    assert_string_equal(before, after);
+    assert_int_equal(s->commit(s), 0);
+    free(before);
+    free(after);
+
+    /* the same changes committed, then read after the indexes took every row */
+    assert_int_equal(s->begin(s, 1), 0);
+    ev_row(&r, &moved[1]);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    ev_row(&r, &moved[2]);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    ev_row(&r, &reuse);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    ev_row(&r, &m[3]);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &r), 0);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    check_model(s, all, n + 1);
+    assert_int_equal(s->commit(s), 0);
+}
+
+/* An event whose sort keys change while a store holds it outside its
+ * ordered indexes, which then take it, is put back exactly by a rollback,
+ * even where the indexes' blocks are full. */
+static void test_rollback_of_a_moved_event_after_the_indexes_took_it(void **state)
+{
+    mtrk_store *s = *state;
+    trow r;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned i = 1; i <= 1000; i++) {
+        mev e = { i, 1, 10 * (int64_t)i, NULL, NULL, 1 };
+        ev_row(&r, &e);
+        assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    char *before = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    assert_int_equal(s->begin(s, 1), 0);
+    mev e = { 5000, 1, 105, NULL, NULL, 1 };
+    ev_row(&r, &e);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &r), 0);
+    e.at = 7005; /* another place in events_by_message, same layout */
+    ev_row(&r, &e);
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    collect c = { 0 };
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 1001);
+    collect_reset(&c, 0);
+    assert_int_equal(s->rollback(s), 0);
+
+    assert_int_equal(s->begin(s, 0), 0);
+    char *after = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+}
+
 static void test_rollback_restores_exactly(void **state)
 {
     mtrk_store *s = *state;
@@ -1320,6 +1549,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_begin_waits_for_another_thread, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_operations_match_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_events_of_a_message_and_provider_ids_follow_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_of_a_moved_event_after_the_indexes_took_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_of_a_large_transaction, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
