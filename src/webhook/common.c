@@ -45,7 +45,7 @@ int wh_fail(wh_result *res, wh_verdict verdict, const char *fmt, ...)
 
 static void event_clear(wh_event *e)
 {
-    char **strs[] = { &e->provider_type, &e->provider_message_id, &e->key, &e->recipient, &e->url,
+    char **strs[] = { &e->provider_type, &e->provider_message_id, &e->send_id, &e->key, &e->recipient, &e->url,
                       &e->user_agent, &e->ip, &e->verdict_reason, &e->enhanced_status, &e->diagnostic,
                       &e->bounce_type, &e->bounce_subtype, &e->unsub_list, &e->raw, &e->error };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -62,6 +62,7 @@ void wh_result_free(wh_result *res)
         event_clear(&res->events[i]);
     free(res->events);
     free(res->confirm_url);
+    free(res->nonce);
     memset(res, 0, sizeof *res);
 }
 
@@ -620,6 +621,52 @@ int wh_check_age(const wh_request *req, wh_result *res, mtrk_time ts)
                        "signed timestamp is %lld s %s now, outside the tolerance of %lld s (a replay?)",
                        (long long)(diff / 1000), ts > req->now ? "after" : "before", (long long)(tol / 1000));
     return 0;
+}
+
+void wh_set_nonce(const wh_request *req, wh_result *res, const char *token, size_t len, mtrk_time ts)
+{
+    int64_t tol = req->secrets && req->secrets->tolerance_ms ? req->secrets->tolerance_ms : WH_DEFAULT_TOLERANCE_MS;
+    if (tol < 0 || token == NULL || len == 0)
+        return;
+    free(res->nonce);
+    if (len <= 128) {
+        res->nonce = malloc(len + 1);
+        if (res->nonce != NULL) {
+            memcpy(res->nonce, token, len);
+            res->nonce[len] = '\0';
+        }
+    } else {
+        unsigned char h[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(h, (const unsigned char *)token, len);
+        char hex[2 * sizeof h + 1];
+        wh_hex(hex, h, sizeof h);
+        res->nonce = wh_join("sha256", ":", hex);
+    }
+    mtrk_time base = ts > req->now ? ts : req->now;
+    res->nonce_expires = base > INT64_MAX - tol ? INT64_MAX : base + tol;
+}
+
+char *wh_msgid_norm(const char *id)
+{
+    if (id == NULL)
+        return NULL;
+    while (*id == ' ' || *id == '\t')
+        id++;
+    size_t n = strlen(id);
+    while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
+        n--;
+    if (n >= 2 && id[0] == '<' && id[n - 1] == '>') {
+        id++;
+        n -= 2;
+    }
+    if (n == 0)
+        return NULL;
+    char *p = malloc(n + 1);
+    if (p != NULL) {
+        memcpy(p, id, n);
+        p[n] = '\0';
+    }
+    return p;
 }
 
 int wh_need_key(const wh_request *req, wh_result *res, const char *provider)

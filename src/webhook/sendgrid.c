@@ -9,6 +9,9 @@
  * flattened into each event object). */
 #include "webhook.h"
 
+#include <openssl/bn.h>
+#include <openssl/ecdsa.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +50,18 @@ static int sg_verify(const wh_request *req, wh_result *res)
                 ok = wh_pk_verify(req->secrets->keys[i], "sha256", msg, tlen + req->len, sig, siglen);
     }
     free(msg);
+    if (ok) {
+        /* The replay token: the signature's r, unique per signing (a fresh
+         * nonce each time) and, unlike the whole signature, not malleable
+         * ((r, s) and (r, n - s) both verify). */
+        const unsigned char *p = sig;
+        ECDSA_SIG *es = d2i_ECDSA_SIG(NULL, &p, (long)siglen);
+        char *r = es ? BN_bn2hex(ECDSA_SIG_get0_r(es)) : NULL;
+        if (r != NULL)
+            wh_set_nonce(req, res, r, strlen(r), t);
+        OPENSSL_free(r);
+        ECDSA_SIG_free(es);
+    }
     free(sig);
     if (!ok)
         return wh_fail(res, WH_SIGNATURE_REFUSED, "signature does not verify with any configured public key");
@@ -81,6 +96,14 @@ static void sg_event(wh_event *ev, json_t *o)
     wh_set_str(&ev->key, ev, o, "sg_event_id");
     if (wh_set_str(&ev->provider_message_id, ev, o, "sg_message_id") == 0)
         wh_set_str(&ev->provider_message_id, ev, o, "smtp-id");
+    else if (ev->provider_message_id != NULL && strchr(ev->provider_message_id, '.') != NULL) {
+        /* "<X-Message-Id>.filter...": the send call returned the part before the first dot. */
+        size_t n = strcspn(ev->provider_message_id, ".");
+        if ((ev->send_id = malloc(n + 1)) != NULL) {
+            memcpy(ev->send_id, ev->provider_message_id, n);
+            ev->send_id[n] = '\0';
+        }
+    }
     wh_set_str(&ev->recipient, ev, o, "email");
     wh_set_str(&ev->ip, ev, o, "ip");
     wh_set_str(&ev->user_agent, ev, o, "useragent");

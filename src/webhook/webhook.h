@@ -65,7 +65,8 @@ typedef enum wh_verdict {
     WH_ACCEPTED = 0,          /* verified and parsed; see each event's error */
     WH_SIGNATURE_REFUSED = 1, /* signature missing, wrong, expired, or no key to check it */
     WH_MALFORMED = 2,         /* not the provider's format at all */
-    WH_CONFIRM = 3            /* SNS SubscriptionConfirmation: the host visits confirm_url */
+    WH_CONFIRM = 3,           /* SNS SubscriptionConfirmation: the host visits confirm_url */
+    WH_REPLAYED = 4           /* its signed token was seen within the tolerance (set by the core) */
 } wh_verdict;
 
 typedef struct wh_event {
@@ -75,6 +76,8 @@ typedef struct wh_event {
     int has_mid;
     mtrk_id mid;                /* echoed back from what was attached when sending */
     char *provider_message_id;
+    char *send_id;              /* the id the provider's send call returned, where it differs from
+                                   provider_message_id (SendGrid, SparkPost); NULL: the same */
     char *key;                  /* idempotency key: provider's event id or a documented derived key */
     mtrk_time occurred_at;      /* Unix ms (sub-millisecond digits truncated) */
     char *recipient;
@@ -102,6 +105,11 @@ typedef struct wh_result {
     wh_event *events;
     size_t n, cap;
     char *confirm_url;          /* WH_CONFIRM only */
+    /* A verified request's unique signed token (wh_set_nonce), remembered
+     * until nonce_expires so that a replay within the tolerance is refused;
+     * NULL when the provider signs none or nothing was verified. */
+    char *nonce;
+    mtrk_time nonce_expires;
 } wh_result;
 
 typedef struct wh_adapter {
@@ -193,6 +201,16 @@ int wh_bool(wh_event *ev, json_t *obj, const char *key);
 char *wh_join(const char *a, const char *sep, const char *b);
 /* Refuses a timestamp (Unix ms) outside now ± tolerance: 0 ok, -1 refused. */
 int wh_check_age(const wh_request *req, wh_result *res, mtrk_time ts);
+
+/* After a signature over a timestamp `ts` and a unique token verified:
+ * keeps "token" (up to 128 octets; a longer one is kept as its SHA-256) for
+ * the tolerance window (ts + tolerance, and at least now + tolerance). Does
+ * nothing when the timestamp is not checked (tolerance < 0). */
+void wh_set_nonce(const wh_request *req, wh_result *res, const char *token, size_t len, mtrk_time ts);
+/* A provider's message id as compared: surrounding blanks and one pair of
+ * angle brackets removed (Mailgun and Brevo return "<id@host>" when sending,
+ * Mailgun echoes it without). Malloc'd, or NULL (empty or out of memory). */
+char *wh_msgid_norm(const char *id);
 
 /* The provisional hard/soft table (bounce_table.c). */
 mtrk_bounce_kind wh_bounce_kind(const char *provider, const char *type, const char *subtype, int smtp_code,
