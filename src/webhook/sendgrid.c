@@ -151,36 +151,28 @@ static void sg_event(wh_event *ev, json_t *o)
         wh_set_str(&ev->unsub_list, ev, o, "asm_group_id");
     }
     if (ev->key == NULL)
-        wh_key_from_raw(ev);
+        wh_key_from_object(ev, o);
 }
 
+static int sg_element(void *ud, size_t i, json_t *o, const char *text, size_t len)
+{
+    wh_result *res = ud;
+    wh_event *ev = wh_event_add_text(res, text, len);
+    if (ev == NULL || ev->raw == NULL)
+        return wh_fail(res, WH_MALFORMED, "out of memory at event %zu", i);
+    if (!json_is_object(o))
+        wh_event_fail(ev, "event %zu is not a JSON object", i);
+    else
+        sg_event(ev, o);
+    return 0;
+}
+
+/* One element at a time (wh_json_array_spans): the parsed tree of one event
+ * at once, never the whole body's, and each event's raw text copied from
+ * the body rather than serialized again. */
 static int sg_parse(const wh_request *req, wh_result *res)
 {
-    json_t *root = wh_json_load(req->body, req->len, res, "sendgrid body");
-    if (root == NULL)
-        return -1;
-    if (!json_is_array(root)) {
-        json_decref(root);
-        return wh_fail(res, WH_MALFORMED, "sendgrid body is not a JSON array of events");
-    }
-    size_t i;
-    json_t *o;
-    json_array_foreach(root, i, o) {
-        wh_event *ev = wh_event_add(res, o);
-        if (ev == NULL) {
-            json_decref(root);
-            return wh_fail(res, WH_MALFORMED, "out of memory at event %zu", i);
-        }
-        if (!json_is_object(o))
-            wh_event_fail(ev, "event %zu is not a JSON object", i);
-        else
-            sg_event(ev, o);
-        /* Done with it: release it now, so the parsed tree and the events
-         * taken from it are not both whole in memory. */
-        json_array_set_new(root, i, json_null());
-    }
-    json_decref(root);
-    return 0;
+    return wh_json_array_spans(req->body, req->len, res, "sendgrid body", sg_element, res);
 }
 
 const wh_adapter wh_sendgrid = { "sendgrid", sg_verify, sg_parse };

@@ -140,6 +140,18 @@ const char *wh_header_get(const wh_request *req, const char *name);
  * NULL with res set to MALFORMED and a message on failure. */
 json_t *wh_json_load(const char *text, size_t len, wh_result *res, const char *what);
 wh_event *wh_event_add(wh_result *res, json_t *raw);
+/* An event whose raw text is `text` as the body has it (a copy). */
+wh_event *wh_event_add_text(wh_result *res, const char *text, size_t len);
+/* A JSON array body read one element at a time, without the whole tree:
+ * the nesting check of wh_json_load, then each(ud, index, value, text, len)
+ * per element (value released after the call; text/len its span in s).
+ * Returns 0, or -1 with res set (MALFORMED naming the fault, or each's -1). */
+int wh_json_array_spans(const char *s, size_t n, wh_result *res, const char *what,
+                        int (*each)(void *ud, size_t index, json_t *value, const char *text, size_t len), void *ud);
+/* wh_key_from_raw over the object's compact serialization (what the key of
+ * an event read by wh_json_array_spans is derived from, whatever its raw
+ * text's spacing). */
+void wh_key_from_object(wh_event *ev, json_t *o);
 void wh_event_fail(wh_event *ev, const char *fmt, ...);
 /* A body that is one event object or an array of them (`provider` names it
  * in messages): each element to `map`, or refused when not an object; an
