@@ -209,6 +209,7 @@ static void settings_version_3_caller_keeps_the_payload_setting(void **state)
     cur.keep_webhook_payloads = 1;
     cur.webhook_payload_retention_ms = 86400000LL;
     OK(mtrk_tenant_settings_set(t, &cur));
+    OK(mtrk_tenant_settings_get(&cur, t)); /* its strings are borrowed: read again after a set */
     cur.keep_webhook_payloads = 2;
     assert_int_equal(mtrk_tenant_settings_set(t, &cur), MTRK_EINVAL);
     assert_non_null(strstr(mtrk_tenant_errmsg(t), "keep_webhook_payloads"));
