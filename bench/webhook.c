@@ -424,8 +424,12 @@ static int run_record(void *arg, double *out, size_t nout)
             size_t n = 0;
             if ((rc = mtrk_event_record_batch(&n, poc, w.t, pin, batch)))
                 bench_die("mtrk_event_record_batch", rc, w.t);
-            for (size_t j = 0; j < batch; j++)
+            for (size_t j = 0; j < batch; j++) {
                 recorded += oc[j].status == 0;
+                if (oc[j].status != 0 && i + j == 0)
+                    fprintf(stderr, "bench-webhook: stage %d event 0: %s (%s)\n", c->stage, mtrk_strerror(oc[j].status),
+                            oc[j].message ? oc[j].message : "");
+            }
         }
         free(pin);
         free(oc);
