@@ -96,8 +96,9 @@ static void sg_event(wh_event *ev, json_t *o)
     wh_set_str(&ev->key, ev, o, "sg_event_id");
     if (wh_set_str(&ev->provider_message_id, ev, o, "sg_message_id") == 0)
         wh_set_str(&ev->provider_message_id, ev, o, "smtp-id");
-    else if (ev->provider_message_id != NULL && strchr(ev->provider_message_id, '.') != NULL) {
-        /* "<X-Message-Id>.filter...": the send call returned the part before the first dot. */
+    else if (!ev->has_mid && ev->provider_message_id != NULL && strchr(ev->provider_message_id, '.') != NULL) {
+        /* "<X-Message-Id>.filter...": the send call returned the part before
+         * the first dot. Only what an event without the mid is matched by. */
         size_t n = strcspn(ev->provider_message_id, ".");
         if ((ev->send_id = malloc(n + 1)) != NULL) {
             memcpy(ev->send_id, ev->provider_message_id, n);

@@ -77,7 +77,8 @@ typedef struct wh_event {
     mtrk_id mid;                /* echoed back from what was attached when sending */
     char *provider_message_id;
     char *send_id;              /* the id the provider's send call returned, where it differs from
-                                   provider_message_id (SendGrid, SparkPost); NULL: the same */
+                                   provider_message_id (SendGrid, SparkPost); NULL: the same (SendGrid
+                                   sets it only when the event echoes no mid) */
     char *key;                  /* idempotency key: provider's event id or a documented derived key */
     mtrk_time occurred_at;      /* Unix ms (sub-millisecond digits truncated) */
     char *recipient;
