@@ -46,6 +46,7 @@ struct cli_ctx {
     mtrk_tenant *t;
     bool json;
     int busy_timeout_ms; /* --busy-timeout (0: the library's default) */
+    bool record_provider_ids; /* events ingest --record-provider-ids */
 };
 
 /* Argument access. */

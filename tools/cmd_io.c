@@ -283,7 +283,7 @@ static int cmd_export(cli_ctx *c, cli_args *a)
 
 const cli_cmd cmds_io[] = {
     { "events ingest",
-      "mtrk events ingest [FILE|-] [--json]\n"
+      "mtrk events ingest [FILE|-] [--record-provider-ids] [--json]\n"
       "  JSON Lines, one event per line, fields as in mtrk_event_input: type, mid, lid,\n"
       "  occurred_at (Unix ms or RFC 3339), provider, provider_event_id,\n"
       "  provider_message_id, bounce_kind (hard|soft), diagnostic, user_agent, ip,\n"
@@ -293,8 +293,10 @@ const cli_cmd cmds_io[] = {
       "  new. ip and user_agent are stored cleaned (an ip that is not an address is\n"
       "  dropped). Lines longer than 64 KiB are refused. Bad lines are reported on\n"
       "  stderr with their line numbers and skipped; exit 2 if there were any, 3 if\n"
-      "  the database stayed busy (the summary names the lines not recorded).",
-      "json", 0, 1, 1, cmd_events_ingest },
+      "  the database stayed busy (the summary names the lines not recorded).\n"
+      "  --record-provider-ids: a sent line's provider_message_id of a webhook provider is\n"
+      "  recorded for its message, so that webhook events that echo no mid find it.",
+      "record-provider-ids json", 0, 1, 1, cmd_events_ingest },
     { "export",
       "mtrk export contacts|messages|events|links [--campaign C] [--type T] [--from T] [--to T]\n"
       "       [--format csv|jsonl] [--output FILE]\n"

@@ -220,7 +220,9 @@ static int cmd_webhook(cli_ctx *c, cli_args *a)
             print_json(provider, r);
         else
             print_text(provider, r);
-        if ((r->verdict != MTRK_WEBHOOK_ACCEPTED && r->verdict != MTRK_WEBHOOK_CONFIRM) || r->refused || r->conflicts)
+        if ((r->verdict != MTRK_WEBHOOK_ACCEPTED && r->verdict != MTRK_WEBHOOK_CONFIRM &&
+             r->verdict != MTRK_WEBHOOK_REPLAYED) ||
+            r->refused || r->conflicts)
             st = EXIT_DATA;
     }
     mtrk_webhook_result_free(r);
@@ -407,6 +409,35 @@ static int cmd_deadletters_replay(cli_ctx *c, cli_args *a)
     return 0;
 }
 
+static int cmd_webhook_payload(cli_ctx *c, cli_args *a)
+{
+    mtrk_id ev;
+    if (mtrk_id_from_string(&ev, a->pos[0]) != 0)
+        return usage_err(c, "EVENT_ID '%s' is not an id", a->pos[0]);
+    char *p = NULL;
+    int rc = mtrk_webhook_payload_get(&p, c->t, ev);
+    if (rc)
+        return lib_err(c, rc, "webhook payload");
+    printf("%s\n", p); /* JSON text either way */
+    mtrk_free(p);
+    return 0;
+}
+
+static int cmd_webhook_message_id(cli_ctx *c, cli_args *a)
+{
+    mtrk_id mid;
+    if (mtrk_id_from_string(&mid, a->pos[0]) != 0)
+        return usage_err(c, "MID '%s' is not an id", a->pos[0]);
+    int rc = mtrk_message_provider_id_set(c->t, mid, a->pos[1], a->pos[2]);
+    if (rc)
+        return lib_err(c, rc, "webhook message-id");
+    if (c->json)
+        printf("{\"recorded\":true}\n");
+    else
+        printf("recorded %s message id %s for %s\n", a->pos[1], a->pos[2], a->pos[0]);
+    return 0;
+}
+
 /* Two-word commands first: "webhook key ..." is not a request of provider "key". */
 const cli_cmd cmds_webhook[] = {
     { "webhook key",
@@ -419,6 +450,17 @@ const cli_cmd cmds_webhook[] = {
       "  Shows or changes a provider's timestamp tolerance (0 the default of 5 minutes, negative:\n"
       "  no check) and whether its requests are accepted unsigned while it has no key.",
       "tolerance-ms= allow-unsigned= json", 1, 1, 1, cmd_webhook_settings },
+    { "webhook payload",
+      "mtrk webhook payload EVENT_ID\n"
+      "  The provider's original event object kept for a recorded event (the tenant's\n"
+      "  --keep-webhook-payloads setting, `mtrk tenant set`), as JSON.",
+      "json", 1, 1, 1, cmd_webhook_payload },
+    { "webhook message-id",
+      "mtrk webhook message-id MID PROVIDER ID [--json]\n"
+      "  Records the id PROVIDER's send call returned for message MID: its webhook events\n"
+      "  that echo no mid find the message by it (`mtrk deadletters replay` records those\n"
+      "  kept aside before).",
+      "json", 3, 3, 1, cmd_webhook_message_id },
     { "webhook",
       "mtrk webhook PROVIDER [FILE|-] [--header 'Name: value']... [--url URL] [--cert PEM]\n"
       "             [--body-limit N] [--json]\n"

@@ -190,6 +190,28 @@ static void user_words(char *out, size_t size, const char *msg)
     out[o] = '\0';
 }
 
+/* --record-provider-ids: a sent line's provider message id, so that the
+ * provider's webhook events that echo no mid find the message (a provider
+ * that is not one of the library's webhook providers is left alone). A
+ * failure is reported like a refused line. */
+static void record_provider_id(ingest *g, const ingest_line *pe)
+{
+    const mtrk_event_input *in = &pe->in;
+    if (in->type != MTRK_EV_SENT || in->provider == NULL || in->provider_message_id == NULL)
+        return;
+    bool known = false;
+    for (size_t k = 0; mtrk_webhook_provider_name(k) != NULL; k++)
+        known |= strcmp(mtrk_webhook_provider_name(k), in->provider) == 0;
+    if (!known)
+        return;
+    int rc = mtrk_message_provider_id_set(g->c->t, in->mid, in->provider, in->provider_message_id);
+    if (rc) {
+        g->bad++;
+        fprintf(stderr, "mtrk events ingest: %s:%ld: provider message id not recorded: %s\n", g->name, pe->line,
+                mtrk_tenant_errmsg(g->c->t));
+    }
+}
+
 static int flush_ingest(ingest *g)
 {
     if (g->n == 0)
@@ -221,6 +243,8 @@ static int flush_ingest(ingest *g)
             } else if (outs[i].duplicate) {
                 g->duplicates++;
             }
+            if (outs[i].status == 0 && g->c->record_provider_ids)
+                record_provider_id(g, &g->p[i]);
         }
     }
     for (size_t i = 0; i < g->n; i++)
@@ -315,6 +339,7 @@ int cmd_events_ingest(cli_ctx *c, cli_args *a)
     if (in == NULL)
         return data_err(c, "%s: cannot open: %m", path);
     ingest_counts g = { 0 };
+    c->record_provider_ids = flag(a, "record-provider-ids");
     const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
     struct stat sb;
     long size = (in != stdin && fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode)) ? (long)sb.st_size : 0;

@@ -241,6 +241,18 @@ static int apply_settings(cli_ctx *c, mtrk_tenant *t, cli_args *a)
                          (unsigned long long)(max_days * 24));
     if (opt(a, "events-ahead-hours"))
         s.events_ahead_ms = (int64_t)v * 3600000LL;
+    const char *keep = opt(a, "keep-webhook-payloads");
+    if (keep && strcmp(keep, "yes") != 0 && strcmp(keep, "no") != 0)
+        return usage_err(c, "--keep-webhook-payloads '%s' is not yes or no", keep);
+    if (keep)
+        s.keep_webhook_payloads = strcmp(keep, "yes") == 0;
+    if ((rc = opt_u64(&v, c, a, "webhook-payload-days", (uint64_t)(s.webhook_payload_retention_ms / 86400000))))
+        return rc;
+    if (opt(a, "webhook-payload-days") && (v < 1 || v > max_days))
+        return usage_err(c, "--webhook-payload-days: %llu is outside 1..%llu", (unsigned long long)v,
+                         (unsigned long long)max_days);
+    if (opt(a, "webhook-payload-days"))
+        s.webhook_payload_retention_ms = (int64_t)v * 86400000LL;
     rc = mtrk_tenant_settings_set(t, &s);
     if (rc)
         return lib_err(c, rc, "tenant \"%s\" settings", mtrk_tenant_key(t));
@@ -259,9 +271,11 @@ static int print_settings(cli_ctx *c, mtrk_tenant *t)
         printf(",\"tracking_base_url\":");
         json_str(stdout, s.tracking_base_url);
         printf(",\"soft_bounce_threshold\":%u,\"attribution_window_ms\":%lld,\"retention_ms\":%lld,"
-               "\"events_earliest\":%lld,\"events_ahead_ms\":%lld}\n",
+               "\"events_earliest\":%lld,\"events_ahead_ms\":%lld,\"keep_webhook_payloads\":%s,"
+               "\"webhook_payload_retention_ms\":%lld}\n",
                s.soft_bounce_threshold, (long long)s.attribution_window_ms, (long long)s.retention_ms,
-               (long long)s.events_earliest, (long long)s.events_ahead_ms);
+               (long long)s.events_earliest, (long long)s.events_ahead_ms, s.keep_webhook_payloads ? "true" : "false",
+               (long long)s.webhook_payload_retention_ms);
     } else {
         printf("tenant                 %s\n", mtrk_tenant_key(t));
         printf("tracking base URL      %s\n", *s.tracking_base_url ? s.tracking_base_url : "(unset)");
@@ -272,6 +286,10 @@ static int print_settings(cli_ctx *c, mtrk_tenant *t)
         fmt_time(when, s.events_earliest);
         printf("events from            %s\n", when);
         printf("events ahead at most   %lld hours\n", (long long)(s.events_ahead_ms / 3600000));
+        if (s.keep_webhook_payloads)
+            printf("webhook payloads       kept %lld days\n", (long long)(s.webhook_payload_retention_ms / 86400000));
+        else
+            printf("webhook payloads       not kept\n");
     }
     return 0;
 }
@@ -330,20 +348,25 @@ static int cmd_tenant_set(cli_ctx *c, cli_args *a)
 }
 
 #define SETTINGS_OPTS \
-    "tracking-url= soft-bounce-threshold= attribution-days= retention-days= events-earliest= events-ahead-hours= json"
+    "tracking-url= soft-bounce-threshold= attribution-days= retention-days= events-earliest= events-ahead-hours= " \
+    "keep-webhook-payloads= webhook-payload-days= json"
 const cli_cmd cmds_admin[] = {
     { "init", "mtrk --db PATH [--tenant KEY] init\n  Creates the database file (if new) and the tenant (if new).",
       "json", 0, 0, 0, cmd_init },
     { "tenant create", "mtrk tenant create KEY [--tracking-url URL] [--soft-bounce-threshold N]\n"
       "                  [--attribution-days N] [--retention-days N] [--events-earliest TIME]\n"
-      "                  [--events-ahead-hours N] [--json]",
+      "                  [--events-ahead-hours N] [--keep-webhook-payloads yes|no]\n"
+      "                  [--webhook-payload-days N] [--json]",
       SETTINGS_OPTS, 1, 1, 0, cmd_tenant_create },
     { "tenant list", "mtrk tenant list [--json]", "json", 0, 0, 0, cmd_tenant_list },
     { "tenant show", "mtrk tenant show [--json]\n  The settings of --tenant.", "json", 0, 0, 1, cmd_tenant_show },
     { "tenant set", "mtrk tenant set [--tracking-url URL] [--soft-bounce-threshold N] [--attribution-days N]\n"
-      "                [--retention-days N] [--events-earliest TIME] [--events-ahead-hours N] [--json]\n"
+      "                [--retention-days N] [--events-earliest TIME] [--events-ahead-hours N]\n"
+      "                [--keep-webhook-payloads yes|no] [--webhook-payload-days N] [--json]\n"
       "  Changes the settings of --tenant (audited). Events must occur between --events-earliest\n"
-      "  (default 2000-01-01T00:00:00Z) and --events-ahead-hours after the clock (default 24).",
+      "  (default 2000-01-01T00:00:00Z) and --events-ahead-hours after the clock (default 24).\n"
+      "  --keep-webhook-payloads yes keeps each recorded webhook event's original object for\n"
+      "  --webhook-payload-days (default 30; `mtrk webhook payload EVENT_ID`).",
       SETTINGS_OPTS, 0, 0, 1, cmd_tenant_set },
     { NULL, NULL, NULL, 0, 0, 0, NULL },
 };

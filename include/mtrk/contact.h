@@ -414,7 +414,9 @@ MTRK_API const char *mtrk_audit_detail(const mtrk_audit_entry *e);
 /* ------------------------------------------------------------------ */
 /**
  * Scrubs the IP and user agent of every event older than the tenant's
- * retention period (relative to now). *out_scrubbed (may be NULL) counts
+ * retention period (relative to now), and deletes the kept webhook payloads
+ * that arrived more than webhook_payload_retention_ms ago (mtrk_tenant_settings
+ * version 4), in one write transaction. *out_scrubbed (may be NULL) counts
  * events changed. Meant to be scheduled by the host.
  */
 MTRK_API int mtrk_retention_apply(uint64_t *out_scrubbed, mtrk_tenant *tenant);

@@ -207,7 +207,7 @@ MTRK_API int mtrk_db_tenant_list(char **out_keys, size_t *out_n, mtrk_db *db);
  */
 #define MTRK_MAX_DURATION_MS (36500LL * 86400000LL)
 
-#define MTRK_TENANT_SETTINGS_VERSION 3 /**< Current version of mtrk_tenant_settings (its version member) */
+#define MTRK_TENANT_SETTINGS_VERSION 4 /**< Current version of mtrk_tenant_settings (its version member) */
 /** A tenant's settings (mtrk_tenant_settings_get, mtrk_tenant_settings_set). */
 typedef struct mtrk_tenant_settings {
     unsigned int version; /**< MTRK_TENANT_SETTINGS_VERSION or an older version */
@@ -230,19 +230,31 @@ typedef struct mtrk_tenant_settings {
     /** (version 3) How far after the clock an occurrence time may be (ms): a later one is refused.
      *  1..MTRK_MAX_DURATION_MS; default MTRK_EVENTS_AHEAD_DEFAULT_MS (a day). */
     int64_t events_ahead_ms;
+    /** (version 4) 1: provider webhooks keep each recorded event's original object
+     *  (mtrk_webhook_payload_get), erased with its contact and purged by mtrk_retention_apply once
+     *  webhook_payload_retention_ms has passed since it arrived; 0 (the default): not kept (dead
+     *  letters always keep theirs). */
+    int keep_webhook_payloads;
+    /** (version 4) How long a kept webhook payload is kept (ms), 1..MTRK_MAX_DURATION_MS; default
+     *  MTRK_WEBHOOK_PAYLOAD_RETENTION_DEFAULT_MS (30 days). */
+    int64_t webhook_payload_retention_ms;
 } mtrk_tenant_settings;
 /** Default of mtrk_tenant_settings.events_earliest: 2000-01-01T00:00:00Z. */
 #define MTRK_EVENTS_EARLIEST_DEFAULT 946684800000LL
 /** Default of mtrk_tenant_settings.events_ahead_ms: a day. */
 #define MTRK_EVENTS_AHEAD_DEFAULT_MS 86400000LL
+/** Default of mtrk_tenant_settings.webhook_payload_retention_ms: 30 days. */
+#define MTRK_WEBHOOK_PAYLOAD_RETENTION_DEFAULT_MS (30LL * 86400000LL)
 /** Initializer of a mtrk_tenant_settings at its current version, with the defaults */
 #define MTRK_TENANT_SETTINGS_INIT                                                                     \
     { MTRK_TENANT_SETTINGS_VERSION, "", 3, 30LL * 86400000LL, 365LL * 86400000LL, "",                 \
-      MTRK_EVENTS_EARLIEST_DEFAULT, MTRK_EVENTS_AHEAD_DEFAULT_MS }
+      MTRK_EVENTS_EARLIEST_DEFAULT, MTRK_EVENTS_AHEAD_DEFAULT_MS, 0,                                  \
+      MTRK_WEBHOOK_PAYLOAD_RETENTION_DEFAULT_MS }
 /**
  * Defaults: no base URL, threshold 3, attribution 30 days, retention 365 days,
- * no mailto, events from 2000-01-01 to a day ahead of the clock. Writes only
- * the fields `version` has (1, 2 or 3), so a caller compiled against an
+ * no mailto, events from 2000-01-01 to a day ahead of the clock, webhook
+ * payloads not kept (30 days when kept). Writes only
+ * the fields `version` has (1 to 4), so a caller compiled against an
  * older version can pass its smaller struct. MTRK_EVERSION if
  * unknown.
  */

@@ -28,9 +28,14 @@ typedef enum mtrk_webhook_verdict {
     MTRK_WEBHOOK_ACCEPTED = 0,          /**< verified and parsed: see each event's outcome */
     MTRK_WEBHOOK_SIGNATURE_REFUSED = 1, /**< signature missing, wrong, expired, or no key to check it */
     MTRK_WEBHOOK_MALFORMED = 2,         /**< unknown provider, empty or oversized body, not the provider's format */
-    MTRK_WEBHOOK_CONFIRM = 3            /**< SNS SubscriptionConfirmation: the host visits confirm_url */
+    MTRK_WEBHOOK_CONFIRM = 3,           /**< SNS SubscriptionConfirmation: the host visits confirm_url */
+    /** The request's signed unique token (Mailgun's token, Resend's svix-id, SendGrid's signature,
+     * an SNS MessageId) was accepted before within the timestamp tolerance: a replay (or a provider's
+     * retry of a request already recorded). Nothing written; the host may answer 2xx, since the first
+     * request's events were recorded. */
+    MTRK_WEBHOOK_REPLAYED = 4
 } mtrk_webhook_verdict;
-/** Static name ("accepted", "signature_refused", "malformed", "confirm"), or NULL if out of range. */
+/** Static name ("accepted", "signature_refused", "malformed", "confirm", "replayed"), or NULL if out of range. */
 MTRK_API const char *mtrk_webhook_verdict_name(mtrk_webhook_verdict verdict);
 
 /** One HTTP header of a request (names compared without regard to case). */
@@ -128,6 +133,43 @@ MTRK_API void mtrk_webhook_result_free(mtrk_webhook_result *result);
 
 /** The providers mtrk reads: the name of the i-th (0-based), or NULL past the last. */
 MTRK_API const char *mtrk_webhook_provider_name(size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Finding the message by the provider's message id                    */
+/* ------------------------------------------------------------------ */
+/**
+ * Records, at send time, the id the provider's send call returned for a
+ * message (SendGrid's X-Message-Id, SES's MessageId, Mailgun's id, Postmark's
+ * MessageID, SparkPost's transmission id, ...: docs/providers.md), so that
+ * webhook events that echo no mid find their message by it; dead letters
+ * kept for want of it are recorded by the next mtrk_deadletter_replay.
+ * mtrk_queue_mark_sent records it too when its provider is one of
+ * mtrk_webhook_provider_name's. Blanks and one pair of angle brackets around
+ * the id are ignored ("<id@host>" and "id@host" are one id). One id names
+ * one message; a message may have several (a resend, another provider).
+ * Setting the same pair again is a success. Returns MTRK_EINVAL (nil mid,
+ * unknown provider, empty id), MTRK_ETOOLONG (id over MTRK_MAX_PROVIDER),
+ * MTRK_ENOTFOUND (no such message), MTRK_EEXISTS (the id names another
+ * message), or a storage error. One write transaction; not audited (per-message
+ * data, erased with the message's contact).
+ */
+MTRK_API int mtrk_message_provider_id_set(mtrk_tenant *tenant, mtrk_id mid, const char *provider,
+                                          const char *provider_message_id);
+/**
+ * The message a provider's message id was recorded for, into *out_mid.
+ * MTRK_ENOTFOUND when none; MTRK_EINVAL as mtrk_message_provider_id_set.
+ */
+MTRK_API int mtrk_message_provider_id_find(mtrk_id *out_mid, mtrk_tenant *tenant, const char *provider,
+                                           const char *provider_message_id);
+
+/**
+ * The provider's original event object (JSON text) of a recorded webhook
+ * event, kept when the tenant's keep_webhook_payloads setting was on when it
+ * arrived (mtrk_tenant_settings version 4) and until its retention period.
+ * *out is malloc'd, freed with mtrk_free. MTRK_ENOTFOUND when none is kept
+ * for that event (not kept, purged, erased, or no such event).
+ */
+MTRK_API int mtrk_webhook_payload_get(char **out, mtrk_tenant *tenant, mtrk_id event_id);
 
 /* ------------------------------------------------------------------ */
 /* Keys and settings per provider                                      */

@@ -135,7 +135,7 @@ static int collect_cb(void *ud, void *row)
 {
     dl_rows *d = ud;
     const row_deadletters *r = row;
-    if (r->type == 0 || id_is_nil(r->message))
+    if (r->type == 0 || (id_is_nil(r->message) && r->provider_message_id == NULL && r->send_id == NULL))
         return 0; /* unmapped, or nothing to find its message by */
     if (d->n == d->cap) {
         row_deadletters *p = grow_array(d->v, &d->cap, sizeof *p, 64);
@@ -156,7 +156,7 @@ static void as_event(wh_event *ev, const row_deadletters *r)
     ev->mapped = 1;
     ev->type = (mtrk_event_type)r->type;
     ev->provider_type = r->provider_type;
-    ev->has_mid = 1;
+    ev->has_mid = !id_is_nil(r->message);
     ev->mid = r->message;
     ev->provider_message_id = r->provider_message_id;
     ev->key = r->event_key;
@@ -172,6 +172,7 @@ static void as_event(wh_event *ev, const row_deadletters *r)
     ev->diagnostic = r->diagnostic;
     ev->unsub_scope = (mtrk_unsub_scope)r->unsub_scope;
     ev->raw = r->payload;
+    ev->send_id = r->send_id;
 }
 
 static int replay_provider(mtrk_tenant *t, const char *provider, size_t *recorded)
@@ -311,6 +312,8 @@ int core_deadletters_erase_contact(mtrk_tenant *t, mtrk_id contact, const char *
         rows_clear(T_DEADLETTERS, &e.hits[i]);
     }
     free(e.hits);
+    if (rc == MTRK_OK)
+        rc = wh_data_erase_mids(t, mids, nmids);
     free(mids);
     return rc;
 }

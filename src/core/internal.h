@@ -324,8 +324,15 @@ int core_unsub_exists(mtrk_tenant *t, mtrk_id contact, mtrk_unsub_scope scope, m
  * address", used by mtrk_contact_add and by lead capture. */
 int core_contact_upsert(mtrk_tenant *t, const char *normalized, const mtrk_contact_spec *spec, mtrk_id *out_id,
                         int *created);
-/* deadletter.c: deletes the webhook dead letters of a contact's messages or addressed to it (erasure). */
+/* deadletter.c: deletes the webhook dead letters of a contact's messages or
+ * addressed to it, and its messages' provider ids and kept payloads (erasure). */
 int core_deadletters_erase_contact(mtrk_tenant *t, mtrk_id contact, const char *address);
+/* webhook_data.c: records a sent message's provider id when the provider is a
+ * webhook provider (mtrk_queue_mark_sent); anything else is left alone. */
+int core_provider_id_record(mtrk_tenant *t, mtrk_id mid, const char *provider, const char *id);
+/* webhook_data.c: deletes the kept webhook payloads that arrived more than
+ * retention_ms before now (mtrk_retention_apply). */
+int core_webhook_payloads_purge(mtrk_tenant *t, mtrk_time now, int64_t retention_ms);
 /* contact.c: changes a contact's status (no audit: the caller audits or the event traces). */
 int core_contact_status(mtrk_tenant *t, mtrk_id contact, mtrk_contact_status status);
 

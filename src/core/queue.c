@@ -331,6 +331,8 @@ MTRK_API int mtrk_queue_mark_sent(mtrk_tenant *t, mtrk_id mid, mtrk_time sent_at
             }
         }
     }
+    if (rc == MTRK_OK) /* webhook_data.c: webhook events that echo no mid find the message by it */
+        rc = core_provider_id_record(t, mid, provider, provider_message_id);
     return tx_end(t, rc);
 }
 

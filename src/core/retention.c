@@ -140,8 +140,11 @@ MTRK_API int mtrk_retention_apply(uint64_t *out_scrubbed, mtrk_tenant *t)
     if (rc == MTRK_OK) {
         mtrk_time now = core_now(t->db);
         mtrk_time before = tr.retention_ms > 0 && now > INT64_MIN + tr.retention_ms ? now - tr.retention_ms : now;
+        int64_t payload_ms = tr.webhook_payload_retention_ms;
         rows_clear(T_TENANTS, &tr);
         rc = scrub_campaigns(t, before, &n);
+        if (rc == MTRK_OK) /* webhook_data.c: kept provider payloads past their own period */
+            rc = core_webhook_payloads_purge(t, now, payload_ms);
     }
     rc = tx_end(t, rc);
     if (rc == MTRK_OK && out_scrubbed)

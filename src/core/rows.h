@@ -19,7 +19,9 @@
 
 /* address_rule: the rule the tenant's contacts' address_key values follow
  * (ADDR_RULE_*, address_migrate.c); events_earliest and events_ahead_ms: the
- * window of accepted occurrence times (evtime.c). */
+ * window of accepted occurrence times (evtime.c); keep_webhook_payloads (0/1)
+ * and webhook_payload_retention_ms: whether provider webhooks keep each
+ * recorded event's original object (webhook_payloads) and for how long. */
 #define TENANTS_COLS(X)                                  \
     X(tenants, id, ID, N_)                               \
     X(tenants, key, TEXT, N_)                            \
@@ -32,7 +34,9 @@
     X(tenants, list_unsubscribe_mailto, TEXT, NUL_)     \
     X(tenants, address_rule, INT, N_)                    \
     X(tenants, events_earliest, INT, N_)                 \
-    X(tenants, events_ahead_ms, INT, N_)
+    X(tenants, events_ahead_ms, INT, N_)                 \
+    X(tenants, keep_webhook_payloads, INT, N_)           \
+    X(tenants, webhook_payload_retention_ms, INT, N_)
 
 #define CONTACTS_COLS(X)                                 \
     X(contacts, tenant, ID, N_)                          \
@@ -331,7 +335,9 @@
 /* Webhook events kept aside (deadletter.c): unmapped types and events whose
  * message is not found. The mapped fields are kept so a replay records the
  * event as the request would have; payload is the provider's original
- * event object. (provider, event_key) is unique: a retry adds nothing. */
+ * event object; send_id the id the provider's send call returned where it
+ * differs from provider_message_id (wh_event). (provider, event_key) is
+ * unique: a retry adds nothing. */
 #define DEADLETTERS_COLS(X)                              \
     X(deadletters, tenant, ID, N_)                       \
     X(deadletters, id, ID, N_)                           \
@@ -354,7 +360,8 @@
     X(deadletters, bounce_kind, INT, N_)                 \
     X(deadletters, diagnostic, TEXT, NUL_)               \
     X(deadletters, unsub_scope, INT, N_)                 \
-    X(deadletters, payload, TEXT, NUL_)
+    X(deadletters, payload, TEXT, NUL_)                  \
+    X(deadletters, send_id, TEXT, NUL_)
 /* API bearer tokens (apitoken.c). hash: hex of BLAKE2b-256 of the token's
  * random part (never the token); revoked_at 0 while the token is valid. */
 #define API_TOKENS_COLS(X)                               \
@@ -386,6 +393,39 @@
     X(bounce_facts, bounce_type, TEXT, NUL_)             \
     X(bounce_facts, bounce_subtype, TEXT, NUL_)
 
+/* The provider's message id of a message, recorded at send time
+ * (mtrk_message_provider_id_set, mtrk_queue_mark_sent): a webhook event
+ * that echoes no mid is matched by it (webhook.c). provider_message_id is
+ * kept normalized (wh_msgid_norm). One id names one message; a message may
+ * have several (a resend, another provider). */
+#define PROVIDER_MESSAGES_COLS(X)                        \
+    X(provider_messages, tenant, ID, N_)                 \
+    X(provider_messages, provider, TEXT, N_)             \
+    X(provider_messages, provider_message_id, TEXT, N_)  \
+    X(provider_messages, message, ID, N_)                \
+    X(provider_messages, recorded_at, INT, N_)
+
+/* The provider's original event object of a recorded webhook event, kept
+ * when the tenant asks for it (keep_webhook_payloads) until its retention
+ * period (webhook_payload_retention_ms) has passed since arrived_at. */
+#define WEBHOOK_PAYLOADS_COLS(X)                         \
+    X(webhook_payloads, tenant, ID, N_)                  \
+    X(webhook_payloads, event, ID, N_)                   \
+    X(webhook_payloads, provider, TEXT, N_)              \
+    X(webhook_payloads, message, ID, N_)                 \
+    X(webhook_payloads, arrived_at, INT, N_)             \
+    X(webhook_payloads, payload, TEXT, N_)
+
+/* The unique tokens of signed webhook requests seen within their timestamp
+ * tolerance (Mailgun's token, Svix's id, ...): a request whose token is
+ * here is a replay. Pruned once expires_at has passed. */
+#define WEBHOOK_NONCES_COLS(X)                           \
+    X(webhook_nonces, tenant, ID, N_)                    \
+    X(webhook_nonces, provider, TEXT, N_)                \
+    X(webhook_nonces, token, TEXT, N_)                   \
+    X(webhook_nonces, seen_at, INT, N_)                  \
+    X(webhook_nonces, expires_at, INT, N_)
+
 /* Every table: (ENUM, name, number of primary-key columns). */
 #define ALL_TABLES(X)                 \
     X(TENANTS, tenants, 1)            \
@@ -415,7 +455,10 @@
     X(WEBHOOK_KEYS, webhook_keys, 3)  \
     X(DEADLETTERS, deadletters, 2) \
     X(API_TOKENS, api_tokens, 2) \
-    X(BOUNCE_FACTS, bounce_facts, 2)
+    X(BOUNCE_FACTS, bounce_facts, 2) \
+    X(PROVIDER_MESSAGES, provider_messages, 3) \
+    X(WEBHOOK_PAYLOADS, webhook_payloads, 2) \
+    X(WEBHOOK_NONCES, webhook_nonces, 3)
 
 /* Table numbers T_<ENUM>. */
 enum {
@@ -459,6 +502,9 @@ enum {
 #define deadletters_COLS_ DEADLETTERS_COLS
 #define api_tokens_COLS_ API_TOKENS_COLS
 #define bounce_facts_COLS_ BOUNCE_FACTS_COLS
+#define provider_messages_COLS_ PROVIDER_MESSAGES_COLS
+#define webhook_payloads_COLS_ WEBHOOK_PAYLOADS_COLS
+#define webhook_nonces_COLS_ WEBHOOK_NONCES_COLS
 ALL_TABLES(X_)
 #undef X_
 #undef X_FIELD
@@ -488,6 +534,9 @@ enum { IDX_LEADS_KEY = 0, IDX_LEADS_CAMPAIGN = 1, IDX_LEADS_CONTACT = 2 };
 enum { IDX_LINK_STATS_CAMPAIGN = 0 };
 enum { IDX_DEADLETTERS_KEY = 0 };
 enum { IDX_BOUNCE_FACTS_MESSAGE = 0, IDX_BOUNCE_FACTS_CAMPAIGN = 1 };
+enum { IDX_PROVIDER_MESSAGES_MESSAGE = 0 };
+enum { IDX_WEBHOOK_PAYLOADS_MESSAGE = 0, IDX_WEBHOOK_PAYLOADS_TIME = 1 };
+enum { IDX_WEBHOOK_NONCES_EXPIRY = 0 };
 
 /* Per-message facts (messages.flags), counted by the rollups. */
 #define MSGF_SENT 0x001           /* a sent event, or any outcome implying it */

@@ -72,6 +72,19 @@ static const mtrk_index_def bounce_facts_idx[] = {
     IDX("bounce_facts_by_message", 0, COL_bounce_facts_tenant, COL_bounce_facts_message),
     IDX("bounce_facts_by_campaign", 0, COL_bounce_facts_tenant, COL_bounce_facts_campaign, COL_bounce_facts_reason),
 };
+static const mtrk_index_def provider_messages_idx[] = {
+    /* A contact's erasure finds its messages' ids. */
+    IDX("provider_messages_by_message", 0, COL_provider_messages_tenant, COL_provider_messages_message),
+};
+static const mtrk_index_def webhook_payloads_idx[] = {
+    /* Erasure by message; the retention purge in arrival order. */
+    IDX("webhook_payloads_by_message", 0, COL_webhook_payloads_tenant, COL_webhook_payloads_message),
+    IDX("webhook_payloads_by_time", 0, COL_webhook_payloads_tenant, COL_webhook_payloads_arrived_at),
+};
+static const mtrk_index_def webhook_nonces_idx[] = {
+    /* Pruning the expired ones, oldest first. */
+    IDX("webhook_nonces_by_expiry", 0, COL_webhook_nonces_tenant, COL_webhook_nonces_expires_at),
+};
 #define NOIDX(n) static const mtrk_index_def *const n##_idx_none = NULL;
 #define IDXN(arr) (unsigned)(sizeof(arr) / sizeof((arr)[0])), arr
 
@@ -107,6 +120,9 @@ static const mtrk_table_def tables[T__COUNT] = {
     [T_DEADLETTERS] = TABLE_I(deadletters, 2),
     [T_API_TOKENS] = TABLE(api_tokens, 2),
     [T_BOUNCE_FACTS] = TABLE_I(bounce_facts, 2),
+    [T_PROVIDER_MESSAGES] = TABLE_I(provider_messages, 3),
+    [T_WEBHOOK_PAYLOADS] = TABLE_I(webhook_payloads, 2),
+    [T_WEBHOOK_NONCES] = TABLE_I(webhook_nonces, 3),
 };
 
 #define X_(E, n, k) [T_##E] = rows_##n##_offsets,
@@ -117,7 +133,7 @@ const size_t rows_sizes[T__COUNT] = { ALL_TABLES(X_) };
 #undef X_
 
 /* Bumped whenever a table, column or index changes. */
-#define SCHEMA_VERSION 12u
+#define SCHEMA_VERSION 13u
 
 MTRK_API unsigned mtrk_store_schema_version(void) { return SCHEMA_VERSION; }
 MTRK_API unsigned mtrk_store_table_count(void) { return T__COUNT; }

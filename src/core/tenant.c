@@ -106,6 +106,8 @@ MTRK_API int mtrk_tenant_create(mtrk_tenant **out, mtrk_db *db, const char *key,
             r.retention_ms = d.retention_ms;
             r.events_earliest = d.events_earliest;
             r.events_ahead_ms = d.events_ahead_ms;
+            r.keep_webhook_payloads = d.keep_webhook_payloads;
+            r.webhook_payload_retention_ms = d.webhook_payload_retention_ms;
             r.address_rule = ADDR_RULE_CURRENT; /* a new tenant's keys follow the current rule */
             r.secret = secret_hex;
             t->id = r.id;
@@ -229,6 +231,7 @@ MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int ver
     memcpy(s, &d,
            version == 1   ? offsetof(mtrk_tenant_settings, list_unsubscribe_mailto)
            : version == 2 ? offsetof(mtrk_tenant_settings, events_earliest)
+           : version == 3 ? offsetof(mtrk_tenant_settings, keep_webhook_payloads)
                           : sizeof *s);
     s->version = version;
     return MTRK_OK;
@@ -277,6 +280,10 @@ MTRK_API int mtrk_tenant_settings_get(mtrk_tenant_settings *out, mtrk_tenant *t)
         out->events_earliest = t->row.events_earliest;
         out->events_ahead_ms = t->row.events_ahead_ms;
     }
+    if (out->version >= 4) {
+        out->keep_webhook_payloads = (int)t->row.keep_webhook_payloads;
+        out->webhook_payload_retention_ms = t->row.webhook_payload_retention_ms;
+    }
     return MTRK_OK;
 }
 
@@ -310,8 +317,12 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
         rc = check_duration(t, "settings->retention_ms", s->retention_ms);
     if (rc == MTRK_OK && s->version >= 3)
         rc = check_duration(t, "settings->events_ahead_ms", s->events_ahead_ms);
+    if (rc == MTRK_OK && s->version >= 4)
+        rc = check_duration(t, "settings->webhook_payload_retention_ms", s->webhook_payload_retention_ms);
     if (rc)
         return rc;
+    if (s->version >= 4 && s->keep_webhook_payloads != 0 && s->keep_webhook_payloads != 1)
+        return terr(t, MTRK_EINVAL, "settings->keep_webhook_payloads is %d (0 or 1)", s->keep_webhook_payloads);
     /* The earliest time: not before the Unix epoch (times are signed, but no
      * e-mail event happened before 1970), and not after the clock, which
      * would refuse every event. */
@@ -375,6 +386,15 @@ MTRK_API int mtrk_tenant_settings_set(mtrk_tenant *t, const mtrk_tenant_settings
                           (long long)t->row.events_ahead_ms, (long long)s->events_ahead_ms);
                 nw.events_earliest = s->events_earliest;
                 nw.events_ahead_ms = s->events_ahead_ms;
+            }
+            if (s->version >= 4) {
+                sb_printf(&d,
+                          ",\"keep_webhook_payloads\":{\"from\":%lld,\"to\":%d},"
+                          "\"webhook_payload_retention_ms\":{\"from\":%lld,\"to\":%lld}",
+                          (long long)t->row.keep_webhook_payloads, s->keep_webhook_payloads,
+                          (long long)t->row.webhook_payload_retention_ms, (long long)s->webhook_payload_retention_ms);
+                nw.keep_webhook_payloads = s->keep_webhook_payloads;
+                nw.webhook_payload_retention_ms = s->webhook_payload_retention_ms;
             }
             sb_add(&d, "}");
             if (d.oom || nw.tracking_base_url == NULL)

@@ -22,6 +22,7 @@ MTRK_API const char *mtrk_webhook_verdict_name(mtrk_webhook_verdict v)
     case MTRK_WEBHOOK_SIGNATURE_REFUSED: return "signature_refused";
     case MTRK_WEBHOOK_MALFORMED: return "malformed";
     case MTRK_WEBHOOK_CONFIRM: return "confirm";
+    case MTRK_WEBHOOK_REPLAYED: return "replayed";
     default: return NULL;
     }
 }
@@ -447,6 +448,7 @@ static int dead_letter(mtrk_tenant *t, const char *provider, wh_event *ev, const
     r.diagnostic = ev->diagnostic;
     r.unsub_scope = ev->unsub_scope;
     r.payload = ev->raw;
+    r.send_id = ev->send_id;
     return st_insert(t, T_DEADLETTERS, &r);
 }
 
@@ -530,6 +532,20 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
         rc = terr(t, MTRK_ENOMEM, "out of memory recording a webhook request");
         goto done;
     }
+    /* The tenant's payload setting, as stored now (another handle may have changed it). */
+    bool keep = false;
+    {
+        row_tenants tr = { 0 };
+        tr.id = t->id;
+        rc = st_get(t, T_TENANTS, &tr);
+        if (rc == MTRK_OK)
+            keep = tr.keep_webhook_payloads != 0;
+        rows_clear(T_TENANTS, &tr);
+        if (rc == MTRK_ENOTFOUND)
+            rc = terr(t, rc, "tenant \"%s\" no longer exists", t->key);
+        if (rc)
+            goto done;
+    }
     size_t m = 0;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         wh_event *ev = b->evs[i];
@@ -546,10 +562,24 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
             continue;
         }
         if (!ev->has_mid) {
-            /* Messages keep the provider's message id, but without an index
-             * on it the store cannot find a message by it. */
-            rc = keep_reason(t, &reason[i], xstrdup("no mid echoed (a message is not found by the provider's message id)"));
-            continue;
+            /* The provider's message id recorded at send time (webhook_data.c):
+             * the id the send call returned where the event carries another. */
+            const char *pid = ev->send_id ? ev->send_id : ev->provider_message_id;
+            mtrk_id found;
+            int lr = pid ? wh_provider_id_lookup(t, provider, pid, &found) : MTRK_ENOTFOUND;
+            if (lr == MTRK_OK) {
+                ev->has_mid = 1;
+                ev->mid = found;
+            } else if (lr == MTRK_ENOTFOUND) {
+                rc = keep_reason(t, &reason[i],
+                                 pid ? strfmt("no mid echoed, and provider message id '%.128s' is not recorded "
+                                              "(mtrk_message_provider_id_set)", pid)
+                                     : xstrdup("no mid echoed, and no provider message id"));
+                continue;
+            } else {
+                rc = lr;
+                break;
+            }
         }
         if (ev->type == MTRK_EV_CLICK) {
             const char *why = NULL;
@@ -588,6 +618,10 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
             }
             if (o->message)
                 b->msgs[i] = xstrdup(o->message);
+            /* The original object, when the tenant keeps them (not for a
+             * duplicate: the first arrival's is kept). */
+            if (keep && o->status == MTRK_OK && !o->duplicate && b->evs[i]->raw != NULL)
+                rc = wh_payload_keep(t, provider, o->event_id, b->evs[i]->mid, now, b->evs[i]->raw);
         }
     }
     /* The dead letters, after the batch: it runs first in the transaction. */
@@ -722,6 +756,17 @@ MTRK_API int mtrk_webhook_ingest(mtrk_webhook_result **out, mtrk_tenant *t, cons
         wq.secrets = &sec;
         wq.body_limit = req->body_limit;
         wh_process(&r->wr, provider, &wq);
+        if (r->wr.verdict == WH_ACCEPTED && r->wr.nonce != NULL) {
+            /* webhook_data.c: a signed token seen within the tolerance is a replay. */
+            bool replayed = false;
+            rc = wh_nonce_check(t, provider, r->wr.nonce, wq.now, r->wr.nonce_expires, &replayed);
+            if (rc == MTRK_OK && replayed) {
+                wh_result_free(&r->wr);
+                wh_fail(&r->wr, WH_REPLAYED, "%s request already received: its signed token was accepted within "
+                                             "the timestamp tolerance (a replay, or a retry of a recorded request)",
+                        provider);
+            }
+        }
         r->pub.verdict = (mtrk_webhook_verdict)r->wr.verdict;
         memcpy(r->message, r->wr.message, sizeof r->message);
         r->pub.confirm_url = r->wr.confirm_url;

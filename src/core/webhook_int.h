@@ -29,4 +29,17 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b);
  * passes when not required). */
 int wh_check_provider(mtrk_tenant *t, const char *provider, bool required);
 
+/* webhook_data.c. The message a provider's message id was recorded for:
+ * 0 with *out set, or MTRK_ENOTFOUND (no message set). */
+int wh_provider_id_lookup(mtrk_tenant *t, const char *provider, const char *id, mtrk_id *out);
+/* Keeps a recorded event's original object (the tenant's setting is on). */
+int wh_payload_keep(mtrk_tenant *t, const char *provider, mtrk_id event, mtrk_id mid, mtrk_time now,
+                    const char *payload);
+/* Deletes the provider message ids and kept payloads of these messages. */
+int wh_data_erase_mids(mtrk_tenant *t, const mtrk_id *mids, size_t n);
+/* Prunes expired tokens, then: *replayed when `token` of `provider` is
+ * remembered and live; else remembers it until `expires`. */
+int wh_nonce_check(mtrk_tenant *t, const char *provider, const char *token, mtrk_time now, mtrk_time expires,
+                   bool *replayed);
+
 #endif

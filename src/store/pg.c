@@ -152,7 +152,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 10
+#define PG_SCHEMA_VERSION 11
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -785,9 +785,42 @@ static int migrate_10(pgstore *s, const char *schema)
                 "migrating to schema version 10");
 }
 
+/* Version 11: provider webhooks' per-message data (src/core/rows.h): the
+ * provider's message id recorded at send time, the original event objects a
+ * tenant keeps with the tenant's setting for them (off, 30 days, for the
+ * existing tenants), the signed tokens of recent requests, and the send id
+ * of a dead letter. Frozen: as this version made them. */
+static int migrate_11(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE tenants ADD COLUMN keep_webhook_payloads bigint NOT NULL DEFAULT 0,\n"
+                "  ADD COLUMN webhook_payload_retention_ms bigint NOT NULL DEFAULT 2592000000;\n"
+                "ALTER TABLE tenants ALTER COLUMN keep_webhook_payloads DROP DEFAULT,\n"
+                "  ALTER COLUMN webhook_payload_retention_ms DROP DEFAULT;\n"
+                "ALTER TABLE deadletters ADD COLUMN send_id text COLLATE \"C\";\n"
+                "CREATE TABLE \"provider_messages\" (\"tenant\" uuid NOT NULL, \"provider\" text COLLATE \"C\" NOT NULL,"
+                " \"provider_message_id\" text COLLATE \"C\" NOT NULL, \"message\" uuid NOT NULL,"
+                " \"recorded_at\" bigint NOT NULL, PRIMARY KEY (\"tenant\", \"provider\", \"provider_message_id\"));\n"
+                "CREATE INDEX \"provider_messages_by_message\" ON \"provider_messages\" (\"tenant\", \"message\","
+                " \"provider\", \"provider_message_id\");\n"
+                "CREATE TABLE \"webhook_payloads\" (\"tenant\" uuid NOT NULL, \"event\" uuid NOT NULL,"
+                " \"provider\" text COLLATE \"C\" NOT NULL, \"message\" uuid NOT NULL, \"arrived_at\" bigint NOT NULL,"
+                " \"payload\" text COLLATE \"C\" NOT NULL, PRIMARY KEY (\"tenant\", \"event\"));\n"
+                "CREATE INDEX \"webhook_payloads_by_message\" ON \"webhook_payloads\" (\"tenant\", \"message\", \"event\");\n"
+                "CREATE INDEX \"webhook_payloads_by_time\" ON \"webhook_payloads\" (\"tenant\", \"arrived_at\", \"event\");\n"
+                "CREATE TABLE \"webhook_nonces\" (\"tenant\" uuid NOT NULL, \"provider\" text COLLATE \"C\" NOT NULL,"
+                " \"token\" text COLLATE \"C\" NOT NULL, \"seen_at\" bigint NOT NULL, \"expires_at\" bigint NOT NULL,"
+                " PRIMARY KEY (\"tenant\", \"provider\", \"token\"));\n"
+                "CREATE INDEX \"webhook_nonces_by_expiry\" ON \"webhook_nonces\" (\"tenant\", \"expires_at\","
+                " \"provider\", \"token\");\n",
+                "migrating to schema version 11");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
-                                                            migrate_6, migrate_7, migrate_8, migrate_9, migrate_10 };
+                                                            migrate_6, migrate_7, migrate_8, migrate_9, migrate_10,
+                                                            migrate_11 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)

@@ -88,10 +88,10 @@
 /* ------------------------------------------------------------------ */
 
 /* Tables kept as rowid tables: their rows may be large (see the top). */
-static const char *const rowid_tables[] = { "campaigns", "leads", "audit" };
+static const char *const rowid_tables[] = { "campaigns", "leads", "audit", "webhook_payloads" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 12
+#define SQLITE_SCHEMA_VERSION 13
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -644,10 +644,41 @@ static int migrate_12(sqlstore *s)
     return exec_script(s, &b, "migrating to schema version 12");
 }
 
+/* Version 13: provider webhooks' per-message data (src/core/rows.h): the
+ * provider's message id recorded at send time, the original event objects a
+ * tenant keeps (a rowid table: its rows may be large) with the tenant's
+ * setting for them, the signed tokens of recent requests, and the send id of
+ * a dead letter. Frozen: as this version made them. */
+static int migrate_13(sqlstore *s)
+{
+    return exec_as(s,
+                   "ALTER TABLE tenants ADD COLUMN keep_webhook_payloads INTEGER NOT NULL DEFAULT 0;\n"
+                   "ALTER TABLE tenants ADD COLUMN webhook_payload_retention_ms INTEGER NOT NULL DEFAULT 2592000000;\n"
+                   "ALTER TABLE deadletters ADD COLUMN send_id TEXT;\n"
+                   "CREATE TABLE IF NOT EXISTS \"provider_messages\" (\"tenant\" BLOB NOT NULL, \"provider\" TEXT NOT NULL,"
+                   " \"provider_message_id\" TEXT NOT NULL, \"message\" BLOB NOT NULL, \"recorded_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"provider\", \"provider_message_id\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE INDEX IF NOT EXISTS \"provider_messages_by_message\" ON \"provider_messages\""
+                   " (\"tenant\", \"message\");\n"
+                   "CREATE TABLE IF NOT EXISTS \"webhook_payloads\" (\"tenant\" BLOB NOT NULL, \"event\" BLOB NOT NULL,"
+                   " \"provider\" TEXT NOT NULL, \"message\" BLOB NOT NULL, \"arrived_at\" INTEGER NOT NULL,"
+                   " \"payload\" TEXT NOT NULL, PRIMARY KEY (\"tenant\", \"event\")) STRICT;\n"
+                   "CREATE INDEX IF NOT EXISTS \"webhook_payloads_by_message\" ON \"webhook_payloads\""
+                   " (\"tenant\", \"message\", \"event\");\n"
+                   "CREATE INDEX IF NOT EXISTS \"webhook_payloads_by_time\" ON \"webhook_payloads\""
+                   " (\"tenant\", \"arrived_at\", \"event\");\n"
+                   "CREATE TABLE IF NOT EXISTS \"webhook_nonces\" (\"tenant\" BLOB NOT NULL, \"provider\" TEXT NOT NULL,"
+                   " \"token\" TEXT NOT NULL, \"seen_at\" INTEGER NOT NULL, \"expires_at\" INTEGER NOT NULL,"
+                   " PRIMARY KEY (\"tenant\", \"provider\", \"token\")) STRICT, WITHOUT ROWID;\n"
+                   "CREATE INDEX IF NOT EXISTS \"webhook_nonces_by_expiry\" ON \"webhook_nonces\""
+                   " (\"tenant\", \"expires_at\");\n",
+                   "migrating to schema version 13");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
                                                                  migrate_9, migrate_10, migrate_11,
-                                                                 migrate_12 };
+                                                                 migrate_12, migrate_13 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

@@ -45,7 +45,7 @@ int wh_fail(wh_result *res, wh_verdict verdict, const char *fmt, ...)
 
 static void event_clear(wh_event *e)
 {
-    char **strs[] = { &e->provider_type, &e->provider_message_id, &e->key, &e->recipient, &e->url,
+    char **strs[] = { &e->provider_type, &e->provider_message_id, &e->send_id, &e->key, &e->recipient, &e->url,
                       &e->user_agent, &e->ip, &e->verdict_reason, &e->enhanced_status, &e->diagnostic,
                       &e->bounce_type, &e->bounce_subtype, &e->unsub_list, &e->raw, &e->error };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -62,6 +62,7 @@ void wh_result_free(wh_result *res)
         event_clear(&res->events[i]);
     free(res->events);
     free(res->confirm_url);
+    free(res->nonce);
     memset(res, 0, sizeof *res);
 }
 
@@ -159,6 +160,129 @@ json_t *wh_json_load(const char *text, size_t len, wh_result *res, const char *w
         wh_fail(res, WH_MALFORMED, "%s: malformed JSON: %s (line %d, column %d)", what, err.text, err.line,
                 err.column);
     return root;
+}
+
+/* The end of the string starting at s[i] == '"' (one past its closing
+ * quote), or n when it is not closed. */
+static size_t string_end(const char *s, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    for (;;) {
+        const char *q = memchr(s + j, '"', n - j);
+        if (q == NULL)
+            return n;
+        size_t k = (size_t)(q - s), b = 0;
+        while (k - b > i + 1 && s[k - b - 1] == '\\')
+            b++;
+        j = k + 1;
+        if (b % 2 == 0)
+            return j;
+    }
+}
+
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+int wh_json_array_spans(const char *s, size_t n, wh_result *res, const char *what,
+                        int (*each)(void *ud, size_t index, json_t *value, const char *text, size_t len), void *ud)
+{
+    size_t at = 0;
+    if (depth_check(s, n, &at) != 0)
+        return wh_fail(res, WH_MALFORMED, "%s: JSON nested deeper than %d levels (at offset %zu)", what, WH_MAX_DEPTH,
+                       at);
+    size_t i = skip_ws(s, n, 0);
+    if (i == n || s[i] != '[')
+        return wh_fail(res, WH_MALFORMED, "%s is not a JSON array of events", what);
+    i = skip_ws(s, n, i + 1);
+    size_t index = 0;
+    if (i < n && s[i] == ']') {
+        i = skip_ws(s, n, i + 1);
+        return i == n ? 0 : wh_fail(res, WH_MALFORMED, "%s: malformed JSON: text after the array (offset %zu)", what, i);
+    }
+    for (;;) {
+        if (i >= n)
+            return wh_fail(res, WH_MALFORMED, "%s: malformed JSON: the body ends inside the array", what);
+        /* One element: a nested value to its matching close, a string, or a scalar. */
+        size_t start = i, depth = 0;
+        while (i < n) {
+            char c = s[i];
+            if (c == '"') {
+                i = string_end(s, n, i);
+                if (depth == 0)
+                    break;
+                continue;
+            }
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                if (depth == 0)
+                    break; /* a scalar ended by the array's close */
+                if (--depth == 0) {
+                    i++;
+                    break;
+                }
+            } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+                break;
+            }
+            i++;
+        }
+        if (i >= n && depth > 0)
+            return wh_fail(res, WH_MALFORMED, "%s: malformed JSON: the body ends inside element %zu (offset %zu)", what,
+                           index, start);
+        json_error_t err;
+        json_t *v = json_loadb(s + start, i - start, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+        if (v == NULL)
+            return wh_fail(res, WH_MALFORMED, "%s: malformed JSON: %s (element %zu at offset %zu, column %d)", what,
+                           err.text, index, start, err.column);
+        int rc = each(ud, index, v, s + start, i - start);
+        json_decref(v);
+        if (rc != 0)
+            return -1;
+        index++;
+        i = skip_ws(s, n, i);
+        if (i < n && s[i] == ',') {
+            i = skip_ws(s, n, i + 1);
+            continue;
+        }
+        if (i < n && s[i] == ']') {
+            i = skip_ws(s, n, i + 1);
+            if (i != n)
+                return wh_fail(res, WH_MALFORMED, "%s: malformed JSON: text after the array (offset %zu)", what, i);
+            return 0;
+        }
+        return wh_fail(res, WH_MALFORMED, "%s: malformed JSON: expected ',' or ']' after element %zu (offset %zu)",
+                       what, index - 1, i);
+    }
+}
+
+wh_event *wh_event_add_text(wh_result *res, const char *text, size_t len)
+{
+    wh_event *ev = wh_event_add(res, NULL);
+    if (ev == NULL)
+        return NULL;
+    if ((ev->raw = malloc(len + 1)) != NULL) {
+        memcpy(ev->raw, text, len);
+        ev->raw[len] = '\0';
+    }
+    return ev;
+}
+
+void wh_key_from_object(wh_event *ev, json_t *o)
+{
+    if (ev->key != NULL)
+        return;
+    char *compact = json_dumps(o, JSON_COMPACT | JSON_ENCODE_ANY);
+    if (compact == NULL)
+        return;
+    char *raw = ev->raw;
+    ev->raw = compact;
+    wh_key_from_raw(ev);
+    ev->raw = raw;
+    free(compact);
 }
 
 char *wh_strdup(const char *s)
@@ -620,6 +744,52 @@ int wh_check_age(const wh_request *req, wh_result *res, mtrk_time ts)
                        "signed timestamp is %lld s %s now, outside the tolerance of %lld s (a replay?)",
                        (long long)(diff / 1000), ts > req->now ? "after" : "before", (long long)(tol / 1000));
     return 0;
+}
+
+void wh_set_nonce(const wh_request *req, wh_result *res, const char *token, size_t len, mtrk_time ts)
+{
+    int64_t tol = req->secrets && req->secrets->tolerance_ms ? req->secrets->tolerance_ms : WH_DEFAULT_TOLERANCE_MS;
+    if (tol < 0 || token == NULL || len == 0)
+        return;
+    free(res->nonce);
+    if (len <= 128) {
+        res->nonce = malloc(len + 1);
+        if (res->nonce != NULL) {
+            memcpy(res->nonce, token, len);
+            res->nonce[len] = '\0';
+        }
+    } else {
+        unsigned char h[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(h, (const unsigned char *)token, len);
+        char hex[2 * sizeof h + 1];
+        wh_hex(hex, h, sizeof h);
+        res->nonce = wh_join("sha256", ":", hex);
+    }
+    mtrk_time base = ts > req->now ? ts : req->now;
+    res->nonce_expires = base > INT64_MAX - tol ? INT64_MAX : base + tol;
+}
+
+char *wh_msgid_norm(const char *id)
+{
+    if (id == NULL)
+        return NULL;
+    while (*id == ' ' || *id == '\t')
+        id++;
+    size_t n = strlen(id);
+    while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
+        n--;
+    if (n >= 2 && id[0] == '<' && id[n - 1] == '>') {
+        id++;
+        n -= 2;
+    }
+    if (n == 0)
+        return NULL;
+    char *p = malloc(n + 1);
+    if (p != NULL) {
+        memcpy(p, id, n);
+        p[n] = '\0';
+    }
+    return p;
 }
 
 int wh_need_key(const wh_request *req, wh_result *res, const char *provider)

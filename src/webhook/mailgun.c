@@ -47,6 +47,7 @@ static int mg_verify(const wh_request *req, wh_result *res, json_t *sig)
     free(msg);
     if (!ok)
         return wh_fail(res, WH_SIGNATURE_REFUSED, "mailgun signature does not match any configured signing key");
+    wh_set_nonce(req, res, json_string_value(tok), kl, t);
     return 0;
 }
 

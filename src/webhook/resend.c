@@ -83,6 +83,7 @@ static int rs_verify(const wh_request *req, wh_result *res)
     free(msg);
     if (!ok)
         return wh_fail(res, WH_SIGNATURE_REFUSED, "svix-signature does not match any configured secret");
+    wh_set_nonce(req, res, id, il, t);
     return 0;
 }
 

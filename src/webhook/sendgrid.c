@@ -9,6 +9,9 @@
  * flattened into each event object). */
 #include "webhook.h"
 
+#include <openssl/bn.h>
+#include <openssl/ecdsa.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +50,18 @@ static int sg_verify(const wh_request *req, wh_result *res)
                 ok = wh_pk_verify(req->secrets->keys[i], "sha256", msg, tlen + req->len, sig, siglen);
     }
     free(msg);
+    if (ok) {
+        /* The replay token: the signature's r, unique per signing (a fresh
+         * nonce each time) and, unlike the whole signature, not malleable
+         * ((r, s) and (r, n - s) both verify). */
+        const unsigned char *p = sig;
+        ECDSA_SIG *es = d2i_ECDSA_SIG(NULL, &p, (long)siglen);
+        char *r = es ? BN_bn2hex(ECDSA_SIG_get0_r(es)) : NULL;
+        if (r != NULL)
+            wh_set_nonce(req, res, r, strlen(r), t);
+        OPENSSL_free(r);
+        ECDSA_SIG_free(es);
+    }
     free(sig);
     if (!ok)
         return wh_fail(res, WH_SIGNATURE_REFUSED, "signature does not verify with any configured public key");
@@ -81,6 +96,15 @@ static void sg_event(wh_event *ev, json_t *o)
     wh_set_str(&ev->key, ev, o, "sg_event_id");
     if (wh_set_str(&ev->provider_message_id, ev, o, "sg_message_id") == 0)
         wh_set_str(&ev->provider_message_id, ev, o, "smtp-id");
+    else if (!ev->has_mid && ev->provider_message_id != NULL && strchr(ev->provider_message_id, '.') != NULL) {
+        /* "<X-Message-Id>.filter...": the send call returned the part before
+         * the first dot. Only what an event without the mid is matched by. */
+        size_t n = strcspn(ev->provider_message_id, ".");
+        if ((ev->send_id = malloc(n + 1)) != NULL) {
+            memcpy(ev->send_id, ev->provider_message_id, n);
+            ev->send_id[n] = '\0';
+        }
+    }
     wh_set_str(&ev->recipient, ev, o, "email");
     wh_set_str(&ev->ip, ev, o, "ip");
     wh_set_str(&ev->user_agent, ev, o, "useragent");
@@ -128,36 +152,28 @@ static void sg_event(wh_event *ev, json_t *o)
         wh_set_str(&ev->unsub_list, ev, o, "asm_group_id");
     }
     if (ev->key == NULL)
-        wh_key_from_raw(ev);
+        wh_key_from_object(ev, o);
 }
 
+static int sg_element(void *ud, size_t i, json_t *o, const char *text, size_t len)
+{
+    wh_result *res = ud;
+    wh_event *ev = wh_event_add_text(res, text, len);
+    if (ev == NULL || ev->raw == NULL)
+        return wh_fail(res, WH_MALFORMED, "out of memory at event %zu", i);
+    if (!json_is_object(o))
+        wh_event_fail(ev, "event %zu is not a JSON object", i);
+    else
+        sg_event(ev, o);
+    return 0;
+}
+
+/* One element at a time (wh_json_array_spans): the parsed tree of one event
+ * at once, never the whole body's, and each event's raw text copied from
+ * the body rather than serialized again. */
 static int sg_parse(const wh_request *req, wh_result *res)
 {
-    json_t *root = wh_json_load(req->body, req->len, res, "sendgrid body");
-    if (root == NULL)
-        return -1;
-    if (!json_is_array(root)) {
-        json_decref(root);
-        return wh_fail(res, WH_MALFORMED, "sendgrid body is not a JSON array of events");
-    }
-    size_t i;
-    json_t *o;
-    json_array_foreach(root, i, o) {
-        wh_event *ev = wh_event_add(res, o);
-        if (ev == NULL) {
-            json_decref(root);
-            return wh_fail(res, WH_MALFORMED, "out of memory at event %zu", i);
-        }
-        if (!json_is_object(o))
-            wh_event_fail(ev, "event %zu is not a JSON object", i);
-        else
-            sg_event(ev, o);
-        /* Done with it: release it now, so the parsed tree and the events
-         * taken from it are not both whole in memory. */
-        json_array_set_new(root, i, json_null());
-    }
-    json_decref(root);
-    return 0;
+    return wh_json_array_spans(req->body, req->len, res, "sendgrid body", sg_element, res);
 }
 
 const wh_adapter wh_sendgrid = { "sendgrid", sg_verify, sg_parse };

@@ -162,7 +162,12 @@ static int sns_verify(json_t *env, const char *type, const wh_request *req, wh_r
         json_t *tv = json_object_get(env, "Timestamp");
         if (!json_is_string(tv) || wh_time_iso8601(&ts, json_string_value(tv)) != 0)
             return wh_fail(res, WH_SIGNATURE_REFUSED, "SNS Timestamp is not an ISO 8601 time");
-        return wh_check_age(req, res, ts);
+        if (wh_check_age(req, res, ts) != 0)
+            return -1;
+        json_t *mid = json_object_get(env, "MessageId"); /* signed, one per notification */
+        if (json_is_string(mid))
+            wh_set_nonce(req, res, json_string_value(mid), json_string_length(mid), ts);
+        return 0;
     }
     return 0;
 }

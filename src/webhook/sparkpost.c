@@ -51,6 +51,7 @@ static void sp_event(wh_event *ev, json_t *o)
     wh_set_time(ev, o, "timestamp", WH_SECONDS);
     wh_set_str(&ev->key, ev, o, "event_id");
     wh_set_str(&ev->provider_message_id, ev, o, "message_id");
+    wh_set_str(&ev->send_id, ev, o, "transmission_id"); /* what the send call (a transmission) returned */
     if (wh_set_str(&ev->recipient, ev, o, "rcpt_to") == 0)
         wh_set_str(&ev->recipient, ev, o, "raw_rcpt_to");
     wh_set_mid(ev, wh_str(ev, json_object_get(o, "rcpt_meta"), WH_MID_KEY), "rcpt_meta." WH_MID_KEY);

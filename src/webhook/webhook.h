@@ -65,7 +65,8 @@ typedef enum wh_verdict {
     WH_ACCEPTED = 0,          /* verified and parsed; see each event's error */
     WH_SIGNATURE_REFUSED = 1, /* signature missing, wrong, expired, or no key to check it */
     WH_MALFORMED = 2,         /* not the provider's format at all */
-    WH_CONFIRM = 3            /* SNS SubscriptionConfirmation: the host visits confirm_url */
+    WH_CONFIRM = 3,           /* SNS SubscriptionConfirmation: the host visits confirm_url */
+    WH_REPLAYED = 4           /* its signed token was seen within the tolerance (set by the core) */
 } wh_verdict;
 
 typedef struct wh_event {
@@ -75,6 +76,9 @@ typedef struct wh_event {
     int has_mid;
     mtrk_id mid;                /* echoed back from what was attached when sending */
     char *provider_message_id;
+    char *send_id;              /* the id the provider's send call returned, where it differs from
+                                   provider_message_id (SendGrid, SparkPost); NULL: the same (SendGrid
+                                   sets it only when the event echoes no mid) */
     char *key;                  /* idempotency key: provider's event id or a documented derived key */
     mtrk_time occurred_at;      /* Unix ms (sub-millisecond digits truncated) */
     char *recipient;
@@ -102,6 +106,11 @@ typedef struct wh_result {
     wh_event *events;
     size_t n, cap;
     char *confirm_url;          /* WH_CONFIRM only */
+    /* A verified request's unique signed token (wh_set_nonce), remembered
+     * until nonce_expires so that a replay within the tolerance is refused;
+     * NULL when the provider signs none or nothing was verified. */
+    char *nonce;
+    mtrk_time nonce_expires;
 } wh_result;
 
 typedef struct wh_adapter {
@@ -132,6 +141,18 @@ const char *wh_header_get(const wh_request *req, const char *name);
  * NULL with res set to MALFORMED and a message on failure. */
 json_t *wh_json_load(const char *text, size_t len, wh_result *res, const char *what);
 wh_event *wh_event_add(wh_result *res, json_t *raw);
+/* An event whose raw text is `text` as the body has it (a copy). */
+wh_event *wh_event_add_text(wh_result *res, const char *text, size_t len);
+/* A JSON array body read one element at a time, without the whole tree:
+ * the nesting check of wh_json_load, then each(ud, index, value, text, len)
+ * per element (value released after the call; text/len its span in s).
+ * Returns 0, or -1 with res set (MALFORMED naming the fault, or each's -1). */
+int wh_json_array_spans(const char *s, size_t n, wh_result *res, const char *what,
+                        int (*each)(void *ud, size_t index, json_t *value, const char *text, size_t len), void *ud);
+/* wh_key_from_raw over the object's compact serialization (what the key of
+ * an event read by wh_json_array_spans is derived from, whatever its raw
+ * text's spacing). */
+void wh_key_from_object(wh_event *ev, json_t *o);
 void wh_event_fail(wh_event *ev, const char *fmt, ...);
 /* A body that is one event object or an array of them (`provider` names it
  * in messages): each element to `map`, or refused when not an object; an
@@ -193,6 +214,16 @@ int wh_bool(wh_event *ev, json_t *obj, const char *key);
 char *wh_join(const char *a, const char *sep, const char *b);
 /* Refuses a timestamp (Unix ms) outside now ± tolerance: 0 ok, -1 refused. */
 int wh_check_age(const wh_request *req, wh_result *res, mtrk_time ts);
+
+/* After a signature over a timestamp `ts` and a unique token verified:
+ * keeps "token" (up to 128 octets; a longer one is kept as its SHA-256) for
+ * the tolerance window (ts + tolerance, and at least now + tolerance). Does
+ * nothing when the timestamp is not checked (tolerance < 0). */
+void wh_set_nonce(const wh_request *req, wh_result *res, const char *token, size_t len, mtrk_time ts);
+/* A provider's message id as compared: surrounding blanks and one pair of
+ * angle brackets removed (Mailgun and Brevo return "<id@host>" when sending,
+ * Mailgun echoes it without). Malloc'd, or NULL (empty or out of memory). */
+char *wh_msgid_norm(const char *id);
 
 /* A provider's bounce object as a reason of mtrk's taxonomy (bounce_table.c). */
 mtrk_bounce_reason wh_bounce_reason(const char *provider, const char *type, const char *subtype, int smtp_code,

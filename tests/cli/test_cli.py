@@ -578,6 +578,31 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(self.t.json("webhook", "key", "list", "mailgun", "--json")), 1)
         self.t.run("webhook", "key", "rotate", "mailgun", expect=1)
 
+    def test_webhook_provider_ids_and_kept_payloads(self):
+        self.campaign(n=2)
+        mids = [json.loads(l)["mid"] for l in self.t.run("export", "messages", "--format", "jsonl").stdout.splitlines()]
+        # A send recorded by ingest, with its SES message id.
+        sent = self.t.write("sent.jsonl", json.dumps(dict(type="sent", mid=mids[0], occurred_at=1767222000000,
+                                                          provider="ses", provider_message_id="ses-1")) + "\n")
+        self.t.run("events", "ingest", sent, "--record-provider-ids")
+        self.t.run("webhook", "message-id", mids[1], "sendgrid", "<SGID1>")
+        self.t.run("webhook", "message-id", mids[0], "sendgrid", "SGID1", expect=2)  # another message's id
+        self.t.run("webhook", "message-id", "nope", "sendgrid", "x", expect=1)
+        self.t.run("tenant", "set", "--keep-webhook-payloads", "yes", "--webhook-payload-days", "3")
+        shown = self.t.json("tenant", "show", "--json")
+        self.assertEqual((shown["keep_webhook_payloads"], shown["webhook_payload_retention_ms"]), (True, 3 * 86400000))
+        self.t.run("tenant", "set", "--keep-webhook-payloads", "maybe", expect=1)
+        self.t.run("webhook", "settings", "sendgrid", "--allow-unsigned", "yes")
+        body = self.t.write("sg.json", json.dumps([dict(email="u1@example.com", timestamp=1767225600 - 60,
+                                                        event="delivered", sg_event_id="nm1",
+                                                        sg_message_id="SGID1.filter0001.1.2.0")]))
+        r = self.t.json("webhook", "sendgrid", body, "--json")
+        self.assertEqual(r["recorded"], 1)
+        self.assertEqual(r["outcomes"][0]["mid"], mids[1])
+        ev = r["outcomes"][0]["event_id"]
+        self.assertEqual(json.loads(self.t.run("webhook", "payload", ev).stdout)["sg_event_id"], "nm1")
+        self.t.run("webhook", "payload", mids[0], expect=2)  # no payload kept under that id
+
     def test_leads(self):
         self.campaign(5)
         lid = self.t.json("leads", "capture", "C1", "--address", "lead@example.com", "--field", "company=Acme",

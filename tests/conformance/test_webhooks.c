@@ -21,7 +21,19 @@
  *  7. Dead letters are listed, counted and replayed; a replay keeps those
  *     whose message is still not found.
  *  8. Erasing a contact deletes the dead letters of its messages and those
- *     addressed to it (they hold its address).
+ *     addressed to it (they hold its address), its messages' provider ids
+ *     and their kept payloads.
+ *  9. An event that echoes no mid is matched by the provider's message id
+ *     recorded at send time (mtrk_message_provider_id_set, or
+ *     mtrk_queue_mark_sent with a webhook provider's name); one whose id is
+ *     not recorded is dead-lettered and recorded by a replay once it is. One
+ *     id names one message.
+ * 10. With the tenant's keep_webhook_payloads on, each recorded event's
+ *     original object is kept, readable by event id, until its retention
+ *     period has passed (mtrk_retention_apply purges it); off, none is kept.
+ * 11. A signed request's unique token accepted within the timestamp
+ *     tolerance refuses the same token again (verdict replayed, nothing
+ *     written); expired tokens are pruned.
  */
 #include "conf_util.h"
 
@@ -287,12 +299,14 @@ static void clicks_are_matched_to_the_link_catalogue(void **state)
     assert_int_equal(m.clicks_total, 2);
 }
 
-/* Mailgun's signature: hex HMAC-SHA256 of timestamp + token. */
+/* Mailgun's signature: hex HMAC-SHA256 of timestamp + token; the token is
+ * unique per request ("tok-" and the event id here). */
 static char *mailgun_body(const char *key, const char *ts, mtrk_id mid, const char *id)
 {
-    char mac_hex[65], msg[128], ms[MTRK_ID_STRLEN + 1];
+    char mac_hex[65], msg[128], ms[MTRK_ID_STRLEN + 1], token[64];
     unsigned char mac[32];
-    snprintf(msg, sizeof msg, "%s%s", ts, "tok123");
+    snprintf(token, sizeof token, "tok-%s", id);
+    snprintf(msg, sizeof msg, "%s%s", ts, token);
     crypto_auth_hmacsha256_state st;
     crypto_auth_hmacsha256_init(&st, (const unsigned char *)key, strlen(key));
     crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
@@ -302,10 +316,10 @@ static char *mailgun_body(const char *key, const char *ts, mtrk_id mid, const ch
     char *b = malloc(1024);
     assert_non_null(b);
     snprintf(b, 1024,
-             "{\"signature\":{\"timestamp\":\"%s\",\"token\":\"tok123\",\"signature\":\"%s\"},"
+             "{\"signature\":{\"timestamp\":\"%s\",\"token\":\"%s\",\"signature\":\"%s\"},"
              "\"event-data\":{\"event\":\"delivered\",\"id\":\"%s\",\"timestamp\":%s.25,"
              "\"recipient\":\"a@example.com\",\"user-variables\":{\"mtrk_mid\":\"%s\"}}}",
-             ts, mac_hex, id, ts, ms);
+             ts, token, mac_hex, id, ts, ms);
     return b;
 }
 
@@ -431,6 +445,222 @@ static void erasing_a_contact_erases_its_dead_letters(void **state)
     conf_scn_free(&s);
 }
 
+/* A SendGrid event that echoes no mid: found by its sg_message_id's prefix. */
+static char *sg_nomid(char *buf, size_t n, const char *type, const char *id, const char *sgmid)
+{
+    snprintf(buf, n,
+             "{\"email\":\"pm0@example.com\",\"timestamp\":" SG_TS ",\"event\":\"%s\",\"sg_event_id\":\"%s\","
+             "\"sg_message_id\":\"%s.filterdrecv-5645d9c87f-6r8wq-1-5F1F1B1C-2.0\"}",
+             type, id, sgmid);
+    return buf;
+}
+
+static void events_without_a_mid_are_matched_by_the_provider_message_id(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "pm", 3, 0, 1);
+    allow_unsigned(fx->t, "sendgrid");
+    char a[512], b[512], body[1200];
+    snprintf(body, sizeof body, "[%s]", sg_nomid(a, sizeof a, "delivered", "pm-e1", "XMSGID0"));
+    mtrk_webhook_result *r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->dead_lettered, 1);
+    assert_non_null(strstr(r->outcomes[0]->message, "XMSGID0"));
+    assert_non_null(strstr(r->outcomes[0]->message, "not recorded"));
+    mtrk_webhook_result_free(r);
+    size_t rec = 0, left = 0;
+    CONF_OK(mtrk_deadletter_replay(&rec, &left, fx->t, "sendgrid"));
+    assert_int_equal(rec, 0);
+    assert_int_equal(left, 1);
+
+    /* Recorded at send time (the id the send call returned), the dead letter replays. */
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[0], "sendgrid", "XMSGID0"));
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[0], "sendgrid", " <XMSGID0> ")); /* the same id */
+    size_t before = conf_count_message_events(fx->t, s.mids[0]);
+    CONF_OK(mtrk_deadletter_replay(&rec, &left, fx->t, "sendgrid"));
+    assert_int_equal(rec, 1);
+    assert_int_equal(left, 0);
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), before + 1);
+
+    /* Later events find it at once; the result names the message found. */
+    snprintf(body, sizeof body, "[%s]", sg_nomid(b, sizeof b, "open", "pm-e2", "XMSGID0"));
+    r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->recorded, 1);
+    CONF_ID_EQ(r->events[0]->mid, s.mids[0]);
+    mtrk_webhook_result_free(r);
+
+    /* One id names one message; ids are per provider and per tenant. */
+    CONF_EXPECT(MTRK_EEXISTS, mtrk_message_provider_id_set(fx->t, s.mids[1], "sendgrid", "XMSGID0"));
+    CONF_ERRMSG_HAS("XMSGID0");
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[1], "mailgun", "XMSGID0"));
+    mtrk_id got;
+    CONF_OK(mtrk_message_provider_id_find(&got, fx->t, "sendgrid", "<XMSGID0>"));
+    CONF_ID_EQ(got, s.mids[0]);
+    CONF_OK(mtrk_message_provider_id_find(&got, fx->t, "mailgun", "XMSGID0"));
+    CONF_ID_EQ(got, s.mids[1]);
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_message_provider_id_find(&got, fx->t2, "sendgrid", "XMSGID0"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_message_provider_id_set(fx->t2, s.mids[2], "sendgrid", "other"));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_message_provider_id_set(fx->t, s.mids[2], "nosuch", "x"));
+    CONF_ERRMSG_HAS("nosuch");
+    CONF_EXPECT(MTRK_EINVAL, mtrk_message_provider_id_set(fx->t, s.mids[2], "ses", ""));
+    CONF_EXPECT(MTRK_EINVAL, mtrk_message_provider_id_set(fx->t, s.mids[2], "ses", "<>"));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_message_provider_id_set(fx->t, conf_unknown_id(), "ses", "ghost"));
+    conf_scn_free(&s);
+}
+
+static void mark_sent_records_a_webhook_providers_message_id(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "ks", 2, 0, 0);
+    mtrk_id out[2];
+    size_t n = 0;
+    CONF_OK(mtrk_queue_claim(out, &n, NULL, fx->t, s.campaign, 2, CONF_HOUR));
+    assert_int_equal(n, 2);
+    CONF_OK(mtrk_queue_mark_sent(fx->t, out[0], 0, "postmark", "pm-msg-1"));
+    CONF_OK(mtrk_queue_mark_sent(fx->t, out[1], 0, "my-smtp", "smtp-1")); /* not a webhook provider */
+    mtrk_id got;
+    CONF_OK(mtrk_message_provider_id_find(&got, fx->t, "postmark", "pm-msg-1"));
+    CONF_ID_EQ(got, out[0]);
+    allow_unsigned(fx->t, "postmark");
+    const char *body = "{\"RecordType\":\"Delivery\",\"MessageID\":\"pm-msg-1\",\"Recipient\":\"ks0@example.com\","
+                       "\"DeliveredAt\":\"2026-01-01T00:00:00Z\",\"Details\":\"ok\",\"ServerID\":1}";
+    mtrk_webhook_result *r = ingest(fx->t, "postmark", body, NULL, 0, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_ACCEPTED);
+    assert_int_equal(r->recorded, 1);
+    CONF_ID_EQ(r->events[0]->mid, out[0]);
+    mtrk_webhook_result_free(r);
+    conf_scn_free(&s);
+}
+
+static void payloads_are_kept_when_the_tenant_asks_until_their_retention(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "kp", 2, 0, 1);
+    allow_unsigned(fx->t, "sendgrid");
+    char a[512], body[1200];
+    /* Off (the default): nothing kept. */
+    snprintf(body, sizeof body, "[%s]", sg(a, sizeof a, "delivered", "kp-off", s.mids[0], NULL));
+    mtrk_webhook_result *r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->recorded, 1);
+    mtrk_id off = r->outcomes[0]->event_id;
+    mtrk_webhook_result_free(r);
+    char *p = NULL;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_webhook_payload_get(&p, fx->t, off));
+    assert_null(p);
+
+    mtrk_tenant_settings st;
+    CONF_OK(mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION));
+    CONF_OK(mtrk_tenant_settings_get(&st, fx->t));
+    st.keep_webhook_payloads = 1;
+    st.webhook_payload_retention_ms = 2 * CONF_HOUR;
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &st));
+    char b[512];
+    snprintf(body, sizeof body, "[%s,%s]", sg(a, sizeof a, "open", "kp-on", s.mids[0], ",\"ip\":\"192.0.2.7\""),
+             sg(b, sizeof b, "open", "kp-on1", s.mids[1], NULL));
+    r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->recorded, 2);
+    mtrk_id on = r->outcomes[0]->event_id, on1 = r->outcomes[1]->event_id;
+    mtrk_webhook_result_free(r);
+    CONF_OK(mtrk_webhook_payload_get(&p, fx->t, on));
+    assert_non_null(strstr(p, "\"sg_event_id\":\"kp-on\""));
+    assert_non_null(strstr(p, "192.0.2.7"));
+    mtrk_free(p);
+    p = NULL;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_webhook_payload_get(&p, fx->t2, on)); /* another tenant's */
+    /* A retry keeps nothing twice. */
+    r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->duplicates, 2);
+    mtrk_webhook_result_free(r);
+
+    /* Erasing the contact erases its message's payloads, not the others'. */
+    CONF_OK(mtrk_contact_erase(fx->t, s.contacts[0]));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_webhook_payload_get(&p, fx->t, on));
+    CONF_OK(mtrk_webhook_payload_get(&p, fx->t, on1));
+    mtrk_free(p);
+    p = NULL;
+    /* Retention: within the period kept, after it purged. */
+    conf_clock_advance(CONF_HOUR);
+    CONF_OK(mtrk_retention_apply(NULL, fx->t));
+    CONF_OK(mtrk_webhook_payload_get(&p, fx->t, on1));
+    mtrk_free(p);
+    p = NULL;
+    conf_clock_advance(CONF_HOUR + 1);
+    CONF_OK(mtrk_retention_apply(NULL, fx->t));
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_webhook_payload_get(&p, fx->t, on1));
+    CONF_OK(mtrk_tenant_settings_get(&st, fx->t)); /* its strings are borrowed: read again */
+    st.webhook_payload_retention_ms = 0;
+    CONF_EXPECT(MTRK_EINVAL, mtrk_tenant_settings_set(fx->t, &st));
+    CONF_ERRMSG_HAS("webhook_payload_retention_ms");
+    conf_scn_free(&s);
+}
+
+static void erasing_a_contact_erases_its_provider_message_ids(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "ep", 2, 0, 1);
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[0], "ses", "ses-ep-0"));
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[1], "ses", "ses-ep-1"));
+    CONF_OK(mtrk_contact_erase(fx->t, s.contacts[0]));
+    mtrk_id got;
+    CONF_EXPECT(MTRK_ENOTFOUND, mtrk_message_provider_id_find(&got, fx->t, "ses", "ses-ep-0"));
+    CONF_OK(mtrk_message_provider_id_find(&got, fx->t, "ses", "ses-ep-1"));
+    CONF_ID_EQ(got, s.mids[1]);
+    conf_scn_free(&s);
+}
+
+static void a_replayed_signed_request_is_refused_within_the_tolerance(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "rp", 1, 0, 1);
+    CONF_OK(mtrk_webhook_key_add(fx->t, "mailgun", "rk"));
+    char *b = mailgun_body("rk", SG_TS, s.mids[0], "rp1");
+    mtrk_header h = { "Content-Type", "application/json" };
+    mtrk_webhook_result *r = ingest(fx->t, "mailgun", b, &h, 1, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_ACCEPTED);
+    assert_int_equal(r->recorded, 1);
+    mtrk_webhook_result_free(r);
+    size_t before = conf_count_message_events(fx->t, s.mids[0]);
+    /* The same request again, a minute later: refused as a replay, nothing written. */
+    conf_clock_advance(60000);
+    r = ingest(fx->t, "mailgun", b, &h, 1, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_REPLAYED);
+    assert_string_equal(mtrk_webhook_verdict_name(r->verdict), "replayed");
+    assert_non_null(strstr(r->message, "already received"));
+    assert_int_equal(r->n, 0);
+    mtrk_webhook_result_free(r);
+    assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), before);
+    /* Another tenant's tokens are its own. */
+    CONF_OK(mtrk_webhook_key_add(fx->t2, "mailgun", "rk"));
+    r = ingest(fx->t2, "mailgun", b, &h, 1, 0);
+    assert_int_not_equal(r->verdict, MTRK_WEBHOOK_REPLAYED);
+    mtrk_webhook_result_free(r);
+    free(b);
+    /* Past the tolerance the timestamp refuses it; the token expired and was
+     * pruned, so a widened tolerance accepts it as new (a duplicate event). */
+    conf_clock_advance(10 * 60000);
+    b = mailgun_body("rk", SG_TS, s.mids[0], "rp1");
+    r = ingest(fx->t, "mailgun", b, &h, 1, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_SIGNATURE_REFUSED);
+    mtrk_webhook_result_free(r);
+    mtrk_webhook_settings set;
+    CONF_OK(mtrk_webhook_settings_init(&set, MTRK_WEBHOOK_SETTINGS_VERSION));
+    set.tolerance_ms = CONF_HOUR;
+    CONF_OK(mtrk_webhook_settings_set(fx->t, "mailgun", &set));
+    r = ingest(fx->t, "mailgun", b, &h, 1, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_ACCEPTED);
+    assert_int_equal(r->duplicates, 1);
+    mtrk_webhook_result_free(r);
+    r = ingest(fx->t, "mailgun", b, &h, 1, 0);
+    assert_int_equal(r->verdict, MTRK_WEBHOOK_REPLAYED);
+    mtrk_webhook_result_free(r);
+    free(b);
+    conf_scn_free(&s);
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(sendgrid_events_are_recorded_and_retries_are_duplicates),
     CONF_TEST(one_bad_event_does_not_reject_the_others),
@@ -440,5 +670,10 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(keys_rotate_and_the_tolerance_is_a_setting),
     CONF_TEST(ses_subscription_confirmation_is_handed_back),
     CONF_TEST(erasing_a_contact_erases_its_dead_letters),
+    CONF_TEST(events_without_a_mid_are_matched_by_the_provider_message_id),
+    CONF_TEST(mark_sent_records_a_webhook_providers_message_id),
+    CONF_TEST(payloads_are_kept_when_the_tenant_asks_until_their_retention),
+    CONF_TEST(erasing_a_contact_erases_its_provider_message_ids),
+    CONF_TEST(a_replayed_signed_request_is_refused_within_the_tolerance),
 };
 CONF_GROUP(conf_group_webhooks, "webhooks", tests);

@@ -546,6 +546,14 @@ static void sweep(void)
             failures++;
         }
     }
+    /* B's message cannot take a provider message id in A; a payload kept
+     * for B's event is not A's to read. */
+    SWEEP(mtrk_message_provider_id_set, MTRK_ENOTFOUND, a, B.mid1, "sendgrid", "foreign-pmid");
+    {
+        char *pl = NULL;
+        SWEEP(mtrk_webhook_payload_get, MTRK_ENOTFOUND, &pl, a, B.event);
+        mtrk_free(pl);
+    }
     /* A provider event id only B has seen: not a duplicate in A. */
     event_of(&e, MTRK_EV_DELIVERED, B.mid1, B.only_peid);
     SWEEP(mtrk_event_record, MTRK_ENOTFOUND, &out, a, &e);

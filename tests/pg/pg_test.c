@@ -1020,14 +1020,16 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 10 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 11 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
      * address rule (1, the older one, for existing rows) and event window;
      * the tables of the bounce policies and reputation guards are made (7);
      * the provider webhook tables (8); api_tokens (9); bounce_facts and
-     * its indexes (10); the versions recorded. */
+     * its indexes (10); the provider message ids, kept payloads, replay
+     * tokens, the tenants' payload setting (off, 30 days, for existing rows)
+     * and the dead letters' send id (11); the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -1035,7 +1037,9 @@ static int test_store(void)
         "DROP COLUMN folded_event, DROP COLUMN folded_links");
     sql("DROP INDEX events_by_campaign");
     sql("ALTER TABLE events DROP COLUMN occurred_hour");
-    sql("ALTER TABLE tenants DROP COLUMN address_rule, DROP COLUMN events_earliest, DROP COLUMN events_ahead_ms");
+    sql("ALTER TABLE tenants DROP COLUMN address_rule, DROP COLUMN events_earliest, DROP COLUMN events_ahead_ms, "
+        "DROP COLUMN keep_webhook_payloads, DROP COLUMN webhook_payload_retention_ms");
+    sql("DROP TABLE provider_messages, webhook_payloads, webhook_nonces");
     sql("DROP TABLE bounce_settings, reputation_state, reputation_paused, bounce_policies");
     sql("INSERT INTO tenants (id, key, created_at, tracking_base_url, soft_bounce_threshold, attribution_window_ms, "
         "retention_ms, secret) VALUES (gen_random_uuid(), 'migration-test', 0, '', 3, 1, 1, '00')");
@@ -1050,12 +1054,18 @@ static int test_store(void)
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 10, "migrations 3 to 10 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 11, "migrations 3 to 11 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM tenants WHERE key = 'migration-test' AND keep_webhook_payloads = 0 AND "
+                  "webhook_payload_retention_ms = 2592000000") == 1,
+          "migration 11: an existing tenant's webhook payload setting");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "AND table_name IN ('provider_messages', 'webhook_payloads', 'webhook_nonces')") == 3,
+          "migration 11: the provider message ids, kept payloads and replay tokens");
     CHECK(sql_int("SELECT count(*) FROM tenants WHERE key = 'migration-test' AND address_rule = 1 AND "
                   "events_earliest = 946684800000 AND events_ahead_ms = 86400000") == 1,
           "migration 6: an existing tenant's address rule and event window");

@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 12 with every row kept:
+ * library, a copy of it must come out at user_version 13 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -216,7 +216,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -243,7 +243,11 @@ int main(int argc, char **argv)
      * no folded_links, no tenants' address rule or event window, none of the
      * tables of migration 8. */
     restore_v10_layout(db, argv[2]);
-    sql(db, "DROP TABLE bounce_settings; DROP TABLE reputation_state; DROP TABLE reputation_paused;"
+    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
+            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
+            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
+            "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "DROP TABLE bounce_settings; DROP TABLE reputation_state; DROP TABLE reputation_paused;"
             "DROP TABLE bounce_policies;"
             "DROP INDEX events_by_campaign;"
             "ALTER TABLE tenants DROP COLUMN address_rule;"
@@ -264,13 +268,17 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after migrations 5 to 12");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migrations 5 to 13");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
      * creates them as a new file has them. */
     restore_v10_layout(db, argv[2]);
-    sql(db, "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
+    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
+            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
+            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
+            "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
             "PRAGMA user_version = 8;");
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -283,13 +291,48 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 12, "user_version after migrations 9 to 12");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migrations 9 to 13");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
+    expect_schema_of_a_new_file(db, dir);
+    /* Back to a version-12 file: no provider message ids, kept payloads or
+     * replay tokens, no tenant payload setting, no dead-letter send id.
+     * Migration 13 adds them, the setting off for the existing tenants. */
+    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
+            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
+            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
+            "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "PRAGMA user_version = 12;");
+    sqlite3_close(db);
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    mtrk_tenant_settings st;
+    REL_OK(mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION), NULL);
+    REL_OK(mtrk_tenant_settings_get(&st, t), t);
+    rel_expect(st.keep_webhook_payloads, 0, "payloads not kept in a migrated file");
+    rel_expect(st.webhook_payload_retention_ms, MTRK_WEBHOOK_PAYLOAD_RETENTION_DEFAULT_MS, "payload retention");
+    mtrk_message_iter *mit = NULL;
+    mtrk_message_info info;
+    REL_OK(mtrk_message_info_init(&info, MTRK_MESSAGE_INFO_VERSION), NULL);
+    REL_OK(mtrk_message_iter_new(&mit, t, one), t);
+    REL_OK(mtrk_message_iter_next(&info, mit), t);
+    mtrk_id first = info.mid;
+    mtrk_message_iter_free(mit);
+    REL_OK(mtrk_message_provider_id_set(t, first, "ses", "<migrated-ses-id>"), t);
+    mtrk_id back;
+    REL_OK(mtrk_message_provider_id_find(&back, t, "ses", "migrated-ses-id"), t);
+    rel_expect(memcmp(&back, &first, sizeof back), 0, "the provider id finds its message");
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migration 13");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
+               1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 11, then a version-4 copy and a version-8 copy to 11; %lld events "
+    printf("sqlite-migrate: schema 2 file migrated to 13, then version-4, -8 and -10 copies to 13; %lld events "
            "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }

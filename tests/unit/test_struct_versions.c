@@ -56,7 +56,7 @@ AT_VERSION_1(MTRK_TRACK_REQUEST);
 AT_VERSION_1(MTRK_RESOLVE_OPTIONS);
 AT_VERSION_1(MTRK_TRACK_RESULT);
 AT_VERSION_1(MTRK_HTML_LINK);
-_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 3 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
+_Static_assert(MTRK_TENANT_SETTINGS_VERSION == 4 && MTRK_OPEN_OPTIONS_VERSION == 3 && MTRK_EVENT_OUTCOME_VERSION == 2 &&
                    MTRK_RENDERED_VERSION == 3 && MTRK_EVENT_INPUT_VERSION == 2 &&
                    MTRK_BOUNCE_RECIPIENT_VERSION == 2,
                "a new version: add its exact-size test below");
@@ -235,6 +235,52 @@ static void settings_version_2_caller_keeps_the_event_window(void **state)
     mtrk_tenant_close(t);
     mtrk_db_close(db);
     free(v2);
+}
+
+/* mtrk_tenant_settings as a caller built against version 3 declares it. */
+typedef struct settings_v3 {
+    settings_v2 v2;
+    mtrk_time events_earliest;
+    int64_t events_ahead_ms;
+} settings_v3;
+_Static_assert(sizeof(settings_v3) == offsetof(mtrk_tenant_settings, keep_webhook_payloads),
+               "version 3 ends where keep_webhook_payloads begins");
+
+static void settings_version_3_caller_keeps_the_payload_setting(void **state)
+{
+    (void)state;
+    settings_v3 *v3 = malloc(sizeof *v3); /* exactly the old caller's size */
+    assert_non_null(v3);
+    OK(mtrk_tenant_settings_init((mtrk_tenant_settings *)v3, 3));
+    assert_int_equal(v3->v2.v1.version, 3);
+    assert_int_equal(v3->events_ahead_ms, MTRK_EVENTS_AHEAD_DEFAULT_MS);
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    OK(mtrk_db_open(&db, "memory:", NULL));
+    OK(mtrk_tenant_create(&t, db, "acme", "test"));
+    mtrk_tenant_settings cur;
+    OK(mtrk_tenant_settings_init(&cur, MTRK_TENANT_SETTINGS_VERSION));
+    assert_int_equal(cur.keep_webhook_payloads, 0);
+    assert_int_equal(cur.webhook_payload_retention_ms, MTRK_WEBHOOK_PAYLOAD_RETENTION_DEFAULT_MS);
+    OK(mtrk_tenant_settings_get(&cur, t));
+    cur.keep_webhook_payloads = 1;
+    cur.webhook_payload_retention_ms = 86400000LL;
+    OK(mtrk_tenant_settings_set(t, &cur));
+    OK(mtrk_tenant_settings_get(&cur, t)); /* its strings are borrowed: read again after a set */
+    cur.keep_webhook_payloads = 2;
+    assert_int_equal(mtrk_tenant_settings_set(t, &cur), MTRK_EINVAL);
+    assert_non_null(strstr(mtrk_tenant_errmsg(t), "keep_webhook_payloads"));
+    /* A version-3 caller's set leaves the payload setting as stored. */
+    OK(mtrk_tenant_settings_get((mtrk_tenant_settings *)v3, t));
+    v3->v2.v1.soft_bounce_threshold = 6;
+    OK(mtrk_tenant_settings_set(t, (const mtrk_tenant_settings *)v3));
+    OK(mtrk_tenant_settings_get(&cur, t));
+    assert_int_equal(cur.soft_bounce_threshold, 6);
+    assert_int_equal(cur.keep_webhook_payloads, 1);
+    assert_int_equal(cur.webhook_payload_retention_ms, 86400000LL);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    free(v3);
 }
 
 /* A caller built against a header whose link-weight struct has grown. */
@@ -455,6 +501,7 @@ int main(void)
         cmocka_unit_test(bounce_recipient_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_1_caller_gets_only_version_1_fields),
         cmocka_unit_test(settings_version_2_caller_keeps_the_event_window),
+        cmocka_unit_test(settings_version_3_caller_keeps_the_payload_setting),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
         cmocka_unit_test(event_outcome_version_1_caller_gets_only_version_1_fields),
     };

@@ -64,6 +64,38 @@ static void deep_nesting_is_refused_before_parsing(void **state)
     wh_result_free(&r);
 }
 
+/* SendGrid bodies are read one element at a time: each event keeps its
+ * object as the body has it, and a key derived without sg_event_id does not
+ * depend on the body's spacing. */
+static void array_elements_keep_their_text_and_spacing_free_keys(void **state)
+{
+    (void)state;
+    wh_result a, b;
+    assert_int_equal(wht_run(&a, "sendgrid", "[{\"event\":\"open\",\"timestamp\":1767225600},\"x\",7]", NULL, 0,
+                             NULL, NULL),
+                     WH_ACCEPTED);
+    assert_int_equal(wht_run(&b, "sendgrid", " [ { \"event\" : \"open\",\n \"timestamp\": 1767225600 } , \"x\" , 7 ] ",
+                             NULL, 0, NULL, NULL),
+                     WH_ACCEPTED);
+    assert_int_equal(a.n, 3);
+    assert_int_equal(b.n, 3);
+    assert_string_equal(a.events[0].raw, "{\"event\":\"open\",\"timestamp\":1767225600}");
+    assert_string_equal(b.events[0].raw, "{ \"event\" : \"open\",\n \"timestamp\": 1767225600 }");
+    assert_non_null(a.events[0].key);
+    assert_string_equal(a.events[0].key, b.events[0].key);
+    assert_non_null(a.events[1].error); /* not an object: refused, the others read */
+    assert_non_null(strstr(a.events[2].error, "event 2"));
+    wh_result_free(&a);
+    wh_result_free(&b);
+    static const char *const bad[] = { "[{\"a\":1} {\"b\":2}]", "[{\"a\":1}] x", "{\"event\":\"open\"}", "[{\"a\":}]",
+                                       "[{\"a\":1},", "[{\"a\":1,\"a\":2}]" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(wht_run(&a, "sendgrid", bad[i], NULL, 0, NULL, NULL), WH_MALFORMED);
+        assert_int_equal(a.n, 0);
+        wh_result_free(&a);
+    }
+}
+
 static void truncated_json_names_the_fault(void **state)
 {
     (void)state;
@@ -336,6 +368,7 @@ int main(void)
         cmocka_unit_test(body_over_the_limit_is_refused),
         cmocka_unit_test(deep_nesting_is_refused_before_parsing),
         cmocka_unit_test(truncated_json_names_the_fault),
+        cmocka_unit_test(array_elements_keep_their_text_and_spacing_free_keys),
         cmocka_unit_test(seconds_are_converted_exactly),
         cmocka_unit_test(milliseconds_are_not_read_as_seconds),
         cmocka_unit_test(iso8601_with_offsets_and_fractions),

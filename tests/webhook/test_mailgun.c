@@ -155,6 +155,18 @@ static void every_event_type_maps_field_by_field(void **state)
     }
 }
 
+/* The signed token is the request's replay token, kept for the tolerance. */
+static void the_signed_token_is_the_replay_token(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(run(&r, COMMON("delivered", "tok-ev") "}", KEY1, "1529006854", INT64_C(1529006900000)),
+                     WH_ACCEPTED);
+    wht_str(r.nonce, "a8ce0edb2dd8301dee6c2405235584e45aa91d1e9f979f3de0");
+    assert_int_equal(r.nonce_expires, INT64_C(1529006900000) + 5 * 60000);
+    wh_result_free(&r);
+}
+
 static void rotated_key_tampered_body_and_expired_timestamp(void **state)
 {
     (void)state;
@@ -209,6 +221,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_event_type_maps_field_by_field),
         cmocka_unit_test(rotated_key_tampered_body_and_expired_timestamp),
+        cmocka_unit_test(the_signed_token_is_the_replay_token),
         cmocka_unit_test(malformed_bodies_and_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

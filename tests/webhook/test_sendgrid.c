@@ -7,6 +7,11 @@
  * the test generates one). */
 #include "whtest.h"
 
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/ecdsa.h>
+#include <openssl/obj_mac.h>
+
 #include <stdlib.h>
 
 #define T0 INT64_C(1513299569000)
@@ -363,6 +368,85 @@ static void missing_headers_or_key_are_refused(void **state)
     wh_result_free(&r);
 }
 
+/* The replay token is the signature's r: the malleated signature (r, n - s),
+ * which verifies too, gives the same token; another signing another. */
+static void the_replay_token_is_the_signatures_r(void **state)
+{
+    keys *k = *state;
+    wh_secrets s = { { k->pub1, NULL }, 0, 0, NULL, NULL };
+    const char *ts = "1600000000";
+    char *msg = wht_cat(ts, signed_body);
+    char *sig = wht_sign(k->k1, "sha256", msg, strlen(msg));
+    size_t dl = 0;
+    unsigned char *der = wh_base64_decode(sig, strlen(sig), &dl);
+    const unsigned char *p = der;
+    ECDSA_SIG *es = d2i_ECDSA_SIG(NULL, &p, (long)dl);
+    assert_non_null(es);
+    BIGNUM *order = BN_new(), *ns = BN_new();
+    BN_CTX *bc = BN_CTX_new();
+    EC_GROUP *g = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
+    assert_int_equal(EC_GROUP_get_order(g, order, bc), 1);
+    assert_int_equal(BN_sub(ns, order, ECDSA_SIG_get0_s(es)), 1);
+    BIGNUM *r2 = BN_dup(ECDSA_SIG_get0_r(es));
+    ECDSA_SIG *m = ECDSA_SIG_new();
+    assert_int_equal(ECDSA_SIG_set0(m, r2, ns), 1);
+    unsigned char *mder = NULL;
+    int ml = i2d_ECDSA_SIG(m, &mder);
+    char *msig = wh_base64_encode(mder, (size_t)ml);
+    wh_result a, b, c;
+    assert_int_equal(wht_run(&a, "sendgrid", signed_body, &s, NOW, NULL, "X-Twilio-Email-Event-Webhook-Signature", sig,
+                             "X-Twilio-Email-Event-Webhook-Timestamp", ts, NULL),
+                     WH_ACCEPTED);
+    assert_int_equal(wht_run(&b, "sendgrid", signed_body, &s, NOW, NULL, "X-Twilio-Email-Event-Webhook-Signature", msig,
+                             "X-Twilio-Email-Event-Webhook-Timestamp", ts, NULL),
+                     WH_ACCEPTED);
+    assert_int_equal(run_signed(&c, &s, k->k1, ts, signed_body, NOW), WH_ACCEPTED);
+    assert_non_null(a.nonce);
+    assert_string_equal(a.nonce, b.nonce);
+    assert_string_not_equal(a.nonce, c.nonce);
+    /* Kept until the signed time plus the tolerance (5 minutes by default). */
+    assert_int_equal(a.nonce_expires, NOW + 5 * 60000);
+    wh_result_free(&a);
+    wh_result_free(&b);
+    wh_result_free(&c);
+    /* No key (unsigned accepted): nothing verified, no token. */
+    assert_int_equal(wht_run(&a, "sendgrid", signed_body, NULL, NOW, NULL, NULL), WH_ACCEPTED);
+    assert_null(a.nonce);
+    wh_result_free(&a);
+    OPENSSL_free(mder);
+    free(msig);
+    ECDSA_SIG_free(m);
+    ECDSA_SIG_free(es);
+    EC_GROUP_free(g);
+    BN_CTX_free(bc);
+    BN_free(order);
+    free(der);
+    free(sig);
+    free(msg);
+}
+
+/* The send call returns the X-Message-Id: the part of sg_message_id before its first dot. */
+static void the_send_id_is_the_message_ids_first_part(void **state)
+{
+    (void)state;
+    wh_result r;
+    assert_int_equal(wht_run(&r, "sendgrid",
+                             "[{\"event\":\"open\",\"timestamp\":1600000000,\"sg_event_id\":\"a\","
+                             "\"sg_message_id\":\"14c5d75ce93.filter0001.16648.5515E0B88.0\"},"
+                             "{\"event\":\"open\",\"timestamp\":1600000000,\"sg_event_id\":\"b\","
+                             "\"sg_message_id\":\"Pn5fHD6hRhmgmGo2zZC\"}]",
+                             NULL, 0, NULL, NULL),
+                     WH_ACCEPTED);
+    wht_str(r.events[0].send_id, "14c5d75ce93");
+    wht_str(r.events[0].provider_message_id, "14c5d75ce93.filter0001.16648.5515E0B88.0");
+    wht_str(r.events[1].send_id, NULL);
+    wh_result_free(&r);
+    char *n = wh_msgid_norm("  <abc@mg.example.com> ");
+    assert_string_equal(n, "abc@mg.example.com");
+    free(n);
+    assert_null(wh_msgid_norm(" <> "));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +460,8 @@ int main(void)
         cmocka_unit_test(expired_timestamp_is_refused),
         cmocka_unit_test(rotated_key_both_verify),
         cmocka_unit_test(missing_headers_or_key_are_refused),
+        cmocka_unit_test(the_replay_token_is_the_signatures_r),
+        cmocka_unit_test(the_send_id_is_the_message_ids_first_part),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -108,7 +108,10 @@ enum MHD_Result webhook_handle(struct MHD_Connection *c, request *r, const char 
         mtrk_webhook_result_free(res);
         return reply_error(c, r, 503, rc == MTRK_EBUSY ? "busy" : "storage", "nothing was recorded; retry");
     }
-    unsigned code = res->verdict == MTRK_WEBHOOK_ACCEPTED || res->verdict == MTRK_WEBHOOK_CONFIRM ? 200
+    /* A replay was recorded when first received: 200 stops a provider's retries. */
+    unsigned code = res->verdict == MTRK_WEBHOOK_ACCEPTED || res->verdict == MTRK_WEBHOOK_CONFIRM ||
+                            res->verdict == MTRK_WEBHOOK_REPLAYED
+                        ? 200
                   : res->verdict == MTRK_WEBHOOK_SIGNATURE_REFUSED                               ? 401
                                                                                                    : 400;
     if (code == 401)

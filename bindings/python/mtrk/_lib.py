@@ -63,11 +63,12 @@ class mtrk_open_options(Structure):
 
 
 class mtrk_tenant_settings(Structure):
-    VERSION = 3
+    VERSION = 4
     _fields_ = [("version", c_uint), ("tracking_base_url", c_char_p),
                 ("soft_bounce_threshold", c_uint32), ("attribution_window_ms", c_int64),
                 ("retention_ms", c_int64), ("list_unsubscribe_mailto", c_char_p),
-                ("events_earliest", mtrk_time), ("events_ahead_ms", c_int64)]
+                ("events_earliest", mtrk_time), ("events_ahead_ms", c_int64),
+                ("keep_webhook_payloads", c_int), ("webhook_payload_retention_ms", c_int64)]
 
 
 class mtrk_contact_spec(Structure):
@@ -738,6 +739,9 @@ _PROTOTYPES: List[Tuple[str, Any, Sequence[Any]]] = [
     ("mtrk_deadletter_iter_free", None, [H]),
     ("mtrk_deadletter_count", c_int, [PU64, H, S]),
     ("mtrk_deadletter_replay", c_int, [PSZ, PSZ, H, S]),
+    ("mtrk_message_provider_id_set", c_int, [H, ID, S, S]),
+    ("mtrk_message_provider_id_find", c_int, [PID, H, S, S]),
+    ("mtrk_webhook_payload_get", c_int, [P(c_void_p), H, ID]),
 ]
 
 #: Prototypes of optional surfaces (declared only when the library exports them).

@@ -194,13 +194,16 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, Simulate
                 retention=_dt.timedelta(milliseconds=s.retention_ms),
                 list_unsubscribe_mailto=cv.str_out(s.list_unsubscribe_mailto),
                 events_earliest=cv.time_out(s.events_earliest),
-                events_ahead=_dt.timedelta(milliseconds=s.events_ahead_ms))
+                events_ahead=_dt.timedelta(milliseconds=s.events_ahead_ms),
+                keep_webhook_payloads=bool(s.keep_webhook_payloads),
+                webhook_payload_retention=_dt.timedelta(milliseconds=s.webhook_payload_retention_ms))
 
     def set_settings(self, settings: Optional[TenantSettings] = None, **changes: Any) -> TenantSettings:
         """Replaces the settings (audited) with `settings`, or with the current
         ones updated by keyword arguments (tracking_base_url,
         soft_bounce_threshold, attribution_window, retention,
-        list_unsubscribe_mailto, events_earliest, events_ahead). Returns what
+        list_unsubscribe_mailto, events_earliest, events_ahead,
+        keep_webhook_payloads, webhook_payload_retention). Returns what
         was set."""
         if settings is None:
             import dataclasses
@@ -223,5 +226,8 @@ class Tenant(ContactsMixin, CampaignsMixin, EventsMixin, TrackingMixin, Simulate
         s.list_unsubscribe_mailto = mailto
         s.events_earliest = cv.time_in(settings.events_earliest, "events_earliest")
         s.events_ahead_ms = cv.duration_ms_in(settings.events_ahead, "events_ahead")
+        s.keep_webhook_payloads = int(cv.bool_in(settings.keep_webhook_payloads, "keep_webhook_payloads"))
+        s.webhook_payload_retention_ms = cv.duration_ms_in(settings.webhook_payload_retention,
+                                                           "webhook_payload_retention")
         self._call(lambda t: self._L.mtrk_tenant_settings_set(t, byref(s)))
         return settings

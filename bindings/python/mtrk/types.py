@@ -185,6 +185,10 @@ class TenantSettings:
     events_earliest: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
     #: how far after the clock an occurrence time may be
     events_ahead: _dt.timedelta = _dt.timedelta(days=1)
+    #: keep each recorded webhook event's original object (Tenant.webhook_payload)
+    keep_webhook_payloads: bool = False
+    #: how long a kept webhook payload is kept (mtrk_retention_apply purges it after)
+    webhook_payload_retention: _dt.timedelta = _dt.timedelta(days=30)
 
 
 @dataclass(frozen=True)

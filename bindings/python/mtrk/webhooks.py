@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import uuid
-from ctypes import CDLL, POINTER, byref, c_size_t, c_uint64, c_void_p, cast, memmove
+from ctypes import CDLL, POINTER, byref, c_size_t, c_uint64, c_void_p, cast, memmove, string_at
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _convert as cv
 from . import _lib
+from .errors import ENOTFOUND
 from .types import EventOutcome, EventType
 
 Headers = Union[Mapping[str, str], Sequence[Tuple[str, str]], None]
@@ -249,3 +250,41 @@ class WebhooksMixin:
             if rc:
                 self._raise(rc)  # type: ignore[attr-defined]
         return rec.value, left.value
+
+    # ---- finding messages by the provider's id; kept payloads ----------------------------
+    def set_provider_message_id(self, mid: uuid.UUID, provider: str, provider_message_id: str) -> None:
+        """Records at send time the id the provider's send call returned for a message
+        (mtrk_message_provider_id_set): webhook events that echo no mid find it by it."""
+        m = cv.id_in(mid, "mid")
+        p = cv.str_in(provider, "provider")
+        i = cv.str_in(provider_message_id, "provider_message_id")
+        self._call(lambda t: self._L.mtrk_message_provider_id_set(t, m, p, i))  # type: ignore[attr-defined]
+
+    def find_provider_message_id(self, provider: str, provider_message_id: str) -> Optional[uuid.UUID]:
+        """The mid a provider's message id was recorded for, or None."""
+        out = _lib.mtrk_id()
+        p = cv.str_in(provider, "provider")
+        i = cv.str_in(provider_message_id, "provider_message_id")
+        with self._use() as t:  # type: ignore[attr-defined]
+            rc = self._L.mtrk_message_provider_id_find(byref(out), t, p, i)
+            if rc == ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)  # type: ignore[attr-defined]
+        return cv.id_out(out)
+
+    def webhook_payload(self, event_id: uuid.UUID) -> Optional[str]:
+        """The provider's original event object (JSON text) kept for a recorded event, or None
+        (mtrk_webhook_payload_get; kept when the tenant's keep_webhook_payloads is on)."""
+        e = cv.id_in(event_id, "event_id")
+        out = c_void_p()
+        with self._use() as t:  # type: ignore[attr-defined]
+            rc = self._L.mtrk_webhook_payload_get(byref(out), t, e)
+            if rc == ENOTFOUND:
+                return None
+            if rc:
+                self._raise(rc)  # type: ignore[attr-defined]
+        try:
+            return string_at(out.value).decode("utf-8")
+        finally:
+            self._L.mtrk_free(out.value)

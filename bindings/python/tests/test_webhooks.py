@@ -88,6 +88,45 @@ class WebhookTest(TenantCase):
         self.t.set_webhook_settings("mailgun", tolerance_ms=-1)
         self.assertEqual(self.t.webhook_settings("mailgun"), {"tolerance_ms": -1, "allow_unsigned": False})
 
+    def test_events_without_a_mid_find_the_message_by_the_provider_id(self) -> None:
+        self.t.set_webhook_settings("sendgrid", allow_unsigned=True)
+        e = sg_event("delivered", "nm1", self.mid, sg_message_id="SGX1.filter0001.16648.5515E0B88.0")
+        del e["mtrk_mid"]
+        r = self.t.ingest_webhook("sendgrid", json.dumps([e]))
+        self.assertEqual(r.dead_lettered, 1)
+        self.assertIn("SGX1", r.events[0].outcome.message or "")
+        self.assertIsNone(self.t.find_provider_message_id("sendgrid", "SGX1"))
+        self.t.set_provider_message_id(self.mid, "sendgrid", "SGX1")
+        self.assertEqual(self.t.find_provider_message_id("sendgrid", "SGX1"), self.mid)
+        self.assertEqual(self.t.replay_deadletters("sendgrid"), (1, 0))
+        with self.assertRaises(mtrk.InvalidArgument):
+            self.t.set_provider_message_id(self.mid, "nosuch", "x")
+
+    def test_payloads_are_kept_when_the_tenant_asks(self) -> None:
+        import datetime as dt
+        self.t.set_webhook_settings("sendgrid", allow_unsigned=True)
+        self.t.set_settings(keep_webhook_payloads=True, webhook_payload_retention=dt.timedelta(days=2))
+        s = self.t.settings()
+        self.assertTrue(s.keep_webhook_payloads)
+        self.assertEqual(s.webhook_payload_retention, dt.timedelta(days=2))
+        r = self.t.ingest_webhook("sendgrid", json.dumps([sg_event("open", "kp1", self.mid, ip="192.0.2.9")]))
+        eid = r.events[0].outcome.event_id
+        self.assertEqual(json.loads(self.t.webhook_payload(eid) or "{}")["ip"], "192.0.2.9")
+        self.t.set_settings(keep_webhook_payloads=False)
+        r = self.t.ingest_webhook("sendgrid", json.dumps([sg_event("open", "kp2", self.mid)]))
+        self.assertIsNone(self.t.webhook_payload(r.events[0].outcome.event_id))
+
+    def test_a_replayed_mailgun_request_is_refused(self) -> None:
+        self.t.add_webhook_key("mailgun", "rk")
+        sig = hmac.new(b"rk", f"{TS}tok-r1".encode(), hashlib.sha256).hexdigest()
+        body = json.dumps({"signature": {"timestamp": str(TS), "token": "tok-r1", "signature": sig},
+                           "event-data": {"event": "delivered", "id": "r1", "timestamp": TS,
+                                          "user-variables": {"mtrk_mid": str(self.mid)}}})
+        self.assertEqual(self.t.ingest_webhook("mailgun", body).recorded, 1)
+        again = self.t.ingest_webhook("mailgun", body)
+        self.assertEqual(again.verdict, "replayed")
+        self.assertEqual(again.events, [])
+
 
 if __name__ == "__main__":
     unittest.main()

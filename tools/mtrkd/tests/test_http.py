@@ -212,17 +212,18 @@ class HttpTest(unittest.TestCase):
     def test_provider_webhook_route(self) -> None:
         """POST /webhooks/{tenant}/{provider}: a Mailgun request, signed with
         the tenant's key (hex HMAC-SHA256 of timestamp + token), is recorded;
-        a wrong signature is 401, a body that is not Mailgun's 400, an
+        the same request again is a replay (200, nothing written); a wrong
+        signature is 401, a body that is not Mailgun's 400, an
         unknown tenant 404, and a GET 405."""
         tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
         subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "webhook", "key", "add", "mailgun",
                         "mg-signing-key"], check=True, capture_output=True)
         mid = self.a["mids"][4]
 
-        def body(key: str, event_id: str) -> bytes:
+        def body(key: str, event_id: str, token: str = "tok-1") -> bytes:
             ts = str(int(time.time()))
-            sig = hmac.new(key.encode(), (ts + "tok-1").encode(), hashlib.sha256).hexdigest()
-            return json.dumps({"signature": {"timestamp": ts, "token": "tok-1", "signature": sig},
+            sig = hmac.new(key.encode(), (ts + token).encode(), hashlib.sha256).hexdigest()
+            return json.dumps({"signature": {"timestamp": ts, "token": token, "signature": sig},
                                "event-data": {"event": "delivered", "id": event_id, "timestamp": float(ts),
                                               "recipient": "x@example.com",
                                               "user-variables": {"mtrk_mid": mid}}}).encode()
@@ -236,8 +237,11 @@ class HttpTest(unittest.TestCase):
         mine = [e for e in self.events() if e.get("provider") == "mailgun"]
         self.assertEqual(len(mine), before + 1)
         self.assertEqual(mine[-1]["mid"], mid)
-        # The provider's retry of the same event: a duplicate, still 200.
+        # The same request again (its signed token seen): a replay, nothing written, still 200.
         r, data = self.req("POST", "/webhooks/acme/mailgun", body("mg-signing-key", "mg-ev-1"), hdr)
+        self.assertEqual((r.status, json.loads(data)["verdict"]), (200, "replayed"))
+        # The provider's retry of the same event in a new request: a duplicate, still 200.
+        r, data = self.req("POST", "/webhooks/acme/mailgun", body("mg-signing-key", "mg-ev-1", "tok-2"), hdr)
         self.assertEqual((r.status, json.loads(data)["duplicates"]), (200, 1))
         r, data = self.req("POST", "/webhooks/acme/mailgun", body("another-key", "mg-ev-2"), hdr)
         self.assertEqual((r.status, json.loads(data)["verdict"]), (401, "signature_refused"))
