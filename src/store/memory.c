@@ -1411,7 +1411,8 @@ static int nat_catch_up(tdesc *d)
             tree_insert(d, k, n);
         hdr_of(row)->pending = 0;
     }
-    memmove(m->pend, m->pend + i, (m->npend - i) * sizeof *m->pend);
+    if (i > 0 && i < m->npend) /* pend is NULL while nothing ever waited */
+        memmove(m->pend, m->pend + i, (m->npend - i) * sizeof *m->pend);
     m->npend -= i;
     return rc;
 }
