@@ -340,16 +340,23 @@ int main(int argc, char **argv)
     rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
                1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
-    /* Back to a version-13 file holding a dead-lettered bounce: no bounce
-     * facts on dead letters. Migration 14 adds them, none for that one. */
-    sql(db, "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
-            "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, occurred_at, arrived_at,"
-            " link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
-            " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', 4, 1, 1, -1, 0, 2,"
-            " '550 5.1.1 no such user', 0 FROM tenants LIMIT 1;"
-            "PRAGMA user_version = 13;");
+    /* Back to a version-13 file holding a dead-lettered bounce of the first
+     * message: no bounce facts on dead letters. Migration 14 adds them, none
+     * for that one, whose replay finds its reason again from its diagnostic. */
+    char hexmid[33], dlsql[1200];
+    for (int i = 0; i < 16; i++)
+        snprintf(hexmid + 2 * i, 3, "%02X", first.bytes[i]);
+    snprintf(dlsql, sizeof dlsql,
+             "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
+             "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
+             "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+             "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, message, occurred_at,"
+             " arrived_at, link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
+             " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', %d, X'%s',"
+             " 1767225600000, 1767225600000, -1, 0, %d, '550 5.1.1 no such user', 0 FROM tenants LIMIT 1;"
+             "PRAGMA user_version = 13;",
+             (int)MTRK_EV_BOUNCE, hexmid, (int)MTRK_BOUNCE_SOFT);
+    sql(db, dlsql);
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
     REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
@@ -367,6 +374,22 @@ int main(int argc, char **argv)
                1, "a migrated dead letter: kept, with no bounce facts");
     expect_schema_of_a_new_file(db, dir);
     sqlite3_close(db);
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    size_t rec = 0, left = 9;
+    REL_OK(mtrk_deadletter_replay(&rec, &left, t, "sendgrid"), t);
+    rel_expect((int64_t)rec, 1, "the migrated dead letter replayed");
+    rel_expect((int64_t)left, 0, "no dead letter left");
+    mtrk_bounce_fact bf[2], *bfp[2] = { &bf[0], &bf[1] };
+    REL_OK(mtrk_bounce_fact_init(&bf[0], MTRK_BOUNCE_FACT_VERSION), NULL);
+    REL_OK(mtrk_bounce_fact_init(&bf[1], MTRK_BOUNCE_FACT_VERSION), NULL);
+    size_t nbf = 0;
+    REL_OK(mtrk_bounce_facts_message(bfp, 2, &nbf, t, first), t);
+    rel_expect((int64_t)nbf, 1, "the replayed bounce's facts");
+    rel_expect(bf[0].reason, MTRK_BR_USER_UNKNOWN, "its reason, found again from its diagnostic");
+    rel_expect(bf[0].bounce_type == NULL && bf[0].bounce_subtype == NULL, 1, "no provider type kept before");
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
     rel_check_integrity(path);
     rel_rmdir(dir);
     printf("sqlite-migrate: schema 2 file migrated to 14, then version-4, -8, -12 and -13 copies to 14; %lld events "
