@@ -394,11 +394,11 @@ static int click_lid(mtrk_tenant *t, link_cat *cat, const wh_event *ev, mtrk_id 
     return MTRK_OK;
 }
 
+static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider);
+
 /* Keeps ev aside with its reason: a new dead letter, or the one its key
  * already has (a provider retry), whose reason is brought up to date.
  * *existed says which. */
-static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider);
-
 static int dead_letter(mtrk_tenant *t, const char *provider, wh_event *ev, const char *reason, mtrk_time now,
                        int *existed)
 {
@@ -467,9 +467,9 @@ static int dead_letter(mtrk_tenant *t, const char *provider, wh_event *ev, const
 
 /* A bounce's facts from the provider's bounce object, through the taxonomy
  * (bounce_table.c), or as a dead letter kept them: the reason decides hard
- * or soft. A fact the event input
- * would refuse (a status that is no RFC 3463 code, a code out of range, an
- * overlong provider category) is left out rather than refusing the event. */
+ * or soft. A fact the event input would refuse (a status that is no RFC 3463
+ * code, a code out of range, an overlong provider category) is left out
+ * rather than refusing the event. */
 static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider)
 {
     mtrk_bounce_reason r = ev->reason_kept ? ev->kept_reason
