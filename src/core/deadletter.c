@@ -170,6 +170,16 @@ static void as_event(wh_event *ev, const row_deadletters *r)
     ev->verdict_reason = r->verdict_reason;
     ev->bounce_kind = (mtrk_bounce_kind)r->bounce_kind;
     ev->diagnostic = r->diagnostic;
+    /* A bounce's facts as they were kept (already as the event input takes
+     * them). A dead letter kept without any (before they were stored) has
+     * its reason found again from its diagnostic. */
+    ev->smtp_code = (int)r->smtp_code;
+    ev->enhanced_status = r->bounce_status;
+    ev->bounce_type = r->bounce_type;
+    ev->bounce_subtype = r->bounce_subtype;
+    ev->reason_kept = r->bounce_reason != 0 || r->smtp_code != 0 || r->bounce_status != NULL ||
+                      r->bounce_type != NULL || r->bounce_subtype != NULL;
+    ev->kept_reason = (mtrk_bounce_reason)r->bounce_reason;
     ev->unsub_scope = (mtrk_unsub_scope)r->unsub_scope;
     ev->raw = r->payload;
     ev->send_id = r->send_id;

@@ -336,8 +336,9 @@
  * message is not found. The mapped fields are kept so a replay records the
  * event as the request would have; payload is the provider's original
  * event object; send_id the id the provider's send call returned where it
- * differs from provider_message_id (wh_event). (provider, event_key) is
- * unique: a retry adds nothing. */
+ * differs from provider_message_id (wh_event); bounce_reason to
+ * bounce_subtype a bounce's facts as the event input takes them (0 and NULL:
+ * none). (provider, event_key) is unique: a retry adds nothing. */
 #define DEADLETTERS_COLS(X)                              \
     X(deadletters, tenant, ID, N_)                       \
     X(deadletters, id, ID, N_)                           \
@@ -361,7 +362,12 @@
     X(deadletters, diagnostic, TEXT, NUL_)               \
     X(deadletters, unsub_scope, INT, N_)                 \
     X(deadletters, payload, TEXT, NUL_)                  \
-    X(deadletters, send_id, TEXT, NUL_)
+    X(deadletters, send_id, TEXT, NUL_)                  \
+    X(deadletters, bounce_reason, INT, N_)               \
+    X(deadletters, smtp_code, INT, N_)                   \
+    X(deadletters, bounce_status, TEXT, NUL_)            \
+    X(deadletters, bounce_type, TEXT, NUL_)              \
+    X(deadletters, bounce_subtype, TEXT, NUL_)
 /* API bearer tokens (apitoken.c). hash: hex of BLAKE2b-256 of the token's
  * random part (never the token); revoked_at 0 while the token is valid. */
 #define API_TOKENS_COLS(X)                               \

@@ -394,6 +394,8 @@ static int click_lid(mtrk_tenant *t, link_cat *cat, const wh_event *ev, mtrk_id 
     return MTRK_OK;
 }
 
+static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider);
+
 /* Keeps ev aside with its reason: a new dead letter, or the one its key
  * already has (a provider retry), whose reason is brought up to date.
  * *existed says which. */
@@ -449,17 +451,30 @@ static int dead_letter(mtrk_tenant *t, const char *provider, wh_event *ev, const
     r.unsub_scope = ev->unsub_scope;
     r.payload = ev->raw;
     r.send_id = ev->send_id;
+    if (ev->mapped && ev->type == MTRK_EV_BOUNCE) {
+        /* The facts as the event input takes them, so that a replay records
+         * the bounce under the same reason and policy (deadletter.c). */
+        mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+        bounce_facts_of(&in, ev, provider);
+        r.bounce_reason = in.bounce_reason;
+        r.smtp_code = in.smtp_code;
+        r.bounce_status = (char *)in.bounce_status;
+        r.bounce_type = (char *)in.bounce_type;
+        r.bounce_subtype = (char *)in.bounce_subtype;
+    }
     return st_insert(t, T_DEADLETTERS, &r);
 }
 
 /* A bounce's facts from the provider's bounce object, through the taxonomy
- * (bounce_table.c): the reason decides hard or soft. A fact the event input
- * would refuse (a status that is no RFC 3463 code, a code out of range, an
- * overlong provider category) is left out rather than refusing the event. */
+ * (bounce_table.c), or as a dead letter kept them: the reason decides hard
+ * or soft. A fact the event input would refuse (a status that is no RFC 3463
+ * code, a code out of range, an overlong provider category) is left out
+ * rather than refusing the event. */
 static void bounce_facts_of(mtrk_event_input *in, const wh_event *ev, const char *provider)
 {
-    mtrk_bounce_reason r = wh_bounce_reason(provider, ev->bounce_type, ev->bounce_subtype, ev->smtp_code,
-                                            ev->enhanced_status, ev->diagnostic);
+    mtrk_bounce_reason r = ev->reason_kept ? ev->kept_reason
+                                           : wh_bounce_reason(provider, ev->bounce_type, ev->bounce_subtype,
+                                                              ev->smtp_code, ev->enhanced_status, ev->diagnostic);
     in->bounce_kind = mtrk_bounce_reason_kind(r) == MTRK_BOUNCE_HARD ? MTRK_BOUNCE_HARD : MTRK_BOUNCE_SOFT;
     in->diagnostic = ev->diagnostic;
     in->bounce_reason = r;

@@ -91,7 +91,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit", "webhook_payloads" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 13
+#define SQLITE_SCHEMA_VERSION 14
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -675,10 +675,23 @@ static int migrate_13(sqlstore *s)
                    "migrating to schema version 13");
 }
 
+/* Version 14: a dead-lettered bounce's facts (src/core/rows.h), none for
+ * the dead letters already kept. Frozen: as this version made them. */
+static int migrate_14(sqlstore *s)
+{
+    return exec_as(s,
+                   "ALTER TABLE deadletters ADD COLUMN bounce_reason INTEGER NOT NULL DEFAULT 0;\n"
+                   "ALTER TABLE deadletters ADD COLUMN smtp_code INTEGER NOT NULL DEFAULT 0;\n"
+                   "ALTER TABLE deadletters ADD COLUMN bounce_status TEXT;\n"
+                   "ALTER TABLE deadletters ADD COLUMN bounce_type TEXT;\n"
+                   "ALTER TABLE deadletters ADD COLUMN bounce_subtype TEXT;\n",
+                   "migrating to schema version 14");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
                                                                  migrate_9, migrate_10, migrate_11,
-                                                                 migrate_12, migrate_13 };
+                                                                 migrate_12, migrate_13, migrate_14 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */

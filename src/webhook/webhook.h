@@ -94,6 +94,9 @@ typedef struct wh_event {
     char *diagnostic;
     char *bounce_type;          /* the provider's own classification */
     char *bounce_subtype;
+    int reason_kept;            /* 1: a dead letter's replay; kept_reason is the reason decided when
+                                   it was kept (with the facts above as they were kept) */
+    mtrk_bounce_reason kept_reason;
     mtrk_unsub_scope unsub_scope; /* unsubscribes: 0 when unknown (global) */
     char *unsub_list;           /* the provider's list/group id for a list scope */
     char *raw;                  /* the original event object, as compact JSON text */

@@ -18,6 +18,8 @@
  *    counted by reason.
  *  - Bad facts refuse that event alone, naming the field; nothing written.
  *  - Another tenant's message is not found.
+ *  - A provider's bounce dead-lettered (its message not known yet) keeps
+ *    its facts: replayed, it is recorded as it would have been at once.
  */
 #include "conf_util.h"
 
@@ -316,6 +318,79 @@ static void test_webhook_bounces_carry_facts_and_policy(void **state)
     conf_scn_free(&a);
 }
 
+/* A bounce whose message is not known yet is dead-lettered with its facts;
+ * replayed once the provider's message id is recorded, it is recorded as
+ * the same bounce recorded at once: the same facts, the same policy. */
+static void test_dead_lettered_bounce_keeps_its_facts(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn a;
+    conf_scn_build(&a, fx->t, "dl", 2, 0, 1);
+    mtrk_webhook_settings ws;
+    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
+    ws.allow_unsigned = 1;
+    CONF_OK(mtrk_webhook_settings_set(fx->t, "sendgrid", &ws));
+    policy(fx->t, MTRK_BR_BLOCKED, MTRK_BOUNCE_ACTION_SUPPRESS, 0);
+    /* The same bounce object twice: to message 1 by its echoed mid, to
+     * message 0 by a SendGrid message id not recorded yet. */
+    char m1[MTRK_ID_STRLEN + 1], body[1500];
+    mtrk_id_to_string(m1, a.mids[1]);
+#define DL_BOUNCE "\"timestamp\":1767225600,\"event\":\"bounce\",\"type\":\"blocked\"," \
+                  "\"bounce_classification\":\"Reputation\",\"status\":\"5.7.1\"," \
+                  "\"reason\":\"554 message refused\""
+    snprintf(body, sizeof body,
+             "[{\"email\":\"dl1@example.com\",\"sg_event_id\":\"dl-b1\",\"mtrk_mid\":\"%s\"," DL_BOUNCE "},"
+             "{\"email\":\"dl0@example.com\",\"sg_event_id\":\"dl-b0\","
+             "\"sg_message_id\":\"XDLF0.filterdrecv-5645d9c87f-6r8wq-1-5F1F1B1C-2.0\"," DL_BOUNCE "}]",
+             m1);
+#undef DL_BOUNCE
+    mtrk_webhook_request rq;
+    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
+    rq.provider = "sendgrid";
+    rq.body = body;
+    rq.len = strlen(body);
+    mtrk_webhook_result *r = NULL;
+    CONF_OK(mtrk_webhook_ingest(&r, fx->t, &rq));
+    assert_int_equal(r->recorded, 1);
+    assert_int_equal(r->dead_lettered, 1);
+    mtrk_webhook_result_free(r);
+    mtrk_bounce_fact f0[1], f1[1];
+    assert_int_equal(facts(fx->t, a.mids[0], f0, 1), 0);
+    assert_int_equal(conf_suppressed(fx->t, "dl0@example.com"), 0);
+
+    CONF_OK(mtrk_message_provider_id_set(fx->t, a.mids[0], "sendgrid", "XDLF0"));
+    size_t rec = 0, left = 9;
+    CONF_OK(mtrk_deadletter_replay(&rec, &left, fx->t, "sendgrid"));
+    assert_int_equal(rec, 1);
+    assert_int_equal(left, 0);
+
+    assert_int_equal(facts(fx->t, a.mids[1], f1, 1), 1);
+    assert_int_equal(f1[0].reason, MTRK_BR_BLOCKED);
+    assert_int_equal(f1[0].kind, MTRK_BOUNCE_HARD);
+    assert_int_equal(f1[0].action, MTRK_BOUNCE_ACTION_SUPPRESS);
+    assert_int_equal(f1[0].smtp_code, 554);
+    assert_int_equal(facts(fx->t, a.mids[0], f0, 1), 1);
+    assert_int_equal(f0[0].reason, f1[0].reason);
+    assert_int_equal(f0[0].given_kind, f1[0].given_kind);
+    assert_int_equal(f0[0].kind, f1[0].kind);
+    assert_int_equal(f0[0].action, f1[0].action);
+    assert_int_equal(f0[0].hard_by, f1[0].hard_by);
+    assert_int_equal(f0[0].smtp_code, f1[0].smtp_code);
+    assert_int_equal(f0[0].occurred_at, f1[0].occurred_at);
+    assert_string_equal(f0[0].status, "5.7.1");
+    assert_string_equal(f0[0].bounce_type, "blocked");
+    assert_string_equal(f0[0].bounce_subtype, "Reputation");
+    assert_string_equal(f0[0].provider, "sendgrid");
+    assert_string_equal(f0[0].diagnostic, f1[0].diagnostic);
+    /* The policy's effect: suppressed at once, audited with the bounce. */
+    assert_int_equal(conf_suppressed(fx->t, "dl0@example.com"), MTRK_SUPPRESS_ADDRESS);
+    assert_int_equal(conf_suppressed(fx->t, "dl1@example.com"), MTRK_SUPPRESS_ADDRESS);
+    assert_int_equal(conf_contact_status(fx->t, a.contacts[0]), conf_contact_status(fx->t, a.contacts[1]));
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[0]), 1);
+    assert_int_equal(conf_count_audit(fx->t, "bounce.suppress", a.mids[1]), 1);
+    conf_scn_free(&a);
+}
+
 static void tracking_on(mtrk_tenant *t)
 {
     mtrk_tenant_settings st;
@@ -483,6 +558,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_classified_and_soft_limit_in_a_batch),
     CONF_TEST(test_bad_facts_refused_and_other_tenant),
     CONF_TEST(test_webhook_bounces_carry_facts_and_policy),
+    CONF_TEST(test_dead_lettered_bounce_keeps_its_facts),
     CONF_TEST(test_verp_round_trip),
     CONF_TEST(test_provider_attachments),
 };

@@ -1020,7 +1020,7 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 11 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 12 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
@@ -1029,7 +1029,8 @@ static int test_store(void)
      * the provider webhook tables (8); api_tokens (9); bounce_facts and
      * its indexes (10); the provider message ids, kept payloads, replay
      * tokens, the tenants' payload setting (off, 30 days, for existing rows)
-     * and the dead letters' send id (11); the versions recorded. */
+     * and the dead letters' send id (11); the dead letters' bounce facts
+     * (12); the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -1054,12 +1055,16 @@ static int test_store(void)
         "gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1, 7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11, 12)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 11, "migrations 3 to 11 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 12, "migrations 3 to 12 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                  "AND table_name = 'deadletters' AND column_name IN ('bounce_reason', 'smtp_code', "
+                  "'bounce_status', 'bounce_type', 'bounce_subtype')") == 5,
+          "migration 12: the dead letters' bounce facts");
     CHECK(sql_int("SELECT count(*) FROM tenants WHERE key = 'migration-test' AND keep_webhook_payloads = 0 AND "
                   "webhook_payload_retention_ms = 2592000000") == 1,
           "migration 11: an existing tenant's webhook payload setting");
@@ -1099,6 +1104,30 @@ static int test_store(void)
     char *migrated = schema_text();
     CHECK(migrated != NULL && strcmp(migrated, fresh) == 0,
           "the migrated schema differs from a new one:\n%s\n---\n%s", migrated ? migrated : "(none)", fresh);
+    free(migrated);
+
+    /* A version-11 database holding a dead letter: migration 12 adds the
+     * bounce facts, none for that dead letter, which it keeps. */
+    sql("ALTER TABLE deadletters DROP COLUMN bounce_reason, DROP COLUMN smtp_code, DROP COLUMN bounce_status, "
+        "DROP COLUMN bounce_type, DROP COLUMN bounce_subtype");
+    sql("INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, occurred_at, arrived_at, link_index, "
+        "verdict, bounce_kind, diagnostic, unsub_scope) VALUES (gen_random_uuid(), gen_random_uuid(), 'sendgrid', "
+        "'migrated-dl', 'message not found', 4, 1, 1, -1, 0, 2, '550 5.1.1 no such user', 0)");
+    sql("DELETE FROM mtrk_schema WHERE version = 12");
+    st = NULL;
+    rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == 0, "open a version-11 database: %d %s", rc, mtrk_last_errmsg());
+    mtrk_store_free(st);
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 12, "migration 12 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0 AND "
+                  "smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL AND bounce_subtype IS NULL AND "
+                  "diagnostic = '550 5.1.1 no such user'") == 1,
+          "migration 12: a kept dead letter, with no bounce facts");
+    sql("DELETE FROM deadletters WHERE event_key = 'migrated-dl'");
+    migrated = schema_text();
+    CHECK(migrated != NULL && strcmp(migrated, fresh) == 0,
+          "the schema migrated from version 11 differs from a new one:\n%s\n---\n%s", migrated ? migrated : "(none)",
+          fresh);
     free(migrated);
     free(fresh);
 

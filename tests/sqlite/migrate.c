@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 13 with every row kept:
+ * library, a copy of it must come out at user_version 14 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -18,6 +18,8 @@
  * partial). The older copies are made from the result with messages and
  * events put back as tables as schema 10 had them, taken from the second
  * fixture (tests/data/sqlite-schema10.mtrk), for migration 11 to rebuild.
+ * A version-13 copy holding a dead letter gains the dead letters' bounce
+ * facts (migration 14), none for the dead letter it held.
  */
 #include "rel.h"
 
@@ -216,7 +218,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -247,6 +249,9 @@ int main(int argc, char **argv)
             "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
             "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
             "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
             "DROP TABLE bounce_settings; DROP TABLE reputation_state; DROP TABLE reputation_paused;"
             "DROP TABLE bounce_policies;"
             "DROP INDEX events_by_campaign;"
@@ -268,7 +273,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migrations 5 to 13");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 5 to 14");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
@@ -278,6 +283,9 @@ int main(int argc, char **argv)
             "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
             "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
             "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
             "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
             "PRAGMA user_version = 8;");
     sqlite3_close(db);
@@ -291,7 +299,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migrations 9 to 13");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 9 to 14");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-12 file: no provider message ids, kept payloads or
@@ -301,6 +309,9 @@ int main(int argc, char **argv)
             "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
             "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
             "ALTER TABLE deadletters DROP COLUMN send_id;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
+            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
             "PRAGMA user_version = 12;");
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -325,14 +336,63 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 13, "user_version after migration 13");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 13 and 14");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
                1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
+    /* Back to a version-13 file holding a dead-lettered bounce of the first
+     * message: no bounce facts on dead letters. Migration 14 adds them, none
+     * for that one, whose replay finds its reason again from its diagnostic. */
+    char hexmid[33], dlsql[1200];
+    for (int i = 0; i < 16; i++)
+        snprintf(hexmid + 2 * i, 3, "%02X", first.bytes[i]);
+    snprintf(dlsql, sizeof dlsql,
+             "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
+             "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
+             "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+             "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, message, occurred_at,"
+             " arrived_at, link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
+             " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', %d, X'%s',"
+             " 1767225600000, 1767225600000, -1, 0, %d, '550 5.1.1 no such user', 0 FROM tenants LIMIT 1;"
+             "PRAGMA user_version = 13;",
+             (int)MTRK_EV_BOUNCE, hexmid, (int)MTRK_BOUNCE_SOFT);
+    sql(db, dlsql);
     sqlite3_close(db);
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    dead = 0;
+    REL_OK(mtrk_deadletter_count(&dead, t, "sendgrid"), t);
+    rel_expect((int64_t)dead, 1, "the dead letter kept by migration 14");
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migration 14");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0"
+                             " AND smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL"
+                             " AND bounce_subtype IS NULL AND diagnostic = '550 5.1.1 no such user'"),
+               1, "a migrated dead letter: kept, with no bounce facts");
+    expect_schema_of_a_new_file(db, dir);
+    sqlite3_close(db);
+    REL_OK(mtrk_db_open(&m, path, NULL), NULL);
+    REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
+    size_t rec = 0, left = 9;
+    REL_OK(mtrk_deadletter_replay(&rec, &left, t, "sendgrid"), t);
+    rel_expect((int64_t)rec, 1, "the migrated dead letter replayed");
+    rel_expect((int64_t)left, 0, "no dead letter left");
+    mtrk_bounce_fact bf[2], *bfp[2] = { &bf[0], &bf[1] };
+    REL_OK(mtrk_bounce_fact_init(&bf[0], MTRK_BOUNCE_FACT_VERSION), NULL);
+    REL_OK(mtrk_bounce_fact_init(&bf[1], MTRK_BOUNCE_FACT_VERSION), NULL);
+    size_t nbf = 0;
+    REL_OK(mtrk_bounce_facts_message(bfp, 2, &nbf, t, first), t);
+    rel_expect((int64_t)nbf, 1, "the replayed bounce's facts");
+    rel_expect(bf[0].reason, MTRK_BR_USER_UNKNOWN, "its reason, found again from its diagnostic");
+    rel_expect(bf[0].bounce_type == NULL && bf[0].bounce_subtype == NULL, 1, "no provider type kept before");
+    mtrk_tenant_close(t);
+    mtrk_db_close(m);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 13, then version-4, -8 and -10 copies to 13; %lld events "
+    printf("sqlite-migrate: schema 2 file migrated to 14, then version-4, -8, -12 and -13 copies to 14; %lld events "
            "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }
