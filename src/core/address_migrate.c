@@ -31,6 +31,8 @@
 
 #include <idn2.h>
 #include <stdio.h>
+#include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,94 +277,62 @@ static int adjust_members(mtrk_tenant *t, mtrk_id audience, int64_t delta)
     return rc;
 }
 
-static int move_memberships(mtrk_tenant *t, mtrk_id from, mtrk_id to, moved *mv)
+/* A row of a contact's that moves to the survivor (a membership, an
+ * unsubscribe rule, a custom field): the table, the index its rows are
+ * read by from (tenant, contact), where the contact is in its row struct,
+ * and what to do when the survivor already has the row with that key
+ * (kept: NULL to leave the survivor's as it is). */
+typedef struct move_spec {
+    unsigned table;
+    int index;
+    size_t contact_at;
+    int (*kept)(mtrk_tenant *t, const void *row);
+} move_spec;
+
+/* A membership the survivor already has: the audience has one member fewer. */
+static int membership_kept(mtrk_tenant *t, const void *row)
 {
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&from) };
-    char *rows;
-    size_t n;
-    int rc = read_all(t, T_AUDIENCE_CONTACTS, IDX_AUDIENCE_CONTACTS_CONTACT, pre, 2, &rows, &n);
-    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        row_audience_contacts *r = (row_audience_contacts *)rows + i;
-        rc = st_delete(t, T_AUDIENCE_CONTACTS, r);
-        row_audience_contacts s = *r;
-        s.contact = to;
-        s.added_at = 0;
-        row_audience_contacts probe = { 0 };
-        probe.tenant = t->id;
-        probe.audience = r->audience;
-        probe.contact = to;
-        int grc = rc == MTRK_OK ? st_get(t, T_AUDIENCE_CONTACTS, &probe) : rc;
-        if (grc == MTRK_OK) {
-            rows_clear(T_AUDIENCE_CONTACTS, &probe);
-            rc = adjust_members(t, r->audience, -1); /* already a member: one fewer */
-        } else if (grc == MTRK_ENOTFOUND) {
-            s.added_at = r->added_at;
-            rc = st_insert(t, T_AUDIENCE_CONTACTS, &s);
-            mv->memberships++;
-        } else {
-            rc = grc;
-        }
-    }
-    free_all(T_AUDIENCE_CONTACTS, rows, n);
-    return rc;
+    return adjust_members(t, ((const row_audience_contacts *)row)->audience, -1);
 }
 
-static int move_unsubscribes(mtrk_tenant *t, mtrk_id from, mtrk_id to, moved *mv)
-{
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&from) };
-    char *rows;
-    size_t n;
-    int rc = read_all(t, T_UNSUBSCRIBES, MTRK_INDEX_PK, pre, 2, &rows, &n);
-    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        row_unsubscribes *r = (row_unsubscribes *)rows + i;
-        rc = st_delete(t, T_UNSUBSCRIBES, r);
-        row_unsubscribes s = *r;
-        s.contact = to;
-        row_unsubscribes probe = { 0 };
-        probe.tenant = t->id;
-        probe.contact = to;
-        probe.scope = r->scope;
-        probe.scope_id = r->scope_id;
-        int grc = rc == MTRK_OK ? st_get(t, T_UNSUBSCRIBES, &probe) : rc;
-        if (grc == MTRK_OK) {
-            rows_clear(T_UNSUBSCRIBES, &probe); /* the survivor's own rule of that scope stays */
-        } else if (grc == MTRK_ENOTFOUND) {
-            rc = st_insert(t, T_UNSUBSCRIBES, &s);
-            mv->unsubscribes++;
-        } else {
-            rc = grc;
-        }
-    }
-    free_all(T_UNSUBSCRIBES, rows, n);
-    return rc;
-}
+static const move_spec move_memberships = { T_AUDIENCE_CONTACTS, IDX_AUDIENCE_CONTACTS_CONTACT,
+                                            offsetof(row_audience_contacts, contact), membership_kept };
+/* The survivor's own rule of a scope stays. */
+static const move_spec move_unsubscribes = { T_UNSUBSCRIBES, MTRK_INDEX_PK, offsetof(row_unsubscribes, contact),
+                                             NULL };
+/* The survivor's value of a field wins. */
+static const move_spec move_fields = { T_CONTACT_FIELDS, MTRK_INDEX_PK, offsetof(row_contact_fields, contact),
+                                       NULL };
 
-static int move_fields(mtrk_tenant *t, mtrk_id from, mtrk_id to, moved *mv)
+/* Moves the rows of `from` in sp's table to `to`, unless `to` has the row
+ * with the same key; *count: the rows moved. */
+static int move_rows(mtrk_tenant *t, const move_spec *sp, mtrk_id from, mtrk_id to, uint64_t *count)
 {
+    size_t size = rows_size(sp->table);
+    char moved_row[512], probe[512];
+    assert(size <= sizeof moved_row);
     mtrk_value pre[2] = { v_id(&t->id), v_id(&from) };
     char *rows;
     size_t n;
-    int rc = read_all(t, T_CONTACT_FIELDS, MTRK_INDEX_PK, pre, 2, &rows, &n);
+    int rc = read_all(t, sp->table, sp->index, pre, 2, &rows, &n);
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        row_contact_fields *r = (row_contact_fields *)rows + i;
-        rc = st_delete(t, T_CONTACT_FIELDS, r);
-        row_contact_fields probe = { 0 };
-        probe.tenant = t->id;
-        probe.contact = to;
-        probe.key = r->key;
-        int grc = rc == MTRK_OK ? st_get(t, T_CONTACT_FIELDS, &probe) : rc;
+        const char *r = rows + i * size;
+        rc = st_delete(t, sp->table, r);
+        memcpy(moved_row, r, size); /* strings borrowed from r */
+        memcpy(moved_row + sp->contact_at, &to, sizeof to);
+        memcpy(probe, moved_row, size); /* st_get reads the key, then fills */
+        int grc = rc == MTRK_OK ? st_get(t, sp->table, probe) : rc;
         if (grc == MTRK_OK) {
-            rows_clear(T_CONTACT_FIELDS, &probe); /* the survivor's value wins */
+            rows_clear(sp->table, probe);
+            rc = sp->kept ? sp->kept(t, r) : MTRK_OK;
         } else if (grc == MTRK_ENOTFOUND) {
-            row_contact_fields s = *r;
-            s.contact = to;
-            rc = st_insert(t, T_CONTACT_FIELDS, &s);
-            mv->fields++;
+            rc = st_insert(t, sp->table, moved_row);
+            ++*count;
         } else {
             rc = grc;
         }
     }
-    free_all(T_CONTACT_FIELDS, rows, n);
+    free_all(sp->table, rows, n);
     return rc;
 }
 
@@ -390,9 +360,9 @@ static int merge_one(mtrk_tenant *t, row_contacts *s, const cand *m, tally *ty)
     if ((rc = tenant_address_hash(t, r.address_key, old_hash)) == MTRK_OK &&
         (rc = tenant_address_hash(t, m->new_key, new_hash)) == MTRK_OK &&
         (rc = move_messages(t, m->id, s->id, &mv)) == MTRK_OK &&
-        (rc = move_memberships(t, m->id, s->id, &mv)) == MTRK_OK &&
-        (rc = move_unsubscribes(t, m->id, s->id, &mv)) == MTRK_OK)
-        rc = move_fields(t, m->id, s->id, &mv);
+        (rc = move_rows(t, &move_memberships, m->id, s->id, &mv.memberships)) == MTRK_OK &&
+        (rc = move_rows(t, &move_unsubscribes, m->id, s->id, &mv.unsubscribes)) == MTRK_OK)
+        rc = move_rows(t, &move_fields, m->id, s->id, &mv.fields);
     if (rc == MTRK_OK) {
         s->status = restrictive(s->status, r.status);
         if (s->name == NULL && r.name != NULL) {
