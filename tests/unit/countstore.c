@@ -105,27 +105,45 @@ static int cs_messages_update(mtrk_store *s, mtrk_id tenant, const mtrk_store_me
     return cs_of(s)->inner->messages_update(cs_of(s)->inner, tenant, messages, masks, n);
 }
 
-void countstore_init(countstore *cs, mtrk_store *inner)
+static int cs_counters_add(mtrk_store *s, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *d,
+                           size_t n)
+{
+    if (kind >= 0 && kind < 8)
+        cs_of(s)->counter_calls[kind]++;
+    return cs_of(s)->inner->counters_add(cs_of(s)->inner, tenant, kind, d, n);
+}
+
+const mtrk_store countstore_ops = {
+    .version = MTRK_STORE_VERSION,
+    .free = cs_free,
+    .begin = cs_begin,
+    .commit = cs_commit,
+    .rollback = cs_rollback,
+    .get = cs_get,
+    .scan = cs_scan,
+    .apply = cs_apply,
+    .errmsg = cs_errmsg,
+    .get_many = cs_get_many,
+    .scan_many = cs_scan_many,
+    .messages_load = cs_messages_load,
+    .provider_ids_find = cs_provider_ids_find,
+    .events_append = cs_events_append,
+    .messages_update = cs_messages_update,
+    .counters_add = cs_counters_add,
+};
+
+void countstore_init(countstore *cs, mtrk_store *inner, bool typed)
 {
     memset(cs, 0, sizeof *cs);
-    bool typed = inner->version >= 4 && inner->messages_load != NULL;
-    mtrk_store_init(&cs->base, typed ? 4 : 3);
-    cs->base.free = cs_free;
-    cs->base.begin = cs_begin;
-    cs->base.commit = cs_commit;
-    cs->base.rollback = cs_rollback;
-    cs->base.get = cs_get;
-    cs->base.scan = cs_scan;
-    cs->base.apply = cs_apply;
-    cs->base.errmsg = cs_errmsg;
-    cs->base.get_many = cs_get_many;
-    cs->base.scan_many = cs_scan_many;
-    if (typed) {
-        cs->base.messages_load = cs_messages_load;
-        cs->base.provider_ids_find = cs_provider_ids_find;
-        cs->base.events_append = cs_events_append;
-        cs->base.messages_update = cs_messages_update;
+    cs->base = countstore_ops;
+    if (!typed || inner->version < 4 || inner->messages_load == NULL) {
+        cs->base.messages_load = NULL;
+        cs->base.provider_ids_find = NULL;
+        cs->base.events_append = NULL;
+        cs->base.messages_update = NULL;
     }
+    if (inner->version < 5 || inner->counters_add == NULL)
+        cs->base.counters_add = NULL;
     cs->inner = inner;
 }
 
@@ -139,6 +157,7 @@ void countstore_reset(countstore *cs)
     memset(cs->scan_many_calls, 0, sizeof cs->scan_many_calls);
     memset(cs->rows_read, 0, sizeof cs->rows_read);
     cs->loads = cs->provider_finds = cs->appends = cs->updates = 0;
+    memset(cs->counter_calls, 0, sizeof cs->counter_calls);
 }
 
 long countstore_reads(const countstore *cs, unsigned table)

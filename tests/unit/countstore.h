@@ -14,6 +14,8 @@
 
 #include "mtrk/store.h"
 
+#include <stdbool.h>
+
 #define COUNT_TABLES 64
 
 typedef struct countstore {
@@ -22,10 +24,17 @@ typedef struct countstore {
     long gets[COUNT_TABLES], many_calls[COUNT_TABLES], many_keys[COUNT_TABLES], writes[COUNT_TABLES],
         scans[COUNT_TABLES], scan_many_calls[COUNT_TABLES], rows_read[COUNT_TABLES];
     long loads, provider_finds, appends, updates; /* the typed operations */
+    long counter_calls[8]; /* counters_add calls, by kind */
 } countstore;
 
-/* Sets *cs up over inner (which the caller keeps and frees). */
-void countstore_init(countstore *cs, mtrk_store *inner);
+/* Sets *cs up over inner (which the caller keeps and frees), at the
+ * current contract version: with the typed operations of the event path
+ * when `typed` and the inner store has them (else the core takes the rows),
+ * and with counters_add when the inner store has it. */
+void countstore_init(countstore *cs, mtrk_store *inner, bool typed);
+/* The operations countstore_init sets, for tests that take one away and
+ * give it back. */
+extern const mtrk_store countstore_ops;
 /* Zeroes every count. */
 void countstore_reset(countstore *cs);
 /* Store calls that read `table`, of every kind (messages_load reads

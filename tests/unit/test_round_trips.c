@@ -38,7 +38,7 @@ static int setup(void **state)
     assert_non_null(w);
     w->now = INT64_C(1767225600000); /* 2026-01-01 */
     assert_int_equal(mtrk_store_memory_new(&w->mem), MTRK_OK);
-    countstore_init(&w->cs, w->mem);
+    countstore_init(&w->cs, w->mem, true);
     mtrk_open_options o = MTRK_OPEN_OPTIONS_INIT;
     o.clock = clock_fn;
     o.clock_userdata = w;
