@@ -28,6 +28,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What migration 14 adds (the dead letters' bounce facts), and what
+ * migrations 13 and 14 add (the provider message ids, kept payloads and
+ * replay tokens; the tenants' payload setting; the dead letters' send id),
+ * taken away again to make a file of an earlier version. */
+#define UNDO_14                                                                                               \
+    "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"      \
+    "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"    \
+    "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+#define UNDO_13_14                                                                                            \
+    "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"                  \
+    "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"                                                  \
+    "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"                                           \
+    "ALTER TABLE deadletters DROP COLUMN send_id;" UNDO_14
+
 static void sql(sqlite3 *db, const char *script)
 {
     char *err = NULL;
@@ -245,13 +259,7 @@ int main(int argc, char **argv)
      * no folded_links, no tenants' address rule or event window, none of the
      * tables of migration 8. */
     restore_v10_layout(db, argv[2]);
-    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
-            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
-            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
-            "ALTER TABLE deadletters DROP COLUMN send_id;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+    sql(db, UNDO_13_14
             "DROP TABLE bounce_settings; DROP TABLE reputation_state; DROP TABLE reputation_paused;"
             "DROP TABLE bounce_policies;"
             "DROP INDEX events_by_campaign;"
@@ -279,13 +287,7 @@ int main(int argc, char **argv)
     /* Back to a version-8 file: no provider webhook tables. Migration 9
      * creates them as a new file has them. */
     restore_v10_layout(db, argv[2]);
-    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
-            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
-            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
-            "ALTER TABLE deadletters DROP COLUMN send_id;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+    sql(db, UNDO_13_14
             "DROP TABLE webhook_settings; DROP TABLE webhook_keys; DROP TABLE deadletters;"
             "PRAGMA user_version = 8;");
     sqlite3_close(db);
@@ -305,13 +307,7 @@ int main(int argc, char **argv)
     /* Back to a version-12 file: no provider message ids, kept payloads or
      * replay tokens, no tenant payload setting, no dead-letter send id.
      * Migration 13 adds them, the setting off for the existing tenants. */
-    sql(db, "DROP TABLE provider_messages; DROP TABLE webhook_payloads; DROP TABLE webhook_nonces;"
-            "ALTER TABLE tenants DROP COLUMN keep_webhook_payloads;"
-            "ALTER TABLE tenants DROP COLUMN webhook_payload_retention_ms;"
-            "ALTER TABLE deadletters DROP COLUMN send_id;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
-            "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+    sql(db, UNDO_13_14
             "PRAGMA user_version = 12;");
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -347,9 +343,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 16; i++)
         snprintf(hexmid + 2 * i, 3, "%02X", first.bytes[i]);
     snprintf(dlsql, sizeof dlsql,
-             "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"
-             "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"
-             "ALTER TABLE deadletters DROP COLUMN bounce_subtype;"
+             UNDO_14
              "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, message, occurred_at,"
              " arrived_at, link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
              " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', %d, X'%s',"
