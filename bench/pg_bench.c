@@ -188,25 +188,36 @@ static double raw_copy(long n, size_t nm)
     return now_s() - t0;
 }
 
+/* A campaign of n/4 contacts (at least 100), generated: its messages'
+ * ids into *mids (nm of them; both arrays the caller's to free). */
+static size_t generated_campaign(mtrk_tenant *t, long n, mtrk_id *camp, mtrk_id **contacts, mtrk_id **mids,
+                                 const char *what)
+{
+    long c = n / 4 < 100 ? 100 : n / 4;
+    *contacts = calloc((size_t)c, sizeof **contacts);
+    *camp = make_campaign(t, c, *contacts);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    int rc = mtrk_campaign_generate(&r, t, *camp);
+    mtrk_message_iter *it = NULL;
+    rc = rc ? rc : mtrk_message_iter_new(&it, t, *camp);
+    *mids = calloc((size_t)c, sizeof **mids);
+    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
+    size_t nm = 0;
+    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
+        (*mids)[nm++] = m.mid;
+    mtrk_message_iter_free(it);
+    if (rc || nm == 0)
+        die(what, rc);
+    return nm;
+}
+
 static void bench_ingest(long n)
 {
     mtrk_db *db;
     mtrk_tenant *t = open_tenant(&db);
-    long c = n / 4 < 100 ? 100 : n / 4;
-    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
-    mtrk_id camp = make_campaign(t, c, contacts);
-    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
-    int rc = mtrk_campaign_generate(&r, t, camp);
-    mtrk_message_iter *it = NULL;
-    rc = rc ? rc : mtrk_message_iter_new(&it, t, camp);
-    mtrk_id *mids = calloc((size_t)c, sizeof *mids);
-    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
-    size_t nm = 0;
-    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
-        mids[nm++] = m.mid;
-    mtrk_message_iter_free(it);
-    if (rc || nm == 0)
-        die("ingest setup", rc);
+    mtrk_id camp, *contacts, *mids;
+    size_t nm = generated_campaign(t, n, &camp, &contacts, &mids, "ingest setup");
+    int rc;
     enum { B = 1000 };
     static mtrk_event_input in[B];
     static const mtrk_event_input *pin[B];
@@ -289,21 +300,9 @@ static void bench_append(long n)
 {
     mtrk_db *db;
     mtrk_tenant *t = open_tenant(&db);
-    long c = n / 4 < 100 ? 100 : n / 4;
-    mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
-    mtrk_id camp = make_campaign(t, c, contacts);
-    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
-    int rc = mtrk_campaign_generate(&r, t, camp);
-    mtrk_message_iter *it = NULL;
-    rc = rc ? rc : mtrk_message_iter_new(&it, t, camp);
-    mtrk_id *mids = calloc((size_t)c, sizeof *mids);
-    mtrk_message_info m = MTRK_MESSAGE_INFO_INIT;
-    size_t nm = 0;
-    while (rc == 0 && nm < (size_t)c && mtrk_message_iter_next(&m, it) == MTRK_OK)
-        mids[nm++] = m.mid;
-    mtrk_message_iter_free(it);
-    if (rc || nm == 0)
-        die("append setup", rc);
+    mtrk_id camp, *contacts, *mids;
+    size_t nm = generated_campaign(t, n, &camp, &contacts, &mids, "append setup");
+    int rc;
     mtrk_id tenant = mtrk_tenant_id(t);
     char ci[4096];
     snprintf(ci, sizeof ci, "%s options='-csearch_path=%s'", getenv("MTRK_TEST_PG"), schema);
