@@ -267,6 +267,24 @@ static void test_bad_facts_refused_and_other_tenant(void **state)
     conf_scn_free(&a);
 }
 
+/* An unsigned SendGrid request with this body, taken (the tenant accepts
+ * unsigned SendGrid requests from then on). */
+static mtrk_webhook_result *sendgrid_unsigned(mtrk_tenant *t, const char *body)
+{
+    mtrk_webhook_settings ws;
+    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
+    ws.allow_unsigned = 1;
+    CONF_OK(mtrk_webhook_settings_set(t, "sendgrid", &ws));
+    mtrk_webhook_request rq;
+    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
+    rq.provider = "sendgrid";
+    rq.body = body;
+    rq.len = strlen(body);
+    mtrk_webhook_result *r = NULL;
+    CONF_OK(mtrk_webhook_ingest(&r, t, &rq));
+    return r;
+}
+
 /* A SendGrid bounce object through the webhook: its facts are kept, the
  * taxonomy decides hard or soft and the tenant's policy applies. */
 static void test_webhook_bounces_carry_facts_and_policy(void **state)
@@ -274,10 +292,6 @@ static void test_webhook_bounces_carry_facts_and_policy(void **state)
     conf_fixture *fx = *state;
     conf_scn a;
     conf_scn_build(&a, fx->t, "a", 2, 0, 1);
-    mtrk_webhook_settings ws;
-    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
-    ws.allow_unsigned = 1;
-    CONF_OK(mtrk_webhook_settings_set(fx->t, "sendgrid", &ws));
     policy(fx->t, MTRK_BR_BLOCKED, MTRK_BOUNCE_ACTION_IGNORE, 0);
     char m0[MTRK_ID_STRLEN + 1], m1[MTRK_ID_STRLEN + 1], body[1200];
     mtrk_id_to_string(m0, a.mids[0]);
@@ -290,13 +304,7 @@ static void test_webhook_bounces_carry_facts_and_policy(void **state)
              "\"sg_event_id\":\"b2\",\"mtrk_mid\":\"%s\",\"bounce_classification\":\"Reputation\","
              "\"status\":\"5.7.1\",\"reason\":\"550 5.7.1 blocked using zen.spamhaus.org\"}]",
              m0, m1);
-    mtrk_webhook_request rq;
-    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
-    rq.provider = "sendgrid";
-    rq.body = body;
-    rq.len = strlen(body);
-    mtrk_webhook_result *r = NULL;
-    CONF_OK(mtrk_webhook_ingest(&r, fx->t, &rq));
+    mtrk_webhook_result *r = sendgrid_unsigned(fx->t, body);
     assert_int_equal(r->recorded, 2);
     mtrk_webhook_result_free(r);
     mtrk_bounce_fact f[1];
@@ -326,10 +334,6 @@ static void test_dead_lettered_bounce_keeps_its_facts(void **state)
     conf_fixture *fx = *state;
     conf_scn a;
     conf_scn_build(&a, fx->t, "dl", 2, 0, 1);
-    mtrk_webhook_settings ws;
-    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
-    ws.allow_unsigned = 1;
-    CONF_OK(mtrk_webhook_settings_set(fx->t, "sendgrid", &ws));
     policy(fx->t, MTRK_BR_BLOCKED, MTRK_BOUNCE_ACTION_SUPPRESS, 0);
     /* The same bounce object twice: to message 1 by its echoed mid, to
      * message 0 by a SendGrid message id not recorded yet. */
@@ -344,13 +348,7 @@ static void test_dead_lettered_bounce_keeps_its_facts(void **state)
              "\"sg_message_id\":\"XDLF0.filterdrecv-5645d9c87f-6r8wq-1-5F1F1B1C-2.0\"," DL_BOUNCE "}]",
              m1);
 #undef DL_BOUNCE
-    mtrk_webhook_request rq;
-    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
-    rq.provider = "sendgrid";
-    rq.body = body;
-    rq.len = strlen(body);
-    mtrk_webhook_result *r = NULL;
-    CONF_OK(mtrk_webhook_ingest(&r, fx->t, &rq));
+    mtrk_webhook_result *r = sendgrid_unsigned(fx->t, body);
     assert_int_equal(r->recorded, 1);
     assert_int_equal(r->dead_lettered, 1);
     mtrk_webhook_result_free(r);
