@@ -7,6 +7,7 @@
 #include "tracking_int.h"
 #include "decide.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -907,21 +908,6 @@ typedef struct burst_scan {
     uint32_t n;
 } burst_scan;
 
-static int burst_cb(void *ud, void *row)
-{
-    burst_scan *b = ud;
-    const row_events *e = row;
-    if (e->type != MTRK_EV_CLICK || e->occurred_at < b->from || e->occurred_at > b->to)
-        return 0;
-    for (uint32_t i = 0; i < b->n; i++) {
-        if (id_eq(b->lids[i], e->link))
-            return 0;
-    }
-    if (b->n < 64)
-        b->lids[b->n++] = e->link;
-    return 0;
-}
-
 typedef struct resolve_ctx {
     mtrk_tenant *t;
     const mtrk_track_request *req;
@@ -935,7 +921,7 @@ typedef struct resolve_ctx {
     mtrk_id id2;
     bool withheld;
     mtrk_source source; /* an unsubscribe's, when the caller knows it (a mail); else from req */
-    struct track_group *g; /* in a batch: reads come from the group's, opens and clicks are queued */
+    struct track_group *g; /* an open's or a click's group: its reads, its queue */
 } resolve_ctx;
 
 /* ---- the batch's group (below) ---- */
@@ -967,30 +953,12 @@ static int judge(resolve_ctx *x, const row_links *link, const char *ip, mtrk_mac
     c.in.at = x->at;
     c.in.delivered_at = x->m.delivered_at;
     c.in.sent_at = x->m.sent_at;
-    if (link && x->g) {
+    if (link) {
         c.honeypot = link->origin == MTRK_LINK_HONEYPOT;
         int rc = group_judge_reads(x->g, x, link, x->at - rules->burst_window_ms, x->at + rules->burst_window_ms,
                                    &c.burst_links_seen, &c.campaign_links);
         if (rc)
             return rc;
-    } else if (link) {
-        c.honeypot = link->origin == MTRK_LINK_HONEYPOT;
-        burst_scan b;
-        memset(&b, 0, sizeof b);
-        b.from = x->at - rules->burst_window_ms;
-        b.to = x->at + rules->burst_window_ms;
-        b.lids[b.n++] = link->id;
-        mtrk_value k[2] = { v_id(&x->t->id), v_id(&x->m.id) };
-        int rc = st_scan(x->t, T_EVENTS, IDX_EVENTS_MESSAGE, k, 2, NULL, 0, 0, burst_cb, &b);
-        if (rc)
-            return rc;
-        c.burst_links_seen = b.n;
-        link_vec all;
-        if ((rc = links_read(x->t, x->m.campaign, &all)))
-            return rc;
-        for (size_t i = 0; i < all.n; i++)
-            c.campaign_links += all.v[i].origin != MTRK_LINK_HONEYPOT && trackable(all.v[i].origin);
-        link_vec_free(&all);
     }
     classify(&c, rules, own_fn ? x->opts->classifier : x->t->cls_fn,
              own_fn ? x->opts->classifier_userdata : x->t->cls_ud, cls, rule);
@@ -1002,6 +970,7 @@ static int record_hit(resolve_ctx *x, const row_links *link)
 {
     char ip[MTRK_MAX_IP + 1];
     bool has_ip = ip_normalize(x->req->ip, ip);
+    assert(x->g != NULL);
     mtrk_machine_class cls;
     mtrk_machine_rule rule;
     int rc = judge(x, link, has_ip ? ip : NULL, &cls, &rule);
@@ -1022,21 +991,7 @@ static int record_hit(resolve_ctx *x, const row_links *link)
     in.ip = x->withheld || !has_ip ? NULL : ip;
     in.verdict = class_verdict(cls);
     in.verdict_reason = reason;
-    if (x->g) {
-        rc = group_queue(x->g, x, &in, link, cls, rule); /* the queue owns ua now */
-        return rc;
-    }
-    mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
-    rc = core_event_record(x->t, &in, &o);
-    free(ua);
-    if (rc)
-        return rc;
-    x->res->recorded = 1;
-    x->res->event_id = o.event_id;
-    x->res->verdict = in.verdict;
-    x->res->machine_class = cls;
-    x->res->rule = rule;
-    return MTRK_OK;
+    return group_queue(x->g, x, &in, link, cls, rule); /* the queue owns ua now */
 }
 
 static int do_click(resolve_ctx *x)
@@ -1044,7 +999,7 @@ static int do_click(resolve_ctx *x)
     row_links l = { 0 };
     l.tenant = x->t->id;
     l.id = x->id2;
-    int rc = x->g ? group_link(x->g, x, &l) : st_get(x->t, T_LINKS, &l);
+    int rc = group_link(x->g, x, &l);
     if (rc == MTRK_OK && !id_eq(l.campaign, x->m.campaign))
         rc = MTRK_ENOTFOUND;
     if (rc == MTRK_ENOTFOUND)
@@ -1052,13 +1007,7 @@ static int do_click(resolve_ctx *x)
     if (rc)
         return rc;
     x->res->lid = l.id;
-    rc = record_hit(x, &l);
-    if (rc == MTRK_OK && x->g == NULL) { /* a group's queued hit gets its URL when recorded */
-        x->res->redirect_url = tenant_keep(x->t, l.url);
-        if (x->res->redirect_url == NULL)
-            rc = terr(x->t, MTRK_ENOMEM, "out of memory");
-        x->res->action = MTRK_ACTION_REDIRECT;
-    }
+    rc = record_hit(x, &l); /* queued: the result gets its URL when recorded */
     rows_clear(T_LINKS, &l);
     return rc;
 }
@@ -1260,6 +1209,13 @@ MTRK_API int mtrk_track_resolve(mtrk_track_result *out, mtrk_tenant *t, const mt
     bool post = false;
     if ((rc = resolve_check(t, req, opts, &p, &post)))
         return rc;
+    if (p.kind == MTRK_URL_OPEN || p.kind == MTRK_URL_CLICK) {
+        /* A group of one: the rules read a hit's facts one way only. */
+        mtrk_track_result *outs[1] = { out };
+        int status = MTRK_OK;
+        rc = mtrk_track_resolve_batch(outs, &status, t, &req, 1, opts);
+        return rc ? rc : status;
+    }
     return resolve_run(t, out, &p, post, req, opts, req->at, 0);
 }
 
