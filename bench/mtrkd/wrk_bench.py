@@ -120,6 +120,51 @@ def peak_rss_kib(pid: int) -> int:
     return 0
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def proc_cpu(pid: int, children: bool = False) -> float:
+    """CPU seconds (user + system) of a process; with children, also those
+    of its exited children it has waited for."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / TICK
+
+
+def pg_postmaster(pg: str):
+    """The pid of the server's postmaster, found from the socket directory
+    of the conninfo (scripts/pg-server keeps its cluster there); None when
+    it cannot be read."""
+    m = re.search(r"host=(\S+)", pg or "")
+    try:
+        with open(os.path.join(m.group(1), "data", "postmaster.pid")) as f:
+            return int(f.readline())
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def pg_server_cpu(postmaster) -> float:
+    """CPU seconds the server has spent: the postmaster, its exited backends
+    (reaped by it) and its live ones."""
+    if postmaster is None:
+        return float("nan")
+    total = proc_cpu(postmaster, children=True)
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name) as f:
+                st = f.read().rsplit(")", 1)[1].split()
+            if int(st[1]) == postmaster:
+                total += (int(st[11]) + int(st[12])) / TICK
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def count_events(target: str, tenant: str) -> int:
     if target.startswith("pg:"):
         out = subprocess.run(["psql", target[3:], "-tAc",
@@ -142,9 +187,14 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
         fx = support.Fixture(d, n=MESSAGES, target=target, keys=(key, key + "-b"))
         srv = support.Server(fx.path, d, "--threads", str(args.server_threads), "--sync", args.sync,
                              "--busy-timeout", "10000", *server_args)
+        postmaster = pg_postmaster(pg)
         try:
             before = count_events(fx.path, key)
+            pg0, own0 = pg_server_cpu(postmaster), proc_cpu(srv.proc.pid)
             r = wrk(srv.url(""), fx.t[key]["open" if route == "pixel" else "click"], args)
+            r["cpu_pg"] = pg_server_cpu(postmaster) - pg0
+            r["cpu_mtrkd"] = proc_cpu(srv.proc.pid) - own0
+            r["cpu"] = r["cpu_pg"] + r["cpu_mtrkd"]
             r["rss_kib"] = peak_rss_kib(srv.proc.pid)
         finally:
             rc = srv.stop()
@@ -154,6 +204,11 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
         if recorded < r["ok"]:
             raise SystemExit("%s: %d hits answered, only %d events recorded" % (route, r["ok"], recorded))
         r["recorded"] = recorded
+        r["cpu_us"] = r["cpu"] / max(r["ok"], 1) * 1e6
+        if pg:
+            print("  (%s: %d hits, server CPU %.0f µs per hit: PostgreSQL %.0f, mtrkd %.0f)" % (
+                route, r["ok"], r["cpu_us"], r["cpu_pg"] / max(r["ok"], 1) * 1e6,
+                r["cpu_mtrkd"] / max(r["ok"], 1) * 1e6), file=sys.stderr)
         return r
 
 
@@ -201,12 +256,15 @@ def pgbench_run(pg: str, args) -> dict:
             f.write(PGBENCH_SCRIPT)
         subprocess.run(["psql", pg, "-q", "-v", "ON_ERROR_STOP=1", "-c", LISTMONK_SCHEMA], check=True,
                        capture_output=True)
+        cpu_postmaster = pg_postmaster(pg)
+        cpu0 = pg_server_cpu(cpu_postmaster)
         out = subprocess.run(["pgbench", "-n", "-c", str(args.connections), "-j", str(args.threads), "-T",
                               str(args.duration), "-f", script, "-l", "--log-prefix", os.path.join(d, "log"), pg],
                              capture_output=True, text=True, cwd=d)
         if out.returncode:
             raise SystemExit("pgbench failed: %s" % out.stderr)
         lat = []
+        r_cpu = pg_server_cpu(cpu_postmaster) - cpu0
         for fn in os.listdir(d):
             if fn.startswith("log"):
                 with open(os.path.join(d, fn)) as f:
@@ -214,20 +272,27 @@ def pgbench_run(pg: str, args) -> dict:
         lat.sort()
         tps = float(re.search(r"tps = ([\d.]+)", out.stdout).group(1))
         subprocess.run(["psql", pg, "-q", "-c", "DROP SCHEMA lm_bench CASCADE"], check=True, capture_output=True)
-    return {"rps": tps, "p50": lat[len(lat) // 2], "p99": lat[int(len(lat) * 0.99)]}
+    n = sum(1 for _ in lat)
+    return {"rps": tps, "p50": lat[len(lat) // 2], "p99": lat[int(len(lat) * 0.99)],
+            "cpu_us": r_cpu / max(n, 1) * 1e6}
 
 
 def median(runs, k):
     return statistics.median(r[k] for r in runs)
 
 
-def row(name: str, runs, base: float) -> str:
+def row(name: str, runs, base: float, base_cpu=None) -> str:
     rps = [r["rps"] for r in runs]
     rss = max(r.get("rss_kib", 0) for r in runs)
-    return "| %s | %s (%s–%s) | %.2g ms | %.3g ms | %s | %.2f |" % (
+    cpu = median(runs, "cpu_us") if all("cpu_us" in r for r in runs) else float("nan")
+    cpu_cols = ""
+    if base_cpu is not None:
+        cpu_cols = " %s | %s |" % ("%.0f µs" % cpu if cpu == cpu else "—",
+                                   "%.2f" % (base_cpu / cpu) if cpu == cpu and cpu > 0 else "—")
+    return "| %s | %s (%s–%s) | %.2g ms | %.3g ms | %s | %.2f |%s" % (
         name, "{:,.0f}".format(statistics.median(rps)), "{:,.0f}".format(min(rps)), "{:,.0f}".format(max(rps)),
         median(runs, "p50"), median(runs, "p99"), "%.1f MiB" % (rss / 1024) if rss else "—",
-        statistics.median(rps) / base)
+        statistics.median(rps) / base, cpu_cols)
 
 
 def main() -> None:
@@ -253,13 +318,20 @@ def main() -> None:
                                              args.connections, args.duration, args.runs))
     print("load average at start: %s" % open("/proc/loadavg").read().split()[:3])
     print()
-    print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline |")
-    print("|---|---|---|---|---|---|")
+    cpu_cols = bool(args.pg) and not args.sqlite
+    if cpu_cols:
+        print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline "
+              "| server CPU per hit | CPU ratio to the baseline |")
+        print("|---|---|---|---|---|---|---|---|")
+    else:
+        print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline |")
+        print("|---|---|---|---|---|---|")
     backends = (["sqlite"] if args.sqlite else []) + (["pg"] if args.pg else [])
     for be in backends:
         pg = args.pg if be == "pg" else None
         base_runs = [pgbench_run(pg, args) if pg else sqlite_raw_run(args.duration, args.sync) for _ in range(args.runs)]
         base = median(base_runs, "rps")
+        base_cpu = median(base_runs, "cpu_us") if pg and cpu_cols else None
         label = "PostgreSQL" if pg else "SQLite"
         for route in ("pixel", "click"):
             group = ["--batch-window-us", str(args.window)] if args.window is not None else []
@@ -267,9 +339,9 @@ def main() -> None:
                                                                                  "--batch-window-us", "0"])):
                 runs = [mtrkd_run(args, pg, route, extra) for _ in range(args.runs)]
                 print(row("%s, %s, %s" % (label, "open pixel" if route == "pixel" else "click redirect", variant),
-                          runs, base), flush=True)
+                          runs, base, base_cpu), flush=True)
         print(row("%s baseline: %s" % (label, "listmonk-shaped link_clicks insert, pgbench -c%d" % args.connections
-                                       if pg else "raw INSERT + COMMIT per hit, one thread"), base_runs, base),
+                                       if pg else "raw INSERT + COMMIT per hit, one thread"), base_runs, base, base_cpu),
               flush=True)
     print()
     print("load average at end: %s" % open("/proc/loadavg").read().split()[:3])
