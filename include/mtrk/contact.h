@@ -187,7 +187,9 @@ MTRK_API void mtrk_contact_iter_free(mtrk_contact_iter *iter);
 
 /**
  * Everything held about one contact (attributes, consent, memberships,
- * messages, events, unsubscribes, suppressions, leads) as one JSON document.
+ * messages, events, unsubscribes, suppressions, leads, and its messages'
+ * bounce facts, provider message ids and kept webhook payloads) as one JSON
+ * document (docs/contacts.md).
  * *out_json is NUL-terminated and freed with mtrk_free.
  */
 MTRK_API int mtrk_contact_export_json(char **out_json, mtrk_tenant *tenant, mtrk_id id);

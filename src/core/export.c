@@ -11,6 +11,10 @@
  *   unsubscribes [{scope, scope_id, source, created_at, event}]
  *   suppressions [{kind, value, reason, created_at}]   (those applying to its address)
  *   leads        [{id, landing_page, campaign, lead_key, address, ...}]
+ *   bounce_facts [{event, mid, campaign, occurred_at, reason, kind, ...}]  (its bounces' facts)
+ *   provider_message_ids [{provider, provider_message_id, mid, recorded_at}]
+ *   webhook_payloads [{event, mid, provider, arrived_at, payload}]   (kept original objects;
+ *                the payload as the provider's JSON text)
  * Ids are canonical UUID text, times Unix milliseconds (null when unset).
  * Everything is read in one read transaction, so the document is consistent.
  */
@@ -200,6 +204,88 @@ static int event_cb(void *ud, void *row)
     return b->oom ? MTRK_ENOMEM : 0;
 }
 
+/* ---- what is held per message beside its events --------------------------- */
+
+static json_t *jkind(int64_t k)
+{
+    static const char *const kinds[] = { "none", "hard", "soft" };
+    return k >= 0 && k <= 2 ? json_string(kinds[k]) : json_null();
+}
+
+static int fact_cb(void *ud, void *row)
+{
+    jb *b = ud;
+    const row_bounce_facts *f = row;
+    json_t *o = json_object();
+    jset(b, o, "event", jid(f->event));
+    jset(b, o, "mid", jid(f->message));
+    jset(b, o, "campaign", jid(f->campaign));
+    jset(b, o, "occurred_at", json_integer(f->occurred_at));
+    jset(b, o, "reason", jstr(mtrk_bounce_reason_name((mtrk_bounce_reason)f->reason)));
+    jset(b, o, "given_kind", jkind(f->given_kind));
+    jset(b, o, "kind", jkind(f->kind));
+    jset(b, o, "action", jstr(mtrk_bounce_action_name((mtrk_bounce_action)f->action)));
+    jset(b, o, "hard_by", jstr(mtrk_bounce_hard_by_name((mtrk_bounce_hard_by)f->by)));
+    jset(b, o, "smtp_code", f->smtp_code ? json_integer(f->smtp_code) : json_null());
+    jset(b, o, "status", jstr(f->status));
+    jset(b, o, "bounce_type", jstr(f->bounce_type));
+    jset(b, o, "bounce_subtype", jstr(f->bounce_subtype));
+    jpush(b, json_object_get(b->root, "bounce_facts"), o);
+    return b->oom ? MTRK_ENOMEM : 0;
+}
+
+static int provider_id_cb(void *ud, void *row)
+{
+    jb *b = ud;
+    const row_provider_messages *p = row;
+    json_t *o = json_object();
+    jset(b, o, "provider", jstr(p->provider));
+    jset(b, o, "provider_message_id", jstr(p->provider_message_id));
+    jset(b, o, "mid", jid(p->message));
+    jset(b, o, "recorded_at", json_integer(p->recorded_at));
+    jpush(b, json_object_get(b->root, "provider_message_ids"), o);
+    return b->oom ? MTRK_ENOMEM : 0;
+}
+
+static int payload_cb(void *ud, void *row)
+{
+    jb *b = ud;
+    const row_webhook_payloads *w = row;
+    json_t *o = json_object();
+    jset(b, o, "event", jid(w->event));
+    jset(b, o, "mid", jid(w->message));
+    jset(b, o, "provider", jstr(w->provider));
+    jset(b, o, "arrived_at", json_integer(w->arrived_at));
+    jset(b, o, "payload", jstr(w->payload));
+    jpush(b, json_object_get(b->root, "webhook_payloads"), o);
+    return b->oom ? MTRK_ENOMEM : 0;
+}
+
+/* The bounce facts, provider message ids and kept payloads of the contact's
+ * messages, message by message (each table is indexed by message). */
+static int put_per_message(jb *b, mtrk_id contact)
+{
+    mtrk_tenant *t = b->t;
+    jset(b, b->root, "bounce_facts", json_array());
+    jset(b, b->root, "provider_message_ids", json_array());
+    jset(b, b->root, "webhook_payloads", json_array());
+    if (b->oom)
+        return MTRK_ENOMEM;
+    mtrk_id *mids = NULL;
+    size_t n = 0;
+    int rc = core_contact_mids(t, contact, &mids, &n);
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
+        rc = st_scan(t, T_BOUNCE_FACTS, IDX_BOUNCE_FACTS_MESSAGE, pre, 2, NULL, 0, 0, fact_cb, b);
+        if (rc == MTRK_OK)
+            rc = st_scan(t, T_PROVIDER_MESSAGES, IDX_PROVIDER_MESSAGES_MESSAGE, pre, 2, NULL, 0, 0, provider_id_cb, b);
+        if (rc == MTRK_OK)
+            rc = st_scan(t, T_WEBHOOK_PAYLOADS, IDX_WEBHOOK_PAYLOADS_MESSAGE, pre, 2, NULL, 0, 0, payload_cb, b);
+    }
+    free(mids);
+    return rc;
+}
+
 /* ---- rules -------------------------------------------------------------- */
 
 static int unsub_cb(void *ud, void *row)
@@ -322,6 +408,8 @@ static int build(jb *b, mtrk_id id)
         rc = put_suppressions(b, &c);
     if (rc == MTRK_OK)
         rc = st_scan(t, T_LEADS, IDX_LEADS_CONTACT, pre, 2, NULL, 0, 0, lead_cb, b);
+    if (rc == MTRK_OK)
+        rc = put_per_message(b, id);
     rows_clear(T_CONTACTS, &c);
     if (rc == MTRK_OK && b->oom)
         rc = MTRK_ENOMEM;

@@ -1052,6 +1052,89 @@ static void test_contact_export_after_erase_holds_no_personal_data(void **state)
     json_decref(root);
 }
 
+/* The export holds what the provider webhooks keep about the contact's
+ * messages: its bounces' facts, the providers' message ids and, when the
+ * tenant keeps them, the original event objects; none of another contact's,
+ * and after erasure neither the payloads nor the provider ids. */
+static json_t *export_array(json_t *root, const char *key)
+{
+    json_t *a = json_object_get(root, key);
+    if (!json_is_array(a))
+        fail_msg("export has no array \"%s\"", key);
+    return a;
+}
+
+static void test_contact_export_holds_bounce_facts_provider_ids_and_payloads(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "xw", 2, 0, 1);
+    mtrk_webhook_settings ws;
+    CONF_OK(mtrk_webhook_settings_init(&ws, MTRK_WEBHOOK_SETTINGS_VERSION));
+    ws.allow_unsigned = 1;
+    CONF_OK(mtrk_webhook_settings_set(fx->t, "sendgrid", &ws));
+    mtrk_tenant_settings st;
+    CONF_OK(mtrk_tenant_settings_init(&st, MTRK_TENANT_SETTINGS_VERSION));
+    CONF_OK(mtrk_tenant_settings_get(&st, fx->t));
+    st.keep_webhook_payloads = 1;
+    CONF_OK(mtrk_tenant_settings_set(fx->t, &st));
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[0], "ses", "ses-xw-0"));
+    CONF_OK(mtrk_message_provider_id_set(fx->t, s.mids[1], "ses", "ses-xw-1"));
+    char m0[MTRK_ID_STRLEN + 1], m1[MTRK_ID_STRLEN + 1], body[1024];
+    mtrk_id_to_string(m0, s.mids[0]);
+    mtrk_id_to_string(m1, s.mids[1]);
+    snprintf(body, sizeof body,
+             "[{\"email\":\"a@example.com\",\"timestamp\":1767225600,\"event\":\"bounce\",\"type\":\"bounce\","
+             "\"sg_event_id\":\"xw-b0\",\"status\":\"5.1.1\",\"reason\":\"550 5.1.1 user unknown\","
+             "\"mtrk_mid\":\"%s\"},"
+             "{\"email\":\"b@example.com\",\"timestamp\":1767225600,\"event\":\"open\","
+             "\"sg_event_id\":\"xw-o1\",\"mtrk_mid\":\"%s\"}]",
+             m0, m1);
+    mtrk_webhook_request rq;
+    CONF_OK(mtrk_webhook_request_init(&rq, MTRK_WEBHOOK_REQUEST_VERSION));
+    rq.provider = "sendgrid";
+    rq.body = body;
+    rq.len = strlen(body);
+    mtrk_webhook_result *r = NULL;
+    CONF_OK(mtrk_webhook_ingest(&r, fx->t, &rq));
+    assert_int_equal(r->recorded, 2);
+    char bounce[MTRK_ID_STRLEN + 1];
+    mtrk_id_to_string(bounce, r->outcomes[0]->event_id);
+    mtrk_webhook_result_free(r);
+
+    json_t *root = export_json(fx->t, s.contacts[0]);
+    json_t *facts = export_array(root, "bounce_facts");
+    assert_int_equal(json_array_size(facts), 1);
+    json_t *f = json_array_get(facts, 0);
+    assert_string_equal(json_string_value(json_object_get(f, "event")), bounce);
+    assert_string_equal(json_string_value(json_object_get(f, "mid")), m0);
+    assert_string_equal(json_string_value(json_object_get(f, "status")), "5.1.1");
+    assert_string_equal(json_string_value(json_object_get(f, "kind")), "hard");
+    json_t *pids = export_array(root, "provider_message_ids");
+    assert_int_equal(json_array_size(pids), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pids, 0), "provider_message_id")),
+                        "ses-xw-0");
+    json_t *pl = export_array(root, "webhook_payloads");
+    assert_int_equal(json_array_size(pl), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "event")), bounce);
+    assert_non_null(strstr(json_string_value(json_object_get(json_array_get(pl, 0), "payload")), "xw-b0"));
+    assert_false(json_mentions(root, "ses-xw-1"));
+    assert_false(json_mentions(root, "xw-o1"));
+    json_decref(root);
+
+    CONF_OK(mtrk_contact_erase(fx->t, s.contacts[0]));
+    root = export_json(fx->t, s.contacts[0]);
+    assert_int_equal(json_array_size(export_array(root, "webhook_payloads")), 0);
+    assert_int_equal(json_array_size(export_array(root, "provider_message_ids")), 0);
+    assert_false(json_mentions(root, "a@example.com"));
+    json_decref(root);
+    root = export_json(fx->t, s.contacts[1]); /* the other contact's stay */
+    assert_int_equal(json_array_size(export_array(root, "webhook_payloads")), 1);
+    assert_int_equal(json_array_size(export_array(root, "provider_message_ids")), 1);
+    json_decref(root);
+    conf_scn_free(&s);
+}
+
 static void test_contact_export_unknown_id_is_enotfound(void **state)
 {
     conf_fixture *fx = *state;
@@ -1092,6 +1175,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_contact_erase_twice_is_estate_and_erased_refuses_changes),
     CONF_TEST(test_contact_readded_after_erase_is_new_and_stays_suppressed),
     CONF_TEST(test_contact_export_json_holds_attributes_consent_memberships),
+    CONF_TEST(test_contact_export_holds_bounce_facts_provider_ids_and_payloads),
     CONF_TEST(test_contact_export_after_erase_holds_no_personal_data),
     CONF_TEST(test_contact_export_unknown_id_is_enotfound),
 };
