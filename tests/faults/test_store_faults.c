@@ -1,7 +1,10 @@
 /*
  * Store failure: the lifecycle of lifecycle.c runs against a
  * backend (argv[1]: "memory" or "sqlite") wrapped in the fault-injecting store
- * of tests/unit/faultstore.c. For each variant (which operations count: any,
+ * of tests/unit/faultstore.c: with the generic operations only (the core then
+ * does the event path and the rollups through get, scan and apply), or with
+ * argv[2] "typed" also the backend's batch reads, typed event operations and
+ * counters_add, each of which fails in turn as well. For each variant (which operations count: any,
  * reads, applies, commit only; failing once at N or every call from N on),
  * every step is swept: N = 1, 2, ... until the call makes fewer than N counted
  * store calls and succeeds. After each injected failure:
@@ -49,6 +52,8 @@ static void rm_db(void)
 }
 
 /* One variant over the whole lifecycle; returns the points swept. */
+static int typed;
+
 static long sweep(int sqlite, const struct variant *v, long *out_calls)
 {
     lc_world w;
@@ -74,7 +79,10 @@ static long sweep(int sqlite, const struct variant *v, long *out_calls)
         exit(2);
     }
     faultstore fs;
-    faultstore_init(&fs, inner);
+    if (typed)
+        faultstore_init_typed(&fs, inner);
+    else
+        faultstore_init(&fs, inner);
     if (mtrk_db_open_store(&w.db, &fs.base, &o) != MTRK_OK) {
         fprintf(stderr, "open: %s\n", mtrk_last_errmsg());
         exit(2);
@@ -132,21 +140,24 @@ static long sweep(int sqlite, const struct variant *v, long *out_calls)
 int main(int argc, char **argv)
 {
     int sqlite = argc > 1 && strcmp(argv[1], "sqlite") == 0;
-    if (argc < 2 || (!sqlite && strcmp(argv[1], "memory") != 0)) {
-        fprintf(stderr, "usage: %s memory|sqlite\n", argv[0]);
+    typed = argc > 2 && strcmp(argv[2], "typed") == 0;
+    if (argc < 2 || (!sqlite && strcmp(argv[1], "memory") != 0) || (argc > 2 && !typed)) {
+        fprintf(stderr, "usage: %s memory|sqlite [typed]\n", argv[0]);
         return 2;
     }
+    const char *mode = typed ? "typed" : "generic";
     const char *tmp = getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/mtrk-storefaults-%d.db", tmp && *tmp ? tmp : "/tmp", (int)getpid());
     long total = 0;
     for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
         long calls = 0;
         long points = sweep(sqlite, &variants[i], &calls);
-        printf("store faults (%s, %s): %ld injection points over %ld calls\n", argv[1], variants[i].name, points,
-               calls);
+        printf("store faults (%s, %s operations, %s): %ld injection points over %ld calls\n", argv[1], mode,
+               variants[i].name, points, calls);
         CHECK(points >= calls || variants[i].kind == FS_APPLY, "%s: fewer points than calls", variants[i].name);
         total += points;
     }
-    printf("store faults (%s): %ld injection points in all; %d failures\n", argv[1], total, failures);
+    printf("store faults (%s, %s operations): %ld injection points in all; %d failures\n", argv[1], mode, total,
+           failures);
     return failures ? 1 : 0;
 }

@@ -63,6 +63,60 @@ static int fs_apply(mtrk_store *s, const mtrk_change *ch, size_t n)
         return MTRK_ESTORE;
     return fs->inner->apply(fs->inner, ch, n);
 }
+static int fs_get_many(mtrk_store *s, unsigned table, const mtrk_value *keys, size_t n, mtrk_row_fn fn, void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->get_many(fs->inner, table, keys, n, fn, ud);
+}
+static int fs_scan_many(mtrk_store *s, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix,
+                        size_t n, mtrk_row_fn fn, void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->scan_many(fs->inner, table, index, prefixes, nprefix, n, fn, ud);
+}
+static int fs_messages_load(mtrk_store *s, mtrk_id tenant, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn,
+                            void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->messages_load(fs->inner, tenant, mids, n, fn, ud);
+}
+static int fs_provider_ids_find(mtrk_store *s, mtrk_id tenant, const char *const *providers,
+                                const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *ud)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_READ))
+        return MTRK_ESTORE;
+    return fs->inner->provider_ids_find(fs->inner, tenant, providers, event_ids, n, fn, ud);
+}
+static int fs_events_append(mtrk_store *s, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_APPLY))
+        return MTRK_ESTORE;
+    return fs->inner->events_append(fs->inner, tenant, events, n);
+}
+static int fs_messages_update(mtrk_store *s, mtrk_id tenant, const mtrk_store_message *const *messages,
+                              const unsigned *masks, size_t n)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_APPLY))
+        return MTRK_ESTORE;
+    return fs->inner->messages_update(fs->inner, tenant, messages, masks, n);
+}
+static int fs_counters_add(mtrk_store *s, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
+                           size_t n)
+{
+    faultstore *fs = fs_of(s);
+    if (trip(fs, FS_APPLY))
+        return MTRK_ESTORE;
+    return fs->inner->counters_add(fs->inner, tenant, kind, deltas, n);
+}
 static const char *fs_errmsg(mtrk_store *s)
 {
     faultstore *fs = fs_of(s);
@@ -82,6 +136,24 @@ void faultstore_init(faultstore *fs, mtrk_store *inner)
     fs->base.apply = fs_apply;
     fs->base.errmsg = fs_errmsg;
     fs->inner = inner;
+}
+
+void faultstore_init_typed(faultstore *fs, mtrk_store *inner)
+{
+    faultstore_init(fs, inner);
+    unsigned v = inner->version;
+    if (v >= 2 && inner->get_many)
+        fs->base.get_many = fs_get_many;
+    if (v >= 3 && inner->scan_many)
+        fs->base.scan_many = fs_scan_many;
+    if (v >= 4 && inner->messages_load) { /* the four come as a group */
+        fs->base.messages_load = fs_messages_load;
+        fs->base.provider_ids_find = fs_provider_ids_find;
+        fs->base.events_append = fs_events_append;
+        fs->base.messages_update = fs_messages_update;
+    }
+    if (v >= 5 && inner->counters_add)
+        fs->base.counters_add = fs_counters_add;
 }
 
 void faultstore_arm(faultstore *fs, int kind, long fail_at, int sticky)

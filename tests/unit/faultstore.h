@@ -31,6 +31,10 @@ typedef struct faultstore {
 } faultstore;
 
 void faultstore_init(faultstore *fs, mtrk_store *inner);
+/* The same, offering every optional operation the inner store has (batch
+ * reads, the typed event path, counters_add) and failing them too: the
+ * reads count as FS_READ, the typed writes as FS_APPLY. */
+void faultstore_init_typed(faultstore *fs, mtrk_store *inner);
 void faultstore_arm(faultstore *fs, int kind, long fail_at, int sticky);
 
 /* A digest of every row of every table (all tenants), to compare states. */
