@@ -86,9 +86,14 @@ enum MHD_Result webhook_handle(struct MHD_Connection *c, request *r, const char 
      * a TLS proxy in front says, the Host header, the path and query. */
     const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
     const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
-    char full[4096];
-    snprintf(full, sizeof full, "%s://%s%s", proto && strcmp(proto, "https") == 0 ? "https" : "http",
-             host ? host : "localhost", url);
+    const char *scheme = proto && strcmp(proto, "https") == 0 ? "https" : "http";
+    size_t nfull = strlen(scheme) + 3 + strlen(host ? host : "localhost") + strlen(url) + 1;
+    char *full = malloc(nfull);
+    if (full == NULL) {
+        free(h.v);
+        return reply_error(c, r, 500, "internal", "out of memory");
+    }
+    snprintf(full, nfull, "%s://%s%s", scheme, host ? host : "localhost", url);
     mtrk_webhook_request req = MTRK_WEBHOOK_REQUEST_INIT;
     req.provider = provider;
     req.headers = h.v;
@@ -102,6 +107,7 @@ enum MHD_Result webhook_handle(struct MHD_Connection *c, request *r, const char 
     int rc = mtrk_webhook_ingest(&res, t, &req);
     writer_unlock();
     free(h.v);
+    free(full);
     if (rc != MTRK_OK) { /* nothing of the request was kept: the provider retries it */
         if (rc == MTRK_EBUSY)
             count_refusal(REFUSE_BUSY);

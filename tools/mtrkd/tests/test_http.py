@@ -253,6 +253,36 @@ class HttpTest(unittest.TestCase):
         self.assertEqual(r.status, 405)
         self.assertEqual(len([e for e in self.events() if e.get("provider") == "mailgun"]), before + 1)
 
+    def test_mandrill_signed_over_a_long_url(self) -> None:
+        """Mandrill signs the URL it posted to (scheme, Host, path) with the
+        form fields: a Host header of 6,000 octets still gives the whole URL
+        to the check (it used to be cut at 4,096 octets, so the signature
+        could never match)."""
+        import base64
+        import urllib.parse
+        tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
+        subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "webhook", "key", "add", "mandrill",
+                        "md-key"], check=True, capture_output=True)
+        mid = self.a["mids"][5]
+        host = "h" * 5990 + ".example"
+        path = "/webhooks/acme/mandrill"
+        events = json.dumps([{"event": "send", "ts": int(time.time()), "_id": "md-long-1",
+                              "msg": {"email": "x@example.com", "metadata": {"mtrk_mid": mid}}}])
+        signed = "https://" + host + path + "mandrill_events" + events
+        sig = base64.b64encode(hmac.new(b"md-key", signed.encode(), hashlib.sha1).digest()).decode()
+        body = urllib.parse.urlencode({"mandrill_events": events}).encode()
+        hdr = {"Host": host, "X-Forwarded-Proto": "https", "X-Mandrill-Signature": sig,
+               "Content-Type": "application/x-www-form-urlencoded"}
+        r, data = self.req("POST", path, body, hdr)
+        self.assertEqual(r.status, 200, data)
+        self.assertEqual((json.loads(data)["verdict"], json.loads(data)["recorded"]), ("accepted", 1))
+        # Signed over the URL cut short: refused.
+        short = "https://" + (host + path)[:4096 - len("https://") - 1] + "mandrill_events" + events
+        hdr["X-Mandrill-Signature"] = base64.b64encode(hmac.new(b"md-key", short.encode(),
+                                                                hashlib.sha1).digest()).decode()
+        r, data = self.req("POST", path, body, hdr)
+        self.assertEqual((r.status, json.loads(data)["verdict"]), (401, "signature_refused"))
+
     def test_tokens_created_and_revoked_with_the_tool_take_effect_at_once(self) -> None:
         tool = os.environ.get("MTRK_BIN", "build/tools/mtrk")
         made = json.loads(subprocess.run([tool, "--db", self.fx.path, "--tenant", "acme", "token", "create",
