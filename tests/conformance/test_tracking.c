@@ -427,6 +427,8 @@ static void test_every_byte_change_refused(void **state)
     size_t prefix = strlen("/t/"); /* the host's routing prefix is not part of the URL's proof */
     for (int k = 0; k < 4; k++) {
         char *p = paths[k];
+        if (p == NULL)
+            abort(); /* made above; the compiler must see it set */
         size_t n = strlen(p);
         char buf[256];
         for (size_t i = prefix; i < n; i++) {
