@@ -95,6 +95,21 @@
  * the typed operations (messages_load, provider_ids_find, events_append)
  * use them and read records from the rows' slots directly.
  *
+ * Event records (docs/decisions.md §41). An event that events_append
+ * receives is kept as its record, not as a row: one allocation with the
+ * row header (vals_off 0 marks a record), the nodes of the primary key,
+ * events_by_provider and events_by_message with their encoded keys (those
+ * a row would have; nothing past the last of them), then the record and
+ * its strings. The hash, the unique checks and the native maps read only
+ * those keys, so a record takes a row's place in all of them; get and the
+ * scans the maps answer turn it into values (rec_event_to_row) and the
+ * typed reads copy it. It stays pending; nat_catch_up, before the trees are
+ * read, builds its row (row_build, as apply would have) and puts the row in
+ * the record's place (hash chain, vector, provider chain, pending list and
+ * its undo entry, whose index the header's size holds), then frees it. An
+ * update of a record first catches up, so everything but insert and its
+ * undo meets rows only.
+ *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
@@ -444,6 +459,27 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
         return (size_t)(q - o);
     }
     }
+}
+
+static inline int is_nil_id(const mtrk_id *id)
+{
+    static const mtrk_id nil;
+    return memcmp(id, &nil, sizeof nil) == 0;
+}
+
+/* Room for the encoding of an id (every byte may be a 0x00 written twice). */
+#define ENC_ID_MAX (1 + 2 * sizeof(mtrk_id) + 2)
+
+static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
+{
+    mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
+    return enc_val(o, &v);
+}
+
+static inline size_t enc_int(unsigned char *o, int64_t i)
+{
+    mtrk_value v = { MTRK_VAL_INT, i, NULL, 0 };
+    return enc_val(o, &v);
 }
 
 /* Length of the one encoded value at p. */
@@ -1394,15 +1430,196 @@ static int reserve_all(tdesc *d, char *row, char *old)
     return 0;
 }
 
-/* Links the pending rows into the trees, in the order they came: before
- * anything reads or moves the trees of a table with native maps.
- * MTRK_ENOMEM, with the rows linked so far linked and the rest pending. */
-static int nat_catch_up(tdesc *d)
+/* ------------------------------------------------------------------ */
+/* Event records (see the top of the file)                             */
+/* ------------------------------------------------------------------ */
+
+/* What an event record keeps past its nodes: the record as appended, its
+ * strings pointing into the same allocation, and its tenant. */
+typedef struct evrec {
+    mtrk_id tenant;
+    mtrk_store_event ev;
+} evrec;
+
+/* Whether a row of the events table is still the record events_append
+ * made (no slots: vals_off 0, which a built row never has). */
+static inline int is_rec(const char *row) { return ((const rowhdr *)row)->vals_off == 0; }
+static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((const rowhdr *)row)->data_off); }
+
+/* The NULL rule of rec_event_to_row for a text: NULL stays NULL. */
+static inline mtrk_value text_val(const char *t)
+{
+    mtrk_value v = { MTRK_VAL_NULL, 0, NULL, 0 };
+    if (t != NULL) {
+        v.type = MTRK_VAL_TEXT;
+        v.p = t;
+        v.n = strlen(t);
+    }
+    return v;
+}
+
+/* Builds the record of event e of `tenant`: the header (primary-key hash,
+ * the message and provider prefixes' lengths and hashes, as row_build
+ * makes them), nodes 0 .. the last of the primary key, events_by_provider
+ * and events_by_message with their keys (the others empty), then the
+ * record and its strings. The keys are those row_build would encode from
+ * rec_event_to_row's values, so that a record and the row it later
+ * becomes compare, hash and collide alike. MTRK_ENOMEM, MTRK_ETOOLONG. */
+static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const mtrk_store_event *e, char **out)
+{
+    const natmaps *m = &d->nat;
+    enum { NSTR = 7 };
+    const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
+                              e->user_agent, e->ip, e->verdict_reason };
+    size_t slen[NSTR], strs = 0;
+    for (int j = 0; j < NSTR; j++) {
+        slen[j] = str[j] ? strlen(str[j]) : 0;
+        if (str[j] != NULL) {
+            if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
+                return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+            strs += slen[j] + 1;
+        }
+    }
+    /* (tenant, id), (tenant, message), (occurred_at, arrived_at). */
+    unsigned char pk[2 * ENC_ID_MAX], mk[2 * ENC_ID_MAX], oa[18];
+    size_t pkl = enc_id(pk, tenant);
+    pkl += enc_id(pk + pkl, &e->id);
+    size_t mkl = enc_id(mk, tenant);
+    mkl += enc_id(mk + mkl, &e->message);
+    size_t oal = enc_int(oa, e->occurred_at);
+    oal += enc_int(oa + oal, e->arrived_at);
+    /* (tenant, provider, provider_event_id), on the stack unless long */
+    mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+    ekey ek;
+    ek.heap = NULL;
+    ek.p = ek.stack;
+    size_t bound = ENC_ID_MAX + enc_bound(&pv[0]) + enc_bound(&pv[1]);
+    if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+    ek.n = enc_id(ek.p, tenant);
+    ek.n += enc_val(ek.p + ek.n, &pv[0]);
+    ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
+    size_t keys = 0;
+    for (unsigned k = 0; k < nk; k++)
+        keys += node_span(k == 0 ? pkl : k == m->kprov ? ek.n + pkl : k == m->kmsg ? mkl + oal + pkl : 0);
+    size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
+    if (size >= UINT32_MAX) {
+        ekey_done(&ek);
+        return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+    }
+    char *row = malloc(size);
+    if (row == NULL) {
+        ekey_done(&ek);
+        return fail(MTRK_ENOMEM, "memory store: out of memory for an events row");
+    }
+    rowhdr *hd = hdr_of(row);
+    hd->hnext = NULL;
+    hd->hash = hash_bytes(s->seed, pk, pkl);
+    hd->vals_off = 0;
+    hd->data_off = (uint32_t)data_off;
+    hd->size = UINT32_MAX; /* a record: the index of its insertion in the undo log, when it has one */
+    hd->pending = 0;
+    hd->pnext = NULL;
+    hd->mklen = (uint32_t)mkl;
+    hd->mhash = hash_bytes(s->seed, mk, mkl);
+    hd->pklen = e->provider != NULL && e->provider_event_id != NULL ? (uint32_t)ek.n : 0;
+    hd->phash = hd->pklen ? hash_bytes(s->seed, ek.p, ek.n) : 0;
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    for (unsigned k = 0; k < nk; k++) {
+        unsigned char *kp = (unsigned char *)(n + 1);
+        size_t kl = 0;
+        if (k == m->kprov) {
+            memcpy(kp, ek.p, ek.n);
+            kl = ek.n;
+        } else if (k == m->kmsg) {
+            memcpy(kp, mk, mkl);
+            memcpy(kp + mkl, oa, oal);
+            kl = mkl + oal;
+        }
+        if (k == 0 || k == m->kprov || k == m->kmsg) {
+            memcpy(kp + kl, pk, pkl);
+            kl += pkl;
+        }
+        n->klen = (uint32_t)kl;
+        n->back = (uint32_t)((char *)n - row);
+        n = node_next(n);
+    }
+    ekey_done(&ek);
+    evrec *r = rec_of(row);
+    r->tenant = *tenant;
+    r->ev = *e;
+    r->ev.version = MTRK_STORE_EVENT_VERSION;
+    char *dp = (char *)(r + 1);
+    const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
+                               &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
+    for (int j = 0; j < NSTR; j++)
+        if (str[j] != NULL) {
+            memcpy(dp, str[j], slen[j] + 1);
+            *dst[j] = dp;
+            dp += slen[j] + 1;
+        }
+    *out = row;
+    return 0;
+}
+
+/* Turns the record `rec` (pending, in the hash and the native maps) into
+ * the row it stands for, in its place everywhere (the hash chain, its
+ * message's vector, the provider-id map, the pending list at pend[i], its
+ * undo entry), and frees it. MTRK_ENOMEM, MTRK_ETOOLONG, with the record
+ * unchanged. */
+static int rec_materialize(memstore *s, tdesc *d, size_t i)
+{
+    natmaps *m = &d->nat;
+    char *rec = m->pend[i], *row;
+    evrec *r = rec_of(rec);
+    mtrk_value vals[MAX_COLS];
+    rec_event_to_row(&s->rec, &r->tenant, &r->ev, vals);
+    int rc = row_build(s, d, vals, 0, &row);
+    if (rc)
+        return rc;
+    rowhdr *hr = hdr_of(rec), *hw = hdr_of(row);
+    /* The same keys: the same places. */
+    assert(hw->hash == hr->hash && hw->mklen == hr->mklen && hw->mhash == hr->mhash && hw->pklen == hr->pklen &&
+           hw->phash == hr->phash);
+    assert(node_of(row, m->kmsg)->klen == node_of(rec, m->kmsg)->klen &&
+           memcmp(key_of(node_of(row, m->kmsg)), key_of(node_of(rec, m->kmsg)), node_of(rec, m->kmsg)->klen) == 0);
+    hash_replace(d, rec, row);
+    size_t klen;
+    const unsigned char *k = nat_msgkey(d, rec, &klen);
+    mevec *v = mev_find(m, k, klen, hr->mhash);
+    assert(v != NULL);
+    uint32_t at = mev_pos(d, v, node_of(rec, m->kmsg));
+    while (v->rows[at] != rec)
+        at++;
+    v->rows[at] = row;
+    if (hr->pklen) {
+        rowhdr **pp = &m->pb[hr->phash & (m->npb - 1)];
+        while (*pp != hr)
+            pp = &(*pp)->pnext;
+        hw->pnext = hr->pnext;
+        *pp = hw;
+    }
+    hw->pending = 1;
+    m->pend[i] = row;
+    if (hr->size < s->nlog && s->log[hr->size].row == rec) /* inserted by this transaction */
+        s->log[hr->size].row = row;
+    free(rec);
+    return 0;
+}
+
+/* Links the pending rows into the trees, in the order they came, records
+ * turned into rows first: before anything reads or moves the trees of a
+ * table with native maps. MTRK_ENOMEM, with the rows linked so far linked
+ * and the rest pending. */
+static int nat_catch_up(memstore *s, tdesc *d)
 {
     natmaps *m = &d->nat;
     size_t i = 0;
     int rc = 0;
     for (; i < m->npend; i++) {
+        if (is_rec(m->pend[i]) && (rc = rec_materialize(s, d, i)))
+            break;
         char *row = m->pend[i];
         if ((rc = reserve_all(d, row, NULL)))
             break;
@@ -1709,7 +1926,10 @@ static int check_table(memstore *s, unsigned table)
 static int call_fn(memstore *s, const tdesc *d, const char *row, mtrk_row_fn fn, void *userdata)
 {
     mtrk_value vals[MAX_COLS];
-    row_values(d, row, vals);
+    if (is_rec(row))
+        rec_event_to_row(&s->rec, &rec_of(row)->tenant, &rec_of(row)->ev, vals);
+    else
+        row_values(d, row, vals);
     s->depth++;
     int rc = fn(userdata, vals);
     s->depth--;
@@ -1842,7 +2062,7 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
             return rc < 0 ? rc : 0;
         }
         /* Any other read of the trees sees every row. */
-        if ((rc = nat_catch_up((tdesc *)d))) {
+        if ((rc = nat_catch_up(s, (tdesc *)d))) {
             ekey_done(&ek);
             return rc;
         }
@@ -1926,7 +2146,7 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     char *cur, *row = NULL;
     undo *u = &s->log[s->nlog];
     if (ch->op == MTRK_CHANGE_DELETE) {
-        if (d->nat.on && (rc = nat_catch_up(d)))
+        if (d->nat.on && (rc = nat_catch_up(s, d)))
             return rc;
         ekey ek;
         if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
@@ -1948,10 +2168,16 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
         return insert_built(s, ch->table, row);
     const mnode *n0 = node_of(row, 0);
     cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    if (cur != NULL && is_rec(cur)) {
+        /* A record is a row first (every pending one, in order). */
+        if ((rc = nat_catch_up(s, d)))
+            return rc;
+        cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    }
     int same = cur != NULL && same_layout(d, cur, row);
     if (cur == NULL)
         rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(d)))
+    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(s, d)))
         ; /* a row that is replaced, or whose place in a tree changes, is in the trees first: an undo
            * then puts back into a tree only what left it (its room is there, see the top) */
     else if ((rc = check_unique(d, row, cur)) == 0 && (rc = nat_reserve(d, row, 0)) == 0 && !hdr_of(cur)->pending)
@@ -1997,27 +2223,6 @@ static int mem_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 /* ------------------------------------------------------------------ */
 /* The typed operations of the event path (contract version 4)          */
 /* ------------------------------------------------------------------ */
-
-static int is_nil_id(const mtrk_id *id)
-{
-    static const mtrk_id nil;
-    return memcmp(id, &nil, sizeof nil) == 0;
-}
-
-/* Room for the encoding of an id (every byte may be a 0x00 written twice). */
-#define ENC_ID_MAX (1 + 2 * sizeof(mtrk_id) + 2)
-
-static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
-{
-    mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
-    return enc_val(o, &v);
-}
-
-static inline size_t enc_int(unsigned char *o, int64_t i)
-{
-    mtrk_value v = { MTRK_VAL_INT, i, NULL, 0 };
-    return enc_val(o, &v);
-}
 
 /* Grows the records handed to a callback to hold n. */
 typedef struct recbuf {
@@ -2111,6 +2316,10 @@ static void msg_from_slots(const memstore *s, const tdesc *md, const char *row, 
 
 static void ev_from_slots(const memstore *s, const tdesc *ed, const char *row, mtrk_store_event *e)
 {
+    if (is_rec(row)) {
+        *e = rec_of(row)->ev;
+        return;
+    }
     const int *c = s->rec.ev.col;
     rowview v = view_of(ed, row);
     e->version = MTRK_STORE_EVENT_VERSION;
@@ -2294,13 +2503,15 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (events[i] == NULL || events[i]->version == 0)
             return fail(MTRK_EINVAL, "memory store: events_append: event %zu is NULL or unversioned", i);
-        /* A row made from a record has the column types (rec_maps_init
-         * checked the mapping): no check_row. */
-        mtrk_value row[MAX_COLS];
-        rec_event_to_row(&s->rec, &tenant, events[i], row);
-        char *built;
-        if ((rc = log_reserve(s)) == 0 && (rc = row_build(s, d, row, 0, &built)) == 0)
-            rc = insert_built(s, table, built);
+        /* Kept as the record, with the keys the native maps and the
+         * unique checks read; its row is built when the trees are first
+         * read (nat_catch_up). */
+        char *rec;
+        if (s->nlog >= UINT32_MAX)
+            return fail(MTRK_ETOOLONG, "memory store: too many changes in one transaction");
+        if ((rc = log_reserve(s)) == 0 && (rc = rec_build(s, d, &tenant, events[i], &rec)) == 0 &&
+            (rc = insert_built(s, table, rec)) == 0)
+            hdr_of(rec)->size = (uint32_t)(s->nlog - 1);
     }
     return rc;
 }
