@@ -300,6 +300,9 @@ typedef struct memstore {
     size_t nlog, caplog;
     chunk *arena;
     rec_maps rec;           /* the typed records on the messages and events rows */
+    ctr_maps ctr;           /* the rollup tables of counters_add */
+    int ctr_ok;             /* 0, or why ctr_maps_init failed (reported by counters_add) */
+    int ctr_inplace[4];     /* by kind: no counter column is in a sort key (added in place) */
 } memstore;
 
 /* One per thread: its address identifies the thread. */
@@ -2731,6 +2734,19 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         ed->nat.kmsg = (unsigned)s->rec.ev_by_message + 1;
         ed->nat.kprov = (unsigned)s->rec.ev_by_provider + 1;
     }
+    {
+        char why[200];
+        s->ctr_ok = ctr_maps_init(&s->ctr, why, sizeof why);
+        for (int kind = MTRK_STORE_COUNTERS_CAMPAIGN; s->ctr_ok == 0 && kind <= MTRK_STORE_COUNTERS_HOURLY; kind++) {
+            const ctr_map *k = ctr_kind(&s->ctr, kind);
+            const tdesc *d = &s->td[k->table];
+            int keyed = 0;
+            for (unsigned c = 0; c < k->ncounters; c++)
+                for (unsigned j = 0; j < d->nkeyed; j++)
+                    keyed |= d->keyed[j] == k->counter_col[c];
+            s->ctr_inplace[kind] = !keyed && !d->nat.on;
+        }
+    }
     *out = &s->base;
     return 0;
 }
@@ -2739,8 +2755,37 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
 
+/* Adds a delta to the stored row `cur` of kind k in place, its previous
+ * contents kept in the scratch memory for undo (an UNDO_SWAP, as an
+ * update of the same layout makes): the counters are in no sort key
+ * (ctr_inplace), so no index moves. 1 when a counter column is not an INT
+ * (the caller then writes the row through apply); MTRK_ENOMEM. */
+static int add_in_place(memstore *s, const ctr_map *k, char *cur, const mtrk_store_counter_delta *delta)
+{
+    const tdesc *d = &s->td[k->table];
+    const rowhdr *h = hdr_of(cur);
+    slot *sl = (slot *)(cur + h->vals_off);
+    const unsigned char *types = (const unsigned char *)cur + h->vals_off + d->def->ncols * sizeof(slot);
+    for (unsigned c = 0; c < k->ncounters; c++)
+        if (types[k->counter_col[c]] != MTRK_VAL_INT)
+            return 1;
+    int rc = log_reserve(s);
+    if (rc)
+        return rc;
+    char *old = arena_alloc(s, h->size);
+    if (old == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", d->def->name);
+    memcpy(old, cur, h->size);
+    for (unsigned c = 0; c < k->ncounters; c++)
+        sl[k->counter_col[c]].i += ctr_amount(delta, c);
+    s->log[s->nlog++] = (undo){ UNDO_SWAP, k->table, cur, old };
+    return 0;
+}
+
 /* Transactions are serialized by the store's lock: reading a rollup row,
- * adding and writing it back inside one is the commutative add. */
+ * adding and writing it back inside one is the commutative add. A row
+ * that exists takes the amounts in place (add_in_place); a new key is
+ * inserted through apply. */
 static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
                             const mtrk_store_counter_delta *const *deltas, size_t n)
 {
@@ -2752,16 +2797,15 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
         return fail(MTRK_ESTORE, "memory store: counters_add in a read transaction");
     if (s->depth > 0)
         return fail(MTRK_ESTORE, "memory store: counters_add called from a row callback");
-    ctr_maps m;
     char why[200];
-    if ((rc = ctr_maps_init(&m, why, sizeof why)))
-        return fail(rc, "memory store: counters_add: %s", why);
-    const ctr_map *k = ctr_kind(&m, kind);
+    if (s->ctr_ok)
+        return fail(s->ctr_ok, "memory store: counters_add: the rollup tables are not those it knows");
+    const ctr_map *k = ctr_kind(&s->ctr, kind);
     if (k == NULL)
         return fail(MTRK_EINVAL, "memory store: counters_add: unknown kind %d", kind);
     if ((rc = ctr_check(k, deltas, n, why, sizeof why)))
         return fail(rc, "memory store: counters_add: %s", why);
-    const tdesc *d = &s->td[k->table];
+    tdesc *d = &s->td[k->table];
     uint64_t counters = 0;
     for (unsigned i = 0; i < k->ncounters; i++)
         counters |= UINT64_C(1) << k->counter_col[i];
@@ -2773,6 +2817,9 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
             break;
         char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
         ekey_done(&ek);
+        if (cur != NULL && s->ctr_inplace[kind] && (rc = add_in_place(s, k, cur, deltas[i])) != 1)
+            continue; /* added (or failed) */
+        rc = 0;
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, k->table, row, 0 };
         if (cur != NULL) {
             /* The stored row, its counters plus the amounts (values borrowed from cur until the write). */
