@@ -631,11 +631,80 @@ static bool input_shaped(const mtrk_event_input *in)
     return in != NULL && in->version >= 1 && in->version <= MTRK_EVENT_INPUT_VERSION;
 }
 
-static int bkey_cmp(const void *a, const void *b)
+/* A batch_key as two integers whose order is the mid's bytewise order. */
+typedef struct sort_key {
+    uint64_t hi, lo;
+    size_t i;
+} sort_key;
+
+static inline uint64_t be64(const unsigned char *p)
 {
-    const batch_key *x = a, *y = b;
-    int c = memcmp(&x->mid, &y->mid, sizeof x->mid);
-    return c ? c : (x->i > y->i) - (x->i < y->i);
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline bool skey_less(const sort_key *a, const sort_key *b)
+{
+    return a->hi != b->hi ? a->hi < b->hi : a->lo != b->lo ? a->lo < b->lo : a->i < b->i;
+}
+
+/* Sorts keys[0..n-1] by (mid, i): a merge sort with the comparison inline
+ * (qsort's callback and byte-wise moves cost more than the comparisons).
+ * false when out of memory. */
+static bool batch_keys_sort(batch_key *keys, size_t n)
+{
+    if (n < 2)
+        return true;
+    sort_key *a = malloc(2 * n * sizeof *a);
+    if (a == NULL)
+        return false;
+    sort_key *b = a + n;
+    for (size_t i = 0; i < n; i++)
+        a[i] = (sort_key){ be64(keys[i].mid.bytes), be64(keys[i].mid.bytes + 8), keys[i].i };
+    /* Runs of 16 by insertion, then merges of doubling width. */
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t j = lo + 1; j < hi; j++) {
+            sort_key x = a[j];
+            size_t k = j;
+            for (; k > lo && skey_less(&x, &a[k - 1]); k--)
+                a[k] = a[k - 1];
+            a[k] = x;
+        }
+    }
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                b[o++] = skey_less(&a[y], &a[x]) ? a[y++] : a[x++];
+            while (x < mid)
+                b[o++] = a[x++];
+            while (y < hi)
+                b[o++] = a[y++];
+        }
+        sort_key *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        keys[i].i = a[i].i;
+        /* the mid back from its two halves */
+        uint64_t hi = a[i].hi, lo = a[i].lo;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        hi = __builtin_bswap64(hi);
+        lo = __builtin_bswap64(lo);
+#endif
+        memcpy(keys[i].mid.bytes, &hi, 8);
+        memcpy(keys[i].mid.bytes + 8, &lo, 8);
+    }
+    free(a < b ? a : b); /* the one allocation: the lower of the two halves */
+    return true;
 }
 
 /* An event with a provider id, for finding ids that repeat within a batch. */
@@ -713,8 +782,8 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
         keys[i].i = i;
     }
-    if (rc == MTRK_OK)
-        qsort(keys, n, sizeof *keys, bkey_cmp);
+    if (rc == MTRK_OK && !batch_keys_sort(keys, n))
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
     /* The working set: the messages of the valid events, in order, once. */
     mtrk_id *mids = rc == MTRK_OK ? malloc(m * sizeof *mids) : NULL;
     size_t nmids = 0;
