@@ -31,13 +31,16 @@ typedef struct ev_state {
     bool link_first, link_first_human;
     bool honeypot;         /* a click on a honeypot link */
     mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
+    link_set links;        /* the links clicked before this event */
+    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    bool contact_read;     /* contact was read (it may own strings) */
+    mark_pos mark;         /* that mark */
+    size_t visited;        /* events the fold read past it */
+    /* Written before they are read (event_verdict, event_row): left out
+     * of ev_state_init's zeroing. */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
     char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
     char ip[MTRK_MAX_IP + 1];         /* the IP as stored (sanitize_ip) */
-    link_set links;        /* the links clicked before this event */
-    bool marked;           /* the stored row had a mark (msg's is the fold's) */
-    mark_pos mark;         /* that mark */
-    size_t visited;        /* events the fold read past it */
 } ev_state;
 
 /* An event's id and arrival, issued by a batch in the caller's order. */
@@ -55,10 +58,20 @@ typedef struct ev_pre {
     mtrk_id contact;       /* out: the message's contact, once read */
 } ev_pre;
 
+static void ev_state_init(ev_state *s)
+{
+    memset(s, 0, offsetof(ev_state, verdict_reason));
+    s->verdict_reason[0] = '\0';
+}
+
 static void ev_state_clear(ev_state *s)
 {
-    rows_clear(T_MESSAGES, &s->msg);
-    rows_clear(T_CONTACTS, &s->contact);
+    /* A messages row's strings are these two (event_fold.c checks it at
+     * every batch); the contact row has strings only when it was read. */
+    free(s->msg.provider_message_id);
+    free(s->msg.folded_links);
+    if (s->contact_read)
+        rows_clear(T_CONTACTS, &s->contact);
     free(s->links.v);
 }
 
@@ -254,7 +267,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     s->contact.tenant = t->id;
     s->contact.id = s->msg.contact;
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
-        (rc = st_get(t, T_CONTACTS, &s->contact)))
+        (s->contact_read = true) && (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "contact of the message", s->msg.contact) : rc;
     s->arrived = pre != NULL ? pre->issued.arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
@@ -519,7 +532,7 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre,
             return rc;
     }
     ev_state s;
-    memset(&s, 0, sizeof s);
+    ev_state_init(&s);
     rc = event_read(t, in, pre, &s);
     if (rc == MTRK_OK && !(pre != NULL && pre->deferred)) {
         *wrote = true;
