@@ -251,6 +251,8 @@ typedef struct natmaps {
     char **pend;           /* rows not yet linked into the trees, in insertion order */
     size_t npend, cappend;
     mevslab *slab;         /* where the vectors are allocated */
+    const char *last_row;  /* the row nat_reserve last made room for, and its vector (nat_link's */
+    mevec *last;           /* one lookup then: NULL when none) */
 } natmaps;
 
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
@@ -475,8 +477,20 @@ static inline int is_nil_id(const mtrk_id *id)
 
 static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
 {
-    mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
-    return enc_val(o, &v);
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    const uint64_t lo = UINT64_C(0x0101010101010101), hi = UINT64_C(0x8080808080808080);
+    if ((((a - lo) & ~a) | ((b - lo) & ~b)) & hi) { /* a 0x00 byte: written twice */
+        mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
+        return enc_val(o, &v);
+    }
+    o[0] = TAG_BLOB;
+    memcpy(o + 1, &a, 8);
+    memcpy(o + 9, &b, 8);
+    o[17] = 0x00;
+    o[18] = 0x00;
+    return 19;
 }
 
 static inline size_t enc_int(unsigned char *o, int64_t i)
@@ -557,9 +571,16 @@ static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
         p += 8;
         n -= 8;
     }
+    /* The last 0..7 bytes, in two (possibly overlapping) reads. */
     uint64_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        w |= (uint64_t)p[i] << (8 * i);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n > 0) {
+        w = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    }
     h = (h ^ w) * UINT64_C(0x94D049BB133111EB);
     h ^= h >> 31;
     h *= UINT64_C(0xBF58476D1CE4E5B9);
@@ -1279,6 +1300,8 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
         m->mb[h & (m->nmb - 1)] = v;
         m->nmev++;
     }
+    m->last_row = row;
+    m->last = v;
     if (v->n == v->cap) {
         uint32_t cap = 2 * v->cap;
         char **r = malloc(cap * sizeof *r);
@@ -1324,7 +1347,8 @@ static void nat_link(tdesc *d, char *row)
     natmaps *m = &d->nat;
     size_t klen;
     const unsigned char *k = nat_msgkey(d, row, &klen);
-    mevec *v = mev_find(m, k, klen, hdr_of(row)->mhash);
+    mevec *v = m->last_row == row ? m->last : mev_find(m, k, klen, hdr_of(row)->mhash);
+    m->last_row = NULL;
     assert(v != NULL && v->n < v->cap);
     uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
     memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
@@ -1468,7 +1492,8 @@ static inline mtrk_value text_val(const char *t)
  * record and its strings. The keys are those row_build would encode from
  * rec_event_to_row's values, so that a record and the row it later
  * becomes compare, hash and collide alike. MTRK_ENOMEM, MTRK_ETOOLONG. */
-static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const mtrk_store_event *e, char **out)
+static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const unsigned char *tk, size_t tkl,
+                     const mtrk_store_event *e, char **out)
 {
     const natmaps *m = &d->nat;
     enum { NSTR = 7 };
@@ -1476,79 +1501,79 @@ static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const m
                               e->user_agent, e->ip, e->verdict_reason };
     size_t slen[NSTR], strs = 0;
     for (int j = 0; j < NSTR; j++) {
-        slen[j] = str[j] ? strlen(str[j]) : 0;
-        if (str[j] != NULL) {
-            if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
-                return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
-            strs += slen[j] + 1;
-        }
+        if (str[j] == NULL)
+            continue;
+        slen[j] = strlen(str[j]);
+        if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
+            return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+        strs += slen[j] + 1;
     }
-    /* (tenant, id), (tenant, message), (occurred_at, arrived_at). */
-    unsigned char pk[2 * ENC_ID_MAX], mk[2 * ENC_ID_MAX], oa[18];
-    size_t pkl = enc_id(pk, tenant);
-    pkl += enc_id(pk + pkl, &e->id);
-    size_t mkl = enc_id(mk, tenant);
-    mkl += enc_id(mk + mkl, &e->message);
+    /* The values' encodings; tk is the tenant's. */
+    unsigned char eid[ENC_ID_MAX], emsg[ENC_ID_MAX], oa[18];
+    size_t idl = enc_id(eid, &e->id), msl = enc_id(emsg, &e->message);
     size_t oal = enc_int(oa, e->occurred_at);
     oal += enc_int(oa + oal, e->arrived_at);
-    /* (tenant, provider, provider_event_id), on the stack unless long */
+    /* (provider, provider_event_id), on the stack unless long */
     mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
     ekey ek;
     ek.heap = NULL;
     ek.p = ek.stack;
-    size_t bound = ENC_ID_MAX + enc_bound(&pv[0]) + enc_bound(&pv[1]);
+    size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
     if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
         return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
-    ek.n = enc_id(ek.p, tenant);
-    ek.n += enc_val(ek.p + ek.n, &pv[0]);
+    ek.n = enc_val(ek.p, &pv[0]);
     ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    /* Node k's key: 0 (tenant, id); kprov (tenant, provider, provider_event_id,
+     * tenant, id); kmsg (tenant, message, occurred_at, arrived_at, tenant, id). */
+    size_t pkl = tkl + idl;
     unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
     size_t keys = 0;
     for (unsigned k = 0; k < nk; k++)
-        keys += node_span(k == 0 ? pkl : k == m->kprov ? ek.n + pkl : k == m->kmsg ? mkl + oal + pkl : 0);
+        keys += node_span(k == 0 ? pkl : k == m->kprov ? tkl + ek.n + pkl : k == m->kmsg ? tkl + msl + oal + pkl : 0);
     size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
-    if (size >= UINT32_MAX) {
-        ekey_done(&ek);
-        return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
-    }
-    char *row = malloc(size);
+    char *row = size < UINT32_MAX ? malloc(size) : NULL;
     if (row == NULL) {
         ekey_done(&ek);
-        return fail(MTRK_ENOMEM, "memory store: out of memory for an events row");
+        return size < UINT32_MAX ? fail(MTRK_ENOMEM, "memory store: out of memory for an events row")
+                                 : fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
     }
     rowhdr *hd = hdr_of(row);
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    for (unsigned k = 0; k < nk; k++) {
+        unsigned char *kp = (unsigned char *)(n + 1), *q = kp;
+        if (k == 0 || k == m->kprov || k == m->kmsg) {
+            memcpy(q, tk, tkl);
+            q += tkl;
+            if (k == m->kprov) {
+                memcpy(q, ek.p, ek.n);
+                q += ek.n;
+                memcpy(q, tk, tkl);
+                q += tkl;
+            } else if (k == m->kmsg) {
+                memcpy(q, emsg, msl);
+                memcpy(q + msl, oa, oal);
+                memcpy(q + msl + oal, tk, tkl);
+                q += msl + oal + tkl;
+            }
+            memcpy(q, eid, idl);
+            q += idl;
+        }
+        n->klen = (uint32_t)(q - kp);
+        n->back = (uint32_t)((char *)n - row);
+        n = node_next(n);
+    }
+    ekey_done(&ek);
     hd->hnext = NULL;
-    hd->hash = hash_bytes(s->seed, pk, pkl);
+    hd->hash = hash_bytes(s->seed, key_of(node_of(row, 0)), pkl);
     hd->vals_off = 0;
     hd->data_off = (uint32_t)data_off;
     hd->size = UINT32_MAX; /* a record: the index of its insertion in the undo log, when it has one */
     hd->pending = 0;
     hd->pnext = NULL;
-    hd->mklen = (uint32_t)mkl;
-    hd->mhash = hash_bytes(s->seed, mk, mkl);
-    hd->pklen = e->provider != NULL && e->provider_event_id != NULL ? (uint32_t)ek.n : 0;
-    hd->phash = hd->pklen ? hash_bytes(s->seed, ek.p, ek.n) : 0;
-    mnode *n = (mnode *)(row + sizeof(rowhdr));
-    for (unsigned k = 0; k < nk; k++) {
-        unsigned char *kp = (unsigned char *)(n + 1);
-        size_t kl = 0;
-        if (k == m->kprov) {
-            memcpy(kp, ek.p, ek.n);
-            kl = ek.n;
-        } else if (k == m->kmsg) {
-            memcpy(kp, mk, mkl);
-            memcpy(kp + mkl, oa, oal);
-            kl = mkl + oal;
-        }
-        if (k == 0 || k == m->kprov || k == m->kmsg) {
-            memcpy(kp + kl, pk, pkl);
-            kl += pkl;
-        }
-        n->klen = (uint32_t)kl;
-        n->back = (uint32_t)((char *)n - row);
-        n = node_next(n);
-    }
-    ekey_done(&ek);
+    hd->mklen = (uint32_t)(tkl + msl);
+    hd->mhash = hash_bytes(s->seed, key_of(node_of(row, m->kmsg)), hd->mklen);
+    hd->pklen = e->provider != NULL && e->provider_event_id != NULL ? (uint32_t)(tkl + ek.n) : 0;
+    hd->phash = hd->pklen ? hash_bytes(s->seed, key_of(node_of(row, m->kprov)), hd->pklen) : 0;
     evrec *r = rec_of(row);
     r->tenant = *tenant;
     r->ev = *e;
@@ -1842,6 +1867,7 @@ static int mem_begin(mtrk_store *store, int write)
 static void end_tx(memstore *s)
 {
     s->nlog = 0;
+    s->td[s->rec.ev.table].nat.last_row = NULL; /* scratch rows go now */
     arena_reset(s, 1);
     if (s->caplog > LOG_KEEP) {
         free(s->log);
@@ -2117,11 +2143,18 @@ static int insert_built(memstore *s, unsigned table, char *row)
     int rc = 0;
     if (hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash))
         rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", d->def->name);
+    else if (is_rec(row)) /* the provider-id map is its one unique index */
+        rc = hdr_of(row)->pklen && nat_prov_find(d, key_of(node_of(row, d->nat.kprov)), hdr_of(row)->pklen,
+                                                  hdr_of(row)->phash, NULL)
+                 ? fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values", d->def->name,
+                        d->def->indexes[d->nat.kprov - 1].name)
+                 : 0;
     else
         rc = check_unique(d, row, NULL);
     if (rc == 0 && (rc = hash_reserve(d)) == 0)
         rc = d->nat.on ? nat_reserve(d, row, 1) : reserve_all(d, row, NULL);
     if (rc) {
+        d->nat.last_row = NULL;
         free(row);
         return rc;
     }
@@ -2503,6 +2536,8 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
         return fail(MTRK_EINVAL, "memory store: events_append: events is NULL");
     unsigned table = s->rec.ev.table;
     const tdesc *d = &s->td[table];
+    unsigned char tk[ENC_ID_MAX];
+    size_t tkl = enc_id(tk, &tenant);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (events[i] == NULL || events[i]->version == 0)
             return fail(MTRK_EINVAL, "memory store: events_append: event %zu is NULL or unversioned", i);
@@ -2512,7 +2547,7 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
         char *rec;
         if (s->nlog >= UINT32_MAX)
             return fail(MTRK_ETOOLONG, "memory store: too many changes in one transaction");
-        if ((rc = log_reserve(s)) == 0 && (rc = rec_build(s, d, &tenant, events[i], &rec)) == 0 &&
+        if ((rc = log_reserve(s)) == 0 && (rc = rec_build(s, d, &tenant, tk, tkl, events[i], &rec)) == 0 &&
             (rc = insert_built(s, table, rec)) == 0)
             hdr_of(rec)->size = (uint32_t)(s->nlog - 1);
     }
