@@ -238,15 +238,24 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
         return MTRK_OK;
     }
     if (in->type == MTRK_EV_CLICK) {
-        row_links l = { 0 };
-        l.tenant = t->id;
-        l.id = in->lid;
-        rc = st_get(t, T_LINKS, &l);
-        if (rc && rc != MTRK_ENOTFOUND)
-            return rc;
-        bool ok = rc == MTRK_OK && id_eq(l.campaign, s->msg.campaign);
-        s->honeypot = ok && l.origin == MTRK_LINK_HONEYPOT;
-        rows_clear(T_LINKS, &l);
+        bool found;
+        mtrk_id campaign;
+        int64_t origin;
+        if (!fold_cache_link(t->fold, in->lid, &found, &campaign, &origin)) {
+            row_links l = { 0 };
+            l.tenant = t->id;
+            l.id = in->lid;
+            rc = st_get(t, T_LINKS, &l);
+            if (rc && rc != MTRK_ENOTFOUND)
+                return rc;
+            found = rc == MTRK_OK;
+            campaign = l.campaign;
+            origin = l.origin;
+            rows_clear(T_LINKS, &l);
+            fold_cache_note_link(t->fold, in->lid, found, campaign, origin);
+        }
+        bool ok = found && id_eq(campaign, s->msg.campaign);
+        s->honeypot = ok && origin == MTRK_LINK_HONEYPOT;
         if (!ok)
             return field_not_found(t, "lid", "lid (a link of the message's campaign)", in->lid);
     }

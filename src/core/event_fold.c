@@ -287,6 +287,8 @@ typedef struct fold_chunk {
     char data[];
 } fold_chunk;
 
+#define FOLD_LINKS 32 /* links a batch keeps (the clicks of a campaign name few) */
+
 struct fold_cache {
     fold_entry *e; /* sorted by mid */
     size_t n;
@@ -299,6 +301,12 @@ struct fold_cache {
     bool staging;     /* writes are staged (else written at once, and noted) */
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
+    struct link_seen_row { /* links read by the batch's clicks (a campaign has few) */
+        mtrk_id lid, campaign;
+        int64_t origin;
+        bool found;
+    } links[FOLD_LINKS];
+    size_t nlinks;
 };
 
 /* A contact and its first entry + 1 (0: an empty slot). */
@@ -901,3 +909,21 @@ bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const
     return true;
 }
 
+
+bool fold_cache_link(const struct fold_cache *fc, mtrk_id lid, bool *found, mtrk_id *campaign, int64_t *origin)
+{
+    for (size_t i = 0; fc != NULL && i < fc->nlinks; i++)
+        if (id_eq(fc->links[i].lid, lid)) {
+            *found = fc->links[i].found;
+            *campaign = fc->links[i].campaign;
+            *origin = fc->links[i].origin;
+            return true;
+        }
+    return false;
+}
+
+void fold_cache_note_link(struct fold_cache *fc, mtrk_id lid, bool found, mtrk_id campaign, int64_t origin)
+{
+    if (fc != NULL && fc->nlinks < FOLD_LINKS)
+        fc->links[fc->nlinks++] = (struct link_seen_row){ lid, campaign, origin, found };
+}

@@ -154,6 +154,11 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);
 /* The event stored or recorded under (provider, peid), if the set knows one. */
+/* The batch's links, as read (links do not change during a batch): whether
+ * lid's row is known (*found: it exists, with its campaign and origin),
+ * and noting a row read. */
+bool fold_cache_link(const struct fold_cache *fc, mtrk_id lid, bool *found, mtrk_id *campaign, int64_t *origin);
+void fold_cache_note_link(struct fold_cache *fc, mtrk_id lid, bool found, mtrk_id campaign, int64_t origin);
 bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id *id,
                               mtrk_id *mid, int64_t *type);
 
