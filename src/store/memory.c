@@ -2775,6 +2775,8 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         for (int kind = MTRK_STORE_COUNTERS_CAMPAIGN; s->ctr_ok == 0 && kind <= MTRK_STORE_COUNTERS_HOURLY; kind++) {
             const ctr_map *k = ctr_kind(&s->ctr, kind);
             const tdesc *d = &s->td[k->table];
+            if (k->nkey > CTR_MAX_KEY + 1)
+                s->ctr_ok = MTRK_ESTORE;
             int keyed = 0;
             for (unsigned c = 0; c < k->ncounters; c++)
                 for (unsigned j = 0; j < d->nkeyed; j++)
@@ -2847,11 +2849,13 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
     for (size_t i = 0; rc == 0 && i < n; i++) {
         mtrk_value row[CTR_MAX_COLS];
         ctr_row(k, &tenant, deltas[i], row);
-        ekey ek;
-        if ((rc = ekey_make(&ek, row, k->nkey, 0, NULL)))
-            break;
-        char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
-        ekey_done(&ek);
+        /* The key: the tenant and at most CTR_MAX_KEY ids and integers (checked at creation). */
+        unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
+        size_t kl = 0;
+        for (unsigned j = 0; j < k->nkey; j++)
+            kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
+                                                                               : enc_val(key + kl, &row[j]);
+        char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
         if (cur != NULL && s->ctr_inplace[kind] && (rc = add_in_place(s, k, cur, deltas[i])) != 1)
             continue; /* added (or failed) */
         rc = 0;
