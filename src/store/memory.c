@@ -108,7 +108,8 @@
  * the record's place (hash chain, vector, provider chain, pending list and
  * its undo entry, whose index the header's size holds), then frees it. An
  * update of a record first catches up, so everything but insert and its
- * undo meets rows only.
+ * undo meets rows only. Records are cut from slabs that go with their last
+ * record (rec_alloc), not allocated one by one.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
@@ -251,6 +252,7 @@ typedef struct natmaps {
     char **pend;           /* rows not yet linked into the trees, in insertion order */
     size_t npend, cappend;
     mevslab *slab;         /* where the vectors are allocated */
+    struct recslab *rslab; /* the records' slabs, the one allocated from first */
     const char *last_row;  /* the row nat_reserve last made room for, and its vector (nat_link's */
     mevec *last;           /* one lookup then: NULL when none) */
 } natmaps;
@@ -1461,17 +1463,82 @@ static int reserve_all(tdesc *d, char *row, char *old)
 /* Event records (see the top of the file)                             */
 /* ------------------------------------------------------------------ */
 
+/* Records are cut from slabs (a malloc each cost more than the rest of a
+ * record's making): a slab counts its live records and goes when none is
+ * left, unless it is the one records are cut from. Records leave about in
+ * the order they came (nat_catch_up), so slabs empty whole. */
+#define RECSLAB (256u * 1024u)
+
+typedef struct recslab {
+    struct recslab *next, *prev;
+    size_t used, cap, live;
+    max_align_t data[];
+} recslab;
+
 /* What an event record keeps past its nodes: the record as appended, its
- * strings pointing into the same allocation, and its tenant. */
+ * strings pointing into the same allocation, its tenant and its slab. */
 typedef struct evrec {
     mtrk_id tenant;
+    recslab *slab;
     mtrk_store_event ev;
 } evrec;
+
+/* n bytes for a record (aligned as malloc's), or NULL. */
+static char *rec_alloc(natmaps *m, size_t n, recslab **from)
+{
+    n = (n + 15) & ~(size_t)15;
+    recslab *sl = m->rslab;
+    if (sl == NULL || sl->cap - sl->used < n) {
+        size_t cap = n > RECSLAB ? n : RECSLAB;
+        recslab *nsl = malloc(sizeof *nsl + cap);
+        if (nsl == NULL)
+            return NULL;
+        nsl->used = nsl->live = 0;
+        nsl->cap = cap;
+        nsl->prev = NULL;
+        nsl->next = sl;
+        if (sl != NULL)
+            sl->prev = nsl;
+        m->rslab = sl = nsl;
+    }
+    char *p = (char *)sl->data + sl->used;
+    sl->used += n;
+    sl->live++;
+    *from = sl;
+    return p;
+}
+
+/* Releases a record's room: its slab goes with its last record (the
+ * current slab is reused instead). Never fails, never allocates. */
+static void rec_release(natmaps *m, recslab *sl)
+{
+    assert(sl->live > 0);
+    if (--sl->live > 0)
+        return;
+    if (sl == m->rslab) {
+        sl->used = 0;
+        return;
+    }
+    if (sl->prev != NULL)
+        sl->prev->next = sl->next;
+    if (sl->next != NULL)
+        sl->next->prev = sl->prev;
+    free(sl);
+}
 
 /* Whether a row of the events table is still the record events_append
  * made (no slots: vals_off 0, which a built row never has). */
 static inline int is_rec(const char *row) { return ((const rowhdr *)row)->vals_off == 0; }
 static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((const rowhdr *)row)->data_off); }
+
+/* Frees a row of d: a record's room goes back to its slab. */
+static void row_free(tdesc *d, char *row)
+{
+    if (row != NULL && is_rec(row))
+        rec_release(&d->nat, rec_of(row)->slab);
+    else
+        free(row);
+}
 
 /* The NULL rule of rec_event_to_row for a text: NULL stays NULL. */
 static inline mtrk_value text_val(const char *t)
@@ -1492,10 +1559,10 @@ static inline mtrk_value text_val(const char *t)
  * record and its strings. The keys are those row_build would encode from
  * rec_event_to_row's values, so that a record and the row it later
  * becomes compare, hash and collide alike. MTRK_ENOMEM, MTRK_ETOOLONG. */
-static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const unsigned char *tk, size_t tkl,
+static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigned char *tk, size_t tkl,
                      const mtrk_store_event *e, char **out)
 {
-    const natmaps *m = &d->nat;
+    natmaps *m = &d->nat;
     enum { NSTR = 7 };
     const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
                               e->user_agent, e->ip, e->verdict_reason };
@@ -1531,7 +1598,8 @@ static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const u
     for (unsigned k = 0; k < nk; k++)
         keys += node_span(k == 0 ? pkl : k == m->kprov ? tkl + ek.n + pkl : k == m->kmsg ? tkl + msl + oal + pkl : 0);
     size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
-    char *row = size < UINT32_MAX ? malloc(size) : NULL;
+    recslab *from = NULL;
+    char *row = size < UINT32_MAX ? rec_alloc(m, size, &from) : NULL;
     if (row == NULL) {
         ekey_done(&ek);
         return size < UINT32_MAX ? fail(MTRK_ENOMEM, "memory store: out of memory for an events row")
@@ -1576,6 +1644,7 @@ static int rec_build(memstore *s, const tdesc *d, const mtrk_id *tenant, const u
     hd->phash = hd->pklen ? hash_bytes(s->seed, key_of(node_of(row, m->kprov)), hd->pklen) : 0;
     evrec *r = rec_of(row);
     r->tenant = *tenant;
+    r->slab = from;
     r->ev = *e;
     r->ev.version = MTRK_STORE_EVENT_VERSION;
     char *dp = (char *)(r + 1);
@@ -1632,7 +1701,7 @@ static int rec_materialize(memstore *s, tdesc *d, size_t i)
     m->pend[i] = row;
     if (hr->size < s->nlog && s->log[hr->size].row == rec) /* inserted by this transaction */
         s->log[hr->size].row = row;
-    free(rec);
+    rec_release(m, r->slab);
     return 0;
 }
 
@@ -1913,7 +1982,7 @@ static void undo_all(memstore *s)
         switch (u->op) {
         case UNDO_INSERT:
             unlink_all(d, u->row);
-            free(u->row);
+            row_free(d, u->row);
             break;
         case UNDO_UPDATE:
             swap_rows(d, u->row, u->old);
@@ -2155,7 +2224,7 @@ static int insert_built(memstore *s, unsigned table, char *row)
         rc = d->nat.on ? nat_reserve(d, row, 1) : reserve_all(d, row, NULL);
     if (rc) {
         d->nat.last_row = NULL;
-        free(row);
+        row_free(d, row);
         return rc;
     }
     link_all(d, row, 1);
@@ -2535,7 +2604,7 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
     if (n && events == NULL)
         return fail(MTRK_EINVAL, "memory store: events_append: events is NULL");
     unsigned table = s->rec.ev.table;
-    const tdesc *d = &s->td[table];
+    tdesc *d = &s->td[table];
     unsigned char tk[ENC_ID_MAX];
     size_t tkl = enc_id(tk, &tenant);
     for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -2600,7 +2669,8 @@ static void free_rows(tdesc *d)
         rowhdr *r = d->buckets[i];
         while (r) {
             rowhdr *next = r->hnext;
-            free(r);
+            if (!is_rec((char *)r)) /* records go with their slabs */
+                free(r);
             r = next;
         }
         d->buckets[i] = NULL;
@@ -2635,6 +2705,10 @@ static void mem_free(mtrk_store *store)
         free(d->nat.pend);
         if (d->trees)
             free_rows(d);
+        for (recslab *sl = d->nat.rslab, *next; sl; sl = next) {
+            next = sl->next;
+            free(sl);
+        }
         free(d->trees);
         free(d->buckets);
         if (d->keycols)
