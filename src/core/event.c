@@ -21,6 +21,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 8 bytes as a big-endian integer: ids compared as words keep memcmp order. */
+static inline uint64_t be64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
     row_messages msg;      /* as stored (owned) */
@@ -220,6 +231,25 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
                  mtrk_machine_rule_name(rule));
 }
 
+/* Whether the ascending ids v[0..n-1] hold *id: a binary search comparing
+ * words (bsearch's callback and memcmp cost more than the search). */
+static bool ids_contain(const mtrk_id *v, size_t n, const mtrk_id *id)
+{
+    uint64_t h = be64(id->bytes), l = be64(id->bytes + 8);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t mh = be64(v[mid].bytes), ml = be64(v[mid].bytes + 8);
+        if (mh == h && ml == l)
+            return true;
+        if (mh < h || (mh == h && ml < l))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
@@ -233,7 +263,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
                                     : rc;
     if (pre != NULL)
         pre->contact = s->msg.contact;
-    if (pre != NULL && pre->ndefer > 0 && bsearch(&s->msg.contact, pre->defer, pre->ndefer, sizeof(mtrk_id), id_cmp)) {
+    if (pre != NULL && pre->ndefer > 0 && ids_contain(pre->defer, pre->ndefer, &s->msg.contact)) {
         pre->deferred = true;
         return MTRK_OK;
     }
@@ -659,15 +689,6 @@ typedef struct sort_key {
     size_t i;
 } sort_key;
 
-static inline uint64_t be64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
 
 static inline bool skey_less(const sort_key *a, const sort_key *b)
 {
