@@ -506,8 +506,10 @@ void fold_cache_free(struct fold_cache *fc)
 {
     if (fc == NULL)
         return;
-    for (size_t i = 0; i < fc->n; i++)
-        entry_forget(&fc->e[i]);
+    for (size_t i = 0; i < fc->n; i++) { /* the rows' two strings (the rest is released whole) */
+        free(fc->e[i].msg.provider_message_id);
+        free(fc->e[i].msg.folded_links);
+    }
     free(fc->e);
     free(fc->slot);
     pend_clear(fc);
@@ -751,7 +753,7 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
 static struct by_contact *contact_slot(struct by_contact *cs, size_t nslot, const mtrk_id *contact)
 {
     size_t j = id_hash(contact) & (nslot - 1);
-    while (cs[j].first != 0 && !id_eq(cs[j].contact, *contact))
+    while (cs[j].first != 0 && !id_same(&cs[j].contact, contact))
         j = (j + 1) & (nslot - 1);
     return &cs[j];
 }
