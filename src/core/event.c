@@ -284,7 +284,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
             rows_clear(T_LINKS, &l);
             fold_cache_note_link(t->fold, in->lid, found, campaign, origin);
         }
-        bool ok = found && id_eq(campaign, s->msg.campaign);
+        bool ok = found && id_same(&campaign, &s->msg.campaign);
         s->honeypot = ok && origin == MTRK_LINK_HONEYPOT;
         if (!ok)
             return field_not_found(t, "lid", "lid (a link of the message's campaign)", in->lid);
@@ -833,7 +833,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     if (rc == MTRK_OK && mids == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t a = 0; rc == MTRK_OK && a < n; a++)
-        if (!invalid[keys[a].i] && (nmids == 0 || !id_eq(mids[nmids - 1], keys[a].mid)))
+        if (!invalid[keys[a].i] && (nmids == 0 || !id_same(&mids[nmids - 1], &keys[a].mid)))
             mids[nmids++] = keys[a].mid;
     if (rc == MTRK_OK)
         rc = fold_cache_load(t, events, invalid, n, mids, nmids, fc);
@@ -843,7 +843,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
         bool any = false;
-        for (; b < n && id_eq(keys[b].mid, keys[a].mid); b++)
+        for (; b < n && id_same(&keys[b].mid, &keys[a].mid); b++)
             any = any || bp->second[keys[b].i];
         for (size_t j = a; j < b; j++) {
             if (any) {
@@ -888,7 +888,7 @@ static void batch_plan_defer(batch_plan *bp, size_t k)
 {
     const mtrk_id *mid = &bp->events[bp->order[k]]->mid;
     bp->second[bp->order[k]] = true;
-    for (size_t j = k + 1; j < bp->first2 && id_eq(bp->events[bp->order[j]]->mid, *mid); j++)
+    for (size_t j = k + 1; j < bp->first2 && id_same(&bp->events[bp->order[j]]->mid, mid); j++)
         bp->second[bp->order[j]] = true;
 }
 

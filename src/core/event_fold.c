@@ -325,15 +325,6 @@ static inline size_t id_hash(const mtrk_id *id)
     return (size_t)(h ^ (h >> 31));
 }
 
-/* Whether two ids are equal: two word compares, no library call. */
-static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
-{
-    uint64_t a[2], b[2];
-    memcpy(a, x->bytes, 16);
-    memcpy(b, y->bytes, 16);
-    return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
-}
-
 /* n bytes of the set's scratch memory (aligned for any use), or NULL. */
 static void *fold_alloc(struct fold_cache *fc, size_t n)
 {
