@@ -21,6 +21,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 8 bytes as a big-endian integer: ids compared as words keep memcmp order. */
+static inline uint64_t be64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
     row_messages msg;      /* as stored (owned) */
@@ -31,13 +42,16 @@ typedef struct ev_state {
     bool link_first, link_first_human;
     bool honeypot;         /* a click on a honeypot link */
     mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
+    link_set links;        /* the links clicked before this event */
+    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    bool contact_read;     /* contact was read (it may own strings) */
+    mark_pos mark;         /* that mark */
+    size_t visited;        /* events the fold read past it */
+    /* Written before they are read (event_verdict, event_row): left out
+     * of ev_state_init's zeroing. */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
     char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
     char ip[MTRK_MAX_IP + 1];         /* the IP as stored (sanitize_ip) */
-    link_set links;        /* the links clicked before this event */
-    bool marked;           /* the stored row had a mark (msg's is the fold's) */
-    mark_pos mark;         /* that mark */
-    size_t visited;        /* events the fold read past it */
 } ev_state;
 
 /* An event's id and arrival, issued by a batch in the caller's order. */
@@ -55,10 +69,20 @@ typedef struct ev_pre {
     mtrk_id contact;       /* out: the message's contact, once read */
 } ev_pre;
 
+static void ev_state_init(ev_state *s)
+{
+    memset(s, 0, offsetof(ev_state, verdict_reason));
+    s->verdict_reason[0] = '\0';
+}
+
 static void ev_state_clear(ev_state *s)
 {
-    rows_clear(T_MESSAGES, &s->msg);
-    rows_clear(T_CONTACTS, &s->contact);
+    /* A messages row's strings are these two (event_fold.c checks it at
+     * every batch); the contact row has strings only when it was read. */
+    free(s->msg.provider_message_id);
+    free(s->msg.folded_links);
+    if (s->contact_read)
+        rows_clear(T_CONTACTS, &s->contact);
     free(s->links.v);
 }
 
@@ -207,6 +231,25 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
                  mtrk_machine_rule_name(rule));
 }
 
+/* Whether the ascending ids v[0..n-1] hold *id: a binary search comparing
+ * words (bsearch's callback and memcmp cost more than the search). */
+static bool ids_contain(const mtrk_id *v, size_t n, const mtrk_id *id)
+{
+    uint64_t h = be64(id->bytes), l = be64(id->bytes + 8);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t mh = be64(v[mid].bytes), ml = be64(v[mid].bytes + 8);
+        if (mh == h && ml == l)
+            return true;
+        if (mh < h || (mh == h && ml < l))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
@@ -220,20 +263,29 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
                                     : rc;
     if (pre != NULL)
         pre->contact = s->msg.contact;
-    if (pre != NULL && pre->ndefer > 0 && bsearch(&s->msg.contact, pre->defer, pre->ndefer, sizeof(mtrk_id), id_cmp)) {
+    if (pre != NULL && pre->ndefer > 0 && ids_contain(pre->defer, pre->ndefer, &s->msg.contact)) {
         pre->deferred = true;
         return MTRK_OK;
     }
     if (in->type == MTRK_EV_CLICK) {
-        row_links l = { 0 };
-        l.tenant = t->id;
-        l.id = in->lid;
-        rc = st_get(t, T_LINKS, &l);
-        if (rc && rc != MTRK_ENOTFOUND)
-            return rc;
-        bool ok = rc == MTRK_OK && id_eq(l.campaign, s->msg.campaign);
-        s->honeypot = ok && l.origin == MTRK_LINK_HONEYPOT;
-        rows_clear(T_LINKS, &l);
+        bool found;
+        mtrk_id campaign;
+        int64_t origin;
+        if (!fold_cache_link(t->fold, in->lid, &found, &campaign, &origin)) {
+            row_links l = { 0 };
+            l.tenant = t->id;
+            l.id = in->lid;
+            rc = st_get(t, T_LINKS, &l);
+            if (rc && rc != MTRK_ENOTFOUND)
+                return rc;
+            found = rc == MTRK_OK;
+            campaign = l.campaign;
+            origin = l.origin;
+            rows_clear(T_LINKS, &l);
+            fold_cache_note_link(t->fold, in->lid, found, campaign, origin);
+        }
+        bool ok = found && id_same(&campaign, &s->msg.campaign);
+        s->honeypot = ok && origin == MTRK_LINK_HONEYPOT;
         if (!ok)
             return field_not_found(t, "lid", "lid (a link of the message's campaign)", in->lid);
     }
@@ -254,7 +306,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     s->contact.tenant = t->id;
     s->contact.id = s->msg.contact;
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
-        (rc = st_get(t, T_CONTACTS, &s->contact)))
+        (s->contact_read = true) && (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "contact of the message", s->msg.contact) : rc;
     s->arrived = pre != NULL ? pre->issued.arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
@@ -519,7 +571,7 @@ static int event_record(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre,
             return rc;
     }
     ev_state s;
-    memset(&s, 0, sizeof s);
+    ev_state_init(&s);
     rc = event_read(t, in, pre, &s);
     if (rc == MTRK_OK && !(pre != NULL && pre->deferred)) {
         *wrote = true;
@@ -631,11 +683,71 @@ static bool input_shaped(const mtrk_event_input *in)
     return in != NULL && in->version >= 1 && in->version <= MTRK_EVENT_INPUT_VERSION;
 }
 
-static int bkey_cmp(const void *a, const void *b)
+/* A batch_key as two integers whose order is the mid's bytewise order. */
+typedef struct sort_key {
+    uint64_t hi, lo;
+    size_t i;
+} sort_key;
+
+
+static inline bool skey_less(const sort_key *a, const sort_key *b)
 {
-    const batch_key *x = a, *y = b;
-    int c = memcmp(&x->mid, &y->mid, sizeof x->mid);
-    return c ? c : (x->i > y->i) - (x->i < y->i);
+    return a->hi != b->hi ? a->hi < b->hi : a->lo != b->lo ? a->lo < b->lo : a->i < b->i;
+}
+
+/* Sorts keys[0..n-1] by (mid, i): a merge sort with the comparison inline
+ * (qsort's callback and byte-wise moves cost more than the comparisons).
+ * false when out of memory. */
+static bool batch_keys_sort(batch_key *keys, size_t n)
+{
+    if (n < 2)
+        return true;
+    sort_key *a = malloc(2 * n * sizeof *a);
+    if (a == NULL)
+        return false;
+    sort_key *b = a + n;
+    for (size_t i = 0; i < n; i++)
+        a[i] = (sort_key){ be64(keys[i].mid.bytes), be64(keys[i].mid.bytes + 8), keys[i].i };
+    /* Runs of 16 by insertion, then merges of doubling width. */
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t j = lo + 1; j < hi; j++) {
+            sort_key x = a[j];
+            size_t k = j;
+            for (; k > lo && skey_less(&x, &a[k - 1]); k--)
+                a[k] = a[k - 1];
+            a[k] = x;
+        }
+    }
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                b[o++] = skey_less(&a[y], &a[x]) ? a[y++] : a[x++];
+            while (x < mid)
+                b[o++] = a[x++];
+            while (y < hi)
+                b[o++] = a[y++];
+        }
+        sort_key *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        keys[i].i = a[i].i;
+        /* the mid back from its two halves */
+        uint64_t hi = a[i].hi, lo = a[i].lo;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        hi = __builtin_bswap64(hi);
+        lo = __builtin_bswap64(lo);
+#endif
+        memcpy(keys[i].mid.bytes, &hi, 8);
+        memcpy(keys[i].mid.bytes + 8, &lo, 8);
+    }
+    free(a < b ? a : b); /* the one allocation: the lower of the two halves */
+    return true;
 }
 
 /* An event with a provider id, for finding ids that repeat within a batch. */
@@ -713,15 +825,15 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
         keys[i].i = i;
     }
-    if (rc == MTRK_OK)
-        qsort(keys, n, sizeof *keys, bkey_cmp);
+    if (rc == MTRK_OK && !batch_keys_sort(keys, n))
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
     /* The working set: the messages of the valid events, in order, once. */
     mtrk_id *mids = rc == MTRK_OK ? malloc(m * sizeof *mids) : NULL;
     size_t nmids = 0;
     if (rc == MTRK_OK && mids == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t a = 0; rc == MTRK_OK && a < n; a++)
-        if (!invalid[keys[a].i] && (nmids == 0 || !id_eq(mids[nmids - 1], keys[a].mid)))
+        if (!invalid[keys[a].i] && (nmids == 0 || !id_same(&mids[nmids - 1], &keys[a].mid)))
             mids[nmids++] = keys[a].mid;
     if (rc == MTRK_OK)
         rc = fold_cache_load(t, events, invalid, n, mids, nmids, fc);
@@ -731,7 +843,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
         bool any = false;
-        for (; b < n && id_eq(keys[b].mid, keys[a].mid); b++)
+        for (; b < n && id_same(&keys[b].mid, &keys[a].mid); b++)
             any = any || bp->second[keys[b].i];
         for (size_t j = a; j < b; j++) {
             if (any) {
@@ -776,7 +888,7 @@ static void batch_plan_defer(batch_plan *bp, size_t k)
 {
     const mtrk_id *mid = &bp->events[bp->order[k]]->mid;
     bp->second[bp->order[k]] = true;
-    for (size_t j = k + 1; j < bp->first2 && id_eq(bp->events[bp->order[j]]->mid, *mid); j++)
+    for (size_t j = k + 1; j < bp->first2 && id_same(&bp->events[bp->order[j]]->mid, mid); j++)
         bp->second[bp->order[j]] = true;
 }
 

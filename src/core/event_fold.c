@@ -287,6 +287,8 @@ typedef struct fold_chunk {
     char data[];
 } fold_chunk;
 
+#define FOLD_LINKS 32 /* links a batch keeps (the clicks of a campaign name few) */
+
 struct fold_cache {
     fold_entry *e; /* sorted by mid */
     size_t n;
@@ -299,6 +301,12 @@ struct fold_cache {
     bool staging;     /* writes are staged (else written at once, and noted) */
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
+    struct link_seen_row { /* links read by the batch's clicks (a campaign has few) */
+        mtrk_id lid, campaign;
+        int64_t origin;
+        bool found;
+    } links[FOLD_LINKS];
+    size_t nlinks;
 };
 
 /* A contact and its first entry + 1 (0: an empty slot). */
@@ -433,7 +441,7 @@ static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
         uint32_t e = fc->slot[i];
         if (e == 0)
             return NULL;
-        if (memcmp(&fc->e[e - 1].mid, &mid, sizeof mid) == 0)
+        if (id_same(&fc->e[e - 1].mid, &mid))
             return &fc->e[e - 1];
     }
 }
@@ -489,8 +497,10 @@ void fold_cache_free(struct fold_cache *fc)
 {
     if (fc == NULL)
         return;
-    for (size_t i = 0; i < fc->n; i++)
-        entry_forget(&fc->e[i]);
+    for (size_t i = 0; i < fc->n; i++) { /* the rows' two strings (the rest is released whole) */
+        free(fc->e[i].msg.provider_message_id);
+        free(fc->e[i].msg.folded_links);
+    }
     free(fc->e);
     free(fc->slot);
     pend_clear(fc);
@@ -734,7 +744,7 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
 static struct by_contact *contact_slot(struct by_contact *cs, size_t nslot, const mtrk_id *contact)
 {
     size_t j = id_hash(contact) & (nslot - 1);
-    while (cs[j].first != 0 && !id_eq(cs[j].contact, *contact))
+    while (cs[j].first != 0 && !id_same(&cs[j].contact, contact))
         j = (j + 1) & (nslot - 1);
     return &cs[j];
 }
@@ -901,3 +911,21 @@ bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const
     return true;
 }
 
+
+bool fold_cache_link(const struct fold_cache *fc, mtrk_id lid, bool *found, mtrk_id *campaign, int64_t *origin)
+{
+    for (size_t i = 0; fc != NULL && i < fc->nlinks; i++)
+        if (id_eq(fc->links[i].lid, lid)) {
+            *found = fc->links[i].found;
+            *campaign = fc->links[i].campaign;
+            *origin = fc->links[i].origin;
+            return true;
+        }
+    return false;
+}
+
+void fold_cache_note_link(struct fold_cache *fc, mtrk_id lid, bool found, mtrk_id campaign, int64_t origin)
+{
+    if (fc != NULL && fc->nlinks < FOLD_LINKS)
+        fc->links[fc->nlinks++] = (struct link_seen_row){ lid, campaign, origin, found };
+}

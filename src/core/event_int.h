@@ -50,6 +50,15 @@ typedef struct mark_pos {
 
 static inline int id_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
 
+/* Whether two ids are equal: two word compares, no call (the batch's hot loops). */
+static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
+{
+    uint64_t a[2], b[2];
+    memcpy(a, x->bytes, 16);
+    memcpy(b, y->bytes, 16);
+    return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
+}
+
 /* Sort position of an event in a message/contact/campaign history. */
 static inline int pos_cmp(mtrk_time occ_a, mtrk_time arr_a, mtrk_id id_a, mtrk_time occ_b, mtrk_time arr_b,
                           mtrk_id id_b)
@@ -154,6 +163,11 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);
 /* The event stored or recorded under (provider, peid), if the set knows one. */
+/* The batch's links, as read (links do not change during a batch): whether
+ * lid's row is known (*found: it exists, with its campaign and origin),
+ * and noting a row read. */
+bool fold_cache_link(const struct fold_cache *fc, mtrk_id lid, bool *found, mtrk_id *campaign, int64_t *origin);
+void fold_cache_note_link(struct fold_cache *fc, mtrk_id lid, bool found, mtrk_id campaign, int64_t origin);
 bool fold_cache_find_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id *id,
                               mtrk_id *mid, int64_t *type);
 

@@ -35,8 +35,21 @@ typedef struct hour_key {
 typedef struct pend_hourly {
     hour_key k;
     int64_t n;
-    UT_hash_handle hh;
 } pend_hourly;
+
+/* The hourly keys of a transaction: entries in the order first met, found
+ * through an open-addressing table of entry + 1 (0: empty; nslot a power
+ * of two, at least twice the entries). Most events of a batch add to a key
+ * of their own or of few others: one probe, no allocation per key. */
+typedef struct hour_table {
+    pend_hourly *v;
+    size_t n, cap;
+    uint32_t *slot;
+    size_t nslot;
+} hour_table;
+
+/* Slots kept across transactions (a larger table is released at the end of one). */
+#define HOUR_SLOTS_KEEP 4096
 
 typedef struct pend_link {
     mtrk_id link;              /* key */
@@ -48,9 +61,73 @@ typedef struct pend_link {
 struct stats_pending {
     bool active;
     pend_cstats *cs;
-    pend_hourly *hs;
+    pend_cstats *cs_last; /* the campaign last added to (most events of a batch share one) */
+    hour_table hs;
     pend_link *ls;
 };
+
+static size_t hour_hash(const hour_key *k)
+{
+    uint64_t a, b;
+    memcpy(&a, k->campaign.bytes, 8);
+    memcpy(&b, k->campaign.bytes + 8, 8);
+    uint64_t h = (a ^ (b * UINT64_C(0x9E3779B97F4A7C15)) ^ ((uint64_t)k->hour * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
+                  (uint64_t)k->type) *
+                 UINT64_C(0xBF58476D1CE4E5B9);
+    return (size_t)(h ^ (h >> 31));
+}
+
+static bool hour_eq(const hour_key *a, const hour_key *b)
+{
+    return a->hour == b->hour && a->type == b->type && id_eq(a->campaign, b->campaign);
+}
+
+/* The entry of key k, added with n 0 when missing; NULL when out of memory. */
+static pend_hourly *hour_get(hour_table *ht, const hour_key *k)
+{
+    if (2 * (ht->n + 1) > ht->nslot) {
+        size_t ns = ht->nslot ? 2 * ht->nslot : 64;
+        uint32_t *slot = ht->n + 1 < UINT32_MAX ? calloc(ns, sizeof *slot) : NULL;
+        if (slot == NULL)
+            return NULL;
+        for (size_t i = 0; i < ht->n; i++) {
+            size_t j = hour_hash(&ht->v[i].k) & (ns - 1);
+            while (slot[j] != 0)
+                j = (j + 1) & (ns - 1);
+            slot[j] = (uint32_t)(i + 1);
+        }
+        free(ht->slot);
+        ht->slot = slot;
+        ht->nslot = ns;
+    }
+    size_t j = hour_hash(k) & (ht->nslot - 1);
+    for (; ht->slot[j] != 0; j = (j + 1) & (ht->nslot - 1))
+        if (hour_eq(&ht->v[ht->slot[j] - 1].k, k))
+            return &ht->v[ht->slot[j] - 1];
+    if (ht->n == ht->cap) {
+        pend_hourly *v = grow_array(ht->v, &ht->cap, sizeof *v, 64);
+        if (v == NULL)
+            return NULL;
+        ht->v = v;
+    }
+    pend_hourly *e = &ht->v[ht->n];
+    e->k = *k;
+    e->n = 0;
+    ht->slot[j] = (uint32_t)++ht->n;
+    return e;
+}
+
+static void hour_clear(hour_table *ht)
+{
+    if (ht->nslot > HOUR_SLOTS_KEEP) {
+        free(ht->slot);
+        free(ht->v);
+        memset(ht, 0, sizeof *ht);
+    } else if (ht->n > 0) {
+        memset(ht->slot, 0, ht->nslot * sizeof *ht->slot);
+        ht->n = 0;
+    }
+}
 
 int stats_defer_begin(mtrk_tenant *t)
 {
@@ -70,11 +147,8 @@ void stats_drop(mtrk_tenant *t)
         HASH_DEL(p->cs, c);
         free(c);
     }
-    pend_hourly *h, *ht;
-    HASH_ITER(hh, p->hs, h, ht) {
-        HASH_DEL(p->hs, h);
-        free(h);
-    }
+    p->cs_last = NULL;
+    hour_clear(&p->hs);
     pend_link *l, *lt;
     HASH_ITER(hh, p->ls, l, lt) {
         HASH_DEL(p->ls, l);
@@ -86,6 +160,10 @@ void stats_drop(mtrk_tenant *t)
 void stats_free(mtrk_tenant *t)
 {
     stats_drop(t);
+    if (t->pend != NULL) {
+        free(t->pend->hs.slot);
+        free(t->pend->hs.v);
+    }
     free(t->pend);
     t->pend = NULL;
 }
@@ -97,7 +175,11 @@ static struct stats_pending *deferring(mtrk_tenant *t)
 
 static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id campaign, pend_cstats **out)
 {
-    pend_cstats *c;
+    pend_cstats *c = p->cs_last;
+    if (c != NULL && id_eq(c->campaign, campaign)) {
+        *out = c;
+        return MTRK_OK;
+    }
     HASH_FIND(hh, p->cs, &campaign, sizeof campaign, c);
     if (c == NULL) {
         if ((c = calloc(1, sizeof *c)) == NULL)
@@ -109,7 +191,7 @@ static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id camp
             return terr(t, MTRK_ENOMEM, "out of memory");
         }
     }
-    *out = c;
+    *out = p->cs_last = c;
     return MTRK_OK;
 }
 
@@ -299,6 +381,18 @@ int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_mes
     stats_contribution(after, &a);
     if (before && memcmp(&a, &b, sizeof a) == 0)
         return MTRK_OK;
+    struct stats_pending *p = deferring(t);
+    if (p) {
+        /* after - before, straight into the transaction's deltas */
+        pend_cstats *c = NULL;
+        int rc = pend_cstats_get(t, p, after->campaign, &c);
+        if (rc)
+            return rc;
+#define X_(f) c->d.f += a.f - b.f;
+        CONTRIB_FIELDS(X_)
+#undef X_
+        return MTRK_OK;
+    }
     row_campaign_stats d;
     memset(&d, 0, sizeof d);
     contrib_add(&d, &a, 1);
@@ -311,23 +405,10 @@ static int hourly_add(mtrk_tenant *t, mtrk_id campaign, mtrk_time at, int64_t ty
 {
     struct stats_pending *p = deferring(t);
     if (p) {
-        hour_key k;
-        memset(&k, 0, sizeof k);
-        k.campaign = campaign;
-        k.hour = core_hour(at);
-        k.type = type;
-        pend_hourly *h;
-        HASH_FIND(hh, p->hs, &k, sizeof k, h);
-        if (h == NULL) {
-            if ((h = calloc(1, sizeof *h)) == NULL)
-                return terr(t, MTRK_ENOMEM, "out of memory");
-            h->k = k;
-            HASH_ADD(hh, p->hs, k, sizeof h->k, h);
-            if (h->hh.tbl == NULL) {
-                free(h);
-                return terr(t, MTRK_ENOMEM, "out of memory");
-            }
-        }
+        hour_key k = { campaign, core_hour(at), type };
+        pend_hourly *h = hour_get(&p->hs, &k);
+        if (h == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
         h->n += n;
         return MTRK_OK;
     }
@@ -422,8 +503,9 @@ static int flush_pending(mtrk_tenant *t, struct stats_pending *p)
         rc = counters_add(t, MTRK_STORE_COUNTERS_CAMPAIGN, b.p, b.n);
     batch_free(&b);
     if (rc == MTRK_OK)
-        rc = batch_alloc(t, &b, HASH_COUNT(p->hs), MTRK_STORE_HOURLY_COUNTERS);
-    for (pend_hourly *h = p->hs; h && rc == MTRK_OK; h = h->hh.next) {
+        rc = batch_alloc(t, &b, p->hs.n, MTRK_STORE_HOURLY_COUNTERS);
+    for (size_t i = 0; i < p->hs.n && rc == MTRK_OK; i++) {
+        const pend_hourly *h = &p->hs.v[i];
         if (h->n == 0)
             continue;
         mtrk_store_counter_delta *d = batch_next(&b, MTRK_STORE_HOURLY_COUNTERS);
@@ -470,7 +552,19 @@ int core_stats_event(mtrk_tenant *t, const row_events *ev, bool first_link_click
     t->writes++;
     bool machine = ev->verdict == MTRK_VERDICT_MACHINE;
     int rc;
-    if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
+    struct stats_pending *p = deferring(t);
+    if (p && (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK)) {
+        pend_cstats *c = NULL;
+        if ((rc = pend_cstats_get(t, p, ev->campaign, &c)))
+            return rc;
+        if (ev->type == MTRK_EV_OPEN) {
+            c->d.opens_total++;
+            c->d.opens_machine += machine;
+        } else {
+            c->d.clicks_total++;
+            c->d.clicks_machine += machine;
+        }
+    } else if (ev->type == MTRK_EV_OPEN || ev->type == MTRK_EV_CLICK) {
         row_campaign_stats d;
         memset(&d, 0, sizeof d);
         if (ev->type == MTRK_EV_OPEN) {

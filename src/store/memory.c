@@ -95,6 +95,22 @@
  * the typed operations (messages_load, provider_ids_find, events_append)
  * use them and read records from the rows' slots directly.
  *
+ * Event records (docs/decisions.md §41). An event that events_append
+ * receives is kept as its record, not as a row: one allocation with the
+ * row header (vals_off 0 marks a record), the nodes of the primary key,
+ * events_by_provider and events_by_message with their encoded keys (those
+ * a row would have; nothing past the last of them), then the record and
+ * its strings. The hash, the unique checks and the native maps read only
+ * those keys, so a record takes a row's place in all of them; get and the
+ * scans the maps answer turn it into values (rec_event_to_row) and the
+ * typed reads copy it. It stays pending; nat_catch_up, before the trees are
+ * read, builds its row (row_build, as apply would have) and puts the row in
+ * the record's place (hash chain, vector, provider chain, pending list and
+ * its undo entry, whose index the header's size holds), then frees it. An
+ * update of a record first catches up, so everything but insert and its
+ * undo meets rows only. Records are cut from slabs that go with their last
+ * record (rec_alloc), not allocated one by one.
+ *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
  */
@@ -236,6 +252,9 @@ typedef struct natmaps {
     char **pend;           /* rows not yet linked into the trees, in insertion order */
     size_t npend, cappend;
     mevslab *slab;         /* where the vectors are allocated */
+    struct recslab *rslab; /* the records' slabs, the one allocated from first */
+    const char *last_row;  /* the row nat_reserve last made room for, and its vector (nat_link's */
+    mevec *last;           /* one lookup then: NULL when none) */
 } natmaps;
 
 /* Per-table layout and sort keys. Tree 0 is the primary key. */
@@ -285,6 +304,9 @@ typedef struct memstore {
     size_t nlog, caplog;
     chunk *arena;
     rec_maps rec;           /* the typed records on the messages and events rows */
+    ctr_maps ctr;           /* the rollup tables of counters_add */
+    int ctr_ok;             /* 0, or why ctr_maps_init failed (reported by counters_add) */
+    int ctr_inplace[4];     /* by kind: no counter column is in a sort key (added in place) */
 } memstore;
 
 /* One per thread: its address identifies the thread. */
@@ -446,6 +468,39 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
     }
 }
 
+static inline int is_nil_id(const mtrk_id *id)
+{
+    static const mtrk_id nil;
+    return memcmp(id, &nil, sizeof nil) == 0;
+}
+
+/* Room for the encoding of an id (every byte may be a 0x00 written twice). */
+#define ENC_ID_MAX (1 + 2 * sizeof(mtrk_id) + 2)
+
+static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
+{
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    const uint64_t lo = UINT64_C(0x0101010101010101), hi = UINT64_C(0x8080808080808080);
+    if ((((a - lo) & ~a) | ((b - lo) & ~b)) & hi) { /* a 0x00 byte: written twice */
+        mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
+        return enc_val(o, &v);
+    }
+    o[0] = TAG_BLOB;
+    memcpy(o + 1, &a, 8);
+    memcpy(o + 9, &b, 8);
+    o[17] = 0x00;
+    o[18] = 0x00;
+    return 19;
+}
+
+static inline size_t enc_int(unsigned char *o, int64_t i)
+{
+    mtrk_value v = { MTRK_VAL_INT, i, NULL, 0 };
+    return enc_val(o, &v);
+}
+
 /* Length of the one encoded value at p. */
 static inline size_t enc_skip(const unsigned char *p)
 {
@@ -518,9 +573,16 @@ static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
         p += 8;
         n -= 8;
     }
+    /* The last 0..7 bytes, in two (possibly overlapping) reads. */
     uint64_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        w |= (uint64_t)p[i] << (8 * i);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n > 0) {
+        w = p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    }
     h = (h ^ w) * UINT64_C(0x94D049BB133111EB);
     h ^= h >> 31;
     h *= UINT64_C(0xBF58476D1CE4E5B9);
@@ -1240,6 +1302,8 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
         m->mb[h & (m->nmb - 1)] = v;
         m->nmev++;
     }
+    m->last_row = row;
+    m->last = v;
     if (v->n == v->cap) {
         uint32_t cap = 2 * v->cap;
         char **r = malloc(cap * sizeof *r);
@@ -1285,7 +1349,8 @@ static void nat_link(tdesc *d, char *row)
     natmaps *m = &d->nat;
     size_t klen;
     const unsigned char *k = nat_msgkey(d, row, &klen);
-    mevec *v = mev_find(m, k, klen, hdr_of(row)->mhash);
+    mevec *v = m->last_row == row ? m->last : mev_find(m, k, klen, hdr_of(row)->mhash);
+    m->last_row = NULL;
     assert(v != NULL && v->n < v->cap);
     uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
     memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
@@ -1394,15 +1459,264 @@ static int reserve_all(tdesc *d, char *row, char *old)
     return 0;
 }
 
-/* Links the pending rows into the trees, in the order they came: before
- * anything reads or moves the trees of a table with native maps.
- * MTRK_ENOMEM, with the rows linked so far linked and the rest pending. */
-static int nat_catch_up(tdesc *d)
+/* ------------------------------------------------------------------ */
+/* Event records (see the top of the file)                             */
+/* ------------------------------------------------------------------ */
+
+/* Records are cut from slabs (a malloc each cost more than the rest of a
+ * record's making): a slab counts its live records and goes when none is
+ * left, unless it is the one records are cut from. Records leave about in
+ * the order they came (nat_catch_up), so slabs empty whole. */
+#define RECSLAB (256u * 1024u)
+
+typedef struct recslab {
+    struct recslab *next, *prev;
+    size_t used, cap, live;
+    max_align_t data[];
+} recslab;
+
+/* What an event record keeps past its nodes: the record as appended, its
+ * strings pointing into the same allocation, its tenant and its slab. */
+typedef struct evrec {
+    mtrk_id tenant;
+    recslab *slab;
+    mtrk_store_event ev;
+} evrec;
+
+/* n bytes for a record (aligned as malloc's), or NULL. */
+static char *rec_alloc(natmaps *m, size_t n, recslab **from)
+{
+    n = (n + 15) & ~(size_t)15;
+    recslab *sl = m->rslab;
+    if (sl == NULL || sl->cap - sl->used < n) {
+        size_t cap = n > RECSLAB ? n : RECSLAB;
+        recslab *nsl = malloc(sizeof *nsl + cap);
+        if (nsl == NULL)
+            return NULL;
+        nsl->used = nsl->live = 0;
+        nsl->cap = cap;
+        nsl->prev = NULL;
+        nsl->next = sl;
+        if (sl != NULL)
+            sl->prev = nsl;
+        m->rslab = sl = nsl;
+    }
+    char *p = (char *)sl->data + sl->used;
+    sl->used += n;
+    sl->live++;
+    *from = sl;
+    return p;
+}
+
+/* Releases a record's room: its slab goes with its last record (the
+ * current slab is reused instead). Never fails, never allocates. */
+static void rec_release(natmaps *m, recslab *sl)
+{
+    assert(sl->live > 0);
+    if (--sl->live > 0)
+        return;
+    if (sl == m->rslab) {
+        sl->used = 0;
+        return;
+    }
+    if (sl->prev != NULL)
+        sl->prev->next = sl->next;
+    if (sl->next != NULL)
+        sl->next->prev = sl->prev;
+    free(sl);
+}
+
+/* Whether a row of the events table is still the record events_append
+ * made (no slots: vals_off 0, which a built row never has). */
+static inline int is_rec(const char *row) { return ((const rowhdr *)row)->vals_off == 0; }
+static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((const rowhdr *)row)->data_off); }
+
+/* Frees a row of d: a record's room goes back to its slab. */
+static void row_free(tdesc *d, char *row)
+{
+    if (row != NULL && is_rec(row))
+        rec_release(&d->nat, rec_of(row)->slab);
+    else
+        free(row);
+}
+
+/* The NULL rule of rec_event_to_row for a text: NULL stays NULL. */
+static inline mtrk_value text_val(const char *t)
+{
+    mtrk_value v = { MTRK_VAL_NULL, 0, NULL, 0 };
+    if (t != NULL) {
+        v.type = MTRK_VAL_TEXT;
+        v.p = t;
+        v.n = strlen(t);
+    }
+    return v;
+}
+
+/* Builds the record of event e of `tenant`: the header (primary-key hash,
+ * the message and provider prefixes' lengths and hashes, as row_build
+ * makes them), nodes 0 .. the last of the primary key, events_by_provider
+ * and events_by_message with their keys (the others empty), then the
+ * record and its strings. The keys are those row_build would encode from
+ * rec_event_to_row's values, so that a record and the row it later
+ * becomes compare, hash and collide alike. MTRK_ENOMEM, MTRK_ETOOLONG. */
+static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigned char *tk, size_t tkl,
+                     const mtrk_store_event *e, char **out)
+{
+    natmaps *m = &d->nat;
+    enum { NSTR = 7 };
+    const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
+                              e->user_agent, e->ip, e->verdict_reason };
+    size_t slen[NSTR], strs = 0;
+    for (int j = 0; j < NSTR; j++) {
+        if (str[j] == NULL)
+            continue;
+        slen[j] = strlen(str[j]);
+        if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
+            return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+        strs += slen[j] + 1;
+    }
+    /* The values' encodings; tk is the tenant's. */
+    unsigned char eid[ENC_ID_MAX], emsg[ENC_ID_MAX], oa[18];
+    size_t idl = enc_id(eid, &e->id), msl = enc_id(emsg, &e->message);
+    size_t oal = enc_int(oa, e->occurred_at);
+    oal += enc_int(oa + oal, e->arrived_at);
+    /* (provider, provider_event_id), on the stack unless long */
+    mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+    ekey ek;
+    ek.heap = NULL;
+    ek.p = ek.stack;
+    size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
+    if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+    ek.n = enc_val(ek.p, &pv[0]);
+    ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    /* Node k's key: 0 (tenant, id); kprov (tenant, provider, provider_event_id,
+     * tenant, id); kmsg (tenant, message, occurred_at, arrived_at, tenant, id). */
+    size_t pkl = tkl + idl;
+    unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
+    size_t keys = 0;
+    for (unsigned k = 0; k < nk; k++)
+        keys += node_span(k == 0 ? pkl : k == m->kprov ? tkl + ek.n + pkl : k == m->kmsg ? tkl + msl + oal + pkl : 0);
+    size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
+    recslab *from = NULL;
+    char *row = size < UINT32_MAX ? rec_alloc(m, size, &from) : NULL;
+    if (row == NULL) {
+        ekey_done(&ek);
+        return size < UINT32_MAX ? fail(MTRK_ENOMEM, "memory store: out of memory for an events row")
+                                 : fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+    }
+    rowhdr *hd = hdr_of(row);
+    mnode *n = (mnode *)(row + sizeof(rowhdr));
+    for (unsigned k = 0; k < nk; k++) {
+        unsigned char *kp = (unsigned char *)(n + 1), *q = kp;
+        if (k == 0 || k == m->kprov || k == m->kmsg) {
+            memcpy(q, tk, tkl);
+            q += tkl;
+            if (k == m->kprov) {
+                memcpy(q, ek.p, ek.n);
+                q += ek.n;
+                memcpy(q, tk, tkl);
+                q += tkl;
+            } else if (k == m->kmsg) {
+                memcpy(q, emsg, msl);
+                memcpy(q + msl, oa, oal);
+                memcpy(q + msl + oal, tk, tkl);
+                q += msl + oal + tkl;
+            }
+            memcpy(q, eid, idl);
+            q += idl;
+        }
+        n->klen = (uint32_t)(q - kp);
+        n->back = (uint32_t)((char *)n - row);
+        n = node_next(n);
+    }
+    ekey_done(&ek);
+    hd->hnext = NULL;
+    hd->hash = hash_bytes(s->seed, key_of(node_of(row, 0)), pkl);
+    hd->vals_off = 0;
+    hd->data_off = (uint32_t)data_off;
+    hd->size = UINT32_MAX; /* a record: the index of its insertion in the undo log, when it has one */
+    hd->pending = 0;
+    hd->pnext = NULL;
+    hd->mklen = (uint32_t)(tkl + msl);
+    hd->mhash = hash_bytes(s->seed, key_of(node_of(row, m->kmsg)), hd->mklen);
+    hd->pklen = e->provider != NULL && e->provider_event_id != NULL ? (uint32_t)(tkl + ek.n) : 0;
+    hd->phash = hd->pklen ? hash_bytes(s->seed, key_of(node_of(row, m->kprov)), hd->pklen) : 0;
+    evrec *r = rec_of(row);
+    r->tenant = *tenant;
+    r->slab = from;
+    r->ev = *e;
+    r->ev.version = MTRK_STORE_EVENT_VERSION;
+    char *dp = (char *)(r + 1);
+    const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
+                               &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
+    for (int j = 0; j < NSTR; j++)
+        if (str[j] != NULL) {
+            memcpy(dp, str[j], slen[j] + 1);
+            *dst[j] = dp;
+            dp += slen[j] + 1;
+        }
+    *out = row;
+    return 0;
+}
+
+/* Turns the record `rec` (pending, in the hash and the native maps) into
+ * the row it stands for, in its place everywhere (the hash chain, its
+ * message's vector, the provider-id map, the pending list at pend[i], its
+ * undo entry), and frees it. MTRK_ENOMEM, MTRK_ETOOLONG, with the record
+ * unchanged. */
+static int rec_materialize(memstore *s, tdesc *d, size_t i)
+{
+    natmaps *m = &d->nat;
+    char *rec = m->pend[i], *row;
+    evrec *r = rec_of(rec);
+    mtrk_value vals[MAX_COLS];
+    rec_event_to_row(&s->rec, &r->tenant, &r->ev, vals);
+    int rc = row_build(s, d, vals, 0, &row);
+    if (rc)
+        return rc;
+    rowhdr *hr = hdr_of(rec), *hw = hdr_of(row);
+    /* The same keys: the same places. */
+    assert(hw->hash == hr->hash && hw->mklen == hr->mklen && hw->mhash == hr->mhash && hw->pklen == hr->pklen &&
+           hw->phash == hr->phash);
+    assert(node_of(row, m->kmsg)->klen == node_of(rec, m->kmsg)->klen &&
+           memcmp(key_of(node_of(row, m->kmsg)), key_of(node_of(rec, m->kmsg)), node_of(rec, m->kmsg)->klen) == 0);
+    hash_replace(d, rec, row);
+    size_t klen;
+    const unsigned char *k = nat_msgkey(d, rec, &klen);
+    mevec *v = mev_find(m, k, klen, hr->mhash);
+    assert(v != NULL);
+    uint32_t at = mev_pos(d, v, node_of(rec, m->kmsg));
+    while (v->rows[at] != rec)
+        at++;
+    v->rows[at] = row;
+    if (hr->pklen) {
+        rowhdr **pp = &m->pb[hr->phash & (m->npb - 1)];
+        while (*pp != hr)
+            pp = &(*pp)->pnext;
+        hw->pnext = hr->pnext;
+        *pp = hw;
+    }
+    hw->pending = 1;
+    m->pend[i] = row;
+    if (hr->size < s->nlog && s->log[hr->size].row == rec) /* inserted by this transaction */
+        s->log[hr->size].row = row;
+    rec_release(m, r->slab);
+    return 0;
+}
+
+/* Links the pending rows into the trees, in the order they came, records
+ * turned into rows first: before anything reads or moves the trees of a
+ * table with native maps. MTRK_ENOMEM, with the rows linked so far linked
+ * and the rest pending. */
+static int nat_catch_up(memstore *s, tdesc *d)
 {
     natmaps *m = &d->nat;
     size_t i = 0;
     int rc = 0;
     for (; i < m->npend; i++) {
+        if (is_rec(m->pend[i]) && (rc = rec_materialize(s, d, i)))
+            break;
         char *row = m->pend[i];
         if ((rc = reserve_all(d, row, NULL)))
             break;
@@ -1622,6 +1936,7 @@ static int mem_begin(mtrk_store *store, int write)
 static void end_tx(memstore *s)
 {
     s->nlog = 0;
+    s->td[s->rec.ev.table].nat.last_row = NULL; /* scratch rows go now */
     arena_reset(s, 1);
     if (s->caplog > LOG_KEEP) {
         free(s->log);
@@ -1667,7 +1982,7 @@ static void undo_all(memstore *s)
         switch (u->op) {
         case UNDO_INSERT:
             unlink_all(d, u->row);
-            free(u->row);
+            row_free(d, u->row);
             break;
         case UNDO_UPDATE:
             swap_rows(d, u->row, u->old);
@@ -1709,7 +2024,10 @@ static int check_table(memstore *s, unsigned table)
 static int call_fn(memstore *s, const tdesc *d, const char *row, mtrk_row_fn fn, void *userdata)
 {
     mtrk_value vals[MAX_COLS];
-    row_values(d, row, vals);
+    if (is_rec(row))
+        rec_event_to_row(&s->rec, &rec_of(row)->tenant, &rec_of(row)->ev, vals);
+    else
+        row_values(d, row, vals);
     s->depth++;
     int rc = fn(userdata, vals);
     s->depth--;
@@ -1842,7 +2160,7 @@ static int mem_scan(mtrk_store *store, unsigned table, int index, const mtrk_val
             return rc < 0 ? rc : 0;
         }
         /* Any other read of the trees sees every row. */
-        if ((rc = nat_catch_up((tdesc *)d))) {
+        if ((rc = nat_catch_up(s, (tdesc *)d))) {
             ekey_done(&ek);
             return rc;
         }
@@ -1894,12 +2212,19 @@ static int insert_built(memstore *s, unsigned table, char *row)
     int rc = 0;
     if (hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash))
         rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", d->def->name);
+    else if (is_rec(row)) /* the provider-id map is its one unique index */
+        rc = hdr_of(row)->pklen && nat_prov_find(d, key_of(node_of(row, d->nat.kprov)), hdr_of(row)->pklen,
+                                                  hdr_of(row)->phash, NULL)
+                 ? fail(MTRK_EEXISTS, "memory store: %s: unique index %s already holds these values", d->def->name,
+                        d->def->indexes[d->nat.kprov - 1].name)
+                 : 0;
     else
         rc = check_unique(d, row, NULL);
     if (rc == 0 && (rc = hash_reserve(d)) == 0)
         rc = d->nat.on ? nat_reserve(d, row, 1) : reserve_all(d, row, NULL);
     if (rc) {
-        free(row);
+        d->nat.last_row = NULL;
+        row_free(d, row);
         return rc;
     }
     link_all(d, row, 1);
@@ -1926,7 +2251,7 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     char *cur, *row = NULL;
     undo *u = &s->log[s->nlog];
     if (ch->op == MTRK_CHANGE_DELETE) {
-        if (d->nat.on && (rc = nat_catch_up(d)))
+        if (d->nat.on && (rc = nat_catch_up(s, d)))
             return rc;
         ekey ek;
         if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
@@ -1948,10 +2273,16 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
         return insert_built(s, ch->table, row);
     const mnode *n0 = node_of(row, 0);
     cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    if (cur != NULL && is_rec(cur)) {
+        /* A record is a row first (every pending one, in order). */
+        if ((rc = nat_catch_up(s, d)))
+            return rc;
+        cur = hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash);
+    }
     int same = cur != NULL && same_layout(d, cur, row);
     if (cur == NULL)
         rc = fail(MTRK_ENOTFOUND, "memory store: %s: update of a missing row", def->name);
-    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(d)))
+    else if (d->nat.on && (!same || (hdr_of(cur)->pending && keys_differ(d, cur, row))) && (rc = nat_catch_up(s, d)))
         ; /* a row that is replaced, or whose place in a tree changes, is in the trees first: an undo
            * then puts back into a tree only what left it (its room is there, see the top) */
     else if ((rc = check_unique(d, row, cur)) == 0 && (rc = nat_reserve(d, row, 0)) == 0 && !hdr_of(cur)->pending)
@@ -1997,27 +2328,6 @@ static int mem_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 /* ------------------------------------------------------------------ */
 /* The typed operations of the event path (contract version 4)          */
 /* ------------------------------------------------------------------ */
-
-static int is_nil_id(const mtrk_id *id)
-{
-    static const mtrk_id nil;
-    return memcmp(id, &nil, sizeof nil) == 0;
-}
-
-/* Room for the encoding of an id (every byte may be a 0x00 written twice). */
-#define ENC_ID_MAX (1 + 2 * sizeof(mtrk_id) + 2)
-
-static inline size_t enc_id(unsigned char *o, const mtrk_id *id)
-{
-    mtrk_value v = { MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
-    return enc_val(o, &v);
-}
-
-static inline size_t enc_int(unsigned char *o, int64_t i)
-{
-    mtrk_value v = { MTRK_VAL_INT, i, NULL, 0 };
-    return enc_val(o, &v);
-}
 
 /* Grows the records handed to a callback to hold n. */
 typedef struct recbuf {
@@ -2111,6 +2421,10 @@ static void msg_from_slots(const memstore *s, const tdesc *md, const char *row, 
 
 static void ev_from_slots(const memstore *s, const tdesc *ed, const char *row, mtrk_store_event *e)
 {
+    if (is_rec(row)) {
+        *e = rec_of(row)->ev;
+        return;
+    }
     const int *c = s->rec.ev.col;
     rowview v = view_of(ed, row);
     e->version = MTRK_STORE_EVENT_VERSION;
@@ -2290,17 +2604,21 @@ static int mem_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store
     if (n && events == NULL)
         return fail(MTRK_EINVAL, "memory store: events_append: events is NULL");
     unsigned table = s->rec.ev.table;
-    const tdesc *d = &s->td[table];
+    tdesc *d = &s->td[table];
+    unsigned char tk[ENC_ID_MAX];
+    size_t tkl = enc_id(tk, &tenant);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (events[i] == NULL || events[i]->version == 0)
             return fail(MTRK_EINVAL, "memory store: events_append: event %zu is NULL or unversioned", i);
-        /* A row made from a record has the column types (rec_maps_init
-         * checked the mapping): no check_row. */
-        mtrk_value row[MAX_COLS];
-        rec_event_to_row(&s->rec, &tenant, events[i], row);
-        char *built;
-        if ((rc = log_reserve(s)) == 0 && (rc = row_build(s, d, row, 0, &built)) == 0)
-            rc = insert_built(s, table, built);
+        /* Kept as the record, with the keys the native maps and the
+         * unique checks read; its row is built when the trees are first
+         * read (nat_catch_up). */
+        char *rec;
+        if (s->nlog >= UINT32_MAX)
+            return fail(MTRK_ETOOLONG, "memory store: too many changes in one transaction");
+        if ((rc = log_reserve(s)) == 0 && (rc = rec_build(s, d, &tenant, tk, tkl, events[i], &rec)) == 0 &&
+            (rc = insert_built(s, table, rec)) == 0)
+            hdr_of(rec)->size = (uint32_t)(s->nlog - 1);
     }
     return rc;
 }
@@ -2351,7 +2669,8 @@ static void free_rows(tdesc *d)
         rowhdr *r = d->buckets[i];
         while (r) {
             rowhdr *next = r->hnext;
-            free(r);
+            if (!is_rec((char *)r)) /* records go with their slabs */
+                free(r);
             r = next;
         }
         d->buckets[i] = NULL;
@@ -2386,6 +2705,10 @@ static void mem_free(mtrk_store *store)
         free(d->nat.pend);
         if (d->trees)
             free_rows(d);
+        for (recslab *sl = d->nat.rslab, *next; sl; sl = next) {
+            next = sl->next;
+            free(sl);
+        }
         free(d->trees);
         free(d->buckets);
         if (d->keycols)
@@ -2520,6 +2843,21 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
         ed->nat.kmsg = (unsigned)s->rec.ev_by_message + 1;
         ed->nat.kprov = (unsigned)s->rec.ev_by_provider + 1;
     }
+    {
+        char why[200];
+        s->ctr_ok = ctr_maps_init(&s->ctr, why, sizeof why);
+        for (int kind = MTRK_STORE_COUNTERS_CAMPAIGN; s->ctr_ok == 0 && kind <= MTRK_STORE_COUNTERS_HOURLY; kind++) {
+            const ctr_map *k = ctr_kind(&s->ctr, kind);
+            const tdesc *d = &s->td[k->table];
+            if (k->nkey > CTR_MAX_KEY + 1)
+                s->ctr_ok = MTRK_ESTORE;
+            int keyed = 0;
+            for (unsigned c = 0; c < k->ncounters; c++)
+                for (unsigned j = 0; j < d->nkeyed; j++)
+                    keyed |= d->keyed[j] == k->counter_col[c];
+            s->ctr_inplace[kind] = !keyed && !d->nat.on;
+        }
+    }
     *out = &s->base;
     return 0;
 }
@@ -2528,8 +2866,37 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
 
+/* Adds a delta to the stored row `cur` of kind k in place, its previous
+ * contents kept in the scratch memory for undo (an UNDO_SWAP, as an
+ * update of the same layout makes): the counters are in no sort key
+ * (ctr_inplace), so no index moves. 1 when a counter column is not an INT
+ * (the caller then writes the row through apply); MTRK_ENOMEM. */
+static int add_in_place(memstore *s, const ctr_map *k, char *cur, const mtrk_store_counter_delta *delta)
+{
+    const tdesc *d = &s->td[k->table];
+    const rowhdr *h = hdr_of(cur);
+    slot *sl = (slot *)(cur + h->vals_off);
+    const unsigned char *types = (const unsigned char *)cur + h->vals_off + d->def->ncols * sizeof(slot);
+    for (unsigned c = 0; c < k->ncounters; c++)
+        if (types[k->counter_col[c]] != MTRK_VAL_INT)
+            return 1;
+    int rc = log_reserve(s);
+    if (rc)
+        return rc;
+    char *old = arena_alloc(s, h->size);
+    if (old == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for a %s row", d->def->name);
+    memcpy(old, cur, h->size);
+    for (unsigned c = 0; c < k->ncounters; c++)
+        sl[k->counter_col[c]].i += ctr_amount(delta, c);
+    s->log[s->nlog++] = (undo){ UNDO_SWAP, k->table, cur, old };
+    return 0;
+}
+
 /* Transactions are serialized by the store's lock: reading a rollup row,
- * adding and writing it back inside one is the commutative add. */
+ * adding and writing it back inside one is the commutative add. A row
+ * that exists takes the amounts in place (add_in_place); a new key is
+ * inserted through apply. */
 static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
                             const mtrk_store_counter_delta *const *deltas, size_t n)
 {
@@ -2541,27 +2908,31 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
         return fail(MTRK_ESTORE, "memory store: counters_add in a read transaction");
     if (s->depth > 0)
         return fail(MTRK_ESTORE, "memory store: counters_add called from a row callback");
-    ctr_maps m;
     char why[200];
-    if ((rc = ctr_maps_init(&m, why, sizeof why)))
-        return fail(rc, "memory store: counters_add: %s", why);
-    const ctr_map *k = ctr_kind(&m, kind);
+    if (s->ctr_ok)
+        return fail(s->ctr_ok, "memory store: counters_add: the rollup tables are not those it knows");
+    const ctr_map *k = ctr_kind(&s->ctr, kind);
     if (k == NULL)
         return fail(MTRK_EINVAL, "memory store: counters_add: unknown kind %d", kind);
     if ((rc = ctr_check(k, deltas, n, why, sizeof why)))
         return fail(rc, "memory store: counters_add: %s", why);
-    const tdesc *d = &s->td[k->table];
+    tdesc *d = &s->td[k->table];
     uint64_t counters = 0;
     for (unsigned i = 0; i < k->ncounters; i++)
         counters |= UINT64_C(1) << k->counter_col[i];
     for (size_t i = 0; rc == 0 && i < n; i++) {
         mtrk_value row[CTR_MAX_COLS];
         ctr_row(k, &tenant, deltas[i], row);
-        ekey ek;
-        if ((rc = ekey_make(&ek, row, k->nkey, 0, NULL)))
-            break;
-        char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
-        ekey_done(&ek);
+        /* The key: the tenant and at most CTR_MAX_KEY ids and integers (checked at creation). */
+        unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
+        size_t kl = 0;
+        for (unsigned j = 0; j < k->nkey; j++)
+            kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
+                                                                               : enc_val(key + kl, &row[j]);
+        char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
+        if (cur != NULL && s->ctr_inplace[kind] && (rc = add_in_place(s, k, cur, deltas[i])) != 1)
+            continue; /* added (or failed) */
+        rc = 0;
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, k->table, row, 0 };
         if (cur != NULL) {
             /* The stored row, its counters plus the amounts (values borrowed from cur until the write). */

@@ -784,6 +784,33 @@ static void click_requires_a_link_of_the_messages_campaign(void **state)
     assert_int_equal(conf_count_message_events(fx->t, s.mids[0]), 1);
     assert_int_equal(conf_metrics(fx->t, s.campaign).clicks_total, 0);
     CONF_OK(conf_click(NULL, fx->t, s.mids[0], s.lids[0], T(1)));
+    /* In a batch, which reads each link once: a link checked against each
+     * event's message, whatever the batch's earlier clicks on it. */
+    enum { NB = 4 };
+    mtrk_event_input bin[NB];
+    const mtrk_event_input *bev[NB];
+    mtrk_event_outcome bout[NB];
+    mtrk_event_outcome *pout[NB];
+    const mtrk_id *bmid[NB] = { &s.mids[0], &other.mids[0], &s.mids[0], &other.mids[0] };
+    const mtrk_id *blid[NB] = { &s.lids[0], &s.lids[0], &other.lids[0], &other.lids[0] };
+    for (int i = 0; i < NB; i++) {
+        conf_ev_init(&bin[i], MTRK_EV_CLICK, *bmid[i], T(2 + i));
+        bin[i].lid = *blid[i];
+        bev[i] = &bin[i];
+        CONF_INIT(bout[i], MTRK_EVENT_OUTCOME_VERSION);
+        pout[i] = &bout[i];
+    }
+    size_t recorded = 0;
+    CONF_OK(mtrk_event_record_batch(&recorded, pout, fx->t, bev, NB));
+    assert_int_equal(recorded, 2);
+    assert_int_equal(bout[0].status, MTRK_OK);
+    assert_int_equal(bout[1].status, MTRK_ENOTFOUND);
+    assert_string_equal(bout[1].argument, "lid");
+    assert_int_equal(bout[2].status, MTRK_ENOTFOUND);
+    assert_string_equal(bout[2].argument, "lid");
+    assert_int_equal(bout[3].status, MTRK_OK);
+    assert_int_equal(conf_metrics(fx->t, s.campaign).clicks_total, 2);
+    assert_int_equal(conf_metrics(fx->t, other.campaign).clicks_total, 1);
     conf_scn_free(&s);
     conf_scn_free(&other);
 }

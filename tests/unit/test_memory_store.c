@@ -1510,6 +1510,225 @@ static void test_rollback_of_a_large_transaction(void **state)
     free(before);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Events appended through the typed operation                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct tev {
+    mtrk_store_event e;
+    mtrk_id tenant;
+} tev;
+
+static mtrk_id tid(unsigned n)
+{
+    mtrk_id id;
+    id_bytes(id.bytes, n);
+    return id;
+}
+
+/* Event n of message msg, with every field set or left empty in turns. */
+static mtrk_store_event mk_event(unsigned n, unsigned msg, int64_t at, const char *prov, const char *peid)
+{
+    mtrk_store_event e;
+    memset(&e, 0, sizeof e);
+    e.version = MTRK_STORE_EVENT_VERSION;
+    e.id = tid(n);
+    e.message = tid(msg);
+    e.campaign = tid(100 + msg % 2);
+    e.contact = tid(200 + msg);
+    e.type = 1 + n % 5;
+    if (n % 2)
+        e.link = tid(300 + n);
+    e.occurred_at = at;
+    e.arrived_at = 5000 + n;
+    e.occurred_hour = at - at % 3600;
+    e.provider = prov;
+    e.provider_event_id = peid;
+    e.provider_message_id = n % 3 ? "pm-1" : NULL;
+    e.diagnostic = n % 4 == 1 ? "550 5.1.1 no\0such" : NULL;
+    e.user_agent = n % 2 ? "Mozilla/5.0 (X11; Linux x86_64)" : NULL;
+    e.ip = n % 2 ? "192.0.2.1" : NULL;
+    e.verdict = n % 3;
+    e.verdict_reason = n % 3 == 2 ? "class:rule" : NULL;
+    e.effects = n;
+    return e;
+}
+
+/* A row handed to a callback, copied (ids and texts up to 47 bytes). */
+static int copy_fn(void *ud, const mtrk_value *row)
+{
+    trow *r = ud;
+    const mtrk_table_def *d = mtrk_store_table(r->table);
+    for (unsigned c = 0; c < d->ncols; c++) {
+        r->v[c] = row[c];
+        if (row[c].type == MTRK_VAL_TEXT) {
+            assert_true(row[c].n < sizeof r->txt[c]);
+            memcpy(r->txt[c], row[c].p, row[c].n + 1);
+            r->v[c].p = r->txt[c];
+        } else if (row[c].type == MTRK_VAL_BLOB) {
+            assert_int_equal(row[c].n, 16);
+            memcpy(r->ids[c], row[c].p, 16);
+            r->v[c].p = r->ids[c];
+        }
+    }
+    return 0;
+}
+
+static int append1(mtrk_store *s, const mtrk_store_event *e)
+{
+    mtrk_id t = tid(1);
+    const mtrk_store_event *p = e;
+    return s->events_append(s, t, &p, 1);
+}
+
+static int prov_found(void *ud, size_t i, const mtrk_store_event *e)
+{
+    mtrk_store_event *out = ud;
+    out[i] = *e;
+    return 0;
+}
+
+/* The sort-key values of events_by_message and the primary key of event n (get). */
+static void ev_key(trow *k, unsigned n)
+{
+    r_init(k, T_EVENTS);
+    r_id(k, 0, 1);
+    r_id(k, 1, n);
+}
+
+#define NREC 8
+
+/* Events appended with events_append read, change and roll back as rows
+ * inserted with apply do: get, the scans, provider_ids_find, the unique
+ * checks, an update and a delete of an appended event, and the rollback
+ * of appends before and after the ordered indexes took them. */
+static void test_appended_events_behave_as_rows(void **state)
+{
+    mtrk_store *s = *state;
+    if (s->version < 4 || s->events_append == NULL || s->provider_ids_find == NULL)
+        skip();
+    mtrk_store_event ev[NREC + 1];
+    static const char *peids[NREC + 1] = { NULL, "a", "b", NULL, "c", "d", NULL, "e", "f" };
+    for (unsigned n = 1; n <= NREC; n++)
+        ev[n] = mk_event(n, 1 + n % 3, 1000 * (int64_t)(NREC - n) + (n % 2) * 7200, n == 6 ? NULL : "esp",
+                         peids[n]);
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned n = 1; n <= 6; n++)
+        assert_int_equal(append1(s, &ev[n]), 0);
+    assert_int_equal(s->commit(s), 0);
+
+    /* Read back before anything builds their rows. */
+    buf sig[NREC + 1];
+    memset(sig, 0, sizeof sig);
+    trow *rows = calloc(NREC + 1, sizeof *rows);
+    assert_non_null(rows);
+    assert_int_equal(s->begin(s, 0), 0);
+    for (unsigned n = 1; n <= 6; n++) {
+        trow k;
+        ev_key(&k, n);
+        assert_int_equal(get_sig(s, T_EVENTS, k.v, &sig[n]), 0);
+        trow *rp = &rows[n];
+        r_init(rp, T_EVENTS);
+        assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, rp), 0);
+#define r (*rp)
+        assert_int_equal(id_num(&r.v[COL_events_message]), 1 + n % 3);
+        assert_int_equal(r.v[COL_events_occurred_at].i, ev[n].occurred_at);
+        assert_int_equal(r.v[COL_events_effects].i, (int64_t)n);
+        assert_int_equal(r.v[COL_events_link].type, n % 2 ? MTRK_VAL_BLOB : MTRK_VAL_NULL);
+        assert_int_equal(r.v[COL_events_user_agent].type, n % 2 ? MTRK_VAL_TEXT : MTRK_VAL_NULL);
+        if (n % 2)
+            assert_string_equal(r.v[COL_events_user_agent].p, ev[n].user_agent);
+        if (n % 4 == 1) /* text up to its NUL, as the record gave it */
+            assert_string_equal(r.v[COL_events_diagnostic].p, "550 5.1.1 no");
+#undef r
+    }
+    mtrk_store_event found[3];
+    memset(found, 0, sizeof found);
+    const char *provs[3] = { "esp", "esp", "esp" }, *ids[3] = { "c", "zz", "a" };
+    assert_int_equal(s->provider_ids_find(s, tid(1), provs, ids, 3, prov_found, found), 0);
+    assert_true(memcmp(&found[0].id, &ev[4].id, sizeof(mtrk_id)) == 0);
+    assert_int_equal(found[1].version, 0);
+    assert_true(memcmp(&found[2].id, &ev[1].id, sizeof(mtrk_id)) == 0);
+    assert_string_equal(found[2].user_agent, ev[1].user_agent);
+    assert_int_equal(found[2].effects, 1);
+    assert_int_equal(s->commit(s), 0);
+
+    /* Refused repeats; appends rolled back while still records. */
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(append1(s, &ev[7]), 0);
+    assert_int_equal(append1(s, &ev[2]), MTRK_EEXISTS); /* its id */
+    mtrk_store_event again = ev[8];
+    again.provider_event_id = "b";
+    assert_int_equal(append1(s, &again), MTRK_EEXISTS); /* E2's provider id */
+    const mtrk_store_event *two[2] = { &ev[8], &ev[8] };
+    assert_int_equal(s->events_append(s, tid(1), two, 2), MTRK_EEXISTS); /* repeated in the call */
+    assert_int_equal(s->rollback(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    for (unsigned n = 1; n <= 8; n++) {
+        trow k;
+        buf b = { 0 };
+        ev_key(&k, n);
+        assert_int_equal(get_sig(s, T_EVENTS, k.v, &b), n <= 6 ? 0 : MTRK_ENOTFOUND);
+        if (n <= 6)
+            assert_string_equal(b.p, sig[n].p);
+        free(b.p);
+    }
+    assert_int_equal(s->commit(s), 0);
+
+    /* An update and a delete of appended events: the rows are built then,
+     * those appended in the same transaction too; all of it rolled back. */
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(append1(s, &ev[7]), 0);
+    assert_int_equal(append1(s, &ev[8]), 0);
+    trow k, r;
+    ev_key(&k, 3);
+    r_init(&r, T_EVENTS);
+    assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &r), 0);
+    r.v[COL_events_effects].i = 99;
+    assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &r), 0);
+    ev_key(&k, 4);
+    r_init(&r, T_EVENTS);
+    assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &r), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_DELETE, &r), 0);
+    /* the provider id of the deleted one is free, the appended ones' taken */
+    again = ev[8];
+    again.id = tid(9);
+    assert_int_equal(append1(s, &again), MTRK_EEXISTS);
+    again.provider_event_id = "c";
+    assert_int_equal(append1(s, &again), 0);
+    assert_int_equal(s->rollback(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    for (unsigned n = 1; n <= 9; n++) {
+        buf b = { 0 };
+        ev_key(&k, n);
+        assert_int_equal(get_sig(s, T_EVENTS, k.v, &b), n <= 6 ? 0 : MTRK_ENOTFOUND);
+        if (n <= 6)
+            assert_string_equal(b.p, sig[n].p);
+        free(b.p);
+    }
+    char *dump_a = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    /* The same events inserted as rows with apply: the same store. */
+    mtrk_store *o = NULL;
+    assert_int_equal(store_new(&o), 0);
+    assert_int_equal(o->begin(o, 1), 0);
+    for (unsigned n = 1; n <= 6; n++)
+        assert_int_equal(change(o, MTRK_CHANGE_INSERT, &rows[n]), 0);
+    assert_int_equal(o->commit(o), 0);
+    assert_int_equal(o->begin(o, 0), 0);
+    char *dump_o = dump_all(o);
+    assert_int_equal(o->commit(o), 0);
+    assert_string_equal(dump_a, dump_o);
+    free(dump_o);
+    mtrk_store_free(o);
+    free(dump_a);
+    free(rows);
+    for (unsigned n = 0; n <= NREC; n++)
+        free(sig[n].p);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strncmp(argv[1], "dlopen:", 7) == 0) {
@@ -1552,6 +1771,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_events_of_a_message_and_provider_ids_follow_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_of_a_moved_event_after_the_indexes_took_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_of_a_large_transaction, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_appended_events_behave_as_rows, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
