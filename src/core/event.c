@@ -803,7 +803,7 @@ static bool pinned_type(const mtrk_event_input *in)
  * messages of valid events, which the sort gives in order); reads the
  * messages of pinned events for their contacts. */
 static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                           batch_plan *bp, struct fold_cache **fc)
+                           const fold_preload *pre, batch_plan *bp, struct fold_cache **fc)
 {
     memset(bp, 0, sizeof *bp);
     bp->events = events;
@@ -836,7 +836,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         if (!invalid[keys[a].i] && (nmids == 0 || !id_same(&mids[nmids - 1], &keys[a].mid)))
             mids[nmids++] = keys[a].mid;
     if (rc == MTRK_OK)
-        rc = fold_cache_load(t, events, invalid, n, mids, nmids, fc);
+        rc = fold_cache_load(t, events, invalid, n, mids, nmids, pre, fc);
     free(mids);
     t->fold = *fc;
     /* A message with a pinned event goes to the second pass whole. */
@@ -922,6 +922,12 @@ static int refusal_note(mtrk_tenant *t, refusal *r, size_t i)
 int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
                      mtrk_event_outcome *const *outcomes, size_t *out_recorded)
 {
+    return core_event_batch_with(t, events, n, outcomes, out_recorded, NULL);
+}
+
+int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
+                          mtrk_event_outcome *const *outcomes, size_t *out_recorded, const fold_preload *pre)
+{
     *out_recorded = 0;
     { int wrc = evtime_window_refresh(t); if (wrc) return wrc; } /* the tenant's event window, evtime.c */
     /* Each event validated once, up front (no store needed). */
@@ -945,7 +951,7 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
     if (rc == MTRK_OK)
-        rc = batch_plan_make(t, events, invalid, n, &bp, &fc);
+        rc = batch_plan_make(t, events, invalid, n, pre, &bp, &fc);
     size_t recorded = 0;
     for (size_t k = 0; rc == MTRK_OK; k++) {
         /* The first pass's writes go to the store before the second pass:

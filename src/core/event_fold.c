@@ -544,7 +544,7 @@ static int prov_cb(void *ud, size_t i, const row_events *e)
 /* The set for the batch's messages (events[i]->mid of valid events) and
  * provider event ids: one st_messages_load, one st_provider_ids_find. */
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                    const mtrk_id *mids, size_t nmids, struct fold_cache **out)
+                    const mtrk_id *mids, size_t nmids, const fold_preload *pre, struct fold_cache **out)
 {
     *out = NULL;
     /* The strings msg_copy and fold_cache_stage_event copy are all the rows' strings. */
@@ -586,8 +586,36 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
     }
     const char **prov = malloc((n ? n : 1) * sizeof *prov), **peid = malloc((n ? n : 1) * sizeof *peid);
     int rc = prov == NULL || peid == NULL ? MTRK_ENOMEM : MTRK_OK;
-    if (rc == MTRK_OK)
-        rc = st_messages_load(t, mids, fc->n, load_cb, fc);
+    /* What the caller read ahead, then the store for the rest. A
+     * preloaded id the batch does not have is not in the set (load_cb
+     * skips it); a batch id the preload lacks is read. */
+    for (size_t i = 0; rc == MTRK_OK && pre != NULL && i < pre->n; i++)
+        rc = load_cb(fc, &pre->m[i], pre->ev[i], pre->nev[i]);
+    mtrk_id *rest = NULL;
+    size_t nrest = 0;
+    if (rc == MTRK_OK && pre != NULL) {
+        rest = malloc((fc->n ? fc->n : 1) * sizeof *rest);
+        if (rest == NULL)
+            rc = MTRK_ENOMEM;
+        for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++) {
+            bool have = false;
+            size_t lo = 0, hi = pre->n;
+            while (lo < hi && !have) { /* pre->m is sorted by id */
+                size_t mid = lo + (hi - lo) / 2;
+                int c = id_cmp(&pre->m[mid].id, &fc->e[i].mid);
+                have = c == 0;
+                if (c < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (!have)
+                rest[nrest++] = fc->e[i].mid;
+        }
+    }
+    if (rc == MTRK_OK && (pre == NULL || nrest > 0))
+        rc = st_messages_load(t, pre == NULL ? mids : rest, pre == NULL ? fc->n : nrest, load_cb, fc);
+    free(rest);
     /* Messages not found are known to be absent. */
     for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++)
         fc->e[i].known = true;
@@ -928,4 +956,94 @@ void fold_cache_note_link(struct fold_cache *fc, mtrk_id lid, bool found, mtrk_i
 {
     if (fc != NULL && fc->nlinks < FOLD_LINKS)
         fc->links[fc->nlinks++] = (struct link_seen_row){ lid, campaign, origin, found };
+}
+
+/* ---- messages read ahead (fold_preload) ---------------------------------------- */
+
+static int preload_cb(void *ud, const row_messages *m, const row_events *ev, size_t nev)
+{
+    fold_preload *p = ud;
+    row_events *copy = nev ? calloc(nev, sizeof *copy) : NULL;
+    if (nev && copy == NULL)
+        return MTRK_ENOMEM;
+    size_t k = 0;
+    int rc = MTRK_OK;
+    for (; k < nev && rc == MTRK_OK; k++)
+        if (rows_copy(T_EVENTS, &copy[k], &ev[k]))
+            rc = MTRK_ENOMEM;
+    if (rc == MTRK_OK && rows_copy(T_MESSAGES, &p->m[p->n], m))
+        rc = MTRK_ENOMEM;
+    if (rc) {
+        for (size_t j = 0; j + 1 < k; j++)
+            rows_clear(T_EVENTS, &copy[j]);
+        free(copy);
+        return rc;
+    }
+    p->ev[p->n] = copy;
+    p->nev[p->n] = nev;
+    p->n++;
+    return 0;
+}
+
+static int preload_cmp(const void *a, const void *b)
+{
+    return id_cmp(&((const row_messages *)a)->id, &((const row_messages *)b)->id);
+}
+
+int fold_preload_read(mtrk_tenant *t, const mtrk_id *mids, size_t n, fold_preload *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = n ? n : 1;
+    out->m = calloc(cap, sizeof *out->m);
+    out->ev = calloc(cap, sizeof *out->ev);
+    out->nev = calloc(cap, sizeof *out->nev);
+    int rc = out->m == NULL || out->ev == NULL || out->nev == NULL ? MTRK_ENOMEM : MTRK_OK;
+    for (size_t i = 1; rc == MTRK_OK && i < n; i++)
+        assert(id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
+    if (rc == MTRK_OK)
+        rc = st_messages_load(t, mids, n, preload_cb, out);
+    if (rc == MTRK_OK && out->n > 1) {
+        /* The store hands them in any order: sort m, ev and nev together. */
+        row_messages *m = malloc(out->n * sizeof *m);
+        row_events **ev = malloc(out->n * sizeof *ev);
+        size_t *nev = malloc(out->n * sizeof *nev);
+        if (m == NULL || ev == NULL || nev == NULL) {
+            rc = MTRK_ENOMEM;
+        } else {
+            /* Sort a copy of the rows, then find each one's old place by id. */
+            memcpy(m, out->m, out->n * sizeof *m);
+            qsort(m, out->n, sizeof *m, preload_cmp);
+            for (size_t i = 0; i < out->n; i++) {
+                const row_messages *hit = bsearch(&out->m[i], m, out->n, sizeof *m, preload_cmp);
+                size_t at = (size_t)(hit - m);
+                ev[at] = out->ev[i];
+                nev[at] = out->nev[i];
+            }
+            memcpy(out->m, m, out->n * sizeof *m);
+            memcpy(out->ev, ev, out->n * sizeof *ev);
+            memcpy(out->nev, nev, out->n * sizeof *nev);
+        }
+        free(m);
+        free(ev);
+        free(nev);
+    }
+    if (rc) {
+        fold_preload_free(out);
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+    }
+    return MTRK_OK;
+}
+
+void fold_preload_free(fold_preload *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        rows_clear(T_MESSAGES, &p->m[i]);
+        for (size_t j = 0; j < p->nev[i]; j++)
+            rows_clear(T_EVENTS, &p->ev[i][j]);
+        free(p->ev[i]);
+    }
+    free(p->m);
+    free(p->ev);
+    free(p->nev);
+    memset(p, 0, sizeof *p);
 }

@@ -134,9 +134,26 @@ unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_ev
  * contact's other rows and read its history from the store), events and
  * rows are written at once and noted here. */
 struct fold_cache;
+/* Messages read ahead with their events past the mark (st_messages_load) by
+ * a caller that then records events of them in the same transaction,
+ * having written nothing in between (tracking's group): the batch takes
+ * them instead of reading them again. m sorted by id, each once. */
+typedef struct fold_preload {
+    size_t n;
+    row_messages *m; /* owned copies */
+    row_events **ev; /* ev[i]: m[i]'s events past its mark, owned copies, in order */
+    size_t *nev;
+} fold_preload;
+/* Reads mids[0..n-1] (ascending, each once; absent ones are left out). */
+int fold_preload_read(mtrk_tenant *t, const mtrk_id *mids, size_t n, fold_preload *out);
+void fold_preload_free(fold_preload *p);
+/* core_event_batch, its working set's messages taken from *pre (may be
+ * NULL) where it has them. */
+int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
+                          mtrk_event_outcome *const *outcomes, size_t *recorded, const fold_preload *pre);
 /* mids[0..nmids-1]: the batch's messages, ascending, each once. */
 int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                    const mtrk_id *mids, size_t nmids, struct fold_cache **out);
+                    const mtrk_id *mids, size_t nmids, const fold_preload *pre, struct fold_cache **out);
 void fold_cache_free(struct fold_cache *fc);
 /* The message mid as the batch sees it: true when the set knows whether it
  * exists (*rc MTRK_OK with an owned copy in *out, or MTRK_ENOTFOUND, or

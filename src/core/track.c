@@ -6,6 +6,7 @@
 #include "campaign_area.h"
 #include "tracking_int.h"
 #include "decide.h"
+#include "event_int.h"
 
 #include <assert.h>
 #include <stddef.h>
@@ -1264,7 +1265,7 @@ typedef struct track_group {
     mtrk_tenant *t;
     size_t cur; /* the hit being resolved */
     row_messages *msgs; /* each sorted by id, owned copies */
-    size_t nmsgs, capmsgs;
+    size_t nmsgs;
     row_campaigns *cams;
     size_t ncams, capcams;
     row_contacts *cons;
@@ -1277,6 +1278,8 @@ typedef struct track_group {
     size_t nclicks, capclicks;
     group_item *q; /* queued opens and clicks */
     size_t nq, capq;
+    fold_preload pre; /* the messages as read, for the event batch */
+    bool pre_valid;   /* until the first write (a flush) */
 } track_group;
 
 /* A growing vector of owned row copies of `table`. */
@@ -1349,17 +1352,8 @@ static int group_get(track_group *g, unsigned table, mtrk_id *ids, size_t n, row
 /* Each stored event of the group's messages: replayed onto its message's
  * facts (decide.h: the message's whole history, the rebuild's fold), and a
  * click kept for the burst rule. */
-static int group_event_cb(void *ud, void *row)
+static int group_click_add(track_group *g, const row_events *e)
 {
-    track_group *g = ud;
-    const row_events *e = row;
-    row_messages *m = keyed_find(g->msgs, g->nmsgs, sizeof *g->msgs, e->message);
-    if (m == NULL)
-        return 0;
-    decide_event de = decide_event_of(e);
-    decide_message(m, &de);
-    if (e->type != MTRK_EV_CLICK)
-        return 0;
     if (g->nclicks == g->capclicks) {
         group_click *p = grow_array(g->clicks, &g->capclicks, sizeof *p, 16);
         if (p == NULL)
@@ -1368,6 +1362,13 @@ static int group_event_cb(void *ud, void *row)
     }
     g->clicks[g->nclicks++] = (group_click){ e->message, e->link, e->occurred_at };
     return 0;
+}
+
+/* The stored clicks of a message whose mark may hide some in a burst window. */
+static int group_click_cb(void *ud, void *row)
+{
+    const row_events *e = row;
+    return e->type == MTRK_EV_CLICK ? group_click_add(ud, e) : 0;
 }
 
 static int group_count_cb(void *ud, void *row)
@@ -1384,39 +1385,99 @@ static int group_count_cb(void *ud, void *row)
 
 typedef struct group_hit {
     track_path p;
+    mtrk_time at; /* the request's time, 0: now */
     bool post;
     bool grouped; /* an open or a click whose token verified */
     mtrk_id mid, id2;
 } group_hit;
 
-/* Reads what the group's hits need. */
-static int group_read(track_group *g, const group_hit *hits, size_t n)
+/* Reads what the group's hits need. The messages with their events past
+ * their marks (one st_messages_load, kept for the event batch): each
+ * message's facts are its row's folded with those events, as
+ * core_message_fold gives them. The burst rule counts a message's clicks
+ * within the window around each hit (`window` ms); the events up to a mark
+ * all occurred at or before the mark's time, so when that is before every
+ * window of the message's hits, the events past the mark hold all the
+ * clicks it counts; else the message's clicks are read whole (one
+ * scan_many for those messages). */
+static int group_read(track_group *g, const group_hit *hits, size_t n, mtrk_time window)
 {
     mtrk_tenant *t = g->t;
     size_t cap = n ? n : 1;
     mtrk_id *ids = malloc(cap * sizeof *ids);
-    if (ids == NULL)
+    mtrk_time *from = malloc(cap * sizeof *from);
+    if (ids == NULL || from == NULL) {
+        free(ids);
+        free(from);
         return terr(t, MTRK_ENOMEM, "out of memory");
+    }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (hits[i].grouped)
             ids[k++] = hits[i].mid;
-    row_sink ms = { T_MESSAGES, (void **)&g->msgs, &g->nmsgs, &g->capmsgs, sizeof *g->msgs };
-    int rc = group_get(g, T_MESSAGES, ids, k, &ms);
-    /* The facts from every event of each message. */
-    mtrk_value *pre = rc == MTRK_OK ? malloc(2 * (g->nmsgs ? g->nmsgs : 1) * sizeof *pre) : NULL;
-    if (rc == MTRK_OK && pre == NULL)
+    qsort(ids, k, sizeof *ids, id_sort_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || !id_eq(ids[u - 1], ids[i]))
+            ids[u++] = ids[i];
+    int rc = fold_preload_read(t, ids, u, &g->pre);
+    g->pre_valid = rc == MTRK_OK;
+    g->msgs = rc == MTRK_OK && g->pre.n ? calloc(g->pre.n, sizeof *g->msgs) : NULL;
+    if (rc == MTRK_OK && g->pre.n && g->msgs == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
-    for (size_t i = 0; rc == MTRK_OK && i < g->nmsgs; i++) {
-        decide_reset_facts(&g->msgs[i]);
-        pre[2 * i] = v_id(&t->id);
-        pre[2 * i + 1] = v_id(&g->msgs[i].id);
+    /* The earliest window start of each message's hits (pre.m is by id). */
+    mtrk_time now = core_now(t->db);
+    for (size_t i = 0; rc == MTRK_OK && i < g->pre.n; i++)
+        from[i] = INT64_MAX;
+    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
+        if (!hits[i].grouped)
+            continue;
+        const row_messages *m = keyed_find(g->pre.m, g->pre.n, sizeof *g->pre.m, hits[i].mid);
+        if (m == NULL)
+            continue;
+        size_t at = (size_t)(m - g->pre.m);
+        mtrk_time hat = hits[i].at ? hits[i].at : now;
+        if (hat - window < from[at])
+            from[at] = hat - window;
     }
-    if (rc == MTRK_OK)
-        rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, g->nmsgs, group_event_cb, g);
-    free(pre);
-    if (rc == MTRK_ENOMEM)
-        rc = terr(t, rc, "out of memory");
+    size_t nwhole = 0;
+    for (size_t i = 0; rc == MTRK_OK && i < g->pre.n; i++) {
+        row_messages *m = &g->msgs[g->nmsgs];
+        if (rows_copy(T_MESSAGES, m, &g->pre.m[i])) {
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+            break;
+        }
+        g->nmsgs++;
+        mark_pos mk;
+        bool marked = mark_of(m, &mk);
+        if (!marked)
+            decide_reset_facts(m);
+        bool whole = marked && mk.occurred >= from[i];
+        for (size_t j = 0; j < g->pre.nev[i]; j++) {
+            const row_events *e = &g->pre.ev[i][j];
+            decide_event de = decide_event_of(e);
+            decide_message(m, &de);
+            if (!whole && e->type == MTRK_EV_CLICK && group_click_add(g, e))
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+        }
+        if (whole)
+            ids[nwhole++] = m->id;
+    }
+    free(from);
+    if (rc == MTRK_OK && nwhole > 0) {
+        mtrk_value *pre = malloc(2 * nwhole * sizeof *pre);
+        if (pre == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0; rc == MTRK_OK && i < nwhole; i++) {
+            pre[2 * i] = v_id(&t->id);
+            pre[2 * i + 1] = v_id(&ids[i]);
+        }
+        if (rc == MTRK_OK)
+            rc = st_scan_many(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, nwhole, group_click_cb, g);
+        free(pre);
+        if (rc == MTRK_ENOMEM)
+            rc = terr(t, rc, "out of memory");
+    }
     k = 0;
     for (size_t i = 0; rc == MTRK_OK && i < g->nmsgs; i++)
         ids[k++] = g->msgs[i].campaign;
@@ -1560,6 +1621,7 @@ static void group_free(track_group *g)
     free(g->counts);
     free(g->clicks);
     free(g->q);
+    fold_preload_free(&g->pre);
 }
 
 static void refused_explain(mtrk_tenant *t, int code, const char *why);
@@ -1602,7 +1664,8 @@ static int group_flush(track_group *g, mtrk_track_result *const *outs, int *stat
     }
     size_t recorded = 0;
     if (rc == MTRK_OK)
-        rc = core_event_batch(g->t, ins, n, op, &recorded);
+        rc = core_event_batch_with(g->t, ins, n, op, &recorded, g->pre_valid ? &g->pre : NULL);
+    g->pre_valid = false; /* the batch wrote: what was read is not the store's any more */
     for (size_t k = 0; rc == MTRK_OK && k < n; k++) {
         group_item *q = &g->q[k];
         if (os[k].status == MTRK_OK) {
@@ -1701,6 +1764,8 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
         group_hit *h = &hits[i];
         int hrc = reqs[i] == NULL ? terr(t, MTRK_EINVAL, "reqs[%zu] is NULL", i)
                                   : resolve_check(t, reqs[i], opts, &h->p, &h->post);
+        if (hrc == MTRK_OK)
+            h->at = reqs[i]->at;
         if (hrc == MTRK_OK && (h->p.kind == MTRK_URL_OPEN || h->p.kind == MTRK_URL_CLICK)) {
             hrc = verify_token(t, h->p.kind, h->p.token, h->p.tokn, &h->mid, &h->id2);
             h->grouped = hrc == MTRK_OK;
@@ -1714,8 +1779,12 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
             rc = hrc;
         }
     }
-    if (rc == MTRK_OK)
-        rc = group_read(&g, hits, n);
+    if (rc == MTRK_OK) {
+        const mtrk_classify_rules *rules = opts && opts->rules ? opts->rules
+                                         : t->cls_rules       ? t->cls_rules
+                                                              : mtrk_classify_rules_default();
+        rc = group_read(&g, hits, n, rules->burst_window_ms);
+    }
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         group_hit *h = &hits[i];
         if (statuses[i] != MTRK_OK)

@@ -1142,6 +1142,44 @@ static int host_fn(void *ud, const mtrk_classify_input *in)
     return -1;
 }
 
+/* The link burst counts a message's earlier clicks in the window even when
+ * they were folded into its row (a mark past them): the clicks are then
+ * read from the whole history, not only from the events past the mark. */
+static void test_burst_counts_clicks_behind_the_fold_mark(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "bm", 1);
+    mtrk_time tb = s.sent_at + 5 * CONF_HOUR;
+    mtrk_event_input in;
+    char id[32];
+    CONF_OK(mtrk_event_input_init(&in, MTRK_EVENT_INPUT_VERSION));
+    in.type = MTRK_EV_CLICK;
+    in.mid = s.mids[0];
+    in.lid = s.lids[0];
+    in.occurred_at = tb - 300;
+    in.provider = "esp";
+    in.provider_event_id = "bm-click";
+    CONF_OK(mtrk_event_record(NULL, fx->t, &in));
+    /* More than a fold's worth of opens after it, still in the window: the
+     * row is written with a mark past the click. */
+    for (int i = 0; i < 2 * 16 + 1; i++) {
+        CONF_OK(mtrk_event_input_init(&in, MTRK_EVENT_INPUT_VERSION));
+        in.type = MTRK_EV_OPEN;
+        in.mid = s.mids[0];
+        in.occurred_at = tb - 200 + i;
+        in.provider = "esp";
+        snprintf(id, sizeof id, "bm-open-%d", i);
+        in.provider_event_id = id;
+        CONF_OK(mtrk_event_record(NULL, fx->t, &in));
+    }
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[1], HUMAN_UA, NULL, tb, NULL),
+                 MTRK_CLASS_SECURITY_SCANNER, MTRK_RULE_LINK_BURST);
+    /* Out of the window, the same history: not a burst. */
+    expect_class(hit(fx->t, MTRK_URL_CLICK, s.mids[0], s.lids[2], HUMAN_UA, NULL, tb + 30000, NULL),
+                 MTRK_CLASS_HUMAN, MTRK_RULE_NONE);
+}
+
 static void test_machine_rules(void **state)
 {
     conf_fixture *fx = *state;
@@ -1549,6 +1587,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_withheld),
     CONF_TEST(test_request_metadata_capped),
     CONF_TEST(test_machine_rules),
+    CONF_TEST(test_burst_counts_clicks_behind_the_fold_mark),
     CONF_TEST(test_recorded_events_are_judged_by_the_machine_rules),
     CONF_TEST(test_simulated_people_never_click_a_honeypot),
     CONF_TEST(test_resolve_batch_judges_each_hit),
