@@ -49,37 +49,10 @@ static wh_verdict run(wh_result *r, const char *json, const char *key)
     return v;
 }
 
-#define MSG(state, extra)                                                                                   \
-    "\"msg\":{\"ts\":1365109999,\"subject\":\"This an example webhook message\",\"email\":\"example.webhook@mandrillapp.com\"," \
-    "\"sender\":\"example.sender@mandrillapp.com\",\"tags\":[\"webhook-example\"],\"state\":\"" state "\","    \
-    "\"metadata\":{\"user_id\":111,\"mtrk_mid\":\"" MID1 "\"},\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa\","    \
-    "\"_version\":\"exampleaaaaaaaaaaaaaaa\"" extra "}"
+/* The payloads, shared with the conformance suite (samples.h). */
+#define MSG MANDRILL_MSG
 
-static const char events[] =
-    "["
-    "{\"event\":\"send\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ts\":1384954004},"
-    "{\"event\":\"deferral\"," MSG("deferred", ",\"smtp_events\":[{\"destination_ip\":\"127.0.0.1\",\"diag\":\"451 4.3.5 Temporarily unavailable, try again later.\","
-        "\"source_ip\":\"127.0.0.1\",\"ts\":1365111111,\"type\":\"deferred\",\"size\":0}]")
-        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa1\",\"ts\":1384954004},"
-    "{\"event\":\"hard_bounce\"," MSG("bounced", ",\"bounce_description\":\"bad_mailbox\",\"bgtools_code\":10,"
-        "\"diag\":\"smtp;550 5.1.1 The email account that you tried to reach does not exist.\"")
-        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa2\",\"ts\":1384954004},"
-    "{\"event\":\"soft_bounce\"," MSG("soft-bounced", ",\"bounce_description\":\"mailbox_full\",\"bgtools_code\":22,"
-        "\"diag\":\"smtp;552 5.2.2 Over Quota\"")
-        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa3\",\"ts\":1384954004},"
-    "{\"event\":\"open\"," MSG("sent", ",\"opens\":[{\"ts\":1365111111}]")
-        ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa4\",\"ip\":\"127.0.0.1\",\"location\":{\"country_short\":\"US\"},"
-        "\"user_agent\":\"Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10.6; en-US; rv:1.9.1.8) Gecko/20100317 Postbox/1.1.3\","
-        "\"ts\":1384954004},"
-    "{\"event\":\"click\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa5\",\"ip\":\"127.0.0.1\","
-        "\"user_agent\":\"Mozilla/5.0\",\"url\":\"http://mandrill.com\",\"ts\":1384954004},"
-    "{\"event\":\"spam\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa6\",\"ts\":1384954004},"
-    "{\"event\":\"unsub\"," MSG("sent", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa7\",\"ts\":1384954004},"
-    "{\"event\":\"reject\"," MSG("rejected", "") ",\"_id\":\"exampleaaaaaaaaaaaaaaaaaaaaaaaaa8\",\"ts\":1384954004},"
-    "{\"type\":\"blacklist\",\"action\":\"added\",\"reject\":{\"reason\":\"hard-bounce\",\"detail\":\"Example detail\","
-        "\"email\":\"example.webhook@mandrillapp.com\",\"created_at\":\"2014-05-01 12:00:01\"},\"ts\":1384954004},"
-    "{\"event\":\"inbound\",\"msg\":{\"email\":\"inbound@example.com\"},\"ts\":1384954004}"
-    "]";
+static const char events[] = MANDRILL_EVENTS;
 
 static void every_event_type_maps_field_by_field(void **state)
 {

@@ -49,12 +49,9 @@ static wh_verdict run(wh_result *r, fx *f, EVP_PKEY *k, int sha256, const char *
     return v;
 }
 
-#define MSG                                                                                                     \
-    "{\"id\":12345,\"token\":\"abcdef123\",\"direction\":\"outgoing\",\"message_id\":\"5817a64332f44_4ec93ff59e79d154565eb@app34.mail\"," \
-    "\"to\":\"test@example.com\",\"from\":\"sales@awesomeapp.com\",\"subject\":\"Welcome to AwesomeApp\","     \
-    "\"timestamp\":1477945177.12994,\"spam_status\":\"NotSpam\",\"tag\":\"mtrk_mid:" MID1 "\"}"
-#define EV(type, uuid, payload) \
-    "{\"event\":\"" type "\",\"timestamp\":1477945177.12994,\"uuid\":\"" uuid "\",\"payload\":" payload "}"
+/* The payloads, shared with the conformance suite (samples.h). */
+#define MSG POSTAL_MSG
+#define EV POSTAL_EV
 
 static void every_event_type_maps_field_by_field(void **state)
 {

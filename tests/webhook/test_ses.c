@@ -17,13 +17,9 @@
 
 #define CERT_URL "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem"
 #define TOPIC "arn:aws:sns:us-east-1:123456789012:ses-events"
-#define MAIL(tags)                                                                                       \
-    "\"mail\":{\"timestamp\":\"2017-08-05T00:40:02.012Z\",\"source\":\"Sender Name <sender@example.com>\","    \
-    "\"sourceArn\":\"arn:aws:ses:us-east-1:123456789012:identity/sender@example.com\","                        \
-    "\"sendingAccountId\":\"123456789012\","                                                                    \
-    "\"messageId\":\"EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000\","                           \
-    "\"destination\":[\"recipient@example.com\"],\"headersTruncated\":false," tags "}"
-#define TAGS "\"tags\":{\"ses:configuration-set\":[\"ConfigSet\"],\"mtrk_mid\":[\"" MID1 "\"]}"
+/* The payloads, shared with the conformance suite (samples.h). */
+#define MAIL SES_MAIL
+#define TAGS SES_TAGS
 #define T_MAIL INT64_C(1501893602012) /* 2017-08-05T00:40:02.012Z */
 
 typedef struct fx {
@@ -115,16 +111,7 @@ static wh_verdict run_record(wh_result *r, fx *f, const char *record, const char
     return v;
 }
 
-static const char bounce[] =
-    "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
-    "\"bouncedRecipients\":[{\"emailAddress\":\"recipient@example.com\",\"action\":\"failed\",\"status\":\"5.1.1\","
-    "\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"},"
-    "{\"emailAddress\":\"second@example.com\",\"action\":\"failed\",\"status\":\"5.2.2\","
-    "\"diagnosticCode\":\"smtp; 552 5.2.2 mailbox full\"},"
-    "{\"emailAddress\":\"third@example.com\"}],"
-    "\"timestamp\":\"2017-08-05T00:41:02.669Z\","
-    "\"feedbackId\":\"01000157c44f053b-61b59c11-9236-11e6-8f96-7be8aexample-000000\","
-    "\"reportingMTA\":\"dsn; mta.example.com\"}," MAIL(TAGS) "}";
+static const char bounce[] = SES_BOUNCE;
 
 static void multi_recipient_bounce_gives_one_event_per_recipient(void **state)
 {

@@ -13,9 +13,9 @@
 #include <cmocka.h>
 #include <openssl/evp.h>
 
+#include "samples.h"
 #include "webhook.h"
 
-#define MID1 "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
 #define MID2 "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"
 
 /* Runs provider over body with the headers given as "Name", "value" pairs
