@@ -214,4 +214,280 @@
 #define POSTAL_EV(type, uuid, payload) \
     "{\"event\":\"" type "\",\"timestamp\":1477945177.12994,\"uuid\":\"" uuid "\",\"payload\":" payload "}"
 
+/* ses: one sample per event type (test_ses.c, every_*_maps_field_by_field). */
+#define SES_COMPLAINT \
+    "{\"eventType\":\"Complaint\",\"complaint\":{\"feedbackId\":\"0100015e-complaint\"," \
+    "\"complaintSubType\":null,\"complainedRecipients\":[{\"emailAddress\":\"recipient@example.com\"}]," \
+    "\"timestamp\":\"2017-08-05T00:41:02.669Z\",\"userAgent\":\"Mozilla/5.0 (Windows NT 10.0)\"," \
+    "\"complaintFeedbackType\":\"abuse\",\"arrivalDate\":\"2017-08-05T00:41:02.669Z\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_DELIVERY \
+    "{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"2016-10-19T23:21:04.133Z\"," \
+    "\"processingTimeMillis\":11893,\"recipients\":[\"recipient@example.com\"]," \
+    "\"smtpResponse\":\"250 2.6.0 Message received\",\"reportingMTA\":\"mta.example.com\"," \
+    "\"remoteMtaIp\":\"192.0.2.10\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_SEND \
+    "{\"eventType\":\"Send\",\"send\":{}," SES_MAIL(SES_TAGS) "}"
+#define SES_REJECT \
+    "{\"eventType\":\"Reject\",\"reject\":{\"reason\":\"Bad content\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_OPEN \
+    "{\"eventType\":\"Open\",\"open\":{\"ipAddress\":\"192.0.2.1\",\"timestamp\":\"2017-08-09T22:00:19.652Z\"," \
+    "\"userAgent\":\"Mozilla/5.0 (iPhone)\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_CLICK \
+    "{\"eventType\":\"Click\",\"click\":{\"ipAddress\":\"192.0.2.1\",\"link\":\"http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html\"," \
+    "\"linkTags\":{\"samplekey0\":[\"samplevalue0\"]},\"timestamp\":\"2017-08-09T23:51:25.570Z\"," \
+    "\"userAgent\":\"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_RENDERING_FAILURE \
+    "{\"eventType\":\"Rendering Failure\",\"failure\":{\"errorMessage\":\"Attribute 'attributeName' is not present in the rendering data.\"," \
+    "\"templateName\":\"MyTemplate\"}," SES_MAIL(SES_TAGS) "}"
+#define SES_DELIVERYDELAY \
+    "{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"timestamp\":\"2020-06-16T00:15:40.641Z\"," \
+    "\"delayType\":\"TransientCommunicationFailure\",\"expirationTime\":\"2020-06-16T00:25:11.000Z\"," \
+    "\"delayedRecipients\":[{\"emailAddress\":\"recipient@example.com\",\"status\":\"4.4.1\"," \
+    "\"diagnosticCode\":\"smtp; 421 4.4.1 Unable to connect to remote host\"}]}," SES_MAIL(SES_TAGS) "}"
+#define SES_SUBSCRIPTION \
+    "{\"eventType\":\"Subscription\",\"subscription\":{\"contactList\":\"ContactListName\"," \
+    "\"timestamp\":\"2022-01-12T01:00:17.910Z\",\"source\":\"UnsubscribeHeader\"," \
+    "\"newTopicPreferences\":{\"unsubscribeAll\":true,\"topicSubscriptionStatus\":[{\"topicName\":\"ExampleTopicName\"," \
+    "\"subscriptionStatus\":\"OptOut\"}]},\"oldTopicPreferences\":{\"unsubscribeAll\":false," \
+    "\"topicSubscriptionStatus\":[{\"topicName\":\"ExampleTopicName\",\"subscriptionStatus\":\"OptOut\"}]}}," SES_MAIL(SES_TAGS) "}"
+
+/* postmark: one sample per event type (test_postmark.c, every_*_maps_field_by_field). */
+#define POSTMARK_DELIVERY \
+    "{\"MessageID\":\"" POSTMARK_MSGID "\",\"Recipient\":\"john@example.com\",\"DeliveredAt\":\"2019-11-05T16:33:54.9070259Z\"," \
+    "\"Details\":\"Test delivery webhook details\",\"Tag\":\"welcome-email\",\"ServerID\":23," POSTMARK_META "," \
+    "\"RecordType\":\"Delivery\",\"MessageStream\":\"outbound\"}"
+#define POSTMARK_BOUNCE \
+    "{\"RecordType\":\"Bounce\",\"ID\":4323372036854775807,\"Type\":\"HardBounce\",\"TypeCode\":1," \
+    "\"Name\":\"Hard bounce\",\"Tag\":\"Test\",\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META ",\"ServerID\":23," \
+    "\"MessageStream\":\"outbound\",\"Description\":\"The server was unable to deliver your message (ex: unknown user, mailbox not found).\"," \
+    "\"Details\":\"smtp;550 5.1.1 The email account that you tried to reach does not exist.\"," \
+    "\"Email\":\"john@example.com\",\"From\":\"sender@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\"," \
+    "\"DumpAvailable\":true,\"Inactive\":true,\"CanActivate\":true,\"Subject\":\"Test subject\",\"Content\":\"Test content\"}"
+#define POSTMARK_BOUNCE_2 \
+    "{\"RecordType\":\"Bounce\",\"ID\":42,\"Type\":\"SoftBounce\",\"TypeCode\":4096,\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META "," \
+    "\"Details\":\"421 4.2.2 mailbox full\",\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T11:33:54.9070259-05:00\"}"
+#define POSTMARK_BOUNCE_3 \
+    "{\"RecordType\":\"Bounce\",\"ID\":43,\"Type\":\"AutoResponder\",\"TypeCode\":32,\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META "," \
+    "\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\"}"
+#define POSTMARK_BOUNCE_4 \
+    "{\"RecordType\":\"Bounce\",\"ID\":44,\"Type\":\"Unsubscribe\",\"TypeCode\":16,\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META "," \
+    "\"Email\":\"john@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\"}"
+#define POSTMARK_SPAMCOMPLAINT \
+    "{\"RecordType\":\"SpamComplaint\",\"ID\":42,\"Type\":\"SpamComplaint\",\"TypeCode\":512,\"Name\":\"Spam complaint\"," \
+    "\"Tag\":\"Test\",\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META ",\"ServerID\":1234,\"MessageStream\":\"outbound\"," \
+    "\"Description\":\"\",\"Details\":\"Test spam complaint details\",\"Email\":\"john@example.com\"," \
+    "\"From\":\"sender@example.com\",\"BouncedAt\":\"2019-11-05T16:33:54.9070259Z\",\"DumpAvailable\":true," \
+    "\"Inactive\":true,\"CanActivate\":false,\"Subject\":\"Test subject\",\"Content\":\"<Abuse report dump>\"}"
+#define POSTMARK_OPEN \
+    "{\"RecordType\":\"Open\",\"MessageStream\":\"outbound\",\"FirstOpen\":true,\"Client\":{\"Name\":\"Chrome 35.0.1916.153\"," \
+    "\"Company\":\"Google\",\"Family\":\"Chrome\"},\"OS\":{\"Name\":\"OS X 10.7 Lion\",\"Company\":\"Apple Computer, Inc.\"," \
+    "\"Family\":\"OS X 10\"},\"Platform\":\"WebMail\",\"UserAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5)\"," \
+    "\"ReadSeconds\":5,\"Geo\":{\"CountryISOCode\":\"RS\",\"Country\":\"Serbia\",\"IP\":\"188.2.95.4\"}," \
+    "\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META ",\"ReceivedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Tag\":\"welcome-email\"," \
+    "\"Recipient\":\"john@example.com\"}"
+#define POSTMARK_CLICK \
+    "{\"RecordType\":\"Click\",\"MessageStream\":\"outbound\",\"ClickLocation\":\"HTML\",\"Client\":{\"Name\":\"Chrome\"}," \
+    "\"Platform\":\"Desktop\",\"UserAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5)\"," \
+    "\"OriginalLink\":\"https://example.com\",\"Geo\":{\"IP\":\"188.2.95.4\"},\"MessageID\":\"" POSTMARK_MSGID "\"," POSTMARK_META "," \
+    "\"ReceivedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Tag\":\"welcome-email\",\"Recipient\":\"john@example.com\"}"
+#define POSTMARK_SUBSCRIPTIONCHANGE \
+    "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" POSTMARK_MSGID "\",\"ServerID\":23,\"MessageStream\":\"bulk\"," \
+    "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Recipient\"," \
+    "\"SuppressSending\":true,\"SuppressionReason\":\"ManualSuppression\",\"Tag\":\"my-tag\"," POSTMARK_META "}"
+#define POSTMARK_SUBSCRIPTIONCHANGE_2 \
+    "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" POSTMARK_MSGID "\",\"MessageStream\":\"bulk\"," \
+    "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Customer\"," \
+    "\"SuppressSending\":false,\"SuppressionReason\":null," POSTMARK_META "}"
+#define POSTMARK_SUBSCRIPTIONCHANGE_3 \
+    "{\"RecordType\":\"SubscriptionChange\",\"MessageID\":\"" POSTMARK_MSGID "\",\"MessageStream\":\"outbound\"," \
+    "\"ChangedAt\":\"2019-11-05T16:33:54.9070259Z\",\"Recipient\":\"john@example.com\",\"Origin\":\"Recipient\"," \
+    "\"SuppressSending\":true,\"SuppressionReason\":\"HardBounce\"," POSTMARK_META "}"
+
+/* mailgun: one sample per event type (test_mailgun.c, every_*_maps_field_by_field). */
+#define MAILGUN_ACCEPTED \
+    MAILGUN_COMMON("accepted", "CPgfbmQMTCKtHW6uIWtuVe") ",\"method\":\"http\"}"
+#define MAILGUN_DELIVERED \
+    MAILGUN_COMMON("delivered", "W3X4JOhFT-OZidZGKKr9iA") ",\"delivery-status\":{\"tls\":true,\"mx-host\":\"smtp-in.example.com\"," \
+    "\"code\":250,\"description\":\"\",\"session-seconds\":0.43,\"attempt-no\":1,\"message\":\"OK\"," \
+    "\"certificate-verified\":true},\"envelope\":{\"transport\":\"smtp\",\"sender\":\"bob@sandbox.mailgun.org\"," \
+    "\"sending-ip\":\"209.61.154.250\",\"targets\":\"alice@example.com\"}}"
+#define MAILGUN_FAILED \
+    MAILGUN_COMMON("failed", "G9Bn5sl1TC6nu79C8C0bwg") ",\"severity\":\"permanent\",\"reason\":\"bounce\"," \
+    "\"delivery-status\":{\"attempt-no\":1,\"message\":\"550 5.1.1 The email account that you tried to reach does not exist.\"," \
+    "\"code\":550,\"description\":\"\",\"session-seconds\":1.6}}"
+#define MAILGUN_FAILED_2 \
+    MAILGUN_COMMON("failed", "Fs7-5t81S2ag4NjsaUx4Ng") ",\"severity\":\"temporary\",\"reason\":\"generic\"," \
+    "\"delivery-status\":{\"attempt-no\":1,\"message\":\"4.2.2 The email account that you tried to reach is over quota.\"," \
+    "\"code\":452,\"description\":\"\",\"retry-seconds\":600}}"
+#define MAILGUN_REJECTED \
+    MAILGUN_COMMON("rejected", "rej-1") ",\"reject\":{\"reason\":\"Sandbox subdomains are for test purposes only\"," \
+    "\"description\":\"\"}}"
+#define MAILGUN_OPENED \
+    MAILGUN_COMMON("opened", "Ase7i2zsRYeDXztHGENqRA") ",\"ip\":\"50.56.129.169\",\"geolocation\":{\"country\":\"US\"," \
+    "\"region\":\"CA\",\"city\":\"San Francisco\"},\"client-info\":{\"client-os\":\"Linux\",\"device-type\":\"desktop\"," \
+    "\"client-name\":\"Chrome\",\"client-type\":\"browser\",\"user-agent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}"
+#define MAILGUN_OPENED_2 \
+    MAILGUN_COMMON("opened", "bot-open") ",\"ip\":\"17.58.0.1\",\"client-info\":{\"client-type\":\"unknown\"," \
+    "\"user-agent\":\"Mozilla/5.0\",\"bot\":\"apple\"}}"
+#define MAILGUN_CLICKED \
+    MAILGUN_COMMON("clicked", "Ase7i2zsRYeDXztHGENqRB") ",\"url\":\"https://example.com/landing?x=1\",\"ip\":\"50.56.129.169\"," \
+    "\"client-info\":{\"user-agent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}"
+#define MAILGUN_UNSUBSCRIBED \
+    MAILGUN_COMMON("unsubscribed", "Ase7i2zsRYeDXztHGENqRC") ",\"ip\":\"50.56.129.169\"," \
+    "\"client-info\":{\"user-agent\":\"Mozilla/5.0\"}}"
+#define MAILGUN_COMPLAINED \
+    MAILGUN_COMMON("complained", "ncV2XwymRUKbPek_MIM-Gw") "}"
+#define MAILGUN_STORED \
+    MAILGUN_COMMON("stored", "czsjqFATSlC3QtAK-C80nw") ",\"storage\":{\"url\":\"https://se.api.mailgun.net/v3/domains/x/messages/y\"," \
+    "\"key\":\"y\"}}"
+#define MAILGUN_LIST_MEMBER_UPLOADED \
+    "{\"event\":\"list_member_uploaded\",\"id\":\"lmu-1\",\"timestamp\":1529006854.329574," \
+    "\"mailing-list\":{\"address\":\"list@example.com\"},\"member\":{\"address\":\"alice@example.com\"}}"
+
+/* brevo: one sample per event type (test_brevo.c, every_*_maps_field_by_field). */
+#define BREVO_REQUEST \
+    BREVO_EV("request", "")
+#define BREVO_DELIVERED \
+    BREVO_EV("delivered", "")
+#define BREVO_DEFERRED \
+    BREVO_EV("deferred", ",\"reason\":\"421 4.7.0 Try again later\"")
+#define BREVO_SOFT_BOUNCE \
+    BREVO_EV("soft_bounce", ",\"reason\":\"452 4.2.2 mailbox full\"")
+#define BREVO_HARD_BOUNCE \
+    BREVO_EV("hard_bounce", ",\"reason\":\"550 5.1.1 user unknown\"")
+#define BREVO_BLOCKED \
+    BREVO_EV("blocked", ",\"reason\":\"blocked : due to blacklist user\"")
+#define BREVO_INVALID_EMAIL \
+    BREVO_EV("invalid_email", ",\"reason\":\"invalid email\"")
+#define BREVO_ERROR \
+    BREVO_EV("error", ",\"reason\":\"sender not valid\"")
+#define BREVO_SPAM \
+    BREVO_EV("spam", "")
+#define BREVO_OPENED \
+    BREVO_EV("opened", ",\"ip\":\"203.0.113.9\",\"user_agent\":\"Mozilla/5.0\"")
+#define BREVO_UNIQUE_OPENED \
+    BREVO_EV("unique_opened", ",\"ip\":\"203.0.113.9\"")
+#define BREVO_PROXY_OPEN \
+    BREVO_EV("proxy_open", ",\"ip\":\"17.58.0.1\"")
+#define BREVO_UNIQUE_PROXY_OPEN \
+    BREVO_EV("unique_proxy_open", ",\"ip\":\"17.58.0.1\"")
+#define BREVO_CLICK \
+    BREVO_EV("click", ",\"link\":\"https://domain.com/landing\",\"ip\":\"203.0.113.9\"")
+#define BREVO_UNSUBSCRIBED \
+    BREVO_EV("unsubscribed", "")
+
+/* mailjet: one sample per event type (test_mailjet.c, every_*_maps_field_by_field). */
+#define MAILJET_SENT \
+    MAILJET_EV("sent", ",\"mj_message_id\":\"19421777835146490\",\"smtp_reply\":\"sent (250 2.0.0 OK 1433333948 fa5si855896wjc.199 - gsmtp)\"")
+#define MAILJET_OPEN \
+    MAILJET_EV("open", ",\"ip\":\"127.0.0.1\",\"geo\":\"US\",\"agent\":\"Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0\"")
+#define MAILJET_CLICK \
+    MAILJET_EV("click", ",\"url\":\"https://mailjet.com\",\"ip\":\"127.0.0.1\",\"geo\":\"FR\",\"agent\":\"Mozilla/5.0\"")
+#define MAILJET_BOUNCE \
+    MAILJET_EV("bounce", ",\"blocked\":false,\"hard_bounce\":true,\"error_related_to\":\"recipient\",\"error\":\"user unknown\"," \
+    "\"comment\":\"Host or domain name not found. Name service error for name=lbjsnrftlsiuvbsren.com type=A: Host not found\"")
+#define MAILJET_BOUNCE_2 \
+    MAILJET_EV("bounce", ",\"blocked\":false,\"hard_bounce\":false,\"error_related_to\":\"mailbox\",\"error\":\"mailbox full\"," \
+    "\"comment\":\"452 4.2.2 over quota\"")
+#define MAILJET_BLOCKED \
+    MAILJET_EV("blocked", ",\"error_related_to\":\"recipient\",\"error\":\"user unknown\"")
+#define MAILJET_SPAM \
+    MAILJET_EV("spam", ",\"source\":\"JMRPP\"")
+#define MAILJET_UNSUB \
+    MAILJET_EV("unsub", ",\"mj_list_id\":1,\"ip\":\"127.0.0.1\",\"geo\":\"FR\",\"agent\":\"Mozilla/5.0\"")
+#define MAILJET_UNSUB_2 \
+    MAILJET_EV("unsub", ",\"mj_list_id\":\"\"")
+
+/* resend: one sample per event type (test_resend.c, every_*_maps_field_by_field). */
+#define RESEND_EMAIL_SENT \
+    RESEND_EV("email.sent", "")
+#define RESEND_EMAIL_DELIVERED \
+    RESEND_EV("email.delivered", "")
+#define RESEND_EMAIL_DELIVERY_DELAYED \
+    RESEND_EV("email.delivery_delayed", "")
+#define RESEND_EMAIL_COMPLAINED \
+    RESEND_EV("email.complained", "")
+#define RESEND_EMAIL_BOUNCED \
+    RESEND_EV("email.bounced", ",\"bounce\":{\"message\":\"The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.\"," \
+    "\"subType\":\"Suppressed\",\"type\":\"Permanent\"}")
+#define RESEND_EMAIL_OPENED \
+    RESEND_EV("email.opened", ",\"open\":{\"ipAddress\":\"122.115.53.11\",\"timestamp\":\"2024-11-24T05:00:57.163Z\"," \
+    "\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)\"}")
+#define RESEND_EMAIL_CLICKED \
+    RESEND_EV("email.clicked", ",\"click\":{\"ipAddress\":\"122.115.53.11\",\"link\":\"https://resend.com\"," \
+    "\"timestamp\":\"2024-11-24T05:00:57.163Z\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)\"}")
+#define RESEND_EMAIL_FAILED \
+    RESEND_EV("email.failed", ",\"failed\":{\"reason\":\"reached_daily_quota\"}")
+#define RESEND_EMAIL_SUPPRESSED \
+    RESEND_EV("email.suppressed", ",\"suppressed\":{\"message\":\"This email address is on the suppression list.\",\"type\":\"OnAccountSuppressionList\"}")
+#define RESEND_EMAIL_SCHEDULED \
+    RESEND_EV("email.scheduled", "")
+#define RESEND_CONTACT_CREATED \
+    "{\"type\":\"contact.created\",\"created_at\":\"2024-11-22T23:41:12.126Z\",\"data\":{\"id\":\"e169aa45\"," \
+    "\"audience_id\":\"78261eea\",\"email\":\"steve.wozniak@gmail.com\"}}"
+#define RESEND_DOMAIN_UPDATED \
+    "{\"type\":\"domain.updated\",\"created_at\":\"2024-11-22T23:41:12.126Z\",\"data\":{\"id\":\"d91cd9bd\",\"name\":\"example.com\"}}"
+
+/* mailersend: one sample per event type (test_mailersend.c, every_*_maps_field_by_field). */
+#define MAILERSEND_ACTIVITY_SENT \
+    MAILERSEND_EV("activity.sent", "a1", "null")
+#define MAILERSEND_ACTIVITY_DELIVERED \
+    MAILERSEND_EV("activity.delivered", "a2", "null")
+#define MAILERSEND_ACTIVITY_SOFT_BOUNCED \
+    MAILERSEND_EV("activity.soft_bounced", "a3", "{\"object\":\"recipient_bounce\",\"reason\":\"452 4.2.2 Mailbox full\"}")
+#define MAILERSEND_ACTIVITY_HARD_BOUNCED \
+    MAILERSEND_EV("activity.hard_bounced", "a4", "{\"object\":\"recipient_bounce\",\"reason\":\"550 5.1.1 Host or domain name not found\"}")
+#define MAILERSEND_ACTIVITY_OPENED \
+    MAILERSEND_EV("activity.opened", "a5", "{\"object\":\"open\",\"id\":\"o1\",\"created_at\":\"2022-05-16T12:30:24.000000Z\"," \
+    "\"ip\":\"127.0.0.1\",\"user_agent\":\"Mozilla/5.0\"}")
+#define MAILERSEND_ACTIVITY_OPENED_UNIQUE \
+    MAILERSEND_EV("activity.opened_unique", "a6", "{\"object\":\"open\",\"ip\":\"127.0.0.1\"}")
+#define MAILERSEND_ACTIVITY_CLICKED \
+    MAILERSEND_EV("activity.clicked", "a7", "{\"object\":\"click\",\"id\":\"c1\",\"created_at\":\"2022-05-16T12:30:24.000000Z\"," \
+    "\"ip\":\"127.0.0.1\",\"url\":\"https://www.mailersend.com\"}")
+#define MAILERSEND_ACTIVITY_CLICKED_UNIQUE \
+    MAILERSEND_EV("activity.clicked_unique", "a8", "{\"object\":\"click\",\"url\":\"https://www.mailersend.com\"}")
+#define MAILERSEND_ACTIVITY_UNSUBSCRIBED \
+    MAILERSEND_EV("activity.unsubscribed", "a9", "{\"object\":\"recipient_unsubscribe\",\"reason\":\"NO_LONGER_WANT\"," \
+    "\"readable_reason\":\"I no longer want to receive these emails\"}")
+#define MAILERSEND_ACTIVITY_SPAM_COMPLAINT \
+    MAILERSEND_EV("activity.spam_complaint", "a10", "{\"object\":\"spam_complaint\"}")
+#define MAILERSEND_ACTIVITY_SURVEY_OPENED \
+    MAILERSEND_EV("activity.survey_opened", "a11", "null")
+#define MAILERSEND_ACTIVITY_SURVEY_SUBMITTED \
+    MAILERSEND_EV("activity.survey_submitted", "a12", "null")
+
+/* postal: one sample per event type (test_postal.c, every_*_maps_field_by_field). */
+#define POSTAL_MESSAGESENT \
+    POSTAL_EV("MessageSent", "u1", "{\"message\":" POSTAL_MSG ",\"status\":\"Sent\",\"details\":\"Message sent by SMTP to aspmx.l.google.com\"," \
+    "\"output\":\"250 2.0.0 OK 1477944899 ly2si31746747wjb.95 - gsmtp\\n\",\"sent_with_ssl\":true," \
+    "\"timestamp\":1477945177.12994,\"time\":0.15}")
+#define POSTAL_MESSAGEDELAYED \
+    POSTAL_EV("MessageDelayed", "u2", "{\"message\":" POSTAL_MSG ",\"status\":\"SoftFail\",\"details\":\"Temporary failure\"," \
+    "\"output\":\"451 4.7.1 Greylisted\",\"sent_with_ssl\":false,\"timestamp\":1477945177.12994,\"time\":0.15}")
+#define POSTAL_MESSAGEDELIVERYFAILED \
+    POSTAL_EV("MessageDeliveryFailed", "u3", "{\"message\":" POSTAL_MSG ",\"status\":\"HardFail\",\"details\":\"Permanent failure\"," \
+    "\"output\":\"550 5.1.1 No such user\",\"sent_with_ssl\":false,\"timestamp\":1477945177.12994,\"time\":0.15}")
+#define POSTAL_MESSAGEHELD \
+    POSTAL_EV("MessageHeld", "u4", "{\"message\":" POSTAL_MSG ",\"status\":\"Held\",\"details\":\"Credential is configured to hold all messages.\"," \
+    "\"output\":\"\",\"sent_with_ssl\":false,\"timestamp\":1477945177.12994,\"time\":null}")
+#define POSTAL_MESSAGEBOUNCED \
+    POSTAL_EV("MessageBounced", "u5", "{\"original_message\":" POSTAL_MSG ",\"bounce\":{\"id\":12347,\"token\":\"bounce\"," \
+    "\"direction\":\"incoming\",\"message_id\":\"5817a64332f44_4ec93ff59e79d154565eb@someserver.com\"," \
+    "\"to\":\"abcde@psrp.postal.example\",\"from\":\"postmaster@someserver.com\",\"subject\":\"Delivery Error\"," \
+    "\"timestamp\":1477945179.12994,\"spam_status\":\"NotSpam\",\"tag\":null}}")
+#define POSTAL_MESSAGELINKCLICKED \
+    POSTAL_EV("MessageLinkClicked", "u6", "{\"url\":\"https://atech.media\",\"token\":\"VJzsFA0S\",\"ip_address\":\"185.22.208.2\"," \
+    "\"user_agent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_1)\",\"message\":" POSTAL_MSG "}")
+#define POSTAL_MESSAGELOADED \
+    POSTAL_EV("MessageLoaded", "u7", "{\"ip_address\":\"185.22.208.2\",\"user_agent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_1)\"," \
+    "\"message\":" POSTAL_MSG "}")
+#define POSTAL_DOMAINDNSERROR \
+    POSTAL_EV("DomainDNSError", "u8", "{\"domain\":\"example.com\",\"uuid\":\"820b47a4\",\"dns_checked_at\":1477945711.5502562," \
+    "\"spf_status\":\"OK\",\"dkim_status\":\"Invalid\",\"server\":{\"uuid\":\"54529725\",\"name\":\"AwesomeApp Mail Server\"}}")
+#define POSTAL_SENDLIMITAPPROACHING \
+    POSTAL_EV("SendLimitApproaching", "u9", "{\"server\":{\"uuid\":\"54529725\"},\"volume\":450,\"limit\":500}")
+#define POSTAL_SENDLIMITEXCEEDED \
+    POSTAL_EV("SendLimitExceeded", "u10", "{\"server\":{\"uuid\":\"54529725\"},\"volume\":501,\"limit\":500}")
+
 #endif
