@@ -49,8 +49,7 @@ static void every_event_type_maps_field_by_field(void **state)
         wht_event(e, want[i].type, want[i].name, T_SP, key);
         wht_str(e->recipient, "recipient@example.com");
         if (i < 18) {
-            assert_true(e->has_mid);
-            assert_memory_equal(&e->mid, &mid, sizeof mid);
+            wht_mid(e, mid);
             wht_str(e->provider_message_id, "000443ee14578172be22");
         }
     }

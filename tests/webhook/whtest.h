@@ -27,6 +27,17 @@ mtrk_id wht_id(const char *text);
 /* Asserts the event is mapped to type (0: unmapped) with that provider type,
  * has no error, and its time and key are these. */
 void wht_event(const wh_event *ev, mtrk_event_type type, const char *provider_type, mtrk_time at, const char *key);
+/* The one event of a request: asserts the verdict v is WH_ACCEPTED and r
+ * holds exactly one event, and returns it. */
+wh_event *wht_one(wh_result *r, wh_verdict v);
+/* Asserts the event echoed the mid `mid`. */
+void wht_mid(const wh_event *ev, mtrk_id mid);
+/* Asserts the event echoed the mid `mid` and carries this provider message
+ * id and recipient (NULL: absent). */
+void wht_echo(const wh_event *ev, mtrk_id mid, const char *provider_message_id, const char *recipient);
+/* Asserts the event's key is a derived one ("sha256:" + hex), as for an
+ * event without the provider's own id. */
+void wht_derived_key(const wh_event *ev);
 /* Compares a string field (NULL for absent). */
 #define wht_str(got, want) wht_str_(got, want, #got, __FILE__, __LINE__)
 void wht_str_(const char *got, const char *want, const char *what, const char *file, int line);
