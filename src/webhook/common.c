@@ -381,12 +381,36 @@ int wh_set_str(char **dst, wh_event *ev, json_t *obj, const char *key)
     return 1;
 }
 
+static int hexval(int c);
+
+/* An id in its canonical text, 8-4-4-4-12 hex digits of either case: what
+ * mtrk_id_from_string accepts, read without its library call (one per
+ * event of a request). 0, or -1. */
+static int id_parse(mtrk_id *out, const char *s)
+{
+    size_t b = 0;
+    for (size_t i = 0; i < MTRK_ID_STRLEN; i++) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (s[i] != '-')
+                return -1;
+            continue;
+        }
+        int hi = hexval((unsigned char)s[i]);
+        int lo = hi < 0 ? -1 : hexval((unsigned char)s[i + 1]);
+        if (lo < 0)
+            return -1;
+        out->bytes[b++] = (unsigned char)(hi << 4 | lo);
+        i++;
+    }
+    return s[MTRK_ID_STRLEN] == '\0' ? 0 : -1;
+}
+
 void wh_set_mid(wh_event *ev, const char *text, const char *where)
 {
     if (text == NULL || ev->has_mid)
         return;
     mtrk_id id;
-    if (mtrk_id_from_string(&id, text) != MTRK_OK) {
+    if (id_parse(&id, text) != 0) {
         wh_event_fail(ev, "%s '%.40s' is not an mtrk message id", where, text);
         return;
     }

@@ -307,6 +307,32 @@ static void bounce_table_gives_reasons_of_the_taxonomy(void **state)
     assert_int_equal(wh_bounce_kind("sparkpost", "bounce", "60", 0, NULL), MTRK_BOUNCE_SOFT);
 }
 
+/* The mid an event echoes is read as mtrk_id_from_string reads ids: the
+ * same texts accepted, to the same id, and the same refused. */
+static void echoed_mids_are_read_as_the_public_call_reads_ids(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        MID1, "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B", "00000000-0000-0000-0000-000000000000",
+        "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5",   /* 35 */
+        "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b0", /* 37 */
+        "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5g", "0190a1b2c-3d4-7e5f-8a9b-0c1d2e3f4a5b",
+        "0190a1b2-c3d4-7e5f-8a9b 0c1d2e3f4a5b", "", "{0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5}",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        wh_event ev;
+        memset(&ev, 0, sizeof ev);
+        wh_set_mid(&ev, texts[i], "test");
+        mtrk_id want;
+        int ok = mtrk_id_from_string(&want, texts[i]) == MTRK_OK;
+        assert_int_equal(ev.has_mid, ok);
+        assert_int_equal(ev.error == NULL, ok);
+        if (ok)
+            assert_memory_equal(&ev.mid, &want, sizeof want);
+        free(ev.error);
+    }
+}
+
 static void adapter_table_is_complete(void **state)
 {
     (void)state;
@@ -378,6 +404,7 @@ int main(void)
         cmocka_unit_test(base64_with_and_without_padding),
         cmocka_unit_test(public_key_forms_all_verify),
         cmocka_unit_test(bounce_table_gives_reasons_of_the_taxonomy),
+        cmocka_unit_test(echoed_mids_are_read_as_the_public_call_reads_ids),
         cmocka_unit_test(adapter_table_is_complete),
         cmocka_unit_test(no_secrets_refuses_signing_providers),
     };
