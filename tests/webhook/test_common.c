@@ -333,6 +333,62 @@ static void echoed_mids_are_read_as_the_public_call_reads_ids(void **state)
     }
 }
 
+/* The fast reader builds jansson's tree, member order included, or gives
+ * up and leaves the text to jansson: never a tree jansson would not build. */
+static void fast_reader_builds_janssons_tree_or_gives_up(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int fast; /* 1: within the fast reader's subset */
+    } cases[] = {
+        { SENDGRID_ALL_EVENTS, 1 },
+        { SPARKPOST_BATCH, 1 },
+        { MANDRILL_EVENTS, 1 },
+        { POSTMARK_BOUNCE, 0 }, /* its ID has 19 digits: jansson reads it */
+        { POSTMARK_DELIVERY, 1 },
+        { MAILGUN_DELIVERED, 0 }, /* a fractional timestamp */
+        { "{}", 1 },
+        { " [ ] ", 1 },
+        { "{\"a\":[1,-2,0,-0,{\"b\":null,\"c\":true,\"d\":false}],\"e\":\"x y\"}", 1 },
+        { "{\"n\":123456789012345678}", 1 },
+        { "{\"n\":1234567890123456789}", 0 }, /* 19 digits */
+        { "{\"n\":1.5}", 0 },
+        { "{\"n\":1e3}", 0 },
+        { "{\"n\":01}", 0 },
+        { "{\"n\":-}", 0 },
+        { "{\"a\":1,\"a\":2}", 0 },         /* a duplicate: jansson refuses it */
+        { "{\"a\":\"\\u00e9\"}", 0 },       /* an escape */
+        { "{\"a\":\"\xc3\xa9\"}", 0 },      /* non-ASCII */
+        { "{\"a\":\"tab\there\"}", 0 },      /* a control character */
+        { "{\"a\":1,}", 0 },
+        { "{\"a\" \"b\"}", 0 },
+        { "{\"a\":tru}", 0 },
+        { "{\"a\":truex}", 0 },
+        { "{\"a\":1} x", 0 },
+        { "\"just a string\"", 0 },
+        { "{\"a\":[1,2}", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        json_t *f = wh_json_fast(t, strlen(t));
+        json_error_t err;
+        json_t *j = json_loadb(t, strlen(t), JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+        if (cases[i].fast != (f != NULL))
+            fail_msg("case %zu: the fast reader %s", i, f ? "read text outside its subset" : "gave up");
+        if (f != NULL) {
+            assert_non_null(j);
+            assert_true(json_equal(f, j));
+            char *a = json_dumps(f, JSON_COMPACT | JSON_ENCODE_ANY), *b = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+            assert_string_equal(a, b); /* the same member order: the same derived keys */
+            free(a);
+            free(b);
+        }
+        json_decref(f);
+        json_decref(j);
+    }
+}
+
 static void adapter_table_is_complete(void **state)
 {
     (void)state;
@@ -405,6 +461,7 @@ int main(void)
         cmocka_unit_test(public_key_forms_all_verify),
         cmocka_unit_test(bounce_table_gives_reasons_of_the_taxonomy),
         cmocka_unit_test(echoed_mids_are_read_as_the_public_call_reads_ids),
+        cmocka_unit_test(fast_reader_builds_janssons_tree_or_gives_up),
         cmocka_unit_test(adapter_table_is_complete),
         cmocka_unit_test(no_secrets_refuses_signing_providers),
     };
