@@ -455,6 +455,15 @@ static void unsigned_and_malformed_envelopes(void **state)
     assert_int_equal(wht_run(&r, "ses", rec, NULL, 0, NULL, NULL), WH_ACCEPTED); /* allowed unsigned */
     wht_event(&r.events[0], MTRK_EV_SENT, "Send", T_MAIL, NULL);
     wht_derived_key(&r.events[0]);
+    wht_str(r.events[0].raw, rec); /* the record as received */
+    /* The same record spaced otherwise: kept as received, the same derived
+     * key (it is taken over the record's compact JSON). */
+    const char *spaced = "{ \"eventType\" : \"Send\", \"send\" : {}, " MAIL(TAGS) " }\n";
+    wh_result r2;
+    assert_int_equal(wht_run(&r2, "ses", spaced, NULL, 0, NULL, NULL), WH_ACCEPTED);
+    wht_str(r2.events[0].raw, spaced);
+    wht_str(r2.events[0].key, r.events[0].key);
+    wh_result_free(&r2);
     wh_result_free(&r);
     /* The Message is not JSON. */
     body = envelope(f->key, "2", "Notification", "{\"eventType\":", "x", CERT_URL);
