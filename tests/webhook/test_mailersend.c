@@ -178,9 +178,8 @@ static void signature_refusals(void **state)
     char *tampered = wht_cat(body, " ");
     assert_int_equal(wht_run(&r, "mailersend", tampered, &s, 0, NULL, "Signature", sig, NULL), WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "mailersend", body, &s, 0, NULL, NULL), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "header Signature missing"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "mailersend", body, &s, 0, NULL, NULL),
+                WH_SIGNATURE_REFUSED, "header Signature missing");
     free(tampered);
     free(sig);
 }

@@ -140,13 +140,9 @@ static void rotated_key_tampered_body_and_expired_timestamp(void **state)
     wh_result r;
     assert_int_equal(run(&r, ed, KEY2, "1529006854", NOW), WH_ACCEPTED); /* the second active key */
     wh_result_free(&r);
-    assert_int_equal(run(&r, ed, "key-retired", "1529006854", NOW), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "does not match"));
-    wh_result_free(&r);
+    wht_refused(&r, run(&r, ed, "key-retired", "1529006854", NOW), WH_SIGNATURE_REFUSED, "does not match");
     /* 10 minutes old, tolerance 5. */
-    assert_int_equal(run(&r, ed, KEY1, "1529006254", NOW), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "tolerance"));
-    wh_result_free(&r);
+    wht_refused(&r, run(&r, ed, KEY1, "1529006254", NOW), WH_SIGNATURE_REFUSED, "tolerance");
     /* A signature taken from another request (other token). */
     char *b = body(ed, KEY1, "1529006854", "token-one");
     char *p = strstr(b, "token-one");
@@ -156,21 +152,17 @@ static void rotated_key_tampered_body_and_expired_timestamp(void **state)
     wh_result_free(&r);
     free(b);
     /* No signature object. */
-    assert_int_equal(wht_run(&r, "mailgun", "{\"event-data\":{}}", &s, NOW, NULL, NULL), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "no 'signature' object"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "mailgun", "{\"event-data\":{}}", &s, NOW, NULL, NULL),
+                WH_SIGNATURE_REFUSED, "no 'signature' object");
 }
 
 static void malformed_bodies_and_events(void **state)
 {
     (void)state;
     wh_result r;
-    assert_int_equal(wht_run(&r, "mailgun", "[1]", NULL, NOW, NULL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "not a JSON object"));
-    wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "mailgun", "{\"signature\":{}}", NULL, NOW, NULL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "no 'event-data' object"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "mailgun", "[1]", NULL, NOW, NULL, NULL), WH_MALFORMED, "not a JSON object");
+    wht_refused(&r, wht_run(&r, "mailgun", "{\"signature\":{}}", NULL, NOW, NULL, NULL),
+                WH_MALFORMED, "no 'event-data' object");
     assert_int_equal(run(&r, "{\"event\":\"opened\",\"id\":\"x\",\"timestamp\":\"soon\"}", KEY1, "1529006854", NOW),
                      WH_ACCEPTED);
     assert_non_null(strstr(r.events[0].error, "field 'timestamp' is not Unix seconds"));

@@ -124,9 +124,8 @@ static void signature_covers_url_and_sorted_fields(void **state)
                              "X-Mandrill-Signature", sig, NULL),
                      WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "mandrill", body, &s, 0, NULL, "X-Mandrill-Signature", sig, NULL), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "URL"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "mandrill", body, &s, 0, NULL, "X-Mandrill-Signature", sig, NULL),
+                WH_SIGNATURE_REFUSED, "URL");
     free(sig);
 }
 
@@ -134,15 +133,11 @@ static void malformed_forms(void **state)
 {
     (void)state;
     wh_result r;
-    assert_int_equal(wht_run(&r, "mandrill", "other=1", NULL, 0, URL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "no mandrill_events field"));
-    wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "mandrill", "mandrill_events=%7B%7D", NULL, 0, URL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "not a JSON array"));
-    wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "mandrill", "mandrill_events=%5B%7B%22event%22", NULL, 0, URL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "malformed JSON"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "mandrill", "other=1", NULL, 0, URL, NULL), WH_MALFORMED, "no mandrill_events field");
+    wht_refused(&r, wht_run(&r, "mandrill", "mandrill_events=%7B%7D", NULL, 0, URL, NULL),
+                WH_MALFORMED, "not a JSON array");
+    wht_refused(&r, wht_run(&r, "mandrill", "mandrill_events=%5B%7B%22event%22", NULL, 0, URL, NULL),
+                WH_MALFORMED, "malformed JSON");
 }
 
 int main(void)

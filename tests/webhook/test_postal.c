@@ -149,10 +149,8 @@ static void tampered_and_foreign_signatures(void **state)
     wh_result_free(&r);
     /* Signed by a key not configured. */
     wh_secrets only2 = { { NULL, f->pub2 }, 0, 0, NULL, NULL };
-    assert_int_equal(wht_run(&r, "postal", body, &only2, 0, NULL, "X-Postal-Signature-256", sig, NULL),
-                     WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "does not verify"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "postal", body, &only2, 0, NULL, "X-Postal-Signature-256", sig, NULL),
+                WH_SIGNATURE_REFUSED, "does not verify");
     free(sig);
     free(tampered);
 }

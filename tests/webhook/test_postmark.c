@@ -108,9 +108,7 @@ static void bad_records(void **state)
 {
     (void)state;
     wh_result r;
-    assert_int_equal(wht_run(&r, "postmark", "[]", NULL, 0, NULL, NULL), WH_MALFORMED);
-    assert_non_null(strstr(r.message, "not a JSON object"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "postmark", "[]", NULL, 0, NULL, NULL), WH_MALFORMED, "not a JSON object");
     assert_int_equal(wht_run(&r, "postmark", "{\"MessageID\":\"m\"}", NULL, 0, NULL, NULL), WH_ACCEPTED);
     assert_non_null(strstr(r.events[0].error, "'RecordType'"));
     wh_result_free(&r);

@@ -35,12 +35,10 @@ static void standard_webhooks_known_answer(void **state)
                              "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", NULL),
                      WH_ACCEPTED);
     wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "resend", "{\"test\": 2432232315}", &s, INT64_C(1614265330000), NULL, "svix-id",
+    wht_refused(&r, wht_run(&r, "resend", "{\"test\": 2432232315}", &s, INT64_C(1614265330000), NULL, "svix-id",
                              "msg_p5jXN8AQM9LWM0D4loKWxJek", "svix-timestamp", "1614265330", "svix-signature",
                              "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", NULL),
-                     WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "does not match"));
-    wh_result_free(&r);
+            WH_SIGNATURE_REFUSED, "does not match");
 }
 
 static char *sign(const char *secret, const char *id, const char *ts, const char *body)
@@ -150,9 +148,7 @@ static void expired_rotated_and_missing(void **state)
     wh_result r;
     const char *body = EV("email.sent", "");
     /* 10 minutes late. */
-    assert_int_equal(run(&r, body, "msg_x", SECRET, TS, NOW + 600000), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "tolerance"));
-    wh_result_free(&r);
+    wht_refused(&r, run(&r, body, "msg_x", SECRET, TS, NOW + 600000), WH_SIGNATURE_REFUSED, "tolerance");
     /* A secret no longer configured. */
     assert_int_equal(run(&r, body, "msg_x", "whsec_cmV0aXJlZCBzZWNyZXQgb2YgdGhlIHBhc3Q=", TS, NOW), WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
@@ -164,9 +160,8 @@ static void expired_rotated_and_missing(void **state)
                      WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
     free(sig);
-    assert_int_equal(wht_run(&r, "resend", body, &s, NOW, NULL, "svix-id", "msg_b", NULL), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "svix-timestamp missing"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "resend", body, &s, NOW, NULL, "svix-id", "msg_b", NULL),
+                WH_SIGNATURE_REFUSED, "svix-timestamp missing");
 }
 
 int main(void)

@@ -69,6 +69,14 @@ wh_event *wht_one(wh_result *r, wh_verdict v)
     return &r->events[0];
 }
 
+void wht_refused(wh_result *r, wh_verdict got, wh_verdict want, const char *part)
+{
+    assert_int_equal(got, want);
+    if (part != NULL && strstr(r->message, part) == NULL)
+        fail_msg("message \"%s\" does not say \"%s\"", r->message, part);
+    wh_result_free(r);
+}
+
 void wht_mid(const wh_event *ev, mtrk_id mid)
 {
     assert_true(ev->has_mid);

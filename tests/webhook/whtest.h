@@ -30,6 +30,9 @@ void wht_event(const wh_event *ev, mtrk_event_type type, const char *provider_ty
 /* The one event of a request: asserts the verdict v is WH_ACCEPTED and r
  * holds exactly one event, and returns it. */
 wh_event *wht_one(wh_result *r, wh_verdict v);
+/* A request refused as a whole: asserts the verdict `got` is `want` and r's
+ * message contains `part` (NULL: not checked), then frees r. */
+void wht_refused(wh_result *r, wh_verdict got, wh_verdict want, const char *part);
 /* Asserts the event echoed the mid `mid`. */
 void wht_mid(const wh_event *ev, mtrk_id mid);
 /* Asserts the event echoed the mid `mid` and carries this provider message
