@@ -367,11 +367,40 @@ static int cmd_deadletters_list(cli_ctx *c, cli_args *a)
             json_str(stdout, at);
             printf(",\"arrived_at\":");
             json_str(stdout, arr);
+            /* A bounce's facts as a replay records them; null for other types. */
+            if (d.type == MTRK_EV_BOUNCE) {
+                printf(",\"bounce\":{\"kind\":\"%s\",\"reason\":\"%s\",\"smtp_code\":%d,\"status\":",
+                       d.bounce_kind == MTRK_BOUNCE_HARD ? "hard" : "soft", mtrk_bounce_reason_name(d.bounce_reason),
+                       d.smtp_code);
+                json_str(stdout, d.bounce_status);
+                printf(",\"type\":");
+                json_str(stdout, d.bounce_type);
+                printf(",\"subtype\":");
+                json_str(stdout, d.bounce_subtype);
+                printf(",\"diagnostic\":");
+                json_str(stdout, d.diagnostic);
+                printf("}");
+            } else {
+                printf(",\"bounce\":null");
+            }
             /* The payload is the provider's JSON object, kept as received. */
             printf(",\"payload\":%s}", d.payload ? d.payload : "null");
         } else {
-            printf("%s %s %s %s %s: %s\n", arr, d.provider, d.key, d.provider_type ? d.provider_type : "-",
+            printf("%s %s %s %s %s: %s", arr, d.provider, d.key, d.provider_type ? d.provider_type : "-",
                    type_name(d.type), d.reason);
+            if (d.type == MTRK_EV_BOUNCE) {
+                printf(" (bounce %s, %s", d.bounce_kind == MTRK_BOUNCE_HARD ? "hard" : "soft",
+                       mtrk_bounce_reason_name(d.bounce_reason));
+                if (d.smtp_code)
+                    printf(", smtp %d", d.smtp_code);
+                if (d.bounce_status)
+                    printf(", status %s", d.bounce_status);
+                if (d.bounce_type)
+                    printf(", type %s%s%s", d.bounce_type, d.bounce_subtype ? "/" : "",
+                           d.bounce_subtype ? d.bounce_subtype : "");
+                printf(")");
+            }
+            printf("\n");
         }
         n++;
     }

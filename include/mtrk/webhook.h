@@ -237,8 +237,12 @@ MTRK_API int mtrk_webhook_settings_get(mtrk_webhook_settings *out, mtrk_tenant *
 /* ------------------------------------------------------------------ */
 /* Dead letters                                                        */
 /* ------------------------------------------------------------------ */
-#define MTRK_DEADLETTER_INFO_VERSION 1 /**< Current version of mtrk_deadletter_info (its version member) */
-/** A webhook event kept aside. Strings: the tenant handle's (borrowed). */
+#define MTRK_DEADLETTER_INFO_VERSION 2 /**< Current version of mtrk_deadletter_info (its version member) */
+/**
+ * A webhook event kept aside. Strings: the tenant handle's (borrowed). A
+ * caller of version 1 gets the members up to payload; nothing past them is
+ * written.
+ */
 typedef struct mtrk_deadletter_info {
     unsigned int version;            /**< MTRK_DEADLETTER_INFO_VERSION */
     mtrk_id id;                      /**< the dead letter's id */
@@ -252,11 +256,23 @@ typedef struct mtrk_deadletter_info {
     mtrk_time occurred_at;           /**< when it happened */
     mtrk_time arrived_at;            /**< when mtrk kept it */
     const char *payload;             /**< the provider's original event object (JSON), or NULL */
+    /* ---- version 2: a bounce's facts, as a replay records them (docs/bounces.md) ---- */
+    /** bounces: hard or soft as a replay records it (the kept reason's kind when a reason is kept,
+     *  else the provider's own word); MTRK_BOUNCE_NONE for other types */
+    mtrk_bounce_kind bounce_kind;
+    mtrk_bounce_reason bounce_reason; /**< bounces: the reason decided when the event was kept */
+    int smtp_code;                    /**< bounces: the SMTP reply code, 0 unknown */
+    const char *bounce_status;        /**< bounces: the RFC 3463 enhanced status code, or NULL */
+    const char *bounce_type;          /**< bounces: the provider's own bounce type, or NULL */
+    const char *bounce_subtype;       /**< bounces: the provider's own subtype or class, or NULL */
+    const char *diagnostic;           /**< bounces (and deferrals): the diagnostic text, or NULL */
 } mtrk_deadletter_info;
 /** Initializer of a mtrk_deadletter_info at its current version, with the defaults */
 #define MTRK_DEADLETTER_INFO_INIT \
-    { MTRK_DEADLETTER_INFO_VERSION, { { 0 } }, NULL, NULL, NULL, NULL, (mtrk_event_type)0, { { 0 } }, NULL, 0, 0, NULL }
-/** Fills *info with the defaults for `version`. MTRK_EINVAL for NULL, MTRK_EVERSION if unknown. */
+    { MTRK_DEADLETTER_INFO_VERSION, { { 0 } }, NULL, NULL, NULL, NULL, (mtrk_event_type)0, { { 0 } }, NULL, 0, 0, NULL, \
+      MTRK_BOUNCE_NONE, MTRK_BR_UNDETERMINED, 0, NULL, NULL, NULL, NULL }
+/** Fills *info with the defaults for `version` (1 to MTRK_DEADLETTER_INFO_VERSION; a version-1
+ *  struct is written only up to payload). MTRK_EINVAL for NULL, MTRK_EVERSION if unknown. */
 MTRK_API int mtrk_deadletter_info_init(mtrk_deadletter_info *info, unsigned int version);
 
 /** An iterator over dead letters. */

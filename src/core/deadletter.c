@@ -5,9 +5,13 @@
  */
 #include "webhook_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The size of a version-1 mtrk_deadletter_info: up to its payload. */
+#define DL_INFO_V1_SIZE (offsetof(mtrk_deadletter_info, payload) + sizeof(const char *))
 
 struct mtrk_deadletter_iter {
     pager pg;
@@ -21,7 +25,10 @@ MTRK_API int mtrk_deadletter_info_init(mtrk_deadletter_info *info, unsigned int 
     if (version == 0 || version > MTRK_DEADLETTER_INFO_VERSION)
         return gerr(MTRK_EVERSION, "dead letter info version %u unknown (1..%u)", version,
                     MTRK_DEADLETTER_INFO_VERSION);
-    *info = (mtrk_deadletter_info)MTRK_DEADLETTER_INFO_INIT;
+    /* A version-1 caller's struct ends after payload: nothing past it is written. */
+    mtrk_deadletter_info d = MTRK_DEADLETTER_INFO_INIT;
+    d.version = version;
+    memcpy(info, &d, version == 1 ? DL_INFO_V1_SIZE : sizeof d);
     return MTRK_OK;
 }
 
@@ -77,8 +84,30 @@ MTRK_API int mtrk_deadletter_iter_next(mtrk_deadletter_info *out, mtrk_deadlette
     out->payload = r->payload;
     /* The strings are the tenant handle's (common.h): kept through its next call. */
     const char **s[] = { &out->provider, &out->key, &out->reason, &out->provider_type, &out->provider_message_id,
-                         &out->payload };
-    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+                         &out->payload, NULL, NULL, NULL, NULL };
+    size_t ns = 6;
+    if (out->version >= 2) {
+        /* The bounce's facts as kept (webhook.c, dead_letter): the kept
+         * reason decides hard or soft as the replay will. */
+        bool bounce = r->type == MTRK_EV_BOUNCE;
+        mtrk_bounce_reason br = (mtrk_bounce_reason)r->bounce_reason;
+        bool kept = r->bounce_reason != 0 || r->smtp_code != 0 || r->bounce_status != NULL || r->bounce_type != NULL ||
+                    r->bounce_subtype != NULL; /* as as_event reads it */
+        out->bounce_kind = !bounce ? MTRK_BOUNCE_NONE
+                         : kept ? (mtrk_bounce_reason_kind(br) == MTRK_BOUNCE_HARD ? MTRK_BOUNCE_HARD : MTRK_BOUNCE_SOFT)
+                                : (mtrk_bounce_kind)r->bounce_kind;
+        out->bounce_reason = br;
+        out->smtp_code = (int)r->smtp_code;
+        out->bounce_status = r->bounce_status;
+        out->bounce_type = r->bounce_type;
+        out->bounce_subtype = r->bounce_subtype;
+        out->diagnostic = r->diagnostic;
+        s[ns++] = &out->bounce_status;
+        s[ns++] = &out->bounce_type;
+        s[ns++] = &out->bounce_subtype;
+        s[ns++] = &out->diagnostic;
+    }
+    for (size_t i = 0; i < ns; i++)
         if (*s[i] != NULL && (*s[i] = tenant_keep(t, *s[i])) == NULL)
             return terr(t, MTRK_ENOMEM, "out of memory");
     return MTRK_OK;

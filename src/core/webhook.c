@@ -317,13 +317,44 @@ MTRK_API int mtrk_webhook_settings_get(mtrk_webhook_settings *out, mtrk_tenant *
 
 /* ---- recording ------------------------------------------------------------- */
 
-/* The links of one campaign, kept while a batch's clicks name it. */
+/* The clicks of a request: their messages' campaigns read at once (one
+ * st_get_many, one round trip where the store has get_many), and each
+ * campaign's link catalogue read once. */
+typedef struct click_msg {
+    mtrk_id mid, campaign;
+    bool found;
+} click_msg;
+
 typedef struct link_cat {
     mtrk_id campaign;
-    bool loaded;
     row_links *v;
     size_t n, cap;
 } link_cat;
+
+typedef struct click_map {
+    click_msg *msgs; /* sorted by mid, unique */
+    size_t nmsgs;
+    link_cat *cats;  /* one per campaign met */
+    size_t ncats, capcats;
+} click_map;
+
+static int click_msg_cmp(const void *a, const void *b)
+{
+    return memcmp(&((const click_msg *)a)->mid, &((const click_msg *)b)->mid, sizeof(mtrk_id));
+}
+
+static int click_msg_cb(void *ud, void *row)
+{
+    click_map *c = ud;
+    const row_messages *m = row;
+    click_msg key = { .mid = m->id };
+    click_msg *hit = bsearch(&key, c->msgs, c->nmsgs, sizeof *c->msgs, click_msg_cmp);
+    if (hit != NULL) {
+        hit->campaign = m->campaign;
+        hit->found = true;
+    }
+    return 0;
+}
 
 static int link_cat_cb(void *ud, void *row)
 {
@@ -340,44 +371,89 @@ static int link_cat_cb(void *ud, void *row)
     return 0;
 }
 
-static void link_cat_clear(link_cat *c)
+static void click_map_clear(click_map *c)
 {
-    for (size_t i = 0; i < c->n; i++)
-        rows_clear(T_LINKS, &c->v[i]);
-    free(c->v);
+    for (size_t k = 0; k < c->ncats; k++) {
+        for (size_t i = 0; i < c->cats[k].n; i++)
+            rows_clear(T_LINKS, &c->cats[k].v[i]);
+        free(c->cats[k].v);
+    }
+    free(c->cats);
+    free(c->msgs);
     memset(c, 0, sizeof *c);
+}
+
+/* Reads the campaigns of the messages mids[0..n-1] (any order, repeats
+ * allowed) into c. */
+static int click_map_load(mtrk_tenant *t, click_map *c, const mtrk_id *mids, size_t n)
+{
+    if (n == 0)
+        return MTRK_OK;
+    c->msgs = calloc(n, sizeof *c->msgs);
+    mtrk_value *keys = malloc(2 * n * sizeof *keys);
+    int rc = MTRK_OK;
+    if (c->msgs == NULL || keys == NULL) {
+        rc = terr(t, MTRK_ENOMEM, "out of memory reading the clicked messages");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        c->msgs[i].mid = mids[i];
+    qsort(c->msgs, n, sizeof *c->msgs, click_msg_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u == 0 || !id_eq(c->msgs[u - 1].mid, c->msgs[i].mid))
+            c->msgs[u++] = c->msgs[i];
+    c->nmsgs = u;
+    for (size_t i = 0; i < u; i++) {
+        keys[2 * i] = v_id(&t->id);
+        keys[2 * i + 1] = v_id(&c->msgs[i].mid);
+    }
+    rc = st_get_many(t, T_MESSAGES, keys, u, click_msg_cb, c);
+out:
+    free(keys);
+    return rc;
+}
+
+/* The catalogue of a campaign, read on first use. */
+static int click_cat(mtrk_tenant *t, click_map *c, mtrk_id campaign, const link_cat **out)
+{
+    for (size_t k = 0; k < c->ncats; k++)
+        if (id_eq(c->cats[k].campaign, campaign)) {
+            *out = &c->cats[k];
+            return MTRK_OK;
+        }
+    if (c->ncats == c->capcats) {
+        link_cat *p = grow_array(c->cats, &c->capcats, sizeof *p, 4);
+        if (p == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory reading a link catalogue");
+        c->cats = p;
+    }
+    link_cat *cat = &c->cats[c->ncats++];
+    memset(cat, 0, sizeof *cat);
+    cat->campaign = campaign;
+    mtrk_value p[2] = { v_id(&t->id), v_id(&campaign) };
+    int rc = st_scan(t, T_LINKS, IDX_LINKS_CAMPAIGN, p, 2, NULL, 0, 0, link_cat_cb, cat);
+    if (rc == MTRK_ENOMEM)
+        rc = terr(t, rc, "out of memory reading a link catalogue");
+    *out = cat;
+    return rc;
 }
 
 /* The lid of a click: the message's campaign's link with the clicked URL;
  * when the URL is there more than once, the one at the position the
- * provider reports, else the first. MTRK_ENOTFOUND (message unknown) with
- * *why set, or 0 with *lid nil when no link matches. */
-static int click_lid(mtrk_tenant *t, link_cat *cat, const wh_event *ev, mtrk_id *lid, const char **why)
+ * provider reports, else the first. MTRK_ENOTFOUND when the message is
+ * unknown, or 0 with *lid nil when no link matches. */
+static int click_lid(mtrk_tenant *t, click_map *c, const wh_event *ev, mtrk_id *lid)
 {
     *lid = nil_id;
-    row_messages m = { 0 };
-    m.tenant = t->id;
-    m.id = ev->mid;
-    int rc = st_get(t, T_MESSAGES, &m);
-    if (rc == MTRK_ENOTFOUND) {
-        *why = "message not found";
+    click_msg key = { .mid = ev->mid };
+    const click_msg *m = bsearch(&key, c->msgs, c->nmsgs, sizeof *c->msgs, click_msg_cmp);
+    if (m == NULL || !m->found)
+        return MTRK_ENOTFOUND;
+    const link_cat *cat = NULL;
+    int rc = click_cat(t, c, m->campaign, &cat);
+    if (rc || ev->url == NULL)
         return rc;
-    }
-    if (rc)
-        return rc;
-    mtrk_id campaign = m.campaign;
-    rows_clear(T_MESSAGES, &m);
-    if (!cat->loaded || !id_eq(cat->campaign, campaign)) {
-        link_cat_clear(cat);
-        cat->campaign = campaign;
-        mtrk_value p[2] = { v_id(&t->id), v_id(&campaign) };
-        rc = st_scan(t, T_LINKS, IDX_LINKS_CAMPAIGN, p, 2, NULL, 0, 0, link_cat_cb, cat);
-        if (rc)
-            return rc;
-        cat->loaded = true;
-    }
-    if (ev->url == NULL)
-        return MTRK_OK;
     const row_links *first = NULL;
     for (size_t i = 0; i < cat->n; i++) {
         if (strcmp(cat->v[i].url, ev->url) != 0)
@@ -542,7 +618,7 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
     mtrk_event_outcome **outp = calloc(n ? n : 1, sizeof *outp);
     size_t *idx = calloc(n ? n : 1, sizeof *idx);
     char **reason = calloc(n ? n : 1, sizeof *reason);
-    link_cat cat = { 0 };
+    click_map clicks = { 0 };
     if (!in || !inp || !outp || !idx || !reason) {
         rc = terr(t, MTRK_ENOMEM, "out of memory recording a webhook request");
         goto done;
@@ -561,7 +637,10 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
         if (rc)
             goto done;
     }
-    size_t m = 0;
+    /* First the events' messages (the mid echoed, or the provider's
+     * message id recorded at send time); the clicks' messages and link
+     * catalogues are then read at once, not per click. */
+    size_t nclicks = 0;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         wh_event *ev = b->evs[i];
         mtrk_event_outcome_init(&b->outs[i], MTRK_EVENT_OUTCOME_VERSION);
@@ -596,9 +675,26 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
                 break;
             }
         }
+        if (ev->type == MTRK_EV_CLICK)
+            idx[nclicks++] = i;
+    }
+    if (rc == MTRK_OK && nclicks > 0) {
+        mtrk_id *cm = malloc(nclicks * sizeof *cm);
+        if (cm == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory reading the clicked messages");
+        for (size_t j = 0; rc == MTRK_OK && j < nclicks; j++)
+            cm[j] = b->evs[idx[j]]->mid;
+        if (rc == MTRK_OK)
+            rc = click_map_load(t, &clicks, cm, nclicks);
+        free(cm);
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
+        wh_event *ev = b->evs[i];
+        if (ev->error != NULL || reason[i] != NULL)
+            continue;
         if (ev->type == MTRK_EV_CLICK) {
-            const char *why = NULL;
-            rc = click_lid(t, &cat, ev, &b->lids[i], &why);
+            rc = click_lid(t, &clicks, ev, &b->lids[i]);
             if (rc == MTRK_ENOTFOUND) {
                 char ids[MTRK_ID_STRLEN + 1];
                 mtrk_id_to_string(ids, ev->mid);
@@ -670,7 +766,7 @@ int wh_record(mtrk_tenant *t, const char *provider, mtrk_time now, wh_batch *b)
         }
     }
 done:
-    link_cat_clear(&cat);
+    click_map_clear(&clicks);
     for (size_t i = 0; reason && i < n; i++)
         free(reason[i]);
     free(reason);

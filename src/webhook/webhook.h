@@ -143,6 +143,12 @@ const char *wh_header_get(const wh_request *req, const char *name);
 /* Parses the body (or any text) as JSON with the checks of wh_json_check:
  * NULL with res set to MALFORMED and a message on failure. */
 json_t *wh_json_load(const char *text, size_t len, wh_result *res, const char *what);
+/* The tree of text made only of objects, arrays, strings of printable ASCII
+ * without escapes, integers of at most 18 digits and literals, as jansson
+ * would build it (member order included); NULL for any other text (or out
+ * of memory), which the caller then parses with jansson. The top level is
+ * an object or an array. */
+json_t *wh_json_fast(const char *text, size_t len);
 wh_event *wh_event_add(wh_result *res, json_t *raw);
 /* An event whose raw text is `text` as the body has it (a copy). */
 wh_event *wh_event_add_text(wh_result *res, const char *text, size_t len);

@@ -561,8 +561,22 @@ class CliTest(unittest.TestCase):
         dls = self.t.json("deadletters", "list", "--json")
         self.assertEqual([(d["key"], d["provider_type"], d["payload"]["asm_group_id"]) for d in dls],
                          [("w3", "group_resubscribe", 4)])
+        self.assertIsNone(dls[0]["bounce"])
         self.assertEqual(self.t.json("deadletters", "count", "--provider", "sendgrid", "--json"), {"deadletters": 1})
         self.assertEqual(self.t.json("deadletters", "replay", "--json"), {"recorded": 0, "remaining": 1})
+        # A dead-lettered bounce shows the facts its replay records it with.
+        bounce = self.t.write("sgb.json", json.dumps([dict(
+            email="u9@example.com", timestamp=1767225600 - 60, event="bounce", sg_event_id="wb",
+            sg_message_id="XNOTSENT.filter1", type="bounce", bounce_classification="Invalid Address",
+            status="5.1.1", reason="550 5.1.1 user unknown")]))
+        self.assertEqual(self.t.json("webhook", "sendgrid", bounce, "--json")["dead_lettered"], 1)
+        dls = {d["key"]: d for d in self.t.json("deadletters", "list", "--json")}
+        self.assertEqual(dls["wb"]["bounce"], {"kind": "hard", "reason": "user_unknown", "smtp_code": 550,
+                                               "status": "5.1.1", "type": "bounce", "subtype": "Invalid Address",
+                                               "diagnostic": "550 5.1.1 user unknown"})
+        text = self.t.run("deadletters", "list", "--provider", "sendgrid").stdout
+        self.assertIn("(bounce hard, user_unknown, smtp 550, status 5.1.1, type bounce/Invalid Address)", text)
+        self.assertEqual(self.t.json("deadletters", "replay", "--json"), {"recorded": 0, "remaining": 2})
         # Bad input: a malformed header, an unknown provider, a truncated body.
         self.t.run("webhook", "sendgrid", body, "--header", "no colon", expect=1)
         self.assertIn("unknown provider", self.t.run("webhook", "nosuch", body, expect=2).stdout)

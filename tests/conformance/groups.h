@@ -21,6 +21,7 @@ extern const conf_group conf_group_tracking;
 extern const conf_group conf_group_property;
 extern const conf_group conf_group_reputation;
 extern const conf_group conf_group_webhooks;
+extern const conf_group conf_group_webhook_providers;
 extern const conf_group conf_group_apitokens;
 extern const conf_group conf_group_bounce_facts;
 
@@ -43,6 +44,7 @@ static const conf_group *const conf_groups[] = {
     &conf_group_property,
     &conf_group_reputation,
     &conf_group_webhooks,
+    &conf_group_webhook_providers,
     &conf_group_apitokens,
     &conf_group_bounce_facts,
 };

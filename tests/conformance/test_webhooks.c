@@ -661,6 +661,69 @@ static void a_replayed_signed_request_is_refused_within_the_tolerance(void **sta
     conf_scn_free(&s);
 }
 
+/* A dead-lettered bounce is listed with the facts a replay records it
+ * with; a version-1 caller's struct is written only up to its payload. */
+static void a_dead_lettered_bounce_lists_its_facts(void **state)
+{
+    conf_fixture *fx = *state;
+    allow_unsigned(fx->t, "sendgrid");
+    const char *body =
+        "[{\"email\":\"dlf@example.com\",\"timestamp\":" SG_TS ",\"event\":\"bounce\",\"sg_event_id\":\"dlf-b\","
+        "\"sg_message_id\":\"XDLFACTS.filter0001\",\"type\":\"bounce\",\"bounce_classification\":\"Invalid Address\","
+        "\"status\":\"5.1.1\",\"reason\":\"550 5.1.1 The email account that you tried to reach does not exist\"},"
+        "{\"email\":\"dlf@example.com\",\"timestamp\":" SG_TS ",\"event\":\"delivered\",\"sg_event_id\":\"dlf-d\","
+        "\"sg_message_id\":\"XDLFACTS.filter0001\",\"response\":\"250 ok\"}]";
+    mtrk_webhook_result *r = ingest(fx->t, "sendgrid", body, NULL, 0, 0);
+    assert_int_equal(r->dead_lettered, 2);
+    mtrk_webhook_result_free(r);
+    mtrk_deadletter_iter *it = NULL;
+    CONF_OK(mtrk_deadletter_iter_new(&it, fx->t, "sendgrid"));
+    mtrk_deadletter_info d;
+    CONF_OK(mtrk_deadletter_info_init(&d, MTRK_DEADLETTER_INFO_VERSION));
+    int seen = 0;
+    while (mtrk_deadletter_iter_next(&d, it) == MTRK_OK) {
+        if (strcmp(d.key, "dlf-b") == 0) {
+            seen |= 1;
+            assert_int_equal(d.type, MTRK_EV_BOUNCE);
+            assert_int_equal(d.bounce_kind, MTRK_BOUNCE_HARD);
+            assert_int_equal(d.bounce_reason, MTRK_BR_USER_UNKNOWN);
+            assert_int_equal(d.smtp_code, 550);
+            assert_string_equal(d.bounce_status, "5.1.1");
+            assert_string_equal(d.bounce_type, "bounce");
+            assert_string_equal(d.bounce_subtype, "Invalid Address");
+            assert_string_equal(d.diagnostic, "550 5.1.1 The email account that you tried to reach does not exist");
+        } else if (strcmp(d.key, "dlf-d") == 0) {
+            seen |= 2;
+            assert_int_equal(d.type, MTRK_EV_DELIVERED);
+            assert_int_equal(d.bounce_kind, MTRK_BOUNCE_NONE);
+            assert_int_equal(d.bounce_reason, MTRK_BR_UNDETERMINED);
+            assert_int_equal(d.smtp_code, 0);
+            assert_null(d.bounce_status);
+            assert_null(d.bounce_type);
+            assert_null(d.bounce_subtype);
+        }
+    }
+    mtrk_deadletter_iter_free(it);
+    assert_int_equal(seen, 3);
+
+    /* Version 1: nothing past payload is written, by the init or the listing. */
+    mtrk_deadletter_info v1;
+    memset(&v1, 0x5a, sizeof v1);
+    CONF_OK(mtrk_deadletter_info_init(&v1, 1));
+    assert_int_equal(v1.version, 1);
+    assert_null(v1.payload);
+    assert_int_equal(v1.smtp_code, 0x5a5a5a5a);
+    CONF_OK(mtrk_deadletter_iter_new(&it, fx->t, "sendgrid"));
+    int n = 0;
+    while (mtrk_deadletter_iter_next(&v1, it) == MTRK_OK)
+        n++;
+    mtrk_deadletter_iter_free(it);
+    assert_true(n >= 2);
+    assert_int_equal(v1.smtp_code, 0x5a5a5a5a);
+    assert_int_equal((int)v1.bounce_reason, 0x5a5a5a5a);
+    CONF_EXPECT(MTRK_EVERSION, mtrk_deadletter_info_init(&v1, MTRK_DEADLETTER_INFO_VERSION + 1));
+}
+
 static const struct CMUnitTest tests[] = {
     CONF_TEST(sendgrid_events_are_recorded_and_retries_are_duplicates),
     CONF_TEST(one_bad_event_does_not_reject_the_others),
@@ -675,5 +738,6 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(payloads_are_kept_when_the_tenant_asks_until_their_retention),
     CONF_TEST(erasing_a_contact_erases_its_provider_message_ids),
     CONF_TEST(a_replayed_signed_request_is_refused_within_the_tolerance),
+    CONF_TEST(a_dead_lettered_bounce_lists_its_facts),
 };
 CONF_GROUP(conf_group_webhooks, "webhooks", tests);

@@ -93,5 +93,7 @@ int main(void)
     OFF(mtrk_webhook_request, cert_userdata);
     OFF(mtrk_webhook_result, refused);
     OFF(mtrk_deadletter_info, payload);
+    OFF(mtrk_deadletter_info, bounce_subtype);
+    OFF(mtrk_deadletter_info, diagnostic);
     return 0;
 }

@@ -35,12 +35,10 @@ static void standard_webhooks_known_answer(void **state)
                              "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", NULL),
                      WH_ACCEPTED);
     wh_result_free(&r);
-    assert_int_equal(wht_run(&r, "resend", "{\"test\": 2432232315}", &s, INT64_C(1614265330000), NULL, "svix-id",
+    wht_refused(&r, wht_run(&r, "resend", "{\"test\": 2432232315}", &s, INT64_C(1614265330000), NULL, "svix-id",
                              "msg_p5jXN8AQM9LWM0D4loKWxJek", "svix-timestamp", "1614265330", "svix-signature",
                              "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", NULL),
-                     WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "does not match"));
-    wh_result_free(&r);
+            WH_SIGNATURE_REFUSED, "does not match");
 }
 
 static char *sign(const char *secret, const char *id, const char *ts, const char *body)
@@ -68,12 +66,9 @@ static wh_verdict run(wh_result *r, const char *body, const char *id, const char
     return v;
 }
 
-#define DATA(extra)                                                                                          \
-    "\"data\":{\"broadcast_id\":\"8b146471-e88e-4322-86af-016cd36fd216\",\"created_at\":\"2024-11-22T23:41:11.894719+00:00\"," \
-    "\"email_id\":\"56761188-7520-42d8-8898-ff6fc54ce618\",\"from\":\"Acme <onboarding@resend.dev>\","        \
-    "\"to\":[\"delivered@resend.dev\"],\"subject\":\"Sending this example\","                                   \
-    "\"tags\":{\"category\":\"confirm_email\",\"mtrk_mid\":\"" MID1 "\"}" extra "}"
-#define EV(type, extra) "{\"type\":\"" type "\",\"created_at\":\"2024-11-22T23:41:12.126Z\"," DATA(extra) "}"
+/* The payloads, shared with the conformance suite (samples.h). */
+#define DATA RESEND_DATA
+#define EV RESEND_EV
 
 static void every_event_type_maps_field_by_field(void **state)
 {
@@ -83,43 +78,28 @@ static void every_event_type_maps_field_by_field(void **state)
         mtrk_event_type type;
         const char *name;
     } cases[] = {
-        { EV("email.sent", ""), MTRK_EV_SENT, "email.sent" },
-        { EV("email.delivered", ""), MTRK_EV_DELIVERED, "email.delivered" },
-        { EV("email.delivery_delayed", ""), MTRK_EV_DEFERRED, "email.delivery_delayed" },
-        { EV("email.complained", ""), MTRK_EV_COMPLAINT, "email.complained" },
-        { EV("email.bounced", ",\"bounce\":{\"message\":\"The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.\","
-             "\"subType\":\"Suppressed\",\"type\":\"Permanent\"}"),
-          MTRK_EV_BOUNCE, "email.bounced" },
-        { EV("email.opened", ",\"open\":{\"ipAddress\":\"122.115.53.11\",\"timestamp\":\"2024-11-24T05:00:57.163Z\","
-             "\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)\"}"),
-          MTRK_EV_OPEN, "email.opened" },
-        { EV("email.clicked", ",\"click\":{\"ipAddress\":\"122.115.53.11\",\"link\":\"https://resend.com\","
-             "\"timestamp\":\"2024-11-24T05:00:57.163Z\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)\"}"),
-          MTRK_EV_CLICK, "email.clicked" },
-        { EV("email.failed", ",\"failed\":{\"reason\":\"reached_daily_quota\"}"), MTRK_EV_BOUNCE, "email.failed" },
-        { EV("email.suppressed", ",\"suppressed\":{\"message\":\"This email address is on the suppression list.\",\"type\":\"OnAccountSuppressionList\"}"),
-          MTRK_EV_BOUNCE, "email.suppressed" },
-        { EV("email.scheduled", ""), 0, "email.scheduled" },
-        { "{\"type\":\"contact.created\",\"created_at\":\"2024-11-22T23:41:12.126Z\",\"data\":{\"id\":\"e169aa45\","
-          "\"audience_id\":\"78261eea\",\"email\":\"steve.wozniak@gmail.com\"}}",
-          0, "contact.created" },
-        { "{\"type\":\"domain.updated\",\"created_at\":\"2024-11-22T23:41:12.126Z\",\"data\":{\"id\":\"d91cd9bd\",\"name\":\"example.com\"}}",
-          0, "domain.updated" },
+        { RESEND_EMAIL_SENT, MTRK_EV_SENT, "email.sent" },
+        { RESEND_EMAIL_DELIVERED, MTRK_EV_DELIVERED, "email.delivered" },
+        { RESEND_EMAIL_DELIVERY_DELAYED, MTRK_EV_DEFERRED, "email.delivery_delayed" },
+        { RESEND_EMAIL_COMPLAINED, MTRK_EV_COMPLAINT, "email.complained" },
+        { RESEND_EMAIL_BOUNCED, MTRK_EV_BOUNCE, "email.bounced" },
+        { RESEND_EMAIL_OPENED, MTRK_EV_OPEN, "email.opened" },
+        { RESEND_EMAIL_CLICKED, MTRK_EV_CLICK, "email.clicked" },
+        { RESEND_EMAIL_FAILED, MTRK_EV_BOUNCE, "email.failed" },
+        { RESEND_EMAIL_SUPPRESSED, MTRK_EV_BOUNCE, "email.suppressed" },
+        { RESEND_EMAIL_SCHEDULED, 0, "email.scheduled" },
+        { RESEND_CONTACT_CREATED, 0, "contact.created" },
+        { RESEND_DOMAIN_UPDATED, 0, "domain.updated" },
     };
     mtrk_id mid = wht_id(MID1);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         wh_result r;
         char id[40];
         snprintf(id, sizeof id, "msg_%zu", i);
-        assert_int_equal(run(&r, cases[i].body, id, i % 2 ? SECRET : SECRET2, TS, NOW), WH_ACCEPTED);
-        assert_int_equal(r.n, 1);
-        wh_event *e = &r.events[0];
+        wh_event *e = wht_one(&r, run(&r, cases[i].body, id, i % 2 ? SECRET : SECRET2, TS, NOW));
         wht_event(e, cases[i].type, cases[i].name, INT64_C(1732318872126), id);
         if (i < 10) {
-            assert_true(e->has_mid);
-            assert_memory_equal(&e->mid, &mid, sizeof mid);
-            wht_str(e->provider_message_id, "56761188-7520-42d8-8898-ff6fc54ce618");
-            wht_str(e->recipient, "delivered@resend.dev");
+            wht_echo(e, mid, "56761188-7520-42d8-8898-ff6fc54ce618", "delivered@resend.dev");
         }
         switch (i) {
         case 4:
@@ -157,8 +137,7 @@ static void tags_as_an_array_also_carry_the_mid(void **state)
                        "\"to\":[\"Recipient <a@b.c>\",\"x@y.z\"],\"tags\":[{\"name\":\"a\",\"value\":\"b\"},{\"name\":\"mtrk_mid\",\"value\":\"" MID2 "\"}]}}";
     assert_int_equal(run(&r, body, "msg_t", SECRET, TS, NOW), WH_ACCEPTED);
     mtrk_id mid2 = wht_id(MID2);
-    assert_true(r.events[0].has_mid);
-    assert_memory_equal(&r.events[0].mid, &mid2, sizeof mid2);
+    wht_mid(&r.events[0], mid2);
     wht_str(r.events[0].recipient, "a@b.c"); /* the first recipient, without its display name */
     wh_result_free(&r);
 }
@@ -169,9 +148,7 @@ static void expired_rotated_and_missing(void **state)
     wh_result r;
     const char *body = EV("email.sent", "");
     /* 10 minutes late. */
-    assert_int_equal(run(&r, body, "msg_x", SECRET, TS, NOW + 600000), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "tolerance"));
-    wh_result_free(&r);
+    wht_refused(&r, run(&r, body, "msg_x", SECRET, TS, NOW + 600000), WH_SIGNATURE_REFUSED, "tolerance");
     /* A secret no longer configured. */
     assert_int_equal(run(&r, body, "msg_x", "whsec_cmV0aXJlZCBzZWNyZXQgb2YgdGhlIHBhc3Q=", TS, NOW), WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
@@ -183,9 +160,8 @@ static void expired_rotated_and_missing(void **state)
                      WH_SIGNATURE_REFUSED);
     wh_result_free(&r);
     free(sig);
-    assert_int_equal(wht_run(&r, "resend", body, &s, NOW, NULL, "svix-id", "msg_b", NULL), WH_SIGNATURE_REFUSED);
-    assert_non_null(strstr(r.message, "svix-timestamp missing"));
-    wh_result_free(&r);
+    wht_refused(&r, wht_run(&r, "resend", body, &s, NOW, NULL, "svix-id", "msg_b", NULL),
+                WH_SIGNATURE_REFUSED, "svix-timestamp missing");
 }
 
 int main(void)

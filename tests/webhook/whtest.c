@@ -61,6 +61,41 @@ void wht_event(const wh_event *ev, mtrk_event_type type, const char *provider_ty
     assert_non_null(ev->raw);
 }
 
+wh_event *wht_one(wh_result *r, wh_verdict v)
+{
+    if (v != WH_ACCEPTED)
+        fail_msg("request not accepted (verdict %d): %s", (int)v, r->message);
+    assert_int_equal(r->n, 1);
+    return &r->events[0];
+}
+
+void wht_refused(wh_result *r, wh_verdict got, wh_verdict want, const char *part)
+{
+    assert_int_equal(got, want);
+    if (part != NULL && strstr(r->message, part) == NULL)
+        fail_msg("message \"%s\" does not say \"%s\"", r->message, part);
+    wh_result_free(r);
+}
+
+void wht_mid(const wh_event *ev, mtrk_id mid)
+{
+    assert_true(ev->has_mid);
+    assert_memory_equal(&ev->mid, &mid, sizeof mid);
+}
+
+void wht_echo(const wh_event *ev, mtrk_id mid, const char *provider_message_id, const char *recipient)
+{
+    wht_mid(ev, mid);
+    wht_str(ev->provider_message_id, provider_message_id);
+    wht_str(ev->recipient, recipient);
+}
+
+void wht_derived_key(const wh_event *ev)
+{
+    assert_non_null(ev->key);
+    assert_true(strncmp(ev->key, "sha256:", 7) == 0);
+}
+
 EVP_PKEY *wht_ec_key(void)
 {
     EVP_PKEY *k = EVP_EC_gen("P-256");

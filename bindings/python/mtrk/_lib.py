@@ -384,11 +384,15 @@ class mtrk_webhook_settings(Structure):
 
 
 class mtrk_deadletter_info(Structure):
-    VERSION = 1
+    VERSION = 2
     _fields_ = [("version", c_uint), ("id", mtrk_id), ("provider", c_char_p), ("key", c_char_p),
                 ("reason", c_char_p), ("provider_type", c_char_p), ("type", c_enum), ("mid", mtrk_id),
                 ("provider_message_id", c_char_p), ("occurred_at", mtrk_time), ("arrived_at", mtrk_time),
-                ("payload", c_char_p)]
+                ("payload", c_char_p),
+                # version 2
+                ("bounce_kind", c_enum), ("bounce_reason", c_enum), ("smtp_code", c_int),
+                ("bounce_status", c_char_p), ("bounce_type", c_char_p), ("bounce_subtype", c_char_p),
+                ("diagnostic", c_char_p)]
 
 
 STRUCTS = {cls.__name__: cls for cls in (

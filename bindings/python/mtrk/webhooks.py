@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, T
 from . import _convert as cv
 from . import _lib
 from .errors import ENOTFOUND
-from .types import EventOutcome, EventType
+from .bounces import BounceReason
+from .types import BounceKind, EventOutcome, EventType
 
 Headers = Union[Mapping[str, str], Sequence[Tuple[str, str]], None]
 
@@ -69,6 +70,15 @@ class DeadLetter:
     occurred_at: Optional[_dt.datetime]
     arrived_at: _dt.datetime
     payload: Optional[str]
+    #: bounces: hard or soft as a replay records it; BounceKind.NONE for other types
+    bounce_kind: BounceKind = BounceKind.NONE
+    #: bounces: the reason decided when the event was kept; None for other types
+    bounce_reason: Optional[BounceReason] = None
+    smtp_code: int = 0                  #: bounces: the SMTP reply code, 0 unknown
+    bounce_status: Optional[str] = None  #: bounces: the RFC 3463 enhanced status code
+    bounce_type: Optional[str] = None    #: bounces: the provider's own bounce type
+    bounce_subtype: Optional[str] = None  #: bounces: the provider's own subtype or class
+    diagnostic: Optional[str] = None     #: the diagnostic text the provider gave
 
 
 def _headers_in(headers: Headers) -> List[Tuple[bytes, bytes]]:
@@ -230,7 +240,13 @@ class WebhooksMixin:
                               type=_type_out(x.type), mid=cv.opt_id_out(x.mid),
                               provider_message_id=cv.opt_str_out(x.provider_message_id),
                               occurred_at=cv.opt_time_out(x.occurred_at), arrived_at=cv.time_out(x.arrived_at),
-                              payload=cv.opt_str_out(x.payload))
+                              payload=cv.opt_str_out(x.payload), bounce_kind=BounceKind(x.bounce_kind),
+                              bounce_reason=(BounceReason(x.bounce_reason) if x.type == int(EventType.BOUNCE)
+                                             else None),
+                              smtp_code=x.smtp_code, bounce_status=cv.opt_str_out(x.bounce_status),
+                              bounce_type=cv.opt_str_out(x.bounce_type),
+                              bounce_subtype=cv.opt_str_out(x.bounce_subtype),
+                              diagnostic=cv.opt_str_out(x.diagnostic))
         return self._structs(L.mtrk_deadletter_iter_new, [_opt_provider(provider)],  # type: ignore[attr-defined]
                              L.mtrk_deadletter_iter_next, L.mtrk_deadletter_iter_free, out, conv)
 

@@ -68,6 +68,25 @@ class WebhookTest(TenantCase):
         with self.assertRaises(mtrk.InvalidArgument):
             self.t.count_deadletters("nosuch")
 
+    def test_a_dead_lettered_bounce_shows_its_facts(self) -> None:
+        self.t.set_webhook_settings("sendgrid", allow_unsigned=True)
+        body = json.dumps([
+            sg_event("bounce", "b1", mtrk.new_id(), type="blocked", bounce_classification="Reputation",
+                     status="5.7.1", reason="554 5.7.1 message refused"),
+            sg_event("delivered", "d1", mtrk.new_id())])
+        self.assertEqual(self.t.ingest_webhook("sendgrid", body).dead_lettered, 2)
+        dls = {d.key: d for d in self.t.deadletters("sendgrid")}
+        b = dls["b1"]
+        self.assertEqual(b.type, mtrk.EventType.BOUNCE)
+        self.assertEqual(b.bounce_reason, mtrk.BounceReason.BLOCKED)
+        self.assertEqual(b.bounce_kind, mtrk.BounceKind.SOFT)
+        self.assertEqual((b.smtp_code, b.bounce_status, b.bounce_type, b.bounce_subtype),
+                         (554, "5.7.1", "blocked", "Reputation"))
+        self.assertEqual(b.diagnostic, "554 5.7.1 message refused")
+        d = dls["d1"]
+        self.assertEqual((d.bounce_kind, d.bounce_reason, d.smtp_code, d.bounce_status),
+                         (mtrk.BounceKind.NONE, None, 0, None))
+
     def test_mailgun_keys_rotate(self) -> None:
         self.t.add_webhook_key("mailgun", "k-old")
         self.t.add_webhook_key("mailgun", "k-new")
