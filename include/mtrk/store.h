@@ -160,7 +160,8 @@ typedef struct mtrk_change {
 
 #define MTRK_STORE_MESSAGE_VERSION 1 /**< Current version of mtrk_store_message */
 /**
- * A message as the event path reads and writes it: a record of the domain,
+ * A message as the event path reads and writes it, and as generation
+ * inserts it (messages_insert, contract version 6): a record of the domain,
  * not a row of a table — how a store keeps it (keys, columns, joins) is the
  * store's business. Every field is data the core decided; the store keeps
  * and returns it unchanged. A time or count of 0 means none; a nil id
@@ -365,11 +366,13 @@ typedef struct mtrk_store_counter_delta {
  * (optional as a group: a store sets all four or none; with none, the core
  * does their work through the rows). Version 5 appends counters_add, the
  * typed operation of the metrics path (optional: NULL means the core reads
- * each rollup row, adds and writes it back through the rows). The core
+ * each rollup row, adds and writes it back through the rows). Version 6
+ * appends messages_insert, the typed operation of generation (optional:
+ * NULL means the core inserts the messages as rows through apply). The core
  * accepts stores of any of these versions and calls an optional member
  * only when the store's version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 5
+#define MTRK_STORE_VERSION 6
 
 /** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
@@ -522,10 +525,32 @@ struct mtrk_store {
      */
     int (*counters_add)(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
                         size_t n);
+
+    /* ---- version 6: generation, typed ---- */
+
+    /**
+     * Optional (NULL: the core inserts the messages as rows of the messages
+     * table through apply). Inserts n new messages of `tenant`, each record
+     * (its version tells its size) written as given: every field is the
+     * core's decision (ids, state, queue_state, created_at; the facts and
+     * the mark are usually zero, nil or NULL, but are written when set).
+     * The rows written are those that get, scan, messages_load and
+     * mtrk_store_table() show for the messages table. No rule is applied:
+     * the core decided which contacts get a message. MTRK_EEXISTS when a
+     * message id, or a (campaign, contact) pair, is already stored or
+     * repeats in the call (nothing of the call then remains once the core
+     * rolls back); MTRK_EINVAL for a NULL or unversioned record; MTRK_ESTORE
+     * outside a write transaction. A store that keeps the references
+     * (foreign keys) may check that the tenant, campaign and contact exist
+     * and fail with MTRK_ENOTFOUND or MTRK_ESTORE. The core calls it with
+     * the messages of one generation page, in contact order with
+     * increasing ids. May defer the work as apply may.
+     */
+    int (*messages_insert)(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n);
 };
 /** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
 #define MTRK_STORE_INIT \
-    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

@@ -304,8 +304,10 @@ struct gen_page {
     /* probe scratch */
     mtrk_value keys[GEN_PAGE];
     size_t slot[GEN_PAGE];
-    /* the page's new messages, handed to the store in one apply */
-    row_messages msgs[GEN_PAGE];
+    /* the page's new messages, handed to the store in one call */
+    mtrk_store_message msgs[GEN_PAGE];
+    const mtrk_store_message *ptrs[GEN_PAGE];
+    row_messages rows[GEN_PAGE]; /* the same as rows, for a store without messages_insert */
 };
 
 struct gen_ctx {
@@ -571,19 +573,56 @@ static int pg_member(void *ud, const row_contacts *c, size_t i, bool *out)
     return MTRK_OK;
 }
 
-/* Inserts the page's nmsg new messages with one apply: a backend may write
- * consecutive inserts into one table together (the SQLite store does). */
+/* Does the store insert messages itself (contract version 6)? */
+static bool gen_typed(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 6 && s->messages_insert != NULL;
+}
+
+/* A new message as a row (strings: none). */
+static void msg_row(mtrk_id tenant, const mtrk_store_message *r, row_messages *m)
+{
+    memset(m, 0, sizeof *m);
+    m->tenant = tenant;
+    m->id = r->id;
+    m->campaign = r->campaign;
+    m->contact = r->contact;
+    m->state = r->state;
+    m->created_at = r->created_at;
+    m->queue_state = r->queue_state;
+}
+
+/* Inserts the page's nmsg new messages with one call: messages_insert, or
+ * one apply of their rows (a backend may write consecutive inserts into one
+ * table together; the SQLite store does). */
 static int page_insert(struct gen_ctx *g, size_t nmsg)
 {
     mtrk_tenant *t = g->t;
     struct gen_page *pg = g->pg;
     if (nmsg == 0)
         return MTRK_OK;
-    int rc = st_insert_many(t, T_MESSAGES, pg->msgs, nmsg);
-    if (rc)
-        return rc;
+    int rc = MTRK_OK;
+    for (size_t j = 0; j < nmsg; j++)
+        msg_row(t->id, &pg->msgs[j], &pg->rows[j]);
+    if (gen_typed(t)) {
+        mtrk_store *s = t->db->store;
+        st_cache_drop(t); /* rows it kept may be the ones written */
+        t->writes++;
+        rc = s->messages_insert(s, t->id, pg->ptrs, nmsg);
+        if (rc) {
+            const char *m = s->errmsg ? s->errmsg(s) : NULL;
+            if (rc == MTRK_ENOMEM)
+                rc = terr(t, rc, "out of memory");
+            else
+                rc = terr(t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "store messages_insert: %s",
+                          m && *m ? m : mtrk_strerror(rc));
+        }
+    } else {
+        rc = st_insert_many(t, T_MESSAGES, pg->rows, nmsg);
+    }
     for (size_t j = 0; j < nmsg && rc == MTRK_OK; j++)
-        rc = core_stats_message(t, NULL, &pg->msgs[j]);
+        rc = core_stats_message(t, NULL, &pg->rows[j]);
     if (rc == MTRK_OK)
         g->rep.created += nmsg;
     return rc;
@@ -619,14 +658,17 @@ static int page_generate(struct gen_ctx *g)
             g->rep.excluded_total++;
             continue;
         }
-        row_messages *m = &pg->msgs[nmsg++];
+        /* Every field decided here; the rest stays 0, nil or NULL. */
+        mtrk_store_message *m = &pg->msgs[nmsg];
         memset(m, 0, sizeof *m);
-        m->tenant = t->id;
+        m->version = MTRK_STORE_MESSAGE_VERSION;
         m->id = core_id_new(t->db);
         m->campaign = g->cam->id;
         m->contact = c.id;
         m->state = MTRK_MSG_QUEUED;
+        m->queue_state = core_queue_state(MTRK_MSG_QUEUED);
         m->created_at = g->now;
+        pg->ptrs[nmsg++] = m;
     }
     return page_insert(g, nmsg);
 }
