@@ -163,6 +163,7 @@ typedef struct sqlstore {
     char err[ERRMSG_MAX];
     ctr_maps ctr;     /* counters_add: the rollup tables */
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
+    sqlite3_stmt *gen_ins[2]; /* messages_insert: one row, GEN_BATCH rows */
 } sqlstore;
 
 __attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
@@ -1916,6 +1917,84 @@ static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
     return rc;
 }
 
+/* messages_insert (contract version 6): new messages straight into
+ * message_rows, GEN_BATCH to a statement, the tenant's integer key bound
+ * once as ?1 of every row (no lookup of it per row, no generic row check:
+ * a row made from a record has the columns' types). */
+#define GEN_BATCH 64
+
+/* INSERT INTO message_rows (tenant_k, the record's columns) VALUES of `rows` rows. */
+static int build_message_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
+{
+    const tstate *mt = &s->ts[s->ty.msg_table];
+    unsigned nc = mt->def->ncols;
+    strbuf b = { 0 };
+    sql_insert_head(&b, mt);
+    unsigned p = 2;
+    for (unsigned r = 0; r < rows; r++) {
+        sb_printf(&b, "%s(", r ? ", " : "");
+        for (unsigned c = 0; c < nc; c++) {
+            if (mt->ck[c] == CK_TENANT)
+                sb_printf(&b, "%s?1", c ? ", " : "");
+            else
+                sb_printf(&b, "%s?%u", c ? ", " : "", p++);
+        }
+        sb_printf(&b, ")");
+    }
+    return prepare(s, &b, out, 1);
+}
+
+static int sq_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "messages_insert", 1);
+    if (rc)
+        return rc;
+    if (n && messages == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: messages_insert: messages is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "sqlite store: messages_insert: message %zu is NULL or unversioned", i);
+    if (n == 0)
+        return 0;
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    if (tk == 0)
+        return fail(s, MTRK_ENOTFOUND, "sqlite store: messages_insert: no such tenant");
+    typed_state *ty = &s->ty;
+    const tstate *mt = &s->ts[ty->msg_table];
+    unsigned nc = mt->def->ncols;
+    if (s->gen_ins[0] == NULL && (rc = build_message_insert(s, 1, &s->gen_ins[0])))
+        return rc;
+    if (s->gen_ins[1] == NULL && (rc = build_message_insert(s, GEN_BATCH, &s->gen_ins[1])))
+        return rc;
+    for (size_t i = 0; i < n && rc == 0;) {
+        unsigned run = n - i >= GEN_BATCH ? GEN_BATCH : 1;
+        sqlite3_stmt *st = s->gen_ins[run == 1 ? 0 : 1];
+        if (sqlite3_bind_int64(st, 1, tk) != SQLITE_OK)
+            rc = sql_fail(s, "binding a value");
+        int p = 2;
+        for (unsigned r = 0; r < run && rc == 0; r++) {
+            mtrk_value row[MAX_COLS];
+            memset(row, 0, nc * sizeof row[0]);
+            rec_message_to_row(&ty->rec, &tenant, messages[i + r], 0, row, NULL);
+            for (unsigned c = 0; c < nc && rc == 0; c++)
+                if (mt->ck[c] != CK_TENANT)
+                    rc = bind_value(s, st, p++, &row[c]);
+        }
+        if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
+            rc = sql_fail(s, "messages_insert");
+            if (rc == MTRK_EEXISTS)
+                fail(s, rc, "sqlite store: messages_insert: a message with this id, or of this campaign and contact,"
+                            " exists (%s)", sqlite3_errmsg(s->db));
+        }
+        sqlite3_reset(st);
+        i += run;
+    }
+    return rc;
+}
+
 static int typed_init(sqlstore *s)
 {
     char why[200];
@@ -2029,6 +2108,8 @@ static void sq_free(mtrk_store *store)
     free(s->ty.ptrs);
     for (int k = 0; k < 4; k++)
         sqlite3_finalize(s->ctr_up[k].st);
+    sqlite3_finalize(s->gen_ins[0]);
+    sqlite3_finalize(s->gen_ins[1]);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -2287,6 +2368,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.events_append = sq_events_append;
     s->base.messages_update = sq_messages_update;
     s->base.counters_add = sq_counters_add;
+    s->base.messages_insert = sq_messages_insert;
     s->ntables = mtrk_store_table_count();
     int crc = ctr_maps_init(&s->ctr, s->err, sizeof s->err);
     if (crc) {
