@@ -163,7 +163,7 @@ typedef struct sqlstore {
     char err[ERRMSG_MAX];
     ctr_maps ctr;     /* counters_add: the rollup tables */
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
-    sqlite3_stmt *gen_ins[2]; /* messages_insert: one row, GEN_BATCH rows */
+    sqlite3_stmt *gen_ins[3]; /* messages_insert: by GEN_* */
 } sqlstore;
 
 __attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
@@ -1919,29 +1919,86 @@ static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
 
 /* messages_insert (contract version 6): new messages straight into
  * message_rows, GEN_BATCH to a statement, the tenant's integer key bound
- * once as ?1 of every row (no lookup of it per row, no generic row check:
- * a row made from a record has the columns' types). */
+ * once as ?1 of every row (no lookup of it per row), each value bound from
+ * its record field (no generic row, no row check: a record's fields have
+ * their columns' types). A new message has no facts, provider id or mark
+ * yet: a run of GEN_BATCH such messages binds only the fields of its id,
+ * campaign, contact, creation and state, the others being the statement's
+ * constants (0, or NULL in a nullable column, which is how an empty field
+ * is stored); any other record is written whole, one row a statement. */
 #define GEN_BATCH 64
+enum { GEN_FULL, GEN_FRESH, GEN_FRESH_BATCH, GEN_STMTS };
+#define GEN_LATER (MTRK_STORE_MSG_FACTS | MTRK_STORE_MSG_PROVIDER_ID | MTRK_STORE_MSG_MARK)
 
-/* INSERT INTO message_rows (tenant_k, the record's columns) VALUES of `rows` rows. */
-static int build_message_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
+/* Is field f of the message record at base empty (0, nil or NULL)? */
+static int field_empty(const rec_field *f, const char *base)
 {
-    const tstate *mt = &s->ts[s->ty.msg_table];
-    unsigned nc = mt->def->ncols;
+    static const mtrk_id nil;
+    const void *p = base + f->off;
+    return f->kind == REC_K_ID ? memcmp(p, &nil, sizeof nil) == 0
+           : f->kind == REC_K_INT ? *(const int64_t *)p == 0
+                                  : *(const char *const *)p == NULL;
+}
+
+/* A record whose fields of the groups GEN_LATER are all empty. */
+static int message_fresh(const rec_maps *m, const mtrk_store_message *rec)
+{
+    const rec_field *f = rec_message_fields();
+    for (unsigned i = 0; i < m->msg.nfields; i++)
+        if ((f[i].group & GEN_LATER) && !field_empty(&f[i], (const char *)rec))
+            return 0;
+    return 1;
+}
+
+/* INSERT INTO message_rows (tenant_k, the record's columns) VALUES of
+ * `rows` rows; `fresh`: the fields of GEN_LATER as constants. */
+static int build_message_insert(sqlstore *s, unsigned rows, int fresh, sqlite3_stmt **out)
+{
+    const rec_map *rm = &s->ty.rec.msg;
+    const rec_field *f = rec_message_fields();
     strbuf b = { 0 };
-    sql_insert_head(&b, mt);
+    sb_printf(&b, "INSERT INTO \"message_rows\" (\"tenant_k\"");
+    for (unsigned i = 0; i < rm->nfields; i++)
+        sb_printf(&b, ", \"%s\"", rm->def->cols[rm->col[i]].name);
+    sb_printf(&b, ") VALUES ");
     unsigned p = 2;
     for (unsigned r = 0; r < rows; r++) {
-        sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < nc; c++) {
-            if (mt->ck[c] == CK_TENANT)
-                sb_printf(&b, "%s?1", c ? ", " : "");
+        sb_printf(&b, "%s(?1", r ? ", " : "");
+        for (unsigned i = 0; i < rm->nfields; i++) {
+            if (fresh && (f[i].group & GEN_LATER))
+                sb_printf(&b, ", %s", rm->nullable[i] ? "NULL" : "0");
             else
-                sb_printf(&b, "%s?%u", c ? ", " : "", p++);
+                sb_printf(&b, ", ?%u", p++);
         }
         sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
+}
+
+/* Binds the fields of rec the statement has parameters for, from ?*p on. */
+static int bind_message(sqlstore *s, sqlite3_stmt *st, const mtrk_store_message *rec, int fresh, int *p)
+{
+    const rec_map *rm = &s->ty.rec.msg;
+    const rec_field *f = rec_message_fields();
+    for (unsigned i = 0; i < rm->nfields; i++) {
+        if (fresh && (f[i].group & GEN_LATER))
+            continue;
+        const char *at = (const char *)rec + f[i].off;
+        int sr, k = (*p)++;
+        if (rm->nullable[i] && field_empty(&f[i], (const char *)rec))
+            sr = sqlite3_bind_null(st, k);
+        else if (f[i].kind == REC_K_ID)
+            sr = sqlite3_bind_blob(st, k, at, (int)sizeof(mtrk_id), SQLITE_STATIC);
+        else if (f[i].kind == REC_K_INT)
+            sr = sqlite3_bind_int64(st, k, *(const int64_t *)at);
+        else if (*(const char *const *)at == NULL)
+            sr = sqlite3_bind_null(st, k); /* not nullable: the insert fails, naming the column */
+        else
+            sr = sqlite3_bind_text(st, k, *(const char *const *)at, -1, SQLITE_STATIC);
+        if (sr != SQLITE_OK)
+            return sql_fail(s, "binding a value");
+    }
+    return 0;
 }
 
 static int sq_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
@@ -1962,27 +2019,28 @@ static int sq_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
         return rc;
     if (tk == 0)
         return fail(s, MTRK_ENOTFOUND, "sqlite store: messages_insert: no such tenant");
-    typed_state *ty = &s->ty;
-    const tstate *mt = &s->ts[ty->msg_table];
-    unsigned nc = mt->def->ncols;
-    if (s->gen_ins[0] == NULL && (rc = build_message_insert(s, 1, &s->gen_ins[0])))
-        return rc;
-    if (s->gen_ins[1] == NULL && (rc = build_message_insert(s, GEN_BATCH, &s->gen_ins[1])))
-        return rc;
+    const rec_maps *rm = &s->ty.rec;
     for (size_t i = 0; i < n && rc == 0;) {
-        unsigned run = n - i >= GEN_BATCH ? GEN_BATCH : 1;
-        sqlite3_stmt *st = s->gen_ins[run == 1 ? 0 : 1];
+        int which = message_fresh(rm, messages[i]) ? GEN_FRESH : GEN_FULL;
+        size_t run = 1;
+        if (which == GEN_FRESH && n - i >= GEN_BATCH) {
+            while (run < GEN_BATCH && message_fresh(rm, messages[i + run]))
+                run++;
+            if (run == GEN_BATCH)
+                which = GEN_FRESH_BATCH;
+            else
+                run = 1;
+        }
+        if (s->gen_ins[which] == NULL &&
+            (rc = build_message_insert(s, which == GEN_FRESH_BATCH ? GEN_BATCH : 1, which != GEN_FULL,
+                                       &s->gen_ins[which])))
+            return rc;
+        sqlite3_stmt *st = s->gen_ins[which];
         if (sqlite3_bind_int64(st, 1, tk) != SQLITE_OK)
             rc = sql_fail(s, "binding a value");
         int p = 2;
-        for (unsigned r = 0; r < run && rc == 0; r++) {
-            mtrk_value row[MAX_COLS];
-            memset(row, 0, nc * sizeof row[0]);
-            rec_message_to_row(&ty->rec, &tenant, messages[i + r], 0, row, NULL);
-            for (unsigned c = 0; c < nc && rc == 0; c++)
-                if (mt->ck[c] != CK_TENANT)
-                    rc = bind_value(s, st, p++, &row[c]);
-        }
+        for (size_t r = 0; r < run && rc == 0; r++)
+            rc = bind_message(s, st, messages[i + r], which != GEN_FULL, &p);
         if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
             rc = sql_fail(s, "messages_insert");
             if (rc == MTRK_EEXISTS)
@@ -2108,8 +2166,8 @@ static void sq_free(mtrk_store *store)
     free(s->ty.ptrs);
     for (int k = 0; k < 4; k++)
         sqlite3_finalize(s->ctr_up[k].st);
-    sqlite3_finalize(s->gen_ins[0]);
-    sqlite3_finalize(s->gen_ins[1]);
+    for (int k = 0; k < 3; k++)
+        sqlite3_finalize(s->gen_ins[k]);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
