@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "../common/counters_check.h"
+#include "../common/messages_insert_check.h"
 
 #define T0 1767225600000LL /* 2026-01-01T00:00:00Z */
 #define DAY 86400000LL
@@ -953,6 +954,11 @@ static int test_store(void)
             CHECK(cf == 0, "counters_add: %d checks failed (above)", cf);
             mtrk_store_free(st2);
         }
+    }
+    {
+        /* messages_insert: the checks shared with the other stores. */
+        int mf = messages_insert_check(st, "msgins");
+        CHECK(mf == 0, "messages_insert: %d checks failed (above)", mf);
     }
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
