@@ -190,7 +190,7 @@ class mtrk_store(Structure):
         "scan_many",    # version 3
         "messages_load", "provider_ids_find", "events_append", "messages_update",  # version 4
         "counters_add",  # version 5
-        "messages_insert")]  # version 6
+        "messages_insert", "members_read")]  # version 6
 
 
 # ---- tracking.h ----
