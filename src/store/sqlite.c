@@ -164,6 +164,7 @@ typedef struct sqlstore {
     ctr_maps ctr;     /* counters_add: the rollup tables */
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
     sqlite3_stmt *gen_ins[3]; /* messages_insert: by GEN_* */
+    sqlite3_stmt *gen_rd[3];  /* members_read: an audience's contacts, a contact's facts, its unsubscribes */
 } sqlstore;
 
 __attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
@@ -2053,6 +2054,161 @@ static int sq_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
     return rc;
 }
 
+/* members_read (contract version 6): each audience's first `limit`
+ * contacts after `after` (a range of its primary key), merged here; then
+ * per member one statement for its contact row, whether the campaign has
+ * a message for it (messages_by_campaign_contact, on the tenant's integer
+ * key) and whether it has unsubscribe rules, which a second statement
+ * reads only when it has (the primary key of unsubscribes). */
+static const char *const gen_rd_sql[3] = {
+    "SELECT \"contact\" FROM \"audience_contacts\" WHERE \"tenant\" = ?1 AND \"audience\" = ?2 AND \"contact\" > ?3"
+    " ORDER BY \"contact\" LIMIT ?4",
+    "SELECT c.\"id\" IS NOT NULL, c.\"status\", c.\"address_key\", EXISTS (SELECT 1 FROM \"message_rows\" AS m"
+    " WHERE m.\"tenant_k\" = ?1 AND m.\"campaign\" = ?2 AND m.\"contact\" = ?4), EXISTS (SELECT 1 FROM"
+    " \"unsubscribes\" AS u WHERE u.\"tenant\" = ?3 AND u.\"contact\" = ?4) FROM (SELECT 1) LEFT JOIN"
+    " \"contacts\" AS c ON c.\"tenant\" = ?3 AND c.\"id\" = ?4",
+    "SELECT \"scope\", \"scope_id\" FROM \"unsubscribes\" WHERE \"tenant\" = ?1 AND \"contact\" = ?2",
+};
+
+static int bind_id(sqlstore *s, sqlite3_stmt *st, int i, const mtrk_id *id)
+{
+    int sr = id ? sqlite3_bind_blob(st, i, id->bytes, (int)sizeof id->bytes, SQLITE_STATIC)
+                : sqlite3_bind_zeroblob(st, i, 0); /* below every id */
+    return sr == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
+}
+
+/* One member's facts into *m (strings valid until the statements reset);
+ * its unsubscribe rules in *scopes, *scope_ids (room for *cap). */
+static int member_facts(sqlstore *s, int64_t tk, const mtrk_id *tenant, const mtrk_id *campaign,
+                        mtrk_store_member *m, int64_t **scopes, mtrk_id **scope_ids, size_t *cap)
+{
+    sqlite3_stmt *f = s->gen_rd[1], *u = s->gen_rd[2];
+    int rc = 0, sr;
+    if (sqlite3_bind_int64(f, 1, tk) != SQLITE_OK)
+        return sql_fail(s, "binding a value");
+    if ((rc = bind_id(s, f, 2, campaign)) || (rc = bind_id(s, f, 3, tenant)) || (rc = bind_id(s, f, 4, &m->contact)))
+        return rc;
+    if ((sr = sqlite3_step(f)) != SQLITE_ROW)
+        return sql_fail(s, "members_read (contacts)");
+    m->found = sqlite3_column_int(f, 0) != 0;
+    m->status = sqlite3_column_int64(f, 1);
+    m->address_key = (const char *)sqlite3_column_text(f, 2);
+    m->has_message = sqlite3_column_int(f, 3) != 0;
+    if (!sqlite3_column_int(f, 4))
+        return 0;
+    if ((rc = bind_id(s, u, 1, tenant)) || (rc = bind_id(s, u, 2, &m->contact)))
+        return rc;
+    while ((sr = sqlite3_step(u)) == SQLITE_ROW) {
+        if (m->nunsubs == *cap) {
+            size_t c = *cap ? 2 * *cap : 8;
+            int64_t *a = realloc(*scopes, c * sizeof *a);
+            if (a)
+                *scopes = a;
+            mtrk_id *b = a ? realloc(*scope_ids, c * sizeof *b) : NULL;
+            if (b == NULL)
+                return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading unsubscribes");
+            *scope_ids = b;
+            *cap = c;
+        }
+        (*scopes)[m->nunsubs] = sqlite3_column_int64(u, 0);
+        memset(&(*scope_ids)[m->nunsubs], 0, sizeof(mtrk_id));
+        if (sqlite3_column_type(u, 1) == SQLITE_BLOB && sqlite3_column_bytes(u, 1) == (int)sizeof(mtrk_id))
+            memcpy(&(*scope_ids)[m->nunsubs], sqlite3_column_blob(u, 1), sizeof(mtrk_id));
+        m->nunsubs++;
+    }
+    if (sr != SQLITE_DONE)
+        return sql_fail(s, "members_read (unsubscribes)");
+    m->unsub_scopes = *scopes;
+    m->unsub_scope_ids = *scope_ids;
+    return 0;
+}
+
+static int sq_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
+                           const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "members_read", 0);
+    if (rc)
+        return rc;
+    if (audiences == NULL || naud == 0 || fn == NULL || limit == 0)
+        return fail(s, MTRK_EINVAL, "sqlite store: members_read: %s",
+                    fn == NULL ? "fn is NULL" : limit == 0 ? "limit is 0" : "no audiences");
+    if (naud > 4096 || limit > 65536)
+        return fail(s, MTRK_EINVAL, "sqlite store: members_read: %zu audiences, limit %zu: too many", naud, limit);
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    for (int k = 0; k < 3; k++) {
+        if (s->gen_rd[k] == NULL) {
+            strbuf b = { 0 };
+            sb_printf(&b, "%s", gen_rd_sql[k]);
+            if ((rc = prepare(s, &b, &s->gen_rd[k], 1)))
+                return rc;
+        }
+    }
+    /* Each audience's next contacts, back to back: audience i's at
+     * ids[i * limit], n[i] of them; pos[i] its merge position. */
+    mtrk_id *ids = malloc(naud * limit * sizeof *ids);
+    size_t *n = calloc(naud, sizeof *n), *pos = calloc(naud, sizeof *pos);
+    unsigned char *in = calloc(naud, 1);
+    int64_t *scopes = NULL;
+    mtrk_id *scope_ids = NULL;
+    size_t cap_unsubs = 0;
+    if (ids == NULL || n == NULL || pos == NULL || in == NULL)
+        rc = fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading members");
+    sqlite3_stmt *a = s->gen_rd[0];
+    for (size_t i = 0; i < naud && rc == 0; i++) {
+        if ((rc = bind_id(s, a, 1, &tenant)) || (rc = bind_id(s, a, 2, &audiences[i])) ||
+            (rc = bind_id(s, a, 3, after)))
+            break;
+        if (sqlite3_bind_int64(a, 4, (sqlite3_int64)limit) != SQLITE_OK) {
+            rc = sql_fail(s, "binding a value");
+            break;
+        }
+        int sr;
+        while ((sr = sqlite3_step(a)) == SQLITE_ROW)
+            if (sqlite3_column_bytes(a, 0) == (int)sizeof(mtrk_id))
+                memcpy(&ids[i * limit + n[i]++], sqlite3_column_blob(a, 0), sizeof(mtrk_id));
+        if (sr != SQLITE_DONE)
+            rc = sql_fail(s, "members_read (audience_contacts)");
+        sqlite3_reset(a);
+    }
+    for (size_t done = 0; rc == 0 && done < limit; done++) {
+        const mtrk_id *min = NULL;
+        for (size_t i = 0; i < naud; i++)
+            if (pos[i] < n[i] && (min == NULL || memcmp(ids[i * limit + pos[i]].bytes, min->bytes, 16) < 0))
+                min = &ids[i * limit + pos[i]];
+        if (min == NULL)
+            break;
+        mtrk_store_member m;
+        memset(&m, 0, sizeof m);
+        m.version = MTRK_STORE_MEMBER_VERSION;
+        m.contact = *min;
+        for (size_t i = 0; i < naud; i++) {
+            in[i] = pos[i] < n[i] && memcmp(ids[i * limit + pos[i]].bytes, m.contact.bytes, 16) == 0;
+            pos[i] += in[i];
+        }
+        m.in_audience = in;
+        rc = member_facts(s, tk, &tenant, &campaign, &m, &scopes, &scope_ids, &cap_unsubs);
+        if (rc == 0) {
+            s->depth++;
+            int r = fn(userdata, &m);
+            s->depth--;
+            if (r < 0)
+                rc = r;
+        }
+        sqlite3_reset(s->gen_rd[1]);
+        sqlite3_reset(s->gen_rd[2]);
+    }
+    free(ids);
+    free(n);
+    free(pos);
+    free(in);
+    free(scopes);
+    free(scope_ids);
+    return rc;
+}
+
 static int typed_init(sqlstore *s)
 {
     char why[200];
@@ -2166,8 +2322,10 @@ static void sq_free(mtrk_store *store)
     free(s->ty.ptrs);
     for (int k = 0; k < 4; k++)
         sqlite3_finalize(s->ctr_up[k].st);
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 3; k++) {
         sqlite3_finalize(s->gen_ins[k]);
+        sqlite3_finalize(s->gen_rd[k]);
+    }
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -2427,6 +2585,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.messages_update = sq_messages_update;
     s->base.counters_add = sq_counters_add;
     s->base.messages_insert = sq_messages_insert;
+    s->base.members_read = sq_members_read;
     s->ntables = mtrk_store_table_count();
     int crc = ctr_maps_init(&s->ctr, s->err, sizeof s->err);
     if (crc) {
