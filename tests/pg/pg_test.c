@@ -40,7 +40,7 @@
 #include <unistd.h>
 
 #include "../common/counters_check.h"
-#include "../common/messages_insert_check.h"
+#include "../common/generation_check.h"
 
 #define T0 1767225600000LL /* 2026-01-01T00:00:00Z */
 #define DAY 86400000LL
@@ -956,9 +956,12 @@ static int test_store(void)
         }
     }
     {
-        /* messages_insert: the checks shared with the other stores. */
+        /* Generation's operations: the checks shared with the other stores. */
         int mf = messages_insert_check(st, "msgins");
         CHECK(mf == 0, "messages_insert: %d checks failed (above)", mf);
+        CHECK(st->members_read != NULL, "the pg store has members_read");
+        mf = members_read_check(st, "members");
+        CHECK(mf == 0, "members_read: %d checks failed (above)", mf);
     }
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */

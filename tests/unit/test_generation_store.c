@@ -1,15 +1,16 @@
 /*
- * messages_insert (store contract version 6):
+ * Generation's typed operations (store contract version 6):
  *  - on the memory and SQLite stores, the store-level checks of
- *    tests/common/messages_insert_check.h (the PostgreSQL store runs them in
- *    tests/pg);
+ *    tests/common/generation_check.h (the PostgreSQL store runs them in
+ *    tests/pg): messages_insert on both, members_read on SQLite (the memory
+ *    store leaves it to the core);
  *  - in the core: generation hands its new messages to messages_insert,
  *    one call per page of members, and writes no message row through
  *    apply; a store without it (the pointer NULL, or a contract version
  *    before 6) gets the same messages as rows through apply, with the same
  *    report and figures; a rerun adds nothing either way.
  */
-#include "../common/messages_insert_check.h"
+#include "../common/generation_check.h"
 
 #include <mtrk/mtrk.h>
 
@@ -26,6 +27,7 @@ static void test_memory(void **state)
     mtrk_store *st = NULL;
     assert_int_equal(mtrk_store_memory_new(&st), MTRK_OK);
     assert_int_equal(messages_insert_check(st, "mem"), 0);
+    assert_null(st->members_read);
     mtrk_store_free(st);
 }
 
@@ -41,6 +43,8 @@ static void test_sqlite(void **state)
     mtrk_store *st = NULL;
     assert_int_equal(mtrk_store_sqlite_new(&st, path, &o), MTRK_OK);
     int failed = messages_insert_check(st, "lite");
+    assert_non_null(st->members_read);
+    failed += members_read_check(st, "lite2");
     mtrk_store_free(st);
     char wal[80];
     unlink(path);

@@ -1,7 +1,7 @@
 /*
- * The store-level checks of messages_insert (store contract version 6),
- * shared by the unit tests (memory and SQLite stores) and tests/pg
- * (PostgreSQL):
+ * The store-level checks of generation's typed operations (store contract
+ * version 6), shared by the unit tests (memory and SQLite stores) and
+ * tests/pg (PostgreSQL). messages_insert_check:
  *  - every field of a record is written as given, new messages and ones
  *    with facts, a provider id and a mark alike: messages_load returns the
  *    same record, and get of the messages table the same row (queue_state
@@ -15,13 +15,24 @@
  *    nothing of the failed call remains after the rollback;
  *  - a rollback leaves nothing; n == 0 is a no-op; a NULL or unversioned
  *    record is MTRK_EINVAL; a read transaction is MTRK_ESTORE.
+ * members_read_check (a store without members_read passes it unchecked):
+ *  - the contacts listed by the audiences given (not those of another
+ *    audience) are visited once each, in contact id order, with the
+ *    audiences that list them, whether the campaign given has a message
+ *    for them (not another campaign's), their status and address key, and
+ *    their unsubscribe rules as stored (none, one, two);
+ *  - pages of `limit` after the last contact of the page before visit the
+ *    same members, and a page after the last visits none;
+ *  - the transaction's own writes are seen (a message inserted in it);
+ *  - fn's negative code aborts the call with it; no audience, limit 0 or
+ *    a NULL fn is MTRK_EINVAL.
  * Uses only the public contract (mtrk/store.h) and the public API (to
  * create the tenant, campaigns and contacts the messages refer to). Every
- * check reports what failed on stderr; messages_insert_check returns how
- * many did.
+ * check reports what failed on stderr; each function returns how many
+ * did.
  */
-#ifndef MTRK_TEST_MESSAGES_INSERT_CHECK_H
-#define MTRK_TEST_MESSAGES_INSERT_CHECK_H
+#ifndef MTRK_TEST_GENERATION_CHECK_H
+#define MTRK_TEST_GENERATION_CHECK_H
 
 #include <mtrk/mtrk.h>
 #include <mtrk/store.h>
@@ -398,6 +409,211 @@ static int messages_insert_check(mtrk_store *st, const char *key)
     free(many);
     free(pm);
     free(contacts);
+    return mi_failures;
+}
+
+/* ---- members_read ------------------------------------------------------ */
+
+#define MR_N 10
+
+typedef struct mr_seen {
+    size_t n;
+    mtrk_id contact[MR_N + 2];
+    unsigned char in[MR_N + 2][2];
+    int found[MR_N + 2], has_message[MR_N + 2];
+    int64_t status[MR_N + 2];
+    char addr[MR_N + 2][40];
+    size_t nunsubs[MR_N + 2];
+    int64_t scope[MR_N + 2][4];
+    mtrk_id scope_id[MR_N + 2][4];
+    int fail_at; /* return MTRK_ECANCELED-like code at this visit (0: never) */
+} mr_seen;
+
+static int mr_cb(void *ud, const mtrk_store_member *m)
+{
+    mr_seen *s = ud;
+    if (s->fail_at && (int)s->n + 1 == s->fail_at)
+        return MTRK_ETOOLONG;
+    if (s->n >= MR_N + 2)
+        return 0;
+    size_t k = s->n++;
+    s->contact[k] = m->contact;
+    s->in[k][0] = m->in_audience[0];
+    s->in[k][1] = m->in_audience[1];
+    s->found[k] = m->found;
+    s->has_message[k] = m->has_message;
+    s->status[k] = m->status;
+    snprintf(s->addr[k], sizeof s->addr[k], "%s", m->address_key ? m->address_key : "(null)");
+    s->nunsubs[k] = m->nunsubs;
+    for (size_t j = 0; j < m->nunsubs && j < 4; j++) {
+        s->scope[k][j] = m->unsub_scopes[j];
+        s->scope_id[k][j] = m->unsub_scope_ids[j];
+    }
+    return 0;
+}
+
+static int mr_read(mtrk_store *st, int write, mtrk_id tenant, mtrk_id campaign, const mtrk_id *auds, size_t naud,
+                   const mtrk_id *after, size_t limit, mr_seen *seen)
+{
+    int rc = st->begin(st, write);
+    if (rc == 0)
+        rc = st->members_read(st, tenant, campaign, auds, naud, after, limit, mr_cb, seen);
+    st->rollback(st);
+    return rc;
+}
+
+static int mr_id_cmp(const void *a, const void *b) { return memcmp(a, b, 16); }
+
+static int members_read_check(mtrk_store *st, const char *key)
+{
+    mi_failures = 0;
+    if (st->version < 6 || st->members_read == NULL)
+        return 0;
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    mtrk_id tenant = { { 0 } }, aud[3], cam, cam2, c[MR_N], sorted[MR_N];
+    int rc = mtrk_db_open_store(&db, st, NULL);
+    if (rc == 0)
+        rc = mtrk_tenant_create(&t, db, key, "test:members_read");
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "c";
+    spec.subject = "s";
+    spec.from_address = "news@acme.example";
+    spec.text = "hi";
+    if (rc == 0)
+        rc = mtrk_campaign_create(&cam, t, &spec);
+    if (rc == 0)
+        rc = mtrk_campaign_create(&cam2, t, &spec);
+    for (int a = 0; rc == 0 && a < 3; a++) {
+        char name[8];
+        snprintf(name, sizeof name, "a%d", a);
+        rc = mtrk_audience_create(&aud[a], t, name);
+    }
+    /* Audience 0 lists c0..c5, audience 1 c3..c8, audience 2 (not read) c9. */
+    for (int i = 0; rc == 0 && i < MR_N; i++) {
+        char addr[40];
+        snprintf(addr, sizeof addr, "m%d@acme.example", i);
+        rc = mtrk_contact_add(&c[i], NULL, t, addr, NULL);
+        if (rc == 0 && i <= 5)
+            rc = mtrk_audience_add(NULL, t, aud[0], c[i]);
+        if (rc == 0 && i >= 3 && i <= 8)
+            rc = mtrk_audience_add(NULL, t, aud[1], c[i]);
+        if (rc == 0 && i == 9)
+            rc = mtrk_audience_add(NULL, t, aud[2], c[i]);
+    }
+    static const mtrk_id nil;
+    if (rc == 0)
+        rc = mtrk_unsub_add(NULL, t, c[1], MTRK_UNSUB_GLOBAL, nil, MTRK_SOURCE_IMPORT);
+    if (rc == 0)
+        rc = mtrk_unsub_add(NULL, t, c[2], MTRK_UNSUB_CAMPAIGN, cam, MTRK_SOURCE_IMPORT);
+    if (rc == 0)
+        rc = mtrk_unsub_add(NULL, t, c[3], MTRK_UNSUB_AUDIENCE, aud[0], MTRK_SOURCE_IMPORT);
+    if (rc == 0)
+        rc = mtrk_unsub_add(NULL, t, c[3], MTRK_UNSUB_AUDIENCE, aud[1], MTRK_SOURCE_IMPORT);
+    if (rc)
+        fprintf(stderr, "members_read_check setup: %s\n", t ? mtrk_tenant_errmsg(t) : mtrk_last_errmsg());
+    if (t)
+        tenant = mtrk_tenant_id(t);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    MI_CHECK(rc == 0, "setup: %d", rc);
+    if (rc)
+        return mi_failures;
+    /* A message of the campaign for c4, of the other campaign for c5. */
+    mtrk_store_message m4 = mi_new(cam, c[4], 1), m5 = mi_new(cam2, c[5], 1);
+    const mtrk_store_message *pm[2] = { &m4, &m5 };
+    rc = mi_insert(st, tenant, pm, 2);
+    MI_CHECK(rc == 0, "messages for the read: %d %s", rc, st->errmsg(st));
+
+    memcpy(sorted, c, sizeof sorted);
+    qsort(sorted, MR_N - 1, sizeof sorted[0], mr_id_cmp); /* c9 is not read */
+    mr_seen all;
+    memset(&all, 0, sizeof all);
+    rc = mr_read(st, 0, tenant, cam, aud, 2, NULL, 100, &all);
+    MI_CHECK(rc == 0, "members_read: %d %s", rc, st->errmsg(st));
+    MI_CHECK(all.n == MR_N - 1, "members read: %zu (%d)", all.n, MR_N - 1);
+    for (size_t k = 0; k < all.n && k < MR_N - 1; k++) {
+        MI_CHECK(memcmp(&all.contact[k], &sorted[k], 16) == 0, "member %zu in contact order", k);
+        int i = 0;
+        while (i < MR_N && memcmp(&c[i], &all.contact[k], 16) != 0)
+            i++;
+        if (i == MR_N)
+            continue;
+        char addr[40];
+        snprintf(addr, sizeof addr, "m%d@acme.example", i);
+        MI_CHECK(all.in[k][0] == (i <= 5) && all.in[k][1] == (i >= 3 && i <= 8),
+                 "c%d: listed by audience 0: %d, 1: %d", i, all.in[k][0], all.in[k][1]);
+        MI_CHECK(all.found[k] == 1 && all.status[k] == MTRK_CONTACT_ACTIVE && strcmp(all.addr[k], addr) == 0,
+                 "c%d: found %d status %lld address key %s", i, all.found[k], (long long)all.status[k], all.addr[k]);
+        MI_CHECK(all.has_message[k] == (i == 4), "c%d: has a message of the campaign: %d", i, all.has_message[k]);
+        size_t want = i == 1 || i == 2 ? 1 : i == 3 ? 2 : 0;
+        MI_CHECK(all.nunsubs[k] == want, "c%d: %zu unsubscribe rules (%zu)", i, all.nunsubs[k], want);
+        if (i == 1 && all.nunsubs[k] == 1)
+            MI_CHECK(all.scope[k][0] == MTRK_UNSUB_GLOBAL && memcmp(&all.scope_id[k][0], &nil, 16) == 0,
+                     "c1: a global rule");
+        if (i == 2 && all.nunsubs[k] == 1)
+            MI_CHECK(all.scope[k][0] == MTRK_UNSUB_CAMPAIGN && memcmp(&all.scope_id[k][0], &cam, 16) == 0,
+                     "c2: the campaign's rule");
+        if (i == 3 && all.nunsubs[k] == 2) {
+            int a0 = 0, a1 = 0;
+            for (int j = 0; j < 2; j++) {
+                a0 |= all.scope[k][j] == MTRK_UNSUB_AUDIENCE && memcmp(&all.scope_id[k][j], &aud[0], 16) == 0;
+                a1 |= all.scope[k][j] == MTRK_UNSUB_AUDIENCE && memcmp(&all.scope_id[k][j], &aud[1], 16) == 0;
+            }
+            MI_CHECK(a0 && a1, "c3: the rules of both audiences");
+        }
+    }
+
+    /* Pages of 4: the same members, then none. */
+    size_t got = 0;
+    const mtrk_id *after = NULL;
+    mtrk_id last;
+    for (int page = 0; page < 5; page++) {
+        mr_seen p;
+        memset(&p, 0, sizeof p);
+        rc = mr_read(st, 0, tenant, cam, aud, 2, after, 4, &p);
+        MI_CHECK(rc == 0, "page %d: %d %s", page, rc, st->errmsg(st));
+        MI_CHECK(p.n == (page < 2 ? 4u : page == 2 ? 1u : 0u), "page %d has %zu members", page, p.n);
+        for (size_t k = 0; k < p.n && got < MR_N - 1; k++, got++)
+            MI_CHECK(memcmp(&p.contact[k], &sorted[got], 16) == 0, "page %d member %zu", page, k);
+        if (p.n == 0)
+            break;
+        last = p.contact[p.n - 1];
+        after = &last;
+    }
+    MI_CHECK(got == MR_N - 1, "the pages visit %zu members (%d)", got, MR_N - 1);
+
+    /* The transaction's own writes are seen. */
+    if ((rc = st->begin(st, 1)) == 0) {
+        mtrk_store_message m0 = mi_new(cam, c[0], 2);
+        const mtrk_store_message *p0 = &m0;
+        rc = st->messages_insert(st, tenant, &p0, 1);
+        mr_seen w;
+        memset(&w, 0, sizeof w);
+        if (rc == 0)
+            rc = st->members_read(st, tenant, cam, aud, 1, NULL, 100, mr_cb, &w);
+        MI_CHECK(rc == 0, "members_read in a write transaction: %d %s", rc, st->errmsg(st));
+        size_t k = 0;
+        while (k < w.n && memcmp(&w.contact[k], &c[0], 16) != 0)
+            k++;
+        MI_CHECK(k < w.n && w.has_message[k], "a message inserted in the transaction is seen");
+        st->rollback(st);
+    }
+
+    /* fn's code; bad arguments. */
+    mr_seen f;
+    memset(&f, 0, sizeof f);
+    f.fail_at = 2;
+    rc = mr_read(st, 0, tenant, cam, aud, 2, NULL, 100, &f);
+    MI_CHECK(rc == MTRK_ETOOLONG && f.n == 1, "fn's code aborts the call: %d after %zu", rc, f.n);
+    memset(&f, 0, sizeof f);
+    MI_CHECK(mr_read(st, 0, tenant, cam, aud, 0, NULL, 100, &f) == MTRK_EINVAL, "no audience: MTRK_EINVAL");
+    MI_CHECK(mr_read(st, 0, tenant, cam, aud, 2, NULL, 0, &f) == MTRK_EINVAL, "limit 0: MTRK_EINVAL");
+    if (st->begin(st, 0) == 0) {
+        MI_CHECK(st->members_read(st, tenant, cam, aud, 2, NULL, 10, NULL, NULL) == MTRK_EINVAL,
+                 "a NULL fn: MTRK_EINVAL");
+        st->rollback(st);
+    }
     return mi_failures;
 }
 
