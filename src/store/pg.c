@@ -3066,6 +3066,146 @@ static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
     return rc;
 }
 
+#define TS_GEN_READ (1u << 31)
+
+/* members_read: one statement per page. Each audience's next `limit`
+ * contacts after $4 (a LATERAL range of audience_contacts' primary key
+ * per element of $3), the first `limit` distinct of them, and per member
+ * one row per (audience listing it, unsubscribe rule), with its contact
+ * row and whether the campaign $2 has a message for it (the index on
+ * messages (tenant, campaign, contact)); ordered by contact, so a member's
+ * rows are consecutive. The start bound is exclusive and nil for the
+ * first page (ids are never nil). */
+static int ensure_gen_read_stmt(pgstore *s)
+{
+    if (s->typed_ok & TS_GEN_READ)
+        return 0;
+    static const Oid types[5] = { OID_UUID, OID_UUID, OID_UUID_ARRAY, OID_UUID, OID_INT8 };
+    strbuf b = { 0 };
+    sb_printf(&b, "WITH k AS (SELECT aud, ord FROM unnest($3::uuid[]) WITH ORDINALITY AS k (aud, ord)),"
+                  " a AS (SELECT x.contact, k.ord FROM k CROSS JOIN LATERAL (SELECT ac.\"contact\""
+                  " FROM \"audience_contacts\" AS ac WHERE ac.\"tenant\" = $1 AND ac.\"audience\" = k.aud"
+                  " AND ac.\"contact\" > $4 ORDER BY ac.\"contact\" LIMIT $5) AS x),"
+                  " m AS (SELECT DISTINCT contact FROM a ORDER BY contact LIMIT $5)"
+                  " SELECT m.contact, a.ord, c.\"id\" IS NOT NULL, c.\"status\", c.\"address_key\","
+                  " EXISTS (SELECT 1 FROM \"messages\" AS x WHERE x.\"tenant\" = $1 AND x.\"campaign\" = $2"
+                  " AND x.\"contact\" = m.contact), u.\"scope\", u.\"scope_id\""
+                  " FROM m JOIN a ON a.contact = m.contact"
+                  " LEFT JOIN \"contacts\" AS c ON c.\"tenant\" = $1 AND c.\"id\" = m.contact"
+                  " LEFT JOIN \"unsubscribes\" AS u ON u.\"tenant\" = $1 AND u.\"contact\" = m.contact"
+                  " ORDER BY m.contact, a.ord, u.\"scope\", u.\"scope_id\"");
+    return typed_prepare(s, TS_GEN_READ, "tr", &b, 5, types);
+}
+
+static int pg_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
+                           const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if (audiences == NULL || naud == 0 || fn == NULL || limit == 0)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %s",
+                    fn == NULL ? "fn is NULL" : limit == 0 ? "limit is 0" : "no audiences");
+    if (naud > 65536 || limit > 1000000)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %zu audiences, limit %zu: too many", naud, limit);
+    int rc;
+    if ((rc = typed_args(s, "members_read", &tenant, 0)) || (rc = ensure_gen_read_stmt(s)))
+        return rc;
+    abuf arr = { 0 };
+    int e = arr_begin(&arr, OID_UUID, naud);
+    for (size_t i = 0; i < naud && !e; i++)
+        e = abuf_i32(&arr, 16) || abuf_put(&arr, audiences[i].bytes, 16);
+    if (e) {
+        free(arr.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    static const mtrk_id nil;
+    const mtrk_id *from = after ? after : &nil;
+    unsigned char lim[8];
+    put_i64(lim, (int64_t)limit);
+    params pa;
+    pa.n = 0;
+    param_tenant(&pa, &tenant);
+    param_tenant(&pa, &campaign);
+    rc = arr_param(s, &pa, &arr, "members_read");
+    if (rc == 0) {
+        param_tenant(&pa, from);
+        pa.val[pa.n] = (const char *)lim;
+        pa.len[pa.n] = 8;
+        pa.fmt[pa.n] = 1;
+        pa.n++;
+    }
+    PGresult *res = NULL;
+    if (rc == 0)
+        rc = run_prepared(s, "tr", &pa, 0, "members_read", &res);
+    free(arr.p);
+    if (rc)
+        return rc;
+    unsigned char *in = calloc(naud, 1);
+    int64_t *scopes = NULL;
+    mtrk_id *ids = NULL;
+    size_t cap = 0;
+    if (in == NULL)
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    int nr = PQntuples(res);
+    for (int r = 0; r < nr && rc == 0;) {
+        mtrk_store_member m;
+        memset(&m, 0, sizeof m);
+        m.version = MTRK_STORE_MEMBER_VERSION;
+        if (PQgetlength(res, r, 0) != 16) {
+            rc = fail(s, MTRK_ESTORE, "pg store: members_read: a contact id of %d bytes", PQgetlength(res, r, 0));
+            break;
+        }
+        memcpy(m.contact.bytes, PQgetvalue(res, r, 0), 16);
+        m.found = *(const unsigned char *)PQgetvalue(res, r, 2) != 0;
+        if (m.found) {
+            m.status = get_i64((const unsigned char *)PQgetvalue(res, r, 3));
+            m.address_key = PQgetisnull(res, r, 4) ? NULL : PQgetvalue(res, r, 4);
+        }
+        m.has_message = *(const unsigned char *)PQgetvalue(res, r, 5) != 0;
+        memset(in, 0, naud);
+        int64_t first_ord = get_i64((const unsigned char *)PQgetvalue(res, r, 1));
+        for (; r < nr && memcmp(PQgetvalue(res, r, 0), m.contact.bytes, 16) == 0; r++) {
+            int64_t ord = get_i64((const unsigned char *)PQgetvalue(res, r, 1));
+            if (ord >= 1 && (uint64_t)ord <= naud)
+                in[ord - 1] = 1;
+            if (ord != first_ord || PQgetisnull(res, r, 6))
+                continue; /* each rule once: with the first audience's rows */
+            if (m.nunsubs == cap) {
+                size_t c = cap ? 2 * cap : 8;
+                int64_t *a = realloc(scopes, c * sizeof *a);
+                if (a)
+                    scopes = a;
+                mtrk_id *b = a ? realloc(ids, c * sizeof *b) : NULL;
+                if (b == NULL) {
+                    rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                    break;
+                }
+                ids = b;
+                cap = c;
+            }
+            scopes[m.nunsubs] = get_i64((const unsigned char *)PQgetvalue(res, r, 6));
+            memset(&ids[m.nunsubs], 0, sizeof ids[0]);
+            if (!PQgetisnull(res, r, 7) && PQgetlength(res, r, 7) == 16)
+                memcpy(ids[m.nunsubs].bytes, PQgetvalue(res, r, 7), 16);
+            m.nunsubs++;
+        }
+        if (rc)
+            break;
+        m.in_audience = in;
+        m.unsub_scopes = scopes;
+        m.unsub_scope_ids = ids;
+        s->depth++;
+        int fr = fn(userdata, &m);
+        s->depth--;
+        if (fr < 0)
+            rc = fr;
+    }
+    PQclear(res);
+    free(in);
+    free(scopes);
+    free(ids);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
@@ -3245,6 +3385,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.messages_update = pg_messages_update;
     s->base.counters_add = pg_counters_add;
     s->base.messages_insert = pg_messages_insert;
+    s->base.members_read = pg_members_read;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
