@@ -163,7 +163,7 @@ typedef struct sqlstore {
     char err[ERRMSG_MAX];
     ctr_maps ctr;     /* counters_add: the rollup tables */
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
-    sqlite3_stmt *gen_ins[3]; /* messages_insert: by GEN_* */
+    sqlite3_stmt *gen_ins[4]; /* messages_insert: a whole record; 64, 8, 1 new messages */
     sqlite3_stmt *gen_rd[4];  /* members_read: by GR_* */
 } sqlstore;
 
@@ -1919,16 +1919,20 @@ static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
 }
 
 /* messages_insert (contract version 6): new messages straight into
- * message_rows, GEN_BATCH to a statement, the tenant's integer key bound
- * once as ?1 of every row (no lookup of it per row), each value bound from
- * its record field (no generic row, no row check: a record's fields have
- * their columns' types). A new message has no facts, provider id or mark
- * yet: a run of GEN_BATCH such messages binds only the fields of its id,
- * campaign, contact, creation and state, the others being the statement's
- * constants (0, or NULL in a nullable column, which is how an empty field
- * is stored); any other record is written whole, one row a statement. */
-#define GEN_BATCH 64
-enum { GEN_FULL, GEN_FRESH, GEN_FRESH_BATCH, GEN_STMTS };
+ * message_rows, many to a statement, the tenant's integer key bound once
+ * as ?1 of every row (no lookup of it per row), each value bound from its
+ * record field (no generic row, no row check: a record's fields have their
+ * columns' types). A new message has no facts, provider id or mark yet: a
+ * run of such messages goes in statements of gen_rows[] rows (the largest
+ * that fits what is left of the run: a page of 465 is 7 x 64 + 2 x 8 + 1),
+ * binding only the fields of its id, campaign, contact, creation and
+ * state, the others being the statement's constants (0, or NULL in a
+ * nullable column, which is how an empty field is stored); any other
+ * record is written whole, one row a statement. */
+static const unsigned gen_rows[] = { 64, 8, 1 };
+#define GEN_SIZES (sizeof gen_rows / sizeof gen_rows[0])
+/* gen_ins[0]: a whole record; gen_ins[1 + j]: gen_rows[j] new messages. */
+#define GEN_STMTS (1 + GEN_SIZES)
 #define GEN_LATER (MTRK_STORE_MSG_FACTS | MTRK_STORE_MSG_PROVIDER_ID | MTRK_STORE_MSG_MARK)
 
 /* Is field f of the message record at base empty (0, nil or NULL)? */
@@ -2022,26 +2026,28 @@ static int sq_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
         return fail(s, MTRK_ENOTFOUND, "sqlite store: messages_insert: no such tenant");
     const rec_maps *rm = &s->ty.rec;
     for (size_t i = 0; i < n && rc == 0;) {
-        int which = message_fresh(rm, messages[i]) ? GEN_FRESH : GEN_FULL;
-        size_t run = 1;
-        if (which == GEN_FRESH && n - i >= GEN_BATCH) {
-            while (run < GEN_BATCH && message_fresh(rm, messages[i + run]))
-                run++;
-            if (run == GEN_BATCH)
-                which = GEN_FRESH_BATCH;
-            else
-                run = 1;
+        size_t run = 0;
+        while (i + run < n && run < gen_rows[0] && message_fresh(rm, messages[i + run]))
+            run++;
+        unsigned which = 0;
+        if (run == 0) {
+            run = 1;
+        } else {
+            unsigned j = 0;
+            while (gen_rows[j] > run)
+                j++;
+            run = gen_rows[j];
+            which = 1 + j;
         }
         if (s->gen_ins[which] == NULL &&
-            (rc = build_message_insert(s, which == GEN_FRESH_BATCH ? GEN_BATCH : 1, which != GEN_FULL,
-                                       &s->gen_ins[which])))
+            (rc = build_message_insert(s, which ? gen_rows[which - 1] : 1, which != 0, &s->gen_ins[which])))
             return rc;
         sqlite3_stmt *st = s->gen_ins[which];
         if (sqlite3_bind_int64(st, 1, tk) != SQLITE_OK)
             rc = sql_fail(s, "binding a value");
         int p = 2;
         for (size_t r = 0; r < run && rc == 0; r++)
-            rc = bind_message(s, st, messages[i + r], which != GEN_FULL, &p);
+            rc = bind_message(s, st, messages[i + r], which != 0, &p);
         if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
             rc = sql_fail(s, "messages_insert");
             if (rc == MTRK_EEXISTS)
@@ -2434,9 +2440,9 @@ static void sq_free(mtrk_store *store)
     free(s->ty.ptrs);
     for (int k = 0; k < 4; k++)
         sqlite3_finalize(s->ctr_up[k].st);
-    for (int k = 0; k < 3; k++)
+    for (size_t k = 0; k < sizeof s->gen_ins / sizeof s->gen_ins[0]; k++)
         sqlite3_finalize(s->gen_ins[k]);
-    for (int k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof s->gen_rd / sizeof s->gen_rd[0]; k++)
         sqlite3_finalize(s->gen_rd[k]);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
