@@ -4,11 +4,14 @@
  *    tests/common/generation_check.h (the PostgreSQL store runs them in
  *    tests/pg): messages_insert on both, members_read on SQLite (the memory
  *    store leaves it to the core);
+ *  - mtrk_store_init of version 5 writes nothing of version 6's members;
  *  - in the core: generation hands its new messages to messages_insert,
  *    one call per page of members, and writes no message row through
  *    apply; a store without it (the pointer NULL, or a contract version
  *    before 6) gets the same messages as rows through apply, with the same
- *    report and figures; a rerun adds nothing either way.
+ *    report and figures; a rerun adds nothing either way;
+ *  - a members_read that hands members out of contact order is refused
+ *    (MTRK_ESTORE, named) and nothing of the generation remains.
  */
 #include "../common/generation_check.h"
 
@@ -224,6 +227,75 @@ static void check_rows(unsigned version)
     mtrk_store_free(mem);
 }
 
+/* A members_read that hands the first member of the first audience twice:
+ * not in contact order. */
+static int first_contact(void *ud, const mtrk_value *row)
+{
+    memcpy(ud, row[2].p, 16); /* audience_contacts: tenant, audience, contact */
+    return 1;
+}
+
+static int w_members_twice(mtrk_store *s, mtrk_id t, mtrk_id c, const mtrk_id *a, size_t naud, const mtrk_id *after,
+                           size_t limit, mtrk_store_member_fn fn, void *ud)
+{
+    (void)c;
+    (void)after;
+    (void)limit;
+    mtrk_value pre[2] = { mi_vid(&t), mi_vid(&a[0]) };
+    mtrk_store_member m;
+    memset(&m, 0, sizeof m);
+    m.version = MTRK_STORE_MEMBER_VERSION;
+    int rc = W(s)->in->scan(W(s)->in, mi_table("audience_contacts"), MTRK_INDEX_PK, pre, 2, NULL, 0, 0,
+                            first_contact, &m.contact);
+    unsigned char in[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+    m.found = 1;
+    m.status = MTRK_CONTACT_ACTIVE;
+    m.address_key = "x@acme.example";
+    m.in_audience = naud <= sizeof in ? in : NULL;
+    if (rc == 0)
+        rc = fn(ud, &m);
+    if (rc == 0)
+        rc = fn(ud, &m);
+    return rc;
+}
+
+/* The core refuses a members_read that breaks the contract (a member out
+ * of contact order), naming it, and nothing of the generation remains. */
+static void test_generation_members_out_of_order(void **state)
+{
+    (void)state;
+    mtrk_store *mem = NULL;
+    assert_int_equal(mtrk_store_memory_new(&mem), MTRK_OK);
+    wrap w;
+    wrap_init(&w, mem);
+    w.base.members_read = w_members_twice;
+    mtrk_db *db = NULL;
+    mtrk_tenant *t = NULL;
+    assert_int_equal(mtrk_db_open_store(&db, &w.base, NULL), MTRK_OK);
+    assert_int_equal(mtrk_tenant_create(&t, db, "bad", "test:gen"), MTRK_OK);
+    mtrk_id aud, cam, c;
+    assert_int_equal(mtrk_audience_create(&aud, t, "all"), MTRK_OK);
+    assert_int_equal(mtrk_contact_add(&c, NULL, t, "x@acme.example", NULL), MTRK_OK);
+    assert_int_equal(mtrk_audience_add(NULL, t, aud, c), MTRK_OK);
+    mtrk_campaign_spec spec = MTRK_CAMPAIGN_SPEC_INIT;
+    spec.name = "c";
+    spec.subject = "s";
+    spec.from_address = "news@acme.example";
+    spec.text = "hi";
+    assert_int_equal(mtrk_campaign_create(&cam, t, &spec), MTRK_OK);
+    assert_int_equal(mtrk_campaign_attach_audience(NULL, t, cam, aud), MTRK_OK);
+    mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
+    assert_int_equal(mtrk_campaign_generate(&r, t, cam), MTRK_ESTORE);
+    assert_non_null(strstr(mtrk_tenant_errmsg(t), "out of contact order"));
+    mtrk_metrics m = MTRK_METRICS_INIT;
+    assert_int_equal(mtrk_metrics_campaign(&m, t, cam), MTRK_OK);
+    assert_int_equal(m.messages, 0);
+    assert_int_equal(w.inserted, 0);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+    mtrk_store_free(mem);
+}
+
 static void test_generation_rows_without_pointer(void **state)
 {
     (void)state;
@@ -236,12 +308,35 @@ static void test_generation_rows_version_5(void **state)
     check_rows(5);
 }
 
+/* A version-5 struct ends after counters_add: init of version 5 writes
+ * nothing of version 6's members, and init of version 6 zeroes them. */
+static void test_init_versions(void **state)
+{
+    (void)state;
+    size_t v5 = offsetof(mtrk_store, messages_insert);
+    unsigned char buf[sizeof(mtrk_store) + 16];
+    memset(buf, 0xAB, sizeof buf);
+    assert_int_equal(mtrk_store_init((mtrk_store *)(void *)buf, 5), MTRK_OK);
+    for (size_t i = v5; i < sizeof buf; i++)
+        assert_int_equal(buf[i], 0xAB);
+    mtrk_store st;
+    memset(&st, 0xAB, sizeof st);
+    assert_int_equal(mtrk_store_init(&st, 6), MTRK_OK);
+    assert_null(st.messages_insert);
+    assert_null(st.members_read);
+    mtrk_store init = MTRK_STORE_INIT;
+    assert_int_equal(init.version, 6);
+    assert_null(init.members_read);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_init_versions),
         cmocka_unit_test(test_memory),
         cmocka_unit_test(test_sqlite),
         cmocka_unit_test(test_generation_typed),
+        cmocka_unit_test(test_generation_members_out_of_order),
         cmocka_unit_test(test_generation_rows_without_pointer),
         cmocka_unit_test(test_generation_rows_version_5),
     };
