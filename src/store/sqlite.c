@@ -2216,7 +2216,7 @@ static int sq_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, 
     if (audiences == NULL || naud == 0 || fn == NULL || limit == 0)
         return fail(s, MTRK_EINVAL, "sqlite store: members_read: %s",
                     fn == NULL ? "fn is NULL" : limit == 0 ? "limit is 0" : "no audiences");
-    if (naud > 4096 || limit > 65536)
+    if (limit > 65536 || naud > SIZE_MAX / sizeof(mtrk_id) / limit)
         return fail(s, MTRK_EINVAL, "sqlite store: members_read: %zu audiences, limit %zu: too many", naud, limit);
     int64_t tk = 0;
     if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
