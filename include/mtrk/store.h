@@ -160,7 +160,8 @@ typedef struct mtrk_change {
 
 #define MTRK_STORE_MESSAGE_VERSION 1 /**< Current version of mtrk_store_message */
 /**
- * A message as the event path reads and writes it: a record of the domain,
+ * A message as the event path reads and writes it, and as generation
+ * inserts it (messages_insert, contract version 6): a record of the domain,
  * not a row of a table — how a store keeps it (keys, columns, joins) is the
  * store's business. Every field is data the core decided; the store keeps
  * and returns it unchanged. A time or count of 0 means none; a nil id
@@ -357,6 +358,38 @@ typedef struct mtrk_store_counter_delta {
     size_t nvalues;         /**< how many amounts values holds */
 } mtrk_store_counter_delta;
 
+/* ---- typed records of generation (contract version 6) ---- */
+
+#define MTRK_STORE_MEMBER_VERSION 1 /**< Current version of mtrk_store_member */
+/**
+ * A member of a campaign's audiences as generation reads it
+ * (members_read): a contact with the stored facts generation judges it
+ * by. Facts, not judgements: the core applies every rule. Conventions as
+ * for mtrk_store_message; everything is valid only during the callback.
+ */
+typedef struct mtrk_store_member {
+    unsigned int version; /**< MTRK_STORE_MEMBER_VERSION or an older version */
+    mtrk_id contact;      /**< the contact (listed by one of the audiences) */
+    /** 1 if the contact exists; 0 if an audience lists it but it has no contact row (the facts below are then empty) */
+    int found;
+    int64_t status;          /**< the contact's status, as stored */
+    const char *address_key; /**< the contact's address key, or NULL */
+    /** naud flags: in_audience[i] is 1 when audiences[i] of the call lists the contact */
+    const unsigned char *in_audience;
+    int has_message;         /**< 1 when the campaign of the call has a message for the contact */
+    /** The contact's unsubscribe rules as stored, nunsubs (scope, scope_id) pairs in any order */
+    const int64_t *unsub_scopes;
+    const mtrk_id *unsub_scope_ids; /**< the scope ids of those rules (nil for a rule without one) */
+    size_t nunsubs;                 /**< how many rules */
+} mtrk_store_member;
+
+/**
+ * Callback of members_read: one member, valid only during the call.
+ * Return 0 to go on, or a negative MTRK_E* code to abort the operation
+ * with that code.
+ */
+typedef int (*mtrk_store_member_fn)(void *userdata, const mtrk_store_member *member);
+
 /**
  * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
  * means the core reads key by key with get). Version 3 appends scan_many
@@ -365,11 +398,15 @@ typedef struct mtrk_store_counter_delta {
  * (optional as a group: a store sets all four or none; with none, the core
  * does their work through the rows). Version 5 appends counters_add, the
  * typed operation of the metrics path (optional: NULL means the core reads
- * each rollup row, adds and writes it back through the rows). The core
+ * each rollup row, adds and writes it back through the rows). Version 6
+ * appends the typed operations of generation, messages_insert (optional:
+ * NULL means the core inserts the messages as rows through apply) and
+ * members_read (optional: NULL means the core reads the audiences,
+ * contacts, messages and unsubscribe rules through scans). The core
  * accepts stores of any of these versions and calls an optional member
  * only when the store's version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 5
+#define MTRK_STORE_VERSION 6
 
 /** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
@@ -522,10 +559,51 @@ struct mtrk_store {
      */
     int (*counters_add)(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
                         size_t n);
+
+    /* ---- version 6: generation, typed ---- */
+
+    /**
+     * Optional (NULL: the core inserts the messages as rows of the messages
+     * table through apply). Inserts n new messages of `tenant`, each record
+     * (its version tells its size) written as given: every field is the
+     * core's decision (ids, state, queue_state, created_at; the facts and
+     * the mark are usually zero, nil or NULL, but are written when set).
+     * The rows written are those that get, scan, messages_load and
+     * mtrk_store_table() show for the messages table. No rule is applied:
+     * the core decided which contacts get a message. MTRK_EEXISTS when a
+     * message id, or a (campaign, contact) pair, is already stored or
+     * repeats in the call (nothing of the call then remains once the core
+     * rolls back); MTRK_EINVAL for a NULL or unversioned record; MTRK_ESTORE
+     * outside a write transaction. A store that keeps the references
+     * (foreign keys) may check that the tenant, campaign and contact exist
+     * and fail with MTRK_ENOTFOUND or MTRK_ESTORE. The core calls it with
+     * the messages of one generation page, in contact order with
+     * increasing ids. May defer the work as apply may.
+     */
+    int (*messages_insert)(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n);
+
+    /**
+     * Optional (NULL: the core reads the same facts through scans). Visits
+     * the contacts of `tenant` listed by at least one of the audiences
+     * audiences[0..naud-1] (naud >= 1, no audience twice), each once, in
+     * contact id order (bytewise), strictly after *after (NULL: from the
+     * first), at most `limit` of them, calling fn for each with a member
+     * record (mtrk_store_member: which of the audiences list it, whether
+     * `campaign` has a message for it, the contact's status, address key
+     * and unsubscribe rules). Fewer than `limit` calls means no more
+     * members. The transaction's own writes are seen; fn may not change the
+     * store. Returns 0, fn's code when it returns a negative one, or the
+     * store's failure (MTRK_EINVAL for naud 0, a NULL argument or limit 0).
+     * The core reads a campaign's members page by page, `after` the last
+     * contact of the page before.
+     */
+    int (*members_read)(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
+                        const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata);
 };
 /** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
 #define MTRK_STORE_INIT \
-    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+      NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

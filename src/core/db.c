@@ -32,6 +32,7 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
                      : version == 2 ? offsetof(mtrk_store, scan_many)
                      : version == 3 ? offsetof(mtrk_store, messages_load)
                      : version == 4 ? offsetof(mtrk_store, counters_add)
+                     : version == 5 ? offsetof(mtrk_store, messages_insert)
                                     : sizeof *store);
     store->version = version;
     return MTRK_OK;

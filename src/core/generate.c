@@ -304,8 +304,10 @@ struct gen_page {
     /* probe scratch */
     mtrk_value keys[GEN_PAGE];
     size_t slot[GEN_PAGE];
-    /* the page's new messages, handed to the store in one apply */
-    row_messages msgs[GEN_PAGE];
+    /* the page's new messages, handed to the store in one call */
+    mtrk_store_message msgs[GEN_PAGE];
+    const mtrk_store_message *ptrs[GEN_PAGE];
+    row_messages rows[GEN_PAGE]; /* the same as rows, for a store without messages_insert */
 };
 
 struct gen_ctx {
@@ -318,6 +320,7 @@ struct gen_ctx {
     size_t at;              /* the member being judged */
     mtrk_generate_report rep;
     mtrk_time now;
+    int cb_rc; /* the failure member_cb returned (its message already set) */
 };
 
 static void page_clear(struct gen_page *pg, size_t naud)
@@ -386,18 +389,23 @@ static int hit_contact(void *ud, size_t k, const void *row)
     return 0;
 }
 
+/* What an unsubscribe rule (scope, scope_id) of member k means here. */
+static void unsub_fact(struct gen_ctx *g, size_t k, int64_t scope, mtrk_id scope_id)
+{
+    if (scope == MTRK_UNSUB_GLOBAL && id_is_nil(scope_id))
+        g->pg->global[k] = 1;
+    else if (scope == MTRK_UNSUB_CAMPAIGN && id_eq(scope_id, g->cam->id))
+        g->pg->cam_unsub[k] = 1;
+    else if (scope == MTRK_UNSUB_AUDIENCE)
+        for (size_t i = 0; i < g->auds->n; i++)
+            if (id_eq(scope_id, g->auds->v[i]))
+                g->pg->aud_unsub[k * g->auds->n + i] = 1;
+}
+
 static int hit_unsub(void *ud, size_t k, const void *row)
 {
-    struct gen_ctx *g = ud;
     const row_unsubscribes *u = row;
-    if (u->scope == MTRK_UNSUB_GLOBAL && id_is_nil(u->scope_id))
-        g->pg->global[k] = 1;
-    else if (u->scope == MTRK_UNSUB_CAMPAIGN && id_eq(u->scope_id, g->cam->id))
-        g->pg->cam_unsub[k] = 1;
-    else if (u->scope == MTRK_UNSUB_AUDIENCE)
-        for (size_t i = 0; i < g->auds->n; i++)
-            if (id_eq(u->scope_id, g->auds->v[i]))
-                g->pg->aud_unsub[k * g->auds->n + i] = 1;
+    unsub_fact(ud, k, u->scope, u->scope_id);
     return 0;
 }
 
@@ -472,7 +480,73 @@ static int kind_present(mtrk_tenant *t, mtrk_suppression_kind kind, bool *out)
     return rc == MTRK_ENOTFOUND ? MTRK_OK : rc;
 }
 
-/* Reads the facts the rule needs about the page's members. */
+/* Does the store read a page of members itself (contract version 6)? */
+static bool gen_reads_typed(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 6 && s->members_read != NULL;
+}
+
+static int member_cb(void *ud, const mtrk_store_member *m)
+{
+    struct gen_ctx *g = ud;
+    struct gen_page *pg = g->pg;
+    size_t k = pg->n, naud = g->auds->n;
+    if (m == NULL || m->version == 0 || k == GEN_PAGE ||
+        (k > 0 && memcmp(pg->ids[k - 1].bytes, m->contact.bytes, sizeof m->contact.bytes) >= 0))
+        return g->cb_rc = terr(g->t, MTRK_ESTORE, "store members_read: %s",
+                               k == GEN_PAGE ? "more members than asked for" : "a member out of contact order");
+    pg->ids[k] = m->contact;
+    for (size_t i = 0; i < naud; i++)
+        pg->member[k * naud + i] = m->in_audience[i] != 0;
+    pg->has_msg[k] = m->has_message != 0;
+    pg->found[k] = m->found != 0;
+    pg->status[k] = m->status;
+    pg->n++;
+    if (m->found && m->address_key && (pg->addr[k] = xstrdup(m->address_key)) == NULL)
+        return g->cb_rc = terr(g->t, MTRK_ENOMEM, "out of memory");
+    for (size_t j = 0; j < m->nunsubs; j++)
+        unsub_fact(g, k, m->unsub_scopes[j], m->unsub_scope_ids[j]);
+    return 0;
+}
+
+/* Fills the page with the next members and their facts in one store call;
+ * *last is the page's last contact (the next page starts after it). */
+static int members_page_read(struct gen_ctx *g, bool started, mtrk_id *last)
+{
+    mtrk_store *s = g->t->db->store;
+    g->cb_rc = 0;
+    int rc = s->members_read(s, g->t->id, g->cam->id, g->auds->v, g->auds->n, started ? last : NULL, GEN_PAGE,
+                             member_cb, g);
+    if (rc == MTRK_ENOMEM && rc != g->cb_rc) {
+        rc = terr(g->t, rc, "out of memory");
+    } else if (rc < 0 && rc != g->cb_rc) {
+        const char *m = s->errmsg ? s->errmsg(s) : NULL;
+        rc = terr(g->t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "store members_read: %s",
+                  m && *m ? m : mtrk_strerror(rc));
+    }
+    if (rc == MTRK_OK && g->pg->n)
+        *last = g->pg->ids[g->pg->n - 1];
+    return rc;
+}
+
+/* A member an audience lists without a contact row. */
+static int check_found(struct gen_ctx *g)
+{
+    struct gen_page *pg = g->pg;
+    for (size_t k = 0; k < pg->n; k++) {
+        if (!pg->has_msg[k] && !pg->found[k]) {
+            char s[MTRK_ID_STRLEN + 1];
+            mtrk_id_to_string(s, pg->ids[k]);
+            return terr(g->t, MTRK_ENOTFOUND, "contact %s not found", s);
+        }
+    }
+    return MTRK_OK;
+}
+
+static int page_suppressions(struct gen_ctx *g);
+
+/* Reads the facts the rule needs about the page's members (through scans). */
 static int page_facts(struct gen_ctx *g)
 {
     mtrk_tenant *t = g->t;
@@ -491,15 +565,9 @@ static int page_facts(struct gen_ctx *g)
     for (size_t k = 0; k < pg->n; k++)
         if (!pg->has_msg[k])
             pg->slot[n++] = k;
-    if ((rc = probe_ids(g, T_CONTACTS, MTRK_INDEX_PK, tpre, 1, n, key_contact_id, hit_contact)))
+    if ((rc = probe_ids(g, T_CONTACTS, MTRK_INDEX_PK, tpre, 1, n, key_contact_id, hit_contact)) ||
+        (rc = check_found(g)))
         return rc;
-    for (size_t k = 0; k < pg->n; k++) {
-        if (!pg->has_msg[k] && !pg->found[k]) {
-            char s[MTRK_ID_STRLEN + 1];
-            mtrk_id_to_string(s, pg->ids[k]);
-            return terr(t, MTRK_ENOTFOUND, "contact %s not found", s);
-        }
-    }
     /* Only active contacts go on to the other steps. */
     n = 0;
     for (size_t k = 0; k < pg->n; k++)
@@ -507,7 +575,17 @@ static int page_facts(struct gen_ctx *g)
             pg->slot[n++] = k;
     if ((rc = probe_ids(g, T_UNSUBSCRIBES, MTRK_INDEX_PK, tpre, 1, n, key_unsub_contact, hit_unsub)))
         return rc;
-    /* Suppression, in core_suppression_of's order: address, erased hash, domain. */
+    return page_suppressions(g);
+}
+
+/* The suppression entries that apply to the page's members, by merged
+ * scans, in core_suppression_of's order: address, erased hash, domain. */
+static int page_suppressions(struct gen_ctx *g)
+{
+    mtrk_tenant *t = g->t;
+    struct gen_page *pg = g->pg;
+    size_t n = 0;
+    int rc = MTRK_OK;
     if (g->kinds[MTRK_SUPPRESS_ADDRESS]) {
         n = 0;
         for (size_t k = 0; k < pg->n; k++)
@@ -571,19 +649,56 @@ static int pg_member(void *ud, const row_contacts *c, size_t i, bool *out)
     return MTRK_OK;
 }
 
-/* Inserts the page's nmsg new messages with one apply: a backend may write
- * consecutive inserts into one table together (the SQLite store does). */
+/* Does the store insert messages itself (contract version 6)? */
+static bool gen_typed(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 6 && s->messages_insert != NULL;
+}
+
+/* A new message as a row (strings: none). */
+static void msg_row(mtrk_id tenant, const mtrk_store_message *r, row_messages *m)
+{
+    memset(m, 0, sizeof *m);
+    m->tenant = tenant;
+    m->id = r->id;
+    m->campaign = r->campaign;
+    m->contact = r->contact;
+    m->state = r->state;
+    m->created_at = r->created_at;
+    m->queue_state = r->queue_state;
+}
+
+/* Inserts the page's nmsg new messages with one call: messages_insert, or
+ * one apply of their rows (a backend may write consecutive inserts into one
+ * table together; the SQLite store does). */
 static int page_insert(struct gen_ctx *g, size_t nmsg)
 {
     mtrk_tenant *t = g->t;
     struct gen_page *pg = g->pg;
     if (nmsg == 0)
         return MTRK_OK;
-    int rc = st_insert_many(t, T_MESSAGES, pg->msgs, nmsg);
-    if (rc)
-        return rc;
+    int rc = MTRK_OK;
+    for (size_t j = 0; j < nmsg; j++)
+        msg_row(t->id, &pg->msgs[j], &pg->rows[j]);
+    if (gen_typed(t)) {
+        mtrk_store *s = t->db->store;
+        st_cache_drop(t); /* rows it kept may be the ones written */
+        t->writes++;
+        rc = s->messages_insert(s, t->id, pg->ptrs, nmsg);
+        if (rc) {
+            const char *m = s->errmsg ? s->errmsg(s) : NULL;
+            if (rc == MTRK_ENOMEM)
+                rc = terr(t, rc, "out of memory");
+            else
+                rc = terr(t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "store messages_insert: %s",
+                          m && *m ? m : mtrk_strerror(rc));
+        }
+    } else {
+        rc = st_insert_many(t, T_MESSAGES, pg->rows, nmsg);
+    }
     for (size_t j = 0; j < nmsg && rc == MTRK_OK; j++)
-        rc = core_stats_message(t, NULL, &pg->msgs[j]);
+        rc = core_stats_message(t, NULL, &pg->rows[j]);
     if (rc == MTRK_OK)
         g->rep.created += nmsg;
     return rc;
@@ -619,14 +734,17 @@ static int page_generate(struct gen_ctx *g)
             g->rep.excluded_total++;
             continue;
         }
-        row_messages *m = &pg->msgs[nmsg++];
+        /* Every field decided here; the rest stays 0, nil or NULL. */
+        mtrk_store_message *m = &pg->msgs[nmsg];
         memset(m, 0, sizeof *m);
-        m->tenant = t->id;
+        m->version = MTRK_STORE_MESSAGE_VERSION;
         m->id = core_id_new(t->db);
         m->campaign = g->cam->id;
         m->contact = c.id;
         m->state = MTRK_MSG_QUEUED;
+        m->queue_state = core_queue_state(MTRK_MSG_QUEUED);
         m->created_at = g->now;
+        pg->ptrs[nmsg++] = m;
     }
     return page_insert(g, nmsg);
 }
@@ -650,8 +768,19 @@ static int generate_all(struct gen_ctx *g)
     g->pg = pg;
     if (pg == NULL || g->cur == NULL || pg->member == NULL || pg->aud_unsub == NULL)
         rc = terr(g->t, MTRK_ENOMEM, "out of memory");
-    while (rc == MTRK_OK) {
+    bool typed = gen_reads_typed(g->t), started = false, done = false;
+    mtrk_id last = nil_id;
+    while (rc == MTRK_OK && !done) {
         page_clear(pg, naud);
+        if (typed) {
+            if ((rc = members_page_read(g, started, &last)) || pg->n == 0)
+                break;
+            started = true;
+            done = pg->n < GEN_PAGE;
+            if ((rc = check_found(g)) == MTRK_OK && (rc = page_suppressions(g)) == MTRK_OK)
+                rc = page_generate(g);
+            continue;
+        }
         if ((rc = page_fill(g)) || pg->n == 0)
             break;
         if ((rc = page_facts(g)) == MTRK_OK)

@@ -2652,6 +2652,37 @@ static int mem_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_sto
     return rc;
 }
 
+/* messages_insert (contract version 6): each message a row built from its
+ * record and inserted as apply inserts one (primary key and unique indexes
+ * checked, undo logged), without a generic row check: a row made from a
+ * record has the columns' types. */
+static int mem_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "messages_insert");
+    if (rc)
+        return rc;
+    if (!s->write)
+        return fail(MTRK_ESTORE, "memory store: messages_insert in a read transaction");
+    if (s->depth > 0)
+        return fail(MTRK_ESTORE, "memory store: messages_insert called from a row callback");
+    if (n && messages == NULL)
+        return fail(MTRK_EINVAL, "memory store: messages_insert: messages is NULL");
+    unsigned table = s->rec.msg.table;
+    const tdesc *d = &s->td[table];
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(MTRK_EINVAL, "memory store: messages_insert: message %zu is NULL or unversioned", i);
+        mtrk_value row[MAX_COLS];
+        memset(row, 0, d->def->ncols * sizeof row[0]);
+        rec_message_to_row(&s->rec, &tenant, messages[i], 0, row, NULL);
+        char *built;
+        if ((rc = log_reserve(s)) == 0 && (rc = row_build(s, d, row, 0, &built)) == 0)
+            rc = insert_built(s, table, built);
+    }
+    return rc;
+}
+
 static const char *mem_errmsg(mtrk_store *store)
 {
     (void)store;
@@ -2802,6 +2833,7 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     s->base.events_append = mem_events_append;
     s->base.messages_update = mem_messages_update;
     s->base.counters_add = mem_counters_add;
+    s->base.messages_insert = mem_messages_insert;
 
     unsigned ntables = mtrk_store_table_count();
     s->td = calloc(ntables ? ntables : 1, sizeof *s->td);

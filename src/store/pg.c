@@ -2958,6 +2958,115 @@ static int pg_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
 }
 
 /* ------------------------------------------------------------------ */
+/* messages_insert (contract version 6)                                */
+/* ------------------------------------------------------------------ */
+
+#define TS_GEN_INSERT (1u << 30)
+
+/* The columns messages_insert writes: every column of messages but the
+ * tenant (bound once as $1); *ncols of them in cols[]. */
+static void insert_cols(const pgstore *s, unsigned *cols, unsigned *ncols)
+{
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    *ncols = 0;
+    for (unsigned c = 0; c < md->ncols; c++)
+        if (c != s->rec.msg.tenant_col)
+            cols[(*ncols)++] = c;
+}
+
+/* INSERT INTO messages (tenant, cols...) SELECT $1, u.c0, ... FROM
+ * unnest($2, ... one binary array per column) AS u: up to MANY_CHUNK
+ * messages in one statement, sent into the pipeline as a deferred write
+ * (no round trip of its own; a unique violation is reported by the next
+ * read or the COMMIT, as apply's are). */
+static int ensure_gen_insert_stmt(pgstore *s)
+{
+    if (s->typed_ok & TS_GEN_INSERT)
+        return 0;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    unsigned cols[MAX_COLS], nc;
+    insert_cols(s, cols, &nc);
+    Oid types[MAX_COLS + 1];
+    types[0] = OID_UUID;
+    strbuf b = { 0 };
+    sb_printf(&b, "INSERT INTO \"%s\" (\"%s\"", md->name, md->cols[s->rec.msg.tenant_col].name);
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, ", \"%s\"", md->cols[cols[j]].name);
+    sb_printf(&b, ") SELECT $1");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, ", u.c%u", j);
+    sb_printf(&b, " FROM unnest(");
+    for (unsigned j = 0; j < nc; j++) {
+        types[1 + j] = col_array_oid(&md->cols[cols[j]]);
+        sb_printf(&b, "%s$%u", j ? ", " : "", j + 2);
+    }
+    sb_printf(&b, ") AS u (");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(&b, "%sc%u", j ? ", " : "", j);
+    sb_printf(&b, ")");
+    return typed_prepare(s, TS_GEN_INSERT, "tg", &b, (int)nc + 1, types);
+}
+
+static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
+{
+    pgstore *s = (pgstore *)store;
+    if (n && messages == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: messages_insert: messages is NULL");
+    for (size_t i = 0; i < n; i++)
+        if (messages[i] == NULL || messages[i]->version == 0)
+            return fail(s, MTRK_EINVAL, "pg store: messages_insert: message %zu is NULL or unversioned", i);
+    int rc = need_tx(s, "messages_insert");
+    if (rc || n == 0)
+        return rc;
+    if ((rc = typed_args(s, "messages_insert", &tenant, 1)) || (rc = ensure_gen_insert_stmt(s)))
+        return rc;
+    const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
+    unsigned cols[MAX_COLS], nc;
+    insert_cols(s, cols, &nc);
+    abuf arr[MAX_COLS];
+    memset(arr, 0, sizeof arr);
+    for (size_t first = 0; first < n && rc == 0; first += MANY_CHUNK) {
+        size_t count = n - first < MANY_CHUNK ? n - first : MANY_CHUNK;
+        int e = 0;
+        for (unsigned j = 0; j < nc && !e; j++)
+            e = arr_begin(&arr[j], col_oid(&md->cols[cols[j]]), count);
+        for (size_t i = first; i < first + count && !e; i++) {
+            mtrk_value row[MAX_COLS];
+            memset(row, 0, md->ncols * sizeof row[0]);
+            rec_message_to_row(&s->rec, &tenant, messages[i], 0, row, NULL);
+            for (unsigned j = 0; j < nc && !e; j++)
+                e = arr_value(&arr[j], &row[cols[j]]);
+        }
+        if (e) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        param_tenant(&pa, &tenant);
+        for (unsigned j = 0; j < nc && rc == 0; j++)
+            rc = arr_param(s, &pa, &arr[j], "messages");
+        if (rc == 0)
+            rc = send_write(s, "tg", &pa, MTRK_CHANGE_INSERT, s->rec.msg.table, count, "messages_insert");
+    }
+    for (unsigned j = 0; j < MAX_COLS; j++)
+        free(arr[j].p);
+    tstate *ts = &s->ts[s->rec.msg.table];
+    size_t before = ts->ins_tx;
+    ts->ins_tx += n;
+    if (rc == 0 && before < ts->analyze_at && ts->ins_tx >= ts->analyze_at) {
+        /* As apply: a transaction that fills the table samples its rows,
+         * or its later reads are planned from statistics of before it. */
+        while (ts->analyze_at <= ts->ins_tx)
+            ts->analyze_at *= 8;
+        char sql[96];
+        snprintf(sql, sizeof sql, "ANALYZE \"%s\"", md->name);
+        rc = exec(s, sql, "analyzing a table");
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
 
@@ -3135,6 +3244,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.events_append = pg_events_append;
     s->base.messages_update = pg_messages_update;
     s->base.counters_add = pg_counters_add;
+    s->base.messages_insert = pg_messages_insert;
     s->ntables = mtrk_store_table_count();
     s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);

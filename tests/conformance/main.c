@@ -243,8 +243,10 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
             return rc;
         if (strcmp(conf_backend, "rows") == 0) {
             /* The memory store as a contract-3 store: the core does the
-             * event path's typed operations, and the rollups' additions
-             * (counters_add, version 5), through the generic rows. */
+             * event path's typed operations, the rollups' additions
+             * (counters_add, version 5) and generation's insert and read
+             * (messages_insert, members_read, version 6) through the
+             * generic rows. */
             mtrk_store *st = *out_store;
             st->version = 3;
             st->messages_load = NULL;
@@ -252,6 +254,8 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
             st->events_append = NULL;
             st->messages_update = NULL;
             st->counters_add = NULL;
+            st->messages_insert = NULL;
+            st->members_read = NULL;
         }
         rc = mtrk_db_open_store(out, *out_store, &o);
         if (rc) {

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "../common/counters_check.h"
+#include "../common/generation_check.h"
 
 #define T0 1767225600000LL /* 2026-01-01T00:00:00Z */
 #define DAY 86400000LL
@@ -953,6 +954,16 @@ static int test_store(void)
             CHECK(cf == 0, "counters_add: %d checks failed (above)", cf);
             mtrk_store_free(st2);
         }
+    }
+    {
+        /* Generation's operations: the checks shared with the other stores. */
+        int mf = messages_insert_check(st, "msgins");
+        CHECK(mf == 0, "messages_insert: %d checks failed (above)", mf);
+        /* members_read is left to the core (docs/decisions.md §42); the
+         * checks pass a store without it unchecked. */
+        CHECK(st->members_read == NULL, "the pg store leaves members_read to the core");
+        mf = members_read_check(st, "members");
+        CHECK(mf == 0, "members_read: %d checks failed (above)", mf);
     }
     /* An update of a missing row, deferred: MTRK_ESTORE (a read's
      * MTRK_ENOTFOUND would mean "no such row") at the next read. */
