@@ -6,7 +6,14 @@
  *                         recorded with mtrk_event_record_batch in calls of
  *                         1,000; baseline: COPY of N bare event rows (id,
  *                         message, type, occurred_at) into an unindexed table
- *                         with a uuid primary key.
+ *                         with a uuid primary key. Then the bytes per
+ *                         event: the total size (heap, indexes, TOAST) of
+ *                         every relation of the schema that holds events
+ *                         (each named event... : the events table or its
+ *                         partitions and the tables beside it), divided by
+ *                         N; the whole schema's growth over the ingest per
+ *                         event (messages and rollups rewritten too); and
+ *                         the baseline's table per row.
  *   pg_bench append N     the store's events_append alone (mtrk_store_pg_new,
  *                         one write transaction per 1,000 events, as an
  *                         ingest's flush sends them: one INSERT ... SELECT
@@ -211,6 +218,26 @@ static size_t generated_campaign(mtrk_tenant *t, long n, mtrk_id *camp, mtrk_id 
     return nm;
 }
 
+/* Bytes of the relations of the bench's schema whose name starts with
+ * `like` (a LIKE pattern; NULL: every relation): heap, indexes and TOAST
+ * (pg_total_relation_size of each table, partitions counted once each). */
+static double schema_bytes(const char *like)
+{
+    char q[512];
+    snprintf(q, sizeof q,
+             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n "
+             "ON n.oid = c.relnamespace WHERE n.nspname = '%s' AND c.relkind IN ('r', 'm')%s%s%s",
+             schema, like ? " AND c.relname LIKE '" : "", like ? like : "", like ? "'" : "");
+    PGresult *r = PQexec(admin, q);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        fprintf(stderr, "pg_bench: %s: %s", q, PQerrorMessage(admin));
+        exit(1);
+    }
+    double v = atof(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return v;
+}
+
 static void bench_ingest(long n)
 {
     mtrk_db *db;
@@ -225,6 +252,7 @@ static void bench_ingest(long n)
     static mtrk_event_outcome *pout[B];
     static char peid[B][32];
     static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
+    double before = schema_bytes(NULL), ev_before = schema_bytes("event%");
     fprintf(stderr, "ingest: timed part starts\n"); /* a marker for strace -e sendto counts */
     double t0 = now_s();
     for (long k = 0; k < n; k += B) {
@@ -250,9 +278,12 @@ static void bench_ingest(long n)
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
     printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
+    double ev_bytes = schema_bytes("event%") - ev_before, grown = schema_bytes(NULL) - before;
     double el2 = raw_copy(n, nm);
     printf("ingest: raw COPY: %ld rows in %.3f s (%.0f rows/s); mtrk/raw time ratio %.1f\n", n, el2, n / el2,
            el / el2);
+    printf("ingest: bytes per event: event tables %.1f, schema growth %.1f; raw COPY table %.1f per row\n",
+           ev_bytes / n, grown / n, schema_bytes("raw_events") / n);
     free(contacts);
     free(mids);
     mtrk_tenant_close(t);
