@@ -22,15 +22,18 @@
  * A non-unique secondary index also carries the primary-key columns, so the
  * index alone yields the full sort key (no sort in a scan).
  *
- * Events are partitioned by RANGE (occurred_at), one partition per UTC month,
- * created (under an advisory lock, in the writing transaction) before the
- * first insert that needs it. PostgreSQL requires unique constraints of a
- * partitioned table to contain the partition key, so the contract's unique
- * keys of events — the primary key (tenant, id) and events_by_provider
- * (tenant, provider, provider_event_id) — are kept in two non-partitioned
- * side tables, events_ids and events_provider_ids, maintained by a row
- * trigger on events in the same transaction: a duplicate in any month is a
- * unique_violation (MTRK_EEXISTS), whoever inserts the row.
+ * Events are one plain table (docs/decisions.md §41). Its primary key is
+ * the id alone and its indexes by message and by campaign leave the tenant
+ * out: events, messages and campaigns have ids unique in the whole database
+ * (UUID v7 made by the library; a store-level insert of an event id under
+ * a second tenant is refused), every statement names the tenant too, and
+ * 16 bytes fewer per index entry is a quarter of each entry. The provider
+ * pair's uniqueness, per tenant, is the unique index events_by_provider
+ * (provider, provider_event_id, tenant): no index of events is led by the
+ * tenant (see sql_create_index). So a duplicate is a
+ * unique_violation (MTRK_EEXISTS) whoever inserts the row, with no trigger
+ * and no side table (until schema version 12, events were partitioned by
+ * month and two side tables kept those keys, at twice the bytes per event).
  *
  * Transactions. begin(write) is BEGIN (READ COMMITTED); before the first
  * statement that names a tenant, the transaction takes an advisory
@@ -125,7 +128,6 @@
 #define DEFAULT_BUSY_MS 5000
 #define SCAN_FIRST_CHUNK 16
 #define SCAN_CHUNK 1000
-#define MAX_MONTHS 256
 /* Rows one transaction inserts into a table before the store ANALYZEs it
  * in the transaction (then at 8 times as many, and so on; see apply). */
 #define ANALYZE_FIRST 4096
@@ -137,7 +139,6 @@
 /* Advisory lock class ("mt"), and its objects. */
 #define LOCK_CLASS 0x6d74
 #define LOCK_SCHEMA 1
-#define LOCK_PARTITION 2
 
 #define OID_INT8 20
 #define OID_TEXT 25
@@ -152,7 +153,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 12
+#define PG_SCHEMA_VERSION 13
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -188,13 +189,9 @@ typedef struct pgstore {
     unsigned char locked_tenant[16];
     unsigned ntables;
     tstate *ts;
-    int events_table;    /* table number of "events", or -1 */
     scan_shape *shapes;
     size_t nshapes, capshapes;
     unsigned nextname;
-    /* Months (UTC, as months since 1970-01) with an events partition. */
-    int64_t months[MAX_MONTHS];
-    int nmonths, nmonths_committed;
     /* Deferred writes: the connection is in pipeline mode, npend writes
      * (op, table) were sent and their results not read yet. */
     int piped;
@@ -429,8 +426,8 @@ static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "even
 /* A unique index whose columns are all NOT NULL orders rows completely by
  * itself: no two rows tie on it, so the sort key's primary-key tail never
  * decides and ORDER BY stops at the index columns (the index then serves
- * the order exactly; the planner never needs a sort). On events, uniqueness
- * lives in events_provider_ids, and the ordering index carries the pk. */
+ * the order exactly; the planner never needs a sort). events_by_provider
+ * is unique only where both its columns are given, and is not used so. */
 static int unique_total(const mtrk_table_def *def, int index)
 {
     if (index < 0 || is_events(def) || !def->indexes[index].unique)
@@ -442,24 +439,34 @@ static int unique_total(const mtrk_table_def *def, int index)
     return 1;
 }
 
+/* Events' indexes (docs/decisions.md §41): none is led by the tenant. The
+ * unique one, the provider pair's uniqueness per tenant and nothing else,
+ * has the tenant last and no tail; the others leave it out, as the primary
+ * key (id) does: they are led by a message or a campaign, ids unique in the
+ * whole database, and every statement that uses them names the tenant as
+ * well (a filter then). With an index led by the tenant alone, a plan made
+ * from stale statistics read a message's events through it (a scan of the
+ * tenant's events, filtered: measured, 10 s for a batch's messages_load). */
 static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
 {
     int ev = is_events(def);
     const mtrk_index_def *ix = &def->indexes[x];
-    /* On events, uniqueness lives in the side tables (see the top). A
-     * unique index with a nullable column is two: the constraint, and
+    /* A unique index with a nullable column is two: the constraint, and
      * the ordering index (NULLs tie, so the order needs the pk). */
-    int unique = unique_total(def, (int)x);
-    if (ix->unique && !ev && !unique) {
+    int unique = unique_total(def, (int)x) || (ev && ix->unique);
+    if (ix->unique && !unique) {
         sb_printf(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
         for (unsigned j = 0; j < ix->ncols; j++)
             sb_printf(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
         sb_printf(b, ");\n");
     }
     sb_printf(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
-    for (unsigned j = 0; j < ix->ncols; j++)
-        sb_printf(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
+    unsigned first = ev && ix->ncols > 1 ? 1 : 0; /* events: the tenant last or not at all */
+    for (unsigned j = first; j < ix->ncols; j++)
+        sb_printf(b, "%s\"%s\"%s", j > first ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
+    if (first && ix->unique)
+        sb_printf(b, ", \"%s\"", def->cols[ix->cols[0]].name);
     if (!unique) {
         unsigned tail[MAX_KEY];
         unsigned nt = store_index_tail(def, (int)x, tail);
@@ -476,13 +483,10 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
     for (unsigned c = 0; c < def->ncols; c++)
         sb_printf(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
                 col_nullable(def, c) ? "" : " NOT NULL");
+    /* Events: the id alone (unique in the whole database; see the top). */
     sb_printf(b, ", PRIMARY KEY (");
-    for (unsigned c = 0; c < def->npk; c++)
-        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    /* A partitioned table's keys must contain the partition key; the
-     * contract's (tenant, id) is kept unique by events_ids. */
-    if (ev)
-        sb_printf(b, ", \"occurred_at\"");
+    for (unsigned c = ev ? 1 : 0; c < def->npk; c++)
+        sb_printf(b, "%s\"%s\"", c > (ev ? 1u : 0u) ? ", " : "", def->cols[c].name);
     sb_printf(b, ")");
     for (size_t i = 0; i < store_nfks; i++) {
         const store_fk *fk = &store_fks[i];
@@ -495,39 +499,9 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
                     fk->parent);
         sb_printf(b, " DEFERRABLE INITIALLY DEFERRED");
     }
-    sb_printf(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
+    sb_printf(b, ");\n");
     for (unsigned x = 0; x < def->nindexes; x++)
         sql_create_index(b, def, x);
-}
-
-/* The side tables and the trigger that keep the unique keys of events
- * across partitions. `schema` qualifies the names inside the function. */
-static void sql_events_keys(strbuf *b, const char *schema)
-{
-    sb_printf(b,
-            "CREATE TABLE events_ids (tenant uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant, id));\n"
-            "CREATE TABLE events_provider_ids (tenant uuid NOT NULL, provider text COLLATE \"C\" NOT NULL,"
-            " provider_event_id text COLLATE \"C\" NOT NULL, PRIMARY KEY (tenant, provider, provider_event_id));\n"
-            "CREATE FUNCTION events_keys_sync() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
-            "BEGIN\n"
-            "  IF TG_OP <> 'INSERT' THEN\n"
-            "    DELETE FROM %s.events_ids WHERE tenant = OLD.tenant AND id = OLD.id;\n"
-            "    IF OLD.provider IS NOT NULL AND OLD.provider_event_id IS NOT NULL THEN\n"
-            "      DELETE FROM %s.events_provider_ids WHERE tenant = OLD.tenant AND provider = OLD.provider\n"
-            "        AND provider_event_id = OLD.provider_event_id;\n"
-            "    END IF;\n"
-            "  END IF;\n"
-            "  IF TG_OP <> 'DELETE' THEN\n"
-            "    INSERT INTO %s.events_ids VALUES (NEW.tenant, NEW.id);\n"
-            "    IF NEW.provider IS NOT NULL AND NEW.provider_event_id IS NOT NULL THEN\n"
-            "      INSERT INTO %s.events_provider_ids VALUES (NEW.tenant, NEW.provider, NEW.provider_event_id);\n"
-            "    END IF;\n"
-            "  END IF;\n"
-            "  RETURN NULL;\n"
-            "END $f$;\n"
-            "CREATE TRIGGER events_keys AFTER INSERT OR UPDATE OR DELETE ON events\n"
-            "  FOR EACH ROW EXECUTE FUNCTION events_keys_sync();\n",
-            schema, schema, schema, schema);
 }
 
 /* Runs the script built in b (and frees it); `what` names it in errors. */
@@ -545,9 +519,9 @@ static int exec_script(pgstore *s, strbuf *b, const char *what)
 static int migrate_1(pgstore *s, const char *schema)
 {
     strbuf b = { 0 };
+    (void)schema;
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
-    sql_events_keys(&b, schema);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -833,10 +807,49 @@ static int migrate_12(pgstore *s, const char *schema)
                 "migrating to schema version 12");
 }
 
+/* Version 13: events in one plain table (docs/decisions.md §41): no
+ * partitions, so no side tables and no trigger keep its unique keys; the
+ * primary key is the id alone, events_by_provider a plain unique index, and
+ * the other indexes leave the tenant out. The rows are moved once; the
+ * indexes and foreign keys are made after the move. Frozen: written out. */
+static int migrate_13(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE events RENAME TO events_partitioned;\n"
+                "ALTER TABLE events_partitioned DROP CONSTRAINT events_pkey;\n"
+                "DROP INDEX IF EXISTS events_by_provider, events_by_message, events_by_campaign;\n"
+                "CREATE TABLE \"events\" (\"tenant\" uuid NOT NULL, \"id\" uuid NOT NULL, \"message\" uuid NOT NULL,"
+                " \"campaign\" uuid NOT NULL, \"contact\" uuid NOT NULL, \"type\" bigint NOT NULL, \"link\" uuid,"
+                " \"occurred_at\" bigint NOT NULL, \"arrived_at\" bigint NOT NULL, \"provider\" text COLLATE \"C\","
+                " \"provider_event_id\" text COLLATE \"C\", \"provider_message_id\" text COLLATE \"C\","
+                " \"bounce_kind\" bigint NOT NULL, \"diagnostic\" text COLLATE \"C\", \"user_agent\" text COLLATE \"C\","
+                " \"ip\" text COLLATE \"C\", \"verdict\" bigint NOT NULL, \"verdict_reason\" text COLLATE \"C\","
+                " \"unsub_scope\" bigint NOT NULL, \"unsub_audience\" uuid, \"unsub_source\" bigint NOT NULL,"
+                " \"effects\" bigint NOT NULL, \"occurred_hour\" bigint NOT NULL, PRIMARY KEY (\"id\"));\n"
+                "INSERT INTO events SELECT tenant, id, message, campaign, contact, type, link, occurred_at, arrived_at,"
+                " provider, provider_event_id, provider_message_id, bounce_kind, diagnostic, user_agent, ip, verdict,"
+                " verdict_reason, unsub_scope, unsub_audience, unsub_source, effects, occurred_hour"
+                " FROM events_partitioned ORDER BY id;\n"
+                "DROP TABLE events_partitioned CASCADE;\n"
+                "DROP FUNCTION events_keys_sync();\n"
+                "DROP TABLE events_ids, events_provider_ids;\n"
+                "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"provider\" NULLS FIRST,"
+                " \"provider_event_id\" NULLS FIRST, \"tenant\");\n"
+                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\", \"arrived_at\", \"id\");\n"
+                "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"campaign\", \"occurred_hour\", \"id\");\n"
+                "ALTER TABLE events ADD FOREIGN KEY (\"tenant\", \"message\") REFERENCES \"messages\" (\"tenant\", \"id\")"
+                " DEFERRABLE INITIALLY DEFERRED,\n"
+                "  ADD FOREIGN KEY (\"tenant\", \"link\") REFERENCES \"links\" (\"tenant\", \"id\")"
+                " DEFERRABLE INITIALLY DEFERRED;\n"
+                "ANALYZE events;\n",
+                "migrating to schema version 13");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
                                                             migrate_6, migrate_7, migrate_8, migrate_9, migrate_10,
-                                                            migrate_11, migrate_12 };
+                                                            migrate_11, migrate_12, migrate_13 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)
@@ -913,7 +926,6 @@ static void forget_statements(pgstore *s)
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->typed_ok = 0;
-    s->nmonths = s->nmonths_committed = 0;
     s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
     s->npend = 0;
     s->generic = s->generic_at_begin = 0;
@@ -1473,7 +1485,6 @@ static int pg_begin(mtrk_store *store, int write)
     s->generic_at_begin = s->generic;
     s->write = write != 0;
     s->tenant_locked = 0;
-    s->nmonths_committed = s->nmonths;
     return 0;
 }
 
@@ -1534,7 +1545,6 @@ static int pg_commit(mtrk_store *store)
     if (rolled)
         return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
     s->in_tx = 0;
-    s->nmonths_committed = s->nmonths;
     s->generic_at_begin = s->generic;
     return 0;
 }
@@ -1546,7 +1556,6 @@ static int pg_rollback(mtrk_store *store)
     if (rc)
         return rc;
     s->in_tx = 0;
-    s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
     if (s->piped && !s->broken)
         pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
     s->deferred = 0;
@@ -2146,68 +2155,6 @@ static int pg_scan_many(mtrk_store *store, unsigned table, int index, const mtrk
 /* Changes                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Days since 1970-01-01 of the first day of month m (months since 1970-01). */
-static int64_t days_of_month(int64_t m)
-{
-    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
-    int64_t mo = m - (y - 1970) * 12 + 1; /* 1..12 */
-    /* Days from civil (proleptic Gregorian). */
-    y -= mo <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int64_t month_of_ms(int64_t ms)
-{
-    int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    /* Civil from days. */
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t mo = mp < 10 ? mp + 3 : mp - 9;
-    y += mo <= 2;
-    return (y - 1970) * 12 + (mo - 1);
-}
-
-/* Makes sure the events partition of month m exists (in this transaction). */
-static int ensure_partition(pgstore *s, int64_t m)
-{
-    for (int i = 0; i < s->nmonths; i++)
-        if (s->months[i] == m)
-            return 0;
-    /* Beyond the limits of PostgreSQL's bigint arithmetic nothing sensible
-     * is dated: refuse such times. */
-    if (m < -12 * 200000 || m > 12 * 200000)
-        return fail(s, MTRK_EINVAL, "pg store: events.occurred_at is out of range");
-    int64_t lo = days_of_month(m) * 86400000, hi = days_of_month(m + 1) * 86400000;
-    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
-    int64_t mo = m - (y - 1970) * 12 + 1;
-    char name[64], sql[1024];
-    snprintf(name, sizeof name, "events_%s%04lld_%02lld", y < 0 ? "bc" : "", (long long)(y < 0 ? -y : y),
-             (long long)mo);
-    snprintf(sql, sizeof sql,
-             "SELECT pg_advisory_xact_lock(%d, %d); "
-             "DO $p$ BEGIN IF to_regclass('%s') IS NULL THEN "
-             "CREATE TABLE \"%s\" PARTITION OF events FOR VALUES FROM (%lld) TO (%lld); END IF; END $p$",
-             LOCK_CLASS, LOCK_PARTITION, name, name, (long long)lo, (long long)hi);
-    int rc = exec(s, sql, "creating an events partition");
-    if (rc)
-        return rc;
-    if (s->nmonths == MAX_MONTHS) {
-        /* Forget the committed ones (they exist; re-checking is cheap). */
-        s->nmonths = s->nmonths_committed = 0;
-    }
-    s->months[s->nmonths++] = m;
-    return 0;
-}
-
 static int check_change_row(pgstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
 {
     char m[256];
@@ -2231,8 +2178,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         return 0;
     if (changes[0].row && (rc = ensure_begun(s, &changes[0].row[0])))
         return rc;
-    /* Check everything, prepare every statement, lock the tenant and create
-     * the partitions first: the pipeline then only sends and reads. */
+    /* Check everything, prepare every statement and lock the tenant
+     * first: the pipeline then only sends and reads. */
     for (size_t i = 0; i < n; i++) {
         const mtrk_change *ch = &changes[i];
         if ((rc = check_table(s, ch->table)))
@@ -2248,14 +2195,6 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
             return rc;
         if ((rc = lock_tenant(s, &ch->row[0])) || (rc = ensure_stmt(s, ch->table, kind)))
             return rc;
-        if (kind != ST_DEL && (int)ch->table == s->events_table) {
-            unsigned oc = 0;
-            for (unsigned c = 0; c < def->ncols; c++)
-                if (strcmp(def->cols[c].name, "occurred_at") == 0)
-                    oc = c;
-            if ((rc = ensure_partition(s, month_of_ms(ch->row[oc].i))))
-                return rc;
-        }
     }
     /* Send, and return: the results are read with the next read, the
      * COMMIT, or here when PIPE_MAX writes are outstanding. */
@@ -2602,9 +2541,8 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
     return rc < 0 ? rc : 0;
 }
 
-/* provider_ids_find: the pairs found in events_provider_ids (one index
- * probe each; most pairs of an ingest are new and stop there), then the
- * event in events (every partition's events_by_provider). */
+/* provider_ids_find: one probe of the unique events_by_provider per pair
+ * (most pairs of an ingest are new and stop there). */
 static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
                                 const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
 {
@@ -2623,11 +2561,8 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
         sb_printf(&b, "SELECT ");
         sql_cols_of(&b, ed, "x.");
         sb_printf(&b, ", k.ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k (p, e, ord)"
-                      " JOIN events_provider_ids pi ON pi.tenant = $1 AND pi.provider = k.p"
-                      " AND pi.provider_event_id = k.e CROSS JOIN LATERAL (SELECT ");
-        sql_cols_of(&b, ed, "v.");
-        sb_printf(&b, " FROM \"%s\" v WHERE v.\"tenant\" = $1 AND v.\"provider\" = k.p"
-                      " AND v.\"provider_event_id\" = k.e LIMIT 1) x", ed->name);
+                      " JOIN \"%s\" x ON x.\"tenant\" = $1 AND x.\"provider\" = k.p"
+                      " AND x.\"provider_event_id\" = k.e", ed->name);
         Oid types[3] = { OID_UUID, OID_TEXT_ARRAY, OID_TEXT_ARRAY };
         if ((rc = typed_prepare(s, TS_PROVIDER, "tp", &b, 3, types)))
             return rc;
@@ -2692,9 +2627,9 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
 }
 
 /* events_append: COPY events (cols) FROM STDIN (FORMAT binary), MANY_CHUNK
- * rows per message sent. The row trigger keeps events_ids and
- * events_provider_ids, so a repeated id or provider pair (stored, or twice
- * in the call) is a unique_violation: MTRK_EEXISTS. COPY cannot run in
+ * rows per message sent. A repeated id or provider pair (stored, or twice
+ * in the call) is a unique_violation of the primary key or of
+ * events_by_provider: MTRK_EEXISTS. COPY cannot run in
  * pipeline mode: the deferred writes before it are read first, and its
  * result is read at once (two round trips: the COPY's start and end); a
  * failure then sticks until rollback, as a deferred one does. Measured
@@ -2722,10 +2657,6 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         return rc;
     if ((rc = typed_args(s, "events_append", &tenant, 1)))
         return rc;
-    /* Partitions first: creating one is a statement of its own. */
-    for (size_t i = 0; i < n; i++)
-        if ((rc = ensure_partition(s, month_of_ms(events[i]->occurred_at))))
-            return rc;
     /* The row trigger's statements run with generic plans (see pg_commit):
      * the SET rides with the deferred writes when there are some, else
      * with the COPY itself (one round trip either way). */
@@ -3136,7 +3067,6 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.messages_update = pg_messages_update;
     s->base.counters_add = pg_counters_add;
     s->ntables = mtrk_store_table_count();
-    s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     if (s->ts == NULL) {
         pg_free(&s->base);
@@ -3150,8 +3080,6 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
             pg_free(&s->base);
             return gerr(MTRK_ESTORE, "pg store: table %s has an unsupported shape", def->name);
         }
-        if (is_events(def))
-            s->events_table = (int)t;
     }
     char m[256];
     int rc = rec_maps_init(&s->rec, m, sizeof m);
