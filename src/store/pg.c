@@ -423,6 +423,37 @@ static int col_nullable(const mtrk_table_def *def, unsigned c)
 
 static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "events") == 0; }
 
+/* The physical layout of events (docs/decisions.md §41): the fixed-width
+ * columns first, by alignment (the 16-byte ids, the bigint times, then the
+ * small codes), so no row carries padding, then the nullable ones. The
+ * codes the core writes (an event type, a bounce kind, a verdict, an
+ * unsubscribe's scope and source: small enumerations) are smallint, the
+ * effects bitmask integer; every other INT column stays bigint. Reads
+ * decode an integer by its width (res_row), writes pass bigint parameters
+ * (PostgreSQL narrows them on assignment and refuses a value out of range)
+ * and the COPY of events_append sends each code at its width. A column not
+ * named here (added later) follows, in definition order, as bigint. */
+static const struct { const char *name; int width; } ev_layout[] = {
+    { "tenant", 0 }, { "id", 0 }, { "message", 0 }, { "campaign", 0 }, { "contact", 0 },
+    { "occurred_at", 8 }, { "arrived_at", 8 }, { "occurred_hour", 8 },
+    { "type", 2 }, { "bounce_kind", 2 }, { "verdict", 2 }, { "unsub_scope", 2 }, { "unsub_source", 2 },
+    { "effects", 4 },
+    { "link", 0 }, { "unsub_audience", 0 }, { "provider", 0 }, { "provider_event_id", 0 },
+    { "provider_message_id", 0 }, { "diagnostic", 0 }, { "user_agent", 0 }, { "ip", 0 }, { "verdict_reason", 0 },
+};
+#define EV_LAYOUT_N (sizeof ev_layout / sizeof ev_layout[0])
+
+/* The stored width of INT column c of events: 2, 4 or 8 bytes. */
+static int ev_int_width(const mtrk_table_def *def, unsigned c)
+{
+    for (size_t i = 0; i < EV_LAYOUT_N; i++)
+        if (strcmp(ev_layout[i].name, def->cols[c].name) == 0)
+            return ev_layout[i].width ? ev_layout[i].width : 8;
+    return 8;
+}
+
+static const char *int_type(int width) { return width == 2 ? "smallint" : width == 4 ? "integer" : "bigint"; }
+
 /* A unique index whose columns are all NOT NULL orders rows completely by
  * itself: no two rows tie on it, so the sort key's primary-key tail never
  * decides and ORDER BY stops at the index columns (the index then serves
@@ -467,7 +498,10 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (first && ix->unique)
         sb_printf(b, ", \"%s\"", def->cols[ix->cols[0]].name);
-    if (!unique) {
+    /* events_by_message has no tail: the times leave few ties, and an id
+     * in every entry is a quarter of it (the order is completed by sorting
+     * the ties, a message's events at most). */
+    if (!unique && !(ev && strcmp(ix->name, "events_by_message") == 0)) {
         unsigned tail[MAX_KEY];
         unsigned nt = store_index_tail(def, (int)x, tail);
         for (unsigned j = 0; j < nt; j++)
@@ -476,13 +510,39 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
     sb_printf(b, ");\n");
 }
 
+static void sql_column(strbuf *b, const mtrk_table_def *def, unsigned c, int first)
+{
+    const char *type = pg_type(def->cols[c].type);
+    if (is_events(def) && def->cols[c].type == MTRK_VAL_INT)
+        type = int_type(ev_int_width(def, c));
+    sb_printf(b, "%s\"%s\" %s%s", first ? "" : ", ", def->cols[c].name, type, col_nullable(def, c) ? "" : " NOT NULL");
+}
+
 static void sql_create_table(strbuf *b, const mtrk_table_def *def)
 {
     int ev = is_events(def);
     sb_printf(b, "CREATE TABLE \"%s\" (", def->name);
-    for (unsigned c = 0; c < def->ncols; c++)
-        sb_printf(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
-                col_nullable(def, c) ? "" : " NOT NULL");
+    if (ev) {
+        int first = 1;
+        for (size_t i = 0; i < EV_LAYOUT_N; i++)
+            for (unsigned c = 0; c < def->ncols; c++)
+                if (strcmp(def->cols[c].name, ev_layout[i].name) == 0) {
+                    sql_column(b, def, c, first);
+                    first = 0;
+                }
+        for (unsigned c = 0; c < def->ncols; c++) {
+            size_t i = 0;
+            while (i < EV_LAYOUT_N && strcmp(def->cols[c].name, ev_layout[i].name) != 0)
+                i++;
+            if (i == EV_LAYOUT_N) {
+                sql_column(b, def, c, first);
+                first = 0;
+            }
+        }
+    } else {
+        for (unsigned c = 0; c < def->ncols; c++)
+            sql_column(b, def, c, c == 0);
+    }
     /* Events: the id alone (unique in the whole database; see the top). */
     sb_printf(b, ", PRIMARY KEY (");
     for (unsigned c = ev ? 1 : 0; c < def->npk; c++)
@@ -809,8 +869,11 @@ static int migrate_12(pgstore *s, const char *schema)
 
 /* Version 13: events in one plain table (docs/decisions.md §41): no
  * partitions, so no side tables and no trigger keep its unique keys; the
- * primary key is the id alone, events_by_provider a plain unique index, and
- * the other indexes leave the tenant out. The rows are moved once; the
+ * primary key is the id alone, events_by_provider a plain unique index led
+ * by the provider, the other indexes leave the tenant out (and
+ * events_by_message the id); the columns in the order of ev_layout, the
+ * codes smallint and the effects integer. The rows are moved once (a code
+ * out of range fails the migration, which then changes nothing); the
  * indexes and foreign keys are made after the move. Frozen: written out. */
 static int migrate_13(pgstore *s, const char *schema)
 {
@@ -820,23 +883,24 @@ static int migrate_13(pgstore *s, const char *schema)
                 "ALTER TABLE events_partitioned DROP CONSTRAINT events_pkey;\n"
                 "DROP INDEX IF EXISTS events_by_provider, events_by_message, events_by_campaign;\n"
                 "CREATE TABLE \"events\" (\"tenant\" uuid NOT NULL, \"id\" uuid NOT NULL, \"message\" uuid NOT NULL,"
-                " \"campaign\" uuid NOT NULL, \"contact\" uuid NOT NULL, \"type\" bigint NOT NULL, \"link\" uuid,"
-                " \"occurred_at\" bigint NOT NULL, \"arrived_at\" bigint NOT NULL, \"provider\" text COLLATE \"C\","
-                " \"provider_event_id\" text COLLATE \"C\", \"provider_message_id\" text COLLATE \"C\","
-                " \"bounce_kind\" bigint NOT NULL, \"diagnostic\" text COLLATE \"C\", \"user_agent\" text COLLATE \"C\","
-                " \"ip\" text COLLATE \"C\", \"verdict\" bigint NOT NULL, \"verdict_reason\" text COLLATE \"C\","
-                " \"unsub_scope\" bigint NOT NULL, \"unsub_audience\" uuid, \"unsub_source\" bigint NOT NULL,"
-                " \"effects\" bigint NOT NULL, \"occurred_hour\" bigint NOT NULL, PRIMARY KEY (\"id\"));\n"
-                "INSERT INTO events SELECT tenant, id, message, campaign, contact, type, link, occurred_at, arrived_at,"
-                " provider, provider_event_id, provider_message_id, bounce_kind, diagnostic, user_agent, ip, verdict,"
-                " verdict_reason, unsub_scope, unsub_audience, unsub_source, effects, occurred_hour"
+                " \"campaign\" uuid NOT NULL, \"contact\" uuid NOT NULL, \"occurred_at\" bigint NOT NULL,"
+                " \"arrived_at\" bigint NOT NULL, \"occurred_hour\" bigint NOT NULL, \"type\" smallint NOT NULL,"
+                " \"bounce_kind\" smallint NOT NULL, \"verdict\" smallint NOT NULL, \"unsub_scope\" smallint NOT NULL,"
+                " \"unsub_source\" smallint NOT NULL, \"effects\" integer NOT NULL, \"link\" uuid, \"unsub_audience\" uuid,"
+                " \"provider\" text COLLATE \"C\", \"provider_event_id\" text COLLATE \"C\","
+                " \"provider_message_id\" text COLLATE \"C\", \"diagnostic\" text COLLATE \"C\","
+                " \"user_agent\" text COLLATE \"C\", \"ip\" text COLLATE \"C\", \"verdict_reason\" text COLLATE \"C\","
+                " PRIMARY KEY (\"id\"));\n"
+                "INSERT INTO events SELECT tenant, id, message, campaign, contact, occurred_at, arrived_at, occurred_hour,"
+                " type, bounce_kind, verdict, unsub_scope, unsub_source, effects, link, unsub_audience, provider,"
+                " provider_event_id, provider_message_id, diagnostic, user_agent, ip, verdict_reason"
                 " FROM events_partitioned ORDER BY id;\n"
                 "DROP TABLE events_partitioned CASCADE;\n"
                 "DROP FUNCTION events_keys_sync();\n"
                 "DROP TABLE events_ids, events_provider_ids;\n"
                 "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"provider\" NULLS FIRST,"
                 " \"provider_event_id\" NULLS FIRST, \"tenant\");\n"
-                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\", \"arrived_at\", \"id\");\n"
+                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\", \"arrived_at\");\n"
                 "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"campaign\", \"occurred_hour\", \"id\");\n"
                 "ALTER TABLE events ADD FOREIGN KEY (\"tenant\", \"message\") REFERENCES \"messages\" (\"tenant\", \"id\")"
                 " DEFERRABLE INITIALLY DEFERRED,\n"
@@ -1064,7 +1128,12 @@ static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value 
         v->type = def->cols[c].type;
         const char *p = PQgetvalue(res, r, (int)c);
         if (v->type == MTRK_VAL_INT) {
-            v->i = get_i64((const unsigned char *)p);
+            /* By its width: events keep their codes narrower (ev_layout). */
+            const unsigned char *u = (const unsigned char *)p;
+            int w = PQgetlength(res, r, (int)c);
+            v->i = w == 2 ? (int16_t)(uint16_t)((unsigned)u[0] << 8 | u[1])
+                 : w == 4 ? (int32_t)((uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3])
+                 : get_i64(u);
         } else {
             v->p = p; /* libpq NUL-terminates every value */
             v->n = (size_t)PQgetlength(res, r, (int)c);
@@ -2693,8 +2762,23 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         rec_event_to_row(&s->rec, &tenant, events[i], row);
         unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
         e = abuf_put(&a, nf, 2);
-        for (unsigned c = 0; c < ed->ncols && !e; c++)
-            e = arr_value(&a, &row[c]);
+        for (unsigned c = 0; c < ed->ncols && !e; c++) {
+            int w = row[c].type == MTRK_VAL_INT ? ev_int_width(ed, c) : 8;
+            if (w == 8) {
+                e = arr_value(&a, &row[c]);
+                continue;
+            }
+            int64_t v = row[c].i;
+            if (v < (w == 2 ? INT16_MIN : INT32_MIN) || v > (w == 2 ? INT16_MAX : INT32_MAX)) {
+                rc = fail(s, MTRK_EINVAL, "pg store: events_append: event %zu: %s %lld is out of range", i,
+                          ed->cols[c].name, (long long)v);
+                e = 1;
+                break;
+            }
+            unsigned char be[4] = { (unsigned char)((uint64_t)v >> 24), (unsigned char)((uint64_t)v >> 16),
+                                    (unsigned char)((uint64_t)v >> 8), (unsigned char)v };
+            e = abuf_i32(&a, w) || abuf_put(&a, be + (4 - w), (size_t)w);
+        }
         if (!e && (i + 1 == n || (i + 1) % MANY_CHUNK == 0)) {
             if (i + 1 == n) {
                 static const unsigned char trailer[2] = { 0xff, 0xff };
@@ -2708,11 +2792,12 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     free(a.p);
     /* Out of memory: end the COPY with an error (the transaction is
      * aborted: the whole call fails anyway). */
-    if (PQputCopyEnd(s->conn, e ? "out of memory" : NULL) != 1)
+    if (PQputCopyEnd(s->conn, e ? (rc ? "value out of range" : "out of memory") : NULL) != 1)
         return copy_fail(s, pipe_lost(s, "events_append (COPY)"));
     res = PQgetResult(s->conn);
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-        rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
+        if (rc == 0)
+            rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
         if (e)
             PQclear(res);
     } else {
