@@ -493,14 +493,18 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
     }
     sb_printf(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
     unsigned first = ev && ix->ncols > 1 ? 1 : 0; /* events: the tenant last or not at all */
-    for (unsigned j = first; j < ix->ncols; j++)
+    /* events_by_message ends at the occurrence time (below). */
+    unsigned last = ev && strcmp(ix->name, "events_by_message") == 0 && ix->ncols > 3 ? 3 : ix->ncols;
+    for (unsigned j = first; j < last; j++)
         sb_printf(b, "%s\"%s\"%s", j > first ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
     if (first && ix->unique)
         sb_printf(b, ", \"%s\"", def->cols[ix->cols[0]].name);
-    /* events_by_message has no tail: the times leave few ties, and an id
-     * in every entry is a quarter of it (the order is completed by sorting
-     * the ties, a message's events at most). */
+    /* events_by_message is (message, occurred_at): the occurrence time
+     * leaves few ties, and the arrival time and id would be two fifths of
+     * every entry; the order is completed by sorting the ties (measured:
+     * 62 bytes per event with them at 100,000 events, docs/decisions.md
+     * §41). A range scan past a fold mark still starts at its time. */
     if (!unique && !(ev && strcmp(ix->name, "events_by_message") == 0)) {
         unsigned tail[MAX_KEY];
         unsigned nt = store_index_tail(def, (int)x, tail);
@@ -871,7 +875,7 @@ static int migrate_12(pgstore *s, const char *schema)
  * partitions, so no side tables and no trigger keep its unique keys; the
  * primary key is the id alone, events_by_provider a plain unique index led
  * by the provider, the other indexes leave the tenant out (and
- * events_by_message the id); the columns in the order of ev_layout, the
+ * events_by_message ends at occurred_at); the columns in the order of ev_layout, the
  * codes smallint and the effects integer. The rows are moved once (a code
  * out of range fails the migration, which then changes nothing); the
  * indexes and foreign keys are made after the move. Frozen: written out. */
@@ -900,7 +904,7 @@ static int migrate_13(pgstore *s, const char *schema)
                 "DROP TABLE events_ids, events_provider_ids;\n"
                 "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"provider\" NULLS FIRST,"
                 " \"provider_event_id\" NULLS FIRST, \"tenant\");\n"
-                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\", \"arrived_at\");\n"
+                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\");\n"
                 "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"campaign\", \"occurred_hour\", \"id\");\n"
                 "ALTER TABLE events ADD FOREIGN KEY (\"tenant\", \"message\") REFERENCES \"messages\" (\"tenant\", \"id\")"
                 " DEFERRABLE INITIALLY DEFERRED,\n"
