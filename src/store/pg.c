@@ -2730,9 +2730,9 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         return rc;
     if ((rc = typed_args(s, "events_append", &tenant, 1)))
         return rc;
-    /* The row trigger's statements run with generic plans (see pg_commit):
-     * the SET rides with the deferred writes when there are some, else
-     * with the COPY itself (one round trip either way). */
+    /* The foreign-key checks of the rows, at the commit, run with generic
+     * plans (see pg_commit): the SET rides with the deferred writes when
+     * there are some, else with the COPY itself (one round trip either way). */
     int set_generic = 0;
     if (s->piped) {
         if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
