@@ -683,6 +683,18 @@ static int fail_load(void *ud, const mtrk_store_message *m, const mtrk_store_eve
     return MTRK_ETOOLONG;
 }
 
+/* The codes of an events row (verdict, type, effects), as a get reads them. */
+static int64_t codes_got[3];
+static int codes_row(void *ud, const mtrk_value *row)
+{
+    (void)ud;
+    unsigned ev = table_no("events");
+    codes_got[0] = row[col_no(ev, "verdict")].i;
+    codes_got[1] = row[col_no(ev, "type")].i;
+    codes_got[2] = row[col_no(ev, "effects")].i;
+    return 0;
+}
+
 static void test_typed(mtrk_store *st)
 {
     CHECK(st->version >= 4 && st->messages_load && st->provider_ids_find && st->events_append &&
@@ -885,6 +897,43 @@ static void test_typed(mtrk_store *st)
     if (rc == 0)
         rc = st->messages_load(st, tenant, &m1, 1, load_cb, &l);
     CHECK(rc == MTRK_ESTORE || rc == MTRK_ENOTFOUND, "update of a missing message: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+
+    /* The stored codes are narrow (smallint, the effects integer): a code
+     * out of their range is refused by name, nothing written; the codes
+     * at the edges of the range read back as written. */
+    CHECK(sql_int("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+                  "table_name = 'events' AND ((column_name IN ('type', 'bounce_kind', 'verdict', 'unsub_scope', "
+                  "'unsub_source') AND data_type = 'smallint') OR (column_name = 'effects' AND data_type = "
+                  "'integer'))") == 6,
+          "events' codes smallint, effects integer");
+    CHECK(sql_int("SELECT count(*) FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
+                  "a.attnum = i.indkey[0] WHERE i.indrelid = 'events'::regclass AND a.attname = 'tenant'") == 0,
+          "no index of events is led by the tenant");
+    mtrk_store_event big = tev(tid(0x70, 1), m1, T, A, "range-1");
+    big.effects = 0x10000;
+    big.verdict = 32768;
+    const mtrk_store_event *bp = &big;
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    rc = st->apply(st, ins, 1);
+    if (rc == 0)
+        rc = st->events_append(st, tenant, &bp, 1);
+    CHECK(rc == MTRK_EINVAL && strstr(st->errmsg(st), "verdict 32768 is out of range") != NULL,
+          "a code out of range: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
+    big.verdict = -32768;
+    big.type = 32767;
+    mtrk_value bkey[2] = { vid(tenant.bytes), vid(big.id.bytes) };
+    memset(codes_got, 0, sizeof codes_got);
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    rc = st->apply(st, ins, 1);
+    if (rc == 0)
+        rc = st->events_append(st, tenant, &bp, 1);
+    if (rc == 0)
+        rc = st->get(st, table_no("events"), bkey, codes_row, NULL);
+    CHECK(rc == 0 && codes_got[0] == -32768 && codes_got[1] == 32767 && codes_got[2] == 65536,
+          "codes at the edges read back as written: %d %lld %lld %lld %s", rc, (long long)codes_got[0],
+          (long long)codes_got[1], (long long)codes_got[2], st->errmsg(st));
     st->rollback(st);
 
     /* Writes need a write transaction. */
