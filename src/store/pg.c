@@ -63,7 +63,9 @@
  *
  * Plans. Every statement the backend sends is an index lookup or an ordered
  * index range scan by design, so the session disables sequential and bitmap
- * scans. Range scans are planned at each execution with their parameters
+ * scans, and JIT compilation: a plan whose estimate passed jit_above_cost
+ * (a batch's messages_load, over stale statistics) spent 0.4 to 0.6 s
+ * compiling for 20 ms of execution, every batch (docs/decisions.md §41). Range scans are planned at each execution with their parameters
  * (plan_cache_mode = force_custom_plan): generic plans cached while a fresh
  * schema's tables were empty picked the wrong index and stayed
  * (docs/performance.md). Point statements (by primary key, or by a unique
@@ -1032,7 +1034,8 @@ static int connect_db(pgstore *s)
     char sql[512];
     snprintf(sql, sizeof sql,
              "SET client_encoding = 'UTF8'; SET lock_timeout = %d; SET synchronous_commit = %s; "
-             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan",
+             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan; "
+             "SET jit = off",
              s->busy_ms, s->sync_off ? "off" : "on");
     return exec(s, sql, "setting up the session");
 }
