@@ -17,10 +17,12 @@
  * (docs/scaling.md).
  *
  * Keys. Every primary and foreign key is led by the tenant (the
- * distribution column). Foreign keys are DEFERRABLE INITIALLY DEFERRED, as
- * in the SQLite schema: the core may apply a change set in any order.
+ * distribution column), but the primary key of events. Foreign keys are
+ * DEFERRABLE INITIALLY DEFERRED, as in the SQLite schema: the core may
+ * apply a change set in any order.
  * A non-unique secondary index also carries the primary-key columns, so the
- * index alone yields the full sort key (no sort in a scan).
+ * index alone yields the full sort key (no sort in a scan); events differ
+ * (below).
  *
  * Events are one plain table (docs/decisions.md §41). Its primary key is
  * the id alone and its indexes by message and by campaign leave the tenant
@@ -65,7 +67,8 @@
  * index range scan by design, so the session disables sequential and bitmap
  * scans, and JIT compilation: a plan whose estimate passed jit_above_cost
  * (a batch's messages_load, over stale statistics) spent 0.4 to 0.6 s
- * compiling for 20 ms of execution, every batch (docs/decisions.md §41). Range scans are planned at each execution with their parameters
+ * compiling for 20 ms of execution, every batch (docs/decisions.md §41).
+ * Range scans are planned at each execution with their parameters
  * (plan_cache_mode = force_custom_plan): generic plans cached while a fresh
  * schema's tables were empty picked the wrong index and stayed
  * (docs/performance.md). Point statements (by primary key, or by a unique
@@ -877,10 +880,11 @@ static int migrate_12(pgstore *s, const char *schema)
  * partitions, so no side tables and no trigger keep its unique keys; the
  * primary key is the id alone, events_by_provider a plain unique index led
  * by the provider, the other indexes leave the tenant out (and
- * events_by_message ends at occurred_at); the columns in the order of ev_layout, the
- * codes smallint and the effects integer. The rows are moved once (a code
- * out of range fails the migration, which then changes nothing); the
- * indexes and foreign keys are made after the move. Frozen: written out. */
+ * events_by_message ends at occurred_at); the columns in the order of
+ * ev_layout, the codes smallint and the effects integer. The rows are moved
+ * once (a code out of range fails the migration, which then changes
+ * nothing); the indexes and foreign keys are made after the move. Frozen:
+ * written out. */
 static int migrate_13(pgstore *s, const char *schema)
 {
     (void)schema;
