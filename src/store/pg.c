@@ -2622,7 +2622,11 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
 }
 
 /* provider_ids_find: one probe of the unique events_by_provider per pair
- * (most pairs of an ingest are new and stop there). */
+ * (most pairs of an ingest are new and stop there). The probe is a LATERAL
+ * subquery with a LIMIT, which the planner cannot flatten into a join: as a
+ * plain join, planned over stale statistics, it was a hash join over a scan
+ * of the tenant's whole events_by_provider (the tenant is its last column),
+ * a cost that grew with the table at every batch. */
 static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
                                 const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
 {
@@ -2641,8 +2645,10 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
         sb_printf(&b, "SELECT ");
         sql_cols_of(&b, ed, "x.");
         sb_printf(&b, ", k.ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k (p, e, ord)"
-                      " JOIN \"%s\" x ON x.\"tenant\" = $1 AND x.\"provider\" = k.p"
-                      " AND x.\"provider_event_id\" = k.e", ed->name);
+                      " CROSS JOIN LATERAL (SELECT ");
+        sql_cols_of(&b, ed, "v.");
+        sb_printf(&b, " FROM \"%s\" v WHERE v.\"provider\" = k.p AND v.\"provider_event_id\" = k.e"
+                      " AND v.\"tenant\" = $1 LIMIT 1) x", ed->name);
         Oid types[3] = { OID_UUID, OID_TEXT_ARRAY, OID_TEXT_ARRAY };
         if ((rc = typed_prepare(s, TS_PROVIDER, "tp", &b, 3, types)))
             return rc;
