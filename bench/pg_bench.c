@@ -6,14 +6,23 @@
  *                         recorded with mtrk_event_record_batch in calls of
  *                         1,000; baseline: COPY of N bare event rows (id,
  *                         message, type, occurred_at) into an unindexed table
- *                         with a uuid primary key.
+ *                         with a uuid primary key. Then the bytes per
+ *                         event: the total size (heap, indexes, TOAST) of
+ *                         every relation of the schema that holds events
+ *                         (each named event... : the events table or its
+ *                         partitions and the tables beside it), divided by
+ *                         N; the whole schema's growth over the ingest per
+ *                         event (messages and rollups rewritten too); and
+ *                         the baseline's table per row. With
+ *                         MTRK_BENCH_SIZES set, each relation's heap and
+ *                         index too.
  *   pg_bench append N     the store's events_append alone (mtrk_store_pg_new,
  *                         one write transaction per 1,000 events, as an
  *                         ingest's flush sends them: one INSERT ... SELECT
  *                         FROM unnest() of binary arrays) against a text
  *                         COPY of the same rows into the same events table
- *                         (its partitions, indexes, trigger and side
- *                         tables), in transactions of 1,000 too: which way
+ *                         (its indexes and foreign keys), in transactions
+ *                         of 1,000 too: which way
  *                         of writing a batch's events is cheaper; then the
  *                         ingest's raw baseline, for what the events table
  *                         itself costs against it.
@@ -211,6 +220,26 @@ static size_t generated_campaign(mtrk_tenant *t, long n, mtrk_id *camp, mtrk_id 
     return nm;
 }
 
+/* Bytes of the relations of the bench's schema whose name starts with
+ * `like` (a LIKE pattern; NULL: every relation): heap, indexes and TOAST
+ * (pg_total_relation_size of each table, partitions counted once each). */
+static double schema_bytes(const char *like)
+{
+    char q[512];
+    snprintf(q, sizeof q,
+             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n "
+             "ON n.oid = c.relnamespace WHERE n.nspname = '%s' AND c.relkind IN ('r', 'm')%s%s%s",
+             schema, like ? " AND c.relname LIKE '" : "", like ? like : "", like ? "'" : "");
+    PGresult *r = PQexec(admin, q);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        fprintf(stderr, "pg_bench: %s: %s", q, PQerrorMessage(admin));
+        exit(1);
+    }
+    double v = atof(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return v;
+}
+
 static void bench_ingest(long n)
 {
     mtrk_db *db;
@@ -225,6 +254,7 @@ static void bench_ingest(long n)
     static mtrk_event_outcome *pout[B];
     static char peid[B][32];
     static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
+    double before = schema_bytes(NULL), ev_before = schema_bytes("event%");
     fprintf(stderr, "ingest: timed part starts\n"); /* a marker for strace -e sendto counts */
     double t0 = now_s();
     for (long k = 0; k < n; k += B) {
@@ -250,9 +280,23 @@ static void bench_ingest(long n)
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
     printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
+    double ev_bytes = schema_bytes("event%") - ev_before, grown = schema_bytes(NULL) - before;
+    if (getenv("MTRK_BENCH_SIZES")) { /* each relation of the events: heap and every index */
+        char q[512];
+        snprintf(q, sizeof q,
+                 "SELECT c.relname, pg_relation_size(c.oid) FROM pg_class c JOIN pg_namespace s ON s.oid = "
+                 "c.relnamespace WHERE s.nspname = '%s' AND c.relkind IN ('r', 'i') AND c.relname LIKE 'event%%' "
+                 "ORDER BY 1", schema);
+        PGresult *r = PQexec(admin, q);
+        for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); i++)
+            printf("ingest:   %-40s %8.1f bytes per event\n", PQgetvalue(r, i, 0), atof(PQgetvalue(r, i, 1)) / n);
+        PQclear(r);
+    }
     double el2 = raw_copy(n, nm);
     printf("ingest: raw COPY: %ld rows in %.3f s (%.0f rows/s); mtrk/raw time ratio %.1f\n", n, el2, n / el2,
            el / el2);
+    printf("ingest: bytes per event: event tables %.1f, schema growth %.1f; raw COPY table %.1f per row\n",
+           ev_bytes / n, grown / n, schema_bytes("raw_events") / n);
     free(contacts);
     free(mids);
     mtrk_tenant_close(t);
@@ -334,8 +378,9 @@ static void bench_append(long n)
     printf("append: events_append: %ld events in %.3f s (%.0f events/s), transactions of %d\n", n, el[0],
            n / el[0], B);
     /* The same rows (other ids) by COPY, on another connection; then once
-     * more without the table's triggers (the keys trigger and the foreign
-     * key: session_replication_role = replica, a superuser's setting). */
+     * more without the table's triggers (the foreign keys' checks, and on
+     * a schema before version 13 the keys trigger: session_replication_role
+     * = replica, a superuser's setting). */
     char tn[40], line[512], mid[40], cmp[40], id[40];
     uuid_text(tn, &tenant);
     double el_notrig = 0;

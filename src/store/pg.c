@@ -17,20 +17,25 @@
  * (docs/scaling.md).
  *
  * Keys. Every primary and foreign key is led by the tenant (the
- * distribution column). Foreign keys are DEFERRABLE INITIALLY DEFERRED, as
- * in the SQLite schema: the core may apply a change set in any order.
+ * distribution column), but the primary key of events. Foreign keys are
+ * DEFERRABLE INITIALLY DEFERRED, as in the SQLite schema: the core may
+ * apply a change set in any order.
  * A non-unique secondary index also carries the primary-key columns, so the
- * index alone yields the full sort key (no sort in a scan).
+ * index alone yields the full sort key (no sort in a scan); events differ
+ * (below).
  *
- * Events are partitioned by RANGE (occurred_at), one partition per UTC month,
- * created (under an advisory lock, in the writing transaction) before the
- * first insert that needs it. PostgreSQL requires unique constraints of a
- * partitioned table to contain the partition key, so the contract's unique
- * keys of events — the primary key (tenant, id) and events_by_provider
- * (tenant, provider, provider_event_id) — are kept in two non-partitioned
- * side tables, events_ids and events_provider_ids, maintained by a row
- * trigger on events in the same transaction: a duplicate in any month is a
- * unique_violation (MTRK_EEXISTS), whoever inserts the row.
+ * Events are one plain table (docs/decisions.md §43). Its primary key is
+ * the id alone and its indexes by message and by campaign leave the tenant
+ * out: events, messages and campaigns have ids unique in the whole database
+ * (UUID v7 made by the library; a store-level insert of an event id under
+ * a second tenant is refused), every statement names the tenant too, and
+ * 16 bytes fewer per index entry is a quarter of each entry. The provider
+ * pair's uniqueness, per tenant, is the unique index events_by_provider
+ * (provider, provider_event_id, tenant): no index of events is led by the
+ * tenant (see sql_create_index). So a duplicate is a
+ * unique_violation (MTRK_EEXISTS) whoever inserts the row, with no trigger
+ * and no side table (until schema version 12, events were partitioned by
+ * month and two side tables kept those keys, at twice the bytes per event).
  *
  * Transactions. begin(write) is BEGIN (READ COMMITTED); before the first
  * statement that names a tenant, the transaction takes an advisory
@@ -60,7 +65,10 @@
  *
  * Plans. Every statement the backend sends is an index lookup or an ordered
  * index range scan by design, so the session disables sequential and bitmap
- * scans. Range scans are planned at each execution with their parameters
+ * scans, and JIT compilation: a plan whose estimate passed jit_above_cost
+ * (a batch's messages_load, over stale statistics) spent 0.4 to 0.6 s
+ * compiling for 20 ms of execution, every batch (docs/decisions.md §43).
+ * Range scans are planned at each execution with their parameters
  * (plan_cache_mode = force_custom_plan): generic plans cached while a fresh
  * schema's tables were empty picked the wrong index and stayed
  * (docs/performance.md). Point statements (by primary key, or by a unique
@@ -125,7 +133,6 @@
 #define DEFAULT_BUSY_MS 5000
 #define SCAN_FIRST_CHUNK 16
 #define SCAN_CHUNK 1000
-#define MAX_MONTHS 256
 /* Rows one transaction inserts into a table before the store ANALYZEs it
  * in the transaction (then at 8 times as many, and so on; see apply). */
 #define ANALYZE_FIRST 4096
@@ -137,7 +144,6 @@
 /* Advisory lock class ("mt"), and its objects. */
 #define LOCK_CLASS 0x6d74
 #define LOCK_SCHEMA 1
-#define LOCK_PARTITION 2
 
 #define OID_INT8 20
 #define OID_TEXT 25
@@ -152,7 +158,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 12
+#define PG_SCHEMA_VERSION 13
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -188,13 +194,9 @@ typedef struct pgstore {
     unsigned char locked_tenant[16];
     unsigned ntables;
     tstate *ts;
-    int events_table;    /* table number of "events", or -1 */
     scan_shape *shapes;
     size_t nshapes, capshapes;
     unsigned nextname;
-    /* Months (UTC, as months since 1970-01) with an events partition. */
-    int64_t months[MAX_MONTHS];
-    int nmonths, nmonths_committed;
     /* Deferred writes: the connection is in pipeline mode, npend writes
      * (op, table) were sent and their results not read yet. */
     int piped;
@@ -426,11 +428,42 @@ static int col_nullable(const mtrk_table_def *def, unsigned c)
 
 static int is_events(const mtrk_table_def *def) { return strcmp(def->name, "events") == 0; }
 
+/* The physical layout of events (docs/decisions.md §43): the fixed-width
+ * columns first, by alignment (the 16-byte ids, the bigint times, then the
+ * small codes), so no row carries padding, then the nullable ones. The
+ * codes the core writes (an event type, a bounce kind, a verdict, an
+ * unsubscribe's scope and source: small enumerations) are smallint, the
+ * effects bitmask integer; every other INT column stays bigint. Reads
+ * decode an integer by its width (res_row), writes pass bigint parameters
+ * (PostgreSQL narrows them on assignment and refuses a value out of range)
+ * and the COPY of events_append sends each code at its width. A column not
+ * named here (added later) follows, in definition order, as bigint. */
+static const struct { const char *name; int width; } ev_layout[] = {
+    { "tenant", 0 }, { "id", 0 }, { "message", 0 }, { "campaign", 0 }, { "contact", 0 },
+    { "occurred_at", 8 }, { "arrived_at", 8 }, { "occurred_hour", 8 },
+    { "type", 2 }, { "bounce_kind", 2 }, { "verdict", 2 }, { "unsub_scope", 2 }, { "unsub_source", 2 },
+    { "effects", 4 },
+    { "link", 0 }, { "unsub_audience", 0 }, { "provider", 0 }, { "provider_event_id", 0 },
+    { "provider_message_id", 0 }, { "diagnostic", 0 }, { "user_agent", 0 }, { "ip", 0 }, { "verdict_reason", 0 },
+};
+#define EV_LAYOUT_N (sizeof ev_layout / sizeof ev_layout[0])
+
+/* The stored width of INT column c of events: 2, 4 or 8 bytes. */
+static int ev_int_width(const mtrk_table_def *def, unsigned c)
+{
+    for (size_t i = 0; i < EV_LAYOUT_N; i++)
+        if (strcmp(ev_layout[i].name, def->cols[c].name) == 0)
+            return ev_layout[i].width ? ev_layout[i].width : 8;
+    return 8;
+}
+
+static const char *int_type(int width) { return width == 2 ? "smallint" : width == 4 ? "integer" : "bigint"; }
+
 /* A unique index whose columns are all NOT NULL orders rows completely by
  * itself: no two rows tie on it, so the sort key's primary-key tail never
  * decides and ORDER BY stops at the index columns (the index then serves
- * the order exactly; the planner never needs a sort). On events, uniqueness
- * lives in events_provider_ids, and the ordering index carries the pk. */
+ * the order exactly; the planner never needs a sort). events_by_provider
+ * is unique only where both its columns are given, and is not used so. */
 static int unique_total(const mtrk_table_def *def, int index)
 {
     if (index < 0 || is_events(def) || !def->indexes[index].unique)
@@ -442,25 +475,42 @@ static int unique_total(const mtrk_table_def *def, int index)
     return 1;
 }
 
+/* Events' indexes (docs/decisions.md §43): none is led by the tenant. The
+ * unique one, the provider pair's uniqueness per tenant and nothing else,
+ * has the tenant last and no tail; the others leave it out, as the primary
+ * key (id) does: they are led by a message or a campaign, ids unique in the
+ * whole database, and every statement that uses them names the tenant as
+ * well (a filter then). With an index led by the tenant alone, a plan made
+ * from stale statistics read a message's events through it (a scan of the
+ * tenant's events, filtered: measured, 10 s for a batch's messages_load). */
 static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
 {
     int ev = is_events(def);
     const mtrk_index_def *ix = &def->indexes[x];
-    /* On events, uniqueness lives in the side tables (see the top). A
-     * unique index with a nullable column is two: the constraint, and
+    /* A unique index with a nullable column is two: the constraint, and
      * the ordering index (NULLs tie, so the order needs the pk). */
-    int unique = unique_total(def, (int)x);
-    if (ix->unique && !ev && !unique) {
+    int unique = unique_total(def, (int)x) || (ev && ix->unique);
+    if (ix->unique && !unique) {
         sb_printf(b, "CREATE UNIQUE INDEX \"%s_unique\" ON \"%s\" (", ix->name, def->name);
         for (unsigned j = 0; j < ix->ncols; j++)
             sb_printf(b, "%s\"%s\"", j ? ", " : "", def->cols[ix->cols[j]].name);
         sb_printf(b, ");\n");
     }
     sb_printf(b, "CREATE %sINDEX \"%s\" ON \"%s\" (", unique ? "UNIQUE " : "", ix->name, def->name);
-    for (unsigned j = 0; j < ix->ncols; j++)
-        sb_printf(b, "%s\"%s\"%s", j ? ", " : "", def->cols[ix->cols[j]].name,
+    unsigned first = ev && ix->ncols > 1 ? 1 : 0; /* events: the tenant last or not at all */
+    /* events_by_message ends at the occurrence time (below). */
+    unsigned last = ev && strcmp(ix->name, "events_by_message") == 0 && ix->ncols > 3 ? 3 : ix->ncols;
+    for (unsigned j = first; j < last; j++)
+        sb_printf(b, "%s\"%s\"%s", j > first ? ", " : "", def->cols[ix->cols[j]].name,
                 col_nullable(def, ix->cols[j]) ? " NULLS FIRST" : "");
-    if (!unique) {
+    if (first && ix->unique)
+        sb_printf(b, ", \"%s\"", def->cols[ix->cols[0]].name);
+    /* events_by_message is (message, occurred_at): the occurrence time
+     * leaves few ties, and the arrival time and id would be two fifths of
+     * every entry; the order is completed by sorting the ties (measured:
+     * 62 bytes per event with them at 100,000 events, docs/decisions.md
+     * §43). A range scan past a fold mark still starts at its time. */
+    if (!unique && !(ev && strcmp(ix->name, "events_by_message") == 0)) {
         unsigned tail[MAX_KEY];
         unsigned nt = store_index_tail(def, (int)x, tail);
         for (unsigned j = 0; j < nt; j++)
@@ -469,20 +519,43 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
     sb_printf(b, ");\n");
 }
 
+static void sql_column(strbuf *b, const mtrk_table_def *def, unsigned c, int first)
+{
+    const char *type = pg_type(def->cols[c].type);
+    if (is_events(def) && def->cols[c].type == MTRK_VAL_INT)
+        type = int_type(ev_int_width(def, c));
+    sb_printf(b, "%s\"%s\" %s%s", first ? "" : ", ", def->cols[c].name, type, col_nullable(def, c) ? "" : " NOT NULL");
+}
+
 static void sql_create_table(strbuf *b, const mtrk_table_def *def)
 {
     int ev = is_events(def);
     sb_printf(b, "CREATE TABLE \"%s\" (", def->name);
-    for (unsigned c = 0; c < def->ncols; c++)
-        sb_printf(b, "%s\"%s\" %s%s", c ? ", " : "", def->cols[c].name, pg_type(def->cols[c].type),
-                col_nullable(def, c) ? "" : " NOT NULL");
+    if (ev) {
+        int first = 1;
+        for (size_t i = 0; i < EV_LAYOUT_N; i++)
+            for (unsigned c = 0; c < def->ncols; c++)
+                if (strcmp(def->cols[c].name, ev_layout[i].name) == 0) {
+                    sql_column(b, def, c, first);
+                    first = 0;
+                }
+        for (unsigned c = 0; c < def->ncols; c++) {
+            size_t i = 0;
+            while (i < EV_LAYOUT_N && strcmp(def->cols[c].name, ev_layout[i].name) != 0)
+                i++;
+            if (i == EV_LAYOUT_N) {
+                sql_column(b, def, c, first);
+                first = 0;
+            }
+        }
+    } else {
+        for (unsigned c = 0; c < def->ncols; c++)
+            sql_column(b, def, c, c == 0);
+    }
+    /* Events: the id alone (unique in the whole database; see the top). */
     sb_printf(b, ", PRIMARY KEY (");
-    for (unsigned c = 0; c < def->npk; c++)
-        sb_printf(b, "%s\"%s\"", c ? ", " : "", def->cols[c].name);
-    /* A partitioned table's keys must contain the partition key; the
-     * contract's (tenant, id) is kept unique by events_ids. */
-    if (ev)
-        sb_printf(b, ", \"occurred_at\"");
+    for (unsigned c = ev ? 1 : 0; c < def->npk; c++)
+        sb_printf(b, "%s\"%s\"", c > (ev ? 1u : 0u) ? ", " : "", def->cols[c].name);
     sb_printf(b, ")");
     for (size_t i = 0; i < store_nfks; i++) {
         const store_fk *fk = &store_fks[i];
@@ -495,39 +568,9 @@ static void sql_create_table(strbuf *b, const mtrk_table_def *def)
                     fk->parent);
         sb_printf(b, " DEFERRABLE INITIALLY DEFERRED");
     }
-    sb_printf(b, ")%s;\n", ev ? " PARTITION BY RANGE (\"occurred_at\")" : "");
+    sb_printf(b, ");\n");
     for (unsigned x = 0; x < def->nindexes; x++)
         sql_create_index(b, def, x);
-}
-
-/* The side tables and the trigger that keep the unique keys of events
- * across partitions. `schema` qualifies the names inside the function. */
-static void sql_events_keys(strbuf *b, const char *schema)
-{
-    sb_printf(b,
-            "CREATE TABLE events_ids (tenant uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant, id));\n"
-            "CREATE TABLE events_provider_ids (tenant uuid NOT NULL, provider text COLLATE \"C\" NOT NULL,"
-            " provider_event_id text COLLATE \"C\" NOT NULL, PRIMARY KEY (tenant, provider, provider_event_id));\n"
-            "CREATE FUNCTION events_keys_sync() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
-            "BEGIN\n"
-            "  IF TG_OP <> 'INSERT' THEN\n"
-            "    DELETE FROM %s.events_ids WHERE tenant = OLD.tenant AND id = OLD.id;\n"
-            "    IF OLD.provider IS NOT NULL AND OLD.provider_event_id IS NOT NULL THEN\n"
-            "      DELETE FROM %s.events_provider_ids WHERE tenant = OLD.tenant AND provider = OLD.provider\n"
-            "        AND provider_event_id = OLD.provider_event_id;\n"
-            "    END IF;\n"
-            "  END IF;\n"
-            "  IF TG_OP <> 'DELETE' THEN\n"
-            "    INSERT INTO %s.events_ids VALUES (NEW.tenant, NEW.id);\n"
-            "    IF NEW.provider IS NOT NULL AND NEW.provider_event_id IS NOT NULL THEN\n"
-            "      INSERT INTO %s.events_provider_ids VALUES (NEW.tenant, NEW.provider, NEW.provider_event_id);\n"
-            "    END IF;\n"
-            "  END IF;\n"
-            "  RETURN NULL;\n"
-            "END $f$;\n"
-            "CREATE TRIGGER events_keys AFTER INSERT OR UPDATE OR DELETE ON events\n"
-            "  FOR EACH ROW EXECUTE FUNCTION events_keys_sync();\n",
-            schema, schema, schema, schema);
 }
 
 /* Runs the script built in b (and frees it); `what` names it in errors. */
@@ -545,9 +588,9 @@ static int exec_script(pgstore *s, strbuf *b, const char *what)
 static int migrate_1(pgstore *s, const char *schema)
 {
     strbuf b = { 0 };
+    (void)schema;
     for (unsigned t = 0; t < s->ntables; t++)
         sql_create_table(&b, s->ts[t].def);
-    sql_events_keys(&b, schema);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -833,10 +876,54 @@ static int migrate_12(pgstore *s, const char *schema)
                 "migrating to schema version 12");
 }
 
+/* Version 13: events in one plain table (docs/decisions.md §43): no
+ * partitions, so no side tables and no trigger keep its unique keys; the
+ * primary key is the id alone, events_by_provider a plain unique index led
+ * by the provider, the other indexes leave the tenant out (and
+ * events_by_message ends at occurred_at); the columns in the order of
+ * ev_layout, the codes smallint and the effects integer. The rows are moved
+ * once (a code out of range fails the migration, which then changes
+ * nothing); the indexes and foreign keys are made after the move. Frozen:
+ * written out. */
+static int migrate_13(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "ALTER TABLE events RENAME TO events_partitioned;\n"
+                "ALTER TABLE events_partitioned DROP CONSTRAINT events_pkey;\n"
+                "DROP INDEX IF EXISTS events_by_provider, events_by_message, events_by_campaign;\n"
+                "CREATE TABLE \"events\" (\"tenant\" uuid NOT NULL, \"id\" uuid NOT NULL, \"message\" uuid NOT NULL,"
+                " \"campaign\" uuid NOT NULL, \"contact\" uuid NOT NULL, \"occurred_at\" bigint NOT NULL,"
+                " \"arrived_at\" bigint NOT NULL, \"occurred_hour\" bigint NOT NULL, \"type\" smallint NOT NULL,"
+                " \"bounce_kind\" smallint NOT NULL, \"verdict\" smallint NOT NULL, \"unsub_scope\" smallint NOT NULL,"
+                " \"unsub_source\" smallint NOT NULL, \"effects\" integer NOT NULL, \"link\" uuid, \"unsub_audience\" uuid,"
+                " \"provider\" text COLLATE \"C\", \"provider_event_id\" text COLLATE \"C\","
+                " \"provider_message_id\" text COLLATE \"C\", \"diagnostic\" text COLLATE \"C\","
+                " \"user_agent\" text COLLATE \"C\", \"ip\" text COLLATE \"C\", \"verdict_reason\" text COLLATE \"C\","
+                " PRIMARY KEY (\"id\"));\n"
+                "INSERT INTO events SELECT tenant, id, message, campaign, contact, occurred_at, arrived_at, occurred_hour,"
+                " type, bounce_kind, verdict, unsub_scope, unsub_source, effects, link, unsub_audience, provider,"
+                " provider_event_id, provider_message_id, diagnostic, user_agent, ip, verdict_reason"
+                " FROM events_partitioned ORDER BY id;\n"
+                "DROP TABLE events_partitioned CASCADE;\n"
+                "DROP FUNCTION events_keys_sync();\n"
+                "DROP TABLE events_ids, events_provider_ids;\n"
+                "CREATE UNIQUE INDEX \"events_by_provider\" ON \"events\" (\"provider\" NULLS FIRST,"
+                " \"provider_event_id\" NULLS FIRST, \"tenant\");\n"
+                "CREATE INDEX \"events_by_message\" ON \"events\" (\"message\", \"occurred_at\");\n"
+                "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"campaign\", \"occurred_hour\", \"id\");\n"
+                "ALTER TABLE events ADD FOREIGN KEY (\"tenant\", \"message\") REFERENCES \"messages\" (\"tenant\", \"id\")"
+                " DEFERRABLE INITIALLY DEFERRED,\n"
+                "  ADD FOREIGN KEY (\"tenant\", \"link\") REFERENCES \"links\" (\"tenant\", \"id\")"
+                " DEFERRABLE INITIALLY DEFERRED;\n"
+                "ANALYZE events;\n",
+                "migrating to schema version 13");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
                                                             migrate_6, migrate_7, migrate_8, migrate_9, migrate_10,
-                                                            migrate_11, migrate_12 };
+                                                            migrate_11, migrate_12, migrate_13 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)
@@ -913,7 +1000,6 @@ static void forget_statements(pgstore *s)
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->typed_ok = 0;
-    s->nmonths = s->nmonths_committed = 0;
     s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
     s->npend = 0;
     s->generic = s->generic_at_begin = 0;
@@ -952,7 +1038,8 @@ static int connect_db(pgstore *s)
     char sql[512];
     snprintf(sql, sizeof sql,
              "SET client_encoding = 'UTF8'; SET lock_timeout = %d; SET synchronous_commit = %s; "
-             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan",
+             "SET TIME ZONE 'UTC'; SET enable_seqscan = off; SET enable_bitmapscan = off; SET plan_cache_mode = force_custom_plan; "
+             "SET jit = off",
              s->busy_ms, s->sync_off ? "off" : "on");
     return exec(s, sql, "setting up the session");
 }
@@ -1052,7 +1139,12 @@ static void res_row(const mtrk_table_def *def, PGresult *res, int r, mtrk_value 
         v->type = def->cols[c].type;
         const char *p = PQgetvalue(res, r, (int)c);
         if (v->type == MTRK_VAL_INT) {
-            v->i = get_i64((const unsigned char *)p);
+            /* By its width: events keep their codes narrower (ev_layout). */
+            const unsigned char *u = (const unsigned char *)p;
+            int w = PQgetlength(res, r, (int)c);
+            v->i = w == 2 ? (int16_t)(uint16_t)((unsigned)u[0] << 8 | u[1])
+                 : w == 4 ? (int32_t)((uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3])
+                 : get_i64(u);
         } else {
             v->p = p; /* libpq NUL-terminates every value */
             v->n = (size_t)PQgetlength(res, r, (int)c);
@@ -1473,7 +1565,6 @@ static int pg_begin(mtrk_store *store, int write)
     s->generic_at_begin = s->generic;
     s->write = write != 0;
     s->tenant_locked = 0;
-    s->nmonths_committed = s->nmonths;
     return 0;
 }
 
@@ -1534,7 +1625,6 @@ static int pg_commit(mtrk_store *store)
     if (rolled)
         return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
     s->in_tx = 0;
-    s->nmonths_committed = s->nmonths;
     s->generic_at_begin = s->generic;
     return 0;
 }
@@ -1546,7 +1636,6 @@ static int pg_rollback(mtrk_store *store)
     if (rc)
         return rc;
     s->in_tx = 0;
-    s->nmonths = s->nmonths_committed; /* partitions created in it are gone */
     if (s->piped && !s->broken)
         pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
     s->deferred = 0;
@@ -2146,68 +2235,6 @@ static int pg_scan_many(mtrk_store *store, unsigned table, int index, const mtrk
 /* Changes                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Days since 1970-01-01 of the first day of month m (months since 1970-01). */
-static int64_t days_of_month(int64_t m)
-{
-    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
-    int64_t mo = m - (y - 1970) * 12 + 1; /* 1..12 */
-    /* Days from civil (proleptic Gregorian). */
-    y -= mo <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int64_t month_of_ms(int64_t ms)
-{
-    int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    /* Civil from days. */
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t mo = mp < 10 ? mp + 3 : mp - 9;
-    y += mo <= 2;
-    return (y - 1970) * 12 + (mo - 1);
-}
-
-/* Makes sure the events partition of month m exists (in this transaction). */
-static int ensure_partition(pgstore *s, int64_t m)
-{
-    for (int i = 0; i < s->nmonths; i++)
-        if (s->months[i] == m)
-            return 0;
-    /* Beyond the limits of PostgreSQL's bigint arithmetic nothing sensible
-     * is dated: refuse such times. */
-    if (m < -12 * 200000 || m > 12 * 200000)
-        return fail(s, MTRK_EINVAL, "pg store: events.occurred_at is out of range");
-    int64_t lo = days_of_month(m) * 86400000, hi = days_of_month(m + 1) * 86400000;
-    int64_t y = 1970 + (m >= 0 ? m / 12 : -((-m + 11) / 12));
-    int64_t mo = m - (y - 1970) * 12 + 1;
-    char name[64], sql[1024];
-    snprintf(name, sizeof name, "events_%s%04lld_%02lld", y < 0 ? "bc" : "", (long long)(y < 0 ? -y : y),
-             (long long)mo);
-    snprintf(sql, sizeof sql,
-             "SELECT pg_advisory_xact_lock(%d, %d); "
-             "DO $p$ BEGIN IF to_regclass('%s') IS NULL THEN "
-             "CREATE TABLE \"%s\" PARTITION OF events FOR VALUES FROM (%lld) TO (%lld); END IF; END $p$",
-             LOCK_CLASS, LOCK_PARTITION, name, name, (long long)lo, (long long)hi);
-    int rc = exec(s, sql, "creating an events partition");
-    if (rc)
-        return rc;
-    if (s->nmonths == MAX_MONTHS) {
-        /* Forget the committed ones (they exist; re-checking is cheap). */
-        s->nmonths = s->nmonths_committed = 0;
-    }
-    s->months[s->nmonths++] = m;
-    return 0;
-}
-
 static int check_change_row(pgstore *s, const mtrk_table_def *def, const mtrk_value *row, unsigned ncheck)
 {
     char m[256];
@@ -2231,8 +2258,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         return 0;
     if (changes[0].row && (rc = ensure_begun(s, &changes[0].row[0])))
         return rc;
-    /* Check everything, prepare every statement, lock the tenant and create
-     * the partitions first: the pipeline then only sends and reads. */
+    /* Check everything, prepare every statement and lock the tenant
+     * first: the pipeline then only sends and reads. */
     for (size_t i = 0; i < n; i++) {
         const mtrk_change *ch = &changes[i];
         if ((rc = check_table(s, ch->table)))
@@ -2248,14 +2275,6 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
             return rc;
         if ((rc = lock_tenant(s, &ch->row[0])) || (rc = ensure_stmt(s, ch->table, kind)))
             return rc;
-        if (kind != ST_DEL && (int)ch->table == s->events_table) {
-            unsigned oc = 0;
-            for (unsigned c = 0; c < def->ncols; c++)
-                if (strcmp(def->cols[c].name, "occurred_at") == 0)
-                    oc = c;
-            if ((rc = ensure_partition(s, month_of_ms(ch->row[oc].i))))
-                return rc;
-        }
     }
     /* Send, and return: the results are read with the next read, the
      * COMMIT, or here when PIPE_MAX writes are outstanding. */
@@ -2602,9 +2621,12 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
     return rc < 0 ? rc : 0;
 }
 
-/* provider_ids_find: the pairs found in events_provider_ids (one index
- * probe each; most pairs of an ingest are new and stop there), then the
- * event in events (every partition's events_by_provider). */
+/* provider_ids_find: one probe of the unique events_by_provider per pair
+ * (most pairs of an ingest are new and stop there). The probe is a LATERAL
+ * subquery with a LIMIT, which the planner cannot flatten into a join: as a
+ * plain join, planned over stale statistics, it was a hash join over a scan
+ * of the tenant's whole events_by_provider (the tenant is its last column),
+ * a cost that grew with the table at every batch. */
 static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *const *providers,
                                 const char *const *event_ids, size_t n, mtrk_store_event_fn fn, void *userdata)
 {
@@ -2623,11 +2645,10 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
         sb_printf(&b, "SELECT ");
         sql_cols_of(&b, ed, "x.");
         sb_printf(&b, ", k.ord FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k (p, e, ord)"
-                      " JOIN events_provider_ids pi ON pi.tenant = $1 AND pi.provider = k.p"
-                      " AND pi.provider_event_id = k.e CROSS JOIN LATERAL (SELECT ");
+                      " CROSS JOIN LATERAL (SELECT ");
         sql_cols_of(&b, ed, "v.");
-        sb_printf(&b, " FROM \"%s\" v WHERE v.\"tenant\" = $1 AND v.\"provider\" = k.p"
-                      " AND v.\"provider_event_id\" = k.e LIMIT 1) x", ed->name);
+        sb_printf(&b, " FROM \"%s\" v WHERE v.\"provider\" = k.p AND v.\"provider_event_id\" = k.e"
+                      " AND v.\"tenant\" = $1 LIMIT 1) x", ed->name);
         Oid types[3] = { OID_UUID, OID_TEXT_ARRAY, OID_TEXT_ARRAY };
         if ((rc = typed_prepare(s, TS_PROVIDER, "tp", &b, 3, types)))
             return rc;
@@ -2692,9 +2713,9 @@ static int pg_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
 }
 
 /* events_append: COPY events (cols) FROM STDIN (FORMAT binary), MANY_CHUNK
- * rows per message sent. The row trigger keeps events_ids and
- * events_provider_ids, so a repeated id or provider pair (stored, or twice
- * in the call) is a unique_violation: MTRK_EEXISTS. COPY cannot run in
+ * rows per message sent. A repeated id or provider pair (stored, or twice
+ * in the call) is a unique_violation of the primary key or of
+ * events_by_provider: MTRK_EEXISTS. COPY cannot run in
  * pipeline mode: the deferred writes before it are read first, and its
  * result is read at once (two round trips: the COPY's start and end); a
  * failure then sticks until rollback, as a deferred one does. Measured
@@ -2722,13 +2743,9 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         return rc;
     if ((rc = typed_args(s, "events_append", &tenant, 1)))
         return rc;
-    /* Partitions first: creating one is a statement of its own. */
-    for (size_t i = 0; i < n; i++)
-        if ((rc = ensure_partition(s, month_of_ms(events[i]->occurred_at))))
-            return rc;
-    /* The row trigger's statements run with generic plans (see pg_commit):
-     * the SET rides with the deferred writes when there are some, else
-     * with the COPY itself (one round trip either way). */
+    /* The foreign-key checks of the rows, at the commit, run with generic
+     * plans (see pg_commit): the SET rides with the deferred writes when
+     * there are some, else with the COPY itself (one round trip either way). */
     int set_generic = 0;
     if (s->piped) {
         if ((rc = plan_mode(s, 1)) || (s->piped && (rc = pipe_end(s, 0, NULL))))
@@ -2762,8 +2779,23 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         rec_event_to_row(&s->rec, &tenant, events[i], row);
         unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
         e = abuf_put(&a, nf, 2);
-        for (unsigned c = 0; c < ed->ncols && !e; c++)
-            e = arr_value(&a, &row[c]);
+        for (unsigned c = 0; c < ed->ncols && !e; c++) {
+            int w = row[c].type == MTRK_VAL_INT ? ev_int_width(ed, c) : 8;
+            if (w == 8) {
+                e = arr_value(&a, &row[c]);
+                continue;
+            }
+            int64_t v = row[c].i;
+            if (v < (w == 2 ? INT16_MIN : INT32_MIN) || v > (w == 2 ? INT16_MAX : INT32_MAX)) {
+                rc = fail(s, MTRK_EINVAL, "pg store: events_append: event %zu: %s %lld is out of range", i,
+                          ed->cols[c].name, (long long)v);
+                e = 1;
+                break;
+            }
+            unsigned char be[4] = { (unsigned char)((uint64_t)v >> 24), (unsigned char)((uint64_t)v >> 16),
+                                    (unsigned char)((uint64_t)v >> 8), (unsigned char)v };
+            e = abuf_i32(&a, w) || abuf_put(&a, be + (4 - w), (size_t)w);
+        }
         if (!e && (i + 1 == n || (i + 1) % MANY_CHUNK == 0)) {
             if (i + 1 == n) {
                 static const unsigned char trailer[2] = { 0xff, 0xff };
@@ -2777,11 +2809,12 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     free(a.p);
     /* Out of memory: end the COPY with an error (the transaction is
      * aborted: the whole call fails anyway). */
-    if (PQputCopyEnd(s->conn, e ? "out of memory" : NULL) != 1)
+    if (PQputCopyEnd(s->conn, e ? (rc ? "value out of range" : "out of memory") : NULL) != 1)
         return copy_fail(s, pipe_lost(s, "events_append (COPY)"));
     res = PQgetResult(s->conn);
     if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-        rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
+        if (rc == 0)
+            rc = e ? fail(s, MTRK_ENOMEM, "pg store: out of memory") : res_fail(s, res, "events_append (COPY)");
         if (e)
             PQclear(res);
     } else {
@@ -3246,7 +3279,6 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.counters_add = pg_counters_add;
     s->base.messages_insert = pg_messages_insert;
     s->ntables = mtrk_store_table_count();
-    s->events_table = -1;
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     if (s->ts == NULL) {
         pg_free(&s->base);
@@ -3260,8 +3292,6 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
             pg_free(&s->base);
             return gerr(MTRK_ESTORE, "pg store: table %s has an unsupported shape", def->name);
         }
-        if (is_events(def))
-            s->events_table = (int)t;
     }
     char m[256];
     int rc = rec_maps_init(&s->rec, m, sizeof m);

@@ -43,7 +43,9 @@ static char *slurp(const char *path)
     return p;
 }
 
-/* The ```sql blocks of the "Example queries" section. */
+/* The ```sql blocks of the "Example queries" section, but for those written
+ * for PostgreSQL (opening with "-- PostgreSQL": tests/pg/migrate_test.c
+ * runs them). */
 static void load_queries(const char *doc_path)
 {
     char *doc = slurp(doc_path);
@@ -58,7 +60,8 @@ static void load_queries(const char *doc_path)
         char *q = strstr(p, "```");
         if (q == NULL || nqueries == MAX_QUERIES)
             rel_die("unterminated or too many SQL blocks in %s", doc_path);
-        queries[nqueries++] = strndup(p, (size_t)(q - p));
+        if (strncmp(p, "-- PostgreSQL", 13) != 0)
+            queries[nqueries++] = strndup(p, (size_t)(q - p));
         p = q + 3;
     }
     free(doc);
