@@ -2730,18 +2730,33 @@ static int copy_fail(pgstore *s, int rc)
     return s->deferred;
 }
 
+/* The start of a typed write: n records (each a versioned struct, its
+ * version first) in a write transaction of the tenant. 1 (with rc 0) when
+ * there is nothing to write. */
+static int typed_write_start(pgstore *s, const char *op, const char *what, const void *const *recs, size_t n,
+                             mtrk_id *tenant, int *rc)
+{
+    if (n && recs == NULL) {
+        *rc = fail(s, MTRK_EINVAL, "pg store: %s: %ss is NULL", op, what);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (recs[i] == NULL || *(const unsigned *)recs[i] == 0) {
+            *rc = fail(s, MTRK_EINVAL, "pg store: %s: %s %zu is NULL or unversioned", op, what, i);
+            return 1;
+        }
+    *rc = need_tx(s, op);
+    if (*rc || n == 0)
+        return 1;
+    *rc = typed_args(s, op, tenant, 1);
+    return *rc != 0;
+}
+
 static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
 {
     pgstore *s = (pgstore *)store;
-    if (n && events == NULL)
-        return fail(s, MTRK_EINVAL, "pg store: events_append: events is NULL");
-    for (size_t i = 0; i < n; i++)
-        if (events[i] == NULL || events[i]->version == 0)
-            return fail(s, MTRK_EINVAL, "pg store: events_append: event %zu is NULL or unversioned", i);
-    int rc = need_tx(s, "events_append");
-    if (rc || n == 0)
-        return rc;
-    if ((rc = typed_args(s, "events_append", &tenant, 1)))
+    int rc;
+    if (typed_write_start(s, "events_append", "event", (const void *const *)events, n, &tenant, &rc))
         return rc;
     /* The foreign-key checks of the rows, at the commit, run with generic
      * plans (see pg_commit): the SET rides with the deferred writes when
@@ -2937,15 +2952,8 @@ static int pg_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
                               const unsigned *masks, size_t n)
 {
     pgstore *s = (pgstore *)store;
-    if (n && messages == NULL)
-        return fail(s, MTRK_EINVAL, "pg store: messages_update: messages is NULL");
-    for (size_t i = 0; i < n; i++)
-        if (messages[i] == NULL || messages[i]->version == 0)
-            return fail(s, MTRK_EINVAL, "pg store: messages_update: message %zu is NULL or unversioned", i);
-    int rc = need_tx(s, "messages_update");
-    if (rc || n == 0)
-        return rc;
-    if ((rc = typed_args(s, "messages_update", &tenant, 1)))
+    int rc;
+    if (typed_write_start(s, "messages_update", "message", (const void *const *)messages, n, &tenant, &rc))
         return rc;
     /* One statement per set of groups (and MANY_CHUNK messages) when the
      * ids are distinct: the statements' order cannot matter then. An id
@@ -3043,15 +3051,10 @@ static int ensure_gen_insert_stmt(pgstore *s)
 static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
 {
     pgstore *s = (pgstore *)store;
-    if (n && messages == NULL)
-        return fail(s, MTRK_EINVAL, "pg store: messages_insert: messages is NULL");
-    for (size_t i = 0; i < n; i++)
-        if (messages[i] == NULL || messages[i]->version == 0)
-            return fail(s, MTRK_EINVAL, "pg store: messages_insert: message %zu is NULL or unversioned", i);
-    int rc = need_tx(s, "messages_insert");
-    if (rc || n == 0)
+    int rc;
+    if (typed_write_start(s, "messages_insert", "message", (const void *const *)messages, n, &tenant, &rc))
         return rc;
-    if ((rc = typed_args(s, "messages_insert", &tenant, 1)) || (rc = ensure_gen_insert_stmt(s)))
+    if ((rc = ensure_gen_insert_stmt(s)))
         return rc;
     const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
     unsigned cols[MAX_COLS], nc;
