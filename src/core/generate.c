@@ -649,26 +649,6 @@ static int pg_member(void *ud, const row_contacts *c, size_t i, bool *out)
     return MTRK_OK;
 }
 
-/* Does the store insert messages itself (contract version 6)? */
-static bool gen_typed(const mtrk_tenant *t)
-{
-    const mtrk_store *s = t->db->store;
-    return s->version >= 6 && s->messages_insert != NULL;
-}
-
-/* A new message as a row (strings: none). */
-static void msg_row(mtrk_id tenant, const mtrk_store_message *r, row_messages *m)
-{
-    memset(m, 0, sizeof *m);
-    m->tenant = tenant;
-    m->id = r->id;
-    m->campaign = r->campaign;
-    m->contact = r->contact;
-    m->state = r->state;
-    m->created_at = r->created_at;
-    m->queue_state = r->queue_state;
-}
-
 /* Inserts the page's nmsg new messages with one call: messages_insert, or
  * one apply of their rows (a backend may write consecutive inserts into one
  * table together; the SQLite store does). */
@@ -678,25 +658,9 @@ static int page_insert(struct gen_ctx *g, size_t nmsg)
     struct gen_page *pg = g->pg;
     if (nmsg == 0)
         return MTRK_OK;
-    int rc = MTRK_OK;
     for (size_t j = 0; j < nmsg; j++)
-        msg_row(t->id, &pg->msgs[j], &pg->rows[j]);
-    if (gen_typed(t)) {
-        mtrk_store *s = t->db->store;
-        st_cache_drop(t); /* rows it kept may be the ones written */
-        t->writes++;
-        rc = s->messages_insert(s, t->id, pg->ptrs, nmsg);
-        if (rc) {
-            const char *m = s->errmsg ? s->errmsg(s) : NULL;
-            if (rc == MTRK_ENOMEM)
-                rc = terr(t, rc, "out of memory");
-            else
-                rc = terr(t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "store messages_insert: %s",
-                          m && *m ? m : mtrk_strerror(rc));
-        }
-    } else {
-        rc = st_insert_many(t, T_MESSAGES, pg->rows, nmsg);
-    }
+        st_message_row(t->id, &pg->msgs[j], &pg->rows[j]);
+    int rc = st_messages_insert(t, pg->ptrs, pg->rows, nmsg);
     for (size_t j = 0; j < nmsg && rc == MTRK_OK; j++)
         rc = core_stats_message(t, NULL, &pg->rows[j]);
     if (rc == MTRK_OK)

@@ -232,6 +232,13 @@ void st_cache_drop(mtrk_tenant *t);
 int st_scan_many(mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefixes, unsigned nprefix, size_t n,
                  st_row_fn fn, void *userdata);
 
+/* store_typed.c: generation's insert. The record as a row (its strings
+ * borrowed); then the n new messages (recs[i] is rows[i] as a record)
+ * written with one messages_insert (store contract 6), else with one apply
+ * of the rows. */
+void st_message_row(mtrk_id tenant, const mtrk_store_message *r, row_messages *m);
+int st_messages_insert(mtrk_tenant *t, const mtrk_store_message *const *recs, const row_messages *rows, size_t n);
+
 /* The rows of `table` with these n primary keys (npk values each, back to
  * back), handed to fn as structs (borrowed for the call) in any order; keys
  * with no row are skipped. One store call where the store has get_many

@@ -56,7 +56,7 @@ static void msg_to_rec(const row_messages *m, mtrk_store_message *r)
     r->folded_links = m->folded_links;
 }
 
-static void msg_from_rec(mtrk_id tenant, const mtrk_store_message *r, row_messages *m)
+void st_message_row(mtrk_id tenant, const mtrk_store_message *r, row_messages *m)
 {
     memset(m, 0, sizeof *m);
     m->tenant = tenant;
@@ -176,7 +176,7 @@ static int typed_msg_cb(void *ud, const mtrk_store_message *rec, const mtrk_stor
         c->cap = cap;
     }
     row_messages m;
-    msg_from_rec(c->t->id, rec, &m);
+    st_message_row(c->t->id, rec, &m);
     for (size_t i = 0; i < n; i++)
         ev_from_rec(c->t->id, events[i], &c->ev[i]);
     return c->fn(c->ud, &m, c->ev, n);
@@ -433,4 +433,19 @@ int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *ma
     free(recs);
     free(ptrs);
     return rc;
+}
+
+/* ---- messages_insert (generation) ------------------------------------------- */
+
+int st_messages_insert(mtrk_tenant *t, const mtrk_store_message *const *recs, const row_messages *rows, size_t n)
+{
+    if (n == 0)
+        return MTRK_OK;
+    mtrk_store *s = t->db->store;
+    if (s->version < 6 || s->messages_insert == NULL)
+        return st_insert_many(t, T_MESSAGES, rows, n);
+    st_cache_drop(t); /* rows it kept may be the ones written */
+    t->writes++;
+    int rc = s->messages_insert(s, t->id, recs, n);
+    return store_err(t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "messages_insert");
 }
