@@ -1349,9 +1349,7 @@ static int group_get(track_group *g, unsigned table, mtrk_id *ids, size_t n, row
     return rc;
 }
 
-/* Each stored event of the group's messages: replayed onto its message's
- * facts (decide.h: the message's whole history, the rebuild's fold), and a
- * click kept for the burst rule. */
+/* A stored click of one of the group's messages, kept for the burst rule. */
 static int group_click_add(track_group *g, const row_events *e)
 {
     if (g->nclicks == g->capclicks) {
@@ -1452,7 +1450,7 @@ static int group_read(track_group *g, const group_hit *hits, size_t n, mtrk_time
         bool marked = mark_of(m, &mk);
         if (!marked)
             decide_reset_facts(m);
-        bool whole = marked && mk.occurred >= from[i];
+        bool whole = window > 0 && marked && mk.occurred >= from[i]; /* window 0: no burst rule */
         for (size_t j = 0; j < g->pre.nev[i]; j++) {
             const row_events *e = &g->pre.ev[i][j];
             decide_event de = decide_event_of(e);
