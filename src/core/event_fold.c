@@ -966,15 +966,17 @@ static int preload_cb(void *ud, const row_messages *m, const row_events *ev, siz
     row_events *copy = nev ? calloc(nev, sizeof *copy) : NULL;
     if (nev && copy == NULL)
         return MTRK_ENOMEM;
-    size_t k = 0;
+    size_t copied = 0;
     int rc = MTRK_OK;
-    for (; k < nev && rc == MTRK_OK; k++)
-        if (rows_copy(T_EVENTS, &copy[k], &ev[k]))
+    for (; copied < nev; copied++)
+        if (rows_copy(T_EVENTS, &copy[copied], &ev[copied])) {
             rc = MTRK_ENOMEM;
+            break;
+        }
     if (rc == MTRK_OK && rows_copy(T_MESSAGES, &p->m[p->n], m))
         rc = MTRK_ENOMEM;
     if (rc) {
-        for (size_t j = 0; j + 1 < k; j++)
+        for (size_t j = 0; j < copied; j++)
             rows_clear(T_EVENTS, &copy[j]);
         free(copy);
         return rc;
