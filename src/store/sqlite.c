@@ -2043,7 +2043,11 @@ static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
         mtrk_value row[MAX_COLS];
         memset(row, 0, sizeof row);
         uint64_t cols = 0;
-        rec_message_to_row(&ty->rec, &tenant, messages[i], masks ? masks[i] : 0, row, &cols);
+        /* Every column of the row (its key, and values the checks accept),
+         * then the columns the mask names: only those are written. */
+        rec_message_to_row(&ty->rec, &tenant, messages[i], 0, row, &cols);
+        if (masks && masks[i])
+            rec_message_to_row(&ty->rec, &tenant, messages[i], masks[i], row, &cols);
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ty->msg_table, row, cols & ~ty->msg_fixed };
         rc = apply_one(s, &ch, i);
     }
