@@ -10,6 +10,9 @@
  *     other tenant in the same transaction;
  *   - a message deleted through the rows after messages_load read it is
  *     not appended to under its old key;
+ *   - a message's events come in (occurred_at, arrived_at, id) order, events
+ *     of equal times appended out of id order too, and past a mark at those
+ *     times only the ones after its event;
  *   - an append that conflicts (an id repeated) fails with MTRK_EEXISTS and
  *     leaves nothing of the batch; the transaction refuses further writes
  *     until it is rolled back, and the store works again afterwards.
@@ -67,6 +70,24 @@ static int count_cb(void *ud, const mtrk_store_message *m, const mtrk_store_even
     (void)ev;
     (void)n;
     ++*(size_t *)ud;
+    return 0;
+}
+
+/* What messages_load gave for one message: its record and the last id
+ * byte of each event, in the order given. */
+typedef struct ties_seen {
+    mtrk_store_message msg;
+    size_t n;
+    int last[16];
+} ties_seen;
+
+static int ties_cb(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t n)
+{
+    ties_seen *t = ud;
+    t->msg = *m;
+    t->n = n;
+    for (size_t i = 0; i < n && i < 16; i++)
+        t->last[i] = ev[i]->id.bytes[15];
     return 0;
 }
 
@@ -200,6 +221,47 @@ int main(void)
     ST_OK(st->events_append(st, tenant, pcb, NB));
     ST_OK(st->commit(st));
     rel_expect(q_int("SELECT count(*) FROM events"), NMSG + NB, "events after the second batch");
+
+    /* Events of one message at the same times, appended out of id order:
+     * read in id order, and past a mark at those times only those after
+     * the mark's event. */
+    enum { NT = 4 };
+    static const uint8_t order[NT] = { 3, 1, 4, 2 }; /* the last id byte, as appended */
+    mtrk_store_event te[NT];
+    const mtrk_store_event *pte[NT];
+    for (int i = 0; i < NT; i++) {
+        te[i] = event_of(s.mids[300], s.campaign, 4);
+        te[i].id.bytes[15] = order[i];
+        pte[i] = &te[i];
+    }
+    ST_OK(st->begin(st, 1));
+    ST_OK(st->events_append(st, tenant, pte, NT));
+    ST_OK(st->commit(st));
+    ties_seen ts = { 0 };
+    ST_OK(st->begin(st, 0));
+    ST_OK(st->messages_load(st, tenant, &s.mids[300], 1, ties_cb, &ts));
+    ST_OK(st->rollback(st));
+    rel_expect((int64_t)ts.n, NT + 1, "the message's events (one earlier, four tied)");
+    for (int i = 0; i < NT; i++)
+        rel_expect(ts.last[1 + i], 1 + i, "tied events in id order");
+    /* The mark at the second tied event. */
+    mtrk_store_message m = ts.msg;
+    m.folded_occurred_at = te[0].occurred_at;
+    m.folded_arrived_at = te[0].arrived_at;
+    m.folded_event = te[0].id;
+    m.folded_event.bytes[15] = 2;
+    m.provider_message_id = NULL;
+    m.folded_links = NULL;
+    const mtrk_store_message *pm = &m;
+    unsigned mask = MTRK_STORE_MSG_MARK;
+    ST_OK(st->begin(st, 1));
+    ST_OK(st->messages_update(st, tenant, &pm, &mask, 1));
+    memset(&ts, 0, sizeof ts);
+    ST_OK(st->messages_load(st, tenant, &s.mids[300], 1, ties_cb, &ts));
+    ST_OK(st->rollback(st));
+    rel_expect((int64_t)ts.n, 2, "the events past the mark");
+    rel_expect(ts.last[0], 3, "the first past the mark");
+    rel_expect(ts.last[1], 4, "the second past the mark");
 
     mtrk_store_free(st);
     free(evs);
