@@ -91,7 +91,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit", "webhook_payloads" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 14
+#define SQLITE_SCHEMA_VERSION 15
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -142,6 +142,12 @@ typedef struct typed_state {
     mtrk_id tk_id;
     int64_t tk;
     int tk_valid;
+    /* The integer keys of the messages messages_load found, within one
+     * transaction (see mk_put): events_append binds them as they are. */
+    struct mk_slot { mtrk_id id; int64_t k, tk; uint32_t epoch; } *mk;
+    size_t mk_cap, mk_n;
+    uint32_t mk_epoch;
+    sqlite3_stmt *find_mk;
     /* Events of one message gathered by messages_load (rows copied). */
     mtrk_value *vals;
     size_t capvals;
@@ -166,6 +172,17 @@ typedef struct sqlstore {
     sqlite3_stmt *gen_ins[4]; /* messages_insert: a whole record; 64, 8, 1 new messages */
     sqlite3_stmt *gen_rd[4];  /* members_read: by GR_* */
 } sqlstore;
+
+static void mk_reset(typed_state *ty);
+
+/* The transaction this handle began is gone: SQLite rolled it back (an
+ * event append that failed, see events_append, or an I/O error). Nothing
+ * more may be written until the caller rolls back, or it would be written
+ * outside any transaction. */
+static int tx_lost(const sqlstore *s)
+{
+    return s->in_tx && sqlite3_get_autocommit(s->db);
+}
 
 __attribute__((format(printf, 3, 4))) static int fail(sqlstore *s, int code, const char *fmt, ...)
 {
@@ -360,6 +377,17 @@ static const char keyed_layout_sql[] =
     " FROM \"event_rows\" AS e JOIN \"tenant_keys\" AS t ON t.\"k\" = e.\"tenant_k\""
     " JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\";\n";
 
+/* Schema version 15: events_by_message without the event id at its end.
+ * Its rows were (message_k, occurred_at, arrived_at, id, k): the 16-byte
+ * id made each entry of the one index that every event inserts at a
+ * random place about 40 % larger, for the order of events that share a
+ * message, an occurrence and an arrival time, which the store now puts
+ * right itself (see messages_load). Frozen: for new files (migration 1)
+ * and migration 15. */
+static const char events_by_message_v15_sql[] =
+    "DROP INDEX IF EXISTS \"events_by_message\";\n"
+    "CREATE INDEX \"events_by_message\" ON \"event_rows\" (\"message_k\", \"occurred_at\", \"arrived_at\");\n";
+
 /* Runs sql; a failure is named by `what`. */
 static int exec_as(sqlstore *s, const char *sql, const char *what)
 {
@@ -387,7 +415,7 @@ static int migrate_1(sqlstore *s)
     for (unsigned t = 0; t < s->ntables; t++)
         if (s->ts[t].map == MAP_NONE)
             sql_create_table(&b, s->ts[t].def);
-    sb_printf(&b, "%s", keyed_layout_sql);
+    sb_printf(&b, "%s%s", keyed_layout_sql, events_by_message_v15_sql);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -690,10 +718,17 @@ static int migrate_14(sqlstore *s)
                    "migrating to schema version 14");
 }
 
+/* Version 15: events_by_message narrowed (events_by_message_v15_sql). */
+static int migrate_15(sqlstore *s)
+{
+    return exec_as(s, events_by_message_v15_sql, "migrating to schema version 15");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
                                                                  migrate_9, migrate_10, migrate_11,
-                                                                 migrate_12, migrate_13, migrate_14 };
+                                                                 migrate_12, migrate_13, migrate_14,
+                                                                 migrate_15 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -1208,6 +1243,7 @@ static int sq_begin(mtrk_store *store, int write)
     s->in_tx = 1;
     s->write = write != 0;
     s->ty.tk_valid = 0;
+    mk_reset(&s->ty);
     return 0;
 }
 
@@ -1431,7 +1467,12 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     switch (ch->op) {
     case MTRK_CHANGE_INSERT: kind = ST_INS; break;
     case MTRK_CHANGE_UPDATE: kind = ST_UPD; break;
-    case MTRK_CHANGE_DELETE: kind = ST_DEL; break;
+    case MTRK_CHANGE_DELETE:
+        kind = ST_DEL;
+        /* The message's key could be given to another message. */
+        if (ch->table == s->ty.msg_table)
+            mk_reset(&s->ty);
+        break;
     default: return fail(s, MTRK_EINVAL, "sqlite store: change %zu: unknown operation %d", i, ch->op);
     }
     unsigned nbind = kind == ST_DEL ? def->npk : def->ncols;
@@ -1517,6 +1558,8 @@ static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         return fail(s, MTRK_ESTORE, "sqlite store: apply in a read transaction");
     if (s->depth > 0)
         return fail(s, MTRK_ESTORE, "sqlite store: apply called from a row callback");
+    if (tx_lost(s))
+        return fail(s, MTRK_ESTORE, "sqlite store: apply after a failure rolled the transaction back");
     if (n && changes == NULL)
         return fail(s, MTRK_EINVAL, "sqlite store: apply: changes is NULL");
     for (size_t i = 0; i < n;) {
@@ -1540,16 +1583,101 @@ static int sq_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
  * The event path's operations of contract version 4, on the keyed layout:
  * the tenant's integer key is looked up once per call, a message by its
  * unique id, its events by its integer key (events_by_message), an event
- * appended with its message's key found by id inside the INSERT. Records
+ * appended with its message's key as messages_load found it (the
+ * message-key map below; by id for a message it did not load). Records
  * and rows are mapped by records.c; the column lists follow the table
  * definitions, the tenant (and an event's message) filled in from what the
  * call gives.
  */
 
+/* The message-key map: a message's integer key by its id, for the
+ * messages messages_load found in the current transaction, so that
+ * events_append binds an event's message_k as it is instead of finding it
+ * again by id. Open addressing; a slot is in use when its epoch is the
+ * map's, so that emptying it (every begin, and any delete of a message
+ * through the rows, after which a key could be given to another message)
+ * is one increment. */
+static void mk_reset(typed_state *ty)
+{
+    ty->mk_n = 0;
+    if (++ty->mk_epoch == 0) {
+        if (ty->mk)
+            memset(ty->mk, 0, ty->mk_cap * sizeof *ty->mk);
+        ty->mk_epoch = 1;
+    }
+}
+
+static size_t mk_hash(const mtrk_id *id)
+{
+    uint64_t a, b;
+    memcpy(&a, id->bytes, 8);
+    memcpy(&b, id->bytes + 8, 8);
+    uint64_t h = (a ^ (b * UINT64_C(0x9E3779B97F4A7C15))) * UINT64_C(0xBF58476D1CE4E5B9);
+    return (size_t)(h ^ (h >> 31));
+}
+
+static struct mk_slot *mk_find(typed_state *ty, const mtrk_id *id)
+{
+    size_t mask = ty->mk_cap - 1;
+    for (size_t j = mk_hash(id) & mask;; j = (j + 1) & mask) {
+        struct mk_slot *e = &ty->mk[j];
+        if (e->epoch != ty->mk_epoch || memcmp(e->id.bytes, id->bytes, sizeof id->bytes) == 0)
+            return e;
+    }
+}
+
+/* Remembers message `id` of tenant key tk under key k; without memory the
+ * map just stays smaller (events_append then finds the key by id). */
+static void mk_put(typed_state *ty, const mtrk_id *id, int64_t k, int64_t tk)
+{
+    if (2 * (ty->mk_n + 1) > ty->mk_cap) {
+        size_t cap = ty->mk_cap ? 2 * ty->mk_cap : 1024;
+        struct mk_slot *p = calloc(cap, sizeof *p), *old = ty->mk;
+        if (p == NULL)
+            return;
+        size_t oldcap = ty->mk_cap;
+        uint32_t epoch = ty->mk_epoch ? ty->mk_epoch : 1;
+        ty->mk = p;
+        ty->mk_cap = cap;
+        ty->mk_epoch = epoch;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].epoch == epoch)
+                *mk_find(ty, &old[i].id) = old[i];
+        free(old);
+    }
+    struct mk_slot *e = mk_find(ty, id);
+    if (e->epoch != ty->mk_epoch)
+        ty->mk_n++;
+    *e = (struct mk_slot){ *id, k, tk, ty->mk_epoch };
+}
+
+/* Message `id`'s integer key if it is a message of tenant key tk: from the
+ * map, else by its id; 0 when there is no such message. */
+static int mk_get(sqlstore *s, const mtrk_id *id, int64_t tk, int64_t *k)
+{
+    typed_state *ty = &s->ty;
+    if (ty->mk_cap) {
+        const struct mk_slot *e = mk_find(ty, id);
+        if (e->epoch == ty->mk_epoch) {
+            *k = e->tk == tk ? e->k : 0;
+            return 0;
+        }
+    }
+    sqlite3_stmt *st = ty->find_mk;
+    sqlite3_bind_blob(st, 1, id->bytes, sizeof id->bytes, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, tk);
+    int sr = sqlite3_step(st);
+    *k = sr == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return sr == SQLITE_ROW || sr == SQLITE_DONE ? 0 : sql_fail(s, "reading a message's key");
+}
+
 static int typed_check(sqlstore *s, const char *op, int write)
 {
     if (!s->in_tx)
         return fail(s, MTRK_ESTORE, "sqlite store: %s outside a transaction", op);
+    if (tx_lost(s))
+        return fail(s, MTRK_ESTORE, "sqlite store: %s after a failure rolled the transaction back", op);
     if (write && !s->write)
         return fail(s, MTRK_ESTORE, "sqlite store: %s in a read transaction", op);
     if (write && s->depth > 0)
@@ -1587,6 +1715,12 @@ static int typed_prepare(sqlstore *s)
         if ((rc = prepare(s, &b, &ty->tenant_k, 1)))
             return rc;
     }
+    if (ty->find_mk == NULL) {
+        b = (strbuf){ 0 };
+        sb_printf(&b, "SELECT k FROM message_rows WHERE id = ?1 AND tenant_k = ?2");
+        if ((rc = prepare(s, &b, &ty->find_mk, 1)))
+            return rc;
+    }
     if (ty->load_msg == NULL) {
         b = (strbuf){ 0 };
         sql_typed_select(&b, mt, 0);
@@ -1597,15 +1731,15 @@ static int typed_prepare(sqlstore *s)
     if (ty->load_ev == NULL) {
         b = (strbuf){ 0 };
         sql_typed_select(&b, et, 0);
-        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.id");
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev, 1)))
             return rc;
     }
     if (ty->load_ev_after == NULL) {
         b = (strbuf){ 0 };
         sql_typed_select(&b, et, 0);
-        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at, r.id) >"
-                      " (?2, ?3, ?4) ORDER BY r.occurred_at, r.arrived_at, r.id");
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at) >="
+                      " (?2, ?3) ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
             return rc;
     }
@@ -1639,9 +1773,25 @@ static int tenant_key(sqlstore *s, const mtrk_id *tenant, int64_t *out)
     return 0;
 }
 
-/* Gathers the rows of st (events of one message) into ty->vals/bytes and
- * maps them to records; *n gets their number. */
-static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, const mtrk_id *mid, size_t *n)
+/* (occurred_at, arrived_at, id) of a before b: the order of a message's events. */
+static int ev_before(const mtrk_store_event *a, const mtrk_store_event *b)
+{
+    if (a->occurred_at != b->occurred_at)
+        return a->occurred_at < b->occurred_at;
+    if (a->arrived_at != b->arrived_at)
+        return a->arrived_at < b->arrived_at;
+    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id.bytes) < 0;
+}
+
+/* Gathers the rows of st (events of one message, in (occurred_at,
+ * arrived_at) order) into ty->vals/bytes and maps them to records: past
+ * the mark of `mark` when given (the statement selected those at or after
+ * its times), in (occurred_at, arrived_at, id) order; *n gets their number.
+ * events_by_message leaves events of equal times in insertion order, and
+ * the id decides between them: an insertion sort, which finds them in order
+ * but for a rare tie. */
+static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, const mtrk_id *mid,
+                         const mtrk_store_message *mark, size_t *n)
 {
     typed_state *ty = &s->ty;
     const tstate *et = &s->ts[ty->ev_table];
@@ -1707,9 +1857,19 @@ static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, c
                 row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, mid->bytes, sizeof mid->bytes };
         }
         rec_event_from_row(&ty->rec, row, &ty->recs[i]);
-        ty->ptrs[i] = &ty->recs[i];
     }
-    *n = k;
+    size_t kept = 0;
+    for (size_t i = 0; i < k; i++) {
+        const mtrk_store_event *e = &ty->recs[i];
+        if (mark && e->occurred_at == mark->folded_occurred_at && e->arrived_at == mark->folded_arrived_at &&
+            memcmp(e->id.bytes, mark->folded_event.bytes, sizeof e->id.bytes) <= 0)
+            continue; /* at the mark's times, not after its event */
+        size_t j = kept++;
+        for (; j > 0 && ev_before(e, ty->ptrs[j - 1]); j--)
+            ty->ptrs[j] = ty->ptrs[j - 1];
+        ty->ptrs[j] = e;
+    }
+    *n = kept;
     return 0;
 }
 
@@ -1745,6 +1905,7 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         }
         row_from_stmt(ms, nc, row);
         int64_t mk = sqlite3_column_int64(ms, (int)nc);
+        mk_put(ty, &mids[i], mk, tk);
         for (unsigned c = 0; c < nc; c++)
             if (mt->ck[c] == CK_TENANT)
                 row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
@@ -1758,10 +1919,9 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         if (marked) {
             sqlite3_bind_int64(es, 2, m.folded_occurred_at);
             sqlite3_bind_int64(es, 3, m.folded_arrived_at);
-            sqlite3_bind_blob(es, 4, m.folded_event.bytes, sizeof m.folded_event.bytes, SQLITE_STATIC);
         }
         size_t nev = 0;
-        rc = gather_events(s, es, &tenant, &m.id, &nev);
+        rc = gather_events(s, es, &tenant, &m.id, marked ? &m : NULL, &nev);
         sqlite3_reset(es);
         if (rc == 0) {
             s->depth++;
@@ -1816,23 +1976,33 @@ static int sq_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
     return rc;
 }
 
-/* INSERT INTO event_rows of `rows` events: the tenant's key bound as is,
- * the message's found by its id. */
+/* Events per INSERT of events_append (a run shorter than this is
+ * inserted one by one). Measured: 128 was no better than 32 at 1,000
+ * events per call, whose tail of single inserts grew. */
+#define EV_BATCH 32
+
+/* INSERT INTO event_rows of `rows` events: the tenant's and the message's
+ * integer keys bound as they are. OR ROLLBACK: a conflict (an id or
+ * provider event id stored already) ends the whole transaction at once, as
+ * the contract lets a failed append do (the core rolls back on any failure
+ * of it). With no statement to undo on its own, SQLite keeps no statement
+ * journal for the multi-row INSERT: that journal (each page the statement
+ * touched copied aside, then discarded) was a fifth of an append's
+ * instructions (docs/performance.md). tx_lost() refuses any further write
+ * of the lost transaction. */
 static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
 {
     const tstate *et = &s->ts[s->ty.ev_table];
     unsigned nc = et->def->ncols;
     strbuf b = { 0 };
-    sql_insert_head(&b, et);
+    sb_printf(&b, "INSERT OR ROLLBACK INTO event_rows (");
+    for (unsigned c = 0; c < nc; c++)
+        sb_printf(&b, "%s\"%s\"", c ? ", " : "", phys_col(et, c));
+    sb_printf(&b, ") VALUES ");
     for (unsigned r = 0; r < rows; r++) {
         sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < nc; c++) {
-            unsigned p = r * nc + c + 1;
-            if (et->ck[c] == CK_MESSAGE)
-                sb_printf(&b, "%s(SELECT k FROM message_rows WHERE id = ?%u)", c ? ", " : "", p);
-            else
-                sb_printf(&b, "%s?%u", c ? ", " : "", p);
-        }
+        for (unsigned c = 0; c < nc; c++)
+            sb_printf(&b, "%s?%u", c ? ", " : "", r * nc + c + 1);
         sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
@@ -1856,11 +2026,13 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     unsigned nc = et->def->ncols;
     if (ty->ins == NULL && (rc = build_event_insert(s, 1, &ty->ins)))
         return rc;
-    if (ty->insn == NULL && (size_t)nc * INS_BATCH <= 32766 && (rc = build_event_insert(s, INS_BATCH, &ty->insn)))
+    if (ty->insn == NULL && (size_t)nc * EV_BATCH <= 32766 && (rc = build_event_insert(s, EV_BATCH, &ty->insn)))
         return rc;
-    mtrk_value rows[INS_BATCH][MAX_COLS];
+    /* The values of one event at a time: they point into its record, which
+     * the caller keeps until the call returns (bound SQLITE_STATIC). */
+    mtrk_value row[MAX_COLS];
     for (size_t i = 0; i < n && rc == 0;) {
-        unsigned run = ty->insn && n - i >= INS_BATCH ? INS_BATCH : 1;
+        unsigned run = ty->insn && n - i >= EV_BATCH ? EV_BATCH : 1;
         sqlite3_stmt *st = run == 1 ? ty->ins : ty->insn;
         for (unsigned r = 0; r < run && rc == 0; r++) {
             const mtrk_store_event *e = events[i + r];
@@ -1868,24 +2040,29 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
                 rc = fail(s, MTRK_EINVAL, "sqlite store: events_append: event %zu is NULL or unversioned", i + r);
                 break;
             }
-            rec_event_to_row(&ty->rec, &tenant, e, rows[r]);
-            if ((rc = check_row(s, et->def, rows[r], nc)))
+            rec_event_to_row(&ty->rec, &tenant, e, row);
+            if ((rc = check_row(s, et->def, row, nc)))
                 break;
+            int64_t mk = 0;
+            if ((rc = mk_get(s, &e->message, tk, &mk)))
+                break;
+            if (mk == 0) {
+                rc = fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: event %zu: its message does not exist",
+                          i + r);
+                break;
+            }
             for (unsigned c = 0; c < nc && rc == 0; c++) {
                 int p = (int)(r * nc + c) + 1;
-                if (et->ck[c] == CK_TENANT)
-                    rc = sqlite3_bind_int64(st, p, tk) == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
+                if (et->ck[c] != CK_PLAIN)
+                    rc = sqlite3_bind_int64(st, p, et->ck[c] == CK_TENANT ? tk : mk) == SQLITE_OK
+                             ? 0 : sql_fail(s, "binding a value");
                 else
-                    rc = bind_value(s, st, p, &rows[r][c]);
+                    rc = bind_value(s, st, p, &row[c]);
             }
         }
         if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
-            int ext = sqlite3_extended_errcode(s->db);
             rc = sql_fail(s, "events_append");
-            if (ext == SQLITE_CONSTRAINT_NOTNULL)
-                rc = fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: an event's message does not exist (%s)",
-                          sqlite3_errmsg(s->db));
-            else if (rc == MTRK_EEXISTS)
+            if (rc == MTRK_EEXISTS)
                 fail(s, rc, "sqlite store: events_append: an event with this id or provider event id exists (%s)",
                      sqlite3_errmsg(s->db));
         }
@@ -1911,7 +2088,11 @@ static int sq_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_stor
         mtrk_value row[MAX_COLS];
         memset(row, 0, sizeof row);
         uint64_t cols = 0;
-        rec_message_to_row(&ty->rec, &tenant, messages[i], masks ? masks[i] : 0, row, &cols);
+        /* Every column of the row (its key, and values the checks accept),
+         * then the columns the mask names: only those are written. */
+        rec_message_to_row(&ty->rec, &tenant, messages[i], 0, row, &cols);
+        if (masks && masks[i])
+            rec_message_to_row(&ty->rec, &tenant, messages[i], masks[i], row, &cols);
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ty->msg_table, row, cols & ~ty->msg_fixed };
         rc = apply_one(s, &ch, i);
     }
@@ -2375,6 +2556,8 @@ static int sq_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
         return fail(s, MTRK_ESTORE, "sqlite store: counters_add in a read transaction");
     if (s->depth > 0)
         return fail(s, MTRK_ESTORE, "sqlite store: counters_add called from a row callback");
+    if (tx_lost(s))
+        return fail(s, MTRK_ESTORE, "sqlite store: counters_add after a failure rolled the transaction back");
     const ctr_map *k = ctr_kind(&s->ctr, kind);
     if (k == NULL)
         return fail(s, MTRK_EINVAL, "sqlite store: counters_add: unknown kind %d", kind);
@@ -2431,13 +2614,14 @@ static void sq_free(mtrk_store *store)
         free(s->ts[t].scans);
     }
     sqlite3_stmt *typed[] = { s->ty.tenant_k, s->ty.load_msg, s->ty.load_ev, s->ty.load_ev_after,
-                              s->ty.find_pid, s->ty.ins, s->ty.insn };
+                              s->ty.find_pid, s->ty.ins, s->ty.insn, s->ty.find_mk };
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         sqlite3_finalize(typed[i]);
     free(s->ty.vals);
     free(s->ty.bytes);
     free(s->ty.recs);
     free(s->ty.ptrs);
+    free(s->ty.mk);
     for (int k = 0; k < 4; k++)
         sqlite3_finalize(s->ctr_up[k].st);
     for (size_t k = 0; k < sizeof s->gen_ins / sizeof s->gen_ins[0]; k++)

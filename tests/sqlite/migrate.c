@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 14 with every row kept:
+ * library, a copy of it must come out at user_version 15 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -28,10 +28,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What migration 14 adds (the dead letters' bounce facts), and what
+/* What migration 15 changes (events_by_message loses the event id at its
+ * end), what migration 14 adds (the dead letters' bounce facts), and what
  * migrations 13 and 14 add (the provider message ids, kept payloads and
  * replay tokens; the tenants' payload setting; the dead letters' send id),
  * taken away again to make a file of an earlier version. */
+#define UNDO_15                                                                                               \
+    "DROP INDEX events_by_message;"                                                                          \
+    "CREATE INDEX events_by_message ON event_rows (message_k, occurred_at, arrived_at, id);"
 #define UNDO_14                                                                                               \
     "ALTER TABLE deadletters DROP COLUMN bounce_reason; ALTER TABLE deadletters DROP COLUMN smtp_code;"      \
     "ALTER TABLE deadletters DROP COLUMN bounce_status; ALTER TABLE deadletters DROP COLUMN bounce_type;"    \
@@ -232,7 +236,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -281,7 +285,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 5 to 14");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 5 to 15");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
@@ -301,13 +305,13 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 9 to 14");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 9 to 15");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-12 file: no provider message ids, kept payloads or
      * replay tokens, no tenant payload setting, no dead-letter send id.
      * Migration 13 adds them, the setting off for the existing tenants. */
-    sql(db, UNDO_13_14
+    sql(db, UNDO_15 UNDO_13_14
             "PRAGMA user_version = 12;");
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -332,7 +336,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migrations 13 and 14");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 13 to 15");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
                1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
@@ -343,7 +347,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 16; i++)
         snprintf(hexmid + 2 * i, 3, "%02X", first.bytes[i]);
     snprintf(dlsql, sizeof dlsql,
-             UNDO_14
+             UNDO_15 UNDO_14
              "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, message, occurred_at,"
              " arrived_at, link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
              " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', %d, X'%s',"
@@ -361,7 +365,9 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 14, "user_version after migration 14");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 14 and 15");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_message')"), 3,
+               "events_by_message narrowed by migration 15");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0"
                              " AND smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL"
                              " AND bounce_subtype IS NULL AND diagnostic = '550 5.1.1 no such user'"),
@@ -386,7 +392,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 14, then version-4, -8, -12 and -13 copies to 14; %lld events "
+    printf("sqlite-migrate: schema 2 file migrated to 15, then version-4, -8, -12 and -13 copies to 15; %lld events "
            "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }
