@@ -535,6 +535,7 @@ static int ekey_make(ekey *k, const mtrk_value *vals, unsigned n, unsigned nmark
 {
     size_t bound = 0;
     k->heap = NULL;
+    k->n = 0; /* set on every path: -O3 cannot tell that fail() is never 0 */
     for (unsigned j = 0; j < n; j++) {
         size_t b = enc_bound(&vals[j]);
         if (b == SIZE_MAX || bound > SIZE_MAX - b)
