@@ -2242,6 +2242,28 @@ static int check_change_row(pgstore *s, const mtrk_table_def *def, const mtrk_va
     return rc ? fail(s, rc, "pg store: %s", m) : 0;
 }
 
+/* Notes n rows inserted into `table` in this transaction. A transaction
+ * that fills a table (generation: one per message) plans its scans from
+ * statistics taken before it: on a fresh table none, and the planner then
+ * picks any index led by the tenant — measured: messages (tenant, campaign,
+ * contact) looked up through messages_by_campaign with a filter, quadratic
+ * over a 100,000-message generation. So when the transaction's inserts pass
+ * the next mark (ANALYZE_FIRST, then 8 times the last), ANALYZE inside the
+ * transaction samples its own rows too. */
+static int inserted(pgstore *s, unsigned table, size_t n)
+{
+    tstate *ts = &s->ts[table];
+    size_t before = ts->ins_tx;
+    ts->ins_tx += n;
+    if (before >= ts->analyze_at || ts->ins_tx < ts->analyze_at)
+        return 0;
+    while (ts->analyze_at <= ts->ins_tx)
+        ts->analyze_at *= 8;
+    char sql[96];
+    snprintf(sql, sizeof sql, "ANALYZE \"%s\"", ts->def->name);
+    return exec(s, sql, "analyzing a table");
+}
+
 static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
 {
     pgstore *s = (pgstore *)store;
@@ -2313,21 +2335,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         s->npend++;
         if (s->npend == PIPE_MAX && (rc = pipe_end(s, 0, NULL)))
             return rc;
-        tstate *ts = &s->ts[ch->table];
-        if (ch->op == MTRK_CHANGE_INSERT && ++ts->ins_tx == ts->analyze_at) {
-            /* A transaction that fills a table (generation: one per
-             * message) plans its scans from statistics taken before it:
-             * on a fresh table none, and the planner then picks any index
-             * led by the tenant — measured: messages (tenant, campaign,
-             * contact) looked up through messages_by_campaign with a
-             * filter, quadratic over a 100,000-message generation. ANALYZE
-             * inside the transaction samples its own rows too. */
-            char sql[96];
-            snprintf(sql, sizeof sql, "ANALYZE \"%s\"", ts->def->name);
-            ts->analyze_at *= 8;
-            if ((rc = exec(s, sql, "analyzing a table")))
-                return rc;
-        }
+        if (ch->op == MTRK_CHANGE_INSERT && (rc = inserted(s, ch->table, 1)))
+            return rc;
     }
     return 0;
 }
@@ -2839,18 +2848,7 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         PQclear(res);
     if (rc)
         return copy_fail(s, rc);
-    tstate *ts = &s->ts[s->rec.ev.table];
-    size_t before = ts->ins_tx;
-    ts->ins_tx += n;
-    if (before < ts->analyze_at && ts->ins_tx >= ts->analyze_at) {
-        /* As apply: a transaction that fills the table samples its rows. */
-        while (ts->analyze_at <= ts->ins_tx)
-            ts->analyze_at *= 8;
-        char sql[96];
-        snprintf(sql, sizeof sql, "ANALYZE \"%s\"", ed->name);
-        rc = exec(s, sql, "analyzing a table");
-    }
-    return rc;
+    return inserted(s, s->rec.ev.table, n);
 }
 
 /* The columns a messages_update of groups `groups` (1..15) writes, as
@@ -3048,6 +3046,61 @@ static int ensure_gen_insert_stmt(pgstore *s)
     return typed_prepare(s, TS_GEN_INSERT, "tg", &b, (int)nc + 1, types);
 }
 
+/* Writes n rows with a prepared statement whose $1 is the tenant and whose
+ * other parameters are one array per column of cols (an INSERT ... SELECT
+ * FROM unnest): MANY_CHUNK rows a statement, each deferred. row(ud, i, out)
+ * fills the values of row i. `expect`: whether each statement must write
+ * every one of its rows (send_write). */
+typedef void (*row_fill_fn)(void *ud, size_t i, mtrk_value *row);
+
+static int send_unnest(pgstore *s, const mtrk_id *tenant, const char *stmt, const mtrk_table_def *def,
+                       unsigned table, const unsigned *cols, unsigned nc, size_t n, row_fill_fn row, void *ud,
+                       bool expect, const char *op)
+{
+    abuf arr[MAX_COLS];
+    memset(arr, 0, sizeof arr);
+    int rc = 0;
+    for (size_t first = 0; first < n && rc == 0; first += MANY_CHUNK) {
+        size_t count = n - first < MANY_CHUNK ? n - first : MANY_CHUNK;
+        int e = 0;
+        for (unsigned j = 0; j < nc && !e; j++)
+            e = arr_begin(&arr[j], col_oid(&def->cols[cols[j]]), count);
+        for (size_t i = first; i < first + count && !e; i++) {
+            mtrk_value vals[MAX_COLS];
+            memset(vals, 0, def->ncols * sizeof vals[0]);
+            row(ud, i, vals);
+            for (unsigned j = 0; j < nc && !e; j++)
+                e = arr_value(&arr[j], &vals[cols[j]]);
+        }
+        if (e) {
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        params pa;
+        pa.n = 0;
+        param_tenant(&pa, tenant);
+        for (unsigned j = 0; j < nc && rc == 0; j++)
+            rc = arr_param(s, &pa, &arr[j], def->name);
+        if (rc == 0)
+            rc = send_write(s, stmt, &pa, MTRK_CHANGE_INSERT, table, expect ? count : 0, op);
+    }
+    for (unsigned j = 0; j < MAX_COLS; j++)
+        free(arr[j].p);
+    return rc;
+}
+
+typedef struct insert_rows {
+    pgstore *s;
+    const mtrk_id *tenant;
+    const mtrk_store_message *const *messages;
+} insert_rows;
+
+static void insert_row(void *ud, size_t i, mtrk_value *row)
+{
+    insert_rows *r = ud;
+    rec_message_to_row(&r->s->rec, r->tenant, r->messages[i], 0, row, NULL);
+}
+
 static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_store_message *const *messages, size_t n)
 {
     pgstore *s = (pgstore *)store;
@@ -3059,47 +3112,9 @@ static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
     const mtrk_table_def *md = s->ts[s->rec.msg.table].def;
     unsigned cols[MAX_COLS], nc;
     insert_cols(s, cols, &nc);
-    abuf arr[MAX_COLS];
-    memset(arr, 0, sizeof arr);
-    for (size_t first = 0; first < n && rc == 0; first += MANY_CHUNK) {
-        size_t count = n - first < MANY_CHUNK ? n - first : MANY_CHUNK;
-        int e = 0;
-        for (unsigned j = 0; j < nc && !e; j++)
-            e = arr_begin(&arr[j], col_oid(&md->cols[cols[j]]), count);
-        for (size_t i = first; i < first + count && !e; i++) {
-            mtrk_value row[MAX_COLS];
-            memset(row, 0, md->ncols * sizeof row[0]);
-            rec_message_to_row(&s->rec, &tenant, messages[i], 0, row, NULL);
-            for (unsigned j = 0; j < nc && !e; j++)
-                e = arr_value(&arr[j], &row[cols[j]]);
-        }
-        if (e) {
-            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
-            break;
-        }
-        params pa;
-        pa.n = 0;
-        param_tenant(&pa, &tenant);
-        for (unsigned j = 0; j < nc && rc == 0; j++)
-            rc = arr_param(s, &pa, &arr[j], "messages");
-        if (rc == 0)
-            rc = send_write(s, "tg", &pa, MTRK_CHANGE_INSERT, s->rec.msg.table, count, "messages_insert");
-    }
-    for (unsigned j = 0; j < MAX_COLS; j++)
-        free(arr[j].p);
-    tstate *ts = &s->ts[s->rec.msg.table];
-    size_t before = ts->ins_tx;
-    ts->ins_tx += n;
-    if (rc == 0 && before < ts->analyze_at && ts->ins_tx >= ts->analyze_at) {
-        /* As apply: a transaction that fills the table samples its rows,
-         * or its later reads are planned from statistics of before it. */
-        while (ts->analyze_at <= ts->ins_tx)
-            ts->analyze_at *= 8;
-        char sql[96];
-        snprintf(sql, sizeof sql, "ANALYZE \"%s\"", md->name);
-        rc = exec(s, sql, "analyzing a table");
-    }
-    return rc;
+    insert_rows ir = { s, &tenant, messages };
+    rc = send_unnest(s, &tenant, "tg", md, s->rec.msg.table, cols, nc, n, insert_row, &ir, true, "messages_insert");
+    return rc ? rc : inserted(s, s->rec.msg.table, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3167,6 +3182,18 @@ static int ensure_counters_stmt(pgstore *s, const ctr_map *k, char *name)
     return typed_prepare(s, TS_COUNTERS(k->kind), name, &b, (int)nc + 1, types);
 }
 
+typedef struct counter_rows {
+    const ctr_map *k;
+    const mtrk_id *tenant;
+    const mtrk_store_counter_delta *const *deltas;
+} counter_rows;
+
+static void counter_row(void *ud, size_t i, mtrk_value *row)
+{
+    counter_rows *r = ud;
+    ctr_row(r->k, r->tenant, r->deltas[i], row);
+}
+
 static int pg_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mtrk_store_counter_delta *const *deltas,
                            size_t n)
 {
@@ -3187,35 +3214,9 @@ static int pg_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
         return rc;
     unsigned cols[CTR_MAX_COLS];
     unsigned nc = counter_cols(k, cols);
-    abuf arr[CTR_MAX_COLS];
-    memset(arr, 0, sizeof arr);
+    counter_rows cr = { k, &tenant, deltas };
     /* Up to MANY_CHUNK deltas per statement, each statement deferred. */
-    for (size_t first = 0; first < n && rc == 0; first += MANY_CHUNK) {
-        size_t count = n - first < MANY_CHUNK ? n - first : MANY_CHUNK;
-        int e = 0;
-        for (unsigned j = 0; j < nc && !e; j++)
-            e = arr_begin(&arr[j], col_oid(&k->def->cols[cols[j]]), count);
-        for (size_t i = first; i < first + count && !e; i++) {
-            mtrk_value row[CTR_MAX_COLS];
-            ctr_row(k, &tenant, deltas[i], row);
-            for (unsigned j = 0; j < nc && !e; j++)
-                e = arr_value(&arr[j], &row[cols[j]]);
-        }
-        if (e) {
-            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
-            break;
-        }
-        params pa;
-        pa.n = 0;
-        param_tenant(&pa, &tenant);
-        for (unsigned j = 0; j < nc && rc == 0; j++)
-            rc = arr_param(s, &pa, &arr[j], k->def->name);
-        if (rc == 0)
-            rc = send_write(s, name, &pa, MTRK_CHANGE_INSERT, k->table, 0, "counters_add");
-    }
-    for (unsigned j = 0; j < CTR_MAX_COLS; j++)
-        free(arr[j].p);
-    return rc;
+    return send_unnest(s, &tenant, name, k->def, k->table, cols, nc, n, counter_row, &cr, false, "counters_add");
 }
 
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
