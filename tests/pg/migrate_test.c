@@ -31,14 +31,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define METRIC_COUNTS(X)                                                                                          \
-    X(messages) X(canceled) X(sent) X(delivered) X(delivered_explicit) X(bounced_hard) X(bounced_soft)             \
-    X(complaints) X(unsubscribes) X(opens_total) X(opens_unique) X(opens_unique_human) X(opens_machine)            \
-    X(opens_inferred) X(clicks_total) X(clicks_unique) X(clicks_unique_human) X(clicks_machine) X(leads_total)     \
-    X(leads_attributed) X(leads_forwarded)
-
-#define MAX_HOURS 16
-#define MAX_LINKS 8
 #define MAX_QUERIES 16
 
 static PGconn *conn;
@@ -54,6 +46,9 @@ __attribute__((format(printf, 1, 2), noreturn)) static void die(const char *fmt,
     va_end(ap);
     exit(1);
 }
+
+#define FIGS_DIE die
+#include "campaign_figs.h"
 
 #define OK(expr, t)                                                                                               \
     do {                                                                                                          \
@@ -167,106 +162,6 @@ static size_t doc_queries(const char *doc, char **out)
 }
 
 /* The figures of one campaign, as the library reads them. */
-typedef struct figs {
-    mtrk_metrics m;
-    size_t nlinks;
-    struct { char label[64]; uint64_t clicks, unique, human; } links[MAX_LINKS];
-    size_t nhours;
-    uint64_t hourly[MAX_HOURS * MTRK_EV_TYPE_COUNT];
-} figs;
-
-static mtrk_time hourly_from;
-
-static void read_figs(mtrk_tenant *t, mtrk_id c, figs *f)
-{
-    memset(f, 0, sizeof *f);
-    OK(mtrk_metrics_init(&f->m, MTRK_METRICS_VERSION), t);
-    OK(mtrk_metrics_campaign(&f->m, t, c), t);
-    mtrk_link_stats st[MAX_LINKS], *p[MAX_LINKS];
-    for (int i = 0; i < MAX_LINKS; i++) {
-        OK(mtrk_link_stats_init(&st[i], MTRK_LINK_STATS_VERSION), t);
-        p[i] = &st[i];
-    }
-    OK(mtrk_metrics_links(p, MAX_LINKS, &f->nlinks, t, c), t);
-    if (f->nlinks > MAX_LINKS)
-        die("%zu links", f->nlinks);
-    for (size_t i = 0; i < f->nlinks; i++) {
-        snprintf(f->links[i].label, sizeof f->links[i].label, "%s", st[i].label ? st[i].label : "");
-        f->links[i].clicks = st[i].clicks;
-        f->links[i].unique = st[i].clicks_unique;
-        f->links[i].human = st[i].clicks_unique_human;
-    }
-    OK(mtrk_metrics_hourly(f->hourly, MAX_HOURS * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &f->nhours, t, c,
-                           hourly_from, hourly_from + (mtrk_time)10 * 3600000),
-       t);
-}
-
-static void same_figs(const figs *a, const figs *b, const char *what)
-{
-#define X_(n)                                                                                                     \
-    if (a->m.n != b->m.n)                                                                                         \
-        die("%s: %s %llu, then %llu", what, #n, (unsigned long long)a->m.n, (unsigned long long)b->m.n);
-    METRIC_COUNTS(X_)
-#undef X_
-    if (a->nlinks != b->nlinks || a->nhours != b->nhours)
-        die("%s: %zu links and %zu hours, then %zu and %zu", what, a->nlinks, a->nhours, b->nlinks, b->nhours);
-    for (size_t i = 0; i < a->nlinks; i++)
-        if (strcmp(a->links[i].label, b->links[i].label) || a->links[i].clicks != b->links[i].clicks ||
-            a->links[i].unique != b->links[i].unique || a->links[i].human != b->links[i].human)
-            die("%s: link %s differs", what, a->links[i].label);
-    if (memcmp(a->hourly, b->hourly, sizeof a->hourly) != 0)
-        die("%s: the hourly series differ", what);
-}
-
-static long long jint(json_t *o, const char *key, const char *what)
-{
-    json_t *v = json_object_get(o, key);
-    if (!json_is_integer(v))
-        die("%s: no integer %s in the JSON", what, key);
-    return (long long)json_integer_value(v);
-}
-
-/* The library's figures against the JSON's for one campaign. */
-static void expect_json(const figs *f, json_t *c, const char *what)
-{
-    char w[256];
-    json_t *m = json_object_get(c, "metrics");
-#define X_(n)                                                                                                     \
-    snprintf(w, sizeof w, "%s: %s", what, #n);                                                                    \
-    expect((long long)f->m.n, jint(m, #n, what), w);
-    METRIC_COUNTS(X_)
-#undef X_
-    json_t *links = json_object_get(c, "links");
-    expect((long long)f->nlinks, (long long)json_object_size(links), "links");
-    for (size_t i = 0; i < f->nlinks; i++) {
-        json_t *l = json_object_get(links, f->links[i].label);
-        if (l == NULL)
-            die("%s: link %s not in the JSON", what, f->links[i].label);
-        expect((long long)f->links[i].clicks, jint(l, "clicks", what), "link clicks");
-        expect((long long)f->links[i].unique, jint(l, "clicks_unique", what), "link clicks_unique");
-        expect((long long)f->links[i].human, jint(l, "clicks_unique_human", what), "link clicks_unique_human");
-    }
-    json_t *hours = json_object_get(c, "hourly");
-    expect((long long)f->nhours, (long long)json_array_size(hours), "hours");
-    for (size_t h = 0; h < f->nhours; h++) {
-        json_t *row = json_array_get(hours, h);
-        /* [hour, then the count of each event type] */
-        for (size_t ty = 1; ty < json_array_size(row) && ty < MTRK_EV_TYPE_COUNT; ty++)
-            if ((long long)f->hourly[h * MTRK_EV_TYPE_COUNT + ty] != (long long)json_integer_value(json_array_get(row, ty)))
-                die("%s: hour %zu, type %zu: %llu, the JSON says %lld", what, h, ty,
-                    (unsigned long long)f->hourly[h * MTRK_EV_TYPE_COUNT + ty],
-                    (long long)json_integer_value(json_array_get(row, ty)));
-    }
-}
-
-static mtrk_id parse_id(const char *text)
-{
-    mtrk_id id;
-    if (text == NULL || mtrk_id_from_string(&id, text) != MTRK_OK)
-        die("bad id %s", text ? text : "(none)");
-    return id;
-}
-
 /* A checksum of every event's columns, as text: the same rows before and
  * after the migration, whatever the columns' types and order. */
 static const char *EVENTS_SUM =
@@ -334,18 +229,7 @@ int main(int argc, char **argv)
     OK(mtrk_db_open(&m, target, NULL), NULL);
     const char *tkey;
     json_t *tv;
-    hourly_from = 0;
-    json_object_foreach(tenants, tkey, tv) {
-        const char *cname;
-        json_t *cv;
-        json_object_foreach(tv, cname, cv) {
-            json_t *h = json_array_get(json_object_get(cv, "hourly"), 0);
-            if (h && (hourly_from == 0 || json_integer_value(json_array_get(h, 0)) < hourly_from))
-                hourly_from = json_integer_value(json_array_get(h, 0));
-        }
-    }
-    if (hourly_from == 0)
-        die("no hourly series in the JSON");
+    figs_hourly_start(tenants);
     figs before[8], after;
     size_t nc = 0;
     int untouched = 0;
@@ -359,8 +243,8 @@ int main(int argc, char **argv)
             snprintf(what, sizeof what, "%s/%s after the migration", tkey, cname);
             if (nc == 8)
                 die("more than 8 campaigns in the JSON");
-            read_figs(t, parse_id(json_string_value(json_object_get(cv, "id"))), &before[nc]);
-            expect_json(&before[nc], cv, what);
+            figs_read(t, figs_parse_id(json_string_value(json_object_get(cv, "id"))), &before[nc]);
+            figs_expect_json(&before[nc], cv, what);
             untouched += json_is_true(json_object_get(cv, "untouched"));
             nc++;
         }
@@ -380,9 +264,9 @@ int main(int argc, char **argv)
         json_object_foreach(tv, cname, cv) {
             char what[160];
             snprintf(what, sizeof what, "%s/%s: migrated, then rebuilt", tkey, cname);
-            read_figs(t, parse_id(json_string_value(json_object_get(cv, "id"))), &after);
+            figs_read(t, figs_parse_id(json_string_value(json_object_get(cv, "id"))), &after);
             if (json_is_true(json_object_get(cv, "untouched")))
-                same_figs(&before[nc], &after, what);
+                figs_same(&before[nc], &after, what);
             nc++;
         }
         mtrk_tenant_close(t);
@@ -416,7 +300,7 @@ int main(int argc, char **argv)
      * index holds the moved rows), a new event counts once. */
     mtrk_tenant *t;
     OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
-    mtrk_id summer = parse_id(json_string_value(json_object_get(json_object_get(json_object_get(tenants, "acme"),
+    mtrk_id summer = figs_parse_id(json_string_value(json_object_get(json_object_get(json_object_get(tenants, "acme"),
                                                                                 "summer"), "id")));
     PGresult *r = PQexec(conn, "SELECT e.message, e.type, e.occurred_at, e.provider_event_id FROM events e"
                                " JOIN campaigns c ON c.tenant = e.tenant AND c.id = e.campaign"
@@ -425,7 +309,7 @@ int main(int argc, char **argv)
         die("a sent event of summer: %s", PQerrorMessage(conn));
     mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
     in.type = MTRK_EV_SENT;
-    in.mid = parse_id(PQgetvalue(r, 0, 0));
+    in.mid = figs_parse_id(PQgetvalue(r, 0, 0));
     in.occurred_at = atoll(PQgetvalue(r, 0, 2));
     in.provider = "esp";
     char peid[64];
@@ -433,7 +317,7 @@ int main(int argc, char **argv)
     in.provider_event_id = peid;
     PQclear(r);
     figs s0, s1;
-    read_figs(t, summer, &s0);
+    figs_read(t, summer, &s0);
     mtrk_event_outcome o = MTRK_EVENT_OUTCOME_INIT;
     OK(mtrk_event_record(&o, t, &in), t);
     expect(o.duplicate, 1, "a repeat of a moved event is a duplicate");
@@ -441,11 +325,11 @@ int main(int argc, char **argv)
     in.occurred_at += 60000;
     in.provider_event_id = "after-migration-open";
     OK(mtrk_event_record(NULL, t, &in), t);
-    read_figs(t, summer, &s1);
+    figs_read(t, summer, &s1);
     expect((long long)s1.m.opens_total, (long long)s0.m.opens_total + 1, "a new open counts once");
     OK(mtrk_metrics_rebuild(t), t);
-    read_figs(t, summer, &after);
-    same_figs(&s1, &after, "summer after a new event, then rebuilt");
+    figs_read(t, summer, &after);
+    figs_same(&s1, &after, "summer after a new event, then rebuilt");
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 

@@ -18,119 +18,14 @@
  * still equal to a rebuild, and the views show them.
  */
 #include "rel.h"
+#define FIGS_DIE rel_die
+#include "campaign_figs.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define METRIC_COUNTS(X)                                                                                          \
-    X(messages) X(canceled) X(sent) X(delivered) X(delivered_explicit) X(bounced_hard) X(bounced_soft)             \
-    X(complaints) X(unsubscribes) X(opens_total) X(opens_unique) X(opens_unique_human) X(opens_machine)            \
-    X(opens_inferred) X(clicks_total) X(clicks_unique) X(clicks_unique_human) X(clicks_machine) X(leads_total)     \
-    X(leads_attributed) X(leads_forwarded)
-
-#define MAX_HOURS 16
-#define MAX_LINKS 8
-
-/* The figures of one campaign, as the library reads them. */
-typedef struct figs {
-    mtrk_metrics m;
-    size_t nlinks;
-    struct { char label[64]; uint64_t clicks, unique, human; } links[MAX_LINKS];
-    size_t nhours;
-    uint64_t hourly[MAX_HOURS * MTRK_EV_TYPE_COUNT];
-} figs;
-
-static mtrk_time hourly_from; /* the JSON's first hour */
-
-static void read_figs(mtrk_tenant *t, mtrk_id c, figs *f)
-{
-    memset(f, 0, sizeof *f);
-    REL_OK(mtrk_metrics_init(&f->m, MTRK_METRICS_VERSION), t);
-    REL_OK(mtrk_metrics_campaign(&f->m, t, c), t);
-    mtrk_link_stats st[MAX_LINKS], *p[MAX_LINKS];
-    for (int i = 0; i < MAX_LINKS; i++) {
-        REL_OK(mtrk_link_stats_init(&st[i], MTRK_LINK_STATS_VERSION), t);
-        p[i] = &st[i];
-    }
-    REL_OK(mtrk_metrics_links(p, MAX_LINKS, &f->nlinks, t, c), t);
-    if (f->nlinks > MAX_LINKS)
-        rel_die("%zu links", f->nlinks);
-    for (size_t i = 0; i < f->nlinks; i++) {
-        snprintf(f->links[i].label, sizeof f->links[i].label, "%s", st[i].label ? st[i].label : "");
-        f->links[i].clicks = st[i].clicks;
-        f->links[i].unique = st[i].clicks_unique;
-        f->links[i].human = st[i].clicks_unique_human;
-    }
-    REL_OK(mtrk_metrics_hourly(f->hourly, MAX_HOURS * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &f->nhours, t, c,
-                               hourly_from, hourly_from + (mtrk_time)10 * 3600000),
-           t);
-}
-
-static void same_figs(const figs *a, const figs *b, const char *what)
-{
-#define X_(n)                                                                                                     \
-    if (a->m.n != b->m.n)                                                                                         \
-        rel_die("%s: %s %llu, then %llu", what, #n, (unsigned long long)a->m.n, (unsigned long long)b->m.n);
-    METRIC_COUNTS(X_)
-#undef X_
-    if (a->nlinks != b->nlinks || a->nhours != b->nhours)
-        rel_die("%s: %zu links and %zu hours, then %zu and %zu", what, a->nlinks, a->nhours, b->nlinks, b->nhours);
-    for (size_t i = 0; i < a->nlinks; i++)
-        if (strcmp(a->links[i].label, b->links[i].label) || a->links[i].clicks != b->links[i].clicks ||
-            a->links[i].unique != b->links[i].unique || a->links[i].human != b->links[i].human)
-            rel_die("%s: link %s differs", what, a->links[i].label);
-    if (memcmp(a->hourly, b->hourly, sizeof a->hourly) != 0)
-        rel_die("%s: the hourly series differ", what);
-}
-
-static int64_t jint(json_t *o, const char *key, const char *what)
-{
-    json_t *v = json_object_get(o, key);
-    if (!json_is_integer(v))
-        rel_die("%s: no integer %s in the JSON", what, key);
-    return (int64_t)json_integer_value(v);
-}
-
-/* The library's figures against the JSON's for one campaign. */
-static void expect_json(const figs *f, json_t *c, const char *what)
-{
-    json_t *m = json_object_get(c, "metrics");
-#define X_(n) rel_expect((int64_t)f->m.n, jint(m, #n, what), #n);
-    METRIC_COUNTS(X_)
-#undef X_
-    json_t *links = json_object_get(c, "links");
-    rel_expect((int64_t)f->nlinks, (int64_t)json_object_size(links), "links");
-    for (size_t i = 0; i < f->nlinks; i++) {
-        json_t *l = json_object_get(links, f->links[i].label);
-        if (l == NULL)
-            rel_die("%s: link %s not in the JSON", what, f->links[i].label);
-        rel_expect((int64_t)f->links[i].clicks, jint(l, "clicks", what), "link clicks");
-        rel_expect((int64_t)f->links[i].unique, jint(l, "clicks_unique", what), "link clicks_unique");
-        rel_expect((int64_t)f->links[i].human, jint(l, "clicks_unique_human", what), "link clicks_unique_human");
-    }
-    json_t *hours = json_object_get(c, "hourly");
-    rel_expect((int64_t)f->nhours, (int64_t)json_array_size(hours), "hours");
-    for (size_t h = 0; h < f->nhours; h++) {
-        json_t *row = json_array_get(hours, h);
-        /* [hour, sent, delivered, deferred, open, click, bounce, complaint, unsubscribe] */
-        for (size_t ty = 1; ty < json_array_size(row) && ty < MTRK_EV_TYPE_COUNT; ty++)
-            if ((int64_t)f->hourly[h * MTRK_EV_TYPE_COUNT + ty] != (int64_t)json_integer_value(json_array_get(row, ty)))
-                rel_die("%s: hour %zu, type %zu: %llu, the JSON says %lld", what, h, ty,
-                        (unsigned long long)f->hourly[h * MTRK_EV_TYPE_COUNT + ty],
-                        (long long)json_integer_value(json_array_get(row, ty)));
-    }
-}
-
-static mtrk_id parse_id(const char *text)
-{
-    mtrk_id id;
-    if (mtrk_id_from_string(&id, text) != MTRK_OK)
-        rel_die("bad id %s", text);
-    return id;
-}
 
 int main(int argc, char **argv)
 {
@@ -168,18 +63,7 @@ int main(int argc, char **argv)
     size_t nc = 0;
     const char *tkey;
     json_t *tv;
-    hourly_from = 0;
-    json_object_foreach(tenants, tkey, tv) {
-        const char *cname;
-        json_t *cv;
-        json_object_foreach(tv, cname, cv) {
-            json_t *h = json_array_get(json_object_get(cv, "hourly"), 0);
-            if (h && (hourly_from == 0 || json_integer_value(json_array_get(h, 0)) < hourly_from))
-                hourly_from = json_integer_value(json_array_get(h, 0));
-        }
-    }
-    if (hourly_from == 0)
-        rel_die("no hourly series in the JSON");
+    figs_hourly_start(tenants);
     int untouched = 0, touched = 0;
     json_object_foreach(tenants, tkey, tv) {
         mtrk_tenant *t;
@@ -189,14 +73,14 @@ int main(int argc, char **argv)
         json_object_foreach(tv, cname, cv) {
             char what[160];
             snprintf(what, sizeof what, "%s/%s after the migration", tkey, cname);
-            mtrk_id c = parse_id(json_string_value(json_object_get(cv, "id")));
-            read_figs(t, c, &before[nc]);
+            mtrk_id c = figs_parse_id(json_string_value(json_object_get(cv, "id")));
+            figs_read(t, c, &before[nc]);
             if (json_is_true(json_object_get(cv, "untouched"))) {
-                expect_json(&before[nc], cv, what);
+                figs_expect_json(&before[nc], cv, what);
                 untouched++;
             } else {
                 /* The library of schema 10 counted these right as well. */
-                expect_json(&before[nc], cv, what);
+                figs_expect_json(&before[nc], cv, what);
                 touched++;
             }
             nc++;
@@ -217,8 +101,8 @@ int main(int argc, char **argv)
         json_object_foreach(tv, cname, cv) {
             char what[160];
             snprintf(what, sizeof what, "%s/%s: migrated, then rebuilt", tkey, cname);
-            read_figs(t, parse_id(json_string_value(json_object_get(cv, "id"))), &after);
-            same_figs(&before[nc], &after, what);
+            figs_read(t, figs_parse_id(json_string_value(json_object_get(cv, "id"))), &after);
+            figs_same(&before[nc], &after, what);
             nc++;
         }
         mtrk_tenant_close(t);
@@ -255,11 +139,11 @@ int main(int argc, char **argv)
     mtrk_tenant *t;
     REL_OK(mtrk_tenant_open(&t, m, "acme", "migrate-test"), NULL);
     json_t *spring = json_object_get(json_object_get(tenants, "acme"), "spring");
-    mtrk_id campaign = parse_id(json_string_value(json_object_get(spring, "id")));
+    mtrk_id campaign = figs_parse_id(json_string_value(json_object_get(spring, "id")));
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
     figs spring_before;
-    read_figs(t, campaign, &spring_before);
+    figs_read(t, campaign, &spring_before);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
                            "SELECT DISTINCT e.message, e.link FROM events e JOIN messages m ON m.tenant = e.tenant"
@@ -284,7 +168,7 @@ int main(int argc, char **argv)
     sqlite3_finalize(st);
     if (n == 0)
         rel_die("no clicked message with a mark in spring");
-    read_figs(t, campaign, &after);
+    figs_read(t, campaign, &after);
     for (size_t i = 0; i < after.nlinks; i++)
         if (after.links[i].unique != spring_before.links[i].unique)
             rel_die("link %s: %llu unique clicks after clicks on messages that had clicked it, %llu before",
