@@ -18,6 +18,7 @@
 
 #include <mtrk/mtrk.h>
 #include <mtrk/store.h>
+#include "store_defs.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -36,23 +37,6 @@ static int cc_failures;
             cc_failures++;                                                     \
         }                                                                      \
     } while (0)
-
-static unsigned cc_table(const char *name)
-{
-    for (unsigned t = 0; t < (unsigned)mtrk_store_table_count(); t++)
-        if (strcmp(mtrk_store_table(t)->name, name) == 0)
-            return t;
-    return 0;
-}
-
-static int cc_col(unsigned table, const char *name)
-{
-    const mtrk_table_def *def = mtrk_store_table(table);
-    for (unsigned c = 0; c < def->ncols; c++)
-        if (strcmp(def->cols[c].name, name) == 0)
-            return (int)c;
-    return -1;
-}
 
 /* A row's values copied out of get's callback (integers and the first id columns). */
 typedef struct cc_row {
@@ -172,7 +156,7 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     CC_CHECK(a->version >= 5 && a->counters_add != NULL, "the store has counters_add (version %u)", a->version);
     if (a->version < 5 || a->counters_add == NULL)
         return cc_failures;
-    unsigned cs = cc_table("campaign_stats"), ls = cc_table("link_stats"), hs = cc_table("hourly_stats");
+    unsigned cs = sd_table("campaign_stats"), ls = sd_table("link_stats"), hs = sd_table("hourly_stats");
     mtrk_id tenant, campaign, c2, l1, l2;
     int rc = cc_setup(a, key, &tenant, &campaign, &c2, &l1, &l2);
     CC_CHECK(rc == 0, "setup: %d", rc);
@@ -191,11 +175,11 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     CC_CHECK(rc == 0, "counters_add of a new key: %d %s", rc, a->errmsg(a));
     cc_row r = cc_get(b, cs, ckey);
     CC_CHECK(r.found, "the campaign row was created");
-    CC_CHECK(r.ints[cc_col(cs, "messages")] == 1 && r.ints[cc_col(cs, "sent")] == 3 &&
-                 r.ints[cc_col(cs, "leads_forwarded")] == 21,
+    CC_CHECK(r.ints[sd_col(cs, "messages")] == 1 && r.ints[sd_col(cs, "sent")] == 3 &&
+                 r.ints[sd_col(cs, "leads_forwarded")] == 21,
              "created with the amounts: messages %lld sent %lld leads_forwarded %lld",
-             (long long)r.ints[cc_col(cs, "messages")], (long long)r.ints[cc_col(cs, "sent")],
-             (long long)r.ints[cc_col(cs, "leads_forwarded")]);
+             (long long)r.ints[sd_col(cs, "messages")], (long long)r.ints[sd_col(cs, "sent")],
+             (long long)r.ints[sd_col(cs, "leads_forwarded")]);
     /* The same key twice in one call, one amount negative, the second delta
      * naming only the first counter. */
     int64_t w2[1] = { -1 };
@@ -204,10 +188,10 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     rc = cc_add(b, tenant, MTRK_STORE_COUNTERS_CAMPAIGN, two, 2);
     CC_CHECK(rc == 0, "counters_add of a repeated key: %d %s", rc, b->errmsg(b));
     r = cc_get(a, cs, ckey);
-    CC_CHECK(r.ints[cc_col(cs, "messages")] == 1 + 1 - 1 && r.ints[cc_col(cs, "canceled")] == 4 &&
-                 r.ints[cc_col(cs, "leads_forwarded")] == 42,
-             "added: messages %lld canceled %lld leads_forwarded %lld", (long long)r.ints[cc_col(cs, "messages")],
-             (long long)r.ints[cc_col(cs, "canceled")], (long long)r.ints[cc_col(cs, "leads_forwarded")]);
+    CC_CHECK(r.ints[sd_col(cs, "messages")] == 1 + 1 - 1 && r.ints[sd_col(cs, "canceled")] == 4 &&
+                 r.ints[sd_col(cs, "leads_forwarded")] == 42,
+             "added: messages %lld canceled %lld leads_forwarded %lld", (long long)r.ints[sd_col(cs, "messages")],
+             (long long)r.ints[sd_col(cs, "canceled")], (long long)r.ints[sd_col(cs, "leads_forwarded")]);
 
     /* Links: the campaign kept; a link given twice adds both. */
     int64_t lv[MTRK_STORE_LINK_COUNTERS] = { 1, 1, 0 };
@@ -218,14 +202,14 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     CC_CHECK(rc == 0, "counters_add of links: %d %s", rc, a->errmsg(a));
     mtrk_value lkey[2] = { cc_vid(&tenant), cc_vid(&l1) };
     r = cc_get(b, ls, lkey);
-    CC_CHECK(r.found && r.ints[cc_col(ls, "clicks")] == 2 && r.ints[cc_col(ls, "clicks_unique")] == 2 &&
-                 r.ints[cc_col(ls, "clicks_unique_human")] == 0,
-             "link 1: clicks %lld unique %lld", (long long)r.ints[cc_col(ls, "clicks")],
-             (long long)r.ints[cc_col(ls, "clicks_unique")]);
-    CC_CHECK(memcmp(r.ids[cc_col(ls, "campaign")], campaign.bytes, 16) == 0, "link 1 keeps its campaign");
+    CC_CHECK(r.found && r.ints[sd_col(ls, "clicks")] == 2 && r.ints[sd_col(ls, "clicks_unique")] == 2 &&
+                 r.ints[sd_col(ls, "clicks_unique_human")] == 0,
+             "link 1: clicks %lld unique %lld", (long long)r.ints[sd_col(ls, "clicks")],
+             (long long)r.ints[sd_col(ls, "clicks_unique")]);
+    CC_CHECK(memcmp(r.ids[sd_col(ls, "campaign")], campaign.bytes, 16) == 0, "link 1 keeps its campaign");
     lkey[1] = cc_vid(&l2);
     r = cc_get(b, ls, lkey);
-    CC_CHECK(r.found && r.ints[cc_col(ls, "clicks")] == 1, "link 2: clicks %lld", (long long)r.ints[cc_col(ls, "clicks")]);
+    CC_CHECK(r.found && r.ints[sd_col(ls, "clicks")] == 1, "link 2: clicks %lld", (long long)r.ints[sd_col(ls, "clicks")]);
 
     /* Hourly: keyed by (campaign, hour, type). */
     int64_t hv[1] = { 3 };
@@ -236,18 +220,18 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     CC_CHECK(rc == 0, "counters_add of hours: %d %s", rc, b->errmsg(b));
     mtrk_value hkey[4] = { cc_vid(&tenant), cc_vid(&campaign), cc_vint(3600000), cc_vint(3) };
     r = cc_get(a, hs, hkey);
-    CC_CHECK(r.found && r.ints[cc_col(hs, "count")] == 6, "hour, type 3: %lld", (long long)r.ints[cc_col(hs, "count")]);
+    CC_CHECK(r.found && r.ints[sd_col(hs, "count")] == 6, "hour, type 3: %lld", (long long)r.ints[sd_col(hs, "count")]);
     hkey[3] = cc_vint(4);
     r = cc_get(a, hs, hkey);
-    CC_CHECK(r.found && r.ints[cc_col(hs, "count")] == 3, "hour, type 4: %lld", (long long)r.ints[cc_col(hs, "count")]);
+    CC_CHECK(r.found && r.ints[sd_col(hs, "count")] == 3, "hour, type 4: %lld", (long long)r.ints[sd_col(hs, "count")]);
 
     /* A handle that read the row earlier still adds to the stored value. */
-    int64_t before = cc_get(a, cs, ckey).ints[cc_col(cs, "sent")];
+    int64_t before = cc_get(a, cs, ckey).ints[sd_col(cs, "sent")];
     rc = cc_add(b, tenant, MTRK_STORE_COUNTERS_CAMPAIGN, &pd, 1);
     CC_CHECK(rc == 0, "add through b: %d", rc);
     rc = cc_add(a, tenant, MTRK_STORE_COUNTERS_CAMPAIGN, &pd, 1);
     CC_CHECK(rc == 0, "add through a: %d", rc);
-    CC_CHECK(cc_get(b, cs, ckey).ints[cc_col(cs, "sent")] == before + 6, "both adds count");
+    CC_CHECK(cc_get(b, cs, ckey).ints[sd_col(cs, "sent")] == before + 6, "both adds count");
 
     /* A rollback leaves nothing. */
     rc = a->begin(a, 1);
@@ -255,7 +239,7 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
         rc = a->counters_add(a, tenant, MTRK_STORE_COUNTERS_CAMPAIGN, &pd, 1);
     CC_CHECK(rc == 0, "add before a rollback: %d %s", rc, a->errmsg(a));
     a->rollback(a);
-    CC_CHECK(cc_get(b, cs, ckey).ints[cc_col(cs, "sent")] == before + 6, "rolled back");
+    CC_CHECK(cc_get(b, cs, ckey).ints[sd_col(cs, "sent")] == before + 6, "rolled back");
 
     /* Bad arguments, a read transaction. */
     CC_CHECK(a->begin(a, 1) == 0, "begin: %s", a->errmsg(a));
@@ -290,8 +274,8 @@ static int counters_check(mtrk_store *a, mtrk_store *b, const char *key)
     CC_CHECK(started_a && started_b && wa.rc == 0 && wb.rc == 0, "workers: %d %d", wa.rc, wb.rc);
     mtrk_value c2key[2] = { cc_vid(&tenant), cc_vid(&c2) };
     r = cc_get(a, cs, c2key);
-    CC_CHECK(r.ints[cc_col(cs, "messages")] == 2 * CC_ROUNDS && r.ints[cc_col(cs, "leads_forwarded")] == 2 * CC_ROUNDS,
-             "concurrent adds: %lld of %d", (long long)r.ints[cc_col(cs, "messages")], 2 * CC_ROUNDS);
+    CC_CHECK(r.ints[sd_col(cs, "messages")] == 2 * CC_ROUNDS && r.ints[sd_col(cs, "leads_forwarded")] == 2 * CC_ROUNDS,
+             "concurrent adds: %lld of %d", (long long)r.ints[sd_col(cs, "messages")], 2 * CC_ROUNDS);
     return cc_failures;
 }
 

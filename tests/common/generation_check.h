@@ -36,6 +36,7 @@
 
 #include <mtrk/mtrk.h>
 #include <mtrk/store.h>
+#include "store_defs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,23 +55,6 @@ static int mi_failures;
             mi_failures++;                                                     \
         }                                                                      \
     } while (0)
-
-static unsigned mi_table(const char *name)
-{
-    for (unsigned t = 0; t < (unsigned)mtrk_store_table_count(); t++)
-        if (strcmp(mtrk_store_table(t)->name, name) == 0)
-            return t;
-    return 0;
-}
-
-static int mi_col(unsigned table, const char *name)
-{
-    const mtrk_table_def *def = mtrk_store_table(table);
-    for (unsigned c = 0; c < def->ncols; c++)
-        if (strcmp(def->cols[c].name, name) == 0)
-            return (int)c;
-    return -1;
-}
 
 static int mi_index(unsigned table, const char *name)
 {
@@ -217,7 +201,7 @@ typedef struct mi_row {
 static int mi_row_cb(void *ud, const mtrk_value *row)
 {
     mi_row *r = ud;
-    int q = mi_col(mi_table("messages"), "queue_state");
+    int q = sd_col(sd_table("messages"), "queue_state");
     r->found = 1;
     r->qtype = row[q].type;
     r->queue_state = row[q].i;
@@ -248,8 +232,8 @@ static int mi_scan_cb(void *ud, const mtrk_value *row)
 
 static size_t mi_count(mtrk_store *st, mtrk_id tenant, mtrk_id campaign, int *ordered)
 {
-    unsigned mt = mi_table("messages");
-    mi_scan s = { 0, 1, { 0 }, mi_col(mt, "contact") };
+    unsigned mt = sd_table("messages");
+    mi_scan s = { 0, 1, { 0 }, sd_col(mt, "contact") };
     mtrk_value pre[2] = { mi_vid(&tenant), mi_vid(&campaign) };
     int rc = st->begin(st, 0);
     if (rc == 0)
@@ -276,7 +260,7 @@ static int messages_insert_check(mtrk_store *st, const char *key)
         free(contacts);
         return mi_failures;
     }
-    unsigned mt = mi_table("messages");
+    unsigned mt = sd_table("messages");
 
     /* A new message, and one with every field set, written as given. */
     mtrk_store_message a = mi_new(c1, contacts[0], 1700000000000);

@@ -139,7 +139,7 @@ static void wrap_init(wrap *w, mtrk_store *in)
     w->base.counters_add = w_counters;
     w->base.messages_insert = w_insert;
     w->in = in;
-    w->messages_table = mi_table("messages");
+    w->messages_table = sd_table("messages");
 }
 
 #define MEMBERS 1200 /* three pages of generation */
@@ -245,7 +245,7 @@ static int w_members_twice(mtrk_store *s, mtrk_id t, mtrk_id c, const mtrk_id *a
     mtrk_store_member m;
     memset(&m, 0, sizeof m);
     m.version = MTRK_STORE_MEMBER_VERSION;
-    int rc = W(s)->in->scan(W(s)->in, mi_table("audience_contacts"), MTRK_INDEX_PK, pre, 2, NULL, 0, 0,
+    int rc = W(s)->in->scan(W(s)->in, sd_table("audience_contacts"), MTRK_INDEX_PK, pre, 2, NULL, 0, 0,
                             first_contact, &m.contact);
     unsigned char in[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
     m.found = 1;
