@@ -3018,6 +3018,22 @@ static void insert_cols(const pgstore *s, unsigned *cols, unsigned *ncols)
  * messages in one statement, sent into the pipeline as a deferred write
  * (no round trip of its own; a unique violation is reported by the next
  * read or the COMMIT, as apply's are). */
+/* " FROM unnest($2, ..., $nc+1) AS u (c0, ..., c<nc-1>)": one array
+ * parameter per column of cols (their types into types[1..nc]; $1 is the
+ * tenant). */
+static void sb_unnest(strbuf *b, const mtrk_table_def *def, const unsigned *cols, unsigned nc, Oid *types)
+{
+    sb_printf(b, " FROM unnest(");
+    for (unsigned j = 0; j < nc; j++) {
+        types[1 + j] = col_array_oid(&def->cols[cols[j]]);
+        sb_printf(b, "%s$%u", j ? ", " : "", j + 2);
+    }
+    sb_printf(b, ") AS u (");
+    for (unsigned j = 0; j < nc; j++)
+        sb_printf(b, "%sc%u", j ? ", " : "", j);
+    sb_printf(b, ")");
+}
+
 static int ensure_gen_insert_stmt(pgstore *s)
 {
     if (s->typed_ok & TS_GEN_INSERT)
@@ -3034,15 +3050,7 @@ static int ensure_gen_insert_stmt(pgstore *s)
     sb_printf(&b, ") SELECT $1");
     for (unsigned j = 0; j < nc; j++)
         sb_printf(&b, ", u.c%u", j);
-    sb_printf(&b, " FROM unnest(");
-    for (unsigned j = 0; j < nc; j++) {
-        types[1 + j] = col_array_oid(&md->cols[cols[j]]);
-        sb_printf(&b, "%s$%u", j ? ", " : "", j + 2);
-    }
-    sb_printf(&b, ") AS u (");
-    for (unsigned j = 0; j < nc; j++)
-        sb_printf(&b, "%sc%u", j ? ", " : "", j);
-    sb_printf(&b, ")");
+    sb_unnest(&b, md, cols, nc, types);
     return typed_prepare(s, TS_GEN_INSERT, "tg", &b, (int)nc + 1, types);
 }
 
@@ -3160,15 +3168,8 @@ static int ensure_counters_stmt(pgstore *s, const ctr_map *k, char *name)
     sb_printf(&b, ") SELECT $1");
     for (unsigned j = 0; j < nc; j++)
         sb_printf(&b, j < nkeyed ? ", u.c%u" : ", sum(u.c%u)::bigint", j);
-    sb_printf(&b, " FROM unnest(");
-    for (unsigned j = 0; j < nc; j++) {
-        types[1 + j] = col_array_oid(&def->cols[cols[j]]);
-        sb_printf(&b, "%s$%u", j ? ", " : "", j + 2);
-    }
-    sb_printf(&b, ") AS u (");
-    for (unsigned j = 0; j < nc; j++)
-        sb_printf(&b, "%sc%u", j ? ", " : "", j);
-    sb_printf(&b, ") GROUP BY ");
+    sb_unnest(&b, def, cols, nc, types);
+    sb_printf(&b, " GROUP BY ");
     for (unsigned j = 0; j < nkeyed; j++)
         sb_printf(&b, "%su.c%u", j ? ", " : "", j);
     sb_printf(&b, " ON CONFLICT (");
