@@ -244,9 +244,10 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
         if (strcmp(conf_backend, "rows") == 0) {
             /* The memory store as a contract-3 store: the core does the
              * event path's typed operations, the rollups' additions
-             * (counters_add, version 5) and generation's insert and read
-             * (messages_insert, members_read, version 6) through the
-             * generic rows. */
+             * (counters_add, version 5), generation's insert and read
+             * (messages_insert, members_read, version 6) and the
+             * listings' read (events_scan, version 7) through the generic
+             * rows. */
             mtrk_store *st = *out_store;
             st->version = 3;
             st->messages_load = NULL;
@@ -256,6 +257,7 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
             st->counters_add = NULL;
             st->messages_insert = NULL;
             st->members_read = NULL;
+            st->events_scan = NULL;
         }
         rc = mtrk_db_open_store(out, *out_store, &o);
         if (rc) {
