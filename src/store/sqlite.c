@@ -171,6 +171,7 @@ typedef struct sqlstore {
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
     sqlite3_stmt *gen_ins[4]; /* messages_insert: a whole record; 64, 8, 1 new messages */
     sqlite3_stmt *gen_rd[4];  /* members_read: by GR_* */
+    sqlite3_stmt *ev_scan[3]; /* events_scan: by MTRK_STORE_EVENTS_BY_* */
 } sqlstore;
 
 static void mk_reset(typed_state *ty);
@@ -2583,6 +2584,90 @@ static int sq_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
     return rc;
 }
 
+/* events_scan (contract version 7): one statement per call. A message's
+ * events come from events_by_message (its integer key found by id); a
+ * campaign's from events_by_campaign, from the hour of the first event
+ * that can pass: the index orders the hours, SQLite sorts each hour's
+ * events by time as it goes (a sort of the ORDER BY's right part), and the
+ * LIMIT ends the walk. ?1 owner, ?2 tenant key, ?3 type, ?4 from, ?5 to,
+ * ?6 after_set, ?7-?9 the position, ?10 limit, ?11 the first hour. */
+static int ev_scan_prepare(sqlstore *s, int by)
+{
+    const tstate *et = &s->ts[s->ty.ev_table];
+    strbuf b = { 0 };
+    sql_typed_select(&b, et, by == MTRK_STORE_EVENTS_BY_CAMPAIGN);
+    if (by == MTRK_STORE_EVENTS_BY_MESSAGE)
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k ="
+                      " (SELECT k FROM message_rows WHERE id = ?1 AND tenant_k = ?2)");
+    else
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_campaign\" WHERE r.tenant_k = ?2"
+                      " AND r.campaign = ?1 AND r.occurred_hour >= ?11 AND (?5 = 0 OR r.occurred_hour < ?5)");
+    sb_printf(&b, " AND (?3 = 0 OR r.type = ?3) AND r.occurred_at >= ?4 AND (?5 = 0 OR r.occurred_at < ?5)"
+                  " AND (?6 = 0 OR (r.occurred_at, r.arrived_at, r.id) > (?7, ?8, ?9)) ORDER BY %s"
+                  "r.occurred_at, r.arrived_at, r.id LIMIT ?10",
+              by == MTRK_STORE_EVENTS_BY_CAMPAIGN ? "r.occurred_hour, " : "");
+    return prepare(s, &b, &s->ev_scan[by], 1);
+}
+
+static int sq_events_scan(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
+                          void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "events_scan", 0);
+    if (rc)
+        return rc;
+    if (q == NULL || fn == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: events_scan: %s is NULL", q == NULL ? "query" : "fn");
+    if (q->version == 0 || q->limit == 0 || (q->by != MTRK_STORE_EVENTS_BY_MESSAGE && q->by != MTRK_STORE_EVENTS_BY_CAMPAIGN))
+        return fail(s, MTRK_EINVAL, "sqlite store: events_scan: the query is unversioned, has limit 0 or an unknown by");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    if (tk == 0)
+        return 0;
+    if (s->ev_scan[q->by] == NULL && (rc = ev_scan_prepare(s, q->by)))
+        return rc;
+    sqlite3_stmt *st = s->ev_scan[q->by];
+    sqlite3_bind_blob(st, 1, q->owner.bytes, sizeof q->owner.bytes, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, tk);
+    sqlite3_bind_int64(st, 3, q->type);
+    sqlite3_bind_int64(st, 4, q->from);
+    sqlite3_bind_int64(st, 5, q->to);
+    sqlite3_bind_int(st, 6, q->after_set != 0);
+    sqlite3_bind_int64(st, 7, q->after_occurred_at);
+    sqlite3_bind_int64(st, 8, q->after_arrived_at);
+    sqlite3_bind_blob(st, 9, q->after_id.bytes, sizeof q->after_id.bytes, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 10, q->limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)q->limit);
+    if (q->by == MTRK_STORE_EVENTS_BY_CAMPAIGN) {
+        mtrk_time start = q->after_set && q->after_occurred_at > q->from ? q->after_occurred_at : q->from;
+        sqlite3_bind_int64(st, 11, mtrk_store_event_hour(start));
+    }
+    const tstate *et = &s->ts[s->ty.ev_table];
+    unsigned nc = et->def->ncols;
+    mtrk_value row[MAX_COLS];
+    size_t i = 0;
+    int sr = SQLITE_DONE;
+    while (rc == 0 && (sr = sqlite3_step(st)) == SQLITE_ROW) {
+        row_from_stmt(st, nc, row);
+        for (unsigned c = 0; c < nc; c++)
+            if (et->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+            else if (et->ck[c] == CK_MESSAGE && q->by == MTRK_STORE_EVENTS_BY_MESSAGE)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, q->owner.bytes, sizeof q->owner.bytes };
+        mtrk_store_event ev;
+        rec_event_from_row(&s->ty.rec, row, &ev);
+        s->depth++;
+        rc = fn(userdata, i++, &ev);
+        s->depth--;
+        if (rc > 0)
+            break;
+    }
+    if (rc == 0 && sr != SQLITE_ROW && sr != SQLITE_DONE)
+        rc = sql_fail(s, "reading events");
+    sqlite3_reset(st);
+    return rc < 0 ? rc : 0;
+}
+
 static const char *sq_errmsg(mtrk_store *store)
 {
     return ((sqlstore *)store)->err;
@@ -2628,6 +2713,8 @@ static void sq_free(mtrk_store *store)
         sqlite3_finalize(s->gen_ins[k]);
     for (size_t k = 0; k < sizeof s->gen_rd / sizeof s->gen_rd[0]; k++)
         sqlite3_finalize(s->gen_rd[k]);
+    for (size_t k = 0; k < sizeof s->ev_scan / sizeof s->ev_scan[0]; k++)
+        sqlite3_finalize(s->ev_scan[k]);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -2888,6 +2975,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.counters_add = sq_counters_add;
     s->base.messages_insert = sq_messages_insert;
     s->base.members_read = sq_members_read;
+    s->base.events_scan = sq_events_scan;
     s->ntables = mtrk_store_table_count();
     int crc = ctr_maps_init(&s->ctr, s->err, sizeof s->err);
     if (crc) {
