@@ -3227,7 +3227,7 @@ static int pg_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
  * events by time, so the LIMIT ends the walk). $1 tenant, $2 owner, $3
  * type, $4 from, $5 to, $6 after_set, $7-$9 the position, $10 limit, $11
  * the first hour. Custom plans: the planner sees which filters are 0. */
-#define TS_SCAN(by) (1u << (28 + (by)))
+#define TS_SCAN(by) (1u << (20 + (by))) /* bits 21, 22 */
 
 static int pg_events_scan(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
                           void *userdata)
