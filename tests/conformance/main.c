@@ -336,6 +336,22 @@ int conf_open_same(mtrk_db **out, const conf_fixture *fx)
     return mtrk_db_open_store(out, p->store, &o);
 }
 
+int conf_store_of(mtrk_store **out, int *owned, const conf_fixture *fx)
+{
+    const fx_private *p = (const fx_private *)fx;
+    *owned = 0;
+    if (p->path[0] == '\0') {
+        *out = p->store;
+        return MTRK_OK;
+    }
+    *owned = 1;
+#ifdef CONF_HAVE_PG
+    if (strncmp(p->path, "pg:", 3) == 0)
+        return mtrk_store_pg_new(out, p->path + 3, NULL);
+#endif
+    return mtrk_store_sqlite_new(out, p->path, NULL);
+}
+
 int conf_setup(void **state)
 {
     fx_private *p = calloc(1, sizeof *p);
