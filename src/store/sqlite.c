@@ -2662,7 +2662,11 @@ static int hour_keep(hour_rows *h, sqlite3_stmt *st, unsigned nc)
 static int ev_rec_cmp(const void *x, const void *y)
 {
     const mtrk_store_event *a = *(const mtrk_store_event *const *)x, *b = *(const mtrk_store_event *const *)y;
-    return ev_before(a, b) ? -1 : ev_before(b, a) ? 1 : 0;
+    if (a->occurred_at != b->occurred_at)
+        return a->occurred_at < b->occurred_at ? -1 : 1;
+    if (a->arrived_at != b->arrived_at)
+        return a->arrived_at < b->arrived_at ? -1 : 1;
+    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id.bytes);
 }
 
 /* Hands the hour's events over in event-time order while *sent < limit;
