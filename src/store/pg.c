@@ -76,11 +76,9 @@
  * with generic plans, planned once: planning was half the server's time per
  * event (see plan_mode).
  *
- * Repeated gets of a transaction cost no round trip: the core keeps the
- * rows it read, prefetched (get_many) and wrote for stores that offer
- * get_many (the read cache in src/core/store_access.c; exact, because the
- * tenant lock keeps other writers out and a read transaction is one
- * snapshot). This store keeps no copy of its own.
+ * Neither this store nor the core keeps a copy of rows (docs/decisions.md
+ * §45): every get is a round trip, and the batch paths read through the
+ * typed operations, a statement per batch.
  *
  * get_many reads up to MANY_CHUNK keys per statement: the table joined with
  * unnest() of one binary array parameter per key column, a nested loop of
