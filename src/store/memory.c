@@ -2754,6 +2754,8 @@ static int evscan_msg_cb(void *ud, const mtrk_value *row)
 /* Hands over the hour's events in event-time order, up to the limit. */
 static void evscan_flush(evscan *c)
 {
+    if (c->nhour == 0)
+        return;
     for (size_t i = 0; i < c->nhour; i++)
         c->hour.ptrs[i] = &c->hour.recs[i];
     qsort(c->hour.ptrs, c->nhour, sizeof *c->hour.ptrs, ev_ptr_cmp);
