@@ -390,6 +390,40 @@ typedef struct mtrk_store_member {
  */
 typedef int (*mtrk_store_member_fn)(void *userdata, const mtrk_store_member *member);
 
+/* ---- typed scans of events (contract version 7) ---- */
+
+/** What events_scan visits (mtrk_store_event_query.by). */
+enum {
+    MTRK_STORE_EVENTS_BY_MESSAGE = 1, /**< the events of one message (owner: its id) */
+    MTRK_STORE_EVENTS_BY_CAMPAIGN = 2 /**< the events of one campaign's messages (owner: the campaign's id) */
+};
+
+#define MTRK_STORE_EVENT_QUERY_VERSION 1 /**< Current version of mtrk_store_event_query */
+/**
+ * Which events events_scan visits, and from where: the events of `owner`
+ * (a message or a campaign, by `by`) that pass every filter below, in
+ * event-time order, strictly after the position `after_*` when after_set,
+ * at most `limit` of them. Event-time order is ascending (occurred_at,
+ * arrived_at, id): times numerically, ids bytewise (memcmp) — the order a
+ * message's events are folded in and the order listings promise. Filters
+ * are data, not rules: the store compares the stored fields with the
+ * values given. Borrowed for the call.
+ */
+typedef struct mtrk_store_event_query {
+    unsigned int version; /**< MTRK_STORE_EVENT_QUERY_VERSION or an older version */
+    int by;               /**< MTRK_STORE_EVENTS_BY_MESSAGE or MTRK_STORE_EVENTS_BY_CAMPAIGN */
+    mtrk_id owner;        /**< the message's or the campaign's id */
+    int64_t type;         /**< only events of this mtrk_event_type; 0: every type */
+    mtrk_time from;       /**< only events with occurred_at >= from (0: no lower bound) */
+    mtrk_time to;         /**< only events with occurred_at < to; 0: no upper bound */
+    /** Nonzero: only events whose (occurred_at, arrived_at, id) is greater than the three after_* values */
+    int after_set;
+    mtrk_time after_occurred_at; /**< the position's occurred_at (with after_set) */
+    mtrk_time after_arrived_at;  /**< the position's arrived_at (with after_set) */
+    mtrk_id after_id;            /**< the position's event id (with after_set) */
+    size_t limit;                /**< at most this many events (at least 1) */
+} mtrk_store_event_query;
+
 /**
  * Version 1: free .. errmsg. Version 2 appends get_many (optional: NULL
  * means the core reads key by key with get). Version 3 appends scan_many
@@ -402,11 +436,13 @@ typedef int (*mtrk_store_member_fn)(void *userdata, const mtrk_store_member *mem
  * appends the typed operations of generation, messages_insert (optional:
  * NULL means the core inserts the messages as rows through apply) and
  * members_read (optional: NULL means the core reads the audiences,
- * contacts, messages and unsubscribe rules through scans). The core
+ * contacts, messages and unsubscribe rules through scans). Version 7
+ * appends events_scan, the listings' typed read (optional: NULL means the
+ * core reads the same events through scans of the events table). The core
  * accepts stores of any of these versions and calls an optional member
  * only when the store's version has it and the pointer is set.
  */
-#define MTRK_STORE_VERSION 6
+#define MTRK_STORE_VERSION 7
 
 /** The store contract: a table of operations a backend implements; the core calls nothing else. */
 struct mtrk_store {
@@ -599,11 +635,34 @@ struct mtrk_store {
      */
     int (*members_read)(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
                         const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata);
+
+    /* ---- version 7: the listings, typed ---- */
+
+    /**
+     * Optional (NULL: the core reads the events through scans of the
+     * events table). Visits the events of `tenant` that `query` selects
+     * (mtrk_store_event_query: a message's or a campaign's events, type and
+     * occurrence-time filters, a position to resume after), in event-time
+     * order, at most query->limit of them, calling fn(userdata, i, event)
+     * with i = 0, 1, ... (the record is valid only during the call; its
+     * version is one this header defines). Fewer than query->limit calls
+     * means no more events; an owner with no events, or that does not
+     * exist, gives none. The core pages through a listing by calling again
+     * with after_* set to the last event handed over. The transaction's own
+     * writes are seen; fn may read the store but not change it. Returns 0,
+     * fn's code when it returns a negative one (a positive one ends the
+     * call with 0), MTRK_EINVAL for a NULL query or fn, an unversioned
+     * query, an unknown `by` or a limit of 0, MTRK_ESTORE outside a
+     * transaction, or the store's failure. No rule is applied: which
+     * events a listing shows, and their hour buckets, are the core's.
+     */
+    int (*events_scan)(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *query, mtrk_store_event_fn fn,
+                       void *userdata);
 };
 /** Initializer of a mtrk_store at MTRK_STORE_VERSION with every operation NULL. */
 #define MTRK_STORE_INIT \
     { MTRK_STORE_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
-      NULL }
+      NULL, NULL }
 /**
  * Zeroes the members *store has at `version` and sets its version (a
  * version-1 caller's struct is smaller: nothing past errmsg is written).

@@ -33,6 +33,7 @@ MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
                      : version == 3 ? offsetof(mtrk_store, messages_load)
                      : version == 4 ? offsetof(mtrk_store, counters_add)
                      : version == 5 ? offsetof(mtrk_store, messages_insert)
+                     : version == 6 ? offsetof(mtrk_store, events_scan)
                                     : sizeof *store);
     store->version = version;
     return MTRK_OK;

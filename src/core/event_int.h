@@ -202,5 +202,10 @@ int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const cha
                          st_event_fn fn, void *ud);
 int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n);
 int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n);
+/* The listings' read (contract version 7): does the store have events_scan?
+ * st_events_scan calls it, fn(ud, i, event) per event (strings borrowed for
+ * the call); the caller reads through the rows when it has none. */
+bool st_scannable(const mtrk_tenant *t);
+int st_events_scan(mtrk_tenant *t, const mtrk_store_event_query *q, st_event_fn fn, void *ud);
 
 #endif

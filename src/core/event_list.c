@@ -1,6 +1,10 @@
 /*
  * Events: listings by message, contact and campaign, with resumable
- * cursors.
+ * cursors. A store with events_scan (contract version 7) hands over each
+ * listing's events in event-time order, a page at a time after the last
+ * one; for other stores the same listings are read through scans of the
+ * events table (events_by_message, and events_by_campaign an hour at a
+ * time).
  */
 #include "event_int.h"
 
@@ -49,7 +53,27 @@ struct mtrk_event_iter {
     bool hour_loaded, hours_done;
     seek_pos seek; /* where the listing resumes, if seeking (iter_seek) */
     bool seeking;
+    /* Through events_scan: the last event read from the store (a page
+     * resumes after it), and for a campaign the events read ahead, a chunk
+     * at a time (chunk doubles from PAGER_ROWS up to core_hour_keep_max, so a
+     * short listing reads little and a long one few times). */
+    bool typed;
+    mark_pos after;
+    bool after_set;
+    row_events *ahead;
+    size_t ahead_n, ahead_pos, ahead_cap, chunk;
+    bool ahead_done;
 };
+
+/* Drops the events read ahead and not yet handed out. */
+static void ahead_drop(mtrk_event_iter *it)
+{
+    for (size_t i = it->ahead_pos; i < it->ahead_n; i++)
+        rows_clear(T_EVENTS, &it->ahead[i]);
+    it->ahead_n = it->ahead_pos = 0;
+    it->ahead_done = false;
+    it->chunk = 0;
+}
 
 /* Drops the kept rows not yet handed out (those handed out are zeroed). */
 static void hour_rows_drop(mtrk_event_iter *it)
@@ -80,7 +104,12 @@ static int iter_seek(mtrk_event_iter *it, const seek_pos *pos)
     p->n = p->pos = 0;
     p->done = false;
     cursor_free(&p->cur);
+    ahead_drop(it);
     it->seeking = pos != NULL;
+    /* events_scan: a campaign listing's start (no id) is its `from`. */
+    it->after_set = pos != NULL && pos->has_id;
+    if (it->after_set)
+        it->after = pos->at;
     if (pos == NULL)
         return MTRK_OK;
     it->seek = *pos;
@@ -139,8 +168,141 @@ static void cpage_keep(cpage_ctx *c, size_t keep)
         c->n = keep;
 }
 
+/* ---- through events_scan (contract version 7) --------------------------------- */
+
+/* Copies the events handed over into rows[n..cap). */
+typedef struct copy_ctx {
+    row_events *rows;
+    size_t n, cap;
+} copy_ctx;
+
+static int copy_cb(void *ud, size_t i, const row_events *e)
+{
+    (void)i;
+    copy_ctx *c = ud;
+    if (c->n == c->cap)
+        return 1;
+    if (rows_copy(T_EVENTS, &c->rows[c->n], e))
+        return MTRK_ENOMEM;
+    c->n++;
+    return 0;
+}
+
+/* The listing's query of `owner`'s events after the last one read. */
+static mtrk_store_event_query scan_query(const mtrk_event_iter *it, int by, const mtrk_value *owner, size_t limit)
+{
+    mtrk_store_event_query q;
+    memset(&q, 0, sizeof q);
+    q.version = MTRK_STORE_EVENT_QUERY_VERSION;
+    q.by = by;
+    memcpy(q.owner.bytes, owner->p, sizeof q.owner.bytes);
+    q.type = it->type;
+    q.from = it->from;
+    q.to = it->to;
+    q.after_set = it->after_set;
+    if (it->after_set) {
+        q.after_occurred_at = it->after.occurred;
+        q.after_arrived_at = it->after.arrived;
+        q.after_id = it->after.id;
+    }
+    q.limit = limit;
+    return q;
+}
+
+static void after_last(mtrk_event_iter *it, const row_events *e)
+{
+    it->after = (mark_pos){ e->occurred_at, e->arrived_at, e->id };
+    it->after_set = true;
+}
+
+/* A message's events: a page after the last, in one store call. */
+static int message_page_scan(pager *p, size_t max, size_t *got)
+{
+    mtrk_event_iter *it = (mtrk_event_iter *)p;
+    mtrk_tenant *t = p->t;
+    copy_ctx c = { (row_events *)p->rows, 0, max };
+    mtrk_store_event_query q = scan_query(it, MTRK_STORE_EVENTS_BY_MESSAGE, &p->prefix.vals[1], max);
+    int rc = tx_begin(t, false);
+    if (rc == MTRK_OK)
+        rc = tx_end(t, st_events_scan(t, &q, copy_cb, &c));
+    if (rc) {
+        for (size_t i = 0; i < c.n; i++)
+            rows_clear(T_EVENTS, &c.rows[i]);
+        c.n = 0;
+    } else if (c.n > 0) {
+        after_last(it, &c.rows[c.n - 1]);
+    }
+    *got = c.n;
+    return rc;
+}
+
+/* A campaign's events: pages out of the events read ahead, a chunk per
+ * store call. */
+static int campaign_page_scan(pager *p, size_t max, size_t *got)
+{
+    mtrk_event_iter *it = (mtrk_event_iter *)p;
+    mtrk_tenant *t = p->t;
+    row_events *rows = (row_events *)p->rows;
+    *got = 0;
+    int rc = MTRK_OK;
+    while (rc == MTRK_OK && *got < max) {
+        if (it->ahead_pos < it->ahead_n) {
+            size_t take = it->ahead_n - it->ahead_pos;
+            if (take > max - *got)
+                take = max - *got;
+            memcpy(&rows[*got], &it->ahead[it->ahead_pos], take * sizeof *rows); /* moved: the pager owns them */
+            *got += take;
+            it->ahead_pos += take;
+            continue;
+        }
+        if (it->ahead_done)
+            break;
+        size_t top = core_hour_keep_max > PAGER_ROWS ? core_hour_keep_max : PAGER_ROWS;
+        size_t chunk = it->chunk == 0 ? PAGER_ROWS : it->chunk < top / 2 ? 2 * it->chunk : top;
+        if (chunk > it->ahead_cap) {
+            row_events *a = realloc(it->ahead, chunk * sizeof *a);
+            if (a == NULL) {
+                rc = terr(t, MTRK_ENOMEM, "out of memory");
+                break;
+            }
+            it->ahead = a;
+            it->ahead_cap = chunk;
+        }
+        it->chunk = chunk;
+        it->ahead_n = it->ahead_pos = 0;
+        copy_ctx c = { it->ahead, 0, chunk };
+        mtrk_store_event_query q = scan_query(it, MTRK_STORE_EVENTS_BY_CAMPAIGN, &p->prefix.vals[1], chunk);
+        if ((rc = tx_begin(t, false)) == MTRK_OK)
+            rc = tx_end(t, st_events_scan(t, &q, copy_cb, &c));
+        if (rc) {
+            for (size_t i = 0; i < c.n; i++)
+                rows_clear(T_EVENTS, &c.rows[i]);
+            break;
+        }
+        it->ahead_n = c.n;
+        it->ahead_done = c.n < chunk;
+        if (c.n > 0)
+            after_last(it, &it->ahead[c.n - 1]);
+    }
+    if (rc) {
+        for (size_t i = 0; i < *got; i++)
+            rows_clear(T_EVENTS, &rows[i]);
+        *got = 0;
+    }
+    return rc;
+}
+
+/* ---- through the rows ------------------------------------------------------------ */
+
+static int cpage_ev_cb(void *ud, size_t i, const row_events *e)
+{
+    (void)i;
+    return cpage_cb(ud, (void *)e);
+}
+
 static int contact_page_read(pager *p, size_t max, size_t *got)
 {
+    mtrk_event_iter *it = (mtrk_event_iter *)p;
     mtrk_tenant *t = p->t;
     *got = 0;
     cpage_ctx c = { calloc(2 * max, sizeof(row_events)), 0, max, 0, false };
@@ -156,8 +318,13 @@ static int contact_page_read(pager *p, size_t max, size_t *got)
         for (size_t i = 0; rc == MTRK_OK && i < nm; i++) {
             mtrk_value pre[2] = { v_id(&t->id), v_id(&mids[i]) };
             c.taken = 0;
-            rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, p->cur.started ? p->cur.vals : NULL,
-                         p->cur.started ? p->cur.n : 0, p->cur.started ? MTRK_SCAN_AFTER : 0, cpage_cb, &c);
+            if (it->typed) {
+                mtrk_store_event_query q = scan_query(it, MTRK_STORE_EVENTS_BY_MESSAGE, &pre[1], max);
+                rc = st_events_scan(t, &q, cpage_ev_cb, &c);
+            } else {
+                rc = st_scan(t, T_EVENTS, IDX_EVENTS_MESSAGE, pre, 2, p->cur.started ? p->cur.vals : NULL,
+                             p->cur.started ? p->cur.n : 0, p->cur.started ? MTRK_SCAN_AFTER : 0, cpage_cb, &c);
+            }
             if (rc == MTRK_OK && c.oom)
                 rc = terr(t, MTRK_ENOMEM, "out of memory");
             if (rc == MTRK_OK && c.n > max)
@@ -168,7 +335,9 @@ static int contact_page_read(pager *p, size_t max, size_t *got)
     }
     if (rc == MTRK_OK) {
         cpage_keep(&c, max);
-        if (c.n > 0 && cursor_set(&p->cur, T_EVENTS, IDX_EVENTS_MESSAGE, 2, &c.rows[c.n - 1]))
+        if (c.n > 0 && it->typed)
+            after_last(it, &c.rows[c.n - 1]);
+        else if (c.n > 0 && cursor_set(&p->cur, T_EVENTS, IDX_EVENTS_MESSAGE, 2, &c.rows[c.n - 1]))
             rc = terr(t, MTRK_ENOMEM, "out of memory");
     }
     if (rc == MTRK_OK) {
@@ -291,9 +460,34 @@ static int hour_load(mtrk_event_iter *it)
     }
 }
 
+/* The rows of keys[0..n) read again, each into out[j] (found[j]). */
+typedef struct reread_ctx {
+    const ev_key *keys;
+    size_t n;
+    row_events *out;
+    bool found[PAGER_ROWS];
+} reread_ctx;
+
+static int reread_cb(void *ud, void *row)
+{
+    reread_ctx *c = ud;
+    const row_events *e = row;
+    for (size_t j = 0; j < c->n; j++) {
+        if (c->found[j] || !id_same(&c->keys[j].id, &e->id))
+            continue;
+        if (rows_copy(T_EVENTS, &c->out[j], e))
+            return MTRK_ENOMEM;
+        c->found[j] = true;
+        break;
+    }
+    return 0;
+}
+
 static int campaign_page_read(pager *p, size_t max, size_t *got)
 {
     mtrk_event_iter *it = (mtrk_event_iter *)p;
+    if (it->typed)
+        return campaign_page_scan(p, max, got);
     mtrk_tenant *t = p->t;
     row_events *rows = (row_events *)p->rows;
     *got = 0;
@@ -318,25 +512,29 @@ static int campaign_page_read(pager *p, size_t max, size_t *got)
             }
             continue;
         }
-        /* Their rows again, in one store call where the store has get_many. */
+        /* Their rows again, in one store call where the store has get_many,
+         * each into its place; a key without a row (events are never
+         * deleted: kept for safety) leaves a gap that is closed after. */
         mtrk_value keys[2 * PAGER_ROWS];
         for (size_t j = 0; j < take; j++) {
             keys[2 * j] = v_id(&t->id);
             keys[2 * j + 1] = v_id(&it->hour_keys[it->hour_pos + j].id);
+            memset(&rows[*got + j], 0, sizeof *rows);
         }
-        rc = st_prefetch(t, T_EVENTS, keys, take);
-        for (size_t j = 0; rc == MTRK_OK && j < take; j++) {
-            row_events *r = &rows[*got];
-            memset(r, 0, sizeof *r);
-            r->tenant = t->id;
-            r->id = it->hour_keys[it->hour_pos].id;
-            rc = st_get(t, T_EVENTS, r);
-            if (rc == MTRK_OK)
-                (*got)++;
-            else if (rc == MTRK_ENOTFOUND) /* events are never deleted; kept for safety */
-                rc = MTRK_OK;
-            if (rc == MTRK_OK)
-                it->hour_pos++;
+        reread_ctx rr = { it->hour_keys + it->hour_pos, take, rows + *got, { false } };
+        rc = st_get_many(t, T_EVENTS, keys, take, reread_cb, &rr);
+        size_t kept = 0;
+        for (size_t j = 0; j < take; j++) {
+            if (!rr.found[j])
+                continue;
+            if (rc)
+                rows_clear(T_EVENTS, &rows[*got + j]);
+            else
+                rows[*got + kept++] = rows[*got + j];
+        }
+        if (rc == MTRK_OK) {
+            *got += kept;
+            it->hour_pos += take;
         }
     }
     rc = tx_end(t, rc);
@@ -373,6 +571,7 @@ static int iter_new(mtrk_event_iter **out, mtrk_tenant *t, unsigned owner_table,
     if (it == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
     it->t = t;
+    it->typed = st_scannable(t);
     mtrk_value pre[2] = { v_id(&t->id), v_id(&owner) };
     if ((rc = pager_init(&it->pg, t, T_EVENTS, index, pre, 2))) {
         free(it);
@@ -388,7 +587,10 @@ MTRK_API int mtrk_event_iter_message(mtrk_event_iter **out, mtrk_tenant *t, mtrk
         return gerr(MTRK_EINVAL, "out is NULL");
     *out = NULL;
     TENANT_CHECK(t);
-    return iter_new(out, t, T_MESSAGES, "mid", mid, IDX_EVENTS_MESSAGE);
+    int rc = iter_new(out, t, T_MESSAGES, "mid", mid, IDX_EVENTS_MESSAGE);
+    if (rc == MTRK_OK && (*out)->typed)
+        (*out)->pg.read = message_page_scan;
+    return rc;
 }
 
 MTRK_API int mtrk_event_iter_contact(mtrk_event_iter **out, mtrk_tenant *t, mtrk_id contact)
@@ -554,6 +756,8 @@ MTRK_API void mtrk_event_iter_free(mtrk_event_iter *it)
     pager_free(&it->pg);
     rows_clear(T_EVENTS, &it->current);
     hour_rows_drop(it);
+    ahead_drop(it);
+    free(it->ahead);
     free(it->hour_rows);
     free(it->hour_keys);
     free(it);

@@ -35,7 +35,6 @@ struct mtrk_tenant {
     char *actor;
     int in_tx;             /* a store transaction is open */
     struct stats_pending *pend; /* rollup deltas of the open write transaction (stats.c) */
-    struct read_cache *rcache;  /* rows prefetched in the open transaction (store_access.c) */
     struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
     row_tenants row;       /* settings and secret, as last read */
     mtrk_time window_read_at; /* when row's event window was last re-read (evtime.c); 0: not yet */
@@ -211,20 +210,6 @@ int st_delete(mtrk_tenant *t, unsigned table, const void *row);
 int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n);
 /* Insert or update by primary key. */
 int st_put(mtrk_tenant *t, unsigned table, const void *row);
-/* Reads the rows of `table` with these n primary keys (npk values each,
- * back to back) in one store call when the store has get_many (version 2),
- * and keeps them (and which keys have no row) until the transaction ends:
- * st_get then answers them without the store. Writes through st_* keep the
- * kept rows current. Does nothing when the store has no get_many. 0, or
- * the store's failure (MTRK_ENOMEM: nothing kept, which is not an error to
- * the caller's logic — but it is returned, as any store failure). */
-int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n);
-/* Is the store behind a round trip (it offers get_many)? The core then
- * reads what a call needs in as few calls as it can. */
-bool st_remote(const mtrk_tenant *t);
-/* Forgets every row st_prefetch and st_get kept: after writes the read
- * cache does not see (the typed operations of store_typed.c). */
-void st_cache_drop(mtrk_tenant *t);
 /* The rows of n prefixes (nprefix values each) of `index`, as st_scan from
  * each prefix's first row: one prefix's rows together, in sort-key order;
  * the prefixes in any order. One store call where the store has scan_many
@@ -242,7 +227,7 @@ int st_messages_insert(mtrk_tenant *t, const mtrk_store_message *const *recs, co
 /* The rows of `table` with these n primary keys (npk values each, back to
  * back), handed to fn as structs (borrowed for the call) in any order; keys
  * with no row are skipped. One store call where the store has get_many
- * (contract version 2), else one get per key. No cache: the store's answer. */
+ * (contract version 2), else one get per key. */
 int st_get_many(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n, st_row_fn fn, void *userdata);
 
 /* A paging cursor for iterators: the sort key of the last row returned. */

@@ -245,82 +245,146 @@ static int counters_fail(mtrk_tenant *t, int rc)
     return terr(t, rc, "store counters_add failed: %s", m && *m ? m : mtrk_strerror(rc));
 }
 
-/* One delta through the rows: read the row (or none), add, write it back. */
-static int counters_add_row(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *d)
+/* Through the rows: each key's row read (one get_many where the store has
+ * it, else a get each), the amounts of its deltas added, the row written
+ * back (an insert when it had none). A key given twice is read and
+ * written once. The rollup rows hold no strings: plain copies. */
+typedef union ctr_row {
+    row_campaign_stats c;
+    row_link_stats l;
+    row_hourly_stats h;
+} ctr_row;
+
+typedef struct ctr_rows {
+    int kind;
+    const mtrk_store_counter_delta **d; /* sorted by key */
+    size_t n;
+    size_t *first; /* the first delta of each key */
+    ctr_row *rows; /* each key's row, as stored when found[k] */
+    bool *found;
+    size_t nkeys;
+    size_t rowsz; /* the size of the table's row struct */
+} ctr_rows;
+
+static int64_t cmp64(int64_t a, int64_t b) { return a < b ? -1 : a > b; }
+
+/* Order of the keys of `kind`: campaign, link, or (campaign, hour, type). */
+static int ctr_key_cmp(int kind, const mtrk_id *camp_a, const mtrk_id *link_a, int64_t hour_a, int64_t type_a,
+                       const mtrk_store_counter_delta *b)
+{
+    if (kind == MTRK_STORE_COUNTERS_LINK)
+        return memcmp(link_a->bytes, b->link.bytes, sizeof b->link.bytes);
+    int r = memcmp(camp_a->bytes, b->campaign.bytes, sizeof b->campaign.bytes);
+    if (r || kind != MTRK_STORE_COUNTERS_HOURLY)
+        return r;
+    return hour_a != b->hour ? (int)cmp64(hour_a, b->hour) : (int)cmp64(type_a, b->type);
+}
+
+static _Thread_local int ctr_sort_kind; /* qsort has no user data */
+
+static int ctr_delta_cmp(const void *x, const void *y)
+{
+    const mtrk_store_counter_delta *a = *(const mtrk_store_counter_delta *const *)x;
+    return ctr_key_cmp(ctr_sort_kind, &a->campaign, &a->link, a->hour, a->type,
+                       *(const mtrk_store_counter_delta *const *)y);
+}
+
+static int ctr_row_cb(void *ud, void *row)
+{
+    ctr_rows *c = ud;
+    const ctr_row *r = row;
+    const mtrk_id *camp = c->kind == MTRK_STORE_COUNTERS_LINK ? &r->l.campaign : c->kind == MTRK_STORE_COUNTERS_HOURLY ? &r->h.campaign : &r->c.campaign;
+    const mtrk_id *link = c->kind == MTRK_STORE_COUNTERS_LINK ? &r->l.link : &nil_id;
+    int64_t hour = c->kind == MTRK_STORE_COUNTERS_HOURLY ? r->h.hour : 0;
+    int64_t type = c->kind == MTRK_STORE_COUNTERS_HOURLY ? r->h.type : 0;
+    size_t lo = 0, hi = c->nkeys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = ctr_key_cmp(c->kind, camp, link, hour, type, c->d[c->first[mid]]);
+        if (cmp == 0) {
+            memcpy(&c->rows[mid], row, c->rowsz);
+            c->found[mid] = true;
+            return 0;
+        }
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Adds delta d to row r of `kind` (its key set from d when new). */
+static void ctr_row_add(mtrk_tenant *t, int kind, ctr_row *r, bool found, const mtrk_store_counter_delta *d)
 {
     const int64_t *v = d->values;
     size_t nv = d->nvalues;
-    int rc;
     if (kind == MTRK_STORE_COUNTERS_CAMPAIGN) {
-        row_campaign_stats r;
-        memset(&r, 0, sizeof r);
-        r.tenant = t->id;
-        r.campaign = d->campaign;
-        if ((rc = st_get(t, T_CAMPAIGN_STATS, &r)) && rc != MTRK_ENOTFOUND)
-            return rc;
-        bool exists = rc == MTRK_OK;
-        r.tenant = t->id;
-        r.campaign = d->campaign;
+        r->c.tenant = t->id;
+        r->c.campaign = d->campaign;
         size_t i = 0;
-#define X_(f) if (i < nv) r.f += v[i]; i++;
+#define X_(f) if (i < nv) r->c.f += v[i]; i++;
         CSTATS_COUNTERS(X_)
 #undef X_
-        return exists ? st_update(t, T_CAMPAIGN_STATS, &r) : st_insert(t, T_CAMPAIGN_STATS, &r);
+    } else if (kind == MTRK_STORE_COUNTERS_LINK) {
+        r->l.tenant = t->id;
+        r->l.link = d->link;
+        if (!found)
+            r->l.campaign = d->campaign;
+        r->l.clicks += nv > MTRK_STORE_LINK_CLICKS ? v[MTRK_STORE_LINK_CLICKS] : 0;
+        r->l.clicks_unique += nv > MTRK_STORE_LINK_CLICKS_UNIQUE ? v[MTRK_STORE_LINK_CLICKS_UNIQUE] : 0;
+        r->l.clicks_unique_human += nv > MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN ? v[MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN] : 0;
+    } else {
+        r->h.tenant = t->id;
+        r->h.campaign = d->campaign;
+        r->h.hour = d->hour;
+        r->h.type = d->type;
+        r->h.count += nv > MTRK_STORE_HOURLY_COUNT ? v[MTRK_STORE_HOURLY_COUNT] : 0;
     }
-    if (kind == MTRK_STORE_COUNTERS_LINK) {
-        row_link_stats l;
-        memset(&l, 0, sizeof l);
-        l.tenant = t->id;
-        l.link = d->link;
-        if ((rc = st_get(t, T_LINK_STATS, &l)) && rc != MTRK_ENOTFOUND)
-            return rc;
-        bool exists = rc == MTRK_OK;
-        l.tenant = t->id;
-        l.link = d->link;
-        l.campaign = d->campaign;
-        l.clicks += nv > MTRK_STORE_LINK_CLICKS ? v[MTRK_STORE_LINK_CLICKS] : 0;
-        l.clicks_unique += nv > MTRK_STORE_LINK_CLICKS_UNIQUE ? v[MTRK_STORE_LINK_CLICKS_UNIQUE] : 0;
-        l.clicks_unique_human += nv > MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN ? v[MTRK_STORE_LINK_CLICKS_UNIQUE_HUMAN] : 0;
-        return exists ? st_update(t, T_LINK_STATS, &l) : st_insert(t, T_LINK_STATS, &l);
-    }
-    row_hourly_stats h;
-    memset(&h, 0, sizeof h);
-    h.tenant = t->id;
-    h.campaign = d->campaign;
-    h.hour = d->hour;
-    h.type = d->type;
-    if ((rc = st_get(t, T_HOURLY_STATS, &h)) && rc != MTRK_ENOTFOUND)
-        return rc;
-    bool exists = rc == MTRK_OK;
-    h.tenant = t->id;
-    h.campaign = d->campaign;
-    h.hour = d->hour;
-    h.type = d->type;
-    h.count += nv > MTRK_STORE_HOURLY_COUNT ? v[MTRK_STORE_HOURLY_COUNT] : 0;
-    return exists ? st_update(t, T_HOURLY_STATS, &h) : st_insert(t, T_HOURLY_STATS, &h);
 }
 
-/* On a store behind a round trip without counters_add: the rows the
- * fallback reads, in one get_many (st_prefetch) rather than a get each. */
-static int counters_prefetch(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *d, size_t n)
+static int counters_add_rows(mtrk_tenant *t, int kind, const mtrk_store_counter_delta *const *deltas, size_t n)
 {
     unsigned table = kind == MTRK_STORE_COUNTERS_CAMPAIGN ? T_CAMPAIGN_STATS
                      : kind == MTRK_STORE_COUNTERS_LINK   ? T_LINK_STATS
                                                           : T_HOURLY_STATS;
     unsigned npk = rows_table(table)->npk;
+    ctr_rows c = { kind, malloc(n * sizeof *c.d), n, malloc(n * sizeof *c.first), calloc(n, sizeof *c.rows),
+                   calloc(n, sizeof *c.found), 0, rows_size(table) };
     mtrk_value *k = malloc(n * npk * sizeof *k);
-    if (k == NULL)
-        return terr(t, MTRK_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        mtrk_value *key = &k[i * npk];
-        key[0] = v_id(&t->id);
-        key[1] = v_id(kind == MTRK_STORE_COUNTERS_LINK ? &d[i]->link : &d[i]->campaign);
-        if (kind == MTRK_STORE_COUNTERS_HOURLY) {
-            key[2] = v_int(d[i]->hour);
-            key[3] = v_int(d[i]->type);
-        }
+    int rc = MTRK_OK;
+    if (c.d == NULL || c.first == NULL || c.rows == NULL || c.found == NULL || k == NULL) {
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+        goto out;
     }
-    int rc = st_prefetch(t, table, k, n);
+    memcpy(c.d, deltas, n * sizeof *c.d);
+    ctr_sort_kind = kind;
+    qsort(c.d, n, sizeof *c.d, ctr_delta_cmp);
+    for (size_t i = 0; i < n; i++) {
+        if (c.nkeys > 0 && ctr_delta_cmp(&c.d[c.first[c.nkeys - 1]], &c.d[i]) == 0)
+            continue;
+        const mtrk_store_counter_delta *d = c.d[i];
+        mtrk_value *key = &k[c.nkeys * npk];
+        key[0] = v_id(&t->id);
+        key[1] = v_id(kind == MTRK_STORE_COUNTERS_LINK ? &d->link : &d->campaign);
+        if (kind == MTRK_STORE_COUNTERS_HOURLY) {
+            key[2] = v_int(d->hour);
+            key[3] = v_int(d->type);
+        }
+        c.first[c.nkeys++] = i;
+    }
+    rc = st_get_many(t, table, k, c.nkeys, ctr_row_cb, &c);
+    for (size_t g = 0; rc == MTRK_OK && g < c.nkeys; g++) {
+        size_t end = g + 1 < c.nkeys ? c.first[g + 1] : n;
+        for (size_t i = c.first[g]; i < end; i++)
+            ctr_row_add(t, kind, &c.rows[g], c.found[g], c.d[i]);
+        rc = c.found[g] ? st_update(t, table, &c.rows[g]) : st_insert(t, table, &c.rows[g]);
+    }
+out:
+    free(c.d);
+    free(c.first);
+    free(c.rows);
+    free(c.found);
     free(k);
     return rc;
 }
@@ -331,14 +395,9 @@ static int counters_add(mtrk_tenant *t, int kind, const mtrk_store_counter_delta
 {
     if (n == 0)
         return MTRK_OK;
-    if (!counters_native(t)) {
-        int rc = n > 1 && st_remote(t) ? counters_prefetch(t, kind, d, n) : MTRK_OK;
-        for (size_t i = 0; i < n && rc == MTRK_OK; i++)
-            rc = counters_add_row(t, kind, d[i]);
-        return rc;
-    }
+    if (!counters_native(t))
+        return counters_add_rows(t, kind, d, n);
     mtrk_store *s = t->db->store;
-    st_cache_drop(t); /* rows it kept may be the ones written */
     t->writes++;
     int rc = s->counters_add(s, t->id, kind, d, n);
     return rc ? counters_fail(t, rc) : MTRK_OK;

@@ -3,250 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-/* uthash's default on a failed allocation is exit(-1): have HASH_ADD undo
- * the add instead (the item's hh.tbl is then NULL) and report MTRK_ENOMEM. */
-#define HASH_NONFATAL_OOM 1
-#include <uthash.h>
 
 #define MAXCOLS 32
-
-static int store_fail(mtrk_tenant *t, int rc, const char *op);
-
-/* ---- the read cache ------------------------------------------------------
- *
- * For stores behind a round trip — those that offer get_many (the
- * PostgreSQL store) — rows are kept for the rest of the transaction so a
- * repeated st_get needs no store call: rows prefetched with st_prefetch,
- * rows read by st_get, and rows written. Each entry is a table and a
- * primary key, with an owned copy of the row, or no row (the key was looked
- * up and has none, or was deleted). Exact: a write transaction holds the
- * tenant's write lock, a read transaction is one snapshot, and every write
- * through apply1 (insert, update, delete, and put, which is one of them) and
- * st_insert_many replaces the entry of its key with the row written, or
- * marks it absent for a delete; a failed write drops it (the call fails
- * anyway). Scans never consult it. At RC_MAX entries it stops growing (it
- * still updates what it holds). tx_end drops everything, whether it commits
- * or rolls back. Local stores (memory, SQLite) answer a get faster than a
- * copy would be kept: they have no cache.
- */
-#define RC_MAX 65536
-
-typedef struct rc_entry {
-    UT_hash_handle hh;
-    mtrk_value *vals; /* NULL: no such row; else ncols values in one block with their bytes */
-    size_t keylen;
-    unsigned char key[]; /* table, then the serialized primary key */
-} rc_entry;
-
-struct read_cache {
-    rc_entry *map;
-};
-
-/* Serializes (table, key[0..npk-1]) into out; 0 if it does not fit. */
-static size_t rc_key(unsigned table, const mtrk_value *key, unsigned char *out, size_t cap)
-{
-    const mtrk_table_def *td = rows_table(table);
-    size_t n = 0;
-    if (cap < sizeof table)
-        return 0;
-    memcpy(out, &table, sizeof table);
-    n += sizeof table;
-    for (unsigned c = 0; c < td->npk; c++) {
-        const mtrk_value *v = &key[c];
-        size_t len = v->type == MTRK_VAL_INT ? sizeof v->i : v->type == MTRK_VAL_NULL ? 0 : v->n;
-        if (n + 1 + sizeof(uint32_t) + len > cap)
-            return 0;
-        out[n++] = (unsigned char)v->type;
-        uint32_t l32 = (uint32_t)len;
-        memcpy(out + n, &l32, sizeof l32);
-        n += sizeof l32;
-        if (v->type == MTRK_VAL_INT)
-            memcpy(out + n, &v->i, len);
-        else if (len)
-            memcpy(out + n, v->p, len);
-        n += len;
-    }
-    return n;
-}
-
-/* An owned copy of a row, in one block (NULL on failure). */
-static mtrk_value *rc_copy(unsigned table, const mtrk_value *row)
-{
-    const mtrk_table_def *td = rows_table(table);
-    size_t data = 0;
-    for (unsigned c = 0; c < td->ncols; c++)
-        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
-            data += row[c].n + 1;
-    mtrk_value *v = malloc(td->ncols * sizeof *v + data);
-    if (v == NULL)
-        return NULL;
-    char *p = (char *)(v + td->ncols);
-    for (unsigned c = 0; c < td->ncols; c++) {
-        v[c] = row[c];
-        if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB) {
-            if (row[c].n)
-                memcpy(p, row[c].p, row[c].n);
-            p[row[c].n] = '\0';
-            v[c].p = p;
-            p += row[c].n + 1;
-        }
-    }
-    return v;
-}
-
-static rc_entry *rc_find(mtrk_tenant *t, const unsigned char *k, size_t kn)
-{
-    rc_entry *e = NULL;
-    if (t->rcache)
-        HASH_FIND(hh, t->rcache->map, k, kn, e);
-    return e;
-}
-
-static void rc_remove(mtrk_tenant *t, rc_entry *e)
-{
-    HASH_DEL(t->rcache->map, e);
-    free(e->vals);
-    free(e);
-}
-
-static void rc_drop_all(mtrk_tenant *t)
-{
-    if (t->rcache == NULL)
-        return;
-    rc_entry *e, *tmp;
-    HASH_ITER(hh, t->rcache->map, e, tmp) {
-        rc_remove(t, e);
-    }
-    free(t->rcache);
-    t->rcache = NULL;
-}
-
-void st_cache_drop(mtrk_tenant *t) { rc_drop_all(t); }
-
-/* Sets the entry of key k to row (NULL: no row), creating it when `create`. */
-static int rc_set(mtrk_tenant *t, unsigned table, const unsigned char *k, size_t kn, const mtrk_value *row,
-                  bool create)
-{
-    rc_entry *e = rc_find(t, k, kn);
-    if (e == NULL && !create)
-        return MTRK_OK;
-    mtrk_value *v = NULL;
-    if (row != NULL && (v = rc_copy(table, row)) == NULL) {
-        if (e)
-            rc_remove(t, e);
-        return MTRK_ENOMEM;
-    }
-    if (e) {
-        free(e->vals);
-        e->vals = v;
-        return MTRK_OK;
-    }
-    if (t->rcache == NULL && (t->rcache = calloc(1, sizeof *t->rcache)) == NULL) {
-        free(v);
-        return MTRK_ENOMEM;
-    }
-    if ((e = malloc(sizeof *e + kn)) == NULL) {
-        free(v);
-        return MTRK_ENOMEM;
-    }
-    memset(e, 0, sizeof *e);
-    e->vals = v;
-    e->keylen = kn;
-    memcpy(e->key, k, kn);
-    HASH_ADD(hh, t->rcache->map, key, kn, e);
-    if (e->hh.tbl == NULL) {
-        free(v);
-        free(e);
-        return MTRK_ENOMEM;
-    }
-    return MTRK_OK;
-}
-
-/* A store behind a round trip: it offers get_many. */
-bool st_remote(const mtrk_tenant *t) { return t->db->store->version >= 2 && t->db->store->get_many != NULL; }
-
-static bool rc_room(const mtrk_tenant *t)
-{
-    return t->rcache == NULL || HASH_COUNT(t->rcache->map) < RC_MAX;
-}
-
-/* After a write of `row` (op) through apply1: keep the entry current. */
-static void rc_written(mtrk_tenant *t, int op, unsigned table, const mtrk_value *row, bool ok)
-{
-    if (!st_remote(t))
-        return;
-    unsigned char k[512];
-    size_t kn = rc_key(table, row, k, sizeof k);
-    rc_entry *e = kn ? rc_find(t, k, kn) : NULL;
-    if (e == NULL) {
-        /* A row written is known: remember it while there is room. */
-        if (ok && kn && rc_room(t))
-            rc_set(t, table, k, kn, op == MTRK_CHANGE_DELETE ? NULL : row, true);
-        return;
-    }
-    if (!ok || rc_set(t, table, k, kn, op == MTRK_CHANGE_DELETE ? NULL : row, false) != MTRK_OK) {
-        e = rc_find(t, k, kn);
-        if (e)
-            rc_remove(t, e);
-    }
-}
-
-struct prefetch_ctx {
-    mtrk_tenant *t;
-    unsigned table;
-    int rc;
-};
-
-static int prefetch_cb(void *ud, const mtrk_value *row)
-{
-    struct prefetch_ctx *c = ud;
-    unsigned char k[512];
-    size_t kn = rc_key(c->table, row, k, sizeof k);
-    if (kn == 0)
-        return 0;
-    int rc = rc_set(c->t, c->table, k, kn, row, true);
-    if (rc)
-        c->rc = rc;
-    return rc;
-}
-
-int st_prefetch(mtrk_tenant *t, unsigned table, const mtrk_value *keys, size_t n)
-{
-    mtrk_store *s = t->db->store;
-    if (s->version < 2 || s->get_many == NULL || n == 0 || !t->in_tx)
-        return MTRK_OK;
-    const mtrk_table_def *td = rows_table(table);
-    /* Every key asked for is first known to have no row; the rows found
-     * replace that. Keys already kept are left alone (they may hold this
-     * transaction's own writes, which the store would also return). */
-    unsigned char k[512];
-    mtrk_value *ask = malloc(n * td->npk * sizeof *ask);
-    if (ask == NULL)
-        return terr(t, MTRK_ENOMEM, "out of memory");
-    size_t nask = 0;
-    int rc = MTRK_OK;
-    for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
-        const mtrk_value *key = &keys[i * td->npk];
-        size_t kn = rc_key(table, key, k, sizeof k);
-        if (kn == 0 || rc_find(t, k, kn))
-            continue;
-        if ((rc = rc_set(t, table, k, kn, NULL, true)) == MTRK_OK) {
-            memcpy(&ask[nask * td->npk], key, td->npk * sizeof *key);
-            nask++;
-        }
-    }
-    struct prefetch_ctx c = { t, table, MTRK_OK };
-    if (rc == MTRK_OK && nask)
-        rc = s->get_many(s, table, ask, nask, prefetch_cb, &c);
-    free(ask);
-    if (rc == MTRK_OK)
-        return MTRK_OK;
-    /* Nothing half-known: forget everything kept (a plain cache miss later). */
-    rc_drop_all(t);
-    if (rc == MTRK_ENOMEM || c.rc == MTRK_ENOMEM)
-        return terr(t, MTRK_ENOMEM, "out of memory");
-    return store_fail(t, rc, "get_many");
-}
 
 static int store_fail(mtrk_tenant *t, int rc, const char *op)
 {
@@ -262,7 +20,6 @@ int tx_begin(mtrk_tenant *t, bool write)
         return terr(t, MTRK_ESTORE, "a transaction is already open on this handle");
     if (write && stats_defer_begin(t))
         return terr(t, MTRK_ENOMEM, "out of memory");
-    rc_drop_all(t);
     int rc = s->begin(s, write ? 1 : 0);
     if (rc) {
         stats_drop(t);
@@ -280,7 +37,6 @@ int tx_end(mtrk_tenant *t, int rc)
     if (rc == MTRK_OK && t->pend)
         rc = stats_flush(t);
     stats_drop(t);
-    rc_drop_all(t);
     t->in_tx = 0;
     if (rc == MTRK_OK) {
         int crc = s->commit(s);
@@ -344,25 +100,7 @@ int st_get(mtrk_tenant *t, unsigned table, void *row)
     rows_to_values(table, keyrow, key);
     memset(row, 0, need);
     struct fill_ctx c = { table, row, 0 };
-    int rc;
-    unsigned char k[512];
-    bool cached = st_remote(t);
-    size_t kn = cached ? rc_key(table, key, k, sizeof k) : 0;
-    rc_entry *e = kn ? rc_find(t, k, kn) : NULL;
-    if (e != NULL) {
-        rc = e->vals == NULL ? MTRK_ENOTFOUND : fill_cb(&c, e->vals);
-    } else {
-        rc = s->get(s, table, key, fill_cb, &c);
-        /* Remember what was read (the cache is an optimisation: a failure
-         * to keep it is no error). */
-        if (kn && rc_room(t) && (rc == MTRK_ENOTFOUND || (rc >= 0 && !c.found))) {
-            rc_set(t, table, k, kn, NULL, true);
-        } else if (kn && rc_room(t) && rc >= 0) {
-            mtrk_value vals[MAXCOLS];
-            rows_to_values(table, row, vals);
-            rc_set(t, table, k, kn, vals, true);
-        }
-    }
+    int rc = s->get(s, table, key, fill_cb, &c);
     if (keyrow != keybuf)
         free(keyrow);
     if (rc == MTRK_ENOTFOUND || (rc >= 0 && !c.found))
@@ -509,7 +247,6 @@ static int apply1(mtrk_tenant *t, int op, unsigned table, const void *row, uint6
     mtrk_change ch = { MTRK_CHANGE_VERSION, op, table, vals, columns };
     t->writes++;
     int rc = s->apply(s, &ch, 1);
-    rc_written(t, op, table, vals, rc == MTRK_OK);
     if (rc == MTRK_EEXISTS)
         return terr(t, rc, "a row with the same key exists in %s", rows_table(table)->name);
     if (rc == MTRK_ENOTFOUND)
@@ -540,8 +277,6 @@ int st_insert_many(mtrk_tenant *t, unsigned table, const void *rows, size_t n)
         mtrk_store *s = t->db->store;
         t->writes++;
         rc = s->apply(s, ch, n);
-        for (size_t j = 0; j < n; j++)
-            rc_written(t, MTRK_CHANGE_INSERT, table, ch[j].row, rc == MTRK_OK);
         if (rc == MTRK_EEXISTS)
             rc = terr(t, rc, "a row with the same key exists in %s", td->name);
         else if (rc == MTRK_ENOMEM)

@@ -182,9 +182,9 @@ static int typed_msg_cb(void *ud, const mtrk_store_message *rec, const mtrk_stor
     return c->fn(c->ud, &m, c->ev, n);
 }
 
-/* Through the rows: each message (read ahead in one call on a store with
- * get_many), the events past its mark (one scan_many for the messages
- * without a mark, one scan each for those with one). */
+/* Through the rows: the messages (one get_many where the store has it,
+ * else a get each), the events past each one's mark (one scan_many for the
+ * messages without a mark, one scan each for those with one). */
 typedef struct row_load {
     mtrk_id mid;
     row_messages m;
@@ -220,6 +220,20 @@ static int rows_ev_cb(void *ud, void *row)
     return 0;
 }
 
+static int rows_msg_cb(void *ud, void *row)
+{
+    rows_ctx *c = ud;
+    const row_messages *m = row;
+    row_load key = { .mid = m->id };
+    row_load *l = bsearch(&key, c->v, c->n, sizeof *c->v, rl_cmp);
+    if (l == NULL || l->found)
+        return 0;
+    if (rows_copy(T_MESSAGES, &l->m, m))
+        return MTRK_ENOMEM;
+    l->found = true;
+    return 0;
+}
+
 static int load_through_rows(mtrk_tenant *t, const mtrk_id *mids, size_t n, st_message_fn fn, void *ud)
 {
     rows_ctx c = { calloc(n ? n : 1, sizeof *c.v), 0 };
@@ -239,21 +253,13 @@ static int load_through_rows(mtrk_tenant *t, const mtrk_id *mids, size_t n, st_m
         keys[2 * i] = v_id(&t->id);
         keys[2 * i + 1] = v_id(&c.v[i].mid);
     }
-    if (rc == MTRK_OK && c.n > 1)
-        rc = st_prefetch(t, T_MESSAGES, keys, c.n);
+    if (rc == MTRK_OK)
+        rc = st_get_many(t, T_MESSAGES, keys, c.n, rows_msg_cb, &c);
     size_t npre = 0;
     for (size_t i = 0; rc == MTRK_OK && i < c.n; i++) {
         row_load *l = &c.v[i];
-        l->m.tenant = t->id;
-        l->m.id = l->mid;
-        rc = st_get(t, T_MESSAGES, &l->m);
-        if (rc == MTRK_ENOTFOUND) {
-            rc = MTRK_OK;
+        if (!l->found)
             continue;
-        }
-        if (rc)
-            break;
-        l->found = true;
         mark_pos mk;
         if (!mark_of(&l->m, &mk)) {
             keys[2 * npre] = v_id(&t->id);
@@ -394,7 +400,6 @@ int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n)
     }
     if (rc == MTRK_OK) {
         mtrk_store *s = t->db->store;
-        st_cache_drop(t); /* rows it kept may be the ones written */
         rc = s->events_append(s, t->id, ptrs, n);
         if (rc == MTRK_ENOTFOUND)
             rc = terr(t, MTRK_ESTORE, "store events_append: an event's message is missing");
@@ -424,7 +429,6 @@ int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *ma
     }
     if (rc == MTRK_OK) {
         mtrk_store *s = t->db->store;
-        st_cache_drop(t);
         rc = s->messages_update(s, t->id, ptrs, masks, n);
         if (rc == MTRK_ENOTFOUND)
             rc = terr(t, MTRK_ESTORE, "store messages_update: a message is missing");
@@ -444,8 +448,36 @@ int st_messages_insert(mtrk_tenant *t, const mtrk_store_message *const *recs, co
     mtrk_store *s = t->db->store;
     if (s->version < 6 || s->messages_insert == NULL)
         return st_insert_many(t, T_MESSAGES, rows, n);
-    st_cache_drop(t); /* rows it kept may be the ones written */
     t->writes++;
     int rc = s->messages_insert(s, t->id, recs, n);
     return store_err(t, rc == MTRK_ENOTFOUND ? MTRK_ESTORE : rc, "messages_insert");
+}
+
+/* ---- events_scan (the listings) --------------------------------------------- */
+
+bool st_scannable(const mtrk_tenant *t)
+{
+    const mtrk_store *s = t->db->store;
+    return s->version >= 7 && s->events_scan != NULL;
+}
+
+typedef struct scan_rec_ctx {
+    mtrk_tenant *t;
+    st_event_fn fn;
+    void *ud;
+} scan_rec_ctx;
+
+static int scan_rec_cb(void *ud, size_t i, const mtrk_store_event *rec)
+{
+    scan_rec_ctx *c = ud;
+    row_events e;
+    ev_from_rec(c->t->id, rec, &e);
+    return c->fn(c->ud, i, &e);
+}
+
+int st_events_scan(mtrk_tenant *t, const mtrk_store_event_query *q, st_event_fn fn, void *ud)
+{
+    mtrk_store *s = t->db->store;
+    scan_rec_ctx c = { t, fn, ud };
+    return store_err(t, s->events_scan(s, t->id, q, scan_rec_cb, &c), "events_scan");
 }

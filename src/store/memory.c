@@ -2684,6 +2684,153 @@ static int mem_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_sto
     return rc;
 }
 
+/* events_scan (contract version 7), through the store's own scans: a
+ * message's events from events_by_message (the native map's vector, in
+ * event-time order: linear, a message's history is short), a campaign's
+ * from events_by_campaign an hour at a time, each hour put in event-time
+ * order here (its index orders an hour by id). Records point into the rows,
+ * which nothing changes during the call. */
+typedef struct evscan {
+    memstore *s;
+    const mtrk_store_event_query *q;
+    mtrk_store_event_fn fn;
+    void *userdata;
+    size_t sent;
+    int rc;           /* fn's negative code */
+    int stop;         /* limit reached, or fn ended the call */
+    recbuf hour;      /* campaign: the current hour's events that pass */
+    size_t nhour;
+    int64_t cur_hour;
+    int any;
+} evscan;
+
+static int ev_time_cmp(const mtrk_store_event *a, const mtrk_store_event *b)
+{
+    if (a->occurred_at != b->occurred_at)
+        return a->occurred_at < b->occurred_at ? -1 : 1;
+    if (a->arrived_at != b->arrived_at)
+        return a->arrived_at < b->arrived_at ? -1 : 1;
+    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id.bytes);
+}
+
+static int ev_ptr_cmp(const void *x, const void *y)
+{
+    return ev_time_cmp(*(const mtrk_store_event *const *)x, *(const mtrk_store_event *const *)y);
+}
+
+static int evscan_pass(const mtrk_store_event_query *q, const mtrk_store_event *e)
+{
+    if ((q->type && e->type != q->type) || e->occurred_at < q->from || (q->to > 0 && e->occurred_at >= q->to))
+        return 0;
+    if (!q->after_set)
+        return 1;
+    mtrk_store_event at;
+    at.occurred_at = q->after_occurred_at;
+    at.arrived_at = q->after_arrived_at;
+    at.id = q->after_id;
+    return ev_time_cmp(e, &at) > 0;
+}
+
+static int evscan_emit(evscan *c, const mtrk_store_event *e)
+{
+    c->s->depth++;
+    int rc = c->fn(c->userdata, c->sent++, e);
+    c->s->depth--;
+    if (rc < 0)
+        c->rc = rc;
+    if (rc != 0 || c->sent == c->q->limit)
+        c->stop = 1;
+    return c->stop;
+}
+
+static int evscan_msg_cb(void *ud, const mtrk_value *row)
+{
+    evscan *c = ud;
+    mtrk_store_event e;
+    rec_event_from_row(&c->s->rec, row, &e);
+    return evscan_pass(c->q, &e) ? evscan_emit(c, &e) : 0;
+}
+
+/* Hands over the hour's events in event-time order, up to the limit. */
+static void evscan_flush(evscan *c)
+{
+    if (c->nhour == 0)
+        return;
+    for (size_t i = 0; i < c->nhour; i++)
+        c->hour.ptrs[i] = &c->hour.recs[i];
+    qsort(c->hour.ptrs, c->nhour, sizeof *c->hour.ptrs, ev_ptr_cmp);
+    for (size_t i = 0; i < c->nhour && !evscan_emit(c, c->hour.ptrs[i]); i++)
+        ;
+    c->nhour = 0;
+}
+
+static int evscan_camp_cb(void *ud, const mtrk_value *row)
+{
+    evscan *c = ud;
+    mtrk_store_event e;
+    rec_event_from_row(&c->s->rec, row, &e);
+    if (c->any && e.occurred_hour != c->cur_hour) {
+        evscan_flush(c);
+        if (c->stop)
+            return 1;
+    }
+    c->any = 1;
+    c->cur_hour = e.occurred_hour;
+    if (c->q->to > 0 && e.occurred_hour >= c->q->to)
+        return 1; /* every later event occurred at or after `to` */
+    if (!evscan_pass(c->q, &e))
+        return 0;
+    if (recbuf_room(&c->hour, c->nhour + 1)) {
+        c->rc = MTRK_ENOMEM;
+        return MTRK_ENOMEM;
+    }
+    c->hour.recs[c->nhour] = e;
+    /* ptrs are set at the flush: recs may move as it grows. */
+    c->nhour++;
+    return 0;
+}
+
+static int mem_events_scan(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
+                           void *userdata)
+{
+    memstore *s = (memstore *)store;
+    int rc = need_tx(s, "events_scan");
+    if (rc)
+        return rc;
+    if (q == NULL || fn == NULL)
+        return fail(MTRK_EINVAL, "memory store: events_scan: %s is NULL", q == NULL ? "query" : "fn");
+    if (q->version == 0 || q->limit == 0 || (q->by != MTRK_STORE_EVENTS_BY_MESSAGE && q->by != MTRK_STORE_EVENTS_BY_CAMPAIGN))
+        return fail(MTRK_EINVAL, "memory store: events_scan: the query is unversioned, has limit 0 or an unknown by");
+    unsigned table = s->rec.ev.table;
+    const mtrk_table_def *def = s->td[table].def;
+    evscan c = { s, q, fn, userdata, 0, 0, 0, { NULL, NULL, 0 }, 0, 0, 0 };
+    mtrk_value pre[3] = { { MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes },
+                          { MTRK_VAL_BLOB, 0, q->owner.bytes, sizeof q->owner.bytes },
+                          { MTRK_VAL_INT, 0, NULL, 0 } };
+    if (q->by == MTRK_STORE_EVENTS_BY_MESSAGE) {
+        rc = mem_scan(store, table, s->rec.ev_by_message, pre, 2, NULL, 0, 0, evscan_msg_cb, &c);
+    } else {
+        int idx = -1;
+        for (unsigned x = 0; x < def->nindexes; x++)
+            if (strcmp(def->indexes[x].name, "events_by_campaign") == 0)
+                idx = (int)x;
+        if (idx < 0)
+            return fail(MTRK_ESTORE, "memory store: events_scan: the events table has no events_by_campaign");
+        mtrk_time start = q->after_set && q->after_occurred_at > q->from ? q->after_occurred_at : q->from;
+        pre[2].i = mtrk_store_event_hour(start);
+        rc = mem_scan(store, table, idx, pre, 2, &pre[2], 1, 0, evscan_camp_cb, &c);
+        if (rc == 0 && c.rc == 0 && !c.stop && c.nhour > 0)
+            evscan_flush(&c);
+    }
+    free(c.hour.recs);
+    free(c.hour.ptrs);
+    if (c.rc == MTRK_ENOMEM)
+        return fail(MTRK_ENOMEM, "memory store: out of memory scanning events");
+    if (c.rc)
+        return c.rc;
+    return rc < 0 ? rc : 0;
+}
+
 static const char *mem_errmsg(mtrk_store *store)
 {
     (void)store;
@@ -2835,6 +2982,7 @@ MTRK_API int mtrk_store_memory_new(mtrk_store **out)
     s->base.messages_update = mem_messages_update;
     s->base.counters_add = mem_counters_add;
     s->base.messages_insert = mem_messages_insert;
+    s->base.events_scan = mem_events_scan;
 
     unsigned ntables = mtrk_store_table_count();
     s->td = calloc(ntables ? ntables : 1, sizeof *s->td);

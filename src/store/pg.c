@@ -76,11 +76,9 @@
  * with generic plans, planned once: planning was half the server's time per
  * event (see plan_mode).
  *
- * Repeated gets of a transaction cost no round trip: the core keeps the
- * rows it read, prefetched (get_many) and wrote for stores that offer
- * get_many (the read cache in src/core/store_access.c; exact, because the
- * tenant lock keeps other writers out and a read transaction is one
- * snapshot). This store keeps no copy of its own.
+ * Neither this store nor the core keeps a copy of rows (docs/decisions.md
+ * §45): every get is a round trip, and the batch paths read through the
+ * typed operations, a statement per batch.
  *
  * get_many reads up to MANY_CHUNK keys per statement: the table joined with
  * unnest() of one binary array parameter per key column, a nested loop of
@@ -3220,6 +3218,84 @@ static int pg_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
     return send_unnest(s, &tenant, name, k->def, k->table, cols, nc, n, counter_row, &cr, false, "counters_add");
 }
 
+/* events_scan (contract version 7): one statement per page, "ts1" for a
+ * message's events (events_by_message, its ties sorted), "ts2" for a
+ * campaign's (events_by_campaign from the hour of the first event that can
+ * pass; the index orders the hours and an incremental sort each hour's
+ * events by time, so the LIMIT ends the walk). $1 tenant, $2 owner, $3
+ * type, $4 from, $5 to, $6 after_set, $7-$9 the position, $10 limit, $11
+ * the first hour. Custom plans: the planner sees which filters are 0. */
+#define TS_SCAN(by) (1u << (20 + (by))) /* bits 21, 22 */
+
+static int pg_events_scan(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
+                          void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if (q == NULL || fn == NULL)
+        return fail(s, MTRK_EINVAL, "pg store: events_scan: %s is NULL", q == NULL ? "query" : "fn");
+    if (q->version == 0 || q->limit == 0 || (q->by != MTRK_STORE_EVENTS_BY_MESSAGE && q->by != MTRK_STORE_EVENTS_BY_CAMPAIGN))
+        return fail(s, MTRK_EINVAL, "pg store: events_scan: the query is unversioned, has limit 0 or an unknown by");
+    int rc = typed_args(s, "events_scan", &tenant, 0);
+    if (rc)
+        return rc;
+    const mtrk_table_def *ed = s->ts[s->rec.ev.table].def;
+    int camp = q->by == MTRK_STORE_EVENTS_BY_CAMPAIGN;
+    const char *name = camp ? "ts2" : "ts1";
+    if (!(s->typed_ok & TS_SCAN(q->by))) {
+        strbuf b = { 0 };
+        sb_printf(&b, "SELECT ");
+        sql_cols_of(&b, ed, "e.");
+        sb_printf(&b, " FROM \"%s\" e WHERE e.\"%s\" = $2 AND e.\"tenant\" = $1", ed->name,
+                  camp ? "campaign" : "message");
+        if (camp)
+            sb_printf(&b, " AND e.\"occurred_hour\" >= $11 AND ($5 = 0 OR e.\"occurred_hour\" < $5)");
+        sb_printf(&b, " AND ($3 = 0 OR e.\"type\" = $3) AND e.\"occurred_at\" >= $4"
+                      " AND ($5 = 0 OR e.\"occurred_at\" < $5)"
+                      " AND ($6 = 0 OR (e.\"occurred_at\", e.\"arrived_at\", e.\"id\") > ($7, $8, $9))"
+                      " ORDER BY %se.\"occurred_at\", e.\"arrived_at\", e.\"id\" LIMIT $10",
+                  camp ? "e.\"occurred_hour\", " : "");
+        Oid types[11] = { OID_UUID, OID_UUID, OID_INT8, OID_INT8, OID_INT8, OID_INT8,
+                          OID_INT8, OID_INT8, OID_UUID, OID_INT8, OID_INT8 };
+        if ((rc = typed_prepare(s, TS_SCAN(q->by), name, &b, camp ? 11 : 10, types)))
+            return rc;
+    }
+    mtrk_time start = q->after_set && q->after_occurred_at > q->from ? q->after_occurred_at : q->from;
+    int64_t ints[9] = { q->type, q->from, q->to, q->after_set != 0, q->after_occurred_at, q->after_arrived_at, 0,
+                        q->limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)q->limit, mtrk_store_event_hour(start) };
+    params pa;
+    pa.n = 0;
+    param_tenant(&pa, &tenant);
+    param_tenant(&pa, &q->owner);
+    for (int i = 0; i < 9; i++) {
+        if (i == 8 && !camp)
+            break;
+        if (i == 6) {
+            param_tenant(&pa, &q->after_id);
+            continue;
+        }
+        put_i64(pa.ints[pa.n], ints[i]);
+        pa.val[pa.n] = (const char *)pa.ints[pa.n];
+        pa.len[pa.n] = 8;
+        pa.fmt[pa.n] = 1;
+        pa.n++;
+    }
+    PGresult *res = NULL;
+    if ((rc = run_prepared(s, name, &pa, 0, "events_scan", &res)))
+        return rc;
+    mtrk_value vals[MAX_COLS];
+    int nr = PQntuples(res);
+    for (int r = 0; r < nr && rc == 0; r++) {
+        mtrk_store_event ev;
+        res_row(ed, res, r, vals);
+        rec_event_from_row(&s->rec, vals, &ev);
+        s->depth++;
+        rc = fn(userdata, (size_t)r, &ev);
+        s->depth--;
+    }
+    PQclear(res);
+    return rc < 0 ? rc : 0;
+}
+
 static const char *pg_errmsg(mtrk_store *store) { return ((pgstore *)store)->err; }
 
 /* ------------------------------------------------------------------ */
@@ -3283,6 +3359,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.messages_update = pg_messages_update;
     s->base.counters_add = pg_counters_add;
     s->base.messages_insert = pg_messages_insert;
+    s->base.events_scan = pg_events_scan;
     s->ntables = mtrk_store_table_count();
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     if (s->ts == NULL) {

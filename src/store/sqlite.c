@@ -171,6 +171,7 @@ typedef struct sqlstore {
     cstmt ctr_up[4];  /* counters_add: its upsert, by kind */
     sqlite3_stmt *gen_ins[4]; /* messages_insert: a whole record; 64, 8, 1 new messages */
     sqlite3_stmt *gen_rd[4];  /* members_read: by GR_* */
+    sqlite3_stmt *ev_scan[3]; /* events_scan: by MTRK_STORE_EVENTS_BY_* */
 } sqlstore;
 
 static void mk_reset(typed_state *ty);
@@ -2583,6 +2584,212 @@ static int sq_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
     return rc;
 }
 
+/* events_scan (contract version 7): one statement per call. A message's
+ * events come from events_by_message (its integer key found by id), in
+ * event-time order (its ties sorted by SQLite); a campaign's from
+ * events_by_campaign in index order, from the hour of the first event that
+ * can pass, each hour gathered and put in event-time order here (the index
+ * orders an hour's events by id): measured, SQLite's own sort of the
+ * ORDER BY's right part cost about twice the whole listing, copying every
+ * row into its sorter. ?1 owner, ?2 tenant key, ?3 type, ?4 from, ?5 to,
+ * ?6 after_set, ?7-?9 the position, ?10 limit (a message's), ?11 the first
+ * hour (a campaign's). */
+static int ev_scan_prepare(sqlstore *s, int by)
+{
+    const tstate *et = &s->ts[s->ty.ev_table];
+    strbuf b = { 0 };
+    int camp = by == MTRK_STORE_EVENTS_BY_CAMPAIGN;
+    sql_typed_select(&b, et, camp);
+    if (camp)
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_campaign\" WHERE r.tenant_k = ?2"
+                      " AND r.campaign = ?1 AND r.occurred_hour >= ?11 AND (?5 = 0 OR r.occurred_hour < ?5)");
+    else
+        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k ="
+                      " (SELECT k FROM message_rows WHERE id = ?1 AND tenant_k = ?2)");
+    sb_printf(&b, " AND (?3 = 0 OR r.type = ?3) AND r.occurred_at >= ?4 AND (?5 = 0 OR r.occurred_at < ?5)"
+                  " AND (?6 = 0 OR (r.occurred_at, r.arrived_at, r.id) > (?7, ?8, ?9)) ORDER BY %s",
+              camp ? "r.occurred_hour" : "r.occurred_at, r.arrived_at, r.id LIMIT ?10");
+    return prepare(s, &b, &s->ev_scan[by], 1);
+}
+
+/* One hour's rows of a campaign scan, copied (strings and blobs kept as
+ * offsets into bytes until the hour is handed over). */
+typedef struct hour_rows {
+    mtrk_value *vals;
+    size_t n, capvals;
+    char *bytes;
+    size_t nbytes, capbytes;
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t caprecs;
+} hour_rows;
+
+static int hour_keep(hour_rows *h, sqlite3_stmt *st, unsigned nc)
+{
+    if ((h->n + 1) * nc > h->capvals) {
+        size_t cap = h->capvals ? 2 * h->capvals : 256 * (size_t)nc;
+        mtrk_value *p = realloc(h->vals, cap * sizeof *p);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        h->vals = p;
+        h->capvals = cap;
+    }
+    mtrk_value *row = &h->vals[h->n * nc];
+    row_from_stmt(st, nc, row);
+    for (unsigned c = 0; c < nc; c++) {
+        if (row[c].type != MTRK_VAL_TEXT && row[c].type != MTRK_VAL_BLOB)
+            continue;
+        if (h->nbytes + row[c].n + 1 > h->capbytes) {
+            size_t cap = h->capbytes ? 2 * h->capbytes : 65536;
+            while (cap < h->nbytes + row[c].n + 1)
+                cap *= 2;
+            char *p = realloc(h->bytes, cap);
+            if (p == NULL)
+                return MTRK_ENOMEM;
+            h->bytes = p;
+            h->capbytes = cap;
+        }
+        if (row[c].n)
+            memcpy(h->bytes + h->nbytes, row[c].p, row[c].n);
+        h->bytes[h->nbytes + row[c].n] = '\0';
+        row[c].p = (const void *)(uintptr_t)h->nbytes;
+        h->nbytes += row[c].n + 1;
+    }
+    h->n++;
+    return 0;
+}
+
+static int ev_rec_cmp(const void *x, const void *y)
+{
+    const mtrk_store_event *a = *(const mtrk_store_event *const *)x, *b = *(const mtrk_store_event *const *)y;
+    if (a->occurred_at != b->occurred_at)
+        return a->occurred_at < b->occurred_at ? -1 : 1;
+    if (a->arrived_at != b->arrived_at)
+        return a->arrived_at < b->arrived_at ? -1 : 1;
+    return memcmp(a->id.bytes, b->id.bytes, sizeof a->id.bytes);
+}
+
+/* Hands the hour's events over in event-time order while *sent < limit;
+ * empties the hour. */
+static int hour_flush(sqlstore *s, hour_rows *h, const mtrk_id *tenant, const mtrk_store_event_query *q,
+                      mtrk_store_event_fn fn, void *userdata, size_t *sent)
+{
+    const tstate *et = &s->ts[s->ty.ev_table];
+    unsigned nc = et->def->ncols;
+    if (h->n > h->caprecs) {
+        mtrk_store_event *r = realloc(h->recs, h->n * sizeof *r);
+        if (r)
+            h->recs = r;
+        const mtrk_store_event **pp = r ? realloc(h->ptrs, h->n * sizeof *pp) : NULL;
+        if (pp)
+            h->ptrs = pp;
+        if (r == NULL || pp == NULL)
+            return MTRK_ENOMEM;
+        h->caprecs = h->n;
+    }
+    for (size_t i = 0; i < h->n; i++) {
+        mtrk_value *row = &h->vals[i * nc];
+        for (unsigned c = 0; c < nc; c++)
+            if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
+                row[c].p = h->bytes + (uintptr_t)row[c].p;
+            else if (et->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
+        rec_event_from_row(&s->ty.rec, row, &h->recs[i]);
+        h->ptrs[i] = &h->recs[i];
+    }
+    qsort(h->ptrs, h->n, sizeof *h->ptrs, ev_rec_cmp);
+    int rc = 0;
+    for (size_t i = 0; i < h->n && rc == 0 && *sent < q->limit; i++) {
+        s->depth++;
+        rc = fn(userdata, (*sent)++, h->ptrs[i]);
+        s->depth--;
+    }
+    h->n = h->nbytes = 0;
+    return rc;
+}
+
+static int sq_events_scan(mtrk_store *store, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
+                          void *userdata)
+{
+    sqlstore *s = (sqlstore *)store;
+    int rc = typed_check(s, "events_scan", 0);
+    if (rc)
+        return rc;
+    if (q == NULL || fn == NULL)
+        return fail(s, MTRK_EINVAL, "sqlite store: events_scan: %s is NULL", q == NULL ? "query" : "fn");
+    if (q->version == 0 || q->limit == 0 || (q->by != MTRK_STORE_EVENTS_BY_MESSAGE && q->by != MTRK_STORE_EVENTS_BY_CAMPAIGN))
+        return fail(s, MTRK_EINVAL, "sqlite store: events_scan: the query is unversioned, has limit 0 or an unknown by");
+    int64_t tk = 0;
+    if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
+        return rc;
+    if (tk == 0)
+        return 0;
+    if (s->ev_scan[q->by] == NULL && (rc = ev_scan_prepare(s, q->by)))
+        return rc;
+    int camp = q->by == MTRK_STORE_EVENTS_BY_CAMPAIGN;
+    sqlite3_stmt *st = s->ev_scan[q->by];
+    sqlite3_bind_blob(st, 1, q->owner.bytes, sizeof q->owner.bytes, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, tk);
+    sqlite3_bind_int64(st, 3, q->type);
+    sqlite3_bind_int64(st, 4, q->from);
+    sqlite3_bind_int64(st, 5, q->to);
+    sqlite3_bind_int(st, 6, q->after_set != 0);
+    sqlite3_bind_int64(st, 7, q->after_occurred_at);
+    sqlite3_bind_int64(st, 8, q->after_arrived_at);
+    sqlite3_bind_blob(st, 9, q->after_id.bytes, sizeof q->after_id.bytes, SQLITE_STATIC);
+    if (camp) {
+        mtrk_time start = q->after_set && q->after_occurred_at > q->from ? q->after_occurred_at : q->from;
+        sqlite3_bind_int64(st, 11, mtrk_store_event_hour(start));
+    } else {
+        sqlite3_bind_int64(st, 10, q->limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)q->limit);
+    }
+    const tstate *et = &s->ts[s->ty.ev_table];
+    unsigned nc = et->def->ncols;
+    int hour_col = -1;
+    for (unsigned c = 0; c < nc; c++)
+        if (strcmp(et->def->cols[c].name, "occurred_hour") == 0)
+            hour_col = (int)c;
+    hour_rows h = { 0 };
+    int64_t hour = 0;
+    size_t sent = 0;
+    int sr = SQLITE_DONE;
+    while (rc == 0 && sent < q->limit && (sr = sqlite3_step(st)) == SQLITE_ROW) {
+        if (camp) {
+            int64_t rh = sqlite3_column_int64(st, hour_col);
+            if (h.n > 0 && rh != hour)
+                rc = hour_flush(s, &h, &tenant, q, fn, userdata, &sent);
+            hour = rh;
+            if (rc == 0 && sent < q->limit)
+                rc = hour_keep(&h, st, nc);
+            continue;
+        }
+        mtrk_value row[MAX_COLS];
+        row_from_stmt(st, nc, row);
+        for (unsigned c = 0; c < nc; c++)
+            if (et->ck[c] == CK_TENANT)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+            else if (et->ck[c] == CK_MESSAGE)
+                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, q->owner.bytes, sizeof q->owner.bytes };
+        mtrk_store_event ev;
+        rec_event_from_row(&s->ty.rec, row, &ev);
+        s->depth++;
+        rc = fn(userdata, sent++, &ev);
+        s->depth--;
+    }
+    if (rc == 0 && sr != SQLITE_ROW && sr != SQLITE_DONE)
+        rc = sql_fail(s, "reading events");
+    if (rc == 0 && h.n > 0 && sent < q->limit)
+        rc = hour_flush(s, &h, &tenant, q, fn, userdata, &sent);
+    sqlite3_reset(st);
+    free(h.vals);
+    free(h.bytes);
+    free(h.recs);
+    free(h.ptrs);
+    if (rc == MTRK_ENOMEM)
+        return fail(s, rc, "sqlite store: out of memory reading events");
+    return rc < 0 ? rc : 0;
+}
+
 static const char *sq_errmsg(mtrk_store *store)
 {
     return ((sqlstore *)store)->err;
@@ -2628,6 +2835,8 @@ static void sq_free(mtrk_store *store)
         sqlite3_finalize(s->gen_ins[k]);
     for (size_t k = 0; k < sizeof s->gen_rd / sizeof s->gen_rd[0]; k++)
         sqlite3_finalize(s->gen_rd[k]);
+    for (size_t k = 0; k < sizeof s->ev_scan / sizeof s->ev_scan[0]; k++)
+        sqlite3_finalize(s->ev_scan[k]);
     sqlite3_finalize(s->begin_r);
     sqlite3_finalize(s->begin_w);
     sqlite3_finalize(s->commit);
@@ -2888,6 +3097,7 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
     s->base.counters_add = sq_counters_add;
     s->base.messages_insert = sq_messages_insert;
     s->base.members_read = sq_members_read;
+    s->base.events_scan = sq_events_scan;
     s->ntables = mtrk_store_table_count();
     int crc = ctr_maps_init(&s->ctr, s->err, sizeof s->err);
     if (crc) {

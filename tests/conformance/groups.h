@@ -24,6 +24,7 @@ extern const conf_group conf_group_webhooks;
 extern const conf_group conf_group_webhook_providers;
 extern const conf_group conf_group_apitokens;
 extern const conf_group conf_group_bounce_facts;
+extern const conf_group conf_group_events_scan;
 
 static const conf_group *const conf_groups[] = {
     &conf_group_tenants,
@@ -47,5 +48,6 @@ static const conf_group *const conf_groups[] = {
     &conf_group_webhook_providers,
     &conf_group_apitokens,
     &conf_group_bounce_facts,
+    &conf_group_events_scan,
 };
 #endif

@@ -41,6 +41,12 @@ int conf_open_db(mtrk_db **out);
 /* Opens a second handle on the same store as the fixture's db (shared store). */
 int conf_open_same(mtrk_db **out, const conf_fixture *fx);
 
+/* A store on the fixture's data, for the tests of the store contract
+ * itself: the fixture's own store (memory, rows, dlopen; *owned 0), or a
+ * second connection to its file or database (sqlite, pg; *owned 1: free
+ * it with mtrk_store_free). */
+int conf_store_of(mtrk_store **out, int *owned, const conf_fixture *fx);
+
 int conf_setup(void **state);
 int conf_teardown(void **state);
 

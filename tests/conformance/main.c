@@ -244,9 +244,10 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
         if (strcmp(conf_backend, "rows") == 0) {
             /* The memory store as a contract-3 store: the core does the
              * event path's typed operations, the rollups' additions
-             * (counters_add, version 5) and generation's insert and read
-             * (messages_insert, members_read, version 6) through the
-             * generic rows. */
+             * (counters_add, version 5), generation's insert and read
+             * (messages_insert, members_read, version 6) and the
+             * listings' read (events_scan, version 7) through the generic
+             * rows. */
             mtrk_store *st = *out_store;
             st->version = 3;
             st->messages_load = NULL;
@@ -256,6 +257,7 @@ static int open_backend(mtrk_db **out, mtrk_store **out_store, char *path, size_
             st->counters_add = NULL;
             st->messages_insert = NULL;
             st->members_read = NULL;
+            st->events_scan = NULL;
         }
         rc = mtrk_db_open_store(out, *out_store, &o);
         if (rc) {
@@ -332,6 +334,22 @@ int conf_open_same(mtrk_db **out, const conf_fixture *fx)
     if (p->path[0] != '\0')
         return mtrk_db_open(out, p->path, &o);
     return mtrk_db_open_store(out, p->store, &o);
+}
+
+int conf_store_of(mtrk_store **out, int *owned, const conf_fixture *fx)
+{
+    const fx_private *p = (const fx_private *)fx;
+    *owned = 0;
+    if (p->path[0] == '\0') {
+        *out = p->store;
+        return MTRK_OK;
+    }
+    *owned = 1;
+#ifdef CONF_HAVE_PG
+    if (strncmp(p->path, "pg:", 3) == 0)
+        return mtrk_store_pg_new(out, p->path + 3, NULL);
+#endif
+    return mtrk_store_sqlite_new(out, p->path, NULL);
 }
 
 int conf_setup(void **state)

@@ -9,7 +9,9 @@
  * series of every event type, every message's facts (mtrk_message_info), its
  * events as listed (order, ids, the hard-bounce decision traced on each), and
  * each contact's status, address suppression and unsubscribe rules (with
- * their sources).
+ * their sources). The listings of every campaign (whole, from a cursor
+ * halfway, its opens, a time window) and of every contact equal the stored
+ * events in event-time order.
  *
  * A case is a fresh tenant (soft-bounce threshold 1–4, attribution window
  * 1, 3 or 30 days) with three audiences, 4–9 contacts in random audiences
@@ -1216,6 +1218,101 @@ static void compare_events(const p_case *pc, size_t narrived, p_diff *d)
     }
 }
 
+/* The stored events of pc->ev[0..narrived) of campaign `camp` (-1: any)
+ * and contact `contact` (-1: any), of `type` (0: any), occurred in [lo, hi)
+ * (hi 0: no bound), in event-time order: by time, ties in arrival order
+ * (ids are issued in arrival order). Returns how many (exp has pc->nev). */
+static size_t expected_listing(const p_case *pc, size_t narrived, int camp, int contact, mtrk_event_type type,
+                               mtrk_time lo, mtrk_time hi, const p_event **exp)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < narrived; j++) {
+        const p_event *e = &pc->ev[j];
+        const p_msg *m = &pc->msg[e->msg];
+        if (!e->stored || (camp >= 0 && m->camp != camp) || (contact >= 0 && m->contact != contact) ||
+            (type && e->type != type) || e->at < lo || (hi > 0 && e->at >= hi))
+            continue;
+        size_t p = n++;
+        for (; p > 0 && exp[p - 1]->at > e->at; p--)
+            exp[p] = exp[p - 1];
+        exp[p] = e;
+    }
+    return n;
+}
+
+/* Does the listing `it` give exp[from..n), in that order? */
+static void compare_listing(p_diff *d, const char *what, int which, mtrk_event_iter *it, const p_event *const *exp,
+                            size_t from, size_t n)
+{
+    mtrk_event_info info;
+    size_t got = from;
+    int rc;
+    for (;;) {
+        CONF_INIT(info, MTRK_EVENT_INFO_VERSION);
+        if ((rc = mtrk_event_iter_next(&info, it)) != MTRK_OK)
+            break;
+        if (got < n) {
+            const p_event *e = exp[got];
+            if (info.type != e->type || info.occurred_at != e->at ||
+                (!mtrk_id_is_nil(e->event_id) && mtrk_id_compare(info.id, e->event_id) != 0))
+                diff_add(d, "%s %d listing, event %zu: expected %s at %" PRId64 ", got %s at %" PRId64, what, which,
+                         got, mtrk_event_type_name(e->type), e->at, mtrk_event_type_name(info.type), info.occurred_at);
+        }
+        got++;
+    }
+    CONF_EXPECT(MTRK_ITEROVER, rc);
+    DIFF_U("%s %d events listed", n, got, what, which);
+}
+
+/* The campaign and contact listings against the plain expectation: every
+ * campaign's events, from the start and from a cursor halfway, its opens,
+ * and those of a time window; every contact's events. */
+static void compare_listings(const p_case *pc, size_t narrived, p_diff *d)
+{
+    const p_event **exp = malloc((pc->nev + 1) * sizeof *exp);
+    assert_non_null(exp);
+    mtrk_event_iter *it = NULL;
+    for (int c = 0; c < P_NCAMP; c++) {
+        size_t n = expected_listing(pc, narrived, c, -1, 0, 0, 0, exp);
+        CONF_OK(mtrk_event_iter_campaign(&it, pc->t, pc->camp[c].id, 0, 0, 0));
+        compare_listing(d, "campaign", c, it, exp, 0, n);
+        mtrk_event_iter_free(it);
+        if (n >= 2) {
+            uint8_t cur[MTRK_CURSOR_SIZE];
+            mtrk_event_info info;
+            CONF_OK(mtrk_event_iter_campaign(&it, pc->t, pc->camp[c].id, 0, 0, 0));
+            for (size_t k = 0; k < n / 2; k++) {
+                CONF_INIT(info, MTRK_EVENT_INFO_VERSION);
+                CONF_OK(mtrk_event_iter_next(&info, it));
+            }
+            CONF_OK(mtrk_event_iter_cursor(cur, it));
+            mtrk_event_iter_free(it);
+            CONF_OK(mtrk_event_iter_campaign(&it, pc->t, pc->camp[c].id, 0, 0, 0));
+            CONF_OK(mtrk_event_iter_seek(it, cur));
+            compare_listing(d, "campaign (from a cursor)", c, it, exp, n / 2, n);
+            mtrk_event_iter_free(it);
+        }
+        mtrk_time lo = n >= 3 ? exp[n / 3]->at : 0, hi = n >= 3 ? exp[2 * n / 3]->at : 0;
+        if (lo > 0 && hi > lo) {
+            size_t nw = expected_listing(pc, narrived, c, -1, 0, lo, hi, exp);
+            CONF_OK(mtrk_event_iter_campaign(&it, pc->t, pc->camp[c].id, 0, lo, hi));
+            compare_listing(d, "campaign (a time window)", c, it, exp, 0, nw);
+            mtrk_event_iter_free(it);
+        }
+        size_t no = expected_listing(pc, narrived, c, -1, MTRK_EV_OPEN, 0, 0, exp);
+        CONF_OK(mtrk_event_iter_campaign(&it, pc->t, pc->camp[c].id, MTRK_EV_OPEN, 0, 0));
+        compare_listing(d, "campaign (opens)", c, it, exp, 0, no);
+        mtrk_event_iter_free(it);
+    }
+    for (int k = 0; k < pc->nc; k++) {
+        size_t n = expected_listing(pc, narrived, -1, k, 0, 0, 0, exp);
+        CONF_OK(mtrk_event_iter_contact(&it, pc->t, pc->c[k].id));
+        compare_listing(d, "contact", k, it, exp, 0, n);
+        mtrk_event_iter_free(it);
+    }
+    free(exp);
+}
+
 /* ------------------------------------------------------ the recording */
 
 static void fill_input(const p_case *pc, const p_event *e, mtrk_event_input *in, char *idbuf, size_t idsize)
@@ -1483,6 +1580,7 @@ static size_t check_case(p_case *pc, size_t narrived, const char *when, int rebu
     lib_figures(pc, got);
     compare_figures(pc, ref, got, &d);
     compare_events(pc, narrived, &d);
+    compare_listings(pc, narrived, &d);
     if (rebuild) {
         CONF_OK(mtrk_metrics_rebuild(pc->t));
         d.stage = "rebuilt";

@@ -113,6 +113,13 @@ static int cs_counters_add(mtrk_store *s, mtrk_id tenant, int kind, const mtrk_s
     return cs_of(s)->inner->counters_add(cs_of(s)->inner, tenant, kind, d, n);
 }
 
+static int cs_events_scan(mtrk_store *s, mtrk_id tenant, const mtrk_store_event_query *q, mtrk_store_event_fn fn,
+                          void *ud)
+{
+    cs_of(s)->event_scans++;
+    return cs_of(s)->inner->events_scan(cs_of(s)->inner, tenant, q, fn, ud);
+}
+
 const mtrk_store countstore_ops = {
     .version = MTRK_STORE_VERSION,
     .free = cs_free,
@@ -130,6 +137,7 @@ const mtrk_store countstore_ops = {
     .events_append = cs_events_append,
     .messages_update = cs_messages_update,
     .counters_add = cs_counters_add,
+    .events_scan = cs_events_scan,
 };
 
 void countstore_init(countstore *cs, mtrk_store *inner, bool typed)
@@ -144,6 +152,8 @@ void countstore_init(countstore *cs, mtrk_store *inner, bool typed)
     }
     if (inner->version < 5 || inner->counters_add == NULL)
         cs->base.counters_add = NULL;
+    if (!typed || inner->version < 7 || inner->events_scan == NULL)
+        cs->base.events_scan = NULL;
     cs->inner = inner;
 }
 
@@ -158,6 +168,7 @@ void countstore_reset(countstore *cs)
     memset(cs->rows_read, 0, sizeof cs->rows_read);
     cs->loads = cs->provider_finds = cs->appends = cs->updates = 0;
     memset(cs->counter_calls, 0, sizeof cs->counter_calls);
+    cs->event_scans = 0;
 }
 
 long countstore_reads(const countstore *cs, unsigned table)

@@ -25,12 +25,14 @@ typedef struct countstore {
         scans[COUNT_TABLES], scan_many_calls[COUNT_TABLES], rows_read[COUNT_TABLES];
     long loads, provider_finds, appends, updates; /* the typed operations */
     long counter_calls[8]; /* counters_add calls, by kind */
+    long event_scans;      /* events_scan calls */
 } countstore;
 
 /* Sets *cs up over inner (which the caller keeps and frees), at the
  * current contract version: with the typed operations of the event path
  * when `typed` and the inner store has them (else the core takes the rows),
- * and with counters_add when the inner store has it. */
+ * with events_scan likewise, and with counters_add when the inner store has
+ * it. */
 void countstore_init(countstore *cs, mtrk_store *inner, bool typed);
 /* The operations countstore_init sets, for tests that take one away and
  * give it back. */

@@ -325,7 +325,7 @@ static void test_init_versions(void **state)
     assert_null(st.messages_insert);
     assert_null(st.members_read);
     mtrk_store init = MTRK_STORE_INIT;
-    assert_int_equal(init.version, 6);
+    assert_int_equal(init.version, MTRK_STORE_VERSION);
     assert_null(init.members_read);
 }
 

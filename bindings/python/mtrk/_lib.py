@@ -183,14 +183,15 @@ class mtrk_link_stats(Structure):
 
 class mtrk_store(Structure):
     """The store vtable (include/mtrk/store.h); operations as opaque pointers."""
-    VERSION = 6
+    VERSION = 7
     _fields_ = [("version", c_uint)] + [(n, c_void_p) for n in (
         "free", "begin", "commit", "rollback", "get", "scan", "apply", "errmsg",
         "get_many",     # version 2
         "scan_many",    # version 3
         "messages_load", "provider_ids_find", "events_append", "messages_update",  # version 4
         "counters_add",  # version 5
-        "messages_insert", "members_read")]  # version 6
+        "messages_insert", "members_read",  # version 6
+        "events_scan")]  # version 7
 
 
 # ---- tracking.h ----

@@ -1,16 +1,15 @@
 /*
- * The core's read cache over the store's get_many (store contract version 2):
- *  - st_prefetch reads many keys in one get_many call; st_get then answers
- *    them (rows and absent keys alike) without calling the store;
- *  - a write through st_* (insert, update, delete, put) in the same
- *    transaction is what the next st_get of that key returns;
- *  - the cache ends with the transaction: after a rollback, the store's
- *    rows are read again (the rolled-back write is not seen);
- *  - a store without get_many (version 1, or a NULL pointer) is read key by
- *    key, and mtrk_store_init(version 1) writes nothing past a version-1
- *    struct;
- *  - mtrk_event_record_batch prefetches its messages: one get_many, no get
- *    of a message.
+ * The core's reads of the store (store contract versions 1 to 3), with no
+ * cache of its own:
+ *  - every st_get asks the store, inside a transaction too; a write through
+ *    st_* (insert, update, delete, put) is what the next st_get of that key
+ *    returns, and a rolled-back write is not seen after;
+ *  - st_get_many reads many keys in one get_many call, or key by key with
+ *    get on a store without get_many (version 1, or a NULL pointer), and
+ *    mtrk_store_init(version 1) writes nothing past a version-1 struct;
+ *  - mtrk_event_record_batch reads its messages with one get_many, no get
+ *    of a message; the rollup flush of a store without counters_add reads
+ *    each kind's rows with one get_many.
  * And, with the same counting wrapper, the fold (docs/decisions.md §8):
  *  - recording events writes events only, never the message row; the
  *    message's facts read back are the fold of its events;
@@ -93,47 +92,29 @@ static int read_audience(fixture *f, mtrk_id id, char *name, size_t cap)
     return rc;
 }
 
-static void prefetch(fixture *f, const mtrk_id *ids, size_t n)
+/* Reads the audiences ids[0..n) with st_get_many; returns how many it found. */
+static size_t read_many(fixture *f, const mtrk_id *ids, size_t n);
+
+static int count_cb(void *ud, void *row)
+{
+    (void)row;
+    ++*(size_t *)ud;
+    return 0;
+}
+
+static size_t read_many(fixture *f, const mtrk_id *ids, size_t n)
 {
     mtrk_value keys[8];
     for (size_t i = 0; i < n; i++) {
         keys[2 * i] = v_id(&f->t->id);
         keys[2 * i + 1] = v_id(&ids[i]);
     }
-    assert_int_equal(st_prefetch(f->t, T_AUDIENCES, keys, n), MTRK_OK);
+    size_t found = 0;
+    assert_int_equal(st_get_many(f->t, T_AUDIENCES, keys, n, count_cb, &found), MTRK_OK);
+    return found;
 }
 
-static void test_prefetched_rows_and_absent_keys_need_no_get(void **state)
-{
-    fixture *f = *state;
-    mtrk_id none = { { 0x42 } };
-    mtrk_id ids[3] = { f->a1, f->a2, none };
-    char name[32];
-    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
-    prefetch(f, ids, 3);
-    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 1);
-    assert_int_equal(f->ms.many_keys[T_AUDIENCES], 3);
-    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
-    assert_string_equal(name, "first");
-    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_OK);
-    assert_string_equal(name, "second");
-    assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 0);
-    /* Keys already kept are not asked again. */
-    prefetch(f, ids, 2);
-    assert_int_equal(f->ms.many_keys[T_AUDIENCES], 3);
-    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
-    /* The next transaction reads from the store. */
-    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
-    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
-    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
-}
-
-/* Without a prefetch too: a row read once, a key found absent once, and a
- * row written are answered from the cache for the rest of the transaction
- * (the store's get is called once per key, never after a write). */
-static void test_rows_read_or_written_need_no_second_get(void **state)
+static void test_every_get_asks_the_store(void **state)
 {
     fixture *f = *state;
     mtrk_id none = { { 0x43 } };
@@ -144,7 +125,7 @@ static void test_rows_read_or_written_need_no_second_get(void **state)
     assert_string_equal(name, "first");
     assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
     assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_ENOTFOUND);
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 4);
     row_audiences a = { 0 };
     a.tenant = f->t->id;
     a.id = none;
@@ -152,7 +133,7 @@ static void test_rows_read_or_written_need_no_second_get(void **state)
     assert_int_equal(st_insert(f->t, T_AUDIENCES, &a), MTRK_OK);
     assert_int_equal(read_audience(f, none, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "written");
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 5);
     assert_int_equal(tx_end(f->t, MTRK_EINVAL), MTRK_EINVAL); /* rolled back */
 }
 
@@ -160,10 +141,8 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
 {
     fixture *f = *state;
     mtrk_id fresh = { { 0x77, 1 } };
-    mtrk_id ids[3] = { f->a1, f->a2, fresh };
     char name[32];
     assert_int_equal(tx_begin(f->t, true), MTRK_OK);
-    prefetch(f, ids, 3);
     /* update */
     row_audiences a = aud_key(f, f->a1);
     assert_int_equal(st_get(f->t, T_AUDIENCES, &a), MTRK_OK);
@@ -174,7 +153,7 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
     rows_clear(T_AUDIENCES, &a);
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "renamed");
-    /* put over a kept row */
+    /* put over an existing row */
     row_audiences p = aud_key(f, f->a1);
     p.name = "put";
     assert_int_equal(st_put(f->t, T_AUDIENCES, &p), MTRK_OK);
@@ -184,20 +163,21 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
     p.id = f->a2;
     assert_int_equal(st_delete(f->t, T_AUDIENCES, &p), MTRK_OK);
     assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_ENOTFOUND);
-    /* insert over a key kept as absent */
+    /* insert of a key read as absent */
+    assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_ENOTFOUND);
     p.id = fresh;
     p.name = "fresh";
     assert_int_equal(st_insert(f->t, T_AUDIENCES, &p), MTRK_OK);
     assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "fresh");
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 0); /* st_put's own read of a1 was answered too */
-    /* A failed write drops the key: the next read asks the store. */
+    mtrk_id ids[3] = { f->a1, f->a2, fresh };
+    assert_int_equal(read_many(f, ids, 3), 2); /* get_many sees the writes too */
+    /* A failed write changes nothing. */
     assert_int_equal(st_insert(f->t, T_AUDIENCES, &p), MTRK_EEXISTS);
     assert_int_equal(read_audience(f, fresh, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "fresh");
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
-    /* Committed: the store has what the cache said. */
+    /* Committed. */
     assert_int_equal(tx_begin(f->t, false), MTRK_OK);
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "put");
@@ -206,13 +186,11 @@ static void test_write_then_read_in_one_transaction_sees_the_write(void **state)
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
 }
 
-static void test_rollback_drops_the_cache(void **state)
+static void test_rolled_back_write_is_not_read_after(void **state)
 {
     fixture *f = *state;
-    mtrk_id ids[1] = { f->a1 };
     char name[32];
     assert_int_equal(tx_begin(f->t, true), MTRK_OK);
-    prefetch(f, ids, 1);
     row_audiences p = aud_key(f, f->a1);
     p.name = "doomed";
     assert_int_equal(st_update(f->t, T_AUDIENCES, &p), MTRK_OK);
@@ -220,33 +198,36 @@ static void test_rollback_drops_the_cache(void **state)
     assert_string_equal(name, "doomed");
     assert_int_equal(tx_end(f->t, MTRK_ESTORE), MTRK_ESTORE); /* rolls back */
     assert_int_equal(tx_begin(f->t, false), MTRK_OK);
-    long before = f->ms.gets[T_AUDIENCES];
     assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
     assert_string_equal(name, "first");
-    assert_int_equal(f->ms.gets[T_AUDIENCES], before + 1);
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
 }
 
-static void test_store_without_get_many_is_read_key_by_key(void **state)
+static void test_get_many_in_one_call_or_key_by_key(void **state)
 {
     fixture *f = *state;
-    mtrk_id ids[2] = { f->a1, f->a2 };
-    char name[32];
+    mtrk_id none = { { 0x42 } };
+    mtrk_id ids[3] = { f->a1, f->a2, none };
+    assert_int_equal(tx_begin(f->t, false), MTRK_OK);
+    assert_int_equal(read_many(f, ids, 3), 2);
+    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 1);
+    assert_int_equal(f->ms.many_keys[T_AUDIENCES], 3);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 0);
+    assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
+    /* Without get_many: a get per key. */
     f->ms.base.get_many = NULL;
     assert_int_equal(tx_begin(f->t, false), MTRK_OK);
-    prefetch(f, ids, 2);
-    assert_int_equal(read_audience(f, f->a2, name, sizeof name), MTRK_OK);
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 1);
+    assert_int_equal(read_many(f, ids, 3), 2);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 3);
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
     /* Version 1 with the pointer set: still not called. */
     f->ms.base.get_many = countstore_ops.get_many;
     f->ms.base.scan_many = countstore_ops.scan_many;
     f->ms.base.version = 1;
     assert_int_equal(tx_begin(f->t, false), MTRK_OK);
-    prefetch(f, ids, 2);
-    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 0);
-    assert_int_equal(read_audience(f, f->a1, name, sizeof name), MTRK_OK);
-    assert_int_equal(f->ms.gets[T_AUDIENCES], 2);
+    assert_int_equal(read_many(f, ids, 3), 2);
+    assert_int_equal(f->ms.many_calls[T_AUDIENCES], 1);
+    assert_int_equal(f->ms.gets[T_AUDIENCES], 6);
     assert_int_equal(tx_end(f->t, MTRK_OK), MTRK_OK);
     f->ms.base.version = MTRK_STORE_VERSION;
 }
@@ -794,11 +775,10 @@ static void test_campaign_listing_keeps_or_rereads_an_hour_alike(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_prefetched_rows_and_absent_keys_need_no_get, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rows_read_or_written_need_no_second_get, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_get_asks_the_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_then_read_in_one_transaction_sees_the_write, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rollback_drops_the_cache, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_store_without_get_many_is_read_key_by_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rolled_back_write_is_not_read_after, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_get_many_in_one_call_or_key_by_key, setup, teardown),
         cmocka_unit_test(test_version_1_store_is_accepted_and_init_stays_within_it),
         cmocka_unit_test_setup_teardown(test_event_batch_reads_its_messages_with_one_get_many, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flush_without_counters_add_reads_rollups_with_get_many, setup, teardown),
