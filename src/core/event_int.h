@@ -165,8 +165,13 @@ int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc);
 /* Notes an event or a message row written to the store (fc may be NULL). */
 int fold_cache_note_event(struct fold_cache *fc, const row_events *ev);
 int fold_cache_note_message(struct fold_cache *fc, const row_messages *m);
-/* Stages a new event (copied) for the flush, and adds it to its message. */
+/* Stages a new event for the flush, as the record events_append takes, and
+ * adds it to its message. Its strings are borrowed: they must last until
+ * the flush (the batch's input does; fold_cache_keep copies the others). */
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev);
+/* A copy of s (may be NULL) in the set's scratch memory, released with it;
+ * *oom set when it cannot be made. */
+char *fold_cache_keep(struct fold_cache *fc, const char *s, bool *oom);
 /* Sets the effects of the staged event `id` (it must be staged). */
 void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects);
 /* Stages a message row (copied) for the flush. */
@@ -201,6 +206,11 @@ typedef int (*st_event_fn)(void *ud, size_t i, const row_events *ev);
 int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const char *const *event_ids, size_t n,
                          st_event_fn fn, void *ud);
 int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n);
+/* The event batch's own: records handed over as they are (converted to
+ * rows only for a store without the typed operations). */
+int st_events_append_records(mtrk_tenant *t, const mtrk_store_event *const *ev, size_t n);
+int st_messages_load_records(mtrk_tenant *t, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn, void *ud);
+void st_event_row(mtrk_id tenant, const mtrk_store_event *r, row_events *e);
 int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n);
 
 #endif
