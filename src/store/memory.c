@@ -1581,24 +1581,40 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     size_t idl = enc_id(eid, &e->id), msl = enc_id(emsg, &e->message);
     size_t oal = enc_int(oa, e->occurred_at);
     oal += enc_int(oa + oal, e->arrived_at);
-    /* (provider, provider_event_id), on the stack unless long */
-    mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+    /* (provider, provider_event_id) when both are given, on the stack
+     * unless long: a record without them is in no provider chain and has
+     * no unique claim, so nothing reads its node of events_by_provider,
+     * which stays empty (its row, if it is ever built, has the key). */
+    int prov = e->provider != NULL && e->provider_event_id != NULL;
     ekey ek;
     ek.heap = NULL;
     ek.p = ek.stack;
-    size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
-    if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
-        return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
-    ek.n = enc_val(ek.p, &pv[0]);
-    ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    ek.n = 0;
+    if (prov) {
+        mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+        size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
+        if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+        ek.n = enc_val(ek.p, &pv[0]);
+        ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    }
     /* Node k's key: 0 (tenant, id); kprov (tenant, provider, provider_event_id,
      * tenant, id); kmsg (tenant, message, occurred_at, arrived_at, tenant, id). */
     size_t pkl = tkl + idl;
     unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
     size_t keys = 0;
     for (unsigned k = 0; k < nk; k++)
-        keys += node_span(k == 0 ? pkl : k == m->kprov ? tkl + ek.n + pkl : k == m->kmsg ? tkl + msl + oal + pkl : 0);
+        keys += node_span(k == 0          ? pkl
+                          : k == m->kprov ? (prov ? tkl + ek.n + pkl : 0)
+                          : k == m->kmsg  ? tkl + msl + oal + pkl
+                                          : 0);
+    /* The ids' encodings are copied whole (ENC_ID_MAX bytes, a constant
+     * size: no call) and the write goes on at their length: the bytes
+     * past it land in room written after them (the rest of the key, the
+     * next node, the record), never past the allocation, whose record
+     * alone is longer than ENC_ID_MAX. */
     size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
+    _Static_assert(sizeof(evrec) > ENC_ID_MAX, "room for the copies past a key");
     recslab *from = NULL;
     char *row = size < UINT32_MAX ? rec_alloc(m, size, &from) : NULL;
     if (row == NULL) {
@@ -1608,24 +1624,29 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     }
     rowhdr *hd = hdr_of(row);
     mnode *n = (mnode *)(row + sizeof(rowhdr));
+    const unsigned char *pk = (const unsigned char *)(n + 1);
     for (unsigned k = 0; k < nk; k++) {
         unsigned char *kp = (unsigned char *)(n + 1), *q = kp;
-        if (k == 0 || k == m->kprov || k == m->kmsg) {
-            memcpy(q, tk, tkl);
+        if (k == 0) {
+            memcpy(q, tk, ENC_ID_MAX);
+            memcpy(q + tkl, eid, ENC_ID_MAX);
+            q += pkl;
+        } else if (k == m->kmsg) {
+            memcpy(q, tk, ENC_ID_MAX);
             q += tkl;
-            if (k == m->kprov) {
-                memcpy(q, ek.p, ek.n);
-                q += ek.n;
-                memcpy(q, tk, tkl);
-                q += tkl;
-            } else if (k == m->kmsg) {
-                memcpy(q, emsg, msl);
-                memcpy(q + msl, oa, oal);
-                memcpy(q + msl + oal, tk, tkl);
-                q += msl + oal + tkl;
-            }
-            memcpy(q, eid, idl);
-            q += idl;
+            memcpy(q, emsg, ENC_ID_MAX);
+            q += msl;
+            memcpy(q, oa, sizeof oa);
+            q += oal;
+            memcpy(q, pk, pkl);
+            q += pkl;
+        } else if (k == m->kprov && prov) {
+            memcpy(q, tk, ENC_ID_MAX);
+            q += tkl;
+            memcpy(q, ek.p, ek.n);
+            q += ek.n;
+            memcpy(q, pk, pkl);
+            q += pkl;
         }
         n->klen = (uint32_t)(q - kp);
         n->back = (uint32_t)((char *)n - row);
@@ -2379,7 +2400,9 @@ static inline void rd_id(const rowview *v, int c, mtrk_id *out)
         memset(out, 0, sizeof *out);
 }
 
-static inline int64_t rd_int(const rowview *v, int c) { return v->types[c] == MTRK_VAL_INT ? v->sl[c].i : 0; }
+/* An INT column holds INT or NULL (check_row), and row_build writes 0 into
+ * the slot of a NULL: the slot is the field (a record's 0 is none). */
+static inline int64_t rd_int(const rowview *v, int c) { return v->sl[c].i; }
 
 static inline const char *rd_text(const rowview *v, int c)
 {
@@ -2544,7 +2567,12 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
             break;
         }
         for (uint32_t j = from; j < nev; j++) {
-            ev_from_slots(s, ed, v->rows[j], &b.recs[j - from]);
+            const char *row = v->rows[j];
+            if (is_rec(row)) { /* handed over in place */
+                b.ptrs[j - from] = &rec_of((char *)row)->ev;
+                continue;
+            }
+            ev_from_slots(s, ed, row, &b.recs[j - from]);
             b.ptrs[j - from] = &b.recs[j - from];
         }
         s->depth++;
