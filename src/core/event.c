@@ -466,8 +466,16 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
             kept.verdict_reason = fold_cache_keep(t->fold, ev.verdict_reason, &oom);
         if (oom || (rc = fold_cache_stage_event(t->fold, &kept)) != MTRK_OK)
             return terr(t, MTRK_ENOMEM, "out of memory");
-    } else if ((rc = st_insert(t, T_EVENTS, &ev)) == MTRK_OK && fold_cache_note_event(t->fold, &ev) != MTRK_OK) {
-        return terr(t, MTRK_ENOMEM, "out of memory");
+    } else if (t->fold != NULL) {
+        /* A batch's second pass: its record appended at once (its effects,
+         * if they change below, updated on it: st_update_from). */
+        mtrk_store_event rec;
+        ev_record(&ev, &rec);
+        const mtrk_store_event *prec = &rec;
+        if ((rc = st_events_append_records(t, &prec, 1)) == MTRK_OK && fold_cache_note_event(t->fold, &ev) != MTRK_OK)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    } else {
+        rc = st_insert(t, T_EVENTS, &ev);
     }
     mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
     bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;

@@ -724,17 +724,8 @@ bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *
 
 char *fold_cache_keep(struct fold_cache *fc, const char *s, bool *oom) { return fold_strdup(fc, s, oom); }
 
-int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
+void ev_record(const row_events *ev, mtrk_store_event *r)
 {
-    assert(fc->staging);
-    if (fc->npend == fc->cappend) {
-        mtrk_store_event *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
-        if (p == NULL)
-            return MTRK_ENOMEM;
-        fc->pend = p;
-    }
-    /* The record events_append takes, made once; its strings borrowed. */
-    mtrk_store_event *r = &fc->pend[fc->npend];
     r->version = MTRK_STORE_EVENT_VERSION;
     r->id = ev->id;
     r->message = ev->message;
@@ -758,6 +749,19 @@ int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
     r->unsub_audience = ev->unsub_audience;
     r->unsub_source = ev->unsub_source;
     r->effects = ev->effects;
+}
+
+int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
+{
+    assert(fc->staging);
+    if (fc->npend == fc->cappend) {
+        mtrk_store_event *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        fc->pend = p;
+    }
+    /* The record events_append takes, made once; its strings borrowed. */
+    ev_record(ev, &fc->pend[fc->npend]);
     fc->npend++;
     fold_entry *fe = fold_find(fc, ev->message);
     return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;

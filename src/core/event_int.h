@@ -169,6 +169,8 @@ int fold_cache_note_message(struct fold_cache *fc, const row_messages *m);
  * adds it to its message. Its strings are borrowed: they must last until
  * the flush (the batch's input does; fold_cache_keep copies the others). */
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev);
+/* The record of an event row (every field; strings borrowed). */
+void ev_record(const row_events *ev, mtrk_store_event *r);
 /* A copy of s (may be NULL) in the set's scratch memory, released with it;
  * *oom set when it cannot be made. */
 char *fold_cache_keep(struct fold_cache *fc, const char *s, bool *oom);

@@ -273,7 +273,7 @@ typedef struct tdesc {
     natmaps nat;          /* the events table only */
 } tdesc;
 
-enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4 };
+enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4, UNDO_RECSET = 5 };
 
 typedef struct undo {
     int op;
@@ -1996,6 +1996,9 @@ static int mem_commit(mtrk_store *store)
     return 0;
 }
 
+typedef struct recset recset;
+static void rec_set_undo(memstore *s, tdesc *d, const recset *old);
+
 static void undo_all(memstore *s)
 {
     for (size_t i = s->nlog; i-- > 0;) {
@@ -2015,6 +2018,9 @@ static void undo_all(memstore *s)
             break;
         case UNDO_SWAP:
             swap_contents(d, u->row, u->old); /* old: scratch memory */
+            break;
+        case UNDO_RECSET:
+            rec_set_undo(s, d, (const recset *)u->old);
             break;
         }
     }
@@ -2254,6 +2260,103 @@ static int insert_built(memstore *s, unsigned table, char *row)
     return 0;
 }
 
+/* ---- an update of a record's plain fields, in place ---------------------------
+ * The second pass of an event batch appends an event and then updates its
+ * effects: on a record that was a catch-up of every pending record (each
+ * made a row) for one integer. An update whose hint names only INT
+ * columns that are in no sort key changes, on a record, only fields of its
+ * mtrk_store_event: they are written there, and the record's previous
+ * fields kept in the scratch memory for undo. */
+struct recset {
+    mtrk_id tenant;
+    uint64_t cols;       /* the columns written */
+    mtrk_store_event ev; /* the record's fields before */
+};
+
+/* The INT field of the events record kept in column c, or -1. */
+static int rec_int_field(const memstore *s, unsigned c)
+{
+    const rec_field *f = rec_event_fields();
+    for (unsigned i = 0; i < s->rec.ev.nfields; i++)
+        if (s->rec.ev.col[i] == (int)c)
+            return f[i].kind == REC_K_INT ? (int)i : -1;
+    return -1;
+}
+
+/* 0 when done, 1 when the change is not of that kind (the general path
+ * takes it), or an error. After check_row and log_reserve. */
+static int rec_set_ints(memstore *s, tdesc *d, const mtrk_change *ch)
+{
+    uint64_t cols = ch->columns;
+    if (!d->nat.on || cols == 0 || ch->table != s->rec.ev.table)
+        return 1;
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++) {
+        if (!(cols & (UINT64_C(1) << c)))
+            continue;
+        for (unsigned j = 0; j < d->nkeyed; j++)
+            if (d->keyed[j] == c)
+                return 1;
+        if (rec_int_field(s, c) < 0)
+            return 1;
+    }
+    if (d->def->ncols < 64 && (cols >> d->def->ncols) != 0)
+        return 1;
+    ekey ek;
+    int rc = ekey_make(&ek, ch->row, d->def->npk, 0, NULL);
+    if (rc)
+        return rc;
+    char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    ekey_done(&ek);
+    if (cur == NULL || !is_rec(cur))
+        return 1;
+    evrec *r = rec_of(cur);
+    recset *old = arena_alloc(s, sizeof *old);
+    if (old == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for an undo entry");
+    old->tenant = r->tenant;
+    old->cols = cols;
+    old->ev = r->ev;
+    const rec_field *f = rec_event_fields();
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++)
+        if (cols & (UINT64_C(1) << c)) {
+            const mtrk_value *v = &ch->row[c];
+            *(int64_t *)((char *)&r->ev + f[rec_int_field(s, c)].off) = v->type == MTRK_VAL_INT ? v->i : 0;
+        }
+    s->log[s->nlog++] = (undo){ UNDO_RECSET, ch->table, cur, (char *)old };
+    return 0;
+}
+
+/* Puts back the fields rec_set_ints wrote, on the record or on the row it
+ * has become since (found by its key; the columns are in no key, so the
+ * row's slots take them). Never allocates. */
+static void rec_set_undo(memstore *s, tdesc *d, const recset *old)
+{
+    unsigned char key[2 * ENC_ID_MAX];
+    size_t kl = enc_id(key, &old->tenant);
+    kl += enc_id(key + kl, &old->ev.id);
+    char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
+    assert(cur != NULL);
+    if (cur == NULL)
+        return;
+    const rec_field *f = rec_event_fields();
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++) {
+        if (!(old->cols & (UINT64_C(1) << c)))
+            continue;
+        int i = rec_int_field(s, c);
+        int64_t v = *(const int64_t *)((const char *)&old->ev + f[i].off);
+        if (is_rec(cur)) {
+            *(int64_t *)((char *)&rec_of(cur)->ev + f[i].off) = v;
+        } else {
+            /* as rec_event_to_row writes it: 0 in a nullable column is NULL */
+            rowhdr *h = hdr_of(cur);
+            slot *sl = (slot *)(cur + h->vals_off);
+            char *types = cur + h->vals_off + d->def->ncols * sizeof(slot);
+            sl[c].i = v;
+            types[c] = (char)(s->rec.ev.nullable[i] && v == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT);
+        }
+    }
+}
+
 static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
 {
     int rc = check_table(s, ch->table);
@@ -2289,6 +2392,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     }
     /* The new row first: its primary key, encoded and hashed, finds the current one. */
     int update = ch->op == MTRK_CHANGE_UPDATE;
+    if (update && (rc = rec_set_ints(s, d, ch)) != 1)
+        return rc; /* a record's plain fields, in place */
     if ((rc = row_build(s, d, ch->row, update, &row)))
         return rc;
     if (!update)
