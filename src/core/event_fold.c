@@ -218,11 +218,11 @@ typedef struct fold_ctx {
 } fold_ctx;
 
 /* Folds one event (its row, or the fields the fold reads) into c->m. */
-static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, void *row)
+static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, mtrk_id link,
+                    void *row)
 {
     decide_message(c->m, de);
-    const row_events *e = row;
-    if (de->type == MTRK_EV_CLICK && links_add(c->links, e->link, de->human))
+    if (de->type == MTRK_EV_CLICK && links_add(c->links, link, de->human))
         return MTRK_ENOMEM;
     if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
         return MTRK_ENOMEM;
@@ -237,7 +237,7 @@ static int fold_cb(void *ud, void *row)
     const row_events *e = row;
     decide_event de = decide_event_of(e);
     mark_pos pos = { e->occurred_at, e->arrived_at, e->id };
-    return fold_one(ud, &de, e->provider_message_id, &pos, row);
+    return fold_one(ud, &de, e->provider_message_id, &pos, e->link, row);
 }
 
 /* ---- the batch's working set ---------------------------------------------------
@@ -299,6 +299,7 @@ struct fold_cache {
     size_t npend, cappend;
     fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
+    fold_entry *last; /* the entry fold_find found last */
     mtrk_id tenant;
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
@@ -438,12 +439,15 @@ static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
 {
     if (fc == NULL || fc->nslot == 0)
         return NULL;
+    /* An event's steps ask for its message several times in a row. */
+    if (fc->last != NULL && id_same(&fc->last->mid, &mid))
+        return fc->last;
     for (size_t i = id_hash(&mid) & (fc->nslot - 1);; i = (i + 1) & (fc->nslot - 1)) {
         uint32_t e = fc->slot[i];
         if (e == 0)
             return NULL;
         if (id_same(&fc->e[e - 1].mid, &mid))
-            return &fc->e[e - 1];
+            return fc->last = &fc->e[e - 1];
     }
 }
 
@@ -889,16 +893,18 @@ static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
                                  pos.arrived, pos.id) < 0);
         if (mark != NULL && mark_cmp(&pos, mark) <= 0)
             continue;
-        row_events e;
-        memset(&e, 0, sizeof e);
-        e.id = v->id;
-        e.message = c->m->id;
-        e.type = v->type;
-        e.link = v->link;
-        e.verdict = v->verdict;
-        e.occurred_at = v->de.at;
-        e.arrived_at = v->arrived;
-        int rc = fold_one(c, &v->de, v->pmid, &pos, &e);
+        row_events e; /* made only for a caller that reads rows (each) */
+        if (c->each != NULL) {
+            memset(&e, 0, sizeof e);
+            e.id = v->id;
+            e.message = c->m->id;
+            e.type = v->type;
+            e.link = v->link;
+            e.verdict = v->verdict;
+            e.occurred_at = v->de.at;
+            e.arrived_at = v->arrived;
+        }
+        int rc = fold_one(c, &v->de, v->pmid, &pos, v->link, c->each != NULL ? &e : NULL);
         if (rc)
             return rc;
     }
