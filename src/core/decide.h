@@ -63,7 +63,9 @@ typedef struct stats_contrib {
 void stats_contribution(const row_messages *m, stats_contrib *out);
 
 /* The same as bits, bit i for the i-th field of CONTRIB_FIELDS (every
- * field is 0 or 1): what a message contributes, computed once per state. */
+ * field is 0 or 1): what a message contributes, computed once per state.
+ * It reads the message's flags and state, nothing else (core_stats_message
+ * relies on it). */
 uint32_t stats_contribution_bits(const row_messages *m);
 
 /* contribution(after) - contribution(before), from their bits: the fields

@@ -376,6 +376,10 @@ static const size_t contrib_col[] = {
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
 {
     t->writes++;
+    /* A contribution is a function of the flags and the state alone
+     * (decide.h): when neither moved, nothing does. */
+    if (before && before->flags == after->flags && before->state == after->state)
+        return MTRK_OK;
     /* Each state's contribution computed once; only the fields that
      * differ are added (decide.c). */
     uint32_t b = stats_contribution_bits(before), a = stats_contribution_bits(after);
