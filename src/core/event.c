@@ -63,8 +63,7 @@ typedef struct ev_issued {
 /* What a batch fixes for one event before recording it (batch_plan). */
 typedef struct ev_pre {
     ev_issued issued;
-    const mtrk_id *defer;  /* first pass: sorted contacts whose events wait for the second */
-    size_t ndefer;
+    const id_set *defer;   /* first pass: the contacts whose events wait for the second (or NULL) */
     bool deferred;         /* out: the message's contact is one of them; nothing was written */
     mtrk_id contact;       /* out: the message's contact, once read */
 } ev_pre;
@@ -231,25 +230,6 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
                  mtrk_machine_rule_name(rule));
 }
 
-/* Whether the ascending ids v[0..n-1] hold *id: a binary search comparing
- * words (bsearch's callback and memcmp cost more than the search). */
-static bool ids_contain(const mtrk_id *v, size_t n, const mtrk_id *id)
-{
-    uint64_t h = be64(id->bytes), l = be64(id->bytes + 8);
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t mh = be64(v[mid].bytes), ml = be64(v[mid].bytes + 8);
-        if (mh == h && ml == l)
-            return true;
-        if (mh < h || (mh == h && ml < l))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
@@ -263,7 +243,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
                                     : rc;
     if (pre != NULL)
         pre->contact = s->msg.contact;
-    if (pre != NULL && pre->ndefer > 0 && ids_contain(pre->defer, pre->ndefer, &s->msg.contact)) {
+    if (pre != NULL && id_set_has(pre->defer, &s->msg.contact)) {
         pre->deferred = true;
         return MTRK_OK;
     }
@@ -692,8 +672,9 @@ typedef struct batch_plan {
     bool built2;
     bool *second;       /* event i is recorded in the second pass */
     ev_issued *issued;
-    mtrk_id *contacts;  /* sorted: the contacts of pinned events */
+    mtrk_id *contacts;  /* the contacts of pinned events */
     size_t ncontacts, capcontacts;
+    id_set pinned;      /* the same, as a set */
 } batch_plan;
 
 static bool input_shaped(const mtrk_event_input *in)
@@ -789,6 +770,7 @@ static void batch_plan_free(batch_plan *bp)
     free(bp->second);
     free(bp->issued);
     free(bp->contacts);
+    id_set_free(&bp->pinned);
     memset(bp, 0, sizeof *bp);
 }
 
@@ -895,8 +877,10 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         a = b;
     }
     free(keys);
-    if (rc == MTRK_OK && bp->ncontacts > 1)
-        qsort(bp->contacts, bp->ncontacts, sizeof *bp->contacts, id_cmp);
+    if (rc == MTRK_OK && id_set_init(&bp->pinned, bp->contacts, bp->ncontacts) != MTRK_OK)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc == MTRK_OK)
+        fold_cache_pinned(*fc, &bp->pinned);
     bp->len = bp->first2;
     return rc;
 }
@@ -998,7 +982,7 @@ int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events,
         bool wrote = false;
         /* The second pass records every event, whatever its contact. */
         bool first = k < bp.first2;
-        ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false, { { 0 } } };
+        ev_pre pre = { bp.issued[i], first ? &bp.pinned : NULL, false, { { 0 } } };
         if (erc == MTRK_OK)
             erc = event_record(t, events[i], &pre, o, &wrote);
         /* A second-pass event with effects on its contact has changed that

@@ -300,6 +300,7 @@ struct fold_cache {
     fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
     fold_entry *last; /* the entry fold_find found last */
+    const id_set *pinned; /* the contacts forget_contact may be asked about, or NULL */
     mtrk_id tenant;
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
@@ -325,6 +326,50 @@ static inline size_t id_hash(const mtrk_id *id)
     memcpy(&b, id->bytes + 8, 8);
     uint64_t h = (a ^ (b * UINT64_C(0x9E3779B97F4A7C15))) * UINT64_C(0xBF58476D1CE4E5B9);
     return (size_t)(h ^ (h >> 31));
+}
+
+int id_set_init(id_set *s, const mtrk_id *ids, size_t n)
+{
+    s->slot = NULL;
+    s->nslot = 0;
+    if (n == 0)
+        return MTRK_OK;
+    size_t ns = 16;
+    while (ns < 2 * n)
+        ns *= 2;
+    if ((s->slot = calloc(ns, sizeof *s->slot)) == NULL)
+        return MTRK_ENOMEM;
+    s->nslot = ns;
+    for (size_t i = 0; i < n; i++) {
+        if (id_is_nil(ids[i]))
+            continue;
+        size_t j = id_hash(&ids[i]) & (ns - 1);
+        while (!id_is_nil(s->slot[j]) && !id_same(&s->slot[j], &ids[i]))
+            j = (j + 1) & (ns - 1);
+        s->slot[j] = ids[i];
+    }
+    return MTRK_OK;
+}
+
+bool id_set_has(const id_set *s, const mtrk_id *id)
+{
+    if (s == NULL || s->nslot == 0)
+        return false;
+    for (size_t j = id_hash(id) & (s->nslot - 1);; j = (j + 1) & (s->nslot - 1)) {
+        uint64_t w[2];
+        memcpy(w, s->slot[j].bytes, 16);
+        if ((w[0] | w[1]) == 0)
+            return false;
+        if (id_same(&s->slot[j], id))
+            return true;
+    }
+}
+
+void id_set_free(id_set *s)
+{
+    free(s->slot);
+    s->slot = NULL;
+    s->nslot = 0;
 }
 
 /* n bytes of the set's scratch memory (aligned for any use), or NULL. */
@@ -846,10 +891,25 @@ static struct by_contact *contact_slot(struct by_contact *cs, size_t nslot, cons
     return &cs[j];
 }
 
+void fold_cache_pinned(struct fold_cache *fc, const id_set *contacts)
+{
+    if (fc != NULL)
+        fc->pinned = contacts;
+}
+
 int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
 {
     if (fc == NULL || fc->n == 0)
         return MTRK_OK;
+    if (fc->pinned != NULL && !id_set_has(fc->pinned, &contact)) {
+        /* not indexed (the batch pins every contact it asks about): a walk */
+        for (size_t i = 0; i < fc->n; i++)
+            if (fc->e[i].known && fc->e[i].found && id_same(&fc->e[i].msg.contact, &contact)) {
+                assert(!fc->e[i].dirty);
+                entry_forget(&fc->e[i]);
+            }
+        return MTRK_OK;
+    }
     /* Contacts of entries never change (a message keeps its contact), so
      * the index built from the loaded rows stays right. */
     if (fc->cslot == NULL) {
@@ -861,7 +921,8 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
             return MTRK_ENOMEM;
         }
         for (size_t i = 0; i < fc->n; i++)
-            if (fc->e[i].known && fc->e[i].found) {
+            if (fc->e[i].known && fc->e[i].found &&
+                (fc->pinned == NULL || id_set_has(fc->pinned, &fc->e[i].msg.contact))) {
                 struct by_contact *b = contact_slot(cs, fc->nslot, &fc->e[i].msg.contact);
                 b->contact = fc->e[i].msg.contact;
                 cn[i] = b->first;

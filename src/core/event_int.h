@@ -80,6 +80,16 @@ static inline bool is_delivery(int64_t type)
     return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
 }
 
+/* A set of ids (open addressing; the nil id is never in it). */
+typedef struct id_set {
+    mtrk_id *slot; /* [nslot], nil: empty */
+    size_t nslot;  /* a power of two, at least twice the ids; 0: empty set */
+} id_set;
+/* Builds *s from ids[0..n-1] (repeats allowed); MTRK_ENOMEM. */
+int id_set_init(id_set *s, const mtrk_id *ids, size_t n);
+bool id_set_has(const id_set *s, const mtrk_id *id);
+void id_set_free(id_set *s);
+
 /* MTRK_ENOTFOUND naming `what` and the id. */
 int ev_not_found(mtrk_tenant *t, const char *what, mtrk_id id);
 
@@ -183,6 +193,9 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc);
 /* Forgets the messages of `contact` (written by others than the event
  * path): the store is asked again. Only when not staging. */
 int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
+/* The only contacts fold_cache_forget_contact will be asked about (the
+ * batch's pinned ones; kept by the caller, NULL: any). */
+void fold_cache_pinned(struct fold_cache *fc, const id_set *contacts);
 /* Notes that (provider, peid) has event `id` of message mid and type `type`. */
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);
