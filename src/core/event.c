@@ -437,14 +437,13 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
         /* Staged as borrowed strings: the input's last until the flush, the
          * three made here (event_row) are kept by the set. */
         bool oom = false;
-        row_events kept = ev;
         if (ev.user_agent == s->ua)
-            kept.user_agent = fold_cache_keep(t->fold, ev.user_agent, &oom);
+            ev.user_agent = fold_cache_keep(t->fold, ev.user_agent, &oom);
         if (ev.ip == s->ip)
-            kept.ip = fold_cache_keep(t->fold, ev.ip, &oom);
+            ev.ip = fold_cache_keep(t->fold, ev.ip, &oom);
         if (ev.verdict_reason == s->verdict_reason)
-            kept.verdict_reason = fold_cache_keep(t->fold, ev.verdict_reason, &oom);
-        if (oom || (rc = fold_cache_stage_event(t->fold, &kept)) != MTRK_OK)
+            ev.verdict_reason = fold_cache_keep(t->fold, ev.verdict_reason, &oom);
+        if (oom || (rc = fold_cache_stage_event(t->fold, &ev)) != MTRK_OK)
             return terr(t, MTRK_ENOMEM, "out of memory");
     } else if (t->fold != NULL) {
         /* A batch's second pass: its record appended at once (its effects,

@@ -300,6 +300,7 @@ struct fold_cache {
     fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
     fold_entry *last; /* the entry fold_find found last */
+    size_t next_load; /* the entry after the one messages_load handed last */
     const id_set *pinned; /* the contacts forget_contact may be asked about, or NULL */
     mtrk_id tenant;
     struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
@@ -602,9 +603,13 @@ static int load_cb(void *ud, const row_messages *m, const row_events *ev, size_t
 static int load_rec_cb(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t nev)
 {
     struct fold_cache *fc = ud;
-    fold_entry *fe = fold_find(fc, m->id);
+    /* A store that hands them in the order asked (the entries' order)
+     * needs no look-up. */
+    fold_entry *fe = fc->next_load < fc->n && id_same(&fc->e[fc->next_load].mid, &m->id) ? &fc->e[fc->next_load]
+                                                                                      : fold_find(fc, m->id);
     if (fe == NULL || fe->known)
         return 0;
+    fc->next_load = (size_t)(fe - fc->e) + 1;
     st_message_row(fc->tenant, m, &fe->msg); /* its strings borrowed, then copied */
     char *pmid = fe->msg.provider_message_id, *links = fe->msg.folded_links;
     fe->msg.provider_message_id = fe->msg.folded_links = NULL;
