@@ -431,14 +431,21 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
         *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
         if (n <= 32) { /* ids and short texts: no library calls */
             size_t i = 0;
-            /* Eight bytes at a time while none of them is 0x00. */
+            /* Eight bytes at a time; only a word holding a 0x00 byte
+             * byte by byte. */
             for (; i + 8 <= n; i += 8) {
                 uint64_t w;
                 memcpy(&w, s + i, 8);
-                if ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))
-                    break;
-                memcpy(q, &w, 8);
-                q += 8;
+                if (!((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))) {
+                    memcpy(q, &w, 8);
+                    q += 8;
+                    continue;
+                }
+                for (size_t j = i; j < i + 8; j++) {
+                    *q++ = s[j];
+                    if (s[j] == 0x00)
+                        *q++ = 0xFF;
+                }
             }
             for (; i < n; i++) {
                 *q++ = s[i];
@@ -1568,7 +1575,11 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
                               e->user_agent, e->ip, e->verdict_reason };
     size_t slen[NSTR], strs = 0;
-    for (int j = 0; j < NSTR; j++) {
+    /* Most events carry none of them: one test for all. */
+    int texts = ((uintptr_t)e->provider | (uintptr_t)e->provider_event_id | (uintptr_t)e->provider_message_id |
+                 (uintptr_t)e->diagnostic | (uintptr_t)e->user_agent | (uintptr_t)e->ip |
+                 (uintptr_t)e->verdict_reason) != 0;
+    for (int j = 0; texts && j < NSTR; j++) {
         if (str[j] == NULL)
             continue;
         slen[j] = strlen(str[j]);
@@ -1672,7 +1683,7 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     char *dp = (char *)(r + 1);
     const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
                                &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
-    for (int j = 0; j < NSTR; j++)
+    for (int j = 0; texts && j < NSTR; j++)
         if (str[j] != NULL) {
             memcpy(dp, str[j], slen[j] + 1);
             *dst[j] = dp;
@@ -2637,9 +2648,10 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
     const tdesc *md = &s->td[s->rec.msg.table], *ed = &s->td[s->rec.ev.table];
     unsigned kmsg = ed->nat.kmsg;
     recbuf b = { NULL, NULL, 0 };
+    unsigned char key[6 * ENC_ID_MAX];
+    const size_t tkl = enc_id(key, &tenant); /* the tenant's, once: every key starts with it */
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        unsigned char key[6 * ENC_ID_MAX];
-        size_t kl = enc_id(key, &tenant);
+        size_t kl = tkl;
         kl += enc_id(key + kl, &mids[i]);
         uint64_t h = hash_bytes(s->seed, key, kl);
         char *row = hash_find(md, key, kl, h);
@@ -3086,13 +3098,15 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
     uint64_t counters = 0;
     for (unsigned i = 0; i < k->ncounters; i++)
         counters |= UINT64_C(1) << k->counter_col[i];
+    /* The key: the tenant (row[0], encoded once) and at most CTR_MAX_KEY
+     * ids and integers (checked at creation). */
+    unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
+    const size_t tkl = enc_id(key, &tenant);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         mtrk_value row[CTR_MAX_COLS];
         ctr_row(k, &tenant, deltas[i], row);
-        /* The key: the tenant and at most CTR_MAX_KEY ids and integers (checked at creation). */
-        unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
-        size_t kl = 0;
-        for (unsigned j = 0; j < k->nkey; j++)
+        size_t kl = tkl;
+        for (unsigned j = 1; j < k->nkey; j++)
             kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
                                                                                : enc_val(key + kl, &row[j]);
         char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
