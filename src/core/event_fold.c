@@ -303,7 +303,8 @@ struct fold_cache {
     size_t next_load; /* the entry after the one messages_load handed last */
     const id_set *pinned; /* the contacts forget_contact may be asked about, or NULL */
     mtrk_id tenant;
-    struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
+    struct by_contact *cslot; /* [ncslot] the entries by contact, built when first needed */
+    size_t ncslot;
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
     struct link_seen_row { /* links read by the batch's clicks (a campaign has few) */
         mtrk_id lid, campaign;
@@ -918,7 +919,9 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
     /* Contacts of entries never change (a message keeps its contact), so
      * the index built from the loaded rows stays right. */
     if (fc->cslot == NULL) {
-        struct by_contact *cs = calloc(fc->nslot, sizeof *cs);
+        /* Only the pinned contacts are indexed: as many slots as their set's. */
+        fc->ncslot = fc->pinned != NULL && fc->pinned->nslot > 0 ? fc->pinned->nslot : fc->nslot;
+        struct by_contact *cs = calloc(fc->ncslot, sizeof *cs);
         uint32_t *cn = calloc(fc->n, sizeof *cn);
         if (cs == NULL || cn == NULL) {
             free(cs);
@@ -928,7 +931,7 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
         for (size_t i = 0; i < fc->n; i++)
             if (fc->e[i].known && fc->e[i].found &&
                 (fc->pinned == NULL || id_set_has(fc->pinned, &fc->e[i].msg.contact))) {
-                struct by_contact *b = contact_slot(cs, fc->nslot, &fc->e[i].msg.contact);
+                struct by_contact *b = contact_slot(cs, fc->ncslot, &fc->e[i].msg.contact);
                 b->contact = fc->e[i].msg.contact;
                 cn[i] = b->first;
                 b->first = (uint32_t)(i + 1);
@@ -936,7 +939,7 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
         fc->cslot = cs;
         fc->cnext = cn;
     }
-    for (uint32_t x = contact_slot(fc->cslot, fc->nslot, &contact)->first; x != 0; x = fc->cnext[x - 1]) {
+    for (uint32_t x = contact_slot(fc->cslot, fc->ncslot, &contact)->first; x != 0; x = fc->cnext[x - 1]) {
         fold_entry *fe = &fc->e[x - 1];
         assert(!fe->dirty); /* nothing is staged then */
         if (fe->known)
