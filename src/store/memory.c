@@ -108,8 +108,12 @@
  * the record's place (hash chain, vector, provider chain, pending list and
  * its undo entry, whose index the header's size holds), then frees it. An
  * update of a record first catches up, so everything but insert and its
- * undo meets rows only. Records are cut from slabs that go with their last
- * record (rec_alloc), not allocated one by one.
+ * undo meets rows only, with one exception: an update whose column hint
+ * names only INT columns in no sort key (an event's effects, written after
+ * its append) sets those fields of the record in place, and its undo puts
+ * them back on the record or on the row it has become (rec_set_ints).
+ * Records are cut from slabs that go with their last record (rec_alloc),
+ * not allocated one by one.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
