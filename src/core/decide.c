@@ -95,14 +95,17 @@ uint32_t decide_message(row_messages *m, const decide_event *e)
     return move_state(m, e);
 }
 
+decide_event decide_event_make(int64_t type, int64_t bounce_kind, int64_t effects, int64_t verdict, mtrk_time at)
+{
+    bool bounce = type == MTRK_EV_BOUNCE;
+    decide_event de = { (int)type, bounce && (bounce_kind == MTRK_BOUNCE_HARD || (effects & MTRK_EFFECT_HARD_BOUNCE)),
+                        bounce && bounce_kind == MTRK_BOUNCE_SOFT, verdict == MTRK_VERDICT_HUMAN, at };
+    return de;
+}
+
 decide_event decide_event_of(const row_events *e)
 {
-    bool bounce = e->type == MTRK_EV_BOUNCE;
-    decide_event de = { (int)e->type,
-                        bounce && (e->bounce_kind == MTRK_BOUNCE_HARD || (e->effects & MTRK_EFFECT_HARD_BOUNCE)),
-                        bounce && e->bounce_kind == MTRK_BOUNCE_SOFT, e->verdict == MTRK_VERDICT_HUMAN,
-                        e->occurred_at };
-    return de;
+    return decide_event_make(e->type, e->bounce_kind, e->effects, e->verdict, e->occurred_at);
 }
 
 void decide_reset_facts(row_messages *m)
@@ -122,25 +125,48 @@ bool decide_facts_equal(const row_messages *a, const row_messages *b)
            a->opens == b->opens && a->clicks == b->clicks && a->soft_bounces == b->soft_bounces;
 }
 
-void stats_contribution(const row_messages *m, stats_contrib *out)
+/* Bit i: field i of CONTRIB_FIELDS, in their order. */
+enum {
+#define X_(f) CB_##f,
+    CONTRIB_FIELDS(X_)
+#undef X_
+    CB_COUNT
+};
+_Static_assert(CB_COUNT <= 32, "a contribution's fields fit a word");
+
+uint32_t stats_contribution_bits(const row_messages *m)
 {
-    memset(out, 0, sizeof *out);
     if (m == NULL)
-        return;
+        return 0;
     int64_t f = m->flags;
     bool hard = (f & MSGF_HARD_BOUNCED) != 0;
-    out->messages = 1;
-    out->canceled = m->state == MTRK_MSG_CANCELED;
-    out->sent = (f & MSGF_SENT) != 0;
-    out->delivered = (f & (MSGF_DELIVERED_EXPLICIT | MSGF_OPENED | MSGF_CLICKED)) != 0 && !hard;
-    out->delivered_explicit = (f & MSGF_DELIVERED_EXPLICIT) != 0 && !hard;
-    out->bounced_hard = hard;
-    out->bounced_soft = (f & MSGF_SOFT_BOUNCED) != 0;
-    out->complaints = (f & MSGF_COMPLAINED) != 0;
-    out->unsubscribes = (f & MSGF_UNSUBSCRIBED) != 0;
-    out->opens_unique = (f & MSGF_OPENED) != 0;
-    out->opens_unique_human = (f & MSGF_OPENED_HUMAN) != 0;
-    out->opens_inferred = (f & MSGF_CLICKED) != 0 && (f & MSGF_OPENED) == 0;
-    out->clicks_unique = (f & MSGF_CLICKED) != 0;
-    out->clicks_unique_human = (f & MSGF_CLICKED_HUMAN) != 0;
+#define B_(field, cond) ((uint32_t)((cond) ? 1 : 0) << CB_##field)
+    return B_(messages, true) | B_(canceled, m->state == MTRK_MSG_CANCELED) | B_(sent, f & MSGF_SENT) |
+           B_(delivered, (f & (MSGF_DELIVERED_EXPLICIT | MSGF_OPENED | MSGF_CLICKED)) != 0 && !hard) |
+           B_(delivered_explicit, (f & MSGF_DELIVERED_EXPLICIT) != 0 && !hard) | B_(bounced_hard, hard) |
+           B_(bounced_soft, f & MSGF_SOFT_BOUNCED) | B_(complaints, f & MSGF_COMPLAINED) |
+           B_(unsubscribes, f & MSGF_UNSUBSCRIBED) | B_(opens_unique, f & MSGF_OPENED) |
+           B_(opens_unique_human, f & MSGF_OPENED_HUMAN) |
+           B_(opens_inferred, (f & MSGF_CLICKED) != 0 && (f & MSGF_OPENED) == 0) |
+           B_(clicks_unique, f & MSGF_CLICKED) | B_(clicks_unique_human, f & MSGF_CLICKED_HUMAN);
+#undef B_
+}
+
+void stats_contribution(const row_messages *m, stats_contrib *out)
+{
+    uint32_t b = stats_contribution_bits(m);
+#define X_(f) out->f = (b >> CB_##f) & 1;
+    CONTRIB_FIELDS(X_)
+#undef X_
+}
+
+size_t stats_contribution_delta(uint32_t before, uint32_t after, size_t field[], int64_t sign[])
+{
+    size_t n = 0;
+    for (uint32_t x = before ^ after; x != 0; x &= x - 1) {
+        unsigned i = (unsigned)__builtin_ctz(x);
+        field[n] = i;
+        sign[n++] = (after >> i) & 1 ? 1 : -1;
+    }
+    return n;
 }

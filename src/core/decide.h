@@ -35,6 +35,8 @@ uint32_t decide_message(row_messages *m, const decide_event *e);
  * is hard or when it reached the soft threshold on arrival (traced as
  * MTRK_EFFECT_HARD_BOUNCE on the event). */
 decide_event decide_event_of(const row_events *e);
+/* The same from an event's fields (a store's record, for one). */
+decide_event decide_event_make(int64_t type, int64_t bounce_kind, int64_t effects, int64_t verdict, mtrk_time at);
 
 /* Resets what decide_message derives (flags, first-times, counters), keeping
  * the state and everything else: the starting point of a replay. */
@@ -59,5 +61,16 @@ typedef struct stats_contrib {
 
 /* contribution(m); m NULL gives all zeros. */
 void stats_contribution(const row_messages *m, stats_contrib *out);
+
+/* The same as bits, bit i for the i-th field of CONTRIB_FIELDS (every
+ * field is 0 or 1): what a message contributes, computed once per state.
+ * It reads the message's flags and state, nothing else (core_stats_message
+ * relies on it). */
+uint32_t stats_contribution_bits(const row_messages *m);
+
+/* contribution(after) - contribution(before), from their bits: the fields
+ * that change (their numbers in CONTRIB_FIELDS order, field[0..n-1]) and by
+ * how much (sign[i], 1 or -1). Returns n, at most the number of fields. */
+size_t stats_contribution_delta(uint32_t before, uint32_t after, size_t field[], int64_t sign[]);
 
 #endif

@@ -63,8 +63,7 @@ typedef struct ev_issued {
 /* What a batch fixes for one event before recording it (batch_plan). */
 typedef struct ev_pre {
     ev_issued issued;
-    const mtrk_id *defer;  /* first pass: sorted contacts whose events wait for the second */
-    size_t ndefer;
+    const id_set *defer;   /* first pass: the contacts whose events wait for the second (or NULL) */
     bool deferred;         /* out: the message's contact is one of them; nothing was written */
     mtrk_id contact;       /* out: the message's contact, once read */
 } ev_pre;
@@ -231,25 +230,6 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
                  mtrk_machine_rule_name(rule));
 }
 
-/* Whether the ascending ids v[0..n-1] hold *id: a binary search comparing
- * words (bsearch's callback and memcmp cost more than the search). */
-static bool ids_contain(const mtrk_id *v, size_t n, const mtrk_id *id)
-{
-    uint64_t h = be64(id->bytes), l = be64(id->bytes + 8);
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t mh = be64(v[mid].bytes), ml = be64(v[mid].bytes + 8);
-        if (mh == h && ml == l)
-            return true;
-        if (mh < h || (mh == h && ml < l))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
@@ -263,7 +243,7 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
                                     : rc;
     if (pre != NULL)
         pre->contact = s->msg.contact;
-    if (pre != NULL && pre->ndefer > 0 && ids_contain(pre->defer, pre->ndefer, &s->msg.contact)) {
+    if (pre != NULL && id_set_has(pre->defer, &s->msg.contact)) {
         pre->deferred = true;
         return MTRK_OK;
     }
@@ -454,10 +434,27 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     if (staged) {
         /* The first pass's events change nothing but their message. */
         assert(!de.hard && in->type != MTRK_EV_COMPLAINT && in->type != MTRK_EV_UNSUBSCRIBE);
-        if ((rc = fold_cache_stage_event(t->fold, &ev)) != MTRK_OK)
-            return terr(t, rc, "out of memory");
-    } else if ((rc = st_insert(t, T_EVENTS, &ev)) == MTRK_OK && fold_cache_note_event(t->fold, &ev) != MTRK_OK) {
-        return terr(t, MTRK_ENOMEM, "out of memory");
+        /* Staged as borrowed strings: the input's last until the flush, the
+         * three made here (event_row) are kept by the set. */
+        bool oom = false;
+        if (ev.user_agent == s->ua)
+            ev.user_agent = fold_cache_keep(t->fold, ev.user_agent, &oom);
+        if (ev.ip == s->ip)
+            ev.ip = fold_cache_keep(t->fold, ev.ip, &oom);
+        if (ev.verdict_reason == s->verdict_reason)
+            ev.verdict_reason = fold_cache_keep(t->fold, ev.verdict_reason, &oom);
+        if (oom || (rc = fold_cache_stage_event(t->fold, &ev)) != MTRK_OK)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    } else if (t->fold != NULL) {
+        /* A batch's second pass: its record appended at once (its effects,
+         * if they change below, updated on it: st_update_from). */
+        mtrk_store_event rec;
+        ev_record(&ev, &rec);
+        const mtrk_store_event *prec = &rec;
+        if ((rc = st_events_append_records(t, &prec, 1)) == MTRK_OK && fold_cache_note_event(t->fold, &ev) != MTRK_OK)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+    } else {
+        rc = st_insert(t, T_EVENTS, &ev);
     }
     mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
     bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
@@ -674,8 +671,9 @@ typedef struct batch_plan {
     bool built2;
     bool *second;       /* event i is recorded in the second pass */
     ev_issued *issued;
-    mtrk_id *contacts;  /* sorted: the contacts of pinned events */
+    mtrk_id *contacts;  /* the contacts of pinned events */
     size_t ncontacts, capcontacts;
+    id_set pinned;      /* the same, as a set */
 } batch_plan;
 
 static bool input_shaped(const mtrk_event_input *in)
@@ -771,6 +769,7 @@ static void batch_plan_free(batch_plan *bp)
     free(bp->second);
     free(bp->issued);
     free(bp->contacts);
+    id_set_free(&bp->pinned);
     memset(bp, 0, sizeof *bp);
 }
 
@@ -877,8 +876,10 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         a = b;
     }
     free(keys);
-    if (rc == MTRK_OK && bp->ncontacts > 1)
-        qsort(bp->contacts, bp->ncontacts, sizeof *bp->contacts, id_cmp);
+    if (rc == MTRK_OK && id_set_init(&bp->pinned, bp->contacts, bp->ncontacts) != MTRK_OK)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (rc == MTRK_OK)
+        fold_cache_pinned(*fc, &bp->pinned);
     bp->len = bp->first2;
     return rc;
 }
@@ -980,7 +981,7 @@ int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events,
         bool wrote = false;
         /* The second pass records every event, whatever its contact. */
         bool first = k < bp.first2;
-        ev_pre pre = { bp.issued[i], first ? bp.contacts : NULL, first ? bp.ncontacts : 0, false, { { 0 } } };
+        ev_pre pre = { bp.issued[i], first ? &bp.pinned : NULL, false, { { 0 } } };
         if (erc == MTRK_OK)
             erc = event_record(t, events[i], &pre, o, &wrote);
         /* A second-pass event with effects on its contact has changed that

@@ -218,11 +218,11 @@ typedef struct fold_ctx {
 } fold_ctx;
 
 /* Folds one event (its row, or the fields the fold reads) into c->m. */
-static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, void *row)
+static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const mark_pos *pos, mtrk_id link,
+                    void *row)
 {
     decide_message(c->m, de);
-    const row_events *e = row;
-    if (de->type == MTRK_EV_CLICK && links_add(c->links, e->link, de->human))
+    if (de->type == MTRK_EV_CLICK && links_add(c->links, link, de->human))
         return MTRK_ENOMEM;
     if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
         return MTRK_ENOMEM;
@@ -237,7 +237,7 @@ static int fold_cb(void *ud, void *row)
     const row_events *e = row;
     decide_event de = decide_event_of(e);
     mark_pos pos = { e->occurred_at, e->arrived_at, e->id };
-    return fold_one(ud, &de, e->provider_message_id, &pos, row);
+    return fold_one(ud, &de, e->provider_message_id, &pos, e->link, row);
 }
 
 /* ---- the batch's working set ---------------------------------------------------
@@ -295,11 +295,16 @@ struct fold_cache {
     uint32_t *slot;   /* [nslot] open addressing by mid: entry + 1, 0 empty */
     size_t nslot;     /* a power of two, at least twice n */
     prov_entry *prov; /* the batch's provider event ids that have an event */
-    row_events *pend; /* staged events, in the order recorded (strings in mem) */
+    mtrk_store_event *pend; /* staged events, in the order recorded, as events_append takes them */
     size_t npend, cappend;
     fold_chunk *mem;  /* the set's scratch memory, released with it */
     bool staging;     /* writes are staged (else written at once, and noted) */
-    struct by_contact *cslot; /* [nslot] the entries by contact, built when first needed */
+    fold_entry *last; /* the entry fold_find found last */
+    size_t next_load; /* the entry after the one messages_load handed last */
+    const id_set *pinned; /* the contacts forget_contact may be asked about, or NULL */
+    mtrk_id tenant;
+    struct by_contact *cslot; /* [ncslot] the entries by contact, built when first needed */
+    size_t ncslot;
     uint32_t *cnext;  /* [n] the next entry of the same contact + 1 */
     struct link_seen_row { /* links read by the batch's clicks (a campaign has few) */
         mtrk_id lid, campaign;
@@ -323,6 +328,50 @@ static inline size_t id_hash(const mtrk_id *id)
     memcpy(&b, id->bytes + 8, 8);
     uint64_t h = (a ^ (b * UINT64_C(0x9E3779B97F4A7C15))) * UINT64_C(0xBF58476D1CE4E5B9);
     return (size_t)(h ^ (h >> 31));
+}
+
+int id_set_init(id_set *s, const mtrk_id *ids, size_t n)
+{
+    s->slot = NULL;
+    s->nslot = 0;
+    if (n == 0)
+        return MTRK_OK;
+    size_t ns = 16;
+    while (ns < 2 * n)
+        ns *= 2;
+    if ((s->slot = calloc(ns, sizeof *s->slot)) == NULL)
+        return MTRK_ENOMEM;
+    s->nslot = ns;
+    for (size_t i = 0; i < n; i++) {
+        if (id_is_nil(ids[i]))
+            continue;
+        size_t j = id_hash(&ids[i]) & (ns - 1);
+        while (!id_is_nil(s->slot[j]) && !id_same(&s->slot[j], &ids[i]))
+            j = (j + 1) & (ns - 1);
+        s->slot[j] = ids[i];
+    }
+    return MTRK_OK;
+}
+
+bool id_set_has(const id_set *s, const mtrk_id *id)
+{
+    if (s == NULL || s->nslot == 0)
+        return false;
+    for (size_t j = id_hash(id) & (s->nslot - 1);; j = (j + 1) & (s->nslot - 1)) {
+        uint64_t w[2];
+        memcpy(w, s->slot[j].bytes, 16);
+        if ((w[0] | w[1]) == 0)
+            return false;
+        if (id_same(&s->slot[j], id))
+            return true;
+    }
+}
+
+void id_set_free(id_set *s)
+{
+    free(s->slot);
+    s->slot = NULL;
+    s->nslot = 0;
 }
 
 /* n bytes of the set's scratch memory (aligned for any use), or NULL. */
@@ -437,23 +486,27 @@ static fold_entry *fold_find(struct fold_cache *fc, mtrk_id mid)
 {
     if (fc == NULL || fc->nslot == 0)
         return NULL;
+    /* An event's steps ask for its message several times in a row. */
+    if (fc->last != NULL && id_same(&fc->last->mid, &mid))
+        return fc->last;
     for (size_t i = id_hash(&mid) & (fc->nslot - 1);; i = (i + 1) & (fc->nslot - 1)) {
         uint32_t e = fc->slot[i];
         if (e == 0)
             return NULL;
         if (id_same(&fc->e[e - 1].mid, &mid))
-            return &fc->e[e - 1];
+            return fc->last = &fc->e[e - 1];
     }
 }
 
-static int ev_order(const fold_ev *a, const row_events *b)
+static int ev_order(const fold_ev *a, const fold_ev *b)
 {
-    return pos_cmp(a->de.at, a->arrived, a->id, b->occurred_at, b->arrived_at, b->id);
+    return pos_cmp(a->de.at, a->arrived, a->id, b->de.at, b->arrived, b->id);
 }
 
-/* Adds event e to its entry, at its place in events_by_message order. The
- * entry's events and their strings live in the set's scratch memory. */
-static int fold_add(struct fold_cache *fc, fold_entry *fe, const row_events *e)
+/* Adds event v (its provider message id pmid, may be NULL) to its entry, at
+ * its place in events_by_message order. The entry's events and their
+ * strings live in the set's scratch memory. */
+static int fold_add_ev(struct fold_cache *fc, fold_entry *fe, fold_ev v, const char *pmid)
 {
     if (fe->n == fe->cap) {
         size_t cap = fe->cap ? 2 * fe->cap : 4;
@@ -465,19 +518,32 @@ static int fold_add(struct fold_cache *fc, fold_entry *fe, const row_events *e)
         fe->ev = p;
         fe->cap = cap;
     }
-    fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
     /* Only the first provider message id matters, when the row has none. */
     bool oom = false;
-    if (e->provider_message_id != NULL && fe->msg.provider_message_id == NULL &&
-        ((v.pmid = fold_strdup(fc, e->provider_message_id, &oom)) == NULL || oom))
+    if (pmid != NULL && fe->msg.provider_message_id == NULL &&
+        ((v.pmid = fold_strdup(fc, pmid, &oom)) == NULL || oom))
         return MTRK_ENOMEM;
     size_t at = fe->n;
-    while (at > 0 && ev_order(&fe->ev[at - 1], e) > 0)
+    while (at > 0 && ev_order(&fe->ev[at - 1], &v) > 0)
         at--;
     memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
     fe->ev[at] = v;
     fe->n++;
     return MTRK_OK;
+}
+
+static int fold_add(struct fold_cache *fc, fold_entry *fe, const row_events *e)
+{
+    fold_ev v = { decide_event_of(e), e->type, e->verdict, e->arrived_at, e->link, e->id, NULL };
+    return fold_add_ev(fc, fe, v, e->provider_message_id);
+}
+
+/* The same, from the store's record. */
+static int fold_add_rec(struct fold_cache *fc, fold_entry *fe, const mtrk_store_event *e)
+{
+    fold_ev v = { decide_event_make(e->type, e->bounce_kind, e->effects, e->verdict, e->occurred_at), e->type,
+                  e->verdict, e->arrived_at, e->link, e->id, NULL };
+    return fold_add_ev(fc, fe, v, e->provider_message_id);
 }
 
 static void entry_forget(fold_entry *fe)
@@ -533,6 +599,31 @@ static int load_cb(void *ud, const row_messages *m, const row_events *ev, size_t
     return 0;
 }
 
+/* messages_load's records, taken as they come: the message's row made once
+ * (its two strings copied), each event's fold fields read from its record. */
+static int load_rec_cb(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t nev)
+{
+    struct fold_cache *fc = ud;
+    /* A store that hands them in the order asked (the entries' order)
+     * needs no look-up. */
+    fold_entry *fe = fc->next_load < fc->n && id_same(&fc->e[fc->next_load].mid, &m->id) ? &fc->e[fc->next_load]
+                                                                                      : fold_find(fc, m->id);
+    if (fe == NULL || fe->known)
+        return 0;
+    fc->next_load = (size_t)(fe - fc->e) + 1;
+    st_message_row(fc->tenant, m, &fe->msg); /* its strings borrowed, then copied */
+    char *pmid = fe->msg.provider_message_id, *links = fe->msg.folded_links;
+    fe->msg.provider_message_id = fe->msg.folded_links = NULL;
+    if ((pmid != NULL && (fe->msg.provider_message_id = strdup(pmid)) == NULL) ||
+        (links != NULL && (fe->msg.folded_links = strdup(links)) == NULL))
+        return MTRK_ENOMEM; /* fold_cache_free releases what was copied */
+    fe->known = fe->found = true;
+    for (size_t i = 0; i < nev; i++)
+        if (fold_add_rec(fc, fe, ev[i]))
+            return MTRK_ENOMEM;
+    return 0;
+}
+
 static int prov_cb(void *ud, size_t i, const row_events *e)
 {
     (void)i;
@@ -547,8 +638,9 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
                     const mtrk_id *mids, size_t nmids, const fold_preload *pre, struct fold_cache **out)
 {
     *out = NULL;
-    /* The strings msg_copy and fold_cache_stage_event copy are all the rows' strings. */
-    assert(text_columns(T_MESSAGES) == 2 && text_columns(T_EVENTS) == 7);
+    /* The strings msg_copy copies are all a message row's; the staged
+     * events borrow theirs (fold_cache_stage_event). */
+    assert(text_columns(T_MESSAGES) == 2);
     struct fold_cache *fc = calloc(1, sizeof *fc);
     if (fc == NULL || (nmids && (fc->e = malloc(nmids * sizeof *fc->e)) == NULL) ||
         (n && (fc->pend = malloc(n * sizeof *fc->pend)) == NULL)) {
@@ -559,6 +651,7 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         return terr(t, MTRK_ENOMEM, "out of memory");
     }
     fc->cappend = n; /* the batch stages at most its own events */
+    fc->tenant = t->id;
     for (size_t i = 0; i < nmids; i++) {
         assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
         fold_entry *fe = &fc->e[fc->n++];
@@ -614,7 +707,7 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         }
     }
     if (rc == MTRK_OK && (pre == NULL || nrest > 0))
-        rc = st_messages_load(t, pre == NULL ? mids : rest, pre == NULL ? fc->n : nrest, load_cb, fc);
+        rc = st_messages_load_records(t, pre == NULL ? mids : rest, pre == NULL ? fc->n : nrest, load_rec_cb, fc);
     free(rest);
     /* Messages not found are known to be absent. */
     for (size_t i = 0; rc == MTRK_OK && i < fc->n; i++)
@@ -684,28 +777,46 @@ bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *
     return true;
 }
 
+char *fold_cache_keep(struct fold_cache *fc, const char *s, bool *oom) { return fold_strdup(fc, s, oom); }
+
+void ev_record(const row_events *ev, mtrk_store_event *r)
+{
+    r->version = MTRK_STORE_EVENT_VERSION;
+    r->id = ev->id;
+    r->message = ev->message;
+    r->campaign = ev->campaign;
+    r->contact = ev->contact;
+    r->type = ev->type;
+    r->link = ev->link;
+    r->occurred_at = ev->occurred_at;
+    r->arrived_at = ev->arrived_at;
+    r->occurred_hour = ev->occurred_hour;
+    r->provider = ev->provider;
+    r->provider_event_id = ev->provider_event_id;
+    r->provider_message_id = ev->provider_message_id;
+    r->bounce_kind = ev->bounce_kind;
+    r->diagnostic = ev->diagnostic;
+    r->user_agent = ev->user_agent;
+    r->ip = ev->ip;
+    r->verdict = ev->verdict;
+    r->verdict_reason = ev->verdict_reason;
+    r->unsub_scope = ev->unsub_scope;
+    r->unsub_audience = ev->unsub_audience;
+    r->unsub_source = ev->unsub_source;
+    r->effects = ev->effects;
+}
+
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev)
 {
     assert(fc->staging);
     if (fc->npend == fc->cappend) {
-        row_events *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
+        mtrk_store_event *p = grow_array(fc->pend, &fc->cappend, sizeof *p, 64);
         if (p == NULL)
             return MTRK_ENOMEM;
         fc->pend = p;
     }
-    /* The struct, with its strings in the set's scratch memory. */
-    row_events *p = &fc->pend[fc->npend];
-    bool oom = false;
-    *p = *ev;
-    p->provider = fold_strdup(fc, ev->provider, &oom);
-    p->provider_event_id = fold_strdup(fc, ev->provider_event_id, &oom);
-    p->provider_message_id = fold_strdup(fc, ev->provider_message_id, &oom);
-    p->diagnostic = fold_strdup(fc, ev->diagnostic, &oom);
-    p->user_agent = fold_strdup(fc, ev->user_agent, &oom);
-    p->ip = fold_strdup(fc, ev->ip, &oom);
-    p->verdict_reason = fold_strdup(fc, ev->verdict_reason, &oom);
-    if (oom)
-        return MTRK_ENOMEM;
+    /* The record events_append takes, made once; its strings borrowed. */
+    ev_record(ev, &fc->pend[fc->npend]);
     fc->npend++;
     fold_entry *fe = fold_find(fc, ev->message);
     return fe != NULL && fe->known ? fold_add(fc, fe, ev) : MTRK_OK;
@@ -741,7 +852,16 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc)
 {
     if (fc == NULL)
         return MTRK_OK;
-    int rc = st_events_append(t, fc->pend, fc->npend);
+    int rc = MTRK_OK;
+    if (fc->npend > 0) {
+        const mtrk_store_event **ptrs = malloc(fc->npend * sizeof *ptrs);
+        if (ptrs == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0; i < fc->npend; i++)
+            ptrs[i] = &fc->pend[i];
+        rc = st_events_append_records(t, ptrs, fc->npend);
+        free(ptrs);
+    }
     pend_clear(fc);
     size_t nd = 0;
     for (size_t i = 0; i < fc->n; i++)
@@ -777,14 +897,31 @@ static struct by_contact *contact_slot(struct by_contact *cs, size_t nslot, cons
     return &cs[j];
 }
 
+void fold_cache_pinned(struct fold_cache *fc, const id_set *contacts)
+{
+    if (fc != NULL)
+        fc->pinned = contacts;
+}
+
 int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
 {
     if (fc == NULL || fc->n == 0)
         return MTRK_OK;
+    if (fc->pinned != NULL && !id_set_has(fc->pinned, &contact)) {
+        /* not indexed (the batch pins every contact it asks about): a walk */
+        for (size_t i = 0; i < fc->n; i++)
+            if (fc->e[i].known && fc->e[i].found && id_same(&fc->e[i].msg.contact, &contact)) {
+                assert(!fc->e[i].dirty);
+                entry_forget(&fc->e[i]);
+            }
+        return MTRK_OK;
+    }
     /* Contacts of entries never change (a message keeps its contact), so
      * the index built from the loaded rows stays right. */
     if (fc->cslot == NULL) {
-        struct by_contact *cs = calloc(fc->nslot, sizeof *cs);
+        /* Only the pinned contacts are indexed: as many slots as their set's. */
+        fc->ncslot = fc->pinned != NULL && fc->pinned->nslot > 0 ? fc->pinned->nslot : fc->nslot;
+        struct by_contact *cs = calloc(fc->ncslot, sizeof *cs);
         uint32_t *cn = calloc(fc->n, sizeof *cn);
         if (cs == NULL || cn == NULL) {
             free(cs);
@@ -792,8 +929,9 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
             return MTRK_ENOMEM;
         }
         for (size_t i = 0; i < fc->n; i++)
-            if (fc->e[i].known && fc->e[i].found) {
-                struct by_contact *b = contact_slot(cs, fc->nslot, &fc->e[i].msg.contact);
+            if (fc->e[i].known && fc->e[i].found &&
+                (fc->pinned == NULL || id_set_has(fc->pinned, &fc->e[i].msg.contact))) {
+                struct by_contact *b = contact_slot(cs, fc->ncslot, &fc->e[i].msg.contact);
                 b->contact = fc->e[i].msg.contact;
                 cn[i] = b->first;
                 b->first = (uint32_t)(i + 1);
@@ -801,7 +939,7 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
         fc->cslot = cs;
         fc->cnext = cn;
     }
-    for (uint32_t x = contact_slot(fc->cslot, fc->nslot, &contact)->first; x != 0; x = fc->cnext[x - 1]) {
+    for (uint32_t x = contact_slot(fc->cslot, fc->ncslot, &contact)->first; x != 0; x = fc->cnext[x - 1]) {
         fold_entry *fe = &fc->e[x - 1];
         assert(!fe->dirty); /* nothing is staged then */
         if (fe->known)
@@ -824,16 +962,18 @@ static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
                                  pos.arrived, pos.id) < 0);
         if (mark != NULL && mark_cmp(&pos, mark) <= 0)
             continue;
-        row_events e;
-        memset(&e, 0, sizeof e);
-        e.id = v->id;
-        e.message = c->m->id;
-        e.type = v->type;
-        e.link = v->link;
-        e.verdict = v->verdict;
-        e.occurred_at = v->de.at;
-        e.arrived_at = v->arrived;
-        int rc = fold_one(c, &v->de, v->pmid, &pos, &e);
+        row_events e; /* made only for a caller that reads rows (each) */
+        if (c->each != NULL) {
+            memset(&e, 0, sizeof e);
+            e.id = v->id;
+            e.message = c->m->id;
+            e.type = v->type;
+            e.link = v->link;
+            e.verdict = v->verdict;
+            e.occurred_at = v->de.at;
+            e.arrived_at = v->arrived;
+        }
+        int rc = fold_one(c, &v->de, v->pmid, &pos, v->link, c->each != NULL ? &e : NULL);
         if (rc)
             return rc;
     }

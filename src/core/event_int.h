@@ -80,6 +80,16 @@ static inline bool is_delivery(int64_t type)
     return type == MTRK_EV_DELIVERED || type == MTRK_EV_OPEN || type == MTRK_EV_CLICK;
 }
 
+/* A set of ids (open addressing; the nil id is never in it). */
+typedef struct id_set {
+    mtrk_id *slot; /* [nslot], nil: empty */
+    size_t nslot;  /* a power of two, at least twice the ids; 0: empty set */
+} id_set;
+/* Builds *s from ids[0..n-1] (repeats allowed); MTRK_ENOMEM. */
+int id_set_init(id_set *s, const mtrk_id *ids, size_t n);
+bool id_set_has(const id_set *s, const mtrk_id *id);
+void id_set_free(id_set *s);
+
 /* MTRK_ENOTFOUND naming `what` and the id. */
 int ev_not_found(mtrk_tenant *t, const char *what, mtrk_id id);
 
@@ -165,8 +175,15 @@ int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc);
 /* Notes an event or a message row written to the store (fc may be NULL). */
 int fold_cache_note_event(struct fold_cache *fc, const row_events *ev);
 int fold_cache_note_message(struct fold_cache *fc, const row_messages *m);
-/* Stages a new event (copied) for the flush, and adds it to its message. */
+/* Stages a new event for the flush, as the record events_append takes, and
+ * adds it to its message. Its strings are borrowed: they must last until
+ * the flush (the batch's input does; fold_cache_keep copies the others). */
 int fold_cache_stage_event(struct fold_cache *fc, const row_events *ev);
+/* The record of an event row (every field; strings borrowed). */
+void ev_record(const row_events *ev, mtrk_store_event *r);
+/* A copy of s (may be NULL) in the set's scratch memory, released with it;
+ * *oom set when it cannot be made. */
+char *fold_cache_keep(struct fold_cache *fc, const char *s, bool *oom);
 /* Sets the effects of the staged event `id` (it must be staged). */
 void fold_cache_set_effects(struct fold_cache *fc, mtrk_id id, int64_t effects);
 /* Stages a message row (copied) for the flush. */
@@ -176,6 +193,9 @@ int fold_cache_flush(mtrk_tenant *t, struct fold_cache *fc);
 /* Forgets the messages of `contact` (written by others than the event
  * path): the store is asked again. Only when not staging. */
 int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact);
+/* The only contacts fold_cache_forget_contact will be asked about (the
+ * batch's pinned ones; kept by the caller, NULL: any). */
+void fold_cache_pinned(struct fold_cache *fc, const id_set *contacts);
 /* Notes that (provider, peid) has event `id` of message mid and type `type`. */
 int fold_cache_add_provider(struct fold_cache *fc, const char *provider, const char *peid, mtrk_id id, mtrk_id mid,
                             int64_t type);
@@ -201,6 +221,11 @@ typedef int (*st_event_fn)(void *ud, size_t i, const row_events *ev);
 int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const char *const *event_ids, size_t n,
                          st_event_fn fn, void *ud);
 int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n);
+/* The event batch's own: records handed over as they are (converted to
+ * rows only for a store without the typed operations). */
+int st_events_append_records(mtrk_tenant *t, const mtrk_store_event *const *ev, size_t n);
+int st_messages_load_records(mtrk_tenant *t, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn, void *ud);
+void st_event_row(mtrk_id tenant, const mtrk_store_event *r, row_events *e);
 int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n);
 /* The listings' read (contract version 7): does the store have events_scan?
  * st_events_scan calls it, fn(ud, i, event) per event (strings borrowed for

@@ -425,38 +425,43 @@ static int cstats_add(mtrk_tenant *t, mtrk_id campaign, const row_campaign_stats
     return counters_add(t, MTRK_STORE_COUNTERS_CAMPAIGN, &pd, 1);
 }
 
-static void contrib_add(row_campaign_stats *r, const stats_contrib *c, int sign)
-{
-#define X_(f) r->f += sign * c->f;
+/* The campaign_stats column of each CONTRIB_FIELDS field, in that order. */
+static const size_t contrib_col[] = {
+#define X_(f) offsetof(row_campaign_stats, f),
     CONTRIB_FIELDS(X_)
 #undef X_
-}
+};
 
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
 {
     t->writes++;
-    stats_contrib b, a;
-    stats_contribution(before, &b);
-    stats_contribution(after, &a);
-    if (before && memcmp(&a, &b, sizeof a) == 0)
+    /* A contribution is a function of the flags and the state alone
+     * (decide.h): when neither moved, nothing does. */
+    if (before && before->flags == after->flags && before->state == after->state)
         return MTRK_OK;
+    /* Each state's contribution computed once; only the fields that
+     * differ are added (decide.c). */
+    uint32_t b = stats_contribution_bits(before), a = stats_contribution_bits(after);
+    if (before && a == b)
+        return MTRK_OK;
+    size_t field[sizeof contrib_col / sizeof contrib_col[0]];
+    int64_t sign[sizeof contrib_col / sizeof contrib_col[0]];
+    size_t n = stats_contribution_delta(b, a, field, sign);
     struct stats_pending *p = deferring(t);
+    row_campaign_stats d, *to = &d;
     if (p) {
-        /* after - before, straight into the transaction's deltas */
+        /* straight into the transaction's deltas */
         pend_cstats *c = NULL;
         int rc = pend_cstats_get(t, p, after->campaign, &c);
         if (rc)
             return rc;
-#define X_(f) c->d.f += a.f - b.f;
-        CONTRIB_FIELDS(X_)
-#undef X_
-        return MTRK_OK;
+        to = &c->d;
+    } else {
+        memset(&d, 0, sizeof d);
     }
-    row_campaign_stats d;
-    memset(&d, 0, sizeof d);
-    contrib_add(&d, &a, 1);
-    contrib_add(&d, &b, -1);
-    return cstats_add(t, after->campaign, &d);
+    for (size_t i = 0; i < n; i++)
+        *(int64_t *)((char *)to + contrib_col[field[i]]) += sign[i];
+    return p ? MTRK_OK : cstats_add(t, after->campaign, &d);
 }
 
 /* Adds n to the hourly series of (campaign, hour of the event, type). */

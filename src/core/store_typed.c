@@ -481,3 +481,78 @@ int st_events_scan(mtrk_tenant *t, const mtrk_store_event_query *q, st_event_fn 
     scan_rec_ctx c = { t, fn, ud };
     return store_err(t, s->events_scan(s, t->id, q, scan_rec_cb, &c), "events_scan");
 }
+
+/* ---- the event batch's records, handed over as they are ------------------------ */
+
+/* The rows path's conversion of a record, for a store without the typed
+ * operations (strings borrowed). */
+void st_event_row(mtrk_id tenant, const mtrk_store_event *r, row_events *e) { ev_from_rec(tenant, r, e); }
+
+int st_events_append_records(mtrk_tenant *t, const mtrk_store_event *const *ev, size_t n)
+{
+    if (n == 0)
+        return MTRK_OK;
+    if (!st_typed(t)) {
+        row_events *rows = malloc(n * sizeof *rows);
+        if (rows == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0; i < n; i++)
+            ev_from_rec(t->id, ev[i], &rows[i]);
+        int rc = st_insert_many(t, T_EVENTS, rows, n);
+        free(rows);
+        return rc;
+    }
+    mtrk_store *s = t->db->store;
+    int rc = s->events_append(s, t->id, ev, n);
+    if (rc == MTRK_ENOTFOUND)
+        rc = terr(t, MTRK_ESTORE, "store events_append: an event's message is missing");
+    return store_err(t, rc, "events_append");
+}
+
+/* Through the rows: each message and its events as records. */
+typedef struct rec_load_ctx {
+    mtrk_store_message_fn fn;
+    void *ud;
+    mtrk_store_event *recs;
+    const mtrk_store_event **ptrs;
+    size_t cap;
+} rec_load_ctx;
+
+static int rows_to_recs_cb(void *ud, const row_messages *m, const row_events *ev, size_t nev)
+{
+    rec_load_ctx *c = ud;
+    if (nev > c->cap) {
+        size_t cap = c->cap ? c->cap : 16;
+        while (cap < nev)
+            cap *= 2;
+        mtrk_store_event *r = realloc(c->recs, cap * sizeof *r);
+        if (r == NULL)
+            return MTRK_ENOMEM;
+        c->recs = r;
+        const mtrk_store_event **p = realloc(c->ptrs, cap * sizeof *p);
+        if (p == NULL)
+            return MTRK_ENOMEM;
+        c->ptrs = p;
+        c->cap = cap;
+    }
+    mtrk_store_message rec;
+    msg_to_rec(m, &rec);
+    for (size_t i = 0; i < nev; i++) {
+        ev_to_rec(&ev[i], &c->recs[i]);
+        c->ptrs[i] = &c->recs[i];
+    }
+    return c->fn(c->ud, &rec, c->ptrs, nev);
+}
+
+int st_messages_load_records(mtrk_tenant *t, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn, void *ud)
+{
+    if (st_typed(t)) {
+        mtrk_store *s = t->db->store;
+        return store_err(t, s->messages_load(s, t->id, mids, n, fn, ud), "messages_load");
+    }
+    rec_load_ctx c = { fn, ud, NULL, NULL, 0 };
+    int rc = load_through_rows(t, mids, n, rows_to_recs_cb, &c);
+    free(c.recs);
+    free(c.ptrs);
+    return rc;
+}

@@ -108,8 +108,12 @@
  * the record's place (hash chain, vector, provider chain, pending list and
  * its undo entry, whose index the header's size holds), then frees it. An
  * update of a record first catches up, so everything but insert and its
- * undo meets rows only. Records are cut from slabs that go with their last
- * record (rec_alloc), not allocated one by one.
+ * undo meets rows only, with one exception: an update whose column hint
+ * names only INT columns in no sort key (an event's effects, written after
+ * its append) sets those fields of the record in place, and its undo puts
+ * them back on the record or on the row it has become (rec_set_ints).
+ * Records are cut from slabs that go with their last record (rec_alloc),
+ * not allocated one by one.
  *
  * Messages. errmsg() returns the last failure message of the calling thread
  * (a store shared by threads cannot keep a single meaningful "last" one).
@@ -273,7 +277,7 @@ typedef struct tdesc {
     natmaps nat;          /* the events table only */
 } tdesc;
 
-enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4 };
+enum { UNDO_INSERT = 1, UNDO_UPDATE = 2, UNDO_DELETE = 3, UNDO_SWAP = 4, UNDO_RECSET = 5 };
 
 typedef struct undo {
     int op;
@@ -431,14 +435,21 @@ static inline size_t enc_val(unsigned char *o, const mtrk_value *v)
         *q++ = v->type == MTRK_VAL_TEXT ? TAG_TEXT : TAG_BLOB;
         if (n <= 32) { /* ids and short texts: no library calls */
             size_t i = 0;
-            /* Eight bytes at a time while none of them is 0x00. */
+            /* Eight bytes at a time; only a word holding a 0x00 byte
+             * byte by byte. */
             for (; i + 8 <= n; i += 8) {
                 uint64_t w;
                 memcpy(&w, s + i, 8);
-                if ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))
-                    break;
-                memcpy(q, &w, 8);
-                q += 8;
+                if (!((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))) {
+                    memcpy(q, &w, 8);
+                    q += 8;
+                    continue;
+                }
+                for (size_t j = i; j < i + 8; j++) {
+                    *q++ = s[j];
+                    if (s[j] == 0x00)
+                        *q++ = 0xFF;
+                }
             }
             for (; i < n; i++) {
                 *q++ = s[i];
@@ -1568,7 +1579,11 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
                               e->user_agent, e->ip, e->verdict_reason };
     size_t slen[NSTR], strs = 0;
-    for (int j = 0; j < NSTR; j++) {
+    /* Most events carry none of them: one test for all. */
+    int texts = ((uintptr_t)e->provider | (uintptr_t)e->provider_event_id | (uintptr_t)e->provider_message_id |
+                 (uintptr_t)e->diagnostic | (uintptr_t)e->user_agent | (uintptr_t)e->ip |
+                 (uintptr_t)e->verdict_reason) != 0;
+    for (int j = 0; texts && j < NSTR; j++) {
         if (str[j] == NULL)
             continue;
         slen[j] = strlen(str[j]);
@@ -1581,24 +1596,40 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     size_t idl = enc_id(eid, &e->id), msl = enc_id(emsg, &e->message);
     size_t oal = enc_int(oa, e->occurred_at);
     oal += enc_int(oa + oal, e->arrived_at);
-    /* (provider, provider_event_id), on the stack unless long */
-    mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+    /* (provider, provider_event_id) when both are given, on the stack
+     * unless long: a record without them is in no provider chain and has
+     * no unique claim, so nothing reads its node of events_by_provider,
+     * which stays empty (its row, if it is ever built, has the key). */
+    int prov = e->provider != NULL && e->provider_event_id != NULL;
     ekey ek;
     ek.heap = NULL;
     ek.p = ek.stack;
-    size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
-    if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
-        return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
-    ek.n = enc_val(ek.p, &pv[0]);
-    ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    ek.n = 0;
+    if (prov) {
+        mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
+        size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
+        if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
+            return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
+        ek.n = enc_val(ek.p, &pv[0]);
+        ek.n += enc_val(ek.p + ek.n, &pv[1]);
+    }
     /* Node k's key: 0 (tenant, id); kprov (tenant, provider, provider_event_id,
      * tenant, id); kmsg (tenant, message, occurred_at, arrived_at, tenant, id). */
     size_t pkl = tkl + idl;
     unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
     size_t keys = 0;
     for (unsigned k = 0; k < nk; k++)
-        keys += node_span(k == 0 ? pkl : k == m->kprov ? tkl + ek.n + pkl : k == m->kmsg ? tkl + msl + oal + pkl : 0);
+        keys += node_span(k == 0          ? pkl
+                          : k == m->kprov ? (prov ? tkl + ek.n + pkl : 0)
+                          : k == m->kmsg  ? tkl + msl + oal + pkl
+                                          : 0);
+    /* The ids' encodings are copied whole (ENC_ID_MAX bytes, a constant
+     * size: no call) and the write goes on at their length: the bytes
+     * past it land in room written after them (the rest of the key, the
+     * next node, the record), never past the allocation, whose record
+     * alone is longer than ENC_ID_MAX. */
     size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
+    _Static_assert(sizeof(evrec) > ENC_ID_MAX, "room for the copies past a key");
     recslab *from = NULL;
     char *row = size < UINT32_MAX ? rec_alloc(m, size, &from) : NULL;
     if (row == NULL) {
@@ -1608,24 +1639,29 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     }
     rowhdr *hd = hdr_of(row);
     mnode *n = (mnode *)(row + sizeof(rowhdr));
+    const unsigned char *pk = (const unsigned char *)(n + 1);
     for (unsigned k = 0; k < nk; k++) {
         unsigned char *kp = (unsigned char *)(n + 1), *q = kp;
-        if (k == 0 || k == m->kprov || k == m->kmsg) {
-            memcpy(q, tk, tkl);
+        if (k == 0) {
+            memcpy(q, tk, ENC_ID_MAX);
+            memcpy(q + tkl, eid, ENC_ID_MAX);
+            q += pkl;
+        } else if (k == m->kmsg) {
+            memcpy(q, tk, ENC_ID_MAX);
             q += tkl;
-            if (k == m->kprov) {
-                memcpy(q, ek.p, ek.n);
-                q += ek.n;
-                memcpy(q, tk, tkl);
-                q += tkl;
-            } else if (k == m->kmsg) {
-                memcpy(q, emsg, msl);
-                memcpy(q + msl, oa, oal);
-                memcpy(q + msl + oal, tk, tkl);
-                q += msl + oal + tkl;
-            }
-            memcpy(q, eid, idl);
-            q += idl;
+            memcpy(q, emsg, ENC_ID_MAX);
+            q += msl;
+            memcpy(q, oa, sizeof oa);
+            q += oal;
+            memcpy(q, pk, pkl);
+            q += pkl;
+        } else if (k == m->kprov && prov) {
+            memcpy(q, tk, ENC_ID_MAX);
+            q += tkl;
+            memcpy(q, ek.p, ek.n);
+            q += ek.n;
+            memcpy(q, pk, pkl);
+            q += pkl;
         }
         n->klen = (uint32_t)(q - kp);
         n->back = (uint32_t)((char *)n - row);
@@ -1651,7 +1687,7 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     char *dp = (char *)(r + 1);
     const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
                                &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
-    for (int j = 0; j < NSTR; j++)
+    for (int j = 0; texts && j < NSTR; j++)
         if (str[j] != NULL) {
             memcpy(dp, str[j], slen[j] + 1);
             *dst[j] = dp;
@@ -1975,6 +2011,9 @@ static int mem_commit(mtrk_store *store)
     return 0;
 }
 
+typedef struct recset recset;
+static void rec_set_undo(memstore *s, tdesc *d, const recset *old);
+
 static void undo_all(memstore *s)
 {
     for (size_t i = s->nlog; i-- > 0;) {
@@ -1994,6 +2033,9 @@ static void undo_all(memstore *s)
             break;
         case UNDO_SWAP:
             swap_contents(d, u->row, u->old); /* old: scratch memory */
+            break;
+        case UNDO_RECSET:
+            rec_set_undo(s, d, (const recset *)u->old);
             break;
         }
     }
@@ -2233,6 +2275,103 @@ static int insert_built(memstore *s, unsigned table, char *row)
     return 0;
 }
 
+/* ---- an update of a record's plain fields, in place ---------------------------
+ * The second pass of an event batch appends an event and then updates its
+ * effects: on a record that was a catch-up of every pending record (each
+ * made a row) for one integer. An update whose hint names only INT
+ * columns that are in no sort key changes, on a record, only fields of its
+ * mtrk_store_event: they are written there, and the record's previous
+ * fields kept in the scratch memory for undo. */
+struct recset {
+    mtrk_id tenant;
+    uint64_t cols;       /* the columns written */
+    mtrk_store_event ev; /* the record's fields before */
+};
+
+/* The INT field of the events record kept in column c, or -1. */
+static int rec_int_field(const memstore *s, unsigned c)
+{
+    const rec_field *f = rec_event_fields();
+    for (unsigned i = 0; i < s->rec.ev.nfields; i++)
+        if (s->rec.ev.col[i] == (int)c)
+            return f[i].kind == REC_K_INT ? (int)i : -1;
+    return -1;
+}
+
+/* 0 when done, 1 when the change is not of that kind (the general path
+ * takes it), or an error. After check_row and log_reserve. */
+static int rec_set_ints(memstore *s, tdesc *d, const mtrk_change *ch)
+{
+    uint64_t cols = ch->columns;
+    if (!d->nat.on || cols == 0 || ch->table != s->rec.ev.table)
+        return 1;
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++) {
+        if (!(cols & (UINT64_C(1) << c)))
+            continue;
+        for (unsigned j = 0; j < d->nkeyed; j++)
+            if (d->keyed[j] == c)
+                return 1;
+        if (rec_int_field(s, c) < 0)
+            return 1;
+    }
+    if (d->def->ncols < 64 && (cols >> d->def->ncols) != 0)
+        return 1;
+    ekey ek;
+    int rc = ekey_make(&ek, ch->row, d->def->npk, 0, NULL);
+    if (rc)
+        return rc;
+    char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    ekey_done(&ek);
+    if (cur == NULL || !is_rec(cur))
+        return 1;
+    evrec *r = rec_of(cur);
+    recset *old = arena_alloc(s, sizeof *old);
+    if (old == NULL)
+        return fail(MTRK_ENOMEM, "memory store: out of memory for an undo entry");
+    old->tenant = r->tenant;
+    old->cols = cols;
+    old->ev = r->ev;
+    const rec_field *f = rec_event_fields();
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++)
+        if (cols & (UINT64_C(1) << c)) {
+            const mtrk_value *v = &ch->row[c];
+            *(int64_t *)((char *)&r->ev + f[rec_int_field(s, c)].off) = v->type == MTRK_VAL_INT ? v->i : 0;
+        }
+    s->log[s->nlog++] = (undo){ UNDO_RECSET, ch->table, cur, (char *)old };
+    return 0;
+}
+
+/* Puts back the fields rec_set_ints wrote, on the record or on the row it
+ * has become since (found by its key; the columns are in no key, so the
+ * row's slots take them). Never allocates. */
+static void rec_set_undo(memstore *s, tdesc *d, const recset *old)
+{
+    unsigned char key[2 * ENC_ID_MAX];
+    size_t kl = enc_id(key, &old->tenant);
+    kl += enc_id(key + kl, &old->ev.id);
+    char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
+    assert(cur != NULL);
+    if (cur == NULL)
+        return;
+    const rec_field *f = rec_event_fields();
+    for (unsigned c = 0; c < d->def->ncols && c < 64; c++) {
+        if (!(old->cols & (UINT64_C(1) << c)))
+            continue;
+        int i = rec_int_field(s, c);
+        int64_t v = *(const int64_t *)((const char *)&old->ev + f[i].off);
+        if (is_rec(cur)) {
+            *(int64_t *)((char *)&rec_of(cur)->ev + f[i].off) = v;
+        } else {
+            /* as rec_event_to_row writes it: 0 in a nullable column is NULL */
+            rowhdr *h = hdr_of(cur);
+            slot *sl = (slot *)(cur + h->vals_off);
+            char *types = cur + h->vals_off + d->def->ncols * sizeof(slot);
+            sl[c].i = v;
+            types[c] = (char)(s->rec.ev.nullable[i] && v == 0 ? MTRK_VAL_NULL : MTRK_VAL_INT);
+        }
+    }
+}
+
 static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
 {
     int rc = check_table(s, ch->table);
@@ -2268,6 +2407,8 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
     }
     /* The new row first: its primary key, encoded and hashed, finds the current one. */
     int update = ch->op == MTRK_CHANGE_UPDATE;
+    if (update && (rc = rec_set_ints(s, d, ch)) != 1)
+        return rc; /* a record's plain fields, in place */
     if ((rc = row_build(s, d, ch->row, update, &row)))
         return rc;
     if (!update)
@@ -2379,7 +2520,9 @@ static inline void rd_id(const rowview *v, int c, mtrk_id *out)
         memset(out, 0, sizeof *out);
 }
 
-static inline int64_t rd_int(const rowview *v, int c) { return v->types[c] == MTRK_VAL_INT ? v->sl[c].i : 0; }
+/* An INT column holds INT or NULL (check_row), and row_build writes 0 into
+ * the slot of a NULL: the slot is the field (a record's 0 is none). */
+static inline int64_t rd_int(const rowview *v, int c) { return v->sl[c].i; }
 
 static inline const char *rd_text(const rowview *v, int c)
 {
@@ -2509,9 +2652,10 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
     const tdesc *md = &s->td[s->rec.msg.table], *ed = &s->td[s->rec.ev.table];
     unsigned kmsg = ed->nat.kmsg;
     recbuf b = { NULL, NULL, 0 };
+    unsigned char key[6 * ENC_ID_MAX];
+    const size_t tkl = enc_id(key, &tenant); /* the tenant's, once: every key starts with it */
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        unsigned char key[6 * ENC_ID_MAX];
-        size_t kl = enc_id(key, &tenant);
+        size_t kl = tkl;
         kl += enc_id(key + kl, &mids[i]);
         uint64_t h = hash_bytes(s->seed, key, kl);
         char *row = hash_find(md, key, kl, h);
@@ -2544,7 +2688,12 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
             break;
         }
         for (uint32_t j = from; j < nev; j++) {
-            ev_from_slots(s, ed, v->rows[j], &b.recs[j - from]);
+            const char *row = v->rows[j];
+            if (is_rec(row)) { /* handed over in place */
+                b.ptrs[j - from] = &rec_of((char *)row)->ev;
+                continue;
+            }
+            ev_from_slots(s, ed, row, &b.recs[j - from]);
             b.ptrs[j - from] = &b.recs[j - from];
         }
         s->depth++;
@@ -3101,13 +3250,15 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
     uint64_t counters = 0;
     for (unsigned i = 0; i < k->ncounters; i++)
         counters |= UINT64_C(1) << k->counter_col[i];
+    /* The key: the tenant (row[0], encoded once) and at most CTR_MAX_KEY
+     * ids and integers (checked at creation). */
+    unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
+    const size_t tkl = enc_id(key, &tenant);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         mtrk_value row[CTR_MAX_COLS];
         ctr_row(k, &tenant, deltas[i], row);
-        /* The key: the tenant and at most CTR_MAX_KEY ids and integers (checked at creation). */
-        unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
-        size_t kl = 0;
-        for (unsigned j = 0; j < k->nkey; j++)
+        size_t kl = tkl;
+        for (unsigned j = 1; j < k->nkey; j++)
             kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
                                                                                : enc_val(key + kl, &row[j]);
         char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));

@@ -1729,6 +1729,110 @@ static void test_appended_events_behave_as_rows(void **state)
         free(sig[n].p);
 }
 
+/* An update whose hint names only plain INT columns (an event's effects,
+ * as the core writes them after appending the event) changes the appended
+ * event in place: it reads back changed, the other events' order and
+ * indexes untouched; rollback restores it, whether the event is still its
+ * record or its row was built in between (a read of an ordered index); the
+ * committed store equals one where the same changes went to rows. */
+static int change_cols(mtrk_store *s, const trow *r, uint64_t cols)
+{
+    mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, r->table, r->v, cols };
+    return s->apply(s, &ch, 1);
+}
+
+static void test_appended_event_effects_updated_in_place(void **state)
+{
+    mtrk_store *s = *state;
+    if (s->version < 4 || s->events_append == NULL)
+        skip();
+    mtrk_store_event ev[4];
+    for (unsigned n = 1; n <= 3; n++)
+        ev[n] = mk_event(n, 1, 1000 * (int64_t)n, "esp", n == 1 ? "a" : n == 2 ? "b" : "c");
+    uint64_t fx = UINT64_C(1) << COL_events_effects;
+    buf before[4];
+    trow k, r;
+    assert_int_equal(s->begin(s, 1), 0);
+    for (unsigned n = 1; n <= 3; n++)
+        assert_int_equal(append1(s, &ev[n]), 0);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0);
+    for (unsigned n = 1; n <= 3; n++) {
+        ev_key(&k, n);
+        memset(&before[n], 0, sizeof before[n]);
+        assert_int_equal(get_sig(s, T_EVENTS, k.v, &before[n]), 0);
+    }
+    assert_int_equal(s->commit(s), 0);
+
+    for (int built = 0; built <= 1; built++) {
+        assert_int_equal(s->begin(s, 1), 0);
+        for (unsigned n = 1; n <= 2; n++) {
+            ev_key(&k, n);
+            r_init(&r, T_EVENTS);
+            assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &r), 0);
+            r.v[COL_events_effects] = (mtrk_value){ MTRK_VAL_INT, 40 + n, NULL, 0 };
+            assert_int_equal(change_cols(s, &r, fx), 0);
+            r_init(&r, T_EVENTS);
+            assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &r), 0);
+            assert_int_equal(r.v[COL_events_effects].i, 40 + n);
+        }
+        if (built) { /* every row built, the changed ones too */
+            char *d = dump_all(s);
+            assert_non_null(strstr(d, "41"));
+            free(d);
+        }
+        ev_key(&k, 3);
+        r_init(&r, T_EVENTS);
+        assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &r), 0);
+        assert_int_equal(r.v[COL_events_effects].i, 3);
+        assert_int_equal(s->rollback(s), 0);
+        assert_int_equal(s->begin(s, 0), 0);
+        for (unsigned n = 1; n <= 3; n++) {
+            buf b = { 0 };
+            ev_key(&k, n);
+            assert_int_equal(get_sig(s, T_EVENTS, k.v, &b), 0);
+            assert_string_equal(b.p, before[n].p);
+            free(b.p);
+        }
+        assert_int_equal(s->commit(s), 0);
+    }
+
+    /* Committed: the same store as the change made to rows. */
+    mtrk_store *o = NULL;
+    assert_int_equal(store_new(&o), 0);
+    for (int pass = 0; pass < 2; pass++) {
+        mtrk_store *x = pass ? o : s;
+        if (pass) {
+            assert_int_equal(x->begin(x, 1), 0);
+            for (unsigned n = 1; n <= 3; n++)
+                assert_int_equal(append1(x, &ev[n]), 0);
+            assert_int_equal(x->commit(x), 0);
+            assert_int_equal(x->begin(x, 0), 0);
+            free(dump_all(x)); /* the rows built first */
+            assert_int_equal(x->commit(x), 0);
+        }
+        assert_int_equal(x->begin(x, 1), 0);
+        ev_key(&k, 2);
+        r_init(&r, T_EVENTS);
+        assert_int_equal(x->get(x, T_EVENTS, k.v, copy_fn, &r), 0);
+        r.v[COL_events_effects] = (mtrk_value){ MTRK_VAL_INT, 77, NULL, 0 };
+        assert_int_equal(change_cols(x, &r, fx), 0);
+        assert_int_equal(x->commit(x), 0);
+    }
+    assert_int_equal(s->begin(s, 0), 0);
+    assert_int_equal(o->begin(o, 0), 0);
+    char *da = dump_all(s), *db = dump_all(o);
+    assert_string_equal(da, db);
+    assert_non_null(strstr(da, "77"));
+    free(da);
+    free(db);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(o->commit(o), 0);
+    mtrk_store_free(o);
+    for (unsigned n = 1; n <= 3; n++)
+        free(before[n].p);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strncmp(argv[1], "dlopen:", 7) == 0) {
@@ -1754,6 +1858,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_store_declares_version_and_operations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_insert_get_update_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_appended_event_effects_updated_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_duplicate_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unique_index_collisions_and_nulls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_change_in_batch_keeps_earlier_changes_until_rollback, setup,
