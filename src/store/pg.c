@@ -3126,6 +3126,251 @@ static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
 }
 
 /* ------------------------------------------------------------------ */
+/* members_read (contract version 6)                                   */
+/* ------------------------------------------------------------------ */
+
+#define TS_MEMBERS(after) (1u << (28 + (after)))
+
+/* members_read: one statement per page, so a page costs one round trip
+ * (with the deferred inserts of the page before it) and returns only the
+ * page's members, where the core's scans cost a round trip per table and
+ * read chunks of rows past the page. p: each audience's first `limit`
+ * contacts after `after` (a range of audience_contacts' primary key; $3
+ * the audiences WITH ORDINALITY), grouped into the first `limit` distinct
+ * contacts, each with the ordinals of the audiences that list it. Then one
+ * row per member (kind 0) with one probe each of contacts (primary key)
+ * and unsubscribes (its primary key's prefix; the rules as two arrays),
+ * and one row (kind 1) per message of the campaign whose contact is in the
+ * page's range, read as one ordered range of messages_by_campaign_contact
+ * and matched to the members here. Facts only: which audiences, whether a
+ * message exists, the status, address key and rules as stored.
+ *
+ * Shapes the planner keeps over stale statistics (a tenant's contacts
+ * added since the last ANALYZE, the campaign's messages inserted by this
+ * very transaction): the probes are LATERAL subqueries with a LIMIT, which
+ * it cannot flatten into joins (as a join, the contacts were a merge join
+ * over a sort of every contact of the tenant); the messages are a range
+ * ordered by the index's columns, which only messages_by_campaign_contact
+ * yields without a sort (as a probe per member, all of whose columns are
+ * fixed by equality, it was planned as a scan of the campaign's messages
+ * by messages_by_campaign filtered by contact, at every page: 0.06 to 0.6
+ * s a page until the in-transaction ANALYZE). */
+static int ensure_members_stmt(pgstore *s, int after, char *name)
+{
+    snprintf(name, 16, "tr%d", after);
+    if (s->typed_ok & TS_MEMBERS(after))
+        return 0;
+    strbuf b = { 0 };
+    sb_printf(&b,
+              "WITH p AS MATERIALIZED (SELECT c.contact, array_agg(a.ord) AS auds"
+              " FROM unnest($3::uuid[]) WITH ORDINALITY AS a (aud, ord)"
+              " CROSS JOIN LATERAL (SELECT ac.\"contact\" FROM \"audience_contacts\" ac"
+              " WHERE ac.\"tenant\" = $1 AND ac.\"audience\" = a.aud%s ORDER BY ac.\"contact\" LIMIT $4) c"
+              " GROUP BY c.contact ORDER BY c.contact LIMIT $4)"
+              " SELECT 0, p.contact, k.\"id\" IS NOT NULL, k.\"status\", k.\"address_key\", p.auds, u.scopes, u.ids"
+              " FROM p LEFT JOIN LATERAL (SELECT k.\"id\", k.\"status\", k.\"address_key\" FROM \"contacts\" k"
+              " WHERE k.\"tenant\" = $1 AND k.\"id\" = p.contact LIMIT 1) k ON true"
+              " LEFT JOIN LATERAL (SELECT array_agg(v.\"scope\") AS scopes, array_agg(v.\"scope_id\") AS ids"
+              " FROM \"unsubscribes\" v WHERE v.\"tenant\" = $1 AND v.\"contact\" = p.contact) u ON true"
+              " UNION ALL (SELECT 1, m.\"contact\", NULL, NULL, NULL, NULL, NULL, NULL FROM \"messages\" m"
+              " WHERE m.\"tenant\" = $1 AND m.\"campaign\" = $2%s"
+              " AND m.\"contact\" <= (SELECT contact FROM p ORDER BY contact DESC LIMIT 1)"
+              " ORDER BY m.\"tenant\", m.\"campaign\", m.\"contact\")",
+              after ? " AND ac.\"contact\" > $5" : "", after ? " AND m.\"contact\" > $5" : "");
+    Oid types[5] = { OID_UUID, OID_UUID, OID_UUID_ARRAY, OID_INT8, OID_UUID };
+    return typed_prepare(s, TS_MEMBERS(after), name, &b, after ? 5 : 4, types);
+}
+
+static int32_t get_i32(const unsigned char *p)
+{
+    return (int32_t)(((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3]);
+}
+
+/* Column c of row r, a one-dimensional binary array whose elements are
+ * `width` bytes and not NULL: *n elements, element i at (*at)[i * (4 +
+ * width) + 4]. A NULL value has none. 0, or -1 when it is not such an
+ * array. */
+static int arr_open(PGresult *res, int r, int c, size_t width, const unsigned char **at, size_t *n)
+{
+    *n = 0;
+    *at = NULL;
+    if (PQgetisnull(res, r, c))
+        return 0;
+    const unsigned char *p = (const unsigned char *)PQgetvalue(res, r, c);
+    size_t len = (size_t)PQgetlength(res, r, c);
+    if (len < 12 || get_i32(p) < 0 || get_i32(p) > 1)
+        return -1;
+    if (get_i32(p) == 0)
+        return 0;
+    if (len < 20 || get_i32(p + 12) < 0)
+        return -1;
+    size_t count = (size_t)get_i32(p + 12);
+    if ((len - 20) / (4 + width) < count || (len - 20) % (4 + width) != 0 || (len - 20) / (4 + width) != count)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (get_i32(p + 20 + i * (4 + width)) != (int32_t)width)
+            return -1;
+    *at = p + 20;
+    *n = count;
+    return 0;
+}
+
+/* A member row of members_read's result: its contact, its row. */
+typedef struct member_row {
+    const unsigned char *contact;
+    int r;
+} member_row;
+
+static int member_row_cmp(const void *a, const void *b)
+{
+    return memcmp(((const member_row *)a)->contact, ((const member_row *)b)->contact, 16);
+}
+
+static int uuid_ptr_cmp(const void *a, const void *b)
+{
+    return memcmp(*(const unsigned char *const *)a, *(const unsigned char *const *)b, 16);
+}
+
+static int pg_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
+                           const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if (audiences == NULL || naud == 0 || fn == NULL || limit == 0)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %s",
+                    fn == NULL ? "fn is NULL" : limit == 0 ? "limit is 0" : "no audiences");
+    if (limit > 65536 || naud > 65536)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %zu audiences, limit %zu: too many", naud, limit);
+    int rc = need_tx(s, "members_read");
+    if (rc || (rc = typed_args(s, "members_read", &tenant, 0)))
+        return rc;
+    char name[16];
+    if ((rc = ensure_members_stmt(s, after != NULL, name)))
+        return rc;
+    abuf arr = { 0 };
+    int e = arr_begin(&arr, OID_UUID, naud);
+    for (size_t i = 0; i < naud && !e; i++)
+        e = abuf_i32(&arr, 16) || abuf_put(&arr, audiences[i].bytes, 16);
+    unsigned char lim[8];
+    put_i64(lim, (int64_t)limit);
+    params pa;
+    pa.n = 0;
+    param_tenant(&pa, &tenant);
+    param_tenant(&pa, &campaign);
+    if (e)
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    else if ((rc = arr_param(s, &pa, &arr, "audiences")) == 0) {
+        pa.val[pa.n] = (const char *)lim;
+        pa.len[pa.n] = 8;
+        pa.fmt[pa.n] = 1;
+        pa.n++;
+        if (after)
+            param_tenant(&pa, after);
+    }
+    PGresult *res = NULL;
+    if (rc == 0)
+        rc = run_prepared(s, name, &pa, 0, "members_read", &res);
+    free(arr.p);
+    if (rc)
+        return rc;
+    /* Member rows (kind 0) and the campaign's messages in the page's range
+     * (kind 1): the members in contact order, each with a message when
+     * one of the kind-1 rows names it. */
+    int nr = PQntuples(res), nmem = 0, nmsg = 0;
+    member_row *mem = malloc(((size_t)nr + 1) * sizeof *mem);
+    const unsigned char **msg = malloc(((size_t)nr + 1) * sizeof *msg);
+    unsigned char *in = calloc(naud, 1);
+    int64_t *scopes = NULL;
+    mtrk_id *scope_ids = NULL;
+    size_t cap = 0;
+    if (mem == NULL || msg == NULL || in == NULL)
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    if (rc == 0 && PQnfields(res) != 8)
+        rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected result");
+    for (int r = 0; r < nr && rc == 0; r++) {
+        if (PQgetlength(res, r, 0) != 4 || PQgetlength(res, r, 1) != 16) {
+            rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected row %d", r);
+        } else if (get_i32((const unsigned char *)PQgetvalue(res, r, 0)) == 0) {
+            mem[nmem].contact = (const unsigned char *)PQgetvalue(res, r, 1);
+            mem[nmem++].r = r;
+        } else {
+            msg[nmsg++] = (const unsigned char *)PQgetvalue(res, r, 1);
+        }
+    }
+    if (rc == 0 && (size_t)nmem > limit)
+        rc = fail(s, MTRK_ESTORE, "pg store: members_read: more members than asked for");
+    if (rc == 0) {
+        qsort(mem, (size_t)nmem, sizeof *mem, member_row_cmp);
+        qsort(msg, (size_t)nmsg, sizeof *msg, uuid_ptr_cmp);
+    }
+    for (int q = 0, mq = 0; q < nmem && rc == 0; q++) {
+        int r = mem[q].r;
+        const unsigned char *aa, *sa, *ia;
+        size_t na, ns, ni;
+        if (PQgetlength(res, r, 2) != 1 || (!PQgetisnull(res, r, 3) && PQgetlength(res, r, 3) != 8) ||
+            arr_open(res, r, 5, 8, &aa, &na) || arr_open(res, r, 6, 8, &sa, &ns) ||
+            arr_open(res, r, 7, 16, &ia, &ni) || ns != ni) {
+            rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected row %d", r);
+            break;
+        }
+        if (ns > cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            while (nc < ns)
+                nc *= 2;
+            int64_t *ns2 = realloc(scopes, nc * sizeof *ns2);
+            if (ns2)
+                scopes = ns2;
+            mtrk_id *ni2 = realloc(scope_ids, nc * sizeof *ni2);
+            if (ni2)
+                scope_ids = ni2;
+            if (ns2 == NULL || ni2 == NULL) {
+                rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                break;
+            }
+            cap = nc;
+        }
+        mtrk_store_member m;
+        memset(&m, 0, sizeof m);
+        m.version = MTRK_STORE_MEMBER_VERSION;
+        memcpy(m.contact.bytes, PQgetvalue(res, r, 1), 16);
+        m.found = PQgetvalue(res, r, 2)[0] != 0;
+        m.status = PQgetisnull(res, r, 3) ? 0 : get_i64((const unsigned char *)PQgetvalue(res, r, 3));
+        m.address_key = PQgetisnull(res, r, 4) ? NULL : PQgetvalue(res, r, 4);
+        memset(in, 0, naud);
+        for (size_t i = 0; i < na; i++) {
+            int64_t ord = get_i64(aa + i * 12 + 4);
+            if (ord < 1 || (uint64_t)ord > naud) {
+                rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected audience ordinal %lld", (long long)ord);
+                break;
+            }
+            in[ord - 1] = 1;
+        }
+        if (rc)
+            break;
+        m.in_audience = in;
+        while (mq < nmsg && memcmp(msg[mq], m.contact.bytes, 16) < 0)
+            mq++;
+        m.has_message = mq < nmsg && memcmp(msg[mq], m.contact.bytes, 16) == 0;
+        for (size_t j = 0; j < ns; j++) {
+            scopes[j] = get_i64(sa + j * 12 + 4);
+            memcpy(scope_ids[j].bytes, ia + j * 20 + 4, 16);
+        }
+        m.unsub_scopes = scopes;
+        m.unsub_scope_ids = scope_ids;
+        m.nunsubs = ns;
+        s->depth++;
+        rc = fn(userdata, &m);
+        s->depth--;
+    }
+    free(mem);
+    free(msg);
+    PQclear(res);
+    free(in);
+    free(scopes);
+    free(scope_ids);
+    return rc < 0 ? rc : 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
 
@@ -3283,6 +3528,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.messages_update = pg_messages_update;
     s->base.counters_add = pg_counters_add;
     s->base.messages_insert = pg_messages_insert;
+    s->base.members_read = pg_members_read;
     s->ntables = mtrk_store_table_count();
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     if (s->ts == NULL) {
