@@ -2432,13 +2432,17 @@ static int typed_prepare(pgstore *s, unsigned bit, const char *name, strbuf *b, 
 
 /* The two statements of messages_load, over $1 the tenant and $2 the mids:
  * "tm", the messages with their position in the array (k.ord); "te", their
- * events past each one's mark, ordered by k.ord then (occurred_at,
- * arrived_at, id) — the order of events_by_message within a message (its
- * sort key's tenant is the same for all). The mark is a row comparison,
- * uuid comparing its bytes as memcmp does: the contract's order. A mark's
+ * events past each one's mark, with k.ord, in no order: the store sorts
+ * them by (k.ord, occurred_at, arrived_at, id) — the order of
+ * events_by_message within a message (its sort key's tenant is the same
+ * for all) — itself. Sorted by the server, each message's range was a
+ * sort of its own (events_by_message ends at occurred_at) and the whole
+ * an incremental sort on top. The mark is a row comparison, uuid
+ * comparing its bytes as memcmp does: the contract's order. A mark's
  * times of 0 are stored NULL (nullable columns keep 0 as NULL). As in
- * scan_many, the LATERAL subquery's ORDER BY keeps it a nested loop of
- * index range scans. */
+ * scan_many, the LATERAL subquery's ORDER BY (by occurred_at, which the
+ * index yields without a sort) keeps it a nested loop of index range
+ * scans. */
 static int ensure_load_stmts(pgstore *s)
 {
     int rc = 0;
@@ -2464,8 +2468,7 @@ static int ensure_load_stmts(pgstore *s)
                       " AND (m.\"folded_event\" IS NULL OR (e.\"occurred_at\", e.\"arrived_at\", e.\"id\") >"
                       " (coalesce(m.\"folded_occurred_at\", 0), coalesce(m.\"folded_arrived_at\", 0),"
                       " m.\"folded_event\"))"
-                      " ORDER BY e.\"occurred_at\", e.\"arrived_at\", e.\"id\") x"
-                      " ORDER BY k.ord, x.\"occurred_at\", x.\"arrived_at\", x.\"id\"", ed->name);
+                      " ORDER BY e.\"occurred_at\") x", ed->name);
         rc = typed_prepare(s, TS_LOAD_EV, "te", &b, 2, types);
     }
     return rc;
@@ -2514,6 +2517,39 @@ static int send_write(pgstore *s, const char *name, const params *pa, int op, un
     if (s->npend == PIPE_MAX)
         return pipe_end(s, 0, NULL);
     return 0;
+}
+
+/* Whether the n elements of `size` bytes at a are in cmp's order already
+ * (rows the server sent in the order asked, unless its plan changed). */
+static int is_sorted(const void *a, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    for (size_t i = 1; i < n; i++)
+        if (cmp((const char *)a + (i - 1) * size, (const char *)a + i * size) > 0)
+            return 0;
+    return 1;
+}
+
+/* An event row of messages_load's result: its message's position, its row. */
+typedef struct ev_ord {
+    int64_t ord;
+    int row;
+} ev_ord;
+
+static int ev_ord_cmp(const void *a, const void *b)
+{
+    const ev_ord *x = a, *y = b;
+    return x->ord != y->ord ? (x->ord < y->ord ? -1 : 1) : (x->row > y->row) - (x->row < y->row);
+}
+
+/* events_by_message's order within a message: (occurred_at, arrived_at, id). */
+static int ev_key_cmp(const void *a, const void *b)
+{
+    const mtrk_store_event *x = *(const mtrk_store_event *const *)a, *y = *(const mtrk_store_event *const *)b;
+    if (x->occurred_at != y->occurred_at)
+        return x->occurred_at < y->occurred_at ? -1 : 1;
+    if (x->arrived_at != y->arrived_at)
+        return x->arrived_at < y->arrived_at ? -1 : 1;
+    return memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
 }
 
 static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
@@ -2582,15 +2618,28 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
             rc = res_fail(s, res[1], "messages_load (events)");
             break;
         }
-        /* Both are ordered by k.ord: walk them together. */
+        /* The messages are ordered by k.ord, the events grouped here by
+         * it (then each group sorted): walk them together. */
         int nm = PQntuples(res[0]), ne = PQntuples(res[1]), r2 = 0;
+        ev_ord *eo = malloc(((size_t)ne + 1) * sizeof *eo);
+        if (eo == NULL) {
+            PQclear(res[0]);
+            PQclear(res[1]);
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        for (int q = 0; q < ne; q++) {
+            eo[q].ord = get_i64((const unsigned char *)PQgetvalue(res[1], q, (int)ed->ncols));
+            eo[q].row = q;
+        }
+        if (!is_sorted(eo, (size_t)ne, sizeof *eo, ev_ord_cmp))
+            qsort(eo, (size_t)ne, sizeof *eo, ev_ord_cmp);
         for (int r = 0; r < nm && rc == 0; r++) {
             int64_t ord = get_i64((const unsigned char *)PQgetvalue(res[0], r, (int)md->ncols));
-            while (r2 < ne && get_i64((const unsigned char *)PQgetvalue(res[1], r2, (int)ed->ncols)) < ord)
+            while (r2 < ne && eo[r2].ord < ord)
                 r2++;
             size_t k = 0;
-            for (int q = r2; q < ne && get_i64((const unsigned char *)PQgetvalue(res[1], q, (int)ed->ncols)) == ord;
-                 q++)
+            for (int q = r2; q < ne && eo[q].ord == ord; q++)
                 k++;
             if (k > cap) {
                 size_t nc = cap ? cap : 16;
@@ -2609,10 +2658,12 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
                 cap = nc;
             }
             for (size_t j = 0; j < k; j++) {
-                res_row(ed, res[1], r2 + (int)j, vals);
+                res_row(ed, res[1], eo[r2 + (int)j].row, vals);
                 rec_event_from_row(&s->rec, vals, &recs[j]);
                 ptrs[j] = &recs[j];
             }
+            if (!is_sorted(ptrs, k, sizeof *ptrs, ev_key_cmp))
+                qsort(ptrs, k, sizeof *ptrs, ev_key_cmp);
             r2 += (int)k;
             mtrk_store_message m;
             res_row(md, res[0], r, vals);
@@ -2623,6 +2674,7 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         }
         PQclear(res[0]);
         PQclear(res[1]);
+        free(eo);
     }
     free(arr.p);
     free(recs);
@@ -3298,10 +3350,11 @@ static int pg_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, 
     }
     if (rc == 0 && (size_t)nmem > limit)
         rc = fail(s, MTRK_ESTORE, "pg store: members_read: more members than asked for");
-    if (rc == 0) {
+    /* Sorted as the server sends them, unless its plan changed. */
+    if (rc == 0 && !is_sorted(mem, (size_t)nmem, sizeof *mem, member_row_cmp))
         qsort(mem, (size_t)nmem, sizeof *mem, member_row_cmp);
+    if (rc == 0 && !is_sorted(msg, (size_t)nmsg, sizeof *msg, uuid_ptr_cmp))
         qsort(msg, (size_t)nmsg, sizeof *msg, uuid_ptr_cmp);
-    }
     for (int q = 0, mq = 0; q < nmem && rc == 0; q++) {
         int r = mem[q].r;
         const unsigned char *aa, *sa, *ia;
