@@ -101,6 +101,11 @@
  * map onto the rows of messages and events by column name (records.h).
  * docs/decisions.md §35 has the measurements behind each choice.
  *
+ * Generation (contract version 6): members_read is one statement per page
+ * of members (one round trip, with the deferred inserts of the page
+ * before), messages_insert one deferred INSERT ... FROM unnest() per page
+ * (docs/decisions.md §42, §45).
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
