@@ -3206,12 +3206,15 @@ static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
  * added since the last ANALYZE, the campaign's messages inserted by this
  * very transaction): the probes are LATERAL subqueries with a LIMIT, which
  * it cannot flatten into joins (as a join, the contacts were a merge join
- * over a sort of every contact of the tenant); the messages are a range
- * ordered by the index's columns, which only messages_by_campaign_contact
- * yields without a sort (as a probe per member, all of whose columns are
- * fixed by equality, it was planned as a scan of the campaign's messages
- * by messages_by_campaign filtered by contact, at every page: 0.06 to 0.6
- * s a page until the in-transaction ANALYZE). */
+ * over a sort of every contact of the tenant); the messages are a range of
+ * the row (campaign, contact), ordered by the index's columns, which only
+ * messages_by_campaign_contact bounds and yields without a sort. As a
+ * probe per member, all of whose columns are fixed by equality, it was
+ * planned as a scan of the campaign's messages by messages_by_campaign
+ * filtered by contact (0.06 to 0.6 s a page until the in-transaction
+ * ANALYZE); with the campaign fixed by equality, as a range of
+ * messages_by_contact filtered by campaign (every campaign's messages of
+ * the page's contacts). */
 static int ensure_members_stmt(pgstore *s, int after, char *name)
 {
     snprintf(name, 16, "tr%d", after);
@@ -3230,10 +3233,11 @@ static int ensure_members_stmt(pgstore *s, int after, char *name)
               " LEFT JOIN LATERAL (SELECT array_agg(v.\"scope\") AS scopes, array_agg(v.\"scope_id\") AS ids"
               " FROM \"unsubscribes\" v WHERE v.\"tenant\" = $1 AND v.\"contact\" = p.contact) u ON true"
               " UNION ALL (SELECT 1, m.\"contact\", NULL, NULL, NULL, NULL, NULL, NULL FROM \"messages\" m"
-              " WHERE m.\"tenant\" = $1 AND m.\"campaign\" = $2%s"
-              " AND m.\"contact\" <= (SELECT contact FROM p ORDER BY contact DESC LIMIT 1)"
+              " WHERE m.\"tenant\" = $1 AND (m.\"campaign\", m.\"contact\") %s ($2, %s)"
+              " AND (m.\"campaign\", m.\"contact\") <= ($2, (SELECT contact FROM p ORDER BY contact DESC LIMIT 1))"
               " ORDER BY m.\"tenant\", m.\"campaign\", m.\"contact\")",
-              after ? " AND ac.\"contact\" > $5" : "", after ? " AND m.\"contact\" > $5" : "");
+              after ? " AND ac.\"contact\" > $5" : "", after ? ">" : ">=",
+              after ? "$5" : "'00000000-0000-0000-0000-000000000000'::uuid");
     Oid types[5] = { OID_UUID, OID_UUID, OID_UUID_ARRAY, OID_INT8, OID_UUID };
     return typed_prepare(s, TS_MEMBERS(after), name, &b, after ? 5 : 4, types);
 }
