@@ -41,6 +41,10 @@
  *                         table with one index, from raw tables of the same
  *                         shape. The ratio is to the like-for-like one.
  *
+ * MTRK_BENCH_PGSS set: the timed part's statements by server time
+ * (pg_stat_statements, which the server must load and the database have).
+ * MTRK_BENCH_EXPLAIN set: generate prints the like-for-like baseline's plan.
+ *
  * Needs MTRK_TEST_PG (a conninfo; scripts/pg-server start prints one).
  * Works in a fresh schema, dropped at the end. Prints rates and the ratio.
  */
