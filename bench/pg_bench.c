@@ -27,10 +27,23 @@
  *                         ingest's raw baseline, for what the events table
  *                         itself costs against it.
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
- *                         unsubscribed; mtrk_campaign_generate; baseline: one
- *                         INSERT ... SELECT DISTINCT over raw tables with the
- *                         same shape (union of memberships, anti-join on the
- *                         unsubscribes).
+ *                         unsubscribed; mtrk_campaign_generate; two baselines,
+ *                         each one INSERT ... SELECT DISTINCT (union of the
+ *                         memberships, anti-joins): "like-for-like" writes a
+ *                         second campaign's messages into mtrk's own
+ *                         messages table (its columns, five indexes and
+ *                         foreign keys, checked at the commit) from mtrk's
+ *                         own audience_contacts, contacts, unsubscribes and
+ *                         suppressions, every column copied from one of
+ *                         mtrk's new messages but the id (UUID v7-like,
+ *                         increasing, as mtrk's), campaign and contact;
+ *                         "raw" writes (campaign, contact) into a bare
+ *                         table with one index, from raw tables of the same
+ *                         shape. The ratio is to the like-for-like one.
+ *
+ * MTRK_BENCH_PGSS set: the timed part's statements by server time
+ * (pg_stat_statements, which the server must load and the database have).
+ * MTRK_BENCH_EXPLAIN set: generate prints the like-for-like baseline's plan.
  *
  * Needs MTRK_TEST_PG (a conninfo; scripts/pg-server start prints one).
  * Works in a fresh schema, dropped at the end. Prints rates and the ratio.
@@ -65,6 +78,27 @@ static void sql(const char *q)
     PQclear(r);
 }
 
+/* With MTRK_BENCH_PGSS set: where the server's time went in the timed
+ * part, by pgss_mark(0) at its start (pg_stat_statements_reset) and
+ * pgss_mark(1) at its end (the statements by total execution time,
+ * nested ones, such as foreign-key checks, included when the server sets
+ * pg_stat_statements.track = all). Needs the extension in the database. */
+static void pgss_mark(int end)
+{
+    if (!getenv("MTRK_BENCH_PGSS"))
+        return;
+    PGresult *r = PQexec(admin, end ? "SELECT calls, round(total_exec_time::numeric, 1), rows, "
+                                      "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM public.pg_stat_statements "
+                                      "ORDER BY total_exec_time DESC LIMIT 16"
+                                    : "SELECT public.pg_stat_statements_reset()");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        fprintf(stderr, "pg_bench: pg_stat_statements: %s", PQerrorMessage(admin));
+    for (int i = 0; end && PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); i++)
+        printf("pgss: %7s calls %9s ms %8s rows  %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+               PQgetvalue(r, i, 2), PQgetvalue(r, i, 3));
+    PQclear(r);
+}
+
 static void die(const char *what, int rc)
 {
     fprintf(stderr, "pg_bench: %s: %d %s\n", what, rc, mtrk_last_errmsg());
@@ -81,6 +115,8 @@ static mtrk_tenant *open_tenant(mtrk_db **db)
         die("tenant", rc);
     return t;
 }
+
+static mtrk_id bench_audiences[3];
 
 /* C contacts; audiences i%3!=2, i%3!=0, i%5<2; 5 % unsubscribed. */
 static mtrk_id make_campaign(mtrk_tenant *t, long c, mtrk_id *contacts)
@@ -115,6 +151,7 @@ static mtrk_id make_campaign(mtrk_tenant *t, long c, mtrk_id *contacts)
             rc = mtrk_campaign_attach_audience(NULL, t, camp, aud[a]);
     }
     free(sel);
+    memcpy(bench_audiences, aud, sizeof aud);
     for (long i = 0; rc == 0 && i < c; i += 20)
         rc = mtrk_unsub_add(NULL, t, contacts[i], MTRK_UNSUB_GLOBAL, (mtrk_id){ { 0 } }, MTRK_SOURCE_MANUAL);
     if (rc)
@@ -122,24 +159,109 @@ static mtrk_id make_campaign(mtrk_tenant *t, long c, mtrk_id *contacts)
     return camp;
 }
 
+static void uuid_text(char *out, const mtrk_id *id);
+
 static void bench_generate(long c)
 {
     mtrk_db *db;
     mtrk_tenant *t = open_tenant(&db);
     mtrk_id *contacts = calloc((size_t)c, sizeof *contacts);
     mtrk_id camp = make_campaign(t, c, contacts);
+    /* The like-for-like baseline's campaign: the same audiences. */
+    mtrk_campaign_spec s2 = MTRK_CAMPAIGN_SPEC_INIT;
+    s2.name = "bench-baseline";
+    s2.subject = "Bench";
+    s2.from_address = "news@shop.example.com";
+    s2.html = "<p>Hi</p>";
+    s2.starts_at = T0;
+    s2.ends_at = T0 + 365LL * 86400000;
+    mtrk_id camp2;
+    int rc = mtrk_campaign_create(&camp2, t, &s2);
+    for (int a = 0; rc == 0 && a < 3; a++)
+        rc = mtrk_campaign_attach_audience(NULL, t, camp2, bench_audiences[a]);
+    if (rc)
+        die("setup", rc);
     mtrk_generate_report r = MTRK_GENERATE_REPORT_INIT;
     fprintf(stderr, "generate: timed part starts\n"); /* a marker for strace -e sendto counts */
+    pgss_mark(0);
     double t0 = now_s();
-    int rc = mtrk_campaign_generate(&r, t, camp);
+    rc = mtrk_campaign_generate(&r, t, camp);
     double el = now_s() - t0;
     fprintf(stderr, "generate: timed part ends\n");
+    pgss_mark(1);
     if (rc)
         die("generate", rc);
     printf("generate: mtrk pg: %zu messages from %ld contacts in %.2f s (%.0f contacts/s)\n", (size_t)r.created, c, el,
            c / el);
-    /* Raw baseline, same shape. */
-    char q[1024];
+    /* Like-for-like baseline: mtrk's tables, the same rules as SQL. Every
+     * column of messages but id, campaign and contact is copied from one
+     * of the messages mtrk just made (the state, queue state and times of
+     * a new message). */
+    char tn[40], c1[40], c2[40], q[4096 + 64];
+    mtrk_id tid = mtrk_tenant_id(t);
+    uuid_text(tn, &tid);
+    uuid_text(c1, &camp);
+    uuid_text(c2, &camp2);
+    PGresult *cr = PQexec(admin, "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) "
+                                 "FROM information_schema.columns WHERE table_schema = current_schema() AND "
+                                 "table_name = 'messages' AND column_name NOT IN ('tenant', 'id', 'campaign', "
+                                 "'contact')");
+    if (PQresultStatus(cr) != PGRES_TUPLES_OK || PQgetisnull(cr, 0, 0)) {
+        fprintf(stderr, "pg_bench: messages' columns: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    char rest[1024], trest[1536];
+    snprintf(rest, sizeof rest, "%s", PQgetvalue(cr, 0, 0));
+    PQclear(cr);
+    /* trest: the same columns, each prefixed "t." */
+    size_t o = 0;
+    o += (size_t)snprintf(trest + o, sizeof trest - o, "t.");
+    for (const char *p = rest; *p && o + 4 < sizeof trest; p++) {
+        trest[o++] = *p;
+        if (*p == ' ' && p > rest && p[-1] == ',')
+            o += (size_t)snprintf(trest + o, sizeof trest - o, "t.");
+    }
+    trest[o] = '\0';
+    snprintf(q, sizeof q,
+             "INSERT INTO messages (tenant, id, campaign, contact, %s) "
+             "SELECT '%s', ('01900000-0000-7000-8000-' || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid, "
+             "'%s', m.contact, %s FROM "
+             "(SELECT DISTINCT ac.contact FROM campaign_audiences ca JOIN audience_contacts ac ON ac.tenant = "
+             "ca.tenant AND ac.audience = ca.audience WHERE ca.tenant = '%s' AND ca.campaign = '%s') m "
+             "JOIN contacts k ON k.tenant = '%s' AND k.id = m.contact AND k.status = %d "
+             "CROSS JOIN (SELECT * FROM messages WHERE tenant = '%s' AND campaign = '%s' LIMIT 1) t "
+             "WHERE NOT EXISTS (SELECT 1 FROM unsubscribes u WHERE u.tenant = '%s' AND u.contact = m.contact AND "
+             "(u.scope = %d OR (u.scope = %d AND u.scope_id = '%s') OR (u.scope = %d AND u.scope_id IN (SELECT "
+             "audience FROM campaign_audiences WHERE tenant = '%s' AND campaign = '%s')))) "
+             "AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant = '%s' AND ((s.kind = %d AND s.value = "
+             "k.address_key) OR (s.kind = %d AND s.value = split_part(k.address_key, '@', 2)))) "
+             "AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.tenant = '%s' AND x.campaign = '%s' AND x.contact = "
+             "m.contact)",
+             rest, tn, c2, trest, tn, c2, tn, MTRK_CONTACT_ACTIVE, tn, c1, tn, MTRK_UNSUB_GLOBAL, MTRK_UNSUB_CAMPAIGN,
+             c2, MTRK_UNSUB_AUDIENCE, tn, c2, tn, MTRK_SUPPRESS_ADDRESS, MTRK_SUPPRESS_DOMAIN, tn, c2);
+    sql("ANALYZE"); /* not timed: the raw baseline's tables are analyzed too */
+    if (getenv("MTRK_BENCH_EXPLAIN")) {
+        char eq[4200];
+        snprintf(eq, sizeof eq, "EXPLAIN %s", q);
+        PGresult *er = PQexec(admin, eq);
+        for (int i = 0; PQresultStatus(er) == PGRES_TUPLES_OK && i < PQntuples(er); i++)
+            printf("plan: %s\n", PQgetvalue(er, i, 0));
+        PQclear(er);
+    }
+    t0 = now_s();
+    PGresult *lr = PQexec(admin, q);
+    double el3 = now_s() - t0;
+    if (PQresultStatus(lr) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "pg_bench: like-for-like baseline: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    long made = atol(PQcmdTuples(lr));
+    PQclear(lr);
+    if (made != (long)r.created) {
+        fprintf(stderr, "pg_bench: like-for-like baseline made %ld messages, mtrk %zu\n", made, (size_t)r.created);
+        exit(1);
+    }
+    /* Raw baseline, same shape, bare tables. */
     sql("CREATE TABLE raw_contacts (id bigint PRIMARY KEY, status int NOT NULL);"
         "CREATE TABLE raw_members (audience int, contact bigint, PRIMARY KEY (audience, contact));"
         "CREATE TABLE raw_unsubs (contact bigint PRIMARY KEY);"
@@ -158,6 +280,8 @@ static void bench_generate(long c)
         "WHERE NOT EXISTS (SELECT 1 FROM raw_unsubs u WHERE u.contact = m.contact) "
         "AND NOT EXISTS (SELECT 1 FROM raw_messages x WHERE x.campaign = 1 AND x.contact = m.contact)");
     double el2 = now_s() - t0;
+    printf("generate: like-for-like INSERT ... SELECT: %.3f s (%.0f contacts/s); mtrk/like-for-like time ratio %.2f, "
+           "fraction %.3f\n", el3, c / el3, el / el3, el3 / el);
     printf("generate: raw INSERT ... SELECT: %.3f s (%.0f contacts/s); mtrk/raw time ratio %.1f\n", el2, c / el2,
            el / el2);
     free(contacts);
@@ -256,6 +380,7 @@ static void bench_ingest(long n)
     static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
     double before = schema_bytes(NULL), ev_before = schema_bytes("event%");
     fprintf(stderr, "ingest: timed part starts\n"); /* a marker for strace -e sendto counts */
+    pgss_mark(0);
     double t0 = now_s();
     for (long k = 0; k < n; k += B) {
         int nb = (int)(n - k < B ? n - k : B);
@@ -279,6 +404,7 @@ static void bench_ingest(long n)
     }
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
+    pgss_mark(1);
     printf("ingest: mtrk pg: %ld events in %.2f s (%.0f events/s), calls of %d\n", n, el, n / el, B);
     double ev_bytes = schema_bytes("event%") - ev_before, grown = schema_bytes(NULL) - before;
     if (getenv("MTRK_BENCH_SIZES")) { /* each relation of the events: heap and every index */

@@ -99,6 +99,11 @@
  * map onto the rows of messages and events by column name (records.h).
  * docs/decisions.md §35 has the measurements behind each choice.
  *
+ * Generation (contract version 6): members_read is one statement per page
+ * of members (one round trip, with the deferred inserts of the page
+ * before), messages_insert one deferred INSERT ... FROM unnest() per page
+ * (docs/decisions.md §42, §47).
+ *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
  * many rows a scan visits.
@@ -2430,13 +2435,17 @@ static int typed_prepare(pgstore *s, unsigned bit, const char *name, strbuf *b, 
 
 /* The two statements of messages_load, over $1 the tenant and $2 the mids:
  * "tm", the messages with their position in the array (k.ord); "te", their
- * events past each one's mark, ordered by k.ord then (occurred_at,
- * arrived_at, id) — the order of events_by_message within a message (its
- * sort key's tenant is the same for all). The mark is a row comparison,
- * uuid comparing its bytes as memcmp does: the contract's order. A mark's
+ * events past each one's mark, with k.ord, in no order: the store sorts
+ * them by (k.ord, occurred_at, arrived_at, id) — the order of
+ * events_by_message within a message (its sort key's tenant is the same
+ * for all) — itself. Sorted by the server, each message's range was a
+ * sort of its own (events_by_message ends at occurred_at) and the whole
+ * an incremental sort on top. The mark is a row comparison, uuid
+ * comparing its bytes as memcmp does: the contract's order. A mark's
  * times of 0 are stored NULL (nullable columns keep 0 as NULL). As in
- * scan_many, the LATERAL subquery's ORDER BY keeps it a nested loop of
- * index range scans. */
+ * scan_many, the LATERAL subquery's ORDER BY (by occurred_at, which the
+ * index yields without a sort) keeps it a nested loop of index range
+ * scans. */
 static int ensure_load_stmts(pgstore *s)
 {
     int rc = 0;
@@ -2462,8 +2471,7 @@ static int ensure_load_stmts(pgstore *s)
                       " AND (m.\"folded_event\" IS NULL OR (e.\"occurred_at\", e.\"arrived_at\", e.\"id\") >"
                       " (coalesce(m.\"folded_occurred_at\", 0), coalesce(m.\"folded_arrived_at\", 0),"
                       " m.\"folded_event\"))"
-                      " ORDER BY e.\"occurred_at\", e.\"arrived_at\", e.\"id\") x"
-                      " ORDER BY k.ord, x.\"occurred_at\", x.\"arrived_at\", x.\"id\"", ed->name);
+                      " ORDER BY e.\"occurred_at\") x", ed->name);
         rc = typed_prepare(s, TS_LOAD_EV, "te", &b, 2, types);
     }
     return rc;
@@ -2512,6 +2520,39 @@ static int send_write(pgstore *s, const char *name, const params *pa, int op, un
     if (s->npend == PIPE_MAX)
         return pipe_end(s, 0, NULL);
     return 0;
+}
+
+/* Whether the n elements of `size` bytes at a are in cmp's order already
+ * (rows the server sent in the order asked, unless its plan changed). */
+static int is_sorted(const void *a, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    for (size_t i = 1; i < n; i++)
+        if (cmp((const char *)a + (i - 1) * size, (const char *)a + i * size) > 0)
+            return 0;
+    return 1;
+}
+
+/* An event row of messages_load's result: its message's position, its row. */
+typedef struct ev_ord {
+    int64_t ord;
+    int row;
+} ev_ord;
+
+static int ev_ord_cmp(const void *a, const void *b)
+{
+    const ev_ord *x = a, *y = b;
+    return x->ord != y->ord ? (x->ord < y->ord ? -1 : 1) : (x->row > y->row) - (x->row < y->row);
+}
+
+/* events_by_message's order within a message: (occurred_at, arrived_at, id). */
+static int ev_key_cmp(const void *a, const void *b)
+{
+    const mtrk_store_event *x = *(const mtrk_store_event *const *)a, *y = *(const mtrk_store_event *const *)b;
+    if (x->occurred_at != y->occurred_at)
+        return x->occurred_at < y->occurred_at ? -1 : 1;
+    if (x->arrived_at != y->arrived_at)
+        return x->arrived_at < y->arrived_at ? -1 : 1;
+    return memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
 }
 
 static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mids, size_t n,
@@ -2580,15 +2621,28 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
             rc = res_fail(s, res[1], "messages_load (events)");
             break;
         }
-        /* Both are ordered by k.ord: walk them together. */
+        /* The messages are ordered by k.ord, the events grouped here by
+         * it (then each group sorted): walk them together. */
         int nm = PQntuples(res[0]), ne = PQntuples(res[1]), r2 = 0;
+        ev_ord *eo = malloc(((size_t)ne + 1) * sizeof *eo);
+        if (eo == NULL) {
+            PQclear(res[0]);
+            PQclear(res[1]);
+            rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+            break;
+        }
+        for (int q = 0; q < ne; q++) {
+            eo[q].ord = get_i64((const unsigned char *)PQgetvalue(res[1], q, (int)ed->ncols));
+            eo[q].row = q;
+        }
+        if (!is_sorted(eo, (size_t)ne, sizeof *eo, ev_ord_cmp))
+            qsort(eo, (size_t)ne, sizeof *eo, ev_ord_cmp);
         for (int r = 0; r < nm && rc == 0; r++) {
             int64_t ord = get_i64((const unsigned char *)PQgetvalue(res[0], r, (int)md->ncols));
-            while (r2 < ne && get_i64((const unsigned char *)PQgetvalue(res[1], r2, (int)ed->ncols)) < ord)
+            while (r2 < ne && eo[r2].ord < ord)
                 r2++;
             size_t k = 0;
-            for (int q = r2; q < ne && get_i64((const unsigned char *)PQgetvalue(res[1], q, (int)ed->ncols)) == ord;
-                 q++)
+            for (int q = r2; q < ne && eo[q].ord == ord; q++)
                 k++;
             if (k > cap) {
                 size_t nc = cap ? cap : 16;
@@ -2607,10 +2661,12 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
                 cap = nc;
             }
             for (size_t j = 0; j < k; j++) {
-                res_row(ed, res[1], r2 + (int)j, vals);
+                res_row(ed, res[1], eo[r2 + (int)j].row, vals);
                 rec_event_from_row(&s->rec, vals, &recs[j]);
                 ptrs[j] = &recs[j];
             }
+            if (!is_sorted(ptrs, k, sizeof *ptrs, ev_key_cmp))
+                qsort(ptrs, k, sizeof *ptrs, ev_key_cmp);
             r2 += (int)k;
             mtrk_store_message m;
             res_row(md, res[0], r, vals);
@@ -2621,6 +2677,7 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         }
         PQclear(res[0]);
         PQclear(res[1]);
+        free(eo);
     }
     free(arr.p);
     free(recs);
@@ -3124,6 +3181,256 @@ static int pg_messages_insert(mtrk_store *store, mtrk_id tenant, const mtrk_stor
 }
 
 /* ------------------------------------------------------------------ */
+/* members_read (contract version 6)                                   */
+/* ------------------------------------------------------------------ */
+
+#define TS_MEMBERS(after) (1u << (28 + (after)))
+
+/* members_read: one statement per page, so a page costs one round trip
+ * (with the deferred inserts of the page before it) and returns only the
+ * page's members, where the core's scans cost a round trip per table and
+ * read chunks of rows past the page. p: each audience's first `limit`
+ * contacts after `after` (a range of audience_contacts' primary key; $3
+ * the audiences WITH ORDINALITY), grouped into the first `limit` distinct
+ * contacts, each with the ordinals of the audiences that list it. Then one
+ * row per member (kind 0) with one probe each of contacts (primary key)
+ * and unsubscribes (its primary key's prefix; the rules as two arrays),
+ * and one row (kind 1) per message of the campaign whose contact is in the
+ * page's range, read as one ordered range of messages_by_campaign_contact
+ * and matched to the members here. Facts only: which audiences, whether a
+ * message exists, the status, address key and rules as stored.
+ *
+ * Shapes the planner keeps over stale statistics (a tenant's contacts
+ * added since the last ANALYZE, the campaign's messages inserted by this
+ * very transaction): the probes are LATERAL subqueries with a LIMIT, which
+ * it cannot flatten into joins (as a join, the contacts were a merge join
+ * over a sort of every contact of the tenant); the messages are a range of
+ * the row (campaign, contact), ordered by the index's columns, which only
+ * messages_by_campaign_contact bounds and yields without a sort. As a
+ * probe per member, all of whose columns are fixed by equality, it was
+ * planned as a scan of the campaign's messages by messages_by_campaign
+ * filtered by contact (0.06 to 0.6 s a page until the in-transaction
+ * ANALYZE); with the campaign fixed by equality, as a range of
+ * messages_by_contact filtered by campaign (every campaign's messages of
+ * the page's contacts). */
+static int ensure_members_stmt(pgstore *s, int after, char *name)
+{
+    snprintf(name, 16, "tr%d", after);
+    if (s->typed_ok & TS_MEMBERS(after))
+        return 0;
+    strbuf b = { 0 };
+    sb_printf(&b,
+              "WITH p AS MATERIALIZED (SELECT c.contact, array_agg(a.ord) AS auds"
+              " FROM unnest($3::uuid[]) WITH ORDINALITY AS a (aud, ord)"
+              " CROSS JOIN LATERAL (SELECT ac.\"contact\" FROM \"audience_contacts\" ac"
+              " WHERE ac.\"tenant\" = $1 AND ac.\"audience\" = a.aud%s ORDER BY ac.\"contact\" LIMIT $4) c"
+              " GROUP BY c.contact ORDER BY c.contact LIMIT $4)"
+              " SELECT 0, p.contact, k.\"id\" IS NOT NULL, k.\"status\", k.\"address_key\", p.auds, u.scopes, u.ids"
+              " FROM p LEFT JOIN LATERAL (SELECT k.\"id\", k.\"status\", k.\"address_key\" FROM \"contacts\" k"
+              " WHERE k.\"tenant\" = $1 AND k.\"id\" = p.contact LIMIT 1) k ON true"
+              " LEFT JOIN LATERAL (SELECT array_agg(v.\"scope\") AS scopes, array_agg(v.\"scope_id\") AS ids"
+              " FROM \"unsubscribes\" v WHERE v.\"tenant\" = $1 AND v.\"contact\" = p.contact) u ON true"
+              " UNION ALL (SELECT 1, m.\"contact\", NULL, NULL, NULL, NULL, NULL, NULL FROM \"messages\" m"
+              " WHERE m.\"tenant\" = $1 AND (m.\"campaign\", m.\"contact\") %s ($2, %s)"
+              " AND (m.\"campaign\", m.\"contact\") <= ($2, (SELECT contact FROM p ORDER BY contact DESC LIMIT 1))"
+              " ORDER BY m.\"tenant\", m.\"campaign\", m.\"contact\")",
+              after ? " AND ac.\"contact\" > $5" : "", after ? ">" : ">=",
+              after ? "$5" : "'00000000-0000-0000-0000-000000000000'::uuid");
+    Oid types[5] = { OID_UUID, OID_UUID, OID_UUID_ARRAY, OID_INT8, OID_UUID };
+    return typed_prepare(s, TS_MEMBERS(after), name, &b, after ? 5 : 4, types);
+}
+
+static int32_t get_i32(const unsigned char *p)
+{
+    return (int32_t)(((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3]);
+}
+
+/* Column c of row r, a one-dimensional binary array whose elements are
+ * `width` bytes and not NULL: *n elements, element i at (*at)[i * (4 +
+ * width) + 4]. A NULL value has none. 0, or -1 when it is not such an
+ * array. */
+static int arr_open(PGresult *res, int r, int c, size_t width, const unsigned char **at, size_t *n)
+{
+    *n = 0;
+    *at = NULL;
+    if (PQgetisnull(res, r, c))
+        return 0;
+    const unsigned char *p = (const unsigned char *)PQgetvalue(res, r, c);
+    size_t len = (size_t)PQgetlength(res, r, c);
+    if (len < 12 || get_i32(p) < 0 || get_i32(p) > 1)
+        return -1;
+    if (get_i32(p) == 0)
+        return 0;
+    if (len < 20 || get_i32(p + 12) < 0)
+        return -1;
+    size_t count = (size_t)get_i32(p + 12);
+    if ((len - 20) / (4 + width) < count || (len - 20) % (4 + width) != 0 || (len - 20) / (4 + width) != count)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (get_i32(p + 20 + i * (4 + width)) != (int32_t)width)
+            return -1;
+    *at = p + 20;
+    *n = count;
+    return 0;
+}
+
+/* A member row of members_read's result: its contact, its row. */
+typedef struct member_row {
+    const unsigned char *contact;
+    int r;
+} member_row;
+
+static int member_row_cmp(const void *a, const void *b)
+{
+    return memcmp(((const member_row *)a)->contact, ((const member_row *)b)->contact, 16);
+}
+
+static int uuid_ptr_cmp(const void *a, const void *b)
+{
+    return memcmp(*(const unsigned char *const *)a, *(const unsigned char *const *)b, 16);
+}
+
+static int pg_members_read(mtrk_store *store, mtrk_id tenant, mtrk_id campaign, const mtrk_id *audiences, size_t naud,
+                           const mtrk_id *after, size_t limit, mtrk_store_member_fn fn, void *userdata)
+{
+    pgstore *s = (pgstore *)store;
+    if (audiences == NULL || naud == 0 || fn == NULL || limit == 0)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %s",
+                    fn == NULL ? "fn is NULL" : limit == 0 ? "limit is 0" : "no audiences");
+    if (limit > 65536 || naud > 65536)
+        return fail(s, MTRK_EINVAL, "pg store: members_read: %zu audiences, limit %zu: too many", naud, limit);
+    int rc = need_tx(s, "members_read");
+    if (rc || (rc = typed_args(s, "members_read", &tenant, 0)))
+        return rc;
+    char name[16];
+    if ((rc = ensure_members_stmt(s, after != NULL, name)))
+        return rc;
+    abuf arr = { 0 };
+    int e = arr_begin(&arr, OID_UUID, naud);
+    for (size_t i = 0; i < naud && !e; i++)
+        e = abuf_i32(&arr, 16) || abuf_put(&arr, audiences[i].bytes, 16);
+    unsigned char lim[8];
+    put_i64(lim, (int64_t)limit);
+    params pa;
+    pa.n = 0;
+    param_tenant(&pa, &tenant);
+    param_tenant(&pa, &campaign);
+    if (e)
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    else if ((rc = arr_param(s, &pa, &arr, "audiences")) == 0) {
+        pa.val[pa.n] = (const char *)lim;
+        pa.len[pa.n] = 8;
+        pa.fmt[pa.n] = 1;
+        pa.n++;
+        if (after)
+            param_tenant(&pa, after);
+    }
+    PGresult *res = NULL;
+    if (rc == 0)
+        rc = run_prepared(s, name, &pa, 0, "members_read", &res);
+    free(arr.p);
+    if (rc)
+        return rc;
+    /* Member rows (kind 0) and the campaign's messages in the page's range
+     * (kind 1): the members in contact order, each with a message when
+     * one of the kind-1 rows names it. */
+    int nr = PQntuples(res), nmem = 0, nmsg = 0;
+    member_row *mem = malloc(((size_t)nr + 1) * sizeof *mem);
+    const unsigned char **msg = malloc(((size_t)nr + 1) * sizeof *msg);
+    unsigned char *in = calloc(naud, 1);
+    int64_t *scopes = NULL;
+    mtrk_id *scope_ids = NULL;
+    size_t cap = 0;
+    if (mem == NULL || msg == NULL || in == NULL)
+        rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    if (rc == 0 && PQnfields(res) != 8)
+        rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected result");
+    for (int r = 0; r < nr && rc == 0; r++) {
+        if (PQgetlength(res, r, 0) != 4 || PQgetlength(res, r, 1) != 16) {
+            rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected row %d", r);
+        } else if (get_i32((const unsigned char *)PQgetvalue(res, r, 0)) == 0) {
+            mem[nmem].contact = (const unsigned char *)PQgetvalue(res, r, 1);
+            mem[nmem++].r = r;
+        } else {
+            msg[nmsg++] = (const unsigned char *)PQgetvalue(res, r, 1);
+        }
+    }
+    if (rc == 0 && (size_t)nmem > limit)
+        rc = fail(s, MTRK_ESTORE, "pg store: members_read: more members than asked for");
+    /* Sorted as the server sends them, unless its plan changed. */
+    if (rc == 0 && !is_sorted(mem, (size_t)nmem, sizeof *mem, member_row_cmp))
+        qsort(mem, (size_t)nmem, sizeof *mem, member_row_cmp);
+    if (rc == 0 && !is_sorted(msg, (size_t)nmsg, sizeof *msg, uuid_ptr_cmp))
+        qsort(msg, (size_t)nmsg, sizeof *msg, uuid_ptr_cmp);
+    for (int q = 0, mq = 0; q < nmem && rc == 0; q++) {
+        int r = mem[q].r;
+        const unsigned char *aa, *sa, *ia;
+        size_t na, ns, ni;
+        if (PQgetlength(res, r, 2) != 1 || (!PQgetisnull(res, r, 3) && PQgetlength(res, r, 3) != 8) ||
+            arr_open(res, r, 5, 8, &aa, &na) || arr_open(res, r, 6, 8, &sa, &ns) ||
+            arr_open(res, r, 7, 16, &ia, &ni) || ns != ni) {
+            rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected row %d", r);
+            break;
+        }
+        if (ns > cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            while (nc < ns)
+                nc *= 2;
+            int64_t *ns2 = realloc(scopes, nc * sizeof *ns2);
+            if (ns2)
+                scopes = ns2;
+            mtrk_id *ni2 = realloc(scope_ids, nc * sizeof *ni2);
+            if (ni2)
+                scope_ids = ni2;
+            if (ns2 == NULL || ni2 == NULL) {
+                rc = fail(s, MTRK_ENOMEM, "pg store: out of memory");
+                break;
+            }
+            cap = nc;
+        }
+        mtrk_store_member m;
+        memset(&m, 0, sizeof m);
+        m.version = MTRK_STORE_MEMBER_VERSION;
+        memcpy(m.contact.bytes, PQgetvalue(res, r, 1), 16);
+        m.found = PQgetvalue(res, r, 2)[0] != 0;
+        m.status = PQgetisnull(res, r, 3) ? 0 : get_i64((const unsigned char *)PQgetvalue(res, r, 3));
+        m.address_key = PQgetisnull(res, r, 4) ? NULL : PQgetvalue(res, r, 4);
+        memset(in, 0, naud);
+        for (size_t i = 0; i < na; i++) {
+            int64_t ord = get_i64(aa + i * 12 + 4);
+            if (ord < 1 || (uint64_t)ord > naud) {
+                rc = fail(s, MTRK_ESTORE, "pg store: members_read: unexpected audience ordinal %lld", (long long)ord);
+                break;
+            }
+            in[ord - 1] = 1;
+        }
+        if (rc)
+            break;
+        m.in_audience = in;
+        while (mq < nmsg && memcmp(msg[mq], m.contact.bytes, 16) < 0)
+            mq++;
+        m.has_message = mq < nmsg && memcmp(msg[mq], m.contact.bytes, 16) == 0;
+        for (size_t j = 0; j < ns; j++) {
+            scopes[j] = get_i64(sa + j * 12 + 4);
+            memcpy(scope_ids[j].bytes, ia + j * 20 + 4, 16);
+        }
+        m.unsub_scopes = scopes;
+        m.unsub_scope_ids = scope_ids;
+        m.nunsubs = ns;
+        s->depth++;
+        rc = fn(userdata, &m);
+        s->depth--;
+    }
+    free(mem);
+    free(msg);
+    PQclear(res);
+    free(in);
+    free(scopes);
+    free(scope_ids);
+    return rc < 0 ? rc : 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* counters_add (contract version 5)                                   */
 /* ------------------------------------------------------------------ */
 
@@ -3360,6 +3667,7 @@ MTRK_API int mtrk_store_pg_new(mtrk_store **out, const char *conninfo, const mtr
     s->base.counters_add = pg_counters_add;
     s->base.messages_insert = pg_messages_insert;
     s->base.events_scan = pg_events_scan;
+    s->base.members_read = pg_members_read;
     s->ntables = mtrk_store_table_count();
     s->ts = calloc(s->ntables ? s->ntables : 1, sizeof *s->ts);
     if (s->ts == NULL) {

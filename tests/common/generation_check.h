@@ -411,6 +411,7 @@ typedef struct mr_seen {
     int64_t scope[MR_N + 2][4];
     mtrk_id scope_id[MR_N + 2][4];
     int fail_at; /* return MTRK_ECANCELED-like code at this visit (0: never) */
+    size_t naud; /* audiences of the call: in_audience has that many flags (0: read one) */
 } mr_seen;
 
 static int mr_cb(void *ud, const mtrk_store_member *m)
@@ -423,7 +424,7 @@ static int mr_cb(void *ud, const mtrk_store_member *m)
     size_t k = s->n++;
     s->contact[k] = m->contact;
     s->in[k][0] = m->in_audience[0];
-    s->in[k][1] = m->in_audience[1];
+    s->in[k][1] = s->naud > 1 ? m->in_audience[1] : 0;
     s->found[k] = m->found;
     s->has_message[k] = m->has_message;
     s->status[k] = m->status;
@@ -440,6 +441,7 @@ static int mr_read(mtrk_store *st, int write, mtrk_id tenant, mtrk_id campaign, 
                    const mtrk_id *after, size_t limit, mr_seen *seen)
 {
     int rc = st->begin(st, write);
+    seen->naud = naud;
     if (rc == 0)
         rc = st->members_read(st, tenant, campaign, auds, naud, after, limit, mr_cb, seen);
     st->rollback(st);
