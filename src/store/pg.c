@@ -2816,12 +2816,48 @@ static int typed_write_start(pgstore *s, const char *op, const char *what, const
     return *rc != 0;
 }
 
+/* MTRK_EINVAL, naming it, when a narrow code column of event i's row holds
+ * a value its column cannot (smallint, integer). */
+static int ev_int_check(pgstore *s, const mtrk_table_def *ed, size_t i, const mtrk_value *row)
+{
+    for (unsigned c = 0; c < ed->ncols; c++) {
+        if (row[c].type != MTRK_VAL_INT)
+            continue;
+        int w = ev_int_width(ed, c);
+        int64_t v = row[c].i;
+        if (w != 8 && (v < (w == 2 ? INT16_MIN : INT32_MIN) || v > (w == 2 ? INT16_MAX : INT32_MAX)))
+            return fail(s, MTRK_EINVAL, "pg store: events_append: event %zu: %s %lld is out of range", i,
+                        ed->cols[c].name, (long long)v);
+    }
+    return 0;
+}
+
+/* At most this many events are appended with INSERTs rather than a COPY. */
+#define SMALL_APPEND 2
+
 static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
 {
     pgstore *s = (pgstore *)store;
     int rc;
     if (typed_write_start(s, "events_append", "event", (const void *const *)events, n, &tenant, &rc))
         return rc;
+    /* A COPY costs round trips of its own (it cannot ride in the pipeline,
+     * so the deferred writes are flushed first); one or two events, as the
+     * core appends a bounce's, a complaint's or an unsubscribe's at once,
+     * go as deferred INSERTs with the rest of the pipeline instead. */
+    if (n <= SMALL_APPEND) {
+        mtrk_value rows[SMALL_APPEND][MAX_COLS];
+        mtrk_change ch[SMALL_APPEND];
+        const mtrk_table_def *def = s->ts[s->rec.ev.table].def;
+        for (size_t i = 0; i < n; i++) {
+            rec_event_to_row(&s->rec, &tenant, events[i], rows[i]);
+            if ((rc = ev_int_check(s, def, i, rows[i])))
+                return rc;
+            ch[i] = (mtrk_change){ .version = MTRK_CHANGE_VERSION, .op = MTRK_CHANGE_INSERT,
+                                   .table = s->rec.ev.table, .row = rows[i] };
+        }
+        return pg_apply(store, ch, n);
+    }
     /* The foreign-key checks of the rows, at the commit, run with generic
      * plans (see pg_commit): the SET rides with the deferred writes when
      * there are some, else with the COPY itself (one round trip either way). */
@@ -2856,6 +2892,10 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     mtrk_value row[MAX_COLS];
     for (size_t i = 0; i < n && !e; i++) {
         rec_event_to_row(&s->rec, &tenant, events[i], row);
+        if ((rc = ev_int_check(s, ed, i, row))) {
+            e = 1;
+            break;
+        }
         unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
         e = abuf_put(&a, nf, 2);
         for (unsigned c = 0; c < ed->ncols && !e; c++) {
@@ -2865,12 +2905,6 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
                 continue;
             }
             int64_t v = row[c].i;
-            if (v < (w == 2 ? INT16_MIN : INT32_MIN) || v > (w == 2 ? INT16_MAX : INT32_MAX)) {
-                rc = fail(s, MTRK_EINVAL, "pg store: events_append: event %zu: %s %lld is out of range", i,
-                          ed->cols[c].name, (long long)v);
-                e = 1;
-                break;
-            }
             unsigned char be[4] = { (unsigned char)((uint64_t)v >> 24), (unsigned char)((uint64_t)v >> 16),
                                     (unsigned char)((uint64_t)v >> 8), (unsigned char)v };
             e = abuf_i32(&a, w) || abuf_put(&a, be + (4 - w), (size_t)w);

@@ -922,6 +922,16 @@ static void test_typed(mtrk_store *st)
     CHECK(rc == MTRK_EINVAL && strstr(st->errmsg(st), "verdict 32768 is out of range") != NULL,
           "a code out of range: %d %s", rc, st->errmsg(st));
     st->rollback(st);
+    /* The same in a batch that goes by COPY (more than two events). */
+    mtrk_store_event fine1 = tev(tid(0x70, 2), m1, T, A, "range-2"), fine2 = tev(tid(0x70, 3), m1, T, A, "range-3");
+    const mtrk_store_event *batch3[3] = { &fine1, &fine2, &big };
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    rc = st->apply(st, ins, 1);
+    if (rc == 0)
+        rc = st->events_append(st, tenant, batch3, 3);
+    CHECK(rc == MTRK_EINVAL && strstr(st->errmsg(st), "event 2: verdict 32768 is out of range") != NULL,
+          "a code out of range in a COPY: %d %s", rc, st->errmsg(st));
+    st->rollback(st);
     big.verdict = -32768;
     big.type = 32767;
     mtrk_value bkey[2] = { vid(tenant.bytes), vid(big.id.bytes) };
