@@ -26,6 +26,7 @@ and must be at least the hits answered 2xx/3xx. Prints a Markdown table."""
 import argparse
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -73,7 +74,7 @@ INSERT INTO lm_bench.subscribers (uuid, email)
 INSERT INTO lm_bench.links (uuid, url)
     SELECT md5('l' || i)::uuid, 'https://shop.example.com/' || i FROM generate_series(1, 30) i;
 ANALYZE;
-""" % MESSAGES
+"""
 
 # listmonk's register-link-click, shaped: the ids come from the URL's uuids.
 PGBENCH_SCRIPT = """\\set c random(1, 10)
@@ -84,7 +85,7 @@ INSERT INTO lm_bench.link_clicks (campaign_id, subscriber_id, link_id) VALUES (
   (SELECT id FROM lm_bench.subscribers WHERE uuid = md5('s' || :s)::uuid),
   (SELECT id FROM lm_bench.links WHERE uuid = md5('l' || :l)::uuid))
   RETURNING (SELECT url FROM lm_bench.links WHERE uuid = md5('l' || :l)::uuid);
-""" % MESSAGES
+"""
 
 
 def ms(text: str) -> float:
@@ -97,19 +98,27 @@ def ms(text: str) -> float:
 def wrk(url: str, paths, args) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(LUA % ",".join('"%s"' % p for p in paths))
+    c0 = children_cpu()
     try:
         out = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d",
                               "%ds" % args.duration, "--latency", "-s", f.name, url],
                              capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(f.name)
+    client = children_cpu() - c0
     lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errs = re.search(r"Socket errors: .*", out)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": ms(lat["50"]),
             "p99": ms(lat["99"]), "ok": total - (int(bad.group(1)) if bad else 0),
-            "socket_errors": errs.group(0) if errs else ""}
+            "socket_errors": errs.group(0) if errs else "", "cpu_client": client}
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's waited-for children."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def peak_rss_kib(pid: int) -> int:
@@ -184,7 +193,7 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
     with support.tmpdir() as d:
         key = "bench-%s" % uuid.uuid4().hex[:8]
         target = "pg:" + pg if pg else None
-        fx = support.Fixture(d, n=MESSAGES, target=target, keys=(key, key + "-b"))
+        fx = support.Fixture(d, n=MESSAGES, target=target, keys=(key, key + "-b"), urls=("open", "click"))
         srv = support.Server(fx.path, d, "--threads", str(args.server_threads), "--sync", args.sync,
                              "--busy-timeout", "10000", *server_args)
         postmaster = pg_postmaster(pg)
@@ -205,10 +214,11 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
             raise SystemExit("%s: %d hits answered, only %d events recorded" % (route, r["ok"], recorded))
         r["recorded"] = recorded
         r["cpu_us"] = r["cpu"] / max(r["ok"], 1) * 1e6
+        r["client_us"] = r["cpu_client"] / max(r["ok"], 1) * 1e6
         if pg:
-            print("  (%s: %d hits, server CPU %.0f µs per hit: PostgreSQL %.0f, mtrkd %.0f)" % (
+            print("  (%s: %d hits, server CPU %.0f µs per hit: PostgreSQL %.0f, mtrkd %.0f; wrk %.0f)" % (
                 route, r["ok"], r["cpu_us"], r["cpu_pg"] / max(r["ok"], 1) * 1e6,
-                r["cpu_mtrkd"] / max(r["ok"], 1) * 1e6), file=sys.stderr)
+                r["cpu_mtrkd"] / max(r["ok"], 1) * 1e6, r["client_us"]), file=sys.stderr)
         return r
 
 
@@ -216,7 +226,7 @@ def sqlite_raw_run(seconds: float, sync: str) -> dict:
     """One INSERT of an event row per transaction into a copy of the fixture,
     with mtrkd's --sync as PRAGMA synchronous."""
     with support.tmpdir() as d:
-        fx = support.Fixture(d, n=MESSAGES, keys=("acme", "beta"))
+        fx = support.Fixture(d, n=MESSAGES, keys=("acme", "beta"), urls=("open",))
         db = sqlite3.connect(fx.path, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=%s" % {"off": "OFF", "normal": "NORMAL", "full": "FULL"}[sync])
@@ -253,11 +263,12 @@ def pgbench_run(pg: str, args) -> dict:
     with tempfile.TemporaryDirectory(prefix="mtrk-pgbench-") as d:
         script = os.path.join(d, "click.sql")
         with open(script, "w") as f:
-            f.write(PGBENCH_SCRIPT)
-        subprocess.run(["psql", pg, "-q", "-v", "ON_ERROR_STOP=1", "-c", LISTMONK_SCHEMA], check=True,
+            f.write(PGBENCH_SCRIPT % MESSAGES)
+        subprocess.run(["psql", pg, "-q", "-v", "ON_ERROR_STOP=1", "-c", LISTMONK_SCHEMA % MESSAGES], check=True,
                        capture_output=True)
         cpu_postmaster = pg_postmaster(pg)
         cpu0 = pg_server_cpu(cpu_postmaster)
+        c0 = children_cpu()
         out = subprocess.run(["pgbench", "-n", "-c", str(args.connections), "-j", str(args.threads), "-T",
                               str(args.duration), "-f", script, "-l", "--log-prefix", os.path.join(d, "log"), pg],
                              capture_output=True, text=True, cwd=d)
@@ -265,6 +276,7 @@ def pgbench_run(pg: str, args) -> dict:
             raise SystemExit("pgbench failed: %s" % out.stderr)
         lat = []
         r_cpu = pg_server_cpu(cpu_postmaster) - cpu0
+        client = children_cpu() - c0
         for fn in os.listdir(d):
             if fn.startswith("log"):
                 with open(os.path.join(d, fn)) as f:
@@ -274,7 +286,7 @@ def pgbench_run(pg: str, args) -> dict:
         subprocess.run(["psql", pg, "-q", "-c", "DROP SCHEMA lm_bench CASCADE"], check=True, capture_output=True)
     n = sum(1 for _ in lat)
     return {"rps": tps, "p50": lat[len(lat) // 2], "p99": lat[int(len(lat) * 0.99)],
-            "cpu_us": r_cpu / max(n, 1) * 1e6}
+            "cpu_us": r_cpu / max(n, 1) * 1e6, "client_us": client / max(n, 1) * 1e6}
 
 
 def median(runs, k):
@@ -285,10 +297,12 @@ def row(name: str, runs, base: float, base_cpu=None) -> str:
     rps = [r["rps"] for r in runs]
     rss = max(r.get("rss_kib", 0) for r in runs)
     cpu = median(runs, "cpu_us") if all("cpu_us" in r for r in runs) else float("nan")
+    client = median(runs, "client_us") if all("client_us" in r for r in runs) else float("nan")
     cpu_cols = ""
     if base_cpu is not None:
-        cpu_cols = " %s | %s |" % ("%.0f µs" % cpu if cpu == cpu else "—",
-                                   "%.2f" % (base_cpu / cpu) if cpu == cpu and cpu > 0 else "—")
+        cpu_cols = " %s | %s | %s |" % ("%.0f µs" % cpu if cpu == cpu else "—",
+                                        "%.2f" % (base_cpu / cpu) if cpu == cpu and cpu > 0 else "—",
+                                        "%.0f µs" % client if client == client else "—")
     return "| %s | %s (%s–%s) | %.2g ms | %.3g ms | %s | %.2f |%s" % (
         name, "{:,.0f}".format(statistics.median(rps)), "{:,.0f}".format(min(rps)), "{:,.0f}".format(max(rps)),
         median(runs, "p50"), median(runs, "p99"), "%.1f MiB" % (rss / 1024) if rss else "—",
@@ -296,6 +310,7 @@ def row(name: str, runs, base: float, base_cpu=None) -> str:
 
 
 def main() -> None:
+    global MESSAGES
     ap = argparse.ArgumentParser()
     ap.add_argument("mtrkd")
     ap.add_argument("--runs", type=int, default=3)
@@ -305,24 +320,28 @@ def main() -> None:
     ap.add_argument("--server-threads", type=int, default=4)
     ap.add_argument("--sync", default="normal")
     ap.add_argument("--window", type=int, help="--batch-window-us of the group-commit runs (mtrkd's default)")
+    ap.add_argument("--messages", type=int, default=1000,
+                    help="messages per tenant in the fixture (and subscribers in the baseline)")
+    ap.add_argument("--group-only", action="store_true", help="skip the one-commit-per-hit runs")
     ap.add_argument("--pg", help="a libpq conninfo: also on PostgreSQL, with the pgbench baseline")
     ap.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = ap.parse_args()
+    MESSAGES = args.messages
     support.MTRKD = args.mtrkd
     for tool in ["wrk"] + (["pgbench", "psql"] if args.pg else []):
         if shutil.which(tool) is None:
             raise SystemExit("wrk_bench: %s is not installed (scripts/deps)" % tool)
     print("mtrkd (%d server threads, --sync %s, group commit window %s), wrk -t%d -c%d -d%ds, %d runs each, "
-          "medians (min–max of the rate)" % (args.server_threads, args.sync, "%d us" % args.window
+          "%d messages, medians (min–max of the rate)" % (args.server_threads, args.sync, "%d us" % args.window
                                              if args.window is not None else "default", args.threads,
-                                             args.connections, args.duration, args.runs))
+                                             args.connections, args.duration, args.runs, MESSAGES))
     print("load average at start: %s" % open("/proc/loadavg").read().split()[:3])
     print()
     cpu_cols = bool(args.pg) and not args.sqlite
     if cpu_cols:
         print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline "
-              "| server CPU per hit | CPU ratio to the baseline |")
-        print("|---|---|---|---|---|---|---|---|")
+              "| server CPU per hit | CPU ratio to the baseline | client CPU per hit |")
+        print("|---|---|---|---|---|---|---|---|---|")
     else:
         print("| backend, route, commits | hits/s | p50 | p99 | peak RSS | ratio to the baseline |")
         print("|---|---|---|---|---|---|")
@@ -335,8 +354,10 @@ def main() -> None:
         label = "PostgreSQL" if pg else "SQLite"
         for route in ("pixel", "click"):
             group = ["--batch-window-us", str(args.window)] if args.window is not None else []
-            for variant, extra in (("group commit", group), ("one commit per hit", ["--batch-max", "1",
-                                                                                 "--batch-window-us", "0"])):
+            variants = [("group commit", group)]
+            if not args.group_only:
+                variants.append(("one commit per hit", ["--batch-max", "1", "--batch-window-us", "0"]))
+            for variant, extra in variants:
                 runs = [mtrkd_run(args, pg, route, extra) for _ in range(args.runs)]
                 print(row("%s, %s, %s" % (label, "open pixel" if route == "pixel" else "click redirect", variant),
                           runs, base, base_cpu), flush=True)

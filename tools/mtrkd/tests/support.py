@@ -41,19 +41,27 @@ class Fixture:
     (MTRK_PRELOAD)."""
 
     def __init__(self, directory: str, n: int = 6, target: Optional[str] = None,
-                 keys: Tuple[str, str] = ("acme", "beta")) -> None:
+                 keys: Tuple[str, str] = ("acme", "beta"), urls: Optional[Tuple[str, ...]] = None) -> None:
         self.path = target or os.path.join(directory, "mtrk.db")
         env = dict(os.environ)
         if os.environ.get("MTRK_PRELOAD"):
             env["LD_PRELOAD"] = os.environ["MTRK_PRELOAD"]
             env["ASAN_OPTIONS"] = "detect_leaks=0"
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n), *keys],
+        kinds = ["--urls", ",".join(urls)] if urls else []
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture", self.path, str(n), *kinds, *keys],
                              env=env, check=True, capture_output=True, text=True)
         self.t: Dict[str, Dict[str, object]] = json.loads(out.stdout)
         TOKENS.update({k: str(v["token"]) for k, v in self.t.items()})
 
 
-def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, object]]:
+URL_KINDS = ("open", "click", "click2", "unsub", "landing")
+
+
+def build_fixture(path: str, n: int, keys: List[str],
+                  urls: Tuple[str, ...] = URL_KINDS) -> Dict[str, Dict[str, object]]:
+    """The fixture's tenants; `urls` names the kinds of URL made for every
+    message (each is a library call per message: a benchmark of many
+    messages asks only for those it uses)."""
     import mtrk
     from mtrk import UrlKind
     db = mtrk.open(path)
@@ -76,16 +84,20 @@ def build_fixture(path: str, n: int, keys: List[str]) -> Dict[str, Dict[str, obj
             t.mark_sent(m, T0)
         links = list(t.links(camp))
         _, token = t.create_api_token("test")
+        make = {
+            "open": lambda m: t.track_url(UrlKind.OPEN, m),
+            "click": lambda m: t.track_url(UrlKind.CLICK, m, links[0].id),
+            "click2": lambda m: t.track_url(UrlKind.CLICK, m, links[1].id),
+            "unsub": lambda m: t.track_url(UrlKind.UNSUBSCRIBE, m),
+            "landing": lambda m: t.track_url(UrlKind.LANDING, m),
+        }
         tenants[key] = {
             "token": token,
             "campaign": str(camp), "mids": [str(m) for m in mids], "links": [str(l.id) for l in links],
             "link_urls": [l.url for l in links], "contacts": [str(c) for c in ids],
-            "open": [path_of(t.track_url(UrlKind.OPEN, m)) for m in mids],
-            "click": [path_of(t.track_url(UrlKind.CLICK, m, links[0].id)) for m in mids],
-            "click2": [path_of(t.track_url(UrlKind.CLICK, m, links[1].id)) for m in mids],
-            "unsub": [path_of(t.track_url(UrlKind.UNSUBSCRIBE, m)) for m in mids],
-            "landing": [path_of(t.track_url(UrlKind.LANDING, m)) for m in mids],
         }
+        for kind in urls:
+            tenants[key][kind] = [path_of(make[kind](m)) for m in mids]
     db.close()
     return tenants
 
@@ -154,4 +166,8 @@ def tmpdir() -> tempfile.TemporaryDirectory:
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--fixture"]:
-    print(json.dumps(build_fixture(sys.argv[2], int(sys.argv[3]), sys.argv[4:])))
+    rest = sys.argv[4:]
+    kinds = URL_KINDS
+    if rest[:1] == ["--urls"]:
+        kinds, rest = tuple(rest[1].split(",")), rest[2:]
+    print(json.dumps(build_fixture(sys.argv[2], int(sys.argv[3]), rest, kinds)))
