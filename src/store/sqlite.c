@@ -149,9 +149,8 @@ typedef struct typed_state {
     size_t mk_cap, mk_n;
     uint32_t mk_epoch;
     sqlite3_stmt *find_mk;
-    /* Events of one message gathered by messages_load (rows copied). */
-    mtrk_value *vals;
-    size_t capvals;
+    /* Events of one message gathered by messages_load: their records,
+     * their strings copied to bytes. */
     char *bytes;
     size_t nbytes, capbytes;
     mtrk_store_event *recs;
@@ -2684,7 +2683,6 @@ static void sq_free(mtrk_store *store)
                               s->ty.find_pid, s->ty.ins, s->ty.insn, s->ty.find_mk };
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         sqlite3_finalize(typed[i]);
-    free(s->ty.vals);
     free(s->ty.bytes);
     free(s->ty.recs);
     free(s->ty.ptrs);
