@@ -288,3 +288,79 @@ int bench_measure(int (*fn)(void *arg, double *out, size_t nout), void *arg, int
         med[k] = bench_median(v[k], (size_t)runs);
     return 0;
 }
+
+/* ---- page-cache figures ------------------------------------------------- */
+
+#define DBSTATUS_MAX 8
+static sqlite3 *dbstatus_dbs[DBSTATUS_MAX];
+static int dbstatus_n;
+
+static int dbstatus_on(void)
+{
+    const char *e = getenv("MTRK_BENCH_DBSTATUS");
+    return e != NULL && *e != '\0' && strcmp(e, "0") != 0;
+}
+
+static int dbstatus_seen(sqlite3 *db, char **err, const struct sqlite3_api_routines *api)
+{
+    (void)err;
+    (void)api;
+    if (dbstatus_n < DBSTATUS_MAX)
+        dbstatus_dbs[dbstatus_n++] = db;
+    return SQLITE_OK;
+}
+
+void bench_dbstatus_watch(void)
+{
+    if (dbstatus_on())
+        sqlite3_auto_extension((void (*)(void))dbstatus_seen);
+}
+
+static void dbstatus_sum(long long v[5], int reset)
+{
+    static const int ops[5] = { SQLITE_DBSTATUS_CACHE_HIT, SQLITE_DBSTATUS_CACHE_MISS, SQLITE_DBSTATUS_CACHE_WRITE,
+                                SQLITE_DBSTATUS_CACHE_SPILL, SQLITE_DBSTATUS_CACHE_USED };
+    for (int k = 0; k < 5; k++)
+        v[k] = 0;
+    for (int i = 0; i < dbstatus_n; i++)
+        for (int k = 0; k < 5; k++) {
+            int cur = 0, hi = 0;
+            if (sqlite3_db_status(dbstatus_dbs[i], ops[k], &cur, &hi, reset && k < 4) == SQLITE_OK)
+                v[k] += cur;
+        }
+}
+
+static double dbstatus_cpu0[2];
+
+static void cpu_times(double t[2])
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    t[0] = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6;
+    t[1] = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
+
+void bench_dbstatus_reset(void)
+{
+    long long v[5];
+    if (dbstatus_on()) {
+        dbstatus_sum(v, 1);
+        cpu_times(dbstatus_cpu0);
+    }
+}
+
+void bench_dbstatus_print(const char *label, size_t events)
+{
+    if (!dbstatus_on() || events == 0)
+        return;
+    long long v[5];
+    double t[2];
+    cpu_times(t);
+    dbstatus_sum(v, 0);
+    double n = (double)events;
+    fprintf(stderr,
+            "dbstatus %s: %d connection(s), per event: %.2f pages hit, %.3f missed, %.3f written, %.3f spilled,"
+            " %.2f us user, %.2f us system; cache in use %.1f MiB\n",
+            label, dbstatus_n, (double)v[0] / n, (double)v[1] / n, (double)v[2] / n, (double)v[3] / n,
+            (t[0] - dbstatus_cpu0[0]) * 1e6 / n, (t[1] - dbstatus_cpu0[1]) * 1e6 / n, (double)v[4] / 1048576.0);
+}

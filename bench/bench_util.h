@@ -59,4 +59,17 @@ void bench_close(bench_world *w);
 /* Raw SQLite: exec or die. */
 void bench_sql(sqlite3 *db, const char *sql);
 
+/* Page-cache figures (sqlite3_db_status), with MTRK_BENCH_DBSTATUS set
+ * (else these do nothing): bench_dbstatus_watch() before any database is
+ * opened remembers every SQLite connection the process opens afterwards,
+ * mtrk's own included (an auto extension); bench_dbstatus_reset() zeroes
+ * their counters; bench_dbstatus_print() prints, per event, the pages
+ * found in the cache (hit), read from the file (miss), written (to the
+ * WAL) and spilled mid-transaction, summed over the connections, to
+ * stderr, with the process's CPU time (user, system) per event since the
+ * reset. */
+void bench_dbstatus_watch(void);
+void bench_dbstatus_reset(void);
+void bench_dbstatus_print(const char *label, size_t events);
+
 #endif

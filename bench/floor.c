@@ -34,6 +34,7 @@
  *                 event by its public id (the storage bound of an ingest)
  *
  *   floor [events] [designs]   environment: MTRK_BENCH_RUNS (3), MTRK_BENCH_DIR (/tmp)
+ *                              MTRK_BENCH_DBSTATUS (page-cache figures on stderr)
  *
  * Runs alternate between designs (run 1 of each, then run 2 ...), each in
  * its own process; figures are medians.
@@ -289,10 +290,14 @@ static int run(void *argp, double *out, size_t nout)
     if (sp == NULL)
         return 1;
     stmts q = { get, upd, fold, ins };
+    bench_dbstatus_reset();
     double t0 = bench_now();
     if (floor_ingest(db, d, a->batch, &q, sp) != 0)
         return 1;
     double dt = bench_now() - t0;
+    char label[64];
+    snprintf(label, sizeof label, "%s batch %zu", design_names[d], a->batch);
+    bench_dbstatus_print(label, nevents);
     free(sp);
     sqlite3_close(db);
     out[0] = (double)nevents / dt;
@@ -311,6 +316,7 @@ int main(int argc, char **argv)
         return 2;
     }
     snprintf(path, sizeof path, "%s/mtrk-bench-floor.db", bench_dir());
+    bench_dbstatus_watch();
     bool on[D_COUNT];
     for (int d = 0; d < D_COUNT; d++) {
         const char *p = strstr(want, design_names[d]);

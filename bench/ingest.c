@@ -15,7 +15,8 @@
  * peak RSS and database bytes per event. Every measured run is its own process; figures are medians.
  *
  *   ingest [events]       environment: MTRK_BENCH_EVENTS, MTRK_BENCH_RUNS (3),
- *                         MTRK_BENCH_TARGETS ("raw,sqlite,memory"), MTRK_BENCH_DIR (/tmp)
+ *                         MTRK_BENCH_TARGETS ("raw,sqlite,memory"), MTRK_BENCH_DIR (/tmp),
+ *                         MTRK_BENCH_DBSTATUS (page-cache figures on stderr)
  */
 #include "bench_util.h"
 
@@ -85,6 +86,7 @@ static int raw_run(void *argp, double *out, size_t nout)
     if (sqlite3_prepare_v2(db, "INSERT INTO events(message, type, occurred_at, link) VALUES (?,?,?,?)", -1, &st,
                            NULL) != SQLITE_OK)
         return 1;
+    bench_dbstatus_reset();
     double t0 = bench_now();
     for (size_t i = 0; i < nevents; i += a->batch) {
         size_t end = i + a->batch < nevents ? i + a->batch : nevents;
@@ -106,6 +108,9 @@ static int raw_run(void *argp, double *out, size_t nout)
         bench_sql(db, "COMMIT");
     }
     double dt = bench_now() - t0;
+    char label[64];
+    snprintf(label, sizeof label, "raw (%c) batch %zu", a->indexed ? 'b' : 'a', a->batch);
+    bench_dbstatus_print(label, nevents);
     sqlite3_finalize(st);
     sqlite3_close(db);
     out[0] = (double)nevents / dt;
@@ -239,6 +244,7 @@ static int mtrk_run(void *argp, double *out, size_t nout)
     mtrk_event_outcome *oc = calloc(a->batch, sizeof *oc);
     mtrk_event_outcome **poc = calloc(a->batch, sizeof *poc);
     double total = 0, dash10k = 0;
+    bench_dbstatus_reset();
     for (size_t i = 0; i < nevents; i += a->batch) {
         size_t n = i + a->batch < nevents ? a->batch : nevents - i;
         for (size_t j = 0; j < n; j++) {
@@ -269,6 +275,11 @@ static int mtrk_run(void *argp, double *out, size_t nout)
         }
         if (dash10k == 0 && i + n >= 10000 && i + n < nevents)
             dash10k = dashboard(&w);
+    }
+    if (!a->memory) {
+        char label[64];
+        snprintf(label, sizeof label, "mtrk sqlite batch %zu", a->batch);
+        bench_dbstatus_print(label, nevents);
     }
     out[0] = (double)nevents / total;
     out[1] = (double)bench_maxrss_kib();
@@ -315,6 +326,7 @@ int main(int argc, char **argv)
     snprintf(run_path, sizeof run_path, "%s/mtrk-bench-ingest-run-%d.db", bench_dir(), (int)getpid());
     snprintf(raw_path, sizeof raw_path, "%s/mtrk-bench-ingest-raw-%d.db", bench_dir(), (int)getpid());
     make_specs();
+    bench_dbstatus_watch();
     printf("ingest: %zu events over %zu messages, %d runs each (medians), SQLite %s\n", nevents, nmsgs, nruns,
            sqlite3_libversion());
 

@@ -137,6 +137,7 @@ typedef struct typed_state {
     rec_maps rec;
     unsigned msg_table, ev_table;
     uint64_t msg_fixed; /* columns a message update never writes (campaign, contact, created_at) */
+    int ev_message;     /* the event record's field kept as message_k */
     sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn;
     /* The last tenant's integer key, within one transaction. */
     mtrk_id tk_id;
@@ -148,9 +149,8 @@ typedef struct typed_state {
     size_t mk_cap, mk_n;
     uint32_t mk_epoch;
     sqlite3_stmt *find_mk;
-    /* Events of one message gathered by messages_load (rows copied). */
-    mtrk_value *vals;
-    size_t capvals;
+    /* Events of one message gathered by messages_load: their records,
+     * their strings copied to bytes. */
     char *bytes;
     size_t nbytes, capbytes;
     mtrk_store_event *recs;
@@ -1703,12 +1703,50 @@ static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
     }
 }
 
+/* SELECT of a record's fields, in rec_*_fields() order, from "r": every
+ * field but `skip` (the event's message, kept as its integer key; -1 for
+ * none). messages_load reads them with field_from_stmt, straight into the
+ * record: no generic row between the statement and the record. */
+static void sql_record_select(strbuf *b, const rec_map *rm, int skip)
+{
+    sb_printf(b, "SELECT ");
+    const char *sep = "";
+    for (unsigned i = 0; i < rm->nfields; i++) {
+        if ((int)i == skip)
+            continue;
+        sb_printf(b, "%sr.\"%s\"", sep, rm->def->cols[rm->col[i]].name);
+        sep = ", ";
+    }
+}
+
+/* Result column c of st into field f of the record at base, as
+ * rec_*_from_row reads a row's value: an id of another length or type is
+ * nil, a NULL integer 0; a string points into st's row until its next
+ * step or reset. */
+static void field_from_stmt(sqlite3_stmt *st, int c, const rec_field *f, char *base)
+{
+    void *p = base + f->off;
+    int t = sqlite3_column_type(st, c);
+    switch (f->kind) {
+    case REC_K_ID: {
+        const void *v = t == SQLITE_BLOB ? sqlite3_column_blob(st, c) : NULL;
+        if (v != NULL && sqlite3_column_bytes(st, c) == (int)sizeof(mtrk_id))
+            memcpy(p, v, sizeof(mtrk_id));
+        else
+            memset(p, 0, sizeof(mtrk_id));
+        break;
+    }
+    case REC_K_INT: *(int64_t *)p = t == SQLITE_INTEGER ? sqlite3_column_int64(st, c) : 0; break;
+    default: *(const char **)p = t == SQLITE_TEXT ? (const char *)sqlite3_column_text(st, c) : NULL; break;
+    }
+}
+
 /* The statements of the typed reads, each prepared once (one that failed
  * to prepare, out of memory, is tried again on the next call). */
 static int typed_prepare(sqlstore *s)
 {
     typed_state *ty = &s->ty;
-    const tstate *mt = &s->ts[ty->msg_table], *et = &s->ts[ty->ev_table];
+    const tstate *et = &s->ts[ty->ev_table];
     strbuf b = { 0 };
     int rc = 0;
     if (ty->tenant_k == NULL) {
@@ -1724,21 +1762,21 @@ static int typed_prepare(sqlstore *s)
     }
     if (ty->load_msg == NULL) {
         b = (strbuf){ 0 };
-        sql_typed_select(&b, mt, 0);
+        sql_record_select(&b, &ty->rec.msg, -1);
         sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
         if ((rc = prepare(s, &b, &ty->load_msg, 1)))
             return rc;
     }
     if (ty->load_ev == NULL) {
         b = (strbuf){ 0 };
-        sql_typed_select(&b, et, 0);
+        sql_record_select(&b, &ty->rec.ev, ty->ev_message);
         sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev, 1)))
             return rc;
     }
     if (ty->load_ev_after == NULL) {
         b = (strbuf){ 0 };
-        sql_typed_select(&b, et, 0);
+        sql_record_select(&b, &ty->rec.ev, ty->ev_message);
         sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at) >="
                       " (?2, ?3) ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
@@ -1785,83 +1823,79 @@ static int ev_before(const mtrk_store_event *a, const mtrk_store_event *b)
 }
 
 /* Gathers the rows of st (events of one message, in (occurred_at,
- * arrived_at) order) into ty->vals/bytes and maps them to records: past
+ * arrived_at) order, their record fields as sql_record_select selects
+ * them) into records in ty->recs, their strings copied to ty->bytes: past
  * the mark of `mark` when given (the statement selected those at or after
  * its times), in (occurred_at, arrived_at, id) order; *n gets their number.
  * events_by_message leaves events of equal times in insertion order, and
  * the id decides between them: an insertion sort, which finds them in order
  * but for a rare tie. */
-static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *tenant, const mtrk_id *mid,
-                         const mtrk_store_message *mark, size_t *n)
+static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *mid, const mtrk_store_message *mark,
+                         size_t *n)
 {
     typed_state *ty = &s->ty;
-    const tstate *et = &s->ts[ty->ev_table];
-    unsigned nc = et->def->ncols;
+    const rec_map *em = &ty->rec.ev;
+    const rec_field *f = rec_event_fields();
     size_t k = 0;
     ty->nbytes = 0;
     int sr;
     while ((sr = sqlite3_step(st)) == SQLITE_ROW) {
-        if ((k + 1) * nc > ty->capvals) {
-            size_t cap = ty->capvals ? 2 * ty->capvals : 16 * (size_t)nc;
-            mtrk_value *p = realloc(ty->vals, cap * sizeof *p);
-            if (p == NULL)
+        if (k == ty->caprecs) {
+            size_t cap = ty->caprecs ? 2 * ty->caprecs : 16;
+            mtrk_store_event *r = realloc(ty->recs, cap * sizeof *r);
+            if (r)
+                ty->recs = r;
+            const mtrk_store_event **pp = r ? realloc(ty->ptrs, cap * sizeof *pp) : NULL;
+            if (pp)
+                ty->ptrs = pp;
+            if (r == NULL || pp == NULL)
                 return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
-            ty->vals = p;
-            ty->capvals = cap;
+            ty->caprecs = cap;
         }
-        mtrk_value *row = &ty->vals[k * nc];
-        row_from_stmt(st, nc, row);
-        /* Strings and blobs are copied (their offsets kept until the end). */
-        for (unsigned c = 0; c < nc; c++) {
-            if (row[c].type != MTRK_VAL_TEXT && row[c].type != MTRK_VAL_BLOB)
+        mtrk_store_event *e = &ty->recs[k];
+        memset(e, 0, sizeof *e);
+        e->version = MTRK_STORE_EVENT_VERSION;
+        char *base = (char *)e;
+        int c = 0;
+        for (unsigned i = 0; i < em->nfields; i++) {
+            if ((int)i == ty->ev_message) {
+                memcpy(base + f[i].off, mid, sizeof *mid);
                 continue;
-            if (ty->nbytes + row[c].n + 1 > ty->capbytes) {
-                size_t cap = ty->capbytes ? 2 * ty->capbytes : 4096;
-                while (cap < ty->nbytes + row[c].n + 1)
-                    cap *= 2;
-                char *p = realloc(ty->bytes, cap);
-                if (p == NULL)
-                    return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
-                ty->bytes = p;
-                ty->capbytes = cap;
             }
-            if (row[c].n)
-                memcpy(ty->bytes + ty->nbytes, row[c].p, row[c].n);
-            ty->bytes[ty->nbytes + row[c].n] = '\0';
-            row[c].p = (const void *)(uintptr_t)ty->nbytes;
-            ty->nbytes += row[c].n + 1;
+            field_from_stmt(st, c, &f[i], base);
+            const char **sp = (const char **)(void *)(base + f[i].off);
+            if (f[i].kind == REC_K_TEXT && *sp != NULL) {
+                /* Copied, its offset + 1 kept until the end (the buffer may move). */
+                size_t len = (size_t)sqlite3_column_bytes(st, c);
+                if (ty->nbytes + len + 1 > ty->capbytes) {
+                    size_t cap = ty->capbytes ? 2 * ty->capbytes : 4096;
+                    while (cap < ty->nbytes + len + 1)
+                        cap *= 2;
+                    char *p = realloc(ty->bytes, cap);
+                    if (p == NULL)
+                        return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
+                    ty->bytes = p;
+                    ty->capbytes = cap;
+                }
+                memcpy(ty->bytes + ty->nbytes, *sp, len);
+                ty->bytes[ty->nbytes + len] = '\0';
+                *sp = (const char *)(uintptr_t)(ty->nbytes + 1);
+                ty->nbytes += len + 1;
+            }
+            c++;
         }
         k++;
     }
     if (sr != SQLITE_DONE)
         return sql_fail(s, "reading a message's events");
-    if (k > ty->caprecs) {
-        mtrk_store_event *r = realloc(ty->recs, k * sizeof *r);
-        if (r)
-            ty->recs = r;
-        const mtrk_store_event **pp = r ? realloc(ty->ptrs, k * sizeof *pp) : NULL;
-        if (pp)
-            ty->ptrs = pp;
-        if (r == NULL || pp == NULL)
-            return fail(s, MTRK_ENOMEM, "sqlite store: out of memory reading events");
-        ty->caprecs = k;
-    }
-    for (size_t i = 0; i < k; i++) {
-        mtrk_value *row = &ty->vals[i * nc];
-        for (unsigned c = 0; c < nc; c++)
-            if (row[c].type == MTRK_VAL_TEXT || row[c].type == MTRK_VAL_BLOB)
-                row[c].p = ty->bytes + (uintptr_t)row[c].p;
-        for (unsigned c = 0; c < nc; c++) {
-            if (et->ck[c] == CK_TENANT)
-                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
-            else if (et->ck[c] == CK_MESSAGE)
-                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, mid->bytes, sizeof mid->bytes };
-        }
-        rec_event_from_row(&ty->rec, row, &ty->recs[i]);
-    }
     size_t kept = 0;
     for (size_t i = 0; i < k; i++) {
-        const mtrk_store_event *e = &ty->recs[i];
+        mtrk_store_event *e = &ty->recs[i];
+        for (unsigned j = 0; j < em->nfields; j++) {
+            const char **sp = (const char **)(void *)((char *)e + f[j].off);
+            if (f[j].kind == REC_K_TEXT && *sp != NULL)
+                *sp = ty->bytes + ((uintptr_t)*sp - 1);
+        }
         if (mark && e->occurred_at == mark->folded_occurred_at && e->arrived_at == mark->folded_arrived_at &&
             memcmp(e->id.bytes, mark->folded_event.bytes, sizeof e->id.bytes) <= 0)
             continue; /* at the mark's times, not after its event */
@@ -1887,9 +1921,8 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
     if ((rc = typed_prepare(s)) || (rc = tenant_key(s, &tenant, &tk)))
         return rc;
     typed_state *ty = &s->ty;
-    const tstate *mt = &s->ts[ty->msg_table];
-    unsigned nc = mt->def->ncols;
-    mtrk_value row[MAX_COLS];
+    const rec_map *mm = &ty->rec.msg;
+    const rec_field *mf = rec_message_fields();
     for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
         sqlite3_stmt *ms = ty->load_msg;
         sqlite3_bind_blob(ms, 1, mids[i].bytes, sizeof mids[i].bytes, SQLITE_STATIC);
@@ -1904,14 +1937,15 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
             sqlite3_reset(ms);
             break;
         }
-        row_from_stmt(ms, nc, row);
-        int64_t mk = sqlite3_column_int64(ms, (int)nc);
-        mk_put(ty, &mids[i], mk, tk);
-        for (unsigned c = 0; c < nc; c++)
-            if (mt->ck[c] == CK_TENANT)
-                row[c] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant.bytes, sizeof tenant.bytes };
+        /* The record straight from the row: its strings stay in ms's row
+         * until the reset below, after the callback. */
         mtrk_store_message m;
-        rec_message_from_row(&ty->rec, row, &m);
+        memset(&m, 0, sizeof m);
+        m.version = MTRK_STORE_MESSAGE_VERSION;
+        for (unsigned j = 0; j < mm->nfields; j++)
+            field_from_stmt(ms, (int)j, &mf[j], (char *)&m);
+        int64_t mk = sqlite3_column_int64(ms, (int)mm->nfields);
+        mk_put(ty, &mids[i], mk, tk);
         int marked = 0;
         for (size_t b = 0; b < sizeof m.folded_event.bytes; b++)
             marked |= m.folded_event.bytes[b];
@@ -1922,7 +1956,7 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
             sqlite3_bind_int64(es, 3, m.folded_arrived_at);
         }
         size_t nev = 0;
-        rc = gather_events(s, es, &tenant, &m.id, marked ? &m : NULL, &nev);
+        rc = gather_events(s, es, &m.id, marked ? &m : NULL, &nev);
         sqlite3_reset(es);
         if (rc == 0) {
             s->depth++;
@@ -1983,30 +2017,59 @@ static int sq_provider_ids_find(mtrk_store *store, mtrk_id tenant, const char *c
 #define EV_BATCH 32
 
 /* INSERT INTO event_rows of `rows` events: the tenant's and the message's
- * integer keys bound as they are. OR ROLLBACK: a conflict (an id or
- * provider event id stored already) ends the whole transaction at once, as
- * the contract lets a failed append do (the core rolls back on any failure
- * of it). With no statement to undo on its own, SQLite keeps no statement
- * journal for the multi-row INSERT: that journal (each page the statement
- * touched copied aside, then discarded) was a fifth of an append's
- * instructions (docs/performance.md). tx_lost() refuses any further write
- * of the lost transaction. */
+ * integer keys bound as they are, then the event record's other fields,
+ * each bound from its field (bind_event): no generic row, no row check, a
+ * record's fields having their columns' types. OR ROLLBACK: a conflict (an
+ * id or provider event id stored already) ends the whole transaction at
+ * once, as the contract lets a failed append do (the core rolls back on any
+ * failure of it). With no statement to undo on its own, SQLite keeps no
+ * statement journal for the multi-row INSERT: that journal (each page the
+ * statement touched copied aside, then discarded) was a fifth of an
+ * append's instructions (docs/performance.md). tx_lost() refuses any
+ * further write of the lost transaction. */
 static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
 {
-    const tstate *et = &s->ts[s->ty.ev_table];
-    unsigned nc = et->def->ncols;
+    const rec_map *em = &s->ty.rec.ev;
     strbuf b = { 0 };
-    sb_printf(&b, "INSERT OR ROLLBACK INTO event_rows (");
-    for (unsigned c = 0; c < nc; c++)
-        sb_printf(&b, "%s\"%s\"", c ? ", " : "", phys_col(et, c));
+    sb_printf(&b, "INSERT OR ROLLBACK INTO event_rows (\"tenant_k\"");
+    for (unsigned i = 0; i < em->nfields; i++)
+        sb_printf(&b, ", \"%s\"", (int)i == s->ty.ev_message ? "message_k" : em->def->cols[em->col[i]].name);
     sb_printf(&b, ") VALUES ");
+    unsigned p = 1;
     for (unsigned r = 0; r < rows; r++) {
         sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < nc; c++)
-            sb_printf(&b, "%s?%u", c ? ", " : "", r * nc + c + 1);
+        for (unsigned i = 0; i <= em->nfields; i++)
+            sb_printf(&b, "%s?%u", i ? ", " : "", p++);
         sb_printf(&b, ")");
     }
     return prepare(s, &b, out, 1);
+}
+
+static int field_empty(const rec_field *f, const char *base);
+
+/* Binds event e from ?p on: the tenant's key tk, then its fields, the
+ * message as its key mk. As rec_event_to_row makes a row: a 0 integer, nil
+ * id or NULL string in a nullable column is NULL (every string column is
+ * nullable: rec_maps_init checks). */
+static int bind_event(sqlstore *s, sqlite3_stmt *st, int p, int64_t tk, int64_t mk, const mtrk_store_event *e)
+{
+    const rec_map *em = &s->ty.rec.ev;
+    const rec_field *f = rec_event_fields();
+    int sr = sqlite3_bind_int64(st, p++, tk);
+    for (unsigned i = 0; i < em->nfields && sr == SQLITE_OK; i++, p++) {
+        const char *at = (const char *)e + f[i].off;
+        if ((int)i == s->ty.ev_message)
+            sr = sqlite3_bind_int64(st, p, mk);
+        else if (em->nullable[i] && field_empty(&f[i], (const char *)e))
+            sr = sqlite3_bind_null(st, p);
+        else if (f[i].kind == REC_K_ID)
+            sr = sqlite3_bind_blob(st, p, at, (int)sizeof(mtrk_id), SQLITE_STATIC);
+        else if (f[i].kind == REC_K_INT)
+            sr = sqlite3_bind_int64(st, p, *(const int64_t *)at);
+        else
+            sr = sqlite3_bind_text(st, p, *(const char *const *)at, -1, SQLITE_STATIC);
+    }
+    return sr == SQLITE_OK ? 0 : sql_fail(s, "binding a value");
 }
 
 static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_event *const *events, size_t n)
@@ -2023,15 +2086,13 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     if (n && tk == 0)
         return fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: no such tenant");
     typed_state *ty = &s->ty;
-    const tstate *et = &s->ts[ty->ev_table];
-    unsigned nc = et->def->ncols;
+    unsigned per = ty->rec.ev.nfields + 1;
     if (ty->ins == NULL && (rc = build_event_insert(s, 1, &ty->ins)))
         return rc;
-    if (ty->insn == NULL && (size_t)nc * EV_BATCH <= 32766 && (rc = build_event_insert(s, EV_BATCH, &ty->insn)))
+    if (ty->insn == NULL && (size_t)per * EV_BATCH <= 32766 && (rc = build_event_insert(s, EV_BATCH, &ty->insn)))
         return rc;
-    /* The values of one event at a time: they point into its record, which
-     * the caller keeps until the call returns (bound SQLITE_STATIC). */
-    mtrk_value row[MAX_COLS];
+    /* Bound SQLITE_STATIC: the values point into the records, which the
+     * caller keeps until the call returns. */
     for (size_t i = 0; i < n && rc == 0;) {
         unsigned run = ty->insn && n - i >= EV_BATCH ? EV_BATCH : 1;
         sqlite3_stmt *st = run == 1 ? ty->ins : ty->insn;
@@ -2041,9 +2102,6 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
                 rc = fail(s, MTRK_EINVAL, "sqlite store: events_append: event %zu is NULL or unversioned", i + r);
                 break;
             }
-            rec_event_to_row(&ty->rec, &tenant, e, row);
-            if ((rc = check_row(s, et->def, row, nc)))
-                break;
             int64_t mk = 0;
             if ((rc = mk_get(s, &e->message, tk, &mk)))
                 break;
@@ -2052,14 +2110,7 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
                           i + r);
                 break;
             }
-            for (unsigned c = 0; c < nc && rc == 0; c++) {
-                int p = (int)(r * nc + c) + 1;
-                if (et->ck[c] != CK_PLAIN)
-                    rc = sqlite3_bind_int64(st, p, et->ck[c] == CK_TENANT ? tk : mk) == SQLITE_OK
-                             ? 0 : sql_fail(s, "binding a value");
-                else
-                    rc = bind_value(s, st, p, &row[c]);
-            }
+            rc = bind_event(s, st, (int)(r * per) + 1, tk, mk, e);
         }
         if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
             rc = sql_fail(s, "events_append");
@@ -2524,6 +2575,21 @@ static int typed_init(sqlstore *s)
             s->ty.msg_fixed |= UINT64_C(1) << c;
     if (s->ts[s->ty.msg_table].map != MAP_MESSAGES || s->ts[s->ty.ev_table].map != MAP_EVENTS)
         return fail(s, MTRK_ESTORE, "sqlite store: the typed records are not kept in messages and events");
+    /* Every field is a stored column of its own but the event's message,
+     * kept as message_k (messages_load and events_append read and write
+     * the fields straight from and into their rows). */
+    const rec_map *em = &s->ty.rec.ev, *mm = &s->ty.rec.msg;
+    s->ty.ev_message = -1;
+    for (unsigned i = 0; i < em->nfields; i++)
+        if (s->ts[s->ty.ev_table].ck[em->col[i]] == CK_MESSAGE)
+            s->ty.ev_message = (int)i;
+        else if (s->ts[s->ty.ev_table].ck[em->col[i]] != CK_PLAIN)
+            s->ty.ev_message = -2;
+    for (unsigned i = 0; i < mm->nfields; i++)
+        if (s->ts[s->ty.msg_table].ck[mm->col[i]] != CK_PLAIN)
+            s->ty.ev_message = -2;
+    if (s->ty.ev_message < 0)
+        return fail(s, MTRK_ESTORE, "sqlite store: the typed records' fields are not the tables' columns");
     return 0;
 }
 
@@ -2824,7 +2890,6 @@ static void sq_free(mtrk_store *store)
                               s->ty.find_pid, s->ty.ins, s->ty.insn, s->ty.find_mk };
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         sqlite3_finalize(typed[i]);
-    free(s->ty.vals);
     free(s->ty.bytes);
     free(s->ty.recs);
     free(s->ty.ptrs);
