@@ -184,7 +184,45 @@ int sign_token(mtrk_tenant *t, int purpose, mtrk_id mid, mtrk_id id2, char out[T
     return MTRK_OK;
 }
 
+void key_memo_clear(key_memo *memo)
+{
+    for (size_t i = 0; i < memo->n; i++)
+        if (memo->k[i].rc == MTRK_OK)
+            key_clear(&memo->k[i].row);
+    memo->n = 0;
+}
+
+/* Key kid, from memo when it was read before (*r then borrowed from it,
+ * *owned false), else from the store (kept in memo when there is room). */
+static int key_get_memo(mtrk_tenant *t, key_memo *memo, int64_t kid, row_signing_keys *r, bool *owned)
+{
+    *owned = true;
+    if (memo == NULL)
+        return key_get(t, kid, r);
+    for (size_t i = 0; i < memo->n; i++)
+        if (memo->k[i].kid == kid) {
+            *owned = false;
+            *r = memo->k[i].row;
+            return memo->k[i].rc;
+        }
+    int rc = key_get(t, kid, r);
+    if ((rc != MTRK_OK && rc != MTRK_ENOTFOUND) || memo->n == KEY_MEMO)
+        return rc;
+    memo->k[memo->n].kid = kid;
+    memo->k[memo->n].rc = rc;
+    memo->k[memo->n].row = *r; /* moved: the memo owns it now */
+    memo->n++;
+    *owned = false;
+    return rc;
+}
+
 int verify_token(mtrk_tenant *t, int purpose, const char *token, size_t n, mtrk_id *mid, mtrk_id *id2)
+{
+    return verify_token_memo(t, NULL, purpose, token, n, mid, id2);
+}
+
+int verify_token_memo(mtrk_tenant *t, key_memo *memo, int purpose, const char *token, size_t n, mtrk_id *mid,
+                      mtrk_id *id2)
 {
     size_t want = has_second(purpose) ? 52 : 36;
     uint8_t tok[64];
@@ -202,20 +240,23 @@ int verify_token(mtrk_tenant *t, int purpose, const char *token, size_t n, mtrk_
         return terr(t, MTRK_ESIGNATURE, "tracking token is not in canonical form");
     uint32_t kid = (uint32_t)tok[0] << 24 | (uint32_t)tok[1] << 16 | (uint32_t)tok[2] << 8 | tok[3];
     row_signing_keys key;
-    int rc = key_get(t, kid, &key);
+    bool owned;
+    int rc = key_get_memo(t, memo, kid, &key, &owned);
     if (rc == MTRK_ENOTFOUND)
         return terr(t, MTRK_ESIGNATURE, "tracking token names an unknown signing key");
     if (rc)
         return rc;
     if (key.retired_at != 0) {
-        key_clear(&key);
+        if (owned)
+            key_clear(&key);
         return terr(t, MTRK_ESIGNATURE, "tracking token was signed by retired key %u", kid);
     }
     uint8_t body[36] = { 0 };
     memcpy(body, tok, want - TAG_LEN);
     uint8_t tag[crypto_auth_hmacsha256_BYTES];
     rc = mac(t, &key, purpose, body, tag);
-    key_clear(&key);
+    if (owned)
+        key_clear(&key);
     if (rc)
         return rc;
     bool ok = sodium_memcmp(tag, tok + want - TAG_LEN, TAG_LEN) == 0;

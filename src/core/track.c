@@ -1758,6 +1758,7 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
     memset(&g, 0, sizeof g);
     g.t = t;
     refused ref = { NULL, SIZE_MAX };
+    key_memo keys = { 0 }; /* the group's tokens name few keys: each read once */
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         group_hit *h = &hits[i];
         int hrc = reqs[i] == NULL ? terr(t, MTRK_EINVAL, "reqs[%zu] is NULL", i)
@@ -1765,7 +1766,7 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
         if (hrc == MTRK_OK)
             h->at = reqs[i]->at;
         if (hrc == MTRK_OK && (h->p.kind == MTRK_URL_OPEN || h->p.kind == MTRK_URL_CLICK)) {
-            hrc = verify_token(t, h->p.kind, h->p.token, h->p.tokn, &h->mid, &h->id2);
+            hrc = verify_token_memo(t, &keys, h->p.kind, h->p.token, h->p.tokn, &h->mid, &h->id2);
             h->grouped = hrc == MTRK_OK;
         }
         if (hrc == MTRK_OK)
@@ -1777,6 +1778,7 @@ MTRK_API int mtrk_track_resolve_batch(mtrk_track_result *const *outs, int *statu
             rc = hrc;
         }
     }
+    key_memo_clear(&keys);
     if (rc == MTRK_OK) {
         const mtrk_classify_rules *rules = opts && opts->rules ? opts->rules
                                          : t->cls_rules       ? t->cls_rules

@@ -122,6 +122,22 @@ void signer_token(const signer *s, int purpose, mtrk_id mid, mtrk_id id2, char o
 void signer_close(signer *s);
 /* Verifies token[n] for purpose; fills mid and id2. MTRK_ESIGNATURE. */
 int verify_token(mtrk_tenant *t, int purpose, const char *token, size_t n, mtrk_id *mid, mtrk_id *id2);
+/* The signing keys a run of verifications in one transaction has read (a
+ * group of hits: most tokens name the same key), each read once. Zeroed
+ * to start; key_memo_clear wipes the secrets. */
+#define KEY_MEMO 4
+typedef struct key_memo {
+    size_t n;
+    struct {
+        int64_t kid;
+        int rc; /* key_get's answer: MTRK_OK or MTRK_ENOTFOUND */
+        row_signing_keys row;
+    } k[KEY_MEMO];
+} key_memo;
+/* verify_token, its key read through memo (NULL: from the store). */
+int verify_token_memo(mtrk_tenant *t, key_memo *memo, int purpose, const char *token, size_t n, mtrk_id *mid,
+                      mtrk_id *id2);
+void key_memo_clear(key_memo *memo);
 
 /* ---- classify.c ------------------------------------------------------------ */
 typedef struct classify_ctx {

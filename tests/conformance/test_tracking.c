@@ -747,6 +747,57 @@ static void test_simulated_people_never_click_a_honeypot(void **state)
  * (a forged or another tenant's URL refused, recording nothing, the others
  * recorded), the results those of single calls; a call that fails keeps
  * nothing of the group. */
+/* A group's tokens signed by many keys: each judged by its own key, a
+ * retired key refused each time it appears, whether its key was read
+ * earlier in the group or not (more keys than the group keeps read). */
+static void test_resolve_batch_judges_each_key(void **state)
+{
+    conf_fixture *fx = *state;
+    trk s;
+    trk_build(&s, fx->t, "kb", 1);
+    enum { KEYS = 6, N = 9 };
+    char *by_key[KEYS + 1];
+    for (uint32_t k = 1; k <= KEYS; k++) {
+        if (k > 1) {
+            uint32_t kid;
+            CONF_OK(mtrk_tenant_rotate_key(&kid, fx->t));
+            assert_int_equal(kid, k);
+        }
+        by_key[k] = url_path(fx->t, MTRK_URL_OPEN, s.mids[0], (mtrk_id){ { 0 } });
+    }
+    CONF_OK(mtrk_tenant_retire_key(fx->t, 1));
+    CONF_OK(mtrk_tenant_retire_key(fx->t, 5));
+    static const int keys[N] = { 1, 2, 3, 4, 5, 6, 1, 6, 5 };
+    static const int want[N] = { MTRK_ESIGNATURE, MTRK_OK, MTRK_OK, MTRK_OK, MTRK_ESIGNATURE,
+                                 MTRK_OK,         MTRK_ESIGNATURE, MTRK_OK, MTRK_ESIGNATURE };
+    mtrk_track_request rq[N];
+    const mtrk_track_request *reqs[N];
+    mtrk_track_result res[N];
+    mtrk_track_result *outs[N];
+    int st[N];
+    for (int i = 0; i < N; i++) {
+        CONF_INIT(rq[i], MTRK_TRACK_REQUEST_VERSION);
+        rq[i].method = "GET";
+        rq[i].path = by_key[keys[i]];
+        rq[i].user_agent = HUMAN_UA;
+        rq[i].at = LATER + i;
+        reqs[i] = &rq[i];
+        CONF_INIT(res[i], MTRK_TRACK_RESULT_VERSION);
+        outs[i] = &res[i];
+    }
+    size_t before = conf_count_campaign_events(fx->t, s.campaign);
+    CONF_OK(mtrk_track_resolve_batch(outs, st, fx->t, reqs, N, NULL));
+    size_t ok = 0;
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(st[i], want[i]);
+        assert_int_equal(res[i].recorded, want[i] == MTRK_OK ? 1 : 0);
+        ok += want[i] == MTRK_OK;
+    }
+    assert_int_equal(conf_count_campaign_events(fx->t, s.campaign), before + ok);
+    for (int k = 1; k <= KEYS; k++)
+        free(by_key[k]);
+}
+
 static void test_resolve_batch_judges_each_hit(void **state)
 {
     conf_fixture *fx = *state;
@@ -1591,6 +1642,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_recorded_events_are_judged_by_the_machine_rules),
     CONF_TEST(test_simulated_people_never_click_a_honeypot),
     CONF_TEST(test_resolve_batch_judges_each_hit),
+    CONF_TEST(test_resolve_batch_judges_each_key),
     CONF_TEST(test_resolve_batch_equals_one_by_one),
     CONF_TEST(test_metrics_split),
     CONF_TEST(test_bad_input),
