@@ -74,7 +74,10 @@
  * (docs/performance.md). Point statements (by primary key, or by a unique
  * index that shares no column with another) have one right plan and run
  * with generic plans, planned once: planning was half the server's time per
- * event (see plan_mode).
+ * event (see plan_mode). So do the INSERTs from unnest() (send_unnest),
+ * which read no table. The reads by an array of keys (a join with
+ * unnest()) stay custom: their generic plan, made while the tables are
+ * small, can take an index led by the tenant alone and walk all of it.
  *
  * Neither this store nor the core keeps a copy of rows (docs/decisions.md
  * §45): every get is a round trip, and the batch paths read through the
