@@ -211,6 +211,7 @@ typedef struct pgstore {
     struct { int op; unsigned table; size_t expect; } pend[PIPE_MAX];
     int deferred;        /* a deferred write failed: its code, until the transaction ends */
     unsigned typed_ok;   /* TS_* statements prepared on this connection */
+    unsigned char ev_width[MAX_COLS]; /* each events column's integer width (ev_int_width), 0: not yet known */
     rec_maps rec;        /* the typed records on the rows (records.h) */
     ctr_maps ctr;        /* counters_add: the rollup tables (counters.h) */
     int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
@@ -2820,6 +2821,14 @@ static int typed_write_start(pgstore *s, const char *op, const char *what, const
     return *rc != 0;
 }
 
+/* ev_int_width of events column c, looked up by name once a store. */
+static int ev_width(pgstore *s, const mtrk_table_def *ed, unsigned c)
+{
+    if (s->ev_width[c] == 0)
+        s->ev_width[c] = (unsigned char)ev_int_width(ed, c);
+    return s->ev_width[c];
+}
+
 /* MTRK_EINVAL, naming it, when a narrow code column of event i's row holds
  * a value its column cannot (smallint, integer). */
 static int ev_int_check(pgstore *s, const mtrk_table_def *ed, size_t i, const mtrk_value *row)
@@ -2827,7 +2836,7 @@ static int ev_int_check(pgstore *s, const mtrk_table_def *ed, size_t i, const mt
     for (unsigned c = 0; c < ed->ncols; c++) {
         if (row[c].type != MTRK_VAL_INT)
             continue;
-        int w = ev_int_width(ed, c);
+        int w = ev_width(s, ed, c);
         int64_t v = row[c].i;
         if (w != 8 && (v < (w == 2 ? INT16_MIN : INT32_MIN) || v > (w == 2 ? INT16_MAX : INT32_MAX)))
             return fail(s, MTRK_EINVAL, "pg store: events_append: event %zu: %s %lld is out of range", i,
@@ -2903,7 +2912,7 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
         unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
         e = abuf_put(&a, nf, 2);
         for (unsigned c = 0; c < ed->ncols && !e; c++) {
-            int w = row[c].type == MTRK_VAL_INT ? ev_int_width(ed, c) : 8;
+            int w = row[c].type == MTRK_VAL_INT ? ev_width(s, ed, c) : 8;
             if (w == 8) {
                 e = arr_value(&a, &row[c]);
                 continue;
