@@ -139,7 +139,7 @@ unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_ev
  * with one call each (st_messages_load, st_provider_ids_find). While it
  * stages (the first pass: events whose effects stay within their message),
  * the batch's writes to them are kept here and written with one call each
- * (st_events_append, st_messages_update) by fold_cache_flush; after
+ * (st_events_append_records, st_messages_update) by fold_cache_flush; after
  * fold_cache_stop_staging (the second pass, whose events reach their
  * contact's other rows and read its history from the store), events and
  * rows are written at once and noted here. */
@@ -220,12 +220,10 @@ int st_messages_load(mtrk_tenant *t, const mtrk_id *mids, size_t n, st_message_f
 typedef int (*st_event_fn)(void *ud, size_t i, const row_events *ev);
 int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const char *const *event_ids, size_t n,
                          st_event_fn fn, void *ud);
-int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n);
 /* The event batch's own: records handed over as they are (converted to
  * rows only for a store without the typed operations). */
 int st_events_append_records(mtrk_tenant *t, const mtrk_store_event *const *ev, size_t n);
 int st_messages_load_records(mtrk_tenant *t, const mtrk_id *mids, size_t n, mtrk_store_message_fn fn, void *ud);
-void st_event_row(mtrk_id tenant, const mtrk_store_event *r, row_events *e);
 int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n);
 /* The listings' read (contract version 7): does the store have events_scan?
  * st_events_scan calls it, fn(ud, i, event) per event (strings borrowed for

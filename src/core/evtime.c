@@ -148,10 +148,3 @@ int evtime_tenant_check(mtrk_tenant *t, mtrk_time occurred, char *why, size_t si
     int64_t ahead = t->row.events_ahead_ms > 0 ? t->row.events_ahead_ms : EVTIME_MAX_AHEAD;
     return evtime_check_window(occurred, now, earliest, ahead, why, size);
 }
-
-int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred)
-{
-    char why[ERRMSG_SIZE - 64];
-    int rc = evtime_tenant_check(t, occurred, why, sizeof why);
-    return rc == MTRK_EINVAL ? terr(t, rc, "%s->occurred_at %s", what, why) : rc;
-}

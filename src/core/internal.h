@@ -106,8 +106,6 @@ int evtime_window_refresh(mtrk_tenant *t);
 /* The same against the tenant's clock and window (outside a transaction,
  * after evtime_window_refresh): MTRK_EINVAL with why[size], or a store error. */
 int evtime_tenant_check(mtrk_tenant *t, mtrk_time occurred, char *why, size_t size);
-/* evtime_tenant_check, naming `what`->occurred_at in the message. */
-int check_occurred_at(mtrk_tenant *t, const char *what, mtrk_time occurred);
 
 /* ---- validation (util.c) ----------------------------------------------- */
 bool utf8_valid(const char *s, size_t n);

@@ -383,32 +383,7 @@ int st_provider_ids_find(mtrk_tenant *t, const char *const *providers, const cha
     return rc;
 }
 
-/* ---- events_append, messages_update ---------------------------------------------- */
-
-int st_events_append(mtrk_tenant *t, const row_events *ev, size_t n)
-{
-    if (n == 0)
-        return MTRK_OK;
-    if (!st_typed(t))
-        return st_insert_many(t, T_EVENTS, ev, n);
-    mtrk_store_event *recs = malloc(n * sizeof *recs);
-    const mtrk_store_event **ptrs = malloc(n * sizeof *ptrs);
-    int rc = recs == NULL || ptrs == NULL ? terr(t, MTRK_ENOMEM, "out of memory") : MTRK_OK;
-    for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        ev_to_rec(&ev[i], &recs[i]);
-        ptrs[i] = &recs[i];
-    }
-    if (rc == MTRK_OK) {
-        mtrk_store *s = t->db->store;
-        rc = s->events_append(s, t->id, ptrs, n);
-        if (rc == MTRK_ENOTFOUND)
-            rc = terr(t, MTRK_ESTORE, "store events_append: an event's message is missing");
-        rc = store_err(t, rc, "events_append");
-    }
-    free(recs);
-    free(ptrs);
-    return rc;
-}
+/* ---- messages_update -------------------------------------------------------------- */
 
 int st_messages_update(mtrk_tenant *t, const row_messages *m, const unsigned *masks, size_t n)
 {
@@ -483,10 +458,6 @@ int st_events_scan(mtrk_tenant *t, const mtrk_store_event_query *q, st_event_fn 
 }
 
 /* ---- the event batch's records, handed over as they are ------------------------ */
-
-/* The rows path's conversion of a record, for a store without the typed
- * operations (strings borrowed). */
-void st_event_row(mtrk_id tenant, const mtrk_store_event *r, row_events *e) { ev_from_rec(tenant, r, e); }
 
 int st_events_append_records(mtrk_tenant *t, const mtrk_store_event *const *ev, size_t n)
 {
