@@ -44,6 +44,8 @@
  * MTRK_BENCH_PGSS set: the timed part's statements by server time
  * (pg_stat_statements, which the server must load and the database have).
  * MTRK_BENCH_EXPLAIN set: generate prints the like-for-like baseline's plan.
+ * MTRK_BENCH_KEEP set: the bench's schema is kept (its name printed), not
+ * dropped at the end.
  *
  * Needs MTRK_TEST_PG (a conninfo; scripts/pg-server start prints one).
  * Works in a fresh schema, dropped at the end. Prints rates and the ratio.
@@ -595,7 +597,10 @@ int main(int argc, char **argv)
     else
         bench_generate(n);
     snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);
-    sql(q);
+    if (getenv("MTRK_BENCH_KEEP")) /* kept for a look at its relations */
+        printf("pg_bench: schema %s kept\n", schema);
+    else
+        sql(q);
     PQfinish(admin);
     return 0;
 }

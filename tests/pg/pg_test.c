@@ -1129,7 +1129,7 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 13 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 14 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
@@ -1139,8 +1139,8 @@ static int test_store(void)
      * its indexes (10); the provider message ids, kept payloads, replay
      * tokens, the tenants' payload setting (off, 30 days, for existing rows)
      * and the dead letters' send id (11); the dead letters' bounce facts
-     * (12); events in one plain table, their rows moved (13); the versions
-     * recorded. */
+     * (12); events in one plain table, their rows moved (13);
+     * events_by_campaign without the id (14); the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -1172,12 +1172,15 @@ static int test_store(void)
         "7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 13, "migrations 3 to 13 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 14, "migrations 3 to 14 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
+                  "'events_by_campaign' AND indexdef LIKE '%(campaign, occurred_hour)'") == 1,
+          "migration 14: events_by_campaign is (campaign, occurred_hour)");
     CHECK(sql_int("SELECT count(*) FROM events WHERE occurred_at = 7300000") == 1 &&
               sql_int("SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") == 0 &&
               sql_int("SELECT count(*) FROM pg_class WHERE relname IN ('events_ids', 'events_provider_ids', "
@@ -1237,12 +1240,12 @@ static int test_store(void)
         "verdict, bounce_kind, diagnostic, unsub_scope) VALUES (gen_random_uuid(), gen_random_uuid(), 'sendgrid', "
         "'migrated-dl', 'message not found', 4, 1, 1, -1, 0, 2, '550 5.1.1 no such user', 0)");
     events_as_version12();
-    sql("DELETE FROM mtrk_schema WHERE version IN (12, 13)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (12, 13, 14)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-11 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 13, "migrations 12 and 13 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 14, "migrations 12 to 14 not recorded");
     CHECK(sql_int("SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0 AND "
                   "smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL AND bounce_subtype IS NULL AND "
                   "diagnostic = '550 5.1.1 no such user'") == 1,
