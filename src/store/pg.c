@@ -2109,6 +2109,26 @@ static int cc_exec(pgstore *s, const char *sql, const params *pa, const Oid *typ
     return 0;
 }
 
+/* Is the start of a scan (nstart values at sort-key columns cols[2..])
+ * the whole sort key of the cursor's row (hour, id)? */
+static int cc_start_is(const pgstore *s, const unsigned *cols, unsigned nkey, const mtrk_value *start,
+                       unsigned nstart, int64_t hour, const void *id)
+{
+    if (nstart != nkey - 2)
+        return 0;
+    for (unsigned j = 0; j < nstart; j++) {
+        int c = (int)cols[2 + j];
+        const mtrk_value *v = &start[j];
+        if (c == s->ccol_hour ? v->type != MTRK_VAL_INT || v->i != hour
+            : c == s->ccol_id ? !id_is(v, id)
+            : c == s->ccol_tenant ? !id_is(v, s->cc.tenant)
+            : c == s->ccol_campaign ? !id_is(v, s->cc.campaign)
+            : 1)
+            return 0;
+    }
+    return 1;
+}
+
 /* pg_scan of events_by_campaign with the prefix (tenant, campaign), by the
  * cursor (above). */
 static int camp_scan(pgstore *s, const mtrk_table_def *def, int index, const mtrk_value *key, unsigned nstart,
@@ -2116,7 +2136,7 @@ static int camp_scan(pgstore *s, const mtrk_table_def *def, int index, const mtr
 {
     int rc;
     unsigned cols[MAX_KEY * 2];
-    mtrk_store_sort_key(def, index, cols);
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
     const mtrk_value *start = key + 2;
     /* Continued: the cursor is live, of this campaign and order, and the
      * scan resumes right after a row handed over (the last one, or one of
@@ -2125,14 +2145,13 @@ static int camp_scan(pgstore *s, const mtrk_table_def *def, int index, const mtr
     int from = -1;
     rc = 0;
     if (s->cc.open && s->cc.live && id_is(&key[0], s->cc.tenant) && id_is(&key[1], s->cc.campaign) &&
-        s->cc.desc == (flags & MTRK_SCAN_DESC) && nstart == 2 && (flags & MTRK_SCAN_AFTER) &&
-        start[0].type == MTRK_VAL_INT && start[1].type == MTRK_VAL_BLOB && start[1].n == 16) {
-        if (s->cc.have_last && start[0].i == s->cc.hour && memcmp(start[1].p, s->cc.id, 16) == 0)
+        s->cc.desc == (flags & MTRK_SCAN_DESC) && (flags & MTRK_SCAN_AFTER)) {
+        if (s->cc.have_last && cc_start_is(s, cols, nkey, start, nstart, s->cc.hour, s->cc.id))
             from = s->cc.rest ? s->cc.next : 0;
         for (int r = s->cc.rest ? s->cc.next - 2 : -1; from < 0 && r >= 0; r--) {
             mtrk_value vals[MAX_COLS];
             res_row(def, s->cc.rest, r, vals);
-            if (vals[s->ccol_hour].i == start[0].i && id_is(&vals[s->ccol_id], start[1].p))
+            if (cc_start_is(s, cols, nkey, start, nstart, vals[s->ccol_hour].i, vals[s->ccol_id].p))
                 from = r + 1;
         }
     }
