@@ -109,7 +109,10 @@
  *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
- * many rows a scan visits.
+ * many rows a scan visits. A scan of a campaign's events (events_by_campaign,
+ * which since schema version 14 holds no id: docs/decisions.md §49) reads
+ * through a cursor of the transaction instead, which the next page
+ * continues (camp_scan).
  *
  * Connection loss: a call on a broken connection fails with MTRK_ESTORE and
  * the server's (or libpq's) message; the transaction was not committed, so
