@@ -1139,6 +1139,26 @@ static void test_campaign_pages(mtrk_store *st)
     long n = 0;
     rc = st->scan(st, ev, by_camp, pre, 2, NULL, 0, MTRK_SCAN_DESC, count_rows, &n);
     CHECK(rc == 0 && n == nwant + 1, "campaign, descending: %d, %ld rows, expected %d", rc, n, nwant + 1);
+    /* A deferred write's failure sticks: a page that the rows of the
+     * cursor's last FETCH would serve fails too. */
+    p.n = p.in_page = 0;
+    p.page = 4;
+    p.stop_taking = 1;
+    rc = st->scan(st, ev, by_camp, pre, 2, NULL, 0, 0, cpage_row, &p);
+    CHECK(rc == 0 && p.n == 4, "campaign, first 4 rows: %d, %d rows", rc, p.n);
+    memcpy(start_id, p.id[3], 16);
+    for (size_t j = 2; j < nkey && j < 10; j++)
+        start[j - 2] = cols[j] == c_hour ? vint(p.hour[3]) : cols[j] == 1 ? vid(start_id)
+                     : cols[j] == c_camp ? vid(camp) : vid(tenant);
+    mtrk_change dup = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[NE], 0 }; /* another campaign's, stored */
+    mtrk_value dkey[2] = { vid(tenant), vid(ids[0]) };
+    rc = st->apply(st, &dup, 1);
+    if (rc == 0)
+        rc = st->get(st, ev, dkey, count_row, NULL);
+    CHECK(rc == MTRK_EEXISTS, "campaign pages: a duplicate insert: %d %s", rc, st->errmsg(st));
+    p.in_page = 0;
+    rc = st->scan(st, ev, by_camp, pre, 2, start, (unsigned)nkey - 2, MTRK_SCAN_AFTER, cpage_row, &p);
+    CHECK(rc == MTRK_EEXISTS && p.in_page == 0, "campaign pages after a failed write: %d, %d rows", rc, p.in_page);
     st->rollback(st);
     sql("DELETE FROM events WHERE tenant = '07000000-0000-0000-0000-000000000000'");
 }
