@@ -26,6 +26,10 @@
  *                         of writing a batch's events is cheaper; then the
  *                         ingest's raw baseline, for what the events table
  *                         itself costs against it.
+ *   pg_bench rebuild N    N events as ingest records them, all occurring
+ *                         within one hour; then mtrk_metrics_rebuild, timed:
+ *                         the core reads the campaign's events through
+ *                         events_by_campaign a page at a time.
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
  *                         unsubscribed; mtrk_campaign_generate; two baselines,
  *                         each one INSERT ... SELECT DISTINCT (union of the
@@ -44,6 +48,8 @@
  * MTRK_BENCH_PGSS set: the timed part's statements by server time
  * (pg_stat_statements, which the server must load and the database have).
  * MTRK_BENCH_EXPLAIN set: generate prints the like-for-like baseline's plan.
+ * MTRK_BENCH_KEEP set: the bench's schema is kept (its name printed), not
+ * dropped at the end.
  *
  * Needs MTRK_TEST_PG (a conninfo; scripts/pg-server start prints one).
  * Works in a fresh schema, dropped at the end. Prints rates and the ratio.
@@ -364,13 +370,11 @@ static double schema_bytes(const char *like)
     return v;
 }
 
-static void bench_ingest(long n)
+/* Records n events on the nm messages in calls of 1,000 (sent, delivered,
+ * open, open; provider event ids e0, e1, ...), occurring over 72 hours, or
+ * within one hour when one_hour is set. */
+static void record_events(mtrk_tenant *t, long n, const mtrk_id *mids, size_t nm, int one_hour)
 {
-    mtrk_db *db;
-    mtrk_tenant *t = open_tenant(&db);
-    mtrk_id camp, *contacts, *mids;
-    size_t nm = generated_campaign(t, n, &camp, &contacts, &mids, "ingest setup");
-    int rc;
     enum { B = 1000 };
     static mtrk_event_input in[B];
     static const mtrk_event_input *pin[B];
@@ -378,10 +382,7 @@ static void bench_ingest(long n)
     static mtrk_event_outcome *pout[B];
     static char peid[B][32];
     static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
-    double before = schema_bytes(NULL), ev_before = schema_bytes("event%");
-    fprintf(stderr, "ingest: timed part starts\n"); /* a marker for strace -e sendto counts */
-    pgss_mark(0);
-    double t0 = now_s();
+    int rc;
     for (long k = 0; k < n; k += B) {
         int nb = (int)(n - k < B ? n - k : B);
         for (int i = 0; i < nb; i++) {
@@ -390,7 +391,7 @@ static void bench_ingest(long n)
             in[i] = d;
             in[i].type = types[h % 4];
             in[i].mid = mids[(h / 4) % nm];
-            in[i].occurred_at = T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000;
+            in[i].occurred_at = T0 + (int64_t)((h / 7) % (one_hour ? 3600 : 72 * 3600)) * 1000;
             in[i].provider = "bench";
             snprintf(peid[i], sizeof peid[i], "e%ld", k + i);
             in[i].provider_event_id = peid[i];
@@ -402,6 +403,20 @@ static void bench_ingest(long n)
         if ((rc = mtrk_event_record_batch(NULL, pout, t, pin, (size_t)nb)) != 0)
             die("record", rc);
     }
+}
+
+static void bench_ingest(long n)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    mtrk_id camp, *contacts, *mids;
+    size_t nm = generated_campaign(t, n, &camp, &contacts, &mids, "ingest setup");
+    enum { B = 1000 };
+    double before = schema_bytes(NULL), ev_before = schema_bytes("event%");
+    fprintf(stderr, "ingest: timed part starts\n"); /* a marker for strace -e sendto counts */
+    pgss_mark(0);
+    double t0 = now_s();
+    record_events(t, n, mids, nm, 0);
     double el = now_s() - t0;
     fprintf(stderr, "ingest: timed part ends\n");
     pgss_mark(1);
@@ -423,6 +438,29 @@ static void bench_ingest(long n)
            el / el2);
     printf("ingest: bytes per event: event tables %.1f, schema growth %.1f; raw COPY table %.1f per row\n",
            ev_bytes / n, grown / n, schema_bytes("raw_events") / n);
+    free(contacts);
+    free(mids);
+    mtrk_tenant_close(t);
+    mtrk_db_close(db);
+}
+
+/* The rebuild of a campaign whose n events all occurred within one hour:
+ * the core reads them through events_by_campaign a page at a time (the
+ * hourly series). */
+static void bench_rebuild(long n)
+{
+    mtrk_db *db;
+    mtrk_tenant *t = open_tenant(&db);
+    mtrk_id camp, *contacts, *mids;
+    size_t nm = generated_campaign(t, n, &camp, &contacts, &mids, "rebuild setup");
+    record_events(t, n, mids, nm, 1);
+    sql("ANALYZE");
+    double t0 = now_s();
+    int rc = mtrk_metrics_rebuild(t);
+    double el = now_s() - t0;
+    if (rc)
+        die("rebuild", rc);
+    printf("rebuild: %ld events of one campaign within one hour: %.2f s (%.0f events/s)\n", n, el, n / el);
     free(contacts);
     free(mids);
     mtrk_tenant_close(t);
@@ -574,7 +612,7 @@ int main(int argc, char **argv)
 {
     const char *ci = getenv("MTRK_TEST_PG");
     if (ci == NULL || argc < 2) {
-        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|generate [N]\n");
+        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|rebuild|generate [N]\n");
         return 2;
     }
     long n = argc > 2 ? atol(argv[2]) : 100000;
@@ -592,10 +630,15 @@ int main(int argc, char **argv)
         bench_ingest(n);
     else if (strcmp(argv[1], "append") == 0)
         bench_append(n);
+    else if (strcmp(argv[1], "rebuild") == 0)
+        bench_rebuild(n);
     else
         bench_generate(n);
     snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);
-    sql(q);
+    if (getenv("MTRK_BENCH_KEEP")) /* kept for a look at its relations */
+        printf("pg_bench: schema %s kept\n", schema);
+    else
+        sql(q);
     PQfinish(admin);
     return 0;
 }

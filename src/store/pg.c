@@ -109,7 +109,10 @@
  *
  * Scans fetch chunks of at most SCAN_CHUNK rows (LIMIT), resuming after the
  * last row's sort key (keyset pagination), so memory stays bounded however
- * many rows a scan visits.
+ * many rows a scan visits. A scan of a campaign's events (events_by_campaign,
+ * which since schema version 14 holds no id: docs/decisions.md §49) reads
+ * through a cursor of the transaction instead, which the next page
+ * continues (camp_scan).
  *
  * Connection loss: a call on a broken connection fails with MTRK_ESTORE and
  * the server's (or libpq's) message; the transaction was not committed, so
@@ -164,7 +167,7 @@
 /* The flags of a scan_many statement's shape (never a scan's). */
 #define SHAPE_MANY 0x100u
 
-#define PG_SCHEMA_VERSION 13
+#define PG_SCHEMA_VERSION 14
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -211,6 +214,22 @@ typedef struct pgstore {
     struct { int op; unsigned table; size_t expect; } pend[PIPE_MAX];
     int deferred;        /* a deferred write failed: its code, until the transaction ends */
     unsigned typed_ok;   /* TS_* statements prepared on this connection */
+    /* The campaign cursor (camp_scan): a scan of events_by_campaign,
+     * declared in the open transaction, that the next page continues. */
+    struct {
+        int open;        /* the cursor CAMP_CURSOR is declared in this transaction */
+        int live;        /* ... and no write since could have changed what it has still to give */
+        int busy;        /* its rows are being handed over (a nested scan does not touch it) */
+        int end;         /* it has no rows left after those of rest */
+        unsigned desc;   /* MTRK_SCAN_DESC: its order */
+        unsigned char tenant[16], campaign[16];
+        int have_last;   /* last: the key (occurred_hour, id) of the last row handed over */
+        int64_t hour;
+        unsigned char id[16];
+        PGresult *rest;  /* the last FETCH: rows next.. not handed over yet */
+        int next;
+    } cc;
+    int ccol_tenant, ccol_campaign, ccol_hour, ccol_id; /* the columns of events the cursor keys on */
     unsigned char ev_width[MAX_COLS]; /* each events column's integer width (ev_int_width), 0: not yet known */
     rec_maps rec;        /* the typed records on the rows (records.h) */
     ctr_maps ctr;        /* counters_add: the rollup tables (counters.h) */
@@ -221,6 +240,7 @@ typedef struct pgstore {
 } pgstore;
 
 static int pipe_end(pgstore *s, int nextra, PGresult **extra);
+static void cc_forget(pgstore *s);
 /* A pending pipeline entry that is a SET, not a write. */
 #define OP_SET 0
 
@@ -516,8 +536,15 @@ static void sql_create_index(strbuf *b, const mtrk_table_def *def, unsigned x)
      * leaves few ties, and the arrival time and id would be two fifths of
      * every entry; the order is completed by sorting the ties (measured:
      * 62 bytes per event with them at 100,000 events, docs/decisions.md
-     * §43). A range scan past a fold mark still starts at its time. */
-    if (!unique && !(ev && strcmp(ix->name, "events_by_message") == 0)) {
+     * §43). A range scan past a fold mark still starts at its time.
+     * events_by_campaign is (campaign, occurred_hour), without the id: a
+     * campaign's events of one hour are then one deduplicated entry (a
+     * posting list of their row addresses, 6 bytes each) instead of one
+     * 52-byte entry per event in half-full pages; the id order within an
+     * hour is a sort, done once per scan by the campaign cursor
+     * (camp_scan; docs/decisions.md §49). */
+    if (!unique && !(ev && (strcmp(ix->name, "events_by_message") == 0 ||
+                            strcmp(ix->name, "events_by_campaign") == 0))) {
         unsigned tail[MAX_KEY];
         unsigned nt = store_index_tail(def, (int)x, tail);
         for (unsigned j = 0; j < nt; j++)
@@ -927,10 +954,22 @@ static int migrate_13(pgstore *s, const char *schema)
                 "migrating to schema version 13");
 }
 
+/* Version 14: events_by_campaign without the id (docs/decisions.md §49):
+ * (campaign, occurred_hour), deduplicated, a fifth of its size before at
+ * 100,000 events. Frozen: written out. */
+static int migrate_14(pgstore *s, const char *schema)
+{
+    (void)schema;
+    return exec(s,
+                "DROP INDEX events_by_campaign;\n"
+                "CREATE INDEX \"events_by_campaign\" ON \"events\" (\"campaign\", \"occurred_hour\");\n",
+                "migrating to schema version 14");
+}
+
 typedef int (*migration_fn)(pgstore *s, const char *schema);
 static const migration_fn migrations[PG_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4, migrate_5,
                                                             migrate_6, migrate_7, migrate_8, migrate_9, migrate_10,
-                                                            migrate_11, migrate_12, migrate_13 };
+                                                            migrate_11, migrate_12, migrate_13, migrate_14 };
 
 /* Creates or migrates the schema in the connection's current schema. */
 static int setup_schema(pgstore *s)
@@ -1361,6 +1400,9 @@ static int shape_get(pgstore *s, unsigned table, int index, unsigned nprefix, un
 }
 
 /* Finds or prepares the scan statement of a shape. */
+static void scan_sql(strbuf *b, const mtrk_table_def *def, int index, uint64_t nullmask, unsigned nprefix,
+                     unsigned nstart, unsigned flags, Oid *types, unsigned *np);
+
 static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *key, unsigned nprefix,
                      unsigned nstart, unsigned flags, scan_shape **out)
 {
@@ -1376,12 +1418,39 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
     if (sh->prepared)
         return 0;
 
-    const mtrk_table_def *def = s->ts[table].def;
+    strbuf b = { 0 };
+    Oid types[MAX_KEY * 2 + 1];
+    unsigned np = 0;
+    scan_sql(&b, s->ts[table].def, index, nullmask, nprefix, nstart, flags, types, &np);
+    types[np] = OID_INT8;
+    np++;
+    sb_printf(&b, " LIMIT $%u", np);
+    if (b.oom) {
+        free(b.p);
+        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+    }
+    rc = prepare(s, sh->name, b.p, (int)np, types);
+    free(b.p);
+    if (rc == 0) {
+        sh->prepared = 1;
+        sh->nparams = np;
+    }
+    return rc;
+}
+
+/* The SELECT of a scan, without its LIMIT, into b: the rows whose sort
+ * key starts with the nprefix values and (nstart values later) lies at or
+ * after (after, MTRK_SCAN_AFTER) the start, in the order of flags. Each
+ * value not NULL by nullmask is a parameter, $1.. in key order: *np of
+ * them, their types in types[]. */
+static void scan_sql(strbuf *b_, const mtrk_table_def *def, int index, uint64_t nullmask, unsigned nprefix,
+                     unsigned nstart, unsigned flags, Oid *types, unsigned *np_)
+{
+    strbuf b = *b_;
     unsigned cols[MAX_KEY * 2];
     unsigned nkey = mtrk_store_sort_key(def, index, cols);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
-    Oid types[MAX_KEY * 2 + 1];
     unsigned np = 0, pnum[MAX_KEY * 2];
     for (unsigned j = 0; j < nprefix + nstart; j++) {
         if (!(nullmask & ((uint64_t)1 << j))) {
@@ -1389,7 +1458,6 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
             pnum[j] = ++np;
         }
     }
-    strbuf b = { 0 };
     sb_printf(&b, "SELECT ");
     sql_cols(&b, def);
     sb_printf(&b, " FROM \"%s\" WHERE TRUE", def->name);
@@ -1455,20 +1523,8 @@ static int scan_stmt(pgstore *s, unsigned table, int index, const mtrk_value *ke
         sb_printf(&b, "%s\"%s\"%s", nord++ ? ", " : "", def->cols[cols[j]].name,
                 desc ? (nul ? " DESC NULLS LAST" : " DESC") : (nul ? " NULLS FIRST" : ""));
     }
-    types[np] = OID_INT8;
-    np++;
-    sb_printf(&b, " LIMIT $%u", np);
-    if (b.oom) {
-        free(b.p);
-        return fail(s, MTRK_ENOMEM, "pg store: out of memory");
-    }
-    rc = prepare(s, sh->name, b.p, (int)np, types);
-    free(b.p);
-    if (rc == 0) {
-        sh->prepared = 1;
-        sh->nparams = np;
-    }
-    return rc;
+    *b_ = b;
+    *np_ = np;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1565,6 +1621,7 @@ static int pg_begin(mtrk_store *store, int write)
     s->in_tx = 1;
     s->begun = 0;
     s->deferred = 0;
+    cc_forget(s); /* a cursor ends with its transaction */
     for (unsigned t = 0; t < s->ntables; t++) {
         s->ts[t].ins_tx = 0;
         s->ts[t].analyze_at = ANALYZE_FIRST;
@@ -1633,6 +1690,7 @@ static int pg_commit(mtrk_store *store)
         return fail(s, MTRK_ESTORE, "pg store: commit: the transaction had failed and was rolled back");
     s->in_tx = 0;
     s->generic_at_begin = s->generic;
+    cc_forget(s);
     return 0;
 }
 
@@ -1643,6 +1701,7 @@ static int pg_rollback(mtrk_store *store)
     if (rc)
         return rc;
     s->in_tx = 0;
+    cc_forget(s);
     if (s->piped && !s->broken)
         pipe_end(s, 0, NULL); /* their failure, if any, is known already or moot */
     s->deferred = 0;
@@ -1945,6 +2004,237 @@ static int scan_args(pgstore *s, const char *op, unsigned table, int index, mtrk
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* The campaign cursor                                                 */
+/* ------------------------------------------------------------------ */
+
+/*
+ * events_by_campaign is (campaign, occurred_hour) without the id
+ * (docs/decisions.md §49), so a scan in the contract's order (the hour, then
+ * the id) sorts each hour's events. A statement per page, as other scans
+ * run, would sort the rest of an hour for every page: the core reads a
+ * campaign's events a page at a time (rebuild, retention, 256 rows), and an
+ * hour of a large send holds hundreds of thousands. So a scan of a
+ * campaign's events (a prefix of tenant and campaign) declares a cursor in
+ * the transaction and hands over its rows; the next page, a scan that
+ * resumes right after a row handed over, continues from the cursor: each
+ * hour is sorted once per transaction. The cursor sees the rows as they
+ * were when it was declared (its snapshot); so it is continued only while
+ * no write since could have changed a row it has still to give: an insert
+ * of an event of that campaign, a delete of an event, an update that
+ * changes a key column or touches a row of the campaign at or past the
+ * last row handed over (retention's updates of rows already read leave it
+ * alone). Otherwise, and in a new transaction, the scan declares it anew.
+ */
+#define CAMP_CURSOR "mtrk_camp"
+
+/* Forgets the cursor (the transaction that held it has ended, or is
+ * ending). */
+static void cc_forget(pgstore *s)
+{
+    PQclear(s->cc.rest);
+    s->cc.rest = NULL;
+    s->cc.open = s->cc.live = s->cc.busy = s->cc.end = s->cc.have_last = 0;
+    s->cc.next = 0;
+}
+
+static int ev_col(const mtrk_table_def *def, const char *name)
+{
+    for (unsigned c = 0; c < def->ncols; c++)
+        if (strcmp(def->cols[c].name, name) == 0)
+            return (int)c;
+    return -1;
+}
+
+/* Is index the campaign index of events, and are its key columns known? */
+static int camp_index(pgstore *s, const mtrk_table_def *def, int index)
+{
+    if (!is_events(def) || index < 0 || strcmp(def->indexes[index].name, "events_by_campaign") != 0)
+        return 0;
+    if (s->ccol_id == 0) {
+        s->ccol_tenant = ev_col(def, "tenant");
+        s->ccol_campaign = ev_col(def, "campaign");
+        s->ccol_hour = ev_col(def, "occurred_hour");
+        s->ccol_id = ev_col(def, "id");
+    }
+    return s->ccol_tenant >= 0 && s->ccol_campaign >= 0 && s->ccol_hour >= 0 && s->ccol_id > 0;
+}
+
+static int id_is(const mtrk_value *v, const unsigned char *id)
+{
+    return v->type == MTRK_VAL_BLOB && v->n == 16 && memcmp(v->p, id, 16) == 0;
+}
+
+/* Is (hour, id) past the last row handed over, in the cursor's order? */
+static int cc_past_last(const pgstore *s, int64_t hour, const unsigned char *id)
+{
+    if (!s->cc.have_last)
+        return 1;
+    int c = hour != s->cc.hour ? (hour < s->cc.hour ? -1 : 1) : memcmp(id, s->cc.id, 16);
+    return s->cc.desc ? c < 0 : c > 0;
+}
+
+/* A write of row (full, or the key alone for a delete) of events: does the
+ * cursor stay live? mask: an update's changed columns (0: any). */
+static void cc_write(pgstore *s, int op, const mtrk_value *row, uint64_t mask)
+{
+    if (!s->cc.open || !s->cc.live)
+        return;
+    const mtrk_value *t = &row[s->ccol_tenant], *c = &row[s->ccol_campaign];
+    uint64_t keys = ((uint64_t)1 << s->ccol_tenant) | ((uint64_t)1 << s->ccol_campaign) |
+                    ((uint64_t)1 << s->ccol_hour) | ((uint64_t)1 << s->ccol_id);
+    if (op == MTRK_CHANGE_DELETE || (op == MTRK_CHANGE_UPDATE && (mask == 0 || (mask & keys)))) {
+        s->cc.live = 0;
+        return;
+    }
+    if (!id_is(t, s->cc.tenant) || !id_is(c, s->cc.campaign))
+        return; /* another campaign's */
+    const mtrk_value *h = &row[s->ccol_hour], *id = &row[s->ccol_id];
+    if (op == MTRK_CHANGE_INSERT || h->type != MTRK_VAL_INT || id->type != MTRK_VAL_BLOB || id->n != 16 ||
+        cc_past_last(s, h->i, id->p))
+        s->cc.live = 0;
+}
+
+/* Runs a statement of the cursor (no parameters but those given) and
+ * returns its result (*out, the caller's), binary. */
+static int cc_exec(pgstore *s, const char *sql, const params *pa, const Oid *types, ExecStatusType want,
+                   PGresult **out)
+{
+    int rc;
+    *out = NULL;
+    if (s->piped && (rc = pipe_end(s, 0, NULL)))
+        return rc;
+    PGresult *res = PQexecParams(s->conn, sql, pa ? (int)pa->n : 0, types, pa ? pa->val : NULL,
+                                 pa ? pa->len : NULL, pa ? pa->fmt : NULL, 1);
+    if (res == NULL || PQresultStatus(res) != want)
+        return res_fail(s, res, "scan (a campaign's events)");
+    *out = res;
+    return 0;
+}
+
+/* Is the start of a scan (nstart values at sort-key columns cols[2..])
+ * the whole sort key of the cursor's row (hour, id)? */
+static int cc_start_is(const pgstore *s, const unsigned *cols, unsigned nkey, const mtrk_value *start,
+                       unsigned nstart, int64_t hour, const void *id)
+{
+    if (nstart != nkey - 2)
+        return 0;
+    for (unsigned j = 0; j < nstart; j++) {
+        int c = (int)cols[2 + j];
+        const mtrk_value *v = &start[j];
+        if (c == s->ccol_hour ? v->type != MTRK_VAL_INT || v->i != hour
+            : c == s->ccol_id ? !id_is(v, id)
+            : c == s->ccol_tenant ? !id_is(v, s->cc.tenant)
+            : c == s->ccol_campaign ? !id_is(v, s->cc.campaign)
+            : 1)
+            return 0;
+    }
+    return 1;
+}
+
+/* pg_scan of events_by_campaign with the prefix (tenant, campaign), by the
+ * cursor (above). */
+static int camp_scan(pgstore *s, const mtrk_table_def *def, int index, const mtrk_value *key, unsigned nstart,
+                     unsigned flags, mtrk_row_fn fn, void *userdata)
+{
+    int rc;
+    unsigned cols[MAX_KEY * 2];
+    unsigned nkey = mtrk_store_sort_key(def, index, cols);
+    const mtrk_value *start = key + 2;
+    /* Continued: the cursor is live, of this campaign and order, and the
+     * scan resumes right after a row handed over (the last one, or one of
+     * the last FETCH's before it: a callback may stop at a row it does not
+     * take). */
+    int from = -1;
+    rc = 0;
+    if (s->cc.open && s->cc.live && id_is(&key[0], s->cc.tenant) && id_is(&key[1], s->cc.campaign) &&
+        s->cc.desc == (flags & MTRK_SCAN_DESC) && (flags & MTRK_SCAN_AFTER)) {
+        if (s->cc.have_last && cc_start_is(s, cols, nkey, start, nstart, s->cc.hour, s->cc.id))
+            from = s->cc.rest ? s->cc.next : 0;
+        for (int r = s->cc.rest ? s->cc.next - 2 : -1; from < 0 && r >= 0; r--) {
+            mtrk_value vals[MAX_COLS];
+            res_row(def, s->cc.rest, r, vals);
+            if (cc_start_is(s, cols, nkey, start, nstart, vals[s->ccol_hour].i, vals[s->ccol_id].p))
+                from = r + 1;
+        }
+    }
+    if (from < 0) {
+        PGresult *res = NULL;
+        if (s->cc.open && (rc = cc_exec(s, "CLOSE " CAMP_CURSOR, NULL, NULL, PGRES_COMMAND_OK, &res)))
+            return rc;
+        PQclear(res);
+        cc_forget(s);
+        uint64_t nullmask = 0;
+        for (unsigned j = 0; j < 2 + nstart; j++)
+            if (key[j].type == MTRK_VAL_NULL)
+                nullmask |= (uint64_t)1 << j;
+        strbuf b = { 0 };
+        Oid types[MAX_KEY * 2 + 1];
+        unsigned np = 0;
+        sb_printf(&b, "DECLARE " CAMP_CURSOR " NO SCROLL CURSOR FOR ");
+        scan_sql(&b, def, index, nullmask, 2, nstart, flags, types, &np);
+        if (b.oom) {
+            free(b.p);
+            return fail(s, MTRK_ENOMEM, "pg store: out of memory");
+        }
+        params pa;
+        pa.n = 0;
+        for (unsigned j = 0; rc == 0 && j < 2 + nstart; j++)
+            if (key[j].type != MTRK_VAL_NULL)
+                rc = param_add(s, &pa, def, cols[j], &key[j]);
+        if (rc == 0)
+            rc = cc_exec(s, b.p, &pa, types, PGRES_COMMAND_OK, &res);
+        free(b.p);
+        if (rc)
+            return rc;
+        PQclear(res);
+        s->cc.open = s->cc.live = 1;
+        s->cc.desc = flags & MTRK_SCAN_DESC;
+        memcpy(s->cc.tenant, key[0].p, 16);
+        memcpy(s->cc.campaign, key[1].p, 16);
+        from = 0;
+    }
+    s->cc.next = from;
+    long chunk = SCAN_FIRST_CHUNK;
+    mtrk_value vals[MAX_COLS];
+    for (;;) {
+        if (s->cc.rest == NULL || s->cc.next >= PQntuples(s->cc.rest)) {
+            PQclear(s->cc.rest);
+            s->cc.rest = NULL;
+            s->cc.next = 0;
+            if (s->cc.end)
+                return 0;
+            char sql[64];
+            snprintf(sql, sizeof sql, "FETCH %ld FROM " CAMP_CURSOR, chunk);
+            PGresult *res = NULL;
+            if ((rc = cc_exec(s, sql, NULL, NULL, PGRES_TUPLES_OK, &res))) {
+                cc_forget(s);
+                return rc;
+            }
+            if (PQntuples(res) < chunk)
+                s->cc.end = 1;
+            chunk = SCAN_CHUNK;
+            if (PQntuples(res) == 0) {
+                PQclear(res);
+                return 0;
+            }
+            s->cc.rest = res;
+        }
+        res_row(def, s->cc.rest, s->cc.next, vals);
+        s->cc.next++;
+        s->cc.have_last = 1;
+        s->cc.hour = vals[s->ccol_hour].i;
+        memcpy(s->cc.id, vals[s->ccol_id].p, 16);
+        s->depth++;
+        s->cc.busy = 1;
+        rc = fn(userdata, vals);
+        s->cc.busy = 0;
+        s->depth--;
+        if (rc != 0)
+            return rc < 0 ? rc : 0;
+    }
+}
+
 static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
@@ -1985,6 +2275,10 @@ static int pg_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
         key[j] = prefix[j];
     for (unsigned j = 0; j < nstart; j++)
         key[nprefix + j] = start[j];
+    /* A campaign's events: by the cursor (not from a callback of its own). */
+    if (nprefix == 2 && !s->cc.busy && camp_index(s, def, index) && prefix[0].type == MTRK_VAL_BLOB &&
+        prefix[1].type == MTRK_VAL_BLOB)
+        return camp_scan(s, def, index, key, nstart, flags, fn, userdata);
     unsigned ncur = nstart;
     unsigned curflags = flags;
     long limit = SCAN_FIRST_CHUNK;
@@ -2318,6 +2612,8 @@ static int pg_apply(mtrk_store *store, const mtrk_change *changes, size_t n)
         if ((rc = plan_mode(s, 1)))
             return rc;
         const mtrk_table_def *def = s->ts[ch->table].def;
+        if (s->cc.open && is_events(def))
+            cc_write(s, ch->op, ch->row, ch->op == MTRK_CHANGE_UPDATE ? ch->columns : 0);
         unsigned nv = ch->op == MTRK_CHANGE_DELETE ? def->npk : def->ncols;
         params pa;
         pa.n = 0;
@@ -2909,6 +3205,8 @@ static int pg_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
             e = 1;
             break;
         }
+        if (s->cc.open)
+            cc_write(s, MTRK_CHANGE_INSERT, row, 0);
         unsigned char nf[2] = { (unsigned char)(ed->ncols >> 8), (unsigned char)ed->ncols };
         e = abuf_put(&a, nf, 2);
         for (unsigned c = 0; c < ed->ncols && !e; c++) {
@@ -3665,6 +3963,7 @@ static void pg_free(mtrk_store *store)
     pgstore *s = (pgstore *)store;
     if (s == NULL)
         return;
+    cc_forget(s);
     if (s->conn)
         PQfinish(s->conn);
     free(s->conninfo);

@@ -14,7 +14,9 @@
  *                       events past a message's mark in the contract's
  *                       order, repeated and missing messages, pairs found
  *                       and not, duplicates refused at the call or later,
- *                       updates writing only their masks' columns.
+ *                       updates writing only their masks' columns; a
+ *                       campaign's events read a page at a time
+ *                       (test_campaign_pages).
  *   pg_test contention  4 processes x 2 connections record events at once
  *                       (distinct provider event ids); afterwards every
  *                       event is present once and the rollups equal a rebuild.
@@ -954,6 +956,213 @@ static void test_typed(mtrk_store *st)
     st->rollback(st);
 }
 
+/* A campaign's events read a page at a time (events_by_campaign, the
+ * core's rebuild and retention): cpage takes up to `page` rows per scan,
+ * then stops, on odd pages at the row it takes last, on even pages at the
+ * next row without taking it. */
+typedef struct cpage {
+    unsigned c_hour, c_ip;
+    int page, in_page, stop_taking;
+    int n;
+    int64_t hour[1024];
+    unsigned char id[1024][16];
+} cpage;
+
+static int cpage_row(void *ud, const mtrk_value *row)
+{
+    cpage *p = ud;
+    if (!p->stop_taking && p->in_page == p->page)
+        return 1;
+    if (p->n < 1024) {
+        p->hour[p->n] = row[p->c_hour].i;
+        memcpy(p->id[p->n], row[1].p, 16);
+    }
+    p->n++;
+    p->in_page++;
+    return p->stop_taking && p->in_page == p->page ? 1 : 0;
+}
+
+typedef struct ckey {
+    int64_t hour;
+    unsigned char id[16];
+} ckey;
+
+static int ckey_cmp(const void *a, const void *b)
+{
+    const ckey *x = a, *y = b;
+    if (x->hour != y->hour)
+        return x->hour < y->hour ? -1 : 1;
+    return memcmp(x->id, y->id, 16);
+}
+
+/* The pages of a campaign's events (events_by_campaign: its index holds no
+ * id, docs/decisions.md §49): every row once, in the order of the hour then
+ * the id, whatever the page size; a page resumes the scan's cursor, so a
+ * row another connection commits meanwhile just past the position is not
+ * among them (one snapshot), an update of a row already read leaves the
+ * cursor alone, and an insert or a delete in the transaction is seen. */
+static void test_campaign_pages(mtrk_store *st)
+{
+    unsigned ev = table_no("events");
+    int by_camp = index_no(ev, "events_by_campaign");
+    unsigned c_camp = col_no(ev, "campaign"), c_hour = col_no(ev, "occurred_hour"), c_ip = col_no(ev, "ip"),
+             c_msg = col_no(ev, "message");
+    CHECK(by_camp >= 0, "events_by_campaign not found");
+    static const unsigned char tenant[16] = { 7 }, camp[16] = { 7, 1 }, other[16] = { 7, 2 }, msg[16] = { 7, 3 };
+    enum { NE = 700, NO = 50 };
+    static unsigned char ids[NE + NO + 2][16];
+    static char peid[NE + NO + 2][24];
+    static mtrk_value rows[NE + NO + 2][64];
+    static ckey want[NE + 2];
+    int nwant = 0, rc = 0;
+    CHECK(st->begin(st, 1) == 0, "begin: %s", st->errmsg(st));
+    for (int i = 0; i < NE + NO + 2; i++) {
+        /* ids 4 apart (a free id after each), inserted out of their order */
+        unsigned k = (unsigned)((i * 337) % (NE + NO + 2)) * 4 + 4;
+        ids[i][0] = 0x70;
+        ids[i][13] = (unsigned char)(k >> 16);
+        ids[i][14] = (unsigned char)(k >> 8);
+        ids[i][15] = (unsigned char)k;
+        snprintf(peid[i], sizeof peid[i], "cp-%d", i);
+        int64_t hour = T0 + 20 * DAY + (int64_t)(i % 3) * 3600000;
+        event_row(rows[i], tenant, ids[i], hour + 1000 * (i % 7), peid[i]);
+        rows[i][c_hour] = vint(hour);
+        rows[i][c_camp] = vid(i >= NE && i < NE + NO ? other : camp);
+        rows[i][c_msg] = vid(msg);
+        if (i < NE) {
+            want[nwant].hour = hour;
+            memcpy(want[nwant++].id, ids[i], 16);
+            mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+            if (rc == 0)
+                rc = st->apply(st, &ci, 1);
+        } else if (i < NE + NO) {
+            mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[i], 0 };
+            if (rc == 0)
+                rc = st->apply(st, &ci, 1);
+        }
+    }
+    CHECK(rc == 0, "campaign pages: inserts: %d %s", rc, st->errmsg(st));
+    /* rows[NE + NO]: inserted by the transaction between pages; a row of
+     * the campaign deleted between pages; the other connection's row. */
+    int64_t late_hour = T0 + 20 * DAY + 2 * 3600000;
+    rows[NE + NO][c_hour] = vint(late_hour);
+    want[nwant].hour = late_hour;
+    memcpy(want[nwant++].id, ids[NE + NO], 16);
+    int deleted = -1;
+    ckey admin_key = { 0, { 0 } };
+    static cpage p;
+    memset(&p, 0, sizeof p);
+    p.c_hour = c_hour;
+    p.c_ip = c_ip;
+    p.page = 64;
+    /* A page resumes after the last row's sort key past the prefix: (the
+     * hour, the tenant, the id). */
+    unsigned cols[64];
+    size_t nkey = sort_key_cols(ev, by_camp, cols);
+    mtrk_value pre[2] = { vid(tenant), vid(camp) }, start[8];
+    unsigned char start_id[16];
+    int pages = 0;
+    for (; rc == 0 && pages < 100; pages++) {
+        p.in_page = 0;
+        p.stop_taking = pages % 2;
+        rc = st->scan(st, ev, by_camp, pre, 2, pages ? start : NULL, pages ? (unsigned)nkey - 2 : 0,
+                      pages ? MTRK_SCAN_AFTER : 0, cpage_row, &p);
+        if (rc || p.in_page == 0)
+            break;
+        int last = p.n - 1;
+        memcpy(start_id, p.id[last], 16);
+        for (size_t j = 2; j < nkey && j < 10; j++)
+            start[j - 2] = cols[j] == c_hour ? vint(p.hour[last]) : cols[j] == 1 ? vid(start_id)
+                         : cols[j] == c_camp ? vid(camp) : vid(tenant);
+        char q[1024];
+        if (pages == 1) {
+            /* Another connection commits a row just past the position. */
+            admin_key.hour = p.hour[last];
+            memcpy(admin_key.id, start_id, 16);
+            admin_key.id[15]++;
+            char hex[33];
+            for (int b = 0; b < 16; b++)
+                snprintf(hex + 2 * b, 3, "%02x", admin_key.id[b]);
+            snprintf(q, sizeof q,
+                     "SET session_replication_role = replica; INSERT INTO events (tenant, id, message, campaign, "
+                     "contact, type, occurred_at, arrived_at, occurred_hour, bounce_kind, verdict, unsub_scope, "
+                     "unsub_source, effects) VALUES ('07000000-0000-0000-0000-000000000000', '%s', "
+                     "'07030000-0000-0000-0000-000000000000', '07010000-0000-0000-0000-000000000000', "
+                     "'07030000-0000-0000-0000-000000000000', 1, %lld, %lld, %lld, 0, 0, 0, 0, 0); "
+                     "SET session_replication_role = DEFAULT",
+                     hex, (long long)admin_key.hour, (long long)admin_key.hour, (long long)admin_key.hour);
+            CHECK(sql(q) == 0, "the other connection's row");
+            /* An update of a row already read (not a key column). */
+            for (int i = 0; i < NE; i++)
+                if (memcmp(ids[i], p.id[0], 16) == 0) {
+                    rows[i][c_ip] = vtext("192.0.2.1");
+                    mtrk_change cu = { MTRK_CHANGE_VERSION, MTRK_CHANGE_UPDATE, ev, rows[i],
+                                       (uint64_t)1 << c_ip };
+                    rc = st->apply(st, &cu, 1);
+                    CHECK(rc == 0, "update between pages: %d %s", rc, st->errmsg(st));
+                }
+        } else if (pages == 4) {
+            mtrk_change ci = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[NE + NO], 0 };
+            rc = st->apply(st, &ci, 1);
+            CHECK(rc == 0, "insert between pages: %d %s", rc, st->errmsg(st));
+        } else if (pages == 6) {
+            /* A row past the position, not read yet. */
+            ckey pos = { p.hour[last], { 0 } };
+            memcpy(pos.id, start_id, 16);
+            for (int w = 0; w < nwant && deleted < 0; w++)
+                if (ckey_cmp(&want[w], &pos) > 0 && want[w].hour == pos.hour)
+                    deleted = w;
+            for (int i = 0; deleted >= 0 && i < NE; i++)
+                if (memcmp(ids[i], want[deleted].id, 16) == 0) {
+                    mtrk_change cd = { MTRK_CHANGE_VERSION, MTRK_CHANGE_DELETE, ev, rows[i], 0 };
+                    rc = st->apply(st, &cd, 1);
+                    CHECK(rc == 0, "delete between pages: %d %s", rc, st->errmsg(st));
+                }
+        }
+    }
+    CHECK(rc == 0, "campaign pages: %d %s", rc, st->errmsg(st));
+    CHECK(deleted >= 0, "campaign pages: no row to delete");
+    if (deleted >= 0)
+        want[deleted] = want[--nwant];
+    qsort(want, (size_t)nwant, sizeof *want, ckey_cmp);
+    int same = p.n == nwant;
+    for (int i = 0; same && i < nwant; i++)
+        same = p.hour[i] == want[i].hour && memcmp(p.id[i], want[i].id, 16) == 0;
+    int admin_seen = 0;
+    for (int i = 0; i < p.n && i < 1024; i++)
+        admin_seen |= p.hour[i] == admin_key.hour && memcmp(p.id[i], admin_key.id, 16) == 0;
+    CHECK(same, "campaign pages: %d rows in %d pages, expected the %d rows in the order of the hour and the id",
+          p.n, pages, nwant);
+    CHECK(!admin_seen, "campaign pages: a row committed by another connection after the first page is among them");
+    /* Descending, from the start: every row of the transaction's view
+     * (now with the other connection's row: a new scan sees it). */
+    long n = 0;
+    rc = st->scan(st, ev, by_camp, pre, 2, NULL, 0, MTRK_SCAN_DESC, count_rows, &n);
+    CHECK(rc == 0 && n == nwant + 1, "campaign, descending: %d, %ld rows, expected %d", rc, n, nwant + 1);
+    /* A deferred write's failure sticks: a page that the rows of the
+     * cursor's last FETCH would serve fails too. */
+    p.n = p.in_page = 0;
+    p.page = 4;
+    p.stop_taking = 1;
+    rc = st->scan(st, ev, by_camp, pre, 2, NULL, 0, 0, cpage_row, &p);
+    CHECK(rc == 0 && p.n == 4, "campaign, first 4 rows: %d, %d rows", rc, p.n);
+    memcpy(start_id, p.id[3], 16);
+    for (size_t j = 2; j < nkey && j < 10; j++)
+        start[j - 2] = cols[j] == c_hour ? vint(p.hour[3]) : cols[j] == 1 ? vid(start_id)
+                     : cols[j] == c_camp ? vid(camp) : vid(tenant);
+    mtrk_change dup = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, ev, rows[NE], 0 }; /* another campaign's, stored */
+    mtrk_value dkey[2] = { vid(tenant), vid(ids[0]) };
+    rc = st->apply(st, &dup, 1);
+    if (rc == 0)
+        rc = st->get(st, ev, dkey, count_row, NULL);
+    CHECK(rc == MTRK_EEXISTS, "campaign pages: a duplicate insert: %d %s", rc, st->errmsg(st));
+    p.in_page = 0;
+    rc = st->scan(st, ev, by_camp, pre, 2, start, (unsigned)nkey - 2, MTRK_SCAN_AFTER, cpage_row, &p);
+    CHECK(rc == MTRK_EEXISTS && p.in_page == 0, "campaign pages after a failed write: %d, %d rows", rc, p.in_page);
+    st->rollback(st);
+    sql("DELETE FROM events WHERE tenant = '07000000-0000-0000-0000-000000000000'");
+}
+
 static int test_store(void)
 {
     fresh_schema();
@@ -1041,6 +1250,7 @@ static int test_store(void)
     CHECK(st->version >= 3 && st->get_many != NULL && st->scan_many != NULL,
           "the pg store has get_many and scan_many (version 3 or later)");
     test_scan_many(st);
+    test_campaign_pages(st);
     test_typed(st);
     {
         /* counters_add: the checks shared with the other stores, through a
@@ -1129,7 +1339,7 @@ static int test_store(void)
     st->rollback(st);
     mtrk_store_free(st);
 
-    /* Migrations 3 to 13 bring a version-2 database forward: the messages'
+    /* Migrations 3 to 14 bring a version-2 database forward: the messages'
      * fold marks are added (NULL: every event counts); the events gain
      * occurred_hour, filled from occurred_at, and events_by_campaign is
      * keyed by it; the messages gain folded_links; the tenants gain their
@@ -1139,8 +1349,8 @@ static int test_store(void)
      * its indexes (10); the provider message ids, kept payloads, replay
      * tokens, the tenants' payload setting (off, 30 days, for existing rows)
      * and the dead letters' send id (11); the dead letters' bounce facts
-     * (12); events in one plain table, their rows moved (13); the versions
-     * recorded. */
+     * (12); events in one plain table, their rows moved (13);
+     * events_by_campaign without the id (14); the versions recorded. */
     char *fresh = schema_text();
     CHECK(fresh != NULL && strstr(fresh, "events_by_campaign") != NULL, "the new schema's text: %s",
           fresh ? fresh : "(none)");
@@ -1172,12 +1382,15 @@ static int test_store(void)
         "7300000, 7300000, 0, 0, 0, 0, 0)");
     sql("SET session_replication_role = DEFAULT");
     sql("DROP TABLE webhook_settings, webhook_keys, deadletters");
-    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-2 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 13, "migrations 3 to 13 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 14, "migrations 3 to 14 not recorded");
+    CHECK(sql_int("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
+                  "'events_by_campaign' AND indexdef LIKE '%(campaign, occurred_hour)'") == 1,
+          "migration 14: events_by_campaign is (campaign, occurred_hour)");
     CHECK(sql_int("SELECT count(*) FROM events WHERE occurred_at = 7300000") == 1 &&
               sql_int("SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") == 0 &&
               sql_int("SELECT count(*) FROM pg_class WHERE relname IN ('events_ids', 'events_provider_ids', "
@@ -1237,12 +1450,12 @@ static int test_store(void)
         "verdict, bounce_kind, diagnostic, unsub_scope) VALUES (gen_random_uuid(), gen_random_uuid(), 'sendgrid', "
         "'migrated-dl', 'message not found', 4, 1, 1, -1, 0, 2, '550 5.1.1 no such user', 0)");
     events_as_version12();
-    sql("DELETE FROM mtrk_schema WHERE version IN (12, 13)");
+    sql("DELETE FROM mtrk_schema WHERE version IN (12, 13, 14)");
     st = NULL;
     rc = mtrk_store_pg_new(&st, ci, NULL);
     CHECK(rc == 0, "open a version-11 database: %d %s", rc, mtrk_last_errmsg());
     mtrk_store_free(st);
-    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 13, "migrations 12 and 13 not recorded");
+    CHECK(sql_int("SELECT max(version) FROM mtrk_schema") == 14, "migrations 12 to 14 not recorded");
     CHECK(sql_int("SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0 AND "
                   "smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL AND bounce_subtype IS NULL AND "
                   "diagnostic = '550 5.1.1 no such user'") == 1,
