@@ -674,6 +674,8 @@ typedef struct batch_plan {
     mtrk_id *contacts;  /* the contacts of pinned events */
     size_t ncontacts;
     id_set pinned;      /* the same, as a set */
+    size_t ndeferred;   /* messages the first pass deferred */
+    struct fold_cache *pinned_set; /* the working set of the pinned events, kept for the second pass, or NULL */
 } batch_plan;
 
 static bool input_shaped(const mtrk_event_input *in)
@@ -770,6 +772,7 @@ static void batch_plan_free(batch_plan *bp)
     free(bp->issued);
     free(bp->contacts);
     id_set_free(&bp->pinned);
+    fold_cache_free(bp->pinned_set);
     memset(bp, 0, sizeof *bp);
 }
 
@@ -800,9 +803,11 @@ static bool pinned_type(const mtrk_event_input *in)
 
 /* Builds the first pass (its order, by mid) and the set of pinned contacts:
  * the contacts of the messages of pinned events, read with one load of
- * those messages (taken from *pre where it has them). */
-static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n, const fold_preload *pre,
-                           batch_plan *bp)
+ * those messages (taken from *pre where it has them). When the pinned
+ * events fit in a slice, the load is their working set (their provider ids
+ * too), kept for the second pass: nothing the first pass writes is in it. */
+static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
+                           size_t slice, const fold_preload *pre, batch_plan *bp)
 {
     memset(bp, 0, sizeof *bp);
     bp->events = events;
@@ -848,8 +853,24 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     free(keys);
     /* Their contacts: whose other messages' events wait too. */
     struct fold_cache *pc = NULL;
+    size_t n2 = n - bp->first2;
+    const mtrk_event_input **ev2 = NULL;
+    int *inv2 = NULL;
+    if (rc == MTRK_OK && npmids > 0 && n2 <= slice) {
+        ev2 = malloc(n2 * sizeof *ev2);
+        inv2 = malloc(n2 * sizeof *inv2);
+        if (ev2 == NULL || inv2 == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0, j = 0; rc == MTRK_OK && i < n; i++)
+            if (bp->second[i]) {
+                ev2[j] = events[i];
+                inv2[j++] = invalid[i];
+            }
+    }
     if (rc == MTRK_OK && npmids > 0)
-        rc = fold_cache_load(t, NULL, NULL, 0, pmids, npmids, pre, &pc);
+        rc = fold_cache_load(t, ev2, inv2, ev2 != NULL ? n2 : 0, pmids, npmids, pre, &pc);
+    free(ev2);
+    free(inv2);
     if (rc == MTRK_OK && npmids > 0 && (bp->contacts = malloc(npmids * sizeof *bp->contacts)) == NULL)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t j = 0; rc == MTRK_OK && j < npmids; j++) {
@@ -865,7 +886,10 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         if (grc == MTRK_OK)
             rows_clear(T_MESSAGES, &msg);
     }
-    fold_cache_free(pc);
+    if (rc == MTRK_OK && n2 <= slice)
+        bp->pinned_set = pc; /* the second pass's, if the first defers nothing */
+    else
+        fold_cache_free(pc);
     free(pmids);
     if (rc == MTRK_OK && id_set_init(&bp->pinned, bp->contacts, bp->ncontacts) != MTRK_OK)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
@@ -877,6 +901,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
 static void batch_plan_defer(batch_plan *bp, size_t k)
 {
     const mtrk_id *mid = &bp->events[bp->order[k]]->mid;
+    bp->ndeferred++;
     bp->second[bp->order[k]] = true;
     for (size_t j = k + 1; j < bp->first2 && id_same(&bp->events[bp->order[j]]->mid, mid); j++)
         bp->second[bp->order[j]] = true;
@@ -1077,13 +1102,13 @@ static int batch_record_one(mtrk_tenant *t, batch_plan *bp, batch_run *br, size_
     return rc;
 }
 
-/* Records order[a..b) as one slice: its set read, its events recorded, what
- * it staged written, its set released. */
+/* Records order[a..b) as one slice: its set read (or `have`, read before),
+ * its events recorded, what it staged written, its set released. */
 static int batch_slice_run(mtrk_tenant *t, batch_plan *bp, batch_run *br, size_t a, size_t b, bool first,
-                           const fold_preload *pre)
+                           const fold_preload *pre, struct fold_cache *have)
 {
-    struct fold_cache *fc = NULL;
-    int rc = slice_load(t, bp, br->invalid, a, b, first, pre, &fc);
+    struct fold_cache *fc = have;
+    int rc = have != NULL ? MTRK_OK : slice_load(t, bp, br->invalid, a, b, first, pre, &fc);
     if (rc == MTRK_OK && !first) {
         /* The second pass writes at once: its events reach beyond their
          * messages (fold_cache_forget_contact). */
@@ -1119,22 +1144,31 @@ int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events,
     }
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
-    if (rc == MTRK_OK)
-        rc = batch_plan_make(t, events, n, pre, &bp);
     size_t size = batch_slice();
+    if (rc == MTRK_OK)
+        rc = batch_plan_make(t, events, invalid, n, size, pre, &bp);
     /* The first pass, slice by slice; its writes are in the store before
      * the second pass, whose events read and write beyond their messages. */
     for (size_t a = 0, b; rc == MTRK_OK && a < bp.first2; a = b) {
         b = slice_end_first(&bp, a, size);
-        rc = batch_slice_run(t, &bp, &br, a, b, true, pre);
+        rc = batch_slice_run(t, &bp, &br, a, b, true, pre, NULL);
     }
     if (rc == MTRK_OK)
         batch_plan_second(&bp);
-    /* The second pass: the preload may be stale by now. */
+    /* The second pass: the pinned events' set when they are all of it
+     * (then in one slice), else slices read now (the preload may be stale). */
+    struct fold_cache *pset = bp.pinned_set;
+    bp.pinned_set = NULL;
+    if (bp.ndeferred > 0 || bp.len == bp.first2) {
+        fold_cache_free(pset);
+        pset = NULL;
+    }
     for (size_t a = bp.first2, b; rc == MTRK_OK && a < bp.len; a = b) {
         b = bp.len - a > size ? a + size : bp.len;
-        rc = batch_slice_run(t, &bp, &br, a, b, false, NULL);
+        rc = batch_slice_run(t, &bp, &br, a, b, false, NULL, pset);
+        pset = NULL;
     }
+    fold_cache_free(pset);
     if (rc == MTRK_OK && br.ref.msg != NULL)
         terr_set(t, br.ref.msg);
     free(br.ref.msg);
