@@ -16,7 +16,8 @@
  *
  *   ingest [events]       environment: MTRK_BENCH_EVENTS, MTRK_BENCH_RUNS (3),
  *                         MTRK_BENCH_TARGETS ("raw,sqlite,memory"), MTRK_BENCH_DIR (/tmp),
- *                         MTRK_BENCH_DBSTATUS (page-cache figures on stderr)
+ *                         MTRK_BENCH_DBSTATUS (page-cache figures on stderr),
+ *                         MTRK_BENCH_BATCHES ("1000,100000": the two call sizes)
  */
 #include "bench_util.h"
 
@@ -330,7 +331,18 @@ int main(int argc, char **argv)
     printf("ingest: %zu events over %zu messages, %d runs each (medians), SQLite %s\n", nevents, nmsgs, nruns,
            sqlite3_libversion());
 
-    static const size_t batches[2] = { 1000, 100000 };
+    /* The two call sizes: 1,000 and 100,000 unless MTRK_BENCH_BATCHES
+     * ("SMALL,LARGE") says otherwise. */
+    size_t batches[2] = { 1000, 100000 };
+    const char *bs = getenv("MTRK_BENCH_BATCHES");
+    if (bs != NULL && *bs != '\0') {
+        char *end;
+        unsigned long s0 = strtoul(bs, &end, 10), s1 = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
+        if (s0 > 0)
+            batches[0] = s0;
+        if (s1 > 0)
+            batches[1] = s1;
+    }
     double raw[2][2][NFIG], mt[2][2][NFIG];
     int have_raw = 0, have_sqlite = 0, have_mem = 0;
     memset(raw, 0, sizeof raw);

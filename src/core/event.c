@@ -672,8 +672,10 @@ typedef struct batch_plan {
     bool *second;       /* event i is recorded in the second pass */
     ev_issued *issued;
     mtrk_id *contacts;  /* the contacts of pinned events */
-    size_t ncontacts, capcontacts;
+    size_t ncontacts;
     id_set pinned;      /* the same, as a set */
+    size_t ndeferred;   /* messages the first pass deferred */
+    struct fold_cache *pinned_set; /* the working set of the pinned events, kept for the second pass, or NULL */
 } batch_plan;
 
 static bool input_shaped(const mtrk_event_input *in)
@@ -770,6 +772,7 @@ static void batch_plan_free(batch_plan *bp)
     free(bp->issued);
     free(bp->contacts);
     id_set_free(&bp->pinned);
+    fold_cache_free(bp->pinned_set);
     memset(bp, 0, sizeof *bp);
 }
 
@@ -798,11 +801,13 @@ static bool pinned_type(const mtrk_event_input *in)
            in->type == MTRK_EV_UNSUBSCRIBE || (int)in->type < 1 || (int)in->type >= MTRK_EV_TYPE_COUNT;
 }
 
-/* Builds the first pass; loads the batch's working set (*fc, from the
- * messages of valid events, which the sort gives in order); reads the
- * messages of pinned events for their contacts. */
+/* Builds the first pass (its order, by mid) and the set of pinned contacts:
+ * the contacts of the messages of pinned events, read with one load of
+ * those messages (taken from *pre where it has them). When the pinned
+ * events fit in a slice, the load is their working set (their provider ids
+ * too), kept for the second pass: nothing the first pass writes is in it. */
 static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events, const int *invalid, size_t n,
-                           const fold_preload *pre, batch_plan *bp, struct fold_cache **fc)
+                           size_t slice, const fold_preload *pre, batch_plan *bp)
 {
     memset(bp, 0, sizeof *bp);
     bp->events = events;
@@ -812,8 +817,10 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     bp->second = calloc(m, sizeof *bp->second);
     bp->issued = calloc(m, sizeof *bp->issued);
     batch_key *keys = malloc(m * sizeof *keys);
+    mtrk_id *pmids = malloc(m * sizeof *pmids);
+    size_t npmids = 0;
     int rc = MTRK_OK;
-    if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL ||
+    if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL || pmids == NULL ||
         !pin_repeated_providers(events, n, bp->second))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
@@ -826,18 +833,6 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     }
     if (rc == MTRK_OK && !batch_keys_sort(keys, n))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
-    /* The working set: the messages of the valid events, in order, once. */
-    mtrk_id *mids = rc == MTRK_OK ? malloc(m * sizeof *mids) : NULL;
-    size_t nmids = 0;
-    if (rc == MTRK_OK && mids == NULL)
-        rc = terr(t, MTRK_ENOMEM, "out of memory");
-    for (size_t a = 0; rc == MTRK_OK && a < n; a++)
-        if (!invalid[keys[a].i] && (nmids == 0 || !id_same(&mids[nmids - 1], &keys[a].mid)))
-            mids[nmids++] = keys[a].mid;
-    if (rc == MTRK_OK)
-        rc = fold_cache_load(t, events, invalid, n, mids, nmids, pre, fc);
-    free(mids);
-    t->fold = *fc;
     /* A message with a pinned event goes to the second pass whole. */
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
@@ -851,35 +846,53 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
                 bp->order[bp->first2++] = keys[j].i;
             }
         }
-        /* Their contacts: whose other messages' events wait too. */
-        if (any && !id_is_nil(keys[a].mid)) {
-            row_messages msg = { 0 };
-            msg.tenant = t->id;
-            msg.id = keys[a].mid;
-            int grc;
-            if (!fold_cache_get(t->fold, keys[a].mid, &msg, &grc))
-                grc = st_get(t, T_MESSAGES, &msg);
-            if (grc == MTRK_OK) {
-                mtrk_id *c = bp->contacts;
-                if (bp->ncontacts == bp->capcontacts &&
-                    (c = grow_array(c, &bp->capcontacts, sizeof *c, 64)) == NULL)
-                    grc = terr(t, MTRK_ENOMEM, "out of memory");
-                else {
-                    bp->contacts = c;
-                    bp->contacts[bp->ncontacts++] = msg.contact;
-                }
-                rows_clear(T_MESSAGES, &msg);
-            }
-            if (grc != MTRK_OK && grc != MTRK_ENOTFOUND)
-                rc = grc;
-        }
+        if (any && !id_is_nil(keys[a].mid))
+            pmids[npmids++] = keys[a].mid; /* ascending, once each */
         a = b;
     }
     free(keys);
+    /* Their contacts: whose other messages' events wait too. */
+    struct fold_cache *pc = NULL;
+    size_t n2 = n - bp->first2;
+    const mtrk_event_input **ev2 = NULL;
+    int *inv2 = NULL;
+    if (rc == MTRK_OK && npmids > 0 && n2 <= slice) {
+        ev2 = malloc(n2 * sizeof *ev2);
+        inv2 = malloc(n2 * sizeof *inv2);
+        if (ev2 == NULL || inv2 == NULL)
+            rc = terr(t, MTRK_ENOMEM, "out of memory");
+        for (size_t i = 0, j = 0; rc == MTRK_OK && i < n; i++)
+            if (bp->second[i]) {
+                ev2[j] = events[i];
+                inv2[j++] = invalid[i];
+            }
+    }
+    if (rc == MTRK_OK && npmids > 0)
+        rc = fold_cache_load(t, ev2, inv2, ev2 != NULL ? n2 : 0, pmids, npmids, pre, &pc);
+    free(ev2);
+    free(inv2);
+    if (rc == MTRK_OK && npmids > 0 && (bp->contacts = malloc(npmids * sizeof *bp->contacts)) == NULL)
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    for (size_t j = 0; rc == MTRK_OK && j < npmids; j++) {
+        row_messages msg = { 0 };
+        int grc = MTRK_ENOTFOUND;
+        bool known = fold_cache_get(pc, pmids[j], &msg, &grc);
+        assert(known); /* the load knows each one, found or not */
+        (void)known;
+        if (grc == MTRK_OK)
+            bp->contacts[bp->ncontacts++] = msg.contact;
+        else if (grc != MTRK_ENOTFOUND)
+            rc = terr(t, grc, "out of memory");
+        if (grc == MTRK_OK)
+            rows_clear(T_MESSAGES, &msg);
+    }
+    if (rc == MTRK_OK && n2 <= slice)
+        bp->pinned_set = pc; /* the second pass's, if the first defers nothing */
+    else
+        fold_cache_free(pc);
+    free(pmids);
     if (rc == MTRK_OK && id_set_init(&bp->pinned, bp->contacts, bp->ncontacts) != MTRK_OK)
         rc = terr(t, MTRK_ENOMEM, "out of memory");
-    if (rc == MTRK_OK)
-        fold_cache_pinned(*fc, &bp->pinned);
     bp->len = bp->first2;
     return rc;
 }
@@ -888,6 +901,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
 static void batch_plan_defer(batch_plan *bp, size_t k)
 {
     const mtrk_id *mid = &bp->events[bp->order[k]]->mid;
+    bp->ndeferred++;
     bp->second[bp->order[k]] = true;
     for (size_t j = k + 1; j < bp->first2 && id_same(&bp->events[bp->order[j]]->mid, mid); j++)
         bp->second[bp->order[j]] = true;
@@ -926,6 +940,191 @@ int core_event_batch(mtrk_tenant *t, const mtrk_event_input *const *events, size
     return core_event_batch_with(t, events, n, outcomes, out_recorded, NULL);
 }
 
+/* ---- slices --------------------------------------------------------------------
+ * Each pass works in slices, within the call's one transaction: the first
+ * pass in slices of whole messages in mid order (a slice closes at the end
+ * of the message that brings it to BATCH_SLICE events), the second in
+ * slices of BATCH_SLICE events in the caller's order. A slice reads its
+ * working set when it starts (its messages with their events past the mark,
+ * the stored events under its provider event ids: fold_cache_load), records
+ * its events, writes what the first pass staged (fold_cache_flush), and
+ * releases the set. The store then meets a message's pages while they are
+ * hot, and the batch's memory beyond its input is that of one slice. What
+ * a slice reads is what the one set of the whole batch held at the same
+ * point: no first-pass event writes outside its own message, a message's
+ * first-pass events are all in one slice, a provider id that repeats within
+ * the batch is recorded in the second pass, and every write of an earlier
+ * slice is in the store before the next one reads. docs/decisions.md §50. */
+
+enum { BATCH_SLICE = 4096 };
+
+/* The slice size: BATCH_SLICE; in a build with assertions, tests may set
+ * another with MTRK_TEST_EVENT_SLICE (a positive integer; not an interface). */
+static size_t batch_slice(void)
+{
+#ifndef NDEBUG
+    const char *e = getenv("MTRK_TEST_EVENT_SLICE");
+    if (e != NULL && *e != '\0') {
+        char *end;
+        unsigned long v = strtoul(e, &end, 10);
+        if (*end == '\0' && v > 0)
+            return (size_t)v;
+    }
+#endif
+    return BATCH_SLICE;
+}
+
+/* The end of the first-pass slice that starts at order[a]. */
+static size_t slice_end_first(const batch_plan *bp, size_t a, size_t size)
+{
+    size_t b = a + size < bp->first2 ? a + size : bp->first2;
+    while (b < bp->first2 && id_same(&bp->events[bp->order[b]]->mid, &bp->events[bp->order[b - 1]]->mid))
+        b++;
+    return b;
+}
+
+/* The part of *pre (sorted by id) between ids lo and hi. */
+static fold_preload preload_part(const fold_preload *pre, const mtrk_id *lo, const mtrk_id *hi)
+{
+    size_t a = 0, b = pre->n;
+    while (a < b) { /* the first at or after lo */
+        size_t mid = a + (b - a) / 2;
+        if (id_cmp(&pre->m[mid].id, lo) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    size_t e = a;
+    b = pre->n;
+    while (e < b) { /* the first after hi */
+        size_t mid = e + (b - e) / 2;
+        if (id_cmp(&pre->m[mid].id, hi) <= 0)
+            e = mid + 1;
+        else
+            b = mid;
+    }
+    return (fold_preload){ e - a, pre->m + a, pre->ev + a, pre->nev + a };
+}
+
+/* Reads the working set of the slice order[a..b) into *fc: the messages of
+ * its valid events and their provider ids. `sorted`: the slice is in mid
+ * order (the first pass). pre (may be NULL) only while nothing the slice
+ * reads has been written since it was read. */
+static int slice_load(mtrk_tenant *t, const batch_plan *bp, const int *invalid, size_t a, size_t b, bool sorted,
+                      const fold_preload *pre, struct fold_cache **fc)
+{
+    size_t m = b - a;
+    const mtrk_event_input **ev = malloc(m * sizeof *ev);
+    int *inv = malloc(m * sizeof *inv);
+    batch_key *keys = malloc(m * sizeof *keys);
+    mtrk_id *mids = malloc(m * sizeof *mids);
+    int rc = ev == NULL || inv == NULL || keys == NULL || mids == NULL ? MTRK_ENOMEM : MTRK_OK;
+    size_t nk = 0, nmids = 0;
+    for (size_t k = a; rc == MTRK_OK && k < b; k++) {
+        size_t i = bp->order[k];
+        ev[k - a] = bp->events[i];
+        inv[k - a] = invalid[i];
+        if (!invalid[i])
+            keys[nk++] = (batch_key){ bp->events[i]->mid, k - a };
+    }
+    if (rc == MTRK_OK && !sorted && !batch_keys_sort(keys, nk))
+        rc = MTRK_ENOMEM;
+    for (size_t j = 0; rc == MTRK_OK && j < nk; j++)
+        if (nmids == 0 || !id_same(&mids[nmids - 1], &keys[j].mid))
+            mids[nmids++] = keys[j].mid;
+    fold_preload part;
+    if (rc == MTRK_OK && pre != NULL && nmids > 0) {
+        part = preload_part(pre, &mids[0], &mids[nmids - 1]);
+        pre = &part;
+    }
+    if (rc == MTRK_OK)
+        rc = fold_cache_load(t, ev, inv, m, mids, nmids, pre, fc);
+    else
+        rc = terr(t, MTRK_ENOMEM, "out of memory");
+    free(ev);
+    free(inv);
+    free(keys);
+    free(mids);
+    return rc;
+}
+
+/* What the passes share while recording a batch. */
+typedef struct batch_run {
+    const int *invalid;
+    mtrk_event_outcome *const *outcomes;
+    refusal ref;
+    size_t recorded;
+} batch_run;
+
+/* Records order[k] (k < first2: in the first pass) with t->fold the
+ * slice's set; 0, or the error that ends the call. */
+static int batch_record_one(mtrk_tenant *t, batch_plan *bp, batch_run *br, size_t k)
+{
+    size_t i = bp->order[k];
+    if (k < bp->first2 && bp->second[i])
+        return MTRK_OK; /* deferred with its message */
+    const mtrk_event_input *in = bp->events[i];
+    mtrk_event_outcome *o = br->outcomes[i];
+    o->status = 0;
+    o->duplicate = 0;
+    o->event_id = nil_id;
+    if (o->version >= 2) {
+        o->conflict = 0;
+        o->dead_lettered = 0;
+        if (!br->invalid[i]) /* an invalid one keeps its explanation from the validation */
+            o->message = o->argument = NULL;
+    }
+    int erc = br->invalid[i], rc = MTRK_OK;
+    bool wrote = false;
+    /* The second pass records every event, whatever its contact. */
+    bool first = k < bp->first2;
+    ev_pre pre = { bp->issued[i], first ? &bp->pinned : NULL, false, { { 0 } } };
+    if (erc == MTRK_OK)
+        erc = event_record(t, in, &pre, o, &wrote);
+    /* A second-pass event with effects on its contact has changed that
+     * contact's messages behind the set. */
+    if (!first && wrote && erc == MTRK_OK && pinned_type(in) &&
+        fold_cache_forget_contact(t->fold, pre.contact) != MTRK_OK)
+        erc = terr(t, MTRK_ENOMEM, "out of memory");
+    if (erc == MTRK_OK && pre.deferred) {
+        batch_plan_defer(bp, k);
+    } else if (erc == MTRK_OK) {
+        br->recorded += !o->duplicate;
+    } else if (caller_error(erc) && !wrote) {
+        o->status = erc;
+        if (!(o->version >= 2 && o->conflict)) /* a conflict names the event recorded under the pair */
+            o->event_id = nil_id;
+        if (!br->invalid[i] && (rc = outcome_explain(t, o, erc)) == MTRK_OK) /* refused by the store's state */
+            rc = refusal_note(t, &br->ref, i);
+    } else {
+        rc = erc; /* storage or memory: the whole call goes */
+    }
+    return rc;
+}
+
+/* Records order[a..b) as one slice: its set read (or `have`, read before),
+ * its events recorded, what it staged written, its set released. */
+static int batch_slice_run(mtrk_tenant *t, batch_plan *bp, batch_run *br, size_t a, size_t b, bool first,
+                           const fold_preload *pre, struct fold_cache *have)
+{
+    struct fold_cache *fc = have;
+    int rc = have != NULL ? MTRK_OK : slice_load(t, bp, br->invalid, a, b, first, pre, &fc);
+    if (rc == MTRK_OK && !first) {
+        /* The second pass writes at once: its events reach beyond their
+         * messages (fold_cache_forget_contact). */
+        fold_cache_pinned(fc, &bp->pinned);
+        rc = fold_cache_stop_staging(t, fc);
+    }
+    t->fold = fc;
+    for (size_t k = a; rc == MTRK_OK && k < b; k++)
+        rc = batch_record_one(t, bp, br, k);
+    if (rc == MTRK_OK && first)
+        rc = fold_cache_flush(t, fc);
+    t->fold = NULL;
+    fold_cache_free(fc);
+    return rc;
+}
+
 int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events, size_t n,
                           mtrk_event_outcome *const *outcomes, size_t *out_recorded, const fold_preload *pre)
 {
@@ -935,83 +1134,48 @@ int core_event_batch_with(mtrk_tenant *t, const mtrk_event_input *const *events,
     int *invalid = calloc(n ? n : 1, sizeof *invalid);
     if (invalid == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
-    refusal ref = { SIZE_MAX, NULL };
+    batch_run br = { invalid, outcomes, { SIZE_MAX, NULL }, 0 };
     int rc = MTRK_OK;
     for (size_t i = 0; i < n && rc == MTRK_OK; i++) {
         ev_name nm = { "events", i, "" };
         if ((invalid[i] = ev_validate(t, &nm, events[i])) != MTRK_OK &&
             (rc = outcome_explain(t, outcomes[i], invalid[i])) == MTRK_OK)
-            rc = refusal_note(t, &ref, i);
+            rc = refusal_note(t, &br.ref, i);
     }
-    if (rc) {
-        free(invalid);
-        free(ref.msg);
-        return rc;
-    }
-    struct fold_cache *fc = NULL;
     batch_plan bp;
     memset(&bp, 0, sizeof bp);
+    size_t size = batch_slice();
     if (rc == MTRK_OK)
-        rc = batch_plan_make(t, events, invalid, n, pre, &bp, &fc);
-    size_t recorded = 0;
-    for (size_t k = 0; rc == MTRK_OK; k++) {
-        /* The first pass's writes go to the store before the second pass:
-         * its events read and write beyond their messages. */
-        if (k == bp.first2 && !bp.built2) {
-            batch_plan_second(&bp);
-            if ((rc = fold_cache_stop_staging(t, fc)))
-                break;
-        }
-        if (k >= bp.len)
-            break;
-        size_t i = bp.order[k];
-        if (k < bp.first2 && bp.second[i])
-            continue; /* deferred with its message */
-        mtrk_event_outcome *o = outcomes[i];
-        o->status = 0;
-        o->duplicate = 0;
-        o->event_id = nil_id;
-        if (o->version >= 2) {
-            o->conflict = 0;
-            o->dead_lettered = 0;
-            if (!invalid[i]) /* an invalid one keeps its explanation from the validation */
-                o->message = o->argument = NULL;
-        }
-        int erc = invalid[i];
-        bool wrote = false;
-        /* The second pass records every event, whatever its contact. */
-        bool first = k < bp.first2;
-        ev_pre pre = { bp.issued[i], first ? &bp.pinned : NULL, false, { { 0 } } };
-        if (erc == MTRK_OK)
-            erc = event_record(t, events[i], &pre, o, &wrote);
-        /* A second-pass event with effects on its contact has changed that
-         * contact's messages behind the set. */
-        if (!first && wrote && erc == MTRK_OK && pinned_type(events[i]) &&
-            fold_cache_forget_contact(fc, pre.contact) != MTRK_OK)
-            erc = terr(t, MTRK_ENOMEM, "out of memory");
-        if (erc == MTRK_OK && pre.deferred) {
-            batch_plan_defer(&bp, k);
-        } else if (erc == MTRK_OK) {
-            recorded += !o->duplicate;
-        } else if (caller_error(erc) && !wrote) {
-            o->status = erc;
-            if (!(o->version >= 2 && o->conflict)) /* a conflict names the event recorded under the pair */
-                o->event_id = nil_id;
-            if (!invalid[i] && (rc = outcome_explain(t, o, erc)) == MTRK_OK) /* refused by the store's state */
-                rc = refusal_note(t, &ref, i);
-        } else {
-            rc = erc; /* storage or memory: the whole call goes */
-        }
+        rc = batch_plan_make(t, events, invalid, n, size, pre, &bp);
+    /* The first pass, slice by slice; its writes are in the store before
+     * the second pass, whose events read and write beyond their messages. */
+    for (size_t a = 0, b; rc == MTRK_OK && a < bp.first2; a = b) {
+        b = slice_end_first(&bp, a, size);
+        rc = batch_slice_run(t, &bp, &br, a, b, true, pre, NULL);
     }
-    if (rc == MTRK_OK && ref.msg != NULL)
-        terr_set(t, ref.msg);
-    free(ref.msg);
+    if (rc == MTRK_OK)
+        batch_plan_second(&bp);
+    /* The second pass: the pinned events' set when they are all of it
+     * (then in one slice), else slices read now (the preload may be stale). */
+    struct fold_cache *pset = bp.pinned_set;
+    bp.pinned_set = NULL;
+    if (bp.ndeferred > 0 || bp.len == bp.first2) {
+        fold_cache_free(pset);
+        pset = NULL;
+    }
+    for (size_t a = bp.first2, b; rc == MTRK_OK && a < bp.len; a = b) {
+        b = bp.len - a > size ? a + size : bp.len;
+        rc = batch_slice_run(t, &bp, &br, a, b, false, NULL, pset);
+        pset = NULL;
+    }
+    fold_cache_free(pset);
+    if (rc == MTRK_OK && br.ref.msg != NULL)
+        terr_set(t, br.ref.msg);
+    free(br.ref.msg);
     free(invalid);
     batch_plan_free(&bp);
-    t->fold = NULL;
-    fold_cache_free(fc);
     if (rc == MTRK_OK)
-        *out_recorded = recorded;
+        *out_recorded = br.recorded;
     return rc;
 }
 

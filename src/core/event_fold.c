@@ -241,9 +241,10 @@ static int fold_cb(void *ud, void *row)
 }
 
 /* ---- the batch's working set ---------------------------------------------------
- * An event batch reads its messages, each with the events past its mark,
- * and the events stored under its provider event ids, with one store call
- * each, and keeps them, as the fold sees them, until the batch ends. Its
+ * An event batch reads the messages of each of its slices (event.c), each
+ * with the events past its mark, and the events stored under its provider
+ * event ids, with one store call each, and keeps them, as the fold sees
+ * them, until the slice ends. Its
  * own writes to them are staged: an event joins its message's entry and the
  * list of events to append, a message row written by the fold replaces the
  * entry's row; fold_cache_flush writes both with one call each. Exact: the

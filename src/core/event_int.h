@@ -134,9 +134,10 @@ int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void
 unsigned mark_start(const mtrk_tenant *t, mtrk_id mid, const mark_pos *p, row_events *at, mtrk_value *out);
 
 /* ---- the batch's working set (event_fold.c) ------------------------------------
- * t->fold during an event batch: the batch's messages, each with its events
- * past its mark, and the events stored under its provider event ids, read
- * with one call each (st_messages_load, st_provider_ids_find). While it
+ * t->fold during an event batch: the messages of the batch's current slice
+ * (event.c, docs/decisions.md §50), each with its events past its mark, and
+ * the events stored under its provider event ids, read with one call each
+ * (st_messages_load, st_provider_ids_find). While it
  * stages (the first pass: events whose effects stay within their message),
  * the batch's writes to them are kept here and written with one call each
  * (st_events_append_records, st_messages_update) by fold_cache_flush; after

@@ -35,7 +35,7 @@ struct mtrk_tenant {
     char *actor;
     int in_tx;             /* a store transaction is open */
     struct stats_pending *pend; /* rollup deltas of the open write transaction (stats.c) */
-    struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during the batch */
+    struct fold_cache *fold;    /* the events of an event batch's messages (event.c), during a slice */
     row_tenants row;       /* settings and secret, as last read */
     mtrk_time window_read_at; /* when row's event window was last re-read (evtime.c); 0: not yet */
     struct tmpl_cache *tmpl;    /* parsed campaign templates (html.c, tmpl_get) */

@@ -493,9 +493,8 @@ static void unsubscribe_global_creates_the_rule_and_cancels_queued_messages(void
  * an unsubscribe that cancels the contact's queued messages comes before a
  * later event of one of them, ids and arrival follow the caller's order, and
  * the handle names the caller's last refused event. */
-static void batch_records_what_the_callers_order_records(void **state)
+static void callers_order_case(conf_fixture *fx)
 {
-    conf_fixture *fx = *state;
     conf_scn s;
     unsub_scn u;
     mtrk_id lo, hi;
@@ -565,6 +564,95 @@ static void batch_records_what_the_callers_order_records(void **state)
     assert_true(mtrk_id_compare(oc[0].event_id, oc[1].event_id) < 0);
     assert_true(mtrk_id_compare(oc[1].event_id, oc[2].event_id) < 0);
     conf_scn_free(&s);
+}
+
+static void batch_records_what_the_callers_order_records(void **state)
+{
+    callers_order_case(*state);
+}
+
+/* The batch's slices (docs/decisions.md §50) at one message each: every
+ * message of the batch in a slice of its own, the contact whose bounce or
+ * unsubscribe is in the second pass having messages in other slices of the
+ * first. Slices are set through MTRK_TEST_EVENT_SLICE, which only a build
+ * with assertions reads. */
+static void set_slice(const char *size)
+{
+    if (size != NULL)
+        assert_int_equal(setenv("MTRK_TEST_EVENT_SLICE", size, 1), 0);
+    else
+        assert_int_equal(unsetenv("MTRK_TEST_EVENT_SLICE"), 0);
+}
+
+static void batch_in_slices_records_what_the_callers_order_records(void **state)
+{
+#ifdef NDEBUG
+    skip();
+#endif
+    set_slice("1");
+    callers_order_case(*state);
+    set_slice(NULL);
+}
+
+/* A soft bounce whose run a later-arriving delivery of the contact's other
+ * message (earlier in event time) would break: recorded in the caller's
+ * order, the bounce reaches the threshold, whatever slices the contact's
+ * messages fall in. */
+static void batch_slices_keep_a_contacts_soft_run(void **state)
+{
+#ifdef NDEBUG
+    skip();
+#endif
+    static const char *const sizes[3] = { "1", "2", "100000" };
+    for (int k = 0; k < 3; k++) {
+        conf_fixture *fx = *state;
+        if (k > 0) { /* a fresh tenant for each size */
+            conf_teardown(state);
+            assert_int_equal(conf_setup(state), 0);
+            fx = *state;
+        }
+        conf_scn s;
+        unsub_scn u;
+        mtrk_event_outcome o;
+        CONF_INIT(o, MTRK_EVENT_OUTCOME_VERSION);
+        conf_scn_build(&s, fx->t, "sl", 6, 0, 1); /* other contacts, in slices between u's messages */
+        build_unsub(&u, fx->t);
+        set_threshold(fx->t, 2);
+        CONF_OK(conf_bounce(&o, fx->t, u.mid_a, MTRK_BOUNCE_SOFT, T(1))); /* the run's first, stored */
+        enum { N = 9 };
+        mtrk_event_input in[N];
+        mtrk_event_outcome oc[N];
+        const mtrk_event_input *ev[N];
+        mtrk_event_outcome *out[N];
+        conf_ev_init(&in[0], MTRK_EV_DELIVERED, s.mids[0], T(2));
+        conf_ev_init(&in[1], MTRK_EV_BOUNCE, u.mid_a, T(10));
+        in[1].bounce_kind = MTRK_BOUNCE_SOFT;
+        conf_ev_init(&in[2], MTRK_EV_DELIVERED, s.mids[1], T(3));
+        conf_ev_init(&in[3], MTRK_EV_DELIVERED, u.mid_cx, T(5)); /* after the bounce, earlier in time */
+        conf_ev_init(&in[4], MTRK_EV_DELIVERED, s.mids[2], T(4));
+        conf_ev_init(&in[5], MTRK_EV_OPEN, u.mid_cxy, T(6));
+        for (int i = 6; i < N; i++)
+            conf_ev_init(&in[i], MTRK_EV_DELIVERED, s.mids[i - 3], T(7)); /* s.mids[3..5] */
+        for (int i = 0; i < N; i++) {
+            CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+            ev[i] = &in[i];
+            out[i] = &oc[i];
+        }
+        set_slice(sizes[k]);
+        size_t recorded = 0;
+        int rc = mtrk_event_record_batch(&recorded, out, fx->t, ev, N);
+        set_slice(NULL);
+        CONF_OK(rc);
+        assert_int_equal(recorded, N);
+        uint32_t bits = conf_event_effects(fx->t, u.mid_a, oc[1].event_id);
+        assert_true(bits & MTRK_EFFECT_SOFT_THRESHOLD);
+        assert_true(bits & MTRK_EFFECT_HARD_BOUNCE);
+        assert_int_equal(conf_contact_status(fx->t, u.contact), MTRK_CONTACT_BOUNCED);
+        assert_int_equal(conf_msg(fx->t, u.mid_a).state, MTRK_MSG_BOUNCED);
+        for (int i = 0; i < 6; i++)
+            assert_int_equal(conf_msg(fx->t, s.mids[i]).delivered, 1);
+        conf_scn_free(&s);
+    }
 }
 
 static void unsubscribe_campaign_scope_touches_only_that_campaign(void **state)
@@ -1624,6 +1712,8 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(batch_judges_each_event_on_its_own),
     CONF_TEST(batch_argument_errors_keep_nothing),
     CONF_TEST(batch_records_what_the_callers_order_records),
+    CONF_TEST(batch_in_slices_records_what_the_callers_order_records),
+    CONF_TEST(batch_slices_keep_a_contacts_soft_run),
     CONF_TEST(message_events_are_listed_in_event_time_then_arrival_order),
     CONF_TEST(contact_history_spans_campaigns_in_event_time_order),
     CONF_TEST(contact_history_pages_merge_messages_in_order),

@@ -33,7 +33,9 @@
  * The events arrive out of event-time order with identical repeats (the same
  * provider event id), split into random chunks recorded one by one
  * (mtrk_event_record) or together (mtrk_event_record_batch) while the fake
- * clock moves; half the cases check and rebuild halfway, then go on
+ * clock moves; four cases in five record their batches in slices of 1, 2, 3
+ * or 5 events (MTRK_TEST_EVENT_SLICE, read by builds with assertions), so a
+ * batch spans several slices; half the cases check and rebuild halfway, then go on
  * recording, and the incremental figures are checked between two calls now
  * and then. Leads (through a mid, a forwarded mid, a rid or neither, in and
  * out of the window, some repeated) are captured between the chunks.
@@ -178,6 +180,7 @@ typedef struct p_case {
     prng r;                  /* the world and its history */
     prng play;               /* how the history is cut into calls */
     int quiet;               /* print nothing (while shrinking) */
+    unsigned slice;          /* the event batch's slice size (MTRK_TEST_EVENT_SLICE), 0: the library's */
     mtrk_tenant *t;
     uint32_t threshold;
     mtrk_id aud[P_NAUD];
@@ -204,7 +207,7 @@ typedef struct p_case {
 /* What the cases of a run covered (printed at the end, so that a run that
  * passes also shows that it met the hard parts). */
 static struct p_cover {
-    uint64_t cases, arrived, repeats, batches, singles, clicks_machine, soft, threshold, hard, complaints,
+    uint64_t cases, arrived, repeats, batches, sliced, singles, clicks_machine, soft, threshold, hard, complaints,
         unsubs[4], canceled, terminal_kept, rebuilt_halfway, leads, marked_sent, released, claimed, checks;
 } cover;
 
@@ -1467,6 +1470,7 @@ static void play(p_case *pc, size_t from, size_t to)
         }
         if (batch) {
             cover.batches++;
+            cover.sliced += pc->slice > 0 && n > pc->slice;
             for (size_t j = 0; j < n; j++)
                 pc->ev[base + j].call = (int)cover.batches;
             CONF_OK(mtrk_event_record_batch(&recorded, poc, pc->t, pin, n));
@@ -1665,6 +1669,15 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned cha
     conf_clock_set(P_START + 4 * 24 * CONF_HOUR);
     size_t differ = 0;
     pc->half = SIZE_MAX;
+    /* The batch's slices (docs/decisions.md §50), from the seed: the
+     * library's own size (larger than any batch here) or 1, 2, 3 or 5
+     * events, so that most batches span several slices. */
+    static const unsigned slices[5] = { 0, 1, 2, 3, 5 };
+    pc->slice = slices[seed % 5];
+    char slice_text[16];
+    snprintf(slice_text, sizeof slice_text, "%u", pc->slice);
+    if (pc->slice > 0)
+        assert_int_equal(setenv("MTRK_TEST_EVENT_SLICE", slice_text, 1), 0);
     if (halfway) {
         size_t half = pc->half = nq + (pc->nev - nq) / 2;
         play(pc, nq, half);
@@ -1676,6 +1689,7 @@ static size_t run_case(const conf_fixture *fx, uint64_t seed, const unsigned cha
     }
     differ += check_case(pc, pc->nev, "at the end", 1);
     differ += pc->differ;
+    assert_int_equal(unsetenv("MTRK_TEST_EVENT_SLICE"), 0);
 
     mtrk_tenant_close(pc->t);
     free(pc->key_seen);
@@ -1761,16 +1775,21 @@ static void test_property_incremental_rebuild_reference(void **state)
     }
     printf("property: %" PRIu64 " cases from seed 0x%016" PRIx64 " (%" PRIu64 " rebuilt halfway, %" PRIu64
            " checked between calls too): %" PRIu64
-           " events arrived, %" PRIu64 " identical repeats, %" PRIu64 " batch calls, %" PRIu64
-           " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
+           " events arrived, %" PRIu64 " identical repeats, %" PRIu64 " batch calls (%" PRIu64
+           " in more than one slice), %" PRIu64 " single calls; %" PRIu64 " machine clicks, %" PRIu64 " soft bounces (%" PRIu64
            " reaching the threshold), %" PRIu64 " hard bounces, %" PRIu64 " complaints, unsubscribes %" PRIu64
            " default / %" PRIu64 " global / %" PRIu64 " campaign / %" PRIu64 " audience, %" PRIu64
            " messages canceled, %" PRIu64 " states kept by a terminal message, %" PRIu64 " leads; queue: %" PRIu64
            " claimed, %" PRIu64 " released, %" PRIu64 " marked sent\n",
            cover.cases, seed, cover.rebuilt_halfway, cover.checks, cover.arrived, cover.repeats, cover.batches,
-           cover.singles, cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
+           cover.sliced, cover.singles, cover.clicks_machine, cover.soft, cover.threshold, cover.hard, cover.complaints, cover.unsubs[0],
            cover.unsubs[MTRK_UNSUB_GLOBAL], cover.unsubs[MTRK_UNSUB_CAMPAIGN], cover.unsubs[MTRK_UNSUB_AUDIENCE],
            cover.canceled, cover.terminal_kept, cover.leads, cover.claimed, cover.released, cover.marked_sent);
+#ifndef NDEBUG
+    /* A build with assertions reads MTRK_TEST_EVENT_SLICE: batches met slices. */
+    if (cases >= 5)
+        assert_true(cover.sliced > 0);
+#endif
     if (failed > 0) {
         const char *sh = getenv("MTRK_TEST_SHRINK");
         if (sh != NULL && *sh == '1')
