@@ -24,7 +24,11 @@
  * rowid tables message_rows and event_rows, keyed by integers (the tenant
  * as tenant_keys.k, an event's message as message_rows.k), each id a column
  * with a unique index, behind the views "messages" and "events" that show
- * the definitions' columns (keyed_layout_sql). The store's generic rows for
+ * the definitions' columns (keyed_layout_sql). An event row holds neither
+ * its message's campaign nor its contact: the view and every read take
+ * them from the message; it keeps the campaign's integer key
+ * (campaign_keys.k) for events_by_campaign only (event_rows_v16_sql,
+ * docs/decisions.md §51). The store's generic rows for
  * these two tables are translated here (the tstate's map and ck): a read
  * selects the ids behind the keys, a key bound by a caller is looked up by
  * id, and a scan orders by the columns its prefix leaves free, which the
@@ -91,7 +95,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit", "webhook_payloads" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 15
+#define SQLITE_SCHEMA_VERSION 16
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -112,8 +116,10 @@ typedef struct scan_entry {
  * for events, message) columns hold integer keys (see "Keys" at the top). */
 enum { MAP_NONE, MAP_MESSAGES, MAP_EVENTS };
 /* How a column of a mapped table is kept: as is, as the tenant's integer
- * key (tenant_k) or as the message's (message_k). */
-enum { CK_PLAIN, CK_TENANT, CK_MESSAGE };
+ * key (tenant_k), as the message's (message_k), as the campaign's
+ * (campaign_k: an event's campaign, read as its message's), or not at all
+ * (an event's contact, its message's). */
+enum { CK_PLAIN, CK_TENANT, CK_MESSAGE, CK_CAMPAIGN, CK_CONTACT };
 
 typedef struct tstate {
     const mtrk_table_def *def;
@@ -138,11 +144,18 @@ typedef struct typed_state {
     unsigned msg_table, ev_table;
     uint64_t msg_fixed; /* columns a message update never writes (campaign, contact, created_at) */
     int ev_message;     /* the event record's field kept as message_k */
-    sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn;
+    int ev_campaign;    /* ... kept as campaign_k (read as its message's) */
+    int ev_contact;     /* ... not kept (its message's) */
+    sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn, *campaign_k;
     /* The last tenant's integer key, within one transaction. */
     mtrk_id tk_id;
     int64_t tk;
     int tk_valid;
+    /* The last campaign's integer key, within one transaction (until a
+     * delete: a key could then be given to another campaign). */
+    mtrk_id ck_id;
+    int64_t ck;
+    int ck_valid;
     /* The integer keys of the messages messages_load found, within one
      * transaction (see mk_put): events_append binds them as they are. */
     struct mk_slot { mtrk_id id; int64_t k, tk; uint32_t epoch; } *mk;
@@ -389,6 +402,60 @@ static const char events_by_message_v15_sql[] =
     "DROP INDEX IF EXISTS \"events_by_message\";\n"
     "CREATE INDEX \"events_by_message\" ON \"event_rows\" (\"message_k\", \"occurred_at\", \"arrived_at\");\n";
 
+/* Schema version 16: the event row without what its message holds
+ * (docs/decisions.md §51). An event's campaign and contact are its
+ * message's: the row keeps the message's integer key only, and the events
+ * view takes both from message_rows. events_by_campaign is keyed by the
+ * campaign's integer key (campaign_keys, kept by triggers on campaigns as
+ * tenant_keys is on tenants), which determines the tenant: (campaign_k,
+ * occurred_hour, id) instead of (tenant_k, campaign, occurred_hour, id).
+ * The id stays: a paged scan of a campaign's events resumes after (hour,
+ * id). The rows are copied in their order (their keys kept), the campaign
+ * key from the message's campaign. Frozen: for new files (migration 1,
+ * on the empty tables) and migration 16. */
+static const char event_rows_v16_sql[] =
+    "CREATE TABLE \"campaign_keys\" (\"k\" INTEGER PRIMARY KEY, \"id\" BLOB NOT NULL UNIQUE,"
+    " FOREIGN KEY (\"id\") REFERENCES \"campaigns\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "INSERT INTO \"campaign_keys\" (\"id\") SELECT \"id\" FROM \"campaigns\" ORDER BY \"created_at\", \"id\";\n"
+    "CREATE TRIGGER \"campaign_keys_insert\" AFTER INSERT ON \"campaigns\""
+    " BEGIN INSERT INTO \"campaign_keys\" (\"id\") VALUES (NEW.\"id\"); END;\n"
+    "CREATE TRIGGER \"campaign_keys_delete\" AFTER DELETE ON \"campaigns\""
+    " BEGIN DELETE FROM \"campaign_keys\" WHERE \"id\" = OLD.\"id\"; END;\n"
+    "DROP VIEW \"events\";\n"
+    "DROP INDEX \"events_by_id\";\n"
+    "DROP INDEX \"events_by_provider\";\n"
+    "DROP INDEX \"events_by_message\";\n"
+    "DROP INDEX \"events_by_campaign\";\n"
+    "ALTER TABLE \"event_rows\" RENAME TO \"event_rows_v15\";\n"
+    "CREATE TABLE \"event_rows\" (\"k\" INTEGER PRIMARY KEY, \"tenant_k\" INTEGER NOT NULL, \"id\" BLOB NOT NULL,"
+    " \"message_k\" INTEGER NOT NULL, \"campaign_k\" INTEGER NOT NULL, \"type\" INTEGER NOT NULL,"
+    " \"link\" BLOB, \"occurred_at\" INTEGER NOT NULL, \"arrived_at\" INTEGER NOT NULL, \"provider\" TEXT,"
+    " \"provider_event_id\" TEXT, \"provider_message_id\" TEXT, \"bounce_kind\" INTEGER NOT NULL, \"diagnostic\" TEXT,"
+    " \"user_agent\" TEXT, \"ip\" TEXT, \"verdict\" INTEGER NOT NULL, \"verdict_reason\" TEXT,"
+    " \"unsub_scope\" INTEGER NOT NULL, \"unsub_audience\" BLOB, \"unsub_source\" INTEGER NOT NULL,"
+    " \"effects\" INTEGER NOT NULL, \"occurred_hour\" INTEGER NOT NULL,"
+    " FOREIGN KEY (\"message_k\") REFERENCES \"message_rows\" (\"k\") DEFERRABLE INITIALLY DEFERRED,"
+    " FOREIGN KEY (\"link\") REFERENCES \"links\" (\"id\") DEFERRABLE INITIALLY DEFERRED) STRICT;\n"
+    "INSERT INTO \"event_rows\" (\"k\", \"tenant_k\", \"id\", \"message_k\", \"campaign_k\", \"type\", \"link\","
+    " \"occurred_at\", \"arrived_at\", \"provider\", \"provider_event_id\", \"provider_message_id\", \"bounce_kind\","
+    " \"diagnostic\", \"user_agent\", \"ip\", \"verdict\", \"verdict_reason\", \"unsub_scope\", \"unsub_audience\","
+    " \"unsub_source\", \"effects\", \"occurred_hour\")"
+    " SELECT e.\"k\", e.\"tenant_k\", e.\"id\", e.\"message_k\", c.\"k\", e.\"type\", e.\"link\", e.\"occurred_at\","
+    " e.\"arrived_at\", e.\"provider\", e.\"provider_event_id\", e.\"provider_message_id\", e.\"bounce_kind\","
+    " e.\"diagnostic\", e.\"user_agent\", e.\"ip\", e.\"verdict\", e.\"verdict_reason\", e.\"unsub_scope\","
+    " e.\"unsub_audience\", e.\"unsub_source\", e.\"effects\", e.\"occurred_hour\""
+    " FROM \"event_rows_v15\" AS e JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\""
+    " JOIN \"campaign_keys\" AS c ON c.\"id\" = m.\"campaign\" ORDER BY e.\"k\";\n"
+    "DROP TABLE \"event_rows_v15\";\n"
+    "CREATE UNIQUE INDEX \"events_by_id\" ON \"event_rows\" (\"id\");\n"
+    "CREATE UNIQUE INDEX \"events_by_provider\" ON \"event_rows\" (\"tenant_k\", \"provider\", \"provider_event_id\")"
+    " WHERE \"provider\" IS NOT NULL AND \"provider_event_id\" IS NOT NULL;\n"
+    "CREATE INDEX \"events_by_message\" ON \"event_rows\" (\"message_k\", \"occurred_at\", \"arrived_at\");\n"
+    "CREATE INDEX \"events_by_campaign\" ON \"event_rows\" (\"campaign_k\", \"occurred_hour\", \"id\");\n"
+    "CREATE VIEW \"events\" AS SELECT t.\"id\" AS \"tenant\", e.\"id\" AS \"id\", m.\"id\" AS \"message\", m.\"campaign\" AS \"campaign\", m.\"contact\" AS \"contact\", e.\"type\" AS \"type\", e.\"link\" AS \"link\", e.\"occurred_at\" AS \"occurred_at\", e.\"arrived_at\" AS \"arrived_at\", e.\"provider\" AS \"provider\", e.\"provider_event_id\" AS \"provider_event_id\", e.\"provider_message_id\" AS \"provider_message_id\", e.\"bounce_kind\" AS \"bounce_kind\", e.\"diagnostic\" AS \"diagnostic\", e.\"user_agent\" AS \"user_agent\", e.\"ip\" AS \"ip\", e.\"verdict\" AS \"verdict\", e.\"verdict_reason\" AS \"verdict_reason\", e.\"unsub_scope\" AS \"unsub_scope\", e.\"unsub_audience\" AS \"unsub_audience\", e.\"unsub_source\" AS \"unsub_source\", e.\"effects\" AS \"effects\", e.\"occurred_hour\" AS \"occurred_hour\""
+    " FROM \"event_rows\" AS e JOIN \"tenant_keys\" AS t ON t.\"k\" = e.\"tenant_k\""
+    " JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\";\n";
+
 /* Runs sql; a failure is named by `what`. */
 static int exec_as(sqlstore *s, const char *sql, const char *what)
 {
@@ -416,7 +483,7 @@ static int migrate_1(sqlstore *s)
     for (unsigned t = 0; t < s->ntables; t++)
         if (s->ts[t].map == MAP_NONE)
             sql_create_table(&b, s->ts[t].def);
-    sb_printf(&b, "%s%s", keyed_layout_sql, events_by_message_v15_sql);
+    sb_printf(&b, "%s%s%s", keyed_layout_sql, events_by_message_v15_sql, event_rows_v16_sql);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -725,11 +792,17 @@ static int migrate_15(sqlstore *s)
     return exec_as(s, events_by_message_v15_sql, "migrating to schema version 15");
 }
 
+/* Version 16: the event row narrowed (event_rows_v16_sql). */
+static int migrate_16(sqlstore *s)
+{
+    return exec_as(s, event_rows_v16_sql, "migrating to schema version 16");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
                                                                  migrate_9, migrate_10, migrate_11,
                                                                  migrate_12, migrate_13, migrate_14,
-                                                                 migrate_15 };
+                                                                 migrate_15, migrate_16 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -768,10 +841,21 @@ static const char *phys_name(const tstate *ts)
     return ts->map == MAP_MESSAGES ? "message_rows" : ts->map == MAP_EVENTS ? "event_rows" : ts->def->name;
 }
 
-/* The stored column of column c ("tenant_k", "message_k" for keyed ones). */
+/* The stored column of column c ("tenant_k", "message_k", "campaign_k" for
+ * keyed ones); only for a column that is stored (col_stored). */
 static const char *phys_col(const tstate *ts, unsigned c)
 {
-    return ts->ck[c] == CK_TENANT ? "tenant_k" : ts->ck[c] == CK_MESSAGE ? "message_k" : ts->def->cols[c].name;
+    return ts->ck[c] == CK_TENANT     ? "tenant_k"
+           : ts->ck[c] == CK_MESSAGE  ? "message_k"
+           : ts->ck[c] == CK_CAMPAIGN ? "campaign_k"
+                                      : ts->def->cols[c].name;
+}
+
+/* Whether column c has a stored column: an event's contact has none (it is
+ * its message's), and writing it writes nothing. */
+static int col_stored(const tstate *ts, unsigned c)
+{
+    return ts->ck[c] != CK_CONTACT;
 }
 
 /* Column c's value as read (a mapped table is read as "r"): the id behind
@@ -784,6 +868,10 @@ static void sql_col(strbuf *b, const tstate *ts, unsigned c)
         sb_printf(b, "(SELECT id FROM tenant_keys WHERE k = r.tenant_k)");
     else if (ts->ck[c] == CK_MESSAGE)
         sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+    else if (ts->ck[c] == CK_CAMPAIGN)
+        sb_printf(b, "(SELECT campaign FROM message_rows WHERE k = r.message_k)");
+    else if (ts->ck[c] == CK_CONTACT)
+        sb_printf(b, "(SELECT contact FROM message_rows WHERE k = r.message_k)");
     else
         sb_printf(b, "r.\"%s\"", ts->def->cols[c].name);
 }
@@ -796,13 +884,21 @@ static void sql_val(strbuf *b, const tstate *ts, unsigned c, unsigned p)
         sb_printf(b, "(SELECT k FROM tenant_keys WHERE id = ?%u)", p);
     else if (ts->ck[c] == CK_MESSAGE)
         sb_printf(b, "(SELECT k FROM message_rows WHERE id = ?%u)", p);
+    else if (ts->ck[c] == CK_CAMPAIGN)
+        sb_printf(b, "(SELECT k FROM campaign_keys WHERE id = ?%u)", p);
     else
         sb_printf(b, "?%u", p);
 }
 
-/* column c = ?p, on the stored column ("r." in a read of a mapped table). */
+/* column c = ?p, on the stored column ("r." in a read of a mapped table);
+ * a column not stored is compared as read. */
 static void sql_match(strbuf *b, const tstate *ts, unsigned c, unsigned p, int alias)
 {
+    if (!col_stored(ts, c)) {
+        sql_col(b, ts, c);
+        sb_printf(b, " = ?%u", p);
+        return;
+    }
     sb_printf(b, "%s\"%s\" = ", ts->map != MAP_NONE && alias ? "r." : "", phys_col(ts, c));
     sql_val(b, ts, c, p);
 }
@@ -836,9 +932,13 @@ static void sql_insert_head(strbuf *b, const tstate *ts)
 {
     sb_printf(b, "INSERT INTO \"%s\" ", phys_name(ts));
     if (ts->map != MAP_NONE) {
-        sb_printf(b, "(");
-        for (unsigned c = 0; c < ts->def->ncols; c++)
-            sb_printf(b, "%s\"%s\"", c ? ", " : "", phys_col(ts, c));
+        const char *sep = "(";
+        for (unsigned c = 0; c < ts->def->ncols; c++) {
+            if (col_stored(ts, c)) {
+                sb_printf(b, "%s\"%s\"", sep, phys_col(ts, c));
+                sep = ", ";
+            }
+        }
         sb_printf(b, ") ");
     }
     sb_printf(b, "VALUES ");
@@ -851,6 +951,21 @@ enum { ST_GET, ST_INS, ST_UPD, ST_DEL };
  * (statement journal, VM start and halt) that dominated a row's insert. */
 #define INS_BATCH 32
 
+/* (?p0+1, ...): a row's stored values, column c as parameter p0 + c + 1
+ * (a column not stored leaves its parameter unused). */
+static void sql_insert_values(strbuf *b, const tstate *ts, unsigned p0)
+{
+    const char *sep = "(";
+    for (unsigned c = 0; c < ts->def->ncols; c++) {
+        if (col_stored(ts, c)) {
+            sb_printf(b, "%s", sep);
+            sql_val(b, ts, c, p0 + c + 1);
+            sep = ", ";
+        }
+    }
+    sb_printf(b, ")");
+}
+
 /* INSERT INTO t VALUES (?1, ...), (...), ... for INS_BATCH rows. */
 static int build_insert_batch(sqlstore *s, const tstate *ts, sqlite3_stmt **out)
 {
@@ -858,12 +973,8 @@ static int build_insert_batch(sqlstore *s, const tstate *ts, sqlite3_stmt **out)
     strbuf b = { 0 };
     sql_insert_head(&b, ts);
     for (unsigned r = 0; r < INS_BATCH; r++) {
-        sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned c = 0; c < def->ncols; c++) {
-            sb_printf(&b, "%s", c ? ", " : "");
-            sql_val(&b, ts, c, r * def->ncols + c + 1);
-        }
-        sb_printf(&b, ")");
+        sb_printf(&b, "%s", r ? ", " : "");
+        sql_insert_values(&b, ts, r * def->ncols);
     }
     return prepare(s, &b, out, 1);
 }
@@ -883,23 +994,23 @@ static int build_table_stmt(sqlstore *s, const tstate *ts, int kind, sqlite3_stm
     }
     case ST_INS:
         sql_insert_head(&b, ts);
-        sb_printf(&b, "(");
-        for (unsigned c = 0; c < def->ncols; c++) {
-            sb_printf(&b, "%s", c ? ", " : "");
-            sql_val(&b, ts, c, c + 1);
-        }
-        sb_printf(&b, ")");
+        sql_insert_values(&b, ts, 0);
         break;
-    case ST_UPD:
+    case ST_UPD: {
         sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
-        if (def->ncols == def->npk)
-            sb_printf(&b, "\"%s\" = \"%s\"", phys_col(ts, 0), phys_col(ts, 0));
+        const char *sep = "";
         for (unsigned c = def->npk; c < def->ncols; c++) {
-            sb_printf(&b, "%s\"%s\" = ", c > def->npk ? ", " : "", phys_col(ts, c));
+            if (!col_stored(ts, c))
+                continue;
+            sb_printf(&b, "%s\"%s\" = ", sep, phys_col(ts, c));
             sql_val(&b, ts, c, c + 1);
+            sep = ", ";
         }
+        if (*sep == '\0')
+            sb_printf(&b, "\"%s\" = \"%s\"", phys_col(ts, 0), phys_col(ts, 0));
         sql_pk_where(&b, ts, 0);
         break;
+    }
     default:
         sb_printf(&b, "DELETE FROM \"%s\"", phys_name(ts));
         sql_pk_where(&b, ts, 0);
@@ -918,12 +1029,15 @@ static int build_partial_update(sqlstore *s, const tstate *ts, uint64_t mask, sq
     sb_printf(&b, "UPDATE \"%s\" SET ", phys_name(ts));
     const char *sep = "";
     for (unsigned c = def->npk; c < def->ncols; c++) {
-        if (mask & (UINT64_C(1) << c)) {
+        if ((mask & (UINT64_C(1) << c)) && col_stored(ts, c)) {
             sb_printf(&b, "%s\"%s\" = ", sep, phys_col(ts, c));
             sql_val(&b, ts, c, c + 1);
             sep = ", ";
         }
     }
+    /* Only columns not stored: the row is still matched (and counted). */
+    if (*sep == '\0')
+        sb_printf(&b, "\"%s\" = \"%s\"", phys_col(ts, 0), phys_col(ts, 0));
     sql_pk_where(&b, ts, 0);
     return prepare(s, &b, out, keep);
 }
@@ -1244,6 +1358,7 @@ static int sq_begin(mtrk_store *store, int write)
     s->in_tx = 1;
     s->write = write != 0;
     s->ty.tk_valid = 0;
+    s->ty.ck_valid = 0;
     mk_reset(&s->ty);
     return 0;
 }
@@ -1470,6 +1585,7 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     case MTRK_CHANGE_UPDATE: kind = ST_UPD; break;
     case MTRK_CHANGE_DELETE:
         kind = ST_DEL;
+        s->ty.ck_valid = 0;
         /* The message's key could be given to another message. */
         if (ch->table == s->ty.msg_table)
             mk_reset(&s->ty);
@@ -1498,7 +1614,7 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
         st = c->st;
     }
     for (unsigned j = 0; j < nbind && rc == 0; j++)
-        if (kind != ST_UPD || j < def->npk || (mask & (UINT64_C(1) << j)))
+        if ((kind != ST_UPD || j < def->npk || (mask & (UINT64_C(1) << j))) && col_stored(&s->ts[ch->table], j))
             rc = bind_value(s, st, (int)j + 1, &ch->row[j]);
     if (rc == 0) {
         int sr = sqlite3_step(st);
@@ -1539,7 +1655,8 @@ static int apply_insert_batch(sqlstore *s, const mtrk_change *ch, size_t first)
     sqlite3_stmt *st = ts->insn.st;
     for (unsigned r = 0; r < INS_BATCH && rc == 0; r++)
         for (unsigned c = 0; c < def->ncols && rc == 0; c++)
-            rc = bind_value(s, st, (int)(r * def->ncols + c) + 1, &ch[r].row[c]);
+            if (col_stored(ts, c))
+                rc = bind_value(s, st, (int)(r * def->ncols + c) + 1, &ch[r].row[c]);
     if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
         rc = sql_fail(s, def->name);
         if (rc == MTRK_EEXISTS)
@@ -1686,16 +1803,20 @@ static int typed_check(sqlstore *s, const char *op, int write)
     return 0;
 }
 
-/* SELECT of a mapped table's columns in definition order (its keyed
- * columns as NULL, or for an event's message the id behind its key when
- * `message_id`), from "r". */
+/* SELECT of the events' columns in definition order from "r" joined to
+ * its message as "m" (ev_join): the tenant as NULL, the message's id when
+ * `message_id` (else NULL), the campaign and the contact the message's. */
 static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
 {
     sb_printf(b, "SELECT ");
     for (unsigned c = 0; c < ts->def->ncols; c++) {
         sb_printf(b, "%s", c ? ", " : "");
         if (ts->ck[c] == CK_MESSAGE && message_id)
-            sb_printf(b, "(SELECT id FROM message_rows WHERE k = r.message_k)");
+            sb_printf(b, "m.\"id\"");
+        else if (ts->ck[c] == CK_CAMPAIGN)
+            sb_printf(b, "m.\"campaign\"");
+        else if (ts->ck[c] == CK_CONTACT)
+            sb_printf(b, "m.\"contact\"");
         else if (ts->ck[c] != CK_PLAIN)
             sb_printf(b, "NULL");
         else
@@ -1703,16 +1824,20 @@ static void sql_typed_select(strbuf *b, const tstate *ts, int message_id)
     }
 }
 
+/* The join of sql_typed_select: each event row "r", then its message "m". */
+static const char ev_join[] = " CROSS JOIN message_rows AS m ON m.k = r.message_k";
+
 /* SELECT of a record's fields, in rec_*_fields() order, from "r": every
- * field but `skip` (the event's message, kept as its integer key; -1 for
- * none). messages_load reads them with field_from_stmt, straight into the
- * record: no generic row between the statement and the record. */
-static void sql_record_select(strbuf *b, const rec_map *rm, int skip)
+ * field but those in `skip` (bit i for field i: an event's message,
+ * campaign and contact, which are its message's). messages_load reads them
+ * with field_from_stmt, straight into the record: no generic row between
+ * the statement and the record. */
+static void sql_record_select(strbuf *b, const rec_map *rm, uint64_t skip)
 {
     sb_printf(b, "SELECT ");
     const char *sep = "";
     for (unsigned i = 0; i < rm->nfields; i++) {
-        if ((int)i == skip)
+        if (i < 64 && (skip >> i & 1))
             continue;
         sb_printf(b, "%sr.\"%s\"", sep, rm->def->cols[rm->col[i]].name);
         sep = ", ";
@@ -1741,6 +1866,13 @@ static void field_from_stmt(sqlite3_stmt *st, int c, const rec_field *f, char *b
     }
 }
 
+/* The fields of an event record that load_ev does not select: its
+ * message's (gather_events fills them in). */
+static uint64_t ev_skip(const typed_state *ty)
+{
+    return UINT64_C(1) << ty->ev_message | UINT64_C(1) << ty->ev_campaign | UINT64_C(1) << ty->ev_contact;
+}
+
 /* The statements of the typed reads, each prepared once (one that failed
  * to prepare, out of memory, is tried again on the next call). */
 static int typed_prepare(sqlstore *s)
@@ -1762,21 +1894,21 @@ static int typed_prepare(sqlstore *s)
     }
     if (ty->load_msg == NULL) {
         b = (strbuf){ 0 };
-        sql_record_select(&b, &ty->rec.msg, -1);
+        sql_record_select(&b, &ty->rec.msg, 0);
         sb_printf(&b, ", r.k FROM message_rows AS r WHERE r.id = ?1 AND r.tenant_k = ?2");
         if ((rc = prepare(s, &b, &ty->load_msg, 1)))
             return rc;
     }
     if (ty->load_ev == NULL) {
         b = (strbuf){ 0 };
-        sql_record_select(&b, &ty->rec.ev, ty->ev_message);
+        sql_record_select(&b, &ty->rec.ev, ev_skip(ty));
         sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev, 1)))
             return rc;
     }
     if (ty->load_ev_after == NULL) {
         b = (strbuf){ 0 };
-        sql_record_select(&b, &ty->rec.ev, ty->ev_message);
+        sql_record_select(&b, &ty->rec.ev, ev_skip(ty));
         sb_printf(&b, " FROM event_rows AS r WHERE r.message_k = ?1 AND (r.occurred_at, r.arrived_at) >="
                       " (?2, ?3) ORDER BY r.occurred_at, r.arrived_at, r.k");
         if ((rc = prepare(s, &b, &ty->load_ev_after, 1)))
@@ -1785,9 +1917,15 @@ static int typed_prepare(sqlstore *s)
     if (ty->find_pid == NULL) {
         b = (strbuf){ 0 };
         sql_typed_select(&b, et, 1);
-        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\" WHERE r.tenant_k = ?1"
-                      " AND r.provider = ?2 AND r.provider_event_id = ?3");
-        rc = prepare(s, &b, &ty->find_pid, 1);
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_provider\"%s WHERE r.tenant_k = ?1"
+                      " AND r.provider = ?2 AND r.provider_event_id = ?3", ev_join);
+        if ((rc = prepare(s, &b, &ty->find_pid, 1)))
+            return rc;
+    }
+    if (ty->campaign_k == NULL) {
+        b = (strbuf){ 0 };
+        sb_printf(&b, "SELECT k FROM campaign_keys WHERE id = ?1");
+        rc = prepare(s, &b, &ty->campaign_k, 1);
     }
     return rc;
 }
@@ -1812,6 +1950,26 @@ static int tenant_key(sqlstore *s, const mtrk_id *tenant, int64_t *out)
     return 0;
 }
 
+/* The campaign's integer key; 0 when there is no such campaign. */
+static int campaign_key(sqlstore *s, const mtrk_id *campaign, int64_t *out)
+{
+    typed_state *ty = &s->ty;
+    if (ty->ck_valid && memcmp(ty->ck_id.bytes, campaign->bytes, sizeof campaign->bytes) == 0) {
+        *out = ty->ck;
+        return 0;
+    }
+    sqlite3_bind_blob(ty->campaign_k, 1, campaign->bytes, sizeof campaign->bytes, SQLITE_STATIC);
+    int sr = sqlite3_step(ty->campaign_k);
+    *out = sr == SQLITE_ROW ? sqlite3_column_int64(ty->campaign_k, 0) : 0;
+    sqlite3_reset(ty->campaign_k);
+    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
+        return sql_fail(s, "reading a campaign's key");
+    ty->ck_id = *campaign;
+    ty->ck = *out;
+    ty->ck_valid = *out != 0;
+    return 0;
+}
+
 /* (occurred_at, arrived_at, id) of a before b: the order of a message's events. */
 static int ev_before(const mtrk_store_event *a, const mtrk_store_event *b)
 {
@@ -1830,8 +1988,8 @@ static int ev_before(const mtrk_store_event *a, const mtrk_store_event *b)
  * events_by_message leaves events of equal times in insertion order, and
  * the id decides between them: an insertion sort, which finds them in order
  * but for a rare tie. */
-static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *mid, const mtrk_store_message *mark,
-                         size_t *n)
+static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_store_message *msg,
+                         const mtrk_store_message *mark, size_t *n)
 {
     typed_state *ty = &s->ty;
     const rec_map *em = &ty->rec.ev;
@@ -1858,8 +2016,10 @@ static int gather_events(sqlstore *s, sqlite3_stmt *st, const mtrk_id *mid, cons
         char *base = (char *)e;
         int c = 0;
         for (unsigned i = 0; i < em->nfields; i++) {
-            if ((int)i == ty->ev_message) {
-                memcpy(base + f[i].off, mid, sizeof *mid);
+            if ((int)i == ty->ev_message || (int)i == ty->ev_campaign || (int)i == ty->ev_contact) {
+                const mtrk_id *v = (int)i == ty->ev_message ? &msg->id
+                                   : (int)i == ty->ev_campaign ? &msg->campaign : &msg->contact;
+                memcpy(base + f[i].off, v, sizeof *v);
                 continue;
             }
             field_from_stmt(st, c, &f[i], base);
@@ -1956,7 +2116,7 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
             sqlite3_bind_int64(es, 3, m.folded_arrived_at);
         }
         size_t nev = 0;
-        rc = gather_events(s, es, &m.id, marked ? &m : NULL, &nev);
+        rc = gather_events(s, es, &m, marked ? &m : NULL, &nev);
         sqlite3_reset(es);
         if (rc == 0) {
             s->depth++;
@@ -2033,12 +2193,15 @@ static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
     strbuf b = { 0 };
     sb_printf(&b, "INSERT OR ROLLBACK INTO event_rows (\"tenant_k\"");
     for (unsigned i = 0; i < em->nfields; i++)
-        sb_printf(&b, ", \"%s\"", (int)i == s->ty.ev_message ? "message_k" : em->def->cols[em->col[i]].name);
+        if ((int)i != s->ty.ev_contact)
+            sb_printf(&b, ", \"%s\"", (int)i == s->ty.ev_message    ? "message_k"
+                                      : (int)i == s->ty.ev_campaign ? "campaign_k"
+                                                                     : em->def->cols[em->col[i]].name);
     sb_printf(&b, ") VALUES ");
     unsigned p = 1;
     for (unsigned r = 0; r < rows; r++) {
         sb_printf(&b, "%s(", r ? ", " : "");
-        for (unsigned i = 0; i <= em->nfields; i++)
+        for (unsigned i = 0; i < em->nfields; i++) /* the tenant, the fields but the contact */
             sb_printf(&b, "%s?%u", i ? ", " : "", p++);
         sb_printf(&b, ")");
     }
@@ -2048,18 +2211,24 @@ static int build_event_insert(sqlstore *s, unsigned rows, sqlite3_stmt **out)
 static int field_empty(const rec_field *f, const char *base);
 
 /* Binds event e from ?p on: the tenant's key tk, then its fields, the
- * message as its key mk. As rec_event_to_row makes a row: a 0 integer, nil
+ * message as its key mk, the campaign as its key ck, the contact not at
+ * all (the message's). As rec_event_to_row makes a row: a 0 integer, nil
  * id or NULL string in a nullable column is NULL (every string column is
  * nullable: rec_maps_init checks). */
-static int bind_event(sqlstore *s, sqlite3_stmt *st, int p, int64_t tk, int64_t mk, const mtrk_store_event *e)
+static int bind_event(sqlstore *s, sqlite3_stmt *st, int p, int64_t tk, int64_t mk, int64_t ck,
+                      const mtrk_store_event *e)
 {
     const rec_map *em = &s->ty.rec.ev;
     const rec_field *f = rec_event_fields();
     int sr = sqlite3_bind_int64(st, p++, tk);
     for (unsigned i = 0; i < em->nfields && sr == SQLITE_OK; i++, p++) {
         const char *at = (const char *)e + f[i].off;
-        if ((int)i == s->ty.ev_message)
+        if ((int)i == s->ty.ev_contact)
+            p--;
+        else if ((int)i == s->ty.ev_message)
             sr = sqlite3_bind_int64(st, p, mk);
+        else if ((int)i == s->ty.ev_campaign)
+            sr = sqlite3_bind_int64(st, p, ck);
         else if (em->nullable[i] && field_empty(&f[i], (const char *)e))
             sr = sqlite3_bind_null(st, p);
         else if (f[i].kind == REC_K_ID)
@@ -2086,7 +2255,7 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
     if (n && tk == 0)
         return fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: no such tenant");
     typed_state *ty = &s->ty;
-    unsigned per = ty->rec.ev.nfields + 1;
+    unsigned per = ty->rec.ev.nfields; /* the tenant, the fields but the contact */
     if (ty->ins == NULL && (rc = build_event_insert(s, 1, &ty->ins)))
         return rc;
     if (ty->insn == NULL && (size_t)per * EV_BATCH <= 32766 && (rc = build_event_insert(s, EV_BATCH, &ty->insn)))
@@ -2110,7 +2279,15 @@ static int sq_events_append(mtrk_store *store, mtrk_id tenant, const mtrk_store_
                           i + r);
                 break;
             }
-            rc = bind_event(s, st, (int)(r * per) + 1, tk, mk, e);
+            int64_t ck = 0;
+            if ((rc = campaign_key(s, &e->campaign, &ck)))
+                break;
+            if (ck == 0) {
+                rc = fail(s, MTRK_ENOTFOUND, "sqlite store: events_append: event %zu: its campaign does not exist",
+                          i + r);
+                break;
+            }
+            rc = bind_event(s, st, (int)(r * per) + 1, tk, mk, ck, e);
         }
         if (rc == 0 && sqlite3_step(st) != SQLITE_DONE) {
             rc = sql_fail(s, "events_append");
@@ -2579,16 +2756,23 @@ static int typed_init(sqlstore *s)
      * kept as message_k (messages_load and events_append read and write
      * the fields straight from and into their rows). */
     const rec_map *em = &s->ty.rec.ev, *mm = &s->ty.rec.msg;
-    s->ty.ev_message = -1;
-    for (unsigned i = 0; i < em->nfields; i++)
-        if (s->ts[s->ty.ev_table].ck[em->col[i]] == CK_MESSAGE)
+    s->ty.ev_message = s->ty.ev_campaign = s->ty.ev_contact = -1;
+    int bad = em->nfields > 64;
+    for (unsigned i = 0; i < em->nfields; i++) {
+        int ck = s->ts[s->ty.ev_table].ck[em->col[i]];
+        if (ck == CK_MESSAGE)
             s->ty.ev_message = (int)i;
-        else if (s->ts[s->ty.ev_table].ck[em->col[i]] != CK_PLAIN)
-            s->ty.ev_message = -2;
+        else if (ck == CK_CAMPAIGN)
+            s->ty.ev_campaign = (int)i;
+        else if (ck == CK_CONTACT)
+            s->ty.ev_contact = (int)i;
+        else if (ck != CK_PLAIN)
+            bad = 1;
+    }
     for (unsigned i = 0; i < mm->nfields; i++)
         if (s->ts[s->ty.msg_table].ck[mm->col[i]] != CK_PLAIN)
-            s->ty.ev_message = -2;
-    if (s->ty.ev_message < 0)
+            bad = 1;
+    if (bad || s->ty.ev_message < 0 || s->ty.ev_campaign < 0 || s->ty.ev_contact < 0)
         return fail(s, MTRK_ESTORE, "sqlite store: the typed records' fields are not the tables' columns");
     return 0;
 }
@@ -2667,11 +2851,12 @@ static int ev_scan_prepare(sqlstore *s, int by)
     int camp = by == MTRK_STORE_EVENTS_BY_CAMPAIGN;
     sql_typed_select(&b, et, camp);
     if (camp)
-        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_campaign\" WHERE r.tenant_k = ?2"
-                      " AND r.campaign = ?1 AND r.occurred_hour >= ?11 AND (?5 = 0 OR r.occurred_hour < ?5)");
+        sb_printf(&b, " FROM event_rows AS r INDEXED BY \"events_by_campaign\"%s WHERE r.campaign_k ="
+                      " (SELECT k FROM campaign_keys WHERE id = ?1) AND r.tenant_k = ?2"
+                      " AND r.occurred_hour >= ?11 AND (?5 = 0 OR r.occurred_hour < ?5)", ev_join);
     else
-        sb_printf(&b, " FROM event_rows AS r WHERE r.message_k ="
-                      " (SELECT k FROM message_rows WHERE id = ?1 AND tenant_k = ?2)");
+        sb_printf(&b, " FROM event_rows AS r%s WHERE r.message_k ="
+                      " (SELECT k FROM message_rows WHERE id = ?1 AND tenant_k = ?2)", ev_join);
     sb_printf(&b, " AND (?3 = 0 OR r.type = ?3) AND r.occurred_at >= ?4 AND (?5 = 0 OR r.occurred_at < ?5)"
                   " AND (?6 = 0 OR (r.occurred_at, r.arrived_at, r.id) > (?7, ?8, ?9)) ORDER BY %s",
               camp ? "r.occurred_hour" : "r.occurred_at, r.arrived_at, r.id LIMIT ?10");
@@ -2887,7 +3072,7 @@ static void sq_free(mtrk_store *store)
         free(s->ts[t].scans);
     }
     sqlite3_stmt *typed[] = { s->ty.tenant_k, s->ty.load_msg, s->ty.load_ev, s->ty.load_ev_after,
-                              s->ty.find_pid, s->ty.ins, s->ty.insn, s->ty.find_mk };
+                              s->ty.find_pid, s->ty.ins, s->ty.insn, s->ty.find_mk, s->ty.campaign_k };
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         sqlite3_finalize(typed[i]);
     free(s->ty.bytes);
@@ -3181,6 +3366,8 @@ MTRK_API int mtrk_store_sqlite_new(mtrk_store **out, const char *path, const mtr
         for (unsigned c = 0; ts->map != MAP_NONE && c < ts->def->ncols && c < MAX_COLS; c++)
             ts->ck[c] = strcmp(ts->def->cols[c].name, "tenant") == 0 ? CK_TENANT
                         : ts->map == MAP_EVENTS && strcmp(ts->def->cols[c].name, "message") == 0 ? CK_MESSAGE
+                        : ts->map == MAP_EVENTS && strcmp(ts->def->cols[c].name, "campaign") == 0 ? CK_CAMPAIGN
+                        : ts->map == MAP_EVENTS && strcmp(ts->def->cols[c].name, "contact") == 0 ? CK_CONTACT
                         : CK_PLAIN;
         if (ts->def->ncols > MAX_COLS || ts->def->npk == 0 || ts->def->npk > ts->def->ncols ||
             ts->def->nindexes + 1 > MAX_KEY)

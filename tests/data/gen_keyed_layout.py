@@ -11,6 +11,11 @@ user_version 10:
     MTRK_LIBRARY=build/src/libmtrk.so PYTHONPATH=bindings/python \\
         python3 tests/data/gen_keyed_layout.py tests/data/sqlite-schema10.mtrk
 
+The same run on a library of user_version 15 wrote sqlite-schema15.mtrk and
+its JSON, for the test of the migration to the narrow event row
+(tests/sqlite/migrate_narrow.c, docs/decisions.md §51); the JSON names the
+file's schema version.
+
 Three tenants: "acme" (campaigns spring, summer, autumn), "globex" (launch,
 promo) and "initech" (a campaign with messages and no events). Every
 campaign has links and messages for its audience; the histories are drawn
@@ -37,6 +42,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import sys
 import tempfile
 
@@ -202,7 +208,10 @@ def main(path: str) -> None:
             ct.close()
         cdb.close()
 
-    out = {"fixture": os.path.basename(path), "schema_version": 10, "tenants": {}}
+    con = sqlite3.connect(path)
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    con.close()
+    out = {"fixture": os.path.basename(path), "schema_version": version, "tenants": {}}
     for tkey in plan:
         camps = {}
         for name, fig in expected[tkey]["figures"].items():

@@ -4,7 +4,7 @@
  * tool — 150 contacts in one audience, campaign "One" sent and simulated
  * (415 events: sends, deliveries, opens, clicks, bounces), campaign "Two"
  * generated and still queued (148 queued, 2 canceled). Opened by this
- * library, a copy of it must come out at user_version 15 with every row kept:
+ * library, a copy of it must come out at user_version 16 with every row kept:
  * events_by_contact gone, messages.queue_state filled from the state, the
  * messages' fold marks added (migration 4), events' occurred_hour filled and
  * events_by_campaign keyed by it (migration 5; also from a version-4 copy
@@ -28,11 +28,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What migration 15 changes (events_by_message loses the event id at its
+/* What migration 16 changes (the event row without its message's campaign
+ * and contact, campaign_keys, events_by_campaign on the campaign's key),
+ * what migration 15 changes (events_by_message loses the event id at its
  * end), what migration 14 adds (the dead letters' bounce facts), and what
  * migrations 13 and 14 add (the provider message ids, kept payloads and
  * replay tokens; the tenants' payload setting; the dead letters' send id),
  * taken away again to make a file of an earlier version. */
+#define UNDO_16                                                                                               \
+    "DROP TRIGGER campaign_keys_insert; DROP TRIGGER campaign_keys_delete;"                                  \
+    "DROP VIEW events; DROP INDEX events_by_id; DROP INDEX events_by_provider; DROP INDEX events_by_message;" \
+    "DROP INDEX events_by_campaign; ALTER TABLE event_rows RENAME TO event_rows_v16;"                        \
+    "CREATE TABLE event_rows (k INTEGER PRIMARY KEY, tenant_k INTEGER NOT NULL, id BLOB NOT NULL,"         \
+    " message_k INTEGER NOT NULL, campaign BLOB NOT NULL, contact BLOB NOT NULL, type INTEGER NOT NULL,"     \
+    " link BLOB, occurred_at INTEGER NOT NULL, arrived_at INTEGER NOT NULL, provider TEXT,"                 \
+    " provider_event_id TEXT, provider_message_id TEXT, bounce_kind INTEGER NOT NULL, diagnostic TEXT,"     \
+    " user_agent TEXT, ip TEXT, verdict INTEGER NOT NULL, verdict_reason TEXT,"                             \
+    " unsub_scope INTEGER NOT NULL, unsub_audience BLOB, unsub_source INTEGER NOT NULL,"                     \
+    " effects INTEGER NOT NULL, occurred_hour INTEGER NOT NULL,"                                             \
+    " FOREIGN KEY (message_k) REFERENCES message_rows (k) DEFERRABLE INITIALLY DEFERRED,"                   \
+    " FOREIGN KEY (link) REFERENCES links (id) DEFERRABLE INITIALLY DEFERRED) STRICT;"                      \
+    "INSERT INTO event_rows SELECT e.k, e.tenant_k, e.id, e.message_k, m.campaign, m.contact, e.type,"      \
+    " e.link, e.occurred_at, e.arrived_at, e.provider, e.provider_event_id, e.provider_message_id,"         \
+    " e.bounce_kind, e.diagnostic, e.user_agent, e.ip, e.verdict, e.verdict_reason, e.unsub_scope,"        \
+    " e.unsub_audience, e.unsub_source, e.effects, e.occurred_hour"                                         \
+    " FROM event_rows_v16 e JOIN message_rows m ON m.k = e.message_k;"                                     \
+    "DROP TABLE event_rows_v16; DROP TABLE campaign_keys;"                                                   \
+    "CREATE UNIQUE INDEX events_by_id ON event_rows (id);"                                                   \
+    "CREATE UNIQUE INDEX events_by_provider ON event_rows (tenant_k, provider, provider_event_id)"           \
+    " WHERE provider IS NOT NULL AND provider_event_id IS NOT NULL;"                                        \
+    "CREATE INDEX events_by_message ON event_rows (message_k, occurred_at, arrived_at);"                     \
+    "CREATE INDEX events_by_campaign ON event_rows (tenant_k, campaign, occurred_hour, id);"                 \
+    "CREATE VIEW events AS SELECT t.id AS tenant, e.id AS id, m.id AS message, e.campaign AS campaign,"    \
+    " e.contact AS contact, e.type AS type, e.link AS link, e.occurred_at AS occurred_at,"                  \
+    " e.arrived_at AS arrived_at, e.provider AS provider, e.provider_event_id AS provider_event_id,"        \
+    " e.provider_message_id AS provider_message_id, e.bounce_kind AS bounce_kind,"                          \
+    " e.diagnostic AS diagnostic, e.user_agent AS user_agent, e.ip AS ip, e.verdict AS verdict,"           \
+    " e.verdict_reason AS verdict_reason, e.unsub_scope AS unsub_scope, e.unsub_audience AS unsub_audience," \
+    " e.unsub_source AS unsub_source, e.effects AS effects, e.occurred_hour AS occurred_hour"                \
+    " FROM event_rows AS e JOIN tenant_keys AS t ON t.k = e.tenant_k"                                       \
+    " JOIN message_rows AS m ON m.k = e.message_k;"
 #define UNDO_15                                                                                               \
     "DROP INDEX events_by_message;"                                                                          \
     "CREATE INDEX events_by_message ON event_rows (message_k, occurred_at, arrived_at, id);"
@@ -138,6 +173,7 @@ static void restore_v10_layout(sqlite3 *db, const char *v10)
             "CREATE TEMP TABLE l10 AS SELECT * FROM leads;"
             "DROP VIEW events; DROP VIEW messages; DROP TABLE leads; DROP TABLE event_rows; DROP TABLE message_rows;"
             "DROP TRIGGER tenant_keys_insert; DROP TRIGGER tenant_keys_delete; DROP TABLE tenant_keys;"
+            "DROP TRIGGER campaign_keys_insert; DROP TRIGGER campaign_keys_delete; DROP TABLE campaign_keys;"
             "DROP INDEX campaigns_by_id; DROP INDEX contacts_by_id; DROP INDEX links_by_id;");
     sqlite3 *old;
     sqlite3_stmt *st;
@@ -236,7 +272,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -285,7 +321,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 5 to 15");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 5 to 16");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
@@ -305,13 +341,13 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 9 to 15");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 9 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-12 file: no provider message ids, kept payloads or
      * replay tokens, no tenant payload setting, no dead-letter send id.
      * Migration 13 adds them, the setting off for the existing tenants. */
-    sql(db, UNDO_15 UNDO_13_14
+    sql(db, UNDO_16 UNDO_15 UNDO_13_14
             "PRAGMA user_version = 12;");
     sqlite3_close(db);
     REL_OK(mtrk_db_open(&m, path, NULL), NULL);
@@ -336,18 +372,18 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 13 to 15");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 13 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
                1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-13 file holding a dead-lettered bounce of the first
      * message: no bounce facts on dead letters. Migration 14 adds them, none
      * for that one, whose replay finds its reason again from its diagnostic. */
-    char hexmid[33], dlsql[1200];
+    char hexmid[33], dlsql[6000];
     for (int i = 0; i < 16; i++)
         snprintf(hexmid + 2 * i, 3, "%02X", first.bytes[i]);
     snprintf(dlsql, sizeof dlsql,
-             UNDO_15 UNDO_14
+             UNDO_16 UNDO_15 UNDO_14
              "INSERT INTO deadletters (tenant, id, provider, event_key, reason, type, message, occurred_at,"
              " arrived_at, link_index, verdict, bounce_kind, diagnostic, unsub_scope)"
              " SELECT id, randomblob(16), 'sendgrid', 'migrated-dl', 'message not found', %d, X'%s',"
@@ -365,9 +401,11 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after migrations 14 and 15");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 14 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_message')"), 3,
                "events_by_message narrowed by migration 15");
+    rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('event_rows') WHERE name IN ('campaign', 'contact')"),
+               0, "the event row narrowed by migration 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM deadletters WHERE event_key = 'migrated-dl' AND bounce_reason = 0"
                              " AND smtp_code = 0 AND bounce_status IS NULL AND bounce_type IS NULL"
                              " AND bounce_subtype IS NULL AND diagnostic = '550 5.1.1 no such user'"),
@@ -392,7 +430,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
     rel_check_integrity(path);
     rel_rmdir(dir);
-    printf("sqlite-migrate: schema 2 file migrated to 15, then version-4, -8, -12 and -13 copies to 15; %lld events "
+    printf("sqlite-migrate: schema 2 file migrated to 16, then version-4, -8, -12 and -13 copies to 16; %lld events "
            "and %lld messages kept\n", (long long)events, (long long)messages);
     return 0;
 }

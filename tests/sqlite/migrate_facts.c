@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 1, "events kept, the bounce added");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM bounce_facts WHERE reason = 3 AND status = '5.2.2'"), 1,
                "the bounce's facts");

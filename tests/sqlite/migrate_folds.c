@@ -191,7 +191,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 25, "events kept and added");
     rel_expect(rel_q_int(db, "SELECT min_sent FROM bounce_settings"), 5, "bounce_settings written (migration 7)");
     rel_expect(rel_q_int(db, "SELECT action FROM bounce_policies WHERE reason = 3"), 1,

@@ -7,7 +7,7 @@
  * and which campaigns hold no history of the kind the fold with marks once
  * miscounted ("untouched").
  *
- * A copy opened by this library comes out at user_version 15 with every row
+ * A copy opened by this library comes out at user_version 16 with every row
  * kept, as message_rows and event_rows behind the messages and events views,
  * integrity and foreign keys checked. Then, for every tenant and campaign:
  * the figures (campaign metrics, link stats, hourly series) equal the
@@ -112,7 +112,7 @@ int main(int argc, char **argv)
     /* The rows, as SQLite sees them. */
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN ('messages', 'events')"),
                2, "messages and events are views");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM event_rows"), events, "events kept");

@@ -178,7 +178,7 @@ int main(int argc, char **argv)
     REL_OK(mtrk_tenant_open(&t, m, "acme", "test"), NULL);
 
     db = raw_open(path);
-    rel_expect(q(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(q(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(q(db, "SELECT address_rule FROM tenants"), 2, "the tenant's address rule");
     rel_expect(q(db, "SELECT count(*) FROM contacts"), 4, "c1, c2 kept for its message, bob, the refused one");
     rel_expect(q(db, "SELECT count(*) FROM contacts WHERE address_key = 'old@ex\xc3\xa4mple.test'"), 1,

@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 
     if (sqlite3_open(path, &db) != SQLITE_OK)
         rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM tenants"), 2, "tenants kept");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM api_tokens WHERE revoked_at > 0"), 1, "the revoked token");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM api_tokens WHERE length(hash) = 64"), 1, "stored hashed");

@@ -5,9 +5,12 @@
  *   - an event is appended under its own message's integer key, whether
  *     messages_load read the message in the transaction or not, for every
  *     message of a batch larger than any one statement;
- *   - an event whose message does not exist, or is another tenant's, is
- *     refused with MTRK_ENOTFOUND, also when messages_load read it under the
- *     other tenant in the same transaction;
+ *   - an event's campaign and contact are its message's: through the view
+ *     and in messages_load's records (the row keeps neither, schema 16);
+ *   - an event whose message does not exist, or is another tenant's, or
+ *     whose campaign does not exist, is refused with MTRK_ENOTFOUND, also
+ *     when messages_load read the message under the other tenant in the
+ *     same transaction;
  *   - a message deleted through the rows after messages_load read it is
  *     not appended to under its old key;
  *   - a message's events come in (occurred_at, arrived_at, id) order, events
@@ -70,6 +73,18 @@ static int count_cb(void *ud, const mtrk_store_message *m, const mtrk_store_even
     (void)ev;
     (void)n;
     ++*(size_t *)ud;
+    return 0;
+}
+
+/* Counts the events messages_load gives whose campaign and contact are
+ * not their message's. */
+static int own_cb(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memcmp(&ev[i]->campaign, &m->campaign, sizeof m->campaign) != 0 ||
+            memcmp(&ev[i]->contact, &m->contact, sizeof m->contact) != 0 ||
+            memcmp(&ev[i]->message, &m->id, sizeof m->id) != 0)
+            ++*(size_t *)ud;
     return 0;
 }
 
@@ -155,6 +170,14 @@ int main(void)
     ST_OK(st->commit(st));
     rel_expect(q_int("SELECT count(*) FROM events"), NMSG, "events appended");
     rel_expect(events_on_their_message(), NMSG, "events under their own message");
+    rel_expect(q_int("SELECT count(*) FROM events e JOIN messages m ON m.id = e.message"
+                     " WHERE e.campaign = m.campaign AND e.contact = m.contact AND e.contact <> zeroblob(16)"),
+               NMSG, "events with their message's campaign and contact, through the view");
+    size_t strangers = 0;
+    ST_OK(st->begin(st, 0));
+    ST_OK(st->messages_load(st, tenant, s.mids, NMSG, own_cb, &strangers));
+    ST_OK(st->commit(st));
+    rel_expect((int64_t)strangers, 0, "loaded events with another campaign or contact than their message's");
 
     /* Another tenant's message, loaded or not, and a message that does not exist. */
     mtrk_store_event e = event_of(s.mids[0], s.campaign, 1);
@@ -174,6 +197,11 @@ int main(void)
     const mtrk_store_event *pen = &en;
     ST_OK(st->begin(st, 1));
     ST_EXPECT(MTRK_ENOTFOUND, st->events_append(st, tenant, &pen, 1));
+    ST_OK(st->rollback(st));
+    mtrk_store_event ec = event_of(s.mids[0], nobody, 3); /* no campaign's id */
+    const mtrk_store_event *pec = &ec;
+    ST_OK(st->begin(st, 1));
+    ST_EXPECT(MTRK_ENOTFOUND, st->events_append(st, tenant, &pec, 1));
     ST_OK(st->rollback(st));
 
     /* A message deleted after it was loaded: its old key is not used. */
