@@ -816,9 +816,9 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL ||
         !pin_repeated_providers(events, n, bp->second))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
+    mtrk_time arrived = rc == MTRK_OK ? core_ids_new(t->db, &bp->issued[0].id, n, sizeof *bp->issued) : 0;
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        bp->issued[i].arrived = core_now(t->db);
-        bp->issued[i].id = core_id_new(t->db);
+        bp->issued[i].arrived = arrived;
         if (pinned_type(events[i]))
             bp->second[i] = true;
         keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
