@@ -386,7 +386,11 @@ static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((
 static inline int rec_key_is(const char *row, const unsigned char *raw)
 {
     const evrec *r = rec_of(row);
-    return memcmp(&r->tenant, raw, 16) == 0 && memcmp(&r->ev.id, raw + 16, 16) == 0;
+    uint64_t x[4], y[4];
+    memcpy(x, &r->tenant, 16);
+    memcpy(x + 2, &r->ev.id, 16);
+    memcpy(y, raw, 32);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
 }
 
 static inline mtrk_value row_val(const tdesc *d, const char *row, unsigned c)
@@ -1408,7 +1412,8 @@ static mevec *mev_find(const natmaps *m, const mident *id, uint64_t h)
     if (m->mb == NULL)
         return NULL;
     for (mevec *v = m->mb[h & (m->nmb - 1)]; v; v = v->next)
-        if (v->hash == h && v->raw == (uint32_t)id->raw && v->klen == id->n && memcmp(v->key, id->k, id->n) == 0)
+        if (v->hash == h && v->raw == (uint32_t)id->raw && v->klen == id->n &&
+            memcmp(v->key, id->k, id->n) == 0)
             return v;
     return NULL;
 }
@@ -1541,7 +1546,10 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
         v->cap = MEV_INLINE;
         v->klen = (uint32_t)klen;
         v->raw = (uint32_t)id.raw;
-        memcpy(v->key, id.k, klen);
+        if (id.raw)
+            memcpy(v->key, id.k, 32);
+        else
+            memcpy(v->key, id.k, klen);
         v->next = m->mb[h & (m->nmb - 1)];
         m->mb[h & (m->nmb - 1)] = v;
         m->nmev++;
@@ -1601,7 +1609,8 @@ static void nat_link(tdesc *d, char *row)
     m->last_row = NULL;
     assert(v != NULL && v->n < v->cap);
     uint32_t at = mev_pos(d, v, row);
-    memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
+    if (at < v->n)
+        memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
     v->rows[at] = row;
     v->n++;
     const unsigned char *pk = nat_provkey(d, row, &klen);
