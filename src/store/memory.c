@@ -1824,20 +1824,28 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
 {
     natmaps *m = &d->nat;
     enum { NSTR = 7 };
-    const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
-                              e->user_agent, e->ip, e->verdict_reason };
+    const char *str[NSTR];
     size_t slen[NSTR], strs = 0;
     /* Most events carry none of them: one test for all. */
     int texts = ((uintptr_t)e->provider | (uintptr_t)e->provider_event_id | (uintptr_t)e->provider_message_id |
                  (uintptr_t)e->diagnostic | (uintptr_t)e->user_agent | (uintptr_t)e->ip |
                  (uintptr_t)e->verdict_reason) != 0;
-    for (int j = 0; texts && j < NSTR; j++) {
-        if (str[j] == NULL)
-            continue;
-        slen[j] = strlen(str[j]);
-        if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
-            return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
-        strs += slen[j] + 1;
+    if (texts) {
+        str[0] = e->provider;
+        str[1] = e->provider_event_id;
+        str[2] = e->provider_message_id;
+        str[3] = e->diagnostic;
+        str[4] = e->user_agent;
+        str[5] = e->ip;
+        str[6] = e->verdict_reason;
+        for (int j = 0; j < NSTR; j++) {
+            if (str[j] == NULL)
+                continue;
+            slen[j] = strlen(str[j]);
+            if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
+                return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+            strs += slen[j] + 1;
+        }
     }
     /* (tenant, provider, provider_event_id, tenant, id) when both are
      * given: a record without them is in no provider chain and has no
@@ -1900,15 +1908,17 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     r->slab = from;
     r->ev = *e;
     r->ev.version = MTRK_STORE_EVENT_VERSION;
-    char *dp = (char *)(r + 1);
-    const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
-                               &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
-    for (int j = 0; texts && j < NSTR; j++)
-        if (str[j] != NULL) {
-            memcpy(dp, str[j], slen[j] + 1);
-            *dst[j] = dp;
-            dp += slen[j] + 1;
-        }
+    if (texts) {
+        char *dp = (char *)(r + 1);
+        const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
+                                   &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
+        for (int j = 0; j < NSTR; j++)
+            if (str[j] != NULL) {
+                memcpy(dp, str[j], slen[j] + 1);
+                *dst[j] = dp;
+                dp += slen[j] + 1;
+            }
+    }
     *out = row;
     return 0;
 }
