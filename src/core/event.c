@@ -34,8 +34,6 @@ static inline uint64_t be64(const unsigned char *p)
 
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
-    row_messages msg;      /* as stored (owned) */
-    row_contacts contact;  /* the message's contact (owned) */
     mtrk_time occurred, arrived;
     mtrk_id id;            /* the new event's id */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
@@ -47,8 +45,10 @@ typedef struct ev_state {
     bool contact_read;     /* contact was read (it may own strings) */
     mark_pos mark;         /* that mark */
     size_t visited;        /* events the fold read past it */
-    /* Written before they are read (event_verdict, event_row): left out
-     * of ev_state_init's zeroing. */
+    /* Written before they are read (event_read, event_verdict, event_row):
+     * left out of ev_state_init's zeroing. */
+    row_messages msg;      /* as stored (owned): event_read's first write */
+    row_contacts contact;  /* the message's contact (owned when contact_read) */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
     char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
     char ip[MTRK_MAX_IP + 1];         /* the IP as stored (sanitize_ip) */
@@ -70,7 +70,7 @@ typedef struct ev_pre {
 
 static void ev_state_init(ev_state *s)
 {
-    memset(s, 0, offsetof(ev_state, verdict_reason));
+    memset(s, 0, offsetof(ev_state, msg));
     s->verdict_reason[0] = '\0';
 }
 
@@ -233,10 +233,13 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
-    s->msg.tenant = t->id;
-    s->msg.id = in->mid;
-    if (!fold_cache_get(t->fold, in->mid, &s->msg, &rc))
+    /* fold_cache_get writes the whole row (or zeroes it) */
+    if (!fold_cache_get(t->fold, in->mid, &s->msg, &rc)) {
+        memset(&s->msg, 0, sizeof s->msg);
+        s->msg.tenant = t->id;
+        s->msg.id = in->mid;
         rc = st_get(t, T_MESSAGES, &s->msg);
+    }
     if (rc)
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid)
              : rc == MTRK_ENOMEM    ? terr(t, rc, "out of memory")
@@ -283,6 +286,8 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     /* The contact row itself (status, address) only matters to the effects of
      * bounces, complaints and unsubscribes; the message row carries its id.
      * Contacts are never deleted, so skipping the read changes no outcome. */
+    if (in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE)
+        memset(&s->contact, 0, sizeof s->contact);
     s->contact.tenant = t->id;
     s->contact.id = s->msg.contact;
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
@@ -823,9 +828,9 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL || pmids == NULL ||
         !pin_repeated_providers(events, n, bp->second))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
+    mtrk_time arrived = rc == MTRK_OK ? core_ids_new(t->db, &bp->issued[0].id, n, sizeof *bp->issued) : 0;
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        bp->issued[i].arrived = core_now(t->db);
-        bp->issued[i].id = core_id_new(t->db);
+        bp->issued[i].arrived = arrived;
         if (pinned_type(events[i]))
             bp->second[i] = true;
         keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;

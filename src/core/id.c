@@ -53,12 +53,10 @@ static mtrk_time system_ms(void)
 /* Monotonic within the process (RFC 9562, 6.2 method 3: the random tail is
  * incremented when the clock does not advance), so ids sort in issue order
  * even under a frozen test clock. */
-static mtrk_id make_id(mtrk_time now)
+/* Under gen_lock: the next id at ms (or after the last one issued). */
+static mtrk_id next_id(uint64_t ms)
 {
     mtrk_id id;
-    uint64_t ms = now < 0 ? 0 : (uint64_t)now;
-    pthread_once(&fork_once, fork_register);
-    pthread_mutex_lock(&gen_lock);
     if (ms > last_ms) {
         last_ms = ms;
         fresh_tail();
@@ -76,11 +74,19 @@ static mtrk_id make_id(mtrk_time now)
     for (int i = 0; i < 6; i++)
         id.bytes[i] = (uint8_t)(ms >> (40 - 8 * i));
     memcpy(id.bytes + 6, last_tail, 10);
-    pthread_mutex_unlock(&gen_lock);
     /* version and variant bits overwrite 6 bits of the tail; the tail's order
      * is kept because they sit at fixed positions with fixed values. */
     id.bytes[6] = (uint8_t)(0x70 | (id.bytes[6] & 0x0f));
     id.bytes[8] = (uint8_t)(0x80 | (id.bytes[8] & 0x3f));
+    return id;
+}
+
+static mtrk_id make_id(mtrk_time now)
+{
+    pthread_once(&fork_once, fork_register);
+    pthread_mutex_lock(&gen_lock);
+    mtrk_id id = next_id(now < 0 ? 0 : (uint64_t)now);
+    pthread_mutex_unlock(&gen_lock);
     return id;
 }
 
@@ -90,6 +96,18 @@ mtrk_time core_now(const mtrk_db *db)
 }
 
 mtrk_id core_id_new(const mtrk_db *db) { return make_id(core_now(db)); }
+
+mtrk_time core_ids_new(const mtrk_db *db, mtrk_id *ids, size_t n, size_t stride)
+{
+    mtrk_time now = core_now(db);
+    uint64_t ms = now < 0 ? 0 : (uint64_t)now;
+    pthread_once(&fork_once, fork_register);
+    pthread_mutex_lock(&gen_lock);
+    for (size_t i = 0; i < n; i++)
+        *(mtrk_id *)((char *)ids + i * stride) = next_id(ms);
+    pthread_mutex_unlock(&gen_lock);
+    return now;
+}
 
 MTRK_API mtrk_id mtrk_id_new(void)
 {

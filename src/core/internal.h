@@ -83,6 +83,10 @@ _Static_assert(HOUR_MS == 3600000, "CORE_HOUR_SQL spells HOUR_MS");
 extern size_t core_hour_keep_max;
 /* A version 7 id from the db's clock; strictly increasing within the process. */
 mtrk_id core_id_new(const mtrk_db *db);
+/* n ids at one reading of the db's clock, issued under one lock (those of
+ * a batch): the i-th at (char *)ids + i * stride, each greater than the
+ * one before and than any issued earlier. Returns the time read. */
+mtrk_time core_ids_new(const mtrk_db *db, mtrk_id *ids, size_t n, size_t stride);
 bool id_is_nil(mtrk_id id);
 bool id_eq(mtrk_id a, mtrk_id b);
 extern const mtrk_id nil_id;

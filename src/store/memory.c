@@ -51,7 +51,8 @@
  *
  * Lookups. get and the primary-key checks of apply go through the hash
  * table (chained through the row headers; the hash is that of the encoded
- * primary key): O(1). The bucket array grows (doubling) only in apply,
+ * primary key, or, when the key is two ids (tenant, id), of the ids' 32
+ * bytes: key_hash): O(1). The bucket array grows (doubling) only in apply,
  * before an insertion is linked; undo only unlinks and relinks. (uthash was
  * not used: under HASH_NONFATAL_OOM an add fails when its bucket expansion
  * cannot allocate, which would make re-adding rows during rollback
@@ -95,15 +96,21 @@
  * the typed operations (messages_load, provider_ids_find, events_append)
  * use them and read records from the rows' slots directly.
  *
- * Event records (docs/decisions.md §41). An event that events_append
+ * Event records (docs/decisions.md §41, §52). An event that events_append
  * receives is kept as its record, not as a row: one allocation with the
- * row header (vals_off 0 marks a record), the nodes of the primary key,
- * events_by_provider and events_by_message with their encoded keys (those
- * a row would have; nothing past the last of them), then the record and
- * its strings. The hash, the unique checks and the native maps read only
- * those keys, so a record takes a row's place in all of them; get and the
- * scans the maps answer turn it into values (rec_event_to_row) and the
- * typed reads copy it. It stays pending; nat_catch_up, before the trees are
+ * row header (vals_off 0 marks a record), empty nodes up to the last of
+ * the primary key, events_by_provider and events_by_message (the provider
+ * one holds its encoded key when the event has a provider id), then the
+ * record and its strings. No other key is encoded: the record's hashes
+ * are those of its ids (tenant, id) and (tenant, message), which is what
+ * key_hash gives the encoded keys of its row; the hash table compares a
+ * key's ids with the record's, the per-message vectors are keyed on the
+ * ids' bytes (a row's decoded from its key), and two records of a vector
+ * are ordered by their fields (occurred_at, arrived_at, id; mev_cmp), a
+ * record and a row by the key the record's row will have (rec_msgkey, made
+ * when asked for). So a record takes a row's place in the hash, the unique
+ * checks and the native maps; get and the scans the maps answer turn it
+ * into values (rec_event_to_row) and the typed reads copy it. It stays pending; nat_catch_up, before the trees are
  * read, builds its row (row_build, as apply would have) and puts the row in
  * the record's place (hash chain, vector, provider chain, pending list and
  * its undo entry, whose index the header's size holds), then frees it. An
@@ -233,6 +240,7 @@ typedef struct mevec {
     char **rows;      /* inl until more than MEV_INLINE, then its own allocation */
     uint32_t n, cap;
     uint32_t klen;
+    uint32_t raw; /* key: the 32 bytes of the ids (tenant, message), else the encoded pair */
     char *inl[MEV_INLINE];
     unsigned char key[];
 } mevec;
@@ -351,6 +359,39 @@ static inline char *row_of(const mnode *n, unsigned k)
     return (char *)n - n->back;
 }
 static inline rowhdr *hdr_of(char *row) { return (rowhdr *)row; }
+/* Whether a row of the events table is still the record events_append
+ * made (no slots: vals_off 0, which a built row never has). */
+static inline int is_rec(const char *row) { return ((const rowhdr *)row)->vals_off == 0; }
+/* Records are cut from slabs (a malloc each cost more than the rest of a
+ * record's making): a slab counts its live records and goes when none is
+ * left, unless it is the one records are cut from. Records leave about in
+ * the order they came (nat_catch_up), so slabs empty whole. */
+#define RECSLAB (256u * 1024u)
+
+typedef struct recslab {
+    struct recslab *next, *prev;
+    size_t used, cap, live;
+    max_align_t data[];
+} recslab;
+
+/* What an event record keeps past its nodes: the record as appended, its
+ * strings pointing into the same allocation, its tenant and its slab. */
+typedef struct evrec {
+    mtrk_id tenant;
+    recslab *slab;
+    mtrk_store_event ev;
+} evrec;
+static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((const rowhdr *)row)->data_off); }
+/* Whether record `row`'s (tenant, id) are the 32 bytes at raw. */
+static inline int rec_key_is(const char *row, const unsigned char *raw)
+{
+    const evrec *r = rec_of(row);
+    uint64_t x[4], y[4];
+    memcpy(x, &r->tenant, 16);
+    memcpy(x + 2, &r->ev.id, 16);
+    memcpy(y, raw, 32);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
+}
 
 static inline mtrk_value row_val(const tdesc *d, const char *row, unsigned c)
 {
@@ -602,6 +643,92 @@ static uint64_t hash_bytes(uint64_t seed, const unsigned char *p, size_t n)
     return h;
 }
 
+/* hash_bytes of the 32 bytes of two ids (n fixed: no loop, no tail). */
+static inline uint64_t hash_ids(uint64_t seed, const unsigned char *a, const unsigned char *b)
+{
+    uint64_t h = seed ^ (32 * UINT64_C(0x9E3779B97F4A7C15)), w[4];
+    memcpy(w, a, 16);
+    memcpy(w + 2, b, 16);
+    for (int i = 0; i < 4; i++) {
+        h = (h ^ w[i]) * UINT64_C(0xBF58476D1CE4E5B9);
+        h ^= h >> 29;
+    }
+    h *= UINT64_C(0x94D049BB133111EB);
+    h ^= h >> 31;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 32;
+    return h;
+}
+
+/* One encoded 16-byte BLOB at k[*p..klen) into out: 1, with *p past it. */
+static inline int dec_id(const unsigned char *k, size_t klen, size_t *p, unsigned char *out)
+{
+    size_t q = *p;
+    if (klen - q < 19 || k[q] != TAG_BLOB)
+        return 0;
+    q++;
+    uint64_t a, b;
+    memcpy(&a, k + q, 8);
+    memcpy(&b, k + q + 8, 8);
+    const uint64_t lo = UINT64_C(0x0101010101010101), hi = UINT64_C(0x8080808080808080);
+    if (!((((a - lo) & ~a) | ((b - lo) & ~b)) & hi)) { /* no 0x00 byte: the bytes as they are */
+        if (k[q + 16] != 0x00 || k[q + 17] != 0x00)
+            return 0;
+        memcpy(out, &a, 8);
+        memcpy(out + 8, &b, 8);
+        *p = q + 18;
+        return 1;
+    }
+    for (int j = 0; j < 16; j++) {
+        if ((j & 7) == 0 && klen - q >= 10) { /* 8 bytes at once when none is 0x00 */
+            memcpy(&a, k + q, 8);
+            if (!(((a - lo) & ~a) & hi)) {
+                memcpy(out + j, &a, 8);
+                q += 8;
+                j += 7;
+                continue;
+            }
+        }
+        if (q + 1 >= klen)
+            return 0;
+        if (k[q] == 0x00) {
+            if (k[q + 1] != 0xFF)
+                return 0;
+            out[j] = 0x00;
+            q += 2;
+        } else {
+            out[j] = k[q++];
+        }
+    }
+    if (klen - q < 2 || k[q] != 0x00 || k[q + 1] != 0x00)
+        return 0;
+    *p = q + 2;
+    return 1;
+}
+
+/* Whether the encoded key k is exactly two 16-byte BLOBs (a primary key
+ * (tenant, id), the events' (tenant, message)): 1, with their 32 bytes in
+ * out. */
+static inline int dec_ids(const unsigned char *k, size_t klen, unsigned char out[32])
+{
+    size_t p = 0;
+    if (klen < 38 || klen > 70 || k[0] != TAG_BLOB || k[klen - 1] != 0x00 || k[klen - 2] != 0x00)
+        return 0;
+    return dec_id(k, klen, &p, out) && dec_id(k, klen, &p, out + 16) && p == klen;
+}
+
+/* Whether a value is an id (what dec_id decodes). */
+static inline int is_id_val(const mtrk_value *v) { return v->type == MTRK_VAL_BLOB && v->n == 16; }
+
+/* The hash of an encoded key in the hash tables: that of its two ids'
+ * bytes when it is two ids (so that an event record, which keeps its ids
+ * and no encoded key, hashes as its row will), else of its bytes. */
+static uint64_t key_hash(uint64_t seed, const unsigned char *k, size_t klen)
+{
+    unsigned char raw[32];
+    return dec_ids(k, klen, raw) ? hash_ids(seed, raw, raw + 16) : hash_bytes(seed, k, klen);
+}
+
 static void *arena_alloc(memstore *s, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
@@ -744,13 +871,19 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
     hd->hnext = NULL;
     hd->pending = 0;
     hd->pnext = NULL;
-    hd->hash = hash_bytes(s->seed, key_of(n0), n0->klen);
+    /* key_hash, from the values when they are two ids (no decoding) */
+    const unsigned *kc = d->keycols[0];
+    hd->hash = d->nkey[0] == 2 && is_id_val(&vals[kc[0]]) && is_id_val(&vals[kc[1]])
+                 ? hash_ids(s->seed, vals[kc[0]].p, vals[kc[1]].p)
+                 : key_hash(s->seed, key_of(n0), n0->klen);
     hd->mklen = hd->pklen = 0;
     hd->mhash = hd->phash = 0;
     if (d->nat.on) {
         const unsigned *mc = d->keycols[d->nat.kmsg], *pc = d->keycols[d->nat.kprov];
         hd->mklen = (uint32_t)(elen[mc[0]] + elen[mc[1]]);
-        hd->mhash = hash_bytes(s->seed, key_of(node_of(row, d->nat.kmsg)), hd->mklen);
+        hd->mhash = is_id_val(&vals[mc[0]]) && is_id_val(&vals[mc[1]])
+                      ? hash_ids(s->seed, vals[mc[0]].p, vals[mc[1]].p)
+                      : key_hash(s->seed, key_of(node_of(row, d->nat.kmsg)), hd->mklen);
         if (vals[pc[0]].type != MTRK_VAL_NULL && vals[pc[1]].type != MTRK_VAL_NULL && vals[pc[2]].type != MTRK_VAL_NULL) {
             hd->pklen = (uint32_t)(elen[pc[0]] + elen[pc[1]] + elen[pc[2]]);
             hd->phash = hash_bytes(s->seed, key_of(node_of(row, d->nat.kprov)), hd->pklen);
@@ -764,13 +897,42 @@ static int row_build(memstore *s, const tdesc *d, const mtrk_value *vals, int sc
 /* Hash table on the primary key                                       */
 /* ------------------------------------------------------------------ */
 
+/* The row whose encoded primary key is key[0..klen-1] (hashed h by
+ * key_hash), or NULL. A record keeps its ids, not the encoded key: the
+ * key's ids are compared with them. */
 static char *hash_find(const tdesc *d, const unsigned char *key, size_t klen, uint64_t h)
 {
     if (d->buckets == NULL)
         return NULL;
     for (rowhdr *r = d->buckets[h & (d->nbuckets - 1)]; r; r = r->hnext) {
+        if (r->hash != h)
+            continue;
+        if (is_rec((char *)r)) {
+            unsigned char raw[32];
+            if (dec_ids(key, klen, raw) && rec_key_is((char *)r, raw))
+                return (char *)r;
+            continue;
+        }
         const mnode *n = node_of((char *)r, 0);
-        if (r->hash == h && n->klen == klen && memcmp(key_of(n), key, klen) == 0)
+        if (n->klen == klen && memcmp(key_of(n), key, klen) == 0)
+            return (char *)r;
+    }
+    return NULL;
+}
+
+/* The row whose primary key is the two ids at raw (hashed h, hash_ids),
+ * or NULL. */
+static char *hash_find_ids(const tdesc *d, const unsigned char *raw, uint64_t h)
+{
+    if (d->buckets == NULL)
+        return NULL;
+    for (rowhdr *r = d->buckets[h & (d->nbuckets - 1)]; r; r = r->hnext) {
+        if (r->hash != h)
+            continue;
+        unsigned char rk[32];
+        const mnode *n = node_of((char *)r, 0);
+        if (is_rec((char *)r) ? rec_key_is((char *)r, raw)
+                              : dec_ids(key_of(n), n->klen, rk) && memcmp(rk, raw, 32) == 0)
             return (char *)r;
     }
     return NULL;
@@ -1203,7 +1365,7 @@ static inline size_t enc_prefix(const unsigned char *k, unsigned n)
 }
 
 /* The encoded (tenant, message) that starts a row's events_by_message key
- * (its length and hash are kept in the header). */
+ * (its length and hash are kept in the header; a record has neither key). */
 static inline const unsigned char *nat_msgkey(const tdesc *d, const char *row, size_t *len)
 {
     *len = hdr_of((char *)row)->mklen;
@@ -1218,29 +1380,124 @@ static inline const unsigned char *nat_provkey(const tdesc *d, const char *row, 
     return *len ? key_of(node_of((char *)row, d->nat.kprov)) : NULL;
 }
 
-static mevec *mev_find(const natmaps *m, const unsigned char *k, size_t klen, uint64_t h)
+/* The key of a row's vector: the 32 bytes of its (tenant, message) when
+ * they are ids (always, for a record), else their encoding. */
+typedef struct mident {
+    const unsigned char *k;
+    size_t n;
+    int raw;
+    unsigned char buf[32];
+} mident;
+
+static inline void row_mident(const tdesc *d, const char *row, mident *id)
+{
+    if (is_rec(row)) {
+        const evrec *r = rec_of(row);
+        memcpy(id->buf, &r->tenant, 16);
+        memcpy(id->buf + 16, &r->ev.message, 16);
+        id->k = id->buf;
+        id->n = 32;
+        id->raw = 1;
+        return;
+    }
+    id->k = nat_msgkey(d, row, &id->n);
+    id->raw = dec_ids(id->k, id->n, id->buf);
+    if (id->raw) {
+        id->k = id->buf;
+        id->n = 32;
+    }
+}
+
+/* The same for an encoded (tenant, message). */
+static inline void enc_mident(const unsigned char *k, size_t n, mident *id)
+{
+    id->raw = dec_ids(k, n, id->buf);
+    id->k = id->raw ? id->buf : k;
+    id->n = id->raw ? 32 : n;
+}
+
+static mevec *mev_find(const natmaps *m, const mident *id, uint64_t h)
 {
     if (m->mb == NULL)
         return NULL;
     for (mevec *v = m->mb[h & (m->nmb - 1)]; v; v = v->next)
-        if (v->hash == h && v->klen == klen && memcmp(v->key, k, klen) == 0)
+        if (v->hash == h && v->raw == (uint32_t)id->raw && v->klen == id->n &&
+            memcmp(v->key, id->k, id->n) == 0)
             return v;
     return NULL;
 }
 
-/* Where node n (events_by_message) goes in v: the first entry not below it. */
-static uint32_t mev_pos(const tdesc *d, const mevec *v, const mnode *n)
+/* Room for the events_by_message key of a record. */
+#define MSGKEY_MAX (4 * ENC_ID_MAX + 18)
+
+/* The events_by_message key (tenant, message, occurred_at, arrived_at,
+ * tenant, id) of a record, as its row will have it, in buf; its length. */
+static size_t rec_msgkey(const char *row, unsigned char *buf)
+{
+    const evrec *r = rec_of(row);
+    size_t n = enc_id(buf, &r->tenant);
+    n += enc_id(buf + n, &r->ev.message);
+    n += enc_int(buf + n, r->ev.occurred_at);
+    n += enc_int(buf + n, r->ev.arrived_at);
+    n += enc_id(buf + n, &r->tenant);
+    n += enc_id(buf + n, &r->ev.id);
+    return n;
+}
+
+/* A row's events_by_message key: its node's, or a record's made in buf. */
+static inline const unsigned char *msgkey_of(const tdesc *d, const char *row, unsigned char *buf, size_t *len)
+{
+    if (is_rec(row)) {
+        *len = rec_msgkey(row, buf);
+        return buf;
+    }
+    const mnode *x = node_of((char *)row, d->nat.kmsg);
+    *len = x->klen;
+    return key_of(x);
+}
+
+/* The order of events_by_message between two rows of one vector (the
+ * same tenant and message): two records by their fields (occurred_at,
+ * arrived_at, id: the encoding keeps the order of integers and of ids'
+ * bytes), else by their keys. */
+static int mev_cmp(const tdesc *d, const char *a, const char *b)
+{
+    if (is_rec(a) && is_rec(b)) {
+        const mtrk_store_event *x = &rec_of(a)->ev, *y = &rec_of(b)->ev;
+        if (x->occurred_at != y->occurred_at)
+            return x->occurred_at < y->occurred_at ? -1 : 1;
+        if (x->arrived_at != y->arrived_at)
+            return x->arrived_at < y->arrived_at ? -1 : 1;
+        return memcmp(&x->id, &y->id, sizeof x->id);
+    }
+    if (is_rec(a) != is_rec(b)) { /* a record and a row: the row's fields, when typed as a record's */
+        const char *rec = is_rec(a) ? a : b, *row = is_rec(a) ? b : a;
+        const unsigned *kc = d->keycols[d->nat.kmsg]; /* tenant, message, occurred_at, arrived_at, tenant, id */
+        mtrk_value o = row_val(d, row, kc[2]), r = row_val(d, row, kc[3]), id = row_val(d, row, kc[5]);
+        if (o.type == MTRK_VAL_INT && r.type == MTRK_VAL_INT && is_id_val(&id)) {
+            const mtrk_store_event *x = &rec_of(rec)->ev;
+            int c = x->occurred_at != o.i ? (x->occurred_at < o.i ? -1 : 1)
+                  : x->arrived_at != r.i  ? (x->arrived_at < r.i ? -1 : 1)
+                                          : memcmp(&x->id, id.p, 16);
+            c = (c > 0) - (c < 0);
+            return rec == a ? c : -c;
+        }
+    }
+    unsigned char ba[MSGKEY_MAX], bb[MSGKEY_MAX];
+    size_t la, lb;
+    const unsigned char *ka = msgkey_of(d, a, ba, &la), *kb = msgkey_of(d, b, bb, &lb);
+    return key_cmp(ka, la, kb, lb);
+}
+
+/* Where `row` goes in v: the first entry not below it. */
+static uint32_t mev_pos(const tdesc *d, const mevec *v, const char *row)
 {
     uint32_t lo = 0, hi = v->n;
-    if (hi > 0) { /* after the last one: events mostly arrive in order */
-        const mnode *x = node_of(v->rows[hi - 1], d->nat.kmsg);
-        if (key_cmp(key_of(x), x->klen, key_of(n), n->klen) < 0)
-            return hi;
-    }
+    if (hi > 0 && mev_cmp(d, v->rows[hi - 1], row) < 0) /* after the last one: events mostly arrive in order */
+        return hi;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        const mnode *x = node_of(v->rows[mid], d->nat.kmsg);
-        if (key_cmp(key_of(x), x->klen, key_of(n), n->klen) < 0)
+        if (mev_cmp(d, v->rows[mid], row) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -1271,10 +1528,11 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
     natmaps *m = &d->nat;
     if (!m->on)
         return 0;
-    size_t klen;
-    const unsigned char *k = nat_msgkey(d, row, &klen);
+    mident id;
+    row_mident(d, row, &id);
     uint64_t h = hdr_of((char *)row)->mhash;
-    mevec *v = mev_find(m, k, klen, h);
+    mevec *v = mev_find(m, &id, h);
+    size_t klen = id.n;
     if (v == NULL) {
         if (m->nmev >= m->nmb) {
             size_t nb = m->nmb ? 2 * m->nmb : BUCKETS_MIN;
@@ -1309,7 +1567,11 @@ static int nat_reserve(tdesc *d, const char *row, int pend)
         v->n = 0;
         v->cap = MEV_INLINE;
         v->klen = (uint32_t)klen;
-        memcpy(v->key, k, klen);
+        v->raw = (uint32_t)id.raw;
+        if (id.raw)
+            memcpy(v->key, id.k, 32);
+        else
+            memcpy(v->key, id.k, klen);
         v->next = m->mb[h & (m->nmb - 1)];
         m->mb[h & (m->nmb - 1)] = v;
         m->nmev++;
@@ -1360,12 +1622,17 @@ static void nat_link(tdesc *d, char *row)
 {
     natmaps *m = &d->nat;
     size_t klen;
-    const unsigned char *k = nat_msgkey(d, row, &klen);
-    mevec *v = m->last_row == row ? m->last : mev_find(m, k, klen, hdr_of(row)->mhash);
+    mevec *v = m->last_row == row ? m->last : NULL;
+    if (v == NULL) {
+        mident id;
+        row_mident(d, row, &id);
+        v = mev_find(m, &id, hdr_of(row)->mhash);
+    }
     m->last_row = NULL;
     assert(v != NULL && v->n < v->cap);
-    uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
-    memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
+    uint32_t at = mev_pos(d, v, row);
+    if (at < v->n)
+        memmove(&v->rows[at + 1], &v->rows[at], (v->n - at) * sizeof *v->rows);
     v->rows[at] = row;
     v->n++;
     const unsigned char *pk = nat_provkey(d, row, &klen);
@@ -1382,10 +1649,11 @@ static void nat_unlink(tdesc *d, char *row)
 {
     natmaps *m = &d->nat;
     size_t klen;
-    const unsigned char *k = nat_msgkey(d, row, &klen);
-    mevec *v = mev_find(m, k, klen, hdr_of(row)->mhash);
+    mident id;
+    row_mident(d, row, &id);
+    mevec *v = mev_find(m, &id, hdr_of(row)->mhash);
     assert(v != NULL);
-    uint32_t at = mev_pos(d, v, node_of(row, m->kmsg));
+    uint32_t at = mev_pos(d, v, row);
     while (at < v->n && v->rows[at] != row) /* keys are unique: at is the row */
         at++;
     assert(at < v->n);
@@ -1475,25 +1743,6 @@ static int reserve_all(tdesc *d, char *row, char *old)
 /* Event records (see the top of the file)                             */
 /* ------------------------------------------------------------------ */
 
-/* Records are cut from slabs (a malloc each cost more than the rest of a
- * record's making): a slab counts its live records and goes when none is
- * left, unless it is the one records are cut from. Records leave about in
- * the order they came (nat_catch_up), so slabs empty whole. */
-#define RECSLAB (256u * 1024u)
-
-typedef struct recslab {
-    struct recslab *next, *prev;
-    size_t used, cap, live;
-    max_align_t data[];
-} recslab;
-
-/* What an event record keeps past its nodes: the record as appended, its
- * strings pointing into the same allocation, its tenant and its slab. */
-typedef struct evrec {
-    mtrk_id tenant;
-    recslab *slab;
-    mtrk_store_event ev;
-} evrec;
 
 /* n bytes for a record (aligned as malloc's), or NULL. */
 static char *rec_alloc(natmaps *m, size_t n, recslab **from)
@@ -1538,10 +1787,6 @@ static void rec_release(natmaps *m, recslab *sl)
     free(sl);
 }
 
-/* Whether a row of the events table is still the record events_append
- * made (no slots: vals_off 0, which a built row never has). */
-static inline int is_rec(const char *row) { return ((const rowhdr *)row)->vals_off == 0; }
-static inline evrec *rec_of(const char *row) { return (evrec *)((char *)row + ((const rowhdr *)row)->data_off); }
 
 /* Frees a row of d: a record's room goes back to its slab. */
 static void row_free(tdesc *d, char *row)
@@ -1564,72 +1809,70 @@ static inline mtrk_value text_val(const char *t)
     return v;
 }
 
-/* Builds the record of event e of `tenant`: the header (primary-key hash,
- * the message and provider prefixes' lengths and hashes, as row_build
- * makes them), nodes 0 .. the last of the primary key, events_by_provider
- * and events_by_message with their keys (the others empty), then the
- * record and its strings. The keys are those row_build would encode from
- * rec_event_to_row's values, so that a record and the row it later
- * becomes compare, hash and collide alike. MTRK_ENOMEM, MTRK_ETOOLONG. */
+/* Builds the record of event e of `tenant`: the header (the hashes of the
+ * primary key and of the message's vector from the ids, the provider
+ * prefix's length and hash as row_build makes them), nodes 0 .. the last
+ * of the primary key, events_by_provider and events_by_message, all empty
+ * but events_by_provider's when the event has a provider id, then the
+ * record and its strings. The hashes are those of the row it later
+ * becomes (key_hash of an encoded pair of ids hashes the ids' bytes); its
+ * other keys are compared through its fields (hash_find, mev_cmp) or made
+ * when asked for (rec_msgkey). tk[0..tkl-1]: the tenant's encoding.
+ * MTRK_ENOMEM, MTRK_ETOOLONG. */
 static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigned char *tk, size_t tkl,
                      const mtrk_store_event *e, char **out)
 {
     natmaps *m = &d->nat;
     enum { NSTR = 7 };
-    const char *str[NSTR] = { e->provider, e->provider_event_id, e->provider_message_id, e->diagnostic,
-                              e->user_agent, e->ip, e->verdict_reason };
+    const char *str[NSTR];
     size_t slen[NSTR], strs = 0;
     /* Most events carry none of them: one test for all. */
     int texts = ((uintptr_t)e->provider | (uintptr_t)e->provider_event_id | (uintptr_t)e->provider_message_id |
                  (uintptr_t)e->diagnostic | (uintptr_t)e->user_agent | (uintptr_t)e->ip |
                  (uintptr_t)e->verdict_reason) != 0;
-    for (int j = 0; texts && j < NSTR; j++) {
-        if (str[j] == NULL)
-            continue;
-        slen[j] = strlen(str[j]);
-        if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
-            return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
-        strs += slen[j] + 1;
+    if (texts) {
+        str[0] = e->provider;
+        str[1] = e->provider_event_id;
+        str[2] = e->provider_message_id;
+        str[3] = e->diagnostic;
+        str[4] = e->user_agent;
+        str[5] = e->ip;
+        str[6] = e->verdict_reason;
+        for (int j = 0; j < NSTR; j++) {
+            if (str[j] == NULL)
+                continue;
+            slen[j] = strlen(str[j]);
+            if (slen[j] >= UINT32_MAX / 4 || strs > UINT32_MAX / 4)
+                return fail(MTRK_ETOOLONG, "memory store: an events row is over 4 GiB");
+            strs += slen[j] + 1;
+        }
     }
-    /* The values' encodings; tk is the tenant's. */
-    unsigned char eid[ENC_ID_MAX], emsg[ENC_ID_MAX], oa[18];
-    size_t idl = enc_id(eid, &e->id), msl = enc_id(emsg, &e->message);
-    size_t oal = enc_int(oa, e->occurred_at);
-    oal += enc_int(oa + oal, e->arrived_at);
-    /* (provider, provider_event_id) when both are given, on the stack
-     * unless long: a record without them is in no provider chain and has
-     * no unique claim, so nothing reads its node of events_by_provider,
-     * which stays empty (its row, if it is ever built, has the key). */
+    /* (tenant, provider, provider_event_id, tenant, id) when both are
+     * given: a record without them is in no provider chain and has no
+     * unique claim, so nothing reads its node of events_by_provider. */
     int prov = e->provider != NULL && e->provider_event_id != NULL;
     ekey ek;
     ek.heap = NULL;
     ek.p = ek.stack;
     ek.n = 0;
+    size_t pvl = 0; /* of (tenant, provider, provider_event_id) */
     if (prov) {
         mtrk_value pv[2] = { text_val(e->provider), text_val(e->provider_event_id) };
-        size_t bound = enc_bound(&pv[0]) + enc_bound(&pv[1]);
+        size_t bound = tkl + enc_bound(&pv[0]) + enc_bound(&pv[1]) + 2 * ENC_ID_MAX;
         if (bound > sizeof ek.stack && (ek.p = ek.heap = malloc(bound)) == NULL)
             return fail(MTRK_ENOMEM, "memory store: out of memory for a key");
-        ek.n = enc_val(ek.p, &pv[0]);
+        memcpy(ek.p, tk, tkl);
+        ek.n = tkl;
+        ek.n += enc_val(ek.p + ek.n, &pv[0]);
         ek.n += enc_val(ek.p + ek.n, &pv[1]);
+        pvl = ek.n;
+        memcpy(ek.p + ek.n, tk, tkl);
+        ek.n += tkl;
+        ek.n += enc_id(ek.p + ek.n, &e->id);
     }
-    /* Node k's key: 0 (tenant, id); kprov (tenant, provider, provider_event_id,
-     * tenant, id); kmsg (tenant, message, occurred_at, arrived_at, tenant, id). */
-    size_t pkl = tkl + idl;
     unsigned nk = (m->kmsg > m->kprov ? m->kmsg : m->kprov) + 1;
-    size_t keys = 0;
-    for (unsigned k = 0; k < nk; k++)
-        keys += node_span(k == 0          ? pkl
-                          : k == m->kprov ? (prov ? tkl + ek.n + pkl : 0)
-                          : k == m->kmsg  ? tkl + msl + oal + pkl
-                                          : 0);
-    /* The ids' encodings are copied whole (ENC_ID_MAX bytes, a constant
-     * size: no call) and the write goes on at their length: the bytes
-     * past it land in room written after them (the rest of the key, the
-     * next node, the record), never past the allocation, whose record
-     * alone is longer than ENC_ID_MAX. */
+    size_t keys = nk * sizeof(mnode) + (prov ? node_span(ek.n) - sizeof(mnode) : 0);
     size_t data_off = sizeof(rowhdr) + keys, size = data_off + sizeof(evrec) + strs;
-    _Static_assert(sizeof(evrec) > ENC_ID_MAX, "room for the copies past a key");
     recslab *from = NULL;
     char *row = size < UINT32_MAX ? rec_alloc(m, size, &from) : NULL;
     if (row == NULL) {
@@ -1639,60 +1882,43 @@ static int rec_build(memstore *s, tdesc *d, const mtrk_id *tenant, const unsigne
     }
     rowhdr *hd = hdr_of(row);
     mnode *n = (mnode *)(row + sizeof(rowhdr));
-    const unsigned char *pk = (const unsigned char *)(n + 1);
     for (unsigned k = 0; k < nk; k++) {
-        unsigned char *kp = (unsigned char *)(n + 1), *q = kp;
-        if (k == 0) {
-            memcpy(q, tk, ENC_ID_MAX);
-            memcpy(q + tkl, eid, ENC_ID_MAX);
-            q += pkl;
-        } else if (k == m->kmsg) {
-            memcpy(q, tk, ENC_ID_MAX);
-            q += tkl;
-            memcpy(q, emsg, ENC_ID_MAX);
-            q += msl;
-            memcpy(q, oa, sizeof oa);
-            q += oal;
-            memcpy(q, pk, pkl);
-            q += pkl;
-        } else if (k == m->kprov && prov) {
-            memcpy(q, tk, ENC_ID_MAX);
-            q += tkl;
-            memcpy(q, ek.p, ek.n);
-            q += ek.n;
-            memcpy(q, pk, pkl);
-            q += pkl;
+        n->klen = 0;
+        if (k == m->kprov && prov) {
+            memcpy(n + 1, ek.p, ek.n);
+            n->klen = (uint32_t)ek.n;
         }
-        n->klen = (uint32_t)(q - kp);
         n->back = (uint32_t)((char *)n - row);
         n = node_next(n);
     }
-    ekey_done(&ek);
     hd->hnext = NULL;
-    hd->hash = hash_bytes(s->seed, key_of(node_of(row, 0)), pkl);
+    hd->hash = hash_ids(s->seed, tenant->bytes, e->id.bytes);
     hd->vals_off = 0;
     hd->data_off = (uint32_t)data_off;
     hd->size = UINT32_MAX; /* a record: the index of its insertion in the undo log, when it has one */
     hd->pending = 0;
     hd->pnext = NULL;
-    hd->mklen = (uint32_t)(tkl + msl);
-    hd->mhash = hash_bytes(s->seed, key_of(node_of(row, m->kmsg)), hd->mklen);
-    hd->pklen = e->provider != NULL && e->provider_event_id != NULL ? (uint32_t)(tkl + ek.n) : 0;
-    hd->phash = hd->pklen ? hash_bytes(s->seed, key_of(node_of(row, m->kprov)), hd->pklen) : 0;
+    hd->mklen = 0;
+    hd->mhash = hash_ids(s->seed, tenant->bytes, e->message.bytes);
+    hd->pklen = (uint32_t)pvl;
+    hd->phash = pvl ? hash_bytes(s->seed, ek.p, pvl) : 0;
+    ekey_done(&ek);
     evrec *r = rec_of(row);
     r->tenant = *tenant;
     r->slab = from;
     r->ev = *e;
     r->ev.version = MTRK_STORE_EVENT_VERSION;
-    char *dp = (char *)(r + 1);
-    const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
-                               &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
-    for (int j = 0; texts && j < NSTR; j++)
-        if (str[j] != NULL) {
-            memcpy(dp, str[j], slen[j] + 1);
-            *dst[j] = dp;
-            dp += slen[j] + 1;
-        }
+    if (texts) {
+        char *dp = (char *)(r + 1);
+        const char **dst[NSTR] = { &r->ev.provider, &r->ev.provider_event_id, &r->ev.provider_message_id,
+                                   &r->ev.diagnostic, &r->ev.user_agent, &r->ev.ip, &r->ev.verdict_reason };
+        for (int j = 0; j < NSTR; j++)
+            if (str[j] != NULL) {
+                memcpy(dp, str[j], slen[j] + 1);
+                *dst[j] = dp;
+                dp += slen[j] + 1;
+            }
+    }
     *out = row;
     return 0;
 }
@@ -1714,16 +1940,13 @@ static int rec_materialize(memstore *s, tdesc *d, size_t i)
         return rc;
     rowhdr *hr = hdr_of(rec), *hw = hdr_of(row);
     /* The same keys: the same places. */
-    assert(hw->hash == hr->hash && hw->mklen == hr->mklen && hw->mhash == hr->mhash && hw->pklen == hr->pklen &&
-           hw->phash == hr->phash);
-    assert(node_of(row, m->kmsg)->klen == node_of(rec, m->kmsg)->klen &&
-           memcmp(key_of(node_of(row, m->kmsg)), key_of(node_of(rec, m->kmsg)), node_of(rec, m->kmsg)->klen) == 0);
+    assert(hw->hash == hr->hash && hw->mhash == hr->mhash && hw->pklen == hr->pklen && hw->phash == hr->phash);
     hash_replace(d, rec, row);
-    size_t klen;
-    const unsigned char *k = nat_msgkey(d, rec, &klen);
-    mevec *v = mev_find(m, k, klen, hr->mhash);
+    mident id;
+    row_mident(d, rec, &id);
+    mevec *v = mev_find(m, &id, hr->mhash);
     assert(v != NULL);
-    uint32_t at = mev_pos(d, v, node_of(rec, m->kmsg));
+    uint32_t at = mev_pos(d, v, rec);
     while (v->rows[at] != rec)
         at++;
     v->rows[at] = row;
@@ -2091,7 +2314,7 @@ static int mem_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtr
     ekey ek;
     if ((rc = ekey_make(&ek, key, d->def->npk, 0, NULL)))
         return rc;
-    char *row = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    char *row = hash_find(d, ek.p, ek.n, key_hash(s->seed, ek.p, ek.n));
     ekey_done(&ek);
     if (row == NULL)
         return fail(MTRK_ENOTFOUND, "memory store: %s: no row with this primary key", d->def->name);
@@ -2112,15 +2335,18 @@ static int nat_scan(memstore *s, const tdesc *d, unsigned k, const ekey *ek, siz
 #define NPRED(cmp) (desc ? ((cmp) > 0 || ((cmp) == 0 && strict)) : ((cmp) > 0 || ((cmp) == 0 && !strict)))
     if (k == m->kmsg && nprefix >= 2) {
         *done = 1;
-        size_t ml = enc_prefix(ek->p, 2);
-        const mevec *v = mev_find(m, ek->p, ml, hash_bytes(m->seed, ek->p, ml));
+        size_t ml = enc_prefix(ek->p, 2), xl;
+        mident id;
+        enc_mident(ek->p, ml, &id);
+        const mevec *v = mev_find(m, &id, key_hash(m->seed, ek->p, ml));
         if (v == NULL)
             return 0;
+        unsigned char xb[MSGKEY_MAX];
         uint32_t lo = 0, hi = v->n;
         while (lo < hi) {
             uint32_t mid = lo + (hi - lo) / 2;
-            const mnode *x = node_of(v->rows[mid], k);
-            int cmp = pre_cmp(key_of(x), x->klen, ek->p, ek->n);
+            const unsigned char *x = msgkey_of(d, v->rows[mid], xb, &xl);
+            int cmp = pre_cmp(x, xl, ek->p, ek->n);
             if (!NPRED(cmp))
                 lo = mid + 1;
             else
@@ -2128,8 +2354,8 @@ static int nat_scan(memstore *s, const tdesc *d, unsigned k, const ekey *ek, siz
         }
         /* Nothing changes the vector while fn runs (no writes from a callback). */
         for (int64_t j = desc ? (int64_t)lo - 1 : (int64_t)lo; j >= 0 && j < (int64_t)v->n; j += desc ? -1 : 1) {
-            const mnode *x = node_of(v->rows[j], k);
-            if (pre_cmp(key_of(x), x->klen, ek->p, plen) != 0)
+            const unsigned char *x = msgkey_of(d, v->rows[j], xb, &xl);
+            if (pre_cmp(x, xl, ek->p, plen) != 0)
                 break;
             int rc = call_fn(s, d, v->rows[j], fn, userdata);
             if (rc != 0)
@@ -2253,7 +2479,13 @@ static int insert_built(memstore *s, unsigned table, char *row)
     tdesc *d = &s->td[table];
     const mnode *n0 = node_of(row, 0);
     int rc = 0;
-    if (hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash))
+    unsigned char ids[32];
+    if (is_rec(row)) {
+        memcpy(ids, &rec_of(row)->tenant, 16);
+        memcpy(ids + 16, &rec_of(row)->ev.id, 16);
+    }
+    if (is_rec(row) ? hash_find_ids(d, ids, hdr_of(row)->hash) != NULL
+                    : hash_find(d, key_of(n0), n0->klen, hdr_of(row)->hash) != NULL)
         rc = fail(MTRK_EEXISTS, "memory store: %s: a row with this primary key exists", d->def->name);
     else if (is_rec(row)) /* the provider-id map is its one unique index */
         rc = hdr_of(row)->pklen && nat_prov_find(d, key_of(node_of(row, d->nat.kprov)), hdr_of(row)->pklen,
@@ -2320,7 +2552,7 @@ static int rec_set_ints(memstore *s, tdesc *d, const mtrk_change *ch)
     int rc = ekey_make(&ek, ch->row, d->def->npk, 0, NULL);
     if (rc)
         return rc;
-    char *cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+    char *cur = hash_find(d, ek.p, ek.n, key_hash(s->seed, ek.p, ek.n));
     ekey_done(&ek);
     if (cur == NULL || !is_rec(cur))
         return 1;
@@ -2349,7 +2581,7 @@ static void rec_set_undo(memstore *s, tdesc *d, const recset *old)
     unsigned char key[2 * ENC_ID_MAX];
     size_t kl = enc_id(key, &old->tenant);
     kl += enc_id(key + kl, &old->ev.id);
-    char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
+    char *cur = hash_find(d, key, kl, key_hash(s->seed, key, kl));
     assert(cur != NULL);
     if (cur == NULL)
         return;
@@ -2396,7 +2628,7 @@ static int apply_one(memstore *s, const mtrk_change *ch, size_t i)
         ekey ek;
         if ((rc = ekey_make(&ek, ch->row, def->npk, 0, NULL)))
             return rc;
-        cur = hash_find(d, ek.p, ek.n, hash_bytes(s->seed, ek.p, ek.n));
+        cur = hash_find(d, ek.p, ek.n, key_hash(s->seed, ek.p, ek.n));
         ekey_done(&ek);
         if (cur == NULL)
             return fail(MTRK_ENOTFOUND, "memory store: %s: delete of a missing row", def->name);
@@ -2653,30 +2885,50 @@ static int mem_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *m
     unsigned kmsg = ed->nat.kmsg;
     recbuf b = { NULL, NULL, 0 };
     unsigned char key[6 * ENC_ID_MAX];
-    const size_t tkl = enc_id(key, &tenant); /* the tenant's, once: every key starts with it */
+    mident id; /* (tenant, mid): the message's primary key and its events' vector */
+    id.k = id.buf;
+    id.n = 32;
+    id.raw = 1;
+    memcpy(id.buf, &tenant, 16);
+    unsigned char pk[2 * ENC_ID_MAX];
+    const size_t tkl = enc_id(pk, &tenant); /* the tenant's, once: every key starts with it */
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        size_t kl = tkl;
-        kl += enc_id(key + kl, &mids[i]);
-        uint64_t h = hash_bytes(s->seed, key, kl);
-        char *row = hash_find(md, key, kl, h);
+        memcpy(id.buf + 16, &mids[i], 16);
+        uint64_t h = hash_ids(s->seed, id.buf, id.buf + 16); /* key_hash of the encoded pk */
+        char *row = hash_find(md, pk, tkl + enc_id(pk + tkl, &mids[i]), h);
         if (row == NULL)
             continue;
         mtrk_store_message m;
         msg_from_slots(s, md, row, &m);
-        const mevec *v = mev_find(&ed->nat, key, kl, h);
+        const mevec *v = mev_find(&ed->nat, &id, h);
         uint32_t from = 0, nev = v ? v->n : 0;
         if (nev && !is_nil_id(&m.folded_event)) {
-            /* Past the mark: the first key above the sort key of an event at it. */
-            size_t ml = kl;
-            ml += enc_int(key + ml, m.folded_occurred_at);
-            ml += enc_int(key + ml, m.folded_arrived_at);
-            ml += enc_id(key + ml, &tenant);
-            ml += enc_id(key + ml, &m.folded_event);
+            /* Past the mark: the first event above an event at it (a
+             * record by its fields, a row by its key, made once). */
+            size_t ml = 0;
             uint32_t lo = 0, hi = nev;
             while (lo < hi) {
                 uint32_t mid = lo + (hi - lo) / 2;
-                const mnode *x = node_of(v->rows[mid], kmsg);
-                if (key_cmp(key_of(x), x->klen, key, ml) <= 0)
+                const char *x = v->rows[mid];
+                int le;
+                if (is_rec(x)) {
+                    const mtrk_store_event *e = &rec_of(x)->ev;
+                    le = e->occurred_at != m.folded_occurred_at ? e->occurred_at < m.folded_occurred_at
+                       : e->arrived_at != m.folded_arrived_at   ? e->arrived_at < m.folded_arrived_at
+                                                                : memcmp(&e->id, &m.folded_event, 16) <= 0;
+                } else {
+                    if (ml == 0) {
+                        ml = enc_id(key, &tenant);
+                        ml += enc_id(key + ml, &mids[i]);
+                        ml += enc_int(key + ml, m.folded_occurred_at);
+                        ml += enc_int(key + ml, m.folded_arrived_at);
+                        ml += enc_id(key + ml, &tenant);
+                        ml += enc_id(key + ml, &m.folded_event);
+                    }
+                    const mnode *xn = node_of((char *)x, kmsg);
+                    le = key_cmp(key_of(xn), xn->klen, key, ml) <= 0;
+                }
+                if (le)
                     lo = mid + 1;
                 else
                     hi = mid;
@@ -2789,7 +3041,7 @@ static int mem_messages_update(mtrk_store *store, mtrk_id tenant, const mtrk_sto
         unsigned char key[2 * ENC_ID_MAX];
         size_t kl = enc_id(key, &tenant);
         kl += enc_id(key + kl, &messages[i]->id);
-        char *cur = hash_find(md, key, kl, hash_bytes(s->seed, key, kl));
+        char *cur = hash_find(md, key, kl, key_hash(s->seed, key, kl));
         if (cur == NULL)
             return fail(MTRK_ENOTFOUND, "memory store: messages_update: message %zu does not exist", i);
         mtrk_value row[MAX_COLS];
@@ -3261,7 +3513,7 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
         for (unsigned j = 1; j < k->nkey; j++)
             kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
                                                                                : enc_val(key + kl, &row[j]);
-        char *cur = hash_find(d, key, kl, hash_bytes(s->seed, key, kl));
+        char *cur = hash_find(d, key, kl, key_hash(s->seed, key, kl));
         if (cur != NULL && s->ctr_inplace[kind] && (rc = add_in_place(s, k, cur, deltas[i])) != 1)
             continue; /* added (or failed) */
         rc = 0;

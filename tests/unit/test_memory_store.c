@@ -1729,6 +1729,144 @@ static void test_appended_events_behave_as_rows(void **state)
         free(sig[n].p);
 }
 
+/* Events appended as records beside rows of the same message (rows built
+ * when an ordered index was read) keep events_by_message's order in every
+ * read: a scan of the message's events, from a start, in both directions;
+ * messages_load past a mark that falls between them; rollback takes the
+ * records only; the committed store equals one where every event went in
+ * as a row. */
+static int order_fn(void *ud, const mtrk_store_message *m, const mtrk_store_event *const *ev, size_t n)
+{
+    collect *c = ud;
+    (void)m;
+    for (size_t i = 0; i < n; i++) {
+        mtrk_value v = { MTRK_VAL_BLOB, 0, &ev[i]->id, 16 };
+        c->ids[c->count++] = id_num(&v);
+    }
+    return 0;
+}
+
+static void test_appended_events_beside_rows_keep_the_order(void **state)
+{
+    mtrk_store *s = *state;
+    if (s->version < 4 || s->events_append == NULL || s->messages_load == NULL)
+        skip();
+    /* message 1: 1 at 1000 and 3 at 3000 become rows; 2 at 2000, 4 at
+     * 4000, 5 at 500, 6 at 3000 (arrived after 3) stay records */
+    static const int64_t at[7] = { 0, 1000, 2000, 3000, 4000, 500, 3000 };
+    mtrk_store_event ev[7];
+    for (unsigned n = 1; n <= 6; n++)
+        ev[n] = mk_event(n, 1, at[n], NULL, NULL);
+    trow msg;
+    r_init(&msg, T_MESSAGES);
+    r_id(&msg, 0, 1);
+    r_id(&msg, 1, 1);
+    collect c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(s->begin(s, 1), 0);
+    assert_int_equal(change(s, MTRK_CHANGE_INSERT, &msg), 0);
+    assert_int_equal(append1(s, &ev[1]), 0);
+    assert_int_equal(append1(s, &ev[3]), 0);
+    assert_int_equal(s->commit(s), 0);
+    assert_int_equal(s->begin(s, 0), 0); /* a whole index read: their rows are built */
+    collect_reset(&c, T_EVENTS);
+    assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, NULL, 0, NULL, 0, 0, collect_fn, &c), 0);
+    assert_int_equal(c.count, 2);
+    assert_int_equal(s->commit(s), 0);
+
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(s->begin(s, 1), 0);
+        for (unsigned n = 2; n <= 6; n++)
+            if (n != 3)
+                assert_int_equal(append1(s, &ev[n]), 0);
+        trow p;
+        r_init(&p, T_EVENTS);
+        r_id(&p, 0, 1);
+        r_id(&p, 1, 1);
+        r_int(&p, 2, 2000);
+        static const unsigned all[6] = { 5, 1, 2, 3, 6, 4 }, back[6] = { 4, 6, 3, 2, 1, 5 };
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, NULL, 0, 0, collect_fn, &c), 0);
+        expect_ids(&c, 6, all);
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, NULL, 0, MTRK_SCAN_DESC, collect_fn, &c),
+                         0);
+        expect_ids(&c, 6, back);
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, &p.v[2], 1, 0, collect_fn, &c), 0);
+        expect_ids(&c, 4, all + 2);
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(
+            s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, &p.v[2], 1, MTRK_SCAN_AFTER, collect_fn, &c), 0);
+        expect_ids(&c, 3, all + 3);
+        collect_reset(&c, T_EVENTS);
+        assert_int_equal(
+            s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, &p.v[2], 1, MTRK_SCAN_DESC, collect_fn, &c), 0);
+        expect_ids(&c, 3, back + 3);
+        /* the events past a mark at event 3 (a row), then at 2 (a record) */
+        for (int mark = 0; mark < 2; mark++) {
+            unsigned e = mark ? 2 : 3;
+            trow m = msg;
+            m.v[COL_messages_folded_occurred_at] = (mtrk_value){ MTRK_VAL_INT, at[e], NULL, 0 };
+            m.v[COL_messages_folded_arrived_at] = (mtrk_value){ MTRK_VAL_INT, 5000 + e, NULL, 0 };
+            r_id(&m, COL_messages_folded_event, e);
+            for (unsigned c2 = 0; c2 < MAXC; c2++)
+                if (m.v[c2].p == msg.ids[c2])
+                    m.v[c2].p = m.ids[c2];
+            assert_int_equal(change(s, MTRK_CHANGE_UPDATE, &m), 0);
+            collect_reset(&c, T_EVENTS);
+            mtrk_id mid = tid(1);
+            assert_int_equal(s->messages_load(s, tid(1), &mid, 1, order_fn, &c), 0);
+            expect_ids(&c, mark ? 3 : 2, mark ? all + 3 : all + 4);
+        }
+        if (round == 0) {
+            assert_int_equal(s->rollback(s), 0);
+            assert_int_equal(s->begin(s, 0), 0);
+            collect_reset(&c, T_EVENTS);
+            assert_int_equal(s->scan(s, T_EVENTS, IDX_EVENTS_MESSAGE, p.v, 2, NULL, 0, 0, collect_fn, &c), 0);
+            static const unsigned rows[2] = { 1, 3 };
+            expect_ids(&c, 2, rows);
+            assert_int_equal(s->commit(s), 0);
+        } else {
+            assert_int_equal(s->commit(s), 0);
+        }
+    }
+    assert_int_equal(s->begin(s, 0), 0);
+    char *dump_a = dump_all(s);
+    assert_int_equal(s->commit(s), 0);
+
+    /* Every event inserted as a row (copied from the store's own rows). */
+    trow *rows = calloc(7, sizeof *rows);
+    assert_non_null(rows);
+    assert_int_equal(s->begin(s, 0), 0);
+    for (unsigned n = 1; n <= 6; n++) {
+        trow k;
+        ev_key(&k, n);
+        r_init(&rows[n], T_EVENTS);
+        assert_int_equal(s->get(s, T_EVENTS, k.v, copy_fn, &rows[n]), 0);
+    }
+    trow m;
+    r_init(&m, T_MESSAGES);
+    assert_int_equal(s->get(s, T_MESSAGES, msg.v, copy_fn, &m), 0);
+    assert_int_equal(s->commit(s), 0);
+    mtrk_store *o = NULL;
+    assert_int_equal(store_new(&o), 0);
+    assert_int_equal(o->begin(o, 1), 0);
+    assert_int_equal(change(o, MTRK_CHANGE_INSERT, &m), 0);
+    for (unsigned n = 1; n <= 6; n++)
+        assert_int_equal(change(o, MTRK_CHANGE_INSERT, &rows[n]), 0);
+    assert_int_equal(o->commit(o), 0);
+    assert_int_equal(o->begin(o, 0), 0);
+    char *dump_o = dump_all(o);
+    assert_int_equal(o->commit(o), 0);
+    assert_string_equal(dump_a, dump_o);
+    free(dump_o);
+    free(dump_a);
+    mtrk_store_free(o);
+    free(rows);
+    free(c.out.p);
+}
+
 /* An update whose hint names only plain INT columns (an event's effects,
  * as the core writes them after appending the event) changes the appended
  * event in place: it reads back changed, the other events' order and
@@ -1877,6 +2015,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_rollback_of_a_moved_event_after_the_indexes_took_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_of_a_large_transaction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_appended_events_behave_as_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_appended_events_beside_rows_keep_the_order, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
