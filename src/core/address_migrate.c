@@ -233,7 +233,10 @@ static int move_messages(mtrk_tenant *t, mtrk_id from, mtrk_id to, moved *mv)
         rc = st_update_from(t, T_MESSAGES, &before, m);
         mv->messages++;
         /* Its events: the contact is in no key of events_by_message, so the
-         * scan's order holds while rows are updated page by page. */
+         * scan's order holds while rows are updated page by page. Each is
+         * counted as moved with its message, whether or not the store keeps
+         * a copy of the message's contact in the event's row (a store may
+         * read it from the message: the row then names `to` already). */
         row_events *ev = rc == MTRK_OK ? calloc(BULK_PAGE, sizeof *ev) : NULL;
         if (rc == MTRK_OK && ev == NULL)
             rc = terr(t, MTRK_ENOMEM, "out of memory");
@@ -247,8 +250,8 @@ static int move_messages(mtrk_tenant *t, mtrk_id from, mtrk_id to, moved *mv)
                     row_events eb = ev[j];
                     ev[j].contact = to;
                     rc = st_update_from(t, T_EVENTS, &eb, &ev[j]);
-                    mv->events++;
                 }
+                mv->events += rc == MTRK_OK;
                 rows_clear(T_EVENTS, &ev[j]);
             }
             if (got < BULK_PAGE)

@@ -108,19 +108,38 @@ static sqlite3 *raw_open(const char *path)
     return db;
 }
 
-static size_t audits(mtrk_tenant *t, const char *action)
+/* The entries of action; *sum (may be NULL): the sum over them of the
+ * detail's integer field "field":N. */
+static size_t audits_sum(mtrk_tenant *t, const char *action, const char *field, long long *sum)
 {
     mtrk_audit_iter *it = NULL;
     REL_OK(mtrk_audit_iter_new(&it, t), t);
     const mtrk_audit_entry *e;
     size_t n = 0;
     int rc;
-    while ((rc = mtrk_audit_iter_next(&e, it)) == MTRK_OK)
-        n += strcmp(mtrk_audit_action(e), action) == 0;
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":", field ? field : "");
+    if (sum)
+        *sum = 0;
+    while ((rc = mtrk_audit_iter_next(&e, it)) == MTRK_OK) {
+        if (strcmp(mtrk_audit_action(e), action) != 0)
+            continue;
+        n++;
+        const char *d = mtrk_audit_detail(e), *at = d && field ? strstr(d, pat) : NULL;
+        if (sum && field && at == NULL)
+            rel_die("%s entry without \"%s\": %s", action, field, d ? d : "(no detail)");
+        if (sum && at)
+            *sum += strtoll(at + strlen(pat), NULL, 10);
+    }
     if (rc != MTRK_ITEROVER)
         rel_die("audit iteration: %s", mtrk_strerror(rc));
     mtrk_audit_iter_free(it);
     return n;
+}
+
+static size_t audits(mtrk_tenant *t, const char *action)
+{
+    return audits_sum(t, action, NULL, NULL);
 }
 
 int main(int argc, char **argv)
@@ -139,6 +158,12 @@ int main(int argc, char **argv)
     int64_t events = q(db, "SELECT count(*) FROM events"), messages = q(db, "SELECT count(*) FROM messages");
     rel_expect(events, 26, "fixture events");
     rel_expect(messages, 7, "fixture messages");
+    /* The events that move with their messages: those of c2..c5 but c2's
+     * message of "shared". */
+    int64_t moving = q(db, "SELECT count(*) FROM events e JOIN messages m ON m.id = e.message"
+                           " JOIN campaigns c ON c.id = m.campaign JOIN contacts k ON k.id = m.contact"
+                           " WHERE m.contact <> " C1 " AND k.address_key LIKE 'ana@%' AND c.name <> 'shared'");
+    rel_expect(moving, 18, "fixture events of the messages that move");
     sqlite3_close(db);
 
     /* By hand: a landing page of k3 with a lead of c3 whose rid is c5, and a
@@ -236,7 +261,10 @@ int main(int argc, char **argv)
                "the domain suppression in A-label form");
     sqlite3_close(db);
 
-    rel_expect((int64_t)audits(t, "contact.merge"), 4, "one contact.merge entry per merged contact");
+    long long moved_events = 0;
+    rel_expect((int64_t)audits_sum(t, "contact.merge", "events", &moved_events), 4,
+               "one contact.merge entry per merged contact");
+    rel_expect(moved_events, moving, "the contact.merge entries count the events that moved with their messages");
     rel_expect((int64_t)audits(t, "contact.rekey"), 1, "one contact.rekey entry");
 
     /* Every spelling is the survivor now; a new one adds nothing. */
