@@ -820,7 +820,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     size_t m = n ? n : 1;
     bp->order = malloc(2 * m * sizeof *bp->order);
     bp->second = calloc(m, sizeof *bp->second);
-    bp->issued = calloc(m, sizeof *bp->issued);
+    bp->issued = malloc(m * sizeof *bp->issued); /* every entry written below before it is read */
     batch_key *keys = malloc(m * sizeof *keys);
     mtrk_id *pmids = malloc(m * sizeof *pmids);
     size_t npmids = 0;
