@@ -462,26 +462,26 @@ static void contrib_table_make(void)
     }
 }
 
-static inline uint32_t contrib_bits(const row_messages *m)
+static inline uint32_t contrib_bits(int64_t flags, int64_t state)
 {
-    if (m == NULL)
-        return 0;
-    size_t i = (size_t)(m->flags & MSGF_CONTRIB_MASK) + (m->state == MTRK_MSG_CANCELED ? MSGF_CONTRIB_MASK + 1 : 0);
-    return contrib_table[i];
+    return contrib_table[(size_t)(flags & MSGF_CONTRIB_MASK) + (state == MTRK_MSG_CANCELED ? MSGF_CONTRIB_MASK + 1 : 0)];
 }
 
-int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
+/* The change of a message from the state (before_flags, before_state) to
+ * after's, or from no message when !had. */
+static int stats_message_moved(mtrk_tenant *t, bool had, int64_t before_flags, int64_t before_state,
+                               const row_messages *after)
 {
     t->writes++;
     /* A contribution is a function of the flags and the state alone
      * (decide.h): when neither moved, nothing does. */
-    if (before && before->flags == after->flags && before->state == after->state)
+    if (had && before_flags == after->flags && before_state == after->state)
         return MTRK_OK;
     /* Each state's contribution computed once; only the fields that
      * differ are added (decide.c). */
     pthread_once(&contrib_once, contrib_table_make);
-    uint32_t b = contrib_bits(before), a = contrib_bits(after);
-    if (before && a == b)
+    uint32_t b = had ? contrib_bits(before_flags, before_state) : 0, a = contrib_bits(after->flags, after->state);
+    if (had && a == b)
         return MTRK_OK;
     size_t field[sizeof contrib_col / sizeof contrib_col[0]];
     int64_t sign[sizeof contrib_col / sizeof contrib_col[0]];
@@ -501,6 +501,16 @@ int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_mes
     for (size_t i = 0; i < n; i++)
         *(int64_t *)((char *)to + contrib_col[field[i]]) += sign[i];
     return p ? MTRK_OK : cstats_add(t, after->campaign, &d);
+}
+
+int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
+{
+    return stats_message_moved(t, before != NULL, before ? before->flags : 0, before ? before->state : 0, after);
+}
+
+int core_stats_message_moved(mtrk_tenant *t, int64_t before_flags, int64_t before_state, const row_messages *after)
+{
+    return stats_message_moved(t, true, before_flags, before_state, after);
 }
 
 /* Adds n to the hourly series of (campaign, hour of the event, type). */
