@@ -483,9 +483,6 @@ static int stats_message_moved(mtrk_tenant *t, bool had, int64_t before_flags, i
     uint32_t b = had ? contrib_bits(before_flags, before_state) : 0, a = contrib_bits(after->flags, after->state);
     if (had && a == b)
         return MTRK_OK;
-    size_t field[sizeof contrib_col / sizeof contrib_col[0]];
-    int64_t sign[sizeof contrib_col / sizeof contrib_col[0]];
-    size_t n = stats_contribution_delta(b, a, field, sign);
     struct stats_pending *p = deferring(t);
     row_campaign_stats d, *to = &d;
     if (p) {
@@ -498,8 +495,12 @@ static int stats_message_moved(mtrk_tenant *t, bool had, int64_t before_flags, i
     } else {
         memset(&d, 0, sizeof d);
     }
-    for (size_t i = 0; i < n; i++)
-        *(int64_t *)((char *)to + contrib_col[field[i]]) += sign[i];
+    /* The fields that differ, each +1 or -1 (as stats_contribution_delta
+     * gives them, without its arrays). */
+    for (uint32_t x = b ^ a; x != 0; x &= x - 1) {
+        unsigned i = (unsigned)__builtin_ctz(x);
+        *(int64_t *)((char *)to + contrib_col[i]) += (a >> i) & 1 ? 1 : -1;
+    }
     return p ? MTRK_OK : cstats_add(t, after->campaign, &d);
 }
 
