@@ -527,7 +527,8 @@ static int fold_add_ev(struct fold_cache *fc, fold_entry *fe, fold_ev v, const c
     size_t at = fe->n;
     while (at > 0 && ev_order(&fe->ev[at - 1], &v) > 0)
         at--;
-    memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
+    if (at < fe->n) /* most events come last: nothing to move */
+        memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
     fe->ev[at] = v;
     fe->n++;
     return MTRK_OK;

@@ -346,6 +346,8 @@ int core_message_cancel(mtrk_tenant *t, row_messages *m, mtrk_exclusion reason);
 /* stats.c: the rollup rule. Adjusts the campaign's counters by
  * contribution(after) - contribution(before); before NULL for a new message. */
 int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after);
+/* The same, the state before given by its flags and state alone. */
+int core_stats_message_moved(mtrk_tenant *t, int64_t before_flags, int64_t before_state, const row_messages *after);
 /* stats.c: adds event-level counters (opens_total, machine opens, ...), the
  * hourly series and, for clicks, the link's counters: first_link_click (and
  * first_link_human_click) say that this message had no earlier (human) click

@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "decide.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,9 +78,18 @@ static size_t hour_hash(const hour_key *k)
     return (size_t)(h ^ (h >> 31));
 }
 
+/* Two ids equal, compared as words (no call). */
+static inline bool campaign_same(const mtrk_id *a, const mtrk_id *b)
+{
+    uint64_t x[2], y[2];
+    memcpy(x, a->bytes, 16);
+    memcpy(y, b->bytes, 16);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+}
+
 static bool hour_eq(const hour_key *a, const hour_key *b)
 {
-    return a->hour == b->hour && a->type == b->type && id_eq(a->campaign, b->campaign);
+    return a->hour == b->hour && a->type == b->type && campaign_same(&a->campaign, &b->campaign);
 }
 
 /* The entry of key k, added with n 0 when missing; NULL when out of memory. */
@@ -176,7 +186,7 @@ static struct stats_pending *deferring(mtrk_tenant *t)
 static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id campaign, pend_cstats **out)
 {
     pend_cstats *c = p->cs_last;
-    if (c != NULL && id_eq(c->campaign, campaign)) {
+    if (c != NULL && campaign_same(&c->campaign, &campaign)) {
         *out = c;
         return MTRK_OK;
     }
@@ -432,21 +442,47 @@ static const size_t contrib_col[] = {
 #undef X_
 };
 
-int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
+/* A state's contribution (stats_contribution_bits) is a function of the
+ * message flags below MSGF_CONTRIB_MASK and of whether the state is
+ * MTRK_MSG_CANCELED: looked up in a table made once from that function (a
+ * rebuild of the rollups calls the function itself, so the property tests'
+ * incremental == rebuild compares the two). */
+#define MSGF_CONTRIB_MASK 0x3ff
+static uint32_t contrib_table[2 * (MSGF_CONTRIB_MASK + 1)];
+static pthread_once_t contrib_once = PTHREAD_ONCE_INIT;
+
+static void contrib_table_make(void)
+{
+    for (size_t i = 0; i < sizeof contrib_table / sizeof contrib_table[0]; i++) {
+        row_messages m;
+        memset(&m, 0, sizeof m);
+        m.flags = (int64_t)(i & MSGF_CONTRIB_MASK);
+        m.state = i > MSGF_CONTRIB_MASK ? MTRK_MSG_CANCELED : MTRK_MSG_CANCELED - 1;
+        contrib_table[i] = stats_contribution_bits(&m);
+    }
+}
+
+static inline uint32_t contrib_bits(int64_t flags, int64_t state)
+{
+    return contrib_table[(size_t)(flags & MSGF_CONTRIB_MASK) + (state == MTRK_MSG_CANCELED ? MSGF_CONTRIB_MASK + 1 : 0)];
+}
+
+/* The change of a message from the state (before_flags, before_state) to
+ * after's, or from no message when !had. */
+static int stats_message_moved(mtrk_tenant *t, bool had, int64_t before_flags, int64_t before_state,
+                               const row_messages *after)
 {
     t->writes++;
     /* A contribution is a function of the flags and the state alone
      * (decide.h): when neither moved, nothing does. */
-    if (before && before->flags == after->flags && before->state == after->state)
+    if (had && before_flags == after->flags && before_state == after->state)
         return MTRK_OK;
     /* Each state's contribution computed once; only the fields that
      * differ are added (decide.c). */
-    uint32_t b = stats_contribution_bits(before), a = stats_contribution_bits(after);
-    if (before && a == b)
+    pthread_once(&contrib_once, contrib_table_make);
+    uint32_t b = had ? contrib_bits(before_flags, before_state) : 0, a = contrib_bits(after->flags, after->state);
+    if (had && a == b)
         return MTRK_OK;
-    size_t field[sizeof contrib_col / sizeof contrib_col[0]];
-    int64_t sign[sizeof contrib_col / sizeof contrib_col[0]];
-    size_t n = stats_contribution_delta(b, a, field, sign);
     struct stats_pending *p = deferring(t);
     row_campaign_stats d, *to = &d;
     if (p) {
@@ -459,9 +495,23 @@ int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_mes
     } else {
         memset(&d, 0, sizeof d);
     }
-    for (size_t i = 0; i < n; i++)
-        *(int64_t *)((char *)to + contrib_col[field[i]]) += sign[i];
+    /* The fields that differ, each +1 or -1 (as stats_contribution_delta
+     * gives them, without its arrays). */
+    for (uint32_t x = b ^ a; x != 0; x &= x - 1) {
+        unsigned i = (unsigned)__builtin_ctz(x);
+        *(int64_t *)((char *)to + contrib_col[i]) += (a >> i) & 1 ? 1 : -1;
+    }
     return p ? MTRK_OK : cstats_add(t, after->campaign, &d);
+}
+
+int core_stats_message(mtrk_tenant *t, const row_messages *before, const row_messages *after)
+{
+    return stats_message_moved(t, before != NULL, before ? before->flags : 0, before ? before->state : 0, after);
+}
+
+int core_stats_message_moved(mtrk_tenant *t, int64_t before_flags, int64_t before_state, const row_messages *after)
+{
+    return stats_message_moved(t, true, before_flags, before_state, after);
 }
 
 /* Adds n to the hourly series of (campaign, hour of the event, type). */
