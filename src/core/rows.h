@@ -555,6 +555,10 @@ enum { IDX_WEBHOOK_NONCES_EXPIRY = 0 };
 #define MSGF_SOFT_BOUNCED 0x080
 #define MSGF_COMPLAINED 0x100
 #define MSGF_UNSUBSCRIBED 0x200
+/* Every MSGF_ bit: a new flag widens it. A message's contribution to the
+ * rollups depends on these bits and on whether it is canceled alone
+ * (stats.c tabulates it; tests/unit/test_decide.c checks the premise). */
+#define MSGF_ALL 0x3ff
 
 /* Generic row handling (rows.c). */
 const mtrk_table_def *rows_table(unsigned table);

@@ -447,7 +447,7 @@ static const size_t contrib_col[] = {
  * MTRK_MSG_CANCELED: looked up in a table made once from that function (a
  * rebuild of the rollups calls the function itself, so the property tests'
  * incremental == rebuild compares the two). */
-#define MSGF_CONTRIB_MASK 0x3ff
+#define MSGF_CONTRIB_MASK MSGF_ALL
 static uint32_t contrib_table[2 * (MSGF_CONTRIB_MASK + 1)];
 static pthread_once_t contrib_once = PTHREAD_ONCE_INIT;
 
