@@ -139,6 +139,13 @@ typedef struct tstate {
 } tstate;
 
 /* The typed operations of the event path (see "Typed operations" below). */
+/* An id's integer key found last (key_lookup); valid: k is that id's. */
+typedef struct key_memo {
+    mtrk_id id;
+    int64_t k;
+    int valid;
+} key_memo;
+
 typedef struct typed_state {
     rec_maps rec;
     unsigned msg_table, ev_table;
@@ -147,15 +154,10 @@ typedef struct typed_state {
     int ev_campaign;    /* ... kept as campaign_k (read as its message's) */
     int ev_contact;     /* ... not kept (its message's) */
     sqlite3_stmt *tenant_k, *load_msg, *load_ev, *load_ev_after, *find_pid, *ins, *insn, *campaign_k;
-    /* The last tenant's integer key, within one transaction. */
-    mtrk_id tk_id;
-    int64_t tk;
-    int tk_valid;
-    /* The last campaign's integer key, within one transaction (until a
-     * delete: a key could then be given to another campaign). */
-    mtrk_id ck_id;
-    int64_t ck;
-    int ck_valid;
+    /* The last tenant's and the last campaign's integer keys, within one
+     * transaction (the campaign's until a delete: a key could then be
+     * given to another campaign). */
+    key_memo tkm, ckm;
     /* The integer keys of the messages messages_load found, within one
      * transaction (see mk_put): events_append binds them as they are. */
     struct mk_slot { mtrk_id id; int64_t k, tk; uint32_t epoch; } *mk;
@@ -1357,8 +1359,8 @@ static int sq_begin(mtrk_store *store, int write)
     }
     s->in_tx = 1;
     s->write = write != 0;
-    s->ty.tk_valid = 0;
-    s->ty.ck_valid = 0;
+    s->ty.tkm.valid = 0;
+    s->ty.ckm.valid = 0;
     mk_reset(&s->ty);
     return 0;
 }
@@ -1585,7 +1587,7 @@ static int apply_one(sqlstore *s, const mtrk_change *ch, size_t i)
     case MTRK_CHANGE_UPDATE: kind = ST_UPD; break;
     case MTRK_CHANGE_DELETE:
         kind = ST_DEL;
-        s->ty.ck_valid = 0;
+        s->ty.ckm.valid = 0;
         /* The message's key could be given to another message. */
         if (ch->table == s->ty.msg_table)
             mk_reset(&s->ty);
@@ -1930,44 +1932,37 @@ static int typed_prepare(sqlstore *s)
     return rc;
 }
 
+/* The integer key of id by st (SELECT k ... WHERE id = ?1), remembered in
+ * m; 0 when there is none (not remembered: a later row may give one). */
+static int key_lookup(sqlstore *s, key_memo *m, sqlite3_stmt *st, const mtrk_id *id, const char *what,
+                      int64_t *out)
+{
+    if (m->valid && memcmp(m->id.bytes, id->bytes, sizeof id->bytes) == 0) {
+        *out = m->k;
+        return 0;
+    }
+    sqlite3_bind_blob(st, 1, id->bytes, sizeof id->bytes, SQLITE_STATIC);
+    int sr = sqlite3_step(st);
+    *out = sr == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
+        return sql_fail(s, what);
+    m->id = *id;
+    m->k = *out;
+    m->valid = *out != 0;
+    return 0;
+}
+
 /* The tenant's integer key; 0 when the tenant has none (no rows). */
 static int tenant_key(sqlstore *s, const mtrk_id *tenant, int64_t *out)
 {
-    typed_state *ty = &s->ty;
-    if (ty->tk_valid && memcmp(ty->tk_id.bytes, tenant->bytes, sizeof tenant->bytes) == 0) {
-        *out = ty->tk;
-        return 0;
-    }
-    sqlite3_bind_blob(ty->tenant_k, 1, tenant->bytes, sizeof tenant->bytes, SQLITE_STATIC);
-    int sr = sqlite3_step(ty->tenant_k);
-    *out = sr == SQLITE_ROW ? sqlite3_column_int64(ty->tenant_k, 0) : 0;
-    sqlite3_reset(ty->tenant_k);
-    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
-        return sql_fail(s, "reading a tenant's key");
-    ty->tk_id = *tenant;
-    ty->tk = *out;
-    ty->tk_valid = 1;
-    return 0;
+    return key_lookup(s, &s->ty.tkm, s->ty.tenant_k, tenant, "reading a tenant's key", out);
 }
 
 /* The campaign's integer key; 0 when there is no such campaign. */
 static int campaign_key(sqlstore *s, const mtrk_id *campaign, int64_t *out)
 {
-    typed_state *ty = &s->ty;
-    if (ty->ck_valid && memcmp(ty->ck_id.bytes, campaign->bytes, sizeof campaign->bytes) == 0) {
-        *out = ty->ck;
-        return 0;
-    }
-    sqlite3_bind_blob(ty->campaign_k, 1, campaign->bytes, sizeof campaign->bytes, SQLITE_STATIC);
-    int sr = sqlite3_step(ty->campaign_k);
-    *out = sr == SQLITE_ROW ? sqlite3_column_int64(ty->campaign_k, 0) : 0;
-    sqlite3_reset(ty->campaign_k);
-    if (sr != SQLITE_ROW && sr != SQLITE_DONE)
-        return sql_fail(s, "reading a campaign's key");
-    ty->ck_id = *campaign;
-    ty->ck = *out;
-    ty->ck_valid = *out != 0;
-    return 0;
+    return key_lookup(s, &s->ty.ckm, s->ty.campaign_k, campaign, "reading a campaign's key", out);
 }
 
 /* (occurred_at, arrived_at, id) of a before b: the order of a message's events. */
