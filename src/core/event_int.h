@@ -50,15 +50,6 @@ typedef struct mark_pos {
 
 static inline int id_cmp(const void *a, const void *b) { return memcmp(a, b, sizeof(mtrk_id)); }
 
-/* Whether two ids are equal: two word compares, no call (the batch's hot loops). */
-static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
-{
-    uint64_t a[2], b[2];
-    memcpy(a, x->bytes, 16);
-    memcpy(b, y->bytes, 16);
-    return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
-}
-
 /* Sort position of an event in a message/contact/campaign history. */
 static inline int pos_cmp(mtrk_time occ_a, mtrk_time arr_a, mtrk_id id_a, mtrk_time occ_b, mtrk_time arr_b,
                           mtrk_id id_b)

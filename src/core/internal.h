@@ -12,6 +12,8 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
 
 #define ERRMSG_SIZE 512
 
@@ -89,6 +91,14 @@ mtrk_id core_id_new(const mtrk_db *db);
 mtrk_time core_ids_new(const mtrk_db *db, mtrk_id *ids, size_t n, size_t stride);
 bool id_is_nil(mtrk_id id);
 bool id_eq(mtrk_id a, mtrk_id b);
+/* Whether two ids are equal: two word compares, no call (hot loops). */
+static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
+{
+    uint64_t a[2], b[2];
+    memcpy(a, x->bytes, 16);
+    memcpy(b, y->bytes, 16);
+    return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
+}
 extern const mtrk_id nil_id;
 
 /* ---- occurrence times (evtime.c) --------------------------------------- */

@@ -78,18 +78,9 @@ static size_t hour_hash(const hour_key *k)
     return (size_t)(h ^ (h >> 31));
 }
 
-/* Two ids equal, compared as words (no call). */
-static inline bool campaign_same(const mtrk_id *a, const mtrk_id *b)
-{
-    uint64_t x[2], y[2];
-    memcpy(x, a->bytes, 16);
-    memcpy(y, b->bytes, 16);
-    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
-}
-
 static bool hour_eq(const hour_key *a, const hour_key *b)
 {
-    return a->hour == b->hour && a->type == b->type && campaign_same(&a->campaign, &b->campaign);
+    return a->hour == b->hour && a->type == b->type && id_same(&a->campaign, &b->campaign);
 }
 
 /* The entry of key k, added with n 0 when missing; NULL when out of memory. */
@@ -186,7 +177,7 @@ static struct stats_pending *deferring(mtrk_tenant *t)
 static int pend_cstats_get(mtrk_tenant *t, struct stats_pending *p, mtrk_id campaign, pend_cstats **out)
 {
     pend_cstats *c = p->cs_last;
-    if (c != NULL && campaign_same(&c->campaign, &campaign)) {
+    if (c != NULL && id_same(&c->campaign, &campaign)) {
         *out = c;
         return MTRK_OK;
     }
