@@ -144,30 +144,11 @@ int main(int argc, char **argv)
         rel_die("open %s", path);
     figs spring_before;
     figs_read(t, campaign, &spring_before);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT DISTINCT e.message, e.link FROM events e JOIN messages m ON m.tenant = e.tenant"
-                           " AND m.id = e.message WHERE e.type = 5 AND m.folded_event IS NOT NULL AND m.campaign = ?1"
-                           " ORDER BY e.message, e.link",
-                           -1, &st, NULL) != SQLITE_OK)
-        rel_die("prepare: %s", sqlite3_errmsg(db));
-    sqlite3_bind_blob(st, 1, campaign.bytes, sizeof campaign.bytes, SQLITE_STATIC);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
-        in.type = MTRK_EV_CLICK;
-        memcpy(in.mid.bytes, sqlite3_column_blob(st, 0), sizeof in.mid.bytes);
-        memcpy(in.lid.bytes, sqlite3_column_blob(st, 1), sizeof in.lid.bytes);
-        in.verdict = MTRK_VERDICT_HUMAN;
-        in.provider = "esp";
-        char peid[32];
-        snprintf(peid, sizeof peid, "after-%d", n++);
-        in.provider_event_id = peid;
-        REL_OK(mtrk_event_record(NULL, t, &in), t);
-    }
-    sqlite3_finalize(st);
-    if (n == 0)
-        rel_die("no clicked message with a mark in spring");
+    int n = rel_click_again(t, db,
+                             "SELECT DISTINCT e.message, e.link FROM events e JOIN messages m ON m.tenant = e.tenant"
+                             " AND m.id = e.message WHERE e.type = 5 AND m.folded_event IS NOT NULL AND m.campaign = ?1"
+                             " ORDER BY e.message, e.link",
+                             campaign, "no clicked message with a mark in spring");
     figs_read(t, campaign, &after);
     for (size_t i = 0; i < after.nlinks; i++)
         if (after.links[i].unique != spring_before.links[i].unique)

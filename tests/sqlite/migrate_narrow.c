@@ -211,27 +211,10 @@ int main(int argc, char **argv)
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events WHERE user_agent IS NOT NULL OR ip IS NOT NULL"), 0,
                "no user agent left");
     int64_t in_spring = campaign_events(db, campaign);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT DISTINCT message, link FROM events WHERE type = 5 AND campaign = ?1"
-                               " ORDER BY message, link", -1, &st, NULL) != SQLITE_OK)
-        rel_die("prepare: %s", sqlite3_errmsg(db));
-    sqlite3_bind_blob(st, 1, campaign.bytes, sizeof campaign.bytes, SQLITE_STATIC);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
-        in.type = MTRK_EV_CLICK;
-        memcpy(in.mid.bytes, sqlite3_column_blob(st, 0), sizeof in.mid.bytes);
-        memcpy(in.lid.bytes, sqlite3_column_blob(st, 1), sizeof in.lid.bytes);
-        in.verdict = MTRK_VERDICT_HUMAN;
-        in.provider = "esp";
-        char peid[32];
-        snprintf(peid, sizeof peid, "after-%d", n++);
-        in.provider_event_id = peid;
-        REL_OK(mtrk_event_record(NULL, t, &in), t);
-    }
-    sqlite3_finalize(st);
-    if (n == 0)
-        rel_die("no clicked message in spring");
+    int n = rel_click_again(t, db,
+                             "SELECT DISTINCT message, link FROM events WHERE type = 5 AND campaign = ?1"
+                             " ORDER BY message, link",
+                             campaign, "no clicked message in spring");
     rel_check_rollups(t, campaign);
     rel_expect(listed(t, db, campaign), in_spring + n, "spring's listing with the new events");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events e JOIN messages m ON m.id = e.message"

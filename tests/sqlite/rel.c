@@ -238,6 +238,31 @@ int64_t rel_q_int(sqlite3 *db, const char *sql)
     return v;
 }
 
+int rel_click_again(mtrk_tenant *t, sqlite3 *db, const char *sql, mtrk_id campaign, const char *what)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        rel_die("prepare %s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_bind_blob(st, 1, campaign.bytes, sizeof campaign.bytes, SQLITE_STATIC);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        mtrk_event_input in = MTRK_EVENT_INPUT_INIT;
+        in.type = MTRK_EV_CLICK;
+        memcpy(in.mid.bytes, sqlite3_column_blob(st, 0), sizeof in.mid.bytes);
+        memcpy(in.lid.bytes, sqlite3_column_blob(st, 1), sizeof in.lid.bytes);
+        in.verdict = MTRK_VERDICT_HUMAN;
+        in.provider = "esp";
+        char peid[32];
+        snprintf(peid, sizeof peid, "after-%d", n++);
+        in.provider_event_id = peid;
+        REL_OK(mtrk_event_record(NULL, t, &in), t);
+    }
+    sqlite3_finalize(st);
+    if (n == 0)
+        rel_die("%s", what);
+    return n;
+}
+
 void rel_expect(int64_t got, int64_t want, const char *what)
 {
     if (got != want)

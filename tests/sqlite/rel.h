@@ -58,6 +58,10 @@ void rel_each_event_id(const char *path, void (*fn)(void *ud, const char *peid),
 /* The first column of the one row `sql` gives, as an integer (dies when
  * there is none). */
 int64_t rel_q_int(sqlite3 *db, const char *sql);
+/* Records a human click, provider "esp", ids "after-0", "after-1", ...,
+ * on each (message, link) that `sql` selects with ?1 bound to campaign;
+ * returns how many (dies on an error or when there is none: `what`). */
+int rel_click_again(mtrk_tenant *t, sqlite3 *db, const char *sql, mtrk_id campaign, const char *what);
 /* Dies with `what` unless got == want. */
 void rel_expect(int64_t got, int64_t want, const char *what);
 /* Copies the file `from` to `to` (dies on failure). */
