@@ -121,11 +121,9 @@ MTRK_API int mtrk_api_token_revoke(mtrk_tenant *t, mtrk_id id)
 
 MTRK_API int mtrk_api_token_info_init(mtrk_api_token_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version < 1 || version > MTRK_API_TOKEN_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "mtrk_api_token_info version %u is unknown (1 to %d)", version,
-                    MTRK_API_TOKEN_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_api_token_info", version, MTRK_API_TOKEN_INFO_VERSION);
+    if (rc)
+        return rc;
     mtrk_api_token_info d = MTRK_API_TOKEN_INFO_INIT;
     *info = d;
     info->version = version;

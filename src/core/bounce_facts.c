@@ -170,10 +170,9 @@ int bounce_facts_record(mtrk_tenant *t, const mtrk_event_input *in, struct ev_pr
 
 MTRK_API int mtrk_bounce_fact_init(mtrk_bounce_fact *f, unsigned int version)
 {
-    if (f == NULL)
-        return gerr(MTRK_EINVAL, "fact is NULL");
-    if (version == 0 || version > MTRK_BOUNCE_FACT_VERSION)
-        return gerr(MTRK_EVERSION, "mtrk_bounce_fact version %u is unknown", version);
+    int rc = init_check(f, "fact", "mtrk_bounce_fact", version, MTRK_BOUNCE_FACT_VERSION);
+    if (rc)
+        return rc;
     mtrk_bounce_fact d = MTRK_BOUNCE_FACT_INIT;
     *f = d;
     f->version = version;

@@ -1111,10 +1111,9 @@ done:
 
 MTRK_API int mtrk_bounce_recipient_init(mtrk_bounce_recipient *rec, unsigned int version)
 {
-    if (rec == NULL)
-        return gerr(MTRK_EINVAL, "recipient is NULL");
-    if (version == 0 || version > MTRK_BOUNCE_RECIPIENT_VERSION)
-        return gerr(MTRK_EVERSION, "recipient version %u unknown (1..%u)", version, MTRK_BOUNCE_RECIPIENT_VERSION);
+    int rc = init_check(rec, "recipient", "mtrk_bounce_recipient", version, MTRK_BOUNCE_RECIPIENT_VERSION);
+    if (rc)
+        return rc;
     mtrk_bounce_recipient d = MTRK_BOUNCE_RECIPIENT_INIT;
     d.version = version;
     /* A version-1 caller's struct ends before verp. */

@@ -33,10 +33,9 @@ MTRK_API int mtrk_bounce_action_from_name(mtrk_bounce_action *out, const char *n
 
 MTRK_API int mtrk_bounce_policy_init(mtrk_bounce_policy *p, unsigned int version)
 {
-    if (p == NULL)
-        return gerr(MTRK_EINVAL, "policy is NULL");
-    if (version == 0 || version > MTRK_BOUNCE_POLICY_VERSION)
-        return gerr(MTRK_EVERSION, "mtrk_bounce_policy version %u is unknown", version);
+    int rc = init_check(p, "policy", "mtrk_bounce_policy", version, MTRK_BOUNCE_POLICY_VERSION);
+    if (rc)
+        return rc;
     mtrk_bounce_policy d = MTRK_BOUNCE_POLICY_INIT;
     *p = d;
     p->version = version;

@@ -116,10 +116,9 @@ static const char *status_text(int64_t s)
 
 MTRK_API int mtrk_campaign_spec_init(mtrk_campaign_spec *spec, unsigned int version)
 {
-    if (spec == NULL)
-        return gerr(MTRK_EINVAL, "spec is NULL");
-    if (version == 0 || version > MTRK_CAMPAIGN_SPEC_VERSION)
-        return gerr(MTRK_EVERSION, "spec version %u unknown (1..%u)", version, MTRK_CAMPAIGN_SPEC_VERSION);
+    int rc = init_check(spec, "spec", "mtrk_campaign_spec", version, MTRK_CAMPAIGN_SPEC_VERSION);
+    if (rc)
+        return rc;
     mtrk_campaign_spec d = MTRK_CAMPAIGN_SPEC_INIT;
     *spec = d;
     spec->version = version;

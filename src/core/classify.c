@@ -68,10 +68,9 @@ MTRK_API const mtrk_classify_rules *mtrk_classify_rules_default(void) { return &
 
 MTRK_API int mtrk_classify_rules_init(mtrk_classify_rules *rules, unsigned int version)
 {
-    if (rules == NULL)
-        return gerr(MTRK_EINVAL, "rules is NULL");
-    if (version == 0 || version > MTRK_CLASSIFY_RULES_VERSION)
-        return gerr(MTRK_EVERSION, "rules version %u unknown (1..%u)", version, MTRK_CLASSIFY_RULES_VERSION);
+    int rc = init_check(rules, "rules", "mtrk_classify_rules", version, MTRK_CLASSIFY_RULES_VERSION);
+    if (rc)
+        return rc;
     mtrk_classify_rules d = MTRK_CLASSIFY_RULES_INIT;
     *rules = d;
     rules->version = version;

@@ -132,10 +132,9 @@ static int check_consent(mtrk_tenant *t, const mtrk_contact_spec *spec)
 
 MTRK_API int mtrk_contact_spec_init(mtrk_contact_spec *spec, unsigned int version)
 {
-    if (spec == NULL)
-        return gerr(MTRK_EINVAL, "spec is NULL");
-    if (version == 0 || version > MTRK_CONTACT_SPEC_VERSION)
-        return gerr(MTRK_EVERSION, "spec version %u unknown (1..%u)", version, MTRK_CONTACT_SPEC_VERSION);
+    int rc = init_check(spec, "spec", "mtrk_contact_spec", version, MTRK_CONTACT_SPEC_VERSION);
+    if (rc)
+        return rc;
     mtrk_contact_spec d = MTRK_CONTACT_SPEC_INIT;
     *spec = d;
     spec->version = version;
@@ -224,10 +223,9 @@ MTRK_API int mtrk_contact_add(mtrk_id *out_id, int *out_created, mtrk_tenant *t,
 
 MTRK_API int mtrk_contact_outcome_init(mtrk_contact_outcome *outcome, unsigned int version)
 {
-    if (outcome == NULL)
-        return gerr(MTRK_EINVAL, "outcome is NULL");
-    if (version == 0 || version > MTRK_CONTACT_OUTCOME_VERSION)
-        return gerr(MTRK_EVERSION, "outcome version %u unknown (1..%u)", version, MTRK_CONTACT_OUTCOME_VERSION);
+    int rc = init_check(outcome, "outcome", "mtrk_contact_outcome", version, MTRK_CONTACT_OUTCOME_VERSION);
+    if (rc)
+        return rc;
     mtrk_contact_outcome d = MTRK_CONTACT_OUTCOME_INIT;
     *outcome = d;
     outcome->version = version;

@@ -8,10 +8,9 @@
 
 MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int version)
 {
-    if (opts == NULL)
-        return gerr(MTRK_EINVAL, "opts is NULL");
-    if (version == 0 || version > MTRK_OPEN_OPTIONS_VERSION)
-        return gerr(MTRK_EVERSION, "open options version %u unknown (1..%u)", version, MTRK_OPEN_OPTIONS_VERSION);
+    int rc = init_check(opts, "opts", "mtrk_open_options", version, MTRK_OPEN_OPTIONS_VERSION);
+    if (rc)
+        return rc;
     /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
     size_t size = version == 1   ? offsetof(mtrk_open_options, synchronous)
                 : version == 2 ? offsetof(mtrk_open_options, cache_size_kib)
@@ -23,10 +22,9 @@ MTRK_API int mtrk_open_options_init(mtrk_open_options *opts, unsigned int versio
 
 MTRK_API int mtrk_store_init(mtrk_store *store, unsigned int version)
 {
-    if (store == NULL)
-        return gerr(MTRK_EINVAL, "store is NULL");
-    if (version == 0 || version > MTRK_STORE_VERSION)
-        return gerr(MTRK_EVERSION, "store version %u unknown (1..%u)", version, MTRK_STORE_VERSION);
+    int rc = init_check(store, "store", "mtrk_store", version, MTRK_STORE_VERSION);
+    if (rc)
+        return rc;
     /* Write only the members of `version`: a version-1 caller's struct is smaller. */
     memset(store, 0, version == 1   ? offsetof(mtrk_store, get_many)
                      : version == 2 ? offsetof(mtrk_store, scan_many)

@@ -20,11 +20,9 @@ struct mtrk_deadletter_iter {
 
 MTRK_API int mtrk_deadletter_info_init(mtrk_deadletter_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_DEADLETTER_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "dead letter info version %u unknown (1..%u)", version,
-                    MTRK_DEADLETTER_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_deadletter_info", version, MTRK_DEADLETTER_INFO_VERSION);
+    if (rc)
+        return rc;
     /* A version-1 caller's struct ends after payload: nothing past it is written. */
     mtrk_deadletter_info d = MTRK_DEADLETTER_INFO_INIT;
     d.version = version;

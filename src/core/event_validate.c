@@ -23,10 +23,9 @@ MTRK_API const char *mtrk_event_type_name(mtrk_event_type type)
 
 MTRK_API int mtrk_event_input_init(mtrk_event_input *in, unsigned int version)
 {
-    if (in == NULL)
-        return gerr(MTRK_EINVAL, "input is NULL");
-    if (version == 0 || version > MTRK_EVENT_INPUT_VERSION)
-        return gerr(MTRK_EVERSION, "event input version %u unknown (1..%u)", version, MTRK_EVENT_INPUT_VERSION);
+    int rc = init_check(in, "input", "mtrk_event_input", version, MTRK_EVENT_INPUT_VERSION);
+    if (rc)
+        return rc;
     /* A version-1 caller's struct ends before bounce_reason: nothing past it is written. */
     memset(in, 0, version == 1 ? offsetof(mtrk_event_input, bounce_reason) : sizeof *in);
     in->version = version;
@@ -36,10 +35,9 @@ MTRK_API int mtrk_event_input_init(mtrk_event_input *in, unsigned int version)
 
 MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *o, unsigned int version)
 {
-    if (o == NULL)
-        return gerr(MTRK_EINVAL, "outcome is NULL");
-    if (version == 0 || version > MTRK_EVENT_OUTCOME_VERSION)
-        return gerr(MTRK_EVERSION, "event outcome version %u unknown (1..%u)", version, MTRK_EVENT_OUTCOME_VERSION);
+    int rc = init_check(o, "outcome", "mtrk_event_outcome", version, MTRK_EVENT_OUTCOME_VERSION);
+    if (rc)
+        return rc;
     /* A version-1 caller's struct ends before conflict: nothing past it is written. */
     memset(o, 0, version == 1 ? offsetof(mtrk_event_outcome, conflict) : sizeof *o);
     o->version = version;
@@ -48,10 +46,9 @@ MTRK_API int mtrk_event_outcome_init(mtrk_event_outcome *o, unsigned int version
 
 MTRK_API int mtrk_event_info_init(mtrk_event_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_EVENT_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "event info version %u unknown (1..%u)", version, MTRK_EVENT_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_event_info", version, MTRK_EVENT_INFO_VERSION);
+    if (rc)
+        return rc;
     memset(info, 0, sizeof *info);
     info->version = version;
     return MTRK_OK;

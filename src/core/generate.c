@@ -17,10 +17,9 @@ MTRK_API const char *mtrk_exclusion_name(mtrk_exclusion reason)
 
 MTRK_API int mtrk_generate_report_init(mtrk_generate_report *report, unsigned int version)
 {
-    if (report == NULL)
-        return gerr(MTRK_EINVAL, "report is NULL");
-    if (version == 0 || version > MTRK_GENERATE_REPORT_VERSION)
-        return gerr(MTRK_EVERSION, "report version %u unknown (1..%u)", version, MTRK_GENERATE_REPORT_VERSION);
+    int rc = init_check(report, "report", "mtrk_generate_report", version, MTRK_GENERATE_REPORT_VERSION);
+    if (rc)
+        return rc;
     memset(report, 0, sizeof *report);
     report->version = version;
     return MTRK_OK;

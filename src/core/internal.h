@@ -128,6 +128,9 @@ bool utf8_valid(const char *s, size_t n);
 int check_str(mtrk_tenant *t, const char *what, const char *s, size_t max, bool required);
 /* A versioned struct pointer: NULL -> MTRK_EINVAL, version 0 or > known -> MTRK_EVERSION. */
 int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned known);
+/* The rule of every public *_init(p, version): p NULL -> MTRK_EINVAL naming
+ * what; version 0 or > known -> MTRK_EVERSION naming the struct's type. */
+int init_check(const void *p, const char *what, const char *type, unsigned version, unsigned known);
 /* check_version of each of ps[0..n-1], named what[i] ("outs[3]"). */
 int check_versions(mtrk_tenant *t, const char *what, const void *const *ps, size_t n, unsigned known);
 /* An http(s) URL with a host, <= MTRK_MAX_URL. */

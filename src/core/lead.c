@@ -91,10 +91,9 @@ MTRK_API int mtrk_landing_page_find(mtrk_id *out_id, mtrk_tenant *t, mtrk_id cam
 
 MTRK_API int mtrk_lead_input_init(mtrk_lead_input *input, unsigned int version)
 {
-    if (input == NULL)
-        return gerr(MTRK_EINVAL, "input is NULL");
-    if (version == 0 || version > MTRK_LEAD_INPUT_VERSION)
-        return gerr(MTRK_EVERSION, "input version %u unknown (1..%u)", version, MTRK_LEAD_INPUT_VERSION);
+    int rc = init_check(input, "input", "mtrk_lead_input", version, MTRK_LEAD_INPUT_VERSION);
+    if (rc)
+        return rc;
     memset(input, 0, sizeof *input);
     input->version = version;
     return MTRK_OK;
@@ -102,10 +101,9 @@ MTRK_API int mtrk_lead_input_init(mtrk_lead_input *input, unsigned int version)
 
 MTRK_API int mtrk_lead_info_init(mtrk_lead_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_LEAD_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "info version %u unknown (1..%u)", version, MTRK_LEAD_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_lead_info", version, MTRK_LEAD_INFO_VERSION);
+    if (rc)
+        return rc;
     memset(info, 0, sizeof *info);
     info->version = version;
     return MTRK_OK;

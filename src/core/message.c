@@ -14,10 +14,9 @@ MTRK_API const char *mtrk_message_state_name(mtrk_message_state state)
 
 MTRK_API int mtrk_message_info_init(mtrk_message_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_MESSAGE_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "info version %u unknown (1..%u)", version, MTRK_MESSAGE_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_message_info", version, MTRK_MESSAGE_INFO_VERSION);
+    if (rc)
+        return rc;
     memset(info, 0, sizeof *info);
     info->version = version;
     return MTRK_OK;

@@ -167,10 +167,9 @@ int core_verp_check(mtrk_tenant *t, const char *address, mtrk_id mid)
 
 MTRK_API int mtrk_render_options_init(mtrk_render_options *opts, unsigned int version)
 {
-    if (opts == NULL)
-        return gerr(MTRK_EINVAL, "opts is NULL");
-    if (version == 0 || version > MTRK_RENDER_OPTIONS_VERSION)
-        return gerr(MTRK_EVERSION, "render options version %u unknown (1..%u)", version, MTRK_RENDER_OPTIONS_VERSION);
+    int rc = init_check(opts, "opts", "mtrk_render_options", version, MTRK_RENDER_OPTIONS_VERSION);
+    if (rc)
+        return rc;
     mtrk_render_options d = MTRK_RENDER_OPTIONS_INIT;
     *opts = d;
     opts->version = version;

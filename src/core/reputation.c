@@ -52,10 +52,9 @@ MTRK_API const char *mtrk_reputation_level_name(mtrk_reputation_level level)
 
 MTRK_API int mtrk_reputation_settings_init(mtrk_reputation_settings *s, unsigned int version)
 {
-    if (s == NULL)
-        return gerr(MTRK_EINVAL, "settings is NULL");
-    if (version == 0 || version > MTRK_REPUTATION_SETTINGS_VERSION)
-        return gerr(MTRK_EVERSION, "mtrk_reputation_settings version %u is unknown", version);
+    int rc = init_check(s, "settings", "mtrk_reputation_settings", version, MTRK_REPUTATION_SETTINGS_VERSION);
+    if (rc)
+        return rc;
     mtrk_reputation_settings d = MTRK_REPUTATION_SETTINGS_INIT;
     *s = d;
     s->version = version;
@@ -64,10 +63,9 @@ MTRK_API int mtrk_reputation_settings_init(mtrk_reputation_settings *s, unsigned
 
 MTRK_API int mtrk_reputation_init(mtrk_reputation *r, unsigned int version)
 {
-    if (r == NULL)
-        return gerr(MTRK_EINVAL, "reputation is NULL");
-    if (version == 0 || version > MTRK_REPUTATION_VERSION)
-        return gerr(MTRK_EVERSION, "mtrk_reputation version %u is unknown", version);
+    int rc = init_check(r, "reputation", "mtrk_reputation", version, MTRK_REPUTATION_VERSION);
+    if (rc)
+        return rc;
     mtrk_reputation d = MTRK_REPUTATION_INIT;
     *r = d;
     r->version = version;

@@ -320,10 +320,9 @@ MTRK_API int mtrk_tenant_retire_key(mtrk_tenant *t, uint32_t key_id)
 
 MTRK_API int mtrk_key_info_init(mtrk_key_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_KEY_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "key info version %u unknown (1..%u)", version, MTRK_KEY_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_key_info", version, MTRK_KEY_INFO_VERSION);
+    if (rc)
+        return rc;
     mtrk_key_info d = MTRK_KEY_INFO_INIT;
     *info = d;
     info->version = version;

@@ -16,10 +16,9 @@
 
 MTRK_API int mtrk_sim_options_init(mtrk_sim_options *o, unsigned int version)
 {
-    if (o == NULL)
-        return gerr(MTRK_EINVAL, "options is NULL");
-    if (version != MTRK_SIM_OPTIONS_VERSION)
-        return gerr(MTRK_EVERSION, "unknown mtrk_sim_options version %u", version);
+    int rc = init_check(o, "options", "mtrk_sim_options", version, MTRK_SIM_OPTIONS_VERSION);
+    if (rc)
+        return rc;
     mtrk_sim_options d = MTRK_SIM_OPTIONS_INIT;
     *o = d;
     return MTRK_OK;
@@ -27,10 +26,9 @@ MTRK_API int mtrk_sim_options_init(mtrk_sim_options *o, unsigned int version)
 
 MTRK_API int mtrk_sim_report_init(mtrk_sim_report *r, unsigned int version)
 {
-    if (r == NULL)
-        return gerr(MTRK_EINVAL, "report is NULL");
-    if (version != MTRK_SIM_REPORT_VERSION)
-        return gerr(MTRK_EVERSION, "unknown mtrk_sim_report version %u", version);
+    int rc = init_check(r, "report", "mtrk_sim_report", version, MTRK_SIM_REPORT_VERSION);
+    if (rc)
+        return rc;
     mtrk_sim_report d = MTRK_SIM_REPORT_INIT;
     *r = d;
     return MTRK_OK;

@@ -705,10 +705,9 @@ int core_stats_lead(mtrk_tenant *t, const row_leads *lead)
 
 MTRK_API int mtrk_metrics_init(mtrk_metrics *m, unsigned int version)
 {
-    if (m == NULL)
-        return gerr(MTRK_EINVAL, "metrics is NULL");
-    if (version == 0 || version > MTRK_METRICS_VERSION)
-        return gerr(MTRK_EVERSION, "metrics version %u unknown (1..%u)", version, MTRK_METRICS_VERSION);
+    int rc = init_check(m, "metrics", "mtrk_metrics", version, MTRK_METRICS_VERSION);
+    if (rc)
+        return rc;
     memset(m, 0, sizeof *m);
     m->version = version;
     return MTRK_OK;
@@ -828,10 +827,9 @@ MTRK_API int mtrk_metrics_compare(mtrk_metrics *const *outs, mtrk_tenant *t, con
 
 MTRK_API int mtrk_link_stats_init(mtrk_link_stats *s, unsigned int version)
 {
-    if (s == NULL)
-        return gerr(MTRK_EINVAL, "stats is NULL");
-    if (version == 0 || version > MTRK_LINK_STATS_VERSION)
-        return gerr(MTRK_EVERSION, "link stats version %u unknown (1..%u)", version, MTRK_LINK_STATS_VERSION);
+    int rc = init_check(s, "stats", "mtrk_link_stats", version, MTRK_LINK_STATS_VERSION);
+    if (rc)
+        return rc;
     memset(s, 0, sizeof *s);
     s->version = version;
     return MTRK_OK;

@@ -222,10 +222,9 @@ MTRK_API const char *mtrk_tenant_errmsg(const mtrk_tenant *t) { return t ? t->er
 
 MTRK_API int mtrk_tenant_settings_init(mtrk_tenant_settings *s, unsigned int version)
 {
-    if (s == NULL)
-        return gerr(MTRK_EINVAL, "settings is NULL");
-    if (version == 0 || version > MTRK_TENANT_SETTINGS_VERSION)
-        return gerr(MTRK_EVERSION, "settings version %u unknown (1..%u)", version, MTRK_TENANT_SETTINGS_VERSION);
+    int rc = init_check(s, "settings", "mtrk_tenant_settings", version, MTRK_TENANT_SETTINGS_VERSION);
+    if (rc)
+        return rc;
     mtrk_tenant_settings d = MTRK_TENANT_SETTINGS_INIT;
     /* Write only the fields of `version`: a version-1 caller's struct is smaller. */
     memcpy(s, &d,

@@ -777,10 +777,9 @@ static size_t rendered_size(unsigned version)
 
 MTRK_API int mtrk_rendered_init(mtrk_rendered *r, unsigned int version)
 {
-    if (r == NULL)
-        return gerr(MTRK_EINVAL, "rendered is NULL");
-    if (version == 0 || version > MTRK_RENDERED_VERSION)
-        return gerr(MTRK_EVERSION, "rendered version %u unknown (1..%u)", version, MTRK_RENDERED_VERSION);
+    int rc = init_check(r, "rendered", "mtrk_rendered", version, MTRK_RENDERED_VERSION);
+    if (rc)
+        return rc;
     mtrk_rendered d = MTRK_RENDERED_INIT;
     d.version = version;
     memcpy(r, &d, rendered_size(version));
@@ -855,10 +854,9 @@ MTRK_API int mtrk_message_render(mtrk_rendered *out, mtrk_tenant *t, mtrk_id mid
 
 MTRK_API int mtrk_track_request_init(mtrk_track_request *req, unsigned int version)
 {
-    if (req == NULL)
-        return gerr(MTRK_EINVAL, "request is NULL");
-    if (version == 0 || version > MTRK_TRACK_REQUEST_VERSION)
-        return gerr(MTRK_EVERSION, "request version %u unknown (1..%u)", version, MTRK_TRACK_REQUEST_VERSION);
+    int rc = init_check(req, "request", "mtrk_track_request", version, MTRK_TRACK_REQUEST_VERSION);
+    if (rc)
+        return rc;
     mtrk_track_request d = MTRK_TRACK_REQUEST_INIT;
     *req = d;
     req->version = version;
@@ -867,10 +865,9 @@ MTRK_API int mtrk_track_request_init(mtrk_track_request *req, unsigned int versi
 
 MTRK_API int mtrk_resolve_options_init(mtrk_resolve_options *opts, unsigned int version)
 {
-    if (opts == NULL)
-        return gerr(MTRK_EINVAL, "opts is NULL");
-    if (version == 0 || version > MTRK_RESOLVE_OPTIONS_VERSION)
-        return gerr(MTRK_EVERSION, "options version %u unknown (1..%u)", version, MTRK_RESOLVE_OPTIONS_VERSION);
+    int rc = init_check(opts, "opts", "mtrk_resolve_options", version, MTRK_RESOLVE_OPTIONS_VERSION);
+    if (rc)
+        return rc;
     mtrk_resolve_options d = MTRK_RESOLVE_OPTIONS_INIT;
     *opts = d;
     opts->version = version;
@@ -879,10 +876,9 @@ MTRK_API int mtrk_resolve_options_init(mtrk_resolve_options *opts, unsigned int 
 
 MTRK_API int mtrk_track_result_init(mtrk_track_result *res, unsigned int version)
 {
-    if (res == NULL)
-        return gerr(MTRK_EINVAL, "result is NULL");
-    if (version == 0 || version > MTRK_TRACK_RESULT_VERSION)
-        return gerr(MTRK_EVERSION, "result version %u unknown (1..%u)", version, MTRK_TRACK_RESULT_VERSION);
+    int rc = init_check(res, "result", "mtrk_track_result", version, MTRK_TRACK_RESULT_VERSION);
+    if (rc)
+        return rc;
     mtrk_track_result d = MTRK_TRACK_RESULT_INIT;
     *res = d;
     res->version = version;

@@ -71,6 +71,15 @@ int check_version(mtrk_tenant *t, const char *what, const void *p, unsigned know
     return MTRK_OK;
 }
 
+int init_check(const void *p, const char *what, const char *type, unsigned version, unsigned known)
+{
+    if (p == NULL)
+        return gerr(MTRK_EINVAL, "%s is NULL", what);
+    if (version == 0 || version > known)
+        return gerr(MTRK_EVERSION, "%s version %u unknown; this library knows 1..%u", type, version, known);
+    return MTRK_OK;
+}
+
 int check_versions(mtrk_tenant *t, const char *what, const void *const *ps, size_t n, unsigned known)
 {
     for (size_t i = 0; i < n; i++) {

@@ -37,33 +37,27 @@ MTRK_API const char *mtrk_webhook_provider_name(size_t i)
 
 MTRK_API int mtrk_webhook_request_init(mtrk_webhook_request *r, unsigned int version)
 {
-    if (r == NULL)
-        return gerr(MTRK_EINVAL, "request is NULL");
-    if (version == 0 || version > MTRK_WEBHOOK_REQUEST_VERSION)
-        return gerr(MTRK_EVERSION, "webhook request version %u unknown (1..%u)", version,
-                    MTRK_WEBHOOK_REQUEST_VERSION);
+    int rc = init_check(r, "request", "mtrk_webhook_request", version, MTRK_WEBHOOK_REQUEST_VERSION);
+    if (rc)
+        return rc;
     *r = (mtrk_webhook_request)MTRK_WEBHOOK_REQUEST_INIT;
     return MTRK_OK;
 }
 
 MTRK_API int mtrk_webhook_key_info_init(mtrk_webhook_key_info *info, unsigned int version)
 {
-    if (info == NULL)
-        return gerr(MTRK_EINVAL, "info is NULL");
-    if (version == 0 || version > MTRK_WEBHOOK_KEY_INFO_VERSION)
-        return gerr(MTRK_EVERSION, "webhook key info version %u unknown (1..%u)", version,
-                    MTRK_WEBHOOK_KEY_INFO_VERSION);
+    int rc = init_check(info, "info", "mtrk_webhook_key_info", version, MTRK_WEBHOOK_KEY_INFO_VERSION);
+    if (rc)
+        return rc;
     *info = (mtrk_webhook_key_info)MTRK_WEBHOOK_KEY_INFO_INIT;
     return MTRK_OK;
 }
 
 MTRK_API int mtrk_webhook_settings_init(mtrk_webhook_settings *s, unsigned int version)
 {
-    if (s == NULL)
-        return gerr(MTRK_EINVAL, "settings is NULL");
-    if (version == 0 || version > MTRK_WEBHOOK_SETTINGS_VERSION)
-        return gerr(MTRK_EVERSION, "webhook settings version %u unknown (1..%u)", version,
-                    MTRK_WEBHOOK_SETTINGS_VERSION);
+    int rc = init_check(s, "settings", "mtrk_webhook_settings", version, MTRK_WEBHOOK_SETTINGS_VERSION);
+    if (rc)
+        return rc;
     *s = (mtrk_webhook_settings)MTRK_WEBHOOK_SETTINGS_INIT;
     return MTRK_OK;
 }

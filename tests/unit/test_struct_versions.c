@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mtrk/mtrk.h"
+#include "mtrk/store.h"
 
 #define OK(call)                                                                                   \
     do {                                                                                           \
@@ -493,6 +494,66 @@ static void event_outcome_version_1_caller_gets_only_version_1_fields(void **sta
     mtrk_db_close(db);
 }
 
+/* The one rule of every *_init function (a caller's first call on a struct):
+ * NULL is refused naming the argument, a version the library does not know
+ * (0 or past the current one) is refused naming the struct, and every version
+ * it knows is accepted and stored in the struct. */
+#define INIT_RULE(T, V)                                                                            \
+    do {                                                                                           \
+        T *p_ = calloc(1, sizeof(T));                                                              \
+        assert_non_null(p_);                                                                       \
+        assert_int_equal(T##_init(NULL, (V)), MTRK_EINVAL);                                        \
+        assert_non_null(strstr(mtrk_last_errmsg(), " is NULL"));                                   \
+        assert_int_equal(T##_init(p_, 0), MTRK_EVERSION);                                          \
+        assert_non_null(strstr(mtrk_last_errmsg(), #T " version 0 unknown"));                      \
+        assert_int_equal(T##_init(p_, (V) + 1), MTRK_EVERSION);                                    \
+        assert_non_null(strstr(mtrk_last_errmsg(), #T " version"));                                \
+        for (unsigned v_ = 1; v_ <= (V); v_++) {                                                   \
+            OK(T##_init(p_, v_));                                                                  \
+            assert_int_equal(p_->version, v_);                                                     \
+        }                                                                                          \
+        free(p_);                                                                                  \
+    } while (0)
+
+static void every_init_refuses_null_and_versions_it_does_not_know(void **state)
+{
+    (void)state;
+    INIT_RULE(mtrk_api_token_info, MTRK_API_TOKEN_INFO_VERSION);
+    INIT_RULE(mtrk_bounce_recipient, MTRK_BOUNCE_RECIPIENT_VERSION);
+    INIT_RULE(mtrk_campaign_spec, MTRK_CAMPAIGN_SPEC_VERSION);
+    INIT_RULE(mtrk_generate_report, MTRK_GENERATE_REPORT_VERSION);
+    INIT_RULE(mtrk_message_info, MTRK_MESSAGE_INFO_VERSION);
+    INIT_RULE(mtrk_lead_input, MTRK_LEAD_INPUT_VERSION);
+    INIT_RULE(mtrk_lead_info, MTRK_LEAD_INFO_VERSION);
+    INIT_RULE(mtrk_contact_spec, MTRK_CONTACT_SPEC_VERSION);
+    INIT_RULE(mtrk_contact_outcome, MTRK_CONTACT_OUTCOME_VERSION);
+    INIT_RULE(mtrk_open_options, MTRK_OPEN_OPTIONS_VERSION);
+    INIT_RULE(mtrk_tenant_settings, MTRK_TENANT_SETTINGS_VERSION);
+    INIT_RULE(mtrk_event_input, MTRK_EVENT_INPUT_VERSION);
+    INIT_RULE(mtrk_event_outcome, MTRK_EVENT_OUTCOME_VERSION);
+    INIT_RULE(mtrk_event_info, MTRK_EVENT_INFO_VERSION);
+    INIT_RULE(mtrk_metrics, MTRK_METRICS_VERSION);
+    INIT_RULE(mtrk_link_stats, MTRK_LINK_STATS_VERSION);
+    INIT_RULE(mtrk_reputation_settings, MTRK_REPUTATION_SETTINGS_VERSION);
+    INIT_RULE(mtrk_reputation, MTRK_REPUTATION_VERSION);
+    INIT_RULE(mtrk_bounce_policy, MTRK_BOUNCE_POLICY_VERSION);
+    INIT_RULE(mtrk_bounce_fact, MTRK_BOUNCE_FACT_VERSION);
+    INIT_RULE(mtrk_sim_options, MTRK_SIM_OPTIONS_VERSION);
+    INIT_RULE(mtrk_sim_report, MTRK_SIM_REPORT_VERSION);
+    INIT_RULE(mtrk_store, MTRK_STORE_VERSION);
+    INIT_RULE(mtrk_key_info, MTRK_KEY_INFO_VERSION);
+    INIT_RULE(mtrk_rendered, MTRK_RENDERED_VERSION);
+    INIT_RULE(mtrk_render_options, MTRK_RENDER_OPTIONS_VERSION);
+    INIT_RULE(mtrk_classify_rules, MTRK_CLASSIFY_RULES_VERSION);
+    INIT_RULE(mtrk_track_request, MTRK_TRACK_REQUEST_VERSION);
+    INIT_RULE(mtrk_resolve_options, MTRK_RESOLVE_OPTIONS_VERSION);
+    INIT_RULE(mtrk_track_result, MTRK_TRACK_RESULT_VERSION);
+    INIT_RULE(mtrk_webhook_request, MTRK_WEBHOOK_REQUEST_VERSION);
+    INIT_RULE(mtrk_webhook_key_info, MTRK_WEBHOOK_KEY_INFO_VERSION);
+    INIT_RULE(mtrk_webhook_settings, MTRK_WEBHOOK_SETTINGS_VERSION);
+    INIT_RULE(mtrk_deadletter_info, MTRK_DEADLETTER_INFO_VERSION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +565,7 @@ int main(void)
         cmocka_unit_test(settings_version_3_caller_keeps_the_payload_setting),
         cmocka_unit_test(simulate_reads_link_weights_with_the_callers_element_size),
         cmocka_unit_test(event_outcome_version_1_caller_gets_only_version_1_fields),
+        cmocka_unit_test(every_init_refuses_null_and_versions_it_does_not_know),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
