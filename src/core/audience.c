@@ -460,9 +460,7 @@ MTRK_API int mtrk_audience_iter_next(const mtrk_audience **out, mtrk_audience_it
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
-    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
-    rows_clear(T_AUDIENCES, &it->current.row);
-    int rc = pager_next(&it->pg, &it->current.row);
+    int rc = pager_step(&it->pg, &it->current.row);
     if (rc)
         return rc;
     *out = &it->current;

@@ -20,6 +20,25 @@ int cam_load(mtrk_tenant *t, mtrk_id id, row_campaigns *out)
     return rc;
 }
 
+int pager_init_campaign(pager *p, mtrk_tenant *t, mtrk_id campaign, unsigned table, int index)
+{
+    memset(p, 0, sizeof *p);
+    if (id_is_nil(campaign))
+        return terr(t, MTRK_EINVAL, "campaign is nil");
+    int rc = tx_begin(t, false);
+    if (rc)
+        return rc;
+    row_campaigns c;
+    rc = cam_load(t, campaign, &c);
+    if (rc == MTRK_OK)
+        rows_clear(T_CAMPAIGNS, &c);
+    rc = tx_end(t, rc);
+    if (rc)
+        return rc;
+    mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
+    return pager_init(p, t, table, index, pre, 2);
+}
+
 int contact_load(mtrk_tenant *t, mtrk_id id, row_contacts *out)
 {
     memset(out, 0, sizeof *out);
@@ -555,9 +574,7 @@ MTRK_API int mtrk_campaign_iter_next(const mtrk_campaign **out, mtrk_campaign_it
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
-    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
-    rows_clear(T_CAMPAIGNS, &it->current.row);
-    int rc = pager_next(&it->pg, &it->current.row);
+    int rc = pager_step(&it->pg, &it->current.row);
     if (rc)
         return rc;
     *out = &it->current;
@@ -695,23 +712,10 @@ MTRK_API int mtrk_link_iter_new(mtrk_link_iter **out, mtrk_tenant *t, mtrk_id ca
         return gerr(MTRK_EINVAL, "out is NULL");
     *out = NULL;
     TENANT_CHECK(t);
-    if (id_is_nil(campaign))
-        return terr(t, MTRK_EINVAL, "campaign is nil");
-    int rc = tx_begin(t, false);
-    if (rc)
-        return rc;
-    row_campaigns c;
-    rc = cam_load(t, campaign, &c);
-    if (rc == MTRK_OK)
-        rows_clear(T_CAMPAIGNS, &c);
-    rc = tx_end(t, rc);
-    if (rc)
-        return rc;
     mtrk_link_iter *it = calloc(1, sizeof *it);
     if (it == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
-    rc = pager_init(&it->pg, t, T_LINKS, IDX_LINKS_CAMPAIGN, pre, 2);
+    int rc = pager_init_campaign(&it->pg, t, campaign, T_LINKS, IDX_LINKS_CAMPAIGN);
     if (rc) {
         free(it);
         return rc;
@@ -727,9 +731,7 @@ MTRK_API int mtrk_link_iter_next(const mtrk_link **out, mtrk_link_iter *it)
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
-    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
-    rows_clear(T_LINKS, &it->current.row);
-    int rc = pager_next(&it->pg, &it->current.row);
+    int rc = pager_step(&it->pg, &it->current.row);
     if (rc)
         return rc;
     *out = &it->current;

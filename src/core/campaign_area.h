@@ -17,6 +17,11 @@ struct mtrk_link {
 
 /* Reads a campaign (owned row: rows_clear it); names it when missing. */
 int cam_load(mtrk_tenant *t, mtrk_id id, row_campaigns *out);
+/* Opens p over a campaign's rows of table, through index led by (tenant,
+ * campaign), once a read transaction has found the campaign: a nil or
+ * unknown campaign is refused naming it, as every listing of a campaign's
+ * rows does. On failure p holds nothing to free. */
+int pager_init_campaign(pager *p, mtrk_tenant *t, mtrk_id campaign, unsigned table, int index);
 /* Reads a contact; names it when missing. */
 int contact_load(mtrk_tenant *t, mtrk_id id, row_contacts *out);
 

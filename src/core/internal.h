@@ -287,6 +287,10 @@ typedef struct pager {
 int pager_init(pager *p, mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix);
 /* Moves the next row into *row (owned by the caller: rows_clear it). 0, MTRK_ITEROVER or an error. */
 int pager_next(pager *p, void *row);
+/* The step of a public iterator that hands out its current row: a call on
+ * the tenant (what the previous call lent ends), the row handed out before
+ * cleared, then pager_next into it. */
+int pager_step(pager *p, void *row);
 void pager_free(pager *p);
 
 /* ---- audit (audit.c) ---------------------------------------------------- */

@@ -124,25 +124,12 @@ MTRK_API int mtrk_message_iter_new(mtrk_message_iter **out, mtrk_tenant *t, mtrk
         return gerr(MTRK_EINVAL, "out is NULL");
     *out = NULL;
     TENANT_CHECK(t);
-    if (id_is_nil(campaign))
-        return terr(t, MTRK_EINVAL, "campaign is nil");
-    int rc = tx_begin(t, false);
-    if (rc)
-        return rc;
-    row_campaigns c;
-    rc = cam_load(t, campaign, &c);
-    if (rc == MTRK_OK)
-        rows_clear(T_CAMPAIGNS, &c);
-    rc = tx_end(t, rc);
-    if (rc)
-        return rc;
     mtrk_message_iter *it = calloc(1, sizeof *it);
     if (it == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
     it->t = t;
-    mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
     /* messages_by_campaign: its sort key ends with the primary key, so mid order. */
-    rc = pager_init(&it->pg, t, T_MESSAGES, IDX_MESSAGES_CAMPAIGN, pre, 2);
+    int rc = pager_init_campaign(&it->pg, t, campaign, T_MESSAGES, IDX_MESSAGES_CAMPAIGN);
     if (rc) {
         free(it);
         return rc;

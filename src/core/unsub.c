@@ -259,9 +259,7 @@ MTRK_API int mtrk_unsub_iter_next(const mtrk_unsub **out, mtrk_unsub_iter *it)
     *out = NULL;
     if (it == NULL)
         return gerr(MTRK_EINVAL, "iter is NULL");
-    tenant_enter(it->pg.t); /* a call on the tenant (common.h, borrowed strings) */
-    rows_clear(T_UNSUBSCRIBES, &it->current.row);
-    int rc = pager_next(&it->pg, &it->current.row);
+    int rc = pager_step(&it->pg, &it->current.row);
     if (rc)
         return rc;
     *out = &it->current;

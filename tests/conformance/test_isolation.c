@@ -131,6 +131,32 @@ static void test_isolation_unsub_functions_treat_foreign_ids_as_unknown(void **s
     assert_world_unchanged(fx, &w);
 }
 
+/* The listings of a campaign's rows (links, messages, leads) treat a foreign
+ * campaign as unknown, refuse a nil one, and hand out no iterator. */
+static void test_isolation_campaign_listings_refuse_foreign_campaigns(void **state)
+{
+    conf_fixture *fx = *state;
+    world w = make_world(fx);
+    const mtrk_id ids[3] = { w.k2, conf_unknown_id(), conf_nil() };
+    const int want[3] = { MTRK_ENOTFOUND, MTRK_ENOTFOUND, MTRK_EINVAL };
+    for (int i = 0; i < 3; i++) {
+        mtrk_link_iter *li = (mtrk_link_iter *)&li;
+        mtrk_message_iter *mi = (mtrk_message_iter *)&mi;
+        mtrk_lead_iter *ei = (mtrk_lead_iter *)&ei;
+        CONF_EXPECT(want[i], mtrk_link_iter_new(&li, fx->t, ids[i]));
+        CONF_EXPECT(want[i], mtrk_message_iter_new(&mi, fx->t, ids[i]));
+        CONF_EXPECT(want[i], mtrk_lead_iter_new(&ei, fx->t, ids[i]));
+        assert_null(li);
+        assert_null(mi);
+        assert_null(ei);
+    }
+    /* the campaign through its own tenant lists its messages */
+    mtrk_message_iter *own = NULL;
+    CONF_OK(mtrk_message_iter_new(&own, fx->t2, w.k2));
+    mtrk_message_iter_free(own);
+    assert_world_unchanged(fx, &w);
+}
+
 static void test_isolation_listings_show_only_the_own_tenant(void **state)
 {
     conf_fixture *fx = *state;
@@ -200,6 +226,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_isolation_contact_functions_treat_foreign_ids_as_unknown),
     CONF_TEST(test_isolation_audience_functions_treat_foreign_ids_as_unknown),
     CONF_TEST(test_isolation_unsub_functions_treat_foreign_ids_as_unknown),
+    CONF_TEST(test_isolation_campaign_listings_refuse_foreign_campaigns),
     CONF_TEST(test_isolation_listings_show_only_the_own_tenant),
     CONF_TEST(test_isolation_same_address_is_independent_per_tenant),
     CONF_TEST(test_isolation_foreign_audience_cannot_be_attached),
