@@ -21,17 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 8 bytes as a big-endian integer: ids compared as words keep memcmp order. */
-static inline uint64_t be64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
     mtrk_time occurred, arrived;
@@ -667,10 +656,7 @@ static bool caller_error(int rc)
  * times are issued in the caller's order up front, so the rows written are
  * those of the caller's order. docs/decisions.md §9.
  */
-typedef struct batch_key {
-    mtrk_id mid;
-    size_t i;
-} batch_key;
+typedef id_key batch_key; /* an event's message id and its index */
 
 typedef struct batch_plan {
     const mtrk_event_input *const *events;
@@ -692,73 +678,9 @@ static bool input_shaped(const mtrk_event_input *in)
     return in != NULL && in->version >= 1 && in->version <= MTRK_EVENT_INPUT_VERSION;
 }
 
-/* A batch_key as two integers whose order is the mid's bytewise order. */
-typedef struct sort_key {
-    uint64_t hi, lo;
-    size_t i;
-} sort_key;
-
-
-static inline bool skey_less(const sort_key *a, const sort_key *b)
-{
-    return a->hi != b->hi ? a->hi < b->hi : a->lo != b->lo ? a->lo < b->lo : a->i < b->i;
-}
-
-/* Sorts keys[0..n-1] by (mid, i): a merge sort with the comparison inline
- * (qsort's callback and byte-wise moves cost more than the comparisons).
- * false when out of memory. */
-static bool batch_keys_sort(batch_key *keys, size_t n)
-{
-    if (n < 2)
-        return true;
-    sort_key *a = malloc(2 * n * sizeof *a);
-    if (a == NULL)
-        return false;
-    sort_key *b = a + n;
-    for (size_t i = 0; i < n; i++)
-        a[i] = (sort_key){ be64(keys[i].mid.bytes), be64(keys[i].mid.bytes + 8), keys[i].i };
-    /* Runs of 8 by insertion (fewer instructions than 4 or 16), then merges
-     * of doubling width. */
-    enum { RUN = 8 };
-    for (size_t lo = 0; lo < n; lo += RUN) {
-        size_t hi = lo + RUN < n ? lo + RUN : n;
-        for (size_t j = lo + 1; j < hi; j++) {
-            sort_key x = a[j];
-            size_t k = j;
-            for (; k > lo && skey_less(&x, &a[k - 1]); k--)
-                a[k] = a[k - 1];
-            a[k] = x;
-        }
-    }
-    for (size_t w = RUN; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t x = lo, y = mid, o = lo;
-            while (x < mid && y < hi)
-                b[o++] = skey_less(&a[y], &a[x]) ? a[y++] : a[x++];
-            while (x < mid)
-                b[o++] = a[x++];
-            while (y < hi)
-                b[o++] = a[y++];
-        }
-        sort_key *t = a;
-        a = b;
-        b = t;
-    }
-    for (size_t i = 0; i < n; i++) {
-        keys[i].i = a[i].i;
-        /* the mid back from its two halves */
-        uint64_t hi = a[i].hi, lo = a[i].lo;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        hi = __builtin_bswap64(hi);
-        lo = __builtin_bswap64(lo);
-#endif
-        memcpy(keys[i].mid.bytes, &hi, 8);
-        memcpy(keys[i].mid.bytes + 8, &lo, 8);
-    }
-    free(a < b ? a : b); /* the one allocation: the lower of the two halves */
-    return true;
-}
+/* Sorts keys[0..n-1] by (mid, i) (each slice's keys come in index order:
+ * the sort is stable). false when out of memory. */
+static bool batch_keys_sort(batch_key *keys, size_t n) { return core_id_keys_sort(keys, n); }
 
 /* An event with a provider id, for finding ids that repeat within a batch. */
 typedef struct prov_key {
@@ -838,7 +760,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         bp->issued[i].arrived = arrived;
         if (pinned_type(events[i]))
             bp->second[i] = true;
-        keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
+        keys[i].id = input_shaped(events[i]) ? events[i]->mid : nil_id;
         keys[i].i = i;
     }
     if (rc == MTRK_OK && !batch_keys_sort(keys, n))
@@ -847,7 +769,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
         bool any = false;
-        for (; b < n && id_same(&keys[b].mid, &keys[a].mid); b++)
+        for (; b < n && id_same(&keys[b].id, &keys[a].id); b++)
             any = any || bp->second[keys[b].i];
         for (size_t j = a; j < b; j++) {
             if (any) {
@@ -856,8 +778,8 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
                 bp->order[bp->first2++] = keys[j].i;
             }
         }
-        if (any && !id_is_nil(keys[a].mid))
-            pmids[npmids++] = keys[a].mid; /* ascending, once each */
+        if (any && !id_is_nil(keys[a].id))
+            pmids[npmids++] = keys[a].id; /* ascending, once each */
         a = b;
     }
     free(keys);
@@ -1040,8 +962,8 @@ static int slice_load(mtrk_tenant *t, const batch_plan *bp, const int *invalid, 
     if (rc == MTRK_OK && !sorted && !batch_keys_sort(keys, nk))
         rc = MTRK_ENOMEM;
     for (size_t j = 0; rc == MTRK_OK && j < nk; j++)
-        if (nmids == 0 || !id_same(&mids[nmids - 1], &keys[j].mid))
-            mids[nmids++] = keys[j].mid;
+        if (nmids == 0 || !id_same(&mids[nmids - 1], &keys[j].id))
+            mids[nmids++] = keys[j].id;
     fold_preload part;
     if (rc == MTRK_OK && pre != NULL && nmids > 0) {
         part = preload_part(pre, &mids[0], &mids[nmids - 1]);
