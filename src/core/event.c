@@ -29,7 +29,9 @@ typedef struct ev_state {
     bool link_first, link_first_human;
     bool honeypot;         /* a click on a honeypot link */
     mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
-    link_set links;        /* the links clicked before this event */
+    link_set links;        /* the links clicked before this event (own: fold_message's, or a copy) */
+    const link_set *seen;  /* the same: &links, or the working set's view's */
+    bool borrowed;         /* msg is the working set's view, its strings the set's */
     bool marked;           /* the stored row had a mark (msg's is the fold's) */
     bool contact_read;     /* contact was read (it may own strings) */
     mark_pos mark;         /* that mark */
@@ -67,8 +69,10 @@ static void ev_state_clear(ev_state *s)
 {
     /* A messages row's strings are these two (event_fold.c checks it at
      * every batch); the contact row has strings only when it was read. */
-    free(s->msg.provider_message_id);
-    free(s->msg.folded_links);
+    if (!s->borrowed) {
+        free(s->msg.provider_message_id);
+        free(s->msg.folded_links);
+    }
     if (s->contact_read)
         rows_clear(T_CONTACTS, &s->contact);
     free(s->links.v);
@@ -222,12 +226,19 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
-    /* fold_cache_get writes the whole row (or zeroes it) */
-    if (!fold_cache_get(t->fold, in->mid, &s->msg, &rc)) {
+    /* In a batch, the message as its working set folds it (its view, kept
+     * there with the message); else read and folded below. */
+    const fold_view *fv = NULL;
+    if (!fold_cache_folded(t, t->fold, in->mid, &fv, &rc)) {
         memset(&s->msg, 0, sizeof s->msg);
         s->msg.tenant = t->id;
         s->msg.id = in->mid;
         rc = st_get(t, T_MESSAGES, &s->msg);
+    } else if (rc == MTRK_OK) {
+        s->msg = fv->m; /* shallow: its strings stay the set's */
+        s->borrowed = true;
+    } else {
+        memset(&s->msg, 0, sizeof s->msg);
     }
     if (rc)
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid)
@@ -290,10 +301,18 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     event_verdict(t, in, s);
     /* The facts before this event: the row folded with the events so far
      * (one range of events_by_message, where the new event goes too). */
-    s->marked = mark_of(&s->msg, &s->mark);
-    if ((rc = fold_message(t, &s->msg, false, NULL, NULL, &s->visited, &s->links)))
-        return rc;
-    const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(&s->links, in->lid) : NULL;
+    if (fv != NULL) {
+        s->marked = fv->marked;
+        s->mark = fv->mark;
+        s->visited = fv->visited;
+        s->seen = &fv->links;
+    } else {
+        s->marked = mark_of(&s->msg, &s->mark);
+        if ((rc = fold_message(t, &s->msg, false, NULL, NULL, &s->visited, &s->links)))
+            return rc;
+        s->seen = &s->links;
+    }
+    const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(s->seen, in->lid) : NULL;
     s->link_first = seen == NULL;
     s->link_first_human = s->verdict == MTRK_VERDICT_HUMAN && (seen == NULL || !seen->human);
     return MTRK_OK;
@@ -429,6 +448,19 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     ev.effects = eff;
     bool staged = fold_cache_staging(t->fold);
     int rc;
+    mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
+    bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
+    bool compact = late || s->visited >= FOLD_COMPACT;
+    /* The row written below takes the links clicked before this event: a
+     * view's are copied now, before this event changes the view. */
+    if (compact && s->seen != &s->links) {
+        if (s->seen->n > 0 && (s->links.v = malloc(s->seen->n * sizeof *s->links.v)) == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        if (s->seen->n > 0)
+            memcpy(s->links.v, s->seen->v, s->seen->n * sizeof *s->links.v);
+        s->links.n = s->links.cap = s->seen->n;
+        s->seen = &s->links;
+    }
     if (staged) {
         /* The first pass's events change nothing but their message. */
         assert(!de.hard && in->type != MTRK_EV_COMPLAINT && in->type != MTRK_EV_UNSUBSCRIBE);
@@ -454,9 +486,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     } else {
         rc = st_insert(t, T_EVENTS, &ev);
     }
-    mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
-    bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
-    if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
+    if (rc == MTRK_OK && compact) {
         row_messages w = *after; /* shallow: the strings stay s->msg's */
         mark_pos folded;
         char *links = NULL;
