@@ -386,9 +386,12 @@ static int apply_complaint(mtrk_tenant *t, const ev_state *s, uint32_t *eff)
     return MTRK_OK;
 }
 
+/* event_row writes each column of the row: no zeroing first. */
+_Static_assert(COL_events__COUNT == 23 && sizeof(row_events) == 7 * sizeof(mtrk_id) + 7 * sizeof(char *) + 9 * 8,
+               "event_row writes each of the events row's columns");
+
 static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
 {
-    memset(ev, 0, sizeof *ev);
     ev->tenant = t->id;
     ev->id = s->id;
     ev->message = s->msg.id;
@@ -415,7 +418,12 @@ static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in
         ev->unsub_scope = in->unsub_scope ? in->unsub_scope : MTRK_UNSUB_GLOBAL;
         ev->unsub_audience = in->unsub_audience;
         ev->unsub_source = in->unsub_source ? in->unsub_source : MTRK_SOURCE_LINK;
+    } else {
+        ev->unsub_scope = 0;
+        ev->unsub_audience = nil_id;
+        ev->unsub_source = 0;
     }
+    ev->effects = 0; /* the caller's, once decided */
 }
 
 static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
