@@ -23,22 +23,23 @@
 
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
-    mtrk_time occurred, arrived;
-    mtrk_id id;            /* the new event's id */
+    /* Zeroed by ev_state_init: read whatever path event_read took. */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
-    bool link_first, link_first_human;
     bool honeypot;         /* a click on a honeypot link */
-    mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
-    link_set links;        /* the links clicked before this event (own: fold_message's, or a copy) */
-    const link_set *seen;  /* the same: &links, or the working set's view's */
     bool borrowed;         /* msg is the working set's view, its strings the set's */
-    bool marked;           /* the stored row had a mark (msg's is the fold's) */
     bool contact_read;     /* contact was read (it may own strings) */
-    mark_pos mark;         /* that mark */
-    size_t visited;        /* events the fold read past it */
+    link_set links;        /* the links clicked before this event (own: fold_message's, or a copy) */
     /* Written before they are read (event_read, event_verdict, event_row):
      * left out of ev_state_init's zeroing. */
-    row_messages msg;      /* as stored (owned): event_read's first write */
+    mtrk_time occurred, arrived;
+    mtrk_id id;            /* the new event's id */
+    bool link_first, link_first_human;
+    mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
+    const link_set *seen;  /* the links clicked before this event: &links, or the working set's view's */
+    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    mark_pos mark;         /* that mark */
+    size_t visited;        /* events the fold read past it */
+    row_messages msg;      /* as stored (owned unless borrowed): event_read's first write */
     row_contacts contact;  /* the message's contact (owned when contact_read) */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
     char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
@@ -61,7 +62,7 @@ typedef struct ev_pre {
 
 static void ev_state_init(ev_state *s)
 {
-    memset(s, 0, offsetof(ev_state, msg));
+    memset(s, 0, offsetof(ev_state, occurred));
     s->verdict_reason[0] = '\0';
 }
 
