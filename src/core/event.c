@@ -21,33 +21,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 8 bytes as a big-endian integer: ids compared as words keep memcmp order. */
-static inline uint64_t be64(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
 /* Everything the decision needs, read before any write. */
 typedef struct ev_state {
-    mtrk_time occurred, arrived;
-    mtrk_id id;            /* the new event's id */
+    /* Zeroed by ev_state_init: read whatever path event_read took. */
     bool threshold;        /* a soft bounce reaching the tenant's threshold */
-    bool link_first, link_first_human;
     bool honeypot;         /* a click on a honeypot link */
-    mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
-    link_set links;        /* the links clicked before this event */
-    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    bool borrowed;         /* msg is the working set's view, its strings the set's */
     bool contact_read;     /* contact was read (it may own strings) */
-    mark_pos mark;         /* that mark */
-    size_t visited;        /* events the fold read past it */
+    link_set links;        /* the links clicked before this event (own: fold_message's, or a copy) */
     /* Written before they are read (event_read, event_verdict, event_row):
      * left out of ev_state_init's zeroing. */
-    row_messages msg;      /* as stored (owned): event_read's first write */
+    mtrk_time occurred, arrived;
+    mtrk_id id;            /* the new event's id */
+    bool link_first, link_first_human;
+    mtrk_verdict verdict;  /* the event's: as given, or decided by the machine rules */
+    const link_set *seen;  /* the links clicked before this event: &links, or the working set's view's */
+    bool marked;           /* the stored row had a mark (msg's is the fold's) */
+    mark_pos mark;         /* that mark */
+    size_t visited;        /* events the fold read past it */
+    row_messages msg;      /* as stored (owned unless borrowed): event_read's first write */
     row_contacts contact;  /* the message's contact (owned when contact_read) */
     char verdict_reason[64]; /* when the rules decided: "class:rule" */
     char ua[MTRK_MAX_USER_AGENT + 1]; /* the user agent as stored (sanitize_user_agent) */
@@ -70,7 +62,7 @@ typedef struct ev_pre {
 
 static void ev_state_init(ev_state *s)
 {
-    memset(s, 0, offsetof(ev_state, msg));
+    memset(s, 0, offsetof(ev_state, occurred));
     s->verdict_reason[0] = '\0';
 }
 
@@ -78,8 +70,10 @@ static void ev_state_clear(ev_state *s)
 {
     /* A messages row's strings are these two (event_fold.c checks it at
      * every batch); the contact row has strings only when it was read. */
-    free(s->msg.provider_message_id);
-    free(s->msg.folded_links);
+    if (!s->borrowed) {
+        free(s->msg.provider_message_id);
+        free(s->msg.folded_links);
+    }
     if (s->contact_read)
         rows_clear(T_CONTACTS, &s->contact);
     free(s->links.v);
@@ -233,12 +227,19 @@ static void event_verdict(mtrk_tenant *t, const mtrk_event_input *in, ev_state *
 static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, ev_state *s)
 {
     int rc;
-    /* fold_cache_get writes the whole row (or zeroes it) */
-    if (!fold_cache_get(t->fold, in->mid, &s->msg, &rc)) {
+    /* In a batch, the message as its working set folds it (its view, kept
+     * there with the message); else read and folded below. */
+    const fold_view *fv = NULL;
+    if (!fold_cache_folded(t, t->fold, in->mid, &fv, &rc)) {
         memset(&s->msg, 0, sizeof s->msg);
         s->msg.tenant = t->id;
         s->msg.id = in->mid;
         rc = st_get(t, T_MESSAGES, &s->msg);
+    } else if (rc == MTRK_OK) {
+        s->msg = fv->m; /* shallow: its strings stay the set's */
+        s->borrowed = true;
+    } else {
+        memset(&s->msg, 0, sizeof s->msg);
     }
     if (rc)
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "mid", in->mid)
@@ -301,10 +302,18 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     event_verdict(t, in, s);
     /* The facts before this event: the row folded with the events so far
      * (one range of events_by_message, where the new event goes too). */
-    s->marked = mark_of(&s->msg, &s->mark);
-    if ((rc = fold_message(t, &s->msg, false, NULL, NULL, &s->visited, &s->links)))
-        return rc;
-    const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(&s->links, in->lid) : NULL;
+    if (fv != NULL) {
+        s->marked = fv->marked;
+        s->mark = fv->mark;
+        s->visited = fv->visited;
+        s->seen = &fv->links;
+    } else {
+        s->marked = mark_of(&s->msg, &s->mark);
+        if ((rc = fold_message(t, &s->msg, false, NULL, NULL, &s->visited, &s->links)))
+            return rc;
+        s->seen = &s->links;
+    }
+    const link_seen *seen = in->type == MTRK_EV_CLICK ? links_find(s->seen, in->lid) : NULL;
     s->link_first = seen == NULL;
     s->link_first_human = s->verdict == MTRK_VERDICT_HUMAN && (seen == NULL || !seen->human);
     return MTRK_OK;
@@ -378,9 +387,12 @@ static int apply_complaint(mtrk_tenant *t, const ev_state *s, uint32_t *eff)
     return MTRK_OK;
 }
 
+/* event_row writes each column of the row: no zeroing first. */
+_Static_assert(COL_events__COUNT == 23 && sizeof(row_events) == 7 * sizeof(mtrk_id) + 7 * sizeof(char *) + 9 * 8,
+               "event_row writes each of the events row's columns");
+
 static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
 {
-    memset(ev, 0, sizeof *ev);
     ev->tenant = t->id;
     ev->id = s->id;
     ev->message = s->msg.id;
@@ -407,7 +419,12 @@ static void event_row(row_events *ev, mtrk_tenant *t, const mtrk_event_input *in
         ev->unsub_scope = in->unsub_scope ? in->unsub_scope : MTRK_UNSUB_GLOBAL;
         ev->unsub_audience = in->unsub_audience;
         ev->unsub_source = in->unsub_source ? in->unsub_source : MTRK_SOURCE_LINK;
+    } else {
+        ev->unsub_scope = 0;
+        ev->unsub_audience = nil_id;
+        ev->unsub_source = 0;
     }
+    ev->effects = 0; /* the caller's, once decided */
 }
 
 static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
@@ -440,6 +457,19 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     ev.effects = eff;
     bool staged = fold_cache_staging(t->fold);
     int rc;
+    mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
+    bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
+    bool compact = late || s->visited >= FOLD_COMPACT;
+    /* The row written below takes the links clicked before this event: a
+     * view's are copied now, before this event changes the view. */
+    if (compact && s->seen != &s->links) {
+        if (s->seen->n > 0 && (s->links.v = malloc(s->seen->n * sizeof *s->links.v)) == NULL)
+            return terr(t, MTRK_ENOMEM, "out of memory");
+        if (s->seen->n > 0)
+            memcpy(s->links.v, s->seen->v, s->seen->n * sizeof *s->links.v);
+        s->links.n = s->links.cap = s->seen->n;
+        s->seen = &s->links;
+    }
     if (staged) {
         /* The first pass's events change nothing but their message. */
         assert(!de.hard && in->type != MTRK_EV_COMPLAINT && in->type != MTRK_EV_UNSUBSCRIBE);
@@ -465,9 +495,7 @@ static int event_apply(mtrk_tenant *t, const mtrk_event_input *in, ev_state *s)
     } else {
         rc = st_insert(t, T_EVENTS, &ev);
     }
-    mark_pos pos = { ev.occurred_at, ev.arrived_at, ev.id };
-    bool late = s->marked && mark_cmp(&pos, &s->mark) < 0;
-    if (rc == MTRK_OK && (late || s->visited >= FOLD_COMPACT)) {
+    if (rc == MTRK_OK && compact) {
         row_messages w = *after; /* shallow: the strings stay s->msg's */
         mark_pos folded;
         char *links = NULL;
@@ -667,10 +695,7 @@ static bool caller_error(int rc)
  * times are issued in the caller's order up front, so the rows written are
  * those of the caller's order. docs/decisions.md §9.
  */
-typedef struct batch_key {
-    mtrk_id mid;
-    size_t i;
-} batch_key;
+typedef id_key batch_key; /* an event's message id and its index */
 
 typedef struct batch_plan {
     const mtrk_event_input *const *events;
@@ -692,73 +717,9 @@ static bool input_shaped(const mtrk_event_input *in)
     return in != NULL && in->version >= 1 && in->version <= MTRK_EVENT_INPUT_VERSION;
 }
 
-/* A batch_key as two integers whose order is the mid's bytewise order. */
-typedef struct sort_key {
-    uint64_t hi, lo;
-    size_t i;
-} sort_key;
-
-
-static inline bool skey_less(const sort_key *a, const sort_key *b)
-{
-    return a->hi != b->hi ? a->hi < b->hi : a->lo != b->lo ? a->lo < b->lo : a->i < b->i;
-}
-
-/* Sorts keys[0..n-1] by (mid, i): a merge sort with the comparison inline
- * (qsort's callback and byte-wise moves cost more than the comparisons).
- * false when out of memory. */
-static bool batch_keys_sort(batch_key *keys, size_t n)
-{
-    if (n < 2)
-        return true;
-    sort_key *a = malloc(2 * n * sizeof *a);
-    if (a == NULL)
-        return false;
-    sort_key *b = a + n;
-    for (size_t i = 0; i < n; i++)
-        a[i] = (sort_key){ be64(keys[i].mid.bytes), be64(keys[i].mid.bytes + 8), keys[i].i };
-    /* Runs of 8 by insertion (fewer instructions than 4 or 16), then merges
-     * of doubling width. */
-    enum { RUN = 8 };
-    for (size_t lo = 0; lo < n; lo += RUN) {
-        size_t hi = lo + RUN < n ? lo + RUN : n;
-        for (size_t j = lo + 1; j < hi; j++) {
-            sort_key x = a[j];
-            size_t k = j;
-            for (; k > lo && skey_less(&x, &a[k - 1]); k--)
-                a[k] = a[k - 1];
-            a[k] = x;
-        }
-    }
-    for (size_t w = RUN; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t x = lo, y = mid, o = lo;
-            while (x < mid && y < hi)
-                b[o++] = skey_less(&a[y], &a[x]) ? a[y++] : a[x++];
-            while (x < mid)
-                b[o++] = a[x++];
-            while (y < hi)
-                b[o++] = a[y++];
-        }
-        sort_key *t = a;
-        a = b;
-        b = t;
-    }
-    for (size_t i = 0; i < n; i++) {
-        keys[i].i = a[i].i;
-        /* the mid back from its two halves */
-        uint64_t hi = a[i].hi, lo = a[i].lo;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        hi = __builtin_bswap64(hi);
-        lo = __builtin_bswap64(lo);
-#endif
-        memcpy(keys[i].mid.bytes, &hi, 8);
-        memcpy(keys[i].mid.bytes + 8, &lo, 8);
-    }
-    free(a < b ? a : b); /* the one allocation: the lower of the two halves */
-    return true;
-}
+/* Sorts keys[0..n-1] by (mid, i) (each slice's keys come in index order:
+ * the sort is stable). false when out of memory. */
+static bool batch_keys_sort(batch_key *keys, size_t n) { return core_id_keys_sort(keys, n); }
 
 /* An event with a provider id, for finding ids that repeat within a batch. */
 typedef struct prov_key {
@@ -838,7 +799,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
         bp->issued[i].arrived = arrived;
         if (pinned_type(events[i]))
             bp->second[i] = true;
-        keys[i].mid = input_shaped(events[i]) ? events[i]->mid : nil_id;
+        keys[i].id = input_shaped(events[i]) ? events[i]->mid : nil_id;
         keys[i].i = i;
     }
     if (rc == MTRK_OK && !batch_keys_sort(keys, n))
@@ -847,7 +808,7 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     for (size_t a = 0; rc == MTRK_OK && a < n;) {
         size_t b = a;
         bool any = false;
-        for (; b < n && id_same(&keys[b].mid, &keys[a].mid); b++)
+        for (; b < n && id_same(&keys[b].id, &keys[a].id); b++)
             any = any || bp->second[keys[b].i];
         for (size_t j = a; j < b; j++) {
             if (any) {
@@ -856,8 +817,8 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
                 bp->order[bp->first2++] = keys[j].i;
             }
         }
-        if (any && !id_is_nil(keys[a].mid))
-            pmids[npmids++] = keys[a].mid; /* ascending, once each */
+        if (any && !id_is_nil(keys[a].id))
+            pmids[npmids++] = keys[a].id; /* ascending, once each */
         a = b;
     }
     free(keys);
@@ -1040,8 +1001,8 @@ static int slice_load(mtrk_tenant *t, const batch_plan *bp, const int *invalid, 
     if (rc == MTRK_OK && !sorted && !batch_keys_sort(keys, nk))
         rc = MTRK_ENOMEM;
     for (size_t j = 0; rc == MTRK_OK && j < nk; j++)
-        if (nmids == 0 || !id_same(&mids[nmids - 1], &keys[j].mid))
-            mids[nmids++] = keys[j].mid;
+        if (nmids == 0 || !id_same(&mids[nmids - 1], &keys[j].id))
+            mids[nmids++] = keys[j].id;
     fold_preload part;
     if (rc == MTRK_OK && pre != NULL && nmids > 0) {
         part = preload_part(pre, &mids[0], &mids[nmids - 1]);

@@ -215,6 +215,7 @@ typedef struct fold_ctx {
     void *ud;
     size_t visited;   /* events folded */
     mark_pos last;    /* the position of the last one */
+    bool borrow;      /* pmid points to the event's own (the working set's scratch memory), not a copy */
 } fold_ctx;
 
 /* Folds one event (its row, or the fields the fold reads) into c->m. */
@@ -224,7 +225,8 @@ static int fold_one(fold_ctx *c, const decide_event *de, const char *pmid, const
     decide_message(c->m, de);
     if (de->type == MTRK_EV_CLICK && links_add(c->links, link, de->human))
         return MTRK_ENOMEM;
-    if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL && (c->pmid = strdup(pmid)) == NULL)
+    if (c->m->provider_message_id == NULL && c->pmid == NULL && pmid != NULL &&
+        (c->pmid = c->borrow ? pmid : strdup(pmid)) == NULL)
         return MTRK_ENOMEM;
     c->visited++;
     c->last = *pos;
@@ -269,6 +271,7 @@ typedef struct fold_entry {
     row_messages msg;  /* as stored, with the batch's changes (owned) */
     fold_ev *ev;       /* the events past the stored mark, with the batch's */
     size_t n, cap;
+    fold_view view;    /* msg folded with ev, when view.valid (entry_view) */
 } fold_entry;
 
 /* A provider event id already stored or recorded by the batch, and its event. */
@@ -320,6 +323,23 @@ struct by_contact {
     mtrk_id contact;
     uint32_t first;
 };
+
+#ifndef NDEBUG
+/* a < b bytewise, as words (an assertion per message of a batch). */
+static bool id_before(const mtrk_id *a, const mtrk_id *b)
+{
+    uint64_t x[2], y[2];
+    memcpy(x, a->bytes, 16);
+    memcpy(y, b->bytes, 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (int i = 0; i < 2; i++) {
+        x[i] = __builtin_bswap64(x[i]);
+        y[i] = __builtin_bswap64(y[i]);
+    }
+#endif
+    return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1];
+}
+#endif
 
 /* The hash of an id's 16 bytes (ids are random or time-ordered: mix them all). */
 static inline size_t id_hash(const mtrk_id *id)
@@ -504,6 +524,63 @@ static int ev_order(const fold_ev *a, const fold_ev *b)
     return pos_cmp(a->de.at, a->arrived, a->id, b->de.at, b->arrived, b->id);
 }
 
+/* ---- an entry's view: its row folded with its events ---------------------------
+ * The fold of an entry (its row at the mark, then every event of the entry
+ * past the mark, in events_by_message order: what fold_message gives for
+ * the message) is kept with the entry once made, so that the batch's
+ * events of one message do not fold its history again each. It stays that
+ * fold by construction: fold_cached over the entry's events in order, made
+ * in steps. The view notes how many of the entry's events it has read
+ * (upto); an event added after them is read by the next reader, in its
+ * turn, as one fold would read it; an event placed among them, a row
+ * replaced or the entry forgotten drops the view, and the next reader makes
+ * it again from the row. */
+
+static void view_drop(fold_entry *fe)
+{
+    fe->view.valid = false;
+    fe->view.upto = 0;
+    fe->view.links.n = 0; /* its array is kept for the next view */
+}
+
+static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark, size_t from);
+
+/* Brings fe's view (fe known and found) up to its events: made from the
+ * row when it has none, else extended by the events added since. */
+static int view_update(mtrk_tenant *t, fold_entry *fe)
+{
+    fold_view *v = &fe->view;
+    int rc = MTRK_OK;
+    if (!v->valid) {
+        v->m = fe->msg; /* its strings borrowed: the row's, or an event's (the set's memory) */
+        v->m.folded_links = NULL; /* the links are v->links */
+        v->links.n = 0;
+        v->visited = 0;
+        v->upto = 0;
+        v->marked = mark_of(&fe->msg, &v->mark);
+        if (!v->marked)
+            decide_reset_facts(&v->m);
+        else
+            rc = links_parse(t, &v->links, fe->msg.folded_links);
+    }
+    fold_ctx c = { &v->m, &v->links, NULL, NULL, NULL, v->visited, { 0, 0, { { 0 } } }, true };
+    (void)mark_of(&v->m, &c.last); /* where the view stands, should it read nothing */
+    if (rc == MTRK_OK && (rc = fold_cached(fe, &c, v->marked ? &v->mark : NULL, v->upto)) == MTRK_OK) {
+        if (c.pmid != NULL)
+            v->m.provider_message_id = (char *)c.pmid;
+        if (c.visited > 0)
+            mark_set(&v->m, &c.last);
+        v->visited = c.visited;
+        v->upto = fe->n;
+        v->valid = true;
+    }
+    if (rc) {
+        view_drop(fe);
+        return rc == MTRK_ENOMEM ? terr(t, rc, "out of memory") : rc;
+    }
+    return MTRK_OK;
+}
+
 /* Adds event v (its provider message id pmid, may be NULL) to its entry, at
  * its place in events_by_message order. The entry's events and their
  * strings live in the set's scratch memory. */
@@ -531,6 +608,8 @@ static int fold_add_ev(struct fold_cache *fc, fold_entry *fe, fold_ev v, const c
         memmove(&fe->ev[at + 1], &fe->ev[at], (fe->n - at) * sizeof *fe->ev);
     fe->ev[at] = v;
     fe->n++;
+    if (at < fe->view.upto) /* among the events the view has read */
+        view_drop(fe);
     return MTRK_OK;
 }
 
@@ -553,6 +632,7 @@ static void entry_forget(fold_entry *fe)
     fe->ev = NULL; /* in the set's scratch memory */
     fe->n = fe->cap = 0;
     msg_clear(&fe->msg);
+    view_drop(fe);
     fe->known = fe->found = fe->dirty = false;
 }
 
@@ -565,9 +645,10 @@ void fold_cache_free(struct fold_cache *fc)
 {
     if (fc == NULL)
         return;
-    for (size_t i = 0; i < fc->n; i++) { /* the rows' two strings (the rest is released whole) */
+    for (size_t i = 0; i < fc->n; i++) { /* the rows' two strings, the views' links (the rest is released whole) */
         free(fc->e[i].msg.provider_message_id);
         free(fc->e[i].msg.folded_links);
+        free(fc->e[i].view.links.v);
     }
     free(fc->e);
     free(fc->slot);
@@ -655,7 +736,7 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
     fc->cappend = n; /* the batch stages at most its own events */
     fc->tenant = t->id;
     for (size_t i = 0; i < nmids; i++) {
-        assert(i == 0 || id_cmp(&mids[i - 1], &mids[i]) < 0); /* ascending, once each */
+        assert(i == 0 || id_before(&mids[i - 1], &mids[i])); /* ascending, once each */
         fold_entry *fe = &fc->e[fc->n++];
         /* What entry_forget reads; the row is set when the message is found. */
         fe->mid = mids[i];
@@ -663,6 +744,9 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
         fe->ev = NULL;
         fe->n = fe->cap = 0;
         fe->msg.provider_message_id = fe->msg.folded_links = NULL;
+        fe->view.valid = false;
+        fe->view.upto = 0;
+        fe->view.links = (link_set){ NULL, 0, 0 };
     }
     fc->nslot = 16;
     while (fc->nslot < 2 * nmids)
@@ -762,6 +846,7 @@ int fold_cache_note_message(struct fold_cache *fc, const row_messages *m)
         return MTRK_ENOMEM;
     msg_clear(&fe->msg);
     fe->msg = copy;
+    view_drop(fe);
     return MTRK_OK;
 }
 
@@ -776,6 +861,19 @@ bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *
     } else {
         *rc = msg_copy(out, &fe->msg) ? MTRK_ENOMEM : MTRK_OK;
     }
+    return true;
+}
+
+bool fold_cache_folded(mtrk_tenant *t, struct fold_cache *fc, mtrk_id mid, const fold_view **out, int *rc)
+{
+    fold_entry *fe = fold_find(fc, mid);
+    if (fe == NULL || !fe->known)
+        return false;
+    *out = NULL;
+    if (!fe->found)
+        *rc = MTRK_ENOTFOUND;
+    else if ((*rc = fe->view.valid && fe->view.upto == fe->n ? MTRK_OK : view_update(t, fe)) == MTRK_OK)
+        *out = &fe->view;
     return true;
 }
 
@@ -846,6 +944,7 @@ int fold_cache_stage_message(struct fold_cache *fc, const row_messages *m)
         return MTRK_ENOMEM;
     msg_clear(&fe->msg);
     fe->msg = copy;
+    view_drop(fe);
     fe->dirty = true;
     return MTRK_OK;
 }
@@ -950,13 +1049,14 @@ int fold_cache_forget_contact(struct fold_cache *fc, mtrk_id contact)
     return MTRK_OK;
 }
 
-/* Folds the cached events of m past its mark; each sees a row with the
- * fields link_cb and the rebuild read (type, link, verdict, occurred_at,
- * arrived_at, id). The entry may hold events at or before the mark (the row
- * was written during the batch): those are in the row's facts already. */
-static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark)
+/* Folds the cached events of m past its mark, from fe->ev[from] on; each
+ * sees a row with the fields link_cb and the rebuild read (type, link,
+ * verdict, occurred_at, arrived_at, id). The entry may hold events at or
+ * before the mark (the row was written during the batch): those are in the
+ * row's facts already. */
+static int fold_cached(const fold_entry *fe, fold_ctx *c, const mark_pos *mark, size_t from)
 {
-    for (size_t i = 0; i < fe->n; i++) {
+    for (size_t i = from; i < fe->n; i++) {
         const fold_ev *v = &fe->ev[i];
         mark_pos pos = { v->de.at, v->arrived, v->id };
         /* The entry is in events_by_message order, as a scan would give it. */
@@ -993,7 +1093,7 @@ int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void
     link_set own = { NULL, 0, 0 };
     link_set *ls = links != NULL ? links : &own;
     ls->n = 0;
-    fold_ctx c = { m, ls, NULL, each, ud, 0, { 0, 0, { { 0 } } } };
+    fold_ctx c = { m, ls, NULL, each, ud, 0, { 0, 0, { { 0 } } }, false };
     mark_pos mark = { 0, 0, { { 0 } } };
     bool marked = !all && mark_of(m, &mark);
     int rc = MTRK_OK;
@@ -1007,7 +1107,7 @@ int fold_message(mtrk_tenant *t, row_messages *m, bool all, st_row_fn each, void
     if (rc) {
         /* the row's summary is unreadable: nothing folded */
     } else if (fe != NULL) {
-        rc = fold_cached(fe, &c, marked ? &mark : NULL);
+        rc = fold_cached(fe, &c, marked ? &mark : NULL, 0);
     } else {
         mtrk_value pre[2] = { v_id(&t->id), v_id(&m->id) };
         row_events at;

@@ -161,6 +161,25 @@ void fold_cache_free(struct fold_cache *fc);
  * exists (*rc MTRK_OK with an owned copy in *out, or MTRK_ENOTFOUND, or
  * MTRK_ENOMEM); false when the store must be asked. fc may be NULL. */
 bool fold_cache_get(struct fold_cache *fc, mtrk_id mid, row_messages *out, int *rc);
+/* A message as the batch's working set folds it: what fold_message gives
+ * for its row (m: the facts and the mark of the last event folded; its
+ * provider_message_id borrowed from the set, folded_links NULL: the links
+ * are `links`), with how many events past the row's mark it folded and the
+ * row's own mark. Kept by the set with the message and extended as events
+ * join it (event_fold.c, "an entry's view"). */
+typedef struct fold_view {
+    bool valid;
+    row_messages m;
+    link_set links;
+    size_t visited;
+    bool marked;   /* the row's mark, before the fold */
+    mark_pos mark;
+    size_t upto;   /* the set's events of the message it has read */
+} fold_view;
+/* The same as fold_cache_get, the message folded: *rc MTRK_OK with *out
+ * the set's view, valid until the set next changes (an event staged or
+ * noted, a row written); MTRK_ENOTFOUND; or the fold's error. */
+bool fold_cache_folded(mtrk_tenant *t, struct fold_cache *fc, mtrk_id mid, const fold_view **out, int *rc);
 bool fold_cache_staging(const struct fold_cache *fc);
 /* Flushes, then writes go to the store at once. */
 int fold_cache_stop_staging(mtrk_tenant *t, struct fold_cache *fc);

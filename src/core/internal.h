@@ -89,7 +89,14 @@ mtrk_id core_id_new(const mtrk_db *db);
  * a batch): the i-th at (char *)ids + i * stride, each greater than the
  * one before and than any issued earlier. Returns the time read. */
 mtrk_time core_ids_new(const mtrk_db *db, mtrk_id *ids, size_t n, size_t stride);
-bool id_is_nil(mtrk_id id);
+/* An id and the index of what it belongs to: core_id_keys_sort's item. */
+typedef struct id_key {
+    mtrk_id id;
+    size_t i;
+} id_key;
+/* Sorts keys[0..n-1] by id (bytewise), keys of equal ids keeping their
+ * order (stable); false when out of memory (keys unchanged). */
+bool core_id_keys_sort(id_key *keys, size_t n);
 bool id_eq(mtrk_id a, mtrk_id b);
 /* Whether two ids are equal: two word compares, no call (hot loops). */
 static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
@@ -98,6 +105,13 @@ static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
     memcpy(a, x->bytes, 16);
     memcpy(b, y->bytes, 16);
     return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
+}
+/* Whether an id is the nil id: the same, without a call. */
+static inline bool id_is_nil(mtrk_id id)
+{
+    uint64_t a[2];
+    memcpy(a, id.bytes, 16);
+    return (a[0] | a[1]) == 0;
 }
 extern const mtrk_id nil_id;
 

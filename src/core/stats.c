@@ -565,9 +565,10 @@ static int batch_alloc(mtrk_tenant *t, delta_batch *b, size_t n, size_t nvalues)
     memset(b, 0, sizeof *b);
     if (n == 0)
         return MTRK_OK;
-    b->d = calloc(n, sizeof *b->d);
+    /* Not zeroed: batch_next writes each delta whole. */
+    b->d = malloc(n * sizeof *b->d);
     b->p = malloc(n * sizeof *b->p);
-    b->v = calloc(n * nvalues, sizeof *b->v);
+    b->v = malloc(n * nvalues * sizeof *b->v);
     if (b->d == NULL || b->p == NULL || b->v == NULL)
         return terr(t, MTRK_ENOMEM, "out of memory");
     return MTRK_OK;
@@ -581,12 +582,15 @@ static void batch_free(delta_batch *b)
     memset(b, 0, sizeof *b);
 }
 
+/* The next delta, every field zero (the key's and the amounts), for the
+ * caller to fill. */
 static mtrk_store_counter_delta *batch_next(delta_batch *b, size_t nvalues)
 {
     mtrk_store_counter_delta *d = &b->d[b->n];
-    d->version = MTRK_STORE_COUNTER_DELTA_VERSION;
-    d->values = b->v + b->n * nvalues;
-    d->nvalues = nvalues;
+    int64_t *v = b->v + b->n * nvalues;
+    *d = (mtrk_store_counter_delta){ MTRK_STORE_COUNTER_DELTA_VERSION, nil_id, nil_id, 0, 0, v, nvalues };
+    for (size_t i = 0; i < nvalues; i++)
+        v[i] = 0;
     b->p[b->n] = d;
     b->n++;
     return d;
