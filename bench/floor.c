@@ -35,6 +35,7 @@
  *
  *   floor [events] [designs]   environment: MTRK_BENCH_RUNS (3), MTRK_BENCH_DIR (/tmp)
  *                              MTRK_BENCH_DBSTATUS (page-cache figures on stderr)
+ *                              MTRK_BENCH_BATCHES ("1000,100000": the two batch sizes)
  *
  * Runs alternate between designs (run 1 of each, then run 2 ...), each in
  * its own process; figures are medians.
@@ -324,7 +325,16 @@ int main(int argc, char **argv)
         on[d] = d == D_B || strcmp(want, "all") == 0 ||
                 (p && (p == want || p[-1] == ',') && (p[n] == '\0' || p[n] == ','));
     }
-    static const size_t batches[2] = { 1000, 100000 };
+    size_t batches[2] = { 1000, 100000 };
+    const char *bs = getenv("MTRK_BENCH_BATCHES");
+    if (bs != NULL && *bs != '\0') {
+        char *end;
+        unsigned long s0 = strtoul(bs, &end, 10), s1 = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
+        if (s0 > 0)
+            batches[0] = s0;
+        if (s1 > 0)
+            batches[1] = s1;
+    }
     double fig[2][D_COUNT][16][2];
     printf("floor: %zu events over %zu messages, %d runs each (medians), SQLite %s\n", nevents, nevents, runs,
            sqlite3_libversion());
@@ -340,8 +350,10 @@ int main(int argc, char **argv)
                     return 1;
                 }
             }
-    printf("\n  %-20s %14s %8s %14s %8s %12s\n", "design", "batch 1000", "÷ (b)", "batch 100000", "÷ (b)",
-           "bytes/event");
+    char h0[32], h1[32];
+    snprintf(h0, sizeof h0, "batch %zu", batches[0]);
+    snprintf(h1, sizeof h1, "batch %zu", batches[1]);
+    printf("\n  %-20s %14s %8s %14s %8s %12s\n", "design", h0, "÷ (b)", h1, "÷ (b)", "bytes/event");
     double base[2];
     for (int d = 0; d < D_COUNT; d++) {
         if (!on[d])

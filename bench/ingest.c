@@ -17,7 +17,9 @@
  *   ingest [events]       environment: MTRK_BENCH_EVENTS, MTRK_BENCH_RUNS (3),
  *                         MTRK_BENCH_TARGETS ("raw,sqlite,memory"), MTRK_BENCH_DIR (/tmp),
  *                         MTRK_BENCH_DBSTATUS (page-cache figures on stderr),
- *                         MTRK_BENCH_BATCHES ("1000,100000": the two call sizes)
+ *                         MTRK_BENCH_BATCHES ("1000,100000": the two call sizes),
+ *                         MTRK_BENCH_BASE (a path: the starting database is built there once
+ *                         and kept, and a later run of the same size starts from it)
  */
 #include "bench_util.h"
 
@@ -363,13 +365,25 @@ int main(int argc, char **argv)
         have_raw = 1;
     }
     if (wanted(targets, "sqlite")) {
-        double s[NFIG];
-        if (bench_in_child(make_base, NULL, s, NFIG) != 0) {
+        double s[NFIG] = { 0 };
+        const char *keep = getenv("MTRK_BENCH_BASE");
+        int reuse = 0;
+        if (keep != NULL && *keep != '\0') {
+            snprintf(base_path, sizeof base_path, "%s", keep);
+            reuse = bench_file_bytes(base_path) > 0;
+        }
+        if (reuse) {
+            printf("  sqlite: starting database %s, kept from an earlier run (%.1f MiB)\n", base_path,
+                   (double)bench_file_bytes(base_path) / 1048576.0);
+            have_sqlite = 1;
+        } else if (bench_in_child(make_base, NULL, s, NFIG) != 0) {
             printf("  sqlite: could not build the starting database (is the SQLite backend built?)\n");
         } else {
             printf("  sqlite: starting database (%zu contacts, %zu messages) built in %.1f s, %.1f MiB\n", nmsgs,
                    nmsgs, s[0], (double)bench_file_bytes(base_path) / 1048576.0);
             have_sqlite = 1;
+        }
+        if (have_sqlite) {
             for (int b = 0; b < 2; b++) {
                 mtrk_arg ma = { batches[b], 0 };
                 if (measure(mtrk_run, &ma, mt[b][0]) != 0) {
@@ -381,7 +395,8 @@ int main(int argc, char **argv)
                 fflush(stdout);
             }
         }
-        bench_remove_db(base_path);
+        if (keep == NULL || *keep == '\0')
+            bench_remove_db(base_path);
     }
     if (wanted(targets, "memory")) {
         have_mem = 1;

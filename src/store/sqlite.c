@@ -1746,6 +1746,15 @@ static struct mk_slot *mk_find(typed_state *ty, const mtrk_id *id)
     }
 }
 
+/* The messages the map keeps beyond those of the current messages_load
+ * call: the core appends a slice's events right after loading its
+ * messages, so the map needs little more than the last load's keys. A map
+ * of every message a large transaction loaded (100,000 and more) is
+ * megabytes read at random, one cache miss per event appended; kept at
+ * about a slice's size it stays in the processor's cache
+ * (docs/performance.md). A key dropped is found again by id. */
+#define MK_KEEP 4096
+
 /* Remembers message `id` of tenant key tk under key k; without memory the
  * map just stays smaller (events_append then finds the key by id). */
 static void mk_put(typed_state *ty, const mtrk_id *id, int64_t k, int64_t tk)
@@ -2078,6 +2087,8 @@ static int sq_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
     typed_state *ty = &s->ty;
     const rec_map *mm = &ty->rec.msg;
     const rec_field *mf = rec_message_fields();
+    if (ty->mk_n > 0 && ty->mk_n + n > MK_KEEP)
+        mk_reset(ty); /* the keys of this call's messages are kept whole */
     for (size_t i = 0; rc == 0 && tk != 0 && i < n; i++) {
         sqlite3_stmt *ms = ty->load_msg;
         sqlite3_bind_blob(ms, 1, mids[i].bytes, sizeof mids[i].bytes, SQLITE_STATIC);

@@ -4,7 +4,9 @@
  *
  *   - an event is appended under its own message's integer key, whether
  *     messages_load read the message in the transaction or not, for every
- *     message of a batch larger than any one statement;
+ *     message of a batch larger than any one statement, also when later
+ *     loads of the transaction (more messages than the store keeps keys
+ *     of) came between the message's load and the append;
  *   - an event's campaign and contact are its message's: through the view
  *     and in messages_load's records (the row keeps neither, schema 16);
  *   - an event whose message does not exist, or is another tenant's, or
@@ -249,6 +251,31 @@ int main(void)
     ST_OK(st->events_append(st, tenant, pcb, NB));
     ST_OK(st->commit(st));
     rel_expect(q_int("SELECT count(*) FROM events"), NMSG + NB, "events after the second batch");
+
+    /* Messages loaded early in a transaction, then more loads than the
+     * store keeps the keys of (two loads of every message: 2 x NMSG is
+     * over a slice's 4,096), then events of both: each under its own
+     * message, those of the first load found again by their ids. */
+    enum { NE = 50 };
+    for (size_t i = 0; i < NMSG; i++) {
+        evs[i] = event_of(s.mids[i], s.campaign, 0);
+        evs[i].id.bytes[0] ^= 0xf0; /* the id of neither the message nor its first event */
+    }
+    const mtrk_store_event *pl[2 * NE];
+    for (int i = 0; i < NE; i++) {
+        pl[i] = &evs[i];                /* in the first load only */
+        pl[NE + i] = &evs[NMSG - 1 - i]; /* in every load */
+    }
+    ST_OK(st->begin(st, 1));
+    seen = 0;
+    ST_OK(st->messages_load(st, tenant, s.mids, NE, count_cb, &seen));
+    ST_OK(st->messages_load(st, tenant, s.mids + NE, NMSG - NE, count_cb, &seen));
+    ST_OK(st->messages_load(st, tenant, s.mids + NE, NMSG - NE, count_cb, &seen));
+    rel_expect((int64_t)seen, 2 * NMSG - NE, "messages loaded");
+    ST_OK(st->events_append(st, tenant, pl, 2 * NE));
+    ST_OK(st->commit(st));
+    rel_expect(q_int("SELECT count(*) FROM events"), NMSG + NB + 2 * NE, "events after the loads");
+    rel_expect(events_on_their_message(), NMSG + 2 * NE, "events under their own message");
 
     /* Events of one message at the same times, appended out of id order:
      * read in id order, and past a mark at those times only those after
