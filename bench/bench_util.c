@@ -89,6 +89,21 @@ void bench_remove_db(const char *path)
     }
 }
 
+void bench_batches(size_t out[2])
+{
+    out[0] = 1000;
+    out[1] = 100000;
+    const char *bs = getenv("MTRK_BENCH_BATCHES");
+    if (bs == NULL || *bs == '\0')
+        return;
+    char *end;
+    unsigned long s0 = strtoul(bs, &end, 10), s1 = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
+    if (s0 > 0)
+        out[0] = s0;
+    if (s1 > 0)
+        out[1] = s1;
+}
+
 int bench_copy_file(const char *from, const char *to)
 {
     int in = open(from, O_RDONLY), out = -1, rc = -1;

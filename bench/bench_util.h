@@ -20,6 +20,8 @@ double bench_median(double *v, size_t n); /* sorts v */
 long bench_maxrss_kib(void);            /* this process's peak RSS */
 long bench_env_long(const char *name, long dflt);
 const char *bench_dir(void);            /* MTRK_BENCH_DIR or /tmp */
+/* The two call sizes: 1,000 and 100,000 unless MTRK_BENCH_BATCHES ("SMALL,LARGE") says otherwise. */
+void bench_batches(size_t out[2]);
 uint64_t bench_rand(uint64_t *state);   /* xorshift64* */
 long long bench_file_bytes(const char *path); /* file + -wal, 0 if missing */
 void bench_remove_db(const char *path);  /* path, -wal, -shm, -journal */

@@ -325,16 +325,8 @@ int main(int argc, char **argv)
         on[d] = d == D_B || strcmp(want, "all") == 0 ||
                 (p && (p == want || p[-1] == ',') && (p[n] == '\0' || p[n] == ','));
     }
-    size_t batches[2] = { 1000, 100000 };
-    const char *bs = getenv("MTRK_BENCH_BATCHES");
-    if (bs != NULL && *bs != '\0') {
-        char *end;
-        unsigned long s0 = strtoul(bs, &end, 10), s1 = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
-        if (s0 > 0)
-            batches[0] = s0;
-        if (s1 > 0)
-            batches[1] = s1;
-    }
+    size_t batches[2];
+    bench_batches(batches);
     double fig[2][D_COUNT][16][2];
     printf("floor: %zu events over %zu messages, %d runs each (medians), SQLite %s\n", nevents, nevents, runs,
            sqlite3_libversion());

@@ -333,18 +333,8 @@ int main(int argc, char **argv)
     printf("ingest: %zu events over %zu messages, %d runs each (medians), SQLite %s\n", nevents, nmsgs, nruns,
            sqlite3_libversion());
 
-    /* The two call sizes: 1,000 and 100,000 unless MTRK_BENCH_BATCHES
-     * ("SMALL,LARGE") says otherwise. */
-    size_t batches[2] = { 1000, 100000 };
-    const char *bs = getenv("MTRK_BENCH_BATCHES");
-    if (bs != NULL && *bs != '\0') {
-        char *end;
-        unsigned long s0 = strtoul(bs, &end, 10), s1 = *end == ',' ? strtoul(end + 1, NULL, 10) : 0;
-        if (s0 > 0)
-            batches[0] = s0;
-        if (s1 > 0)
-            batches[1] = s1;
-    }
+    size_t batches[2];
+    bench_batches(batches);
     double raw[2][2][NFIG], mt[2][2][NFIG];
     int have_raw = 0, have_sqlite = 0, have_mem = 0;
     memset(raw, 0, sizeof raw);
