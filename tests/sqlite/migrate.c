@@ -217,15 +217,10 @@ int main(int argc, char **argv)
     if (argc != 3)
         rel_die("usage: sqlite-migrate FIXTURE SCHEMA10-FIXTURE");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate");
-    snprintf(path, sizeof path, "%s/old.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate", "old.mtrk", dir, sizeof dir, path, sizeof path);
 
     /* What the old file holds, read raw before the library touches it. */
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 2, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 2, "fixture user_version");
     int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
     int64_t messages = rel_q_int(db, "SELECT count(*) FROM messages");
     int64_t queued = rel_q_int(db, "SELECT count(*) FROM messages WHERE state = 1");
@@ -270,9 +265,7 @@ int main(int argc, char **argv)
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('messages') WHERE name IN "
                      "('folded_occurred_at', 'folded_arrived_at', 'folded_event')"),
            3, "the messages' fold marks (migration 4)");
@@ -319,9 +312,7 @@ int main(int argc, char **argv)
     rel_check_rollups(t, one);
     mtrk_tenant_close(t);
     mtrk_db_close(m);
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 5 to 16");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after migrations 5 to 16");
     check_hour_buckets(db, events);
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-8 file: no provider webhook tables. Migration 9
@@ -339,9 +330,7 @@ int main(int argc, char **argv)
     REL_OK(mtrk_webhook_key_add(t, "mailgun", "migrated-key"), t);
     mtrk_tenant_close(t);
     mtrk_db_close(m);
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 9 to 16");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after migrations 9 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM webhook_keys"), 1, "a key stored in the migrated file");
     expect_schema_of_a_new_file(db, dir);
     /* Back to a version-12 file: no provider message ids, kept payloads or
@@ -370,9 +359,7 @@ int main(int argc, char **argv)
     rel_expect(memcmp(&back, &first, sizeof back), 0, "the provider id finds its message");
     mtrk_tenant_close(t);
     mtrk_db_close(m);
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 13 to 16");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after migrations 13 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM provider_messages WHERE provider_message_id = 'migrated-ses-id'"),
                1, "a provider id stored normalized in the migrated file");
     expect_schema_of_a_new_file(db, dir);
@@ -399,9 +386,7 @@ int main(int argc, char **argv)
     rel_expect((int64_t)dead, 1, "the dead letter kept by migration 14");
     mtrk_tenant_close(t);
     mtrk_db_close(m);
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after migrations 14 to 16");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after migrations 14 to 16");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_index_info('events_by_message')"), 3,
                "events_by_message narrowed by migration 15");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('event_rows') WHERE name IN ('campaign', 'contact')"),

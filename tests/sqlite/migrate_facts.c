@@ -19,14 +19,9 @@ int main(int argc, char **argv)
     if (argc != 2)
         rel_die("usage: sqlite-migrate-facts FIXTURE");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate-facts");
-    snprintf(path, sizeof path, "%s/v10.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-facts", "v10.mtrk", dir, sizeof dir, path, sizeof path);
 
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 10, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 10, "fixture user_version");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'bounce_facts'"), 0,
                "fixture without bounce_facts");
     int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
@@ -64,9 +59,7 @@ int main(int argc, char **argv)
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 1, "events kept, the bounce added");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM bounce_facts WHERE reason = 3 AND status = '5.2.2'"), 1,
                "the bounce's facts");

@@ -102,15 +102,10 @@ int main(int argc, char **argv)
     if (argc != 2)
         rel_die("usage: sqlite-migrate-folds FIXTURE");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate-folds");
-    snprintf(path, sizeof path, "%s/v5.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-folds", "v5.mtrk", dir, sizeof dir, path, sizeof path);
 
     /* The figures stored before the migration, and the messages. */
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 5, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 5, "fixture user_version");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM messages WHERE folded_event IS NOT NULL") > 0, 1,
            "fixture messages with a mark");
     int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
@@ -189,9 +184,7 @@ int main(int argc, char **argv)
     mtrk_tenant_close(t);
     mtrk_db_close(m);
 
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM events"), events + 25, "events kept and added");
     rel_expect(rel_q_int(db, "SELECT min_sent FROM bounce_settings"), 5, "bounce_settings written (migration 7)");
     rel_expect(rel_q_int(db, "SELECT action FROM bounce_policies WHERE reason = 3"), 1,

@@ -37,14 +37,9 @@ int main(int argc, char **argv)
         rel_die("%s: %s", argv[2], jerr.text);
     json_t *tenants = json_object_get(doc, "tenants");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate-intkeys");
-    snprintf(path, sizeof path, "%s/v10.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-intkeys", "v10.mtrk", dir, sizeof dir, path, sizeof path);
 
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 10, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 10, "fixture user_version");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'"), 1,
                "fixture events is a table");
     int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
@@ -110,9 +105,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
 
     /* The rows, as SQLite sees them. */
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name IN ('messages', 'events')"),
                2, "messages and events are views");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM event_rows"), events, "events kept");

@@ -147,9 +147,7 @@ int main(int argc, char **argv)
     if (argc != 2)
         rel_die("usage: sqlite-migrate-keys FIXTURE");
     char dir[512], path[600];
-    rel_mkdtemp(dir, sizeof dir, "migrate-keys");
-    snprintf(path, sizeof path, "%s/legacy.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-keys", "legacy.mtrk", dir, sizeof dir, path, sizeof path);
 
     sqlite3 *db = raw_open(path);
     rel_expect(q(db, "PRAGMA user_version"), 6, "fixture user_version");
@@ -203,7 +201,7 @@ int main(int argc, char **argv)
     REL_OK(mtrk_tenant_open(&t, m, "acme", "test"), NULL);
 
     db = raw_open(path);
-    rel_expect(q(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    rel_expect(q(db, "PRAGMA user_version"), REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(q(db, "SELECT address_rule FROM tenants"), 2, "the tenant's address rule");
     rel_expect(q(db, "SELECT count(*) FROM contacts"), 4, "c1, c2 kept for its message, bob, the refused one");
     rel_expect(q(db, "SELECT count(*) FROM contacts WHERE address_key = 'old@ex\xc3\xa4mple.test'"), 1,

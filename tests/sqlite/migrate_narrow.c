@@ -105,14 +105,9 @@ int main(int argc, char **argv)
     rel_expect(json_integer_value(json_object_get(doc, "schema_version")), 15, "the JSON's schema version");
     json_t *tenants = json_object_get(doc, "tenants");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate-narrow");
-    snprintf(path, sizeof path, "%s/v15.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-narrow", "v15.mtrk", dir, sizeof dir, path, sizeof path);
 
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 15, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 15, "fixture user_version");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM pragma_table_info('event_rows') WHERE name IN ('campaign', 'contact')"),
                2, "fixture event rows hold the campaign and the contact");
     int64_t events = rel_q_int(db, "SELECT count(*) FROM events");
@@ -159,7 +154,7 @@ int main(int argc, char **argv)
     mtrk_db_close(m);
 
     /* The rows, as SQLite sees them. */
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), REL_SCHEMA_VERSION, "user_version after the migration");
     char *dump2 = q_text(db, EVENTS_DUMP);
     if (strcmp(dump, dump2) != 0)
         rel_die("the events view shows other rows after the migration");

@@ -17,14 +17,9 @@ int main(int argc, char **argv)
     if (argc != 2)
         rel_die("usage: sqlite-migrate-tokens FIXTURE");
     char dir[4096], path[4200];
-    rel_mkdtemp(dir, sizeof dir, "migrate-tokens");
-    snprintf(path, sizeof path, "%s/v6.mtrk", dir);
-    rel_copy_file(argv[1], path);
+    rel_fixture_copy(argv[1], "migrate-tokens", "v6.mtrk", dir, sizeof dir, path, sizeof path);
 
-    sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 6, "fixture user_version");
+    sqlite3 *db = rel_open_at(path, 6, "fixture user_version");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'api_tokens'"), 0,
                "fixture without api_tokens");
     sqlite3_close(db);
@@ -46,9 +41,7 @@ int main(int argc, char **argv)
     mtrk_tenant_close(beta);
     mtrk_db_close(m);
 
-    if (sqlite3_open(path, &db) != SQLITE_OK)
-        rel_die("open %s", path);
-    rel_expect(rel_q_int(db, "PRAGMA user_version"), 16, "user_version after the migration");
+    db = rel_open_at(path, REL_SCHEMA_VERSION, "user_version after the migration");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM tenants"), 2, "tenants kept");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM api_tokens WHERE revoked_at > 0"), 1, "the revoked token");
     rel_expect(rel_q_int(db, "SELECT count(*) FROM api_tokens WHERE length(hash) = 64"), 1, "stored hashed");

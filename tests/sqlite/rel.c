@@ -283,3 +283,20 @@ void rel_copy_file(const char *from, const char *to)
     if (fclose(out) != 0)
         rel_die("cannot write %s", to);
 }
+
+void rel_fixture_copy(const char *fixture, const char *tag, const char *name, char *dir, size_t dsize, char *path,
+                      size_t psize)
+{
+    rel_mkdtemp(dir, dsize, tag);
+    snprintf(path, psize, "%s/%s", dir, name);
+    rel_copy_file(fixture, path);
+}
+
+sqlite3 *rel_open_at(const char *path, int64_t version, const char *what)
+{
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        rel_die("open %s", path);
+    rel_expect(rel_q_int(db, "PRAGMA user_version"), version, what);
+    return db;
+}

@@ -67,6 +67,16 @@ void rel_expect(int64_t got, int64_t want, const char *what);
 /* Copies the file `from` to `to` (dies on failure). */
 void rel_copy_file(const char *from, const char *to);
 
+/* The SQLite user_version this library writes: where every migration ends. */
+#define REL_SCHEMA_VERSION 16
+/* A migration test's working copy: fixture copied into a fresh directory
+ * (rel_mkdtemp with tag; its path in dir) as `name` (its path in path). */
+void rel_fixture_copy(const char *fixture, const char *tag, const char *name, char *dir, size_t dsize, char *path,
+                      size_t psize);
+/* Opens path with SQLite alone (not the library) and dies unless its
+ * user_version is `version` (`what` names the check). */
+sqlite3 *rel_open_at(const char *path, int64_t version, const char *what);
+
 /* Milliseconds of a monotonic clock. */
 int64_t rel_ms(void);
 
