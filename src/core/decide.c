@@ -159,14 +159,3 @@ void stats_contribution(const row_messages *m, stats_contrib *out)
     CONTRIB_FIELDS(X_)
 #undef X_
 }
-
-size_t stats_contribution_delta(uint32_t before, uint32_t after, size_t field[], int64_t sign[])
-{
-    size_t n = 0;
-    for (uint32_t x = before ^ after; x != 0; x &= x - 1) {
-        unsigned i = (unsigned)__builtin_ctz(x);
-        field[n] = i;
-        sign[n++] = (after >> i) & 1 ? 1 : -1;
-    }
-    return n;
-}

@@ -68,9 +68,18 @@ void stats_contribution(const row_messages *m, stats_contrib *out);
  * relies on it). */
 uint32_t stats_contribution_bits(const row_messages *m);
 
-/* contribution(after) - contribution(before), from their bits: the fields
- * that change (their numbers in CONTRIB_FIELDS order, field[0..n-1]) and by
- * how much (sign[i], 1 or -1). Returns n, at most the number of fields. */
-size_t stats_contribution_delta(uint32_t before, uint32_t after, size_t field[], int64_t sign[]);
+/* contribution(after) - contribution(before), from their bits, a field at a
+ * time: start with *diff = before ^ after; each call takes the next field
+ * that changes (its number in CONTRIB_FIELDS order) and returns by how much
+ * (1 or -1), or 0 when none is left. No arrays: the rollups call it per
+ * message moved. */
+static inline int stats_contribution_step(uint32_t *diff, uint32_t after, unsigned *field)
+{
+    if (*diff == 0)
+        return 0;
+    *field = (unsigned)__builtin_ctz(*diff);
+    *diff &= *diff - 1;
+    return (after >> *field) & 1 ? 1 : -1;
+}
 
 #endif

@@ -486,12 +486,10 @@ static int stats_message_moved(mtrk_tenant *t, bool had, int64_t before_flags, i
     } else {
         memset(&d, 0, sizeof d);
     }
-    /* The fields that differ, each +1 or -1 (as stats_contribution_delta
-     * gives them, without its arrays). */
-    for (uint32_t x = b ^ a; x != 0; x &= x - 1) {
-        unsigned i = (unsigned)__builtin_ctz(x);
-        *(int64_t *)((char *)to + contrib_col[i]) += (a >> i) & 1 ? 1 : -1;
-    }
+    unsigned i;
+    int sign;
+    for (uint32_t diff = b ^ a; (sign = stats_contribution_step(&diff, a, &i)) != 0;)
+        *(int64_t *)((char *)to + contrib_col[i]) += sign;
     return p ? MTRK_OK : cstats_add(t, after->campaign, &d);
 }
 

@@ -257,14 +257,20 @@ static void contribution_bits_are_the_contribution_of_flags_and_state(void **sta
             for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
                 assert_int_equal(v[i], (bits >> i) & 1);
             /* the delta from nothing adds each field once */
-            size_t field[32];
-            int64_t sign[32];
-            size_t n = stats_contribution_delta(0, bits, field, sign);
             int64_t sum[sizeof v / sizeof v[0]] = { 0 };
-            for (size_t i = 0; i < n; i++)
-                sum[field[i]] += sign[i];
+            unsigned f;
+            int sign;
+            for (uint32_t diff = bits; (sign = stats_contribution_step(&diff, bits, &f)) != 0;)
+                sum[f] += sign;
             for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
                 assert_int_equal(sum[i], v[i]);
+            /* and from another state, each field by after - before */
+            uint32_t before = bits ^ 0x15u;
+            int64_t moved[sizeof v / sizeof v[0] + 5] = { 0 };
+            for (uint32_t diff = before ^ bits; (sign = stats_contribution_step(&diff, bits, &f)) != 0;)
+                moved[f] += sign;
+            for (size_t i = 0; i < sizeof moved / sizeof moved[0]; i++)
+                assert_int_equal(moved[i], (int64_t)((bits >> i) & 1) - (int64_t)((before >> i) & 1));
         }
     assert_int_equal(stats_contribution_bits(NULL), 0);
 }
