@@ -117,8 +117,6 @@ MTRK_API mtrk_id mtrk_id_new(void)
     return make_id(system_ms());
 }
 
-bool id_eq(mtrk_id a, mtrk_id b) { return memcmp(&a, &b, sizeof a) == 0; }
-
 MTRK_API int mtrk_id_is_nil(mtrk_id id) { return id_is_nil(id); }
 MTRK_API int mtrk_id_compare(mtrk_id a, mtrk_id b)
 {

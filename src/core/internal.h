@@ -97,7 +97,6 @@ typedef struct id_key {
 /* Sorts keys[0..n-1] by id (bytewise), keys of equal ids keeping their
  * order (stable); false when out of memory (keys unchanged). */
 bool core_id_keys_sort(id_key *keys, size_t n);
-bool id_eq(mtrk_id a, mtrk_id b);
 /* Whether two ids are equal: two word compares, no call (hot loops). */
 static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
 {
@@ -106,7 +105,9 @@ static inline bool id_same(const mtrk_id *x, const mtrk_id *y)
     memcpy(b, y->bytes, 16);
     return ((a[0] ^ b[0]) | (a[1] ^ b[1])) == 0;
 }
-/* Whether an id is the nil id: the same, without a call. */
+/* The same, by value. */
+static inline bool id_eq(mtrk_id a, mtrk_id b) { return id_same(&a, &b); }
+/* Whether an id is the nil id, without a call. */
 static inline bool id_is_nil(mtrk_id id)
 {
     uint64_t a[2];
