@@ -324,23 +324,6 @@ struct by_contact {
     uint32_t first;
 };
 
-#ifndef NDEBUG
-/* a < b bytewise, as words (an assertion per message of a batch). */
-static bool id_before(const mtrk_id *a, const mtrk_id *b)
-{
-    uint64_t x[2], y[2];
-    memcpy(x, a->bytes, 16);
-    memcpy(y, b->bytes, 16);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (int i = 0; i < 2; i++) {
-        x[i] = __builtin_bswap64(x[i]);
-        y[i] = __builtin_bswap64(y[i]);
-    }
-#endif
-    return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1];
-}
-#endif
-
 /* The hash of an id's 16 bytes (ids are random or time-ordered: mix them all). */
 static inline size_t id_hash(const mtrk_id *id)
 {
@@ -736,7 +719,7 @@ int fold_cache_load(mtrk_tenant *t, const mtrk_event_input *const *events, const
     fc->cappend = n; /* the batch stages at most its own events */
     fc->tenant = t->id;
     for (size_t i = 0; i < nmids; i++) {
-        assert(i == 0 || id_before(&mids[i - 1], &mids[i])); /* ascending, once each */
+        assert(i == 0 || mtrk_id_compare(mids[i - 1], mids[i]) < 0); /* ascending, once each */
         fold_entry *fe = &fc->e[fc->n++];
         /* What entry_forget reads; the row is set when the message is found. */
         fe->mid = mids[i];
