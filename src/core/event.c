@@ -46,15 +46,18 @@ typedef struct ev_state {
     char ip[MTRK_MAX_IP + 1];         /* the IP as stored (sanitize_ip) */
 } ev_state;
 
-/* An event's id and arrival, issued by a batch in the caller's order. */
-typedef struct ev_issued {
-    mtrk_id id;
+/* A batch's event ids: issued at one reading of the clock (their arrival
+ * time) and handed out in the order the batch writes its events. */
+typedef struct ev_ids {
+    mtrk_id *id;  /* increasing */
+    size_t next;  /* the next one to hand out */
+    size_t n;
     mtrk_time arrived;
-} ev_issued;
+} ev_ids;
 
 /* What a batch fixes for one event before recording it (batch_plan). */
 typedef struct ev_pre {
-    ev_issued issued;
+    ev_ids *ids;
     const id_set *defer;   /* first pass: the contacts whose events wait for the second (or NULL) */
     bool deferred;         /* out: the message's contact is one of them; nothing was written */
     mtrk_id contact;       /* out: the message's contact, once read */
@@ -294,9 +297,11 @@ static int event_read(mtrk_tenant *t, const mtrk_event_input *in, ev_pre *pre, e
     if ((in->type == MTRK_EV_BOUNCE || in->type == MTRK_EV_COMPLAINT || in->type == MTRK_EV_UNSUBSCRIBE) &&
         (s->contact_read = true) && (rc = st_get(t, T_CONTACTS, &s->contact)))
         return rc == MTRK_ENOTFOUND ? field_not_found(t, "mid", "contact of the message", s->msg.contact) : rc;
-    s->arrived = pre != NULL ? pre->issued.arrived : core_now(t->db);
+    s->arrived = pre != NULL ? pre->ids->arrived : core_now(t->db);
     s->occurred = in->occurred_at ? in->occurred_at : s->arrived;
-    s->id = pre != NULL ? pre->issued.id : core_id_new(t->db);
+    /* A batch's next id: ids grow in the order its events are written. */
+    assert(pre == NULL || pre->ids->next < pre->ids->n);
+    s->id = pre != NULL ? pre->ids->id[pre->ids->next++] : core_id_new(t->db);
     if (in->type == MTRK_EV_BOUNCE && in->bounce_kind == MTRK_BOUNCE_SOFT && (rc = soft_threshold(t, s)))
         return rc;
     event_verdict(t, in, s);
@@ -691,9 +696,13 @@ static bool caller_error(int rc)
  *   - deferred events: those whose message belongs to a contact of a pinned
  *     event, found when the first pass reads the message (nothing is
  *     written for them there);
- * and the second pass records those in the caller's order. Ids and arrival
- * times are issued in the caller's order up front, so the rows written are
- * those of the caller's order. docs/decisions.md §9.
+ * and the second pass records those in the caller's order. The batch's
+ * events arrive at one reading of the clock, and their ids are handed out
+ * in the order they are written (first pass by message, then the second in
+ * the caller's order), so each index of events grows at its end; a
+ * contact's events keep the caller's order wherever a rule reads it (the
+ * events of a contact with a pinned event are all in the second pass).
+ * docs/decisions.md §9 and §55.
  */
 typedef id_key batch_key; /* an event's message id and its index */
 
@@ -704,7 +713,7 @@ typedef struct batch_plan {
     size_t first2, len;
     bool built2;
     bool *second;       /* event i is recorded in the second pass */
-    ev_issued *issued;
+    ev_ids ids;         /* handed out as events are written (event_read) */
     mtrk_id *contacts;  /* the contacts of pinned events */
     size_t ncontacts;
     id_set pinned;      /* the same, as a set */
@@ -740,7 +749,7 @@ static void batch_plan_free(batch_plan *bp)
 {
     free(bp->order);
     free(bp->second);
-    free(bp->issued);
+    free(bp->ids.id);
     free(bp->contacts);
     id_set_free(&bp->pinned);
     fold_cache_free(bp->pinned_set);
@@ -786,17 +795,19 @@ static int batch_plan_make(mtrk_tenant *t, const mtrk_event_input *const *events
     size_t m = n ? n : 1;
     bp->order = malloc(2 * m * sizeof *bp->order);
     bp->second = calloc(m, sizeof *bp->second);
-    bp->issued = malloc(m * sizeof *bp->issued); /* every entry written below before it is read */
+    bp->ids.id = malloc(m * sizeof *bp->ids.id);
     batch_key *keys = malloc(m * sizeof *keys);
     mtrk_id *pmids = malloc(m * sizeof *pmids);
     size_t npmids = 0;
     int rc = MTRK_OK;
-    if (bp->order == NULL || bp->second == NULL || bp->issued == NULL || keys == NULL || pmids == NULL ||
+    if (bp->order == NULL || bp->second == NULL || bp->ids.id == NULL || keys == NULL || pmids == NULL ||
         !pin_repeated_providers(events, n, bp->second))
         rc = terr(t, MTRK_ENOMEM, "out of memory");
-    mtrk_time arrived = rc == MTRK_OK ? core_ids_new(t->db, &bp->issued[0].id, n, sizeof *bp->issued) : 0;
+    if (rc == MTRK_OK) {
+        bp->ids.arrived = core_ids_new(t->db, bp->ids.id, n, sizeof *bp->ids.id);
+        bp->ids.n = n;
+    }
     for (size_t i = 0; rc == MTRK_OK && i < n; i++) {
-        bp->issued[i].arrived = arrived;
         if (pinned_type(events[i]))
             bp->second[i] = true;
         keys[i].id = input_shaped(events[i]) ? events[i]->mid : nil_id;
@@ -1049,7 +1060,7 @@ static int batch_record_one(mtrk_tenant *t, batch_plan *bp, batch_run *br, size_
     bool wrote = false;
     /* The second pass records every event, whatever its contact. */
     bool first = k < bp->first2;
-    ev_pre pre = { bp->issued[i], first ? &bp->pinned : NULL, false, { { 0 } } };
+    ev_pre pre = { &bp->ids, first ? &bp->pinned : NULL, false, { { 0 } } };
     if (erc == MTRK_OK)
         erc = event_record(t, in, &pre, o, &wrote);
     /* A second-pass event with effects on its contact has changed that

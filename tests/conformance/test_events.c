@@ -491,8 +491,8 @@ static void unsubscribe_global_creates_the_rule_and_cancels_queued_messages(void
 /* A batch is recorded in message order where that changes nothing (docs/
  * decisions.md §9); what it records is what the caller's order records:
  * an unsubscribe that cancels the contact's queued messages comes before a
- * later event of one of them, ids and arrival follow the caller's order, and
- * the handle names the caller's last refused event. */
+ * later event of one of them (and gets the smaller id), and the handle names
+ * the caller's last refused event. */
 static void callers_order_case(conf_fixture *fx)
 {
     conf_scn s;
@@ -560,15 +560,78 @@ static void callers_order_case(conf_fixture *fx)
     assert_true(conf_event_effects(fx->t, u.mid_cx, oc[1].event_id) & MTRK_EFFECT_STATE_KEPT);
     assert_int_equal(conf_msg(fx->t, u.mid_cxy).state, MTRK_MSG_CANCELED);
     assert_int_equal(conf_msg(fx->t, s.mids[0]).delivered, 1);
-    /* Ids in the caller's order. */
+    /* Ids in the order the events are written: the first pass's (its
+     * message has no pinned event), then the second pass in the caller's
+     * order, the unsubscribe before its contact's deferred event. */
+    assert_true(mtrk_id_compare(oc[2].event_id, oc[0].event_id) < 0);
     assert_true(mtrk_id_compare(oc[0].event_id, oc[1].event_id) < 0);
-    assert_true(mtrk_id_compare(oc[1].event_id, oc[2].event_id) < 0);
+    assert_true(mtrk_id_compare(oc[1].event_id, oc[5].event_id) < 0);
     conf_scn_free(&s);
 }
 
 static void batch_records_what_the_callers_order_records(void **state)
 {
     callers_order_case(*state);
+}
+
+/* A batch's events arrive together and take their ids in the order they
+ * are written (docs/decisions.md §55): the first pass message by message in
+ * id order, a message's events in the caller's order, then the second pass
+ * (here an unsubscribe, given first) in the caller's order. Events that
+ * occurred at the same time are listed in that order. */
+static void batch_ids_follow_the_order_events_are_written(void **state)
+{
+    conf_fixture *fx = *state;
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "io", 4, 0, 1);
+    /* m[0] < m[1] < m[2]: the first pass's messages by id; m[3]: the unsubscribe's */
+    mtrk_id m[4];
+    memcpy(m, s.mids, sizeof m);
+    for (int i = 1; i < 3; i++)
+        for (int j = i; j > 0 && mtrk_id_compare(m[j - 1], m[j]) > 0; j--) {
+            mtrk_id x = m[j];
+            m[j] = m[j - 1];
+            m[j - 1] = x;
+        }
+    enum { N = 5 };
+    mtrk_event_input in[N];
+    mtrk_event_outcome oc[N];
+    const mtrk_event_input *ev[N];
+    mtrk_event_outcome *out[N];
+    conf_ev_init(&in[0], MTRK_EV_UNSUBSCRIBE, m[3], T(30));
+    conf_ev_init(&in[1], MTRK_EV_DELIVERED, m[2], T(30));
+    conf_ev_init(&in[2], MTRK_EV_DELIVERED, m[1], T(30));
+    conf_ev_init(&in[3], MTRK_EV_OPEN, m[2], T(30));
+    conf_ev_init(&in[4], MTRK_EV_DELIVERED, m[0], T(30));
+    for (int i = 0; i < N; i++) {
+        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+        ev[i] = &in[i];
+        out[i] = &oc[i];
+    }
+    size_t recorded = 0;
+    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    assert_int_equal(recorded, N);
+    const int written[N] = { 4, 2, 1, 3, 0 };
+    for (int k = 0; k + 1 < N; k++)
+        assert_true(mtrk_id_compare(oc[written[k]].event_id, oc[written[k + 1]].event_id) < 0);
+    mtrk_event_iter *it = NULL;
+    CONF_OK(mtrk_event_iter_campaign(&it, fx->t, s.campaign, 0, 0, 0));
+    mtrk_event_info info;
+    int k = 0, rc;
+    for (;;) {
+        CONF_INIT(info, MTRK_EVENT_INFO_VERSION);
+        if ((rc = mtrk_event_iter_next(&info, it)) != MTRK_OK)
+            break;
+        if (info.occurred_at != T(30))
+            continue; /* the sends */
+        assert_true(k < N);
+        CONF_ID_EQ(info.id, oc[written[k]].event_id);
+        k++;
+    }
+    CONF_EXPECT(MTRK_ITEROVER, rc);
+    assert_int_equal(k, N);
+    mtrk_event_iter_free(it);
+    conf_scn_free(&s);
 }
 
 /* The batch's slices (docs/decisions.md §50) at one message each: every
@@ -1712,6 +1775,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(batch_judges_each_event_on_its_own),
     CONF_TEST(batch_argument_errors_keep_nothing),
     CONF_TEST(batch_records_what_the_callers_order_records),
+    CONF_TEST(batch_ids_follow_the_order_events_are_written),
     CONF_TEST(batch_in_slices_records_what_the_callers_order_records),
     CONF_TEST(batch_slices_keep_a_contacts_soft_run),
     CONF_TEST(message_events_are_listed_in_event_time_then_arrival_order),
