@@ -173,7 +173,9 @@ MTRK_API int mtrk_event_record(mtrk_event_outcome *out, mtrk_tenant *tenant, con
  * and a bad event does not reject the others. Returns 0 when the call itself
  * succeeded (even if some events were refused), or a storage/argument error,
  * in which case nothing of the call is kept. *out_recorded (may be NULL)
- * counts new events.
+ * counts new events. The events arrive together (one arrival time) and are
+ * judged as in the caller's order; their ids, which order events of the
+ * same time, follow the order the batch writes them (docs/rules.md).
  */
 MTRK_API int mtrk_event_record_batch(size_t *out_recorded, mtrk_event_outcome *const *outcomes,
                                      mtrk_tenant *tenant, const mtrk_event_input *const *events, size_t n);
