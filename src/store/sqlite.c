@@ -63,6 +63,7 @@
 #include "mtrk/store.h"
 #include "strbuf.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -95,7 +96,7 @@
 static const char *const rowid_tables[] = { "campaigns", "leads", "audit", "webhook_payloads" };
 
 /* Schema versions this library knows; migration k brings user_version k-1 to k. */
-#define SQLITE_SCHEMA_VERSION 16
+#define SQLITE_SCHEMA_VERSION 17
 
 /* ------------------------------------------------------------------ */
 /* The store                                                           */
@@ -458,6 +459,17 @@ static const char event_rows_v16_sql[] =
     " FROM \"event_rows\" AS e JOIN \"tenant_keys\" AS t ON t.\"k\" = e.\"tenant_k\""
     " JOIN \"message_rows\" AS m ON m.\"k\" = e.\"message_k\";\n";
 
+/* Schema version 17: events_by_campaign without the id (docs/decisions.md
+ * §56). An hour's events were entered by id at the end of the hour's range
+ * in the middle of the b-tree, a 16-byte key per event; without it an
+ * entry is the campaign key, the hour and the row's key (its rowid), in
+ * the order the rows were appended. A paged scan resumes after (hour, k)
+ * (scan_campaign_events). Frozen: for new files (migration 1) and
+ * migration 17. */
+static const char events_by_campaign_v17_sql[] =
+    "DROP INDEX \"events_by_campaign\";\n"
+    "CREATE INDEX \"events_by_campaign\" ON \"event_rows\" (\"campaign_k\", \"occurred_hour\");\n";
+
 /* Runs sql; a failure is named by `what`. */
 static int exec_as(sqlstore *s, const char *sql, const char *what)
 {
@@ -485,7 +497,8 @@ static int migrate_1(sqlstore *s)
     for (unsigned t = 0; t < s->ntables; t++)
         if (s->ts[t].map == MAP_NONE)
             sql_create_table(&b, s->ts[t].def);
-    sb_printf(&b, "%s%s%s", keyed_layout_sql, events_by_message_v15_sql, event_rows_v16_sql);
+    sb_printf(&b, "%s%s%s%s", keyed_layout_sql, events_by_message_v15_sql, event_rows_v16_sql,
+              events_by_campaign_v17_sql);
     return exec_script(s, &b, "creating the schema");
 }
 
@@ -800,11 +813,17 @@ static int migrate_16(sqlstore *s)
     return exec_as(s, event_rows_v16_sql, "migrating to schema version 16");
 }
 
+/* Version 17: events_by_campaign without the id (events_by_campaign_v17_sql). */
+static int migrate_17(sqlstore *s)
+{
+    return exec_as(s, events_by_campaign_v17_sql, "migrating to schema version 17");
+}
+
 static const migration_fn migrations[SQLITE_SCHEMA_VERSION] = { migrate_1, migrate_2, migrate_3, migrate_4,
                                                                  migrate_5, migrate_6, migrate_7, migrate_8,
                                                                  migrate_9, migrate_10, migrate_11,
                                                                  migrate_12, migrate_13, migrate_14,
-                                                                 migrate_15, migrate_16 };
+                                                                 migrate_15, migrate_16, migrate_17 };
 
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
@@ -1130,6 +1149,18 @@ static unsigned lead_dups(const unsigned *key, unsigned nprefix, unsigned nstart
 /* Internal scan flag: a partial index cannot serve this scan (see partial_index). */
 #define SCAN_NOIDX 0x80000000u
 
+/* Does a scan of table's index `index` walk events_by_campaign, which since
+ * schema version 17 holds each hour's events by their row's key (k, their
+ * append order) rather than by id? Its sort key's last column, the event's
+ * id, then stands for the row's k: ordered by r.k, and a start's id is
+ * compared through the k of the event that bears it (scan_campaign_events). */
+static int camp_by_k(const tstate *ts, int index)
+{
+    return ts->map == MAP_EVENTS && index >= 0 && strcmp(ts->def->indexes[index].name, "events_by_campaign") == 0;
+}
+
+static int is_id_col(const tstate *ts, unsigned c) { return strcmp(ts->def->cols[c].name, "id") == 0; }
+
 static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned nprefix, unsigned nstart,
                            unsigned flags, sqlite3_stmt **out)
 {
@@ -1143,6 +1174,7 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
     unsigned skip = lead_dups(key, nprefix, nstart, NULL);
     int desc = (flags & MTRK_SCAN_DESC) != 0;
     int strict = (flags & MTRK_SCAN_AFTER) != 0;
+    int by_k = camp_by_k(ts, index);
     char x[160];
     strbuf b = { 0 };
     unsigned bound[MAX_COLS] = { 0 };
@@ -1176,12 +1208,19 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
             /* A row value: SQLite seeks the index to it. */
             sb_printf(&b, "(");
             for (unsigned j = first; j < nprefix + nstart; j++)
-                sb_printf(&b, "%s%s", j > first ? ", " : "", col_expr(ts, key[j], x, sizeof x));
+                sb_printf(&b, "%s%s", j > first ? ", " : "",
+                          by_k && is_id_col(ts, key[j]) ? "r.\"k\"" : col_expr(ts, key[j], x, sizeof x));
             sb_printf(&b, ") %s%s (", desc ? "<" : ">", strict ? "" : "=");
-            for (unsigned j = first; j < nprefix + nstart; j++)
-                sb_printf(&b, "%s?%u", j > first ? ", " : "", j + 1);
+            for (unsigned j = first; j < nprefix + nstart; j++) {
+                if (by_k && is_id_col(ts, key[j]))
+                    sb_printf(&b, "%s(SELECT \"k\" FROM \"event_rows\" WHERE \"id\" = ?%u)", j > first ? ", " : "",
+                              j + 1);
+                else
+                    sb_printf(&b, "%s?%u", j > first ? ", " : "", j + 1);
+            }
             sb_printf(&b, ")");
         } else {
+            assert(!by_k); /* events_by_campaign's sort key has no nullable column */
             /* Lexicographic comparison spelled out, NULL-aware:
              * c1 > v1 OR (c1 IS v1 AND (c2 > v2 OR (c2 IS v2 AND ...))). */
             unsigned open = 0;
@@ -1214,7 +1253,8 @@ static int build_scan_stmt(sqlstore *s, unsigned table, int index, unsigned npre
             if (i < nprefix)
                 continue;
         }
-        sb_printf(&b, "%s%s%s", sep, col_expr(ts, key[j], x, sizeof x), desc ? " DESC" : "");
+        sb_printf(&b, "%s%s%s", sep, by_k && is_id_col(ts, key[j]) ? "r.\"k\"" : col_expr(ts, key[j], x, sizeof x),
+                  desc ? " DESC" : "");
         sep = ", ";
     }
     return prepare(s, &b, out, 1);
@@ -1421,9 +1461,14 @@ static int check_key(sqlstore *s, const char *what, const mtrk_value *key, unsig
 }
 
 /* Steps st, calling fn per row. 0 when rows run out or fn returns 1. */
-static int run_rows(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn fn, void *userdata, int once)
+/* Steps st, handing each row to fn until it returns nonzero (*stopped, when
+ * given, says whether it did: a positive return). */
+static int run_rows_until(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn fn, void *userdata, int once,
+                          int *stopped)
 {
     mtrk_value vals[MAX_COLS];
+    if (stopped)
+        *stopped = 0;
     for (;;) {
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE)
@@ -1436,9 +1481,16 @@ static int run_rows(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn f
         s->depth--;
         if (rc < 0)
             return rc;
+        if (rc > 0 && stopped)
+            *stopped = 1;
         if (rc > 0 || once)
             return 0;
     }
+}
+
+static int run_rows(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn fn, void *userdata, int once)
+{
+    return run_rows_until(s, st, ncols, fn, userdata, once, NULL);
 }
 
 static int sq_get(mtrk_store *store, unsigned table, const mtrk_value *key, mtrk_row_fn fn, void *userdata)
@@ -1507,6 +1559,56 @@ static int resolve_dups(sqlstore *s, unsigned table, int index, const mtrk_value
     return 0;
 }
 
+/* One scan statement, bound and run. */
+static int scan_run(sqlstore *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata,
+                    int *stopped)
+{
+    cstmt *c = NULL;
+    int rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = c->st;
+    if (c->busy && (rc = build_scan_stmt(s, table, index, nprefix, nstart, flags, &st)))
+        return rc;
+    st = claim(c, st);
+    for (unsigned j = 0; j < nprefix && rc == 0; j++)
+        rc = bind_value(s, st, (int)j + 1, &prefix[j]);
+    for (unsigned j = 0; j < nstart && rc == 0; j++)
+        rc = bind_value(s, st, (int)(nprefix + j) + 1, &start[j]);
+    if (rc == 0)
+        rc = run_rows_until(s, st, s->ts[table].def->ncols, fn, userdata, 0, stopped);
+    release(c, st);
+    return rc;
+}
+
+/* A scan of events_by_campaign from a start that ends with an event's id
+ * (a paged scan resuming after its last row). SQLite seeks an index with a
+ * row value only over its declared columns, not the rowid that ends every
+ * entry, so (occurred_hour, k) > (h, k0) would walk the start's hour from
+ * its first entry on every page. The scan runs as two: the rest of the
+ * start's hour (the columns before the id bound by equality, the id's k as
+ * the start: a seek), then the hours after it. */
+static int scan_campaign_events(sqlstore *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
+                                const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn,
+                                void *userdata)
+{
+    mtrk_value head[MAX_KEY];
+    unsigned nhead = nprefix + nstart - 1;
+    if (nhead > MAX_KEY)
+        return fail(s, MTRK_EINVAL, "sqlite store: scan: too many key columns");
+    for (unsigned j = 0; j < nprefix; j++)
+        head[j] = prefix[j];
+    for (unsigned j = 0; j + 1 < nstart; j++)
+        head[nprefix + j] = start[j];
+    int stopped = 0;
+    int rc = scan_run(s, table, index, head, nhead, &start[nstart - 1], 1, flags, fn, userdata, &stopped);
+    if (rc == 0 && !stopped)
+        rc = scan_run(s, table, index, prefix, nprefix, start, nstart - 1, flags | MTRK_SCAN_AFTER, fn, userdata,
+                      NULL);
+    return rc;
+}
+
 static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                    const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn, void *userdata)
 {
@@ -1545,21 +1647,9 @@ static int sq_scan(mtrk_store *store, unsigned table, int index, const mtrk_valu
                 (j >= nprefix || prefix[j].type == MTRK_VAL_NULL))
                 flags |= SCAN_NOIDX;
     }
-    cstmt *c = NULL;
-    if ((rc = scan_stmt(s, table, index, nprefix, nstart, flags, &c)))
-        return rc;
-    sqlite3_stmt *st = c->st;
-    if (c->busy && (rc = build_scan_stmt(s, table, index, nprefix, nstart, flags, &st)))
-        return rc;
-    st = claim(c, st);
-    for (unsigned j = 0; j < nprefix && rc == 0; j++)
-        rc = bind_value(s, st, (int)j + 1, &prefix[j]);
-    for (unsigned j = 0; j < nstart && rc == 0; j++)
-        rc = bind_value(s, st, (int)(nprefix + j) + 1, &start[j]);
-    if (rc == 0)
-        rc = run_rows(s, st, def->ncols, fn, userdata, 0);
-    release(c, st);
-    return rc;
+    if (camp_by_k(&s->ts[table], index) && nstart >= 2 && nprefix + nstart == nk)
+        return scan_campaign_events(s, table, index, prefix, nprefix, start, nstart, flags, fn, userdata);
+    return scan_run(s, table, index, prefix, nprefix, start, nstart, flags, fn, userdata, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2845,7 +2935,7 @@ static int sq_counters_add(mtrk_store *store, mtrk_id tenant, int kind, const mt
  * event-time order (its ties sorted by SQLite); a campaign's from
  * events_by_campaign in index order, from the hour of the first event that
  * can pass, each hour gathered and put in event-time order here (the index
- * orders an hour's events by id): measured, SQLite's own sort of the
+ * holds an hour's events in the order of their rows' keys): measured, SQLite's own sort of the
  * ORDER BY's right part cost about twice the whole listing, copying every
  * row into its sorter. ?1 owner, ?2 tenant key, ?3 type, ?4 from, ?5 to,
  * ?6 after_set, ?7-?9 the position, ?10 limit (a message's), ?11 the first

@@ -106,6 +106,89 @@ static void test_retention_scrubs_ip_and_user_agent_of_old_events_only(void **st
     assert_string_equal(after.ua[1], "Mozilla/5.0 (new)");
 }
 
+/* How many events the campaign's listing gives. */
+static size_t campaign_listed(mtrk_tenant *t, mtrk_id campaign)
+{
+    mtrk_event_iter *it = NULL;
+    mtrk_event_info info;
+    size_t n = 0;
+    int rc;
+    CONF_OK(mtrk_event_iter_campaign(&it, t, campaign, 0, 0, 0));
+    for (;;) {
+        CONF_INIT(info, MTRK_EVENT_INFO_VERSION);
+        if ((rc = mtrk_event_iter_next(&info, it)) != MTRK_OK)
+            break;
+        n++;
+    }
+    CONF_EXPECT(MTRK_ITEROVER, rc);
+    mtrk_event_iter_free(it);
+    return n;
+}
+
+/* Retention and the rebuild read a campaign's events a page at a time
+ * (256 events), resuming after the last one read: an hour holding more
+ * than three pages, recorded in batches that name their messages in
+ * descending order, is scrubbed whole, each event once, and rebuilds to the
+ * same figures and the same listing. */
+static void test_retention_and_rebuild_page_through_a_full_hour(void **state)
+{
+    conf_fixture *fx = *state;
+    set_retention(fx->t, 10 * DAY_MS);
+    conf_scn s;
+    conf_scn_build(&s, fx->t, "ph", 50, 0, 1);
+    enum { ROUNDS = 17 }; /* 850 opens */
+    mtrk_event_input in[50];
+    mtrk_event_outcome oc[50];
+    const mtrk_event_input *ev[50];
+    mtrk_event_outcome *out[50];
+    for (int r = 0; r < ROUNDS; r++) {
+        for (int i = 0; i < 50; i++) {
+            conf_ev_init(&in[i], MTRK_EV_OPEN, s.mids[49 - i], CONF_T0 + 10 * CONF_MIN + r);
+            in[i].ip = "203.0.113.7";
+            in[i].user_agent = "Mozilla/5.0";
+            CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+            ev[i] = &in[i];
+            out[i] = &oc[i];
+        }
+        size_t recorded = 0;
+        CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, 50));
+        assert_int_equal(recorded, 50);
+    }
+    conf_clock_advance(11 * DAY_MS);
+    mtrk_metrics before = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(before.opens_total, 50 * ROUNDS);
+    enum { H = 4 };
+    uint64_t hourly[2][H * MTRK_EV_TYPE_COUNT];
+    size_t hours[2];
+    mtrk_time from = CONF_T0 - CONF_HOUR, to = CONF_T0 + 3 * CONF_HOUR;
+    CONF_OK(mtrk_metrics_hourly(hourly[0], H * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &hours[0], fx->t, s.campaign,
+                                from, to));
+    size_t listed = campaign_listed(fx->t, s.campaign);
+    assert_true(listed >= 50 * ROUNDS);
+
+    uint64_t scrubbed = 0;
+    CONF_OK(mtrk_retention_apply(&scrubbed, fx->t));
+    assert_int_equal(scrubbed, 50 * ROUNDS);
+    CONF_OK(mtrk_retention_apply(&scrubbed, fx->t));
+    assert_int_equal(scrubbed, 0);
+
+    CONF_OK(mtrk_metrics_rebuild(fx->t));
+    mtrk_metrics after = conf_metrics(fx->t, s.campaign);
+    assert_int_equal(after.opens_total, before.opens_total);
+    assert_int_equal(after.opens_unique, before.opens_unique);
+    assert_int_equal(after.sent, before.sent);
+    CONF_OK(mtrk_metrics_hourly(hourly[1], H * MTRK_EV_TYPE_COUNT, MTRK_EV_TYPE_COUNT, &hours[1], fx->t, s.campaign,
+                                from, to));
+    assert_int_equal(hours[0], hours[1]);
+    assert_memory_equal(hourly[0], hourly[1], hours[0] * MTRK_EV_TYPE_COUNT * sizeof hourly[0][0]);
+    uint64_t opens = 0;
+    for (size_t h = 0; h < hours[1]; h++)
+        opens += hourly[1][h * MTRK_EV_TYPE_COUNT + MTRK_EV_OPEN];
+    assert_int_equal(opens, 50 * ROUNDS);
+    assert_int_equal(campaign_listed(fx->t, s.campaign), listed);
+    conf_scn_free(&s);
+}
+
 /* Retention walks each campaign's events hour by hour, in arrival order
  * within an hour (docs/decisions.md §10): in the cutoff's own hour, events
  * before it are scrubbed and events after it kept, whatever order they
@@ -226,6 +309,7 @@ static const struct CMUnitTest tests[] = {
     CONF_TEST(test_retention_scrubs_ip_and_user_agent_of_old_events_only),
     CONF_TEST(test_retention_apply_twice_changes_nothing_the_second_time),
     CONF_TEST(test_retention_cuts_inside_an_hour),
+    CONF_TEST(test_retention_and_rebuild_page_through_a_full_hour),
     CONF_TEST(test_retention_keeps_events_within_the_period),
     CONF_TEST(test_retention_is_per_tenant),
     CONF_TEST(test_retention_with_no_events_scrubs_nothing),

@@ -13,8 +13,10 @@ user_version 10:
 
 The same run on a library of user_version 15 wrote sqlite-schema15.mtrk and
 its JSON, for the test of the migration to the narrow event row
-(tests/sqlite/migrate_narrow.c, docs/decisions.md §51); the JSON names the
-file's schema version.
+(tests/sqlite/migrate_narrow.c, docs/decisions.md §51), and on one of
+user_version 16 sqlite-schema16.mtrk, for the same test of the migration to
+events_by_campaign without the id (§56); the JSON names the file's schema
+version.
 
 Three tenants: "acme" (campaigns spring, summer, autumn), "globex" (launch,
 promo) and "initech" (a campaign with messages and no events). Every

@@ -68,7 +68,7 @@ void rel_expect(int64_t got, int64_t want, const char *what);
 void rel_copy_file(const char *from, const char *to);
 
 /* The SQLite user_version this library writes: where every migration ends. */
-#define REL_SCHEMA_VERSION 16
+#define REL_SCHEMA_VERSION 17
 /* A migration test's working copy: fixture copied into a fresh directory
  * (rel_mkdtemp with tag; its path in dir) as `name` (its path in path). */
 void rel_fixture_copy(const char *fixture, const char *tag, const char *name, char *dir, size_t dsize, char *path,
