@@ -1460,9 +1460,9 @@ static int check_key(sqlstore *s, const char *what, const mtrk_value *key, unsig
     return rc ? fail(s, rc, "sqlite store: %s", m) : 0;
 }
 
-/* Steps st, calling fn per row. 0 when rows run out or fn returns 1. */
-/* Steps st, handing each row to fn until it returns nonzero (*stopped, when
- * given, says whether it did: a positive return). */
+/* Steps st, calling fn per row: 0 when rows run out or fn returns a
+ * positive value (*stopped, when given, says which), fn's negative value,
+ * or the step's error. once: the first row only (none is MTRK_ENOTFOUND). */
 static int run_rows_until(sqlstore *s, sqlite3_stmt *st, unsigned ncols, mtrk_row_fn fn, void *userdata, int once,
                           int *stopped)
 {
