@@ -201,6 +201,26 @@ void conf_ev_init(mtrk_event_input *in, mtrk_event_type type, mtrk_id mid, mtrk_
     in->occurred_at = at;
 }
 
+int conf_record_batch(size_t *recorded, mtrk_event_outcome *oc, mtrk_tenant *t, const mtrk_event_input *in, size_t n)
+{
+    const mtrk_event_input **ev = malloc((n ? n : 1) * sizeof *ev);
+    mtrk_event_outcome **out = malloc((n ? n : 1) * sizeof *out);
+    assert_non_null(ev);
+    assert_non_null(out);
+    for (size_t i = 0; i < n; i++) {
+        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
+        ev[i] = &in[i];
+        out[i] = &oc[i];
+    }
+    size_t got = 0;
+    int rc = mtrk_event_record_batch(&got, out, t, ev, n);
+    if (recorded)
+        *recorded = got;
+    free(ev);
+    free(out);
+    return rc;
+}
+
 int conf_ev(mtrk_event_outcome *out, mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_time at)
 {
     mtrk_event_input in;

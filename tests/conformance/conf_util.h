@@ -57,6 +57,9 @@ void conf_metrics_assert_equal(const mtrk_metrics *expected, const mtrk_metrics 
 
 /* An event input of `type` on `mid` at `at`, everything else default. */
 void conf_ev_init(mtrk_event_input *in, mtrk_event_type type, mtrk_id mid, mtrk_time at);
+/* Records in[0..n) with one mtrk_event_record_batch, outcome i in oc[i]
+ * (initialised here); the call's result, *recorded (may be NULL) its count. */
+int conf_record_batch(size_t *recorded, mtrk_event_outcome *oc, mtrk_tenant *t, const mtrk_event_input *in, size_t n);
 /* Records an event; returns the status (outcome to *out if out != NULL). */
 int conf_ev(mtrk_event_outcome *out, mtrk_tenant *t, mtrk_event_type type, mtrk_id mid, mtrk_time at);
 /* Records a click on lid at `at`. */

@@ -505,8 +505,6 @@ static void callers_order_case(conf_fixture *fx)
     enum { N = 7 };
     mtrk_event_input in[N];
     mtrk_event_outcome oc[N];
-    const mtrk_event_input *ev[N];
-    mtrk_event_outcome *out[N];
     /* A provider id given twice: the caller's first is recorded, even when
      * its message comes later in message order. */
     mtrk_id first = s.mids[1], again = s.mids[2];
@@ -523,13 +521,8 @@ static void callers_order_case(conf_fixture *fx)
     conf_ev_init(&in[6], MTRK_EV_DELIVERED, again, T(25));
     in[5].provider = in[6].provider = "pm";
     in[5].provider_event_id = in[6].provider_event_id = "twice";
-    for (int i = 0; i < N; i++) {
-        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
-        ev[i] = &in[i];
-        out[i] = &oc[i];
-    }
     size_t recorded = 0;
-    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    CONF_OK(conf_record_batch(&recorded, oc, fx->t, in, N));
     /* Each refused item explains itself (its message borrowed until the
      * call after next); the handle names the caller's last. */
     char lo_text[MTRK_ID_STRLEN + 1], hi_text[MTRK_ID_STRLEN + 1];
@@ -596,20 +589,13 @@ static void batch_ids_follow_the_order_events_are_written(void **state)
     enum { N = 5 };
     mtrk_event_input in[N];
     mtrk_event_outcome oc[N];
-    const mtrk_event_input *ev[N];
-    mtrk_event_outcome *out[N];
     conf_ev_init(&in[0], MTRK_EV_UNSUBSCRIBE, m[3], T(30));
     conf_ev_init(&in[1], MTRK_EV_DELIVERED, m[2], T(30));
     conf_ev_init(&in[2], MTRK_EV_DELIVERED, m[1], T(30));
     conf_ev_init(&in[3], MTRK_EV_OPEN, m[2], T(30));
     conf_ev_init(&in[4], MTRK_EV_DELIVERED, m[0], T(30));
-    for (int i = 0; i < N; i++) {
-        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
-        ev[i] = &in[i];
-        out[i] = &oc[i];
-    }
     size_t recorded = 0;
-    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, N));
+    CONF_OK(conf_record_batch(&recorded, oc, fx->t, in, N));
     assert_int_equal(recorded, N);
     const int written[N] = { 4, 2, 1, 3, 0 };
     for (int k = 0; k + 1 < N; k++)
@@ -685,8 +671,6 @@ static void batch_slices_keep_a_contacts_soft_run(void **state)
         enum { N = 9 };
         mtrk_event_input in[N];
         mtrk_event_outcome oc[N];
-        const mtrk_event_input *ev[N];
-        mtrk_event_outcome *out[N];
         conf_ev_init(&in[0], MTRK_EV_DELIVERED, s.mids[0], T(2));
         conf_ev_init(&in[1], MTRK_EV_BOUNCE, u.mid_a, T(10));
         in[1].bounce_kind = MTRK_BOUNCE_SOFT;
@@ -696,14 +680,9 @@ static void batch_slices_keep_a_contacts_soft_run(void **state)
         conf_ev_init(&in[5], MTRK_EV_OPEN, u.mid_cxy, T(6));
         for (int i = 6; i < N; i++)
             conf_ev_init(&in[i], MTRK_EV_DELIVERED, s.mids[i - 3], T(7)); /* s.mids[3..5] */
-        for (int i = 0; i < N; i++) {
-            CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
-            ev[i] = &in[i];
-            out[i] = &oc[i];
-        }
         set_slice(sizes[k]);
         size_t recorded = 0;
-        int rc = mtrk_event_record_batch(&recorded, out, fx->t, ev, N);
+        int rc = conf_record_batch(&recorded, oc, fx->t, in, N);
         set_slice(NULL);
         CONF_OK(rc);
         assert_int_equal(recorded, N);
@@ -1189,8 +1168,6 @@ static void batch_judges_each_event_on_its_own(void **state)
     conf_scn s;
     mtrk_event_input in[5];
     mtrk_event_outcome oc[5];
-    const mtrk_event_input *ev[5];
-    mtrk_event_outcome *out[5];
     size_t recorded = 99;
     conf_scn_build(&s, fx->t, "ba", 2, 0, 1);
     conf_ev_init(&in[0], MTRK_EV_DELIVERED, s.mids[0], T(1));
@@ -1200,12 +1177,7 @@ static void batch_judges_each_event_on_its_own(void **state)
     conf_ev_init(&in[2], MTRK_EV_OPEN, s.mids[1], T(3));
     in[3] = in[0]; /* duplicate inside the same batch */
     conf_ev_init(&in[4], MTRK_EV_BOUNCE, s.mids[1], T(4)); /* bounce without a kind */
-    for (int i = 0; i < 5; i++) {
-        CONF_INIT(oc[i], MTRK_EVENT_OUTCOME_VERSION);
-        ev[i] = &in[i];
-        out[i] = &oc[i];
-    }
-    CONF_OK(mtrk_event_record_batch(&recorded, out, fx->t, ev, 5));
+    CONF_OK(conf_record_batch(&recorded, oc, fx->t, in, 5));
     assert_int_equal(recorded, 2);
     assert_int_equal(oc[0].status, 0);
     assert_int_equal(oc[0].duplicate, 0);
