@@ -115,6 +115,19 @@ int ctr_check(const ctr_map *k, const mtrk_store_counter_delta *const *deltas, s
     return MTRK_OK;
 }
 
+unsigned ctr_key(const ctr_map *k, const mtrk_store_counter_delta *d, mtrk_value *key)
+{
+    if (k->kind == MTRK_STORE_COUNTERS_HOURLY) {
+        key[0] = (mtrk_value){ MTRK_VAL_BLOB, 0, d->campaign.bytes, sizeof d->campaign.bytes };
+        key[1] = (mtrk_value){ MTRK_VAL_INT, d->hour, NULL, 0 };
+        key[2] = (mtrk_value){ MTRK_VAL_INT, d->type, NULL, 0 };
+        return 3;
+    }
+    const mtrk_id *id = k->kind == MTRK_STORE_COUNTERS_LINK ? &d->link : &d->campaign;
+    key[0] = (mtrk_value){ MTRK_VAL_BLOB, 0, id->bytes, sizeof id->bytes };
+    return 1;
+}
+
 void ctr_row(const ctr_map *k, const mtrk_id *tenant, const mtrk_store_counter_delta *d, mtrk_value *row)
 {
     const mtrk_table_def *def = k->def;
@@ -122,16 +135,9 @@ void ctr_row(const ctr_map *k, const mtrk_id *tenant, const mtrk_store_counter_d
         row[c] = def->cols[c].type == MTRK_VAL_INT ? (mtrk_value){ MTRK_VAL_INT, 0, NULL, 0 }
                                                    : (mtrk_value){ MTRK_VAL_NULL, 0, NULL, 0 };
     row[0] = (mtrk_value){ MTRK_VAL_BLOB, 0, tenant->bytes, sizeof tenant->bytes };
-    if (k->kind == MTRK_STORE_COUNTERS_HOURLY) {
-        row[1] = (mtrk_value){ MTRK_VAL_BLOB, 0, d->campaign.bytes, sizeof d->campaign.bytes };
-        row[2] = (mtrk_value){ MTRK_VAL_INT, d->hour, NULL, 0 };
-        row[3] = (mtrk_value){ MTRK_VAL_INT, d->type, NULL, 0 };
-    } else if (k->kind == MTRK_STORE_COUNTERS_LINK) {
-        row[1] = (mtrk_value){ MTRK_VAL_BLOB, 0, d->link.bytes, sizeof d->link.bytes };
+    ctr_key(k, d, row + 1);
+    if (k->campaign_col >= 0)
         row[k->campaign_col] = (mtrk_value){ MTRK_VAL_BLOB, 0, d->campaign.bytes, sizeof d->campaign.bytes };
-    } else {
-        row[1] = (mtrk_value){ MTRK_VAL_BLOB, 0, d->campaign.bytes, sizeof d->campaign.bytes };
-    }
     for (unsigned i = 0; i < k->ncounters; i++)
         row[k->counter_col[i]].i = ctr_amount(d, i);
 }

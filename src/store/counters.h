@@ -42,6 +42,12 @@ const ctr_map *ctr_kind(const ctr_maps *m, int kind);
  * a NULL delta, an unversioned one, or more amounts than the kind has. */
 int ctr_check(const ctr_map *k, const mtrk_store_counter_delta *const *deltas, size_t n, char *msg, size_t cap);
 
+/* The delta's key after the tenant, in the table's key order (the kind's
+ * key columns, which ctr_maps_init holds the table to): (campaign, hour,
+ * type), (link) or (campaign), into key[]; their number, nkey - 1. The
+ * values borrow d's ids. */
+unsigned ctr_key(const ctr_map *k, const mtrk_store_counter_delta *d, mtrk_value *key);
+
 /* The row a missing key starts as, with the delta's amounts as its
  * counters: every column set (tenant from `tenant`, which must outlive
  * row; columns the delta does not name are 0, or NULL when not INTEGER). */

@@ -3506,32 +3506,20 @@ static int mem_counters_add(mtrk_store *store, mtrk_id tenant, int kind,
      * ids and integers (checked at creation). */
     unsigned char key[(CTR_MAX_KEY + 1) * ENC_ID_MAX];
     const size_t tkl = enc_id(key, &tenant);
-    /* The key's columns after the tenant, as ctr_row places them: (campaign,
-     * hour, type), (link) or (campaign); encoded from the delta itself, the
-     * row made only for a key not stored yet. */
-    const bool direct = k->kind == MTRK_STORE_COUNTERS_HOURLY ? k->nkey == 4 : k->nkey == 2;
+    /* The key's columns after the tenant (ctr_key), encoded from the delta
+     * itself; the row made only for a key not stored yet. */
     for (size_t i = 0; rc == 0 && i < n; i++) {
         const mtrk_store_counter_delta *dl = deltas[i];
-        mtrk_value row[CTR_MAX_COLS];
+        mtrk_value row[CTR_MAX_COLS], kv[CTR_MAX_KEY];
         size_t kl = tkl;
-        if (direct) {
-            kl += enc_id(key + kl, k->kind == MTRK_STORE_COUNTERS_LINK ? &dl->link : &dl->campaign);
-            if (k->kind == MTRK_STORE_COUNTERS_HOURLY) {
-                kl += enc_int(key + kl, dl->hour);
-                kl += enc_int(key + kl, dl->type);
-            }
-        } else {
-            ctr_row(k, &tenant, dl, row);
-            for (unsigned j = 1; j < k->nkey; j++)
-                kl += row[j].type == MTRK_VAL_BLOB && row[j].n == sizeof(mtrk_id) ? enc_id(key + kl, row[j].p)
-                                                                                   : enc_val(key + kl, &row[j]);
-        }
+        for (unsigned j = 0, nk = ctr_key(k, dl, kv); j < nk; j++)
+            kl += kv[j].type == MTRK_VAL_BLOB && kv[j].n == sizeof(mtrk_id) ? enc_id(key + kl, kv[j].p)
+                                                                             : enc_val(key + kl, &kv[j]);
         char *cur = hash_find(d, key, kl, key_hash(s->seed, key, kl));
         if (cur != NULL && s->ctr_inplace[kind] && (rc = add_in_place(s, k, cur, dl)) != 1)
             continue; /* added (or failed) */
         rc = 0;
-        if (direct)
-            ctr_row(k, &tenant, dl, row);
+        ctr_row(k, &tenant, dl, row);
         mtrk_change ch = { MTRK_CHANGE_VERSION, MTRK_CHANGE_INSERT, k->table, row, 0 };
         if (cur != NULL) {
             /* The stored row, its counters plus the amounts (values borrowed from cur until the write). */
