@@ -1588,7 +1588,8 @@ static int scan_run(sqlstore *s, unsigned table, int index, const mtrk_value *pr
  * entry, so (occurred_hour, k) > (h, k0) would walk the start's hour from
  * its first entry on every page. The scan runs as two: the rest of the
  * start's hour (the columns before the id bound by equality, the id's k as
- * the start: a seek), then the hours after it. */
+ * the start: a seek), then the hours after it. A start whose event is not
+ * stored is refused (MTRK_EINVAL): there is no key to resume after. */
 static int scan_campaign_events(sqlstore *s, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix,
                                 const mtrk_value *start, unsigned nstart, unsigned flags, mtrk_row_fn fn,
                                 void *userdata)
@@ -1597,12 +1598,26 @@ static int scan_campaign_events(sqlstore *s, unsigned table, int index, const mt
     unsigned nhead = nprefix + nstart - 1;
     if (nhead > MAX_KEY)
         return fail(s, MTRK_EINVAL, "sqlite store: scan: too many key columns");
+    /* The start's event must exist: its key is where the scan resumes. */
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM \"event_rows\" WHERE \"id\" = ?1", -1, &q, NULL) != SQLITE_OK)
+        return sql_fail(s, "preparing a scan of events_by_campaign");
+    int rc = bind_value(s, q, 1, &start[nstart - 1]);
+    int step = rc == 0 ? sqlite3_step(q) : SQLITE_OK;
+    sqlite3_finalize(q);
+    if (rc)
+        return rc;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return sql_fail(s, "reading a scan's start");
+    if (step == SQLITE_DONE)
+        return fail(s, MTRK_EINVAL, "sqlite store: scan of events_by_campaign: the start names no stored event (a"
+                                    " paged scan resumes after a row it read)");
     for (unsigned j = 0; j < nprefix; j++)
         head[j] = prefix[j];
     for (unsigned j = 0; j + 1 < nstart; j++)
         head[nprefix + j] = start[j];
     int stopped = 0;
-    int rc = scan_run(s, table, index, head, nhead, &start[nstart - 1], 1, flags, fn, userdata, &stopped);
+    rc = scan_run(s, table, index, head, nhead, &start[nstart - 1], 1, flags, fn, userdata, &stopped);
     if (rc == 0 && !stopped)
         rc = scan_run(s, table, index, prefix, nprefix, start, nstart - 1, flags | MTRK_SCAN_AFTER, fn, userdata,
                       NULL);
