@@ -322,14 +322,7 @@ MTRK_API int mtrk_bounce_reason_counts(uint64_t *out, size_t nreasons, mtrk_tena
     int rc = tx_begin(t, false);
     if (rc)
         return rc;
-    row_campaigns c;
-    memset(&c, 0, sizeof c);
-    c.tenant = t->id;
-    c.id = campaign;
-    rc = st_get(t, T_CAMPAIGNS, &c);
-    if (rc == MTRK_ENOTFOUND)
-        rc = ev_not_found(t, "campaign", campaign);
-    rows_clear(T_CAMPAIGNS, &c);
+    rc = cam_exists(t, campaign);
     if (rc == MTRK_OK) {
         count_ctx cc = { out, nreasons };
         mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };

@@ -20,6 +20,15 @@ int cam_load(mtrk_tenant *t, mtrk_id id, row_campaigns *out)
     return rc;
 }
 
+int cam_exists(mtrk_tenant *t, mtrk_id id)
+{
+    row_campaigns c;
+    int rc = cam_load(t, id, &c);
+    if (rc == MTRK_OK)
+        rows_clear(T_CAMPAIGNS, &c);
+    return rc;
+}
+
 int pager_init_campaign(pager *p, mtrk_tenant *t, mtrk_id campaign, unsigned table, int index)
 {
     memset(p, 0, sizeof *p);
@@ -28,11 +37,7 @@ int pager_init_campaign(pager *p, mtrk_tenant *t, mtrk_id campaign, unsigned tab
     int rc = tx_begin(t, false);
     if (rc)
         return rc;
-    row_campaigns c;
-    rc = cam_load(t, campaign, &c);
-    if (rc == MTRK_OK)
-        rows_clear(T_CAMPAIGNS, &c);
-    rc = tx_end(t, rc);
+    rc = tx_end(t, cam_exists(t, campaign));
     if (rc)
         return rc;
     mtrk_value pre[2] = { v_id(&t->id), v_id(&campaign) };
@@ -524,13 +529,10 @@ MTRK_API int mtrk_campaign_audiences(mtrk_id *out, size_t cap, size_t *out_count
     int rc = tx_begin(t, false);
     if (rc)
         return rc;
-    row_campaigns c;
     id_list l = { 0 };
-    rc = cam_load(t, campaign, &c);
-    if (rc == MTRK_OK) {
-        rows_clear(T_CAMPAIGNS, &c);
+    rc = cam_exists(t, campaign);
+    if (rc == MTRK_OK)
         rc = cam_audiences(t, campaign, &l);
-    }
     rc = tx_end(t, rc);
     if (rc == MTRK_OK) {
         for (size_t i = 0; i < l.n && i < cap; i++)

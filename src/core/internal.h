@@ -300,6 +300,9 @@ typedef struct pager {
     int (*read)(struct pager *p, size_t max, size_t *got);
 } pager;
 int pager_init(pager *p, mtrk_tenant *t, unsigned table, int index, const mtrk_value *prefix, unsigned nprefix);
+/* Does the tenant have the campaign (in a transaction)? MTRK_OK,
+ * MTRK_ENOTFOUND naming it, or a storage error (campaign.c). */
+int cam_exists(mtrk_tenant *t, mtrk_id id);
 /* Moves the next row into *row (owned by the caller: rows_clear it). 0, MTRK_ITEROVER or an error. */
 int pager_next(pager *p, void *row);
 /* The step of a public iterator that hands out its current row: a call on

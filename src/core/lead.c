@@ -31,11 +31,9 @@ MTRK_API int mtrk_landing_page_create(mtrk_id *out_id, mtrk_tenant *t, mtrk_id c
     rc = tx_begin(t, true);
     if (rc)
         return rc;
-    row_campaigns c;
     row_landing_pages lp = { 0 };
-    rc = cam_load(t, campaign, &c);
+    rc = cam_exists(t, campaign);
     if (rc == MTRK_OK) {
-        rows_clear(T_CAMPAIGNS, &c);
         rc = page_of(t, campaign, &lp);
         if (rc == MTRK_OK) {
             rows_clear(T_LANDING_PAGES, &lp);
@@ -69,11 +67,9 @@ MTRK_API int mtrk_landing_page_find(mtrk_id *out_id, mtrk_tenant *t, mtrk_id cam
     int rc = tx_begin(t, false);
     if (rc)
         return rc;
-    row_campaigns c;
     row_landing_pages lp;
-    rc = cam_load(t, campaign, &c);
+    rc = cam_exists(t, campaign);
     if (rc == MTRK_OK) {
-        rows_clear(T_CAMPAIGNS, &c);
         rc = page_of(t, campaign, &lp);
         if (rc == MTRK_ENOTFOUND) {
             char s[MTRK_ID_STRLEN + 1];
