@@ -1582,6 +1582,26 @@ static int scan_run(sqlstore *s, unsigned table, int index, const mtrk_value *pr
     return rc;
 }
 
+/* Is the event a campaign-index scan starts after stored? 0, or
+ * MTRK_EINVAL: there is no key to resume after (the first statement of
+ * the scan then gave no row). Asked only when the rest of the start's hour
+ * ran out, once per hour of a paged scan rather than per page. */
+static int start_stored(sqlstore *s, const mtrk_value *id)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM \"event_rows\" WHERE \"id\" = ?1", -1, &q, NULL) != SQLITE_OK)
+        return sql_fail(s, "preparing a scan of events_by_campaign");
+    int rc = bind_value(s, q, 1, id);
+    int step = rc == 0 ? sqlite3_step(q) : SQLITE_ROW;
+    if (rc == 0 && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = sql_fail(s, "reading a scan's start");
+    sqlite3_finalize(q);
+    if (rc == 0 && step == SQLITE_DONE)
+        rc = fail(s, MTRK_EINVAL, "sqlite store: scan of events_by_campaign: the start names no stored event (a"
+                                  " paged scan resumes after a row it read)");
+    return rc;
+}
+
 /* A scan of events_by_campaign from a start that ends with an event's id
  * (a paged scan resuming after its last row). SQLite seeks an index with a
  * row value only over its declared columns, not the rowid that ends every
@@ -1598,26 +1618,14 @@ static int scan_campaign_events(sqlstore *s, unsigned table, int index, const mt
     unsigned nhead = nprefix + nstart - 1;
     if (nhead > MAX_KEY)
         return fail(s, MTRK_EINVAL, "sqlite store: scan: too many key columns");
-    /* The start's event must exist: its key is where the scan resumes. */
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM \"event_rows\" WHERE \"id\" = ?1", -1, &q, NULL) != SQLITE_OK)
-        return sql_fail(s, "preparing a scan of events_by_campaign");
-    int rc = bind_value(s, q, 1, &start[nstart - 1]);
-    int step = rc == 0 ? sqlite3_step(q) : SQLITE_OK;
-    sqlite3_finalize(q);
-    if (rc)
-        return rc;
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return sql_fail(s, "reading a scan's start");
-    if (step == SQLITE_DONE)
-        return fail(s, MTRK_EINVAL, "sqlite store: scan of events_by_campaign: the start names no stored event (a"
-                                    " paged scan resumes after a row it read)");
     for (unsigned j = 0; j < nprefix; j++)
         head[j] = prefix[j];
     for (unsigned j = 0; j + 1 < nstart; j++)
         head[nprefix + j] = start[j];
     int stopped = 0;
-    rc = scan_run(s, table, index, head, nhead, &start[nstart - 1], 1, flags, fn, userdata, &stopped);
+    int rc = scan_run(s, table, index, head, nhead, &start[nstart - 1], 1, flags, fn, userdata, &stopped);
+    if (rc == 0 && !stopped)
+        rc = start_stored(s, &start[nstart - 1]);
     if (rc == 0 && !stopped)
         rc = scan_run(s, table, index, prefix, nprefix, start, nstart - 1, flags | MTRK_SCAN_AFTER, fn, userdata,
                       NULL);
