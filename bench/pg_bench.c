@@ -30,6 +30,9 @@
  *                         within one hour; then mtrk_metrics_rebuild, timed:
  *                         the core reads the campaign's events through
  *                         events_by_campaign a page at a time.
+ *   pg_bench floor N      the least design that does an ingest's work, with
+ *                         no mtrk code, on the same events and against the
+ *                         same raw COPY (bench_floor below has the designs).
  *   pg_bench generate C   C contacts in 3 overlapping audiences, 5 % globally
  *                         unsubscribed; mtrk_campaign_generate; two baselines,
  *                         each one INSERT ... SELECT DISTINCT (union of the
@@ -608,11 +611,251 @@ static void bench_append(long n)
     mtrk_db_close(db);
 }
 
+/* pg_bench floor N: the least PostgreSQL design that does an ingest's
+ * work, without mtrk, on the same event stream as `ingest` (N events on
+ * N/4 messages, calls of 1,000, one transaction each), against the same
+ * raw COPY, in the same run. Each transaction: read the batch's messages
+ * by id (one statement), read their earlier events (the fold's history,
+ * one statement; not in the "summary" designs, whose message row would
+ * carry every fact), fold in the client, COPY the events, write each
+ * message's folded facts (one UPDATE ... FROM unnest), commit. The events
+ * table: (message uuid, campaign, type, occurred_at, hour) with an index
+ * for the fold (message, occurred_at) and one for the campaign's hours
+ * (campaign, hour); each design adds to it:
+ *   fold                that alone
+ *   fold+id             a uuid event id, the primary key (mtrk returns
+ *                       and looks events up by id)
+ *   fold+id+dedup       a unique (provider, provider_event_id): the
+ *                       duplicate and conflict checks
+ *   fold+id+dedup+fk    a foreign key from the event's message to the
+ *                       messages' primary key, checked per row
+ *   summary+id+dedup+fk the previous without the history read
+ * MTRK_BENCH_RUNS runs (default 3) of the raw COPY and every design, the
+ * medians printed as time / raw COPY and its inverse. */
+enum { FD_HIST = 1, FD_ID = 2, FD_DEDUP = 4, FD_FK = 8 };
+static const struct {
+    const char *name;
+    int flags;
+} floor_designs[] = { { "fold", FD_HIST },
+                      { "fold+id", FD_HIST | FD_ID },
+                      { "fold+id+dedup", FD_HIST | FD_ID | FD_DEDUP },
+                      { "fold+id+dedup+fk", FD_HIST | FD_ID | FD_DEDUP | FD_FK },
+                      { "summary+id+dedup+fk", FD_ID | FD_DEDUP | FD_FK } };
+enum { FLOOR_NDESIGNS = sizeof floor_designs / sizeof floor_designs[0] };
+
+static PGresult *floor_exec(const char *q, int np, const char *const *vals, ExecStatusType want)
+{
+    PGresult *r = PQexecParams(admin, q, np, NULL, vals, NULL, NULL, 0);
+    if (PQresultStatus(r) != want) {
+        fprintf(stderr, "pg_bench: floor: %s: %s", q, PQerrorMessage(admin));
+        exit(1);
+    }
+    return r;
+}
+
+/* The message of index m as text, and back (the last 12 hex digits). */
+static void floor_mid(char *out, size_t m) { sprintf(out, "00000000-0000-7000-8000-%012zx", m); }
+static size_t floor_mindex(const char *s) { return (size_t)strtoull(s + 24, NULL, 16); }
+
+struct floor_msg {
+    int opens, n, state;
+    long long first_open;
+    long seen; /* the batch that last touched it */
+};
+
+/* One design's timed ingest; its time in s. */
+static double floor_design(int flags, long n, size_t nm)
+{
+    char q[1024];
+    sql("DROP TABLE IF EXISTS fevents; DROP TABLE IF EXISTS fmessages");
+    sql("CREATE TABLE fmessages (id uuid PRIMARY KEY, campaign int NOT NULL, state smallint NOT NULL, opens int NOT "
+        "NULL, first_open_at bigint, events int NOT NULL)");
+    snprintf(q, sizeof q, "INSERT INTO fmessages SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,"
+                          " 1, 1, 0, NULL, 0 FROM generate_series(0, %zu) i", nm - 1);
+    sql(q);
+    snprintf(q, sizeof q,
+             "CREATE TABLE fevents (%smessage uuid NOT NULL%s, campaign int NOT NULL, type smallint NOT NULL, "
+             "occurred_at bigint NOT NULL, hour int NOT NULL%s);"
+             "CREATE INDEX ON fevents (message, occurred_at); CREATE INDEX ON fevents (campaign, hour);%s",
+             flags & FD_ID ? "id uuid PRIMARY KEY, " : "", flags & FD_FK ? " REFERENCES fmessages (id)" : "",
+             flags & FD_DEDUP ? ", provider text NOT NULL, peid text NOT NULL" : "",
+             flags & FD_DEDUP ? "CREATE UNIQUE INDEX ON fevents (provider, peid);" : "");
+    sql(q);
+    sql("VACUUM ANALYZE fmessages");
+    enum { B = 1000 };
+    struct floor_msg *msg = calloc(nm, sizeof *msg);
+    for (size_t m = 0; m < nm; m++)
+        msg[m].seen = -1;
+    size_t cap = (size_t)B * 40 + 16;
+    char *ids = malloc(cap), *a_o = malloc(cap), *a_f = malloc(cap), *a_s = malloc(cap), *a_n = malloc(cap);
+    size_t *touched = malloc(B * sizeof *touched);
+    char line[256], mid[40];
+    double t0 = now_s();
+    for (long k = 0; k < n; k += B) {
+        int nb = (int)(n - k < B ? n - k : B);
+        long batch = k / B;
+        size_t nt = 0, len = 0;
+        ids[len++] = '{';
+        for (int i = 0; i < nb; i++) {
+            unsigned long h = (unsigned long)(k + i) * 2654435761u;
+            size_t m = (h / 4) % nm;
+            if (msg[m].seen == batch)
+                continue;
+            msg[m].seen = batch;
+            touched[nt++] = m;
+            floor_mid(mid, m);
+            len += (size_t)sprintf(ids + len, "%s%s", nt > 1 ? "," : "", mid);
+        }
+        ids[len++] = '}';
+        ids[len] = 0;
+        const char *p1[1] = { ids };
+        sql("BEGIN");
+        PGresult *r = floor_exec("SELECT id, state, opens, first_open_at, events FROM fmessages WHERE id = "
+                                 "ANY($1::uuid[])", 1, p1, PGRES_TUPLES_OK);
+        for (int i = 0; i < PQntuples(r); i++) { /* the fold starts from the row */
+            struct floor_msg *f = &msg[floor_mindex(PQgetvalue(r, i, 0))];
+            f->state = atoi(PQgetvalue(r, i, 1));
+            f->opens = 0;
+            f->n = 0;
+            f->first_open = 0;
+        }
+        PQclear(r);
+        if (flags & FD_HIST) { /* ... and folds the message's whole history */
+            r = floor_exec("SELECT message, type, occurred_at FROM fevents WHERE message = ANY($1::uuid[])", 1, p1,
+                           PGRES_TUPLES_OK);
+            for (int i = 0; i < PQntuples(r); i++) {
+                struct floor_msg *f = &msg[floor_mindex(PQgetvalue(r, i, 0))];
+                long long at = atoll(PQgetvalue(r, i, 2));
+                f->n++;
+                if (atoi(PQgetvalue(r, i, 1)) == 3 && (f->opens++ == 0 || at < f->first_open))
+                    f->first_open = at;
+            }
+            PQclear(r);
+        } else { /* the summary: the row's counts are complete */
+            for (size_t j = 0; j < nt; j++)
+                msg[touched[j]].n = msg[touched[j]].opens = 0;
+        }
+        r = PQexec(admin, "COPY fevents FROM STDIN");
+        if (PQresultStatus(r) != PGRES_COPY_IN) {
+            fprintf(stderr, "pg_bench: floor: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(r);
+        for (int i = 0; i < nb; i++) {
+            unsigned long h = (unsigned long)(k + i) * 2654435761u;
+            size_t m = (h / 4) % nm;
+            int type = (int)(h % 4) + 1 > 3 ? 3 : (int)(h % 4) + 1; /* sent, delivered, open, open */
+            long long at = T0 + (long long)((h / 7) % (72 * 3600)) * 1000;
+            struct floor_msg *f = &msg[m];
+            f->n++;
+            if (type == 3 && (f->opens++ == 0 || at < f->first_open))
+                f->first_open = at;
+            if (type > f->state)
+                f->state = type;
+            floor_mid(mid, m);
+            int l = 0;
+            if (flags & FD_ID)
+                l += sprintf(line, "%08lx-0000-7000-8000-%012lx\t", (unsigned long)((k + i) >> 16),
+                             (unsigned long)(k + i));
+            l += sprintf(line + l, "%s\t1\t%d\t%lld\t%lld", mid, type, at, (at - T0) / 3600000);
+            if (flags & FD_DEDUP)
+                l += sprintf(line + l, "\tbench\te%ld", k + i);
+            line[l++] = '\n';
+            PQputCopyData(admin, line, l);
+        }
+        PQputCopyEnd(admin, NULL);
+        r = PQgetResult(admin);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            fprintf(stderr, "pg_bench: floor: COPY: %s", PQerrorMessage(admin));
+            exit(1);
+        }
+        PQclear(r);
+        size_t lo = 0, lf = 0, ls = 0, ln = 0;
+        a_o[lo++] = a_f[lf++] = a_s[ls++] = a_n[ln++] = '{';
+        for (size_t j = 0; j < nt; j++) {
+            struct floor_msg *f = &msg[touched[j]];
+            const char *sep = j ? "," : "";
+            lo += (size_t)sprintf(a_o + lo, "%s%d", sep, f->opens);
+            lf += f->opens ? (size_t)sprintf(a_f + lf, "%s%lld", sep, f->first_open)
+                           : (size_t)sprintf(a_f + lf, "%sNULL", sep);
+            ls += (size_t)sprintf(a_s + ls, "%s%d", sep, f->state);
+            ln += (size_t)sprintf(a_n + ln, "%s%d", sep, f->n);
+        }
+        a_o[lo++] = a_f[lf++] = a_s[ls++] = a_n[ln++] = '}';
+        a_o[lo] = a_f[lf] = a_s[ls] = a_n[ln] = 0;
+        const char *p5[5] = { ids, a_o, a_f, a_s, a_n };
+        /* The summary designs add to the row's counts; the fold's write them. */
+        PQclear(floor_exec(flags & FD_HIST
+                               ? "UPDATE fmessages m SET opens = v.o, first_open_at = v.f, state = v.s, events = v.n "
+                                 "FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::smallint[], $5::int[]) "
+                                 "v (id, o, f, s, n) WHERE m.id = v.id"
+                               : "UPDATE fmessages m SET opens = m.opens + v.o, first_open_at = least(m.first_open_at, "
+                                 "v.f), state = greatest(m.state, v.s), events = m.events + v.n FROM unnest($1::uuid[], "
+                                 "$2::int[], $3::bigint[], $4::smallint[], $5::int[]) v (id, o, f, s, n) WHERE m.id = "
+                                 "v.id",
+                           5, p5, PGRES_COMMAND_OK));
+        sql("COMMIT");
+    }
+    double el = now_s() - t0;
+    /* What the fold wrote is what the events say (a check, not timed). */
+    PGresult *r = floor_exec("SELECT count(*) FROM fmessages m WHERE m.opens <> (SELECT count(*) FROM fevents e "
+                             "WHERE e.message = m.id AND e.type = 3)",
+                             0, NULL, PGRES_TUPLES_OK);
+    if (atol(PQgetvalue(r, 0, 0)) != 0) {
+        fprintf(stderr, "pg_bench: floor: %s messages' opens differ from their events\n", PQgetvalue(r, 0, 0));
+        exit(1);
+    }
+    PQclear(r);
+    free(msg), free(ids), free(a_o), free(a_f), free(a_s), free(a_n), free(touched);
+    return el;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void bench_floor(long n)
+{
+    size_t nm = (size_t)(n / 4 < 100 ? 100 : n / 4);
+    const char *e = getenv("MTRK_BENCH_RUNS");
+    int runs = e && atoi(e) > 0 ? atoi(e) : 3;
+    double (*t)[FLOOR_NDESIGNS + 1] = calloc((size_t)runs, sizeof *t), col[64];
+    sql("SET client_min_messages = warning");
+    for (int run = 0; run < runs; run++) {
+        sql("DROP TABLE IF EXISTS raw_events");
+        t[run][0] = raw_copy(n, nm);
+        for (int d = 0; d < FLOOR_NDESIGNS; d++) {
+            t[run][d + 1] = floor_design(floor_designs[d].flags, n, nm);
+            printf("floor: run %d: %-20s %.3f s (raw COPY %.3f s)\n", run + 1, floor_designs[d].name, t[run][d + 1],
+                   t[run][0]);
+        }
+    }
+    for (int d = 0; d <= FLOOR_NDESIGNS; d++) {
+        for (int run = 0; run < runs && run < 64; run++)
+            col[run] = t[run][d];
+        qsort(col, (size_t)runs, sizeof *col, cmp_double);
+        double med = col[runs / 2];
+        if (d == 0)
+            printf("floor: raw COPY of %ld rows: median %.3f s\n", n, med);
+        else {
+            double raw[64];
+            for (int run = 0; run < runs && run < 64; run++)
+                raw[run] = t[run][d] / t[run][0];
+            qsort(raw, (size_t)runs, sizeof *raw, cmp_double);
+            printf("floor: %-20s median %.3f s (%.0f events/s); time / raw COPY %.1f (median of the runs' ratios), "
+                   "fraction %.3f\n", floor_designs[d - 1].name, med, n / med, raw[runs / 2], 1 / raw[runs / 2]);
+        }
+    }
+    free(t);
+}
+
 int main(int argc, char **argv)
 {
     const char *ci = getenv("MTRK_TEST_PG");
     if (ci == NULL || argc < 2) {
-        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|rebuild|generate [N]\n");
+        fprintf(stderr, "usage: MTRK_TEST_PG=conninfo pg_bench ingest|append|rebuild|floor|generate [N]\n");
         return 2;
     }
     long n = argc > 2 ? atol(argv[2]) : 100000;
@@ -632,6 +875,8 @@ int main(int argc, char **argv)
         bench_append(n);
     else if (strcmp(argv[1], "rebuild") == 0)
         bench_rebuild(n);
+    else if (strcmp(argv[1], "floor") == 0)
+        bench_floor(n);
     else
         bench_generate(n);
     snprintf(q, sizeof q, "DROP SCHEMA %s CASCADE", schema);
