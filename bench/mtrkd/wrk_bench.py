@@ -24,6 +24,9 @@ Baselines, in the same run:
     same number of clients as wrk's connections, on the same server. With
     both backends it runs first, and the SQLite rows are compared with it
     too (a column of their own).
+MTRK_BENCH_PGSS=1 (with --pg; the server must load pg_stat_statements and
+the database have the extension): each run's statements, reset after the
+fixture, by server time per hit answered, on stderr.
 Medians of --runs runs; after each mtrkd run the events recorded are counted
 and must be at least the hits answered 2xx/3xx. Prints a Markdown table."""
 import argparse
@@ -192,6 +195,12 @@ def count_events(target: str, tenant: str) -> int:
         db.close()
 
 
+# The statements of one run by server time per hit answered (%d: the hits).
+PGSS_QUERY = ("SELECT round((total_exec_time * 1000 / %d)::numeric, 1), round((total_plan_time * 1000 / %d)::numeric, 1), "
+              "round(calls::numeric / %d, 3), left(regexp_replace(query, '\\s+', ' ', 'g'), 100) "
+              "FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 20")
+
+
 def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
     with support.tmpdir() as d:
         key = "bench-%s" % uuid.uuid4().hex[:8]
@@ -202,8 +211,17 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
         postmaster = pg_postmaster(pg)
         try:
             before = count_events(fx.path, key)
+            pgss = bool(pg and os.environ.get("MTRK_BENCH_PGSS"))
+            if pgss:  # the run's statements alone (needs pg_stat_statements loaded)
+                subprocess.run(["psql", pg, "-qAtc", "SELECT pg_stat_statements_reset()"], check=True,
+                               capture_output=True)
             pg0, own0 = pg_server_cpu(postmaster), proc_cpu(srv.proc.pid)
             r = wrk(srv.url(""), fx.t[key]["open" if route == "pixel" else "click"], args)
+            if pgss:
+                out = subprocess.run(["psql", pg, "-qAtF", " | ", "-c", PGSS_QUERY % ((max(r["ok"], 1),) * 3)], check=True,
+                                     capture_output=True, text=True).stdout
+                print("  pg_stat_statements, %s (µs per hit: execution | planning | calls per hit | "
+                      "statement):\n%s" % (route, out), file=sys.stderr)
             r["cpu_pg"] = pg_server_cpu(postmaster) - pg0
             r["cpu_mtrkd"] = proc_cpu(srv.proc.pid) - own0
             r["cpu"] = r["cpu_pg"] + r["cpu_mtrkd"]
