@@ -76,8 +76,10 @@
  * with generic plans, planned once: planning was half the server's time per
  * event (see plan_mode). So do the INSERTs from unnest() (send_unnest),
  * which read no table. The reads by an array of keys (a join with
- * unnest()) stay custom: their generic plan, made while the tables are
- * small, can take an index led by the tenant alone and walk all of it.
+ * unnest()) run with generic plans only while the generic plan the server
+ * would cache is seen to look each key up (keyed_plan_check): made while
+ * the tables are small, it can take an index led by the tenant alone and
+ * walk all of it.
  *
  * Neither this store nor the core keeps a copy of rows (docs/decisions.md
  * §45): every get is a round trip, and the batch paths read through the
@@ -135,6 +137,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_COLS 64
 #define MAX_KEY 64
@@ -183,11 +186,21 @@ typedef struct scan_shape {
     unsigned nparams;  /* non-NULL values, then the limit */
 } scan_shape;
 
+/* A read by arrays of keys and the plan it runs with: generic while the
+ * generic plan the server would cache was seen to look each key up
+ * (keyed_plan_check), custom otherwise; checked_ms 0: not checked on this
+ * connection yet. */
+typedef struct keyed_plan {
+    int64_t checked_ms;
+    int generic;
+} keyed_plan;
+
 typedef struct tstate {
     const mtrk_table_def *def;
     int get_ok, ins_ok, upd_ok, del_ok, many_ok; /* prepared on this connection */
     size_t ins_tx;     /* rows inserted in the open transaction */
     size_t analyze_at; /* ... when the next in-transaction ANALYZE runs */
+    keyed_plan many_plan; /* get_many's statement: generic or custom (keyed_plan_check) */
 } tstate;
 
 typedef struct pgstore {
@@ -234,6 +247,7 @@ typedef struct pgstore {
     rec_maps rec;        /* the typed records on the rows (records.h) */
     ctr_maps ctr;        /* counters_add: the rollup tables (counters.h) */
     int generic;         /* the session's plan_cache_mode is force_generic_plan (else force_custom_plan) */
+    keyed_plan load_plan; /* messages_load's two statements */
     int generic_at_begin; /* ... as it was when the transaction began (SET is rolled back with it) */
     char deferred_err[ERRMSG_MAX];
     char err[ERRMSG_MAX];
@@ -1046,6 +1060,9 @@ static void forget_statements(pgstore *s)
     for (size_t i = 0; i < s->nshapes; i++)
         s->shapes[i].prepared = 0;
     s->typed_ok = 0;
+    for (unsigned t = 0; t < s->ntables; t++)
+        s->ts[t].many_plan.checked_ms = 0;
+    s->load_plan.checked_ms = 0;
     s->piped = 0; /* a new connection starts out of pipeline mode, with custom plans */
     s->npend = 0;
     s->generic = s->generic_at_begin = 0;
@@ -1262,6 +1279,82 @@ static int plan_mode(pgstore *s, int generic)
     s->generic = generic;
     if (s->npend == PIPE_MAX)
         return pipe_end(s, 0, NULL);
+    return 0;
+}
+
+/* How often a connection looks again at a keyed read's generic plan. */
+enum { KEYED_RECHECK_MS = 60000 };
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The plan nodes of a read by arrays of keys that walk more than the keys:
+ * a hash, merge or materialized join reads the tenant's whole range once
+ * per execution, a join filter tests the keys after the index (the look-up
+ * is not by the key), and sequential or bitmap scans read the table. */
+static int keyed_plan_bad(const char *line)
+{
+    static const char *const bad[] = { "Hash", "Merge", "Materialize", "Join Filter", "Seq Scan", "Bitmap" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (strstr(line, bad[i]))
+            return 1;
+    return 0;
+}
+
+/*
+ * Plans of the reads by arrays of keys (get_many, messages_load; docs/
+ * decisions.md §57). Their generic plan is right once the planner knows the
+ * table's size: a nested loop of primary-key look-ups. Made while a table
+ * is empty or small, it reads the tenant's whole range per execution (a
+ * hash join, or a nested loop over a materialized range), and the server
+ * keeps it until the table's next ANALYZE. So a connection runs these
+ * reads with generic plans (planning was a fifth of the server's time per
+ * tracking hit, docs/performance.md) only while the plan the server would
+ * cache is seen to be right: EXPLAIN EXECUTE of each statement under
+ * force_generic_plan (which makes and caches that plan; the values do not
+ * matter to it, so they are NULLs), at the first use and then at most every
+ * KEYED_RECHECK_MS; else custom plans, planned at each execution. A plan
+ * the server makes again after an ANALYZE is made from statistics at least
+ * as recent as the ones checked.
+ */
+static int keyed_plan_check(pgstore *s, keyed_plan *kp, const char *const *names, unsigned nnames,
+                            unsigned nparams)
+{
+    int64_t now = mono_ms();
+    if (kp->checked_ms != 0 && now - kp->checked_ms < KEYED_RECHECK_MS)
+        return 0;
+    int good = 1, rc;
+    for (unsigned i = 0; i < nnames && good; i++) {
+        char sql[96];
+        int len = snprintf(sql, sizeof sql, "EXPLAIN (COSTS OFF) EXECUTE %s(", names[i]);
+        for (unsigned p = 0; p < nparams && len < (int)sizeof sql - 8; p++)
+            len += snprintf(sql + len, sizeof sql - (size_t)len, "%sNULL", p ? ", " : "");
+        snprintf(sql + len, sizeof sql - (size_t)len, ")");
+        if ((rc = plan_mode(s, 1)))
+            return rc;
+        PGresult *res = NULL;
+        if (s->piped) { /* with the deferred writes, in their round trip */
+            if (PQsendQueryParams(s->conn, sql, 0, NULL, NULL, NULL, NULL, 0) != 1) {
+                rc = pipe_end(s, 0, NULL);
+                return rc ? rc : pipe_lost(s, "checking a plan");
+            }
+            if ((rc = pipe_end(s, 1, &res)))
+                return rc;
+        } else {
+            res = PQexec(s->conn, sql);
+        }
+        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+            return res_fail(s, res, "checking a plan");
+        for (int r = 0; r < PQntuples(res) && good; r++)
+            good = !keyed_plan_bad(PQgetvalue(res, r, 0));
+        PQclear(res);
+    }
+    kp->checked_ms = now;
+    kp->generic = good;
     return 0;
 }
 
@@ -1929,6 +2022,9 @@ static int pg_get_many(mtrk_store *store, unsigned table, const mtrk_value *keys
         return rc;
     char name[32];
     snprintf(name, sizeof name, "m%u", table);
+    const char *names[1] = { name };
+    if ((rc = keyed_plan_check(s, &s->ts[table].many_plan, names, 1, def->npk)))
+        return rc;
     abuf arr[MAX_KEY];
     memset(arr, 0, sizeof arr);
     size_t pick[MANY_CHUNK];
@@ -1946,7 +2042,7 @@ static int pg_get_many(mtrk_store *store, unsigned table, const mtrk_value *keys
         if ((rc = array_params(s, def, cols, def->npk, keys, def->npk, pick, count, arr, &pa)))
             break;
         PGresult *res = NULL;
-        if ((rc = run_prepared(s, name, &pa, 0, "get_many", &res)))
+        if ((rc = run_prepared(s, name, &pa, s->ts[table].many_plan.generic, "get_many", &res)))
             break;
         rc = res_visit(s, def, res, vals, fn, userdata);
         PQclear(res);
@@ -2865,7 +2961,9 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
     int rc = need_tx(s, "messages_load");
     if (rc || n == 0)
         return rc;
-    if ((rc = typed_args(s, "messages_load", &tenant, 0)) || (rc = ensure_load_stmts(s)))
+    static const char *const load_names[2] = { "tm", "te" };
+    if ((rc = typed_args(s, "messages_load", &tenant, 0)) || (rc = ensure_load_stmts(s)) ||
+        (rc = keyed_plan_check(s, &s->load_plan, load_names, 2, 2)))
         return rc;
     const mtrk_table_def *md = s->ts[s->rec.msg.table].def, *ed = s->ts[s->rec.ev.table].def;
     abuf arr = { 0 };
@@ -2889,7 +2987,7 @@ static int pg_messages_load(mtrk_store *store, mtrk_id tenant, const mtrk_id *mi
         if ((rc = arr_param(s, &pa, &arr, "messages.id")))
             break;
         /* Both statements, with the deferred writes, in one round trip. */
-        if ((rc = plan_mode(s, 0)))
+        if ((rc = plan_mode(s, s->load_plan.generic)))
             break;
         if (!s->piped) {
             if (PQenterPipelineMode(s->conn) != 1) {

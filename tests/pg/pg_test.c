@@ -1163,6 +1163,111 @@ static void test_campaign_pages(mtrk_store *st)
     sql("DELETE FROM events WHERE tenant = '07000000-0000-0000-0000-000000000000'");
 }
 
+/* Tuples the messages table's indexes returned, as far as the server's
+ * statistics know: after the store's connection ended (its backend flushes
+ * its counts when it exits), waited for. */
+static long long messages_index_reads(const char *app)
+{
+    char q[512];
+    for (int i = 0; i < 100; i++) {
+        snprintf(q, sizeof q, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '%s'", app);
+        if (sql_int(q) == 0)
+            break;
+        usleep(50000);
+    }
+    snprintf(q, sizeof q, "SELECT coalesce(sum(idx_tup_read), 0) FROM pg_stat_user_indexes WHERE schemaname = '%s' "
+                          "AND relname = 'messages'", schema);
+    return sql_int(q);
+}
+
+/* Rows of messages for the tenant 02..., ids 02...-i for i in [a, b], inserted
+ * by the admin connection with the tables' triggers off (no campaigns or
+ * contacts behind them: only the reads below look at them). */
+static void insert_messages(int a, int b)
+{
+    char q[1024];
+    snprintf(q, sizeof q,
+             "SET session_replication_role = replica; INSERT INTO messages (tenant, id, campaign, contact, state, "
+             "cancel_reason, created_at, lease_until, sent_at, delivered_at, bounced_at, first_open_at, first_click_at, "
+             "first_complaint_at, first_unsub_at, opens, clicks, soft_bounces, flags) SELECT "
+             "'02000000-0000-0000-0000-000000000000', ('02000000-0000-0000-0000-' || lpad(to_hex(i), 12, '0'))::uuid, "
+             "'09000000-0000-0000-0000-000000000000', gen_random_uuid(), 1, 0, %lld, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 "
+             "FROM generate_series(%d, %d) i; SET session_replication_role = DEFAULT",
+             T0, a, b);
+    CHECK(sql(q) == 0, "inserting messages %d to %d", a, b);
+}
+
+/* Reads messages 1..3 of tenant 02... by key on st, n times: messages_load
+ * (with their events) and get_many, each in a read transaction. */
+static void keyed_reads(mtrk_store *st, int n)
+{
+    mtrk_id tenant = tid(2, 0), mids[3];
+    mtrk_value keys[6];
+    unsigned msgt = table_no("messages");
+    for (int i = 0; i < 3; i++) {
+        mids[i] = tid(2, 0);
+        mids[i].bytes[15] = (unsigned char)(i + 1);
+    }
+    for (int i = 0; i < 3; i++) {
+        keys[2 * i] = vid(tenant.bytes);
+        keys[2 * i + 1] = vid(mids[i].bytes);
+    }
+    for (int k = 0; k < n; k++) {
+        loaded l;
+        memset(&l, 0, sizeof l);
+        long rows = 0;
+        int rc = st->begin(st, 0);
+        CHECK(rc == 0, "begin: %s", st->errmsg(st));
+        CHECK((rc = st->messages_load(st, tenant, mids, 3, load_cb, &l)) == 0 && l.n == 3,
+              "messages_load: %d %s, %d messages", rc, st->errmsg(st), l.n);
+        CHECK((rc = st->get_many(st, msgt, keys, 3, count_rows, &rows)) == 0 && rows == 3,
+              "get_many: %d %s, %ld rows", rc, st->errmsg(st), rows);
+        st->rollback(st);
+    }
+}
+
+/* The reads by arrays of keys (messages_load, get_many) look each key up
+ * through the primary key whatever the table's size was when the
+ * connection first ran them: a generic plan the server made while the
+ * table held three rows reads the tenant's whole range at every execution
+ * until the next ANALYZE (none here: autovacuum off on messages), and the
+ * store must not run with such a plan. Checked through the server's
+ * count of index tuples read. Then, after an ANALYZE, a new connection's
+ * reads (with generic plans: the check accepts them now) read by key too. */
+static void test_keyed_plans(const char *ci_base)
+{
+    char ci[4200];
+    const char *app = "mtrk_pg_test_keyed";
+    snprintf(ci, sizeof ci, "%s application_name=%s", ci_base, app);
+    CHECK(sql("ALTER TABLE messages SET (autovacuum_enabled = false)") == 0, "autovacuum off");
+    insert_messages(1, 3);
+    mtrk_store *st = NULL;
+    int rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == 0, "store: %s", mtrk_last_errmsg());
+    if (rc)
+        return;
+    keyed_reads(st, 6); /* the plans of a three-row table */
+    enum { MORE = 20000 };
+    insert_messages(4, 3 + MORE);
+    long long before = messages_index_reads("-");
+    keyed_reads(st, 3);
+    mtrk_store_free(st);
+    long long read = messages_index_reads(app) - before;
+    CHECK(read >= 0 && read < MORE, "3 rounds of keyed reads of 3 messages read %lld index tuples of messages "
+                                     "(a plan made for 3 rows walks the tenant's %d)", read, MORE + 3);
+    CHECK(sql("ANALYZE messages") == 0, "analyze");
+    rc = mtrk_store_pg_new(&st, ci, NULL);
+    CHECK(rc == 0, "store: %s", mtrk_last_errmsg());
+    if (rc)
+        return;
+    before = messages_index_reads("-");
+    keyed_reads(st, 3);
+    mtrk_store_free(st);
+    read = messages_index_reads(app) - before;
+    CHECK(read >= 0 && read < MORE, "after ANALYZE: 3 rounds of keyed reads read %lld index tuples", read);
+    CHECK(sql("ALTER TABLE messages RESET (autovacuum_enabled)") == 0, "autovacuum on");
+}
+
 static int test_store(void)
 {
     fresh_schema();
@@ -1252,6 +1357,11 @@ static int test_store(void)
     test_scan_many(st);
     test_campaign_pages(st);
     test_typed(st);
+    {
+        char base[4096];
+        snprintf(base, sizeof base, "%s options='-csearch_path=%s'", conninfo, schema);
+        test_keyed_plans(base);
+    }
     {
         /* counters_add: the checks shared with the other stores, through a
          * second connection on the same schema. */
