@@ -1329,7 +1329,7 @@ static int keyed_plan_check(pgstore *s, keyed_plan *kp, const char *const *names
         return 0;
     int good = 1, rc;
     for (unsigned i = 0; i < nnames && good; i++) {
-        char sql[96];
+        char sql[64 + MAX_KEY * 6]; /* a NULL per parameter: at most one per key column, or two */
         int len = snprintf(sql, sizeof sql, "EXPLAIN (COSTS OFF) EXECUTE %s(", names[i]);
         for (unsigned p = 0; p < nparams && len < (int)sizeof sql - 8; p++)
             len += snprintf(sql + len, sizeof sql - (size_t)len, "%sNULL", p ? ", " : "");
