@@ -298,6 +298,47 @@ static void bench_generate(long c)
     mtrk_db_close(db);
 }
 
+/* Event k of the benchmarks' stream over nm messages: its message's
+ * index, its type (sent, delivered, open, open) and its occurrence time,
+ * over 72 hours or within one hour. Every design and baseline here
+ * writes this stream. */
+typedef struct stream_event {
+    size_t m;
+    int type;
+    int64_t at;
+} stream_event;
+
+static stream_event stream_at(long k, size_t nm, int one_hour)
+{
+    static const int types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
+    unsigned long h = (unsigned long)k * 2654435761u;
+    stream_event e = { (h / 4) % nm, types[h % 4], T0 + (int64_t)((h / 7) % (one_hour ? 3600 : 72 * 3600)) * 1000 };
+    return e;
+}
+
+/* COPY ... FROM STDIN on the admin connection: copy_begin(statement), the
+ * rows with PQputCopyData, copy_end(); either exits on failure. */
+static void copy_begin(const char *stmt)
+{
+    PGresult *res = PQexec(admin, stmt);
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        fprintf(stderr, "pg_bench: %s: %s", stmt, PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+}
+
+static void copy_end(void)
+{
+    PQputCopyEnd(admin, NULL);
+    PGresult *res = PQgetResult(admin);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
+        exit(1);
+    }
+    PQclear(res);
+}
+
 /* Raw baseline: COPY of n bare rows (id, message, type, occurred_at)
  * into an unindexed table with a uuid primary key; its time in s. */
 static double raw_copy(long n, size_t nm)
@@ -305,28 +346,15 @@ static double raw_copy(long n, size_t nm)
     sql("CREATE TABLE raw_events (id uuid PRIMARY KEY, message uuid NOT NULL, type int NOT NULL, "
         "occurred_at bigint NOT NULL)");
     double t0 = now_s();
-    PGresult *res = PQexec(admin, "COPY raw_events FROM STDIN");
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
+    copy_begin("COPY raw_events FROM STDIN");
     char line[160];
     for (long k = 0; k < n; k++) {
-        unsigned long h = (unsigned long)k * 2654435761u;
-        int len = snprintf(line, sizeof line,
-                           "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012lx\t%lu\t%lld\n",
-                           (unsigned long)(k >> 16), (unsigned long)k, (unsigned long)((h / 4) % nm), h % 4 + 1,
-                           (long long)(T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000));
+        stream_event e = stream_at(k, nm, 0);
+        int len = snprintf(line, sizeof line, "%08lx-0000-7000-8000-%012lx\t00000000-0000-7000-8000-%012zx\t%d\t%lld\n",
+                           (unsigned long)(k >> 16), (unsigned long)k, e.m, e.type, (long long)e.at);
         PQputCopyData(admin, line, len);
     }
-    PQputCopyEnd(admin, NULL);
-    res = PQgetResult(admin);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-        exit(1);
-    }
-    PQclear(res);
+    copy_end();
     return now_s() - t0;
 }
 
@@ -384,17 +412,16 @@ static void record_events(mtrk_tenant *t, long n, const mtrk_id *mids, size_t nm
     static mtrk_event_outcome out[B];
     static mtrk_event_outcome *pout[B];
     static char peid[B][32];
-    static const mtrk_event_type types[] = { MTRK_EV_SENT, MTRK_EV_DELIVERED, MTRK_EV_OPEN, MTRK_EV_OPEN };
     int rc;
     for (long k = 0; k < n; k += B) {
         int nb = (int)(n - k < B ? n - k : B);
         for (int i = 0; i < nb; i++) {
-            unsigned long h = (unsigned long)(k + i) * 2654435761u;
+            stream_event se = stream_at(k + i, nm, one_hour);
             mtrk_event_input d = MTRK_EVENT_INPUT_INIT;
             in[i] = d;
-            in[i].type = types[h % 4];
-            in[i].mid = mids[(h / 4) % nm];
-            in[i].occurred_at = T0 + (int64_t)((h / 7) % (one_hour ? 3600 : 72 * 3600)) * 1000;
+            in[i].type = (mtrk_event_type)se.type;
+            in[i].mid = mids[se.m];
+            in[i].occurred_at = se.at;
             in[i].provider = "bench";
             snprintf(peid[i], sizeof peid[i], "e%ld", k + i);
             in[i].provider_event_id = peid[i];
@@ -487,18 +514,18 @@ static void uuid_text(char *out, const mtrk_id *id)
  * per `round`). */
 static mtrk_store_event append_event(long k, int round, const mtrk_id *mids, size_t nm, mtrk_id camp, char *peid)
 {
-    unsigned long h = (unsigned long)k * 2654435761u;
+    stream_event se = stream_at(k, nm, 0);
     mtrk_store_event e;
     memset(&e, 0, sizeof e);
     e.version = MTRK_STORE_EVENT_VERSION;
     e.id.bytes[0] = (unsigned char)(0x10 + round);
     for (int b = 0; b < 8; b++)
         e.id.bytes[8 + b] = (unsigned char)((unsigned long)k >> (8 * (7 - b)));
-    e.message = mids[(h / 4) % nm];
+    e.message = mids[se.m];
     e.campaign = camp;
     e.contact = e.message;
-    e.type = (int64_t)(h % 4) + 1;
-    e.occurred_at = T0 + (int64_t)((h / 7) % (72 * 3600)) * 1000;
+    e.type = se.type;
+    e.occurred_at = se.at;
     e.arrived_at = T0 + 100LL * 86400000;
     e.occurred_hour = e.occurred_at / 3600000 * 3600000;
     e.provider = "bench";
@@ -563,14 +590,8 @@ static void bench_append(long n)
     for (long k = 0; k < n; k += B) {
         int nb = (int)(n - k < B ? n - k : B);
         sql("BEGIN");
-        PGresult *res = PQexec(admin, "COPY events (tenant, id, message, campaign, contact, type, occurred_at, "
-                                      "arrived_at, occurred_hour, provider, provider_event_id, bounce_kind, verdict, "
-                                      "unsub_scope, unsub_source, effects) FROM STDIN");
-        if (PQresultStatus(res) != PGRES_COPY_IN) {
-            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-            exit(1);
-        }
-        PQclear(res);
+        copy_begin("COPY events (tenant, id, message, campaign, contact, type, occurred_at, arrived_at, occurred_hour, "
+                   "provider, provider_event_id, bounce_kind, verdict, unsub_scope, unsub_source, effects) FROM STDIN");
         for (int i = 0; i < nb; i++) {
             mtrk_store_event e = append_event(k + i, 2 + pass, mids, nm, camp, peid[i]);
             uuid_text(id, &e.id);
@@ -582,13 +603,7 @@ static void bench_append(long n)
                                e.provider_event_id);
             PQputCopyData(admin, line, len);
         }
-        PQputCopyEnd(admin, NULL);
-        res = PQgetResult(admin);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            fprintf(stderr, "pg_bench: COPY: %s", PQerrorMessage(admin));
-            exit(1);
-        }
-        PQclear(res);
+        copy_end();
         sql("COMMIT");
     }
     if (pass == 0)
@@ -697,8 +712,7 @@ static double floor_design(int flags, long n, size_t nm)
         size_t nt = 0, len = 0;
         ids[len++] = '{';
         for (int i = 0; i < nb; i++) {
-            unsigned long h = (unsigned long)(k + i) * 2654435761u;
-            size_t m = (h / 4) % nm;
+            size_t m = stream_at(k + i, nm, 0).m;
             if (msg[m].seen == batch)
                 continue;
             msg[m].seen = batch;
@@ -727,7 +741,7 @@ static double floor_design(int flags, long n, size_t nm)
                 struct floor_msg *f = &msg[floor_mindex(PQgetvalue(r, i, 0))];
                 long long at = atoll(PQgetvalue(r, i, 2));
                 f->n++;
-                if (atoi(PQgetvalue(r, i, 1)) == 3 && (f->opens++ == 0 || at < f->first_open))
+                if (atoi(PQgetvalue(r, i, 1)) == MTRK_EV_OPEN && (f->opens++ == 0 || at < f->first_open))
                     f->first_open = at;
             }
             PQclear(r);
@@ -735,24 +749,18 @@ static double floor_design(int flags, long n, size_t nm)
             for (size_t j = 0; j < nt; j++)
                 msg[touched[j]].n = msg[touched[j]].opens = 0;
         }
-        r = PQexec(admin, "COPY fevents FROM STDIN");
-        if (PQresultStatus(r) != PGRES_COPY_IN) {
-            fprintf(stderr, "pg_bench: floor: COPY: %s", PQerrorMessage(admin));
-            exit(1);
-        }
-        PQclear(r);
+        copy_begin("COPY fevents FROM STDIN");
         for (int i = 0; i < nb; i++) {
-            unsigned long h = (unsigned long)(k + i) * 2654435761u;
-            size_t m = (h / 4) % nm;
-            int type = (int)(h % 4) + 1 > 3 ? 3 : (int)(h % 4) + 1; /* sent, delivered, open, open */
-            long long at = T0 + (long long)((h / 7) % (72 * 3600)) * 1000;
-            struct floor_msg *f = &msg[m];
+            stream_event se = stream_at(k + i, nm, 0);
+            int type = se.type;
+            long long at = se.at;
+            struct floor_msg *f = &msg[se.m];
             f->n++;
-            if (type == 3 && (f->opens++ == 0 || at < f->first_open))
+            if (type == MTRK_EV_OPEN && (f->opens++ == 0 || at < f->first_open))
                 f->first_open = at;
             if (type > f->state)
                 f->state = type;
-            floor_mid(mid, m);
+            floor_mid(mid, se.m);
             int l = 0;
             if (flags & FD_ID)
                 l += sprintf(line, "%08lx-0000-7000-8000-%012lx\t", (unsigned long)((k + i) >> 16),
@@ -763,13 +771,7 @@ static double floor_design(int flags, long n, size_t nm)
             line[l++] = '\n';
             PQputCopyData(admin, line, l);
         }
-        PQputCopyEnd(admin, NULL);
-        r = PQgetResult(admin);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-            fprintf(stderr, "pg_bench: floor: COPY: %s", PQerrorMessage(admin));
-            exit(1);
-        }
-        PQclear(r);
+        copy_end();
         size_t lo = 0, lf = 0, ls = 0, ln = 0;
         a_o[lo++] = a_f[lf++] = a_s[ls++] = a_n[ln++] = '{';
         for (size_t j = 0; j < nt; j++) {
@@ -798,9 +800,10 @@ static double floor_design(int flags, long n, size_t nm)
     }
     double el = now_s() - t0;
     /* What the fold wrote is what the events say (a check, not timed). */
-    PGresult *r = floor_exec("SELECT count(*) FROM fmessages m WHERE m.opens <> (SELECT count(*) FROM fevents e "
-                             "WHERE e.message = m.id AND e.type = 3)",
-                             0, NULL, PGRES_TUPLES_OK);
+    char check[200];
+    snprintf(check, sizeof check, "SELECT count(*) FROM fmessages m WHERE m.opens <> (SELECT count(*) FROM fevents e "
+             "WHERE e.message = m.id AND e.type = %d)", MTRK_EV_OPEN);
+    PGresult *r = floor_exec(check, 0, NULL, PGRES_TUPLES_OK);
     if (atol(PQgetvalue(r, 0, 0)) != 0) {
         fprintf(stderr, "pg_bench: floor: %s messages' opens differ from their events\n", PQgetvalue(r, 0, 0));
         exit(1);
