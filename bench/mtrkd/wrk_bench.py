@@ -217,13 +217,13 @@ def mtrkd_run(args, pg: str, route: str, server_args) -> dict:
                                capture_output=True)
             pg0, own0 = pg_server_cpu(postmaster), proc_cpu(srv.proc.pid)
             r = wrk(srv.url(""), fx.t[key]["open" if route == "pixel" else "click"], args)
-            if pgss:
-                out = subprocess.run(["psql", pg, "-qAtF", " | ", "-c", PGSS_QUERY % ((max(r["ok"], 1),) * 3)], check=True,
-                                     capture_output=True, text=True).stdout
-                print("  pg_stat_statements, %s (µs per hit: execution | planning | calls per hit | "
-                      "statement):\n%s" % (route, out), file=sys.stderr)
             r["cpu_pg"] = pg_server_cpu(postmaster) - pg0
             r["cpu_mtrkd"] = proc_cpu(srv.proc.pid) - own0
+            if pgss:  # read after the CPU figures, which must not count its query
+                out = subprocess.run(["psql", pg, "-qAtF", " | ", "-c", PGSS_QUERY % ((max(r["ok"], 1),) * 3)],
+                                     check=True, capture_output=True, text=True).stdout
+                print("  pg_stat_statements, %s (µs per hit: execution | planning | calls per hit | "
+                      "statement):\n%s" % (route, out), file=sys.stderr)
             r["cpu"] = r["cpu_pg"] + r["cpu_mtrkd"]
             r["rss_kib"] = peak_rss_kib(srv.proc.pid)
         finally:
